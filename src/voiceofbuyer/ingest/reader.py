@@ -1,0 +1,67 @@
+"""One file to one Interview: pick the reader by extension, then merge metadata and hash the bytes."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.docx_reader import read_docx
+from voiceofbuyer.ingest.json_reader import read_json
+from voiceofbuyer.ingest.metadata import read_sidecar
+from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, untranscribed
+from voiceofbuyer.ingest.siblings import sibling
+from voiceofbuyer.ingest.srt_reader import read_srt
+from voiceofbuyer.ingest.text_reader import read_markdown, read_text
+from voiceofbuyer.ingest.turns import Parsed
+from voiceofbuyer.ingest.vtt_reader import read_vtt
+from voiceofbuyer.records import Interview, InterviewMeta
+
+Reader = Callable[[bytes, str], Parsed]
+
+READERS: dict[str, tuple[str, Reader]] = {
+    ".txt": ("text", read_text),
+    ".md": ("text", read_markdown),
+    ".vtt": ("vtt", read_vtt),
+    ".srt": ("srt", read_srt),
+    ".docx": ("docx", read_docx),
+    ".json": ("json", read_json),
+}
+"""Extension → (``Interview.format``, reader)."""
+
+TRANSCRIPT_SUFFIXES: tuple[str, ...] = tuple(READERS)
+
+
+def read_interview(path: Path, root: Path, manifest: dict[str, InterviewMeta] | None = None) -> Interview:
+    """Read one transcript under the batch folder ``root``; raises InputError naming the file and the fix."""
+    relative = path.relative_to(root)
+    source = relative.as_posix()
+    suffix = path.suffix.lower()
+    if suffix in RECORDING_SUFFIXES:
+        raise untranscribed(source)
+    if suffix not in READERS:
+        raise InputError(
+            source,
+            f"unknown format {suffix or '(no extension)'}; supported: {', '.join(TRANSCRIPT_SUFFIXES)}",
+            fix="convert it to one of these, or move it out of the batch folder",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(source, f"cannot read the file: {err.strerror}",
+                         fix="check that it exists and is readable") from err
+    fmt, reader = READERS[suffix]
+    parsed = reader(data, source)
+    meta = (manifest or {}).get(source, InterviewMeta()).merged(read_sidecar(path, root)).merged(parsed.meta)
+    recording = sibling(path, RECORDING_SUFFIXES)
+    return Interview(
+        id=relative.with_suffix("").as_posix(),
+        source=source,
+        format=fmt,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=parsed.text,
+        turns=parsed.turns,
+        meta=meta,
+        media=parsed.media or (recording.relative_to(root).as_posix() if recording else ""),
+    )

@@ -1,0 +1,18 @@
+"""Clock times as transcripts write them: ``h:mm:ss``, ``mm:ss``, with optional ``.mmm`` or ``,mmm``."""
+
+from __future__ import annotations
+
+TEXT_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+"""A time stamp in running text: seconds always have two digits, to tell it from other numbers."""
+
+CUE_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
+"""A cue time in a timing line; lenient, as some exporters write ``0:0:5.32``."""
+
+
+def parse_time(stamp: str) -> float:
+    """Seconds from a stamp matched by ``TEXT_TIME`` or ``CUE_TIME``."""
+    clock, _, fraction = stamp.replace(",", ".").partition(".")
+    seconds = 0
+    for part in clock.split(":"):
+        seconds = seconds * 60 + int(part)
+    return seconds + (float(f"0.{fraction}") if fraction else 0.0)

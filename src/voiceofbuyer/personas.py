@@ -1,0 +1,62 @@
+"""Themes and buyer profiles → one ``Persona`` per role, with counts and the ICP context behind it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Theme
+from .themes import slugify
+
+_SIZE_BANDS: tuple[tuple[int, str], ...] = (
+    (50, "1-50 employees"),
+    (200, "51-200 employees"),
+    (1000, "201-1,000 employees"),
+    (5000, "1,001-5,000 employees"),
+)
+
+
+def size_band(employees: str) -> str:
+    """``"850"`` → ``"201-1,000 employees"``; a value that is not a number is kept as written."""
+    digits = re.sub(r"[,\s_]", "", employees)
+    if not digits:
+        return ""
+    if not digits.isdigit():
+        return employees.strip()
+    count = int(digits)
+    return next((band for limit, band in _SIZE_BANDS if count <= limit), "5,000+ employees")
+
+
+def _tally(values: list[str]) -> tuple[tuple[str, int], ...]:
+    counts = Counter(value for value in values if value)
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def build_personas(
+    profiles: list[BuyerProfile], interviews: dict[str, Interview], themes: list[Theme]
+) -> list[Persona]:
+    personas = []
+    for role in sorted({p.role for p in profiles}):
+        members = [p for p in profiles if p.role == role]
+        metas = [interviews[p.interview_id].meta for p in members]
+        role_themes = [t for t in themes if t.role == role]
+        sections = tuple(
+            (category, tuple(t for t in role_themes if t.category == category)) for category in SECTION_TITLES
+        )
+        lead_goal = next((t for t in role_themes if t.category == "goal" and not t.mentioned_once), None)
+        personas.append(
+            Persona(
+                role=role,
+                slug=slugify(role),
+                interviews=tuple(sorted(p.interview_id for p in members)),
+                interviewees=tuple(sorted({p.name for p in members if p.name})),
+                companies=tuple(sorted({m.company for m in metas if m.company})),
+                titles=_tally([p.title for p in members]),
+                industries=_tally([m.industry for m in metas]),
+                company_sizes=_tally([size_band(m.employees) for m in metas]),
+                regions=_tally([m.region for m in metas]),
+                sections=sections,
+                in_their_words=lead_goal.quotes[0] if lead_goal and lead_goal.quotes else None,
+            )
+        )
+    return personas

@@ -1,0 +1,240 @@
+"""The typed records every stage passes on.
+
+Data flows one way: ``Interview`` (with ``Turn``s) → ``Statement`` → ``Theme`` → ``Persona``.
+Offsets are character offsets into ``Interview.text``, the decoded source text (see README,
+"Source text and offsets"), so every quote can be traced back to its exact span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CATEGORIES: tuple[str, ...] = ("goal", "pain", "trigger", "objection", "criterion", "other")
+"""Statement categories, in the order persona sections are shown (``other`` is never shown)."""
+
+SECTION_TITLES: dict[str, str] = {
+    "goal": "Goals",
+    "pain": "Pain points",
+    "trigger": "Buying triggers",
+    "objection": "Objections",
+    "criterion": "Decision criteria",
+}
+
+UNASSIGNED_ROLE = "Unassigned"
+
+METADATA_FIELDS: tuple[str, ...] = (
+    "interviewee",
+    "title",
+    "role",
+    "company",
+    "industry",
+    "employees",
+    "revenue",
+    "region",
+    "date",
+    "interviewer",
+)
+"""Metadata keys read from front matter, sidecar YAML files and the ``interviews.csv`` manifest."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One timed word of a recording's transcript, located in the source text."""
+
+    start_char: int
+    end_char: int
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker turn: ``text`` is exactly ``Interview.text[start_char:end_char]``."""
+
+    speaker: str
+    text: str
+    start_char: int
+    end_char: int
+    line: int
+    """1-based line of the turn in the source file (for messages and citations)."""
+    start: float | None = None
+    end: float | None = None
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class InterviewMeta:
+    """What the researcher knows about an interview; every field is optional."""
+
+    interviewee: str = ""
+    title: str = ""
+    role: str = ""
+    company: str = ""
+    industry: str = ""
+    employees: str = ""
+    revenue: str = ""
+    region: str = ""
+    date: str = ""
+    interviewer: str = ""
+
+    def merged(self, other: InterviewMeta) -> InterviewMeta:
+        """Fields of ``other`` win where they are set (later sources override earlier ones)."""
+        values = {name: getattr(other, name) or getattr(self, name) for name in METADATA_FIELDS}
+        return InterviewMeta(**values)
+
+
+@dataclass(frozen=True)
+class Interview:
+    """A parsed interview transcript."""
+
+    id: str
+    """Stable identifier: the source path relative to the batch folder, without extension."""
+    source: str
+    """Source path relative to the batch folder."""
+    format: str
+    """Reader that parsed it: text, vtt, srt, docx, json."""
+    sha256: str
+    """Hash of the raw source bytes (cache key)."""
+    text: str
+    """Decoded source text; turn and statement offsets point into it."""
+    turns: tuple[Turn, ...]
+    meta: InterviewMeta = field(default_factory=InterviewMeta)
+    media: str = ""
+    """Recording the transcript came from, if any (relative to the batch folder)."""
+
+
+@dataclass(frozen=True)
+class SpeakerRoles:
+    """Who is who in an interview, and how we know."""
+
+    interviewers: tuple[str, ...]
+    buyers: tuple[str, ...]
+    how: str
+    """``metadata``, ``labels`` or ``inferred`` (said in the run summary)."""
+
+
+@dataclass(frozen=True)
+class BuyerProfile:
+    """The buyer behind an interview: name, title and the persona role they belong to."""
+
+    interview_id: str
+    name: str
+    title: str
+    role: str
+    role_source: str
+    """``metadata``, ``title``, ``self-introduction`` or ``unassigned``."""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One thing a buyer said: a sentence-sized span of a buyer turn, cleaned of disfluencies.
+
+    ``text`` equals ``cleanup.apply(interview.text, start_char, end_char, removed)``; the
+    evidence audit checks exactly that for every quote that reaches an output.
+    """
+
+    id: str
+    interview_id: str
+    speaker: str
+    turn_index: int
+    start_char: int
+    end_char: int
+    removed: tuple[tuple[int, int], ...]
+    """Absolute source ranges deleted by the disfluency clean-up."""
+    text: str
+    question: str
+    """The interviewer's last question before this statement (classification context)."""
+    start: float | None = None
+    end: float | None = None
+    keyphrases: tuple[str, ...] = ()
+    """Lemmatised noun chunks (for theme labels)."""
+
+
+@dataclass(frozen=True)
+class Classification:
+    statement_id: str
+    category: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Citation:
+    interview_id: str
+    source: str
+    speaker: str
+    title: str
+    company: str
+    line: int
+    start: float | None
+
+    @property
+    def timestamp(self) -> str:
+        """``mm:ss`` (or ``h:mm:ss``) when the time is known, else empty."""
+        if self.start is None:
+            return ""
+        seconds = int(self.start)
+        hours, rest = divmod(seconds, 3600)
+        minutes, secs = divmod(rest, 60)
+        return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+@dataclass(frozen=True)
+class Quote:
+    statement_id: str
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A recurring point made by buyers of one role, in one category."""
+
+    id: str
+    role: str
+    category: str
+    label: str
+    keywords: tuple[str, ...]
+    statement_ids: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+    """Representative quotes, lead quote first."""
+    interviews: tuple[str, ...]
+    companies: tuple[str, ...]
+
+    @property
+    def mentioned_once(self) -> bool:
+        """Thin evidence: raised in a single interview."""
+        return len(self.interviews) < 2
+
+
+@dataclass(frozen=True)
+class Persona:
+    role: str
+    slug: str
+    interviews: tuple[str, ...]
+    interviewees: tuple[str, ...]
+    companies: tuple[str, ...]
+    titles: tuple[tuple[str, int], ...]
+    industries: tuple[tuple[str, int], ...]
+    company_sizes: tuple[tuple[str, int], ...]
+    regions: tuple[tuple[str, int], ...]
+    sections: tuple[tuple[str, tuple[Theme, ...]], ...]
+    """(category, themes) in section order; themes strongest first, thin ones last."""
+    in_their_words: Quote | None
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything a run found, as passed to the renderer and the store."""
+
+    batch: str
+    interviews: tuple[Interview, ...]
+    speakers: dict[str, SpeakerRoles]
+    profiles: dict[str, BuyerProfile]
+    statements: tuple[Statement, ...]
+    classifications: dict[str, Classification]
+    themes: tuple[Theme, ...]
+    personas: tuple[Persona, ...]
+
+    def theme_of(self) -> dict[str, str]:
+        """Statement id → theme id."""
+        return {sid: theme.id for theme in self.themes for sid in theme.statement_ids}

@@ -1,0 +1,336 @@
+"""Run result → documents: persona Markdown and HTML (Jinja2), index, objection lists, and the JSON result.
+
+Everything is rendered in memory first (so the evidence audit can run before a byte is written), then
+each file is written atomically: to a temporary file beside it, then renamed over the old one.
+HTML templates autoescape: transcript text is untrusted input.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .records import SECTION_TITLES, Persona, Quote, RunResult, Theme
+
+SCHEMA_VERSION = 1
+TARGET_INTERVIEWS = (5, 8)
+"""Research practice: talk to 5-8 buyers per key role."""
+THIN_SHOWN = 10
+"""Points mentioned once listed in a Markdown section (all are in the HTML and the JSON)."""
+_CSV_QUOTES = 3
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def default_templates() -> Path:
+    """The packaged templates, or the repository's ``templates/`` in a development checkout."""
+    packaged = Path(str(resources.files("voiceofbuyer"))) / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+def template_environment(override: Path | None = None) -> Environment:
+    """Templates from ``override`` first (any file it has wins), then the defaults."""
+    loaders = [FileSystemLoader(str(override))] if override else []
+    loaders.append(FileSystemLoader(str(default_templates())))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+    )
+    return env
+
+
+def cite(quote: Quote) -> str:
+    """``Dana Whitfield (CFO, Northwind Freight), northwind-cfo, 04:31`` (line number when no time)."""
+    return citation_text(quote_document(quote))
+
+
+def strength(theme: Theme, persona: Persona) -> str:
+    """``7 of 9 interviewees, 5 companies`` (companies only when the metadata names them)."""
+    interviewees = f"{len(theme.interviews)} of {len(persona.interviews)} interviewees"
+    companies = len(theme.companies)
+    return f"{interviewees}, {companies} compan{'ies' if companies != 1 else 'y'}" if companies else interviewees
+
+
+def byline(persona: Persona, total_interviews: int) -> str:
+    """Who is behind a persona: interviews, companies, titles, ICP context, and its review state."""
+    count = len(persona.interviews)
+    parts = [f"Built from {count} interview{'s' if count != 1 else ''}"]
+    if persona.companies:
+        companies = len(persona.companies)
+        parts[0] += f" at {companies} compan{'ies' if companies != 1 else 'y'}"
+    if persona.titles:
+        parts.append(f"titles: {tally(persona.titles)}")
+    if icp_context(persona):
+        parts.append(f"ICP context: {icp_context(persona)}")
+    parts.append(f"draft generated from {total_interviews} interviews; approved by —")
+    return " · ".join(parts)
+
+
+def tally(pairs: tuple[tuple[str, int], ...]) -> str:
+    return ", ".join(f"{value} ({count})" for value, count in pairs)
+
+
+def icp_context(persona: Persona) -> str:
+    parts = [tally(p) for p in (persona.industries, persona.company_sizes, persona.regions) if p]
+    return "; ".join(parts)
+
+
+def persona_sections(persona: Persona) -> list[tuple[str, list[Theme], list[Theme]]]:
+    """(section title, themes, themes mentioned once) in section order."""
+    return [
+        (
+            SECTION_TITLES[category],
+            [t for t in themes if not t.mentioned_once],
+            [t for t in themes if t.mentioned_once],
+        )
+        for category, themes in persona.sections
+    ]
+
+
+def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Environment) -> dict[str, bytes]:
+    """Relative output path → file bytes, for every document of a run."""
+    personas_dir = out_dir / "personas"
+    sources = {i.id: i.source for i in result.interviews}
+
+    def cite_html(quote: Quote) -> Markup:
+        link = os.path.relpath(batch_dir / sources[quote.citation.interview_id], personas_dir)
+        text = escape(cite(quote))
+        label = escape(quote.citation.interview_id)
+        return Markup(text.replace(label, Markup(f'<a href="{escape(link)}">{label}</a>'), 1))
+
+    common = {
+        "total_interviews": len(result.interviews),
+        "byline": lambda persona: byline(persona, len(result.interviews)),
+        "thin_shown": THIN_SHOWN,
+        "strength": strength,
+        "cite": cite,
+        "cite_html": cite_html,
+    }
+    files: dict[str, bytes] = {}
+    for persona in result.personas:
+        context = {**common, "persona": persona, "sections": persona_sections(persona)}
+        for suffix in ("md", "html"):
+            text = env.get_template(f"persona.{suffix}.j2").render(context)
+            files[f"personas/{persona.slug}.{suffix}"] = text.encode("utf-8")
+    index = env.get_template("index.html.j2").render(
+        {
+            **common,
+            "personas": result.personas,
+            "sections_of": persona_sections,
+            "target_min": TARGET_INTERVIEWS[0],
+            "target_max": TARGET_INTERVIEWS[1],
+            "coverage": lambda p: min(1.0, len(p.interviews) / TARGET_INTERVIEWS[1]),
+        }
+    )
+    files["index.html"] = index.encode("utf-8")
+    document = result_document(result)
+    objections = objection_list(document["themes"])
+    files["objections.csv"] = objections_csv(objections)
+    files["objections.json"] = _json_bytes(objections)
+    files["voiceofbuyer.json"] = _json_bytes(document)
+    return files
+
+
+def _json_bytes(value: Any) -> bytes:
+    return (json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+
+
+def result_document(result: RunResult) -> dict[str, Any]:
+    """The whole result as the documented ``voiceofbuyer.json`` (see README, "voiceofbuyer.json")."""
+    theme_of = result.theme_of()
+    sources = {i.id: i.source for i in result.interviews}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "batch": result.batch,
+        "interviews": [
+            {
+                "id": interview.id,
+                "source": interview.source,
+                "format": interview.format,
+                "sha256": interview.sha256,
+                "media": interview.media,
+                "metadata": asdict(interview.meta),
+                "speakers": asdict(result.speakers[interview.id]),
+                "buyer": {
+                    key: value
+                    for key, value in asdict(result.profiles[interview.id]).items()
+                    if key != "interview_id"
+                },
+                "turns": len(interview.turns),
+            }
+            for interview in result.interviews
+        ],
+        "statements": [
+            {
+                "id": s.id,
+                "interview_id": s.interview_id,
+                "source": sources[s.interview_id],
+                "speaker": s.speaker,
+                "start_char": s.start_char,
+                "end_char": s.end_char,
+                "removed": [list(r) for r in s.removed],
+                "text": s.text,
+                "question": s.question,
+                "start": s.start,
+                "end": s.end,
+                "category": result.classifications[s.id].category,
+                "confidence": result.classifications[s.id].confidence,
+                "theme_id": theme_of.get(s.id),
+            }
+            for s in result.statements
+        ],
+        "themes": [theme_document(theme) for theme in result.themes],
+        "personas": [
+            {
+                "role": p.role,
+                "slug": p.slug,
+                "interviews": list(p.interviews),
+                "interviewees": list(p.interviewees),
+                "companies": list(p.companies),
+                "titles": dict(p.titles),
+                "industries": dict(p.industries),
+                "company_sizes": dict(p.company_sizes),
+                "regions": dict(p.regions),
+                "sections": {category: [t.id for t in themes] for category, themes in p.sections},
+                "in_their_words": quote_document(p.in_their_words) if p.in_their_words else None,
+            }
+            for p in result.personas
+        ],
+    }
+
+
+def quote_document(quote: Quote) -> dict[str, Any]:
+    citation = asdict(quote.citation)
+    citation["timestamp"] = quote.citation.timestamp
+    return {"statement_id": quote.statement_id, "text": quote.text, "citation": citation}
+
+
+def theme_document(theme: Theme) -> dict[str, Any]:
+    return {
+        "id": theme.id,
+        "role": theme.role,
+        "category": theme.category,
+        "label": theme.label,
+        "keywords": list(theme.keywords),
+        "mentioned_once": theme.mentioned_once,
+        "interviews": list(theme.interviews),
+        "companies": list(theme.companies),
+        "statement_ids": list(theme.statement_ids),
+        "quotes": [quote_document(q) for q in theme.quotes],
+    }
+
+
+def objection_list(themes: list[dict[str, Any]], role: str | None = None) -> list[dict[str, Any]]:
+    """Objection themes (documents), per role, ranked by interviews then companies raising them."""
+    objections = [t for t in themes if t["category"] == "objection" and (role is None or t["role"] == role)]
+    ranked = sorted(
+        objections,
+        key=lambda t: (t["role"], -len(t["interviews"]), -len(t["companies"]), -len(t["statement_ids"]), t["id"]),
+    )
+    return [
+        {
+            "role": t["role"],
+            "objection": t["quotes"][0]["text"] if t["quotes"] else t["label"],
+            "theme": t["label"],
+            "interviews": len(t["interviews"]),
+            "companies": len(t["companies"]),
+            "mentioned_once": t["mentioned_once"],
+            "interview_ids": t["interviews"],
+            "company_names": t["companies"],
+            "quotes": t["quotes"],
+        }
+        for t in ranked
+    ]
+
+
+def _cell(value: str) -> str:
+    """Spreadsheet-safe: a cell that starts like a formula is prefixed with an apostrophe."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def citation_text(quote: dict[str, Any]) -> str:
+    c = quote["citation"]
+    who = ", ".join(part for part in (c["title"], c["company"]) if part)
+    speaker = f"{c['speaker']} ({who})" if who else c["speaker"]
+    return f"{speaker}, {c['interview_id']}, {c['timestamp'] or 'line ' + str(c['line'])}"
+
+
+def objections_csv(objections: list[dict[str, Any]]) -> bytes:
+    """UTF-8 with a byte-order mark and CRLF rows, so spreadsheet programs open it directly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    header = ["role", "objection", "theme", "interviews", "companies", "mentioned_once", "interview_ids",
+              "company_names"]  # fmt: skip
+    for n in range(1, _CSV_QUOTES + 1):
+        header += [f"quote_{n}", f"citation_{n}"]
+    writer.writerow(header)
+    for o in objections:
+        row = [o["role"], o["objection"], o["theme"], str(o["interviews"]), str(o["companies"]),
+               "yes" if o["mentioned_once"] else "no", "; ".join(o["interview_ids"]),
+               "; ".join(o["company_names"])]  # fmt: skip
+        for quote in o["quotes"][:_CSV_QUOTES]:
+            row += [quote["text"], citation_text(quote)]
+        row += [""] * (len(header) - len(row))
+        writer.writerow([_cell(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def objections_markdown(objections: list[dict[str, Any]]) -> str:
+    lines: list[str] = []
+    role = None
+    rank = 0
+    for o in objections:
+        if o["role"] != role:
+            role, rank = o["role"], 0
+            lines += ["", f"## {role}", ""]
+        rank += 1
+        thin = " (mentioned once)" if o["mentioned_once"] else ""
+        lines.append(
+            f"{rank}. **\"{o['objection']}\"** — {o['interviews']} interview{'s' if o['interviews'] != 1 else ''}, "
+            f"{o['companies']} compan{'ies' if o['companies'] != 1 else 'y'}{thin} · *{o['theme']}*"
+        )
+        lines.extend(f"   > \"{q['text']}\" — {citation_text(q)}" for q in o["quotes"])
+    return "\n".join(lines).strip() + "\n"
+
+
+def write_atomic(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Write each file via a temporary file and a rename, so none is ever half-written."""
+    for relative, content in sorted(files.items()):
+        target = out_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content)
+            os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp creates 0600; outputs are ordinary files
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def remove_stale_personas(out_dir: Path, files: dict[str, bytes]) -> list[str]:
+    """Persona files of roles that no longer exist are removed (only ``personas/*.md|html`` we own)."""
+    removed = []
+    folder = out_dir / "personas"
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            relative = f"personas/{path.name}"
+            if path.suffix in (".md", ".html") and relative not in files:
+                path.unlink()
+                removed.append(relative)
+    return removed

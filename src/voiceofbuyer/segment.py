@@ -1,0 +1,229 @@
+"""Buyer turns → ``Statement``s: sentence-sized spans, cleaned of disfluencies, with their source span.
+
+Consecutive turns of the same buyer form one passage (transcript exports often cut a sentence across
+cues or paragraphs); the text between those turns (cue timings, repeated labels) is recorded as removed,
+like a filler, so a quote may run across the cut and still be checked against its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cleanup import Range, apply_cleanup, clip_ranges, filler_pattern, find_disfluencies, merge_ranges
+from .config import SegmentConfig
+from .records import Interview, SpeakerRoles, Statement, Turn
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+_WORD = re.compile(r"[\w'’-]+")
+_QUESTION = re.compile(r"[^.?!]*\?")
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|so|because|which)\s|;\s|\s+and\s+then\s)", re.I)
+_MIN_SPLIT_WORDS = 5
+_CHUNK_SKIP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "X", "INTJ", "CCONJ", "PART", "ADP"})
+
+
+@lru_cache(maxsize=2)
+def load_spacy(name: str) -> Language:
+    """A spaCy pipeline by package name or local directory; NER is not needed, so it is not loaded."""
+    import spacy
+
+    target: str | Path = Path(name) if Path(name).is_dir() else name
+    return spacy.load(target, exclude=["ner"])
+
+
+@dataclass
+class _Passage:
+    interview: Interview
+    speaker: str
+    turns: list[Turn]
+    removed: list[Range]
+    question: str
+    clean: str = ""
+    source_of: tuple[int, ...] = ()
+
+
+def segment(
+    interviews: Iterable[tuple[Interview, SpeakerRoles]],
+    config: SegmentConfig,
+    nlp: Language,
+    progress: Callable[[int], None] = lambda _: None,
+) -> dict[str, list[Statement]]:
+    """Statements per interview id, in source order."""
+    fillers = filler_pattern(config.fillers)
+    backchannels = frozenset(config.backchannels)
+    passages: list[_Passage] = []
+    statements: dict[str, list[Statement]] = {}
+    for interview, speakers in interviews:
+        statements[interview.id] = []
+        passages.extend(_passages(interview, speakers, fillers, backchannels))
+    for passage in passages:
+        passage.clean, passage.source_of = _clean_with_map(passage)
+    docs = nlp.pipe((p.clean for p in passages), batch_size=64)
+    for passage, doc in zip(passages, docs, strict=True):
+        for sentence in doc.sents:
+            for clean_start, clean_end in _split_long(sentence.text, sentence.start_char, config.max_words):
+                statement = _statement(passage, sentence, clean_start, clean_end, backchannels)
+                if statement is not None:
+                    statements[passage.interview.id].append(statement)
+        progress(1)
+    return statements
+
+
+def _is_backchannel(text: str, backchannels: frozenset[str]) -> bool:
+    words = _WORD.findall(text.lower())
+    return len(words) < 2 or all(word in backchannels for word in words)
+
+
+def _passages(
+    interview: Interview, speakers: SpeakerRoles, fillers: re.Pattern[str], backchannels: frozenset[str]
+) -> list[_Passage]:
+    passages: list[_Passage] = []
+    question = ""
+    current: _Passage | None = None
+    for turn in interview.turns:
+        if turn.speaker not in speakers.buyers:
+            if not _is_backchannel(turn.text, backchannels):
+                question = _last_question(turn.text, fillers)
+                current = None
+            continue
+        if _is_backchannel(turn.text, backchannels):
+            continue
+        disfluencies = find_disfluencies(turn.text, turn.start_char, fillers)
+        if current is not None and current.speaker == turn.speaker:
+            current.removed.append((current.turns[-1].end_char, turn.start_char))
+            current.turns.append(turn)
+            current.removed.extend(disfluencies)
+        else:
+            current = _Passage(interview, turn.speaker, [turn], list(disfluencies), question)
+            passages.append(current)
+    for passage in passages:
+        passage.removed = merge_ranges(passage.removed)
+    return passages
+
+
+def _last_question(text: str, fillers: re.Pattern[str]) -> str:
+    questions = _QUESTION.findall(text)
+    context = questions[-1] if questions else text[-300:]
+    return apply_cleanup(context, 0, len(context), find_disfluencies(context, 0, fillers))
+
+
+def _clean_with_map(passage: _Passage) -> tuple[str, tuple[int, ...]]:
+    """The passage's text with removed ranges and extra whitespace gone, and each character's source offset."""
+    source = passage.interview.text
+    start, end = passage.turns[0].start_char, passage.turns[-1].end_char
+    chars: list[str] = []
+    offsets: list[int] = []
+    cuts = iter(passage.removed)
+    cut = next(cuts, None)
+    position = start
+    last_was_space = True
+    while position < end:
+        if cut is not None and position >= cut[0]:
+            if position < cut[1]:
+                if not last_was_space:
+                    chars.append(" ")
+                    offsets.append(position)
+                    last_was_space = True
+                position = cut[1]
+            cut = next(cuts, None)
+            continue
+        char = source[position]
+        if char.isspace():
+            if not last_was_space:
+                chars.append(" ")
+                offsets.append(position)
+                last_was_space = True
+        else:
+            chars.append(char)
+            offsets.append(position)
+            last_was_space = False
+        position += 1
+    return "".join(chars), tuple(offsets)
+
+
+def _split_long(text: str, base: int, max_words: int) -> list[tuple[int, int]]:
+    """Clean-text ranges of a sentence, split at clause breaks near the middle while it is too long."""
+    stripped = text.rstrip()
+    words = len(stripped.split())
+    if words <= max_words:
+        return [(base, base + len(stripped))]
+    middle = len(stripped) / 2
+    for match in sorted(_CLAUSE_BREAK.finditer(stripped), key=lambda m: abs(m.start() - middle)):
+        head, tail = stripped[: match.start() + 1], stripped[match.start() + 1 :].lstrip()
+        if len(head.split()) >= _MIN_SPLIT_WORDS and len(tail.split()) >= _MIN_SPLIT_WORDS:
+            tail_base = base + len(stripped) - len(tail)
+            return _split_long(head, base, max_words) + _split_long(tail, tail_base, max_words)
+    return [(base, base + len(stripped))]
+
+
+def _statement(
+    passage: _Passage, sentence: Span, clean_start: int, clean_end: int, backchannels: frozenset[str]
+) -> Statement | None:
+    # Trim spaces the clean text may carry at the edges of a sentence.
+    while clean_start < clean_end and passage.clean[clean_start].isspace():
+        clean_start += 1
+    if clean_start >= clean_end:
+        return None
+    source = passage.interview.text
+    start = passage.source_of[clean_start]
+    end = passage.source_of[clean_end - 1] + 1
+    removed = clip_ranges(passage.removed, start, end)
+    text = apply_cleanup(source, start, end, removed)
+    if _is_backchannel(text, backchannels):
+        return None
+    first_turn = _turn_at(passage.turns, start)
+    last_turn = _turn_at(passage.turns, end - 1)
+    keyphrases = tuple(
+        dict.fromkeys(
+            phrase
+            for chunk in sentence.noun_chunks
+            if clean_start <= chunk.start_char and chunk.end_char <= clean_end
+            for phrase in [_chunk_phrase(chunk)]
+            if phrase
+        )
+    )
+    return Statement(
+        id=f"{passage.interview.id}@{start}",
+        interview_id=passage.interview.id,
+        speaker=passage.speaker,
+        turn_index=passage.interview.turns.index(first_turn),
+        start_char=start,
+        end_char=end,
+        removed=removed,
+        text=text,
+        question=passage.question,
+        start=_time_at(first_turn, start, first=True),
+        end=_time_at(last_turn, end, first=False),
+        keyphrases=keyphrases,
+    )
+
+
+def _chunk_phrase(chunk: Span) -> str:
+    tokens = [t for t in chunk if t.pos_ not in _CHUNK_SKIP_POS and not t.is_stop and t.is_alpha]
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or len(tokens) > 4:
+        return ""
+    return " ".join(t.lemma_.lower() for t in tokens)
+
+
+def _turn_at(turns: list[Turn], offset: int) -> Turn:
+    """The turn that holds ``offset`` (or the last one starting before it, for offsets in a gap)."""
+    candidates = [turn for turn in turns if turn.start_char <= offset]
+    return candidates[-1] if candidates else turns[0]
+
+
+def _time_at(turn: Turn, offset: int, first: bool) -> float | None:
+    """Start time of the statement's first word (or end time of its last), else the turn's time."""
+    if turn.words:
+        if first:
+            word = next((w for w in turn.words if w.end_char > offset), turn.words[-1])
+            return word.start
+        word = next((w for w in reversed(turn.words) if w.start_char < offset), turn.words[0])
+        return word.end
+    return turn.start if first else turn.end

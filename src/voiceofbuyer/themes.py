@@ -1,0 +1,185 @@
+"""Statements of one (role, category) → ``Theme``s: reduce, cluster, label, pick representative quotes.
+
+Clustering never runs in the embedding's 384 dimensions: PCA (exact SVD, deterministic) first brings the
+vectors down to a few dimensions, then HDBSCAN groups them. A point HDBSCAN calls noise is kept as a theme
+of its own, shown as "mentioned once", never dropped. Labels are c-TF-IDF keyphrases over the noun chunks
+of a theme's statements; quotes are chosen close to the theme's centre, from different interviews where
+possible, and as complete first-person sentences where possible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Callable
+
+import numpy as np
+
+from .config import ClusteringConfig
+from .records import Quote, Statement, Theme
+
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|we'd|my|our|us|me)\b", re.I)
+_MMR_DIVERSITY = 0.35
+_SAME_INTERVIEW_PENALTY = 0.25
+
+
+class Clusterer(ABC):
+    """Vectors → one integer label per row; ``-1`` marks a point that belongs to no cluster."""
+
+    name: str
+
+    @abstractmethod
+    def fit(self, vectors: np.ndarray) -> list[int]: ...
+
+
+class PcaHdbscan(Clusterer):
+    def __init__(self, config: ClusteringConfig) -> None:
+        self.config = config
+        self.name = (
+            f"pca{config.dimensions}-hdbscan{config.min_cluster_size}-{config.min_cluster_share}-{config.min_samples}-{config.selection}-eps{config.epsilon}-seed{config.seed}"
+        )
+
+    def fit(self, vectors: np.ndarray) -> list[int]:
+        rows = len(vectors)
+        if rows < max(3, self.config.min_cluster_size):
+            return [-1] * rows
+        import hdbscan
+        from sklearn.decomposition import PCA
+
+        dimensions = min(self.config.dimensions, rows - 1, vectors.shape[1])
+        reduced = PCA(n_components=dimensions, svd_solver="full", random_state=self.config.seed).fit_transform(
+            vectors.astype(np.float64)
+        )
+        reduced /= np.clip(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-12, None)
+        model = hdbscan.HDBSCAN(
+            min_cluster_size=max(self.config.min_cluster_size, round(rows * self.config.min_cluster_share)),
+            min_samples=self.config.min_samples,
+            cluster_selection_method=self.config.selection,
+            cluster_selection_epsilon=self.config.epsilon,
+        )
+        return [int(label) for label in model.fit_predict(reduced)]
+
+
+def groups_from_labels(statement_ids: list[str], labels: list[int]) -> list[list[str]]:
+    """Clusters as lists of statement ids; each noise point is a group of one. Deterministic order."""
+    clusters: dict[int, list[str]] = {}
+    singles: list[list[str]] = []
+    for statement_id, label in zip(statement_ids, labels, strict=True):
+        if label < 0:
+            singles.append([statement_id])
+        else:
+            clusters.setdefault(label, []).append(statement_id)
+    return sorted([sorted(ids) for ids in clusters.values()] + singles)
+
+
+def theme_id(role: str, category: str, statement_ids: list[str]) -> str:
+    digest = hashlib.sha256("\n".join(sorted(statement_ids)).encode()).hexdigest()[:10]
+    return f"{slugify(role)}--{category}--{digest}"
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
+
+
+def label_groups(groups: list[list[Statement]]) -> list[tuple[str, tuple[str, ...]]]:
+    """A label and keyphrases per group: class-based TF-IDF over the groups' noun-chunk phrases."""
+    counts = [Counter(phrase for s in group for phrase in set(s.keyphrases)) for group in groups]
+    totals: Counter[str] = Counter()
+    for count in counts:
+        totals.update(count)
+    average = sum(sum(c.values()) for c in counts) / max(1, len(counts))
+    results = []
+    for group, count in zip(groups, counts, strict=True):
+        size = sum(count.values()) or 1
+        scored = sorted(
+            count,
+            key=lambda phrase: (
+                -(count[phrase] / size) * math.log(1 + average / totals[phrase]) * (1 + 0.3 * phrase.count(" ")),
+                phrase,
+            ),
+        )
+        keywords = tuple(scored[:5])
+        if keywords:
+            label = keywords[0][:1].upper() + keywords[0][1:]
+        else:
+            words = group[0].text.split()
+            label = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+        results.append((label, keywords))
+    return results
+
+
+def quote_quality(text: str) -> float:
+    """How well a statement stands alone as a lead quote: a complete, first-person sentence of fair length."""
+    words = len(text.split())
+    score = 0.0
+    if _FIRST_PERSON.search(text):
+        score += 0.5
+    if 8 <= words <= 40:
+        score += 0.5
+    elif words >= 5:
+        score += 0.2
+    if text.rstrip().endswith((".", "!", "?")):
+        score += 0.2
+    return score
+
+
+def representative(
+    group: list[Statement], vectors: dict[str, np.ndarray], count: int
+) -> list[Statement]:
+    """Up to ``count`` statements: central, good as quotes, diverse, from different interviews first."""
+    matrix = np.stack([vectors[s.text] for s in group])
+    centre = matrix.mean(axis=0)
+    centre /= max(float(np.linalg.norm(centre)), 1e-12)
+    relevance = matrix @ centre + 0.15 * np.array([quote_quality(s.text) for s in group])
+    chosen: list[int] = []
+    while len(chosen) < min(count, len(group)):
+        best, best_score = -1, -math.inf
+        for index, statement in enumerate(group):
+            if index in chosen:
+                continue
+            score = float(relevance[index])
+            if chosen:
+                similarity = max(float(matrix[index] @ matrix[j]) for j in chosen)
+                score = (1 - _MMR_DIVERSITY) * score - _MMR_DIVERSITY * similarity
+                if any(group[j].interview_id == statement.interview_id for j in chosen):
+                    score -= _SAME_INTERVIEW_PENALTY
+            if score > best_score or (score == best_score and statement.id < group[best].id):
+                best, best_score = index, score
+        chosen.append(best)
+    return [group[i] for i in chosen]
+
+
+def build_themes(
+    role: str,
+    category: str,
+    groups: list[list[Statement]],
+    vectors: dict[str, np.ndarray],
+    quotes_per_theme: int,
+    company_of: Callable[[str], str],
+    quote_for: Callable[[Statement], Quote],
+) -> list[Theme]:
+    """Themes strongest first: by distinct interviews, companies, then statements."""
+    themes = []
+    for group, (label, keywords) in zip(groups, label_groups(groups), strict=True):
+        interviews = tuple(sorted({s.interview_id for s in group}))
+        companies = tuple(sorted({company_of(i) for i in interviews} - {""}))
+        quotes = tuple(quote_for(s) for s in representative(group, vectors, quotes_per_theme))
+        themes.append(
+            Theme(
+                id=theme_id(role, category, [s.id for s in group]),
+                role=role,
+                category=category,
+                label=label,
+                keywords=keywords,
+                statement_ids=tuple(sorted(s.id for s in group)),
+                quotes=quotes,
+                interviews=interviews,
+                companies=companies,
+            )
+        )
+    return sorted(
+        themes, key=lambda t: (-len(t.interviews), -len(t.companies), -len(t.statement_ids), t.label, t.id)
+    )

@@ -1,0 +1,596 @@
+"""Input readers: every format, the offset invariant, metadata precedence and each bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import random
+from pathlib import Path
+
+import docx
+import pytest
+
+from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest import TRANSCRIPT_SUFFIXES, Batch, read_batch, read_interview
+from voiceofbuyer.ingest.labels import read_head
+from voiceofbuyer.records import Interview
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def read(folder: Path, name: str, content: str | bytes) -> Interview:
+    interview = read_interview(write(folder, name, content), folder)
+    assert_offsets(interview)
+    return interview
+
+
+def assert_offsets(interview: Interview) -> None:
+    for turn in interview.turns:
+        assert interview.text[turn.start_char : turn.end_char] == turn.text
+        assert turn.text == turn.text.strip() and turn.text
+        assert interview.text.count("\n", 0, turn.start_char) + 1 >= turn.line
+        for word in turn.words:
+            assert turn.start_char <= word.start_char < word.end_char <= turn.end_char
+
+
+def speakers_and_texts(interview: Interview) -> list[tuple[str, str]]:
+    return [(turn.speaker, turn.text) for turn in interview.turns]
+
+
+def error(folder: Path, name: str, content: str | bytes) -> InputError:
+    with pytest.raises(InputError) as caught:
+        read_interview(write(folder, name, content), folder)
+    return caught.value
+
+
+def make_docx(paragraphs: list[str]) -> bytes:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- plain text -----------------------------------------------------------------------------------------
+
+
+def test_style_a_with_continuation_lines(tmp_path: Path) -> None:
+    interview = read(tmp_path, "a.txt", (
+        "Interview with Dana, 2 Sept\n"
+        "\n"
+        "Sam Rivera: Thanks for joining. Note: this is recorded.\n"
+        "Dana Whitfield: So I'm the CFO at Northwind.\n"
+        "We close the books in 12 days.\n"
+        "\n"
+        "And so the thing is: approvals are slow.\n"
+        "Sam Rivera: Why?\n"
+    ))
+    assert speakers_and_texts(interview) == [
+        ("Sam Rivera", "Thanks for joining. Note: this is recorded."),
+        ("Dana Whitfield", "So I'm the CFO at Northwind.\nWe close the books in 12 days.\n\n"
+                           "And so the thing is: approvals are slow."),
+        ("Sam Rivera", "Why?"),
+    ]
+    assert [turn.line for turn in interview.turns] == [3, 4, 8]
+    assert all(turn.start is None for turn in interview.turns)
+    assert (interview.id, interview.source, interview.format) == ("a", "a.txt", "text")
+
+
+def test_style_b_timestamps(tmp_path: Path) -> None:
+    interview = read(tmp_path, "b.txt", (
+        "[00:00:05] Sam Rivera: Hi Keisha.\n"
+        "[00:01:02] Keisha Ford: Hi! I'm an AP Specialist.\n"
+        "(01:03:04) Sam Rivera: Great.\n"
+        "[12:30] Keisha Ford: mm:ss works too.\n"
+    ))
+    assert [(t.speaker, t.start) for t in interview.turns] == [
+        ("Sam Rivera", 5.0), ("Keisha Ford", 62.0), ("Sam Rivera", 3784.0), ("Keisha Ford", 750.0),
+    ]
+    assert interview.turns[1].text == "Hi! I'm an AP Specialist."
+
+
+def test_style_c_header_lines_and_blank_lines(tmp_path: Path) -> None:
+    interview = read(tmp_path, "c.txt", (
+        "Alex Kim (00:00:03):\n"
+        "Thanks for making time, Jonas.\n"
+        "\n"
+        "Jonas Becker (00:00:09):\n"
+        "Sure. I lead the AP team.\n"
+        "\n"
+        "We are six people.\n"
+        "\n"
+        "Alex Kim [00:01:15]\n"
+        "How many invoices?\n"
+    ))
+    assert speakers_and_texts(interview) == [
+        ("Alex Kim", "Thanks for making time, Jonas."),
+        ("Jonas Becker", "Sure. I lead the AP team.\n\nWe are six people."),
+        ("Alex Kim", "How many invoices?"),
+    ]
+    assert [(t.line, t.start) for t in interview.turns] == [(1, 3.0), (4, 9.0), (9, 75.0)]
+
+
+def test_style_d_role_labels(tmp_path: Path) -> None:
+    interview = read(tmp_path, "d.txt", (
+        "interviewer: What do you do?\n"
+        "interviewee: I'm the ERP systems manager at Orbit.\n"
+        "interviewer: Okay.\n"
+    ))
+    assert [t.speaker for t in interview.turns] == ["interviewer", "interviewee", "interviewer"]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "time", "text"),
+    [
+        ("Dana Whitfield: hello", "Dana Whitfield", None, "hello"),
+        ("Interviewer 1: hello", "Interviewer 1", None, "hello"),
+        ("Interviewee1 : hello", "Interviewee1", None, "hello"),
+        ("Dr. Jane O'Neil: hello", "Dr. Jane O'Neil", None, "hello"),
+        ("José Müller: hallo", "José Müller", None, "hallo"),
+        ("Ludwig van Beethoven: da", "Ludwig van Beethoven", None, "da"),
+        ("00:01:02 Sam Rivera: hello", "Sam Rivera", 62.0, "hello"),
+        ("[00:01:02] Sam Rivera: hello", "Sam Rivera", 62.0, "hello"),
+        ("Sam Rivera (00:01:02): hello", "Sam Rivera", 62.0, "hello"),
+        ("Sam Rivera [1:02]", "Sam Rivera", 62.0, ""),
+        ("Sam Rivera  0:03", "Sam Rivera", 3.0, ""),
+        ("Sam Rivera - 00:03", "Sam Rivera", 3.0, ""),
+        ("Sam Rivera: (00:03)", "Sam Rivera", 3.0, ""),
+        ("Sam Rivera: [00:03] hello", "Sam Rivera", 3.0, "hello"),
+        ("Speaker 2 (00:00:07.500):", "Speaker 2", 7.5, ""),
+        ("**Sam Rivera:** hello", "Sam Rivera", None, "hello"),
+        ("**Sam Rivera** (00:03)", "Sam Rivera", 3.0, ""),
+        ("Dana Whitfield (CFO): hello", "Dana Whitfield", None, "hello"),
+        ("Q: hello", "Q", None, "hello"),
+        ("[05:10] hello", None, 310.0, "hello"),
+        ("00:05:00", None, 300.0, ""),
+    ],
+)
+def test_labels(line: str, speaker: str | None, time: float | None, text: str) -> None:
+    head = read_head(line)
+    assert head is not None
+    assert (head.speaker, head.time, line[head.body :].strip()) == (speaker, time, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["so the thing is: approvals", "I said: yes", "Well, um: yes", "10:30 is when we meet", "Hello there",
+     "The cost was $5: too much", "One two three four five six: x",
+     "**Summary**"],
+)
+def test_not_labels(line: str) -> None:
+    assert read_head(line) is None or read_head(line).speaker is None
+
+
+def test_header_note_and_time_lines_are_outside_turns(tmp_path: Path) -> None:
+    interview = read(tmp_path, "meet.txt", (
+        "Transcript\n"
+        "Date: 2026-09-02\n"
+        "Participants: Sam Rivera, Dana Whitfield\n"
+        "00:00:00\n"
+        "Sam Rivera: Hello.\n"
+        "Dana Whitfield: Hi.\n"
+        "Note: she sounded tired\n"
+        "Where were we.\n"
+        "00:05:00\n"
+        "Sam Rivera: Approvals?\n"
+    ))
+    assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
+        ("Sam Rivera", "Hello.", 0.0),
+        ("Dana Whitfield", "Hi.", None),
+        ("Dana Whitfield", "Where were we.", None),
+        ("Sam Rivera", "Approvals?", 300.0),
+    ]
+
+
+def test_markdown_front_matter_and_headings(tmp_path: Path) -> None:
+    text = (
+        "---\n"
+        "interviewee: Anja Vogel\n"
+        "title: Finance Director\n"
+        "employees: 1200\n"
+        "date: 2026-09-09\n"
+        "favourite_colour: blue\n"
+        "---\n"
+        "# Interview with Anja\n"
+        "\n"
+        "Alex Kim: Welcome.\n"
+        "## Part two\n"
+        "Anja Vogel: Danke.\n"
+    )
+    interview = read(tmp_path, "k.md", text)
+    assert speakers_and_texts(interview) == [("Alex Kim", "Welcome."), ("Anja Vogel", "Danke.")]
+    assert interview.text == text
+    assert interview.turns[0].line == 10
+    meta = interview.meta
+    assert (meta.interviewee, meta.title, meta.employees, meta.date) == (
+        "Anja Vogel", "Finance Director", "1200", "2026-09-09",
+    )
+
+
+def test_malformed_front_matter(tmp_path: Path) -> None:
+    bad_yaml = error(tmp_path, "badmd.md", "---\ntitle: CFO\ncompany: [Kestrel\n---\nAlex Kim: hi\n")
+    assert bad_yaml.path == "badmd.md" and bad_yaml.line is not None and bad_yaml.line >= 3
+    assert "front matter" in bad_yaml.message or "YAML" in bad_yaml.message
+    unclosed = error(tmp_path, "open.md", "---\ntitle: CFO\nAlex Kim: hi\n")
+    assert (unclosed.line, unclosed.message) == (1, "front matter is not closed")
+    not_mapping = error(tmp_path, "list.md", "---\n- a\n- b\n---\nAlex Kim: hi\n")
+    assert not_mapping.line == 2
+
+
+def test_no_speaker_labels(tmp_path: Path) -> None:
+    err = error(tmp_path, "notes.txt", "We talked about approvals.\nthe main thing is: speed\n")
+    assert err.path == "notes.txt"
+    assert err.message.startswith("no speaker labels found; expected lines like 'Name: text'")
+
+
+# --- subtitles ------------------------------------------------------------------------------------------
+
+TEAMS_VTT = """WEBVTT
+Kind: captions
+
+NOTE exported from Teams
+on two lines
+
+STYLE
+::cue { color: lime }
+
+1f2e-0
+00:00:01.000 --> 00:00:04.200 align:start position:10%
+<v Sam Rivera>Thanks for joining, Luis.</v>
+
+1f2e-1
+00:00:04.500 --> 00:00:09.000
+<v.loud Luis Ortega>Happy to. So I run AP
+at Northwind.</v>
+
+00:00:09.000 --> 00:00:12.000
+<v Luis Ortega>We get <c.yellow>three thousand</c> invoices a month.</v>
+
+00:00:12.000 --> 00:00:13.000
+And it hurts.
+"""
+
+
+def test_vtt_voice_tags_and_multi_cue_turns(tmp_path: Path) -> None:
+    interview = read(tmp_path, "teams.vtt", TEAMS_VTT)
+    assert interview.format == "vtt"
+    assert [(t.speaker, t.text, t.start, t.end) for t in interview.turns] == [
+        ("Sam Rivera", "Thanks for joining, Luis.", 1.0, 4.2),
+        ("Luis Ortega", "Happy to. So I run AP\nat Northwind.", 4.5, 9.0),
+        ("Luis Ortega", "We get", 9.0, 12.0),
+        ("Luis Ortega", "three thousand", 9.0, 12.0),
+        ("Luis Ortega", "invoices a month.", 9.0, 12.0),
+        ("Luis Ortega", "And it hurts.", 12.0, 13.0),
+    ]
+    assert [t.line for t in interview.turns] == [12, 16, 20, 20, 20, 23]
+    assert not any("<" in t.text or "-->" in t.text for t in interview.turns)
+
+
+def test_vtt_zoom_prefixes(tmp_path: Path) -> None:
+    interview = read(tmp_path, "zoom.vtt", (
+        "WEBVTT\n\n"
+        "1\n00:00:01.000 --> 00:00:03.000\nAlex Kim: Hello Miriam.\n\n"
+        "2\n00:00:03.500 --> 00:00:08.000\nMiriam Koch: Hallo. I'm an AP clerk\n\n"
+        "3\n00:00:08.000 --> 00:00:10.000\nat Kestrel.\n\n"
+        "4\n00:00:10.000 --> 00:00:11.000\nAlex Kim: Right.\nMiriam Koch: Ja.\n"
+    ))
+    assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
+        ("Alex Kim", "Hello Miriam.", 1.0),
+        ("Miriam Koch", "Hallo. I'm an AP clerk", 3.5),
+        ("Miriam Koch", "at Kestrel.", 8.0),
+        ("Alex Kim", "Right.", 10.0),
+        ("Miriam Koch", "Ja.", 10.0),
+    ]
+
+
+def test_vtt_errors(tmp_path: Path) -> None:
+    no_header = error(tmp_path, "x.vtt", "00:00:01.000 --> 00:00:02.000\nSam: hi\n")
+    assert (no_header.path, no_header.line) == ("x.vtt", 1) and "WEBVTT" in no_header.message
+    bad_timing = error(tmp_path, "t.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:0x\nSam: hi\n")
+    assert bad_timing.line == 3 and "malformed cue timing" in bad_timing.message
+    no_speaker = error(tmp_path, "n.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhello there\n")
+    assert no_speaker.message.startswith("no speaker labels found")
+
+
+SRT = """1
+00:00:01,000 --> 00:00:04,000
+Sam Rivera: Hi Priya.
+
+2
+00:00:04,000 --> 00:00:08,500
+Priya Raman: Hi. I'm the IT Director.
+
+3
+00:00:08,500 --> 00:00:10,000
+Security reviews take months.
+"""
+
+
+def test_srt(tmp_path: Path) -> None:
+    interview = read(tmp_path, "it.srt", SRT)
+    assert interview.format == "srt"
+    assert [(t.speaker, t.text, t.start, t.end, t.line) for t in interview.turns] == [
+        ("Sam Rivera", "Hi Priya.", 1.0, 4.0, 3),
+        ("Priya Raman", "Hi. I'm the IT Director.", 4.0, 8.5, 7),
+        ("Priya Raman", "Security reviews take months.", 8.5, 10.0, 11),
+    ]
+
+
+def test_srt_tolerates_missing_and_extra_blank_lines(tmp_path: Path) -> None:
+    interview = read(tmp_path, "messy.srt", (
+        "1\n00:00:01,000 --> 00:00:02,000\nSam Rivera: Hi.\n"
+        "2\n00:00:02,000 --> 00:00:05,000\nGreg Novak: Hello.\n\nStill me.\n\n\n"
+        "00:00:05.000 --> 00:00:06.000\n<i>Sam Rivera: Go on.</i>\n"
+    ))
+    assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
+        ("Sam Rivera", "Hi.", 1.0),
+        ("Greg Novak", "Hello.\n\nStill me.", 2.0),
+        ("Sam Rivera", "Go on.", 5.0),
+    ]
+
+
+def test_srt_malformed_timing(tmp_path: Path) -> None:
+    err = error(tmp_path, "badsrt.srt", SRT.replace("00:00:04,000 -->", "00:00:04,000 ->"))
+    assert (err.path, err.line) == ("badsrt.srt", 6)
+    assert "malformed cue timing" in err.message and "00:00:01,000 --> 00:00:04,000" in err.fix
+
+
+# --- Word and JSON --------------------------------------------------------------------------------------
+
+
+def test_docx(tmp_path: Path) -> None:
+    data = make_docx(["Brightwell interview", "Sam Rivera: Hi Marcus.", "Marcus Bell: I'm VP Finance.",
+                      "Month-end is a slog.", "Sam Rivera: Why?"])
+    interview = read(tmp_path, "w.docx", data)
+    assert interview.format == "docx"
+    assert interview.text.split("\n")[1] == "Sam Rivera: Hi Marcus."
+    assert speakers_and_texts(interview) == [
+        ("Sam Rivera", "Hi Marcus."),
+        ("Marcus Bell", "I'm VP Finance.\nMonth-end is a slog."),
+        ("Sam Rivera", "Why?"),
+    ]
+    assert interview.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_corrupt_docx(tmp_path: Path) -> None:
+    err = error(tmp_path, "broken.docx", b"PK\x03\x04 this is not really a zip")
+    assert (err.path, err.message) == ("broken.docx", "not a valid .docx file")
+
+
+def transcript_json(**overrides: object) -> str:
+    document: dict[str, object] = {
+        "schema": "voiceofbuyer.transcript/1",
+        "source": "recordings/tom.m4a",
+        "language": "en",
+        "metadata": {"interviewee": "Tom Iverson", "title": "Security Engineer", "employees": 2400},
+        "turns": [
+            {"speaker": "Sam Rivera", "start": 0.0, "end": 2.5, "text": "Hi Tom, thanks."},
+            {"speaker": "Tom Iverson", "start": 2.5, "end": 6.0, "text": "  Sure, SOC 2 matters. ",
+             "words": [{"word": " Sure,", "start": 2.5, "end": 2.9},
+                       {"word": "SOC", "start": 3.0, "end": 3.2},
+                       {"word": "zebra", "start": 3.2, "end": 3.3},  # not in the text: dropped
+                       {"word": "2", "start": 3.3, "end": 3.4},
+                       {"word": "MATTERS.", "start": 3.5, "end": 4.0}]},
+        ],
+    }
+    document.update(overrides)
+    return json.dumps(document, indent=2)
+
+
+def test_json_turns_and_words(tmp_path: Path) -> None:
+    interview = read(tmp_path, "sec.json", transcript_json())
+    assert interview.format == "json"
+    assert interview.text == "Hi Tom, thanks.\n  Sure, SOC 2 matters. "
+    assert [(t.speaker, t.text, t.start, t.end, t.line) for t in interview.turns] == [
+        ("Sam Rivera", "Hi Tom, thanks.", 0.0, 2.5, 1),
+        ("Tom Iverson", "Sure, SOC 2 matters.", 2.5, 6.0, 2),
+    ]
+    words = interview.turns[1].words
+    assert [interview.text[w.start_char : w.end_char] for w in words] == ["Sure", "SOC", "2", "matters"]
+    assert [w.start for w in words] == [2.5, 3.0, 3.3, 3.5]
+    assert interview.media == "recordings/tom.m4a"
+    assert (interview.meta.interviewee, interview.meta.employees) == ("Tom Iverson", "2400")
+
+
+def test_json_errors(tmp_path: Path) -> None:
+    invalid = error(tmp_path, "a.json", '{\n  "schema": "voiceofbuyer.transcript/1",\n  "turns": [,]\n}\n')
+    assert (invalid.path, invalid.line) == ("a.json", 3) and invalid.message.startswith("invalid JSON")
+    schema = error(tmp_path, "b.json", transcript_json(schema="whisper"))
+    assert "'schema'" in schema.message
+    missing = error(tmp_path, "c.json", json.dumps({"schema": "voiceofbuyer.transcript/1"}))
+    assert "'turns' is missing" in missing.message
+    text_start = [{"speaker": "A", "start": "0", "text": "hi"}]
+    wrong_type = error(tmp_path, "d.json", transcript_json(turns=text_start))
+    assert "'turns[0].start'" in wrong_type.message
+    no_speaker = error(tmp_path, "e.json", transcript_json(turns=[{"text": "hi"}]))
+    assert "'turns[0].speaker'" in no_speaker.message
+    bad_word = error(tmp_path, "f.json", transcript_json(
+        turns=[{"speaker": "A", "text": "hi", "words": [{"word": "hi", "start": 0}]}]))
+    assert "'turns[0].words[0].end'" in bad_word.message
+
+
+# --- encodings and bad files ----------------------------------------------------------------------------
+
+NAMED = "Zoë Müller: Grüß Gott, ich heiße Zoë.\r\nAlex Kim: Willkommen.\r\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        NAMED.encode("utf-8"),
+        b"\xef\xbb\xbf" + NAMED.encode("utf-8"),
+        NAMED.encode("utf-16"),  # with BOM
+        b"\xfe\xff" + NAMED.encode("utf-16-be"),
+        NAMED.encode("utf-16-le"),  # no BOM
+        NAMED.encode("cp1252"),
+        NAMED.encode("latin-1"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf16le-no-bom", "cp1252", "latin1"],
+)
+def test_encodings(tmp_path: Path, data: bytes) -> None:
+    interview = read(tmp_path, "enc.txt", data)
+    assert interview.text == NAMED.replace("\r\n", "\n")
+    assert interview.turns[0].speaker == "Zoë Müller"
+    assert interview.turns[0].text == "Grüß Gott, ich heiße Zoë."
+
+
+def test_cp1252_punctuation_and_lone_cr(tmp_path: Path) -> None:
+    interview = read(tmp_path, "mac.txt", "Sam: It’s “fine” — really.\rDana: OK\r".encode("cp1252"))
+    assert interview.text == "Sam: It’s “fine” — really.\nDana: OK\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty transcript"),
+        ("blank.txt", b"  \n\t\r\n  ", "empty transcript"),
+        ("blank.vtt", "\ufeff\n".encode(), "empty transcript"),
+        ("blank.json", b"", "empty transcript"),
+        ("junk.txt", bytes(range(256)) * 8, "not a text file (the bytes look binary)"),
+        ("random.txt", random.Random(7).randbytes(4096), "not a text file (the bytes look binary)"),
+        ("nuls.txt", b"Sam: hi" + b"\x00" * 12, "not a text file (the bytes look binary)"),
+        ("zip.txt", make_docx(["Sam: hi"]), "not a text file (the bytes look binary)"),
+    ],
+)
+def test_bad_files(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    err = error(tmp_path, name, content)
+    assert (err.path, err.message) == (name, message)
+    assert str(err).startswith(f"{name}: {message} (fix: ")
+
+
+# --- metadata and batches -------------------------------------------------------------------------------
+
+MANIFEST = (
+    "file,interviewee,title,role,company,industry,employees,revenue,region,date,interviewer\n"
+    "a.txt,Manifest Name,Manifest Title,,Northwind Freight,Logistics,850,$210M,North America,2026-09-02,Sam\n"
+    "sub/c.txt,Carol,Controller,,Vantage Media,Media,250,$45M,North America,2026-10-09,Alex\n"
+)
+
+
+def test_metadata_precedence(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "---\ntitle: Front Matter Title\n---\nSam: Hi.\nDana: Hello.\n")
+    write(tmp_path, "a.yaml", "interviewee: Sidecar Name\ntitle: Sidecar Title\nemployees: 900\n")
+    write(tmp_path, "interviews.csv", "\ufeff" + MANIFEST.replace("a.txt", "a.md"))
+    batch = read_batch(tmp_path)
+    assert batch.problems[0].path == "interviews.csv"  # sub/c.txt is not there: a warning only
+    assert not batch.problems[0].skipped and "sub/c.txt" in batch.problems[0].message
+    meta = batch.interviews[0].meta
+    assert (meta.interviewee, meta.title, meta.employees, meta.company, meta.date) == (
+        "Sidecar Name", "Front Matter Title", "900", "Northwind Freight", "2026-09-02",
+    )
+
+
+def test_nested_folders_and_manifest_paths(tmp_path: Path) -> None:
+    write(tmp_path, "interviews.csv", MANIFEST.replace(",", ";"))
+    write(tmp_path, "sub/c.txt", "Alex: Hi.\nCarol: Hello.\n")
+    write(tmp_path, "a.txt", "Sam: Hi.\nDana: Hello.\n")
+    batch = read_batch(tmp_path)
+    assert batch.problems == []
+    assert [(i.id, i.source, i.meta.interviewee) for i in batch.interviews] == [
+        ("a", "a.txt", "Manifest Name"), ("sub/c", "sub/c.txt", "Carol"),
+    ]
+
+
+def test_broken_manifest_and_sidecar(tmp_path: Path) -> None:
+    write(tmp_path, "interviews.csv", "file,title\na.txt,CFO\na.txt,CEO\n")
+    write(tmp_path, "a.txt", "Sam: Hi.\nDana: Hello.\n")
+    write(tmp_path, "b.txt", "Sam: Hi.\nDana: Hello.\n")
+    write(tmp_path, "b.yml", "- just\n- a list\n")
+    batch = read_batch(tmp_path)
+    assert [i.id for i in batch.interviews] == ["a"]
+    assert batch.interviews[0].meta.title == ""
+    manifest, sidecar = batch.problems
+    assert manifest.path == "interviews.csv"
+    assert manifest.message.startswith("interviews.csv:3: a.txt is listed twice")
+    assert sidecar.path == "b.txt" and sidecar.skipped and sidecar.message.startswith("b.yml:1: ")
+
+
+def test_manifest_without_file_column(tmp_path: Path) -> None:
+    write(tmp_path, "interviews.csv", "name,title\na.txt,CFO\n")
+    write(tmp_path, "a.txt", "Sam: Hi.\nDana: Hello.\n")
+    batch = read_batch(tmp_path)
+    assert len(batch.interviews) == 1
+    assert batch.problems[0].message.startswith("interviews.csv:1: no 'file' column")
+
+
+def test_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", "Sam: Hi.\nDana: Hello.\n")
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, "junk.txt", bytes(range(256)) * 4)
+    write(tmp_path, "slides.pdf", b"%PDF-1.4")
+    write(tmp_path, "badvtt.vtt", "00:00:01.000 --> 00:00:02.000\nSam: hi\n")
+    write(tmp_path, "badsrt.srt", "1\n00:00:01,000 --> 2 seconds later\nSam: hi\n")
+    write(tmp_path, "badjson.json", "{\n\n  oops\n}")
+    write(tmp_path, "badmd.md", "---\ntitle: [x\n---\nSam: hi\n")
+    write(tmp_path, "nolabels.txt", "just some notes\n")
+    write(tmp_path, "call.mp4", b"\x00\x00\x00\x18ftypmp42")
+    write(tmp_path, "README.md", "# About these interviews\n")
+    write(tmp_path, ".DS_Store", b"\x00\x01")
+    write(tmp_path, ".hidden/secret.txt", "Sam: hi\n")
+    write(tmp_path, "~$good.docx", b"\x00lock")
+    write(tmp_path, "orphan.yaml", "title: CFO\n")
+    batch = read_batch(tmp_path)
+    assert [i.id for i in batch.interviews] == ["good"]
+    problems = {problem.path: problem for problem in batch.problems}
+    assert sorted(problems) == sorted([
+        "badjson.json", "badmd.md", "badsrt.srt", "badvtt.vtt", "call.mp4", "empty.txt", "junk.txt",
+        "nolabels.txt", "orphan.yaml", "slides.pdf",
+    ])
+    assert problems["badjson.json"].message.startswith("badjson.json:3: invalid JSON")
+    assert problems["badmd.md"].message.startswith("badmd.md:2: malformed YAML metadata")
+    assert problems["badsrt.srt"].message.startswith("badsrt.srt:2: malformed cue timing")
+    assert problems["badvtt.vtt"].message.startswith("badvtt.vtt:1: missing 'WEBVTT' header")
+    assert problems["empty.txt"].message.startswith("empty.txt: empty transcript (fix: ")
+    assert problems["junk.txt"].message.startswith("junk.txt: not a text file")
+    assert problems["nolabels.txt"].message.startswith("nolabels.txt: no speaker labels found")
+    assert problems["slides.pdf"].message.startswith("slides.pdf: unknown format .pdf; supported: .txt, .md")
+    assert problems["call.mp4"].message.startswith("call.mp4: recordings are not transcribed yet")
+    assert "(fix: " in problems["call.mp4"].message
+    assert not problems["orphan.yaml"].skipped
+    assert all(problem.skipped for path, problem in problems.items() if path != "orphan.yaml")
+    assert all("\n" not in problem.message for problem in batch.problems)
+    assert read_batch(tmp_path) == batch
+
+
+def test_recording_next_to_transcript_is_its_media(tmp_path: Path) -> None:
+    write(tmp_path, "call.txt", "Sam: Hi.\nDana: Hello.\n")
+    write(tmp_path, "call.M4A", b"\x00audio")
+    write(tmp_path, "call.YML", "title: CFO\n")
+    batch = read_batch(tmp_path)
+    assert batch.problems == []
+    assert (batch.interviews[0].media, batch.interviews[0].meta.title) == ("call.M4A", "CFO")
+
+
+def test_same_name_in_two_formats(tmp_path: Path) -> None:
+    write(tmp_path, "call.txt", "Sam: Hi.\nDana: Hello.\n")
+    write(tmp_path, "call.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nSam: hi\n")
+    batch = read_batch(tmp_path)
+    assert [i.source for i in batch.interviews] == ["call.txt"]
+    assert batch.problems[0].path == "call.vtt" and "same name as call.txt" in batch.problems[0].message
+
+
+def test_every_format_keeps_the_offset_invariant(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Sam: Hi.\nDana: One\n  two  \n\nthree\n")
+    write(tmp_path, "b.md", "---\ntitle: CFO\n---\n**Sam:** Hi.\n**Dana:** Hello.\n")
+    write(tmp_path, "c.vtt", TEAMS_VTT)
+    write(tmp_path, "d.srt", SRT.replace("\n", "\r\n"))
+    write(tmp_path, "e.docx", make_docx(["Sam: Hi.", "Dana: Hello", "again."]))
+    write(tmp_path, "f.json", transcript_json())
+    batch: Batch = read_batch(tmp_path)
+    assert batch.problems == []
+    assert sorted(i.source.rsplit(".", 1)[1] for i in batch.interviews) == sorted(
+        suffix[1:] for suffix in TRANSCRIPT_SUFFIXES
+    )
+    for interview in batch.interviews:
+        assert interview.turns and "\r" not in interview.text
+        assert_offsets(interview)

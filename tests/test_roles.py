@@ -1,0 +1,103 @@
+import pytest
+
+from voiceofbuyer.config import load_config
+from voiceofbuyer.records import Interview, InterviewMeta, Turn
+from voiceofbuyer.roles import buyer_profile, identify_speakers, role_for_title, stated_title
+
+TAXONOMY = load_config(None).roles
+FILLERS = load_config(None).segment.fillers
+
+
+def interview(turns: list[tuple[str, str]], meta: InterviewMeta | None = None) -> Interview:
+    text, records, offset = "", [], 0
+    for line, (speaker, said) in enumerate(turns, start=1):
+        prefix = f"{speaker}: "
+        start = offset + len(prefix)
+        records.append(Turn(speaker, said, start, start + len(said), line))
+        text += prefix + said + "\n"
+        offset = len(text)
+    return Interview("x", "x.txt", "text", "0", text, tuple(records), meta or InterviewMeta())
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("VP of Finance", "Finance Leader"),
+        ("Chief Financial Officer", "Finance Leader"),
+        ("Group Financial Controller", "Finance Leader"),
+        ("Head of Accounts Payable", "Accounts Payable Manager"),
+        ("AP Team Lead", "Accounts Payable Manager"),
+        ("Accounts Payable Analyst", "AP Specialist"),
+        ("Head of IT", "IT & Systems Evaluator"),
+        ("VP Sales", "Sales Leader"),
+        ("Head of Sales", "Sales Leader"),
+        ("Sales Director", "Sales Leader"),
+        ("Senior Data Scientist", "Data & ML Practitioner"),
+        ("Chief Basket Weaver", "Chief Basket Weaver"),
+    ],
+)
+def test_titles_map_to_roles(title, role):
+    assert role_for_title(title, TAXONOMY) == role
+
+
+def test_user_taxonomy_wins_over_defaults():
+    from pathlib import Path
+
+    config_path = Path(__file__).parent / "fixtures" / "custom_roles.toml"
+    config = load_config(config_path)
+    assert role_for_title("VP Sales", config.roles) == "Revenue Leader"
+
+
+@pytest.mark.parametrize(
+    ("said", "title"),
+    [
+        ("So, I'm a data scientist at Company Y.", "data scientist"),
+        ("Well, my main role is AI Delivery Manager at Company X.", "AI Delivery Manager"),
+        ("I've been working as a data scientist that Company 1 for two years.", "data scientist"),
+        ("Let's say data scientist with the, with recently a lot of engineering.", "data scientist"),
+        ("About six years experience as a software engineer.", "software engineer"),
+        ("So I'm the ERP systems manager at Orbit.", "ERP systems manager"),
+        ("I'm not sure what the NDA terms are.", ""),
+    ],
+)
+def test_stated_title_from_self_introduction(said, title):
+    assert stated_title([said]) == title
+
+
+def test_speakers_from_metadata_names():
+    iv = interview([("Sam", "What hurts?"), ("Dana", "Approvals."), ("Sam", "Why?")], InterviewMeta(interviewee="Dana Whitfield"))
+    roles = identify_speakers(iv)
+    assert roles.buyers == ("Dana",) and roles.interviewers == ("Sam",) and roles.how == "metadata"
+
+
+def test_speakers_from_interviewer_interviewee_labels():
+    iv = interview([("interviewer", "Hello"), ("interviewee", "Hi, what is this about?"), ("interviewer", "Hm")])
+    roles = identify_speakers(iv)
+    assert roles.buyers == ("interviewee",) and roles.how == "labels"
+
+
+def test_speakers_inferred_from_who_asks_questions():
+    iv = interview(
+        [
+            ("Ann", "Tell me about your week?"),
+            ("Bob", "It was long. We chase invoices all day."),
+            ("Ann", "Why is that? What tools do you use?"),
+            ("Bob", "Spreadsheets, mostly."),
+        ]
+    )
+    roles = identify_speakers(iv)
+    assert roles.interviewers == ("Ann",) and roles.buyers == ("Bob",) and roles.how == "inferred"
+
+
+def test_role_precedence_metadata_title_introduction_unassigned():
+    turns = [("Sam", "Who are you?"), ("Dana", "Um, I'm the finance director at Kestrel.")]
+    meta = InterviewMeta(interviewee="Dana")
+    assert buyer_profile(interview(turns, InterviewMeta(interviewee="Dana", role="Champion")), identify_speakers(
+        interview(turns, meta)), TAXONOMY, FILLERS).role == "Champion"
+    by_title = interview(turns, InterviewMeta(interviewee="Dana", title="CFO"))
+    assert buyer_profile(by_title, identify_speakers(by_title), TAXONOMY, FILLERS).role_source == "title"
+    by_intro = interview(turns, meta)
+    profile = buyer_profile(by_intro, identify_speakers(by_intro), TAXONOMY, FILLERS)
+    assert (profile.role, profile.role_source, profile.title) == ("Finance Leader", "self-introduction", "finance director")
+    silent = interview([("Sam", "Who are you?"), ("Dana", "Nobody in particular.")], meta)
+    assert buyer_profile(silent, identify_speakers(silent), TAXONOMY, FILLERS).role == "Unassigned"

@@ -1,0 +1,70 @@
+import numpy as np
+
+from voiceofbuyer.config import ClusteringConfig
+from voiceofbuyer.records import Citation, Quote, Statement
+from voiceofbuyer.themes import PcaHdbscan, build_themes, groups_from_labels, label_groups, representative
+
+CONFIG = ClusteringConfig(dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1, seed=0)
+
+
+def blobs(seed: int = 1) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(3, 384))
+    points = np.vstack([c + rng.normal(scale=0.05, size=(6, 384)) for c in centres] + [rng.normal(size=(1, 384)) * 3])
+    return points / np.linalg.norm(points, axis=1, keepdims=True)
+
+
+def test_clusters_are_found_and_deterministic():
+    vectors = blobs()
+    first = PcaHdbscan(CONFIG).fit(vectors)
+    assert first == PcaHdbscan(CONFIG).fit(vectors.copy())
+    blob_labels = [set(first[i * 6 : i * 6 + 6]) for i in range(3)]
+    assert all(len(labels) == 1 and -1 not in labels for labels in blob_labels)
+    assert len(set.union(*blob_labels)) == 3
+
+
+def test_tiny_pools_keep_every_point_as_its_own_group():
+    labels = PcaHdbscan(CONFIG).fit(blobs()[:2])
+    assert labels == [-1, -1]
+    assert groups_from_labels(["a", "b"], labels) == [["a"], ["b"]]
+
+
+def statement(sid: str, interview: str, text: str, phrases: tuple[str, ...]) -> Statement:
+    return Statement(sid, interview, "B", 0, 0, len(text), (), text, "", keyphrases=phrases)
+
+
+def test_labels_prefer_phrases_distinctive_of_the_group():
+    approvals = [statement("a1", "i1", "x", ("approval email", "invoice")), statement("a2", "i2", "y", ("approval email",))]
+    pricing = [statement("p1", "i3", "z", ("price", "invoice")), statement("p2", "i4", "w", ("price",))]
+    (first_label, _), (second_label, _) = label_groups([approvals, pricing])
+    assert first_label == "Approval email"
+    assert second_label == "Price"
+
+
+def test_representative_quotes_come_from_different_interviews_first():
+    group = [
+        statement("a", "i1", "We chase approvals every single week by email.", ()),
+        statement("b", "i1", "We chase approvals every single week by email, really.", ()),
+        statement("c", "i2", "I spend my mornings chasing managers for sign-off.", ()),
+    ]
+    vectors = {"We chase approvals every single week by email.": np.array([1.0, 0.0]),
+               "We chase approvals every single week by email, really.": np.array([0.99, 0.14]),
+               "I spend my mornings chasing managers for sign-off.": np.array([0.8, 0.6])}
+    chosen = representative(group, vectors, 2)
+    assert {s.interview_id for s in chosen} == {"i1", "i2"}
+
+
+def test_themes_count_interviews_and_companies_and_mark_thin_evidence():
+    group = [statement("a", "i1", "One.", ()), statement("b", "i2", "Two.", ()), statement("c", "i2", "Three.", ())]
+    single = [statement("d", "i3", "Alone.", ())]
+    vectors = {"One.": np.array([1.0, 0]), "Two.": np.array([0.9, 0.1]), "Three.": np.array([0.8, 0.2]),
+               "Alone.": np.array([0.0, 1.0])}
+    companies = {"i1": "Acme", "i2": "Acme", "i3": "Globex"}
+
+    def quote_for(s: Statement) -> Quote:
+        return Quote(s.id, s.text, Citation(s.interview_id, "", "B", "", companies[s.interview_id], 1, None))
+
+    themes = build_themes("Role", "pain", [single, group], vectors, 3, companies.get, quote_for)
+    strong, thin = themes
+    assert strong.interviews == ("i1", "i2") and strong.companies == ("Acme",) and not strong.mentioned_once
+    assert thin.mentioned_once and thin.quotes[0].text == "Alone."
