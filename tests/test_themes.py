@@ -34,10 +34,10 @@ def statement(sid: str, interview: str, text: str, phrases: tuple[str, ...]) -> 
 
 
 def test_labels_prefer_phrases_distinctive_of_the_group():
-    approvals = [statement("a1", "i1", "x", ("approval email", "invoice")), statement("a2", "i2", "y", ("approval email",))]
+    approvals = [statement("a1", "i1", "x", ("approval emails", "invoice")), statement("a2", "i2", "y", ("approval email",)), statement("a3", "i5", "v", ("approval emails",))]
     pricing = [statement("p1", "i3", "z", ("price", "invoice")), statement("p2", "i4", "w", ("price",))]
     (first_label, _), (second_label, _) = label_groups([approvals, pricing])
-    assert first_label == "Approval email"
+    assert first_label == "Approval emails"
     assert second_label == "Price"
 
 

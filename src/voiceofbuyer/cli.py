@@ -151,7 +151,10 @@ def _eval(args: argparse.Namespace) -> int:
     config = load_config(find_config(Path.cwd(), args.config))
     devset = classifier_stage.read_labelled(args.devset, classifier_stage.DEVSET)
     evaluation = evaluate_devset(devset, config, args.out)
-    print(f"development set: {len(devset)} statements ({args.devset or 'shipped'})")
+    print(
+        f"development set: {len(devset)} statements ({args.devset or 'shipped'}); "
+        "cross-validated by interview (7 folds, each scored by a model that never saw its interview)"
+    )
     print(evaluation.report())
     return 0
 

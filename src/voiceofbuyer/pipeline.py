@@ -50,7 +50,7 @@ from .roles import buyer_profile, display_speaker, identify_speakers
 from .store import STORE_NAME, Store, text_hash
 from .themes import PcaHdbscan, build_themes, groups_from_labels
 
-SEGMENT_VERSION = "1"
+SEGMENT_VERSION = "2"
 THEMES_VERSION = "1"
 
 
@@ -273,20 +273,25 @@ def _segment(
         else:
             missing.append(interview)
     if missing:
-        from .segment import load_spacy, segment
+        from .segment import load_spacy
 
         nlp = load_spacy(config.models.spacy)
         for interview in missing:
             # One interview at a time, so a crash keeps the cache of those already done.
-            found = segment([(interview, speakers[interview.id])], config.segment, nlp)
-            result[interview.id] = found[interview.id]
-            store.put_cache("statements", {keys[interview.id]: [asdict(s) for s in found[interview.id]]})
+            result[interview.id] = _segment_interview(interview, speakers[interview.id], config, nlp)
+            store.put_cache("statements", {keys[interview.id]: [asdict(s) for s in result[interview.id]]})
             bar.update(1)
     return [s for interview in interviews for s in result[interview.id]]
 
 
+def _segment_interview(interview: Interview, speakers: SpeakerRoles, config: Config, nlp: object) -> list[Statement]:
+    from .segment import segment
+
+    return segment([(interview, speakers)], config.segment, nlp)[interview.id]  # type: ignore[arg-type]
+
+
 def _classifier(vectors: _Vectors, store: Store) -> classifier_stage.Classifier:
-    examples = classifier_stage.read_labelled()
+    examples = classifier_stage.read_labelled() + classifier_stage.read_labelled(None, classifier_stage.DEVSET)
     key = text_hash(
         classifier_stage.CLASSIFIER_VERSION,
         vectors.name,
@@ -400,14 +405,13 @@ def _describe(
 def evaluate_devset(
     devset: list[classifier_stage.LabelledStatement], config: Config, out_dir: Path
 ) -> classifier_stage.Evaluation:
-    """Classify a labelled set with the configured model and score it against its labels."""
+    """Cross-validated scores of the configured classifier on a labelled set (grouped by interview)."""
     store = Store(out_dir / STORE_NAME)
     try:
         vectors = _Vectors(store, config)
-        model = _classifier(vectors, store)
-        texts, questions = [d.text for d in devset], [d.question for d in devset]
-        embedded = vectors.get(texts + [q for q in questions if q])
-        verdicts = classifier_stage.predict(texts, questions, model, embedded, config.classify)
+        examples = classifier_stage.read_labelled()
+        labelled = examples + devset
+        embedded = vectors.get([d.text for d in labelled] + [d.question for d in labelled if d.question])
     finally:
         store.close()
-    return classifier_stage.evaluate([d.label for d in devset], [label for label, _ in verdicts])
+    return classifier_stage.cross_validate(devset, examples, embedded, config.classify)

@@ -147,7 +147,7 @@ class Statement:
     start: float | None = None
     end: float | None = None
     keyphrases: tuple[str, ...] = ()
-    """Lemmatised noun chunks (for theme labels)."""
+    """Noun chunks without determiners and stop words, lower-cased (for theme labels)."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,10 @@ _WORD = re.compile(r"[\w'’-]+")
 _QUESTION = re.compile(r"[^.?!]*\?")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|so|because|which)\s|;\s|\s+and\s+then\s)", re.I)
 _MIN_SPLIT_WORDS = 5
+# Discourse markers a statement may open with; the quote starts after them ("And, so we chase..." → "We chase...").
+_LEADING_MARKERS = re.compile(
+    r"(?:and|so|but|well|like|yeah|yes|okay|ok|oh|look|right|now|anyway|i mean|you know)\b[,.]?(?=\s)", re.I
+)
 _CHUNK_SKIP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "X", "INTJ", "CCONJ", "PART", "ADP"})
 
 
@@ -172,8 +176,8 @@ def _statement(
     if clean_start >= clean_end:
         return None
     source = passage.interview.text
-    start = passage.source_of[clean_start]
     end = passage.source_of[clean_end - 1] + 1
+    start = _skip_leading_markers(source, passage.source_of[clean_start], end, passage.removed)
     removed = clip_ranges(passage.removed, start, end)
     text = apply_cleanup(source, start, end, removed)
     if _is_backchannel(text, backchannels):
@@ -205,11 +209,37 @@ def _statement(
     )
 
 
+def _skip_leading_markers(source: str, start: int, end: int, removed: list[Range]) -> int:
+    """Where the statement starts once opening discourse markers (and fillers between them) are left out."""
+    position = start
+    while True:
+        position = _skip_removed_and_space(source, position, end, removed)
+        match = _LEADING_MARKERS.match(source, position, end)
+        if match is None:
+            break
+        position = match.end()
+    position = _skip_removed_and_space(source, position, end, removed)
+    # Keep the markers when too little would be left ("So what?").
+    return position if len(source[position:end].split()) >= 3 else start
+
+
+def _skip_removed_and_space(source: str, position: int, end: int, removed: list[Range]) -> int:
+    moved = True
+    while moved and position < end:
+        moved = False
+        while position < end and source[position].isspace():
+            position, moved = position + 1, True
+        for cut_start, cut_end in removed:
+            if cut_start <= position < cut_end:
+                position, moved = cut_end, True
+    return position
+
+
 def _chunk_phrase(chunk: Span) -> str:
     tokens = [t for t in chunk if t.pos_ not in _CHUNK_SKIP_POS and not t.is_stop and t.is_alpha]
     if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or len(tokens) > 4:
         return ""
-    return " ".join(t.lemma_.lower() for t in tokens)
+    return " ".join(t.text.lower() for t in tokens)
 
 
 def _turn_at(turns: list[Turn], offset: int) -> Turn:

@@ -22,6 +22,16 @@ from .config import ClusteringConfig
 from .records import Quote, Statement, Theme
 
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|we'd|my|our|us|me)\b", re.I)
+# Openings that lean on what was said before ("It's always a busy week."): weak as a lead quote.
+_CONTEXT_OPENING = re.compile(
+    r"^(it|it's|that|that's|this|which|they|they're|he|she|then|not|those|these|there|same|both|either)\b", re.I
+)
+_QUALITY_WEIGHT = 0.3
+# Nouns too generic to name a theme.
+_GENERIC_NOUNS = frozenset(
+    {"thing", "lot", "way", "time", "people", "bit", "kind", "number", "stuff", "something", "question", "point",
+     "part", "day", "year", "week", "month", "guy", "one", "sort", "case", "fact", "today", "everything", "anything"}
+)  # fmt: skip
 _MMR_DIVERSITY = 0.35
 _SAME_INTERVIEW_PENALTY = 0.25
 
@@ -84,24 +94,46 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
+def phrase_key(phrase: str) -> str:
+    """Phrases that differ only by plural count together ("approval emails" ~ "approval email")."""
+    return " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w for w in phrase.split())
+
+
 def label_groups(groups: list[list[Statement]]) -> list[tuple[str, tuple[str, ...]]]:
-    """A label and keyphrases per group: class-based TF-IDF over the groups' noun-chunk phrases."""
-    counts = [Counter(phrase for s in group for phrase in set(s.keyphrases)) for group in groups]
+    """A label and keyphrases per group: class-based TF-IDF over the groups' noun-chunk phrases.
+
+    A phrase's frequency in a group counts the distinct interviews that used it, so one talkative buyer
+    cannot name a theme; generic nouns ("thing", "time") never do. A phrase is shown in the form the
+    buyers used most.
+    """
+    counts: list[Counter[str]] = []
+    surfaces: list[Counter[str]] = []
+    for group in groups:
+        count: Counter[str] = Counter()
+        surface: Counter[str] = Counter()
+        for interview in sorted({s.interview_id for s in group}):
+            phrases = {p for s in group if s.interview_id == interview for p in s.keyphrases}
+            phrases = {p for p in phrases if phrase_key(p) not in _GENERIC_NOUNS}
+            count.update({phrase_key(p) for p in phrases})
+            surface.update(phrases)
+        counts.append(count)
+        surfaces.append(surface)
     totals: Counter[str] = Counter()
     for count in counts:
         totals.update(count)
     average = sum(sum(c.values()) for c in counts) / max(1, len(counts))
     results = []
-    for group, count in zip(groups, counts, strict=True):
+    for group, count, surface in zip(groups, counts, surfaces, strict=True):
         size = sum(count.values()) or 1
-        scored = sorted(
-            count,
-            key=lambda phrase: (
-                -(count[phrase] / size) * math.log(1 + average / totals[phrase]) * (1 + 0.3 * phrase.count(" ")),
-                phrase,
-            ),
+
+        def score(key: str, count: Counter[str] = count, size: int = size) -> float:
+            multiword = 1 + 0.3 * min(key.count(" "), 2)
+            return (count[key] / size) * math.log(1 + average / totals[key]) * multiword
+
+        keys = sorted(count, key=lambda key: (-score(key), key))[:5]
+        keywords = tuple(
+            min((p for p in surface if phrase_key(p) == key), key=lambda p, s=surface: (-s[p], p)) for key in keys
         )
-        keywords = tuple(scored[:5])
         if keywords:
             label = keywords[0][:1].upper() + keywords[0][1:]
         else:
@@ -123,6 +155,8 @@ def quote_quality(text: str) -> float:
         score += 0.2
     if text.rstrip().endswith((".", "!", "?")):
         score += 0.2
+    if _CONTEXT_OPENING.match(text):
+        score -= 0.4
     return score
 
 
@@ -133,7 +167,7 @@ def representative(
     matrix = np.stack([vectors[s.text] for s in group])
     centre = matrix.mean(axis=0)
     centre /= max(float(np.linalg.norm(centre)), 1e-12)
-    relevance = matrix @ centre + 0.15 * np.array([quote_quality(s.text) for s in group])
+    relevance = matrix @ centre + _QUALITY_WEIGHT * np.array([quote_quality(s.text) for s in group])
     chosen: list[int] = []
     while len(chosen) < min(count, len(group)):
         best, best_score = -1, -math.inf

@@ -1,0 +1,243 @@
+"""End to end on a small batch of real sample interviews: outputs, evidence, determinism, caching, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from voiceofbuyer import pipeline, render
+from voiceofbuyer.cleanup import apply_cleanup
+from voiceofbuyer.config import load_config
+from voiceofbuyer.errors import AuditError
+from voiceofbuyer.ingest import read_batch
+from voiceofbuyer.pipeline import run
+
+from .conftest import REALWORLD, make_batch
+
+OUTPUT_FILES = ("index.html", "objections.csv", "objections.json", "voiceofbuyer.json", "voiceofbuyer.sqlite")
+
+
+def outputs_of(out: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and not p.name.startswith("voiceofbuyer.sqlite")
+    }
+
+
+def test_every_output_exists_for_every_role(first_run):
+    out, report = first_run
+    assert report.interviews == 9 and not report.failed
+    for name in OUTPUT_FILES:
+        assert (out / name).is_file(), name
+    document = json.loads((out / "voiceofbuyer.json").read_text())
+    roles = {p["role"] for p in document["personas"]}
+    assert roles == {"Finance Leader", "IT & Systems Evaluator", "Accounts Payable Manager"}
+    for persona in document["personas"]:
+        assert (out / "personas" / f"{persona['slug']}.md").is_file()
+        assert (out / "personas" / f"{persona['slug']}.html").is_file()
+
+
+def test_roles_come_from_title_taxonomy_and_self_introduction(first_run):
+    document = json.loads((first_run[0] / "voiceofbuyer.json").read_text())
+    buyers = {i["id"]: i["buyer"] for i in document["interviews"]}
+    assert buyers["summit-vp-finance"]["role"] == "Finance Leader"
+    assert buyers["summit-vp-finance"]["role_source"] == "title"
+    assert buyers["orbit-erp-manager"]["role"] == "IT & Systems Evaluator"
+    assert buyers["orbit-erp-manager"]["role_source"] == "self-introduction"
+    speakers = {i["id"]: i["speakers"] for i in document["interviews"]}
+    assert speakers["orbit-erp-manager"] == {"interviewers": ["interviewer"], "buyers": ["interviewee"], "how": "labels"}
+    assert speakers["northwind-cfo"]["buyers"] == ["Dana Whitfield"]
+
+
+def test_every_statement_is_a_verbatim_span_of_its_source(first_run, batch):
+    document = json.loads((first_run[0] / "voiceofbuyer.json").read_text())
+    sources = {i.id: i.text for i in read_batch(batch).interviews}
+    statements = document["statements"]
+    assert len(statements) > 300
+    for s in statements:
+        expected = apply_cleanup(sources[s["interview_id"]], s["start_char"], s["end_char"], s["removed"])
+        assert s["text"] == expected
+        assert s["category"] in ("goal", "pain", "trigger", "objection", "criterion", "other")
+    assert not any(word in s["text"].lower().split() for s in statements for word in ("um", "uh", "um,", "uh,"))
+
+
+def test_statements_from_timed_formats_carry_times(first_run):
+    document = json.loads((first_run[0] / "voiceofbuyer.json").read_text())
+    timed = [s for s in document["statements"] if s["interview_id"] in ("northwind-it", "northwind-ap-manager")]
+    assert timed and all(s["start"] is not None for s in timed)
+    starts = [s["start"] for s in timed if s["interview_id"] == "northwind-it"]
+    assert starts == sorted(starts)
+    persona = (first_run[0] / "personas" / "it-systems-evaluator.md").read_text()
+    assert "northwind-it, " in persona and any(f"{m:02d}:" in persona for m in range(60))
+
+
+def test_a_role_with_three_interviews_gets_themes_and_keeps_thin_points(first_run):
+    document = json.loads((first_run[0] / "voiceofbuyer.json").read_text())
+    it_themes = [t for t in document["themes"] if t["role"] == "IT & Systems Evaluator"]
+    strong = [t for t in it_themes if not t["mentioned_once"]]
+    assert strong, "a role with 3 interviews must get themes"
+    assert all(len(t["interviews"]) >= 2 for t in strong)
+    thin = [t for t in it_themes if t["mentioned_once"]]
+    assert all(len(t["interviews"]) == 1 for t in thin)
+    # Nothing classified is silently dropped: every categorised statement is in exactly one theme.
+    categorised = {s["id"] for s in document["statements"] if s["category"] != "other"}
+    in_themes = [sid for t in document["themes"] for sid in t["statement_ids"]]
+    assert sorted(in_themes) == sorted(categorised)
+
+
+def test_persona_reads_in_the_buyers_words_with_citations(first_run):
+    out = first_run[0]
+    markdown = (out / "personas" / "finance-leader.md").read_text()
+    for heading in ("### Goals", "### Pain points", "### Buying triggers", "### Objections", "### Decision criteria"):
+        assert heading in markdown
+    assert "of 5 interviewees" in markdown
+    assert "ICP context:" in markdown and "Logistics" in markdown
+    assert "Dana Whitfield (Chief Financial Officer, Northwind Freight), northwind-cfo" in markdown
+    html = (out / "personas" / "finance-leader.html").read_text()
+    assert 'href="' in html and "northwind-cfo.txt" in html
+    index = (out / "index.html").read_text()
+    assert "personas/finance-leader.html" in index and "5-8" in index
+
+
+def test_objections_csv_opens_in_a_spreadsheet(first_run):
+    raw = (first_run[0] / "objections.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows and {"role", "objection", "interviews", "companies", "quote_1", "citation_1"} <= set(rows[0])
+    for role in {r["role"] for r in rows}:
+        counts = [int(r["interviews"]) for r in rows if r["role"] == role]
+        assert counts == sorted(counts, reverse=True)
+    objections = json.loads((first_run[0] / "objections.json").read_text())
+    assert len(objections) == len(rows)
+
+
+def test_csv_cells_cannot_start_a_formula():
+    quote = {"text": "=HYPERLINK(1)", "citation": {"speaker": "A", "title": "", "company": "", "interview_id": "x",
+                                                   "timestamp": "", "line": 1}}  # fmt: skip
+    objection = {"role": "R", "objection": "=cmd", "theme": "+x", "interviews": 1, "companies": 0,
+                 "mentioned_once": True, "interview_ids": ["x"], "company_names": [], "quotes": [quote]}  # fmt: skip
+    rows = list(csv.reader(io.StringIO(render.objections_csv([objection]).decode("utf-8-sig"))))
+    assert rows[1][1] == "'=cmd" and rows[1][2] == "'+x" and rows[1][8] == "'=HYPERLINK(1)"
+
+
+def test_same_input_same_bytes(first_run, batch):
+    again = first_run[0].parent / "again"  # a sibling: links from the HTML to the batch are relative
+    run(batch, again, load_config(None), show_progress=False)
+    assert outputs_of(again) == outputs_of(first_run[0])
+
+
+def test_warm_rerun_loads_no_model_and_adding_an_interview_segments_only_it(batch, first_run, monkeypatch):
+    out = first_run[0].parent / "warm"
+    tmp_path = first_run[0].parent
+    shutil.copytree(first_run[0], out)
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("a model was loaded on an unchanged batch")
+
+    monkeypatch.setattr("voiceofbuyer.segment.load_spacy", no_model)
+    monkeypatch.setattr(pipeline, "make_embedder", no_model)
+    run(batch, out, load_config(None), show_progress=False)
+    assert outputs_of(out) == outputs_of(first_run[0])
+    monkeypatch.undo()
+
+    grown = make_batch(tmp_path / "grown", (*[p.name for p in batch.iterdir() if p.name != "interviews.csv"],
+                                            "halden-ap-manager.srt"))  # fmt: skip
+    segmented: list[str] = []
+    original = pipeline._segment_interview
+
+    def spy(interview, *args):
+        segmented.append(interview.id)
+        return original(interview, *args)
+
+    monkeypatch.setattr(pipeline, "_segment_interview", spy)
+    report = run(grown, out, load_config(None), show_progress=False)
+    assert segmented == ["halden-ap-manager"]
+    assert report.interviews == 10
+
+
+def test_bad_files_are_reported_and_the_rest_goes_through(batch, tmp_path):
+    messy = tmp_path / "messy"
+    shutil.copytree(batch, messy)
+    (messy / "empty.txt").write_bytes(b"")
+    (messy / "junk.txt").write_bytes(bytes(range(256)) * 8)
+    (messy / "notes.pages").write_bytes(b"whatever")
+    (messy / "broken.vtt").write_text("00:00:01.000 --> 00:00:02.000\nA: hi\n")
+    (messy / "latin1.txt").write_bytes("Sam: Où en êtes-vous?\nRené: Nous payons trop tard les fournisseurs.\n"
+                                       .encode("latin-1"))  # fmt: skip
+    report = run(messy, tmp_path / "out", load_config(None), show_progress=False)
+    assert report.failed
+    skipped = {p.path for p in report.problems if p.skipped}
+    assert {"empty.txt", "junk.txt", "notes.pages", "broken.vtt"} <= skipped
+    assert all(p.path in p.message for p in report.problems)
+    assert report.interviews == 10  # the nine good ones and the Latin-1 one
+    document = json.loads((tmp_path / "out" / "voiceofbuyer.json").read_text())
+    assert any("René" in i["speakers"]["buyers"] for i in document["interviews"])
+
+
+def test_untrusted_transcript_text_is_escaped_in_html(tmp_path):
+    hostile = tmp_path / "hostile"
+    hostile.mkdir()
+    for n in range(3):
+        (hostile / f"call{n}.txt").write_text(
+            "Sam: What worries you about buying?\n"
+            f"Pat{n}: I worry the price <script>alert({n})</script> will double next year, honestly.\n"
+            f"Sam: Why?\nPat{n}: Our last vendor <img src=x onerror=alert({n})> raised prices by forty percent.\n"
+        )
+    run(hostile, tmp_path / "out", load_config(None), show_progress=False)
+    pages = [p.read_text() for p in (tmp_path / "out").rglob("*.html")]
+    assert pages
+    assert not any("<script>" in page or "<img src=x" in page for page in pages)
+    assert any("&lt;script&gt;" in page or "&lt;img" in page for page in pages)
+
+
+def test_a_quote_that_is_not_verbatim_stops_the_run_and_writes_nothing(batch, first_run):
+    out = first_run[0].parent / "tampered"
+    shutil.copytree(first_run[0], out)
+    before = outputs_of(out)
+    with sqlite3.connect(out / "voiceofbuyer.sqlite") as db:
+        key, value = db.execute("SELECT key, value FROM cache WHERE kind = 'statements' LIMIT 1").fetchone()
+        statements = json.loads(value)
+        for s in statements:
+            s["text"] = s["text"].replace("we", "they")
+        db.execute("UPDATE cache SET value = ? WHERE kind = 'statements' AND key = ?", (json.dumps(statements), key))
+    with pytest.raises(AuditError, match="not verbatim"):
+        run(batch, out, load_config(None), show_progress=False)
+    assert outputs_of(out) == before
+
+
+def test_a_crash_while_writing_leaves_whole_files(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    render.write_atomic(out, {"a.txt": b"old a", "b.txt": b"old b"})
+    calls = []
+    real_replace = render.os.replace
+
+    def crash_on_second(source, target):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real_replace(source, target)
+
+    monkeypatch.setattr(render.os, "replace", crash_on_second)
+    with pytest.raises(OSError):
+        render.write_atomic(out, {"a.txt": b"new a", "b.txt": b"new b"})
+    assert (out / "a.txt").read_bytes() == b"new a"
+    assert (out / "b.txt").read_bytes() == b"old b"
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is not beside this checkout")
+def test_real_transcripts_go_through_with_roles_from_self_introductions(tmp_path):
+    report = run(REALWORLD, tmp_path / "out", load_config(None), show_progress=False)
+    assert not report.failed and report.interviews == 8
+    document = json.loads((tmp_path / "out" / "voiceofbuyer.json").read_text())
+    for interview in document["interviews"]:
+        assert interview["buyer"]["role_source"] == "self-introduction", interview["id"]
+        assert interview["buyer"]["role"] != "Unassigned"
+    assert report.statements > 1000
