@@ -65,20 +65,26 @@ def make_docx(paragraphs: list[str]) -> bytes:
 
 
 def test_style_a_with_continuation_lines(tmp_path: Path) -> None:
-    interview = read(tmp_path, "a.txt", (
-        "Interview with Dana, 2 Sept\n"
-        "\n"
-        "Sam Rivera: Thanks for joining. Note: this is recorded.\n"
-        "Dana Whitfield: So I'm the CFO at Northwind.\n"
-        "We close the books in 12 days.\n"
-        "\n"
-        "And so the thing is: approvals are slow.\n"
-        "Sam Rivera: Why?\n"
-    ))
+    interview = read(
+        tmp_path,
+        "a.txt",
+        (
+            "Interview with Dana, 2 Sept\n"
+            "\n"
+            "Sam Rivera: Thanks for joining. Note: this is recorded.\n"
+            "Dana Whitfield: So I'm the CFO at Northwind.\n"
+            "We close the books in 12 days.\n"
+            "\n"
+            "And so the thing is: approvals are slow.\n"
+            "Sam Rivera: Why?\n"
+        ),
+    )
     assert speakers_and_texts(interview) == [
         ("Sam Rivera", "Thanks for joining. Note: this is recorded."),
-        ("Dana Whitfield", "So I'm the CFO at Northwind.\nWe close the books in 12 days.\n\n"
-                           "And so the thing is: approvals are slow."),
+        (
+            "Dana Whitfield",
+            "So I'm the CFO at Northwind.\nWe close the books in 12 days.\n\nAnd so the thing is: approvals are slow.",
+        ),
         ("Sam Rivera", "Why?"),
     ]
     assert [turn.line for turn in interview.turns] == [3, 4, 8]
@@ -87,31 +93,42 @@ def test_style_a_with_continuation_lines(tmp_path: Path) -> None:
 
 
 def test_style_b_timestamps(tmp_path: Path) -> None:
-    interview = read(tmp_path, "b.txt", (
-        "[00:00:05] Sam Rivera: Hi Keisha.\n"
-        "[00:01:02] Keisha Ford: Hi! I'm an AP Specialist.\n"
-        "(01:03:04) Sam Rivera: Great.\n"
-        "[12:30] Keisha Ford: mm:ss works too.\n"
-    ))
+    interview = read(
+        tmp_path,
+        "b.txt",
+        (
+            "[00:00:05] Sam Rivera: Hi Keisha.\n"
+            "[00:01:02] Keisha Ford: Hi! I'm an AP Specialist.\n"
+            "(01:03:04) Sam Rivera: Great.\n"
+            "[12:30] Keisha Ford: mm:ss works too.\n"
+        ),
+    )
     assert [(t.speaker, t.start) for t in interview.turns] == [
-        ("Sam Rivera", 5.0), ("Keisha Ford", 62.0), ("Sam Rivera", 3784.0), ("Keisha Ford", 750.0),
+        ("Sam Rivera", 5.0),
+        ("Keisha Ford", 62.0),
+        ("Sam Rivera", 3784.0),
+        ("Keisha Ford", 750.0),
     ]
     assert interview.turns[1].text == "Hi! I'm an AP Specialist."
 
 
 def test_style_c_header_lines_and_blank_lines(tmp_path: Path) -> None:
-    interview = read(tmp_path, "c.txt", (
-        "Alex Kim (00:00:03):\n"
-        "Thanks for making time, Jonas.\n"
-        "\n"
-        "Jonas Becker (00:00:09):\n"
-        "Sure. I lead the AP team.\n"
-        "\n"
-        "We are six people.\n"
-        "\n"
-        "Alex Kim [00:01:15]\n"
-        "How many invoices?\n"
-    ))
+    interview = read(
+        tmp_path,
+        "c.txt",
+        (
+            "Alex Kim (00:00:03):\n"
+            "Thanks for making time, Jonas.\n"
+            "\n"
+            "Jonas Becker (00:00:09):\n"
+            "Sure. I lead the AP team.\n"
+            "\n"
+            "We are six people.\n"
+            "\n"
+            "Alex Kim [00:01:15]\n"
+            "How many invoices?\n"
+        ),
+    )
     assert speakers_and_texts(interview) == [
         ("Alex Kim", "Thanks for making time, Jonas."),
         ("Jonas Becker", "Sure. I lead the AP team.\n\nWe are six people."),
@@ -121,11 +138,11 @@ def test_style_c_header_lines_and_blank_lines(tmp_path: Path) -> None:
 
 
 def test_style_d_role_labels(tmp_path: Path) -> None:
-    interview = read(tmp_path, "d.txt", (
-        "interviewer: What do you do?\n"
-        "interviewee: I'm the ERP systems manager at Orbit.\n"
-        "interviewer: Okay.\n"
-    ))
+    interview = read(
+        tmp_path,
+        "d.txt",
+        ("interviewer: What do you do?\ninterviewee: I'm the ERP systems manager at Orbit.\ninterviewer: Okay.\n"),
+    )
     assert [t.speaker for t in interview.turns] == ["interviewer", "interviewee", "interviewer"]
 
 
@@ -163,27 +180,38 @@ def test_labels(line: str, speaker: str | None, time: float | None, text: str) -
 
 @pytest.mark.parametrize(
     "line",
-    ["so the thing is: approvals", "I said: yes", "Well, um: yes", "10:30 is when we meet", "Hello there",
-     "The cost was $5: too much", "One two three four five six: x",
-     "**Summary**"],
+    [
+        "so the thing is: approvals",
+        "I said: yes",
+        "Well, um: yes",
+        "10:30 is when we meet",
+        "Hello there",
+        "The cost was $5: too much",
+        "One two three four five six: x",
+        "**Summary**",
+    ],
 )
 def test_not_labels(line: str) -> None:
     assert read_head(line) is None or read_head(line).speaker is None
 
 
 def test_header_note_and_time_lines_are_outside_turns(tmp_path: Path) -> None:
-    interview = read(tmp_path, "meet.txt", (
-        "Transcript\n"
-        "Date: 2026-09-02\n"
-        "Participants: Sam Rivera, Dana Whitfield\n"
-        "00:00:00\n"
-        "Sam Rivera: Hello.\n"
-        "Dana Whitfield: Hi.\n"
-        "Note: she sounded tired\n"
-        "Where were we.\n"
-        "00:05:00\n"
-        "Sam Rivera: Approvals?\n"
-    ))
+    interview = read(
+        tmp_path,
+        "meet.txt",
+        (
+            "Transcript\n"
+            "Date: 2026-09-02\n"
+            "Participants: Sam Rivera, Dana Whitfield\n"
+            "00:00:00\n"
+            "Sam Rivera: Hello.\n"
+            "Dana Whitfield: Hi.\n"
+            "Note: she sounded tired\n"
+            "Where were we.\n"
+            "00:05:00\n"
+            "Sam Rivera: Approvals?\n"
+        ),
+    )
     assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
         ("Sam Rivera", "Hello.", 0.0),
         ("Dana Whitfield", "Hi.", None),
@@ -213,7 +241,10 @@ def test_markdown_front_matter_and_headings(tmp_path: Path) -> None:
     assert interview.turns[0].line == 10
     meta = interview.meta
     assert (meta.interviewee, meta.title, meta.employees, meta.date) == (
-        "Anja Vogel", "Finance Director", "1200", "2026-09-09",
+        "Anja Vogel",
+        "Finance Director",
+        "1200",
+        "2026-09-09",
     )
 
 
@@ -277,13 +308,17 @@ def test_vtt_voice_tags_and_multi_cue_turns(tmp_path: Path) -> None:
 
 
 def test_vtt_zoom_prefixes(tmp_path: Path) -> None:
-    interview = read(tmp_path, "zoom.vtt", (
-        "WEBVTT\n\n"
-        "1\n00:00:01.000 --> 00:00:03.000\nAlex Kim: Hello Miriam.\n\n"
-        "2\n00:00:03.500 --> 00:00:08.000\nMiriam Koch: Hallo. I'm an AP clerk\n\n"
-        "3\n00:00:08.000 --> 00:00:10.000\nat Kestrel.\n\n"
-        "4\n00:00:10.000 --> 00:00:11.000\nAlex Kim: Right.\nMiriam Koch: Ja.\n"
-    ))
+    interview = read(
+        tmp_path,
+        "zoom.vtt",
+        (
+            "WEBVTT\n\n"
+            "1\n00:00:01.000 --> 00:00:03.000\nAlex Kim: Hello Miriam.\n\n"
+            "2\n00:00:03.500 --> 00:00:08.000\nMiriam Koch: Hallo. I'm an AP clerk\n\n"
+            "3\n00:00:08.000 --> 00:00:10.000\nat Kestrel.\n\n"
+            "4\n00:00:10.000 --> 00:00:11.000\nAlex Kim: Right.\nMiriam Koch: Ja.\n"
+        ),
+    )
     assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
         ("Alex Kim", "Hello Miriam.", 1.0),
         ("Miriam Koch", "Hallo. I'm an AP clerk", 3.5),
@@ -327,11 +362,15 @@ def test_srt(tmp_path: Path) -> None:
 
 
 def test_srt_tolerates_missing_and_extra_blank_lines(tmp_path: Path) -> None:
-    interview = read(tmp_path, "messy.srt", (
-        "1\n00:00:01,000 --> 00:00:02,000\nSam Rivera: Hi.\n"
-        "2\n00:00:02,000 --> 00:00:05,000\nGreg Novak: Hello.\n\nStill me.\n\n\n"
-        "00:00:05.000 --> 00:00:06.000\n<i>Sam Rivera: Go on.</i>\n"
-    ))
+    interview = read(
+        tmp_path,
+        "messy.srt",
+        (
+            "1\n00:00:01,000 --> 00:00:02,000\nSam Rivera: Hi.\n"
+            "2\n00:00:02,000 --> 00:00:05,000\nGreg Novak: Hello.\n\nStill me.\n\n\n"
+            "00:00:05.000 --> 00:00:06.000\n<i>Sam Rivera: Go on.</i>\n"
+        ),
+    )
     assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
         ("Sam Rivera", "Hi.", 1.0),
         ("Greg Novak", "Hello.\n\nStill me.", 2.0),
@@ -349,8 +388,15 @@ def test_srt_malformed_timing(tmp_path: Path) -> None:
 
 
 def test_docx(tmp_path: Path) -> None:
-    data = make_docx(["Brightwell interview", "Sam Rivera: Hi Marcus.", "Marcus Bell: I'm VP Finance.",
-                      "Month-end is a slog.", "Sam Rivera: Why?"])
+    data = make_docx(
+        [
+            "Brightwell interview",
+            "Sam Rivera: Hi Marcus.",
+            "Marcus Bell: I'm VP Finance.",
+            "Month-end is a slog.",
+            "Sam Rivera: Why?",
+        ]
+    )
     interview = read(tmp_path, "w.docx", data)
     assert interview.format == "docx"
     assert interview.text.split("\n")[1] == "Sam Rivera: Hi Marcus."
@@ -375,12 +421,19 @@ def transcript_json(**overrides: object) -> str:
         "metadata": {"interviewee": "Tom Iverson", "title": "Security Engineer", "employees": 2400},
         "turns": [
             {"speaker": "Sam Rivera", "start": 0.0, "end": 2.5, "text": "Hi Tom, thanks."},
-            {"speaker": "Tom Iverson", "start": 2.5, "end": 6.0, "text": "  Sure, SOC 2 matters. ",
-             "words": [{"word": " Sure,", "start": 2.5, "end": 2.9},
-                       {"word": "SOC", "start": 3.0, "end": 3.2},
-                       {"word": "zebra", "start": 3.2, "end": 3.3},  # not in the text: dropped
-                       {"word": "2", "start": 3.3, "end": 3.4},
-                       {"word": "MATTERS.", "start": 3.5, "end": 4.0}]},
+            {
+                "speaker": "Tom Iverson",
+                "start": 2.5,
+                "end": 6.0,
+                "text": "  Sure, SOC 2 matters. ",
+                "words": [
+                    {"word": " Sure,", "start": 2.5, "end": 2.9},
+                    {"word": "SOC", "start": 3.0, "end": 3.2},
+                    {"word": "zebra", "start": 3.2, "end": 3.3},  # not in the text: dropped
+                    {"word": "2", "start": 3.3, "end": 3.4},
+                    {"word": "MATTERS.", "start": 3.5, "end": 4.0},
+                ],
+            },
         ],
     }
     document.update(overrides)
@@ -414,8 +467,11 @@ def test_json_errors(tmp_path: Path) -> None:
     assert "'turns[0].start'" in wrong_type.message
     no_speaker = error(tmp_path, "e.json", transcript_json(turns=[{"text": "hi"}]))
     assert "'turns[0].speaker'" in no_speaker.message
-    bad_word = error(tmp_path, "f.json", transcript_json(
-        turns=[{"speaker": "A", "text": "hi", "words": [{"word": "hi", "start": 0}]}]))
+    bad_word = error(
+        tmp_path,
+        "f.json",
+        transcript_json(turns=[{"speaker": "A", "text": "hi", "words": [{"word": "hi", "start": 0}]}]),
+    )
     assert "'turns[0].words[0].end'" in bad_word.message
 
 
@@ -486,7 +542,11 @@ def test_metadata_precedence(tmp_path: Path) -> None:
     assert not batch.problems[0].skipped and "sub/c.txt" in batch.problems[0].message
     meta = batch.interviews[0].meta
     assert (meta.interviewee, meta.title, meta.employees, meta.company, meta.date) == (
-        "Sidecar Name", "Front Matter Title", "900", "Northwind Freight", "2026-09-02",
+        "Sidecar Name",
+        "Front Matter Title",
+        "900",
+        "Northwind Freight",
+        "2026-09-02",
     )
 
 
@@ -497,7 +557,8 @@ def test_nested_folders_and_manifest_paths(tmp_path: Path) -> None:
     batch = read_batch(tmp_path)
     assert batch.problems == []
     assert [(i.id, i.source, i.meta.interviewee) for i in batch.interviews] == [
-        ("a", "a.txt", "Manifest Name"), ("sub/c", "sub/c.txt", "Carol"),
+        ("a", "a.txt", "Manifest Name"),
+        ("sub/c", "sub/c.txt", "Carol"),
     ]
 
 
@@ -542,10 +603,20 @@ def test_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
     batch = read_batch(tmp_path)
     assert [i.id for i in batch.interviews] == ["good"]
     problems = {problem.path: problem for problem in batch.problems}
-    assert sorted(problems) == sorted([
-        "badjson.json", "badmd.md", "badsrt.srt", "badvtt.vtt", "call.mp4", "empty.txt", "junk.txt",
-        "nolabels.txt", "orphan.yaml", "slides.pdf",
-    ])
+    assert sorted(problems) == sorted(
+        [
+            "badjson.json",
+            "badmd.md",
+            "badsrt.srt",
+            "badvtt.vtt",
+            "call.mp4",
+            "empty.txt",
+            "junk.txt",
+            "nolabels.txt",
+            "orphan.yaml",
+            "slides.pdf",
+        ]
+    )
     assert problems["badjson.json"].message.startswith("badjson.json:3: invalid JSON")
     assert problems["badmd.md"].message.startswith("badmd.md:2: malformed YAML metadata")
     assert problems["badsrt.srt"].message.startswith("badsrt.srt:2: malformed cue timing")

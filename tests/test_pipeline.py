@@ -52,7 +52,11 @@ def test_roles_come_from_title_taxonomy_and_self_introduction(first_run):
     assert buyers["orbit-erp-manager"]["role"] == "IT & Systems Evaluator"
     assert buyers["orbit-erp-manager"]["role_source"] == "self-introduction"
     speakers = {i["id"]: i["speakers"] for i in document["interviews"]}
-    assert speakers["orbit-erp-manager"] == {"interviewers": ["interviewer"], "buyers": ["interviewee"], "how": "labels"}
+    assert speakers["orbit-erp-manager"] == {
+        "interviewers": ["interviewer"],
+        "buyers": ["interviewee"],
+        "how": "labels",
+    }
     assert speakers["northwind-cfo"]["buyers"] == ["Dana Whitfield"]
 
 

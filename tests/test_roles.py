@@ -65,7 +65,9 @@ def test_stated_title_from_self_introduction(said, title):
 
 
 def test_speakers_from_metadata_names():
-    iv = interview([("Sam", "What hurts?"), ("Dana", "Approvals."), ("Sam", "Why?")], InterviewMeta(interviewee="Dana Whitfield"))
+    iv = interview(
+        [("Sam", "What hurts?"), ("Dana", "Approvals."), ("Sam", "Why?")], InterviewMeta(interviewee="Dana Whitfield")
+    )
     roles = identify_speakers(iv)
     assert roles.buyers == ("Dana",) and roles.interviewers == ("Sam",) and roles.how == "metadata"
 
@@ -92,12 +94,23 @@ def test_speakers_inferred_from_who_asks_questions():
 def test_role_precedence_metadata_title_introduction_unassigned():
     turns = [("Sam", "Who are you?"), ("Dana", "Um, I'm the finance director at Kestrel.")]
     meta = InterviewMeta(interviewee="Dana")
-    assert buyer_profile(interview(turns, InterviewMeta(interviewee="Dana", role="Champion")), identify_speakers(
-        interview(turns, meta)), TAXONOMY, FILLERS).role == "Champion"
+    assert (
+        buyer_profile(
+            interview(turns, InterviewMeta(interviewee="Dana", role="Champion")),
+            identify_speakers(interview(turns, meta)),
+            TAXONOMY,
+            FILLERS,
+        ).role
+        == "Champion"
+    )
     by_title = interview(turns, InterviewMeta(interviewee="Dana", title="CFO"))
     assert buyer_profile(by_title, identify_speakers(by_title), TAXONOMY, FILLERS).role_source == "title"
     by_intro = interview(turns, meta)
     profile = buyer_profile(by_intro, identify_speakers(by_intro), TAXONOMY, FILLERS)
-    assert (profile.role, profile.role_source, profile.title) == ("Finance Leader", "self-introduction", "finance director")
+    assert (profile.role, profile.role_source, profile.title) == (
+        "Finance Leader",
+        "self-introduction",
+        "finance director",
+    )
     silent = interview([("Sam", "Who are you?"), ("Dana", "Nobody in particular.")], meta)
     assert buyer_profile(silent, identify_speakers(silent), TAXONOMY, FILLERS).role == "Unassigned"

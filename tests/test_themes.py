@@ -4,7 +4,9 @@ from voiceofbuyer.config import ClusteringConfig
 from voiceofbuyer.records import Citation, Quote, Statement
 from voiceofbuyer.themes import PcaHdbscan, build_themes, groups_from_labels, label_groups, representative
 
-CONFIG = ClusteringConfig(dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1, seed=0)
+CONFIG = ClusteringConfig(
+    dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1, seed=0
+)
 
 
 def blobs(seed: int = 1) -> np.ndarray:
@@ -34,7 +36,11 @@ def statement(sid: str, interview: str, text: str, phrases: tuple[str, ...]) -> 
 
 
 def test_labels_prefer_phrases_distinctive_of_the_group():
-    approvals = [statement("a1", "i1", "x", ("approval emails", "invoice")), statement("a2", "i2", "y", ("approval email",)), statement("a3", "i5", "v", ("approval emails",))]
+    approvals = [
+        statement("a1", "i1", "x", ("approval emails", "invoice")),
+        statement("a2", "i2", "y", ("approval email",)),
+        statement("a3", "i5", "v", ("approval emails",)),
+    ]
     pricing = [statement("p1", "i3", "z", ("price", "invoice")), statement("p2", "i4", "w", ("price",))]
     (first_label, _), (second_label, _) = label_groups([approvals, pricing])
     assert first_label == "Approval emails"
@@ -47,9 +53,11 @@ def test_representative_quotes_come_from_different_interviews_first():
         statement("b", "i1", "We chase approvals every single week by email, really.", ()),
         statement("c", "i2", "I spend my mornings chasing managers for sign-off.", ()),
     ]
-    vectors = {"We chase approvals every single week by email.": np.array([1.0, 0.0]),
-               "We chase approvals every single week by email, really.": np.array([0.99, 0.14]),
-               "I spend my mornings chasing managers for sign-off.": np.array([0.8, 0.6])}
+    vectors = {
+        "We chase approvals every single week by email.": np.array([1.0, 0.0]),
+        "We chase approvals every single week by email, really.": np.array([0.99, 0.14]),
+        "I spend my mornings chasing managers for sign-off.": np.array([0.8, 0.6]),
+    }
     chosen = representative(group, vectors, 2)
     assert {s.interview_id for s in chosen} == {"i1", "i2"}
 
@@ -57,8 +65,12 @@ def test_representative_quotes_come_from_different_interviews_first():
 def test_themes_count_interviews_and_companies_and_mark_thin_evidence():
     group = [statement("a", "i1", "One.", ()), statement("b", "i2", "Two.", ()), statement("c", "i2", "Three.", ())]
     single = [statement("d", "i3", "Alone.", ())]
-    vectors = {"One.": np.array([1.0, 0]), "Two.": np.array([0.9, 0.1]), "Three.": np.array([0.8, 0.2]),
-               "Alone.": np.array([0.0, 1.0])}
+    vectors = {
+        "One.": np.array([1.0, 0]),
+        "Two.": np.array([0.9, 0.1]),
+        "Three.": np.array([0.8, 0.2]),
+        "Alone.": np.array([0.0, 1.0]),
+    }
     companies = {"i1": "Acme", "i2": "Acme", "i3": "Globex"}
 
     def quote_for(s: Statement) -> Quote:

@@ -168,7 +168,9 @@ def classify(
     statements: list[Statement], classifier: Classifier, vectors: dict[str, np.ndarray], settings: ClassifyConfig
 ) -> list[Classification]:
     verdicts = predict([s.text for s in statements], [s.question for s in statements], classifier, vectors, settings)
-    return [Classification(s.id, label, confidence) for s, (label, confidence) in zip(statements, verdicts, strict=True)]
+    return [
+        Classification(s.id, label, confidence) for s, (label, confidence) in zip(statements, verdicts, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
@@ -229,9 +231,7 @@ def cross_validate(
             continue
         kept = [d for i, d in enumerate(devset) if fold_of[d.interview or str(i)] != fold]
         model = train(extra + kept, vectors, key=f"fold{fold}")
-        verdicts = predict(
-            [devset[i].text for i in held], [devset[i].question for i in held], model, vectors, settings
-        )
+        verdicts = predict([devset[i].text for i in held], [devset[i].question for i in held], model, vectors, settings)
         for index, (label, _) in zip(held, verdicts, strict=True):
             predicted[index] = label
     return evaluate([d.label for d in devset], predicted)

@@ -8,8 +8,8 @@ ranges deleted. The rules, documented in the README ("Quotes and clean-up"):
 3. leading punctuation and spaces are dropped, and the first letter is upper-cased.
 
 ``find_disfluencies`` records what to remove: filler words ("um", "uh", ...), repeated words or short
-phrases ("the, the, the" keeps the last "the"), cut-off false starts ("we- we tried"), time stamps left inside the text ("[00:40:00]") and non-speech
-annotations ("[laughs]", "[inaudible]").
+phrases ("the, the, the" keeps the last "the"), cut-off false starts ("we- we tried"), time stamps left
+inside the text ("[00:40:00]") and non-speech annotations ("[laughs]", "[inaudible]").
 Nothing else is ever changed, so every quote stays an exact, checkable span of its source.
 """
 
@@ -30,8 +30,11 @@ _FALSE_START = re.compile(r"\b\w+(?:-|--|–|—)\s+(?=\w)")
 # Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)".
 _INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
 # Non-speech annotations: "[laughs]", "[inaudible]", "(crosstalk)".
-_ANNOTATION = re.compile(r"[\[(](?:laughs?|laughter|inaudible|crosstalk|pause|silence|cough\w*|sighs?|music|noise"
-                         r"|unclear|indistinct)[^\])]{0,20}[\])]", re.IGNORECASE)
+_ANNOTATION = re.compile(
+    r"[\[(](?:laughs?|laughter|inaudible|crosstalk|pause|silence|cough\w*|sighs?|music|noise"
+    r"|unclear|indistinct)[^\])]{0,20}[\])]",
+    re.IGNORECASE,
+)
 
 
 def filler_pattern(fillers: Iterable[str]) -> re.Pattern[str]:

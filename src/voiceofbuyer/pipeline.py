@@ -175,9 +175,7 @@ def run(
         with stages.stage("themes", len(groups)) as bar:
             themes = _describe(groups, embedded, config, by_interview, profiles)
             bar.update(len(groups))
-        personas = build_personas(
-            [profiles[i.id] for i in interviews], by_interview, themes
-        )
+        personas = build_personas([profiles[i.id] for i in interviews], by_interview, themes)
         result = RunResult(
             batch=batch_dir.name,
             interviews=tuple(interviews),
@@ -317,9 +315,7 @@ def _classify(
     threshold = config.fingerprint("classify")
     keys = {s.id: text_hash(model.key, threshold, s.question, s.text) for s in statements}
     cached = store.cached_many("verdict", keys.values())
-    verdicts = {
-        s.id: Classification(s.id, *cached[keys[s.id]]) for s in statements if keys[s.id] in cached
-    }
+    verdicts = {s.id: Classification(s.id, *cached[keys[s.id]]) for s in statements if keys[s.id] in cached}
     missing = [s for s in statements if s.id not in verdicts]
     fresh = classifier_stage.classify(missing, model, embedded, config.classify)
     store.put_cache("verdict", {keys[v.statement_id]: [v.category, v.confidence] for v in fresh})

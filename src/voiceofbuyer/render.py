@@ -166,9 +166,7 @@ def result_document(result: RunResult) -> dict[str, Any]:
                 "metadata": asdict(interview.meta),
                 "speakers": asdict(result.speakers[interview.id]),
                 "buyer": {
-                    key: value
-                    for key, value in asdict(result.profiles[interview.id]).items()
-                    if key != "interview_id"
+                    key: value for key, value in asdict(result.profiles[interview.id]).items() if key != "interview_id"
                 },
                 "turns": len(interview.turns),
             }
@@ -300,10 +298,10 @@ def objections_markdown(objections: list[dict[str, Any]]) -> str:
         rank += 1
         thin = " (mentioned once)" if o["mentioned_once"] else ""
         lines.append(
-            f"{rank}. **\"{o['objection']}\"** — {o['interviews']} interview{'s' if o['interviews'] != 1 else ''}, "
+            f'{rank}. **"{o["objection"]}"** — {o["interviews"]} interview{"s" if o["interviews"] != 1 else ""}, '
             f"{o['companies']} compan{'ies' if o['companies'] != 1 else 'y'}{thin} · *{o['theme']}*"
         )
-        lines.extend(f"   > \"{q['text']}\" — {citation_text(q)}" for q in o["quotes"])
+        lines.extend(f'   > "{q["text"]}" — {citation_text(q)}' for q in o["quotes"])
     return "\n".join(lines).strip() + "\n"
 
 

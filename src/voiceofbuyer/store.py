@@ -62,9 +62,7 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
-        self._db.execute(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-        )
+        self._db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
         self._db.close()
@@ -165,9 +163,7 @@ class Store:
                 "INSERT INTO personas (role, slug, data) VALUES (?, ?, ?)",
                 [(p["role"], p["slug"], _dump(p)) for p in personas],
             )
-            db.execute(
-                "UPDATE runs SET finished = ?, summary = ? WHERE id = ?", (finished, _dump(summary), run_id)
-            )
+            db.execute("UPDATE runs SET finished = ?, summary = ? WHERE id = ?", (finished, _dump(summary), run_id))
 
     def last_run(self) -> dict[str, Any] | None:
         row = self._db.execute(

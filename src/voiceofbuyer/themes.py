@@ -10,11 +10,13 @@ possible, and as complete first-person sentences where possible.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import asdict
 
 import numpy as np
 
@@ -48,9 +50,8 @@ class Clusterer(ABC):
 class PcaHdbscan(Clusterer):
     def __init__(self, config: ClusteringConfig) -> None:
         self.config = config
-        self.name = (
-            f"pca{config.dimensions}-hdbscan{config.min_cluster_size}-{config.min_cluster_share}-{config.min_samples}-{config.selection}-eps{config.epsilon}-seed{config.seed}"
-        )
+        # Part of the cluster cache key: every setting that changes the result.
+        self.name = "pca-hdbscan:" + json.dumps(asdict(config), sort_keys=True)
 
     def fit(self, vectors: np.ndarray) -> list[int]:
         rows = len(vectors)
@@ -160,9 +161,7 @@ def quote_quality(text: str) -> float:
     return score
 
 
-def representative(
-    group: list[Statement], vectors: dict[str, np.ndarray], count: int
-) -> list[Statement]:
+def representative(group: list[Statement], vectors: dict[str, np.ndarray], count: int) -> list[Statement]:
     """Up to ``count`` statements: central, good as quotes, diverse, from different interviews first."""
     matrix = np.stack([vectors[s.text] for s in group])
     centre = matrix.mean(axis=0)
@@ -214,6 +213,4 @@ def build_themes(
                 companies=companies,
             )
         )
-    return sorted(
-        themes, key=lambda t: (-len(t.interviews), -len(t.companies), -len(t.statement_ids), t.label, t.id)
-    )
+    return sorted(themes, key=lambda t: (-len(t.interviews), -len(t.companies), -len(t.statement_ids), t.label, t.id))

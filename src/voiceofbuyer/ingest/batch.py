@@ -48,19 +48,31 @@ def read_batch(folder: Path) -> Batch:
         suffix, interview_id = _suffix(source), _id(source)
         if suffix in SIDECAR_SUFFIXES:
             if interview_id not in readable_ids:
-                problems.append(_problem(InputError(
-                    source, "metadata file with no transcript of the same name next to it",
-                    fix=f"name it after its transcript, e.g. {interview_id}.txt and {interview_id}{suffix}",
-                ), skipped=False))
+                problems.append(
+                    _problem(
+                        InputError(
+                            source,
+                            "metadata file with no transcript of the same name next to it",
+                            fix=f"name it after its transcript, e.g. {interview_id}.txt and {interview_id}{suffix}",
+                        ),
+                        skipped=False,
+                    )
+                )
             continue
         if suffix in RECORDING_SUFFIXES and interview_id in transcript_ids:
             continue  # its transcript is read instead, and names it as media
         if suffix in TRANSCRIPT_SUFFIXES:
             if interview_id in claimed:
-                problems.append(_problem(InputError(
-                    source, f"same name as {claimed[interview_id]}: both would be interview '{interview_id}'",
-                    fix="rename or remove one of them",
-                ), skipped=True))
+                problems.append(
+                    _problem(
+                        InputError(
+                            source,
+                            f"same name as {claimed[interview_id]}: both would be interview '{interview_id}'",
+                            fix="rename or remove one of them",
+                        ),
+                        skipped=True,
+                    )
+                )
                 continue
             claimed[interview_id] = source
         try:
@@ -68,9 +80,15 @@ def read_batch(folder: Path) -> Batch:
         except InputError as err:
             problems.append(_problem(err, skipped=True, path=source))
     problems.extend(
-        _problem(InputError(MANIFEST, f"row for '{name}' matches no file in the batch",
-                            fix="give the path relative to the batch folder, with its extension",
-                            line=manifest.lines[name]), skipped=False)
+        _problem(
+            InputError(
+                MANIFEST,
+                f"row for '{name}' matches no file in the batch",
+                fix="give the path relative to the batch folder, with its extension",
+                line=manifest.lines[name],
+            ),
+            skipped=False,
+        )
         for name in manifest.rows
         if name not in files
     )

@@ -59,8 +59,12 @@ def parse_cues(text: str, lines: list[tuple[int, int]], first: int, source: str,
             cues[-1] = replace(cues[-1], text_end=lines[index][1])
             index += 1
         else:
-            raise InputError(source, f"expected a cue timing line like '{example}'",
-                             fix="start each cue with its timing line", line=index + 1)
+            raise InputError(
+                source,
+                f"expected a cue timing line like '{example}'",
+                fix="start each cue with its timing line",
+                line=index + 1,
+            )
     return cues
 
 
@@ -99,9 +103,7 @@ def _run_turns(
     return speaker
 
 
-def _add(
-    text: str, start: int, end: int, speaker: str | None, cue: Cue, index: LineIndex, turns: list[Turn]
-) -> None:
+def _add(text: str, start: int, end: int, speaker: str | None, cue: Cue, index: LineIndex, turns: list[Turn]) -> None:
     if speaker is not None:
         line = index.line(strip_span(text, start, end)[0])
         turn = turn_at(text, start, end, speaker, line, cue.start, cue.end)
@@ -124,8 +126,10 @@ def _cue_end(text: str, lines: list[tuple[int, int]], index: int) -> int:
     while index < len(lines):
         line = _line(text, lines, index)
         # A numeric identifier right before a timing line starts the next cue even without a blank line.
-        if not line.strip() or is_timing_line(line) or (
-            line.strip().isdigit() and _is_identifier(text, lines, index, line)
+        if (
+            not line.strip()
+            or is_timing_line(line)
+            or (line.strip().isdigit() and _is_identifier(text, lines, index, line))
         ):
             break
         index += 1
@@ -136,8 +140,9 @@ def _cue(text: str, lines: list[tuple[int, int]], timing: int, end: int, source:
     line = _line(text, lines, timing)
     match = _TIMING.fullmatch(line)
     if not match:
-        raise InputError(source, f"malformed cue timing {line.strip()!r}", fix=f"write it like '{example}'",
-                         line=timing + 1)
+        raise InputError(
+            source, f"malformed cue timing {line.strip()!r}", fix=f"write it like '{example}'", line=timing + 1
+        )
     text_start = lines[timing + 1][0] if end > timing + 1 else lines[timing][1]
     text_end = lines[end - 1][1] if end > timing + 1 else text_start
     return Cue(parse_time(match["start"]), parse_time(match["end"]), text_start, text_end)

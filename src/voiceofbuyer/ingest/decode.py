@@ -80,7 +80,5 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 def _looks_like_text(text: str) -> bool:
     """At most 1% control characters (NUL, C0/C1 controls other than tabs and line breaks)."""
-    controls = sum(
-        1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc"
-    )
+    controls = sum(1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc")
     return controls * 100 <= len(text)

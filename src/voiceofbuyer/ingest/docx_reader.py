@@ -19,7 +19,10 @@ def read_docx(data: bytes, source: str) -> Parsed:
         document = docx.Document(io.BytesIO(data))
     # Not a zip, a zip without Word parts, another Office type, or broken XML (lxml's error is a SyntaxError).
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as err:
-        raise InputError(source, "not a valid .docx file", fix="open it in Word and save it again as .docx, "
-                         "or export the transcript as .txt") from err
+        raise InputError(
+            source,
+            "not a valid .docx file",
+            fix="open it in Word and save it again as .docx, or export the transcript as .txt",
+        ) from err
     text = require_content(normalise_newlines("\n".join(p.text for p in document.paragraphs)), source)
     return Parsed(text, parse_turns(text, source))

@@ -21,8 +21,10 @@ from voiceofbuyer.records import Turn, Word
 
 SCHEMA = "voiceofbuyer.transcript/1"
 MAX_SKIPPED_TOKENS = 3
-_FIX = (f'follow the schema: {{"schema": "{SCHEMA}", "turns": [{{"speaker": "Sam Rivera", "start": 0.0, '
-        f'"end": 4.2, "text": "..."}}]}}')
+_FIX = (
+    f'follow the schema: {{"schema": "{SCHEMA}", "turns": [{{"speaker": "Sam Rivera", "start": 0.0, '
+    f'"end": 4.2, "text": "..."}}]}}'
+)
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 _TOKEN = re.compile(r"\w+")
 
@@ -31,18 +33,26 @@ def read_json(data: bytes, source: str) -> Parsed:
     try:
         document = json.loads(require_content(decode(data, source), source))
     except json.JSONDecodeError as err:
-        raise InputError(source, f"invalid JSON: {err.msg} (column {err.colno})",
-                         fix="correct the JSON syntax at that line", line=err.lineno) from err
+        raise InputError(
+            source,
+            f"invalid JSON: {err.msg} (column {err.colno})",
+            fix="correct the JSON syntax at that line",
+            line=err.lineno,
+        ) from err
     if not isinstance(document, dict):
         raise _bad(source, "(top level)", "must be an object")
     if document.get("schema") != SCHEMA:
         raise _bad(source, "schema", f"must be {SCHEMA!r}")
     media = _expect(document.get("source", ""), str, source, "source", "a string")
     metadata = _expect(document.get("metadata") or {}, dict, source, "metadata", "an object")
-    items = [_expect(item, dict, source, f"turns[{i}]", "an object")
-             for i, item in enumerate(_expect(document.get("turns"), list, source, "turns", "a list"))]
-    texts = [normalise_newlines(_expect(item.get("text"), str, source, f"turns[{i}].text", "a string"))
-             for i, item in enumerate(items)]
+    items = [
+        _expect(item, dict, source, f"turns[{i}]", "an object")
+        for i, item in enumerate(_expect(document.get("turns"), list, source, "turns", "a list"))
+    ]
+    texts = [
+        normalise_newlines(_expect(item.get("text"), str, source, f"turns[{i}].text", "a string"))
+        for i, item in enumerate(items)
+    ]
     text = require_content("\n".join(texts), source)
     index = LineIndex(text)
     turns: list[Turn] = []

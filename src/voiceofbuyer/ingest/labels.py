@@ -39,15 +39,14 @@ _SPEAKER_HEAD = re.compile(
     re.VERBOSE,
 )
 # A bare time is taken only alone on its line: "10:30 is when we meet" is speech, not a stamp.
-_TIME_HEAD = re.compile(
-    rf"\s*(?:\[(?P<square>{TEXT_TIME})\]|\((?P<round>{TEXT_TIME})\)|(?P<bare>{TEXT_TIME})\s*$)"
-)
+_TIME_HEAD = re.compile(rf"\s*(?:\[(?P<square>{TEXT_TIME})\]|\((?P<round>{TEXT_TIME})\)|(?P<bare>{TEXT_TIME})\s*$)")
 _ROLE = re.compile(
     r"(?:interviewer|interviewee|moderator|participant|respondent|speaker|customer|host|guest|q|a)\s*\d*",
     re.IGNORECASE,
 )
-_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al",
-                        "bin", "ten", "ter", "y"})
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "bin", "ten", "ter", "y"}
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def read_head(line: str) -> Head | None:
     match = _SPEAKER_HEAD.match(line)
     if match and _is_name(match["name"]):
         stamp = match["lead"] or match["trail"] or match["after"]
-        alone = not line[match.end():].strip()
+        alone = not line[match.end() :].strip()
         if match["colon"] or (alone and stamp):
             return Head(" ".join(match["name"].split()), parse_time(stamp) if stamp else None, match.end())
     match = _TIME_HEAD.match(line)
@@ -79,6 +78,4 @@ def _is_name(name: str) -> bool:
         return False
     if _ROLE.fullmatch(name):
         return True
-    return words[0][0].isupper() and all(
-        word[0].isupper() or word[0].isdigit() or word in _PARTICLES for word in words
-    )
+    return words[0][0].isupper() and all(word[0].isupper() or word[0].isdigit() or word in _PARTICLES for word in words)

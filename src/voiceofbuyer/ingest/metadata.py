@@ -59,8 +59,9 @@ def parse_yaml_meta(text: str, source: str, first_line: int = 1) -> InterviewMet
     if data is None:
         return InterviewMeta()
     if not isinstance(data, Mapping):
-        raise InputError(source, "YAML metadata is not a set of 'key: value' lines", fix=_KEY_VALUE_FIX,
-                         line=first_line)
+        raise InputError(
+            source, "YAML metadata is not a set of 'key: value' lines", fix=_KEY_VALUE_FIX, line=first_line
+        )
     return meta_from_mapping(data, source, first_line)
 
 
@@ -82,8 +83,7 @@ def split_front_matter(text: str, source: str) -> tuple[InterviewMeta, int]:
         if line.rstrip() in ("---", "..."):
             meta = parse_yaml_meta("\n".join(lines[1:index]), source, first_line=2)
             return meta, min(len(text), sum(len(kept) + 1 for kept in lines[: index + 1]))
-    raise InputError(source, "front matter is not closed", fix="end the metadata block with a line '---'",
-                     line=1)
+    raise InputError(source, "front matter is not closed", fix="end the metadata block with a line '---'", line=1)
 
 
 def read_manifest(path: Path, source: str) -> Manifest:
@@ -97,28 +97,45 @@ def read_manifest(path: Path, source: str) -> Manifest:
     try:
         header = [name.strip().lower() for name in next(records, [])]
         if "file" not in header:
-            raise InputError(source, "no 'file' column in the header row",
-                             fix=f"start it with the header 'file,{','.join(METADATA_FIELDS)}'", line=1)
+            raise InputError(
+                source,
+                "no 'file' column in the header row",
+                fix=f"start it with the header 'file,{','.join(METADATA_FIELDS)}'",
+                line=1,
+            )
         for row in records:
             number = records.line_num
             if not any(cell.strip() for cell in row):
                 continue
-            if any(cell.strip() for cell in row[len(header):]):
-                raise InputError(source, f"row has {len(row)} values but the header has {len(header)}",
-                                 fix="quote values that contain the delimiter", line=number)
+            if any(cell.strip() for cell in row[len(header) :]):
+                raise InputError(
+                    source,
+                    f"row has {len(row)} values but the header has {len(header)}",
+                    fix="quote values that contain the delimiter",
+                    line=number,
+                )
             values = dict(zip(header, row, strict=False))  # short rows leave fields empty
             name = values.get("file", "").strip().replace("\\", "/").removeprefix("./")
             if not name:
-                raise InputError(source, "row has no 'file' value",
-                                 fix="give the transcript's path relative to the batch folder", line=number)
+                raise InputError(
+                    source,
+                    "row has no 'file' value",
+                    fix="give the transcript's path relative to the batch folder",
+                    line=number,
+                )
             if name in rows:
-                raise InputError(source, f"{name} is listed twice (lines {lines[name]} and {number})",
-                                 fix="keep one row per transcript", line=number)
+                raise InputError(
+                    source,
+                    f"{name} is listed twice (lines {lines[name]} and {number})",
+                    fix="keep one row per transcript",
+                    line=number,
+                )
             rows[name] = meta_from_mapping(values, source, number)
             lines[name] = number
     except csv.Error as err:
-        raise InputError(source, f"unreadable CSV: {err}", fix="save it again as CSV from the spreadsheet",
-                         line=records.line_num) from err
+        raise InputError(
+            source, f"unreadable CSV: {err}", fix="save it again as CSV from the spreadsheet", line=records.line_num
+        ) from err
     return Manifest(rows, lines)
 
 
@@ -128,6 +145,7 @@ def _text(name: str, value: object, source: str, line: int | None) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(part for part in (_text(name, item, source, line) for item in value) if part)
     if isinstance(value, Mapping):
-        raise InputError(source, f"metadata field '{name}' holds a nested mapping",
-                         fix=f"give '{name}' a plain value", line=line)
+        raise InputError(
+            source, f"metadata field '{name}' holds a nested mapping", fix=f"give '{name}' a plain value", line=line
+        )
     return str(value).strip()

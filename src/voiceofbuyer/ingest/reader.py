@@ -49,8 +49,9 @@ def read_interview(path: Path, root: Path, manifest: dict[str, InterviewMeta] | 
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(source, f"cannot read the file: {err.strerror}",
-                         fix="check that it exists and is readable") from err
+        raise InputError(
+            source, f"cannot read the file: {err.strerror}", fix="check that it exists and is readable"
+        ) from err
     fmt, reader = READERS[suffix]
     parsed = reader(data, source)
     meta = (manifest or {}).get(source, InterviewMeta()).merged(read_sidecar(path, root)).merged(parsed.meta)

@@ -19,4 +19,3 @@ def untranscribed(source: str) -> InputError:
         fix="export the transcript from Zoom, Teams or Meet (.vtt, .txt or .docx) and put it next to the "
         "recording under the same name",
     )
-

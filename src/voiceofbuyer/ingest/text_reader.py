@@ -23,11 +23,33 @@ from voiceofbuyer.records import Turn
 
 _BREAK = re.compile(r"\s*(?:#{1,6}(?:\s|$)|([-*_=])(?:\s*\1){2,}\s*$)")
 # Labels that head notes and transcript headers, never a person speaking.
-_NOT_SPEAKERS = frozenset({
-    "agenda", "attendees", "company", "date", "duration", "employees", "industry", "location", "meeting",
-    "note", "notes", "participants", "recorded", "recording", "region", "revenue", "role", "subject",
-    "summary", "time", "title", "topic", "transcript",
-})
+_NOT_SPEAKERS = frozenset(
+    {
+        "agenda",
+        "attendees",
+        "company",
+        "date",
+        "duration",
+        "employees",
+        "industry",
+        "location",
+        "meeting",
+        "note",
+        "notes",
+        "participants",
+        "recorded",
+        "recording",
+        "region",
+        "revenue",
+        "role",
+        "subject",
+        "summary",
+        "time",
+        "title",
+        "topic",
+        "transcript",
+    }
+)
 EXPECTED = "lines like 'Name: text' or '[00:01:02] Name: text'"
 
 
@@ -87,7 +109,7 @@ def parse_turns(text: str, source: str, body: int = 0) -> tuple[Turn, ...]:
             draft = None
             time = head.time if head.time is not None else time
             speaker = head.speaker or speaker
-            if not (head.speaker or line[head.body:].strip()):
+            if not (head.speaker or line[head.body :].strip()):
                 continue  # a time alone on its line
             start += head.body
         if speaker is None:

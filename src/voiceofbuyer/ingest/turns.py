@@ -66,8 +66,7 @@ def turn_at(
     spoken = text[start:end]
     if not any(char.isalnum() for char in spoken):
         return None
-    return Turn(speaker=speaker, text=spoken, start_char=start, end_char=end, line=line,
-                start=start_time, end=end_time)
+    return Turn(speaker=speaker, text=spoken, start_char=start, end_char=end, line=line, start=start_time, end=end_time)
 
 
 def require_turns(turns: list[Turn], source: str, expected: str) -> tuple[Turn, ...]:

@@ -17,8 +17,12 @@ def read_vtt(data: bytes, source: str) -> Parsed:
     rows = [text[start:end] for start, end in lines]
     header = next(index for index, row in enumerate(rows) if row.strip())
     if not rows[header].lstrip().startswith("WEBVTT"):
-        raise InputError(source, "missing 'WEBVTT' header", fix="make 'WEBVTT' the first line, or give the "
-                         "file the extension of its real format (.srt, .txt)", line=header + 1)
+        raise InputError(
+            source,
+            "missing 'WEBVTT' header",
+            fix="make 'WEBVTT' the first line, or give the file the extension of its real format (.srt, .txt)",
+            line=header + 1,
+        )
     # The header block (e.g. "Kind: captions") runs to the first blank line or cue.
     first = header + 1
     while first < len(rows) and rows[first].strip() and not is_timing_line(rows[first]):

@@ -1,0 +1,112 @@
+"""The command line, in process: every command, its formats, and its errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from voiceofbuyer.cli import main
+
+
+def test_run_prints_a_summary_and_exits_zero(batch, tmp_path, capsys):
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    summary = capsys.readouterr().out
+    assert "9 interviews" in summary and "Finance Leader: 5 interviews" in summary
+    assert "time per stage: parse" in summary and "0 files skipped" in summary
+
+
+def test_run_exits_one_when_a_file_was_skipped(batch, tmp_path, capsys):
+    messy = tmp_path / "messy"
+    messy.mkdir()
+    for path in batch.iterdir():
+        (messy / path.name).write_bytes(path.read_bytes())
+    (messy / "empty.txt").write_text("   \n")
+    assert main(["run", str(messy), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    out = capsys.readouterr().out
+    assert "skipped: empty.txt" in out and "1 file skipped" in out
+
+
+def test_broken_config_is_one_clear_line_and_exit_two(batch, tmp_path, capsys):
+    config = tmp_path / "voiceofbuyer.toml"
+    config.write_text("[clustering\n")
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--config", str(config)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("error: ") and str(config) in error and "\n" not in error
+    assert not (tmp_path / "out").exists()
+
+
+def test_templates_override_one_file(batch, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "persona.md.j2").write_text("# {{ persona.role }} by our agency\n")
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--templates", str(templates), "--quiet"]) == 0
+    assert (tmp_path / "out" / "personas" / "finance-leader.md").read_text() == "# Finance Leader by our agency\n"
+    assert "<h1>Finance Leader</h1>" in (tmp_path / "out" / "personas" / "finance-leader.html").read_text()
+
+
+def test_objections_in_three_formats_ranked_by_interviews(first_run, capsys):
+    out = str(first_run[0])
+    assert main(["objections", "--out", out, "--format", "json"]) == 0
+    objections = json.loads(capsys.readouterr().out)
+    assert objections and all(o["quotes"] for o in objections)
+    finance = [o["interviews"] for o in objections if o["role"] == "Finance Leader"]
+    assert finance == sorted(finance, reverse=True)
+
+    assert main(["objections", "--out", out, "--format", "csv", "--role", "Finance Leader"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and {r["role"] for r in rows} == {"Finance Leader"}
+
+    assert main(["objections", "--out", out, "--role", "IT & Systems Evaluator"]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.startswith("## IT & Systems Evaluator") and '> "' in markdown
+
+
+def test_unknown_role_is_an_error_listing_the_roles(first_run, capsys):
+    assert main(["objections", "--out", str(first_run[0]), "--role", "Astronaut"]) == 2
+    assert "Finance Leader" in capsys.readouterr().err
+
+
+def test_personas_and_roles_list_the_last_run(first_run, capsys):
+    assert main(["personas", "--out", str(first_run[0])]) == 0
+    listing = capsys.readouterr().out
+    assert "Finance Leader" in listing and "finance-leader.md" in listing
+    assert main(["roles", "--out", str(first_run[0])]) == 0
+    roles = capsys.readouterr().out
+    assert "orbit-erp-manager: Callum Reid, ERP systems manager [role from self-introduction]" in roles
+    assert "Finance Leader (5 interviews)" in roles
+
+
+def test_commands_without_a_run_say_how_to_make_one(tmp_path, capsys):
+    for command in ("objections", "personas", "roles"):
+        assert main([command, "--out", str(tmp_path)]) == 2
+        assert "voiceofbuyer run" in capsys.readouterr().err
+
+
+def test_missing_batch_folder_is_an_error(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_eval_prints_per_class_scores_and_confusion(tmp_path, capsys):
+    assert main(["eval", "--out", str(tmp_path)]) == 0
+    report = capsys.readouterr().out
+    assert "420 statements" in report and "confusion" in report
+    for category in ("goal", "pain", "trigger", "objection", "criterion", "other"):
+        assert f"\n{category} " in report
+    macro = float(next(line for line in report.splitlines() if line.startswith("macro")).split()[1])
+    assert macro >= 0.40, "cross-validated macro-F1 regressed"
+    matrix = [line.split()[1:] for line in report.split("confusion")[1].splitlines()[2:8]]
+    assert sum(int(v) for row in matrix for v in row) == 420
+
+
+@pytest.mark.parametrize("command", ["run", "objections", "personas", "roles", "eval"])
+def test_every_command_has_help(command):
+    result = subprocess.run(
+        [sys.executable, "-m", "voiceofbuyer.cli", command, "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and "--out" in result.stdout

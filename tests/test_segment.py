@@ -1,0 +1,71 @@
+"""Buyer turns → statements with the real spaCy model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from voiceofbuyer.cleanup import apply_cleanup
+from voiceofbuyer.config import load_config
+from voiceofbuyer.ingest import read_interview
+from voiceofbuyer.roles import identify_speakers
+from voiceofbuyer.segment import load_spacy, segment
+
+CONFIG = load_config(None)
+
+
+def statements_of(tmp_path: Path, name: str, content: str):
+    path = tmp_path / name
+    path.write_text(content)
+    interview = read_interview(path, tmp_path)
+    found = segment([(interview, identify_speakers(interview))], CONFIG.segment, load_spacy(CONFIG.models.spacy))
+    return interview, found[interview.id]
+
+
+def test_buyer_turns_become_clean_sentences_with_their_question(tmp_path):
+    interview, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: What slows down your close?\n"
+        "interviewee: Um, so, the, the, the approvals take ages. We chase managers by email for days. Yeah.\n"
+        "interviewer: Right.\n"
+        "interviewee: Yeah.\n"
+        "interviewer: And what would good look like?\n"
+        "interviewee: I want to close in five days, uh, without overtime.\n",
+    )
+    texts = [s.text for s in statements]
+    assert texts == [
+        "The approvals take ages.",
+        "We chase managers by email for days.",
+        "I want to close in five days, without overtime.",
+    ]
+    assert statements[1].question == "What slows down your close?"
+    assert statements[2].question == "And what would good look like?"
+    for s in statements:
+        assert s.speaker == "interviewee"
+        assert apply_cleanup(interview.text, s.start_char, s.end_char, s.removed) == s.text
+        assert interview.text[s.start_char : s.end_char].endswith(s.text[-5:])
+
+
+def test_a_sentence_cut_across_cues_is_one_statement_with_times(tmp_path):
+    interview, statements = statements_of(
+        tmp_path,
+        "call.vtt",
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Sam>What hurts most?</v>\n\n"
+        "00:00:04.000 --> 00:00:06.000\n<v Dana>Honestly the approvals sit in</v>\n\n"
+        "00:00:06.000 --> 00:00:09.500\n<v Dana>people's inboxes for a week.</v>\n",
+    )
+    assert [s.text for s in statements] == ["Honestly the approvals sit in people's inboxes for a week."]
+    (only,) = statements
+    assert (only.start, only.end) == (4.0, 9.5)
+    assert "-->" in interview.text[only.start_char : only.end_char]  # the cut between cues is recorded as removed
+
+
+def test_very_long_run_on_sentences_are_split_at_clause_breaks(tmp_path):
+    clause = "we looked at the invoices every single morning before the team arrived"
+    _, statements = statements_of(
+        tmp_path,
+        "long.txt",
+        "Sam: Tell me?\nDana: " + f"{clause}, and {clause}, but {clause}, so {clause}, and {clause}, but {clause}.\n",
+    )
+    assert len(statements) >= 2
+    assert all(len(s.text.split()) <= CONFIG.segment.max_words for s in statements)
