@@ -24,6 +24,7 @@ from . import classify as classifier_stage
 from .audit import audit, quotes_of
 from .config import Config
 from .embed import Embedder, make_embedder, resolve_model
+from .embed import embedder_name as embed_name
 from .ingest import Problem, read_batch
 from .personas import build_personas
 from .records import (
@@ -104,10 +105,7 @@ class _Stages:
 
 def embedder_name(config: Config) -> str:
     """The cache key of the configured embedder, known without loading it."""
-    from .embed import _model_id
-
-    model_id = _model_id(resolve_model(config.models.embedding))
-    return f"onnx-int8:{model_id}" if config.models.embedding_backend == "onnx" else f"torch:{model_id}"
+    return embed_name(config.models.embedding_backend, resolve_model(config.models.embedding))
 
 
 class _Vectors:
