@@ -11,12 +11,18 @@ every stored vector, so vectors of different backends never mix.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
+import logging
 import os
 import tempfile
+import warnings
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -70,7 +76,7 @@ class TorchEmbedder(Embedder):
                 "fix: set [models] embedding to 'bundled' or a local model directory"
             ) from error
         self.name = embedder_name("torch", model)
-        self.dimensions = int(self._model.get_sentence_embedding_dimension() or 0)
+        self.dimensions = int(self._model.get_embedding_dimension() or 0)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         vectors = self._model.encode(texts, batch_size=_BATCH, normalize_embeddings=True, convert_to_numpy=True)
@@ -138,6 +144,41 @@ def model_id(model: str) -> str:
     return f"{path.name}-{digest.hexdigest()[:12]}"
 
 
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """The one-off export is chatty (tracer warnings, progress bars, advice): the user needs none of it."""
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        root.setLevel(level)
+
+
+class _KeywordForward:
+    """Builds a module that calls the model with keyword arguments: transformers 5 rejects positional
+    ones in the export trace."""
+
+    @staticmethod
+    def wrap(model: Any) -> Any:
+        import torch
+
+        class Wrapper(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.inner = model
+
+            def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+                return self.inner(
+                    input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+                ).last_hidden_state
+
+        return Wrapper()
+
+
 def _quantised_export(model_dir: Path) -> Path:
     """The cached int8 ONNX file for ``model_dir``, exported and quantised on first use."""
     target = cache_dir() / "onnx" / model_id(str(model_dir)) / f"model.{ONNX_VERSION}.onnx"
@@ -149,30 +190,17 @@ def _quantised_export(model_dir: Path) -> Path:
     from transformers import AutoModel
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    model = AutoModel.from_pretrained(str(model_dir)).eval()
-
-    class _Wrapper(torch.nn.Module):
-        # Keyword arguments: transformers 5 rejects positional ones in the export trace.
-        def __init__(self, inner: torch.nn.Module) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
-            return self.inner(
-                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-            ).last_hidden_state
-
+    names = ["input_ids", "attention_mask", "token_type_ids"]
     example = torch.ones((2, 8), dtype=torch.long)
-    with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
+    with _quiet(), tempfile.TemporaryDirectory(dir=target.parent) as scratch:
         fp32 = Path(scratch) / "model.onnx"
         torch.onnx.export(
-            _Wrapper(model),
+            _KeywordForward.wrap(AutoModel.from_pretrained(str(model_dir)).eval()),
             (example, example, torch.zeros_like(example)),
             str(fp32),
-            input_names=["input_ids", "attention_mask", "token_type_ids"],
+            input_names=names,
             output_names=["last_hidden_state"],
-            dynamic_axes={name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", "token_type_ids")}
-            | {"last_hidden_state": {0: "batch", 1: "tokens"}},
+            dynamic_axes={name: {0: "batch", 1: "tokens"} for name in [*names, "last_hidden_state"]},
             opset_version=17,
             dynamo=False,
         )
