@@ -77,7 +77,7 @@ def test_personas_and_roles_list_the_last_run(first_run, capsys):
     assert "Finance Leader" in listing and "finance-leader.md" in listing
     assert main(["roles", "--out", str(first_run[0])]) == 0
     roles = capsys.readouterr().out
-    assert "orbit-erp-manager: Callum Reid, ERP systems manager [role from self-introduction]" in roles
+    assert "orbit-erp-manager: Callum Reid, ERP Systems Manager [role from self-introduction]" in roles
     assert "Finance Leader (5 interviews)" in roles
 
 

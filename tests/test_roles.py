@@ -51,12 +51,12 @@ def test_user_taxonomy_wins_over_defaults():
 @pytest.mark.parametrize(
     ("said", "title"),
     [
-        ("So, I'm a data scientist at Company Y.", "data scientist"),
+        ("So, I'm a data scientist at Company Y.", "Data Scientist"),
         ("Well, my main role is AI Delivery Manager at Company X.", "AI Delivery Manager"),
-        ("I've been working as a data scientist that Company 1 for two years.", "data scientist"),
-        ("Let's say data scientist with the, with recently a lot of engineering.", "data scientist"),
-        ("About six years experience as a software engineer.", "software engineer"),
-        ("So I'm the ERP systems manager at Orbit.", "ERP systems manager"),
+        ("I've been working as a data scientist that Company 1 for two years.", "Data Scientist"),
+        ("Let's say data scientist with the, with recently a lot of engineering.", "Data Scientist"),
+        ("About six years experience as a software engineer.", "Software Engineer"),
+        ("So I'm the ERP systems manager at Orbit.", "ERP Systems Manager"),
         ("I'm not sure what the NDA terms are.", ""),
     ],
 )

@@ -161,7 +161,8 @@ def stated_title(texts: list[str]) -> str:
             if any(word.lower() in _NOT_IN_TITLE - {"of"} for word in words):
                 continue
             if words:
-                return " ".join(words)
+                # "accounts payable clerk" → "Accounts Payable Clerk"; "ERP" and "AI" stay as said.
+                return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words)
     return ""
 
 

@@ -129,7 +129,8 @@ def label_groups(groups: list[list[Statement]]) -> list[tuple[str, tuple[str, ..
 
         def score(key: str, count: Counter[str] = count, size: int = size) -> float:
             multiword = 1 + 0.3 * min(key.count(" "), 2)
-            return (count[key] / size) * math.log(1 + average / totals[key]) * multiword
+            # Squared frequency: a label should be what several buyers share, not one buyer's idiom.
+            return (count[key] ** 2 / size) * math.log(1 + average / totals[key]) * multiword
 
         keys = sorted(count, key=lambda key: (-score(key), key))[:5]
         keywords = tuple(
