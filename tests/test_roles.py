@@ -110,7 +110,7 @@ def test_role_precedence_metadata_title_introduction_unassigned():
     assert (profile.role, profile.role_source, profile.title) == (
         "Finance Leader",
         "self-introduction",
-        "finance director",
+        "Finance Director",
     )
     silent = interview([("Sam", "Who are you?"), ("Dana", "Nobody in particular.")], meta)
     assert buyer_profile(silent, identify_speakers(silent), TAXONOMY, FILLERS).role == "Unassigned"
