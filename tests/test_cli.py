@@ -110,3 +110,12 @@ def test_every_command_has_help(command):
         [sys.executable, "-m", "voiceofbuyer.cli", command, "--help"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and "--out" in result.stdout
+
+
+def test_a_corrupt_store_is_a_clear_error_not_a_traceback(batch, tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "voiceofbuyer.sqlite").write_bytes(b"this is not a database" * 100)
+    assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 2
+    error = capsys.readouterr().err
+    assert "voiceofbuyer.sqlite: not a usable voiceofbuyer store" in error and "fix:" in error

@@ -141,7 +141,11 @@ def train(examples: list[LabelledStatement], vectors: dict[str, np.ndarray], key
     y = [e.label for e in examples]
     model = LogisticRegression(C=4.0, max_iter=2000, random_state=0)
     model.fit(x, y)
-    return Classifier(tuple(str(c) for c in model.classes_), model.coef_, model.intercept_, key)
+    weights, bias = model.coef_, model.intercept_
+    if len(model.classes_) == 2:
+        # Two classes come back as one logit z for the second; softmax([0, z]) is the same sigmoid.
+        weights, bias = np.vstack([np.zeros_like(weights), weights]), np.concatenate([[0.0], bias])
+    return Classifier(tuple(str(c) for c in model.classes_), weights, bias, key)
 
 
 def predict(

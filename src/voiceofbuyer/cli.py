@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from .config import find_config, load_config
-from .errors import AuditError, ConfigError
+from .errors import AuditError, ConfigError, StoreError
 from .store import STORE_NAME, Store
 
 DEFAULT_OUT = Path("outputs")
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             "roles": _roles,
             "eval": _eval,
         }[args.command](args)
-    except (ConfigError, AuditError) as error:
+    except (ConfigError, AuditError, StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

@@ -22,5 +22,9 @@ class ConfigError(Exception):
     """The configuration file is broken; the run cannot start."""
 
 
+class StoreError(Exception):
+    """The store in the output folder cannot be opened."""
+
+
 class AuditError(Exception):
     """A quote that would reach an output is not a verbatim span of its source."""

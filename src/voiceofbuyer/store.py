@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from .errors import StoreError
+
 STORE_NAME = "voiceofbuyer.sqlite"
 SCHEMA_VERSION = 1
 
@@ -59,10 +61,19 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._db = sqlite3.connect(path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
-        self._db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+        except sqlite3.DatabaseError as error:
+            self._db.close()
+            raise StoreError(
+                f"{path}: not a usable voiceofbuyer store ({error}) "
+                "(fix: move it aside or delete it; the next run rebuilds it from the transcripts)"
+            ) from error
 
     def close(self) -> None:
         self._db.close()

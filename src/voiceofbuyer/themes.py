@@ -113,7 +113,10 @@ def label_groups(groups: list[list[Statement]]) -> list[tuple[str, tuple[str, ..
         count: Counter[str] = Counter()
         surface: Counter[str] = Counter()
         for interview in sorted({s.interview_id for s in group}):
-            phrases = {p for s in group if s.interview_id == interview for p in s.keyphrases}
+            # A chunk's head noun is a candidate too: "faster close" and "the close" share "close".
+            phrases = {
+                c for s in group if s.interview_id == interview for p in s.keyphrases for c in (p, p.split()[-1])
+            }
             phrases = {p for p in phrases if phrase_key(p) not in _GENERIC_NOUNS}
             count.update({phrase_key(p) for p in phrases})
             surface.update(phrases)
