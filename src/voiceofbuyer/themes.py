@@ -131,7 +131,8 @@ def label_groups(groups: list[list[Statement]]) -> list[tuple[str, tuple[str, ..
         size = sum(count.values()) or 1
 
         def score(key: str, count: Counter[str] = count, size: int = size) -> float:
-            multiword = 1 + 0.3 * min(key.count(" "), 2)
+            # A longer phrase reads better, but only once several buyers used it.
+            multiword = 1 + 0.3 * min(key.count(" "), 2) if count[key] > 1 else 1.0
             # Squared frequency: a label should be what several buyers share, not one buyer's idiom.
             return (count[key] ** 2 / size) * math.log(1 + average / totals[key]) * multiword
 
