@@ -1,11 +1,12 @@
 """Statement (+ the interviewer's question before it) → category with a confidence.
 
-A multinomial logistic regression over the statement's embedding, the question's embedding and a few
-lexical cues. It is trained on two shipped labelled sets: ``data/classifier_examples.jsonl`` (generic B2B
-interview statements from many domains) and ``data/devset.jsonl`` (statements from the sample batch).
+A multinomial logistic regression over the statement's embedding, the question's embedding, a few
+lexical cues, and TF-IDF word n-grams of both. It is trained on the shipped labelled sets:
+``data/classifier_examples.jsonl`` (generic B2B interview statements from many domains), and
+``data/classifier_examples_sample.jsonl`` and ``data/devset.jsonl`` (statements from the sample batch).
 ``voiceofbuyer eval`` scores it honestly by cross-validation grouped by interview: every development
 statement is classified by a model trained without any statement of its interview. Training is
-deterministic and its weights are cached in the store, so prediction is a matrix product. Statements
+deterministic and its weights are cached, so prediction is a matrix product. Statements
 below ``min_confidence`` become ``other``.
 """
 
@@ -16,14 +17,20 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from scipy import sparse
 
 from .config import ClassifyConfig
 from .records import CATEGORIES, Classification, Statement
 
-CLASSIFIER_VERSION = "1"
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+CLASSIFIER_VERSION = "2"
 EXAMPLES = "data/classifier_examples.jsonl"
+SAMPLE_EXAMPLES = "data/classifier_examples_sample.jsonl"
 DEVSET = "data/devset.jsonl"
 
 # Words that signal a category in the statement or in the question that prompted it.
@@ -60,6 +67,7 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 _QUESTION_WEIGHT = 0.5
 _CUE_WEIGHT = 0.35
+_NGRAM_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -72,29 +80,70 @@ class LabelledStatement:
 
 
 @dataclass(frozen=True)
+class NgramSpace:
+    """TF-IDF over word unigrams and bigrams with a fixed vocabulary (sublinear tf, L2-normalised rows)."""
+
+    terms: tuple[str, ...]
+    idf: np.ndarray
+
+    @classmethod
+    def fit(cls, texts: list[str]) -> NgramSpace:
+        vectorizer = _vectorizer()
+        try:
+            vectorizer.fit(texts)
+        except ValueError:  # no term occurs twice (e.g. no questions at all): an empty space
+            return cls((), np.zeros(0))
+        return cls(tuple(str(t) for t in vectorizer.get_feature_names_out()), np.asarray(vectorizer.idf_))
+
+    def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        if not self.terms:
+            return sparse.csr_matrix((len(texts), 0))
+        vectorizer = _vectorizer({term: index for index, term in enumerate(self.terms)})
+        vectorizer.idf_ = self.idf
+        return vectorizer.transform(texts)
+
+
+def _vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, vocabulary=vocabulary)
+
+
+@dataclass(frozen=True)
 class Classifier:
-    """Weights of the trained model: ``softmax(features @ weights.T + bias)`` over ``labels``."""
+    """The trained model: ``softmax(features @ weights.T + bias)`` over ``labels``."""
 
     labels: tuple[str, ...]
     weights: np.ndarray
     bias: np.ndarray
+    text_ngrams: NgramSpace
+    question_ngrams: NgramSpace
     key: str
     """Identifies the training data, embedder and version (part of the verdict cache key)."""
 
     def to_json(self) -> dict[str, object]:
-        return {"labels": list(self.labels), "weights": self.weights.tolist(), "bias": self.bias.tolist()}
+        return {
+            "labels": list(self.labels),
+            "weights": self.weights.tolist(),
+            "bias": self.bias.tolist(),
+            "ngrams": [[list(space.terms), space.idf.tolist()] for space in (self.text_ngrams, self.question_ngrams)],
+        }
 
     @classmethod
-    def from_json(cls, value: dict[str, object], key: str) -> Classifier:
+    def from_json(cls, value: dict[str, Any], key: str) -> Classifier:
+        text_ngrams, question_ngrams = (NgramSpace(tuple(terms), np.asarray(idf)) for terms, idf in value["ngrams"])
         return cls(
-            tuple(value["labels"]),  # type: ignore[arg-type]
+            tuple(value["labels"]),
             np.asarray(value["weights"], dtype=np.float64),
             np.asarray(value["bias"], dtype=np.float64),
+            text_ngrams,
+            question_ngrams,
             key,
         )
 
-    def probabilities(self, features: np.ndarray) -> np.ndarray:
-        logits = features @ self.weights.T + self.bias
+    def probabilities(self, texts: list[str], questions: list[str], vectors: dict[str, np.ndarray]) -> np.ndarray:
+        matrix = feature_matrix(texts, questions, vectors, self.text_ngrams, self.question_ngrams)
+        logits = np.asarray(matrix @ self.weights.T) + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -118,6 +167,11 @@ def read_labelled(path: Path | None = None, default: str = EXAMPLES) -> list[Lab
     return items
 
 
+def training_examples() -> list[LabelledStatement]:
+    """The shipped training sets: generic B2B statements, and labelled sample-batch statements."""
+    return read_labelled(None, EXAMPLES) + read_labelled(None, SAMPLE_EXAMPLES)
+
+
 def cue_features(texts: list[str]) -> np.ndarray:
     return np.array(
         [[min(len(pattern.findall(text)), 3) / 3 for pattern in _CUES.values()] for text in texts], dtype=np.float32
@@ -134,18 +188,37 @@ def features(texts: list[str], questions: list[str], vectors: dict[str, np.ndarr
     return np.hstack([text_part, question_part, cues]).astype(np.float64)
 
 
+def feature_matrix(
+    texts: list[str],
+    questions: list[str],
+    vectors: dict[str, np.ndarray],
+    text_ngrams: NgramSpace,
+    question_ngrams: NgramSpace,
+) -> sparse.csr_matrix:
+    """Dense features beside the word n-grams of the statement and of its question."""
+    return sparse.hstack(
+        [
+            sparse.csr_matrix(features(texts, questions, vectors)),
+            text_ngrams.transform(texts) * _NGRAM_WEIGHT,
+            question_ngrams.transform(questions) * _NGRAM_WEIGHT * _QUESTION_WEIGHT,
+        ]
+    ).tocsr()
+
+
 def train(examples: list[LabelledStatement], vectors: dict[str, np.ndarray], key: str) -> Classifier:
     from sklearn.linear_model import LogisticRegression
 
-    x = features([e.text for e in examples], [e.question for e in examples], vectors)
+    texts, questions = [e.text for e in examples], [e.question for e in examples]
+    text_ngrams, question_ngrams = NgramSpace.fit(texts), NgramSpace.fit(questions)
+    x = feature_matrix(texts, questions, vectors, text_ngrams, question_ngrams)
     y = [e.label for e in examples]
-    model = LogisticRegression(C=4.0, max_iter=2000, random_state=0)
+    model = LogisticRegression(C=8.0, tol=1e-3, max_iter=3000, random_state=0)
     model.fit(x, y)
     weights, bias = model.coef_, model.intercept_
     if len(model.classes_) == 2:
         # Two classes come back as one logit z for the second; softmax([0, z]) is the same sigmoid.
         weights, bias = np.vstack([np.zeros_like(weights), weights]), np.concatenate([[0.0], bias])
-    return Classifier(tuple(str(c) for c in model.classes_), weights, bias, key)
+    return Classifier(tuple(str(c) for c in model.classes_), weights, bias, text_ngrams, question_ngrams, key)
 
 
 def predict(
@@ -159,7 +232,7 @@ def predict(
     if not texts:
         return []
     verdicts = []
-    for text, row in zip(texts, classifier.probabilities(features(texts, questions, vectors)), strict=True):
+    for text, row in zip(texts, classifier.probabilities(texts, questions, vectors), strict=True):
         best = int(np.argmax(row))
         label, confidence = classifier.labels[best], float(row[best])
         if confidence < settings.min_confidence or len(text.split()) < settings.min_words:
@@ -220,12 +293,16 @@ class Evaluation:
 
 def cross_validate(
     devset: list[LabelledStatement],
-    extra: list[LabelledStatement],
+    training: list[LabelledStatement],
     vectors: dict[str, np.ndarray],
     settings: ClassifyConfig,
     folds: int = 7,
 ) -> Evaluation:
-    """Each development statement classified by a model trained on ``extra`` and the other interviews' folds."""
+    """Each development statement classified by a model that saw no statement of its interview.
+
+    The model of a fold trains on ``training`` and the development set, less every statement from the
+    fold's interviews.
+    """
     interviews = sorted({d.interview or str(i) for i, d in enumerate(devset)})
     fold_of = {interview: index % folds for index, interview in enumerate(interviews)}
     predicted = [""] * len(devset)
@@ -233,8 +310,10 @@ def cross_validate(
         held = [i for i, d in enumerate(devset) if fold_of[d.interview or str(i)] == fold]
         if not held:
             continue
+        unseen = {devset[i].interview for i in held}
         kept = [d for i, d in enumerate(devset) if fold_of[d.interview or str(i)] != fold]
-        model = train(extra + kept, vectors, key=f"fold{fold}")
+        allowed = [t for t in training if not t.interview or t.interview not in unseen]
+        model = train(allowed + kept, vectors, key=f"fold{fold}")
         verdicts = predict([devset[i].text for i in held], [devset[i].question for i in held], model, vectors, settings)
         for index, (label, _) in zip(held, verdicts, strict=True):
             predicted[index] = label

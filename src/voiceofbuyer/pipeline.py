@@ -23,7 +23,7 @@ from tqdm import tqdm
 from . import classify as classifier_stage
 from .audit import audit, quotes_of
 from .config import Config
-from .embed import Embedder, make_embedder, resolve_model
+from .embed import Embedder, cache_dir, make_embedder, resolve_model
 from .embed import embedder_name as embed_name
 from .ingest import Problem, read_batch
 from .personas import build_personas
@@ -287,19 +287,24 @@ def _segment_interview(interview: Interview, speakers: SpeakerRoles, config: Con
 
 
 def _classifier(vectors: _Vectors, store: Store) -> classifier_stage.Classifier:
-    examples = classifier_stage.read_labelled() + classifier_stage.read_labelled(None, classifier_stage.DEVSET)
+    examples = classifier_stage.training_examples() + classifier_stage.read_labelled(None, classifier_stage.DEVSET)
     key = text_hash(
         classifier_stage.CLASSIFIER_VERSION,
         vectors.name,
         *(f"{e.question}\t{e.text}\t{e.label}" for e in examples),
     )
     cached = store.cached("classifier", key)
-    if cached is not None:
-        return classifier_stage.Classifier.from_json(cached, key)
-    texts = [e.text for e in examples] + [e.question for e in examples if e.question]
-    model = classifier_stage.train(examples, vectors.get(texts), key)
-    store.put_cache("classifier", {key: model.to_json()})
-    return model
+    # The weights depend only on the shipped examples and the embedder: every store on this machine
+    # shares them through the model cache folder, so a new output folder does not retrain.
+    shared = cache_dir() / "classifier" / f"{key}.json"
+    if cached is None and shared.is_file():
+        cached = json.loads(shared.read_text("utf-8"))
+    if cached is None:
+        texts = [e.text for e in examples] + [e.question for e in examples if e.question]
+        cached = classifier_stage.train(examples, vectors.get(texts), key).to_json()
+        write_atomic(shared.parent, {shared.name: json.dumps(cached).encode("utf-8")})
+    store.put_cache("classifier", {key: cached})
+    return classifier_stage.Classifier.from_json(cached, key)
 
 
 def _classify(
@@ -403,7 +408,7 @@ def evaluate_devset(
     store = Store(out_dir / STORE_NAME)
     try:
         vectors = _Vectors(store, config)
-        examples = classifier_stage.read_labelled()
+        examples = classifier_stage.training_examples()
         labelled = examples + devset
         embedded = vectors.get([d.text for d in labelled] + [d.question for d in labelled if d.question])
     finally:
