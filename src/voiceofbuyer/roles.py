@@ -173,7 +173,9 @@ def buyer_profile(
     fillers: tuple[str, ...],
 ) -> BuyerProfile:
     meta = interview.meta
-    name = meta.interviewee or (speakers.buyers[0] if speakers.buyers else "")
+    # A label such as "Interviewee 1" is no name: the persona then says the interviewees are unnamed.
+    named = [speaker for speaker in speakers.buyers if not _GENERIC_LABEL.match(speaker)]
+    name = meta.interviewee or (named[0] if named else "")
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
     if meta.title:
