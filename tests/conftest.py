@@ -59,3 +59,50 @@ def first_run(batch: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
     out = tmp_path_factory.mktemp("outputs")
     report = run(batch, out, load_config(None), show_progress=False)
     return out, report
+
+
+# -- the review desk's batch: the fixture batch, a recording, and a transcript written to attack the pages --------
+HOSTILE_TRANSCRIPT = {
+    "schema": "voiceofbuyer.transcript/1",
+    "source": "../outside.wav",  # names a recording outside the batch folder: never to be served
+    "metadata": {"interviewee": "Pat Mallory", "title": "CFO", "company": "Evil <b>Corp</b>", "interviewer": "Sam"},
+    "turns": [
+        {"speaker": "Sam", "start": 1.0, "end": 4.0, "text": "What made you look at a new invoice tool?"},
+        {"speaker": "Pat Mallory", "start": 4.0, "end": 12.0,
+         "text": "Our old vendor <script>window.__pwned = 1</script> kept losing invoices every month."},
+        {"speaker": "Sam", "start": 12.0, "end": 15.0, "text": "What would worry you about switching?"},
+        {"speaker": "Pat Mallory", "start": 15.0, "end": 25.0,
+         "text": 'I worry the new system <img src=x onerror="window.__pwned = 2"> will break our approval flow.'},
+    ],
+}  # fmt: skip
+RECORDING_SECONDS = 240
+
+
+def write_tone(path: Path, seconds: float, rate: int = 8000) -> None:
+    """A quiet 440 Hz tone as 8-bit mono WAV, made with the standard library."""
+    import math
+    import wave
+
+    period = [int(128 + 40 * math.sin(2 * math.pi * 440 * n / rate)) for n in range(rate)]
+    with wave.open(str(path), "wb") as audio:
+        audio.setnchannels(1)
+        audio.setsampwidth(1)
+        audio.setframerate(rate)
+        audio.writeframes(bytes(period) * int(seconds))
+
+
+@pytest.fixture(scope="session")
+def desk_run(first_run: tuple[Path, RunReport], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(batch, outputs) for the review desk: the fixture batch plus a recording of northwind-ap-manager and a
+    hostile transcript, run into a copy of the first run's outputs (so only the new interview is computed)."""
+    import json
+
+    root = tmp_path_factory.mktemp("desk")
+    batch = make_batch(root / "interviews")
+    write_tone(batch / "northwind-ap-manager.wav", RECORDING_SECONDS)
+    write_tone(root / "outside.wav", 1)
+    (batch / "hostile-cfo.json").write_text(json.dumps(HOSTILE_TRANSCRIPT), "utf-8")
+    out = root / "outputs"
+    shutil.copytree(first_run[0], out)
+    run(batch, out, load_config(None), show_progress=False)
+    return batch, out

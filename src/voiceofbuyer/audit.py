@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .cleanup import apply_cleanup
 from .errors import AuditError
-from .records import Persona, Quote, Statement, Theme
+from .records import Persona, Quote, RunResult, Statement, Theme
 
 
 def quotes_of(themes: Iterable[Theme], personas: Iterable[Persona]) -> list[Quote]:
@@ -46,3 +46,12 @@ def audit(quotes: Iterable[Quote], statements: dict[str, Statement], sources: di
             )
         checked += 1
     return checked
+
+
+def audit_result(result: RunResult) -> int:
+    """Audit every quote of a result's themes and personas against its interviews' source texts."""
+    return audit(
+        quotes_of(result.themes, result.personas),
+        {s.id: s for s in result.statements},
+        {i.id: i.text for i in result.interviews},
+    )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .config import find_config, load_config
 from .errors import AuditError, ConfigError, StoreError
+from .records import RunResult
 from .store import STORE_NAME, Store
 
 DEFAULT_OUT = Path("outputs")
@@ -44,6 +45,16 @@ def _parser() -> argparse.ArgumentParser:
     roles = commands.add_parser("roles", help="list the buyer roles of the last run and how each was found")
     roles.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
 
+    render = commands.add_parser("render", help="re-render the documents from the store, with review decisions")
+    render.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
+    render.add_argument("--templates", type=Path, help="folder of Jinja2 templates overriding the defaults")
+
+    serve = commands.add_parser("serve", help="the review desk: a local web app to review and approve personas")
+    serve.add_argument("--store", type=Path, default=DEFAULT_OUT, help="output folder of the run (default: outputs/)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--templates", type=Path, help="document templates for the exports (as for `run`)")
+
     evaluate = commands.add_parser("eval", help="score the statement classifier on the labelled development set")
     evaluate.add_argument("--devset", type=Path, help="JSONL with question, text, label (default: shipped set)")
     evaluate.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: ./voiceofbuyer.toml)")
@@ -60,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             "personas": _personas,
             "roles": _roles,
             "eval": _eval,
+            "render": _render,
+            "serve": _serve,
         }[args.command](args)
     except (ConfigError, AuditError, StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -72,13 +85,19 @@ def _run(args: argparse.Namespace) -> int:
     if not args.batch.is_dir():
         print(f"error: {args.batch}: not a folder (fix: give the folder that holds the transcripts)", file=sys.stderr)
         return 2
-    if args.templates is not None and not args.templates.is_dir():
-        print(f"error: {args.templates}: templates folder not found (fix: check --templates)", file=sys.stderr)
+    if _templates_missing(args.templates):
         return 2
     config = load_config(find_config(args.batch, args.config))
     report = run(args.batch, args.out, config, args.templates, show_progress=not args.quiet)
     print(report.summary())
     return 1 if report.failed else 0
+
+
+def _templates_missing(templates: Path | None) -> bool:
+    if templates is not None and not templates.is_dir():
+        print(f"error: {templates}: templates folder not found (fix: check --templates)", file=sys.stderr)
+        return True
+    return False
 
 
 def _open_store(out: Path) -> Store | None:
@@ -89,19 +108,31 @@ def _open_store(out: Path) -> Store | None:
     return Store(path)
 
 
-def _objections(args: argparse.Namespace) -> int:
-    from .render import objection_list, objections_csv, objections_markdown
+def _reviewed(out: Path) -> RunResult | None:
+    """The last run's result with the review decisions applied, or None (said) when there is no run."""
+    from .results import load_result
+    from .review import apply_decisions, decisions_of
 
-    store = _open_store(args.out)
+    store = _open_store(out)
     if store is None:
+        return None
+    try:
+        return apply_decisions(load_result(store), decisions_of(store)).result
+    finally:
+        store.close()
+
+
+def _objections(args: argparse.Namespace) -> int:
+    from .render import objection_list, objections_csv, objections_markdown, theme_document
+
+    result = _reviewed(args.out)
+    if result is None:
         return 2
-    with_role = store.themes(role=args.role, category="objection")
-    known_roles = {p["role"] for p in store.personas()}
-    store.close()
+    known_roles = {p.role for p in result.personas}
     if args.role and args.role not in known_roles:
         print(f"error: no role {args.role!r}; roles: {', '.join(sorted(known_roles))}", file=sys.stderr)
         return 2
-    objections = objection_list(with_role)
+    objections = objection_list([theme_document(t) for t in result.themes], args.role)
     if args.format == "json":
         print(json.dumps(objections, indent=2, ensure_ascii=False))
     elif args.format == "csv":
@@ -112,17 +143,55 @@ def _objections(args: argparse.Namespace) -> int:
 
 
 def _personas(args: argparse.Namespace) -> int:
+    result = _reviewed(args.out)
+    if result is None:
+        return 2
+    themes = Counter(t.role for t in result.themes if not t.mentioned_once)
+    print(f"{'role':<32} {'interviews':>10} {'companies':>9} {'themes':>6}  {'approved by':<24} file")
+    for p in result.personas:
+        path = args.out / "personas" / f"{p.slug}.md"
+        approval = f"{p.approved_by} {p.approved_on}" if p.approved_by else "—"
+        print(f"{p.role:<32} {len(p.interviews):>10} {len(p.companies):>9} {themes[p.role]:>6}  {approval:<24} {path}")
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .audit import audit_result
+    from .render import render_documents, template_environment, write_documents
+    from .results import load_result
+    from .review import apply_decisions, decisions_of
+
+    if _templates_missing(args.templates):
+        return 2
     store = _open_store(args.out)
     if store is None:
         return 2
-    personas = store.personas()
-    themes = Counter(t["role"] for t in store.themes() if not t["mentioned_once"])
-    store.close()
-    print(f"{'role':<32} {'interviews':>10} {'companies':>9} {'themes':>6}  file")
-    for p in personas:
-        path = args.out / "personas" / f"{p['slug']}.md"
-        print(f"{p['role']:<32} {len(p['interviews']):>10} {len(p['companies']):>9} {themes[p['role']]:>6}  {path}")
+    try:
+        review = apply_decisions(load_result(store), decisions_of(store))
+        batch = Path(store.last_run()["batch"])  # type: ignore[index]
+    finally:
+        store.close()
+    quotes = audit_result(review.result)
+    files = render_documents(review.result, args.out, batch, template_environment(args.templates))
+    write_documents(args.out, files)
+    gone = sum(1 for outcome in review.outcomes.values() if outcome.gone)
+    print(
+        f"{len(files)} files written to {args.out}; {len(review.outcomes) - gone} review decisions applied"
+        f"{f', {gone} no longer apply' if gone else ''}; {quotes} quotes audited"
+    )
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    if _templates_missing(args.templates):
+        return 2
+    store = _open_store(args.store)
+    if store is None:
+        return 2
+    store.close()
+    return serve(args.store, args.host, args.port, args.templates)
 
 
 def _roles(args: argparse.Namespace) -> int:

@@ -28,3 +28,7 @@ class StoreError(Exception):
 
 class AuditError(Exception):
     """A quote that would reach an output is not a verbatim span of its source."""
+
+
+class StoreError(Exception):
+    """The store holds no result to work on (no run yet, or a run by an older version)."""

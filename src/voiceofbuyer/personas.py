@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Theme
 from .themes import slugify
@@ -28,7 +29,11 @@ def size_band(employees: str) -> str:
 
 
 def _tally(values: list[str]) -> tuple[tuple[str, int], ...]:
-    counts = Counter(value for value in values if value)
+    return ordered_tally(Counter(value for value in values if value))
+
+
+def ordered_tally(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
+    """(value, count) pairs, most frequent first, then alphabetical."""
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 

@@ -21,7 +21,7 @@ import numpy as np
 from tqdm import tqdm
 
 from . import classify as classifier_stage
-from .audit import audit, quotes_of
+from .audit import audit_result
 from .config import Config
 from .embed import Embedder, cache_dir, make_embedder, resolve_model
 from .embed import embedder_name as embed_name
@@ -31,7 +31,6 @@ from .records import (
     CATEGORIES,
     UNASSIGNED_ROLE,
     BuyerProfile,
-    Citation,
     Classification,
     Interview,
     Quote,
@@ -40,16 +39,12 @@ from .records import (
     Statement,
     Theme,
 )
-from .render import (
-    remove_stale_personas,
-    render_documents,
-    result_document,
-    template_environment,
-    write_atomic,
-)
-from .roles import buyer_profile, display_speaker, identify_speakers
+from .render import render_documents, result_document, template_environment, write_documents
+from .results import transcript_document
+from .review import apply_decisions, decisions_of
+from .roles import buyer_profile, identify_speakers
 from .store import STORE_NAME, Store, text_hash
-from .themes import PcaHdbscan, build_themes, groups_from_labels
+from .themes import PcaHdbscan, build_themes, groups_from_labels, quote_of
 
 SEGMENT_VERSION = "2"
 THEMES_VERSION = "1"
@@ -149,7 +144,9 @@ def run(
     env = template_environment(templates)  # fail on a broken template folder before any work
     store = Store(out_dir / STORE_NAME)
     try:
-        run_id = store.start_run(datetime.now(UTC).isoformat(timespec="seconds"), str(batch_dir), config.source)
+        run_id = store.start_run(
+            datetime.now(UTC).isoformat(timespec="seconds"), str(batch_dir.resolve()), config.source
+        )
         with stages.stage("parse", 1) as bar:
             batch = read_batch(batch_dir)
             bar.update(1)
@@ -184,15 +181,18 @@ def run(
             themes=tuple(themes),
             personas=tuple(personas),
         )
-        with stages.stage("audit", 1) as bar:
-            report.quotes_audited = audit(
-                quotes_of(themes, personas), {s.id: s for s in statements}, {i.id: i.text for i in interviews}
+        # Review decisions made on earlier runs follow their statements into this one's documents.
+        review = apply_decisions(result, decisions_of(store))
+        gone = sum(1 for outcome in review.outcomes.values() if outcome.gone)
+        if review.outcomes:
+            report.notes.append(
+                f"{len(review.outcomes) - gone} review decisions applied, {gone} no longer apply (see the decision log)"
             )
+        with stages.stage("audit", 1) as bar:
+            report.quotes_audited = audit_result(review.result)
             bar.update(1)
         with stages.stage("render", len(personas)) as bar:
-            files = render_documents(result, out_dir, batch_dir, env)
-            write_atomic(out_dir, files)
-            remove_stale_personas(out_dir, files)
+            write_documents(out_dir, render_documents(review.result, out_dir, batch_dir, env))
             bar.update(len(personas))
         document = result_document(result)
         report.interviews = len(interviews)
@@ -209,6 +209,7 @@ def run(
             document["statements"],
             document["themes"],
             document["personas"],
+            [transcript_document(interview) for interview in interviews],
         )
     finally:
         store.close()
@@ -376,21 +377,7 @@ def _describe(
         return interviews[interview_id].meta.company
 
     def quote_for(statement: Statement) -> Quote:
-        interview = interviews[statement.interview_id]
-        profile = profiles[statement.interview_id]
-        return Quote(
-            statement.id,
-            statement.text,
-            Citation(
-                interview_id=interview.id,
-                source=interview.source,
-                speaker=display_speaker(statement.speaker, profile),
-                title=profile.title,
-                company=interview.meta.company,
-                line=interview.text.count("\n", 0, statement.start_char) + 1,
-                start=statement.start,
-            ),
-        )
+        return quote_of(statement, interviews[statement.interview_id], profiles[statement.interview_id])
 
     themes: list[Theme] = []
     order = {category: index for index, category in enumerate(CATEGORIES)}

@@ -170,12 +170,16 @@ class Citation:
     @property
     def timestamp(self) -> str:
         """``mm:ss`` (or ``h:mm:ss``) when the time is known, else empty."""
-        if self.start is None:
-            return ""
-        seconds = int(self.start)
-        hours, rest = divmod(seconds, 3600)
-        minutes, secs = divmod(rest, 60)
-        return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+        return clock(self.start)
+
+
+def clock(seconds: float | None) -> str:
+    """``mm:ss`` (or ``h:mm:ss``) of a time in seconds; empty when it is not known."""
+    if seconds is None:
+        return ""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 @dataclass(frozen=True)
@@ -220,6 +224,13 @@ class Persona:
     sections: tuple[tuple[str, tuple[Theme, ...]], ...]
     """(category, themes) in section order; themes strongest first, thin ones last."""
     in_their_words: Quote | None
+    name: str = ""
+    """Given by a reviewer ("Frugal Fiona"); the role is shown when empty."""
+    summary: str = ""
+    """A reviewer's summary of the persona."""
+    approved_by: str = ""
+    approved_on: str = ""
+    """``YYYY-MM-DD`` of the approval; both empty while the persona is a draft."""
 
 
 @dataclass(frozen=True)

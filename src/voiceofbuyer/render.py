@@ -76,7 +76,11 @@ def byline(persona: Persona, total_interviews: int) -> str:
         parts.append(f"titles: {tally(persona.titles)}")
     if icp_context(persona):
         parts.append(f"ICP context: {icp_context(persona)}")
-    parts.append(f"draft generated from {total_interviews} interviews; approved by —")
+    if persona.approved_by:
+        approval = f"approved by {persona.approved_by} on {persona.approved_on}"
+        parts.append(f"generated from {total_interviews} interviews; {approval}")
+    else:
+        parts.append(f"draft generated from {total_interviews} interviews; approved by —")
     return " · ".join(parts)
 
 
@@ -101,8 +105,8 @@ def persona_sections(persona: Persona) -> list[tuple[str, list[Theme], list[Them
     ]
 
 
-def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Environment) -> dict[str, bytes]:
-    """Relative output path → file bytes, for every document of a run."""
+def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[str, Any]:
+    """What every document template gets; HTML citations link to the transcripts relative to ``out_dir``."""
     personas_dir = out_dir / "personas"
     sources = {i.id: i.source for i in result.interviews}
 
@@ -112,7 +116,7 @@ def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Env
         label = escape(quote.citation.interview_id)
         return Markup(text.replace(label, Markup(f'<a href="{escape(link)}">{label}</a>'), 1))
 
-    common = {
+    return {
         "total_interviews": len(result.interviews),
         "byline": lambda persona: byline(persona, len(result.interviews)),
         "thin_shown": THIN_SHOWN,
@@ -120,12 +124,23 @@ def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Env
         "cite": cite,
         "cite_html": cite_html,
     }
+
+
+def persona_document(persona: Persona, suffix: str, context: dict[str, Any], env: Environment) -> bytes:
+    """One persona as ``md`` or ``html``, with a ``document_context``."""
+    text = env.get_template(f"persona.{suffix}.j2").render(
+        {**context, "persona": persona, "sections": persona_sections(persona)}
+    )
+    return text.encode("utf-8")
+
+
+def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Environment) -> dict[str, bytes]:
+    """Relative output path → file bytes, for every document of a run."""
+    common = document_context(result, out_dir, batch_dir)
     files: dict[str, bytes] = {}
     for persona in result.personas:
-        context = {**common, "persona": persona, "sections": persona_sections(persona)}
         for suffix in ("md", "html"):
-            text = env.get_template(f"persona.{suffix}.j2").render(context)
-            files[f"personas/{persona.slug}.{suffix}"] = text.encode("utf-8")
+            files[f"personas/{persona.slug}.{suffix}"] = persona_document(persona, suffix, common, env)
     index = env.get_template("index.html.j2").render(
         {
             **common,
@@ -205,6 +220,10 @@ def result_document(result: RunResult) -> dict[str, Any]:
                 "regions": dict(p.regions),
                 "sections": {category: [t.id for t in themes] for category, themes in p.sections},
                 "in_their_words": quote_document(p.in_their_words) if p.in_their_words else None,
+                "name": p.name,
+                "summary": p.summary,
+                "approved_by": p.approved_by,
+                "approved_on": p.approved_on,
             }
             for p in result.personas
         ],
@@ -332,3 +351,9 @@ def remove_stale_personas(out_dir: Path, files: dict[str, bytes]) -> list[str]:
                 path.unlink()
                 removed.append(relative)
     return removed
+
+
+def write_documents(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Write a run's documents atomically and remove persona files of roles that are gone."""
+    write_atomic(out_dir, files)
+    remove_stale_personas(out_dir, files)

@@ -6,13 +6,17 @@
 - ``embeddings``: vectors keyed by (embedder name, text hash).
 - ``runs``: one row per run with its summary.
 - ``interviews``, ``statements``, ``themes``, ``personas``: the last run's results, replaced in one
-  transaction at the end of a run, so a crash never leaves them half-written.
+  transaction at the end of a run, so a crash never leaves them half-written; ``transcripts`` holds each
+  interview's decoded text and turns, so documents re-render without reading the batch again, and
+  ``statements_fts`` indexes statement texts for full-text search (SQLite FTS5).
+- ``decisions``: the review log, never replaced by a run: who decided what, when, on which statements.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -45,7 +49,16 @@ CREATE INDEX IF NOT EXISTS statements_interview ON statements (interview_id);
 CREATE TABLE IF NOT EXISTS themes (
     id TEXT PRIMARY KEY, role TEXT NOT NULL, category TEXT NOT NULL, rank INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS personas (role TEXT PRIMARY KEY, slug TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS transcripts (interview_id TEXT PRIMARY KEY, text TEXT NOT NULL, turns TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
+    text, content='statements', tokenize='porter unicode61');
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, made TEXT NOT NULL, reviewer TEXT NOT NULL, action TEXT NOT NULL,
+    role TEXT NOT NULL, statement_ids TEXT NOT NULL, payload TEXT NOT NULL, summary TEXT NOT NULL);
 """
+HIGHLIGHT = ("\x02", "\x03")
+"""Marks around search hits in highlighted text: control characters, so they survive HTML escaping."""
+_SEARCH_WORD = re.compile(r"\w+")
 
 
 def text_hash(*parts: str) -> str:
@@ -57,10 +70,11 @@ def text_hash(*parts: str) -> str:
 
 
 class Store:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, check_same_thread: bool = True) -> None:
+        """``check_same_thread=False`` lets one connection serve a web app's threads (the app serialises use)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(path, isolation_level=None)
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=check_same_thread)
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
@@ -149,10 +163,11 @@ class Store:
         statements: list[dict[str, Any]],
         themes: list[dict[str, Any]],
         personas: list[dict[str, Any]],
+        transcripts: list[dict[str, Any]],
     ) -> None:
-        """Replace the last run's results with this run's, all at once."""
+        """Replace the last run's results with this run's, all at once (review decisions stay)."""
         with self.transaction() as db:
-            for table in ("statements", "themes", "personas", "interviews"):
+            for table in ("statements", "themes", "personas", "interviews", "transcripts"):
                 db.execute(f"DELETE FROM {table}")
             db.executemany(
                 "INSERT INTO interviews (id, source, format, sha256, role, data) VALUES (?, ?, ?, ?, ?, ?)",
@@ -174,6 +189,11 @@ class Store:
                 "INSERT INTO personas (role, slug, data) VALUES (?, ?, ?)",
                 [(p["role"], p["slug"], _dump(p)) for p in personas],
             )
+            db.executemany(
+                "INSERT INTO transcripts (interview_id, text, turns) VALUES (?, ?, ?)",
+                [(t["interview_id"], t["text"], _dump(t["turns"])) for t in transcripts],
+            )
+            db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')")
             db.execute("UPDATE runs SET finished = ?, summary = ? WHERE id = ?", (finished, _dump(summary), run_id))
 
     def last_run(self) -> dict[str, Any] | None:
@@ -193,6 +213,77 @@ class Store:
 
     def interviews(self) -> list[dict[str, Any]]:
         return [json.loads(row[0]) for row in self._db.execute("SELECT data FROM interviews ORDER BY id")]
+
+    def statements(self) -> list[dict[str, Any]]:
+        """In the order the run listed them (by interview, then position)."""
+        return [json.loads(row[0]) for row in self._db.execute("SELECT data FROM statements ORDER BY rowid")]
+
+    def transcripts(self) -> dict[str, dict[str, Any]]:
+        """Interview id → ``{"text": decoded source text, "turns": [turn fields]}``."""
+        rows = self._db.execute("SELECT interview_id, text, turns FROM transcripts")
+        return {interview_id: {"text": text, "turns": json.loads(turns)} for interview_id, text, turns in rows}
+
+    # -- full-text search ------------------------------------------------------------------------------
+    def search(self, words: str) -> list[str]:
+        """Ids of the statements holding every word of ``words`` (stemmed), best match first."""
+        query = _fts_query(words)
+        if not query:
+            return []
+        rows = self._db.execute(
+            "SELECT s.id FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid"
+            " WHERE statements_fts MATCH ? ORDER BY rank",
+            (query,),
+        )
+        return [row[0] for row in rows]
+
+    def highlighted(self, words: str, statement_ids: list[str]) -> dict[str, str]:
+        """Statement id → its text with each hit of ``words`` between ``HIGHLIGHT`` marks."""
+        query = _fts_query(words)
+        if not query or not statement_ids:
+            return {}
+        marks = ",".join("?" * len(statement_ids))
+        rows = self._db.execute(
+            "SELECT s.id, highlight(statements_fts, 0, ?, ?) FROM statements_fts"
+            " JOIN statements s ON s.rowid = statements_fts.rowid"
+            f" WHERE statements_fts MATCH ? AND s.id IN ({marks})",
+            [*HIGHLIGHT, query, *statement_ids],
+        )
+        return dict(rows.fetchall())
+
+    # -- review decisions ------------------------------------------------------------------------------
+    def add_decision(
+        self, made: str, reviewer: str, action: str, role: str, statement_ids: list[str], payload: dict[str, Any],
+        summary: str,
+    ) -> int:  # fmt: skip
+        """Append a decision (inside the caller's transaction when there is one); returns its id."""
+        cursor = self._db.execute(
+            "INSERT INTO decisions (made, reviewer, action, role, statement_ids, payload, summary)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (made, reviewer, action, role, _dump(statement_ids), _dump(payload), summary),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def decisions(self) -> list[dict[str, Any]]:
+        """Every decision, oldest first."""
+        rows = self._db.execute(
+            "SELECT id, made, reviewer, action, role, statement_ids, payload, summary FROM decisions ORDER BY id"
+        )
+        return [
+            {"id": row[0], "made": row[1], "reviewer": row[2], "action": row[3], "role": row[4],
+             "statement_ids": json.loads(row[5]), "payload": json.loads(row[6]), "summary": row[7]}
+            for row in rows
+        ]  # fmt: skip
+
+    def state(self) -> tuple[int, int]:
+        """(last finished run, last decision): changes whenever the reviewed result may have changed."""
+        run = self._db.execute("SELECT max(id) FROM runs WHERE finished IS NOT NULL").fetchone()[0]
+        decision = self._db.execute("SELECT max(id) FROM decisions").fetchone()[0]
+        return int(run or 0), int(decision or 0)
+
+
+def _fts_query(words: str) -> str:
+    """User words as an FTS5 query: each word quoted (so no input is query syntax), all required."""
+    return " ".join(f'"{word}"' for word in _SEARCH_WORD.findall(words))
 
 
 def _dump(value: Any) -> str:

@@ -15,13 +15,14 @@ import math
 import re
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 
 import numpy as np
 
 from .config import ClusteringConfig
-from .records import Quote, Statement, Theme
+from .records import BuyerProfile, Citation, Interview, Quote, Statement, Theme
+from .roles import display_speaker
 
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|we'd|my|our|us|me)\b", re.I)
 # Openings that lean on what was said before ("It's always a busy week."): weak as a lead quote.
@@ -140,13 +141,15 @@ def label_groups(groups: list[list[Statement]]) -> list[tuple[str, tuple[str, ..
         keywords = tuple(
             min((p for p in surface if phrase_key(p) == key), key=lambda p, s=surface: (-s[p], p)) for key in keys
         )
-        if keywords:
-            label = keywords[0][:1].upper() + keywords[0][1:]
-        else:
-            words = group[0].text.split()
-            label = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+        label = keywords[0][:1].upper() + keywords[0][1:] if keywords else opening_words(group[0].text)
         results.append((label, keywords))
     return results
+
+
+def opening_words(text: str) -> str:
+    """The label of a point with no keyphrase: its first six words."""
+    words = text.split()
+    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
 
 
 def quote_quality(text: str) -> float:
@@ -202,8 +205,7 @@ def build_themes(
     """Themes strongest first: by distinct interviews, companies, then statements."""
     themes = []
     for group, (label, keywords) in zip(groups, label_groups(groups), strict=True):
-        interviews = tuple(sorted({s.interview_id for s in group}))
-        companies = tuple(sorted({company_of(i) for i in interviews} - {""}))
+        interviews, companies = reach((s.interview_id for s in group), company_of)
         quotes = tuple(quote_for(s) for s in representative(group, vectors, quotes_per_theme))
         themes.append(
             Theme(
@@ -218,4 +220,32 @@ def build_themes(
                 companies=companies,
             )
         )
-    return sorted(themes, key=lambda t: (-len(t.interviews), -len(t.companies), -len(t.statement_ids), t.label, t.id))
+    return sorted(themes, key=theme_rank)
+
+
+def theme_rank(theme: Theme) -> tuple[int, int, int, str, str]:
+    """Sort key within a (role, category): strongest first, by interviews, companies, then statements."""
+    return (-len(theme.interviews), -len(theme.companies), -len(theme.statement_ids), theme.label, theme.id)
+
+
+def reach(interview_ids: Iterable[str], company_of: Callable[[str], str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The interviews and the companies (those named in metadata) behind some statements, sorted."""
+    interviews = tuple(sorted(set(interview_ids)))
+    return interviews, tuple(sorted({company_of(i) for i in interviews} - {""}))
+
+
+def quote_of(statement: Statement, interview: Interview, profile: BuyerProfile) -> Quote:
+    """A statement as a quote citing its speaker, interview and time (or line)."""
+    return Quote(
+        statement.id,
+        statement.text,
+        Citation(
+            interview_id=interview.id,
+            source=interview.source,
+            speaker=display_speaker(statement.speaker, profile),
+            title=profile.title,
+            company=interview.meta.company,
+            line=interview.text.count("\n", 0, statement.start_char) + 1,
+            start=statement.start,
+        ),
+    )

@@ -1,0 +1,350 @@
+"""Review decisions → the reviewed result: the one place where decisions are applied, for the documents
+(``voiceofbuyer run`` and ``voiceofbuyer render``) and for the review desk alike.
+
+Decisions are made on statements, never on theme ids: a run re-clusters themes, but a statement id
+(``<interview id>@<offset>``) stays the same while its interview is unchanged. A decision on a theme applies to
+the theme that now holds most of the statements it was made on; a decision on a statement follows that
+statement wherever it went. Decisions apply in the order they were made, so a later one wins; one whose
+statements are all gone (their interview left the batch or changed) no longer applies, and says why.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .personas import build_personas
+from .records import CATEGORIES, Classification, Quote, RunResult, Theme
+from .store import Store
+from .themes import opening_words, quote_of, quote_quality, reach, theme_id, theme_rank
+
+THEME_STATUS = "theme-status"
+"""Approve, reject or reopen a theme. Statements: the theme's. Payload: ``status``."""
+RENAME = "rename"
+"""Statements: the theme's. Payload: ``label``."""
+LEAD = "lead"
+"""Make a statement its theme's lead quote. Statements: that one."""
+QUOTE_STATUS = "quote-status"
+"""Approve, reject or reopen a quote; a rejected one is no evidence for its theme. Statements: that one."""
+MOVE = "move"
+"""Statements: those moved. Payload: ``category`` (each becomes a point of its own there; ``other`` takes it out
+of the personas) or ``theme``: the statements of the theme they join."""
+MERGE = "merge"
+"""Payload: ``into`` and ``from``, the statements of the two themes; ``into`` keeps its label and status."""
+PERSONA = "persona"
+"""Name and summary of the persona of ``role``. Payload: ``name``, ``summary``."""
+APPROVE = "approve"
+"""Approve the persona of ``role`` (the decision's reviewer and date), or withdraw that. Payload: ``approved``."""
+ACTIONS: tuple[str, ...] = (THEME_STATUS, RENAME, LEAD, QUOTE_STATUS, MOVE, MERGE, PERSONA, APPROVE)
+STATUSES: tuple[str, ...] = ("approved", "rejected", "pending")
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    made: str
+    """When, ISO 8601 in UTC."""
+    reviewer: str
+    action: str
+    role: str
+    """The persona a persona decision is on; for the others, the role the statements had when it was made."""
+    statement_ids: tuple[str, ...]
+    payload: Mapping[str, Any]
+    summary: str
+    """What the reviewer did, in words, as it looked then (for the decision log)."""
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Decision:
+        return cls(**{**row, "statement_ids": tuple(row["statement_ids"])})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Where a decision landed in the current result, or why it no longer applies."""
+
+    role: str = ""
+    theme_id: str = ""
+    gone: str = ""
+    """Empty when it applied; else the reason it does not."""
+
+
+@dataclass(frozen=True)
+class Review:
+    result: RunResult
+    """Decisions applied: what the documents show (rejected themes and quotes left out)."""
+    theme_status: dict[str, str]
+    """Theme id → approved, rejected or pending, for every theme below and in ``result``."""
+    rejected_themes: tuple[Theme, ...]
+    """Themes rejected, or all of whose quotes were: kept for the review desk, to restore them."""
+    quote_status: dict[str, str]
+    """Statement id → approved or rejected; pending when absent."""
+    rejected_quotes: dict[str, tuple[Quote, ...]]
+    """Theme id → its rejected quotes."""
+    outcomes: dict[int, Outcome]
+    edited_since_approval: frozenset[str]
+    """Roles of approved personas changed by a decision after their approval."""
+
+
+def decisions_of(store: Store) -> list[Decision]:
+    return [Decision.from_row(row) for row in store.decisions()]
+
+
+def apply_decisions(result: RunResult, decisions: Iterable[Decision]) -> Review:
+    """The run's result with every decision applied, in order. No decisions: the same result."""
+    reviewing = _Reviewing(result)
+    outcomes = {decision.id: reviewing.apply(decision) for decision in decisions}
+    return reviewing.finish(outcomes)
+
+
+@dataclass
+class _Draft:
+    """A theme under review."""
+
+    id: str
+    role: str
+    category: str
+    label: str
+    keywords: tuple[str, ...]
+    statement_ids: list[str]
+    quote_ids: list[str]
+    """Lead first."""
+    status: str = "pending"
+
+
+class _Reviewing:
+    def __init__(self, result: RunResult) -> None:
+        self.result = result
+        self.statements = {s.id: s for s in result.statements}
+        self.interviews = {i.id: i for i in result.interviews}
+        self.category = {sid: c.category for sid, c in result.classifications.items()}
+        self.drafts: dict[str, _Draft] = {}
+        self.theme_of: dict[str, str] = {}
+        for theme in result.themes:
+            self.drafts[theme.id] = _Draft(
+                theme.id, theme.role, theme.category, theme.label, theme.keywords, list(theme.statement_ids),
+                [q.statement_id for q in theme.quotes],
+            )  # fmt: skip
+            self.theme_of.update((sid, theme.id) for sid in theme.statement_ids)
+        self.quotes = {q.statement_id: q for theme in result.themes for q in theme.quotes}
+        self.quotes_per_theme = max((len(t.quotes) for t in result.themes), default=1)
+        self.quote_status: dict[str, str] = {}
+        self.persona_edits: dict[str, dict[str, str]] = {p.role: {} for p in result.personas}
+        self.approved_by_decision: dict[str, int] = {}
+        self.edited: set[str] = set()
+        self.handlers: dict[str, Callable[[Decision], Outcome]] = {
+            THEME_STATUS: self._theme_status,
+            RENAME: self._rename,
+            LEAD: self._lead,
+            QUOTE_STATUS: self._quote_status,
+            MOVE: self._move,
+            MERGE: self._merge,
+            PERSONA: self._persona,
+            APPROVE: self._approve,
+        }
+
+    def apply(self, decision: Decision) -> Outcome:
+        handler = self.handlers.get(decision.action)
+        if handler is None:
+            return Outcome(gone=f"unknown action {decision.action!r}")
+        outcome = handler(decision)
+        if not outcome.gone and decision.action != APPROVE and outcome.role in self.approved_by_decision:
+            self.edited.add(outcome.role)
+        return outcome
+
+    # -- where decisions land ----------------------------------------------------------------------------
+    def role_of(self, statement_id: str) -> str:
+        return self.result.profiles[self.statements[statement_id].interview_id].role
+
+    def resolve(self, statement_ids: Iterable[str]) -> _Draft | None:
+        """The theme holding most of these statements now (ties: the first by id)."""
+        counts = Counter(self.theme_of[s] for s in statement_ids if s in self.theme_of)
+        if not counts:
+            return None
+        return self.drafts[min(counts, key=lambda tid: (-counts[tid], tid))]
+
+    def detach(self, statement_id: str) -> None:
+        """Take a statement out of its theme; a theme left empty is gone."""
+        theme = self.theme_of.pop(statement_id, None)
+        if theme is None:
+            return
+        draft = self.drafts[theme]
+        draft.statement_ids.remove(statement_id)
+        if statement_id in draft.quote_ids:
+            draft.quote_ids.remove(statement_id)
+        if not draft.statement_ids:
+            del self.drafts[theme]
+
+    # -- one handler per action --------------------------------------------------------------------------
+    def _theme_status(self, decision: Decision) -> Outcome:
+        draft = self.resolve(decision.statement_ids)
+        if draft is None:
+            return _THEME_GONE
+        draft.status = decision.payload["status"]
+        return Outcome(draft.role, draft.id)
+
+    def _rename(self, decision: Decision) -> Outcome:
+        draft = self.resolve(decision.statement_ids)
+        if draft is None:
+            return _THEME_GONE
+        draft.label = decision.payload["label"]
+        return Outcome(draft.role, draft.id)
+
+    def _lead(self, decision: Decision) -> Outcome:
+        statement_id = decision.statement_ids[0]
+        draft = self.resolve([statement_id])
+        if draft is None:
+            return Outcome(gone="its statement is no longer in a theme")
+        draft.quote_ids = [statement_id] + [q for q in draft.quote_ids if q != statement_id]
+        self.quote_status.pop(statement_id, None)  # chosen as the lead: not rejected any more
+        return Outcome(draft.role, draft.id)
+
+    def _quote_status(self, decision: Decision) -> Outcome:
+        statement_id = decision.statement_ids[0]
+        if statement_id not in self.statements:
+            return _STATEMENTS_GONE
+        status = decision.payload["status"]
+        if status == "pending":
+            self.quote_status.pop(statement_id, None)
+        else:
+            self.quote_status[statement_id] = status
+        return Outcome(self.role_of(statement_id), self.theme_of.get(statement_id, ""))
+
+    def _move(self, decision: Decision) -> Outcome:
+        moved = [s for s in decision.statement_ids if s in self.statements]
+        if not moved:
+            return _STATEMENTS_GONE
+        if "theme" in decision.payload:
+            target = self.resolve(decision.payload["theme"])
+            if target is None:
+                return Outcome(gone="the theme they were moved to is gone")
+            for statement_id in moved:
+                if self.role_of(statement_id) == target.role and self.theme_of.get(statement_id) != target.id:
+                    self.detach(statement_id)
+                    target.statement_ids.append(statement_id)
+                    self.theme_of[statement_id] = target.id
+                    self.category[statement_id] = target.category
+            return Outcome(target.role, target.id)
+        category = decision.payload["category"]
+        for statement_id in moved:
+            self.detach(statement_id)
+            self.category[statement_id] = category
+            if category != "other":
+                role = self.role_of(statement_id)
+                point = theme_id(role, category, [statement_id])
+                label = opening_words(self.statements[statement_id].text)
+                self.drafts[point] = _Draft(point, role, category, label, (), [statement_id], [statement_id])
+                self.theme_of[statement_id] = point
+        return Outcome(self.role_of(moved[0]))
+
+    def _merge(self, decision: Decision) -> Outcome:
+        into = self.resolve(decision.payload["into"])
+        source = self.resolve(decision.payload["from"])
+        if into is None or source is None:
+            return _THEME_GONE
+        if into.role != source.role:
+            return Outcome(gone="the two themes now belong to different personas")
+        if into is not source:
+            for statement_id in source.statement_ids:
+                self.theme_of[statement_id] = into.id
+                self.category[statement_id] = into.category
+            into.statement_ids.extend(source.statement_ids)
+            into.quote_ids.extend(q for q in source.quote_ids if q not in into.quote_ids)
+            del self.drafts[source.id]
+        return Outcome(into.role, into.id)
+
+    def _persona(self, decision: Decision) -> Outcome:
+        if decision.role not in self.persona_edits:
+            return _PERSONA_GONE
+        self.persona_edits[decision.role].update(name=decision.payload["name"], summary=decision.payload["summary"])
+        return Outcome(decision.role)
+
+    def _approve(self, decision: Decision) -> Outcome:
+        if decision.role not in self.persona_edits:
+            return _PERSONA_GONE
+        edits = self.persona_edits[decision.role]
+        if decision.payload["approved"]:
+            edits.update(approved_by=decision.reviewer, approved_on=decision.made[:10])
+            self.approved_by_decision[decision.role] = decision.id
+        else:
+            edits.update(approved_by="", approved_on="")
+            self.approved_by_decision.pop(decision.role, None)
+        self.edited.discard(decision.role)
+        return Outcome(decision.role)
+
+    # -- the reviewed result -----------------------------------------------------------------------------
+    def quote(self, statement_id: str) -> Quote:
+        if statement_id not in self.quotes:
+            statement = self.statements[statement_id]
+            interview = self.interviews[statement.interview_id]
+            self.quotes[statement_id] = quote_of(statement, interview, self.result.profiles[interview.id])
+        return self.quotes[statement_id]
+
+    def theme(self, draft: _Draft, accepted: list[str]) -> Theme:
+        """A draft as a theme of its accepted statements: its own quotes first, then the best-sounding others."""
+        wanted = min(self.quotes_per_theme, len(accepted))
+        kept = set(accepted)
+        chosen = [q for q in draft.quote_ids if q in kept][:wanted]
+        if len(chosen) < wanted:
+            spare = sorted(kept - set(chosen), key=lambda s: (-quote_quality(self.statements[s].text), s))
+            chosen += spare[: wanted - len(chosen)]
+        interviews, companies = reach(
+            (self.statements[s].interview_id for s in accepted), lambda i: self.interviews[i].meta.company
+        )
+        return Theme(
+            id=draft.id,
+            role=draft.role,
+            category=draft.category,
+            label=draft.label,
+            keywords=draft.keywords,
+            statement_ids=tuple(sorted(accepted)),
+            quotes=tuple(self.quote(s) for s in chosen),
+            interviews=interviews,
+            companies=companies,
+        )
+
+    def finish(self, outcomes: dict[int, Outcome]) -> Review:
+        themes: list[Theme] = []
+        rejected: list[Theme] = []
+        rejected_quotes: dict[str, tuple[Quote, ...]] = {}
+        for draft in self.drafts.values():
+            accepted = [s for s in draft.statement_ids if self.quote_status.get(s) != "rejected"]
+            turned_down = sorted(s for s in draft.statement_ids if self.quote_status.get(s) == "rejected")
+            if turned_down:
+                rejected_quotes[draft.id] = tuple(self.quote(s) for s in turned_down)
+            theme = self.theme(draft, accepted)
+            (rejected if draft.status == "rejected" or not accepted else themes).append(theme)
+        order = {category: index for index, category in enumerate(CATEGORIES)}
+
+        def rank(theme: Theme) -> tuple[Any, ...]:
+            return (theme.role, order[theme.category], *theme_rank(theme))
+
+        themes.sort(key=rank)
+        rejected.sort(key=rank)
+        result = self.result
+        personas = build_personas([result.profiles[i.id] for i in result.interviews], self.interviews, themes)
+        classifications = {
+            sid: c if c.category == self.category[sid] else Classification(sid, self.category[sid], c.confidence)
+            for sid, c in result.classifications.items()
+        }
+        reviewed = replace(
+            result,
+            classifications=classifications,
+            themes=tuple(themes),
+            personas=tuple(replace(p, **self.persona_edits.get(p.role, {})) for p in personas),
+        )
+        return Review(
+            result=reviewed,
+            theme_status={draft.id: draft.status for draft in self.drafts.values()},
+            rejected_themes=tuple(rejected),
+            quote_status=dict(self.quote_status),
+            rejected_quotes=rejected_quotes,
+            outcomes=outcomes,
+            edited_since_approval=frozenset(self.edited),
+        )
+
+
+_THEME_GONE = Outcome(gone="none of its statements is in a theme any more")
+_STATEMENTS_GONE = Outcome(gone="its statements are no longer in the batch")
+_PERSONA_GONE = Outcome(gone="no persona has this role any more")

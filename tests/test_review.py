@@ -1,0 +1,201 @@
+"""Review decisions, applied in one place: to the result, to the documents, through a re-run, by `render`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from voiceofbuyer.cli import main
+from voiceofbuyer.config import load_config
+from voiceofbuyer.pipeline import run
+from voiceofbuyer.records import RunResult, Theme
+from voiceofbuyer.render import document_context, persona_document, result_document, template_environment
+from voiceofbuyer.results import load_result
+from voiceofbuyer.review import (
+    APPROVE,
+    LEAD,
+    MERGE,
+    MOVE,
+    PERSONA,
+    QUOTE_STATUS,
+    RENAME,
+    THEME_STATUS,
+    Decision,
+    apply_decisions,
+    decisions_of,
+)
+from voiceofbuyer.store import STORE_NAME, Store
+
+from .test_pipeline import outputs_of
+
+MADE = "2026-05-04T09:30:00+00:00"
+
+
+def decision(number: int, action: str, statement_ids=(), role: str = "", **payload) -> Decision:
+    return Decision(number, MADE, "Jo Rivera", action, role, tuple(statement_ids), payload, f"{action} #{number}")
+
+
+def stored(out: Path) -> RunResult:
+    store = Store(out / STORE_NAME)
+    try:
+        return load_result(store)
+    finally:
+        store.close()
+
+
+def as_json(result: RunResult) -> dict:
+    return json.loads(json.dumps(result_document(result)))
+
+
+def patterns(result: RunResult, role: str, category: str) -> list[Theme]:
+    return [t for t in result.themes if t.role == role and t.category == category and not t.mentioned_once]
+
+
+def markdown(result: RunResult, out: Path, role: str) -> str:
+    persona = next(p for p in result.personas if p.role == role)
+    context = document_context(result, out, out)
+    return persona_document(persona, "md", context, template_environment()).decode()
+
+
+def test_the_store_gives_back_the_run_result_and_no_decision_changes_it(first_run):
+    out = first_run[0]
+    result = stored(out)
+    on_disk = json.loads((out / "voiceofbuyer.json").read_text("utf-8"))
+    assert as_json(result) == on_disk
+    assert as_json(apply_decisions(result, []).result) == on_disk
+
+
+def test_every_kind_of_decision_reaches_the_documents(first_run):
+    out = first_run[0]
+    result = stored(out)
+    role = "Finance Leader"
+    goals = patterns(result, role, "goal")
+    pains = patterns(result, role, "pain")
+    kept, merged, rejected = goals[0], goals[1], goals[2]
+    spare = next(s for s in kept.statement_ids if s not in {q.statement_id for q in kept.quotes})
+    turned_down = kept.quotes[1].statement_id
+    moved = pains[0].quotes[0]
+    review = apply_decisions(
+        result,
+        [
+            decision(1, RENAME, kept.statement_ids, label="Close the books faster"),
+            decision(2, QUOTE_STATUS, [turned_down], status="rejected"),
+            decision(3, LEAD, [spare]),
+            decision(
+                4,
+                MERGE,
+                kept.statement_ids + merged.statement_ids,
+                into=kept.statement_ids,
+                **{"from": merged.statement_ids},
+            ),
+            decision(5, THEME_STATUS, rejected.statement_ids, status="rejected"),
+            decision(6, MOVE, [moved.statement_id], category="objection"),
+            decision(7, PERSONA, role=role, name="Closing Claire", summary="Runs finance; wants a faster close."),
+            decision(8, APPROVE, role=role, approved=True),
+        ],
+    )
+    assert all(not outcome.gone for outcome in review.outcomes.values())
+    reviewed = review.result
+    theme = next(t for t in reviewed.themes if t.id == kept.id)
+    assert theme.label == "Close the books faster"
+    assert theme.quotes[0].statement_id == spare
+    assert turned_down not in theme.statement_ids and turned_down not in {q.statement_id for q in theme.quotes}
+    assert set(merged.statement_ids) <= set(theme.statement_ids)
+    assert len(theme.interviews) >= len(kept.interviews)
+    assert merged.id not in {t.id for t in reviewed.themes}
+    assert rejected.id in {t.id for t in review.rejected_themes}
+    assert rejected.id not in {t.id for t in reviewed.themes}
+    point = next(t for t in reviewed.themes if moved.statement_id in t.statement_ids)
+    assert point.category == "objection" and point.mentioned_once
+    assert reviewed.classifications[moved.statement_id].category == "objection"
+
+    document = markdown(reviewed, out, role)
+    assert document.startswith("## Closing Claire\n**Role:** Finance Leader\n")
+    assert "Runs finance; wants a faster close." in document
+    assert "approved by Jo Rivera on 2026-05-04" in document and "approved by —" not in document
+    assert "*Close the books faster*" in document
+    assert f'"{moved.text}"' in document.split("### Objections")[1]
+
+
+def test_decisions_follow_their_statements_into_a_rerun_that_adds_an_interview(batch, desk_run, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(desk_run[1], out)
+    config = load_config(None)
+    run(batch, out, config, show_progress=False)  # the nine interviews, from cache
+    before = stored(out)
+    role = "Finance Leader"
+    renamed = patterns(before, role, "pain")[0]
+    turned_down = renamed.quotes[1]
+    store = Store(out / STORE_NAME)
+    store.add_decision(MADE, "Jo Rivera", RENAME, role, list(renamed.statement_ids), {"label": "Chasing approvals"}, "")
+    store.add_decision(MADE, "Jo Rivera", QUOTE_STATUS, role, [turned_down.statement_id], {"status": "rejected"}, "")
+    store.add_decision(MADE, "Ann Lee", APPROVE, role, [], {"approved": True}, "")
+    store.close()
+
+    report = run(desk_run[0], out, config, show_progress=False)  # a tenth interview joins the Finance Leaders
+    assert report.interviews == 10
+    assert any("3 review decisions applied, 0 no longer apply" in note for note in report.notes)
+    after = stored(out)
+    assert len(after.interviews) == 10 and after.themes != before.themes
+    store = Store(out / STORE_NAME)
+    review = apply_decisions(after, decisions_of(store))
+    store.close()
+    # The renamed theme is the one that now holds most of the old theme's statements.
+    holder = max(
+        (t for t in review.result.themes if t.role == role),
+        key=lambda t: len(set(t.statement_ids) & set(renamed.statement_ids)),
+    )
+    assert holder.label == "Chasing approvals"
+    assert turned_down.statement_id not in {q.statement_id for t in review.result.themes for q in t.quotes}
+    document = (out / "personas" / "finance-leader.md").read_text("utf-8")
+    assert "*Chasing approvals*" in document
+    assert "approved by Ann Lee on 2026-05-04" in document
+    assert turned_down.text not in document
+
+
+def test_a_decision_on_statements_that_are_gone_no_longer_applies(first_run):
+    result = stored(first_run[0])
+    review = apply_decisions(
+        result,
+        [
+            decision(1, RENAME, ["gone@1", "gone@20"], label="Ghost"),
+            decision(2, QUOTE_STATUS, ["gone@1"], status="rejected"),
+            decision(3, APPROVE, role="Astronaut", approved=True),
+        ],
+    )
+    assert all(outcome.gone for outcome in review.outcomes.values())
+    assert as_json(review.result) == as_json(result)
+
+
+def test_render_rebuilds_the_run_documents_from_the_store_and_applies_decisions(desk_run, tmp_path, capsys):
+    out = tmp_path / "out"
+    shutil.copytree(desk_run[1], out)
+    run(desk_run[0], out, load_config(None), show_progress=False)  # from cache: writes its links from here
+    written = outputs_of(out)
+    for path in out.rglob("*"):
+        if path.is_file() and not path.name.startswith(STORE_NAME):
+            path.unlink()
+    assert main(["render", "--out", str(out)]) == 0
+    assert "0 review decisions applied" in capsys.readouterr().out
+    assert outputs_of(out) == written  # the same bytes as the run wrote, without recomputing anything
+
+    objection = patterns(stored(out), "Finance Leader", "objection")[0]
+    store = Store(out / STORE_NAME)
+    store.add_decision(MADE, "Jo Rivera", RENAME, "Finance Leader", list(objection.statement_ids),
+                       {"label": "Fear of a failed rollout"}, "")  # fmt: skip
+    store.add_decision(MADE, "Jo Rivera", APPROVE, "Finance Leader", [], {"approved": True}, "")
+    store.close()
+    assert main(["render", "--out", str(out)]) == 0
+    assert "2 review decisions applied" in capsys.readouterr().out
+    assert "approved by Jo Rivera on 2026-05-04" in (out / "personas" / "finance-leader.html").read_text("utf-8")
+    assert "Fear of a failed rollout" in (out / "objections.csv").read_text("utf-8-sig")
+    assert main(["objections", "--out", str(out), "--role", "Finance Leader"]) == 0
+    assert "*Fear of a failed rollout*" in capsys.readouterr().out
+    assert main(["personas", "--out", str(out)]) == 0
+    assert "Jo Rivera 2026-05-04" in capsys.readouterr().out
+
+
+def test_render_without_a_run_is_one_clear_error(tmp_path, capsys):
+    assert main(["render", "--out", str(tmp_path)]) == 2
+    assert "no run found" in capsys.readouterr().err
