@@ -1,0 +1,230 @@
+"""The review desk's view of the store: the reviewed result with indexes over it, rebuilt only when a run or a
+decision has changed the store, and the one way decisions are written (checked against what the reviewer saw).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..records import SECTION_TITLES, Interview, Persona, RunResult, Statement, Theme
+from ..results import load_result
+from ..review import Decision, Review, apply_decisions, decisions_of
+from ..store import STORE_NAME, Store
+
+SEARCH_SHOWN = 100
+"""Search results listed on one page (the count says how many matched)."""
+
+
+class Conflict(Exception):
+    """What a reviewer saw has changed since: the decision is not written."""
+
+    def __init__(self, what: str, theme: Theme | None = None, role: str = "") -> None:
+        super().__init__(what)
+        self.what = what
+        self.theme = theme
+        self.role = role
+
+
+@dataclass
+class View:
+    """One state of the store: the run's result, the decisions, and the reviewed result."""
+
+    base: RunResult
+    review: Review
+    decisions: list[Decision]
+    run: dict[str, Any]
+    statements: dict[str, Statement] = field(init=False)
+    interviews: dict[str, Interview] = field(init=False)
+    personas: dict[str, Persona] = field(init=False)
+    """By slug."""
+    themes: dict[str, Theme] = field(init=False)
+    """Every reviewed theme, rejected ones too."""
+    theme_of: dict[str, str] = field(init=False)
+    """Statement id → its theme, rejected quotes and rejected themes included."""
+    category: dict[str, str] = field(init=False)
+    _versions: dict[str, str] = field(init=False, default_factory=dict)
+    _by_interview: dict[str, tuple[list[Statement], list[int], list[int]]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        result = self.review.result
+        self.statements = {s.id: s for s in result.statements}
+        self.interviews = {i.id: i for i in result.interviews}
+        self.personas = {p.slug: p for p in result.personas}
+        self.themes = {t.id: t for t in (*result.themes, *self.review.rejected_themes)}
+        self.theme_of = {sid: t.id for t in self.themes.values() for sid in t.statement_ids}
+        for theme_id, quotes in self.review.rejected_quotes.items():
+            self.theme_of.update((q.statement_id, theme_id) for q in quotes)
+        self.category = {sid: c.category for sid, c in result.classifications.items()}
+
+    # -- lookups -------------------------------------------------------------------------------------------
+    def statements_of(self, interview_id: str, start: int = 0, end: int | None = None) -> list[Statement]:
+        """An interview's statements in text order; with ``start`` and ``end``, those overlapping that span."""
+        if not self._by_interview:
+            grouped: dict[str, list[Statement]] = {}
+            for statement in self.review.result.statements:
+                grouped.setdefault(statement.interview_id, []).append(statement)
+            for key, statements in grouped.items():
+                statements.sort(key=lambda s: s.start_char)
+                self._by_interview[key] = (
+                    statements,
+                    [s.start_char for s in statements],
+                    [s.end_char for s in statements],
+                )
+        statements, starts, ends = self._by_interview.get(interview_id, ([], [], []))
+        if end is None:
+            return statements
+        # Statements do not overlap, so their ends are in text order too.
+        return statements[bisect_right(ends, start) : bisect_left(starts, end)]
+
+    def role_of(self, statement_id: str) -> str:
+        return self.review.result.profiles[self.statements[statement_id].interview_id].role
+
+    def persona_of(self, role: str) -> Persona | None:
+        return next((p for p in self.personas.values() if p.role == role), None)
+
+    def status(self, theme: Theme) -> str:
+        return self.review.theme_status.get(theme.id, "pending")
+
+    def sections(self, role: str) -> list[tuple[str, str, list[Theme], list[Theme], list[Theme]]]:
+        """(category, title, themes, mentioned once, rejected) per section of a persona."""
+        persona = self.persona_of(role)
+        shown = dict(persona.sections) if persona else {}
+        return [
+            (
+                category,
+                title,
+                [t for t in shown.get(category, ()) if not t.mentioned_once],
+                [t for t in shown.get(category, ()) if t.mentioned_once],
+                [t for t in self.review.rejected_themes if t.role == role and t.category == category],
+            )
+            for category, title in SECTION_TITLES.items()
+        ]
+
+    def section_themes(self, role: str, category: str) -> list[Theme]:
+        return [t for t in self.themes.values() if t.role == role and t.category == category]
+
+    def progress(self, role: str) -> tuple[int, int]:
+        """(reviewed, total) themes of a persona, points mentioned once left out."""
+        themes = [t for t in self.themes.values() if t.role == role and not t.mentioned_once]
+        return sum(1 for t in themes if self.status(t) != "pending"), len(themes)
+
+    # -- versions: what a reviewer saw, to refuse a stale edit ----------------------------------------------
+    def theme_version(self, theme: Theme) -> str:
+        if theme.id not in self._versions:
+            rejected = [q.statement_id for q in self.review.rejected_quotes.get(theme.id, ())]
+            approved = [s for s in theme.statement_ids if self.review.quote_status.get(s) == "approved"]
+            self._versions[theme.id] = _digest(
+                theme.label, theme.category, self.status(theme), theme.statement_ids,
+                [q.statement_id for q in theme.quotes], rejected, approved,
+            )  # fmt: skip
+        return self._versions[theme.id]
+
+    def section_version(self, role: str, category: str) -> str:
+        return _digest(*(self.theme_version(t) for t in sorted(self.section_themes(role, category), key=_by_id)))
+
+    def persona_version(self, persona: Persona) -> str:
+        themes = sorted((t for t in self.themes.values() if t.role == persona.role), key=_by_id)
+        return _digest(
+            persona.name, persona.summary, persona.approved_by, persona.approved_on,
+            *(self.theme_version(t) for t in themes),
+        )  # fmt: skip
+
+    def statement_version(self, statement_id: str) -> str:
+        theme = self.themes.get(self.theme_of.get(statement_id, ""))
+        return _digest(self.category[statement_id], self.theme_version(theme) if theme else "")
+
+    # -- search ----------------------------------------------------------------------------------------------
+    def matches(self, found: list[str], role: str, category: str, company: str, theme: str) -> list[str]:
+        """Statements of ``found`` that pass every filter given (an empty filter passes all)."""
+        kept = []
+        for statement_id in found:
+            statement = self.statements.get(statement_id)
+            if statement is None:
+                continue
+            interview = self.interviews[statement.interview_id]
+            if (
+                (not role or self.review.result.profiles[interview.id].role == role)
+                and (not category or self.category[statement_id] == category)
+                and (not company or interview.meta.company == company)
+                and (not theme or self.theme_of.get(statement_id) == theme)
+            ):
+                kept.append(statement_id)
+        return kept
+
+    def decisions_on(self, theme_id: str = "", role: str = "") -> list[Decision]:
+        """The latest decisions that landed on a theme, or on a persona (newest first)."""
+        outcomes = self.review.outcomes
+        hits = [
+            d for d in self.decisions
+            if (theme_id and outcomes[d.id].theme_id == theme_id) or (role and outcomes[d.id].role == role)
+        ]  # fmt: skip
+        return hits[::-1][:5]
+
+
+class Desk:
+    """The store of one output folder, and its current ``View``."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        # One connection for the app's threads; the lock serialises every use of it.
+        self.store = Store(out_dir / STORE_NAME, check_same_thread=False)
+        self.lock = threading.RLock()
+        self._state: tuple[int, int] | None = None
+        self._base: tuple[int, RunResult] | None = None
+        self._view: View | None = None
+
+    @property
+    def batch_dir(self) -> Path:
+        return Path(self.view().run["batch"])
+
+    def view(self) -> View:
+        with self.lock:
+            state = self.store.state()
+            if self._view is None or state != self._state:
+                if self._base is None or self._base[0] != state[0]:
+                    self._base = (state[0], load_result(self.store))
+                decisions = decisions_of(self.store)
+                base = self._base[1]
+                run = self.store.last_run() or {}
+                self._view = View(base, apply_decisions(base, decisions), decisions, run)
+                self._state = state
+            return self._view
+
+    def decide(
+        self,
+        check: Callable[[View], None],
+        reviewer: str,
+        action: str,
+        role: str,
+        statement_ids: list[str],
+        payload: dict[str, Any],
+        summary: str,
+    ) -> int:
+        """Write a decision if ``check`` passes on the current view (it raises ``Conflict`` when not).
+
+        The check and the write happen in one write transaction, so two reviewers cannot both pass the
+        check on the same state: the second sees the first's decision and gets a conflict.
+        """
+        with self.lock, self.store.transaction():
+            check(self.view())
+            made = datetime.now(UTC).isoformat(timespec="seconds")
+            return self.store.add_decision(made, reviewer, action, role, statement_ids, payload, summary)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _by_id(theme: Theme) -> str:
+    return theme.id
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
