@@ -1,0 +1,159 @@
+"""The review desk in a real browser: Playwright for Python driving Debian's Chromium, headless, against the app
+served by uvicorn on a free loopback port.
+
+Chromium comes from the system (``apt-get install chromium``; Playwright's own browser download is not used).
+Without it these tests are skipped, unless ``VOICEOFBUYER_REQUIRE_BROWSER=1`` (set by ``.ci/run``) makes that
+a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from voiceofbuyer.results import load_result
+from voiceofbuyer.store import STORE_NAME, Store
+from voiceofbuyer.web import create_app
+
+CHROMIUM = Path(os.environ.get("VOICEOFBUYER_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--mute-audio", "--autoplay-policy=no-user-gesture-required",
+]  # fmt: skip
+
+if not CHROMIUM.is_file():
+    if os.environ.get("VOICEOFBUYER_REQUIRE_BROWSER") == "1":
+        raise RuntimeError(f"{CHROMIUM} not found (fix: apt-get install chromium)")
+    pytest.skip(f"{CHROMIUM} not found (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def served(desk_run, tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """(address, output folder) of a review desk running in a background thread."""
+    import uvicorn
+
+    out = tmp_path_factory.mktemp("browser-desk")
+    shutil.copy(desk_run[1] / STORE_NAME, out / STORE_NAME)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(out), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the review desk did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", out
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, served) -> Iterator[Page]:
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def sign_in(page: Page, address: str, name: str = "Jo Rivera") -> None:
+    page.goto(address + "/")
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("button", name="Start reviewing").click()
+    expect(page.locator("[data-reviewer]")).to_have_text(name)
+
+
+def test_review_correct_approve_and_export_a_persona(page: Page, served):
+    address, _ = served
+    sign_in(page, address)
+    page.get_by_role("link", name="Finance Leader").click()
+    expect(page.locator("h1")).to_have_text("Finance Leader")
+
+    card = page.locator("section#sec-goal li.theme").first
+    theme_id = card.get_attribute("data-theme")
+    card = page.locator(f'[id="theme-{theme_id}"]')
+    second = card.locator(".quotes .quote").first
+    rejected = second.get_attribute("data-statement")
+    second.get_by_role("button", name="Reject quote").click()
+    expect(card.locator(".rejected-quotes summary")).to_have_text("Rejected quotes: 1")
+    expect(card.locator(f'.quotes [data-statement="{rejected}"]')).to_have_count(0)
+
+    card.get_by_label("New name for the theme").fill("Month-end crunch")
+    card.get_by_role("button", name="Rename").click()
+    expect(card.locator("[data-label]")).to_have_text("Month-end crunch")
+
+    pains = page.locator("section#sec-pain")
+    options = pains.locator('select[name="from"] option')
+    kept, merged = options.nth(0).get_attribute("value"), options.nth(1).get_attribute("value")
+    pains.locator('select[name="from"]').select_option(merged)
+    pains.locator('select[name="into"]').select_option(kept)
+    pains.get_by_role("button", name="Merge themes").click()
+    expect(page.locator(f'[id="theme-{merged}"]')).to_have_count(0)
+
+    page.get_by_role("button", name="Approve persona as Jo Rivera").click()
+    expect(page.locator("[data-approval]")).to_contain_text("Approved by Jo Rivera on")
+
+    page.reload()  # everything above was kept
+    card = page.locator(f'[id="theme-{theme_id}"]')
+    expect(card.locator("[data-label]")).to_have_text("Month-end crunch")
+    expect(card.locator(f'.rejected-quotes [data-statement="{rejected}"]')).to_have_count(1)
+    expect(page.locator(f'[id="theme-{merged}"]')).to_have_count(0)
+    expect(page.locator(f'[id="theme-{kept}"]')).to_have_count(1)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Markdown").click()
+    markdown = Path(download.value.path()).read_text("utf-8")
+    assert "*Month-end crunch*" in markdown
+    assert re.search(r"approved by Jo Rivera on \d{4}-\d\d-\d\d", markdown)
+
+    page.get_by_role("link", name="Decision log").click()
+    expect(page.locator("table.log tbody tr")).to_have_count(4)
+
+
+def test_an_audio_quote_plays_from_its_time(page: Page, served):
+    address, out = served
+    store = Store(out / STORE_NAME)
+    result = load_result(store)
+    store.close()
+    statement = min(
+        (s for s in result.statements if s.interview_id == "northwind-ap-manager" and s.start and s.start > 60),
+        key=lambda s: s.start or 0,
+    )
+    page.goto(f"{address}/evidence/{quote(statement.id, safe='/@')}")
+    page.get_by_role("button", name=re.compile("Play from")).click()
+    page.wait_for_function("() => { const a = document.getElementById('recording'); return !a.paused; }")
+    position = page.evaluate("document.getElementById('recording').currentTime")
+    assert statement.start <= position < statement.start + 5
+
+
+def test_a_hostile_transcript_renders_as_text(page: Page, served):
+    address, _ = served
+    for path in ("/interview/hostile-cfo", "/search?q=vendor+script"):
+        page.goto(address + path)
+        expect(page.get_by_text("<script>window.__pwned = 1</script>", exact=False).first).to_be_visible()
+        assert page.evaluate("window.__pwned === undefined")
+        assert page.locator("main img, main script").count() == 0
+    page.goto(address + "/interview/hostile-cfo")
+    expect(page.get_by_text('<img src=x onerror="window.__pwned = 2">', exact=False)).to_be_visible()
+    assert page.evaluate("window.__pwned === undefined")
