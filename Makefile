@@ -2,7 +2,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
 
-.PHONY: install run test bench clean
+.PHONY: install run serve test bench clean
 
 # One command: a virtual environment, PyTorch CPU first (so pip never pulls CUDA), the package, the bundled models.
 install: $(VENV)/.installed
@@ -17,12 +17,16 @@ $(VENV)/.installed: pyproject.toml
 run: install
 	$(BIN)/voiceofbuyer run transcripts/ --out outputs/
 
+serve: install
+	$(BIN)/voiceofbuyer serve --store outputs/
+
 test: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/review.py
 
 clean:
 	rm -rf outputs .pytest_cache
