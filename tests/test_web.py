@@ -482,3 +482,17 @@ def test_a_post_without_a_reviewer_name_asks_for_one(out):
     theme = first_pattern(out)
     response = submit(client, f"/theme/{theme.id}", f"/theme/{theme.id}/rename", label="x")
     assert response.status_code == 400 and "Say who you are first" in response.text
+
+
+@pytest.mark.parametrize("target", ["//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:x"])
+def test_redirects_after_an_action_stay_on_this_site(client, out, target):
+    theme = first_pattern(out)
+    response = submit(client, f"/theme/{theme.id}", f"/theme/{theme.id}/status", status="approved", next=target)
+    assert response.status_code == 303 and response.headers["location"] == f"/theme/{theme.id}"
+
+
+def test_serve_without_a_finished_run_is_one_clear_error(tmp_path, capsys):
+    from voiceofbuyer.cli import main
+
+    assert main(["serve", "--store", str(tmp_path)]) == 2
+    assert "no run found" in capsys.readouterr().err

@@ -11,11 +11,14 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import find_config, load_config
 from .errors import AuditError, ConfigError, StoreError
-from .records import RunResult
 from .store import STORE_NAME, Store
+
+if TYPE_CHECKING:
+    from .review import Review
 
 DEFAULT_OUT = Path("outputs")
 
@@ -108,8 +111,8 @@ def _open_store(out: Path) -> Store | None:
     return Store(path)
 
 
-def _reviewed(out: Path) -> RunResult | None:
-    """The last run's result with the review decisions applied, or None (said) when there is no run."""
+def _review(out: Path) -> tuple[Review, Path] | None:
+    """The last run's result with the review decisions applied, and its batch folder; None (said) without a run."""
     from .results import load_result
     from .review import apply_decisions, decisions_of
 
@@ -117,7 +120,8 @@ def _reviewed(out: Path) -> RunResult | None:
     if store is None:
         return None
     try:
-        return apply_decisions(load_result(store), decisions_of(store)).result
+        review = apply_decisions(load_result(store), decisions_of(store))
+        return review, Path(store.last_run()["batch"])  # type: ignore[index]
     finally:
         store.close()
 
@@ -125,9 +129,10 @@ def _reviewed(out: Path) -> RunResult | None:
 def _objections(args: argparse.Namespace) -> int:
     from .render import objection_list, objections_csv, objections_markdown, theme_document
 
-    result = _reviewed(args.out)
-    if result is None:
+    reviewed = _review(args.out)
+    if reviewed is None:
         return 2
+    result = reviewed[0].result
     known_roles = {p.role for p in result.personas}
     if args.role and args.role not in known_roles:
         print(f"error: no role {args.role!r}; roles: {', '.join(sorted(known_roles))}", file=sys.stderr)
@@ -143,9 +148,10 @@ def _objections(args: argparse.Namespace) -> int:
 
 
 def _personas(args: argparse.Namespace) -> int:
-    result = _reviewed(args.out)
-    if result is None:
+    reviewed = _review(args.out)
+    if reviewed is None:
         return 2
+    result = reviewed[0].result
     themes = Counter(t.role for t in result.themes if not t.mentioned_once)
     print(f"{'role':<32} {'interviews':>10} {'companies':>9} {'themes':>6}  {'approved by':<24} file")
     for p in result.personas:
@@ -158,19 +164,13 @@ def _personas(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     from .audit import audit_result
     from .render import render_documents, template_environment, write_documents
-    from .results import load_result
-    from .review import apply_decisions, decisions_of
 
     if _templates_missing(args.templates):
         return 2
-    store = _open_store(args.out)
-    if store is None:
+    reviewed = _review(args.out)
+    if reviewed is None:
         return 2
-    try:
-        review = apply_decisions(load_result(store), decisions_of(store))
-        batch = Path(store.last_run()["batch"])  # type: ignore[index]
-    finally:
-        store.close()
+    review, batch = reviewed
     quotes = audit_result(review.result)
     files = render_documents(review.result, args.out, batch, template_environment(args.templates))
     write_documents(args.out, files)
@@ -187,10 +187,15 @@ def _serve(args: argparse.Namespace) -> int:
 
     if _templates_missing(args.templates):
         return 2
+    from .results import load_result
+
     store = _open_store(args.store)
     if store is None:
         return 2
-    store.close()
+    try:
+        load_result(store)  # a store without a finished run, or from an older version, fails here in one line
+    finally:
+        store.close()
     return serve(args.store, args.host, args.port, args.templates)
 
 

@@ -178,17 +178,16 @@ class _Reviewing:
 
     # -- one handler per action --------------------------------------------------------------------------
     def _theme_status(self, decision: Decision) -> Outcome:
-        draft = self.resolve(decision.statement_ids)
-        if draft is None:
-            return _THEME_GONE
-        draft.status = decision.payload["status"]
-        return Outcome(draft.role, draft.id)
+        return self._set_on_theme(decision, "status", decision.payload["status"])
 
     def _rename(self, decision: Decision) -> Outcome:
+        return self._set_on_theme(decision, "label", decision.payload["label"])
+
+    def _set_on_theme(self, decision: Decision, attribute: str, value: str) -> Outcome:
         draft = self.resolve(decision.statement_ids)
         if draft is None:
             return _THEME_GONE
-        draft.label = decision.payload["label"]
+        setattr(draft, attribute, value)
         return Outcome(draft.role, draft.id)
 
     def _lead(self, decision: Decision) -> Outcome:

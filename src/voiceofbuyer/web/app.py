@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import mimetypes
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, unquote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -54,13 +54,14 @@ CONTEXT_TURNS = 3
 """Turns shown before and after a quote's own turn on its evidence page."""
 CATEGORY_NAMES = {**SECTION_TITLES, "other": "Other (not in personas)"}
 _TEXT_SOURCES = (".txt", ".md", ".vtt", ".srt", ".json")
+Found = TypeVar("Found")
 
 
 def create_app(
     out_dir: Path, token: str | None = None, loopback_only: bool = True, templates: Path | None = None
 ) -> Starlette:
     """The review desk over the store in ``out_dir``. ``token``: required on every request when given."""
-    desk = ReviewDesk(Desk(out_dir), template_environment(templates))
+    desk = DeskPages(Desk(out_dir), template_environment(templates))
     return Starlette(
         routes=desk.routes(),
         middleware=[Middleware(Guard, token=token, loopback_only=loopback_only, error_page=desk.error_page)],
@@ -81,13 +82,16 @@ def serve(out_dir: Path, host: str, port: int, templates: Path | None = None) ->
     address = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
     print(f"Review desk for {out_dir}: {address}", flush=True)
     if token:
-        print("Not on loopback: the access token above is needed to open it; share it only with reviewers.")
+        print("Not on loopback: the access token above is needed to open it (from another machine, use this one's "
+              "name or address in place of the host); share it only with reviewers.")  # fmt: skip
     print("Press Ctrl+C to stop.", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
     return 0
 
 
-class ReviewDesk:
+class DeskPages:
+    """The desk's request handlers: pages, exports, files and review actions."""
+
     def __init__(self, desk: Desk, documents: Environment) -> None:
         self.desk = desk
         self.documents = documents
@@ -102,7 +106,6 @@ class ReviewDesk:
             categories=CATEGORIES,
             category_names=CATEGORY_NAMES,
             section_titles=SECTION_TITLES,
-            statuses=STATUSES,
         )
 
     def routes(self) -> list[Route | Mount]:
@@ -340,7 +343,7 @@ class ReviewDesk:
     async def theme_status(self, request: Request) -> Response:
         form, reviewer = await self.posted(request)
         status = form.choice("status", STATUSES, "Status")
-        theme = self.seen_theme(request)
+        theme = self.path_theme(request)
         verb = {"approved": "approved", "rejected": "rejected", "pending": "reopened"}[status]
         self.decide_on_theme(form, theme, reviewer, THEME_STATUS, {"status": status}, f"{verb} theme “{theme.label}”")
         return _back(form, f"/theme/{theme.id}")
@@ -348,13 +351,13 @@ class ReviewDesk:
     async def rename(self, request: Request) -> Response:
         form, reviewer = await self.posted(request)
         label = form.text("label", LABEL_LIMIT, "The theme's name")
-        theme = self.seen_theme(request)
+        theme = self.path_theme(request)
         self.decide_on_theme(form, theme, reviewer, RENAME, {"label": label}, f"renamed “{theme.label}” to “{label}”")
         return _back(form, f"/theme/{theme.id}")
 
     async def lead(self, request: Request) -> Response:
         form, reviewer = await self.posted(request)
-        theme = self.seen_theme(request)
+        theme = self.path_theme(request)
         statement = self.member(form, theme)
         self.desk.decide(
             self.theme_check(theme, form), reviewer, LEAD, theme.role, [statement.id], {},
@@ -365,7 +368,7 @@ class ReviewDesk:
     async def quote_status(self, request: Request) -> Response:
         form, reviewer = await self.posted(request)
         status = form.choice("status", STATUSES, "Status")
-        theme = self.seen_theme(request)
+        theme = self.path_theme(request)
         statement = self.member(form, theme)
         verb = {"approved": "approved", "rejected": "rejected", "pending": "restored"}[status]
         self.desk.decide(
@@ -437,10 +440,12 @@ class ReviewDesk:
         view = self.desk.view()
         persona = _persona(view, request.path_params["slug"])
         name = form.text("name", NAME_LIMIT, "The persona's name")
+        name = "" if name == persona.role else name  # the role itself is no separate name
         summary = form.text("summary", SUMMARY_LIMIT, "The summary", required=False, lines=True)
+        summary_note = " and edited its summary" if summary else ""
         self.desk.decide(
             self.persona_check(persona, form), reviewer, PERSONA, persona.role, [], {"name": name, "summary": summary},
-            f"named the {persona.role} persona “{name}”" + (" and edited its summary" if summary else ""),
+            f"named the {persona.role} persona “{name or persona.role}”{summary_note}",
         )  # fmt: skip
         return _back(form, f"/persona/{persona.slug}")
 
@@ -463,7 +468,7 @@ class ReviewDesk:
             raise HTTPException(400, "Say who you are first: enter your name at the top of the page.")
         return form, reviewer
 
-    def seen_theme(self, request: Request) -> Theme:
+    def path_theme(self, request: Request) -> Theme:
         return _theme(self.desk.view(), request.path_params["theme_id"])
 
     def member(self, form: Form, theme: Theme) -> Statement:
@@ -515,28 +520,26 @@ class ReviewDesk:
 
 
 # -- lookups: an unknown id is a 404 page ------------------------------------------------------------------------
+def _known(items: Mapping[str, Found], key: str, what: str, why: str = "") -> Found:
+    if key not in items:
+        raise HTTPException(404, f"No {what} {_short(key)!r}{why}.")
+    return items[key]
+
+
 def _persona(view: View, slug: str) -> Persona:
-    if slug not in view.personas:
-        raise HTTPException(404, f"No persona {_short(slug)!r}.")
-    return view.personas[slug]
+    return _known(view.personas, slug, "persona")
 
 
 def _theme(view: View, theme_id: str) -> Theme:
-    if theme_id not in view.themes:
-        raise HTTPException(404, f"No theme {_short(theme_id)!r} (merged away, or the batch was run again).")
-    return view.themes[theme_id]
+    return _known(view.themes, theme_id, "theme", " (merged away, or the batch was run again)")
 
 
 def _statement(view: View, statement_id: str) -> Statement:
-    if statement_id not in view.statements:
-        raise HTTPException(404, f"No statement {_short(statement_id)!r} in the last run.")
-    return view.statements[statement_id]
+    return _known(view.statements, statement_id, "statement", " in the last run")
 
 
 def _interview(view: View, interview_id: str) -> Interview:
-    if interview_id not in view.interviews:
-        raise HTTPException(404, f"No interview {_short(interview_id)!r} in the last run.")
-    return view.interviews[interview_id]
+    return _known(view.interviews, interview_id, "interview", " in the last run")
 
 
 def _members(view: View, theme: Theme) -> set[str]:
