@@ -22,13 +22,9 @@ class ConfigError(Exception):
     """The configuration file is broken; the run cannot start."""
 
 
-class StoreError(Exception):
-    """The store in the output folder cannot be opened."""
-
-
 class AuditError(Exception):
     """A quote that would reach an output is not a verbatim span of its source."""
 
 
 class StoreError(Exception):
-    """The store holds no result to work on (no run yet, or a run by an older version)."""
+    """The store cannot be opened, or holds no result to work on (no run yet, or a run by an older version)."""

@@ -39,7 +39,7 @@ from .records import (
     Statement,
     Theme,
 )
-from .render import render_documents, result_document, template_environment, write_documents
+from .render import render_documents, result_document, template_environment, write_atomic, write_documents
 from .results import transcript_document
 from .review import apply_decisions, decisions_of
 from .roles import buyer_profile, identify_speakers
