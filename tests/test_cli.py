@@ -119,3 +119,14 @@ def test_a_corrupt_store_is_a_clear_error_not_a_traceback(batch, tmp_path, capsy
     assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 2
     error = capsys.readouterr().err
     assert "voiceofbuyer.sqlite: not a usable voiceofbuyer store" in error and "fix:" in error
+
+
+def test_transcribe_names_each_unreadable_file_and_a_bad_model_stops_it(tmp_path, capsys):
+    missing = tmp_path / "missing.mp3"
+    assert main(["transcribe", str(missing), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    assert f"skipped: {missing.as_posix()}: cannot read the file" in capsys.readouterr().out
+    model = tmp_path / "no-model"
+    assert main(["transcribe", str(missing), "--model", str(model), "--out", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"error: [transcribe] model {model}: not a CTranslate2 Whisper model directory")
+    assert "\n" not in error

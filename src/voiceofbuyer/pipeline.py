@@ -1,9 +1,9 @@
 """Runs the stages in order, reusing what the store already has, and reports progress and a summary.
 
-parse → speakers and roles → segment → embed → classify → cluster → describe themes → personas →
-audit → render. Every expensive stage is keyed by content in the store: an unchanged batch reruns from
-cache without loading a model, and a new interview costs only its own statements (plus re-clustering
-the (role, category) groups it joins).
+transcribe (recordings only) → parse → speakers and roles → segment → embed → classify → cluster →
+describe themes → personas → audit → render. Every expensive stage is keyed by content in the store: an
+unchanged batch reruns from cache without loading a model, and a new interview costs only its own
+statements (plus re-clustering the (role, category) groups it joins).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import numpy as np
 from tqdm import tqdm
@@ -25,7 +25,7 @@ from .audit import audit_result
 from .config import Config
 from .embed import Embedder, cache_dir, make_embedder, resolve_model
 from .embed import embedder_name as embed_name
-from .ingest import Problem, read_batch
+from .ingest import Problem, read_batch, recordings_to_transcribe
 from .personas import build_personas
 from .records import (
     CATEGORIES,
@@ -91,9 +91,10 @@ class _Stages:
         self.show = show
 
     @contextmanager
-    def stage(self, name: str, total: int) -> Iterator[tqdm]:
+    def stage(self, name: str, total: float, **bar_options: str) -> Iterator[tqdm]:
         started = time.perf_counter()
-        with tqdm(total=total, desc=f"{name:<9}", unit="", disable=not self.show, leave=True) as bar:
+        options = {"unit": "", **bar_options}
+        with tqdm(total=total, desc=f"{name:<9}", disable=not self.show, leave=True, **options) as bar:
             yield bar
         self.report.stage_seconds[name] = self.report.stage_seconds.get(name, 0.0) + time.perf_counter() - started
 
@@ -147,8 +148,9 @@ def run(
         run_id = store.start_run(
             datetime.now(UTC).isoformat(timespec="seconds"), str(batch_dir.resolve()), config.source
         )
+        transcripts = _transcribe(batch_dir, out_dir, config, store, stages, report)
         with stages.stage("parse", 1) as bar:
-            batch = read_batch(batch_dir)
+            batch = read_batch(batch_dir, transcripts)
             bar.update(1)
         report.problems.extend(batch.problems)
         interviews = batch.interviews
@@ -214,6 +216,34 @@ def run(
     finally:
         store.close()
     return report
+
+
+TRANSCRIBE_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.1f}/{total:.1f} audio min [{elapsed}<{remaining}{postfix}]"
+"""Audio minutes done, speed as a multiple of real time, and the time left."""
+
+
+def _transcribe(
+    batch_dir: Path, out_dir: Path, config: Config, store: Store, stages: _Stages, report: RunReport
+) -> dict[str, Path]:
+    """Recordings without a transcript → JSON transcripts under the output folder (recording → transcript)."""
+    sources = recordings_to_transcribe(batch_dir)
+    if not sources:
+        return {}
+    from .asr import WhisperRecognizer
+    from .transcribe import Job, transcribe_all
+
+    jobs = [Job(batch_dir / source, source, str(PurePosixPath(source).with_suffix(""))) for source in sources]
+    recognizer = WhisperRecognizer(config.transcribe)  # a bad model or device stops the run here
+    with stages.stage("transcribe", 0, bar_format=TRANSCRIBE_BAR) as bar:
+        outcome = transcribe_all(jobs, out_dir, config.transcribe, store, bar, recognizer)
+    report.problems.extend(outcome.problems)
+    report.notes.extend(outcome.notes)
+    speed = outcome.audio_seconds / max(outcome.transcribe_seconds, 1e-6)
+    report.notes.append(
+        f"recordings: {len(outcome.transcripts)} of {len(jobs)} transcribed ({outcome.from_cache} from the cache; "
+        f"{outcome.audio_seconds / 60:.1f} min of audio at {speed:.1f}× real time)"
+    )
+    return outcome.transcripts
 
 
 def _people(

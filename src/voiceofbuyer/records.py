@@ -92,7 +92,8 @@ class Interview:
     source: str
     """Source path relative to the batch folder."""
     format: str
-    """Reader that parsed it: text, vtt, srt, docx, json."""
+    """Reader that parsed it: text, vtt, srt, docx, json; audio for a recording (read from the JSON transcript
+    the transcription stage wrote, ``transcripts/<id>.json`` under the output folder)."""
     sha256: str
     """Hash of the raw source bytes (cache key)."""
     text: str

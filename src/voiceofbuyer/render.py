@@ -16,6 +16,7 @@ from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote as url_quote
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -23,6 +24,8 @@ from markupsafe import Markup, escape
 from .records import SECTION_TITLES, Persona, Quote, RunResult, Theme
 
 SCHEMA_VERSION = 1
+TRANSCRIPTS_DIR = "transcripts"
+"""Output folder of the transcripts made from recordings (JSON and WebVTT)."""
 TARGET_INTERVIEWS = (5, 8)
 """Research practice: talk to 5-8 buyers per key role."""
 THIN_SHOWN = 10
@@ -108,13 +111,26 @@ def persona_sections(persona: Persona) -> list[tuple[str, list[Theme], list[Them
 def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[str, Any]:
     """What every document template gets; HTML citations link to the transcripts relative to ``out_dir``."""
     personas_dir = out_dir / "personas"
-    sources = {i.id: i.source for i in result.interviews}
+    interviews = {i.id: i for i in result.interviews}
+
+    def link(target: Path, label: str, fragment: str = "") -> Markup:
+        href = url_quote(Path(os.path.relpath(target, personas_dir)).as_posix()) + fragment
+        return Markup(f'<a href="{escape(href)}">{escape(label)}</a>')
 
     def cite_html(quote: Quote) -> Markup:
-        link = os.path.relpath(batch_dir / sources[quote.citation.interview_id], personas_dir)
-        text = escape(cite(quote))
-        label = escape(quote.citation.interview_id)
-        return Markup(text.replace(label, Markup(f'<a href="{escape(link)}">{label}</a>'), 1))
+        """The citation with the interview linked to its transcript and, for a recording, the time to the
+        recording at that moment (a media fragment: browsers start playing there)."""
+        citation = quote_document(quote)["citation"]
+        interview = interviews[quote.citation.interview_id]
+        transcript = (
+            out_dir / TRANSCRIPTS_DIR / f"{interview.id}.json"
+            if interview.format == "audio"
+            else batch_dir / interview.source
+        )
+        place: Markup | str = citation_place(citation)
+        if interview.media and quote.citation.start is not None:
+            place = link(batch_dir / interview.media, str(place), f"#t={int(quote.citation.start)}")
+        return escape(citation_speaker(citation)) + Markup(", ") + link(transcript, interview.id) + ", " + place
 
     return {
         "total_interviews": len(result.interviews),
@@ -281,9 +297,18 @@ def _cell(value: str) -> str:
 
 def citation_text(quote: dict[str, Any]) -> str:
     c = quote["citation"]
-    who = ", ".join(part for part in (c["title"], c["company"]) if part)
-    speaker = f"{c['speaker']} ({who})" if who else c["speaker"]
-    return f"{speaker}, {c['interview_id']}, {c['timestamp'] or 'line ' + str(c['line'])}"
+    return f"{citation_speaker(c)}, {c['interview_id']}, {citation_place(c)}"
+
+
+def citation_speaker(citation: dict[str, Any]) -> str:
+    """``Dana Whitfield (CFO, Northwind Freight)``."""
+    who = ", ".join(part for part in (citation["title"], citation["company"]) if part)
+    return f"{citation['speaker']} ({who})" if who else citation["speaker"]
+
+
+def citation_place(citation: dict[str, Any]) -> str:
+    """``04:31``, or ``line 12`` when the transcript has no times."""
+    return citation["timestamp"] or f"line {citation['line']}"
 
 
 def objections_csv(objections: list[dict[str, Any]]) -> bytes:

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from typing import TypeVar
 
 from .cleanup import apply_cleanup, filler_pattern, find_disfluencies
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
+
+T = TypeVar("T", str, int)
+"""A speaker: a name in a transcript, or a speaker number in a recording."""
 
 # Labels such as "Interviewer", "Interviewer 2", "Interviewer1", "interviewee:".
 _INTERVIEWER_LABEL = re.compile(r"^(interviewers?|moderator|researcher|host|intervieweur)[\s\d]*$", re.I)
@@ -105,14 +110,18 @@ def identify_speakers(interview: Interview) -> SpeakerRoles:
         )
     if len(speakers) < 2:
         return SpeakerRoles((), tuple(speakers), "single speaker")
-    questions: Counter[str] = Counter()
-    words: Counter[str] = Counter()
-    for turn in interview.turns:
-        questions[turn.speaker] += turn.text.count("?")
-        words[turn.speaker] += len(turn.text.split())
-    # The interviewer asks most of the questions; on a tie, the one who talks less.
-    interviewer = min(speakers, key=lambda s: (-questions[s], words[s], s))
+    interviewer = asks_most_questions((turn.speaker, turn.text) for turn in interview.turns)
     return SpeakerRoles((interviewer,), tuple(s for s in speakers if s != interviewer), "inferred")
+
+
+def asks_most_questions(said: Iterable[tuple[T, str]]) -> T:
+    """The speaker of (speaker, text) pairs who asks most questions; on a tie, the one who talks less."""
+    questions: Counter[T] = Counter()
+    words: Counter[T] = Counter()
+    for speaker, text in said:
+        questions[speaker] += text.count("?")
+        words[speaker] += len(text.split())
+    return min(words, key=lambda s: (-questions[s], words[s], str(s)))
 
 
 def _same_person(speaker: str, name: str) -> bool:

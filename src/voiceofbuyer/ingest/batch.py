@@ -7,6 +7,7 @@ files (``~$...``), README files, the manifest ``interviews.csv`` and sidecar met
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -36,11 +37,14 @@ class Batch:
     problems: list[Problem]
 
 
-def read_batch(folder: Path) -> Batch:
+def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None) -> Batch:
+    """Every interview in ``folder``. ``transcripts``: recording → the JSON transcript made of it (see
+    ``recordings_to_transcribe``). Without it, a recording with no transcript beside it is skipped as not
+    transcribed; with it, one missing from it is left out silently (transcription said why)."""
     files = _batch_files(folder)
     problems: list[Problem] = []
     manifest = _read_manifest(folder, problems)
-    transcript_ids = {_id(source) for source in files if _suffix(source) in TRANSCRIPT_SUFFIXES}
+    transcript_ids = _transcript_ids(files)
     readable_ids = transcript_ids | {_id(source) for source in files if _suffix(source) in RECORDING_SUFFIXES}
     interviews: list[Interview] = []
     claimed: dict[str, str] = {}
@@ -61,7 +65,7 @@ def read_batch(folder: Path) -> Batch:
             continue
         if suffix in RECORDING_SUFFIXES and interview_id in transcript_ids:
             continue  # its transcript is read instead, and names it as media
-        if suffix in TRANSCRIPT_SUFFIXES:
+        if suffix in TRANSCRIPT_SUFFIXES or suffix in RECORDING_SUFFIXES:
             if interview_id in claimed:
                 problems.append(
                     _problem(
@@ -75,8 +79,13 @@ def read_batch(folder: Path) -> Batch:
                 )
                 continue
             claimed[interview_id] = source
+        transcript = None
+        if suffix in RECORDING_SUFFIXES and transcripts is not None:
+            if source not in transcripts:
+                continue
+            transcript = transcripts[source]
         try:
-            interviews.append(read_interview(folder / source, folder, manifest.rows))
+            interviews.append(read_interview(folder / source, folder, manifest.rows, transcript))
         except InputError as err:
             problems.append(_problem(err, skipped=True, path=source))
     problems.extend(
@@ -93,6 +102,21 @@ def read_batch(folder: Path) -> Batch:
         if name not in files
     )
     return Batch(sorted(interviews, key=lambda interview: interview.id), problems)
+
+
+def recordings_to_transcribe(folder: Path) -> list[str]:
+    """Recordings with no transcript of the same name beside them (the first of each name), sorted."""
+    files = _batch_files(folder)
+    transcript_ids = _transcript_ids(files)
+    first: dict[str, str] = {}
+    for source in files:
+        if _suffix(source) in RECORDING_SUFFIXES and _id(source) not in transcript_ids:
+            first.setdefault(_id(source), source)
+    return sorted(first.values())
+
+
+def _transcript_ids(files: list[str]) -> set[str]:
+    return {_id(source) for source in files if _suffix(source) in TRANSCRIPT_SUFFIXES}
 
 
 def _batch_files(folder: Path) -> list[str]:

@@ -33,29 +33,35 @@ READERS: dict[str, tuple[str, Reader]] = {
 TRANSCRIPT_SUFFIXES: tuple[str, ...] = tuple(READERS)
 
 
-def read_interview(path: Path, root: Path, manifest: dict[str, InterviewMeta] | None = None) -> Interview:
-    """Read one transcript under the batch folder ``root``; raises InputError naming the file and the fix."""
+def read_interview(
+    path: Path, root: Path, manifest: dict[str, InterviewMeta] | None = None, transcript: Path | None = None
+) -> Interview:
+    """Read one transcript under the batch folder ``root``; raises InputError naming the file and the fix.
+
+    ``transcript``: for a recording, the JSON transcript made of it, read in its place (format ``audio``).
+    """
     relative = path.relative_to(root)
     source = relative.as_posix()
     suffix = path.suffix.lower()
-    if suffix in RECORDING_SUFFIXES:
+    if suffix in RECORDING_SUFFIXES and transcript is None:
         raise untranscribed(source)
-    if suffix not in READERS:
+    if suffix not in READERS and transcript is None:
         raise InputError(
             source,
             f"unknown format {suffix or '(no extension)'}; supported: {', '.join(TRANSCRIPT_SUFFIXES)}",
             fix="convert it to one of these, or move it out of the batch folder",
         )
     try:
-        data = path.read_bytes()
+        data = (transcript or path).read_bytes()
     except OSError as err:
         raise InputError(
             source, f"cannot read the file: {err.strerror}", fix="check that it exists and is readable"
         ) from err
-    fmt, reader = READERS[suffix]
+    fmt, reader = ("audio", read_json) if transcript else READERS[suffix]
     parsed = reader(data, source)
     meta = (manifest or {}).get(source, InterviewMeta()).merged(read_sidecar(path, root)).merged(parsed.meta)
-    recording = sibling(path, RECORDING_SUFFIXES)
+    # A recording beside the transcript is surely its media; the JSON's "source" may name it from elsewhere.
+    recording = path if transcript else sibling(path, RECORDING_SUFFIXES)
     return Interview(
         id=relative.with_suffix("").as_posix(),
         source=source,
@@ -64,5 +70,5 @@ def read_interview(path: Path, root: Path, manifest: dict[str, InterviewMeta] | 
         text=parsed.text,
         turns=parsed.turns,
         meta=meta,
-        media=parsed.media or (recording.relative_to(root).as_posix() if recording else ""),
+        media=recording.relative_to(root).as_posix() if recording else parsed.media,
     )

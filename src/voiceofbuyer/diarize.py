@@ -1,0 +1,292 @@
+"""Who said each word: by channel when each speaker has their own, else by voice.
+
+- **Channels.** Call recorders often put each side of a call on its own stereo channel. When, in the first
+  window of a stereo recording, most speech is clearly louder on one channel than the other (and each
+  channel leads some of the time), a word belongs to the channel where it is loudest.
+- **Voices.** Otherwise the speech is cut into pieces of about 1.5 s within stretches of talk without a
+  pause; each piece gets a speaker embedding (``resemblyzer``'s pretrained encoder, shipped in its wheel);
+  the pieces are clustered into the given number of speakers, or an estimated one (2 when unsure); and a
+  word belongs to the speaker of the piece centred nearest to it, so a turn splits where the voice changes.
+
+Either way the result says how sure it is: the share of words (channels) or speech (voices) whose speaker
+stands out clearly from the others. Two clearly different voices give about 1.0; two similar voices much
+less, which the run summary reports.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from .asr import SpokenWord
+from .audio import SAMPLE_RATE, mono
+
+if TYPE_CHECKING:
+    from resemblyzer import VoiceEncoder
+
+FRAME = SAMPLE_RATE // 100
+"""10 ms frames, for channel levels and the encoder's mel spectrogram alike."""
+PAUSE_SECONDS = 0.3
+"""A gap between words at least this long ends a stretch of talk: no piece spans it."""
+PIECE_SECONDS = 1.5
+PIECE_HOP_SECONDS = 0.75
+MIN_PIECE_SECONDS = 0.5
+RELIABLE_PIECE_SECONDS = 1.0
+"""Shorter pieces ("Yes.") carry too little voice to shape the clusters; they are only assigned."""
+MAX_SPEAKERS = 6
+MAX_FITTED_PIECES = 1500
+"""Clusters are fitted on at most this many pieces (evenly spaced), so an hour stays cheap; all are assigned."""
+UNSURE_SILHOUETTE = 0.1
+MIN_SPEAKER_SHARE = 0.05
+"""An estimated speaker must hold at least this share of the speech."""
+CLEAR_VOICE_MARGIN = 0.1
+"""A piece is clearly one speaker's when it is this much more similar (cosine) to them than to anyone else."""
+CLEAR_CHANNEL_DB = 6.0
+SEPARATE_CHANNEL_DB = 10.0
+SEPARATE_CHANNEL_SHARE = 0.7
+_LENGTH_STEP = 25
+"""Piece lengths are rounded to this many frames, so the encoder sees few distinct shapes."""
+
+
+@dataclass(frozen=True)
+class Speakers:
+    """Each word's speaker (0, 1, ... in order of first appearance) and how they were told apart."""
+
+    labels: tuple[int, ...]
+    count: int
+    method: str
+    """``channels``, ``voices`` or ``single`` (one speaker asked for, or too little speech to compare)."""
+    confidence: float
+    """Share of words (channels) or speech (voices) whose speaker stands out clearly, 0-1."""
+    voices: tuple[tuple[float, ...], ...] = ()
+    """Mean voice embedding of each speaker (voices only), to match a known interviewer's voice."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A short span of talk, probably by one speaker, and its voice embedding."""
+
+    start: float
+    end: float
+    vector: np.ndarray
+
+
+class VoiceEmbedder(Protocol):
+    def embed(self, samples: np.ndarray, offset: float, spans: list[tuple[float, float]]) -> list[Piece]:
+        """Embeddings of ``(start, end)`` spans (seconds) of mono ``samples`` that start at ``offset`` seconds."""
+        ...
+
+
+class ChannelLevels:
+    """Per-channel energy in 10 ms frames, window by window: a few megabytes for an hour of stereo."""
+
+    def __init__(self) -> None:
+        self._levels: list[np.ndarray] = []
+        self._left_over = np.zeros((0, 0), dtype=np.float32)
+
+    def add(self, samples: np.ndarray) -> None:
+        if self._left_over.size:
+            samples = np.concatenate([self._left_over, samples], axis=1)
+        frames = samples.shape[1] // FRAME
+        power = (samples[:, : frames * FRAME].reshape(samples.shape[0], frames, FRAME) ** 2).mean(axis=2)
+        self._levels.append(power.astype(np.float32))
+        self._left_over = samples[:, frames * FRAME :]
+
+    def separated(self) -> bool:
+        """One speaker per channel: in speech, one channel is clearly louder, and each channel leads sometimes."""
+        if not self._levels or self._levels[0].shape[0] != 2:
+            return False
+        power = np.concatenate(self._levels, axis=1)
+        loudest = power.max(axis=0)
+        if not loudest.any():
+            return False
+        voiced = loudest > np.percentile(loudest, 95) * 1e-4
+        difference = _decibels(power[0, voiced]) - _decibels(power[1, voiced])
+        if not difference.size:
+            return False
+        clear = np.abs(difference) >= SEPARATE_CHANNEL_DB
+        left, right = (clear & (difference > 0)).mean(), (clear & (difference < 0)).mean()
+        return bool(clear.mean() >= SEPARATE_CHANNEL_SHARE and min(left, right) >= MIN_SPEAKER_SHARE)
+
+    def speakers(self, words: Sequence[SpokenWord]) -> Speakers:
+        power = np.concatenate(self._levels, axis=1)
+        channel_of, clear = [], 0
+        for word in words:
+            first = int(word.start * 100)
+            span = power[:, first : max(first + 1, int(np.ceil(word.end * 100)))]
+            level = _decibels(span.sum(axis=1)) if span.size else np.zeros(2)
+            channel_of.append(int(np.argmax(level)))
+            clear += abs(float(level[0] - level[1])) >= CLEAR_CHANNEL_DB
+        order = _first_appearance(channel_of)
+        labels = tuple(order.index(channel) for channel in channel_of)
+        return Speakers(labels, len(order), "channels", round(clear / len(words), 3) if words else 0.0)
+
+
+class ResemblyzerEmbedder:
+    """resemblyzer's GE2E speaker encoder over the mel spectrogram of each span."""
+
+    def embed(self, samples: np.ndarray, offset: float, spans: list[tuple[float, float]]) -> list[Piece]:
+        import torch
+        from resemblyzer.audio import normalize_volume, wav_to_mel_spectrogram
+
+        if not spans or not samples.any():
+            return []
+        mel = wav_to_mel_spectrogram(normalize_volume(samples, -30))  # the level the encoder was trained at
+        by_length: dict[int, list[tuple[int, float, float]]] = {}
+        for start, end in spans:
+            centre = round(((start + end) / 2 - offset) * 100)
+            length = max(_LENGTH_STEP, round((end - start) * 100 / _LENGTH_STEP) * _LENGTH_STEP)
+            first = min(max(0, centre - length // 2), max(0, mel.shape[0] - length))
+            by_length.setdefault(length, []).append((first, start, end))
+        encoder = voice_encoder()
+        pieces: list[Piece] = []
+        threads = torch.get_num_threads()
+        # One thread: on a busy machine, PyTorch's spinning OpenMP threads can make this small LSTM ten
+        # times slower, and one thread costs less than that risk.
+        torch.set_num_threads(1)
+        try:
+            for length, items in sorted(by_length.items()):
+                for begin in range(0, len(items), 64):
+                    batch = items[begin : begin + 64]
+                    frames = np.stack([_frames(mel, first, length) for first, *_ in batch])
+                    with torch.inference_mode():
+                        vectors = encoder(torch.from_numpy(frames)).numpy()
+                    pieces.extend(Piece(s, e, v) for (_, s, e), v in zip(batch, vectors, strict=True))
+        finally:
+            torch.set_num_threads(threads)
+        return sorted(pieces, key=lambda piece: (piece.start, piece.end))
+
+
+@lru_cache(maxsize=1)
+def voice_encoder() -> VoiceEncoder:
+    from resemblyzer import VoiceEncoder
+
+    return VoiceEncoder("cpu", verbose=False)
+
+
+def embed_reference(samples: np.ndarray) -> np.ndarray:
+    """One voice embedding for a whole recording of one speaker (the interviewer's voice sample)."""
+    from resemblyzer.audio import normalize_volume, preprocess_wav
+
+    return voice_encoder().embed_utterance(preprocess_wav(normalize_volume(mono(samples), -30), SAMPLE_RATE))
+
+
+def pieces_of(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:
+    """(start, end) spans to embed: stretches of talk, cut into overlapping pieces when long. Every word lies
+    in a piece of its own stretch, and no piece reaches across a pause into another stretch."""
+    spans: list[tuple[float, float]] = []
+    for start, end in _runs(words):
+        if end - start <= PIECE_SECONDS:
+            middle = (start + end) / 2
+            half = max(end - start, MIN_PIECE_SECONDS) / 2
+            spans.append((max(0.0, middle - half), middle + half))
+            continue
+        steps = int(np.ceil((end - start - PIECE_SECONDS) / PIECE_HOP_SECONDS))
+        for step in range(steps + 1):
+            piece_start = min(start + step * PIECE_HOP_SECONDS, end - PIECE_SECONDS)
+            spans.append((piece_start, piece_start + PIECE_SECONDS))
+    return spans
+
+
+def by_voice(words: Sequence[SpokenWord], pieces: Sequence[Piece], speakers: int) -> Speakers:
+    """Cluster the pieces into ``speakers`` voices (0: estimate) and give each word its nearest piece's."""
+    if speakers == 1 or len(pieces) < 2:
+        return Speakers((0,) * len(words), 1 if words else 0, "single", 1.0)
+    vectors = np.stack([piece.vector for piece in pieces]).astype(np.float64)
+    weights = np.array([piece.end - piece.start for piece in pieces])
+    reliable = np.flatnonzero(weights >= RELIABLE_PIECE_SECONDS)
+    fitted = reliable if len(reliable) >= 2 else np.arange(len(pieces))
+    if len(fitted) > MAX_FITTED_PIECES:
+        fitted = fitted[np.linspace(0, len(fitted) - 1, MAX_FITTED_PIECES).round().astype(int)]
+    centroids = _fit(vectors[fitted], weights[fitted], speakers)
+    similarity = vectors @ centroids.T
+    piece_labels = similarity.argmax(axis=1)
+    ordered = np.sort(similarity, axis=1)
+    margin = ordered[:, -1] - ordered[:, -2]
+    confidence = float(weights[margin >= CLEAR_VOICE_MARGIN].sum() / weights.sum())
+    starts = [piece.start for piece in pieces]
+    word_labels = [int(piece_labels[_piece_of(word, pieces, starts)]) for word in words]
+    order = _first_appearance(word_labels)
+    labels = tuple(order.index(label) for label in word_labels)
+    voices = tuple(tuple(round(float(x), 5) for x in centroids[old]) for old in order)
+    return Speakers(labels, len(order), "voices", round(confidence, 3), voices)
+
+
+def _fit(vectors: np.ndarray, weights: np.ndarray, speakers: int) -> np.ndarray:
+    """Unit centroids: average-linkage clustering (cosine), refined by a few spherical k-means steps."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.metrics import silhouette_score
+
+    tree = linkage(vectors, method="average", metric="cosine")
+    candidates = [speakers] if speakers else list(range(2, min(MAX_SPEAKERS, len(vectors) - 1) + 1)) or [2]
+    best: tuple[float, np.ndarray] | None = None
+    for count in candidates:
+        labels = fcluster(tree, t=count, criterion="maxclust") - 1
+        centroids = _refine(vectors, weights, labels, count)
+        labels = (vectors @ centroids.T).argmax(axis=1)
+        shares = np.bincount(labels, weights=weights, minlength=count) / weights.sum()
+        if len(candidates) == 1:
+            return centroids
+        if len(set(labels)) < 2 or shares.min() < MIN_SPEAKER_SHARE:
+            continue
+        score = float(silhouette_score(vectors, labels, metric="cosine"))
+        if best is None or score > best[0]:
+            best = (score, centroids)
+    if best is None or best[0] < UNSURE_SILHOUETTE:
+        return _fit(vectors, weights, 2)
+    return best[1]
+
+
+def _refine(vectors: np.ndarray, weights: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
+    centroids = np.zeros((count, vectors.shape[1]))
+    for _ in range(10):
+        for cluster in range(count):
+            members = labels == cluster
+            # A cluster that lost all its pieces keeps its old centre rather than becoming all zeros.
+            if members.any():
+                centre = (vectors[members] * weights[members, None]).sum(axis=0)
+                centroids[cluster] = centre / np.linalg.norm(centre)
+        updated = (vectors @ centroids.T).argmax(axis=1)
+        if np.array_equal(updated, labels):
+            break
+        labels = updated
+    return centroids
+
+
+def _runs(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:
+    runs: list[tuple[float, float]] = []
+    for word in words:
+        if runs and word.start - runs[-1][1] < PAUSE_SECONDS:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], word.end))
+        else:
+            runs.append((word.start, word.end))
+    return runs
+
+
+def _piece_of(word: SpokenWord, pieces: Sequence[Piece], starts: list[float]) -> int:
+    """The piece holding the word's middle whose centre is nearest to it (pieces are sorted by start)."""
+    middle = (word.start + word.end) / 2
+    near = range(bisect_left(starts, middle - 2 * PIECE_SECONDS), bisect_right(starts, middle + PIECE_SECONDS))
+    candidates = list(near) or [min(bisect_left(starts, middle), len(pieces) - 1)]
+    return min(candidates, key=lambda i: (not pieces[i].start <= middle <= pieces[i].end,
+                                          abs((pieces[i].start + pieces[i].end) / 2 - middle)))  # fmt: skip
+
+
+def _frames(mel: np.ndarray, first: int, length: int) -> np.ndarray:
+    frames = mel[first : first + length]
+    if len(frames) < length:  # a piece at the very end of a window: repeat the last frame
+        frames = np.concatenate([frames, np.repeat(frames[-1:], length - len(frames), axis=0)])
+    return frames
+
+
+def _decibels(power: np.ndarray) -> np.ndarray:
+    return 10 * np.log10(np.maximum(power, 1e-12))
+
+
+def _first_appearance(labels: Sequence[int]) -> list[int]:
+    return list(dict.fromkeys(labels))

@@ -1,0 +1,359 @@
+"""The transcription stage: recordings → JSON transcripts (``voiceofbuyer.transcript/1``) and WebVTT files.
+
+Per recording: hash its bytes and look the transcript up in the store (by the hash, the recogniser's model
+and settings, and the speaker count asked for), so unchanged audio is never transcribed twice; else decode it
+window by window (``audio``), recognise the words (``asr``) and tell the speakers apart (``diarize``), and
+cache the result only once it is complete. Then the interviewer is chosen (the speaker whose voice matches
+``interviewer_voice``, else who asks most questions), the others are buyers, and the JSON transcript and a
+``.vtt`` are written atomically under ``<out>/transcripts/``; the parse stage reads the JSON like any
+transcript. Problems are one line per file; the other recordings go on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tqdm import tqdm
+
+from . import audio
+from .asr import Recognizer, SpokenWord, WhisperRecognizer
+from .config import TranscribeConfig
+from .diarize import ChannelLevels, Piece, ResemblyzerEmbedder, Speakers, VoiceEmbedder, by_voice, pieces_of
+from .errors import ConfigError, InputError
+from .ingest import Problem
+from .ingest.json_reader import SCHEMA
+from .render import TRANSCRIPTS_DIR, write_atomic
+from .roles import asks_most_questions
+from .store import Store, text_hash
+
+TRANSCRIBE_VERSION = "1"
+INTERVIEWER = "Interviewer"
+BUYER = "Buyer"
+LOW_CONFIDENCE = 0.8
+"""Below this, the run summary says the speakers were told apart with low confidence."""
+VOICE_MATCH = 0.75
+"""The interviewer's voice sample must be at least this similar (cosine) to a speaker to pick them."""
+_CUE_SECONDS = 7.0
+_SENTENCE_END = re.compile(r"[.?!…][\"”')\]]*$")
+
+
+@dataclass(frozen=True)
+class Job:
+    path: Path
+    source: str
+    """How messages and the transcript's ``source`` name the recording (relative to the batch folder)."""
+    id: str
+    """Name of the outputs: ``transcripts/<id>.json`` and ``.vtt``."""
+
+
+@dataclass
+class Outcome:
+    transcripts: dict[str, Path] = field(default_factory=dict)
+    """Recording source → its JSON transcript, for every recording that went through."""
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    from_cache: int = 0
+    audio_seconds: float = 0.0
+    """Audio transcribed in this run (cache hits not counted)."""
+    transcribe_seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Recording:
+    """What transcription found in one recording: the part that is cached."""
+
+    duration: float
+    words: tuple[SpokenWord, ...]
+    speakers: Speakers
+    warning: str = ""
+    """A problem that still left a usable transcript (truncated audio)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "duration": self.duration,
+            "words": [[w.text, w.start, w.end] for w in self.words],
+            "speakers": asdict(self.speakers),
+            "warning": self.warning,
+        }
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> Recording:
+        speakers = value["speakers"]
+        return cls(
+            value["duration"],
+            tuple(SpokenWord(*word) for word in value["words"]),
+            Speakers(
+                tuple(speakers["labels"]),
+                speakers["count"],
+                speakers["method"],
+                speakers["confidence"],
+                tuple(tuple(voice) for voice in speakers["voices"]),
+            ),
+            value["warning"],
+        )
+
+
+def transcribe_all(
+    jobs: Sequence[Job],
+    out_dir: Path,
+    config: TranscribeConfig,
+    store: Store,
+    bar: tqdm | None = None,
+    recognizer: Recognizer | None = None,
+    embedder: VoiceEmbedder | None = None,
+) -> Outcome:
+    """Transcribe (or take from the cache) every job and write its files; ``bar`` counts audio minutes."""
+    outcome = Outcome()
+    if not jobs:
+        return outcome
+    recognizer = recognizer or WhisperRecognizer(config)
+    embedder = embedder or ResemblyzerEmbedder()
+    keys: dict[str, str] = {}
+    todo: list[tuple[Job, audio.AudioInfo]] = []
+    found: dict[str, Recording] = {}
+    for job in jobs:
+        try:
+            keys[job.source] = text_hash(
+                TRANSCRIBE_VERSION,
+                audio.content_hash(job.path, job.source),
+                recognizer.name,
+                f"speakers={config.speakers}",
+            )
+            cached = store.cached("transcript", keys[job.source])
+            if cached is not None:
+                found[job.source] = Recording.from_json(cached)
+                outcome.from_cache += 1
+                continue
+            info = audio.probe(job.path, job.source)
+            if info.duration and info.duration > config.max_minutes * 60:
+                raise audio.too_long(job.source, info.duration, config.max_minutes * 60)
+            todo.append((job, info))
+        except InputError as err:
+            outcome.problems.append(Problem(job.source, str(err), skipped=True))
+    if bar is not None:
+        bar.reset(total=round(sum(info.duration or 0.0 for _, info in todo) / 60, 2))
+    started = time.perf_counter()
+    progress = _Progress(bar, outcome, started)
+    for job, info in todo:
+        try:
+            recording = transcribe_one(job, info, config, recognizer, embedder, progress)
+        except InputError as err:
+            outcome.problems.append(Problem(job.source, str(err), skipped=True))
+            continue
+        # Only a complete transcription is stored: a crash or a bad file leaves the cache as it was.
+        store.put_cache("transcript", {keys[job.source]: recording.to_json()})
+        found[job.source] = recording
+    outcome.transcribe_seconds = time.perf_counter() - started
+    for job in jobs:
+        if job.source in found:
+            _write(job, found[job.source], out_dir, config, outcome)
+    return outcome
+
+
+class _Progress:
+    """Moves the bar in audio minutes and shows the speed as a multiple of real time."""
+
+    def __init__(self, bar: tqdm | None, outcome: Outcome, started: float) -> None:
+        self.bar, self.outcome, self.started = bar, outcome, started
+        self.base = 0.0
+
+    def at(self, seconds: float) -> None:
+        """Audio of the current recording is done up to ``seconds``."""
+        done = self.base + seconds
+        if done > self.outcome.audio_seconds:
+            self.outcome.audio_seconds = done
+            if self.bar is not None:
+                self.bar.n = round(done / 60, 2)
+                speed = done / max(time.perf_counter() - self.started, 1e-6)
+                self.bar.set_postfix_str(f"{speed:.1f}× real time", refresh=False)
+                self.bar.refresh()
+
+    def next_recording(self) -> None:
+        self.base = self.outcome.audio_seconds
+
+
+def transcribe_one(
+    job: Job,
+    info: audio.AudioInfo,
+    config: TranscribeConfig,
+    recognizer: Recognizer,
+    embedder: VoiceEmbedder,
+    progress: _Progress,
+) -> Recording:
+    """Decode, recognise and diarize one recording, a window at a time."""
+    words: list[SpokenWord] = []
+    pieces: list[Piece] = []
+    levels = ChannelLevels()
+    by_channel: bool | None = None
+    duration = 0.0
+    truncated: list[audio.Truncated] = []
+    blocks = _good_blocks(audio.decode(job.path, job.source, info, config.max_minutes * 60), truncated)
+    for offset, samples in audio.windows(blocks):
+        speech = audio.mono(samples)
+        found = recognizer.words(speech, offset, lambda seconds, base=offset: progress.at(base + seconds))
+        words.extend(found)
+        levels.add(samples)
+        if by_channel is None:  # decided on the first window: recordings keep their channel layout
+            by_channel = levels.separated() and config.speakers in (0, 2)
+        if not by_channel:
+            pieces.extend(embedder.embed(speech, offset, pieces_of(found)))
+        duration = offset + samples.shape[1] / audio.SAMPLE_RATE
+        progress.at(duration)
+    progress.next_recording()
+    if by_channel:
+        speakers = levels.speakers(words)
+    else:
+        speakers = by_voice(words, sorted(pieces, key=lambda piece: (piece.start, piece.end)), config.speakers)
+    return Recording(round(duration, 2), tuple(words), speakers, str(truncated[0]) if truncated else "")
+
+
+def _good_blocks(blocks: Iterator[np.ndarray], truncated: list[audio.Truncated]) -> Iterator[np.ndarray]:
+    """The blocks up to where the audio stops early (noted in ``truncated``), so what came before is used."""
+    try:
+        yield from blocks
+    except audio.Truncated as cut:
+        truncated.append(cut)
+
+
+def _write(job: Job, recording: Recording, out_dir: Path, config: TranscribeConfig, outcome: Outcome) -> None:
+    if not recording.words:
+        outcome.problems.append(
+            Problem(
+                job.source,
+                f"{job.source}: no speech found in {audio.clock(recording.duration)} of audio (silent or only noise) "
+                "(fix: check that the recording has sound and the right audio track)",
+                skipped=True,
+            )
+        )
+        return
+    if recording.warning:
+        outcome.problems.append(Problem(job.source, recording.warning, skipped=False))
+    interviewer, how = _interviewer(recording, config)
+    names = speaker_names(recording.speakers.count, interviewer)
+    document = transcript_document(job.source, config.language, recording, names, how)
+    files = {
+        f"{TRANSCRIPTS_DIR}/{job.id}.json": (readable_json(document) + "\n").encode(),
+        f"{TRANSCRIPTS_DIR}/{job.id}.vtt": webvtt(document).encode(),
+    }
+    write_atomic(out_dir, files)
+    outcome.transcripts[job.source] = out_dir / TRANSCRIPTS_DIR / f"{job.id}.json"
+    speakers = recording.speakers
+    if speakers.count > 1 and speakers.confidence < LOW_CONFIDENCE:
+        outcome.notes.append(
+            f"{job.source}: speakers told apart by {speakers.method} with low confidence ({speakers.confidence:.2f}); "
+            f"check {TRANSCRIPTS_DIR}/{job.id}.vtt and put a corrected transcript next to the recording"
+        )
+
+
+def _interviewer(recording: Recording, config: TranscribeConfig) -> tuple[int | None, str]:
+    """The interviewer's speaker number (None for a lone speaker) and how it was chosen."""
+    speakers = recording.speakers
+    if speakers.count < 2:
+        return None, "single speaker"
+    if config.interviewer_voice and speakers.voices:
+        try:
+            reference = reference_voice(config.interviewer_voice, config.max_minutes)
+        except InputError as err:
+            raise ConfigError(f"[transcribe] interviewer_voice {err}") from err
+        similarity = np.array(speakers.voices) @ reference
+        if similarity.max() >= VOICE_MATCH:
+            return int(similarity.argmax()), "voice"
+    return asks_most_questions(zip(speakers.labels, (w.text for w in recording.words), strict=True)), "questions"
+
+
+@lru_cache(maxsize=4)
+def reference_voice(path: str, max_minutes: float) -> np.ndarray:
+    from .diarize import embed_reference
+
+    source = Path(path)
+    info = audio.probe(source, path)
+    return embed_reference(np.concatenate(list(audio.decode(source, path, info, max_minutes * 60)), axis=1))
+
+
+def speaker_names(count: int, interviewer: int | None) -> list[str]:
+    """``Interviewer`` and ``Buyer`` (``Buyer 1``, ``Buyer 2``... when several), by speaker number."""
+    buyers = [number for number in range(count) if number != interviewer]
+    names = {number: BUYER if len(buyers) == 1 else f"{BUYER} {rank}" for rank, number in enumerate(buyers, 1)}
+    if interviewer is not None:
+        names[interviewer] = INTERVIEWER
+    return [names[number] for number in range(count)]
+
+
+def transcript_document(
+    source: str, language: str, recording: Recording, names: list[str], interviewer_by: str
+) -> dict[str, Any]:
+    """The JSON transcript: one turn per change of speaker, every word with its times."""
+    turns: list[dict[str, Any]] = []
+    speaker = None
+    for word, label in zip(recording.words, recording.speakers.labels, strict=True):
+        if label != speaker:
+            speaker = label
+            turns.append({"speaker": names[label], "start": word.start, "end": word.end, "text": "", "words": []})
+        turn = turns[-1]
+        turn["text"] += word.text
+        turn["end"] = word.end
+        turn["words"].append({"word": word.text.strip(), "start": word.start, "end": word.end})
+    for turn in turns:
+        turn["text"] = turn["text"].strip()
+    speakers = recording.speakers
+    return {
+        "schema": SCHEMA,
+        "source": source,
+        "language": language,
+        "duration": recording.duration,
+        "speakers": {
+            "count": speakers.count,
+            "method": speakers.method,
+            "confidence": speakers.confidence,
+            "interviewer": INTERVIEWER if INTERVIEWER in names else "",
+            "interviewer_by": interviewer_by,
+        },
+        "turns": turns,
+    }
+
+
+def readable_json(value: Any, depth: int = 0) -> str:
+    """JSON indented like ``indent=2``, except that an object or list holding no other is kept on one line,
+    so each word of a transcript takes one line and the text is easy to correct by hand."""
+    pad = "  " * depth
+    if isinstance(value, dict) and any(isinstance(item, dict | list) for item in value.values()):
+        members = [f"{pad}  {json.dumps(key)}: {readable_json(item, depth + 1)}" for key, item in value.items()]
+        return "{\n" + ",\n".join(members) + f"\n{pad}}}"
+    if isinstance(value, list) and any(isinstance(item, dict | list) for item in value):
+        return "[\n" + ",\n".join(f"{pad}  {readable_json(item, depth + 1)}" for item in value) + f"\n{pad}]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def webvtt(document: dict[str, Any]) -> str:
+    """WebVTT with a voice tag per cue; a cue ends at a sentence end or after about 7 seconds."""
+    lines = ["WEBVTT", ""]
+    for turn in document["turns"]:
+        cue: list[dict[str, Any]] = []
+        for word in turn["words"]:
+            cue.append(word)
+            if _SENTENCE_END.search(word["word"]) or word["end"] - cue[0]["start"] >= _CUE_SECONDS:
+                lines += _cue(turn["speaker"], cue)
+                cue = []
+        if cue:
+            lines += _cue(turn["speaker"], cue)
+    return "\n".join(lines)
+
+
+def _cue(speaker: str, words: list[dict[str, Any]]) -> list[str]:
+    text = " ".join(word["word"] for word in words)
+    return [f"{_vtt_time(words[0]['start'])} --> {_vtt_time(words[-1]['end'])}", f"<v {speaker}>{text}", ""]
+
+
+def _vtt_time(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"

@@ -1,0 +1,247 @@
+"""Recordings in, quotes with timestamps out: real synthetic speech (espeak-ng), real Whisper, real speaker
+separation; scored against the script the voices read."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+import struct
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from voiceofbuyer.audio import SAMPLE_RATE, WINDOW_SECONDS, windows
+from voiceofbuyer.cli import main
+from voiceofbuyer.config import load_config
+from voiceofbuyer.ingest import read_interview
+from voiceofbuyer.pipeline import run
+from voiceofbuyer.store import STORE_NAME, Store
+from voiceofbuyer.transcribe import Job, transcribe_all
+
+from .conftest import make_batch
+from .speech import ESPEAK, VOICES, SpokenTurn, interview, normalise, speak, word_error_rate, write_audio
+
+pytestmark = pytest.mark.skipif(ESPEAK is None, reason="espeak-ng is not installed (Debian: apt-get install espeak-ng)")
+
+CONFIG = load_config(None)
+RECORDING = "acme-cfo.mp3"
+
+
+@pytest.fixture(scope="module")
+def spoken() -> tuple[np.ndarray, list[SpokenTurn]]:
+    return interview()
+
+
+@pytest.fixture(scope="module")
+def recording(spoken, tmp_path_factory) -> Path:
+    return write_audio(tmp_path_factory.mktemp("recordings") / RECORDING, spoken[0], "libmp3lame")
+
+
+@pytest.fixture(scope="module")
+def audio_out(first_run, tmp_path_factory) -> Path:
+    """An output folder whose store already holds the sample batch's work (classifier, embeddings), so the
+    end-to-end run here pays only for what is new."""
+    out = tmp_path_factory.mktemp("audio") / "out"
+    shutil.copytree(first_run[0], out)
+    return out
+
+
+def transcribe(jobs: list[Job], out: Path, store_folder: Path, config=CONFIG.transcribe):
+    store = Store(store_folder / STORE_NAME)
+    try:
+        return transcribe_all(jobs, out, config, store)
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def transcribed(recording, audio_out) -> dict:
+    outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], audio_out, audio_out)
+    assert outcome.problems == [] and outcome.from_cache == 0
+    return json.loads(outcome.transcripts[RECORDING].read_text("utf-8"))
+
+
+def truth_at(truth: list[SpokenTurn], seconds: float) -> SpokenTurn:
+    """The script turn being read at ``seconds`` (or the nearest, in a pause)."""
+    return min(truth, key=lambda turn: 0 if turn.start <= seconds <= turn.end else abs(seconds - turn.start))
+
+
+def attributed(turns: list[dict], truth: list[SpokenTurn]) -> float:
+    """Share of words given to the voice that read them."""
+    words = [(turn["speaker"], (w["start"] + w["end"]) / 2) for turn in turns for w in turn["words"]]
+    return sum(speaker == truth_at(truth, middle).speaker for speaker, middle in words) / len(words)
+
+
+def test_the_transcript_has_the_scripts_words_speakers_and_turn_times(transcribed, spoken):
+    truth = spoken[1]
+    turns = transcribed["turns"]
+    assert word_error_rate(" ".join(t.text for t in truth), " ".join(t["text"] for t in turns)) <= 0.15
+    assert transcribed["speakers"] | {"confidence": 1} == {
+        "count": 2,  # estimated: no speaker count was given
+        "method": "voices",
+        "confidence": 1,
+        "interviewer": "Interviewer",
+        "interviewer_by": "questions",
+    }
+    assert transcribed["speakers"]["confidence"] >= 0.9  # a female and a male voice: clearly apart
+    assert attributed(turns, truth) >= 0.9
+    assert [t["speaker"] for t in turns] == [t.speaker for t in truth]
+    for turn, expected in zip(turns, truth, strict=True):
+        assert abs(turn["start"] - expected.start) <= 1.0 and abs(turn["end"] - expected.end) <= 1.0
+
+
+def test_the_json_and_vtt_read_back_as_the_same_turns(transcribed, audio_out):
+    folder = audio_out / "transcripts"
+    from_json = read_interview(folder / "acme-cfo.json", folder)
+    assert [(t.speaker, t.text) for t in from_json.turns] == [(t["speaker"], t["text"]) for t in transcribed["turns"]]
+    assert [len(t.words) for t in from_json.turns] == [len(t["words"]) for t in transcribed["turns"]]
+    assert from_json.media == RECORDING  # the JSON names its recording
+    from_vtt = read_interview(folder / "acme-cfo.vtt", folder)
+    assert normalise(" ".join(t.text for t in from_vtt.turns)) == normalise(from_json.text)
+    speakers = [t.speaker for t in from_vtt.turns]
+    assert [s for i, s in enumerate(speakers) if i == 0 or s != speakers[i - 1]] == [t.speaker for t in from_json.turns]
+
+
+def test_unchanged_audio_is_never_transcribed_twice(transcribed, recording, audio_out):
+    written = (audio_out / "transcripts" / "acme-cfo.json").read_bytes()
+    outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], audio_out, audio_out)
+    assert (outcome.from_cache, outcome.audio_seconds) == (1, 0.0)
+    assert (audio_out / "transcripts" / "acme-cfo.json").read_bytes() == written
+
+
+def test_a_voice_sample_decides_who_the_interviewer_is(transcribed, recording, audio_out, spoken, tmp_path):
+    # The sample is the male voice, the one answering the questions: the voice wins over the questions.
+    voice = speak("Hello, this is how my voice sounds.", VOICES["Buyer"], tmp_path)
+    sample = write_audio(tmp_path / "voice.wav", voice)
+    config = replace(CONFIG.transcribe, interviewer_voice=str(sample))
+    outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", audio_out, config)
+    assert outcome.from_cache == 1
+    document = json.loads(outcome.transcripts[RECORDING].read_text("utf-8"))
+    assert document["speakers"]["interviewer_by"] == "voice"
+    swapped = {"Interviewer": "Buyer", "Buyer": "Interviewer"}
+    assert [t["speaker"] for t in document["turns"]] == [swapped[t.speaker] for t in spoken[1]]
+
+
+def test_one_speaker_per_channel_uses_the_channels_with_a_progress_bar(spoken, tmp_path, capsys):
+    samples, truth = spoken
+    truth = truth[:4]
+    end = int((truth[-1].end + 0.5) * SAMPLE_RATE)
+    channels = np.zeros((2, end), dtype=np.float32)
+    for turn in truth:
+        span = slice(int(turn.start * SAMPLE_RATE), int(turn.end * SAMPLE_RATE))
+        mine, other = (0, 1) if turn.speaker == "Interviewer" else (1, 0)
+        channels[mine, span] = samples[span]
+        channels[other, span] = samples[span] * 0.02  # a little crosstalk, as on a real call
+    call = write_audio(tmp_path / "call.wav", channels)
+    assert main(["transcribe", str(call), "--out", str(tmp_path / "out"), "--device", "cpu", "--language", "en"]) == 0
+    captured = capsys.readouterr()
+    assert re.search(r"\d+\.\d/\d+\.\d audio min .*× real time", captured.err)
+    assert f"{call.as_posix()}: {tmp_path / 'out' / 'transcripts' / 'call.json'} and call.vtt" in captured.out
+    document = json.loads((tmp_path / "out" / "transcripts" / "call.json").read_text("utf-8"))
+    assert (document["speakers"]["method"], document["speakers"]["count"]) == ("channels", 2)
+    assert document["speakers"]["confidence"] >= 0.9
+    assert attributed(document["turns"], truth) >= 0.95
+    assert [t["speaker"] for t in document["turns"]] == [t.speaker for t in truth]
+
+
+def test_bad_recordings_get_one_line_each_and_the_rest_goes_through(transcribed, recording, audio_out, tmp_path):
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    shutil.copy(recording, folder / "good.mp3")
+    (folder / "truncated.mp3").write_bytes(recording.read_bytes()[: recording.stat().st_size * 2 // 5])
+    (folder / "corrupt.m4a").write_bytes(np.random.default_rng(0).bytes(20_000))
+    (folder / "empty.wav").write_bytes(b"")
+    (folder / "notes.mp3").write_text("Sam: these are my notes, not a recording\n")
+    write_audio(folder / "silence.wav", np.zeros(20 * SAMPLE_RATE, dtype=np.float32))
+    write_audio(folder / "three-hours.flac", np.zeros(8000, dtype=np.float32), "flac", 8000, repeat=3 * 3600)
+    wav = (folder / "silence.wav").read_bytes()
+    fmt = wav.index(b"fmt ") + 8
+    (folder / "odd-codec.wav").write_bytes(wav[:fmt] + struct.pack("<H", 0x1234) + wav[fmt + 2 :])
+
+    def cache_rows() -> dict[str, str]:
+        with sqlite3.connect(audio_out / STORE_NAME) as db:
+            return dict(db.execute("SELECT key, value FROM cache WHERE kind = 'transcript'").fetchall())
+
+    before = cache_rows()
+    jobs = [Job(path, path.name, path.stem) for path in sorted(folder.iterdir())]
+    outcome = transcribe(jobs, tmp_path / "out", audio_out)
+    assert sorted(outcome.transcripts) == ["good.mp3", "truncated.mp3"]
+    assert outcome.from_cache == 1  # good.mp3 is the recording transcribed before
+    problems = {problem.path: problem for problem in outcome.problems}
+    expected = {
+        "corrupt.m4a": "not a readable audio or video file",
+        "empty.wav": "empty file (0 bytes)",
+        "notes.mp3": "not a readable audio or video file",
+        "odd-codec.wav": "unsupported audio codec",
+        "silence.wav": "no speech found in 00:20 of audio",
+        "three-hours.flac": "recording is 180 minutes long, over the 150-minute limit",
+        "truncated.mp3": "audio ends at 00:1",
+    }
+    assert sorted(problems) == sorted(expected)
+    for path, message in expected.items():
+        line = problems[path].message
+        assert line.startswith(f"{path}: {message}") and "(fix: " in line and "\n" not in line, line
+        assert problems[path].skipped == (path != "truncated.mp3")
+    # Only complete transcriptions were added (the truncated file's start, the silence); nothing changed.
+    after = cache_rows()
+    assert {key: after[key] for key in before} == before and len(after) == len(before) + 2
+
+
+def test_a_batch_of_recordings_and_transcripts_gives_quotes_with_times(transcribed, recording, spoken, audio_out,
+                                                                       tmp_path):  # fmt: skip
+    truth = spoken[1]
+    batch = make_batch(tmp_path / "batch", ("northwind-cfo.txt", "meridian-cfo.txt", "summit-vp-finance.srt"))
+    shutil.copy(recording, batch / RECORDING)
+    (batch / "acme-cfo.yaml").write_text("interviewee: Pat Doe\ntitle: Finance Director\ncompany: Acme Logistics\n")
+    (batch / "broken.m4a").write_bytes(b"not audio at all")
+    report = run(batch, audio_out, CONFIG, show_progress=False)
+    assert [(p.path, p.skipped) for p in report.problems] == [("broken.m4a", True)]
+    assert report.interviews == 4
+    assert any(note.startswith("recordings: 1 of 2 transcribed (1 from the cache") for note in report.notes)
+    document = json.loads((audio_out / "voiceofbuyer.json").read_text("utf-8"))
+    acme = next(i for i in document["interviews"] if i["id"] == "acme-cfo")
+    assert (acme["format"], acme["media"], acme["buyer"]["role"]) == ("audio", RECORDING, "Finance Leader")
+    assert acme["speakers"] == {"interviewers": ["Interviewer"], "buyers": ["Buyer"], "how": "labels"}
+    statements = [s for s in document["statements"] if s["interview_id"] == "acme-cfo"]
+    assert len(statements) >= 4 and all(s["speaker"] == "Buyer" for s in statements)
+    for statement in statements:
+        # The script turn that holds the statement's words: its time must be within that turn.
+        said = truth_at(truth, statement["start"])
+        assert said.speaker == "Buyer" and set(normalise(statement["text"])) & set(normalise(said.text))
+        assert said.start - 1 <= statement["start"] < statement["end"] <= said.end + 1
+    starts = {s["text"]: s["start"] for s in statements}
+    markdown = (audio_out / "personas" / "finance-leader.md").read_text("utf-8")
+    cited = re.findall(r'"([^"]+)" — Pat Doe \(Finance Director, Acme Logistics\), acme-cfo, (\d\d):(\d\d)', markdown)
+    assert cited, "the recording's quotes reach the persona"
+    for text, minutes, seconds in cited:
+        assert int(minutes) * 60 + int(seconds) == int(starts[text])
+    html = (audio_out / "personas" / "finance-leader.html").read_text("utf-8")
+    links = re.findall(r'<a href="([^"]*)acme-cfo\.mp3#t=(\d+)">(\d\d):(\d\d)</a>', html)
+    assert links and all(int(t) == int(m) * 60 + int(s) for _, t, m, s in links)
+    assert (audio_out / "personas" / links[0][0] / RECORDING).resolve() == (batch / RECORDING).resolve()
+    assert 'href="../transcripts/acme-cfo.json">acme-cfo</a>' in html
+
+
+def test_long_audio_is_windowed_at_quiet_points_in_bounded_memory():
+    rng = np.random.default_rng(0)
+    block = SAMPLE_RATE  # one second at a time, as a decoder yields it
+    total = int(2.4 * WINDOW_SECONDS)
+    quiet = {int(WINDOW_SECONDS) - 7, int(2 * WINDOW_SECONDS) - 12}
+
+    def blocks():
+        for second in range(total):
+            loudness = 0.0 if second in quiet else 0.1
+            yield (rng.standard_normal((1, block)) * loudness).astype(np.float32)
+
+    starts, lengths = [], []
+    for start, samples in windows(blocks()):
+        starts.append(start)
+        lengths.append(samples.shape[1])
+        assert samples.shape[1] <= WINDOW_SECONDS * SAMPLE_RATE  # never more than a window
+    assert sum(lengths) == total * SAMPLE_RATE
+    cuts = [round(start) for start in starts[1:]]
+    assert len(cuts) == 2 and all(any(q <= cut <= q + 1 for q in quiet) for cut in cuts)
