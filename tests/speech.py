@@ -93,7 +93,7 @@ def script_of(transcript: Path, minimum_seconds: float) -> tuple[tuple[str, str]
         first = first or name
         turns.append(("Interviewer" if name == first else "Buyer", text))
         words += len(text.split())
-        if words / 2.7 >= minimum_seconds:  # espeak-ng reads about 2.7 words a second
+        if words / 3.0 >= minimum_seconds:  # espeak-ng reads about 3 words a second, pauses included
             break
     return tuple(turns)
 

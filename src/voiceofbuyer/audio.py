@@ -17,10 +17,13 @@ import av
 import numpy as np
 
 from .errors import InputError
+from .records import clock
 
 SAMPLE_RATE = 16000
-WINDOW_SECONDS = 300.0
-"""Audio is recognised in windows of about this length, each cut where it is quietest."""
+WINDOW_SECONDS = 120.0
+"""Audio is recognised in windows of about this length, each cut where it is quietest: memory stays flat
+however long the recording (Whisper computes a window's features at once), and the text context Whisper
+carries from one 30-second chunk to the next is kept within a window."""
 CUT_SEARCH_SECONDS = 20.0
 _CUT_FRAME = SAMPLE_RATE // 10
 _TRUNCATION_TOLERANCE = (2.0, 0.02)
@@ -48,13 +51,6 @@ class Truncated(InputError):
             fix="re-export or re-download the recording",
         )
         self.decoded = decoded
-
-
-def clock(seconds: float) -> str:
-    """``mm:ss`` or ``h:mm:ss``."""
-    whole = int(seconds)
-    hours, rest = divmod(whole, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
 
 
 def content_hash(path: Path, source: str) -> str:

@@ -30,6 +30,7 @@ from .diarize import ChannelLevels, Piece, ResemblyzerEmbedder, Speakers, VoiceE
 from .errors import ConfigError, InputError
 from .ingest import Problem
 from .ingest.json_reader import SCHEMA
+from .records import clock
 from .render import TRANSCRIPTS_DIR, write_atomic
 from .roles import asks_most_questions
 from .store import Store, text_hash
@@ -148,6 +149,8 @@ def transcribe_all(
         except InputError as err:
             outcome.problems.append(Problem(job.source, str(err), skipped=True))
             continue
+        finally:
+            progress.next_recording()
         # Only a complete transcription is stored: a crash or a bad file leaves the cache as it was.
         store.put_cache("transcript", {keys[job.source]: recording.to_json()})
         found[job.source] = recording
@@ -207,7 +210,6 @@ def transcribe_one(
             pieces.extend(embedder.embed(speech, offset, pieces_of(found)))
         duration = offset + samples.shape[1] / audio.SAMPLE_RATE
         progress.at(duration)
-    progress.next_recording()
     if by_channel:
         speakers = levels.speakers(words)
     else:
@@ -228,7 +230,7 @@ def _write(job: Job, recording: Recording, out_dir: Path, config: TranscribeConf
         outcome.problems.append(
             Problem(
                 job.source,
-                f"{job.source}: no speech found in {audio.clock(recording.duration)} of audio (silent or only noise) "
+                f"{job.source}: no speech found in {clock(recording.duration)} of audio (silent or only noise) "
                 "(fix: check that the recording has sound and the right audio track)",
                 skipped=True,
             )
