@@ -201,7 +201,7 @@ def test_a_batch_of_recordings_and_transcripts_gives_quotes_with_times(transcrib
     report = run(batch, audio_out, CONFIG, show_progress=False)
     assert [(p.path, p.skipped) for p in report.problems] == [("broken.m4a", True)]
     assert report.interviews == 4
-    assert any(note.startswith("recordings: 1 of 2 transcribed (1 from the cache") for note in report.notes)
+    assert "recordings: 1 of 2 transcribed (1 from the cache)" in report.notes
     document = json.loads((audio_out / "voiceofbuyer.json").read_text("utf-8"))
     acme = next(i for i in document["interviews"] if i["id"] == "acme-cfo")
     assert (acme["format"], acme["media"], acme["buyer"]["role"]) == ("audio", RECORDING, "Finance Leader")

@@ -238,11 +238,12 @@ def _transcribe(
         outcome = transcribe_all(jobs, out_dir, config.transcribe, store, bar, recognizer)
     report.problems.extend(outcome.problems)
     report.notes.extend(outcome.notes)
-    speed = outcome.audio_seconds / max(outcome.transcribe_seconds, 1e-6)
-    report.notes.append(
-        f"recordings: {len(outcome.transcripts)} of {len(jobs)} transcribed ({outcome.from_cache} from the cache; "
-        f"{outcome.audio_seconds / 60:.1f} min of audio at {speed:.1f}× real time)"
-    )
+    fresh = ""
+    if outcome.audio_seconds:
+        speed = outcome.audio_seconds / max(outcome.transcribe_seconds, 1e-6)
+        fresh = f"; {outcome.audio_seconds / 60:.1f} min of audio at {speed:.1f}× real time"
+    done = f"recordings: {len(outcome.transcripts)} of {len(jobs)} transcribed"
+    report.notes.append(f"{done} ({outcome.from_cache} from the cache{fresh})")
     return outcome.transcripts
 
 
