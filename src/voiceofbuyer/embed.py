@@ -20,6 +20,7 @@ import tempfile
 import warnings
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,37 +97,40 @@ class OnnxEmbedder(Embedder):
             )
         onnx_path = _quantised_export(model_dir)
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = min(4, os.cpu_count() or 1)
+        options.intra_op_num_threads = 1  # parallel across texts instead (see encode)
         self._session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self._tokenizer.enable_truncation(_MAX_TOKENS)
-        self._tokenizer.enable_padding()
+        self._tokenizer.no_padding()  # the shipped tokenizer pads to 128 tokens; one text needs no padding
+        self._workers = (os.cpu_count() or 1) + 1
         self.name = embedder_name("onnx", model)
         self.dimensions = int(self._session.get_outputs()[0].shape[-1])
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dimensions), dtype=np.float32)
-        # Batches of similar length waste little on padding; the order is restored at the end.
-        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+        """One text per inference, several at a time on threads.
+
+        Dynamic int8 quantisation scales activations by the largest value in the whole input tensor, so a
+        text batched with others would get a vector that depends on its neighbours (cosine down to 0.97).
+        Alone, a text always gets the same vector: reproducible whatever the cache already holds.
+        """
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        for begin in range(0, len(order), _BATCH):
-            indices = order[begin : begin + _BATCH]
-            encodings = self._tokenizer.encode_batch([texts[i] for i in indices])
-            ids = np.array([e.ids for e in encodings], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            hidden = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0]
-            weights = mask[:, :, None].astype(np.float32)
-            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-            out[indices] = pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        with ThreadPoolExecutor(self._workers) as pool:
+            for index, vector in enumerate(pool.map(self._encode_one, texts)):
+                out[index] = vector
         return out
+
+    def _encode_one(self, text: str) -> np.ndarray:
+        ids = np.array([self._tokenizer.encode(text).ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
+        hidden = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0][0]
+        pooled = hidden.mean(axis=0)
+        return pooled / max(float(np.linalg.norm(pooled)), 1e-12)
 
 
 def embedder_name(backend: str, model: str) -> str:
     """The cache key of a backend's vectors for a model, known without loading either."""
-    return f"{'onnx-' + ONNX_VERSION if backend == 'onnx' else 'torch'}:{model_id(model)}"
+    return f"{'onnx-' + ONNX_VERSION + '-per-text' if backend == 'onnx' else 'torch'}:{model_id(model)}"
 
 
 def model_id(model: str) -> str:
