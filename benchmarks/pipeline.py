@@ -60,9 +60,10 @@ def bench_batch(name: str, batch: Path) -> tuple[list[str], list[str]]:
     return figures, [statement["text"] for statement in document["statements"]]
 
 
-def bench_embeddings(texts: list[str]) -> list[str]:
+def bench_embeddings(name: str, texts: list[str]) -> list[str]:
     model = resolve_model("bundled")
-    lines = [f"## embeddings: {len(texts)} sample statements"]
+    words = sum(len(t.split()) for t in texts) / max(1, len(texts))
+    lines = [f"## embeddings: {len(texts)} statements of the {name} ({words:.0f} words on average)"]
     vectors = {}
     for name, backend in (("onnx-int8", OnnxEmbedder), ("torch", TorchEmbedder)):
         embedder = backend(model)
@@ -93,12 +94,14 @@ def main() -> None:
     parser.add_argument("--realworld", type=Path, default=ROOT.parent / "shared" / "realworld")
     args = parser.parse_args()
     lines, texts = bench_batch("sample batch", args.batch)
+    real_texts: list[str] = []
     if args.realworld.is_dir():
         more, real_texts = bench_batch("real transcripts", args.realworld)
         lines += more
-        texts += real_texts
     texts = sorted(set(texts))[:3000]
-    lines += bench_embeddings(texts)
+    lines += bench_embeddings("sample batch", texts)
+    if real_texts:
+        lines += bench_embeddings("real transcripts", sorted(set(real_texts))[:3000])
     vectors = OnnxEmbedder(resolve_model("bundled")).encode(texts)
     lines += bench_clustering(vectors)
     lines.append(f"peak memory: {peak_memory_mib():.0f} MiB")
