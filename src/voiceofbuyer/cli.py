@@ -224,10 +224,9 @@ def _render(args: argparse.Namespace) -> int:
     quotes = audit_result(review.result)
     files = render_documents(review.result, args.out, batch, template_environment(args.templates))
     write_documents(args.out, files)
-    gone = sum(1 for outcome in review.outcomes.values() if outcome.gone)
     print(
-        f"{len(files)} files written to {args.out}; {len(review.outcomes) - gone} review decisions applied"
-        f"{f', {gone} no longer apply' if gone else ''}; {quotes} quotes audited"
+        f"{len(files)} files written to {args.out}; {len(review.outcomes) - review.gone} review decisions applied"
+        f"{f', {review.gone} no longer apply' if review.gone else ''}; {quotes} quotes audited"
     )
     return 0
 

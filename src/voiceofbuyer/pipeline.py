@@ -185,10 +185,10 @@ def run(
         )
         # Review decisions made on earlier runs follow their statements into this one's documents.
         review = apply_decisions(result, decisions_of(store))
-        gone = sum(1 for outcome in review.outcomes.values() if outcome.gone)
         if review.outcomes:
             report.notes.append(
-                f"{len(review.outcomes) - gone} review decisions applied, {gone} no longer apply (see the decision log)"
+                f"{len(review.outcomes) - review.gone} review decisions applied, {review.gone} no longer apply "
+                "(see the decision log)"
             )
         with stages.stage("audit", 1) as bar:
             report.quotes_audited = audit_result(review.result)

@@ -13,7 +13,6 @@ import json
 import os
 import tempfile
 from dataclasses import asdict
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -37,9 +36,8 @@ os.umask(_UMASK)
 
 
 def default_templates() -> Path:
-    """The packaged templates, or the repository's ``templates/`` in a development checkout."""
-    packaged = Path(str(resources.files("voiceofbuyer"))) / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+    """The packaged templates (``src/voiceofbuyer/templates`` links to the repository's ``templates/``)."""
+    return Path(__file__).resolve().parent / "templates"
 
 
 def template_environment(override: Path | None = None) -> Environment:

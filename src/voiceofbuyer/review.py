@@ -86,6 +86,11 @@ class Review:
     edited_since_approval: frozenset[str]
     """Roles of approved personas changed by a decision after their approval."""
 
+    @property
+    def gone(self) -> int:
+        """Decisions whose statements are no longer in the result."""
+        return sum(1 for outcome in self.outcomes.values() if outcome.gone)
+
 
 def decisions_of(store: Store) -> list[Decision]:
     return [Decision.from_row(row) for row in store.decisions()]
