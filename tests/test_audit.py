@@ -1,19 +1,36 @@
+"""The evidence audit: verbatim quotes pass; edits, changed sources and removed content words fail the run."""
+
 import dataclasses
 
 import pytest
 
 from voiceofbuyer.audit import audit
-from voiceofbuyer.cleanup import apply_cleanup, filler_pattern, find_disfluencies
+from voiceofbuyer.cleanup import apply_cleanup
 from voiceofbuyer.errors import AuditError
-from voiceofbuyer.records import Citation, Quote, Statement
+from voiceofbuyer.ingest.turns import turn_at
+from voiceofbuyer.records import Citation, Interview, Quote, Statement
 
-SOURCE = "Sam: What hurts?\nDana: Um, we chase, we chase approvals by email.\n"
+SOURCE = "Sam: What hurts?\nDana: Um, we chase, we chase approvals in the ER by email.\n"
+FILLERS = ("um", "uh", "er")
 
 
-def statement() -> Statement:
+def interview(source: str = SOURCE) -> dict[str, Interview]:
+    turns = tuple(
+        turn_at(source, start, end, speaker, line)
+        for line, (speaker, start, end) in enumerate(
+            [("Sam", 5, source.index("\n")), ("Dana", source.index("Um"), len(source) - 1)], start=1
+        )
+    )
+    return {"i": Interview("i", "i.txt", "text", "0", source, turns)}
+
+
+def statement(removed: tuple[tuple[int, int, str], ...] | None = None) -> Statement:
     start = SOURCE.index("Um")
     end = SOURCE.index("email.") + len("email.")
-    removed = tuple(find_disfluencies(SOURCE[start:end], start, filler_pattern(["um"])))
+    if removed is None:
+        filler = (start, start + len("Um,"), "filler")
+        repeat = (SOURCE.index("we chase"), SOURCE.index("we chase approvals"), "repeat")
+        removed = (filler, repeat)
     text = apply_cleanup(SOURCE, start, end, removed)
     return Statement("i@1", "i", "Dana", 1, start, end, removed, text, "What hurts?")
 
@@ -24,32 +41,54 @@ def quote(s: Statement, text: str | None = None) -> Quote:
 
 def test_verbatim_quote_passes():
     s = statement()
-    assert s.text == "We chase approvals by email."
-    assert audit([quote(s)], {s.id: s}, {"i": SOURCE}) == 1
+    assert s.text == "We chase approvals in the ER by email."
+    assert audit([quote(s)], {s.id: s}, interview(), FILLERS) == 1
 
 
 def test_edited_quote_fails_naming_the_quote():
     s = statement()
-    with pytest.raises(AuditError, match="We chase approvals by e-mail"):
-        audit([quote(s, "We chase approvals by e-mail.")], {s.id: s}, {"i": SOURCE})
+    with pytest.raises(AuditError, match="We chase approvals in the ER by e-mail"):
+        audit([quote(s, "We chase approvals in the ER by e-mail.")], {s.id: s}, interview(), FILLERS)
 
 
 def test_changed_source_fails_the_audit():
     s = statement()
     changed = SOURCE.replace("approvals", "approval!")
     with pytest.raises(AuditError, match="not verbatim"):
-        audit([quote(s)], {s.id: s}, {"i": changed})
+        audit([quote(s)], {s.id: s}, interview(changed), FILLERS)
 
 
 def test_clean_up_outside_the_span_fails():
-    s = dataclasses.replace(statement(), removed=((0, 3),))
+    s = dataclasses.replace(statement(), removed=((0, 3, "filler"),))
     with pytest.raises(AuditError, match="outside its span"):
-        audit([quote(s)], {s.id: s}, {"i": SOURCE})
+        audit([quote(s)], {s.id: s}, interview(), FILLERS)
+
+
+@pytest.mark.parametrize(
+    ("word", "reason", "why"),
+    [
+        ("ER", "filler", "capitals"),  # a tampered store: an abbreviation recorded as a filler
+        ("approvals", "filler", "not a filler"),
+        ("approvals ", "repeat", "do not follow"),
+        ("email", "false-start", "cut-off"),
+        ("email", "timestamp", "time stamp"),
+        ("in the", "annotation", "annotation"),
+        ("by", "gap", "words of a turn"),
+        ("by", "tidy", "not a clean-up reason"),
+    ],
+)
+def test_a_removed_content_word_fails_the_run(word, reason, why):
+    start = SOURCE.index(word, SOURCE.index("approvals"))
+    removed = (*statement().removed, (start, start + len(word), reason))
+    s = dataclasses.replace(statement(), removed=removed, text=apply_cleanup(SOURCE, statement().start_char,
+                            statement().end_char, removed))  # fmt: skip
+    with pytest.raises(AuditError, match=why):
+        audit([quote(s)], {s.id: s}, interview(), FILLERS)
 
 
 def test_unknown_statement_and_interview_fail():
     s = statement()
     with pytest.raises(AuditError, match="unknown statement"):
-        audit([quote(s)], {}, {"i": SOURCE})
+        audit([quote(s)], {}, interview(), FILLERS)
     with pytest.raises(AuditError, match="not in this batch"):
-        audit([quote(s)], {s.id: s}, {})
+        audit([quote(s)], {s.id: s}, {}, FILLERS)

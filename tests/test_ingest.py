@@ -13,7 +13,7 @@ import pytest
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest import TRANSCRIPT_SUFFIXES, Batch, read_batch, read_interview, recordings_to_transcribe
-from voiceofbuyer.ingest.labels import read_head
+from voiceofbuyer.ingest.labels import SpeakerVote, read_head
 from voiceofbuyer.records import Interview
 
 
@@ -192,7 +192,8 @@ def test_labels(line: str, speaker: str | None, time: float | None, text: str) -
     ],
 )
 def test_not_labels(line: str) -> None:
-    assert read_head(line) is None or read_head(line).speaker is None
+    head = read_head(line)
+    assert head is None or head.speaker is None or not SpeakerVote([head]).is_speaker(head)
 
 
 def test_header_note_and_time_lines_are_outside_turns(tmp_path: Path) -> None:
@@ -207,7 +208,7 @@ def test_header_note_and_time_lines_are_outside_turns(tmp_path: Path) -> None:
             "Sam Rivera: Hello.\n"
             "Dana Whitfield: Hi.\n"
             "Note: she sounded tired\n"
-            "Where were we.\n"
+            "Where were we (a note: no one said it).\n"
             "00:05:00\n"
             "Sam Rivera: Approvals?\n"
         ),
@@ -215,7 +216,6 @@ def test_header_note_and_time_lines_are_outside_turns(tmp_path: Path) -> None:
     assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
         ("Sam Rivera", "Hello.", 0.0),
         ("Dana Whitfield", "Hi.", None),
-        ("Dana Whitfield", "Where were we.", None),
         ("Sam Rivera", "Approvals?", 300.0),
     ]
 
@@ -458,8 +458,17 @@ def test_json_turns_and_words(tmp_path: Path) -> None:
 def test_json_errors(tmp_path: Path) -> None:
     invalid = error(tmp_path, "a.json", '{\n  "schema": "voiceofbuyer.transcript/1",\n  "turns": [,]\n}\n')
     assert (invalid.path, invalid.line) == ("a.json", 3) and invalid.message.startswith("invalid JSON")
-    schema = error(tmp_path, "b.json", transcript_json(schema="whisper"))
-    assert "'schema'" in schema.message
+    unknown = error(tmp_path, "b.json", json.dumps({"schema": "whisper", "lines": ["hi"]}))
+    assert "'schema'" in unknown.message
+    shapeless = error(tmp_path, "b2.json", json.dumps({"lines": ["hi"]}))
+    assert shapeless.message.startswith("not a transcript") and "AssemblyAI" in shapeless.fix
+    nan = [{"speaker": "A", "start": float("nan"), "text": "hi"}]
+    not_a_time = error(tmp_path, "b3.json", transcript_json(turns=nan))
+    assert "NaN" in not_a_time.message
+    negative = error(tmp_path, "b4.json", transcript_json(turns=[{"speaker": "A", "start": -5, "text": "hi"}]))
+    assert "between 0" in negative.message
+    deep = error(tmp_path, "b5.json", '{"a": ' + "[" * 100_000 + '"hi"' + "]" * 100_000 + "}")
+    assert "nested" in deep.message
     missing = error(tmp_path, "c.json", json.dumps({"schema": "voiceofbuyer.transcript/1"}))
     assert "'turns' is missing" in missing.message
     text_start = [{"speaker": "A", "start": "0", "text": "hi"}]

@@ -56,6 +56,8 @@ def test_roles_come_from_title_taxonomy_and_self_introduction(first_run):
         "interviewers": ["interviewer"],
         "buyers": ["interviewee"],
         "how": "labels",
+        "confidence": 1.0,
+        "uncertain": [],
     }
     assert speakers["northwind-cfo"]["buyers"] == ["Dana Whitfield"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -115,7 +116,9 @@ def test_every_kind_of_decision_reaches_the_documents(first_run):
     assert "Runs finance; wants a faster close." in document
     assert "approved by Jo Rivera on 2026-05-04" in document and "approved by —" not in document
     assert "*Close the books faster*" in document
-    assert f'"{moved.text}"' in document.split("### Objections")[1]
+    persona = next(p for p in reviewed.personas if p.role == role)
+    page = persona_document(persona, "html", document_context(reviewed, out, out), template_environment()).decode()
+    assert html.escape(moved.text) in page.split("Objections")[1]
 
 
 def test_decisions_follow_their_statements_into_a_rerun_that_adds_an_interview(batch, desk_run, tmp_path):

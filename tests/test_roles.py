@@ -1,11 +1,12 @@
 import pytest
 
 from voiceofbuyer.config import load_config
+from voiceofbuyer.ingest.sides import identify_sides
+from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.records import Interview, InterviewMeta, Turn
-from voiceofbuyer.roles import buyer_profile, identify_speakers, role_for_title, stated_title
+from voiceofbuyer.roles import buyer_profile, role_for_title
 
 TAXONOMY = load_config(None).roles
-FILLERS = load_config(None).segment.fillers
 
 
 def interview(turns: list[tuple[str, str]], meta: InterviewMeta | None = None) -> Interview:
@@ -68,13 +69,13 @@ def test_speakers_from_metadata_names():
     iv = interview(
         [("Sam", "What hurts?"), ("Dana", "Approvals."), ("Sam", "Why?")], InterviewMeta(interviewee="Dana Whitfield")
     )
-    roles = identify_speakers(iv)
+    roles = identify_sides(iv)
     assert roles.buyers == ("Dana",) and roles.interviewers == ("Sam",) and roles.how == "metadata"
 
 
 def test_speakers_from_interviewer_interviewee_labels():
     iv = interview([("interviewer", "Hello"), ("interviewee", "Hi, what is this about?"), ("interviewer", "Hm")])
-    roles = identify_speakers(iv)
+    roles = identify_sides(iv)
     assert roles.buyers == ("interviewee",) and roles.how == "labels"
 
 
@@ -87,8 +88,47 @@ def test_speakers_inferred_from_who_asks_questions():
             ("Bob", "Spreadsheets, mostly."),
         ]
     )
-    roles = identify_speakers(iv)
+    roles = identify_sides(iv)
     assert roles.interviewers == ("Ann",) and roles.buyers == ("Bob",) and roles.how == "inferred"
+
+
+def test_a_colleague_who_pitches_the_product_is_on_the_interviewing_side():
+    iv = interview(
+        [
+            ("Sam Ortiz", "Thanks for joining, Tom. Mei from our product team is here too. What is your role?"),
+            ("Tom Becker", "I'm the AP manager at Norrland Paper. We paid one invoice twice."),
+            ("Mei Lin", "That's exactly why we built duplicate detection."),
+            ("Sam Ortiz", "How do you catch duplicates today?"),
+            ("Tom Becker", "We don't, really."),
+            ("Mei Lin", "Our customers usually go live in four weeks."),
+        ]
+    )
+    roles = identify_sides(iv)
+    assert roles.interviewers == ("Sam Ortiz", "Mei Lin") and roles.buyers == ("Tom Becker",)
+
+
+def test_one_interviewer_under_two_labels_and_a_user():
+    iv = interview([("Assistant", "Welcome. What do you do?"), ("User", "I teach maths."), ("AI", "Why AI?"),
+                    ("User", "It saves me hours.")])  # fmt: skip
+    roles = identify_sides(iv)
+    assert roles.interviewers == ("Assistant", "AI") and roles.buyers == ("User",) and roles.confidence == 1.0
+
+
+def test_placeholders_are_unnamed_and_unidentified_speakers_are_nobody():
+    iv = interview(
+        [("Sam", "What do you do?"), ("Unknown Speaker", "I run procurement."), ("Rafael Mendes", "Budget overruns."),
+         ("Speaker ?", "[crosstalk] yes"), ("Sam", "Why?"), ("Rafael Mendes", "We paid twice.")]
+    )  # fmt: skip
+    roles = identify_sides(iv)
+    assert roles.uncertain == ("Speaker ?",) and "Speaker ?" not in roles.buyers
+    assert buyer_profile(iv, roles, TAXONOMY).name == "Rafael Mendes"
+
+
+def test_sides_that_cannot_be_told_apart_are_reported_with_a_low_confidence():
+    monologue = identify_sides(interview([("Dana", "We close in twelve days."), ("Dana", "It is slow.")]))
+    assert monologue.confidence < 0.6
+    even = identify_sides(interview([("Ann", "We close late."), ("Bob", "We close late too.")]))
+    assert even.confidence < 0.6
 
 
 def test_role_precedence_metadata_title_introduction_unassigned():
@@ -97,20 +137,19 @@ def test_role_precedence_metadata_title_introduction_unassigned():
     assert (
         buyer_profile(
             interview(turns, InterviewMeta(interviewee="Dana", role="Champion")),
-            identify_speakers(interview(turns, meta)),
+            identify_sides(interview(turns, meta)),
             TAXONOMY,
-            FILLERS,
         ).role
         == "Champion"
     )
     by_title = interview(turns, InterviewMeta(interviewee="Dana", title="CFO"))
-    assert buyer_profile(by_title, identify_speakers(by_title), TAXONOMY, FILLERS).role_source == "title"
+    assert buyer_profile(by_title, identify_sides(by_title), TAXONOMY).role_source == "title"
     by_intro = interview(turns, meta)
-    profile = buyer_profile(by_intro, identify_speakers(by_intro), TAXONOMY, FILLERS)
+    profile = buyer_profile(by_intro, identify_sides(by_intro), TAXONOMY)
     assert (profile.role, profile.role_source, profile.title) == (
         "Finance Leader",
         "self-introduction",
         "Finance Director",
     )
     silent = interview([("Sam", "Who are you?"), ("Dana", "Nobody in particular.")], meta)
-    assert buyer_profile(silent, identify_speakers(silent), TAXONOMY, FILLERS).role == "Unassigned"
+    assert buyer_profile(silent, identify_sides(silent), TAXONOMY).role == "Unassigned"

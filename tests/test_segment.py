@@ -7,7 +7,7 @@ from pathlib import Path
 from voiceofbuyer.cleanup import apply_cleanup
 from voiceofbuyer.config import load_config
 from voiceofbuyer.ingest import read_interview
-from voiceofbuyer.roles import identify_speakers
+from voiceofbuyer.ingest.sides import identify_sides
 from voiceofbuyer.segment import load_spacy, segment
 
 CONFIG = load_config(None)
@@ -17,7 +17,7 @@ def statements_of(tmp_path: Path, name: str, content: str):
     path = tmp_path / name
     path.write_text(content)
     interview = read_interview(path, tmp_path)
-    found = segment([(interview, identify_speakers(interview))], CONFIG.segment, load_spacy(CONFIG.models.spacy))
+    found = segment([(interview, identify_sides(interview))], CONFIG.segment, load_spacy(CONFIG.models.spacy))
     return interview, found[interview.id]
 
 

@@ -1,18 +1,34 @@
-"""Evidence audit: before anything is written, every quote must be a verbatim span of its source.
+"""Evidence audit: before anything is written, every quote must be a verbatim span of its source, by a buyer, with
+nothing removed from it but disfluencies.
 
-For each quote, the source span of its statement is cut from the decoded source text read in this run,
-the statement's recorded clean-up is applied, and the result must equal the quote character for
-character. Cached statements are checked the same way, so a stale cache cannot put words in a buyer's
-mouth. One mismatch fails the run, naming the quote.
+For each quote, the source span of its statement is cut from the decoded source text read in this run, the
+statement's recorded clean-up is applied, and the result must equal the quote character for character. Then
+every removed range is re-checked against the raw text, by its reason, with checks of the audit's own (not the
+rule that removed it, so a wrong rule or a tampered store cannot pass):
+
+- ``filler``: the removed text is a filler word of the configuration, not in capitals, not after a number;
+- ``repeat``: the removed words are said again right after the range;
+- ``false-start``: a cut-off word whose next word restarts it;
+- ``timestamp`` / ``annotation``: a bracketed time stamp / a bracketed non-speech note;
+- ``gap``: text outside every turn of the speaker (cue timings and labels), never part of anybody's turn.
+
+Cached statements are checked the same way, so a stale cache cannot put words in a buyer's mouth. One failure
+stops the run, naming the quote.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from .cleanup import apply_cleanup
+from .cleanup import ANNOTATION, INLINE_TIME, apply_cleanup
 from .errors import AuditError
-from .records import Persona, Quote, RunResult, Statement, Theme
+from .records import Interview, Persona, Quote, RunResult, Statement, Theme
+
+_WORDS = re.compile(r"[\w'’]+")
+_NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred))\s*$", re.I)
+_CUT_OFF = re.compile(r"\s*(\w+)(?:-|--|–|—)\s*")
+_STRUCTURAL = ("gap", "timestamp", "annotation")
 
 
 def quotes_of(themes: Iterable[Theme], personas: Iterable[Persona]) -> list[Quote]:
@@ -21,23 +37,35 @@ def quotes_of(themes: Iterable[Theme], personas: Iterable[Persona]) -> list[Quot
     return quotes
 
 
-def audit(quotes: Iterable[Quote], statements: dict[str, Statement], sources: dict[str, str]) -> int:
-    """Raise ``AuditError`` on the first quote that is not its source span after clean-up; else the count."""
+def audit(
+    quotes: Iterable[Quote], statements: dict[str, Statement], interviews: dict[str, Interview], fillers: Iterable[str]
+) -> int:
+    """Raise ``AuditError`` on the first quote that fails a check above; else return how many were checked."""
+    filler_words = {word.casefold() for word in fillers}
     checked = 0
     for quote in quotes:
         statement = statements.get(quote.statement_id)
         if statement is None:
             raise AuditError(f"quote {quote.text!r} cites unknown statement {quote.statement_id!r}")
-        source = sources.get(statement.interview_id)
-        if source is None:
+        interview = interviews.get(statement.interview_id)
+        if interview is None:
             raise AuditError(f"quote {quote.text!r} cites interview {statement.interview_id!r}, not in this batch")
+        source = interview.text
         if not 0 <= statement.start_char < statement.end_char <= len(source):
             raise AuditError(
                 f"quote {quote.text!r} points outside {quote.citation.source} "
                 f"(characters {statement.start_char}-{statement.end_char})"
             )
-        if any(not statement.start_char <= s < e <= statement.end_char for s, e in statement.removed):
+        if any(not statement.start_char <= s < e <= statement.end_char for s, e, _ in statement.removed):
             raise AuditError(f"quote {quote.text!r}: its clean-up removes text outside its span")
+        for removal in statement.removed:
+            problem = _removal_problem(interview, statement, removal, filler_words)
+            if problem:
+                start, end, reason = removal
+                raise AuditError(
+                    f"quote {quote.text!r} ({quote.citation.source}): the clean-up removed {source[start:end]!r} "
+                    f"as a {reason}, but {problem}"
+                )
         expected = apply_cleanup(source, statement.start_char, statement.end_char, statement.removed)
         if quote.text != expected or statement.text != expected:
             raise AuditError(
@@ -48,10 +76,58 @@ def audit(quotes: Iterable[Quote], statements: dict[str, Statement], sources: di
     return checked
 
 
-def audit_result(result: RunResult) -> int:
+def _removal_problem(
+    interview: Interview, statement: Statement, removal: tuple[int, int, str], fillers: set[str]
+) -> str | None:
+    """Why a removed range is not the disfluency its reason says, or None when it is."""
+    start, end, reason = removal
+    source = interview.text
+    removed = source[start:end]
+    if reason == "filler":
+        word = removed.strip().rstrip(",.").strip()
+        if word.casefold() not in fillers:
+            return "it is not a filler word"
+        if len(word) > 1 and word.isupper():
+            return "a word in capitals is an abbreviation, not a filler"
+        if _NUMBER_BEFORE.search(source[max(0, start - 20) : start]):
+            return "after a number it is a unit"
+        return None
+    if reason == "repeat":
+        said = _WORDS.findall(removed.lower())
+        following = _WORDS.findall(_text_after(statement, end, source).lower())
+        return None if said and following[: len(said)] == said else "the same words do not follow it"
+    if reason == "false-start":
+        cut = _CUT_OFF.fullmatch(removed)
+        following = _WORDS.findall(_text_after(statement, end, source).lower())
+        if cut and following and (following[0].startswith(cut[1].lower()) or cut[1].lower().startswith(following[0])):
+            return None
+        return "it is not a cut-off word said again"
+    if reason == "timestamp":
+        return None if INLINE_TIME.fullmatch(removed.strip()) else "it is not a time stamp"
+    if reason == "annotation":
+        return None if ANNOTATION.fullmatch(removed.strip()) else "it is not a non-speech annotation"
+    if reason == "gap":
+        spoken = [t for t in interview.turns if t.start_char < end and t.end_char > start]
+        return "it holds words of a turn" if spoken else None
+    return f"{reason!r} is not a clean-up reason"
+
+
+def _text_after(statement: Statement, position: int, source: str) -> str:
+    """The statement's source text after ``position``, without its structural removals (cue timings)."""
+    pieces, cursor = [], position
+    for start, end, reason in sorted(statement.removed):
+        if reason in _STRUCTURAL and end > cursor:
+            pieces.append(source[cursor : max(cursor, start)])
+            cursor = max(cursor, end)
+    pieces.append(source[cursor : statement.end_char])
+    return " ".join(pieces)
+
+
+def audit_result(result: RunResult, fillers: Iterable[str]) -> int:
     """Audit every quote of a result's themes and personas against its interviews' source texts."""
     return audit(
         quotes_of(result.themes, result.personas),
         {s.id: s for s in result.statements},
-        {i.id: i.text for i in result.interviews},
+        {i.id: i for i in result.interviews},
+        fillers,
     )

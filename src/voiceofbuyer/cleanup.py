@@ -1,40 +1,78 @@
-"""Disfluency clean-up that keeps the source span.
+"""Disfluency clean-up that keeps the source span and never deletes a word that was meant.
 
-A quote is ``apply_cleanup(source, start, end, removed)``: the source span with the recorded ``removed``
-ranges deleted. The rules, documented in the README ("Quotes and clean-up"):
+A quote is ``apply_cleanup(source, start, end, removed)``: the source span with the recorded ``removed`` ranges
+deleted. The rules, documented in the README ("Quotes and clean-up"):
 
 1. each removed range is replaced by one space;
 2. runs of whitespace become one space; spaces before ``, . ? ! ; :`` are dropped;
 3. leading punctuation and spaces are dropped, and the first letter is upper-cased.
 
-``find_disfluencies`` records what to remove: filler words ("um", "uh", ...), repeated words or short
-phrases ("the, the, the" keeps the last "the"), cut-off false starts ("we- we tried"), time stamps left
-inside the text ("[00:40:00]") and non-speech annotations ("[laughs]", "[inaudible]").
-Nothing else is ever changed, so every quote stays an exact, checkable span of its source.
+Each removed range is ``(start, end, reason)``; the reasons, and when each applies:
+
+- ``filler``: a filler word ("um", "uh", "mm-hmm", configurable) with the comma or period after it, only where it
+  is a filler: never in capitals ("ER", "UM Health"), never after a number ("5 mm");
+- ``repeat``: an immediate stutter, the earlier copies of a word or a short phrase said again ("the, the
+  approval", "I I think", "we were, we were going"). A content word said twice with nothing between ("very very
+  good", "had had", "that that") is how people speak and stays; a repeated phrase goes only when it holds a
+  function word;
+- ``false-start``: a word cut off with a hyphen and restarted ("we- we tried", "appro- approval"); a dangling
+  prefix ("pre- and post-approval") stays;
+- ``timestamp`` and ``annotation``: time stamps and non-speech notes a transcription service left in the text
+  ("[00:40:00]", "[laughs]", "(inaudible)");
+- ``gap``: where one buyer's sentence runs over two cues or turns, the text between them (cue timings, labels).
+
+The evidence audit re-checks every removed range against the raw source, each by its reason, with checks of its
+own (see ``audit.py``): a removed content word fails the run.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import Protocol
 
 Range = tuple[int, int]
+Removal = tuple[int, int, str]
+"""``(start, end, reason)``: absolute source offsets of text the clean-up leaves out, and why."""
+REASONS = ("filler", "repeat", "false-start", "timestamp", "annotation", "gap")
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.?!;:])")
 _WHITESPACE = re.compile(r"\s+")
 _LEADING_JUNK = re.compile(r"^[\s,.;:!?\-–—]+")
-# A word or a phrase of up to three words said again, separated by commas or spaces.
-_REPEAT = re.compile(r"\b(\w+(?:\s+\w+){0,2})(?:,?\s+\1\b)+", re.IGNORECASE)
-# "we- we": a word cut off with a hyphen or dash followed by a space (hyphenated words have no space).
-_FALSE_START = re.compile(r"\b\w+(?:-|--|–|—)\s+(?=\w)")
 # Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)".
-_INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
+INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
 # Non-speech annotations: "[laughs]", "[inaudible]", "(crosstalk)".
-_ANNOTATION = re.compile(
-    r"[\[(](?:laughs?|laughter|inaudible|crosstalk|pause|silence|cough\w*|sighs?|music|noise"
-    r"|unclear|indistinct)[^\])]{0,20}[\])]",
+ANNOTATION = re.compile(
+    r"[\[(](?:laughs?|laughter|laughing|inaudible|crosstalk|pause|silence|cough\w*|sighs?|music|noise|unclear"
+    r"|indistinct|background noise|static|overlapping|applause|chuckles?)[^\])]{0,20}[\])]",
     re.IGNORECASE,
 )
+_FUNCTION_POS = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+# Said twice for emphasis, not a stutter: "no, no deal".
+_EMPHATIC = frozenset({"no", "not", "never", "yes"})
+# Function words said twice on purpose: "had had", "that that", "what it is is".
+_GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "in"})
+_SEPARATOR = re.compile(r"[\s,;]*(?:\.\.\.|…|--|—|–)?[\s,;]*")
+_FALSE_START = re.compile(r"\b(\w+)(?:-|--|–|—)\s+(?=(\w+))")
+
+
+class Token(Protocol):
+    """What the clean-up reads of a spaCy token."""
+
+    text: str
+    lower_: str
+    idx: int
+    pos_: str
+    like_num: bool
+    is_punct: bool
+
+
+def structural_removals(text: str, base: int) -> list[Removal]:
+    """Time stamps and non-speech annotations in ``text`` (offsets made absolute by ``base``)."""
+    found = [(m.start() + base, m.end() + base, "timestamp") for m in INLINE_TIME.finditer(text)]
+    found += [(m.start() + base, m.end() + base, "annotation") for m in ANNOTATION.finditer(text)]
+    return merge_removals(found)
 
 
 def filler_pattern(fillers: Iterable[str]) -> re.Pattern[str]:
@@ -43,43 +81,113 @@ def filler_pattern(fillers: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])[,.]?", re.IGNORECASE)
 
 
-def find_disfluencies(text: str, base: int, fillers: re.Pattern[str]) -> list[Range]:
-    """Ranges (absolute: offset by ``base``) of ``text`` that the clean-up removes."""
-    ranges: list[Range] = [(m.start(), m.end()) for m in fillers.finditer(text)]
-    for match in _REPEAT.finditer(text):
-        # Keep the last repetition: remove from the first one up to where the last one starts.
-        last = match.group(0).lower().rfind(match.group(1).lower())
-        ranges.append((match.start(), match.start() + last))
-    ranges.extend((m.start(), m.end()) for m in _FALSE_START.finditer(text))
-    ranges.extend((m.start(), m.end()) for m in _INLINE_TIME.finditer(text))
-    ranges.extend((m.start(), m.end()) for m in _ANNOTATION.finditer(text))
-    return [(start + base, end + base) for start, end in merge_ranges(ranges)]
+def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -> list[Removal]:
+    """Fillers, stutters and false starts in ``text`` (offsets into ``text``), judged with its spaCy ``tokens``."""
+    by_start = {token.idx: i for i, token in enumerate(tokens)}
+    found: list[Removal] = []
+    for match in fillers.finditer(text):
+        word = match.group().rstrip(",.")
+        index = by_start.get(match.start())
+        previous = tokens[index - 1] if index else None
+        shouted = len(word) > 1 and word.isupper() and not text.isupper()
+        if shouted or (previous is not None and previous.like_num) or _in_a_name(text, match, word):
+            continue  # "ER", "UM Health", "5 mm", "Ah Beng": words, not fillers
+        found.append((match.start(), match.end(), "filler"))
+    found += _repeats(text, tokens)
+    for match in _FALSE_START.finditer(text):
+        stem, following = match.group(1).lower(), match.group(2).lower()
+        if following.startswith(stem) or stem.startswith(following):
+            found.append((match.start(), match.end(), "false-start"))
+    return merge_removals(found)
 
 
-def merge_ranges(ranges: Iterable[Range]) -> list[Range]:
-    """Sorted, non-overlapping, non-empty ranges."""
-    merged: list[Range] = []
-    for start, end in sorted(r for r in ranges if r[1] > r[0]):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+def _in_a_name(text: str, match: re.Match[str], word: str) -> bool:
+    """A capitalised filler-like word inside a sentence ("our Hmm Labs") or before another capitalised word
+    ("Um Kalthoum", but not "Uh I think") is part of a name."""
+    if not word[:1].isupper():
+        return False
+    before = text[: match.start()].rstrip()
+    sentence_start = not before or before.endswith((".", "?", "!", ":", '"', "“", "…"))
+    after = text[match.end() :]
+    following = re.match(r"[ \t]+([^\W\d_][\w'’]*)", after) if match.group() == word else None
+    if following is None or not following[1][:1].isupper():
+        return not sentence_start
+    return not sentence_start or not re.fullmatch(r"I(?:['’]\w+)?", following[1])
+
+
+def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
+    """Earlier copies of a word or a phrase of up to three words said again at once."""
+    words = [t for t in tokens if not t.is_punct]
+    found: list[Removal] = []
+    i = 0
+    while i < len(words):
+        matched = False
+        for size in (3, 2, 1):
+            first, second = words[i : i + size], words[i + size : i + 2 * size]
+            if len(second) < size or [w.lower_ for w in first] != [w.lower_ for w in second]:
+                continue
+            if not all(_whole_word(text, w) for w in (*first, *second)):
+                continue  # "I do, I don't": spaCy splits "don't" into "do" + "n't"
+            if not (_one_phrase(text, first) and _one_phrase(text, second)):
+                continue  # "there, and there. And": a phrase said again runs on without punctuation
+            between = text[first[-1].idx + len(first[-1].text) : second[0].idx]
+            if not _SEPARATOR.fullmatch(between):
+                continue
+            plain_space = not between.strip()
+            function_words = [
+                w
+                for w in first
+                if (w.pos_ in _FUNCTION_POS or w.lower_ in ("i", "we")) and w.lower_ not in _EMPHATIC
+            ]
+            if not function_words:
+                continue  # "very, very good", "four four": content said twice is meant
+            if size == 1 and plain_space and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
+                continue  # "had had", "that that"
+            found.append((first[0].idx, second[0].idx, "repeat"))
+            i += size
+            matched = True
+            break
+        if not matched:
+            i += 1
+    return found
+
+
+def _whole_word(text: str, token: Token) -> bool:
+    """The token is a word of its own in the text, not the first part of one ("do" of "don't")."""
+    end = token.idx + len(token.text)
+    return end >= len(text) or not (text[end].isalnum() or text[end] in "'’")
+
+
+def _one_phrase(text: str, words: Sequence[Token]) -> bool:
+    """Nothing but spaces between the words."""
+    return all(not text[a.idx + len(a.text) : b.idx].strip() for a, b in pairwise(words))
+
+
+def merge_removals(removals: Iterable[Removal]) -> list[Removal]:
+    """Sorted, non-overlapping, non-empty ranges; where two overlap, the first one's reason is kept."""
+    merged: list[Removal] = []
+    for start, end, reason in sorted(r for r in removals if r[1] > r[0]):
+        if merged and start < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), last[2])
         else:
-            merged.append((start, end))
+            merged.append((start, end, reason))
     return merged
 
 
-def clip_ranges(ranges: Iterable[Range], start: int, end: int) -> tuple[Range, ...]:
-    """The parts of ``ranges`` that fall inside ``[start, end)``."""
-    return tuple((max(s, start), min(e, end)) for s, e in ranges if s < end and e > start)
+def clip_removals(removals: Iterable[Removal], start: int, end: int) -> tuple[Removal, ...]:
+    """The parts of ``removals`` that fall inside ``[start, end)``."""
+    return tuple((max(s, start), min(e, end), why) for s, e, why in removals if s < end and e > start)
 
 
-def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Range]) -> str:
-    """The quote for ``source[start:end]`` after deleting ``removed`` (see the module docstring)."""
+def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[object]]) -> str:
+    """The quote for ``source[start:end]`` after deleting ``removed`` ranges (``(start, end[, reason])``)."""
     pieces: list[str] = []
     cursor = start
-    for cut_start, cut_end in sorted(removed):
-        pieces.append(source[cursor:cut_start])
+    for cut in sorted((int(r[0]), int(r[1])) for r in removed):  # type: ignore[call-overload]
+        pieces.append(source[cursor : cut[0]])
         pieces.append(" ")
-        cursor = cut_end
+        cursor = max(cursor, cut[1])
     pieces.append(source[cursor:end])
     text = _WHITESPACE.sub(" ", "".join(pieces))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)

@@ -221,7 +221,8 @@ def _render(args: argparse.Namespace) -> int:
     if reviewed is None:
         return 2
     review, batch = reviewed
-    quotes = audit_result(review.result)
+    config = load_config(find_config(batch, None))
+    quotes = audit_result(review.result, config.segment.fillers)
     files = render_documents(review.result, args.out, batch, template_environment(args.templates))
     write_documents(args.out, files)
     print(

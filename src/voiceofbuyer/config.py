@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,8 @@ class ModelsConfig:
     spacy: str
     embedding: str
     embedding_backend: str
+    languages: dict[str, str] = field(default_factory=dict)
+    """ISO 639-1 code → spaCy pipeline for interviews in that language (English uses ``spacy``)."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from .config import Config
 from .embed import Embedder, cache_dir, make_embedder, resolve_model
 from .embed import embedder_name as embed_name
 from .ingest import Problem, read_batch, recordings_to_transcribe
+from .ingest.sides import CONFIDENT, identify_sides
 from .personas import build_personas
 from .records import (
     CATEGORIES,
@@ -42,11 +43,11 @@ from .records import (
 from .render import render_documents, result_document, template_environment, write_atomic, write_documents
 from .results import transcript_document
 from .review import apply_decisions, decisions_of
-from .roles import buyer_profile, identify_speakers
+from .roles import buyer_profile
 from .store import STORE_NAME, Store, text_hash
 from .themes import PcaHdbscan, build_themes, groups_from_labels, quote_of
 
-SEGMENT_VERSION = "2"
+SEGMENT_VERSION = "3"
 THEMES_VERSION = "1"
 
 
@@ -191,7 +192,7 @@ def run(
                 "(see the decision log)"
             )
         with stages.stage("audit", 1) as bar:
-            report.quotes_audited = audit_result(review.result)
+            report.quotes_audited = audit_result(review.result, config.segment.fillers)
             bar.update(1)
         with stages.stage("render", len(personas)) as bar:
             write_documents(out_dir, render_documents(review.result, out_dir, batch_dir, env))
@@ -253,14 +254,24 @@ def _people(
     speakers: dict[str, SpeakerRoles] = {}
     profiles: dict[str, BuyerProfile] = {}
     for interview in interviews:
-        roles = identify_speakers(interview)
+        roles = identify_sides(interview)
         speakers[interview.id] = roles
-        profile = buyer_profile(interview, roles, config.roles, config.segment.fillers)
+        profile = buyer_profile(interview, roles, config.roles)
         profiles[interview.id] = profile
-        if roles.how in ("inferred", "single speaker"):
+        if roles.confidence < CONFIDENT:
+            report.problems.append(
+                Problem(
+                    interview.source,
+                    f"{interview.source}: cannot tell the interviewer from the interviewee "
+                    f"(confidence {roles.confidence:.2f}, {roles.how}); its quotes are flagged for review "
+                    f"(fix: name the interviewee in metadata, e.g. 'interviewee: Name' in {interview.id}.yaml)",
+                    skipped=False,
+                )
+            )
+        elif roles.how == "inferred":
             report.notes.append(
-                f"{interview.source}: buyer inferred as {', '.join(roles.buyers)} ({roles.how}: "
-                f"interviewer asks most questions); name the interviewee in metadata to be sure"
+                f"{interview.source}: buyer inferred as {', '.join(roles.buyers)} (the interviewing side asks the "
+                f"questions; confidence {roles.confidence:.2f}); name the interviewee in metadata to be sure"
             )
         if profile.role == UNASSIGNED_ROLE:
             report.problems.append(
@@ -268,6 +279,16 @@ def _people(
                     interview.source,
                     f"{interview.source}: no role found (no metadata role or title, no self-introduction); "
                     "filed under Unassigned (fix: add role or title to its metadata)",
+                    skipped=False,
+                )
+            )
+        if _spacy_model(interview, config) is None:
+            report.problems.append(
+                Problem(
+                    interview.source,
+                    f"{interview.source}: in language '{interview.language}', not English: not analysed, so its words "
+                    "are not mixed into English themes (fix: name a spaCy pipeline and an embedding model for it: "
+                    f"[models.languages] {interview.language} = \"...\" in voiceofbuyer.toml)",
                     skipped=False,
                 )
             )
@@ -283,12 +304,25 @@ def _statement_from_cache(value: dict[str, object]) -> Statement:
     return Statement(**value)  # type: ignore[arg-type]
 
 
+def _spacy_model(interview: Interview, config: Config) -> str | None:
+    """The spaCy pipeline for an interview's language: the configured one for English, else one named in
+    ``[models.languages]``; None when there is none (the interview is not analysed)."""
+    return config.models.spacy if interview.language == "en" else config.models.languages.get(interview.language)
+
+
 def _segment(
     interviews: list[Interview], speakers: dict[str, SpeakerRoles], config: Config, store: Store, bar: tqdm
 ) -> list[Statement]:
-    fingerprint = config.fingerprint("segment") + config.models.spacy
+    fingerprint = config.fingerprint("segment")
     keys = {
-        i.id: text_hash(SEGMENT_VERSION, i.sha256, i.id, json.dumps(asdict(speakers[i.id])), fingerprint)
+        i.id: text_hash(
+            SEGMENT_VERSION,
+            i.sha256,
+            i.id,
+            json.dumps(asdict(speakers[i.id])),
+            fingerprint,
+            str(_spacy_model(i, config)),
+        )
         for i in interviews
     }
     cached = store.cached_many("statements", keys.values())
@@ -303,10 +337,14 @@ def _segment(
     if missing:
         from .segment import load_spacy
 
-        nlp = load_spacy(config.models.spacy)
         for interview in missing:
+            model = _spacy_model(interview, config)
+            if model is None:
+                result[interview.id] = []
+                bar.update(1)
+                continue
             # One interview at a time, so a crash keeps the cache of those already done.
-            result[interview.id] = _segment_interview(interview, speakers[interview.id], config, nlp)
+            result[interview.id] = _segment_interview(interview, speakers[interview.id], config, load_spacy(model))
             store.put_cache("statements", {keys[interview.id]: [asdict(s) for s in result[interview.id]]})
             bar.update(1)
     return [s for interview in interviews for s in result[interview.id]]

@@ -33,6 +33,7 @@ METADATA_FIELDS: tuple[str, ...] = (
     "region",
     "date",
     "interviewer",
+    "attendees",
 )
 """Metadata keys read from front matter, sidecar YAML files and the ``interviews.csv`` manifest."""
 
@@ -76,6 +77,8 @@ class InterviewMeta:
     region: str = ""
     date: str = ""
     interviewer: str = ""
+    attendees: str = ""
+    """Who took part, as the transcript's header or the metadata lists them (comma-separated)."""
 
     def merged(self, other: InterviewMeta) -> InterviewMeta:
         """Fields of ``other`` win where they are set (later sources override earlier ones)."""
@@ -102,6 +105,8 @@ class Interview:
     meta: InterviewMeta = field(default_factory=InterviewMeta)
     media: str = ""
     """Recording the transcript came from, if any (relative to the batch folder)."""
+    language: str = "en"
+    """ISO 639-1 code of the language spoken (declared by a JSON transcript, else detected)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,12 @@ class SpeakerRoles:
     interviewers: tuple[str, ...]
     buyers: tuple[str, ...]
     how: str
-    """``metadata``, ``labels`` or ``inferred`` (said in the run summary)."""
+    """``metadata``, ``labels``, ``inferred`` or ``single speaker`` (said in the run summary)."""
+    confidence: float = 1.0
+    """0-1: how surely the sides are told apart (1 from metadata or labels); below 0.6 the buyer's statements are
+    flagged for review."""
+    uncertain: tuple[str, ...] = ()
+    """Speakers the transcription tool marked as unidentified ("Speaker ?"): their turns are never quoted."""
 
 
 @dataclass(frozen=True)
@@ -140,8 +150,8 @@ class Statement:
     turn_index: int
     start_char: int
     end_char: int
-    removed: tuple[tuple[int, int], ...]
-    """Absolute source ranges deleted by the disfluency clean-up."""
+    removed: tuple[tuple[int, int, str], ...]
+    """Absolute source ranges deleted by the disfluency clean-up, each with its reason (see ``cleanup``)."""
     text: str
     question: str
     """The interviewer's last question before this statement (classification context)."""
@@ -149,6 +159,9 @@ class Statement:
     end: float | None = None
     keyphrases: tuple[str, ...] = ()
     """Noun chunks without determiners and stop words, lower-cased (for theme labels)."""
+    speaker_uncertain: bool = False
+    """Who said it is not certain (the interview's sides are unclear, or an unnamed voice beside a named buyer):
+    shown with a flag wherever it is quoted."""
 
 
 @dataclass(frozen=True)
@@ -167,6 +180,8 @@ class Citation:
     company: str
     line: int
     start: float | None
+    speaker_uncertain: bool = False
+    """The speaker may not be the buyer (see ``Statement.speaker_uncertain``): the citation says so."""
 
     @property
     def timestamp(self) -> str:

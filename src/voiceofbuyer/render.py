@@ -192,6 +192,7 @@ def result_document(result: RunResult) -> dict[str, Any]:
                 "format": interview.format,
                 "sha256": interview.sha256,
                 "media": interview.media,
+                "language": interview.language,
                 "metadata": asdict(interview.meta),
                 "speakers": asdict(result.speakers[interview.id]),
                 "buyer": {
@@ -214,6 +215,7 @@ def result_document(result: RunResult) -> dict[str, Any]:
                 "question": s.question,
                 "start": s.start,
                 "end": s.end,
+                "speaker_uncertain": s.speaker_uncertain,
                 "category": result.classifications[s.id].category,
                 "confidence": result.classifications[s.id].confidence,
                 "theme_id": theme_of.get(s.id),
@@ -301,7 +303,8 @@ def citation_text(quote: dict[str, Any]) -> str:
 def citation_speaker(citation: dict[str, Any]) -> str:
     """``Dana Whitfield (CFO, Northwind Freight)``."""
     who = ", ".join(part for part in (citation["title"], citation["company"]) if part)
-    return f"{citation['speaker']} ({who})" if who else citation["speaker"]
+    name = f"{citation['speaker']} ({who})" if who else citation["speaker"]
+    return f"{name} [speaker uncertain]" if citation.get("speaker_uncertain") else name
 
 
 def citation_place(citation: dict[str, Any]) -> str:

@@ -74,7 +74,13 @@ def load_result(store: Store) -> RunResult:
 
 
 def _speakers(document: dict[str, Any]) -> SpeakerRoles:
-    return SpeakerRoles(tuple(document["interviewers"]), tuple(document["buyers"]), document["how"])
+    return SpeakerRoles(
+        tuple(document["interviewers"]),
+        tuple(document["buyers"]),
+        document["how"],
+        document.get("confidence", 1.0),
+        tuple(document.get("uncertain", ())),
+    )
 
 
 def _interview(document: dict[str, Any], transcript: dict[str, Any]) -> Interview:
@@ -93,6 +99,7 @@ def _interview(document: dict[str, Any], transcript: dict[str, Any]) -> Intervie
         turns=turns,
         meta=InterviewMeta(**document["metadata"]),
         media=document["media"],
+        language=document.get("language", "en"),
     )
 
 
@@ -105,11 +112,12 @@ def _statement(document: dict[str, Any], interview: Interview) -> Statement:
         turn_index=max(0, bisect_right(starts, document["start_char"]) - 1),
         start_char=document["start_char"],
         end_char=document["end_char"],
-        removed=tuple((start, end) for start, end in document["removed"]),
+        removed=tuple((start, end, reason) for start, end, reason in document["removed"]),
         text=document["text"],
         question=document["question"],
         start=document["start"],
         end=document["end"],
+        speaker_uncertain=document.get("speaker_uncertain", False),
     )
 
 

@@ -14,8 +14,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cleanup import Range, apply_cleanup, clip_ranges, filler_pattern, find_disfluencies, merge_ranges
+from .cleanup import (
+    Removal,
+    apply_cleanup,
+    clip_removals,
+    disfluencies,
+    filler_pattern,
+    merge_removals,
+    structural_removals,
+)
 from .config import SegmentConfig
+from .ingest.sides import CONFIDENT, is_placeholder
 from .records import Interview, SpeakerRoles, Statement, Turn
 
 if TYPE_CHECKING:
@@ -47,8 +56,10 @@ class _Passage:
     interview: Interview
     speaker: str
     turns: list[Turn]
-    removed: list[Range]
+    removed: list[Removal]
+    """Structural removals: gaps between the turns, time stamps and annotations left in the text."""
     question: str
+    speaker_uncertain: bool
     clean: str = ""
     source_of: tuple[int, ...] = ()
 
@@ -59,7 +70,12 @@ def segment(
     nlp: Language,
     progress: Callable[[int], None] = lambda _: None,
 ) -> dict[str, list[Statement]]:
-    """Statements per interview id, in source order."""
+    """Statements per interview id, in source order.
+
+    spaCy reads each passage with its fillers in place (it tags "um" as an interjection, "ER" as a name), so the
+    clean-up can tell a filler from a word; sentence bounds, and so statement ids, do not depend on the
+    clean-up settings.
+    """
     fillers = filler_pattern(config.fillers)
     backchannels = frozenset(config.backchannels)
     passages: list[_Passage] = []
@@ -71,55 +87,74 @@ def segment(
         passage.clean, passage.source_of = _clean_with_map(passage)
     docs = nlp.pipe((p.clean for p in passages), batch_size=64)
     for passage, doc in zip(passages, docs, strict=True):
+        removed = merge_removals(
+            passage.removed
+            + [piece for found in disfluencies(passage.clean, doc, fillers) for piece in _to_source(passage, found)]
+        )
         for sentence in doc.sents:
             for clean_start, clean_end in _split_long(sentence.text, sentence.start_char, config.max_words):
-                statement = _statement(passage, sentence, clean_start, clean_end, backchannels)
+                statement = _statement(passage, sentence, clean_start, clean_end, removed, backchannels)
                 if statement is not None:
                     statements[passage.interview.id].append(statement)
         progress(1)
     return statements
 
 
-def _is_backchannel(text: str, backchannels: frozenset[str]) -> bool:
+def _is_backchannel(text: str, backchannels: frozenset[str], min_words: int = 2) -> bool:
+    """Nothing but back-channel words ("Yeah, right."), or fewer than ``min_words`` words."""
     words = _WORD.findall(text.lower())
-    return len(words) < 2 or all(word in backchannels for word in words)
+    return len(words) < min_words or all(word in backchannels for word in words)
 
 
 def _passages(
     interview: Interview, speakers: SpeakerRoles, fillers: re.Pattern[str], backchannels: frozenset[str]
 ) -> list[_Passage]:
+    """Buyer turns grouped into passages: a sentence cut across two turns of one buyer (as cue exports do) is
+    read as one; interviewer turns give the question; unidentified speakers' turns are left out."""
     passages: list[_Passage] = []
     question = ""
     current: _Passage | None = None
+    named_buyers = [b for b in speakers.buyers if not is_placeholder(b)]
     for turn in interview.turns:
+        if turn.speaker in speakers.uncertain:
+            current = None
+            continue
         if turn.speaker not in speakers.buyers:
             if not _is_backchannel(turn.text, backchannels):
                 question = _last_question(turn.text, fillers)
                 current = None
             continue
-        if _is_backchannel(turn.text, backchannels):
+        if _is_backchannel(turn.text, backchannels, min_words=1):
+            current = None  # a passage never runs over a turn it leaves out
             continue
-        disfluencies = find_disfluencies(turn.text, turn.start_char, fillers)
-        if current is not None and current.speaker == turn.speaker:
-            current.removed.append((current.turns[-1].end_char, turn.start_char))
+        structure = structural_removals(turn.text, turn.start_char)
+        if current is not None and current.speaker == turn.speaker and _continues(current.turns[-1], turn):
+            current.removed.append((current.turns[-1].end_char, turn.start_char, "gap"))
             current.turns.append(turn)
-            current.removed.extend(disfluencies)
+            current.removed.extend(structure)
         else:
-            current = _Passage(interview, turn.speaker, [turn], list(disfluencies), question)
+            uncertain = speakers.confidence < CONFIDENT or (is_placeholder(turn.speaker) and bool(named_buyers))
+            current = _Passage(interview, turn.speaker, [turn], list(structure), question, uncertain)
             passages.append(current)
     for passage in passages:
-        passage.removed = merge_ranges(passage.removed)
+        passage.removed = merge_removals(passage.removed)
     return passages
+
+
+def _continues(previous: Turn, turn: Turn) -> bool:
+    """A turn that goes on with the previous one's sentence: no full stop before, a small letter after."""
+    ended = previous.text.rstrip().endswith((".", "?", "!", "…", '"', "”", ")"))
+    return not ended and (turn.text[:1].islower() or turn.text[:1].isdigit())
 
 
 def _last_question(text: str, fillers: re.Pattern[str]) -> str:
     questions = _QUESTION.findall(text)
     context = questions[-1] if questions else text[-300:]
-    return apply_cleanup(context, 0, len(context), find_disfluencies(context, 0, fillers))
+    return " ".join(fillers.sub(" ", context).split()).lstrip(",. ")
 
 
 def _clean_with_map(passage: _Passage) -> tuple[str, tuple[int, ...]]:
-    """The passage's text with removed ranges and extra whitespace gone, and each character's source offset."""
+    """The passage's text with structural removals and extra whitespace gone, and each character's source offset."""
     source = passage.interview.text
     start, end = passage.turns[0].start_char, passage.turns[-1].end_char
     chars: list[str] = []
@@ -152,6 +187,22 @@ def _clean_with_map(passage: _Passage) -> tuple[str, tuple[int, ...]]:
     return "".join(chars), tuple(offsets)
 
 
+def _to_source(passage: _Passage, found: Removal) -> list[Removal]:
+    """A removal found in the clean text as source ranges, leaving out the structural removals it spans."""
+    clean_start, clean_end, reason = found
+    start, end = passage.source_of[clean_start], passage.source_of[clean_end - 1] + 1
+    pieces: list[Removal] = []
+    for cut_start, cut_end, _ in passage.removed:
+        if cut_end <= start or cut_start >= end:
+            continue
+        if cut_start > start:
+            pieces.append((start, cut_start, reason))
+        start = max(start, cut_end)
+    if start < end:
+        pieces.append((start, end, reason))
+    return pieces
+
+
 def _split_long(text: str, base: int, max_words: int) -> list[tuple[int, int]]:
     """Clean-text ranges of a sentence, split at clause breaks near the middle while it is too long."""
     stripped = text.rstrip()
@@ -168,7 +219,12 @@ def _split_long(text: str, base: int, max_words: int) -> list[tuple[int, int]]:
 
 
 def _statement(
-    passage: _Passage, sentence: Span, clean_start: int, clean_end: int, backchannels: frozenset[str]
+    passage: _Passage,
+    sentence: Span,
+    clean_start: int,
+    clean_end: int,
+    removals: list[Removal],
+    backchannels: frozenset[str],
 ) -> Statement | None:
     # Trim spaces the clean text may carry at the edges of a sentence.
     while clean_start < clean_end and passage.clean[clean_start].isspace():
@@ -176,9 +232,10 @@ def _statement(
     if clean_start >= clean_end:
         return None
     source = passage.interview.text
+    anchor = passage.source_of[clean_start]  # the sentence's first character: the id does not move with clean-up
     end = passage.source_of[clean_end - 1] + 1
-    start = _skip_leading_markers(source, passage.source_of[clean_start], end, passage.removed)
-    removed = clip_ranges(passage.removed, start, end)
+    start = _skip_leading_markers(source, anchor, end, removals)
+    removed = clip_removals(removals, start, end)
     text = apply_cleanup(source, start, end, removed)
     if _is_backchannel(text, backchannels):
         return None
@@ -194,7 +251,7 @@ def _statement(
         )
     )
     return Statement(
-        id=f"{passage.interview.id}@{start}",
+        id=f"{passage.interview.id}@{anchor}",
         interview_id=passage.interview.id,
         speaker=passage.speaker,
         turn_index=passage.interview.turns.index(first_turn),
@@ -206,10 +263,11 @@ def _statement(
         start=_time_at(first_turn, start, first=True),
         end=_time_at(last_turn, end, first=False),
         keyphrases=keyphrases,
+        speaker_uncertain=passage.speaker_uncertain,
     )
 
 
-def _skip_leading_markers(source: str, start: int, end: int, removed: list[Range]) -> int:
+def _skip_leading_markers(source: str, start: int, end: int, removed: list[Removal]) -> int:
     """Where the statement starts once opening discourse markers (and fillers between them) are left out."""
     position = start
     while True:
@@ -223,13 +281,13 @@ def _skip_leading_markers(source: str, start: int, end: int, removed: list[Range
     return position if len(source[position:end].split()) >= 3 else start
 
 
-def _skip_removed_and_space(source: str, position: int, end: int, removed: list[Range]) -> int:
+def _skip_removed_and_space(source: str, position: int, end: int, removed: list[Removal]) -> int:
     moved = True
     while moved and position < end:
         moved = False
         while position < end and source[position].isspace():
             position, moved = position + 1, True
-        for cut_start, cut_end in removed:
+        for cut_start, cut_end, _ in removed:
             if cut_start <= position < cut_end:
                 position, moved = cut_end, True
     return position

@@ -247,5 +247,6 @@ def quote_of(statement: Statement, interview: Interview, profile: BuyerProfile) 
             company=interview.meta.company,
             line=interview.text.count("\n", 0, statement.start_char) + 1,
             start=statement.start,
+            speaker_uncertain=statement.speaker_uncertain,
         ),
     )

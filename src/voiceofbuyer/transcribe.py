@@ -30,9 +30,9 @@ from .diarize import ChannelLevels, Piece, ResemblyzerEmbedder, Speakers, VoiceE
 from .errors import ConfigError, InputError
 from .ingest import Problem
 from .ingest.json_reader import SCHEMA
+from .ingest.sides import asks_most_questions
 from .records import clock
 from .render import TRANSCRIPTS_DIR, write_atomic
-from .roles import asks_most_questions
 from .store import Store, text_hash
 
 TRANSCRIBE_VERSION = "1"

@@ -12,11 +12,13 @@ is dropped. Character references such as ``&amp;`` stay as written: the span is 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import InputError
-from voiceofbuyer.ingest.labels import read_head
+from voiceofbuyer.ingest.labels import Head, SpeakerVote, read_head
 from voiceofbuyer.ingest.timestamps import CUE_TIME, parse_time
+from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, strip_span, turn_at
 from voiceofbuyer.records import Turn
 
@@ -70,45 +72,64 @@ def parse_cues(text: str, lines: list[tuple[int, int]], first: int, source: str,
 
 def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     """Turns of every cue's text, in order; the speaker carries over from cue to cue."""
+    runs = list(_runs(text, cues))
+    vote = SpeakerVote(head for _, _, _, head in runs if head is not None and head.body >= 0)
     index = LineIndex(text)
     turns: list[Turn] = []
     speaker: str | None = None
-    for cue in cues:
-        run_start = cue.text_start
-        for tag in _TAG.finditer(text, cue.text_start, cue.text_end):
-            speaker = _run_turns(text, run_start, tag.start(), speaker, cue, index, turns)
-            voice = _VOICE.fullmatch(tag.group())
-            if voice and voice["name"].strip():
-                speaker = " ".join(voice["name"].split())
-            run_start = tag.end()
-        speaker = _run_turns(text, run_start, cue.text_end, speaker, cue, index, turns)
+    draft: tuple[int, int, int] | None = None  # (cue number, start, end) of the turn being read
+
+    def close() -> None:
+        if draft is not None and speaker is not None:
+            number, start, end = draft
+            line = index.line(strip_span(text, start, end)[0])
+            turn = turn_at(text, start, end, speaker, line, cues[number].start, cues[number].end)
+            if turn:
+                turns.append(turn)
+
+    for number, start, end, head in runs:
+        if head is not None and head.body < 0:  # a tag: a span never includes markup; a voice tag names the speaker
+            close()
+            draft, speaker = None, head.qualifier or speaker
+            continue
+        if head is not None and head.speaker and vote.is_speaker(head):
+            close()
+            draft, speaker, start = None, head.speaker, start + head.body
+        elif is_tool_line(text[start:end]):
+            close()
+            draft = None
+            continue
+        if draft is not None and draft[0] == number:
+            draft = (number, draft[1], end)
+        else:
+            close()
+            draft = (number, start, end)
+    close()
     return turns
 
 
-def _run_turns(
-    text: str, start: int, end: int, speaker: str | None, cue: Cue, index: LineIndex, turns: list[Turn]
-) -> str | None:
-    """Add the Turns of one tag-free run; a label at a line start begins a new one. Returns the speaker."""
-    piece = start
+def _runs(text: str, cues: list[Cue]) -> Iterator[tuple[int, int, int, Head | None]]:
+    """(cue number, start, end, head) of each line of tag-free cue text; each tag as a ``Head`` with ``body`` -1,
+    whose qualifier is the voice tag's name (``<v Name>``), empty for other tags."""
+    for number, cue in enumerate(cues):
+        run_start = cue.text_start
+        for tag in _TAG.finditer(text, cue.text_start, cue.text_end):
+            yield from _lines(text, run_start, tag.start(), number)
+            voice = _VOICE.fullmatch(tag.group())
+            name = " ".join(voice["name"].split()) if voice else ""
+            yield number, tag.start(), tag.end(), Head(None, None, -1, qualifier=name)
+            run_start = tag.end()
+        yield from _lines(text, run_start, cue.text_end, number)
+
+
+def _lines(text: str, start: int, end: int, number: int) -> Iterator[tuple[int, int, int, Head | None]]:
     line_start = start
     while line_start <= end:
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
-        head = read_head(text[line_start:line_end])
-        if head and head.speaker:
-            _add(text, piece, line_start, speaker, cue, index, turns)
-            speaker, piece = head.speaker, line_start + head.body
+        if text[line_start:line_end].strip():
+            yield number, line_start, line_end, read_head(text[line_start:line_end])
         line_start = line_end + 1
-    _add(text, piece, end, speaker, cue, index, turns)
-    return speaker
-
-
-def _add(text: str, start: int, end: int, speaker: str | None, cue: Cue, index: LineIndex, turns: list[Turn]) -> None:
-    if speaker is not None:
-        line = index.line(strip_span(text, start, end)[0])
-        turn = turn_at(text, start, end, speaker, line, cue.start, cue.end)
-        if turn:
-            turns.append(turn)
 
 
 def _line(text: str, lines: list[tuple[int, int]], index: int) -> str:

@@ -10,6 +10,8 @@ file was written on.
 from __future__ import annotations
 
 import codecs
+import html
+import re
 import unicodedata
 
 from voiceofbuyer.errors import InputError
@@ -82,3 +84,18 @@ def _looks_like_text(text: str) -> bool:
     """At most 1% control characters (NUL, C0/C1 controls other than tabs and line breaks)."""
     controls = sum(1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc")
     return controls * 100 <= len(text)
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MARKUP_ENTITIES = frozenset({"&lt;", "&gt;"})
+
+
+def decode_entities(text: str) -> str:
+    """Character references as WebVTT writes them decoded (``&amp;`` → &, ``&#237;`` → í); ``&lt;`` and ``&gt;`` stay
+    as written, so decoding never makes a tag of text."""
+
+    def replace(match: re.Match[str]) -> str:
+        entity = match.group()
+        return entity if entity.lower() in _MARKUP_ENTITIES else html.unescape(entity)
+
+    return _ENTITY.sub(replace, text)

@@ -25,4 +25,5 @@ def read_docx(data: bytes, source: str) -> Parsed:
             fix="open it in Word and save it again as .docx, or export the transcript as .txt",
         ) from err
     text = require_content(normalise_newlines("\n".join(p.text for p in document.paragraphs)), source)
-    return Parsed(text, parse_turns(text, source))
+    turns, meta = parse_turns(text, source)
+    return Parsed(text, turns, meta)

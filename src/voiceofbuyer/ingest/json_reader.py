@@ -1,4 +1,5 @@
-"""Transcripts in the project's JSON schema (``voiceofbuyer.transcript/1``), e.g. from speech-to-text.
+"""Transcripts in the project's JSON schema (``voiceofbuyer.transcript/1``), e.g. from speech-to-text, and the JSON of
+transcription services (converted by json_formats.py).
 
 The decoded text is the turns' texts joined with ``\\n``, so turn ``i`` starts on line ``i + 1`` when no
 text holds a newline; turn lines count in that text, not in the JSON file. Timed words are aligned to
@@ -15,12 +16,18 @@ from typing import Any
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.decode import decode, normalise_newlines, require_content
+from voiceofbuyer.ingest.json_formats import to_transcript
 from voiceofbuyer.ingest.metadata import meta_from_mapping
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, turn_at
 from voiceofbuyer.records import Turn, Word
 
 SCHEMA = "voiceofbuyer.transcript/1"
 MAX_SKIPPED_TOKENS = 3
+MAX_SECONDS = 1e7
+"""Times beyond this (about 115 days) are not times in an interview."""
+_SERVICES = (
+    "; or the JSON of Amazon Transcribe, AssemblyAI, Deepgram, Fireflies, Rev.ai or WhisperX as the service returns it"
+)
 _FIX = (
     f'follow the schema: {{"schema": "{SCHEMA}", "turns": [{{"speaker": "Sam Rivera", "start": 0.0, '
     f'"end": 4.2, "text": "..."}}]}}'
@@ -30,8 +37,9 @@ _TOKEN = re.compile(r"\w+")
 
 
 def read_json(data: bytes, source: str) -> Parsed:
+    """Our schema, or the JSON of a transcription service (see json_formats.py), as an Interview's text and turns."""
     try:
-        document = json.loads(require_content(decode(data, source), source))
+        document = json.loads(require_content(decode(data, source), source), parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         raise InputError(
             source,
@@ -39,10 +47,17 @@ def read_json(data: bytes, source: str) -> Parsed:
             fix="correct the JSON syntax at that line",
             line=err.lineno,
         ) from err
-    if not isinstance(document, dict):
-        raise _bad(source, "(top level)", "must be an object")
-    if document.get("schema") != SCHEMA:
-        raise _bad(source, "schema", f"must be {SCHEMA!r}")
+    except ValueError as err:
+        raise InputError(source, str(err), fix="write times as numbers of seconds") from err
+    except RecursionError as err:
+        raise InputError(source, "JSON nested too deeply to be a transcript", fix=_FIX) from err
+    if not isinstance(document, dict) or document.get("schema") != SCHEMA:
+        converted = to_transcript(document)
+        if converted is None:
+            if isinstance(document, dict) and "schema" in document:
+                raise _bad(source, "schema", f"must be {SCHEMA!r}")
+            raise InputError(source, "not a transcript: a JSON shape no reader knows", fix=_FIX + _SERVICES)
+        document = _timed_words_only(converted)
     media = _expect(document.get("source", ""), str, source, "source", "a string")
     metadata = _expect(document.get("metadata") or {}, dict, source, "metadata", "an object")
     items = [
@@ -62,7 +77,9 @@ def read_json(data: bytes, source: str) -> Parsed:
         if turn:
             turns.append(turn)
         offset += len(spoken) + 1
-    return Parsed(text, tuple(turns), meta_from_mapping(metadata, source), media.strip())
+    language = document.get("language")
+    declared = language.strip().lower()[:2] if isinstance(language, str) and language.strip() else ""
+    return Parsed(text, tuple(turns), meta_from_mapping(metadata, source), media.strip(), declared)
 
 
 def _read_turn(
@@ -78,6 +95,27 @@ def _read_turn(
         timed = [_word(word, source, f"{field}.words[{i}]") for i, word in enumerate(words)]
         turn = replace(turn, words=align_words(text, turn.start_char, turn.end_char, timed))
     return turn
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a time")
+
+
+def _timed_words_only(document: dict[str, Any]) -> dict[str, Any]:
+    """A service's words without numeric times (punctuation, or words it could not align) are left out."""
+    for turn in document["turns"]:
+        turn["words"] = [
+            w for w in turn.get("words") or []
+            if isinstance(w.get("word"), str) and all(_is_seconds(w.get(k)) for k in ("start", "end"))
+        ]  # fmt: skip
+        for key in ("start", "end"):
+            if not _is_seconds(turn.get(key)):
+                turn[key] = None
+    return document
+
+
+def _is_seconds(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1e7
 
 
 def align_words(text: str, start: int, end: int, words: list[tuple[str, float, float]]) -> tuple[Word, ...]:
@@ -109,7 +147,10 @@ def _optional_seconds(value: object, source: str, field: str) -> float | None:
 def _seconds(value: object, source: str, field: str) -> float:
     if isinstance(value, bool):  # JSON true/false would pass as the ints 1 and 0
         raise _bad(source, field, "must be a number of seconds")
-    return float(_expect(value, (int, float), source, field, "a number of seconds"))
+    seconds = float(_expect(value, (int, float), source, field, "a number of seconds"))
+    if not 0 <= seconds < MAX_SECONDS:
+        raise _bad(source, field, f"must be between 0 and {MAX_SECONDS:.0f} seconds")
+    return seconds
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], source: str, field: str, what: str) -> Any:

@@ -1,81 +1,194 @@
-"""Speaker labels and time stamps at the start of a transcript line.
+"""Speaker labels and time stamps at the start of a transcript line, as meeting and transcription tools write them.
 
 Recognised heads (the turn's text starts after them):
 
     Dana Whitfield: text       Interviewee1 : text        **Sam Rivera:** text     Dr. Jane O'Neil: text
     [00:01:02] Name: text      (01:02) Name: text         00:01:02 Name: text      Name (CFO): text
-    Name (00:01:02): text      Name [00:01:02]: text      Name: (01:02) text
-    Name (00:01:02)   Name  0:03   Name - 0:03   Name:   alone on a line: the text follows below
+    Name (00:01:02): text      Name [00:01:02]: text      Name: (01:02) text       Sam Ortiz - Acme: text
+    Kim, Alex: text            Priya's iPhone: text       陈静: text               [SPEAKER_00]: text
+    Name (00:01:02)   Name  0:03   Name - 0:03   Nadia Haddad (Guest)  0:11   [Owen Fairley] 14:02:18
+    0:03 - Sam Ortiz (Acme)    Name:   alone on a line: the text follows below
     [00:01:02] text            a bracketed time without a name: same speaker, new time
     00:01:02                   a time alone on a line (Google Meet puts these between turns)
 
-A name is at most five words and 40 characters, with no sentence punctuation; its words are
-capitalised (name particles such as "van" or "de" aside), or it is a role word such as ``interviewer``,
-``interviewee 2`` or ``Q``. This keeps "so the thing is: ..." inside a turn from reading as a label.
+``read_head`` finds a *candidate*: whether it is a speaker is decided for the whole document by
+``SpeakerVote``, because display names are whatever people typed ("Priya's iPhone", "陈静", "kim"): a label
+that recurs at the start of lines is a speaker; a one-off is one only when it is written the way tools mark
+speakers (with a time stamp or in brackets) or looks like a person's name or a role ("Dana Whitfield",
+"Interviewer 2", "Q"). This keeps "so the thing is: ..." or "Pros: ..." inside a turn from reading as a label.
+Labels that head metadata and notes ("Date:", "Attendees:", "Transcript ID:", "Action items:") are never
+speakers: ``metadata_label`` names them.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
 
-MAX_NAME_WORDS = 5
-MAX_NAME_CHARS = 40
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 48
 
-_WORD = r"(?:[^\W\d_]{1,4}\.|[^\W\d_][\w'’\-]*)"  # "Dr.", "J.", "O'Neil", "Mary-Kate", "Interviewee1"
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|\d{{1,3}}(?!\d|:\d)))*"  # "Speaker 2", but not the "00" of "00:01:02"
+# A label word: "Dr.", "J.", "J.R.", "O'Neil", "Mary-Kate", "Interviewee1", "SPEAKER_00", "iPhone", "陈静".
+_WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_]{1,4}\.|[^\W\d_][\w'’.&\-]*)"
+# Words separated by spaces or a comma ("Kim, Alex"); a short number may follow ("Speaker 2"), never the
+# "00" of "00:01:02".
+_NAME = rf"{_WORD}(?:(?:[ \t]+|,[ \t]*)(?:{_WORD}|\d{{1,3}}(?!\d|:\d)))*"
+_DASH = r"[-–—|]"
 _SPEAKER_HEAD = re.compile(
-    rf"""\s*
-    (?:[\[(]?(?P<lead>{TEXT_TIME})[\])]?[ \t]*)?
-    (?:\*\*)?
+    rf"""[ \t]*
+    (?:[\[(]?(?P<lead>{TEXT_TIME})[\])]?[ \t]*(?:(?P<leaddash>{_DASH})[ \t]*)?)?
+    (?P<bold>\*\*)?
+    (?P<open>\[)?
     (?P<name>{_NAME})
-    (?:\s*\([^()\d]{{1,30}}\))?
-    (?:\s*[-–|]?\s*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
-    \s*(?:\*\*)?\s*(?P<colon>:)?(?:\*\*)?
+    (?(open)\])
+    (?:[ \t]+{_DASH}[ \t]+(?P<org>{_NAME}))?
+    (?:[ \t]*\((?P<qualifier>[^()\d\n:]{{1,40}})\))?
+    (?:[ \t]*{_DASH}?[ \t]*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
+    [ \t]*(?:\*\*)?[ \t]*(?P<colon>:)?(?:\*\*)?
     (?:[ \t]*[\[(](?P<after>{TEXT_TIME})[\])])?
     """,
     re.VERBOSE,
 )
 # A bare time is taken only alone on its line: "10:30 is when we meet" is speech, not a stamp.
 _TIME_HEAD = re.compile(rf"\s*(?:\[(?P<square>{TEXT_TIME})\]|\((?P<round>{TEXT_TIME})\)|(?P<bare>{TEXT_TIME})\s*$)")
-_ROLE = re.compile(
-    r"(?:interviewer|interviewee|moderator|participant|respondent|speaker|customer|host|guest|q|a)\s*\d*",
-    re.IGNORECASE,
+
+ROLE_WORDS = (
+    "interviewer|interviewee|moderator|facilitator|researcher|participant|respondent|speaker|customer|host|guest"
+    "|user|assistant|ai|bot|adopter|buyer|client|prospect|candidate|q|a|me|them"
 )
+_ROLE = re.compile(rf"(?:{ROLE_WORDS})[\s_]*\d*", re.IGNORECASE)
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "bin", "ten", "ter", "y"}
 )
+# Words that make a label prose, not a name, even when it recurs ("I said:", "the point is:").
+_PROSE_WORDS = frozenset(
+    {"i", "the", "is", "are", "was", "were", "so", "and", "but", "said", "that", "this", "it", "to", "of", "my",
+     "our", "we", "you", "for", "with", "be", "if", "then", "what", "how", "why", "in", "on", "at", "as", "an"}
+)  # fmt: skip
+
+SECTION_WORDS: dict[str, str] = {
+    word: "notes"
+    for word in (
+        "notes", "note", "summary", "summaries", "overview", "outline", "highlights", "takeaways", "keywords",
+        "chapters", "action items", "next steps", "follow-ups", "follow ups", "decisions", "key points",
+        "observations", "insights", "recap", "tl;dr", "tldr", "ai notes", "enhanced notes", "my notes",
+    )
+} | {word: "transcript" for word in ("transcript", "transcription", "full transcript", "conversation", "dialog")}
+"""Headings that open a section: notes paraphrase what was said (never speech); a transcript section holds turns."""
+
+_METADATA_LAST_WORDS = frozenset(
+    {"notes", "note", "summary", "attendees", "attendee", "participants", "date", "time", "duration", "agenda",
+     "title", "subject", "topic", "company", "industry", "location", "region", "revenue", "employees", "role",
+     "recorded", "recording", "meeting", "transcript", "context", "background", "id", "keywords", "outline",
+     "overview", "highlights", "takeaways", "items", "steps", "decisions", "chapters", "tags", "link", "url",
+     "source", "objective", "objectives", "purpose", "organisation", "organization", "position", "language",
+     "format", "platform", "email", "phone"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Head:
-    """What starts a line: a speaker and/or a time; the line's text starts at ``body``."""
+    """What starts a line: a speaker candidate and/or a time; the line's text starts at ``body``."""
 
     speaker: str | None
     time: float | None
     body: int
+    marked: bool = False
+    """Written the way tools mark speakers: with a time stamp, in brackets or bold (strong evidence)."""
+    qualifier: str = ""
+    """What follows the name in parentheses or after a dash: "(Guest)", "- Acme", "(CFO)"."""
 
 
 def read_head(line: str) -> Head | None:
-    """The label or time stamp at the start of ``line``, if any."""
+    """The speaker-label candidate or time stamp at the start of ``line``, if any."""
     match = _SPEAKER_HEAD.match(line)
-    if match and _is_name(match["name"]):
+    if match and _plausible(match["name"]):
         stamp = match["lead"] or match["trail"] or match["after"]
         alone = not line[match.end() :].strip()
-        if match["colon"] or (alone and stamp):
-            return Head(" ".join(match["name"].split()), parse_time(stamp) if stamp else None, match.end())
+        bracketed = bool(match["open"])
+        stamped_alone = match["trail"] or match["after"] or (match["lead"] and match["leaddash"])
+        if match["colon"] or (alone and (stamped_alone or bracketed or match["bold"])):
+            return Head(
+                speaker=" ".join(match["name"].split()),
+                time=parse_time(stamp) if stamp else None,
+                body=match.end(),
+                marked=bool(stamp or bracketed or match["bold"]),
+                qualifier=" ".join((match["org"] or match["qualifier"] or "").split()),
+            )
     match = _TIME_HEAD.match(line)
     if match:
         return Head(None, parse_time(match["square"] or match["round"] or match["bare"]), match.end())
     return None
 
 
-def _is_name(name: str) -> bool:
-    words = name.split()
-    if len(words) > MAX_NAME_WORDS or len(name) > MAX_NAME_CHARS:
+def _plausible(name: str) -> bool:
+    return len(name.split()) <= MAX_NAME_WORDS and len(name) <= MAX_NAME_CHARS
+
+
+def is_role_label(name: str) -> bool:
+    """"Interviewer", "Speaker 2", "SPEAKER_00", "Q", "User", "AI": a role or placeholder, not a person's name."""
+    return bool(_ROLE.fullmatch(name.strip()))
+
+
+def looks_like_name(name: str) -> bool:
+    """A person's or device's name as typed: capitalised words ("Dana Whitfield", "Dr. O'Neil"), words in a script
+    without case ("陈静"), "Priya's iPhone", or a role ("Interviewer 2")."""
+    words = name.replace(",", " ").split()
+    if not words or len(words) > 5 or len(name) > 40:
         return False
-    if _ROLE.fullmatch(name):
+    if is_role_label(name):
         return True
-    return words[0][0].isupper() and all(word[0].isupper() or word[0].isdigit() or word in _PARTICLES for word in words)
+
+    def capitalised(word: str) -> bool:
+        first = word[0]
+        if first.isdigit() or word in _PARTICLES:
+            return True
+        if first.isupper() or not (first.isupper() or first.islower()):  # "Dana", or "陈"
+            return True
+        return any(char.isupper() for char in word[1:])  # "iPhone", "eBay"
+
+    return capitalised(words[0]) and all(capitalised(word) for word in words)
+
+
+def metadata_label(name: str) -> bool:
+    """"Date", "Attendees", "Transcript ID", "Action items", "Interviewer notes": a label that heads metadata or
+    notes, never a person speaking."""
+    key = name.strip().strip("*").strip().casefold()
+    return key in SECTION_WORDS or key.split()[-1] in _METADATA_LAST_WORDS if key else False
+
+
+def section_kind(text: str) -> str | None:
+    """``notes`` or ``transcript`` for a heading that opens such a section ("## Action items", "Transcript")."""
+    key = re.sub(r"[#*_:\s]+", " ", text).strip().casefold()
+    return SECTION_WORDS.get(key)
+
+
+class SpeakerVote:
+    """Which label candidates of one document are speakers (see the module docstring)."""
+
+    def __init__(self, heads: Iterable[Head]) -> None:
+        candidates = [h for h in heads if h.speaker and not metadata_label(h.speaker)]
+        self.counts: Counter[str] = Counter(h.speaker for h in candidates if h.speaker)
+        self.recurring = {
+            name for name, count in self.counts.items() if count >= 2 and not _prose(name)
+        }
+
+    def is_speaker(self, head: Head) -> bool:
+        name = head.speaker
+        if not name or metadata_label(name):
+            return False
+        if name in self.recurring or head.marked or is_role_label(name):
+            return not _prose(name)
+        if not looks_like_name(name):
+            return False
+        # One capitalised word said once amid a dialogue of known speakers is a word, not a name ("Pros:").
+        return len(self.recurring) < 2 or len(name.split()) > 1
+
+
+def _prose(name: str) -> bool:
+    words = name.casefold().replace(",", " ").split()
+    return any(word in _PROSE_WORDS for word in words) and not is_role_label(name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,3 +150,66 @@ def _text(name: str, value: object, source: str, line: int | None) -> str:
             source, f"metadata field '{name}' holds a nested mapping", fix=f"give '{name}' a plain value", line=line
         )
     return str(value).strip()
+
+
+_HEADER_FIELDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect"),
+        "person",
+    ),
+    **dict.fromkeys(("interviewer", "researcher", "moderator", "facilitator", "host"), "interviewer"),
+    **dict.fromkeys(("title", "job title", "role", "position"), "title"),
+    **dict.fromkeys(("company", "organisation", "organization", "account"), "company"),
+    **dict.fromkeys(("attendees", "participants", "attendee"), "attendees"),
+    **{name: name for name in ("industry", "region", "employees", "revenue", "date")},
+    "company size": "employees",
+}
+_HEADER_LINE = re.compile(
+    r"[ \t]*(?:\*\*)?(?P<label>[^:*\n]{1,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>.*?)[ \t]*$"
+)
+_PERSON = re.compile(
+    r"(?P<name>[^,()|]+?)\s*(?:(?:,|\s[-–—|]\s)\s*(?P<rest>.+)|\((?P<paren>[^()]+)\))?\s*$"
+)
+_AT = re.compile(r"\s+(?:at|@)\s+|\s*,\s*")
+
+
+def parse_person(value: str) -> tuple[str, str, str]:
+    """(name, title, company) of "Jane Doe, Head of Finance at Acme", "Jane Doe (CFO, Acme)", "Jane Doe - CFO"."""
+    match = _PERSON.match(value.strip().strip("*").strip())
+    if not match:
+        return value.strip(), "", ""
+    name = match["name"].strip()
+    rest = (match["rest"] or match["paren"] or "").strip()
+    if not rest:
+        return name, "", ""
+    parts = _AT.split(rest, maxsplit=1)
+    return name, parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
+
+
+def header_metadata(lines: list[str], source: str, first_line: int = 1) -> InterviewMeta:
+    """Metadata from a transcript's header lines (before the first turn): ``Attendees: ...``, ``Date: ...``,
+    ``**Interviewee:** Jane Doe, CFO at Acme``, ``Adopter: ...``; a label alone on its line takes the next line."""
+    values: dict[str, str] = {}
+    pending = ""
+    for number, line in enumerate(lines, start=first_line):
+        match = _HEADER_LINE.match(line)
+        label = (match["label"] if match else line.strip().strip("#*").strip()).casefold()
+        field = _HEADER_FIELDS.get(label)
+        value = match["value"] if match else ""
+        if field and not value:
+            pending = field
+            continue
+        if not field and pending:
+            field, value, pending = pending, line.strip(), ""
+        if not field or not value:
+            continue
+        if field == "person":
+            name, title, company = parse_person(value)
+            values.setdefault("interviewee", name)
+            if title:
+                values.setdefault("title", title)
+            if company:
+                values.setdefault("company", company)
+        else:
+            values.setdefault(field, _text(field, value, source, number))
+    return InterviewMeta(**values)

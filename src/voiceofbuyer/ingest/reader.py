@@ -9,6 +9,7 @@ from pathlib import Path
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.docx_reader import read_docx
 from voiceofbuyer.ingest.json_reader import read_json
+from voiceofbuyer.ingest.language import detect_language
 from voiceofbuyer.ingest.metadata import read_sidecar
 from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, untranscribed
 from voiceofbuyer.ingest.siblings import sibling
@@ -71,4 +72,5 @@ def read_interview(
         turns=parsed.turns,
         meta=meta,
         media=recording.relative_to(root).as_posix() if recording else parsed.media,
+        language=parsed.language or detect_language([turn.text for turn in parsed.turns]),
     )

@@ -1,13 +1,23 @@
 """Plain-text and Markdown transcripts (also the text of Word documents).
 
-A turn starts at any line that begins with a speaker label (see labels.py) and runs over the
-following lines until the next label, so continuation lines and blank lines stay in the turn: its
-span goes from its first to its last non-space character and may contain newlines. A turn's line is
-the line of its label. Lines before the first label (titles, dates) are not part of any turn.
+A turn starts at any line that begins with a speaker label (see labels.py) and runs over the following lines
+until the next label, so continuation lines and blank lines stay in the turn: its span goes from its first to
+its last non-space character and may contain newlines. A turn's line is the line of its label.
 
-Some lines end the current turn without starting one: a time stamp alone on a line, a Markdown
-heading or rule, and header or note lines such as ``Date: ...`` or ``Note: ...``. Text after them
-continues with the same speaker as a new turn, so no span ever includes them.
+What is never speech, so no span includes it:
+- lines before the first speaker label (titles, dates, attendee lists): header lines such as
+  ``Attendees: ...``, ``**Interviewee:** Name, Title at Company`` or ``Adopter: ...`` become metadata;
+- headings and rules (``# Dialog 12``, ``---``), metadata labels (``Date: ...``, ``**Transcript ID:** x``) and
+  lines the recording tool wrote (tool_lines.py): each ends the current turn, and text after it belongs to no
+  one until the next speaker label;
+- notes sections (a heading or label such as "Summary", "Action items", "Notes"): everything up to the next
+  speaker label with a time stamp or a "Transcript" heading. Notes paraphrase the buyer; they are not quotes.
+
+A time stamp alone on a line ends the current turn; text after it continues with the same speaker as a new turn.
+
+Written interview notes in question-and-answer form (questions as headings or ``Q:`` lines, answers as
+paragraphs or bullets under them, no other speaker labels) are read as turns too: each question is the
+interviewer's, each answer paragraph or bullet the interviewee's (named from the metadata or an attendee line).
 """
 
 from __future__ import annotations
@@ -16,53 +26,38 @@ import re
 from dataclasses import dataclass
 
 from voiceofbuyer.ingest.decode import decode, require_content
-from voiceofbuyer.ingest.labels import read_head
-from voiceofbuyer.ingest.metadata import split_front_matter
+from voiceofbuyer.ingest.labels import Head, SpeakerVote, metadata_label, read_head, section_kind
+from voiceofbuyer.ingest.metadata import header_metadata, split_front_matter
+from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
-from voiceofbuyer.records import Turn
+from voiceofbuyer.records import InterviewMeta, Turn
 
-_BREAK = re.compile(r"\s*(?:#{1,6}(?:\s|$)|([-*_=])(?:\s*\1){2,}\s*$)")
-# Labels that head notes and transcript headers, never a person speaking.
-_NOT_SPEAKERS = frozenset(
-    {
-        "agenda",
-        "attendees",
-        "company",
-        "date",
-        "duration",
-        "employees",
-        "industry",
-        "location",
-        "meeting",
-        "note",
-        "notes",
-        "participants",
-        "recorded",
-        "recording",
-        "region",
-        "revenue",
-        "role",
-        "subject",
-        "summary",
-        "time",
-        "title",
-        "topic",
-        "transcript",
-    }
-)
+_HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|\*\*(?=.*\*\*[ \t]*$))(?P<text>.*?)(?:\*\*)?[ \t]*$")
+_RULE = re.compile(r"\s*([-*_=])(?:\s*\1){2,}\s*$")
+_LABEL_LINE = re.compile(r"[ \t]*(?:\*\*)?(?P<label>[^:*\n]{1,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>.*)$")
+_QUESTION_LINE = re.compile(r"[ \t]*(?:\*\*)?(?:q|question)(?:[ \t]*\d{1,3})?[ \t]*[:.](?:\*\*)?[ \t]*(?=\S)", re.I)
+_BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
+_PERSON_LABELS = frozenset(
+    {"interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect",
+     "interviewer", "researcher", "moderator", "facilitator", "host"}
+)  # fmt: skip
+INTERVIEWER = "Interviewer"
+INTERVIEWEE = "Interviewee"
 EXPECTED = "lines like 'Name: text' or '[00:01:02] Name: text'"
 
 
 def read_text(data: bytes, source: str) -> Parsed:
     text = require_content(decode(data, source), source)
-    return Parsed(text, parse_turns(text, source))
+    turns, meta = parse_turns(text, source)
+    return Parsed(text, turns, meta)
 
 
 def read_markdown(data: bytes, source: str) -> Parsed:
-    """Markdown: optional YAML front matter, then turns as in plain text (headings are skipped)."""
+    """Markdown: optional YAML front matter (it wins over header lines), then turns as in plain text."""
     text = require_content(decode(data, source), source)
-    meta, body = split_front_matter(text, source)
-    return Parsed(text, parse_turns(text, source, body), meta)
+    front, body = split_front_matter(text, source)
+    turns, meta = parse_turns(text, source, body)
+    return Parsed(text, turns, meta.merged(front))
 
 
 @dataclass
@@ -82,12 +77,63 @@ class _Draft:
             self.end = end
 
 
-def parse_turns(text: str, source: str, body: int = 0) -> tuple[Turn, ...]:
-    """Turns of ``text`` from offset ``body`` (a line start) on; raises InputError if there are none."""
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    start: int
+    end: int
+    text: str
+    head: Head | None
+
+
+def parse_turns(text: str, source: str, body: int = 0) -> tuple[tuple[Turn, ...], InterviewMeta]:
+    """Turns of ``text`` from offset ``body`` (a line start) on, and the metadata its header lines give.
+
+    Raises InputError when there is no turn at all.
+    """
+    lines = [
+        _Line(number, start, end, text[start:end], read_head(text[start:end]))
+        for number, (start, end) in enumerate(line_spans(text), start=1)
+        if start >= body and text[start:end].strip()
+    ]
+    vote = SpeakerVote(line.head for line in lines if line.head and not _HEADING.match(line.text))
+    meta = header_metadata(
+        [line.text for line in _header_lines(lines, vote)], source, lines[0].number if lines else 1
+    )
+    if _is_question_and_answer(lines, vote):
+        turns = _question_and_answer_turns(text, lines, meta)
+    else:
+        turns = _labelled_turns(text, lines, vote)
+    return require_turns(turns, source, EXPECTED), meta
+
+
+def _header_lines(lines: list[_Line], vote: SpeakerVote) -> list[_Line]:
+    """Lines before the first speaker label: titles, dates, attendee and metadata lines."""
+    header = []
+    for line in lines:
+        if line.head and vote.is_speaker(line.head) and not _person_line(line, vote):
+            break
+        header.append(line)
+    return header
+
+
+def _person_line(line: _Line, vote: SpeakerVote) -> bool:
+    """``Adopter: Jane Doe, CFO at Acme``: a header line naming a person, not a turn (the label never recurs)."""
+    head = line.head
+    if head is None or head.speaker is None or head.speaker.casefold() not in _PERSON_LABELS:
+        return False
+    if vote.counts[head.speaker] > 1:
+        return False
+    value = line.text[head.body :].strip()
+    return bool(value) and not value.endswith((".", "?", "!")) and len(value.split()) <= 14
+
+
+def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Turn]:
     turns: list[Turn] = []
     draft: _Draft | None = None
     speaker: str | None = None
     time: float | None = None  # a stamp not yet used by a turn
+    in_notes = False
 
     def close() -> None:
         if draft and draft.start is not None:
@@ -95,27 +141,95 @@ def parse_turns(text: str, source: str, body: int = 0) -> tuple[Turn, ...]:
             if turn:
                 turns.append(turn)
 
-    for number, (start, end) in enumerate(line_spans(text), start=1):
-        line = text[start:end]
-        if start < body or not line.strip():
-            continue
-        head = read_head(line)
-        if _BREAK.match(line) or (head and head.speaker and head.speaker.casefold() in _NOT_SPEAKERS):
+    for line in lines:
+        head = line.head
+        heading = _HEADING.match(line.text)
+        speaker_head = head is not None and not heading and vote.is_speaker(head) and not _person_line(line, vote)
+        if heading or _RULE.match(line.text) or is_tool_line(line.text) or _metadata_line(line, speaker_head):
             close()
-            draft = None
+            draft, speaker = None, None
+            kind = section_kind(heading["text"] if heading else _label_alone(line.text))
+            in_notes = kind == "notes" or (in_notes and kind != "transcript")
             continue
-        if head:
+        if in_notes and not (speaker_head and head and (head.marked or head.speaker in vote.recurring)):
+            continue
+        if head and (speaker_head or head.speaker is None):
             close()
-            draft = None
+            draft, in_notes = None, False
             time = head.time if head.time is not None else time
-            speaker = head.speaker or speaker
-            if not (head.speaker or line[head.body :].strip()):
+            if speaker_head:
+                speaker = head.speaker
+            if not (speaker_head or line.text[head.body :].strip()):
                 continue  # a time alone on its line
-            start += head.body
+            start = line.start + head.body
+        else:
+            start = line.start
         if speaker is None:
-            continue  # before the first label
+            continue  # before the first label, or after notes, a heading or a tool line
         if draft is None:
-            draft, time = _Draft(speaker, number, time), None
-        draft.add(text, start, end)
+            draft, time = _Draft(speaker, line.number, time), None
+        draft.add(text, start, line.end)
     close()
-    return require_turns(turns, source, EXPECTED)
+    return turns
+
+
+def _label_alone(line: str) -> str:
+    """The label of a line that holds nothing else ("Action items:"); a label with a value is a single line."""
+    match = _LABEL_LINE.match(line)
+    if match is None:
+        return line
+    return "" if match["value"].strip() else match["label"]
+
+
+def _metadata_line(line: _Line, speaker_head: bool) -> bool:
+    """``Date: ...``, ``**Transcript ID:** x``, ``Action items:``: a label heading metadata or notes."""
+    if speaker_head:
+        return False
+    match = _LABEL_LINE.match(line.text)
+    return bool(match and metadata_label(match["label"]))
+
+
+def _is_question_and_answer(lines: list[_Line], vote: SpeakerVote) -> bool:
+    """Questions as headings or ``Q:`` lines, answers below them without labels, and no other speakers."""
+    questions = sum(1 for line in lines if _question(line) is not None)
+    speakers = {
+        line.head.speaker
+        for line in lines
+        if line.head and line.head.speaker and vote.is_speaker(line.head) and not _person_line(line, vote)
+    }
+    others = {s for s in speakers if not re.fullmatch(r"q|question|a|answer", s, re.I)}
+    answers = any(re.fullmatch(r"a|answer", s, re.I) for s in speakers)
+    return questions >= 2 and not others and not answers
+
+
+def _question(line: _Line) -> int | None:
+    """Where the question's text starts, when ``line`` is an interviewer's question in written notes."""
+    heading = _HEADING.match(line.text)
+    if heading and heading["text"].rstrip("*").rstrip().endswith("?"):
+        return heading.start("text")
+    match = _QUESTION_LINE.match(line.text)
+    return match.end() if match else None
+
+
+def _question_and_answer_turns(text: str, lines: list[_Line], meta: InterviewMeta) -> list[Turn]:
+    interviewer = meta.interviewer or INTERVIEWER
+    interviewee = meta.interviewee or INTERVIEWEE
+    turns: list[Turn] = []
+    asked = False
+    for line in lines:
+        question = _question(line)
+        if question is not None:
+            start, end = line.start + question, line.end
+            turn = turn_at(text, start, end - len(line.text) + len(line.text.rstrip().rstrip("*")), interviewer,
+                           line.number)  # fmt: skip
+            asked = True
+        elif not asked or _HEADING.match(line.text) or _RULE.match(line.text) or is_tool_line(line.text):
+            asked = asked and not _HEADING.match(line.text)
+            continue
+        else:
+            bullet = _BULLET.match(line.text)
+            turn = turn_at(text, line.start + (bullet.end() if bullet else 0), line.end, interviewee, line.number)
+        if turn:
+            turns.append(turn)
+    return turns
+

@@ -24,6 +24,8 @@ class Parsed:
     turns: tuple[Turn, ...]
     meta: InterviewMeta = field(default_factory=InterviewMeta)
     media: str = ""
+    language: str = ""
+    """Declared by the file (a JSON transcript's ``language``); empty when it is to be detected."""
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -1,10 +1,13 @@
-"""WebVTT transcripts: Teams-style ``<v Name>`` voice tags or Zoom-style ``Name:`` prefixes (see cues.py)."""
+"""WebVTT transcripts: Teams-style ``<v Name>`` voice tags or Zoom-style ``Name:`` prefixes (see cues.py).
+
+The decoded text has character references decoded (``&amp;`` → &; see ``decode_entities``): offsets point into it.
+"""
 
 from __future__ import annotations
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.cues import cue_turns, is_timing_line, parse_cues
-from voiceofbuyer.ingest.decode import decode, require_content
+from voiceofbuyer.ingest.decode import decode, decode_entities, require_content
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns
 
 EXAMPLE_TIMING = "00:00:01.000 --> 00:00:04.000"
@@ -12,7 +15,7 @@ EXPECTED = "voice tags like '<v Sam Rivera>' or 'Sam Rivera: text' in the cues"
 
 
 def read_vtt(data: bytes, source: str) -> Parsed:
-    text = require_content(decode(data, source), source)
+    text = require_content(decode_entities(decode(data, source)), source)
     lines = line_spans(text)
     rows = [text[start:end] for start, end in lines]
     header = next(index for index, row in enumerate(rows) if row.strip())

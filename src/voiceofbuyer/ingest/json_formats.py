@@ -1,0 +1,195 @@
+"""The JSON that transcription services return, read as it is: each shape converted to the project's transcript
+schema (``voiceofbuyer.transcript/1``: turns of speaker, text, start, end and timed words).
+
+Recognised shapes:
+
+- Amazon Transcribe with speaker labels (``results.items`` with ``speaker_labels.segments`` or ``speaker_label`` on
+  the items, or ``results.audio_segments``): words joined into turns per speaker;
+- AssemblyAI (``utterances``, times in milliseconds, speakers ``A``, ``B`` ...);
+- Deepgram (``results.utterances``, or words with ``speaker`` in ``results.channels[0].alternatives[0]``);
+- Fireflies (``sentences`` with ``speaker_name``, also under ``data.transcript``);
+- Rev.ai (``monologues`` of ``elements``);
+- WhisperX and similar (``segments`` with ``speaker``), and a plain list of ``{speaker, text, start, end}``.
+
+Speaker numbers and letters become "Speaker 0", "Speaker A" (placeholders: never shown as a name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Turns = list[dict[str, Any]]
+
+
+def to_transcript(document: Any) -> dict[str, Any] | None:
+    """The document in the project's schema (``turns``, ``source``, ``metadata``), or None for an unknown shape."""
+    for recognise in _SHAPES:
+        turns = recognise(document)
+        if turns:
+            return {"turns": turns}
+    return None
+
+
+def _speaker(value: Any, name: Any = None) -> str:
+    if isinstance(name, str) and name.strip():
+        return name.strip()
+    if value is None:
+        return "Unknown"
+    text = str(value).strip()
+    if isinstance(value, int) or (len(text) <= 2 and text.isalnum()):
+        return f"Speaker {text}"
+    return text
+
+
+def _seconds(value: Any, scale: float = 1.0) -> Any:
+    if isinstance(value, str):
+        try:
+            return float(value) * scale
+        except ValueError:
+            return value
+    return value * scale if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+def _join(words: list[tuple[str, bool]]) -> str:
+    """Words and punctuation marks as one text: no space before punctuation."""
+    text = ""
+    for word, punctuation in words:
+        text += word if punctuation or not text else " " + word
+    return text
+
+
+def _amazon(document: Any) -> Turns | None:
+    results = document.get("results") if isinstance(document, dict) else None
+    if not isinstance(results, dict) or not isinstance(results.get("items"), list):
+        return None
+    segments = results.get("audio_segments")
+    if isinstance(segments, list) and segments and isinstance(segments[0], dict) and "speaker_label" in segments[0]:
+        return [
+            {"speaker": _speaker(s.get("speaker_label")), "text": s.get("transcript"),
+             "start": _seconds(s.get("start_time")), "end": _seconds(s.get("end_time"))}
+            for s in segments
+        ]  # fmt: skip
+    speaker_at: dict[str, str] = {}
+    for segment in (results.get("speaker_labels") or {}).get("segments", []):
+        for item in segment.get("items", []):
+            speaker_at[str(item.get("start_time"))] = segment.get("speaker_label")
+    turns: Turns = []
+    current = None
+    for item in results["items"]:
+        alternatives = item.get("alternatives") or [{}]
+        content = str(alternatives[0].get("content", ""))
+        punctuation = item.get("type") == "punctuation"
+        label = item.get("speaker_label") or speaker_at.get(str(item.get("start_time")))
+        if not punctuation and label is not None and (current is None or current["label"] != label):
+            current = {"label": label, "words": [], "timed": []}
+            turns.append(current)
+        if current is None:
+            continue
+        current["words"].append((content, punctuation))
+        if not punctuation:
+            current["timed"].append(
+                {"word": content, "start": _seconds(item.get("start_time")), "end": _seconds(item.get("end_time"))}
+            )
+    return [
+        {"speaker": _speaker(t["label"]), "text": _join(t["words"]), "start": t["timed"][0]["start"],
+         "end": t["timed"][-1]["end"], "words": t["timed"]}
+        for t in turns if t["timed"]
+    ] or None  # fmt: skip
+
+
+def _assemblyai(document: Any) -> Turns | None:
+    utterances = document.get("utterances") if isinstance(document, dict) else None
+    if not isinstance(utterances, list) or not utterances or "results" in document:
+        return None
+    scale = 0.001 if any(isinstance(u.get("start"), int) and u.get("start") > 1000 for u in utterances[:5]) else 1.0
+    return [
+        {"speaker": _speaker(u.get("speaker")), "text": u.get("text"), "start": _seconds(u.get("start"), scale),
+         "end": _seconds(u.get("end"), scale),
+         "words": [{"word": w.get("text"), "start": _seconds(w.get("start"), scale),
+                    "end": _seconds(w.get("end"), scale)} for w in u.get("words") or [] if isinstance(w, dict)]}
+        for u in utterances if isinstance(u, dict)
+    ]  # fmt: skip
+
+
+def _deepgram(document: Any) -> Turns | None:
+    results = document.get("results") if isinstance(document, dict) else None
+    if not isinstance(results, dict):
+        return None
+    if isinstance(results.get("utterances"), list):
+        return [
+            {"speaker": _speaker(u.get("speaker")), "text": u.get("transcript"), "start": u.get("start"),
+             "end": u.get("end"),
+             "words": [{"word": w.get("punctuated_word") or w.get("word"), "start": w.get("start"), "end": w.get("end")}
+                       for w in u.get("words") or []]}
+            for u in results["utterances"]
+        ]  # fmt: skip
+    try:
+        words = results["channels"][0]["alternatives"][0]["words"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    turns: Turns = []
+    for word in words:
+        label = _speaker(word.get("speaker"))
+        spelled = word.get("punctuated_word") or word.get("word")
+        if not turns or turns[-1]["speaker"] != label:
+            turns.append({"speaker": label, "text": spelled, "start": word.get("start"), "words": []})
+        else:
+            turns[-1]["text"] += " " + spelled
+        turns[-1]["end"] = word.get("end")
+        turns[-1]["words"].append({"word": spelled, "start": word.get("start"), "end": word.get("end")})
+    return turns or None
+
+
+def _fireflies(document: Any) -> Turns | None:
+    if isinstance(document, dict) and isinstance(document.get("data"), dict):
+        document = document["data"].get("transcript") or document["data"]
+    sentences = document.get("sentences") if isinstance(document, dict) else None
+    if not isinstance(sentences, list) or not sentences:
+        return None
+    return [
+        {"speaker": _speaker(s.get("speaker_id"), s.get("speaker_name")), "text": s.get("text") or s.get("raw_text"),
+         "start": _seconds(s.get("start_time")), "end": _seconds(s.get("end_time"))}
+        for s in sentences if isinstance(s, dict)
+    ]  # fmt: skip
+
+
+def _rev(document: Any) -> Turns | None:
+    monologues = document.get("monologues") if isinstance(document, dict) else None
+    if not isinstance(monologues, list):
+        return None
+    turns: Turns = []
+    for monologue in monologues:
+        elements = [e for e in monologue.get("elements") or [] if isinstance(e, dict)]
+        timed = [
+            {"word": e.get("value"), "start": _seconds(e.get("ts")), "end": _seconds(e.get("end_ts"))}
+            for e in elements if e.get("type") == "text"
+        ]  # fmt: skip
+        text = "".join(str(e.get("value", "")) for e in elements).strip()
+        if text:
+            speaker = _speaker(monologue.get("speaker"), monologue.get("speaker_name"))
+            turn = {"speaker": speaker, "text": text, "words": timed}
+            if timed:
+                turn |= {"start": timed[0]["start"], "end": timed[-1]["end"]}
+            turns.append(turn)
+    return turns or None
+
+
+def _segments(document: Any) -> Turns | None:
+    """WhisperX ``segments`` with speakers, a list of turns, or ``turns``/``utterances`` without our schema tag."""
+    items = document
+    if isinstance(document, dict):
+        items = next((document[k] for k in ("segments", "turns", "utterances", "transcript") if k in document), None)
+    if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
+        return None
+    if not any("speaker" in i or "speaker_name" in i for i in items):
+        return None
+    return [
+        {"speaker": _speaker(i.get("speaker"), i.get("speaker_name")), "text": (i.get("text") or "").strip(),
+         "start": i.get("start"), "end": i.get("end"),
+         "words": [w for w in i.get("words") or [] if isinstance(w, dict) and "start" in w and "end" in w]}
+        for i in items
+    ]  # fmt: skip
+
+
+_SHAPES: tuple[Callable[[Any], Turns | None], ...] = (_amazon, _deepgram, _assemblyai, _fireflies, _rev, _segments)

@@ -1,0 +1,172 @@
+"""Who is on which side of an interview: the interviewing side (researchers, the vendor's colleagues) and the
+buyers, from every signal the transcript and its metadata give, with a confidence.
+
+Signals, strongest first:
+1. metadata: ``interviewee`` and ``interviewer`` name speakers (a comma-separated list names several);
+2. role labels: ``Interviewer``, ``Moderator``, ``Q``, ``Assistant``/``AI`` (one interviewer may appear under two
+   labels) against ``Interviewee``, ``Respondent``, ``Participant``, ``User``, ``Adopter``, ``A``;
+3. the transcript itself: the interviewer asks the questions; a colleague of the interviewer is introduced as one
+   ("Mei from our product team") or talks about the product as its maker ("we built", "our customers");
+   a buyer introduces themselves with a job at a company ("I'm the AP manager at Norrland Paper") and is
+   addressed by name in the questions.
+
+Placeholders a tool writes for an unnamed voice ("Speaker 2", "SPEAKER_01", "Unknown Speaker") may be a buyer but
+are never shown as a name; a speaker the tool marks as uncertain ("Speaker ?", "UNKNOWN") is nobody: their
+turns are never quoted. When the sides cannot be told apart with confidence (one speaker only, or nobody asks
+more questions than the others), ``SpeakerRoles.confidence`` says so and the buyer's statements are flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import TypeVar
+
+from voiceofbuyer.ingest.labels import is_role_label
+from voiceofbuyer.records import Interview, SpeakerRoles
+
+T = TypeVar("T", str, int)
+"""A speaker: a name in a transcript, or a speaker number in a recording."""
+
+CONFIDENT = 0.6
+"""Below this confidence the sides are reported as uncertain and the buyer's statements flagged for review."""
+
+_INTERVIEWER_LABEL = re.compile(
+    r"(?:interviewers?|moderator|facilitator|researcher|host|intervieweur|assistant|ai|bot|q|question|me"
+    r"|interviewer\s*notes)[\s_]*\d*",
+    re.I,
+)
+_BUYER_LABEL = re.compile(
+    r"(?:interviewee|respondent|participant|customer|buyer|guest|candidate|user|adopter|client|prospect|a|answer"
+    r"|them)[\s_]*\d*",
+    re.I,
+)
+_PLACEHOLDER = re.compile(r"(?:unknown\s+speaker|speaker|spk|person|caller|voice)[\s_-]*(?:\d{1,3}|[a-z])?", re.I)
+_UNCERTAIN = re.compile(r"(?:.*\?.*|unknown|unidentified|unk|none|null|n/?a|\(?inaudible\)?|\(?unclear\)?)", re.I)
+_VENDOR_TALK = re.compile(
+    r"\b(?:we\s+(?:built|build|offer|provide|designed|launched|ship|shipped|integrate|connect|sell|support)"
+    r"|we'?ve\s+(?:built|designed|launched)|our\s+(?:product|platform|tool|solution|software|app|customers|clients"
+    r"|users|pricing|roadmap|integrations?|api|engineers?|feature)|let\s+me\s+show|i\s+can\s+show\s+you"
+    r"|on\s+our\s+side|our\s+(?:product|engineering|sales|success|support)\s+team)\b",
+    re.I,
+)
+_SELF_INTRO = re.compile(
+    r"\b(?:i'?m|i\s+am|i\s+work\s+as|i\s+run|i\s+lead|i\s+head|i\s+manage|i\s+own|my\s+(?:role|title|job))\b"
+    r"[^.?!]{0,80}?\b(?:at|for|in)\s+[A-Z]",
+)
+_COLLEAGUE = r"(?:my|our)\s+(?:colleague|teammate|co-?founder|product\s+manager|engineer|cto|ceo)"
+
+
+def is_placeholder(speaker: str) -> bool:
+    """A label a tool writes for an unnamed voice ("Speaker 2", "SPEAKER_01", "Unknown Speaker"), or a role
+    ("Interviewee", "Buyer", "User"): no person's name."""
+    return bool(_PLACEHOLDER.fullmatch(speaker.strip())) or is_role_label(speaker)
+
+
+def is_uncertain(speaker: str) -> bool:
+    """A speaker the tool itself marks as unidentified ("Speaker ?", "UNKNOWN"): nobody's words."""
+    return bool(_UNCERTAIN.fullmatch(speaker.strip()))
+
+
+def same_person(speaker: str, name: str) -> bool:
+    """A speaker label and a name from metadata refer to one person ("Dana" ~ "Dana Whitfield")."""
+    speaker_key, name_key = speaker.strip().casefold(), name.strip().casefold()
+    if not speaker_key or not name_key:
+        return False
+    return speaker_key == name_key or speaker_key == name_key.split()[0] or name_key.startswith(speaker_key + " ")
+
+
+def identify_sides(interview: Interview) -> SpeakerRoles:
+    """Split the speakers into the interviewing side and the buyers; see the module docstring."""
+    speakers = list(dict.fromkeys(turn.speaker for turn in interview.turns))
+    uncertain = tuple(s for s in speakers if is_uncertain(s))
+    people = [s for s in speakers if s not in uncertain]
+    said = [(turn.speaker, turn.text) for turn in interview.turns if turn.speaker in people]
+    named = _named_sides(people, interview)
+    if named is not None:
+        interviewers, buyers, how = named
+        return SpeakerRoles(tuple(interviewers), tuple(buyers), how, 1.0, uncertain)
+    if len(people) < 2:
+        return SpeakerRoles((), tuple(people), "single speaker", 0.0, uncertain)
+    interviewer = asks_most_questions(said)
+    colleagues = _vendor_side(people, interviewer, said)
+    interviewers = [s for s in people if s == interviewer or s in colleagues]
+    buyers = [s for s in people if s not in interviewers]
+    return SpeakerRoles(tuple(interviewers), tuple(buyers), "inferred", _confidence(said, interviewers), uncertain)
+
+
+def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], list[str], str] | None:
+    """Sides from metadata names, else from role labels; None when neither names anyone."""
+    meta = interview.meta
+    for how, buyer_names, interviewer_names in (
+        ("metadata", _names(meta.interviewee), _names(meta.interviewer)),
+        ("labels", [s for s in people if _BUYER_LABEL.fullmatch(s)],
+         [s for s in people if _INTERVIEWER_LABEL.fullmatch(s)]),
+    ):  # fmt: skip
+        buyers = [s for s in people if any(same_person(s, n) for n in buyer_names)]
+        interviewers = [s for s in people if any(same_person(s, n) for n in interviewer_names) and s not in buyers]
+        if buyers and (interviewers or len(people) == len(buyers)):
+            return [s for s in people if s not in buyers], buyers, how
+        if interviewers:
+            rest = [s for s in people if s not in interviewers]
+            said = [(t.speaker, t.text) for t in interview.turns if t.speaker in rest]
+            colleagues = _vendor_side(rest, None, said) if len(rest) > 1 else set()
+            return interviewers + [s for s in rest if s in colleagues], [s for s in rest if s not in colleagues], how
+        if buyers:
+            return [s for s in people if s not in buyers], buyers, how
+    return None
+
+
+def _names(value: str) -> list[str]:
+    return [name.strip() for name in re.split(r"[,;/]| and ", value) if name.strip()]
+
+
+def asks_most_questions(said: Iterable[tuple[T, str]]) -> T:
+    """The speaker of (speaker, text) pairs who asks most questions; on a tie, the one who talks less."""
+    questions: Counter[T] = Counter()
+    words: Counter[T] = Counter()
+    for speaker, text in said:
+        questions[speaker] += text.count("?")
+        words[speaker] += len(text.split())
+    return min(words, key=lambda s: (-questions[s], words[s], str(s)))
+
+
+def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str, str]]) -> set[str]:
+    """Speakers besides the interviewer who are on the interviewing side: introduced as a colleague, or talking
+    about the product as its maker and never introducing themselves as a buyer."""
+    text_of: dict[str, str] = {}
+    for speaker, text in said:
+        text_of[speaker] = text_of.get(speaker, "") + "\n" + text
+    interviewer_text = text_of.get(interviewer or "", "")
+    colleagues = set()
+    for speaker in people:
+        if speaker == interviewer:
+            continue
+        first = re.escape(speaker.split()[0])
+        introduced = re.search(
+            rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b", interviewer_text, re.I
+        )
+        own = text_of.get(speaker, "")
+        vendor_talk = len(_VENDOR_TALK.findall(own))
+        if introduced or (vendor_talk >= 1 and not _SELF_INTRO.search(own) and len(people) > 2):
+            colleagues.add(speaker)
+    if len(colleagues) >= len(people) - (1 if interviewer else 0):
+        return set()  # somebody must be the buyer: vendor talk alone cannot make everyone the vendor
+    return colleagues
+
+
+def _confidence(said: list[tuple[str, str]], interviewers: list[str]) -> float:
+    """How clearly the interviewing side asks and the buyers answer: half the share of questions the interviewing
+    side asks, half the share of words the buyers say (0.5 each when nothing tells them apart)."""
+    questions = Counter()
+    words = Counter()
+    for speaker, text in said:
+        side = "interviewer" if speaker in interviewers else "buyer"
+        questions[side] += text.count("?")
+        words[side] += len(text.split())
+    asked = questions["interviewer"] / max(1, questions["interviewer"] + questions["buyer"])
+    if not questions["interviewer"] and not questions["buyer"]:
+        asked = 0.5
+    answered = words["buyer"] / max(1, words["interviewer"] + words["buyer"])
+    return round(0.5 * asked + 0.5 * answered, 2)

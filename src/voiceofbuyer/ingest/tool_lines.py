@@ -1,0 +1,55 @@
+"""Lines a meeting or transcription tool wrote into a transcript: never anybody's speech.
+
+Recording events ("Sam Ortiz started transcription", "Meeting ended after 00:14:37", "Alex joined the
+meeting"), credits and disclaimers ("Transcribed by https://otter.ai", "This editable transcript was computer
+generated and might contain errors"), bare links, and lines that hold only a date, a clock time or a duration
+("March 11, 2025, 3:02PM", "14m 37s"). Such lines are short and formulaic; a line is matched whole, so speech
+that merely mentions a recording ("We stopped recording calls in May") stays speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+_CLOCK = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?\s*(?:[ap]\.?m\.?)?"
+_DATE = (
+    rf"(?:{_WEEKDAYS},?\s+)?(?:{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+)
+# Someone who is not "I" or "we": a name as a tool writes it.
+_ACTOR = r"(?!(?:i|we|you|they|he|she|it|someone|somebody|everyone)\b)[^\W\d_][\w'’.\- ]{0,60}?"
+_TOOL = (
+    r"(?:\S*(?:\.ai|\.com|\.io|https?://)\S*|otter|zoom|microsoft|teams|google|meet|fireflies|rev|descript|tl;?dv"
+    r"|fathom|grain|gong|chorus|avoma|whisper\w*|sonix|trint|temi|happy\s?scribe|assembly\s?ai|deepgram|amazon|aws"
+    r"|granola|notta|krisp|read\.ai|webex|ringcentral|dovetail|ai)\b"
+)
+_EVENT = r"(?:started|stopped|paused|resumed|ended|began)"
+_TOOL_LINES = [
+    rf"{_ACTOR}\s+{_EVENT}\s+(?:the\s+)?(?:transcription|recording|captions?|closed captions?|meeting|call)",
+    rf"{_ACTOR}\s+(?:joined|left|has\s+joined|has\s+left)\s+(?:the\s+)?(?:meeting|call|conversation|room|chat)",
+    rf"(?:the\s+)?(?:meeting|call|recording|transcription|transcript|conversation)\s+(?:has\s+)?{_EVENT}"
+    r"(?:\s+(?:after|at|on)\s+.{0,40})?",
+    r"(?:transcribed|transcription|transcript|captions?|captioned)\s+(?:(?:was|were|is)\s+)?"
+    r"(?:generated\s+|created\s+|provided\s+|made\s+)?(?:by|with|using|via)\s+.{1,80}",
+    rf"(?:notes|summary|recorded|generated|created|powered|provided)\s+(?:(?:was|were|is)\s+)?"
+    rf"(?:generated\s+|created\s+|provided\s+|made\s+)?(?:by|with|using|via)\s+{_TOOL}.{{0,60}}",
+    r".{0,120}\b(?:computer|automatically|auto|machine|ai)[- ]generated\b.{0,160}",
+    r".{0,120}\b(?:may|might|can|could)\s+contain\s+(?:errors|mistakes|inaccuracies)\b.{0,160}",
+    r"(?:recording|meeting|transcript)\s+(?:link|url|id|duration)\s*:?.{0,120}",
+    r"<?https?://\S+>?",
+    rf"(?:{_DATE})(?:,?\s+(?:at\s+)?{_CLOCK})?",
+    r"(?:\d+\s*h(?:ours?|rs?)?\s*)?(?:\d+\s*m(?:in(?:utes?)?)?\s*)?(?:\d+\s*s(?:ec(?:onds?)?)?)?",
+]
+_TOOL_LINE = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _TOOL_LINES) + r")[\s.!👋]*", re.IGNORECASE)
+_HAS_ALNUM = re.compile(r"\w")
+
+
+def is_tool_line(line: str) -> bool:
+    """True when the whole line was written by the recording or transcription tool, not said by anybody."""
+    stripped = line.strip()
+    return bool(_HAS_ALNUM.search(stripped)) and _TOOL_LINE.fullmatch(stripped) is not None and len(stripped) < 300

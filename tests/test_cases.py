@@ -1,0 +1,74 @@
+"""Interviews in the shapes real tools export (tests/fixtures/cases: the shared cases plus the project's own): who
+said what, end to end.
+
+All cases run as one batch (one subfolder each), so the models load once. Each case's ``expect.json`` is read as
+``../shared/cases/check.py`` documents it: the buyer's label, the interviewing side's labels (none of their words
+may be a buyer statement), text that must be absent from and present in buyer statements, the title, times, and
+files that are not transcripts at all (refused, naming the file).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from voiceofbuyer.config import load_config
+from voiceofbuyer.pipeline import RunReport, run
+
+CASES = Path(__file__).parent / "fixtures" / "cases"
+NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expect.json").is_file())
+
+
+def same(a: str, b: str) -> bool:
+    """One label holds the other as whole words, ignoring case ("Priya" ~ "Priya's iPhone")."""
+    a, b = a.strip().lower(), b.strip().lower()
+
+    def within(x: str, y: str) -> bool:
+        return re.search(r"(?<!\w)" + re.escape(x) + r"(?!\w)", y) is not None
+
+    return bool(a) and bool(b) and (within(a, b) or within(b, a))
+
+
+@pytest.fixture(scope="module")
+def cases_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, RunReport]:
+    batch = tmp_path_factory.mktemp("cases") / "batch"
+    for name in NAMES:
+        shutil.copytree(CASES / name, batch / name, ignore=shutil.ignore_patterns("expect.json"))
+    out = tmp_path_factory.mktemp("cases-out")
+    report = run(batch, out, load_config(None), show_progress=False)
+    return json.loads((out / "voiceofbuyer.json").read_text("utf-8")), report
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_case(name: str, cases_run: tuple[dict, RunReport]) -> None:
+    document, report = cases_run
+    expect = json.loads((CASES / name / "expect.json").read_text("utf-8"))
+    interviews = [i for i in document["interviews"] if i["id"].startswith(name + "/")]
+    statements = [s for s in document["statements"] if s["interview_id"].startswith(name + "/")]
+    if expect.get("refused"):
+        assert not interviews and not statements
+        assert any(p.path.startswith(name + "/") and p.skipped for p in report.problems)
+        return
+    (interview,) = interviews
+    buyer = interview["buyer"]
+    labels = [buyer["name"], *interview["speakers"]["buyers"]]
+    assert statements, "no buyer statements"
+    if "buyer" in expect:
+        assert any(same(label, expect["buyer"]) for label in labels), labels
+    for label in expect.get("not_buyer", []):
+        assert buyer["name"].lower() != label.lower()
+    for who in expect.get("interviewers", []):
+        assert not [s["text"] for s in statements if same(s["speaker"], who)]
+    for text in expect.get("absent", []):
+        assert not [s["text"] for s in statements if text.lower() in s["text"].lower()]
+    for text in expect.get("present", []):
+        assert any(text.lower() in s["text"].lower() for s in statements), text
+    if "title" in expect:
+        assert expect["title"].lower() in (buyer["title"] + " " + buyer["role"]).lower()
+    if expect.get("times"):
+        assert all(isinstance(s["start"], (int, float)) for s in statements)
