@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -73,7 +72,7 @@ def main() -> None:
     parser.add_argument("--beam", type=int, default=5)
     parser.add_argument("--long-minutes", type=float, default=0, help="also measure memory on a recording this long")
     args = parser.parse_args()
-    config = replace(load_config(None).transcribe, device=args.device, beam_size=args.beam)
+    config = load_config(None).transcribe.model_copy(update={"device": args.device, "beam_size": args.beam})
 
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)

@@ -13,6 +13,8 @@ from voiceofbuyer.pipeline import RunReport, run
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "transcripts"
 REALWORLD = ROOT.parent / "shared" / "realworld"
+SAMPLE_CONFIG = load_config(SAMPLE / "voiceofbuyer.toml")
+"""The sample batch's own role taxonomy (Finance Leader, Accounts Payable Manager, ...)."""
 
 # Five finance leaders, three IT evaluators, one AP manager; every input format and metadata source.
 FIXTURE_FILES = (
@@ -57,7 +59,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def first_run(batch: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunReport]:
     out = tmp_path_factory.mktemp("outputs")
-    report = run(batch, out, load_config(None), show_progress=False)
+    report = run(batch, out, SAMPLE_CONFIG, show_progress=False)
     return out, report
 
 
@@ -104,5 +106,5 @@ def desk_run(first_run: tuple[Path, RunReport], tmp_path_factory: pytest.TempPat
     (batch / "hostile-cfo.json").write_text(json.dumps(HOSTILE_TRANSCRIPT), "utf-8")
     out = root / "outputs"
     shutil.copytree(first_run[0], out)
-    run(batch, out, load_config(None), show_progress=False)
+    run(batch, out, SAMPLE_CONFIG, show_progress=False)
     return batch, out

@@ -8,7 +8,6 @@ import re
 import shutil
 import sqlite3
 import struct
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -16,18 +15,17 @@ import pytest
 
 from voiceofbuyer.audio import SAMPLE_RATE, WINDOW_SECONDS, windows
 from voiceofbuyer.cli import main
-from voiceofbuyer.config import load_config
 from voiceofbuyer.ingest import read_interview
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.store import STORE_NAME, Store
 from voiceofbuyer.transcribe import Job, transcribe_all
 
-from .conftest import make_batch
+from .conftest import SAMPLE_CONFIG, make_batch
 from .speech import ESPEAK, VOICES, SpokenTurn, interview, normalise, speak, word_error_rate, write_audio
 
 pytestmark = pytest.mark.skipif(ESPEAK is None, reason="espeak-ng is not installed (Debian: apt-get install espeak-ng)")
 
-CONFIG = load_config(None)
+CONFIG = SAMPLE_CONFIG
 RECORDING = "acme-cfo.mp3"
 
 
@@ -117,7 +115,7 @@ def test_a_voice_sample_decides_who_the_interviewer_is(transcribed, recording, a
     # The sample is the male voice, the one answering the questions: the voice wins over the questions.
     voice = speak("Hello, this is how my voice sounds.", VOICES["Buyer"], tmp_path)
     sample = write_audio(tmp_path / "voice.wav", voice)
-    config = replace(CONFIG.transcribe, interviewer_voice=str(sample))
+    config = CONFIG.transcribe.model_copy(update={"interviewer_voice": str(sample)})
     outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", audio_out, config)
     assert outcome.from_cache == 1
     document = json.loads(outcome.transcripts[RECORDING].read_text("utf-8"))

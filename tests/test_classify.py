@@ -26,7 +26,13 @@ def test_training_is_deterministic_and_separates_the_classes():
     examples, vectors = toy_vectors()
     first, second = train(examples, vectors, "k"), train(examples, vectors, "k")
     assert np.array_equal(first.weights, second.weights)
-    verdicts = predict([e.text for e in examples], ["" for _ in examples], first, vectors, ClassifyConfig(0.0, 1))
+    verdicts = predict(
+        [e.text for e in examples],
+        ["" for _ in examples],
+        first,
+        vectors,
+        ClassifyConfig(min_confidence=0.0, min_words=1),
+    )
     assert [label for label, _ in verdicts] == [e.label for e in examples]
 
 
@@ -34,8 +40,8 @@ def test_unsure_or_short_statements_are_other():
     examples, vectors = toy_vectors()
     model = train(examples, vectors, "k")
     text = examples[0].text
-    assert predict([text], [""], model, vectors, ClassifyConfig(1.01, 1))[0][0] == "other"
-    assert predict([text], [""], model, vectors, ClassifyConfig(0.0, 50))[0][0] == "other"
+    assert predict([text], [""], model, vectors, ClassifyConfig(min_confidence=1.0, min_words=1))[0][0] == "other"
+    assert predict([text], [""], model, vectors, ClassifyConfig(min_confidence=0.0, min_words=50))[0][0] == "other"
 
 
 def test_scores_per_class_and_macro():

@@ -31,24 +31,39 @@ def test_user_file_overrides_one_key(tmp_path: Path):
     ("content", "message"),
     [
         ("[themes\nquotes = 1", "not valid TOML"),
-        ("[colours]\nred = 1\n", "unknown section"),
-        ("[themes]\nquotes_per_theme = 'three'\n", "quotes_per_theme must be int"),
-        ("[models]\nembedding_backend = 'tensorflow'\n", "embedding_backend"),
-        ("[roles]\nBuyer = 'CFO'\n", "must be a list"),
+        ("[colours]\nred = 1\n", "[colours]: unknown section"),
+        (
+            "[clustering]\nmin_clustr_size = 50\n",
+            "[clustering] min_clustr_size: unknown key (did you mean min_cluster_size?)",
+        ),
+        ("[segment]\nfillers = 'um'\n", "[segment] fillers: must be a valid tuple"),
+        ("[clustering]\ndimensions = 0\n", "[clustering] dimensions: must be greater than or equal to 2, got 0"),
+        ("[clustering]\nmin_cluster_size = -4\n", "[clustering] min_cluster_size: must be greater than or equal to 2"),
+        ("[themes]\nquotes_per_theme = 'three'\n", "[themes] quotes_per_theme: must be a valid integer"),
+        ("[models]\nembedding_backend = 'tensorflow'\n", "[models] embedding_backend: must be 'onnx' or 'torch'"),
+        ("[roles]\nBuyer = 'CFO'\n", "[roles] Buyer: must be a valid tuple"),
         ("themes = 3\n", "must be a table"),
-        ("[transcribe]\ndevice = 'tpu'\n", "device must be one of auto, cpu, cuda"),
-        ("[transcribe]\nspeakers = true\n", "speakers must be int"),
-        ("[transcribe]\nvad = 'yes'\n", "vad must be bool"),
-        ("[transcribe]\nbeam_size = 0\n", "beam_size must be at least 1"),
+        ("[transcribe]\ndevice = 'tpu'\n", "[transcribe] device: must be 'auto', 'cpu' or 'cuda'"),
+        ("[transcribe]\nspeakers = true\n", "[transcribe] speakers: must be a valid integer"),
+        ("[transcribe]\nvad = 'yes'\n", "[transcribe] vad: must be a valid boolean"),
+        ("[transcribe]\nbeam_size = 0\n", "[transcribe] beam_size: must be greater than or equal to 1"),
     ],
 )
-def test_broken_config_names_the_file_and_problem(tmp_path: Path, content: str, message: str):
+def test_broken_config_names_the_file_the_key_and_what_is_allowed(tmp_path: Path, content: str, message: str):
     path = tmp_path / "voiceofbuyer.toml"
     path.write_text(content)
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert message in str(caught.value)
-    assert str(path) in str(caught.value)
+    assert str(caught.value).startswith(str(path))
+    assert "\n" not in str(caught.value)
+
+
+def test_every_documented_key_has_an_effect():
+    """Each key of the defaults changes what a component or a stage sees: none is read and then ignored."""
+    config = load_config(None)
+    for section in ("models", "segment", "classify", "clustering", "themes", "personas", "transcribe"):
+        assert set(getattr(config, section).model_dump()) == set(type(getattr(config, section)).model_fields)
 
 
 def test_missing_config_file_is_a_clear_error(tmp_path: Path):

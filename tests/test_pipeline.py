@@ -18,7 +18,7 @@ from voiceofbuyer.errors import AuditError
 from voiceofbuyer.ingest import read_batch
 from voiceofbuyer.pipeline import run
 
-from .conftest import REALWORLD, make_batch
+from .conftest import REALWORLD, SAMPLE_CONFIG, make_batch
 
 OUTPUT_FILES = ("index.html", "objections.csv", "objections.json", "voiceofbuyer.json", "voiceofbuyer.sqlite")
 
@@ -135,7 +135,7 @@ def test_csv_cells_cannot_start_a_formula():
 
 def test_same_input_same_bytes(first_run, batch):
     again = first_run[0].parent / "again"  # a sibling: links from the HTML to the batch are relative
-    run(batch, again, load_config(None), show_progress=False)
+    run(batch, again, SAMPLE_CONFIG, show_progress=False)
     assert outputs_of(again) == outputs_of(first_run[0])
 
 
@@ -149,7 +149,7 @@ def test_warm_rerun_loads_no_model_and_adding_an_interview_segments_only_it(batc
 
     monkeypatch.setattr("voiceofbuyer.segment.load_spacy", no_model)
     monkeypatch.setattr(pipeline, "make_embedder", no_model)
-    run(batch, out, load_config(None), show_progress=False)
+    run(batch, out, SAMPLE_CONFIG, show_progress=False)
     assert outputs_of(out) == outputs_of(first_run[0])
     monkeypatch.undo()
 
@@ -163,7 +163,7 @@ def test_warm_rerun_loads_no_model_and_adding_an_interview_segments_only_it(batc
         return original(interview, *args)
 
     monkeypatch.setattr(pipeline, "_segment_interview", spy)
-    report = run(grown, out, load_config(None), show_progress=False)
+    report = run(grown, out, SAMPLE_CONFIG, show_progress=False)
     assert segmented == ["halden-ap-manager"]
     assert report.interviews == 10
 
@@ -177,7 +177,7 @@ def test_bad_files_are_reported_and_the_rest_goes_through(batch, tmp_path):
     (messy / "broken.vtt").write_text("00:00:01.000 --> 00:00:02.000\nA: hi\n")
     (messy / "latin1.txt").write_bytes("Sam: Où en êtes-vous?\nRené: Nous payons trop tard les fournisseurs.\n"
                                        .encode("latin-1"))  # fmt: skip
-    report = run(messy, tmp_path / "out", load_config(None), show_progress=False)
+    report = run(messy, tmp_path / "out", SAMPLE_CONFIG, show_progress=False)
     assert report.failed
     skipped = {p.path for p in report.problems if p.skipped}
     assert {"empty.txt", "junk.txt", "notes.pages", "broken.vtt"} <= skipped
@@ -196,7 +196,7 @@ def test_untrusted_transcript_text_is_escaped_in_html(tmp_path):
             f"Pat{n}: I worry the price <script>alert({n})</script> will double next year, honestly.\n"
             f"Sam: Why?\nPat{n}: Our last vendor <img src=x onerror=alert({n})> raised prices by forty percent.\n"
         )
-    run(hostile, tmp_path / "out", load_config(None), show_progress=False)
+    run(hostile, tmp_path / "out", SAMPLE_CONFIG, show_progress=False)
     pages = [p.read_text() for p in (tmp_path / "out").rglob("*.html")]
     assert pages
     assert not any("<script>" in page or "<img src=x" in page for page in pages)
@@ -214,7 +214,7 @@ def test_a_quote_that_is_not_verbatim_stops_the_run_and_writes_nothing(batch, fi
             s["text"] = s["text"].replace("we", "they")
         db.execute("UPDATE cache SET value = ? WHERE kind = 'statements' AND key = ?", (json.dumps(statements), key))
     with pytest.raises(AuditError, match="not verbatim"):
-        run(batch, out, load_config(None), show_progress=False)
+        run(batch, out, SAMPLE_CONFIG, show_progress=False)
     assert outputs_of(out) == before
 
 

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 from voiceofbuyer.cli import main
-from voiceofbuyer.config import load_config
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.records import RunResult, Theme
 from voiceofbuyer.render import document_context, persona_document, result_document, template_environment
@@ -28,6 +27,7 @@ from voiceofbuyer.review import (
 )
 from voiceofbuyer.store import STORE_NAME, Store
 
+from .conftest import SAMPLE_CONFIG
 from .test_pipeline import outputs_of
 
 MADE = "2026-05-04T09:30:00+00:00"
@@ -124,7 +124,7 @@ def test_every_kind_of_decision_reaches_the_documents(first_run):
 def test_decisions_follow_their_statements_into_a_rerun_that_adds_an_interview(batch, desk_run, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(desk_run[1], out)
-    config = load_config(None)
+    config = SAMPLE_CONFIG
     run(batch, out, config, show_progress=False)  # the nine interviews, from cache
     before = stored(out)
     role = "Finance Leader"
@@ -174,7 +174,7 @@ def test_a_decision_on_statements_that_are_gone_no_longer_applies(first_run):
 def test_render_rebuilds_the_run_documents_from_the_store_and_applies_decisions(desk_run, tmp_path, capsys):
     out = tmp_path / "out"
     shutil.copytree(desk_run[1], out)
-    run(desk_run[0], out, load_config(None), show_progress=False)  # from cache: writes its links from here
+    run(desk_run[0], out, SAMPLE_CONFIG, show_progress=False)  # from cache: writes its links from here
     written = outputs_of(out)
     for path in out.rglob("*"):
         if path.is_file() and not path.name.startswith(STORE_NAME):

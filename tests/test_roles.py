@@ -1,12 +1,17 @@
+from pathlib import Path
+
+import numpy as np
 import pytest
 
 from voiceofbuyer.config import load_config
 from voiceofbuyer.ingest.sides import identify_sides
 from voiceofbuyer.introductions import stated_title
-from voiceofbuyer.records import Interview, InterviewMeta, Turn
-from voiceofbuyer.roles import buyer_profile, role_for_title
+from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
+from voiceofbuyer.roles import RoleMatch, buyer_profile, merge_small_roles, role_for_title
 
-TAXONOMY = load_config(None).roles
+from .conftest import SAMPLE_CONFIG
+
+TAXONOMY = SAMPLE_CONFIG.taxonomy
 
 
 def interview(turns: list[tuple[str, str]], meta: InterviewMeta | None = None) -> Interview:
@@ -30,23 +35,64 @@ def interview(turns: list[tuple[str, str]], meta: InterviewMeta | None = None) -
         ("AP Team Lead", "Accounts Payable Manager"),
         ("Accounts Payable Analyst", "AP Specialist"),
         ("Head of IT", "IT & Systems Evaluator"),
-        ("VP Sales", "Sales Leader"),
-        ("Head of Sales", "Sales Leader"),
-        ("Sales Director", "Sales Leader"),
-        ("Senior Data Scientist", "Data & ML Practitioner"),
-        ("Chief Basket Weaver", "Chief Basket Weaver"),
     ],
 )
-def test_titles_map_to_roles(title, role):
-    assert role_for_title(title, TAXONOMY) == role
+def test_the_users_taxonomy_maps_titles_to_roles(title, role):
+    assert role_for_title(title, TAXONOMY).role == role
 
 
-def test_user_taxonomy_wins_over_defaults():
-    from pathlib import Path
+@pytest.mark.parametrize(
+    ("title", "role", "function"),
+    [
+        ("VP Sales", "Sales Leader", "Sales & Business Development"),
+        ("Head of Sales", "Sales Leader", "Sales & Business Development"),
+        ("Account Executive", "Sales Professional", "Sales & Business Development"),
+        ("Senior Data Scientist", "Data & ML Practitioner", "Data & ML"),
+        ("Software Engineer", "Software Engineer", "Software Engineering"),
+        ("Accounts Payable Manager", "Accounting Manager", "Accounting"),
+        ("Head of Customer Support", "Customer Support Leader", "Customer Support & Success"),
+        ("High School Teacher", "Educator", "Education"),
+        ("Registered Nurse", "Healthcare Professional", "Healthcare"),
+        ("Co-founder", "Executive & Founder", "Executive & Founder"),
+        ("Chief Basket Weaver", "Chief Basket Weaver", "Other"),
+    ],
+)
+def test_the_built_in_functions_map_titles_to_a_function_and_seniority(title, role, function):
+    assert role_for_title(title, ()) == RoleMatch(role, function)
 
-    config_path = Path(__file__).parent / "fixtures" / "custom_roles.toml"
-    config = load_config(config_path)
-    assert role_for_title("VP Sales", config.roles) == "Revenue Leader"
+
+def test_a_title_no_pattern_takes_goes_to_the_closest_function_by_embedding():
+    def embed(texts):
+        # A toy embedder: every text its own axis, but "Ledger Keeper" points where "Bookkeeper" does.
+        axis = {text: i for i, text in enumerate(sorted(set(texts) | {"Bookkeeper"}))}
+        vectors = {t: np.eye(len(axis))[axis["Bookkeeper" if t == "Ledger Keeper" else t]] for t in texts}
+        return vectors
+
+    assert role_for_title("Ledger Keeper", (), embed) == RoleMatch("Accounting Professional", "Accounting")
+    assert role_for_title("Glassblower", (), embed) == RoleMatch("Glassblower", "Other")
+
+
+def test_small_roles_merge_into_their_function_and_keep_their_titles():
+    def profile(n, role, function, title="t"):
+        return BuyerProfile(f"i{n}", "", title, role, "self-introduction", function)
+
+    profiles = {p.interview_id: p for p in [
+        *(profile(n, "Finance Leader", "Finance") for n in range(3)),
+        profile(3, "Finance Professional", "Finance", "Analyst"),
+        profile(4, "Educator", "Education"), profile(5, "Education Leader", "Education"),
+        profile(6, "Glassblower", "Other"), profile(7, "Revenue Leader", ""),
+    ]}  # fmt: skip
+    merged = merge_small_roles(profiles, 3)
+    assert [merged[f"i{n}"].role for n in range(8)] == [
+        "Finance Leader", "Finance Leader", "Finance Leader", "Finance Leader",
+        "Education", "Education", "Other roles", "Revenue Leader",
+    ]  # fmt: skip
+    assert merged["i3"].title == "Analyst"
+
+
+def test_user_taxonomy_wins_over_the_built_in_functions():
+    config = load_config(Path(__file__).parent / "fixtures" / "custom_roles.toml")
+    assert role_for_title("VP Sales", config.taxonomy).role == "Revenue Leader"
 
 
 @pytest.mark.parametrize(

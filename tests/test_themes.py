@@ -5,7 +5,7 @@ from voiceofbuyer.records import Citation, Quote, Statement
 from voiceofbuyer.themes import PcaHdbscan, build_themes, groups_from_labels, label_groups, representative
 
 CONFIG = ClusteringConfig(
-    dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1, seed=0
+    dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1
 )
 
 

@@ -10,11 +10,12 @@ import argparse
 import json
 import sys
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import DEVICES, check_transcribe, find_config, load_config
+from pydantic import ValidationError
+
+from .config import DEVICES, TranscribeConfig, find_config, load_config
 from .errors import AuditError, ConfigError, StoreError
 from .store import STORE_NAME, Store
 
@@ -128,8 +129,12 @@ def _transcribe(args: argparse.Namespace) -> int:
 
     config = load_config(find_config(Path.cwd(), args.config))
     options = {"model": args.model, "device": args.device, "language": args.language, "speakers": args.speakers}
-    settings = replace(config.transcribe, **{key: value for key, value in options.items() if value is not None})
-    check_transcribe(settings, "options")
+    try:
+        settings = TranscribeConfig.model_validate(
+            {**config.transcribe.model_dump(), **{key: value for key, value in options.items() if value is not None}}
+        )
+    except ValidationError as error:
+        raise ConfigError("options: " + "; ".join(f"--{e['loc'][0]}: {e['msg']}" for e in error.errors())) from error
     recognizer = WhisperRecognizer(settings)  # a bad model or device stops here, before any work
     jobs: dict[str, Job] = {}
     for path in args.files:

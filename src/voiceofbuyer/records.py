@@ -134,6 +134,8 @@ class BuyerProfile:
     role: str
     role_source: str
     """``metadata``, ``title``, ``self-introduction`` or ``unassigned``."""
+    function: str = ""
+    """The job function of the built-in taxonomy ("Finance"); "" for a role set by metadata or the user's taxonomy."""
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,46 @@
-"""Who is the buyer in an interview, what is their title, and which persona role do they belong to.
+"""Who the buyer of an interview is, what their title is, and which persona role they belong to.
 
-Titles vary, roles do not: "VP Sales", "Head of Sales" and "Sales Director" map to one role through the
-configurable taxonomy. The role comes from metadata ``role``; else the metadata ``title`` through the
-taxonomy; else the title the buyer states when introducing themselves ("I'm a data scientist at ...");
-else ``Unassigned``.
+Titles vary, roles do not. A title is mapped to a role by, in order:
+
+1. the user's taxonomy (``[roles]`` in voiceofbuyer.toml: role → title patterns), which always wins;
+2. the built-in taxonomy of job functions (``data/job_functions.toml``): title patterns, then, for a title no
+   pattern matches, the function whose example titles it is closest to by sentence embedding; the role is the
+   function and the seniority the title shows ("VP Finance" → Finance Leader, "AP Clerk" → Accounting
+   Professional);
+3. else the title itself.
+
+The title comes from metadata ``title``, else the title the buyer states when introducing themselves ("I'm a data
+scientist at ..."), else the field they say they work in ("I work in finance"); metadata ``role`` sets the role
+directly. Nobody is ``Unassigned`` who says what they do. Roles too small to be a persona (fewer than
+``min_interviews_per_role`` interviews) are merged into their function (see ``merge_small_roles``).
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
 
 from .ingest.sides import is_placeholder
-from .introductions import stated_title
+from .introductions import stated_field, stated_title
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
+
+Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
+"""A user's role taxonomy: (role, title patterns), in the order of the config."""
+Embed = Callable[[list[str]], dict[str, np.ndarray]]
+"""Texts → their normalised sentence vectors (the pipeline's cached embedder)."""
+
+OTHER = "Other"
+"""The function of a title that no function of the taxonomy takes; small roles of it merge into ``OTHER_ROLES``."""
+OTHER_ROLES = "Other roles"
+SIMILARITY = 0.55
+"""A title joins the function whose example titles it is closest to only this close (cosine) or closer."""
 
 # Normalised title vocabulary: multi-word forms first, so "chief financial officer" becomes "cfo".
 _TITLE_SYNONYMS: tuple[tuple[str, str], ...] = (
@@ -25,18 +53,24 @@ _TITLE_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("chief operating officer", "coo"),
     ("chief executive officer", "ceo"),
     ("chief people officer", "chro"),
+    ("chief product officer", "cpo"),
     ("accounts payable", "ap"),
     ("account payable", "ap"),
     ("vice president", "vp"),
     ("information technology", "it"),
     ("human resources", "hr"),
     ("machine learning", "ml"),
+    ("artificial intelligence", "ai"),
     ("financial", "finance"),
 )
 _TITLE_STOPWORDS = frozenset({"of", "the", "for", "and", "a", "an", "at", "in", "on", "to"})
 _SENIORITY = frozenset({"senior", "junior", "sr", "jr", "principal", "staff", "associate", "lead"})
+LEVELS = ("leader", "manager", "professional")
+
 
 def normalise_title(title: str) -> str:
+    """Lower-case words without punctuation or stop words, with long forms shortened ("VP of Finance" → "vp
+    finance", "Head of Accounts Payable" → "head ap")."""
     text = " " + re.sub(r"[^\w\s]", " ", title.lower().replace("&", " and ")) + " "
     text = re.sub(r"\s+", " ", text)
     for phrase, short in _TITLE_SYNONYMS:
@@ -44,39 +78,144 @@ def normalise_title(title: str) -> str:
     return " ".join(word for word in text.split() if word not in _TITLE_STOPWORDS)
 
 
-def role_for_title(title: str, taxonomy: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
-    """The taxonomy role whose longest pattern's words all occur in the title; else the title itself."""
+@dataclass(frozen=True)
+class JobFunction:
+    name: str
+    patterns: tuple[frozenset[str], ...]
+    """Each a set of normalised words that must all occur in a title."""
+    examples: tuple[str, ...]
+    roles: tuple[str, ...]
+    """The roles of a leader, a manager and a professional of the function; empty: one role, the function."""
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    role: str
+    function: str
+    """The job function: "" for a role of the user's taxonomy, ``OTHER`` for a title no function takes."""
+
+
+@lru_cache(maxsize=1)
+def job_functions() -> tuple[tuple[JobFunction, ...], dict[str, tuple[frozenset[str], ...]]]:
+    """The built-in functions, and the seniority patterns (``leader``, ``manager``)."""
+    text = resources.files("voiceofbuyer").joinpath("data/job_functions.toml").read_text("utf-8")
+    table = tomllib.loads(text)
+    functions = tuple(
+        JobFunction(
+            name,
+            tuple(frozenset(normalise_title(p).split()) for p in spec["patterns"]),
+            tuple(spec["examples"]),
+            tuple(spec.get("roles", ())),
+        )
+        for name, spec in table["functions"].items()
+    )
+    seniority = {level: tuple(frozenset(normalise_title(p).split()) for p in patterns)
+                 for level, patterns in table["seniority"].items()}  # fmt: skip
+    return functions, seniority
+
+
+def _best(words: set[str], candidates: Iterable[tuple[str, Iterable[frozenset[str]]]]) -> str:
+    """The candidate with the longest pattern whose words all occur in ``words`` (the first on a tie)."""
+    best, length = "", 0
+    for name, patterns in candidates:
+        for pattern in patterns:
+            if pattern and pattern <= words and len(pattern) > length:
+                best, length = name, len(pattern)
+    return best
+
+
+def seniority(title: str) -> str:
+    """``leader``, ``manager`` or ``professional``, from the words of a title."""
+    _, patterns = job_functions()
+    return _best(set(normalise_title(title).split()), patterns.items()) or "professional"
+
+
+def function_role(function: JobFunction, title: str) -> str:
+    """The role of a title in a function: the function and the title's seniority ("Finance Leader")."""
+    if not function.roles:
+        return function.name
+    return function.roles[LEVELS.index(seniority(title))]
+
+
+def role_for_title(title: str, taxonomy: Taxonomy, embed: Embed | None = None) -> RoleMatch:
+    """The role of a title: the user's taxonomy, else a job function by pattern, else by embedding similarity
+    (when ``embed`` is given), else the title itself without seniority words."""
     words = set(normalise_title(title).split())
     if not words:
-        return ""
-    best_role, best_length = "", 0
-    for role, patterns in taxonomy:
-        for pattern in patterns:
-            pattern_words = set(normalise_title(pattern).split())
-            if pattern_words and pattern_words <= words and len(pattern_words) > best_length:
-                best_role, best_length = role, len(pattern_words)
-    if best_role:
-        return best_role
+        return RoleMatch("", "")
+    user_role = _best(words, ((role, (frozenset(normalise_title(p).split()) for p in patterns))
+                              for role, patterns in taxonomy))  # fmt: skip
+    if user_role:
+        return RoleMatch(user_role, "")
+    functions, _ = job_functions()
+    name = _best(words, ((f.name, f.patterns) for f in functions))
+    if not name and embed is not None:
+        name = closest_function(title, embed)
+    if name:
+        function = next(f for f in functions if f.name == name)
+        return RoleMatch(function_role(function, title), function.name)
     core = [word for word in title.split() if word.lower() not in _SENIORITY]
-    return " ".join(word if word.isupper() else word.capitalize() for word in core) or title.strip()
+    role = " ".join(word if word.isupper() else word.capitalize() for word in core) or title.strip()
+    return RoleMatch(role, OTHER)
+
+
+def closest_function(title: str, embed: Embed) -> str:
+    """The function whose example titles ``title`` is most similar to, if at least ``SIMILARITY``; else ""."""
+    functions, _ = job_functions()
+    examples = [(f.name, example) for f in functions for example in f.examples]
+    vectors = embed([title] + [example for _, example in examples])
+    scores = np.array([float(vectors[title] @ vectors[example]) for _, example in examples])
+    best = int(np.argmax(scores))
+    return examples[best][0] if scores[best] >= SIMILARITY else ""
 
 
 def buyer_profile(
-    interview: Interview, speakers: SpeakerRoles, taxonomy: tuple[tuple[str, tuple[str, ...]], ...]
+    interview: Interview, speakers: SpeakerRoles, taxonomy: Taxonomy, embed: Embed | None = None
 ) -> BuyerProfile:
     """The buyer of an interview: their name (metadata, else the first buyer label that is a name: "Speaker 2"
-    never is), their title and role, and where the role came from."""
+    never is), their title, role and job function, and where the role came from."""
     meta = interview.meta
     named = [speaker for speaker in speakers.buyers if not is_placeholder(speaker)]
     name = meta.interviewee or (named[0] if named else "")
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
-    if meta.title:
-        return BuyerProfile(interview.id, name, meta.title, role_for_title(meta.title, taxonomy), "title")
-    title = stated_title([turn.text for turn in interview.turns if turn.speaker in speakers.buyers])
-    if title:
-        return BuyerProfile(interview.id, name, title, role_for_title(title, taxonomy), "self-introduction")
+    said = [turn.text for turn in interview.turns if turn.speaker in speakers.buyers]
+    for title, source in ((meta.title, "title"), (stated_title(said), "self-introduction")):
+        if title:
+            match = role_for_title(title, taxonomy, embed)
+            return BuyerProfile(interview.id, name, title, match.role, source, match.function)
+    field = stated_field(said)
+    match = role_for_title(field, taxonomy) if field else RoleMatch("", "")
+    if match.function and match.function != OTHER:
+        return BuyerProfile(interview.id, name, field, match.role, "self-introduction", match.function)
     return BuyerProfile(interview.id, name, "", UNASSIGNED_ROLE, "unassigned")
+
+
+def merge_small_roles(profiles: dict[str, BuyerProfile], min_interviews: int) -> dict[str, BuyerProfile]:
+    """Roles of a job function with fewer than ``min_interviews`` interviews merged into the function.
+
+    The small roles' buyers form one persona named after the function ("Finance"), unless that would still be
+    too small while a larger role of the function exists: then they join the largest one. Titles are kept, so
+    the persona still lists who is behind it. Roles of the user's taxonomy and from metadata never merge.
+    """
+    sizes = Counter(p.role for p in profiles.values())
+    by_function: dict[str, set[str]] = defaultdict(set)
+    for profile in profiles.values():
+        if profile.function and profile.role_source != "metadata":
+            by_function[profile.function].add(profile.role)
+    target: dict[str, str] = {}
+    for function, roles in by_function.items():
+        small = {role for role in roles if sizes[role] < min_interviews}
+        if not small or (len(roles) == 1 and function in roles):
+            continue
+        large = sorted(roles - small, key=lambda role: (-sizes[role], role))
+        merged = sum(sizes[role] for role in small)
+        destination = large[0] if large and merged < min_interviews else OTHER_ROLES if function == OTHER else function
+        target.update(dict.fromkeys(small, destination))
+    return {
+        key: replace(p, role=target[p.role]) if p.role in target and p.role_source != "metadata" else p
+        for key, p in profiles.items()
+    }
 
 
 def display_speaker(speaker: str, profile: BuyerProfile) -> str:

@@ -16,7 +16,6 @@ import re
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
 
 import numpy as np
 
@@ -52,7 +51,7 @@ class PcaHdbscan(Clusterer):
     def __init__(self, config: ClusteringConfig) -> None:
         self.config = config
         # Part of the cluster cache key: every setting that changes the result.
-        self.name = "pca-hdbscan:" + json.dumps(asdict(config), sort_keys=True)
+        self.name = "pca-hdbscan:" + json.dumps(config.model_dump(), sort_keys=True)
 
     def fit(self, vectors: np.ndarray) -> list[int]:
         rows = len(vectors)
@@ -62,9 +61,7 @@ class PcaHdbscan(Clusterer):
         from sklearn.decomposition import PCA
 
         dimensions = min(self.config.dimensions, rows - 1, vectors.shape[1])
-        reduced = PCA(n_components=dimensions, svd_solver="full", random_state=self.config.seed).fit_transform(
-            vectors.astype(np.float64)
-        )
+        reduced = PCA(n_components=dimensions, svd_solver="full").fit_transform(vectors.astype(np.float64))
         reduced /= np.clip(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-12, None)
         model = hdbscan.HDBSCAN(
             min_cluster_size=max(self.config.min_cluster_size, round(rows * self.config.min_cluster_share)),
