@@ -18,6 +18,10 @@ class InputError(Exception):
         return f"{where}: {self.message} (fix: {self.fix})"
 
 
+class NotAnInterview(InputError):
+    """A file that belongs beside interviews but is none (a meeting's chat log): left out with a warning."""
+
+
 class ConfigError(Exception):
     """The configuration file is broken; the run cannot start."""
 

@@ -43,8 +43,10 @@ _INTRO_LEAD = re.compile(
     r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also)\s+)*",
     re.I,
 )
+_STOP_AFTER = r"(?!(?:at|for|in|with|and|here|there|since|who|where|so|but|of|on|to)\b)"
 _TITLE_AFTER_LEAD = re.compile(
-    rf"((?:{_TITLE_WORD}\s+){{0,4}}?(?:{_HEAD_NOUNS})\b(?:\s+of\s+{_TITLE_WORD}(?:\s+{_TITLE_WORD})?)?)",
+    rf"((?:{_TITLE_WORD}\s+){{0,4}}?(?:{_HEAD_NOUNS})\b(?:\s+of\s+{_STOP_AFTER}{_TITLE_WORD}"
+    rf"(?:\s+{_STOP_AFTER}{_TITLE_WORD})?)?)",
     re.I,
 )
 # "I use it as an assistant", "treat ChatGPT as a tutor": a role given to a tool, not the speaker's job.
@@ -54,6 +56,7 @@ _ABOUT_A_TOOL = re.compile(
     re.I,
 )
 _FILLERS = re.compile(r"(?<![\w-])(?:um+|uh+|erm|er|ah|hmm+|mm+)(?![\w-])[,.]?\s*")
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on"})
 INTRO_TURNS = 12
 """Self-introductions come early: only the buyer's first turns are searched."""
 
@@ -74,6 +77,13 @@ def stated_field(texts: list[str]) -> str:
     return ""
 
 
+def _title_case(word: str) -> str:
+    """"payable" → "Payable"; "ERP" stays; "of" stays small."""
+    if word.isupper():
+        return word
+    return word.lower() if word.lower() in _SMALL_WORDS else word[:1].upper() + word[1:]
+
+
 def stated_title(texts: list[str]) -> str:
     """The job title stated in the first ``INTRO_TURNS`` of ``texts`` (the buyer's turns), or ``""``."""
     for raw in texts[:INTRO_TURNS]:
@@ -90,5 +100,5 @@ def stated_title(texts: list[str]) -> str:
                 continue
             if words:
                 # "accounts payable clerk" → "Accounts Payable Clerk"; "ERP" and "AI" stay as said.
-                return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words)
+                return " ".join(_title_case(word) for word in words)
     return ""

@@ -29,7 +29,7 @@ from .records import Interview, SpeakerRoles, Statement, Turn
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 _WORD = re.compile(r"[\w'’-]+")
 _QUESTION = re.compile(r"[^.?!]*\?")
@@ -91,13 +91,37 @@ def segment(
             passage.removed
             + [piece for found in disfluencies(passage.clean, doc, fillers) for piece in _to_source(passage, found)]
         )
-        for sentence in doc.sents:
+        for sentence in _sentences(doc, backchannels):
             for clean_start, clean_end in _split_long(sentence.text, sentence.start_char, config.max_words):
                 statement = _statement(passage, sentence, clean_start, clean_end, removed, backchannels)
                 if statement is not None:
                     statements[passage.interview.id].append(statement)
         progress(1)
     return statements
+
+
+def _sentences(doc: Doc, backchannels: frozenset[str]) -> list[Span]:
+    """spaCy's sentences, a fragment joined with the sentence after it: "Breakage. One parcel in twenty arrives
+    broken." is one thought, and "Breakage." alone stands for nothing."""
+    sentences = list(doc.sents)
+    joined: list[Span] = []
+    start: int | None = None
+    for index, sentence in enumerate(sentences):
+        first = sentence.start if start is None else start
+        if _is_fragment(sentence, backchannels) and index + 1 < len(sentences):
+            start = first
+            continue
+        joined.append(doc[first : sentence.end])
+        start = None
+    return joined
+
+
+def _is_fragment(sentence: Span, backchannels: frozenset[str]) -> bool:
+    """A few words with no verb that are not a back-channel ("No-shows.", "Currency revaluation.")."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    if not words or len(words) > 3 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return not all(t.lower_ in backchannels for t in words)
 
 
 def _is_backchannel(text: str, backchannels: frozenset[str], min_words: int = 2) -> bool:
@@ -142,7 +166,10 @@ def _passages(
 
 
 def _continues(previous: Turn, turn: Turn) -> bool:
-    """A turn that goes on with the previous one's sentence: no full stop before, a small letter after."""
+    """A turn that goes on with the previous one's sentence (no full stop before, a small letter after), or
+    after a fragment ("Breakage." in a cue of its own)."""
+    if len(_WORD.findall(previous.text)) <= 3:
+        return True
     ended = previous.text.rstrip().endswith((".", "?", "!", "…", '"', "”", ")"))
     return not ended and (turn.text[:1].islower() or turn.text[:1].isdigit())
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from voiceofbuyer.errors import InputError
+from voiceofbuyer.errors import InputError, NotAnInterview
 from voiceofbuyer.ingest.metadata import SIDECAR_SUFFIXES, Manifest, read_manifest
 from voiceofbuyer.ingest.reader import TRANSCRIPT_SUFFIXES, read_interview
 from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES
@@ -86,6 +86,8 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None) -> B
             transcript = transcripts[source]
         try:
             interviews.append(read_interview(folder / source, folder, manifest.rows, transcript))
+        except NotAnInterview as err:
+            problems.append(_problem(err, skipped=False, path=source))
         except InputError as err:
             problems.append(_problem(err, skipped=True, path=source))
     problems.extend(

@@ -25,6 +25,9 @@ from voiceofbuyer.records import Turn
 _TIMING = re.compile(rf"\s*(?P<start>{CUE_TIME})\s*-->\s*(?P<end>{CUE_TIME})(?:\s.*)?")
 _TIMING_LIKE = re.compile(r"\s*\d+:\d+:\d+[.,]\d|.*-->")  # meant as a timing line, well-formed or not
 _COMMENT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
+_DIALOGUE_DASH = re.compile(r"[ \t]*[-–—][ \t]+(?=\S)")
+UNIDENTIFIED = "Speaker ?"
+"""Who says a subtitle's dash line is not written: a speaker nobody is (never quoted)."""
 _TAG = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")
 _VOICE = re.compile(r"<v(?:\.[^\s>.]*)*\s+(?P<name>[^>]*)>")
 
@@ -92,6 +95,13 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             close()
             draft, speaker = None, head.qualifier or speaker
             continue
+        dash = _DIALOGUE_DASH.match(text, start, end)
+        if dash:  # subtitle style: a dash starts another speaker's line within the cue
+            close()
+            start, draft = dash.end(), None
+            head = read_head(text[start:end])
+            if not (head is not None and head.speaker and vote.is_speaker(head)):
+                speaker = UNIDENTIFIED
         if head is not None and head.speaker and vote.is_speaker(head):
             close()
             draft, speaker, start = None, head.speaker, start + head.body

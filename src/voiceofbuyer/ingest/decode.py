@@ -38,7 +38,11 @@ def decode(data: bytes, source: str) -> str:
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Newlines as ``\\n``, and no-break spaces as spaces (text copied from web pages is full of them)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+
+
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\ufeff": None})
 
 
 def require_content(text: str, source: str) -> str:

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from voiceofbuyer.cleanup import ANNOTATION
 from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
 
 MAX_NAME_WORDS = 6
@@ -37,16 +38,19 @@ _WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_]{1,4}\.|[^\W\d_][\w'’.&\-]*)"
 # Words separated by spaces or a comma ("Kim, Alex"); a short number may follow ("Speaker 2"), never the
 # "00" of "00:01:02".
 _NAME = rf"{_WORD}(?:(?:[ \t]+|,[ \t]*)(?:{_WORD}|\d{{1,3}}(?!\d|:\d)))*"
+# A dial-in caller as Zoom and Teams show them: "+1 415-555-0134", "14155550134".
+_PHONE = r"\+?\d[\d \t().-]{6,18}\d"
+_DUPLICATE = r"[ \t]*\(\d{1,2}\)"  # Apple and Zoom tell two devices of one name apart: "iPad (2)"
 _DASH = r"[-–—|]"
 _SPEAKER_HEAD = re.compile(
     rf"""[ \t]*
     (?:[\[(]?(?P<lead>{TEXT_TIME})[\])]?[ \t]*(?:(?P<leaddash>{_DASH})[ \t]*)?)?
     (?P<bold>\*\*)?
-    (?P<open>\[)?
-    (?P<name>{_NAME})
-    (?(open)\])
+    (?:(?P<open>\[)|(?P<paren>\())?
+    (?P<name>{_NAME}(?:{_DUPLICATE})?|{_PHONE})
+    (?(open)\])(?(paren)\))
     (?:[ \t]+{_DASH}[ \t]+(?P<org>{_NAME}))?
-    (?:[ \t]*\((?P<qualifier>[^()\d\n:]{{1,40}})\))?
+    (?:[ \t]*\((?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()\n]{{1,60}})\))?
     (?:[ \t]*{_DASH}?[ \t]*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
     [ \t]*(?:\*\*)?[ \t]*(?P<colon>:)?(?:\*\*)?
     (?:[ \t]*[\[(](?P<after>{TEXT_TIME})[\])])?
@@ -54,7 +58,10 @@ _SPEAKER_HEAD = re.compile(
     re.VERBOSE,
 )
 # A bare time is taken only alone on its line: "10:30 is when we meet" is speech, not a stamp.
-_TIME_HEAD = re.compile(rf"\s*(?:\[(?P<square>{TEXT_TIME})\]|\((?P<round>{TEXT_TIME})\)|(?P<bare>{TEXT_TIME})\s*$)")
+_TIME_HEAD = re.compile(
+    rf"\s*(?:\[(?P<square>{TEXT_TIME})\]|\((?P<round>{TEXT_TIME})\)|(?P<bare>{TEXT_TIME})\s*$"
+    rf"|\[?(?P<range>{TEXT_TIME})\s*(?:-->|[-–])\s*{TEXT_TIME}\]?\s*$)"
+)
 
 ROLE_WORDS = (
     "interviewer|interviewee|moderator|facilitator|researcher|participant|respondent|speaker|customer|host|guest"
@@ -76,6 +83,8 @@ SECTION_WORDS: dict[str, str] = {
         "notes", "note", "summary", "summaries", "overview", "outline", "highlights", "takeaways", "keywords",
         "chapters", "action items", "next steps", "follow-ups", "follow ups", "decisions", "key points",
         "observations", "insights", "recap", "tl;dr", "tldr", "ai notes", "enhanced notes", "my notes",
+        "quick recap", "meeting summary", "ai summary", "key takeaways", "action items", "meeting notes",
+        "interviewer notes", "notes by gemini", "summary keywords", "speakers",
     )
 } | {word: "transcript" for word in ("transcript", "transcription", "full transcript", "conversation", "dialog")}
 """Headings that open a section: notes paraphrase what was said (never speech); a transcript section holds turns."""
@@ -86,7 +95,8 @@ _METADATA_LAST_WORDS = frozenset(
      "recorded", "recording", "meeting", "transcript", "context", "background", "id", "keywords", "outline",
      "overview", "highlights", "takeaways", "items", "steps", "decisions", "chapters", "tags", "link", "url",
      "source", "objective", "objectives", "purpose", "organisation", "organization", "position", "language",
-     "format", "platform", "email", "phone"}
+     "format", "platform", "email", "phone", "item", "sharing", "observation", "observations", "follow-up",
+     "followup", "aside", "comment", "comments", "reminder", "todo", "recap", "insight", "insights"}
 )  # fmt: skip
 
 
@@ -106,12 +116,14 @@ class Head:
 def read_head(line: str) -> Head | None:
     """The speaker-label candidate or time stamp at the start of ``line``, if any."""
     match = _SPEAKER_HEAD.match(line)
-    if match and _plausible(match["name"]):
+    if match and match["paren"] and line[match.end() :].strip():
+        match = None  # "(Anna)" is a speaker alone on its line; "(and then) we..." is speech
+    if match and _plausible(match["name"]) and not ANNOTATION.fullmatch(f"[{match['name']}]"):
         stamp = match["lead"] or match["trail"] or match["after"]
         alone = not line[match.end() :].strip()
-        bracketed = bool(match["open"])
+        bracketed = bool(match["open"] or match["paren"])
         stamped_alone = match["trail"] or match["after"] or (match["lead"] and match["leaddash"])
-        if match["colon"] or (alone and (stamped_alone or bracketed or match["bold"])):
+        if match["colon"] or (alone and (stamped_alone or bracketed or match["bold"])) or (bracketed and not alone):
             return Head(
                 speaker=" ".join(match["name"].split()),
                 time=parse_time(stamp) if stamp else None,
@@ -121,12 +133,17 @@ def read_head(line: str) -> Head | None:
             )
     match = _TIME_HEAD.match(line)
     if match:
-        return Head(None, parse_time(match["square"] or match["round"] or match["bare"]), match.end())
+        return Head(None, parse_time(match["square"] or match["round"] or match["bare"] or match["range"]), match.end())
     return None
 
 
 def _plausible(name: str) -> bool:
     return len(name.split()) <= MAX_NAME_WORDS and len(name) <= MAX_NAME_CHARS
+
+
+def is_phone_number(name: str) -> bool:
+    """A dial-in caller's number shown as their name ("+1 415-555-0134")."""
+    return bool(re.fullmatch(_PHONE, name.strip())) and sum(char.isdigit() for char in name) >= 9
 
 
 def is_role_label(name: str) -> bool:
@@ -140,7 +157,7 @@ def looks_like_name(name: str) -> bool:
     words = name.replace(",", " ").split()
     if not words or len(words) > 5 or len(name) > 40:
         return False
-    if is_role_label(name):
+    if is_role_label(name) or is_phone_number(name):
         return True
 
     def capitalised(word: str) -> bool:

@@ -45,15 +45,30 @@ _BUYER_LABEL = re.compile(
 _PLACEHOLDER = re.compile(r"(?:unknown\s+speaker|speaker|spk|person|caller|voice)[\s_-]*(?:\d{1,3}|[a-z])?", re.I)
 _UNCERTAIN = re.compile(r"(?:.*\?.*|unknown|unidentified|unk|none|null|n/?a|\(?inaudible\)?|\(?unclear\)?)", re.I)
 _VENDOR_TALK = re.compile(
-    r"\b(?:we\s+(?:built|build|offer|provide|designed|launched|ship|shipped|integrate|connect|sell|support)"
+    r"\b(?:we\s+(?:built|build|offer|provide|designed|launched|ship|shipped|integrate|connect|sell|support|price)"
     r"|we'?ve\s+(?:built|designed|launched)|our\s+(?:product|platform|tool|solution|software|app|customers|clients"
     r"|users|pricing|roadmap|integrations?|api|engineers?|feature)|let\s+me\s+show|i\s+can\s+show\s+you"
     r"|on\s+our\s+side|our\s+(?:product|engineering|sales|success|support)\s+team)\b",
     re.I,
 )
+# "I'm the IT director at Marlowe Insurance": a buyer; "I lead solutions engineering here at Acme" is the host's side.
 _SELF_INTRO = re.compile(
-    r"\b(?:i'?m|i\s+am|i\s+work\s+as|i\s+run|i\s+lead|i\s+head|i\s+manage|i\s+own|my\s+(?:role|title|job))\b"
-    r"[^.?!]{0,80}?\b(?:at|for|in)\s+[A-Z]",
+    r"\b(?i:i'?m|i\s+am|i\s+work\s+as|i\s+run|i\s+lead|i\s+head|i\s+manage|i\s+own|my\s+(?:role|title|job))\b"
+    r"(?:(?!\bhere\b)[^.?!]){0,80}?\b(?i:at|for|in)\s+[A-Z]",
+)
+# Questions about the product ("How is that priced?", "Do you integrate with NetSuite?") are a buyer's;
+# questions about the buyer's situation ("What made you start looking?") an interviewer's.
+_PRODUCT_QUESTION = re.compile(
+    r"\b(?:your\s+(?:tool|product|platform|software|system|solution|app|pricing|api|roadmap)|do\s+you\s+(?:integrate"
+    r"|support|offer|have|charge|connect|handle)|does\s+(?:it|that|your)|can\s+(?:it|i|we)|how\s+(?:is|much)\s+"
+    r"(?:that|it|does)|pric\w+|cost|contract|trial|demo)\b[^?]*\?",
+    re.I,
+)
+_SITUATION_QUESTION = re.compile(
+    r"\b(?:what\s+made\s+you|how\s+do\s+you|tell\s+me|what\s+would|walk\s+me|how\s+are|how\s+is\s+\w+\s+(?:done|"
+    r"handled)|why\s+did\s+you|how\s+often|what\s+does\s+(?:a|your)\s+(?:typical|normal|team|day)|could\s+you\s+"
+    r"(?:tell|describe|start))\b[^?]*\?",
+    re.I,
 )
 _COLLEAGUE = r"(?:my|our)\s+(?:colleague|teammate|co-?founder|product\s+manager|engineer|cto|ceo)"
 
@@ -80,7 +95,7 @@ def same_person(speaker: str, name: str) -> bool:
 def identify_sides(interview: Interview) -> SpeakerRoles:
     """Split the speakers into the interviewing side and the buyers; see the module docstring."""
     speakers = list(dict.fromkeys(turn.speaker for turn in interview.turns))
-    uncertain = tuple(s for s in speakers if is_uncertain(s))
+    uncertain = tuple(s for s in speakers if is_uncertain(s) or _passing_voice(s, interview))
     people = [s for s in speakers if s not in uncertain]
     said = [(turn.speaker, turn.text) for turn in interview.turns if turn.speaker in people]
     named = _named_sides(people, interview)
@@ -89,11 +104,24 @@ def identify_sides(interview: Interview) -> SpeakerRoles:
         return SpeakerRoles(tuple(interviewers), tuple(buyers), how, 1.0, uncertain)
     if len(people) < 2:
         return SpeakerRoles((), tuple(people), "single speaker", 0.0, uncertain)
-    interviewer = asks_most_questions(said)
+    interviewer, pitched = _lead_interviewer(people, said)
     colleagues = _vendor_side(people, interviewer, said)
     interviewers = [s for s in people if s == interviewer or s in colleagues]
     buyers = [s for s in people if s not in interviewers]
-    return SpeakerRoles(tuple(interviewers), tuple(buyers), "inferred", _confidence(said, interviewers), uncertain)
+    confidence = _confidence(said, interviewers)
+    if pitched:  # a demo call: the vendor talks and the buyer asks; the signals disagree, so say less sure
+        confidence = min(round(0.5 + 0.5 * confidence, 2), 0.75)
+    return SpeakerRoles(tuple(interviewers), tuple(buyers), "inferred", confidence, uncertain)
+
+
+def _passing_voice(speaker: str, interview: Interview) -> bool:
+    """An unnamed voice heard once in passing ("Speaker 3: Sorry, I joined late") beside a speaker who talks at
+    length: who it is cannot be told, so it is nobody's words."""
+    if not is_placeholder(speaker) or _BUYER_LABEL.fullmatch(speaker) or _INTERVIEWER_LABEL.fullmatch(speaker):
+        return False
+    turns = Counter(turn.speaker for turn in interview.turns)
+    words = sum(len(turn.text.split()) for turn in interview.turns if turn.speaker == speaker)
+    return turns[speaker] == 1 and words <= 25 and len(turns) > 2 and max(turns.values()) >= 3
 
 
 def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], list[str], str] | None:
@@ -130,6 +158,24 @@ def asks_most_questions(said: Iterable[tuple[T, str]]) -> T:
         questions[speaker] += text.count("?")
         words[speaker] += len(text.split())
     return min(words, key=lambda s: (-questions[s], words[s], str(s)))
+
+
+def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[str, bool]:
+    """The interviewing side's lead: who asks most questions, unless that speaker introduces themselves as a buyer
+    while another talks about the product as its maker (a demo call); then that other speaker, and True."""
+    asker = asks_most_questions(said)
+    text_of: dict[str, str] = {}
+    for speaker, text in said:
+        text_of[speaker] = text_of.get(speaker, "") + "\n" + text
+    talk = {s: len(_VENDOR_TALK.findall(text_of.get(s, ""))) for s in people}
+    makers = [s for s in people if s != asker and talk[s] >= 2 and not _SELF_INTRO.search(text_of.get(s, ""))]
+    asked = text_of.get(asker, "")
+    buyer_like = _SELF_INTRO.search(asked) or len(_PRODUCT_QUESTION.findall(asked)) > len(
+        _SITUATION_QUESTION.findall(asked)
+    )
+    if makers and talk[asker] == 0 and buyer_like:
+        return max(makers, key=lambda s: (talk[s], s)), True
+    return asker, False
 
 
 def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str, str]]) -> set[str]:

@@ -23,11 +23,13 @@ interviewer's, each answer paragraph or bullet the interviewee's (named from the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from voiceofbuyer.errors import NotAnInterview
 from voiceofbuyer.ingest.decode import decode, require_content
-from voiceofbuyer.ingest.labels import Head, SpeakerVote, metadata_label, read_head, section_kind
+from voiceofbuyer.ingest.labels import Head, SpeakerVote, looks_like_name, metadata_label, read_head, section_kind
 from voiceofbuyer.ingest.metadata import header_metadata, split_front_matter
+from voiceofbuyer.ingest.timestamps import TEXT_TIME
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
 from voiceofbuyer.records import InterviewMeta, Turn
@@ -36,6 +38,12 @@ _HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|\*\*(?=.*\*\*[ \t]*$))(?P<text>.*?
 _RULE = re.compile(r"\s*([-*_=])(?:\s*\1){2,}\s*$")
 _LABEL_LINE = re.compile(r"[ \t]*(?:\*\*)?(?P<label>[^:*\n]{1,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>.*)$")
 _QUESTION_LINE = re.compile(r"[ \t]*(?:\*\*)?(?:q|question)(?:[ \t]*\d{1,3})?[ \t]*[:.](?:\*\*)?[ \t]*(?=\S)", re.I)
+# "00:04:10 From Alex Kim : hi", "15:04:10 From Alex Kim to Everyone:": Zoom's saved chat, not speech.
+_CHAT_LINE = re.compile(rf"\s*{TEXT_TIME}\s+From\s+.{{1,80}}?(?:\s+to\s+.{{1,60}}?)?\s*:")
+# A line in italics only ("*Interviewer note: she sighed here.*", "_Follow-up: send the one-pager._"): an aside.
+_ASIDE = re.compile(r"[ \t]*(?:\*(?!\*)[^*\n]+\*|_[^_\n]+_)[ \t]*")
+_INLINE_TOOL = re.compile(r"[ \t]*[A-Z][A-Z ]{2,30}:.*?\s-\s(?:WATCH|VIEW|PLAY)\s*:\s*<?https?://\S+>?[ \t]*")
+_SUMMARY_LINE = re.compile(r"\s*(?:meeting\s+summary|summary\s+of|ai\s+summary|notes\s+by)\b", re.I)
 _BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
 _PERSON_LABELS = frozenset(
     {"interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect",
@@ -96,15 +104,38 @@ def parse_turns(text: str, source: str, body: int = 0) -> tuple[tuple[Turn, ...]
         for number, (start, end) in enumerate(line_spans(text), start=1)
         if start >= body and text[start:end].strip()
     ]
+    if sum(1 for line in lines if _CHAT_LINE.match(line.text)) > len(lines) / 3:
+        raise NotAnInterview(
+            source,
+            "a meeting's chat log (messages typed in the chat), not a transcript of what was said: left out",
+            fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the chat file out of the batch",
+        )
+    lines = _names_under_times(lines)
     vote = SpeakerVote(line.head for line in lines if line.head and not _HEADING.match(line.text))
-    meta = header_metadata(
-        [line.text for line in _header_lines(lines, vote)], source, lines[0].number if lines else 1
-    )
+    meta = header_metadata([line.text for line in _header_lines(lines, vote)], source, lines[0].number if lines else 1)
     if _is_question_and_answer(lines, vote):
         turns = _question_and_answer_turns(text, lines, meta)
     else:
         turns = _labelled_turns(text, lines, vote)
     return require_turns(turns, source, EXPECTED), meta
+
+
+def _names_under_times(lines: list[_Line]) -> list[_Line]:
+    """A name alone on the line after a time stamp is that time's speaker (DaVinci Resolve and subtitle tools:
+    ``[00:00:03:18 - 00:00:08:08]`` / ``Anna Berg`` / the text, indented)."""
+    found = list(lines)
+    for index in range(1, len(lines) - 1):
+        previous, line = lines[index - 1], lines[index]
+        stamp_alone = (
+            previous.head is not None
+            and previous.head.speaker is None
+            and not previous.text[previous.head.body :].strip()
+        )
+        name = line.text.strip()
+        if stamp_alone and line.head is None and looks_like_name(name) and len(name.split()) <= 4:
+            found[index] = replace(line, head=Head(name, previous.head.time if previous.head else None, len(line.text),
+                                                   marked=True))  # fmt: skip
+    return found
 
 
 def _header_lines(lines: list[_Line], vote: SpeakerVote) -> list[_Line]:
@@ -143,12 +174,21 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
 
     for line in lines:
         head = line.head
+        inline = _INLINE_TOOL.match(line.text)
+        if inline:  # Fathom: "ACTION ITEM: ... - WATCH: <link>" written into a turn, the speech going on after it
+            close()
+            same_turn_time = turns[-1].start if turns and turns[-1].speaker == speaker else None
+            draft = _Draft(speaker, line.number, same_turn_time) if speaker else None
+            if draft is not None:
+                draft.add(text, line.start + inline.end(), line.end)
+            continue
         heading = _HEADING.match(line.text)
         speaker_head = head is not None and not heading and vote.is_speaker(head) and not _person_line(line, vote)
-        if heading or _RULE.match(line.text) or is_tool_line(line.text) or _metadata_line(line, speaker_head):
+        aside = _ASIDE.fullmatch(line.text) or _section_line(line.text)
+        if heading or aside or _RULE.match(line.text) or is_tool_line(line.text) or _metadata_line(line, speaker_head):
             close()
             draft, speaker = None, None
-            kind = section_kind(heading["text"] if heading else _label_alone(line.text))
+            kind = section_kind(heading["text"] if heading else _label_alone(line.text)) or _section_line(line.text)
             in_notes = kind == "notes" or (in_notes and kind != "transcript")
             continue
         if in_notes and not (speaker_head and head and (head.marked or head.speaker in vote.recurring)):
@@ -171,6 +211,17 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
         draft.add(text, start, line.end)
     close()
     return turns
+
+
+def _section_line(line: str) -> str | None:
+    """``notes`` for a short line that opens a notes section without Markdown ("Quick recap", "Next steps",
+    "Meeting summary for ...")."""
+    words = line.split()
+    if len(words) > 14 or line.rstrip().endswith((".", "?", "!", ",")):
+        return None
+    if _SUMMARY_LINE.match(line):
+        return "notes"
+    return "notes" if len(words) <= 6 and section_kind(line) == "notes" else None
 
 
 def _label_alone(line: str) -> str:
@@ -232,4 +283,3 @@ def _question_and_answer_turns(text: str, lines: list[_Line], meta: InterviewMet
         if turn:
             turns.append(turn)
     return turns
-

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-TEXT_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-"""A time stamp in running text: seconds always have two digits, to tell it from other numbers."""
+TEXT_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3}|:\d{2}(?!\d))?"
+"""A time stamp in running text: seconds always have two digits, to tell it from other numbers; a video timecode's
+frames (``00:00:03:18``) are read and ignored."""
 
 CUE_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 """A cue time in a timing line; lenient, as some exporters write ``0:0:5.32``."""
@@ -12,7 +13,10 @@ CUE_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 def parse_time(stamp: str) -> float:
     """Seconds from a stamp matched by ``TEXT_TIME`` or ``CUE_TIME``."""
     clock, _, fraction = stamp.replace(",", ".").partition(".")
+    parts = clock.split(":")
+    if len(parts) == 4:  # hh:mm:ss:ff, a video timecode: the frames are dropped
+        parts = parts[:3]
     seconds = 0
-    for part in clock.split(":"):
+    for part in parts:
         seconds = seconds * 60 + int(part)
     return seconds + (float(f"0.{fraction}") if fraction else 0.0)

@@ -42,6 +42,18 @@ _TOOL_LINES = [
     r".{0,120}\b(?:may|might|can|could)\s+contain\s+(?:errors|mistakes|inaccuracies)\b.{0,160}",
     r"(?:recording|meeting|transcript)\s+(?:link|url|id|duration)\s*:?.{0,120}",
     r"<?https?://\S+>?",
+    r"view recording\b.{0,160}",
+    r".{0,300}\s-\s(?:watch|view|play)\s*:\s*<?https?://\S+.*",
+    # The same events as Teams and Meet write them in other interface languages.
+    rf"{_ACTOR}\s+(?:a\s+(?:démarré|commencé|arrêté|lancé)|hat|ha\s+(?:iniciado|detenido|avviato|interrotto)"
+    r"|heeft|iniciou|parou|inició|detuvo)\s+(?:la\s+|die\s+|de\s+|a\s+)?(?:transcription|transkription"
+    r"|transcripción|transcrição|trascrizione|transcriptie)\b.{0,30}",
+    r"(?:la\s+réunion\s+s'est\s+terminée|besprechung\s+beendet|la\s+reunión\s+(?:finalizó|terminó)"
+    r"|a\s+reunião\s+terminou|la\s+riunione\s+è\s+terminata|vergadering\s+beëindigd).{0,60}",
+    r".{0,160}\b(?:générée?\s+par\s+ordinateur|computergeneriert|computergegenereerd|generada\s+por\s+ordenador"
+    r"|gerada\s+por\s+computador|generata\s+dal\s+computer|peut\s+contenir\s+des\s+erreurs"
+    r"|kann\s+fehler\s+enthalten|puede\s+contener\s+errores|pode\s+conter\s+erros"
+    r"|potrebbe\s+contenere\s+errori|kan\s+fouten\s+bevatten)\b.{0,200}",
     rf"(?:{_DATE})(?:,?\s+(?:at\s+)?{_CLOCK})?",
     r"(?:\d+\s*h(?:ours?|rs?)?\s*)?(?:\d+\s*m(?:in(?:utes?)?)?\s*)?(?:\d+\s*s(?:ec(?:onds?)?)?)?",
 ]
