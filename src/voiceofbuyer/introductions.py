@@ -23,7 +23,47 @@ _HEAD_NOUNS = (
     "|superintendent|administrator|secretary|receptionist|operator|dispatcher|inspector|estimator|surveyor"
     "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder"
 )
-_TITLE_WORD = r"[A-Za-z][\w&/'-]*"
+_JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
+    {"screenwriter", "novelist", "podcaster", "blogger", "reporter", "transcriber", "proofreader", "copyeditor",
+     "baker", "barista", "bartender", "waitress", "waiter", "sitter", "pet-sitter", "nanny", "caregiver", "carer",
+     "paraprofessional", "paralegal", "tech", "emt", "paramedic", "reseller", "seller", "tester", "qa", "dev",
+     "sre", "pm", "po", "tutor", "coach", "mentor", "facilitator", "astronomer", "geologist", "ecologist",
+     "athlete", "farmer", "gardener", "landscaper", "driver", "plumber", "carpenter", "welder", "cleaner",
+     "hairdresser", "stylist", "chef", "cook", "trader", "investor", "creator", "influencer", "youtuber",
+     "streamer", "actor", "actress", "dancer", "singer", "officer", "firefighter", "soldier", "clerk",
+     "cashier", "teller", "intern", "apprentice", "resident", "fellow", "postdoc", "phd", "manager", "director",
+     "lawyer", "nurse", "teacher", "engineer", "developer", "designer", "interpreter", "shipper",
+     "performer", "host", "planner", "buyer", "scheduler", "dispatcher", "caseworker", "worker"}
+)
+"""Nouns that name a job; besides them, nouns that look like one (-er, -or, -ist, -ian, -eer) count."""
+_JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith|wright|keeper|eer)s?$", re.I)
+# A title never opens with a verb or with praise: "I'm incorporating AI models", "I'm a great writer", "I'm no
+# stranger to it", "I'm an early adopter".
+_NOT_A_TITLE_START = re.compile(
+    r"(?!(?:engineering|marketing|accounting|nursing|consulting|teaching|training|operating|managing|"
+    r"recruiting|banking|publishing|landscaping)\b)\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
+    r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|"
+    r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan)\b",
+    re.I,
+)
+_NOT_A_JOB = frozenset(
+    {"user", "fan", "believer", "member", "learner", "beginner", "person", "parent", "mother", "father",
+     "daughter", "wife", "husband", "other", "number", "matter", "better", "bigger", "newer", "older", "power",
+     "paper", "computer", "customer", "consumer", "listener", "viewer", "follower", "gamer", "dreamer", "thinker",
+     "talker", "lover", "supporter", "proponent", "advocate", "skeptic", "sceptic", "optimist", "pessimist",
+     "perfectionist", "minimalist", "amateur", "hobbyist", "novice", "newbie", "expert", "generalist",
+     "together", "either", "neither", "rather", "whether", "however", "ever", "never", "later", "over",
+     "under", "after", "before", "water", "letter", "order", "error", "color", "colour", "author's", "editor's"}
+)  # fmt: skip
+_GENERIC = frozenset(
+    {"manager", "director", "lead", "head", "assistant", "supervisor", "specialist", "owner", "freelancer",
+     "contractor", "professional", "worker", "employee", "staff", "executive", "officer", "associate",
+     "coordinator", "administrator", "consultant", "partner", "principal", "representative", "rep", "agent",
+     "analyst", "engineer", "technician", "operator", "member", "leader"}
+)  # fmt: skip
+"""Titles made only of these words say a seniority, not a job: "I'm a manager" is kept only if nothing better is
+said later."""
+_BOUNDARY = re.compile(r"[,.;:!?()\[\]\"“”]|\s[-–—]\s")
 # A stated title stops at function words ("at", "with", "for", ...).
 _NOT_IN_TITLE = frozenset(
     {
@@ -31,7 +71,8 @@ _NOT_IN_TITLE = frozenset(
         "we", "you", "my", "our", "that", "this", "of", "to", "as", "was", "been", "be", "is", "am", "are",
         "like", "just", "currently", "now", "basically", "actually", "kind", "sort", "working", "work",
         "say", "let's", "mainly", "really", "also", "then", "still", "put", "down", "me", "it's", "not",
-        "very", "quite", "pretty", "new", "bit", "more", "from", "on", "by", "about", "what", "how",
+        "very", "quite", "pretty", "new", "bit", "more", "from", "on", "by", "about", "what", "how", "who",
+        "which", "where", "when", "since", "or", "if", "it", "they", "he", "she", "do", "have", "has", "had",
     }
 )  # fmt: skip
 _NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
@@ -43,11 +84,18 @@ _INTRO_LEAD = re.compile(
     r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also)\s+)*",
     re.I,
 )
-_STOP_AFTER = r"(?!(?:at|for|in|with|and|here|there|since|who|where|so|but|of|on|to)\b)"
-_TITLE_AFTER_LEAD = re.compile(
-    rf"((?:{_TITLE_WORD}\s+){{0,4}}?(?:{_HEAD_NOUNS})\b(?:\s+of\s+{_STOP_AFTER}{_TITLE_WORD}"
-    rf"(?:\s+{_STOP_AFTER}{_TITLE_WORD})?)?)",
-    re.I,
+_VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bi\s+teach\b", re.I), "Teacher"),
+    (
+        re.compile(
+            r"\bi\s+(?:own|run|have|operate|started|founded|co-?founded)\s+(?:a|an|my|our)\s+"
+            r"(?:(?:own|small|little|online|local|family|tiny|one-person|new)\s+)*(?P<kind>(?:\w+\s+){0,2}?"
+            r"(?:business|shop|store|company|agency|studio|practice|firm|farm|restaurant|cafe|café|bakery|food\s+truck"
+            r"|startup|start-up|brand|consultancy|salon|clinic))\b",
+            re.I,
+        ),
+        "{kind} owner",
+    ),
 )
 # "I use it as an assistant", "treat ChatGPT as a tutor": a role given to a tool, not the speaker's job.
 _ABOUT_A_TOOL = re.compile(
@@ -85,20 +133,63 @@ def _title_case(word: str) -> str:
 
 
 def stated_title(texts: list[str]) -> str:
-    """The job title stated in the first ``INTRO_TURNS`` of ``texts`` (the buyer's turns), or ``""``."""
+    """The job title stated in the first ``INTRO_TURNS`` of ``texts`` (the buyer's turns), or ``""``.
+
+    A title that only says a seniority ("manager") is kept only when nothing more specific is said.
+    """
+    fallback = ""
     for raw in texts[:INTRO_TURNS]:
         text = _FILLERS.sub("", raw.replace("’", "'").replace("‘", "'").replace("''", "'"))
-        for lead in _INTRO_LEAD.finditer(text):
-            match = _TITLE_AFTER_LEAD.match(text, lead.end())
-            if not match or _ABOUT_A_TOOL.search(text, max(0, lead.start() - 30), lead.start() + 3):
+        for title in _titles(text):
+            if all(word.lower() in _GENERIC for word in title.split()):
+                fallback = fallback or title
                 continue
-            words = match.group(1).split()
-            # Drop leading words that cannot start a title ("I'm at the data scientist..." → "data scientist").
-            while words and words[0].lower() in _NOT_IN_TITLE:
-                words.pop(0)
-            if any(word.lower() in _NOT_IN_TITLE - {"of"} for word in words):
-                continue
-            if words:
-                # "accounts payable clerk" → "Accounts Payable Clerk"; "ERP" and "AI" stay as said.
-                return " ".join(_title_case(word) for word in words)
-    return ""
+            return title
+    return fallback
+
+
+def _titles(text: str) -> list[str]:
+    """Candidate titles in ``text``, in order: after introduction leads, then from what people say they do."""
+    found = []
+    for lead in _INTRO_LEAD.finditer(text):
+        if _ABOUT_A_TOOL.search(text, max(0, lead.start() - 30), lead.start() + 3):
+            continue
+        title = _title_after(text[lead.end() : lead.end() + 80])
+        if title:
+            found.append(title)
+    for pattern, form in _VERB_TITLES:
+        match = pattern.search(text)
+        if match:
+            kind = " ".join(match.groupdict().get("kind", "").split())
+            found.append(" ".join(_title_case(w) for w in form.format(kind=kind).split()))
+    return found
+
+
+def _title_after(rest: str) -> str:
+    """The title at the start of ``rest``: up to six words before a boundary, ending at the last word that names
+    a job ("high school teacher", "head of customer support", "freelance 3D character artist")."""
+    rest = _BOUNDARY.split(rest, maxsplit=1)[0]
+    words: list[str] = []
+    for word in rest.split()[:8]:
+        raw = word.strip("'\"")
+        bare = raw.lower()
+        acronym = len(raw) > 1 and raw.isupper()  # "IT", not "it"
+        if bare in _NOT_IN_TITLE and not acronym and not (bare in ("of", "and") and words):
+            break
+        words.append(word.strip("'\""))
+    last = max((i for i, w in enumerate(words) if _names_a_job(w)), default=-1)
+    if last < 0 or _NOT_A_TITLE_START.match(words[0]):
+        return ""
+    end = last + 1
+    if end < len(words) and words[end].lower() == "of":  # "head of customer support"
+        end = min(len(words), end + 3)
+        while end > last + 2 and words[end - 1].lower() in ("of", "and"):
+            end -= 1
+    return " ".join(_title_case(word) for word in words[:end])
+
+
+def _names_a_job(word: str) -> bool:
+    bare = word.lower().strip("'")
+    if bare in _NOT_A_JOB or "'" in bare:
+        return False
+    return bare in _JOB_WORDS or bare.rstrip("s") in _JOB_WORDS or bool(_JOB_SUFFIX.fullmatch(bare))

@@ -23,10 +23,13 @@ from tqdm import tqdm
 from . import classify as classifier_stage
 from .audit import audit_result
 from .config import Config
-from .embed import Embedder, cache_dir, make_embedder, resolve_model
+from .embed import Embedder, make_embedder, resolve_model
 from .embed import embedder_name as embed_name
+from .files import cached_training
 from .ingest import Problem, read_batch, recordings_to_transcribe
 from .ingest.sides import CONFIDENT, identify_sides
+from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
+from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .personas import build_personas
 from .records import (
     CATEGORIES,
@@ -40,10 +43,10 @@ from .records import (
     Statement,
     Theme,
 )
-from .render import render_documents, result_document, template_environment, write_atomic, write_documents
+from .render import render_documents, result_document, template_environment, write_documents
 from .results import transcript_document
 from .review import apply_decisions, decisions_of
-from .roles import buyer_profile, merge_small_roles
+from .roles import buyer_profile, first_answers, from_description, merge_small_roles
 from .store import STORE_NAME, Store, text_hash
 from .themes import PcaHdbscan, build_themes, groups_from_labels, quote_of
 
@@ -273,15 +276,6 @@ def _people(
                 f"{interview.source}: buyer inferred as {', '.join(roles.buyers)} (the interviewing side asks the "
                 f"questions; confidence {roles.confidence:.2f}); name the interviewee in metadata to be sure"
             )
-        if profile.role == UNASSIGNED_ROLE:
-            report.problems.append(
-                Problem(
-                    interview.source,
-                    f"{interview.source}: no role found (no metadata role or title, no self-introduction); "
-                    "filed under Unassigned (fix: add role or title to its metadata)",
-                    skipped=False,
-                )
-            )
         if _spacy_model(interview, config) is None:
             report.problems.append(
                 Problem(
@@ -294,7 +288,33 @@ def _people(
             )
         elif profile.role_source == "self-introduction":
             report.notes.append(f"{interview.source}: role {profile.role!r} from self-introduction {profile.title!r}")
+    unassigned = [i for i in interviews if profiles[i.id].role == UNASSIGNED_ROLE and speakers[i.id].buyers]
+    if unassigned:
+        texts = {i.id: first_answers(i, speakers[i.id]) for i in unassigned}
+        model = _job_description_model(vectors)
+        verdicts = model.predict(list(texts.values()), vectors.get(list(texts.values())))
+        for interview, (function, _) in zip(unassigned, verdicts, strict=True):
+            profiles[interview.id] = from_description(profiles[interview.id], function)
+    for interview in interviews:
+        profile = profiles[interview.id]
+        if profile.role == UNASSIGNED_ROLE:
+            report.problems.append(
+                Problem(
+                    interview.source,
+                    f"{interview.source}: no role found (no metadata role or title, no self-introduction, nothing "
+                    "said about their work); filed under Unassigned (fix: add role or title to its metadata)",
+                    skipped=False,
+                )
+            )
     return speakers, merge_small_roles(profiles, config.personas.min_interviews_per_role)
+
+
+def _job_description_model(vectors: _Vectors) -> JobDescriptionModel:
+    examples = labelled_descriptions()
+    key = text_hash(JOB_DESCRIPTIONS_VERSION, vectors.name, *(f"{e.function}\t{e.text}" for e in examples))
+    trained = cached_training("job-descriptions", key, lambda: JobDescriptionModel.fit(
+        examples, vectors.get([e.text for e in examples])).to_json())  # fmt: skip
+    return JobDescriptionModel.from_json(trained)
 
 
 def _statement_from_cache(value: dict[str, object]) -> Statement:
@@ -363,18 +383,11 @@ def _classifier(vectors: _Vectors, store: Store) -> classifier_stage.Classifier:
         vectors.name,
         *(f"{e.question}\t{e.text}\t{e.label}" for e in examples),
     )
-    cached = store.cached("classifier", key)
-    # The weights depend only on the shipped examples and the embedder: every store on this machine
-    # shares them through the model cache folder, so a new output folder does not retrain.
-    shared = cache_dir() / "classifier" / f"{key}.json"
-    if cached is None and shared.is_file():
-        cached = json.loads(shared.read_text("utf-8"))
-    if cached is None:
-        texts = [e.text for e in examples] + [e.question for e in examples if e.question]
-        cached = classifier_stage.train(examples, vectors.get(texts), key).to_json()
-        write_atomic(shared.parent, {shared.name: json.dumps(cached).encode("utf-8")})
-    store.put_cache("classifier", {key: cached})
-    return classifier_stage.Classifier.from_json(cached, key)
+    texts = [e.text for e in examples] + [e.question for e in examples if e.question]
+    trained = cached_training(
+        "classifier", key, lambda: classifier_stage.train(examples, vectors.get(texts), key).to_json()
+    )
+    return classifier_stage.Classifier.from_json(trained, key)
 
 
 def _classify(

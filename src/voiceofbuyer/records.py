@@ -133,7 +133,7 @@ class BuyerProfile:
     title: str
     role: str
     role_source: str
-    """``metadata``, ``title``, ``self-introduction`` or ``unassigned``."""
+    """``metadata``, ``title``, ``self-introduction``, ``description`` (what they say they do) or ``unassigned``."""
     function: str = ""
     """The job function of the built-in taxonomy ("Finance"); "" for a role set by metadata or the user's taxonomy."""
 

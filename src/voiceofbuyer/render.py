@@ -11,7 +11,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from urllib.parse import quote as url_quote
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .files import write_atomic
 from .records import SECTION_TITLES, Persona, Quote, RunResult, Theme
 
 SCHEMA_VERSION = 1
@@ -31,8 +31,6 @@ THIN_SHOWN = 10
 """Points mentioned once listed in a Markdown section (all are in the HTML and the JSON)."""
 _CSV_QUOTES = 3
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 
 
 def default_templates() -> Path:
@@ -348,22 +346,6 @@ def objections_markdown(objections: list[dict[str, Any]]) -> str:
         )
         lines.extend(f'   > "{q["text"]}" — {citation_text(q)}' for q in o["quotes"])
     return "\n".join(lines).strip() + "\n"
-
-
-def write_atomic(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write each file via a temporary file and a rename, so none is ever half-written."""
-    for relative, content in sorted(files.items()):
-        target = out_dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-            os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp creates 0600; outputs are ordinary files
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
 
 
 def remove_stale_personas(out_dir: Path, files: dict[str, bytes]) -> list[str]:

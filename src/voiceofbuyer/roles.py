@@ -29,6 +29,7 @@ import numpy as np
 
 from .ingest.sides import is_placeholder
 from .introductions import stated_field, stated_title
+from .job_descriptions import DESCRIPTION_CHARS
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
 
 Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
@@ -66,6 +67,14 @@ _TITLE_SYNONYMS: tuple[tuple[str, str], ...] = (
 _TITLE_STOPWORDS = frozenset({"of", "the", "for", "and", "a", "an", "at", "in", "on", "to"})
 _SENIORITY = frozenset({"senior", "junior", "sr", "jr", "principal", "staff", "associate", "lead"})
 LEVELS = ("leader", "manager", "professional")
+# A title of these words alone ("Manager", "Senior Lead") says a seniority, not a job: it joins no function by
+# likeness.
+_SENIORITY_ONLY = frozenset(
+    {"manager", "director", "lead", "head", "senior", "junior", "assistant", "supervisor", "specialist", "owner",
+     "freelancer", "contractor", "professional", "worker", "employee", "staff", "executive", "officer",
+     "associate", "coordinator", "administrator", "partner", "principal", "representative", "rep", "agent",
+     "member", "leader", "chief", "vp", "sr", "jr", "team", "general"}
+)  # fmt: skip
 
 
 def normalise_title(title: str) -> str:
@@ -75,7 +84,12 @@ def normalise_title(title: str) -> str:
     text = re.sub(r"\s+", " ", text)
     for phrase, short in _TITLE_SYNONYMS:
         text = text.replace(f" {phrase} ", f" {short} ")
-    return " ".join(word for word in text.split() if word not in _TITLE_STOPWORDS)
+    return " ".join(_singular(word) for word in text.split() if word not in _TITLE_STOPWORDS)
+
+
+def _singular(word: str) -> str:
+    """"teachers" → "teacher": titles and patterns meet in the singular."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 @dataclass(frozen=True)
@@ -149,6 +163,8 @@ def role_for_title(title: str, taxonomy: Taxonomy, embed: Embed | None = None) -
         return RoleMatch(user_role, "")
     functions, _ = job_functions()
     name = _best(words, ((f.name, f.patterns) for f in functions))
+    if not name and words <= _SENIORITY_ONLY:
+        return RoleMatch("", "")  # "Manager": a seniority, no job; what they say about their work decides
     if not name and embed is not None:
         name = closest_function(title, embed)
     if name:
@@ -180,23 +196,50 @@ def buyer_profile(
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
     said = [turn.text for turn in interview.turns if turn.speaker in speakers.buyers]
+    seniority_only = ""
     for title, source in ((meta.title, "title"), (stated_title(said), "self-introduction")):
         if title:
             match = role_for_title(title, taxonomy, embed)
-            return BuyerProfile(interview.id, name, title, match.role, source, match.function)
+            if match.role:
+                return BuyerProfile(interview.id, name, title, match.role, source, match.function)
+            seniority_only = seniority_only or title
     field = stated_field(said)
-    match = role_for_title(field, taxonomy) if field else RoleMatch("", "")
+    # "I'm a manager ... I work in finance" → Finance Manager.
+    match = role_for_title(f"{seniority_only} {field}", taxonomy) if field else RoleMatch("", "")
     if match.function and match.function != OTHER:
-        return BuyerProfile(interview.id, name, field, match.role, "self-introduction", match.function)
-    return BuyerProfile(interview.id, name, "", UNASSIGNED_ROLE, "unassigned")
+        title = seniority_only or field
+        return BuyerProfile(interview.id, name, title, match.role, "self-introduction", match.function)
+    return BuyerProfile(interview.id, name, seniority_only, UNASSIGNED_ROLE, "unassigned")
+
+
+def first_answers(interview: Interview, speakers: SpeakerRoles) -> str:
+    """What the buyer says first, where people say what they do (read by the job-description model)."""
+    said = " ".join(" ".join(turn.text.split()) for turn in interview.turns if turn.speaker in speakers.buyers)
+    return said[:DESCRIPTION_CHARS]
+
+
+def from_description(profile: BuyerProfile, function_name: str) -> BuyerProfile:
+    """An unassigned buyer's profile with the function their account of their work points to, at the seniority
+    of the title they gave ("Manager" who talks about lesson plans → Education Manager; no title → the function's
+    professional). With no function, a buyer who gave a title joins ``OTHER_ROLES``; one who gave none stays
+    unassigned."""
+    functions, _ = job_functions()
+    function = next((f for f in functions if f.name == function_name), None)
+    if function is None:
+        if profile.title:
+            return replace(profile, role=OTHER_ROLES, role_source="self-introduction", function=OTHER)
+        return profile
+    return replace(profile, role=function_role(function, profile.title), role_source="description",
+                   function=function.name)  # fmt: skip
 
 
 def merge_small_roles(profiles: dict[str, BuyerProfile], min_interviews: int) -> dict[str, BuyerProfile]:
     """Roles of a job function with fewer than ``min_interviews`` interviews merged into the function.
 
     The small roles' buyers form one persona named after the function ("Finance"), unless that would still be
-    too small while a larger role of the function exists: then they join the largest one. Titles are kept, so
-    the persona still lists who is behind it. Roles of the user's taxonomy and from metadata never merge.
+    too small: then they join the function's largest role, or, when the function has none, ``OTHER_ROLES``.
+    Titles are kept, so the persona still lists who is behind it. Roles of the user's taxonomy and from metadata
+    never merge.
     """
     sizes = Counter(p.role for p in profiles.values())
     by_function: dict[str, set[str]] = defaultdict(set)
@@ -206,11 +249,16 @@ def merge_small_roles(profiles: dict[str, BuyerProfile], min_interviews: int) ->
     target: dict[str, str] = {}
     for function, roles in by_function.items():
         small = {role for role in roles if sizes[role] < min_interviews}
-        if not small or (len(roles) == 1 and function in roles):
+        if not small:
             continue
         large = sorted(roles - small, key=lambda role: (-sizes[role], role))
         merged = sum(sizes[role] for role in small)
-        destination = large[0] if large and merged < min_interviews else OTHER_ROLES if function == OTHER else function
+        if large and merged < min_interviews:
+            destination = large[0]
+        elif function == OTHER or merged < min_interviews:
+            destination = OTHER_ROLES  # a function met once or twice is no persona yet
+        else:
+            destination = function
         target.update(dict.fromkeys(small, destination))
     return {
         key: replace(p, role=target[p.role]) if p.role in target and p.role_source != "metadata" else p

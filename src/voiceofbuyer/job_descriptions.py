@@ -1,0 +1,97 @@
+"""Which job function a buyer's own account of their work points to, when they state no title.
+
+"I grade essays and plan lessons for my year 9s" says Education without the word "teacher". A logistic regression
+over the sentence embedding of the buyer's first answers and their TF-IDF word n-grams, trained on the
+participants of the AnthropicInterviewer dataset (MIT licence) whose job family was labelled by hand
+(``data/labelled/realworld_ai_job_families.jsonl``), gives a function only when it is at least
+``MIN_PROBABILITY`` sure; otherwise the buyer stays unassigned. Training takes a few seconds at first use and its
+weights are cached with the statement classifier's (see ``pipeline``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from .classify import NgramSpace
+
+LABELS = "data/labelled/realworld_ai_job_families.jsonl"
+VERSION = "1"
+MIN_PROBABILITY = 0.3
+"""Below this the description is too vague to name a function (measured: see README, "Roles")."""
+DESCRIPTION_CHARS = 1500
+"""How much of the buyer's first answers is read (the embedding model reads about 1,000 characters)."""
+
+
+@dataclass(frozen=True)
+class Described:
+    text: str
+    function: str
+
+
+def labelled_descriptions() -> list[Described]:
+    """The shipped participants with a job family (``none`` left out), as (first answers, family)."""
+    text = resources.files("voiceofbuyer").joinpath(LABELS).read_text("utf-8")
+    rows = [json.loads(line) for line in text.splitlines()]
+    return [Described(r["said"][:DESCRIPTION_CHARS], r["family"]) for r in rows if r["family"] != "none"]
+
+
+@dataclass(frozen=True)
+class JobDescriptionModel:
+    """``softmax([embedding, tf-idf] @ weights.T + bias)`` over ``labels``."""
+
+    labels: tuple[str, ...]
+    weights: np.ndarray
+    bias: np.ndarray
+    ngrams: NgramSpace
+
+    @classmethod
+    def fit(cls, examples: list[Described], vectors: dict[str, np.ndarray]) -> JobDescriptionModel:
+        from sklearn.linear_model import LogisticRegression
+
+        texts = [e.text for e in examples]
+        ngrams = NgramSpace.fit(texts)
+        model = LogisticRegression(C=4.0, max_iter=3000, random_state=0)
+        model.fit(_features(texts, vectors, ngrams), [e.function for e in examples])
+        return cls(tuple(str(c) for c in model.classes_), model.coef_, model.intercept_, ngrams)
+
+    def predict(self, texts: list[str], vectors: dict[str, np.ndarray]) -> list[tuple[str, float]]:
+        """(function, probability) per text; function "" when the probability is below ``MIN_PROBABILITY``."""
+        if not texts:
+            return []
+        logits = np.asarray(_features(texts, vectors, self.ngrams) @ self.weights.T) + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        probabilities = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+        best = probabilities.argmax(axis=1)
+        return [
+            (self.labels[b] if p[b] >= MIN_PROBABILITY else "", round(float(p[b]), 4))
+            for b, p in zip(best, probabilities, strict=True)
+        ]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "labels": list(self.labels),
+            "weights": self.weights.tolist(),
+            "bias": self.bias.tolist(),
+            "ngrams": [list(self.ngrams.terms), self.ngrams.idf.tolist()],
+        }
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> JobDescriptionModel:
+        terms, idf = value["ngrams"]
+        return cls(
+            tuple(value["labels"]),
+            np.asarray(value["weights"]),
+            np.asarray(value["bias"]),
+            NgramSpace(tuple(terms), np.asarray(idf)),
+        )
+
+
+def _features(texts: list[str], vectors: dict[str, np.ndarray], ngrams: NgramSpace) -> sparse.csr_matrix:
+    dense = sparse.csr_matrix(np.stack([vectors[t] for t in texts]).astype(np.float64))
+    return sparse.hstack([dense, ngrams.transform(texts)]).tocsr()
