@@ -21,10 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
+from voiceofbuyer.cluster import PcaHdbscan
 from voiceofbuyer.config import load_config
 from voiceofbuyer.embed import OnnxEmbedder, TorchEmbedder, resolve_model
 from voiceofbuyer.pipeline import run
-from voiceofbuyer.themes import PcaHdbscan
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -82,7 +82,7 @@ def bench_clustering(base: np.ndarray, rows: int = 20000) -> list[str]:
     picks = base[rng.integers(0, len(base), rows)] + rng.normal(scale=0.02, size=(rows, base.shape[1]))
     picks /= np.linalg.norm(picks, axis=1, keepdims=True)
     started = time.perf_counter()
-    labels = PcaHdbscan(load_config(None).clustering).fit(picks.astype(np.float32))
+    labels = PcaHdbscan(load_config(None).clustering).fit_predict(picks.astype(np.float32))
     seconds = time.perf_counter() - started
     clusters = len(set(labels) - {-1})
     return [f"## clustering: {rows} x {base.shape[1]} → PCA → HDBSCAN: {seconds:.1f}s, {clusters} clusters"]

@@ -1,16 +1,44 @@
-"""The classifier: deterministic training, the confidence and length floors, and scoring."""
+"""The classifier: its backends behind one interface, deterministic training, the floors, grouped folds, and
+learning from reviewers."""
 
 from __future__ import annotations
 
-import numpy as np
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+from typing import ClassVar
 
-from voiceofbuyer.classify import LabelledStatement, evaluate, predict, read_labelled, train, training_examples
+import numpy as np
+import pytest
+
+from voiceofbuyer.classify.builtin import BuiltinClassifier, train
+from voiceofbuyer.classify.evaluate import check_folds, cross_validate, evaluate, grouped_folds
+from voiceofbuyer.classify.labelled import LabelledStatement, read_labelled, shipped
+from voiceofbuyer.classify.server import ServerClassifier
 from voiceofbuyer.config import ClassifyConfig
+from voiceofbuyer.errors import ConfigError
 
 LABELS = ("pain", "goal")
+LOOSE = ClassifyConfig(min_confidence=0.0, min_words=1)
 
 
-def toy_vectors() -> tuple[list[LabelledStatement], dict[str, np.ndarray]]:
+class ToyVectors:
+    """A ``Vectors`` stand-in: a fixed vector per text, or a random one."""
+
+    name = "toy"
+
+    def __init__(self, vectors: dict[str, np.ndarray]) -> None:
+        self.vectors = vectors
+        self.rng = np.random.default_rng(1)
+
+    def get(self, texts: list[str]) -> dict[str, np.ndarray]:
+        for text in texts:
+            self.vectors.setdefault(text, self.rng.normal(size=16))
+        return {t: self.vectors[t] for t in texts}
+
+
+def toy_examples() -> tuple[list[LabelledStatement], dict[str, np.ndarray]]:
     rng = np.random.default_rng(0)
     centres = {"pain": rng.normal(size=16), "goal": rng.normal(size=16)}
     examples, vectors = [], {}
@@ -18,30 +46,31 @@ def toy_vectors() -> tuple[list[LabelledStatement], dict[str, np.ndarray]]:
         for n in range(20):
             text = f"{label} statement number {n} with enough words"
             vectors[text] = centres[label] + rng.normal(scale=0.3, size=16)
-            examples.append(LabelledStatement("", text, label))
+            examples.append(LabelledStatement("", text, label, interview=f"{label}-{n % 5}"))
     return examples, vectors
 
 
 def test_training_is_deterministic_and_separates_the_classes():
-    examples, vectors = toy_vectors()
-    first, second = train(examples, vectors, "k"), train(examples, vectors, "k")
+    examples, vectors = toy_examples()
+    first, second = train(examples, vectors), train(examples, vectors)
     assert np.array_equal(first.weights, second.weights)
-    verdicts = predict(
-        [e.text for e in examples],
-        ["" for _ in examples],
-        first,
-        vectors,
-        ClassifyConfig(min_confidence=0.0, min_words=1),
-    )
-    assert [label for label, _ in verdicts] == [e.label for e in examples]
+    rows = first.probabilities([e.text for e in examples], ["" for _ in examples], vectors)
+    assert [first.labels[int(np.argmax(row))] for row in rows] == [e.label for e in examples]
 
 
-def test_unsure_or_short_statements_are_other():
-    examples, vectors = toy_vectors()
-    model = train(examples, vectors, "k")
+def test_unsure_or_short_statements_are_other(monkeypatch):
+    examples, vectors = toy_examples()
+    model = train(examples, vectors)
     text = examples[0].text
-    assert predict([text], [""], model, vectors, ClassifyConfig(min_confidence=1.0, min_words=1))[0][0] == "other"
-    assert predict([text], [""], model, vectors, ClassifyConfig(min_confidence=0.0, min_words=50))[0][0] == "other"
+
+    def classifier(config: ClassifyConfig) -> BuiltinClassifier:
+        built = BuiltinClassifier(config, ToyVectors(dict(vectors)), [])
+        built._model = model
+        return built
+
+    assert classifier(LOOSE).predict([text], [""])[0][0] == "pain"
+    assert classifier(ClassifyConfig(min_confidence=1.0, min_words=1)).predict([text], [""])[0][0] == "other"
+    assert classifier(ClassifyConfig(min_confidence=0.0, min_words=50)).predict([text], [""])[0][0] == "other"
 
 
 def test_scores_per_class_and_macro():
@@ -53,12 +82,125 @@ def test_scores_per_class_and_macro():
     assert "confusion" in evaluation.report()
 
 
-def test_shipped_sets_are_labelled_and_balanced():
-    examples = training_examples()
-    devset = read_labelled(None, "data/devset.jsonl")
-    assert len(read_labelled()) >= 600 and len(devset) >= 300
-    assert {e.label for e in examples} == {e.label for e in devset} == {
-        "goal", "pain", "trigger", "objection", "criterion", "other"
-    }  # fmt: skip
-    assert all(d.interview for d in devset)
-    assert not {e.text for e in examples} & {d.text for d in devset}, "no development statement is trained on"
+def test_no_fold_trains_on_an_interview_it_scores():
+    typed = shipped(("typed",))
+    folds = grouped_folds(typed)
+    assert len(folds) == 5
+    check_folds(typed, folds)
+    with pytest.raises(AssertionError, match="trains on interviews it scores"):
+        check_folds(typed, [(folds[0][0] + folds[0][1][:1], folds[0][1])])
+    seen: list[list[LabelledStatement]] = []
+
+    def spy(training: list[LabelledStatement], scored: list[LabelledStatement]) -> list[str]:
+        assert not {t.interview for t in training} & {s.interview for s in scored}
+        seen.append(scored)
+        return ["other"] * len(scored)
+
+    examples, _ = toy_examples()
+    cross_validate(examples, typed[:50], spy)
+    assert sum(len(s) for s in seen) == len(examples)
+
+
+def test_shipped_sets_are_labelled_real_and_cover_every_category():
+    typed = shipped(("typed",))
+    assert len(typed) >= 2400 and len({t.interview for t in typed}) >= 80
+    every = shipped()
+    assert {e.label for e in every} == {"goal", "pain", "trigger", "objection", "criterion", "other"}
+    assert len(read_labelled()) >= 300 and all(d.interview for d in read_labelled())
+
+
+def test_reviewer_corrections_refit_the_builtin_model(tmp_path, monkeypatch):
+    monkeypatch.setenv("VOICEOFBUYER_CACHE", str(tmp_path))
+    examples, vectors = toy_examples()
+    monkeypatch.setattr("voiceofbuyer.classify.builtin.shipped", lambda: examples)
+    text = "an odd statement the shipped model would call a pain"
+    vectors[text] = vectors[examples[0].text]
+    toy = ToyVectors(dict(vectors))
+    before = BuiltinClassifier(LOOSE, toy, []).predict([text], [""])[0][0]
+    corrections = [LabelledStatement("", text, "goal", "mine", "reviewer")] * 8
+    after = BuiltinClassifier(LOOSE, toy, corrections)
+    assert before == "pain" and after.predict([text], [""])[0][0] == "goal"
+    assert after.name != BuiltinClassifier(LOOSE, toy, []).name  # its own weights, cached apart
+
+
+class _FakeServer(BaseHTTPRequestHandler):
+    asked: ClassVar[list[dict]] = []
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        _FakeServer.asked.append(body)
+        said = body["messages"][-1]["content"]
+        answer = "Objection." if "worried" in said else "I think this is a pain point."
+        reply = json.dumps({"choices": [{"message": {"role": "assistant", "content": answer}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(reply)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_an_openai_compatible_server_classifies_at_temperature_zero():
+    server = HTTPServer(("127.0.0.1", 0), _FakeServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/v1"
+        config = ClassifyConfig(backend="server", min_confidence=0.3, min_words=1, url=url, model="local")
+        classifier = ServerClassifier(config, ToyVectors({}), [])
+        verdicts = classifier.predict(["I'm worried about the price.", "We chase invoices by hand."], ["", "Why?"])
+        assert [label for label, _ in verdicts] == ["objection", "pain"]
+        assert all(body["temperature"] == 0 for body in _FakeServer.asked)
+        assert "Why?" in _FakeServer.asked[-1]["messages"][-1]["content"]
+    finally:
+        server.shutdown()
+
+
+def test_a_server_elsewhere_needs_an_explicit_setting():
+    remote = ClassifyConfig(backend="server", min_confidence=0.3, min_words=1, url="http://10.1.2.3:8080/v1")
+    with pytest.raises(ConfigError, match="not this machine"):
+        ServerClassifier(remote, ToyVectors({}), [])
+    allowed = remote.model_copy(update={"allow_remote": True})
+    assert ServerClassifier(allowed, ToyVectors({}), []).url == "http://10.1.2.3:8080/v1/chat/completions"
+
+
+def tiny_model(folder: Path, labels: list[str]) -> Path:
+    """A small, randomly initialised BERT saved as a local Hugging Face model directory (no download)."""
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+
+    words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "we", "chase", "invoices", "worried", "price"]
+    (folder / "vocab.txt").write_text("\n".join(words) + "\n")
+    BertTokenizerFast(vocab_file=str(folder / "vocab.txt")).save_pretrained(folder)
+    config = BertConfig(vocab_size=len(words), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=16, id2label=dict(enumerate(labels)),
+                        label2id={label: i for i, label in enumerate(labels)})  # fmt: skip
+    BertForSequenceClassification(config).save_pretrained(folder)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("labels", "kind"),
+    [
+        (["goal", "pain", "trigger", "objection", "criterion", "other"], "seq"),
+        (["contradiction", "neutral", "entailment"], "nli"),
+    ],
+)
+def test_a_local_hugging_face_model_classifies(tmp_path, labels, kind):
+    from voiceofbuyer.classify.huggingface import HuggingFaceClassifier
+
+    folder = tiny_model(tmp_path, labels)
+    config = ClassifyConfig(backend="huggingface", min_confidence=0.0, min_words=1, model=str(folder))
+    classifier = HuggingFaceClassifier(config, ToyVectors({}), [])
+    assert classifier.name.startswith(f"huggingface:{kind}:")
+    names, rows = classifier.probabilities(["we chase invoices", "worried about price"], ["", ""])
+    assert set(names) <= {"goal", "pain", "trigger", "objection", "criterion", "other"}
+    assert rows.shape == (2, len(names)) and np.allclose(rows.sum(axis=1), 1.0)
+    assert np.allclose(classifier.probabilities(["we chase invoices"], [""])[1], rows[:1], atol=1e-6)
+
+
+def test_a_folder_that_is_no_model_is_one_clear_line(tmp_path):
+    from voiceofbuyer.classify.huggingface import HuggingFaceClassifier
+
+    config = ClassifyConfig(backend="huggingface", min_confidence=0.0, min_words=1, model=str(tmp_path))
+    with pytest.raises(ConfigError, match="not a Hugging Face model directory"):
+        HuggingFaceClassifier(config, ToyVectors({}), [])

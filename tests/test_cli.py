@@ -92,16 +92,16 @@ def test_missing_batch_folder_is_an_error(tmp_path, capsys):
     assert "not a folder" in capsys.readouterr().err
 
 
-def test_eval_prints_per_class_scores_and_confusion(tmp_path, capsys):
-    assert main(["eval", "--out", str(tmp_path)]) == 0
+def test_eval_prints_per_class_scores_and_confusion(first_run, capsys):
+    assert main(["eval", "--out", str(first_run[0]), "--source", "synthetic"]) == 0
     report = capsys.readouterr().out
-    assert "420 statements" in report and "confusion" in report
+    assert "1320 statements" in report and "confusion" in report and "typed" not in report
     for category in ("goal", "pain", "trigger", "objection", "criterion", "other"):
         assert f"\n{category} " in report
     macro = float(next(line for line in report.splitlines() if line.startswith("macro")).split()[1])
     assert macro >= 0.50, "cross-validated macro-F1 regressed"
     matrix = [line.split()[1:] for line in report.split("confusion")[1].splitlines()[2:8]]
-    assert sum(int(v) for row in matrix for v in row) == 420
+    assert sum(int(v) for row in matrix for v in row) == 1320
 
 
 @pytest.mark.parametrize("command", ["run", "objections", "personas", "roles", "eval"])
@@ -118,7 +118,8 @@ def test_a_corrupt_store_is_a_clear_error_not_a_traceback(batch, tmp_path, capsy
     (out / "voiceofbuyer.sqlite").write_bytes(b"this is not a database" * 100)
     assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 2
     error = capsys.readouterr().err
-    assert "voiceofbuyer.sqlite: not a usable voiceofbuyer store" in error and "fix:" in error
+    assert "voiceofbuyer.sqlite: the store is damaged" in error and "fix:" in error and "decisions" in error
+    assert list(out.glob("voiceofbuyer.sqlite.damaged-*")), "a copy is kept before anything replaces it"
 
 
 def test_transcribe_names_each_unreadable_file_and_a_bad_model_stops_it(tmp_path, capsys):

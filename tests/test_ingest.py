@@ -572,16 +572,18 @@ def test_nested_folders_and_manifest_paths(tmp_path: Path) -> None:
 
 
 def test_broken_manifest_and_sidecar(tmp_path: Path) -> None:
-    write(tmp_path, "interviews.csv", "file,title\na.txt,CFO\na.txt,CEO\n")
+    write(tmp_path, "interviews.csv", "file,title\na.txt,CFO\na.txt,CEO\nc.txt,COO,extra,values\n")
     write(tmp_path, "a.txt", "Sam: Hi.\nDana: Hello.\n")
     write(tmp_path, "b.txt", "Sam: Hi.\nDana: Hello.\n")
     write(tmp_path, "b.yml", "- just\n- a list\n")
+    write(tmp_path, "c.txt", "Sam: Hi.\nDana: Hello.\n")
     batch = read_batch(tmp_path)
-    assert [i.id for i in batch.interviews] == ["a"]
-    assert batch.interviews[0].meta.title == ""
-    manifest, sidecar = batch.problems
-    assert manifest.path == "interviews.csv"
-    assert manifest.message.startswith("interviews.csv:3: a.txt is listed twice")
+    assert [i.id for i in batch.interviews] == ["a", "c"]
+    assert batch.interviews[0].meta.title == "CFO", "one bad row never drops the others"
+    twice, long_row, sidecar = batch.problems
+    assert twice.path == "interviews.csv" and not twice.skipped
+    assert twice.message.startswith("interviews.csv:3: a.txt is listed twice")
+    assert long_row.message.startswith("interviews.csv:4: row has 4 values") and "left out" in long_row.message
     assert sidecar.path == "b.txt" and sidecar.skipped and sidecar.message.startswith("b.yml:1: ")
 
 

@@ -5,18 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from voiceofbuyer import files, pipeline, render
+from voiceofbuyer import files, render
 from voiceofbuyer.cleanup import apply_cleanup
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import AuditError
 from voiceofbuyer.ingest import read_batch
 from voiceofbuyer.pipeline import run
+from voiceofbuyer.segment import Segmenter
 
 from .conftest import REALWORLD, SAMPLE_CONFIG, make_batch
 
@@ -24,11 +26,15 @@ OUTPUT_FILES = ("index.html", "objections.csv", "objections.json", "voiceofbuyer
 
 
 def outputs_of(out: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(out)): p.read_bytes()
-        for p in sorted(out.rglob("*"))
-        if p.is_file() and not p.name.startswith("voiceofbuyer.sqlite")
-    }
+    """The documents as a reader of the folder sees them (links followed; the store and hidden work left out)."""
+    found = {}
+    for folder, subfolders, names in os.walk(out, followlinks=True):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            path = Path(folder) / name
+            if not name.startswith((".", "voiceofbuyer.sqlite")):
+                found[str(path.relative_to(out))] = path.read_bytes()
+    return dict(sorted(found.items()))
 
 
 def test_every_output_exists_for_every_role(first_run):
@@ -148,7 +154,7 @@ def test_warm_rerun_loads_no_model_and_adding_an_interview_segments_only_it(batc
         raise AssertionError("a model was loaded on an unchanged batch")
 
     monkeypatch.setattr("voiceofbuyer.segment.load_spacy", no_model)
-    monkeypatch.setattr(pipeline, "make_embedder", no_model)
+    monkeypatch.setattr("voiceofbuyer.components.make_embedder", no_model)
     run(batch, out, SAMPLE_CONFIG, show_progress=False)
     assert outputs_of(out) == outputs_of(first_run[0])
     monkeypatch.undo()
@@ -156,13 +162,13 @@ def test_warm_rerun_loads_no_model_and_adding_an_interview_segments_only_it(batc
     grown = make_batch(tmp_path / "grown", (*[p.name for p in batch.iterdir() if p.name != "interviews.csv"],
                                             "halden-ap-manager.srt"))  # fmt: skip
     segmented: list[str] = []
-    original = pipeline._segment_interview
+    original = Segmenter.segment
 
-    def spy(interview, *args):
+    def spy(self, interview, *args):
         segmented.append(interview.id)
-        return original(interview, *args)
+        return original(self, interview, *args)
 
-    monkeypatch.setattr(pipeline, "_segment_interview", spy)
+    monkeypatch.setattr(Segmenter, "segment", spy)
     report = run(grown, out, SAMPLE_CONFIG, show_progress=False)
     assert segmented == ["halden-ap-manager"]
     assert report.interviews == 10

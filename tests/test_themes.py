@@ -1,8 +1,9 @@
 import numpy as np
 
+from voiceofbuyer.cluster import PcaHdbscan, groups_from_labels
 from voiceofbuyer.config import ClusteringConfig
 from voiceofbuyer.records import Citation, Quote, Statement
-from voiceofbuyer.themes import PcaHdbscan, build_themes, groups_from_labels, label_groups, representative
+from voiceofbuyer.themes import build_themes, label_groups, representative
 
 CONFIG = ClusteringConfig(
     dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1
@@ -18,15 +19,15 @@ def blobs(seed: int = 1) -> np.ndarray:
 
 def test_clusters_are_found_and_deterministic():
     vectors = blobs()
-    first = PcaHdbscan(CONFIG).fit(vectors)
-    assert first == PcaHdbscan(CONFIG).fit(vectors.copy())
+    first = PcaHdbscan(CONFIG).fit_predict(vectors)
+    assert first == PcaHdbscan(CONFIG).fit_predict(vectors.copy())
     blob_labels = [set(first[i * 6 : i * 6 + 6]) for i in range(3)]
     assert all(len(labels) == 1 and -1 not in labels for labels in blob_labels)
     assert len(set.union(*blob_labels)) == 3
 
 
 def test_tiny_pools_keep_every_point_as_its_own_group():
-    labels = PcaHdbscan(CONFIG).fit(blobs()[:2])
+    labels = PcaHdbscan(CONFIG).fit_predict(blobs()[:2])
     assert labels == [-1, -1]
     assert groups_from_labels(["a", "b"], labels) == [["a"], ["b"]]
 

@@ -1,7 +1,8 @@
 """The ``voiceofbuyer`` command: thin commands over the pipeline, the transcription stage and the store.
 
-Exit codes: 0 all went through; 1 some input files were skipped (the rest was processed); 2 the run could
-not start or was stopped (broken config, evidence audit failure, no results yet).
+Exit codes (``report``): 0 everything went through; 1 some inputs were skipped, the rest written; 2 nothing was
+written (bad arguments, config or store, no readable interview, a failed evidence audit), the previous results
+untouched; 3 an unexpected internal error, its traceback in ``voiceofbuyer-error.log`` in the output folder.
 """
 
 from __future__ import annotations
@@ -9,20 +10,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
+import traceback
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from . import __version__
 from .config import DEVICES, TranscribeConfig, find_config, load_config
-from .errors import AuditError, ConfigError, StoreError
+from .errors import AuditError, ConfigError, NoInterviews, StoreError
+from .report import INTERNAL_ERROR, NOTHING_WRITTEN
 from .store import STORE_NAME, Store
 
 if TYPE_CHECKING:
     from .review import Review
 
 DEFAULT_OUT = Path("outputs")
+REALWORLD = Path("../shared/realworld")
+CRASH_LOG = "voiceofbuyer-error.log"
+SOURCES = ("synthetic", "typed", "spoken", "yours")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="voiceofbuyer",
         description="Turn B2B buyer interviews into persona documents in the buyer's own voice, offline.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="process a folder of interviews into personas and objection lists")
@@ -74,8 +83,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--templates", type=Path, help="document templates for the exports (as for `run`)")
 
-    evaluate = commands.add_parser("eval", help="score the statement classifier on the labelled development set")
-    evaluate.add_argument("--devset", type=Path, help="JSONL with question, text, label (default: shipped set)")
+    decisions = commands.add_parser("decisions", help="export or import the review decisions of a store")
+    decisions.add_argument("action", choices=("export", "import"))
+    decisions.add_argument("file", type=Path, metavar="FILE", help="decisions.jsonl (written by every review)")
+    decisions.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
+
+    evaluate = commands.add_parser("eval", help="score the statement classifier on real and sample labelled sets")
+    evaluate.add_argument("--devset", type=Path, help="your own JSONL (question, text, label, interview), scored too")
+    evaluate.add_argument(
+        "--realworld", type=Path, default=REALWORLD, help=f"the spoken transcripts (default: {REALWORLD})"
+    )
+    evaluate.add_argument(
+        "--source", action="append", choices=SOURCES, help="score only these sources (default: all; repeatable)"
+    )
     evaluate.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: ./voiceofbuyer.toml)")
     evaluate.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder of the store used as cache")
     return parser
@@ -93,10 +113,41 @@ def main(argv: list[str] | None = None) -> int:
             "eval": _eval,
             "render": _render,
             "serve": _serve,
+            "decisions": _decisions,
         }[args.command](args)
+    except NoInterviews as error:
+        for problem in error.problems:
+            print(f"{'skipped' if problem.skipped else 'warning'}: {problem.message}", file=sys.stderr)
+        print(f"error: {error}", file=sys.stderr)
+        return NOTHING_WRITTEN
     except (ConfigError, AuditError, StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
+        return NOTHING_WRITTEN
+    except KeyboardInterrupt:
+        print("interrupted: nothing was published; the previous results are whole", file=sys.stderr)
+        return NOTHING_WRITTEN
+    except Exception as error:  # a bug: one line on screen, the traceback in a file the user can send
+        log = _crash_log(args)
+        print(
+            f"error: unexpected internal error ({type(error).__name__}: {str(error)[:200]}); the previous results are "
+            f"whole; details in {log} (please report it with that file)",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
+
+
+def _crash_log(args: argparse.Namespace) -> Path:
+    """Where the traceback of an unexpected error is written: the output folder, else the temporary folder."""
+    folder = getattr(args, "out", None) or getattr(args, "store", None) or Path(tempfile.gettempdir())
+    text = f"voiceofbuyer {__version__}, {' '.join(sys.argv)}\n{traceback.format_exc()}"
+    for candidate in (Path(folder), Path(tempfile.gettempdir())):
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+            (candidate / CRASH_LOG).write_text(text, "utf-8")
+            return candidate / CRASH_LOG
+        except OSError:
+            continue
+    return Path(CRASH_LOG)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -110,7 +161,7 @@ def _run(args: argparse.Namespace) -> int:
     config = load_config(find_config(args.batch, args.config))
     report = run(args.batch, args.out, config, args.templates, show_progress=not args.quiet)
     print(report.summary())
-    return 1 if report.failed else 0
+    return report.exit_code
 
 
 def _templates_missing(templates: Path | None) -> bool:
@@ -218,7 +269,8 @@ def _personas(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     from .audit import audit_result
-    from .render import render_documents, template_environment, write_documents
+    from .files import DocumentSet
+    from .render import recording_transcripts, render_documents, template_environment
 
     if _templates_missing(args.templates):
         return 2
@@ -229,7 +281,10 @@ def _render(args: argparse.Namespace) -> int:
     config = load_config(find_config(batch, None))
     quotes = audit_result(review.result, config.segment.fillers)
     files = render_documents(review.result, args.out, batch, template_environment(args.templates))
-    write_documents(args.out, files)
+    files.update(recording_transcripts(args.out, review.result.interviews))
+    documents = DocumentSet(args.out)
+    documents.clean()
+    documents.publish(files)
     print(
         f"{len(files)} files written to {args.out}; {len(review.outcomes) - review.gone} review decisions applied"
         f"{f', {review.gone} no longer apply' if review.gone else ''}; {quotes} quotes audited"
@@ -274,17 +329,33 @@ def _roles(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from . import classify as classifier_stage
-    from .pipeline import evaluate_devset
+    from .classify.evaluate import evaluate_builtin
 
     config = load_config(find_config(Path.cwd(), args.config))
-    devset = classifier_stage.read_labelled(args.devset, classifier_stage.DEVSET)
-    evaluation = evaluate_devset(devset, config, args.out)
-    print(
-        f"development set: {len(devset)} statements ({args.devset or 'shipped'}); "
-        "cross-validated by interview (7 folds, each scored by a model that never saw its interview)"
-    )
-    print(evaluation.report())
+    store = Store(args.out / STORE_NAME)
+    try:
+        from . import components
+
+        print(evaluate_builtin(components.vectors(config, store), args.realworld, args.devset, args.source))
+    finally:
+        store.close()
+    return 0
+
+
+def _decisions(args: argparse.Namespace) -> int:
+    store = _open_store(args.out)
+    if store is None:
+        return NOTHING_WRITTEN
+    try:
+        if args.action == "export":
+            count = store.export_decisions(args.file)
+            print(f"{count} decisions written to {args.file}")
+        else:
+            added, known = store.import_decisions(args.file)
+            print(f"{added} decisions imported from {args.file} ({known} already in the store); "
+                  f"run `voiceofbuyer render --out {args.out}` to apply them to the documents")  # fmt: skip
+    finally:
+        store.close()
     return 0
 
 

@@ -32,3 +32,14 @@ class AuditError(Exception):
 
 class StoreError(Exception):
     """The store cannot be opened, or holds no result to work on (no run yet, or a run by an older version)."""
+
+
+class NoInterviews(Exception):
+    """Not one readable interview in the batch: the run writes nothing, the previous results stay.
+
+    ``problems``: why each file was not read (``ingest.Problem``), for the lines printed before this error.
+    """
+
+    def __init__(self, message: str, problems: list[object] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []

@@ -3,8 +3,9 @@
 ``write_atomic`` writes each file to a temporary file beside it, then renames it over the old one: a crash never
 leaves a half-written file. The temporary file is created with mode 0666 and the process's umask applied by the
 operating system, so outputs get ordinary permissions without touching the process-wide umask.
-``cached_training`` keeps trained model weights in the shared model cache (``cache_dir``), so every output folder
-on a machine reuses them.
+``DocumentSet`` publishes a run's documents as one set, so a killed or failed run never leaves a mix of old and
+new ones. ``cached_training`` keeps trained model weights in the shared model cache (``cache_dir``), so every
+output folder on a machine reuses them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -58,3 +61,91 @@ def cached_training(kind: str, key: str, train: Callable[[], dict[str, Any]]) ->
     trained = train()
     write_atomic(path.parent, {path.name: json.dumps(trained).encode("utf-8")})
     return trained
+
+
+DOCUMENTS = ".documents"
+"""Under the output folder: one folder per published set of documents, and ``current``, a link to the live one."""
+WORK = ".work"
+"""Under the output folder: what a run makes before it publishes (transcripts of recordings)."""
+
+
+class DocumentSet:
+    """A run's documents, published as a whole: readers see the old set or the new one, never a mix.
+
+    The documents are written into a new folder ``.documents/<generation>/``; then the link ``.documents/current``
+    is replaced in one rename (atomic on POSIX file systems). Each top-level document (``index.html``,
+    ``personas/``, ...) is a link ``outputs/<name> → .documents/current/<name>``, made once, so the folder reads as
+    ordinary files and folders. A run killed at any point leaves the previous set whole; the next one removes
+    what the killed one left (``clean``).
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.root = out_dir / DOCUMENTS
+        self.current = self.root / "current"
+
+    def clean(self) -> list[str]:
+        """Remove unfinished generations and temporary files a killed run left; returns what was removed."""
+        removed = []
+        live = os.readlink(self.current) if self.current.is_symlink() else None
+        if self.root.is_dir():
+            for entry in sorted(self.root.iterdir()):
+                if entry.name != "current" and entry.name != live:
+                    _remove(entry)
+                    removed.append(str(entry.relative_to(self.out_dir)))
+        if self.out_dir.is_dir():
+            for temporary in sorted(self.out_dir.glob(f".*{TEMPORARY_SUFFIX}")):
+                temporary.unlink(missing_ok=True)
+                removed.append(temporary.name)
+        return removed
+
+    def publish(self, files: dict[str, bytes]) -> None:
+        """Write ``files`` (relative path → bytes) as the new live set, then remove the previous one."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        if self.current.exists() and not self.current.is_symlink():
+            # A copied output folder (links followed): its documents become a set like any other.
+            os.replace(self.current, self.root / f"copied-{secrets.token_hex(3)}")
+        previous = os.readlink(self.current) if self.current.is_symlink() else None
+        generation = f"{int(time.time() * 1000):x}-{secrets.token_hex(3)}"
+        folder = self.root / generation
+        for relative, content in files.items():  # a folder nobody reads yet: plain writes
+            target = folder / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        link = self.root / f".current.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
+        os.symlink(generation, link)
+        os.replace(link, self.current)  # the switch: one rename
+        _fsync_folder(self.root)
+        self._link_top_level({relative.split("/", 1)[0] for relative in files})
+        if previous and previous != generation:
+            _remove(self.root / previous)
+
+    def _link_top_level(self, names: set[str]) -> None:
+        for name in sorted(names):
+            entry = self.out_dir / name
+            target = Path(DOCUMENTS) / "current" / name
+            if entry.is_symlink() and Path(os.readlink(entry)) == target:
+                continue
+            if entry.exists() or entry.is_symlink():
+                _remove(entry)  # a document an older version wrote in place: ours to replace
+            temporary = self.out_dir / f".{name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
+            os.symlink(target, temporary)
+            os.replace(temporary, entry)
+        for entry in sorted(self.out_dir.iterdir()):
+            if entry.is_symlink() and str(os.readlink(entry)).startswith(DOCUMENTS) and not entry.exists():
+                entry.unlink()  # a document the new set no longer has (a role that is gone)
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink(missing_ok=True)
+    elif path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _fsync_folder(folder: Path) -> None:
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

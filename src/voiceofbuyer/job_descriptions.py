@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from .classify import NgramSpace
+from .classify.builtin import NgramSpace
 
 LABELS = "data/labelled/realworld_ai_job_families.jsonl"
 VERSION = "1"

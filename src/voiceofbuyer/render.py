@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,8 @@ from urllib.parse import quote as url_quote
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .files import write_atomic
-from .records import SECTION_TITLES, Persona, Quote, RunResult, Theme
+from .files import WORK
+from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Theme
 
 SCHEMA_VERSION = 1
 TRANSCRIPTS_DIR = "transcripts"
@@ -348,20 +349,13 @@ def objections_markdown(objections: list[dict[str, Any]]) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def remove_stale_personas(out_dir: Path, files: dict[str, bytes]) -> list[str]:
-    """Persona files of roles that no longer exist are removed (only ``personas/*.md|html`` we own)."""
-    removed = []
-    folder = out_dir / "personas"
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            relative = f"personas/{path.name}"
-            if path.suffix in (".md", ".html") and relative not in files:
-                path.unlink()
-                removed.append(relative)
-    return removed
-
-
-def write_documents(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Write a run's documents atomically and remove persona files of roles that are gone."""
-    write_atomic(out_dir, files)
-    remove_stale_personas(out_dir, files)
+def recording_transcripts(out_dir: Path, interviews: Iterable[Interview]) -> dict[str, bytes]:
+    """The JSON and WebVTT transcripts of the batch's recordings, published with the documents."""
+    files = {}
+    for interview in interviews:
+        if interview.format == "audio":
+            for suffix in (".json", ".vtt"):
+                made = out_dir / WORK / TRANSCRIPTS_DIR / f"{interview.id}{suffix}"
+                if made.is_file():
+                    files[f"{TRANSCRIPTS_DIR}/{interview.id}{suffix}"] = made.read_bytes()
+    return files

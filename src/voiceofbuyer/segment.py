@@ -7,6 +7,7 @@ like a filler, so a quote may run across the cut and still be checked against it
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from .cleanup import (
     merge_removals,
     structural_removals,
 )
-from .config import SegmentConfig
+from .config import ModelsConfig, SegmentConfig
 from .ingest.sides import CONFIDENT, is_placeholder
 from .records import Interview, SpeakerRoles, Statement, Turn
 
@@ -146,7 +147,7 @@ def _passages(
         if turn.speaker not in speakers.buyers:
             if not _is_backchannel(turn.text, backchannels):
                 question = _last_question(turn.text, fillers)
-                current = None
+            current = None  # a quote never runs over another voice's words, not even an "mm-hmm"
             continue
         if _is_backchannel(turn.text, backchannels, min_words=1):
             current = None  # a passage never runs over a turn it leaves out
@@ -342,3 +343,32 @@ def _time_at(turn: Turn, offset: int, first: bool) -> float | None:
         word = next((w for w in reversed(turn.words) if w.start_char < offset), turn.words[0])
         return word.end
     return turn.start if first else turn.end
+
+
+class Segmenter:
+    """(interview, sides) → the buyers' statements, with the spaCy pipeline of the interview's language.
+
+    ``key(interview)`` names everything the statements depend on (the version of this code, the settings and the
+    spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
+    """
+
+    VERSION = "3"
+
+    def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
+        self.config = config
+        self.models = models
+
+    def model_for(self, language: str) -> str | None:
+        """The spaCy pipeline for a language: ``[models] spacy`` for English, else ``[models.languages]``; None:
+        the interview is not analysed."""
+        return self.models.spacy if language == "en" else self.models.languages.get(language)
+
+    def key(self, interview: Interview) -> str:
+        settings = json.dumps(self.config.model_dump(), sort_keys=True)
+        return f"spacy-segmenter:{self.VERSION}:{self.model_for(interview.language)}:{settings}"
+
+    def segment(self, interview: Interview, sides: SpeakerRoles) -> list[Statement]:
+        model = self.model_for(interview.language)
+        if model is None:
+            return []
+        return segment([(interview, sides)], self.config, load_spacy(model))[interview.id]

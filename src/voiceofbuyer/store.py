@@ -17,9 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,24 +72,36 @@ def text_hash(*parts: str) -> str:
 
 
 class Store:
-    def __init__(self, path: Path, check_same_thread: bool = True) -> None:
-        """``check_same_thread=False`` lets one connection serve a web app's threads (the app serialises use)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, check_same_thread: bool = True, read_only: bool = False) -> None:
+        """Open (or create) the store at ``path``; ``StoreError`` names the real cause: a folder that cannot be
+        written, a full disk, a store locked by another run, or a damaged file (backed up beside itself first).
+
+        ``check_same_thread=False`` lets a connection serve a web app's threads; ``read_only`` opens it for reading.
+        """
         self.path = path
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=check_same_thread)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            target = f"file:{path}?mode=ro" if read_only else str(path)
+            self._db = sqlite3.connect(target, isolation_level=None, check_same_thread=check_same_thread,
+                                       uri=read_only, timeout=30)  # fmt: skip
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(_cause(path, error)) from error
+        try:
+            self._db.execute("PRAGMA busy_timeout = 30000")
+            if read_only:
+                return
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            damage = self._db.execute("PRAGMA quick_check").fetchone()[0]
+            if damage != "ok":
+                raise sqlite3.DatabaseError(f"damaged: {damage}")
             self._db.executescript(_SCHEMA)
             self._db.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
         except sqlite3.DatabaseError as error:
             self._db.close()
-            raise StoreError(
-                f"{path}: not a usable voiceofbuyer store ({error}) "
-                "(fix: move it aside or delete it; the next run rebuilds it from the transcripts)"
-            ) from error
+            raise StoreError(_cause(path, error)) from error
 
     def close(self) -> None:
         self._db.close()
@@ -274,11 +288,74 @@ class Store:
             for row in rows
         ]  # fmt: skip
 
+    def export_decisions(self, path: Path) -> int:
+        """Write every decision to ``path`` (JSON lines, oldest first), atomically; returns how many."""
+        from .files import write_atomic
+
+        rows = self.decisions()
+        text = "".join(json.dumps(row, sort_keys=True, ensure_ascii=False) + "\n" for row in rows)
+        write_atomic(path.parent, {path.name: text.encode("utf-8")})
+        return len(rows)
+
+    def import_decisions(self, path: Path) -> tuple[int, int]:
+        """Replay decisions from a file ``export_decisions`` wrote; ones already here (same time, reviewer, action
+        and statements) are not added twice. Returns (added, already known)."""
+        try:
+            rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        except (OSError, ValueError) as error:
+            raise StoreError(
+                f"{path}: not a decisions file ({error}) (fix: give the decisions.jsonl of a store)"
+            ) from error
+        known = {(d["made"], d["reviewer"], d["action"], tuple(d["statement_ids"])) for d in self.decisions()}
+        added = 0
+        with self.transaction():
+            for row in rows:
+                key = (row["made"], row["reviewer"], row["action"], tuple(row["statement_ids"]))
+                if key not in known:
+                    self.add_decision(row["made"], row["reviewer"], row["action"], row["role"],
+                                      list(row["statement_ids"]), row["payload"], row["summary"])  # fmt: skip
+                    known.add(key)
+                    added += 1
+        return added, len(rows) - added
+
     def state(self) -> tuple[int, int]:
         """(last finished run, last decision): changes whenever the reviewed result may have changed."""
         run = self._db.execute("SELECT max(id) FROM runs WHERE finished IS NOT NULL").fetchone()[0]
         decision = self._db.execute("SELECT max(id) FROM decisions").fetchone()[0]
         return int(run or 0), int(decision or 0)
+
+
+DECISIONS_FILE = "decisions.jsonl"
+"""Beside the store, the review decisions as plain lines, rewritten on every decision: they outlive the store."""
+
+
+def _cause(path: Path, error: BaseException) -> str:
+    """One line naming why the store cannot be used, and a fix that never throws review decisions away."""
+    text = str(error).lower()
+    keep = f"your review decisions are also in {path.parent / DECISIONS_FILE}"
+    if "readonly" in text or "read-only" in text or "permission" in text or isinstance(error, PermissionError):
+        return f"{path}: the output folder cannot be written (fix: choose another --out, or make it writable)"
+    if ("disk" in text and "full" in text) or "no space" in text:
+        return f"{path}: the disk is full (fix: free some space and run again; {keep})"
+    if "locked" in text or "busy" in text:
+        return f"{path}: in use by another run (fix: wait for it to finish, then run again)"
+    if "damaged" in text or "malformed" in text or "not a database" in text or "corrupt" in text:
+        backup = _back_up(path)
+        return (
+            f"{path}: the store is damaged ({error}); a copy is at {backup} (fix: move the store aside and run again "
+            f"to rebuild it, then `voiceofbuyer decisions import {path.parent / DECISIONS_FILE}`; {keep})"
+        )
+    return f"{path}: the store cannot be used ({error}) (fix: check the folder; {keep})"
+
+
+def _back_up(path: Path) -> Path:
+    """A copy of a damaged store beside it, before anyone repairs or replaces it."""
+    backup = path.with_name(f"{path.name}.damaged-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}")
+    try:
+        shutil.copy2(path, backup)
+    except OSError:
+        return path
+    return backup
 
 
 def _fts_query(words: str) -> str:

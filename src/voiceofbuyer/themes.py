@@ -1,8 +1,6 @@
-"""Statements of one (role, category) → ``Theme``s: reduce, cluster, label, pick representative quotes.
+"""Groups of statements of one (role, category) (see ``cluster``) → ``Theme``s: label, strength, quotes.
 
-Clustering never runs in the embedding's 384 dimensions: PCA (exact SVD, deterministic) first brings the
-vectors down to a few dimensions, then HDBSCAN groups them. A point HDBSCAN calls noise is kept as a theme
-of its own, shown as "mentioned once", never dropped. Labels are c-TF-IDF keyphrases over the noun chunks
+Labels are c-TF-IDF keyphrases over the noun chunks
 of a theme's statements; quotes are chosen close to the theme's centre, from different interviews where
 possible, and as complete first-person sentences where possible.
 """
@@ -10,16 +8,13 @@ possible, and as complete first-person sentences where possible.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import re
-from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from .config import ClusteringConfig
 from .records import BuyerProfile, Citation, Interview, Quote, Statement, Theme
 from .roles import display_speaker
 
@@ -36,52 +31,6 @@ _GENERIC_NOUNS = frozenset(
 )  # fmt: skip
 _MMR_DIVERSITY = 0.35
 _SAME_INTERVIEW_PENALTY = 0.25
-
-
-class Clusterer(ABC):
-    """Vectors → one integer label per row; ``-1`` marks a point that belongs to no cluster."""
-
-    name: str
-
-    @abstractmethod
-    def fit(self, vectors: np.ndarray) -> list[int]: ...
-
-
-class PcaHdbscan(Clusterer):
-    def __init__(self, config: ClusteringConfig) -> None:
-        self.config = config
-        # Part of the cluster cache key: every setting that changes the result.
-        self.name = "pca-hdbscan:" + json.dumps(config.model_dump(), sort_keys=True)
-
-    def fit(self, vectors: np.ndarray) -> list[int]:
-        rows = len(vectors)
-        if rows < max(3, self.config.min_cluster_size):
-            return [-1] * rows
-        import hdbscan
-        from sklearn.decomposition import PCA
-
-        dimensions = min(self.config.dimensions, rows - 1, vectors.shape[1])
-        reduced = PCA(n_components=dimensions, svd_solver="full").fit_transform(vectors.astype(np.float64))
-        reduced /= np.clip(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-12, None)
-        model = hdbscan.HDBSCAN(
-            min_cluster_size=max(self.config.min_cluster_size, round(rows * self.config.min_cluster_share)),
-            min_samples=self.config.min_samples,
-            cluster_selection_method=self.config.selection,
-            cluster_selection_epsilon=self.config.epsilon,
-        )
-        return [int(label) for label in model.fit_predict(reduced)]
-
-
-def groups_from_labels(statement_ids: list[str], labels: list[int]) -> list[list[str]]:
-    """Clusters as lists of statement ids; each noise point is a group of one. Deterministic order."""
-    clusters: dict[int, list[str]] = {}
-    singles: list[list[str]] = []
-    for statement_id, label in zip(statement_ids, labels, strict=True):
-        if label < 0:
-            singles.append([statement_id])
-        else:
-            clusters.setdefault(label, []).append(statement_id)
-    return sorted([sorted(ids) for ids in clusters.values()] + singles)
 
 
 def theme_id(role: str, category: str, statement_ids: list[str]) -> str:

@@ -7,10 +7,12 @@ files (``~$...``), README files, the manifest ``interviews.csv`` and sidecar met
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from voiceofbuyer.config import CONFIG_NAME
 from voiceofbuyer.errors import InputError, NotAnInterview
 from voiceofbuyer.ingest.metadata import SIDECAR_SUFFIXES, Manifest, read_manifest
 from voiceofbuyer.ingest.reader import TRANSCRIPT_SUFFIXES, read_interview
@@ -37,12 +39,14 @@ class Batch:
     problems: list[Problem]
 
 
-def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None) -> Batch:
+def read_batch(
+    folder: Path, transcripts: Mapping[str, Path] | None = None, excluded: tuple[Path, ...] = ()
+) -> Batch:
     """Every interview in ``folder``. ``transcripts``: recording → the JSON transcript made of it (see
     ``recordings_to_transcribe``). Without it, a recording with no transcript beside it is skipped as not
     transcribed; with it, one missing from it is left out silently (transcription said why)."""
-    files = _batch_files(folder)
     problems: list[Problem] = []
+    files = _batch_files(folder, excluded, problems)
     manifest = _read_manifest(folder, problems)
     transcript_ids = _transcript_ids(files)
     readable_ids = transcript_ids | {_id(source) for source in files if _suffix(source) in RECORDING_SUFFIXES}
@@ -90,6 +94,12 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None) -> B
             problems.append(_problem(err, skipped=False, path=source))
         except InputError as err:
             problems.append(_problem(err, skipped=True, path=source))
+        except Exception as err:  # a reader's bug on one odd file never stops the batch
+            unexpected = InputError(
+                source, f"could not be read ({type(err).__name__}: {str(err)[:160]})",
+                fix="check the file, or report it with this line",
+            )  # fmt: skip
+            problems.append(_problem(unexpected, skipped=True, path=source))
     problems.extend(
         _problem(
             InputError(
@@ -121,31 +131,82 @@ def _transcript_ids(files: list[str]) -> set[str]:
     return {_id(source) for source in files if _suffix(source) in TRANSCRIPT_SUFFIXES}
 
 
-def _batch_files(folder: Path) -> list[str]:
-    """Paths of the files to consider, relative to ``folder``, sorted."""
-    found = []
-    for path in folder.rglob("*"):
-        relative = PurePosixPath(path.relative_to(folder).as_posix())
-        ignored = (
-            any(part.startswith(".") for part in relative.parts)
-            or relative.name.startswith("~$")
-            or relative.stem.lower() == "readme"
-            or str(relative) == MANIFEST
-        )
-        if not ignored and path.is_file():
-            found.append(str(relative))
+def _batch_files(folder: Path, excluded: tuple[Path, ...] = (), problems: list[Problem] | None = None) -> list[str]:
+    """Paths of the files to consider, relative to ``folder``, sorted; what is left out and why goes to ``problems``.
+
+    The rule: every file under the folder, in subfolders too, and what a link inside the folder points to when that
+    is inside the folder as well. Never read: hidden files and folders, Office lock files, README files, the
+    manifest, the tool's own files (``voiceofbuyer.toml``, a store, the output folder when it is inside the batch),
+    and anything outside the folder (a link that points out, a link to nothing); each is reported.
+    """
+    root = folder.resolve()
+    skip = {path.resolve() for path in excluded}
+    found: list[str] = []
+
+    def report(path: Path, message: str, fix: str) -> None:
+        if problems is not None:
+            relative = path.relative_to(folder).as_posix()
+            problems.append(_problem(InputError(relative, message, fix=fix), skipped=True))
+
+    def unreadable(error: OSError) -> None:
+        if error.filename:
+            report(Path(error.filename), f"folder cannot be read ({error.strerror})",
+                   "make it readable, or move it out of the batch folder")  # fmt: skip
+
+    for directory, subfolders, names in os.walk(folder, onerror=unreadable, followlinks=False):
+        here = Path(directory)
+        for name in sorted(subfolders):
+            path = here / name
+            if name.startswith(".") or path.resolve() in skip:
+                subfolders.remove(name)
+            elif path.is_symlink():
+                subfolders.remove(name)
+                target = path.resolve()
+                if target.is_dir() and target.is_relative_to(root):
+                    continue  # a link to a folder that is in the batch anyway: read once, where it is
+                report(path, "link to a folder outside the batch folder: not read",
+                       "copy the transcripts into the batch folder")  # fmt: skip
+        for name in names:
+            path = here / name
+            relative = PurePosixPath(path.relative_to(folder).as_posix())
+            if _ignored(relative) or path.resolve() in skip:
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.exists():
+                    report(path, "link to a file that does not exist", "remove the link or restore its file")
+                    continue
+                if not target.is_relative_to(root):
+                    report(path, "link to a file outside the batch folder: not read",
+                           "copy the file into the batch folder")  # fmt: skip
+                    continue
+            if path.is_file():
+                found.append(str(relative))
     return sorted(found)
+
+
+def _ignored(relative: PurePosixPath) -> bool:
+    return (
+        any(part.startswith(".") for part in relative.parts)
+        or relative.name.startswith("~$")
+        or relative.stem.lower() == "readme"
+        or str(relative) == MANIFEST
+        or relative.name == CONFIG_NAME
+        or relative.suffix.lower() in (".sqlite", ".sqlite-wal", ".sqlite-shm", ".log")
+    )
 
 
 def _read_manifest(folder: Path, problems: list[Problem]) -> Manifest:
     path = folder / MANIFEST
     if not path.is_file():
-        return Manifest({}, {})
+        return Manifest({}, {}, [])
     try:
-        return read_manifest(path, MANIFEST)
+        manifest = read_manifest(path, MANIFEST)
     except InputError as err:
         problems.append(_problem(err, skipped=True))
-        return Manifest({}, {})
+        return Manifest({}, {}, [])
+    problems.extend(_problem(err, skipped=False) for err in manifest.errors)
+    return manifest
 
 
 def _problem(err: InputError, skipped: bool, path: str | None = None) -> Problem:

@@ -60,7 +60,23 @@ def _decode(data: bytes) -> str | None:
     if utf16:
         return _try(data, utf16)
     # cp1252 leaves five bytes undefined; Latin-1 decodes anything and the control check judges it.
-    return _try(data, "utf-8") or _try(data, "cp1252") or data.decode("latin-1")
+    return _try(data, "utf-8") or _wide_utf16(data) or _try(data, "cp1252") or data.decode("latin-1")
+
+
+def _wide_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM and with few ASCII letters (Chinese, Japanese, Korean text): decodes to printable text."""
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _try(data, codec)
+        # Line breaks are the tell: in UTF-16 they are "\n\0"; two bytes of Latin-1 or UTF-8 text never are.
+        if text and text.count("\n") >= max(1, len(text) // 400) and sum(
+            char.isprintable() or char.isspace() for char in text
+        ) >= 0.98 * len(text):
+            letters = sum(char.isalpha() for char in text)
+            if letters >= 0.5 * len(text.replace(" ", "")):
+                return text
+    return None
 
 
 def _try(data: bytes, codec: str) -> str | None:

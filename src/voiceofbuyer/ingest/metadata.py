@@ -24,6 +24,7 @@ from voiceofbuyer.ingest.siblings import sibling
 from voiceofbuyer.records import METADATA_FIELDS, InterviewMeta
 
 SIDECAR_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")
+MAX_METADATA_CHARS = 65_536
 _KEY_VALUE_FIX = "write one 'key: value' per line, e.g. 'title: Chief Financial Officer'"
 
 
@@ -33,6 +34,8 @@ class Manifest:
     """Metadata by transcript path relative to the batch folder (POSIX separators, with suffix)."""
     lines: dict[str, int]
     """Line of each row in the manifest, for messages."""
+    errors: list[InputError]
+    """Rows left out, each with what is wrong."""
 
 
 def meta_from_mapping(data: Mapping[object, object], source: str, line: int | None = None) -> InterviewMeta:
@@ -45,8 +48,18 @@ def meta_from_mapping(data: Mapping[object, object], source: str, line: int | No
 
 
 def parse_yaml_meta(text: str, source: str, first_line: int = 1) -> InterviewMeta:
-    """Metadata from YAML text that starts on ``first_line`` of ``source``."""
+    """Metadata from YAML text that starts on ``first_line`` of ``source``.
+
+    Anchors and aliases are refused before anything is built: a few hundred bytes of nested aliases expand to
+    gigabytes ("billion laughs"), and metadata never needs them.
+    """
+    if len(text) > MAX_METADATA_CHARS:
+        raise InputError(source, f"metadata longer than {MAX_METADATA_CHARS:,} characters", fix=_KEY_VALUE_FIX)
     try:
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
+            raise InputError(
+                source, "YAML aliases (*name) in metadata are not allowed", fix=_KEY_VALUE_FIX, line=first_line
+            )
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
@@ -72,7 +85,13 @@ def read_sidecar(transcript: Path, root: Path) -> InterviewMeta:
     if sidecar is None:
         return InterviewMeta()
     source = sidecar.relative_to(root).as_posix()
-    return parse_yaml_meta(decode(sidecar.read_bytes(), source), source)
+    try:
+        if sidecar.stat().st_size > MAX_METADATA_CHARS * 4:
+            raise InputError(source, "metadata file too large to be metadata", fix=_KEY_VALUE_FIX)
+        data = sidecar.read_bytes()
+    except OSError as err:
+        raise InputError(source, f"metadata file cannot be read ({err.strerror})", fix="make it readable") from err
+    return parse_yaml_meta(decode(data, source), source)
 
 
 def split_front_matter(text: str, source: str) -> tuple[InterviewMeta, int]:
@@ -88,13 +107,19 @@ def split_front_matter(text: str, source: str) -> tuple[InterviewMeta, int]:
 
 
 def read_manifest(path: Path, source: str) -> Manifest:
-    """Rows of ``interviews.csv``: a ``file`` column plus any of ``METADATA_FIELDS``."""
-    text = decode(path.read_bytes(), source)
+    """Rows of ``interviews.csv``: a ``file`` column plus any of ``METADATA_FIELDS``.
+
+    A bad row is left out with its own error (``Manifest.errors``); the other rows still give their metadata.
+    A file that is no manifest at all (no ``file`` column, not CSV, unreadable) raises ``InputError``.
+    """
+    try:
+        text = decode(path.read_bytes(), source)
+    except OSError as err:
+        raise InputError(source, f"cannot be read ({err.strerror})", fix="make it readable") from err
     header_line = text.partition("\n")[0]
     # Spreadsheets in some locales save CSV with semicolons or tabs.
     records = csv.reader(io.StringIO(text), delimiter=max(",;\t", key=header_line.count))
-    rows: dict[str, InterviewMeta] = {}
-    lines: dict[str, int] = {}
+    manifest = Manifest({}, {}, [])
     try:
         header = [name.strip().lower() for name in next(records, [])]
         if "file" not in header:
@@ -105,39 +130,41 @@ def read_manifest(path: Path, source: str) -> Manifest:
                 line=1,
             )
         for row in records:
-            number = records.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if any(cell.strip() for cell in row[len(header) :]):
-                raise InputError(
-                    source,
-                    f"row has {len(row)} values but the header has {len(header)}",
-                    fix="quote values that contain the delimiter",
-                    line=number,
-                )
-            values = dict(zip(header, row, strict=False))  # short rows leave fields empty
-            name = values.get("file", "").strip().replace("\\", "/").removeprefix("./")
-            if not name:
-                raise InputError(
-                    source,
-                    "row has no 'file' value",
-                    fix="give the transcript's path relative to the batch folder",
-                    line=number,
-                )
-            if name in rows:
-                raise InputError(
-                    source,
-                    f"{name} is listed twice (lines {lines[name]} and {number})",
-                    fix="keep one row per transcript",
-                    line=number,
-                )
-            rows[name] = meta_from_mapping(values, source, number)
-            lines[name] = number
+            try:
+                _manifest_row(manifest, header, row, records.line_num, source)
+            except InputError as err:
+                manifest.errors.append(err)
     except csv.Error as err:
         raise InputError(
             source, f"unreadable CSV: {err}", fix="save it again as CSV from the spreadsheet", line=records.line_num
         ) from err
-    return Manifest(rows, lines)
+    return manifest
+
+
+def _manifest_row(manifest: Manifest, header: list[str], row: list[str], number: int, source: str) -> None:
+    if not any(cell.strip() for cell in row):
+        return
+    if any(cell.strip() for cell in row[len(header) :]):
+        raise InputError(
+            source,
+            f"row has {len(row)} values but the header has {len(header)}; row left out",
+            fix="quote values that contain the delimiter",
+            line=number,
+        )
+    values = dict(zip(header, row, strict=False))  # short rows leave fields empty
+    name = values.get("file", "").strip().replace("\\", "/").removeprefix("./")
+    if not name:
+        raise InputError(
+            source, "row has no 'file' value; row left out",
+            fix="give the transcript's path relative to the batch folder", line=number,
+        )  # fmt: skip
+    if name in manifest.rows:
+        raise InputError(
+            source, f"{name} is listed twice (lines {manifest.lines[name]} and {number}); the second left out",
+            fix="keep one row per transcript", line=number,
+        )  # fmt: skip
+    manifest.rows[name] = meta_from_mapping(values, source, number)
+    manifest.lines[name] = number
 
 
 def _text(name: str, value: object, source: str, line: int | None) -> str:

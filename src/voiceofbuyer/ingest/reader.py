@@ -34,6 +34,32 @@ READERS: dict[str, tuple[str, Reader]] = {
 TRANSCRIPT_SUFFIXES: tuple[str, ...] = tuple(READERS)
 
 
+MAX_TRANSCRIPT_BYTES = 50_000_000
+"""A ten-hour interview typed out is about 1 MB; fifty is no interview."""
+MAX_TURN_CHARS = 100_000
+"""About two hours of one person talking without a break: a longer turn is a file that lost its labels."""
+MAX_SPEAKERS = 40
+
+
+def _check_limits(parsed: Parsed, source: str) -> None:
+    longest = max(parsed.turns, key=lambda turn: len(turn.text), default=None)
+    if longest is not None and len(longest.text) > MAX_TURN_CHARS:
+        raise InputError(
+            source,
+            f"a turn of {len(longest.text):,} characters, longer than anyone speaks without a break "
+            f"({MAX_TURN_CHARS:,} at most)",
+            fix="check that each turn starts with its speaker's label",
+            line=longest.line,
+        )
+    speakers = {turn.speaker for turn in parsed.turns}
+    if len(speakers) > MAX_SPEAKERS:
+        raise InputError(
+            source,
+            f"{len(speakers)} speakers, more than an interview has ({MAX_SPEAKERS} at most)",
+            fix="check the speaker labels: lines of speech may have been read as labels",
+        )
+
+
 def read_interview(
     path: Path, root: Path, manifest: dict[str, InterviewMeta] | None = None, transcript: Path | None = None
 ) -> Interview:
@@ -53,6 +79,13 @@ def read_interview(
             fix="convert it to one of these, or move it out of the batch folder",
         )
     try:
+        size = (transcript or path).stat().st_size
+        if size > MAX_TRANSCRIPT_BYTES:
+            raise InputError(
+                source,
+                f"{size / 1e6:.0f} MB: larger than any transcript ({MAX_TRANSCRIPT_BYTES / 1e6:.0f} MB at most)",
+                fix="split it into one file per interview, or move it out of the batch folder",
+            )
         data = (transcript or path).read_bytes()
     except OSError as err:
         raise InputError(
@@ -60,6 +93,7 @@ def read_interview(
         ) from err
     fmt, reader = ("audio", read_json) if transcript else READERS[suffix]
     parsed = reader(data, source)
+    _check_limits(parsed, source)
     meta = (manifest or {}).get(source, InterviewMeta()).merged(read_sidecar(path, root)).merged(parsed.meta)
     # A recording beside the transcript is surely its media; the JSON's "source" may name it from elsewhere.
     recording = path if transcript else sibling(path, RECORDING_SUFFIXES)

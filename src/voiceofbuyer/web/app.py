@@ -9,6 +9,7 @@ interview id, and writes nothing but decisions into the store.
 from __future__ import annotations
 
 import mimetypes
+import socket
 from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -75,6 +76,11 @@ def serve(out_dir: Path, host: str, port: int, templates: Path | None = None) ->
 
     from .security import is_loopback, new_token
 
+    try:  # bound here, so a busy port is one line and exit code 2, not uvicorn's log and exit 1
+        listening = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    except OSError as error:
+        print(f"error: cannot listen on {host}:{port}: {error.strerror} (fix: another --port, or stop what uses it)")
+        return 2
     loopback = is_loopback(host)
     token = None if loopback else new_token()
     app = create_app(out_dir, token=token, loopback_only=loopback, templates=templates)
@@ -85,7 +91,8 @@ def serve(out_dir: Path, host: str, port: int, templates: Path | None = None) ->
         print("Not on loopback: the access token above is needed to open it (from another machine, use this one's "
               "name or address in place of the host); share it only with reviewers.")  # fmt: skip
     print("Press Ctrl+C to stop.", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[listening])
     return 0
 
 

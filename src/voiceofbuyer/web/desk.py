@@ -17,7 +17,7 @@ from typing import Any
 from ..records import SECTION_TITLES, Interview, Persona, RunResult, Statement, Theme
 from ..results import load_result
 from ..review import Decision, Review, apply_decisions, decisions_of
-from ..store import STORE_NAME, Store
+from ..store import DECISIONS_FILE, STORE_NAME, Store
 
 SEARCH_SHOWN = 100
 """Search results listed on one page (the count says how many matched)."""
@@ -213,10 +213,14 @@ class Desk:
         The check and the write happen in one write transaction, so two reviewers cannot both pass the
         check on the same state: the second sees the first's decision and gets a conflict.
         """
-        with self.lock, self.store.transaction():
-            check(self.view())
-            made = datetime.now(UTC).isoformat(timespec="seconds")
-            return self.store.add_decision(made, reviewer, action, role, statement_ids, payload, summary)
+        with self.lock:
+            with self.store.transaction():
+                check(self.view())
+                made = datetime.now(UTC).isoformat(timespec="seconds")
+                number = self.store.add_decision(made, reviewer, action, role, statement_ids, payload, summary)
+            # Beside the store, in plain lines: decisions nothing can rebuild outlive any store.
+            self.store.export_decisions(self.out_dir / DECISIONS_FILE)
+            return number
 
     def close(self) -> None:
         self.store.close()

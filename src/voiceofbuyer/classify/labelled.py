@@ -1,0 +1,96 @@
+"""Labelled statements: the shipped sets, the real spoken set read by offsets, and reviewers' corrections.
+
+- ``generic``: ``data/classifier_examples.jsonl``, 702 written B2B interview statements, 117 per category;
+- ``synthetic``: ``data/classifier_examples_sample.jsonl`` and ``data/devset.jsonl``, 1,320 statements of the
+  sample batch;
+- ``typed``: ``data/labelled/realworld_ai.jsonl``, 2,441 real typed statements (AnthropicInterviewer, MIT);
+- ``spoken``: ``data/labelled/realworld_spoken_offsets.jsonl``, 1,048 real spoken statements as offsets into the
+  transcripts of ``../shared/realworld`` (their licence forbids copying the text).
+
+Labels follow ``docs/labelling.md`` (the codebook and the rules settled while labelling).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..records import CATEGORIES
+
+EXAMPLES = "data/classifier_examples.jsonl"
+SAMPLE_EXAMPLES = "data/classifier_examples_sample.jsonl"
+DEVSET = "data/devset.jsonl"
+TYPED = "data/labelled/realworld_ai.jsonl"
+SPOKEN = "data/labelled/realworld_spoken_offsets.jsonl"
+SECOND_CODER = "data/labelled/second_coder.jsonl"
+SHIPPED_SOURCES = ("generic", "synthetic", "typed")
+"""What the built-in classifier trains on (the spoken set's text cannot ship)."""
+
+
+@dataclass(frozen=True)
+class LabelledStatement:
+    question: str
+    text: str
+    label: str
+    interview: str = ""
+    """Where it was said (cross-validation keeps an interview's statements in one fold)."""
+    source: str = ""
+    """``generic``, ``synthetic``, ``typed``, ``spoken``, ``reviewer`` or a file name."""
+    id: str = ""
+
+
+def _rows(name: str) -> list[dict[str, object]]:
+    text = resources.files("voiceofbuyer").joinpath(name).read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def read_labelled(path: Path | None = None, default: str = DEVSET, source: str = "") -> list[LabelledStatement]:
+    """Labelled statements from a JSONL file (``question``, ``text``, ``label``, optional ``interview``); a shipped
+    set by default. ``ValueError`` names the line of an unknown label."""
+    if path is None:
+        rows, name = _rows(default), default
+    else:
+        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        name = str(path)
+    items = []
+    for number, row in enumerate(rows, start=1):
+        if row["label"] not in CATEGORIES:
+            raise ValueError(f"{name}:{number}: unknown label {row['label']!r}; use one of {', '.join(CATEGORIES)}")
+        items.append(
+            LabelledStatement(str(row.get("question", "")), str(row["text"]), str(row["label"]),
+                              str(row.get("interview", "")), source or name, str(row.get("id", "")))
+        )  # fmt: skip
+    return items
+
+
+def shipped(sources: tuple[str, ...] = SHIPPED_SOURCES) -> list[LabelledStatement]:
+    """The shipped labelled sets of ``sources``."""
+    files = {"generic": (EXAMPLES,), "synthetic": (SAMPLE_EXAMPLES, DEVSET), "typed": (TYPED,)}
+    return [item for source in sources for name in files[source] for item in read_labelled(None, name, source)]
+
+
+def spoken(folder: Path) -> list[LabelledStatement]:
+    """The real spoken set, its text read from the transcripts in ``folder``; empty when they are not there."""
+    items = []
+    texts: dict[str, str] = {}
+    for row in _rows(SPOKEN):
+        path = folder / str(row["file"])
+        if not path.is_file():
+            return []
+        text = texts.setdefault(path.name, path.read_bytes().decode("utf-8").replace("\r\n", "\n"))
+
+        def cut(span: object, text: str = text) -> str:
+            return text[span[0] : span[1]] if isinstance(span, list) else ""
+
+        items.append(
+            LabelledStatement(cut(row["question"]), cut(row["span"]), str(row["label"]), path.stem, "spoken",
+                              str(row["id"]))
+        )  # fmt: skip
+    return items
+
+
+def second_coder() -> dict[str, str]:
+    """Statement id → the second, independent coder's label (for agreement figures)."""
+    return {str(row["id"]): str(row["label"]) for row in _rows(SECOND_CODER)}

@@ -1,0 +1,109 @@
+"""Statements of one (role, category) → groups of statements that say the same thing.
+
+The clusterer is a component (see ``components``): anything with a ``name`` and ``fit_predict(vectors)``.
+The built-in one never clusters in the embedding's 384 dimensions: PCA (exact SVD, deterministic) first brings the
+vectors down to a few dimensions, then HDBSCAN groups them. A point no cluster takes is kept as a group of its own,
+shown as "mentioned once", never dropped. Groups are cached by the clusterer's name and the pool's statements.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Callable
+
+import numpy as np
+
+from .config import ClusteringConfig
+from .records import BuyerProfile, Classification, Statement
+from .store import Store, text_hash
+
+VERSION = "1"
+Pools = dict[tuple[str, str], list[list[Statement]]]
+"""(role, category) → groups of statements, each noise point a group of one."""
+
+
+class Clusterer(ABC):
+    """Vectors (n × d, L2-normalised) → one integer label per row; ``-1`` marks a point in no cluster."""
+
+    name: str
+    """Every setting that changes the result (part of the cluster cache key)."""
+
+    def __init__(self, config: ClusteringConfig) -> None:
+        self.config = config
+        self.name = f"{type(self).__name__}:" + json.dumps(config.model_dump(), sort_keys=True)
+
+    @abstractmethod
+    def fit_predict(self, vectors: np.ndarray) -> list[int]: ...
+
+
+class PcaHdbscan(Clusterer):
+    """PCA to ``dimensions``, then HDBSCAN with ``min_cluster_size`` (at least ``min_cluster_share`` of the pool)."""
+
+    def fit_predict(self, vectors: np.ndarray) -> list[int]:
+        rows = len(vectors)
+        if rows < max(3, self.config.min_cluster_size):
+            return [-1] * rows
+        import hdbscan
+        from sklearn.decomposition import PCA
+
+        dimensions = min(self.config.dimensions, rows - 1, vectors.shape[1])
+        reduced = PCA(n_components=dimensions, svd_solver="full").fit_transform(vectors.astype(np.float64))
+        reduced /= np.clip(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-12, None)
+        model = hdbscan.HDBSCAN(
+            min_cluster_size=max(self.config.min_cluster_size, round(rows * self.config.min_cluster_share)),
+            min_samples=self.config.min_samples,
+            cluster_selection_method=self.config.selection,
+            cluster_selection_epsilon=self.config.epsilon,
+        )
+        return [int(label) for label in model.fit_predict(reduced)]
+
+
+def groups_from_labels(statement_ids: list[str], labels: list[int]) -> list[list[str]]:
+    """Clusters as lists of statement ids; each noise point is a group of one. Deterministic order."""
+    clusters: dict[int, list[str]] = {}
+    singles: list[list[str]] = []
+    for statement_id, label in zip(statement_ids, labels, strict=True):
+        if label < 0:
+            singles.append([statement_id])
+        else:
+            clusters.setdefault(label, []).append(statement_id)
+    return sorted([sorted(ids) for ids in clusters.values()] + singles)
+
+
+def cluster_pools(
+    statements: list[Statement],
+    verdicts: dict[str, Classification],
+    profiles: dict[str, BuyerProfile],
+    vectors: dict[str, np.ndarray],
+    clusterer: Clusterer,
+    embedder: str,
+    store: Store,
+    progress: Callable[[int], None] = lambda _: None,
+) -> Pools:
+    """Groups per (role, category) of the statements that are not ``other``, cached in the store."""
+    pools: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for statement in statements:
+        category = verdicts[statement.id].category
+        if category != "other":
+            pools[(profiles[statement.interview_id].role, category)].append(statement)
+    groups: Pools = {}
+    for (role, category), pool in sorted(pools.items()):
+        pool.sort(key=lambda s: s.id)
+        key = text_hash(VERSION, embedder, clusterer.name, role, category, *(f"{s.id}\t{s.text}" for s in pool))
+        id_groups = store.cached("clusters", key)
+        if id_groups is None:
+            labels = clusterer.fit_predict(np.stack([vectors[s.text] for s in pool]))
+            id_groups = groups_from_labels([s.id for s in pool], labels)
+            store.put_cache("clusters", {key: id_groups})
+        by_id = {s.id: s for s in pool}
+        groups[(role, category)] = [[by_id[i] for i in ids] for ids in id_groups]
+        progress(len(pool))
+    return groups
+
+
+def noise_share(groups: Pools) -> float:
+    """Share of clustered statements that no cluster took (points mentioned once)."""
+    sizes = [len(group) for pool in groups.values() for group in pool]
+    return sum(1 for size in sizes if size == 1) / sum(sizes) if sizes else 0.0

@@ -1,0 +1,79 @@
+"""The factory: config → the pipeline's components, each behind a small interface and owning its cache key.
+
+| component | interface | built-in backends (config value) |
+|---|---|---|
+| segmenter | ``segment.Segmenter``: (interview, sides) → statements | ``spacy`` |
+| embedder | ``embed.Embedder``: texts → normalised vectors | ``onnx``, ``torch`` (``[models] embedding_backend``) |
+| classifier | ``classify.Classifier``: statements → categories | ``builtin``, ``huggingface``, ``server`` |
+| clusterer | ``cluster.Clusterer``: vectors → labels (``fit_predict``) | ``pca-hdbscan`` |
+| recognizer | ``asr.Recognizer``: audio → timed words | faster-whisper (``[transcribe] model``) |
+
+A backend of your own is one file and a config value: ``backend = "mypackage.module:MyClusterer"`` (a class taking
+the component's config section, like the built-in ones). Nothing else changes: ``pipeline`` only asks this module.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from .classify import Classifier
+from .cluster import Clusterer
+from .config import Config
+from .embed import Embedder, embedder_name, make_embedder, resolve_model
+from .errors import ConfigError
+from .segment import Segmenter
+from .store import Store
+from .vectors import Vectors
+
+CLUSTERERS = {"pca-hdbscan": "voiceofbuyer.cluster:PcaHdbscan"}
+CLASSIFIERS = {
+    "builtin": "voiceofbuyer.classify.builtin:BuiltinClassifier",
+    "huggingface": "voiceofbuyer.classify.huggingface:HuggingFaceClassifier",
+    "server": "voiceofbuyer.classify.server:ServerClassifier",
+}
+
+
+def load_backend(kind: str, name: str, builtins: dict[str, str]) -> type:
+    """The class a config value names: a built-in short name, or ``module:Class``."""
+    target = builtins.get(name, name)
+    module_name, _, class_name = target.partition(":")
+    if not class_name:
+        known = ", ".join(sorted(builtins))
+        raise ConfigError(f"[{kind}] backend {name!r}: unknown (fix: one of {known}, or 'package.module:Class')")
+    try:
+        return getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError) as error:
+        raise ConfigError(
+            f"[{kind}] backend {name!r} cannot be loaded: {error} (fix: check the module and class)"
+        ) from error
+
+
+def embedder_key(config: Config) -> str:
+    """The cache key of the configured embedder's vectors, known without loading it."""
+    return embedder_name(config.models.embedding_backend, resolve_model(config.models.embedding))
+
+
+def vectors(config: Config, store: Store) -> Vectors:
+    """Cached sentence vectors; the embedder loads only for a text the store has not seen."""
+    load: Callable[[], Embedder] = lambda: make_embedder(config.models)  # noqa: E731
+    return Vectors(store, embedder_key(config), load)
+
+
+def clusterer(config: Config) -> Clusterer:
+    return _build("clustering", config.clustering.backend, CLUSTERERS, config.clustering)
+
+
+def classifier(config: Config, embed: Vectors, reviewed: list[Any] | None = None) -> Classifier:
+    """The configured classifier; ``reviewed``: reviewers' category decisions as extra labelled examples."""
+    cls = load_backend("classify", config.classify.backend, CLASSIFIERS)
+    return cls(config.classify, embed, reviewed or [])
+
+
+def segmenter(config: Config) -> Segmenter:
+    return Segmenter(config.segment, config.models)
+
+
+def _build(kind: str, name: str, builtins: dict[str, str], section: Any) -> Any:
+    return load_backend(kind, name, builtins)(section)

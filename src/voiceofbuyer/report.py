@@ -1,0 +1,79 @@
+"""What a run tells its user: a progress bar per stage, the time each took, and a summary that ends with the files
+to open and the next command.
+
+Exit codes, one meaning each (README, "Exit codes"): ``OK`` everything went through; ``SKIPPED`` some inputs were
+skipped and the rest was written; ``NOTHING_WRITTEN`` the run wrote nothing (bad arguments, config, store, no
+readable interview, a failed evidence audit), the previous results untouched; ``INTERNAL_ERROR`` an unexpected
+error (its traceback goes to a log file in the output folder).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from tqdm import tqdm
+
+from .ingest import Problem
+
+OK, SKIPPED, NOTHING_WRITTEN, INTERNAL_ERROR = 0, 1, 2, 3
+TRANSCRIBE_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.1f}/{total:.1f} audio min [{elapsed}<{remaining}{postfix}]"
+"""Audio minutes done, speed as a multiple of real time, and the time left."""
+
+
+@dataclass
+class RunReport:
+    interviews: int = 0
+    statements: int = 0
+    themes_per_role: dict[str, int] = field(default_factory=dict)
+    interviews_per_role: dict[str, int] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    noise_share: float = 0.0
+    quotes_audited: int = 0
+    out_dir: str = ""
+
+    @property
+    def failed(self) -> bool:
+        """Some input was skipped."""
+        return any(p.skipped for p in self.problems)
+
+    @property
+    def exit_code(self) -> int:
+        return SKIPPED if self.failed else OK
+
+    def summary(self) -> str:
+        lines = [f"{self.interviews} interviews, {self.statements} buyer statements"]
+        for role in sorted(self.themes_per_role):
+            lines.append(
+                f"  {role}: {self.interviews_per_role.get(role, 0)} interviews, {self.themes_per_role[role]} themes"
+            )
+        lines.append(f"noise (points mentioned once): {self.noise_share:.0%}; quotes audited: {self.quotes_audited}")
+        lines.append("time per stage: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.stage_seconds.items()))
+        lines.extend(f"note: {note}" for note in self.notes)
+        for problem in self.problems:
+            lines.append(f"{'skipped' if problem.skipped else 'warning'}: {problem.message}")
+        skipped = sum(p.skipped for p in self.problems)
+        lines.append(f"{skipped} file{'s' if skipped != 1 else ''} skipped; outputs in {self.out_dir}")
+        lines.append(f"open {self.out_dir}/index.html; review and approve: voiceofbuyer serve --store {self.out_dir}")
+        return "\n".join(lines)
+
+
+class Stages:
+    """Times each stage and shows a progress bar per stage, naming its unit."""
+
+    def __init__(self, report: RunReport, show: bool) -> None:
+        self.report = report
+        self.show = show
+
+    @contextmanager
+    def stage(self, name: str, total: float, unit: str = "", **bar_options: str) -> Iterator[tqdm]:
+        started = time.perf_counter()
+        with tqdm(total=total, desc=f"{name:<9}", disable=not self.show, leave=True, unit=unit, **bar_options) as bar:
+            yield bar
+            if bar.total is not None and bar.n < bar.total:
+                bar.update(bar.total - bar.n)  # a stage that finished is at 100%, whatever it skipped
+        self.report.stage_seconds[name] = self.report.stage_seconds.get(name, 0.0) + time.perf_counter() - started
