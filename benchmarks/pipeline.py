@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from voiceofbuyer.cluster import PcaHdbscan
-from voiceofbuyer.config import load_config
+from voiceofbuyer.config import find_config, load_config
 from voiceofbuyer.embed import OnnxEmbedder, TorchEmbedder, resolve_model
 from voiceofbuyer.pipeline import run
 
@@ -35,7 +35,7 @@ def peak_memory_mib() -> float:
 
 def bench_batch(name: str, batch: Path) -> tuple[list[str], list[str]]:
     """Figures, and the statement texts the run found."""
-    config = load_config(None)
+    config = load_config(find_config(batch, None))
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "out"
         started = time.perf_counter()

@@ -9,6 +9,7 @@ import re
 import shutil
 import sqlite3
 import struct
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -247,3 +248,16 @@ def test_long_audio_is_windowed_at_quiet_points_in_bounded_memory():
     assert sum(lengths) == total * SAMPLE_RATE
     cuts = [round(start) for start in starts[1:]]
     assert len(cuts) == 2 and all(any(q <= cut <= q + 1 for q in quiet) for cut in cuts)
+
+
+def test_without_resemblyzer_a_one_channel_recording_is_one_line_not_a_traceback(recording, tmp_path, monkeypatch):
+    """``pip install .`` cannot bring resemblyzer (see the Makefile): the recording that needs it is skipped with
+    the line that installs it, and nothing half-done is cached."""
+    monkeypatch.setitem(sys.modules, "resemblyzer", None)  # import resemblyzer → ImportError
+    outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", tmp_path)
+    assert outcome.transcripts == {}
+    [problem] = outcome.problems
+    assert problem.skipped and problem.message.startswith(f"{RECORDING}: telling voices apart")
+    assert "pip install --no-deps resemblyzer" in problem.message and "\n" not in problem.message
+    with sqlite3.connect(tmp_path / STORE_NAME) as db:
+        assert db.execute("SELECT count(*) FROM cache WHERE kind = 'transcript'").fetchone()[0] == 0

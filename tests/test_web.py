@@ -496,3 +496,61 @@ def test_serve_without_a_finished_run_is_one_clear_error(tmp_path, capsys):
 
     assert main(["serve", "--store", str(tmp_path)]) == 2
     assert "no run found" in capsys.readouterr().err
+
+
+def test_pages_and_files_are_served_while_a_decision_is_being_written(out, monkeypatch):
+    """A reviewer's write never blocks the others: with a decision held inside its write transaction, the
+    stylesheet, a persona page and a search are still served (by the real server, on its worker threads)."""
+    import socket
+    import threading
+
+    import httpx
+    import uvicorn
+
+    writing, release = threading.Event(), threading.Event()
+    add_decision = Store.add_decision
+
+    def held(self, *args, **kwargs):
+        writing.set()
+        assert release.wait(20)
+        return add_decision(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "add_decision", held)
+    listening = socket.create_server(("127.0.0.1", 0))
+    base = f"http://127.0.0.1:{listening.getsockname()[1]}"
+    server = uvicorn.Server(uvicorn.Config(create_app(out), log_level="warning"))
+    serving = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
+    serving.start()
+    theme = first_pattern(out)
+    persona = view(out).result.personas[0]
+    try:
+        with httpx.Client(base_url=base, timeout=10) as writer, httpx.Client(base_url=base, timeout=5) as reader:
+            for _ in range(100):
+                try:
+                    writer.get("/")
+                    break
+                except httpx.ConnectError:
+                    threading.Event().wait(0.05)
+            csrf = writer.cookies["vob_csrf"]
+            writer.post("/reviewer", data={"csrf": csrf, "name": REVIEWER, "next": "/"})
+            version = Forms(writer.get(f"/theme/{theme.id}").text).find(f"/theme/{theme.id}/rename")["fields"]
+            fields = dict(version) | {"label": "Held name"}
+            answers: list[int] = []
+            posting = threading.Thread(
+                target=lambda: answers.append(writer.post(f"/theme/{theme.id}/rename", data=fields).status_code)
+            )
+            posting.start()
+            assert writing.wait(10), "the decision never reached the store"
+            assert reader.get("/static/desk.css").status_code == 200
+            assert reader.get(f"/persona/{persona.slug}").status_code == 200
+            assert reader.get("/search", params={"q": "invoice"}).status_code == 200
+            assert posting.is_alive()  # the write is still held: the pages did not wait for it
+            release.set()
+            posting.join(10)
+            assert answers == [303]
+    finally:
+        release.set()
+        server.should_exit = True
+        serving.join(10)
+    labels = [d.payload["label"] for d in decisions_of(Store(out / STORE_NAME))]
+    assert labels == ["Held name"]

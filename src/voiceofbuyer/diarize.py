@@ -25,6 +25,7 @@ import numpy as np
 
 from .asr import SpokenWord
 from .audio import SAMPLE_RATE, mono
+from .errors import MissingComponent
 
 if TYPE_CHECKING:
     from resemblyzer import VoiceEncoder
@@ -132,6 +133,8 @@ class ResemblyzerEmbedder:
 
     def embed(self, samples: np.ndarray, offset: float, spans: list[tuple[float, float]]) -> list[Piece]:
         import torch
+
+        require_resemblyzer()
         from resemblyzer.audio import normalize_volume, wav_to_mel_spectrogram
 
         if not spans or not samples.any():
@@ -162,6 +165,19 @@ class ResemblyzerEmbedder:
         return sorted(pieces, key=lambda piece: (piece.start, piece.end))
 
 
+def require_resemblyzer() -> None:
+    """``MissingComponent`` when resemblyzer is not installed: ``pip install .`` cannot bring it (it asks for
+    webrtcvad, which needs a compiler and pkg_resources), so the Makefile installs it without its dependencies."""
+    try:
+        import resemblyzer  # noqa: F401
+    except ImportError as error:
+        raise MissingComponent(
+            f"telling voices apart in a one-channel recording needs resemblyzer, which cannot be imported ({error})",
+            "pip install --no-deps resemblyzer==0.1.4, or give the recording a transcript or one channel per "
+            "speaker",
+        ) from error
+
+
 @lru_cache(maxsize=1)
 def voice_encoder() -> VoiceEncoder:
     from resemblyzer import VoiceEncoder
@@ -171,6 +187,7 @@ def voice_encoder() -> VoiceEncoder:
 
 def embed_reference(samples: np.ndarray) -> np.ndarray:
     """One voice embedding for a whole recording of one speaker (the interviewer's voice sample)."""
+    require_resemblyzer()
     from resemblyzer.audio import normalize_volume, preprocess_wav
 
     return voice_encoder().embed_utterance(preprocess_wav(normalize_volume(mono(samples), -30), SAMPLE_RATE))

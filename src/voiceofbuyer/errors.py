@@ -22,6 +22,13 @@ class NotAnInterview(InputError):
     """A file that belongs beside interviews but is none (a meeting's chat log): left out with a warning."""
 
 
+class MissingComponent(Exception):
+    """An optional component this input needs is not installed: the input is skipped with the install line."""
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(f"{what} (fix: {fix})")
+
+
 class ConfigError(Exception):
     """The configuration file is broken; the run cannot start."""
 

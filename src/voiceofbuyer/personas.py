@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Theme
-from .themes import slugify
+from .slugs import unique_slugs
 
 _SIZE_BANDS: tuple[tuple[int, str], ...] = (
     (50, "1-50 employees"),
@@ -41,7 +41,8 @@ def build_personas(
     profiles: list[BuyerProfile], interviews: dict[str, Interview], themes: list[Theme]
 ) -> list[Persona]:
     personas = []
-    for role in sorted({p.role for p in profiles}):
+    slugs = unique_slugs(p.role for p in profiles)
+    for role in sorted(slugs):
         members = [p for p in profiles if p.role == role]
         metas = [interviews[p.interview_id].meta for p in members]
         role_themes = [t for t in themes if t.role == role]
@@ -52,7 +53,7 @@ def build_personas(
         personas.append(
             Persona(
                 role=role,
-                slug=slugify(role),
+                slug=slugs[role],
                 interviews=tuple(sorted(p.interview_id for p in members)),
                 interviewees=tuple(sorted({p.name for p in members if p.name})),
                 companies=tuple(sorted({m.company for m in metas if m.company})),

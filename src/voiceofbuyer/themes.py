@@ -17,6 +17,7 @@ import numpy as np
 
 from .records import BuyerProfile, Citation, Interview, Quote, Statement, Theme
 from .roles import display_speaker
+from .slugs import slugify
 
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|we'd|my|our|us|me)\b", re.I)
 # Openings that lean on what was said before ("It's always a busy week."): weak as a lead quote.
@@ -36,10 +37,6 @@ _SAME_INTERVIEW_PENALTY = 0.25
 def theme_id(role: str, category: str, statement_ids: list[str]) -> str:
     digest = hashlib.sha256("\n".join(sorted(statement_ids)).encode()).hexdigest()[:10]
     return f"{slugify(role)}--{category}--{digest}"
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
 def phrase_key(phrase: str) -> str:

@@ -27,7 +27,7 @@ from . import audio
 from .asr import Recognizer, SpokenWord, WhisperRecognizer
 from .config import TranscribeConfig
 from .diarize import ChannelLevels, Piece, ResemblyzerEmbedder, Speakers, VoiceEmbedder, by_voice, pieces_of
-from .errors import ConfigError, InputError
+from .errors import ConfigError, InputError, MissingComponent
 from .files import write_atomic
 from .ingest import Problem
 from .ingest.json_reader import SCHEMA
@@ -149,6 +149,9 @@ def transcribe_all(
             recording = transcribe_one(job, info, config, recognizer, embedder, progress)
         except InputError as err:
             outcome.problems.append(Problem(job.source, str(err), skipped=True))
+            continue
+        except MissingComponent as err:
+            outcome.problems.append(Problem(job.source, f"{job.source}: {err}", skipped=True))
             continue
         finally:
             progress.next_recording()

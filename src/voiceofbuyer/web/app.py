@@ -10,24 +10,25 @@ from __future__ import annotations
 
 import mimetypes
 import socket
+import sys
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar
-from urllib.parse import quote, unquote
+from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
 
 from ..ingest.recordings import RECORDING_SUFFIXES
-from ..records import CATEGORIES, SECTION_TITLES, Interview, Persona, Statement, Theme, clock
+from ..records import CATEGORIES, SECTION_TITLES, Interview, clock
 from ..render import (
     TARGET_INTERVIEWS,
     cite,
@@ -39,23 +40,26 @@ from ..render import (
     template_environment,
     theme_document,
 )
-from ..review import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, STATUSES, THEME_STATUS
 from ..store import HIGHLIGHT
+from .actions import (
+    CATEGORY_NAMES,
+    ReviewActions,
+    interview_named,
+    members_of,
+    move_targets,
+    persona_named,
+    reviewer_of,
+    statement_named,
+    theme_named,
+)
 from .desk import SEARCH_SHOWN, Conflict, Desk, View
-from .security import Form, Guard, local_path, read_form
+from .security import Form, Guard, read_form
 
 WEB = Path(__file__).resolve().parent
-REVIEWER_COOKIE = "vob_reviewer"
-LABEL_LIMIT = 200
-NAME_LIMIT = 120
-SUMMARY_LIMIT = 4000
-REVIEWER_LIMIT = 80
 QUERY_LIMIT = 500
 CONTEXT_TURNS = 3
 """Turns shown before and after a quote's own turn on its evidence page."""
-CATEGORY_NAMES = {**SECTION_TITLES, "other": "Other (not in personas)"}
 _TEXT_SOURCES = (".txt", ".md", ".vtt", ".srt", ".json")
-Found = TypeVar("Found")
 
 
 def create_app(
@@ -78,6 +82,9 @@ def serve(out_dir: Path, host: str, port: int, templates: Path | None = None) ->
 
     try:  # bound here, so a busy port is one line and exit code 2, not uvicorn's log and exit 1
         listening = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+        # No Nagle delay: connections inherit this, so a response written in pieces (headers, then body) is not
+        # held back 40 ms waiting for the browser's delayed acknowledgement of the first piece.
+        listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     except OSError as error:
         print(f"error: cannot listen on {host}:{port}: {error.strerror} (fix: another --port, or stop what uses it)")
         return 2
@@ -91,12 +98,15 @@ def serve(out_dir: Path, host: str, port: int, templates: Path | None = None) ->
         print("Not on loopback: the access token above is needed to open it (from another machine, use this one's "
               "name or address in place of the host); share it only with reviewers.")  # fmt: skip
     print("Press Ctrl+C to stop.", flush=True)
+    # Hand the interpreter lock over every millisecond (not 5): a page rendered on a worker thread then delays
+    # the event loop's small answers (static files, redirects) by a millisecond at a time, not five.
+    sys.setswitchinterval(0.001)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[listening])
     return 0
 
 
-class DeskPages:
+class DeskPages(ReviewActions):
     """The desk's request handlers: pages, exports, files and review actions."""
 
     def __init__(self, desk: Desk, documents: Environment) -> None:
@@ -105,6 +115,10 @@ class DeskPages:
         self.pages = Environment(
             loader=FileSystemLoader(str(WEB / "templates")), autoescape=True, undefined=StrictUndefined
         )
+        self.assets = {
+            path.name: (path.read_bytes(), mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+            for path in sorted((WEB / "static").iterdir())
+        }
         self.pages.filters["path"] = lambda value: quote(str(value), safe="/@")
         self.pages.globals.update(
             strength=strength,
@@ -128,17 +142,36 @@ class DeskPages:
             Route("/export/{slug}.{suffix}", self.export_persona),
             Route("/media/{interview_id:path}", self.media),
             Route("/source/{interview_id:path}", self.source),
-            Route("/reviewer", self.set_reviewer, methods=["POST"]),
-            Route("/theme/{theme_id}/status", self.theme_status, methods=["POST"]),
-            Route("/theme/{theme_id}/rename", self.rename, methods=["POST"]),
-            Route("/theme/{theme_id}/lead", self.lead, methods=["POST"]),
-            Route("/theme/{theme_id}/quote", self.quote_status, methods=["POST"]),
-            Route("/move", self.move, methods=["POST"]),
-            Route("/persona/{slug}/merge", self.merge, methods=["POST"]),
-            Route("/persona/{slug}/edit", self.edit_persona, methods=["POST"]),
-            Route("/persona/{slug}/approve", self.approve, methods=["POST"]),
-            Mount("/static", StaticFiles(directory=str(WEB / "static")), name="static"),
+            Route("/reviewer", self.action(self.set_reviewer), methods=["POST"]),
+            Route("/theme/{theme_id}/status", self.action(self.theme_status), methods=["POST"]),
+            Route("/theme/{theme_id}/rename", self.action(self.rename), methods=["POST"]),
+            Route("/theme/{theme_id}/lead", self.action(self.lead), methods=["POST"]),
+            Route("/theme/{theme_id}/quote", self.action(self.quote_status), methods=["POST"]),
+            Route("/move", self.action(self.move), methods=["POST"]),
+            Route("/persona/{slug}/merge", self.action(self.merge), methods=["POST"]),
+            Route("/persona/{slug}/edit", self.action(self.edit_persona), methods=["POST"]),
+            Route("/persona/{slug}/approve", self.action(self.approve), methods=["POST"]),
+            Route("/static/{name}", self.static),
         ]
+
+    async def static(self, request: Request) -> Response:
+        """The desk's stylesheet and script, from memory, on the event loop: no file or thread to wait for while
+        a reviewer's decision is being written."""
+        found = self.assets.get(request.path_params["name"])
+        if found is None:
+            raise HTTPException(404)
+        content, media_type = found
+        return Response(content, media_type=media_type, headers={"Cache-Control": "no-cache"})
+
+    def action(self, handler: Callable[[Request, Form], Response]) -> Callable[[Request], Awaitable[Response]]:
+        """A POST endpoint: the form is read on the event loop, the work (store, review) runs on a worker thread,
+        so pages and static files are served while a decision is written."""
+
+        async def endpoint(request: Request) -> Response:
+            form = await read_form(request)
+            return await run_in_threadpool(handler, request, form)
+
+        return endpoint
 
     # -- rendering ---------------------------------------------------------------------------------------------
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -154,7 +187,7 @@ class DeskPages:
     def error_page(self, request: Request, status: int, message: str) -> Response:
         return self.page(request, "error.html.j2", status=status, status_code=status, message=message)
 
-    async def http_error(self, request: Request, error: Exception) -> Response:
+    def http_error(self, request: Request, error: Exception) -> Response:
         assert isinstance(error, HTTPException)
         if error.status_code == 404 and error.detail == "Not Found":
             message = "There is no such page here."
@@ -162,7 +195,7 @@ class DeskPages:
             message = str(error.detail)
         return self.error_page(request, error.status_code, message)
 
-    async def conflict(self, request: Request, error: Exception) -> Response:
+    def conflict(self, request: Request, error: Exception) -> Response:
         assert isinstance(error, Conflict)
         view = self.desk.view()
         theme = view.themes.get(error.theme.id) if error.theme else None
@@ -174,7 +207,7 @@ class DeskPages:
         )  # fmt: skip
 
     # -- pages -------------------------------------------------------------------------------------------------
-    async def overview(self, request: Request) -> Response:
+    def overview(self, request: Request) -> Response:
         view = self.desk.view()
         result = view.review.result
         companies: dict[str, Counter[str]] = {}
@@ -187,23 +220,23 @@ class DeskPages:
             target=TARGET_INTERVIEWS,
         )  # fmt: skip
 
-    async def persona(self, request: Request) -> Response:
+    def persona(self, request: Request) -> Response:
         view = self.desk.view()
-        persona = _persona(view, request.path_params["slug"])
+        persona = persona_named(view, request.path_params["slug"])
         return self.page(request, "persona.html.j2", view=view, persona=persona)
 
-    async def theme(self, request: Request) -> Response:
+    def theme(self, request: Request) -> Response:
         view = self.desk.view()
-        theme = _theme(view, request.path_params["theme_id"])
-        members = [view.statements[s] for s in sorted(_members(view, theme))]
+        theme = theme_named(view, request.path_params["theme_id"])
+        members = [view.statements[s] for s in sorted(members_of(view, theme))]
         return self.page(
             request, "theme.html.j2", view=view, theme=theme, persona=view.persona_of(theme.role), members=members,
-            targets=_move_targets(view, theme.role),
+            targets=move_targets(view, theme.role),
         )  # fmt: skip
 
-    async def evidence(self, request: Request) -> Response:
+    def evidence(self, request: Request) -> Response:
         view = self.desk.view()
-        statement = _statement(view, request.path_params["statement_id"])
+        statement = statement_named(view, request.path_params["statement_id"])
         interview = view.interviews[statement.interview_id]
         first = max(0, statement.turn_index - CONTEXT_TURNS)
         around = range(first, min(len(interview.turns), statement.turn_index + CONTEXT_TURNS + 1))
@@ -214,12 +247,12 @@ class DeskPages:
             turns=[(index, interview.turns[index], self.marked(view, interview, index, statement.id))
                    for index in around],
             audio=self.recording(view, interview) is not None and statement.start is not None,
-            targets=_move_targets(view, view.role_of(statement.id)),
+            targets=move_targets(view, view.role_of(statement.id)),
         )  # fmt: skip
 
-    async def interview(self, request: Request) -> Response:
+    def interview(self, request: Request) -> Response:
         view = self.desk.view()
-        interview = _interview(view, request.path_params["interview_id"])
+        interview = interview_named(view, request.path_params["interview_id"])
         return self.page(
             request, "interview.html.j2", view=view, interview=interview,
             profile=view.review.result.profiles[interview.id],
@@ -248,7 +281,7 @@ class DeskPages:
         pieces.append(str(escape(interview.text[cursor : turn.end_char])))
         return Markup("".join(pieces))
 
-    async def search(self, request: Request) -> Response:
+    def search(self, request: Request) -> Response:
         view = self.desk.view()
         params = request.query_params
         words = params.get("q", "").strip()
@@ -265,11 +298,11 @@ class DeskPages:
             if value and value not in known[name]:
                 raise HTTPException(400, f"Unknown {name} {value[:80]!r}: pick one from the list.")
         searched = bool(words) or any(filters.values())
-        with self.desk.lock:
-            found = self.desk.store.search(words) if words else list(view.statements) if searched else []
-            hits = view.matches(found, **filters)
-            shown = hits[:SEARCH_SHOWN]
-            marked = self.desk.store.highlighted(words, shown) if words else {}
+        store = self.desk.reader
+        found = store.search(words) if words else list(view.statements) if searched else []
+        hits = view.matches(found, **filters)
+        shown = hits[:SEARCH_SHOWN]
+        marked = store.highlighted(words, shown) if words else {}
         role_themes = [t for t in view.themes.values() if t.role == filters["role"]] if filters["role"] else []
         return self.page(
             request, "search.html.j2", view=view, words=words, filters=filters, searched=searched, total=len(hits),
@@ -277,14 +310,14 @@ class DeskPages:
             companies=sorted(known["company"] - {""}), role_themes=role_themes,
         )  # fmt: skip
 
-    async def decision_log(self, request: Request) -> Response:
+    def decision_log(self, request: Request) -> Response:
         view = self.desk.view()
         return self.page(request, "decisions.html.j2", view=view, decisions=view.decisions[::-1])
 
     # -- exports and files -------------------------------------------------------------------------------------
-    async def export_persona(self, request: Request) -> Response:
+    def export_persona(self, request: Request) -> Response:
         view = self.desk.view()
-        persona = _persona(view, request.path_params["slug"])
+        persona = persona_named(view, request.path_params["slug"])
         suffix = request.path_params["suffix"]
         if suffix not in ("md", "html"):
             raise HTTPException(404, "Exports are .md (Markdown) or .html (print-friendly).")
@@ -299,7 +332,7 @@ class DeskPages:
         return Response(content, media_type="text/html; charset=utf-8", headers={
             "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"})  # fmt: skip
 
-    async def export_objections(self, request: Request) -> Response:
+    def export_objections(self, request: Request) -> Response:
         view = self.desk.view()
         role = request.query_params.get("role") or None
         if role is not None and view.persona_of(role) is None:
@@ -322,255 +355,22 @@ class DeskPages:
         path = (root / relative).resolve()
         return path if path.is_relative_to(root) and path.is_file() else None
 
-    async def media(self, request: Request) -> Response:
+    def media(self, request: Request) -> Response:
         view = self.desk.view()
-        path = self.recording(view, _interview(view, request.path_params["interview_id"]))
+        path = self.recording(view, interview_named(view, request.path_params["interview_id"]))
         if path is None:
             raise HTTPException(404, "This interview has no recording in the batch folder.")
         return FileResponse(path, media_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
 
-    async def source(self, request: Request) -> Response:
+    def source(self, request: Request) -> Response:
         view = self.desk.view()
-        interview = _interview(view, request.path_params["interview_id"])
+        interview = interview_named(view, request.path_params["interview_id"])
         path = self.batch_file(interview.source)
         if path is None:
             raise HTTPException(404, "The transcript file is no longer in the batch folder.")
         if path.suffix.lower() in _TEXT_SOURCES:
             return FileResponse(path, media_type="text/plain; charset=utf-8")
         return FileResponse(path, filename=path.name, media_type="application/octet-stream")
-
-    # -- actions -----------------------------------------------------------------------------------------------
-    async def set_reviewer(self, request: Request) -> Response:
-        form = await read_form(request)
-        name = form.text("name", REVIEWER_LIMIT, "Your name")
-        response = _back(form, "/")
-        response.set_cookie(REVIEWER_COOKIE, quote(name), samesite="strict", max_age=365 * 24 * 3600)
-        return response
-
-    async def theme_status(self, request: Request) -> Response:
-        form, reviewer = await self.posted(request)
-        status = form.choice("status", STATUSES, "Status")
-        theme = self.path_theme(request)
-        verb = {"approved": "approved", "rejected": "rejected", "pending": "reopened"}[status]
-        self.decide_on_theme(form, theme, reviewer, THEME_STATUS, {"status": status}, f"{verb} theme “{theme.label}”")
-        return _back(form, f"/theme/{theme.id}")
-
-    async def rename(self, request: Request) -> Response:
-        form, reviewer = await self.posted(request)
-        label = form.text("label", LABEL_LIMIT, "The theme's name")
-        theme = self.path_theme(request)
-        self.decide_on_theme(form, theme, reviewer, RENAME, {"label": label}, f"renamed “{theme.label}” to “{label}”")
-        return _back(form, f"/theme/{theme.id}")
-
-    async def lead(self, request: Request) -> Response:
-        form, reviewer = await self.posted(request)
-        theme = self.path_theme(request)
-        statement = self.member(form, theme)
-        self.desk.decide(
-            self.theme_check(theme, form), reviewer, LEAD, theme.role, [statement.id], {},
-            f"made “{_short(statement.text)}” the lead quote of “{theme.label}”",
-        )  # fmt: skip
-        return _back(form, f"/theme/{theme.id}")
-
-    async def quote_status(self, request: Request) -> Response:
-        form, reviewer = await self.posted(request)
-        status = form.choice("status", STATUSES, "Status")
-        theme = self.path_theme(request)
-        statement = self.member(form, theme)
-        verb = {"approved": "approved", "rejected": "rejected", "pending": "restored"}[status]
-        self.desk.decide(
-            self.theme_check(theme, form), reviewer, QUOTE_STATUS, theme.role, [statement.id], {"status": status},
-            f"{verb} quote “{_short(statement.text)}” in “{theme.label}”",
-        )  # fmt: skip
-        return _back(form, f"/theme/{theme.id}")
-
-    async def move(self, request: Request) -> Response:
-        form, reviewer = await self.posted(request)
-        view = self.desk.view()
-        ids = form.all("statement")
-        if not ids:
-            raise HTTPException(400, "Choose at least one statement to move.")
-        statements = [_statement(view, i) for i in dict.fromkeys(ids)]
-        role = view.role_of(statements[0].id)
-        if any(view.role_of(s.id) != role for s in statements):
-            raise HTTPException(400, "Statements of different personas cannot be moved together.")
-        target = form.text("target", 200, "Where to move them")
-        kind, _, value = target.partition(":")
-        if kind == "category" and value in CATEGORIES:
-            payload: dict[str, Any] = {"category": value}
-            where = CATEGORY_NAMES[value]
-        elif kind == "theme" and value in view.themes and view.themes[value].role == role:
-            destination = view.themes[value]
-            payload = {"theme": sorted(_members(view, destination))}
-            where = f"theme “{destination.label}”"
-        else:
-            raise HTTPException(400, "Move them to a section, or to a theme of the same persona.")
-        source = form.text("theme", 200, "Theme", required=False)
-        if source:
-            check = self.theme_check(_theme(view, source), form)
-        elif len(statements) == 1:
-            check = self.statement_check(statements[0], form)
-        else:
-            raise HTTPException(400, "Moving several statements works from their theme's page.")
-        count = f"{len(statements)} statements" if len(statements) > 1 else f"“{_short(statements[0].text)}”"
-        self.desk.decide(check, reviewer, MOVE, role, [s.id for s in statements], payload, f"moved {count} to {where}")
-        return _back(form, f"/evidence/{quote(statements[0].id, safe='/@')}")
-
-    async def merge(self, request: Request) -> Response:
-        form, reviewer = await self.posted(request)
-        view = self.desk.view()
-        persona = _persona(view, request.path_params["slug"])
-        into = _theme(view, form.text("into", 200, "The theme to keep"))
-        source = _theme(view, form.text("from", 200, "The theme to merge into it"))
-        if into.id == source.id:
-            raise HTTPException(400, "Choose two different themes to merge.")
-        if into.role != persona.role or source.role != persona.role:
-            raise HTTPException(400, "Both themes must belong to this persona.")
-        seen = form.text("version", 64, "Version")
-
-        def check(current: View) -> None:
-            for theme in (into, source):
-                if theme.id not in current.themes:
-                    raise Conflict(f"Theme “{theme.label}” is gone: someone merged or emptied it.", role=persona.role)
-            if current.section_version(persona.role, into.category) != seen:
-                raise Conflict("The themes of this section changed since you opened the page.", into)
-
-        self.desk.decide(
-            check, reviewer, MERGE, persona.role, sorted(_members(view, into) | _members(view, source)),
-            {"into": sorted(_members(view, into)), "from": sorted(_members(view, source))},
-            f"merged “{source.label}” into “{into.label}”",
-        )  # fmt: skip
-        return _back(form, f"/persona/{persona.slug}")
-
-    async def edit_persona(self, request: Request) -> Response:
-        form, reviewer = await self.posted(request)
-        view = self.desk.view()
-        persona = _persona(view, request.path_params["slug"])
-        name = form.text("name", NAME_LIMIT, "The persona's name")
-        name = "" if name == persona.role else name  # the role itself is no separate name
-        summary = form.text("summary", SUMMARY_LIMIT, "The summary", required=False, lines=True)
-        summary_note = " and edited its summary" if summary else ""
-        self.desk.decide(
-            self.persona_check(persona, form), reviewer, PERSONA, persona.role, [], {"name": name, "summary": summary},
-            f"named the {persona.role} persona “{name or persona.role}”{summary_note}",
-        )  # fmt: skip
-        return _back(form, f"/persona/{persona.slug}")
-
-    async def approve(self, request: Request) -> Response:
-        form, reviewer = await self.posted(request)
-        view = self.desk.view()
-        persona = _persona(view, request.path_params["slug"])
-        approved = form.choice("approved", ("yes", "no"), "Approval") == "yes"
-        self.desk.decide(
-            self.persona_check(persona, form), reviewer, APPROVE, persona.role, [], {"approved": approved},
-            f"{'approved' if approved else 'withdrew the approval of'} the {persona.role} persona",
-        )  # fmt: skip
-        return _back(form, f"/persona/{persona.slug}")
-
-    # -- action helpers ----------------------------------------------------------------------------------------
-    async def posted(self, request: Request) -> tuple[Form, str]:
-        form = await read_form(request)
-        reviewer = reviewer_of(request)
-        if not reviewer:
-            raise HTTPException(400, "Say who you are first: enter your name at the top of the page.")
-        return form, reviewer
-
-    def path_theme(self, request: Request) -> Theme:
-        return _theme(self.desk.view(), request.path_params["theme_id"])
-
-    def member(self, form: Form, theme: Theme) -> Statement:
-        view = self.desk.view()
-        statement_id = form.text("statement", 400, "Statement")
-        if statement_id not in _members(view, theme):
-            raise HTTPException(400, "That statement is not in this theme.")
-        return view.statements[statement_id]
-
-    def decide_on_theme(
-        self, form: Form, theme: Theme, reviewer: str, action: str, payload: dict[str, Any], summary: str
-    ) -> None:
-        view = self.desk.view()
-        members = sorted(_members(view, theme))
-        self.desk.decide(self.theme_check(theme, form), reviewer, action, theme.role, members, payload, summary)
-
-    def theme_check(self, theme: Theme, form: Form) -> Callable[[View], None]:
-        seen = form.text("version", 64, "Version")
-
-        def check(view: View) -> None:
-            current = view.themes.get(theme.id)
-            if current is None:
-                raise Conflict(f"Theme “{theme.label}” is gone: someone merged or emptied it.", role=theme.role)
-            if view.theme_version(current) != seen:
-                raise Conflict(f"Theme “{current.label}” changed since you opened the page.", current)
-
-        return check
-
-    def statement_check(self, statement: Statement, form: Form) -> Callable[[View], None]:
-        seen = form.text("version", 64, "Version")
-
-        def check(view: View) -> None:
-            if view.statement_version(statement.id) != seen:
-                theme = view.themes.get(view.theme_of.get(statement.id, ""))
-                raise Conflict("This statement was moved or its theme changed since you opened the page.", theme,
-                               view.role_of(statement.id))  # fmt: skip
-
-        return check
-
-    def persona_check(self, persona: Persona, form: Form) -> Callable[[View], None]:
-        seen = form.text("version", 64, "Version")
-
-        def check(view: View) -> None:
-            current = view.persona_of(persona.role)
-            if current is None or view.persona_version(current) != seen:
-                raise Conflict(f"The {persona.role} persona changed since you opened the page.", role=persona.role)
-
-        return check
-
-
-# -- lookups: an unknown id is a 404 page ------------------------------------------------------------------------
-def _known(items: Mapping[str, Found], key: str, what: str, why: str = "") -> Found:
-    if key not in items:
-        raise HTTPException(404, f"No {what} {_short(key)!r}{why}.")
-    return items[key]
-
-
-def _persona(view: View, slug: str) -> Persona:
-    return _known(view.personas, slug, "persona")
-
-
-def _theme(view: View, theme_id: str) -> Theme:
-    return _known(view.themes, theme_id, "theme", " (merged away, or the batch was run again)")
-
-
-def _statement(view: View, statement_id: str) -> Statement:
-    return _known(view.statements, statement_id, "statement", " in the last run")
-
-
-def _interview(view: View, interview_id: str) -> Interview:
-    return _known(view.interviews, interview_id, "interview", " in the last run")
-
-
-def _members(view: View, theme: Theme) -> set[str]:
-    """A theme's statements, its rejected quotes included (a decision on the theme is keyed by all of them)."""
-    return set(theme.statement_ids) | {q.statement_id for q in view.review.rejected_quotes.get(theme.id, ())}
-
-
-def _move_targets(view: View, role: str) -> list[tuple[str, str]]:
-    """(value, label) of every place a statement of ``role`` can move to."""
-    targets = [(f"category:{c}", f"{CATEGORY_NAMES[c]}: as a point of its own") for c in CATEGORIES]
-    themes = sorted((t for t in view.themes.values() if t.role == role), key=lambda t: (t.category, t.label))
-    targets += [(f"theme:{t.id}", f"{SECTION_TITLES[t.category]}: theme “{_short(t.label)}”") for t in themes]
-    return targets
-
-
-def _back(form: Form, fallback: str) -> Response:
-    """Back to the page the form was on (POST, then redirect, then GET)."""
-    target = form.all("next")
-    return RedirectResponse(local_path(target[0] if target else fallback, fallback), status_code=303)
-
-
-def reviewer_of(request: Request) -> str:
-    name = " ".join(unquote(request.cookies.get(REVIEWER_COOKIE, "")).split())
-    return name if len(name) <= REVIEWER_LIMIT else ""
 
 
 def _highlight(marked: str | None, text: str) -> Markup:
@@ -580,5 +380,3 @@ def _highlight(marked: str | None, text: str) -> Markup:
     return Markup(str(escape(marked)).replace(start, "<mark>").replace(end, "</mark>"))
 
 
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

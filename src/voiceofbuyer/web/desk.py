@@ -170,33 +170,53 @@ class View:
 
 
 class Desk:
-    """The store of one output folder, and its current ``View``."""
+    """The store of one output folder, and its current ``View``.
+
+    As datasette does: one writer connection, behind a lock, for decisions; a read-only connection per server
+    thread for everything else, so a page or a search never waits for a reviewer's write (SQLite in WAL mode lets
+    readers read while one writer writes). The ``View`` is shared by all threads and rebuilt once per change.
+    """
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
-        # One connection for the app's threads; the lock serialises every use of it.
-        self.store = Store(out_dir / STORE_NAME, check_same_thread=False)
-        self.lock = threading.RLock()
-        self._state: tuple[int, int] | None = None
+        self.writer = Store(out_dir / STORE_NAME, check_same_thread=False)
+        self._write_lock = threading.Lock()
+        self._view_lock = threading.Lock()
+        self._readers = threading.local()
+        self._opened: list[Store] = []
+        self._current: tuple[tuple[int, int], View] | None = None
         self._base: tuple[int, RunResult] | None = None
-        self._view: View | None = None
+
+    @property
+    def reader(self) -> Store:
+        """This thread's read-only connection to the store."""
+        store = getattr(self._readers, "store", None)
+        if store is None:
+            store = Store(self.writer.path, check_same_thread=False, read_only=True)
+            self._readers.store = store
+            with self._view_lock:
+                self._opened.append(store)
+        return store
 
     @property
     def batch_dir(self) -> Path:
         return Path(self.view().run["batch"])
 
     def view(self) -> View:
-        with self.lock:
-            state = self.store.state()
-            if self._view is None or state != self._state:
+        """The reviewed result of the store's current state (the last finished run and every decision)."""
+        state = self.reader.state()
+        current = self._current  # one read of (state, view): never a view paired with another state
+        if current is not None and current[0] == state:
+            return current[1]
+        with self._view_lock:
+            if self._current is None or self._current[0] != state:
+                store = self.reader
                 if self._base is None or self._base[0] != state[0]:
-                    self._base = (state[0], load_result(self.store))
-                decisions = decisions_of(self.store)
+                    self._base = (state[0], load_result(store))
+                decisions = decisions_of(store)
                 base = self._base[1]
-                run = self.store.last_run() or {}
-                self._view = View(base, apply_decisions(base, decisions), decisions, run)
-                self._state = state
-            return self._view
+                self._current = (state, View(base, apply_decisions(base, decisions), decisions, store.last_run() or {}))
+            return self._current[1]
 
     def decide(
         self,
@@ -213,17 +233,19 @@ class Desk:
         The check and the write happen in one write transaction, so two reviewers cannot both pass the
         check on the same state: the second sees the first's decision and gets a conflict.
         """
-        with self.lock:
-            with self.store.transaction():
+        with self._write_lock:
+            with self.writer.transaction():
                 check(self.view())
                 made = datetime.now(UTC).isoformat(timespec="seconds")
-                number = self.store.add_decision(made, reviewer, action, role, statement_ids, payload, summary)
+                number = self.writer.add_decision(made, reviewer, action, role, statement_ids, payload, summary)
             # Beside the store, in plain lines: decisions nothing can rebuild outlive any store.
-            self.store.export_decisions(self.out_dir / DECISIONS_FILE)
+            self.writer.export_decisions(self.out_dir / DECISIONS_FILE)
             return number
 
     def close(self) -> None:
-        self.store.close()
+        for store in self._opened:
+            store.close()
+        self.writer.close()
 
 
 def _by_id(theme: Theme) -> str:
