@@ -45,8 +45,7 @@ from voiceofbuyer.records import (
     Statement,
     Theme,
 )
-from voiceofbuyer.render import result_document
-from voiceofbuyer.results import load_result, transcript_document
+from voiceofbuyer.results import load_result, result_rows
 from voiceofbuyer.store import STORE_NAME, Store
 from voiceofbuyer.themes import quote_of, reach
 
@@ -152,15 +151,11 @@ def _shifted(statement: Statement, interview_id: str, chars: int, seconds: float
 
 
 def write_store(result: RunResult, out: Path, batch: Path) -> None:
-    document = result_document(result)
     store = Store(out / STORE_NAME)
     try:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         run_id = store.start_run(now, str(batch.resolve()), "synthetic")
-        store.finish_run(
-            run_id, now, {"synthetic": True}, document["interviews"], document["statements"], document["themes"],
-            document["personas"], [transcript_document(i) for i in result.interviews],
-        )  # fmt: skip
+        store.finish_run(run_id, now, {"synthetic": True}, result_rows(result))
     finally:
         store.close()
 

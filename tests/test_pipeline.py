@@ -272,3 +272,29 @@ def test_importing_the_package_leaves_the_umask_alone_and_outputs_get_it(tmp_pat
     finally:
         os.umask(before)
     assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o640
+
+
+def test_a_clusterer_of_ones_own_is_one_file_and_a_config_value(batch, first_run, tmp_path, monkeypatch):
+    """A backend added through the config alone: ``[clustering] backend = "module:Class"``."""
+    (tmp_path / "my_clusterer.py").write_text(
+        "from voiceofbuyer.cluster import Clusterer\n\n"
+        "class OneTheme(Clusterer):\n"
+        "    calls = 0\n\n"
+        "    def fit_predict(self, vectors):\n"
+        "        OneTheme.calls += 1\n"
+        "        return [0] * len(vectors)\n",
+        "utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    config = SAMPLE_CONFIG.model_copy(
+        update={"clustering": SAMPLE_CONFIG.clustering.model_copy(update={"backend": "my_clusterer:OneTheme"})}
+    )
+    out = tmp_path / "out"
+    shutil.copy(first_run[0] / "voiceofbuyer.sqlite", out.mkdir() or out / "voiceofbuyer.sqlite")  # warm caches
+    run(batch, out, config, show_progress=False)
+    import my_clusterer
+
+    assert my_clusterer.OneTheme.calls > 0
+    themes = json.loads((out / "voiceofbuyer.json").read_text("utf-8"))["themes"]
+    pools = {(t["role"], t["category"]) for t in themes}
+    assert len(themes) == len(pools)  # one theme per (role, category): the toy clusterer's grouping

@@ -25,6 +25,7 @@ from .report import INTERNAL_ERROR, NOTHING_WRITTEN
 from .store import STORE_NAME, Store
 
 if TYPE_CHECKING:
+    from .records import BuyerProfile
     from .review import Review
 
 DEFAULT_OUT = Path("outputs")
@@ -313,18 +314,21 @@ def _roles(args: argparse.Namespace) -> int:
     store = _open_store(args.out)
     if store is None:
         return 2
-    interviews = store.interviews()
-    store.close()
-    by_role: dict[str, list[dict]] = {}
-    for interview in interviews:
-        by_role.setdefault(interview["buyer"]["role"], []).append(interview)
+    from .results import load_result
+
+    try:
+        result = load_result(store)
+    finally:
+        store.close()
+    by_role: dict[str, list[BuyerProfile]] = {}
+    for profile in result.profiles.values():
+        by_role.setdefault(profile.role, []).append(profile)
     for role in sorted(by_role):
-        members = by_role[role]
+        members = sorted(by_role[role], key=lambda p: p.interview_id)
         print(f"{role} ({len(members)} interview{'s' if len(members) != 1 else ''})")
-        for interview in members:
-            buyer = interview["buyer"]
-            title = f", {buyer['title']}" if buyer["title"] else ""
-            print(f"  {interview['id']}: {buyer['name'] or '?'}{title} [role from {buyer['role_source']}]")
+        for buyer in members:
+            title = f", {buyer.title}" if buyer.title else ""
+            print(f"  {buyer.interview_id}: {buyer.name or '?'}{title} [role from {buyer.role_source}]")
     return 0
 
 

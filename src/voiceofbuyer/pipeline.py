@@ -32,10 +32,11 @@ from .ingest import Problem, read_batch, recordings_to_transcribe
 from .people import identify_people
 from .personas import build_personas
 from .records import CATEGORIES, BuyerProfile, Classification, Interview, Quote, RunResult, SpeakerRoles, Statement
-from .render import recording_transcripts, render_documents, result_document, template_environment
+from .render import recording_transcripts, render_documents, template_environment
 from .report import TRANSCRIBE_BAR, RunReport, Stages
-from .results import transcript_document
+from .results import result_rows
 from .review import MOVE, Decision, apply_decisions, decisions_of
+from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import STORE_NAME, Store, text_hash
 from .themes import build_themes, quote_of
@@ -121,17 +122,8 @@ def run(
             documents.publish(files)
             bar.update(len(personas))
         _summarise(report, result)
-        document = result_document(result)
-        store.finish_run(
-            run_id,
-            _now(),
-            {**asdict(report), "problems": [asdict(p) for p in report.problems]},
-            document["interviews"],
-            document["statements"],
-            document["themes"],
-            document["personas"],
-            [transcript_document(interview) for interview in interviews],
-        )
+        summary = {**asdict(report), "problems": [asdict(p) for p in report.problems]}
+        store.finish_run(run_id, _now(), summary, result_rows(result))
     finally:
         store.close()
     return report
@@ -176,13 +168,6 @@ def _transcribe(
     return outcome.transcripts
 
 
-def _statement_from_cache(value: dict[str, object]) -> Statement:
-    value = dict(value)
-    value["removed"] = tuple(tuple(r) for r in value["removed"])  # type: ignore[union-attr]
-    value["keyphrases"] = tuple(value["keyphrases"])  # type: ignore[arg-type]
-    return Statement(**value)  # type: ignore[arg-type]
-
-
 def _segment(
     interviews: list[Interview],
     speakers: dict[str, SpeakerRoles],
@@ -193,14 +178,14 @@ def _segment(
 ) -> dict[str, list[Statement]]:
     """Statements per interview id; an interview that cannot be segmented is skipped (left out of the result)."""
     keys = {
-        i.id: text_hash(i.sha256, i.id, json.dumps(asdict(speakers[i.id])), segmenter.key(i)) for i in interviews
+        i.id: text_hash(i.sha256, i.id, json.dumps(to_json(speakers[i.id])), segmenter.key(i)) for i in interviews
     }
     cached = store.cached_many("statements", keys.values())
     result: dict[str, list[Statement]] = {}
     for interview in interviews:
         key = keys[interview.id]
         if key in cached:
-            result[interview.id] = [_statement_from_cache(v) for v in cached[key]]
+            result[interview.id] = [from_json(Statement, v) for v in cached[key]]
         else:
             try:
                 result[interview.id] = segmenter.segment(interview, speakers[interview.id])
@@ -215,7 +200,7 @@ def _segment(
                 )
                 continue
             # One interview at a time, so a crash keeps the cache of those already done.
-            store.put_cache("statements", {key: [asdict(s) for s in result[interview.id]]})
+            store.put_cache("statements", {key: [to_json(s) for s in result[interview.id]]})
         progress(1)  # type: ignore[operator]
     return result
 

@@ -1,163 +1,79 @@
-"""The last run's result read back from the store as records: documents re-render and the review desk works
-without the batch folder, a model or any recomputation.
+"""A run's result in the store's results tables and back as records: documents re-render and the review desk
+works without the batch folder, a model or any recomputation.
 
-The store keeps the documented JSON form of a result (``render.result_document``) plus each interview's
-decoded text and turns; this module is the inverse of that form.
+Each row holds a record as ``schema`` writes it (the store's own form, not the published ``voiceofbuyer.json``),
+beside the columns the store queries (role, category, text for full-text search).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import json
 from pathlib import Path
 from typing import Any
 
 from .errors import StoreError
-from .personas import ordered_tally
-from .records import (
-    SECTION_TITLES,
-    BuyerProfile,
-    Citation,
-    Classification,
-    Interview,
-    InterviewMeta,
-    Persona,
-    Quote,
-    RunResult,
-    SpeakerRoles,
-    Statement,
-    Theme,
-    Turn,
-)
-from .store import Store
+from .records import BuyerProfile, Classification, Interview, Persona, RunResult, SpeakerRoles, Statement, Theme
+from .schema import SchemaError, from_json, to_json
+from .store import ResultRows, Store
 
 
-def transcript_document(interview: Interview) -> dict[str, Any]:
-    """What the store keeps of an interview beyond the JSON result: its decoded text and its turns."""
+def result_rows(result: RunResult) -> ResultRows:
+    """The results tables' rows of ``result`` (see ``Store.finish_run``)."""
+    theme_of = result.theme_of()
     return {
-        "interview_id": interview.id,
-        "text": interview.text,
-        "turns": [
-            {"speaker": t.speaker, "start_char": t.start_char, "end_char": t.end_char, "line": t.line,
-             "start": t.start, "end": t.end}
-            for t in interview.turns
+        "interviews": [
+            {"id": i.id, "source": i.source, "format": i.format, "sha256": i.sha256,
+             "role": result.profiles[i.id].role, "speakers": _text(to_json(result.speakers[i.id])),
+             "profile": _text(to_json(result.profiles[i.id])), "data": _text(to_json(i))}
+            for i in result.interviews
         ],
+        "statements": [
+            {"id": s.id, "interview_id": s.interview_id, "category": result.classifications[s.id].category,
+             "confidence": result.classifications[s.id].confidence, "theme_id": theme_of.get(s.id), "text": s.text,
+             "data": _text(to_json(s))}
+            for s in result.statements
+        ],
+        "themes": [
+            {"id": t.id, "role": t.role, "category": t.category, "rank": rank, "data": _text(to_json(t))}
+            for rank, t in enumerate(result.themes)
+        ],
+        "personas": [{"role": p.role, "slug": p.slug, "data": _text(to_json(p))} for p in result.personas],
     }  # fmt: skip
 
 
 def load_result(store: Store) -> RunResult:
-    """The last finished run's result; ``StoreError`` when there is none to load."""
+    """The last finished run's result; ``StoreError`` when there is none to load, or the rows do not read back."""
     run = store.last_run()
     if run is None:
         raise StoreError(f"{store.path}: no finished run (fix: run `voiceofbuyer run DIR --out {store.path.parent}`)")
-    transcripts = store.transcripts()
-    documents = store.interviews()
-    if any(d["id"] not in transcripts for d in documents):
+    if store.results_of_run() != run["id"]:
         raise StoreError(
-            f"{store.path}: written by an older version without transcripts "
-            f"(fix: run `voiceofbuyer run` again; it reuses the cache and takes seconds)"
+            f"{store.path}: its results were written by an older version (fix: run `voiceofbuyer run` again; it "
+            "reuses the cache, takes seconds, and keeps every review decision)"
         )
-    interviews = tuple(_interview(d, transcripts[d["id"]]) for d in documents)
-    by_id = {i.id: i for i in interviews}
-    statement_documents = store.statements()
-    themes = tuple(_theme(t) for t in store.themes())
-    themes_by_id = {t.id: t for t in themes}
+    try:
+        return _read(store, Path(run["batch"]).name)
+    except (SchemaError, ValueError, KeyError) as error:
+        raise StoreError(
+            f"{store.path}: the last run's results do not read back ({error}) (fix: run `voiceofbuyer run` again; "
+            "review decisions are kept)"
+        ) from error
+
+
+def _read(store: Store, batch: str) -> RunResult:
+    interview_rows = store.result_rows("interviews", "id, speakers, profile, data", "id")
+    statement_rows = store.result_rows("statements", "id, category, confidence, data", "rowid")
     return RunResult(
-        batch=Path(run["batch"]).name,
-        interviews=interviews,
-        speakers={d["id"]: _speakers(d["speakers"]) for d in documents},
-        profiles={d["id"]: BuyerProfile(interview_id=d["id"], **d["buyer"]) for d in documents},
-        statements=tuple(_statement(s, by_id[s["interview_id"]]) for s in statement_documents),
-        classifications={s["id"]: Classification(s["id"], s["category"], s["confidence"]) for s in statement_documents},
-        themes=themes,
-        personas=tuple(_persona(p, themes_by_id) for p in store.personas()),
-    )  # fmt: skip
-
-
-def _speakers(document: dict[str, Any]) -> SpeakerRoles:
-    return SpeakerRoles(
-        tuple(document["interviewers"]),
-        tuple(document["buyers"]),
-        document["how"],
-        document.get("confidence", 1.0),
-        tuple(document.get("uncertain", ())),
+        batch=batch,
+        interviews=tuple(from_json(Interview, json.loads(data)) for _, _, _, data in interview_rows),
+        speakers={i: from_json(SpeakerRoles, json.loads(speakers)) for i, speakers, _, _ in interview_rows},
+        profiles={i: from_json(BuyerProfile, json.loads(profile)) for i, _, profile, _ in interview_rows},
+        statements=tuple(from_json(Statement, json.loads(data)) for *_, data in statement_rows),
+        classifications={i: Classification(i, category, confidence) for i, category, confidence, _ in statement_rows},
+        themes=tuple(from_json(Theme, json.loads(row[0])) for row in store.result_rows("themes", "data", "rank")),
+        personas=tuple(from_json(Persona, json.loads(row[0])) for row in store.result_rows("personas", "data", "role")),
     )
 
 
-def _interview(document: dict[str, Any], transcript: dict[str, Any]) -> Interview:
-    text = transcript["text"]
-    turns = tuple(
-        Turn(speaker=t["speaker"], text=text[t["start_char"] : t["end_char"]], start_char=t["start_char"],
-             end_char=t["end_char"], line=t["line"], start=t["start"], end=t["end"])
-        for t in transcript["turns"]
-    )  # fmt: skip
-    return Interview(
-        id=document["id"],
-        source=document["source"],
-        format=document["format"],
-        sha256=document["sha256"],
-        text=text,
-        turns=turns,
-        meta=InterviewMeta(**document["metadata"]),
-        media=document["media"],
-        language=document.get("language", "en"),
-    )
-
-
-def _statement(document: dict[str, Any], interview: Interview) -> Statement:
-    starts = [turn.start_char for turn in interview.turns]
-    return Statement(
-        id=document["id"],
-        interview_id=document["interview_id"],
-        speaker=document["speaker"],
-        turn_index=max(0, bisect_right(starts, document["start_char"]) - 1),
-        start_char=document["start_char"],
-        end_char=document["end_char"],
-        removed=tuple((start, end, reason) for start, end, reason in document["removed"]),
-        text=document["text"],
-        question=document["question"],
-        start=document["start"],
-        end=document["end"],
-        speaker_uncertain=document.get("speaker_uncertain", False),
-    )
-
-
-def _quote(document: dict[str, Any]) -> Quote:
-    citation = {key: value for key, value in document["citation"].items() if key != "timestamp"}
-    return Quote(document["statement_id"], document["text"], Citation(**citation))
-
-
-def _theme(document: dict[str, Any]) -> Theme:
-    return Theme(
-        id=document["id"],
-        role=document["role"],
-        category=document["category"],
-        label=document["label"],
-        keywords=tuple(document["keywords"]),
-        statement_ids=tuple(document["statement_ids"]),
-        quotes=tuple(_quote(q) for q in document["quotes"]),
-        interviews=tuple(document["interviews"]),
-        companies=tuple(document["companies"]),
-    )
-
-
-def _persona(document: dict[str, Any], themes: dict[str, Theme]) -> Persona:
-    lead = document["in_their_words"]
-    return Persona(
-        role=document["role"],
-        slug=document["slug"],
-        interviews=tuple(document["interviews"]),
-        interviewees=tuple(document["interviewees"]),
-        companies=tuple(document["companies"]),
-        titles=ordered_tally(document["titles"]),
-        industries=ordered_tally(document["industries"]),
-        company_sizes=ordered_tally(document["company_sizes"]),
-        regions=ordered_tally(document["regions"]),
-        sections=tuple(
-            (category, tuple(themes[i] for i in document["sections"][category])) for category in SECTION_TITLES
-        ),
-        in_their_words=_quote(lead) if lead else None,
-        name=document.get("name", ""),
-        summary=document.get("summary", ""),
-        approved_by=document.get("approved_by", ""),
-        approved_on=document.get("approved_on", ""),
-    )
+def _text(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)

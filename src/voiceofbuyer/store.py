@@ -5,10 +5,12 @@
   everything and a new interview recomputes only what it must.
 - ``embeddings``: vectors keyed by (embedder name, text hash).
 - ``runs``: one row per run with its summary.
-- ``interviews``, ``statements``, ``themes``, ``personas``: the last run's results, replaced in one
-  transaction at the end of a run, so a crash never leaves them half-written; ``transcripts`` holds each
-  interview's decoded text and turns, so documents re-render without reading the batch again, and
+- ``interviews``, ``statements``, ``themes``, ``personas``: the last run's results as records (``schema``; an
+  interview's record holds its decoded text, turns and timed words, so documents re-render without reading the
+  batch again), replaced in one transaction at the end of a run, so a crash never leaves them half-written;
   ``statements_fts`` indexes statement texts for full-text search (SQLite FTS5).
+- ``meta``: the store's schema version (older stores are migrated at open, newer ones refused) and the run whose
+  results the tables hold.
 - ``decisions``: the review log, never replaced by a run: who decided what, when, on which statements.
 """
 
@@ -29,8 +31,14 @@ import numpy as np
 
 from .errors import StoreError
 
+ResultRows = dict[str, list[dict[str, Any]]]
+"""Results table → its rows (column → value)."""
+
 STORE_NAME = "voiceofbuyer.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: the results tables held the published JSON. 2: they hold the records (``schema``), the published JSON is
+free to change; the transcripts live in the interviews' records."""
+RESULT_TABLES = ("statements", "themes", "personas", "interviews")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,7 +51,7 @@ CREATE TABLE IF NOT EXISTS runs (
     batch TEXT NOT NULL, config TEXT NOT NULL, summary TEXT);
 CREATE TABLE IF NOT EXISTS interviews (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, format TEXT NOT NULL, sha256 TEXT NOT NULL,
-    role TEXT NOT NULL, data TEXT NOT NULL);
+    role TEXT NOT NULL, speakers TEXT NOT NULL, profile TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS statements (
     id TEXT PRIMARY KEY, interview_id TEXT NOT NULL REFERENCES interviews(id), category TEXT NOT NULL,
     confidence REAL NOT NULL, theme_id TEXT, text TEXT NOT NULL, data TEXT NOT NULL);
@@ -51,7 +59,6 @@ CREATE INDEX IF NOT EXISTS statements_interview ON statements (interview_id);
 CREATE TABLE IF NOT EXISTS themes (
     id TEXT PRIMARY KEY, role TEXT NOT NULL, category TEXT NOT NULL, rank INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS personas (role TEXT PRIMARY KEY, slug TEXT NOT NULL, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS transcripts (interview_id TEXT PRIMARY KEY, text TEXT NOT NULL, turns TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5(
     text, content='statements', tokenize='porter unicode61');
 CREATE TABLE IF NOT EXISTS decisions (
@@ -95,13 +102,14 @@ class Store:
             damage = self._db.execute("PRAGMA quick_check").fetchone()[0]
             if damage != "ok":
                 raise sqlite3.DatabaseError(f"damaged: {damage}")
+            _migrate(self._db, path)
             self._db.executescript(_SCHEMA)
-            self._db.execute(
-                "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
         except sqlite3.DatabaseError as error:
             self._db.close()
             raise StoreError(_cause(path, error)) from error
+        except StoreError:
+            self._db.close()
+            raise
 
     def close(self) -> None:
         self._db.close()
@@ -168,47 +176,34 @@ class Store:
         )
         return int(cursor.lastrowid or 0)
 
-    def finish_run(
-        self,
-        run_id: int,
-        finished: str,
-        summary: dict[str, Any],
-        interviews: list[dict[str, Any]],
-        statements: list[dict[str, Any]],
-        themes: list[dict[str, Any]],
-        personas: list[dict[str, Any]],
-        transcripts: list[dict[str, Any]],
-    ) -> None:
-        """Replace the last run's results with this run's, all at once (review decisions stay)."""
+    def finish_run(self, run_id: int, finished: str, summary: dict[str, Any], rows: ResultRows) -> None:
+        """Replace the last run's results with this run's, all at once (review decisions stay). ``rows``: the
+        results tables' rows, as ``results.result_rows`` makes them."""
         with self.transaction() as db:
-            for table in ("statements", "themes", "personas", "interviews", "transcripts"):
+            for table in RESULT_TABLES:
                 db.execute(f"DELETE FROM {table}")
-            db.executemany(
-                "INSERT INTO interviews (id, source, format, sha256, role, data) VALUES (?, ?, ?, ?, ?, ?)",
-                [(i["id"], i["source"], i["format"], i["sha256"], i["buyer"]["role"], _dump(i)) for i in interviews],
-            )
-            db.executemany(
-                "INSERT INTO statements (id, interview_id, category, confidence, theme_id, text, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (s["id"], s["interview_id"], s["category"], s["confidence"], s["theme_id"], s["text"], _dump(s))
-                    for s in statements
-                ],
-            )
-            db.executemany(
-                "INSERT INTO themes (id, role, category, rank, data) VALUES (?, ?, ?, ?, ?)",
-                [(t["id"], t["role"], t["category"], rank, _dump(t)) for rank, t in enumerate(themes)],
-            )
-            db.executemany(
-                "INSERT INTO personas (role, slug, data) VALUES (?, ?, ?)",
-                [(p["role"], p["slug"], _dump(p)) for p in personas],
-            )
-            db.executemany(
-                "INSERT INTO transcripts (interview_id, text, turns) VALUES (?, ?, ?)",
-                [(t["interview_id"], t["text"], _dump(t["turns"])) for t in transcripts],
-            )
+            for table, table_rows in rows.items():
+                if table not in RESULT_TABLES or not table_rows:
+                    continue
+                columns = list(table_rows[0])
+                db.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    [tuple(row[c] for c in columns) for row in table_rows],
+                )
             db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')")
             db.execute("UPDATE runs SET finished = ?, summary = ? WHERE id = ?", (finished, _dump(summary), run_id))
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('results_of_run', ?)", (str(run_id),))
+
+    def result_rows(self, table: str, columns: str, order: str) -> list[tuple[Any, ...]]:
+        """Rows of one results table (``RESULT_TABLES``), for ``results.load_result``."""
+        if table not in RESULT_TABLES:
+            raise ValueError(f"not a results table: {table!r}")
+        return self._db.execute(f"SELECT {columns} FROM {table} ORDER BY {order}").fetchall()
+
+    def results_of_run(self) -> int | None:
+        """The run whose results the results tables hold (None: none, or a store an older version wrote)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'results_of_run'").fetchone()
+        return int(row[0]) if row else None
 
     def last_run(self) -> dict[str, Any] | None:
         row = self._db.execute(
@@ -217,25 +212,6 @@ class Store:
         if row is None:
             return None
         return {"id": row[0], "started": row[1], "finished": row[2], "batch": row[3], "summary": json.loads(row[4])}
-
-    def themes(self, role: str | None = None, category: str | None = None) -> list[dict[str, Any]]:
-        query = "SELECT data FROM themes WHERE (? IS NULL OR role = ?) AND (? IS NULL OR category = ?) ORDER BY rank"
-        return [json.loads(row[0]) for row in self._db.execute(query, (role, role, category, category))]
-
-    def personas(self) -> list[dict[str, Any]]:
-        return [json.loads(row[0]) for row in self._db.execute("SELECT data FROM personas ORDER BY role")]
-
-    def interviews(self) -> list[dict[str, Any]]:
-        return [json.loads(row[0]) for row in self._db.execute("SELECT data FROM interviews ORDER BY id")]
-
-    def statements(self) -> list[dict[str, Any]]:
-        """In the order the run listed them (by interview, then position)."""
-        return [json.loads(row[0]) for row in self._db.execute("SELECT data FROM statements ORDER BY rowid")]
-
-    def transcripts(self) -> dict[str, dict[str, Any]]:
-        """Interview id → ``{"text": decoded source text, "turns": [turn fields]}``."""
-        rows = self._db.execute("SELECT interview_id, text, turns FROM transcripts")
-        return {interview_id: {"text": text, "turns": json.loads(turns)} for interview_id, text, turns in rows}
 
     # -- full-text search ------------------------------------------------------------------------------
     def search(self, words: str) -> list[str]:
@@ -356,6 +332,42 @@ def _back_up(path: Path) -> Path:
     except OSError:
         return path
     return backup
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    """Bring a store an older version wrote up to ``SCHEMA_VERSION``, one step at a time, each in a transaction;
+    refuse one a newer version wrote. Review decisions, caches and runs are always kept."""
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    fresh = db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'runs'").fetchone()[0] == 0
+    version = SCHEMA_VERSION if row is None and fresh else int(row[0]) if row else 1
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer voiceofbuyer (store schema {version}, this version reads up to "
+            f"{SCHEMA_VERSION}) (fix: upgrade voiceofbuyer, or give another --out)"
+        )
+    while version < SCHEMA_VERSION:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            _MIGRATIONS[version](db)
+            version += 1
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),))
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def _from_1(db: sqlite3.Connection) -> None:
+    """1 → 2: the results tables change shape. They are dropped (recreated empty): the next run fills them from
+    the caches in seconds; until then ``load_result`` says to run again."""
+    for table in ("statements_fts", *RESULT_TABLES, "transcripts"):
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+    db.execute("DROP INDEX IF EXISTS statements_interview")
+
+
+_MIGRATIONS = {1: _from_1}
 
 
 def _fts_query(words: str) -> str:
