@@ -98,10 +98,14 @@ def test_a_role_with_three_interviews_gets_themes_and_keeps_thin_points(first_ru
     assert all(len(t["interviews"]) >= 2 for t in strong)
     thin = [t for t in it_themes if t["mentioned_once"]]
     assert all(len(t["interviews"]) == 1 for t in thin)
-    # Nothing classified is silently dropped: every categorised statement is in exactly one theme.
+    # Nothing classified is silently dropped: every categorised statement is in exactly one theme, except a group
+    # of fragments with no statement that stands alone as a quote: it stays evidence (in the JSON), in no theme.
     categorised = {s["id"] for s in document["statements"] if s["category"] != "other"}
     in_themes = [sid for t in document["themes"] for sid in t["statement_ids"]]
-    assert sorted(in_themes) == sorted(categorised)
+    assert len(in_themes) == len(set(in_themes)) and set(in_themes) <= categorised
+    left_out = [s for s in document["statements"] if s["id"] in categorised - set(in_themes)]
+    assert all(not s["standalone"] and s["theme_id"] is None for s in left_out)
+    assert len(left_out) < 0.2 * len(categorised)
 
 
 def test_persona_reads_in_the_buyers_words_with_citations(first_run):
@@ -253,6 +257,22 @@ def test_real_transcripts_go_through_with_roles_from_self_introductions(tmp_path
         assert interview["buyer"]["role_source"] == "self-introduction", interview["id"]
         assert interview["buyer"]["role"] != "Unassigned"
     assert report.statements > 1000
+    assert_leads_stand_alone(document)
+
+
+def assert_leads_stand_alone(document: dict) -> None:
+    """No theme is led by a fragment, and no persona's "In their words" is one."""
+    standalone = {s["id"]: s["standalone"] for s in document["statements"]}
+    leads = [t["quotes"][0]["statement_id"] for t in document["themes"]]
+    leads += [p["in_their_words"]["statement_id"] for p in document["personas"] if p["in_their_words"]]
+    assert leads and all(standalone[lead] for lead in leads)
+    assert not all(standalone.values())  # the rule does reject something on real speech
+
+
+def test_lead_quotes_of_the_sample_stand_alone(first_run):
+    document = json.loads((first_run[0] / "voiceofbuyer.json").read_text("utf-8"))
+    standalone = {s["id"]: s["standalone"] for s in document["statements"]}
+    assert all(standalone[t["quotes"][0]["statement_id"]] for t in document["themes"])
 
 
 def test_importing_the_package_leaves_the_umask_alone_and_outputs_get_it(tmp_path):

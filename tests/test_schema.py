@@ -112,3 +112,13 @@ def test_a_store_from_a_newer_version_is_refused_untouched(tmp_path):
     with pytest.raises(StoreError, match=r"written by a newer voiceofbuyer \(store schema 99.*fix: upgrade"):
         Store(path)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(None, ""), (0, "00:00"), (65.9, "01:05"), (3725, "1:02:05"), (-1, ""), (float("nan"), ""), (float("inf"), "")],
+)
+def test_times_are_shown_only_when_they_are_times(seconds, shown):
+    from voiceofbuyer.records import clock
+
+    assert clock(seconds) == shown

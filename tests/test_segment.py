@@ -69,3 +69,30 @@ def test_very_long_run_on_sentences_are_split_at_clause_breaks(tmp_path):
     )
     assert len(statements) >= 2
     assert all(len(s.text.split()) <= CONFIG.segment.max_words for s in statements)
+
+
+import pytest  # noqa: E402
+
+from voiceofbuyer.segment import stands_alone  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("Two people spend the first week matching bank lines by hand.", True),
+        ("If it costs more than the renewals we miss, finance won't sign.", True),
+        ("We lost a truck of vaccines in August; that's what started it.", True),
+        ("I'll run a pilot with two hundred contracts and compare accuracy.", True),
+        ("What we did is like we.", False),  # a dangling end
+        ("Data fusion, as I mentioned is.", False),
+        ("Because I haven't dealt with them enough.", False),  # a subordinate clause alone
+        ("The quality of data that we're getting.", False),  # no main verb
+        ("That's something that happens often.", False),  # a bare back-reference
+        ("Which was really useful for the team at the time.", False),
+        ("Model maintenance.", False),  # too short
+        ("Would you ever pay for a tool like that?", False),  # a question
+    ],
+)
+def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):
+    doc = load_spacy(CONFIG.models.spacy)(text)
+    assert stands_alone(text, list(doc)) is alone

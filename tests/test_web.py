@@ -554,3 +554,18 @@ def test_pages_and_files_are_served_while_a_decision_is_being_written(out, monke
         serving.join(10)
     labels = [d.payload["label"] for d in decisions_of(Store(out / STORE_NAME))]
     assert labels == ["Held name"]
+
+
+def test_the_overview_shows_the_classifiers_agreement_with_the_reviewers(client, out):
+    assert 'data-reviewed="0"' in client.get("/").text
+    theme = first_pattern(out, category="pain")
+    submit(client, f"/theme/{theme.id}", f"/theme/{theme.id}/status", status="approved")
+    page = client.get("/").text
+    size = len(theme.statement_ids)
+    assert f'data-reviewed="{size}"' in page and "100% in the reviewers' category" in texts(page)
+    moved = theme.statement_ids[0]
+    submit(client, f"/evidence/{quote(moved, safe='/@')}", "/move", ("statement", moved), target="category:goal")
+    page = texts(client.get("/").text)
+    agreed = sum(1 for sid in theme.statement_ids if sid != moved)
+    assert f"{round(100 * agreed / size)}% in the reviewers' category" in page
+    assert "Cohen's kappa" in page and "kappa —" not in page

@@ -7,6 +7,7 @@ Offsets are character offsets into ``Interview.text``, the decoded source text (
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 CATEGORIES: tuple[str, ...] = ("goal", "pain", "trigger", "objection", "criterion", "other")
@@ -164,6 +165,9 @@ class Statement:
     speaker_uncertain: bool = False
     """Who said it is not certain (the interview's sides are unclear, or an unnamed voice beside a named buyer):
     shown with a flag wherever it is quoted."""
+    standalone: bool = True
+    """It stands on its own as a quote (``segment.stands_alone``): only such a statement leads a theme or becomes
+    "In their words"; a fragment stays as evidence."""
 
 
 @dataclass(frozen=True)
@@ -192,8 +196,9 @@ class Citation:
 
 
 def clock(seconds: float | None) -> str:
-    """``mm:ss`` (or ``h:mm:ss``) of a time in seconds; empty when it is not known."""
-    if seconds is None:
+    """``mm:ss`` (or ``h:mm:ss``) of a time in seconds; empty when it is not known, or not a time (negative, NaN,
+    infinite: readers refuse such times, this guards what any other path may bring)."""
+    if seconds is None or not math.isfinite(seconds) or seconds < 0:
         return ""
     hours, rest = divmod(int(seconds), 3600)
     minutes, secs = divmod(rest, 60)

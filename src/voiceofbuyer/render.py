@@ -215,6 +215,7 @@ def result_document(result: RunResult) -> dict[str, Any]:
                 "start": s.start,
                 "end": s.end,
                 "speaker_uncertain": s.speaker_uncertain,
+                "standalone": s.standalone,
                 "category": result.classifications[s.id].category,
                 "confidence": result.classifications[s.id].confidence,
                 "theme_id": theme_of.get(s.id),

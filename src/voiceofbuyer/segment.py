@@ -30,7 +30,7 @@ from .records import Interview, SpeakerRoles, Statement, Turn
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _WORD = re.compile(r"[\w'’-]+")
 _QUESTION = re.compile(r"[^.?!]*\?")
@@ -122,6 +122,8 @@ def _is_fragment(sentence: Span, backchannels: frozenset[str]) -> bool:
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if not words or len(words) > 3 or any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
+    if not any(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for t in words):
+        return False  # "On." or "I.": a false start, not a topic the next sentence is about
     return not all(t.lower_ in backchannels for t in words)
 
 
@@ -292,7 +294,40 @@ def _statement(
         end=_time_at(last_turn, end, first=False),
         keyphrases=keyphrases,
         speaker_uncertain=passage.speaker_uncertain,
+        standalone=stands_alone(text, [t for t in sentence if clean_start <= t.idx < clean_end]),
     )
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_DANGLING_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "AUX", "PART"})
+_BACK_REFERENCES = frozenset({"that", "this", "those", "these"})
+_RELATIVES = frozenset({"which", "whom", "whose"})
+_DANGLING_WORDS = frozenset({"like", "i", "we", "they", "he", "she"})
+"""Words a finished sentence does not end on: a subject pronoun with its verb never said ("... is like we.")."""
+MIN_QUOTE_WORDS = 6
+
+
+def stands_alone(text: str, tokens: list[Token]) -> bool:
+    """Whether a statement reads as a quote on its own: at least ``MIN_QUOTE_WORDS`` words, a clause (a subject
+    and a verb), not a question, no dangling end ("What we did is like we.", "as I mentioned is."), and not a
+    short bare back-reference ("That's the problem.") whose antecedent is elsewhere."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if len(words) < MIN_QUOTE_WORDS or text.rstrip().endswith("?"):
+        return False
+    if not any(t.dep_ in _SUBJECTS for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    last = words[-1]
+    if last.pos_ in _DANGLING_POS or last.dep_ in _SUBJECTS or last.lower_ in _DANGLING_WORDS:
+        return False
+    first = words[0]
+    if first.lower_ in _RELATIVES or (first.lower_ in _BACK_REFERENCES and first.dep_ in _SUBJECTS and len(words) < 10):
+        return False
+    # A subordinate clause standing as a sentence ("Because I haven't dealt with them enough."): its main verb
+    # carries the conjunction itself, so the clause it depends on is elsewhere.
+    roots = [t for t in words if t.dep_ == "ROOT"]
+    if not any(root.pos_ in ("VERB", "AUX") for root in roots):
+        return False  # a noun phrase ("The quality of data that we're getting.")
+    return not any(child.dep_ == "mark" and child.i == first.i for root in roots for child in root.children)
 
 
 def _skip_leading_markers(source: str, start: int, end: int, removed: list[Removal]) -> int:
@@ -352,7 +387,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "3"
+    VERSION = "4"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

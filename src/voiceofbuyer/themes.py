@@ -113,7 +113,8 @@ def quote_quality(text: str) -> float:
 
 
 def representative(group: list[Statement], vectors: dict[str, np.ndarray], count: int) -> list[Statement]:
-    """Up to ``count`` statements: central, good as quotes, diverse, from different interviews first."""
+    """Up to ``count`` statements: central, good as quotes, diverse, from different interviews first; the first
+    (the lead quote) one that stands on its own (``Statement.standalone``) whenever the group has one."""
     matrix = np.stack([vectors[s.text] for s in group])
     centre = matrix.mean(axis=0)
     centre /= max(float(np.linalg.norm(centre)), 1e-12)
@@ -121,8 +122,9 @@ def representative(group: list[Statement], vectors: dict[str, np.ndarray], count
     chosen: list[int] = []
     while len(chosen) < min(count, len(group)):
         best, best_score = -1, -math.inf
+        lead_only_standalone = not chosen and any(s.standalone for s in group)
         for index, statement in enumerate(group):
-            if index in chosen:
+            if index in chosen or (lead_only_standalone and not statement.standalone):
                 continue
             score = float(relevance[index])
             if chosen:
@@ -148,6 +150,8 @@ def build_themes(
     """Themes strongest first: by distinct interviews, companies, then statements."""
     themes = []
     for group, (label, keywords) in zip(groups, label_groups(groups), strict=True):
+        if not any(s.standalone for s in group):
+            continue  # nothing in it stands on its own as a quote: its statements stay evidence, in no theme
         interviews, companies = reach((s.interview_id for s in group), company_of)
         quotes = tuple(quote_for(s) for s in representative(group, vectors, quotes_per_theme))
         themes.append(

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..records import SECTION_TITLES, Interview, Persona, RunResult, Statement, Theme
 from ..results import load_result
-from ..review import Decision, Review, apply_decisions, decisions_of
+from ..review import Agreement, Decision, Review, agreement, apply_decisions, decisions_of
 from ..store import DECISIONS_FILE, STORE_NAME, Store
 
 SEARCH_SHOWN = 100
@@ -50,11 +50,14 @@ class View:
     theme_of: dict[str, str] = field(init=False)
     """Statement id → its theme, rejected quotes and rejected themes included."""
     category: dict[str, str] = field(init=False)
+    agreement: Agreement = field(init=False)
+    """The classifier against the reviewers, on the statements they reviewed."""
     _versions: dict[str, str] = field(init=False, default_factory=dict)
     _by_interview: dict[str, tuple[list[Statement], list[int], list[int]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         result = self.review.result
+        self.agreement = agreement(self.base, self.review, self.decisions)
         self.statements = {s.id: s for s in result.statements}
         self.interviews = {i.id: i for i in result.interviews}
         self.personas = {p.slug: p for p in result.personas}
