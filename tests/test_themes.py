@@ -2,8 +2,8 @@ import numpy as np
 
 from voiceofbuyer.cluster import PcaHdbscan, groups_from_labels
 from voiceofbuyer.config import ClusteringConfig
-from voiceofbuyer.records import Citation, Quote, Statement
-from voiceofbuyer.themes import build_themes, label_groups, representative
+from voiceofbuyer.records import Citation, Quote, Statement, Theme
+from voiceofbuyer.themes import build_themes, distinct_labels, label_groups, representative
 
 CONFIG = ClusteringConfig(
     dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1
@@ -45,7 +45,31 @@ def test_labels_prefer_phrases_distinctive_of_the_group():
     pricing = [statement("p1", "i3", "z", ("price", "invoice")), statement("p2", "i4", "w", ("price",))]
     (first_label, _), (second_label, _) = label_groups([approvals, pricing])
     assert first_label == "Approval emails"
-    assert second_label == "Price"
+    assert second_label == "Price and invoice"  # single words only: the two the group uses most
+
+
+def test_titles_prefer_several_words_and_never_use_a_name():
+    group = [
+        statement("a1", "i1", "x", ("invoices", "lars", "chase approvals")),
+        statement("a2", "i2", "y", ("invoices", "lars")),
+        statement("a3", "i3", "z", ("invoices",)),
+    ]
+    label, keywords = label_groups([group], names=frozenset({"lars"}))[0]
+    assert label == "Chase approvals" and "lars" not in keywords
+
+
+def test_no_two_titles_of_a_persona_are_alike():
+    def theme(label: str, keywords: tuple[str, ...], category: str) -> Theme:
+        return Theme(f"{label}-{category}", "Role", category, label, keywords, ("s",), (), ("i1",), ())
+
+    themes = distinct_labels([
+        theme("Invoices", ("invoices", "paper invoices"), "pain"),
+        theme("Invoices", ("invoices", "invoice approval"), "goal"),
+        theme("Invoices", ("invoices",), "objection"),
+    ])  # fmt: skip
+    labels = [t.label for t in themes]
+    assert labels == ["Invoices", "Invoice approval", "Invoices (2)"]
+    assert len({label.casefold() for label in labels}) == 3
 
 
 def test_representative_quotes_come_from_different_interviews_first():

@@ -112,28 +112,37 @@ class DocumentSet:
             target = folder / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+        names = sorted({relative.split("/", 1)[0] for relative in files})
+        # A name the live set lacks (``transcripts/`` once a batch has a recording) is linked before the switch:
+        # until then its link leads nowhere, which reads as the old set (no such file), and from the switch on it
+        # reads as the new one. Linked after the switch, a kill in between would leave the new set without it.
+        self._link_top_level(names, missing_only=True)
         link = self.root / f".current.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
         os.symlink(generation, link)
         os.replace(link, self.current)  # the switch: one rename
         _fsync_folder(self.root)
-        self._link_top_level({relative.split("/", 1)[0] for relative in files})
+        self._link_top_level(names)
+        for entry in sorted(self.out_dir.iterdir()):
+            if entry.is_symlink() and str(os.readlink(entry)).startswith(DOCUMENTS) and not entry.exists():
+                entry.unlink()  # a document the new set no longer has (a role that is gone): a link to nothing
         if previous and previous != generation:
             _remove(self.root / previous)
 
-    def _link_top_level(self, names: set[str]) -> None:
-        for name in sorted(names):
+    def _link_top_level(self, names: list[str], missing_only: bool = False) -> None:
+        """Make each ``out_dir/<name>`` the link ``.documents/current/<name>`` (each link made aside, then renamed
+        into place); ``missing_only``: only where nothing has that name yet."""
+        for name in names:
             entry = self.out_dir / name
             target = Path(DOCUMENTS) / "current" / name
             if entry.is_symlink() and Path(os.readlink(entry)) == target:
                 continue
-            if entry.exists() or entry.is_symlink():
-                _remove(entry)  # a document an older version wrote in place: ours to replace
+            if missing_only and (entry.exists() or entry.is_symlink()):
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                _remove(entry)  # a folder an older version wrote in place: ours to replace (a rename cannot)
             temporary = self.out_dir / f".{name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
             os.symlink(target, temporary)
-            os.replace(temporary, entry)
-        for entry in sorted(self.out_dir.iterdir()):
-            if entry.is_symlink() and str(os.readlink(entry)).startswith(DOCUMENTS) and not entry.exists():
-                entry.unlink()  # a document the new set no longer has (a role that is gone)
+            os.replace(temporary, entry)  # over a file or another link: one rename
 
 
 def _remove(path: Path) -> None:

@@ -14,6 +14,7 @@ only once its documents are in place.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -31,7 +32,17 @@ from .files import WORK, DocumentSet
 from .ingest import Problem, read_batch, recordings_to_transcribe
 from .people import identify_people
 from .personas import build_personas
-from .records import CATEGORIES, BuyerProfile, Classification, Interview, Quote, RunResult, SpeakerRoles, Statement
+from .records import (
+    CATEGORIES,
+    BuyerProfile,
+    Classification,
+    Interview,
+    Quote,
+    RunResult,
+    SpeakerRoles,
+    Statement,
+    Theme,
+)
 from .render import recording_transcripts, render_documents, template_environment
 from .report import TRANSCRIBE_BAR, RunReport, Stages
 from .results import result_rows
@@ -39,8 +50,10 @@ from .review import MOVE, Decision, apply_decisions, decisions_of
 from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import STORE_NAME, Store, text_hash
-from .themes import build_themes, quote_of
+from .themes import build_themes, distinct_labels, quote_of, theme_rank
 from .vectors import Vectors
+
+_WORDS = re.compile(r"\w+")
 
 
 def run(
@@ -246,13 +259,26 @@ def _describe(
     def quote_for(statement: Statement) -> Quote:
         return quote_of(statement, interviews[statement.interview_id], profiles[statement.interview_id])
 
-    themes = []
+    named: set[str] = set()
+    for interview in interviews.values():
+        meta = interview.meta
+        named.update(t.speaker for t in interview.turns)
+        named.update((meta.interviewee, meta.interviewer, meta.company, meta.attendees, profiles[interview.id].name))
+    names = frozenset(word for name in named for word in _WORDS.findall(name.lower()) if len(word) > 2)
+    by_role: dict[str, list[Theme]] = {}
     order = {category: index for index, category in enumerate(CATEGORIES)}
     for (role, category), role_groups in sorted(groups.items(), key=lambda item: (item[0][0], order[item[0][1]])):
-        themes.extend(
-            build_themes(role, category, role_groups, embedded, config.themes.quotes_per_theme, company_of, quote_for)
+        by_role.setdefault(role, []).extend(
+            build_themes(
+                role, category, role_groups, embedded, config.themes.quotes_per_theme, company_of, quote_for, names
+            )
         )
-    return themes
+    # Titles made distinct may change the order within a section (``theme_rank`` ends on the title): sort again.
+    return [
+        theme
+        for role in sorted(by_role)
+        for theme in sorted(distinct_labels(by_role[role]), key=lambda t: (order[t.category], theme_rank(t)))
+    ]
 
 
 def _summarise(report: RunReport, result: RunResult) -> None:

@@ -271,15 +271,7 @@ def _statement(
         return None
     first_turn = _turn_at(passage.turns, start)
     last_turn = _turn_at(passage.turns, end - 1)
-    keyphrases = tuple(
-        dict.fromkeys(
-            phrase
-            for chunk in sentence.noun_chunks
-            if clean_start <= chunk.start_char and chunk.end_char <= clean_end
-            for phrase in [_chunk_phrase(chunk)]
-            if phrase
-        )
-    )
+    keyphrases = _keyphrases(sentence, clean_start, clean_end)
     return Statement(
         id=f"{passage.interview.id}@{anchor}",
         interview_id=passage.interview.id,
@@ -356,8 +348,34 @@ def _skip_removed_and_space(source: str, position: int, end: int, removed: list[
     return position
 
 
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+"""Entity types never used in a keyphrase: a theme is never named after a person, a company or a place (an
+acronym tagged as an organisation, "AP", "ERP", stays)."""
+_LIGHT_VERBS = frozenset({
+    "want", "need", "have", "get", "make", "do", "use", "take", "give", "see", "say", "know", "think", "like", "go",
+    "try", "find", "put", "let", "keep", "mean", "call", "look",
+})  # fmt: skip
+
+
+def _keyphrases(sentence: Span, start: int, end: int) -> tuple[str, ...]:
+    """The sentence's noun phrases ("approval emails") and verb phrases ("chase approvals") in the buyer's words,
+    lower-cased, without determiners, stop words or names, for theme titles."""
+    phrases: list[str] = []
+    for chunk in sentence.noun_chunks:
+        if start <= chunk.start_char and chunk.end_char <= end:
+            phrases.append(_chunk_phrase(chunk))
+            verb = chunk.root.head
+            if chunk.root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_ not in _LIGHT_VERBS and phrases[-1]:
+                phrases.append(f"{verb.text.lower()} {phrases[-1]}")
+    return tuple(dict.fromkeys(p for p in phrases if p))
+
+
 def _chunk_phrase(chunk: Span) -> str:
-    tokens = [t for t in chunk if t.pos_ not in _CHUNK_SKIP_POS and not t.is_stop and t.is_alpha]
+    tokens = [
+        t for t in chunk
+        if t.pos_ not in _CHUNK_SKIP_POS and not t.is_stop and t.is_alpha
+        and not (t.ent_type_ in _NAMES and not (t.is_upper and len(t) <= 5))
+    ]  # fmt: skip
     if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or len(tokens) > 4:
         return ""
     return " ".join(t.text.lower() for t in tokens)
@@ -387,7 +405,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "4"
+    VERSION = "5"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 import numpy as np
 
@@ -44,7 +45,9 @@ def phrase_key(phrase: str) -> str:
     return " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w for w in phrase.split())
 
 
-def label_groups(groups: list[list[Statement]]) -> list[tuple[str, tuple[str, ...]]]:
+def label_groups(
+    groups: list[list[Statement]], names: frozenset[str] = frozenset()
+) -> list[tuple[str, tuple[str, ...]]]:
     """A label and keyphrases per group: class-based TF-IDF over the groups' noun-chunk phrases.
 
     A phrase's frequency in a group counts the distinct interviews that used it, so one talkative buyer
@@ -61,7 +64,7 @@ def label_groups(groups: list[list[Statement]]) -> list[tuple[str, tuple[str, ..
             phrases = {
                 c for s in group if s.interview_id == interview for p in s.keyphrases for c in (p, p.split()[-1])
             }
-            phrases = {p for p in phrases if phrase_key(p) not in _GENERIC_NOUNS}
+            phrases = {p for p in phrases if phrase_key(p) not in _GENERIC_NOUNS and not names.intersection(p.split())}
             count.update({phrase_key(p) for p in phrases})
             surface.update(phrases)
         counts.append(count)
@@ -80,13 +83,43 @@ def label_groups(groups: list[list[Statement]]) -> list[tuple[str, tuple[str, ..
             # Squared frequency: a label should be what several buyers share, not one buyer's idiom.
             return (count[key] ** 2 / size) * math.log(1 + average / totals[key]) * multiword
 
-        keys = sorted(count, key=lambda key: (-score(key), key))[:5]
+        ranked = sorted(count, key=lambda key: (-score(key), key))
+        # A title of two words or more reads as a point ("Approval emails"), one word rarely does ("Invoices"):
+        # the best phrase of several words leads when the group has one.
+        multiword = [key for key in ranked if " " in key]
+        keys = list(dict.fromkeys([*multiword[:1], *ranked]))[:5]
         keywords = tuple(
             min((p for p in surface if phrase_key(p) == key), key=lambda p, s=surface: (-s[p], p)) for key in keys
         )
-        label = keywords[0][:1].upper() + keywords[0][1:] if keywords else opening_words(group[0].text)
+        if not keywords:
+            label = opening_words(group[0].text)
+        elif " " in keywords[0] or len(keywords) == 1:
+            label = title_case(keywords[0])
+        else:  # single words only: the two the group uses most, together ("Approvers and duplicates")
+            label = title_case(f"{keywords[0]} and {keywords[1]}")
         results.append((label, keywords))
     return results
+
+
+def title_case(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
+def distinct_labels(themes: list[Theme]) -> list[Theme]:
+    """Themes of one persona with no two titles alike: a repeated title gives way to the theme's next keyphrase
+    not taken (several words first), else to its title with the theme's rank in its section."""
+    taken: set[str] = set()
+    distinct = []
+    for theme in themes:
+        label = theme.label
+        if label.casefold() in taken:
+            spare = [k for k in theme.keywords if title_case(k).casefold() not in taken]
+            spare.sort(key=lambda k: " " not in k)  # stable: keyphrase order within each kind
+            label = title_case(spare[0]) if spare else f"{label} ({sum(t.label == label for t in distinct) + 1})"
+            theme = replace(theme, label=label)
+        taken.add(label.casefold())
+        distinct.append(theme)
+    return distinct
 
 
 def opening_words(text: str) -> str:
@@ -146,10 +179,12 @@ def build_themes(
     quotes_per_theme: int,
     company_of: Callable[[str], str],
     quote_for: Callable[[Statement], Quote],
+    names: frozenset[str] = frozenset(),
 ) -> list[Theme]:
-    """Themes strongest first: by distinct interviews, companies, then statements."""
+    """Themes strongest first: by distinct interviews, companies, then statements. ``names``: lower-cased words
+    of the people and companies the batch names (speakers, metadata), never used in a title."""
     themes = []
-    for group, (label, keywords) in zip(groups, label_groups(groups), strict=True):
+    for group, (label, keywords) in zip(groups, label_groups(groups, names), strict=True):
         if not any(s.standalone for s in group):
             continue  # nothing in it stands on its own as a quote: its statements stay evidence, in no theme
         interviews, companies = reach((s.interview_id for s in group), company_of)
