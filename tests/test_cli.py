@@ -131,3 +131,29 @@ def test_transcribe_names_each_unreadable_file_and_a_bad_model_stops_it(tmp_path
     error = capsys.readouterr().err.strip()
     assert error.startswith(f"error: [transcribe] model {model}: not a CTranslate2 Whisper model directory")
     assert "\n" not in error
+
+
+def test_decisions_move_to_a_fresh_store_and_the_plain_copy_follows(first_run, tmp_path, capsys):
+    import shutil
+
+    from voiceofbuyer.store import DECISIONS_FILE, STORE_NAME, Store
+
+    reviewed, fresh = tmp_path / "reviewed", tmp_path / "fresh"
+    for folder in (reviewed, fresh):
+        folder.mkdir()
+        shutil.copy(first_run[0] / STORE_NAME, folder / STORE_NAME)
+    store = Store(reviewed / STORE_NAME)
+    store.add_decision("2026-12-01T09:00:00+00:00", "Jo Rivera", "approve", "Finance Leader", [], {"approved": True},
+                       "approved the Finance Leader persona")  # fmt: skip
+    store.close()
+    exported = tmp_path / "decisions.jsonl"
+    assert main(["decisions", "export", str(exported), "--out", str(reviewed)]) == 0
+    assert main(["decisions", "import", str(exported), "--out", str(fresh)]) == 0
+    assert "1 decisions imported" in capsys.readouterr().out
+    lines = (fresh / DECISIONS_FILE).read_text("utf-8").splitlines()
+    assert [json.loads(line)["reviewer"] for line in lines] == ["Jo Rivera"]
+    assert main(["decisions", "import", str(exported), "--out", str(fresh)]) == 0
+    assert "0 decisions imported" in capsys.readouterr().out  # replaying twice adds nothing
+    (tmp_path / "broken.jsonl").write_text("not json\n", "utf-8")
+    assert main(["decisions", "import", str(tmp_path / "broken.jsonl"), "--out", str(fresh)]) == 2
+    assert "not a decisions file" in capsys.readouterr().err

@@ -22,7 +22,7 @@ from . import __version__
 from .config import DEVICES, TranscribeConfig, find_config, load_config
 from .errors import AuditError, ConfigError, NoInterviews, StoreError
 from .report import INTERNAL_ERROR, NOTHING_WRITTEN
-from .store import STORE_NAME, Store
+from .store import DECISIONS_FILE, STORE_NAME, Store
 
 if TYPE_CHECKING:
     from .records import BuyerProfile
@@ -218,8 +218,9 @@ def _open_store(out: Path) -> Store | None:
     return Store(path)
 
 
-def _review(out: Path) -> tuple[Review, Path] | None:
-    """The last run's result with the review decisions applied, and its batch folder; None (said) without a run."""
+def _review(out: Path) -> tuple[Review, Path, str] | None:
+    """The last run's result with the review decisions applied, its batch folder and the config file it used
+    (``defaults`` when none); None (said) without a run."""
     from .results import load_result
     from .review import apply_decisions, decisions_of
 
@@ -228,7 +229,8 @@ def _review(out: Path) -> tuple[Review, Path] | None:
         return None
     try:
         review = apply_decisions(load_result(store), decisions_of(store))
-        return review, Path(store.last_run()["batch"])  # type: ignore[index]
+        run = store.last_run() or {}
+        return review, Path(run["batch"]), run["config"]
     finally:
         store.close()
 
@@ -278,8 +280,10 @@ def _render(args: argparse.Namespace) -> int:
     reviewed = _review(args.out)
     if reviewed is None:
         return 2
-    review, batch = reviewed
-    config = load_config(find_config(batch, None))
+    review, batch, config_source = reviewed
+    # The run's own config (its filler words decide what the audit accepts), when it is still there.
+    used = Path(config_source) if config_source != "defaults" and Path(config_source).is_file() else None
+    config = load_config(used or find_config(batch, None))
     quotes = audit_result(review.result, config.segment.fillers)
     files = render_documents(review.result, args.out, batch, template_environment(args.templates))
     files.update(recording_transcripts(args.out, review.result.interviews))
@@ -356,6 +360,7 @@ def _decisions(args: argparse.Namespace) -> int:
             print(f"{count} decisions written to {args.file}")
         else:
             added, known = store.import_decisions(args.file)
+            store.export_decisions(args.out / DECISIONS_FILE)  # the plain copy beside the store stays complete
             print(f"{added} decisions imported from {args.file} ({known} already in the store); "
                   f"run `voiceofbuyer render --out {args.out}` to apply them to the documents")  # fmt: skip
     finally:

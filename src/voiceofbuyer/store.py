@@ -207,11 +207,13 @@ class Store:
 
     def last_run(self) -> dict[str, Any] | None:
         row = self._db.execute(
-            "SELECT id, started, finished, batch, summary FROM runs WHERE finished IS NOT NULL ORDER BY id DESC LIMIT 1"
+            "SELECT id, started, finished, batch, summary, config FROM runs WHERE finished IS NOT NULL"
+            " ORDER BY id DESC LIMIT 1"
         ).fetchone()
         if row is None:
             return None
-        return {"id": row[0], "started": row[1], "finished": row[2], "batch": row[3], "summary": json.loads(row[4])}
+        return {"id": row[0], "started": row[1], "finished": row[2], "batch": row[3], "summary": json.loads(row[4]),
+                "config": row[5]}  # fmt: skip
 
     # -- full-text search ------------------------------------------------------------------------------
     def search(self, words: str) -> list[str]:
