@@ -112,6 +112,8 @@ def test_review_correct_approve_and_export_a_persona(page: Page, served):
     expect(page.locator(f'[id="theme-{merged}"]')).to_have_count(0)
 
     page.get_by_role("button", name="Approve persona as Jo Rivera").click()
+    expect(page.locator("[data-unreviewed]")).to_contain_text("themes are not reviewed yet")
+    page.get_by_role("button", name="Approve anyway as Jo Rivera").click()
     expect(page.locator("[data-approval]")).to_contain_text("Approved by Jo Rivera on")
 
     page.reload()  # everything above was kept

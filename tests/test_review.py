@@ -202,3 +202,18 @@ def test_render_rebuilds_the_run_documents_from_the_store_and_applies_decisions(
 def test_render_without_a_run_is_one_clear_error(tmp_path, capsys):
     assert main(["render", "--out", str(tmp_path)]) == 2
     assert "no run found" in capsys.readouterr().err
+
+
+def test_a_merge_after_a_rename_keeps_the_rename(first_run):
+    result = stored(first_run[0])
+    kept, merged = patterns(result, "Finance Leader", "goal")[:2]
+    for into, source in ((kept, merged), (merged, kept)):  # whichever survives keeps the name it was given
+        review = apply_decisions(result, [
+            decision(1, RENAME, into.statement_ids, label="Close the books faster"),
+            decision(2, MERGE, into.statement_ids + source.statement_ids,
+                     into=into.statement_ids, **{"from": source.statement_ids}),
+        ])  # fmt: skip
+        assert all(not outcome.gone for outcome in review.outcomes.values())
+        survivor = next(t for t in review.result.themes if t.id == into.id)
+        assert survivor.label == "Close the books faster"
+        assert set(source.statement_ids) <= set(survivor.statement_ids)

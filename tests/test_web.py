@@ -296,17 +296,25 @@ def test_merge_two_themes(client, out):
 def test_edit_and_approve_the_persona_and_see_it_on_the_documents(client, out):
     page = "/persona/finance-leader"
     submit(client, page, "/persona/finance-leader/edit", name="Closing Claire", summary="Wants a faster close.")
-    submit(client, page, "/persona/finance-leader/approve", approved="yes")
+    submit(client, page, f"/theme/{first_pattern(out).id}/status", status="approved")
+    asked = submit(client, page, "/persona/finance-leader/approve", approved="yes")
+    # Unreviewed themes: approving asks once more, saying how many, and nothing is written yet.
+    reviewed, total = 1, int(re.search(r'data-unreviewed="(\d+)"', asked.text).group(1)) + 1
+    assert asked.status_code == 200 and f"{total - 1} of {total} themes are not reviewed yet" in texts(asked.text)
+    assert "Draft: not approved yet." in texts(client.get(page).text)
+    confirm = Forms(asked.text).find("/persona/finance-leader/approve")
+    assert post(client, "/persona/finance-leader/approve", confirm["fields"]).status_code == 303
     text = texts(client.get(page).text)
     assert "Closing Claire" in text and "Wants a faster close." in text
     assert re.search(rf"Approved by {REVIEWER} on 20\d\d-\d\d-\d\d", text)
     markdown = client.get("/export/finance-leader.md").text
     assert markdown.startswith("## Closing Claire\n") and re.search(
-        rf"approved by {REVIEWER} on 20\d\d-\d\d-\d\d", markdown
+        rf"approved by {REVIEWER} on 20\d\d-\d\d-\d\d, {reviewed} of {total} themes reviewed", markdown
     )
     submit(client, page, f"/theme/{first_pattern(out).id}/rename", label="Changed after approval")
     assert "changed since: approve it again" in texts(client.get(page).text)
-    submit(client, page, "/persona/finance-leader/approve", approved="yes")
+    confirm = Forms(submit(client, page, "/persona/finance-leader/approve", approved="yes").text)
+    post(client, "/persona/finance-leader/approve", confirm.find("/persona/finance-leader/approve")["fields"])
     submit(client, page, "/persona/finance-leader/approve", approved="no")
     assert "Draft: not approved yet." in texts(client.get(page).text)
 

@@ -9,6 +9,7 @@ shown as "mentioned once", never dropped. Groups are cached by the clusterer's n
 from __future__ import annotations
 
 import json
+import warnings
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable
@@ -49,7 +50,11 @@ class PcaHdbscan(Clusterer):
         from sklearn.decomposition import PCA
 
         dimensions = min(self.config.dimensions, rows - 1, vectors.shape[1])
-        reduced = PCA(n_components=dimensions, svd_solver="full").fit_transform(vectors.astype(np.float64))
+        with warnings.catch_warnings():
+            # Identical statements (a transcript given twice) have no variance: scikit-learn warns while dividing
+            # by it for a ratio nobody reads; the projection itself is fine.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            reduced = PCA(n_components=dimensions, svd_solver="full").fit_transform(vectors.astype(np.float64))
         reduced /= np.clip(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-12, None)
         model = hdbscan.HDBSCAN(
             min_cluster_size=max(self.config.min_cluster_size, round(rows * self.config.min_cluster_share)),

@@ -63,6 +63,7 @@ def build_personas(
                 regions=_tally([m.region for m in metas]),
                 sections=sections,
                 in_their_words=lead_goal.quotes[0] if lead_goal and lead_goal.quotes else None,
+                themes_total=sum(1 for t in role_themes if not t.mentioned_once),
             )
         )
     return personas

@@ -254,6 +254,9 @@ class Persona:
     approved_by: str = ""
     approved_on: str = ""
     """``YYYY-MM-DD`` of the approval; both empty while the persona is a draft."""
+    themes_reviewed: int = 0
+    """Themes (points mentioned once left out) a reviewer approved or rejected, of ``themes_total``."""
+    themes_total: int = 0
 
 
 @dataclass(frozen=True)

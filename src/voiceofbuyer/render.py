@@ -11,15 +11,27 @@ import csv
 import io
 import json
 import os
+import traceback
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    pass_context,
+    select_autoescape,
+)
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from .errors import ConfigError
 from .files import WORK
 from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Theme
 
@@ -46,11 +58,78 @@ def template_environment(override: Path | None = None) -> Environment:
     env = Environment(
         loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        finalize=_finalize,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=False,
     )
+    if override is not None and override.is_dir():  # a broken template stops the run before any work
+        for path in sorted(override.rglob("*.j2")):
+            name = path.relative_to(override).as_posix()
+            if not any(part.startswith(".") for part in name.split("/")):  # an editor's lock or backup file
+                _load(env, name, path)
     return env
+
+
+def _load(env: Environment, name: str, path: Path | None = None) -> Template:
+    """The template ``name``; a user's template (not one of ours) that cannot be read or compiled is a
+    ``ConfigError`` naming its file and line."""
+    try:
+        return env.get_template(name)
+    except (TemplateError, UnicodeDecodeError) as error:
+        converted = _template_error(error, path)
+        if converted is error:
+            raise
+        raise converted from error
+
+
+def _render(env: Environment, name: str, context: dict[str, Any]) -> str:
+    """The template ``name`` rendered; an error in a user's template is a ``ConfigError`` naming its file and line."""
+    template = _load(env, name)
+    try:
+        return template.render(context)
+    except Exception as error:  # a user's template can fail in any way ({{ 1 / 0 }}): named, in one line
+        converted = _template_error(error, None)
+        if converted is error:
+            raise
+        raise converted from error
+
+
+def _template_error(error: Exception, path: Path | None) -> Exception:
+    """One line naming the user's template, the line and the problem; an error in one of ours is returned as it is
+    (an internal error)."""
+    where, line = path, getattr(error, "lineno", None)
+    if getattr(error, "filename", None):
+        where = Path(error.filename)  # type: ignore[attr-defined]
+    for frame in traceback.extract_tb(error.__traceback__):  # a render error: the template frame that raised it
+        if frame.filename.endswith(".j2"):
+            where, line = Path(frame.filename), frame.lineno
+    if where is None or where.resolve().is_relative_to(default_templates().resolve()):
+        return error
+    problem = f"{type(error).__name__}: {str(error)[:200]}".replace("\n", " ")
+    return ConfigError(
+        f"{where}{f':{line}' if line else ''}: template cannot be used ({problem}) (fix: correct it, or remove it from "
+        "the --templates folder to use the default one)"
+    )
+
+
+@pass_context
+def _finalize(context: Context, value: Any) -> Any:
+    """Every value a Markdown template (``*.md.j2``) prints is made inert there (``markdown_text``); HTML templates
+    escape by themselves (autoescape)."""
+    if isinstance(value, str) and (context.name or "").endswith((".md.j2", ".md")):
+        return markdown_text(value)
+    return value
+
+
+_MARKDOWN_INERT = str.maketrans({"<": "&lt;", "[": "\\[", "]": "\\]", "`": "\\`"})
+
+
+def markdown_text(value: str) -> str:
+    """Text from transcripts, metadata or reviewers made inert in Markdown: no raw HTML (``<script>``, ``<img
+    onerror>``), no autolink, no link or image (``[x](javascript:...)``) and no code span can be made of it. Markdown
+    renders the result as the same text (``&lt;`` is shown as ``<``, ``\\[`` as ``[``)."""
+    return str(value).translate(_MARKDOWN_INERT)
 
 
 def cite(quote: Quote) -> str:
@@ -78,6 +157,8 @@ def byline(persona: Persona, total_interviews: int) -> str:
         parts.append(f"ICP context: {icp_context(persona)}")
     if persona.approved_by:
         approval = f"approved by {persona.approved_by} on {persona.approved_on}"
+        if persona.themes_total:
+            approval += f", {persona.themes_reviewed} of {persona.themes_total} themes reviewed"
         parts.append(f"generated from {total_interviews} interviews; {approval}")
     else:
         parts.append(f"draft generated from {total_interviews} interviews; approved by —")
@@ -141,9 +222,7 @@ def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[
 
 def persona_document(persona: Persona, suffix: str, context: dict[str, Any], env: Environment) -> bytes:
     """One persona as ``md`` or ``html``, with a ``document_context``."""
-    text = env.get_template(f"persona.{suffix}.j2").render(
-        {**context, "persona": persona, "sections": persona_sections(persona)}
-    )
+    text = _render(env, f"persona.{suffix}.j2", {**context, "persona": persona, "sections": persona_sections(persona)})
     return text.encode("utf-8")
 
 
@@ -154,7 +233,9 @@ def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Env
     for persona in result.personas:
         for suffix in ("md", "html"):
             files[f"personas/{persona.slug}.{suffix}"] = persona_document(persona, suffix, common, env)
-    index = env.get_template("index.html.j2").render(
+    index = _render(
+        env,
+        "index.html.j2",
         {
             **common,
             "personas": result.personas,
@@ -240,6 +321,8 @@ def result_document(result: RunResult) -> dict[str, Any]:
                 "summary": p.summary,
                 "approved_by": p.approved_by,
                 "approved_on": p.approved_on,
+                "themes_reviewed": p.themes_reviewed,
+                "themes_total": p.themes_total,
             }
             for p in result.personas
         ],
@@ -339,14 +422,17 @@ def objections_markdown(objections: list[dict[str, Any]]) -> str:
     for o in objections:
         if o["role"] != role:
             role, rank = o["role"], 0
-            lines += ["", f"## {role}", ""]
+            lines += ["", f"## {markdown_text(role)}", ""]
         rank += 1
         thin = " (mentioned once)" if o["mentioned_once"] else ""
         lines.append(
-            f'{rank}. **"{o["objection"]}"** — {o["interviews"]} interview{"s" if o["interviews"] != 1 else ""}, '
-            f"{o['companies']} compan{'ies' if o['companies'] != 1 else 'y'}{thin} · *{o['theme']}*"
+            f'{rank}. **"{markdown_text(o["objection"])}"** — {o["interviews"]} '
+            f'interview{"s" if o["interviews"] != 1 else ""}, '
+            f"{o['companies']} compan{'ies' if o['companies'] != 1 else 'y'}{thin} · *{markdown_text(o['theme'])}*"
         )
-        lines.extend(f'   > "{q["text"]}" — {citation_text(q)}' for q in o["quotes"])
+        lines.extend(
+            f'   > "{markdown_text(q["text"])}" — {markdown_text(citation_text(q))}' for q in o["quotes"]
+        )
     return "\n".join(lines).strip() + "\n"
 
 

@@ -351,6 +351,12 @@ class _Reviewing:
             companies=companies,
         )
 
+    def _progress(self, role: str, themes: list[Theme]) -> dict[str, int]:
+        """Themes of a persona a reviewer approved or rejected, of all (points mentioned once left out)."""
+        patterns = [t for t in themes if t.role == role and not t.mentioned_once]
+        reviewed = sum(1 for t in patterns if self.drafts[t.id].status != "pending")
+        return {"themes_reviewed": reviewed, "themes_total": len(patterns)}
+
     def finish(self, outcomes: dict[int, Outcome]) -> Review:
         themes: list[Theme] = []
         rejected: list[Theme] = []
@@ -379,7 +385,10 @@ class _Reviewing:
             result,
             classifications=classifications,
             themes=tuple(themes),
-            personas=tuple(replace(p, **self.persona_edits.get(p.role, {})) for p in personas),
+            personas=tuple(
+                replace(p, **self.persona_edits.get(p.role, {}), **self._progress(p.role, [*themes, *rejected]))
+                for p in personas
+            ),
         )
         return Review(
             result=reviewed,

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from .errors import StoreError
+from .migrations import RESULT_TABLES, migrate, refuse_foreign
 
 ResultRows = dict[str, list[dict[str, Any]]]
 """Results table → its rows (column → value)."""
@@ -38,7 +39,6 @@ STORE_NAME = "voiceofbuyer.sqlite"
 SCHEMA_VERSION = 2
 """1: the results tables held the published JSON. 2: they hold the records (``schema``), the published JSON is
 free to change; the transcripts live in the interviews' records."""
-RESULT_TABLES = ("statements", "themes", "personas", "interviews")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -97,12 +97,13 @@ class Store:
             self._db.execute("PRAGMA busy_timeout = 30000")
             if read_only:
                 return
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
             damage = self._db.execute("PRAGMA quick_check").fetchone()[0]
             if damage != "ok":
                 raise sqlite3.DatabaseError(f"damaged: {damage}")
-            _migrate(self._db, path)
+            refuse_foreign(self._db, path)  # before anything is written to it
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            migrate(self._db, path, SCHEMA_VERSION)
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as error:
             self._db.close()
@@ -127,7 +128,7 @@ class Store:
     # -- content-keyed cache -------------------------------------------------------------------------
     def cached(self, kind: str, key: str) -> Any | None:
         row = self._db.execute("SELECT value FROM cache WHERE kind = ? AND key = ?", (kind, key)).fetchone()
-        return json.loads(row[0]) if row else None
+        return _cached_value(row[0]) if row else None
 
     def cached_many(self, kind: str, keys: Iterable[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
@@ -136,7 +137,7 @@ class Store:
             chunk = wanted[begin : begin + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(f"SELECT key, value FROM cache WHERE kind = ? AND key IN ({marks})", [kind, *chunk])
-            found.update((key, json.loads(value)) for key, value in rows)
+            found.update((key, decoded) for key, value in rows if (decoded := _cached_value(value)) is not None)
         return found
 
     def put_cache(self, kind: str, items: dict[str, Any]) -> None:
@@ -212,7 +213,14 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return {"id": row[0], "started": row[1], "finished": row[2], "batch": row[3], "summary": json.loads(row[4]),
+        try:
+            summary = json.loads(row[4])
+        except (TypeError, ValueError) as error:
+            raise StoreError(
+                f"{self.path}: the record of run {row[0]} is damaged ({error}) (fix: run `voiceofbuyer run` again; "
+                "review decisions are kept)"
+            ) from error
+        return {"id": row[0], "started": row[1], "finished": row[2], "batch": row[3], "summary": summary,
                 "config": row[5]}  # fmt: skip
 
     # -- full-text search ------------------------------------------------------------------------------
@@ -336,40 +344,12 @@ def _back_up(path: Path) -> Path:
     return backup
 
 
-def _migrate(db: sqlite3.Connection, path: Path) -> None:
-    """Bring a store an older version wrote up to ``SCHEMA_VERSION``, one step at a time, each in a transaction;
-    refuse one a newer version wrote. Review decisions, caches and runs are always kept."""
-    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    fresh = db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'runs'").fetchone()[0] == 0
-    version = SCHEMA_VERSION if row is None and fresh else int(row[0]) if row else 1
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{path}: written by a newer voiceofbuyer (store schema {version}, this version reads up to "
-            f"{SCHEMA_VERSION}) (fix: upgrade voiceofbuyer, or give another --out)"
-        )
-    while version < SCHEMA_VERSION:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            _MIGRATIONS[version](db)
-            version += 1
-            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", (str(version),))
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
-    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-
-
-def _from_1(db: sqlite3.Connection) -> None:
-    """1 → 2: the results tables change shape. They are dropped (recreated empty): the next run fills them from
-    the caches in seconds; until then ``load_result`` says to run again."""
-    for table in ("statements_fts", *RESULT_TABLES, "transcripts"):
-        db.execute(f"DROP TABLE IF EXISTS {table}")
-    db.execute("DROP INDEX IF EXISTS statements_interview")
-
-
-_MIGRATIONS = {1: _from_1}
+def _cached_value(text: str) -> Any | None:
+    """A cached value, or None (a miss: computed again) when the entry is damaged."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def _fts_query(words: str) -> str:

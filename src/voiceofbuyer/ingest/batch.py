@@ -8,16 +8,19 @@ files (``~$...``), README files, the manifest ``interviews.csv`` and sidecar met
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from voiceofbuyer.config import CONFIG_NAME
 from voiceofbuyer.errors import InputError, NotAnInterview
+from voiceofbuyer.files import DOCUMENTS
 from voiceofbuyer.ingest.metadata import SIDECAR_SUFFIXES, Manifest, read_manifest
 from voiceofbuyer.ingest.reader import TRANSCRIPT_SUFFIXES, read_interview
 from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES
 from voiceofbuyer.records import Interview
+from voiceofbuyer.store import DECISIONS_FILE, STORE_NAME
 
 MANIFEST = "interviews.csv"
 
@@ -89,7 +92,8 @@ def read_batch(
                 continue
             transcript = transcripts[source]
         try:
-            interviews.append(read_interview(folder / source, folder, manifest.rows, transcript))
+            interview = read_interview(folder / source, folder, manifest.rows, transcript)
+            interviews.append(_media_inside(interview, folder, problems))
         except NotAnInterview as err:
             problems.append(_problem(err, skipped=False, path=source))
         except InputError as err:
@@ -116,6 +120,27 @@ def read_batch(
     return Batch(sorted(interviews, key=lambda interview: interview.id), problems)
 
 
+def _media_inside(interview: Interview, folder: Path, problems: list[Problem]) -> Interview:
+    """The interview, without the recording its transcript names when that is not inside the batch folder (documents
+    link to it, the review desk plays it: nothing outside the folder the user gave is linked)."""
+    if not interview.media:
+        return interview
+    target = _resolve(folder / interview.media)
+    if target is not None and target.is_relative_to(folder.resolve()):
+        return interview
+    problems.append(
+        _problem(
+            InputError(
+                interview.source,
+                f"the recording it names ({interview.media[:120]}) is outside the batch folder: not linked",
+                fix="put the recording in the batch folder and give its path relative to it",
+            ),
+            skipped=False,
+        )
+    )
+    return replace(interview, media="")
+
+
 def recordings_to_transcribe(folder: Path) -> list[str]:
     """Recordings with no transcript of the same name beside them (the first of each name), sorted."""
     files = _batch_files(folder)
@@ -134,55 +159,124 @@ def _transcript_ids(files: list[str]) -> set[str]:
 def _batch_files(folder: Path, excluded: tuple[Path, ...] = (), problems: list[Problem] | None = None) -> list[str]:
     """Paths of the files to consider, relative to ``folder``, sorted; what is left out and why goes to ``problems``.
 
-    The rule: every file under the folder, in subfolders too, and what a link inside the folder points to when that
-    is inside the folder as well. Never read: hidden files and folders, Office lock files, README files, the
-    manifest, the tool's own files (``voiceofbuyer.toml``, a store, the output folder when it is inside the batch),
-    and anything outside the folder (a link that points out, a link to nothing); each is reported.
+    The rule: every regular file under the folder, in subfolders too, and what a link inside the folder points to
+    when that is inside the folder as well and not read anyway (a link to a file or folder that is read where it is
+    adds nothing: each interview is read once). Never read: hidden files and folders, Office lock files, README
+    files, the manifest, the tool's own files (``voiceofbuyer.toml``, a store and its backups, an output folder of
+    this or an earlier run), anything outside the folder (a link that points out, a link to nothing, a link that
+    loops) and what is not a regular file (a pipe, a socket, a device); each is reported, except the files the
+    README says are ignored and this run's own output folder.
     """
     root = folder.resolve()
-    skip = {path.resolve() for path in excluded}
+    skip = {resolved for path in excluded if (resolved := _resolve(path)) is not None}
     found: list[str] = []
+    links: list[tuple[Path, Path]] = []  # (link, the file it points to inside the folder)
+    real: dict[Path, str] = {}  # resolved path of each regular file read where it is → its relative path
 
-    def report(path: Path, message: str, fix: str) -> None:
+    def report(path: Path, message: str, fix: str, skipped: bool = True) -> None:
         if problems is not None:
             relative = path.relative_to(folder).as_posix()
-            problems.append(_problem(InputError(relative, message, fix=fix), skipped=True))
+            problems.append(_problem(InputError(relative, message, fix=fix), skipped=skipped))
 
     def unreadable(error: OSError) -> None:
         if error.filename:
             report(Path(error.filename), f"folder cannot be read ({error.strerror})",
                    "make it readable, or move it out of the batch folder")  # fmt: skip
 
+    def enter(path: Path) -> bool:
+        """Whether to walk into the subfolder ``path``."""
+        target = _resolve(path)
+        if path.name.startswith(".") or target in skip:
+            return False
+        if path.is_symlink():
+            if target is None:
+                report(path, "link that loops back on itself: not read", "remove the link")
+            elif not target.is_relative_to(root):
+                report(path, "link to a folder outside the batch folder: not read",
+                       "copy the transcripts into the batch folder")  # fmt: skip
+            return False  # a link to a folder in the batch: read once, where it is
+        if _is_output_folder(path):
+            report(path, "output folder of a voiceofbuyer run: not read as interviews",
+                   "move it out of the batch folder, or leave it: it is never read", skipped=False)  # fmt: skip
+            return False
+        return True
+
+    def consider(path: Path) -> None:
+        relative = PurePosixPath(path.relative_to(folder).as_posix())
+        if _ignored(relative):
+            return
+        target = _resolve(path)
+        if target is not None and any(target.is_relative_to(excluded_folder) for excluded_folder in skip):
+            return  # this run's own output folder, also through a link
+        if path.is_symlink():
+            if target is None:
+                report(path, "link that loops back on itself: not read", "remove the link")
+            elif not target.exists():
+                report(path, "link to a file that does not exist", "remove the link or restore its file")
+            elif not target.is_relative_to(root):
+                report(path, "link to a file outside the batch folder: not read",
+                       "copy the file into the batch folder")  # fmt: skip
+            elif target.is_dir():
+                pass  # a link to a folder in the batch, left where it is
+            elif _is_regular(target):
+                links.append((path, target))
+            else:
+                report(path, "link to something that is not a regular file (a pipe, socket or device): not read",
+                       "link to a transcript file, or remove the link")  # fmt: skip
+        elif _is_regular(path):
+            found.append(str(relative))
+            if target is not None:
+                real[target] = str(relative)
+        else:
+            report(path, "not a regular file (a pipe, socket or device): not read",
+                   "put transcripts in the batch folder as ordinary files")  # fmt: skip
+
     for directory, subfolders, names in os.walk(folder, onerror=unreadable, followlinks=False):
         here = Path(directory)
         for name in sorted(subfolders):
-            path = here / name
-            if name.startswith(".") or path.resolve() in skip:
+            try:
+                walk = enter(here / name)
+            except OSError as error:  # what is inside cannot be examined (permissions)
+                report(here / name, f"folder cannot be read ({error.strerror})",
+                       "make it readable, or move it out of the batch folder")  # fmt: skip
+                walk = False
+            if not walk:
                 subfolders.remove(name)
-            elif path.is_symlink():
-                subfolders.remove(name)
-                target = path.resolve()
-                if target.is_dir() and target.is_relative_to(root):
-                    continue  # a link to a folder that is in the batch anyway: read once, where it is
-                report(path, "link to a folder outside the batch folder: not read",
-                       "copy the transcripts into the batch folder")  # fmt: skip
         for name in names:
-            path = here / name
-            relative = PurePosixPath(path.relative_to(folder).as_posix())
-            if _ignored(relative) or path.resolve() in skip:
-                continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.exists():
-                    report(path, "link to a file that does not exist", "remove the link or restore its file")
-                    continue
-                if not target.is_relative_to(root):
-                    report(path, "link to a file outside the batch folder: not read",
-                           "copy the file into the batch folder")  # fmt: skip
-                    continue
-            if path.is_file():
-                found.append(str(relative))
+            try:
+                consider(here / name)
+            except OSError as error:
+                report(here / name, f"cannot be examined ({error.strerror})",
+                       "make it readable, or move it out of the batch folder")  # fmt: skip
+    for path, target in links:
+        if target in real:
+            report(path, f"link to {real[target]}, which is read where it is: read once, as {real[target]}",
+                   "remove the link, it is not needed", skipped=False)  # fmt: skip
+        else:
+            found.append(path.relative_to(folder).as_posix())
+            real[target] = found[-1]
     return sorted(found)
+
+
+def _resolve(path: Path) -> Path | None:
+    """Where ``path`` really is; None for a link that loops (Python 3.11 raises RuntimeError, later ones OSError)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
+def _is_regular(path: Path) -> bool:
+    """A regular file (links followed); False for pipes, sockets, devices and what cannot be examined."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True  # it is there but cannot be examined: reading it says why, naming it
+
+
+def _is_output_folder(path: Path) -> bool:
+    """A folder a voiceofbuyer run wrote (it holds a store or published documents)."""
+    return (path / STORE_NAME).exists() or (path / DOCUMENTS).is_dir()
 
 
 def _ignored(relative: PurePosixPath) -> bool:
@@ -191,7 +285,8 @@ def _ignored(relative: PurePosixPath) -> bool:
         or relative.name.startswith("~$")
         or relative.stem.lower() == "readme"
         or str(relative) == MANIFEST
-        or relative.name == CONFIG_NAME
+        or relative.name in (CONFIG_NAME, DECISIONS_FILE)
+        or relative.name.startswith(STORE_NAME)  # the store, its journal files and backups of a damaged one
         or relative.suffix.lower() in (".sqlite", ".sqlite-wal", ".sqlite-shm", ".log")
     )
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.labels import Head, SpeakerVote, read_head
-from voiceofbuyer.ingest.timestamps import CUE_TIME, parse_time
+from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, strip_span, turn_at
 from voiceofbuyer.records import Turn
@@ -176,4 +176,10 @@ def _cue(text: str, lines: list[tuple[int, int]], timing: int, end: int, source:
         )
     text_start = lines[timing + 1][0] if end > timing + 1 else lines[timing][1]
     text_end = lines[end - 1][1] if end > timing + 1 else text_start
-    return Cue(parse_time(match["start"]), parse_time(match["end"]), text_start, text_end)
+    start, end_time = parse_time(match["start"]), parse_time(match["end"])
+    if max(start, end_time) >= MAX_SECONDS:
+        raise InputError(
+            source, f"cue time out of range in {line.strip()[:80]!r}: longer than any interview",
+            fix=f"write it like '{example}'", line=timing + 1,
+        )  # fmt: skip
+    return Cue(start, end_time, text_start, text_end)

@@ -38,11 +38,16 @@ def decode(data: bytes, source: str) -> str:
 
 
 def normalise_newlines(text: str) -> str:
-    """Newlines as ``\\n``, and no-break spaces as spaces (text copied from web pages is full of them)."""
+    """Newlines as ``\\n``, no-break spaces as spaces (text copied from web pages is full of them), and the few
+    stray control characters a text may hold (a NUL, a form feed) as spaces, one for one, so they reach no output."""
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
 
 
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\ufeff": None})
+_CONTROLS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+_SPACES = str.maketrans(
+    {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\ufeff": None}
+    | dict.fromkeys(map(chr, _CONTROLS), " ")
+)
 
 
 def require_content(text: str, source: str) -> str:

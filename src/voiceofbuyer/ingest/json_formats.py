@@ -22,12 +22,29 @@ from typing import Any
 Turns = list[dict[str, Any]]
 
 
+class ShapeError(ValueError):
+    """A service's shape whose values are not what the service writes (a list where words go, a number for a turn)."""
+
+
 def to_transcript(document: Any) -> dict[str, Any] | None:
-    """The document in the project's schema (``turns``, ``source``, ``metadata``), or None for an unknown shape."""
+    """The document in the project's schema (``turns``, ``source``, ``metadata``), or None for an unknown shape.
+
+    Raises ``ShapeError`` when no shape fits and one was recognised but holds values of the wrong type.
+    """
+    failure: ShapeError | None = None
     for recognise in _SHAPES:
-        turns = recognise(document)
+        try:
+            turns = recognise(document)
+        except (AttributeError, TypeError, KeyError, IndexError, ValueError) as error:
+            failure = failure or ShapeError(
+                f"{_SERVICE_NAMES[recognise]} JSON with values of the wrong type ({type(error).__name__}: "
+                f"{str(error)[:100]})"
+            )
+            continue
         if turns:
             return {"turns": turns}
+    if failure is not None:
+        raise failure
     return None
 
 
@@ -36,6 +53,8 @@ def _speaker(value: Any, name: Any = None) -> str:
         return name.strip()
     if value is None:
         return "Unknown"
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise TypeError(f"a speaker must be a name or a number, not {type(value).__name__}")
     text = str(value).strip()
     if isinstance(value, int) or (len(text) <= 2 and text.isalnum()):
         return f"Speaker {text}"
@@ -193,3 +212,7 @@ def _segments(document: Any) -> Turns | None:
 
 
 _SHAPES: tuple[Callable[[Any], Turns | None], ...] = (_amazon, _deepgram, _assemblyai, _fireflies, _rev, _segments)
+_SERVICE_NAMES: dict[Callable[[Any], Turns | None], str] = {
+    _amazon: "Amazon Transcribe", _deepgram: "Deepgram", _assemblyai: "AssemblyAI", _fireflies: "Fireflies",
+    _rev: "Rev.ai", _segments: "WhisperX-style segment",
+}  # fmt: skip

@@ -16,15 +16,16 @@ from typing import Any
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.decode import decode, normalise_newlines, require_content
-from voiceofbuyer.ingest.json_formats import to_transcript
+from voiceofbuyer.ingest.json_formats import ShapeError, to_transcript
 from voiceofbuyer.ingest.metadata import meta_from_mapping
+from voiceofbuyer.ingest.timestamps import MAX_SECONDS
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, turn_at
 from voiceofbuyer.records import Turn, Word
 
 SCHEMA = "voiceofbuyer.transcript/1"
 MAX_SKIPPED_TOKENS = 3
-MAX_SECONDS = 1e7
-"""Times beyond this (about 115 days) are not times in an interview."""
+MAX_NUMBER_DIGITS = 30
+"""No number in a transcript (a time, a speaker number, a confidence) needs more digits than this."""
 _SERVICES = (
     "; or the JSON of Amazon Transcribe, AssemblyAI, Deepgram, Fireflies, Rev.ai or WhisperX as the service returns it"
 )
@@ -39,7 +40,9 @@ _TOKEN = re.compile(r"\w+")
 def read_json(data: bytes, source: str) -> Parsed:
     """Our schema, or the JSON of a transcription service (see json_formats.py), as an Interview's text and turns."""
     try:
-        document = json.loads(require_content(decode(data, source), source), parse_constant=_no_constant)
+        document = json.loads(
+            require_content(decode(data, source), source), parse_constant=_no_constant, parse_int=_integer
+        )
     except json.JSONDecodeError as err:
         raise InputError(
             source,
@@ -52,7 +55,10 @@ def read_json(data: bytes, source: str) -> Parsed:
     except RecursionError as err:
         raise InputError(source, "JSON nested too deeply to be a transcript", fix=_FIX) from err
     if not isinstance(document, dict) or document.get("schema") != SCHEMA:
-        converted = to_transcript(document)
+        try:
+            converted = to_transcript(document)
+        except ShapeError as err:
+            raise InputError(source, f"not a transcript: {err}", fix=_FIX + _SERVICES) from err
         if converted is None:
             if isinstance(document, dict) and "schema" in document:
                 raise _bad(source, "schema", f"must be {SCHEMA!r}")
@@ -101,12 +107,21 @@ def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not a time")
 
 
+def _integer(digits: str) -> int:
+    """An integer of the JSON text; one too long to be a time is refused before Python converts it (CPython refuses
+    more than 4,300 digits with advice meant for programmers, and floats overflow long before)."""
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number of {len(digits.lstrip('-')):,} digits is not a time")
+    return int(digits)
+
+
 def _timed_words_only(document: dict[str, Any]) -> dict[str, Any]:
     """A service's words without numeric times (punctuation, or words it could not align) are left out."""
     for turn in document["turns"]:
         turn["words"] = [
             w for w in turn.get("words") or []
-            if isinstance(w.get("word"), str) and all(_is_seconds(w.get(k)) for k in ("start", "end"))
+            if isinstance(w, dict) and isinstance(w.get("word"), str)
+            and all(_is_seconds(w.get(k)) for k in ("start", "end"))
         ]  # fmt: skip
         for key in ("start", "end"):
             if not _is_seconds(turn.get(key)):
@@ -115,7 +130,7 @@ def _timed_words_only(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _is_seconds(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1e7
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < MAX_SECONDS
 
 
 def align_words(text: str, start: int, end: int, words: list[tuple[str, float, float]]) -> tuple[Word, ...]:

@@ -23,6 +23,7 @@ speakers: ``metadata_label`` names them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,8 +34,26 @@ from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 48
 
-# A label word: "Dr.", "J.", "J.R.", "O'Neil", "Mary-Kate", "Interviewee1", "SPEAKER_00", "iPhone", "陈静".
-_WORD = r"(?:(?:[^\W\d_]\.){2,4}|[^\W\d_]{1,4}\.|[^\W\d_][\w'’.&\-]*)"
+
+
+def _mark_ranges() -> str:
+    """Combining marks of the Basic Multilingual Plane as a character-class body: accents typed as separate
+    characters (NFD, as macOS writes "José"), and the vowel signs of Devanagari, Thai and other scripts. Python's
+    ``\\w`` holds none of them, so without them "प्रिया:" or "José:" (decomposed) is no label and those turns would
+    go to the previous speaker."""
+    marks = [code for code in range(0x0300, 0x10000) if unicodedata.category(chr(code)).startswith("M")]
+    ranges: list[tuple[int, int]] = []
+    for code in marks:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "".join(f"\\u{first:04x}-\\u{last:04x}" if last > first else f"\\u{first:04x}" for first, last in ranges)
+
+
+_MARKS = _mark_ranges()
+# A label word: "Dr.", "J.", "J.R.", "O'Neil", "Mary-Kate", "Interviewee1", "SPEAKER_00", "iPhone", "陈静", "प्रिया".
+_WORD = rf"(?:(?:[^\W\d_]\.){{2,4}}|[^\W\d_]{{1,4}}\.|[^\W\d_][\w{_MARKS}'’.&\-]*)"
 # Words separated by spaces or a comma ("Kim, Alex"); a short number may follow ("Speaker 2"), never the
 # "00" of "00:01:02".
 _NAME = rf"{_WORD}(?:(?:[ \t]+|,[ \t]*)(?:{_WORD}|\d{{1,3}}(?!\d|:\d)))*"

@@ -10,7 +10,6 @@ row, the sidecar ``<name>.yaml`` (or ``.yml``) next to the transcript, then meta
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -47,20 +46,40 @@ def meta_from_mapping(data: Mapping[object, object], source: str, line: int | No
     return InterviewMeta(**values)
 
 
+MAX_METADATA_NESTING = 8
+"""Metadata is flat ``key: value`` lines (a value may be a list); deeper brackets are no metadata, and PyYAML takes
+time quadratic in their depth."""
+
+
+class _MetadataLoader(yaml.SafeLoader):
+    """Safe YAML in which every scalar that looks like a date stays text: ``date: 2026-13-45`` is what was typed, not
+    an error, and metadata values end up as text anyway."""
+
+
+_MetadataLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_yaml_meta(text: str, source: str, first_line: int = 1) -> InterviewMeta:
     """Metadata from YAML text that starts on ``first_line`` of ``source``.
 
     Anchors and aliases are refused before anything is built: a few hundred bytes of nested aliases expand to
-    gigabytes ("billion laughs"), and metadata never needs them.
+    gigabytes ("billion laughs"), and metadata never needs them. So is nesting deeper than metadata has.
     """
     if len(text) > MAX_METADATA_CHARS:
         raise InputError(source, f"metadata longer than {MAX_METADATA_CHARS:,} characters", fix=_KEY_VALUE_FIX)
+    if _bracket_depth(text) > MAX_METADATA_NESTING:
+        raise InputError(
+            source, f"metadata nested more than {MAX_METADATA_NESTING} levels deep", fix=_KEY_VALUE_FIX, line=first_line
+        )
     try:
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=_MetadataLoader)):
             raise InputError(
                 source, "YAML aliases (*name) in metadata are not allowed", fix=_KEY_VALUE_FIX, line=first_line
             )
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_MetadataLoader)  # a SafeLoader: no Python objects
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
@@ -70,6 +89,11 @@ def parse_yaml_meta(text: str, source: str, first_line: int = 1) -> InterviewMet
             fix=_KEY_VALUE_FIX,
             line=first_line + mark.line if mark else first_line,
         ) from err
+    except (ValueError, TypeError, RecursionError) as err:  # a value PyYAML's constructors refuse
+        raise InputError(
+            source, f"unreadable YAML metadata ({type(err).__name__}: {str(err)[:120]})", fix=_KEY_VALUE_FIX,
+            line=first_line,
+        ) from err  # fmt: skip
     if data is None:
         return InterviewMeta()
     if not isinstance(data, Mapping):
@@ -77,6 +101,24 @@ def parse_yaml_meta(text: str, source: str, first_line: int = 1) -> InterviewMet
             source, "YAML metadata is not a set of 'key: value' lines", fix=_KEY_VALUE_FIX, line=first_line
         )
     return meta_from_mapping(data, source, first_line)
+
+
+def _bracket_depth(text: str) -> int:
+    """The deepest nesting of flow brackets (``[`` and ``{``) outside quoted strings, roughly as YAML reads them."""
+    depth = deepest = 0
+    quote = ""
+    for char in text:
+        if quote:
+            if char == quote or char == "\n":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
 
 
 def read_sidecar(transcript: Path, root: Path) -> InterviewMeta:
@@ -109,35 +151,64 @@ def split_front_matter(text: str, source: str) -> tuple[InterviewMeta, int]:
 def read_manifest(path: Path, source: str) -> Manifest:
     """Rows of ``interviews.csv``: a ``file`` column plus any of ``METADATA_FIELDS``.
 
-    A bad row is left out with its own error (``Manifest.errors``); the other rows still give their metadata.
-    A file that is no manifest at all (no ``file`` column, not CSV, unreadable) raises ``InputError``.
+    A bad row is left out with its own error (``Manifest.errors``); the other rows still give their metadata, also
+    after a row the CSV reader cannot read (a field over its size limit) and after an unterminated quote (no
+    metadata value spans lines, so a known column holding a line break is a quote left open: that row is left out
+    and reading goes on at the next line instead of swallowing the rest of the file).
+    A file that is no manifest at all (no ``file`` column, not text, unreadable) raises ``InputError``.
     """
     try:
         text = decode(path.read_bytes(), source)
     except OSError as err:
         raise InputError(source, f"cannot be read ({err.strerror})", fix="make it readable") from err
-    header_line = text.partition("\n")[0]
+    lines = text.splitlines(keepends=True)
+    header_line = lines[0] if lines else ""
     # Spreadsheets in some locales save CSV with semicolons or tabs.
-    records = csv.reader(io.StringIO(text), delimiter=max(",;\t", key=header_line.count))
-    manifest = Manifest({}, {}, [])
+    delimiter = max(",;\t", key=header_line.count)
     try:
-        header = [name.strip().lower() for name in next(records, [])]
-        if "file" not in header:
-            raise InputError(
-                source,
-                "no 'file' column in the header row",
-                fix=f"start it with the header 'file,{','.join(METADATA_FIELDS)}'",
-                line=1,
-            )
-        for row in records:
-            try:
-                _manifest_row(manifest, header, row, records.line_num, source)
-            except InputError as err:
-                manifest.errors.append(err)
+        header = [name.strip().lower() for name in next(csv.reader(lines[:1], delimiter=delimiter), [])]
     except csv.Error as err:
+        raise InputError(source, f"unreadable CSV header: {err}", fix="save it again as CSV from the spreadsheet",
+                         line=1) from err  # fmt: skip
+    if "file" not in header:
         raise InputError(
-            source, f"unreadable CSV: {err}", fix="save it again as CSV from the spreadsheet", line=records.line_num
-        ) from err
+            source,
+            "no 'file' column in the header row",
+            fix=f"start it with the header 'file,{','.join(METADATA_FIELDS)}'",
+            line=1,
+        )
+    known = [index for index, name in enumerate(header) if name == "file" or name in METADATA_FIELDS]
+    manifest = Manifest({}, {}, [])
+    index = 1  # lines before this one (0-based) are read
+    while index < len(lines):
+        base, consumed = index, 0
+        records = csv.reader(lines[base:], delimiter=delimiter)
+        index = len(lines)
+        try:
+            for row in records:
+                first, consumed = base + consumed + 1, records.line_num  # the row's first line, 1-based
+                if base + consumed > first and any("\n" in row[i] for i in known if i < len(row)):
+                    manifest.errors.append(
+                        InputError(
+                            source, "a quote opened in this row is never closed; row left out",
+                            fix="close the quote, or remove it", line=first,
+                        )
+                    )
+                    index = first  # read on from the next line
+                    break
+                try:
+                    _manifest_row(manifest, header, row, first, source)
+                except InputError as err:
+                    manifest.errors.append(err)
+        except csv.Error as err:
+            first = base + consumed + 1
+            manifest.errors.append(
+                InputError(
+                    source, f"unreadable CSV row ({err}); row left out",
+                    fix="save it again as CSV from the spreadsheet", line=first,
+                )
+            )
+            index = max(base + records.line_num, first)
     return manifest
 
 

@@ -10,12 +10,19 @@ CUE_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 """A cue time in a timing line; lenient, as some exporters write ``0:0:5.32``."""
 
 
+MAX_SECONDS = 1e7
+"""Times beyond this (about 115 days) are not times in an interview: every reader refuses them."""
+
+
 def parse_time(stamp: str) -> float:
-    """Seconds from a stamp matched by ``TEXT_TIME`` or ``CUE_TIME``."""
+    """Seconds from a stamp matched by ``TEXT_TIME`` or ``CUE_TIME``; ``inf`` for one too large to be a time (a
+    cue's hours may have any number of digits), so callers compare with ``MAX_SECONDS`` and never overflow."""
     clock, _, fraction = stamp.replace(",", ".").partition(".")
     parts = clock.split(":")
     if len(parts) == 4:  # hh:mm:ss:ff, a video timecode: the frames are dropped
         parts = parts[:3]
+    if any(len(part) > 9 for part in parts):
+        return float("inf")
     seconds = 0
     for part in parts:
         seconds = seconds * 60 + int(part)

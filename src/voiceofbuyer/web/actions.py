@@ -31,6 +31,7 @@ class ReviewActions:
     """The POST handlers of ``DeskPages``: ``(request, form) → redirect``."""
 
     desk: Desk
+    page: Callable[..., Response]
 
     # -- actions -----------------------------------------------------------------------------------------------
     def set_reviewer(self, request: Request, form: Form) -> Response:
@@ -153,6 +154,11 @@ class ReviewActions:
         view = self.desk.view()
         persona = persona_named(view, request.path_params["slug"])
         approved = form.choice("approved", ("yes", "no"), "Approval") == "yes"
+        reviewed, total = view.progress(persona.role)
+        if approved and reviewed < total and form.all("confirm") != ["yes"]:
+            # Approving unreviewed themes is allowed, but never by accident: say how many, and ask once more.
+            return self.page(request, "confirm.html.j2", persona=persona, reviewed=reviewed, total=total,
+                             fields=[(k, v) for k, v in form.pairs if k != "csrf"])  # fmt: skip
         self.desk.decide(
             self.persona_check(persona, form), reviewer, APPROVE, persona.role, [], {"approved": approved},
             f"{'approved' if approved else 'withdrew the approval of'} the {persona.role} persona",
