@@ -474,3 +474,21 @@ def test_a_set_that_gains_or_loses_top_level_names_is_published_whole(tmp_path, 
     bench.take_snapshot()
     bench.set.write_text(json.dumps(after), "utf-8")
     kill_everywhere(bench, "publish", timed=0)
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_folder(first_run, batch, tmp_path, capsys):
+    """Two commands on one output folder: the second is one line and exit 2, and it removes nothing of the first's."""
+    from voiceofbuyer.cli import main
+    from voiceofbuyer.files import sole_writer
+
+    out = tmp_path / "out"
+    shutil.copytree(first_run[0], out, symlinks=True)
+    with sole_writer(out):
+        (out / ".index.html.1234.tmp").write_text("the first writer's file, half-written", "utf-8")
+        assert main(["render", "--out", str(out)]) == 2
+        assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 2
+        assert (out / ".index.html.1234.tmp").exists()
+    err = capsys.readouterr().err
+    assert err.count("another voiceofbuyer run or render is writing there now") == 2, err
+    assert main(["render", "--out", str(out)]) == 0  # released: the next one goes through
+    assert not (out / ".index.html.1234.tmp").exists()

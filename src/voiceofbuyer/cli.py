@@ -272,7 +272,7 @@ def _personas(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     from .audit import audit_result
-    from .files import DocumentSet
+    from .files import DocumentSet, sole_writer
     from .render import recording_transcripts, render_documents, template_environment
 
     if _templates_missing(args.templates):
@@ -288,8 +288,9 @@ def _render(args: argparse.Namespace) -> int:
     files = render_documents(review.result, args.out, batch, template_environment(args.templates))
     files.update(recording_transcripts(args.out, review.result.interviews))
     documents = DocumentSet(args.out)
-    documents.clean()
-    documents.publish(files)
+    with sole_writer(args.out):
+        documents.clean()
+        documents.publish(files)
     print(
         f"{len(files)} files written to {args.out}; {len(review.outcomes) - review.gone} review decisions applied"
         f"{f', {review.gone} no longer apply' if review.gone else ''}; {quotes} quotes audited"

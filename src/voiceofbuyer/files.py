@@ -10,16 +10,22 @@ output folder on a machine reuses them.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import secrets
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .errors import StoreError
+
 TEMPORARY_SUFFIX = ".tmp"
+LOCK = ".voiceofbuyer.lock"
+"""Under the output folder: held by the one ``run`` or ``render`` writing there."""
 
 
 def cache_dir() -> Path:
@@ -47,6 +53,27 @@ def write_atomic(folder: Path, files: dict[str, bytes]) -> None:
             raise
 
 
+@contextmanager
+def sole_writer(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder's lock while a run or a render writes there: a second one at the same time is refused
+    (``StoreError``: exit 2) instead of removing the first one's unfinished set as a leftover. The lock (``flock``)
+    goes with the process, so a killed run never leaves the folder locked."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    handle = os.open(out_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as error:
+        os.close(handle)
+        raise StoreError(
+            f"{out_dir}: another voiceofbuyer run or render is writing there now (fix: wait for it to finish, or "
+            "give another --out)"
+        ) from error
+    try:
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
 def cached_training(kind: str, key: str, train: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     """Trained weights for ``key`` from the shared model cache, trained (by ``train``) and stored on a miss.
 
@@ -65,6 +92,8 @@ def cached_training(kind: str, key: str, train: Callable[[], dict[str, Any]]) ->
 
 DOCUMENTS = ".documents"
 """Under the output folder: one folder per published set of documents, and ``current``, a link to the live one."""
+DECISIONS = "decisions.jsonl"
+"""The review decisions' plain copy (``store.DECISIONS_FILE``), written by the desk."""
 WORK = ".work"
 """Under the output folder: what a run makes before it publishes (transcripts of recordings)."""
 
@@ -95,6 +124,8 @@ class DocumentSet:
                     removed.append(str(entry.relative_to(self.out_dir)))
         if self.out_dir.is_dir():
             for temporary in sorted(self.out_dir.glob(f".*{TEMPORARY_SUFFIX}")):
+                if temporary.name.startswith(f".{DECISIONS}."):
+                    continue  # the review desk's, written while it runs beside us
                 temporary.unlink(missing_ok=True)
                 removed.append(temporary.name)
         return removed

@@ -28,7 +28,7 @@ from .classify import LabelledStatement
 from .cluster import cluster_pools, noise_share
 from .config import Config
 from .errors import NoInterviews
-from .files import WORK, DocumentSet
+from .files import WORK, DocumentSet, sole_writer
 from .ingest import Problem, read_batch, recordings_to_transcribe
 from .people import identify_people
 from .personas import build_personas
@@ -64,6 +64,11 @@ def run(
     Raises ``NoInterviews`` (nothing readable: nothing written), ``AuditError`` (a quote is not its source: nothing
     written), ``ConfigError`` and ``StoreError``; a bad input file is a ``Problem`` in the report, never an error.
     """
+    with sole_writer(out_dir):
+        return _run(batch_dir, out_dir, config, templates, show_progress)
+
+
+def _run(batch_dir: Path, out_dir: Path, config: Config, templates: Path | None, show_progress: bool) -> RunReport:
     report = RunReport(out_dir=str(out_dir))
     stages = Stages(report, show_progress)
     env = template_environment(templates)  # fail on a broken template folder before any work

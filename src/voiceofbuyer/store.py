@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from .errors import StoreError
+from .files import DECISIONS, write_atomic
 from .migrations import RESULT_TABLES, migrate, refuse_foreign
 
 ResultRows = dict[str, list[dict[str, Any]]]
@@ -276,8 +277,6 @@ class Store:
 
     def export_decisions(self, path: Path) -> int:
         """Write every decision to ``path`` (JSON lines, oldest first), atomically; returns how many."""
-        from .files import write_atomic
-
         rows = self.decisions()
         text = "".join(json.dumps(row, sort_keys=True, ensure_ascii=False) + "\n" for row in rows)
         write_atomic(path.parent, {path.name: text.encode("utf-8")})
@@ -311,7 +310,7 @@ class Store:
         return int(run or 0), int(decision or 0)
 
 
-DECISIONS_FILE = "decisions.jsonl"
+DECISIONS_FILE = DECISIONS
 """Beside the store, the review decisions as plain lines, rewritten on every decision: they outlive the store."""
 
 
