@@ -157,3 +157,12 @@ def test_decisions_move_to_a_fresh_store_and_the_plain_copy_follows(first_run, t
     (tmp_path / "broken.jsonl").write_text("not json\n", "utf-8")
     assert main(["decisions", "import", str(tmp_path / "broken.jsonl"), "--out", str(fresh)]) == 2
     assert "not a decisions file" in capsys.readouterr().err
+
+
+def test_the_objections_csv_on_screen_is_the_file_byte_for_byte(first_run):
+    shown = subprocess.run(
+        [sys.executable, "-m", "voiceofbuyer.cli", "objections", "--out", str(first_run[0]), "--format", "csv"],
+        capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    assert shown == (first_run[0] / "objections.csv").read_bytes()
+    assert shown.startswith(b"\xef\xbb\xbf") and b"raised_by" in shown.split(b"\r\n")[0]

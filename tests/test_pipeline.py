@@ -6,17 +6,19 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from voiceofbuyer import files, render
+from voiceofbuyer import files
 from voiceofbuyer.cleanup import apply_cleanup
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import AuditError
 from voiceofbuyer.ingest import read_batch
+from voiceofbuyer.objections import objections_csv
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.segment import Segmenter
 
@@ -126,10 +128,15 @@ def test_objections_csv_opens_in_a_spreadsheet(first_run):
     raw = (first_run[0] / "objections.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows and {"role", "objection", "interviews", "companies", "quote_1", "citation_1"} <= set(rows[0])
+    expected = {"rank", "role", "objection", "raised_by", "companies", "best_quote", "citation", "response"}
+    assert rows and expected <= set(rows[0])
     for role in {r["role"] for r in rows}:
-        counts = [int(r["interviews"]) for r in rows if r["role"] == role]
+        ranked = [r for r in rows if r["role"] == role]
+        assert [int(r["rank"]) for r in ranked] == list(range(1, len(ranked) + 1))
+        counts = [int(r["raised_by"].split()[0]) for r in ranked]
         assert counts == sorted(counts, reverse=True)
+        assert all(re.fullmatch(r"\d+ of \d+ \(\d+%\)", r["raised_by"]) for r in ranked)
+    assert all(r["objection"] != r["best_quote"] for r in rows)  # the title, not the quote again
     objections = json.loads((first_run[0] / "objections.json").read_text())
     assert len(objections) == len(rows)
 
@@ -137,10 +144,12 @@ def test_objections_csv_opens_in_a_spreadsheet(first_run):
 def test_csv_cells_cannot_start_a_formula():
     quote = {"text": "=HYPERLINK(1)", "citation": {"speaker": "A", "title": "", "company": "", "interview_id": "x",
                                                    "timestamp": "", "line": 1}}  # fmt: skip
-    objection = {"role": "R", "objection": "=cmd", "theme": "+x", "interviews": 1, "companies": 0,
-                 "mentioned_once": True, "interview_ids": ["x"], "company_names": [], "quotes": [quote]}  # fmt: skip
-    rows = list(csv.reader(io.StringIO(render.objections_csv([objection]).decode("utf-8-sig"))))
-    assert rows[1][1] == "'=cmd" and rows[1][2] == "'+x" and rows[1][8] == "'=HYPERLINK(1)"
+    objection = {"rank": 1, "role": "=cmd", "objection": "+x", "raised_by": "1 of 1 (100%)", "companies": 0,
+                 "mentioned_once": True, "interview_ids": ["x"], "company_names": [], "quotes": [quote],
+                 "response": "@SUM(A1)", "theme_id": "t"}  # fmt: skip
+    rows = list(csv.DictReader(io.StringIO(objections_csv([objection]).decode("utf-8-sig"))))
+    assert rows[0]["role"] == "'=cmd" and rows[0]["objection"] == "'+x"
+    assert rows[0]["best_quote"] == "'=HYPERLINK(1)" and rows[0]["response"] == "'@SUM(A1)"
 
 
 def test_same_input_same_bytes(first_run, batch):

@@ -577,3 +577,20 @@ def test_the_overview_shows_the_classifiers_agreement_with_the_reviewers(client,
     agreed = sum(1 for sid in theme.statement_ids if sid != moved)
     assert f"{round(100 * agreed / size)}% in the reviewers' category" in page
     assert "Cohen's kappa" in page and "kappa —" not in page
+
+
+def test_a_reviewer_writes_the_answer_sales_gives_to_an_objection(client, out):
+    theme = first_pattern(out, category="objection")
+    page = f"/theme/{theme.id}"
+    answer = "=Pilot it on one plant first; pricing is per invoice, so it scales with use."
+    assert submit(client, page, f"/theme/{theme.id}/response", response=answer).status_code == 303
+    assert answer in html.unescape(client.get(page).text)
+    rows = list(csv.DictReader(io.StringIO(client.get("/export/objections.csv").text.lstrip("\ufeff"))))
+    row = next(r for r in rows if r["theme_id"] == theme.id)
+    assert row["response"] == "'" + answer  # a formula start is neutralised in the spreadsheet
+    assert row["objection"] == theme.label and re.fullmatch(r"\d+ of \d+ \(\d+%\)", row["raised_by"])
+    pain = first_pattern(out, category="pain")
+    assert post(client, f"/theme/{pain.id}/response",
+                Forms(client.get(f"/theme/{pain.id}").text).find(f"/theme/{pain.id}/rename")["fields"]
+                + [("response", "x")]).status_code == 400  # fmt: skip
+    assert "Decision log" in client.get("/decisions").text and "wrote the answer to" in client.get("/decisions").text

@@ -236,7 +236,8 @@ def _review(out: Path) -> tuple[Review, Path, str] | None:
 
 
 def _objections(args: argparse.Namespace) -> int:
-    from .render import objection_list, objections_csv, objections_markdown, theme_document
+    from .objections import interviewees_per_role, objection_list, objections_csv, objections_markdown
+    from .render import theme_document
 
     reviewed = _review(args.out)
     if reviewed is None:
@@ -246,11 +247,13 @@ def _objections(args: argparse.Namespace) -> int:
     if args.role and args.role not in known_roles:
         print(f"error: no role {args.role!r}; roles: {', '.join(sorted(known_roles))}", file=sys.stderr)
         return 2
-    objections = objection_list([theme_document(t) for t in result.themes], args.role)
+    objections = objection_list([theme_document(t) for t in result.themes], interviewees_per_role(result), args.role)
     if args.format == "json":
         print(json.dumps(objections, indent=2, ensure_ascii=False))
     elif args.format == "csv":
-        sys.stdout.write(objections_csv(objections).decode("utf-8").lstrip("\ufeff"))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(objections_csv(objections))  # the same bytes as objections.csv, BOM included
+        sys.stdout.buffer.flush()
     else:
         print(objections_markdown(objections) if objections else "No objections found.")
     return 0

@@ -58,8 +58,14 @@ def sole_writer(out_dir: Path) -> Iterator[None]:
     """Hold the output folder's lock while a run or a render writes there: a second one at the same time is refused
     (``StoreError``: exit 2) instead of removing the first one's unfinished set as a leftover. The lock (``flock``)
     goes with the process, so a killed run never leaves the folder locked."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    handle = os.open(out_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = os.open(out_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as error:
+        raise StoreError(
+            f"{out_dir}: cannot be used as the output folder ({error.strerror}) (fix: give a folder you can write "
+            "to with --out)"
+        ) from error
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError as error:

@@ -226,6 +226,8 @@ class Theme:
     """Representative quotes, lead quote first."""
     interviews: tuple[str, ...]
     companies: tuple[str, ...]
+    response: str = ""
+    """For an objection: the answer sales should give, written by a reviewer in the desk ("" until then)."""
 
     @property
     def mentioned_once(self) -> bool:

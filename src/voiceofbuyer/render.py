@@ -7,8 +7,6 @@ HTML templates autoescape: transcript text is untrusted input.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import traceback
@@ -31,8 +29,10 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from .citations import citation_place, citation_speaker, citation_text, markdown_text
 from .errors import ConfigError
 from .files import WORK
+from .objections import interviewees_per_role, objection_list, objections_csv
 from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Theme
 
 SCHEMA_VERSION = 1
@@ -42,8 +42,6 @@ TARGET_INTERVIEWS = (5, 8)
 """Research practice: talk to 5-8 buyers per key role."""
 THIN_SHOWN = 10
 """Points mentioned once listed in a Markdown section (all are in the HTML and the JSON)."""
-_CSV_QUOTES = 3
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def default_templates() -> Path:
@@ -120,16 +118,6 @@ def _finalize(context: Context, value: Any) -> Any:
     if isinstance(value, str) and (context.name or "").endswith((".md.j2", ".md")):
         return markdown_text(value)
     return value
-
-
-_MARKDOWN_INERT = str.maketrans({"<": "&lt;", "[": "\\[", "]": "\\]", "`": "\\`"})
-
-
-def markdown_text(value: str) -> str:
-    """Text from transcripts, metadata or reviewers made inert in Markdown: no raw HTML (``<script>``, ``<img
-    onerror>``), no autolink, no link or image (``[x](javascript:...)``) and no code span can be made of it. Markdown
-    renders the result as the same text (``&lt;`` is shown as ``<``, ``\\[`` as ``[``)."""
-    return str(value).translate(_MARKDOWN_INERT)
 
 
 def cite(quote: Quote) -> str:
@@ -247,7 +235,7 @@ def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Env
     )
     files["index.html"] = index.encode("utf-8")
     document = result_document(result)
-    objections = objection_list(document["themes"])
+    objections = objection_list(document["themes"], interviewees_per_role(result))
     files["objections.csv"] = objections_csv(objections)
     files["objections.json"] = _json_bytes(objections)
     files["voiceofbuyer.json"] = _json_bytes(document)
@@ -347,93 +335,8 @@ def theme_document(theme: Theme) -> dict[str, Any]:
         "companies": list(theme.companies),
         "statement_ids": list(theme.statement_ids),
         "quotes": [quote_document(q) for q in theme.quotes],
+        "response": theme.response,
     }
-
-
-def objection_list(themes: list[dict[str, Any]], role: str | None = None) -> list[dict[str, Any]]:
-    """Objection themes (documents), per role, ranked by interviews then companies raising them."""
-    objections = [t for t in themes if t["category"] == "objection" and (role is None or t["role"] == role)]
-    ranked = sorted(
-        objections,
-        key=lambda t: (t["role"], -len(t["interviews"]), -len(t["companies"]), -len(t["statement_ids"]), t["id"]),
-    )
-    return [
-        {
-            "role": t["role"],
-            "objection": t["quotes"][0]["text"] if t["quotes"] else t["label"],
-            "theme": t["label"],
-            "interviews": len(t["interviews"]),
-            "companies": len(t["companies"]),
-            "mentioned_once": t["mentioned_once"],
-            "interview_ids": t["interviews"],
-            "company_names": t["companies"],
-            "quotes": t["quotes"],
-        }
-        for t in ranked
-    ]
-
-
-def _cell(value: str) -> str:
-    """Spreadsheet-safe: a cell that starts like a formula is prefixed with an apostrophe."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def citation_text(quote: dict[str, Any]) -> str:
-    c = quote["citation"]
-    return f"{citation_speaker(c)}, {c['interview_id']}, {citation_place(c)}"
-
-
-def citation_speaker(citation: dict[str, Any]) -> str:
-    """``Dana Whitfield (CFO, Northwind Freight)``."""
-    who = ", ".join(part for part in (citation["title"], citation["company"]) if part)
-    name = f"{citation['speaker']} ({who})" if who else citation["speaker"]
-    return f"{name} [speaker uncertain]" if citation.get("speaker_uncertain") else name
-
-
-def citation_place(citation: dict[str, Any]) -> str:
-    """``04:31``, or ``line 12`` when the transcript has no times."""
-    return citation["timestamp"] or f"line {citation['line']}"
-
-
-def objections_csv(objections: list[dict[str, Any]]) -> bytes:
-    """UTF-8 with a byte-order mark and CRLF rows, so spreadsheet programs open it directly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    header = ["role", "objection", "theme", "interviews", "companies", "mentioned_once", "interview_ids",
-              "company_names"]  # fmt: skip
-    for n in range(1, _CSV_QUOTES + 1):
-        header += [f"quote_{n}", f"citation_{n}"]
-    writer.writerow(header)
-    for o in objections:
-        row = [o["role"], o["objection"], o["theme"], str(o["interviews"]), str(o["companies"]),
-               "yes" if o["mentioned_once"] else "no", "; ".join(o["interview_ids"]),
-               "; ".join(o["company_names"])]  # fmt: skip
-        for quote in o["quotes"][:_CSV_QUOTES]:
-            row += [quote["text"], citation_text(quote)]
-        row += [""] * (len(header) - len(row))
-        writer.writerow([_cell(value) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def objections_markdown(objections: list[dict[str, Any]]) -> str:
-    lines: list[str] = []
-    role = None
-    rank = 0
-    for o in objections:
-        if o["role"] != role:
-            role, rank = o["role"], 0
-            lines += ["", f"## {markdown_text(role)}", ""]
-        rank += 1
-        thin = " (mentioned once)" if o["mentioned_once"] else ""
-        lines.append(
-            f'{rank}. **"{markdown_text(o["objection"])}"** — {o["interviews"]} '
-            f'interview{"s" if o["interviews"] != 1 else ""}, '
-            f"{o['companies']} compan{'ies' if o['companies'] != 1 else 'y'}{thin} · *{markdown_text(o['theme'])}*"
-        )
-        lines.extend(
-            f'   > "{markdown_text(q["text"])}" — {markdown_text(citation_text(q))}' for q in o["quotes"]
-        )
-    return "\n".join(lines).strip() + "\n"
 
 
 def recording_transcripts(out_dir: Path, interviews: Iterable[Interview]) -> dict[str, bytes]:

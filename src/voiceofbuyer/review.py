@@ -23,6 +23,7 @@ from .themes import opening_words, quote_of, quote_quality, reach, theme_id, the
 THEME_STATUS = "theme-status"
 """Approve, reject or reopen a theme. Statements: the theme's. Payload: ``status``."""
 RENAME = "rename"
+RESPONSE = "response"
 """Statements: the theme's. Payload: ``label``."""
 LEAD = "lead"
 """Make a statement its theme's lead quote. Statements: that one."""
@@ -37,7 +38,7 @@ PERSONA = "persona"
 """Name and summary of the persona of ``role``. Payload: ``name``, ``summary``."""
 APPROVE = "approve"
 """Approve the persona of ``role`` (the decision's reviewer and date), or withdraw that. Payload: ``approved``."""
-ACTIONS: tuple[str, ...] = (THEME_STATUS, RENAME, LEAD, QUOTE_STATUS, MOVE, MERGE, PERSONA, APPROVE)
+ACTIONS: tuple[str, ...] = (THEME_STATUS, RENAME, RESPONSE, LEAD, QUOTE_STATUS, MOVE, MERGE, PERSONA, APPROVE)
 STATUSES: tuple[str, ...] = ("approved", "rejected", "pending")
 
 
@@ -92,46 +93,6 @@ class Review:
         return sum(1 for outcome in self.outcomes.values() if outcome.gone)
 
 
-@dataclass(frozen=True)
-class Agreement:
-    """How often the classifier agrees with the reviewers, on the statements they reviewed."""
-
-    reviewed: int
-    """Statements whose category a reviewer confirmed (an approved theme or quote) or set (a move)."""
-    accuracy: float
-    """Share of them the classifier had filed in the reviewer's category (0-1)."""
-    kappa: float | None
-    """Cohen's kappa of classifier against reviewers; None when it is undefined (one category only)."""
-
-
-def agreement(base: RunResult, review: Review, decisions: Iterable[Decision]) -> Agreement:
-    """The classifier's verdicts (``base``) against the reviewers' categories (``review``) on reviewed statements."""
-    final = review.result.classifications
-    reviewed: set[str] = set()
-    for theme in review.result.themes:
-        if review.theme_status.get(theme.id) == "approved":
-            reviewed.update(theme.statement_ids)
-    reviewed.update(sid for sid, status in review.quote_status.items() if status == "approved")
-    for decision in decisions:
-        if decision.action == MOVE and not review.outcomes[decision.id].gone:
-            reviewed.update(decision.statement_ids)
-    pairs = [
-        (base.classifications[sid].category, final[sid].category)
-        for sid in sorted(reviewed)
-        if sid in final and sid in base.classifications
-    ]
-    if not pairs:
-        return Agreement(0, 0.0, None)
-    model, reviewers = zip(*pairs, strict=True)
-    accuracy = sum(m == r for m, r in pairs) / len(pairs)
-    kappa = None
-    if len(set(model) | set(reviewers)) > 1:
-        from sklearn.metrics import cohen_kappa_score
-
-        kappa = float(cohen_kappa_score(model, reviewers))
-    return Agreement(len(pairs), round(accuracy, 3), None if kappa is None else round(kappa, 3))
-
-
 def decisions_of(store: Store) -> list[Decision]:
     return [Decision.from_row(row) for row in store.decisions()]
 
@@ -156,6 +117,7 @@ class _Draft:
     quote_ids: list[str]
     """Lead first."""
     status: str = "pending"
+    response: str = ""
 
 
 class _Reviewing:
@@ -169,7 +131,7 @@ class _Reviewing:
         for theme in result.themes:
             self.drafts[theme.id] = _Draft(
                 theme.id, theme.role, theme.category, theme.label, theme.keywords, list(theme.statement_ids),
-                [q.statement_id for q in theme.quotes],
+                [q.statement_id for q in theme.quotes], response=theme.response,
             )  # fmt: skip
             self.theme_of.update((sid, theme.id) for sid in theme.statement_ids)
         self.quotes = {q.statement_id: q for theme in result.themes for q in theme.quotes}
@@ -181,6 +143,7 @@ class _Reviewing:
         self.handlers: dict[str, Callable[[Decision], Outcome]] = {
             THEME_STATUS: self._theme_status,
             RENAME: self._rename,
+            RESPONSE: self._response,
             LEAD: self._lead,
             QUOTE_STATUS: self._quote_status,
             MOVE: self._move,
@@ -227,6 +190,9 @@ class _Reviewing:
 
     def _rename(self, decision: Decision) -> Outcome:
         return self._set_on_theme(decision, "label", decision.payload["label"])
+
+    def _response(self, decision: Decision) -> Outcome:
+        return self._set_on_theme(decision, "response", decision.payload["response"])
 
     def _set_on_theme(self, decision: Decision, attribute: str, value: str) -> Outcome:
         draft = self.resolve(decision.statement_ids)
@@ -295,6 +261,7 @@ class _Reviewing:
                 self.category[statement_id] = into.category
             into.statement_ids.extend(source.statement_ids)
             into.quote_ids.extend(q for q in source.quote_ids if q not in into.quote_ids)
+            into.response = into.response or source.response
             del self.drafts[source.id]
         return Outcome(into.role, into.id)
 
@@ -349,6 +316,7 @@ class _Reviewing:
             quotes=tuple(self.quote(s) for s in chosen),
             interviews=interviews,
             companies=companies,
+            response=draft.response,
         )
 
     def _progress(self, role: str, themes: list[Theme]) -> dict[str, int]:

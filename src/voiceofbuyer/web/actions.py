@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from ..records import CATEGORIES, SECTION_TITLES, Interview, Persona, Statement, Theme
-from ..review import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, STATUSES, THEME_STATUS
+from ..review import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, RESPONSE, STATUSES, THEME_STATUS
 from .desk import Conflict, Desk, View
 from .security import Form, local_path
 
@@ -22,6 +22,7 @@ REVIEWER_COOKIE = "vob_reviewer"
 LABEL_LIMIT = 200
 NAME_LIMIT = 120
 SUMMARY_LIMIT = 4000
+RESPONSE_LIMIT = 2000
 REVIEWER_LIMIT = 80
 CATEGORY_NAMES = {**SECTION_TITLES, "other": "Other (not in personas)"}
 Found = TypeVar("Found")
@@ -53,6 +54,17 @@ class ReviewActions:
         label = form.text("label", LABEL_LIMIT, "The theme's name")
         theme = self.path_theme(request)
         self.decide_on_theme(form, theme, reviewer, RENAME, {"label": label}, f"renamed “{theme.label}” to “{label}”")
+        return _back(form, f"/theme/{theme.id}")
+
+    def response(self, request: Request, form: Form) -> Response:
+        """The answer sales should give to an objection: kept in the store, printed in the battlecards."""
+        reviewer = _reviewer_required(request)
+        theme = self.path_theme(request)
+        if theme.category != "objection":
+            raise HTTPException(400, "Only an objection gets an answer for sales.")
+        answer = form.text("response", RESPONSE_LIMIT, "The answer", required=False, lines=True)
+        what = f"wrote the answer to “{theme.label}”" if answer else f"removed the answer to “{theme.label}”"
+        self.decide_on_theme(form, theme, reviewer, RESPONSE, {"response": answer}, what)
         return _back(form, f"/theme/{theme.id}")
 
     def lead(self, request: Request, form: Form) -> Response:

@@ -28,13 +28,12 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Mount, Route
 
 from ..ingest.recordings import RECORDING_SUFFIXES
+from ..objections import interviewees_per_role, objection_list, objections_csv
 from ..records import CATEGORIES, SECTION_TITLES, Interview, clock
 from ..render import (
     TARGET_INTERVIEWS,
     cite,
     document_context,
-    objection_list,
-    objections_csv,
     persona_document,
     strength,
     template_environment,
@@ -145,6 +144,7 @@ class DeskPages(ReviewActions):
             Route("/reviewer", self.action(self.set_reviewer), methods=["POST"]),
             Route("/theme/{theme_id}/status", self.action(self.theme_status), methods=["POST"]),
             Route("/theme/{theme_id}/rename", self.action(self.rename), methods=["POST"]),
+            Route("/theme/{theme_id}/response", self.action(self.response), methods=["POST"]),
             Route("/theme/{theme_id}/lead", self.action(self.lead), methods=["POST"]),
             Route("/theme/{theme_id}/quote", self.action(self.quote_status), methods=["POST"]),
             Route("/move", self.action(self.move), methods=["POST"]),
@@ -337,7 +337,8 @@ class DeskPages(ReviewActions):
         role = request.query_params.get("role") or None
         if role is not None and view.persona_of(role) is None:
             raise HTTPException(404, "No persona has that role.")
-        objections = objection_list([theme_document(t) for t in view.review.result.themes], role)
+        result = view.review.result
+        objections = objection_list([theme_document(t) for t in result.themes], interviewees_per_role(result), role)
         return Response(
             objections_csv(objections), media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="objections.csv"'},

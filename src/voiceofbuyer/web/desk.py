@@ -14,9 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..agreement import Agreement, agreement
 from ..records import SECTION_TITLES, Interview, Persona, RunResult, Statement, Theme
 from ..results import load_result
-from ..review import Agreement, Decision, Review, agreement, apply_decisions, decisions_of
+from ..review import Decision, Review, apply_decisions, decisions_of
 from ..store import DECISIONS_FILE, STORE_NAME, Store
 
 SEARCH_SHOWN = 100

@@ -1,0 +1,102 @@
+"""Objection battlecards: per role, the objections buyers raised, strongest first, each with how many raised it,
+the best quote and two more with their citations, and the answer sales should give (written by a reviewer).
+
+The same list is ``objections.csv`` and ``objections.json`` in the output folder, the desk's CSV export and
+``voiceofbuyer objections`` (Markdown, CSV or JSON).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from .citations import citation_text, markdown_text
+from .records import RunResult
+
+QUOTES = 3
+"""Quotes per objection: the best one, then two more."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def interviewees_per_role(result: RunResult) -> dict[str, int]:
+    """Role → interviews behind its persona (the denominator of "raised by 7 of 10")."""
+    return {p.role: len(p.interviews) for p in result.personas}
+
+
+def objection_list(
+    themes: list[dict[str, Any]], interviewees: dict[str, int], role: str | None = None
+) -> list[dict[str, Any]]:
+    """Objection themes (theme documents, ``render.theme_document``), per role, ranked by interviewees raising
+    them, then companies, then statements; each with its rank in its role and its share of the role's interviews."""
+    objections = [t for t in themes if t["category"] == "objection" and (role is None or t["role"] == role)]
+    ranked = sorted(
+        objections,
+        key=lambda t: (t["role"], -len(t["interviews"]), -len(t["companies"]), -len(t["statement_ids"]), t["id"]),
+    )
+    listed: list[dict[str, Any]] = []
+    for theme in ranked:
+        rank = 1 + sum(1 for o in listed if o["role"] == theme["role"])
+        raised, of = len(theme["interviews"]), interviewees.get(theme["role"], 0) or len(theme["interviews"])
+        listed.append({
+            "rank": rank,
+            "role": theme["role"],
+            "objection": theme["label"],
+            "raised_by": f"{raised} of {of} ({round(100 * raised / of)}%)",
+            "interviews": raised,
+            "interviewees": of,
+            "companies": len(theme["companies"]),
+            "mentioned_once": theme["mentioned_once"],
+            "interview_ids": theme["interviews"],
+            "company_names": theme["companies"],
+            "quotes": theme["quotes"][:QUOTES],
+            "response": theme.get("response", ""),
+            "theme_id": theme["id"],
+        })  # fmt: skip
+    return listed
+
+
+def _cell(value: str) -> str:
+    """Spreadsheet-safe: a cell that starts like a formula is prefixed with an apostrophe."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def objections_csv(objections: list[dict[str, Any]]) -> bytes:
+    """UTF-8 with a byte-order mark and CRLF rows, so spreadsheet programs open it directly; one row per objection:
+    rank, role, objection, raised by, companies, the best quote and its citation, two more, the answer for sales."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    header = ["rank", "role", "objection", "raised_by", "companies", "best_quote", "citation"]
+    for n in range(2, QUOTES + 1):
+        header += [f"quote_{n}", f"citation_{n}"]
+    header += ["response", "mentioned_once", "interview_ids", "company_names", "theme_id"]
+    writer.writerow(header)
+    for o in objections:
+        quotes: list[str] = []
+        for quote in o["quotes"][:QUOTES]:
+            quotes += [quote["text"], citation_text(quote)]
+        quotes += [""] * (2 * QUOTES - len(quotes))
+        row = [str(o["rank"]), o["role"], o["objection"], o["raised_by"], str(o["companies"]), *quotes,
+               o["response"], "yes" if o["mentioned_once"] else "no", "; ".join(o["interview_ids"]),
+               "; ".join(o["company_names"]), o["theme_id"]]  # fmt: skip
+        writer.writerow([_cell(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def objections_markdown(objections: list[dict[str, Any]]) -> str:
+    """The battlecards as Markdown, a section per role."""
+    lines: list[str] = []
+    role = None
+    for o in objections:
+        if o["role"] != role:
+            role = o["role"]
+            lines += ["", f"## {markdown_text(role)}", ""]
+        thin = " (mentioned once)" if o["mentioned_once"] else ""
+        companies = f", {o['companies']} compan{'ies' if o['companies'] != 1 else 'y'}" if o["companies"] else ""
+        lines.append(f"{o['rank']}. **{markdown_text(o['objection'])}** — raised by {o['raised_by']}{companies}{thin}")
+        lines.extend(
+            f'   > "{markdown_text(q["text"])}" — {markdown_text(citation_text(q))}' for q in o["quotes"]
+        )
+        answer = markdown_text(" ".join(o["response"].split())) if o["response"] else "— (write it in the review desk)"
+        lines.append(f"   *Answer:* {answer}")
+    return "\n".join(lines).strip() + "\n"
