@@ -119,7 +119,7 @@ def test_persona_reads_in_the_buyers_words_with_citations(first_run):
     assert "ICP context:" in markdown and "Logistics" in markdown
     assert "Dana Whitfield (Chief Financial Officer, Northwind Freight), northwind-cfo" in markdown
     html = (out / "personas" / "finance-leader.html").read_text()
-    assert 'href="' in html and "northwind-cfo.txt" in html
+    assert 'href="../transcripts/northwind-cfo.html#s-' in html
     index = (out / "index.html").read_text()
     assert "personas/finance-leader.html" in index and "5-8" in index
 
@@ -327,3 +327,25 @@ def test_a_clusterer_of_ones_own_is_one_file_and_a_config_value(batch, first_run
     themes = json.loads((out / "voiceofbuyer.json").read_text("utf-8"))["themes"]
     pools = {(t["role"], t["category"]) for t in themes}
     assert len(themes) == len(pools)  # one theme per (role, category): the toy clusterer's grouping
+
+
+def test_every_quote_links_to_its_place_on_a_transcript_page_inside_the_output_folder(first_run):
+    """The folder travels: each citation opens the interview's page at the quote, and no link leaves the folder."""
+    from html import unescape
+    from urllib.parse import unquote
+
+    out = first_run[0]
+    checked = 0
+    for page in sorted(out.glob("personas/*.html")) + [out / "index.html"]:
+        for href in re.findall(r'href="([^"]+)"', page.read_text("utf-8")):
+            target, _, fragment = unescape(href).partition("#")
+            path = (page.parent / unquote(target)).resolve()
+            assert path.is_relative_to(out.resolve()) and path.is_file(), (page.name, href)
+            if fragment.startswith("s-"):
+                assert f'id="{fragment}"' in path.read_text("utf-8"), (page.name, href)
+                checked += 1
+    assert checked > 50
+    page = (out / "transcripts" / "northwind-cfo.html").read_text("utf-8")
+    document = json.loads((out / "voiceofbuyer.json").read_text("utf-8"))
+    ids = [s["id"] for s in document["statements"] if s["interview_id"] == "northwind-cfo"]
+    assert ids and all(f'id="s-{sid.rsplit("@", 1)[1]}"' in page for sid in ids)

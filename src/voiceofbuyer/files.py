@@ -100,6 +100,8 @@ DOCUMENTS = ".documents"
 """Under the output folder: one folder per published set of documents, and ``current``, a link to the live one."""
 DECISIONS = "decisions.jsonl"
 """The review decisions' plain copy (``store.DECISIONS_FILE``), written by the desk."""
+TRANSCRIPTS_DIR = "transcripts"
+"""Under the output folder: each interview's page, and the JSON and WebVTT transcripts of recordings."""
 WORK = ".work"
 """Under the output folder: what a run makes before it publishes (transcripts of recordings)."""
 

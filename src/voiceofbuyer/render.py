@@ -31,12 +31,12 @@ from markupsafe import Markup, escape
 
 from .citations import citation_place, citation_speaker, citation_text, markdown_text
 from .errors import ConfigError
-from .files import WORK
+from .files import TRANSCRIPTS_DIR, WORK
 from .objections import interviewees_per_role, objection_list, objections_csv
-from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Theme
+from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Statement, Theme
+from .transcript_page import anchor, page_path, time_of, turns_html
 
 SCHEMA_VERSION = 1
-TRANSCRIPTS_DIR = "transcripts"
 """Output folder of the transcripts made from recordings (JSON and WebVTT)."""
 TARGET_INTERVIEWS = (5, 8)
 """Research practice: talk to 5-8 buyers per key role."""
@@ -184,19 +184,15 @@ def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[
         return Markup(f'<a href="{escape(href)}">{escape(label)}</a>')
 
     def cite_html(quote: Quote) -> Markup:
-        """The citation with the interview linked to its transcript and, for a recording, the time to the
-        recording at that moment (a media fragment: browsers start playing there)."""
+        """The citation with the interview linked to the quote on its transcript page, and, for a recording, the
+        time to the recording at that moment (a media fragment: browsers start playing there)."""
         citation = quote_document(quote)["citation"]
         interview = interviews[quote.citation.interview_id]
-        transcript = (
-            out_dir / TRANSCRIPTS_DIR / f"{interview.id}.json"
-            if interview.format == "audio"
-            else batch_dir / interview.source
-        )
+        transcript = link(out_dir / page_path(interview.id), interview.id, f"#{anchor(quote.statement_id)}")
         place: Markup | str = citation_place(citation)
         if interview.media and quote.citation.start is not None:
             place = link(batch_dir / interview.media, str(place), f"#t={int(quote.citation.start)}")
-        return escape(citation_speaker(citation)) + Markup(", ") + link(transcript, interview.id) + ", " + place
+        return escape(citation_speaker(citation)) + Markup(", ") + transcript + ", " + place
 
     return {
         "total_interviews": len(result.interviews),
@@ -234,12 +230,33 @@ def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Env
         }
     )
     files["index.html"] = index.encode("utf-8")
+    files.update(transcript_pages(result, out_dir, env))
     document = result_document(result)
     objections = objection_list(document["themes"], interviewees_per_role(result))
     files["objections.csv"] = objections_csv(objections)
     files["objections.json"] = _json_bytes(objections)
     files["voiceofbuyer.json"] = _json_bytes(document)
     return files
+
+
+def transcript_pages(result: RunResult, out_dir: Path, env: Environment) -> dict[str, bytes]:
+    """``transcripts/<id>.html`` for every interview: the whole transcript, its buyer statements marked."""
+    by_interview: dict[str, list[Statement]] = {}
+    for statement in result.statements:
+        by_interview.setdefault(statement.interview_id, []).append(statement)
+    pages = {}
+    for interview in result.interviews:
+        path = page_path(interview.id)
+        context = {
+            "interview": interview,
+            "profile": result.profiles[interview.id],
+            "turns": turns_html(interview, by_interview.get(interview.id, []), result.classifications),
+            "time_of": time_of,
+            "sections": list(SECTION_TITLES.items()),
+            "index_href": url_quote(Path(os.path.relpath(out_dir / "index.html", (out_dir / path).parent)).as_posix()),
+        }
+        pages[path] = _render(env, "transcript.html.j2", context).encode("utf-8")
+    return pages
 
 
 def _json_bytes(value: Any) -> bytes:

@@ -28,12 +28,11 @@ from .asr import Recognizer, SpokenWord, WhisperRecognizer
 from .config import TranscribeConfig
 from .diarize import ChannelLevels, Piece, ResemblyzerEmbedder, Speakers, VoiceEmbedder, by_voice, pieces_of
 from .errors import ConfigError, InputError, MissingComponent
-from .files import write_atomic
+from .files import TRANSCRIPTS_DIR, write_atomic
 from .ingest import Problem
 from .ingest.json_reader import SCHEMA
 from .ingest.sides import asks_most_questions
 from .records import clock
-from .render import TRANSCRIPTS_DIR
 from .store import Store, text_hash
 
 TRANSCRIBE_VERSION = "1"
