@@ -10,7 +10,7 @@ from voiceofbuyer.errors import AuditError
 from voiceofbuyer.ingest.turns import turn_at
 from voiceofbuyer.records import Citation, Interview, Quote, Statement
 
-SOURCE = "Sam: What hurts?\nDana: Um, we chase, we chase approvals in the ER by email.\n"
+SOURCE = "Sam: What hurts?\nDana: Um, we, we chase approvals in the ER by email.\n"
 FILLERS = ("um", "uh", "er")
 
 
@@ -29,7 +29,7 @@ def statement(removed: tuple[tuple[int, int, str], ...] | None = None) -> Statem
     end = SOURCE.index("email.") + len("email.")
     if removed is None:
         filler = (start, start + len("Um,"), "filler")
-        repeat = (SOURCE.index("we chase"), SOURCE.index("we chase approvals"), "repeat")
+        repeat = (SOURCE.index("we, we"), SOURCE.index("we chase approvals"), "repeat")
         removed = (filler, repeat)
     text = apply_cleanup(SOURCE, start, end, removed)
     return Statement("i@1", "i", "Dana", 1, start, end, removed, text, "What hurts?")
@@ -92,3 +92,13 @@ def test_unknown_statement_and_interview_fail():
         audit([quote(s)], {}, interview(), FILLERS)
     with pytest.raises(AuditError, match="not in this batch"):
         audit([quote(s)], {s.id: s}, {}, FILLERS)
+
+
+def test_a_repeat_after_a_negation_is_a_correction_the_audit_refuses():
+    source = "Sam: Who was desperate?\nDana: Um, not my team, my team was desperate.\n"
+    start, end = source.index("not"), source.index("desperate.\n") + len("desperate.")
+    first = source.index("my team,")
+    removed = ((first, source.index("my team was"), "repeat"),)
+    s = Statement("i@1", "i", "Dana", 1, start, end, removed, apply_cleanup(source, start, end, removed), "")
+    with pytest.raises(AuditError, match="follows 'not': a correction"):
+        audit([quote(s)], {s.id: s}, interview(source), FILLERS)

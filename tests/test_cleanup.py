@@ -103,6 +103,8 @@ MEANT = [
     "The E.R. doctors complained about wait times.",
     "We measured 3 mm of drift per week.",
     "In the ER, in triage, nurses log everything twice.",
+    "Honestly, people. Not my team, my team was desperate.",  # a correction, not a stutter
+    "If the tool could help with that, that would be cool.",
 ]
 
 

@@ -74,3 +74,13 @@ def test_missing_config_file_is_a_clear_error(tmp_path: Path):
 def test_config_found_in_batch_folder(tmp_path: Path):
     (tmp_path / "voiceofbuyer.toml").write_text("")
     assert find_config(tmp_path, None) == tmp_path / "voiceofbuyer.toml"
+
+
+def test_the_readmes_config_example_is_a_valid_config(tmp_path):
+    """What a user copies from the README must load as it is."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    configure = readme[readme.index("## Configure") :]
+    example = configure[configure.index("```toml\n") + len("```toml\n") : configure.index("```\n", 10)]
+    (tmp_path / "voiceofbuyer.toml").write_text(example, "utf-8")
+    config = load_config(tmp_path / "voiceofbuyer.toml")
+    assert config.clustering.backend == "pca-hdbscan" and "Revenue Leader" in config.roles

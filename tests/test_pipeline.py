@@ -194,7 +194,8 @@ def test_bad_files_are_reported_and_the_rest_goes_through(batch, tmp_path):
     (messy / "junk.txt").write_bytes(bytes(range(256)) * 8)
     (messy / "notes.pages").write_bytes(b"whatever")
     (messy / "broken.vtt").write_text("00:00:01.000 --> 00:00:02.000\nA: hi\n")
-    (messy / "latin1.txt").write_bytes("Sam: Où en êtes-vous?\nRené: Nous payons trop tard les fournisseurs.\n"
+    (messy / "latin1.txt").write_bytes("Sam: How are payments going at the café?\nRené: We pay our suppliers far "
+                                       "too late, and they résumé deliveries only after we pay.\n"
                                        .encode("latin-1"))  # fmt: skip
     report = run(messy, tmp_path / "out", SAMPLE_CONFIG, show_progress=False)
     assert report.failed
@@ -260,7 +261,10 @@ def test_a_crash_while_writing_leaves_whole_files(tmp_path, monkeypatch):
 @pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is not beside this checkout")
 def test_real_transcripts_go_through_with_roles_from_self_introductions(tmp_path):
     report = run(REALWORLD, tmp_path / "out", load_config(None), show_progress=False)
-    assert not report.failed and report.interviews == 8
+    # Interview 2 is in French: left out whole, said on one line, never counted in a persona.
+    skipped = [p for p in report.problems if p.skipped]
+    assert [p.path for p in skipped] == ["Interview 2.txt"] and "'fr'" in skipped[0].message
+    assert report.interviews == 7
     document = json.loads((tmp_path / "out" / "voiceofbuyer.json").read_text())
     for interview in document["interviews"]:
         assert interview["buyer"]["role_source"] == "self-introduction", interview["id"]
@@ -336,7 +340,7 @@ def test_every_quote_links_to_its_place_on_a_transcript_page_inside_the_output_f
 
     out = first_run[0]
     checked = 0
-    for page in sorted(out.glob("personas/*.html")) + [out / "index.html"]:
+    for page in [*sorted(out.glob("personas/*.html")), out / "index.html"]:
         for href in re.findall(r'href="([^"]+)"', page.read_text("utf-8")):
             target, _, fragment = unescape(href).partition("#")
             path = (page.parent / unquote(target)).resolve()

@@ -90,6 +90,10 @@ from voiceofbuyer.segment import stands_alone  # noqa: E402
         ("That's something that happens often.", False),  # a bare back-reference
         ("Which was really useful for the team at the time.", False),
         ("Model maintenance.", False),  # too short
+        ("I worry a bit about that.", False),  # rests on a "that" said before
+        ("Actually, that was the last straw.", False),
+        ("I. You know, as a person that works with data for many years, I know.", False),  # a false start kept
+        ("I have to make that argument to the board every single quarter.", True),
         ("Would you ever pay for a tool like that?", False),  # a question
     ],
 )

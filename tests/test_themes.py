@@ -51,11 +51,14 @@ def test_labels_prefer_phrases_distinctive_of_the_group():
 def test_titles_prefer_several_words_and_never_use_a_name():
     group = [
         statement("a1", "i1", "x", ("invoices", "lars", "chase approvals")),
-        statement("a2", "i2", "y", ("invoices", "lars")),
-        statement("a3", "i3", "z", ("invoices",)),
+        statement("a2", "i2", "y", ("invoices", "lars", "chase approvals")),
+        statement("a3", "i3", "z", ("invoices", "agricultural customers")),
     ]
     label, keywords = label_groups([group], names=frozenset({"lars"}))[0]
     assert label == "Chase approvals" and "lars" not in keywords
+    # A phrase only one of the buyers used does not name the point the others make.
+    group[1] = statement("a2", "i2", "y", ("invoices", "lars"))
+    assert label_groups([group], names=frozenset({"lars"}))[0][0] == "Invoices and approvals"
 
 
 def test_no_two_titles_of_a_persona_are_alike():

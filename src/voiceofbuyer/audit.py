@@ -21,11 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .cleanup import ANNOTATION, INLINE_TIME, apply_cleanup
 from .errors import AuditError
 from .records import Interview, Persona, Quote, RunResult, Statement, Theme
 
 _WORDS = re.compile(r"[\w'’]+")
+_DISCOURSE_WORDS = frozenset({"like", "yeah", "okay", "ok", "right"})
+"""Said twice as a stutter like function words ("like, like"), though spaCy does not list them as stop words."""
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred))\s*$", re.I)
 _CUT_OFF = re.compile(r"\s*(\w+)(?:-|--|–|—)\s*")
 _STRUCTURAL = ("gap", "timestamp", "annotation")
@@ -95,7 +99,13 @@ def _removal_problem(
     if reason == "repeat":
         said = _WORDS.findall(removed.lower())
         following = _WORDS.findall(_text_after(statement, end, source).lower())
-        return None if said and following[: len(said)] == said else "the same words do not follow it"
+        if not said or following[: len(said)] != said:
+            return "the same words do not follow it"
+        if all(word not in STOP_WORDS and word not in _DISCOURSE_WORDS for word in said):
+            return "it holds no function word: content said twice is meant, not a stutter"
+        before = _WORDS.findall(source[max(statement.start_char, start - 20) : start].lower())[-2:]
+        denied = [word for word in before if word in ("not", "no", "never", "nor", "without")]
+        return f"it follows {denied[0]!r}: a correction, not a stutter" if denied else None
     if reason == "false-start":
         cut = _CUT_OFF.fullmatch(removed)
         following = _WORDS.findall(_text_after(statement, end, source).lower())

@@ -14,7 +14,7 @@ Each removed range is ``(start, end, reason)``; the reasons, and when each appli
 - ``repeat``: an immediate stutter, the earlier copies of a word or a short phrase said again ("the, the
   approval", "I I think", "we were, we were going"). A content word said twice with nothing between ("very very
   good", "had had", "that that") is how people speak and stays; a repeated phrase goes only when it holds a
-  function word;
+  function word, and never after a negation ("Not my team, my team was desperate." is a correction);
 - ``false-start``: a word cut off with a hyphen and restarted ("we- we tried", "appro- approval"); a dangling
   prefix ("pre- and post-approval") stays;
 - ``timestamp`` and ``annotation``: time stamps and non-speech notes a transcription service left in the text
@@ -51,6 +51,8 @@ ANNOTATION = re.compile(
 _FUNCTION_POS = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
 # Said twice for emphasis, not a stutter: "no, no deal".
 _EMPHATIC = frozenset({"no", "not", "never", "yes"})
+# Before a phrase said twice, the first copy is what is denied: removing it would turn the meaning.
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
 # Function words said twice on purpose: "had had", "that that", "what it is is".
 _GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "in"})
 _SEPARATOR = re.compile(r"[\s,;]*(?:\.\.\.|…|--|—|–)?[\s,;]*")
@@ -133,16 +135,14 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
             between = text[first[-1].idx + len(first[-1].text) : second[0].idx]
             if not _SEPARATOR.fullmatch(between):
                 continue
-            plain_space = not between.strip()
-            function_words = [
-                w
-                for w in first
-                if (w.pos_ in _FUNCTION_POS or w.lower_ in ("i", "we")) and w.lower_ not in _EMPHATIC
-            ]
-            if not function_words:
+            if not any(
+                (w.pos_ in _FUNCTION_POS or w.lower_ in ("i", "we")) and w.lower_ not in _EMPHATIC for w in first
+            ):
                 continue  # "very, very good", "four four": content said twice is meant
-            if size == 1 and plain_space and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
-                continue  # "had had", "that that"
+            if any(w.lower_ in _NEGATIONS for w in words[max(0, i - 2) : i]):
+                continue  # a correction, not a stutter: "Not my team, my team was desperate." keeps both
+            if size == 1 and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
+                continue  # "had had", "that that", "help with that, that would be cool": two roles, not a stutter
             found.append((first[0].idx, second[0].idx, "repeat"))
             i += size
             matched = True

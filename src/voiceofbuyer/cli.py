@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import traceback
@@ -81,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="the review desk: a local web app to review and approve personas")
     serve.add_argument("--store", type=Path, default=DEFAULT_OUT, help="output folder of the run (default: outputs/)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port, 1-65535 (default: 8000)")
     serve.add_argument("--templates", type=Path, help="document templates for the exports (as for `run`)")
 
     decisions = commands.add_parser("decisions", help="export or import the review decisions of a store")
@@ -100,6 +101,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: ./voiceofbuyer.toml)")
     evaluate.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder of the store used as cache")
     return parser
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port (1-65535)")
+    return int(value)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, AuditError, StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
         return NOTHING_WRITTEN
+    except BrokenPipeError:  # the reader went away (`... | head`): what it read was whole, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("interrupted: nothing was published; the previous results are whole", file=sys.stderr)
         return NOTHING_WRITTEN
@@ -244,6 +254,9 @@ def _objections(args: argparse.Namespace) -> int:
         return 2
     result = reviewed[0].result
     known_roles = {p.role for p in result.personas}
+    named = {role.casefold(): role for role in known_roles}
+    if args.role:
+        args.role = named.get(args.role.casefold(), args.role)  # "finance leader" is "Finance Leader"
     if args.role and args.role not in known_roles:
         print(f"error: no role {args.role!r}; roles: {', '.join(sorted(known_roles))}", file=sys.stderr)
         return 2

@@ -52,10 +52,11 @@ def identify_people(
                 f"questions; confidence {sides.confidence:.2f}); name the interviewee in metadata to be sure"
             )
         if not analysed(interview):
-            people.problems.append(_warning(
-                interview, f"in language '{interview.language}', not English: not analysed, so its words are not "
-                "mixed into English themes (fix: name a spaCy pipeline and an embedding model for it: "
-                f"[models.languages] {interview.language} = \"...\" in voiceofbuyer.toml)"))  # fmt: skip
+            people.problems.append(Problem(interview.source, (
+                f"{interview.source}: in language '{interview.language}', not English: left out, so its words are "
+                "not mixed into English themes nor counted in a persona (fix: name a spaCy pipeline and an embedding "
+                f"model for it: [models.languages] {interview.language} = \"...\" in voiceofbuyer.toml)"),
+                skipped=True))  # fmt: skip
         elif profile.role_source == "self-introduction":
             people.notes.append(f"{interview.source}: role {profile.role!r} from self-introduction {profile.title!r}")
     _from_descriptions(interviews, people, vectors)

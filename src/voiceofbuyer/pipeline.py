@@ -91,6 +91,8 @@ def _run(batch_dir: Path, out_dir: Path, config: Config, templates: Path | None,
             bar.update(len(interviews))
         report.problems.extend(people.problems)
         report.notes.extend(people.notes)
+        # An interview in a language no pipeline is named for is left out whole (said above), not counted empty.
+        interviews = _readable([i for i in interviews if segmenter.model_for(i.language)], batch_dir, report)
         with stages.stage("segment", len(interviews), unit="interview") as bar:
             statements = _segment(interviews, people.speakers, segmenter, store, bar.update, report)
         interviews = _readable([i for i in interviews if i.id in statements], batch_dir, report)
@@ -153,9 +155,10 @@ def _now() -> str:
 
 def _readable(interviews: list[Interview], batch_dir: Path, report: RunReport) -> list[Interview]:
     if not interviews:
+        why = "see the lines above for each file" if report.problems else "the folder holds no transcript or recording"
         raise NoInterviews(
-            f"{batch_dir}: no readable interview (see the lines above for each file); nothing was written and the "
-            "previous results are untouched (fix: add transcripts or recordings, or correct the files named)",
+            f"{batch_dir}: no readable interview ({why}); nothing was written and the previous results are "
+            "untouched (fix: add transcripts or recordings, or correct the files named)",
             report.problems,
         )
     return interviews

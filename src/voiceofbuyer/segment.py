@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -272,6 +273,7 @@ def _statement(
     first_turn = _turn_at(passage.turns, start)
     last_turn = _turn_at(passage.turns, end - 1)
     keyphrases = _keyphrases(sentence, clean_start, clean_end)
+    kept_from = bisect_left(passage.source_of, start)
     return Statement(
         id=f"{passage.interview.id}@{anchor}",
         interview_id=passage.interview.id,
@@ -286,7 +288,8 @@ def _statement(
         end=_time_at(last_turn, end, first=False),
         keyphrases=keyphrases,
         speaker_uncertain=passage.speaker_uncertain,
-        standalone=stands_alone(text, [t for t in sentence if clean_start <= t.idx < clean_end]),
+        # Judged on the words the quote keeps, not the opening markers it leaves out ("Well, actually,").
+        standalone=stands_alone(text, [t for t in sentence if kept_from <= t.idx < clean_end]),
     )
 
 
@@ -312,8 +315,16 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     if last.pos_ in _DANGLING_POS or last.dep_ in _SUBJECTS or last.lower_ in _DANGLING_WORDS:
         return False
     first = words[0]
-    if first.lower_ in _RELATIVES or (first.lower_ in _BACK_REFERENCES and first.dep_ in _SUBJECTS and len(words) < 10):
+    if first.lower_ in _RELATIVES:
         return False
+    # A short statement resting on a "that" or "this" it does not explain ("I worry a bit about that.", "Actually,
+    # that was the last straw."): its subject is in what was said before. A relative "that" is no such reference.
+    if len(words) < 10 and any(
+        t.lower_ in _BACK_REFERENCES and t.pos_ == "PRON" and t.head.dep_ != "relcl" for t in words
+    ):
+        return False
+    if (words[0].text.endswith(".") or any(t.text == "." for t in tokens[1:3])) and len(words) > 2:
+        return False  # a false start kept in front ("I. You know, as a person ...")
     # A subordinate clause standing as a sentence ("Because I haven't dealt with them enough."): its main verb
     # carries the conjunction itself, so the clause it depends on is elsewhere.
     roots = [t for t in words if t.dep_ == "ROOT"]
@@ -405,7 +416,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "5"
+    VERSION = "6"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

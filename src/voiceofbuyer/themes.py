@@ -86,7 +86,10 @@ def label_groups(
         ranked = sorted(count, key=lambda key: (-score(key), key))
         # A title of two words or more reads as a point ("Approval emails"), one word rarely does ("Invoices"):
         # the best phrase of several words leads when the group has one.
-        multiword = [key for key in ranked if " " in key]
+        # ... when several of the buyers who make the point use it (half as many as its top word, at least):
+        # "Agricultural customers", said once, does not name a theme about per-invoice pricing.
+        floor = max(1, math.ceil(count[ranked[0]] / 2)) if ranked else 1
+        multiword = [key for key in ranked if " " in key and count[key] >= floor]
         keys = list(dict.fromkeys([*multiword[:1], *ranked]))[:5]
         keywords = tuple(
             min((p for p in surface if phrase_key(p) == key), key=lambda p, s=surface: (-s[p], p)) for key in keys
@@ -95,8 +98,11 @@ def label_groups(
             label = opening_words(group[0].text)
         elif " " in keywords[0] or len(keywords) == 1:
             label = title_case(keywords[0])
-        else:  # single words only: the two the group uses most, together ("Approvers and duplicates")
-            label = title_case(f"{keywords[0]} and {keywords[1]}")
+        elif set(keywords[0].split()) <= set(keywords[1].split()):
+            label = title_case(keywords[1])  # "invoice" and "invoice number": the longer says both
+        else:  # no shared phrase: the two words the group uses most, together ("Approvers and duplicates")
+            second = next((k for k in keywords[1:] if " " not in k), keywords[1])
+            label = title_case(f"{keywords[0]} and {second}")
         results.append((label, keywords))
     return results
 
