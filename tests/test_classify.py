@@ -204,3 +204,30 @@ def test_a_folder_that_is_no_model_is_one_clear_line(tmp_path):
     config = ClassifyConfig(backend="huggingface", min_confidence=0.0, min_words=1, model=str(tmp_path))
     with pytest.raises(ConfigError, match="not a Hugging Face model directory"):
         HuggingFaceClassifier(config, ToyVectors({}), [])
+
+
+def test_a_stronger_encoder_serves_the_classifier_only_when_installed(tmp_path, monkeypatch):
+    """``[classify] encoder``: "" reads the clustering vectors; a local sentence-transformers directory gets vectors
+    of its own (cached under its own name); "mpnet" not installed is one line saying how to install it."""
+    from voiceofbuyer import components
+    from voiceofbuyer.config import load_config
+    from voiceofbuyer.embed import resolve_model
+    from voiceofbuyer.store import Store
+
+    monkeypatch.setenv("VOICEOFBUYER_CACHE", str(tmp_path / "cache"))
+    config = load_config(None)
+    store = Store(tmp_path / "store.sqlite")
+    try:
+        clustering = components.vectors(config, store)
+        assert components.classifier_vectors(config, store, clustering) is clustering
+
+        def with_encoder(encoder: str):
+            return config.model_copy(update={"classify": config.classify.model_copy(update={"encoder": encoder})})
+
+        own = components.classifier_vectors(with_encoder(resolve_model("bundled")), store, clustering)
+        assert own is not clustering and own.name.startswith("torch:") and own.name != clustering.name
+        missing = r"encoder 'mpnet': no model at .*all-mpnet-base-v2 \(fix: run `make mpnet`"
+        with pytest.raises(ConfigError, match=missing):
+            components.classifier_vectors(with_encoder("mpnet"), store, clustering)
+    finally:
+        store.close()

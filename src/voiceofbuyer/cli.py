@@ -361,7 +361,8 @@ def _eval(args: argparse.Namespace) -> int:
     try:
         from . import components
 
-        print(evaluate_builtin(components.vectors(config, store), args.realworld, args.devset, args.source))
+        vectors = components.classifier_vectors(config, store, components.vectors(config, store))
+        print(evaluate_builtin(vectors, args.realworld, args.devset, args.source))
     finally:
         store.close()
     return 0

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .classify import Classifier
 from .cluster import Clusterer
 from .config import Config
-from .embed import Embedder, embedder_name, make_embedder, resolve_model
+from .embed import Embedder, TorchEmbedder, embedder_name, make_embedder, resolve_model
 from .errors import ConfigError
+from .files import cache_dir
 from .segment import Segmenter
 from .store import Store
 from .vectors import Vectors
@@ -59,6 +61,24 @@ def vectors(config: Config, store: Store) -> Vectors:
     """Cached sentence vectors; the embedder loads only for a text the store has not seen."""
     load: Callable[[], Embedder] = lambda: make_embedder(config.models)  # noqa: E731
     return Vectors(store, embedder_key(config), load)
+
+
+MPNET = "mpnet"
+"""``[classify] encoder = "mpnet"``: all-mpnet-base-v2 where ``make mpnet`` puts it (``scripts/install_mpnet.sh``)."""
+
+
+def classifier_vectors(config: Config, store: Store, embedding: Vectors) -> Vectors:
+    """The vectors the built-in classifier reads: ``embedding`` (those clustering uses) unless ``[classify]
+    encoder`` names a stronger sentence encoder; ``ConfigError`` when it is not installed."""
+    encoder = config.classify.encoder
+    if not encoder:
+        return embedding
+    path = cache_dir() / "models" / "all-mpnet-base-v2" if encoder == MPNET else Path(encoder)
+    if not (path / "config.json").is_file():
+        fix = "run `make mpnet`" if encoder == MPNET else "give a local sentence-transformers directory"
+        raise ConfigError(f"[classify] encoder {encoder!r}: no model at {path} (fix: {fix}, or remove the key)")
+    model = str(path)
+    return Vectors(store, embedder_name("torch", model), lambda: TorchEmbedder(model))
 
 
 def clusterer(config: Config) -> Clusterer:

@@ -68,6 +68,10 @@ class ClassifyConfig(Section):
     """The ``server`` backend's base URL (``http://127.0.0.1:8080/v1``)."""
     allow_remote: bool = False
     """The ``server`` backend refuses a host other than this machine unless this is true."""
+    encoder: str = ""
+    """The sentence encoder of the built-in classifier's features: "" = ``[models] embedding``; ``mpnet`` =
+    all-mpnet-base-v2 installed by ``make mpnet`` (better categories, about 5x slower); or a local
+    sentence-transformers directory."""
 
 
 class ClusteringConfig(Section):

@@ -242,7 +242,7 @@ def reviewer_examples(decisions: list[Decision], statements: list[Statement]) ->
 def _classify(
     statements: list[Statement], config: Config, vectors: Vectors, store: Store, reviewed: list[LabelledStatement]
 ) -> dict[str, Classification]:
-    classifier = components.classifier(config, vectors, reviewed)
+    classifier = components.classifier(config, components.classifier_vectors(config, store, vectors), reviewed)
     settings = config.fingerprint("classify")
     keys = {s.id: text_hash(classifier.name, settings, s.question, s.text) for s in statements}
     cached = store.cached_many("verdict", keys.values())
