@@ -212,3 +212,15 @@ def test_a_title_that_only_says_a_seniority_takes_its_job_from_what_the_buyer_do
     assert (profile.role, profile.title) == ("Unassigned", "Manager")
     assert from_description(profile, "Education").role == "Education Manager"
     assert from_description(profile, "").role == "Other roles"
+
+
+def test_a_tools_label_for_a_voice_is_never_shown_as_a_persons_name():
+    from voiceofbuyer.records import BuyerProfile
+    from voiceofbuyer.roles import display_speaker
+
+    unnamed = BuyerProfile("i", "", "Fleet Manager", "Fleet", "self-introduction")
+    named = BuyerProfile("i", "Rafael Mendes", "", "Unassigned", "unassigned")
+    assert display_speaker("SPEAKER_01", unnamed) == "Unnamed interviewee"
+    assert display_speaker("Speaker 2", unnamed) == "Unnamed interviewee"
+    assert display_speaker("Unknown Speaker", named) == "Rafael Mendes"
+    assert display_speaker("Dana Whitfield", unnamed) == "Dana Whitfield"

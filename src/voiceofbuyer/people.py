@@ -48,8 +48,8 @@ def identify_people(
                 f"'interviewee: Name' in {interview.id}.yaml)"))  # fmt: skip
         elif sides.how == "inferred":
             people.notes.append(
-                f"{interview.source}: buyer inferred as {', '.join(sides.buyers)} (the interviewing side asks the "
-                f"questions; confidence {sides.confidence:.2f}); name the interviewee in metadata to be sure"
+                f"{interview.source}: buyer inferred as {', '.join(map(repr, sides.buyers))} (the interviewing side "
+                f"asks the questions; confidence {sides.confidence:.2f}); name the interviewee in metadata to be sure"
             )
         if not analysed(interview):
             people.problems.append(Problem(interview.source, (

@@ -267,7 +267,11 @@ def merge_small_roles(profiles: dict[str, BuyerProfile], min_interviews: int) ->
 
 
 def display_speaker(speaker: str, profile: BuyerProfile) -> str:
-    """A placeholder label ("Interviewee", "Speaker 2") is shown as the buyer's name when metadata has one."""
-    if profile.name and is_placeholder(speaker):
-        return profile.name
+    """A placeholder label ("Interviewee", "Speaker 2", "SPEAKER_01") is shown as the buyer's name when metadata
+    has one, else as "Unnamed interviewee": a tool's label for a voice is never shown as a person's name."""
+    if is_placeholder(speaker):
+        return profile.name or UNNAMED
     return speaker
+
+
+UNNAMED = "Unnamed interviewee"
