@@ -73,7 +73,7 @@ def test_very_long_run_on_sentences_are_split_at_clause_breaks(tmp_path):
 
 import pytest  # noqa: E402
 
-from voiceofbuyer.segment import stands_alone  # noqa: E402
+from voiceofbuyer.wording import stands_alone  # noqa: E402
 
 
 @pytest.mark.parametrize(

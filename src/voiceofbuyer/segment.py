@@ -28,10 +28,11 @@ from .cleanup import (
 from .config import ModelsConfig, SegmentConfig
 from .ingest.sides import CONFIDENT, is_placeholder
 from .records import Interview, SpeakerRoles, Statement, Turn
+from .wording import keyphrases, stands_alone
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 _WORD = re.compile(r"[\w'’-]+")
 _QUESTION = re.compile(r"[^.?!]*\?")
@@ -41,7 +42,6 @@ _MIN_SPLIT_WORDS = 5
 _LEADING_MARKERS = re.compile(
     r"(?:and|so|but|well|like|yeah|yes|okay|ok|oh|look|right|now|anyway|i mean|you know)\b[,.]?(?=\s)", re.I
 )
-_CHUNK_SKIP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "X", "INTJ", "CCONJ", "PART", "ADP"})
 
 
 @lru_cache(maxsize=2)
@@ -272,7 +272,7 @@ def _statement(
         return None
     first_turn = _turn_at(passage.turns, start)
     last_turn = _turn_at(passage.turns, end - 1)
-    keyphrases = _keyphrases(sentence, clean_start, clean_end)
+    phrases = keyphrases(sentence, clean_start, clean_end)
     kept_from = bisect_left(passage.source_of, start)
     return Statement(
         id=f"{passage.interview.id}@{anchor}",
@@ -286,51 +286,11 @@ def _statement(
         question=passage.question,
         start=_time_at(first_turn, start, first=True),
         end=_time_at(last_turn, end, first=False),
-        keyphrases=keyphrases,
+        keyphrases=phrases,
         speaker_uncertain=passage.speaker_uncertain,
         # Judged on the words the quote keeps, not the opening markers it leaves out ("Well, actually,").
         standalone=stands_alone(text, [t for t in sentence if kept_from <= t.idx < clean_end]),
     )
-
-
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-_DANGLING_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "AUX", "PART"})
-_BACK_REFERENCES = frozenset({"that", "this", "those", "these"})
-_RELATIVES = frozenset({"which", "whom", "whose"})
-_DANGLING_WORDS = frozenset({"like", "i", "we", "they", "he", "she"})
-"""Words a finished sentence does not end on: a subject pronoun with its verb never said ("... is like we.")."""
-MIN_QUOTE_WORDS = 6
-
-
-def stands_alone(text: str, tokens: list[Token]) -> bool:
-    """Whether a statement reads as a quote on its own: at least ``MIN_QUOTE_WORDS`` words, a clause (a subject
-    and a verb), not a question, no dangling end ("What we did is like we.", "as I mentioned is."), and not a
-    short bare back-reference ("That's the problem.") whose antecedent is elsewhere."""
-    words = [t for t in tokens if not t.is_punct and not t.is_space]
-    if len(words) < MIN_QUOTE_WORDS or text.rstrip().endswith("?"):
-        return False
-    if not any(t.dep_ in _SUBJECTS for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
-        return False
-    last = words[-1]
-    if last.pos_ in _DANGLING_POS or last.dep_ in _SUBJECTS or last.lower_ in _DANGLING_WORDS:
-        return False
-    first = words[0]
-    if first.lower_ in _RELATIVES:
-        return False
-    # A short statement resting on a "that" or "this" it does not explain ("I worry a bit about that.", "Actually,
-    # that was the last straw."): its subject is in what was said before. A relative "that" is no such reference.
-    if len(words) < 10 and any(
-        t.lower_ in _BACK_REFERENCES and t.pos_ == "PRON" and t.head.dep_ != "relcl" for t in words
-    ):
-        return False
-    if (words[0].text.endswith(".") or any(t.text == "." for t in tokens[1:3])) and len(words) > 2:
-        return False  # a false start kept in front ("I. You know, as a person ...")
-    # A subordinate clause standing as a sentence ("Because I haven't dealt with them enough."): its main verb
-    # carries the conjunction itself, so the clause it depends on is elsewhere.
-    roots = [t for t in words if t.dep_ == "ROOT"]
-    if not any(root.pos_ in ("VERB", "AUX") for root in roots):
-        return False  # a noun phrase ("The quality of data that we're getting.")
-    return not any(child.dep_ == "mark" and child.i == first.i for root in roots for child in root.children)
 
 
 def _skip_leading_markers(source: str, start: int, end: int, removed: list[Removal]) -> int:
@@ -357,39 +317,6 @@ def _skip_removed_and_space(source: str, position: int, end: int, removed: list[
             if cut_start <= position < cut_end:
                 position, moved = cut_end, True
     return position
-
-
-_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-"""Entity types never used in a keyphrase: a theme is never named after a person, a company or a place (an
-acronym tagged as an organisation, "AP", "ERP", stays)."""
-_LIGHT_VERBS = frozenset({
-    "want", "need", "have", "get", "make", "do", "use", "take", "give", "see", "say", "know", "think", "like", "go",
-    "try", "find", "put", "let", "keep", "mean", "call", "look",
-})  # fmt: skip
-
-
-def _keyphrases(sentence: Span, start: int, end: int) -> tuple[str, ...]:
-    """The sentence's noun phrases ("approval emails") and verb phrases ("chase approvals") in the buyer's words,
-    lower-cased, without determiners, stop words or names, for theme titles."""
-    phrases: list[str] = []
-    for chunk in sentence.noun_chunks:
-        if start <= chunk.start_char and chunk.end_char <= end:
-            phrases.append(_chunk_phrase(chunk))
-            verb = chunk.root.head
-            if chunk.root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_ not in _LIGHT_VERBS and phrases[-1]:
-                phrases.append(f"{verb.text.lower()} {phrases[-1]}")
-    return tuple(dict.fromkeys(p for p in phrases if p))
-
-
-def _chunk_phrase(chunk: Span) -> str:
-    tokens = [
-        t for t in chunk
-        if t.pos_ not in _CHUNK_SKIP_POS and not t.is_stop and t.is_alpha
-        and not (t.ent_type_ in _NAMES and not (t.is_upper and len(t) <= 5))
-    ]  # fmt: skip
-    if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or len(tokens) > 4:
-        return ""
-    return " ".join(t.text.lower() for t in tokens)
 
 
 def _turn_at(turns: list[Turn], offset: int) -> Turn:
