@@ -94,7 +94,12 @@ def read_interview(
     fmt, reader = ("audio", read_json) if transcript else READERS[suffix]
     parsed = reader(data, source)
     _check_limits(parsed, source)
-    meta = (manifest or {}).get(source, InterviewMeta()).merged(read_sidecar(path, root)).merged(parsed.meta)
+    try:
+        sidecar = read_sidecar(path, root)
+    except InputError as err:
+        # Its metadata may say who the interviewee is: read without it, the interviewer could be quoted as the buyer.
+        raise InputError(err.path, f"{err.message}; so {source} was not read either", err.fix, err.line) from err
+    meta = (manifest or {}).get(source, InterviewMeta()).merged(sidecar).merged(parsed.meta)
     # A recording beside the transcript is surely its media; the JSON's "source" may name it from elsewhere.
     recording = path if transcript else sibling(path, RECORDING_SUFFIXES)
     return Interview(
