@@ -221,7 +221,7 @@ def test_a_batch_of_recordings_and_transcripts_gives_quotes_with_times(transcrib
     assert cited, "the recording's quotes reach the persona"
     for text, minutes, seconds in cited:
         assert int(minutes) * 60 + int(seconds) == int(starts[text])
-    html = (audio_out / "personas" / "finance-leader.html").read_text("utf-8")
+    html = (audio_out / "personas" / "finance-leader-evidence.html").read_text("utf-8")  # every quote
     links = re.findall(r'<a href="([^"]*)acme-cfo\.mp3#t=(\d+)">(\d\d):(\d\d)</a>', html)
     assert links and all(int(t) == int(m) * 60 + int(s) for _, t, m, s in links)
     linked = os.path.normpath(audio_out / "personas" / links[0][0] / RECORDING)  # as a browser reads a URL

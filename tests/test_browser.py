@@ -159,3 +159,28 @@ def test_a_hostile_transcript_renders_as_text(page: Page, served):
     page.goto(address + "/interview/hostile-cfo")
     expect(page.get_by_text('<img src=x onerror="window.__pwned = 2">', exact=False)).to_be_visible()
     assert page.evaluate("window.__pwned === undefined")
+
+
+def test_every_persona_of_the_sample_prints_on_at_most_two_pages(browser: Browser, tmp_path):
+    """The one-page persona is what a marketer hands to sales: Chromium's print to PDF, pages counted."""
+    import re as regex
+
+    from voiceofbuyer.pipeline import run
+
+    from .conftest import SAMPLE, SAMPLE_CONFIG
+
+    out = tmp_path / "out"
+    run(SAMPLE, out, SAMPLE_CONFIG, show_progress=False)
+    personas = sorted(p for p in (out / "personas").glob("*.html") if not p.name.endswith("-evidence.html"))
+    assert len(personas) == 4
+    page = browser.new_page()
+    try:
+        for persona in personas:
+            page.goto(persona.resolve().as_uri())
+            pdf = page.pdf(format="A4")
+            pages = len(regex.findall(rb"/Type\s*/Page[^s]", pdf))
+            assert 1 <= pages <= 2, (persona.name, pages)
+            evidence = persona.with_name(persona.stem + "-evidence.html").read_text("utf-8")
+            assert "Mentioned once (not yet a pattern)" in evidence  # every theme and quote is still there
+    finally:
+        page.close()

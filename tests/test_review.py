@@ -117,7 +117,8 @@ def test_every_kind_of_decision_reaches_the_documents(first_run):
     assert "approved by Jo Rivera on 2026-05-04" in document and "approved by —" not in document
     assert "*Close the books faster*" in document
     persona = next(p for p in reviewed.personas if p.role == role)
-    page = persona_document(persona, "html", document_context(reviewed, out, out), template_environment()).decode()
+    context = document_context(reviewed, out, out)
+    page = persona_document(persona, "html", context, template_environment(), "-evidence").decode()
     assert html.escape(moved.text) in page.split("Objections")[1]
 
 

@@ -40,6 +40,8 @@ def ordered_tally(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
 def build_personas(
     profiles: list[BuyerProfile], interviews: dict[str, Interview], themes: list[Theme]
 ) -> list[Persona]:
+    """One persona per role of ``profiles``, sorted by role: who is behind it (interviews, companies, titles, ICP
+    context), its themes by section, and "In their words" (the lead quote of its strongest goal)."""
     personas = []
     slugs = unique_slugs(p.role for p in profiles)
     for role in sorted(slugs):

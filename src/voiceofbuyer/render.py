@@ -39,6 +39,8 @@ from .transcript_page import anchor, page_path, time_of, turns_html
 SCHEMA_VERSION = 1
 """Output folder of the transcripts made from recordings (JSON and WebVTT)."""
 TARGET_INTERVIEWS = (5, 8)
+TOP_THEMES = 3
+"""Themes per section on the one-page persona (``personas/<role>.html``); all are on ``<role>-evidence.html``."""
 """Research practice: talk to 5-8 buyers per key role."""
 THIN_SHOWN = 10
 """Points mentioned once listed in a Markdown section (all are in the HTML and the JSON)."""
@@ -143,21 +145,27 @@ def byline(persona: Persona, total_interviews: int) -> str:
         parts.append(f"titles: {tally(persona.titles)}")
     if icp_context(persona):
         parts.append(f"ICP context: {icp_context(persona)}")
-    if persona.approved_by:
-        approval = f"approved by {persona.approved_by} on {persona.approved_on}"
-        if persona.themes_total:
-            approval += f", {persona.themes_reviewed} of {persona.themes_total} themes reviewed"
-        parts.append(f"generated from {total_interviews} interviews; {approval}")
-    else:
-        parts.append(f"draft generated from {total_interviews} interviews; approved by —")
+    parts.append(approval(persona, total_interviews))
     return " · ".join(parts)
 
 
+def approval(persona: Persona, total_interviews: int) -> str:
+    """``draft generated from 28 interviews; approved by —``, or who approved it, when, and how much was reviewed."""
+    if not persona.approved_by:
+        return f"draft generated from {total_interviews} interviews; approved by —"
+    approved = f"approved by {persona.approved_by} on {persona.approved_on}"
+    if persona.themes_total:
+        approved += f", {persona.themes_reviewed} of {persona.themes_total} themes reviewed"
+    return f"generated from {total_interviews} interviews; {approved}"
+
+
 def tally(pairs: tuple[tuple[str, int], ...]) -> str:
+    """``CFO (2), VP Finance (1)``: (value, count) pairs as a line."""
     return ", ".join(f"{value} ({count})" for value, count in pairs)
 
 
 def icp_context(persona: Persona) -> str:
+    """Industries, company sizes and regions of a persona's interviews, each tallied; "" when none is known."""
     parts = [tally(p) for p in (persona.industries, persona.company_sizes, persona.regions) if p]
     return "; ".join(parts)
 
@@ -180,6 +188,7 @@ def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[
     interviews = {i.id: i for i in result.interviews}
 
     def link(target: Path, label: str, fragment: str = "") -> Markup:
+        """An HTML link from ``personas/`` to ``target`` (relative, URL-quoted), its label escaped."""
         href = url_quote(Path(os.path.relpath(target, personas_dir)).as_posix()) + fragment
         return Markup(f'<a href="{escape(href)}">{escape(label)}</a>')
 
@@ -197,6 +206,9 @@ def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[
     return {
         "total_interviews": len(result.interviews),
         "byline": lambda persona: byline(persona, len(result.interviews)),
+        "approval": lambda persona: approval(persona, len(result.interviews)),
+        "tally": tally,
+        "top": TOP_THEMES,
         "thin_shown": THIN_SHOWN,
         "strength": strength,
         "cite": cite,
@@ -204,9 +216,13 @@ def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[
     }
 
 
-def persona_document(persona: Persona, suffix: str, context: dict[str, Any], env: Environment) -> bytes:
-    """One persona as ``md`` or ``html``, with a ``document_context``."""
-    text = _render(env, f"persona.{suffix}.j2", {**context, "persona": persona, "sections": persona_sections(persona)})
+def persona_document(
+    persona: Persona, suffix: str, context: dict[str, Any], env: Environment, variant: str = ""
+) -> bytes:
+    """One persona as ``md`` or ``html``, with a ``document_context``; ``variant="-evidence"``: the HTML page with
+    every theme and quote (``persona-evidence.html.j2``) beside the one-page persona."""
+    name = f"persona{variant}.{suffix}.j2"
+    text = _render(env, name, {**context, "persona": persona, "sections": persona_sections(persona)})
     return text.encode("utf-8")
 
 
@@ -217,6 +233,7 @@ def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Env
     for persona in result.personas:
         for suffix in ("md", "html"):
             files[f"personas/{persona.slug}.{suffix}"] = persona_document(persona, suffix, common, env)
+        files[f"personas/{persona.slug}-evidence.html"] = persona_document(persona, "html", common, env, "-evidence")
     index = _render(
         env,
         "index.html.j2",
@@ -335,12 +352,14 @@ def result_document(result: RunResult) -> dict[str, Any]:
 
 
 def quote_document(quote: Quote) -> dict[str, Any]:
+    """A quote as published in ``voiceofbuyer.json``: statement id, text, citation (with its ``mm:ss`` timestamp)."""
     citation = asdict(quote.citation)
     citation["timestamp"] = quote.citation.timestamp
     return {"statement_id": quote.statement_id, "text": quote.text, "citation": citation}
 
 
 def theme_document(theme: Theme) -> dict[str, Any]:
+    """A theme as published in ``voiceofbuyer.json`` (see README, "voiceofbuyer.json")."""
     return {
         "id": theme.id,
         "role": theme.role,

@@ -36,6 +36,7 @@ _SAME_INTERVIEW_PENALTY = 0.25
 
 
 def theme_id(role: str, category: str, statement_ids: list[str]) -> str:
+    """``<role slug>--<category>--<hash of the sorted statement ids>``: the same statements, the same id."""
     digest = hashlib.sha256("\n".join(sorted(statement_ids)).encode()).hexdigest()[:10]
     return f"{slugify(role)}--{category}--{digest}"
 
@@ -108,6 +109,7 @@ def label_groups(
 
 
 def title_case(phrase: str) -> str:
+    """The phrase with its first letter upper-cased, the rest as the buyers wrote it."""
     return phrase[:1].upper() + phrase[1:]
 
 
