@@ -30,6 +30,8 @@ _MODEL_FILES = ("config.json", "model.bin")
 
 @dataclass(frozen=True)
 class SpokenWord:
+    """One recognised word and its time in the recording (``start``, ``end``: seconds)."""
+
     text: str
     """As the recogniser spelled it, with its leading space and punctuation (" approvals,")."""
     start: float
@@ -37,6 +39,8 @@ class SpokenWord:
 
 
 class Recognizer(Protocol):
+    """A speech recogniser: mono 16 kHz samples → timed words."""
+
     name: str
     """What the words depend on (model and settings): part of the transcript cache key."""
 
@@ -77,6 +81,9 @@ def model_identity(path_or_name: str) -> str:
 
 
 class WhisperRecognizer:
+    """faster-whisper (CTranslate2) with the ``[transcribe]`` settings; ``ConfigError`` when the model is not a
+    CTranslate2 Whisper directory or the device is not there."""
+
     def __init__(self, config: TranscribeConfig) -> None:
         self.config = config
         self.model_path = resolve_model(config.model)
@@ -91,6 +98,8 @@ class WhisperRecognizer:
         self.name = f"faster-whisper:{model_identity(self.model_path)}:{settings}"
 
     def words(self, samples: np.ndarray, offset: float, progress: Callable[[float], None]) -> list[SpokenWord]:
+        """Words of ``samples`` with word timestamps, shifted by ``offset`` (seconds, rounded to 0.01); words of blank
+        text dropped, ``progress`` told each segment's end."""
         model = load_model(self.model_path, self.device, self.compute_type)
         segments, _ = model.transcribe(
             samples,
@@ -112,6 +121,8 @@ class WhisperRecognizer:
 
 @lru_cache(maxsize=2)
 def load_model(path_or_name: str, device: str, compute_type: str) -> WhisperModel:
+    """The Whisper model, loaded once per (model, device, compute type) with every CPU core; ``ConfigError`` when it
+    cannot be loaded."""
     from faster_whisper import WhisperModel
 
     try:

@@ -33,6 +33,8 @@ _FIX_CONVERT = "convert it to .wav, .mp3 or .m4a (e.g. ffmpeg -i FILE out.wav), 
 
 @dataclass(frozen=True)
 class AudioInfo:
+    """The audio track as ``probe`` reads it from the container."""
+
     duration: float | None
     """Length declared by the container, in seconds; None when it does not say."""
     channels: int

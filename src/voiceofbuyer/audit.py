@@ -36,6 +36,7 @@ _STRUCTURAL = ("gap", "timestamp", "annotation")
 
 
 def quotes_of(themes: Iterable[Theme], personas: Iterable[Persona]) -> list[Quote]:
+    """Every quote the result shows: the themes' quotes, then each persona's ``in_their_words``."""
     quotes = [quote for theme in themes for quote in theme.quotes]
     quotes.extend(p.in_their_words for p in personas if p.in_their_words is not None)
     return quotes

@@ -110,6 +110,8 @@ def _port(value: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command in ``argv`` (default: the process's arguments); its exit code. Errors the user can fix print one
+    line; an unexpected one also writes a crash log."""
     args = _parser().parse_args(argv)
     try:
         return {

@@ -36,13 +36,16 @@ class Clusterer(ABC):
         self.name = f"{type(self).__name__}:" + json.dumps(config.model_dump(), sort_keys=True)
 
     @abstractmethod
-    def fit_predict(self, vectors: np.ndarray) -> list[int]: ...
+    def fit_predict(self, vectors: np.ndarray) -> list[int]:
+        """One label per row of ``vectors`` (n × d): a cluster number, or ``-1`` for a point in no cluster."""
 
 
 class PcaHdbscan(Clusterer):
     """PCA to ``dimensions``, then HDBSCAN with ``min_cluster_size`` (at least ``min_cluster_share`` of the pool)."""
 
     def fit_predict(self, vectors: np.ndarray) -> list[int]:
+        """HDBSCAN labels of the PCA-reduced, re-normalised rows; all ``-1`` when there are fewer rows than
+        ``min_cluster_size`` or 3."""
         rows = len(vectors)
         if rows < max(3, self.config.min_cluster_size):
             return [-1] * rows

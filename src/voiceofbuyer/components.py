@@ -82,6 +82,7 @@ def classifier_vectors(config: Config, store: Store, embedding: Vectors) -> Vect
 
 
 def clusterer(config: Config) -> Clusterer:
+    """The configured clusterer (``[clustering] backend``); ``ConfigError`` when it cannot be loaded."""
     return _build("clustering", config.clustering.backend, CLUSTERERS, config.clustering)
 
 
@@ -92,6 +93,7 @@ def classifier(config: Config, embed: Vectors, reviewed: list[Any] | None = None
 
 
 def segmenter(config: Config) -> Segmenter:
+    """The statement segmenter with the ``[segment]`` settings and the ``[models]`` spaCy pipelines."""
     return Segmenter(config.segment, config.models)
 
 

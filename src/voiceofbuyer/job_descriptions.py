@@ -30,6 +30,8 @@ DESCRIPTION_CHARS = 1500
 
 @dataclass(frozen=True)
 class Described:
+    """A buyer's first answers about their work and the job function they point to."""
+
     text: str
     function: str
 
@@ -52,6 +54,7 @@ class JobDescriptionModel:
 
     @classmethod
     def fit(cls, examples: list[Described], vectors: dict[str, np.ndarray]) -> JobDescriptionModel:
+        """A logistic regression on the examples' embeddings and word n-grams; ``vectors``: embedding by text."""
         from sklearn.linear_model import LogisticRegression
 
         texts = [e.text for e in examples]
@@ -74,6 +77,7 @@ class JobDescriptionModel:
         ]
 
     def to_json(self) -> dict[str, Any]:
+        """Labels, weights, bias and the n-gram space as JSON-ready lists (``from_json`` reads them back)."""
         return {
             "labels": list(self.labels),
             "weights": self.weights.tolist(),
@@ -83,6 +87,7 @@ class JobDescriptionModel:
 
     @classmethod
     def from_json(cls, value: dict[str, Any]) -> JobDescriptionModel:
+        """The model ``to_json`` wrote."""
         terms, idf = value["ngrams"]
         return cls(
             tuple(value["labels"]),

@@ -25,6 +25,8 @@ from .vectors import Vectors
 
 @dataclass
 class People:
+    """Each interview's sides and buyer profile (by interview id), with the warnings and notes met on the way."""
+
     speakers: dict[str, SpeakerRoles] = field(default_factory=dict)
     profiles: dict[str, BuyerProfile] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -88,6 +90,7 @@ def job_description_model(vectors: Vectors) -> JobDescriptionModel:
     key = text_hash(JOB_DESCRIPTIONS_VERSION, vectors.name, *(f"{e.function}\t{e.text}" for e in examples))
 
     def fit() -> dict[str, object]:
+        """The model trained on the shipped descriptions, as JSON for the cache."""
         return JobDescriptionModel.fit(examples, vectors.get([e.text for e in examples])).to_json()
 
     return JobDescriptionModel.from_json(cached_training("job-descriptions", key, fit))

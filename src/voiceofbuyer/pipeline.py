@@ -262,9 +262,11 @@ def _describe(
     profiles: dict[str, BuyerProfile],
 ) -> list:
     def company_of(interview_id: str) -> str:
+        """The company named in an interview's metadata."""
         return interviews[interview_id].meta.company
 
     def quote_for(statement: Statement) -> Quote:
+        """A statement as a quote citing its interview and buyer."""
         return quote_of(statement, interviews[statement.interview_id], profiles[statement.interview_id])
 
     named: set[str] = set()

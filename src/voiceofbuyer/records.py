@@ -172,6 +172,8 @@ class Statement:
 
 @dataclass(frozen=True)
 class Classification:
+    """A statement's category and the classifier's confidence in it (0-1)."""
+
     statement_id: str
     category: str
     confidence: float
@@ -179,6 +181,9 @@ class Classification:
 
 @dataclass(frozen=True)
 class Citation:
+    """Where a quote was said: interview, source file, speaker, their title and company, line in the transcript and time
+    (seconds, None when not known)."""
+
     interview_id: str
     source: str
     speaker: str
@@ -207,6 +212,8 @@ def clock(seconds: float | None) -> str:
 
 @dataclass(frozen=True)
 class Quote:
+    """A statement's text as quoted, with its citation."""
+
     statement_id: str
     text: str
     citation: Citation
@@ -237,6 +244,9 @@ class Theme:
 
 @dataclass(frozen=True)
 class Persona:
+    """One role's buyers: who and where they are (values with their counts), their themes by category, and a reviewer's
+    name, summary and approval."""
+
     role: str
     slug: str
     interviews: tuple[str, ...]

@@ -25,6 +25,8 @@ TRANSCRIBE_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.1f}/{total:.1f} audio mi
 
 @dataclass
 class RunReport:
+    """What a run did: counts, themes and interviews per role, seconds per stage, problems and notes."""
+
     interviews: int = 0
     statements: int = 0
     themes_per_role: dict[str, int] = field(default_factory=dict)
@@ -43,9 +45,11 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
+        """``SKIPPED`` when some input was skipped, else ``OK``."""
         return SKIPPED if self.failed else OK
 
     def summary(self) -> str:
+        """The end-of-run summary, one line per figure, note and problem."""
         lines = [f"{self.interviews} interviews, {self.statements} buyer statements"]
         for role in sorted(self.themes_per_role):
             lines.append(
@@ -71,6 +75,8 @@ class Stages:
 
     @contextmanager
     def stage(self, name: str, total: float, unit: str = "", **bar_options: str) -> Iterator[tqdm]:
+        """A progress bar for stage ``name`` (``total`` in ``unit``), completed on exit; the stage's seconds are added
+        to ``stage_seconds``."""
         started = time.perf_counter()
         with tqdm(total=total, desc=f"{name:<9}", disable=not self.show, leave=True, unit=unit, **bar_options) as bar:
             yield bar

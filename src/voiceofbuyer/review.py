@@ -44,6 +44,8 @@ STATUSES: tuple[str, ...] = ("approved", "rejected", "pending")
 
 @dataclass(frozen=True)
 class Decision:
+    """A reviewer's decision as the store keeps it: one of ``ACTIONS`` on some statements, with its payload."""
+
     id: int
     made: str
     """When, ISO 8601 in UTC."""
@@ -58,6 +60,7 @@ class Decision:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Decision:
+        """The decision of a store row (``Store.decisions``)."""
         return cls(**{**row, "statement_ids": tuple(row["statement_ids"])})
 
 
@@ -73,6 +76,8 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Review:
+    """A run's result with the review decisions applied, and the review's state beside it."""
+
     result: RunResult
     """Decisions applied: what the documents show (rejected themes and quotes left out)."""
     theme_status: dict[str, str]
@@ -94,6 +99,7 @@ class Review:
 
 
 def decisions_of(store: Store) -> list[Decision]:
+    """Every decision in ``store``, oldest first."""
     return [Decision.from_row(row) for row in store.decisions()]
 
 
@@ -153,6 +159,7 @@ class _Reviewing:
         }
 
     def apply(self, decision: Decision) -> Outcome:
+        """Apply one decision; its ``Outcome`` (``gone`` set for an unknown action or one that no longer applies)."""
         handler = self.handlers.get(decision.action)
         if handler is None:
             return Outcome(gone=f"unknown action {decision.action!r}")
@@ -163,6 +170,7 @@ class _Reviewing:
 
     # -- where decisions land ----------------------------------------------------------------------------
     def role_of(self, statement_id: str) -> str:
+        """The role of the buyer who made a statement."""
         return self.result.profiles[self.statements[statement_id].interview_id].role
 
     def resolve(self, statement_ids: Iterable[str]) -> _Draft | None:
@@ -286,6 +294,7 @@ class _Reviewing:
 
     # -- the reviewed result -----------------------------------------------------------------------------
     def quote(self, statement_id: str) -> Quote:
+        """The statement as a quote: the run's when it had one, else made now."""
         if statement_id not in self.quotes:
             statement = self.statements[statement_id]
             interview = self.interviews[statement.interview_id]
@@ -326,6 +335,8 @@ class _Reviewing:
         return {"themes_reviewed": reviewed, "themes_total": len(patterns)}
 
     def finish(self, outcomes: dict[int, Outcome]) -> Review:
+        """The ``Review``: accepted themes ranked, rejected ones apart, personas rebuilt with their edits and review
+        progress, categories as moved."""
         themes: list[Theme] = []
         rejected: list[Theme] = []
         rejected_quotes: dict[str, tuple[Quote, ...]] = {}
@@ -339,6 +350,7 @@ class _Reviewing:
         order = {category: index for index, category in enumerate(CATEGORIES)}
 
         def rank(theme: Theme) -> tuple[Any, ...]:
+            """Sort key: role, category order, then ``theme_rank``."""
             return (theme.role, order[theme.category], *theme_rank(theme))
 
         themes.sort(key=rank)

@@ -94,6 +94,8 @@ def _singular(word: str) -> str:
 
 @dataclass(frozen=True)
 class JobFunction:
+    """A built-in job function (``data/job_functions.toml``): title patterns, example titles, its roles."""
+
     name: str
     patterns: tuple[frozenset[str], ...]
     """Each a set of normalised words that must all occur in a title."""
@@ -104,6 +106,8 @@ class JobFunction:
 
 @dataclass(frozen=True)
 class RoleMatch:
+    """The role a title maps to, and the job function it came from."""
+
     role: str
     function: str
     """The job function: "" for a role of the user's taxonomy, ``OTHER`` for a title no function takes."""

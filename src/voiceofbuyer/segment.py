@@ -355,10 +355,13 @@ class Segmenter:
         return self.models.spacy if language == "en" else self.models.languages.get(language)
 
     def key(self, interview: Interview) -> str:
+        """What the interview's statements depend on: this code's version, its language's spaCy pipeline and the
+        ``[segment]`` settings."""
         settings = json.dumps(self.config.model_dump(), sort_keys=True)
         return f"spacy-segmenter:{self.VERSION}:{self.model_for(interview.language)}:{settings}"
 
     def segment(self, interview: Interview, sides: SpeakerRoles) -> list[Statement]:
+        """The buyers' statements of ``interview``; empty when its language is not analysed."""
         model = self.model_for(interview.language)
         if model is None:
             return []

@@ -72,6 +72,7 @@ _SEARCH_WORD = re.compile(r"\w+")
 
 
 def text_hash(*parts: str) -> str:
+    """SHA-256 (hex) of ``parts``, each UTF-8 encoded and ended by a NUL byte, so no two part lists collide."""
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.encode("utf-8"))
@@ -80,6 +81,9 @@ def text_hash(*parts: str) -> str:
 
 
 class Store:
+    """The SQLite store of one output folder: content-keyed caches, embeddings, runs, the last run's results, full-text
+    search and review decisions."""
+
     def __init__(self, path: Path, check_same_thread: bool = True, read_only: bool = False) -> None:
         """Open (or create) the store at ``path``; ``StoreError`` names the real cause: a folder that cannot be
         written, a full disk, a store locked by another run, or a damaged file (backed up beside itself first).
@@ -114,10 +118,12 @@ class Store:
             raise
 
     def close(self) -> None:
+        """Close the connection."""
         self._db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside ``BEGIN IMMEDIATE``: committed on exit, rolled back on any exception."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
@@ -128,10 +134,12 @@ class Store:
 
     # -- content-keyed cache -------------------------------------------------------------------------
     def cached(self, kind: str, key: str) -> Any | None:
+        """The cached value of ``kind`` under ``key``; None when absent or damaged."""
         row = self._db.execute("SELECT value FROM cache WHERE kind = ? AND key = ?", (kind, key)).fetchone()
         return _cached_value(row[0]) if row else None
 
     def cached_many(self, kind: str, keys: Iterable[str]) -> dict[str, Any]:
+        """Key → cached value of ``kind`` for those of ``keys`` that have a sound one."""
         found: dict[str, Any] = {}
         wanted = list(dict.fromkeys(keys))
         for begin in range(0, len(wanted), 500):
@@ -142,6 +150,8 @@ class Store:
         return found
 
     def put_cache(self, kind: str, items: dict[str, Any]) -> None:
+        """Store each value of ``items`` (key → JSON-serialisable value) under ``kind``, replacing any there, in one
+        transaction."""
         with self.transaction() as db:
             db.executemany(
                 "INSERT OR REPLACE INTO cache (kind, key, value) VALUES (?, ?, ?)",
@@ -165,6 +175,7 @@ class Store:
         return found
 
     def put_embeddings(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        """Store ``vectors`` (text → vector, kept as float32) for ``model``, replacing any there, in one transaction."""
         with self.transaction() as db:
             db.executemany(
                 "INSERT OR REPLACE INTO embeddings (model, text_hash, vector) VALUES (?, ?, ?)",
@@ -173,6 +184,7 @@ class Store:
 
     # -- runs and results ------------------------------------------------------------------------------
     def start_run(self, started: str, batch: str, config: str) -> int:
+        """Record a run as started; its id."""
         cursor = self._db.execute(
             "INSERT INTO runs (started, batch, config) VALUES (?, ?, ?)", (started, batch, config)
         )
@@ -208,6 +220,8 @@ class Store:
         return int(row[0]) if row else None
 
     def last_run(self) -> dict[str, Any] | None:
+        """Id, start and finish times, batch, summary and config of the last finished run; None when none finished.
+        ``StoreError`` when its summary is damaged."""
         row = self._db.execute(
             "SELECT id, started, finished, batch, summary, config FROM runs WHERE finished IS NOT NULL"
             " ORDER BY id DESC LIMIT 1"

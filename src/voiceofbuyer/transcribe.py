@@ -48,6 +48,8 @@ _SENTENCE_END = re.compile(r"[.?!…][\"”')\]]*$")
 
 @dataclass(frozen=True)
 class Job:
+    """One recording to transcribe."""
+
     path: Path
     source: str
     """How messages and the transcript's ``source`` name the recording (relative to the batch folder)."""
@@ -57,6 +59,8 @@ class Job:
 
 @dataclass
 class Outcome:
+    """What transcribing a batch's recordings did: transcripts written, problems, notes and times (seconds)."""
+
     transcripts: dict[str, Path] = field(default_factory=dict)
     """Recording source → its JSON transcript, for every recording that went through."""
     problems: list[Problem] = field(default_factory=list)
@@ -78,6 +82,8 @@ class Recording:
     """A problem that still left a usable transcript (truncated audio)."""
 
     def to_json(self) -> dict[str, Any]:
+        """Duration, words as (text, start, end), speakers and warning as JSON-ready values (``from_json`` reads them
+        back)."""
         return {
             "duration": self.duration,
             "words": [[w.text, w.start, w.end] for w in self.words],
@@ -87,6 +93,7 @@ class Recording:
 
     @classmethod
     def from_json(cls, value: dict[str, Any]) -> Recording:
+        """The recording ``to_json`` wrote."""
         speakers = value["speakers"]
         return cls(
             value["duration"],
@@ -183,6 +190,7 @@ class _Progress:
                 self.bar.refresh()
 
     def next_recording(self) -> None:
+        """Start the next recording where the audio done so far ends."""
         self.base = self.outcome.audio_seconds
 
 
@@ -276,6 +284,8 @@ def _interviewer(recording: Recording, config: TranscribeConfig) -> tuple[int | 
 
 @lru_cache(maxsize=4)
 def reference_voice(path: str, max_minutes: float) -> np.ndarray:
+    """The voice embedding of the recording at ``path`` (at most ``max_minutes`` read); ``InputError`` when it cannot be
+    decoded, ``MissingComponent`` without resemblyzer."""
     from .diarize import embed_reference
 
     source = Path(path)

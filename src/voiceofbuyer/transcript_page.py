@@ -55,4 +55,5 @@ def turns_html(
 
 
 def time_of(turn: Turn) -> str:
+    """``mm:ss`` (or ``h:mm:ss``) of the turn's start; empty when it is not known."""
     return clock(turn.start)

@@ -54,5 +54,6 @@ class Classifier(ABC):
         return verdicts
 
     def classify(self, statements: Sequence[Statement]) -> list[Classification]:
+        """A ``Classification`` per statement, in order, from ``predict`` on its text and question."""
         verdicts = self.predict([s.text for s in statements], [s.question for s in statements])
         return [Classification(s.id, *verdict) for s, verdict in zip(statements, verdicts, strict=True)]

@@ -78,6 +78,7 @@ class NgramSpace:
 
     @classmethod
     def fit(cls, texts: list[str]) -> NgramSpace:
+        """The space of the unigrams and bigrams found in at least two of ``texts``; empty when none is."""
         vectorizer = _vectorizer()
         try:
             vectorizer.fit(texts)
@@ -86,6 +87,7 @@ class NgramSpace:
         return cls(tuple(str(t) for t in vectorizer.get_feature_names_out()), np.asarray(vectorizer.idf_))
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
+        """TF-IDF rows (n × len(terms), sparse) of ``texts`` over this vocabulary."""
         if not self.terms:
             return sparse.csr_matrix((len(texts), 0))
         vectorizer = _vectorizer({term: index for index, term in enumerate(self.terms)})
@@ -110,6 +112,7 @@ class LinearModel:
     question_ngrams: NgramSpace
 
     def to_json(self) -> dict[str, object]:
+        """Labels, weights, bias and both n-gram spaces as JSON-ready lists (``from_json`` reads them back)."""
         return {
             "labels": list(self.labels),
             "weights": self.weights.tolist(),
@@ -119,6 +122,7 @@ class LinearModel:
 
     @classmethod
     def from_json(cls, value: dict[str, Any]) -> LinearModel:
+        """The model ``to_json`` wrote."""
         text_ngrams, question_ngrams = (NgramSpace(tuple(terms), np.asarray(idf)) for terms, idf in value["ngrams"])
         return cls(
             tuple(value["labels"]),
@@ -129,6 +133,8 @@ class LinearModel:
         )
 
     def probabilities(self, texts: list[str], questions: list[str], vectors: dict[str, np.ndarray]) -> np.ndarray:
+        """Per statement, a probability for each of ``labels`` (n × len(labels), rows sum to 1); ``vectors``: embedding
+        by text, for every text and non-empty question."""
         matrix = feature_matrix(texts, questions, vectors, self.text_ngrams, self.question_ngrams)
         logits = np.asarray(matrix @ self.weights.T) + self.bias
         logits -= logits.max(axis=1, keepdims=True)
@@ -137,6 +143,7 @@ class LinearModel:
 
 
 def cue_features(texts: list[str]) -> np.ndarray:
+    """Per text, each category cue's hit count capped at 3, over 3 (n × 5 float32, 0 to 1)."""
     return np.array(
         [[min(len(pattern.findall(text)), 3) / 3 for pattern in _CUES.values()] for text in texts], dtype=np.float32
     )
@@ -188,6 +195,7 @@ def train(examples: list[LabelledStatement], vectors: dict[str, np.ndarray]) -> 
 
 
 def training_vectors(examples: list[LabelledStatement], vectors: Vectors) -> dict[str, np.ndarray]:
+    """Embeddings of the examples' texts and non-empty questions, by text."""
     return vectors.get([e.text for e in examples] + [e.question for e in examples if e.question])
 
 
@@ -204,8 +212,10 @@ class BuiltinClassifier(Classifier):
 
     @property
     def model(self) -> LinearModel:
+        """The fitted model: from the shared model cache, trained there at first use."""
         if self._model is None:
             def fit() -> dict[str, Any]:
+                """The model trained on ``examples``, as JSON for the cache."""
                 return train(self.examples, training_vectors(self.examples, self.vectors)).to_json()
 
             trained = cached_training("classifier", self.name, fit)
@@ -213,5 +223,6 @@ class BuiltinClassifier(Classifier):
         return self._model
 
     def probabilities(self, texts: list[str], questions: list[str]) -> tuple[tuple[str, ...], np.ndarray]:
+        """The model's labels and probabilities, embedding texts and questions through ``vectors``."""
         vectors = self.vectors.get(texts + [q for q in questions if q])
         return self.model.labels, self.model.probabilities(texts, questions, vectors)

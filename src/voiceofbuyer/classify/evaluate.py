@@ -27,6 +27,8 @@ Predict = Callable[[list[LabelledStatement], list[LabelledStatement]], list[str]
 
 @dataclass(frozen=True)
 class Evaluation:
+    """A confusion matrix over ``labels`` and the scores drawn from it."""
+
     labels: tuple[str, ...]
     confusion: np.ndarray
     """Rows: true label; columns: predicted label."""
@@ -48,13 +50,17 @@ class Evaluation:
 
     @property
     def macro_f1(self) -> float:
+        """Mean F1 over the labels, each weighing the same."""
         return float(np.mean([f1 for _, _, f1, _ in self.scores().values()]))
 
     @property
     def accuracy(self) -> float:
+        """Share of statements whose predicted label is the true one (0 when there are none)."""
         return float(np.trace(self.confusion) / max(1, self.confusion.sum()))
 
     def report(self) -> str:
+        """A printable table: precision, recall, F1 and support per label, macro F1, accuracy, and the confusion
+        matrix."""
         lines = [f"{'category':<10} {'precision':>9} {'recall':>7} {'f1':>6} {'support':>8}"]
         for label, (precision, recall, f1, support) in self.scores().items():
             lines.append(f"{label:<10} {precision:9.3f} {recall:7.3f} {f1:6.3f} {support:8d}")
@@ -114,6 +120,7 @@ def agreement(truth: list[str], other: list[str]) -> tuple[float, float, int]:
 
 
 def evaluate(truth: list[str], predicted: list[str]) -> Evaluation:
+    """The ``Evaluation`` of ``predicted`` against ``truth`` (same order), over the categories either holds."""
     labels = tuple(c for c in CATEGORIES if c in set(truth) | set(predicted))
     index = {label: i for i, label in enumerate(labels)}
     confusion = np.zeros((len(labels), len(labels)), dtype=np.int64)
@@ -148,6 +155,8 @@ def evaluate_builtin(
     embedded = vectors.get([e.text for e in every] + [e.question for e in every if e.question])
 
     def predict(training: list[LabelledStatement], scored: list[LabelledStatement]) -> list[str]:
+        """A category per scored statement from the built-in model trained on ``training``; ``other`` below
+        ``min_confidence`` or ``min_words``."""
         model = train(training, embedded)
         rows = model.probabilities([s.text for s in scored], [s.question for s in scored], embedded)
         verdicts = []

@@ -40,6 +40,9 @@ _BATCH = 16
 
 
 class HuggingFaceClassifier(Classifier):
+    """A local Hugging Face sequence classifier or NLI model; ``ConfigError`` when the directory has no ``config.json``
+    or its labels are neither the categories nor an NLI model's."""
+
     def __init__(self, config: ClassifyConfig, vectors: Vectors, reviewed: list[LabelledStatement]) -> None:
         super().__init__(config)
         directory = Path(config.model)
@@ -66,6 +69,8 @@ class HuggingFaceClassifier(Classifier):
         self.name = f"huggingface:{'nli' if self.zero_shot else 'seq'}:{digest.hexdigest()[:16]}"
 
     def probabilities(self, texts: list[str], questions: list[str]) -> tuple[tuple[str, ...], np.ndarray]:
+        """The model's labels and softmax per statement, in batches of 16; an NLI model gives ``CATEGORIES``, entailment
+        normalised over them. Questions are not used."""
         if self.zero_shot:
             return CATEGORIES, self._zero_shot(texts)
         labels = tuple(self.label_index[i] for i in sorted(self.label_index))

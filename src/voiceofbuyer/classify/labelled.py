@@ -31,6 +31,8 @@ SHIPPED_SOURCES = ("generic", "synthetic", "typed")
 
 @dataclass(frozen=True)
 class LabelledStatement:
+    """A statement, the question before it, and the category a coder gave it."""
+
     question: str
     text: str
     label: str
@@ -82,6 +84,7 @@ def spoken(folder: Path) -> list[LabelledStatement]:
         text = texts.setdefault(path.name, path.read_bytes().decode("utf-8").replace("\r\n", "\n"))
 
         def cut(span: object, text: str = text) -> str:
+            """The text between a ``[start, end]`` character span; empty when there is no span."""
             return text[span[0] : span[1]] if isinstance(span, list) else ""
 
         items.append(

@@ -39,6 +39,7 @@ _CATEGORY = re.compile(r"\b(" + "|".join(CATEGORIES) + r")\b", re.I)
 
 
 def is_loopback(host: str) -> bool:
+    """Whether ``host`` is ``localhost`` or a loopback IP address (a name other than ``localhost`` is not)."""
     if host == "localhost":
         return True
     try:
@@ -48,6 +49,9 @@ def is_loopback(host: str) -> bool:
 
 
 class ServerClassifier(Classifier):
+    """An OpenAI-compatible chat server asked for each statement's category; ``ConfigError`` when ``url`` is not
+    http(s), or not on this machine without ``allow_remote``."""
+
     def __init__(self, config: ClassifyConfig, vectors: Vectors, reviewed: list[LabelledStatement]) -> None:
         super().__init__(config)
         parsed = urlparse(config.url)
@@ -64,6 +68,8 @@ class ServerClassifier(Classifier):
         self.name = f"server:{config.url}:{config.model}:{PROMPT}"
 
     def probabilities(self, texts: list[str], questions: list[str]) -> tuple[tuple[str, ...], np.ndarray]:
+        """``CATEGORIES`` and, per statement, 1 for the category the server named (``other`` when it named none), 0
+        elsewhere; ``ConfigError`` when it does not answer usably."""
         rows = np.zeros((len(texts), len(CATEGORIES)))
         for row, (text, question) in enumerate(zip(texts, questions, strict=True)):
             found = _CATEGORY.search(self._ask(text, question))

@@ -27,6 +27,8 @@ MANIFEST = "interviews.csv"
 
 @dataclass(frozen=True)
 class Problem:
+    """A file of the batch that was skipped or read with a warning, and why."""
+
     path: str
     """The file at fault, relative to the batch folder."""
     message: str
@@ -37,6 +39,8 @@ class Problem:
 
 @dataclass
 class Batch:
+    """The interviews read from a batch folder and the problems met on the way."""
+
     interviews: list[Interview]
     """Sorted by id."""
     problems: list[Problem]
@@ -174,11 +178,13 @@ def _batch_files(folder: Path, excluded: tuple[Path, ...] = (), problems: list[P
     real: dict[Path, str] = {}  # resolved path of each regular file read where it is → its relative path
 
     def report(path: Path, message: str, fix: str, skipped: bool = True) -> None:
+        """Add a problem about ``path`` (given relative to ``folder``) when problems are collected."""
         if problems is not None:
             relative = path.relative_to(folder).as_posix()
             problems.append(_problem(InputError(relative, message, fix=fix), skipped=skipped))
 
     def unreadable(error: OSError) -> None:
+        """Report a folder ``os.walk`` could not list."""
         if error.filename:
             report(Path(error.filename), f"folder cannot be read ({error.strerror})",
                    "make it readable, or move it out of the batch folder")  # fmt: skip
@@ -202,6 +208,8 @@ def _batch_files(folder: Path, excluded: tuple[Path, ...] = (), problems: list[P
         return True
 
     def consider(path: Path) -> None:
+        """Keep ``path`` as a file to read, note a link to a file inside the folder for later, or report why it is left
+        out."""
         relative = PurePosixPath(path.relative_to(folder).as_posix())
         if _ignored(relative):
             return

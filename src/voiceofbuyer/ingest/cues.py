@@ -34,6 +34,9 @@ _VOICE = re.compile(r"<v(?:\.[^\s>.]*)*\s+(?P<name>[^>]*)>")
 
 @dataclass(frozen=True)
 class Cue:
+    """A subtitle cue: its time (``start``, ``end``: seconds) and its text's span in the decoded text (character
+    offsets)."""
+
     start: float
     end: float
     text_start: int
@@ -41,6 +44,7 @@ class Cue:
 
 
 def is_timing_line(line: str) -> bool:
+    """Whether ``line`` is meant as a cue timing line (``-->`` or a leading time), well-formed or not."""
     return bool(_TIMING_LIKE.match(line))
 
 
@@ -83,6 +87,7 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     draft: tuple[int, int, int] | None = None  # (cue number, start, end) of the turn being read
 
     def close() -> None:
+        """Add the turn being read, if any, with the times of the cue it started in."""
         if draft is not None and speaker is not None:
             number, start, end = draft
             line = index.line(strip_span(text, start, end)[0])

@@ -120,6 +120,7 @@ def decode_entities(text: str) -> str:
     as written, so decoding never makes a tag of text."""
 
     def replace(match: re.Match[str]) -> str:
+        """The character an entity stands for; ``&lt;`` and ``&gt;`` as written."""
         entity = match.group()
         return entity if entity.lower() in _MARKUP_ENTITIES else html.unescape(entity)
 

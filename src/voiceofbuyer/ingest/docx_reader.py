@@ -20,6 +20,7 @@ MAX_PARTS = 2_000
 
 
 def read_docx(data: bytes, source: str) -> Parsed:
+    """Text and turns of a Word file; ``InputError`` when it is no valid .docx, unpacks too large, or holds no turn."""
     _check_archive(data, source)
     try:
         document = docx.Document(io.BytesIO(data))

@@ -180,6 +180,8 @@ def looks_like_name(name: str) -> bool:
         return True
 
     def capitalised(word: str) -> bool:
+        """Whether ``word`` counts as part of a name: capitalised, caseless, a digit first, a name particle, or with a
+        capital inside ("iPhone")."""
         first = word[0]
         if first.isdigit() or word in _PARTICLES:
             return True
@@ -214,6 +216,8 @@ class SpeakerVote:
         }
 
     def is_speaker(self, head: Head) -> bool:
+        """Whether the head's label names a speaker: never a metadata label or prose; else a recurring or marked label
+        or a role, or a name-like label unless it is one word said once among two or more recurring speakers."""
         name = head.speaker
         if not name or metadata_label(name):
             return False

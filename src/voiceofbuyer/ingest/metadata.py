@@ -29,6 +29,8 @@ _KEY_VALUE_FIX = "write one 'key: value' per line, e.g. 'title: Chief Financial 
 
 @dataclass(frozen=True)
 class Manifest:
+    """The batch's ``interviews.csv``, read."""
+
     rows: dict[str, InterviewMeta]
     """Metadata by transcript path relative to the batch folder (POSIX separators, with suffix)."""
     lines: dict[str, int]
@@ -38,6 +40,8 @@ class Manifest:
 
 
 def meta_from_mapping(data: Mapping[object, object], source: str, line: int | None = None) -> InterviewMeta:
+    """The metadata fields of ``data`` (keys any case, unknown keys ignored, lists joined with ", "); ``InputError``
+    when a field holds a nested mapping."""
     values: dict[str, str] = {}
     for key, value in data.items():
         name = str(key).strip().lower()

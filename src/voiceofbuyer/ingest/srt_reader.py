@@ -11,6 +11,7 @@ EXPECTED = "cue text starting with the speaker, like 'Sam Rivera: text'"
 
 
 def read_srt(data: bytes, source: str) -> Parsed:
+    """Text and turns of a SubRip file; ``InputError`` on a malformed cue or when it holds no turn."""
     text = require_content(decode(data, source), source)
     cues = parse_cues(text, line_spans(text), 0, source, EXAMPLE_TIMING)
     return Parsed(text, require_turns(cue_turns(text, cues), source, EXPECTED))

@@ -55,6 +55,7 @@ EXPECTED = "lines like 'Name: text' or '[00:01:02] Name: text'"
 
 
 def read_text(data: bytes, source: str) -> Parsed:
+    """Text, turns and header metadata of a plain-text transcript; ``InputError`` when it holds no turn."""
     text = require_content(decode(data, source), source)
     turns, meta = parse_turns(text, source)
     return Parsed(text, turns, meta)
@@ -79,6 +80,7 @@ class _Draft:
     end: int = 0
 
     def add(self, text: str, start: int, end: int) -> None:
+        """Grow the turn to the line ``[start, end)``, trimmed; a blank line changes nothing."""
         start, end = strip_span(text, start, end)
         if start < end:
             self.start = start if self.start is None else self.start
@@ -167,6 +169,7 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
     in_notes = False
 
     def close() -> None:
+        """Add the turn being read, if it holds any text."""
         if draft and draft.start is not None:
             turn = turn_at(text, draft.start, draft.end, draft.speaker, draft.line, draft.time)
             if turn:

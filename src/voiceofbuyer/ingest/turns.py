@@ -42,6 +42,7 @@ class LineIndex:
         self._starts = [start for start, _ in line_spans(text)]
 
     def line(self, offset: int) -> int:
+        """The line number of ``offset``."""
         return bisect_right(self._starts, offset)
 
 
@@ -72,6 +73,7 @@ def turn_at(
 
 
 def require_turns(turns: list[Turn], source: str, expected: str) -> tuple[Turn, ...]:
+    """``turns`` as a tuple; ``InputError`` naming the ``expected`` form when there are none."""
     if not turns:
         raise InputError(
             source,

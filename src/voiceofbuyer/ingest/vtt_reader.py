@@ -15,6 +15,8 @@ EXPECTED = "voice tags like '<v Sam Rivera>' or 'Sam Rivera: text' in the cues"
 
 
 def read_vtt(data: bytes, source: str) -> Parsed:
+    """Text and turns of a WebVTT file; ``InputError`` without the ``WEBVTT`` header, on a malformed cue, or when it
+    holds no turn."""
     text = require_content(decode_entities(decode(data, source)), source)
     lines = line_spans(text)
     rows = [text[start:end] for start, end in lines]

@@ -36,12 +36,14 @@ class ReviewActions:
 
     # -- actions -----------------------------------------------------------------------------------------------
     def set_reviewer(self, request: Request, form: Form) -> Response:
+        """Remember the reviewer's name in a cookie for a year; 400 when it is empty or too long."""
         name = form.text("name", REVIEWER_LIMIT, "Your name")
         response = _back(form, "/")
         response.set_cookie(REVIEWER_COOKIE, quote(name), samesite="strict", max_age=365 * 24 * 3600)
         return response
 
     def theme_status(self, request: Request, form: Form) -> Response:
+        """Approve, reject or reopen the theme in the path."""
         reviewer = _reviewer_required(request)
         status = form.choice("status", STATUSES, "Status")
         theme = self.path_theme(request)
@@ -50,6 +52,7 @@ class ReviewActions:
         return _back(form, f"/theme/{theme.id}")
 
     def rename(self, request: Request, form: Form) -> Response:
+        """Give the theme in the path a new name."""
         reviewer = _reviewer_required(request)
         label = form.text("label", LABEL_LIMIT, "The theme's name")
         theme = self.path_theme(request)
@@ -68,6 +71,7 @@ class ReviewActions:
         return _back(form, f"/theme/{theme.id}")
 
     def lead(self, request: Request, form: Form) -> Response:
+        """Make one of the theme's statements its lead quote."""
         reviewer = _reviewer_required(request)
         theme = self.path_theme(request)
         statement = self.member(form, theme)
@@ -78,6 +82,7 @@ class ReviewActions:
         return _back(form, f"/theme/{theme.id}")
 
     def quote_status(self, request: Request, form: Form) -> Response:
+        """Approve, reject or restore one quote of the theme in the path."""
         reviewer = _reviewer_required(request)
         status = form.choice("status", STATUSES, "Status")
         theme = self.path_theme(request)
@@ -90,6 +95,8 @@ class ReviewActions:
         return _back(form, f"/theme/{theme.id}")
 
     def move(self, request: Request, form: Form) -> Response:
+        """Move statements of one persona to a category (each a point of its own) or to a theme of the same persona; 400
+        for anything else."""
         reviewer = _reviewer_required(request)
         view = self.desk.view()
         ids = form.all("statement")
@@ -122,6 +129,7 @@ class ReviewActions:
         return _back(form, f"/evidence/{quote(statements[0].id, safe='/@')}")
 
     def merge(self, request: Request, form: Form) -> Response:
+        """Merge one theme of the persona in the path into another; 400 unless they are two themes of it."""
         reviewer = _reviewer_required(request)
         view = self.desk.view()
         persona = persona_named(view, request.path_params["slug"])
@@ -134,6 +142,7 @@ class ReviewActions:
         seen = form.text("version", 64, "Version")
 
         def check(current: View) -> None:
+            """``Conflict`` when either theme is gone or the section changed since the form's version."""
             for theme in (into, source):
                 if theme.id not in current.themes:
                     raise Conflict(f"Theme “{theme.label}” is gone: someone merged or emptied it.", role=persona.role)
@@ -148,6 +157,7 @@ class ReviewActions:
         return _back(form, f"/persona/{persona.slug}")
 
     def edit_persona(self, request: Request, form: Form) -> Response:
+        """Set the persona's name (its role given as name clears it) and summary."""
         reviewer = _reviewer_required(request)
         view = self.desk.view()
         persona = persona_named(view, request.path_params["slug"])
@@ -162,6 +172,8 @@ class ReviewActions:
         return _back(form, f"/persona/{persona.slug}")
 
     def approve(self, request: Request, form: Form) -> Response:
+        """Approve the persona or withdraw the approval; approving with themes still unreviewed asks for confirmation
+        first."""
         reviewer = _reviewer_required(request)
         view = self.desk.view()
         persona = persona_named(view, request.path_params["slug"])
@@ -179,9 +191,11 @@ class ReviewActions:
 
     # -- action helpers ----------------------------------------------------------------------------------------
     def path_theme(self, request: Request) -> Theme:
+        """The theme named in the path; 404 when there is none."""
         return theme_named(self.desk.view(), request.path_params["theme_id"])
 
     def member(self, form: Form, theme: Theme) -> Statement:
+        """The statement the form names; 400 when it is not one of the theme's."""
         view = self.desk.view()
         statement_id = form.text("statement", 400, "Statement")
         if statement_id not in members_of(view, theme):
@@ -191,14 +205,17 @@ class ReviewActions:
     def decide_on_theme(
         self, form: Form, theme: Theme, reviewer: str, action: str, payload: dict[str, Any], summary: str
     ) -> None:
+        """Write a decision on every statement of ``theme``, checked against the version the reviewer saw."""
         view = self.desk.view()
         members = sorted(members_of(view, theme))
         self.desk.decide(self.theme_check(theme, form), reviewer, action, theme.role, members, payload, summary)
 
     def theme_check(self, theme: Theme, form: Form) -> Callable[[View], None]:
+        """A check that raises ``Conflict`` when the theme is gone or changed since the form's version."""
         seen = form.text("version", 64, "Version")
 
         def check(view: View) -> None:
+            """``Conflict`` when the theme is gone or its version is no longer the one seen."""
             current = view.themes.get(theme.id)
             if current is None:
                 raise Conflict(f"Theme “{theme.label}” is gone: someone merged or emptied it.", role=theme.role)
@@ -208,9 +225,11 @@ class ReviewActions:
         return check
 
     def statement_check(self, statement: Statement, form: Form) -> Callable[[View], None]:
+        """A check that raises ``Conflict`` when the statement moved or its theme changed since the form's version."""
         seen = form.text("version", 64, "Version")
 
         def check(view: View) -> None:
+            """``Conflict`` when the statement's version is no longer the one seen."""
             if view.statement_version(statement.id) != seen:
                 theme = view.themes.get(view.theme_of.get(statement.id, ""))
                 raise Conflict("This statement was moved or its theme changed since you opened the page.", theme,
@@ -219,9 +238,11 @@ class ReviewActions:
         return check
 
     def persona_check(self, persona: Persona, form: Form) -> Callable[[View], None]:
+        """A check that raises ``Conflict`` when the persona changed since the form's version."""
         seen = form.text("version", 64, "Version")
 
         def check(view: View) -> None:
+            """``Conflict`` when the persona is gone or its version is no longer the one seen."""
             current = view.persona_of(persona.role)
             if current is None or view.persona_version(current) != seen:
                 raise Conflict(f"The {persona.role} persona changed since you opened the page.", role=persona.role)
@@ -238,24 +259,29 @@ def _reviewer_required(request: Request) -> str:
 
 # -- lookups: an unknown id is a 404 page ------------------------------------------------------------------------
 def known(items: Mapping[str, Found], key: str, what: str, why: str = "") -> Found:
+    """``items[key]``; a 404 naming ``what`` (and ``why``) when it is not there."""
     if key not in items:
         raise HTTPException(404, f"No {what} {short(key)!r}{why}.")
     return items[key]
 
 
 def persona_named(view: View, slug: str) -> Persona:
+    """The persona with this slug; 404 when there is none."""
     return known(view.personas, slug, "persona")
 
 
 def theme_named(view: View, theme_id: str) -> Theme:
+    """The theme with this id, rejected ones included; 404 when there is none."""
     return known(view.themes, theme_id, "theme", " (merged away, or the batch was run again)")
 
 
 def statement_named(view: View, statement_id: str) -> Statement:
+    """The statement with this id in the last run; 404 when there is none."""
     return known(view.statements, statement_id, "statement", " in the last run")
 
 
 def interview_named(view: View, interview_id: str) -> Interview:
+    """The interview with this id in the last run; 404 when there is none."""
     return known(view.interviews, interview_id, "interview", " in the last run")
 
 
@@ -279,9 +305,11 @@ def _back(form: Form, fallback: str) -> Response:
 
 
 def reviewer_of(request: Request) -> str:
+    """The reviewer's name from the cookie, whitespace collapsed; empty when unset or too long."""
     name = " ".join(unquote(request.cookies.get(REVIEWER_COOKIE, "")).split())
     return name if len(name) <= REVIEWER_LIMIT else ""
 
 
 def short(text: str, limit: int = 80) -> str:
+    """``text`` cut to at most ``limit`` characters, with an ellipsis when cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

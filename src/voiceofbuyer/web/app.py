@@ -129,6 +129,7 @@ class DeskPages(ReviewActions):
         )
 
     def routes(self) -> list[Route | Mount]:
+        """Every route of the desk: pages, exports, files, and the POST actions."""
         return [
             Route("/", self.overview),
             Route("/persona/{slug}", self.persona),
@@ -168,6 +169,7 @@ class DeskPages(ReviewActions):
         so pages and static files are served while a decision is written."""
 
         async def endpoint(request: Request) -> Response:
+            """Read the form, then run the handler on a worker thread."""
             form = await read_form(request)
             return await run_in_threadpool(handler, request, form)
 
@@ -175,6 +177,8 @@ class DeskPages(ReviewActions):
 
     # -- rendering ---------------------------------------------------------------------------------------------
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+        """The page template rendered with ``context``, the request, the CSRF token, the reviewer and the current
+        address."""
         html = self.pages.get_template(template).render(
             request=request,
             csrf=getattr(request.state, "csrf", ""),
@@ -185,9 +189,11 @@ class DeskPages(ReviewActions):
         return HTMLResponse(html, status_code=status)
 
     def error_page(self, request: Request, status: int, message: str) -> Response:
+        """The error page with ``message``, answered with ``status``."""
         return self.page(request, "error.html.j2", status=status, status_code=status, message=message)
 
     def http_error(self, request: Request, error: Exception) -> Response:
+        """An ``HTTPException`` as the error page (a plain 404 says there is no such page)."""
         assert isinstance(error, HTTPException)
         if error.status_code == 404 and error.detail == "Not Found":
             message = "There is no such page here."
@@ -196,6 +202,7 @@ class DeskPages(ReviewActions):
         return self.error_page(request, error.status_code, message)
 
     def conflict(self, request: Request, error: Exception) -> Response:
+        """A ``Conflict`` as a 409 page: what changed, and the latest decisions on that theme or persona."""
         assert isinstance(error, Conflict)
         view = self.desk.view()
         theme = view.themes.get(error.theme.id) if error.theme else None
@@ -208,6 +215,7 @@ class DeskPages(ReviewActions):
 
     # -- pages -------------------------------------------------------------------------------------------------
     def overview(self, request: Request) -> Response:
+        """The overview page: the personas, and the companies with their interviews per role."""
         view = self.desk.view()
         result = view.review.result
         companies: dict[str, Counter[str]] = {}
@@ -221,11 +229,13 @@ class DeskPages(ReviewActions):
         )  # fmt: skip
 
     def persona(self, request: Request) -> Response:
+        """The page of the persona in the path; 404 when there is none."""
         view = self.desk.view()
         persona = persona_named(view, request.path_params["slug"])
         return self.page(request, "persona.html.j2", view=view, persona=persona)
 
     def theme(self, request: Request) -> Response:
+        """The page of the theme in the path: its statements and where they can move; 404 when there is none."""
         view = self.desk.view()
         theme = theme_named(view, request.path_params["theme_id"])
         members = [view.statements[s] for s in sorted(members_of(view, theme))]
@@ -235,6 +245,7 @@ class DeskPages(ReviewActions):
         )  # fmt: skip
 
     def evidence(self, request: Request) -> Response:
+        """The page of one statement, with the turns around it; 404 when there is none."""
         view = self.desk.view()
         statement = statement_named(view, request.path_params["statement_id"])
         interview = view.interviews[statement.interview_id]
@@ -251,6 +262,7 @@ class DeskPages(ReviewActions):
         )  # fmt: skip
 
     def interview(self, request: Request) -> Response:
+        """The whole interview, its statements marked; 404 when there is none."""
         view = self.desk.view()
         interview = interview_named(view, request.path_params["interview_id"])
         return self.page(
@@ -282,6 +294,8 @@ class DeskPages(ReviewActions):
         return Markup("".join(pieces))
 
     def search(self, request: Request) -> Response:
+        """Statements holding the words and passing the filters (at most ``SEARCH_SHOWN`` listed); 400 for a too long
+        search or an unknown filter value."""
         view = self.desk.view()
         params = request.query_params
         words = params.get("q", "").strip()
@@ -311,11 +325,14 @@ class DeskPages(ReviewActions):
         )  # fmt: skip
 
     def decision_log(self, request: Request) -> Response:
+        """Every decision, newest first."""
         view = self.desk.view()
         return self.page(request, "decisions.html.j2", view=view, decisions=view.decisions[::-1])
 
     # -- exports and files -------------------------------------------------------------------------------------
     def export_persona(self, request: Request) -> Response:
+        """The persona's document as a Markdown download or a print-friendly HTML page; 404 for another suffix or an
+        unknown persona."""
         view = self.desk.view()
         persona = persona_named(view, request.path_params["slug"])
         suffix = request.path_params["suffix"]
@@ -333,6 +350,7 @@ class DeskPages(ReviewActions):
             "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"})  # fmt: skip
 
     def export_objections(self, request: Request) -> Response:
+        """The reviewed objections as a CSV download, of one role when ``role`` is given; 404 when no persona has it."""
         view = self.desk.view()
         role = request.query_params.get("role") or None
         if role is not None and view.persona_of(role) is None:
@@ -357,6 +375,7 @@ class DeskPages(ReviewActions):
         return path if path.is_relative_to(root) and path.is_file() else None
 
     def media(self, request: Request) -> Response:
+        """The interview's recording; 404 when it has none in the batch folder."""
         view = self.desk.view()
         path = self.recording(view, interview_named(view, request.path_params["interview_id"]))
         if path is None:
@@ -364,6 +383,8 @@ class DeskPages(ReviewActions):
         return FileResponse(path, media_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
 
     def source(self, request: Request) -> Response:
+        """The interview's transcript file, shown as text when it is text, else downloaded; 404 when it is no longer in
+        the batch folder."""
         view = self.desk.view()
         interview = interview_named(view, request.path_params["interview_id"])
         path = self.batch_file(interview.source)

@@ -89,12 +89,15 @@ class View:
         return statements[bisect_right(ends, start) : bisect_left(starts, end)]
 
     def role_of(self, statement_id: str) -> str:
+        """The role of the buyer who made a statement."""
         return self.review.result.profiles[self.statements[statement_id].interview_id].role
 
     def persona_of(self, role: str) -> Persona | None:
+        """The persona of ``role``; None when there is none."""
         return next((p for p in self.personas.values() if p.role == role), None)
 
     def status(self, theme: Theme) -> str:
+        """The theme's review status: approved, rejected or pending."""
         return self.review.theme_status.get(theme.id, "pending")
 
     def sections(self, role: str) -> list[tuple[str, str, list[Theme], list[Theme], list[Theme]]]:
@@ -113,6 +116,7 @@ class View:
         ]
 
     def section_themes(self, role: str, category: str) -> list[Theme]:
+        """The themes of one persona's section, rejected ones included."""
         return [t for t in self.themes.values() if t.role == role and t.category == category]
 
     def progress(self, role: str) -> tuple[int, int]:
@@ -122,6 +126,8 @@ class View:
 
     # -- versions: what a reviewer saw, to refuse a stale edit ----------------------------------------------
     def theme_version(self, theme: Theme) -> str:
+        """A short hash of what the reviewer sees of a theme: name, category, status, statements, quotes, rejected and
+        approved quotes."""
         if theme.id not in self._versions:
             rejected = [q.statement_id for q in self.review.rejected_quotes.get(theme.id, ())]
             approved = [s for s in theme.statement_ids if self.review.quote_status.get(s) == "approved"]
@@ -132,9 +138,11 @@ class View:
         return self._versions[theme.id]
 
     def section_version(self, role: str, category: str) -> str:
+        """A short hash of the versions of a section's themes."""
         return _digest(*(self.theme_version(t) for t in sorted(self.section_themes(role, category), key=_by_id)))
 
     def persona_version(self, persona: Persona) -> str:
+        """A short hash of the persona's name, summary and approval and of its themes' versions."""
         themes = sorted((t for t in self.themes.values() if t.role == persona.role), key=_by_id)
         return _digest(
             persona.name, persona.summary, persona.approved_by, persona.approved_on,
@@ -142,6 +150,7 @@ class View:
         )  # fmt: skip
 
     def statement_version(self, statement_id: str) -> str:
+        """A short hash of a statement's category and its theme's version."""
         theme = self.themes.get(self.theme_of.get(statement_id, ""))
         return _digest(self.category[statement_id], self.theme_version(theme) if theme else "")
 
@@ -204,6 +213,7 @@ class Desk:
 
     @property
     def batch_dir(self) -> Path:
+        """The batch folder of the last finished run."""
         return Path(self.view().run["batch"])
 
     def view(self) -> View:
@@ -247,6 +257,7 @@ class Desk:
             return number
 
     def close(self) -> None:
+        """Close every reader connection and the writer."""
         for store in self._opened:
             store.close()
         self.writer.close()

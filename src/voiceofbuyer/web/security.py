@@ -43,6 +43,7 @@ ErrorPage = Callable[[Request, int, str], Response]
 
 
 def is_loopback(host: str) -> bool:
+    """Whether ``host`` (an IPv6 address may be in brackets) is a loopback name or address."""
     if host in LOOPBACK_NAMES:
         return True
     try:
@@ -52,10 +53,14 @@ def is_loopback(host: str) -> bool:
 
 
 def new_token() -> str:
+    """A fresh random token (32 bytes, URL-safe base64)."""
     return secrets.token_urlsafe(32)
 
 
 class Guard(BaseHTTPMiddleware):
+    """Middleware: the Host check, the access token and the CSRF cookie on every request, and the security headers on
+    every response."""
+
     def __init__(self, app: ASGIApp, token: str | None, loopback_only: bool, error_page: ErrorPage) -> None:
         super().__init__(app)
         self.token = token
@@ -63,6 +68,7 @@ class Guard(BaseHTTPMiddleware):
         self.error_page = error_page
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        """The guarded response, with every header of ``HEADERS`` it does not set itself."""
         response = await self._guarded(request, call_next)
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)  # an export may set its own policy
@@ -112,6 +118,7 @@ class Form:
         self.pairs = pairs
 
     def all(self, name: str) -> list[str]:
+        """Every value posted under ``name``, in order."""
         return [value for key, value in self.pairs if key == name]
 
     def text(self, name: str, limit: int, label: str, required: bool = True, lines: bool = False) -> str:
@@ -127,6 +134,7 @@ class Form:
         return value
 
     def choice(self, name: str, allowed: tuple[str, ...], label: str) -> str:
+        """The text field ``name``; 400 when it is not one of ``allowed``."""
         value = self.text(name, 200, label)
         if value not in allowed:
             raise HTTPException(400, f"{label} must be one of: {', '.join(allowed)}.")
