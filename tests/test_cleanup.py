@@ -28,6 +28,7 @@ def clean(text: str) -> str:
 
 def test_fillers_are_removed_with_their_comma():
     assert clean("So, um, we chase approvals, uh, every week.") == "So, we chase approvals, every week."
+    assert clean("With the simpler models, Uh, it's much easier.") == "With the simpler models, it's much easier."
     assert clean("Um, I think er the issue is, uh, timing. Mm-hmm.") == "I think the issue is, timing."
 
 

@@ -106,12 +106,12 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
 def _in_a_name(text: str, match: re.Match[str], word: str) -> bool:
     """A capitalised filler-like word inside a sentence ("our Hmm Labs") or before another capitalised word
     ("Um Kalthoum", but not "Uh I think") is part of a name."""
-    if not word[:1].isupper():
-        return False
+    if not word[:1].isupper() or match.group() != word:
+        return False  # a comma or a full stop right after it ("models, Uh, it's"): a name never takes one there
     before = text[: match.start()].rstrip()
     sentence_start = not before or before.endswith((".", "?", "!", ":", '"', "“", "…"))
     after = text[match.end() :]
-    following = re.match(r"[ \t]+([^\W\d_][\w'’]*)", after) if match.group() == word else None
+    following = re.match(r"[ \t]+([^\W\d_][\w'’]*)", after)
     if following is None or not following[1][:1].isupper():
         return not sentence_start
     return not sentence_start or not re.fullmatch(r"I(?:['’]\w+)?", following[1])
