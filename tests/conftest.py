@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 
 from voiceofbuyer.config import load_config
@@ -108,3 +110,13 @@ def desk_run(first_run: tuple[Path, RunReport], tmp_path_factory: pytest.TempPat
     shutil.copytree(first_run[0], out)
     run(batch, out, SAMPLE_CONFIG, show_progress=False)
     return batch, out
+
+
+def make_docx(paragraphs: list[str]) -> bytes:
+    """A Word file (bytes) with one paragraph per string."""
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

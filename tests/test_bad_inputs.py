@@ -39,7 +39,7 @@ import pytest
 
 from voiceofbuyer.cli import main
 
-from .conftest import SAMPLE
+from .conftest import SAMPLE, make_docx
 
 # -- the good transcripts, and a short one written in many shapes -------------------------------------------------
 GOOD = ("northwind-cfo.txt", "pinecrest-cfo.vtt", "pinecrest-cfo.yaml")
@@ -117,20 +117,9 @@ def with_turn(field: str, value: object, index: int = 1) -> bytes:
     return json.dumps(document).replace(f'"{marker}"', str(value)).encode("utf-8")
 
 
-def docx_bytes(paragraphs: list[str]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def docx_with_document_xml(xml: bytes) -> bytes:
     """A real Word file whose body XML is ``xml``."""
-    source = zipfile.ZipFile(io.BytesIO(docx_bytes([f"{s}: {t}" for s, t in MINI])))
+    source = zipfile.ZipFile(io.BytesIO(make_docx([f"{s}: {t}" for s, t in MINI])))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
@@ -141,7 +130,7 @@ def docx_with_document_xml(xml: bytes) -> bytes:
 
 def corrupt_deflate(outside: Path) -> bytes:
     """A Word file whose body's compressed bytes are damaged (the archive's directory is intact)."""
-    data = bytearray(docx_bytes([f"{s}: {t}" for s, t in MINI]))
+    data = bytearray(make_docx([f"{s}: {t}" for s, t in MINI]))
     body = data.find(b"word/document.xml") + len("word/document.xml")  # the body's local header, then its data
     for offset in range(body + 20, body + 220):
         data[offset] ^= 0x5A
@@ -450,7 +439,7 @@ CASES: tuple[Case, ...] = (
          r":\d+: malformed cue timing"),
     # Word files
     Case("docx/not-word.docx", write(zip_bytes({"hello.txt": b"Sam: hi\nAlex: hello\n"})), S, NOT_DOCX),
-    Case("docx/truncated.docx", write(docx_bytes([f"{s}: {t}" for s, t in MINI])[:2000]), S, NOT_DOCX),
+    Case("docx/truncated.docx", write(make_docx([f"{s}: {t}" for s, t in MINI])[:2000]), S, NOT_DOCX),
     Case("docx/garbage.docx", write(garbage(5000, 12)), S, NOT_DOCX),
     Case("docx/encrypted.docx", write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + garbage(5000, 13)), S, NOT_DOCX),
     Case("docx/spreadsheet.docx",
@@ -466,9 +455,9 @@ CASES: tuple[Case, ...] = (
     Case("docx/corrupt-deflate.docx", write(corrupt_deflate), S, NOT_DOCX),
     Case("docx/entity-bomb.docx", write(docx_with_document_xml(XML_BOMB)), S, NOT_DOCX),
     Case("docx/external-entity.docx", write(external_entity), READ),
-    Case("docx/no-paragraphs.docx", write(docx_bytes([])), S, EMPTY),
-    Case("docx/no-labels.docx", write(docx_bytes(["We pay late.", "Nobody approves."])), S, NO_LABELS),
-    Case("docx/good-but-odd-case.DOCX", write(docx_bytes([f"{s}: {t}" for s, t in MINI])), READ),
+    Case("docx/no-paragraphs.docx", write(make_docx([])), S, EMPTY),
+    Case("docx/no-labels.docx", write(make_docx(["We pay late.", "Nobody approves."])), S, NO_LABELS),
+    Case("docx/good-but-odd-case.DOCX", write(make_docx([f"{s}: {t}" for s, t in MINI])), READ),
     # sidecar metadata
     Case("meta/alias-bomb.txt", with_sidecar(YAML_BOMB), S, r"YAML aliases", named="meta/alias-bomb.yaml"),
     Case("meta/huge-sidecar.txt", with_sidecar("interviewee: Alex Kim\nnotes: " + "x" * 400_000 + "\n"), S,

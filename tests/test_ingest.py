@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import random
 from pathlib import Path
 
-import docx
 import pytest
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest import TRANSCRIPT_SUFFIXES, Batch, read_batch, read_interview, recordings_to_transcribe
 from voiceofbuyer.ingest.labels import SpeakerVote, read_head
 from voiceofbuyer.records import Interview
+
+from .conftest import make_docx
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:
@@ -50,15 +50,6 @@ def error(folder: Path, name: str, content: str | bytes) -> InputError:
     with pytest.raises(InputError) as caught:
         read_interview(write(folder, name, content), folder)
     return caught.value
-
-
-def make_docx(paragraphs: list[str]) -> bytes:
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 # --- plain text -----------------------------------------------------------------------------------------

@@ -108,3 +108,10 @@ def test_themes_count_interviews_and_companies_and_mark_thin_evidence():
     strong, thin = themes
     assert strong.interviews == ("i1", "i2") and strong.companies == ("Acme",) and not strong.mentioned_once
     assert thin.mentioned_once and thin.quotes[0].text == "Alone."
+
+
+def test_titles_alike_with_no_spare_keyphrase_are_numbered_without_repeating():
+    themes = distinct_labels([
+        Theme(f"t{n}", "Role", "pain", "Invoices", ("invoices",), ("s",), (), ("i1",), ()) for n in range(4)
+    ])  # fmt: skip
+    assert [t.label for t in themes] == ["Invoices", "Invoices (2)", "Invoices (3)", "Invoices (4)"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from typing import Any
 
 from .citations import citation_text, markdown_text
@@ -35,8 +36,10 @@ def objection_list(
         key=lambda t: (t["role"], -len(t["interviews"]), -len(t["companies"]), -len(t["statement_ids"]), t["id"]),
     )
     listed: list[dict[str, Any]] = []
+    ranks: Counter[str] = Counter()
     for theme in ranked:
-        rank = 1 + sum(1 for o in listed if o["role"] == theme["role"])
+        ranks[theme["role"]] += 1
+        rank = ranks[theme["role"]]
         raised, of = len(theme["interviews"]), interviewees.get(theme["role"], 0) or len(theme["interviews"])
         listed.append({
             "rank": rank,

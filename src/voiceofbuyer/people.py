@@ -3,12 +3,11 @@
 Sides come from ``ingest.sides``; titles and roles from ``roles`` (the user's taxonomy, the built-in job
 functions, then, for a buyer who states no title, the job-description model over what they say they do); roles
 too small to be personas are then merged into their function. Everything uncertain is said, naming the file and
-the fix: sides that cannot be told apart, an interview in a language not analysed, a buyer without a role.
+the fix: sides that cannot be told apart, a buyer without a role.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .config import Config
@@ -33,10 +32,8 @@ class People:
     notes: list[str] = field(default_factory=list)
 
 
-def identify_people(
-    interviews: list[Interview], config: Config, vectors: Vectors, analysed: Callable[[Interview], bool]
-) -> People:
-    """Sides and buyer profiles of every interview; ``analysed`` tells whether its language is analysed."""
+def identify_people(interviews: list[Interview], config: Config, vectors: Vectors) -> People:
+    """Sides and buyer profiles of every interview."""
     people = People()
     for interview in interviews:
         sides = identify_sides(interview)
@@ -53,13 +50,7 @@ def identify_people(
                 f"{interview.source}: buyer inferred as {', '.join(map(repr, sides.buyers))} (the interviewing side "
                 f"asks the questions; confidence {sides.confidence:.2f}); name the interviewee in metadata to be sure"
             )
-        if not analysed(interview):
-            people.problems.append(Problem(interview.source, (
-                f"{interview.source}: in language '{interview.language}', not English: left out, so its words are "
-                "not mixed into English themes nor counted in a persona (fix: name a spaCy pipeline and an embedding "
-                f"model for it: [models.languages] {interview.language} = \"...\" in voiceofbuyer.toml)"),
-                skipped=True))  # fmt: skip
-        elif profile.role_source == "self-introduction":
+        if profile.role_source == "self-introduction":
             people.notes.append(f"{interview.source}: role {profile.role!r} from self-introduction {profile.title!r}")
     _from_descriptions(interviews, people, vectors)
     for interview in interviews:
@@ -94,6 +85,14 @@ def job_description_model(vectors: Vectors) -> JobDescriptionModel:
         return JobDescriptionModel.fit(examples, vectors.get([e.text for e in examples])).to_json()
 
     return JobDescriptionModel.from_json(cached_training("job-descriptions", key, fit))
+
+
+def not_analysed(interview: Interview) -> Problem:
+    """The line for an interview in a language no spaCy pipeline is named for: it is left out whole."""
+    return Problem(interview.source, (
+        f"{interview.source}: in language '{interview.language}', not English: left out, so its words are not mixed "
+        "into English themes nor counted in a persona (fix: name a spaCy pipeline and an embedding model for it: "
+        f"[models.languages] {interview.language} = \"...\" in voiceofbuyer.toml)"), skipped=True)  # fmt: skip
 
 
 def _warning(interview: Interview, message: str) -> Problem:

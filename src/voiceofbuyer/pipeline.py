@@ -30,7 +30,7 @@ from .config import Config
 from .errors import NoInterviews
 from .files import WORK, DocumentSet, sole_writer
 from .ingest import Problem, read_batch, recordings_to_transcribe
-from .people import identify_people
+from .people import identify_people, not_analysed
 from .personas import build_personas
 from .records import (
     CATEGORIES,
@@ -85,14 +85,14 @@ def _run(batch_dir: Path, out_dir: Path, config: Config, templates: Path | None,
         report.problems.extend(batch.problems)
         vectors = components.vectors(config, store)
         segmenter = components.segmenter(config)
-        interviews = _readable(batch.interviews, batch_dir, report)
+        # An interview in a language no pipeline is named for is left out whole, not counted empty in a persona.
+        report.problems.extend(not_analysed(i) for i in batch.interviews if not segmenter.model_for(i.language))
+        interviews = _readable([i for i in batch.interviews if segmenter.model_for(i.language)], batch_dir, report)
         with stages.stage("people", len(interviews), unit="interview") as bar:
-            people = identify_people(interviews, config, vectors, lambda i: segmenter.model_for(i.language) is not None)
+            people = identify_people(interviews, config, vectors)
             bar.update(len(interviews))
         report.problems.extend(people.problems)
         report.notes.extend(people.notes)
-        # An interview in a language no pipeline is named for is left out whole (said above), not counted empty.
-        interviews = _readable([i for i in interviews if segmenter.model_for(i.language)], batch_dir, report)
         with stages.stage("segment", len(interviews), unit="interview") as bar:
             statements = _segment(interviews, people.speakers, segmenter, store, bar.update, report)
         interviews = _readable([i for i in interviews if i.id in statements], batch_dir, report)

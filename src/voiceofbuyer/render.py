@@ -33,8 +33,8 @@ from .citations import citation_place, citation_speaker, citation_text, markdown
 from .errors import ConfigError
 from .files import TRANSCRIPTS_DIR, WORK
 from .objections import interviewees_per_role, objection_list, objections_csv
-from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Statement, Theme
-from .transcript_page import anchor, page_path, time_of, turns_html
+from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Statement, Theme, clock
+from .transcript_page import anchor, page_path, turns_html
 
 SCHEMA_VERSION = 1
 """Output folder of the transcripts made from recordings (JSON and WebVTT)."""
@@ -268,7 +268,7 @@ def transcript_pages(result: RunResult, out_dir: Path, env: Environment) -> dict
             "interview": interview,
             "profile": result.profiles[interview.id],
             "turns": turns_html(interview, by_interview.get(interview.id, []), result.classifications),
-            "time_of": time_of,
+            "clock": clock,
             "sections": list(SECTION_TITLES.items()),
             "index_href": url_quote(Path(os.path.relpath(out_dir / "index.html", (out_dir / path).parent)).as_posix()),
         }

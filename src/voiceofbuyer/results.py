@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from .errors import StoreError
 from .records import BuyerProfile, Classification, Interview, Persona, RunResult, SpeakerRoles, Statement, Theme
 from .schema import SchemaError, from_json, to_json
-from .store import ResultRows, Store
+from .store import ResultRows, Store, dump_json
 
 
 def result_rows(result: RunResult) -> ResultRows:
@@ -23,21 +22,21 @@ def result_rows(result: RunResult) -> ResultRows:
     return {
         "interviews": [
             {"id": i.id, "source": i.source, "format": i.format, "sha256": i.sha256,
-             "role": result.profiles[i.id].role, "speakers": _text(to_json(result.speakers[i.id])),
-             "profile": _text(to_json(result.profiles[i.id])), "data": _text(to_json(i))}
+             "role": result.profiles[i.id].role, "speakers": dump_json(to_json(result.speakers[i.id])),
+             "profile": dump_json(to_json(result.profiles[i.id])), "data": dump_json(to_json(i))}
             for i in result.interviews
         ],
         "statements": [
             {"id": s.id, "interview_id": s.interview_id, "category": result.classifications[s.id].category,
              "confidence": result.classifications[s.id].confidence, "theme_id": theme_of.get(s.id), "text": s.text,
-             "data": _text(to_json(s))}
+             "data": dump_json(to_json(s))}
             for s in result.statements
         ],
         "themes": [
-            {"id": t.id, "role": t.role, "category": t.category, "rank": rank, "data": _text(to_json(t))}
+            {"id": t.id, "role": t.role, "category": t.category, "rank": rank, "data": dump_json(to_json(t))}
             for rank, t in enumerate(result.themes)
         ],
-        "personas": [{"role": p.role, "slug": p.slug, "data": _text(to_json(p))} for p in result.personas],
+        "personas": [{"role": p.role, "slug": p.slug, "data": dump_json(to_json(p))} for p in result.personas],
     }  # fmt: skip
 
 
@@ -73,7 +72,3 @@ def _read(store: Store, batch: str) -> RunResult:
         themes=tuple(from_json(Theme, json.loads(row[0])) for row in store.result_rows("themes", "data", "rank")),
         personas=tuple(from_json(Persona, json.loads(row[0])) for row in store.result_rows("personas", "data", "role")),
     )
-
-
-def _text(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)

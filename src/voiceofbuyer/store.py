@@ -205,7 +205,7 @@ class Store:
                     [tuple(row[c] for c in columns) for row in table_rows],
                 )
             db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')")
-            db.execute("UPDATE runs SET finished = ?, summary = ? WHERE id = ?", (finished, _dump(summary), run_id))
+            db.execute("UPDATE runs SET finished = ?, summary = ? WHERE id = ?", (finished, dump_json(summary), run_id))
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('results_of_run', ?)", (str(run_id),))
 
     def result_rows(self, table: str, columns: str, order: str) -> list[tuple[Any, ...]]:
@@ -274,7 +274,7 @@ class Store:
         cursor = self._db.execute(
             "INSERT INTO decisions (made, reviewer, action, role, statement_ids, payload, summary)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (made, reviewer, action, role, _dump(statement_ids), _dump(payload), summary),
+            (made, reviewer, action, role, dump_json(statement_ids), dump_json(payload), summary),
         )
         return int(cursor.lastrowid or 0)
 
@@ -370,5 +370,6 @@ def _fts_query(words: str) -> str:
     return " ".join(f'"{word}"' for word in _SEARCH_WORD.findall(words))
 
 
-def _dump(value: Any) -> str:
+def dump_json(value: Any) -> str:
+    """JSON text of a value with sorted keys and characters as they are: what the store's columns hold."""
     return json.dumps(value, sort_keys=True, ensure_ascii=False)

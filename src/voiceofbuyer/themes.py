@@ -115,7 +115,7 @@ def title_case(phrase: str) -> str:
 
 def distinct_labels(themes: list[Theme]) -> list[Theme]:
     """Themes of one persona with no two titles alike: a repeated title gives way to the theme's next keyphrase
-    not taken (several words first), else to its title with the theme's rank in its section."""
+    not taken (several words first), else to the title numbered ("Invoices (2)", "Invoices (3)")."""
     taken: set[str] = set()
     distinct = []
     for theme in themes:
@@ -123,7 +123,13 @@ def distinct_labels(themes: list[Theme]) -> list[Theme]:
         if label.casefold() in taken:
             spare = [k for k in theme.keywords if title_case(k).casefold() not in taken]
             spare.sort(key=lambda k: " " not in k)  # stable: keyphrase order within each kind
-            label = title_case(spare[0]) if spare else f"{label} ({sum(t.label == label for t in distinct) + 1})"
+            if spare:
+                label = title_case(spare[0])
+            else:
+                number = 2
+                while f"{label} ({number})".casefold() in taken:
+                    number += 1
+                label = f"{label} ({number})"
             theme = replace(theme, label=label)
         taken.add(label.casefold())
         distinct.append(theme)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from markupsafe import Markup, escape
 
 from .files import TRANSCRIPTS_DIR
-from .records import SECTION_TITLES, Classification, Interview, Statement, Turn, clock
+from .records import SECTION_TITLES, Classification, Interview, Statement, Turn
 
 
 def anchor(statement_id: str) -> str:
@@ -52,8 +52,3 @@ def turns_html(
         pieces.append(escape(text[position : turn.end_char]))
         shown.append((turn, Markup("").join(pieces)))
     return shown
-
-
-def time_of(turn: Turn) -> str:
-    """``mm:ss`` (or ``h:mm:ss``) of the turn's start; empty when it is not known."""
-    return clock(turn.start)
