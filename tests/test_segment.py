@@ -84,6 +84,7 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("We lost a truck of vaccines in August; that's what started it.", True),
         ("I'll run a pilot with two hundred contracts and compare accuracy.", True),
         ("What we did is like we.", False),  # a dangling end
+        ("I say like, I would like to have a way to include the.", False),
         ("Data fusion, as I mentioned is.", False),
         ("Because I haven't dealt with them enough.", False),  # a subordinate clause alone
         ("The quality of data that we're getting.", False),  # no main verb

@@ -274,6 +274,10 @@ def _statement(
     last_turn = _turn_at(passage.turns, end - 1)
     phrases = keyphrases(sentence, clean_start, clean_end)
     kept_from = bisect_left(passage.source_of, start)
+    kept = [
+        t for t in sentence
+        if kept_from <= t.idx < clean_end and not any(a <= passage.source_of[t.idx] < b for a, b, _ in removed)
+    ]  # fmt: skip
     return Statement(
         id=f"{passage.interview.id}@{anchor}",
         interview_id=passage.interview.id,
@@ -288,8 +292,8 @@ def _statement(
         end=_time_at(last_turn, end, first=False),
         keyphrases=phrases,
         speaker_uncertain=passage.speaker_uncertain,
-        # Judged on the words the quote keeps, not the opening markers it leaves out ("Well, actually,").
-        standalone=stands_alone(text, [t for t in sentence if kept_from <= t.idx < clean_end]),
+        # Judged on the words the quote keeps: not the opening markers or fillers it leaves out ("the, um.").
+        standalone=stands_alone(text, kept),
     )
 
 
@@ -343,7 +347,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "6"
+    VERSION = "7"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -13,8 +13,11 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _DANGLING_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "AUX", "PART"})
 _BACK_REFERENCES = frozenset({"that", "this", "those", "these"})
 _RELATIVES = frozenset({"which", "whom", "whose"})
-_DANGLING_WORDS = frozenset({"like", "i", "we", "they", "he", "she"})
-"""Words a finished sentence does not end on: a subject pronoun with its verb never said ("... is like we.")."""
+_DANGLING_WORDS = frozenset({
+    "like", "i", "we", "they", "he", "she", "the", "a", "an", "to", "of", "and", "but", "or", "with", "for", "because",
+})  # fmt: skip
+"""Words a finished sentence does not end on, whatever the tagger makes of them in a broken sentence: a subject
+pronoun with its verb never said ("... is like we."), an article or a preposition ("... to include the.")."""
 MIN_QUOTE_WORDS = 6
 
 
