@@ -86,8 +86,22 @@ def test_representative_quotes_come_from_different_interviews_first():
         "We chase approvals every single week by email, really.": np.array([0.99, 0.14]),
         "I spend my mornings chasing managers for sign-off.": np.array([0.8, 0.6]),
     }
-    chosen = representative(group, vectors, 2)
+    chosen = representative(group, 2, vectors)
     assert {s.interview_id for s in chosen} == {"i1", "i2"}
+
+
+def test_the_desk_chooses_quotes_by_the_runs_rule_keeping_the_reviewers_lead():
+    """Without vectors (the review desk): kept quotes first in their order, then by quality and variety."""
+    group = [
+        statement("a", "i1", "We chase approvals every single week by email and it costs us.", ()),
+        statement("b", "i1", "We chase approvals every week by email, and nobody answers them.", ()),
+        statement("c", "i2", "I spend my mornings chasing managers for their sign-off on invoices.", ()),
+        statement("d", "i3", "Yes.", ()),
+    ]
+    kept = representative(group, 3, keep=["d", "gone"])
+    assert kept[0].id == "d"  # the reviewer's lead stays, whatever it is; an id no longer in the group is ignored
+    assert [s.id for s in kept] == ["d", "a", "c"]  # then from interviews not quoted yet: "b" repeats i1
+    assert [s.id for s in representative(group, 2)] == ["a", "c"]  # the short "Yes." never leads
 
 
 def test_themes_count_interviews_and_companies_and_mark_thin_evidence():

@@ -18,7 +18,7 @@ from typing import Any
 from .personas import build_personas
 from .records import CATEGORIES, Classification, Quote, RunResult, Theme
 from .store import Store
-from .themes import opening_words, quote_of, quote_quality, reach, theme_id, theme_rank
+from .themes import opening_words, quote_of, reach, representative, theme_id, theme_rank
 
 THEME_STATUS = "theme-status"
 """Approve, reject or reopen a theme. Statements: the theme's. Payload: ``status``."""
@@ -303,15 +303,11 @@ class _Reviewing:
 
     def theme(self, draft: _Draft, accepted: list[str]) -> Theme:
         """A draft as a theme of its accepted statements: its own quotes first, then the best-sounding others."""
-        wanted = min(self.quotes_per_theme, len(accepted))
-        kept = set(accepted)
-        chosen = [q for q in draft.quote_ids if q in kept][:wanted]
-        if len(chosen) < wanted:
-            # Spare quotes: the best-sounding; the lead, when none of the theme's own is left, one that stands on
-            # its own, as in a run (``themes.representative``). A lead a reviewer chose stays whatever it is.
-            spare = sorted(kept - set(chosen), key=lambda s: (not self.statements[s].standalone,
-                                                              -quote_quality(self.statements[s].text), s))  # fmt: skip
-            chosen += spare[: wanted - len(chosen)]
+        # The run's own quote rule (``themes.representative``), keeping the quotes left of the theme's own, in
+        # order: a lead a reviewer chose stays whatever it is.
+        chosen = representative(
+            [self.statements[s] for s in accepted], self.quotes_per_theme, keep=draft.quote_ids
+        )
         interviews, companies = reach(
             (self.statements[s].interview_id for s in accepted), lambda i: self.interviews[i].meta.company
         )
@@ -322,7 +318,7 @@ class _Reviewing:
             label=draft.label,
             keywords=draft.keywords,
             statement_ids=tuple(sorted(accepted)),
-            quotes=tuple(self.quote(s) for s in chosen),
+            quotes=tuple(self.quote(s.id) for s in chosen),
             interviews=interviews,
             companies=companies,
             response=draft.response,

@@ -159,14 +159,26 @@ def quote_quality(text: str) -> float:
     return score
 
 
-def representative(group: list[Statement], vectors: dict[str, np.ndarray], count: int) -> list[Statement]:
-    """Up to ``count`` statements: central, good as quotes, diverse, from different interviews first; the first
-    (the lead quote) one that stands on its own (``Statement.standalone``) whenever the group has one."""
-    matrix = np.stack([vectors[s.text] for s in group])
-    centre = matrix.mean(axis=0)
-    centre /= max(float(np.linalg.norm(centre)), 1e-12)
-    relevance = matrix @ centre + _QUALITY_WEIGHT * np.array([quote_quality(s.text) for s in group])
-    chosen: list[int] = []
+def representative(
+    group: list[Statement], count: int, vectors: dict[str, np.ndarray] | None = None, keep: Iterable[str] = ()
+) -> list[Statement]:
+    """Up to ``count`` of ``group`` as quotes, lead first: the statements of ``keep`` (ids, in their order: quotes a
+    reviewer kept) first, then the best others: central (with ``vectors``, text → unit vector: similarity to the
+    group's mean), good as quotes (``quote_quality``), unlike those chosen, from other interviews first. A lead not
+    kept by a reviewer is one that stands on its own (``Statement.standalone``) whenever the group has one.
+
+    The run's rule and the review desk's: the desk, which holds no vectors, ranks by quality and variety alone."""
+    by_id = {s.id: index for index, s in enumerate(group)}
+    chosen = [by_id[i] for i in keep if i in by_id][:count]
+    quality = _QUALITY_WEIGHT * np.array([quote_quality(s.text) for s in group])
+    matrix = None
+    if vectors is not None:
+        matrix = np.stack([vectors[s.text] for s in group])
+        centre = matrix.mean(axis=0)
+        centre /= max(float(np.linalg.norm(centre)), 1e-12)
+        relevance = matrix @ centre + quality
+    else:
+        relevance = quality
     while len(chosen) < min(count, len(group)):
         best, best_score = -1, -math.inf
         lead_only_standalone = not chosen and any(s.standalone for s in group)
@@ -175,8 +187,9 @@ def representative(group: list[Statement], vectors: dict[str, np.ndarray], count
                 continue
             score = float(relevance[index])
             if chosen:
-                similarity = max(float(matrix[index] @ matrix[j]) for j in chosen)
-                score = (1 - _MMR_DIVERSITY) * score - _MMR_DIVERSITY * similarity
+                if matrix is not None:
+                    similarity = max(float(matrix[index] @ matrix[j]) for j in chosen)
+                    score = (1 - _MMR_DIVERSITY) * score - _MMR_DIVERSITY * similarity
                 if any(group[j].interview_id == statement.interview_id for j in chosen):
                     score -= _SAME_INTERVIEW_PENALTY
             if score > best_score or (score == best_score and statement.id < group[best].id):
@@ -202,7 +215,7 @@ def build_themes(
         if not any(s.standalone for s in group):
             continue  # nothing in it stands on its own as a quote: its statements stay evidence, in no theme
         interviews, companies = reach((s.interview_id for s in group), company_of)
-        quotes = tuple(quote_for(s) for s in representative(group, vectors, quotes_per_theme))
+        quotes = tuple(quote_for(s) for s in representative(group, quotes_per_theme, vectors))
         themes.append(
             Theme(
                 id=theme_id(role, category, [s.id for s in group]),
