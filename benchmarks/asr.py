@@ -37,11 +37,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the synthetic-speech helpers live with the tests
 
 from tests.speech import interview, script_of, word_error_rate, write_audio  # noqa: E402
-from voiceofbuyer.asr import WhisperRecognizer, load_model  # noqa: E402
+from voiceofbuyer.audio.asr import WhisperRecognizer, load_model  # noqa: E402
+from voiceofbuyer.audio.diarize import ResemblyzerEmbedder, voice_encoder  # noqa: E402
+from voiceofbuyer.audio.transcribe import Job, transcribe_all  # noqa: E402
 from voiceofbuyer.config import load_config  # noqa: E402
-from voiceofbuyer.diarize import ResemblyzerEmbedder, voice_encoder  # noqa: E402
 from voiceofbuyer.store import STORE_NAME, Store  # noqa: E402
-from voiceofbuyer.transcribe import Job, transcribe_all  # noqa: E402
 
 
 class Timed:

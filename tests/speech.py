@@ -19,7 +19,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from voiceofbuyer.audio import SAMPLE_RATE, decode, probe
+from voiceofbuyer.audio.decoding import SAMPLE_RATE, decode, probe
 
 ESPEAK = shutil.which("espeak-ng")
 VOICES = {"Interviewer": "en-us+f3", "Buyer": "en-gb+m3"}

@@ -15,12 +15,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voiceofbuyer.audio import SAMPLE_RATE, WINDOW_SECONDS, windows
+from voiceofbuyer.audio.decoding import SAMPLE_RATE, WINDOW_SECONDS, windows
+from voiceofbuyer.audio.transcribe import Job, transcribe_all
 from voiceofbuyer.cli import main
 from voiceofbuyer.ingest import read_interview
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.store import STORE_NAME, Store
-from voiceofbuyer.transcribe import Job, transcribe_all
 
 from .conftest import SAMPLE_CONFIG, make_batch
 from .speech import ESPEAK, VOICES, SpokenTurn, interview, normalise, speak, word_error_rate, write_audio

@@ -187,9 +187,9 @@ def _templates_missing(templates: Path | None) -> bool:
 def _transcribe(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from .asr import WhisperRecognizer
+    from .audio.asr import WhisperRecognizer
+    from .audio.transcribe import Job, transcribe_all
     from .pipeline import TRANSCRIBE_BAR
-    from .transcribe import Job, transcribe_all
 
     config = load_config(find_config(Path.cwd(), args.config))
     options = {"model": args.model, "device": args.device, "language": args.language, "speakers": args.speakers}

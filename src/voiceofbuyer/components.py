@@ -6,7 +6,7 @@
 | embedder | ``embed.Embedder``: texts → normalised vectors | ``onnx``, ``torch`` (``[models] embedding_backend``) |
 | classifier | ``classify.Classifier``: statements → categories | ``builtin``, ``huggingface``, ``server`` |
 | clusterer | ``cluster.Clusterer``: vectors → labels (``fit_predict``) | ``pca-hdbscan`` |
-| recognizer | ``asr.Recognizer``: audio → timed words | faster-whisper (``[transcribe] model``) |
+| recognizer | ``audio.asr.Recognizer``: audio → timed words | faster-whisper (``[transcribe] model``) |
 
 A backend of your own is one file and a config value: ``backend = "mypackage.module:MyClusterer"`` (a class taking
 the component's config section, like the built-in ones). Nothing else changes: ``pipeline`` only asks this module.

@@ -171,8 +171,8 @@ def _transcribe(
     sources = recordings_to_transcribe(batch_dir)
     if not sources:
         return {}
-    from .asr import WhisperRecognizer
-    from .transcribe import Job, transcribe_all
+    from .audio.asr import WhisperRecognizer
+    from .audio.transcribe import Job, transcribe_all
 
     jobs = [Job(batch_dir / source, source, str(PurePosixPath(source).with_suffix(""))) for source in sources]
     recognizer = WhisperRecognizer(config.transcribe)  # a bad model or device stops the run here

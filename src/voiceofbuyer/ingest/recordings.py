@@ -2,7 +2,7 @@
 
 A recording with a transcript of the same name beside it is that transcript's ``media``: the transcript is
 read (so a hand-corrected transcript wins over the recording). Any other recording is transcribed by the
-transcription stage (``voiceofbuyer.transcribe``) and read from the JSON transcript it writes; read without
+transcription stage (``voiceofbuyer.audio.transcribe``) and read from the JSON transcript it writes; read without
 that stage, it is skipped with the message below.
 """
 

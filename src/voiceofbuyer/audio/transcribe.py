@@ -23,17 +23,17 @@ from typing import Any
 import numpy as np
 from tqdm import tqdm
 
-from . import audio
+from ..config import TranscribeConfig
+from ..errors import ConfigError, InputError, MissingComponent
+from ..files import TRANSCRIPTS_DIR, write_atomic
+from ..ingest import Problem
+from ..ingest.json_reader import SCHEMA
+from ..ingest.sides import asks_most_questions
+from ..records import clock
+from ..store import Store, text_hash
+from . import decoding
 from .asr import Recognizer, SpokenWord, WhisperRecognizer
-from .config import TranscribeConfig
 from .diarize import ChannelLevels, Piece, ResemblyzerEmbedder, Speakers, VoiceEmbedder, by_voice, pieces_of
-from .errors import ConfigError, InputError, MissingComponent
-from .files import TRANSCRIPTS_DIR, write_atomic
-from .ingest import Problem
-from .ingest.json_reader import SCHEMA
-from .ingest.sides import asks_most_questions
-from .records import clock
-from .store import Store, text_hash
 
 TRANSCRIBE_VERSION = "1"
 INTERVIEWER = "Interviewer"
@@ -125,13 +125,13 @@ def transcribe_all(
     recognizer = recognizer or WhisperRecognizer(config)
     embedder = embedder or ResemblyzerEmbedder()
     keys: dict[str, str] = {}
-    todo: list[tuple[Job, audio.AudioInfo]] = []
+    todo: list[tuple[Job, decoding.AudioInfo]] = []
     found: dict[str, Recording] = {}
     for job in jobs:
         try:
             keys[job.source] = text_hash(
                 TRANSCRIBE_VERSION,
-                audio.content_hash(job.path, job.source),
+                decoding.content_hash(job.path, job.source),
                 recognizer.name,
                 f"speakers={config.speakers}",
             )
@@ -140,9 +140,9 @@ def transcribe_all(
                 found[job.source] = Recording.from_json(cached)
                 outcome.from_cache += 1
                 continue
-            info = audio.probe(job.path, job.source)
+            info = decoding.probe(job.path, job.source)
             if info.duration and info.duration > config.max_minutes * 60:
-                raise audio.too_long(job.source, info.duration, config.max_minutes * 60)
+                raise decoding.too_long(job.source, info.duration, config.max_minutes * 60)
             todo.append((job, info))
         except InputError as err:
             outcome.problems.append(Problem(job.source, str(err), skipped=True))
@@ -196,7 +196,7 @@ class _Progress:
 
 def transcribe_one(
     job: Job,
-    info: audio.AudioInfo,
+    info: decoding.AudioInfo,
     config: TranscribeConfig,
     recognizer: Recognizer,
     embedder: VoiceEmbedder,
@@ -208,10 +208,10 @@ def transcribe_one(
     levels = ChannelLevels()
     by_channel: bool | None = None
     duration = 0.0
-    truncated: list[audio.Truncated] = []
-    blocks = _good_blocks(audio.decode(job.path, job.source, info, config.max_minutes * 60), truncated)
-    for offset, samples in audio.windows(blocks):
-        speech = audio.mono(samples)
+    truncated: list[decoding.Truncated] = []
+    blocks = _good_blocks(decoding.decode(job.path, job.source, info, config.max_minutes * 60), truncated)
+    for offset, samples in decoding.windows(blocks):
+        speech = decoding.mono(samples)
         found = recognizer.words(speech, offset, lambda seconds, base=offset: progress.at(base + seconds))
         words.extend(found)
         levels.add(samples)
@@ -219,7 +219,7 @@ def transcribe_one(
             by_channel = levels.separated() and config.speakers in (0, 2)
         if not by_channel:
             pieces.extend(embedder.embed(speech, offset, pieces_of(found)))
-        duration = offset + samples.shape[1] / audio.SAMPLE_RATE
+        duration = offset + samples.shape[1] / decoding.SAMPLE_RATE
         progress.at(duration)
     if by_channel:
         speakers = levels.speakers(words)
@@ -228,11 +228,11 @@ def transcribe_one(
     return Recording(round(duration, 2), tuple(words), speakers, str(truncated[0]) if truncated else "")
 
 
-def _good_blocks(blocks: Iterator[np.ndarray], truncated: list[audio.Truncated]) -> Iterator[np.ndarray]:
+def _good_blocks(blocks: Iterator[np.ndarray], truncated: list[decoding.Truncated]) -> Iterator[np.ndarray]:
     """The blocks up to where the audio stops early (noted in ``truncated``), so what came before is used."""
     try:
         yield from blocks
-    except audio.Truncated as cut:
+    except decoding.Truncated as cut:
         truncated.append(cut)
 
 
@@ -289,8 +289,8 @@ def reference_voice(path: str, max_minutes: float) -> np.ndarray:
     from .diarize import embed_reference
 
     source = Path(path)
-    info = audio.probe(source, path)
-    return embed_reference(np.concatenate(list(audio.decode(source, path, info, max_minutes * 60)), axis=1))
+    info = decoding.probe(source, path)
+    return embed_reference(np.concatenate(list(decoding.decode(source, path, info, max_minutes * 60)), axis=1))
 
 
 def speaker_names(count: int, interviewer: int | None) -> list[str]:

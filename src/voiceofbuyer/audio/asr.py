@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from .config import TranscribeConfig
-from .errors import ConfigError
+from ..config import TranscribeConfig
+from ..errors import ConfigError
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel

@@ -16,8 +16,8 @@ from pathlib import Path
 import av
 import numpy as np
 
-from .errors import InputError
-from .records import clock
+from ..errors import InputError
+from ..records import clock
 
 SAMPLE_RATE = 16000
 WINDOW_SECONDS = 120.0

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
+from ..errors import MissingComponent
 from .asr import SpokenWord
-from .audio import SAMPLE_RATE, mono
-from .errors import MissingComponent
+from .decoding import SAMPLE_RATE, mono
 
 if TYPE_CHECKING:
     from resemblyzer import VoiceEncoder

@@ -1,0 +1,8 @@
+"""Recordings to transcripts, one module per stage.
+
+- ``decoding``: any file PyAV (FFmpeg) reads → 16 kHz float32 samples, per channel, in bounded windows.
+- ``asr``: samples → timed words (``Recognizer``; faster-whisper with the bundled Whisper tiny.en).
+- ``diarize``: timed words and samples → who spoke when (channels when each holds one voice, else voice
+  embeddings clustered; ``VoiceEmbedder``).
+- ``transcribe``: the stage itself: recordings → JSON and WebVTT transcripts, cached by content.
+"""
