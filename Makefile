@@ -4,9 +4,8 @@ BIN = $(VENV)/bin
 
 .PHONY: install system-packages run serve test bench clean mpnet
 
-# One command: a virtual environment, PyTorch CPU first (so pip never pulls CUDA), the package, the bundled models,
-# resemblyzer (without its dependencies: they are in pyproject.toml, webrtcvad-wheels standing in for webrtcvad),
-# and espeak-ng, the speech synthesiser the audio tests speak with.
+# One command: a virtual environment, PyTorch CPU first (so pip never pulls CUDA), the package with its bundled
+# models, and espeak-ng, the speech synthesiser the audio tests speak with.
 install: system-packages $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
@@ -14,7 +13,6 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -U pip
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q torch==2.13.0 -e ".[dev]"
-	$(BIN)/python -m pip install -q --no-deps resemblyzer==0.1.4
 	touch $@
 
 # espeak-ng (Debian package) when it is missing and apt-get can install it (as root, e.g. in CI); else a note.

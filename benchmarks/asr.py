@@ -38,8 +38,9 @@ sys.path.insert(0, str(ROOT))  # the synthetic-speech helpers live with the test
 
 from tests.speech import interview, script_of, word_error_rate, write_audio  # noqa: E402
 from voiceofbuyer.audio.asr import WhisperRecognizer, load_model  # noqa: E402
-from voiceofbuyer.audio.diarize import ResemblyzerEmbedder, voice_encoder  # noqa: E402
+from voiceofbuyer.audio.diarize import ResemblyzerEmbedder  # noqa: E402
 from voiceofbuyer.audio.transcribe import Job, transcribe_all  # noqa: E402
+from voiceofbuyer.audio.voice_encoder import load_encoder  # noqa: E402
 from voiceofbuyer.config import load_config  # noqa: E402
 from voiceofbuyer.store import STORE_NAME, Store  # noqa: E402
 
@@ -99,7 +100,7 @@ def main() -> None:
         model = load_model(recognizer.model_path, recognizer.device, recognizer.compute_type)
         loaded = time.perf_counter() - started
         started = time.perf_counter()
-        voice_encoder()
+        load_encoder()
         ResemblyzerEmbedder().embed(np.random.default_rng(0).standard_normal(32000).astype(np.float32), 0, [(0, 1.5)])
         diarizer_start = time.perf_counter() - started
         print(f"start-up (once per process): Whisper model {loaded:.1f} s; speaker encoder and its imports "

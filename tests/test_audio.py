@@ -10,6 +10,7 @@ import shutil
 import sqlite3
 import struct
 import sys
+import types
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ import pytest
 
 from voiceofbuyer.audio.decoding import SAMPLE_RATE, WINDOW_SECONDS, windows
 from voiceofbuyer.audio.transcribe import Job, transcribe_all
+from voiceofbuyer.audio.voice_encoder import embed_utterance, load_encoder, mel_spectrogram, normalize_volume
 from voiceofbuyer.cli import main
 from voiceofbuyer.ingest import read_interview
 from voiceofbuyer.pipeline import run
@@ -251,13 +253,76 @@ def test_long_audio_is_windowed_at_quiet_points_in_bounded_memory():
 
 
 def test_without_resemblyzer_a_one_channel_recording_is_one_line_not_a_traceback(recording, tmp_path, monkeypatch):
-    """``pip install .`` cannot bring resemblyzer (see the Makefile): the recording that needs it is skipped with
+    """An install that lost resemblyzer (the voice encoder's weights): the recording that needs it is skipped with
     the line that installs it, and nothing half-done is cached."""
-    monkeypatch.setitem(sys.modules, "resemblyzer", None)  # import resemblyzer → ImportError
+    monkeypatch.setitem(sys.modules, "resemblyzer", None)  # find_spec("resemblyzer") → None
+    load_encoder.cache_clear()
     outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", tmp_path)
     assert outcome.transcripts == {}
     [problem] = outcome.problems
     assert problem.skipped and problem.message.startswith(f"{RECORDING}: telling voices apart")
-    assert "pip install --no-deps resemblyzer" in problem.message and "\n" not in problem.message
+    assert "pip install resemblyzer==0.1.4" in problem.message and "\n" not in problem.message
     with sqlite3.connect(tmp_path / STORE_NAME) as db:
         assert db.execute("SELECT count(*) FROM cache WHERE kind = 'transcript'").fetchone()[0] == 0
+
+
+def test_the_voice_encoder_gives_resemblyzers_own_vectors(spoken, monkeypatch):
+    """``voice_encoder`` rewrites resemblyzer 0.1.4's network and mel front end (its package cannot be imported on
+    a current install, see there): the same mel frames and the same vectors as resemblyzer's own code, and a
+    whole-recording vector that tells the two voices apart."""
+    import torch
+
+    monkeypatch.setitem(sys.modules, "webrtcvad", types.ModuleType("webrtcvad"))  # only its VAD needs it
+    for name in [m for m in sys.modules if m.startswith("resemblyzer")]:
+        monkeypatch.delitem(sys.modules, name)
+    from resemblyzer import VoiceEncoder
+    from resemblyzer.audio import normalize_volume as their_volume
+    from resemblyzer.audio import wav_to_mel_spectrogram
+
+    samples, truth = spoken
+    speech = samples[: 8 * SAMPLE_RATE]
+    ours, theirs = mel_spectrogram(normalize_volume(speech)), wav_to_mel_spectrogram(their_volume(speech, -30))
+    np.testing.assert_allclose(ours, theirs, rtol=1e-5)
+    frames = torch.from_numpy(np.stack([ours[i : i + 150] for i in (0, 200, 400)]))
+    with torch.inference_mode():
+        mine, reference = load_encoder()(frames).numpy(), VoiceEncoder("cpu", verbose=False)(frames).numpy()
+    np.testing.assert_allclose(mine, reference, atol=1e-6)
+    turns = {
+        speaker: np.concatenate([samples[round(t.start * SAMPLE_RATE) : round(t.end * SAMPLE_RATE)]
+                                 for t in truth if t.speaker == speaker])
+        for speaker in VOICES
+    }  # fmt: skip
+    interviewer, buyer = (embed_utterance(turns[speaker]) for speaker in VOICES)
+    half = embed_utterance(turns["Buyer"][: len(turns["Buyer"]) // 2])
+    assert interviewer.shape == (256,) and abs(float(np.linalg.norm(buyer)) - 1) < 1e-5
+    assert float(half @ buyer) > float(half @ interviewer) + 0.1
+
+
+def test_the_same_recording_gives_the_same_transcript_every_time(spoken, tmp_path, monkeypatch):
+    """Two runs on a noisy recording (where Whisper tiny.en struggles and faster-whisper's default would fall back
+    to sampling), each in a fresh store so nothing is cached: byte-identical transcripts, decoded at temperature 0."""
+    from voiceofbuyer.audio import asr
+
+    seen: list[object] = []
+    real_load = asr.load_model
+
+    class Spy:
+        def __init__(self, model):
+            self.model = model
+
+        def transcribe(self, samples, **options):
+            seen.append(options.get("temperature"))
+            return self.model.transcribe(samples, **options)
+
+    monkeypatch.setattr(asr, "load_model", lambda *args: Spy(real_load(*args)))
+    samples = spoken[0][: 25 * SAMPLE_RATE]
+    noisy = samples + np.random.default_rng(1).normal(0, 0.05, samples.shape).astype(np.float32)
+    recording = write_audio(tmp_path / "noisy.flac", noisy, "flac")
+    outputs = []
+    for attempt in ("first", "second"):
+        outcome = transcribe([Job(recording, "noisy.flac", "noisy")], tmp_path / attempt, tmp_path / attempt)
+        assert outcome.problems == []
+        transcript = outcome.transcripts["noisy.flac"]
+        outputs.append((transcript.read_bytes(), transcript.with_suffix(".vtt").read_bytes()))
+    assert outputs[0] == outputs[1] and b'"speaker"' in outputs[0][0]
+    assert seen and set(seen) == {0.0}  # never the fallback list, whose sampling differs run to run

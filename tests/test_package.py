@@ -11,8 +11,6 @@ from pathlib import Path
 import voiceofbuyer
 
 PACKAGE = Path(voiceofbuyer.__file__).parent
-OPTIONAL = {"resemblyzer"}
-"""Imported only when a one-channel recording needs it, with a one-line fix when missing (see the Makefile)."""
 
 
 def _imported_top_level_modules() -> set[str]:
@@ -36,7 +34,7 @@ def test_every_imported_module_is_a_declared_dependency():
     providers = metadata.packages_distributions()
     undeclared = {
         module: providers.get(module, ["?"])
-        for module in _imported_top_level_modules() - OPTIONAL
+        for module in _imported_top_level_modules()
         if not any(_normalise(d) in declared for d in providers.get(module, []))
     }
     assert undeclared == {}, f"imported but not in pyproject's dependencies: {undeclared}"

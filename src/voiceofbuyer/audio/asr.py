@@ -94,17 +94,22 @@ class WhisperRecognizer:
                 f"{' and '.join(_MODEL_FILES)}) (fix: convert it with ct2-transformers-converter, or use 'bundled')"
             )
         self.device, self.compute_type = resolve_device(config.device, config.compute_type)
-        settings = f"{config.language}:beam{config.beam_size}:vad{int(config.vad)}:{self.device}:{self.compute_type}"
+        decoding = f"{config.language}:beam{config.beam_size}:t0:vad{int(config.vad)}"
+        settings = f"{decoding}:{self.device}:{self.compute_type}"
         self.name = f"faster-whisper:{model_identity(self.model_path)}:{settings}"
 
     def words(self, samples: np.ndarray, offset: float, progress: Callable[[float], None]) -> list[SpokenWord]:
         """Words of ``samples`` with word timestamps, shifted by ``offset`` (seconds, rounded to 0.01); words of blank
         text dropped, ``progress`` told each segment's end."""
         model = load_model(self.model_path, self.device, self.compute_type)
+        # Temperature 0 only: faster-whisper's default re-decodes a badly decoded window by sampling at rising
+        # temperatures, which gives other words on every run (ctranslate2.set_random_seed does not reach the
+        # sampling threads: two runs seeded alike differed on noisy speech). Beam search alone is repeatable.
         segments, _ = model.transcribe(
             samples,
             language=self.config.language,
             beam_size=self.config.beam_size,
+            temperature=0.0,
             vad_filter=self.config.vad,
             word_timestamps=True,
         )

@@ -35,7 +35,7 @@ from . import decoding
 from .asr import Recognizer, SpokenWord, WhisperRecognizer
 from .diarize import ChannelLevels, Piece, ResemblyzerEmbedder, Speakers, VoiceEmbedder, by_voice, pieces_of
 
-TRANSCRIBE_VERSION = "1"
+TRANSCRIBE_VERSION = "2"
 INTERVIEWER = "Interviewer"
 BUYER = "Buyer"
 LOW_CONFIDENCE = 0.8
@@ -261,8 +261,10 @@ def _write(job: Job, recording: Recording, out_dir: Path, config: TranscribeConf
     speakers = recording.speakers
     if speakers.count > 1 and speakers.confidence < LOW_CONFIDENCE:
         outcome.notes.append(
-            f"{job.source}: speakers told apart by {speakers.method} with low confidence ({speakers.confidence:.2f}); "
-            f"check {TRANSCRIPTS_DIR}/{job.id}.vtt and put a corrected transcript next to the recording"
+            f"{job.source}: speakers told apart by {speakers.method} with low confidence ({speakers.confidence:.2f} of "
+            f"the speech clearly one voice's); check {TRANSCRIPTS_DIR}/{job.id}.vtt (fix: a voice sample of the "
+            "interviewer in [transcribe] interviewer_voice, one audio file per participant, --speakers N, or a "
+            "corrected transcript next to the recording)"
         )
 
 
@@ -285,7 +287,7 @@ def _interviewer(recording: Recording, config: TranscribeConfig) -> tuple[int | 
 @lru_cache(maxsize=4)
 def reference_voice(path: str, max_minutes: float) -> np.ndarray:
     """The voice embedding of the recording at ``path`` (at most ``max_minutes`` read); ``InputError`` when it cannot be
-    decoded, ``MissingComponent`` without resemblyzer."""
+    decoded, ``MissingComponent`` without resemblyzer's weights."""
     from .diarize import embed_reference
 
     source = Path(path)

@@ -1,0 +1,88 @@
+"""Who spoke when, on real recorded conversations: printed figures (never asserted).
+
+    python benchmarks/speakers.py [FOLDER ...] [--speakers N]
+
+Every recording in the folders (default: ``tests/fixtures/real_speech``) that has an RTTM file of reference
+speakers beside it (``name.rttm``; a transcript in ``name.stm`` adds the word error rate) is transcribed by the
+project's transcription stage on an empty cache and scored (``tests/speaker_scoring.py``): diarization error
+rate with a 0.25 s collar (missed, false alarm, confusion), the share of reference speech time given to the
+right speaker after the best mapping of labels, the speaker count against the reference, the method and
+confidence the transcript reports, and the word error rate. Then the same over all recordings, weighted by
+speech time. Point it at your own recordings with reference labels to judge a setting on your own material.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the scoring helpers live with the tests
+
+from tests.speaker_scoring import read_rttm, score, transcript_segments  # noqa: E402
+from tests.speech import word_error_rate  # noqa: E402
+from voiceofbuyer.audio.decoding import probe  # noqa: E402
+from voiceofbuyer.audio.transcribe import Job, transcribe_all  # noqa: E402
+from voiceofbuyer.config import load_config  # noqa: E402
+from voiceofbuyer.store import STORE_NAME, Store  # noqa: E402
+
+AUDIO = (".flac", ".wav", ".mp3", ".m4a", ".ogg")
+
+
+def stm_text(path: Path) -> str:
+    """The words of an STM transcript (``uri channel speaker start end words...``), in order."""
+    return " ".join(" ".join(line.split()[5:]) for line in path.read_text("utf-8").splitlines() if line.strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", type=Path, nargs="*", default=[ROOT / "tests" / "fixtures" / "real_speech"])
+    parser.add_argument("--speakers", type=int, default=0, help="speakers per recording (default: estimate)")
+    args = parser.parse_args()
+    config = load_config(None).transcribe.model_copy(update={"speakers": args.speakers})
+    recordings = sorted(p for folder in args.folders for p in folder.iterdir()
+                        if p.suffix in AUDIO and p.with_suffix(".rttm").is_file())  # fmt: skip
+    header = f"{'recording':28} {'secs':>5} {'spk':>7} {'DER':>6} {'miss':>5} {'fa':>5} {'conf':>5} {'right':>6} " \
+             f"{'method':>8} {'conf.':>5} {'WER':>5}"  # fmt: skip
+    print(header)
+    totals = {"speech": 0.0, "right": 0.0, "der": 0.0, "count_right": 0}
+    with tempfile.TemporaryDirectory() as folder:
+        for recording in recordings:
+            out = Path(folder) / recording.stem
+            out.mkdir()
+            store = Store(out / STORE_NAME)
+            try:
+                outcome = transcribe_all([Job(recording, recording.name, recording.stem)], out, config, store)
+            finally:
+                store.close()
+            if recording.name not in outcome.transcripts:
+                print(f"{recording.name:28} skipped: {[p.message for p in outcome.problems]}")
+                continue
+            transcript = json.loads(outcome.transcripts[recording.name].read_text("utf-8"))
+            reference = read_rttm(recording.with_suffix(".rttm"))
+            duration = probe(recording, recording.name).duration
+            result = score(reference, transcript_segments(transcript), duration)
+            stm = recording.with_suffix(".stm")
+            said = " ".join(t["text"] for t in transcript["turns"])
+            wer = word_error_rate(stm_text(stm), said) if stm.is_file() else None
+            speech = sum(s.end - s.start for s in reference)
+            totals["speech"] += speech
+            totals["right"] += result.right_speaker * speech
+            totals["der"] += result.der * speech
+            totals["count_right"] += result.hypothesis_speakers == result.reference_speakers
+            speakers = transcript["speakers"]
+            print(f"{recording.name:28} {duration:5.0f} {result.hypothesis_speakers:>3}/{result.reference_speakers:<3} "
+                  f"{result.der:6.3f} {result.missed:5.2f} {result.false_alarm:5.2f} {result.confusion:5.2f} "
+                  f"{result.right_speaker:6.1%} {speakers['method']:>8} {speakers['confidence']:5.2f} "
+                  f"{'' if wer is None else f'{wer:5.2f}'}")  # fmt: skip
+    if totals["speech"]:
+        print(f"all {len(recordings)}: right speaker {totals['right'] / totals['speech']:.1%} of reference speech, "
+              f"DER {totals['der'] / totals['speech']:.3f}, speaker count right on {totals['count_right']} of "
+              f"{len(recordings)}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
