@@ -55,7 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     transcribe = commands.add_parser(
         "transcribe", help="transcribe recordings into JSON transcripts and .vtt files you can correct by hand"
     )
-    transcribe.add_argument("files", type=Path, nargs="+", metavar="FILE", help="audio or video recordings")
+    transcribe.add_argument(
+        "files", type=Path, nargs="+", metavar="FILE",
+        help="audio or video recordings, or a NAME.tracks folder of one recording per participant",
+    )  # fmt: skip
     transcribe.add_argument("--model", help="'bundled', a CTranslate2 Whisper directory, or a model name (online)")
     transcribe.add_argument("--device", choices=DEVICES, help="default: auto (CUDA when a GPU is there)")
     transcribe.add_argument("--language", help="spoken language (default: en)")

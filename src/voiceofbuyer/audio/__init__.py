@@ -4,5 +4,7 @@
 - ``asr``: samples → timed words (``Recognizer``; faster-whisper with the bundled Whisper tiny.en).
 - ``diarize``: timed words and samples → who spoke when (channels when each holds one voice, else voice
   embeddings clustered; ``VoiceEmbedder``).
-- ``transcribe``: the stage itself: recordings → JSON and WebVTT transcripts, cached by content.
+- ``voice_encoder``: resemblyzer's GE2E network, run from its shipped weights.
+- ``transcribe``: the stage itself: recordings (or a ``.tracks`` folder, one file per participant) → JSON and
+  WebVTT transcripts (``transcript_files``), cached by content.
 """

@@ -9,7 +9,7 @@ is an ``InputError`` naming the file and the fix.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,6 +119,35 @@ def decode(path: Path, source: str, info: AudioInfo, max_seconds: float) -> Iter
     seconds = decoded / SAMPLE_RATE
     if info.duration and info.duration - seconds > max(_TRUNCATION_TOLERANCE[0], _TRUNCATION_TOLERANCE[1] * seconds):
         raise Truncated(source, seconds, info.duration)
+
+
+def decode_tracks(
+    tracks: Sequence[tuple[Path, str, AudioInfo]], max_seconds: float, block_seconds: float = 1.0
+) -> Iterator[np.ndarray]:
+    """Several recordings of one conversation (one per participant, each ``(path, source, info)``) decoded in
+    step: float32 blocks shaped (tracks, samples), each track mixed to mono, the shorter ones padded with silence
+    at the end. Errors as ``decode``'s, naming the track's source."""
+    size = int(block_seconds * SAMPLE_RATE)
+    streams = [decode(path, source, info, max_seconds) for path, source, info in tracks]
+    buffers = [np.zeros(0, dtype=np.float32) for _ in tracks]
+    finished = [False] * len(tracks)
+    while not all(finished) or any(len(buffer) for buffer in buffers):
+        for index, stream in enumerate(streams):
+            while not finished[index] and len(buffers[index]) < size:
+                block = next(stream, None)
+                if block is None:
+                    finished[index] = True
+                else:
+                    buffers[index] = np.concatenate([buffers[index], mono(block)])
+        length = min(size, max(len(buffer) for buffer in buffers))
+        if length == 0:
+            return
+        block = np.zeros((len(tracks), length), dtype=np.float32)
+        for index, buffer in enumerate(buffers):
+            taken = buffer[:length]
+            block[index, : len(taken)] = taken
+            buffers[index] = buffer[length:]
+        yield block
 
 
 def too_long(source: str, seconds: float | None, max_seconds: float) -> InputError:

@@ -63,11 +63,14 @@ class Speakers:
     labels: tuple[int, ...]
     count: int
     method: str
-    """``channels``, ``voices`` or ``single`` (one speaker asked for, or too little speech to compare)."""
+    """``channels``, ``tracks`` (a recording per participant), ``voices`` or ``single`` (one speaker asked for, or
+    too little speech to compare)."""
     confidence: float
     """Share of words (channels) or speech (voices) whose speaker stands out clearly, 0-1."""
     voices: tuple[tuple[float, ...], ...] = ()
     """Mean voice embedding of each speaker (voices only), to match a known interviewer's voice."""
+    names: tuple[str, ...] = ()
+    """Each speaker's name (tracks only: the participant each track is named after)."""
 
 
 @dataclass(frozen=True)
@@ -119,20 +122,27 @@ class ChannelLevels:
         left, right = (clear & (difference > 0)).mean(), (clear & (difference < 0)).mean()
         return bool(clear.mean() >= SEPARATE_CHANNEL_SHARE and min(left, right) >= MIN_SPEAKER_SHARE)
 
-    def speakers(self, words: Sequence[SpokenWord]) -> Speakers:
+    def speakers(self, words: Sequence[SpokenWord], names: Sequence[str] = ()) -> Speakers:
         """Each word's speaker as the channel loudest over its span (seconds), with the share of words where one channel
-        is at least ``CLEAR_CHANNEL_DB`` louder as confidence."""
+        is at least ``CLEAR_CHANNEL_DB`` louder than any other as confidence. ``names``: one per channel (a track per
+        participant): the speakers keep them, and the method is ``tracks``. Another track's speech that a
+        microphone picks up (crosstalk, echo) is quieter there than on its own track, so it goes to its speaker."""
         power = np.concatenate(self._levels, axis=1)
+        channels = power.shape[0]
         channel_of, clear = [], 0
         for word in words:
             first = int(word.start * 100)
             span = power[:, first : max(first + 1, int(np.ceil(word.end * 100)))]
-            level = _decibels(span.sum(axis=1)) if span.size else np.zeros(2)
+            level = _decibels(span.sum(axis=1)) if span.size else np.zeros(channels)
             channel_of.append(int(np.argmax(level)))
-            clear += abs(float(level[0] - level[1])) >= CLEAR_CHANNEL_DB
+            top = np.sort(level)
+            clear += channels < 2 or float(top[-1] - top[-2]) >= CLEAR_CHANNEL_DB
         order = _first_appearance(channel_of)
         labels = tuple(order.index(channel) for channel in channel_of)
-        return Speakers(labels, len(order), "channels", round(clear / len(words), 3) if words else 0.0)
+        confidence = round(clear / len(words), 3) if words else 0.0
+        if names:
+            return Speakers(labels, len(order), "tracks", confidence, names=tuple(names[c] for c in order))
+        return Speakers(labels, len(order), "channels", confidence)
 
 
 class ResemblyzerEmbedder:

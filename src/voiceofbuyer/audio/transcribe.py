@@ -2,17 +2,16 @@
 
 Per recording: hash its bytes and look the transcript up in the store (by the hash, the recogniser's model
 and settings, and the speaker count asked for), so unchanged audio is never transcribed twice; else decode it
-window by window (``audio``), recognise the words (``asr``) and tell the speakers apart (``diarize``), and
-cache the result only once it is complete. Then the interviewer is chosen (the speaker whose voice matches
-``interviewer_voice``, else who asks most questions), the others are buyers, and the JSON transcript and a
-``.vtt`` are written atomically under ``<out>/transcripts/``; the parse stage reads the JSON like any
-transcript. Problems are one line per file; the other recordings go on.
+window by window (``decoding``), recognise the words (``asr``) and tell the speakers apart (``diarize``), and
+cache the result only once it is complete. A ``.tracks`` folder (one recording per participant) is decoded as
+one recording with a channel per track, each speaker from their own track. Then the interviewer is chosen (the
+speaker whose voice matches ``interviewer_voice``, else who asks most questions), the others are buyers, and the
+JSON transcript and a ``.vtt`` (``transcript_files``) are written atomically under ``<out>/transcripts/``; the
+parse stage reads the JSON like any transcript. Problems are one line per file; the other recordings go on.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -28,12 +27,14 @@ from ..errors import ConfigError, InputError, MissingComponent
 from ..files import TRANSCRIPTS_DIR, write_atomic
 from ..ingest import Problem
 from ..ingest.json_reader import SCHEMA
+from ..ingest.recordings import RECORDING_SUFFIXES, participant_name
 from ..ingest.sides import asks_most_questions
 from ..records import clock
 from ..store import Store, text_hash
 from . import decoding
 from .asr import Recognizer, SpokenWord, WhisperRecognizer
 from .diarize import ChannelLevels, Piece, ResemblyzerEmbedder, Speakers, VoiceEmbedder, by_voice, pieces_of
+from .transcript_files import readable_json, webvtt
 
 TRANSCRIBE_VERSION = "2"
 INTERVIEWER = "Interviewer"
@@ -42,8 +43,6 @@ LOW_CONFIDENCE = 0.8
 """Below this, the run summary says the speakers were told apart with low confidence."""
 VOICE_MATCH = 0.75
 """The interviewer's voice sample must be at least this similar (cosine) to a speaker to pick them."""
-_CUE_SECONDS = 7.0
-_SENTENCE_END = re.compile(r"[.?!…][\"”')\]]*$")
 
 
 @dataclass(frozen=True)
@@ -55,6 +54,39 @@ class Job:
     """How messages and the transcript's ``source`` name the recording (relative to the batch folder)."""
     id: str
     """Name of the outputs: ``transcripts/<id>.json`` and ``.vtt``."""
+
+    def tracks(self) -> list[tuple[Path, str]]:
+        """(path, source) of each participant's recording, by name, when ``path`` is a ``.tracks`` folder; else
+        empty. ``InputError`` for a folder with no recording in it."""
+        if not self.path.is_dir():
+            return []
+        found = [
+            (path, f"{self.source}/{path.name}")
+            for path in sorted(self.path.iterdir())
+            if path.suffix.lower() in RECORDING_SUFFIXES and path.is_file() and not path.name.startswith(".")
+        ]
+        if not found:
+            raise InputError(self.source, "folder of tracks with no recording in it",
+                             fix="put one recording per participant in it, named after them")  # fmt: skip
+        return found
+
+    def content_hash(self) -> str:
+        """SHA-256 of the recording's bytes; of a folder of tracks, of each track's name and bytes."""
+        tracks = self.tracks()
+        if not tracks:
+            return decoding.content_hash(self.path, self.source)
+        return text_hash(*(f"{path.name}:{decoding.content_hash(path, source)}" for path, source in tracks))
+
+    def probe(self) -> decoding.AudioInfo:
+        """The recording's audio as its container declares it; of a folder of tracks, the longest, one channel
+        per track."""
+        tracks = self.tracks()
+        if not tracks:
+            return decoding.probe(self.path, self.source)
+        infos = [decoding.probe(path, source) for path, source in tracks]
+        durations = [info.duration for info in infos]
+        longest = None if None in durations else max(d for d in durations if d is not None)
+        return decoding.AudioInfo(longest, len(infos), "tracks")
 
 
 @dataclass
@@ -104,6 +136,7 @@ class Recording:
                 speakers["method"],
                 speakers["confidence"],
                 tuple(tuple(voice) for voice in speakers["voices"]),
+                tuple(speakers.get("names", ())),
             ),
             value["warning"],
         )
@@ -131,7 +164,7 @@ def transcribe_all(
         try:
             keys[job.source] = text_hash(
                 TRANSCRIBE_VERSION,
-                decoding.content_hash(job.path, job.source),
+                job.content_hash(),
                 recognizer.name,
                 f"speakers={config.speakers}",
             )
@@ -140,7 +173,7 @@ def transcribe_all(
                 found[job.source] = Recording.from_json(cached)
                 outcome.from_cache += 1
                 continue
-            info = decoding.probe(job.path, job.source)
+            info = job.probe()
             if info.duration and info.duration > config.max_minutes * 60:
                 raise decoding.too_long(job.source, info.duration, config.max_minutes * 60)
             todo.append((job, info))
@@ -209,20 +242,25 @@ def transcribe_one(
     by_channel: bool | None = None
     duration = 0.0
     truncated: list[decoding.Truncated] = []
-    blocks = _good_blocks(decoding.decode(job.path, job.source, info, config.max_minutes * 60), truncated)
+    tracks = job.tracks()
+    if tracks:
+        decoded = decoding.decode_tracks([(p, s, decoding.probe(p, s)) for p, s in tracks], config.max_minutes * 60)
+    else:
+        decoded = decoding.decode(job.path, job.source, info, config.max_minutes * 60)
+    blocks = _good_blocks(decoded, truncated)
     for offset, samples in decoding.windows(blocks):
         speech = decoding.mono(samples)
         found = recognizer.words(speech, offset, lambda seconds, base=offset: progress.at(base + seconds))
         words.extend(found)
         levels.add(samples)
         if by_channel is None:  # decided on the first window: recordings keep their channel layout
-            by_channel = levels.separated() and config.speakers in (0, 2)
+            by_channel = bool(tracks) or (levels.separated() and config.speakers in (0, 2))
         if not by_channel:
             pieces.extend(embedder.embed(speech, offset, pieces_of(found)))
         duration = offset + samples.shape[1] / decoding.SAMPLE_RATE
         progress.at(duration)
     if by_channel:
-        speakers = levels.speakers(words)
+        speakers = levels.speakers(words, [participant_name(path.stem) for path, _ in tracks])
     else:
         speakers = by_voice(words, sorted(pieces, key=lambda piece: (piece.start, piece.end)), config.speakers)
     return Recording(round(duration, 2), tuple(words), speakers, str(truncated[0]) if truncated else "")
@@ -250,7 +288,7 @@ def _write(job: Job, recording: Recording, out_dir: Path, config: TranscribeConf
     if recording.warning:
         outcome.problems.append(Problem(job.source, recording.warning, skipped=False))
     interviewer, how = _interviewer(recording, config)
-    names = speaker_names(recording.speakers.count, interviewer)
+    names = speaker_names(recording.speakers.count, interviewer, recording.speakers.names)
     document = transcript_document(job.source, config.language, recording, names, how)
     files = {
         f"{TRANSCRIPTS_DIR}/{job.id}.json": (readable_json(document) + "\n").encode(),
@@ -295,10 +333,13 @@ def reference_voice(path: str, max_minutes: float) -> np.ndarray:
     return embed_reference(np.concatenate(list(decoding.decode(source, path, info, max_minutes * 60)), axis=1))
 
 
-def speaker_names(count: int, interviewer: int | None) -> list[str]:
-    """``Interviewer`` and ``Buyer`` (``Buyer 1``, ``Buyer 2``... when several), by speaker number."""
+def speaker_names(count: int, interviewer: int | None, participants: Sequence[str] = ()) -> list[str]:
+    """``Interviewer`` and ``Buyer`` (``Buyer 1``, ``Buyer 2``... when several), by speaker number; buyers keep
+    their ``participants`` name (one per speaker, from their tracks) when there are names."""
     buyers = [number for number in range(count) if number != interviewer]
     names = {number: BUYER if len(buyers) == 1 else f"{BUYER} {rank}" for rank, number in enumerate(buyers, 1)}
+    if participants:
+        names = {number: participants[number] for number in buyers}
     if interviewer is not None:
         names[interviewer] = INTERVIEWER
     return [names[number] for number in range(count)]
@@ -335,42 +376,3 @@ def transcript_document(
         },
         "turns": turns,
     }
-
-
-def readable_json(value: Any, depth: int = 0) -> str:
-    """JSON indented like ``indent=2``, except that an object or list holding no other is kept on one line,
-    so each word of a transcript takes one line and the text is easy to correct by hand."""
-    pad = "  " * depth
-    if isinstance(value, dict) and any(isinstance(item, dict | list) for item in value.values()):
-        members = [f"{pad}  {json.dumps(key)}: {readable_json(item, depth + 1)}" for key, item in value.items()]
-        return "{\n" + ",\n".join(members) + f"\n{pad}}}"
-    if isinstance(value, list) and any(isinstance(item, dict | list) for item in value):
-        return "[\n" + ",\n".join(f"{pad}  {readable_json(item, depth + 1)}" for item in value) + f"\n{pad}]"
-    return json.dumps(value, ensure_ascii=False)
-
-
-def webvtt(document: dict[str, Any]) -> str:
-    """WebVTT with a voice tag per cue; a cue ends at a sentence end or after about 7 seconds."""
-    lines = ["WEBVTT", ""]
-    for turn in document["turns"]:
-        cue: list[dict[str, Any]] = []
-        for word in turn["words"]:
-            cue.append(word)
-            if _SENTENCE_END.search(word["word"]) or word["end"] - cue[0]["start"] >= _CUE_SECONDS:
-                lines += _cue(turn["speaker"], cue)
-                cue = []
-        if cue:
-            lines += _cue(turn["speaker"], cue)
-    return "\n".join(lines)
-
-
-def _cue(speaker: str, words: list[dict[str, Any]]) -> list[str]:
-    text = " ".join(word["word"] for word in words)
-    return [f"{_vtt_time(words[0]['start'])} --> {_vtt_time(words[-1]['end'])}", f"<v {speaker}>{text}", ""]
-
-
-def _vtt_time(seconds: float) -> str:
-    millis = round(seconds * 1000)
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"

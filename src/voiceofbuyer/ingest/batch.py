@@ -18,7 +18,7 @@ from voiceofbuyer.errors import InputError, NotAnInterview
 from voiceofbuyer.files import DOCUMENTS
 from voiceofbuyer.ingest.metadata import SIDECAR_SUFFIXES, Manifest, read_manifest
 from voiceofbuyer.ingest.reader import TRANSCRIPT_SUFFIXES, read_interview
-from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES
+from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, tracks_folder
 from voiceofbuyer.records import Interview
 from voiceofbuyer.store import DECISIONS_FILE, STORE_NAME
 
@@ -59,7 +59,8 @@ def read_batch(
     readable_ids = transcript_ids | {_id(source) for source in files if _suffix(source) in RECORDING_SUFFIXES}
     interviews: list[Interview] = []
     claimed: dict[str, str] = {}
-    for source in files:
+    recorded = (*RECORDING_SUFFIXES, TRACKS_SUFFIX)
+    for source in _with_tracks_folders(files):
         suffix, interview_id = _suffix(source), _id(source)
         if suffix in SIDECAR_SUFFIXES:
             if interview_id not in readable_ids:
@@ -74,9 +75,9 @@ def read_batch(
                     )
                 )
             continue
-        if suffix in RECORDING_SUFFIXES and interview_id in transcript_ids:
+        if suffix in recorded and interview_id in transcript_ids:
             continue  # its transcript is read instead, and names it as media
-        if suffix in TRANSCRIPT_SUFFIXES or suffix in RECORDING_SUFFIXES:
+        if suffix in TRANSCRIPT_SUFFIXES or suffix in recorded:
             if interview_id in claimed:
                 problems.append(
                     _problem(
@@ -91,7 +92,7 @@ def read_batch(
                 continue
             claimed[interview_id] = source
         transcript = None
-        if suffix in RECORDING_SUFFIXES and transcripts is not None:
+        if suffix in recorded and transcripts is not None:
             if source not in transcripts:
                 continue
             transcript = transcripts[source]
@@ -146,14 +147,29 @@ def _media_inside(interview: Interview, folder: Path, problems: list[Problem]) -
 
 
 def recordings_to_transcribe(folder: Path) -> list[str]:
-    """Recordings with no transcript of the same name beside them (the first of each name), sorted."""
+    """Recordings, and ``.tracks`` folders of one recording per participant, with no transcript of the same name
+    beside them (the first of each name), sorted."""
     files = _batch_files(folder)
     transcript_ids = _transcript_ids(files)
     first: dict[str, str] = {}
-    for source in files:
-        if _suffix(source) in RECORDING_SUFFIXES and _id(source) not in transcript_ids:
+    for source in _with_tracks_folders(files):
+        if _suffix(source) in (*RECORDING_SUFFIXES, TRACKS_SUFFIX) and _id(source) not in transcript_ids:
             first.setdefault(_id(source), source)
     return sorted(first.values())
+
+
+def _with_tracks_folders(files: list[str]) -> list[str]:
+    """``files`` with the recordings inside a ``.tracks`` folder replaced by the folder, once, where the first was."""
+    listed: list[str] = []
+    seen: set[str] = set()
+    for source in files:
+        folder = tracks_folder(source)
+        if folder is None:
+            listed.append(source)
+        elif folder not in seen:
+            seen.add(folder)
+            listed.append(folder)
+    return listed
 
 
 def _transcript_ids(files: list[str]) -> set[str]:

@@ -11,7 +11,7 @@ from voiceofbuyer.ingest.docx_reader import read_docx
 from voiceofbuyer.ingest.json_reader import read_json
 from voiceofbuyer.ingest.language import detect_language
 from voiceofbuyer.ingest.metadata import read_sidecar
-from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, untranscribed
+from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, untranscribed
 from voiceofbuyer.ingest.siblings import sibling
 from voiceofbuyer.ingest.srt_reader import read_srt
 from voiceofbuyer.ingest.text_reader import read_markdown, read_text
@@ -70,7 +70,7 @@ def read_interview(
     relative = path.relative_to(root)
     source = relative.as_posix()
     suffix = path.suffix.lower()
-    if suffix in RECORDING_SUFFIXES and transcript is None:
+    if (suffix in RECORDING_SUFFIXES or suffix == TRACKS_SUFFIX) and transcript is None:
         raise untranscribed(source)
     if suffix not in READERS and transcript is None:
         raise InputError(
@@ -100,8 +100,12 @@ def read_interview(
         # Its metadata may say who the interviewee is: read without it, the interviewer could be quoted as the buyer.
         raise InputError(err.path, f"{err.message}; so {source} was not read either", err.fix, err.line) from err
     meta = (manifest or {}).get(source, InterviewMeta()).merged(sidecar).merged(parsed.meta)
-    # A recording beside the transcript is surely its media; the JSON's "source" may name it from elsewhere.
-    recording = path if transcript else sibling(path, RECORDING_SUFFIXES)
+    if suffix == TRACKS_SUFFIX:
+        media = ""  # one file per participant: no single recording to play
+    else:
+        # A recording beside the transcript is surely its media; the JSON's "source" may name it from elsewhere.
+        recording = path if transcript else sibling(path, RECORDING_SUFFIXES)
+        media = recording.relative_to(root).as_posix() if recording else parsed.media
     return Interview(
         id=relative.with_suffix("").as_posix(),
         source=source,
@@ -110,6 +114,6 @@ def read_interview(
         text=parsed.text,
         turns=parsed.turns,
         meta=meta,
-        media=recording.relative_to(root).as_posix() if recording else parsed.media,
+        media=media,
         language=parsed.language or detect_language([turn.text for turn in parsed.turns]),
     )
