@@ -184,3 +184,44 @@ def test_every_persona_of_the_sample_prints_on_at_most_two_pages(browser: Browse
             assert "Mentioned once (not yet a pattern)" in evidence  # every theme and quote is still there
     finally:
         page.close()
+
+
+DUPLICATE_NAMES = """() => {
+  const names = [...document.querySelectorAll('button, a[href], select, input:not([type=hidden])')]
+    .filter(e => e.offsetParent !== null || e.closest('details'))
+    .map(e => (e.getAttribute('aria-label') || e.textContent || '').trim());
+  const seen = new Map();
+  names.forEach(n => seen.set(n, (seen.get(n) || 0) + 1));
+  return [...seen].filter(([n, c]) => c > 1 && /quote|theme|Rename|Merge/i.test(n));
+}"""
+
+
+def test_on_a_phone_no_page_scrolls_sideways_and_every_button_says_what_it_acts_on(browser: Browser, served, desk_run):
+    """At 390 px wide (a phone), the desk's pages and the published documents fit the width; a screen reader
+    tells the many "Approve quote" buttons of a persona apart by the quote each acts on."""
+    address, _ = served
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        sign_in(page, address)
+        page.get_by_role("link", name="Finance Leader").click()
+        persona = page.url
+        assert page.evaluate(DUPLICATE_NAMES) == []
+        approve = page.get_by_role("button", name=re.compile("^Approve quote: "))
+        assert approve.count() >= 5
+        theme = page.locator("a[href^='/theme/']").first.get_attribute("href")
+        evidence = page.locator("a[href^='/evidence/']").first.get_attribute("href")
+        page.goto(address + evidence)
+        interview = page.locator("a[href^='/interview/']").first.get_attribute("href")
+        pages = [address + "/", persona, address + theme, address + evidence, address + interview,
+                 address + "/search?q=invoice", address + "/decisions"]  # fmt: skip
+        out = desk_run[1]
+        pages += [p.resolve().as_uri() for p in [out / "index.html", *sorted((out / "personas").glob("*.html"))]]
+        for url in pages:
+            page.goto(url)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 390, (url, width)
+        page.goto(address + theme)
+        assert page.evaluate(DUPLICATE_NAMES) == []
+    finally:
+        context.close()
