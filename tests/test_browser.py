@@ -216,7 +216,8 @@ def test_on_a_phone_no_page_scrolls_sideways_and_every_button_says_what_it_acts_
         pages = [address + "/", persona, address + theme, address + evidence, address + interview,
                  address + "/search?q=invoice", address + "/decisions"]  # fmt: skip
         out = desk_run[1]
-        pages += [p.resolve().as_uri() for p in [out / "index.html", *sorted((out / "personas").glob("*.html"))]]
+        documents = [out / "index.html", out / "compare.html", *sorted((out / "personas").glob("*.html"))]
+        pages += [p.resolve().as_uri() for p in documents]
         for url in pages:
             page.goto(url)
             width = page.evaluate("document.documentElement.scrollWidth")
@@ -225,3 +226,19 @@ def test_on_a_phone_no_page_scrolls_sideways_and_every_button_says_what_it_acts_
         assert page.evaluate(DUPLICATE_NAMES) == []
     finally:
         context.close()
+
+
+def test_roles_side_by_side_link_each_count_to_the_theme_on_the_roles_evidence_page(page: Page, desk_run):
+    out = desk_run[1]
+    page.goto((out / "index.html").resolve().as_uri())
+    page.get_by_role("link", name="roles side by side").click()
+    expect(page.get_by_role("heading", name="Roles side by side")).to_be_visible()
+    shared = page.locator("tr.shared").first
+    expect(shared).to_contain_text("roles")
+    cell = shared.get_by_role("link", name=re.compile(r"^\d+ of \d+$")).first
+    count = cell.inner_text()
+    cell.click()
+    assert "-evidence.html#" in page.url
+    theme = page.locator(f"[id='{page.url.split('#', 1)[1]}']")
+    expect(theme).to_be_visible()
+    assert count.split(" of ")[1].isdigit()

@@ -292,7 +292,9 @@ def _personas(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from . import components
     from .audit import audit_result
+    from .compare import compare_roles
     from .files import DocumentSet, sole_writer
     from .render import recording_transcripts, render_documents, template_environment
 
@@ -306,10 +308,17 @@ def _render(args: argparse.Namespace) -> int:
     used = Path(config_source) if config_source != "defaults" and Path(config_source).is_file() else None
     config = load_config(used or find_config(batch, None))
     quotes = audit_result(review.result, config.segment.fillers)
-    files = render_documents(review.result, args.out, batch, template_environment(args.templates))
-    files.update(recording_transcripts(args.out, review.result.interviews))
     documents = DocumentSet(args.out)
     with sole_writer(args.out):
+        store = Store(args.out / STORE_NAME)
+        try:  # the run's vectors, from the store (the embedder loads only for a text it has not seen)
+            embedded = components.vectors(config, store).get([s.text for s in review.result.statements])
+        finally:
+            store.close()
+        similarity = config.personas.shared_similarity
+        comparison = (compare_roles(review.result, embedded, similarity), similarity)
+        files = render_documents(review.result, args.out, batch, template_environment(args.templates), comparison)
+        files.update(recording_transcripts(args.out, review.result.interviews))
         documents.clean()
         documents.publish(files)
     print(

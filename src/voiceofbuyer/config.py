@@ -108,6 +108,8 @@ class PersonasConfig(Section):
 
     min_interviews_per_role: int = Field(ge=1, le=100)
     """A role of the built-in taxonomy with fewer interviews is merged into its job function."""
+    shared_similarity: float = Field(gt=0, le=1)
+    """Themes of two roles whose centres are at least this alike (cosine) are one concern in ``compare.html``."""
 
 
 class TranscribeConfig(Section):

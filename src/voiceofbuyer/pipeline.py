@@ -26,6 +26,7 @@ from . import components
 from .audit import audit_result
 from .classify import LabelledStatement
 from .cluster import cluster_pools, noise_share
+from .compare import compare_roles
 from .config import Config
 from .errors import NoInterviews
 from .files import WORK, DocumentSet, sole_writer
@@ -137,7 +138,10 @@ def _run(batch_dir: Path, out_dir: Path, config: Config, templates: Path | None,
             report.quotes_audited = audit_result(review.result, config.segment.fillers)
             bar.update(1)
         with stages.stage("render", len(personas), unit="persona") as bar:
-            files = render_documents(review.result, out_dir, batch_dir, env)
+            comparison = compare_roles(review.result, embedded, config.personas.shared_similarity)
+            files = render_documents(
+                review.result, out_dir, batch_dir, env, (comparison, config.personas.shared_similarity)
+            )
             files.update(recording_transcripts(out_dir, interviews))
             documents.publish(files)
             bar.update(len(personas))

@@ -30,6 +30,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from .citations import citation_place, citation_speaker, citation_text, markdown_text
+from .compare import COMPARED, SINGLE_ROLE_PER_ROLE, Concern
 from .errors import ConfigError
 from .files import TRANSCRIPTS_DIR, WORK
 from .objections import interviewees_per_role, objection_list, objections_csv
@@ -39,6 +40,8 @@ from .transcript_page import anchor, page_path, turns_html
 SCHEMA_VERSION = 1
 """Output folder of the transcripts made from recordings (JSON and WebVTT)."""
 TARGET_INTERVIEWS = (5, 8)
+Comparison = tuple[list[Concern], float]
+"""The roles side by side (``compare.compare_roles``) and the similarity that linked their themes."""
 TOP_THEMES = 3
 """Themes per section on the one-page persona (``personas/<role>.html``); all are on ``<role>-evidence.html``."""
 """Research practice: talk to 5-8 buyers per key role."""
@@ -226,8 +229,11 @@ def persona_document(
     return text.encode("utf-8")
 
 
-def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Environment) -> dict[str, bytes]:
-    """Relative output path → file bytes, for every document of a run."""
+def render_documents(
+    result: RunResult, out_dir: Path, batch_dir: Path, env: Environment, comparison: Comparison
+) -> dict[str, bytes]:
+    """Relative output path → file bytes, for every document of a run; ``comparison``: the roles side by side
+    (``compare.compare_roles``) and the similarity it used."""
     common = document_context(result, out_dir, batch_dir)
     files: dict[str, bytes] = {}
     for persona in result.personas:
@@ -247,6 +253,16 @@ def render_documents(result: RunResult, out_dir: Path, batch_dir: Path, env: Env
         }
     )
     files["index.html"] = index.encode("utf-8")
+    concerns, similarity = comparison
+    compared = {
+        **common,
+        "personas": result.personas,
+        "concerns": concerns,
+        "similarity": similarity,
+        "per_role": SINGLE_ROLE_PER_ROLE,
+        "sections": [(c, SECTION_TITLES[c]) for c in COMPARED],
+    }
+    files["compare.html"] = _render(env, "compare.html.j2", compared).encode("utf-8")
     files.update(transcript_pages(result, out_dir, env))
     document = result_document(result)
     objections = objection_list(document["themes"], interviewees_per_role(result))
