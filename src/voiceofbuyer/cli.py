@@ -51,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: DIR/ or ./voiceofbuyer.toml)")
     run.add_argument("--templates", type=Path, help="folder of Jinja2 templates overriding the defaults")
     run.add_argument("--quiet", action="store_true", help="no progress bars")
+    run.add_argument(
+        "--engine", choices=("local", "ray"), default="local",
+        help="where statements and vectors are computed: this process (default) or a Ray cluster",
+    )  # fmt: skip
+    run.add_argument("--address", default="", help="with --engine ray: the cluster (default: start a local one)")
 
     transcribe = commands.add_parser(
         "transcribe", help="transcribe recordings into JSON transcripts and .vtt files you can correct by hand"
@@ -167,6 +172,7 @@ def _crash_log(args: argparse.Namespace) -> Path:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .engine import make_engine
     from .pipeline import run
 
     if not args.batch.is_dir():
@@ -175,7 +181,11 @@ def _run(args: argparse.Namespace) -> int:
     if _templates_missing(args.templates):
         return 2
     config = load_config(find_config(args.batch, args.config))
-    report = run(args.batch, args.out, config, args.templates, show_progress=not args.quiet)
+    engine = make_engine(args.engine, args.address)
+    try:
+        report = run(args.batch, args.out, config, args.templates, show_progress=not args.quiet, engine=engine)
+    finally:
+        engine.close()
     print(report.summary())
     return report.exit_code
 

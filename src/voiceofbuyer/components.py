@@ -15,14 +15,15 @@ the component's config section, like the built-in ones). Nothing else changes: `
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .classify import Classifier
 from .cluster import Clusterer
 from .config import Config
-from .embed import Embedder, TorchEmbedder, embedder_name, make_embedder, resolve_model
+from .embed import TorchEmbedder, embedder_name, make_embedder, resolve_model
+from .engine import Engine
 from .errors import ConfigError
 from .files import cache_dir
 from .segment import Segmenter
@@ -57,10 +58,10 @@ def embedder_key(config: Config) -> str:
     return embedder_name(config.models.embedding_backend, resolve_model(config.models.embedding))
 
 
-def vectors(config: Config, store: Store) -> Vectors:
-    """Cached sentence vectors; the embedder loads only for a text the store has not seen."""
-    load: Callable[[], Embedder] = lambda: make_embedder(config.models)  # noqa: E731
-    return Vectors(store, embedder_key(config), load)
+def vectors(config: Config, store: Store, engine: Engine | None = None) -> Vectors:
+    """Cached sentence vectors; the embedder loads only for a text the store has not seen (in this process, or in
+    ``engine``'s workers)."""
+    return Vectors(store, embedder_key(config), partial(make_embedder, config.models), engine)
 
 
 MPNET = "mpnet"

@@ -28,6 +28,7 @@ from .classify import LabelledStatement
 from .cluster import cluster_pools, noise_share
 from .compare import compare_roles
 from .config import Config
+from .engine import Engine, LocalEngine
 from .errors import NoInterviews
 from .files import WORK, DocumentSet, sole_writer
 from .ingest import Problem, read_batch, recordings_to_transcribe
@@ -58,18 +59,26 @@ _WORDS = re.compile(r"\w+")
 
 
 def run(
-    batch_dir: Path, out_dir: Path, config: Config, templates: Path | None = None, show_progress: bool = True
+    batch_dir: Path,
+    out_dir: Path,
+    config: Config,
+    templates: Path | None = None,
+    show_progress: bool = True,
+    engine: Engine | None = None,
 ) -> RunReport:
-    """Process the batch in ``batch_dir`` into documents under ``out_dir``.
+    """Process the batch in ``batch_dir`` into documents under ``out_dir``; ``engine``: where segmentation and
+    embedding run (default: this process; the outputs are the same either way).
 
     Raises ``NoInterviews`` (nothing readable: nothing written), ``AuditError`` (a quote is not its source: nothing
     written), ``ConfigError`` and ``StoreError``; a bad input file is a ``Problem`` in the report, never an error.
     """
     with sole_writer(out_dir):
-        return _run(batch_dir, out_dir, config, templates, show_progress)
+        return _run(batch_dir, out_dir, config, templates, show_progress, engine or LocalEngine())
 
 
-def _run(batch_dir: Path, out_dir: Path, config: Config, templates: Path | None, show_progress: bool) -> RunReport:
+def _run(
+    batch_dir: Path, out_dir: Path, config: Config, templates: Path | None, show_progress: bool, engine: Engine
+) -> RunReport:
     report = RunReport(out_dir=str(out_dir))
     stages = Stages(report, show_progress)
     env = template_environment(templates)  # fail on a broken template folder before any work
@@ -84,7 +93,7 @@ def _run(batch_dir: Path, out_dir: Path, config: Config, templates: Path | None,
             batch = read_batch(batch_dir, transcripts, excluded=(out_dir,))
             bar.update(1)
         report.problems.extend(batch.problems)
-        vectors = components.vectors(config, store)
+        vectors = components.vectors(config, store, engine)
         segmenter = components.segmenter(config)
         # An interview in a language no pipeline is named for is left out whole, not counted empty in a persona.
         report.problems.extend(not_analysed(i) for i in batch.interviews if not segmenter.model_for(i.language))
@@ -95,7 +104,7 @@ def _run(batch_dir: Path, out_dir: Path, config: Config, templates: Path | None,
         report.problems.extend(people.problems)
         report.notes.extend(people.notes)
         with stages.stage("segment", len(interviews), unit="interview") as bar:
-            statements = _segment(interviews, people.speakers, segmenter, store, bar.update, report)
+            statements = _segment(interviews, people.speakers, segmenter, engine, store, bar.update, report)
         interviews = _readable([i for i in interviews if i.id in statements], batch_dir, report)
         statements_list = [s for i in interviews for s in statements[i.id]]
         texts = [s.text for s in statements_list] + [s.question for s in statements_list if s.question]
@@ -197,37 +206,41 @@ def _segment(
     interviews: list[Interview],
     speakers: dict[str, SpeakerRoles],
     segmenter: Segmenter,
+    engine: Engine,
     store: Store,
     progress: object,
     report: RunReport,
 ) -> dict[str, list[Statement]]:
-    """Statements per interview id; an interview that cannot be segmented is skipped (left out of the result)."""
+    """Statements per interview id, in the interviews' order; an interview that cannot be segmented is skipped
+    (left out of the result)."""
     keys = {
         i.id: text_hash(i.sha256, i.id, json.dumps(to_json(speakers[i.id])), segmenter.key(i)) for i in interviews
     }
     cached = store.cached_many("statements", keys.values())
-    result: dict[str, list[Statement]] = {}
+    found: dict[str, list[Statement]] = {}
     for interview in interviews:
-        key = keys[interview.id]
-        if key in cached:
-            result[interview.id] = [from_json(Statement, v) for v in cached[key]]
-        else:
-            try:
-                result[interview.id] = segmenter.segment(interview, speakers[interview.id])
-            except Exception as error:  # one interview's failure never stops the batch
-                report.problems.append(
-                    Problem(
-                        interview.source,
-                        f"{interview.source}: could not be split into statements ({type(error).__name__}: "
-                        f"{str(error)[:200]}); skipped (fix: check the file, or report it with this line)",
-                        skipped=True,
-                    )
-                )
-                continue
-            # One interview at a time, so a crash keeps the cache of those already done.
-            store.put_cache("statements", {key: [to_json(s) for s in result[interview.id]]})
+        if keys[interview.id] in cached:
+            found[interview.id] = [from_json(Statement, v) for v in cached[keys[interview.id]]]
+            progress(1)  # type: ignore[operator]
+    sources = {i.id: i.source for i in interviews}
+    todo = [(i, speakers[i.id]) for i in interviews if i.id not in found]
+    for interview_id, outcome in engine.segment(segmenter, todo):
         progress(1)  # type: ignore[operator]
-    return result
+        if isinstance(outcome, str):  # one interview's failure never stops the batch
+            source = sources[interview_id]
+            report.problems.append(
+                Problem(
+                    source,
+                    f"{source}: could not be split into statements ({outcome}); skipped (fix: check the file, or "
+                    "report it with this line)",
+                    skipped=True,
+                )
+            )
+            continue
+        found[interview_id] = outcome
+        # One interview at a time, so a crash keeps the cache of those already done.
+        store.put_cache("statements", {keys[interview_id]: [to_json(s) for s in outcome]})
+    return {i.id: found[i.id] for i in interviews if i.id in found}
 
 
 def reviewer_examples(decisions: list[Decision], statements: list[Statement]) -> list[LabelledStatement]:

@@ -12,6 +12,7 @@ import numpy as np
 from tqdm import tqdm
 
 from .embed import Embedder
+from .engine import Engine, LocalEngine
 from .store import Store
 
 CHUNK = 256
@@ -21,14 +22,15 @@ CHUNK = 256
 class Vectors:
     """Texts → L2-normalised float32 vectors of ``Embedder.dimensions``, cached in the store.
 
-    ``name`` is the embedder's cache key, known without loading it; ``load`` builds the embedder on first need.
+    ``name`` is the embedder's cache key, known without loading it; ``load`` builds the embedder on first need
+    (in this process, or in the workers of a remote ``engine``: then it must be picklable).
     """
 
-    def __init__(self, store: Store, name: str, load: Callable[[], Embedder]) -> None:
+    def __init__(self, store: Store, name: str, load: Callable[[], Embedder], engine: Engine | None = None) -> None:
         self.store = store
         self.name = name
         self._load = load
-        self._embedder: Embedder | None = None
+        self.engine = engine or LocalEngine()
 
     def get(self, texts: list[str], bar: tqdm | None = None) -> dict[str, np.ndarray]:
         """Text → vector for every text (duplicates once)."""
@@ -37,14 +39,9 @@ class Vectors:
         missing = [t for t in wanted if t not in found]
         if bar is not None:
             bar.update(len(found))
-        if missing:
-            if self._embedder is None:
-                self._embedder = self._load()
-            for begin in range(0, len(missing), CHUNK):
-                chunk = missing[begin : begin + CHUNK]
-                computed = dict(zip(chunk, self._embedder.encode(chunk), strict=True))
-                self.store.put_embeddings(self.name, computed)
-                found.update(computed)
-                if bar is not None:
-                    bar.update(len(chunk))
+        for computed in self.engine.embed(self._load, missing, CHUNK):
+            self.store.put_embeddings(self.name, computed)  # chunk by chunk: a crash keeps what was done
+            found.update(computed)
+            if bar is not None:
+                bar.update(len(computed))
         return found

@@ -1,0 +1,191 @@
+"""Where the costly per-item work runs: in this process (``LocalEngine``), or spread over a Ray cluster
+(``RayEngine``, ``voiceofbuyer run DIR --engine ray [--address ADDRESS]``).
+
+What is spread out is independent per item: splitting interviews into statements (spaCy) and sentence vectors
+(the embedder). The driver (this process) still reads the batch, is the store's one writer, and does what needs
+the whole batch at once (people, classifier, clustering, themes, documents). So the outputs are byte-identical
+either way: each interview is split by the same ``Segmenter``, and each text is embedded alone (see
+``embed.OnnxEmbedder``), whichever worker does it. Recordings are transcribed by the driver.
+
+Ray is an optional extra (``pip install 'voiceofbuyer[ray]'``); without it, ``--engine ray`` is one line saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .embed import Embedder
+    from .records import Interview, SpeakerRoles, Statement
+    from .segment import Segmenter
+
+Work = tuple["Interview", "SpeakerRoles"]
+Segmented = tuple[str, "list[Statement] | str"]
+"""(interview id, its statements, or why it could not be split: ``TypeName: message``)."""
+
+
+class Engine(ABC):
+    """Runs the per-item stages; results come back in the order of the items."""
+
+    name: str
+
+    @abstractmethod
+    def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
+        """Each interview's statements, as ``segmenter.segment`` gives them, in ``work``'s order."""
+
+    @abstractmethod
+    def embed(self, load: Callable[[], Embedder], texts: list[str], chunk: int) -> Iterator[dict[str, np.ndarray]]:
+        """Text → vector for ``texts``, ``chunk`` texts at a time (in order), by the embedder ``load`` builds (it
+        must be picklable for a remote engine)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Let go of workers and connections."""
+
+
+class LocalEngine(Engine):
+    """Everything in this process; each embedder is loaded once per engine."""
+
+    name = "local"
+
+    def __init__(self) -> None:
+        self._embedders: dict[Callable[[], Embedder], Embedder] = {}  # keyed by the loader itself, kept alive
+
+    def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
+        for interview, sides in work:
+            yield interview.id, _segment_one(segmenter, interview, sides)
+
+    def embed(self, load: Callable[[], Embedder], texts: list[str], chunk: int) -> Iterator[dict[str, np.ndarray]]:
+        if not texts:
+            return  # no model loaded when every text is in the store
+        if load not in self._embedders:
+            self._embedders[load] = load()
+        embedder = self._embedders[load]
+        for begin in range(0, len(texts), chunk):
+            part = texts[begin : begin + chunk]
+            yield dict(zip(part, embedder.encode(part), strict=True))
+
+    def close(self) -> None:
+        self._embedders.clear()
+
+
+class RayEngine(Engine):
+    """Ray Data ``map_batches`` over actor pools, one CPU each: spaCy segmenters and embedders that load their
+    models once. ``address``: a running cluster (``ray://host:10001`` or ``host:6379``); empty: a local one,
+    started with this process's cores."""
+
+    name = "ray"
+
+    def __init__(self, address: str = "") -> None:
+        try:
+            import ray
+        except ImportError as error:
+            raise ConfigError(
+                f"--engine ray needs Ray, which cannot be imported ({error}) (fix: pip install 'voiceofbuyer[ray]', "
+                "or run without --engine ray)"
+            ) from error
+        self._ray = ray
+        logging.getLogger("ray").setLevel(logging.WARNING)  # Ray Data's progress lines would bury the run's own
+        self._started = not ray.is_initialized()
+        if self._started:
+            try:
+                if address:
+                    ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+                else:  # a private one-node cluster of this process (Ray listens on the machine's own address)
+                    ray.init(
+                        num_cpus=os.cpu_count() or 1,
+                        include_dashboard=False,
+                        log_to_driver=False,
+                        logging_level=logging.WARNING,
+                    )
+            except Exception as error:  # whatever Ray raises for a bad or unreachable address: one line
+                raise ConfigError(
+                    f"--address {address or '(local)'}: cannot connect to a Ray cluster: "
+                    f"{str(error).splitlines()[0] if str(error) else type(error).__name__} "
+                    "(fix: start it with `ray start --head`, or check the address)"
+                ) from error
+        data = ray.data.DataContext.get_current()
+        data.execution_options.preserve_order = True  # results in the items' order: the driver writes in order
+        data.enable_progress_bars = False
+        self._workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+    def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
+        if not work:
+            return
+        rows = [{"work": pickle.dumps(item)} for item in work]
+        dataset = self._ray.data.from_items(rows).map_batches(
+            _SegmentWorker,
+            fn_constructor_args=(segmenter,),
+            batch_size=1,
+            concurrency=(1, min(self._workers, len(work))),
+            num_cpus=1,
+        )
+        for row in dataset.iter_rows():
+            yield pickle.loads(row["result"])
+
+    def embed(self, load: Callable[[], Embedder], texts: list[str], chunk: int) -> Iterator[dict[str, np.ndarray]]:
+        if not texts:
+            return
+        dataset = self._ray.data.from_items([{"text": text} for text in texts]).map_batches(
+            _EmbedWorker,
+            fn_constructor_args=(load,),
+            batch_size=chunk,
+            concurrency=(1, min(self._workers, -(-len(texts) // chunk))),
+            num_cpus=1,
+        )
+        for batch in dataset.iter_batches(batch_size=chunk, batch_format="numpy"):
+            yield dict(zip(batch["text"].tolist(), np.asarray(batch["vector"], dtype=np.float32), strict=True))
+
+    def close(self) -> None:
+        if self._started:
+            self._ray.shutdown()
+
+
+class _SegmentWorker:
+    """A Ray actor: one ``Segmenter`` (and its spaCy pipeline, loaded on first use) for many interviews."""
+
+    def __init__(self, segmenter: Segmenter) -> None:
+        self.segmenter = segmenter
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
+        results = []
+        for payload in batch["work"]:
+            interview, sides = pickle.loads(payload)
+            results.append(pickle.dumps((interview.id, _segment_one(self.segmenter, interview, sides))))
+        return {"result": results}
+
+
+class _EmbedWorker:
+    """A Ray actor: one embedder for many texts."""
+
+    def __init__(self, load: Callable[[], Embedder]) -> None:
+        self.embedder = load()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        texts = [str(text) for text in batch["text"]]
+        return {"text": texts, "vector": self.embedder.encode(texts)}
+
+
+def _segment_one(segmenter: Segmenter, interview: Interview, sides: SpeakerRoles) -> list[Statement] | str:
+    try:
+        return segmenter.segment(interview, sides)
+    except Exception as error:  # one interview's failure never stops the batch: the driver reports it
+        return f"{type(error).__name__}: {str(error)[:200]}"
+
+
+def make_engine(name: str, address: str = "") -> Engine:
+    """``local`` or ``ray``; ``ConfigError`` for another name."""
+    if name == "local":
+        return LocalEngine()
+    if name == "ray":
+        return RayEngine(address)
+    raise ConfigError(f"--engine {name!r}: unknown (fix: local or ray)")

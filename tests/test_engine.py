@@ -1,0 +1,73 @@
+"""Scale out: a 20-interview batch through a Ray cluster started inside the test (one node: this machine; Ray
+binds it to the machine's own address, not the loopback, on Linux) gives the same documents, byte for byte, as
+this process alone; a Ray worker's failure on one interview skips only it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from voiceofbuyer.engine import LocalEngine, RayEngine, make_engine
+from voiceofbuyer.errors import ConfigError
+from voiceofbuyer.pipeline import run
+
+from .conftest import SAMPLE, SAMPLE_CONFIG
+from .test_pipeline import outputs_of
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def twenty(tmp_path_factory) -> Path:
+    """20 interviews of the sample batch (each with its metadata file, when it has one)."""
+    folder = tmp_path_factory.mktemp("scale") / "batch"
+    folder.mkdir()
+    ids = sorted({p.stem for p in SAMPLE.iterdir() if p.stem not in ("interviews", "voiceofbuyer", "README")})[:20]
+    for path in SAMPLE.iterdir():
+        if path.stem in ids:
+            shutil.copy(path, folder / path.name)
+    assert len({p.stem for p in folder.iterdir()}) == 20
+    return folder
+
+
+@pytest.fixture(scope="module")
+def ray_engine():
+    engine = RayEngine("")  # a one-node cluster of this process
+    yield engine
+    engine.close()
+
+
+def test_a_ray_cluster_gives_the_same_documents_as_one_process(twenty, ray_engine):
+    import ray
+
+    assert ray.is_initialized() and len(ray.nodes()) == 1 and ray.cluster_resources()["CPU"] >= 1
+    local = run(twenty, twenty.parent / "local", SAMPLE_CONFIG, show_progress=False, engine=LocalEngine())
+    spread = run(twenty, twenty.parent / "ray", SAMPLE_CONFIG, show_progress=False, engine=ray_engine)
+    assert spread.interviews == local.interviews == 20
+    documents = outputs_of(twenty.parent / "ray")
+    assert documents == outputs_of(twenty.parent / "local")
+    assert "compare.html" in documents and any(name.startswith("personas/") for name in documents)
+
+
+def test_an_interview_a_ray_worker_cannot_split_is_skipped_alone(twenty, ray_engine, tmp_path, monkeypatch):
+    """The worker's error comes back as that interview's problem line; the others go through."""
+    from voiceofbuyer import segment
+
+    class Failing(segment.Segmenter):
+        def segment(self, interview, sides):
+            if interview.id == sorted(p.stem for p in twenty.iterdir())[0]:
+                raise ValueError("the tagger broke")
+            return super().segment(interview, sides)
+
+    monkeypatch.setattr("voiceofbuyer.components.Segmenter", Failing)
+    report = run(twenty, tmp_path / "out", SAMPLE_CONFIG, show_progress=False, engine=ray_engine)
+    [problem] = [p for p in report.problems if "could not be split" in p.message]
+    assert "ValueError: the tagger broke" in problem.message and problem.skipped
+    assert report.interviews == 19
+
+
+def test_an_unknown_engine_is_one_line():
+    with pytest.raises(ConfigError, match="--engine 'spark': unknown"):
+        make_engine("spark")
