@@ -85,10 +85,12 @@ def filler_pattern(fillers: Iterable[str]) -> re.Pattern[str]:
 
 def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -> list[Removal]:
     """Fillers, stutters and false starts in ``text`` (offsets into ``text``), judged with its spaCy ``tokens``."""
-    by_start = {token.idx: i for i, token in enumerate(tokens)}
+    by_start: dict[int, int] | None = None  # built on the first filler: most passages of typed text have none
     found: list[Removal] = []
     for match in fillers.finditer(text):
         word = match.group().rstrip(",.")
+        if by_start is None:
+            by_start = {token.idx: i for i, token in enumerate(tokens)}
         index = by_start.get(match.start())
         previous = tokens[index - 1] if index else None
         shouted = len(word) > 1 and word.isupper() and not text.isupper()
@@ -120,14 +122,15 @@ def _in_a_name(text: str, match: re.Match[str], word: str) -> bool:
 def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
     """Earlier copies of a word or a phrase of up to three words said again at once."""
     words = [t for t in tokens if not t.is_punct]
+    lowers = [w.lower_ for w in words]  # once: a Token's attributes are slow to read
     found: list[Removal] = []
     i = 0
     while i < len(words):
         matched = False
         for size in (3, 2, 1):
-            first, second = words[i : i + size], words[i + size : i + 2 * size]
-            if len(second) < size or [w.lower_ for w in first] != [w.lower_ for w in second]:
+            if i + 2 * size > len(words) or lowers[i : i + size] != lowers[i + size : i + 2 * size]:
                 continue
+            first, second = words[i : i + size], words[i + size : i + 2 * size]
             if not all(_whole_word(text, w) for w in (*first, *second)):
                 continue  # "I do, I don't": spaCy splits "don't" into "do" + "n't"
             if not (_one_phrase(text, first) and _one_phrase(text, second)):

@@ -28,7 +28,7 @@ from .cleanup import (
 from .config import ModelsConfig, SegmentConfig
 from .ingest.sides import CONFIDENT, is_placeholder
 from .records import Interview, SpeakerRoles, Statement, Turn
-from .wording import keyphrases, stands_alone
+from .wording import NounChunks, keyphrases, stands_alone
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -93,9 +93,10 @@ def segment(
             passage.removed
             + [piece for found in disfluencies(passage.clean, doc, fillers) for piece in _to_source(passage, found)]
         )
+        chunks = NounChunks(doc)
         for sentence in _sentences(doc, backchannels):
             for clean_start, clean_end in _split_long(sentence.text, sentence.start_char, config.max_words):
-                statement = _statement(passage, sentence, clean_start, clean_end, removed, backchannels)
+                statement = _statement(passage, sentence, chunks, clean_start, clean_end, removed, backchannels)
                 if statement is not None:
                     statements[passage.interview.id].append(statement)
         progress(1)
@@ -252,6 +253,7 @@ def _split_long(text: str, base: int, max_words: int) -> list[tuple[int, int]]:
 def _statement(
     passage: _Passage,
     sentence: Span,
+    chunks: NounChunks,
     clean_start: int,
     clean_end: int,
     removals: list[Removal],
@@ -272,7 +274,7 @@ def _statement(
         return None
     first_turn = _turn_at(passage.turns, start)
     last_turn = _turn_at(passage.turns, end - 1)
-    phrases = keyphrases(sentence, clean_start, clean_end)
+    phrases = keyphrases(chunks, clean_start, clean_end)
     kept_from = bisect_left(passage.source_of, start)
     kept = [
         t for t in sentence

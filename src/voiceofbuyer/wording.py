@@ -3,10 +3,11 @@ titles). Both read the spaCy tokens of the statement's sentence."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _CHUNK_SKIP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "X", "INTJ", "CCONJ", "PART", "ADP"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -61,12 +62,24 @@ _LIGHT_VERBS = frozenset({
 })  # fmt: skip
 
 
-def keyphrases(sentence: Span, start: int, end: int) -> tuple[str, ...]:
-    """The sentence's noun phrases ("approval emails") and verb phrases ("chase approvals") in the buyer's words,
-    lower-cased, without determiners, stop words or names, for theme titles."""
+class NounChunks:
+    """A doc's ``noun_chunks``, listed once with their start offsets (a ``Span``'s own ``noun_chunks`` walks the
+    whole doc's every time: quadratic in a long answer)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.noun_chunks)
+        self.starts = [chunk.start_char for chunk in self.spans]
+
+
+def keyphrases(chunks: NounChunks, start: int, end: int) -> tuple[str, ...]:
+    """The noun phrases ("approval emails") and verb phrases ("chase approvals") between the character offsets
+    ``start`` and ``end`` of the doc of ``chunks``, in the buyer's words, lower-cased, without determiners, stop
+    words or names, for theme titles."""
     phrases: list[str] = []
-    for chunk in sentence.noun_chunks:
-        if start <= chunk.start_char and chunk.end_char <= end:
+    for chunk in chunks.spans[bisect_left(chunks.starts, start) :]:
+        if chunk.start_char >= end:
+            break
+        if chunk.end_char <= end:
             phrases.append(_chunk_phrase(chunk))
             verb = chunk.root.head
             if chunk.root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_ not in _LIGHT_VERBS and phrases[-1]:
