@@ -71,3 +71,22 @@ def test_an_interview_a_ray_worker_cannot_split_is_skipped_alone(twenty, ray_eng
 def test_an_unknown_engine_is_one_line():
     with pytest.raises(ConfigError, match="--engine 'spark': unknown"):
         make_engine("spark")
+
+
+def test_a_pool_of_processes_splits_interviews_into_the_same_statements(twenty):
+    from voiceofbuyer import components
+    from voiceofbuyer.ingest import read_batch
+    from voiceofbuyer.people import identify_people
+    from voiceofbuyer.store import Store
+
+    interviews = read_batch(twenty).interviews[:6]
+    store = Store(twenty.parent / "pool.sqlite")
+    try:
+        people = identify_people(interviews, SAMPLE_CONFIG, components.vectors(SAMPLE_CONFIG, store))
+    finally:
+        store.close()
+    work = [(i, people.speakers[i.id]) for i in interviews]
+    segmenter = components.segmenter(SAMPLE_CONFIG)
+    pooled = LocalEngine(workers=2)
+    pooled.POOL_FROM = 2  # a pool even for six interviews
+    assert list(pooled.segment(segmenter, work)) == list(LocalEngine(workers=1).segment(segmenter, work))

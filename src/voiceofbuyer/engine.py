@@ -13,10 +13,12 @@ Ray is an optional extra (``pip install 'voiceofbuyer[ray]'``); without it, ``--
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import pickle
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -53,16 +55,28 @@ class Engine(ABC):
 
 
 class LocalEngine(Engine):
-    """Everything in this process; each embedder is loaded once per engine."""
+    """This machine: interviews split by a pool of ``workers`` processes when there are enough of them to pay for
+    the pool's start (each worker loads spaCy, about 2 s), else in this process; embedders loaded once per engine
+    in this process (an embedder already uses every core)."""
 
     name = "local"
+    POOL_FROM = 24
+    """Fewest interviews to split that start a pool of processes."""
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int = 0) -> None:
+        self.workers = workers or os.cpu_count() or 1
         self._embedders: dict[Callable[[], Embedder], Embedder] = {}  # keyed by the loader itself, kept alive
 
     def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
-        for interview, sides in work:
-            yield interview.id, _segment_one(segmenter, interview, sides)
+        if self.workers < 2 or len(work) < self.POOL_FROM:
+            for interview, sides in work:
+                yield interview.id, _segment_one(segmenter, interview, sides)
+            return
+        # Spawned, not forked: a fork of a process holding ONNX Runtime's and PyTorch's threads can hang.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+            jobs = [(segmenter, interview, sides) for interview, sides in work]
+            yield from pool.map(_segment_job, jobs, chunksize=2)
 
     def embed(self, load: Callable[[], Embedder], texts: list[str], chunk: int) -> Iterator[dict[str, np.ndarray]]:
         if not texts:
@@ -173,6 +187,11 @@ class _EmbedWorker:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         texts = [str(text) for text in batch["text"]]
         return {"text": texts, "vector": self.embedder.encode(texts)}
+
+
+def _segment_job(job: tuple[Segmenter, Interview, SpeakerRoles]) -> Segmented:
+    segmenter, interview, sides = job
+    return interview.id, _segment_one(segmenter, interview, sides)
 
 
 def _segment_one(segmenter: Segmenter, interview: Interview, sides: SpeakerRoles) -> list[Statement] | str:
