@@ -48,5 +48,5 @@ def test_personas_of_roles_that_slug_alike_do_not_overwrite_each_other():
                                   text="", turns=(), meta=InterviewMeta())
         for p in profiles
     }
-    personas = build_personas(profiles, interviews, [])
+    personas = build_personas(profiles, interviews, [], [])
     assert len({p.slug for p in personas}) == 4

@@ -6,8 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Theme
+from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
+from .signals import mentions
 from .slugs import unique_slugs
+from .themes import quote_of
 
 _SIZE_BANDS: tuple[tuple[int, str], ...] = (
     (50, "1-50 employees"),
@@ -38,10 +40,16 @@ def ordered_tally(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
 
 
 def build_personas(
-    profiles: list[BuyerProfile], interviews: dict[str, Interview], themes: list[Theme]
+    profiles: list[BuyerProfile], interviews: dict[str, Interview], themes: list[Theme], statements: list[Statement]
 ) -> list[Persona]:
     """One persona per role of ``profiles``, sorted by role: who is behind it (interviews, companies, titles, ICP
-    context), its themes by section, and "In their words" (the lead quote of its strongest goal)."""
+    context), its themes by section, "In their words" (the lead quote of its strongest goal), and how its buyers
+    buy: the committee parts they play and the channels they name (``signals``, from ``statements``)."""
+    by_interview = {p.interview_id: p for p in profiles}
+
+    def quote_for(statement: Statement) -> Quote:
+        return quote_of(statement, interviews[statement.interview_id], by_interview[statement.interview_id])
+
     personas = []
     slugs = unique_slugs(p.role for p in profiles)
     for role in sorted(slugs):
@@ -66,6 +74,8 @@ def build_personas(
                 sections=sections,
                 in_their_words=lead_goal.quotes[0] if lead_goal and lead_goal.quotes else None,
                 themes_total=sum(1 for t in role_themes if not t.mentioned_once),
+                committee=mentions(statements, (p.interview_id for p in members), quote_for, committee=True),
+                channels=mentions(statements, (p.interview_id for p in members), quote_for, committee=False),
             )
         )
     return personas

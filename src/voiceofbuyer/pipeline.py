@@ -125,7 +125,7 @@ def _run(
         with stages.stage("themes", len(groups), unit="group") as bar:
             themes = _describe(groups, embedded, config, by_interview, profiles)
             bar.update(len(groups))
-        personas = build_personas(list(profiles.values()), by_interview, themes)
+        personas = build_personas(list(profiles.values()), by_interview, themes, statements_list)
         result = RunResult(
             batch=batch_dir.name,
             interviews=tuple(interviews),

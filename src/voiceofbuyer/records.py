@@ -243,6 +243,18 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """Something buyers of a role name about how they buy (a buying-committee part, a channel), with the quotes
+    that name it (``signals``)."""
+
+    name: str
+    interviewees: int
+    """Interviews whose buyer names it."""
+    quotes: tuple[Quote, ...]
+    """At most two, from different interviews."""
+
+
+@dataclass(frozen=True)
 class Persona:
     """One role's buyers: who and where they are (values with their counts), their themes by category, and a reviewer's
     name, summary and approval."""
@@ -269,6 +281,10 @@ class Persona:
     themes_reviewed: int = 0
     """Themes (points mentioned once left out) a reviewer approved or rejected, of ``themes_total``."""
     themes_total: int = 0
+    committee: tuple[Mention, ...] = ()
+    """The buying-committee parts its buyers say they play (each buyer counted once), most named first."""
+    channels: tuple[Mention, ...] = ()
+    """The channels and sources its buyers name, most named first."""
 
 
 @dataclass(frozen=True)

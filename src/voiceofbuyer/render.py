@@ -34,7 +34,7 @@ from .compare import COMPARED, SINGLE_ROLE_PER_ROLE, Concern
 from .errors import ConfigError
 from .files import TRANSCRIPTS_DIR, WORK
 from .objections import interviewees_per_role, objection_list, objections_csv
-from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Statement, Theme, clock
+from .records import SECTION_TITLES, Interview, Mention, Persona, Quote, RunResult, Statement, Theme, clock
 from .transcript_page import anchor, page_path, turns_html
 
 SCHEMA_VERSION = 1
@@ -361,10 +361,18 @@ def result_document(result: RunResult) -> dict[str, Any]:
                 "approved_on": p.approved_on,
                 "themes_reviewed": p.themes_reviewed,
                 "themes_total": p.themes_total,
+                "committee": [mention_document(m) for m in p.committee],
+                "channels": [mention_document(m) for m in p.channels],
             }
             for p in result.personas
         ],
     }
+
+
+def mention_document(mention: Mention) -> dict[str, Any]:
+    """A buying-committee part or a channel as published in ``voiceofbuyer.json``."""
+    quotes = [quote_document(q) for q in mention.quotes]
+    return {"name": mention.name, "interviewees": mention.interviewees, "quotes": quotes}
 
 
 def quote_document(quote: Quote) -> dict[str, Any]:

@@ -352,7 +352,8 @@ class _Reviewing:
         themes.sort(key=rank)
         rejected.sort(key=rank)
         result = self.result
-        personas = build_personas([result.profiles[i.id] for i in result.interviews], self.interviews, themes)
+        profiles = [result.profiles[i.id] for i in result.interviews]
+        personas = build_personas(profiles, self.interviews, themes, list(result.statements))
         classifications = {
             sid: c if c.category == self.category[sid] else Classification(sid, self.category[sid], c.confidence)
             for sid, c in result.classifications.items()

@@ -1,0 +1,125 @@
+"""How buyers buy, in their own words: the part each plays in the buying committee, and the channels and
+sources they name.
+
+Both are found by phrases a buyer says (the patterns below), never guessed: a buyer who says neither is counted
+as "not said". Buying-committee parts are the seeds' list (decision-maker, champion, evaluator, user,
+gatekeeper) and need a first-person statement ("I sign off on anything over 50k"); each buyer gets the part
+most of their statements show (ties in the list's order), with the first such statement as the quote that shows
+it. Channels (peers, analysts, review sites, communities, events, search, vendors' content, social media) count
+every buyer who names one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .records import Mention, Quote, Statement
+
+_I = r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my team|me)\b[^.?!]{0,50}?"
+COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (part, re.compile(pattern, re.IGNORECASE))
+    for part, pattern in (
+        ("Decision-maker", _I + r"\b(?:sign(?:s|ed)? off|make the (?:final )?(?:call|decision)|final say|"
+                               r"approve the (?:budget|spend|purchase|contract)|own the budget|hold the budget|"
+                               r"budget holder|decide whether|decision is mine)\b|"
+                               r"\bi sign(?: it| the contract)?(?=[.,!?]|$)|\b(?:my|our) (?:call|decision) "
+                               r"(?:in the end|ultimately)\b|\bit'?s my (?:call|decision)\b"),
+        ("Champion", _I + r"\b(?:pushed for|pushing for|championed|made the case|lobbied|convinced (?:my|our|the)|"
+                         r"brought (?:it|this|them) (?:in|to)|sold (?:it|them|the idea) (?:to|internally)|"
+                         r"went to bat)\b"),
+        ("Evaluator", _I + r"\b(?:evaluat(?:e|ed|ing)|tested|trialled|trialed|ran (?:a|the) (?:pilot|trial|proof of "
+                          r"concept|poc)|shortlist(?:ed)?|compared (?:vendors|options|tools|products)|"
+                          r"(?:did|do|ran|run) the (?:security review|due diligence|demos?|rfp)|"
+                          r"put together the (?:rfp|requirements)|see it in the pilot|in the pilot|a pilot with)\b"),
+        ("Gatekeeper", r"\b(?:goes|go|comes|come|has to go|have to go) through me\b|\bi (?:vet|screen|review|approve) "
+                       r"(?:every|all|any|new)? ?(?:vendors?|suppliers?|tools?|contracts?|software|apps?)\b|"
+                       r"\bnothing gets (?:in|bought|installed) without\b"),
+        ("User", _I + r"\b(?:use|uses|used|using|work in|live in|log into|rely on)\b[^.?!]{0,40}?\b(?:every day|daily|"
+                     r"all day|each day|day to day|day-to-day|every morning|hands-on)\b"),
+    )
+)  # fmt: skip
+"""Part → first-person phrases that show it, in the order a tie is settled."""
+
+CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (channel, re.compile(pattern, re.IGNORECASE))
+    for channel, pattern in (
+        ("Peers", r"\b(?:peers?|word of mouth|my network|a referral|referred (?:me|us)|recommended (?:it|them|by)|"
+                  r"(?:friend|colleague|contact)s? (?:at|from|in) (?:another|other|a different)|"
+                  r"(?:asked|talked to|called) (?:a few |some )?(?:friends|peers|people I know|other (?:cfos|"
+                  r"controllers|companies)))\b"),
+        ("Analysts", r"\b(?:gartner|forrester|idc|analyst reports?|industry analysts?|magic quadrant)\b"),
+        ("Review sites", r"\b(?:g2|capterra|trustradius|getapp|software advice|review sites?|online reviews)\b"),
+        ("Communities", r"\b(?:slack (?:group|community|channel)|reddit|subreddit|forums?|linkedin groups?|"
+                        r"online communit(?:y|ies)|user groups?|professional (?:body|association))\b"),
+        ("Events", r"\b(?:conferences?(?! (?:room|call))|trade ?shows?|webinars?|meetups?|expos?|industry events?)\b"),
+        ("Search", r"\b(?:googl(?:e|ed|ing) (?:it|for|around)|i googled|searched online|search(?:ed)? the web|"
+                   r"looked (?:it |them )?up online|a google search)\b"),
+        ("Vendors' content", r"\b(?:case stud(?:y|ies)|white ?papers?|(?:their|the vendor'?s?) (?:website|blog|site|"
+                             r"videos?|newsletter)|e-?books?|product demos?)\b"),
+        ("Social media and podcasts", r"\b(?:linkedin(?! groups?)|twitter|youtube|podcasts?)\b"),
+    )
+)  # fmt: skip
+"""Channel or source → phrases that name it."""
+LEARNING = re.compile(
+    r"\b(?:heard|hear|read|saw|see|seen|learn(?:ed|t)?|came across|come across|found out|recommend(?:ed|s|ation)?|"
+    r"research(?:ed|ing)?|look(?:ed)? at|check(?:ed)? out|asked|ask|talked to|spoke to|went to|attend(?:ed)?|"
+    r"listen(?:ed)? to|follow|reviews?|compar(?:e|ed|ing)|trust)\b",
+    re.IGNORECASE,
+)
+"""A channel counts only where the buyer learns from it (not "the small conference room", "we run podcasts")."""
+
+
+@dataclass(frozen=True)
+class _Found:
+    name: str
+    statement: Statement
+
+
+def committee_parts(statements: Iterable[Statement]) -> dict[str, _Found]:
+    """Interview id → the buying-committee part its buyer shows most, with the first statement that shows it."""
+    by_interview: dict[str, list[_Found]] = {}
+    for statement in statements:
+        for part, pattern in COMMITTEE:
+            if pattern.search(statement.text):
+                by_interview.setdefault(statement.interview_id, []).append(_Found(part, statement))
+    order = [part for part, _ in COMMITTEE]
+    chosen = {}
+    for interview_id, found in by_interview.items():
+        counts = {part: sum(1 for f in found if f.name == part) for part in order}
+        best = max(order, key=lambda part: (counts[part], -order.index(part)))
+        chosen[interview_id] = next(f for f in found if f.name == best)
+    return chosen
+
+
+def mentions(
+    statements: Iterable[Statement], interviews: Iterable[str], quote_for: Callable[[Statement], Quote], *,
+    committee: bool, quotes: int = 2,
+) -> tuple[Mention, ...]:  # fmt: skip
+    """The parts (``committee``) or channels named by the buyers of ``interviews``: each with how many of them
+    and up to ``quotes`` quotes from different interviews; most named first, then in the lists' order."""
+    wanted = set(interviews)
+    mine = [s for s in statements if s.interview_id in wanted]
+    mine.sort(key=lambda s: (s.interview_id, s.turn_index, s.start_char))
+    found: dict[str, list[Statement]] = {}
+    if committee:
+        for part in committee_parts(mine).values():
+            found.setdefault(part.name, []).append(part.statement)
+    else:
+        for statement in mine:
+            if not LEARNING.search(statement.text):
+                continue
+            for channel, pattern in CHANNELS:
+                if pattern.search(statement.text):
+                    found.setdefault(channel, []).append(statement)
+    order = [name for name, _ in (COMMITTEE if committee else CHANNELS)]
+    made = []
+    for name in order:
+        if name in found:
+            said = found[name]
+            first_per_interview = list({s.interview_id: s for s in reversed(said)}.values())[::-1]
+            made.append(Mention(name, len({s.interview_id for s in said}),
+                                tuple(quote_for(s) for s in first_per_interview[:quotes])))  # fmt: skip
+    return tuple(sorted(made, key=lambda m: (-m.interviewees, order.index(m.name))))
+

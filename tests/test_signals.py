@@ -1,0 +1,44 @@
+"""How buyers buy, found in what they say: committee parts (first person, one per buyer) and the channels they
+learn from (never a room or a business that merely shares the word)."""
+
+from __future__ import annotations
+
+from voiceofbuyer.records import Citation, Quote, Statement
+from voiceofbuyer.signals import committee_parts, mentions
+
+
+def said(interview: str, *texts: str) -> list[Statement]:
+    return [Statement(f"{interview}-{i}", interview, "B", i, i * 100, i * 100 + len(t), (), t, "")
+            for i, t in enumerate(texts)]  # fmt: skip
+
+
+def quote(statement: Statement) -> Quote:
+    return Quote(statement.id, statement.text, Citation(statement.interview_id, "", "B", "", "", 1, None))
+
+
+def test_each_buyer_plays_the_part_most_of_their_statements_show_with_the_quote_that_shows_it():
+    statements = [
+        *said("cfo", "The board wants payback in a year.", "In the end I sign off on anything over fifty thousand.",
+              "It's my call in the end, not IT's."),
+        *said("it", "We ran a pilot with ten store managers.", "Anything finance looks at comes through me early.",
+              "I evaluated four tools last spring."),
+        *said("clerk", "Our manager signs off on it.", "Procurement decides."),  # someone else's part: not hers
+    ]  # fmt: skip
+    parts = committee_parts(statements)
+    assert {k: v.name for k, v in parts.items()} == {"cfo": "Decision-maker", "it": "Evaluator"}
+    assert parts["cfo"].statement.text == "In the end I sign off on anything over fifty thousand."
+    found = mentions(statements, ["cfo", "it", "clerk"], quote, committee=True)
+    assert [(m.name, m.interviewees, len(m.quotes)) for m in found] == [("Decision-maker", 1, 1), ("Evaluator", 1, 1)]
+
+
+def test_a_channel_counts_where_a_buyer_learns_from_it():
+    statements = [
+        *said("a", "I'm in the small conference room, sorry about the noise.",  # a room, not an event
+              "We run a few podcast networks.",  # their business, not a source
+              "I read the reviews on G2 before I called anyone.", "A peer at another hospital recommended you."),
+        *said("b", "I always check G2 reviews first.", "I heard about you at a conference in Lisbon."),
+    ]  # fmt: skip
+    found = mentions(statements, ["a", "b"], quote, committee=False)
+    assert [(m.name, m.interviewees) for m in found] == [("Review sites", 2), ("Peers", 1), ("Events", 1)]
+    review_sites = found[0]
+    assert [q.statement_id for q in review_sites.quotes] == ["a-2", "b-0"]  # one quote per interview
