@@ -10,7 +10,8 @@ from pathlib import Path
 from voiceofbuyer.cli import main
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.records import RunResult, Theme
-from voiceofbuyer.render import document_context, persona_document, result_document, template_environment
+from voiceofbuyer.render import document_context, persona_document, template_environment
+from voiceofbuyer.result_json import result_document
 from voiceofbuyer.results import load_result
 from voiceofbuyer.review import (
     APPROVE,

@@ -1,6 +1,6 @@
 """How a quote's source is written in every document, and text made inert where a document did not write it.
 
-A citation (``records.Citation`` in its JSON form, ``render.quote_document``) reads
+A citation (``records.Citation`` in its JSON form, ``result_json.quote_document``) reads
 ``Dana Whitfield (CFO, Northwind Freight), northwind-cfo, 04:31``: the speaker with title and company, the
 interview, and the time (or the line when the transcript has no times).
 """

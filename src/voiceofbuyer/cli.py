@@ -262,7 +262,7 @@ def _review(out: Path) -> tuple[Review, Path, str] | None:
 
 def _objections(args: argparse.Namespace) -> int:
     from .objections import interviewees_per_role, objection_list, objections_csv, objections_markdown
-    from .render import theme_document
+    from .result_json import theme_document
 
     reviewed = _review(args.out)
     if reviewed is None:

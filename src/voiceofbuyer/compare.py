@@ -52,6 +52,7 @@ class Concern:
 
     @property
     def shared(self) -> bool:
+        """Raised in more than one role."""
         return len(self.shares) > 1
 
 

@@ -55,19 +55,24 @@ class Engine(ABC):
 
 
 class LocalEngine(Engine):
-    """This machine: interviews split by a pool of ``workers`` processes when there are enough of them to pay for
-    the pool's start (each worker loads spaCy, about 2 s), else in this process; embedders loaded once per engine
-    in this process (an embedder already uses every core)."""
+    """This machine: interviews split by a pool of ``workers`` processes (0: one per core) when there are enough of
+    them to pay for the pool's start (each worker loads spaCy, about 2 s), else in this process; embedders loaded
+    once per engine in this process (an embedder already uses every core).
+
+    The pool's processes are spawned, so, as with any ``multiprocessing`` pool, a script that runs a batch with
+    more than one worker must guard its top level with ``if __name__ == "__main__":`` (the command line does);
+    ``pipeline.run`` without an engine uses one worker, no pool."""
 
     name = "local"
     POOL_FROM = 24
     """Fewest interviews to split that start a pool of processes."""
 
-    def __init__(self, workers: int = 0) -> None:
+    def __init__(self, workers: int = 1) -> None:
         self.workers = workers or os.cpu_count() or 1
         self._embedders: dict[Callable[[], Embedder], Embedder] = {}  # keyed by the loader itself, kept alive
 
     def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
+        """In this process, or on the pool (see the class)."""
         if self.workers < 2 or len(work) < self.POOL_FROM:
             for interview, sides in work:
                 yield interview.id, _segment_one(segmenter, interview, sides)
@@ -79,6 +84,7 @@ class LocalEngine(Engine):
             yield from pool.map(_segment_job, jobs, chunksize=2)
 
     def embed(self, load: Callable[[], Embedder], texts: list[str], chunk: int) -> Iterator[dict[str, np.ndarray]]:
+        """With this engine's embedder from ``load`` (loaded on the first text)."""
         if not texts:
             return  # no model loaded when every text is in the store
         if load not in self._embedders:
@@ -89,6 +95,7 @@ class LocalEngine(Engine):
             yield dict(zip(part, embedder.encode(part), strict=True))
 
     def close(self) -> None:
+        """Drop the loaded embedders."""
         self._embedders.clear()
 
 
@@ -133,6 +140,7 @@ class RayEngine(Engine):
         self._workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
 
     def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
+        """On ``_SegmentWorker`` actors, one interview per task."""
         if not work:
             return
         rows = [{"work": pickle.dumps(item)} for item in work]
@@ -147,6 +155,7 @@ class RayEngine(Engine):
             yield pickle.loads(row["result"])
 
     def embed(self, load: Callable[[], Embedder], texts: list[str], chunk: int) -> Iterator[dict[str, np.ndarray]]:
+        """On ``_EmbedWorker`` actors, ``chunk`` texts per task."""
         if not texts:
             return
         dataset = self._ray.data.from_items([{"text": text} for text in texts]).map_batches(
@@ -160,6 +169,7 @@ class RayEngine(Engine):
             yield dict(zip(batch["text"].tolist(), np.asarray(batch["vector"], dtype=np.float32), strict=True))
 
     def close(self) -> None:
+        """Shut the cluster down when this engine started it."""
         if self._started:
             self._ray.shutdown()
 
@@ -204,7 +214,7 @@ def _segment_one(segmenter: Segmenter, interview: Interview, sides: SpeakerRoles
 def make_engine(name: str, address: str = "") -> Engine:
     """``local`` or ``ray``; ``ConfigError`` for another name."""
     if name == "local":
-        return LocalEngine()
+        return LocalEngine(workers=0)  # every core: the command line's top level is import-safe
     if name == "ray":
         return RayEngine(address)
     raise ConfigError(f"--engine {name!r}: unknown (fix: local or ray)")

@@ -28,7 +28,7 @@ def interviewees_per_role(result: RunResult) -> dict[str, int]:
 def objection_list(
     themes: list[dict[str, Any]], interviewees: dict[str, int], role: str | None = None
 ) -> list[dict[str, Any]]:
-    """Objection themes (theme documents, ``render.theme_document``), per role, ranked by interviewees raising
+    """Objection themes (theme documents, ``result_json.theme_document``), per role, ranked by interviewees raising
     them, then companies, then statements; each with its rank in its role and its share of the role's interviews."""
     objections = [t for t in themes if t["category"] == "objection" and (role is None or t["role"] == role)]
     ranked = sorted(

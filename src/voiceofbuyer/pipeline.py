@@ -67,7 +67,7 @@ def run(
     engine: Engine | None = None,
 ) -> RunReport:
     """Process the batch in ``batch_dir`` into documents under ``out_dir``; ``engine``: where segmentation and
-    embedding run (default: this process; the outputs are the same either way).
+    embedding run (default: this process, ``LocalEngine()``; the outputs are the same whichever runs them).
 
     Raises ``NoInterviews`` (nothing readable: nothing written), ``AuditError`` (a quote is not its source: nothing
     written), ``ConfigError`` and ``StoreError``; a bad input file is a ``Problem`` in the report, never an error.

@@ -7,11 +7,9 @@ HTML templates autoescape: transcript text is untrusted input.
 
 from __future__ import annotations
 
-import json
 import os
 import traceback
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -34,10 +32,10 @@ from .compare import COMPARED, SINGLE_ROLE_PER_ROLE, Concern
 from .errors import ConfigError
 from .files import TRANSCRIPTS_DIR, WORK
 from .objections import interviewees_per_role, objection_list, objections_csv
-from .records import SECTION_TITLES, Interview, Mention, Persona, Quote, RunResult, Statement, Theme, clock
+from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Statement, Theme, clock
+from .result_json import json_bytes, quote_document, result_document
 from .transcript_page import anchor, page_path, turns_html
 
-SCHEMA_VERSION = 1
 """Output folder of the transcripts made from recordings (JSON and WebVTT)."""
 TARGET_INTERVIEWS = (5, 8)
 Comparison = tuple[list[Concern], float]
@@ -267,8 +265,8 @@ def render_documents(
     document = result_document(result)
     objections = objection_list(document["themes"], interviewees_per_role(result))
     files["objections.csv"] = objections_csv(objections)
-    files["objections.json"] = _json_bytes(objections)
-    files["voiceofbuyer.json"] = _json_bytes(document)
+    files["objections.json"] = json_bytes(objections)
+    files["voiceofbuyer.json"] = json_bytes(document)
     return files
 
 
@@ -290,113 +288,6 @@ def transcript_pages(result: RunResult, out_dir: Path, env: Environment) -> dict
         }
         pages[path] = _render(env, "transcript.html.j2", context).encode("utf-8")
     return pages
-
-
-def _json_bytes(value: Any) -> bytes:
-    return (json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
-
-
-def result_document(result: RunResult) -> dict[str, Any]:
-    """The whole result as the documented ``voiceofbuyer.json`` (see README, "voiceofbuyer.json")."""
-    theme_of = result.theme_of()
-    sources = {i.id: i.source for i in result.interviews}
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "batch": result.batch,
-        "interviews": [
-            {
-                "id": interview.id,
-                "source": interview.source,
-                "format": interview.format,
-                "sha256": interview.sha256,
-                "media": interview.media,
-                "language": interview.language,
-                "metadata": asdict(interview.meta),
-                "speakers": asdict(result.speakers[interview.id]),
-                "buyer": {
-                    key: value for key, value in asdict(result.profiles[interview.id]).items() if key != "interview_id"
-                },
-                "turns": len(interview.turns),
-            }
-            for interview in result.interviews
-        ],
-        "statements": [
-            {
-                "id": s.id,
-                "interview_id": s.interview_id,
-                "source": sources[s.interview_id],
-                "speaker": s.speaker,
-                "start_char": s.start_char,
-                "end_char": s.end_char,
-                "removed": [list(r) for r in s.removed],
-                "text": s.text,
-                "question": s.question,
-                "start": s.start,
-                "end": s.end,
-                "speaker_uncertain": s.speaker_uncertain,
-                "standalone": s.standalone,
-                "category": result.classifications[s.id].category,
-                "confidence": result.classifications[s.id].confidence,
-                "theme_id": theme_of.get(s.id),
-            }
-            for s in result.statements
-        ],
-        "themes": [theme_document(theme) for theme in result.themes],
-        "personas": [
-            {
-                "role": p.role,
-                "slug": p.slug,
-                "interviews": list(p.interviews),
-                "interviewees": list(p.interviewees),
-                "companies": list(p.companies),
-                "titles": dict(p.titles),
-                "industries": dict(p.industries),
-                "company_sizes": dict(p.company_sizes),
-                "regions": dict(p.regions),
-                "sections": {category: [t.id for t in themes] for category, themes in p.sections},
-                "in_their_words": quote_document(p.in_their_words) if p.in_their_words else None,
-                "name": p.name,
-                "summary": p.summary,
-                "approved_by": p.approved_by,
-                "approved_on": p.approved_on,
-                "themes_reviewed": p.themes_reviewed,
-                "themes_total": p.themes_total,
-                "committee": [mention_document(m) for m in p.committee],
-                "channels": [mention_document(m) for m in p.channels],
-            }
-            for p in result.personas
-        ],
-    }
-
-
-def mention_document(mention: Mention) -> dict[str, Any]:
-    """A buying-committee part or a channel as published in ``voiceofbuyer.json``."""
-    quotes = [quote_document(q) for q in mention.quotes]
-    return {"name": mention.name, "interviewees": mention.interviewees, "quotes": quotes}
-
-
-def quote_document(quote: Quote) -> dict[str, Any]:
-    """A quote as published in ``voiceofbuyer.json``: statement id, text, citation (with its ``mm:ss`` timestamp)."""
-    citation = asdict(quote.citation)
-    citation["timestamp"] = quote.citation.timestamp
-    return {"statement_id": quote.statement_id, "text": quote.text, "citation": citation}
-
-
-def theme_document(theme: Theme) -> dict[str, Any]:
-    """A theme as published in ``voiceofbuyer.json`` (see README, "voiceofbuyer.json")."""
-    return {
-        "id": theme.id,
-        "role": theme.role,
-        "category": theme.category,
-        "label": theme.label,
-        "keywords": list(theme.keywords),
-        "mentioned_once": theme.mentioned_once,
-        "interviews": list(theme.interviews),
-        "companies": list(theme.companies),
-        "statement_ids": list(theme.statement_ids),
-        "quotes": [quote_document(q) for q in theme.quotes],
-        "response": theme.response,
-    }
 
 
 def recording_transcripts(out_dir: Path, interviews: Iterable[Interview]) -> dict[str, bytes]:

@@ -4,7 +4,7 @@ values and back, for the store and the caches.
 pydantic reads the dataclasses' type hints, so a new field is carried without touching this module, and reading
 back validates: a stored value of the wrong shape is a ``SchemaError`` naming the record, never a half-built
 record. This is the store's internal form; the published ``voiceofbuyer.json`` is a separate, documented view
-of a result (``render.result_document``), so either can change without the other.
+of a result (``result_json.result_document``), so either can change without the other.
 """
 
 from __future__ import annotations

@@ -54,6 +54,7 @@ class GE2EEncoder(nn.Module):
         self.relu = nn.ReLU()
 
     def forward(self, mels: torch.Tensor) -> torch.Tensor:
+        """``(batch, frames, 40)`` → ``(batch, 256)`` unit vectors (the last layer's final hidden state)."""
         _, (hidden, _) = self.lstm(mels)
         raw = self.relu(self.linear(hidden[-1]))
         return raw / torch.norm(raw, dim=1, keepdim=True)

@@ -67,6 +67,8 @@ _QUESTION_WEIGHT = 0.5
 _C = 2.0
 _CUE_WEIGHT = 0.35
 _NGRAM_WEIGHT = 1.0
+PREDICT_CHUNK = 2048
+"""Statements whose features are built at a time when predicting (bounded memory)."""
 
 
 @dataclass(frozen=True)
@@ -134,12 +136,19 @@ class LinearModel:
 
     def probabilities(self, texts: list[str], questions: list[str], vectors: dict[str, np.ndarray]) -> np.ndarray:
         """Per statement, a probability for each of ``labels`` (n × len(labels), rows sum to 1); ``vectors``: embedding
-        by text, for every text and non-empty question."""
-        matrix = feature_matrix(texts, questions, vectors, self.text_ngrams, self.question_ngrams)
-        logits = np.asarray(matrix @ self.weights.T) + self.bias
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        return exp / exp.sum(axis=1, keepdims=True)
+        by text, for every text and non-empty question. In chunks of ``PREDICT_CHUNK`` statements: the feature
+        matrix of a whole batch (dense part in float64, then sparse) took about 29 KB a statement at once; each row
+        is computed alone, so the chunks change no figure."""
+        parts = [np.zeros((0, len(self.labels)))]
+        for begin in range(0, len(texts), PREDICT_CHUNK):
+            end = begin + PREDICT_CHUNK
+            matrix = feature_matrix(texts[begin:end], questions[begin:end], vectors, self.text_ngrams,
+                                    self.question_ngrams)  # fmt: skip
+            logits = np.asarray(matrix @ self.weights.T) + self.bias
+            logits -= logits.max(axis=1, keepdims=True)
+            exp = np.exp(logits)
+            parts.append(exp / exp.sum(axis=1, keepdims=True))
+        return np.vstack(parts)
 
 
 def cue_features(texts: list[str]) -> np.ndarray:

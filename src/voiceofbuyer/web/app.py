@@ -37,8 +37,8 @@ from ..render import (
     persona_document,
     strength,
     template_environment,
-    theme_document,
 )
+from ..result_json import theme_document
 from ..store import HIGHLIGHT
 from .actions import (
     CATEGORY_NAMES,
