@@ -98,9 +98,13 @@ class ClusteringConfig(Section):
 
 
 class ThemesConfig(Section):
-    """``[themes]``: how many quotes each theme shows."""
+    """``[themes]``: how many quotes each theme shows, and when a statement belongs to a theme (``coherence``)."""
 
     quotes_per_theme: int = Field(ge=1, le=10)
+    min_similarity: float = Field(ge=0, le=1)
+    """A statement less alike (cosine) to its theme's centre leaves the theme and stands alone."""
+    merge_similarity: float = Field(gt=0, le=1)
+    """Themes of one role and category whose centres are this alike, and that share a keyphrase, become one."""
 
 
 class PersonasConfig(Section):

@@ -26,6 +26,7 @@ from . import components
 from .audit import audit_result
 from .classify import LabelledStatement
 from .cluster import cluster_pools, noise_share
+from .coherence import refine
 from .compare import compare_roles
 from .config import Config
 from .engine import Engine, LocalEngine
@@ -121,6 +122,10 @@ def _run(
                 statements_list, verdicts, profiles, embedded, components.clusterer(config), vectors.name, store,
                 bar.update,
             )  # fmt: skip
+            groups = {
+                pool: refine(pool_groups, embedded, config.themes.min_similarity, config.themes.merge_similarity)
+                for pool, pool_groups in groups.items()
+            }
         report.noise_share = noise_share(groups)
         with stages.stage("themes", len(groups), unit="group") as bar:
             themes = _describe(groups, embedded, config, by_interview, profiles)

@@ -235,6 +235,9 @@ class Theme:
     companies: tuple[str, ...]
     response: str = ""
     """For an objection: the answer sales should give, written by a reviewer in the desk ("" until then)."""
+    coherence: float | None = None
+    """Mean cosine of its statements to their centre (``coherence``), as the run found it; None once a reviewer
+    changed which statements it holds."""
 
     @property
     def mentioned_once(self) -> bool:

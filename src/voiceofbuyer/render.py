@@ -28,6 +28,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from .citations import citation_place, citation_speaker, citation_text, markdown_text
+from .coherence import WEAK_COHERENCE
 from .compare import COMPARED, SINGLE_ROLE_PER_ROLE, Concern
 from .errors import ConfigError
 from .files import TRANSCRIPTS_DIR, WORK
@@ -129,10 +130,15 @@ def cite(quote: Quote) -> str:
 
 
 def strength(theme: Theme, persona: Persona) -> str:
-    """``7 of 9 interviewees, 5 companies`` (companies only when the metadata names them)."""
-    interviewees = f"{len(theme.interviews)} of {len(persona.interviews)} interviewees"
+    """``7 of 9 interviewees, 5 companies`` (companies only when the metadata names them), and ``weak theme:
+    statements loosely alike (coherence 0.42)`` for a theme under ``coherence.WEAK_COHERENCE``."""
+    said = f"{len(theme.interviews)} of {len(persona.interviews)} interviewees"
     companies = len(theme.companies)
-    return f"{interviewees}, {companies} compan{'ies' if companies != 1 else 'y'}" if companies else interviewees
+    if companies:
+        said += f", {companies} compan{'ies' if companies != 1 else 'y'}"
+    if theme.coherence is not None and theme.coherence < WEAK_COHERENCE and not theme.mentioned_once:
+        said += f" · weak theme: statements loosely alike (coherence {theme.coherence:.2f})"
+    return said
 
 
 def byline(persona: Persona, total_interviews: int) -> str:

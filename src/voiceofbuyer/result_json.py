@@ -120,4 +120,5 @@ def theme_document(theme: Theme) -> dict[str, Any]:
         "statement_ids": list(theme.statement_ids),
         "quotes": [quote_document(q) for q in theme.quotes],
         "response": theme.response,
+        "coherence": theme.coherence,
     }

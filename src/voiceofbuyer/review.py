@@ -124,6 +124,9 @@ class _Draft:
     """Lead first."""
     status: str = "pending"
     response: str = ""
+    coherence: float | None = None
+    """The run's figure, for the statements the run put in it (``run_statements``)."""
+    run_statements: frozenset[str] = frozenset()
 
 
 class _Reviewing:
@@ -137,7 +140,8 @@ class _Reviewing:
         for theme in result.themes:
             self.drafts[theme.id] = _Draft(
                 theme.id, theme.role, theme.category, theme.label, theme.keywords, list(theme.statement_ids),
-                [q.statement_id for q in theme.quotes], response=theme.response,
+                [q.statement_id for q in theme.quotes], response=theme.response, coherence=theme.coherence,
+                run_statements=frozenset(theme.statement_ids),
             )  # fmt: skip
             self.theme_of.update((sid, theme.id) for sid in theme.statement_ids)
         self.quotes = {q.statement_id: q for theme in result.themes for q in theme.quotes}
@@ -322,6 +326,7 @@ class _Reviewing:
             interviews=interviews,
             companies=companies,
             response=draft.response,
+            coherence=draft.coherence if set(accepted) == draft.run_statements else None,
         )
 
     def _progress(self, role: str, themes: list[Theme]) -> dict[str, int]:

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from .coherence import coherence
 from .records import BuyerProfile, Citation, Interview, Quote, Statement, Theme
 from .roles import display_speaker
 from .slugs import slugify
@@ -227,6 +228,7 @@ def build_themes(
                 quotes=quotes,
                 interviews=interviews,
                 companies=companies,
+                coherence=coherence(group, vectors),
             )
         )
     return sorted(themes, key=theme_rank)

@@ -1,0 +1,46 @@
+"""Counts to trust: a statement far from its theme leaves it, near-duplicate themes sharing a keyphrase merge,
+and a loose theme is shown as weak."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from voiceofbuyer.coherence import coherence, refine
+from voiceofbuyer.records import Persona, Statement, Theme
+from voiceofbuyer.render import strength
+
+
+def unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float64)
+    return vector / np.linalg.norm(vector)
+
+
+def statement(sid: str, interview: str, phrases: tuple[str, ...] = ()) -> Statement:
+    return Statement(sid, interview, "B", 0, 0, 1, (), f"text {sid}", "", keyphrases=phrases)
+
+
+def test_a_statement_far_from_its_theme_leaves_it_and_stands_alone():
+    group = [statement("a", "i1"), statement("b", "i2"), statement("c", "i3"), statement("x", "i4")]
+    vectors = {"text a": unit(1, 0.1, 0), "text b": unit(1, 0, 0.1), "text c": unit(1, 0.05, 0.05),
+               "text x": unit(0, 0, 1)}  # fmt: skip
+    refined = refine([group], vectors, min_similarity=0.4, merge_similarity=0.8)
+    assert [[s.id for s in g] for g in refined] == [["a", "b", "c"], ["x"]]
+    assert coherence(refined[0], vectors) > 0.99 > coherence(group, vectors)
+
+
+def test_near_duplicate_themes_merge_only_when_they_share_a_keyphrase():
+    pricing = [statement("p1", "i1", ("per-invoice pricing",)), statement("p2", "i2", ("pricing",))]
+    invoices = [statement("q1", "i3", ("per-invoice pricing", "volume")), statement("q2", "i4")]
+    other = [statement("r1", "i5", ("onboarding",)), statement("r2", "i6")]
+    vectors = {f"text {s.id}": unit(1, 0.1 * i, 0) for i, s in enumerate(pricing + invoices)}
+    vectors |= {"text r1": unit(1, 0.3, 0), "text r2": unit(1, 0.3, 0.05)}  # alike too, but no shared phrase
+    refined = refine([pricing, invoices, other], vectors, min_similarity=0.4, merge_similarity=0.8)
+    assert sorted(sorted(s.id for s in g) for g in refined) == [["p1", "p2", "q1", "q2"], ["r1", "r2"]]
+
+
+def test_a_loose_theme_is_shown_as_weak():
+    persona = Persona("Finance Leader", "finance-leader", ("i1", "i2", "i3"), (), (), (), (), (), (), (), None)
+    loose = Theme("t", "Finance Leader", "pain", "Close", (), ("a", "b"), (), ("i1", "i2"), (), coherence=0.42)
+    tight = Theme("u", "Finance Leader", "pain", "Close", (), ("a", "b"), (), ("i1", "i2"), (), coherence=0.8)
+    assert strength(loose, persona) == "2 of 3 interviewees · weak theme: statements loosely alike (coherence 0.42)"
+    assert strength(tight, persona) == "2 of 3 interviewees"
