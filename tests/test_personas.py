@@ -50,3 +50,22 @@ def test_personas_of_roles_that_slug_alike_do_not_overwrite_each_other():
     }
     personas = build_personas(profiles, interviews, [], [])
     assert len({p.slug for p in personas}) == 4
+
+
+def test_without_a_reviewers_summary_a_persona_opens_with_its_strongest_points_in_their_words(first_run):
+    """The extractive summary: the lead quotes of the strongest pain, goal and objection raised by two or more."""
+    import json
+    import re
+
+    out = first_run[0]
+    result = json.loads((out / "voiceofbuyer.json").read_text("utf-8"))
+    themes = {t["id"]: t for t in result["themes"]}
+    persona = next(p for p in result["personas"] if p["role"] == "Finance Leader")
+    document = (out / "personas" / f"{persona['slug']}.md").read_text("utf-8")
+    line = next(line for line in document.splitlines() if line.startswith("**In short**"))
+    quoted = re.findall(r'"(.+?)" \((pain|goal|objection), (\d+) of (\d+)\)', line)
+    assert [category for _, category, _, _ in quoted] == ["pain", "goal", "objection"]
+    for text, category, count, total in quoted:
+        strongest = next(themes[i] for i in persona["sections"][category] if not themes[i]["mentioned_once"])
+        assert text == strongest["quotes"][0]["text"] and int(count) == len(strongest["interviews"])
+        assert int(total) == len(persona["interviews"])

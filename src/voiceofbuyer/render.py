@@ -189,6 +189,22 @@ def persona_sections(persona: Persona) -> list[tuple[str, list[Theme], list[Them
     ]
 
 
+IN_SHORT = ("pain", "goal", "objection")
+"""The extractive summary: the lead quote of the strongest pattern of each of these sections, in this order."""
+
+
+def in_short(persona: Persona) -> list[tuple[str, Theme]]:
+    """The extractive summary shown while a reviewer has written none: (category, theme) for the strongest theme
+    raised by two or more interviewees in each ``IN_SHORT`` section that has one; the documents quote their lead
+    quotes."""
+    found = []
+    for category, themes in persona.sections:
+        strongest = next((t for t in themes if not t.mentioned_once and t.quotes), None)
+        if category in IN_SHORT and strongest is not None:
+            found.append((category, strongest))
+    return sorted(found, key=lambda pair: IN_SHORT.index(pair[0]))
+
+
 def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[str, Any]:
     """What every document template gets; HTML citations link to the transcripts relative to ``out_dir``."""
     personas_dir = out_dir / "personas"
@@ -218,6 +234,7 @@ def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[
         "top": TOP_THEMES,
         "thin_shown": THIN_SHOWN,
         "strength": strength,
+        "in_short": in_short,
         "cite": cite,
         "cite_html": cite_html,
     }
