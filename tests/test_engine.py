@@ -90,3 +90,11 @@ def test_a_pool_of_processes_splits_interviews_into_the_same_statements(twenty):
     pooled = LocalEngine(workers=2)
     pooled.POOL_FROM = 2  # a pool even for six interviews
     assert list(pooled.segment(segmenter, work)) == list(LocalEngine(workers=1).segment(segmenter, work))
+
+
+def test_an_address_without_the_ray_engine_is_one_line(twenty, tmp_path, capsys):
+    from voiceofbuyer.cli import main
+
+    assert main(["run", str(twenty), "--out", str(tmp_path / "out"), "--address", "10.0.0.1:6379"]) == 2
+    assert capsys.readouterr().err == "error: --address 10.0.0.1:6379: only with --engine ray (fix: add --engine ray)\n"
+    assert not (tmp_path / "out").exists()

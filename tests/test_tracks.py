@@ -93,3 +93,37 @@ def test_a_tracks_folder_read_without_transcription_is_one_skipped_interview(bat
     result = read_batch(folder)
     assert result.interviews == []
     assert [problem.message.split(":")[0] for problem in result.problems] == ["acme-cfo.tracks"]
+
+
+def test_a_track_that_stops_early_ends_alone_and_a_stray_file_is_named(batch, tmp_path):
+    """A participant's file cut short (a broken download) ends there, the others go on; a file in the folder that
+    is not audio is one line naming the folder, never an interview of its own."""
+    import shutil
+
+    folder, truth = batch
+    copy = tmp_path / "batch"
+    shutil.copytree(folder, copy)
+    import soundfile
+
+    wav = copy / "acme-cfo.tracks" / "Dana Whitfield.wav"
+    cut = wav.with_suffix(".flac")
+    soundfile.write(cut, soundfile.read(wav)[0], SAMPLE_RATE)
+    wav.unlink()
+    data = cut.read_bytes()
+    cut.write_bytes(data[: len(data) // 2])  # its header still declares the whole length
+    (copy / "acme-cfo.tracks" / "notes.txt").write_text("Interviewer: a stray note?\n", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    store = Store(out / STORE_NAME)
+    try:
+        job = Job(copy / "acme-cfo.tracks", "acme-cfo.tracks", "acme-cfo")
+        outcome = transcribe_all([job], out, SAMPLE_CONFIG.transcribe, store)
+    finally:
+        store.close()
+    transcript = json.loads(outcome.transcripts["acme-cfo.tracks"].read_text("utf-8"))
+    assert transcript["duration"] >= truth[-1].end - 1  # the interviewer's whole track, not the cut one
+    [warning] = outcome.problems
+    assert not warning.skipped and "Dana Whitfield.flac" in warning.message
+    problems = read_batch(copy, {"acme-cfo.tracks": outcome.transcripts["acme-cfo.tracks"]}).problems
+    assert [p.message.split(": ", 1)[0] for p in problems] == ["acme-cfo.tracks/notes.txt"]
+    assert "not an audio track of acme-cfo.tracks" in problems[0].message

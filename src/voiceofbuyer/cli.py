@@ -180,6 +180,9 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     if _templates_missing(args.templates):
         return 2
+    if args.address and args.engine != "ray":
+        print(f"error: --address {args.address}: only with --engine ray (fix: add --engine ray)", file=sys.stderr)
+        return 2
     config = load_config(find_config(args.batch, args.config))
     engine = make_engine(args.engine, args.address)
     try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .coherence import WEAK_COHERENCE
 from .records import Persona, Quote, RunResult, Theme
 from .themes import theme_rank
 
@@ -36,6 +37,8 @@ class RoleShare:
     """Interviews of the role."""
     theme_id: str
     """The role's theme in the concern (its anchor on the role's evidence page)."""
+    weak: bool = False
+    """Its theme's statements are loosely alike (``coherence.WEAK_COHERENCE``)."""
 
 
 @dataclass(frozen=True)
@@ -57,15 +60,16 @@ class Concern:
 
 
 def compare_roles(result: RunResult, vectors: Mapping[str, np.ndarray], similarity: float) -> list[Concern]:
-    """Concerns per category (``COMPARED`` order): shared ones first (most roles, then most interviewees), then the
-    strongest ``SINGLE_ROLE_PER_ROLE`` of each role alone. ``vectors``: statement text → unit vector; a theme
-    none of whose statements has one takes part alone."""
+    """Concerns per category (``COMPARED`` order) among the themes raised by two or more interviewees: shared ones
+    first (most roles, then most interviewees), then the strongest ``SINGLE_ROLE_PER_ROLE`` of each role alone.
+    ``vectors``: statement text → unit vector; a theme none of whose statements has one takes part alone."""
     texts = {s.id: s.text for s in result.statements}
     order = {persona.role: index for index, persona in enumerate(result.personas)}
     personas = {persona.role: persona for persona in result.personas}
     concerns: list[Concern] = []
     for category in COMPARED:
-        themes = [t for t in result.themes if t.category == category and t.role in personas]
+        # Patterns only: a point one interviewee raised is no ground to say two roles share it.
+        themes = [t for t in result.themes if t.category == category and t.role in personas and not t.mentioned_once]
         groups = _link(themes, [_centre(t, texts, vectors) for t in themes], similarity)
         made = [_concern(category, group, personas, order) for group in groups]
         shared = sorted((c for c in made if c.shared), key=lambda c: (-len(c.shares), -_reach(c), c.title))
@@ -121,7 +125,8 @@ def _concern(category: str, group: list[Theme], personas: Mapping[str, Persona],
     for role in sorted({t.role for t in group}, key=order.__getitem__):
         [theme] = [t for t in group if t.role == role]
         persona = personas[role]
-        shares.append(RoleShare(role, persona.slug, len(theme.interviews), len(persona.interviews), theme.id))
+        weak = theme.coherence is not None and theme.coherence < WEAK_COHERENCE
+        shares.append(RoleShare(role, persona.slug, len(theme.interviews), len(persona.interviews), theme.id, weak))
     return Concern(category, strongest.label, strongest.quotes[0] if strongest.quotes else None, tuple(shares))
 
 

@@ -107,6 +107,8 @@ class RayEngine(Engine):
     name = "ray"
 
     def __init__(self, address: str = "") -> None:
+        # Ray's own C++ logs (connection retries, token warnings) would bury the run's lines: errors only.
+        os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")
         try:
             import ray
         except ImportError as error:

@@ -63,7 +63,7 @@ CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 """Channel or source → phrases that name it."""
 LEARNING = re.compile(
-    r"\b(?:heard|hear|read|saw|see|seen|learn(?:ed|t)?|came across|come across|found out|recommend(?:ed|s|ation)?|"
+    r"\b(?:heard|hear|read|saw|learn(?:ed|t)?|came across|come across|found out|recommend(?:ed|s|ation)?|"
     r"research(?:ed|ing)?|look(?:ed)? at|check(?:ed)? out|asked|ask|talked to|spoke to|went to|attend(?:ed)?|"
     r"listen(?:ed)? to|follow|reviews?|compar(?:e|ed|ing)|trust)\b",
     re.IGNORECASE,

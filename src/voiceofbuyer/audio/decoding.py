@@ -122,11 +122,15 @@ def decode(path: Path, source: str, info: AudioInfo, max_seconds: float) -> Iter
 
 
 def decode_tracks(
-    tracks: Sequence[tuple[Path, str, AudioInfo]], max_seconds: float, block_seconds: float = 1.0
+    tracks: Sequence[tuple[Path, str, AudioInfo]],
+    max_seconds: float,
+    truncated: list[Truncated],
+    block_seconds: float = 1.0,
 ) -> Iterator[np.ndarray]:
     """Several recordings of one conversation (one per participant, each ``(path, source, info)``) decoded in
     step: float32 blocks shaped (tracks, samples), each track mixed to mono, the shorter ones padded with silence
-    at the end. Errors as ``decode``'s, naming the track's source."""
+    at the end. A track that stops early ends there alone (its ``Truncated`` goes to ``truncated``); other errors
+    as ``decode``'s, naming the track's source."""
     size = int(block_seconds * SAMPLE_RATE)
     streams = [decode(path, source, info, max_seconds) for path, source, info in tracks]
     buffers = [np.zeros(0, dtype=np.float32) for _ in tracks]
@@ -134,7 +138,11 @@ def decode_tracks(
     while not all(finished) or any(len(buffer) for buffer in buffers):
         for index, stream in enumerate(streams):
             while not finished[index] and len(buffers[index]) < size:
-                block = next(stream, None)
+                try:
+                    block = next(stream, None)
+                except Truncated as cut:
+                    truncated.append(cut)
+                    block = None
                 if block is None:
                     finished[index] = True
                 else:

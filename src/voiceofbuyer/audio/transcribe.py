@@ -244,7 +244,8 @@ def transcribe_one(
     truncated: list[decoding.Truncated] = []
     tracks = job.tracks()
     if tracks:
-        decoded = decoding.decode_tracks([(p, s, decoding.probe(p, s)) for p, s in tracks], config.max_minutes * 60)
+        probed = [(p, s, decoding.probe(p, s)) for p, s in tracks]
+        decoded = decoding.decode_tracks(probed, config.max_minutes * 60, truncated)
     else:
         decoded = decoding.decode(job.path, job.source, info, config.max_minutes * 60)
     blocks = _good_blocks(decoded, truncated)
@@ -298,11 +299,16 @@ def _write(job: Job, recording: Recording, out_dir: Path, config: TranscribeConf
     outcome.transcripts[job.source] = out_dir / TRANSCRIPTS_DIR / f"{job.id}.json"
     speakers = recording.speakers
     if speakers.count > 1 and speakers.confidence < LOW_CONFIDENCE:
+        if speakers.method == "tracks":
+            what = "of the words clearly loudest on one track"
+            fix = "check that each file is one participant's own microphone, or put a corrected transcript next to it"
+        else:
+            what = "of the speech clearly one voice's"
+            fix = ("a voice sample of the interviewer in [transcribe] interviewer_voice, one audio file per "
+                   "participant, --speakers N, or a corrected transcript next to the recording")  # fmt: skip
         outcome.notes.append(
-            f"{job.source}: speakers told apart by {speakers.method} with low confidence ({speakers.confidence:.2f} of "
-            f"the speech clearly one voice's); check {TRANSCRIPTS_DIR}/{job.id}.vtt (fix: a voice sample of the "
-            "interviewer in [transcribe] interviewer_voice, one audio file per participant, --speakers N, or a "
-            "corrected transcript next to the recording)"
+            f"{job.source}: speakers told apart by {speakers.method} with low confidence ({speakers.confidence:.2f} "
+            f"{what}); check {TRANSCRIPTS_DIR}/{job.id}.vtt (fix: {fix})"
         )
 
 

@@ -60,7 +60,7 @@ def read_batch(
     interviews: list[Interview] = []
     claimed: dict[str, str] = {}
     recorded = (*RECORDING_SUFFIXES, TRACKS_SUFFIX)
-    for source in _with_tracks_folders(files):
+    for source in _with_tracks_folders(files, problems):
         suffix, interview_id = _suffix(source), _id(source)
         if suffix in SIDECAR_SUFFIXES:
             if interview_id not in readable_ids:
@@ -158,14 +158,21 @@ def recordings_to_transcribe(folder: Path) -> list[str]:
     return sorted(first.values())
 
 
-def _with_tracks_folders(files: list[str]) -> list[str]:
-    """``files`` with the recordings inside a ``.tracks`` folder replaced by the folder, once, where the first was."""
+def _with_tracks_folders(files: list[str], problems: list[Problem] | None = None) -> list[str]:
+    """``files`` with the recordings inside a ``.tracks`` folder replaced by the folder, once, where the first was;
+    any other file in such a folder is left out (and reported to ``problems``)."""
     listed: list[str] = []
     seen: set[str] = set()
     for source in files:
         folder = tracks_folder(source)
         if folder is None:
             listed.append(source)
+        elif _suffix(source) not in RECORDING_SUFFIXES:
+            if problems is not None:
+                problems.append(_problem(InputError(
+                    source, f"not an audio track of {folder} (one recording per participant): not read",
+                    fix=f"move it out of {folder}, or convert it to {', '.join(RECORDING_SUFFIXES)}",
+                ), skipped=False))  # fmt: skip
         elif folder not in seen:
             seen.add(folder)
             listed.append(folder)

@@ -25,11 +25,9 @@ _ZOOM_TRACK = re.compile(r"^audio(?P<name>.*?)\d*$")
 
 
 def tracks_folder(source: str) -> str | None:
-    """The ``.tracks`` folder (relative path) a recording in the batch lies directly in, or None."""
+    """The ``.tracks`` folder (relative path) a file of the batch lies directly in, or None."""
     path = PurePosixPath(source)
-    if path.suffix.lower() in RECORDING_SUFFIXES and path.parent.suffix.lower() == TRACKS_SUFFIX:
-        return path.parent.as_posix()
-    return None
+    return path.parent.as_posix() if path.parent.suffix.lower() == TRACKS_SUFFIX else None
 
 
 def participant_name(stem: str) -> str:
