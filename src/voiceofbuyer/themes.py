@@ -97,7 +97,7 @@ def label_groups(
             min((p for p in surface if phrase_key(p) == key), key=lambda p, s=surface: (-s[p], p)) for key in keys
         )
         if not keywords:
-            label = opening_words(group[0].text)
+            label = opening_words(group[0].text, names)
         elif " " in keywords[0] or len(keywords) == 1:
             label = title_case(keywords[0])
         elif set(keywords[0].split()) <= set(keywords[1].split()):
@@ -137,9 +137,10 @@ def distinct_labels(themes: list[Theme]) -> list[Theme]:
     return distinct
 
 
-def opening_words(text: str) -> str:
-    """The label of a point with no keyphrase: its first six words."""
-    words = text.split()
+def opening_words(text: str, names: frozenset[str] = frozenset()) -> str:
+    """The label of a point with no keyphrase: its first six words, without the ``names`` (lower-cased words of
+    the people and companies the batch names: a title is never a name)."""
+    words = [w for w in text.split() if w.strip(".,!?;:'\"").lower() not in names]
     return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
 
 

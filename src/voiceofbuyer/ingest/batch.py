@@ -131,6 +131,8 @@ def _media_inside(interview: Interview, folder: Path, problems: list[Problem]) -
     if not interview.media:
         return interview
     target = _resolve(folder / interview.media)
+    if target is not None and target.is_dir():
+        return replace(interview, media="")  # a .tracks folder: no single recording to play or link
     if target is not None and target.is_relative_to(folder.resolve()):
         return interview
     problems.append(
