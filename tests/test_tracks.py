@@ -127,3 +127,9 @@ def test_a_track_that_stops_early_ends_alone_and_a_stray_file_is_named(batch, tm
     problems = read_batch(copy, {"acme-cfo.tracks": outcome.transcripts["acme-cfo.tracks"]}).problems
     assert [p.message.split(": ", 1)[0] for p in problems] == ["acme-cfo.tracks/notes.txt"]
     assert "not an audio track of acme-cfo.tracks" in problems[0].message
+
+
+def test_an_empty_tracks_folder_is_one_line_naming_it(tmp_path):
+    (tmp_path / "acme.tracks").mkdir()
+    [problem] = read_batch(tmp_path).problems
+    assert problem.skipped and problem.message.startswith("acme.tracks: folder of tracks with no recording in it")

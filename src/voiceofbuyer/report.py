@@ -23,6 +23,11 @@ TRANSCRIBE_BAR = "{desc}: {percentage:3.0f}%|{bar}| {n:.1f}/{total:.1f} audio mi
 """Audio minutes done, speed as a multiple of real time, and the time left."""
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 interview``, ``3 interviews``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 @dataclass
 class RunReport:
     """What a run did: counts, themes and interviews per role, seconds per stage, problems and notes."""
@@ -50,11 +55,10 @@ class RunReport:
 
     def summary(self) -> str:
         """The end-of-run summary, one line per figure, note and problem."""
-        lines = [f"{self.interviews} interviews, {self.statements} buyer statements"]
+        lines = [f"{counted(self.interviews, 'interview')}, {counted(self.statements, 'buyer statement')}"]
         for role in sorted(self.themes_per_role):
-            lines.append(
-                f"  {role}: {self.interviews_per_role.get(role, 0)} interviews, {self.themes_per_role[role]} themes"
-            )
+            interviews = counted(self.interviews_per_role.get(role, 0), "interview")
+            lines.append(f"  {role}: {interviews}, {counted(self.themes_per_role[role], 'theme')}")
         lines.append(f"noise (points mentioned once): {self.noise_share:.0%}; quotes audited: {self.quotes_audited}")
         lines.append("time per stage: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.stage_seconds.items()))
         lines.extend(f"note: {note}" for note in self.notes)

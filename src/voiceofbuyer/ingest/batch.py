@@ -60,6 +60,7 @@ def read_batch(
     interviews: list[Interview] = []
     claimed: dict[str, str] = {}
     recorded = (*RECORDING_SUFFIXES, TRACKS_SUFFIX)
+    problems.extend(_empty_tracks_folders(folder, files, excluded))
     for source in _with_tracks_folders(files, problems):
         suffix, interview_id = _suffix(source), _id(source)
         if suffix in SIDECAR_SUFFIXES:
@@ -158,6 +159,24 @@ def recordings_to_transcribe(folder: Path) -> list[str]:
         if _suffix(source) in (*RECORDING_SUFFIXES, TRACKS_SUFFIX) and _id(source) not in transcript_ids:
             first.setdefault(_id(source), source)
     return sorted(first.values())
+
+
+def _empty_tracks_folders(folder: Path, files: list[str], excluded: tuple[Path, ...]) -> list[Problem]:
+    """A line for each ``.tracks`` folder of the batch that holds no recording (hidden and output folders aside)."""
+    with_tracks = {tracks_folder(f) for f in files if _suffix(f) in RECORDING_SUFFIXES}
+    skip = {resolved for path in excluded if (resolved := _resolve(path)) is not None}
+    found = []
+    for path in sorted(folder.rglob(f"*{TRACKS_SUFFIX}")):
+        relative = path.relative_to(folder)
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if not path.is_dir() or hidden or any(p in skip for p in (path.resolve(), *path.resolve().parents)):
+            continue
+        if relative.as_posix() not in with_tracks:
+            found.append(_problem(InputError(
+                relative.as_posix(), "folder of tracks with no recording in it: no interview read",
+                fix="put one recording per participant in it, named after them, or remove the folder",
+            ), skipped=True))  # fmt: skip
+    return found
 
 
 def _with_tracks_folders(files: list[str], problems: list[Problem] | None = None) -> list[str]:
