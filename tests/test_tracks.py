@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from voiceofbuyer.audio.decoding import SAMPLE_RATE
-from voiceofbuyer.audio.transcribe import Job, transcribe_all
+from voiceofbuyer.audio.transcribe import Job, Outcome, transcribe_all
 from voiceofbuyer.ingest import read_batch, recordings_to_transcribe
 from voiceofbuyer.ingest.recordings import participant_name
 from voiceofbuyer.store import STORE_NAME, Store
@@ -48,6 +48,16 @@ def batch(tmp_path_factory) -> tuple[Path, list]:
     return folder, truth
 
 
+def transcribe_tracks(folder: Path, out: Path) -> Outcome:
+    """The transcription stage on one ``.tracks`` folder, into ``out`` with a store of its own."""
+    out.mkdir()
+    store = Store(out / STORE_NAME)
+    try:
+        return transcribe_all([Job(folder, folder.name, folder.stem)], out, SAMPLE_CONFIG.transcribe, store)
+    finally:
+        store.close()
+
+
 def test_participants_are_named_after_their_tracks():
     assert participant_name("audioDanaWhitfield11234567") == "Dana Whitfield"  # Zoom's own naming
     assert participant_name("Dana Whitfield") == "Dana Whitfield"
@@ -57,14 +67,7 @@ def test_participants_are_named_after_their_tracks():
 def test_a_tracks_folder_is_one_interview_with_each_speaker_from_their_own_track(batch, tmp_path):
     folder, truth = batch
     assert recordings_to_transcribe(folder) == ["acme-cfo.tracks"]
-    out = tmp_path / "out"
-    out.mkdir()
-    store = Store(out / STORE_NAME)
-    try:
-        job = Job(folder / "acme-cfo.tracks", "acme-cfo.tracks", "acme-cfo")
-        outcome = transcribe_all([job], out, SAMPLE_CONFIG.transcribe, store)
-    finally:
-        store.close()
+    outcome = transcribe_tracks(folder / "acme-cfo.tracks", tmp_path / "out")
     assert outcome.problems == []
     transcript = json.loads(outcome.transcripts["acme-cfo.tracks"].read_text("utf-8"))
     assert transcript["speakers"]["method"] == "tracks" and transcript["speakers"]["count"] == 2
@@ -112,14 +115,7 @@ def test_a_track_that_stops_early_ends_alone_and_a_stray_file_is_named(batch, tm
     data = cut.read_bytes()
     cut.write_bytes(data[: len(data) // 2])  # its header still declares the whole length
     (copy / "acme-cfo.tracks" / "notes.txt").write_text("Interviewer: a stray note?\n", "utf-8")
-    out = tmp_path / "out"
-    out.mkdir()
-    store = Store(out / STORE_NAME)
-    try:
-        job = Job(copy / "acme-cfo.tracks", "acme-cfo.tracks", "acme-cfo")
-        outcome = transcribe_all([job], out, SAMPLE_CONFIG.transcribe, store)
-    finally:
-        store.close()
+    outcome = transcribe_tracks(copy / "acme-cfo.tracks", tmp_path / "out")
     transcript = json.loads(outcome.transcripts["acme-cfo.tracks"].read_text("utf-8"))
     assert transcript["duration"] >= truth[-1].end - 1  # the interviewer's whole track, not the cut one
     [warning] = outcome.problems
