@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .coherence import WEAK_COHERENCE
-from .records import Persona, Quote, RunResult, Theme
+from .coherence import WEAK_COHERENCE, centre
+from .records import Persona, Quote, RunResult, Statement, Theme
 from .themes import theme_rank
 
 COMPARED: tuple[str, ...] = ("pain", "trigger", "objection", "criterion", "goal")
@@ -63,14 +63,14 @@ def compare_roles(result: RunResult, vectors: Mapping[str, np.ndarray], similari
     """Concerns per category (``COMPARED`` order) among the themes raised by two or more interviewees: shared ones
     first (most roles, then most interviewees), then the strongest ``SINGLE_ROLE_PER_ROLE`` of each role alone.
     ``vectors``: statement text → unit vector; a theme none of whose statements has one takes part alone."""
-    texts = {s.id: s.text for s in result.statements}
+    statements = {s.id: s for s in result.statements}
     order = {persona.role: index for index, persona in enumerate(result.personas)}
     personas = {persona.role: persona for persona in result.personas}
     concerns: list[Concern] = []
     for category in COMPARED:
         # Patterns only: a point one interviewee raised is no ground to say two roles share it.
         themes = [t for t in result.themes if t.category == category and t.role in personas and not t.mentioned_once]
-        groups = _link(themes, [_centre(t, texts, vectors) for t in themes], similarity)
+        groups = _link(themes, [_centre(t, statements, vectors) for t in themes], similarity)
         made = [_concern(category, group, personas, order) for group in groups]
         shared = sorted((c for c in made if c.shared), key=lambda c: (-len(c.shares), -_reach(c), c.title))
         alone: list[Concern] = []
@@ -82,12 +82,12 @@ def compare_roles(result: RunResult, vectors: Mapping[str, np.ndarray], similari
     return concerns
 
 
-def _centre(theme: Theme, texts: Mapping[str, str], vectors: Mapping[str, np.ndarray]) -> np.ndarray | None:
-    found = [vectors[texts[s]] for s in theme.statement_ids if s in texts and texts[s] in vectors]
-    if not found:
-        return None
-    centre = np.mean(found, axis=0)
-    return centre / max(float(np.linalg.norm(centre)), 1e-12)
+def _centre(
+    theme: Theme, statements: Mapping[str, Statement], vectors: Mapping[str, np.ndarray]
+) -> np.ndarray | None:
+    """``coherence.centre`` of the theme's statements that have a vector; None when none has."""
+    found = [statements[s] for s in theme.statement_ids if s in statements and statements[s].text in vectors]
+    return centre(found, vectors) if found else None
 
 
 def _link(themes: list[Theme], centres: list[np.ndarray | None], similarity: float) -> list[list[Theme]]:
