@@ -107,6 +107,12 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("About six years experience as a software engineer.", "Software Engineer"),
         ("So I'm the ERP systems manager at Orbit.", "ERP Systems Manager"),
         ("I'm not sure what the NDA terms are.", ""),
+        ("I am a game developer/designer. I have been using AI", "Game Developer"),
+        ("In my role as a planning engineer within the Aviation industry", "Planning Engineer"),
+        ("I work in green energy, and specifically am a compliance engineer.", "Compliance Engineer"),
+        ("I'm hiring engineers for my team.", ""),
+        ("I'm a decent writer but no designer.", ""),
+        ("Parkruns didn't exist back then, so I started one.", ""),
     ],
 )
 def test_stated_title_from_self_introduction(said, title):
@@ -224,3 +230,78 @@ def test_a_tools_label_for_a_voice_is_never_shown_as_a_persons_name():
     assert display_speaker("Speaker 2", unnamed) == "Unnamed interviewee"
     assert display_speaker("Unknown Speaker", named) == "Rafael Mendes"
     assert display_speaker("Dana Whitfield", unnamed) == "Dana Whitfield"
+
+
+class FixedModel:
+    """A job-description model stand-in: the same verdict for every text."""
+
+    def __init__(self, function: str, probability: float) -> None:
+        self.verdict = (function, probability)
+
+    def predict(self, texts, vectors):
+        return [self.verdict for _ in texts]
+
+
+class NoVectors:
+    def get(self, texts):
+        return {}
+
+
+def test_a_title_that_names_no_field_takes_the_function_the_buyer_describes_only_when_it_is_clear():
+    """"Director" or "Business Owner" says no field: lesson plans and classes make them Education Leader when the
+    model is sure; a clear title ("Nurse") is never overruled; an unassigned buyer takes any verdict."""
+    from voiceofbuyer.people import DOMAIN_PROBABILITY, described_profiles
+
+    director = BuyerProfile("d", "", "Director", "Other roles", "self-introduction", "Other")
+    nurse = BuyerProfile("n", "", "Nurse", "Healthcare Professional", "self-introduction", "Healthcare")
+    nobody = BuyerProfile("u", "", "", "Unassigned", "unassigned")
+    profiles = {"d": director, "n": nurse, "u": nobody}
+    answers = {key: "I plan lessons for my classes." for key in profiles}
+    sure = described_profiles(profiles, answers, FixedModel("Education", DOMAIN_PROBABILITY), NoVectors())
+    assert sure["d"][0].role == "Education Leader" and sure["d"][0].title == "Director"
+    assert "n" not in sure
+    assert sure["u"][0].role == "Educator" and sure["u"][0].role_source == "description"
+    unsure = described_profiles(profiles, answers, FixedModel("Education", DOMAIN_PROBABILITY - 0.01), NoVectors())
+    assert set(unsure) == {"u"}
+
+
+def test_function_agreement_is_cross_fitted_and_measured_against_the_hand_labels(monkeypatch):
+    """Every participant the job-description model judges was left out of that model's training; on the shipped
+    first answers the stage agrees with the hand labels for most participants, and a participant with no label
+    is not scored."""
+    from voiceofbuyer import role_agreement
+    from voiceofbuyer.job_descriptions import JobDescriptionModel
+
+    seen: list[tuple[set[str], set[str]]] = []
+    fit, predict = JobDescriptionModel.fit, JobDescriptionModel.predict
+
+    def recording_fit(cls, examples, vectors):
+        model = fit.__func__(cls, examples, vectors)
+        seen.append(({e.text for e in examples}, set()))
+        return model
+
+    def recording_predict(self, texts, vectors):
+        seen[-1][1].update(texts)
+        return predict(self, texts, vectors)
+
+    monkeypatch.setattr(JobDescriptionModel, "fit", classmethod(recording_fit))
+    monkeypatch.setattr(JobDescriptionModel, "predict", recording_predict)
+    interviews = role_agreement.labelled_interviews(None)
+    stranger = interview([("AI", "What do you do?"), ("User", "I'm a nurse.")])
+    rng = np.random.default_rng(0)
+    table: dict[str, np.ndarray] = {}
+
+    class Seeded:
+        """Vectors that are a fixed random function of the text (no model needed)."""
+
+        name = "seeded"
+
+        def get(self, texts):
+            return {t: table.setdefault(t, rng.normal(size=8)) for t in texts}
+
+    agreement = role_agreement.function_agreement([*interviews, stranger], Seeded())
+    assert len(seen) == 5 and all(trained and scored and not trained & scored for trained, scored in seen)
+    assert len(agreement.verdicts) == len(interviews) and "x" not in {v.participant for v in agreement.verdicts}
+    titled = [v for v in agreement.verdicts if v.source == "self-introduction"]
+    assert len(titled) > 200 and sum(v.labelled == v.predicted for v in titled) / len(titled) >= 0.85
+    assert "two human coders agree on" in agreement.report()

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 DEFAULT_OUT = Path("outputs")
 REALWORLD = Path("../shared/realworld")
+REALWORLD_AI = Path("../shared/realworld-ai")
 CRASH_LOG = "voiceofbuyer-error.log"
 SOURCES = ("synthetic", "typed", "spoken", "yours")
 
@@ -106,6 +107,13 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--source", action="append", choices=SOURCES, help="score only these sources (default: all; repeatable)"
     )
+    evaluate.add_argument(
+        "--roles", action="store_true", help="score the role stage instead: job functions of hand-labelled participants"
+    )
+    evaluate.add_argument(
+        "--realworld-ai", type=Path, default=REALWORLD_AI,
+        help=f"with --roles: the typed interviews (default: {REALWORLD_AI}; else their shipped first answers)",
+    )  # fmt: skip
     evaluate.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: ./voiceofbuyer.toml)")
     evaluate.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder of the store used as cache")
     return parser
@@ -388,6 +396,12 @@ def _eval(args: argparse.Namespace) -> int:
     try:
         from . import components
 
+        if args.roles:
+            from .role_agreement import function_agreement, labelled_interviews
+
+            agreement = function_agreement(labelled_interviews(args.realworld_ai), components.vectors(config, store))
+            print(agreement.report())
+            return 0
         vectors = components.classifier_vectors(config, store, components.vectors(config, store))
         print(evaluate_builtin(vectors, args.realworld, args.devset, args.source))
     finally:

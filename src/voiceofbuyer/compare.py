@@ -82,9 +82,7 @@ def compare_roles(result: RunResult, vectors: Mapping[str, np.ndarray], similari
     return concerns
 
 
-def _centre(
-    theme: Theme, statements: Mapping[str, Statement], vectors: Mapping[str, np.ndarray]
-) -> np.ndarray | None:
+def _centre(theme: Theme, statements: Mapping[str, Statement], vectors: Mapping[str, np.ndarray]) -> np.ndarray | None:
     """``coherence.centre`` of the theme's statements that have a vector; None when none has."""
     found = [statements[s] for s in theme.statement_ids if s in statements and statements[s].text in vectors]
     return centre(found, vectors) if found else None

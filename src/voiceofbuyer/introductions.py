@@ -24,16 +24,99 @@ _HEAD_NOUNS = (
     "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder"
 )
 _JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
-    {"screenwriter", "novelist", "podcaster", "blogger", "reporter", "transcriber", "proofreader", "copyeditor",
-     "baker", "barista", "bartender", "waitress", "waiter", "sitter", "pet-sitter", "nanny", "caregiver", "carer",
-     "paraprofessional", "paralegal", "tech", "emt", "paramedic", "reseller", "seller", "tester", "qa", "dev",
-     "sre", "pm", "po", "tutor", "coach", "mentor", "facilitator", "astronomer", "geologist", "ecologist",
-     "athlete", "farmer", "gardener", "landscaper", "driver", "plumber", "carpenter", "welder", "cleaner",
-     "hairdresser", "stylist", "chef", "cook", "trader", "investor", "creator", "influencer", "youtuber",
-     "streamer", "actor", "actress", "dancer", "singer", "officer", "firefighter", "soldier", "clerk",
-     "cashier", "teller", "intern", "apprentice", "resident", "fellow", "postdoc", "phd", "manager", "director",
-     "lawyer", "nurse", "teacher", "engineer", "developer", "designer", "interpreter", "shipper",
-     "performer", "host", "planner", "buyer", "scheduler", "dispatcher", "caseworker", "worker"}
+    {
+        "screenwriter",
+        "novelist",
+        "podcaster",
+        "blogger",
+        "reporter",
+        "transcriber",
+        "proofreader",
+        "copyeditor",
+        "baker",
+        "barista",
+        "bartender",
+        "waitress",
+        "waiter",
+        "sitter",
+        "pet-sitter",
+        "nanny",
+        "caregiver",
+        "carer",
+        "paraprofessional",
+        "paralegal",
+        "tech",
+        "emt",
+        "paramedic",
+        "reseller",
+        "seller",
+        "tester",
+        "qa",
+        "dev",
+        "sre",
+        "pm",
+        "po",
+        "tutor",
+        "coach",
+        "mentor",
+        "facilitator",
+        "astronomer",
+        "geologist",
+        "ecologist",
+        "athlete",
+        "farmer",
+        "gardener",
+        "landscaper",
+        "driver",
+        "plumber",
+        "carpenter",
+        "welder",
+        "cleaner",
+        "hairdresser",
+        "stylist",
+        "chef",
+        "cook",
+        "trader",
+        "investor",
+        "creator",
+        "influencer",
+        "youtuber",
+        "streamer",
+        "actor",
+        "actress",
+        "dancer",
+        "singer",
+        "officer",
+        "firefighter",
+        "soldier",
+        "clerk",
+        "cashier",
+        "teller",
+        "intern",
+        "apprentice",
+        "resident",
+        "fellow",
+        "postdoc",
+        "phd",
+        "manager",
+        "director",
+        "lawyer",
+        "nurse",
+        "teacher",
+        "engineer",
+        "developer",
+        "designer",
+        "interpreter",
+        "shipper",
+        "performer",
+        "host",
+        "planner",
+        "buyer",
+        "scheduler",
+        "dispatcher",
+        "caseworker",
+        "worker",
+    }
 )
 """Nouns that name a job; besides them, nouns that look like one (-er, -or, -ist, -ian, -eer) count."""
 _JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith|wright|keeper|eer)s?$", re.I)
@@ -42,7 +125,7 @@ _JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith
 _NOT_A_TITLE_START = re.compile(
     r"(?!(?:engineering|marketing|accounting|nursing|consulting|teaching|training|operating|managing|"
     r"recruiting|banking|publishing|landscaping)\b)\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
-    r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|"
+    r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"
     r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan)\b",
     re.I,
 )
@@ -53,7 +136,8 @@ _NOT_A_JOB = frozenset(
      "talker", "lover", "supporter", "proponent", "advocate", "skeptic", "sceptic", "optimist", "pessimist",
      "perfectionist", "minimalist", "amateur", "hobbyist", "novice", "newbie", "expert", "generalist",
      "together", "either", "neither", "rather", "whether", "however", "ever", "never", "later", "over",
-     "under", "after", "before", "water", "letter", "order", "error", "color", "colour", "author's", "editor's"}
+     "under", "after", "before", "water", "letter", "order", "error", "color", "colour", "author's", "editor's",
+     "exist", "insist", "assist", "persist", "resist", "consist", "pioneer"}
 )  # fmt: skip
 _GENERIC = frozenset(
     {"manager", "director", "lead", "head", "assistant", "supervisor", "specialist", "owner", "freelancer",
@@ -77,7 +161,7 @@ _NOT_IN_TITLE = frozenset(
 )  # fmt: skip
 _NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
 _INTRO_LEAD = re.compile(
-    rf"\b(?:(?:i'?m|i\s+am)\s+{_NAME_FIRST}|i'?m|i\s+am|i\s+work\s+as|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
+    rf"\b(?:(?:i'?m|i\s+am)\s+{_NAME_FIRST}|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
     r"|my\s+(?:main\s+|current\s+|official\s+|day\s+)?(?:role|position|title|job)(?:\s+title)?\s+is(?:\s+that\s+of)?"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que)"
@@ -126,7 +210,7 @@ def stated_field(texts: list[str]) -> str:
 
 
 def _title_case(word: str) -> str:
-    """"payable" → "Payable"; "ERP" stays; "of" stays small."""
+    """ "payable" → "Payable"; "ERP" stays; "of" stays small."""
     if word.isupper():
         return word
     return word.lower() if word.lower() in _SMALL_WORDS else word[:1].upper() + word[1:]
@@ -176,9 +260,12 @@ def _title_after(rest: str) -> str:
         acronym = len(raw) > 1 and raw.isupper()  # "IT", not "it"
         if bare in _NOT_IN_TITLE and not acronym and not (bare in ("of", "and") and words):
             break
-        words.append(word.strip("'\""))
+        if "/" in raw and _names_a_job(raw.split("/")[0]):  # "game developer/designer": the first of two jobs
+            words.append(raw.split("/")[0])
+            break
+        words.append(raw)
     last = max((i for i, w in enumerate(words) if _names_a_job(w)), default=-1)
-    if last < 0 or _NOT_A_TITLE_START.match(words[0]):
+    if last < 0 or (_NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1])):
         return ""
     end = last + 1
     if end < len(words) and words[end].lower() == "of":  # "head of customer support"
@@ -186,6 +273,12 @@ def _title_after(rest: str) -> str:
         while end > last + 2 and words[end - 1].lower() in ("of", "and"):
             end -= 1
     return " ".join(_title_case(word) for word in words[:end])
+
+
+def _field_then_job(words: list[str]) -> bool:
+    """ "planning engineer", "training coordinator": a word in -ing naming the field, then one job in the
+    singular ("I'm hiring engineers" is no title)."""
+    return 2 <= len(words) <= 3 and words[0].lower().endswith("ing") and words[-1].lower() in _JOB_WORDS
 
 
 def _names_a_job(word: str) -> bool:

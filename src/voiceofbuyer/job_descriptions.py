@@ -1,7 +1,8 @@
 """Which job function a buyer's own account of their work points to, when they state no title.
 
 "I grade essays and plan lessons for my year 9s" says Education without the word "teacher". A logistic regression
-over the sentence embedding of the buyer's first answers and their TF-IDF word n-grams, trained on the
+over the sentence embedding of the buyer's first answers, their TF-IDF word n-grams and how often each function's
+title patterns occur in them ("my students", "patients"; ``roles.function_mentions``), trained on the
 participants of the AnthropicInterviewer dataset (MIT licence) whose job family was labelled by hand
 (``data/labelled/realworld_ai_job_families.jsonl``), gives a function only when it is at least
 ``MIN_PROBABILITY`` sure; otherwise the buyer stays unassigned. Training takes a few seconds at first use and its
@@ -19,13 +20,12 @@ import numpy as np
 from scipy import sparse
 
 from .classify.builtin import NgramSpace
+from .roles import DESCRIPTION_CHARS, function_mentions
 
 LABELS = "data/labelled/realworld_ai_job_families.jsonl"
-VERSION = "1"
-MIN_PROBABILITY = 0.3
+VERSION = "2"
+MIN_PROBABILITY = 0.2
 """Below this the description is too vague to name a function (measured: see README, "Roles")."""
-DESCRIPTION_CHARS = 1500
-"""How much of the buyer's first answers is read (the embedding model reads about 1,000 characters)."""
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,26 @@ class Described:
     function: str
 
 
+@dataclass(frozen=True)
+class LabelledParticipant:
+    """A participant of the labelled set: their first answers and the job function a coder gave them."""
+
+    participant: str
+    family: str
+    """A function of the built-in taxonomy, ``Other`` (a job that fits none) or ``none`` (says nothing of it)."""
+    said: str
+
+
+def labelled_participants() -> list[LabelledParticipant]:
+    """Every shipped labelled participant, ``none`` included."""
+    text = resources.files("voiceofbuyer").joinpath(LABELS).read_text("utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [LabelledParticipant(r["id"], r["family"], r["said"][:DESCRIPTION_CHARS]) for r in rows]
+
+
 def labelled_descriptions() -> list[Described]:
     """The shipped participants with a job family (``none`` left out), as (first answers, family)."""
-    text = resources.files("voiceofbuyer").joinpath(LABELS).read_text("utf-8")
-    rows = [json.loads(line) for line in text.splitlines()]
-    return [Described(r["said"][:DESCRIPTION_CHARS], r["family"]) for r in rows if r["family"] != "none"]
+    return [Described(p.said, p.family) for p in labelled_participants() if p.family != "none"]
 
 
 @dataclass(frozen=True)
@@ -99,4 +114,5 @@ class JobDescriptionModel:
 
 def _features(texts: list[str], vectors: dict[str, np.ndarray], ngrams: NgramSpace) -> sparse.csr_matrix:
     dense = sparse.csr_matrix(np.stack([vectors[t] for t in texts]).astype(np.float64))
-    return sparse.hstack([dense, ngrams.transform(texts)]).tocsr()
+    mentions = sparse.csr_matrix(function_mentions(texts))
+    return sparse.hstack([dense, ngrams.transform(texts), mentions]).tocsr()

@@ -97,9 +97,7 @@ def objections_markdown(objections: list[dict[str, Any]]) -> str:
         thin = " (mentioned once)" if o["mentioned_once"] else ""
         companies = f", {o['companies']} compan{'ies' if o['companies'] != 1 else 'y'}" if o["companies"] else ""
         lines.append(f"{o['rank']}. **{markdown_text(o['objection'])}** — raised by {o['raised_by']}{companies}{thin}")
-        lines.extend(
-            f'   > "{markdown_text(q["text"])}" — {markdown_text(citation_text(q))}' for q in o["quotes"]
-        )
+        lines.extend(f'   > "{markdown_text(q["text"])}" — {markdown_text(citation_text(q))}' for q in o["quotes"])
         answer = markdown_text(" ".join(o["response"].split())) if o["response"] else "— (write it in the review desk)"
         lines.append(f"   *Answer:* {answer}")
     return "\n".join(lines).strip() + "\n"

@@ -218,9 +218,7 @@ def _segment(
 ) -> dict[str, list[Statement]]:
     """Statements per interview id, in the interviews' order; an interview that cannot be segmented is skipped
     (left out of the result)."""
-    keys = {
-        i.id: text_hash(i.sha256, i.id, json.dumps(to_json(speakers[i.id])), segmenter.key(i)) for i in interviews
-    }
+    keys = {i.id: text_hash(i.sha256, i.id, json.dumps(to_json(speakers[i.id])), segmenter.key(i)) for i in interviews}
     cached = store.cached_many("statements", keys.values())
     found: dict[str, list[Statement]] = {}
     for interview in interviews:

@@ -271,7 +271,7 @@ def render_documents(
             "target_min": TARGET_INTERVIEWS[0],
             "target_max": TARGET_INTERVIEWS[1],
             "coverage": lambda p: min(1.0, len(p.interviews) / TARGET_INTERVIEWS[1]),
-        }
+        },
     )
     files["index.html"] = index.encode("utf-8")
     concerns, similarity = comparison

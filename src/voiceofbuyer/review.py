@@ -309,9 +309,7 @@ class _Reviewing:
         """A draft as a theme of its accepted statements: its own quotes first, then the best-sounding others."""
         # The run's own quote rule (``themes.representative``), keeping the quotes left of the theme's own, in
         # order: a lead a reviewer chose stays whatever it is.
-        chosen = representative(
-            [self.statements[s] for s in accepted], self.quotes_per_theme, keep=draft.quote_ids
-        )
+        chosen = representative([self.statements[s] for s in accepted], self.quotes_per_theme, keep=draft.quote_ids)
         interviews, companies = reach(
             (self.statements[s].interview_id for s in accepted), lambda i: self.interviews[i].meta.company
         )

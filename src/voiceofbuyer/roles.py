@@ -29,7 +29,6 @@ import numpy as np
 
 from .ingest.sides import is_placeholder
 from .introductions import stated_field, stated_title
-from .job_descriptions import DESCRIPTION_CHARS
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
 
 Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
@@ -75,6 +74,16 @@ _SENIORITY_ONLY = frozenset(
      "associate", "coordinator", "administrator", "partner", "principal", "representative", "rep", "agent",
      "member", "leader", "chief", "vp", "sr", "jr", "team", "general"}
 )  # fmt: skip
+# Job words that say no field: an "engineer" may build bridges or software, a "business owner" sell anything.
+_NO_FIELD = frozenset(
+    {"engineer", "technician", "tech", "consultant", "analyst", "contract", "independent", "freelance", "self",
+     "employed", "business", "company", "small", "owner", "worker", "professional", "sole", "trader"}
+)  # fmt: skip
+
+
+DESCRIPTION_CHARS = 1500
+"""How much of the buyer's first answers is read for their job (the embedding model reads about 1,000
+characters)."""
 
 
 def normalise_title(title: str) -> str:
@@ -88,7 +97,7 @@ def normalise_title(title: str) -> str:
 
 
 def _singular(word: str) -> str:
-    """"teachers" → "teacher": titles and patterns meet in the singular."""
+    """ "teachers" → "teacher": titles and patterns meet in the singular."""
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
@@ -130,6 +139,18 @@ def job_functions() -> tuple[tuple[JobFunction, ...], dict[str, tuple[frozenset[
     seniority = {level: tuple(frozenset(normalise_title(p).split()) for p in patterns)
                  for level, patterns in table["seniority"].items()}  # fmt: skip
     return functions, seniority
+
+
+def function_mentions(texts: list[str]) -> np.ndarray:
+    """How often each built-in function's title patterns occur in each text, ``log(1 + count)``; shape
+    ``(len(texts), len(functions))`` in ``job_functions()`` order ("my students", "lesson plans" → Education)."""
+    functions, _ = job_functions()
+    counts = np.zeros((len(texts), len(functions)))
+    for row, text in enumerate(texts):
+        words = set(normalise_title(text).split())
+        for column, function in enumerate(functions):
+            counts[row, column] = sum(pattern <= words for pattern in function.patterns)
+    return np.log1p(counts)
 
 
 def _best(words: set[str], candidates: Iterable[tuple[str, Iterable[frozenset[str]]]]) -> str:
@@ -220,6 +241,14 @@ def first_answers(interview: Interview, speakers: SpeakerRoles) -> str:
     """What the buyer says first, where people say what they do (read by the job-description model)."""
     said = " ".join(" ".join(turn.text.split()) for turn in interview.turns if turn.speaker in speakers.buyers)
     return said[:DESCRIPTION_CHARS]
+
+
+def is_vague(profile: BuyerProfile) -> bool:
+    """A title from what the buyer said that names a seniority or a kind of work but no field ("Director",
+    "Business Owner", "Engineer", "Independent Contractor"): what they say about their work tells the function
+    better."""
+    words = set(normalise_title(profile.title).split())
+    return profile.role_source == "self-introduction" and bool(words) and words <= _SENIORITY_ONLY | _NO_FIELD
 
 
 def from_description(profile: BuyerProfile, function_name: str) -> BuyerProfile:

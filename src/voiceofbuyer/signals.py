@@ -122,4 +122,3 @@ def mentions(
             made.append(Mention(name, len({s.interview_id for s in said}),
                                 tuple(quote_for(s) for s in first_per_interview[:quotes])))  # fmt: skip
     return tuple(sorted(made, key=lambda m: (-m.interviewees, order.index(m.name))))
-

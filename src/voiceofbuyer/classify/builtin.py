@@ -223,6 +223,7 @@ class BuiltinClassifier(Classifier):
     def model(self) -> LinearModel:
         """The fitted model: from the shared model cache, trained there at first use."""
         if self._model is None:
+
             def fit() -> dict[str, Any]:
                 """The model trained on ``examples``, as JSON for the cache."""
                 return train(self.examples, training_vectors(self.examples, self.vectors)).to_json()

@@ -46,9 +46,7 @@ class Batch:
     problems: list[Problem]
 
 
-def read_batch(
-    folder: Path, transcripts: Mapping[str, Path] | None = None, excluded: tuple[Path, ...] = ()
-) -> Batch:
+def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excluded: tuple[Path, ...] = ()) -> Batch:
     """Every interview in ``folder``. ``transcripts``: recording → the JSON transcript made of it (see
     ``recordings_to_transcribe``). Without it, a recording with no transcript beside it is skipped as not
     transcribed; with it, one missing from it is left out silently (transcription said why)."""

@@ -75,9 +75,11 @@ def _wide_utf16(data: bytes) -> str | None:
     for codec in ("utf-16-le", "utf-16-be"):
         text = _try(data, codec)
         # Line breaks are the tell: in UTF-16 they are "\n\0"; two bytes of Latin-1 or UTF-8 text never are.
-        if text and text.count("\n") >= max(1, len(text) // 400) and sum(
-            char.isprintable() or char.isspace() for char in text
-        ) >= 0.98 * len(text):
+        if (
+            text
+            and text.count("\n") >= max(1, len(text) // 400)
+            and sum(char.isprintable() or char.isspace() for char in text) >= 0.98 * len(text)
+        ):
             letters = sum(char.isalpha() for char in text)
             if letters >= 0.5 * len(text.replace(" ", "")):
                 return text

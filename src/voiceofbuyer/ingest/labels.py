@@ -35,7 +35,6 @@ MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 48
 
 
-
 def _mark_ranges() -> str:
     """Combining marks of the Basic Multilingual Plane as a character-class body: accents typed as separate
     characters (NFD, as macOS writes "José"), and the vowel signs of Devanagari, Thai and other scripts. Python's
@@ -99,11 +98,40 @@ _PROSE_WORDS = frozenset(
 SECTION_WORDS: dict[str, str] = {
     word: "notes"
     for word in (
-        "notes", "note", "summary", "summaries", "overview", "outline", "highlights", "takeaways", "keywords",
-        "chapters", "action items", "next steps", "follow-ups", "follow ups", "decisions", "key points",
-        "observations", "insights", "recap", "tl;dr", "tldr", "ai notes", "enhanced notes", "my notes",
-        "quick recap", "meeting summary", "ai summary", "key takeaways", "action items", "meeting notes",
-        "interviewer notes", "notes by gemini", "summary keywords", "speakers",
+        "notes",
+        "note",
+        "summary",
+        "summaries",
+        "overview",
+        "outline",
+        "highlights",
+        "takeaways",
+        "keywords",
+        "chapters",
+        "action items",
+        "next steps",
+        "follow-ups",
+        "follow ups",
+        "decisions",
+        "key points",
+        "observations",
+        "insights",
+        "recap",
+        "tl;dr",
+        "tldr",
+        "ai notes",
+        "enhanced notes",
+        "my notes",
+        "quick recap",
+        "meeting summary",
+        "ai summary",
+        "key takeaways",
+        "action items",
+        "meeting notes",
+        "interviewer notes",
+        "notes by gemini",
+        "summary keywords",
+        "speakers",
     )
 } | {word: "transcript" for word in ("transcript", "transcription", "full transcript", "conversation", "dialog")}
 """Headings that open a section: notes paraphrase what was said (never speech); a transcript section holds turns."""
@@ -166,7 +194,7 @@ def is_phone_number(name: str) -> bool:
 
 
 def is_role_label(name: str) -> bool:
-    """"Interviewer", "Speaker 2", "SPEAKER_00", "Q", "User", "AI": a role or placeholder, not a person's name."""
+    """ "Interviewer", "Speaker 2", "SPEAKER_00", "Q", "User", "AI": a role or placeholder, not a person's name."""
     return bool(_ROLE.fullmatch(name.strip()))
 
 
@@ -193,7 +221,7 @@ def looks_like_name(name: str) -> bool:
 
 
 def metadata_label(name: str) -> bool:
-    """"Date", "Attendees", "Transcript ID", "Action items", "Interviewer notes": a label that heads metadata or
+    """ "Date", "Attendees", "Transcript ID", "Action items", "Interviewer notes": a label that heads metadata or
     notes, never a person speaking."""
     key = name.strip().strip("*").strip().casefold()
     return key in SECTION_WORDS or key.split()[-1] in _METADATA_LAST_WORDS if key else False
@@ -211,9 +239,7 @@ class SpeakerVote:
     def __init__(self, heads: Iterable[Head]) -> None:
         candidates = [h for h in heads if h.speaker and not metadata_label(h.speaker)]
         self.counts: Counter[str] = Counter(h.speaker for h in candidates if h.speaker)
-        self.recurring = {
-            name for name, count in self.counts.items() if count >= 2 and not _prose(name)
-        }
+        self.recurring = {name for name, count in self.counts.items() if count >= 2 and not _prose(name)}
 
     def is_speaker(self, head: Head) -> bool:
         """Whether the head's label names a speaker: never a metadata label or prose; else a recurring or marked label

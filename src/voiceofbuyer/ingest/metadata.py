@@ -194,8 +194,10 @@ def read_manifest(path: Path, source: str) -> Manifest:
                 if base + consumed > first and any("\n" in row[i] for i in known if i < len(row)):
                     manifest.errors.append(
                         InputError(
-                            source, "a quote opened in this row is never closed; row left out",
-                            fix="close the quote, or remove it", line=first,
+                            source,
+                            "a quote opened in this row is never closed; row left out",
+                            fix="close the quote, or remove it",
+                            line=first,
                         )
                     )
                     index = first  # read on from the next line
@@ -208,8 +210,10 @@ def read_manifest(path: Path, source: str) -> Manifest:
             first = base + consumed + 1
             manifest.errors.append(
                 InputError(
-                    source, f"unreadable CSV row ({err}); row left out",
-                    fix="save it again as CSV from the spreadsheet", line=first,
+                    source,
+                    f"unreadable CSV row ({err}); row left out",
+                    fix="save it again as CSV from the spreadsheet",
+                    line=first,
                 )
             )
             index = max(base + records.line_num, first)
@@ -269,9 +273,7 @@ _HEADER_FIELDS: dict[str, str] = {
 _HEADER_LINE = re.compile(
     r"[ \t]*(?:\*\*)?(?P<label>[^:*\n]{1,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>.*?)[ \t]*$"
 )
-_PERSON = re.compile(
-    r"(?P<name>[^,()|]+?)\s*(?:(?:,|\s[-–—|]\s)\s*(?P<rest>.+)|\((?P<paren>[^()]+)\))?\s*$"
-)
+_PERSON = re.compile(r"(?P<name>[^,()|]+?)\s*(?:(?:,|\s[-–—|]\s)\s*(?P<rest>.+)|\((?P<paren>[^()]+)\))?\s*$")
 _AT = re.compile(r"\s+(?:at|@)\s+|\s*,\s*")
 
 

@@ -400,5 +400,3 @@ def _highlight(marked: str | None, text: str) -> Markup:
         return escape(text)
     start, end = HIGHLIGHT
     return Markup(str(escape(marked)).replace(start, "<mark>").replace(end, "</mark>"))
-
-
