@@ -208,7 +208,11 @@ def test_a_batch_of_recordings_and_transcripts_gives_quotes_with_times(transcrib
     acme = next(i for i in document["interviews"] if i["id"] == "acme-cfo")
     assert (acme["format"], acme["media"], acme["buyer"]["role"]) == ("audio", RECORDING, "Finance Leader")
     assert acme["speakers"] == {
-        "interviewers": ["Interviewer"], "buyers": ["Buyer"], "how": "labels", "confidence": 1.0, "uncertain": []
+        "interviewers": ["Interviewer"],
+        "buyers": ["Buyer"],
+        "how": "labels",
+        "confidence": 1.0,
+        "uncertain": [],
     }
     statements = [s for s in document["statements"] if s["interview_id"] == "acme-cfo"]
     assert len(statements) >= 4 and all(s["speaker"] == "Buyer" for s in statements)

@@ -795,7 +795,7 @@ def test_markdown_neutralises_html_and_links_it_did_not_write(attack: str, share
     assert {"finance-leader.md", "evil-role.md"} <= set(documents)
     assert not [name for name, text in documents.items() if re.search(attack, text)]
     assert "\\[click me\\](javascript:alert(1))" in documents["evil-role.md"], "shown as the text it is"
-    assert "&lt;script>alert(\"pwned\")&lt;/script> Northwind Freight" in documents["finance-leader.md"]
+    assert '&lt;script>alert("pwned")&lt;/script> Northwind Freight' in documents["finance-leader.md"]
     assert "{{ 7 * 7 }}" in documents["evil-role.md"], "template syntax in metadata is text"
 
 

@@ -44,8 +44,15 @@ def test_personas_of_roles_that_slug_alike_do_not_overwrite_each_other():
 
     profiles = [profile(1, "IT & Systems"), profile(2, "IT Systems"), profile(3, "采购经理"), profile(4, "Căi Gòu")]
     interviews = {
-        p.interview_id: Interview(id=p.interview_id, source=f"{p.interview_id}.txt", format="text", sha256="",
-                                  text="", turns=(), meta=InterviewMeta())
+        p.interview_id: Interview(
+            id=p.interview_id,
+            source=f"{p.interview_id}.txt",
+            format="text",
+            sha256="",
+            text="",
+            turns=(),
+            meta=InterviewMeta(),
+        )
         for p in profiles
     }
     personas = build_personas(profiles, interviews, [], [])

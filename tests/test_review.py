@@ -107,8 +107,12 @@ def test_every_kind_of_decision_reaches_the_documents(first_run):
     assert len(theme.interviews) >= len(kept.interviews)
     # The run's coherence holds for the statements the run grouped: a merged theme has none until the next run.
     assert kept.coherence is not None and theme.coherence is None
-    untouched = [t for t in reviewed.themes if t.id in {r.id for r in result.themes if r.id not in (kept.id, merged.id)}
-                 and set(t.statement_ids) == set(next(r for r in result.themes if r.id == t.id).statement_ids)]
+    untouched = [
+        t
+        for t in reviewed.themes
+        if t.id in {r.id for r in result.themes if r.id not in (kept.id, merged.id)}
+        and set(t.statement_ids) == set(next(r for r in result.themes if r.id == t.id).statement_ids)
+    ]
     assert untouched and all(t.coherence is not None for t in untouched)
     assert merged.id not in {t.id for t in reviewed.themes}
     assert rejected.id in {t.id for t in review.rejected_themes}

@@ -248,7 +248,7 @@ class NoVectors:
 
 
 def test_a_title_that_names_no_field_takes_the_function_the_buyer_describes_only_when_it_is_clear():
-    """"Director" or "Business Owner" says no field: lesson plans and classes make them Education Leader when the
+    """ "Director" or "Business Owner" says no field: lesson plans and classes make them Education Leader when the
     model is sure; a clear title ("Nurse") is never overruled; an unassigned buyer takes any verdict."""
     from voiceofbuyer.people import DOMAIN_PROBABILITY, described_profiles
 

@@ -101,3 +101,18 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):
     doc = load_spacy(CONFIG.models.spacy)(text)
     assert stands_alone(text, list(doc)) is alone
+
+
+def test_keyphrases_leave_out_names_and_adverbs_and_keep_acronyms(tmp_path):
+    """Titles are made of keyphrases: a person or a product ("Marco", "NetSuite") is never one, nor an adverb;
+    an acronym keeps its capitals."""
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: What happened?\n"
+        "interviewee: Marco leaving doubled the backlog. We typed exactly the invoices into NetSuite by hand. "
+        "The AI tools missed the ERP codes.\n",
+    )
+    phrases = {p for s in statements for p in s.keyphrases}
+    assert not any(word in p.lower() for p in phrases for word in ("marco", "netsuite", "exactly"))
+    assert {"backlog", "invoices", "AI tools", "ERP codes"} <= phrases

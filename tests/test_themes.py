@@ -3,7 +3,7 @@ import numpy as np
 from voiceofbuyer.cluster import PcaHdbscan, groups_from_labels
 from voiceofbuyer.config import ClusteringConfig
 from voiceofbuyer.records import Citation, Quote, Statement, Theme
-from voiceofbuyer.themes import build_themes, distinct_labels, label_groups, representative
+from voiceofbuyer.themes import build_themes, distinct_labels, label_groups, representative, title_candidates
 
 CONFIG = ClusteringConfig(
     dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1
@@ -46,6 +46,24 @@ def test_labels_prefer_phrases_distinctive_of_the_group():
     (first_label, _), (second_label, _) = label_groups([approvals, pricing])
     assert first_label == "Approval emails"
     assert second_label == "Price and invoice"  # single words only: the two the group uses most
+
+
+def test_the_title_is_the_phrase_closest_to_the_themes_centre_keybert_style():
+    """With vectors, the title is the candidate of several words nearest the statements' centre, even when
+    c-TF-IDF ranks one buyer's turn of phrase ("bad guy") first; without them, c-TF-IDF alone decides."""
+    axis = np.eye(4)
+    group = [
+        statement("a1", "i1", "I chase approvals by email all week.", ("bad guy", "approval emails")),
+        statement("a2", "i2", "Approvals sit in inboxes for days.", ("bad guy", "inbox")),
+        statement("a3", "i3", "Nobody answers my approval emails.", ("approval emails", "bad guy")),
+    ]
+    vectors = {s.text: (axis[0] + 0.1 * axis[i + 1]) / np.linalg.norm(axis[0] + 0.1 * axis[i + 1])
+               for i, s in enumerate(group)}  # fmt: skip
+    phrases = {"bad guy": axis[3], "approval emails": axis[0]}
+    assert title_candidates([group]) == set(phrases)  # only phrases of two words or more are candidates
+    assert label_groups([group])[0][0] == "Bad guy"
+    label, keywords = label_groups([group], vectors=vectors, phrase_vectors=phrases)[0]
+    assert label == "Approval emails" and keywords[0] == "approval emails"
 
 
 def test_titles_prefer_several_words_and_never_use_a_name():

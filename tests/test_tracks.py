@@ -44,7 +44,7 @@ def batch(tmp_path_factory) -> tuple[Path, list]:
     tracks.mkdir(parents=True)
     write_audio(tracks / "audioMorganLee11234567.flac", heard("Interviewer", "Buyer"), "flac")
     # The buyer's track is shorter (they left first): padded with silence.
-    write_audio(tracks / "Dana Whitfield.wav", heard("Buyer", "Interviewer")[: -SAMPLE_RATE], "pcm_s16le")
+    write_audio(tracks / "Dana Whitfield.wav", heard("Buyer", "Interviewer")[:-SAMPLE_RATE], "pcm_s16le")
     return folder, truth
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -53,7 +54,7 @@ from .review import MOVE, Decision, apply_decisions, decisions_of
 from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import STORE_NAME, Store, text_hash
-from .themes import build_themes, distinct_labels, quote_of, theme_rank
+from .themes import build_themes, distinct_labels, quote_of, theme_rank, title_candidates
 from .vectors import Vectors
 
 _WORDS = re.compile(r"\w+")
@@ -128,7 +129,7 @@ def _run(
             }
         report.noise_share = noise_share(groups)
         with stages.stage("themes", len(groups), unit="group") as bar:
-            themes = _describe(groups, embedded, config, by_interview, profiles)
+            themes = _describe(groups, embedded, config, by_interview, profiles, vectors.get)
             bar.update(len(groups))
         personas = build_personas(list(profiles.values()), by_interview, themes, statements_list)
         result = RunResult(
@@ -280,6 +281,7 @@ def _describe(
     config: Config,
     interviews: dict[str, Interview],
     profiles: dict[str, BuyerProfile],
+    embed: Callable[[list[str]], dict[str, np.ndarray]],
 ) -> list:
     def company_of(interview_id: str) -> str:
         """The company named in an interview's metadata."""
@@ -297,10 +299,21 @@ def _describe(
     names = frozenset(word for name in named for word in _WORDS.findall(name.lower()) if len(word) > 2)
     by_role: dict[str, list[Theme]] = {}
     order = {category: index for index, category in enumerate(CATEGORIES)}
-    for (role, category), role_groups in sorted(groups.items(), key=lambda item: (item[0][0], order[item[0][1]])):
+    pools = sorted(groups.items(), key=lambda item: (item[0][0], order[item[0][1]]))
+    # Every title candidate in one call: the engine may be a cluster, where each call has a cost of its own.
+    phrase_vectors = embed(sorted({c for _, role_groups in pools for c in title_candidates(role_groups, names)}))
+    for (role, category), role_groups in pools:
         by_role.setdefault(role, []).extend(
             build_themes(
-                role, category, role_groups, embedded, config.themes.quotes_per_theme, company_of, quote_for, names
+                role,
+                category,
+                role_groups,
+                embedded,
+                config.themes.quotes_per_theme,
+                company_of,
+                quote_for,
+                names,
+                phrase_vectors,
             )
         )
     # Titles made distinct may change the order within a section (``theme_rank`` ends on the title): sort again.

@@ -349,7 +349,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "7"
+    VERSION = "8"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

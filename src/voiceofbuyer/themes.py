@@ -1,8 +1,8 @@
 """Groups of statements of one (role, category) (see ``cluster``) → ``Theme``s: label, strength, quotes.
 
-Labels are c-TF-IDF keyphrases over the noun chunks
-of a theme's statements; quotes are chosen close to the theme's centre, from different interviews where
-possible, and as complete first-person sentences where possible.
+Labels are keyphrases of a theme's statements: c-TF-IDF over their noun and verb phrases picks the candidates,
+closeness to the theme's centre (KeyBERT's way) the title; quotes are chosen close to the theme's centre, from
+different interviews where possible, and as complete first-person sentences where possible.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -33,6 +33,11 @@ _GENERIC_NOUNS = frozenset(
      "part", "day", "year", "week", "month", "guy", "one", "sort", "case", "fact", "today", "everything", "anything"}
 )  # fmt: skip
 _MMR_DIVERSITY = 0.35
+CANDIDATES = 12
+"""How many of a theme's best phrases (two words or more, class-based TF-IDF order) may become its title."""
+SHARED_WEIGHT = 0.1
+"""A phrase used by e buyers gains ``SHARED_WEIGHT * log(e)`` of cosine: a point several buyers put the same way
+names a theme before one buyer's turn of phrase."""
 _SAME_INTERVIEW_PENALTY = 0.25
 
 
@@ -43,18 +48,32 @@ def theme_id(role: str, category: str, statement_ids: list[str]) -> str:
 
 
 def phrase_key(phrase: str) -> str:
-    """Phrases that differ only by plural count together ("approval emails" ~ "approval email")."""
-    return " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w for w in phrase.split())
+    """Phrases that differ only by case or plural count together ("approval emails" ~ "Approval email")."""
+    words = phrase.lower().split()
+    return " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w for w in words)
 
 
-def label_groups(
-    groups: list[list[Statement]], names: frozenset[str] = frozenset()
-) -> list[tuple[str, tuple[str, ...]]]:
-    """A label and keyphrases per group: class-based TF-IDF over the groups' noun-chunk phrases.
+@dataclass(frozen=True)
+class RankedPhrases:
+    """A group's phrases, best first by class-based TF-IDF, with how many of its interviews used each."""
+
+    keys: list[str]
+    """``phrase_key`` forms, best first."""
+    count: Counter[str]
+    surface_of: dict[str, str]
+    """The form the buyers used most, by key."""
+
+    def candidates(self) -> list[str]:
+        """The title candidates: the ``CANDIDATES`` best phrases of two words or more, as the buyers wrote them."""
+        return [self.surface_of[key] for key in self.keys if " " in key][:CANDIDATES]
+
+
+def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozenset()) -> list[RankedPhrases]:
+    """Class-based TF-IDF over the groups' noun and verb phrases (the groups of one role and category).
 
     A phrase's frequency in a group counts the distinct interviews that used it, so one talkative buyer
-    cannot name a theme; generic nouns ("thing", "time") never do. A phrase is shown in the form the
-    buyers used most.
+    cannot name a theme; generic nouns ("thing", "time") never do; ``names`` (lower-cased words of the batch's
+    people and companies) never do.
     """
     counts: list[Counter[str]] = []
     surfaces: list[Counter[str]] = []
@@ -75,8 +94,8 @@ def label_groups(
     for count in counts:
         totals.update(count)
     average = sum(sum(c.values()) for c in counts) / max(1, len(counts))
-    results = []
-    for group, count, surface in zip(groups, counts, surfaces, strict=True):
+    ranked = []
+    for count, surface in zip(counts, surfaces, strict=True):
         size = sum(count.values()) or 1
 
         def score(key: str, count: Counter[str] = count, size: int = size) -> float:
@@ -85,18 +104,44 @@ def label_groups(
             # Squared frequency: a label should be what several buyers share, not one buyer's idiom.
             return (count[key] ** 2 / size) * math.log(1 + average / totals[key]) * multiword
 
-        ranked = sorted(count, key=lambda key: (-score(key), key))
+        surface_of = {key: min((p for p in surface if phrase_key(p) == key), key=lambda p, s=surface: (-s[p], p))
+                      for key in count}  # fmt: skip
+        ranked.append(RankedPhrases(sorted(count, key=lambda key: (-score(key), key)), count, surface_of))
+    return ranked
+
+
+def title_candidates(groups: list[list[Statement]], names: frozenset[str] = frozenset()) -> set[str]:
+    """Every phrase ``label_groups`` may weigh as a title of these groups: embed them once, in one call."""
+    return {c for group, ranked in zip(groups, rank_phrases(groups, names), strict=True) if len(group) > 1
+            for c in ranked.candidates()}  # fmt: skip
+
+
+def label_groups(
+    groups: list[list[Statement]],
+    names: frozenset[str] = frozenset(),
+    vectors: Mapping[str, np.ndarray] | None = None,
+    phrase_vectors: Mapping[str, np.ndarray] | None = None,
+) -> list[tuple[str, tuple[str, ...]]]:
+    """A label and keyphrases per group (``rank_phrases``). With ``vectors`` (statement text → unit vector) and
+    ``phrase_vectors`` (each of ``title_candidates`` → unit vector, same model), the title of a group of two or
+    more statements is chosen KeyBERT's way (``keybert_title``); otherwise, and when a group has no phrase of
+    two words, by c-TF-IDF alone. A phrase is shown in the form the buyers used most.
+    """
+    results = []
+    for group, ranked in zip(groups, rank_phrases(groups, names), strict=True):
+        count = ranked.count
         # A title of two words or more reads as a point ("Approval emails"), one word rarely does ("Invoices"):
         # the best phrase of several words leads when the group has one.
         # ... when several of the buyers who make the point use it (half as many as its top word, at least):
         # "Agricultural customers", said once, does not name a theme about per-invoice pricing.
-        floor = max(1, math.ceil(count[ranked[0]] / 2)) if ranked else 1
-        multiword = [key for key in ranked if " " in key and count[key] >= floor]
-        keys = list(dict.fromkeys([*multiword[:1], *ranked]))[:5]
-        keywords = tuple(
-            min((p for p in surface if phrase_key(p) == key), key=lambda p, s=surface: (-s[p], p)) for key in keys
-        )
-        if not keywords:
+        floor = max(1, math.ceil(count[ranked.keys[0]] / 2)) if ranked.keys else 1
+        multiword = [key for key in ranked.keys if " " in key and count[key] >= floor]
+        keywords = tuple(ranked.surface_of[key] for key in list(dict.fromkeys([*multiword[:1], *ranked.keys]))[:5])
+        chosen = keybert_title(group, ranked, vectors, phrase_vectors) if len(group) > 1 else ""
+        if chosen:
+            label = title_case(chosen)
+            keywords = tuple(dict.fromkeys([chosen, *keywords]))[:5]
+        elif not keywords:
             label = opening_words(group[0].text, names)
         elif " " in keywords[0] or len(keywords) == 1:
             label = title_case(keywords[0])
@@ -107,6 +152,25 @@ def label_groups(
             label = title_case(f"{keywords[0]} and {second}")
         results.append((label, keywords))
     return results
+
+
+def keybert_title(
+    group: list[Statement],
+    ranked: RankedPhrases,
+    vectors: Mapping[str, np.ndarray] | None,
+    phrase_vectors: Mapping[str, np.ndarray] | None,
+) -> str:
+    """Among the group's title candidates (``RankedPhrases.candidates``), the one whose embedding is closest to
+    the group's centre, plus ``SHARED_WEIGHT`` × log(interviews using it); "" when there is none or no vectors
+    (Grootendorst, KeyBERT: candidate phrases scored by cosine to the document)."""
+    candidates = ranked.candidates()
+    if not candidates or vectors is None or phrase_vectors is None:
+        return ""
+    middle = np.mean([vectors[s.text] for s in group], axis=0)
+    middle /= max(float(np.linalg.norm(middle)), 1e-12)
+    scores = [float(phrase_vectors[phrase] @ middle) + SHARED_WEIGHT * math.log(ranked.count[phrase_key(phrase)])
+              for phrase in candidates]  # fmt: skip
+    return candidates[int(np.argmax(scores))]
 
 
 def title_case(phrase: str) -> str:
@@ -209,11 +273,13 @@ def build_themes(
     company_of: Callable[[str], str],
     quote_for: Callable[[Statement], Quote],
     names: frozenset[str] = frozenset(),
+    phrase_vectors: Mapping[str, np.ndarray] | None = None,
 ) -> list[Theme]:
     """Themes strongest first: by distinct interviews, companies, then statements. ``names``: lower-cased words
-    of the people and companies the batch names (speakers, metadata), never used in a title."""
+    of the people and companies the batch names (speakers, metadata), never used in a title; ``phrase_vectors``:
+    the ``title_candidates`` of ``groups`` → unit vectors of the model of ``vectors`` (``label_groups``)."""
     themes = []
-    for group, (label, keywords) in zip(groups, label_groups(groups, names), strict=True):
+    for group, (label, keywords) in zip(groups, label_groups(groups, names, vectors, phrase_vectors), strict=True):
         if not any(s.standalone for s in group):
             continue  # nothing in it stands on its own as a quote: its statements stay evidence, in no theme
         interviews, companies = reach((s.interview_id for s in group), company_of)

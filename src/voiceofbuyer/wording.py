@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_CHUNK_SKIP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "X", "INTJ", "CCONJ", "PART", "ADP"})
+# Words a keyphrase leaves out; adverbs too: "exactly the invoices" → "invoices".
+_CHUNK_SKIP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "X", "INTJ", "CCONJ", "PART", "ADP", "ADV"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _DANGLING_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "AUX", "PART"})
 _BACK_REFERENCES = frozenset({"that", "this", "those", "these"})
@@ -73,8 +74,8 @@ class NounChunks:
 
 def keyphrases(chunks: NounChunks, start: int, end: int) -> tuple[str, ...]:
     """The noun phrases ("approval emails") and verb phrases ("chase approvals") between the character offsets
-    ``start`` and ``end`` of the doc of ``chunks``, in the buyer's words, lower-cased, without determiners, stop
-    words or names, for theme titles."""
+    ``start`` and ``end`` of the doc of ``chunks``, in the buyer's words, lower-cased but for acronyms ("AI"),
+    without determiners, stop words or names, for theme titles."""
     phrases: list[str] = []
     for chunk in chunks.spans[bisect_left(chunks.starts, start) :]:
         if chunk.start_char >= end:
@@ -88,11 +89,14 @@ def keyphrases(chunks: NounChunks, start: int, end: int) -> tuple[str, ...]:
 
 
 def _chunk_phrase(chunk: Span) -> str:
+    # A proper noun is a person, a company or a product ("Marco", "Kestrel", "NetSuite"): never in a title. The
+    # segmenter runs without the entity recogniser (speed), so the tagger's PROPN decides; an acronym ("AP",
+    # "SSO") is a term and stays.
     tokens = [
         t for t in chunk
         if t.pos_ not in _CHUNK_SKIP_POS and not t.is_stop and t.is_alpha
-        and not (t.ent_type_ in _NAMES and not (t.is_upper and len(t) <= 5))
+        and not ((t.pos_ == "PROPN" or t.ent_type_ in _NAMES) and not (t.is_upper and len(t) <= 5))
     ]  # fmt: skip
     if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or len(tokens) > 4:
         return ""
-    return " ".join(t.text.lower() for t in tokens)
+    return " ".join(t.text if t.is_upper and len(t) > 1 else t.text.lower() for t in tokens)  # "AI", "ERP" stay
