@@ -34,6 +34,7 @@ from ..render import (
     TARGET_INTERVIEWS,
     cite,
     document_context,
+    in_short,
     persona_document,
     strength,
     template_environment,
@@ -122,6 +123,7 @@ class DeskPages(ReviewActions):
         self.pages.globals.update(
             strength=strength,
             cite=cite,
+            in_short=in_short,
             clock=clock,
             categories=CATEGORIES,
             category_names=CATEGORY_NAMES,
