@@ -356,3 +356,19 @@ def test_every_quote_links_to_its_place_on_a_transcript_page_inside_the_output_f
     document = json.loads((out / "voiceofbuyer.json").read_text("utf-8"))
     ids = [s["id"] for s in document["statements"] if s["interview_id"] == "northwind-cfo"]
     assert ids and all(f'id="s-{sid.rsplit("@", 1)[1]}"' in page for sid in ids)
+
+
+def test_titles_of_the_sample_are_phrases_without_names_and_unique_per_persona(first_run):
+    """At least 90% of the titles of patterns have two words or more; none holds a word of a person's or a
+    company's name the batch gives (speakers, metadata) or a name the buyers mention ("Marco", "NetSuite"); no
+    two titles of a persona are alike."""
+    document = json.loads((first_run[0] / "voiceofbuyer.json").read_text("utf-8"))
+    patterns = [t for t in document["themes"] if not t["mentioned_once"]]
+    assert sum(len(t["label"].split()) >= 2 for t in patterns) >= 0.9 * len(patterns)
+    named = {w.lower() for i in document["interviews"] for w in re.findall(r"\w+", " ".join(
+        [i["metadata"]["interviewee"], i["metadata"]["company"], i["buyer"]["name"]]))}  # fmt: skip
+    named |= {"marco", "netsuite", "intacct", "slack", "datadog"}
+    assert not [t["label"] for t in document["themes"] if named & set(re.findall(r"\w+", t["label"].lower()))]
+    for persona in document["personas"]:
+        titles = [t["label"].casefold() for t in document["themes"] if t["role"] == persona["role"]]
+        assert len(titles) == len(set(titles)), persona["role"]

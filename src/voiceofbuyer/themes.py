@@ -203,9 +203,15 @@ def distinct_labels(themes: list[Theme]) -> list[Theme]:
 
 def opening_words(text: str, names: frozenset[str] = frozenset()) -> str:
     """The label of a point with no keyphrase: its first six words, without the ``names`` (lower-cased words of
-    the people and companies the batch names: a title is never a name)."""
-    words = [w for w in text.split() if w.strip(".,!?;:'\"").lower() not in names]
-    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    the people and companies the batch names) nor a capitalised word after the first, which names someone or
+    something ("NetSuite", "Marco"; "I" and acronyms stay): a title is never a name."""
+    kept = []
+    for index, word in enumerate(text.split()):
+        bare = word.strip(".,!?;:'\"…")
+        capitalised = bare[:1].isupper() and not (bare.isupper() and len(bare) <= 5) and not bare.startswith("I'")
+        if bare.lower() not in names and not (index and capitalised and bare != "I"):
+            kept.append(word)
+    return " ".join(kept[:6]) + ("…" if len(kept) > 6 else "")
 
 
 def quote_quality(text: str) -> float:
