@@ -132,6 +132,9 @@ class TranscribeConfig(Section):
     """A short recording of the interviewer's voice: the speaker who sounds like it is the interviewer."""
     max_minutes: float = Field(gt=0, le=1440)
     """Longer recordings are skipped with a message, so one stray file cannot hold up a batch for hours."""
+    speaker_model: str = ""
+    """An ONNX speaker-embedding model (WeSpeaker style: filterbank frames in, embeddings out); "" = the bundled
+    GE2E encoder."""
 
 
 class Config(Section):

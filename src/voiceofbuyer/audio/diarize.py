@@ -23,7 +23,7 @@ from typing import Protocol
 import numpy as np
 
 from .asr import SpokenWord
-from .decoding import SAMPLE_RATE, mono
+from .decoding import SAMPLE_RATE
 
 FRAME = SAMPLE_RATE // 100
 """10 ms frames, for channel levels and the encoder's mel spectrogram alike."""
@@ -85,8 +85,15 @@ class Piece:
 class VoiceEmbedder(Protocol):
     """Spans of audio → voice embeddings."""
 
+    name: str
+    """Names the model (its vectors are comparable only with its own): part of the transcript's cache key."""
+
     def embed(self, samples: np.ndarray, offset: float, spans: list[tuple[float, float]]) -> list[Piece]:
         """Embeddings of ``(start, end)`` spans (seconds) of mono ``samples`` that start at ``offset`` seconds."""
+        ...
+
+    def embed_recording(self, samples: np.ndarray) -> np.ndarray:
+        """One unit vector for a whole recording of one speaker (mono, 16 kHz): a voice sample."""
         ...
 
 
@@ -148,6 +155,14 @@ class ChannelLevels:
 class ResemblyzerEmbedder:
     """resemblyzer's GE2E speaker encoder (``voice_encoder``) over the mel spectrogram of each span."""
 
+    name = "ge2e"
+
+    def embed_recording(self, samples: np.ndarray) -> np.ndarray:
+        """resemblyzer's ``embed_utterance`` of a voice sample (mono, 16 kHz)."""
+        from .voice_encoder import embed_utterance
+
+        return embed_utterance(samples)
+
     def embed(self, samples: np.ndarray, offset: float, spans: list[tuple[float, float]]) -> list[Piece]:
         """A ``Piece`` per span, each embedded from a window of mel frames centred on it (its length rounded to
         ``_LENGTH_STEP`` frames), ordered by time; ``MissingComponent`` when resemblyzer's weights are not installed."""
@@ -181,14 +196,6 @@ class ResemblyzerEmbedder:
         finally:
             torch.set_num_threads(threads)
         return sorted(pieces, key=lambda piece: (piece.start, piece.end))
-
-
-def embed_reference(samples: np.ndarray) -> np.ndarray:
-    """One ``(256,)`` voice vector for a whole recording of one speaker (the interviewer's voice sample), from
-    samples shaped ``(channels, n)`` at 16 kHz."""
-    from .voice_encoder import embed_utterance
-
-    return embed_utterance(mono(samples))
 
 
 def pieces_of(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:

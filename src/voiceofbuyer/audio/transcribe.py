@@ -33,7 +33,8 @@ from ..records import clock
 from ..store import Store, text_hash
 from . import decoding
 from .asr import Recognizer, SpokenWord, WhisperRecognizer
-from .diarize import ChannelLevels, Piece, ResemblyzerEmbedder, Speakers, VoiceEmbedder, by_voice, pieces_of
+from .diarize import ChannelLevels, Piece, Speakers, VoiceEmbedder, by_voice, pieces_of
+from .speaker_models import voice_embedder
 from .transcript_files import readable_json, webvtt
 
 TRANSCRIBE_VERSION = "2"
@@ -156,7 +157,7 @@ def transcribe_all(
     if not jobs:
         return outcome
     recognizer = recognizer or WhisperRecognizer(config)
-    embedder = embedder or ResemblyzerEmbedder()
+    embedder = embedder or voice_embedder(config)
     keys: dict[str, str] = {}
     todo: list[tuple[Job, decoding.AudioInfo]] = []
     found: dict[str, Recording] = {}
@@ -167,6 +168,7 @@ def transcribe_all(
                 job.content_hash(),
                 recognizer.name,
                 f"speakers={config.speakers}",
+                embedder.name,
             )
             cached = store.cached("transcript", keys[job.source])
             if cached is not None:
@@ -200,7 +202,7 @@ def transcribe_all(
     outcome.transcribe_seconds = time.perf_counter() - started
     for job in jobs:
         if job.source in found:
-            _write(job, found[job.source], out_dir, config, outcome)
+            _write(job, found[job.source], out_dir, config, outcome, embedder)
     return outcome
 
 
@@ -275,7 +277,9 @@ def _good_blocks(blocks: Iterator[np.ndarray], truncated: list[decoding.Truncate
         truncated.append(cut)
 
 
-def _write(job: Job, recording: Recording, out_dir: Path, config: TranscribeConfig, outcome: Outcome) -> None:
+def _write(
+    job: Job, recording: Recording, out_dir: Path, config: TranscribeConfig, outcome: Outcome, embedder: VoiceEmbedder
+) -> None:
     if not recording.words:
         outcome.problems.append(
             Problem(
@@ -288,7 +292,7 @@ def _write(job: Job, recording: Recording, out_dir: Path, config: TranscribeConf
         return
     if recording.warning:
         outcome.problems.append(Problem(job.source, recording.warning, skipped=False))
-    interviewer, how = _interviewer(recording, config)
+    interviewer, how = _interviewer(recording, config, embedder)
     names = speaker_names(recording.speakers.count, interviewer, recording.speakers.names)
     document = transcript_document(job.source, config.language, recording, names, how)
     files = {
@@ -312,14 +316,14 @@ def _write(job: Job, recording: Recording, out_dir: Path, config: TranscribeConf
         )
 
 
-def _interviewer(recording: Recording, config: TranscribeConfig) -> tuple[int | None, str]:
+def _interviewer(recording: Recording, config: TranscribeConfig, embedder: VoiceEmbedder) -> tuple[int | None, str]:
     """The interviewer's speaker number (None for a lone speaker) and how it was chosen."""
     speakers = recording.speakers
     if speakers.count < 2:
         return None, "single speaker"
     if config.interviewer_voice and speakers.voices:
         try:
-            reference = reference_voice(config.interviewer_voice, config.max_minutes)
+            reference = reference_voice(config.interviewer_voice, config.max_minutes, embedder)
         except InputError as err:
             raise ConfigError(f"[transcribe] interviewer_voice {err}") from err
         similarity = np.array(speakers.voices) @ reference
@@ -329,14 +333,13 @@ def _interviewer(recording: Recording, config: TranscribeConfig) -> tuple[int | 
 
 
 @lru_cache(maxsize=4)
-def reference_voice(path: str, max_minutes: float) -> np.ndarray:
-    """The voice embedding of the recording at ``path`` (at most ``max_minutes`` read); ``InputError`` when it cannot be
-    decoded, ``MissingComponent`` without resemblyzer's weights."""
-    from .diarize import embed_reference
-
+def reference_voice(path: str, max_minutes: float, embedder: VoiceEmbedder) -> np.ndarray:
+    """The voice embedding by ``embedder`` of the recording at ``path`` (at most ``max_minutes`` read);
+    ``InputError`` when it cannot be decoded, ``MissingComponent`` without resemblyzer's weights."""
     source = Path(path)
     info = decoding.probe(source, path)
-    return embed_reference(np.concatenate(list(decoding.decode(source, path, info, max_minutes * 60)), axis=1))
+    samples = np.concatenate(list(decoding.decode(source, path, info, max_minutes * 60)), axis=1)
+    return embedder.embed_recording(decoding.mono(samples))
 
 
 def speaker_names(count: int, interviewer: int | None, participants: Sequence[str] = ()) -> list[str]:
