@@ -257,12 +257,15 @@ def test_a_title_that_names_no_field_takes_the_function_the_buyer_describes_only
     nobody = BuyerProfile("u", "", "", "Unassigned", "unassigned")
     profiles = {"d": director, "n": nurse, "u": nobody}
     answers = {key: "I plan lessons for my classes." for key in profiles}
-    sure = described_profiles(profiles, answers, FixedModel("Education", DOMAIN_PROBABILITY), NoVectors())
+    sure = described_profiles(profiles, answers, lambda: FixedModel("Education", DOMAIN_PROBABILITY), NoVectors())
     assert sure["d"][0].role == "Education Leader" and sure["d"][0].title == "Director"
     assert "n" not in sure
     assert sure["u"][0].role == "Educator" and sure["u"][0].role_source == "description"
-    unsure = described_profiles(profiles, answers, FixedModel("Education", DOMAIN_PROBABILITY - 0.01), NoVectors())
+    unsure = described_profiles(profiles, answers, lambda: FixedModel("Education", DOMAIN_PROBABILITY - 0.01),
+                                NoVectors())  # fmt: skip
     assert set(unsure) == {"u"}
+    clear = {"n": nurse}
+    assert described_profiles(clear, {"n": "I nurse."}, lambda: pytest.fail("no model is needed"), NoVectors()) == {}
 
 
 def test_function_agreement_is_cross_fitted_and_measured_against_the_hand_labels(monkeypatch):

@@ -8,6 +8,7 @@ the fix: sides that cannot be told apart, a buyer without a role.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .config import Config
@@ -72,7 +73,7 @@ def _from_descriptions(interviews: list[Interview], people: People, vectors: Vec
     """Buyers who gave no job title, or one that names no field: the function their account of their work
     points to, if clear enough; a function read with less than ``SURE_PROBABILITY`` is said to be unsure."""
     answers = {i.id: first_answers(i, people.speakers[i.id]) for i in interviews if people.speakers[i.id].buyers}
-    described = described_profiles(people.profiles, answers, job_description_model(vectors), vectors)
+    described = described_profiles(people.profiles, answers, lambda: job_description_model(vectors), vectors)
     sources = {i.id: i.source for i in interviews}
     for key, (profile, probability) in described.items():
         people.profiles[key] = profile
@@ -84,17 +85,23 @@ def _from_descriptions(interviews: list[Interview], people: People, vectors: Vec
 
 
 def described_profiles(
-    profiles: dict[str, BuyerProfile], answers: dict[str, str], model: JobDescriptionModel, vectors: Vectors
+    profiles: dict[str, BuyerProfile],
+    answers: dict[str, str],
+    model: Callable[[], JobDescriptionModel],
+    vectors: Vectors,
 ) -> dict[str, tuple[BuyerProfile, float]]:
-    """The profiles (by interview id) that ``model`` reads a function for from ``answers`` (the buyer's first
-    answers, by interview id), with the model's probability: an unassigned buyer takes the function it finds
+    """The profiles (by interview id) that the job-description model (built by ``model`` only when a buyer needs
+    it: training costs seconds) reads a function for from ``answers`` (the buyer's first answers, by interview
+    id), with the model's probability: an unassigned buyer takes the function it finds
     (``from_description``); a buyer whose title names no field ("Director", "Business Owner", "Engineer") takes
     it only when the model is at least ``DOMAIN_PROBABILITY`` sure, keeping the title's seniority."""
     chosen = [key for key in sorted(answers)
               if profiles[key].role == UNASSIGNED_ROLE or is_vague(profiles[key])]  # fmt: skip
+    if not chosen:
+        return {}
     texts = [answers[key] for key in chosen]
     changed = {}
-    for key, (function, probability) in zip(chosen, model.predict(texts, vectors.get(texts)), strict=True):
+    for key, (function, probability) in zip(chosen, model().predict(texts, vectors.get(texts)), strict=True):
         profile = profiles[key]
         sure = function and function != profile.function and probability >= DOMAIN_PROBABILITY
         if profile.role == UNASSIGNED_ROLE or sure:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -99,10 +100,9 @@ def function_agreement(interviews: list[Interview], vectors: Vectors, folds: int
     for fold in range(folds):
         training = [Described(p.said, p.family) for p in labelled.values()
                     if fold_of[p.participant] != fold and p.family != NONE]  # fmt: skip
-        model = JobDescriptionModel.fit(training, vectors.get([e.text for e in training]))
         in_fold = {key: text for key, text in answers.items() if fold_of[key] == fold}
-        profiles.update({key: profile for key, (profile, _) in described_profiles(profiles, in_fold, model,
-                                                                                  vectors).items()})  # fmt: skip
+        described = described_profiles(profiles, in_fold, partial(_fit, training, vectors), vectors)
+        profiles.update({key: profile for key, (profile, _) in described.items()})
     verdicts = []
     for interview in scored:
         profile = profiles[interview.id]
@@ -110,6 +110,10 @@ def function_agreement(interviews: list[Interview], vectors: Vectors, folds: int
         verdicts.append(FunctionVerdict(interview.id, labelled[interview.id].family, predicted,
                                         profile.role_source, profile.title))  # fmt: skip
     return FunctionAgreement(tuple(verdicts))
+
+
+def _fit(training: list[Described], vectors: Vectors) -> JobDescriptionModel:
+    return JobDescriptionModel.fit(training, vectors.get([e.text for e in training]))
 
 
 def second_coder() -> dict[str, str]:
