@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from voiceofbuyer.config import load_config
+from voiceofbuyer.errors import ConfigError
 from voiceofbuyer.ingest.sides import identify_sides
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
@@ -289,7 +290,8 @@ def test_function_agreement_is_cross_fitted_and_measured_against_the_hand_labels
 
     monkeypatch.setattr(JobDescriptionModel, "fit", classmethod(recording_fit))
     monkeypatch.setattr(JobDescriptionModel, "predict", recording_predict)
-    interviews = role_agreement.labelled_interviews(None)
+    interviews, data = role_agreement.labelled_interviews(Path("/nonexistent"))
+    assert "first answers shipped with the labels" in data
     stranger = interview([("AI", "What do you do?"), ("User", "I'm a nurse.")])
     rng = np.random.default_rng(0)
     table: dict[str, np.ndarray] = {}
@@ -302,9 +304,15 @@ def test_function_agreement_is_cross_fitted_and_measured_against_the_hand_labels
         def get(self, texts):
             return {t: table.setdefault(t, rng.normal(size=8)) for t in texts}
 
-    agreement = role_agreement.function_agreement([*interviews, stranger], Seeded())
+    agreement = role_agreement.function_agreement([*interviews[1:], stranger], Seeded())
+    assert (
+        agreement.missing == (interviews[0].id,)
+        and f"not scored (no readable interview): {interviews[0].id}" in agreement.report()
+    )
+    with pytest.raises(ConfigError, match="no interview is one of the hand-labelled participants"):
+        role_agreement.function_agreement([stranger], Seeded())
     assert len(seen) == 5 and all(trained and scored and not trained & scored for trained, scored in seen)
-    assert len(agreement.verdicts) == len(interviews) and "x" not in {v.participant for v in agreement.verdicts}
+    assert len(agreement.verdicts) == len(interviews) - 1 and "x" not in {v.participant for v in agreement.verdicts}
     titled = [v for v in agreement.verdicts if v.source == "self-introduction"]
     assert len(titled) > 200 and sum(v.labelled == v.predicted for v in titled) / len(titled) >= 0.85
     assert "two human coders agree on" in agreement.report()

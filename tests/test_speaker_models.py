@@ -64,13 +64,20 @@ def test_an_onnx_speaker_model_gives_the_same_vector_to_a_span_alone_or_among_ot
 
 
 def test_a_file_that_is_not_a_speaker_model_is_one_line(tmp_path):
-    with pytest.raises(ConfigError, match=r"speaker_model .*missing\.onnx': no such file \(fix:"):
+    with pytest.raises(ConfigError, match=r"speaker_model .*missing\.onnx': no such file \(/.*missing\.onnx\) \(fix:"):
         OnnxSpeakerEmbedder(str(tmp_path / "missing.onnx"))
     (tmp_path / "notes.onnx").write_text("not a model")
     with pytest.raises(ConfigError, match=r"not a model onnxruntime can read .*\(fix: export the model"):
         OnnxSpeakerEmbedder(str(tmp_path / "notes.onnx"))
     with pytest.raises(ConfigError, match=r"not one input of \(batch, frames, 80\)"):
         OnnxSpeakerEmbedder(str(export(tmp_path / "forty.onnx", features=40)))
+    with pytest.raises(ConfigError, match=r"'.*folder\.onnx': a folder, not an ONNX file"):
+        OnnxSpeakerEmbedder(str((tmp_path / "folder.onnx").mkdir() or tmp_path / "folder.onnx"))
+    frames = tmp_path / "frames.onnx"  # frames in, frames out: no embedding
+    torch.onnx.export(torch.nn.Identity(), (torch.zeros(1, 150, MEL_BINS),), str(frames), input_names=["feats"],
+                      dynamic_axes={"feats": {0: "batch", 1: "frames"}}, dynamo=False)  # fmt: skip
+    with pytest.raises(ConfigError, match=r"not one embedding per input, \(batch, dimensions\)"):
+        OnnxSpeakerEmbedder(str(frames))
 
 
 @pytest.mark.slow

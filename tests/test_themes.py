@@ -152,4 +152,4 @@ def test_titles_alike_with_no_spare_keyphrase_are_numbered_without_repeating():
 def test_a_group_with_no_keyphrase_is_titled_by_its_opening_words_without_any_name():
     [(label, keywords)] = label_groups([[statement("a", "i1", "Lars was not happy about it.", ())]],
                                        names=frozenset({"lars", "nilsson"}))  # fmt: skip
-    assert keywords == () and label == "was not happy about it."
+    assert keywords == () and label == "Was not happy about it"

@@ -111,8 +111,8 @@ def _parser() -> argparse.ArgumentParser:
         "--roles", action="store_true", help="score the role stage instead: job functions of hand-labelled participants"
     )
     evaluate.add_argument(
-        "--realworld-ai", type=Path, default=REALWORLD_AI,
-        help=f"with --roles: the typed interviews (default: {REALWORLD_AI}; else their shipped first answers)",
+        "--realworld-ai", type=Path,
+        help=f"with --roles: the typed interviews (default: {REALWORLD_AI} if there, else their shipped first answers)",
     )  # fmt: skip
     evaluate.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: ./voiceofbuyer.toml)")
     evaluate.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder of the store used as cache")
@@ -399,8 +399,11 @@ def _eval(args: argparse.Namespace) -> int:
         if args.roles:
             from .role_agreement import function_agreement, labelled_interviews
 
-            agreement = function_agreement(labelled_interviews(args.realworld_ai), components.vectors(config, store))
-            print(agreement.report())
+            if args.realworld_ai is not None and not args.realworld_ai.is_dir():
+                raise ConfigError(f"--realworld-ai {args.realworld_ai}: no such folder (fix: the folder of the "
+                                  "AnthropicInterviewer dialogs, e.g. ../shared/realworld-ai)")  # fmt: skip
+            interviews, data = labelled_interviews(args.realworld_ai or REALWORLD_AI)
+            print(function_agreement(interviews, components.vectors(config, store), data=data).report())
             return 0
         vectors = components.classifier_vectors(config, store, components.vectors(config, store))
         print(evaluate_builtin(vectors, args.realworld, args.devset, args.source))

@@ -63,8 +63,9 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
     for interview in interviews:
         if people.profiles[interview.id].role == UNASSIGNED_ROLE:
             people.problems.append(_warning(
-                interview, "no role found (no metadata role or title, no self-introduction, nothing said about "
-                "their work); filed under Unassigned (fix: add role or title to its metadata)"))  # fmt: skip
+                interview, "no role found (no metadata role or title, no self-introduction, and what they say "
+                "about their work points to no job function clearly); filed under Unassigned (fix: add role or "
+                "title to its metadata)"))  # fmt: skip
     people.profiles = merge_small_roles(people.profiles, config.personas.min_interviews_per_role)
     return people
 

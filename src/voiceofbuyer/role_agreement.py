@@ -17,6 +17,7 @@ from functools import partial
 from importlib import resources
 from pathlib import Path
 
+from .errors import ConfigError
 from .ingest import read_batch
 from .ingest.sides import identify_sides
 from .job_descriptions import Described, JobDescriptionModel, labelled_participants
@@ -48,6 +49,10 @@ class FunctionAgreement:
     """The verdicts of one scoring run and the figures drawn from them."""
 
     verdicts: tuple[FunctionVerdict, ...]
+    data: str = ""
+    """What was scored, in words."""
+    missing: tuple[str, ...] = ()
+    """Labelled participants with no interview among those scored."""
 
     @property
     def agreement(self) -> float:
@@ -59,7 +64,11 @@ class FunctionAgreement:
         by_source: dict[str, list[FunctionVerdict]] = defaultdict(list)
         for verdict in self.verdicts:
             by_source[verdict.source].append(verdict)
-        lines = [f"{'role from':<18} {'participants':>12} {'agree':>7}"]
+        data = self.data or "the interviews given"
+        lines = [f"Job functions of {len(self.verdicts)} hand-labelled participants, from {data}"]
+        if self.missing:
+            lines.append(f"not scored (no readable interview): {', '.join(self.missing)}")
+        lines.append(f"{'role from':<18} {'participants':>12} {'agree':>7}")
         for source, verdicts in sorted(by_source.items()):
             same = sum(v.labelled == v.predicted for v in verdicts)
             lines.append(f"{source:<18} {len(verdicts):12d} {same / len(verdicts):7.1%}")
@@ -80,16 +89,19 @@ class FunctionAgreement:
         return "\n".join(lines)
 
 
-def function_agreement(interviews: list[Interview], vectors: Vectors, folds: int = 5) -> FunctionAgreement:
+def function_agreement(
+    interviews: list[Interview], vectors: Vectors, folds: int = 5, data: str = ""
+) -> FunctionAgreement:
     """The stage's job function for every interview that has a hand label, against that label.
 
-    ``interviews``: their ids are the participants' ids (``00026``); others are ignored. Raises ``ValueError``
-    when none has a label.
+    ``interviews``: their ids are the participants' ids (``00026``); others are ignored; ``data`` says what they
+    are, for the report. Raises ``ConfigError`` when none has a label.
     """
     labelled = {p.participant: p for p in labelled_participants()}
     scored = sorted((i for i in interviews if i.id in labelled), key=lambda i: i.id)
     if not scored:
-        raise ValueError("no interview is one of the labelled participants (ids such as 00026)")
+        raise ConfigError("no interview is one of the hand-labelled participants (fix: point --realworld-ai at the "
+                          "AnthropicInterviewer dialogs, files named like 00026.md)")  # fmt: skip
     fold_of = {participant: index % folds for index, participant in enumerate(sorted(labelled))}
     profiles, answers = {}, {}
     for interview in scored:
@@ -109,7 +121,8 @@ def function_agreement(interviews: list[Interview], vectors: Vectors, folds: int
         predicted = NONE if profile.role == UNASSIGNED_ROLE else profile.function or NONE
         verdicts.append(FunctionVerdict(interview.id, labelled[interview.id].family, predicted,
                                         profile.role_source, profile.title))  # fmt: skip
-    return FunctionAgreement(tuple(verdicts))
+    missing = tuple(sorted(set(labelled) - {i.id for i in scored}))
+    return FunctionAgreement(tuple(verdicts), data, missing)
 
 
 def _fit(training: list[Described], vectors: Vectors) -> JobDescriptionModel:
@@ -123,11 +136,12 @@ def second_coder() -> dict[str, str]:
     return {row["id"]: row["family"] for row in rows}
 
 
-def labelled_interviews(folder: Path | None) -> list[Interview]:
-    """The labelled participants' interviews: read from ``folder`` (``../shared/realworld-ai``) when it is there,
-    else built from the first answers shipped with the labels (one question, one answer)."""
-    if folder is not None and folder.is_dir():
-        return read_batch(folder).interviews
+def labelled_interviews(folder: Path) -> tuple[list[Interview], str]:
+    """The labelled participants' interviews and where they came from: read from ``folder``
+    (``../shared/realworld-ai``) when it is there, else built from the first answers shipped with the labels (one
+    question, one answer)."""
+    if folder.is_dir():
+        return read_batch(folder).interviews, f"the interviews read from {folder}"
     question = "Tell me about your work."
     interviews = []
     for participant in labelled_participants():
@@ -137,4 +151,7 @@ def labelled_interviews(folder: Path | None) -> list[Interview]:
                  Turn("User", participant.said, start, start + len(participant.said), 2))  # fmt: skip
         interviews.append(Interview(participant.participant, f"{participant.participant}.md", "text", "",
                                     text, turns, InterviewMeta()))  # fmt: skip
-    return interviews
+    return (
+        interviews,
+        f"the first answers shipped with the labels ({folder} is not here; its whole interviews score lower)",
+    )

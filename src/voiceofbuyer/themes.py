@@ -211,7 +211,9 @@ def opening_words(text: str, names: frozenset[str] = frozenset()) -> str:
         capitalised = bare[:1].isupper() and not (bare.isupper() and len(bare) <= 5) and not bare.startswith("I'")
         if bare.lower() not in names and not (index and capitalised and bare != "I"):
             kept.append(word)
-    return " ".join(kept[:6]) + ("…" if len(kept) > 6 else "")
+    if len(kept) > 6:
+        return title_case(" ".join(kept[:6])) + "…"
+    return title_case(" ".join(kept).rstrip(".,;:!"))  # a title, not a sentence: no full stop
 
 
 def quote_quality(text: str) -> float:

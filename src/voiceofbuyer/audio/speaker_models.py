@@ -75,8 +75,10 @@ class OnnxSpeakerEmbedder:
     def __init__(self, path: str) -> None:
         model = Path(path).expanduser()
         if not model.is_file():
-            raise ConfigError(f"[transcribe] speaker_model {path!r}: no such file (fix: point it at an ONNX speaker "
-                              "model such as WeSpeaker's, or leave it empty for the bundled encoder)")  # fmt: skip
+            what = "a folder, not an ONNX file" if model.is_dir() else f"no such file ({model.absolute()})"
+            raise ConfigError(f"[transcribe] speaker_model {path!r}: {what} (fix: point it at an ONNX speaker "
+                              "model such as WeSpeaker's, relative to the working directory, or leave it empty for "
+                              "the bundled encoder)")  # fmt: skip
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
@@ -88,11 +90,14 @@ class OnnxSpeakerEmbedder:
                 f"[transcribe] speaker_model {path!r}: not a model onnxruntime can read ({err}) (fix: export the "
                 "model to ONNX, or leave it empty for the bundled encoder)"
             ) from err
-        inputs = self.session.get_inputs()
-        if len(inputs) != 1 or inputs[0].shape[-1] != MEL_BINS:
+        inputs, outputs = self.session.get_inputs(), self.session.get_outputs()
+        if len(inputs) != 1 or len(inputs[0].shape) != 3 or inputs[0].shape[-1] != MEL_BINS:
             raise ConfigError(f"[transcribe] speaker_model {path!r}: expects {[i.shape for i in inputs]}, not one "
                               f"input of (batch, frames, {MEL_BINS}) filterbank frames (fix: use a WeSpeaker-style "
                               "export)")  # fmt: skip
+        if len(outputs[0].shape) != 2:
+            raise ConfigError(f"[transcribe] speaker_model {path!r}: gives {outputs[0].shape}, not one embedding per "
+                              "input, (batch, dimensions) (fix: use a WeSpeaker-style export)")  # fmt: skip
         self.input = inputs[0].name
         self.name = f"onnx:{hashlib.sha256(model.read_bytes()).hexdigest()[:16]}"
 
