@@ -316,3 +316,16 @@ def test_function_agreement_is_cross_fitted_and_measured_against_the_hand_labels
     titled = [v for v in agreement.verdicts if v.source == "self-introduction"]
     assert len(titled) > 200 and sum(v.labelled == v.predicted for v in titled) / len(titled) >= 0.85
     assert "two human coders agree on" in agreement.report()
+
+
+def test_the_trained_job_description_model_is_found_again_by_the_next_process():
+    """Its cache key is the same in every process (a set's order changes with the hash seed): a warm re-run never
+    trains it again."""
+    import os
+    import subprocess
+    import sys
+
+    code = "from voiceofbuyer.people import job_description_key; print(job_description_key('e'))"
+    keys = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}  # fmt: skip
+    assert len(keys) == 1 and len(keys.pop().strip()) >= 16

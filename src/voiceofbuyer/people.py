@@ -113,15 +113,23 @@ def described_profiles(
 def job_description_model(vectors: Vectors) -> JobDescriptionModel:
     """The shipped job-description model, trained once per embedder and cached with the shared model files."""
     examples = labelled_descriptions()
-    functions, _ = job_functions()  # the model reads their patterns
-    key = text_hash(JOB_DESCRIPTIONS_VERSION, vectors.name, repr(functions),
-                    *(f"{e.function}\t{e.text}" for e in examples))  # fmt: skip
+    key = job_description_key(vectors.name)
 
     def fit() -> dict[str, object]:
         """The model trained on the shipped descriptions, as JSON for the cache."""
         return JobDescriptionModel.fit(examples, vectors.get([e.text for e in examples])).to_json()
 
     return JobDescriptionModel.from_json(cached_training("job-descriptions", key, fit))
+
+
+def job_description_key(embedder: str) -> str:
+    """The cache key of the trained job-description model: its version, the embedder, the functions' title
+    patterns (the model reads them; sorted, as a set's order changes from one process to the next) and the
+    labelled examples."""
+    functions, _ = job_functions()
+    patterns = [f"{f.name}:{sorted(' '.join(sorted(p)) for p in f.patterns)}" for f in functions]
+    examples = (f"{e.function}\t{e.text}" for e in labelled_descriptions())
+    return text_hash(JOB_DESCRIPTIONS_VERSION, embedder, *patterns, *examples)
 
 
 def not_analysed(interview: Interview) -> Problem:
