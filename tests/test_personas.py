@@ -70,9 +70,12 @@ def test_without_a_reviewers_summary_a_persona_opens_with_its_strongest_points_i
     persona = next(p for p in result["personas"] if p["role"] == "Finance Leader")
     document = (out / "personas" / f"{persona['slug']}.md").read_text("utf-8")
     line = next(line for line in document.splitlines() if line.startswith("**In short**"))
-    quoted = re.findall(r'"(.+?)" \((pain|goal|objection), (\d+) of (\d+)\)', line)
-    assert [category for _, category, _, _ in quoted] == ["pain", "goal", "objection"]
-    for text, category, count, total in quoted:
+    quoted = re.findall(r'"(.+?)" \((pain|goal|objection), (\d+) of (\d+); (.+?)\)(?= "|$)', line)
+    assert [category for _, category, _, _, _ in quoted] == ["pain", "goal", "objection"]
+    for text, category, count, total, citation in quoted:
         strongest = next(themes[i] for i in persona["sections"][category] if not themes[i]["mentioned_once"])
         assert text == strongest["quotes"][0]["text"] and int(count) == len(strongest["interviews"])
         assert int(total) == len(persona["interviews"])
+        assert strongest["quotes"][0]["citation"]["interview_id"] in citation  # each quote is cited
+    # "In short" already quotes the strongest goal: the Markdown does not repeat it as "In their words".
+    assert "**In their words:**" not in document
