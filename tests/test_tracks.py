@@ -89,6 +89,8 @@ def test_a_tracks_folder_is_one_interview_with_each_speaker_from_their_own_track
     [read] = interviews
     assert read.id == "acme-cfo" and read.source == "acme-cfo.tracks" and read.media == ""
     assert {turn.speaker for turn in read.turns} == {"Interviewer", "Dana Whitfield"}
+    # The interviewer's own track names them: kept as the interview's interviewer.
+    assert transcript["metadata"] == {"interviewer": "Morgan Lee"} and read.meta.interviewer == "Morgan Lee"
 
 
 def test_a_tracks_folder_read_without_transcription_is_one_skipped_interview(batch):

@@ -295,6 +295,8 @@ def _write(
     interviewer, how = _interviewer(recording, config, embedder)
     names = speaker_names(recording.speakers.count, interviewer, recording.speakers.names)
     document = transcript_document(job.source, config.language, recording, names, how)
+    if recording.speakers.names and interviewer is not None:  # their own track names them: keep the name
+        document["metadata"] = {"interviewer": recording.speakers.names[interviewer]}
     files = {
         f"{TRANSCRIPTS_DIR}/{job.id}.json": (readable_json(document) + "\n").encode(),
         f"{TRANSCRIPTS_DIR}/{job.id}.vtt": webvtt(document).encode(),
