@@ -112,6 +112,8 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("In my role as a planning engineer within the Aviation industry", "Planning Engineer"),
         ("I work in green energy, and specifically am a compliance engineer.", "Compliance Engineer"),
         ("I'm hiring engineers for my team.", ""),
+        ("I am currently the CTO of a startup.", "CTO"),
+        ("I'm the head of customer support at Acme.", "Head of Customer Support"),
         ("I'm a decent writer but no designer.", ""),
         ("Parkruns didn't exist back then, so I started one.", ""),
     ],
@@ -329,3 +331,22 @@ def test_the_trained_job_description_model_is_found_again_by_the_next_process():
     keys = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}  # fmt: skip
     assert len(keys) == 1 and len(keys.pop().strip()) >= 16
+
+
+@pytest.mark.parametrize(
+    ("said", "role"),
+    [
+        ("I run procurement for a mid-size manufacturer.", "Procurement Leader"),
+        ("I'm in charge of accounts payable.", "Accounting Leader"),
+        ("I manage the customer success team.", "Customer Support Manager"),
+        ("I oversee the data science team.", "Data Leader"),
+        ("I look after IT for the group.", "IT Leader"),
+        ("I lead our sales org across EMEA.", "Sales Leader"),
+        ("I lead a busy life, honestly.", "Unassigned"),  # no field: nothing is guessed
+        ("I lead the platform team.", "Unassigned"),  # a field no function's words name
+        ("I manage it myself.", "Unassigned"),
+    ],
+)
+def test_what_a_buyer_says_they_are_responsible_for_gives_their_role(said, role):
+    iv = interview([("Sam", "What do you do?"), ("Dana", said)])
+    assert buyer_profile(iv, identify_sides(iv), ()).role == role

@@ -124,7 +124,7 @@ _JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith
 # stranger to it", "I'm an early adopter".
 _NOT_A_TITLE_START = re.compile(
     r"(?!(?:engineering|marketing|accounting|nursing|consulting|teaching|training|operating|managing|"
-    r"recruiting|banking|publishing|landscaping)\b)\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
+    r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding)\b)\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
     r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"
     r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan)\b",
     re.I,
@@ -200,6 +200,42 @@ _FIELD = re.compile(
 )
 
 
+# "I lead the platform team", "I run procurement", "I'm in charge of accounts payable", "I manage the customer
+# success team": what someone is responsible for says their job as well as a title does.
+_RESPONSIBILITY = re.compile(
+    r"\bi(?:'m|\s+am)?\s+(?P<verb>lead|run|oversee|head(?:\s+up)?|look\s+after|manage|responsible\s+for|"
+    r"in\s+charge\s+of)\s+(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
+    r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"
+    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here|across|in|with|where|which)\b|$)",
+    re.I,
+)
+
+
+def stated_responsibility(texts: list[str]) -> str:
+    """A title from what a buyer says they are responsible for, in the first ``INTRO_TURNS`` of ``texts``: "I run
+    procurement" → "Head of Procurement", "I manage the AP team" → "AP Manager"; or ``""``."""
+    for raw in texts[:INTRO_TURNS]:
+        for match in _RESPONSIBILITY.finditer(raw.replace("’", "'")):
+            words = match["field"].split()
+            if not _names_a_field(words):
+                continue
+            field = " ".join(_title_case(word) for word in words)
+            return f"{field} Manager" if match["verb"].lower() == "manage" else f"Head of {field}"
+    return ""
+
+
+def _names_a_field(words: list[str]) -> bool:
+    """ "procurement", "accounts payable", "IT": up to three words naming an area of work, not a task ("maintaining
+    product listings"), a thing ("a tight ship", "it") or a clause ("what I tell it")."""
+    if not 1 <= len(words) <= 3 or _NOT_A_TITLE_START.match(words[0]):
+        return False
+    return not any((w in _NOT_A_FIELD or w.endswith("ly")) and not w.isupper() for w in words)
+
+
+_NOT_A_FIELD = frozenset({"a", "an", "my", "this", "that", "these", "those", "it", "them", "things", "what", "how",
+                          "which", "who", "i", "we", "you", "they", "everything", "something", "stuff"})  # fmt: skip
+
+
 def stated_field(texts: list[str]) -> str:
     """The field a buyer says they work in ("I work in finance" → "finance"), or ``""``."""
     for raw in texts[:INTRO_TURNS]:
@@ -270,7 +306,7 @@ def _title_after(rest: str) -> str:
     end = last + 1
     if end < len(words) and words[end].lower() == "of":  # "head of customer support"
         end = min(len(words), end + 3)
-        while end > last + 2 and words[end - 1].lower() in ("of", "and"):
+        while end > last + 1 and words[end - 1].lower() in ("of", "and"):
             end -= 1
     return " ".join(_title_case(word) for word in words[:end])
 

@@ -28,7 +28,7 @@ from importlib import resources
 import numpy as np
 
 from .ingest.sides import is_placeholder
-from .introductions import stated_field, stated_title
+from .introductions import stated_field, stated_responsibility, stated_title
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
 
 Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
@@ -234,6 +234,11 @@ def buyer_profile(
     if match.function and match.function != OTHER:
         title = seniority_only or field
         return BuyerProfile(interview.id, name, title, match.role, "self-introduction", match.function)
+    # "I run procurement" → Head of Procurement: only when a function's own words say it (no guess by likeness).
+    responsible = stated_responsibility(said)
+    match = role_for_title(responsible, taxonomy) if responsible else RoleMatch("", "")
+    if match.role and match.function != OTHER:
+        return BuyerProfile(interview.id, name, responsible, match.role, "self-introduction", match.function)
     return BuyerProfile(interview.id, name, seniority_only, UNASSIGNED_ROLE, "unassigned")
 
 
