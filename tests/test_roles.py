@@ -350,3 +350,14 @@ def test_the_trained_job_description_model_is_found_again_by_the_next_process():
 def test_what_a_buyer_says_they_are_responsible_for_gives_their_role(said, role):
     iv = interview([("Sam", "What do you do?"), ("Dana", said)])
     assert buyer_profile(iv, identify_sides(iv), ()).role == role
+
+
+def test_the_run_notes_the_role_a_buyer_ends_in_after_small_roles_merge():
+    """One graphic designer is no persona: they end in "Other roles", and the note says so, not the role they
+    would have had."""
+    from voiceofbuyer.people import identify_people
+
+    designer = interview([("Sam", "What do you do?"), ("Dana", "I'm a graphic designer at a small studio.")])
+    people = identify_people([designer], load_config(None), NoVectors())
+    assert people.profiles["x"].role == "Other roles"
+    assert people.notes[-1] == "x.txt: role 'Other roles' from self-introduction 'Graphic Designer'"

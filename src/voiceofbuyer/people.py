@@ -57,8 +57,6 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
                 f"{interview.source}: buyer inferred as {', '.join(map(repr, sides.buyers))} (the interviewing side "
                 f"asks the questions; confidence {sides.confidence:.2f}); name the interviewee in metadata to be sure"
             )
-        if profile.role_source == "self-introduction":
-            people.notes.append(f"{interview.source}: role {profile.role!r} from self-introduction {profile.title!r}")
     _from_descriptions(interviews, people, vectors)
     for interview in interviews:
         if people.profiles[interview.id].role == UNASSIGNED_ROLE:
@@ -67,6 +65,10 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
                 "about their work points to no job function clearly); filed under Unassigned (fix: add role or "
                 "title to its metadata)"))  # fmt: skip
     people.profiles = merge_small_roles(people.profiles, config.personas.min_interviews_per_role)
+    for interview in interviews:  # the role the buyer ends in, once small roles have merged
+        profile = people.profiles[interview.id]
+        if profile.role_source == "self-introduction":
+            people.notes.append(f"{interview.source}: role {profile.role!r} from self-introduction {profile.title!r}")
     return people
 
 
