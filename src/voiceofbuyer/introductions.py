@@ -24,107 +24,25 @@ _HEAD_NOUNS = (
     "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder"
 )
 _JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
-    {
-        "screenwriter",
-        "novelist",
-        "podcaster",
-        "blogger",
-        "reporter",
-        "transcriber",
-        "proofreader",
-        "copyeditor",
-        "baker",
-        "barista",
-        "bartender",
-        "waitress",
-        "waiter",
-        "sitter",
-        "pet-sitter",
-        "nanny",
-        "caregiver",
-        "carer",
-        "paraprofessional",
-        "paralegal",
-        "tech",
-        "emt",
-        "paramedic",
-        "reseller",
-        "seller",
-        "tester",
-        "qa",
-        "dev",
-        "sre",
-        "pm",
-        "po",
-        "tutor",
-        "coach",
-        "mentor",
-        "facilitator",
-        "astronomer",
-        "geologist",
-        "ecologist",
-        "athlete",
-        "farmer",
-        "gardener",
-        "landscaper",
-        "driver",
-        "plumber",
-        "carpenter",
-        "welder",
-        "cleaner",
-        "hairdresser",
-        "stylist",
-        "chef",
-        "cook",
-        "trader",
-        "investor",
-        "creator",
-        "influencer",
-        "youtuber",
-        "streamer",
-        "actor",
-        "actress",
-        "dancer",
-        "singer",
-        "officer",
-        "firefighter",
-        "soldier",
-        "clerk",
-        "cashier",
-        "teller",
-        "intern",
-        "apprentice",
-        "resident",
-        "fellow",
-        "postdoc",
-        "phd",
-        "manager",
-        "director",
-        "lawyer",
-        "nurse",
-        "teacher",
-        "engineer",
-        "developer",
-        "designer",
-        "interpreter",
-        "shipper",
-        "performer",
-        "host",
-        "planner",
-        "buyer",
-        "scheduler",
-        "dispatcher",
-        "caseworker",
-        "worker",
-    }
-)
+    {"screenwriter", "novelist", "podcaster", "blogger", "reporter", "transcriber", "proofreader", "copyeditor",
+     "baker", "barista", "bartender", "waitress", "waiter", "sitter", "pet-sitter", "nanny", "caregiver", "carer",
+     "paraprofessional", "paralegal", "tech", "emt", "paramedic", "reseller", "seller", "tester", "qa", "dev",
+     "sre", "pm", "po", "tutor", "coach", "mentor", "facilitator", "astronomer", "geologist", "ecologist",
+     "athlete", "farmer", "gardener", "landscaper", "driver", "plumber", "carpenter", "welder", "cleaner",
+     "hairdresser", "stylist", "chef", "cook", "trader", "investor", "creator", "influencer", "youtuber",
+     "streamer", "actor", "actress", "dancer", "singer", "officer", "firefighter", "soldier", "clerk",
+     "cashier", "teller", "intern", "apprentice", "resident", "fellow", "postdoc", "phd", "manager", "director",
+     "lawyer", "nurse", "teacher", "engineer", "developer", "designer", "interpreter", "shipper",
+     "performer", "host", "planner", "buyer", "scheduler", "dispatcher", "caseworker", "worker"}
+)  # fmt: skip
 """Nouns that name a job; besides them, nouns that look like one (-er, -or, -ist, -ian, -eer) count."""
 _JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith|wright|keeper|eer)s?$", re.I)
 # A title never opens with a verb or with praise: "I'm incorporating AI models", "I'm a great writer", "I'm no
 # stranger to it", "I'm an early adopter".
 _NOT_A_TITLE_START = re.compile(
     r"(?!(?:engineering|marketing|accounting|nursing|consulting|teaching|training|operating|managing|"
-    r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding)\b)\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
+    r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding)\b)"
+    r"\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
     r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"
     r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan)\b",
     re.I,
@@ -161,7 +79,8 @@ _NOT_IN_TITLE = frozenset(
 )  # fmt: skip
 _NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
 _INTRO_LEAD = re.compile(
-    rf"\b(?:(?:i'?m|i\s+am)\s+{_NAME_FIRST}|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
+    rf"\b(?:(?:i'?m|i\s+am)\s+{_NAME_FIRST}|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
+    r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
     r"|my\s+(?:main\s+|current\s+|official\s+|day\s+)?(?:role|position|title|job)(?:\s+title)?\s+is(?:\s+that\s+of)?"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que)"

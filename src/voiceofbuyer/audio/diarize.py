@@ -16,7 +16,7 @@ less, which the run summary reports.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -173,29 +173,52 @@ class ResemblyzerEmbedder:
         if not spans or not samples.any():
             return []
         mel = mel_spectrogram(normalize_volume(samples))
-        by_length: dict[int, list[tuple[int, float, float]]] = {}
-        for start, end in spans:
-            centre = round(((start + end) / 2 - offset) * 100)
-            length = max(_LENGTH_STEP, round((end - start) * 100 / _LENGTH_STEP) * _LENGTH_STEP)
-            first = min(max(0, centre - length // 2), max(0, mel.shape[0] - length))
-            by_length.setdefault(length, []).append((first, start, end))
         encoder = load_encoder()
-        pieces: list[Piece] = []
+
+        def encode(frames: np.ndarray) -> np.ndarray:
+            with torch.inference_mode():
+                return encoder(torch.from_numpy(frames)).numpy()
+
         threads = torch.get_num_threads()
         # One thread: on a busy machine, PyTorch's spinning OpenMP threads can make this small LSTM ten
         # times slower, and one thread costs less than that risk.
         torch.set_num_threads(1)
         try:
-            for length, items in sorted(by_length.items()):
-                for begin in range(0, len(items), 64):
-                    batch = items[begin : begin + 64]
-                    frames = np.stack([_frames(mel, first, length) for first, *_ in batch])
-                    with torch.inference_mode():
-                        vectors = encoder(torch.from_numpy(frames)).numpy()
-                    pieces.extend(Piece(s, e, v) for (_, s, e), v in zip(batch, vectors, strict=True))
+            return embed_spans(mel, offset, spans, _ge2e_length, encode, batch=64)
         finally:
             torch.set_num_threads(threads)
-        return sorted(pieces, key=lambda piece: (piece.start, piece.end))
+
+
+def _ge2e_length(seconds: float) -> int:
+    """A span's window in mel frames: its length rounded to ``_LENGTH_STEP`` frames, at least one step."""
+    return max(_LENGTH_STEP, round(seconds * 100 / _LENGTH_STEP) * _LENGTH_STEP)
+
+
+def embed_spans(
+    frames: np.ndarray,
+    offset: float,
+    spans: list[tuple[float, float]],
+    length_of: Callable[[float], int],
+    encode: Callable[[np.ndarray], np.ndarray],
+    batch: int,
+) -> list[Piece]:
+    """A ``Piece`` per ``(start, end)`` span (seconds), ordered by time: ``encode`` (windows shaped
+    ``(n, length, features)`` → ``(n, dimensions)``) over a window of ``frames`` (10 ms each, the first at
+    ``offset`` seconds) centred on the span and ``length_of(seconds)`` frames long; windows of one length are
+    encoded together, up to ``batch`` at a time."""
+    by_length: dict[int, list[tuple[int, float, float]]] = {}
+    for start, end in spans:
+        length = length_of(end - start)
+        centre = round(((start + end) / 2 - offset) * 100)
+        first = min(max(0, centre - length // 2), max(0, len(frames) - length))
+        by_length.setdefault(length, []).append((first, start, end))
+    pieces: list[Piece] = []
+    for length, items in sorted(by_length.items()):
+        for begin in range(0, len(items), batch):
+            chunk = items[begin : begin + batch]
+            vectors = encode(np.stack([_frames(frames, first, length) for first, *_ in chunk]))
+            pieces.extend(Piece(s, e, v) for (_, s, e), v in zip(chunk, vectors, strict=True))
+    return sorted(pieces, key=lambda piece: (piece.start, piece.end))
 
 
 def pieces_of(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:

@@ -20,7 +20,7 @@ import numpy as np
 from ..config import TranscribeConfig
 from ..errors import ConfigError
 from .decoding import SAMPLE_RATE
-from .diarize import Piece, ResemblyzerEmbedder, VoiceEmbedder
+from .diarize import Piece, ResemblyzerEmbedder, VoiceEmbedder, embed_spans
 
 FRAME_LENGTH = 400
 """25 ms at 16 kHz."""
@@ -106,20 +106,11 @@ class OnnxSpeakerEmbedder:
         if not spans or not samples.any():
             return []
         frames = fbank(samples)
-        by_length: dict[int, list[tuple[int, float, float]]] = {}
-        for start, end in spans:
-            length = min(len(frames), max(MIN_SPAN_FRAMES, round((end - start) * 100)))
-            centre = round(((start + end) / 2 - offset) * 100)
-            first = min(max(0, centre - length // 2), max(0, len(frames) - length))
-            by_length.setdefault(length, []).append((first, start, end))
-        pieces = []
-        for length, items in sorted(by_length.items()):
-            for begin in range(0, len(items), _BATCH):
-                batch = items[begin : begin + _BATCH]
-                windows = np.stack([frames[first : first + length] for first, *_ in batch])
-                vectors = self._vectors(windows)
-                pieces.extend(Piece(s, e, v) for (_, s, e), v in zip(batch, vectors, strict=True))
-        return sorted(pieces, key=lambda piece: (piece.start, piece.end))
+
+        def length_of(seconds: float) -> int:
+            return min(len(frames), max(MIN_SPAN_FRAMES, round(seconds * 100)))
+
+        return embed_spans(frames, offset, spans, length_of, self._vectors, batch=_BATCH)
 
     def embed_recording(self, samples: np.ndarray) -> np.ndarray:
         """One unit vector for a whole recording of one speaker (mono, 16 kHz): the model over all its frames."""
