@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,8 @@ import pytest
 from .speech import ESPEAK, interview, write_audio
 
 ROOT = Path(__file__).resolve().parent.parent
+# The fresh environment (PyTorch CPU, CTranslate2, onnxruntime, spaCy, ...) with room to spare for pip's unpacking.
+DISK_NEEDED = 4 * 2**30
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(ESPEAK is None, reason="needs espeak-ng to speak the recording")]
 
@@ -33,6 +36,16 @@ def _run(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
 
 
 def test_the_wheel_alone_in_a_fresh_environment_transcribes_a_mono_recording(tmp_path):
+    free = shutil.disk_usage(tmp_path).free
+    if free < DISK_NEEDED:  # a full disk is the machine's state, not the package's fault: say so instead of failing
+        pytest.skip(f"a fresh environment needs {DISK_NEEDED / 2**30:.0f} GiB free; {free / 2**30:.1f} GiB are")
+    try:
+        _install_and_transcribe(tmp_path)
+    finally:
+        shutil.rmtree(tmp_path / "venv", ignore_errors=True)
+
+
+def _install_and_transcribe(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", wheels, ROOT)
     [wheel] = wheels.glob("voiceofbuyer-*.whl")
