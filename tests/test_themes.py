@@ -6,7 +6,7 @@ from voiceofbuyer.records import Citation, Quote, Statement, Theme
 from voiceofbuyer.themes import build_themes, distinct_labels, label_groups, representative, title_candidates
 
 CONFIG = ClusteringConfig(
-    dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1
+    dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1, max_fit=20000
 )
 
 
@@ -24,6 +24,28 @@ def test_clusters_are_found_and_deterministic():
     blob_labels = [set(first[i * 6 : i * 6 + 6]) for i in range(3)]
     assert all(len(labels) == 1 and -1 not in labels for labels in blob_labels)
     assert len(set.union(*blob_labels)) == 3
+
+
+def test_a_pool_larger_than_max_fit_is_fitted_on_a_sample_and_every_statement_assigned(monkeypatch):
+    """Time and memory bounded however large the pool: HDBSCAN is fitted on ``max_fit`` rows spread over the pool,
+    every row is labelled, each blob keeps one theme, and two runs agree."""
+    import hdbscan
+
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(3, 384))
+    points = np.vstack([c + rng.normal(scale=0.05, size=(400, 384)) for c in centres])
+    vectors = (points / np.linalg.norm(points, axis=1, keepdims=True))[rng.permutation(1200)]
+    fitted_rows: list[int] = []
+    fit = hdbscan.HDBSCAN.fit
+    monkeypatch.setattr(hdbscan.HDBSCAN, "fit", lambda self, x, *a, **k: fitted_rows.append(len(x)) or fit(self, x))
+    config = CONFIG.model_copy(update={"max_fit": 150})
+    labels = PcaHdbscan(config).fit_predict(vectors)
+    assert fitted_rows == [150]
+    assert len(labels) == 1200 and labels == PcaHdbscan(config).fit_predict(vectors.copy())
+    blob_of = np.argmax(vectors @ (centres / np.linalg.norm(centres, axis=1, keepdims=True)).T, axis=1)
+    by_blob = [{label for label, blob in zip(labels, blob_of, strict=True) if blob == b} for b in range(3)]
+    assert all(len(found) == 1 and -1 not in found for found in by_blob), by_blob
+    assert len(set.union(*by_blob)) == 3
 
 
 def test_tiny_pools_keep_every_point_as_its_own_group():

@@ -41,7 +41,13 @@ class Clusterer(ABC):
 
 
 class PcaHdbscan(Clusterer):
-    """PCA to ``dimensions``, then HDBSCAN with ``min_cluster_size`` (at least ``min_cluster_share`` of the pool)."""
+    """PCA to ``dimensions``, then HDBSCAN with ``min_cluster_size`` (at least ``min_cluster_share`` of the pool).
+
+    A pool of more than ``max_fit`` rows is fitted on ``max_fit`` rows spread evenly over it (every k-th row: the
+    pool is in statement-id order, so the sample mixes interviews and is the same every run); every row is then
+    labelled with ``hdbscan.approximate_predict``, HDBSCAN's own assignment of new points to the clusters of a fitted
+    model. Fit time and memory are those of ``max_fit`` rows; the assignment is linear in the pool.
+    """
 
     def fit_predict(self, vectors: np.ndarray) -> list[int]:
         """HDBSCAN labels of the PCA-reduced, re-normalised rows; all ``-1`` when there are fewer rows than
@@ -52,20 +58,35 @@ class PcaHdbscan(Clusterer):
         import hdbscan
         from sklearn.decomposition import PCA
 
-        dimensions = min(self.config.dimensions, rows - 1, vectors.shape[1])
+        sampled = rows > self.config.max_fit
+        fitted = vectors[np.linspace(0, rows - 1, self.config.max_fit).round().astype(int)] if sampled else vectors
+        dimensions = min(self.config.dimensions, len(fitted) - 1, vectors.shape[1])
         with warnings.catch_warnings():
             # Identical statements (a transcript given twice) have no variance: scikit-learn warns while dividing
             # by it for a ratio nobody reads; the projection itself is fine.
             warnings.simplefilter("ignore", RuntimeWarning)
-            reduced = PCA(n_components=dimensions, svd_solver="full").fit_transform(vectors.astype(np.float64))
-        reduced /= np.clip(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-12, None)
+            pca = PCA(n_components=dimensions, svd_solver="full")
+            reduced = _unit_rows(pca.fit_transform(fitted.astype(np.float64)))
         model = hdbscan.HDBSCAN(
-            min_cluster_size=max(self.config.min_cluster_size, round(rows * self.config.min_cluster_share)),
+            min_cluster_size=max(self.config.min_cluster_size, round(len(fitted) * self.config.min_cluster_share)),
             min_samples=self.config.min_samples,
             cluster_selection_method=self.config.selection,
             cluster_selection_epsilon=self.config.epsilon,
+            prediction_data=sampled,
         )
-        return [int(label) for label in model.fit_predict(reduced)]
+        labels = model.fit_predict(reduced)
+        if sampled:
+            chunks = (vectors[start : start + self.config.max_fit] for start in range(0, rows, self.config.max_fit))
+            labels = np.concatenate(
+                [hdbscan.approximate_predict(model, _unit_rows(pca.transform(c.astype(np.float64))))[0] for c in chunks]
+            )
+        return [int(label) for label in labels]
+
+
+def _unit_rows(reduced: np.ndarray) -> np.ndarray:
+    """``reduced`` (n × k) with each row scaled to unit length, in place."""
+    reduced /= np.clip(np.linalg.norm(reduced, axis=1, keepdims=True), 1e-12, None)
+    return reduced
 
 
 def groups_from_labels(statement_ids: list[str], labels: list[int]) -> list[list[str]]:

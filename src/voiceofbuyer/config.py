@@ -95,6 +95,9 @@ class ClusteringConfig(Section):
     """HDBSCAN cluster selection: ``eom`` (fewer, broader themes) or ``leaf`` (more, finer themes)."""
     epsilon: float = Field(ge=0, le=2)
     """Clusters closer than this (in the reduced, normalised space) are merged: keeps a theme from splitting."""
+    max_fit: int = Field(ge=100)
+    """A larger pool is fitted on an evenly spread sample of this many statements, the rest assigned to the
+    clusters found (``hdbscan.approximate_predict``): time and memory stay bounded however large the pool."""
 
 
 class ThemesConfig(Section):
