@@ -194,7 +194,7 @@ if sys.argv[1] == "publish":  # publish the set in the JSON file sys.argv[2] ({p
     documents = DocumentSet(pathlib.Path(OUT))
     documents.clean()
     with open(sys.argv[2], encoding="utf-8") as stream:
-        documents.publish({path: text.encode("utf-8") for path, text in json.load(stream).items()})
+        documents.publish((path, text.encode("utf-8")) for path, text in json.load(stream).items())
     code = 0
 else:
     from voiceofbuyer.cli import main
@@ -474,6 +474,27 @@ def test_a_set_that_gains_or_loses_top_level_names_is_published_whole(tmp_path, 
     bench.take_snapshot()
     bench.set.write_text(json.dumps(after), "utf-8")
     kill_everywhere(bench, "publish", timed=0)
+
+
+def test_a_document_that_fails_midway_leaves_the_live_set_whole_and_no_unfinished_set(tmp_path):
+    """Documents are written as they are made: one that fails (here, the third) removes the unfinished set, and
+    readers still see the previous one, byte for byte."""
+    from voiceofbuyer.files import DOCUMENTS, DocumentSet
+
+    documents = DocumentSet(tmp_path)
+    assert documents.publish((path, text.encode("utf-8")) for path, text in SMALL_SET.items()) == 3
+    live = sorted((tmp_path / DOCUMENTS).iterdir())
+
+    def failing():
+        yield "index.html", b"<p>new</p>"
+        yield "voiceofbuyer.json", iter([b"{", b'"a": 1'])
+        raise RuntimeError("a template broke")
+
+    with pytest.raises(RuntimeError):
+        documents.publish(failing())
+    assert sorted((tmp_path / DOCUMENTS).iterdir()) == live
+    assert {path: (tmp_path / path).read_text("utf-8") for path in SMALL_SET} == SMALL_SET
+    assert not (tmp_path / "voiceofbuyer.json").exists()
 
 
 def test_a_second_writer_is_refused_while_the_first_holds_the_folder(first_run, batch, tmp_path, capsys):

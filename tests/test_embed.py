@@ -37,3 +37,39 @@ def test_embeddings_separate_meanings():
         ["Approvals take forever.", "Getting sign-off on invoices is slow.", "The price is too high."]
     )
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+class CountingEmbedder:
+    """Vectors from a text's length; counts the texts it was asked for."""
+
+    dimensions = 2
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.asked.extend(texts)
+        rows = np.array([[len(t), 1.0] for t in texts])
+        return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_vectors_handed_out_again_are_the_same_arrays_not_a_second_copy(tmp_path, monkeypatch):
+    """The classifier asks for the vectors the run has just embedded: it gets the same arrays (no second copy of a
+    batch's vectors in memory) without reading the store again; a new text is embedded once and stored."""
+    from voiceofbuyer.store import Store
+    from voiceofbuyer.vectors import Vectors
+
+    embedder = CountingEmbedder()
+    store = Store(tmp_path / "store.sqlite")
+    try:
+        vectors = Vectors(store, "toy", lambda: embedder)
+        first = vectors.get(["a pain", "a goal"])
+        read = []
+        embeddings = store.embeddings
+        monkeypatch.setattr(store, "embeddings", lambda name, texts: read.extend(texts) or embeddings(name, texts))
+        again = vectors.get(["a goal", "a pain", "a new trigger"])
+        assert again["a pain"] is first["a pain"] and again["a goal"] is first["a goal"]
+        assert read == ["a new trigger"] and embedder.asked == ["a goal", "a pain", "a new trigger"]
+        assert set(store.embeddings("toy", ["a new trigger"])) == {"a new trigger"}
+    finally:
+        store.close()

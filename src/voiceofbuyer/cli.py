@@ -8,6 +8,7 @@ untouched; 3 an unexpected internal error, its traceback in ``voiceofbuyer-error
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -339,11 +340,10 @@ def _render(args: argparse.Namespace) -> int:
         similarity = config.personas.shared_similarity
         comparison = (compare_roles(review.result, embedded, similarity), similarity)
         files = render_documents(review.result, args.out, batch, template_environment(args.templates), comparison)
-        files.update(recording_transcripts(args.out, review.result.interviews))
         documents.clean()
-        documents.publish(files)
+        written = documents.publish(itertools.chain(files, recording_transcripts(args.out, review.result.interviews)))
     print(
-        f"{len(files)} files written to {args.out}; {len(review.outcomes) - review.gone} review decisions applied"
+        f"{written} files written to {args.out}; {len(review.outcomes) - review.gone} review decisions applied"
         f"{f', {review.gone} no longer apply' if review.gone else ''}; {quotes} quotes audited"
     )
     return 0

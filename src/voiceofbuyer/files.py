@@ -16,7 +16,7 @@ import os
 import secrets
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -106,6 +106,10 @@ WORK = ".work"
 """Under the output folder: what a run makes before it publishes (transcripts of recordings)."""
 
 
+Document = tuple[str, bytes | Iterable[bytes]]
+"""A document to publish: its path relative to the output folder, and its bytes (whole, or in pieces)."""
+
+
 class DocumentSet:
     """A run's documents, published as a whole: readers see the old set or the new one, never a mix.
 
@@ -138,8 +142,12 @@ class DocumentSet:
                 removed.append(temporary.name)
         return removed
 
-    def publish(self, files: dict[str, bytes]) -> None:
-        """Write ``files`` (relative path → bytes) as the new live set, then remove the previous one."""
+    def publish(self, files: Iterable[Document]) -> int:
+        """Write ``files`` as the new live set, then remove the previous one; the number of files written.
+
+        Each document is written as it comes, so a generator of documents is never held whole; if making one fails,
+        the unfinished set is removed and the live one stays as it was.
+        """
         self.root.mkdir(parents=True, exist_ok=True)
         if self.current.exists() and not self.current.is_symlink():
             # A copied output folder (links followed): its documents become a set like any other.
@@ -147,11 +155,19 @@ class DocumentSet:
         previous = os.readlink(self.current) if self.current.is_symlink() else None
         generation = f"{int(time.time() * 1000):x}-{secrets.token_hex(3)}"
         folder = self.root / generation
-        for relative, content in files.items():  # a folder nobody reads yet: plain writes
-            target = folder / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        names = sorted({relative.split("/", 1)[0] for relative in files})
+        written: set[str] = set()
+        try:
+            for relative, content in files:  # a folder nobody reads yet: plain writes
+                target = folder / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with open(target, "wb") as stream:
+                    for chunk in (content,) if isinstance(content, bytes) else content:
+                        stream.write(chunk)
+                written.add(relative)
+        except BaseException:
+            _remove(folder)
+            raise
+        names = sorted({relative.split("/", 1)[0] for relative in written})
         # A name the live set lacks (``transcripts/`` once a batch has a recording) is linked before the switch:
         # until then its link leads nowhere, which reads as the old set (no such file), and from the switch on it
         # reads as the new one. Linked after the switch, a kill in between would leave the new set without it.
@@ -166,6 +182,7 @@ class DocumentSet:
                 entry.unlink()  # a document the new set no longer has (a role that is gone): a link to nothing
         if previous and previous != generation:
             _remove(self.root / previous)
+        return len(written)
 
     def _link_top_level(self, names: list[str], missing_only: bool = False) -> None:
         """Make each ``out_dir/<name>`` the link ``.documents/current/<name>`` (each link made aside, then renamed

@@ -13,6 +13,7 @@ only once its documents are in place.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -157,8 +158,7 @@ def _run(
             files = render_documents(
                 review.result, out_dir, batch_dir, env, (comparison, config.personas.shared_similarity)
             )
-            files.update(recording_transcripts(out_dir, interviews))
-            documents.publish(files)
+            documents.publish(itertools.chain(files, recording_transcripts(out_dir, interviews)))
             bar.update(len(personas))
         _summarise(report, result)
         summary = {**asdict(report), "problems": [asdict(p) for p in report.problems]}

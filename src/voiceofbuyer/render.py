@@ -1,7 +1,8 @@
 """Run result → documents: persona Markdown and HTML (Jinja2), index, objection lists, and the JSON result.
 
-Everything is rendered in memory first (so the evidence audit can run before a byte is written), then
-each file is written atomically: to a temporary file beside it, then renamed over the old one.
+Documents are made one at a time (``render_documents`` is a generator), so a large batch never holds them all;
+``files.DocumentSet`` writes them into a set nobody reads until the whole set is in place. The evidence audit runs
+on the result before the first document is made.
 HTML templates autoescape: transcript text is untrusted input.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
@@ -31,10 +32,10 @@ from .citations import citation_place, citation_speaker, citation_text, markdown
 from .coherence import WEAK_COHERENCE
 from .compare import COMPARED, SINGLE_ROLE_PER_ROLE, Concern
 from .errors import ConfigError
-from .files import TRANSCRIPTS_DIR, WORK
+from .files import TRANSCRIPTS_DIR, WORK, Document
 from .objections import interviewees_per_role, objection_list, objections_csv
 from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Statement, Theme, clock
-from .result_json import json_bytes, quote_document, result_document
+from .result_json import json_bytes, json_chunks, quote_document, result_document
 from .transcript_page import anchor, page_path, turns_html
 
 """Output folder of the transcripts made from recordings (JSON and WebVTT)."""
@@ -252,15 +253,14 @@ def persona_document(
 
 def render_documents(
     result: RunResult, out_dir: Path, batch_dir: Path, env: Environment, comparison: Comparison
-) -> dict[str, bytes]:
-    """Relative output path → file bytes, for every document of a run; ``comparison``: the roles side by side
-    (``compare.compare_roles``) and the similarity it used."""
+) -> Iterator[Document]:
+    """(relative output path, content) for every document of a run, made one at a time; ``comparison``: the roles
+    side by side (``compare.compare_roles``) and the similarity it used."""
     common = document_context(result, out_dir, batch_dir)
-    files: dict[str, bytes] = {}
     for persona in result.personas:
         for suffix in ("md", "html"):
-            files[f"personas/{persona.slug}.{suffix}"] = persona_document(persona, suffix, common, env)
-        files[f"personas/{persona.slug}-evidence.html"] = persona_document(persona, "html", common, env, "-evidence")
+            yield f"personas/{persona.slug}.{suffix}", persona_document(persona, suffix, common, env)
+        yield f"personas/{persona.slug}-evidence.html", persona_document(persona, "html", common, env, "-evidence")
     index = _render(
         env,
         "index.html.j2",
@@ -273,7 +273,7 @@ def render_documents(
             "coverage": lambda p: min(1.0, len(p.interviews) / TARGET_INTERVIEWS[1]),
         },
     )
-    files["index.html"] = index.encode("utf-8")
+    yield "index.html", index.encode("utf-8")
     concerns, similarity = comparison
     compared = {
         **common,
@@ -283,22 +283,20 @@ def render_documents(
         "per_role": SINGLE_ROLE_PER_ROLE,
         "sections": [(c, SECTION_TITLES[c]) for c in COMPARED],
     }
-    files["compare.html"] = _render(env, "compare.html.j2", compared).encode("utf-8")
-    files.update(transcript_pages(result, out_dir, env))
+    yield "compare.html", _render(env, "compare.html.j2", compared).encode("utf-8")
+    yield from transcript_pages(result, out_dir, env)
     document = result_document(result)
     objections = objection_list(document["themes"], interviewees_per_role(result))
-    files["objections.csv"] = objections_csv(objections)
-    files["objections.json"] = json_bytes(objections)
-    files["voiceofbuyer.json"] = json_bytes(document)
-    return files
+    yield "objections.csv", objections_csv(objections)
+    yield "objections.json", json_bytes(objections)
+    yield "voiceofbuyer.json", json_chunks(document)
 
 
-def transcript_pages(result: RunResult, out_dir: Path, env: Environment) -> dict[str, bytes]:
+def transcript_pages(result: RunResult, out_dir: Path, env: Environment) -> Iterator[Document]:
     """``transcripts/<id>.html`` for every interview: the whole transcript, its buyer statements marked."""
     by_interview: dict[str, list[Statement]] = {}
     for statement in result.statements:
         by_interview.setdefault(statement.interview_id, []).append(statement)
-    pages = {}
     for interview in result.interviews:
         path = page_path(interview.id)
         context = {
@@ -309,17 +307,14 @@ def transcript_pages(result: RunResult, out_dir: Path, env: Environment) -> dict
             "sections": list(SECTION_TITLES.items()),
             "index_href": url_quote(Path(os.path.relpath(out_dir / "index.html", (out_dir / path).parent)).as_posix()),
         }
-        pages[path] = _render(env, "transcript.html.j2", context).encode("utf-8")
-    return pages
+        yield path, _render(env, "transcript.html.j2", context).encode("utf-8")
 
 
-def recording_transcripts(out_dir: Path, interviews: Iterable[Interview]) -> dict[str, bytes]:
+def recording_transcripts(out_dir: Path, interviews: Iterable[Interview]) -> Iterator[Document]:
     """The JSON and WebVTT transcripts of the batch's recordings, published with the documents."""
-    files = {}
     for interview in interviews:
         if interview.format == "audio":
             for suffix in (".json", ".vtt"):
                 made = out_dir / WORK / TRANSCRIPTS_DIR / f"{interview.id}{suffix}"
                 if made.is_file():
-                    files[f"{TRANSCRIPTS_DIR}/{interview.id}{suffix}"] = made.read_bytes()
-    return files
+                    yield f"{TRANSCRIPTS_DIR}/{interview.id}{suffix}", made.read_bytes()

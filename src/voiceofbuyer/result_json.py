@@ -7,6 +7,7 @@ touching stored data, and the other way round.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
@@ -17,7 +18,21 @@ SCHEMA_VERSION = 1
 
 def json_bytes(value: Any) -> bytes:
     """``value`` as indented UTF-8 JSON with a final newline."""
-    return (json.dumps(value, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
+    return b"".join(json_chunks(value))
+
+
+def json_chunks(value: Any, size: int = 1 << 20) -> Iterator[bytes]:
+    """``json_bytes(value)`` in pieces of about ``size`` bytes, so a large result is never held as one string."""
+    pending: list[str] = []
+    length = 0
+    for piece in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(value):
+        pending.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(pending).encode("utf-8")
+            pending, length = [], 0
+    pending.append("\n")
+    yield "".join(pending).encode("utf-8")
 
 
 def result_document(result: RunResult) -> dict[str, Any]:

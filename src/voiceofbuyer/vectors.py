@@ -31,11 +31,17 @@ class Vectors:
         self.name = name
         self._load = load
         self.engine = engine or LocalEngine()
+        self._held: dict[str, np.ndarray] = {}
 
     def get(self, texts: list[str], bar: tqdm | None = None) -> dict[str, np.ndarray]:
-        """Text → vector for every text (duplicates once)."""
+        """Text → vector for every text (duplicates once).
+
+        A vector this object has handed out before is handed out again, the same array: the classifier asking for
+        the statements the run has just embedded costs no second copy of them (a run lives as long as its vectors).
+        """
         wanted = sorted(set(texts))
-        found = self.store.embeddings(self.name, wanted)
+        found = {t: self._held[t] for t in wanted if t in self._held}
+        found.update(self.store.embeddings(self.name, [t for t in wanted if t not in found]))
         missing = [t for t in wanted if t not in found]
         if bar is not None:
             bar.update(len(found))
@@ -44,4 +50,5 @@ class Vectors:
             found.update(computed)
             if bar is not None:
                 bar.update(len(computed))
+        self._held.update(found)
         return found
