@@ -17,25 +17,25 @@ from .store import ResultRows, Store, dump_json
 
 
 def result_rows(result: RunResult) -> ResultRows:
-    """The results tables' rows of ``result`` (see ``Store.finish_run``)."""
+    """The results tables' rows of ``result`` (see ``Store.finish_run``), each table's made as it is read."""
     theme_of = result.theme_of()
     return {
-        "interviews": [
+        "interviews": (
             {"id": i.id, "source": i.source, "format": i.format, "sha256": i.sha256,
              "role": result.profiles[i.id].role, "speakers": dump_json(to_json(result.speakers[i.id])),
              "profile": dump_json(to_json(result.profiles[i.id])), "data": dump_json(to_json(i))}
             for i in result.interviews
-        ],
-        "statements": [
+        ),
+        "statements": (
             {"id": s.id, "interview_id": s.interview_id, "category": result.classifications[s.id].category,
              "confidence": result.classifications[s.id].confidence, "theme_id": theme_of.get(s.id), "text": s.text,
              "data": dump_json(to_json(s))}
             for s in result.statements
-        ],
-        "themes": [
+        ),
+        "themes": (
             {"id": t.id, "role": t.role, "category": t.category, "rank": rank, "data": dump_json(to_json(t))}
             for rank, t in enumerate(result.themes)
-        ],
+        ),
         "personas": [{"role": p.role, "slug": p.slug, "data": dump_json(to_json(p))} for p in result.personas],
     }  # fmt: skip
 

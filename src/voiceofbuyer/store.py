@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -33,7 +34,7 @@ from .errors import StoreError
 from .files import DECISIONS, write_atomic
 from .migrations import RESULT_TABLES, migrate, refuse_foreign
 
-ResultRows = dict[str, list[dict[str, Any]]]
+ResultRows = dict[str, Iterable[dict[str, Any]]]
 """Results table → its rows (column → value)."""
 
 STORE_NAME = "voiceofbuyer.sqlite"
@@ -192,17 +193,19 @@ class Store:
 
     def finish_run(self, run_id: int, finished: str, summary: dict[str, Any], rows: ResultRows) -> None:
         """Replace the last run's results with this run's, all at once (review decisions stay). ``rows``: the
-        results tables' rows, as ``results.result_rows`` makes them."""
+        results tables' rows, as ``results.result_rows`` makes them (each table's rows may be a generator)."""
         with self.transaction() as db:
             for table in RESULT_TABLES:
                 db.execute(f"DELETE FROM {table}")
             for table, table_rows in rows.items():
-                if table not in RESULT_TABLES or not table_rows:
+                remaining = iter(table_rows)  # rows are made as they are inserted: a large run is never held twice
+                first = next(remaining, None)
+                if table not in RESULT_TABLES or first is None:
                     continue
-                columns = list(table_rows[0])
+                columns = list(first)
                 db.executemany(
                     f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    [tuple(row[c] for c in columns) for row in table_rows],
+                    (tuple(row[c] for c in columns) for row in itertools.chain([first], remaining)),
                 )
             db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')")
             db.execute("UPDATE runs SET finished = ?, summary = ? WHERE id = ?", (finished, dump_json(summary), run_id))
