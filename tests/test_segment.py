@@ -116,3 +116,19 @@ def test_keyphrases_leave_out_names_and_adverbs_and_keep_acronyms(tmp_path):
     phrases = {p for s in statements for p in s.keyphrases}
     assert not any(word in p.lower() for p in phrases for word in ("marco", "netsuite", "exactly"))
     assert {"backlog", "invoices", "AI tools", "ERP codes"} <= phrases
+
+
+def test_a_light_verb_in_any_form_makes_no_verb_phrase_and_no_lemmatizer_is_loaded(tmp_path):
+    """A verb phrase ("chased approvals") names a theme, a light verb ("had approvals") never, whatever the
+    tense: the segmenter reads the verb's form, as it loads neither the lemmatizer nor the entity recogniser."""
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: What happened?\n"
+        "interviewee: We chased approvals every month. We had approvals stuck for weeks. "
+        "Nobody wanted approvals by email.\n",
+    )
+    phrases = {p for s in statements for p in s.keyphrases}
+    assert "chased approvals" in phrases
+    assert not {"had approvals", "wanted approvals"} & phrases
+    assert not {"lemmatizer", "ner"} & set(load_spacy(CONFIG.models.spacy).pipe_names)

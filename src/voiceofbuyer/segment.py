@@ -46,11 +46,12 @@ _LEADING_MARKERS = re.compile(
 
 @lru_cache(maxsize=2)
 def load_spacy(name: str) -> Language:
-    """A spaCy pipeline by package name or local directory; NER is not needed, so it is not loaded."""
+    """A spaCy pipeline by package name or local directory, without the components the segmenter never reads:
+    named entities and lemmas (a tenth of the pipeline's time)."""
     import spacy
 
     target: str | Path = Path(name) if Path(name).is_dir() else name
-    return spacy.load(target, exclude=["ner"])
+    return spacy.load(target, exclude=["ner", "lemmatizer"])
 
 
 @dataclass
@@ -349,7 +350,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "8"
+    VERSION = "9"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -80,12 +80,15 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
     for group in groups:
         count: Counter[str] = Counter()
         surface: Counter[str] = Counter()
-        for interview in sorted({s.interview_id for s in group}):
+        by_interview: dict[str, set[str]] = defaultdict(set)
+        for s in group:
             # A chunk's head noun is a candidate too: "faster close" and "the close" share "close".
+            by_interview[s.interview_id].update(c for p in s.keyphrases for c in (p, p.split()[-1]))
+        for interview in sorted(by_interview):
             phrases = {
-                c for s in group if s.interview_id == interview for p in s.keyphrases for c in (p, p.split()[-1])
-            }
-            phrases = {p for p in phrases if phrase_key(p) not in _GENERIC_NOUNS and not names.intersection(p.split())}
+                p for p in by_interview[interview]
+                if phrase_key(p) not in _GENERIC_NOUNS and not names.intersection(p.split())
+            }  # fmt: skip
             count.update({phrase_key(p) for p in phrases})
             surface.update(phrases)
         counts.append(count)
@@ -104,8 +107,10 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
             # Squared frequency: a label should be what several buyers share, not one buyer's idiom.
             return (count[key] ** 2 / size) * math.log(1 + average / totals[key]) * multiword
 
-        surface_of = {key: min((p for p in surface if phrase_key(p) == key), key=lambda p, s=surface: (-s[p], p))
-                      for key in count}  # fmt: skip
+        forms: dict[str, list[str]] = defaultdict(list)
+        for phrase in surface:
+            forms[phrase_key(phrase)].append(phrase)
+        surface_of = {key: min(forms[key], key=lambda p, s=surface: (-s[p], p)) for key in count}
         ranked.append(RankedPhrases(sorted(count, key=lambda key: (-score(key), key)), count, surface_of))
     return ranked
 

@@ -58,9 +58,16 @@ _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 """Entity types never used in a keyphrase: a theme is never named after a person, a company or a place (an
 acronym tagged as an organisation, "AP", "ERP", stays)."""
 _LIGHT_VERBS = frozenset({
-    "want", "need", "have", "get", "make", "do", "use", "take", "give", "see", "say", "know", "think", "like", "go",
-    "try", "find", "put", "let", "keep", "mean", "call", "look",
+    "want", "wants", "wanted", "wanting", "need", "needs", "needed", "needing", "have", "has", "had", "having", "'ve",
+    "’ve", "get", "gets", "got", "gotten", "getting", "make", "makes", "made", "making", "do", "does", "did", "done",
+    "doing", "use", "uses", "used", "using", "take", "takes", "took", "taken", "taking", "give", "gives", "gave",
+    "given", "giving", "see", "sees", "saw", "seen", "seeing", "say", "says", "said", "saying", "know", "knows",
+    "knew", "known", "knowing", "think", "thinks", "thought", "thinking", "like", "likes", "liked", "liking", "go",
+    "goes", "went", "gone", "going", "try", "tries", "tried", "trying", "find", "finds", "found", "finding", "put",
+    "puts", "putting", "let", "lets", "letting", "keep", "keeps", "kept", "keeping", "mean", "means", "meant",
+    "meaning", "call", "calls", "called", "calling", "look", "looks", "looked", "looking",
 })  # fmt: skip
+"""Verbs too common to name a theme ("have a budget"), in every form: the segmenter loads no lemmatizer."""
 
 
 class NounChunks:
@@ -83,7 +90,7 @@ def keyphrases(chunks: NounChunks, start: int, end: int) -> tuple[str, ...]:
         if chunk.end_char <= end:
             phrases.append(_chunk_phrase(chunk))
             verb = chunk.root.head
-            if chunk.root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_ not in _LIGHT_VERBS and phrases[-1]:
+            if chunk.root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lower_ not in _LIGHT_VERBS and phrases[-1]:
                 phrases.append(f"{verb.text.lower()} {phrases[-1]}")
     return tuple(dict.fromkeys(p for p in phrases if p))
 
