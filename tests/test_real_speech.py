@@ -13,7 +13,7 @@ from voiceofbuyer.audio.transcribe import Job, transcribe_all
 from voiceofbuyer.config import load_config
 from voiceofbuyer.store import STORE_NAME, Store
 
-from .speaker_scoring import read_rttm, score, transcript_segments
+from .speaker_scoring import read_rttm, score, transcript_segments, words_to_right_speaker
 from .speech import word_error_rate
 
 REAL = Path(__file__).parent / "fixtures" / "real_speech"
@@ -22,12 +22,12 @@ CONFIG = load_config(None).transcribe
 pytestmark = pytest.mark.slow
 
 
-def transcribe(recording: Path, out: Path) -> tuple[dict, bytes, list[str]]:
+def transcribe(recording: Path, out: Path, config=CONFIG) -> tuple[dict, bytes, list[str]]:
     """The JSON transcript (parsed and as bytes) of one recording on an empty cache, and the run's notes."""
     out.mkdir(parents=True)
     store = Store(out / STORE_NAME)
     try:
-        outcome = transcribe_all([Job(recording, recording.name, recording.stem)], out, CONFIG, store)
+        outcome = transcribe_all([Job(recording, recording.name, recording.stem)], out, config, store)
     finally:
         store.close()
     assert outcome.problems == []
@@ -46,8 +46,8 @@ def test_a_real_two_person_call_gets_two_speakers_and_most_speech_right(phone_ca
     result = score(read_rttm(recording.with_suffix(".rttm")), transcript_segments(transcript),
                    probe(recording, recording.name).duration)  # fmt: skip
     assert result.hypothesis_speakers == result.reference_speakers == 2
-    # Measured: 93.1% of the reference speech to the right speaker, DER 0.072 (the issue's bar is 95%).
-    assert result.right_speaker >= 0.9 and result.der <= 0.1, result
+    # Measured with CAM++: 96.3% of the reference speech to the right speaker, DER 0.041 (GE2E: 93.1%, 0.072).
+    assert result.right_speaker >= 0.95 and result.der <= 0.06, result
     reference = " ".join(" ".join(line.split()[5:]) for line in recording.with_suffix(".stm").read_text().splitlines())
     assert word_error_rate(reference, " ".join(turn["text"] for turn in transcript["turns"])) <= 0.2
     # Two similar voices on a phone line: honest about it (below 0.8 the run says so, with the fixes).
@@ -70,3 +70,25 @@ def test_four_real_speakers_one_after_another_are_counted_and_kept_apart(tmp_pat
                    probe(recording, recording.name).duration)  # fmt: skip
     assert abs(result.hypothesis_speakers - 4) <= 1  # measured: 4
     assert result.right_speaker >= 0.9, result  # measured: 96.3%
+
+
+def test_real_meeting_excerpts_with_two_people_get_two_speakers_and_their_words(tmp_path):
+    """The AMI excerpts where two people talk (30 s each, real meeting speech): the count right on every one, and
+    the words to the right speaker over all of them (measured with CAM++: 2 of 2 on each, 93% of words; GE2E
+    counted 3 on two of them)."""
+    right = scored = 0.0
+    for name in ("ami-dev00", "ami-dev01", "ami-trn03"):
+        recording = REAL / f"{name}.flac"
+        transcript, _, _ = transcribe(recording, tmp_path / name)
+        reference = read_rttm(recording.with_suffix(".rttm"))
+        assert transcript["speakers"]["count"] == 2, name
+        share, words = words_to_right_speaker(reference, transcript)
+        right, scored = right + share * words, scored + words
+    assert right / scored >= 0.9, right / scored
+
+
+def test_more_speakers_asked_for_than_a_short_excerpt_has_voices_to_tell_is_no_crash(tmp_path):
+    """Four speakers in 30 s, most of them saying a word or two: ``--speakers 4`` clusters into no more voices than
+    there are pieces to compare, instead of failing."""
+    transcript, _, _ = transcribe(REAL / "ami-tst01.flac", tmp_path / "out", CONFIG.model_copy(update={"speakers": 4}))
+    assert 1 <= transcript["speakers"]["count"] <= 4

@@ -59,7 +59,7 @@ def test_an_onnx_speaker_model_gives_the_same_vector_to_a_span_alone_or_among_ot
     assert all(p.vector.shape == (8,) and abs(float(np.linalg.norm(p.vector)) - 1) < 1e-5 for p in pieces)
     alone = embedder.embed(samples, 0.0, [spans[1]])[0]
     assert np.allclose(alone.vector, pieces[1].vector, atol=1e-6)
-    assert embedder.name.startswith("onnx:") and voice_embedder(CONFIG).name == "ge2e"
+    assert embedder.name.startswith("onnx:") and voice_embedder(CONFIG).name == "campplus"
     assert embedder.embed_recording(samples).shape == (8,)
 
 

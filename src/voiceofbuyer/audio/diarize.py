@@ -4,9 +4,10 @@
   window of a stereo recording, most speech is clearly louder on one channel than the other (and each
   channel leads some of the time), a word belongs to the channel where it is loudest.
 - **Voices.** Otherwise the speech is cut into pieces of about 1.5 s within stretches of talk without a
-  pause; each piece gets a speaker embedding (``resemblyzer``'s pretrained encoder, shipped in its wheel);
-  the pieces are clustered into the given number of speakers, or an estimated one (2 when unsure); and a
-  word belongs to the speaker of the piece centred nearest to it, so a turn splits where the voice changes.
+  pause; each piece gets a speaker embedding (a ``VoiceEmbedder``: CAM++ by default, see ``speaker_models``, or
+  ``resemblyzer``'s GE2E encoder here); the pieces are clustered into the given number of speakers, or an
+  estimated one (2 when unsure), with thresholds calibrated per model (``VoiceCalibration``); and a word
+  belongs to the speaker of the piece centred nearest to it, so a turn splits where the voice changes.
 
 Either way the result says how sure it is: the share of words (channels) or speech (voices) whose speaker
 stands out clearly from the others. Two clearly different voices give about 1.0; two similar voices much
@@ -37,23 +38,37 @@ RELIABLE_PIECE_SECONDS = 1.0
 MAX_SPEAKERS = 6
 MAX_FITTED_PIECES = 1500
 """Clusters are fitted on at most this many pieces (evenly spaced), so an hour stays cheap; all are assigned."""
-SILHOUETTE_GAIN = 0.08
-"""An estimated count starts at 2 (most interviews are two people) and rises by one while the silhouette rises
-by this much: on a real two-person phone call it rose by 0.05 per extra (wrong) speaker, on a four-person
-recording by 0.16 from 2 to 3."""
-ONE_VOICE_TIGHTNESS = 0.85
-"""The mean cosine of one voice's pieces to their centre is about 0.87-0.98 (real recordings, GE2E vectors); a
-cluster below this likely holds two voices: the count rises while the split does not lower the silhouette, and
-its speech is never counted as clearly attributed."""
 MIN_SPEAKER_SHARE = 0.05
 """An estimated speaker must hold at least this share of the speech."""
-CLEAR_VOICE_MARGIN = 0.1
-"""A piece is clearly one speaker's when it is this much more similar (cosine) to them than to anyone else."""
 CLEAR_CHANNEL_DB = 6.0
 SEPARATE_CHANNEL_DB = 10.0
 SEPARATE_CHANNEL_SHARE = 0.7
 _LENGTH_STEP = 25
 """Piece lengths are rounded to this many frames, so the encoder sees few distinct shapes."""
+
+
+@dataclass(frozen=True)
+class VoiceCalibration:
+    """How one speaker-embedding model's cosines read: each model spreads a voice's pieces differently."""
+
+    one_voice_tightness: float
+    """The weighted mean cosine of one voice's pieces to their centre is at least this; a cluster below it likely
+    holds two voices: the count rises while the split does not lower the silhouette, and its speech is never
+    counted as clearly attributed."""
+    silhouette_gain: float
+    """An estimated count starts at 2 (most interviews are two people) and rises by one while the silhouette (cosine)
+    rises by at least this much."""
+    clear_margin: float
+    """A piece is clearly one speaker's when it is this much more similar (cosine) to them than to anyone else."""
+    same_voice: float
+    """A voice sample (a whole recording of one speaker) is this speaker's when at least this similar (cosine) to
+    their mean voice."""
+
+
+GE2E_CALIBRATION = VoiceCalibration(one_voice_tightness=0.85, silhouette_gain=0.08, clear_margin=0.1, same_voice=0.75)
+"""resemblyzer's GE2E vectors: one voice's pieces sit at 0.87-0.98 of their centre on real recordings; on a real
+two-person phone call the silhouette rose by 0.05 per extra (wrong) speaker, on a four-person one by 0.16 from 2
+to 3."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,7 @@ class VoiceEmbedder(Protocol):
 
     name: str
     """Names the model (its vectors are comparable only with its own): part of the transcript's cache key."""
+    calibration: VoiceCalibration
 
     def embed(self, samples: np.ndarray, offset: float, spans: list[tuple[float, float]]) -> list[Piece]:
         """Embeddings of ``(start, end)`` spans (seconds) of mono ``samples`` that start at ``offset`` seconds."""
@@ -156,6 +172,7 @@ class ResemblyzerEmbedder:
     """resemblyzer's GE2E speaker encoder (``voice_encoder``) over the mel spectrogram of each span."""
 
     name = "ge2e"
+    calibration = GE2E_CALIBRATION
 
     def embed_recording(self, samples: np.ndarray) -> np.ndarray:
         """resemblyzer's ``embed_utterance`` of a voice sample (mono, 16 kHz)."""
@@ -238,8 +255,11 @@ def pieces_of(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:
     return spans
 
 
-def by_voice(words: Sequence[SpokenWord], pieces: Sequence[Piece], speakers: int) -> Speakers:
-    """Cluster the pieces into ``speakers`` voices (0: estimate) and give each word its nearest piece's."""
+def by_voice(
+    words: Sequence[SpokenWord], pieces: Sequence[Piece], speakers: int, calibration: VoiceCalibration
+) -> Speakers:
+    """Cluster the pieces into ``speakers`` voices (0: estimate; at most one per piece) and give each word its nearest
+    piece's; ``calibration``: how the pieces' embedding model spreads one voice."""
     if speakers == 1 or len(pieces) < 2:
         return Speakers((0,) * len(words), 1 if words else 0, "single", 1.0)
     vectors = np.stack([piece.vector for piece in pieces]).astype(np.float64)
@@ -248,15 +268,15 @@ def by_voice(words: Sequence[SpokenWord], pieces: Sequence[Piece], speakers: int
     fitted = reliable if len(reliable) >= 2 else np.arange(len(pieces))
     if len(fitted) > MAX_FITTED_PIECES:
         fitted = fitted[np.linspace(0, len(fitted) - 1, MAX_FITTED_PIECES).round().astype(int)]
-    centroids = _fit(vectors[fitted], weights[fitted], speakers)
+    centroids = _fit(vectors[fitted], weights[fitted], min(speakers, len(fitted)), calibration)
     similarity = vectors @ centroids.T
     piece_labels = similarity.argmax(axis=1)
     ordered = np.sort(similarity, axis=1)
     margin = ordered[:, -1] - ordered[:, -2]
     # Clear: nearer one voice than any other by the margin, in a cluster tight enough to be one voice (a merged
     # pair of speakers is clearly apart from the rest yet not one person).
-    tight = _tightness(vectors, weights, piece_labels, centroids) >= ONE_VOICE_TIGHTNESS
-    clear = (margin >= CLEAR_VOICE_MARGIN) & tight[piece_labels]
+    tight = _tightness(vectors, weights, piece_labels, centroids) >= calibration.one_voice_tightness
+    clear = (margin >= calibration.clear_margin) & tight[piece_labels]
     confidence = float(weights[clear].sum() / weights.sum())
     starts = [piece.start for piece in pieces]
     word_labels = [int(piece_labels[_piece_of(word, pieces, starts)]) for word in words]
@@ -273,37 +293,40 @@ class _Clustering:
     silhouette: float
     """-1 when the clustering is not a valid estimate (one cluster left, or one under ``MIN_SPEAKER_SHARE``)."""
     loose: bool
-    """Some cluster is less tight than one voice (``ONE_VOICE_TIGHTNESS``)."""
+    """Some cluster is less tight than one voice (``VoiceCalibration.one_voice_tightness``)."""
 
 
-def _fit(vectors: np.ndarray, weights: np.ndarray, speakers: int) -> np.ndarray:
-    """Unit centroids of ``speakers`` voices, or of an estimated count (see ``SILHOUETTE_GAIN`` and
-    ``ONE_VOICE_TIGHTNESS``): average-linkage clustering (cosine), refined by a few spherical k-means steps."""
+def _fit(vectors: np.ndarray, weights: np.ndarray, speakers: int, calibration: VoiceCalibration) -> np.ndarray:
+    """Unit centroids of ``speakers`` voices, or of an estimated count (see ``VoiceCalibration``): average-linkage
+    clustering (cosine), refined by a few spherical k-means steps."""
     from scipy.cluster.hierarchy import linkage
 
     tree = linkage(vectors, method="average", metric="cosine")
     if speakers:
-        return _clustering(tree, vectors, weights, speakers).centroids
-    best = _clustering(tree, vectors, weights, 2)
+        return _clustering(tree, vectors, weights, speakers, calibration).centroids
+    best = _clustering(tree, vectors, weights, 2, calibration)
     for count in range(3, min(MAX_SPEAKERS, len(vectors) - 1) + 1):
-        candidate = _clustering(tree, vectors, weights, count)
+        candidate = _clustering(tree, vectors, weights, count, calibration)
         gain = candidate.silhouette - best.silhouette
-        if candidate.silhouette < 0 or (gain < SILHOUETTE_GAIN and not (best.loose and gain >= 0)):
+        if candidate.silhouette < 0 or (gain < calibration.silhouette_gain and not (best.loose and gain >= 0)):
             break
         best = candidate
     return best.centroids
 
 
-def _clustering(tree: np.ndarray, vectors: np.ndarray, weights: np.ndarray, count: int) -> _Clustering:
+def _clustering(
+    tree: np.ndarray, vectors: np.ndarray, weights: np.ndarray, count: int, calibration: VoiceCalibration
+) -> _Clustering:
     from scipy.cluster.hierarchy import fcluster
     from sklearn.metrics import silhouette_score
 
     centroids = _refine(vectors, weights, fcluster(tree, t=count, criterion="maxclust") - 1, count)
     labels = (vectors @ centroids.T).argmax(axis=1)
     shares = np.bincount(labels, weights=weights, minlength=count) / weights.sum()
-    valid = len(set(labels.tolist())) >= 2 and shares.min() >= MIN_SPEAKER_SHARE
+    # The silhouette needs at least two clusters and fewer clusters than pieces.
+    valid = 2 <= len(set(labels.tolist())) < len(vectors) and shares.min() >= MIN_SPEAKER_SHARE
     silhouette = float(silhouette_score(vectors, labels, metric="cosine")) if valid else -1.0
-    loose = bool((_tightness(vectors, weights, labels, centroids) < ONE_VOICE_TIGHTNESS).any())
+    loose = bool((_tightness(vectors, weights, labels, centroids) < calibration.one_voice_tightness).any())
     return _Clustering(centroids, silhouette, loose)
 
 

@@ -42,8 +42,6 @@ INTERVIEWER = "Interviewer"
 BUYER = "Buyer"
 LOW_CONFIDENCE = 0.8
 """Below this, the run summary says the speakers were told apart with low confidence."""
-VOICE_MATCH = 0.75
-"""The interviewer's voice sample must be at least this similar (cosine) to a speaker to pick them."""
 
 
 @dataclass(frozen=True)
@@ -265,7 +263,8 @@ def transcribe_one(
     if by_channel:
         speakers = levels.speakers(words, [participant_name(path.stem) for path, _ in tracks])
     else:
-        speakers = by_voice(words, sorted(pieces, key=lambda piece: (piece.start, piece.end)), config.speakers)
+        ordered = sorted(pieces, key=lambda piece: (piece.start, piece.end))
+        speakers = by_voice(words, ordered, config.speakers, embedder.calibration)
     return Recording(round(duration, 2), tuple(words), speakers, str(truncated[0]) if truncated else "")
 
 
@@ -329,7 +328,7 @@ def _interviewer(recording: Recording, config: TranscribeConfig, embedder: Voice
         except InputError as err:
             raise ConfigError(f"[transcribe] interviewer_voice {err}") from err
         similarity = np.array(speakers.voices) @ reference
-        if similarity.max() >= VOICE_MATCH:
+        if similarity.max() >= embedder.calibration.same_voice:
             return int(similarity.argmax()), "voice"
     return asks_most_questions(zip(speakers.labels, (w.text for w in recording.words), strict=True)), "questions"
 
