@@ -17,6 +17,11 @@ text), the share of words given to the right voice, the project's overhead over 
 time goes, one-time start-up costs, and the peak memory of ``voiceofbuyer transcribe`` in a fresh process on
 this file and, with ``--long-minutes``, on a recording that long (the same speech repeated): bounded memory
 shows as about the same peak.
+
+Then the same transcription stage on the real recordings of ``tests/fixtures/real_speech`` (a phone call, AMI
+meeting excerpts, four speakers in turn), scored against their reference speakers by ``benchmarks/speakers.py``:
+who spoke when, words to the right speaker, the speaker count and, where a reference transcript exists, the word
+error rate (``--no-real`` skips it).
 """
 
 from __future__ import annotations
@@ -36,11 +41,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the synthetic-speech helpers live with the tests
 
+from benchmarks.speakers import REAL_SPEECH, report  # noqa: E402
 from tests.speech import interview, script_of, word_error_rate, write_audio  # noqa: E402
 from voiceofbuyer.audio.asr import WhisperRecognizer, load_model  # noqa: E402
-from voiceofbuyer.audio.diarize import ResemblyzerEmbedder  # noqa: E402
+from voiceofbuyer.audio.speaker_models import voice_embedder  # noqa: E402
 from voiceofbuyer.audio.transcribe import Job, transcribe_all  # noqa: E402
-from voiceofbuyer.audio.voice_encoder import load_encoder  # noqa: E402
 from voiceofbuyer.config import load_config  # noqa: E402
 from voiceofbuyer.store import STORE_NAME, Store  # noqa: E402
 
@@ -72,6 +77,7 @@ def main() -> None:
     parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     parser.add_argument("--beam", type=int, default=5)
     parser.add_argument("--long-minutes", type=float, default=0, help="also measure memory on a recording this long")
+    parser.add_argument("--no-real", action="store_true", help="skip the real recordings of tests/fixtures/real_speech")
     args = parser.parse_args()
     config = load_config(None).transcribe.model_copy(update={"device": args.device, "beam_size": args.beam})
 
@@ -100,11 +106,11 @@ def main() -> None:
         model = load_model(recognizer.model_path, recognizer.device, recognizer.compute_type)
         loaded = time.perf_counter() - started
         started = time.perf_counter()
-        load_encoder()
-        ResemblyzerEmbedder().embed(np.random.default_rng(0).standard_normal(32000).astype(np.float32), 0, [(0, 1.5)])
+        embedder = voice_embedder(config)
+        embedder.embed(np.random.default_rng(0).standard_normal(32000).astype(np.float32), 0, [(0, 1.5)])
         diarizer_start = time.perf_counter() - started
-        print(f"start-up (once per process): Whisper model {loaded:.1f} s; speaker encoder and its imports "
-              f"{diarizer_start:.1f} s")  # fmt: skip
+        print(f"start-up (once per process): Whisper model {loaded:.1f} s; speaker model ({embedder.name}) and its "
+              f"imports {diarizer_start:.1f} s")  # fmt: skip
 
         def direct() -> tuple[float, str]:
             from faster_whisper import decode_audio
@@ -122,7 +128,7 @@ def main() -> None:
 
         def project(run: int) -> tuple[float, dict, Timed, Timed]:
             out = folder / f"project-{run}"
-            timed_recognizer, timed_embedder = Timed(recognizer, "words"), Timed(ResemblyzerEmbedder(), "embed")
+            timed_recognizer, timed_embedder = Timed(recognizer, "words"), Timed(embedder, "embed")
             store = Store(out / STORE_NAME)
             started = time.perf_counter()
             try:
@@ -167,6 +173,9 @@ def main() -> None:
         for seconds, child_peak in peaks:
             print(f"peak memory of `voiceofbuyer transcribe` alone (new process), {seconds / 60:.0f}-minute "
                   f"recording: {child_peak:.0f} MiB")  # fmt: skip
+    if not args.no_real:
+        print(f"\n# real recordings ({REAL_SPEECH.relative_to(ROOT)}), speakers scored against their references")
+        report([REAL_SPEECH], config)
 
 
 def _truth_at(truth: list, seconds: float) -> object:

@@ -27,7 +27,7 @@ from tests.speaker_scoring import read_rttm, score, transcript_segments, words_t
 from tests.speech import word_error_rate  # noqa: E402
 from voiceofbuyer.audio.decoding import probe  # noqa: E402
 from voiceofbuyer.audio.transcribe import Job, transcribe_all  # noqa: E402
-from voiceofbuyer.config import load_config  # noqa: E402
+from voiceofbuyer.config import TranscribeConfig, load_config  # noqa: E402
 from voiceofbuyer.store import STORE_NAME, Store  # noqa: E402
 
 AUDIO = (".flac", ".wav", ".mp3", ".m4a", ".ogg")
@@ -38,16 +38,24 @@ def stm_text(path: Path) -> str:
     return " ".join(" ".join(line.split()[5:]) for line in path.read_text("utf-8").splitlines() if line.strip())
 
 
+REAL_SPEECH = ROOT / "tests" / "fixtures" / "real_speech"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folders", type=Path, nargs="*", default=[ROOT / "tests" / "fixtures" / "real_speech"])
+    parser.add_argument("folders", type=Path, nargs="*", default=[REAL_SPEECH])
     parser.add_argument("--speakers", type=int, default=0, help="speakers per recording (default: estimate)")
     parser.add_argument("--speaker-model", default="", help="[transcribe] speaker_model (default: the config's)")
     args = parser.parse_args()
     config = load_config(None).transcribe.model_copy(update={"speakers": args.speakers})
     if args.speaker_model:
         config = config.model_copy(update={"speaker_model": args.speaker_model})
-    recordings = sorted(p for folder in args.folders for p in folder.iterdir()
+    report(args.folders, config)
+
+
+def report(folders: list[Path], config: TranscribeConfig) -> None:
+    """Transcribe and score every recording with an RTTM file in ``folders``, printing a line each and the totals."""
+    recordings = sorted(p for folder in folders for p in folder.iterdir()
                         if p.suffix in AUDIO and p.with_suffix(".rttm").is_file())  # fmt: skip
     header = f"{'recording':28} {'secs':>5} {'spk':>7} {'DER':>6} {'miss':>5} {'fa':>5} {'conf':>5} {'right':>6} " \
              f"{'words':>6} {'method':>8} {'conf.':>5} {'WER':>5}"  # fmt: skip

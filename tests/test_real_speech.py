@@ -72,19 +72,20 @@ def test_four_real_speakers_one_after_another_are_counted_and_kept_apart(tmp_pat
     assert result.right_speaker >= 0.9, result  # measured: 96.3%
 
 
-def test_real_meeting_excerpts_with_two_people_get_two_speakers_and_their_words(tmp_path):
-    """The AMI excerpts where two people talk (30 s each, real meeting speech): the count right on every one, and
-    the words to the right speaker over all of them (measured with CAM++: 2 of 2 on each, 93% of words; GE2E
-    counted 3 on two of them)."""
-    right = scored = 0.0
+def test_real_two_person_recordings_get_two_speakers_and_their_words(phone_call, tmp_path):
+    """The phone call and the AMI excerpts where two people talk (30 s each, real meeting speech): the count right on
+    every one, and the words to the right speaker over all of them at the issue's bar (measured with CAM++ and
+    re-segmentation: 2 of 2 on each, 95.4% of words; CAM++ without re-segmentation 93.1%; GE2E 91.2%, counting 3
+    on two of them)."""
+    transcripts = {"phone-call": phone_call[0]}
     for name in ("ami-dev00", "ami-dev01", "ami-trn03"):
-        recording = REAL / f"{name}.flac"
-        transcript, _, _ = transcribe(recording, tmp_path / name)
-        reference = read_rttm(recording.with_suffix(".rttm"))
+        transcripts[name] = transcribe(REAL / f"{name}.flac", tmp_path / name)[0]
+    right = scored = 0.0
+    for name, transcript in transcripts.items():
         assert transcript["speakers"]["count"] == 2, name
-        share, words = words_to_right_speaker(reference, transcript)
+        share, words = words_to_right_speaker(read_rttm(REAL / f"{name}.rttm"), transcript)
         right, scored = right + share * words, scored + words
-    assert right / scored >= 0.9, right / scored
+    assert right / scored >= 0.95, right / scored
 
 
 def test_more_speakers_asked_for_than_a_short_excerpt_has_voices_to_tell_is_no_crash(tmp_path):

@@ -242,7 +242,7 @@ def pieces_of(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:
     """(start, end) spans to embed: stretches of talk, cut into overlapping pieces when long. Every word lies
     in a piece of its own stretch, and no piece reaches across a pause into another stretch."""
     spans: list[tuple[float, float]] = []
-    for start, end in _runs(words):
+    for start, end in runs(words):
         if end - start <= PIECE_SECONDS:
             middle = (start + end) / 2
             half = max(end - start, MIN_PIECE_SECONDS) / 2
@@ -354,14 +354,15 @@ def _refine(vectors: np.ndarray, weights: np.ndarray, labels: np.ndarray, count:
     return centroids
 
 
-def _runs(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:
-    runs: list[tuple[float, float]] = []
+def runs(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:
+    """(start, end) of each stretch of talk: words with no pause of ``PAUSE_SECONDS`` or more between them."""
+    found: list[tuple[float, float]] = []
     for word in words:
-        if runs and word.start - runs[-1][1] < PAUSE_SECONDS:
-            runs[-1] = (runs[-1][0], max(runs[-1][1], word.end))
+        if found and word.start - found[-1][1] < PAUSE_SECONDS:
+            found[-1] = (found[-1][0], max(found[-1][1], word.end))
         else:
-            runs.append((word.start, word.end))
-    return runs
+            found.append((word.start, word.end))
+    return found
 
 
 def _piece_of(word: SpokenWord, pieces: Sequence[Piece], starts: list[float]) -> int:

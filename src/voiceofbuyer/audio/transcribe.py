@@ -31,13 +31,13 @@ from ..ingest.recordings import RECORDING_SUFFIXES, participant_name
 from ..ingest.sides import asks_most_questions
 from ..records import clock
 from ..store import Store, text_hash
-from . import decoding
+from . import decoding, resegment
 from .asr import Recognizer, SpokenWord, WhisperRecognizer
 from .diarize import ChannelLevels, Piece, Speakers, VoiceEmbedder, by_voice, pieces_of
 from .speaker_models import voice_embedder
 from .transcript_files import readable_json, webvtt
 
-TRANSCRIBE_VERSION = "2"
+TRANSCRIBE_VERSION = "3"
 INTERVIEWER = "Interviewer"
 BUYER = "Buyer"
 LOW_CONFIDENCE = 0.8
@@ -265,7 +265,20 @@ def transcribe_one(
     else:
         ordered = sorted(pieces, key=lambda piece: (piece.start, piece.end))
         speakers = by_voice(words, ordered, config.speakers, embedder.calibration)
+        spans = resegment.spans_near(words, resegment.changes(words, speakers)) if speakers.voices else []
+        if spans:  # a second pass over the audio (decoding is cheap beside recognition): only memory stays flat
+            again = decoding.decode(job.path, job.source, info, config.max_minutes * 60)
+            short: list[Piece] = []
+            for offset, samples in decoding.windows(_good_blocks(again, [])):
+                short.extend(embedder.embed(decoding.mono(samples), offset, _within(spans, offset, samples)))
+            speakers = resegment.resegment(words, speakers, short)
     return Recording(round(duration, 2), tuple(words), speakers, str(truncated[0]) if truncated else "")
+
+
+def _within(spans: list[tuple[float, float]], offset: float, samples: np.ndarray) -> list[tuple[float, float]]:
+    """The spans whose middle lies in the window of ``samples`` starting at ``offset`` seconds."""
+    end = offset + samples.shape[1] / decoding.SAMPLE_RATE
+    return [span for span in spans if offset <= (span[0] + span[1]) / 2 < end]
 
 
 def _good_blocks(blocks: Iterator[np.ndarray], truncated: list[decoding.Truncated]) -> Iterator[np.ndarray]:
