@@ -36,6 +36,9 @@ MIN_PIECE_SECONDS = 0.5
 RELIABLE_PIECE_SECONDS = 1.0
 """Shorter pieces ("Yes.") carry too little voice to shape the clusters; they are only assigned."""
 MAX_SPEAKERS = 6
+MIN_VOICE_PIECES = 3
+"""A voice heard in fewer reliable pieces than this is never clearly attributed: too little of it to tell whether
+it is one voice (on a 30 s meeting excerpt, four people in four pieces clustered as two tight voices)."""
 MAX_FITTED_PIECES = 1500
 """Clusters are fitted on at most this many pieces (evenly spaced), so an hour stays cheap; all are assigned."""
 MIN_SPEAKER_SHARE = 0.05
@@ -274,9 +277,11 @@ def by_voice(
     ordered = np.sort(similarity, axis=1)
     margin = ordered[:, -1] - ordered[:, -2]
     # Clear: nearer one voice than any other by the margin, in a cluster tight enough to be one voice (a merged
-    # pair of speakers is clearly apart from the rest yet not one person).
+    # pair of speakers is clearly apart from the rest yet not one person) and heard in enough reliable pieces to
+    # tell (two pieces are always "tight").
     tight = _tightness(vectors, weights, piece_labels, centroids) >= calibration.one_voice_tightness
-    clear = (margin >= calibration.clear_margin) & tight[piece_labels]
+    heard = np.bincount(piece_labels[reliable], minlength=len(centroids)) >= MIN_VOICE_PIECES
+    clear = (margin >= calibration.clear_margin) & tight[piece_labels] & heard[piece_labels]
     confidence = float(weights[clear].sum() / weights.sum())
     starts = [piece.start for piece in pieces]
     word_labels = [int(piece_labels[_piece_of(word, pieces, starts)]) for word in words]
