@@ -7,9 +7,10 @@ speakers beside it (``name.rttm``; a transcript in ``name.stm`` adds the word er
 project's transcription stage on an empty cache and scored (``tests/speaker_scoring.py``): diarization error
 rate with a 0.25 s collar (missed, false alarm, confusion), the share of reference speech time given to the
 right speaker after the best mapping of labels, the share of words given to the right speaker, the speaker
-count against the reference, the method and confidence the transcript reports, and the word error rate. Then the
-same over all recordings, weighted by speech time (and words), and over the two-person ones. Point it at your own
-recordings with reference labels to judge a setting on your own material.
+count against the reference (found/all/those with at least 3 s of speech), the method and confidence the
+transcript reports, and the word error rate. Then the same over all recordings, weighted by speech time (and
+words), and over the two-person ones. Point it at your own recordings with reference labels to judge a setting
+on your own material.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the scoring helpers live with the tests
 
-from tests.speaker_scoring import read_rttm, score, transcript_segments, words_to_right_speaker  # noqa: E402
+from tests.speaker_scoring import (  # noqa: E402
+    COUNTABLE_SECONDS,
+    read_rttm,
+    score,
+    transcript_segments,
+    words_to_right_speaker,
+)
 from tests.speech import word_error_rate  # noqa: E402
 from voiceofbuyer.audio.decoding import probe  # noqa: E402
 from voiceofbuyer.audio.transcribe import Job, transcribe_all  # noqa: E402
@@ -57,10 +64,11 @@ def report(folders: list[Path], config: TranscribeConfig) -> None:
     """Transcribe and score every recording with an RTTM file in ``folders``, printing a line each and the totals."""
     recordings = sorted(p for folder in folders for p in folder.iterdir()
                         if p.suffix in AUDIO and p.with_suffix(".rttm").is_file())  # fmt: skip
-    header = f"{'recording':28} {'secs':>5} {'spk':>7} {'DER':>6} {'miss':>5} {'fa':>5} {'conf':>5} {'right':>6} " \
+    header = f"{'recording':28} {'secs':>5} {'spk':>9} {'DER':>6} {'miss':>5} {'fa':>5} {'conf':>5} {'right':>6} " \
              f"{'words':>6} {'method':>8} {'conf.':>5} {'WER':>5}"  # fmt: skip
     print(header)
     totals = {"speech": 0.0, "right": 0.0, "der": 0.0, "count_right": 0, "words": 0, "words_right": 0.0}
+    counted = {"recordings": 0, "exact": 0, "within_one": 0}
     two = {"recordings": 0, "count_right": 0, "words": 0, "words_right": 0.0}
     with tempfile.TemporaryDirectory() as folder:
         for recording in recordings:
@@ -86,6 +94,9 @@ def report(folders: list[Path], config: TranscribeConfig) -> None:
             totals["right"] += result.right_speaker * speech
             totals["der"] += result.der * speech
             totals["count_right"] += result.hypothesis_speakers == result.reference_speakers
+            counted["recordings"] += 1
+            counted["exact"] += result.hypothesis_speakers == result.countable_speakers
+            counted["within_one"] += abs(result.hypothesis_speakers - result.countable_speakers) <= 1
             words_right, words = words_to_right_speaker(reference, transcript)
             totals["words"] += words
             totals["words_right"] += words_right * words
@@ -95,7 +106,8 @@ def report(folders: list[Path], config: TranscribeConfig) -> None:
                 two["words"] += words
                 two["words_right"] += words_right * words
             speakers = transcript["speakers"]
-            print(f"{recording.name:28} {duration:5.0f} {result.hypothesis_speakers:>3}/{result.reference_speakers:<3} "
+            count = f"{result.hypothesis_speakers}/{result.reference_speakers}/{result.countable_speakers}"
+            print(f"{recording.name:28} {duration:5.0f} {count:>9} "
                   f"{result.der:6.3f} {result.missed:5.2f} {result.false_alarm:5.2f} {result.confusion:5.2f} "
                   f"{result.right_speaker:6.1%} {words_right:6.1%} {speakers['method']:>8} "
                   f"{speakers['confidence']:5.2f} "
@@ -106,6 +118,8 @@ def report(folders: list[Path], config: TranscribeConfig) -> None:
             f"DER {totals['der'] / totals['speech']:.3f}, speaker count right on {totals['count_right']} of "
             f"{len(recordings)}, {totals['words_right'] / max(totals['words'], 1):.1%} of words to the right speaker"
         )
+        print(f"speakers with at least {COUNTABLE_SECONDS:.0f} s of speech: count right on {counted['exact']} of "
+              f"{counted['recordings']}, within one on {counted['within_one']}")  # fmt: skip
         if two["recordings"]:
             print(f"two-person {two['recordings']}: count right on {two['count_right']}, "
                   f"{two['words_right'] / max(two['words'], 1):.1%} of words to the right speaker")  # fmt: skip

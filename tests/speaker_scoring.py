@@ -8,7 +8,9 @@ the project's JSON transcripts (turns with a speaker, a start and an end, in sec
   reference boundary left unscored, and overlapped reference speech left out (the project gives one speaker
   per word, as the NIST single-speaker scoring does);
 - **right-speaker share**: reference speech time whose hypothesis speaker is the mapped one;
-- **speaker count**: hypothesis speakers against reference speakers.
+- **speaker count**: hypothesis speakers against reference speakers, and against the reference speakers who say
+  enough to be counted (``COUNTABLE_SECONDS`` of speech: someone who says "yeah" once in 30 s leaves no voice to
+  count).
 
 And per word (``words_to_right_speaker``): the share of transcribed words, among those whose middle falls in one
 reference speaker's speech (not in silence, not in overlap), given to that speaker after the best one-to-one
@@ -26,6 +28,7 @@ from scipy.optimize import linear_sum_assignment
 
 FRAME_SECONDS = 0.01
 COLLAR_SECONDS = 0.25
+COUNTABLE_SECONDS = 3.0
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class SpeakerScore:
     """Share of scored reference speech time given to the right speaker."""
     reference_speakers: int
     hypothesis_speakers: int
+    countable_speakers: int
+    """Reference speakers with at least ``COUNTABLE_SECONDS`` of speech."""
 
 
 def read_rttm(path: Path) -> list[Segment]:
@@ -126,4 +131,8 @@ def score(reference: Sequence[Segment], hypothesis: Sequence[Segment], duration:
         right_speaker=round(right / speech, 3),
         reference_speakers=len(ref_speakers),
         hypothesis_speakers=len(hyp_speakers),
+        countable_speakers=sum(
+            sum(s.end - s.start for s in reference if s.speaker == speaker) >= COUNTABLE_SECONDS
+            for speaker in ref_speakers
+        ),
     )
