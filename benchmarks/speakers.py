@@ -54,6 +54,9 @@ def main() -> None:
     parser.add_argument("--speakers", type=int, default=0, help="speakers per recording (default: estimate)")
     parser.add_argument("--speaker-model", default="", help="[transcribe] speaker_model (default: the config's)")
     args = parser.parse_args()
+    for folder in args.folders:
+        if not folder.is_dir():
+            parser.error(f"{folder}: no such folder (give folders of recordings with name.rttm files beside them)")
     config = load_config(None).transcribe.model_copy(update={"speakers": args.speakers})
     if args.speaker_model:
         config = config.model_copy(update={"speaker_model": args.speaker_model})
@@ -62,8 +65,13 @@ def main() -> None:
 
 def report(folders: list[Path], config: TranscribeConfig) -> None:
     """Transcribe and score every recording with an RTTM file in ``folders``, printing a line each and the totals."""
-    recordings = sorted(p for folder in folders for p in folder.iterdir()
-                        if p.suffix in AUDIO and p.with_suffix(".rttm").is_file())  # fmt: skip
+    audio = sorted(p for folder in folders for p in folder.iterdir() if p.suffix in AUDIO)
+    recordings = [p for p in audio if p.with_suffix(".rttm").is_file()]
+    for unscored in (p for p in audio if p not in recordings):
+        print(f"{unscored}: no {unscored.with_suffix('.rttm').name} beside it, not scored")
+    if not recordings:
+        print("no recording with an RTTM file of reference speakers beside it: nothing to score")
+        return
     header = f"{'recording':28} {'secs':>5} {'spk':>9} {'DER':>6} {'miss':>5} {'fa':>5} {'conf':>5} {'right':>6} " \
              f"{'words':>6} {'method':>8} {'conf.':>5} {'WER':>5}"  # fmt: skip
     print(header)

@@ -21,6 +21,7 @@ from voiceofbuyer.audio.speaker_models import _campplus_network
 from voiceofbuyer.audio.transcribe import Job, transcribe_all
 from voiceofbuyer.audio.voice_encoder import embed_utterance, load_encoder, mel_spectrogram, normalize_volume
 from voiceofbuyer.cli import main
+from voiceofbuyer.errors import ConfigError
 from voiceofbuyer.ingest import read_interview
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.store import STORE_NAME, Store
@@ -127,6 +128,21 @@ def test_a_voice_sample_decides_who_the_interviewer_is(transcribed, recording, a
     assert document["speakers"]["interviewer_by"] == "voice"
     swapped = {"Interviewer": "Buyer", "Buyer": "Interviewer"}
     assert [t["speaker"] for t in document["turns"]] == [swapped[t.speaker] for t in spoken[1]]
+
+
+def test_a_voice_sample_that_matches_nobody_is_said_and_a_folder_is_no_sample(transcribed, recording, audio_out,
+                                                                              tmp_path):  # fmt: skip
+    """Silence as the interviewer's voice matches neither voice: the interviewer is chosen by the questions, and the
+    run says the sample matched none (never a silent fallback). A folder given as the sample is one line."""
+    silence = write_audio(tmp_path / "silence.wav", np.zeros(3 * SAMPLE_RATE, dtype=np.float32))
+    config = CONFIG.transcribe.model_copy(update={"interviewer_voice": str(silence)})
+    outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", audio_out, config)
+    document = json.loads(outcome.transcripts[RECORDING].read_text("utf-8"))
+    assert document["speakers"]["interviewer_by"] == "questions"
+    assert any("interviewer_voice matched none of the 2 voices" in note for note in outcome.notes), outcome.notes
+    folder = CONFIG.transcribe.model_copy(update={"interviewer_voice": str(tmp_path)})
+    with pytest.raises(ConfigError, match=r"interviewer_voice '.*': a folder, not a recording \(fix: point it at"):
+        transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out2", audio_out, folder)
 
 
 def test_one_speaker_per_channel_uses_the_channels_with_a_progress_bar(spoken, tmp_path, capsys):

@@ -446,6 +446,27 @@ def test_json_turns_and_words(tmp_path: Path) -> None:
     assert (interview.meta.interviewee, interview.meta.employees) == ("Tom Iverson", "2400")
 
 
+def test_a_transcribers_doubt_about_who_spoke_carries_into_the_sides_and_the_quotes(tmp_path: Path) -> None:
+    """A transcript made of a recording whose voices could not be told apart (``speakers.confidence`` 0.0) names
+    an Interviewer and a Buyer, but its labels are no surer than its voices: the sides are uncertain, and so
+    every statement the buyer makes is flagged. A sure transcript keeps its labels' certainty."""
+    from voiceofbuyer.ingest.sides import CONFIDENT, identify_sides
+
+    turns = [
+        {"speaker": "Interviewer", "start": 0.0, "end": 2.0, "text": "What made you start looking?"},
+        {"speaker": "Buyer", "start": 2.0, "end": 6.0, "text": "Our invoices kept getting lost in email."},
+    ]
+    unsure = read(tmp_path, "unsure.json", transcript_json(turns=turns, speakers={"confidence": 0.0}))
+    sure = read(tmp_path, "sure.json", transcript_json(turns=turns, speakers={"confidence": 0.97}))
+    plain = read(tmp_path, "plain.json", transcript_json(turns=turns))
+    assert (unsure.speaker_confidence, sure.speaker_confidence, plain.speaker_confidence) == (0.0, 0.97, None)
+    assert identify_sides(unsure).confidence == 0.0 < CONFIDENT and identify_sides(unsure).buyers == ("Buyer",)
+    assert identify_sides(sure).confidence == 0.97 and identify_sides(plain).confidence == 1.0
+    for bad in ("high", 1.5, True):
+        wrong = error(tmp_path, "bad.json", transcript_json(turns=turns, speakers={"confidence": bad}))
+        assert "'speakers.confidence'" in wrong.message and "0 to 1" in wrong.message
+
+
 def test_json_errors(tmp_path: Path) -> None:
     invalid = error(tmp_path, "a.json", '{\n  "schema": "voiceofbuyer.transcript/1",\n  "turns": [,]\n}\n')
     assert (invalid.path, invalid.line) == ("a.json", 3) and invalid.message.startswith("invalid JSON")

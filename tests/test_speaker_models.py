@@ -21,6 +21,13 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # torch's
 CONFIG = load_config(None).transcribe
 
 
+class Silent(torch.nn.Module):
+    """A broken export: the right shapes, every embedding zero."""
+
+    def forward(self, feats: torch.Tensor) -> torch.Tensor:
+        return feats[:, 0, :8] * 0
+
+
 class StatsPooling(torch.nn.Module):
     """A stand-in for a WeSpeaker export: (batch, frames, features) → a projection of mean and deviation."""
 
@@ -33,9 +40,10 @@ class StatsPooling(torch.nn.Module):
         return self.project(torch.cat([feats.mean(dim=1), feats.std(dim=1)], dim=1))
 
 
-def export(path: Path, features: int = MEL_BINS) -> Path:
+def export(path: Path, features: int = MEL_BINS, model: torch.nn.Module | None = None) -> Path:
     axes = {"feats": {0: "batch", 1: "frames"}}
-    torch.onnx.export(StatsPooling(features).eval(), (torch.zeros(1, 150, features),), str(path),
+    model = model or StatsPooling(features)
+    torch.onnx.export(model.eval(), (torch.zeros(1, 150, features),), str(path),
                       input_names=["feats"], output_names=["embs"], dynamic_axes=axes, dynamo=False)  # fmt: skip
     return path
 
@@ -61,6 +69,13 @@ def test_an_onnx_speaker_model_gives_the_same_vector_to_a_span_alone_or_among_ot
     assert np.allclose(alone.vector, pieces[1].vector, atol=1e-6)
     assert embedder.name.startswith("onnx:") and voice_embedder(CONFIG).name == "campplus"
     assert embedder.embed_recording(samples).shape == (8,)
+
+
+def test_a_model_giving_empty_embeddings_stops_with_one_line_not_a_crash(tmp_path):
+    embedder = OnnxSpeakerEmbedder(str(export(tmp_path / "zero.onnx", model=Silent())))
+    samples = np.random.default_rng(0).normal(scale=0.1, size=16000 * 3).astype(np.float32)
+    with pytest.raises(ConfigError, match=r"speaker_model \(onnx:\w+\): gives empty or non-finite embeddings"):
+        embedder.embed(samples, 0.0, [(0.0, 1.5), (1.5, 3.0)])
 
 
 def test_a_file_that_is_not_a_speaker_model_is_one_line(tmp_path):

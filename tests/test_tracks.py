@@ -127,6 +127,21 @@ def test_a_track_that_stops_early_ends_alone_and_a_stray_file_is_named(batch, tm
     assert "not an audio track of acme-cfo.tracks" in problems[0].message
 
 
+def test_a_track_that_is_not_audio_names_the_tracks_folder_to_take_it_out_of(batch, tmp_path):
+    import shutil
+
+    folder, _ = batch
+    copy = tmp_path / "batch"
+    shutil.copytree(folder, copy)
+    (copy / "acme-cfo.tracks" / "Bob.wav").write_text("not audio at all\n", "utf-8")
+    outcome = transcribe_tracks(copy / "acme-cfo.tracks", tmp_path / "out")
+    assert outcome.transcripts == {}
+    [problem] = outcome.problems
+    assert problem.skipped and problem.message.startswith("acme-cfo.tracks/Bob.wav: ")
+    assert "so acme-cfo.tracks was not transcribed" in problem.message
+    assert "move it out of acme-cfo.tracks (each file there is one participant's audio)" in problem.message
+
+
 def test_an_empty_tracks_folder_is_one_line_naming_it(tmp_path):
     (tmp_path / "acme.tracks").mkdir()
     [problem] = read_batch(tmp_path).problems

@@ -108,6 +108,9 @@ class Interview:
     """Recording the transcript came from, if any (relative to the batch folder)."""
     language: str = "en"
     """ISO 639-1 code of the language spoken (declared by a JSON transcript, else detected)."""
+    speaker_confidence: float | None = None
+    """How sure the transcriber was of who spoke, 0-1 (a JSON transcript's ``speakers.confidence``: for a
+    recording, the share of speech clearly one voice's); None when the transcript does not say."""
 
 
 @dataclass(frozen=True)

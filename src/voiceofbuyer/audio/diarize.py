@@ -241,20 +241,23 @@ def embed_spans(
     return sorted(pieces, key=lambda piece: (piece.start, piece.end))
 
 
-def pieces_of(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:
-    """(start, end) spans to embed: stretches of talk, cut into overlapping pieces when long. Every word lies
-    in a piece of its own stretch, and no piece reaches across a pause into another stretch."""
+def pieces_of(
+    words: Sequence[SpokenWord], seconds: float = PIECE_SECONDS, hop: float = PIECE_HOP_SECONDS
+) -> list[tuple[float, float]]:
+    """(start, end) spans to embed: stretches of talk, cut into pieces ``seconds`` long every ``hop`` seconds when
+    longer (a shorter stretch is one piece, at least ``MIN_PIECE_SECONDS``). Every word lies in a piece of its own
+    stretch, and no piece reaches across a pause into another stretch."""
     spans: list[tuple[float, float]] = []
     for start, end in runs(words):
-        if end - start <= PIECE_SECONDS:
+        if end - start <= seconds:
             middle = (start + end) / 2
             half = max(end - start, MIN_PIECE_SECONDS) / 2
             spans.append((max(0.0, middle - half), middle + half))
             continue
-        steps = int(np.ceil((end - start - PIECE_SECONDS) / PIECE_HOP_SECONDS))
+        steps = int(np.ceil((end - start - seconds) / hop))
         for step in range(steps + 1):
-            piece_start = min(start + step * PIECE_HOP_SECONDS, end - PIECE_SECONDS)
-            spans.append((piece_start, piece_start + PIECE_SECONDS))
+            piece_start = min(start + step * hop, end - seconds)
+            spans.append((piece_start, piece_start + seconds))
     return spans
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .asr import SpokenWord
-from .diarize import MIN_PIECE_SECONDS, Piece, Speakers, runs
+from .diarize import Piece, Speakers, pieces_of
 
 PIECE_SECONDS = 1.0
 HOP_SECONDS = 0.25
@@ -38,22 +38,10 @@ def changes(words: Sequence[SpokenWord], speakers: Speakers) -> list[float]:
 
 
 def spans_near(words: Sequence[SpokenWord], at: Sequence[float]) -> list[tuple[float, float]]:
-    """(start, end) spans (seconds) of the short pieces to embed: ``PIECE_SECONDS`` long every ``HOP_SECONDS``
-    within stretches of talk (a shorter stretch is one piece, at least ``MIN_PIECE_SECONDS``), centred within
-    ``REACH_SECONDS`` of a time in ``at`` (sorted)."""
-    spans: list[tuple[float, float]] = []
-    for start, end in runs(words):
-        if not _near(at, (start + end) / 2, REACH_SECONDS + (end - start) / 2):
-            continue
-        if end - start <= PIECE_SECONDS:
-            middle, half = (start + end) / 2, max(end - start, MIN_PIECE_SECONDS) / 2
-            candidates = [(max(0.0, middle - half), middle + half)]
-        else:
-            steps = int(np.ceil((end - start - PIECE_SECONDS) / HOP_SECONDS))
-            firsts = (min(start + step * HOP_SECONDS, end - PIECE_SECONDS) for step in range(steps + 1))
-            candidates = [(first, first + PIECE_SECONDS) for first in firsts]
-        spans.extend(span for span in candidates if _near(at, (span[0] + span[1]) / 2, REACH_SECONDS))
-    return spans
+    """(start, end) spans (seconds) of the short pieces to embed: ``diarize.pieces_of`` with ``PIECE_SECONDS`` every
+    ``HOP_SECONDS``, those centred within ``REACH_SECONDS`` of a time in ``at`` (sorted)."""
+    spans = pieces_of(words, PIECE_SECONDS, HOP_SECONDS)
+    return [span for span in spans if _near(at, (span[0] + span[1]) / 2, REACH_SECONDS)]
 
 
 def resegment(words: Sequence[SpokenWord], speakers: Speakers, pieces: Sequence[Piece]) -> Speakers:

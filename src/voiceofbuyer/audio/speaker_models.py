@@ -119,7 +119,13 @@ class FbankEmbedder:
         """Unit vectors of ``(batch, frames, 80)`` windows, each with its mean frame subtracted."""
         centred = (windows - windows.mean(axis=1, keepdims=True)).astype(np.float32)
         vectors = np.asarray(self._network(centred), dtype=np.float32).reshape(len(windows), -1)
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        if not np.isfinite(vectors).all() or (norms < 1e-9).any():
+            raise ConfigError(
+                f"[transcribe] speaker_model ({self.name}): gives empty or non-finite embeddings, so no voices can "
+                'be compared (fix: check how the model was exported, or use "campplus")'
+            )
+        return vectors / norms
 
     def _network(self, windows: np.ndarray) -> np.ndarray:
         raise NotImplementedError
@@ -177,8 +183,8 @@ class OnnxSpeakerEmbedder(FbankEmbedder):
         if not model.is_file():
             what = "a folder, not an ONNX file" if model.is_dir() else f"no such file ({model.absolute()})"
             raise ConfigError(f"[transcribe] speaker_model {path!r}: {what} (fix: point it at an ONNX speaker "
-                              "model such as WeSpeaker's, relative to the working directory, or leave it empty for "
-                              "the bundled encoder)")  # fmt: skip
+                              "model such as WeSpeaker's, relative to the working directory, or name a shipped one: "
+                              '"campplus" (the default) or "ge2e")')  # fmt: skip
         import onnxruntime
 
         options = onnxruntime.SessionOptions()
@@ -188,7 +194,7 @@ class OnnxSpeakerEmbedder(FbankEmbedder):
         except Exception as err:  # onnxruntime raises its own exception types for unreadable models
             raise ConfigError(
                 f"[transcribe] speaker_model {path!r}: not a model onnxruntime can read ({err}) (fix: export the "
-                "model to ONNX, or leave it empty for the bundled encoder)"
+                'model to ONNX, or name a shipped one: "campplus" (the default) or "ge2e")'
             ) from err
         inputs, outputs = self.session.get_inputs(), self.session.get_outputs()
         if len(inputs) != 1 or len(inputs[0].shape) != 3 or inputs[0].shape[-1] != MEL_BINS:

@@ -82,7 +82,12 @@ class Job:
         tracks = self.tracks()
         if not tracks:
             return decoding.probe(self.path, self.source)
-        infos = [decoding.probe(path, source) for path, source in tracks]
+        try:
+            infos = [decoding.probe(path, source) for path, source in tracks]
+        except InputError as err:  # the interview is its tracks together: say which folder to take the file out of
+            raise InputError(err.path, f"{err.message}; so {self.source} was not transcribed",
+                             fix=f"convert it to .wav, .mp3 or .m4a, or move it out of {self.source} (each file "
+                             "there is one participant's audio)") from err  # fmt: skip
         durations = [info.duration for info in infos]
         longest = None if None in durations else max(d for d in durations if d is not None)
         return decoding.AudioInfo(longest, len(infos), "tracks")
@@ -305,6 +310,14 @@ def _write(
     if recording.warning:
         outcome.problems.append(Problem(job.source, recording.warning, skipped=False))
     interviewer, how = _interviewer(recording, config, embedder)
+    if config.interviewer_voice and how == "questions":
+        compared = (f"matched none of the {recording.speakers.count} voices" if recording.speakers.voices
+                    else f"was not compared (speakers told apart by {recording.speakers.method})")  # fmt: skip
+        outcome.notes.append(
+            f"{job.source}: [transcribe] interviewer_voice {compared}, so the interviewer is the speaker who asks "
+            "the most questions (fix: a longer, clearer sample of the interviewer alone, or the interviewer's name in "
+            "the metadata)"
+        )
     names = speaker_names(recording.speakers.count, interviewer, recording.speakers.names)
     document = transcript_document(job.source, config.language, recording, names, how)
     if recording.speakers.names and interviewer is not None:  # their own track names them: keep the name
@@ -339,7 +352,10 @@ def _interviewer(recording: Recording, config: TranscribeConfig, embedder: Voice
         try:
             reference = reference_voice(config.interviewer_voice, config.max_minutes, embedder)
         except InputError as err:
-            raise ConfigError(f"[transcribe] interviewer_voice {err}") from err
+            raise ConfigError(
+                f"[transcribe] interviewer_voice {config.interviewer_voice!r}: {err.message} (fix: point it at a short "
+                "recording of the interviewer alone, .wav, .mp3 or .m4a, relative to the working directory)"
+            ) from err
         similarity = np.array(speakers.voices) @ reference
         if similarity.max() >= embedder.calibration.same_voice:
             return int(similarity.argmax()), "voice"
@@ -351,6 +367,8 @@ def reference_voice(path: str, max_minutes: float, embedder: VoiceEmbedder) -> n
     """The voice embedding by ``embedder`` of the recording at ``path`` (at most ``max_minutes`` read);
     ``InputError`` when it cannot be decoded, ``MissingComponent`` without resemblyzer's weights."""
     source = Path(path)
+    if source.is_dir():
+        raise InputError(path, "a folder, not a recording", fix="point it at one audio file")
     info = decoding.probe(source, path)
     samples = np.concatenate(list(decoding.decode(source, path, info, max_minutes * 60)), axis=1)
     return embedder.embed_recording(decoding.mono(samples))

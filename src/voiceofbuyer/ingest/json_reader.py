@@ -85,7 +85,12 @@ def read_json(data: bytes, source: str) -> Parsed:
         offset += len(spoken) + 1
     language = document.get("language")
     declared = language.strip().lower()[:2] if isinstance(language, str) and language.strip() else ""
-    return Parsed(text, tuple(turns), meta_from_mapping(metadata, source), media.strip(), declared)
+    speakers = _expect(document.get("speakers") or {}, dict, source, "speakers", "an object")
+    confidence = speakers.get("confidence")
+    if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, int | float)
+                                   or not 0 <= confidence <= 1):  # fmt: skip
+        raise _bad(source, "speakers.confidence", "must be a number from 0 to 1")
+    return Parsed(text, tuple(turns), meta_from_mapping(metadata, source), media.strip(), declared, confidence)
 
 
 def _read_turn(

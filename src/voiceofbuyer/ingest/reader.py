@@ -116,4 +116,5 @@ def read_interview(
         meta=meta,
         media=media,
         language=parsed.language or detect_language([turn.text for turn in parsed.turns]),
+        speaker_confidence=parsed.speaker_confidence,
     )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TypeVar
 
 from voiceofbuyer.ingest.labels import is_role_label
@@ -93,7 +94,15 @@ def same_person(speaker: str, name: str) -> bool:
 
 
 def identify_sides(interview: Interview) -> SpeakerRoles:
-    """Split the speakers into the interviewing side and the buyers; see the module docstring."""
+    """Split the speakers into the interviewing side and the buyers; see the module docstring. The confidence is
+    never above the transcript's own (``Interview.speaker_confidence``): labels a transcriber was unsure of (voices
+    it could not tell apart) are no surer for being labels."""
+    sides = _sides(interview)
+    declared = interview.speaker_confidence
+    return sides if declared is None or declared >= sides.confidence else replace(sides, confidence=declared)
+
+
+def _sides(interview: Interview) -> SpeakerRoles:
     speakers = list(dict.fromkeys(turn.speaker for turn in interview.turns))
     uncertain = tuple(s for s in speakers if is_uncertain(s) or _passing_voice(s, interview))
     people = [s for s in speakers if s not in uncertain]

@@ -26,6 +26,8 @@ class Parsed:
     media: str = ""
     language: str = ""
     """Declared by the file (a JSON transcript's ``language``); empty when it is to be detected."""
+    speaker_confidence: float | None = None
+    """Declared by the file (a JSON transcript's ``speakers.confidence``, 0-1); None when it does not say."""
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
