@@ -326,16 +326,34 @@ def _clustering(
     tree: np.ndarray, vectors: np.ndarray, weights: np.ndarray, count: int, calibration: VoiceCalibration
 ) -> _Clustering:
     from scipy.cluster.hierarchy import fcluster
+    from sklearn.cluster import KMeans
     from sklearn.metrics import silhouette_score
 
-    centroids = _refine(vectors, weights, fcluster(tree, t=count, criterion="maxclust") - 1, count)
-    labels = (vectors @ centroids.T).argmax(axis=1)
-    shares = np.bincount(labels, weights=weights, minlength=count) / weights.sum()
-    # The silhouette needs at least two clusters and fewer clusters than pieces.
-    valid = 2 <= len(set(labels.tolist())) < len(vectors) and shares.min() >= MIN_SPEAKER_SHARE
+    # Average linkage cut at ``count``; when that gives a cluster too small to be a speaker (its top split can cut
+    # off one odd piece: on a real phone call, one piece against the rest), k-means instead (fixed seed, so the
+    # same every run). Only then: where a small cluster is valid it is usually someone who says little, whom
+    # k-means would trade for a split of the main speaker.
+    centroids, labels, valid = _start(vectors, weights, fcluster(tree, t=count, criterion="maxclust") - 1, count)
+    if not valid and count < len(vectors):
+        start = KMeans(count, n_init=10, random_state=0).fit(vectors, sample_weight=weights).labels_
+        other = _start(vectors, weights, start, count)
+        if other[2]:
+            centroids, labels, valid = other
     silhouette = float(silhouette_score(vectors, labels, metric="cosine")) if valid else -1.0
     loose = bool((_tightness(vectors, weights, labels, centroids) < calibration.one_voice_tightness).any())
     return _Clustering(centroids, silhouette, loose)
+
+
+def _start(
+    vectors: np.ndarray, weights: np.ndarray, start: np.ndarray, count: int
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Centroids refined from the ``start`` labels, each piece's nearest, and whether that is a valid clustering:
+    at least two clusters, fewer than the pieces, each holding ``MIN_SPEAKER_SHARE`` of the speech."""
+    centroids = _refine(vectors, weights, start, count)
+    labels = (vectors @ centroids.T).argmax(axis=1)
+    shares = np.bincount(labels, weights=weights, minlength=count) / weights.sum()
+    valid = 2 <= len(set(labels.tolist())) < len(vectors) and shares.min() >= MIN_SPEAKER_SHARE
+    return centroids, labels, bool(valid)
 
 
 def _tightness(vectors: np.ndarray, weights: np.ndarray, labels: np.ndarray, centroids: np.ndarray) -> np.ndarray:
