@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from voiceofbuyer.audio.decoding import SAMPLE_RATE, WINDOW_SECONDS, windows
-from voiceofbuyer.audio.speaker_models import _campplus_network
+from voiceofbuyer.audio.speaker_models import _campplus_session
 from voiceofbuyer.audio.transcribe import Job, transcribe_all
 from voiceofbuyer.audio.voice_encoder import embed_utterance, load_encoder, mel_spectrogram, normalize_volume
 from voiceofbuyer.cli import main
@@ -284,7 +284,7 @@ def test_without_the_speaker_model_a_one_channel_recording_is_one_line_not_a_tra
     with the line that installs it, and nothing half-done is cached."""
     monkeypatch.setitem(sys.modules, package, None)  # find_spec(package) → None
     load_encoder.cache_clear()
-    _campplus_network.cache_clear()
+    _campplus_session.cache_clear()
     config = CONFIG.transcribe.model_copy(update={"speaker_model": speaker_model})
     outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", tmp_path, config)
     assert outcome.transcripts == {}
@@ -293,7 +293,7 @@ def test_without_the_speaker_model_a_one_channel_recording_is_one_line_not_a_tra
     assert install in problem.message and "\n" not in problem.message
     with sqlite3.connect(tmp_path / STORE_NAME) as db:
         assert db.execute("SELECT count(*) FROM cache WHERE kind = 'transcript'").fetchone()[0] == 0
-    _campplus_network.cache_clear()  # the next test loads the real network again
+    _campplus_session.cache_clear()  # the next test loads the real model again
 
 
 def test_the_voice_encoder_gives_resemblyzers_own_vectors(spoken, monkeypatch):

@@ -67,7 +67,7 @@ def test_an_onnx_speaker_model_gives_the_same_vector_to_a_span_alone_or_among_ot
     assert all(p.vector.shape == (8,) and abs(float(np.linalg.norm(p.vector)) - 1) < 1e-5 for p in pieces)
     alone = embedder.embed(samples, 0.0, [spans[1]])[0]
     assert np.allclose(alone.vector, pieces[1].vector, atol=1e-6)
-    assert embedder.name.startswith("onnx:") and voice_embedder(CONFIG).name == "campplus"
+    assert embedder.name.startswith("onnx:") and voice_embedder(CONFIG).name == "campplus-onnx"
     assert embedder.embed_recording(samples).shape == (8,)
 
 
@@ -118,3 +118,30 @@ def test_transcription_uses_the_configured_speaker_model(tmp_path, monkeypatch):
     assert outcome.problems == [] and sum(calls) > 5
     transcript = json.loads(outcome.transcripts[recording.name].read_text("utf-8"))
     assert transcript["turns"] and transcript["speakers"]["method"] == "voices"
+
+
+def test_campplus_runs_from_its_onnx_export_with_pytorchs_vectors():
+    """The default speaker model is CAM++ exported to ONNX once (cached) and run with onnxruntime: its vectors are
+    the PyTorch network's, a span's vector is the same alone or among others, and a second load reuses the file."""
+    from voiceofbuyer.audio.speaker_models import (
+        CamPlusPlusEmbedder,
+        _campplus_export,
+        _campplus_files,
+        _campplus_network,
+    )
+
+    samples = np.random.default_rng(1).normal(scale=0.1, size=16000 * 5).astype(np.float32)
+    spans = [(0.0, 1.5), (1.5, 3.0), (2.5, 4.5)]
+    embedder = CamPlusPlusEmbedder()
+    pieces = embedder.embed(samples, 0.0, spans)
+    alone = embedder.embed(samples, 0.0, spans[1:2])[0]
+    assert np.allclose(alone.vector, pieces[1].vector, atol=1e-5)
+    frames = fbank(samples)
+    window = frames[150:300]  # the span 1.5-3.0 s: 150 frames centred on 2.25 s
+    with torch.inference_mode():
+        reference = _campplus_network(*_campplus_files())(torch.from_numpy(window - window.mean(axis=0))[None])[0]
+    reference = reference.numpy() / np.linalg.norm(reference.numpy())
+    assert float(pieces[1].vector @ reference) > 0.9999
+    export = _campplus_export()
+    modified = export.stat().st_mtime_ns
+    assert _campplus_export() == export and export.stat().st_mtime_ns == modified

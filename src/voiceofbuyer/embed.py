@@ -150,7 +150,7 @@ def model_id(model: str) -> str:
 
 
 @contextmanager
-def _quiet() -> Iterator[None]:
+def quiet_export() -> Iterator[None]:
     """The one-off export is chatty (tracer warnings, progress bars, advice): the user needs none of it."""
     root = logging.getLogger()
     level = root.level
@@ -201,7 +201,7 @@ def _quantised_export(model_dir: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     names = ["input_ids", "attention_mask", "token_type_ids"]
     example = torch.ones((2, 8), dtype=torch.long)
-    with _quiet(), tempfile.TemporaryDirectory(dir=target.parent) as scratch:
+    with quiet_export(), tempfile.TemporaryDirectory(dir=target.parent) as scratch:
         fp32 = Path(scratch) / "model.onnx"
         torch.onnx.export(
             _KeywordForward.wrap(AutoModel.from_pretrained(str(model_dir)).eval()),

