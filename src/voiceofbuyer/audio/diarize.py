@@ -248,7 +248,7 @@ def pieces_of(
     longer (a shorter stretch is one piece, at least ``MIN_PIECE_SECONDS``). Every word lies in a piece of its own
     stretch, and no piece reaches across a pause into another stretch."""
     spans: list[tuple[float, float]] = []
-    for start, end in runs(words):
+    for start, end in _runs(words):
         if end - start <= seconds:
             middle = (start + end) / 2
             half = max(end - start, MIN_PIECE_SECONDS) / 2
@@ -336,9 +336,9 @@ def _clustering(
     centroids, labels, valid = _start(vectors, weights, fcluster(tree, t=count, criterion="maxclust") - 1, count)
     if not valid and count < len(vectors):
         start = KMeans(count, n_init=10, random_state=0).fit(vectors, sample_weight=weights).labels_
-        other = _start(vectors, weights, start, count)
-        if other[2]:
-            centroids, labels, valid = other
+        other_centroids, other_labels, other_valid = _start(vectors, weights, start, count)
+        if other_valid:
+            centroids, labels, valid = other_centroids, other_labels, True
     silhouette = float(silhouette_score(vectors, labels, metric="cosine")) if valid else -1.0
     loose = bool((_tightness(vectors, weights, labels, centroids) < calibration.one_voice_tightness).any())
     return _Clustering(centroids, silhouette, loose)
@@ -380,7 +380,7 @@ def _refine(vectors: np.ndarray, weights: np.ndarray, labels: np.ndarray, count:
     return centroids
 
 
-def runs(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:
+def _runs(words: Sequence[SpokenWord]) -> list[tuple[float, float]]:
     """(start, end) of each stretch of talk: words with no pause of ``PAUSE_SECONDS`` or more between them."""
     found: list[tuple[float, float]] = []
     for word in words:

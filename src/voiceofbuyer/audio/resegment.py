@@ -1,16 +1,16 @@
-"""Re-segmentation: the words around each change of speaker decided again from shorter voice pieces.
+"""Re-segmentation: the words around each change of speaker decided again from pieces centred closer to them.
 
-Clustering needs pieces long enough to carry a voice (``diarize.PIECE_SECONDS``, 1.5 s, one every 0.75 s), but a
-piece that spans a change of speaker inside a stretch of talk carries both voices, so the last words of one turn
-or the first of the next often go to the wrong person. Once the voices are known, telling which of them a piece
-is needs less voice than finding them: near each change, pieces of ``PIECE_SECONDS`` every ``HOP_SECONDS`` are
-embedded in a second pass over the audio and compared with the voices found, and each word within
-``WORD_REACH_SECONDS`` of the change takes the voice of the short piece centred nearest to it.
+Clustering uses a piece every 0.75 s (``diarize.PIECE_HOP_SECONDS``), and a word takes the voice of the piece
+centred nearest to it: near a change of speaker inside a stretch of talk, that piece may be centred up to 0.4 s
+away and lie mostly over the other voice, so the last words of one turn or the first of the next go to the wrong
+person. Once the voices are known, near each change, spans of ``PIECE_SECONDS`` every ``HOP_SECONDS`` are embedded
+in a second pass over the audio (each in at least the embedder's own minimum window centred on it: 1.5 s for the
+filterbank models) and compared with the voices found, and each word within ``WORD_REACH_SECONDS`` of the change
+takes the voice of the piece centred nearest to it.
 
 On the 15 real recordings of ``tests/fixtures/real_speech`` (CAM++), this raised the words given to the right
-speaker on the two-person ones from 93.9% to 96.2% (mean per recording), and over all of them from 95.9% to
-96.5%; windows of 0.75-1.25 s gave about the same. Only the stretches near changes are embedded again, so
-it costs a fraction of the first pass.
+speaker on the two-person ones from 93.1% to 95.4%, and over all of them from 95.9% to 96.5%. Only the stretches
+near changes are embedded again, so it costs a fraction of the first pass.
 """
 
 from __future__ import annotations
