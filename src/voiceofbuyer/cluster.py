@@ -12,7 +12,7 @@ import json
 import warnings
 from abc import ABC, abstractmethod
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -105,7 +105,7 @@ def cluster_pools(
     statements: list[Statement],
     verdicts: dict[str, Classification],
     profiles: dict[str, BuyerProfile],
-    vectors: dict[str, np.ndarray],
+    vectors: Mapping[str, np.ndarray],
     clusterer: Clusterer,
     embedder: str,
     store: Store,

@@ -1,9 +1,10 @@
 """Sentence embeddings behind one small interface, with two backends.
 
 - ``torch``: sentence-transformers, the reference.
-- ``onnx``: an int8 ONNX export of the same model, made locally on first use and cached on disk:
-  per-channel dynamic quantisation of the MatMuls, the first layer's kept in float (it carries most of
-  the quantisation error), keeps mean cosine to the reference above 0.99 at ~2.5x the speed on CPU.
+- ``onnx``: an int8 ONNX export of the same model, made locally on first use and cached on disk: every MatMul
+  quantised per token row and per output channel (``quantise``), texts batched with others of the same token
+  length. Mean cosine to the reference 0.996 on real statements, about 3x its speed on CPU, and a text's vector is
+  the same bit for bit alone or in any batch.
 
 Both return L2-normalised float32 rows. ``Embedder.name`` names model and backend: it is the cache key of
 every stored vector, so vectors of different backends never mix.
@@ -34,10 +35,11 @@ if TYPE_CHECKING:
     from .config import ModelsConfig
 
 BUNDLED = "bundled"
-ONNX_VERSION = "int8v2"
+ONNX_VERSION = "int8rows1"
 """Names the export recipe: part of the cached file's name and of the embedding cache key."""
 _MAX_TOKENS = 256
 _BATCH = 64
+"""Texts per inference (torch) and at most per same-length batch (onnx)."""
 
 
 def resolve_model(name: str) -> str:
@@ -83,8 +85,8 @@ class TorchEmbedder(Embedder):
 
 
 class OnnxEmbedder(Embedder):
-    """The model's int8 ONNX export, mean-pooled over tokens (at most 256); ``ConfigError`` when the model is not a
-    local directory with ``tokenizer.json``."""
+    """The model's per-row int8 ONNX export, mean-pooled over tokens (at most 256); ``ConfigError`` when the model is
+    not a local directory with ``tokenizer.json``."""
 
     def __init__(self, model: str) -> None:
         import onnxruntime
@@ -98,40 +100,49 @@ class OnnxEmbedder(Embedder):
             )
         onnx_path = _quantised_export(model_dir)
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1  # parallel across texts instead (see encode)
+        options.intra_op_num_threads = 1  # parallel across batches instead (see encode): small GEMMs scale poorly
         self._session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self._tokenizer.enable_truncation(_MAX_TOKENS)
-        self._tokenizer.no_padding()  # the shipped tokenizer pads to 128 tokens; one text needs no padding
-        self._workers = (os.cpu_count() or 1) + 1
+        self._tokenizer.no_padding()  # the shipped tokenizer pads to 128 tokens; batches here never need padding
+        self._workers = os.cpu_count() or 1
         self.name = embedder_name("onnx", model)
         self.dimensions = int(self._session.get_outputs()[0].shape[-1])
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """One text per inference, several at a time on threads.
+        """Texts batched with others of the same token length (up to 64), batches run on threads.
 
-        Dynamic int8 quantisation scales activations by the largest value in the whole input tensor, so a
-        text batched with others would get a vector that depends on its neighbours (cosine down to 0.97).
-        Alone, a text always gets the same vector: reproducible whatever the cache already holds.
+        Same length, so no text is padded; per-row quantisation, so no text's rounding depends on another's: a
+        text's vector is the same bit for bit alone or in any batch, whatever the cache already holds.
         """
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        ids = [encoding.ids for encoding in self._tokenizer.encode_batch_fast(texts)] if texts else []
+        by_length: dict[int, list[int]] = {}
+        for index, tokens in enumerate(ids):
+            by_length.setdefault(len(tokens), []).append(index)
+        batches = [
+            rows[begin : begin + _BATCH]
+            for _, rows in sorted(by_length.items())
+            for begin in range(0, len(rows), _BATCH)
+        ]
         with ThreadPoolExecutor(self._workers) as pool:
-            for index, vector in enumerate(pool.map(self._encode_one, texts)):
-                out[index] = vector
+            for rows, vectors in zip(
+                batches, pool.map(lambda rows: self._encode_same_length([ids[i] for i in rows]), batches), strict=True
+            ):
+                out[rows] = vectors
         return out
 
-    def _encode_one(self, text: str) -> np.ndarray:
-        ids = np.array([self._tokenizer.encode(text).ids], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
-        hidden = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0][0]
-        pooled = hidden.mean(axis=0)
-        return pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+    def _encode_same_length(self, ids: list[list[int]]) -> np.ndarray:
+        tokens = np.array(ids, dtype=np.int64)
+        feeds = {"input_ids": tokens, "attention_mask": np.ones_like(tokens), "token_type_ids": np.zeros_like(tokens)}
+        pooled = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0].mean(axis=1)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
 
 def embedder_name(backend: str, model: str) -> str:
     """The cache key of a backend's vectors for a model, known without loading either."""
-    return f"{'onnx-' + ONNX_VERSION + '-per-text' if backend == 'onnx' else 'torch'}:{model_id(model)}"
+    return f"{'onnx-' + ONNX_VERSION if backend == 'onnx' else 'torch'}:{model_id(model)}"
 
 
 def model_id(model: str) -> str:
@@ -189,14 +200,14 @@ class _KeywordForward:
 
 
 def _quantised_export(model_dir: Path) -> Path:
-    """The cached int8 ONNX file for ``model_dir``, exported and quantised on first use."""
+    """The cached per-row int8 ONNX file for ``model_dir``, exported and quantised on first use."""
     target = cache_dir() / "onnx" / model_id(str(model_dir)) / f"model.{ONNX_VERSION}.onnx"
     if target.is_file():
         return target
-    import onnx
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel
+
+    from .quantise import quantise_rows
 
     target.parent.mkdir(parents=True, exist_ok=True)
     names = ["input_ids", "attention_mask", "token_type_ids"]
@@ -214,16 +225,7 @@ def _quantised_export(model_dir: Path) -> Path:
             dynamo=False,
         )
         partial = Path(scratch) / target.name
-        nodes = onnx.load(str(fp32)).graph.node
-        first_layer = [node.name for node in nodes if node.op_type == "MatMul" and "layer.0/" in node.name]
-        quantize_dynamic(
-            str(fp32),
-            str(partial),
-            per_channel=True,
-            weight_type=QuantType.QInt8,
-            op_types_to_quantize=["MatMul"],
-            nodes_to_exclude=first_layer,
-        )
+        quantise_rows(fp32, partial)
         os.replace(partial, target)  # atomic: a crash never leaves a half-written model in the cache
     return target
 

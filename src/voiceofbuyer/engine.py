@@ -4,8 +4,8 @@
 What is spread out is independent per item: splitting interviews into statements (spaCy) and sentence vectors
 (the embedder). The driver (this process) still reads the batch, is the store's one writer, and does what needs
 the whole batch at once (people, classifier, clustering, themes, documents). So the outputs are byte-identical
-either way: each interview is split by the same ``Segmenter``, and each text is embedded alone (see
-``embed.OnnxEmbedder``), whichever worker does it. Recordings are transcribed by the driver.
+either way: each interview is split by the same ``Segmenter``, and a text's vector is the same in any batch (see
+``embed.OnnxEmbedder``), whichever worker computes it. Recordings are transcribed by the driver.
 
 Ray is an optional extra (``pip install 'voiceofbuyer[ray]'``); without it, ``--engine ray`` is one line saying so.
 """

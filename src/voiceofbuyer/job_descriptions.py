@@ -12,6 +12,7 @@ weights are cached with the statement classifier's (see ``pipeline``).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -68,7 +69,7 @@ class JobDescriptionModel:
     ngrams: NgramSpace
 
     @classmethod
-    def fit(cls, examples: list[Described], vectors: dict[str, np.ndarray]) -> JobDescriptionModel:
+    def fit(cls, examples: list[Described], vectors: Mapping[str, np.ndarray]) -> JobDescriptionModel:
         """A logistic regression on the examples' embeddings and word n-grams; ``vectors``: embedding by text."""
         from sklearn.linear_model import LogisticRegression
 
@@ -78,7 +79,7 @@ class JobDescriptionModel:
         model.fit(_features(texts, vectors, ngrams), [e.function for e in examples])
         return cls(tuple(str(c) for c in model.classes_), model.coef_, model.intercept_, ngrams)
 
-    def predict(self, texts: list[str], vectors: dict[str, np.ndarray]) -> list[tuple[str, float]]:
+    def predict(self, texts: list[str], vectors: Mapping[str, np.ndarray]) -> list[tuple[str, float]]:
         """(function, probability) per text; function "" when the probability is below ``MIN_PROBABILITY``."""
         if not texts:
             return []
@@ -112,7 +113,7 @@ class JobDescriptionModel:
         )
 
 
-def _features(texts: list[str], vectors: dict[str, np.ndarray], ngrams: NgramSpace) -> sparse.csr_matrix:
+def _features(texts: list[str], vectors: Mapping[str, np.ndarray], ngrams: NgramSpace) -> sparse.csr_matrix:
     dense = sparse.csr_matrix(np.stack([vectors[t] for t in texts]).astype(np.float64))
     mentions = sparse.csr_matrix(function_mentions(texts))
     return sparse.hstack([dense, ngrams.transform(texts), mentions]).tocsr()

@@ -17,7 +17,7 @@ import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -277,11 +277,11 @@ def _classify(
 
 def _describe(
     groups: dict[tuple[str, str], list[list[Statement]]],
-    embedded: dict[str, np.ndarray],
+    embedded: Mapping[str, np.ndarray],
     config: Config,
     interviews: dict[str, Interview],
     profiles: dict[str, BuyerProfile],
-    embed: Callable[[list[str]], dict[str, np.ndarray]],
+    embed: Callable[[list[str]], Mapping[str, np.ndarray]],
 ) -> list:
     def company_of(interview_id: str) -> str:
         """The company named in an interview's metadata."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -33,7 +33,7 @@ from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
 
 Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
 """A user's role taxonomy: (role, title patterns), in the order of the config."""
-Embed = Callable[[list[str]], dict[str, np.ndarray]]
+Embed = Callable[[list[str]], Mapping[str, np.ndarray]]
 """Texts → their normalised sentence vectors (the pipeline's cached embedder)."""
 
 OTHER = "Other"

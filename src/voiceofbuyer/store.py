@@ -161,7 +161,7 @@ class Store:
 
     # -- embeddings ------------------------------------------------------------------------------------
     def embeddings(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
-        """Stored vectors for those of ``texts`` that have one, by text."""
+        """Stored vectors (float16) for those of ``texts`` that have one, by text."""
         by_hash = {text_hash(text): text for text in texts}
         found: dict[str, np.ndarray] = {}
         hashes = list(by_hash)
@@ -172,15 +172,15 @@ class Store:
                 f"SELECT text_hash, vector FROM embeddings WHERE model = ? AND text_hash IN ({marks})", [model, *chunk]
             )
             for digest, blob in rows:
-                found[by_hash[digest]] = np.frombuffer(blob, dtype=np.float32)
+                found[by_hash[digest]] = np.frombuffer(blob, dtype=np.float16)
         return found
 
     def put_embeddings(self, model: str, vectors: dict[str, np.ndarray]) -> None:
-        """Store ``vectors`` (text → vector, kept as float32) for ``model``, replacing any there, in one transaction."""
+        """Store ``vectors`` (text → vector, kept as float16) for ``model``, replacing any there, in one transaction."""
         with self.transaction() as db:
             db.executemany(
                 "INSERT OR REPLACE INTO embeddings (model, text_hash, vector) VALUES (?, ?, ?)",
-                [(model, text_hash(text), np.asarray(v, dtype=np.float32).tobytes()) for text, v in vectors.items()],
+                [(model, text_hash(text), np.asarray(v, dtype=np.float16).tobytes()) for text, v in vectors.items()],
             )
 
     # -- runs and results ------------------------------------------------------------------------------

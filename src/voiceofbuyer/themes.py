@@ -239,7 +239,7 @@ def quote_quality(text: str) -> float:
 
 
 def representative(
-    group: list[Statement], count: int, vectors: dict[str, np.ndarray] | None = None, keep: Iterable[str] = ()
+    group: list[Statement], count: int, vectors: Mapping[str, np.ndarray] | None = None, keep: Iterable[str] = ()
 ) -> list[Statement]:
     """Up to ``count`` of ``group`` as quotes, lead first: the statements of ``keep`` (ids, in their order: quotes a
     reviewer kept) first, then the best others: central (with ``vectors``, text → unit vector: similarity to the
@@ -281,7 +281,7 @@ def build_themes(
     role: str,
     category: str,
     groups: list[list[Statement]],
-    vectors: dict[str, np.ndarray],
+    vectors: Mapping[str, np.ndarray],
     quotes_per_theme: int,
     company_of: Callable[[str], str],
     quote_for: Callable[[Statement], Quote],

@@ -10,6 +10,7 @@ product. ``voiceofbuyer eval`` scores it by cross-validation grouped by intervie
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -134,7 +135,7 @@ class LinearModel:
             question_ngrams,
         )
 
-    def probabilities(self, texts: list[str], questions: list[str], vectors: dict[str, np.ndarray]) -> np.ndarray:
+    def probabilities(self, texts: list[str], questions: list[str], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
         """Per statement, a probability for each of ``labels`` (n × len(labels), rows sum to 1); ``vectors``: embedding
         by text, for every text and non-empty question. In chunks of ``PREDICT_CHUNK`` statements: the feature
         matrix of a whole batch (dense part in float64, then sparse) took about 29 KB a statement at once; each row
@@ -158,7 +159,7 @@ def cue_features(texts: list[str]) -> np.ndarray:
     )
 
 
-def features(texts: list[str], questions: list[str], vectors: dict[str, np.ndarray]) -> np.ndarray:
+def features(texts: list[str], questions: list[str], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
     """Statement embedding, question embedding and cue counts, side by side (n × (2d + 10))."""
     dimensions = len(next(iter(vectors.values())))
     blank = np.zeros(dimensions, dtype=np.float32)
@@ -171,7 +172,7 @@ def features(texts: list[str], questions: list[str], vectors: dict[str, np.ndarr
 def feature_matrix(
     texts: list[str],
     questions: list[str],
-    vectors: dict[str, np.ndarray],
+    vectors: Mapping[str, np.ndarray],
     text_ngrams: NgramSpace,
     question_ngrams: NgramSpace,
 ) -> sparse.csr_matrix:
@@ -185,7 +186,7 @@ def feature_matrix(
     ).tocsr()
 
 
-def train(examples: list[LabelledStatement], vectors: dict[str, np.ndarray]) -> LinearModel:
+def train(examples: list[LabelledStatement], vectors: Mapping[str, np.ndarray]) -> LinearModel:
     """Fit the model on ``examples`` (reviewer corrections weigh ``REVIEWER_WEIGHT``); deterministic."""
     from sklearn.linear_model import LogisticRegression
 
@@ -203,7 +204,7 @@ def train(examples: list[LabelledStatement], vectors: dict[str, np.ndarray]) -> 
     return LinearModel(tuple(str(c) for c in model.classes_), weights, bias, text_ngrams, question_ngrams)
 
 
-def training_vectors(examples: list[LabelledStatement], vectors: Vectors) -> dict[str, np.ndarray]:
+def training_vectors(examples: list[LabelledStatement], vectors: Vectors) -> Mapping[str, np.ndarray]:
     """Embeddings of the examples' texts and non-empty questions, by text."""
     return vectors.get([e.text for e in examples] + [e.question for e in examples if e.question])
 
