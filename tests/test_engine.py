@@ -98,3 +98,42 @@ def test_an_address_without_the_ray_engine_is_one_line(twenty, tmp_path, capsys)
     assert main(["run", str(twenty), "--out", str(tmp_path / "out"), "--address", "10.0.0.1:6379"]) == 2
     assert capsys.readouterr().err == "error: --address 10.0.0.1:6379: only with --engine ray (fix: add --engine ray)\n"
     assert not (tmp_path / "out").exists()
+
+
+def test_recordings_transcribed_on_ray_actors_match_this_process_and_a_bad_one_is_skipped_alone(ray_engine, tmp_path):
+    """Two real recordings (a phone call, a meeting excerpt) and one that is not audio, through transcription actors
+    (CPU: the test cluster has no GPU): the same transcripts, byte for byte, as in this process; the bad file is one
+    problem line naming it; the cache keys agree (a re-run here finds the cluster's transcripts)."""
+    from voiceofbuyer.audio.transcribe import Job, transcribe_all
+    from voiceofbuyer.config import load_config
+    from voiceofbuyer.store import STORE_NAME, Store
+
+    real = Path(__file__).parent / "fixtures" / "real_speech"
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for name in ("phone-call.flac", "ami-dev00.flac"):
+        shutil.copy(real / name, batch / name)
+    (batch / "broken.mp3").write_bytes(b"not audio at all" * 100)
+    jobs = [Job(batch / name, name, Path(name).stem) for name in ("ami-dev00.flac", "broken.mp3", "phone-call.flac")]
+    config = load_config(None).transcribe
+    assert ray_engine.placement(config) == LocalEngine().placement(config) == ("cpu", "int8")
+    written = {}
+    for engine in (LocalEngine(), ray_engine):
+        out = tmp_path / engine.name
+        out.mkdir()
+        store = Store(out / STORE_NAME)
+        try:
+            outcome = transcribe_all(jobs, out, config, store, engine=engine)
+        finally:
+            store.close()
+        assert [p.path for p in outcome.problems] == ["broken.mp3"] and "broken.mp3" in outcome.problems[0].message
+        assert outcome.audio_seconds > 55
+        written[engine.name] = {p.name: p.read_bytes() for p in sorted((out / "transcripts").iterdir())}
+    assert sorted(written["ray"]) == ["ami-dev00.json", "ami-dev00.vtt", "phone-call.json", "phone-call.vtt"]
+    assert written["ray"] == written["local"]
+    store = Store(tmp_path / "ray" / STORE_NAME)
+    try:
+        again = transcribe_all(jobs[::2], tmp_path / "ray", config, store)
+    finally:
+        store.close()
+    assert again.from_cache == 2

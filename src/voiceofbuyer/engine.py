@@ -1,11 +1,13 @@
 """Where the costly per-item work runs: in this process (``LocalEngine``), or spread over a Ray cluster
 (``RayEngine``, ``voiceofbuyer run DIR --engine ray [--address ADDRESS]``).
 
-What is spread out is independent per item: splitting interviews into statements (spaCy) and sentence vectors
-(the embedder). The driver (this process) still reads the batch, is the store's one writer, and does what needs
-the whole batch at once (people, classifier, clustering, themes, documents). So the outputs are byte-identical
-either way: each interview is split by the same ``Segmenter``, and a text's vector is the same in any batch (see
-``embed.OnnxEmbedder``), whichever worker computes it. Recordings are transcribed by the driver.
+What is spread out is independent per item: transcribing recordings (Whisper and the speaker model, on GPU actors
+where the cluster has GPUs), splitting interviews into statements (spaCy) and sentence vectors (the embedder). The
+driver (this process) still reads the batch, is the store's one writer, and does what needs the whole batch at once
+(people, classifier, clustering, themes, documents). So the outputs are byte-identical either way: each interview is
+split by the same ``Segmenter``, and a text's vector is the same in any batch (see ``embed.OnnxEmbedder``), whichever
+worker computes it; recordings are transcribed by the same code on the same device type (``placement``): a
+cluster's GPUs give a transcript of their own, cached under its own key.
 
 Ray is an optional extra (``pip install 'voiceofbuyer[ray]'``); without it, ``--engine ray`` is one line saying so.
 """
@@ -16,9 +18,11 @@ import logging
 import multiprocessing
 import os
 import pickle
+import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,6 +30,9 @@ import numpy as np
 from .errors import ConfigError
 
 if TYPE_CHECKING:
+    from .audio.decoding import AudioInfo
+    from .audio.transcribe import Job, Recording
+    from .config import TranscribeConfig
     from .embed import Embedder
     from .records import Interview, SpeakerRoles, Statement
     from .segment import Segmenter
@@ -33,12 +40,31 @@ if TYPE_CHECKING:
 Work = tuple["Interview", "SpeakerRoles"]
 Segmented = tuple[str, "list[Statement] | str"]
 """(interview id, its statements, or why it could not be split: ``TypeName: message``)."""
+Recorded = tuple[str, "Recording | str"]
+"""(recording's source, its transcription, or the line that says why it was skipped)."""
+TRANSCRIBE_GROUP = 16
+"""Recordings sent to a cluster at a time: their bytes travel with them, so the driver never holds a whole batch."""
 
 
 class Engine(ABC):
     """Runs the per-item stages; results come back in the order of the items."""
 
     name: str
+
+    @abstractmethod
+    def placement(self, config: TranscribeConfig) -> tuple[str, str]:
+        """(device, compute type) that recognition runs with on this engine's workers (``ConfigError`` when the
+        configured device is not there): part of the transcript cache key."""
+
+    @abstractmethod
+    def transcribe(
+        self,
+        work: list[tuple[Job, AudioInfo]],
+        config: TranscribeConfig,
+        here: Callable[[Job, AudioInfo], Recording | str],
+    ) -> Iterator[Recorded]:
+        """Each recording's transcription, in ``work``'s order; ``here`` transcribes one in this process (with the
+        driver's recogniser and progress bar); a remote engine's workers build their own, at ``placement``."""
 
     @abstractmethod
     def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
@@ -70,6 +96,22 @@ class LocalEngine(Engine):
     def __init__(self, workers: int = 1) -> None:
         self.workers = workers or os.cpu_count() or 1
         self._embedders: dict[Callable[[], Embedder], Embedder] = {}  # keyed by the loader itself, kept alive
+
+    def placement(self, config: TranscribeConfig) -> tuple[str, str]:
+        """This machine's: CUDA and float16 when it has a GPU, else CPU and int8 (unless configured)."""
+        from .audio.asr import resolve_device
+
+        return resolve_device(config.device, config.compute_type)
+
+    def transcribe(
+        self,
+        work: list[tuple[Job, AudioInfo]],
+        config: TranscribeConfig,
+        here: Callable[[Job, AudioInfo], Recording | str],
+    ) -> Iterator[Recorded]:
+        """One recording after another, in this process (Whisper already uses every core)."""
+        for job, info in work:
+            yield job.source, here(job, info)
 
     def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
         """In this process, or on the pool (see the class)."""
@@ -141,6 +183,41 @@ class RayEngine(Engine):
         data.enable_progress_bars = False
         self._workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
 
+    def placement(self, config: TranscribeConfig) -> tuple[str, str]:
+        """CUDA and float16 when the cluster has GPUs (and the device is ``auto`` or ``cuda``), else CPU and int8."""
+        gpus = self._ray.cluster_resources().get("GPU", 0)
+        if config.device == "cuda" and not gpus:
+            raise ConfigError("[transcribe] device 'cuda': the Ray cluster has no GPU (fix: device = 'auto' or 'cpu')")
+        device = "cuda" if gpus and config.device != "cpu" else "cpu"
+        default = "float16" if device == "cuda" else "int8"
+        return device, default if config.compute_type == "auto" else config.compute_type
+
+    def transcribe(
+        self,
+        work: list[tuple[Job, AudioInfo]],
+        config: TranscribeConfig,
+        here: Callable[[Job, AudioInfo], Recording | str],
+    ) -> Iterator[Recorded]:
+        """On ``_TranscribeWorker`` actors, one recording per task: one GPU each where the cluster has GPUs, else
+        up to 4 CPUs each. A recording's bytes travel with it (no shared file system needed), ``TRANSCRIBE_GROUP``
+        recordings at a time."""
+        placement = self.placement(config)
+        on_gpu = placement[0] == "cuda"
+        slots = int(self._ray.cluster_resources().get("GPU", 0)) if on_gpu else max(1, self._workers // 4)
+        for begin in range(0, len(work), TRANSCRIBE_GROUP):
+            group = work[begin : begin + TRANSCRIBE_GROUP]
+            rows = [{"work": pickle.dumps((job, info, _recording_bytes(job)))} for job, info in group]
+            dataset = self._ray.data.from_items(rows).map_batches(
+                _TranscribeWorker,
+                fn_constructor_args=(config, placement),
+                batch_size=1,
+                concurrency=(1, max(1, min(slots, len(group)))),
+                num_gpus=1 if on_gpu else 0,
+                num_cpus=1 if on_gpu else min(4, self._workers),
+            )
+            for row in dataset.iter_rows():
+                yield pickle.loads(row["result"])
+
     def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
         """On ``_SegmentWorker`` actors, one interview per task."""
         if not work:
@@ -174,6 +251,43 @@ class RayEngine(Engine):
         """Shut the cluster down when this engine started it."""
         if self._started:
             self._ray.shutdown()
+
+
+class _TranscribeWorker:
+    """A Ray actor: Whisper and the speaker model loaded once, at the engine's ``placement``, for many recordings."""
+
+    def __init__(self, config: TranscribeConfig, placement: tuple[str, str]) -> None:
+        from .audio.asr import WhisperRecognizer
+        from .audio.speaker_models import voice_embedder
+
+        self.config = config
+        self.recognizer = WhisperRecognizer(config, placement)
+        self.embedder = voice_embedder(config)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
+        from .audio.transcribe import Job, attempt
+
+        results = []
+        for payload in batch["work"]:
+            job, info, files = pickle.loads(payload)
+            with tempfile.TemporaryDirectory() as scratch:
+                for name, content in files.items():
+                    (Path(scratch) / name).parent.mkdir(parents=True, exist_ok=True)
+                    (Path(scratch) / name).write_bytes(content)
+                here = Job(Path(scratch) / job.path.name, job.source, job.id)
+                try:
+                    result = attempt(here, info, self.config, self.recognizer, self.embedder)
+                except Exception as error:  # one recording's failure never stops the batch: the driver reports it
+                    result = f"{job.source}: could not be transcribed ({type(error).__name__}: {str(error)[:200]})"
+            results.append(pickle.dumps((job.source, result)))
+        return {"result": results}
+
+
+def _recording_bytes(job: Job) -> dict[str, bytes]:
+    """The recording's file, or its folder of tracks' files, by path relative to the folder it is in."""
+    if not job.path.is_dir():
+        return {job.path.name: job.path.read_bytes()}
+    return {f"{job.path.name}/{path.name}": path.read_bytes() for path in sorted(job.path.iterdir()) if path.is_file()}
 
 
 class _SegmentWorker:

@@ -91,7 +91,7 @@ def _run(
         if documents.clean():
             report.notes.append("removed what an interrupted run had left; the previous documents were whole")
         run_id = store.start_run(_now(), str(batch_dir.resolve()), config.source)
-        transcripts = _transcribe(batch_dir, out_dir, config, store, stages, report)
+        transcripts = _transcribe(batch_dir, out_dir, config, store, stages, report, engine)
         with stages.stage("parse", 1, unit="batch") as bar:
             batch = read_batch(batch_dir, transcripts, excluded=(out_dir,))
             bar.update(1)
@@ -184,7 +184,7 @@ def _readable(interviews: list[Interview], batch_dir: Path, report: RunReport) -
 
 
 def _transcribe(
-    batch_dir: Path, out_dir: Path, config: Config, store: Store, stages: Stages, report: RunReport
+    batch_dir: Path, out_dir: Path, config: Config, store: Store, stages: Stages, report: RunReport, engine: Engine
 ) -> dict[str, Path]:
     """Recordings without a transcript → JSON transcripts in the run's work folder (recording → transcript)."""
     sources = recordings_to_transcribe(batch_dir)
@@ -194,9 +194,10 @@ def _transcribe(
     from .audio.transcribe import Job, transcribe_all
 
     jobs = [Job(batch_dir / source, source, str(PurePosixPath(source).with_suffix(""))) for source in sources]
-    recognizer = WhisperRecognizer(config.transcribe)  # a bad model or device stops the run here
+    # A bad model or device stops the run here; the device is the one the engine's workers recognise on.
+    recognizer = WhisperRecognizer(config.transcribe, engine.placement(config.transcribe))
     with stages.stage("transcribe", 0, bar_format=TRANSCRIBE_BAR) as bar:
-        outcome = transcribe_all(jobs, out_dir / WORK, config.transcribe, store, bar, recognizer)
+        outcome = transcribe_all(jobs, out_dir / WORK, config.transcribe, store, bar, recognizer, engine=engine)
     report.problems.extend(outcome.problems)
     report.notes.extend(outcome.notes)
     fresh = ""

@@ -82,9 +82,10 @@ def model_identity(path_or_name: str) -> str:
 
 class WhisperRecognizer:
     """faster-whisper (CTranslate2) with the ``[transcribe]`` settings; ``ConfigError`` when the model is not a
-    CTranslate2 Whisper directory or the device is not there."""
+    CTranslate2 Whisper directory or the device is not there. ``placement``: (device, compute type) already decided
+    for where recognition runs (a cluster's workers, see ``engine``); default: decided for this machine."""
 
-    def __init__(self, config: TranscribeConfig) -> None:
+    def __init__(self, config: TranscribeConfig, placement: tuple[str, str] | None = None) -> None:
         self.config = config
         self.model_path = resolve_model(config.model)
         folder = Path(self.model_path)
@@ -93,7 +94,7 @@ class WhisperRecognizer:
                 f"[transcribe] model {self.model_path}: not a CTranslate2 Whisper model directory (no "
                 f"{' and '.join(_MODEL_FILES)}) (fix: convert it with ct2-transformers-converter, or use 'bundled')"
             )
-        self.device, self.compute_type = resolve_device(config.device, config.compute_type)
+        self.device, self.compute_type = placement or resolve_device(config.device, config.compute_type)
         decoding = f"{config.language}:beam{config.beam_size}:t0:vad{int(config.vad)}"
         settings = f"{decoding}:{self.device}:{self.compute_type}"
         self.name = f"faster-whisper:{model_identity(self.model_path)}:{settings}"

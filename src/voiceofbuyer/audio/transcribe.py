@@ -23,10 +23,10 @@ import numpy as np
 from tqdm import tqdm
 
 from ..config import TranscribeConfig
+from ..engine import Engine, LocalEngine
 from ..errors import ConfigError, InputError, MissingComponent
 from ..files import TRANSCRIPTS_DIR, write_atomic
 from ..ingest import Problem
-from ..ingest.json_reader import SCHEMA
 from ..ingest.recordings import RECORDING_SUFFIXES, participant_name
 from ..ingest.sides import asks_most_questions
 from ..records import clock
@@ -35,11 +35,9 @@ from . import decoding, resegment
 from .asr import Recognizer, SpokenWord, WhisperRecognizer
 from .diarize import ChannelLevels, Piece, Speakers, VoiceEmbedder, by_voice, pieces_of
 from .speaker_models import voice_embedder
-from .transcript_files import readable_json, webvtt
+from .transcript_files import readable_json, speaker_names, transcript_document, webvtt
 
 TRANSCRIBE_VERSION = "3"
-INTERVIEWER = "Interviewer"
-BUYER = "Buyer"
 LOW_CONFIDENCE = 0.8
 """Below this, the run summary says the speakers were told apart with low confidence."""
 
@@ -154,8 +152,10 @@ def transcribe_all(
     bar: tqdm | None = None,
     recognizer: Recognizer | None = None,
     embedder: VoiceEmbedder | None = None,
+    engine: Engine | None = None,
 ) -> Outcome:
-    """Transcribe (or take from the cache) every job and write its files; ``bar`` counts audio minutes."""
+    """Transcribe (or take from the cache) every job and write its files; ``bar`` counts audio minutes (of the
+    recordings done here: a remote ``engine`` reports each recording as it is done)."""
     outcome = Outcome()
     if not jobs:
         return outcome
@@ -188,20 +188,24 @@ def transcribe_all(
         bar.reset(total=round(sum(info.duration or 0.0 for _, info in todo) / 60, 2))
     started = time.perf_counter()
     progress = _Progress(bar, outcome, started)
-    for job, info in todo:
+
+    def here(job: Job, info: decoding.AudioInfo) -> Recording | str:
+        """The job transcribed in this process, or why it could not be."""
         try:
-            recording = transcribe_one(job, info, config, recognizer, embedder, progress)
-        except InputError as err:
-            outcome.problems.append(Problem(job.source, str(err), skipped=True))
-            continue
-        except MissingComponent as err:
-            outcome.problems.append(Problem(job.source, f"{job.source}: {err}", skipped=True))
-            continue
+            return attempt(job, info, config, recognizer, embedder, progress)
         finally:
             progress.next_recording()
+
+    for source, recording in (engine or LocalEngine()).transcribe(todo, config, here):
+        if isinstance(recording, str):
+            outcome.problems.append(Problem(source, recording, skipped=True))
+            continue
+        if engine is not None and engine.name != "local":  # done elsewhere: counted whole, when it comes back
+            progress.at(progress.base + recording.duration)
+            progress.next_recording()
         # Only a complete transcription is stored: a crash or a bad file leaves the cache as it was.
-        store.put_cache("transcript", {keys[job.source]: recording.to_json()})
-        found[job.source] = recording
+        store.put_cache("transcript", {keys[source]: recording.to_json()})
+        found[source] = recording
     outcome.transcribe_seconds = time.perf_counter() - started
     for job in jobs:
         if job.source in found:
@@ -232,15 +236,33 @@ class _Progress:
         self.base = self.outcome.audio_seconds
 
 
+def attempt(
+    job: Job,
+    info: decoding.AudioInfo,
+    config: TranscribeConfig,
+    recognizer: Recognizer,
+    embedder: VoiceEmbedder,
+    progress: _Progress | None = None,
+) -> Recording | str:
+    """``transcribe_one``, or the one line that says why the recording was skipped (naming it, with the fix)."""
+    try:
+        return transcribe_one(job, info, config, recognizer, embedder, progress)
+    except InputError as err:
+        return str(err)
+    except MissingComponent as err:
+        return f"{job.source}: {err}"
+
+
 def transcribe_one(
     job: Job,
     info: decoding.AudioInfo,
     config: TranscribeConfig,
     recognizer: Recognizer,
     embedder: VoiceEmbedder,
-    progress: _Progress,
+    progress: _Progress | None = None,
 ) -> Recording:
-    """Decode, recognise and diarize one recording, a window at a time."""
+    """Decode, recognise and diarize one recording, a window at a time; ``progress`` is told how far it is."""
+    progress = progress or _Progress(None, Outcome(), time.perf_counter())
     words: list[SpokenWord] = []
     pieces: list[Piece] = []
     levels = ChannelLevels()
@@ -372,48 +394,3 @@ def reference_voice(path: str, max_minutes: float, embedder: VoiceEmbedder) -> n
     info = decoding.probe(source, path)
     samples = np.concatenate(list(decoding.decode(source, path, info, max_minutes * 60)), axis=1)
     return embedder.embed_recording(decoding.mono(samples))
-
-
-def speaker_names(count: int, interviewer: int | None, participants: Sequence[str] = ()) -> list[str]:
-    """``Interviewer`` and ``Buyer`` (``Buyer 1``, ``Buyer 2``... when several), by speaker number; buyers keep
-    their ``participants`` name (one per speaker, from their tracks) when there are names."""
-    buyers = [number for number in range(count) if number != interviewer]
-    names = {number: BUYER if len(buyers) == 1 else f"{BUYER} {rank}" for rank, number in enumerate(buyers, 1)}
-    if participants:
-        names = {number: participants[number] for number in buyers}
-    if interviewer is not None:
-        names[interviewer] = INTERVIEWER
-    return [names[number] for number in range(count)]
-
-
-def transcript_document(
-    source: str, language: str, recording: Recording, names: list[str], interviewer_by: str
-) -> dict[str, Any]:
-    """The JSON transcript: one turn per change of speaker, every word with its times."""
-    turns: list[dict[str, Any]] = []
-    speaker = None
-    for word, label in zip(recording.words, recording.speakers.labels, strict=True):
-        if label != speaker:
-            speaker = label
-            turns.append({"speaker": names[label], "start": word.start, "end": word.end, "text": "", "words": []})
-        turn = turns[-1]
-        turn["text"] += word.text
-        turn["end"] = word.end
-        turn["words"].append({"word": word.text.strip(), "start": word.start, "end": word.end})
-    for turn in turns:
-        turn["text"] = turn["text"].strip()
-    speakers = recording.speakers
-    return {
-        "schema": SCHEMA,
-        "source": source,
-        "language": language,
-        "duration": recording.duration,
-        "speakers": {
-            "count": speakers.count,
-            "method": speakers.method,
-            "confidence": speakers.confidence,
-            "interviewer": INTERVIEWER if INTERVIEWER in names else "",
-            "interviewer_by": interviewer_by,
-        },
-        "turns": turns,
-    }

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..ingest.json_reader import SCHEMA
+
+if TYPE_CHECKING:
+    from .transcribe import Recording
+
+INTERVIEWER = "Interviewer"
+BUYER = "Buyer"
 
 _CUE_SECONDS = 7.0
 _SENTENCE_END = re.compile(r"[.?!…][\"”')\]]*$")
@@ -47,3 +56,48 @@ def _vtt_time(seconds: float) -> str:
     hours, rest = divmod(millis, 3_600_000)
     minutes, rest = divmod(rest, 60_000)
     return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+def speaker_names(count: int, interviewer: int | None, participants: Sequence[str] = ()) -> list[str]:
+    """``Interviewer`` and ``Buyer`` (``Buyer 1``, ``Buyer 2``... when several), by speaker number; buyers keep
+    their ``participants`` name (one per speaker, from their tracks) when there are names."""
+    buyers = [number for number in range(count) if number != interviewer]
+    names = {number: BUYER if len(buyers) == 1 else f"{BUYER} {rank}" for rank, number in enumerate(buyers, 1)}
+    if participants:
+        names = {number: participants[number] for number in buyers}
+    if interviewer is not None:
+        names[interviewer] = INTERVIEWER
+    return [names[number] for number in range(count)]
+
+
+def transcript_document(
+    source: str, language: str, recording: Recording, names: list[str], interviewer_by: str
+) -> dict[str, Any]:
+    """The JSON transcript: one turn per change of speaker, every word with its times."""
+    turns: list[dict[str, Any]] = []
+    speaker = None
+    for word, label in zip(recording.words, recording.speakers.labels, strict=True):
+        if label != speaker:
+            speaker = label
+            turns.append({"speaker": names[label], "start": word.start, "end": word.end, "text": "", "words": []})
+        turn = turns[-1]
+        turn["text"] += word.text
+        turn["end"] = word.end
+        turn["words"].append({"word": word.text.strip(), "start": word.start, "end": word.end})
+    for turn in turns:
+        turn["text"] = turn["text"].strip()
+    speakers = recording.speakers
+    return {
+        "schema": SCHEMA,
+        "source": source,
+        "language": language,
+        "duration": recording.duration,
+        "speakers": {
+            "count": speakers.count,
+            "method": speakers.method,
+            "confidence": speakers.confidence,
+            "interviewer": INTERVIEWER if INTERVIEWER in names else "",
+            "interviewer_by": interviewer_by,
+        },
+        "turns": turns,
+    }
