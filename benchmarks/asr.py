@@ -1,6 +1,6 @@
 """Speech-to-text speed, accuracy and memory, printed as figures (never asserted).
 
-    python benchmarks/asr.py [--minutes 5.5] [--device auto] [--beam 5] [--long-minutes 60]
+    python benchmarks/asr.py [--minutes 5.5] [--device auto] [--beam 5] [--batch 0] [--long-minutes 60]
 
 Makes a two-voice recording of at least ``--minutes``: the first turns of the sample interview
 ``transcripts/northwind-cfo.txt`` read by a female (interviewer) and a male (buyer) espeak-ng voice. Then, in
@@ -76,10 +76,12 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=5.5, help="length of the test recording (at least)")
     parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda"))
     parser.add_argument("--beam", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=0, help="[transcribe] batch_size (0: 16 on CUDA, 1 on CPU)")
     parser.add_argument("--long-minutes", type=float, default=0, help="also measure memory on a recording this long")
     parser.add_argument("--no-real", action="store_true", help="skip the real recordings of tests/fixtures/real_speech")
     args = parser.parse_args()
-    config = load_config(None).transcribe.model_copy(update={"device": args.device, "beam_size": args.beam})
+    settings = {"device": args.device, "beam_size": args.beam, "batch_size": args.batch}
+    config = load_config(None).transcribe.model_copy(update=settings)
 
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)

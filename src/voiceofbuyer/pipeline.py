@@ -59,6 +59,8 @@ from .themes import build_themes, distinct_labels, quote_of, theme_rank, title_c
 from .vectors import Vectors
 
 _WORDS = re.compile(r"\w+")
+_CACHE_GROUP = 64
+"""Interviews whose cached statements are read at once."""
 
 
 def run(
@@ -221,12 +223,15 @@ def _segment(
     """Statements per interview id, in the interviews' order; an interview that cannot be segmented is skipped
     (left out of the result)."""
     keys = {i.id: text_hash(i.sha256, i.id, json.dumps(to_json(speakers[i.id])), segmenter.key(i)) for i in interviews}
-    cached = store.cached_many("statements", keys.values())
     found: dict[str, list[Statement]] = {}
-    for interview in interviews:
-        if keys[interview.id] in cached:
-            found[interview.id] = [from_json(Statement, v) for v in cached[keys[interview.id]]]
-            progress(1)  # type: ignore[operator]
+    # A group of interviews at a time: the cached JSON of a whole batch would sit beside its statements.
+    for begin in range(0, len(interviews), _CACHE_GROUP):
+        group = interviews[begin : begin + _CACHE_GROUP]
+        cached = store.cached_many("statements", [keys[i.id] for i in group])
+        for interview in group:
+            if keys[interview.id] in cached:
+                found[interview.id] = [from_json(Statement, v) for v in cached[keys[interview.id]]]
+                progress(1)  # type: ignore[operator]
     sources = {i.id: i.source for i in interviews}
     todo = [(i, speakers[i.id]) for i in interviews if i.id not in found]
     for interview_id, outcome in engine.segment(segmenter, todo):

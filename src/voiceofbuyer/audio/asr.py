@@ -80,6 +80,10 @@ def model_identity(path_or_name: str) -> str:
     return f"{folder.name}:{digest.hexdigest()[:16]}"
 
 
+GPU_BATCH = 16
+"""Speech chunks recognised at once on a GPU when ``[transcribe] batch_size`` is 0."""
+
+
 class WhisperRecognizer:
     """faster-whisper (CTranslate2) with the ``[transcribe]`` settings; ``ConfigError`` when the model is not a
     CTranslate2 Whisper directory or the device is not there. ``placement``: (device, compute type) already decided
@@ -95,7 +99,10 @@ class WhisperRecognizer:
                 f"{' and '.join(_MODEL_FILES)}) (fix: convert it with ct2-transformers-converter, or use 'bundled')"
             )
         self.device, self.compute_type = placement or resolve_device(config.device, config.compute_type)
+        self.batch_size = (config.batch_size or (GPU_BATCH if self.device == "cuda" else 1)) if config.vad else 1
         decoding = f"{config.language}:beam{config.beam_size}:t0:vad{int(config.vad)}"
+        if self.batch_size > 1:  # batched inference cuts the audio at the VAD's chunks: other words, another key
+            decoding += f":batch{self.batch_size}"
         settings = f"{decoding}:{self.device}:{self.compute_type}"
         self.name = f"faster-whisper:{model_identity(self.model_path)}:{settings}"
 
@@ -106,14 +113,16 @@ class WhisperRecognizer:
         # Temperature 0 only: faster-whisper's default re-decodes a badly decoded window by sampling at rising
         # temperatures, which gives other words on every run (ctranslate2.set_random_seed does not reach the
         # sampling threads: two runs seeded alike differed on noisy speech). Beam search alone is repeatable.
-        segments, _ = model.transcribe(
-            samples,
-            language=self.config.language,
-            beam_size=self.config.beam_size,
-            temperature=0.0,
-            vad_filter=self.config.vad,
-            word_timestamps=True,
-        )
+        options = {"language": self.config.language, "beam_size": self.config.beam_size, "temperature": 0.0}
+        if self.batch_size > 1:
+            from faster_whisper import BatchedInferencePipeline
+
+            batched = BatchedInferencePipeline(model)
+            segments, _ = batched.transcribe(
+                samples, **options, vad_filter=True, word_timestamps=True, batch_size=self.batch_size
+            )
+        else:
+            segments, _ = model.transcribe(samples, **options, vad_filter=self.config.vad, word_timestamps=True)
         found: list[SpokenWord] = []
         for segment in segments:
             found.extend(
