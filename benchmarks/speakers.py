@@ -1,6 +1,6 @@
 """Who spoke when, on real recorded conversations: printed figures (never asserted).
 
-    python benchmarks/speakers.py [FOLDER ...] [--speakers N] [--speaker-model campplus|ge2e|PATH]
+    python benchmarks/speakers.py [FOLDER ...] [--speakers N] [--speaker-model campplus|ge2e|PATH] [--batch N]
 
 Every recording in the folders (default: ``tests/fixtures/real_speech``) that has an RTTM file of reference
 speakers beside it (``name.rttm``; a transcript in ``name.stm`` adds the word error rate) is transcribed by the
@@ -53,11 +53,12 @@ def main() -> None:
     parser.add_argument("folders", type=Path, nargs="*", default=[REAL_SPEECH])
     parser.add_argument("--speakers", type=int, default=0, help="speakers per recording (default: estimate)")
     parser.add_argument("--speaker-model", default="", help="[transcribe] speaker_model (default: the config's)")
+    parser.add_argument("--batch", type=int, default=0, help="[transcribe] batch_size (default: the config's)")
     args = parser.parse_args()
     for folder in args.folders:
         if not folder.is_dir():
             parser.error(f"{folder}: no such folder (give folders of recordings with name.rttm files beside them)")
-    config = load_config(None).transcribe.model_copy(update={"speakers": args.speakers})
+    config = load_config(None).transcribe.model_copy(update={"speakers": args.speakers, "batch_size": args.batch})
     if args.speaker_model:
         config = config.model_copy(update={"speaker_model": args.speaker_model})
     report(args.folders, config)

@@ -3,6 +3,8 @@
 import pytest
 
 from voiceofbuyer.cleanup import (
+    _may_repeat,
+    _repeats,
     apply_cleanup,
     clip_removals,
     disfluencies,
@@ -122,3 +124,22 @@ def test_a_phrase_is_not_repeated_across_a_full_stop():
     assert clean("little transformations here, there, and there. And then we") == (
         "Little transformations here, there, and there. And then we"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We chase approvals every week, and the team hates it.",
+        "The, the approval sits there.",
+        "We were, we were going to switch.",
+        "I I think so.",
+        "Not my team, my team was desperate.",
+        "It was very, very slow, and we- we tried again.",
+    ],
+)
+def test_the_quick_look_for_repeats_finds_what_the_token_by_token_search_finds(text):
+    """``_repeats`` first looks in the Doc's arrays for a word or phrase that follows itself; a Doc and the same
+    tokens as a plain list (searched token by token) give the same removals."""
+    doc = load_spacy(CONFIG.models.spacy)(text)
+    assert _repeats(text, doc) == _repeats(text, list(doc))
+    assert _may_repeat(doc) == (text != "We chase approvals every week, and the team hates it.")

@@ -22,6 +22,7 @@ import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,9 @@ if TYPE_CHECKING:
 Work = tuple["Interview", "SpeakerRoles"]
 Segmented = tuple[str, "list[Statement] | str"]
 """(interview id, its statements, or why it could not be split: ``TypeName: message``)."""
+Recordings = list[tuple["Job", "AudioInfo"]]
+TranscribeHere = Callable[["Job", "AudioInfo"], "Recording | str"]
+"""Transcribes one recording in this process: its ``Recording``, or why it was skipped."""
 Recorded = tuple[str, "Recording | str"]
 """(recording's source, its transcription, or the line that says why it was skipped)."""
 TRANSCRIBE_GROUP = 16
@@ -57,12 +61,7 @@ class Engine(ABC):
         configured device is not there): part of the transcript cache key."""
 
     @abstractmethod
-    def transcribe(
-        self,
-        work: list[tuple[Job, AudioInfo]],
-        config: TranscribeConfig,
-        here: Callable[[Job, AudioInfo], Recording | str],
-    ) -> Iterator[Recorded]:
+    def transcribe(self, work: Recordings, config: TranscribeConfig, here: TranscribeHere) -> Iterator[Recorded]:
         """Each recording's transcription, in ``work``'s order; ``here`` transcribes one in this process (with the
         driver's recogniser and progress bar); a remote engine's workers build their own, at ``placement``."""
 
@@ -103,12 +102,7 @@ class LocalEngine(Engine):
 
         return resolve_device(config.device, config.compute_type)
 
-    def transcribe(
-        self,
-        work: list[tuple[Job, AudioInfo]],
-        config: TranscribeConfig,
-        here: Callable[[Job, AudioInfo], Recording | str],
-    ) -> Iterator[Recorded]:
+    def transcribe(self, work: Recordings, config: TranscribeConfig, here: TranscribeHere) -> Iterator[Recorded]:
         """One recording after another, in this process (Whisper already uses every core)."""
         for job, info in work:
             yield job.source, here(job, info)
@@ -192,12 +186,7 @@ class RayEngine(Engine):
         default = "float16" if device == "cuda" else "int8"
         return device, default if config.compute_type == "auto" else config.compute_type
 
-    def transcribe(
-        self,
-        work: list[tuple[Job, AudioInfo]],
-        config: TranscribeConfig,
-        here: Callable[[Job, AudioInfo], Recording | str],
-    ) -> Iterator[Recorded]:
+    def transcribe(self, work: Recordings, config: TranscribeConfig, here: TranscribeHere) -> Iterator[Recorded]:
         """On ``_TranscribeWorker`` actors, one recording per task: one GPU each where the cluster has GPUs, else
         up to 4 CPUs each. A recording's bytes travel with it (no shared file system needed), ``TRANSCRIBE_GROUP``
         recordings at a time."""
@@ -265,7 +254,7 @@ class _TranscribeWorker:
         self.embedder = voice_embedder(config)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
-        from .audio.transcribe import Job, attempt
+        from .audio.transcribe import Job, attempt, transcribe_one
 
         results = []
         for payload in batch["work"]:
@@ -276,7 +265,9 @@ class _TranscribeWorker:
                     (Path(scratch) / name).write_bytes(content)
                 here = Job(Path(scratch) / job.path.name, job.source, job.id)
                 try:
-                    result = attempt(here, info, self.config, self.recognizer, self.embedder)
+                    result = attempt(
+                        here, partial(transcribe_one, here, info, self.config, self.recognizer, self.embedder)
+                    )
                 except Exception as error:  # one recording's failure never stops the batch: the driver reports it
                     result = f"{job.source}: could not be transcribed ({type(error).__name__}: {str(error)[:200]})"
             results.append(pickle.dumps((job.source, result)))

@@ -13,7 +13,7 @@ parse stage reads the JSON like any transcript. Problems are one line per file; 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -192,7 +192,7 @@ def transcribe_all(
     def here(job: Job, info: decoding.AudioInfo) -> Recording | str:
         """The job transcribed in this process, or why it could not be."""
         try:
-            return attempt(job, info, config, recognizer, embedder, progress)
+            return attempt(job, lambda: transcribe_one(job, info, config, recognizer, embedder, progress))
         finally:
             progress.next_recording()
 
@@ -236,17 +236,11 @@ class _Progress:
         self.base = self.outcome.audio_seconds
 
 
-def attempt(
-    job: Job,
-    info: decoding.AudioInfo,
-    config: TranscribeConfig,
-    recognizer: Recognizer,
-    embedder: VoiceEmbedder,
-    progress: _Progress | None = None,
-) -> Recording | str:
-    """``transcribe_one``, or the one line that says why the recording was skipped (naming it, with the fix)."""
+def attempt(job: Job, transcribe: Callable[[], Recording]) -> Recording | str:
+    """``transcribe()`` (``transcribe_one`` of ``job``), or the one line that says why the recording was skipped
+    (naming it, with the fix)."""
     try:
-        return transcribe_one(job, info, config, recognizer, embedder, progress)
+        return transcribe()
     except InputError as err:
         return str(err)
     except MissingComponent as err:
