@@ -153,18 +153,17 @@ class RayEngine(Engine):
                 "or run without --engine ray)"
             ) from error
         self._ray = ray
-        logging.getLogger("ray").setLevel(logging.WARNING)  # Ray Data's progress lines would bury the run's own
         self._started = not ray.is_initialized()
-        if self._started:
+        if self._started:  # errors only: start-up notices (token authentication and the like) are not the run's
             try:
                 if address:
-                    ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+                    ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
                 else:  # a private one-node cluster of this process (Ray listens on the machine's own address)
                     ray.init(
                         num_cpus=os.cpu_count() or 1,
                         include_dashboard=False,
                         log_to_driver=False,
-                        logging_level=logging.WARNING,
+                        logging_level=logging.ERROR,
                     )
             except Exception as error:  # whatever Ray raises for a bad or unreachable address: one line
                 raise ConfigError(
@@ -175,7 +174,14 @@ class RayEngine(Engine):
         data = ray.data.DataContext.get_current()
         data.execution_options.preserve_order = True  # results in the items' order: the driver writes in order
         data.enable_progress_bars = False
+        # Ray Data's progress and plan lines would bury the run's own: its logger is set up by importing ray.data,
+        # so only now can it be turned down to errors.
+        logging.getLogger("ray.data").setLevel(logging.ERROR)
         self._workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+    def _pool(self, most: int) -> Any:
+        """An actor pool of 1 to ``most`` actors (at least 1)."""
+        return self._ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, most))
 
     def placement(self, config: TranscribeConfig) -> tuple[str, str]:
         """CUDA and float16 when the cluster has GPUs (and the device is ``auto`` or ``cuda``), else CPU and int8."""
@@ -200,7 +206,7 @@ class RayEngine(Engine):
                 _TranscribeWorker,
                 fn_constructor_args=(config, placement),
                 batch_size=1,
-                concurrency=(1, max(1, min(slots, len(group)))),
+                compute=self._pool(min(slots, len(group))),
                 num_gpus=1 if on_gpu else 0,
                 num_cpus=1 if on_gpu else min(4, self._workers),
             )
@@ -216,7 +222,7 @@ class RayEngine(Engine):
             _SegmentWorker,
             fn_constructor_args=(segmenter,),
             batch_size=1,
-            concurrency=(1, min(self._workers, len(work))),
+            compute=self._pool(min(self._workers, len(work))),
             num_cpus=1,
         )
         for row in dataset.iter_rows():
@@ -230,7 +236,7 @@ class RayEngine(Engine):
             _EmbedWorker,
             fn_constructor_args=(load,),
             batch_size=chunk,
-            concurrency=(1, min(self._workers, -(-len(texts) // chunk))),
+            compute=self._pool(min(self._workers, -(-len(texts) // chunk))),
             num_cpus=1,
         )
         for batch in dataset.iter_batches(batch_size=chunk, batch_format="numpy"):
