@@ -123,15 +123,7 @@ class OnnxEmbedder(Embedder):
         """
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         ids = [encoding.ids for encoding in self._tokenizer.encode_batch_fast(texts)] if texts else []
-        by_length: dict[int, list[int]] = {}
-        for index, tokens in enumerate(ids):
-            by_length.setdefault(len(tokens), []).append(index)
-        batches = [
-            rows[begin : begin + size]
-            for length, rows in sorted(by_length.items())
-            for size in [max(1, min(_BATCH, _BATCH_TOKENS // max(length, 1)))]
-            for begin in range(0, len(rows), size)
-        ]
+        batches = _same_length_batches(ids)
         with ThreadPoolExecutor(self._workers) as pool:
             for rows, vectors in zip(
                 batches, pool.map(lambda rows: self._encode_same_length([ids[i] for i in rows]), batches), strict=True
@@ -144,6 +136,19 @@ class OnnxEmbedder(Embedder):
         feeds = {"input_ids": tokens, "attention_mask": np.ones_like(tokens), "token_type_ids": np.zeros_like(tokens)}
         pooled = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0].mean(axis=1)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+
+def _same_length_batches(ids: list[list[int]]) -> list[list[int]]:
+    """Indexes of ``ids`` (token ids per text) in batches of one token length, each at most ``_BATCH`` texts and
+    ``_BATCH_TOKENS`` tokens (a longer text alone), shortest texts first."""
+    by_length: dict[int, list[int]] = {}
+    for index, tokens in enumerate(ids):
+        by_length.setdefault(len(tokens), []).append(index)
+    batches = []
+    for length, rows in sorted(by_length.items()):
+        size = max(1, min(_BATCH, _BATCH_TOKENS // max(length, 1)))
+        batches += [rows[begin : begin + size] for begin in range(0, len(rows), size)]
+    return batches
 
 
 def embedder_name(backend: str, model: str) -> str:

@@ -26,7 +26,7 @@ _BLOCK = 4096
 
 class VectorTable(Mapping[str, np.ndarray]):
     """Text → unit vector, held as float16 rows of blocks of one matrix: no array object per text, half the bytes of
-    float32. A lookup returns a float32 copy of the row; ``matrix`` gives many rows at once."""
+    float32. A lookup returns a float32 copy of the row."""
 
     def __init__(self) -> None:
         self._row: dict[str, int] = {}
@@ -42,11 +42,6 @@ class VectorTable(Mapping[str, np.ndarray]):
                 self._blocks.append(np.zeros((_BLOCK, len(vector)), dtype=np.float16))
             self._blocks[-1][index % _BLOCK] = vector
             self._row[text] = index
-
-    def matrix(self, texts: list[str]) -> np.ndarray:
-        """The vectors of ``texts`` as rows of one float32 matrix (len(texts) × dimensions); ``KeyError`` for a
-        text not held."""
-        return np.stack([self[text] for text in texts]) if texts else np.zeros((0, 0), dtype=np.float32)
 
     def __getitem__(self, text: str) -> np.ndarray:
         index = self._row[text]
