@@ -12,12 +12,14 @@ from typing import ClassVar
 import numpy as np
 import pytest
 
+from voiceofbuyer.classify import filed_as
 from voiceofbuyer.classify.builtin import BuiltinClassifier, train
 from voiceofbuyer.classify.evaluate import check_folds, cross_validate, evaluate, grouped_folds
 from voiceofbuyer.classify.labelled import LabelledStatement, read_labelled, shipped
 from voiceofbuyer.classify.server import ServerClassifier
 from voiceofbuyer.config import ClassifyConfig
 from voiceofbuyer.errors import ConfigError
+from voiceofbuyer.wording import is_small_talk
 
 LABELS = ("pain", "goal")
 LOOSE = ClassifyConfig(min_confidence=0.0, min_words=1)
@@ -71,6 +73,23 @@ def test_unsure_or_short_statements_are_other(monkeypatch):
     assert classifier(LOOSE).predict([text], [""])[0][0] == "pain"
     assert classifier(ClassifyConfig(min_confidence=1.0, min_words=1)).predict([text], [""])[0][0] == "other"
     assert classifier(ClassifyConfig(min_confidence=0.0, min_words=50)).predict([text], [""])[0][0] == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "small_talk"),
+    [
+        ("If you need any more details, let me know.", True),
+        ("Thanks a lot to you guys, too.", True),
+        ("It was great talking to you, good luck with the project.", True),
+        ("Sorry I'm late, the train was stuck outside the station.", True),
+        ("Good morning, can you hear me all right?", True),
+        ("The approvals take us three weeks and nobody knows who holds them.", False),
+        ("I want to be able to say to them, here is the evidence, have a nice day, and move on.", False),  # long
+    ],
+)
+def test_small_talk_about_the_conversation_is_other_whatever_the_model_says(text, small_talk):
+    assert is_small_talk(text) is small_talk
+    assert filed_as("goal", 0.99, text, LOOSE) == ("other" if small_talk else "goal")
 
 
 def test_scores_per_class_and_macro():

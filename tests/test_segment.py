@@ -96,6 +96,15 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("I. You know, as a person that works with data for many years, I know.", False),  # a false start kept
         ("I have to make that argument to the board every single quarter.", True),
         ("Would you ever pay for a tool like that?", False),  # a question
+        ("If we really need to stop, okay, we will take time at our.", False),  # a possessive with no noun
+        ("I think there's also this side of like, usually say you have.", False),  # "have" with nothing had
+        ("We work around it with the tools we have.", True),
+        ("I think this one is a good one,", False),  # broken off
+        ("When the problem arrived, there's just.", False),
+        ("To understand what people want to do with their systems.", False),  # no subject
+        ("Allows me to have much simpler solutions while respecting business rules.", False),
+        ("Of course we have missing data in every single export.", True),  # the subject under the auxiliary
+        ("Give us one screen where every approval is waiting for us.", True),  # an imperative
     ],
 )
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):

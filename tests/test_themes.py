@@ -130,6 +130,19 @@ def test_representative_quotes_come_from_different_interviews_first():
     assert {s.interview_id for s in chosen} == {"i1", "i2"}
 
 
+def test_a_fluent_confident_statement_leads_before_a_halting_or_doubtful_one():
+    """Equally central statements: the one with restarts and fillers, or the one the classifier barely put in the
+    category, does not lead."""
+    halting = statement("a", "i1", "We we were, like, you know, chasing the approvals every week by email.", ())
+    fluent = statement("b", "i2", "We chase the approvals every single week by email.", ())
+    doubtful = statement("c", "i3", "I spend my mornings chasing managers for their sign-off.", ())
+    vectors = {s.text: np.array([1.0, 0.0]) for s in (halting, fluent, doubtful)}
+    assert representative([halting, fluent], 1, vectors)[0].id == "b"
+    assert representative([halting, fluent], 1, vectors, confidence={"a": 0.9, "b": 0.9})[0].id == "b"
+    assert representative([fluent, doubtful], 1, vectors, confidence={"b": 0.36, "c": 0.95})[0].id == "c"
+    assert representative([fluent, doubtful], 1, vectors, confidence={"b": 0.95, "c": 0.36})[0].id == "b"
+
+
 def test_the_desk_chooses_quotes_by_the_runs_rule_keeping_the_reviewers_lead():
     """Without vectors (the review desk): kept quotes first in their order, then by quality and variety."""
     group = [

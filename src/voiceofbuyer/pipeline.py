@@ -132,7 +132,8 @@ def _run(
             }
         report.noise_share = noise_share(groups)
         with stages.stage("themes", len(groups), unit="group") as bar:
-            themes = _describe(groups, embedded, config, by_interview, profiles, vectors.get)
+            confidence = {i: v.confidence for i, v in verdicts.items()}
+            themes = _describe(groups, embedded, config, by_interview, profiles, vectors.get, confidence)
             bar.update(len(groups))
         personas = build_personas(list(profiles.values()), by_interview, themes, statements_list)
         result = RunResult(
@@ -288,6 +289,7 @@ def _describe(
     interviews: dict[str, Interview],
     profiles: dict[str, BuyerProfile],
     embed: Callable[[list[str]], Mapping[str, np.ndarray]],
+    confidence: Mapping[str, float],
 ) -> list:
     def company_of(interview_id: str) -> str:
         """The company named in an interview's metadata."""
@@ -320,6 +322,7 @@ def _describe(
                 quote_for,
                 names,
                 phrase_vectors,
+                confidence,
             )
         )
     # Titles made distinct may change the order within a section (``theme_rank`` ends on the title): sort again.

@@ -305,11 +305,19 @@ class _Reviewing:
             self.quotes[statement_id] = quote_of(statement, interview, self.result.profiles[interview.id])
         return self.quotes[statement_id]
 
+    def _confidence(self, statement_id: str) -> float:
+        """The classifier's confidence in the statement's category; 1 where a reviewer moved it there."""
+        verdict = self.result.classifications[statement_id]
+        return verdict.confidence if verdict.category == self.category[statement_id] else 1.0
+
     def theme(self, draft: _Draft, accepted: list[str]) -> Theme:
         """A draft as a theme of its accepted statements: its own quotes first, then the best-sounding others."""
         # The run's own quote rule (``themes.representative``), keeping the quotes left of the theme's own, in
         # order: a lead a reviewer chose stays whatever it is.
-        chosen = representative([self.statements[s] for s in accepted], self.quotes_per_theme, keep=draft.quote_ids)
+        chosen = representative(
+            [self.statements[s] for s in accepted], self.quotes_per_theme, keep=draft.quote_ids,
+            confidence={s: self._confidence(s) for s in accepted},
+        )  # fmt: skip
         interviews, companies = reach(
             (self.statements[s].interview_id for s in accepted), lambda i: self.interviews[i].meta.company
         )

@@ -350,7 +350,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "9"
+    VERSION = "10"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -26,7 +26,19 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|we'd|my|our|us|me)
 _CONTEXT_OPENING = re.compile(
     r"^(it|it's|that|that's|this|which|they|they're|he|she|then|not|those|these|there|same|both|either)\b", re.I
 )
+# Traces of speech a reader stumbles on: a word said again at a restart ("It it's", "we we're"), fillers the
+# clean-up keeps because they may be words ("blah", "you know", "I mean", "like,"), a clause broken off mid-way.
+_RESTART = re.compile(r"\b(\w+)\b,? \1\b", re.I)
+_VERBAL_FILLER = re.compile(r"\b(blah|you know|i mean|kind of like|sort of like|like,|let's say)", re.I)
+_BROKEN_OFF = re.compile(r"\b([\w']+), (?=(?:i|we|you|they|it|it's|that's|there's|maybe|and|but)\b)", re.I)
+_UNFINISHED = frozenset({
+    "quite", "very", "really", "more", "most", "less", "the", "a", "an", "of", "to", "in", "on", "for", "with", "and",
+    "but", "or", "is", "are", "was", "were", "be", "not", "just", "like", "that's", "it's", "there's", "i", "we",
+    "they", "you", "our", "my", "their", "your", "if", "because", "that", "this", "some", "any", "about",
+})  # fmt: skip
+"""Words a clause does not end on: before a comma and a new clause, the speaker broke off and restarted."""
 _QUALITY_WEIGHT = 0.3
+_CONFIDENCE_WEIGHT = 0.3
 # Nouns too generic to name a theme.
 _GENERIC_NOUNS = frozenset(
     {"thing", "lot", "way", "time", "people", "bit", "kind", "number", "stuff", "something", "question", "point",
@@ -235,21 +247,36 @@ def quote_quality(text: str) -> float:
         score += 0.2
     if _CONTEXT_OPENING.match(text):
         score -= 0.4
-    return score
+    return score - 0.5 * min(disfluency(text), 3)
+
+
+def disfluency(text: str) -> int:
+    """How many traces of unedited speech a quote keeps: restarts ("It it's not reduced the cost."), verbal
+    fillers ("blah, blah", "you know"), and clauses broken off at a comma ("We were quite, maybe we should ...")."""
+    restarts = len(_RESTART.findall(text)) + len(_VERBAL_FILLER.findall(text))
+    return restarts + sum(1 for word in _BROKEN_OFF.findall(text) if word.lower() in _UNFINISHED)
 
 
 def representative(
-    group: list[Statement], count: int, vectors: Mapping[str, np.ndarray] | None = None, keep: Iterable[str] = ()
+    group: list[Statement],
+    count: int,
+    vectors: Mapping[str, np.ndarray] | None = None,
+    keep: Iterable[str] = (),
+    confidence: Mapping[str, float] | None = None,
 ) -> list[Statement]:
     """Up to ``count`` of ``group`` as quotes, lead first: the statements of ``keep`` (ids, in their order: quotes a
     reviewer kept) first, then the best others: central (with ``vectors``, text → unit vector: similarity to the
-    group's mean), good as quotes (``quote_quality``), unlike those chosen, from other interviews first. A lead not
-    kept by a reviewer is one that stands on its own (``Statement.standalone``) whenever the group has one.
+    group's mean), good as quotes (``quote_quality``), clearly of their category (``confidence``: the classifier's,
+    0-1, by statement id), unlike those chosen, from other interviews first. A lead not kept by a reviewer is one
+    that stands on its own (``Statement.standalone``) whenever the group has one.
 
-    The run's rule and the review desk's: the desk, which holds no vectors, ranks by quality and variety alone."""
+    The run's rule and the review desk's: the desk, which holds no vectors, ranks by quality, confidence and variety."""
     by_id = {s.id: index for index, s in enumerate(group)}
     chosen = [by_id[i] for i in keep if i in by_id][:count]
     quality = _QUALITY_WEIGHT * np.array([quote_quality(s.text) for s in group])
+    if confidence is not None:
+        # A statement the classifier barely put in the category is a poor face for the theme.
+        quality += _CONFIDENCE_WEIGHT * np.array([confidence.get(s.id, 0.0) for s in group])
     matrix = None
     if vectors is not None:
         matrix = np.stack([vectors[s.text] for s in group])
@@ -287,16 +314,18 @@ def build_themes(
     quote_for: Callable[[Statement], Quote],
     names: frozenset[str] = frozenset(),
     phrase_vectors: Mapping[str, np.ndarray] | None = None,
+    confidence: Mapping[str, float] | None = None,
 ) -> list[Theme]:
     """Themes strongest first: by distinct interviews, companies, then statements. ``names``: lower-cased words
     of the people and companies the batch names (speakers, metadata), never used in a title; ``phrase_vectors``:
-    the ``title_candidates`` of ``groups`` → unit vectors of the model of ``vectors`` (``label_groups``)."""
+    the ``title_candidates`` of ``groups`` → unit vectors of the model of ``vectors`` (``label_groups``);
+    ``confidence``: the classifier's, by statement id, for choosing quotes (``representative``)."""
     themes = []
     for group, (label, keywords) in zip(groups, label_groups(groups, names, vectors, phrase_vectors), strict=True):
         if not any(s.standalone for s in group):
             continue  # nothing in it stands on its own as a quote: its statements stay evidence, in no theme
         interviews, companies = reach((s.interview_id for s in group), company_of)
-        quotes = tuple(quote_for(s) for s in representative(group, quotes_per_theme, vectors))
+        quotes = tuple(quote_for(s) for s in representative(group, quotes_per_theme, vectors, confidence=confidence))
         themes.append(
             Theme(
                 id=theme_id(role, category, [s.id for s in group]),

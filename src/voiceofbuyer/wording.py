@@ -3,6 +3,7 @@ titles). Both read the spaCy tokens of the statement's sentence."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,32 @@ _BACK_REFERENCES = frozenset({"that", "this", "those", "these"})
 _RELATIVES = frozenset({"which", "whom", "whose"})
 _DANGLING_WORDS = frozenset({
     "like", "i", "we", "they", "he", "she", "the", "a", "an", "to", "of", "and", "but", "or", "with", "for", "because",
+    "just", "very", "quite", "it's", "that's", "there's",
 })  # fmt: skip
 """Words a finished sentence does not end on, whatever the tagger makes of them in a broken sentence: a subject
 pronoun with its verb never said ("... is like we."), an article or a preposition ("... to include the.")."""
+_CUT_OFF = (",", ";", ":", "-", "–", "—", "…", "...")
+"""Endings of a sentence the speaker broke off ("I think this one is a good one,")."""
+_POSSESSION = frozenset({"have", "has", "had"})
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "prt", "dative"})
 MIN_QUOTE_WORDS = 6
+
+
+_SMALL_TALK = re.compile(
+    r"\b(let me know|thanks?|thank you|good luck|bye|good question|happy to help|can you hear|hear me"
+    r"|(nice|good|great|lovely|pleasure) (talking|to talk|speaking|to speak|meeting|to meet|chatting)"
+    r"|sorry (to be|for being|i'm|i am|i was) late|(anything|something) (else )?i can (help|do)"
+    r"|have a (good|great|nice|lovely) (day|one|evening|weekend|night|week)|good (night|morning|afternoon|evening))\b",
+    re.I,
+)
+MAX_SMALL_TALK_WORDS = 15
+
+
+def is_small_talk(text: str) -> bool:
+    """Talk about the conversation itself: thanks, greetings, farewells, offers of help ("If you need any more
+    details, let me know."), at most ``MAX_SMALL_TALK_WORDS`` words. The codebook's chit-chat: always ``other``,
+    whatever the classifier makes of its words ("help", "need")."""
+    return len(text.split()) <= MAX_SMALL_TALK_WORDS and _SMALL_TALK.search(text) is not None
 
 
 def stands_alone(text: str, tokens: list[Token]) -> bool:
@@ -35,6 +58,10 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     last = words[-1]
     if last.pos_ in _DANGLING_POS or last.dep_ in _SUBJECTS or last.lower_ in _DANGLING_WORDS:
         return False
+    if last.tag_ == "PRP$" or text.rstrip().endswith(_CUT_OFF):
+        return False  # a possessive with no noun ("... take time at our."), or a sentence broken off
+    if last.lower_ in _POSSESSION and last.dep_ != "relcl" and not any(c.dep_ in _OBJECTS for c in last.children):
+        return False  # "have" with nothing had ("... usually say you have."); "the tools we have." is whole
     first = words[0]
     if first.lower_ in _RELATIVES:
         return False
@@ -51,7 +78,17 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     roots = [t for t in words if t.dep_ == "ROOT"]
     if not any(root.pos_ in ("VERB", "AUX") for root in roots):
         return False  # a noun phrase ("The quality of data that we're getting.")
+    if not any(_has_subject(root, first) for root in roots):
+        return False  # a verb whose subject was never said ("To understand what people want.", "Can be biased.")
     return not any(child.dep_ == "mark" and child.i == first.i for root in roots for child in root.children)
+
+
+def _has_subject(root: Token, first: Token) -> bool:
+    """A main verb with its subject, or an imperative, whose subject is the listener ("Give us one screen ...")."""
+    # The tagger may make the auxiliary the subject's head ("Of course we have missing data.").
+    if any(c.dep_ in _SUBJECTS for t in (root, *root.children) if t is root or t.dep_ == "aux" for c in t.children):
+        return True
+    return root.i == first.i and root.tag_ == "VB"
 
 
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})

@@ -8,8 +8,8 @@ One interface, ``Classifier``, and three backends chosen by ``[classify] backend
   categories as labels or an NLI model used zero-shot with the codebook's definitions as hypotheses;
 - ``server`` (``server.py``): an OpenAI-compatible server the user runs (llama.cpp server, Ollama, vLLM).
 
-Whatever the backend, a statement below ``min_confidence`` or shorter than ``min_words`` is ``other``: it never
-leads a theme.
+Whatever the backend, a statement below ``min_confidence``, shorter than ``min_words`` or small talk about the
+conversation itself (``wording.is_small_talk``) is ``other``: it never leads a theme.
 """
 
 from __future__ import annotations
@@ -21,9 +21,17 @@ import numpy as np
 
 from ..config import ClassifyConfig
 from ..records import CATEGORIES, Classification, Statement
+from ..wording import is_small_talk
 from .labelled import LabelledStatement
 
-__all__ = ["CATEGORIES", "Classifier", "LabelledStatement"]
+__all__ = ["CATEGORIES", "Classifier", "LabelledStatement", "filed_as"]
+
+
+def filed_as(label: str, confidence: float, text: str, config: ClassifyConfig) -> str:
+    """The category a statement is filed under: the model's ``label``, or ``other`` when the model is unsure
+    (``confidence`` below ``min_confidence``), the statement is shorter than ``min_words`` or it is small talk."""
+    unsure = confidence < config.min_confidence or len(text.split()) < config.min_words
+    return "other" if unsure or is_small_talk(text) else label
 
 
 class Classifier(ABC):
@@ -40,7 +48,7 @@ class Classifier(ABC):
         """Labels (a subset of ``CATEGORIES``) and, per statement, a probability for each (rows sum to 1)."""
 
     def predict(self, texts: list[str], questions: list[str]) -> list[tuple[str, float]]:
-        """(category, confidence) per statement; unsure or too short statements are ``other``."""
+        """(category, confidence) per statement; unsure, too short or small-talk statements are ``other``."""
         if not texts:
             return []
         labels, probabilities = self.probabilities(texts, questions)
@@ -48,9 +56,7 @@ class Classifier(ABC):
         for text, row in zip(texts, probabilities, strict=True):
             best = int(np.argmax(row))
             label, confidence = labels[best], float(row[best])
-            if confidence < self.config.min_confidence or len(text.split()) < self.config.min_words:
-                label = "other"
-            verdicts.append((label, round(confidence, 4)))
+            verdicts.append((filed_as(label, confidence, text, self.config), round(confidence, 4)))
         return verdicts
 
     def classify(self, statements: Sequence[Statement]) -> list[Classification]:

@@ -16,6 +16,7 @@ import numpy as np
 
 from ..config import ClassifyConfig
 from ..records import CATEGORIES
+from . import filed_as
 from .labelled import LabelledStatement, read_labelled, second_coder, shipped, spoken
 
 if TYPE_CHECKING:
@@ -155,16 +156,14 @@ def evaluate_builtin(
     embedded = vectors.get([e.text for e in every] + [e.question for e in every if e.question])
 
     def predict(training: list[LabelledStatement], scored: list[LabelledStatement]) -> list[str]:
-        """A category per scored statement from the built-in model trained on ``training``; ``other`` below
-        ``min_confidence`` or ``min_words``."""
+        """A category per scored statement from the built-in model trained on ``training``, filed as a run files
+        it (``filed_as``)."""
         model = train(training, embedded)
         rows = model.probabilities([s.text for s in scored], [s.question for s in scored], embedded)
-        verdicts = []
-        for item, row in zip(scored, rows, strict=True):
-            label = model.labels[int(np.argmax(row))]
-            unsure = float(row.max()) < settings.min_confidence or len(item.text.split()) < settings.min_words
-            verdicts.append("other" if unsure else label)
-        return verdicts
+        return [
+            filed_as(model.labels[int(np.argmax(row))], float(row.max()), item.text, settings)
+            for item, row in zip(scored, rows, strict=True)
+        ]
 
     second = second_coder()
     lines = ["Each statement scored by a model that never saw its interview (5 folds grouped by interview),",
