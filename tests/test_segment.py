@@ -141,3 +141,19 @@ def test_a_light_verb_in_any_form_makes_no_verb_phrase_and_no_lemmatizer_is_load
     assert "chased approvals" in phrases
     assert not {"had approvals", "wanted approvals"} & phrases
     assert not {"lemmatizer", "ner"} & set(load_spacy(CONFIG.models.spacy).pipe_names)
+
+
+def test_the_part_of_speech_ruler_tags_real_answers_as_the_full_attribute_ruler_does():
+    """The segmenter's cut-down ruler against spaCy's own, on 600 real typed answers (shipped, MIT licence)."""
+    import spacy
+
+    from voiceofbuyer.classify.labelled import shipped
+    from voiceofbuyer.pos_ruler import PosRuler
+
+    texts = [s.text for s in shipped(("typed",))][:600]
+    fast = load_spacy(CONFIG.models.spacy)
+    assert isinstance(fast.get_pipe("attribute_ruler"), PosRuler)
+    full = spacy.load(CONFIG.models.spacy, exclude=["ner", "lemmatizer"])
+    tagged = [[(t.pos_, t.tag_, t.dep_) for t in doc] for doc in fast.pipe(texts)]
+    assert tagged == [[(t.pos_, t.tag_, t.dep_) for t in doc] for doc in full.pipe(texts)]
+    assert {pos for doc in tagged for pos, _, _ in doc} >= {"NOUN", "VERB", "AUX", "PRON", "SCONJ", "DET", "ADP"}

@@ -27,6 +27,7 @@ from .cleanup import (
 )
 from .config import ModelsConfig, SegmentConfig
 from .ingest.sides import CONFIDENT, is_placeholder
+from .pos_ruler import use_pos_ruler
 from .records import Interview, SpeakerRoles, Statement, Turn
 from .wording import NounChunks, keyphrases, stands_alone
 
@@ -46,12 +47,13 @@ _LEADING_MARKERS = re.compile(
 
 @lru_cache(maxsize=2)
 def load_spacy(name: str) -> Language:
-    """A spaCy pipeline by package name or local directory, without the components the segmenter never reads:
-    named entities and lemmas (a tenth of the pipeline's time)."""
+    """A spaCy pipeline by package name or local directory, without the components the segmenter never reads
+    (named entities and lemmas: a tenth of the pipeline's time), its attribute ruler cut to the part of speech
+    (``pos_ruler``: a quarter of the rest)."""
     import spacy
 
     target: str | Path = Path(name) if Path(name).is_dir() else name
-    return spacy.load(target, exclude=["ner", "lemmatizer"])
+    return use_pos_ruler(spacy.load(target, exclude=["ner", "lemmatizer"]))
 
 
 @dataclass
@@ -350,7 +352,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "10"
+    VERSION = "11"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
