@@ -50,8 +50,9 @@ def refine(
             kept.append(group)
             continue
         middle = centre(group, vectors)
-        close = [s for s in group if float(vectors[s.text] @ middle) >= min_similarity]
-        kept.extend([s] for s in group if s not in close)
+        similar = np.stack([vectors[s.text] for s in group]) @ middle >= min_similarity
+        close = [s for s, near in zip(group, similar, strict=True) if near]
+        kept.extend([s] for s, near in zip(group, similar, strict=True) if not near)
         if close:
             kept.append(close)
     merged = _merge([g for g in kept if len(g) > 1], vectors, merge_similarity)
