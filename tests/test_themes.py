@@ -3,7 +3,14 @@ import numpy as np
 from voiceofbuyer.cluster import PcaHdbscan, groups_from_labels
 from voiceofbuyer.config import ClusteringConfig
 from voiceofbuyer.records import Citation, Quote, Statement, Theme
-from voiceofbuyer.themes import build_themes, distinct_labels, label_groups, representative, title_candidates
+from voiceofbuyer.themes import (
+    build_themes,
+    disfluency,
+    distinct_labels,
+    label_groups,
+    representative,
+    title_candidates,
+)
 
 CONFIG = ClusteringConfig(
     dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1, max_fit=20000
@@ -141,6 +148,15 @@ def test_a_fluent_confident_statement_leads_before_a_halting_or_doubtful_one():
     assert representative([halting, fluent], 1, vectors, confidence={"a": 0.9, "b": 0.9})[0].id == "b"
     assert representative([fluent, doubtful], 1, vectors, confidence={"b": 0.36, "c": 0.95})[0].id == "c"
     assert representative([fluent, doubtful], 1, vectors, confidence={"b": 0.95, "c": 0.36})[0].id == "b"
+
+
+def test_traces_of_speech_are_counted_and_plain_sentences_have_none():
+    assert disfluency("It it's not reduced the cost.") == 1  # a restart into a contraction
+    assert disfluency("Just I'm gonna, I'm gonna, I may have a hard time answering.") == 1  # a phrase said twice
+    assert disfluency("What's wrong with me, blah, blah, blah.") >= 3
+    assert disfluency("We were quite, maybe we should have started this earlier.") == 1  # broken off at a comma
+    assert disfluency("When it broke, we had to start again, and it took a week.") == 0
+    assert disfluency("If the invoice is late, we pay a penalty to the supplier.") == 0
 
 
 def test_the_desk_chooses_quotes_by_the_runs_rule_keeping_the_reviewers_lead():

@@ -26,9 +26,9 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|we'd|my|our|us|me)
 _CONTEXT_OPENING = re.compile(
     r"^(it|it's|that|that's|this|which|they|they're|he|she|then|not|those|these|there|same|both|either)\b", re.I
 )
-# Traces of speech a reader stumbles on: a word said again at a restart ("It it's", "we we're"), fillers the
+# Traces of speech a reader stumbles on: words said again at a restart ("It it's", "I'm gonna, I'm gonna"), fillers the
 # clean-up keeps because they may be words ("blah", "you know", "I mean", "like,"), a clause broken off mid-way.
-_RESTART = re.compile(r"\b(\w+)\b,? \1\b", re.I)
+_RESTART = re.compile(r"\b(\w+(?:['’]\w+)?(?: \w+(?:['’]\w+)?){0,2}),? \1\b", re.I)
 _VERBAL_FILLER = re.compile(r"\b(blah|you know|i mean|kind of like|sort of like|like,|let's say)", re.I)
 _BROKEN_OFF = re.compile(r"\b([\w']+), (?=(?:i|we|you|they|it|it's|that's|there's|maybe|and|but)\b)", re.I)
 _UNFINISHED = frozenset({
