@@ -1,5 +1,6 @@
-"""What a statement's own words say about it: whether it stands alone as a quote, and its keyphrases (for theme
-titles). Both read the spaCy tokens of the statement's sentence."""
+"""What a statement's own words say about it: whether it stands alone as a quote, whether it is small talk about the
+conversation, and its keyphrases (for theme titles). Quotes and keyphrases read the spaCy tokens of the statement's
+sentence."""
 
 from __future__ import annotations
 
@@ -47,9 +48,11 @@ def is_small_talk(text: str) -> bool:
 
 
 def stands_alone(text: str, tokens: list[Token]) -> bool:
-    """Whether a statement reads as a quote on its own: at least ``MIN_QUOTE_WORDS`` words, a clause (a subject
-    and a verb), not a question, no dangling end ("What we did is like we.", "as I mentioned is."), and not a
-    short bare back-reference ("That's the problem.") whose antecedent is elsewhere."""
+    """Whether a statement reads as a quote on its own: at least ``MIN_QUOTE_WORDS`` words, a clause whose main
+    verb has its subject (or is an imperative), not a question, no dangling end ("What we did is like we.", "as I
+    mentioned is.", "... at our.", "... say you have.") nor one broken off at a comma, not a subordinate clause
+    alone, and not a short bare back-reference ("That's the problem.") whose antecedent is elsewhere. ``tokens``:
+    the statement's tokens in its passage's parse (tags and dependencies)."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if len(words) < MIN_QUOTE_WORDS or text.rstrip().endswith("?"):
         return False
