@@ -157,3 +157,42 @@ def test_the_part_of_speech_ruler_tags_real_answers_as_the_full_attribute_ruler_
     tagged = [[(t.pos_, t.tag_, t.dep_) for t in doc] for doc in fast.pipe(texts)]
     assert tagged == [[(t.pos_, t.tag_, t.dep_) for t in doc] for doc in full.pipe(texts)]
     assert {pos for doc in tagged for pos, _, _ in doc} >= {"NOUN", "VERB", "AUX", "PRON", "SCONJ", "DET", "ADP"}
+
+
+def test_a_start_given_up_before_a_comma_is_left_out_of_the_quote(tmp_path):
+    """'It's, it's easy ...' and 'We were quite, maybe we ...': the quote starts where the speaker started again; an
+    opening clause that is whole ('If the export fails, we ...') stays, and so does a start with too little after it."""
+    interview, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: What went wrong?\n"
+        "interviewee: It's, it's easy to lose a week on the supplier exports. "
+        "We were quite, maybe we should have started the migration earlier. "
+        "If the export fails, we rebuild the whole file by hand. "
+        "So it was, like, bad. "
+        "These late latencies are, can be caused by a lot of things. "
+        "Some projects were like, you know, proof of concept.\n",
+    )
+    texts = [s.text for s in statements]
+    assert texts[:3] == [
+        "It's easy to lose a week on the supplier exports.",
+        "Maybe we should have started the migration earlier.",
+        "If the export fails, we rebuild the whole file by hand.",
+    ]
+    assert texts[3] == "It was, like, bad."  # nothing would be left after the restart: only the marker goes
+    assert texts[4] == "These late latencies are, can be caused by a lot of things."  # no new subject: no restart
+    assert texts[5] == "Some projects were like, you know, proof of concept."  # a filler after the comma
+    for statement in statements:  # the quote is still an exact span of the source
+        source = apply_cleanup(interview.text, statement.start_char, statement.end_char, statement.removed)
+        assert source == statement.text
+
+
+def test_a_quote_that_leaves_out_the_start_of_its_sentence_is_judged_by_what_it_keeps():
+    """The sentence's root may be in the words a quote leaves out (a marker, a start given up): the clause heads
+    are then the kept words whose head was left out."""
+    nlp = load_spacy(CONFIG.models.spacy)
+    restart = nlp("It's, it's easy to lose a whole week on the supplier exports.")
+    assert stands_alone("It's easy to lose a whole week on the supplier exports.", list(restart)[2:])
+    relative = nlp("Like for him who absolutely need to retrain the model every week.")
+    kept = list(relative)[1:]  # "Like" left out as a marker: "need" heads what is kept, with a relative subject
+    assert not stands_alone("For him who absolutely need to retrain the model every week.", kept)

@@ -29,7 +29,7 @@ from .config import ModelsConfig, SegmentConfig
 from .ingest.sides import CONFIDENT, is_placeholder
 from .pos_ruler import use_pos_ruler
 from .records import Interview, SpeakerRoles, Statement, Turn
-from .wording import NounChunks, keyphrases, stands_alone
+from .wording import UNFINISHED, NounChunks, keyphrases, stands_alone
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,6 +39,14 @@ _WORD = re.compile(r"[\w'’-]+")
 _QUESTION = re.compile(r"[^.?!]*\?")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|so|because|which)\s|;\s|\s+and\s+then\s)", re.I)
 _MIN_SPLIT_WORDS = 5
+# At most four words ending on one a clause does not end on (``UNFINISHED``), a comma, then a new clause: a start
+# given up ("It's, it's easy", "We were quite, maybe we"). Not "These latencies are, can be caused" (no new subject)
+# nor "Some projects were like, you know, proof of concept" (a filler, not a new start).
+_BROKEN_OPENING = re.compile(
+    r"(?:[\w'’]+ ){0,3}([\w'’]+), (?!you know\b|i mean\b)(?=(?:i|we|you|they|he|she|it|it's|that|that's|there's"
+    r"|maybe|and|but|so)\b)",
+    re.I,
+)
 # Discourse markers a statement may open with; the quote starts after them ("And, so we chase..." → "We chase...").
 _LEADING_MARKERS = re.compile(
     r"(?:and|so|but|well|like|yeah|yes|okay|ok|oh|look|right|now|anyway|i mean|you know)\b[,.]?(?=\s)", re.I
@@ -302,18 +310,25 @@ def _statement(
     )
 
 
-def _skip_leading_markers(source: str, start: int, end: int, removed: list[Removal]) -> int:
-    """Where the statement starts once opening discourse markers (and fillers between them) are left out."""
-    position = start
+def _skip_leading_markers(source: str, start: int, end: int, removed: list[Removal], restarts: bool = True) -> int:
+    """Where the statement starts once opening discourse markers (and fillers between them) are left out, and a
+    clause broken off before a comma and said again ("It's, it's easy to ...", "We were quite, maybe we ...")."""
+    position, before_restart = start, None
     while True:
         position = _skip_removed_and_space(source, position, end, removed)
         match = _LEADING_MARKERS.match(source, position, end)
+        if match is None and restarts and before_restart is None:
+            restart = _BROKEN_OPENING.match(source, position, end)
+            if restart is not None and restart.group(1).lower() in UNFINISHED:
+                match, before_restart = restart, position
         if match is None:
             break
         position = match.end()
     position = _skip_removed_and_space(source, position, end, removed)
-    # Keep the markers when too little would be left ("So what?").
-    return position if len(source[position:end].split()) >= 3 else start
+    # Keep what was skipped when too little would be left ("So what?", "So it was, like, bad.").
+    if len(source[position:end].split()) >= 3:
+        return position
+    return start if before_restart is None else _skip_leading_markers(source, start, end, removed, restarts=False)
 
 
 def _skip_removed_and_space(source: str, position: int, end: int, removed: list[Removal]) -> int:
@@ -352,7 +367,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "11"
+    VERSION = "12"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -20,6 +20,7 @@ from .coherence import coherence
 from .records import BuyerProfile, Citation, Interview, Quote, Statement, Theme
 from .roles import display_speaker
 from .slugs import slugify
+from .wording import UNFINISHED
 
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|we'd|my|our|us|me)\b", re.I)
 # Openings that lean on what was said before ("It's always a busy week."): weak as a lead quote.
@@ -31,12 +32,6 @@ _CONTEXT_OPENING = re.compile(
 _RESTART = re.compile(r"\b(\w+(?:['’]\w+)?(?: \w+(?:['’]\w+)?){0,2}),? \1\b", re.I)
 _VERBAL_FILLER = re.compile(r"\b(blah|you know|i mean|kind of like|sort of like|like,|let's say)", re.I)
 _BROKEN_OFF = re.compile(r"\b([\w']+), (?=(?:i|we|you|they|it|it's|that's|there's|maybe|and|but)\b)", re.I)
-_UNFINISHED = frozenset({
-    "quite", "very", "really", "more", "most", "less", "the", "a", "an", "of", "to", "in", "on", "for", "with", "and",
-    "but", "or", "is", "are", "was", "were", "be", "not", "just", "like", "that's", "it's", "there's", "i", "we",
-    "they", "you", "our", "my", "their", "your", "if", "because", "that", "this", "some", "any", "about",
-})  # fmt: skip
-"""Words a clause does not end on: before a comma and a new clause, the speaker broke off and restarted."""
 _QUALITY_WEIGHT = 0.3
 _CONFIDENCE_WEIGHT = 0.3
 # Nouns too generic to name a theme.
@@ -254,7 +249,7 @@ def disfluency(text: str) -> int:
     """How many traces of unedited speech a quote keeps: restarts ("It it's not reduced the cost."), verbal
     fillers ("blah, blah", "you know"), and clauses broken off at a comma ("We were quite, maybe we should ...")."""
     restarts = len(_RESTART.findall(text)) + len(_VERBAL_FILLER.findall(text))
-    return restarts + sum(1 for word in _BROKEN_OFF.findall(text) if word.lower() in _UNFINISHED)
+    return restarts + sum(1 for word in _BROKEN_OFF.findall(text) if word.lower() in UNFINISHED)
 
 
 def representative(

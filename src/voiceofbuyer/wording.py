@@ -28,6 +28,12 @@ _CUT_OFF = (",", ";", ":", "-", "–", "—", "…", "...")
 _POSSESSION = frozenset({"have", "has", "had"})
 _OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "prt", "dative"})
 MIN_QUOTE_WORDS = 6
+UNFINISHED = frozenset({
+    "quite", "very", "really", "more", "most", "less", "the", "a", "an", "of", "to", "in", "on", "for", "with", "and",
+    "but", "or", "is", "are", "was", "were", "be", "not", "just", "like", "that's", "it's", "there's", "i", "we",
+    "they", "you", "our", "my", "their", "your", "if", "because", "that", "this", "some", "any", "about",
+})  # fmt: skip
+"""Words a clause does not end on: before a comma and a new clause, the speaker broke off and restarted."""
 
 
 _SMALL_TALK = re.compile(
@@ -78,7 +84,10 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False  # a false start kept in front ("I. You know, as a person ...")
     # A subordinate clause standing as a sentence ("Because I haven't dealt with them enough."): its main verb
     # carries the conjunction itself, so the clause it depends on is elsewhere.
-    roots = [t for t in words if t.dep_ == "ROOT"]
+    # The clause's heads: the sentence's root, or, where the quote leaves out the start of its sentence ("It's,
+    # it's easy ..."), the words whose head is in the part left out.
+    inside = {t.i for t in words}
+    roots = [t for t in words if t.dep_ == "ROOT" or t.head.i not in inside]
     if not any(root.pos_ in ("VERB", "AUX") for root in roots):
         return False  # a noun phrase ("The quality of data that we're getting.")
     if not any(_has_subject(root, first) for root in roots):
@@ -89,7 +98,9 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
 def _has_subject(root: Token, first: Token) -> bool:
     """A main verb with its subject, or an imperative, whose subject is the listener ("Give us one screen ...")."""
     # The tagger may make the auxiliary the subject's head ("Of course we have missing data.").
-    if any(c.dep_ in _SUBJECTS for t in (root, *root.children) if t is root or t.dep_ == "aux" for c in t.children):
+    # A relative pronoun is no main clause's subject ("... for him who absolutely need to retrain.").
+    heads = [t for t in (root, *root.children) if t is root or t.dep_ == "aux"]
+    if any(c.dep_ in _SUBJECTS and c.tag_ not in ("WP", "WDT") for t in heads for c in t.children):
         return True
     return root.i == first.i and root.tag_ == "VB"
 
