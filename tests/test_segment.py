@@ -91,6 +91,7 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("That's something that happens often.", False),  # a bare back-reference
         ("Which was really useful for the team at the time.", False),
         ("Model maintenance.", False),  # too short
+        ("I've seen it a lot.", False),  # five words, though spaCy reads six tokens
         ("I worry a bit about that.", False),  # rests on a "that" said before
         ("Actually, that was the last straw.", False),
         ("I. You know, as a person that works with data for many years, I know.", False),  # a false start kept

@@ -367,7 +367,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "12"
+    VERSION = "13"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

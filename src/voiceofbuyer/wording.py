@@ -60,7 +60,8 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     alone, and not a short bare back-reference ("That's the problem.") whose antecedent is elsewhere. ``tokens``:
     the statement's tokens in its passage's parse (tags and dependencies)."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
-    if len(words) < MIN_QUOTE_WORDS or text.rstrip().endswith("?"):
+    # Words as a reader counts them: spaCy makes two tokens of "I've" and "what's".
+    if len(text.split()) < MIN_QUOTE_WORDS or text.rstrip().endswith("?"):
         return False
     if not any(t.dep_ in _SUBJECTS for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
