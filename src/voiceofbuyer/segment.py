@@ -29,7 +29,7 @@ from .config import ModelsConfig, SegmentConfig
 from .ingest.sides import CONFIDENT, is_placeholder
 from .pos_ruler import use_pos_ruler
 from .records import Interview, SpeakerRoles, Statement, Turn
-from .wording import UNFINISHED, NounChunks, keyphrases, stands_alone
+from .wording import RESTARTED, UNFINISHED, NounChunks, keyphrases, stands_alone
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,11 +42,7 @@ _MIN_SPLIT_WORDS = 5
 # At most four words ending on one a clause does not end on (``UNFINISHED``), a comma, then a new clause: a start
 # given up ("It's, it's easy", "We were quite, maybe we"). Not "These latencies are, can be caused" (no new subject)
 # nor "Some projects were like, you know, proof of concept" (a filler, not a new start).
-_BROKEN_OPENING = re.compile(
-    r"(?:[\w'’]+ ){0,3}([\w'’]+), (?!you know\b|i mean\b)(?=(?:i|we|you|they|he|she|it|it's|that|that's|there's"
-    r"|maybe|and|but|so)\b)",
-    re.I,
-)
+_BROKEN_OPENING = re.compile(r"(?:[\w'’]+ ){0,3}" + RESTARTED, re.I)
 # Discourse markers a statement may open with; the quote starts after them ("And, so we chase..." → "We chase...").
 _LEADING_MARKERS = re.compile(
     r"(?:and|so|but|well|like|yeah|yes|okay|ok|oh|look|right|now|anyway|i mean|you know)\b[,.]?(?=\s)", re.I

@@ -20,7 +20,7 @@ from .coherence import coherence
 from .records import BuyerProfile, Citation, Interview, Quote, Statement, Theme
 from .roles import display_speaker
 from .slugs import slugify
-from .wording import UNFINISHED
+from .wording import RESTARTED, UNFINISHED
 
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|we'd|my|our|us|me)\b", re.I)
 # Openings that lean on what was said before ("It's always a busy week."): weak as a lead quote.
@@ -31,7 +31,7 @@ _CONTEXT_OPENING = re.compile(
 # clean-up keeps because they may be words ("blah", "you know", "I mean", "like,"), a clause broken off mid-way.
 _RESTART = re.compile(r"\b(\w+(?:['’]\w+)?(?: \w+(?:['’]\w+)?){0,2}),? \1\b", re.I)
 _VERBAL_FILLER = re.compile(r"\b(blah|you know|i mean|kind of like|sort of like|like,|let's say)", re.I)
-_BROKEN_OFF = re.compile(r"\b([\w']+), (?=(?:i|we|you|they|it|it's|that's|there's|maybe|and|but)\b)", re.I)
+_BROKEN_OFF = re.compile(r"\b" + RESTARTED, re.I)
 _QUALITY_WEIGHT = 0.3
 _CONFIDENCE_WEIGHT = 0.3
 # Nouns too generic to name a theme.

@@ -34,6 +34,12 @@ UNFINISHED = frozenset({
     "they", "you", "our", "my", "their", "your", "if", "because", "that", "this", "some", "any", "about",
 })  # fmt: skip
 """Words a clause does not end on: before a comma and a new clause, the speaker broke off and restarted."""
+RESTARTED = (
+    r"([\w'’]+), (?!you know\b|i mean\b)"
+    r"(?=(?:i|we|you|they|he|she|it|it's|that|that's|there's|maybe|and|but|so)\b)"
+)
+"""A word, a comma and a new clause (not a filler such as "you know"): where the word is ``UNFINISHED``, the
+speaker broke off there and started again ("We were quite, maybe we ..."). Group 1 is the word."""
 
 
 _SMALL_TALK = re.compile(
@@ -100,7 +106,7 @@ def _has_subject(root: Token, first: Token) -> bool:
     """A main verb with its subject, or an imperative, whose subject is the listener ("Give us one screen ...")."""
     # The tagger may make the auxiliary the subject's head ("Of course we have missing data.").
     # A relative pronoun is no main clause's subject ("... for him who absolutely need to retrain.").
-    heads = [t for t in (root, *root.children) if t is root or t.dep_ == "aux"]
+    heads = [root, *(child for child in root.children if child.dep_ == "aux")]
     if any(c.dep_ in _SUBJECTS and c.tag_ not in ("WP", "WDT") for t in heads for c in t.children):
         return True
     return root.i == first.i and root.tag_ == "VB"
