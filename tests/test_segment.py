@@ -106,6 +106,14 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("Allows me to have much simpler solutions while respecting business rules.", False),
         ("Of course we have missing data in every single export.", True),  # the subject under the auxiliary
         ("Give us one screen where every approval is waiting for us.", True),  # an imperative
+        ("Whenever we want to put something out there.", False),  # "whenever" opens a subordinate clause
+        ("When the auditors came, we started looking at tools.", True),  # ... with its main clause
+        ("What, at that time, for example, I wanted to do it.", False),  # an object put first, its clause unsaid
+        ("What I love most is the speed of the month-end close.", True),
+        ("I feel like it's the same thing.", False),  # no word of content
+        ("I've seen it so many times.", False),
+        ("It takes, like, five minutes for one call.", True),  # a number is content
+        ("We have a lot of freelancers on the team.", True),
     ],
 )
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):

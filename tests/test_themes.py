@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import numpy as np
 
 from voiceofbuyer.cluster import PcaHdbscan, groups_from_labels
@@ -204,3 +206,15 @@ def test_a_group_with_no_keyphrase_is_titled_by_its_opening_words_without_any_na
     [(label, keywords)] = label_groups([[statement("a", "i1", "Lars was not happy about it.", ())]],
                                        names=frozenset({"lars", "nilsson"}))  # fmt: skip
     assert keywords == () and label == "Was not happy about it"
+
+
+def test_supporting_quotes_stand_alone_while_the_theme_has_whole_sentences():
+    """A fragment is evidence, shown only when the theme has too few statements that stand on their own."""
+    fragment = replace(statement("a", "i1", "We chase approvals every single week by email and.", ()), standalone=False)
+    whole = [
+        statement("b", "i2", "We chase approvals every single week by email.", ()),
+        statement("c", "i3", "We chase managers every single week for sign-off.", ()),
+    ]
+    vectors = {s.text: np.array([1.0, 0.0]) for s in (fragment, *whole)}  # all alike: ties go by id
+    assert [s.id for s in representative([fragment, *whole], 2, vectors)] == ["b", "c"]
+    assert [s.id for s in representative([fragment, *whole], 3, vectors)] == ["b", "c", "a"]

@@ -262,8 +262,9 @@ def representative(
     """Up to ``count`` of ``group`` as quotes, lead first: the statements of ``keep`` (ids, in their order: quotes a
     reviewer kept) first, then the best others: central (with ``vectors``, text → unit vector: similarity to the
     group's mean), good as quotes (``quote_quality``), clearly of their category (``confidence``: the classifier's,
-    0-1, by statement id), unlike those chosen, from other interviews first. A lead not kept by a reviewer is one
-    that stands on its own (``Statement.standalone``) whenever the group has one.
+    0-1, by statement id), unlike those chosen, from other interviews first. A quote not kept by a reviewer is one
+    that stands on its own (``Statement.standalone``) while the group has such statements left: the lead always,
+    the supporting quotes too, so a fragment is shown only where a theme has too few whole sentences.
 
     The run's rule and the review desk's: the desk, which holds no vectors, ranks by quality, confidence and variety."""
     by_id = {s.id: index for index, s in enumerate(group)}
@@ -282,9 +283,9 @@ def representative(
         relevance = quality
     while len(chosen) < min(count, len(group)):
         best, best_score = -1, -math.inf
-        lead_only_standalone = not chosen and any(s.standalone for s in group)
+        only_standalone = any(s.standalone for index, s in enumerate(group) if index not in chosen)
         for index, statement in enumerate(group):
-            if index in chosen or (lead_only_standalone and not statement.standalone):
+            if index in chosen or (only_standalone and not statement.standalone):
                 continue
             score = float(relevance[index])
             if chosen:

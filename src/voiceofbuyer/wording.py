@@ -17,6 +17,22 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _DANGLING_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "AUX", "PART"})
 _BACK_REFERENCES = frozenset({"that", "this", "those", "these"})
 _RELATIVES = frozenset({"which", "whom", "whose"})
+_REFERRING = _SUBJECTS | {"dobj", "pobj", "attr"}
+"""Where a "that" stands for something said before, however it is tagged ("That we have done ...": SCONJ, dobj)."""
+_SUBORDINATORS = frozenset({
+    "when", "whenever", "because", "cause", "cuz", "if", "although", "though", "unless", "while", "whereas", "wherever",
+})  # fmt: skip
+"""Words that open a subordinate clause whichever way the parser attaches them ("Whenever" as an adverb)."""
+_EMBEDDED = frozenset({"csubj", "csubjpass", "ccomp", "advcl", "relcl", "acl", "pcomp"})
+"""Dependencies of a clause inside another: a "what" that opens one ("What I love is the speed.") is no fronted
+object of the main verb."""
+_VAGUE_WORDS = frozenset({
+    "thing", "things", "stuff", "way", "ways", "lot", "lots", "one", "ones", "kind", "sort", "part", "bit", "point",
+    "case", "times", "people", "guy", "guys", "feel", "feels", "felt", "sure", "same", "other", "whole", "sense",
+    "fact", "example", "word", "words", "okay", "good", "great", "true", "right", "yeah", "able",
+})  # fmt: skip
+"""Nouns, verbs and adjectives that name nothing on their own: "I feel like it's the same thing." says nothing the
+question and the answer before it do not."""
 _DANGLING_WORDS = frozenset({
     "like", "i", "we", "they", "he", "she", "the", "a", "an", "to", "of", "and", "but", "or", "with", "for", "because",
     "just", "very", "quite", "it's", "that's", "there's",
@@ -63,8 +79,10 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     """Whether a statement reads as a quote on its own: at least ``MIN_QUOTE_WORDS`` words, a clause whose main
     verb has its subject (or is an imperative), not a question, no dangling end ("What we did is like we.", "as I
     mentioned is.", "... at our.", "... say you have.") nor one broken off at a comma, not a subordinate clause
-    alone, and not a short bare back-reference ("That's the problem.") whose antecedent is elsewhere. ``tokens``:
-    the statement's tokens in its passage's parse (tags and dependencies)."""
+    alone ("Whenever we want to put something out there.") nor an object put first with its clause unsaid ("What,
+    at that time, I wanted to do it."), not a short bare back-reference ("That's the problem.") whose antecedent
+    is elsewhere, and with at least one word of content (``_is_content``: "I feel like it's the same thing." has
+    none). ``tokens``: the statement's tokens in its passage's parse (tags and dependencies)."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     # Words as a reader counts them: spaCy makes two tokens of "I've" and "what's".
     if len(text.split()) < MIN_QUOTE_WORDS or text.rstrip().endswith("?"):
@@ -84,7 +102,8 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     # A short statement resting on a "that" or "this" it does not explain ("I worry a bit about that.", "Actually,
     # that was the last straw."): its subject is in what was said before. A relative "that" is no such reference.
     if len(words) < 10 and any(
-        t.lower_ in _BACK_REFERENCES and t.pos_ == "PRON" and t.head.dep_ != "relcl" for t in words
+        t.lower_ in _BACK_REFERENCES and (t.pos_ == "PRON" or t.dep_ in _REFERRING) and t.head.dep_ != "relcl"
+        for t in words
     ):
         return False
     if (words[0].text.endswith(".") or any(t.text == "." for t in tokens[1:3])) and len(words) > 2:
@@ -99,7 +118,36 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False  # a noun phrase ("The quality of data that we're getting.")
     if not any(_has_subject(root, first) for root in roots):
         return False  # a verb whose subject was never said ("To understand what people want.", "Can be biased.")
-    return not any(child.dep_ == "mark" and child.i == first.i for root in roots for child in root.children)
+    if any(_opens_subordinate(child, first) for root in roots for child in root.children):
+        return False
+    if first.tag_ == "WP" and first.lower_ == "what" and not _embedded(first, inside):
+        return False  # an object put first, its clause unsaid ("What, at that time, I wanted to do it.")
+    # Something of its own to say: at least one word of content ("I've seen it so many times." has none).
+    return any(_is_content(t) for t in words)
+
+
+def _opens_subordinate(child: Token, first: Token) -> bool:
+    return child.i == first.i and (child.dep_ == "mark" or child.lower_ in _SUBORDINATORS)
+
+
+def _embedded(token: Token, inside: set[int]) -> bool:
+    """Whether ``token`` lies in a clause inside another (its heads, up to the quote's clause head, include one)."""
+    while token.head.i != token.i and token.head.i in inside:
+        token = token.head
+        if token.dep_ in _EMBEDDED:
+            return True
+    return False
+
+
+def _is_content(token: Token) -> bool:
+    """A number, or a noun, verb or adjective that names something (not a stop word, a light verb or a vague
+    word)."""
+    if token.like_num:
+        return True
+    return (
+        token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and token.is_alpha and not token.is_stop
+        and token.lower_ not in _VAGUE_WORDS and token.lower_ not in _LIGHT_VERBS
+    )  # fmt: skip
 
 
 def _has_subject(root: Token, first: Token) -> bool:
