@@ -363,7 +363,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "14"
+    VERSION = "15"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

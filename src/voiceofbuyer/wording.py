@@ -207,9 +207,16 @@ def _chunk_phrase(chunk: Span) -> str:
     # "SSO") is a term and stays.
     tokens = [
         t for t in chunk
-        if t.pos_ not in _CHUNK_SKIP_POS and not t.is_stop and t.is_alpha
+        if t.pos_ not in _CHUNK_SKIP_POS and not t.is_stop and t.is_alpha and not _part_of_word(t)
         and not ((t.pos_ == "PROPN" or t.ent_type_ in _NAMES) and not (t.is_upper and len(t) <= 5))
     ]  # fmt: skip
     if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or len(tokens) > 4:
         return ""
     return " ".join(t.text if t.is_upper and len(t) > 1 else t.text.lower() for t in tokens)  # "AI", "ERP" stay
+
+
+def _part_of_word(token: Token) -> bool:
+    """A piece of a word the tokenizer split: "gon" of "gonna" (tagged a noun: "the client's gonna" made the title
+    "Client gon")."""
+    following = token.i + 1
+    return not token.whitespace_ and following < len(token.doc) and token.doc[following].is_alpha
