@@ -159,6 +159,41 @@ def test_decisions_move_to_a_fresh_store_and_the_plain_copy_follows(first_run, t
     assert "not a decisions file" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ('{"action": "rename", "payload": {}}', "label: Field required"),  # a rename without its label
+        ('{"action": "rename", "payload": {"label": 12345}}', "valid string"),
+        ('{"action": "lead", "statement_ids": [], "payload": {}}', "a lead decision is on one statement"),
+        ('{"action": "move", "payload": {"category": "gossip"}}', "category"),
+        ('{"action": "burn"}', "action"),
+        ("null", "a decision is a JSON object"),
+    ],
+)
+def test_a_decisions_file_with_a_bad_line_is_refused_whole(first_run, tmp_path, capsys, line, why):
+    """One bad line stored would stop every later run, render and desk on the folder: the file is refused, naming
+    the line, and nothing of it is stored."""
+    import shutil
+
+    from voiceofbuyer.store import STORE_NAME, Store
+
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(first_run[0] / STORE_NAME, out / STORE_NAME)
+    good = {"made": "2026-12-01T09:00:00+00:00", "reviewer": "Jo Rivera", "action": "approve",
+            "role": "Finance Leader", "statement_ids": [], "payload": {"approved": True}, "summary": ""}  # fmt: skip
+    bad = line if line == "null" else json.dumps({**good, "statement_ids": ["x@1"], **json.loads(line)})
+    path = tmp_path / "decisions.jsonl"
+    path.write_text(json.dumps(good) + "\n" + bad + "\n", "utf-8")
+    assert main(["decisions", "import", str(path), "--out", str(out)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert f"{path}, line 2: not a review decision" in error and why in error and "\n" not in error
+    store = Store(out / STORE_NAME)
+    assert store.decisions() == []  # not even the good first line
+    store.close()
+    assert main(["render", "--out", str(out)]) == 0
+
+
 def test_the_objections_csv_on_screen_is_the_file_byte_for_byte(first_run):
     shown = subprocess.run(
         [sys.executable, "-m", "voiceofbuyer.cli", "objections", "--out", str(first_run[0]), "--format", "csv"],

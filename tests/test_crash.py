@@ -41,9 +41,9 @@ from pathlib import Path
 
 import pytest
 
+from voiceofbuyer.decision_rows import APPROVE, QUOTE_STATUS, RENAME
 from voiceofbuyer.files import DOCUMENTS, TEMPORARY_SUFFIX
 from voiceofbuyer.results import load_result
-from voiceofbuyer.review import APPROVE, QUOTE_STATUS, RENAME
 from voiceofbuyer.store import STORE_NAME, Store
 from voiceofbuyer.web.desk import Desk
 

@@ -9,24 +9,13 @@ from pathlib import Path
 from markupsafe import escape
 
 from voiceofbuyer.cli import main
+from voiceofbuyer.decision_rows import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, THEME_STATUS
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.records import RunResult, Theme
 from voiceofbuyer.render import document_context, persona_document, template_environment
 from voiceofbuyer.result_json import result_document
 from voiceofbuyer.results import load_result
-from voiceofbuyer.review import (
-    APPROVE,
-    LEAD,
-    MERGE,
-    MOVE,
-    PERSONA,
-    QUOTE_STATUS,
-    RENAME,
-    THEME_STATUS,
-    Decision,
-    apply_decisions,
-    decisions_of,
-)
+from voiceofbuyer.review import Decision, apply_decisions, decisions_of
 from voiceofbuyer.store import STORE_NAME, Store
 
 from .conftest import SAMPLE_CONFIG
@@ -181,6 +170,24 @@ def test_a_decision_on_statements_that_are_gone_no_longer_applies(first_run):
         ],
     )
     assert all(outcome.gone for outcome in review.outcomes.values())
+    assert as_json(review.result) == as_json(result)
+
+
+def test_a_malformed_decision_in_a_store_is_told_and_never_applied(first_run):
+    """A store an older version filled from a file may hold a decision without its payload or its statement: the
+    documents are made without it, and the decision log says why."""
+    result = stored(first_run[0])
+    theme = patterns(result, "Finance Leader", "pain")[0]
+    review = apply_decisions(
+        result,
+        [
+            decision(1, RENAME, list(theme.statement_ids)),  # no label
+            decision(2, LEAD, []),  # no statement
+            decision(3, RENAME, list(theme.statement_ids), label=12345),
+        ],
+    )
+    assert [o.gone.split(" (")[0] for o in review.outcomes.values()] == ["not a well-formed decision"] * 3
+    assert "payload" in review.outcomes[1].gone and "one statement" in review.outcomes[2].gone
     assert as_json(review.result) == as_json(result)
 
 

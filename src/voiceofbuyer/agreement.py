@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .decision_rows import MOVE
 from .records import RunResult
-from .review import MOVE, Decision, Review
+from .review import Decision, Review
 
 
 @dataclass(frozen=True)

@@ -421,7 +421,9 @@ def _decisions(args: argparse.Namespace) -> int:
             count = store.export_decisions(args.file)
             print(f"{count} decisions written to {args.file}")
         else:
-            added, known = store.import_decisions(args.file)
+            from .decision_rows import read_decisions
+
+            added, known = store.import_decisions(read_decisions(args.file))
             store.export_decisions(args.out / DECISIONS_FILE)  # the plain copy beside the store stays complete
             print(f"{added} decisions imported from {args.file} ({known} already in the store); "
                   f"run `voiceofbuyer render --out {args.out}` to apply them to the documents")  # fmt: skip

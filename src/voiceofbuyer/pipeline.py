@@ -31,6 +31,7 @@ from .cluster import cluster_pools, noise_share
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
+from .decision_rows import MOVE
 from .engine import Engine, LocalEngine
 from .errors import NoInterviews
 from .files import WORK, DocumentSet, sole_writer
@@ -51,7 +52,7 @@ from .records import (
 from .render import recording_transcripts, render_documents, template_environment
 from .report import TRANSCRIBE_BAR, RunReport, Stages
 from .results import result_rows
-from .review import MOVE, Decision, apply_decisions, decisions_of
+from .review import Decision, apply_decisions, decisions_of
 from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import STORE_NAME, Store, text_hash

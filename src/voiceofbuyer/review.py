@@ -12,39 +12,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from .decision_rows import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, RESPONSE, THEME_STATUS, problem
 from .personas import build_personas
 from .records import CATEGORIES, Classification, Quote, RunResult, Theme
 from .store import Store
 from .themes import opening_words, quote_of, reach, representative, theme_id, theme_rank
 
-THEME_STATUS = "theme-status"
-"""Approve, reject or reopen a theme. Statements: the theme's. Payload: ``status``."""
-RENAME = "rename"
-RESPONSE = "response"
-"""Statements: the theme's. Payload: ``label``."""
-LEAD = "lead"
-"""Make a statement its theme's lead quote. Statements: that one."""
-QUOTE_STATUS = "quote-status"
-"""Approve, reject or reopen a quote; a rejected one is no evidence for its theme. Statements: that one."""
-MOVE = "move"
-"""Statements: those moved. Payload: ``category`` (each becomes a point of its own there; ``other`` takes it out
-of the personas) or ``theme``: the statements of the theme they join."""
-MERGE = "merge"
-"""Payload: ``into`` and ``from``, the statements of the two themes; ``into`` keeps its label and status."""
-PERSONA = "persona"
-"""Name and summary of the persona of ``role``. Payload: ``name``, ``summary``."""
-APPROVE = "approve"
-"""Approve the persona of ``role`` (the decision's reviewer and date), or withdraw that. Payload: ``approved``."""
-ACTIONS: tuple[str, ...] = (THEME_STATUS, RENAME, RESPONSE, LEAD, QUOTE_STATUS, MOVE, MERGE, PERSONA, APPROVE)
-STATUSES: tuple[str, ...] = ("approved", "rejected", "pending")
-
 
 @dataclass(frozen=True)
 class Decision:
-    """A reviewer's decision as the store keeps it: one of ``ACTIONS`` on some statements, with its payload."""
+    """A reviewer's decision as the store keeps it: one of ``decision_rows.ACTIONS`` on some statements, with its
+    payload."""
 
     id: int
     made: str
@@ -164,9 +145,11 @@ class _Reviewing:
 
     def apply(self, decision: Decision) -> Outcome:
         """Apply one decision; its ``Outcome`` (``gone`` set for an unknown action or one that no longer applies)."""
-        handler = self.handlers.get(decision.action)
-        if handler is None:
-            return Outcome(gone=f"unknown action {decision.action!r}")
+        # A store an older version filled from a file may hold a malformed decision: it is told, never applied.
+        malformed = problem({**asdict(decision), "statement_ids": list(decision.statement_ids)})
+        if malformed:
+            return Outcome(gone=f"not a well-formed decision ({malformed})")
+        handler = self.handlers[decision.action]
         outcome = handler(decision)
         if not outcome.gone and decision.action != APPROVE and outcome.role in self.approved_by_decision:
             self.edited.add(outcome.role)

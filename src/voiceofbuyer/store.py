@@ -299,15 +299,10 @@ class Store:
         write_atomic(path.parent, {path.name: text.encode("utf-8")})
         return len(rows)
 
-    def import_decisions(self, path: Path) -> tuple[int, int]:
-        """Replay decisions from a file ``export_decisions`` wrote; ones already here (same time, reviewer, action
-        and statements) are not added twice. Returns (added, already known)."""
-        try:
-            rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-        except (OSError, ValueError) as error:
-            raise StoreError(
-                f"{path}: not a decisions file ({error}) (fix: give the decisions.jsonl of a store)"
-            ) from error
+    def import_decisions(self, rows: list[dict[str, Any]]) -> tuple[int, int]:
+        """Replay decisions read from a file ``export_decisions`` wrote (``decision_rows.read_decisions`` checks
+        them); ones already here (same time, reviewer, action and statements) are not added twice. Returns (added,
+        already known)."""
         known = {(d["made"], d["reviewer"], d["action"], tuple(d["statement_ids"])) for d in self.decisions()}
         added = 0
         with self.transaction():

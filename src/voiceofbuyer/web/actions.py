@@ -13,8 +13,19 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from ..decision_rows import (
+    APPROVE,
+    LEAD,
+    MERGE,
+    MOVE,
+    PERSONA,
+    QUOTE_STATUS,
+    RENAME,
+    RESPONSE,
+    STATUSES,
+    THEME_STATUS,
+)
 from ..records import CATEGORIES, SECTION_TITLES, Interview, Persona, Statement, Theme
-from ..review import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, RESPONSE, STATUSES, THEME_STATUS
 from .desk import Conflict, Desk, View
 from .security import Form, local_path
 

@@ -1,0 +1,171 @@
+"""What a review decision holds: its actions, and each action's payload, checked before a decision is stored or
+applied.
+
+A decision is a row of the store's ``decisions`` table and a line of ``decisions.jsonl`` (the plain copy beside the
+store, and what ``voiceofbuyer decisions export`` writes). The review desk only makes well-formed ones; a file
+given to ``voiceofbuyer decisions import`` may hold anything, and one bad line stored would stop every later run,
+render and desk on that folder. So each line is checked here (pydantic) and a file with a bad line is refused
+whole, naming the line; a malformed decision already in a store (written by an older version) is not applied, and
+the decision log says why.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, model_validator
+
+from .errors import StoreError
+from .records import CATEGORIES
+
+THEME_STATUS = "theme-status"
+"""Approve, reject or reopen a theme. Statements: the theme's. Payload: ``status``."""
+RENAME = "rename"
+RESPONSE = "response"
+"""Statements: the theme's. Payload: ``label``."""
+LEAD = "lead"
+"""Make a statement its theme's lead quote. Statements: that one."""
+QUOTE_STATUS = "quote-status"
+"""Approve, reject or reopen a quote; a rejected one is no evidence for its theme. Statements: that one."""
+MOVE = "move"
+"""Statements: those moved. Payload: ``category`` (each becomes a point of its own there; ``other`` takes it out
+of the personas) or ``theme``: the statements of the theme they join."""
+MERGE = "merge"
+"""Payload: ``into`` and ``from``, the statements of the two themes; ``into`` keeps its label and status."""
+PERSONA = "persona"
+"""Name and summary of the persona of ``role``. Payload: ``name``, ``summary``."""
+APPROVE = "approve"
+"""Approve the persona of ``role`` (the decision's reviewer and date), or withdraw that. Payload: ``approved``."""
+ACTIONS: tuple[str, ...] = (THEME_STATUS, RENAME, RESPONSE, LEAD, QUOTE_STATUS, MOVE, MERGE, PERSONA, APPROVE)
+STATUSES: tuple[str, ...] = ("approved", "rejected", "pending")
+
+Status = Literal["approved", "rejected", "pending"]
+
+
+class _Payload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Status(_Payload):
+    status: Status
+
+
+class _Label(_Payload):
+    label: str = Field(min_length=1)
+
+
+class _Response(_Payload):
+    response: str
+
+
+class _Nothing(_Payload):
+    pass
+
+
+class _Move(_Payload):
+    category: Literal[CATEGORIES] | None = None  # type: ignore[valid-type]
+    theme: list[str] | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _one_target(self) -> _Move:
+        if (self.category is None) == (self.theme is None):
+            raise ValueError("a move names either a category or a theme")
+        return self
+
+
+class _Merge(_Payload):
+    into: list[str] = Field(min_length=1)
+    from_: list[str] = Field(min_length=1, alias="from")
+
+
+class _Persona(_Payload):
+    name: str
+    summary: str
+
+
+class _Approve(_Payload):
+    approved: StrictBool
+
+
+_PAYLOADS: dict[str, type[_Payload]] = {
+    THEME_STATUS: _Status, RENAME: _Label, RESPONSE: _Response, LEAD: _Nothing, QUOTE_STATUS: _Status,
+    MOVE: _Move, MERGE: _Merge, PERSONA: _Persona, APPROVE: _Approve,
+}  # fmt: skip
+
+
+class DecisionRow(BaseModel):
+    """One decision as a line of ``decisions.jsonl`` (an exported ``id`` is ignored)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    made: str = Field(min_length=10)
+    """When, ISO 8601 in UTC."""
+    reviewer: str
+    action: Literal[ACTIONS]  # type: ignore[valid-type]
+    role: str
+    statement_ids: list[str]
+    """Empty for a decision on a persona (``PERSONA``, ``APPROVE``); one for a quote; a theme's, or those moved."""
+    payload: dict[str, Any]
+    summary: str
+
+    @model_validator(mode="after")
+    def _payload_fits_action(self) -> DecisionRow:
+        try:
+            _PAYLOADS[self.action].model_validate(self.payload)
+        except ValidationError as error:
+            raise ValueError(f"the payload of a {self.action} decision: {_first(error)}") from None
+        if self.action in (LEAD, QUOTE_STATUS) and len(self.statement_ids) != 1:
+            raise ValueError(f"a {self.action} decision is on one statement")
+        if self.action not in (PERSONA, APPROVE) and not self.statement_ids:
+            raise ValueError(f"a {self.action} decision names its statements")
+        return self
+
+
+def problem(row: Mapping[str, Any] | Any) -> str:
+    """Why ``row`` is no decision, in one phrase; "" when it is one."""
+    if not isinstance(row, Mapping):
+        return f"a decision is a JSON object, not {type(row).__name__}"
+    try:
+        DecisionRow.model_validate(dict(row))
+    except ValidationError as error:
+        return _first(error)
+    return ""
+
+
+def _first(error: ValidationError) -> str:
+    """The first error of ``error`` in words: where, then what ("payload.label: Field required")."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"] if part)
+    what = first["msg"].removeprefix("Value error, ")
+    return f"{where}: {what}" if where else what
+
+
+def read_decisions(path: Path) -> list[dict[str, Any]]:
+    """The decisions of a ``decisions.jsonl`` file, each checked; ``StoreError`` naming the first bad line (the
+    file is refused whole, so nothing of it is stored)."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, ValueError) as error:
+        raise StoreError(
+            f"{path}: not a decisions file ({error}) (fix: give the decisions.jsonl of a store)"
+        ) from error
+    rows = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as error:
+            raise StoreError(
+                f"{path}, line {number}: not a decisions file ({error}) (fix: give the decisions.jsonl of a store)"
+            ) from error
+        why = problem(row)
+        if why:
+            raise StoreError(f"{path}, line {number}: not a review decision ({why}); nothing was imported (fix: "
+                             "correct or remove that line, or export the decisions again from the store they came "
+                             "from)")  # fmt: skip
+        rows.append(row)
+    return rows
