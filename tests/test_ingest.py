@@ -159,6 +159,11 @@ def test_style_d_role_labels(tmp_path: Path) -> None:
         ("**Sam Rivera** (00:03)", "Sam Rivera", 3.0, ""),
         ("Dana Whitfield (CFO): hello", "Dana Whitfield", None, "hello"),
         ("Q: hello", "Q", None, "hello"),
+        ("Kate 🎧: hello", "Kate", None, "hello"),  # an emoji in a display name is no part of the name
+        ("[00:00:01] Lee 🙂: hello", "Lee", 1.0, "hello"),
+        ("kate.smith@acme.com: hello", "kate.smith@acme.com", None, "hello"),  # an e-mail as the display name
+        ("Speaker ?: hello", "Speaker ?", None, "hello"),  # a voice the tool could not name: nobody (sides)
+        ("[00:00:01] Speaker?: hello", "Speaker?", 1.0, "hello"),
         ("[05:10] hello", None, 310.0, "hello"),
         ("00:05:00", None, 300.0, ""),
     ],
@@ -710,3 +715,27 @@ def test_every_format_keeps_the_offset_invariant(tmp_path: Path) -> None:
     for interview in batch.interviews:
         assert interview.turns and "\r" not in interview.text
         assert_offsets(interview)
+
+
+@pytest.mark.parametrize("stray", ["Interviewer: Sorry, I had to step out, I am back now.",
+                                   "Participant: Hello, is this the finance call? Sorry, wrong room."])  # fmt: skip
+def test_a_role_label_heard_once_does_not_name_the_sides(tmp_path: Path, stray: str) -> None:
+    """One stray "Interviewer:" (a note-taker) or "Participant:" (a wrong room) line in a dialogue of two named
+    people: the one who asks every question stays the interviewer, and the stray line is nobody's words."""
+    from voiceofbuyer.ingest.sides import identify_sides
+
+    lines = ["Lee Park: Hi Kate, thanks for joining. Tell me about your job?",
+             "Kate Ng: I am the controller at Acme, we make industrial valves.",
+             "Lee Park: What is painful about invoices today?",
+             "Kate Ng: Matching purchase orders by hand takes my team three full days each month.",
+             "Lee Park: And what worries you about buying one?",
+             "Kate Ng: Per invoice pricing, because we process nine thousand invoices a month.", stray]  # fmt: skip
+    sides = identify_sides(read(tmp_path, "call.txt", "\n".join(lines) + "\n"))
+    assert (sides.interviewers, sides.buyers) == (("Lee Park",), ("Kate Ng",))
+    assert sides.uncertain == (stray.split(":")[0],)
+    # Said at length, the same labels still name the sides.
+    labelled = "\n".join(
+        line.replace("Lee Park:", "Interviewer:").replace("Kate Ng:", "Participant:") for line in lines
+    )
+    sides = identify_sides(read(tmp_path, "labelled.txt", labelled + "\n"))
+    assert (sides.interviewers, sides.buyers, sides.how) == (("Interviewer",), ("Participant",), "labels")

@@ -6,6 +6,7 @@ Recognised heads (the turn's text starts after them):
     [00:01:02] Name: text      (01:02) Name: text         00:01:02 Name: text      Name (CFO): text
     Name (00:01:02): text      Name [00:01:02]: text      Name: (01:02) text       Sam Ortiz - Acme: text
     Kim, Alex: text            Priya's iPhone: text       陈静: text               [SPEAKER_00]: text
+    Kate 🎧: text (as "Kate")  kate@acme.com: text        Speaker ?: text (a voice the tool could not name)
     Name (00:01:02)   Name  0:03   Name - 0:03   Nadia Haddad (Guest)  0:11   [Owen Fairley] 14:02:18
     0:03 - Sam Ortiz (Acme)    Name:   alone on a line: the text follows below
     [00:01:02] text            a bracketed time without a name: same speaker, new time
@@ -56,6 +57,12 @@ _WORD = rf"(?:(?:[^\W\d_]\.){{2,4}}|[^\W\d_]{{1,4}}\.|[^\W\d_][\w{_MARKS}'’.&\
 # Words separated by spaces or a comma ("Kim, Alex"); a short number may follow ("Speaker 2"), never the
 # "00" of "00:01:02".
 _NAME = rf"{_WORD}(?:(?:[ \t]+|,[ \t]*)(?:{_WORD}|\d{{1,3}}(?!\d|:\d)))*"
+# Display names carry emoji ("Kate 🎧"): left out of the speaker's name. A tool's mark of a voice it could not
+# name ("Speaker ?", "Speaker?") stays in it: such a speaker is nobody (``sides.is_uncertain``).
+_EMOJI = "\u200d\ufe0f\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_NAME_END = rf"(?:[ \t]*[{_EMOJI}]+)*(?:[ \t]*\?)?"
+# A display name that is an e-mail address ("kate.smith@acme.com").
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # A dial-in caller as Zoom and Teams show them: "+1 415-555-0134", "14155550134".
 _PHONE = r"\+?\d[\d \t().-]{6,18}\d"
 _DUPLICATE = r"[ \t]*\(\d{1,2}\)"  # Apple and Zoom tell two devices of one name apart: "iPad (2)"
@@ -65,7 +72,7 @@ _SPEAKER_HEAD = re.compile(
     (?:[\[(]?(?P<lead>{TEXT_TIME})[\])]?[ \t]*(?:(?P<leaddash>{_DASH})[ \t]*)?)?
     (?P<bold>\*\*)?
     (?:(?P<open>\[)|(?P<paren>\())?
-    (?P<name>{_NAME}(?:{_DUPLICATE})?|{_PHONE})
+    (?P<name>{_EMAIL}|{_NAME}{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
     (?(open)\])(?(paren)\))
     (?:[ \t]+{_DASH}[ \t]+(?P<org>{_NAME}))?
     (?:[ \t]*\((?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()\n]{{1,60}})\))?
@@ -172,7 +179,7 @@ def read_head(line: str) -> Head | None:
         stamped_alone = match["trail"] or match["after"] or (match["lead"] and match["leaddash"])
         if match["colon"] or (alone and (stamped_alone or bracketed or match["bold"])) or (bracketed and not alone):
             return Head(
-                speaker=" ".join(match["name"].split()),
+                speaker=" ".join(re.sub(f"[{_EMOJI}]+", " ", match["name"]).split()),
                 time=parse_time(stamp) if stamp else None,
                 body=match.end(),
                 marked=bool(stamp or bracketed or match["bold"]),

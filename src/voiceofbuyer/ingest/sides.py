@@ -125,12 +125,18 @@ def _sides(interview: Interview) -> SpeakerRoles:
 
 def _passing_voice(speaker: str, interview: Interview) -> bool:
     """An unnamed voice heard once in passing ("Speaker 3: Sorry, I joined late") beside a speaker who talks at
-    length: who it is cannot be told, so it is nobody's words."""
-    if not is_placeholder(speaker) or _BUYER_LABEL.fullmatch(speaker) or _INTERVIEWER_LABEL.fullmatch(speaker):
+    length: who it is cannot be told, so it is nobody's words. A role label heard once beside two people who talk
+    at length ("Interviewer: Sorry, I had to step out." in a dialogue of Lee Park and Kate Ng) is such a voice too:
+    taken as a label, it would name the sides, and put the one who asks every question among the buyers."""
+    if not is_placeholder(speaker):
         return False
     turns = Counter(turn.speaker for turn in interview.turns)
     words = sum(len(turn.text.split()) for turn in interview.turns if turn.speaker == speaker)
-    return turns[speaker] == 1 and words <= 25 and len(turns) > 2 and max(turns.values()) >= 3
+    if turns[speaker] != 1 or words > 25:
+        return False
+    if _BUYER_LABEL.fullmatch(speaker) or _INTERVIEWER_LABEL.fullmatch(speaker):
+        return sum(1 for other, count in turns.items() if other != speaker and count >= 3) >= 2
+    return len(turns) > 2 and max(turns.values()) >= 3
 
 
 def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], list[str], str] | None:
