@@ -40,6 +40,16 @@ def test_broken_config_is_one_clear_line_and_exit_two(batch, tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_spacy_pipeline_that_cannot_load_is_one_line_for_the_run_not_one_per_file(batch, tmp_path, capsys):
+    config = tmp_path / "voiceofbuyer.toml"
+    config.write_text('[models]\nspacy = "/nonexistent/pipeline"\n')
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--config", str(config), "--quiet"]) == 2
+    captured = capsys.readouterr()
+    lines = [line for line in captured.err.splitlines() if "/nonexistent/pipeline" in line]
+    assert len(lines) == 1 and lines[0].startswith("error: spaCy pipeline") and "fix: set [models] spacy" in lines[0]
+    assert "could not be split" not in captured.out + captured.err
+
+
 def test_templates_override_one_file(batch, tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()

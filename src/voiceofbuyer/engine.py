@@ -320,6 +320,8 @@ def _segment_job(job: tuple[Segmenter, Interview, SpeakerRoles]) -> Segmented:
 def _segment_one(segmenter: Segmenter, interview: Interview, sides: SpeakerRoles) -> list[Statement] | str:
     try:
         return segmenter.segment(interview, sides)
+    except ConfigError:
+        raise  # a setting (an unloadable spaCy pipeline) fails every interview alike: the run stops with one line
     except Exception as error:  # one interview's failure never stops the batch: the driver reports it
         return f"{type(error).__name__}: {str(error)[:200]}"
 

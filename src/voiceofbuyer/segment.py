@@ -26,6 +26,7 @@ from .cleanup import (
     structural_removals,
 )
 from .config import ModelsConfig, SegmentConfig
+from .errors import ConfigError
 from .ingest.sides import CONFIDENT, is_placeholder
 from .pos_ruler import use_pos_ruler
 from .records import Interview, SpeakerRoles, Statement, Turn
@@ -57,7 +58,14 @@ def load_spacy(name: str) -> Language:
     import spacy
 
     target: str | Path = Path(name) if Path(name).is_dir() else name
-    return use_pos_ruler(spacy.load(target, exclude=["ner", "lemmatizer"]))
+    try:
+        nlp = spacy.load(target, exclude=["ner", "lemmatizer"])
+    except OSError as error:  # the setting's fault, not any interview's: one line for the run
+        raise ConfigError(
+            f"spaCy pipeline {name!r} could not be loaded ({str(error)[:160]}) (fix: set [models] spacy, or the "
+            "language's [models.languages] entry, to an installed spaCy package or a pipeline directory)"
+        ) from error
+    return use_pos_ruler(nlp)
 
 
 @dataclass
