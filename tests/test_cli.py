@@ -50,6 +50,14 @@ def test_a_spacy_pipeline_that_cannot_load_is_one_line_for_the_run_not_one_per_f
     assert "could not be split" not in captured.out + captured.err
 
 
+def test_the_batch_folder_is_no_output_folder(batch, capsys):
+    before = sorted(p.name for p in batch.iterdir())
+    assert main(["run", str(batch), "--out", str(batch / "." / ""), "--quiet"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert "the batch folder itself" in error and "fix:" in error and "\n" not in error
+    assert sorted(p.name for p in batch.iterdir()) == before  # no store, no lock among the transcripts
+
+
 def test_templates_override_one_file(batch, tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()

@@ -189,6 +189,10 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     if _templates_missing(args.templates):
         return 2
+    if args.out.resolve() == args.batch.resolve():
+        print(f"error: --out {args.out}: the batch folder itself (the store and documents would sit among the "
+              "transcripts) (fix: give another --out, e.g. the default outputs/)", file=sys.stderr)  # fmt: skip
+        return 2
     if args.address and args.engine != "ray":
         print(f"error: --address {args.address}: only with --engine ray (fix: add --engine ray)", file=sys.stderr)
         return 2
