@@ -313,6 +313,10 @@ CASES: tuple[Case, ...] = (
     *(Case(f"binary/garbage-{ext}.{ext}", write(garbage(4096, n)), S, NOT_TEXT)
       for n, ext in enumerate(("txt", "md", "vtt", "srt", "json"))),
     Case("binary/png.txt", write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + garbage(2000, 9)), S, NOT_TEXT),
+    # Nobody but the interviewer speaks (the buyer's line dropped): no empty persona, one line.
+    Case("speakers/only-interviewer.txt", write("Interviewer: Thanks for joining. Tell me about your role?\n"
+                                                "Interviewer: Hello? Are you there? I can't hear you.\n"),
+         S, r"no buyer speaks in it, only Interviewer .*fix: check its speaker labels"),
     Case("binary/gzip.json", write(b"\x1f\x8b\x08\x00" + garbage(2000, 10)), S, NOT_TEXT),
     Case("binary/nul-padded.txt", write(TEXT.encode() + b"\x00" * 20_000), S, NOT_TEXT),
     Case("binary/nul-padded-vtt.vtt", write(mini_vtt().encode() + b"\x00" * 20_000), S, NOT_TEXT),
@@ -504,8 +508,10 @@ CASES: tuple[Case, ...] = (
     Case("roles/colliding-role.txt", with_sidecar('role: "Evil Role"\n'), READ),
     # odd but readable
     Case("odd/monologue.txt", write("Alex Kim: " + " ".join(t for _, t in MINI[1::2]) + "\n"), READ),
+    # Only voices the transcriber could not name: nobody's words, so no buyer's: left out, in one line.
     Case("odd/unknown-speakers.txt",
-         with_sidecar(TITLED, "UNKNOWN: We pay late.\nSpeaker ?: Nobody approves anything.\n" * 3), READ),
+         with_sidecar(TITLED, "UNKNOWN: We pay late.\nSpeaker ?: Nobody approves anything.\n" * 3),
+         S, r"no buyer speaks in it, only UNKNOWN, Speaker \?"),
     Case("odd/french.txt", with_sidecar(TITLED, "Sam Rivera: Quel est votre rôle ?\nAlex Kim: Je suis contrôleur de "
                                         "gestion, et nous payons les fournisseurs en retard chaque mois.\n" * 3),
          "skipped", r"in language 'fr', not English: left out"),

@@ -40,10 +40,17 @@ class People:
 
 
 def identify_people(interviews: list[Interview], config: Config, vectors: Vectors) -> People:
-    """Sides and buyer profiles of every interview."""
+    """Sides and buyer profiles of every interview in which a buyer speaks; one where nobody does (only the
+    interviewing side, or only voices the transcript could not name) is a skipped file's problem, not an empty
+    persona's interview."""
     people = People()
+    heard = []
     for interview in interviews:
         sides = identify_sides(interview)
+        if not sides.buyers:
+            people.problems.append(no_buyer(interview, sides))
+            continue
+        heard.append(interview)
         people.speakers[interview.id] = sides
         profile = buyer_profile(interview, sides, config.taxonomy, vectors.get)
         people.profiles[interview.id] = profile
@@ -57,6 +64,7 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
                 f"{interview.source}: buyer inferred as {', '.join(map(repr, sides.buyers))} (the interviewing side "
                 f"asks the questions; confidence {sides.confidence:.2f}); name the interviewee in metadata to be sure"
             )
+    interviews = heard
     _from_descriptions(interviews, people, vectors)
     for interview in interviews:
         if people.profiles[interview.id].role == UNASSIGNED_ROLE:
@@ -140,6 +148,15 @@ def not_analysed(interview: Interview) -> Problem:
         f"{interview.source}: in language '{interview.language}', not English: left out, so its words are not mixed "
         "into English themes nor counted in a persona (fix: name a spaCy pipeline and an embedding model for it: "
         f"[models.languages] {interview.language} = \"...\" in voiceofbuyer.toml)"), skipped=True)  # fmt: skip
+
+
+def no_buyer(interview: Interview, sides: SpeakerRoles) -> Problem:
+    """The line for an interview in which no buyer speaks: it is left out whole."""
+    voices = ", ".join(sides.interviewers + sides.uncertain) or "nobody"
+    return Problem(interview.source, (
+        f"{interview.source}: no buyer speaks in it, only {voices} (the interviewing side, or voices the transcript "
+        "does not name): left out (fix: check its speaker labels, or name the interviewee in metadata, e.g. "
+        f"'interviewee: Name' in {interview.id}.yaml)"), skipped=True)  # fmt: skip
 
 
 def _warning(interview: Interview, message: str) -> Problem:

@@ -109,6 +109,7 @@ def _run(
             bar.update(len(interviews))
         report.problems.extend(people.problems)
         report.notes.extend(people.notes)
+        interviews = _readable([i for i in interviews if i.id in people.speakers], batch_dir, report)
         with stages.stage("segment", len(interviews), unit="interview") as bar:
             statements = _segment(interviews, people.speakers, segmenter, engine, store, bar.update, report)
         interviews = _readable([i for i in interviews if i.id in statements], batch_dir, report)
