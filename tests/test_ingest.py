@@ -739,3 +739,24 @@ def test_a_role_label_heard_once_does_not_name_the_sides(tmp_path: Path, stray: 
     )
     sides = identify_sides(read(tmp_path, "labelled.txt", labelled + "\n"))
     assert (sides.interviewers, sides.buyers, sides.how) == (("Interviewer",), ("Participant",), "labels")
+
+
+def test_written_notes_keep_the_writers_own_notes_out_of_the_answers(tmp_path: Path) -> None:
+    """Interview notes in question-and-answer form: the answers are the interviewee's (named in the front
+    matter), never a "Notes:" line, a quoted aside or a next-steps list of the writer's."""
+    interview = read(tmp_path, "notes.md", (
+        "---\ninterviewee: Kate Ng\ntitle: Controller\n---\n# Interview with Kate Ng\n\n"
+        "## What is painful about invoices today?\n\n"
+        "- Matching purchase orders by hand takes my team three full days each month.\n\n"
+        "## What would make you buy?\n\n"
+        "If the auditors flag missing approvals again, I will buy something that week.\n\n"
+        "> Interviewer aside: she seemed very frustrated, I think they have budget.\n\n"
+        "Notes: I think Kate is a strong champion.\n\n"
+        "## Next steps\n\n- Send Kate the pricing sheet.\n"
+    ))  # fmt: skip
+    answers = [text for speaker, text in speakers_and_texts(interview) if speaker == "Kate Ng"]
+    assert answers == [
+        "Matching purchase orders by hand takes my team three full days each month.",
+        "If the auditors flag missing approvals again, I will buy something that week.",
+    ]
+    assert {speaker for speaker, _ in speakers_and_texts(interview)} == {"Kate Ng", "Interviewer"}

@@ -44,6 +44,7 @@ _CHAT_LINE = re.compile(rf"\s*{TEXT_TIME}\s+From\s+.{{1,80}}?(?:\s+to\s+.{{1,60}
 _ASIDE = re.compile(r"[ \t]*(?:\*(?!\*)[^*\n]+\*|_[^_\n]+_)[ \t]*")
 _INLINE_TOOL = re.compile(r"[ \t]*[A-Z][A-Z ]{2,30}:.*?\s-\s(?:WATCH|VIEW|PLAY)\s*:\s*<?https?://\S+>?[ \t]*")
 _SUMMARY_LINE = re.compile(r"\s*(?:meeting\s+summary|summary\s+of|ai\s+summary|notes\s+by)\b", re.I)
+_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 _BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
 _PERSON_LABELS = frozenset(
     {"interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect",
@@ -65,7 +66,7 @@ def read_markdown(data: bytes, source: str) -> Parsed:
     """Markdown: optional YAML front matter (it wins over header lines), then turns as in plain text."""
     text = require_content(decode(data, source), source)
     front, body = split_front_matter(text, source)
-    turns, meta = parse_turns(text, source, body)
+    turns, meta = parse_turns(text, source, body, front)
     return Parsed(text, turns, meta.merged(front))
 
 
@@ -96,8 +97,11 @@ class _Line:
     head: Head | None
 
 
-def parse_turns(text: str, source: str, body: int = 0) -> tuple[tuple[Turn, ...], InterviewMeta]:
-    """Turns of ``text`` from offset ``body`` (a line start) on, and the metadata its header lines give.
+def parse_turns(
+    text: str, source: str, body: int = 0, front: InterviewMeta | None = None
+) -> tuple[tuple[Turn, ...], InterviewMeta]:
+    """Turns of ``text`` from offset ``body`` (a line start) on, and the metadata its header lines give; ``front``:
+    the front matter's, which names the speakers of written notes (``interviewee: Kate Ng``).
 
     Raises InputError when there is no turn at all.
     """
@@ -116,7 +120,7 @@ def parse_turns(text: str, source: str, body: int = 0) -> tuple[tuple[Turn, ...]
     vote = SpeakerVote(line.head for line in lines if line.head and not _HEADING.match(line.text))
     meta = header_metadata([line.text for line in _header_lines(lines, vote)], source, lines[0].number if lines else 1)
     if _is_question_and_answer(lines, vote):
-        turns = _question_and_answer_turns(text, lines, meta)
+        turns = _question_and_answer_turns(text, lines, meta.merged(front) if front else meta)
     else:
         turns = _labelled_turns(text, lines, vote)
     return require_turns(turns, source, EXPECTED), meta
@@ -256,6 +260,18 @@ def _is_question_and_answer(lines: list[_Line], vote: SpeakerVote) -> bool:
     return questions >= 2 and not others and not answers
 
 
+def _note(line: str) -> bool:
+    """A writer's note among written answers: an aside in italics, or a line (quoted with ">" too) under a notes
+    or metadata label ("Notes: ...", "> Interviewer aside: ...")."""
+    unquoted = _unquoted(line)
+    label = _LABEL_LINE.match(unquoted)
+    return bool(_ASIDE.fullmatch(unquoted) or (label and metadata_label(label["label"])))
+
+
+def _unquoted(line: str) -> str:
+    return _QUOTED.sub("", line, count=1)
+
+
 def _question(line: _Line) -> int | None:
     """Where the question's text starts, when ``line`` is an interviewer's question in written notes."""
     heading = _HEADING.match(line.text)
@@ -279,6 +295,12 @@ def _question_and_answer_turns(text: str, lines: list[_Line], meta: InterviewMet
             asked = True
         elif not asked or _HEADING.match(line.text) or _RULE.match(line.text) or is_tool_line(line.text):
             asked = asked and not _HEADING.match(line.text)
+            continue
+        elif _note(line.text):
+            # The writer's own note ("Notes: I think Sam is a champion", "> Interviewer aside: ...", "*aside*"):
+            # never the interviewee's answer; a label alone ("Notes:") heads notes up to the next question.
+            label = _LABEL_LINE.match(_unquoted(line.text))
+            asked = asked and not (label and not label["value"].strip())
             continue
         else:
             bullet = _BULLET.match(line.text)
