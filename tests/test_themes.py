@@ -218,3 +218,21 @@ def test_supporting_quotes_stand_alone_while_the_theme_has_whole_sentences():
     vectors = {s.text: np.array([1.0, 0.0]) for s in (fragment, *whole)}  # all alike: ties go by id
     assert [s.id for s in representative([fragment, *whole], 2, vectors)] == ["b", "c"]
     assert [s.id for s in representative([fragment, *whole], 3, vectors)] == ["b", "c", "a"]
+
+
+def test_a_buyers_title_is_cited_beside_their_own_words_only():
+    """A group interview's profile is of one buyer (the CFO): another buyer's quote is not given the CFO's title."""
+    from voiceofbuyer.records import BuyerProfile, Interview
+    from voiceofbuyer.themes import quote_of
+
+    text = "Peter Shaw: We lost forty thousand last year.\nAnita Rao: Our last tool mangled every invoice.\n"
+    interview = Interview("call", "call.txt", "text", "0", text, ())
+    profile = BuyerProfile("call", "Peter Shaw", "CFO", "Finance Leader", "self-introduction")
+    peter = Statement("call@12", "call", "Peter Shaw", 0, 12, 46, (), text[12:46], "")
+    anita = Statement("call@58", "call", "Anita Rao", 1, 58, 93, (), text[58:93], "")
+    assert quote_of(peter, interview, profile).citation.title == "CFO"
+    assert quote_of(anita, interview, profile).citation.title == ""
+    jane = replace(profile, name="Dr. Jane O'Neil")  # the name written another way is still hers
+    assert quote_of(replace(peter, speaker="Jane O'Neil"), interview, jane).citation.title == "CFO"
+    unnamed = replace(profile, name="")  # no name known: the interview's buyer, as before
+    assert quote_of(anita, interview, unnamed).citation.title == "CFO"

@@ -32,6 +32,8 @@ _CONTEXT_OPENING = re.compile(
 _RESTART = re.compile(r"\b(\w+(?:['’]\w+)?(?: \w+(?:['’]\w+)?){0,2}),? \1\b", re.I)
 _VERBAL_FILLER = re.compile(r"\b(blah|you know|i mean|kind of like|sort of like|like,|let's say)", re.I)
 _BROKEN_OFF = re.compile(r"\b" + RESTARTED, re.I)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir"})
 _QUALITY_WEIGHT = 0.3
 _CONFIDENCE_WEIGHT = 0.3
 # Nouns too generic to name a theme.
@@ -344,6 +346,13 @@ def theme_rank(theme: Theme) -> tuple[int, int, int, str, str]:
     return (-len(theme.interviews), -len(theme.companies), -len(theme.statement_ids), theme.label, theme.id)
 
 
+def _same_name(speaker: str, name: str) -> bool:
+    """Whether a speaker label and a buyer's name share a name ("Jane O'Neil" and "Dr. Jane O'Neil", "Dana" and
+    "Dana Whitfield")."""
+    words = {word.casefold() for word in _NAME_WORD.findall(speaker)} - _HONORIFICS
+    return bool(words & {word.casefold() for word in _NAME_WORD.findall(name)})
+
+
 def reach(interview_ids: Iterable[str], company_of: Callable[[str], str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The interviews and the companies (those named in metadata) behind some statements, sorted."""
     interviews = tuple(sorted(set(interview_ids)))
@@ -351,15 +360,19 @@ def reach(interview_ids: Iterable[str], company_of: Callable[[str], str]) -> tup
 
 
 def quote_of(statement: Statement, interview: Interview, profile: BuyerProfile) -> Quote:
-    """A statement as a quote citing its speaker, interview and time (or line)."""
+    """A statement as a quote citing its speaker, interview and time (or line). The buyer's title is cited only
+    beside that buyer's own words: in a group interview the CFO's title is not another buyer's (the interview's
+    profile is of one buyer, so another named one is cited by name alone)."""
+    speaker = display_speaker(statement.speaker, profile)
+    someone_else = bool(profile.name) and not _same_name(speaker, profile.name)
     return Quote(
         statement.id,
         statement.text,
         Citation(
             interview_id=interview.id,
             source=interview.source,
-            speaker=display_speaker(statement.speaker, profile),
-            title=profile.title,
+            speaker=speaker,
+            title="" if someone_else else profile.title,
             company=interview.meta.company,
             line=interview.text.count("\n", 0, statement.start_char) + 1,
             start=statement.start,
