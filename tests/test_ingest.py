@@ -185,6 +185,7 @@ def test_labels(line: str, speaker: str | None, time: float | None, text: str) -
         "The cost was $5: too much",
         "One two three four five six: x",
         "**Summary**",
+        "My CFO: she keeps asking why suppliers call her",  # a possessive: speech, however capitalised
     ],
 )
 def test_not_labels(line: str) -> None:
