@@ -761,3 +761,18 @@ def test_written_notes_keep_the_writers_own_notes_out_of_the_answers(tmp_path: P
         "If the auditors flag missing approvals again, I will buy something that week.",
     ]
     assert {speaker for speaker, _ in speakers_and_texts(interview)} == {"Kate Ng", "Interviewer"}
+
+
+def test_the_buyers_words_decide_the_language(tmp_path: Path) -> None:
+    """English questions answered in Spanish: a Spanish interview (left out unless a Spanish pipeline is named),
+    never Spanish words read by the English pipeline."""
+    questions = ["Could you tell me a little about your role and your company, and how long you have been there?",
+                 "What is the hardest part of paying your suppliers at the end of every month, and why?",
+                 "What would make you buy a new tool for this, and what would you need to see first?"]  # fmt: skip
+    answers = ["Soy el director financiero de una empresa de logística con trescientos empleados.",
+               "Las aprobaciones tardan dos semanas y los proveedores nos llaman enfadados todos los días.",
+               "Si perdemos otro descuento por pronto pago, compramos una solución esa misma semana."]  # fmt: skip
+    lines = [f"Interviewer: {q}\nCarlos Ruiz: {a}\n" for q, a in zip(questions, answers, strict=True)]
+    assert read(tmp_path, "mixed.txt", "".join(lines)).language == "es"
+    english = [f"Interviewer: {q}\nCarlos Ruiz: I run finance here and approvals take two weeks.\n" for q in questions]
+    assert read(tmp_path, "english.txt", "".join(english)).language == "en"

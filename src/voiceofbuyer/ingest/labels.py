@@ -252,12 +252,12 @@ class SpeakerVote:
         """Whether the head's label names a speaker: never a metadata label or prose; else a recurring or marked label
         or a role, or a name-like label unless it is one word said once among two or more recurring speakers."""
         name = head.speaker
-        if not name or metadata_label(name) or _prose(name):
-            return False  # "My CFO: she keeps asking ..." inside a turn is speech, not a speaker
-        if name in self.recurring or head.marked or is_role_label(name):
-            return True
-        if not looks_like_name(name):
+        if not name or metadata_label(name):
             return False
+        if name in self.recurring or head.marked or is_role_label(name):
+            return not _prose(name)
+        if not looks_like_name(name) or (len(name.split()) > 1 and _prose(name)):
+            return False  # "My CFO: she keeps asking ..." inside a turn is speech ("I:" alone may be a speaker)
         # One capitalised word said once amid a dialogue of known speakers is a word, not a name ("Pros:").
         return len(self.recurring) < 2 or len(name.split()) > 1
 

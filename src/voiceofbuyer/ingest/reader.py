@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from voiceofbuyer.errors import InputError
@@ -13,6 +14,7 @@ from voiceofbuyer.ingest.language import detect_language
 from voiceofbuyer.ingest.metadata import read_sidecar
 from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, untranscribed
 from voiceofbuyer.ingest.siblings import sibling
+from voiceofbuyer.ingest.sides import identify_sides
 from voiceofbuyer.ingest.srt_reader import read_srt
 from voiceofbuyer.ingest.text_reader import read_markdown, read_text
 from voiceofbuyer.ingest.turns import Parsed
@@ -106,7 +108,7 @@ def read_interview(
         # A recording beside the transcript is surely its media; the JSON's "source" may name it from elsewhere.
         recording = path if transcript else sibling(path, RECORDING_SUFFIXES)
         media = recording.relative_to(root).as_posix() if recording else parsed.media
-    return Interview(
+    interview = Interview(
         id=relative.with_suffix("").as_posix(),
         source=source,
         format=fmt,
@@ -115,6 +117,12 @@ def read_interview(
         turns=parsed.turns,
         meta=meta,
         media=media,
-        language=parsed.language or detect_language([turn.text for turn in parsed.turns]),
+        language=parsed.language or "en",
         speaker_confidence=parsed.speaker_confidence,
     )
+    if parsed.language:
+        return interview
+    # The buyers' language decides: English questions answered in Spanish make a Spanish interview.
+    buyers = identify_sides(interview).buyers
+    said = [turn.text for turn in parsed.turns if turn.speaker in buyers] or [turn.text for turn in parsed.turns]
+    return replace(interview, language=detect_language(said))
