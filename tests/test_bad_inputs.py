@@ -481,6 +481,8 @@ CASES: tuple[Case, ...] = (
     Case("meta/malformed-sidecar.txt", with_sidecar("title: [unclosed\ncompany: Acme\n"), S, r"malformed YAML",
          named="meta/malformed-sidecar.yaml"),
     Case("meta/orphan.yaml", write("interviewee: Nobody\n"), W, r"no transcript of the same name"),
+    Case("meta/interviewee-nobody.txt", with_sidecar(TITLED + "interviewee: Nobody Here\n"), READ_WARNED,
+         r"metadata names the interviewee 'Nobody Here', but no speaker is them \(speakers: Sam Rivera, Alex Kim\)"),
     Case("meta/alias-front-matter.md", write("---\n" + YAML_BOMB + "---\n" + TEXT), S, r"YAML aliases"),
     Case("meta/unclosed-front-matter.md", write("---\ninterviewee: Alex Kim\n" + TEXT), S, r"not closed"),
     Case("meta/list-front-matter.md", write("---\n- a\n- b\n---\n" + TEXT), S, r"not a set of 'key: value' lines"),

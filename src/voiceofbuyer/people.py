@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .files import cached_training
 from .ingest import Problem
-from .ingest.sides import CONFIDENT, identify_sides
+from .ingest.sides import CONFIDENT, identify_sides, is_placeholder
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
@@ -52,6 +52,14 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
             continue
         heard.append(interview)
         people.speakers[interview.id] = sides
+        # A voice without a name ("Speaker 2") takes the metadata's name; a named buyer who is not it is a mismatch.
+        named = not any(is_placeholder(buyer) for buyer in sides.buyers)
+        if interview.meta.interviewee and sides.how != "metadata" and named:
+            speakers = ", ".join(dict.fromkeys(turn.speaker for turn in interview.turns))
+            people.problems.append(_warning(
+                interview, f"its metadata names the interviewee {interview.meta.interviewee!r}, but no speaker is "
+                f"them (speakers: {speakers}); the sides were read from the transcript instead (fix: write the "
+                "interviewee as the transcript labels them)"))  # fmt: skip
         profile = buyer_profile(interview, sides, config.taxonomy, vectors.get)
         people.profiles[interview.id] = profile
         if sides.confidence < CONFIDENT:
