@@ -211,6 +211,16 @@ def write(data: bytes | str | Callable[[Path], bytes]) -> Maker:
     return make
 
 
+def twice(transcript: str) -> Maker:
+    """The transcript at the case's path and, the same bytes, as ``a.txt`` beside it (read first)."""
+
+    def make(root: Path, path: Path) -> None:
+        write(transcript)(root, path)
+        write(transcript)(root, path.with_name("a.txt"))
+
+    return make
+
+
 def with_sidecar(sidecar: bytes | str, transcript: str = TEXT) -> Maker:
     """A transcript (the mini one) at the case's path, and a sidecar beside it."""
 
@@ -527,7 +537,10 @@ CASES: tuple[Case, ...] = (
     # what is not an interview, said or unsaid
     Case("other/notes.pdf", write(b"%PDF-1.4\n" + garbage(1000, 15)), S, r"unknown format \.pdf"),
     Case("other/no-extension", write(TEXT), S, r"unknown format \(no extension\)"),
-    Case("other/UPPER.TXT", write(TEXT), READ),
+    Case("other/UPPER.TXT", write(TEXT.replace("Thanks for joining", "Thanks for joining us")), READ),
+    # The same file twice (copied into a subfolder): read once, the copy named on a line.
+    Case("dup/copies/b.txt", twice(TEXT.replace("Thanks for joining", "Thanks for coming")), S,
+         r"a copy of dup/copies/a\.txt \(the same bytes and metadata\): read once \(fix: remove one of the copies\)"),
     Case("other/.hidden.txt", write(TEXT), IGNORED),
     Case("other/~$lock.docx", write(garbage(162, 16)), IGNORED),
     Case("other/README.md", write("# About this batch\n"), IGNORED),

@@ -57,6 +57,7 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
     readable_ids = transcript_ids | {_id(source) for source in files if _suffix(source) in RECORDING_SUFFIXES}
     interviews: list[Interview] = []
     claimed: dict[str, str] = {}
+    copied: dict[tuple[str, str], str] = {}  # source by its bytes' hash and metadata
     recorded = (*RECORDING_SUFFIXES, TRACKS_SUFFIX)
     problems.extend(_empty_tracks_folders(folder, files, excluded))
     for source in _with_tracks_folders(files, problems):
@@ -97,6 +98,12 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
             transcript = transcripts[source]
         try:
             interview = read_interview(folder / source, folder, manifest.rows, transcript)
+            # A copy (same bytes, same metadata) counted twice would be two voices in a persona.
+            copy = (interview.sha256, repr(interview.meta))
+            if copy in copied:
+                raise InputError(source, f"a copy of {copied[copy]} (the same bytes and metadata): read once",
+                                 fix="remove one of the copies")  # fmt: skip
+            copied[copy] = source
             interviews.append(_media_inside(interview, folder, problems))
         except NotAnInterview as err:
             problems.append(_problem(err, skipped=False, path=source))
