@@ -58,6 +58,18 @@ def test_the_batch_folder_is_no_output_folder(batch, capsys):
     assert sorted(p.name for p in batch.iterdir()) == before  # no store, no lock among the transcripts
 
 
+def test_messages_name_the_fix_for_a_folder_as_config_a_transcript_to_transcribe_and_a_foreign_host(
+    batch, first_run, tmp_path, capsys
+):
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--config", str(tmp_path), "--quiet"]) == 2
+    assert "fix: give --config the path of a voiceofbuyer.toml file" in capsys.readouterr().err
+    transcript = next(batch.glob("*.txt"))
+    assert main(["transcribe", str(transcript), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    assert "a transcript, not a recording (fix: `voiceofbuyer run` reads it" in capsys.readouterr().err
+    assert main(["serve", "--store", str(first_run[0]), "--host", "999.1.1.1"]) == 2
+    assert "fix: --host an address of this machine" in capsys.readouterr().out
+
+
 def test_templates_override_one_file(batch, tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()

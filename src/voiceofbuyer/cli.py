@@ -218,6 +218,7 @@ def _transcribe(args: argparse.Namespace) -> int:
 
     from .audio.asr import WhisperRecognizer
     from .audio.transcribe import Job, transcribe_all
+    from .ingest import TRANSCRIPT_SUFFIXES
     from .pipeline import TRANSCRIBE_BAR
 
     config = load_config(find_config(Path.cwd(), args.config))
@@ -234,6 +235,10 @@ def _transcribe(args: argparse.Namespace) -> int:
         source = path.as_posix()
         if path.stem in {job.id for job in jobs.values()}:
             print(f"skipped: {source}: same name as another file given (fix: rename one of them)", file=sys.stderr)
+            continue
+        if path.suffix.lower() in TRANSCRIPT_SUFFIXES:
+            print(f"skipped: {source}: a transcript, not a recording (fix: `voiceofbuyer run` reads it from its "
+                  "folder; `transcribe` takes recordings)", file=sys.stderr)  # fmt: skip
             continue
         jobs[source] = Job(path, source, path.stem)
     store = Store(args.out / STORE_NAME)

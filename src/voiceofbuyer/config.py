@@ -186,7 +186,8 @@ def load_config(path: Path | None) -> Config:
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise ConfigError(f"{path}: not valid TOML: {error} (fix: correct the file or remove it)") from error
         except OSError as error:
-            raise ConfigError(f"{path}: cannot read the config file: {error.strerror}") from error
+            raise ConfigError(f"{path}: cannot read the config file: {error.strerror} (fix: give --config the path "
+                              "of a voiceofbuyer.toml file, readable by you)") from error  # fmt: skip
         for name, values in user.items():
             if name not in table:
                 raise ConfigError(f"{path}: [{name}]: unknown section{_suggest(name, table)}")

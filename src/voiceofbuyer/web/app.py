@@ -8,6 +8,7 @@ interview id, and writes nothing but decisions into the store.
 
 from __future__ import annotations
 
+import errno
 import mimetypes
 import socket
 import sys
@@ -85,8 +86,10 @@ def serve(out_dir: Path, host: str, port: int, templates: Path | None = None) ->
         # No Nagle delay: connections inherit this, so a response written in pieces (headers, then body) is not
         # held back 40 ms waiting for the browser's delayed acknowledgement of the first piece.
         listening.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    except OSError as error:
-        print(f"error: cannot listen on {host}:{port}: {error.strerror} (fix: another --port, or stop what uses it)")
+    except OSError as error:  # a busy port, or a host that is no address of this machine
+        busy = error.errno in (errno.EADDRINUSE, errno.EACCES)
+        fix = "another --port, or stop what uses it" if busy else "--host an address of this machine, e.g. 127.0.0.1"
+        print(f"error: cannot listen on {host}:{port}: {error.strerror or error} (fix: {fix})")
         return 2
     loopback = is_loopback(host)
     token = None if loopback else new_token()
