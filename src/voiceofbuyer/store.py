@@ -346,13 +346,23 @@ def _cause(path: Path, error: BaseException) -> str:
 
 
 def _back_up(path: Path) -> Path:
-    """A copy of a damaged store beside it, before anyone repairs or replaces it."""
-    backup = path.with_name(f"{path.name}.damaged-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}")
+    """A copy of a damaged store beside it, before anyone repairs or replaces it; an earlier copy of the same bytes
+    is reused, so each command run against the damaged store does not add another."""
     try:
+        digest = _file_digest(path)
+        for earlier in sorted(path.parent.glob(f"{path.name}.damaged-*"), reverse=True):
+            if earlier.stat().st_size == path.stat().st_size and _file_digest(earlier) == digest:
+                return earlier
+        backup = path.with_name(f"{path.name}.damaged-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}")
         shutil.copy2(path, backup)
     except OSError:
         return path
     return backup
+
+
+def _file_digest(path: Path) -> str:
+    with open(path, "rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _cached_value(text: str) -> Any | None:
