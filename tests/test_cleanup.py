@@ -143,3 +143,8 @@ def test_the_quick_look_for_repeats_finds_what_the_token_by_token_search_finds(t
     doc = load_spacy(CONFIG.models.spacy)(text)
     assert _repeats(text, doc) == _repeats(text, list(doc))
     assert _may_repeat(doc) == (text != "We chase approvals every week, and the team hates it.")
+
+
+def test_a_filler_a_user_lists_is_never_part_of_a_contraction():
+    pattern = filler_pattern(["can", "um"])
+    assert [m.group() for m in pattern.finditer("I can't justify it, um, we can try.")] == ["um,", "can"]

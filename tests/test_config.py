@@ -42,6 +42,7 @@ def test_user_file_overrides_one_key(tmp_path: Path):
         ("[themes]\nquotes_per_theme = 'three'\n", "[themes] quotes_per_theme: must be a valid integer"),
         ("[models]\nembedding_backend = 'tensorflow'\n", "[models] embedding_backend: must be 'onnx' or 'torch'"),
         ("[roles]\nBuyer = 'CFO'\n", "[roles] Buyer: must be a valid tuple"),
+        ('[roles]\n"" = ["cfo"]\n', "[roles] '': a role needs a name"),
         ("themes = 3\n", "must be a table"),
         ("[transcribe]\ndevice = 'tpu'\n", "[transcribe] device: must be 'auto', 'cpu' or 'cuda'"),
         ("[transcribe]\nspeakers = true\n", "[transcribe] speakers: must be a valid integer"),

@@ -80,9 +80,10 @@ def structural_removals(text: str, base: int) -> list[Removal]:
 
 
 def filler_pattern(fillers: Iterable[str]) -> re.Pattern[str]:
-    """Whole-word fillers with the comma or period that trails them ("um," / "uh.")."""
+    """Whole-word fillers with the comma or period that trails them ("um," / "uh."); never part of a contraction
+    ("can" in "can't", should a user list it)."""
     words = sorted((re.escape(word) for word in fillers), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])[,.]?", re.IGNORECASE)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(words) + r")(?![\w'’-])[,.]?", re.IGNORECASE)
 
 
 def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -> list[Removal]:

@@ -15,7 +15,7 @@ import json
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -153,8 +153,8 @@ class Config(Section):
     themes: ThemesConfig
     personas: PersonasConfig
     transcribe: TranscribeConfig
-    roles: dict[str, Words] = {}
-    """The user's role taxonomy: role → title patterns (wins over the built-in job functions)."""
+    roles: dict[Annotated[str, Field(min_length=1, pattern=r"\S")], Words] = {}
+    """The user's role taxonomy: role → title patterns (wins over the built-in job functions); a role has a name."""
     source: str = "defaults"
 
     @property
@@ -210,6 +210,8 @@ def _tuples(value: Any) -> Any:
 def _explain(error: Any, table: dict[str, Any]) -> str:
     """One pydantic error as ``[section] key: what is wrong (allowed: ...)``."""
     location = [str(part) for part in error["loc"]]
+    if location[-1] == "[key]":  # a key of a free table ([roles]): its name is what is wrong
+        return f"[{location[0]}] {location[1]!r}: a role needs a name (fix: name it, or remove the line)"
     section, key = location[0], ".".join(location[1:])
     where = f"[{section}] {key}".strip()
     if error["type"] == "extra_forbidden":

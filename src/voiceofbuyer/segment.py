@@ -371,7 +371,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "15"
+    VERSION = "16"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
