@@ -212,6 +212,16 @@ def write(data: bytes | str | Callable[[Path], bytes]) -> Maker:
     return make
 
 
+def whisperx(time: str) -> bytes:
+    """WhisperX's segments, the second turn's time (its start for "-5", else its end) written as ``time``."""
+    start, end = (time, "9.0") if time == "-5" else ("3.0", time)
+    return (
+        '{"segments": [{"start": 0.0, "end": 2.0, "text": "What is painful about invoices for you?", "speaker": '
+        f'"SPEAKER_00"}}, {{"start": {start}, "end": {end}, "text": "Matching purchase orders by hand takes my team '
+        'three full days.", "speaker": "SPEAKER_01"}]}'
+    ).encode()
+
+
 def twice(transcript: str) -> Maker:
     """The transcript at the case's path and, the same bytes, as ``a.txt`` beside it (read first)."""
 
@@ -360,6 +370,10 @@ CASES: tuple[Case, ...] = (
     Case("json/minus-infinity.json", write(with_turn("start", "-Infinity")), S, r"Infinity"),
     Case("json/negative-start.json", write(with_turn("start", "-5")), S, r"turns\[1\]\.start"),
     Case("json/huge-time.json", write(with_turn("end", "1e300")), S, r"turns\[1\]\.end"),
+    # A service's export (WhisperX segments): a time that is no time is refused too; a number as text is a time.
+    *(Case(f"json/whisperx-{name}.json", write(whisperx(value)), S, rf"turn 2 {key} is .*no time between 0")
+      for name, key, value in (("negative", "start", "-5"), ("infinite", "end", "1e400"), ("word", "end", '"soon"'))),
+    Case("json/whisperx-text-times.json", write(whisperx('"9.0"')), READ),
     Case("json/overflow-time.json", write(with_turn("end", "1e400")), S, r"turns\[1\]\.end|Infinity"),
     Case("json/long-int-time.json", write(with_turn("start", "9" * 400)), S, r"400 digits is not a time"),
     Case("json/very-long-int-time.json", write(with_turn("start", "9" * 5000)), S, r"5,000 digits is not a time"),

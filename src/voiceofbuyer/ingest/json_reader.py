@@ -9,6 +9,7 @@ found within a few words of the previous one is dropped rather than guessed.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import replace
@@ -63,7 +64,7 @@ def read_json(data: bytes, source: str) -> Parsed:
             if isinstance(document, dict) and "schema" in document:
                 raise _bad(source, "schema", f"must be {SCHEMA!r}")
             raise InputError(source, "not a transcript: a JSON shape no reader knows", fix=_FIX + _SERVICES)
-        document = _timed_words_only(converted)
+        document = _timed_words_only(converted, source)
     media = _expect(document.get("source", ""), str, source, "source", "a string")
     metadata = _expect(document.get("metadata") or {}, dict, source, "metadata", "an object")
     items = [
@@ -120,18 +121,31 @@ def _integer(digits: str) -> int:
     return int(digits)
 
 
-def _timed_words_only(document: dict[str, Any]) -> dict[str, Any]:
-    """A service's words without numeric times (punctuation, or words it could not align) are left out."""
-    for turn in document["turns"]:
+def _timed_words_only(document: dict[str, Any], source: str) -> dict[str, Any]:
+    """A service's words without numeric times (punctuation, or words it could not align) are left out; a turn
+    without times keeps none, one with a time that is no time (negative, infinite, not a number) is refused."""
+    for index, turn in enumerate(document["turns"]):
         turn["words"] = [
             w for w in turn.get("words") or []
             if isinstance(w, dict) and isinstance(w.get("word"), str)
             and all(_is_seconds(w.get(k)) for k in ("start", "end"))
         ]  # fmt: skip
         for key in ("start", "end"):
-            if not _is_seconds(turn.get(key)):
-                turn[key] = None
+            turn[key] = _service_seconds(turn.get(key), source, f"turn {index + 1} {key}")
     return document
+
+
+def _service_seconds(value: object, source: str, where: str) -> float | None:
+    """A service's time in seconds (a number, or a number written as text: "3.0"); None when it gives none."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            value = float(value)
+    if not _is_seconds(value):
+        raise InputError(source, f"{where} is {value!r}, no time between 0 and {MAX_SECONDS:.0f} seconds",
+                         fix="export the transcript from the service again: its times are damaged")  # fmt: skip
+    return float(value)  # type: ignore[arg-type]
 
 
 def _is_seconds(value: object) -> bool:
