@@ -441,6 +441,11 @@ CASES: tuple[Case, ...] = (
     Case("vtt/bad-timecode.vtt", write(mini_vtt().replace("00:00:05.000 -->", "00:00:xx.000 -->")), S,
          r"malformed cue timing|expected a cue timing"),
     Case("vtt/no-arrow.vtt", write(mini_vtt().replace(" --> ", " ")), S, r"cue timing"),
+    Case("vtt/minutes-over-59.vtt", write(mini_vtt().replace("00:00:05.000 -->", "00:99:05.000 -->")), S,
+         r"is no time \(minutes or seconds over 59\)"),
+    # An end before its start (a slip): the cue ends as it starts, and the file is read.
+    Case("vtt/end-before-start.vtt", write(mini_vtt().replace("00:00:05.000 --> 00:00:09.000",
+                                                              "00:00:05.000 --> 00:00:01.000")), READ),
     Case("vtt/arrow-only.vtt", write("WEBVTT\n\n-->\nSam Rivera: hello\n"), S, r"malformed cue timing"),
     Case("vtt/huge-hours.vtt", write(mini_vtt().replace("00:00:05.000", "99999999999999999999:00:05.000")), S,
          r":\d+: cue time out of range"),

@@ -187,4 +187,17 @@ def _cue(text: str, lines: list[tuple[int, int]], timing: int, end: int, source:
             source, f"cue time out of range in {line.strip()[:80]!r}: longer than any interview",
             fix=f"write it like '{example}'", line=timing + 1,
         )  # fmt: skip
-    return Cue(start, end_time, text_start, text_end)
+    if not (_on_a_clock(match["start"]) and _on_a_clock(match["end"])):
+        raise InputError(
+            source, f"cue timing {line.strip()[:80]!r} is no time (minutes or seconds over 59)",
+            fix=f"write it like '{example}', or export the captions again", line=timing + 1,
+        )  # fmt: skip
+    # An end before its start (a tool's rounding, or a slip) says nothing of how long the cue lasts: it ends as it
+    # starts, and the cue's words keep their place and start.
+    return Cue(start, max(start, end_time), text_start, text_end)
+
+
+def _on_a_clock(stamp: str) -> bool:
+    """Minutes and seconds under 60 ("00:61:00" is no time); hours may be any number."""
+    clock = stamp.replace(",", ".").partition(".")[0].split(":")
+    return all(int(part) < 60 for part in clock[1:3])
