@@ -776,3 +776,12 @@ def test_the_buyers_words_decide_the_language(tmp_path: Path) -> None:
     assert read(tmp_path, "mixed.txt", "".join(lines)).language == "es"
     english = [f"Interviewer: {q}\nCarlos Ruiz: I run finance here and approvals take two weeks.\n" for q in questions]
     assert read(tmp_path, "english.txt", "".join(english)).language == "en"
+
+
+def test_a_services_milliseconds_are_seconds_without_float_noise() -> None:
+    from voiceofbuyer.ingest.json_formats import to_transcript
+
+    document = {"utterances": [{"speaker": "A", "text": "We pay late.", "start": 3699, "end": 4100,
+                                "words": [{"text": "We", "start": 3699, "end": 3800}]}]}  # fmt: skip
+    turn = to_transcript(document)["turns"][0]
+    assert (turn["start"], turn["end"], turn["words"][0]["start"]) == (3.699, 4.1, 3.699)

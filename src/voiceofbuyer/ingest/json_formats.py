@@ -16,6 +16,7 @@ Speaker numbers and letters become "Speaker 0", "Speaker A" (placeholders: never
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -62,12 +63,16 @@ def _speaker(value: Any, name: Any = None) -> str:
 
 
 def _seconds(value: Any, scale: float = 1.0) -> Any:
+    """Seconds from a service's time (a number or a number as text, in units of ``scale`` seconds), rounded to the
+    microsecond: 3699 ms is 3.699 s, not 3.6990000000000003; anything else is returned as it is, to be judged."""
     if isinstance(value, str):
         try:
-            return float(value) * scale
+            return round(float(value) * scale, 6)
         except ValueError:
             return value
-    return value * scale if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return round(value * scale, 6) if math.isfinite(value) else value
+    return value
 
 
 def _join(words: list[tuple[str, bool]]) -> str:
