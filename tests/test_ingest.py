@@ -162,6 +162,7 @@ def test_style_d_role_labels(tmp_path: Path) -> None:
         ("Kate 🎧: hello", "Kate", None, "hello"),  # an emoji in a display name is no part of the name
         ("[00:00:01] Lee 🙂: hello", "Lee", 1.0, "hello"),
         ("kate.smith@acme.com: hello", "kate.smith@acme.com", None, "hello"),  # an e-mail as the display name
+        ("[00:00:05] O'Brien-Smith, K. [Acme Ltd]: hello", "O'Brien-Smith, K.", 5.0, "hello"),  # a company in brackets
         ("Speaker ?: hello", "Speaker ?", None, "hello"),  # a voice the tool could not name: nobody (sides)
         ("[00:00:01] Speaker?: hello", "Speaker?", 1.0, "hello"),
         ("[05:10] hello", None, 310.0, "hello"),

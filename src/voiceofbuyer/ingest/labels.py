@@ -7,6 +7,7 @@ Recognised heads (the turn's text starts after them):
     Name (00:01:02): text      Name [00:01:02]: text      Name: (01:02) text       Sam Ortiz - Acme: text
     Kim, Alex: text            Priya's iPhone: text       陈静: text               [SPEAKER_00]: text
     Kate 🎧: text (as "Kate")  kate@acme.com: text        Speaker ?: text (a voice the tool could not name)
+    Kim, K. [Acme Ltd]: text
     Name (00:01:02)   Name  0:03   Name - 0:03   Nadia Haddad (Guest)  0:11   [Owen Fairley] 14:02:18
     0:03 - Sam Ortiz (Acme)    Name:   alone on a line: the text follows below
     [00:01:02] text            a bracketed time without a name: same speaker, new time
@@ -75,7 +76,8 @@ _SPEAKER_HEAD = re.compile(
     (?P<name>{_EMAIL}|{_NAME}{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
     (?(open)\])(?(paren)\))
     (?:[ \t]+{_DASH}[ \t]+(?P<org>{_NAME}))?
-    (?:[ \t]*\((?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()\n]{{1,60}})\))?
+    (?:[ \t]*\((?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()\n]{{1,60}})\)
+      |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\](?=[ \t]*(?:\*\*)?[ \t]*:))?
     (?:[ \t]*{_DASH}?[ \t]*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
     [ \t]*(?:\*\*)?[ \t]*(?P<colon>:)?(?:\*\*)?
     (?:[ \t]*[\[(](?P<after>{TEXT_TIME})[\])])?
@@ -183,7 +185,7 @@ def read_head(line: str) -> Head | None:
                 time=parse_time(stamp) if stamp else None,
                 body=match.end(),
                 marked=bool(stamp or bracketed or match["bold"]),
-                qualifier=" ".join((match["org"] or match["qualifier"] or "").split()),
+                qualifier=" ".join((match["org"] or match["qualifier"] or match["bracketed"] or "").split()),
             )
     match = _TIME_HEAD.match(line)
     if match:
