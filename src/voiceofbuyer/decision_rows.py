@@ -24,8 +24,9 @@ from .records import CATEGORIES
 THEME_STATUS = "theme-status"
 """Approve, reject or reopen a theme. Statements: the theme's. Payload: ``status``."""
 RENAME = "rename"
-RESPONSE = "response"
 """Statements: the theme's. Payload: ``label``."""
+RESPONSE = "response"
+"""The answer to an objection. Statements: the theme's. Payload: ``response``."""
 LEAD = "lead"
 """Make a statement its theme's lead quote. Statements: that one."""
 QUOTE_STATUS = "quote-status"
@@ -42,15 +43,13 @@ APPROVE = "approve"
 ACTIONS: tuple[str, ...] = (THEME_STATUS, RENAME, RESPONSE, LEAD, QUOTE_STATUS, MOVE, MERGE, PERSONA, APPROVE)
 STATUSES: tuple[str, ...] = ("approved", "rejected", "pending")
 
-Status = Literal["approved", "rejected", "pending"]
-
 
 class _Payload(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
 class _Status(_Payload):
-    status: Status
+    status: Literal[STATUSES]  # type: ignore[valid-type]
 
 
 class _Label(_Payload):

@@ -210,7 +210,7 @@ def _segments(document: Any) -> Turns | None:
         return None
     return [
         {"speaker": _speaker(i.get("speaker"), i.get("speaker_name")), "text": (i.get("text") or "").strip(),
-         "start": i.get("start"), "end": i.get("end"),
+         "start": _seconds(i.get("start")), "end": _seconds(i.get("end")),
          "words": [w for w in i.get("words") or [] if isinstance(w, dict) and "start" in w and "end" in w]}
         for i in items
     ]  # fmt: skip

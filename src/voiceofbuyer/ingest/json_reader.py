@@ -9,7 +9,6 @@ found within a few words of the previous one is dropped rather than guessed.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from dataclasses import replace
@@ -136,12 +135,9 @@ def _timed_words_only(document: dict[str, Any], source: str) -> dict[str, Any]:
 
 
 def _service_seconds(value: object, source: str, where: str) -> float | None:
-    """A service's time in seconds (a number, or a number written as text: "3.0"); None when it gives none."""
+    """A service's time in seconds, as its adapter (``json_formats``) read it; None when it gives none."""
     if value is None:
         return None
-    if isinstance(value, str):
-        with contextlib.suppress(ValueError):
-            value = float(value)
     if not _is_seconds(value):
         raise InputError(source, f"{where} is {value!r}, no time between 0 and {MAX_SECONDS:.0f} seconds",
                          fix="export the transcript from the service again: its times are damaged")  # fmt: skip
