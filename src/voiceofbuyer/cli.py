@@ -9,26 +9,19 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import sys
 import tempfile
 import traceback
-from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from . import __version__
+from . import __version__, cli_store
 from .config import DEVICES, TranscribeConfig, find_config, load_config
 from .errors import AuditError, ConfigError, NoInterviews, StoreError
 from .report import INTERNAL_ERROR, NOTHING_WRITTEN
-from .store import DECISIONS_FILE, STORE_NAME, Store
-
-if TYPE_CHECKING:
-    from .records import BuyerProfile
-    from .review import Review
+from .store import STORE_NAME, Store
 
 DEFAULT_OUT = Path("outputs")
 REALWORLD = Path("../shared/realworld")
@@ -134,13 +127,13 @@ def main(argv: list[str] | None = None) -> int:
         return {
             "run": _run,
             "transcribe": _transcribe,
-            "objections": _objections,
-            "personas": _personas,
-            "roles": _roles,
+            "objections": cli_store.show_objections,
+            "personas": cli_store.show_personas,
+            "roles": cli_store.show_roles,
             "eval": _eval,
             "render": _render,
             "serve": _serve,
-            "decisions": _decisions,
+            "decisions": cli_store.exchange_decisions,
         }[args.command](args)
     except NoInterviews as error:
         for problem in error.problems:
@@ -256,72 +249,6 @@ def _transcribe(args: argparse.Namespace) -> int:
     return 1 if len(outcome.transcripts) < len(args.files) else 0
 
 
-def _open_store(out: Path) -> Store | None:
-    path = out / STORE_NAME
-    if not path.is_file():
-        print(f"error: {path}: no run found (fix: run `voiceofbuyer run DIR --out {out}` first)", file=sys.stderr)
-        return None
-    return Store(path)
-
-
-def _review(out: Path) -> tuple[Review, Path, str] | None:
-    """The last run's result with the review decisions applied, its batch folder and the config file it used
-    (``defaults`` when none); None (said) without a run."""
-    from .results import load_result
-    from .review import apply_decisions, decisions_of
-
-    store = _open_store(out)
-    if store is None:
-        return None
-    try:
-        review = apply_decisions(load_result(store), decisions_of(store))
-        run = store.last_run() or {}
-        return review, Path(run["batch"]), run["config"]
-    finally:
-        store.close()
-
-
-def _objections(args: argparse.Namespace) -> int:
-    from .objections import interviewees_per_role, objection_list, objections_csv, objections_markdown
-    from .result_json import theme_document
-
-    reviewed = _review(args.out)
-    if reviewed is None:
-        return 2
-    result = reviewed[0].result
-    known_roles = {p.role for p in result.personas}
-    named = {role.casefold(): role for role in known_roles}
-    if args.role:
-        args.role = named.get(args.role.casefold(), args.role)  # "finance leader" is "Finance Leader"
-    if args.role and args.role not in known_roles:
-        print(f"error: no role {args.role!r}; roles: {', '.join(sorted(known_roles))}", file=sys.stderr)
-        return 2
-    objections = objection_list([theme_document(t) for t in result.themes], interviewees_per_role(result), args.role)
-    if args.format == "json":
-        print(json.dumps(objections, indent=2, ensure_ascii=False))
-    elif args.format == "csv":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(objections_csv(objections))  # the same bytes as objections.csv, BOM included
-        sys.stdout.buffer.flush()
-    else:
-        print(objections_markdown(objections) if objections else "No objections found.")
-    return 0
-
-
-def _personas(args: argparse.Namespace) -> int:
-    reviewed = _review(args.out)
-    if reviewed is None:
-        return 2
-    result = reviewed[0].result
-    themes = Counter(t.role for t in result.themes if not t.mentioned_once)
-    print(f"{'role':<32} {'interviews':>10} {'companies':>9} {'themes':>6}  {'approved by':<24} file")
-    for p in result.personas:
-        path = args.out / "personas" / f"{p.slug}.md"
-        approval = f"{p.approved_by} {p.approved_on}" if p.approved_by else "—"
-        print(f"{p.role:<32} {len(p.interviews):>10} {len(p.companies):>9} {themes[p.role]:>6}  {approval:<24} {path}")
-    return 0
-
-
 def _render(args: argparse.Namespace) -> int:
     from . import components
     from .audit import audit_result
@@ -331,7 +258,7 @@ def _render(args: argparse.Namespace) -> int:
 
     if _templates_missing(args.templates):
         return 2
-    reviewed = _review(args.out)
+    reviewed = cli_store.reviewed_result(args.out)
     if reviewed is None:
         return 2
     review, batch, config_source = reviewed
@@ -365,7 +292,7 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     from .results import load_result
 
-    store = _open_store(args.store)
+    store = cli_store.open_store(args.store)
     if store is None:
         return 2
     try:
@@ -373,28 +300,6 @@ def _serve(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return serve(args.store, args.host, args.port, args.templates)
-
-
-def _roles(args: argparse.Namespace) -> int:
-    store = _open_store(args.out)
-    if store is None:
-        return 2
-    from .results import load_result
-
-    try:
-        result = load_result(store)
-    finally:
-        store.close()
-    by_role: dict[str, list[BuyerProfile]] = {}
-    for profile in result.profiles.values():
-        by_role.setdefault(profile.role, []).append(profile)
-    for role in sorted(by_role):
-        members = sorted(by_role[role], key=lambda p: p.interview_id)
-        print(f"{role} ({len(members)} interview{'s' if len(members) != 1 else ''})")
-        for buyer in members:
-            title = f", {buyer.title}" if buyer.title else ""
-            print(f"  {buyer.interview_id}: {buyer.name or '?'}{title} [role from {buyer.role_source}]")
-    return 0
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -416,26 +321,6 @@ def _eval(args: argparse.Namespace) -> int:
             return 0
         vectors = components.classifier_vectors(config, store, components.vectors(config, store))
         print(evaluate_builtin(vectors, args.realworld, args.devset, args.source))
-    finally:
-        store.close()
-    return 0
-
-
-def _decisions(args: argparse.Namespace) -> int:
-    store = _open_store(args.out)
-    if store is None:
-        return NOTHING_WRITTEN
-    try:
-        if args.action == "export":
-            count = store.export_decisions(args.file)
-            print(f"{count} decisions written to {args.file}")
-        else:
-            from .decision_rows import read_decisions
-
-            added, known = store.import_decisions(read_decisions(args.file))
-            store.export_decisions(args.out / DECISIONS_FILE)  # the plain copy beside the store stays complete
-            print(f"{added} decisions imported from {args.file} ({known} already in the store); "
-                  f"run `voiceofbuyer render --out {args.out}` to apply them to the documents")  # fmt: skip
     finally:
         store.close()
     return 0
