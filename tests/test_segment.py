@@ -197,6 +197,25 @@ def test_a_start_given_up_before_a_comma_is_left_out_of_the_quote(tmp_path):
         assert source == statement.text
 
 
+def test_a_start_given_up_that_denies_or_doubts_what_follows_stays_in_the_quote(tmp_path):
+    """'I'm not sure the, we can trust ...' cut to 'We can trust ...' would quote the buyer saying the opposite."""
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: What worries you?\n"
+        "interviewee: I'm not sure the, we can trust a cloud vendor with our residents' bank details. "
+        "I can't promise the, we will approve a per-invoice price without a pilot. "
+        "Nobody here thinks the, we are doing fine with paper invoices. "
+        "I don't think that, we could ever let software pay a supplier unchecked.\n",
+    )
+    assert [s.text for s in statements] == [
+        "I'm not sure the, we can trust a cloud vendor with our residents' bank details.",
+        "I can't promise the, we will approve a per-invoice price without a pilot.",
+        "Nobody here thinks the, we are doing fine with paper invoices.",
+        "I don't think that, we could ever let software pay a supplier unchecked.",
+    ]
+
+
 def test_a_quote_that_leaves_out_the_start_of_its_sentence_is_judged_by_what_it_keeps():
     """The sentence's root may be in the words a quote leaves out (a marker, a start given up): the clause heads
     are then the kept words whose head was left out."""

@@ -30,7 +30,7 @@ from .errors import ConfigError
 from .ingest.sides import CONFIDENT, is_placeholder
 from .pos_ruler import use_pos_ruler
 from .records import Interview, SpeakerRoles, Statement, Turn
-from .wording import RESTARTED, UNFINISHED, NounChunks, keyphrases, stands_alone
+from .wording import RESTARTED, UNFINISHED, NounChunks, frames_a_clause, keyphrases, stands_alone
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -323,7 +323,8 @@ def _skip_leading_markers(source: str, start: int, end: int, removed: list[Remov
         match = _LEADING_MARKERS.match(source, position, end)
         if match is None and restarts and before_restart is None:
             restart = _BROKEN_OPENING.match(source, position, end)
-            if restart is not None and restart.group(1).lower() in UNFINISHED:
+            # Never a start that denies or doubts what follows: "I'm not sure the, we can trust it" is no "We can".
+            if restart is not None and restart.group(1).lower() in UNFINISHED and not frames_a_clause(restart[0]):
                 match, before_restart = restart, position
         if match is None:
             break
@@ -371,7 +372,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "16"
+    VERSION = "17"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -56,6 +56,18 @@ RESTARTED = (
 )
 """A word, a comma and a new clause (not a filler such as "you know"): where the word is ``UNFINISHED``, the
 speaker broke off there and started again ("We were quite, maybe we ..."). Group 1 is the word."""
+_FRAMING = re.compile(
+    r"\b(?:not|no|never|nobody|nothing|none|neither|nor|hardly|without|unless|whether|if|doubt|doubtful|sure|unsure"
+    r"|think|thought|believe|guess|suppose|promise|hope|wish|afraid|fear|worried|know|knew|wonder|seems?|maybe|"
+    r"perhaps|probably|might|wouldn'?t|won'?t)\b|n['’]t\b",
+    re.I,
+)
+
+
+def frames_a_clause(words: str) -> bool:
+    """Whether ``words`` (an opening the speaker broke off, as in "I'm not sure the, we can trust it") deny, doubt
+    or qualify what follows: left out, the quote would say the opposite ("We can trust it")."""
+    return _FRAMING.search(words) is not None
 
 
 _SMALL_TALK = re.compile(
