@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from voiceofbuyer.cleanup import ANNOTATION
-from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
+from voiceofbuyer.ingest.timestamps import CUE_TIME, TEXT_TIME, parse_time
 
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 48
@@ -87,7 +87,9 @@ _SPEAKER_HEAD = re.compile(
 # A bare time is taken only alone on its line: "10:30 is when we meet" is speech, not a stamp.
 _TIME_HEAD = re.compile(
     rf"\s*(?:\[(?P<square>{TEXT_TIME})\]|\((?P<round>{TEXT_TIME})\)|(?P<bare>{TEXT_TIME})\s*$"
-    rf"|\[?(?P<range>{TEXT_TIME})\s*(?:-->|[-–])\s*{TEXT_TIME}\]?\s*$)"
+    rf"|\[?(?P<range>{TEXT_TIME})\s*(?:-->|[-–])\s*{TEXT_TIME}\]?\s*$"
+    # A cue timing as Teams' older transcripts write it ("0:0:5.790 --> 0:0:14.160"): "-->" says it is one.
+    rf"|(?P<cue>{CUE_TIME})\s*-->\s*{CUE_TIME}\s*$)"
 )
 
 ROLE_WORDS = (
@@ -189,7 +191,8 @@ def read_head(line: str) -> Head | None:
             )
     match = _TIME_HEAD.match(line)
     if match:
-        return Head(None, parse_time(match["square"] or match["round"] or match["bare"] or match["range"]), match.end())
+        stamp = match["square"] or match["round"] or match["bare"] or match["range"] or match["cue"]
+        return Head(None, parse_time(stamp), match.end())
     return None
 
 
