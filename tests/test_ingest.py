@@ -786,3 +786,54 @@ def test_a_services_milliseconds_are_seconds_without_float_noise() -> None:
                                 "words": [{"text": "We", "start": 3699, "end": 3800}]}]}  # fmt: skip
     turn = to_transcript(document)["turns"][0]
     assert (turn["start"], turn["end"], turn["words"][0]["start"]) == (3.699, 4.1, 3.699)
+
+
+# --- shapes found by a new user's trial --------------------------------------------------------------------
+
+
+def test_webex_vtt_names_the_speaker_in_the_cue_identifier(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "webex.vtt",
+        'WEBVTT\n\n1 "Sam Ortiz" (3409851904)\n00:00:02.000 --> 00:00:08.000\nCould you tell me about your role?\n\n'
+        '2 "Priya Raman" (2193813888)\n00:00:08.000 --> 00:00:19.000\nI run accounts payable at Halvard.\n\n'
+        '3 "Priya Raman" (2193813888)\n00:00:19.000 --> 00:00:25.000\nSam Ortiz: is not a label I wrote.\n',
+    )
+    assert speakers_and_texts(interview)[:2] == [
+        ("Sam Ortiz", "Could you tell me about your role?"),
+        ("Priya Raman", "I run accounts payable at Halvard."),
+    ]
+    assert interview.turns[1].start == 8.0
+
+
+def test_teams_older_transcript_with_unpadded_cue_timings(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "teams.txt",
+        "0:0:0.0 --> 0:0:4.840\nOrtiz, Sam\nCould you tell me about your role?\n\n"
+        "0:0:5.790 --> 0:0:14.160\nPrice, Hannah\nI'm the finance director at Copperleaf.\n\n"
+        "0:0:55.120 --> 0:1:8.410\nPrice, Hannah\nIf the depots have to scan paper, it won't happen.\n",
+    )
+    assert speakers_and_texts(interview) == [
+        ("Ortiz, Sam", "Could you tell me about your role?"),
+        ("Price, Hannah", "I'm the finance director at Copperleaf."),
+        ("Price, Hannah", "If the depots have to scan paper, it won't happen."),
+    ]
+    assert interview.turns[2].start == 55.12
+
+
+def test_a_transcript_copied_from_a_web_player_name_above_time_above_text(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "copied.txt",
+        "Sam Ortiz\n0:02\nCould you tell me about your role?\n\nHannah Weiss\n0:08\nI run accounts payable.\n\n"
+        "Sam Ortiz\n0:19\nWhat goes wrong?\n\nHannah Weiss\n0:31\nApprovers only read email on Fridays.\n\n"
+        "Automatically transcribed by Sonix\n",
+    )
+    assert speakers_and_texts(interview) == [
+        ("Sam Ortiz", "Could you tell me about your role?"),
+        ("Hannah Weiss", "I run accounts payable."),
+        ("Sam Ortiz", "What goes wrong?"),
+        ("Hannah Weiss", "Approvers only read email on Fridays."),
+    ]
+    assert interview.turns[3].start == 31.0

@@ -4,9 +4,10 @@ A span never includes a timing line, so each cue's text gives its own Turns, wit
 consecutive cues of one speaker stay separate Turns with the same speaker, and a later stage merges
 them. Nor does a span include markup: cue text is split at tags (``<v Name>``, ``<i>``, ``<c.x>``,
 ``<00:00:01.000>``, ``{\\an8}``) and each tag-free run with a letter or digit becomes its own Turn.
-The speaker comes from a voice tag ``<v Name>`` / ``<v.loud Name>``, or a ``Name:`` label at the start
-of a cue line; a cue with neither continues the previous cue's speaker, and text before any speaker
-is dropped. Character references such as ``&amp;`` stay as written: the span is the source text.
+The speaker comes from a voice tag ``<v Name>`` / ``<v.loud Name>``, a ``Name:`` label at the start
+of a cue line, or the cue identifier as Webex writes it (``12 "Sam Ortiz" (3409851904)``); a cue with none
+continues the previous cue's speaker, and text before any speaker is dropped. Character references such as
+``&amp;`` stay as written: the span is the source text.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ UNIDENTIFIED = "Speaker ?"
 """Who says a subtitle's dash line is not written: a speaker nobody is (never quoted)."""
 _TAG = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")
 _VOICE = re.compile(r"<v(?:\.[^\s>.]*)*\s+(?P<name>[^>]*)>")
+_NAMED_IDENTIFIER = re.compile(r'\s*\d+\s+"(?P<name>[^"\n]{1,80})"(?:\s+\(\d+\))?\s*')
+"""A cue identifier that names the speaker, as Webex writes it: a number, the name in quotes, a participant id."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class Cue:
     end: float
     text_start: int
     text_end: int
+    speaker: str = ""
+    """The speaker its identifier names (Webex), else empty."""
 
 
 def is_timing_line(line: str) -> bool:
@@ -61,8 +66,10 @@ def parse_cues(text: str, lines: list[tuple[int, int]], first: int, source: str,
                 index += 1
         elif is_timing_line(line) or _is_identifier(text, lines, index, line):
             timing = index if is_timing_line(line) else index + 1
+            named = None if timing == index else _NAMED_IDENTIFIER.fullmatch(line)
             index = _cue_end(text, lines, timing + 1)
-            cues.append(_cue(text, lines, timing, index, source, example))
+            cue = _cue(text, lines, timing, index, source, example)
+            cues.append(replace(cue, speaker=" ".join(named["name"].split())) if named else cue)
         elif cues:
             # Cue text went on after a blank line: keep it with its cue.
             cues[-1] = replace(cues[-1], text_end=lines[index][1])
@@ -128,6 +135,8 @@ def _runs(text: str, cues: list[Cue]) -> Iterator[tuple[int, int, int, Head | No
     whose qualifier is the voice tag's name (``<v Name>``), empty for other tags."""
     for number, cue in enumerate(cues):
         run_start = cue.text_start
+        if cue.speaker:  # named by its identifier: as a voice tag at the start of its text
+            yield number, cue.text_start, cue.text_start, Head(None, None, -1, qualifier=cue.speaker)
         for tag in _TAG.finditer(text, cue.text_start, cue.text_end):
             yield from _lines(text, run_start, tag.start(), number)
             voice = _VOICE.fullmatch(tag.group())

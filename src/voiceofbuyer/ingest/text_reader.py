@@ -23,6 +23,7 @@ interviewer's, each answer paragraph or bullet the interviewee's (named from the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import NotAnInterview
@@ -128,20 +129,31 @@ def parse_turns(
 
 def _names_under_times(lines: list[_Line]) -> list[_Line]:
     """A name alone on the line after a time stamp is that time's speaker (DaVinci Resolve and subtitle tools:
-    ``[00:00:03:18 - 00:00:08:08]`` / ``Anna Berg`` / the text, indented)."""
+    ``[00:00:03:18 - 00:00:08:08]`` / ``Anna Berg`` / the text, indented); so is one on the line before a time
+    stamp, as a transcript copied from a web player reads (``Sam Ortiz`` / ``0:02`` / the text), when that shape
+    recurs (at least three such lines, or the name twice)."""
     found = list(lines)
-    for index in range(1, len(lines) - 1):
-        previous, line = lines[index - 1], lines[index]
-        stamp_alone = (
-            previous.head is not None
-            and previous.head.speaker is None
-            and not previous.text[previous.head.body :].strip()
-        )
-        name = line.text.strip()
-        if stamp_alone and line.head is None and looks_like_name(name) and len(name.split()) <= 4:
-            found[index] = replace(line, head=Head(name, previous.head.time if previous.head else None, len(line.text),
-                                                   marked=True))  # fmt: skip
+    above: list[tuple[int, str]] = []
+    for index in range(len(lines)):
+        line, name = lines[index], lines[index].text.strip()
+        if line.head is not None or not looks_like_name(name) or len(name.split()) > 4:
+            continue
+        if index > 0 and _stamp_alone(lines[index - 1]):
+            time = lines[index - 1].head.time if lines[index - 1].head else None
+            found[index] = replace(line, head=Head(name, time, len(line.text), marked=True))
+        elif index + 1 < len(lines) and _stamp_alone(lines[index + 1]):
+            above.append((index, name))
+    names = Counter(name for _, name in above)
+    for index, name in above:
+        if len(above) >= 3 or names[name] >= 2:
+            time = lines[index + 1].head.time if lines[index + 1].head else None
+            found[index] = replace(lines[index], head=Head(name, time, len(lines[index].text), marked=True))
     return found
+
+
+def _stamp_alone(line: _Line) -> bool:
+    """A time stamp with nothing after it on its line."""
+    return line.head is not None and line.head.speaker is None and not line.text[line.head.body :].strip()
 
 
 def _header_lines(lines: list[_Line], vote: SpeakerVote) -> list[_Line]:

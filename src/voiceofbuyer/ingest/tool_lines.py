@@ -34,6 +34,7 @@ _TOOL_LINES = [
     rf"{_ACTOR}\s+(?:joined|left|has\s+joined|has\s+left)\s+(?:the\s+)?(?:meeting|call|conversation|room|chat)",
     rf"(?:the\s+)?(?:meeting|call|recording|transcription|transcript|conversation)\s+(?:has\s+)?{_EVENT}"
     r"(?:\s+(?:after|at|on)\s+.{0,40})?",
+    r"(?:(?:automatically|auto|machine)[- ])?"
     r"(?:transcribed|transcription|transcript|captions?|captioned)\s+(?:(?:was|were|is)\s+)?"
     r"(?:generated\s+|created\s+|provided\s+|made\s+)?(?:by|with|using|via)\s+.{1,80}",
     rf"(?:notes|summary|recorded|generated|created|powered|provided)\s+(?:(?:was|were|is)\s+)?"
