@@ -74,6 +74,7 @@ def test_clean_up_outside_the_span_fails():
         ("email", "timestamp", "time stamp"),
         ("in the", "annotation", "annotation"),
         ("by", "gap", "words of a turn"),
+        ("by", "backchannel", "speaker's own"),
         ("by", "tidy", "not a clean-up reason"),
     ],
 )
@@ -102,3 +103,27 @@ def test_a_repeat_after_a_negation_is_a_correction_the_audit_refuses():
     s = Statement("i@1", "i", "Dana", 1, start, end, removed, apply_cleanup(source, start, end, removed), "")
     with pytest.raises(AuditError, match="follows 'not': a correction"):
         audit([quote(s)], {s.id: s}, interview(source), FILLERS)
+
+
+def test_a_backchannel_removal_holds_only_another_voices_acknowledgement():
+    """ "our GMs" / "Mm-hmm." / "only read email" is one quote; a removed "No." or a question is not allowed."""
+
+    def checked(reply: str) -> int:
+        source = f"Sam: What goes wrong?\nDana: The problem is that our GMs\nSam: {reply}\nDana: only read email.\n"
+        lines = source.splitlines(keepends=True)
+        offsets = [sum(len(line) for line in lines[:n]) for n in range(len(lines))]
+        spans = [
+            (line.split(":")[0], at + line.index(":") + 2, at + len(line) - 1)
+            for line, at in zip(lines, offsets, strict=True)
+        ]
+        turns = tuple(turn_at(source, a, b, who, n) for n, (who, a, b) in enumerate(spans, start=1))
+        start, end = turns[1].start_char, turns[3].end_char
+        removed = ((turns[1].end_char, turns[3].start_char, "backchannel"),)
+        s = Statement("i@1", "i", "Dana", 1, start, end, removed, apply_cleanup(source, start, end, removed), "")
+        return audit([quote(s)], {s.id: s}, {"i": Interview("i", "i.txt", "text", "0", source, turns)}, FILLERS)
+
+    assert checked("Mm-hmm.") == 1
+    assert checked("Right, I see.") == 1
+    for reply in ("No.", "Really?", "Which GMs?"):
+        with pytest.raises(AuditError, match="not an acknowledgement"):
+            checked(reply)

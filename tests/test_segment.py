@@ -216,6 +216,34 @@ def test_a_start_given_up_that_denies_or_doubts_what_follows_stays_in_the_quote(
     ]
 
 
+def test_a_sentence_the_interviewer_acknowledged_midway_is_one_quote(tmp_path):
+    """'our general managers' / 'Mm-hmm.' / 'only look at ...': the buyer's sentence, whole; a question or a "No."
+    in between, or a finished sentence before the "Mm-hmm.", keeps the parts apart."""
+    interview, statements = statements_of(
+        tmp_path,
+        "call.vtt",
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nSam: What does the approval process look like?\n\n"
+        "00:00:04.500 --> 00:00:08.000\nNadia: The problem is that our general managers\n\n"
+        "00:00:08.100 --> 00:00:08.900\nSam: Mm-hmm.\n\n"
+        "00:00:09.000 --> 00:00:14.000\nNadia: only look at their email on Fridays, so invoices sit for a week.\n\n"
+        "00:00:15.000 --> 00:00:18.000\nSam: And the suppliers?\n\n"
+        "00:00:18.500 --> 00:00:22.000\nNadia: Our suppliers phone the depots when a payment is late\n\n"
+        "00:00:22.100 --> 00:00:23.000\nSam: Which depots?\n\n"
+        "00:00:23.500 --> 00:00:27.000\nNadia: the northern depots, the ones near Leeds and York.\n",
+    )
+    texts = [s.text for s in statements]
+    assert texts[0] == (
+        "The problem is that our general managers only look at their email on Fridays, so invoices sit for a week."
+    )
+    assert [r[2] for r in statements[0].removed] == ["backchannel"]
+    assert "Our suppliers phone the depots when a payment is late" in texts[1]
+    assert not any("Leeds" in t and "suppliers" in t for t in texts)  # a question between: never one quote
+    for statement in statements:
+        assert apply_cleanup(interview.text, statement.start_char, statement.end_char, statement.removed) == (
+            statement.text
+        )
+
+
 def test_a_quote_that_leaves_out_the_start_of_its_sentence_is_judged_by_what_it_keeps():
     """The sentence's root may be in the words a quote leaves out (a marker, a start given up): the clause heads
     are then the kept words whose head was left out."""

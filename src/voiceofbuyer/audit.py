@@ -10,7 +10,8 @@ rule that removed it, so a wrong rule or a tampered store cannot pass):
 - ``repeat``: the removed words are said again right after the range;
 - ``false-start``: a cut-off word whose next word restarts it;
 - ``timestamp`` / ``annotation``: a bracketed time stamp / a bracketed non-speech note;
-- ``gap``: text outside every turn of the speaker (cue timings and labels), never part of anybody's turn.
+- ``gap``: text outside every turn of the speaker (cue timings and labels), never part of anybody's turn;
+- ``backchannel``: besides such text, only whole turns of other speakers that are acknowledgements ("Mm-hmm.").
 
 Cached statements are checked the same way, so a stale cache cannot put words in a buyer's mouth. One failure
 stops the run, naming the quote.
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .cleanup import ANNOTATION, INLINE_TIME, apply_cleanup
+from .cleanup import ANNOTATION, INLINE_TIME, apply_cleanup, is_acknowledgement
 from .errors import AuditError
 from .records import Interview, Persona, Quote, RunResult, Statement, Theme
 
@@ -117,9 +118,15 @@ def _removal_problem(
         return None if INLINE_TIME.fullmatch(removed.strip()) else "it is not a time stamp"
     if reason == "annotation":
         return None if ANNOTATION.fullmatch(removed.strip()) else "it is not a non-speech annotation"
+    spoken = [t for t in interview.turns if t.start_char < end and t.end_char > start]
     if reason == "gap":
-        spoken = [t for t in interview.turns if t.start_char < end and t.end_char > start]
         return "it holds words of a turn" if spoken else None
+    if reason == "backchannel":
+        if any(t.speaker == statement.speaker or not start <= t.start_char < t.end_char <= end for t in spoken):
+            return "it holds words of the speaker's own, or part of a turn"
+        if not spoken or not all(is_acknowledgement(t.text) for t in spoken):
+            return "it is not an acknowledgement between two parts of one sentence"
+        return None
     return f"{reason!r} is not a clean-up reason"
 
 

@@ -19,7 +19,10 @@ Each removed range is ``(start, end, reason)``; the reasons, and when each appli
   prefix ("pre- and post-approval") stays;
 - ``timestamp`` and ``annotation``: time stamps and non-speech notes a transcription service left in the text
   ("[00:40:00]", "[laughs]", "(inaudible)");
-- ``gap``: where one buyer's sentence runs over two cues or turns, the text between them (cue timings, labels).
+- ``gap``: where one buyer's sentence runs over two cues or turns, the text between them (cue timings, labels);
+- ``backchannel``: where the interviewer's acknowledgement ("Mm-hmm.", "Right.") cut into a buyer's unfinished
+  sentence, that turn with the cue timings and labels around it: "The problem is that our GMs" / "Mm-hmm." /
+  "only look at email on Fridays." is one quote.
 
 The evidence audit re-checks every removed range against the raw source, each by its reason, with checks of its
 own (see ``audit.py``): a removed content word fails the run.
@@ -37,7 +40,12 @@ import numpy as np
 Range = tuple[int, int]
 Removal = tuple[int, int, str]
 """``(start, end, reason)``: absolute source offsets of text the clean-up leaves out, and why."""
-REASONS = ("filler", "repeat", "false-start", "timestamp", "annotation", "gap")
+REASONS = ("filler", "repeat", "false-start", "timestamp", "annotation", "gap", "backchannel")
+_ACKNOWLEDGEMENT_WORDS = frozenset({
+    "mm", "mmm", "mm-hmm", "mhm", "mm-mm", "uh-huh", "hmm", "yeah", "yes", "yep", "yup", "right", "okay", "ok", "sure",
+    "i", "see", "got", "it", "gotcha", "ah", "oh", "aha",
+})  # fmt: skip
+_WORD = re.compile(r"[\w'’-]+")
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.?!;:])")
 _WHITESPACE = re.compile(r"\s+")
@@ -59,6 +67,14 @@ _NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
 _GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "in"})
 _SEPARATOR = re.compile(r"[\s,;]*(?:\.\.\.|…|--|—|–)?[\s,;]*")
 _FALSE_START = re.compile(r"\b(\w+)(?:-|--|–|—)\s+(?=(\w+))")
+
+
+def is_acknowledgement(text: str) -> bool:
+    """A listener's token and nothing else ("Mm-hmm.", "Right, right.", "I see."): at most four words, each one of
+    ``_ACKNOWLEDGEMENT_WORDS``. Never "No." or "Really?": those answer, and may change what the speaker goes on to
+    say."""
+    words = _WORD.findall(text.lower())
+    return 0 < len(words) <= 4 and "?" not in text and all(word in _ACKNOWLEDGEMENT_WORDS for word in words)
 
 
 class Token(Protocol):

@@ -22,6 +22,7 @@ from .cleanup import (
     clip_removals,
     disfluencies,
     filler_pattern,
+    is_acknowledgement,
     merge_removals,
     structural_removals,
 )
@@ -158,28 +159,36 @@ def _passages(
     passages: list[_Passage] = []
     question = ""
     current: _Passage | None = None
+    acknowledged = False  # the interviewer said "Mm-hmm." into the current passage's unfinished sentence
     named_buyers = [b for b in speakers.buyers if not is_placeholder(b)]
     for turn in interview.turns:
         if turn.speaker in speakers.uncertain:
-            current = None
+            current, acknowledged = None, False
             continue
         if turn.speaker not in speakers.buyers:
             if not _is_backchannel(turn.text, backchannels):
                 question = _last_question(turn.text, fillers)
-            current = None  # a quote never runs over another voice's words, not even an "mm-hmm"
+            # A quote runs over another voice's words only where that voice acknowledged a sentence the buyer
+            # then finishes ("our GMs" / "Mm-hmm." / "only read email on Fridays"); the audit checks it.
+            unfinished = current is not None and not acknowledged and not _ends_sentence(current.turns[-1].text)
+            acknowledged = unfinished and is_acknowledgement(turn.text)
+            current = current if acknowledged else None
             continue
         if _is_backchannel(turn.text, backchannels, min_words=1):
-            current = None  # a passage never runs over a turn it leaves out
+            current, acknowledged = None, False  # a passage never runs over a turn it leaves out
             continue
         structure = structural_removals(turn.text, turn.start_char)
-        if current is not None and current.speaker == turn.speaker and _continues(current.turns[-1], turn):
-            current.removed.append((current.turns[-1].end_char, turn.start_char, "gap"))
+        same = current is not None and current.speaker == turn.speaker
+        if current is not None and same and (_goes_on(turn) if acknowledged else _continues(current.turns[-1], turn)):
+            reason = "backchannel" if acknowledged else "gap"
+            current.removed.append((current.turns[-1].end_char, turn.start_char, reason))
             current.turns.append(turn)
             current.removed.extend(structure)
         else:
             uncertain = speakers.confidence < CONFIDENT or (is_placeholder(turn.speaker) and bool(named_buyers))
             current = _Passage(interview, turn.speaker, [turn], list(structure), question, uncertain)
             passages.append(current)
+        acknowledged = False
     for passage in passages:
         passage.removed = merge_removals(passage.removed)
     return passages
@@ -190,8 +199,16 @@ def _continues(previous: Turn, turn: Turn) -> bool:
     after a fragment ("Breakage." in a cue of its own)."""
     if len(_WORD.findall(previous.text)) <= 3:
         return True
-    ended = previous.text.rstrip().endswith((".", "?", "!", "…", '"', "”", ")"))
-    return not ended and (turn.text[:1].islower() or turn.text[:1].isdigit())
+    return not _ends_sentence(previous.text) and _goes_on(turn)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "?", "!", "…", '"', "”", ")"))
+
+
+def _goes_on(turn: Turn) -> bool:
+    """A turn that starts in the middle of a sentence: with a small letter or a digit."""
+    return turn.text[:1].islower() or turn.text[:1].isdigit()
 
 
 def _last_question(text: str, fillers: re.Pattern[str]) -> str:
@@ -372,7 +389,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "17"
+    VERSION = "18"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
