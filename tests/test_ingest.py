@@ -837,3 +837,18 @@ def test_a_transcript_copied_from_a_web_player_name_above_time_above_text(tmp_pa
         ("Hannah Weiss", "Approvers only read email on Fridays."),
     ]
     assert interview.turns[3].start == 31.0
+
+
+def test_a_conversation_retold_inside_an_otter_turn_stays_the_speakers_words(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "otter.txt",
+        "Sam Ortiz  0:00\nWhat happens when an invoice is late?\n\n"
+        "Priya Raman  0:18\nThe depot manager rings me. It goes like this.\nMike: Where's the Castrol invoice?\n"
+        "Me: It's in your inbox, Mike.\nMike: I never got it.\nAnd then I forward it again.\n\n"
+        "Sam Ortiz  0:44\nWhat would make you hesitate?\n\nPriya Raman  0:48\nThe migration scares me.\n",
+    )
+    assert [speaker for speaker, _ in speakers_and_texts(interview)] == [
+        "Sam Ortiz", "Priya Raman", "Sam Ortiz", "Priya Raman"
+    ]  # fmt: skip
+    assert "Mike: I never got it." in interview.turns[1].text

@@ -169,6 +169,8 @@ class Head:
     """Written the way tools mark speakers: with a time stamp, in brackets or bold (strong evidence)."""
     qualifier: str = ""
     """What follows the name in parentheses or after a dash: "(Guest)", "- Acme", "(CFO)"."""
+    alone: bool = False
+    """The label has its line to itself, the speech below it (``Name  0:03`` as Otter writes it)."""
 
 
 def read_head(line: str) -> Head | None:
@@ -188,6 +190,7 @@ def read_head(line: str) -> Head | None:
                 body=match.end(),
                 marked=bool(stamp or bracketed or match["bold"]),
                 qualifier=" ".join((match["org"] or match["qualifier"] or match["bracketed"] or "").split()),
+                alone=alone,
             )
     match = _TIME_HEAD.match(line)
     if match:
@@ -252,12 +255,21 @@ class SpeakerVote:
         candidates = [h for h in heads if h.speaker and not metadata_label(h.speaker)]
         self.counts: Counter[str] = Counter(h.speaker for h in candidates if h.speaker)
         self.recurring = {name for name, count in self.counts.items() if count >= 2 and not _prose(name)}
+        # Where speakers are lines of their own with a time (Otter, Teams, Rev), a "Mike:" inside a turn is the
+        # speaker retelling a conversation, not a turn of a speaker the tool never marked.
+        lines_alone = [h for h in candidates if h.alone and h.marked]
+        self.speaker_lines = {h.speaker for h in lines_alone if h.speaker}
+        inline = [h for h in candidates if not h.alone and h.speaker not in self.speaker_lines]
+        self.lines_alone_only = len(self.speaker_lines) >= 2 and len(lines_alone) >= max(4, 2 * len(inline))
 
     def is_speaker(self, head: Head) -> bool:
-        """Whether the head's label names a speaker: never a metadata label or prose; else a recurring or marked label
-        or a role, or a name-like label unless it is one word said once among two or more recurring speakers."""
+        """Whether the head's label names a speaker: never a metadata label or prose, nor a label inside a turn of a
+        transcript whose speakers have lines of their own; else a recurring or marked label or a role, or a
+        name-like label unless it is one word said once among two or more recurring speakers."""
         name = head.speaker
         if not name or metadata_label(name):
+            return False
+        if self.lines_alone_only and not head.alone and name not in self.speaker_lines:
             return False
         if name in self.recurring or head.marked or is_role_label(name):
             return not _prose(name)

@@ -140,14 +140,14 @@ def _names_under_times(lines: list[_Line]) -> list[_Line]:
             continue
         if index > 0 and _stamp_alone(lines[index - 1]):
             time = lines[index - 1].head.time if lines[index - 1].head else None
-            found[index] = replace(line, head=Head(name, time, len(line.text), marked=True))
+            found[index] = replace(line, head=Head(name, time, len(line.text), marked=True, alone=True))
         elif index + 1 < len(lines) and _stamp_alone(lines[index + 1]):
             above.append((index, name))
     names = Counter(name for _, name in above)
     for index, name in above:
         if len(above) >= 3 or names[name] >= 2:
             time = lines[index + 1].head.time if lines[index + 1].head else None
-            found[index] = replace(lines[index], head=Head(name, time, len(lines[index].text), marked=True))
+            found[index] = replace(lines[index], head=Head(name, time, len(lines[index].text), marked=True, alone=True))
     return found
 
 
