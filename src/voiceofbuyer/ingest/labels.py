@@ -260,7 +260,7 @@ class SpeakerVote:
         lines_alone = [h for h in candidates if h.alone and h.marked]
         self.speaker_lines = {h.speaker for h in lines_alone if h.speaker}
         inline = [h for h in candidates if not h.alone and h.speaker not in self.speaker_lines]
-        self.lines_alone_only = len(self.speaker_lines) >= 2 and len(lines_alone) >= max(4, 2 * len(inline))
+        self.lines_alone_only = len(self.speaker_lines) >= 2 and len(lines_alone) >= max(4, len(inline) + 1)
 
     def is_speaker(self, head: Head) -> bool:
         """Whether the head's label names a speaker: never a metadata label or prose, nor a label inside a turn of a
