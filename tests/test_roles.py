@@ -212,6 +212,28 @@ def test_role_precedence_metadata_title_introduction_unassigned():
     assert buyer_profile(silent, identify_sides(silent), TAXONOMY).role == "Unassigned"
 
 
+def test_a_group_interview_profiles_its_first_named_buyer_by_their_own_name_and_words():
+    """Metadata naming two interviewees profiles the first to speak, with that buyer's title, not a joined name; the
+    persona lists both."""
+    from voiceofbuyer.personas import build_personas
+    from voiceofbuyer.records import Statement
+
+    turns = [
+        ("Sam", "Could you introduce yourselves?"),
+        ("Tom Becker", "Hi. I look after NetSuite and all the integrations around it."),
+        ("Hannah Weiss", "I'm the finance director at Wexford Retail."),
+    ]
+    group = interview(turns, InterviewMeta(interviewee="Hannah Weiss, Tom Becker", interviewer="Sam"))
+    profile = buyer_profile(group, identify_sides(group), TAXONOMY)
+    assert (profile.name, profile.title, profile.role) == ("Tom Becker", "", "Unassigned")
+    said = [Statement(f"x@{t.start_char}", "x", t.speaker, i, t.start_char, t.end_char, (), t.text, "")
+            for i, t in enumerate(group.turns) if i]  # fmt: skip
+    persona = build_personas([profile], {"x": group}, [], said)[0]
+    assert persona.interviewees == ("Hannah Weiss", "Tom Becker")
+    alone = interview(turns[:1] + turns[2:], InterviewMeta(interviewee="Hannah Weiss"))
+    assert buyer_profile(alone, identify_sides(alone), TAXONOMY).title == "Finance Director"
+
+
 def test_a_title_that_only_says_a_seniority_takes_its_job_from_what_the_buyer_does():
     iv = interview([("Sam", "What do you do?"), ("Dana", "I'm a manager, I work in finance at Kestrel.")])
     profile = buyer_profile(iv, identify_sides(iv), ())

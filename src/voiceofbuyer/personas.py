@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
+from .ingest.sides import is_placeholder, same_person
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
 from .signals import mentions
 from .slugs import unique_slugs
@@ -39,6 +40,18 @@ def ordered_tally(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
+def _interviewees(members: list[BuyerProfile], statements: list[Statement]) -> tuple[str, ...]:
+    """Everyone a persona quotes by name: each profiled buyer, and the other named buyers of a group interview."""
+    names = {p.name for p in members if p.name}
+    profiles = {p.interview_id: p for p in members}
+    for statement in statements:
+        profile = profiles.get(statement.interview_id)
+        speaker = statement.speaker
+        if profile is not None and not is_placeholder(speaker) and not same_person(speaker, profile.name or speaker):
+            names.add(speaker)
+    return tuple(sorted(names))
+
+
 def build_personas(
     profiles: list[BuyerProfile], interviews: dict[str, Interview], themes: list[Theme], statements: list[Statement]
 ) -> list[Persona]:
@@ -65,7 +78,7 @@ def build_personas(
                 role=role,
                 slug=slugs[role],
                 interviews=tuple(sorted(p.interview_id for p in members)),
-                interviewees=tuple(sorted({p.name for p in members if p.name})),
+                interviewees=_interviewees(members, statements),
                 companies=tuple(sorted({m.company for m in metas if m.company})),
                 titles=_tally([p.title for p in members]),
                 industries=_tally([m.industry for m in metas]),

@@ -27,7 +27,7 @@ from importlib import resources
 
 import numpy as np
 
-from .ingest.sides import is_placeholder
+from .ingest.sides import is_placeholder, listed_names, same_person
 from .introductions import stated_field, stated_responsibility, stated_title
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
 
@@ -217,10 +217,15 @@ def buyer_profile(
     never is), their title, role and job function, and where the role came from."""
     meta = interview.meta
     named = [speaker for speaker in speakers.buyers if not is_placeholder(speaker)]
+    listed = listed_names(meta.interviewee)
     name = meta.interviewee or (named[0] if named else "")
+    profiled = set(speakers.buyers)
+    if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
+        name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])
+        profiled = {named[0]} if named else profiled
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
-    said = [turn.text for turn in interview.turns if turn.speaker in speakers.buyers]
+    said = [turn.text for turn in interview.turns if turn.speaker in profiled]
     seniority_only = ""
     for title, source in ((meta.title, "title"), (stated_title(said), "self-introduction")):
         if title:

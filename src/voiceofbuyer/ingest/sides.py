@@ -143,7 +143,7 @@ def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], li
     """Sides from metadata names, else from role labels; None when neither names anyone."""
     meta = interview.meta
     for how, buyer_names, interviewer_names in (
-        ("metadata", _names(meta.interviewee), _names(meta.interviewer)),
+        ("metadata", listed_names(meta.interviewee), listed_names(meta.interviewer)),
         ("labels", [s for s in people if _BUYER_LABEL.fullmatch(s)],
          [s for s in people if _INTERVIEWER_LABEL.fullmatch(s)]),
     ):  # fmt: skip
@@ -161,7 +161,8 @@ def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], li
     return None
 
 
-def _names(value: str) -> list[str]:
+def listed_names(value: str) -> list[str]:
+    """The people a metadata value names: "Hannah Weiss, Tom Becker" (or "; ", "/", " and ") is two."""
     return [name.strip() for name in re.split(r"[,;/]| and ", value) if name.strip()]
 
 
