@@ -164,6 +164,43 @@ def test_a_colleague_who_pitches_the_product_is_on_the_interviewing_side():
     assert roles.interviewers == ("Sam Ortiz", "Mei Lin") and roles.buyers == ("Tom Becker",)
 
 
+def test_a_colleague_the_buyer_brings_is_a_buyer_even_when_they_say_we_built():
+    iv = interview(
+        [
+            ("Sam Ortiz", "Thanks for joining. Could you introduce yourselves?"),
+            ("Hannah Weiss", "I'm the finance director at Wexford Retail, and this is Tom from our systems team."),
+            ("Tom Becker", "Hi. I look after NetSuite and all the integrations around it."),
+            ("Sam Ortiz", "What's the biggest problem in your invoice process?"),
+            ("Hannah Weiss", "We can't see what we owe until the month is closed."),
+            ("Tom Becker", "We built a macro in Excel that breaks every time NetSuite changes a field."),
+        ]
+    )
+    roles = identify_sides(iv)
+    assert roles.interviewers == ("Sam Ortiz",) and roles.buyers == ("Hannah Weiss", "Tom Becker")
+
+
+def test_a_buyer_who_asks_only_about_the_product_is_the_buyer_of_a_sales_call():
+    iv = interview(
+        [
+            (
+                "Sam Ortiz",
+                "Hi Elena, thanks for joining. I'll give you a quick overview, then take questions.",
+            ),
+            ("Elena Vasquez", "Before you start, how does your pricing work? Is it per invoice or per user?"),
+            ("Sam Ortiz", "It's per invoice, with tiers."),
+            ("Elena Vasquez", "Do you support single sign-on? Our IT team won't approve anything without Okta."),
+            ("Sam Ortiz", "Yes, Okta and Azure AD work out of the box."),
+            (
+                "Elena Vasquez",
+                "My clerks retype every invoice. Could we run a trial with last month's invoices?",
+            ),
+            ("Sam Ortiz", "Absolutely, we can set that up next week."),
+        ]
+    )
+    roles = identify_sides(iv)
+    assert roles.interviewers == ("Sam Ortiz",) and roles.buyers == ("Elena Vasquez",)
+
+
 def test_one_interviewer_under_two_labels_and_a_user():
     iv = interview([("Assistant", "Welcome. What do you do?"), ("User", "I teach maths."), ("AI", "Why AI?"),
                     ("User", "It saves me hours.")])  # fmt: skip

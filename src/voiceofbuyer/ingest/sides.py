@@ -49,7 +49,9 @@ _VENDOR_TALK = re.compile(
     r"\b(?:we\s+(?:built|build|offer|provide|designed|launched|ship|shipped|integrate|connect|sell|support|price)"
     r"|we'?ve\s+(?:built|designed|launched)|our\s+(?:product|platform|tool|solution|software|app|customers|clients"
     r"|users|pricing|roadmap|integrations?|api|engineers?|feature)|let\s+me\s+show|i\s+can\s+show\s+you"
-    r"|on\s+our\s+side|our\s+(?:product|engineering|sales|success|support)\s+team)\b",
+    r"|on\s+our\s+side|our\s+(?:product|engineering|sales|success|support)\s+team|out\s+of\s+the\s+box"
+    r"|we\s+(?:do|handle|set\s+up|take\s+care\s+of)\s+(?:the\s+|all\s+the\s+)?[\w-]+(?:\s+[\w-]+)?\s+for\s+you"
+    r"|our\s+(?:extraction|ocr|model|engine|implementation|onboarding|implementation\s+team))\b",
     re.I,
 )
 # "I'm the IT director at Marlowe Insurance": a buyer; "I lead solutions engineering here at Acme" is the host's side.
@@ -184,34 +186,40 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     for speaker, text in said:
         text_of[speaker] = text_of.get(speaker, "") + "\n" + text
     talk = {s: len(_VENDOR_TALK.findall(text_of.get(s, ""))) for s in people}
-    makers = [s for s in people if s != asker and talk[s] >= 2 and not _SELF_INTRO.search(text_of.get(s, ""))]
     asked = text_of.get(asker, "")
-    buyer_like = _SELF_INTRO.search(asked) or len(_PRODUCT_QUESTION.findall(asked)) > len(
-        _SITUATION_QUESTION.findall(asked)
-    )
+    product_questions = len(_PRODUCT_QUESTION.findall(asked)) - len(_SITUATION_QUESTION.findall(asked))
+    buyer_like = _SELF_INTRO.search(asked) or product_questions > 0
+    # One remark of a maker is enough beside someone who asks about nothing but the product.
+    enough = 1 if product_questions >= 2 else 2
+    makers = [s for s in people if s != asker and talk[s] >= enough and not _SELF_INTRO.search(text_of.get(s, ""))]
     if makers and talk[asker] == 0 and buyer_like:
         return max(makers, key=lambda s: (talk[s], s)), True
     return asker, False
 
 
 def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str, str]]) -> set[str]:
-    """Speakers besides the interviewer who are on the interviewing side: introduced as a colleague, or talking
-    about the product as its maker and never introducing themselves as a buyer."""
+    """Speakers besides the interviewer who are on the interviewing side: introduced as a colleague by the
+    interviewer, or talking about the product as its maker, never introducing themselves as a buyer nor introduced
+    by one ("this is Tom from our finance systems team": the buyer's colleague, whose "we built a macro" is no
+    vendor's)."""
     text_of: dict[str, str] = {}
     for speaker, text in said:
         text_of[speaker] = text_of.get(speaker, "") + "\n" + text
-    interviewer_text = text_of.get(interviewer or "", "")
     colleagues = set()
     for speaker in people:
         if speaker == interviewer:
             continue
         first = re.escape(speaker.split()[0])
-        introduced = re.search(
-            rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b", interviewer_text, re.I
+        introduction = re.compile(
+            rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b", re.I
+        )
+        introduced = introduction.search(text_of.get(interviewer or "", ""))
+        brought = any(
+            introduction.search(text_of.get(other, "")) for other in people if other not in (speaker, interviewer)
         )
         own = text_of.get(speaker, "")
         vendor_talk = len(_VENDOR_TALK.findall(own))
-        if introduced or (vendor_talk >= 1 and not _SELF_INTRO.search(own) and len(people) > 2):
+        if introduced or (vendor_talk >= 1 and not _SELF_INTRO.search(own) and len(people) > 2 and not brought):
             colleagues.add(speaker)
     if len(colleagues) >= len(people) - (1 if interviewer else 0):
         return set()  # somebody must be the buyer: vendor talk alone cannot make everyone the vendor
