@@ -852,3 +852,11 @@ def test_a_conversation_retold_inside_an_otter_turn_stays_the_speakers_words(tmp
         "Sam Ortiz", "Priya Raman", "Sam Ortiz", "Priya Raman"
     ]  # fmt: skip
     assert "Mike: I never got it." in interview.turns[1].text
+
+
+def test_a_file_name_with_a_line_break_keeps_its_problem_on_one_line(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", "Sam: What hurts?\nDana: We chase approvals by email every week.\n")
+    write(tmp_path, "name with\nbreak.txt", "")
+    batch = read_batch(tmp_path)
+    [problem] = [p for p in batch.problems if "break" in p.path]
+    assert "\n" not in problem.message and "name with\\nbreak.txt" in problem.message

@@ -23,6 +23,7 @@ from voiceofbuyer.records import Interview
 from voiceofbuyer.store import DECISIONS_FILE, STORE_NAME
 
 MANIFEST = "interviews.csv"
+_CONTROL_SHOWN = {code: f"\\x{code:02x}" for code in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t"}
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,12 @@ class Problem:
     """One line: file, line when known, what is wrong and the fix."""
     skipped: bool
     """True when the file was not read; False for warnings."""
+
+    def __post_init__(self) -> None:
+        # A file name may hold a line break or a tab: the message stays one line, the break shown as "\n".
+        one_line = self.message.translate(_CONTROL_SHOWN)
+        if one_line != self.message:
+            object.__setattr__(self, "message", one_line)
 
 
 @dataclass
