@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from voiceofbuyer.embed import BUNDLED, OnnxEmbedder, TorchEmbedder, resolve_model
+from voiceofbuyer.embed import BUNDLED, ONNX_VERSION, OnnxEmbedder, TorchEmbedder, resolve_model
 
 REAL_STATEMENTS = Path(__file__).resolve().parents[1] / "src/voiceofbuyer/data/labelled/realworld_ai.jsonl"
 
@@ -30,7 +30,7 @@ def test_onnx_int8_agrees_with_pytorch_and_is_cached(model_cache):
     assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-4)
     cosine = (fast * exact).sum(axis=1)
     assert cosine.mean() >= 0.99 and cosine.min() >= 0.97
-    assert list(model_cache.rglob("model.int8rows1.onnx")), "the export is cached on disk"
+    assert list(model_cache.rglob(f"model.{ONNX_VERSION}.onnx")), "the export is cached on disk"
     # A text's vector does not depend on the texts encoded with it: reproducible whatever the cache holds.
     assert np.array_equal(onnx.encode(TEXTS[::-1])[::-1], fast)
     assert np.array_equal(onnx.encode([TEXTS[2]])[0], fast[2])

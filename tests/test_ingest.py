@@ -860,3 +860,30 @@ def test_a_file_name_with_a_line_break_keeps_its_problem_on_one_line(tmp_path: P
     batch = read_batch(tmp_path)
     [problem] = [p for p in batch.problems if "break" in p.path]
     assert "\n" not in problem.message and "name with\\nbreak.txt" in problem.message
+
+
+def test_a_word_transcript_laid_out_as_a_table_is_read_row_by_row(tmp_path: Path) -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Interview with Hannah Price, Copperleaf")
+    table = document.add_table(rows=0, cols=3)
+    for row in (("Time", "Speaker", "Text"), ("00:00:02", "Sam Ortiz", "Could you tell me about your role?"),
+                ("00:00:08", "Hannah Price", "I'm the finance director at Copperleaf Logistics."),
+                ("00:00:15", "Sam Ortiz", "What goes wrong with invoices?"),
+                ("00:00:19", "Hannah Price", "Depot managers approve them on paper, a week late.")):  # fmt: skip
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    interview = read(tmp_path, "table.docx", buffer.getvalue())
+    assert speakers_and_texts(interview) == [
+        ("Sam Ortiz", "Could you tell me about your role?"),
+        ("Hannah Price", "I'm the finance director at Copperleaf Logistics."),
+        ("Sam Ortiz", "What goes wrong with invoices?"),
+        ("Hannah Price", "Depot managers approve them on paper, a week late."),
+    ]
+    assert interview.turns[3].start == 19.0

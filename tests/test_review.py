@@ -94,7 +94,9 @@ def test_every_kind_of_decision_reaches_the_documents(first_run):
     assert theme.quotes[0].statement_id == spare
     assert turned_down not in theme.statement_ids and turned_down not in {q.statement_id for q in theme.quotes}
     assert set(merged.statement_ids) <= set(theme.statement_ids)
-    assert len(theme.interviews) >= len(kept.interviews)
+    interview_of = {s.id: s.interview_id for s in result.statements}
+    still_said = [s for s in kept.statement_ids + merged.statement_ids if s != turned_down]
+    assert set(theme.interviews) == {interview_of[s] for s in still_said}  # a rejected quote takes its voice away
     # The run's coherence holds for the statements the run grouped: a merged theme has none until the next run.
     assert kept.coherence is not None and theme.coherence is None
     untouched = [

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .config import ModelsConfig
 
 BUNDLED = "bundled"
-ONNX_VERSION = "int8rows1"
+ONNX_VERSION = "int8rows2"
 """Names the export recipe: part of the cached file's name and of the embedding cache key."""
 _MAX_TOKENS = 256
 _BATCH = 64

@@ -4,7 +4,7 @@ depends on the other texts of its batch.
 ONNX Runtime's ``quantize_dynamic`` scales each MatMul's input by the largest value in the whole tensor, so in a
 batch a text's activations are rounded on a scale set by its neighbours (cosine down to 0.97 between a text alone
 and in a batch). Here every token's row of activations gets its own scale (its largest absolute value / 127), so
-its int8 codes, and the exact integer products, are those it gets alone; weights are int8 per output channel.
+its int8 codes, and the exact integer products, are those it gets alone; weights are 7-bit per output channel.
 This is the per-token scheme of LLM.int8() and SmoothQuant (Dettmers et al. 2022; Xiao et al. 2023), written in
 standard ONNX operators (``QuantizeLinear`` per axis, ``MatMulInteger``) so that any ONNX Runtime runs it.
 
@@ -28,6 +28,10 @@ _LEVELS = 127.0
 """Symmetric int8 range: codes -127..127 (never -128, so a row's sign flips exactly)."""
 _ZERO_POINT = 128
 """Shifts the symmetric codes into uint8, the input type ONNX Runtime's fast integer kernels take."""
+_WEIGHT_LEVELS = 63.0
+"""Weights take 7 bits (codes -63..63): on x86 CPUs without VNNI, ONNX Runtime's uint8 × int8 kernel adds two
+products in 16 bits, which 255 × 127 × 2 overflows (its ``reduce_range``); 255 × 63 × 2 does not, so every CPU
+computes the same exact integer products and a text gets the same vector on any machine."""
 
 
 def quantise_rows(source: Path, target: Path) -> int:
@@ -87,10 +91,10 @@ def quantise_rows(source: Path, target: Path) -> int:
             ]
         prefix = quantised[source_rows]
         matrix = numpy_helper.to_array(weights[weight]).astype(np.float32)
-        channel_scale = np.abs(matrix).max(axis=0) / _LEVELS
+        channel_scale = np.abs(matrix).max(axis=0) / _WEIGHT_LEVELS
         channel_scale[channel_scale == 0] = 1.0
         name = f"rowq{replaced}m/"
-        codes = np.clip(np.round(matrix / channel_scale), -_LEVELS, _LEVELS).astype(np.int8)
+        codes = np.clip(np.round(matrix / channel_scale), -_WEIGHT_LEVELS, _WEIGHT_LEVELS).astype(np.int8)
         nodes += [
             helper.make_node(
                 "MatMulInteger",

@@ -1,17 +1,22 @@
-"""Word transcripts. The decoded text is the body paragraphs' text joined with ``\\n`` (one line per
-paragraph; tables, headers and footers are not read), parsed like a plain-text transcript."""
+"""Word transcripts. The decoded text is the body's paragraphs joined with ``\\n`` (one line per paragraph; headers
+and footers are not read), parsed like a plain-text transcript. A transcript laid out as a table (a row per turn:
+time, speaker and text cells in any order, as some services export it) becomes one ``[time] Speaker: text`` line
+per row, so the buyer's words are read as they are and the speaker as the row names it."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 
 import docx
+from docx.table import Table
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.decode import normalise_newlines, require_content
 from voiceofbuyer.ingest.text_reader import parse_turns
+from voiceofbuyer.ingest.timestamps import TEXT_TIME
 from voiceofbuyer.ingest.turns import Parsed
 
 MAX_UNPACKED_BYTES = 50_000_000
@@ -35,9 +40,38 @@ def read_docx(data: bytes, source: str) -> Parsed:
             "not a valid .docx file",
             fix="open it in Word and save it again as .docx, or export the transcript as .txt",
         ) from err
-    text = require_content(normalise_newlines("\n".join(p.text for p in document.paragraphs)), source)
+    lines = [
+        line
+        for block in document.iter_inner_content()
+        for line in (_table_lines(block) if isinstance(block, Table) else [block.text])
+    ]
+    text = require_content(normalise_newlines("\n".join(lines)), source)
     turns, meta = parse_turns(text, source)
     return Parsed(text, turns, meta)
+
+
+_TIME_CELL = re.compile(rf"\s*[\[(]?{TEXT_TIME}[\])]?\s*")
+MAX_SPEAKER_WORDS = 6
+
+
+def _table_lines(table: Table) -> list[str]:
+    """A table's rows as transcript lines: a row with a speaker cell (a few words) and a text cell (the longest) is
+    ``[time] Speaker: text``; a header row ("Speaker", "Text") and any other row are their cells' text, one line
+    each."""
+    lines = []
+    for row in table.rows:
+        cells = list(dict.fromkeys(" ".join(c.text.split()) for c in row.cells))  # merged cells repeat
+        cells = [c for c in cells if c]
+        times = [c for c in cells if _TIME_CELL.fullmatch(c)]
+        others = [c for c in cells if c not in times]
+        said = max(others, key=len) if len(others) >= 2 else ""
+        names = [c for c in others if c != said and len(c.split()) <= MAX_SPEAKER_WORDS and not c.endswith(":")]
+        if said and len(names) == 1 and len(said) > len(names[0]):
+            stamp = f"[{times[0].strip('[]() ')}] " if times else ""
+            lines.append(f"{stamp}{names[0]}: {said}")
+        else:
+            lines.extend(cells)
+    return lines
 
 
 def _check_archive(data: bytes, source: str) -> None:
