@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import groupby
+from operator import attrgetter
 
 import numpy as np
 
@@ -225,7 +227,9 @@ def buyer_profile(
         profiled = {named[0]} if named else profiled
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
-    said = [turn.text for turn in interview.turns if turn.speaker in profiled]
+    # A speaker's consecutive turns read as one: caption cues cut "I'm the accounts payable" / "lead at Corrigan".
+    said = [" ".join(t.text for t in run) for speaker, run in groupby(interview.turns, key=attrgetter("speaker"))
+            if speaker in profiled]  # fmt: skip
     seniority_only = ""
     for title, source in ((meta.title, "title"), (stated_title(said), "self-introduction")):
         if title:

@@ -57,7 +57,8 @@ _MARKS = _mark_ranges()
 _WORD = rf"(?:(?:[^\W\d_]\.){{2,4}}|[^\W\d_]{{1,4}}\.|[^\W\d_][\w{_MARKS}'’.&\-]*)"
 # Words separated by spaces or a comma ("Kim, Alex"); a short number may follow ("Speaker 2"), never the
 # "00" of "00:01:02".
-_NAME = rf"{_WORD}(?:(?:[ \t]+|,[ \t]*)(?:{_WORD}|\d{{1,3}}(?!\d|:\d)))*"
+# The ideographic space (U+3000) is the space a Japanese or Chinese keyboard types between family and given name.
+_NAME = rf"{_WORD}(?:(?:[ \t\u3000]+|,[ \t]*)(?:{_WORD}|\d{{1,3}}(?!\d|:\d)))*"
 # Display names carry emoji ("Kate 🎧"): left out of the speaker's name. A tool's mark of a voice it could not
 # name ("Speaker ?", "Speaker?") stays in it: such a speaker is nobody (``sides.is_uncertain``).
 _EMOJI = "\u200d\ufe0f\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
@@ -74,7 +75,7 @@ _SPEAKER_HEAD = re.compile(
     (?P<bold>\*\*)?
     (?:(?P<open>\[)|(?P<paren>\())?
     (?P<name>{_EMAIL}|{_NAME}{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
-    (?(open)\])(?(paren)\))
+    (?(open)(?:[ \t]*\((?P<inner>[^()\n]{{1,60}})\))?\])(?(paren)\))
     (?:[ \t]+{_DASH}[ \t]+(?P<org>{_NAME}))?
     (?:[ \t]*\((?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()\n]{{1,60}})\)
       |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\](?=[ \t]*(?:\*\*)?[ \t]*:))?
@@ -185,11 +186,13 @@ def read_head(line: str) -> Head | None:
         stamped_alone = match["trail"] or match["after"] or (match["lead"] and match["leaddash"])
         if match["colon"] or (alone and (stamped_alone or bracketed or match["bold"])) or (bracketed and not alone):
             return Head(
-                speaker=" ".join(re.sub(f"[{_EMOJI}]+", " ", match["name"]).split()),
+                speaker=_spaced(re.sub(f"[{_EMOJI}]+", " ", match["name"])),
                 time=parse_time(stamp) if stamp else None,
                 body=match.end(),
                 marked=bool(stamp or bracketed or match["bold"]),
-                qualifier=" ".join((match["org"] or match["qualifier"] or match["bracketed"] or "").split()),
+                qualifier=" ".join(
+                    (match["org"] or match["qualifier"] or match["bracketed"] or match["inner"] or "").split()
+                ),
                 alone=alone,
             )
     match = _TIME_HEAD.match(line)
@@ -197,6 +200,11 @@ def read_head(line: str) -> Head | None:
         stamp = match["square"] or match["round"] or match["bare"] or match["range"] or match["cue"]
         return Head(None, parse_time(stamp), match.end())
     return None
+
+
+def _spaced(name: str) -> str:
+    """Runs of spaces and tabs as one space, an ideographic space kept as typed ("山田\u3000太郎")."""
+    return re.sub(r"[ \t]+", " ", name).strip(" \t\u3000")
 
 
 def _plausible(name: str) -> bool:

@@ -22,6 +22,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import groupby
+from operator import itemgetter
 from typing import TypeVar
 
 from voiceofbuyer.ingest.labels import is_role_label
@@ -67,11 +69,20 @@ _PRODUCT_QUESTION = re.compile(
     r"(?:that|it|does)|pric\w+|cost|contract|trial|demo)\b[^?]*\?",
     re.I,
 )
+_ABOUT_THE_PRODUCT = re.compile(
+    r"\b(?:your\s+(?:tool|product|platform|software|system|solution|app|pricing|api|roadmap)|pric\w+|cost\w*|contract"
+    r"|trial|demo|integrat\w+|support\s+(?:for|sso|single)|roadmap)\b",
+    re.I,
+)
 _SITUATION_QUESTION = re.compile(
     r"\b(?:what\s+made\s+you|how\s+do\s+you|tell\s+me|what\s+would|walk\s+me|how\s+are|how\s+is\s+\w+\s+(?:done|"
     r"handled)|why\s+did\s+you|how\s+often|what\s+does\s+(?:a|your)\s+(?:typical|normal|team|day)|could\s+you\s+"
     r"(?:tell|describe|start))\b[^?]*\?",
     re.I,
+)
+_OUR_JOB = (
+    r"(?:manager|engineer|lead|director|head|designer|researcher|specialist|architect|analyst|pm|cto|ceo|founder"
+    r"|colleague|teammate|expert|owner|consultant|scientist|developer)"
 )
 _COLLEAGUE = r"(?:my|our)\s+(?:colleague|teammate|co-?founder|product\s+manager|engineer|cto|ceo)"
 
@@ -211,7 +222,12 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
             continue
         first = re.escape(speaker.split()[0])
         introduction = re.compile(
-            rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b", re.I
+            rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b"
+            # "This is Daniel, he's the product manager for our scheduling module": a colleague's job, as "our".
+            rf"|\b{first}\b,?\s+(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
+            rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
+            rf"|\b{first}\b,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b",
+            re.I,
         )
         introduced = introduction.search(text_of.get(interviewer or "", ""))
         brought = any(
@@ -219,11 +235,26 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
         )
         own = text_of.get(speaker, "")
         vendor_talk = len(_VENDOR_TALK.findall(own))
-        if introduced or (vendor_talk >= 1 and not _SELF_INTRO.search(own) and len(people) > 2 and not brought):
+        maker = vendor_talk >= 1 and not _SELF_INTRO.search(own)
+        if introduced or (len(people) > 2 and not brought and (maker or _asks_in_passing(speaker, said, interviewer))):
             colleagues.add(speaker)
     if len(colleagues) >= len(people) - (1 if interviewer else 0):
         return set()  # somebody must be the buyer: vendor talk alone cannot make everyone the vendor
     return colleagues
+
+
+def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str | None) -> bool:
+    """A voice beside the interview that mostly asks ("Sorry to jump in, how many gates do you have?", an "Unknown
+    Speaker" saying "I think it's recording now" and asking what would hold them back): at least half of its runs of
+    turns are questions, none about the product (a buyer's kind), and it says under a third of what the most
+    talkative other non-interviewer says. A buyer of a group interview answers, or asks about the product."""
+    runs = [" ".join(text for _, text in run) for who, run in groupby(said, key=itemgetter(0)) if who == speaker]
+    words: Counter[str] = Counter()
+    for who, text in said:
+        words[who] += len(text.split())
+    others = [count for who, count in words.items() if who not in (speaker, interviewer)]
+    asking = sum("?" in run and not _ABOUT_THE_PRODUCT.search(run) for run in runs)
+    return bool(runs) and asking * 2 >= len(runs) and bool(others) and words[speaker] * 3 < max(others)
 
 
 def _confidence(said: list[tuple[str, str]], interviewers: list[str]) -> float:

@@ -21,8 +21,8 @@ _DATE = (
     rf"(?:{_WEEKDAYS},?\s+)?(?:{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
-# Someone who is not "I" or "we": a name as a tool writes it.
-_ACTOR = r"(?!(?:i|we|you|they|he|she|it|someone|somebody|everyone)\b)[^\W\d_][\w'’.\- ]{0,60}?"
+# Someone who is not "I" or "we": a name as a tool writes it ("Becker, Lukas", "Petra Novak (External)").
+_ACTOR = r"(?!(?:i|we|you|they|he|she|it|someone|somebody|everyone)\b)[^\W\d_][\w'’.,()\- ]{0,60}?"
 _TOOL = (
     r"(?:\S*(?:\.ai|\.com|\.io|https?://)\S*|otter|zoom|microsoft|teams|google|meet|fireflies|rev|descript|tl;?dv"
     r"|fathom|grain|gong|chorus|avoma|whisper\w*|sonix|trint|temi|happy\s?scribe|assembly\s?ai|deepgram|amazon|aws"
@@ -44,6 +44,7 @@ _TOOL_LINES = [
     r"(?:recording|meeting|transcript)\s+(?:link|url|id|duration)\s*:?.{0,120}",
     r"<?https?://\S+>?",
     r"view recording\b.{0,160}",
+    r"this\s+transcript\s+was\s+exported\s+on\b.{0,120}",
     r".{0,300}\s-\s(?:watch|view|play)\s*:\s*<?https?://\S+.*",
     # The same events as Teams and Meet write them in other interface languages.
     rf"{_ACTOR}\s+(?:a\s+(?:démarré|commencé|arrêté|lancé)|hat|ha\s+(?:iniciado|detenido|avviato|interrotto)"
