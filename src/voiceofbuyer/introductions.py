@@ -106,6 +106,12 @@ _ABOUT_A_TOOL = re.compile(
     r"\s+(?:\w+\s+){0,2}as\b",
     re.I,
 )
+# A job held before: "I started (out/here) as", "I used to be", "I was", "previously", "back then as".
+_PAST_JOB = re.compile(
+    r"\b(?:(?:started|began|joined)(?:\s+\w+){0,3}?|used\s+to\s+(?:be|work)|i\s+was|previously|formerly|"
+    r"back\s+then|before\s+that)(?:\s+working)?\s+(?:as\s+)?(?:a|an|the)?\s*$",
+    re.I,
+)
 _FILLERS = re.compile(r"(?<![\w-])(?:um+|uh+|erm|er|ah|hmm+|mm+)(?![\w-])[,.]?\s*")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on"})
 INTRO_TURNS = 12
@@ -188,20 +194,24 @@ def stated_title(texts: list[str]) -> str:
 
 
 def _titles(text: str) -> list[str]:
-    """Candidate titles in ``text``, in order: after introduction leads, then from what people say they do."""
-    found = []
+    """Candidate titles in ``text``, in order: after introduction leads, then from what people say they do, then jobs
+    held before."""
+    found, earlier = [], []
     for lead in _INTRO_LEAD.finditer(text):
         if _ABOUT_A_TOOL.search(text, max(0, lead.start() - 30), lead.start() + 3):
             continue
         title = _title_after(text[lead.end() : lead.end() + 80])
-        if title:
+        # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
+        if title and _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3):
+            earlier.append(title)
+        elif title:
             found.append(title)
     for pattern, form in _VERB_TITLES:
         match = pattern.search(text)
         if match:
             kind = " ".join(match.groupdict().get("kind", "").split())
             found.append(" ".join(_title_case(w) for w in form.format(kind=kind).split()))
-    return found
+    return found + earlier
 
 
 def _title_after(rest: str) -> str:

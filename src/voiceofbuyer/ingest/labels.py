@@ -183,13 +183,25 @@ def read_head(line: str) -> Head | None:
         stamp = match["lead"] or match["trail"] or match["after"]
         alone = not line[match.end() :].strip()
         bracketed = bool(match["open"] or match["paren"])
-        stamped_alone = match["trail"] or match["after"] or (match["lead"] and match["leaddash"])
-        if match["colon"] or (alone and (stamped_alone or bracketed or match["bold"])) or (bracketed and not alone):
+        # "00:00:01 Chloe Martin" above the text, as Word's Transcribe writes it: a speaker line when it recurs or
+        # reads as a name (a one-off "10:30 Standup" does not).
+        stamped_alone = match["trail"] or match["after"] or match["lead"]
+        word_transcribe = (
+            bool(match["lead"])
+            and alone
+            and not (match["trail"] or match["after"] or match["leaddash"] or match["colon"])
+        )
+        # "[05:10] hello" is a time, then speech: a Word line is a bare time and a name.
+        speech = word_transcribe and not (line.lstrip()[:1].isdigit() and looks_like_name(match["name"]))
+        labelled = (
+            match["colon"] or (alone and (stamped_alone or bracketed or match["bold"])) or (bracketed and not alone)
+        )
+        if labelled and not speech:
             return Head(
                 speaker=_spaced(re.sub(f"[{_EMOJI}]+", " ", match["name"])),
                 time=parse_time(stamp) if stamp else None,
                 body=match.end(),
-                marked=bool(stamp or bracketed or match["bold"]),
+                marked=bool(stamp or bracketed or match["bold"]) and not word_transcribe,
                 qualifier=" ".join(
                     (match["org"] or match["qualifier"] or match["bracketed"] or match["inner"] or "").split()
                 ),

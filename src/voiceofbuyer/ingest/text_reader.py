@@ -117,7 +117,7 @@ def parse_turns(
             "a meeting's chat log (messages typed in the chat), not a transcript of what was said: left out",
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the chat file out of the batch",
         )
-    lines = _names_under_times(lines)
+    lines = _bare_name_lines(_names_under_times(lines))
     vote = SpeakerVote(line.head for line in lines if line.head and not _HEADING.match(line.text))
     meta = header_metadata([line.text for line in _header_lines(lines, vote)], source, lines[0].number if lines else 1)
     if _is_question_and_answer(lines, vote):
@@ -148,6 +148,35 @@ def _names_under_times(lines: list[_Line]) -> list[_Line]:
         if len(above) >= 3 or names[name] >= 2:
             time = lines[index + 1].head.time if lines[index + 1].head else None
             found[index] = replace(lines[index], head=Head(name, time, len(lines[index].text), marked=True, alone=True))
+    return found
+
+
+def _bare_name_lines(lines: list[_Line]) -> list[_Line]:
+    """In a file with no speaker label at all, names alone on their lines with the speech below (Otter's export
+    with time stamps off: ``Chloe Martin`` / the text): speakers when at least two such names recur."""
+    if any(
+        line.head is not None and line.head.speaker and not metadata_label(line.head.speaker)
+        and not is_tool_line(line.text)
+        for line in lines
+    ):  # fmt: skip
+        return lines
+    bare = [
+        index
+        for index in range(len(lines) - 1)
+        if lines[index].head is None
+        and looks_like_name(name := lines[index].text.strip())
+        and len(name.split()) <= 4
+        and not name.endswith((".", "?", "!", ","))
+    ]
+    names = Counter(lines[index].text.strip() for index in bare)
+    recurring = {name for name, count in names.items() if count >= 2}
+    if len(recurring) < 2:
+        return lines
+    found = list(lines)
+    for index in bare:
+        name = lines[index].text.strip()
+        if name in recurring:
+            found[index] = replace(lines[index], head=Head(name, None, len(lines[index].text), marked=True, alone=True))
     return found
 
 
