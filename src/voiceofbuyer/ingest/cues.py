@@ -86,8 +86,8 @@ def parse_cues(text: str, lines: list[tuple[int, int]], first: int, source: str,
 
 def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     """Turns of every cue's text, in order; the speaker carries over from cue to cue. A cue that only says again
-    what the cue before it said is left out (see ``_said_again``)."""
-    cues = [cue for index, cue in enumerate(cues) if not (index and _said_again(text, cues[index - 1], cue))]
+    what the cue before it said is left out (see ``_without_repeats``)."""
+    cues = _without_repeats(text, cues)
     runs = list(_runs(text, cues))
     vote = SpeakerVote(head for _, _, _, head in runs if head is not None and head.body >= 0)
     index = LineIndex(text)
@@ -132,29 +132,27 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     return turns
 
 
-def _words_of(text: str, cue: Cue) -> str:
-    """A cue's words without markup or a speaker label: what a reader of the captions sees."""
-    plain = _TAG.sub("", text[cue.text_start : cue.text_end])
-    head = read_head(plain.lstrip())
-    if head is not None and head.speaker:
-        plain = plain.lstrip()[head.body :]
-    return " ".join(plain.split())
+def _shown(text: str, cue: Cue) -> tuple[str, str]:
+    """A cue's words without markup or a speaker label (what a reader of the captions sees), and the speaker it
+    names ("" when it names none)."""
+    plain = _TAG.sub("", text[cue.text_start : cue.text_end]).lstrip()
+    head = read_head(plain)
+    if head is None or not head.speaker:
+        return " ".join(plain.split()), cue.speaker
+    return " ".join(plain[head.body :].split()), cue.speaker or head.speaker
 
 
-def _said_again(text: str, previous: Cue, cue: Cue) -> bool:
-    """The same words as the cue before, shown again: WhisperX's ``--highlight_words`` writes a segment once per
-    word with that word underlined (``<u>Of</u> course.``, ``Of <u>course.</u>``) and once more between words;
-    read each time, the segment's words would be quoted over and over."""
-    words = _words_of(text, cue)
-    if not words or words != _words_of(text, previous):
-        return False
-    speakers = {_speaker_of(text, previous), _speaker_of(text, cue)} - {""}
-    return len(speakers) <= 1  # a cue with no label goes on with the speaker before it
-
-
-def _speaker_of(text: str, cue: Cue) -> str:
-    head = read_head(_TAG.sub("", text[cue.text_start : cue.text_end]).lstrip())
-    return cue.speaker or (head.speaker if head is not None and head.speaker else "")
+def _without_repeats(text: str, cues: list[Cue]) -> list[Cue]:
+    """``cues`` without those that only show again the words of the cue before: WhisperX's ``--highlight_words``
+    writes a segment once per word with that word underlined (``<u>Of</u> course.``, ``Of <u>course.</u>``) and once
+    more between words; read each time, the segment's words would be quoted over and over. A cue with no label goes
+    on with the speaker before it."""
+    shown = [_shown(text, cue) for cue in cues]
+    return [
+        cue
+        for index, (cue, (words, speaker)) in enumerate(zip(cues, shown, strict=True))
+        if not (index and words and words == shown[index - 1][0] and len({speaker, shown[index - 1][1]} - {""}) <= 1)
+    ]
 
 
 def _runs(text: str, cues: list[Cue]) -> Iterator[tuple[int, int, int, Head | None]]:

@@ -139,15 +139,13 @@ def _names_under_times(lines: list[_Line]) -> list[_Line]:
         if line.head is not None or not looks_like_name(name) or len(name.split()) > 4:
             continue
         if index > 0 and _stamp_alone(lines[index - 1]):
-            time = lines[index - 1].head.time if lines[index - 1].head else None
-            found[index] = replace(line, head=Head(name, time, len(line.text), marked=True, alone=True))
+            found[index] = replace(line, head=_speaker_line(name, lines[index - 1], line))
         elif index + 1 < len(lines) and _stamp_alone(lines[index + 1]):
             above.append((index, name))
     names = Counter(name for _, name in above)
     for index, name in above:
         if len(above) >= 3 or names[name] >= 2:
-            time = lines[index + 1].head.time if lines[index + 1].head else None
-            found[index] = replace(lines[index], head=Head(name, time, len(lines[index].text), marked=True, alone=True))
+            found[index] = replace(lines[index], head=_speaker_line(name, lines[index + 1], lines[index]))
     return found
 
 
@@ -178,6 +176,11 @@ def _bare_name_lines(lines: list[_Line]) -> list[_Line]:
         if name in recurring:
             found[index] = replace(lines[index], head=Head(name, None, len(lines[index].text), marked=True, alone=True))
     return found
+
+
+def _speaker_line(name: str, stamp: _Line, line: _Line) -> Head:
+    """``line``, a name alone, as the label of a turn at the time of the ``stamp`` line beside it."""
+    return Head(name, stamp.head.time if stamp.head else None, len(line.text), marked=True, alone=True)
 
 
 def _stamp_alone(line: _Line) -> bool:
