@@ -378,3 +378,22 @@ def test_titles_of_the_sample_are_phrases_without_names_and_unique_per_persona(f
     for persona in document["personas"]:
         titles = [t["label"].casefold() for t in document["themes"] if t["role"] == persona["role"]]
         assert len(titles) == len(set(titles)), persona["role"]
+
+
+def test_three_buyers_saying_the_same_thing_in_a_tiny_batch_are_one_pattern(tmp_path):
+    """Three statements in a role's trigger pool: HDBSCAN finds no cluster in so few points, and each was shown as
+    'mentioned once'. The same trigger from three interviews is one theme of three."""
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for number, name in enumerate(("Dana Lee", "Omar Haddad", "Grace Kim"), start=1):
+        (batch / f"interview-{number}.txt").write_text(
+            "Interviewer: Thanks for joining. Could you tell me about your role?\n"
+            f"{name}: I'm the accounts payable manager at a logistics company.\n"
+            "Interviewer: What made you start looking for a new tool?\n"
+            f"{name}: Our auditors flagged duplicate payments last year, so we started looking for a tool.\n"
+        )
+    run(batch, tmp_path / "out", load_config(None), show_progress=False)
+    document = json.loads((tmp_path / "out" / "voiceofbuyer.json").read_text())
+    flagged = [t for t in document["themes"] if any("auditors flagged" in q["text"] for q in t["quotes"])]
+    assert len(flagged) == 1 and not flagged[0]["mentioned_once"], flagged
+    assert len(flagged[0]["interviews"]) == 3

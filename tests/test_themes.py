@@ -15,7 +15,14 @@ from voiceofbuyer.themes import (
 )
 
 CONFIG = ClusteringConfig(
-    dimensions=5, min_cluster_size=2, min_cluster_share=0.0, min_samples=1, selection="eom", epsilon=0.1, max_fit=20000
+    dimensions=5,
+    min_cluster_size=2,
+    min_cluster_share=0.0,
+    min_samples=1,
+    selection="eom",
+    epsilon=0.1,
+    max_fit=20000,
+    small_pool_similarity=0.6,
 )
 
 
@@ -57,10 +64,26 @@ def test_a_pool_larger_than_max_fit_is_fitted_on_a_sample_and_every_statement_as
     assert len(set.union(*by_blob)) == 3
 
 
-def test_tiny_pools_keep_every_point_as_its_own_group():
-    labels = PcaHdbscan(CONFIG).fit_predict(blobs()[:2])
-    assert labels == [-1, -1]
-    assert groups_from_labels(["a", "b"], labels) == [["a"], ["b"]]
+def test_tiny_pools_keep_unlike_points_as_groups_of_their_own():
+    vectors = blobs()[[0, 6, 12]]  # one point of each blob: nothing alike
+    labels = PcaHdbscan(CONFIG).fit_predict(vectors)
+    assert labels == [-1, -1, -1]
+    assert groups_from_labels(["a", "b", "c"], labels) == [["a"], ["b"], ["c"]]
+
+
+def test_a_small_pool_of_buyers_saying_the_same_thing_is_one_theme():
+    """HDBSCAN never takes a whole pool as one cluster, and PCA of a handful of points keeps only their noise: three
+    near-identical statements beside two unlike ones were five points mentioned once. Grouped on cosine instead."""
+    rng = np.random.default_rng(7)
+    said = rng.normal(size=384)
+    points = np.vstack([said + rng.normal(scale=0.05, size=(3, 384)), rng.normal(size=(2, 384))])
+    vectors = points / np.linalg.norm(points, axis=1, keepdims=True)
+    config = CONFIG.model_copy(update={"min_cluster_size": 3})
+    labels = PcaHdbscan(config).fit_predict(vectors)
+    assert labels == [0, 0, 0, -1, -1]
+    assert PcaHdbscan(config).fit_predict(vectors[:2]) == [0, 0]  # two alike: a pair, below HDBSCAN's reach
+    identical = np.repeat(vectors[:1], 3, axis=0)
+    assert PcaHdbscan(config).fit_predict(identical) == [0, 0, 0]
 
 
 def statement(sid: str, interview: str, text: str, phrases: tuple[str, ...]) -> Statement:

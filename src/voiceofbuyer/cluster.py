@@ -2,8 +2,12 @@
 
 The clusterer is a component (see ``components``): anything with a ``name`` and ``fit_predict(vectors)``.
 The built-in one never clusters in the embedding's 384 dimensions: PCA (exact SVD, deterministic) first brings the
-vectors down to a few dimensions, then HDBSCAN groups them. A point no cluster takes is kept as a group of its own,
-shown as "mentioned once", never dropped. Groups are cached by the clusterer's name and the pool's statements.
+vectors down to a few dimensions, then HDBSCAN groups them. A handful of statements is the exception: PCA of a few
+points keeps little but their differences, and HDBSCAN never takes a whole pool as one cluster, so three buyers
+saying the same thing in a pool of five stayed five points "mentioned once". When HDBSCAN finds no cluster in a pool
+of at most ``SMALL_POOL`` statements, they are grouped by average-linkage clustering on cosine in the embedding's own
+space instead (``alike_groups``). A point no cluster takes is kept as a group of its own, shown as "mentioned once",
+never dropped. Groups are cached by the clusterer's name and the pool's statements.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from .config import ClusteringConfig
 from .records import BuyerProfile, Classification, Statement
 from .store import Store, text_hash
 
-VERSION = "1"
+VERSION = "2"
+SMALL_POOL = 200
+"""The most statements grouped by ``alike_groups`` when HDBSCAN finds no cluster (its distance matrix is n²)."""
 Pools = dict[tuple[str, str], list[list[Statement]]]
 """(role, category) → groups of statements, each noise point a group of one."""
 
@@ -50,11 +56,18 @@ class PcaHdbscan(Clusterer):
     """
 
     def fit_predict(self, vectors: np.ndarray) -> list[int]:
-        """HDBSCAN labels of the PCA-reduced, re-normalised rows; all ``-1`` when there are fewer rows than
-        ``min_cluster_size`` or 3."""
+        """HDBSCAN labels of the PCA-reduced, re-normalised rows; where it finds no cluster in at most
+        ``SMALL_POOL`` rows (or there are fewer rows than it can cluster), ``alike_groups`` of the rows."""
         rows = len(vectors)
         if rows < max(3, self.config.min_cluster_size):
-            return [-1] * rows
+            return alike_groups(vectors, self.config.small_pool_similarity)
+        labels = self._hdbscan(vectors)
+        if max(labels) < 0 and rows <= SMALL_POOL:
+            return alike_groups(vectors, self.config.small_pool_similarity)
+        return labels
+
+    def _hdbscan(self, vectors: np.ndarray) -> list[int]:
+        rows = len(vectors)
         import hdbscan
         from sklearn.decomposition import PCA
 
@@ -81,6 +94,22 @@ class PcaHdbscan(Clusterer):
                 [hdbscan.approximate_predict(model, _unit_rows(pca.transform(c.astype(np.float64))))[0] for c in chunks]
             )
         return [int(label) for label in labels]
+
+
+def alike_groups(vectors: np.ndarray, similarity: float) -> list[int]:
+    """Labels of ``vectors`` (n × d, L2-normalised) grouped by average-linkage agglomerative clustering on cosine
+    (scikit-learn): groups whose statements are on average at least ``similarity`` alike; a point alone is ``-1``.
+    Deterministic; labels numbered by first appearance."""
+    if len(vectors) < 2:
+        return [-1] * len(vectors)
+    from sklearn.cluster import AgglomerativeClustering
+
+    found = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=1.0 - similarity
+    ).fit_predict(vectors.astype(np.float64))
+    sizes = np.bincount(found)
+    numbers: dict[int, int] = {}
+    return [numbers.setdefault(int(g), len(numbers)) if sizes[g] > 1 else -1 for g in found]
 
 
 def _unit_rows(reduced: np.ndarray) -> np.ndarray:

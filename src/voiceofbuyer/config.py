@@ -96,6 +96,8 @@ class ClusteringConfig(Section):
     epsilon: float = Field(ge=0, le=2)
     """Clusters closer than this (in the reduced, normalised space) are merged: keeps a theme from splitting."""
     max_fit: int = Field(ge=100)
+    small_pool_similarity: float = Field(gt=0, le=1)
+    """Where HDBSCAN finds no cluster in a small pool, statements on average this alike (cosine) are one theme."""
     """A larger pool is fitted on an evenly spread sample of this many statements, the rest assigned to the
     clusters found (``hdbscan.approximate_predict``): time and memory stay bounded however large the pool."""
 
