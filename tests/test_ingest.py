@@ -167,6 +167,10 @@ def test_style_d_role_labels(tmp_path: Path) -> None:
         ("[00:00:01] Speaker?: hello", "Speaker?", 1.0, "hello"),
         ("[05:10] hello", None, 310.0, "hello"),
         ("00:05:00", None, 300.0, ""),
+        ("4420****321: hello", "4420****321", None, "hello"),  # a dial-in number Zoom masks
+        ("Sam Ortiz (he/him) | Ledgerly: hello", "Sam Ortiz", None, "hello"),  # pronouns, then the company
+        ("Sam Ortiz, PM @ Ledgerly: hello", "Sam Ortiz, PM", None, "hello"),
+        (">> SAM ORTIZ: hello", "SAM ORTIZ", None, "hello"),  # a broadcast caption's change of speaker
     ],
 )
 def test_labels(line: str, speaker: str | None, time: float | None, text: str) -> None:

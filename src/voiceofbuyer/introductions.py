@@ -16,7 +16,7 @@ _HEAD_NOUNS = (
     "|coordinator|president|founder|co-founder|cofounder|owner|designer|researcher|executive|strategist|planner"
     "|marketer|recruiter|treasurer|bookkeeper|auditor|buyer|programmer|statistician|teacher|professor|lecturer"
     "|tutor|instructor|trainer|educator|nurse|physician|doctor|surgeon|therapist|pharmacist|dentist|veterinarian"
-    "|psychologist|counsel+or|lawyer|attorney|paralegal|writer|copywriter|editor|journalist|author|translator"
+    "|psychologist|counsel(?:l?or)?|lawyer|attorney|paralegal|writer|copywriter|editor|journalist|author|translator"
     "|artist|illustrator|animator|photographer|videographer|producer|musician|composer|technician|mechanic"
     "|electrician|agent|representative|rep|associate|assistant|librarian|coach|student|entrepreneur|freelancer"
     "|contractor|realtor|broker|economist|chemist|biologist|physicist|mathematician|officer|partner|principal"
@@ -33,7 +33,8 @@ _JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
      "streamer", "actor", "actress", "dancer", "singer", "officer", "firefighter", "soldier", "clerk",
      "cashier", "teller", "intern", "apprentice", "resident", "fellow", "postdoc", "phd", "manager", "director",
      "lawyer", "nurse", "teacher", "engineer", "developer", "designer", "interpreter", "shipper",
-     "performer", "host", "planner", "buyer", "scheduler", "dispatcher", "caseworker", "worker"}
+     "performer", "host", "planner", "buyer", "scheduler", "dispatcher", "caseworker", "worker", "counsel",
+     "counselor", "counsellor"}
 )  # fmt: skip
 """Nouns that name a job; besides them, nouns that look like one (-er, -or, -ist, -ian, -eer) count."""
 _JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith|wright|keeper|eer)s?$", re.I)

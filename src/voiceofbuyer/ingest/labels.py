@@ -65,18 +65,22 @@ _EMOJI = "\u200d\ufe0f\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _NAME_END = rf"(?:[ \t]*[{_EMOJI}]+)*(?:[ \t]*\?)?"
 # A display name that is an e-mail address ("kate.smith@acme.com").
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-# A dial-in caller as Zoom and Teams show them: "+1 415-555-0134", "14155550134".
-_PHONE = r"\+?\d[\d \t().-]{6,18}\d"
+# A dial-in caller as Zoom and Teams show them: "+1 415-555-0134", "14155550134", or masked by Zoom's "mask
+# phone numbers" setting: "4420****321".
+_PHONE = r"\+?\d[\d \t().*-]{6,18}\d"
 _DUPLICATE = r"[ \t]*\(\d{1,2}\)"  # Apple and Zoom tell two devices of one name apart: "iPad (2)"
 _DASH = r"[-–—|]"
+# Broadcast and CART captions open each change of speaker with ">>" (">> SAM ORTIZ: ..."). A display name may carry
+# pronouns before its company ("Sam Ortiz (he/him) | Ledgerly") or a title and company ("Sam Ortiz, PM @ Ledgerly").
 _SPEAKER_HEAD = re.compile(
-    rf"""[ \t]*
+    rf"""[ \t]*(?:>>>?[ \t]*)?
     (?:[\[(]?(?P<lead>{TEXT_TIME})[\])]?[ \t]*(?:(?P<leaddash>{_DASH})[ \t]*)?)?
     (?P<bold>\*\*)?
     (?:(?P<open>\[)|(?P<paren>\())?
     (?P<name>{_EMAIL}|{_NAME}{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
     (?(open)(?:[ \t]*\((?P<inner>[^()\n]{{1,60}})\))?\])(?(paren)\))
-    (?:[ \t]+{_DASH}[ \t]+(?P<org>{_NAME}))?
+    (?:[ \t]*\([^()\n]{{1,30}}\)(?=[ \t]+{_DASH}[ \t]))?
+    (?:[ \t]+(?:{_DASH}|@)[ \t]+(?P<org>{_NAME}))?
     (?:[ \t]*\((?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()\n]{{1,60}})\)
       |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\](?=[ \t]*(?:\*\*)?[ \t]*:))?
     (?:[ \t]*{_DASH}?[ \t]*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
@@ -225,7 +229,7 @@ def _plausible(name: str) -> bool:
 
 def is_phone_number(name: str) -> bool:
     """A dial-in caller's number shown as their name ("+1 415-555-0134")."""
-    return bool(re.fullmatch(_PHONE, name.strip())) and sum(char.isdigit() for char in name) >= 9
+    return bool(re.fullmatch(_PHONE, name.strip())) and sum(char.isdigit() or char == "*" for char in name) >= 9
 
 
 def is_role_label(name: str) -> bool:
