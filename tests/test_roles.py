@@ -116,10 +116,29 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm the head of customer support at Acme.", "Head of Customer Support"),
         ("I'm a decent writer but no designer.", ""),
         ("Parkruns didn't exist back then, so I started one.", ""),
+        ("I'm Senior Manager, Treasury at Dutchline Logistics.", "Senior Manager, Treasury"),  # rank, then field
+        ("I'm Helen Marsh, finance director at Acme.", "Finance Director"),
+        ("So my title's technically controller but I do FP&A.", "Controller"),
+        ("I'm the fixed asset accountant at Summit Rail.", "Fixed Asset Accountant"),
+        ("I'm the general counsel at Vireo Robotics.", "General Counsel"),
     ],
 )
 def test_stated_title_from_self_introduction(said, title):
     assert stated_title([said]) == title
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "title"),
+    [
+        ("What's your role at Finch?", "Head of procurement. Finch Retail, ninety stores.", "Head of Procurement"),
+        ("So, as the payroll manager, you handle it?", "Payroll and benefits manager, yeah.",
+         "Payroll and Benefits Manager"),
+        ("What do you do?", "Yeah, accountants mostly report to me.", ""),  # not a title as the whole phrase
+        ("How was the weekend?", "Head of procurement.", ""),  # not asked about the job
+    ],
+)  # fmt: skip
+def test_a_title_given_as_the_answer_to_a_question_about_the_job(question, said, title):
+    assert stated_title([said], [question]) == title
 
 
 def test_speakers_from_metadata_names():

@@ -42,7 +42,8 @@ _JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith
 # stranger to it", "I'm an early adopter".
 _NOT_A_TITLE_START = re.compile(
     r"(?!(?:engineering|marketing|accounting|nursing|consulting|teaching|training|operating|managing|"
-    r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding)\b)"
+    r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding|"
+    r"fixed|registered|licensed|certified|chartered|qualified|accredited|embedded|applied|shared)\b)"
     r"\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
     r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"
     r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan)\b",
@@ -80,12 +81,13 @@ _NOT_IN_TITLE = frozenset(
 )  # fmt: skip
 _NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
 _INTRO_LEAD = re.compile(
-    rf"\b(?:(?:i'?m|i\s+am)\s+{_NAME_FIRST}|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
+    rf"\b(?:(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
-    r"|my\s+(?:main\s+|current\s+|official\s+|day\s+)?(?:role|position|title|job)(?:\s+title)?\s+is(?:\s+that\s+of)?"
+    r"|my\s+(?:main\s+|current\s+|official\s+|day\s+)?(?:role|position|title|job)(?:\s+title)?(?:\s+is|'s)"
+    r"(?:\s+that\s+of)?"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que)"
-    r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also)\s+)*",
+    r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally)\s+)*",
     re.I,
 )
 _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -178,20 +180,51 @@ def _title_case(word: str) -> str:
     return word.lower() if word.lower() in _SMALL_WORDS else word[:1].upper() + word[1:]
 
 
-def stated_title(texts: list[str]) -> str:
-    """The job title stated in the first ``INTRO_TURNS`` of ``texts`` (the buyer's turns), or ``""``.
+def stated_title(texts: list[str], questions: list[str] | None = None) -> str:
+    """The job title stated in the first ``INTRO_TURNS`` of ``texts`` (the buyer's turns), or ``""``;
+    ``questions``: what the other side said before each turn ("" where nothing), so that a title given as the answer
+    to a question about the job counts ("What's your role?" / "Head of procurement.").
 
     A title that only says a seniority ("manager") is kept only when nothing more specific is said.
     """
     fallback = ""
-    for raw in texts[:INTRO_TURNS]:
+    asked = questions or [""] * len(texts)
+    for raw, question in zip(texts[:INTRO_TURNS], asked, strict=False):
         text = _FILLERS.sub("", raw.replace("’", "'").replace("‘", "'").replace("''", "'"))
-        for title in _titles(text):
+        answered = _answered_title(question.replace("’", "'"), text)
+        for title in _titles(text) + ([answered] if answered else []):
             if all(word.lower() in _GENERIC for word in title.split()):
                 fallback = fallback or title
                 continue
             return title
     return fallback
+
+
+# A question about the buyer's job: "What's your role at Finch?", "what do you do?", "as the payroll manager, you ...".
+_ASKS_JOB = re.compile(
+    r"\b(?:your\s+(?:role|title|job|position)|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+"
+    r"|introduce\s+yourself|about\s+yourself)",
+    re.I,
+)
+_ANSWER_OPENING = re.compile(
+    r"(?:\s*(?:yes|yeah|yep|sure|so|well|right|correct|of\s+course|actually)\b[,.!]?)*\s*", re.I
+)
+_AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here"})
+
+
+def _answered_title(question: str, answer: str) -> str:
+    """A title that is the whole first phrase of an answer to a question about the job ("Head of procurement.",
+    "Payroll and benefits manager, yeah."), optionally followed by where ("... at Finch"); else ``""``."""
+    if not question or not _ASKS_JOB.search(question):
+        return ""
+    rest = answer[_ANSWER_OPENING.match(answer).end() :][:80]  # type: ignore[union-attr]
+    title = _title_after(rest)
+    if not title:
+        return ""
+    boundary = _BOUNDARY.search(rest)
+    phrase = (rest[: boundary.start()] if boundary else rest).split()
+    size = len(title.split(",")[0].split())
+    return title if size == len(phrase) or phrase[size].lower() in _AFTER_ANSWERED_TITLE else ""
 
 
 def _titles(text: str) -> list[str]:
@@ -201,7 +234,10 @@ def _titles(text: str) -> list[str]:
     for lead in _INTRO_LEAD.finditer(text):
         if _ABOUT_A_TOOL.search(text, max(0, lead.start() - 30), lead.start() + 3):
             continue
-        title = _title_after(text[lead.end() : lead.end() + 80])
+        start = lead.end()
+        if lead["named"] and _names_a_job(lead["named"].rstrip(" ,").split()[-1]):
+            start = lead.start("named")  # "I'm Senior Manager, Treasury": a title with a comma, not a name
+        title = _title_after(text[start : start + 80])
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
         if title and _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3):
             earlier.append(title)
@@ -218,7 +254,9 @@ def _titles(text: str) -> list[str]:
 def _title_after(rest: str) -> str:
     """The title at the start of ``rest``: up to six words before a boundary, ending at the last word that names
     a job ("high school teacher", "head of customer support", "freelance 3D character artist")."""
-    rest = _BOUNDARY.split(rest, maxsplit=1)[0]
+    boundary = _BOUNDARY.search(rest)
+    after = rest[boundary.start() :] if boundary else ""
+    rest = rest[: boundary.start()] if boundary else rest
     words: list[str] = []
     for word in rest.split()[:8]:
         raw = word.strip("'\"")
@@ -238,7 +276,15 @@ def _title_after(rest: str) -> str:
         end = min(len(words), end + 3)
         while end > last + 1 and words[end - 1].lower() in ("of", "and"):
             end -= 1
-    return " ".join(_title_case(word) for word in words[:end])
+    title = " ".join(_title_case(word) for word in words[:end])
+    field = _FIELD_AFTER_RANK.match(after) if end == len(words) and words[last].lower() in _GENERIC else None
+    return f"{title}, {field['field']}" if field else title
+
+
+# "Senior Manager, Treasury", "Director, Product Marketing": the rank, a comma, then the field in capitals.
+_FIELD_AFTER_RANK = re.compile(
+    r",\s*(?P<field>[A-Z][\w&'-]*(?:\s+(?:&|and|of|[A-Z][\w&'-]*)){0,3}?)(?=\s+(?:at|for|with|in|here)\b|\s*[.,;!?)]|\s*$)"
+)
 
 
 def _field_then_job(words: list[str]) -> bool:

@@ -228,10 +228,14 @@ def buyer_profile(
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
     # A speaker's consecutive turns read as one: caption cues cut "I'm the accounts payable" / "lead at Corrigan".
-    said = [" ".join(t.text for t in run) for speaker, run in groupby(interview.turns, key=attrgetter("speaker"))
-            if speaker in profiled]  # fmt: skip
+    runs = [(speaker, " ".join(t.text for t in run))
+            for speaker, run in groupby(interview.turns, key=attrgetter("speaker"))]  # fmt: skip
+    said = [text for speaker, text in runs if speaker in profiled]
+    # What the other side said just before each of those: a title may be the answer to "What's your role?".
+    asked = [runs[i - 1][1] if i and runs[i - 1][0] not in profiled else ""
+             for i, (speaker, _) in enumerate(runs) if speaker in profiled]  # fmt: skip
     seniority_only = ""
-    for title, source in ((meta.title, "title"), (stated_title(said), "self-introduction")):
+    for title, source in ((meta.title, "title"), (stated_title(said, asked), "self-introduction")):
         if title:
             match = role_for_title(title, taxonomy, embed)
             if match.role:
