@@ -198,7 +198,9 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
         text_of[speaker] = text_of.get(speaker, "") + "\n" + text
     talk = {s: len(_VENDOR_TALK.findall(text_of.get(s, ""))) for s in people}
     asked = text_of.get(asker, "")
-    product_questions = len(_PRODUCT_QUESTION.findall(asked)) - len(_SITUATION_QUESTION.findall(asked))
+    product_questions = sum(map(_about_the_product, _QUESTION.findall(asked))) - sum(
+        not _about_the_product(q) and bool(_SITUATION_QUESTION.search(q)) for q in _QUESTION.findall(asked)
+    )
     buyer_like = _SELF_INTRO.search(asked) or product_questions > 0
     # One remark of a maker is enough beside someone who asks about nothing but the product.
     enough = 1 if product_questions >= 2 else 2
@@ -206,6 +208,17 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     if makers and talk[asker] == 0 and buyer_like:
         return max(makers, key=lambda s: (talk[s], s)), True
     return asker, False
+
+
+_QUESTION = re.compile(r"[^.?!\n]*\?")
+
+
+def _about_the_product(question: str) -> bool:
+    """ "How do you price it?", "Do you integrate with Xero?": a question about the product, even in the words of a
+    question about the buyer's situation ("how do you ...")."""
+    return bool(_PRODUCT_QUESTION.search(question)) and (
+        not _SITUATION_QUESTION.search(question) or bool(_ABOUT_THE_PRODUCT.search(question))
+    )
 
 
 def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str, str]]) -> set[str]:
