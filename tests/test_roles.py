@@ -121,6 +121,8 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("So my title's technically controller but I do FP&A.", "Controller"),
         ("I'm the fixed asset accountant at Summit Rail.", "Fixed Asset Accountant"),
         ("I'm the general counsel at Vireo Robotics.", "General Counsel"),
+        ("I'm the assistant controller at Brennan. Well, sorry, acting controller since March.", "Acting Controller"),
+        ("I'm the AP manager, sorry, the line is bad.", "AP Manager"),  # "sorry" that corrects no title
     ],
 )
 def test_stated_title_from_self_introduction(said, title):

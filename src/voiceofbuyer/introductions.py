@@ -242,7 +242,7 @@ def _titles(text: str) -> list[str]:
         if title and _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3):
             earlier.append(title)
         elif title:
-            found.append(title)
+            found.append(_corrected(text[start : start + 160]) or title)
     for pattern, form in _VERB_TITLES:
         match = pattern.search(text)
         if match:
@@ -285,6 +285,17 @@ def _title_after(rest: str) -> str:
 _FIELD_AFTER_RANK = re.compile(
     r",\s*(?P<field>[A-Z][\w&'-]*(?:\s+(?:&|and|of|[A-Z][\w&'-]*)){0,3}?)(?=\s+(?:at|for|with|in|here)\b|\s*[.,;!?)]|\s*$)"
 )
+
+
+# "I'm the assistant controller at Brennan. Well, sorry, acting controller since March": the speaker corrects the
+# title they just gave.
+_CORRECTION = re.compile(r"[,.;]\s*(?:well,?\s+)?(?:sorry|i\s+mean|or\s+rather)[,\s]+(?:(?:a|an|the)\s+)?", re.I)
+
+
+def _corrected(rest: str) -> str:
+    """The title a correction right after a stated title gives ("..., sorry, acting controller"), or ``""``."""
+    correction = _CORRECTION.search(rest)
+    return _title_after(rest[correction.end() : correction.end() + 80]) if correction else ""
 
 
 def _field_then_job(words: list[str]) -> bool:
