@@ -6,10 +6,12 @@ Recognised shapes:
 - Amazon Transcribe with speaker labels (``results.items`` with ``speaker_labels.segments`` or ``speaker_label`` on
   the items, or ``results.audio_segments``): words joined into turns per speaker;
 - AssemblyAI (``utterances``, times in milliseconds, speakers ``A``, ``B`` ...);
-- Deepgram (``results.utterances``, or words with ``speaker`` in ``results.channels[0].alternatives[0]``);
+- Deepgram (``results.utterances``, or words with ``speaker`` in ``results.channels[0].alternatives[0]``, or with
+  ``multichannel`` and no diarization, one channel per speaker);
 - Fireflies (``sentences`` with ``speaker_name``, also under ``data.transcript``);
 - Rev.ai (``monologues`` of ``elements``);
-- WhisperX and similar (``segments`` with ``speaker``), and a plain list of ``{speaker, text, start, end}``.
+- WhisperX and similar (``segments`` with ``speaker``; split where its words' speakers change), and a plain list of
+  ``{speaker, text, start, end}`` (times in seconds or as time codes).
 
 Speaker numbers and letters become "Speaker 0", "Speaker A" (placeholders: never shown as a name).
 """
@@ -17,8 +19,11 @@ Speaker numbers and letters become "Speaker 0", "Speaker A" (placeholders: never
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
+
+from .timestamps import TEXT_TIME, parse_time
 
 Turns = list[dict[str, Any]]
 
@@ -63,9 +68,12 @@ def _speaker(value: Any, name: Any = None) -> str:
 
 
 def _seconds(value: Any, scale: float = 1.0) -> Any:
-    """Seconds from a service's time (a number or a number as text, in units of ``scale`` seconds), rounded to the
-    microsecond: 3699 ms is 3.699 s, not 3.6990000000000003; anything else is returned as it is, to be judged."""
+    """Seconds from a service's time (a number, a number as text in units of ``scale`` seconds, or a time code
+    "00:01:02.400"), rounded to the microsecond: 3699 ms is 3.699 s, not 3.6990000000000003; anything else is
+    returned as it is, to be judged."""
     if isinstance(value, str):
+        if re.fullmatch(TEXT_TIME, value.strip()):
+            return round(parse_time(value.strip()), 6)
         try:
             return round(float(value) * scale, 6)
         except ValueError:
@@ -149,12 +157,18 @@ def _deepgram(document: Any) -> Turns | None:
             for u in results["utterances"]
         ]  # fmt: skip
     try:
-        words = results["channels"][0]["alternatives"][0]["words"]
+        channels = [channel["alternatives"][0]["words"] for channel in results["channels"]]
     except (KeyError, IndexError, TypeError):
         return None
+    # multichannel=true without diarization: one channel per side of a call, each channel its speaker.
+    by_channel = len(channels) > 1 and not any("speaker" in w for words in channels for w in words)
+    labelled = [(w, index if by_channel else w.get("speaker")) for index, words in enumerate(channels)
+                for w in (words if by_channel or index == 0 else [])]  # fmt: skip
+    if by_channel:
+        labelled.sort(key=lambda pair: (_seconds(pair[0].get("start")), pair[1]))
     turns: Turns = []
-    for word in words:
-        label = _speaker(word.get("speaker"))
+    for word, speaker in labelled:
+        label = _speaker(speaker)
         spelled = word.get("punctuated_word") or word.get("word")
         if not turns or turns[-1]["speaker"] != label:
             turns.append({"speaker": label, "text": spelled, "start": word.get("start"), "words": []})
@@ -208,11 +222,34 @@ def _segments(document: Any) -> Turns | None:
         return None
     if not any("speaker" in i or "speaker_name" in i for i in items):
         return None
+    turns: Turns = []
+    for item in items:
+        words = [w for w in item.get("words") or [] if isinstance(w, dict) and "start" in w and "end" in w]
+        turns.extend(_by_word_speaker(item, words) or [
+            {"speaker": _speaker(item.get("speaker"), item.get("speaker_name")),
+             "text": (item.get("text") or "").strip(), "start": _seconds(item.get("start")),
+             "end": _seconds(item.get("end")), "words": words}
+        ])  # fmt: skip
+    return turns
+
+
+def _by_word_speaker(segment: dict[str, Any], words: list[dict[str, Any]]) -> Turns:
+    """A WhisperX segment whose words carry different speakers, as one turn per run of a speaker's words. Whisper
+    runs a question and its answer into one segment at times, and WhisperX gives the segment its majority's speaker:
+    the question would be the buyer's. Empty when the words name one speaker or none."""
+    if len({w["speaker"] for w in words if "speaker" in w}) < 2 or not all("word" in w for w in words):
+        return []
+    runs: list[list[dict[str, Any]]] = []
+    speaker = segment.get("speaker")
+    for word in words:
+        if word.get("speaker", speaker) != speaker or not runs:
+            runs.append([])
+        speaker = word.get("speaker", speaker)
+        runs[-1].append(word | {"speaker": speaker})
     return [
-        {"speaker": _speaker(i.get("speaker"), i.get("speaker_name")), "text": (i.get("text") or "").strip(),
-         "start": _seconds(i.get("start")), "end": _seconds(i.get("end")),
-         "words": [w for w in i.get("words") or [] if isinstance(w, dict) and "start" in w and "end" in w]}
-        for i in items
+        {"speaker": _speaker(run[0]["speaker"]), "text": " ".join(str(w["word"]).strip() for w in run),
+         "start": _seconds(run[0]["start"]), "end": _seconds(run[-1]["end"]), "words": run}
+        for run in runs
     ]  # fmt: skip
 
 

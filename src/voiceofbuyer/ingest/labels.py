@@ -83,7 +83,7 @@ _SPEAKER_HEAD = re.compile(
     (?:[ \t]+(?:{_DASH}|@)[ \t]+(?P<org>{_NAME}))?
     (?:[ \t]*\((?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()\n]{{1,60}})\)
       |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\](?=[ \t]*(?:\*\*)?[ \t]*:))?
-    (?:[ \t]*{_DASH}?[ \t]*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
+    (?:(?(bold)(?:\*\*)?)[ \t]*{_DASH}?[ \t]*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
     [ \t]*(?:\*\*)?[ \t]*(?P<colon>:)?(?:\*\*)?
     (?:[ \t]*[\[(](?P<after>{TEXT_TIME})[\])])?
     """,

@@ -45,6 +45,9 @@ _TOOL_LINES = [
     r"<?https?://\S+>?",
     r"view recording\b.{0,160}",
     r"this\s+transcript\s+was\s+exported\s+on\b.{0,120}",
+    # A service's own advertisement at the foot of its export ("Sonix is the world's most advanced automated
+    # transcription, translation, and subtitling platform. Fast, accurate, and affordable.").
+    rf"{_TOOL}\s+is\s+(?:the|a|an)\s+(?:world'?s|leading|best|fastest|most|#1|number\s+one)\b.{{0,200}}",
     r".{0,300}\s-\s(?:watch|view|play)\s*:\s*<?https?://\S+.*",
     # The same events as Teams and Meet write them in other interface languages.
     rf"{_ACTOR}\s+(?:a\s+(?:démarré|commencé|arrêté|lancé)|hat|ha\s+(?:iniciado|detenido|avviato|interrotto)"
