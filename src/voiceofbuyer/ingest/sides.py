@@ -233,15 +233,7 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
     for speaker in people:
         if speaker == interviewer:
             continue
-        first = re.escape(speaker.split()[0])
-        introduction = re.compile(
-            rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b"
-            # "This is Daniel, he's the product manager for our scheduling module": a colleague's job, as "our".
-            rf"|\b{first}\b,?\s+(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
-            rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
-            rf"|\b{first}\b,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b",
-            re.I,
-        )
+        introduction = _introduction(speaker)
         introduced = introduction.search(text_of.get(interviewer or "", ""))
         brought = any(
             introduction.search(text_of.get(other, "")) for other in people if other not in (speaker, interviewer)
@@ -249,11 +241,33 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
         own = text_of.get(speaker, "")
         vendor_talk = len(_VENDOR_TALK.findall(own))
         maker = vendor_talk >= 1 and not _SELF_INTRO.search(own)
-        if introduced or (len(people) > 2 and not brought and (maker or _asks_in_passing(speaker, said, interviewer))):
+        # "My colleague Mei is on too, she's our head of design": whoever introduces the interviewer as a colleague
+        # is on the interviewer's side.
+        introduces = (
+            bool(interviewer) and bool(_introduction(interviewer or "").search(own)) and not _SELF_INTRO.search(own)
+        )
+        if (
+            introduced
+            or introduces
+            or (len(people) > 2 and not brought and (maker or _asks_in_passing(speaker, said, interviewer)))
+        ):
             colleagues.add(speaker)
     if len(colleagues) >= len(people) - (1 if interviewer else 0):
         return set()  # somebody must be the buyer: vendor talk alone cannot make everyone the vendor
     return colleagues
+
+
+def _introduction(speaker: str) -> re.Pattern[str]:
+    """How someone introduces ``speaker`` as their colleague: "Aaron from our solutions team", "my colleague Mei",
+    "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design"."""
+    first = re.escape(speaker.split()[0])
+    return re.compile(
+        rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b"
+        rf"|\b{first}\b,?\s+(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
+        rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
+        rf"|\b{first}\b,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b",
+        re.I,
+    )
 
 
 def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str | None) -> bool:
