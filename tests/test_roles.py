@@ -123,6 +123,14 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm the general counsel at Vireo Robotics.", "General Counsel"),
         ("I'm the assistant controller at Brennan. Well, sorry, acting controller since March.", "Acting Controller"),
         ("I'm the AP manager, sorry, the line is bad.", "AP Manager"),  # "sorry" that corrects no title
+        ("I'm the controller, well, corporate controller.", "Corporate Controller"),
+        ("I'm VP Finance and Ops at Lumen Dental Partners.", "VP Finance and Ops"),
+        ("I own the NetSuite instance, I'm the ERP admin.", "ERP Admin"),
+        ("I'm Chief of Staff to the CFO at Meridian Health.", "Chief of Staff"),
+        ("I'm just a staff accountant, really.", "Staff Accountant"),
+        ("I am working like accountant in a logistic company", "Accountant"),
+        ("I wear a few hats: office manager, HR, and bookkeeping.", "Office Manager"),
+        ("I'm working like crazy.", ""),
     ],
 )
 def test_stated_title_from_self_introduction(said, title):
@@ -137,6 +145,8 @@ def test_stated_title_from_self_introduction(said, title):
          "Payroll and Benefits Manager"),
         ("What do you do?", "Yeah, accountants mostly report to me.", ""),  # not a title as the whole phrase
         ("How was the weekend?", "Head of procurement.", ""),  # not asked about the job
+        ("You're the CFO at Arden Logistics, right?", "That's right.", "CFO"),  # the buyer confirms it
+        ("You're the CFO at Arden Logistics, right?", "Yeah, but only interim.", ""),
     ],
 )  # fmt: skip
 def test_a_title_given_as_the_answer_to_a_question_about_the_job(question, said, title):

@@ -20,7 +20,7 @@ _HEAD_NOUNS = (
     "|artist|illustrator|animator|photographer|videographer|producer|musician|composer|technician|mechanic"
     "|electrician|agent|representative|rep|associate|assistant|librarian|coach|student|entrepreneur|freelancer"
     "|contractor|realtor|broker|economist|chemist|biologist|physicist|mathematician|officer|partner|principal"
-    "|superintendent|administrator|secretary|receptionist|operator|dispatcher|inspector|estimator|surveyor"
+    "|superintendent|administrator|admin|chief|secretary|receptionist|operator|dispatcher|inspector|estimator|surveyor"
     "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder"
 )
 _JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
@@ -81,13 +81,14 @@ _NOT_IN_TITLE = frozenset(
 )  # fmt: skip
 _NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
 _INTRO_LEAD = re.compile(
-    rf"\b(?:(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
+    rf"\b(?:(?:i'?m|i\s+am)\s+working\s+like|(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
     r"|my\s+(?:main\s+|current\s+|official\s+|day\s+)?(?:role|position|title|job)(?:\s+title)?(?:\s+is|'s)"
     r"(?:\s+that\s+of)?"
-    r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que)"
-    r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally)\s+)*",
+    r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
+    r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?)"
+    r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just)\s+)*",
     re.I,
 )
 _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -202,7 +203,7 @@ def stated_title(texts: list[str], questions: list[str] | None = None) -> str:
 
 # A question about the buyer's job: "What's your role at Finch?", "what do you do?", "as the payroll manager, you ...".
 _ASKS_JOB = re.compile(
-    r"\b(?:your\s+(?:role|title|job|position)|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+"
+    r"\b(?:your\s+(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:the|an?)\s+\w+|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+"
     r"|introduce\s+yourself|about\s+yourself)",
     re.I,
 )
@@ -210,6 +211,10 @@ _ANSWER_OPENING = re.compile(
     r"(?:\s*(?:yes|yeah|yep|sure|so|well|right|correct|of\s+course|actually)\b[,.!]?)*\s*", re.I
 )
 _AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here"})
+_YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
+_CONFIRMS = re.compile(
+    r"\s*(?:yes|yeah|yep|yup|correct|exactly|that'?s\s+(?:right|correct|me)|right)\b(?!\s*,?\s*(?:but|well))", re.I
+)
 
 
 def _answered_title(question: str, answer: str) -> str:
@@ -220,7 +225,9 @@ def _answered_title(question: str, answer: str) -> str:
     rest = answer[_ANSWER_OPENING.match(answer).end() :][:80]  # type: ignore[union-attr]
     title = _title_after(rest)
     if not title:
-        return ""
+        # "You're the CFO at Arden, right?" / "That's right.": the title the buyer confirms.
+        named = _YOU_ARE.search(question)
+        return _title_after(question[named.end() : named.end() + 80]) if named and _CONFIRMS.match(answer) else ""
     boundary = _BOUNDARY.search(rest)
     phrase = (rest[: boundary.start()] if boundary else rest).split()
     size = len(title.split(",")[0].split())
@@ -272,6 +279,10 @@ def _title_after(rest: str) -> str:
     if last < 0 or (_NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1])):
         return ""
     end = last + 1
+    if words[last].lower() in _RANK_BEFORE_FIELD and end < len(words):  # "VP Finance and Ops": the field follows
+        end = min(len(words), end + 3)
+        while end > last + 1 and words[end - 1].lower() in ("of", "and"):
+            end -= 1
     if end < len(words) and words[end].lower() == "of":  # "head of customer support"
         end = min(len(words), end + 3)
         while end > last + 1 and words[end - 1].lower() in ("of", "and"):
@@ -281,15 +292,20 @@ def _title_after(rest: str) -> str:
     return f"{title}, {field['field']}" if field else title
 
 
+_RANK_BEFORE_FIELD = frozenset({"vp", "svp", "evp", "avp"})
+"""Ranks written straight before their field, without "of": "VP Finance and Ops", "SVP Sales"."""
 # "Senior Manager, Treasury", "Director, Product Marketing": the rank, a comma, then the field in capitals.
 _FIELD_AFTER_RANK = re.compile(
-    r",\s*(?P<field>[A-Z][\w&'-]*(?:\s+(?:&|and|of|[A-Z][\w&'-]*)){0,3}?)(?=\s+(?:at|for|with|in|here)\b|\s*[.,;!?)]|\s*$)"
+    r",\s*(?P<field>[A-Z][\w&'-]*(?:\s+(?:&|and|of|[A-Z][\w&'-]*)){0,3}?)(?=\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
 )
 
 
 # "I'm the assistant controller at Brennan. Well, sorry, acting controller since March": the speaker corrects the
 # title they just gave.
-_CORRECTION = re.compile(r"[,.;]\s*(?:well,?\s+)?(?:sorry|i\s+mean|or\s+rather)[,\s]+(?:(?:a|an|the)\s+)?", re.I)
+_CORRECTION = re.compile(
+    r"[,.;]\s*(?:(?:well,?\s+)?(?:sorry|i\s+mean|or\s+rather)[,\s]+|well,?\s+(?:actually,?\s+)?)(?:(?:a|an|the)\s+)?",
+    re.I,
+)
 
 
 def _corrected(rest: str) -> str:
