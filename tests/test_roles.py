@@ -131,6 +131,8 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I am working like accountant in a logistic company", "Accountant"),
         ("I wear a few hats: office manager, HR, and bookkeeping.", "Office Manager"),
         ("I'm working like crazy.", ""),
+        ("Yeah, I'm on the FP&A team, senior analyst.", "Senior Analyst"),
+        ("I'm in the finance team, so I do reporting.", ""),
     ],
 )
 def test_stated_title_from_self_introduction(said, title):
@@ -435,6 +437,8 @@ def test_the_trained_job_description_model_is_found_again_by_the_next_process():
         ("I lead a busy life, honestly.", "Unassigned"),  # no field: nothing is guessed
         ("I lead the platform team.", "Unassigned"),  # a field no function's words name
         ("I manage it myself.", "Unassigned"),
+        ("I'm the person who runs payroll for our three restaurants.", "Accounting Leader"),
+        ("I am the responsible of purchasing in our company.", "Procurement Leader"),  # as a non-native speaker says
     ],
 )
 def test_what_a_buyer_says_they_are_responsible_for_gives_their_role(said, role):

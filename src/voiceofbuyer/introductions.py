@@ -81,7 +81,9 @@ _NOT_IN_TITLE = frozenset(
 )  # fmt: skip
 _NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
 _INTRO_LEAD = re.compile(
-    rf"\b(?:(?:i'?m|i\s+am)\s+working\s+like|(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
+    # "I'm working like accountant", "I'm on the FP&A team, senior analyst": before "I'm" alone, which would win.
+    r"\b(?:(?:i'?m|i\s+am)\s+(?:working\s+like|(?:on|in)\s+the\s+[\w&/ -]{1,30}?\s+(?:team|department|group)\s*,)"
+    rf"|(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
     r"|my\s+(?:main\s+|current\s+|official\s+|day\s+)?(?:role|position|title|job)(?:\s+title)?(?:\s+is|'s)"
@@ -132,8 +134,9 @@ _FIELD = re.compile(
 # "I lead the platform team", "I run procurement", "I'm in charge of accounts payable", "I manage the customer
 # success team": what someone is responsible for says their job as well as a title does.
 _RESPONSIBILITY = re.compile(
-    r"\bi(?:'m|\s+am)?\s+(?P<verb>lead|run|oversee|head(?:\s+up)?|look\s+after|manage|responsible\s+for|"
-    r"in\s+charge\s+of)\s+(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
+    r"\bi(?:'m|\s+am)?\s+(?:the\s+(?:(?:one|person)\s+who\s+)?)?(?P<verb>leads?|runs?|oversees?|heads?(?:\s+up)?"
+    r"|looks?\s+after|manages?|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
+    r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
     r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"
     r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here|across|in|with|where|which)\b|$)",
     re.I,
@@ -149,7 +152,7 @@ def stated_responsibility(texts: list[str]) -> str:
             if not _names_a_field(words):
                 continue
             field = " ".join(_title_case(word) for word in words)
-            return f"{field} Manager" if match["verb"].lower() == "manage" else f"Head of {field}"
+            return f"{field} Manager" if match["verb"].lower().startswith("manage") else f"Head of {field}"
     return ""
 
 
