@@ -10,8 +10,10 @@ Recognised shapes:
   ``multichannel`` and no diarization, one channel per speaker);
 - Fireflies (``sentences`` with ``speaker_name``, also under ``data.transcript``);
 - Rev.ai (``monologues`` of ``elements``);
-- WhisperX and similar (``segments`` with ``speaker``; split where its words' speakers change), and a plain list of
-  ``{speaker, text, start, end}`` (times in seconds or as time codes).
+- Speechmatics (``results`` of words with ``speaker`` "S1", "S2" on their alternatives);
+- WhisperX and similar (``segments`` with ``speaker``; split where its words' speakers change), a plain list of
+  ``{speaker, text, start, end}`` (times in seconds or as time codes), and turns whose text is only in their words
+  (Sonix's ``transcript``, Happy Scribe's list of ``{speaker, words}``).
 
 Speaker numbers and letters become "Speaker 0", "Speaker A" (placeholders: never shown as a name).
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .timestamps import TEXT_TIME, parse_time
@@ -106,27 +108,48 @@ def _amazon(document: Any) -> Turns | None:
     for segment in (results.get("speaker_labels") or {}).get("segments", []):
         for item in segment.get("items", []):
             speaker_at[str(item.get("start_time"))] = segment.get("speaker_label")
-    turns: Turns = []
-    current = None
-    for item in results["items"]:
-        alternatives = item.get("alternatives") or [{}]
-        content = str(alternatives[0].get("content", ""))
-        punctuation = item.get("type") == "punctuation"
-        label = item.get("speaker_label") or speaker_at.get(str(item.get("start_time")))
-        if not punctuation and label is not None and (current is None or current["label"] != label):
-            current = {"label": label, "words": [], "timed": []}
-            turns.append(current)
-        if current is None:
+    return _word_runs(
+        (item.get("speaker_label") or speaker_at.get(str(item.get("start_time"))),
+         str((item.get("alternatives") or [{}])[0].get("content", "")), item.get("type") == "punctuation",
+         item.get("start_time"), item.get("end_time"))
+        for item in results["items"]
+    )  # fmt: skip
+
+
+def _speechmatics(document: Any) -> Turns | None:
+    """Speechmatics' JSON (``results``: words and punctuation, the speaker on each alternative: "S1", "S2")."""
+    results = document.get("results") if isinstance(document, dict) else None
+    if not isinstance(results, list) or not results or not all(isinstance(r, dict) for r in results):
+        return None
+    if not any("speaker" in (r.get("alternatives") or [{}])[0] for r in results):
+        return None
+    return _word_runs(
+        ((r.get("alternatives") or [{}])[0].get("speaker"), str((r.get("alternatives") or [{}])[0].get("content", "")),
+         r.get("type") == "punctuation", r.get("start_time"), r.get("end_time"))
+        for r in results
+    )  # fmt: skip
+
+
+Token = tuple[Any, str, bool, Any, Any]
+"""(speaker label or None, the word or mark as written, whether it is punctuation, start, end)."""
+
+
+def _word_runs(tokens: Iterable[Token]) -> Turns | None:
+    """Turns from a service's words in order: a new turn where a word's label changes; punctuation and unlabelled
+    words stay with the turn they follow; words before the first label are left out."""
+    runs: list[dict[str, Any]] = []
+    for label, content, punctuation, start, end in tokens:
+        if not punctuation and label is not None and (not runs or runs[-1]["label"] != label):
+            runs.append({"label": label, "words": [], "timed": []})
+        if not runs:
             continue
-        current["words"].append((content, punctuation))
+        runs[-1]["words"].append((content, punctuation))
         if not punctuation:
-            current["timed"].append(
-                {"word": content, "start": _seconds(item.get("start_time")), "end": _seconds(item.get("end_time"))}
-            )
+            runs[-1]["timed"].append({"word": content, "start": _seconds(start), "end": _seconds(end)})
     return [
         {"speaker": _speaker(t["label"]), "text": _join(t["words"]), "start": t["timed"][0]["start"],
          "end": t["timed"][-1]["end"], "words": t["timed"]}
-        for t in turns if t["timed"]
+        for t in runs if t["timed"]
     ] or None  # fmt: skip
 
 
@@ -166,17 +189,11 @@ def _deepgram(document: Any) -> Turns | None:
                 for w in (words if by_channel or index == 0 else [])]  # fmt: skip
     if by_channel:
         labelled.sort(key=lambda pair: (_seconds(pair[0].get("start")), pair[1]))
-    turns: Turns = []
-    for word, speaker in labelled:
-        label = _speaker(speaker)
-        spelled = word.get("punctuated_word") or word.get("word")
-        if not turns or turns[-1]["speaker"] != label:
-            turns.append({"speaker": label, "text": spelled, "start": word.get("start"), "words": []})
-        else:
-            turns[-1]["text"] += " " + spelled
-        turns[-1]["end"] = word.get("end")
-        turns[-1]["words"].append({"word": spelled, "start": word.get("start"), "end": word.get("end")})
-    return turns or None
+    return _word_runs(
+        (_speaker(speaker), str(word.get("punctuated_word") or word.get("word")), False, word.get("start"),
+         word.get("end"))
+        for word, speaker in labelled
+    )  # fmt: skip
 
 
 def _fireflies(document: Any) -> Turns | None:
@@ -225,12 +242,39 @@ def _segments(document: Any) -> Turns | None:
     turns: Turns = []
     for item in items:
         words = [w for w in item.get("words") or [] if isinstance(w, dict) and "start" in w and "end" in w]
-        turns.extend(_by_word_speaker(item, words) or [
-            {"speaker": _speaker(item.get("speaker"), item.get("speaker_name")),
-             "text": (item.get("text") or "").strip(), "start": _seconds(item.get("start")),
-             "end": _seconds(item.get("end")), "words": words}
-        ])  # fmt: skip
+        split = _by_word_speaker(item, words)
+        if split:
+            turns.extend(split)
+            continue
+        timed = words or _timed_words(item.get("words"))
+        turns.append({
+            "speaker": _speaker(item.get("speaker"), item.get("speaker_name")),
+            "text": (item.get("text") or "").strip() or _spoken(item.get("words")),
+            "start": _seconds(item.get("start", item.get("start_time", timed[0]["start"] if timed else None))),
+            "end": _seconds(item.get("end", item.get("end_time", timed[-1]["end"] if timed else None))),
+            "words": timed,
+        })  # fmt: skip
     return turns
+
+
+def _spoken(words: Any) -> str:
+    """A turn's text from its words where the turn has none (Sonix: "Thanks ", Happy Scribe: "Hi", " " spacing)."""
+    tokens = [str(w.get("text", w.get("word", ""))) for w in words or [] if isinstance(w, dict)]
+    spaced = any(token != token.strip() for token in tokens)
+    return ("".join(tokens) if spaced else " ".join(tokens)).strip()
+
+
+def _timed_words(words: Any) -> list[dict[str, Any]]:
+    """Words timed as ``start_time``/``end_time`` (Sonix) or ``data_start``/``data_end`` (Happy Scribe), in the
+    schema's form; spacing left out."""
+    timed = []
+    for word in words or []:
+        if not isinstance(word, dict) or not str(word.get("text", "")).strip():
+            continue
+        start, end = word.get("start_time", word.get("data_start")), word.get("end_time", word.get("data_end"))
+        if start is not None and end is not None:
+            timed.append({"word": str(word["text"]).strip(), "start": _seconds(start), "end": _seconds(end)})
+    return timed
 
 
 def _by_word_speaker(segment: dict[str, Any], words: list[dict[str, Any]]) -> Turns:
@@ -253,8 +297,10 @@ def _by_word_speaker(segment: dict[str, Any], words: list[dict[str, Any]]) -> Tu
     ]  # fmt: skip
 
 
-_SHAPES: tuple[Callable[[Any], Turns | None], ...] = (_amazon, _deepgram, _assemblyai, _fireflies, _rev, _segments)
+_SHAPES: tuple[Callable[[Any], Turns | None], ...] = (
+    _amazon, _deepgram, _assemblyai, _fireflies, _rev, _speechmatics, _segments
+)  # fmt: skip
 _SERVICE_NAMES: dict[Callable[[Any], Turns | None], str] = {
     _amazon: "Amazon Transcribe", _deepgram: "Deepgram", _assemblyai: "AssemblyAI", _fireflies: "Fireflies",
-    _rev: "Rev.ai", _segments: "WhisperX-style segment",
+    _rev: "Rev.ai", _speechmatics: "Speechmatics", _segments: "WhisperX-style segment",
 }  # fmt: skip
