@@ -11,6 +11,8 @@ Recognised shapes:
 - Fireflies (``sentences`` with ``speaker_name``, also under ``data.transcript``);
 - Rev.ai (``monologues`` of ``elements``);
 - Speechmatics (``results`` of words with ``speaker`` "S1", "S2" on their alternatives);
+- Gladia v2 (``result.transcription.utterances``), ElevenLabs Scribe (``words`` with ``speaker_id``), Google
+  Speech-to-Text (``speakerTag`` on the last result's words) and Azure batch transcription (``recognizedPhrases``);
 - WhisperX and similar (``segments`` with ``speaker``; split where its words' speakers change), a plain list of
   ``{speaker, text, start, end}`` (times in seconds or as time codes), and turns whose text is only in their words
   (Sonix's ``transcript``, Happy Scribe's list of ``{speaker, words}``).
@@ -76,6 +78,8 @@ def _seconds(value: Any, scale: float = 1.0) -> Any:
     if isinstance(value, str):
         if re.fullmatch(TEXT_TIME, value.strip()):
             return round(parse_time(value.strip()), 6)
+        if re.fullmatch(r"\s*\d+(?:\.\d+)?s\s*", value):  # Google's "1.400s"
+            value = value.strip()[:-1]
         try:
             return round(float(value) * scale, 6)
         except ValueError:
@@ -161,10 +165,57 @@ def _assemblyai(document: Any) -> Turns | None:
     return [
         {"speaker": _speaker(u.get("speaker")), "text": u.get("text"), "start": _seconds(u.get("start"), scale),
          "end": _seconds(u.get("end"), scale),
-         "words": [{"word": w.get("text"), "start": _seconds(w.get("start"), scale),
+         "words": [{"word": str(w.get("text") or w.get("word") or "").strip(), "start": _seconds(w.get("start"), scale),
                     "end": _seconds(w.get("end"), scale)} for w in u.get("words") or [] if isinstance(w, dict)]}
         for u in utterances if isinstance(u, dict)
     ]  # fmt: skip
+
+
+def _gladia(document: Any) -> Turns | None:
+    """Gladia v2: AssemblyAI's shape of ``utterances`` (seconds, speakers 0, 1), under ``result.transcription``."""
+    result = document.get("result") if isinstance(document, dict) else None
+    transcription = result.get("transcription") if isinstance(result, dict) else None
+    return _assemblyai(transcription) if isinstance(transcription, dict) else None
+
+
+def _elevenlabs(document: Any) -> Turns | None:
+    """ElevenLabs Scribe: ``words`` of type word, spacing or audio event, each with a ``speaker_id``."""
+    words = document.get("words") if isinstance(document, dict) else None
+    if not isinstance(words, list) or not any(isinstance(w, dict) and "speaker_id" in w for w in words):
+        return None
+    return _word_runs(
+        (w.get("speaker_id"), str(w.get("text", "")).strip(), False, w.get("start"), w.get("end"))
+        for w in words if isinstance(w, dict) and w.get("type", "word") == "word"
+    )  # fmt: skip
+
+
+def _google(document: Any) -> Turns | None:
+    """Google Cloud Speech-to-Text with diarization: the last result holds every word with its ``speakerTag``."""
+    results = document.get("results") if isinstance(document, dict) else None
+    if not isinstance(results, list):
+        return None
+    tagged = [w for r in results for w in ((r.get("alternatives") or [{}])[0].get("words") or [])
+              if isinstance(w, dict) and "speakerTag" in w]  # fmt: skip
+    words = (results[-1].get("alternatives") or [{}])[0].get("words") or [] if tagged else []
+    return _word_runs(
+        (w.get("speakerTag"), str(w.get("word", "")), False, w.get("startTime"), w.get("endTime"))
+        for w in words if isinstance(w, dict)
+    )  # fmt: skip
+
+
+def _azure(document: Any) -> Turns | None:
+    """Azure batch transcription: ``recognizedPhrases`` with ``speaker``, times in ticks of 100 ns."""
+    phrases = document.get("recognizedPhrases") if isinstance(document, dict) else None
+    if not isinstance(phrases, list):
+        return None
+    phrases = sorted((p for p in phrases if isinstance(p, dict) and p.get("nBest")),
+                     key=lambda p: (p.get("offsetInTicks") or 0, p.get("channel") or 0))  # fmt: skip
+    return [
+        {"speaker": _speaker(p.get("speaker", p.get("channel"))), "text": p["nBest"][0].get("display"),
+         "start": _seconds(p.get("offsetInTicks"), 1e-7),
+         "end": _seconds((p.get("offsetInTicks") or 0) + (p.get("durationInTicks") or 0), 1e-7)}
+        for p in phrases
+    ] or None  # fmt: skip
 
 
 def _deepgram(document: Any) -> Turns | None:
@@ -298,9 +349,10 @@ def _by_word_speaker(segment: dict[str, Any], words: list[dict[str, Any]]) -> Tu
 
 
 _SHAPES: tuple[Callable[[Any], Turns | None], ...] = (
-    _amazon, _deepgram, _assemblyai, _fireflies, _rev, _speechmatics, _segments
+    _amazon, _deepgram, _assemblyai, _gladia, _fireflies, _rev, _speechmatics, _google, _azure, _elevenlabs, _segments
 )  # fmt: skip
 _SERVICE_NAMES: dict[Callable[[Any], Turns | None], str] = {
     _amazon: "Amazon Transcribe", _deepgram: "Deepgram", _assemblyai: "AssemblyAI", _fireflies: "Fireflies",
-    _rev: "Rev.ai", _speechmatics: "Speechmatics", _segments: "WhisperX-style segment",
+    _rev: "Rev.ai", _speechmatics: "Speechmatics", _segments: "WhisperX-style segment", _gladia: "Gladia",
+    _google: "Google Speech-to-Text", _azure: "Azure Speech", _elevenlabs: "ElevenLabs",
 }  # fmt: skip
