@@ -3,8 +3,9 @@ schema (``voiceofbuyer.transcript/1``: turns of speaker, text, start, end and ti
 
 Recognised shapes:
 
-- Amazon Transcribe with speaker labels (``results.items`` with ``speaker_labels.segments`` or ``speaker_label`` on
-  the items, or ``results.audio_segments``): words joined into turns per speaker;
+- Amazon Transcribe with speaker labels or channel identification (``results.items`` with
+  ``speaker_labels.segments``, or ``speaker_label`` or ``channel_label`` on the items, or ``results.audio_segments``):
+  words joined into turns per speaker;
 - AssemblyAI (``utterances``, times in milliseconds, speakers ``A``, ``B`` ...);
 - Deepgram (``results.utterances``, or words with ``speaker`` in ``results.channels[0].alternatives[0]``, or with
   ``multichannel`` and no diarization, one channel per speaker);
@@ -112,12 +113,18 @@ def _amazon(document: Any) -> Turns | None:
     for segment in (results.get("speaker_labels") or {}).get("segments", []):
         for item in segment.get("items", []):
             speaker_at[str(item.get("start_time"))] = segment.get("speaker_label")
+    label_of = speaker_at.get
     return _word_runs(
-        (item.get("speaker_label") or speaker_at.get(str(item.get("start_time"))),
+        (item.get("speaker_label") or label_of(str(item.get("start_time"))) or _channel(item.get("channel_label")),
          str((item.get("alternatives") or [{}])[0].get("content", "")), item.get("type") == "punctuation",
          item.get("start_time"), item.get("end_time"))
         for item in results["items"]
     )  # fmt: skip
+
+
+def _channel(label: Any) -> int | None:
+    """Amazon's channel identification, one channel per side of a call: "ch_1" → 1 (read as "Speaker 1")."""
+    return int(label[3:]) if isinstance(label, str) and re.fullmatch(r"ch_\d+", label) else None
 
 
 def _speechmatics(document: Any) -> Turns | None:
