@@ -133,6 +133,7 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm working like crazy.", ""),
         ("Yeah, I'm on the FP&A team, senior analyst.", "Senior Analyst"),
         ("I'm in the finance team, so I do reporting.", ""),
+        ("I'm a CPA, I run a small practice with two staff.", "CPA"),
     ],
 )
 def test_stated_title_from_self_introduction(said, title):

@@ -12,7 +12,7 @@ import re
 
 _HEAD_NOUNS = (
     "manager|director|officer|scientist|engineer|analyst|analyste|specialist|clerk|lead|head|controller"
-    "|cfo|ceo|cto|cio|coo|ciso|cro|cmo|vp|architect|developer|consultant|supervisor|accountant|administrator"
+    "|cfo|ceo|cto|cio|coo|ciso|cro|cmo|cpa|vp|architect|developer|consultant|supervisor|accountant|administrator"
     "|coordinator|president|founder|co-founder|cofounder|owner|designer|researcher|executive|strategist|planner"
     "|marketer|recruiter|treasurer|bookkeeper|auditor|buyer|programmer|statistician|teacher|professor|lecturer"
     "|tutor|instructor|trainer|educator|nurse|physician|doctor|surgeon|therapist|pharmacist|dentist|veterinarian"
