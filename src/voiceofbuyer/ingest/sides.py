@@ -249,7 +249,11 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
         if (
             introduced
             or introduces
-            or (len(people) > 2 and not brought and (maker or _asks_in_passing(speaker, said, interviewer)))
+            or (
+                len(people) > 2
+                and not brought
+                and (maker or _asks_in_passing(speaker, said, interviewer) or _observes(speaker, said))
+            )
         ):
             colleagues.add(speaker)
     if len(colleagues) >= len(people) - (1 if interviewer else 0):
@@ -268,6 +272,20 @@ def _introduction(speaker: str) -> re.Pattern[str]:
         rf"|\b{first}\b,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b",
         re.I,
     )
+
+
+# "Hi everyone, Chidi here, I'll just be listening in today": someone on the call to watch, not to be interviewed.
+_OBSERVING = re.compile(
+    r"\b(?:listen(?:ing)?\s+in|(?:just\s+)?observ(?:e|ing)|sit(?:ting)?\s+in|shadow(?:ing)?|tak(?:e|ing)\s+(?:the\s+)?notes"
+    r"|stay(?:ing)?\s+on\s+mute)\b",
+    re.I,
+)
+
+
+def _observes(speaker: str, said: list[tuple[str, str]]) -> bool:
+    """A voice that only says it is there to listen, in a turn or two of a few words."""
+    own = [text for who, text in said if who == speaker]
+    return len(own) <= 2 and sum(len(t.split()) for t in own) <= 40 and bool(_OBSERVING.search(" ".join(own)))
 
 
 def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str | None) -> bool:
