@@ -172,6 +172,7 @@ def test_style_d_role_labels(tmp_path: Path) -> None:
         ("Sam Ortiz, PM @ Ledgerly: hello", "Sam Ortiz, PM", None, "hello"),
         (">> SAM ORTIZ: hello", "SAM ORTIZ", None, "hello"),  # a broadcast caption's change of speaker
         ("**Rafael Ortega** (00:07): hello", "Rafael Ortega", 7.0, "hello"),  # bold name, then time and colon
+        ("Conference Room 4B: hello", "Conference Room 4B", None, "hello"),  # a Zoom Room's name
     ],
 )
 def test_labels(line: str, speaker: str | None, time: float | None, text: str) -> None:

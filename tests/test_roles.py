@@ -134,6 +134,10 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("Yeah, I'm on the FP&A team, senior analyst.", "Senior Analyst"),
         ("I'm in the finance team, so I do reporting.", ""),
         ("I'm a CPA, I run a small practice with two staff.", "CPA"),
+        ("I look after health and safety. The title on my contract is SHEQ superintendent.", "SHEQ Superintendent"),
+        ("My formal title is clinical research site director.", "Clinical Research Site Director"),
+        ("Well, the one on my badge says revenue and distribution manager.", "Revenue and Distribution Manager"),
+        ("The job is hard.", ""),
     ],
 )
 def test_stated_title_from_self_introduction(said, title):

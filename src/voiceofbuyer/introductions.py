@@ -86,8 +86,9 @@ _INTRO_LEAD = re.compile(
     rf"|(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
-    r"|my\s+(?:main\s+|current\s+|official\s+|day\s+)?(?:role|position|title|job)(?:\s+title)?(?:\s+is|'s)"
-    r"(?:\s+that\s+of)?"
+    r"|(?:my|the)\s+(?:main\s+|current\s+|official\s+|formal\s+|day\s+)?(?:role|position|title|job)(?:\s+title)?"
+    r"(?:\s+on\s+my\s+(?:contract|badge|business\s+card|card|signature|linkedin))?(?:\s+is|'s)(?:\s+that\s+of)?"
+    r"|on\s+my\s+(?:badge|contract|business\s+card|card|signature|linkedin)\s+says"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
     r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?)"
     r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just)\s+)*",
