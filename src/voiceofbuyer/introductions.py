@@ -207,7 +207,8 @@ def stated_title(texts: list[str], questions: list[str] | None = None) -> str:
 
 # A question about the buyer's job: "What's your role at Finch?", "what do you do?", "as the payroll manager, you ...".
 _ASKS_JOB = re.compile(
-    r"\b(?:your\s+(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:the|an?)\s+\w+|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+"
+    r"\b(?:your\s+(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:the|an?)\s+\w+"
+    r"|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+"
     r"|introduce\s+yourself|about\s+yourself)",
     re.I,
 )
@@ -283,11 +284,8 @@ def _title_after(rest: str) -> str:
     if last < 0 or (_NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1])):
         return ""
     end = last + 1
-    if words[last].lower() in _RANK_BEFORE_FIELD and end < len(words):  # "VP Finance and Ops": the field follows
-        end = min(len(words), end + 3)
-        while end > last + 1 and words[end - 1].lower() in ("of", "and"):
-            end -= 1
-    if end < len(words) and words[end].lower() == "of":  # "head of customer support"
+    # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops".
+    if end < len(words) and (words[end].lower() == "of" or words[last].lower() in _RANK_BEFORE_FIELD):
         end = min(len(words), end + 3)
         while end > last + 1 and words[end - 1].lower() in ("of", "and"):
             end -= 1

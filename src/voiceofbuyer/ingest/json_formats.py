@@ -113,11 +113,15 @@ def _amazon(document: Any) -> Turns | None:
     for segment in (results.get("speaker_labels") or {}).get("segments", []):
         for item in segment.get("items", []):
             speaker_at[str(item.get("start_time"))] = segment.get("speaker_label")
-    label_of = speaker_at.get
+
+    def label(item: dict[str, Any]) -> Any:
+        """The item's speaker label, its segment's, or its channel's."""
+        found = item.get("speaker_label") or speaker_at.get(str(item.get("start_time")))
+        return found or _channel(item.get("channel_label"))
+
     return _word_runs(
-        (item.get("speaker_label") or label_of(str(item.get("start_time"))) or _channel(item.get("channel_label")),
-         str((item.get("alternatives") or [{}])[0].get("content", "")), item.get("type") == "punctuation",
-         item.get("start_time"), item.get("end_time"))
+        (label(item), str((item.get("alternatives") or [{}])[0].get("content", "")),
+         item.get("type") == "punctuation", item.get("start_time"), item.get("end_time"))
         for item in results["items"]
     )  # fmt: skip
 
@@ -201,9 +205,9 @@ def _google(document: Any) -> Turns | None:
     results = document.get("results") if isinstance(document, dict) else None
     if not isinstance(results, list):
         return None
-    tagged = [w for r in results for w in ((r.get("alternatives") or [{}])[0].get("words") or [])
-              if isinstance(w, dict) and "speakerTag" in w]  # fmt: skip
-    words = (results[-1].get("alternatives") or [{}])[0].get("words") or [] if tagged else []
+    words = (results[-1].get("alternatives") or [{}])[0].get("words") or [] if results else []
+    if not any(isinstance(w, dict) and "speakerTag" in w for w in words):
+        return None
     return _word_runs(
         (w.get("speakerTag"), str(w.get("word", "")), False, w.get("startTime"), w.get("endTime"))
         for w in words if isinstance(w, dict)
@@ -242,11 +246,11 @@ def _deepgram(document: Any) -> Turns | None:
     except (KeyError, IndexError, TypeError):
         return None
     # multichannel=true without diarization: one channel per side of a call, each channel its speaker.
-    by_channel = len(channels) > 1 and not any("speaker" in w for words in channels for w in words)
-    labelled = [(w, index if by_channel else w.get("speaker")) for index, words in enumerate(channels)
-                for w in (words if by_channel or index == 0 else [])]  # fmt: skip
-    if by_channel:
-        labelled.sort(key=lambda pair: (_seconds(pair[0].get("start")), pair[1]))
+    if len(channels) > 1 and not any("speaker" in w for words in channels for w in words):
+        labelled = sorted(((w, index) for index, words in enumerate(channels) for w in words),
+                          key=lambda pair: (_seconds(pair[0].get("start")), pair[1]))  # fmt: skip
+    else:
+        labelled = [(w, w.get("speaker")) for w in channels[0]]
     return _word_runs(
         (_speaker(speaker), str(word.get("punctuated_word") or word.get("word")), False, word.get("start"),
          word.get("end"))
@@ -341,18 +345,12 @@ def _by_word_speaker(segment: dict[str, Any], words: list[dict[str, Any]]) -> Tu
     the question would be the buyer's. Empty when the words name one speaker or none."""
     if len({w["speaker"] for w in words if "speaker" in w}) < 2 or not all("word" in w for w in words):
         return []
-    runs: list[list[dict[str, Any]]] = []
-    speaker = segment.get("speaker")
-    for word in words:
-        if word.get("speaker", speaker) != speaker or not runs:
-            runs.append([])
-        speaker = word.get("speaker", speaker)
-        runs[-1].append(word | {"speaker": speaker})
-    return [
-        {"speaker": _speaker(run[0]["speaker"]), "text": " ".join(str(w["word"]).strip() for w in run),
-         "start": _seconds(run[0]["start"]), "end": _seconds(run[-1]["end"]), "words": run}
-        for run in runs
-    ]  # fmt: skip
+    # A word without a speaker stays with the words before it; the first takes the segment's.
+    return _word_runs(
+        (w.get("speaker", segment.get("speaker") if index == 0 else None), str(w["word"]).strip(), False,
+         w["start"], w["end"])
+        for index, w in enumerate(words)
+    ) or []  # fmt: skip
 
 
 _SHAPES: tuple[Callable[[Any], Turns | None], ...] = (

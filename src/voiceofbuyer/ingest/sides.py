@@ -198,9 +198,9 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
         text_of[speaker] = text_of.get(speaker, "") + "\n" + text
     talk = {s: len(_VENDOR_TALK.findall(text_of.get(s, ""))) for s in people}
     asked = text_of.get(asker, "")
-    product_questions = sum(map(_about_the_product, _QUESTION.findall(asked))) - sum(
-        not _about_the_product(q) and bool(_SITUATION_QUESTION.search(q)) for q in _QUESTION.findall(asked)
-    )
+    questions = [(question, _about_the_product(question)) for question in _QUESTION.findall(asked)]
+    situation = sum(not product and bool(_SITUATION_QUESTION.search(q)) for q, product in questions)
+    product_questions = sum(product for _, product in questions) - situation
     buyer_like = _SELF_INTRO.search(asked) or product_questions > 0
     # One remark of a maker is enough beside someone who asks about nothing but the product.
     enough = 1 if product_questions >= 2 else 2
@@ -230,6 +230,7 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
     for speaker, text in said:
         text_of[speaker] = text_of.get(speaker, "") + "\n" + text
     colleagues = set()
+    interviewer_introduced = _introduction(interviewer) if interviewer else None
     for speaker in people:
         if speaker == interviewer:
             continue
@@ -243,9 +244,7 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
         maker = vendor_talk >= 1 and not _SELF_INTRO.search(own)
         # "My colleague Mei is on too, she's our head of design": whoever introduces the interviewer as a colleague
         # is on the interviewer's side.
-        introduces = (
-            bool(interviewer) and bool(_introduction(interviewer or "").search(own)) and not _SELF_INTRO.search(own)
-        )
+        introduces = bool(interviewer_introduced and interviewer_introduced.search(own)) and not _SELF_INTRO.search(own)
         if (
             introduced
             or introduces
