@@ -60,6 +60,25 @@ def test_a_sentence_cut_across_cues_is_one_statement_with_times(tmp_path):
     assert "-->" in interview.text[only.start_char : only.end_char]  # the cut between cues is recorded as removed
 
 
+def test_a_sentence_cut_before_a_capitalised_word_is_one_statement(tmp_path):
+    # Zoom cuts cues by time: "wrong by" / "Tuesday." is one sentence, though the second cue starts with a capital.
+    _, statements = statements_of(
+        tmp_path,
+        "call.vtt",
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\nSam Lee: How do you schedule now?\n\n"
+        "2\n00:00:04.000 --> 00:00:07.000\nAroha Ngata: A spreadsheet I update on Sunday nights and it's wrong by\n\n"
+        "3\n00:00:07.000 --> 00:00:08.000\nTuesday.\n\n"
+        "4\n00:00:09.000 --> 00:00:12.000\nAroha Ngata: We moved every rota into the shared drive last year\n\n"
+        "5\n00:00:12.000 --> 00:00:14.000\nAroha Ngata: Nobody reads it on weekends.\n",
+    )
+    assert [s.text for s in statements] == [
+        "A spreadsheet I update on Sunday nights and it's wrong by Tuesday.",
+        # A finished clause with no full stop before a new one: still two statements.
+        "We moved every rota into the shared drive last year",
+        "Nobody reads it on weekends.",
+    ]
+
+
 def test_very_long_run_on_sentences_are_split_at_clause_breaks(tmp_path):
     clause = "we looked at the invoices every single morning before the team arrived"
     _, statements = statements_of(

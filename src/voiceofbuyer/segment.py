@@ -195,11 +195,22 @@ def _passages(
 
 
 def _continues(previous: Turn, turn: Turn) -> bool:
-    """A turn that goes on with the previous one's sentence (no full stop before, a small letter after), or
-    after a fragment ("Breakage." in a cue of its own)."""
+    """A turn that goes on with the previous one's sentence (no full stop before, and a small letter after or a
+    word before that no clause ends on: "it's wrong by" / "Tuesday."), or after a fragment ("Breakage." in a cue
+    of its own)."""
     if len(_WORD.findall(previous.text)) <= 3:
         return True
-    return not _ends_sentence(previous.text) and _goes_on(turn)
+    if _ends_sentence(previous.text):
+        return False
+    last = _WORD.findall(previous.text.lower())[-1:]
+    return _goes_on(turn) or (bool(last) and last[0] in _OPEN_ENDED)
+
+
+_OPEN_ENDED = UNFINISHED | {
+    "by", "at", "from", "into", "onto", "than", "as", "per", "via", "until", "between", "through", "across", "within",
+    "against", "towards", "toward", "its",
+}  # fmt: skip
+"""Words a clause does not end on; a cue that ends on one is cut mid-sentence, whatever letter the next starts with."""
 
 
 def _ends_sentence(text: str) -> bool:
