@@ -309,6 +309,27 @@ def test_a_group_interview_profiles_its_first_named_buyer_by_their_own_name_and_
     assert buyer_profile(alone, identify_sides(alone), TAXONOMY).title == "Finance Director"
 
 
+def test_a_device_renamed_mid_call_is_one_buyer_under_the_name_it_became():
+    """Zoom shows "iPad Pro" until the buyer renames themselves: the profile is the name, titled by their words."""
+    from voiceofbuyer.ingest.sides import renamed_devices
+
+    turns = [
+        ("Samuel Osei", "Thanks for joining. Could you tell me about your role?"),
+        ("iPad Pro", "Sure, let me rename myself, I'm on my daughter's iPad."),
+        ("Mei-Ling Chou", "There we go. So officially I'm the clinical informatics lead for Riverside General."),
+        ("Samuel Osei", "What happens at discharge?"),
+        ("Mei-Ling Chou", "The letters go out with the wrong medicines on them."),
+    ]
+    call = interview(turns)
+    sides = identify_sides(call)
+    assert renamed_devices(call, sides.buyers) == {"iPad Pro": "Mei-Ling Chou"}
+    profile = buyer_profile(call, sides, TAXONOMY)
+    assert (profile.name, profile.title) == ("Mei-Ling Chou", "Clinical Informatics Lead")
+    # Two people, one of them on a tablet, who both speak after the other: no rename.
+    both = interview(turns[:3] + [("iPad Pro", "Same for us, the letters are wrong.")] + turns[3:])
+    assert renamed_devices(both, identify_sides(both).buyers) == {}
+
+
 def test_a_title_that_only_says_a_seniority_takes_its_job_from_what_the_buyer_does():
     iv = interview([("Sam", "What do you do?"), ("Dana", "I'm a manager, I work in finance at Kestrel.")])
     profile = buyer_profile(iv, identify_sides(iv), ())

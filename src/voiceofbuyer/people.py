@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .files import cached_training
 from .ingest import Problem
-from .ingest.sides import CONFIDENT, identify_sides, is_placeholder
+from .ingest.sides import CONFIDENT, identify_sides, is_placeholder, renamed_devices
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
@@ -71,6 +71,11 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
             people.notes.append(
                 f"{interview.source}: buyer inferred as {', '.join(map(repr, sides.buyers))} (the interviewing side "
                 f"asks the questions; confidence {sides.confidence:.2f}); name the interviewee in metadata to be sure"
+            )
+        for device, name in renamed_devices(interview, sides.buyers).items():
+            people.notes.append(
+                f"{interview.source}: {device!r} speaks only before {name!r} first does: read as one buyer who "
+                "renamed themselves mid-call (their quotes keep the label of the moment)"
             )
     interviews = heard
     _from_descriptions(interviews, people, vectors)

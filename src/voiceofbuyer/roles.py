@@ -29,7 +29,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from .ingest.sides import is_placeholder, listed_names, same_person
+from .ingest.sides import is_placeholder, listed_names, renamed_devices, same_person
 from .introductions import stated_field, stated_responsibility, stated_title
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
 
@@ -218,13 +218,14 @@ def buyer_profile(
     """The buyer of an interview: their name (metadata, else the first buyer label that is a name: "Speaker 2"
     never is), their title, role and job function, and where the role came from."""
     meta = interview.meta
-    named = [speaker for speaker in speakers.buyers if not is_placeholder(speaker)]
+    renamed = renamed_devices(interview, speakers.buyers)  # "iPad Pro", then "Mei-Ling Chou": one buyer
+    named = [speaker for speaker in speakers.buyers if not is_placeholder(speaker) and speaker not in renamed]
     listed = listed_names(meta.interviewee)
     name = meta.interviewee or (named[0] if named else "")
     profiled = set(speakers.buyers)
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
         name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])
-        profiled = {named[0]} if named else profiled
+        profiled = {named[0], *(d for d, n in renamed.items() if n == named[0])} if named else profiled
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
     # A speaker's consecutive turns read as one: caption cues cut "I'm the accounts payable" / "lead at Corrigan".

@@ -46,6 +46,11 @@ _BUYER_LABEL = re.compile(
     re.I,
 )
 _PLACEHOLDER = re.compile(r"(?:unknown\s+speaker|speaker|spk|person|caller|voice)[\s_-]*(?:\d{1,3}|[a-z])?", re.I)
+_DEVICE = re.compile(
+    r"\b(?:iphone|ipad|ipod|galaxy|pixel|android|samsung|macbook|imac|chromebook|laptop|desktop|pc|huawei|oneplus"
+    r"|xiaomi|redmi|motorola|zoom\s+user)\b",
+    re.I,
+)
 _UNCERTAIN = re.compile(r"(?:.*\?.*|unknown|unidentified|unk|none|null|n/?a|\(?inaudible\)?|\(?unclear\)?)", re.I)
 _VENDOR_TALK = re.compile(
     r"\b(?:we\s+(?:built|build|offer|provide|designed|launched|ship|shipped|integrate|connect|sell|support|price)"
@@ -91,6 +96,27 @@ def is_placeholder(speaker: str) -> bool:
     """A label a tool writes for an unnamed voice ("Speaker 2", "SPEAKER_01", "Unknown Speaker"), or a role
     ("Interviewee", "Buyer", "User"): no person's name."""
     return bool(_PLACEHOLDER.fullmatch(speaker.strip())) or is_role_label(speaker)
+
+
+def is_device(speaker: str) -> bool:
+    """A display name that is a device or Zoom's default ("iPad Pro", "Priya's iPhone", "Galaxy S23", "Zoom user"),
+    as a call shows someone who joined before typing their name."""
+    return bool(_DEVICE.search(speaker))
+
+
+def renamed_devices(interview: Interview, buyers: Iterable[str]) -> dict[str, str]:
+    """Buyer labels that are a device renamed mid-call, each with the name it became: every turn of the device comes
+    before the first turn of a named buyer, the next buyer to speak after it ("iPad Pro" … then "Mei-Ling Chou").
+    Zoom shows a rename from that moment on, so the two never speak in turns that interleave."""
+    buyers = set(buyers)
+    order = [t.speaker for t in interview.turns if t.speaker in buyers]
+    renamed: dict[str, str] = {}
+    for device in (b for b in buyers if is_device(b)):
+        last = max(i for i, speaker in enumerate(order) if speaker == device)
+        after = order[last + 1] if last + 1 < len(order) else ""
+        if after and not is_device(after) and not is_placeholder(after) and after not in order[:last]:
+            renamed[device] = after
+    return renamed
 
 
 def is_uncertain(speaker: str) -> bool:
