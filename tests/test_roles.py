@@ -326,7 +326,7 @@ def test_a_device_renamed_mid_call_is_one_buyer_under_the_name_it_became():
     profile = buyer_profile(call, sides, TAXONOMY)
     assert (profile.name, profile.title) == ("Mei-Ling Chou", "Clinical Informatics Lead")
     # Two people, one of them on a tablet, who both speak after the other: no rename.
-    both = interview(turns[:3] + [("iPad Pro", "Same for us, the letters are wrong.")] + turns[3:])
+    both = interview([*turns[:3], ("iPad Pro", "Same for us, the letters are wrong."), *turns[3:]])
     assert renamed_devices(both, identify_sides(both).buyers) == {}
 
 
