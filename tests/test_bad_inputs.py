@@ -338,6 +338,18 @@ CASES: tuple[Case, ...] = (
     Case("speakers/only-interviewer.txt", write("Interviewer: Thanks for joining. Tell me about your role?\n"
                                                 "Interviewer: Hello? Are you there? I can't hear you.\n"),
          S, r"no buyer speaks in it, only Interviewer .*fix: check its speaker labels"),
+    # Not interviews, though read as speaker turns: a guide of questions, and meeting notes where nobody asks.
+    Case("notes/interview-guide.md", write("# Discovery guide\n\nInterviewer: Maya Chen\n\n"
+                                           "Q1: Can you tell me about your role?\nQ2: Where do approvals get stuck?\n"
+                                           "Q3: What tools do you use today?\nQ4: What would stop you from switching?\n"
+                                           "Wrap-up: thank them, stop recording.\n"),
+         S, r"4 questions with 4 words of answer in all \(an interview guide\?\), so not an interview"),
+    Case("notes/minutes.txt", write("Weekly sync\nAttendees: Maya Chen, Tom Becker, Lena Park\n\n"
+                                    "Maya: Roadmap is on track, the SAP connector slips to July.\n"
+                                    "Tom: We have recruited six of the eight interviews for procurement.\n"
+                                    "Lena: The pricing experiment shows a small lift in demo requests.\n"
+                                    "Maya: Then we extend the pricing test for two weeks.\n"),
+         S, r"nobody asks a question in it \(meeting notes\?\), so not an interview: left out"),
     Case("binary/gzip.json", write(b"\x1f\x8b\x08\x00" + garbage(2000, 10)), S, NOT_TEXT),
     Case("binary/nul-padded.txt", write(TEXT.encode() + b"\x00" * 20_000), S, NOT_TEXT),
     Case("binary/nul-padded-vtt.vtt", write(mini_vtt().encode() + b"\x00" * 20_000), S, NOT_TEXT),

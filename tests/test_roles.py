@@ -138,10 +138,28 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("My formal title is clinical research site director.", "Clinical Research Site Director"),
         ("Well, the one on my badge says revenue and distribution manager.", "Revenue and Distribution Manager"),
         ("The job is hard.", ""),
+        ("I'm the FC — financial controller — for the UK entities.", "Financial Controller"),
+        ("I'm the FC (financial controller) for the group.", "Financial Controller"),
+        ("I'm in NYC, the rest of the team is in Austin.", ""),  # an acronym that spells out no title
     ],
 )
 def test_stated_title_from_self_introduction(said, title):
     assert stated_title([said]) == title
+
+
+@pytest.mark.parametrize(
+    ("said", "field"),
+    [
+        ("I'm the only finance person here. Payables, payroll, month-end.", "finance"),
+        ("I'm basically a one-person IT department.", "IT"),
+        ("I'm the only one who knows how it works.", ""),
+        ("I work in the procurement department.", "procurement"),
+    ],
+)
+def test_stated_field_from_what_the_buyer_says(said, field):
+    from voiceofbuyer.introductions import stated_field
+
+    assert stated_field([said]) == field
 
 
 @pytest.mark.parametrize(

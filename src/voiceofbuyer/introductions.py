@@ -130,6 +130,12 @@ _FIELD = re.compile(
     r"(?:\s+(?:industry|department|team|sector|field|space|world))?(?=[,.;!?]|\s+(?:and|as|at|for|so|but|where)\b|$)",
     re.I,
 )
+# "I'm the only finance person here", "I'm basically a one-person IT department": the field is the job.
+_ONLY_ONE = re.compile(
+    r"\bi(?:'m|\s+am)\s+(?:\w+\s+)?(?:the|a|an)\s+(?:only|sole|lone|one-(?:person|man|woman)|whole|entire)\s+"
+    r"(?P<field>[a-z][\w&/-]*(?:\s+[\w&/-]+){0,2}?)\s+(?:person|guy|gal|one|team|department|function|shop)\b",
+    re.I,
+)
 
 
 # "I lead the platform team", "I run procurement", "I'm in charge of accounts payable", "I manage the customer
@@ -170,10 +176,15 @@ _NOT_A_FIELD = frozenset({"a", "an", "my", "this", "that", "these", "those", "it
 
 
 def stated_field(texts: list[str]) -> str:
-    """The field a buyer says they work in ("I work in finance" → "finance"), or ``""``."""
+    """The field a buyer says they work in ("I work in finance", "I'm the only finance person here" → "finance"), or
+    ``""``."""
     for raw in texts[:INTRO_TURNS]:
-        match = _FIELD.search(raw.replace("’", "'"))
+        text = raw.replace("’", "'")
+        match = _FIELD.search(text)
         if match:
+            return match["field"].strip()
+        match = _ONLY_ONE.search(text)
+        if match and _names_a_field(match["field"].split()):
             return match["field"].strip()
     return ""
 
@@ -281,6 +292,8 @@ def _title_after(rest: str) -> str:
             break
         words.append(raw)
     last = max((i for i, w in enumerate(words) if _names_a_job(w)), default=-1)
+    if last < 0 and len(words) == 1 and after:
+        return _spelled_out(words[0], after)
     if last < 0 or (_NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1])):
         return ""
     end = last + 1
@@ -292,6 +305,16 @@ def _title_after(rest: str) -> str:
     title = " ".join(_title_case(word) for word in words[:end])
     field = _FIELD_AFTER_RANK.match(after) if end == len(words) and words[last].lower() in _GENERIC else None
     return f"{title}, {field['field']}" if field else title
+
+
+def _spelled_out(acronym: str, after: str) -> str:
+    """The title an acronym is spelled out as straight after it ("FC — financial controller —", "FC (financial
+    controller)"): only when the title's initials are the acronym; else ``""``."""
+    if not (2 <= len(acronym) <= 5 and acronym.isupper() and after.lstrip()[:1] in ("—", "–", "-", "(", ",")):
+        return ""
+    title = _title_after(after.lstrip(" ,(—–-"))
+    initials = "".join(w[0] for w in title.split() if w.lower() not in _SMALL_WORDS)
+    return title if initials.upper() == acronym else ""
 
 
 _RANK_BEFORE_FIELD = frozenset({"vp", "svp", "evp", "avp"})

@@ -8,6 +8,7 @@ the fix: sides that cannot be told apart, a buyer without a role.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -49,6 +50,12 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
         sides = identify_sides(interview)
         if not sides.buyers:
             people.problems.append(no_buyer(interview, sides))
+            continue
+        unlike = not_an_interview(interview, sides)
+        if unlike:
+            people.problems.append(Problem(interview.source, (
+                f"{interview.source}: {unlike}, so not an interview: left out (fix: keep only transcripts in the "
+                "batch folder, or name the interviewee in metadata if it is one)"), skipped=True))  # fmt: skip
             continue
         heard.append(interview)
         people.speakers[interview.id] = sides
@@ -170,6 +177,28 @@ def no_buyer(interview: Interview, sides: SpeakerRoles) -> Problem:
         f"{interview.source}: no buyer speaks in it, only {voices} (the interviewing side, or voices the transcript "
         "does not name): left out (fix: check its speaker labels, or name the interviewee in metadata, e.g. "
         f"'interviewee: Name' in {interview.id}.yaml)"), skipped=True)  # fmt: skip
+
+
+_ASKS = re.compile(
+    r"\?|\b(?:tell|walk|talk|take|give)\s+(?:me|us)\b|\bsay\s+more\b|\b(?:describe|explain|share|imagine)\b", re.I
+)
+"""A question, or a prompt said as an imperative ("Walk me through the last delivery.", "Say more about that.")."""
+
+
+def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
+    """Why a file read as speaker turns is no interview, or "": an interview guide (questions that nobody answers:
+    "Q1: Can you tell me about your role?" … "Q7: …"), or meeting notes in which nobody asks anything ("Tom: We have
+    recruited six of the eight interviews."). Sides named by metadata are taken as given."""
+    if sides.how == "metadata" or interview.format == "audio":
+        return ""
+    asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
+    answered = sum(len(t.text.split()) for t in interview.turns if t.speaker in sides.buyers)
+    if asked >= 3 and answered < 2 * asked:
+        return f"{asked} questions with {answered} words of answer in all (an interview guide?)"
+    punctuated = any("." in t.text for t in interview.turns)
+    if sides.how == "inferred" and punctuated and not any(_ASKS.search(t.text) for t in interview.turns):
+        return "nobody asks a question in it (meeting notes?)"
+    return ""
 
 
 def _warning(interview: Interview, message: str) -> Problem:
