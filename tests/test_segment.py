@@ -263,6 +263,24 @@ def test_a_sentence_the_interviewer_acknowledged_midway_is_one_quote(tmp_path):
         )
 
 
+def test_opening_markers_go_but_words_that_mean_something_stay(tmp_path):
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: What changed?\n"
+        "interviewee: Like I told Sam in our first call, the AR team has to live with whatever we buy. "
+        "Right now we match every remittance by hand. "
+        "Like, the backlog doubles every quarter end. "
+        "And, so we chase the customers by phone for days.\n",
+    )
+    assert [s.text for s in statements] == [
+        "Like I told Sam in our first call, the AR team has to live with whatever we buy.",
+        "Right now we match every remittance by hand.",
+        "The backlog doubles every quarter end.",
+        "We chase the customers by phone for days.",
+    ]
+
+
 def test_a_quote_that_leaves_out_the_start_of_its_sentence_is_judged_by_what_it_keeps():
     """The sentence's root may be in the words a quote leaves out (a marker, a start given up): the clause heads
     are then the kept words whose head was left out."""

@@ -46,8 +46,11 @@ _MIN_SPLIT_WORDS = 5
 # nor "Some projects were like, you know, proof of concept" (a filler, not a new start).
 _BROKEN_OPENING = re.compile(r"(?:[\w'’]+ ){0,3}" + RESTARTED, re.I)
 # Discourse markers a statement may open with; the quote starts after them ("And, so we chase..." → "We chase...").
+# "Like", "right", "now" and "look" only with a comma: "Like I told Sam", "Right now we", "Look at the backlog" mean
+# what they say.
 _LEADING_MARKERS = re.compile(
-    r"(?:and|so|but|well|like|yeah|yes|okay|ok|oh|look|right|now|anyway|i mean|you know)\b[,.]?(?=\s)", re.I
+    r"(?:(?:and|so|but|well|yeah|yes|okay|ok|oh|anyway|i mean|you know)\b[,.]?|(?:like|right|now|look)[,.])(?=\s)",
+    re.I,
 )
 
 
