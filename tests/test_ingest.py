@@ -382,6 +382,27 @@ def test_srt_tolerates_missing_and_extra_blank_lines(tmp_path: Path) -> None:
     ]
 
 
+def test_srt_with_the_speaker_alone_on_the_first_line_of_each_cue(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "named.srt",
+        (
+            "1\n00:00:00,400 --> 00:00:04,760\nTom Becker\nHi Aisha, what's your role?\n\n"
+            "2\n00:00:05,420 --> 00:00:10,800\nAisha Okafor\nI'm head of revenue operations at Brightlane.\n\n"
+            "3\n00:00:11,460 --> 00:00:14,120\nTom Becker\nHow does forecasting work?\n\n"
+            "4\n00:00:14,780 --> 00:00:20,840\nAisha Okafor\nWe run a forecast call every Monday.\nIt takes all day.\n"
+        ),
+    )
+    assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
+        ("Tom Becker", "Hi Aisha, what's your role?", 0.4),
+        ("Aisha Okafor", "I'm head of revenue operations at Brightlane.", 5.42),
+        ("Tom Becker", "How does forecasting work?", 11.46),
+        ("Aisha Okafor", "We run a forecast call every Monday.\nIt takes all day.", 14.78),
+    ]
+    for turn in interview.turns:
+        assert interview.text[turn.start_char : turn.end_char] == turn.text
+
+
 def test_srt_malformed_timing(tmp_path: Path) -> None:
     err = error(tmp_path, "badsrt.srt", SRT.replace("00:00:04,000 -->", "00:00:04,000 ->"))
     assert (err.path, err.line) == ("badsrt.srt", 6)

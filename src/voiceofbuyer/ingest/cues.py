@@ -13,11 +13,12 @@ continues the previous cue's speaker, and text before any speaker is dropped. Ch
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import InputError
-from voiceofbuyer.ingest.labels import Head, SpeakerVote, read_head
+from voiceofbuyer.ingest.labels import Head, SpeakerVote, looks_like_name, read_head
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, strip_span, turn_at
@@ -90,6 +91,7 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     cues = _without_repeats(text, cues)
     runs = list(_runs(text, cues))
     vote = SpeakerVote(head for _, _, _, head in runs if head is not None and head.body >= 0)
+    on_own_line = _names_on_own_line(text, runs)
     index = LineIndex(text)
     turns: list[Turn] = []
     speaker: str | None = None
@@ -119,6 +121,10 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
         if head is not None and head.speaker and vote.is_speaker(head):
             close()
             draft, speaker, start = None, head.speaker, start + head.body
+        elif start in on_own_line:
+            close()
+            draft, speaker = None, on_own_line[start]
+            continue
         elif is_tool_line(text[start:end]):
             close()
             draft = None
@@ -130,6 +136,25 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             draft = (number, start, end)
     close()
     return turns
+
+
+def _names_on_own_line(text: str, runs: list[tuple[int, int, int, Head | None]]) -> dict[int, str]:
+    """Speakers written alone on the first line of their cues, the words below (``Aisha Okafor`` / ``I'm head of
+    ...``), by the line's start: a name-shaped line without a label's colon that opens two cues or more."""
+    firsts: dict[int, tuple[int, str]] = {}  # cue number → (start, line) of a first line with more lines below
+    seen: set[int] = set()
+    for number, start, end, head in runs:
+        if head is not None and head.body < 0:
+            continue
+        line = " ".join(text[start:end].split())
+        if number in seen:
+            continue
+        seen.add(number)
+        if (head is None or not head.speaker) and looks_like_name(line) and not line.endswith((".", "?", "!", ",")):
+            firsts[number] = (start, line)
+    multi = Counter(number for number, _, _, head in runs if not (head is not None and head.body < 0))
+    counts = Counter(line for number, (_, line) in firsts.items() if multi[number] > 1)
+    return {start: line for number, (start, line) in firsts.items() if multi[number] > 1 and counts[line] >= 2}
 
 
 def _shown(text: str, cue: Cue) -> tuple[str, str]:
