@@ -148,3 +148,21 @@ def test_the_quick_look_for_repeats_finds_what_the_token_by_token_search_finds(t
 def test_a_filler_a_user_lists_is_never_part_of_a_contraction():
     pattern = filler_pattern(["can", "um"])
     assert [m.group() for m in pattern.finditer("I can't justify it, um, we can try.")] == ["um,", "can"]
+
+
+@pytest.mark.parametrize(
+    ("said", "acknowledges"),
+    [
+        ("Mm-hmm.", True),
+        ("Yeah, totally.", True),
+        ("Mm-hmm (affirmative).", True),  # Rev marks what a sound meant
+        ("Mm-mm (negative).", False),  # an answer
+        ("No.", False),
+        ("Really?", False),
+        ("Right, and what happened then?", False),
+    ],
+)
+def test_an_acknowledgement_is_only_a_listeners_token(said, acknowledges):
+    from voiceofbuyer.cleanup import is_acknowledgement
+
+    assert is_acknowledgement(said) is acknowledges

@@ -263,6 +263,43 @@ def test_a_sentence_the_interviewer_acknowledged_midway_is_one_quote(tmp_path):
         )
 
 
+@pytest.mark.parametrize("acknowledgement", ["Yeah, totally.", "Mm-hmm (affirmative).", "Makes sense."])
+def test_other_acknowledgements_and_a_cue_ending_on_a_comma_keep_the_sentence_whole(tmp_path, acknowledgement):
+    interview, statements = statements_of(
+        tmp_path,
+        "call.vtt",
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Sophie>Why are the payslips wrong?</v>\n\n"
+        "00:00:04.500 --> 00:00:08.000\n<v Gareth>It goes wrong because managers approve shifts</v>\n\n"
+        f"00:00:08.100 --> 00:00:08.900\n<v Sophie>{acknowledgement}</v>\n\n"
+        "00:00:09.000 --> 00:00:12.000\n<v Gareth>in bulk on a Sunday night for the whole week.</v>\n\n"
+        "00:00:13.000 --> 00:00:15.000\n<v Gareth>I'd like them to do it in the app they already use,</v>\n\n"
+        "00:00:15.000 --> 00:00:18.000\n<v Gareth>ServiceMax, so it flows into Salesforce.</v>\n",
+    )
+    assert [s.text for s in statements] == [
+        "It goes wrong because managers approve shifts in bulk on a Sunday night for the whole week.",
+        "I'd like them to do it in the app they already use, ServiceMax, so it flows into Salesforce.",
+    ]
+    for statement in statements:
+        assert apply_cleanup(interview.text, statement.start_char, statement.end_char, statement.removed) == (
+            statement.text
+        )
+
+
+def test_punctuated_speech_is_broken_only_where_its_punctuation_ends_a_sentence(tmp_path):
+    # spaCy's parser breaks "..., by right" | "I mean reconciled ..."; the transcript's punctuation does not.
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "Sam: Are the numbers good?\n"
+        "Fiona: Yes. The numbers are right, by right I mean reconciled and signed off in BlackLine, but nobody can "
+        "explain them in one sentence.\n",
+    )
+    assert [s.text for s in statements] == [
+        "The numbers are right, by right I mean reconciled and signed off in BlackLine, but nobody can explain them in "
+        "one sentence."
+    ]
+
+
 def test_opening_markers_go_but_words_that_mean_something_stay(tmp_path):
     _, statements = statements_of(
         tmp_path,

@@ -43,9 +43,11 @@ Removal = tuple[int, int, str]
 REASONS = ("filler", "repeat", "false-start", "timestamp", "annotation", "gap", "backchannel")
 _ACKNOWLEDGEMENT_WORDS = frozenset({
     "mm", "mmm", "mm-hmm", "mhm", "mm-mm", "uh-huh", "hmm", "yeah", "yes", "yep", "yup", "right", "okay", "ok", "sure",
-    "i", "see", "got", "it", "gotcha", "ah", "oh", "aha",
+    "i", "see", "got", "it", "gotcha", "ah", "oh", "aha", "totally", "exactly", "absolutely", "definitely", "of",
+    "course", "makes", "sense", "cool", "wow", "mhmm",
 })  # fmt: skip
 _WORD = re.compile(r"[\w'’-]+")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.?!;:])")
 _WHITESPACE = re.compile(r"\s+")
@@ -70,10 +72,13 @@ _FALSE_START = re.compile(r"\b(\w+)(?:-|--|–|—)\s+(?=(\w+))")
 
 
 def is_acknowledgement(text: str) -> bool:
-    """A listener's token and nothing else ("Mm-hmm.", "Right, right.", "I see."): at most four words, each one of
+    """A listener's token and nothing else ("Mm-hmm.", "Right, right.", "I see.", "Yeah, totally.", Rev's "Mm-hmm
+    (affirmative)."): at most four words besides a bracketed note, each one of
     ``_ACKNOWLEDGEMENT_WORDS``. Never "No." or "Really?": those answer, and may change what the speaker goes on to
     say."""
-    words = _WORD.findall(text.lower())
+    if "negative" in text.lower():  # Rev's "Mm-mm (negative).": an answer
+        return False
+    words = _WORD.findall(_BRACKETED.sub(" ", text).lower())  # Rev's "Mm-hmm (affirmative)."
     return 0 < len(words) <= 4 and "?" not in text and all(word in _ACKNOWLEDGEMENT_WORDS for word in words)
 
 

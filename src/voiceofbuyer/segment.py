@@ -125,7 +125,7 @@ def segment(
 def _sentences(doc: Doc, backchannels: frozenset[str]) -> list[Span]:
     """spaCy's sentences, a fragment joined with the sentence after it: "Breakage. One parcel in twenty arrives
     broken." is one thought, and "Breakage." alone stands for nothing."""
-    sentences = list(doc.sents)
+    sentences = _punctuated_sentences(doc)
     joined: list[Span] = []
     start: int | None = None
     for index, sentence in enumerate(sentences):
@@ -136,6 +136,27 @@ def _sentences(doc: Doc, backchannels: frozenset[str]) -> list[Span]:
         joined.append(doc[first : sentence.end])
         start = None
     return joined
+
+
+def _punctuated_sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences, but in punctuated text only where the speaker's sentence ends: the parser also breaks where
+    no punctuation does ("The numbers are right, by right" | "I mean reconciled in BlackLine"), and such a part
+    stands for nothing alone. Unpunctuated text (automatic captions) keeps the parser's breaks."""
+    sentences = list(doc.sents)
+    if not any(token.text in _SENTENCE_ENDS for token in doc):
+        return sentences
+    merged: list[Span] = []
+    for sentence in sentences:
+        before = [t for t in merged[-1] if not t.is_space] if merged else []
+        if before and before[-1].text not in _SENTENCE_ENDS and not before[-1].text.endswith(_CLOSERS):
+            merged[-1] = doc[merged[-1].start : sentence.end]
+        else:
+            merged.append(sentence)
+    return merged
+
+
+_SENTENCE_ENDS = frozenset({".", "?", "!", "…", "...", "?!", "!?", "..", "....", ".?", "?."})
+_CLOSERS = ('"', "”", ")", "’", "'")
 
 
 def _is_fragment(sentence: Span, backchannels: frozenset[str]) -> bool:
@@ -182,7 +203,7 @@ def _passages(
             continue
         structure = structural_removals(turn.text, turn.start_char)
         same = current is not None and current.speaker == turn.speaker
-        if current is not None and same and (_goes_on(turn) if acknowledged else _continues(current.turns[-1], turn)):
+        if current is not None and same and _continues(current.turns[-1], turn, acknowledged):
             reason = "backchannel" if acknowledged else "gap"
             current.removed.append((current.turns[-1].end_char, turn.start_char, reason))
             current.turns.append(turn)
@@ -197,16 +218,16 @@ def _passages(
     return passages
 
 
-def _continues(previous: Turn, turn: Turn) -> bool:
-    """A turn that goes on with the previous one's sentence (no full stop before, and a small letter after or a
-    word before that no clause ends on: "it's wrong by" / "Tuesday."), or after a fragment ("Breakage." in a cue
-    of its own)."""
-    if len(_WORD.findall(previous.text)) <= 3:
+def _continues(previous: Turn, turn: Turn, acknowledged: bool = False) -> bool:
+    """A turn that goes on with the previous one's sentence (no full stop before, and a small letter after, a comma
+    or a word before that no clause ends on: "it's wrong by" / "Tuesday.", "the app they use," / "ServiceMax, so
+    ..."), or after a fragment ("Breakage." in a cue of its own; not over another voice's acknowledgement)."""
+    if len(_WORD.findall(previous.text)) <= 3 and not acknowledged:
         return True
     if _ends_sentence(previous.text):
         return False
     last = _WORD.findall(previous.text.lower())[-1:]
-    return _goes_on(turn) or (bool(last) and last[0] in _OPEN_ENDED)
+    return _goes_on(turn) or previous.text.rstrip().endswith(",") or (bool(last) and last[0] in _OPEN_ENDED)
 
 
 _OPEN_ENDED = UNFINISHED | {
