@@ -141,6 +141,7 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm the FC — financial controller — for the UK entities.", "Financial Controller"),
         ("I'm the FC (financial controller) for the group.", "Financial Controller"),
         ("I'm in NYC, the rest of the team is in Austin.", ""),  # an acronym that spells out no title
+        ("Yes, so, my function is head of controlling at Kessler.", "Head of Controlling"),
     ],
 )
 def test_stated_title_from_self_introduction(said, title):
@@ -172,6 +173,8 @@ def test_stated_field_from_what_the_buyer_says(said, field):
         ("How was the weekend?", "Head of procurement.", ""),  # not asked about the job
         ("You're the CFO at Arden Logistics, right?", "That's right.", "CFO"),  # the buyer confirms it
         ("You're the CFO at Arden Logistics, right?", "Yeah, but only interim.", ""),
+        ("So you're head of payroll at Lanford Care, correct?", "Correct.", "Head of Payroll"),  # no article
+        ("Thanks, you're great!", "You're welcome.", ""),
     ],
 )  # fmt: skip
 def test_a_title_given_as_the_answer_to_a_question_about_the_job(question, said, title):
@@ -483,6 +486,7 @@ def test_the_trained_job_description_model_is_found_again_by_the_next_process():
         ("I manage it myself.", "Unassigned"),
         ("I'm the person who runs payroll for our three restaurants.", "Accounting Leader"),
         ("I am the responsible of purchasing in our company.", "Procurement Leader"),  # as a non-native speaker says
+        ("I am working as responsible of the purchasing department in Ricambi.", "Procurement Leader"),
     ],
 )
 def test_what_a_buyer_says_they_are_responsible_for_gives_their_role(said, role):

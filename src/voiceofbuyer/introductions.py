@@ -86,7 +86,8 @@ _INTRO_LEAD = re.compile(
     rf"|(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
-    r"|(?:my|the)\s+(?:main\s+|current\s+|official\s+|formal\s+|day\s+)?(?:role|position|title|job)(?:\s+title)?"
+    r"|(?:my|the)\s+(?:main\s+|current\s+|official\s+|formal\s+|day\s+)?(?:role|position|title|job|function)"
+    r"(?:\s+title)?"
     r"(?:\s+on\s+my\s+(?:contract|badge|business\s+card|card|signature|linkedin))?(?:\s+is|'s)(?:\s+that\s+of)?"
     r"|on\s+my\s+(?:badge|contract|business\s+card|card|signature|linkedin)\s+says"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
@@ -141,7 +142,7 @@ _ONLY_ONE = re.compile(
 # "I lead the platform team", "I run procurement", "I'm in charge of accounts payable", "I manage the customer
 # success team": what someone is responsible for says their job as well as a title does.
 _RESPONSIBILITY = re.compile(
-    r"\bi(?:'m|\s+am)?\s+(?:the\s+(?:(?:one|person)\s+who\s+)?)?(?P<verb>leads?|runs?|oversees?|heads?(?:\s+up)?"
+    r"\bi(?:'m|\s+am)?\s+(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?(?P<verb>leads?|runs?|oversees?|heads?(?:\s+up)?"
     r"|looks?\s+after|manages?|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
     r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
     r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"
@@ -218,7 +219,7 @@ def stated_title(texts: list[str], questions: list[str] | None = None) -> str:
 
 # A question about the buyer's job: "What's your role at Finch?", "what do you do?", "as the payroll manager, you ...".
 _ASKS_JOB = re.compile(
-    r"\b(?:your\s+(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:the|an?)\s+\w+"
+    r"\b(?:your\s+(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:(?:the|an?)\s+)?\w+"
     r"|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+"
     r"|introduce\s+yourself|about\s+yourself)",
     re.I,
