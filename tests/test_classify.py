@@ -83,6 +83,9 @@ def test_unsure_or_short_statements_are_other(monkeypatch):
         ("It was great talking to you, good luck with the project.", True),
         ("Sorry I'm late, the train was stuck outside the station.", True),
         ("Good morning, can you hear me all right?", True),
+        ("Hi there.", True),  # a greeting alone
+        ("Hi, so my biggest problem is invoices taking three weeks.", False),
+        ("Hi-vis jackets are the first thing the auditors check.", False),
         ("The approvals take us three weeks and nobody knows who holds them.", False),
         ("I want to be able to say to them, here is the evidence, have a nice day, and move on.", False),  # long
     ],

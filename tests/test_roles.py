@@ -238,6 +238,28 @@ def test_a_colleague_the_buyer_brings_is_a_buyer_even_when_they_say_we_built():
     assert roles.interviewers == ("Sam Ortiz",) and roles.buyers == ("Hannah Weiss", "Tom Becker")
 
 
+def test_a_colleague_who_greets_asks_once_and_thanks_is_on_the_interviewing_side():
+    """WhisperX's placeholders: SPEAKER_02 says hello, asks one follow-up and thanks; greetings and thanks are said by
+    either side, so the one question is what they say."""
+    turns = [
+        ("SPEAKER_00", "Hi, thanks for joining us. I've got Rachel from our product team on as well."),
+        ("SPEAKER_02", "Hi there."),
+        ("SPEAKER_01", "Hi both."),
+        ("SPEAKER_00", "Could you tell us about your role?"),
+        ("SPEAKER_01", "Sure. I'm the compliance manager at Ledgerly, I look after SOC 2 and vendor risk."),
+        ("SPEAKER_00", "How much time does the audit take?"),
+        ("SPEAKER_01", "About two hundred and sixty hours across the company, a third of it mine."),
+        ("SPEAKER_02", "Sorry, is that for Type II only, or ISO too?"),
+        ("SPEAKER_01", "SOC 2 only. ISO is on top, and the evidence is all screenshots chased by hand."),
+        ("SPEAKER_00", "Who else is involved in the decision?"),
+        ("SPEAKER_01", "The CTO, because it connects to AWS and GitHub, and the CFO for the budget."),
+        ("SPEAKER_02", "Great, that's really helpful, thanks."),
+    ]
+    sides = identify_sides(interview(turns))
+    assert sides.buyers == ("SPEAKER_01",)
+    assert set(sides.interviewers) == {"SPEAKER_00", "SPEAKER_02"}
+
+
 def test_a_buyer_who_asks_only_about_the_product_is_the_buyer_of_a_sales_call():
     iv = interview(
         [

@@ -74,7 +74,8 @@ _SMALL_TALK = re.compile(
     r"\b(let me know|thanks?|thank you|good luck|bye|good question|happy to help|can you hear|hear me"
     r"|(nice|good|great|lovely|pleasure) (talking|to talk|speaking|to speak|meeting|to meet|chatting)"
     r"|sorry (to be|for being|i'm|i am|i was) late|(anything|something) (else )?i can (help|do)"
-    r"|have a (good|great|nice|lovely) (day|one|evening|weekend|night|week)|good (night|morning|afternoon|evening))\b",
+    r"|have a (good|great|nice|lovely) (day|one|evening|weekend|night|week)|good (night|morning|afternoon|evening))\b"
+    r"|^\W*(hi|hello|hey|hiya|morning)\b(?!-)(\W+[\w']+){0,3}\W*$",  # a greeting alone: "Hi there.", "Hello everyone!"
     re.I,
 )
 MAX_SMALL_TALK_WORDS = 15

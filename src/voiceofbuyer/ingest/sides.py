@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from voiceofbuyer.ingest.labels import is_role_label
 from voiceofbuyer.records import Interview, SpeakerRoles
+from voiceofbuyer.wording import is_small_talk
 
 T = TypeVar("T", str, int)
 """A speaker: a name in a transcript, or a speaker number in a recording."""
@@ -319,6 +320,7 @@ def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str
     turns are questions, none about the product (a buyer's kind), and it says under a third of what the most
     talkative other non-interviewer says. A buyer of a group interview answers, or asks about the product."""
     runs = [" ".join(text for _, text in run) for who, run in groupby(said, key=itemgetter(0)) if who == speaker]
+    runs = [run for run in runs if not is_small_talk(run)]  # "Hi there.", "Great, thanks.": said by either side
     words: Counter[str] = Counter()
     for who, text in said:
         words[who] += len(text.split())
