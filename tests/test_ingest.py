@@ -403,6 +403,24 @@ def test_srt_with_the_speaker_alone_on_the_first_line_of_each_cue(tmp_path: Path
         assert interview.text[turn.start_char : turn.end_char] == turn.text
 
 
+def test_sbv_youtube_captions(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "captions.sbv",
+        (
+            "0:00:01.200,0:00:03.052\nLeo Grant: Hi Jess, what's your role?\n\n"
+            "0:00:03.662,0:00:07.773\nJess Whitaker: I'm the marketing ops manager at Loamwell.\n\n"
+            "0:00:07.800,0:00:09.000\nI own HubSpot.\n"
+        ),
+    )
+    assert interview.format == "sbv"
+    assert [(t.speaker, t.text, t.start, t.end) for t in interview.turns] == [
+        ("Leo Grant", "Hi Jess, what's your role?", 1.2, 3.052),
+        ("Jess Whitaker", "I'm the marketing ops manager at Loamwell.", 3.662, 7.773),
+        ("Jess Whitaker", "I own HubSpot.", 7.8, 9.0),
+    ]
+
+
 def test_srt_malformed_timing(tmp_path: Path) -> None:
     err = error(tmp_path, "badsrt.srt", SRT.replace("00:00:04,000 -->", "00:00:04,000 ->"))
     assert (err.path, err.line) == ("badsrt.srt", 6)
@@ -734,6 +752,7 @@ def test_every_format_keeps_the_offset_invariant(tmp_path: Path) -> None:
     write(tmp_path, "b.md", "---\ntitle: CFO\n---\n**Sam:** Hi.\n**Dana:** Hello.\n")
     write(tmp_path, "c.vtt", TEAMS_VTT)
     write(tmp_path, "d.srt", SRT.replace("\n", "\r\n"))
+    write(tmp_path, "d2.sbv", "0:00:01.000,0:00:02.000\nSam: Hi.\n\n0:00:02.000,0:00:04.000\nDana: Hello\nagain.\n")
     write(tmp_path, "e.docx", make_docx(["Sam: Hi.", "Dana: Hello", "again."]))
     write(tmp_path, "f.json", transcript_json())
     batch: Batch = read_batch(tmp_path)

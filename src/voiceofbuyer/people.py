@@ -183,14 +183,20 @@ _ASKS = re.compile(
     r"\?|\b(?:tell|walk|talk|take|give)\s+(?:me|us)\b|\bsay\s+more\b|\b(?:describe|explain|share|imagine)\b", re.I
 )
 """A question, or a prompt said as an imperative ("Walk me through the last delivery.", "Say more about that.")."""
+_LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
+"""A list item, a table row or a heading: how documents are laid out, not how speech is written down."""
 
 
 def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
-    """Why a file read as speaker turns is no interview, or "": an interview guide (questions that nobody answers:
-    "Q1: Can you tell me about your role?" … "Q7: …"), or meeting notes in which nobody asks anything ("Tom: We have
-    recruited six of the eight interviews."). Sides named by metadata are taken as given."""
+    """Why a file read as speaker turns is no interview, or "": one labelled passage laid out as a document ("Owner:
+    Tom Becker · Target: 8 finance leaders" above a screener and a table), an interview guide (questions that nobody
+    answers: "Q1: Can you tell me about your role?" … "Q7: …"), or meeting notes in which nobody asks anything
+    ("Tom: We have recruited six of the eight interviews."). Sides named by metadata are taken as given."""
     if sides.how == "metadata" or interview.format == "audio":
         return ""
+    if len(interview.turns) == 1 and len(_LAID_OUT.findall(interview.turns[0].text)) >= 3:
+        speaker = interview.turns[0].speaker
+        return f"one passage under one label ({speaker!r}) laid out in lists, tables or headings (a document?)"
     asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
     answered = sum(len(t.text.split()) for t in interview.turns if t.speaker in sides.buyers)
     if asked >= 3 and answered < 2 * asked:

@@ -24,7 +24,8 @@ from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, strip_span, turn_at
 from voiceofbuyer.records import Turn
 
-_TIMING = re.compile(rf"\s*(?P<start>{CUE_TIME})\s*-->\s*(?P<end>{CUE_TIME})(?:\s.*)?")
+# WebVTT and SubRip: "00:00:01.000 --> 00:00:04.000"; YouTube's SubViewer (.sbv): "0:00:01.200,0:00:04.000".
+_TIMING = re.compile(rf"\s*(?P<start>{CUE_TIME})\s*(?:-->|,)\s*(?P<end>{CUE_TIME})(?:\s.*)?")
 _TIMING_LIKE = re.compile(r"\s*\d+:\d+:\d+[.,]\d|.*-->")  # meant as a timing line, well-formed or not
 _COMMENT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
 _DIALOGUE_DASH = re.compile(r"[ \t]*[-–—][ \t]+(?=\S)")

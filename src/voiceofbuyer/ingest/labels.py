@@ -159,7 +159,9 @@ _METADATA_LAST_WORDS = frozenset(
      "overview", "highlights", "takeaways", "items", "steps", "decisions", "chapters", "tags", "link", "url",
      "source", "objective", "objectives", "purpose", "organisation", "organization", "position", "language",
      "format", "platform", "email", "phone", "item", "sharing", "observation", "observations", "follow-up",
-     "followup", "aside", "comment", "comments", "reminder", "todo", "recap", "insight", "insights"}
+     "followup", "aside", "comment", "comments", "reminder", "todo", "recap", "insight", "insights", "project",
+     "length", "incentive", "target", "status", "probe", "probes", "version", "author", "screener", "quota",
+     "study", "methodology"}
 )  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from voiceofbuyer.ingest.metadata import read_sidecar
 from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, untranscribed
 from voiceofbuyer.ingest.siblings import sibling
 from voiceofbuyer.ingest.sides import identify_sides
-from voiceofbuyer.ingest.srt_reader import read_srt
+from voiceofbuyer.ingest.srt_reader import read_sbv, read_srt
 from voiceofbuyer.ingest.text_reader import read_markdown, read_text
 from voiceofbuyer.ingest.turns import Parsed
 from voiceofbuyer.ingest.vtt_reader import read_vtt
@@ -28,6 +28,7 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".md": ("text", read_markdown),
     ".vtt": ("vtt", read_vtt),
     ".srt": ("srt", read_srt),
+    ".sbv": ("sbv", read_sbv),
     ".docx": ("docx", read_docx),
     ".json": ("json", read_json),
 }
