@@ -421,6 +421,31 @@ def test_sbv_youtube_captions(tmp_path: Path) -> None:
     ]
 
 
+def test_csv_transcript_a_row_per_turn(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "call.csv",
+        (
+            "Start Time;Speaker Name;Text\n"
+            "00:00:00;Ben Adler;Could you start with your role?\n"
+            '00:00:05;Sofia Lindqvist;"Of course. I\'m the facilities manager; we look after ""fourteen"" buildings."\n'
+            "12.5;Ben Adler;How do tenants report problems?\n"
+        ),
+    )
+    assert interview.format == "csv"
+    assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
+        ("Ben Adler", "Could you start with your role?", 0.0),
+        ("Sofia Lindqvist", 'Of course. I\'m the facilities manager; we look after ""fourteen"" buildings.', 5.0),
+        ("Ben Adler", "How do tenants report problems?", 12.5),
+    ]
+    assert_offsets(interview)
+
+
+def test_a_csv_without_speaker_and_text_columns_is_no_transcript(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="without a speaker column and a text column"):
+        read(tmp_path, "survey.csv", "respondent_id,q1_role,q2_satisfaction\n1,CFO,4\n2,Controller,5\n")
+
+
 def test_srt_malformed_timing(tmp_path: Path) -> None:
     err = error(tmp_path, "badsrt.srt", SRT.replace("00:00:04,000 -->", "00:00:04,000 ->"))
     assert (err.path, err.line) == ("badsrt.srt", 6)
@@ -752,6 +777,7 @@ def test_every_format_keeps_the_offset_invariant(tmp_path: Path) -> None:
     write(tmp_path, "b.md", "---\ntitle: CFO\n---\n**Sam:** Hi.\n**Dana:** Hello.\n")
     write(tmp_path, "c.vtt", TEAMS_VTT)
     write(tmp_path, "d.srt", SRT.replace("\n", "\r\n"))
+    write(tmp_path, "d3.csv", 'speaker,start,text\nSam,0,Hi.\nDana,00:00:01,"Hello, ""again""\nand on."\n')
     write(tmp_path, "d2.sbv", "0:00:01.000,0:00:02.000\nSam: Hi.\n\n0:00:02.000,0:00:04.000\nDana: Hello\nagain.\n")
     write(tmp_path, "e.docx", make_docx(["Sam: Hi.", "Dana: Hello", "again."]))
     write(tmp_path, "f.json", transcript_json())

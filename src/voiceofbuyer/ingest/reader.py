@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.csv_reader import read_csv
 from voiceofbuyer.ingest.docx_reader import read_docx
 from voiceofbuyer.ingest.json_reader import read_json
 from voiceofbuyer.ingest.language import detect_language
@@ -30,6 +31,7 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".srt": ("srt", read_srt),
     ".sbv": ("sbv", read_sbv),
     ".docx": ("docx", read_docx),
+    ".csv": ("csv", read_csv),
     ".json": ("json", read_json),
 }
 """Extension → (``Interview.format``, reader)."""

@@ -1,0 +1,115 @@
+"""Transcripts as a table in a CSV file, a row per turn (transcription services' and spreadsheets' exports): a header
+row names the columns, among them the speaker and the text (``speaker,start,end,text``; ``Speaker Name;Start
+Time;Text``), in any order, separated by commas, semicolons or tabs.
+
+A span is the text cell as written in the file, inside its quotes: a quote the cell doubles (``""``) stays doubled,
+as a character reference stays written in a WebVTT file. A CSV without a speaker and a text column (a survey export,
+a list of participants) is not a transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.decode import decode, require_content
+from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, TEXT_TIME, parse_time
+from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, turn_at
+
+_SPEAKER = frozenset({"speaker", "speaker name", "speaker_name", "name", "participant", "who", "spk", "voice"})
+_TEXT = frozenset({"text", "transcript", "transcription", "content", "utterance", "words", "sentence", "caption",
+                   "dialogue", "dialog", "speech", "said", "message"})  # fmt: skip
+_START = frozenset({"start", "start time", "start_time", "starttime", "begin", "from", "in", "timestamp", "time",
+                    "start (s)", "start_seconds", "offset"})  # fmt: skip
+_END = frozenset({"end", "end time", "end_time", "endtime", "to", "out", "end (s)", "end_seconds"})
+_DELIMITERS = (",", ";", "\t")
+_SECONDS = re.compile(r"\d+(?:\.\d+)?")
+_CLOCK = re.compile(rf"{CUE_TIME}|{TEXT_TIME}")
+Cell = tuple[int, int]
+"""A cell's span in the decoded text: inside its quotes when quoted."""
+
+
+def read_csv(data: bytes, source: str) -> Parsed:
+    """Text and turns of a CSV transcript; ``InputError`` when it has no speaker and text columns or no turn."""
+    text = require_content(decode(data, source), source)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(_DELIMITERS, key=first_line.count)
+    rows = list(_rows(text, delimiter))
+    header = [_key(text, cell) for cell in rows[0]] if rows else []
+    columns = {name: _column(header, names) for name, names in
+               (("speaker", _SPEAKER), ("text", _TEXT), ("start", _START), ("end", _END))}  # fmt: skip
+    if columns["speaker"] is None or columns["text"] is None:
+        raise InputError(
+            source,
+            "a CSV file without a speaker column and a text column, so not a transcript",
+            fix="export the transcript with a header row such as 'speaker,start,end,text', or as .txt",
+        )
+    lines = LineIndex(text)
+    turns = []
+    for row in rows[1:]:
+        speaker_cell, text_cell = _cell(row, columns["speaker"]), _cell(row, columns["text"])
+        if speaker_cell is None or text_cell is None:
+            continue
+        speaker = " ".join(text[speaker_cell[0] : speaker_cell[1]].split())
+        start, end = _time(text, _cell(row, columns["start"])), _time(text, _cell(row, columns["end"]))
+        turn = turn_at(text, *text_cell, speaker, lines.line(text_cell[0]), start, end) if speaker else None
+        if turn is not None:
+            turns.append(turn)
+    return Parsed(text, require_turns(turns, source, "rows under a header such as 'speaker,start,end,text'"))
+
+
+def _rows(text: str, delimiter: str) -> Iterator[list[Cell]]:
+    """The rows of ``text`` as RFC 4180 reads them (a quoted cell may hold delimiters, newlines and doubled quotes),
+    each cell as its span."""
+    position, length = 0, len(text)
+    while position < length:
+        row: list[Cell] = []
+        while True:
+            if position < length and text[position] == '"':
+                start = position + 1
+                position = start
+                while position < length and not (text[position] == '"' and text[position + 1 : position + 2] != '"'):
+                    position += 2 if text[position] == '"' else 1
+                row.append((start, min(position, length)))
+                position += 1  # the closing quote
+                while position < length and text[position] not in (delimiter, "\n"):
+                    position += 1  # stray characters after a closing quote belong to no cell
+            else:
+                start = position
+                while position < length and text[position] not in (delimiter, "\n"):
+                    position += 1
+                row.append((start, position))
+            if position < length and text[position] == delimiter:
+                position += 1
+                continue
+            position += 1  # the newline, or past the end
+            break
+        if any(end > start for start, end in row):
+            yield row
+
+
+def _key(text: str, cell: Cell) -> str:
+    return " ".join(text[cell[0] : cell[1]].split()).strip("\ufeff ").casefold()
+
+
+def _column(header: list[str], names: frozenset[str]) -> int | None:
+    return next((index for index, key in enumerate(header) if key in names), None)
+
+
+def _cell(row: list[Cell], column: int | None) -> Cell | None:
+    return row[column] if column is not None and column < len(row) else None
+
+
+def _time(text: str, cell: Cell | None) -> float | None:
+    """Seconds from a time cell ("00:01:02.400", "1:02", "62.4"); None when empty or no time."""
+    if cell is None:
+        return None
+    value = text[cell[0] : cell[1]].strip()
+    if _SECONDS.fullmatch(value):
+        seconds = float(value)
+    elif _CLOCK.fullmatch(value):
+        seconds = parse_time(value.strip("[]()"))
+    else:
+        return None
+    return seconds if seconds < MAX_SECONDS else None
