@@ -446,6 +446,26 @@ def test_a_csv_without_speaker_and_text_columns_is_no_transcript(tmp_path: Path)
         read(tmp_path, "survey.csv", "respondent_id,q1_role,q2_satisfaction\n1,CFO,4\n2,Controller,5\n")
 
 
+def test_a_saved_web_page_is_read_as_its_visible_text(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "call.html",
+        (
+            "<!DOCTYPE html><html><head><title>Transcript</title><style>p {color: red}</style></head><body>"
+            "<script>var speaker = 'Nobody: hidden';</script><div class='segment'><span class='speaker'>Maya Chen"
+            "</span> <span class='time'>00:00</span><p>Could you tell me about your role?</p></div>"
+            "<div class='segment'><span class='speaker'>Rafael Ortega</span> <span class='time'>00:07</span>"
+            "<p>I&#39;m the procurement director at Halvorsen Foods &amp; Co.</p></div></body></html>"
+        ),
+    )
+    assert interview.format == "html"
+    assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
+        ("Maya Chen", "Could you tell me about your role?", 0.0),
+        ("Rafael Ortega", "I'm the procurement director at Halvorsen Foods & Co.", 7.0),
+    ]
+    assert "hidden" not in interview.text and "color" not in interview.text
+
+
 def test_srt_malformed_timing(tmp_path: Path) -> None:
     err = error(tmp_path, "badsrt.srt", SRT.replace("00:00:04,000 -->", "00:00:04,000 ->"))
     assert (err.path, err.line) == ("badsrt.srt", 6)
@@ -778,6 +798,8 @@ def test_every_format_keeps_the_offset_invariant(tmp_path: Path) -> None:
     write(tmp_path, "c.vtt", TEAMS_VTT)
     write(tmp_path, "d.srt", SRT.replace("\n", "\r\n"))
     write(tmp_path, "d3.csv", 'speaker,start,text\nSam,0,Hi.\nDana,00:00:01,"Hello, ""again""\nand on."\n')
+    write(tmp_path, "d4.html", "<p><b>Sam:</b> Hi.</p><p><b>Dana:</b> Hello &amp; welcome.</p>")
+    write(tmp_path, "d5.htm", "<div>Sam: Hi.<br>Dana: Hello</div>")
     write(tmp_path, "d2.sbv", "0:00:01.000,0:00:02.000\nSam: Hi.\n\n0:00:02.000,0:00:04.000\nDana: Hello\nagain.\n")
     write(tmp_path, "e.docx", make_docx(["Sam: Hi.", "Dana: Hello", "again."]))
     write(tmp_path, "f.json", transcript_json())

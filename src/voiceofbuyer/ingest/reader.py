@@ -10,6 +10,7 @@ from pathlib import Path
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.csv_reader import read_csv
 from voiceofbuyer.ingest.docx_reader import read_docx
+from voiceofbuyer.ingest.html_reader import read_html
 from voiceofbuyer.ingest.json_reader import read_json
 from voiceofbuyer.ingest.language import detect_language
 from voiceofbuyer.ingest.metadata import read_sidecar
@@ -32,6 +33,8 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".sbv": ("sbv", read_sbv),
     ".docx": ("docx", read_docx),
     ".csv": ("csv", read_csv),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
     ".json": ("json", read_json),
 }
 """Extension → (``Interview.format``, reader)."""

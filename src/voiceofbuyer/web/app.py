@@ -60,7 +60,7 @@ WEB = Path(__file__).resolve().parent
 QUERY_LIMIT = 500
 CONTEXT_TURNS = 3
 """Turns shown before and after a quote's own turn on its evidence page."""
-_TEXT_SOURCES = (".txt", ".md", ".vtt", ".srt", ".sbv", ".csv", ".json")
+_TEXT_SOURCES = (".txt", ".md", ".vtt", ".srt", ".sbv", ".csv", ".json", ".html", ".htm")  # html as plain text
 
 
 def create_app(
