@@ -95,6 +95,27 @@ def test_small_talk_about_the_conversation_is_other_whatever_the_model_says(text
     assert filed_as("goal", 0.99, text, LOOSE) == ("other" if small_talk else "goal")
 
 
+@pytest.mark.parametrize(
+    ("text", "denial"),
+    [
+        ("I can't think of a time I got super frustrated.", True),
+        ("Honestly, I do not have any concerns, AI only seems to help make life easier.", True),
+        ("I do not remember a time that I have been frustrated.", True),
+        ("Nothing really comes to mind.", True),
+        ("I can't think of a time it worked, the export always fails.", False),  # denies something good: a pain
+        ("I don't have any concerns, but the price per invoice is high.", False),  # goes on to name one
+        ("We have no concerns about security as long as it supports SSO.", False),  # a condition: a criterion
+        ("I have never been more frustrated with a vendor.", False),
+    ],
+)
+def test_a_denial_of_what_was_asked_about_is_other_whatever_the_model_says(text, denial):
+    from voiceofbuyer.classify import filed_as
+    from voiceofbuyer.wording import denies_having
+
+    assert denies_having(text) is denial
+    assert (filed_as("pain", 0.9, text, LOOSE) == "other") is denial
+
+
 def test_scores_per_class_and_macro():
     evaluation = evaluate(["pain", "pain", "goal", "other"], ["pain", "goal", "goal", "other"])
     scores = evaluation.scores()

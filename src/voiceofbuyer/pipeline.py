@@ -26,7 +26,7 @@ import numpy as np
 
 from . import components
 from .audit import audit_result
-from .classify import LabelledStatement
+from .classify import FILING_RULES, LabelledStatement
 from .cluster import cluster_pools, noise_share
 from .coherence import refine
 from .compare import compare_roles
@@ -274,7 +274,7 @@ def _classify(
 ) -> dict[str, Classification]:
     classifier = components.classifier(config, components.classifier_vectors(config, store, vectors), reviewed)
     settings = config.fingerprint("classify")
-    keys = {s.id: text_hash(classifier.name, settings, s.question, s.text) for s in statements}
+    keys = {s.id: text_hash(classifier.name, FILING_RULES, settings, s.question, s.text) for s in statements}
     cached = store.cached_many("verdict", keys.values())
     verdicts = {s.id: Classification(s.id, *cached[keys[s.id]]) for s in statements if keys[s.id] in cached}
     missing = [s for s in statements if s.id not in verdicts]

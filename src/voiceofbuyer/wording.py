@@ -88,6 +88,49 @@ def is_small_talk(text: str) -> bool:
     return len(text.split()) <= MAX_SMALL_TALK_WORDS and _SMALL_TALK.search(text) is not None
 
 
+_NO_TIME = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|don'?t|do\s+not|didn'?t|did\s+not)\s+(?:really\s+)?"
+    r"(?:think\s+of|recall|remember|recollect)\s+(?:a|an|any|one)\s+(?:single\s+|specific\s+|particular\s+)?"
+    r"(?:time|times|instance|instances|situation|situations|example|examples|moment|moments|case|cases|occasion)\b"
+    r"(?P<clause>[^,.;:!?]*)",
+    re.I,
+)
+_BAD_FEELING = re.compile(
+    r"\b(?:frustrat|annoy|worr|concern|problem|issue|struggl|stuck|difficult|hard|bad|wrong|fail|complain|disappoint"
+    r"|pain|upset|angry|stress|hate|let\s+down|went\s+wrong)",
+    re.I,
+)
+_HAS_NONE = re.compile(
+    r"\b(?:(?:don'?t|do\s+not|didn'?t|did\s+not)\s+(?:really\s+)?(?:have|feel|see|face)\s+(?:any|many|much)\s+"
+    r"(?:real\s+|major\s+)?(?:concerns?|worries|worry|complaints?|problems?|issues?|frustrations?|objections?"
+    r"|reservations?|pain\s+points?)"
+    r"|(?:have|had|there\s+(?:are|were|is|was))\s+no\s+(?:real\s+|major\s+)?(?:concerns?|worries|complaints?"
+    r"|frustrations?|objections?|reservations?)"
+    r"|(?:never|haven'?t|have\s+not|hasn'?t)\s+(?:really\s+)?(?:been|felt|got|gotten)\s+(?:frustrated|annoyed"
+    r"|worried|concerned|disappointed))\b",
+    re.I,
+)
+_NOTHING_TO_SAY = re.compile(r"\bnothing\s+(?:really\s+)?(?:comes|springs)\s+to\s+mind\b", re.I)
+_BUT = re.compile(
+    r"\b(?:but|however|although|though|except|apart\s+from|other\s+than|as\s+long\s+as|unless|if)\b", re.I
+)
+
+
+def denies_having(text: str) -> bool:
+    """A statement that says the speaker has none of what was asked about ("I can't think of a time I got
+    frustrated.", "I do not have any concerns, AI only helps.", "Nothing comes to mind.") and goes on to name none
+    ("..., but the export takes a day" does): it states no pain, objection or other category, so it is ``other``.
+    "I can't think of a time it worked" denies something good: a pain, not a denial."""
+    no_time = _NO_TIME.search(text)
+    if no_time is not None and _BAD_FEELING.search(no_time["clause"]):
+        denial = no_time
+    else:
+        denial = _HAS_NONE.search(text)
+        if denial is None and len(text.split()) <= 8:
+            denial = _NOTHING_TO_SAY.search(text)
+    return denial is not None and _BUT.search(text, denial.end()) is None
+
+
 def stands_alone(text: str, tokens: list[Token]) -> bool:
     """Whether a statement reads as a quote on its own: at least ``MIN_QUOTE_WORDS`` words, a clause whose main
     verb has its subject (or is an imperative), not a question, no dangling end ("What we did is like we.", "as I

@@ -8,8 +8,9 @@ One interface, ``Classifier``, and three backends chosen by ``[classify] backend
   categories as labels or an NLI model used zero-shot with the codebook's definitions as hypotheses;
 - ``server`` (``server.py``): an OpenAI-compatible server the user runs (llama.cpp server, Ollama, vLLM).
 
-Whatever the backend, a statement below ``min_confidence``, shorter than ``min_words`` or small talk about the
-conversation itself (``wording.is_small_talk``) is ``other``: it never leads a theme.
+Whatever the backend, a statement below ``min_confidence``, shorter than ``min_words``, small talk about the
+conversation itself (``wording.is_small_talk``) or a denial of what was asked about (``wording.denies_having``: "I
+have no concerns.") is ``other``: it never leads a theme.
 """
 
 from __future__ import annotations
@@ -21,17 +22,22 @@ import numpy as np
 
 from ..config import ClassifyConfig
 from ..records import CATEGORIES, Classification, Statement
-from ..wording import is_small_talk
+from ..wording import denies_having, is_small_talk
 from .labelled import LabelledStatement
 
-__all__ = ["CATEGORIES", "Classifier", "LabelledStatement", "filed_as"]
+__all__ = ["CATEGORIES", "FILING_RULES", "Classifier", "LabelledStatement", "filed_as"]
+
+FILING_RULES = "2"
+"""The version of ``filed_as``'s rules (small talk, denials): part of the verdict cache key, so a changed rule
+re-files every statement."""
 
 
 def filed_as(label: str, confidence: float, text: str, config: ClassifyConfig) -> str:
     """The category a statement is filed under: the model's ``label``, or ``other`` when the model is unsure
-    (``confidence`` below ``min_confidence``), the statement is shorter than ``min_words`` or it is small talk."""
+    (``confidence`` below ``min_confidence``), the statement is shorter than ``min_words``, it is small talk or it
+    denies having what was asked about ("I can't think of a time I got frustrated.")."""
     unsure = confidence < config.min_confidence or len(text.split()) < config.min_words
-    return "other" if unsure or is_small_talk(text) else label
+    return "other" if unsure or is_small_talk(text) or denies_having(text) else label
 
 
 class Classifier(ABC):
