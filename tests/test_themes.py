@@ -120,6 +120,20 @@ def test_the_title_is_the_phrase_closest_to_the_themes_centre_keybert_style():
     assert label == "Approval emails" and keywords[0] == "approval emails"
 
 
+def test_a_phrase_one_buyer_used_never_titles_a_theme_many_share_even_closest_to_its_centre():
+    """ "Adult teaching", said by one teacher, sat nearest the centre of a goal theme of sixty-four: KeyBERT's choice
+    is made among the phrases at least half as many interviews used as the theme's top phrase."""
+    axis = np.eye(4)
+    group = [
+        statement(f"s{i}", f"i{i}", f"Students learn to write in their own voice, week {i}.", ("students", "own voice"))
+        for i in range(4)
+    ] + [statement("s9", "i9", "I do adult teaching with students.", ("students", "adult teaching"))]
+    vectors = {s.text: axis[0] for s in group}
+    phrases = {"adult teaching": axis[0], "own voice": axis[1]}
+    assert title_candidates([group]) == {"own voice"}
+    assert label_groups([group], vectors=vectors, phrase_vectors=phrases)[0][0] == "Own voice"
+
+
 def test_titles_prefer_several_words_and_never_use_a_name():
     group = [
         statement("a1", "i1", "x", ("invoices", "lars", "chase approvals")),

@@ -72,9 +72,16 @@ class RankedPhrases:
     surface_of: dict[str, str]
     """The form the buyers used most, by key."""
 
+    def floor(self) -> int:
+        """How many interviews a phrase of several words needs to title the group: half as many as its top phrase,
+        at least one, so "Adult teaching", said by one teacher, never names a theme of sixty-four."""
+        return max(1, math.ceil(self.count[self.keys[0]] / 2)) if self.keys else 1
+
     def candidates(self) -> list[str]:
-        """The title candidates: the ``CANDIDATES`` best phrases of two words or more, as the buyers wrote them."""
-        return [self.surface_of[key] for key in self.keys if " " in key][:CANDIDATES]
+        """The title candidates: the ``CANDIDATES`` best phrases of two words or more that at least ``floor()``
+        interviews used, as the buyers wrote them."""
+        floor = self.floor()
+        return [self.surface_of[key] for key in self.keys if " " in key and self.count[key] >= floor][:CANDIDATES]
 
 
 def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozenset()) -> list[RankedPhrases]:
@@ -148,7 +155,7 @@ def label_groups(
         # the best phrase of several words leads when the group has one.
         # ... when several of the buyers who make the point use it (half as many as its top word, at least):
         # "Agricultural customers", said once, does not name a theme about per-invoice pricing.
-        floor = max(1, math.ceil(count[ranked.keys[0]] / 2)) if ranked.keys else 1
+        floor = ranked.floor()
         multiword = [key for key in ranked.keys if " " in key and count[key] >= floor]
         keywords = tuple(ranked.surface_of[key] for key in list(dict.fromkeys([*multiword[:1], *ranked.keys]))[:5])
         chosen = keybert_title(group, ranked, vectors, phrase_vectors) if len(group) > 1 else ""
