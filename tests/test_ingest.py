@@ -466,6 +466,24 @@ def test_a_saved_web_page_is_read_as_its_visible_text(tmp_path: Path) -> None:
     assert "hidden" not in interview.text and "color" not in interview.text
 
 
+def test_gong_markdown_with_bold_timed_speaker_lines(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "call.md",
+        (
+            "# Kinetic Labs | Evaluation kickoff\n\n**System:** Zoom | **Type:** External\n\n---\n\n## Transcript\n\n"
+            "**[00:02] Rita Okonkwo (Client):**\nI'm the VP of customer support at Kinetic Labs.\n\n"
+            "**[01:31] Jamie Ford:**\nHow are you measuring answer quality today?\n\n"
+            "**[01:36] Rita Okonkwo (Client):**\nWe're not, really.\n"
+        ),
+    )
+    assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
+        ("Rita Okonkwo", "I'm the VP of customer support at Kinetic Labs.", 2.0),
+        ("Jamie Ford", "How are you measuring answer quality today?", 91.0),
+        ("Rita Okonkwo", "We're not, really.", 96.0),
+    ]
+
+
 def test_srt_malformed_timing(tmp_path: Path) -> None:
     err = error(tmp_path, "badsrt.srt", SRT.replace("00:00:04,000 -->", "00:00:04,000 ->"))
     assert (err.path, err.line) == ("badsrt.srt", 6)

@@ -373,6 +373,20 @@ def test_a_device_renamed_mid_call_is_one_buyer_under_the_name_it_became():
     assert renamed_devices(both, identify_sides(both).buyers) == {}
 
 
+@pytest.mark.parametrize("title", ["Kinetic Labs | Evaluation kickoff", "Interview - Priya Raman - Helix Pharmacy"])
+def test_a_metadata_title_that_names_the_meeting_is_no_job_title(title):
+    """Call recorders write the meeting's name as ``title:``: the buyer's own words give the job."""
+    call = interview(
+        [("Jamie Ford", "Could you introduce yourself?"),
+         ("Rita Okonkwo", "I'm the VP of customer support at Kinetic Labs, sixty agents.")],
+        InterviewMeta(title=title, company="Kinetic Labs"),
+    )  # fmt: skip
+    profile = buyer_profile(call, identify_sides(call), ())
+    assert (profile.title, profile.role_source) == ("VP of Customer Support", "self-introduction")
+    titled = interview(call_turns := [("Jamie Ford", "Hi."), ("Rita Okonkwo", "Hello.")], InterviewMeta(title="CFO"))
+    assert buyer_profile(titled, identify_sides(titled), ()).title == "CFO" and call_turns
+
+
 def test_a_title_that_only_says_a_seniority_takes_its_job_from_what_the_buyer_does():
     iv = interview([("Sam", "What do you do?"), ("Dana", "I'm a manager, I work in finance at Kestrel.")])
     profile = buyer_profile(iv, identify_sides(iv), ())

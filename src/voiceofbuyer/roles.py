@@ -31,7 +31,7 @@ import numpy as np
 
 from .ingest.sides import is_placeholder, listed_names, renamed_devices, same_person
 from .introductions import stated_field, stated_responsibility, stated_title
-from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
+from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 
 Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
 """A user's role taxonomy: (role, title patterns), in the order of the config."""
@@ -212,6 +212,22 @@ def closest_function(title: str, embed: Embed) -> str:
     return examples[best][0] if scores[best] >= SIMILARITY else ""
 
 
+_MEETING = re.compile(
+    r"\s[|–—-]\s|\||\b(?:interview|call|kick-?off|meeting|demo|sync|discovery|session|intro|evaluation|catch-?up"
+    r"|follow-?up|debrief|workshop|recording|transcript|webinar|check-?in)s?\b",
+    re.I,
+)
+
+
+def names_a_meeting(title: str, meta: InterviewMeta) -> bool:
+    """Whether a metadata ``title`` is the meeting's name, as call recorders write ``title:`` ("Kinetic Labs |
+    Evaluation kickoff", "Interview - Priya Raman - Helix Pharmacy"), not the buyer's job title."""
+    if not title:
+        return False
+    named = [n for n in (meta.company, meta.interviewee) if n and n.casefold() in title.casefold()]
+    return bool(_MEETING.search(title)) or bool(named)
+
+
 def buyer_profile(
     interview: Interview, speakers: SpeakerRoles, taxonomy: Taxonomy, embed: Embed | None = None
 ) -> BuyerProfile:
@@ -236,7 +252,8 @@ def buyer_profile(
     asked = [runs[i - 1][1] if i and runs[i - 1][0] not in profiled else ""
              for i, (speaker, _) in enumerate(runs) if speaker in profiled]  # fmt: skip
     seniority_only = ""
-    for title, source in ((meta.title, "title"), (stated_title(said, asked), "self-introduction")):
+    given = "" if names_a_meeting(meta.title, meta) else meta.title
+    for title, source in ((given, "title"), (stated_title(said, asked), "self-introduction")):
         if title:
             match = role_for_title(title, taxonomy, embed)
             if match.role:

@@ -8,6 +8,7 @@ Recognised heads (the turn's text starts after them):
     Kim, Alex: text            Priya's iPhone: text       陈静: text               [SPEAKER_00]: text
     Kate 🎧: text (as "Kate")  kate@acme.com: text        Speaker ?: text (a voice the tool could not name)
     Kim, K. [Acme Ltd]: text
+    **[00:02] Name (Client):**   (Gong's Markdown: the text follows below)
     Name (00:01:02)   Name  0:03   Name - 0:03   Nadia Haddad (Guest)  0:11   [Owen Fairley] 14:02:18
     0:03 - Sam Ortiz (Acme)    Name:   alone on a line: the text follows below
     [00:01:02] text            a bracketed time without a name: same speaker, new time
@@ -74,6 +75,7 @@ _DASH = r"[-–—|]"
 # pronouns before its company ("Sam Ortiz (he/him) | Ledgerly") or a title and company ("Sam Ortiz, PM @ Ledgerly").
 _SPEAKER_HEAD = re.compile(
     rf"""[ \t]*(?:>>>?[ \t]*)?
+    (?:\*\*(?=[\[(]?\d))?
     (?:[\[(]?(?P<lead>{TEXT_TIME})[\])]?[ \t]*(?:(?P<leaddash>{_DASH})[ \t]*)?)?
     (?P<bold>\*\*)?
     (?:(?P<open>\[)|(?P<paren>\())?
@@ -161,7 +163,7 @@ _METADATA_LAST_WORDS = frozenset(
      "format", "platform", "email", "phone", "item", "sharing", "observation", "observations", "follow-up",
      "followup", "aside", "comment", "comments", "reminder", "todo", "recap", "insight", "insights", "project",
      "length", "incentive", "target", "status", "probe", "probes", "version", "author", "screener", "quota",
-     "study", "methodology"}
+     "study", "methodology", "system", "media", "type", "scope"}
 )  # fmt: skip
 
 

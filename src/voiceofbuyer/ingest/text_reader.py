@@ -118,7 +118,7 @@ def parse_turns(
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the chat file out of the batch",
         )
     lines = _bare_name_lines(_names_under_times(lines))
-    vote = SpeakerVote(line.head for line in lines if line.head and not _HEADING.match(line.text))
+    vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     meta = header_metadata([line.text for line in _header_lines(lines, vote)], source, lines[0].number if lines else 1)
     if _is_question_and_answer(lines, vote):
         turns = _question_and_answer_turns(text, lines, meta.merged(front) if front else meta)
@@ -209,6 +209,13 @@ def _person_line(line: _Line, vote: SpeakerVote) -> bool:
     return bool(value) and not value.endswith((".", "?", "!")) and len(value.split()) <= 14
 
 
+def _heading(line: _Line) -> re.Match[str] | None:
+    """A Markdown heading (``## Transcript``, a line all in bold); not Gong's bold speaker line with its time
+    (``**[00:02] Rita Okonkwo (Client):**``, the text below)."""
+    timed_speaker = line.head is not None and line.head.speaker and line.head.time is not None
+    return None if timed_speaker else _HEADING.match(line.text)
+
+
 def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Turn]:
     turns: list[Turn] = []
     draft: _Draft | None = None
@@ -233,7 +240,7 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
             if draft is not None:
                 draft.add(text, line.start + inline.end(), line.end)
             continue
-        heading = _HEADING.match(line.text)
+        heading = _heading(line)
         speaker_head = head is not None and not heading and vote.is_speaker(head) and not _person_line(line, vote)
         aside = _ASIDE.fullmatch(line.text) or _section_line(line.text)
         if heading or aside or _RULE.match(line.text) or is_tool_line(line.text) or _metadata_line(line, speaker_head):
