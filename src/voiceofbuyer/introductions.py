@@ -142,7 +142,8 @@ _ONLY_ONE = re.compile(
 # "I lead the platform team", "I run procurement", "I'm in charge of accounts payable", "I manage the customer
 # success team": what someone is responsible for says their job as well as a title does.
 _RESPONSIBILITY = re.compile(
-    r"\bi(?:'m|\s+am)?\s+(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?(?P<verb>leads?|runs?|oversees?|heads?(?:\s+up)?"
+    r"\bi(?:'m|\s+am)?\s+(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?"
+    r"(?P<verb>leads?|runs?|oversees?|heads?(?:\s+up)?"
     r"|looks?\s+after|manages?|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
     r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
     r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"

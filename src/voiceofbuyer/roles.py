@@ -213,7 +213,7 @@ def closest_function(title: str, embed: Embed) -> str:
 
 
 _MEETING = re.compile(
-    r"\s[|–—-]\s|\||\b(?:interview|call|kick-?off|meeting|demo|sync|discovery|session|intro|evaluation|catch-?up"
+    r"\s[–—-]\s|\||\b(?:interview|call|kick-?off|meeting|demo|sync|discovery|session|intro|evaluation|catch-?up"
     r"|follow-?up|debrief|workshop|recording|transcript|webinar|check-?in)s?\b",
     re.I,
 )

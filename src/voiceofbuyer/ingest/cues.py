@@ -13,7 +13,7 @@ continues the previous cue's speaker, and text before any speaker is dropped. Ch
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -142,20 +142,18 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
 def _names_on_own_line(text: str, runs: list[tuple[int, int, int, Head | None]]) -> dict[int, str]:
     """Speakers written alone on the first line of their cues, the words below (``Aisha Okafor`` / ``I'm head of
     ...``), by the line's start: a name-shaped line without a label's colon that opens two cues or more."""
-    firsts: dict[int, tuple[int, str]] = {}  # cue number → (start, line) of a first line with more lines below
-    seen: set[int] = set()
+    lines_of: dict[int, list[tuple[int, int, Head | None]]] = defaultdict(list)  # cue number → its lines, not tags
     for number, start, end, head in runs:
-        if head is not None and head.body < 0:
-            continue
+        if head is None or head.body >= 0:
+            lines_of[number].append((start, end, head))
+    firsts: dict[int, str] = {}
+    for (start, end, head), *below in lines_of.values():
         line = " ".join(text[start:end].split())
-        if number in seen:
-            continue
-        seen.add(number)
-        if (head is None or not head.speaker) and looks_like_name(line) and not line.endswith((".", "?", "!", ",")):
-            firsts[number] = (start, line)
-    multi = Counter(number for number, _, _, head in runs if not (head is not None and head.body < 0))
-    counts = Counter(line for number, (_, line) in firsts.items() if multi[number] > 1)
-    return {start: line for number, (start, line) in firsts.items() if multi[number] > 1 and counts[line] >= 2}
+        unlabelled = head is None or not head.speaker
+        if below and unlabelled and looks_like_name(line) and not line.endswith((".", "?", "!", ",")):
+            firsts[start] = line
+    counts = Counter(firsts.values())
+    return {start: line for start, line in firsts.items() if counts[line] >= 2}
 
 
 def _shown(text: str, cue: Cue) -> tuple[str, str]:
