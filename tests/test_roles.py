@@ -5,7 +5,7 @@ import pytest
 
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import ConfigError
-from voiceofbuyer.ingest.sides import identify_sides
+from voiceofbuyer.ingest.sides import company, identify_sides, short_names
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
 from voiceofbuyer.roles import RoleMatch, buyer_profile, from_description, merge_small_roles, role_for_title
@@ -236,6 +236,80 @@ def test_a_colleague_the_buyer_brings_is_a_buyer_even_when_they_say_we_built():
     )
     roles = identify_sides(iv)
     assert roles.interviewers == ("Sam Ortiz",) and roles.buyers == ("Hannah Weiss", "Tom Becker")
+
+
+def test_the_buyers_colleague_who_asks_the_product_questions_is_a_buyer():
+    """The vendor's AE and SE, the buyer and the colleague she brings, who asks most questions (all about the
+    product): the one who asks most is not the interviewer when the buyer brought them."""
+    turns = [
+        ("Lucy Grant", "Hi Helen, hi Tom, thanks for joining. I've got Arjun from our solutions team with me."),
+        ("Arjun Rao", "Hi both. I'm a solutions engineer at Spendwise, so I'll cover anything technical."),
+        (
+            "Helen Marsh",
+            "Thanks. I'm the CFO at Brookfield Care Group. And this is Tom from our finance systems "
+            "team, he'll have most of the technical questions.",
+        ),
+        ("Lucy Grant", "Great to meet you. Helen, what's prompting the look at spend management?"),
+        (
+            "Helen Marsh",
+            "Agency staffing. Each home books its own agency nurses, and I only find out what we spent "
+            "when the invoices land six weeks later. Last quarter agency spend was a third over budget.",
+        ),
+        ("Tom Reyes", "Can you import purchase orders from Sage 200, or would we have to key them?"),
+        ("Arjun Rao", "We have a native Sage 200 connector, so POs sync every fifteen minutes."),
+        ("Tom Reyes", "And approvals, can a home manager approve from a phone?"),
+        ("Arjun Rao", "Yes, approvals work in the mobile app."),
+        ("Tom Reyes", "Does it support single sign-on with Microsoft?"),
+        ("Arjun Rao", "It does."),
+    ]
+    sides = identify_sides(interview(turns))
+    assert sides.interviewers == ("Lucy Grant", "Arjun Rao") and sides.buyers == ("Helen Marsh", "Tom Reyes")
+
+
+def test_speakers_of_one_company_are_on_one_side():
+    """Sales-call recorders write each speaker's company after the name: the AE who introduces the SE in words no
+    pattern knows is still on the SE's side."""
+    turns = [
+        ("Marcus Bell (Harbor Health)", "Hey, can you all hear me? I'm on the hospital wifi."),
+        (
+            "Jenna Cole (Clinix)",
+            "Loud and clear. I've brought Omar, one of our solutions engineers, since you had integration questions.",
+        ),
+        ("Marcus Bell (Harbor Health)", "Great. I'm the director of clinical informatics at Harbor Health."),
+        ("Jenna Cole (Clinix)", "What's pushing you to look at discharge tooling this quarter?"),
+        ("Marcus Bell (Harbor Health)", "Readmissions. The discharge instructions are a packet nobody reads."),
+        ("Marcus Bell (Harbor Health)", "Does your tool write back to Epic, or is it read-only?"),
+        ("Omar Haddad (Clinix)", "It writes back. We use the FHIR APIs, so our customers are live in eight weeks."),
+        ("Marcus Bell (Harbor Health)", "And the texting piece, does that go out under our number?"),
+        ("Omar Haddad (Clinix)", "Yes, we provision a dedicated short code per health system."),
+    ]
+    sides = identify_sides(interview(turns))
+    assert sides.buyers == ("Marcus Bell (Harbor Health)",)
+    assert set(sides.interviewers) == {"Jenna Cole (Clinix)", "Omar Haddad (Clinix)"}
+    assert company("Jenna Cole (Clinix)") == "clinix"
+    assert company("Jenna Cole (Guest)") == company("Sam Ortiz (he/him)") == company("iPad (2)") == ""
+
+
+def test_a_first_name_label_is_the_full_name_it_starts():
+    """One person labelled "Jon Ellis", then "Jon" (a notes tool, a person typing): one speaker on one side, and the
+    buyer's title is read from both labels' turns."""
+    turns = [
+        ("Jon Ellis", "Great, I think it's recording. Thanks for joining, Priya. Could you introduce yourself?"),
+        ("Priya Raman", "Sure. We have thirty-two community pharmacies across the Midlands."),
+        ("Jon Ellis", "What's the hardest part of managing stock?"),
+        ("Priya Raman", "Short-dated stock. Every month we bin a few thousand pounds of medicines."),
+        ("Jon", "Sorry, the video froze. You said binned stock, roughly how much a year? And who orders it?"),
+        ("Priya", "About forty thousand pounds last year. I'm the pharmacy operations manager at Helix, so me."),
+        ("Jon", "And how do branches see each other's stock today? What would stop you from moving?"),
+        ("Priya", "They don't. They ring each other, and my area managers spend Mondays on the phone."),
+    ]
+    iv = interview(turns)
+    sides = identify_sides(iv)
+    assert sides.interviewers == ("Jon Ellis", "Jon") and sides.buyers == ("Priya Raman", "Priya")
+    profile = buyer_profile(iv, sides, TAXONOMY)
+    assert profile.name == "Priya Raman" and "Operations Manager" in profile.title
+    shared = [("Sam Ortiz", "Hi?"), ("Sam Lee", "Hi."), ("Sam", "So?")]
+    assert short_names(interview(shared).turns) == {}
 
 
 def test_a_colleague_who_greets_asks_once_and_thanks_is_on_the_interviewing_side():

@@ -29,7 +29,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from .ingest.sides import is_placeholder, listed_names, renamed_devices, same_person
+from .ingest.sides import is_placeholder, listed_names, renamed_devices, same_person, short_names
 from .introductions import stated_field, stated_responsibility, stated_title
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 
@@ -234,7 +234,8 @@ def buyer_profile(
     """The buyer of an interview: their name (metadata, else the first buyer label that is a name: "Speaker 2"
     never is), their title, role and job function, and where the role came from."""
     meta = interview.meta
-    renamed = renamed_devices(interview, speakers.buyers)  # "iPad Pro", then "Mei-Ling Chou": one buyer
+    # "iPad Pro", then "Mei-Ling Chou"; "Priya" beside "Priya Raman": one buyer
+    renamed = {**renamed_devices(interview, speakers.buyers), **short_names(interview.turns)}
     named = [speaker for speaker in speakers.buyers if not is_placeholder(speaker) and speaker not in renamed]
     listed = listed_names(meta.interviewee)
     name = meta.interviewee or (named[0] if named else "")

@@ -27,7 +27,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from voiceofbuyer.ingest.labels import is_role_label
-from voiceofbuyer.records import Interview, SpeakerRoles
+from voiceofbuyer.records import Interview, SpeakerRoles, Turn
 from voiceofbuyer.wording import is_small_talk
 
 T = TypeVar("T", str, int)
@@ -143,6 +143,12 @@ def identify_sides(interview: Interview) -> SpeakerRoles:
 
 
 def _sides(interview: Interview) -> SpeakerRoles:
+    short = short_names(interview.turns)
+    if short:  # "Jon" is "Jon Ellis": the sides are read with one label per person, then both labels placed
+        turns = [replace(turn, speaker=short.get(turn.speaker, turn.speaker)) for turn in interview.turns]
+        sides = _sides(replace(interview, turns=turns))
+        return replace(sides, **{side: _with_short_names(getattr(sides, side), short)
+                                 for side in ("interviewers", "buyers", "uncertain")})  # fmt: skip
     speakers = list(dict.fromkeys(turn.speaker for turn in interview.turns))
     uncertain = tuple(s for s in speakers if is_uncertain(s) or _passing_voice(s, interview))
     people = [s for s in speakers if s not in uncertain]
@@ -154,6 +160,8 @@ def _sides(interview: Interview) -> SpeakerRoles:
     if len(people) < 2:
         return SpeakerRoles((), tuple(people), "single speaker", 0.0, uncertain)
     interviewer, pitched = _lead_interviewer(people, said)
+    if not pitched:
+        interviewer = _host_across_from_brought(interviewer, people, said)
     colleagues = _vendor_side(people, interviewer, said)
     interviewers = [s for s in people if s == interviewer or s in colleagues]
     buyers = [s for s in people if s not in interviewers]
@@ -161,6 +169,45 @@ def _sides(interview: Interview) -> SpeakerRoles:
     if pitched:  # a demo call: the vendor talks and the buyer asks; the signals disagree, so say less sure
         confidence = min(round(0.5 + 0.5 * confidence, 2), 0.75)
     return SpeakerRoles(tuple(interviewers), tuple(buyers), "inferred", confidence, uncertain)
+
+
+def short_names(turns: Iterable[Turn]) -> dict[str, str]:
+    """Labels that are the first name of one full-name label of the same transcript, each with that label: "Jon" →
+    "Jon Ellis" when a tool (or a person typing) labels one speaker both ways. A first name two full names share
+    ("Sam" beside "Sam Ortiz" and "Sam Lee") stays its own speaker."""
+    speakers = list(dict.fromkeys(turn.speaker for turn in turns))
+    full: dict[str, list[str]] = {}
+    for speaker in speakers:
+        words = speaker.split()
+        if len(words) > 1 and not is_placeholder(speaker) and not is_device(speaker):
+            full.setdefault(words[0].casefold(), []).append(speaker)
+    return {
+        speaker: full[speaker.casefold()][0]
+        for speaker in speakers
+        if len(speaker.split()) == 1
+        and not is_role_label(speaker)
+        and not is_placeholder(speaker)
+        and len(full.get(speaker.casefold(), [])) == 1
+    }
+
+
+# What a call adds in parentheses that is not a company: Teams' and Zoom's marks, pronouns, a device's number.
+_NOT_A_COMPANY = re.compile(
+    r"(?:guest|external|unverified|host|co-?host|organi[sz]er|presenter|attendee|panelist|me|you|\d+|\w+/\w+)",
+    re.I,
+)
+
+
+def company(speaker: str) -> str:
+    """The company a label names after the person, as sales-call recorders write it ("Jenna Cole (Clinix)"); ""
+    when there is none, or what is in parentheses is a role, a mark of the call ("(Guest)") or pronouns."""
+    match = re.search(r"\(([^()]{2,40})\)\s*$", speaker)
+    named = match[1].strip() if match else ""
+    return "" if not named or is_role_label(named) or _NOT_A_COMPANY.fullmatch(named) else named.casefold()
+
+
+def _with_short_names(side: tuple[str, ...], short: dict[str, str]) -> tuple[str, ...]:
+    return tuple(label for speaker in side for label in (speaker, *(s for s, full in short.items() if full == speaker)))
 
 
 def _passing_voice(speaker: str, interview: Interview) -> bool:
@@ -240,6 +287,27 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
 _QUESTION = re.compile(r"[^.?!\n]*\?")
 
 
+def _host_across_from_brought(asker: str, people: list[str], said: list[tuple[str, str]]) -> str:
+    """The interviewer when who asks most was brought by the buyer ("this is Tom from our finance systems team, he'll
+    have the technical questions"): who asks most among the others. A bringer who talks more than everyone else
+    is the buyer answering; a host who brings a colleague to ask talks less than the buyer."""
+    words: Counter[str] = Counter()
+    text_of: dict[str, str] = {}
+    for speaker, text in said:
+        words[speaker] += len(text.split())
+        text_of[speaker] = text_of.get(speaker, "") + "\n" + text
+    introduction = _introduction(asker)
+    for bringer in people:
+        others = [s for s in people if s not in (asker, bringer)]
+        if bringer == asker or not others or not introduction.search(text_of.get(bringer, "")):
+            continue
+        rest = [(speaker, text) for speaker, text in said if speaker in others]
+        host = asks_most_questions(rest) if rest else asker
+        if words[bringer] > max(words[s] for s in others) and "?" in text_of.get(host, ""):
+            return host
+    return asker
+
+
 def _about_the_product(question: str) -> bool:
     """ "How do you price it?", "Do you integrate with Xero?": a question about the product, even in the words of a
     question about the buyer's situation ("how do you ...")."""
@@ -256,10 +324,19 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
     text_of: dict[str, str] = {}
     for speaker, text in said:
         text_of[speaker] = text_of.get(speaker, "") + "\n" + text
+    companies = {s: company(s) for s in people}
+    shared = Counter(companies.values())
+    shared.pop("", None)
+    # "Jenna Cole (Clinix)", "Omar Haddad (Clinix)", "Marcus Bell (Harbor Health)": one company is one side.
+    by_company = len(shared) > 1 and max(shared.values()) > 1 and bool(interviewer and companies[interviewer])
     colleagues = set()
     interviewer_introduced = _introduction(interviewer) if interviewer else None
     for speaker in people:
         if speaker == interviewer:
+            continue
+        if by_company and companies[speaker]:
+            if companies[speaker] == companies[interviewer or ""]:
+                colleagues.add(speaker)
             continue
         introduction = _introduction(speaker)
         introduced = introduction.search(text_of.get(interviewer or "", ""))
