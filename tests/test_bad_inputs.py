@@ -350,6 +350,16 @@ CASES: tuple[Case, ...] = (
                                     "Lena: The pricing experiment shows a small lift in demo requests.\n"
                                     "Maya: Then we extend the pricing test for two weeks.\n"),
          S, r"nobody asks a question in it \(meeting notes\?\), so not an interview: left out"),
+    Case("notes/guide-with-owner.txt", write("DISCUSSION GUIDE v3\nOwner: Rachel Ng    Last edited: 3 March 2025\n\n"
+                                             "INTRO (5 min)\n- Thank them, confirm consent to record.\n"
+                                             "1. Tell me about your role. What does a typical week look like?\n"
+                                             "   PROBE: size of team, who they report to\n"
+                                             "2. Walk me through your last month-end close.\n"
+                                             "3. What would make you say no to a tool?\n"
+                                             "   PROBE: price, security review, who signs\n"
+                                             "4. Who else would be involved in buying it?\n"
+                                             "WRAP-UP (2 min)\n- Thank them, confirm the voucher.\n"),
+         S, r"one label \('Owner'\) in a document laid out in lists, tables or headings, so not an interview"),
     Case("binary/gzip.json", write(b"\x1f\x8b\x08\x00" + garbage(2000, 10)), S, NOT_TEXT),
     Case("binary/nul-padded.txt", write(TEXT.encode() + b"\x00" * 20_000), S, NOT_TEXT),
     Case("binary/nul-padded-vtt.vtt", write(mini_vtt().encode() + b"\x00" * 20_000), S, NOT_TEXT),

@@ -189,14 +189,21 @@ _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 
 def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
     """Why a file read as speaker turns is no interview, or "": one labelled passage laid out as a document ("Owner:
-    Tom Becker · Target: 8 finance leaders" above a screener and a table), an interview guide (questions that nobody
+    Tom Becker · Target: 8 finance leaders" above a screener and a table), or one speaker's few lines in such a
+    document (the ``Owner:`` line atop a discussion guide), an interview guide (questions that nobody
     answers: "Q1: Can you tell me about your role?" … "Q7: …"), or meeting notes in which nobody asks anything
     ("Tom: We have recruited six of the eight interviews."). Sides named by metadata are taken as given."""
     if sides.how == "metadata" or interview.format == "audio":
         return ""
-    if len(interview.turns) == 1 and len(_LAID_OUT.findall(interview.turns[0].text)) >= 3:
+    speakers = {turn.speaker for turn in interview.turns}
+    if len(speakers) == 1:
         speaker = interview.turns[0].speaker
-        return f"one passage under one label ({speaker!r}) laid out in lists, tables or headings (a document?)"
+        if len(interview.turns) == 1 and len(_LAID_OUT.findall(interview.turns[0].text)) >= 3:
+            return f"one passage under one label ({speaker!r}) laid out in lists, tables or headings (a document?)"
+        # "Owner: Rachel Ng  Last edited: 3 March" atop a guide or tracker: the label is a line of the document.
+        spoken = sum(len(turn.text) for turn in interview.turns)
+        if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3:
+            return f"one label ({speaker!r}) in a document laid out in lists, tables or headings"
     asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
     answered = sum(len(t.text.split()) for t in interview.turns if t.speaker in sides.buyers)
     if asked >= 3 and answered < 2 * asked:
