@@ -142,6 +142,12 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm the FC (financial controller) for the group.", "Financial Controller"),
         ("I'm in NYC, the rest of the team is in Austin.", ""),  # an acronym that spells out no title
         ("Yes, so, my function is head of controlling at Kessler.", "Head of Controlling"),
+        ("So, um, I'm the only finance person here, so controller, AP, payroll, all of it.", "Controller"),
+        ("So, officially I'm a business analyst, but really I do procurement.", "Procurement"),
+        ("I'm the controller, but really I am the CFO in all but name.", "CFO"),
+        ("I'm an analyst, but really I do whatever they need.", "Analyst"),
+        ("Sure. Twelve years in treasury, now I lead it. I started as a cash analyst at Merrow.", "Head of Treasury"),
+        ("Ten years in payroll, and now I manage the team.", "Payroll Manager"),
     ],
 )
 def test_stated_title_from_self_introduction(said, title):

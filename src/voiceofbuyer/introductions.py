@@ -91,7 +91,9 @@ _INTRO_LEAD = re.compile(
     r"(?:\s+on\s+my\s+(?:contract|badge|business\s+card|card|signature|linkedin))?(?:\s+is|'s)(?:\s+that\s+of)?"
     r"|on\s+my\s+(?:badge|contract|business\s+card|card|signature|linkedin)\s+says"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
-    r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?)"
+    r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?"
+    # "I'm the only finance person here, so controller, AP, payroll": the job the field comes down to.
+    r"|(?:only|sole|lone)\s+[\w&/-]+(?:\s+[\w&/-]+){0,2}?\s+(?:person|guy|gal|one)(?:\s+here)?\s*,\s*so)"
     r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just)\s+)*",
     re.I,
 )
@@ -118,6 +120,11 @@ _ABOUT_A_TOOL = re.compile(
 _PAST_JOB = re.compile(
     r"\b(?:(?:started|began|joined)(?:\s+\w+){0,3}?|used\s+to\s+(?:be|work)|i\s+was|previously|formerly|"
     r"back\s+then|before\s+that)(?:\s+working)?\s+(?:as\s+)?(?:a|an|the)?\s*$",
+    re.I,
+)
+_NOW_LEADS = re.compile(
+    r"\b(?:years?|decades?)\s+in\s+(?P<field>[a-z][\w&/ -]{1,30}?)\s*[,;]\s*(?:and\s+)?now\s+i\s+"
+    r"(?P<verb>lead|run|head(?:\s+up)?|manage)\s+(?:it|the\s+team|the\s+function|that\s+team)\b",
     re.I,
 )
 _FILLERS = re.compile(r"(?<![\w-])(?:um+|uh+|erm|er|ah|hmm+|mm+)(?![\w-])[,.]?\s*")
@@ -268,6 +275,10 @@ def _titles(text: str) -> list[str]:
             earlier.append(title)
         elif title:
             found.append(_corrected(text[start : start + 160]) or title)
+    for match in _NOW_LEADS.finditer(text):  # "Twelve years in treasury, now I lead it" → Head of Treasury
+        if _names_a_field(match["field"].split()):
+            field = " ".join(_title_case(word) for word in match["field"].split())
+            found.append(f"{field} Manager" if match["verb"].lower() == "manage" else f"Head of {field}")
     for pattern, form in _VERB_TITLES:
         match = pattern.search(text)
         if match:
@@ -335,8 +346,23 @@ _CORRECTION = re.compile(
 )
 
 
+# "officially I'm a business analyst, but really I do procurement": the job done, not the one on paper.
+_REALLY = re.compile(
+    r"^[^.?!]{0,60}?,?\s+but\s+(?:really|actually|in\s+practice|in\s+reality|day\s+to\s+day)[,\s]+"
+    r"i\s+(?:do|run|handle|am|'m)\s+(?:the\s+|an?\s+|all\s+(?:the\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
+    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here)\b|$)",
+    re.I,
+)
+
+
 def _corrected(rest: str) -> str:
-    """The title a correction right after a stated title gives ("..., sorry, acting controller"), or ``""``."""
+    """The title a correction right after a stated title gives ("..., sorry, acting controller"; "..., but really I
+    do procurement" → "Procurement"), or ``""``."""
+    really = _REALLY.search(rest)
+    if really:
+        words = really["field"].split()
+        if _title_after(really["field"]) or _names_a_field(words):
+            return _title_after(really["field"]) or " ".join(_title_case(word) for word in words)
     correction = _CORRECTION.search(rest)
     return _title_after(rest[correction.end() : correction.end() + 80]) if correction else ""
 
