@@ -54,6 +54,7 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Head of Customer Support", "Customer Support Leader", "Customer Support & Success"),
         ("High School Teacher", "Educator", "Education"),
         ("Registered Nurse", "Healthcare Professional", "Healthcare"),
+        ("Revenue Cycle Director", "Healthcare Leader", "Healthcare"),
         ("Co-founder", "Executive & Founder", "Executive & Founder"),
         ("Chief Basket Weaver", "Chief Basket Weaver", "Other"),
     ],
@@ -146,8 +147,13 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("So, officially I'm a business analyst, but really I do procurement.", "Procurement"),
         ("I'm the controller, but really I am the CFO in all but name.", "CFO"),
         ("I'm an analyst, but really I do whatever they need.", "Analyst"),
+        ("Technically I'm the transport planner, but really I run the whole inbound side.", "Transport Planner"),
         ("Sure. Twelve years in treasury, now I lead it. I started as a cash analyst at Merrow.", "Head of Treasury"),
         ("Ten years in payroll, and now I manage the team.", "Payroll Manager"),
+        ("My actual title is Director of People Operations.", "Director of People Operations"),
+        ("My title on LinkedIn says Head of Fulfilment, but day to day I'm on the floor.", "Head of Fulfilment"),
+        ("My title is Senior Manager, Revenue Operations, at Brightloom.", "Senior Manager, Revenue Operations"),
+        ("I lead the BI team. My business card says Business Intelligence Manager.", "Business Intelligence Manager"),
     ],
 )
 def test_stated_title_from_self_introduction(said, title):
@@ -242,6 +248,32 @@ def test_a_colleague_the_buyer_brings_is_a_buyer_even_when_they_say_we_built():
     )
     roles = identify_sides(iv)
     assert roles.interviewers == ("Sam Ortiz",) and roles.buyers == ("Hannah Weiss", "Tom Becker")
+
+
+def test_a_note_taker_who_asks_a_few_questions_in_passing_is_on_the_interviewing_side():
+    """Rev's unnamed voices: "Speaker 2" says they are taking notes, asks two follow-ups (one about cost, which is no
+    product question from a note-taker) and thanks."""
+    turns = [
+        ("Speaker 1", "Thanks for making time. My colleague is on too. Could you start with your role?"),
+        ("Speaker 2", "Hi there, I'll mostly be taking notes."),
+        ("Speaker 3", "Hi both. I'm the pharmacy operations lead at Rowan Health, we run fourteen branches."),
+        ("Speaker 1", "What takes most of your pharmacists' time that shouldn't?"),
+        ("Speaker 3", "Stock checks. Every branch counts controlled drugs by hand, about six hours a week each."),
+        ("Speaker 2", "Sorry, just to check, is that six hours per pharmacist, or per branch?"),
+        (
+            "Speaker 3",
+            "Per branch. And the counts never match the system, so someone chases the gap on Monday, "
+            "ringing the other branches and the wholesaler until it adds up, and most weeks it never does.",
+        ),
+        ("Speaker 1", "What would make you look at a new tool for it?"),
+        ("Speaker 3", "An inspection. We had a near miss in March and the regional director wants it fixed."),
+        ("Speaker 2", "And cost, how do you usually think about that?"),
+        ("Speaker 3", "Per branch per month, and it has to pay back inside a year or finance won't sign."),
+        ("Speaker 1", "Thank you, that's really helpful."),
+        ("Speaker 2", "Thanks from me too."),
+    ]
+    sides = identify_sides(interview(turns))
+    assert sides.buyers == ("Speaker 3",) and set(sides.interviewers) == {"Speaker 1", "Speaker 2"}
 
 
 def test_the_buyers_colleague_who_asks_the_product_questions_is_a_buyer():

@@ -80,16 +80,18 @@ _NOT_IN_TITLE = frozenset(
     }
 )  # fmt: skip
 _NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
+# Where a title is written down: "the title on my contract is", "my business card says".
+_PAPERS = r"(?:contract|badge|business\s+card|card|(?:e-?mail\s+)?signature|linkedin(?:\s+profile)?|org\s+chart)"
 _INTRO_LEAD = re.compile(
     # "I'm working like accountant", "I'm on the FP&A team, senior analyst": before "I'm" alone, which would win.
     r"\b(?:(?:i'?m|i\s+am)\s+(?:working\s+like|(?:on|in)\s+the\s+[\w&/ -]{1,30}?\s+(?:team|department|group)\s*,)"
     rf"|(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
-    r"|(?:my|the)\s+(?:main\s+|current\s+|official\s+|formal\s+|day\s+)?(?:role|position|title|job|function)"
-    r"(?:\s+title)?"
-    r"(?:\s+on\s+my\s+(?:contract|badge|business\s+card|card|signature|linkedin))?(?:\s+is|'s)(?:\s+that\s+of)?"
-    r"|on\s+my\s+(?:badge|contract|business\s+card|card|signature|linkedin)\s+says"
+    r"|(?:my|the)\s+(?:main\s+|current\s+|official\s+|formal\s+|actual\s+|real\s+|proper\s+|day\s+)?"
+    r"(?:role|position|title|job|function)(?:\s+title)?"
+    rf"(?:\s+on\s+(?:my\s+)?{_PAPERS})?(?:\s+is|'s|\s+says|\s+reads)(?:\s+that\s+of)?"
+    rf"|(?:on\s+)?my\s+{_PAPERS}\s+(?:says|reads)"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
     r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?"
     # "I'm the only finance person here, so controller, AP, payroll": the job the field comes down to.
@@ -334,7 +336,8 @@ _RANK_BEFORE_FIELD = frozenset({"vp", "svp", "evp", "avp"})
 """Ranks written straight before their field, without "of": "VP Finance and Ops", "SVP Sales"."""
 # "Senior Manager, Treasury", "Director, Product Marketing": the rank, a comma, then the field in capitals.
 _FIELD_AFTER_RANK = re.compile(
-    r",\s*(?P<field>[A-Z][\w&'-]*(?:\s+(?:&|and|of|[A-Z][\w&'-]*)){0,3}?)(?=\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
+    r",\s*(?P<field>[A-Z][\w&'-]*(?:\s+(?:&|and|of|[A-Z][\w&'-]*)){0,3}?)"
+    r"(?=,?\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
 )
 
 
@@ -355,13 +358,17 @@ _REALLY = re.compile(
 )
 
 
+_SCOPE_WORDS = frozenset({"whole", "entire", "side", "part", "bit", "lot", "show", "thing", "things", "rest"})
+
+
 def _corrected(rest: str) -> str:
     """The title a correction right after a stated title gives ("..., sorry, acting controller"; "..., but really I
     do procurement" → "Procurement"), or ``""``."""
     really = _REALLY.search(rest)
     if really:
         words = really["field"].split()
-        if _title_after(really["field"]) or _names_a_field(words):
+        # "..., but really I run the whole inbound side": a scope of work, which names no other job.
+        if _title_after(really["field"]) or (_names_a_field(words) and not _SCOPE_WORDS & {w.lower() for w in words}):
             return _title_after(really["field"]) or " ".join(_title_case(word) for word in words)
     correction = _CORRECTION.search(rest)
     return _title_after(rest[correction.end() : correction.end() + 80]) if correction else ""

@@ -386,9 +386,17 @@ _OBSERVING = re.compile(
 
 
 def _observes(speaker: str, said: list[tuple[str, str]]) -> bool:
-    """A voice that only says it is there to listen, in a turn or two of a few words."""
+    """A voice that says first it is there to listen or take notes, and then says little: a turn or two of a few
+    words, or a few questions in passing ("Sorry, just to check, is that per branch?") and thanks."""
     own = [text for who, text in said if who == speaker]
-    return len(own) <= 2 and sum(len(t.split()) for t in own) <= 40 and bool(_OBSERVING.search(" ".join(own)))
+    words = sum(len(t.split()) for t in own)
+    if not own or not _OBSERVING.search(" ".join(own[:2])):
+        return False
+    others: Counter[str] = Counter()
+    for who, text in said:
+        if who != speaker:
+            others[who] += len(text.split())
+    return (len(own) <= 2 and words <= 40) or (words <= 80 and bool(others) and words * 2 < max(others.values()))
 
 
 def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str | None) -> bool:
