@@ -84,6 +84,12 @@ def test_unsure_or_short_statements_are_other(monkeypatch):
         ("Sorry I'm late, the train was stuck outside the station.", True),
         ("Good morning, can you hear me all right?", True),
         ("Hi there.", True),  # a greeting alone
+        ("We can take five or 10 more minutes of no problems.", True),  # the call's own time and mechanics
+        ("Sorry, I have a hard stop at three.", True),
+        ("I think you cut out there, can you say that again?", True),
+        ("We can do it in five minutes with the new tool.", False),
+        ("We have 20 minutes of downtime every night.", False),
+        ("It takes 10 more minutes per invoice.", False),
         ("Hi, so my biggest problem is invoices taking three weeks.", False),
         ("Hi-vis jackets are the first thing the auditors check.", False),
         ("The approvals take us three weeks and nobody knows who holds them.", False),

@@ -74,7 +74,13 @@ _SMALL_TALK = re.compile(
     r"\b(let me know|thanks?|thank you|good luck|bye|good question|happy to help|can you hear|hear me"
     r"|(nice|good|great|lovely|pleasure) (talking|to talk|speaking|to speak|meeting|to meet|chatting)"
     r"|sorry (to be|for being|i'm|i am|i was) late|(anything|something) (else )?i can (help|do)"
-    r"|have a (good|great|nice|lovely) (day|one|evening|weekend|night|week)|good (night|morning|afternoon|evening))\b"
+    r"|have a (good|great|nice|lovely) (day|one|evening|weekend|night|week)|good (night|morning|afternoon|evening)"
+    # The call's own time and mechanics: "We can take five or 10 more minutes", "I have a hard stop at three".
+    r"|(we|i) (can|could) (take|spare|stay) [\w ]{0,20}?minutes"
+    r"|(we|i) (have|'ve got|got|still have) (another |a few |a couple (of )?|(five|ten|fifteen|twenty|\d+) )"
+    r"(more |extra )?minutes( left)?(?! of)|hard stop|another (call|meeting) (at|in|after)"
+    r"|share (my|your) screen|(you're|you are|i'm|i am|you were|i was) (on )?mute|you (cut|broke) out|lost you"
+    r"|(bad|poor|weak) (connection|signal|wifi|wi-fi)|(is it|it's|are you|we're) recording)\b"
     r"|^\W*(hi|hello|hey|hiya|morning)\b(?!-)(\W+[\w']+){0,3}\W*$",  # a greeting alone: "Hi there.", "Hello everyone!"
     re.I,
 )
