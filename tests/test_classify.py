@@ -280,3 +280,17 @@ def test_a_stronger_encoder_serves_the_classifier_only_when_installed(tmp_path, 
             components.classifier_vectors(with_encoder("mpnet"), store, clustering)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "filed"),
+    [
+        ("pain", "I was particularly satisfied that ChatGPT was able to help me troubleshoot the projectors.", "other"),
+        ("objection", "The back end of the process is stronger and takes much less time now.", "other"),
+        ("pain", "It was great, but the export still takes a whole day.", "pain"),  # praise with a reservation
+        ("pain", "It wasn't helpful at all for the reconciliations.", "pain"),  # negated praise
+        ("goal", "I would love to use it to read a standard and pull out the test requirements.", "goal"),
+    ],
+)
+def test_praise_alone_is_never_a_pain_or_an_objection(label, text, filed):
+    assert filed_as(label, 0.99, text, LOOSE) == filed

@@ -122,6 +122,35 @@ _BUT = re.compile(
 )
 
 
+_PRAISE = re.compile(
+    r"\b(?:satisf(?:ied|ying|action)|helpful|amazing|great|love[ds]?|loving|excellent|fantastic|wonderful|impressed"
+    r"|impressive|perfect(?:ly)?|exactly\s+what\s+i\s+(?:needed|need|wanted|want)|correctly"
+    r"|saved?\s+(?:me\s+|us\s+)?(?:a\s+lot\s+of\s+|so\s+much\s+)?time|much\s+(?:less|faster|easier|better|quicker)"
+    r"|easier|a\s+lifesaver|game\s*-?changer|works?\s+(?:really\s+|very\s+)?well|spot\s+on"
+    r"|did\s+(?:a\s+)?(?:great|good|fantastic)\s+job)\b",
+    re.I,
+)
+# Any word of trouble, negation or reservation keeps a statement from being praise alone.
+_RESERVATION = re.compile(
+    r"\b(?:not|no|never|nothing|without|too|lack\w*|only|trust\w*|risk\w*|fear\w*|afraid|waste\w*|errors?"
+    r"|mistakes?|slow\w*|tedious|manual\w*|trouble[ds]?|troubling)\b|n't",
+    re.I,
+)
+
+
+def only_praises(text: str) -> bool:
+    """A statement of satisfaction with nothing wrong in it ("I was particularly satisfied that it found the bug.",
+    "The back end of the process is stronger and takes much less time now."): no pain and no objection, whatever
+    its words about the problem it solved; filed as ``other`` when the model says either. On the 2,441 typed and
+    1,320 synthetic labelled statements, 8 of the 92 it matches are labelled pain or objection."""
+    return (
+        _PRAISE.search(text) is not None
+        and _RESERVATION.search(text) is None
+        and _BAD_FEELING.search(text) is None
+        and _BUT.search(text) is None
+    )
+
+
 def denies_having(text: str) -> bool:
     """A statement that says the speaker has none of what was asked about ("I can't think of a time I got
     frustrated.", "I do not have any concerns, AI only helps.", "Nothing comes to mind.") and goes on to name none

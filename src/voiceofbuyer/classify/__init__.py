@@ -9,8 +9,9 @@ One interface, ``Classifier``, and three backends chosen by ``[classify] backend
 - ``server`` (``server.py``): an OpenAI-compatible server the user runs (llama.cpp server, Ollama, vLLM).
 
 Whatever the backend, a statement below ``min_confidence``, shorter than ``min_words``, small talk about the
-conversation itself (``wording.is_small_talk``) or a denial of what was asked about (``wording.denies_having``: "I
-have no concerns.") is ``other``: it never leads a theme.
+conversation itself (``wording.is_small_talk``), a denial of what was asked about (``wording.denies_having``: "I
+have no concerns."), or praise alone filed as a pain or an objection (``wording.only_praises``) is ``other``: it
+never leads a theme.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ import numpy as np
 
 from ..config import ClassifyConfig
 from ..records import CATEGORIES, Classification, Statement
-from ..wording import denies_having, is_small_talk
+from ..wording import denies_having, is_small_talk, only_praises
 from .labelled import LabelledStatement
 
 __all__ = ["CATEGORIES", "FILING_RULES", "Classifier", "LabelledStatement", "filed_as"]
 
-FILING_RULES = "3"
+FILING_RULES = "4"
 """The version of ``filed_as``'s rules (small talk, denials): part of the verdict cache key, so a changed rule
 re-files every statement."""
 
@@ -35,9 +36,11 @@ re-files every statement."""
 def filed_as(label: str, confidence: float, text: str, config: ClassifyConfig) -> str:
     """The category a statement is filed under: the model's ``label``, or ``other`` when the model is unsure
     (``confidence`` below ``min_confidence``), the statement is shorter than ``min_words``, it is small talk or it
-    denies having what was asked about ("I can't think of a time I got frustrated.")."""
+    denies having what was asked about ("I can't think of a time I got frustrated."), or it is filed as a pain or
+    an objection but only praises ("I was particularly satisfied that it found the bug.")."""
     unsure = confidence < config.min_confidence or len(text.split()) < config.min_words
-    return "other" if unsure or is_small_talk(text) or denies_having(text) else label
+    praise = label in ("pain", "objection") and only_praises(text)
+    return "other" if unsure or praise or is_small_talk(text) or denies_having(text) else label
 
 
 class Classifier(ABC):
