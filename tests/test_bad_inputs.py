@@ -360,6 +360,17 @@ CASES: tuple[Case, ...] = (
                                              "4. Who else would be involved in buying it?\n"
                                              "WRAP-UP (2 min)\n- Thank them, confirm the voucher.\n"),
          S, r"one label \('Owner'\) in a document laid out in lists, tables or headings, so not an interview"),
+    Case("notes/slack-channel.txt", write("#research-atlas\n\n"
+                                          "[10:02] maya: morning! Owen call is tomorrow 3:30, who's taking notes?\n"
+                                          "[10:03] tom: I can. Hannah's leading?\n[10:03] hannah: yep.\n"
+                                          "[10:05] hannah: I'll put the guide in the drive.\n"
+                                          "[10:09] hannah: good shout, adding it as Q10b\n"
+                                          "[10:15] ben: fyi Farah moved to next week, she's got an audit committee\n"
+                                          "[14:21] maya: Dev said he is the only finance person there.\n"
+                                          "[14:22] tom: haha yes. controller, AP, payroll, all of it\n"
+                                          "[14:25] ben: we should split solo finance from the team lead personas\n"
+                                          "[14:26] maya: let's discuss at Thursday's synthesis\n"),
+         S, r"4 people talk, 2 of 10 turns ask anything.*\(team notes or a chat\?\), so not an interview"),
     Case("binary/gzip.json", write(b"\x1f\x8b\x08\x00" + garbage(2000, 10)), S, NOT_TEXT),
     Case("binary/nul-padded.txt", write(TEXT.encode() + b"\x00" * 20_000), S, NOT_TEXT),
     Case("binary/nul-padded-vtt.vtt", write(mini_vtt().encode() + b"\x00" * 20_000), S, NOT_TEXT),

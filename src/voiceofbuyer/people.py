@@ -208,6 +208,15 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
     answered = sum(len(t.text.split()) for t in interview.turns if t.speaker in sides.buyers)
     if asked >= 3 and answered < 2 * asked:
         return f"{asked} questions with {answered} words of answer in all (an interview guide?)"
+    people = set(sides.interviewers) | set(sides.buyers)
+    prompts = sum(bool(_ASKS.search(t.text)) for t in interview.turns if t.speaker in sides.interviewers)
+    asking = sum("?" in t.text for t in interview.turns)
+    # An interview is led by questions, and a sales call by the buyer's; a team's synthesis notes or chat channel
+    # has a few asked in passing by anyone.
+    conversation = sides.how == "inferred" and len(people) >= 3 and len(interview.turns) >= 8
+    if conversation and prompts <= 2 and asking * 10 < 3 * len(interview.turns):
+        return (f"{len(people)} people talk, {asking} of {len(interview.turns)} turns ask anything, and the side "
+                f"that asks most asks {prompts} times (team notes or a chat?)")  # fmt: skip
     punctuated = any("." in t.text for t in interview.turns)
     if sides.how == "inferred" and punctuated and not any(_ASKS.search(t.text) for t in interview.turns):
         return "nobody asks a question in it (meeting notes?)"
