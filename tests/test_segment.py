@@ -133,6 +133,8 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("I've seen it so many times.", False),
         ("It takes, like, five minutes for one call.", True),  # a number is content
         ("We have a lot of freelancers on the team.", True),
+        ("Actually one has just occurred to me.", False),  # one of what was asked about
+        ("One of the reports takes three days to build.", True),
     ],
 )
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):

@@ -424,7 +424,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "18"
+    VERSION = "19"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

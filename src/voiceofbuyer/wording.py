@@ -193,7 +193,9 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     # A short statement resting on a "that" or "this" it does not explain ("I worry a bit about that.", "Actually,
     # that was the last straw."): its subject is in what was said before. A relative "that" is no such reference.
     if len(words) < 10 and any(
-        t.lower_ in _BACK_REFERENCES and (t.pos_ == "PRON" or t.dep_ in _REFERRING) and t.head.dep_ != "relcl"
+        (t.lower_ in _BACK_REFERENCES and (t.pos_ == "PRON" or t.dep_ in _REFERRING) and t.head.dep_ != "relcl")
+        # "Actually one has just occurred to me.": one of what was asked about ("one of the reports" says which)
+        or (t.lower_ == "one" and t.dep_ in _SUBJECTS and not any(t.children))
         for t in words
     ):
         return False
