@@ -224,6 +224,30 @@ def test_header_note_and_time_lines_are_outside_turns(tmp_path: Path) -> None:
     ]
 
 
+def test_a_date_note_or_duration_said_in_a_turn_of_speaker_lines_is_speech(tmp_path: Path) -> None:
+    """Rev's layout, a speaker line of its own above each turn: "14 hours." and "February 14, 2026." are answers,
+    and "Note: we never ..." is the buyer speaking; a date stamp without a full stop is still the tool's."""
+    interview = read(
+        tmp_path,
+        "rev.txt",
+        (
+            "March 11, 2025, 3:02PM\n\n"
+            "Speaker 1 (00:00:02):\nHow long does a weekly run take end to end?\n\n"
+            "Speaker 2 (00:00:05):\n14 hours.\n\n"
+            "Speaker 1 (00:00:07):\nAnd when is the go-live?\n\n"
+            "Speaker 2 (00:00:09):\nFebruary 14, 2026.\nThat's the date everything has to work by.\n\n"
+            "Speaker 1 (00:00:15):\nAnything else on contracts?\n\n"
+            "Speaker 2 (00:00:18):\nNote: we never sign multi-year deals without a break clause.\n"
+        ),
+    )
+    assert [t.text for t in interview.turns if t.speaker == "Speaker 2"] == [
+        "14 hours.",
+        "February 14, 2026.\nThat's the date everything has to work by.",
+        "Note: we never sign multi-year deals without a break clause.",
+    ]
+    assert "March 11" not in " ".join(t.text for t in interview.turns)
+
+
 def test_markdown_front_matter_and_headings(tmp_path: Path) -> None:
     text = (
         "---\n"

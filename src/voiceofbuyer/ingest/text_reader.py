@@ -243,7 +243,11 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
         heading = _heading(line)
         speaker_head = head is not None and not heading and vote.is_speaker(head) and not _person_line(line, vote)
         aside = _ASIDE.fullmatch(line.text) or _section_line(line.text)
-        if heading or aside or _RULE.match(line.text) or is_tool_line(line.text) or _metadata_line(line, speaker_head):
+        # "Note: we never sign multi-year deals" inside a turn of a transcript whose speakers have lines of their own
+        # (Rev, Teams, Otter) is the speaker's words; a label alone ("Action items:") still opens a section.
+        spoken = vote.lines_alone_only and speaker is not None and _label_alone(line.text) == ""
+        labelled = _metadata_line(line, speaker_head) and not spoken
+        if heading or aside or _RULE.match(line.text) or is_tool_line(line.text) or labelled:
             close()
             draft, speaker = None, None
             kind = section_kind(heading["text"] if heading else _label_alone(line.text)) or _section_line(line.text)

@@ -3,8 +3,8 @@
 Recording events ("Sam Ortiz started transcription", "Meeting ended after 00:14:37", "Alex joined the
 meeting"), credits and disclaimers ("Transcribed by https://otter.ai", "This editable transcript was computer
 generated and might contain errors"), bare links, and lines that hold only a date, a clock time or a duration
-("March 11, 2025, 3:02PM", "14m 37s"). Such lines are short and formulaic; a line is matched whole, so speech
-that merely mentions a recording ("We stopped recording calls in May") stays speech.
+("March 11, 2025, 3:02PM", "14m 37s"; not "14 hours.", an answer). Such lines are short and formulaic; a line is
+matched whole, so speech that merely mentions a recording ("We stopped recording calls in May") stays speech.
 """
 
 from __future__ import annotations
@@ -59,9 +59,14 @@ _TOOL_LINES = [
     r"|gerada\s+por\s+computador|generata\s+dal\s+computer|peut\s+contenir\s+des\s+erreurs"
     r"|kann\s+fehler\s+enthalten|puede\s+contener\s+errores|pode\s+conter\s+erros"
     r"|potrebbe\s+contenere\s+errori|kan\s+fouten\s+bevatten)\b.{0,200}",
-    rf"(?:{_DATE})(?:,?\s+(?:at\s+)?{_CLOCK})?",
-    r"(?:\d+\s*h(?:ours?|rs?)?\s*)?(?:\d+\s*m(?:in(?:utes?)?)?\s*)?(?:\d+\s*s(?:ec(?:onds?)?)?)?",
 ]
+# A date, a clock time or a duration alone: a tool's stamp ("March 11, 2025, 3:02PM", "14m 37s"), unless written as
+# a sentence ("February 14, 2026.", "14 hours."): then it is someone's answer.
+_WHEN_LINE = re.compile(
+    rf"\s*(?:(?:{_DATE})(?:,?\s+(?:at\s+)?{_CLOCK})?"
+    r"|(?:\d+\s*h(?:ours?|rs?)?\s*)?(?:\d+\s*m(?:in(?:utes?)?)?\s*)?(?:\d+\s*s(?:ec(?:onds?)?)?)?)\s*",
+    re.IGNORECASE,
+)
 _TOOL_LINE = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _TOOL_LINES) + r")[\s.!👋]*", re.IGNORECASE)
 _HAS_ALNUM = re.compile(r"\w")
 
@@ -69,4 +74,6 @@ _HAS_ALNUM = re.compile(r"\w")
 def is_tool_line(line: str) -> bool:
     """True when the whole line was written by the recording or transcription tool, not said by anybody."""
     stripped = line.strip()
-    return bool(_HAS_ALNUM.search(stripped)) and _TOOL_LINE.fullmatch(stripped) is not None and len(stripped) < 300
+    if not _HAS_ALNUM.search(stripped) or len(stripped) >= 300:
+        return False
+    return _TOOL_LINE.fullmatch(stripped) is not None or _WHEN_LINE.fullmatch(stripped) is not None
