@@ -329,3 +329,25 @@ def test_a_quote_that_leaves_out_the_start_of_its_sentence_is_judged_by_what_it_
     relative = nlp("Like for him who absolutely need to retrain the model every week.")
     kept = list(relative)[1:]  # "Like" left out as a marker: "need" heads what is kept, with a relative subject
     assert not stands_alone("For him who absolutely need to retrain the model every week.", kept)
+
+
+def test_a_one_word_answer_is_kept_and_a_false_start_or_back_channel_is_not(tmp_path):
+    """ "ADP." and "Both." answer the question: kept, alone or read with the sentence after them; "Yeah." and a
+    false start ("On.") say nothing."""
+    _, statements = statements_of(
+        tmp_path,
+        "a.txt",
+        "Interviewer: Who's the payroll provider?\n"
+        "Amelia Hart: ADP. We're locked in until 2027 with them.\n"
+        "Interviewer: Have you raised it with either vendor?\n"
+        "Amelia Hart: Both.\n"
+        "Interviewer: And is it getting better?\n"
+        "Amelia Hart: Yeah.\n"
+        "Interviewer: Where does it break?\n"
+        "Amelia Hart: On. The handover between the two systems breaks every month.\n",
+    )
+    assert [s.text for s in statements] == [
+        "ADP. We're locked in until 2027 with them.",
+        "Both.",
+        "The handover between the two systems breaks every month.",
+    ]

@@ -35,7 +35,7 @@ from .wording import RESTARTED, UNFINISHED, NounChunks, frames_a_clause, keyphra
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _WORD = re.compile(r"[\w'’-]+")
 _QUESTION = re.compile(r"[^.?!]*\?")
@@ -160,13 +160,24 @@ _CLOSERS = ('"', "”", ")", "’", "'")
 
 
 def _is_fragment(sentence: Span, backchannels: frozenset[str]) -> bool:
-    """A few words with no verb that are not a back-channel ("No-shows.", "Currency revaluation.")."""
+    """A few words with no verb that are not a back-channel ("No-shows.", "Currency revaluation.", "ADP.",
+    "Both.")."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
     if not words or len(words) > 3 or any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
-    if not any(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for t in words):
-        return False  # "On." or "I.": a false start, not a topic the next sentence is about
-    return not all(t.lower_ in backchannels for t in words)
+    return _says_something(words, backchannels)
+
+
+_NO_CONTENT_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ"})
+_EMPTY_WORDS = frozenset({"i", "we", "you", "it", "they", "he", "she", "a", "an", "the", "this", "that"})
+
+
+def _says_something(words: list[Token], backchannels: frozenset[str]) -> bool:
+    """Words that answer something ("ADP.", "Both.", "Literally."): not only back-channel words, nor a false start
+    ("On.", "The.", "We.") that no topic or answer is in."""
+    if all(t.lower_ in backchannels for t in words):
+        return False
+    return any(t.pos_ not in _NO_CONTENT_POS and t.lower_ not in _EMPTY_WORDS for t in words)
 
 
 def _is_backchannel(text: str, backchannels: frozenset[str], min_words: int = 2) -> bool:
@@ -337,7 +348,10 @@ def _statement(
     start = _skip_leading_markers(source, anchor, end, removals)
     removed = clip_removals(removals, start, end)
     text = apply_cleanup(source, start, end, removed)
-    if _is_backchannel(text, backchannels):
+    # A one-word answer ("ADP.", "Both.") is kept as what the buyer said; "Yeah, right." or a false start is not.
+    if _is_backchannel(text, backchannels, min_words=1) or (
+        len(text.split()) < 2 and not _says_something([t for t in sentence if not t.is_punct], backchannels)
+    ):
         return None
     first_turn = _turn_at(passage.turns, start)
     last_turn = _turn_at(passage.turns, end - 1)
@@ -424,7 +438,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "19"
+    VERSION = "20"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
