@@ -88,6 +88,8 @@ MEANT = [
     "We went from Excel to Excel Online to nothing.",
     "The Ah Beng account is our largest in Singapore.",
     "Um Kalthoum is the name of our new warehouse.",
+    "Our integration layer is a .NET service on Azure.",  # a dot that starts a word keeps its space
+    ".NET is fine, we have three developers who know it.",
     "The MM team owns master data.",
     "Our Er Shan office files in RMB.",
     "Sales sales sales is all the board talks about.",

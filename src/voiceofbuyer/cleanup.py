@@ -49,9 +49,10 @@ _ACKNOWLEDGEMENT_WORDS = frozenset({
 _WORD = re.compile(r"[\w'’-]+")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.?!;:])")
+# A mark straight before a word starts that word: ".NET", ".5 FTE" keep their dot and the space before it.
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.?!;:])(?!\w)")
 _WHITESPACE = re.compile(r"\s+")
-_LEADING_JUNK = re.compile(r"^[\s,.;:!?\-–—]+")
+_LEADING_JUNK = re.compile(r"^(?:[\s,;:!?\-–—]|\.(?!\w))+")
 # Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)".
 INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
 # Non-speech annotations: "[laughs]", "[inaudible]", "(crosstalk)".

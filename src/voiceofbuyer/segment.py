@@ -438,7 +438,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "20"
+    VERSION = "21"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
