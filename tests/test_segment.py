@@ -202,9 +202,11 @@ def test_a_start_given_up_before_a_comma_is_left_out_of_the_quote(tmp_path):
         "If the export fails, we rebuild the whole file by hand. "
         "So it was, like, bad. "
         "These late latencies are, can be caused by a lot of things. "
-        "Some projects were like, you know, proof of concept.\n",
+        "Some projects were like, you know, proof of concept. "
+        "Every roaster needs that, and most ERP tools don't know what it is.\n",
     )
     texts = [s.text for s in statements]
+    assert texts[6] == "Every roaster needs that, and most ERP tools don't know what it is."  # a whole clause
     assert texts[:3] == [
         "It's easy to lose a week on the supplier exports.",
         "Maybe we should have started the migration earlier.",

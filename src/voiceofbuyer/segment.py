@@ -390,7 +390,7 @@ def _skip_leading_markers(source: str, start: int, end: int, removed: list[Remov
         if match is None and restarts and before_restart is None:
             restart = _BROKEN_OPENING.match(source, position, end)
             # Never a start that denies or doubts what follows: "I'm not sure the, we can trust it" is no "We can".
-            if restart is not None and restart.group(1).lower() in UNFINISHED and not frames_a_clause(restart[0]):
+            if restart is not None and _gives_up(restart, source, end):
                 match, before_restart = restart, position
         if match is None:
             break
@@ -400,6 +400,17 @@ def _skip_leading_markers(source: str, start: int, end: int, removed: list[Remov
     if len(source[position:end].split()) >= 3:
         return position
     return start if before_restart is None else _skip_leading_markers(source, start, end, removed, restarts=False)
+
+
+def _gives_up(restart: re.Match[str], source: str, end: int) -> bool:
+    """Whether an opening before a comma was broken off: it ends on a word no clause ends on, and leaving it out does
+    not drop a doubt or denial ("I'm not sure the, we can trust it" is no "We can trust it"), nor a whole clause
+    joined by "and", "but" or "so" ("Every roaster needs that, and most ERP tools ...")."""
+    word = restart.group(1).lower()
+    if word not in UNFINISHED or frames_a_clause(restart[0]):
+        return False
+    joined = re.match(r"(?:and|but|so)\b", source[restart.end() : end], re.I) is not None
+    return not (word in ("that", "this") and joined)
 
 
 def _skip_removed_and_space(source: str, position: int, end: int, removed: list[Removal]) -> int:
@@ -438,7 +449,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "21"
+    VERSION = "22"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
