@@ -353,3 +353,19 @@ def test_a_one_word_answer_is_kept_and_a_false_start_or_back_channel_is_not(tmp_
         "Both.",
         "The handover between the two systems breaks every month.",
     ]
+
+
+def test_a_bracket_closed_after_words_does_not_end_the_sentence(tmp_path):
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "Sam: What do you think of your current tool?\n"
+        "Amelia: Lovely product (genuinely, the UI is great) but it doesn't talk to our payroll provider. "
+        'My boss said "just make it work." So we built a bridge ourselves (it took a month.) It breaks weekly.\n',
+    )
+    assert [s.text for s in statements] == [
+        "Lovely product (genuinely, the UI is great) but it doesn't talk to our payroll provider.",
+        'My boss said "just make it work."',
+        "We built a bridge ourselves (it took a month.)",
+        "It breaks weekly.",
+    ]

@@ -148,7 +148,7 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
     merged: list[Span] = []
     for sentence in sentences:
         before = [t for t in merged[-1] if not t.is_space] if merged else []
-        if before and before[-1].text not in _SENTENCE_ENDS and not before[-1].text.endswith(_CLOSERS):
+        if before and not _ends_with_sentence_end(before):
             merged[-1] = doc[merged[-1].start : sentence.end]
         else:
             merged.append(sentence)
@@ -157,6 +157,19 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
 
 _SENTENCE_ENDS = frozenset({".", "?", "!", "…", "...", "?!", "!?", "..", "....", ".?", "?."})
 _CLOSERS = ('"', "”", ")", "’", "'")
+
+
+def _ends_with_sentence_end(tokens: list[Token]) -> bool:
+    """Whether tokens end a sentence: on its punctuation, or a quote or bracket closed after it ('... "stop."',
+    '(... at all.)'); a bracket closed after words ("Lovely product (genuinely, the UI is great) but ...") does not."""
+    last = tokens[-1].text
+    if last in _SENTENCE_ENDS:
+        return True
+    if not last.endswith(_CLOSERS):
+        return False
+    inside = last.rstrip("".join(_CLOSERS))
+    before = inside if inside else (tokens[-2].text if len(tokens) > 1 else "")
+    return before[-1:] in (".", "?", "!", "…")
 
 
 def _is_fragment(sentence: Span, backchannels: frozenset[str]) -> bool:
@@ -449,7 +462,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "22"
+    VERSION = "23"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
