@@ -335,6 +335,27 @@ def test_vtt_voice_tags_and_multi_cue_turns(tmp_path: Path) -> None:
     assert not any("<" in t.text or "-->" in t.text for t in interview.turns)
 
 
+def test_vtt_voice_tag_decides_the_speaker_and_comparisons_are_text(tmp_path: Path) -> None:
+    """Teams: "A:" opening a cue of ``<v Ibrahim Haddad>`` is Ibrahim's words (the answer he quotes), and "&lt; 48
+    hours" is "< 48 hours"; an escaped tag stays escaped, so no text becomes a tag."""
+    interview = read(
+        tmp_path,
+        "teams.vtt",
+        (
+            "WEBVTT\n\n"
+            "1\n00:00:01.000 --> 00:00:03.000\n<v Nora Blake>Who owns the schedule?</v>\n\n"
+            "2\n00:00:03.500 --> 00:00:08.000\n<v Ibrahim Haddad>Q: who do I call? A: ask Mariam.</v>\n\n"
+            "3\n00:00:08.500 --> 00:00:12.000\n<v Ibrahim Haddad>A: ask Mariam. Turnaround has to be &lt; 48 hours "
+            "&amp; &lt;v Bob&gt; is not a tag.</v>\n"
+        ),
+    )
+    assert [(t.speaker, t.text) for t in interview.turns] == [
+        ("Nora Blake", "Who owns the schedule?"),
+        ("Ibrahim Haddad", "Q: who do I call? A: ask Mariam."),
+        ("Ibrahim Haddad", "A: ask Mariam. Turnaround has to be < 48 hours & &lt;v Bob> is not a tag."),
+    ]
+
+
 def test_vtt_zoom_prefixes(tmp_path: Path) -> None:
     interview = read(
         tmp_path,

@@ -31,7 +31,8 @@ _COMMENT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
 _DIALOGUE_DASH = re.compile(r"[ \t]*[-–—][ \t]+(?=\S)")
 UNIDENTIFIED = "Speaker ?"
 """Who says a subtitle's dash line is not written: a speaker nobody is (never quoted)."""
-_TAG = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")
+# A tag opens with a letter or a slash (<v Name>, <c.x>, </i>) or is a time (<00:01.500>): "< 48 hours >" is text.
+_TAG = re.compile(r"<(?:/?[A-Za-z][^<>\n]*|\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3})>|\{\\[^{}\n]*\}")
 _VOICE = re.compile(r"<v(?:\.[^\s>.]*)*\s+(?P<name>[^>]*)>")
 _NAMED_IDENTIFIER = re.compile(r'\s*\d+\s+"(?P<name>[^"\n]{1,80})"(?:\s+\(\d+\))?\s*')
 """A cue identifier that names the speaker, as Webex writes it: a number, the name in quotes, a participant id."""
@@ -107,11 +108,15 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             if turn:
                 turns.append(turn)
 
+    voiced = -1  # the cue a voice tag named the speaker of: "A: ask Mariam." in it is that speaker's words
     for number, start, end, head in runs:
         if head is not None and head.body < 0:  # a tag: a span never includes markup; a voice tag names the speaker
             close()
             draft, speaker = None, head.qualifier or speaker
+            voiced = number if head.qualifier else voiced
             continue
+        if voiced == number:
+            head = None
         dash = _DIALOGUE_DASH.match(text, start, end)
         if dash:  # subtitle style: a dash starts another speaker's line within the cue
             close()

@@ -114,16 +114,19 @@ def _looks_like_text(text: str) -> bool:
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_MARKUP_ENTITIES = frozenset({"&lt;", "&gt;"})
 
 
 def decode_entities(text: str) -> str:
-    """Character references as WebVTT writes them decoded (``&amp;`` → &, ``&#237;`` → í); ``&lt;`` and ``&gt;`` stay
-    as written, so decoding never makes a tag of text."""
+    """Character references as WebVTT writes them decoded (``&amp;`` → &, ``&#237;`` → í, "&lt; 48 hours" → "< 48
+    hours"); a ``&lt;`` before a letter or "/" stays as written, so decoding never makes a tag of text (a cue tag
+    opens with "<" and a letter, a slash or a time: ``cues._TAG``)."""
 
     def replace(match: re.Match[str]) -> str:
-        """The character an entity stands for; ``&lt;`` and ``&gt;`` as written."""
+        """The character an entity stands for; ``&lt;`` before what would open a tag as written."""
         entity = match.group()
-        return entity if entity.lower() in _MARKUP_ENTITIES else html.unescape(entity)
+        after = text[match.end() : match.end() + 1]
+        if entity.lower() == "&lt;" and (after.isalpha() or after == "/"):
+            return entity
+        return html.unescape(entity)
 
     return _ENTITY.sub(replace, text)
