@@ -213,6 +213,9 @@ def test_header_note_and_time_lines_are_outside_turns(tmp_path: Path) -> None:
             "Dana Whitfield: Hi.\n"
             "Note: she sounded tired\n"
             "Where were we (a note: no one said it).\n"
+            "Dana Whitfield: We looked at one tool.\n"
+            "Note: we never got past their security questionnaire.\n"
+            "Where were we (a note: no one said it).\n"
             "00:05:00\n"
             "Sam Rivera: Approvals?\n"
         ),
@@ -220,6 +223,7 @@ def test_header_note_and_time_lines_are_outside_turns(tmp_path: Path) -> None:
     assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
         ("Sam Rivera", "Hello.", 0.0),
         ("Dana Whitfield", "Hi.", None),
+        ("Dana Whitfield", "We looked at one tool.\nNote: we never got past their security questionnaire.", None),
         ("Sam Rivera", "Approvals?", 300.0),
     ]
 

@@ -245,7 +245,8 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
         aside = _ASIDE.fullmatch(line.text) or _section_line(line.text)
         # "Note: we never sign multi-year deals" inside a turn of a transcript whose speakers have lines of their own
         # (Rev, Teams, Otter) is the speaker's words; a label alone ("Action items:") still opens a section.
-        spoken = vote.lines_alone_only and speaker is not None and _label_alone(line.text) == ""
+        spoken = speaker is not None and _label_alone(line.text) == ""
+        spoken = spoken and (vote.lines_alone_only or _FIRST_PERSON_NOTE.match(line.text) is not None)
         labelled = _metadata_line(line, speaker_head) and not spoken
         if heading or aside or _RULE.match(line.text) or is_tool_line(line.text) or labelled:
             close()
@@ -273,6 +274,11 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
         draft.add(text, start, line.end)
     close()
     return turns
+
+
+# "Note: we never got past the security questionnaire": the speaker's aside, where "Note: she sounded tired" is the
+# transcriber's.
+_FIRST_PERSON_NOTE = re.compile(r"\s*note\s*:\s*(?:i|i'm|i've|we|we're|we've|our|my|us)\b", re.I)
 
 
 def _section_line(line: str) -> str | None:
