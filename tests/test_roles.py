@@ -55,6 +55,7 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("High School Teacher", "Educator", "Education"),
         ("Registered Nurse", "Healthcare Professional", "Healthcare"),
         ("Revenue Cycle Director", "Healthcare Leader", "Healthcare"),
+        ("real estate", "Sales Professional", "Sales & Business Development"),
         ("Co-founder", "Executive & Founder", "Executive & Founder"),
         ("Chief Basket Weaver", "Chief Basket Weaver", "Other"),
     ],
@@ -167,6 +168,9 @@ def test_stated_title_from_self_introduction(said, title):
         ("I'm basically a one-person IT department.", "IT"),
         ("I'm the only one who knows how it works.", ""),
         ("I work in the procurement department.", "procurement"),
+        ("I recently started a marketing role in a startup after hours.", "marketing"),
+        ("I'm in my current finance position since May.", "finance"),
+        ("AI plays a role in everything I do.", ""),
     ],
 )
 def test_stated_field_from_what_the_buyer_says(said, field):

@@ -186,17 +186,26 @@ _NOT_A_FIELD = frozenset({"a", "an", "my", "this", "that", "these", "those", "it
                           "which", "who", "i", "we", "you", "they", "everything", "something", "stuff"})  # fmt: skip
 
 
+# "I recently started a marketing role", "in my current finance position": the field the role is in.
+_ROLE_IN = re.compile(
+    r"\b(?:started|took|have|hold|in|into|got)\s+(?:a|an|my|the)\s+(?:(?:new|current|first|junior|senior)\s+)?"
+    r"(?P<field>[a-z][\w&/-]*(?:\s+[\w&/-]+)?)\s+(?:role|job|position)\b",
+    re.I,
+)
+
+
 def stated_field(texts: list[str]) -> str:
-    """The field a buyer says they work in ("I work in finance", "I'm the only finance person here" → "finance"), or
-    ``""``."""
+    """The field a buyer says they work in ("I work in finance", "I'm the only finance person here", "I recently
+    started a marketing role" → "finance", "marketing"), or ``""``."""
     for raw in texts[:INTRO_TURNS]:
         text = raw.replace("’", "'")
         match = _FIELD.search(text)
         if match:
             return match["field"].strip()
-        match = _ONLY_ONE.search(text)
-        if match and _names_a_field(match["field"].split()):
-            return match["field"].strip()
+        for pattern in (_ONLY_ONE, _ROLE_IN):
+            match = pattern.search(text)
+            if match and _names_a_field(match["field"].split()):
+                return match["field"].strip()
     return ""
 
 
