@@ -369,3 +369,23 @@ def test_a_bracket_closed_after_words_does_not_end_the_sentence(tmp_path):
         "We built a bridge ourselves (it took a month.)",
         "It breaks weekly.",
     ]
+
+
+def test_caption_tags_inside_a_sentence_leave_every_word_in_one_quote(tmp_path):
+    """SRT and WebVTT markup splits a cue's text into pieces: the pieces are still one sentence, a tagged "no" or
+    "all" is no back-channel, and a full stop after a closing tag stays."""
+    _, statements = statements_of(
+        tmp_path,
+        "captions.srt",
+        "1\n00:00:01,000 --> 00:00:03,000\nLena: What did the depot managers say?\n\n"
+        "2\n00:00:03,500 --> 00:00:08,000\nTom: Every depot manager said <i>no</i> to another login.\n\n"
+        "3\n00:00:08,500 --> 00:00:12,000\nTom: We renew <b>all</b> 60 enterprise accounts in Q1.\n\n"
+        "4\n00:00:12,500 --> 00:00:16,000\nTom: We did that with our ERP and {\\i1}never again{\\i0}.\n\n"
+        "5\n00:00:16,500 --> 00:00:20,000\nTom: Also the screens are only in English.\n\n",
+    )
+    assert [s.text for s in statements] == [
+        "Every depot manager said no to another login.",
+        "We renew all 60 enterprise accounts in Q1.",
+        "We did that with our ERP and never again.",
+        "Also the screens are only in English.",
+    ]

@@ -209,7 +209,9 @@ def _passages(
     current: _Passage | None = None
     acknowledged = False  # the interviewer said "Mm-hmm." into the current passage's unfinished sentence
     named_buyers = [b for b in speakers.buyers if not is_placeholder(b)]
-    for turn in interview.turns:
+    turns = interview.turns
+    tagged_on = {i for i in range(len(turns) - 1) if _in_one_cue(turns[i], turns[i + 1], interview.text)}
+    for index, turn in enumerate(turns):
         if turn.speaker in speakers.uncertain:
             current, acknowledged = None, False
             continue
@@ -222,14 +224,19 @@ def _passages(
             acknowledged = unfinished and is_acknowledgement(turn.text)
             current = current if acknowledged else None
             continue
-        if _is_backchannel(turn.text, backchannels, min_words=1):
+        same = current is not None and current.speaker == turn.speaker
+        # Words a caption tag set apart ("said <i>no</i> to") are the sentence's, whatever they are.
+        in_cue = current is not None and same and _in_one_cue(current.turns[-1], turn, interview.text)
+        tagged = in_cue or (index in tagged_on and turns[index + 1].speaker == turn.speaker)
+        if not tagged and _is_backchannel(turn.text, backchannels, min_words=1):
             current, acknowledged = None, False  # a passage never runs over a turn it leaves out
             continue
         structure = structural_removals(turn.text, turn.start_char)
-        same = current is not None and current.speaker == turn.speaker
-        if current is not None and same and _continues(current.turns[-1], turn, acknowledged):
-            reason = "backchannel" if acknowledged else "gap"
-            current.removed.append((current.turns[-1].end_char, turn.start_char, reason))
+        if current is not None and same and (in_cue or _continues(current.turns[-1], turn, acknowledged)):
+            if acknowledged and not in_cue:
+                current.removed.append((current.turns[-1].end_char, turn.start_char, "backchannel"))
+            else:
+                current.removed.extend(_gap(interview.text, current.turns[-1].end_char, turn.start_char, in_cue))
             current.turns.append(turn)
             current.removed.extend(structure)
         else:
@@ -240,6 +247,31 @@ def _passages(
     for passage in passages:
         passage.removed = merge_removals(passage.removed)
     return passages
+
+
+_MARKUP = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")
+_MARKUP_ONLY = re.compile(r"(?:<[^<>\n]*>|\{\\[^{}\n]*\}|[\s.,;:!?…'\"”’()-])*")
+_MARKUP_THEN_STOP = re.compile(r"(?:<[^<>\n]*>|\{\\[^{}\n]*\})+([.!?…]+)")
+
+
+def _in_one_cue(previous: Turn, turn: Turn, text: str) -> bool:
+    """Two turns of one caption cue with only tags between them (``<i>``, ``{\\i1}``, ``<00:00:53.596><c>``)."""
+    if previous.start is None or (previous.start, previous.end) != (turn.start, turn.end):
+        return False
+    between = text[previous.end_char : turn.start_char]
+    return _MARKUP.search(between) is not None and _MARKUP_ONLY.fullmatch(between) is not None
+
+
+def _gap(text: str, start: int, end: int, in_cue: bool) -> list[Removal]:
+    """What is removed between two turns read as one passage: within a cue only its tags, so the spaces and marks
+    between them stay ("said <i>no</i> to"); across cues all of it but a full stop straight after a closing tag
+    ("never again{\\i0}." then the next cue)."""
+    if in_cue:
+        return [(m.start(), m.end(), "gap") for m in _MARKUP.finditer(text, start, end)]
+    stop = _MARKUP_THEN_STOP.match(text, start, end)
+    if stop is None:
+        return [(start, end, "gap")]
+    return [(start, stop.start(1), "gap"), (stop.end(1), end, "gap")]
 
 
 def _continues(previous: Turn, turn: Turn, acknowledged: bool = False) -> bool:
@@ -462,7 +494,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "23"
+    VERSION = "24"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
