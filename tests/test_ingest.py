@@ -360,6 +360,19 @@ def test_vtt_voice_tag_decides_the_speaker_and_comparisons_are_text(tmp_path: Pa
     ]
 
 
+def test_a_date_or_duration_on_a_caption_line_of_its_own_is_speech(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "captions.srt",
+        "1\n00:00:01,000 --> 00:00:04,000\nMaya: Our device lease with the vendor ends\nMarch 31, 2026\n\n"
+        "2\n00:00:04,500 --> 00:00:08,000\nMaya: and the tip import alone takes\n45 minutes\n\n",
+    )
+    assert [t.text for t in interview.turns] == [
+        "Our device lease with the vendor ends\nMarch 31, 2026",
+        "and the tip import alone takes\n45 minutes",
+    ]
+
+
 def test_vtt_zoom_prefixes(tmp_path: Path) -> None:
     interview = read(
         tmp_path,

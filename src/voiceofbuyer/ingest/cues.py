@@ -131,7 +131,7 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             close()
             draft, speaker = None, on_own_line[start]
             continue
-        elif is_tool_line(text[start:end]):
+        elif is_tool_line(text[start:end], stamps=False):  # a date in a cue is said: captions carry no stamps
             close()
             draft = None
             continue

@@ -71,9 +71,11 @@ _TOOL_LINE = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _TOOL_LINES) + 
 _HAS_ALNUM = re.compile(r"\w")
 
 
-def is_tool_line(line: str) -> bool:
-    """True when the whole line was written by the recording or transcription tool, not said by anybody."""
+def is_tool_line(line: str, stamps: bool = True) -> bool:
+    """True when the whole line was written by the recording or transcription tool, not said by anybody;
+    ``stamps=False``: a date or a duration alone is not (a caption's wrapped line: "Our lease ends" / "March 31,
+    2026")."""
     stripped = line.strip()
     if not _HAS_ALNUM.search(stripped) or len(stripped) >= 300:
         return False
-    return _TOOL_LINE.fullmatch(stripped) is not None or _WHEN_LINE.fullmatch(stripped) is not None
+    return _TOOL_LINE.fullmatch(stripped) is not None or (stamps and _WHEN_LINE.fullmatch(stripped) is not None)
