@@ -373,6 +373,32 @@ def test_a_date_or_duration_on_a_caption_line_of_its_own_is_speech(tmp_path: Pat
     ]
 
 
+def test_a_label_on_a_wrapped_caption_line_and_a_one_off_answer_label_are_speech(tmp_path: Path) -> None:
+    """ "Step 2:" opening a wrapped line, "A: Ask legal." quoting an FAQ, and a dash opening a wrapped line are the
+    buyer's words; a cue whose first line opens with a dash is subtitle dialogue, "-[PAUL]" included."""
+    interview = read(
+        tmp_path,
+        "zoom.vtt",
+        "WEBVTT\n\n"
+        "1\n00:00:01.000 --> 00:00:03.000\nLena Park: How do renewals go?\n\n"
+        "2\n00:00:03.500 --> 00:00:08.000\nFiona Gallagher: Step 1, we get the invoice.\nStep 2: nobody tells us "
+        "it's a subscription.\n\n"
+        "3\n00:00:08.500 --> 00:00:12.000\nLena Park: Where is the contract?\n\n"
+        "4\n00:00:12.500 --> 00:00:16.000\nFiona Gallagher: Our FAQ says Q: where is it?\nA: Ask legal.\n\n"
+        "5\n00:00:16.500 --> 00:00:20.000\nFiona Gallagher: Email, photos, paper\n- and some airlines fax.\n\n"
+        "6\n00:00:20.500 --> 00:00:24.000\n-[Lena Park] Every day?\n-[Fiona Gallagher] Every night.\n",
+    )
+    assert [(t.speaker, t.text) for t in interview.turns] == [
+        ("Lena Park", "How do renewals go?"),
+        ("Fiona Gallagher", "Step 1, we get the invoice.\nStep 2: nobody tells us it's a subscription."),
+        ("Lena Park", "Where is the contract?"),
+        ("Fiona Gallagher", "Our FAQ says Q: where is it?\nA: Ask legal."),
+        ("Fiona Gallagher", "Email, photos, paper\n- and some airlines fax."),
+        ("Lena Park", "Every day?"),
+        ("Fiona Gallagher", "Every night."),
+    ]
+
+
 def test_vtt_zoom_prefixes(tmp_path: Path) -> None:
     interview = read(
         tmp_path,

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import InputError
-from voiceofbuyer.ingest.labels import Head, SpeakerVote, looks_like_name, read_head
+from voiceofbuyer.ingest.labels import Head, SpeakerVote, is_role_label, looks_like_name, read_head
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, strip_span, turn_at
@@ -28,7 +28,7 @@ from voiceofbuyer.records import Turn
 _TIMING = re.compile(rf"\s*(?P<start>{CUE_TIME})\s*(?:-->|,)\s*(?P<end>{CUE_TIME})(?:\s.*)?")
 _TIMING_LIKE = re.compile(r"\s*\d+:\d+:\d+[.,]\d|.*-->")  # meant as a timing line, well-formed or not
 _COMMENT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
-_DIALOGUE_DASH = re.compile(r"[ \t]*[-–—][ \t]+(?=\S)")
+_DIALOGUE_DASH = re.compile(r"[ \t]*[-–—](?:[ \t]+(?=\S)|(?=\[))")  # "- Every day?", "-[PAUL] Every day?"
 UNIDENTIFIED = "Speaker ?"
 """Who says a subtitle's dash line is not written: a speaker nobody is (never quoted)."""
 # A tag opens with a letter or a slash (<v Name>, <c.x>, </i>) or is a time (<00:01.500>): "< 48 hours >" is text.
@@ -109,15 +109,20 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
                 turns.append(turn)
 
     voiced = -1  # the cue a voice tag named the speaker of: "A: ask Mariam." in it is that speaker's words
+    opened: set[int] = set()  # cues whose first line has been read
+    dash_cues = _dash_cues(text, runs)
+    voice_tags = any(head is not None and head.body < 0 and head.qualifier for _, _, _, head in runs)
     for number, start, end, head in runs:
         if head is not None and head.body < 0:  # a tag: a span never includes markup; a voice tag names the speaker
             close()
             draft, speaker = None, head.qualifier or speaker
             voiced = number if head.qualifier else voiced
             continue
-        if voiced == number:
+        first_line = number not in opened
+        opened.add(number)
+        if voiced == number or (head is not None and not _labels_a_turn(head, vote, first_line, voice_tags)):
             head = None
-        dash = _DIALOGUE_DASH.match(text, start, end)
+        dash = _DIALOGUE_DASH.match(text, start, end) if number in dash_cues else None
         if dash:  # subtitle style: a dash starts another speaker's line within the cue
             close()
             start, draft = dash.end(), None
@@ -142,6 +147,32 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             draft = (number, start, end)
     close()
     return turns
+
+
+def _labels_a_turn(head: Head, vote: SpeakerVote, first_line: bool, voiced: bool) -> bool:
+    """Whether a label in cue text opens a turn: on a wrapped line of a cue, or in a file whose voice tags name the
+    speakers (``voiced``), only a speaker heard more than once ("Step 2: nobody tells us" is said); at a cue's start
+    not a one-off "Q:" or "A:" among named speakers (the speaker quoting an FAQ: "A: Ask legal.")."""
+    name = head.speaker or ""
+    if name in vote.recurring:
+        return True
+    if voiced or not first_line:
+        return False
+    return not (is_role_label(name) and len(name) <= 2 and len(vote.recurring) >= 2)
+
+
+def _dash_cues(text: str, runs: list[tuple[int, int, int, Head | None]]) -> set[int]:
+    """Cues laid out as subtitle dialogue: their first line opens with a dash ("- Every day?" / "- Every night.");
+    a dash opening a wrapped line of another cue ("paper" / "- and some airlines ...") is punctuation."""
+    found: set[int] = set()
+    seen: set[int] = set()
+    for number, start, end, head in runs:
+        if (head is not None and head.body < 0) or number in seen:
+            continue
+        seen.add(number)
+        if _DIALOGUE_DASH.match(text, start, end):
+            found.add(number)
+    return found
 
 
 def _names_on_own_line(text: str, runs: list[tuple[int, int, int, Head | None]]) -> dict[int, str]:
