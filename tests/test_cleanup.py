@@ -49,6 +49,10 @@ def test_false_starts_are_cut_but_hyphenated_words_and_prefixes_stay():
 def test_inline_time_stamps_and_annotations_are_removed():
     assert clean("the best [00:40:00] value [laughs] for money") == "The best value for money"
     assert clean("we lost it (inaudible) last year") == "We lost it last year"
+    # Sounds that captions for the deaf and hard of hearing describe; a thing named without its sound is said.
+    assert clean("[phone buzzing] Sorry, that's the control room.") == "Sorry, that's the control room."
+    assert clean("(alarm beeping in background) Sorry, that's a drill.") == "Sorry, that's a drill."
+    assert clean("We checked (phone numbers, emails) by hand.") == "We checked (phone numbers, emails) by hand."
 
 
 def test_each_removal_says_why():

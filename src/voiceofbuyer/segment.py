@@ -494,7 +494,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "24"
+    VERSION = "25"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
