@@ -399,6 +399,20 @@ def test_a_label_on_a_wrapped_caption_line_and_a_one_off_answer_label_are_speech
     ]
 
 
+def test_broadcast_chevrons_change_speaker_mid_line(tmp_path: Path) -> None:
+    interview = read(
+        tmp_path,
+        "broadcast.srt",
+        "1\n00:00:01,000 --> 00:00:03,000\n>> KEN WATANABE: ROSA, THANKS FOR COMING IN.\n\n"
+        "2\n00:00:03,500 --> 00:00:06,000\n>> ROSA DELGADO: FUEL AND BREAKDOWNS.\n\n"
+        "3\n00:00:06,500 --> 00:00:09,000\n>> KEN WATANABE: WHAT INSTEAD? >> ROSA DELGADO: ENGINE CODES.\n",
+    )
+    assert [(t.speaker, t.text) for t in interview.turns][-2:] == [
+        ("KEN WATANABE", "WHAT INSTEAD?"),
+        ("ROSA DELGADO", "ENGINE CODES."),
+    ]
+
+
 def test_vtt_zoom_prefixes(tmp_path: Path) -> None:
     interview = read(
         tmp_path,

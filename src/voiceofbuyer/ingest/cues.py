@@ -231,13 +231,22 @@ def _runs(text: str, cues: list[Cue]) -> Iterator[tuple[int, int, int, Head | No
         yield from _lines(text, run_start, cue.text_end, number)
 
 
+# Broadcast captions change speaker mid-line too: "WHAT WOULD YOU WANT INSTEAD? >> ROSA DELGADO: ENGINE CODES."
+_CHEVRON_CHANGE = re.compile(r"[ \t]+(?=>>[ \t]*[^\W\d_][^:\n]{0,40}:)")
+
+
 def _lines(text: str, start: int, end: int, number: int) -> Iterator[tuple[int, int, int, Head | None]]:
     line_start = start
     while line_start <= end:
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
-        if text[line_start:line_end].strip():
-            yield number, line_start, line_end, read_head(text[line_start:line_end])
+        piece_start = line_start
+        for change in _CHEVRON_CHANGE.finditer(text, line_start, line_end):
+            if text[piece_start : change.start()].strip():
+                yield number, piece_start, change.start(), read_head(text[piece_start : change.start()])
+            piece_start = change.end()
+        if text[piece_start:line_end].strip():
+            yield number, piece_start, line_end, read_head(text[piece_start:line_end])
         line_start = line_end + 1
 
 
