@@ -58,6 +58,18 @@ def test_the_batch_folder_is_no_output_folder(batch, capsys):
     assert sorted(p.name for p in batch.iterdir()) == before  # no store, no lock among the transcripts
 
 
+def test_an_output_folder_holding_the_users_own_files_is_refused_and_they_are_kept(batch, tmp_path, capsys):
+    out = tmp_path / "project"
+    (out / "transcripts").mkdir(parents=True)
+    (out / "transcripts" / "mine.txt").write_text("my notes")
+    (out / "index.html").write_text("<p>my page</p>")
+    assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "holds index.html, transcripts, not written by voiceofbuyer" in err
+    assert (out / "transcripts" / "mine.txt").read_text() == "my notes"
+    assert (out / "index.html").read_text() == "<p>my page</p>"
+
+
 def test_messages_name_the_fix_for_a_folder_as_config_a_transcript_to_transcribe_and_a_foreign_host(
     batch, first_run, tmp_path, capsys
 ):

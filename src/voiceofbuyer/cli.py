@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from . import __version__, cli_store
 from .config import DEVICES, TranscribeConfig, find_config, load_config
 from .errors import AuditError, ConfigError, NoInterviews, StoreError
+from .files import foreign_entries
 from .report import INTERNAL_ERROR, NOTHING_WRITTEN
 from .store import STORE_NAME, Store
 
@@ -185,6 +186,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.out.resolve() == args.batch.resolve():
         print(f"error: --out {args.out}: the batch folder itself (the store and documents would sit among the "
               "transcripts) (fix: give another --out, e.g. the default outputs/)", file=sys.stderr)  # fmt: skip
+        return 2
+    foreign = foreign_entries(args.out, STORE_NAME)
+    if foreign:
+        print(f"error: --out {args.out}: holds {', '.join(foreign)}, not written by voiceofbuyer, which the documents "
+              "would replace (fix: give a new or empty folder as --out, or move them)", file=sys.stderr)  # fmt: skip
         return 2
     if args.address and args.engine != "ray":
         print(f"error: --address {args.address}: only with --engine ray (fix: add --engine ray)", file=sys.stderr)

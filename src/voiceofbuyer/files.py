@@ -106,6 +106,28 @@ WORK = ".work"
 """Under the output folder: what a run makes before it publishes (transcripts of recordings)."""
 
 
+PUBLISHED = (
+    "index.html", "compare.html", "objections.csv", "objections.json", "voiceofbuyer.json", "personas",
+    TRANSCRIPTS_DIR,
+)  # fmt: skip
+"""What a run publishes at the top of the output folder: links into ``DOCUMENTS``."""
+
+
+def foreign_entries(out_dir: Path, store_name: str) -> list[str]:
+    """Entries of ``out_dir`` named as a published document that this tool did not make (a user's own
+    ``transcripts/`` or ``index.html``), which publishing would replace; none in a folder holding the store
+    ``store_name``, where an older version wrote its documents in place."""
+    if not out_dir.is_dir() or (out_dir / store_name).exists():
+        return []
+    found = []
+    for name in PUBLISHED:
+        entry = out_dir / name
+        ours = entry.is_symlink() and os.readlink(entry).startswith(DOCUMENTS)
+        if (entry.exists() or entry.is_symlink()) and not ours:
+            found.append(name)
+    return found
+
+
 Document = tuple[str, bytes | Iterable[bytes]]
 """A document to publish: its path relative to the output folder, and its bytes (whole, or in pieces)."""
 
