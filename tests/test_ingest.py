@@ -1101,3 +1101,19 @@ def test_a_word_transcript_laid_out_as_a_table_is_read_row_by_row(tmp_path: Path
         ("Hannah Price", "Depot managers approve them on paper, a week late."),
     ]
     assert interview.turns[3].start == 19.0
+
+
+def test_a_file_whose_name_cannot_name_its_pages_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
+    """A name that is not UTF-8 (a zip made on another system) or too long for ``<name>.html`` stops nothing."""
+    good = "Interviewer: What slows you down?\nDana: Approvals take a week.\n"
+    write(tmp_path, "good.txt", good)
+    (tmp_path / "k" / ("k" * 251 + ".txt")).parent.mkdir()
+    (tmp_path / "k" / ("k" * 251 + ".txt")).write_text(good)
+    with open(bytes(tmp_path) + b"/bad-\xff\xfe.txt", "wb") as stream:
+        stream.write(good.encode())
+    batch = read_batch(tmp_path)
+    assert [i.id for i in batch.interviews] == ["good"]
+    messages = sorted(p.message for p in batch.problems)
+    assert "not valid UTF-8" in messages[0] and "bad-\\udcff\\udcfe.txt" in messages[0]
+    assert "251 bytes long, too long to name its page" in messages[1]
+    assert all(p.skipped for p in batch.problems)

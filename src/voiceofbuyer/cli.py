@@ -181,6 +181,11 @@ def _run(args: argparse.Namespace) -> int:
     if not args.batch.is_dir():
         print(f"error: {args.batch}: not a folder (fix: give the folder that holds the transcripts)", file=sys.stderr)
         return 2
+    try:
+        os.listdir(args.batch)
+    except OSError as error:
+        print(f"error: {args.batch}: folder cannot be read ({error.strerror}) (fix: make it readable)", file=sys.stderr)
+        return 2
     if _templates_missing(args.templates):
         return 2
     if args.out.resolve() == args.batch.resolve():

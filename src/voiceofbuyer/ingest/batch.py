@@ -269,6 +269,12 @@ def _batch_files(folder: Path, excluded: tuple[Path, ...] = (), problems: list[P
         relative = PurePosixPath(path.relative_to(folder).as_posix())
         if _ignored(relative):
             return
+        unusable = _unusable_name(relative)
+        if unusable:
+            if problems is not None:
+                shown = str(relative).encode("utf-8", "backslashreplace").decode("utf-8")
+                problems.append(_problem(InputError(shown, unusable, fix="rename the file"), skipped=True))
+            return
         target = _resolve(path)
         if target is not None and any(target.is_relative_to(excluded_folder) for excluded_folder in skip):
             return  # this run's own output folder, also through a link
@@ -320,6 +326,22 @@ def _batch_files(folder: Path, excluded: tuple[Path, ...] = (), problems: list[P
             found.append(path.relative_to(folder).as_posix())
             real[target] = found[-1]
     return sorted(found)
+
+
+MAX_NAME_BYTES = 240
+"""The longest file name (without its extension, in UTF-8 bytes) whose pages can be named: ``<name>.html``."""
+
+
+def _unusable_name(relative: PurePosixPath) -> str:
+    """Why a file's name cannot name an interview and its pages, or "": not UTF-8 (a zip made on another system), or
+    too long for the page made from it."""
+    try:
+        stem = relative.stem.encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name is not valid UTF-8 text (a zip made on another system?): not read"
+    if len(stem) > MAX_NAME_BYTES:
+        return f"its name is {len(stem)} bytes long, too long to name its page (at most {MAX_NAME_BYTES}): not read"
+    return ""
 
 
 def _resolve(path: Path) -> Path | None:
