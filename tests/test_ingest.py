@@ -1117,3 +1117,14 @@ def test_a_file_whose_name_cannot_name_its_pages_is_skipped_and_the_rest_read(tm
     assert "not valid UTF-8" in messages[0] and "bad-\\udcff\\udcfe.txt" in messages[0]
     assert "251 bytes long, too long to name its page" in messages[1]
     assert all(p.skipped for p in batch.problems)
+
+
+def test_a_docx_whose_content_types_part_has_the_wrong_shape_is_not_a_valid_docx(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<x/>")
+        archive.writestr("word/document.xml", "<broken")
+    assert "not a valid .docx file" in str(error(tmp_path, "e.docx", packed.getvalue()))

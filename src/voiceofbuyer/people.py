@@ -215,8 +215,9 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
     # has a few asked in passing by anyone.
     conversation = sides.how == "inferred" and len(people) >= 3 and len(interview.turns) >= 8
     if conversation and prompts <= 2 and asking * 10 < 3 * len(interview.turns):
+        times = "once" if prompts == 1 else f"{prompts} times"
         return (f"{len(people)} people talk, {asking} of {len(interview.turns)} turns ask anything, and the side "
-                f"that asks most asks {prompts} times (team notes or a chat?)")  # fmt: skip
+                f"that asks most asks {times} (team notes or a chat?)")  # fmt: skip
     punctuated = any("." in t.text for t in interview.turns)
     if sides.how == "inferred" and punctuated and not any(_ASKS.search(t.text) for t in interview.turns):
         return "nobody asks a question in it (meeting notes?)"

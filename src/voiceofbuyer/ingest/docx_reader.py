@@ -30,10 +30,11 @@ def read_docx(data: bytes, source: str) -> Parsed:
     try:
         document = docx.Document(io.BytesIO(data))
     # Not a zip, a zip without Word parts, another Office type, broken XML (lxml's error is a SyntaxError), damaged
-    # compressed data (zlib.error, EOFError), encrypted parts (RuntimeError) or an unknown compression method.
+    # compressed data (zlib.error, EOFError), encrypted parts (RuntimeError), an unknown compression method, or a
+    # content-types part of the wrong shape (python-docx meets an element without the attribute it expects).
     except (
         zipfile.BadZipFile, KeyError, ValueError, SyntaxError, zlib.error, EOFError, OSError, RuntimeError,
-        NotImplementedError,
+        NotImplementedError, AttributeError,
     ) as err:  # fmt: skip
         raise InputError(
             source,
