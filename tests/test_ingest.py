@@ -1128,3 +1128,11 @@ def test_a_docx_whose_content_types_part_has_the_wrong_shape_is_not_a_valid_docx
         archive.writestr("[Content_Types].xml", "<x/>")
         archive.writestr("word/document.xml", "<broken")
     assert "not a valid .docx file" in str(error(tmp_path, "e.docx", packed.getvalue()))
+
+
+def test_a_broken_file_leaves_its_name_to_a_readable_one_beside_it(tmp_path: Path) -> None:
+    write(tmp_path, "acme.json", '{"broken":\n')
+    write(tmp_path, "acme.txt", "Interviewer: What slows you down?\nDana: Approvals take a week.\n")
+    batch = read_batch(tmp_path)
+    assert [(i.id, i.source) for i in batch.interviews] == [("acme", "acme.txt")]
+    assert [p.path for p in batch.problems] == ["acme.json"] and "invalid JSON" in batch.problems[0].message

@@ -84,23 +84,22 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
             continue
         if suffix in recorded and interview_id in transcript_ids:
             continue  # its transcript is read instead, and names it as media
-        if suffix in TRANSCRIPT_SUFFIXES or suffix in recorded:
-            if interview_id in claimed:
-                problems.append(
-                    _problem(
-                        InputError(
-                            source,
-                            f"same name as {claimed[interview_id]}: both would be interview '{interview_id}'",
-                            fix="rename or remove one of them",
-                        ),
-                        skipped=True,
-                    )
+        if (suffix in TRANSCRIPT_SUFFIXES or suffix in recorded) and interview_id in claimed:
+            problems.append(
+                _problem(
+                    InputError(
+                        source,
+                        f"same name as {claimed[interview_id]}: both would be interview '{interview_id}'",
+                        fix="rename or remove one of them",
+                    ),
+                    skipped=True,
                 )
-                continue
-            claimed[interview_id] = source
+            )
+            continue
         transcript = None
         if suffix in recorded and transcripts is not None:
             if source not in transcripts:
+                claimed[interview_id] = source
                 continue
             transcript = transcripts[source]
         try:
@@ -112,6 +111,7 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
                                  fix="remove one of the copies")  # fmt: skip
             copied[copy] = source
             interviews.append(_media_inside(interview, folder, problems))
+            claimed[interview_id] = source  # only once read: a broken acme.json leaves the name to acme.txt
         except NotAnInterview as err:
             problems.append(_problem(err, skipped=False, path=source))
         except InputError as err:
