@@ -58,6 +58,12 @@ def test_the_batch_folder_is_no_output_folder(batch, capsys):
     assert sorted(p.name for p in batch.iterdir()) == before  # no store, no lock among the transcripts
 
 
+def test_an_output_folder_that_holds_the_batch_folder_is_refused(batch, capsys):
+    assert main(["run", str(batch), "--out", str(batch.parent), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "holds the batch folder" in err and "fix:" in err
+
+
 def test_an_output_folder_holding_the_users_own_files_is_refused_and_they_are_kept(batch, tmp_path, capsys):
     out = tmp_path / "project"
     (out / "transcripts").mkdir(parents=True)

@@ -192,6 +192,11 @@ def _run(args: argparse.Namespace) -> int:
         print(f"error: --out {args.out}: the batch folder itself (the store and documents would sit among the "
               "transcripts) (fix: give another --out, e.g. the default outputs/)", file=sys.stderr)  # fmt: skip
         return 2
+    if args.batch.resolve().is_relative_to(args.out.resolve()):
+        print(f"error: --out {args.out}: holds the batch folder {args.batch} (its documents would sit around the "
+              "transcripts, and the run would read nothing) (fix: give an --out outside the batch folder, e.g. "
+              "outputs/ beside it)", file=sys.stderr)  # fmt: skip
+        return 2
     foreign = foreign_entries(args.out, STORE_NAME)
     if foreign:
         print(f"error: --out {args.out}: holds {', '.join(foreign)}, not written by voiceofbuyer, which the documents "
