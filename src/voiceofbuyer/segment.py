@@ -28,6 +28,7 @@ from .cleanup import (
 )
 from .config import ModelsConfig, SegmentConfig
 from .errors import ConfigError
+from .ingest.cues import CUE_TAG
 from .ingest.sides import CONFIDENT, is_placeholder
 from .pos_ruler import use_pos_ruler
 from .records import Interview, SpeakerRoles, Statement, Turn
@@ -226,7 +227,7 @@ def _passages(
             continue
         same = current is not None and current.speaker == turn.speaker
         # Words a caption tag set apart ("said <i>no</i> to") are the sentence's, whatever they are.
-        in_cue = current is not None and same and _in_one_cue(current.turns[-1], turn, interview.text)
+        in_cue = same and index - 1 in tagged_on and current is not None and current.turns[-1] is turns[index - 1]
         tagged = in_cue or (index in tagged_on and turns[index + 1].speaker == turn.speaker)
         if not tagged and _is_backchannel(turn.text, backchannels, min_words=1):
             current, acknowledged = None, False  # a passage never runs over a turn it leaves out
@@ -249,9 +250,9 @@ def _passages(
     return passages
 
 
-_MARKUP = re.compile(r"<[^<>\n]*>|\{\\[^{}\n]*\}")
-_MARKUP_ONLY = re.compile(r"(?:<[^<>\n]*>|\{\\[^{}\n]*\}|[\s.,;:!?…'\"”’()-])*")
-_MARKUP_THEN_STOP = re.compile(r"(?:<[^<>\n]*>|\{\\[^{}\n]*\})+([.!?…]+)")
+_MARKUP = CUE_TAG
+_MARKUP_ONLY = re.compile(rf"(?:{CUE_TAG.pattern}|[\s.,;:!?…'\"”’()-])*")
+_MARKUP_THEN_STOP = re.compile(rf"(?:{CUE_TAG.pattern})+([.!?…]+)")
 
 
 def _in_one_cue(previous: Turn, turn: Turn, text: str) -> bool:

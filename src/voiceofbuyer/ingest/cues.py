@@ -32,7 +32,7 @@ _DIALOGUE_DASH = re.compile(r"[ \t]*[-–—](?:[ \t]+(?=\S)|(?=\[))")  # "- Eve
 UNIDENTIFIED = "Speaker ?"
 """Who says a subtitle's dash line is not written: a speaker nobody is (never quoted)."""
 # A tag opens with a letter or a slash (<v Name>, <c.x>, </i>) or is a time (<00:01.500>): "< 48 hours >" is text.
-_TAG = re.compile(r"<(?:/?[A-Za-z][^<>\n]*|\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3})>|\{\\[^{}\n]*\}")
+CUE_TAG = re.compile(r"<(?:/?[A-Za-z][^<>\n]*|\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3})>|\{\\[^{}\n]*\}")
 _VOICE = re.compile(r"<v(?:\.[^\s>.]*)*\s+(?P<name>[^>]*)>")
 _NAMED_IDENTIFIER = re.compile(r'\s*\d+\s+"(?P<name>[^"\n]{1,80})"(?:\s+\(\d+\))?\s*')
 """A cue identifier that names the speaker, as Webex writes it: a number, the name in quotes, a participant id."""
@@ -195,7 +195,7 @@ def _names_on_own_line(text: str, runs: list[tuple[int, int, int, Head | None]])
 def _shown(text: str, cue: Cue) -> tuple[str, str]:
     """A cue's words without markup or a speaker label (what a reader of the captions sees), and the speaker it
     names ("" when it names none)."""
-    plain = _TAG.sub("", text[cue.text_start : cue.text_end]).lstrip()
+    plain = CUE_TAG.sub("", text[cue.text_start : cue.text_end]).lstrip()
     head = read_head(plain)
     if head is None or not head.speaker:
         return " ".join(plain.split()), cue.speaker
@@ -222,7 +222,7 @@ def _runs(text: str, cues: list[Cue]) -> Iterator[tuple[int, int, int, Head | No
         run_start = cue.text_start
         if cue.speaker:  # named by its identifier: as a voice tag at the start of its text
             yield number, cue.text_start, cue.text_start, Head(None, None, -1, qualifier=cue.speaker)
-        for tag in _TAG.finditer(text, cue.text_start, cue.text_end):
+        for tag in CUE_TAG.finditer(text, cue.text_start, cue.text_end):
             yield from _lines(text, run_start, tag.start(), number)
             voice = _VOICE.fullmatch(tag.group())
             name = " ".join(voice["name"].split()) if voice else ""

@@ -119,7 +119,7 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 def decode_entities(text: str) -> str:
     """Character references as WebVTT writes them decoded (``&amp;`` → &, ``&#237;`` → í, "&lt; 48 hours" → "< 48
     hours"); a ``&lt;`` before a letter or "/" stays as written, so decoding never makes a tag of text (a cue tag
-    opens with "<" and a letter, a slash or a time: ``cues._TAG``)."""
+    opens with "<" and a letter, a slash or a time: ``cues.CUE_TAG``)."""
 
     def replace(match: re.Match[str]) -> str:
         """The character an entity stands for; ``&lt;`` before what would open a tag as written."""
