@@ -413,6 +413,29 @@ def test_broadcast_chevrons_change_speaker_mid_line(tmp_path: Path) -> None:
     ]
 
 
+def test_roll_up_captions_read_each_row_once(tmp_path: Path) -> None:
+    """Roll-up captions show each row twice, first below and then on top; a short row said again is kept."""
+    interview = read(
+        tmp_path,
+        "rollup.srt",
+        "1\n00:00:01,000 --> 00:00:03,000\n>> KEN: WHAT BREAKS FIRST\n\n"
+        "2\n00:00:03,000 --> 00:00:05,000\n>> KEN: WHAT BREAKS FIRST\nWHEN A TRUCK GOES DOWN?\n\n"
+        "3\n00:00:05,000 --> 00:00:07,000\n>> ROSA: THE SCHEDULE BREAKS\nAND THE DRIVERS WAIT.\n\n"
+        "4\n00:00:07,000 --> 00:00:09,000\nAND THE DRIVERS WAIT.\nWE LOSE A DAY OF LOADS.\n\n"
+        "5\n00:00:09,000 --> 00:00:10,000\nYES.\n\n"
+        "6\n00:00:10,000 --> 00:00:11,000\nYES.\nREALLY.\n",
+    )
+    said = [(t.speaker, " ".join(t.text.split())) for t in interview.turns]
+    assert said == [
+        ("KEN", "WHAT BREAKS FIRST"),
+        ("KEN", "WHEN A TRUCK GOES DOWN?"),
+        ("ROSA", "THE SCHEDULE BREAKS AND THE DRIVERS WAIT."),
+        ("ROSA", "WE LOSE A DAY OF LOADS."),
+        ("ROSA", "YES."),
+        ("ROSA", "YES. REALLY."),
+    ]
+
+
 def test_vtt_zoom_prefixes(tmp_path: Path) -> None:
     interview = read(
         tmp_path,

@@ -218,17 +218,30 @@ def _without_repeats(text: str, cues: list[Cue]) -> list[Cue]:
 def _runs(text: str, cues: list[Cue]) -> Iterator[tuple[int, int, int, Head | None]]:
     """(cue number, start, end, head) of each line of tag-free cue text; each tag as a ``Head`` with ``body`` -1,
     whose qualifier is the voice tag's name (``<v Name>``), empty for other tags."""
+    last_line = ""  # the previous cue's last line of words, lower-cased, spaces collapsed
     for number, cue in enumerate(cues):
-        run_start = cue.text_start
-        if cue.speaker:  # named by its identifier: as a voice tag at the start of its text
-            yield number, cue.text_start, cue.text_start, Head(None, None, -1, qualifier=cue.speaker)
-        for tag in CUE_TAG.finditer(text, cue.text_start, cue.text_end):
-            yield from _lines(text, run_start, tag.start(), number)
-            voice = _VOICE.fullmatch(tag.group())
-            name = " ".join(voice["name"].split()) if voice else ""
-            yield number, tag.start(), tag.end(), Head(None, None, -1, qualifier=name)
-            run_start = tag.end()
-        yield from _lines(text, run_start, cue.text_end, number)
+        runs = list(_cue_runs(text, cue, number))
+        lines = [run for run in runs if run[3] is None or run[3].body >= 0]
+        said = [" ".join(text[start:end].split()).casefold() for _, start, end, _ in lines]
+        # Roll-up captions (broadcast, CART, some live-caption exports) show each row twice: a cue's first line
+        # repeats the last line of the cue before, and the new words come below it. Read once, not twice.
+        if len(lines) >= 2 and len(said[0].split()) >= 3 and said[0] == last_line:
+            runs.remove(lines[0])
+        last_line = said[-1] if said else last_line
+        yield from runs
+
+
+def _cue_runs(text: str, cue: Cue, number: int) -> Iterator[tuple[int, int, int, Head | None]]:
+    run_start = cue.text_start
+    if cue.speaker:  # named by its identifier: as a voice tag at the start of its text
+        yield number, cue.text_start, cue.text_start, Head(None, None, -1, qualifier=cue.speaker)
+    for tag in CUE_TAG.finditer(text, cue.text_start, cue.text_end):
+        yield from _lines(text, run_start, tag.start(), number)
+        voice = _VOICE.fullmatch(tag.group())
+        name = " ".join(voice["name"].split()) if voice else ""
+        yield number, tag.start(), tag.end(), Head(None, None, -1, qualifier=name)
+        run_start = tag.end()
+    yield from _lines(text, run_start, cue.text_end, number)
 
 
 # Broadcast captions change speaker mid-line too: "WHAT WOULD YOU WANT INSTEAD? >> ROSA DELGADO: ENGINE CODES."
