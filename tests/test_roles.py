@@ -5,7 +5,7 @@ import pytest
 
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import ConfigError
-from voiceofbuyer.ingest.sides import company, identify_sides, short_names
+from voiceofbuyer.ingest.sides import company, given_name, identify_sides, short_names
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
 from voiceofbuyer.roles import RoleMatch, buyer_profile, from_description, merge_small_roles, role_for_title
@@ -155,8 +155,16 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("My title on LinkedIn says Head of Fulfilment, but day to day I'm on the floor.", "Head of Fulfilment"),
         ("My title is Senior Manager, Revenue Operations, at Brightloom.", "Senior Manager, Revenue Operations"),
         ("I lead the BI team. My business card says Business Intelligence Manager.", "Business Intelligence Manager"),
+        ("Dispatch manager is the official title, but really I spend my day firefighting.", "Dispatch Manager"),
+        ("I'm responsible for quality, so, quality assurance manager, that's the title.", "Quality Assurance Manager"),
+        ("I run the warehouse. Well, warehouse operations manager, officially, for Polar Point.",
+         "Warehouse Operations Manager"),
+        ("Whatever the org chart says is my title, I just fix things.", ""),
+        ("I'm a field service engineer. Sorry, no, that was before. Since March I'm senior field service manager.",
+         "Senior Field Service Manager"),
+        ("I'm the, uh, contracts manager.", "Contracts Manager"),
     ],
-)
+)  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):
     assert stated_title([said]) == title
 
@@ -191,10 +199,28 @@ def test_stated_field_from_what_the_buyer_says(said, field):
         ("You're the CFO at Arden Logistics, right?", "Yeah, but only interim.", ""),
         ("So you're head of payroll at Lanford Care, correct?", "Correct.", "Head of Payroll"),  # no article
         ("Thanks, you're great!", "You're welcome.", ""),
+        ("And what's your title?", "Oh, workforce planning lead. I report to the VP of ground operations.",
+         "Workforce Planning Lead"),
+        ("What's your actual title?", "HSE superintendent. Before that I was the safety coordinator.",
+         "HSE Superintendent"),
     ],
 )  # fmt: skip
 def test_a_title_given_as_the_answer_to_a_question_about_the_job(question, said, title):
     assert stated_title([said], [question]) == title
+
+
+@pytest.mark.parametrize(
+    ("said", "title"),
+    [
+        ("Technically my title is loss prevention manager, but really I run shrink for all 85 stores.",
+         "Loss Prevention Manager"),  # "shrink" names no job function: the title on paper stands
+        ("Officially I'm a business analyst, but really I do procurement.", "Procurement"),
+    ],
+)  # fmt: skip
+def test_but_really_names_the_job_only_when_it_names_a_job_function(said, title):
+    from voiceofbuyer.roles import names_a_function
+
+    assert stated_title([said], None, names_a_function) == title
 
 
 def test_speakers_from_metadata_names():
@@ -306,6 +332,15 @@ def test_the_buyers_colleague_who_asks_the_product_questions_is_a_buyer():
     ]
     sides = identify_sides(interview(turns))
     assert sides.interviewers == ("Lucy Grant", "Arjun Rao") and sides.buyers == ("Helen Marsh", "Tom Reyes")
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [("Wei Chen", "Wei"), ("Chen, Wei", "Wei"), ("Chen, Wei (External)", "Wei"), ("Sam Ortiz, PM @ Ledgerly", "Sam"),
+     ("Priya", "Priya")],
+)  # fmt: skip
+def test_the_given_name_of_a_label_written_surname_first(label, name):
+    assert given_name(label) == name
 
 
 def test_speakers_of_one_company_are_on_one_side():

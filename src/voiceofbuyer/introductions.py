@@ -9,6 +9,7 @@ buyer's first turns are searched: that is where people say what they do.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _HEAD_NOUNS = (
     "manager|director|officer|scientist|engineer|analyst|analyste|specialist|clerk|lead|head|controller"
@@ -42,7 +43,8 @@ _JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith
 # stranger to it", "I'm an early adopter".
 _NOT_A_TITLE_START = re.compile(
     r"(?!(?:engineering|marketing|accounting|nursing|consulting|teaching|training|operating|managing|"
-    r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding|"
+    r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding|merchandising|"
+    r"advertising|fundraising|underwriting|warehousing|sourcing|housekeeping|catering|lending|auditing|"
     r"fixed|registered|licensed|certified|chartered|qualified|accredited|embedded|applied|shared)\b)"
     r"\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
     r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"
@@ -129,7 +131,23 @@ _NOW_LEADS = re.compile(
     r"(?P<verb>lead|run|head(?:\s+up)?|manage)\s+(?:it|the\s+team|the\s+function|that\s+team)\b",
     re.I,
 )
-_FILLERS = re.compile(r"(?<![\w-])(?:um+|uh+|erm|er|ah|hmm+|mm+)(?![\w-])[,.]?\s*")
+# "Dispatch manager is the official title", "quality assurance manager, that's the title", "warehouse operations
+# manager, officially": a phrase said to be the title, after it.
+_TITLE_NAMED_AFTER = re.compile(
+    r"(?:^|[.,;:!?]\s*)(?:(?:so|well|oh|yeah|yes|okay|ok|the|a|an)\s+)*(?P<title>[^\W\d_][\w&/' -]{1,60}?)"
+    r"(?:\s+is|\s*,?\s*that'?s|\s*,?\s*which\s+is)\s+(?:my|the)\s+(?:(?:official|actual|formal|real|job)\s+)?title\b"
+    r"|(?:^|[.,;:!?]\s*)(?:(?:so|well|oh|yeah|yes|okay|ok|the|a|an)\s+)*(?P<paper>[^\W\d_][\w&/' -]{1,60}?)"
+    r"\s*,?\s+(?:officially|on\s+paper|formally)\b",
+    re.I,
+)
+# "I'm a field service engineer. Sorry, no, that was before.": the title just given is a past one.
+_NO_LONGER = re.compile(
+    r"^[^.?!]{0,40}[.?!,;]?\s*(?:(?:sorry|no|well|oh|actually)[,.!]?\s+)*(?:that\s+was\s+(?:before|my\s+old|years\s+ago"
+    r"|(?:my\s+)?(?:last|previous|old)\s+(?:job|role|title))|not\s+any\s?more|no\s+longer)\b",
+    re.I,
+)
+# "I'm the, uh, contracts manager" reads "I'm the contracts manager": the comma before a filler goes with it.
+_FILLERS = re.compile(r"(?:,\s*)?(?<![\w-])(?:um+|uh+|erm|er|ah|hmm+|mm+)(?![\w-])[,.]?\s*")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on"})
 INTRO_TURNS = 12
 """Self-introductions come early: only the buyer's first turns are searched."""
@@ -216,19 +234,22 @@ def _title_case(word: str) -> str:
     return word.lower() if word.lower() in _SMALL_WORDS else word[:1].upper() + word[1:]
 
 
-def stated_title(texts: list[str], questions: list[str] | None = None) -> str:
+def stated_title(
+    texts: list[str], questions: list[str] | None = None, is_job_field: Callable[[str], bool] = lambda field: True
+) -> str:
     """The job title stated in the first ``INTRO_TURNS`` of ``texts`` (the buyer's turns), or ``""``;
     ``questions``: what the other side said before each turn ("" where nothing), so that a title given as the answer
-    to a question about the job counts ("What's your role?" / "Head of procurement.").
+    to a question about the job counts ("What's your role?" / "Head of procurement."); ``is_job_field``: whether a
+    phrase names a field of work ("procurement"), for "officially X, but really I do <field>".
 
     A title that only says a seniority ("manager") is kept only when nothing more specific is said.
     """
     fallback = ""
     asked = questions or [""] * len(texts)
     for raw, question in zip(texts[:INTRO_TURNS], asked, strict=False):
-        text = _FILLERS.sub("", raw.replace("’", "'").replace("‘", "'").replace("''", "'"))
+        text = _FILLERS.sub(" ", raw.replace("’", "'").replace("‘", "'").replace("''", "'"))
         answered = _answered_title(question.replace("’", "'"), text)
-        for title in _titles(text) + ([answered] if answered else []):
+        for title in _titles(text, is_job_field) + ([answered] if answered else []):
             if all(word.lower() in _GENERIC for word in title.split()):
                 fallback = fallback or title
                 continue
@@ -238,13 +259,13 @@ def stated_title(texts: list[str], questions: list[str] | None = None) -> str:
 
 # A question about the buyer's job: "What's your role at Finch?", "what do you do?", "as the payroll manager, you ...".
 _ASKS_JOB = re.compile(
-    r"\b(?:your\s+(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:(?:the|an?)\s+)?\w+"
+    r"\b(?:your\s+(?:(?:actual|official|current|exact|job)\s+)?(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:(?:the|an?)\s+)?\w+"
     r"|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+"
     r"|introduce\s+yourself|about\s+yourself)",
     re.I,
 )
 _ANSWER_OPENING = re.compile(
-    r"(?:\s*(?:yes|yeah|yep|sure|so|well|right|correct|of\s+course|actually)\b[,.!]?)*\s*", re.I
+    r"(?:\s*(?:yes|yeah|yep|sure|so|well|right|correct|of\s+course|actually|oh|okay|ok|honestly)\b[,.!]?)*\s*", re.I
 )
 _AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here"})
 _YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
@@ -270,9 +291,9 @@ def _answered_title(question: str, answer: str) -> str:
     return title if size == len(phrase) or phrase[size].lower() in _AFTER_ANSWERED_TITLE else ""
 
 
-def _titles(text: str) -> list[str]:
-    """Candidate titles in ``text``, in order: after introduction leads, then from what people say they do, then jobs
-    held before."""
+def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
+    """Candidate titles in ``text``, in order: after introduction leads, then phrases said to be the title, then from
+    what people say they do, then jobs held before."""
     found, earlier = [], []
     for lead in _INTRO_LEAD.finditer(text):
         if _ABOUT_A_TOOL.search(text, max(0, lead.start() - 30), lead.start() + 3):
@@ -282,10 +303,18 @@ def _titles(text: str) -> list[str]:
             start = lead.start("named")  # "I'm Senior Manager, Treasury": a title with a comma, not a name
         title = _title_after(text[start : start + 80])
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
-        if title and _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3):
+        if title and (
+            _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3)
+            or _NO_LONGER.search(text[start + len(title) : start + len(title) + 80])
+        ):
             earlier.append(title)
         elif title:
-            found.append(_corrected(text[start : start + 160]) or title)
+            found.append(_corrected(text[start : start + 160], is_job_field) or title)
+    for match in _TITLE_NAMED_AFTER.finditer(text):
+        phrase = match["title"] or match["paper"]
+        title = _title_after(phrase)
+        if title and len(title.split()) == len(phrase.split()):  # the whole phrase is the title
+            found.append(title)
     for match in _NOW_LEADS.finditer(text):  # "Twelve years in treasury, now I lead it" → Head of Treasury
         if _names_a_field(match["field"].split()):
             field = " ".join(_title_case(word) for word in match["field"].split())
@@ -370,14 +399,17 @@ _REALLY = re.compile(
 _SCOPE_WORDS = frozenset({"whole", "entire", "side", "part", "bit", "lot", "show", "thing", "things", "rest"})
 
 
-def _corrected(rest: str) -> str:
+def _corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
     """The title a correction right after a stated title gives ("..., sorry, acting controller"; "..., but really I
     do procurement" → "Procurement"), or ``""``."""
     really = _REALLY.search(rest)
     if really:
         words = really["field"].split()
-        # "..., but really I run the whole inbound side": a scope of work, which names no other job.
-        if _title_after(really["field"]) or (_names_a_field(words) and not _SCOPE_WORDS & {w.lower() for w in words}):
+        # "..., but really I run the whole inbound side": a scope of work, which names no other job; "..., but really
+        # I run shrink for all 85 stores": work, not a job field ("shrink" is no job function's word).
+        if _title_after(really["field"]) or (
+            _names_a_field(words) and not _SCOPE_WORDS & {w.lower() for w in words} and is_job_field(really["field"])
+        ):
             return _title_after(really["field"]) or " ".join(_title_case(word) for word in words)
     correction = _CORRECTION.search(rest)
     return _title_after(rest[correction.end() : correction.end() + 80]) if correction else ""

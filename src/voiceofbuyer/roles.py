@@ -165,6 +165,12 @@ def _best(words: set[str], candidates: Iterable[tuple[str, Iterable[frozenset[st
     return best
 
 
+def names_a_function(phrase: str) -> bool:
+    """Whether a phrase holds a built-in job function's title pattern ("procurement", "accounts payable")."""
+    functions, _ = job_functions()
+    return bool(_best(set(normalise_title(phrase).split()), ((f.name, f.patterns) for f in functions)))
+
+
 def seniority(title: str) -> str:
     """``leader``, ``manager`` or ``professional``, from the words of a title."""
     _, patterns = job_functions()
@@ -254,7 +260,7 @@ def buyer_profile(
              for i, (speaker, _) in enumerate(runs) if speaker in profiled]  # fmt: skip
     seniority_only = ""
     given = "" if names_a_meeting(meta.title, meta) else meta.title
-    for title, source in ((given, "title"), (stated_title(said, asked), "self-introduction")):
+    for title, source in ((given, "title"), (stated_title(said, asked, names_a_function), "self-introduction")):
         if title:
             match = role_for_title(title, taxonomy, embed)
             if match.role:

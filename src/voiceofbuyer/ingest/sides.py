@@ -180,7 +180,7 @@ def short_names(turns: Iterable[Turn]) -> dict[str, str]:
     for speaker in speakers:
         words = speaker.split()
         if len(words) > 1 and not is_placeholder(speaker) and not is_device(speaker):
-            full.setdefault(words[0].casefold(), []).append(speaker)
+            full.setdefault(given_name(speaker).casefold(), []).append(speaker)
     return {
         speaker: full[speaker.casefold()][0]
         for speaker in speakers
@@ -364,13 +364,25 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
     return colleagues
 
 
+def given_name(speaker: str) -> str:
+    """The name colleagues call a speaker by: "Wei" for "Wei Chen", and for "Chen, Wei" (Teams and Outlook write
+    surname, comma, given name); the first word of "Sam Ortiz, PM @ Ledgerly" (a title after the comma)."""
+    before, comma, after = speaker.partition(",")
+    after = re.sub(r"\s*\(.*$", "", after).split()
+    if comma and len(before.split()) == 1 and 1 <= len(after) <= 2:
+        return after[0]
+    return (before.split() or [speaker.strip()])[0]
+
+
 def _introduction(speaker: str) -> re.Pattern[str]:
     """How someone introduces ``speaker`` as their colleague: "Aaron from our solutions team", "my colleague Mei",
-    "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design"."""
-    first = re.escape(speaker.split()[0])
+    "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design", "I've got
+    Lena with me, she's a solutions engineer on our side"."""
+    first = re.escape(given_name(speaker))
     return re.compile(
         rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b"
-        rf"|\b{first}\b,?\s+(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
+        rf"|\b{first}\b(?:\s+(?:with|here\s+with)\s+(?:me|us)|\s+here)?,?\s+"
+        rf"(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
         rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
         rf"|\b{first}\b,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b",
         re.I,
