@@ -112,6 +112,11 @@ def test_small_talk_about_the_conversation_is_other_whatever_the_model_says(text
         ("I don't have any concerns, but the price per invoice is high.", False),  # goes on to name one
         ("We have no concerns about security as long as it supports SSO.", False),  # a condition: a criterion
         ("I have never been more frustrated with a vendor.", False),
+        ("I can't think of a specific scenario where I felt particularly annoyed, to be honest.", True),
+        ("I'm not necessarily worried about my skills being reduced because I write it myself.", True),
+        ("AI is taking over these freelance positions, but I'm personally ok with that.", True),
+        ("I'm ok with it as long as the data stays on our servers.", False),  # a condition: a criterion
+        ("I'm not worried about price, but the migration scares me.", False),
     ],
 )
 def test_a_denial_of_what_was_asked_about_is_other_whatever_the_model_says(text, denial):

@@ -135,6 +135,19 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("We have a lot of freelancers on the team.", True),
         ("Actually one has just occurred to me.", False),  # one of what was asked about
         ("One of the reports takes three days to build.", True),
+        # a demonstrative as the main clause's subject, at any length, unless the quote says first what it is
+        ("That is incredibly frustrating as I then have to spend time fixing it.", False),
+        ("However, that is not something that I think will be necessary in the long run.", False),
+        ("I think those are very good benchmarks to start any new project.", False),
+        ("If I could rely 100% on citations this would be a game changer for me personally.", True),
+        ("Sometimes I have to switch models and I think this is because one model gets fixated.", True),
+        ("Certainly there is that fear that AI may be able to replace our role entirely.", True),
+        ("Your systems? Usually not, because we try to automate that part.", False),  # a question answered
+        ("I see a lot of people frustrated with it, but yeah.", False),  # shrugged off
+        ("You need to double check the numbers maybe manually or, I dunno.", False),
+        ("I'm going to choose frustrated and again it was recently.", False),  # the opening of a story
+        ("For a frustrating experience, I was working on a feature for the app I maintain.", False),
+        ("A good example would be when I was stuck for hours on a shader bug.", True),  # ... with its point
     ],
 )
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):

@@ -97,7 +97,8 @@ def is_small_talk(text: str) -> bool:
 _NO_TIME = re.compile(
     r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|don'?t|do\s+not|didn'?t|did\s+not)\s+(?:really\s+)?"
     r"(?:think\s+of|recall|remember|recollect)\s+(?:a|an|any|one)\s+(?:single\s+|specific\s+|particular\s+)?"
-    r"(?:time|times|instance|instances|situation|situations|example|examples|moment|moments|case|cases|occasion)\b"
+    r"(?:time|times|instance|instances|situation|situations|example|examples|moment|moments|case|cases|occasion"
+    r"|scenarios?)\b"
     r"(?P<clause>[^,.;:!?]*)",
     re.I,
 )
@@ -113,7 +114,11 @@ _HAS_NONE = re.compile(
     r"|(?:have|had|there\s+(?:are|were|is|was))\s+no\s+(?:real\s+|major\s+)?(?:concerns?|worries|complaints?"
     r"|frustrations?|objections?|reservations?)"
     r"|(?:never|haven'?t|have\s+not|hasn'?t)\s+(?:really\s+)?(?:been|felt|got|gotten)\s+(?:frustrated|annoyed"
-    r"|worried|concerned|disappointed))\b",
+    r"|worried|concerned|disappointed)"
+    # "I'm not necessarily worried about my skills", "..., but I'm personally ok with that."
+    r"|(?:i'?m|i\s+am)\s+not\s+(?:necessarily\s+|really\s+|too\s+|overly\s+)?(?:worried|concerned)"
+    r"|(?:i'?m|i\s+am)\s+(?:personally\s+)?(?:ok|okay|fine|comfortable)\s+with\s+(?:that|it|this)(?=\s*[.!]?\s*$)"
+    r"|don'?t\s+(?:seem\s+to\s+)?have\s+(?:a|any)\s+preference)\b",
     re.I,
 )
 _NOTHING_TO_SAY = re.compile(r"\bnothing\s+(?:really\s+)?(?:comes|springs)\s+to\s+mind\b", re.I)
@@ -127,13 +132,14 @@ _PRAISE = re.compile(
     r"|impressive|perfect(?:ly)?|exactly\s+what\s+i\s+(?:needed|need|wanted|want)|correctly"
     r"|saved?\s+(?:me\s+|us\s+)?(?:a\s+lot\s+of\s+|so\s+much\s+)?time|much\s+(?:less|faster|easier|better|quicker)"
     r"|easier|a\s+lifesaver|game\s*-?changer|works?\s+(?:really\s+|very\s+)?well|spot\s+on"
-    r"|did\s+(?:a\s+)?(?:great|good|fantastic)\s+job)\b",
+    r"|did\s+(?:a\s+)?(?:great|good|fantastic)\s+job|beneficial|a\s+good\s+thing|(?:gave|gives|give)\s+me\s+the\s+freedom"
+    r"|(?:much\s+)?(?:quicker|faster)\s+than\s+usual|less\s+time-consuming)\b",
     re.I,
 )
 # Any word of trouble, negation or reservation keeps a statement from being praise alone.
 _RESERVATION = re.compile(
-    r"\b(?:not|no|never|nothing|without|too|lack\w*|only|trust\w*|risk\w*|fear\w*|afraid|waste\w*|errors?"
-    r"|mistakes?|slow\w*|tedious|manual\w*|trouble[ds]?|troubling)\b|n't",
+    r"\b(?:not|no|never|nothing|without|too|lack\w*|only(?!\s+took|\s+takes)|trust\w*|risk\w*|fear\w*|afraid|waste\w*|errors?"
+    r"|mistakes?|slow\w*|tedious|manual\w*|trouble[ds]?|troubling)\b|n't(?!\s+have\s+to)",
     re.I,
 )
 
@@ -176,7 +182,9 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     none). ``tokens``: the statement's tokens in its passage's parse (tags and dependencies)."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     # Words as a reader counts them: spaCy makes two tokens of "I've" and "what's".
-    if len(text.split()) < MIN_QUOTE_WORDS or text.rstrip().endswith("?"):
+    if len(text.split()) < MIN_QUOTE_WORDS or "?" in _QUOTED.sub("", text):
+        return False  # a question, or one answered in the same breath ("Your systems? Usually not.")
+    if _SHRUGS_OFF.search(text) or _only_sets_up(text):
         return False
     if not any(t.dep_ in _SUBJECTS for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
@@ -199,6 +207,8 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         for t in words
     ):
         return False
+    if _leans_on_what_came_before(words):
+        return False
     if (words[0].text.endswith(".") or any(t.text == "." for t in tokens[1:3])) and len(words) > 2:
         return False  # a false start kept in front ("I. You know, as a person ...")
     # A subordinate clause standing as a sentence ("Because I haven't dealt with them enough."): its main verb
@@ -217,6 +227,67 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False  # an object put first, its clause unsaid ("What, at that time, I wanted to do it.")
     # Something of its own to say: at least one word of content ("I've seen it so many times." has none).
     return any(_is_content(t) for t in words)
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+# "I see people frustrated with it, but yeah.", "You need to double check maybe manually or, I dunno.": a thought
+# the speaker shrugs off before finishing it.
+_SHRUGS_OFF = re.compile(
+    r"(?:\b(?:but|and|or|so)\s*,?\s*(?:yeah|yes|whatever|i\s+dunno|i\s+don'?t\s+know|i\s+guess)"
+    r"|\bi\s+guess\s+(?:okay|ok|so)|\bor\s+whatever)\W*$",
+    re.I,
+)
+# "I'm going to choose frustrated and again it was recently.", "For a frustrating experience, I was working on a
+# feature for the app I maintain.", "A good example would be when I needed ...": the opening of a story whose
+# point comes in the next sentence.
+_STORY_OPENING = re.compile(
+    r"^\W*(?:(?:so|well|okay|ok|yeah)\W+)*(?:(?P<choice>i'?m\s+going\s+to\s+(?:choose|pick|go\s+with|say)|i'?ll\s+(?:choose|pick"
+    r"|go\s+with))\b|for\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:experience|example|instance|one)\s*,"
+    r"|(?:a|one|another)\s+(?:good\s+|particular\s+|specific\s+|recent\s+)?(?:example|instance|time)\s+"
+    r"(?:would\s+be|is|was|i\s+can\s+think\s+of)\b|i\s+(?:have|'ve)\s+(?:experienced|had)\s+both\b)",
+    re.I,
+)
+
+
+def _only_sets_up(text: str) -> bool:
+    opening = _STORY_OPENING.search(text)
+    return opening is not None and (opening["choice"] is not None or not _BAD_FEELING.search(text, opening.end()))
+
+
+# Word forms, not lemmas: the pipeline runs without a lemmatizer.
+_SAYING = frozenset({
+    "think", "thinks", "thought", "say", "says", "said", "feel", "feels", "felt", "believe", "believes", "guess",
+    "mean", "suppose", "find", "found", "know", "knew", "hope",
+})  # fmt: skip
+_DO = frozenset({"do", "does", "did", "doing", "done"})
+
+
+def _leans_on_what_came_before(words: list[Token]) -> bool:
+    """A demonstrative alone as the subject of the main clause, or of the clause after "I think" ("That is
+    incredibly frustrating as I then have to fix it.", "I think those are very good benchmarks."), or "do that" as
+    the quote's first verb ("I couldn't do that and produce a fifth of it."), with no clause before it in the quote
+    to say what it is ("If I could rely on citations, this would be a game changer." stands alone)."""
+    for token in words:
+        if token.lower_ not in _BACK_REFERENCES or token.pos_ != "PRON":
+            continue
+        head = token.head
+        under_saying = head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.lower_ in _SAYING
+        subject = token.dep_ in _SUBJECTS and (head.dep_ == "ROOT" or under_saying)
+        done = token.dep_ == "dobj" and head.lower_ in _DO and not any(w.pos_ == "VERB" and w.i < head.i for w in words)
+        # What it stands for may be said earlier in the quote: a clause before it ("If I could rely on citations,
+        # this ..."), or a verb before it other than the "think" it is said under.
+        said_before = any(
+            w.i < token.i
+            and (
+                w.lower_ in _SUBORDINATORS
+                or (w.dep_ == "mark" and w.lower_ != "that")
+                or (w.pos_ == "VERB" and not (under_saying and w.i == head.head.i))
+            )
+            for w in words
+        )
+        if (subject or done) and not said_before:
+            return True
+    return False
 
 
 def _opens_subordinate(child: Token, first: Token) -> bool:
