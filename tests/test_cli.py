@@ -40,6 +40,23 @@ def test_broken_config_is_one_clear_line_and_exit_two(batch, tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize(
+    "section",
+    [
+        '[classify]\nbackend = "nosuch.module:Thing"\n',
+        '[clustering]\nbackend = "voiceofbuyer.cluster:Nope"\n',
+        '[classify]\nencoder = "/nonexistent/encoder"\n',
+    ],
+)
+def test_a_backend_or_encoder_that_cannot_load_stops_the_run_before_any_work(batch, tmp_path, capsys, section):
+    config = tmp_path / "voiceofbuyer.toml"
+    config.write_text(section)
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--config", str(config), "--quiet"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"error: {config}: [") and "fix:" in error and "\n" not in error
+    assert not (tmp_path / "out").exists()  # no store, no documents
+
+
 def test_a_spacy_pipeline_that_cannot_load_is_one_line_for_the_run_not_one_per_file(batch, tmp_path, capsys):
     config = tmp_path / "voiceofbuyer.toml"
     config.write_text('[models]\nspacy = "/nonexistent/pipeline"\n')

@@ -175,6 +175,7 @@ def _crash_log(args: argparse.Namespace) -> Path:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from . import components
     from .engine import make_engine
     from .pipeline import run
 
@@ -206,6 +207,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"error: --address {args.address}: only with --engine ray (fix: add --engine ray)", file=sys.stderr)
         return 2
     config = load_config(find_config(args.batch, args.config))
+    components.check(config)
     engine = make_engine(args.engine, args.address)
     try:
         report = run(args.batch, args.out, config, args.templates, show_progress=not args.quiet, engine=engine)

@@ -53,6 +53,17 @@ def load_backend(kind: str, name: str, builtins: dict[str, str]) -> type:
         ) from error
 
 
+def check(config: Config) -> None:
+    """Load the configured backends' classes and find the classifier's encoder before any work, so a mistake in the
+    config stops the run before it reads a file or opens a store; ``ConfigError`` naming the config file."""
+    try:
+        load_backend("classify", config.classify.backend, CLASSIFIERS)
+        load_backend("clustering", config.clustering.backend, CLUSTERERS)
+        _encoder_path(config)
+    except ConfigError as error:
+        raise ConfigError(f"{config.source}: {error}") from error
+
+
 def embedder_key(config: Config) -> str:
     """The cache key of the configured embedder's vectors, known without loading it."""
     return embedder_name(config.models.embedding_backend, resolve_model(config.models.embedding))
@@ -71,15 +82,23 @@ MPNET = "mpnet"
 def classifier_vectors(config: Config, store: Store, embedding: Vectors) -> Vectors:
     """The vectors the built-in classifier reads: ``embedding`` (those clustering uses) unless ``[classify]
     encoder`` names a stronger sentence encoder; ``ConfigError`` when it is not installed."""
+    path = _encoder_path(config)
+    if path is None:
+        return embedding
+    model = str(path)
+    return Vectors(store, embedder_name("torch", model), lambda: TorchEmbedder(model))
+
+
+def _encoder_path(config: Config) -> Path | None:
+    """The folder of ``[classify] encoder``, None when unset; ``ConfigError`` when no model is there."""
     encoder = config.classify.encoder
     if not encoder:
-        return embedding
+        return None
     path = cache_dir() / "models" / "all-mpnet-base-v2" if encoder == MPNET else Path(encoder)
     if not (path / "config.json").is_file():
         fix = "run `make mpnet`" if encoder == MPNET else "give a local sentence-transformers directory"
         raise ConfigError(f"[classify] encoder {encoder!r}: no model at {path} (fix: {fix}, or remove the key)")
-    model = str(path)
-    return Vectors(store, embedder_name("torch", model), lambda: TorchEmbedder(model))
+    return path
 
 
 def clusterer(config: Config) -> Clusterer:
