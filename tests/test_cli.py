@@ -266,3 +266,13 @@ def test_the_objections_csv_on_screen_is_the_file_byte_for_byte(first_run):
     ).stdout  # fmt: skip
     assert shown == (first_run[0] / "objections.csv").read_bytes()
     assert shown.startswith(b"\xef\xbb\xbf") and b"raised_by" in shown.split(b"\r\n")[0]
+
+
+def test_a_line_break_in_a_file_name_never_splits_a_note_or_problem_line():
+    from voiceofbuyer.report import Problem, RunReport
+
+    report = RunReport(
+        notes=["a\nb.txt: buyer inferred"], problems=[Problem("c\rd.txt", "c\rd.txt: empty transcript", True)]
+    )
+    lines = report.summary().splitlines()
+    assert "note: a\\nb.txt: buyer inferred" in lines and "skipped: c\\rd.txt: empty transcript" in lines

@@ -61,13 +61,19 @@ class RunReport:
             lines.append(f"  {role}: {interviews}, {counted(self.themes_per_role[role], 'theme')}")
         lines.append(f"noise (points mentioned once): {self.noise_share:.0%}; quotes audited: {self.quotes_audited}")
         lines.append("time per stage: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.stage_seconds.items()))
-        lines.extend(f"note: {note}" for note in self.notes)
+        lines.extend(f"note: {one_line(note)}" for note in self.notes)
         for problem in self.problems:
-            lines.append(f"{'skipped' if problem.skipped else 'warning'}: {problem.message}")
+            lines.append(f"{'skipped' if problem.skipped else 'warning'}: {one_line(problem.message)}")
         skipped = sum(p.skipped for p in self.problems)
         lines.append(f"{skipped} file{'s' if skipped != 1 else ''} skipped; outputs in {self.out_dir}")
         lines.append(f"open {self.out_dir}/index.html; review and approve: voiceofbuyer serve --store {self.out_dir}")
         return "\n".join(lines)
+
+
+def one_line(message: str) -> str:
+    """A note as one line: a line break or other control character (only a file's name can bring one) written as an
+    escape ("a\\nb.txt"), so every note stays one line a script can read."""
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in message)
 
 
 class Stages:
