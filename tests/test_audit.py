@@ -127,3 +127,10 @@ def test_a_backchannel_removal_holds_only_another_voices_acknowledgement():
     for reply in ("No.", "Really?", "Which GMs?"):
         with pytest.raises(AuditError, match="not an acknowledgement"):
             checked(reply)
+
+
+def test_a_quote_opens_with_a_capital_unless_its_first_word_is_a_name_spelled_small_first():
+    source = "um ezyVet has a stock module. so we tried it. iPhone scans fail."
+    assert apply_cleanup(source, 0, 29, [(0, 3, "filler")]) == "ezyVet has a stock module."
+    assert apply_cleanup(source, 30, 45, []) == "So we tried it."
+    assert apply_cleanup(source, 46, len(source), []) == "iPhone scans fail."

@@ -250,4 +250,7 @@ def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[
     text = _WHITESPACE.sub(" ", "".join(pieces))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _LEADING_JUNK.sub("", text).strip()
-    return text[:1].upper() + text[1:]
+    # A sentence starts with a capital, but a name written with a small first letter and a capital inside
+    # ("ezyVet", "iPhone", "eBay") keeps its spelling.
+    first = text.split(maxsplit=1)[0] if text else ""
+    return text if any(c.isupper() for c in first[1:]) else text[:1].upper() + text[1:]

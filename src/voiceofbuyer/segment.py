@@ -495,7 +495,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "25"
+    VERSION = "26"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
