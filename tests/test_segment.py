@@ -384,6 +384,19 @@ def test_a_bracket_closed_after_words_does_not_end_the_sentence(tmp_path):
     ]
 
 
+def test_a_mark_inside_a_bracket_just_opened_does_not_end_the_sentence(tmp_path):
+    _, statements = statements_of(
+        tmp_path,
+        "answers.txt",
+        "Q: Do you trust the answers?\n"
+        "A: However, I find AI can be too validating (wow! what a great idea!) when I brainstorm. I check it twice.\n",
+    )
+    assert [s.text for s in statements] == [
+        "However, I find AI can be too validating (wow! what a great idea!) when I brainstorm.",
+        "I check it twice.",
+    ]
+
+
 def test_caption_tags_inside_a_sentence_leave_every_word_in_one_quote(tmp_path):
     """SRT and WebVTT markup splits a cue's text into pieces: the pieces are still one sentence, a tagged "no" or
     "all" is no back-channel, and a full stop after a closing tag stays."""

@@ -149,7 +149,9 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
     merged: list[Span] = []
     for sentence in sentences:
         before = [t for t in merged[-1] if not t.is_space] if merged else []
-        if before and not _ends_with_sentence_end(before):
+        # "(wow! what a great idea!) when I brainstorm": after a bracket, a small letter goes on with the sentence.
+        aside_goes_on = bool(before) and before[-1].text.endswith(")") and sentence.text.lstrip()[:1].islower()
+        if before and (aside_goes_on or not _ends_with_sentence_end(before)):
             merged[-1] = doc[merged[-1].start : sentence.end]
         else:
             merged.append(sentence)
@@ -162,8 +164,12 @@ _CLOSERS = ('"', "”", ")", "’", "'")
 
 def _ends_with_sentence_end(tokens: list[Token]) -> bool:
     """Whether tokens end a sentence: on its punctuation, or a quote or bracket closed after it ('... "stop."',
-    '(... at all.)'); a bracket closed after words ("Lovely product (genuinely, the UI is great) but ...") does not."""
+    '(... at all.)'); a bracket closed after words ("Lovely product (genuinely, the UI is great) but ...") does not,
+    nor a mark inside a bracket opened a few words before ("... too validating (wow! it agrees ...)")."""
     last = tokens[-1].text
+    recent = "".join(t.text for t in tokens[-6:])
+    if recent.count("(") > recent.count(")"):
+        return False  # an aside just opened goes on: "AI can be too validating (wow! it agrees with everything)"
     if last in _SENTENCE_ENDS:
         return True
     if not last.endswith(_CLOSERS):
@@ -495,7 +501,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "26"
+    VERSION = "27"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
