@@ -95,6 +95,19 @@ def test_small_roles_merge_into_their_function_and_keep_their_titles():
     assert merged["i3"].title == "Analyst"
 
 
+def test_a_catch_all_holding_one_function_only_is_named_after_it():
+    def profile(n, role, function):
+        return BuyerProfile(f"i{n}", "", "t", role, "self-introduction", function)
+
+    two = {
+        "i0": profile(0, "Procurement Manager", "Procurement"),
+        "i1": profile(1, "Procurement Leader", "Procurement"),
+    }
+    assert {p.role for p in merge_small_roles(two, 3).values()} == {"Procurement"}
+    mixed = {**two, "i2": profile(2, "Educator", "Education")}
+    assert {p.role for p in merge_small_roles(mixed, 3).values()} == {"Other roles"}
+
+
 def test_user_taxonomy_wins_over_the_built_in_functions():
     config = load_config(Path(__file__).parent / "fixtures" / "custom_roles.toml")
     assert role_for_title("VP Sales", config.taxonomy).role == "Revenue Leader"
@@ -682,11 +695,11 @@ def test_what_a_buyer_says_they_are_responsible_for_gives_their_role(said, role)
 
 
 def test_the_run_notes_the_role_a_buyer_ends_in_after_small_roles_merge():
-    """One graphic designer is no persona: they end in "Other roles", and the note says so, not the role they
-    would have had."""
+    """One graphic designer is too few for the "Designer" role: they end in their function, the only one the batch
+    has, and the note says so, not the role they would have had."""
     from voiceofbuyer.people import identify_people
 
     designer = interview([("Sam", "What do you do?"), ("Dana", "I'm a graphic designer at a small studio.")])
     people = identify_people([designer], load_config(None), NoVectors())
-    assert people.profiles["x"].role == "Other roles"
-    assert people.notes[-1] == "x.txt: role 'Other roles' from self-introduction 'Graphic Designer'"
+    assert people.profiles["x"].role == "Design & Creative"
+    assert people.notes[-1] == "x.txt: role 'Design & Creative' from self-introduction 'Graphic Designer'"

@@ -313,9 +313,9 @@ def merge_small_roles(profiles: dict[str, BuyerProfile], min_interviews: int) ->
     """Roles of a job function with fewer than ``min_interviews`` interviews merged into the function.
 
     The small roles' buyers form one persona named after the function ("Finance"), unless that would still be
-    too small: then they join the function's largest role, or, when the function has none, ``OTHER_ROLES``.
-    Titles are kept, so the persona still lists who is behind it. Roles of the user's taxonomy and from metadata
-    never merge.
+    too small: then they join the function's largest role, or, when the function has none, ``OTHER_ROLES``
+    (named after the function instead when it is the only one that catch-all would hold). Titles are kept, so
+    the persona still lists who is behind it. Roles of the user's taxonomy and from metadata never merge.
     """
     sizes = Counter(p.role for p in profiles.values())
     by_function: dict[str, set[str]] = defaultdict(set)
@@ -336,6 +336,12 @@ def merge_small_roles(profiles: dict[str, BuyerProfile], min_interviews: int) ->
         else:
             destination = function
         target.update(dict.fromkeys(small, destination))
+    # Everyone the catch-all would hold does one job (a batch of two procurement interviews): say which.
+    pooled = {function for function, roles in by_function.items() if any(target.get(r) == OTHER_ROLES for r in roles)}
+    alone = sizes[OTHER_ROLES] == 0 and len(pooled) == 1 and OTHER not in pooled
+    if alone:
+        function = pooled.pop()
+        target = {role: function if to == OTHER_ROLES else to for role, to in target.items()}
     return {
         key: replace(p, role=target[p.role]) if p.role in target and p.role_source != "metadata" else p
         for key, p in profiles.items()
