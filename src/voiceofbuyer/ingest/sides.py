@@ -267,9 +267,7 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     """The interviewing side's lead: who asks most questions, unless that speaker introduces themselves as a buyer
     while another talks about the product as its maker (a demo call); then that other speaker, and True."""
     asker = asks_most_questions(said)
-    text_of: dict[str, str] = {}
-    for speaker, text in said:
-        text_of[speaker] = text_of.get(speaker, "") + "\n" + text
+    text_of = _text_of(said)
     talk = {s: len(_VENDOR_TALK.findall(text_of.get(s, ""))) for s in people}
     asked = text_of.get(asker, "")
     questions = [(question, _about_the_product(question)) for question in _QUESTION.findall(asked)]
@@ -287,15 +285,20 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
 _QUESTION = re.compile(r"[^.?!\n]*\?")
 
 
+def _text_of(said: list[tuple[str, str]]) -> dict[str, str]:
+    """Everything each speaker said, their turns one per line."""
+    text_of: dict[str, str] = {}
+    for speaker, text in said:
+        text_of[speaker] = text_of.get(speaker, "") + "\n" + text
+    return text_of
+
+
 def _host_across_from_brought(asker: str, people: list[str], said: list[tuple[str, str]]) -> str:
     """The interviewer when who asks most was brought by the buyer ("this is Tom from our finance systems team, he'll
     have the technical questions"): who asks most among the others. A bringer who talks more than everyone else
     is the buyer answering; a host who brings a colleague to ask talks less than the buyer."""
-    words: Counter[str] = Counter()
-    text_of: dict[str, str] = {}
-    for speaker, text in said:
-        words[speaker] += len(text.split())
-        text_of[speaker] = text_of.get(speaker, "") + "\n" + text
+    text_of = _text_of(said)
+    words = Counter({speaker: len(text.split()) for speaker, text in text_of.items()})
     introduction = _introduction(asker)
     for bringer in people:
         others = [s for s in people if s not in (asker, bringer)]
@@ -321,9 +324,7 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
     interviewer, or talking about the product as its maker, never introducing themselves as a buyer nor introduced
     by one ("this is Tom from our finance systems team": the buyer's colleague, whose "we built a macro" is no
     vendor's)."""
-    text_of: dict[str, str] = {}
-    for speaker, text in said:
-        text_of[speaker] = text_of.get(speaker, "") + "\n" + text
+    text_of = _text_of(said)
     companies = {s: company(s) for s in people}
     shared = Counter(companies.values())
     shared.pop("", None)
