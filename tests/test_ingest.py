@@ -173,6 +173,8 @@ def test_style_d_role_labels(tmp_path: Path) -> None:
         (">> SAM ORTIZ: hello", "SAM ORTIZ", None, "hello"),  # a broadcast caption's change of speaker
         ("**Rafael Ortega** (00:07): hello", "Rafael Ortega", 7.0, "hello"),  # bold name, then time and colon
         ("Conference Room 4B: hello", "Conference Room 4B", None, "hello"),  # a Zoom Room's name
+        ("2:01 PM  Sofia: hello", "Sofia", 50460.0, "hello"),  # a clock time: "PM" is no part of the name
+        ("[11:59:30 a.m.] Kim: hello", "Kim", 43170.0, "hello"),
     ],
 )
 def test_labels(line: str, speaker: str | None, time: float | None, text: str) -> None:

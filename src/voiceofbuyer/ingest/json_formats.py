@@ -159,12 +159,13 @@ def _word_runs(tokens: Iterable[Token]) -> Turns | None:
         if not runs:
             continue
         runs[-1]["words"].append((content, punctuation))
-        if not punctuation:
+        if not punctuation and start is not None and end is not None:  # an untimed word ("90") is text alone
             runs[-1]["timed"].append({"word": content, "start": _seconds(start), "end": _seconds(end)})
     return [
-        {"speaker": _speaker(t["label"]), "text": _join(t["words"]), "start": t["timed"][0]["start"],
-         "end": t["timed"][-1]["end"], "words": t["timed"]}
-        for t in runs if t["timed"]
+        {"speaker": _speaker(t["label"]), "text": _join(t["words"]),
+         "start": t["timed"][0]["start"] if t["timed"] else None,
+         "end": t["timed"][-1]["end"] if t["timed"] else None, "words": t["timed"]}
+        for t in runs
     ] or None  # fmt: skip
 
 
@@ -303,8 +304,9 @@ def _segments(document: Any) -> Turns | None:
         return None
     turns: Turns = []
     for item in items:
-        words = [w for w in item.get("words") or [] if isinstance(w, dict) and "start" in w and "end" in w]
-        split = _by_word_speaker(item, words)
+        spoken = [w for w in item.get("words") or [] if isinstance(w, dict)]
+        words = [w for w in spoken if "start" in w and "end" in w]
+        split = _by_word_speaker(item, spoken)
         if split:
             turns.extend(split)
             continue
@@ -342,13 +344,14 @@ def _timed_words(words: Any) -> list[dict[str, Any]]:
 def _by_word_speaker(segment: dict[str, Any], words: list[dict[str, Any]]) -> Turns:
     """A WhisperX segment whose words carry different speakers, as one turn per run of a speaker's words. Whisper
     runs a question and its answer into one segment at times, and WhisperX gives the segment its majority's speaker:
-    the question would be the buyer's. Empty when the words name one speaker or none."""
+    the question would be the buyer's. Empty when the words name one speaker or none. A word WhisperX could not
+    align ("90", with no time nor speaker) stays in the text of the run it is in."""
     if len({w["speaker"] for w in words if "speaker" in w}) < 2 or not all("word" in w for w in words):
         return []
     # A word without a speaker stays with the words before it; the first takes the segment's.
     return _word_runs(
         (w.get("speaker", segment.get("speaker") if index == 0 else None), str(w["word"]).strip(), False,
-         w["start"], w["end"])
+         w.get("start"), w.get("end"))
         for index, w in enumerate(words)
     ) or []  # fmt: skip
 
