@@ -53,6 +53,11 @@ def test_inline_time_stamps_and_annotations_are_removed():
     assert clean("[phone buzzing] Sorry, that's the control room.") == "Sorry, that's the control room."
     assert clean("(alarm beeping in background) Sorry, that's a drill.") == "Sorry, that's a drill."
     assert clean("We checked (phone numbers, emails) by hand.") == "We checked (phone numbers, emails) by hand."
+    # A researcher's notes about the speaker in square brackets; an editor's word in brackets without one stays.
+    assert clean("We ship 1,200 cases a week. [He's been there 11 years.]") == "We ship 1,200 cases a week."
+    assert clean("[shared his screen: a spreadsheet] This is how we track it.") == "This is how we track it."
+    assert clean("[long pause] Probably the install.") == "Probably the install."
+    assert clean("We moved it to [NetSuite] last year.") == "We moved it to [NetSuite] last year."
 
 
 def test_each_removal_says_why():

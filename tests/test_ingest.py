@@ -1161,3 +1161,17 @@ def test_a_broken_file_leaves_its_name_to_a_readable_one_beside_it(tmp_path: Pat
     batch = read_batch(tmp_path)
     assert [(i.id, i.source) for i in batch.interviews] == [("acme", "acme.txt")]
     assert [p.path for p in batch.problems] == ["acme.json"] and "invalid JSON" in batch.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("value", "person"),
+    [
+        ("Jane Doe, Head of Finance at Acme", ("Jane Doe", "Head of Finance", "Acme")),
+        ("Owen Garcia, Westbrook Dental Labs", ("Owen Garcia", "", "Westbrook Dental Labs")),  # a company alone
+        ("Kate Ng, production manager", ("Kate Ng", "production manager", "")),
+    ],
+)
+def test_a_participant_line_names_the_person_title_and_company(value: str, person: tuple[str, str, str]) -> None:
+    from voiceofbuyer.ingest.metadata import parse_person
+
+    assert parse_person(value) == person

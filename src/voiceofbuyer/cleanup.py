@@ -55,16 +55,20 @@ _WHITESPACE = re.compile(r"\s+")
 _LEADING_JUNK = re.compile(r"^(?:[\s,;:!?\-–—]|\.(?!\w))+")
 # Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)".
 INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
-# Non-speech annotations: "[laughs]", "[inaudible]", "(crosstalk)", and the sounds captions for the deaf and hard
-# of hearing describe ("[phone buzzing]", "(alarm beeping in background)", "[door closes]", "[clears throat]").
+# Non-speech annotations: "[laughs]", "[long pause]", "[inaudible]", "(crosstalk)", and the sounds captions for the
+# deaf and hard of hearing describe ("[phone buzzing]", "(alarm beeping in background)", "[door closes]",
+# "[clears throat]").
 ANNOTATION = re.compile(
-    r"[\[(](?:laughs?|laughter|laughing|inaudible|crosstalk|pause|silence|cough\w*|sighs?|music|noise|unclear"
+    r"[\[(](?:(?:long|short|brief|nervous|soft|quiet|loud|awkward|slight)\s+)?(?:laughs?|laughter|laughing|inaudible|crosstalk|pause|silence|cough\w*|sighs?|music|noise|unclear"
     r"|indistinct|background noise|static|overlapping|applause|chuckles?|knocking|typing|beeping|buzzing|ringing"
     r"|footsteps|clears throat|sniffs|exhales|inhales|gasps|groans|whispers|mutters"
     # A thing and the sound it makes, never a thing alone: "(phone numbers, emails)" is said.
     r"|(?:(?:cell\s+|mobile\s+)?phone|door|alarm|dog|siren|bell|chime|horn|baby|notification|keyboard)s?\s+"
     r"(?:\w+\s+)?(?:buzz|beep|ring|clos|open|slam|bark|wail|chim|honk|cr(?:y|ies|ying)|click|clatter|knock|goes\s+off"
-    r"|going\s+off|sound)\w*)[^\])\n]{0,30}[\])]",
+    r"|going\s+off|sound)\w*)[^\])\n]{0,30}[\])]"
+    # A note about the speaker in square brackets ("[He's been there 11 years.]", "[shared his screen: ...]"):
+    # the interviewer's, never the speaker's words.
+    r"|\[(?=[^\]\n]{0,120}\b(?:he|she|his|her|him)\b)[^\[\]\n]{1,160}\]",
     re.IGNORECASE,
 )
 _FUNCTION_POS = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})

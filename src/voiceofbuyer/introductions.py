@@ -421,6 +421,12 @@ def _field_then_job(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and words[0].lower().endswith("ing") and words[-1].lower() in _JOB_WORDS
 
 
+def names_a_job(phrase: str) -> bool:
+    """Whether a phrase holds a word that names a job ("Head of Finance", "CFO", "production manager"); "Westbrook
+    Dental Labs" does not."""
+    return any(_names_a_job(word.strip(".,;:()")) for word in phrase.split())
+
+
 def _names_a_job(word: str) -> bool:
     bare = word.lower().strip("'")
     if bare in _NOT_A_JOB or "'" in bare:

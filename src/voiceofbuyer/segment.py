@@ -501,7 +501,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "27"
+    VERSION = "28"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

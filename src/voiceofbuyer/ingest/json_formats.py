@@ -67,6 +67,8 @@ def _speaker(value: Any, name: Any = None) -> str:
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         raise TypeError(f"a speaker must be a name or a number, not {type(value).__name__}")
     text = str(value).strip()
+    if text == "UU":  # Speechmatics' label for a voice it could not identify: nobody (see ``sides``)
+        return "Unknown"
     if isinstance(value, int) or (len(text) <= 2 and text.isalnum()):
         return f"Speaker {text}"
     return text
@@ -202,7 +204,10 @@ def _elevenlabs(document: Any) -> Turns | None:
 
 
 def _google(document: Any) -> Turns | None:
-    """Google Cloud Speech-to-Text with diarization: the last result holds every word with its ``speakerTag``."""
+    """Google Cloud Speech-to-Text with diarization: the last result holds every word with its ``speakerTag``; as
+    ``recognize`` returns it, or inside the ``response`` of a long-running operation (``operations.get``)."""
+    if isinstance(document, dict) and isinstance(document.get("response"), dict) and "done" in document:
+        document = document["response"]
     results = document.get("results") if isinstance(document, dict) else None
     if not isinstance(results, list):
         return None
@@ -283,7 +288,11 @@ def _rev(document: Any) -> Turns | None:
             {"word": e.get("value"), "start": _seconds(e.get("ts")), "end": _seconds(e.get("end_ts"))}
             for e in elements if e.get("type") == "text"
         ]  # fmt: skip
-        text = "".join(str(e.get("value", "")) for e in elements).strip()
+        # Rev.ai writes what it could not transcribe as an "unknown" element, "<inaudible>": a transcriber's note.
+        text = "".join(
+            f"[{str(e.get('value', '')).strip('<>')}]" if e.get("type") == "unknown" else str(e.get("value", ""))
+            for e in elements
+        ).strip()
         if text:
             speaker = _speaker(monologue.get("speaker"), monologue.get("speaker_name"))
             turn = {"speaker": speaker, "text": text, "words": timed}

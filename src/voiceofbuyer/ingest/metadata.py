@@ -20,6 +20,7 @@ import yaml
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.decode import decode
 from voiceofbuyer.ingest.siblings import sibling
+from voiceofbuyer.introductions import names_a_job
 from voiceofbuyer.records import METADATA_FIELDS, InterviewMeta
 
 SIDECAR_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")
@@ -287,6 +288,8 @@ def parse_person(value: str) -> tuple[str, str, str]:
     if not rest:
         return name, "", ""
     parts = _AT.split(rest, maxsplit=1)
+    if len(parts) == 1 and not names_a_job(rest):  # "Owen Garcia, Westbrook Dental Labs": the company, no title
+        return name, "", rest
     return name, parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
 
 
