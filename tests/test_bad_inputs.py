@@ -359,7 +359,7 @@ CASES: tuple[Case, ...] = (
                                              "   PROBE: price, security review, who signs\n"
                                              "4. Who else would be involved in buying it?\n"
                                              "WRAP-UP (2 min)\n- Thank them, confirm the voucher.\n"),
-         S, r"one label \('Owner'\) in a document laid out in lists, tables or headings, so not an interview"),
+         S, r"one passage under one label \('Owner'\) laid out in lists, tables or headings \(a document\?\)"),
     Case("notes/slack-channel.txt", write("#research-atlas\n\n"
                                           "[10:02] maya: morning! Owen call is tomorrow 3:30, who's taking notes?\n"
                                           "[10:03] tom: I can. Hannah's leading?\n[10:03] hannah: yep.\n"

@@ -222,6 +222,7 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
     speaker: str | None = None
     time: float | None = None  # a stamp not yet used by a turn
     in_notes = False
+    indent = 0  # of the line that opened the turn being read
 
     def close() -> None:
         """Add the turn being read, if it holds any text."""
@@ -247,6 +248,8 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
         # (Rev, Teams, Otter) is the speaker's words; a label alone ("Action items:") still opens a section.
         spoken = speaker is not None and _label_alone(line.text) == ""
         spoken = spoken and (vote.lines_alone_only or _FIRST_PERSON_NOTE.match(line.text) is not None)
+        # An e-mail pasted into an answer, indented ("    Subject: Invoice 4471"): no header, the turn goes on.
+        spoken = spoken or (speaker is not None and not speaker_head and _indent(line.text) > indent)
         labelled = _metadata_line(line, speaker_head) and not spoken
         if heading or aside or _RULE.match(line.text) or is_tool_line(line.text) or labelled:
             close()
@@ -261,7 +264,7 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
             draft, in_notes = None, False
             time = head.time if head.time is not None else time
             if speaker_head:
-                speaker = head.speaker
+                speaker, indent = head.speaker, _indent(line.text)
             if not (speaker_head or line.text[head.body :].strip()):
                 continue  # a time alone on its line
             start = line.start + head.body
@@ -274,6 +277,10 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
         draft.add(text, start, line.end)
     close()
     return turns
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
 
 
 # "Note: we never got past the security questionnaire": the speaker's aside, where "Note: she sounded tired" is the
