@@ -27,6 +27,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from voiceofbuyer.ingest.labels import is_role_label
+from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.records import Interview, SpeakerRoles, Turn
 from voiceofbuyer.wording import is_small_talk
 
@@ -346,7 +347,10 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
         )
         own = text_of.get(speaker, "")
         vendor_talk = len(_VENDOR_TALK.findall(own))
-        maker = vendor_talk >= 1 and not _SELF_INTRO.search(own)
+        # "I'm the HRIS analyst ... We built a Workday business process for it": one remark like a maker's from
+        # someone who states a job of their own is about their own systems.
+        states_a_job = vendor_talk < 2 and bool(stated_title([text for who, text in said if who == speaker]))
+        maker = vendor_talk >= 1 and not _SELF_INTRO.search(own) and not states_a_job
         # "My colleague Mei is on too, she's our head of design": whoever introduces the interviewer as a colleague
         # is on the interviewer's side.
         introduces = bool(interviewer_introduced and interviewer_introduced.search(own)) and not _SELF_INTRO.search(own)
