@@ -276,3 +276,19 @@ def test_a_line_break_in_a_file_name_never_splits_a_note_or_problem_line():
     )
     lines = report.summary().splitlines()
     assert "note: a\\nb.txt: buyer inferred" in lines and "skipped: c\\rd.txt: empty transcript" in lines
+
+
+def test_files_where_a_document_goes_are_moved_aside_never_deleted(batch, tmp_path, capsys):
+    """`transcribe` writes outputs/transcripts/ as a plain folder beside a store; a user may correct a transcript
+    there. The next `run` into that folder publishes its pages and keeps the folder, renamed, and says so."""
+    out = tmp_path / "out"
+    assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 0
+    (out / "transcripts").unlink()
+    (out / "transcripts").mkdir()
+    (out / "transcripts" / "acme.json").write_text('{"corrected": true}')
+    capsys.readouterr()
+    assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 0
+    kept = [p for p in out.iterdir() if p.name.startswith("transcripts.kept-")]
+    assert len(kept) == 1 and (kept[0] / "acme.json").read_text() == '{"corrected": true}'
+    assert (out / "transcripts").is_symlink() and any((out / "transcripts").iterdir())
+    assert f"{kept[0].name}: what was at transcripts" in capsys.readouterr().out

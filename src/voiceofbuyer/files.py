@@ -146,6 +146,11 @@ class DocumentSet:
         self.out_dir = out_dir
         self.root = out_dir / DOCUMENTS
         self.current = self.root / "current"
+        self.copied = False
+        """The live set is a copy (an output folder copied with its links followed): its top-level files too."""
+        self.kept: list[str] = []
+        """Files and folders found where a document goes, not made by publishing (``transcribe``'s
+        ``transcripts/``, perhaps corrected by hand there): moved aside under these names, never deleted."""
 
     def clean(self) -> list[str]:
         """Remove unfinished generations and temporary files a killed run left; returns what was removed."""
@@ -174,6 +179,7 @@ class DocumentSet:
         if self.current.exists() and not self.current.is_symlink():
             # A copied output folder (links followed): its documents become a set like any other.
             os.replace(self.current, self.root / f"copied-{secrets.token_hex(3)}")
+            self.copied = True
         previous = os.readlink(self.current) if self.current.is_symlink() else None
         generation = f"{int(time.time() * 1000):x}-{secrets.token_hex(3)}"
         folder = self.root / generation
@@ -216,8 +222,14 @@ class DocumentSet:
                 continue
             if missing_only and (entry.exists() or entry.is_symlink()):
                 continue
-            if entry.is_dir() and not entry.is_symlink():
-                _remove(entry)  # a folder an older version wrote in place: ours to replace (a rename cannot)
+            if entry.exists() and not entry.is_symlink() and self.copied:
+                _remove(entry)  # a copy of the live set's own document (a rename cannot replace a folder)
+            elif entry.exists() and not entry.is_symlink():
+                # Not a link of ours: what `transcribe` wrote (a hand-corrected transcript, maybe), a user's file or
+                # an older version's documents. Kept beside, never deleted.
+                kept = entry.with_name(f"{name}.kept-{int(time.time())}-{secrets.token_hex(2)}")
+                os.replace(entry, kept)
+                self.kept.append(kept.name)
             temporary = self.out_dir / f".{name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
             os.symlink(target, temporary)
             os.replace(temporary, entry)  # over a file or another link: one rename

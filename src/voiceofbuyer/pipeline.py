@@ -164,6 +164,11 @@ def _run(
                 review.result, out_dir, batch_dir, env, (comparison, config.personas.shared_similarity)
             )
             documents.publish(itertools.chain(files, recording_transcripts(out_dir, interviews)))
+            report.notes.extend(
+                f"{out_dir / kept}: what was at {kept.split('.kept-')[0]} (not written by `run`: `transcribe`'s "
+                "output, or your own), moved aside; a corrected transcript goes beside its recording"
+                for kept in documents.kept
+            )
             bar.update(len(personas))
         _summarise(report, result)
         summary = {**asdict(report), "problems": [asdict(p) for p in report.problems]}
