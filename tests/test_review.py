@@ -16,7 +16,7 @@ from voiceofbuyer.render import document_context, persona_document, template_env
 from voiceofbuyer.result_json import result_document
 from voiceofbuyer.results import load_result
 from voiceofbuyer.review import Decision, apply_decisions, decisions_of
-from voiceofbuyer.store import STORE_NAME, Store
+from voiceofbuyer.store import DECISIONS_FILE, STORE_NAME, Store
 
 from .conftest import SAMPLE_CONFIG
 from .test_pipeline import outputs_of
@@ -239,3 +239,22 @@ def test_a_merge_after_a_rename_keeps_the_rename(first_run):
         survivor = next(t for t in review.result.themes if t.id == into.id)
         assert survivor.label == "Close the books faster"
         assert set(source.statement_ids) <= set(survivor.statement_ids)
+
+
+def test_a_lost_store_gets_its_decisions_back_from_the_plain_copy(batch, desk_run, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(desk_run[1], out)
+    store = Store(out / STORE_NAME)
+    store.add_decision(MADE, "Ann Lee", APPROVE, "Finance Leader", [], {"approved": True}, "")
+    count = len(store.decisions())
+    store.export_decisions(out / DECISIONS_FILE)
+    store.close()
+    for path in out.glob(f"{STORE_NAME}*"):
+        path.unlink()  # the store deleted: the plain copy is all that is left
+
+    report = run(batch, out, SAMPLE_CONFIG, show_progress=False)
+    assert any(f"{count} review decisions restored from" in note for note in report.notes)
+    store = Store(out / STORE_NAME)
+    assert len(store.decisions()) == count
+    store.close()
+    assert "approved by Ann Lee" in (out / "personas" / "finance-leader.md").read_text("utf-8")

@@ -31,9 +31,9 @@ from .cluster import cluster_pools, noise_share
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
-from .decision_rows import MOVE
+from .decision_rows import MOVE, read_decisions
 from .engine import Engine, LocalEngine
-from .errors import NoInterviews
+from .errors import NoInterviews, StoreError
 from .files import WORK, DocumentSet, sole_writer
 from .ingest import Problem, read_batch, recordings_to_transcribe
 from .people import identify_people, not_analysed
@@ -55,7 +55,7 @@ from .results import result_rows
 from .review import Decision, apply_decisions, decisions_of
 from .schema import from_json, to_json
 from .segment import Segmenter
-from .store import STORE_NAME, Store, text_hash
+from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash
 from .themes import build_themes, distinct_labels, quote_of, theme_rank, title_candidates
 from .vectors import Vectors
 
@@ -82,6 +82,19 @@ def run(
         return _run(batch_dir, out_dir, config, templates, show_progress, engine or LocalEngine())
 
 
+def _restore_decisions(store: Store, path: Path) -> str:
+    """Replay the plain copy of the review decisions into a store that holds none (one deleted, or rebuilt after
+    damage), so the run applies them and the desk never rewrites the copy from an empty store; the note to print,
+    or "" when nothing was restored."""
+    if store.decisions() or not path.is_file() or not path.read_bytes().strip():
+        return ""
+    try:
+        added, _ = store.import_decisions(read_decisions(path))
+    except StoreError as error:
+        return f"{error}; the store holds no review decisions, and {path.name} was left as it is"
+    return f"{added} review decisions restored from {path} (the store held none)"
+
+
 def _run(
     batch_dir: Path, out_dir: Path, config: Config, templates: Path | None, show_progress: bool, engine: Engine
 ) -> RunReport:
@@ -93,6 +106,9 @@ def _run(
     try:
         if documents.clean():
             report.notes.append("removed what an interrupted run had left; the previous documents were whole")
+        restored = _restore_decisions(store, out_dir / DECISIONS_FILE)
+        if restored:
+            report.notes.append(restored)
         run_id = store.start_run(_now(), str(batch_dir.resolve()), config.source)
         transcripts = _transcribe(batch_dir, out_dir, config, store, stages, report, engine)
         with stages.stage("parse", 1, unit="batch") as bar:
