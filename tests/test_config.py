@@ -85,3 +85,9 @@ def test_the_readmes_config_example_is_a_valid_config(tmp_path):
     (tmp_path / "voiceofbuyer.toml").write_text(example, "utf-8")
     config = load_config(tmp_path / "voiceofbuyer.toml")
     assert config.clustering.backend == "pca-hdbscan" and "Revenue Leader" in config.roles
+
+
+def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "voiceofbuyer.toml"
+    path.write_bytes("\ufeff[personas]\nmin_interviews_per_role = 2\n".encode())
+    assert load_config(path).personas.min_interviews_per_role == 2

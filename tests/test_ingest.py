@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 from pathlib import Path
 
@@ -1175,3 +1176,18 @@ def test_a_participant_line_names_the_person_title_and_company(value: str, perso
     from voiceofbuyer.ingest.metadata import parse_person
 
     assert parse_person(value) == person
+
+
+def test_a_folder_too_deep_to_list_is_one_skip_line_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "acme.txt", "Sam: What do you do?\nKate: I run finance at Acme, and the close takes us ten days.\n")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(27):  # past the 4,096 bytes a path may have: made one folder at a time, from inside
+        os.mkdir("d" * 155)
+        os.chdir("d" * 155)
+    batch = read_batch(tmp_path)
+    assert [i.id for i in batch.interviews] == ["acme"]
+    assert len(batch.problems) == 1 and batch.problems[0].message.endswith(
+        "(fix: make it readable, or move it out of the batch folder)"
+    )

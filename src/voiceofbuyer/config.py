@@ -182,7 +182,7 @@ def load_config(path: Path | None) -> Config:
     if path is not None:
         source = str(path)
         try:
-            user = tomllib.loads(path.read_text("utf-8"))
+            user = tomllib.loads(path.read_text("utf-8-sig"))  # Notepad saves a byte-order mark
         except FileNotFoundError as error:
             raise ConfigError(f"{path}: config file not found (fix: check the --config path)") from error
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

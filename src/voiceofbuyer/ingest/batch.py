@@ -178,10 +178,10 @@ def _empty_tracks_folders(folder: Path, files: list[str], excluded: tuple[Path, 
     with_tracks = {tracks_folder(f) for f in files if _suffix(f) in RECORDING_SUFFIXES}
     skip = {resolved for path in excluded if (resolved := _resolve(path)) is not None}
     found = []
-    for path in sorted(folder.rglob(f"*{TRACKS_SUFFIX}")):
+    for path in _named_folders(folder, TRACKS_SUFFIX):
         relative = path.relative_to(folder)
         hidden = any(part.startswith(".") for part in relative.parts)
-        if not path.is_dir() or hidden or any(p in skip for p in (path.resolve(), *path.resolve().parents)):
+        if hidden or any(p in skip for p in (path.resolve(), *path.resolve().parents)):
             continue
         if relative.as_posix() not in with_tracks:
             found.append(_problem(InputError(
@@ -189,6 +189,15 @@ def _empty_tracks_folders(folder: Path, files: list[str], excluded: tuple[Path, 
                 fix="put one recording per participant in it, named after them, or remove the folder",
             ), skipped=True))  # fmt: skip
     return found
+
+
+def _named_folders(folder: Path, suffix: str) -> list[Path]:
+    """The folders under ``folder`` whose names end in ``suffix``, in order; a folder that cannot be listed (a path
+    longer than the system allows, no permission) is passed over, as the batch's file listing passes it over."""
+    found = []
+    for root, folders, _ in os.walk(folder, onerror=lambda error: None):
+        found.extend(Path(root) / name for name in folders if name.endswith(suffix))
+    return sorted(found)
 
 
 def _with_tracks_folders(files: list[str], problems: list[Problem] | None = None) -> list[str]:
