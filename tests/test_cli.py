@@ -292,3 +292,28 @@ def test_files_where_a_document_goes_are_moved_aside_never_deleted(batch, tmp_pa
     assert len(kept) == 1 and (kept[0] / "acme.json").read_text() == '{"corrected": true}'
     assert (out / "transcripts").is_symlink() and any((out / "transcripts").iterdir())
     assert f"{kept[0].name}: what was at transcripts" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [(None, "cannot be read"), ("not json\n", "cannot be read"), ('{"text": "x", "label": "nope"}\n', "unknown label")],
+)
+def test_a_devset_that_cannot_be_scored_is_one_line_exit_two_and_no_store(tmp_path, capsys, content, why):
+    devset = tmp_path / "mine.jsonl"
+    if content is not None:
+        devset.write_text(content)
+    assert main(["eval", "--devset", str(devset), "--out", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"error: {devset}") and why in error and "fix:" in error and "\n" not in error
+    assert not (tmp_path / "out").exists()
+
+
+def test_exporting_decisions_to_a_folder_is_one_line_and_exit_two(first_run, tmp_path, capsys):
+    import shutil
+
+    from voiceofbuyer.store import STORE_NAME
+
+    shutil.copy(first_run[0] / STORE_NAME, tmp_path / STORE_NAME)
+    assert main(["decisions", "export", str(tmp_path), "--out", str(tmp_path)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"error: {tmp_path}: cannot be written") and "fix:" in error and "\n" not in error

@@ -324,6 +324,10 @@ def _eval(args: argparse.Namespace) -> int:
     from .classify.evaluate import evaluate_builtin
 
     config = load_config(find_config(Path.cwd(), args.config))
+    if args.devset is not None:
+        from .classify.labelled import read_labelled
+
+        read_labelled(args.devset)  # a file that cannot be scored stops here, before a store is made
     store = Store(args.out / STORE_NAME)
     try:
         from . import components

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import StoreError
 from .report import NOTHING_WRITTEN
 from .store import DECISIONS_FILE, STORE_NAME, Store
 
@@ -112,7 +113,13 @@ def exchange_decisions(args: argparse.Namespace) -> int:
         return NOTHING_WRITTEN
     try:
         if args.action == "export":
-            count = store.export_decisions(args.file)
+            try:
+                count = store.export_decisions(args.file)
+            except OSError as error:
+                raise StoreError(
+                    f"{args.file}: cannot be written ({error.strerror}) (fix: give the path of a new file in a "
+                    "folder you can write to, e.g. decisions.jsonl)"
+                ) from error
             print(f"{count} decisions written to {args.file}")
         else:
             from .decision_rows import read_decisions

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..errors import ConfigError
 from ..records import CATEGORIES
 
 EXAMPLES = "data/classifier_examples.jsonl"
@@ -50,16 +51,24 @@ def _rows(name: str) -> list[dict[str, object]]:
 
 def read_labelled(path: Path | None = None, default: str = DEVSET, source: str = "") -> list[LabelledStatement]:
     """Labelled statements from a JSONL file (``question``, ``text``, ``label``, optional ``interview``); a shipped
-    set by default. ``ValueError`` names the line of an unknown label."""
+    set by default. ``ConfigError`` (one line, with the fix) for a file that cannot be read, a line that is no JSON
+    object with a ``text`` and a ``label``, or an unknown label."""
+    fix = "one JSON object per line with 'text', 'label' and optional 'question', 'interview'"
     if path is None:
         rows, name = _rows(default), default
     else:
-        rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
         name = str(path)
+        try:
+            rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+        except (OSError, ValueError) as error:
+            raise ConfigError(f"{name}: cannot be read as a labelled set: {error} (fix: {fix})") from error
     items = []
     for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "label" not in row:
+            raise ConfigError(f"{name}:{number}: not a labelled statement (fix: {fix})")
         if row["label"] not in CATEGORIES:
-            raise ValueError(f"{name}:{number}: unknown label {row['label']!r}; use one of {', '.join(CATEGORIES)}")
+            known = ", ".join(CATEGORIES)
+            raise ConfigError(f"{name}:{number}: unknown label {row['label']!r} (fix: use one of {known})")
         items.append(
             LabelledStatement(str(row.get("question", "")), str(row["text"]), str(row["label"]),
                               str(row.get("interview", "")), source or name, str(row.get("id", "")))
