@@ -21,7 +21,7 @@ from . import __version__, cli_store
 from .config import DEVICES, TranscribeConfig, find_config, load_config
 from .errors import AuditError, ConfigError, NoInterviews, StoreError
 from .files import foreign_entries
-from .report import INTERNAL_ERROR, NOTHING_WRITTEN
+from .report import INTERNAL_ERROR, NOTHING_WRITTEN, one_line, problem_line
 from .store import STORE_NAME, Store
 
 DEFAULT_OUT = Path("outputs")
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         }[args.command](args)
     except NoInterviews as error:
         for problem in error.problems:
-            print(f"{'skipped' if problem.skipped else 'warning'}: {problem.message}", file=sys.stderr)
+            print(problem_line(problem), file=sys.stderr)
         print(f"error: {error}", file=sys.stderr)
         return NOTHING_WRITTEN
     except (ConfigError, AuditError, StoreError) as error:
@@ -261,9 +261,9 @@ def _transcribe(args: argparse.Namespace) -> int:
     for source, path in outcome.transcripts.items():
         print(f"{source}: {path} and {path.with_suffix('.vtt').name}")
     for note in outcome.notes:
-        print(f"note: {note}")
+        print(f"note: {one_line(note)}")
     for problem in outcome.problems:
-        print(f"{'skipped' if problem.skipped else 'warning'}: {problem.message}")
+        print(problem_line(problem))
     return 1 if len(outcome.transcripts) < len(args.files) else 0
 
 

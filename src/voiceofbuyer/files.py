@@ -148,9 +148,9 @@ class DocumentSet:
         self.current = self.root / "current"
         self.copied = False
         """The live set is a copy (an output folder copied with its links followed): its top-level files too."""
-        self.kept: list[str] = []
-        """Files and folders found where a document goes, not made by publishing (``transcribe``'s
-        ``transcripts/``, perhaps corrected by hand there): moved aside under these names, never deleted."""
+        self.kept: list[tuple[str, str]] = []
+        """(name, name it was moved to) of each file or folder found where a document goes, not made by publishing
+        (``transcribe``'s ``transcripts/``, perhaps corrected by hand there): moved aside, never deleted."""
 
     def clean(self) -> list[str]:
         """Remove unfinished generations and temporary files a killed run left; returns what was removed."""
@@ -227,9 +227,9 @@ class DocumentSet:
             elif entry.exists() and not entry.is_symlink():
                 # Not a link of ours: what `transcribe` wrote (a hand-corrected transcript, maybe), a user's file or
                 # an older version's documents. Kept beside, never deleted.
-                kept = entry.with_name(f"{name}.kept-{int(time.time())}-{secrets.token_hex(2)}")
-                os.replace(entry, kept)
-                self.kept.append(kept.name)
+                kept = f"{name}.kept-{int(time.time())}-{secrets.token_hex(2)}"
+                os.replace(entry, entry.with_name(kept))
+                self.kept.append((name, kept))
             temporary = self.out_dir / f".{name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
             os.symlink(target, temporary)
             os.replace(temporary, entry)  # over a file or another link: one rename

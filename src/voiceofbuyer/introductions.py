@@ -135,9 +135,8 @@ _NOW_LEADS = re.compile(
 # manager, officially": a phrase said to be the title, after it.
 _TITLE_NAMED_AFTER = re.compile(
     r"(?:^|[.,;:!?]\s*)(?:(?:so|well|oh|yeah|yes|okay|ok|the|a|an)\s+)*(?P<title>[^\W\d_][\w&/' -]{1,60}?)"
-    r"(?:\s+is|\s*,?\s*that'?s|\s*,?\s*which\s+is)\s+(?:my|the)\s+(?:(?:official|actual|formal|real|job)\s+)?title\b"
-    r"|(?:^|[.,;:!?]\s*)(?:(?:so|well|oh|yeah|yes|okay|ok|the|a|an)\s+)*(?P<paper>[^\W\d_][\w&/' -]{1,60}?)"
-    r"\s*,?\s+(?:officially|on\s+paper|formally)\b",
+    r"(?:(?:\s+is|\s*,?\s*that'?s|\s*,?\s*which\s+is)\s+(?:my|the)\s+(?:(?:official|actual|formal|real|job)\s+)?title"
+    r"|\s*,?\s+(?:officially|on\s+paper|formally))\b",
     re.I,
 )
 # "I'm a field service engineer. Sorry, no, that was before.": the title just given is a past one.
@@ -311,7 +310,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
         elif title:
             found.append(_corrected(text[start : start + 160], is_job_field) or title)
     for match in _TITLE_NAMED_AFTER.finditer(text):
-        phrase = match["title"] or match["paper"]
+        phrase = match["title"]
         title = _title_after(phrase)
         if title and len(title.split()) == len(phrase.split()):  # the whole phrase is the title
             found.append(title)

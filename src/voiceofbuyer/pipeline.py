@@ -181,9 +181,9 @@ def _run(
             )
             documents.publish(itertools.chain(files, recording_transcripts(out_dir, interviews)))
             report.notes.extend(
-                f"{out_dir / kept}: what was at {kept.split('.kept-')[0]} (not written by `run`: `transcribe`'s "
-                "output, or your own), moved aside; a corrected transcript goes beside its recording"
-                for kept in documents.kept
+                f"{out_dir / kept}: what was at {name} (not written by `run`: `transcribe`'s output, or your own), "
+                "moved aside; a corrected transcript goes beside its recording"
+                for name, kept in documents.kept
             )
             bar.update(len(personas))
         _summarise(report, result)

@@ -63,11 +63,16 @@ class RunReport:
         lines.append("time per stage: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.stage_seconds.items()))
         lines.extend(f"note: {one_line(note)}" for note in self.notes)
         for problem in self.problems:
-            lines.append(f"{'skipped' if problem.skipped else 'warning'}: {one_line(problem.message)}")
+            lines.append(problem_line(problem))
         skipped = sum(p.skipped for p in self.problems)
         lines.append(f"{skipped} file{'s' if skipped != 1 else ''} skipped; outputs in {self.out_dir}")
         lines.append(f"open {self.out_dir}/index.html; review and approve: voiceofbuyer serve --store {self.out_dir}")
         return "\n".join(lines)
+
+
+def problem_line(problem: Problem) -> str:
+    """A problem as the run prints it: ``skipped: <file>: ...`` or ``warning: <file>: ...``, on one line."""
+    return f"{'skipped' if problem.skipped else 'warning'}: {one_line(problem.message)}"
 
 
 def one_line(message: str) -> str:

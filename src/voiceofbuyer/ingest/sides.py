@@ -349,8 +349,11 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
         vendor_talk = len(_VENDOR_TALK.findall(own))
         # "I'm the HRIS analyst ... We built a Workday business process for it": one remark like a maker's from
         # someone who states a job of their own is about their own systems.
-        states_a_job = vendor_talk < 2 and bool(stated_title([text for who, text in said if who == speaker]))
-        maker = vendor_talk >= 1 and not _SELF_INTRO.search(own) and not states_a_job
+        maker = (
+            vendor_talk >= 1
+            and not _SELF_INTRO.search(own)
+            and not (vendor_talk < 2 and stated_title([text for who, text in said if who == speaker]))
+        )
         # "My colleague Mei is on too, she's our head of design": whoever introduces the interviewer as a colleague
         # is on the interviewer's side.
         introduces = bool(interviewer_introduced and interviewer_introduced.search(own)) and not _SELF_INTRO.search(own)
