@@ -9,7 +9,17 @@ from pathlib import Path
 from markupsafe import escape
 
 from voiceofbuyer.cli import main
-from voiceofbuyer.decision_rows import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, THEME_STATUS
+from voiceofbuyer.decision_rows import (
+    APPROVE,
+    LEAD,
+    MERGE,
+    MOVE,
+    PERSONA,
+    QUOTE_STATUS,
+    RENAME,
+    THEME_STATUS,
+    renamed_interviews,
+)
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.records import RunResult, Theme
 from voiceofbuyer.render import document_context, persona_document, template_environment
@@ -258,3 +268,44 @@ def test_a_lost_store_gets_its_decisions_back_from_the_plain_copy(batch, desk_ru
     assert len(store.decisions()) == count
     store.close()
     assert "approved by Ann Lee" in (out / "personas" / "finance-leader.md").read_text("utf-8")
+
+
+def test_renamed_interviews_match_by_content_and_never_guess_between_copies():
+    before = {"a": "1", "b": "2", "c": "3", "d": "3", "e": "5"}
+    now = {"a": "1", "b-2026": "2", "c2": "3", "d2": "3", "e": "5", "f": "6"}
+    assert renamed_interviews(before, now) == {"b": "b-2026"}  # c and d: two copies of one file, not told apart
+    assert renamed_interviews({"x": "9"}, {"x": "9", "y": "9"}) == {}  # still there: a copy is no rename
+
+
+def test_decisions_follow_a_transcript_renamed_or_moved_between_runs(batch, first_run, tmp_path):
+    moved_batch = tmp_path / "interviews"
+    shutil.copytree(batch, moved_batch)
+    out = tmp_path / "out"
+    shutil.copytree(first_run[0], out)
+    before = stored(out)
+    role = "Finance Leader"
+    theme = patterns(before, role, "pain")[0]
+    quote = theme.quotes[1]
+    source = next(i.source for i in before.interviews if i.id == quote.statement_id.rpartition("@")[0])
+    store = Store(out / STORE_NAME)
+    store.add_decision(MADE, "Jo Rivera", RENAME, role, list(theme.statement_ids), {"label": "Chasing approvals"}, "")
+    store.add_decision(MADE, "Jo Rivera", QUOTE_STATUS, role, [quote.statement_id], {"status": "rejected"}, "")
+    store.export_decisions(out / DECISIONS_FILE)
+    store.close()
+    (moved_batch / "archive").mkdir()
+    (moved_batch / source).rename(moved_batch / "archive" / f"2026-{Path(source).name}")
+
+    report = run(moved_batch, out, SAMPLE_CONFIG, show_progress=False)
+    assert any("2 review decisions applied, 0 no longer apply" in note for note in report.notes)
+    assert any("followed 1 transcripts renamed or moved" in note for note in report.notes)
+    new_id = f"archive/2026-{Path(source).stem}"
+    store = Store(out / STORE_NAME)
+    rows = store.decisions()
+    store.close()
+    assert rows[1]["statement_ids"] == [f"{new_id}@{quote.statement_id.rpartition('@')[2]}"]
+    assert all(not s.startswith(f"{Path(source).stem}@") for row in rows for s in row["statement_ids"])
+    plain_copy = (out / DECISIONS_FILE).read_text("utf-8").splitlines()
+    assert json.loads(plain_copy[1])["statement_ids"] == rows[1]["statement_ids"]
+    document = (out / "personas" / "finance-leader.md").read_text("utf-8")
+    assert "*Chasing approvals*" in document
+    assert quote.text not in document

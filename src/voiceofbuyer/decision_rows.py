@@ -12,6 +12,7 @@ the decision log says why.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -168,3 +169,34 @@ def read_decisions(path: Path) -> list[dict[str, Any]]:
                              "from)")  # fmt: skip
         rows.append(row)
     return rows
+
+
+def renamed_interviews(before: Mapping[str, str], now: Mapping[str, str]) -> dict[str, str]:
+    """Old interview id → new id, for transcripts renamed or moved since the last run, matched by content.
+
+    ``before`` and ``now``: interview id → sha256 of its file, in the last run and in this one. An id gone from the
+    batch follows the one new id with the same content, when no other interview of either run has that content (two
+    copies of one file are not told apart, so their decisions stay where they were)."""
+    before_count, now_count = Counter(before.values()), Counter(now.values())
+    arrived = {digest: interview for interview, digest in now.items() if interview not in before}
+    return {
+        interview: arrived[digest]
+        for interview, digest in before.items()
+        if interview not in now and digest in arrived and before_count[digest] == 1 and now_count[digest] == 1
+    }
+
+
+def renamed_row(row: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str, Any]:
+    """A decision row with its statement ids (``<interview id>@<offset>``, in ``statement_ids`` and in a move's or
+    merge's payload) moved to the interviews' new ids."""
+
+    def follow(ids: list[str]) -> list[str]:
+        moved = []
+        for statement_id in ids:
+            interview_id, at, offset = statement_id.rpartition("@")
+            moved.append(f"{renamed[interview_id]}@{offset}" if at and interview_id in renamed else statement_id)
+        return moved
+
+    payload = {key: follow(value) if key in ("theme", "into", "from") and isinstance(value, list) else value
+               for key, value in row["payload"].items()}  # fmt: skip
+    return {**row, "statement_ids": follow(list(row["statement_ids"])), "payload": payload}

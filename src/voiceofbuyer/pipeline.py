@@ -31,7 +31,7 @@ from .cluster import cluster_pools, noise_share
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
-from .decision_rows import MOVE, read_decisions
+from .decision_rows import MOVE, read_decisions, renamed_interviews
 from .engine import Engine, LocalEngine
 from .errors import NoInterviews, StoreError
 from .files import WORK, DocumentSet, sole_writer
@@ -133,7 +133,9 @@ def _run(
         texts = [s.text for s in statements_list] + [s.question for s in statements_list if s.question]
         with stages.stage("embed", len(set(texts)), unit="text") as bar:
             embedded = vectors.get(texts, bar)
-        decisions = decisions_of(store)
+        # A transcript renamed or moved since the last run keeps its review decisions (same content, same offsets).
+        renamed = renamed_interviews(store.interview_digests(), {i.id: i.sha256 for i in interviews})
+        decisions = decisions_of(store, renamed)
         with stages.stage("classify", len(statements_list), unit="statement") as bar:
             verdicts = _classify(statements_list, config, vectors, store, reviewer_examples(decisions, statements_list))
             bar.update(len(statements_list))
@@ -171,6 +173,12 @@ def _run(
                 f"{len(review.outcomes) - review.gone} review decisions applied, {review.gone} no longer apply "
                 "(see the decision log)"
             )
+        if renamed and decisions:
+            moves = ", ".join(f"{old} → {new}" for old, new in sorted(renamed.items())[:3])
+            report.notes.append(
+                f"review decisions followed {len(renamed)} transcripts renamed or moved since the last run, found by "
+                f"their content ({moves}{', ...' if len(renamed) > 3 else ''})"
+            )
         with stages.stage("audit", 1, unit="run") as bar:
             report.quotes_audited = audit_result(review.result, config.segment.fillers)
             bar.update(1)
@@ -188,7 +196,9 @@ def _run(
             bar.update(len(personas))
         _summarise(report, result)
         summary = {**asdict(report), "problems": [asdict(p) for p in report.problems]}
-        store.finish_run(run_id, _now(), summary, result_rows(result))
+        store.finish_run(run_id, _now(), summary, result_rows(result), renamed)
+        if renamed and decisions:
+            store.export_decisions(out_dir / DECISIONS_FILE)  # the plain copy follows the renames too
     finally:
         store.close()
     return report

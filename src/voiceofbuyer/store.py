@@ -22,7 +22,7 @@ import json
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from .decision_rows import renamed_row
 from .errors import StoreError
 from .files import DECISIONS, write_atomic
 from .migrations import RESULT_TABLES, migrate, refuse_foreign
@@ -191,10 +192,22 @@ class Store:
         )
         return int(cursor.lastrowid or 0)
 
-    def finish_run(self, run_id: int, finished: str, summary: dict[str, Any], rows: ResultRows) -> None:
+    def finish_run(
+        self, run_id: int, finished: str, summary: dict[str, Any], rows: ResultRows,
+        renamed: Mapping[str, str] | None = None,
+    ) -> None:  # fmt: skip
         """Replace the last run's results with this run's, all at once (review decisions stay). ``rows``: the
-        results tables' rows, as ``results.result_rows`` makes them (each table's rows may be a generator)."""
+        results tables' rows, as ``results.result_rows`` makes them (each table's rows may be a generator);
+        ``renamed``: old interview id → new id (``decision_rows.renamed_interviews``), which the decisions follow in
+        the same transaction."""
         with self.transaction() as db:
+            for row in self.decisions() if renamed else ():
+                moved = renamed_row(row, renamed or {})
+                if moved != row:
+                    db.execute(
+                        "UPDATE decisions SET statement_ids = ?, payload = ? WHERE id = ?",
+                        (dump_json(moved["statement_ids"]), dump_json(moved["payload"]), row["id"]),
+                    )
             for table in RESULT_TABLES:
                 db.execute(f"DELETE FROM {table}")
             for table, table_rows in rows.items():
@@ -210,6 +223,10 @@ class Store:
             db.execute("INSERT INTO statements_fts (statements_fts) VALUES ('rebuild')")
             db.execute("UPDATE runs SET finished = ?, summary = ? WHERE id = ?", (finished, dump_json(summary), run_id))
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('results_of_run', ?)", (str(run_id),))
+
+    def interview_digests(self) -> dict[str, str]:
+        """Interview id → sha256 of its file, for the interviews of the last run's results."""
+        return dict(self._db.execute("SELECT id, sha256 FROM interviews").fetchall())
 
     def result_rows(self, table: str, columns: str, order: str) -> list[tuple[Any, ...]]:
         """Rows of one results table (``RESULT_TABLES``), for ``results.load_result``."""
