@@ -597,3 +597,26 @@ def test_a_reviewer_writes_the_answer_sales_gives_to_an_objection(client, out):
                 Forms(client.get(f"/theme/{pain.id}").text).find(f"/theme/{pain.id}/rename")["fields"]
                 + [("response", "x")]).status_code == 400  # fmt: skip
     assert "Decision log" in client.get("/decisions").text and "wrote the answer to" in client.get("/decisions").text
+
+
+def test_a_failing_document_template_is_one_line_on_an_error_page(out, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "persona.md.j2").write_text("## {{ persona.role }}\n{{ 1 / 0 }}\n", "utf-8")
+    client = TestClient(create_app(out, templates=templates), base_url=LOCAL)
+    response = client.get("/export/finance-leader.md")
+    assert response.status_code == 500
+    message = texts(response.text)
+    assert "persona.md.j2" in message and "division by zero" in message and "Traceback" not in message
+
+
+def test_a_decision_whose_plain_copy_cannot_be_written_says_it_is_saved(client, out):
+    theme = first_pattern(out)
+    (out / "decisions.jsonl").mkdir()  # where the plain copy goes, a folder: it cannot be replaced
+    response = submit(client, "/persona/finance-leader", f"/theme/{theme.id}/status", status="approved")
+    assert response.status_code == 500
+    message = texts(response.text)
+    assert "your decision is saved in the store" in message and "decisions.jsonl" in message
+    assert (
+        next(t for t in view(out).result.themes if t.id == theme.id) and view(out).theme_status[theme.id] == "approved"
+    )

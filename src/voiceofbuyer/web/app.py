@@ -28,6 +28,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Mount, Route
 
+from ..errors import ConfigError, StoreError
 from ..ingest.recordings import RECORDING_SUFFIXES
 from ..objections import interviewees_per_role, objection_list, objections_csv
 from ..records import CATEGORIES, SECTION_TITLES, Interview, clock
@@ -71,7 +72,12 @@ def create_app(
     return Starlette(
         routes=desk.routes(),
         middleware=[Middleware(Guard, token=token, loopback_only=loopback_only, error_page=desk.error_page)],
-        exception_handlers={HTTPException: desk.http_error, Conflict: desk.conflict},
+        exception_handlers={
+            HTTPException: desk.http_error,
+            Conflict: desk.conflict,
+            ConfigError: desk.failed,
+            StoreError: desk.failed,
+        },
     )
 
 
@@ -205,6 +211,11 @@ class DeskPages(ReviewActions):
         else:
             message = str(error.detail)
         return self.error_page(request, error.status_code, message)
+
+    def failed(self, request: Request, error: Exception) -> Response:
+        """A ``ConfigError`` (a user's document template failed) or a ``StoreError`` (the store or the plain copy of
+        the decisions could not be written) as a 500 page with its one line, never a traceback."""
+        return self.error_page(request, 500, str(error))
 
     def conflict(self, request: Request, error: Exception) -> Response:
         """A ``Conflict`` as a 409 page: what changed, and the latest decisions on that theme or persona."""

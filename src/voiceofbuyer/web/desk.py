@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..agreement import Agreement, agreement
+from ..errors import StoreError
 from ..records import SECTION_TITLES, Interview, Persona, RunResult, Statement, Theme
 from ..results import load_result
 from ..review import Decision, Review, apply_decisions, decisions_of
@@ -253,7 +254,15 @@ class Desk:
                 made = datetime.now(UTC).isoformat(timespec="seconds")
                 number = self.writer.add_decision(made, reviewer, action, role, statement_ids, payload, summary)
             # Beside the store, in plain lines: decisions nothing can rebuild outlive any store.
-            self.writer.export_decisions(self.out_dir / DECISIONS_FILE)
+            copy = self.out_dir / DECISIONS_FILE
+            try:
+                self.writer.export_decisions(copy)
+            except OSError as error:
+                raise StoreError(
+                    f"{copy}: your decision is saved in the store, but its plain copy could not be written "
+                    f"({error.strerror or error}) (fix: make {self.out_dir} writable; the copy is written whole again "
+                    "with the next decision)"
+                ) from error
             return number
 
     def close(self) -> None:
