@@ -198,6 +198,29 @@ def test_transcribe_names_each_unreadable_file_and_a_bad_model_stops_it(tmp_path
     assert "\n" not in error
 
 
+def test_transcribe_takes_an_ordinary_folder_as_one_recording_each_never_merged(tmp_path, capsys):
+    folder = tmp_path / "calls"
+    (folder / "march").mkdir(parents=True)
+    (folder / "acme.tracks").mkdir()
+    (folder / "a.mp3").write_text("not audio\n")
+    (folder / "march" / "b.wav").write_bytes(b"")
+    (folder / "acme.tracks" / "Dana.wav").write_bytes(b"")
+    (folder / ".hidden.mp3").write_bytes(b"")
+    (folder / "notes.txt").write_text("Sam: notes\n")
+    (tmp_path / "nothing").mkdir()
+    assert main(["transcribe", str(folder), str(tmp_path / "nothing"), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    said = capsys.readouterr()
+    skipped = [line for line in (said.out + said.err).splitlines() if line.startswith("skipped: ")]
+    calls = folder.as_posix()
+    assert sorted(line.split(": ")[1] for line in skipped) == [
+        f"{calls}/a.mp3",
+        f"{calls}/acme.tracks/Dana.wav",
+        f"{calls}/march/b.wav",
+        (tmp_path / "nothing").as_posix(),
+    ], skipped  # each recording its own job; the .tracks folder one interview; hidden files and transcripts left out
+    assert any("nothing: folder with no recording in it" in line for line in skipped)
+
+
 def test_decisions_move_to_a_fresh_store_and_the_plain_copy_follows(first_run, tmp_path, capsys):
     import shutil
 

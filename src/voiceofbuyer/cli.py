@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from . import __version__, cli_store
 from .config import DEVICES, TranscribeConfig, find_config, load_config
-from .errors import AuditError, ConfigError, NoInterviews, StoreError
+from .errors import AuditError, ConfigError, InputError, NoInterviews, StoreError
 from .files import foreign_entries
 from .report import INTERNAL_ERROR, NOTHING_WRITTEN, one_line, problem_line
 from .store import STORE_NAME, Store
@@ -230,6 +230,7 @@ def _transcribe(args: argparse.Namespace) -> int:
     from .audio.asr import WhisperRecognizer
     from .audio.transcribe import Job, transcribe_all
     from .ingest import TRANSCRIPT_SUFFIXES
+    from .ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, recordings_in
     from .pipeline import TRANSCRIBE_BAR
 
     config = load_config(find_config(Path.cwd(), args.config))
@@ -242,7 +243,23 @@ def _transcribe(args: argparse.Namespace) -> int:
         raise ConfigError("options: " + "; ".join(f"--{e['loc'][0]}: {e['msg']}" for e in error.errors())) from error
     recognizer = WhisperRecognizer(settings)  # a bad model or device stops here, before any work
     jobs: dict[str, Job] = {}
+    given, empty = [], 0
     for path in args.files:
+        if not path.is_dir() or path.suffix.lower() == TRACKS_SUFFIX:
+            given.append(path)
+            continue
+        # An ordinary folder is a folder of recordings, each its own interview (only NAME.tracks is one interview).
+        inside = recordings_in(path)
+        given += inside
+        if not inside:
+            empty += 1
+            error = InputError(
+                path.as_posix(),
+                "folder with no recording in it",
+                fix=f"give recordings ({', '.join(RECORDING_SUFFIXES)}) or a folder holding them",
+            )
+            print(f"skipped: {one_line(str(error))}", file=sys.stderr)
+    for path in given:
         source = path.as_posix()
         if path.stem in {job.id for job in jobs.values()}:
             print(f"skipped: {source}: same name as another file given (fix: rename one of them)", file=sys.stderr)
@@ -264,7 +281,7 @@ def _transcribe(args: argparse.Namespace) -> int:
         print(f"note: {one_line(note)}")
     for problem in outcome.problems:
         print(problem_line(problem))
-    return 1 if len(outcome.transcripts) < len(args.files) else 0
+    return 1 if empty or len(outcome.transcripts) < len(given) else 0
 
 
 def _render(args: argparse.Namespace) -> int:

@@ -13,8 +13,9 @@ each speaker is taken from their own track, and named by the file (``Dana Whitfi
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from voiceofbuyer.errors import InputError
 
@@ -28,6 +29,19 @@ def tracks_folder(source: str) -> str | None:
     """The ``.tracks`` folder (relative path) a file of the batch lies directly in, or None."""
     path = PurePosixPath(source)
     return path.parent.as_posix() if path.parent.suffix.lower() == TRACKS_SUFFIX else None
+
+
+def recordings_in(folder: Path) -> list[Path]:
+    """The recordings under an ordinary folder (given to ``voiceofbuyer transcribe``), in path order: each recording
+    file, and each ``.tracks`` folder whole; hidden files and folders are left out."""
+    found = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found += [Path(root, name) for name in folders if name.lower().endswith(TRACKS_SUFFIX)]
+        folders[:] = [name for name in folders if not name.lower().endswith(TRACKS_SUFFIX)]
+        found += [Path(root, name) for name in files
+                  if not name.startswith(".") and Path(name).suffix.lower() in RECORDING_SUFFIXES]  # fmt: skip
+    return sorted(found)
 
 
 def participant_name(stem: str) -> str:
