@@ -57,6 +57,16 @@ def test_a_backend_or_encoder_that_cannot_load_stops_the_run_before_any_work(bat
     assert not (tmp_path / "out").exists()  # no store, no documents
 
 
+def test_a_model_cache_that_cannot_be_made_stops_the_run_before_any_work(batch, tmp_path, capsys, monkeypatch):
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("VOICEOFBUYER_CACHE", str(tmp_path / "a-file" / "cache"))
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"error: {tmp_path / 'a-file' / 'cache'}: the model cache cannot be written there")
+    assert "VOICEOFBUYER_CACHE" in error and "\n" not in error
+    assert not (tmp_path / "out").exists()  # no store, no documents
+
+
 def test_a_spacy_pipeline_that_cannot_load_is_one_line_for_the_run_not_one_per_file(batch, tmp_path, capsys):
     config = tmp_path / "voiceofbuyer.toml"
     config.write_text('[models]\nspacy = "/nonexistent/pipeline"\n')

@@ -25,7 +25,7 @@ from .config import Config
 from .embed import TorchEmbedder, embedder_name, make_embedder, resolve_model
 from .engine import Engine
 from .errors import ConfigError
-from .files import cache_dir
+from .files import cache_dir, cache_folder
 from .segment import Segmenter
 from .store import Store
 from .vectors import Vectors
@@ -62,6 +62,7 @@ def check(config: Config) -> None:
         _encoder_path(config)
     except ConfigError as error:
         raise ConfigError(f"{config.source}: {error}") from error
+    cache_folder("")  # the model cache (not the config's doing): a file in its way stops the run here too
 
 
 def embedder_key(config: Config) -> str:

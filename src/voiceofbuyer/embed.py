@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .errors import ConfigError
-from .files import cache_dir
+from .files import cache_dir, cache_folder
 
 if TYPE_CHECKING:
     from .config import ModelsConfig
@@ -220,7 +220,7 @@ def _quantised_export(model_dir: Path) -> Path:
 
     from .quantise import quantise_rows
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    cache_folder(f"onnx/{model_id(str(model_dir))}")
     names = ["input_ids", "attention_mask", "token_type_ids"]
     example = torch.ones((2, 8), dtype=torch.long)
     with quiet_export(), tempfile.TemporaryDirectory(dir=target.parent) as scratch:

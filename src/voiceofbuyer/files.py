@@ -17,11 +17,11 @@ import secrets
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from .errors import StoreError
+from .errors import ConfigError, StoreError
 
 TEMPORARY_SUFFIX = ".tmp"
 LOCK = ".voiceofbuyer.lock"
@@ -33,6 +33,20 @@ def cache_dir() -> Path:
     if os.environ.get("VOICEOFBUYER_CACHE"):
         return Path(os.environ["VOICEOFBUYER_CACHE"])
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "voiceofbuyer"
+
+
+def cache_folder(kind: str) -> Path:
+    """``cache_dir() / kind`` (``kind`` may hold a ``/``), made when missing; ``ConfigError`` naming the folder and
+    ``VOICEOFBUYER_CACHE`` when it cannot be made (a file in the way, no permission, a read-only disk)."""
+    folder = cache_dir() / kind
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ConfigError(
+            f"{folder}: the model cache cannot be written there ({error.strerror or error}) (fix: set "
+            "VOICEOFBUYER_CACHE to a folder you can write to)"
+        ) from error
+    return folder
 
 
 def write_atomic(folder: Path, files: dict[str, bytes]) -> None:
@@ -92,7 +106,8 @@ def cached_training(kind: str, key: str, train: Callable[[], dict[str, Any]]) ->
         except (OSError, ValueError):
             pass  # a damaged cache file: train again and replace it
     trained = train()
-    write_atomic(path.parent, {path.name: json.dumps(trained).encode("utf-8")})
+    with suppress(ConfigError, OSError):  # a cache that cannot be written only costs training again next time
+        write_atomic(cache_folder(kind), {path.name: json.dumps(trained).encode("utf-8")})
     return trained
 
 

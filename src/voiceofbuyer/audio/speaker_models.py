@@ -32,7 +32,7 @@ import numpy as np
 from ..config import TranscribeConfig
 from ..embed import quiet_export
 from ..errors import ConfigError, MissingComponent
-from ..files import cache_dir
+from ..files import cache_dir, cache_folder
 from .decoding import SAMPLE_RATE
 from .diarize import Piece, ResemblyzerEmbedder, VoiceCalibration, VoiceEmbedder, embed_spans
 
@@ -168,7 +168,7 @@ def _campplus_export() -> Path:
     target = cache_dir() / "onnx" / f"campplus-{digest}.onnx"
     if target.is_file():
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
+    cache_folder("onnx")
     with quiet_export(), tempfile.TemporaryDirectory(dir=target.parent) as scratch:
         partial = Path(scratch) / target.name
         torch.onnx.export(
