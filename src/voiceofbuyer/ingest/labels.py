@@ -253,12 +253,20 @@ def looks_like_name(name: str) -> bool:
     def capitalised(word: str) -> bool:
         """Whether ``word`` counts as part of a name: capitalised, caseless, a digit first, a name particle, or with a
         capital inside ("iPhone")."""
-        first = word[0]
+        core = word.lstrip("([{\"'“‘")  # "(Harbor Health)": a company in brackets after the name
+        if not core:
+            return False
+        first = core[0]
         if first.isdigit() or word in _PARTICLES:
             return True
-        if first.isupper() or not (first.isupper() or first.islower()):  # "Dana", or "陈"
+        if not first.isalpha():  # ">>" (a change of speaker in captions): no name
+            return False
+        if first.isupper() or not first.islower():  # "Dana", or "陈"
             return True
-        return any(char.isupper() for char in word[1:])  # "iPhone", "eBay"
+        return any(char.isupper() for char in core[1:])  # "iPhone", "eBay"
+
+    if ANNOTATION.fullmatch(name.strip()):
+        return False  # "[Music]", "(laughter)": a sound the captions describe
 
     return capitalised(words[0]) and all(capitalised(word) for word in words)
 
