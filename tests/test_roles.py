@@ -8,7 +8,14 @@ from voiceofbuyer.errors import ConfigError
 from voiceofbuyer.ingest.sides import company, given_name, identify_sides, short_names
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
-from voiceofbuyer.roles import RoleMatch, buyer_profile, from_description, merge_small_roles, role_for_title
+from voiceofbuyer.roles import (
+    RoleMatch,
+    buyer_profile,
+    from_description,
+    merge_small_roles,
+    names_a_function,
+    role_for_title,
+)
 
 from .conftest import SAMPLE_CONFIG
 
@@ -191,10 +198,25 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm a field service engineer. Sorry, no, that was before. Since March I'm senior field service manager.",
          "Senior Field Service Manager"),
         ("I'm the, uh, contracts manager.", "Contracts Manager"),
+        ("Hi both. I'm the director of front office operations for Lakeview Hotel Group.",
+         "Director of Front Office Operations"),
+        ("Director is the title they keep promising me.", ""),
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):
     assert stated_title([said]) == title
+
+
+@pytest.mark.parametrize(
+    ("said", "title"),
+    [
+        ("Sure. So my title is senior manager, lab operations. I look after our two research sites.",
+         "Senior Manager, Lab Operations"),  # the field in lower case, as speech-to-text writes it
+        ("I'm a senior manager, honestly.", "Senior Manager"),  # no field of work after the comma
+    ],
+)  # fmt: skip
+def test_a_rank_takes_the_field_said_after_it_when_that_names_a_field_of_work(said, title):
+    assert stated_title([said], is_job_field=names_a_function) == title
 
 
 @pytest.mark.parametrize(
@@ -231,6 +253,14 @@ def test_stated_field_from_what_the_buyer_says(said, field):
          "Workforce Planning Lead"),
         ("What's your actual title?", "HSE superintendent. Before that I was the safety coordinator.",
          "HSE Superintendent"),
+        # The answer corrects the title the question named.
+        ("You're the director of security at Pellham Logistics, right?",
+         "Not director, senior manager of security operations. The director role's been open since March.",
+         "Senior Manager of Security Operations"),
+        ("So I have you down as director of legal operations, is that right?",
+         "Close. Head of legal operations, it's a team of four. Director is the title they keep promising me.",
+         "Head of Legal Operations"),
+        ("You're the CFO, right?", "Not really, no. I just help out.", ""),
     ],
 )  # fmt: skip
 def test_a_title_given_as_the_answer_to_a_question_about_the_job(question, said, title):

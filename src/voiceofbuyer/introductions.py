@@ -136,6 +136,8 @@ _NOW_LEADS = re.compile(
 _TITLE_NAMED_AFTER = re.compile(
     r"(?:^|[.,;:!?]\s*)(?:(?:so|well|oh|yeah|yes|okay|ok|the|a|an)\s+)*(?P<title>[^\W\d_][\w&/' -]{1,60}?)"
     r"(?:(?:\s+is|\s*,?\s*that'?s|\s*,?\s*which\s+is)\s+(?:my|the)\s+(?:(?:official|actual|formal|real|job)\s+)?title"
+    # "Director is the title they keep promising me": one talked about, not held
+    r"(?!\s+(?:they|he|she|i|we|you|that|which|who|everyone|someone|people|of)\b)"
     r"|\s*,?\s+(?:officially|on\s+paper|formally))\b",
     re.I,
 )
@@ -194,11 +196,16 @@ def stated_responsibility(texts: list[str]) -> str:
 def _names_a_field(words: list[str]) -> bool:
     """ "procurement", "accounts payable", "IT": up to three words naming an area of work, not a task ("maintaining
     product listings"), a thing ("a tight ship", "it") or a clause ("what I tell it")."""
-    if not 1 <= len(words) <= 3 or _NOT_A_TITLE_START.match(words[0]):
-        return False
+    if not 1 <= len(words) <= 3 or _NOT_A_TITLE_START.match(words[0]) or _COUNTED.match(words[0]):
+        return False  # "two research sites", "all 85 stores": places counted, not a field
     return not any((w in _NOT_A_FIELD or w.endswith("ly")) and not w.isupper() for w in words)
 
 
+_COUNTED = re.compile(
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?"
+    r"|dozens?|several|few|many|multiple|both|various)$",
+    re.I,
+)
 _NOT_A_FIELD = frozenset({"a", "an", "my", "this", "that", "these", "those", "it", "them", "things", "what", "how",
                           "which", "who", "i", "we", "you", "they", "everything", "something", "stuff"})  # fmt: skip
 
@@ -259,12 +266,19 @@ def stated_title(
 # A question about the buyer's job: "What's your role at Finch?", "what do you do?", "as the payroll manager, you ...".
 _ASKS_JOB = re.compile(
     r"\b(?:your\s+(?:(?:actual|official|current|exact|job)\s+)?(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:(?:the|an?)\s+)?\w+"
-    r"|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+"
+    r"|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\b"
     r"|introduce\s+yourself|about\s+yourself)",
     re.I,
 )
 _ANSWER_OPENING = re.compile(
     r"(?:\s*(?:yes|yeah|yep|sure|so|well|right|correct|of\s+course|actually|oh|okay|ok|honestly)\b[,.!]?)*\s*", re.I
+)
+# "Not director, senior manager of ...", "Close. Head of legal operations", "Not quite: ...": the answer corrects the
+# title the question named, and the right one follows.
+_CORRECTS_QUESTION = re.compile(
+    r"(?:not\s+quite|not\s+exactly|close|almost|not\s+(?:the\s+|an?\s+)?[\w&/ -]{1,40}?)\s*[,.;:!—–-]+\s*"
+    r"(?:(?:it's|i'm)\s+(?:actually\s+)?)?(?:the\s+|an?\s+)?",
+    re.I,
 )
 _AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here"})
 _YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
@@ -278,7 +292,9 @@ def _answered_title(question: str, answer: str) -> str:
     "Payroll and benefits manager, yeah."), optionally followed by where ("... at Finch"); else ``""``."""
     if not question or not _ASKS_JOB.search(question):
         return ""
-    rest = answer[_ANSWER_OPENING.match(answer).end() :][:80]  # type: ignore[union-attr]
+    rest = answer[_ANSWER_OPENING.match(answer).end() :]  # type: ignore[union-attr]
+    corrects = _CORRECTS_QUESTION.match(rest)
+    rest = rest[corrects.end() if corrects else 0 :][:80]
     title = _title_after(rest)
     if not title:
         # "You're the CFO at Arden, right?" / "That's right.": the title the buyer confirms.
@@ -308,6 +324,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
         ):
             earlier.append(title)
         elif title:
+            title = _with_spoken_field(title, text[start : start + 120], is_job_field)
             found.append(_corrected(text[start : start + 160], is_job_field) or title)
     for match in _TITLE_NAMED_AFTER.finditer(text):
         phrase = match["title"]
@@ -351,7 +368,7 @@ def _title_after(rest: str) -> str:
     end = last + 1
     # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops".
     if end < len(words) and (words[end].lower() == "of" or words[last].lower() in _RANK_BEFORE_FIELD):
-        end = min(len(words), end + 3)
+        end = min(len(words), end + (4 if words[end].lower() == "of" else 3))  # "of front office operations"
         while end > last + 1 and words[end - 1].lower() in ("of", "and"):
             end -= 1
     title = " ".join(_title_case(word) for word in words[:end])
@@ -376,6 +393,29 @@ _FIELD_AFTER_RANK = re.compile(
     r",\s*(?P<field>[A-Z][\w&'-]*(?:\s+(?:&|and|of|[A-Z][\w&'-]*)){0,3}?)"
     r"(?=,?\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
 )
+
+
+# "Senior manager, lab operations." as speech-to-text writes it: the field after the rank in lower case.
+_SPOKEN_FIELD = re.compile(
+    r",\s*(?P<field>[a-z][\w&'-]*(?:\s+(?:&|and|of|[a-z][\w&'-]*)){0,2}?)(?=,?\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
+)
+
+
+_RANK_WORDS = frozenset({"senior", "junior", "sr", "jr", "deputy", "vice", "president", "vp", "svp", "evp", "avp"})
+
+
+def _with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]) -> str:
+    """A rank alone ("Senior Manager") with the field said after its comma in lower case ("senior manager, lab
+    operations"), when that names a field of work (``is_job_field``); else ``title`` as it is."""
+    if "," in title or not all(word.lower() in _GENERIC | _RANK_WORDS for word in title.split()):
+        return title
+    boundary = _BOUNDARY.search(rest)
+    if boundary is None or len(rest[: boundary.start()].split()) != len(title.split()):
+        return title
+    field = _SPOKEN_FIELD.match(rest, boundary.start())
+    if not field or not is_job_field(field["field"]):
+        return title
+    return f"{title}, {' '.join(_title_case(word) for word in field['field'].split())}"
 
 
 # "I'm the assistant controller at Brennan. Well, sorry, acting controller since March": the speaker corrects the
