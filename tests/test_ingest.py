@@ -1191,3 +1191,17 @@ def test_a_folder_too_deep_to_list_is_one_skip_line_and_the_batch_goes_on(
     assert len(batch.problems) == 1 and batch.problems[0].message.endswith(
         "(fix: make it readable, or move it out of the batch folder)"
     )
+
+
+def test_clock_times_of_a_call_held_over_midnight_keep_running_forward(tmp_path):
+    captions = (
+        "[Sam Ortiz] 23:59:51\nWhat made you look for a new tool?\n\n"
+        "[Kenji Tanaka] 23:59:57\nWe lost two days every month on the close.\n\n"
+        "[Sam Ortiz] 00:00:04\nHow did you handle it?\n\n"
+        "[Kenji Tanaka] 00:00:09\nSpreadsheets, mostly.\n"
+    )
+    interview = read(tmp_path, "meeting_saved_closed_caption.txt", captions)
+    assert [turn.start for turn in interview.turns] == [86391.0, 86397.0, 86404.0, 86409.0]
+    # Times that only go back a little (a cue out of order) are not a new day.
+    jumbled = captions.replace("00:00:04", "23:59:55").replace("00:00:09", "23:59:58")
+    assert [turn.start for turn in read(tmp_path, "b.txt", jumbled).turns] == [86391.0, 86397.0, 86395.0, 86398.0]

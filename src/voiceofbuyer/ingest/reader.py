@@ -19,6 +19,7 @@ from voiceofbuyer.ingest.siblings import sibling
 from voiceofbuyer.ingest.sides import identify_sides
 from voiceofbuyer.ingest.srt_reader import read_sbv, read_srt
 from voiceofbuyer.ingest.text_reader import read_markdown, read_text
+from voiceofbuyer.ingest.timestamps import across_midnight
 from voiceofbuyer.ingest.turns import Parsed
 from voiceofbuyer.ingest.vtt_reader import read_vtt
 from voiceofbuyer.records import Interview, InterviewMeta
@@ -120,7 +121,7 @@ def read_interview(
         format=fmt,
         sha256=hashlib.sha256(data).hexdigest(),
         text=parsed.text,
-        turns=parsed.turns,
+        turns=tuple(across_midnight(list(parsed.turns))),
         meta=meta,
         media=media,
         language=parsed.language or "en",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from voiceofbuyer.records import Turn
 
 TEXT_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3}|:\d{2}(?!\d))?(?:[ \t]?[AaPp]\.?[Mm]\.?(?!\w))?"
 """A time stamp in running text: seconds always have two digits, to tell it from other numbers; a video timecode's
@@ -35,3 +38,24 @@ def parse_time(stamp: str) -> float:
     for part in parts:
         seconds = seconds * 60 + int(part)
     return seconds + (float(f"0.{fraction}") if fraction else 0.0)
+
+
+DAY = 86400.0
+"""Seconds in a day: clock times (Zoom's saved captions, "2:01 PM") start again at midnight."""
+
+
+def across_midnight(turns: list[Turn]) -> list[Turn]:
+    """``turns`` with a day added to every time after the clock went back by more than half a day (a call held over
+    midnight, its captions stamped 23:59:51, then 00:00:01), so times keep running forward; else as they are."""
+    days, last, fixed = 0.0, None, []
+    for turn in turns:
+        if turn.start is not None:
+            if last is not None and turn.start + days < last - DAY / 2:
+                days += DAY
+            last = turn.start + days
+        if days and turn.start is not None:
+            end = turn.end + days if turn.end is not None else None
+            words = tuple(replace(w, start=w.start + days, end=w.end + days) for w in turn.words)
+            turn = replace(turn, start=turn.start + days, end=end, words=words)
+        fixed.append(turn)
+    return fixed
