@@ -1205,3 +1205,16 @@ def test_clock_times_of_a_call_held_over_midnight_keep_running_forward(tmp_path)
     # Times that only go back a little (a cue out of order) are not a new day.
     jumbled = captions.replace("00:00:04", "23:59:55").replace("00:00:09", "23:59:58")
     assert [turn.start for turn in read(tmp_path, "b.txt", jumbled).turns] == [86391.0, 86397.0, 86395.0, 86398.0]
+
+
+def test_an_unlabelled_dash_line_that_goes_on_with_an_open_sentence_is_its_speakers(tmp_path):
+    srt = (
+        "1\n00:00:01,000 --> 00:00:04,000\nSam Ortiz: How do the crews log their hours?\n\n"
+        "2\n00:00:04,000 --> 00:00:08,000\nArjun Nair: On paper. A supervisor signs them at the end of the shift,\n\n"
+        "3\n00:00:08,000 --> 00:00:11,000\n- Right.\n- sometimes for the whole shift at once.\n\n"
+        "4\n00:00:11,000 --> 00:00:13,000\n- Every day?\n- Every single day.\n"
+    )
+    turns = [(turn.speaker, turn.text) for turn in read(tmp_path, "call.srt", srt).turns]
+    assert ("Arjun Nair", "sometimes for the whole shift at once.") in turns
+    assert ("Speaker ?", "Right.") in turns  # the acknowledgement: whose, the file does not say
+    assert ("Speaker ?", "Every single day.") in turns  # a new sentence after a closed one: not guessed

@@ -128,7 +128,7 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             start, draft = dash.end(), None
             head = read_head(text[start:end])
             if not (head is not None and head.speaker and vote.is_speaker(head)):
-                speaker = UNIDENTIFIED
+                speaker = _continued(turns, text[start:end]) or UNIDENTIFIED
         if head is not None and head.speaker and vote.is_speaker(head):
             close()
             draft, speaker, start = None, head.speaker, start + head.body
@@ -147,6 +147,17 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             draft = (number, start, end)
     close()
     return turns
+
+
+def _continued(turns: list[Turn], line: str) -> str:
+    """The speaker whose sentence an unlabelled dash line goes on with: the last one named, when their words stopped
+    mid-sentence (no closing mark) and the line goes on in lower case ("... at the end of the shift," / "- Right." /
+    "- sometimes for the whole shift"); else ""."""
+    named = next((turn for turn in reversed(turns) if turn.speaker != UNIDENTIFIED), None)
+    first = next((char for char in line if char.isalpha()), "")
+    if named is None or not first.islower() or named.text.rstrip().endswith((".", "?", "!", "…", '"', "”")):
+        return ""
+    return named.speaker
 
 
 def _labels_a_turn(head: Head, vote: SpeakerVote, first_line: bool, voiced: bool) -> bool:
