@@ -46,6 +46,7 @@ def test_broken_config_is_one_clear_line_and_exit_two(batch, tmp_path, capsys):
         '[classify]\nbackend = "nosuch.module:Thing"\n',
         '[clustering]\nbackend = "voiceofbuyer.cluster:Nope"\n',
         '[classify]\nencoder = "/nonexistent/encoder"\n',
+        '[models]\nembedding = "/nonexistent/model"\n',
     ],
 )
 def test_a_backend_or_encoder_that_cannot_load_stops_the_run_before_any_work(batch, tmp_path, capsys, section):
@@ -73,8 +74,10 @@ def test_a_spacy_pipeline_that_cannot_load_is_one_line_for_the_run_not_one_per_f
     assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--config", str(config), "--quiet"]) == 2
     captured = capsys.readouterr()
     lines = [line for line in captured.err.splitlines() if "/nonexistent/pipeline" in line]
-    assert len(lines) == 1 and lines[0].startswith("error: spaCy pipeline") and "fix: set [models] spacy" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith(f"error: {config}: spaCy pipeline")
+    assert "fix: set [models] spacy" in lines[0]
     assert "could not be split" not in captured.out + captured.err
+    assert not (tmp_path / "out").exists()  # found before any work: no store, no documents
 
 
 def test_the_batch_folder_is_no_output_folder(batch, capsys):

@@ -22,11 +22,11 @@ from typing import Any
 from .classify import Classifier
 from .cluster import Clusterer
 from .config import Config
-from .embed import TorchEmbedder, embedder_name, make_embedder, resolve_model
+from .embed import TorchEmbedder, check_embedding_model, embedder_name, make_embedder, resolve_model
 from .engine import Engine
 from .errors import ConfigError
 from .files import cache_dir, cache_folder
-from .segment import Segmenter
+from .segment import Segmenter, check_spacy
 from .store import Store
 from .vectors import Vectors
 
@@ -60,6 +60,9 @@ def check(config: Config) -> None:
         load_backend("classify", config.classify.backend, CLASSIFIERS)
         load_backend("clustering", config.clustering.backend, CLUSTERERS)
         _encoder_path(config)
+        check_embedding_model(config.models.embedding_backend, resolve_model(config.models.embedding))
+        for pipeline in {config.models.spacy, *config.models.languages.values()}:
+            check_spacy(pipeline)
     except ConfigError as error:
         raise ConfigError(f"{config.source}: {error}") from error
     cache_folder("")  # the model cache (not the config's doing): a file in its way stops the run here too

@@ -98,11 +98,7 @@ class OnnxEmbedder(Embedder):
         from tokenizers import Tokenizer
 
         model_dir = Path(model)
-        if not (model_dir / "tokenizer.json").is_file():
-            raise ConfigError(
-                f"the onnx backend needs a local model directory with tokenizer.json, not {model!r}; "
-                "fix: set [models] embedding_backend = 'torch' or point [models] embedding at a directory"
-            )
+        check_embedding_model("onnx", model)
         onnx_path = _quantised_export(model_dir)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1  # parallel across batches instead (see encode): small GEMMs scale poorly
@@ -239,6 +235,19 @@ def _quantised_export(model_dir: Path) -> Path:
         quantise_rows(fp32, partial)
         os.replace(partial, target)  # atomic: a crash never leaves a half-written model in the cache
     return target
+
+
+def check_embedding_model(backend: str, model: str) -> None:
+    """``ConfigError`` when ``model`` (resolved) cannot serve ``backend``: the onnx backend needs a local directory
+    with ``tokenizer.json``; torch, a directory when the setting is a path (a name may be in the local cache)."""
+    if backend == "onnx" and not (Path(model) / "tokenizer.json").is_file():
+        raise ConfigError(
+            f"[models] embedding: the onnx backend needs a local model directory with tokenizer.json, not {model!r} "
+            "(fix: point [models] embedding at such a directory, or set [models] embedding_backend = 'torch')"
+        )
+    if backend == "torch" and Path(model).is_absolute() and not Path(model).is_dir():
+        raise ConfigError(f"[models] embedding: {model!r} is no directory (fix: point it at a sentence-transformers "
+                          "model directory)")  # fmt: skip
 
 
 def make_embedder(models: ModelsConfig) -> Embedder:

@@ -73,6 +73,17 @@ def load_spacy(name: str) -> Language:
     return use_pos_ruler(nlp)
 
 
+def check_spacy(name: str) -> None:
+    """``ConfigError`` when ``name`` is neither an installed spaCy package nor a directory (without loading it)."""
+    import spacy
+
+    if not (Path(name).is_dir() or spacy.util.is_package(name)):
+        raise ConfigError(
+            f"spaCy pipeline {name!r} is neither an installed package nor a directory (fix: set [models] spacy, or the "
+            "language's [models.languages] entry, to an installed spaCy package or a pipeline directory)"
+        )
+
+
 @dataclass
 class _Passage:
     interview: Interview
