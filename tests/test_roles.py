@@ -338,6 +338,23 @@ def test_a_colleague_the_buyer_brings_is_a_buyer_even_when_they_say_we_built():
     assert roles.interviewers == ("Sam Ortiz",) and roles.buyers == ("Hannah Weiss", "Tom Becker")
 
 
+def test_a_voice_that_only_runs_the_recording_is_on_the_interviewing_side_never_a_buyer():
+    """Otter's "Unknown Speaker" opening and closing the call: it started the recording, so it is the host's side."""
+    turns = [
+        ("Unknown Speaker", "Is it recording? Okay, yeah, it's recording."),
+        ("Sam Ortiz", "Great. Tomás, thanks for doing this. What do you do at Rivera Builders?"),
+        ("Tomás Rivera", "I'm a project executive. We run eight to ten hospital and school jobs at once."),
+        ("Sam Ortiz", "What's the most painful part of running those jobs?"),
+        ("Tomás Rivera", "RFIs. The architect takes two weeks to answer half of them, and the schedule slips."),
+        ("Unknown Speaker", "Thanks, guys. I'll stop the recording."),
+    ]
+    sides = identify_sides(interview(turns))
+    assert sides.buyers == ("Tomás Rivera",) and "Unknown Speaker" in sides.interviewers
+    # A buyer who mentions the recording among real answers stays a buyer.
+    turns[4] = ("Tomás Rivera", "We stopped recording the site meetings, and the RFIs pile up for weeks now.")
+    assert identify_sides(interview(turns)).buyers == ("Tomás Rivera",)
+
+
 def test_a_note_taker_who_asks_a_few_questions_in_passing_is_on_the_interviewing_side():
     """Rev's unnamed voices: "Speaker 2" says they are taking notes, asks two follow-ups (one about cost, which is no
     product question from a note-taker) and thanks."""

@@ -154,6 +154,7 @@ SECTION_WORDS: dict[str, str] = {
 } | {word: "transcript" for word in ("transcript", "transcription", "full transcript", "conversation", "dialog")}
 """Headings that open a section: notes paraphrase what was said (never speech); a transcript section holds turns."""
 
+_FILE_NAME = re.compile(r"\.(?:mp3|mp4|m4a|wav|mov|webm|ogg|flac|aac|wma|avi|mkv|txt|docx|pdf|vtt|srt)$")
 _METADATA_LAST_WORDS = frozenset(
     {"notes", "note", "summary", "attendees", "attendee", "participants", "date", "time", "duration", "agenda",
      "title", "subject", "topic", "company", "industry", "location", "region", "revenue", "employees", "role",
@@ -275,6 +276,8 @@ def metadata_label(name: str) -> bool:
     """ "Date", "Attendees", "Transcript ID", "Action items", "Interviewer notes": a label that heads metadata or
     notes, never a person speaking."""
     key = name.strip().strip("*").strip().casefold()
+    if _FILE_NAME.search(key):
+        return True  # "Prairie Gold interview.mp3: Audio automatically transcribed by Sonix": the file, not a person
     return key in SECTION_WORDS or key.split()[-1] in _METADATA_LAST_WORDS if key else False
 
 

@@ -151,8 +151,17 @@ def _sides(interview: Interview) -> SpeakerRoles:
         return replace(sides, **{side: _with_short_names(getattr(sides, side), short)
                                  for side in ("interviewers", "buyers", "uncertain")})  # fmt: skip
     speakers = list(dict.fromkeys(turn.speaker for turn in interview.turns))
-    uncertain = tuple(s for s in speakers if is_uncertain(s) or _passing_voice(s, interview))
-    people = [s for s in speakers if s not in uncertain]
+    hosts = [s for s in speakers if _runs_the_call(s, interview)]
+    if len(hosts) == len(speakers):
+        hosts = []  # somebody must be the buyer
+    uncertain = tuple(s for s in speakers if s not in hosts and (is_uncertain(s) or _passing_voice(s, interview)))
+    people = [s for s in speakers if s not in uncertain and s not in hosts]
+    sides = _people_sides(interview, people, uncertain)
+    return replace(sides, interviewers=(*sides.interviewers, *hosts)) if hosts else sides
+
+
+def _people_sides(interview: Interview, people: list[str], uncertain: tuple[str, ...]) -> SpeakerRoles:
+    """The sides of ``people`` (the speakers neither uncertain nor only running the call)."""
     said = [(turn.speaker, turn.text) for turn in interview.turns if turn.speaker in people]
     named = _named_sides(people, interview)
     if named is not None:
@@ -170,6 +179,28 @@ def _sides(interview: Interview) -> SpeakerRoles:
     if pitched:  # a demo call: the vendor talks and the buyer asks; the signals disagree, so say less sure
         confidence = min(round(0.5 + 0.5 * confidence, 2), 0.75)
     return SpeakerRoles(tuple(interviewers), tuple(buyers), "inferred", confidence, uncertain)
+
+
+# Words about the call itself: "Is it recording?", "I'll stop the recording", "Can you hear me?", "You're on mute".
+_ABOUT_THE_CALL = re.compile(
+    r"\b(?:recording|record\s+(?:this|it)|transcri(?:be|bing|ption)|(?:on|off)\s+mute|unmute|muted"
+    r"|hear\s+(?:me|us)|see\s+my\s+screen|share\s+my\s+screen|let\s+(?:him|her|them|people)\s+in|waiting\s+room"
+    r"|(?:joined|joining|dropped|dropping)\s+(?:the\s+call|off|in)|connection|audio)\b",
+    re.I,
+)
+
+
+def _runs_the_call(speaker: str, interview: Interview) -> bool:
+    """A voice that only runs the call: every turn about the recording or the connection ("Is it recording?",
+    "Thanks, guys. I'll stop the recording."), or greetings and thanks; at most 40 words, beside speakers who talk
+    at length. Whoever it is, it is on the interviewing side (it started the recording), and never a buyer."""
+    own = [turn.text for turn in interview.turns if turn.speaker == speaker]
+    if not own or sum(len(text.split()) for text in own) > 40 or len(set(t.speaker for t in interview.turns)) < 3:
+        return False
+    pieces = [piece for text in own for piece in re.split(r"(?<=[.?!])\s+", text) if piece.strip()]
+    return any(_ABOUT_THE_CALL.search(piece) for piece in pieces) and all(
+        _ABOUT_THE_CALL.search(piece) or is_small_talk(piece) or len(piece.split()) <= 3 for piece in pieces
+    )
 
 
 def short_names(turns: Iterable[Turn]) -> dict[str, str]:

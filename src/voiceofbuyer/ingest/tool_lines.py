@@ -34,7 +34,7 @@ _TOOL_LINES = [
     rf"{_ACTOR}\s+(?:joined|left|has\s+joined|has\s+left)\s+(?:the\s+)?(?:meeting|call|conversation|room|chat)",
     rf"(?:the\s+)?(?:meeting|call|recording|transcription|transcript|conversation)\s+(?:has\s+)?{_EVENT}"
     r"(?:\s+(?:after|at|on)\s+.{0,40})?",
-    r"(?:(?:automatically|auto|machine)[- ])?"
+    r"(?:(?:audio|video|file)\s+)?(?:(?:automatically|auto|machine)[- ])?"
     r"(?:transcribed|transcription|transcript|captions?|captioned)\s+(?:(?:was|were|is)\s+)?"
     r"(?:generated\s+|created\s+|provided\s+|made\s+)?(?:by|with|using|via)\s+.{1,80}",
     rf"(?:notes|summary|recorded|generated|created|powered|provided)\s+(?:(?:was|were|is)\s+)?"
@@ -48,6 +48,10 @@ _TOOL_LINES = [
     # A service's own advertisement at the foot of its export ("Sonix is the world's most advanced automated
     # transcription, translation, and subtitling platform. Fast, accurate, and affordable.").
     rf"{_TOOL}\s+is\s+(?:the|a|an)\s+(?:world'?s|leading|best|fastest|most|#1|number\s+one)\b.{{0,200}}",
+    rf"{_TOOL}\s+uses\s+(?:cutting-edge|state-of-the-art|advanced)\b.{{0,200}}",
+    rf".{{0,200}}\b(?:try|sign\s+up\s+(?:for|to))\s+{_TOOL}\s+(?:for\s+free|today|now)\b.{{0,60}}",
+    rf"(?:automatically\s+)?convert\s+your\s+.{{1,40}}\s+(?:files?\s+)?to\s+text\s+(?:with|using)\s+{_TOOL}.{{0,60}}",
+    r"better\s+audio\s+means\s+(?:a\s+)?higher\s+(?:transcript(?:ion)?\s+)?accuracy\b.{0,300}",
     r".{0,300}\s-\s(?:watch|view|play)\s*:\s*<?https?://\S+.*",
     # The same events as Teams and Meet write them in other interface languages.
     rf"{_ACTOR}\s+(?:a\s+(?:démarré|commencé|arrêté|lancé)|hat|ha\s+(?:iniciado|detenido|avviato|interrotto)"
