@@ -80,6 +80,7 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Director of Admissions", "Education Leader", "Education"),
         ("Chief of Staff", "Executive & Founder", "Executive & Founder"),
         ("Fundraising Manager", "Sales Manager", "Sales & Business Development"),
+        ("Salesforce Administrator", "IT Professional", "IT & Security"),
     ],
 )
 def test_the_built_in_functions_map_titles_to_a_function_and_seniority(title, role, function):
@@ -201,6 +202,12 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("Hi both. I'm the director of front office operations for Lakeview Hotel Group.",
          "Director of Front Office Operations"),
         ("Director is the title they keep promising me.", ""),
+        ("Currently I'm the manager for clinical systems at St. Aldric's Hospital.", "Manager for Clinical Systems"),
+        ("I'm regional sales director for the Nordics at Helio Freight.", "Regional Sales Director"),
+        ("So I started out as an engineer, then spent a few years as an account executive in Stockholm, and now I'm "
+         "regional sales director.", "Regional Sales Director"),  # the job held now, not the career story
+        ("My designation is Deputy Manager, Purchase, at Kulkarni Auto Components.", "Deputy Manager, Purchase"),
+        ("i'm the ehs manager at the plant", "EHS Manager"),
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):

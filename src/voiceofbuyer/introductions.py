@@ -91,7 +91,7 @@ _INTRO_LEAD = re.compile(
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
     r"|(?:my|the)\s+(?:main\s+|current\s+|official\s+|formal\s+|actual\s+|real\s+|proper\s+|day\s+)?"
-    r"(?:role|position|title|job|function)(?:\s+title)?"
+    r"(?:role|position|title|job|function|designation)(?:\s+title)?"
     rf"(?:\s+on\s+(?:my\s+)?{_PAPERS})?(?:\s+is|'s|\s+says|\s+reads)(?:\s+that\s+of)?"
     rf"|(?:on\s+)?my\s+{_PAPERS}\s+(?:says|reads)"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
@@ -123,6 +123,7 @@ _ABOUT_A_TOOL = re.compile(
 # A job held before: "I started (out/here) as", "I used to be", "I was", "previously", "back then as".
 _PAST_JOB = re.compile(
     r"\b(?:(?:started|began|joined)(?:\s+\w+){0,3}?|used\s+to\s+(?:be|work)|i\s+was|previously|formerly|"
+    r"spent\s+(?:\w+\s+){0,3}?(?:years?|months?|decades?|time)(?:\s+\w+){0,3}?|"
     r"back\s+then|before\s+that)(?:\s+working)?\s+(?:as\s+)?(?:a|an|the)?\s*$",
     re.I,
 )
@@ -131,6 +132,7 @@ _NOW_LEADS = re.compile(
     r"(?P<verb>lead|run|head(?:\s+up)?|manage)\s+(?:it|the\s+team|the\s+function|that\s+team)\b",
     re.I,
 )
+_NOW = re.compile(r"\b(?:now|these\s+days|currently|today)\s*,?\s*$", re.I)
 # "Dispatch manager is the official title", "quality assurance manager, that's the title", "warehouse operations
 # manager, officially": a phrase said to be the title, after it.
 _TITLE_NAMED_AFTER = re.compile(
@@ -237,7 +239,16 @@ def _title_case(word: str) -> str:
     """ "payable" → "Payable"; "ERP" stays; "of" stays small."""
     if word.isupper():
         return word
+    if word.lower() in _ACRONYMS:  # "ehs manager", as speech-to-text writes it
+        return word.upper()
     return word.lower() if word.lower() in _SMALL_WORDS else word[:1].upper() + word[1:]
+
+
+_ACRONYMS = frozenset(
+    {"ehs", "hse", "hr", "ap", "ar", "qa", "qc", "erp", "crm", "hris", "hrbp", "vp", "svp", "evp", "avp", "cfo", "ceo",
+     "coo", "cto", "cio", "ciso", "cmo", "cro", "cpo", "chro", "fp&a", "ux", "ui", "seo", "bi", "sre", "l&d", "r&d",
+     "rn", "gm", "pmo", "sdr", "bdr", "cx", "pr", "it"}
+)  # fmt: skip
 
 
 def stated_title(
@@ -324,8 +335,11 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
         ):
             earlier.append(title)
         elif title:
-            title = _with_spoken_field(title, text[start : start + 120], is_job_field)
-            found.append(_corrected(text[start : start + 160], is_job_field) or title)
+            title = _corrected(text[start : start + 160], is_job_field) or _with_spoken_field(
+                title, text[start : start + 120], is_job_field
+            )
+            # "..., and now I'm regional sales director": the job held now comes before any said earlier in the turn.
+            found.insert(0 if _NOW.search(text, max(0, lead.start() - 12), lead.start()) else len(found), title)
     for match in _TITLE_NAMED_AFTER.finditer(text):
         phrase = match["title"]
         title = _title_after(phrase)
@@ -350,11 +364,14 @@ def _title_after(rest: str) -> str:
     after = rest[boundary.start() :] if boundary else ""
     rest = rest[: boundary.start()] if boundary else rest
     words: list[str] = []
-    for word in rest.split()[:8]:
+    said = rest.split()[:8]
+    for position, word in enumerate(said):
         raw = word.strip("'\"")
         bare = raw.lower()
         acronym = len(raw) > 1 and raw.isupper()  # "IT", not "it"
-        if bare in _NOT_IN_TITLE and not acronym and not (bare in ("of", "and") and words):
+        # "manager for clinical systems": an area in lower case; "director for the Nordics", "for Acme": no title
+        area = bare == "for" and position + 1 < len(said) and _AREA_WORD.fullmatch(said[position + 1]) is not None
+        if bare in _NOT_IN_TITLE and not acronym and not (bare in ("of", "and") and words) and not (area and words):
             break
         if "/" in raw and _names_a_job(raw.split("/")[0]):  # "game developer/designer": the first of two jobs
             words.append(raw.split("/")[0])
@@ -367,13 +384,20 @@ def _title_after(rest: str) -> str:
         return ""
     end = last + 1
     # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops".
-    if end < len(words) and (words[end].lower() == "of" or words[last].lower() in _RANK_BEFORE_FIELD):
-        end = min(len(words), end + (4 if words[end].lower() == "of" else 3))  # "of front office operations"
+    if end < len(words) and (words[end].lower() in ("of", "for") or words[last].lower() in _RANK_BEFORE_FIELD):
+        end = min(len(words), end + (4 if words[end].lower() in ("of", "for") else 3))  # "of front office operations"
         while end > last + 1 and words[end - 1].lower() in ("of", "and"):
             end -= 1
     title = " ".join(_title_case(word) for word in words[:end])
     field = _FIELD_AFTER_RANK.match(after) if end == len(words) and words[last].lower() in _GENERIC else None
     return f"{title}, {field['field']}" if field else title
+
+
+_AREA_WORD = re.compile(
+    r"(?!(?:the|a|an|our|my|their|his|her|this|that|these|those|all|every|each|both|two|three|four|five|several|many"
+    r"|some|about|around|over|under|them|us|you|him|me)\b)[a-z][a-z&-]+"
+)
+"""A word that can open the area a title is for ("systems", "clinical"), not a place, a count or a company."""
 
 
 def _spelled_out(acronym: str, after: str) -> str:
