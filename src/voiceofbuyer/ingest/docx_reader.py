@@ -12,6 +12,7 @@ import zlib
 
 import docx
 from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.decode import normalise_newlines, require_content
@@ -44,11 +45,24 @@ def read_docx(data: bytes, source: str) -> Parsed:
     lines = [
         line
         for block in document.iter_inner_content()
-        for line in (_table_lines(block) if isinstance(block, Table) else [block.text])
+        for line in (_table_lines(block) if isinstance(block, Table) else [_paragraph_line(block)])
     ]
     text = require_content(normalise_newlines("\n".join(lines)), source)
     turns, meta = parse_turns(text, source)
     return Parsed(text, turns, meta)
+
+
+_HEADING_STYLE = re.compile(r"(?:heading|title)\s*(?P<level>\d?)", re.I)
+
+
+def _paragraph_line(paragraph: Paragraph) -> str:
+    """A paragraph's text; a heading's written as Markdown does ("## Buyer interview: Northgate"), so that a heading
+    is read as one, never as a speaker's label (Gemini repeats the meeting's name as a heading in every tab)."""
+    style = paragraph.style.name if paragraph.style is not None else ""
+    heading = _HEADING_STYLE.fullmatch(style or "")
+    if heading is None or not paragraph.text.strip() or _TIME_CELL.fullmatch(paragraph.text):
+        return paragraph.text  # a time as a heading ("00:02:13" in Gemini's transcript tab) is a time stamp
+    return f"{'#' * int(heading['level'] or 1)} {paragraph.text}"
 
 
 _TIME_CELL = re.compile(rf"\s*[\[(]?{TEXT_TIME}[\])]?\s*")

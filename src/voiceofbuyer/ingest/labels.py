@@ -283,7 +283,7 @@ def metadata_label(name: str) -> bool:
 
 def section_kind(text: str) -> str | None:
     """``notes`` or ``transcript`` for a heading that opens such a section ("## Action items", "Transcript")."""
-    key = re.sub(r"[#*_:\s]+", " ", text).strip().casefold()
+    key = re.sub(r"[^\w&/'-]+", " ", text).strip().casefold()  # "📖 Transcript", "## Action items:"
     return SECTION_WORDS.get(key)
 
 

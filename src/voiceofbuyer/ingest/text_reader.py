@@ -231,7 +231,10 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
             if turn:
                 turns.append(turn)
 
-    for line in lines:
+    # Notes before a "Transcript" heading (Gemini, Fireflies, Zoom's AI summary) are notes to the end, even where a
+    # line names a speaker ("[Marcus Reid] Business case: Draft the business case ..." is an action item).
+    transcript_at = max((i for i, line in enumerate(lines) if _section_of(line) == "transcript"), default=-1)
+    for index, line in enumerate(lines):
         head = line.head
         inline = _INLINE_TOOL.match(line.text)
         if inline:  # Fathom: "ACTION ITEM: ... - WATCH: <link>" written into a turn, the speech going on after it
@@ -254,10 +257,12 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
         if heading or aside or _RULE.match(line.text) or is_tool_line(line.text) or labelled:
             close()
             draft, speaker = None, None
-            kind = section_kind(heading["text"] if heading else _label_alone(line.text)) or _section_line(line.text)
+            kind = _section_of(line)
             in_notes = kind == "notes" or (in_notes and kind != "transcript")
             continue
-        if in_notes and not (speaker_head and head and (head.marked or head.speaker in vote.recurring)):
+        if in_notes and (
+            index < transcript_at or not (speaker_head and head and (head.marked or head.speaker in vote.recurring))
+        ):
             continue
         if head and (speaker_head or head.speaker is None):
             close()
@@ -277,6 +282,12 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
         draft.add(text, start, line.end)
     close()
     return turns
+
+
+def _section_of(line: _Line) -> str | None:
+    """``notes`` or ``transcript`` for a line that opens such a section (a heading, a label alone, a short line)."""
+    heading = _heading(line)
+    return section_kind(heading["text"] if heading else _label_alone(line.text)) or _section_line(line.text)
 
 
 def _indent(line: str) -> int:
