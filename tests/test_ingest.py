@@ -1218,3 +1218,20 @@ def test_an_unlabelled_dash_line_that_goes_on_with_an_open_sentence_is_its_speak
     assert ("Arjun Nair", "sometimes for the whole shift at once.") in turns
     assert ("Speaker ?", "Right.") in turns  # the acknowledgement: whose, the file does not say
     assert ("Speaker ?", "Every single day.") in turns  # a new sentence after a closed one: not guessed
+
+
+def test_gong_api_json_reads_one_call_and_refuses_several_in_one_file(tmp_path):
+    call = {"callId": "1", "transcript": [
+        {"speakerId": "285391", "topic": "Call Setup", "sentences": [
+            {"start": 460, "end": 3058, "text": "Could you start with your role?"}]},
+        {"speakerId": "643234", "topic": "Pain Points", "sentences": [
+            {"start": 7325, "end": 10495, "text": "Sure."},
+            {"start": 10495, "end": 13664, "text": "I'm the chief compliance officer at Pagaleve."}]},
+    ]}  # fmt: skip
+    interview = read(tmp_path, "gong.json", json.dumps({"requestId": "x", "callTranscripts": [call]}))
+    assert [(t.speaker, t.text, t.start, t.end) for t in interview.turns] == [
+        ("Speaker 285391", "Could you start with your role?", 0.46, 3.058),
+        ("Speaker 643234", "Sure. I'm the chief compliance officer at Pagaleve.", 7.325, 13.664),
+    ]  # Gong's topic ("Call Setup") is a section name, never speech
+    with pytest.raises(InputError, match="2 calls in one file"):
+        read(tmp_path, "two.json", json.dumps({"callTranscripts": [call, call]}))

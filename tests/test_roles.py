@@ -81,6 +81,7 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Chief of Staff", "Executive & Founder", "Executive & Founder"),
         ("Fundraising Manager", "Sales Manager", "Sales & Business Development"),
         ("Salesforce Administrator", "IT Professional", "IT & Security"),
+        ("Security Engineering Manager", "IT Manager", "IT & Security"),
     ],
 )
 def test_the_built_in_functions_map_titles_to_a_function_and_seniority(title, role, function):

@@ -10,6 +10,7 @@ Recognised shapes:
 - Deepgram (``results.utterances``, or words with ``speaker`` in ``results.channels[0].alternatives[0]``, or with
   ``multichannel`` and no diarization, one channel per speaker);
 - Fireflies (``sentences`` with ``speaker_name``, also under ``data.transcript``);
+- Gong's API (``callTranscripts`` of monologues by ``speakerId``, sentences timed in milliseconds);
 - Rev.ai (``monologues`` of ``elements``);
 - Speechmatics (``results`` of words with ``speaker`` "S1", "S2" on their alternatives);
 - Gladia v2 (``result.transcription.utterances``), ElevenLabs Scribe (``words`` with ``speaker_id``), Google
@@ -277,6 +278,28 @@ def _fireflies(document: Any) -> Turns | None:
     ]  # fmt: skip
 
 
+def _gong(document: Any) -> Turns | None:
+    """Gong's API (``/v2/calls/transcript``): ``callTranscripts[0].transcript`` of monologues by ``speakerId`` (a
+    number: the names are in Gong's call data, not here), each of ``sentences`` timed in milliseconds; a monologue's
+    ``topic`` is Gong's section name, not speech."""
+    calls = document.get("callTranscripts") if isinstance(document, dict) else None
+    if not isinstance(calls, list) or not calls:
+        return None
+    if len(calls) > 1:
+        raise ValueError(f"{len(calls)} calls in one file; save one call per file")
+    turns: Turns = []
+    for monologue in calls[0].get("transcript") or []:
+        sentences = [s for s in monologue.get("sentences") or [] if isinstance(s, dict) and s.get("text")]
+        if sentences:
+            speaker = str(monologue.get("speakerId", "")).strip()
+            turns.append({
+                "speaker": f"Speaker {speaker}" if speaker.isdigit() else _speaker(speaker or None),
+                "text": " ".join(str(s["text"]).strip() for s in sentences),
+                "start": _seconds(sentences[0].get("start"), 0.001), "end": _seconds(sentences[-1].get("end"), 0.001),
+            })  # fmt: skip
+    return turns or None
+
+
 def _rev(document: Any) -> Turns | None:
     monologues = document.get("monologues") if isinstance(document, dict) else None
     if not isinstance(monologues, list):
@@ -366,10 +389,11 @@ def _by_word_speaker(segment: dict[str, Any], words: list[dict[str, Any]]) -> Tu
 
 
 _SHAPES: tuple[Callable[[Any], Turns | None], ...] = (
-    _amazon, _deepgram, _assemblyai, _gladia, _fireflies, _rev, _speechmatics, _google, _azure, _elevenlabs, _segments
+    _amazon, _deepgram, _assemblyai, _gladia, _fireflies, _gong, _rev, _speechmatics, _google, _azure, _elevenlabs,
+    _segments,
 )  # fmt: skip
 _SERVICE_NAMES: dict[Callable[[Any], Turns | None], str] = {
     _amazon: "Amazon Transcribe", _deepgram: "Deepgram", _assemblyai: "AssemblyAI", _fireflies: "Fireflies",
     _rev: "Rev.ai", _speechmatics: "Speechmatics", _segments: "WhisperX-style segment", _gladia: "Gladia",
-    _google: "Google Speech-to-Text", _azure: "Azure Speech", _elevenlabs: "ElevenLabs",
+    _google: "Google Speech-to-Text", _azure: "Azure Speech", _elevenlabs: "ElevenLabs", _gong: "Gong",
 }  # fmt: skip
