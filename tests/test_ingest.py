@@ -1235,3 +1235,14 @@ def test_gong_api_json_reads_one_call_and_refuses_several_in_one_file(tmp_path):
     ]  # Gong's topic ("Call Setup") is a section name, never speech
     with pytest.raises(InputError, match="2 calls in one file"):
         read(tmp_path, "two.json", json.dumps({"callTranscripts": [call, call]}))
+
+
+def test_a_guest_mark_on_a_name_line_is_no_part_of_the_name(tmp_path):
+    text = (
+        "0:0:0.0 --> 0:0:5.329\nOrtiz, Sam\nThanks for jumping on, Liam. What does your day look like?\n\n"
+        "0:0:6.153 --> 0:0:17.729\nLiam Brennan (Guest)\nSure. I'm the dispatch supervisor at Keystone Freight.\n\n"
+        "0:0:18.615 --> 0:0:21.289\nOrtiz, Sam\nWhat happens when a driver calls in?\n\n"
+        "0:0:22.471 --> 0:0:35.185\nLiam Brennan (Guest)\nWe ring around until someone picks up.\n"
+    )
+    speakers = {turn.speaker for turn in read(tmp_path, "legacy-teams.txt", text).turns}
+    assert speakers == {"Ortiz, Sam", "Liam Brennan"}

@@ -179,8 +179,15 @@ def _bare_name_lines(lines: list[_Line]) -> list[_Line]:
 
 
 def _speaker_line(name: str, stamp: _Line, line: _Line) -> Head:
-    """``line``, a name alone, as the label of a turn at the time of the ``stamp`` line beside it."""
-    return Head(name, stamp.head.time if stamp.head else None, len(line.text), marked=True, alone=True)
+    """``line``, a name alone, as the label of a turn at the time of the ``stamp`` line beside it; "Liam Brennan
+    (Guest)", as Teams marks a guest, is "Liam Brennan" (a company in brackets stays: it tells the sides apart)."""
+    named = read_head(f"{name}:")
+    guest = named is not None and named.speaker and (named.qualifier or "").casefold() in _CALL_MARKS
+    speaker = named.speaker if guest and named is not None and named.speaker else name
+    return Head(speaker, stamp.head.time if stamp.head else None, len(line.text), marked=True, alone=True)
+
+
+_CALL_MARKS = frozenset({"guest", "external", "unverified"})
 
 
 def _stamp_alone(line: _Line) -> bool:
