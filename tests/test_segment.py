@@ -325,13 +325,22 @@ def test_opening_markers_go_but_words_that_mean_something_stay(tmp_path):
         "interviewee: Like I told Sam in our first call, the AR team has to live with whatever we buy. "
         "Right now we match every remittance by hand. "
         "Like, the backlog doubles every quarter end. "
-        "And, so we chase the customers by phone for days.\n",
+        "And, so we chase the customers by phone for days. "
+        "So far nothing has stuck with the collectors. Oh no, it gets worse every single month. "
+        "I mean it, that alone would save my team a week. You know the answer, our CFO will not pay for it. "
+        "Well over half of the invoices arrive late. So we built a spreadsheet for the disputes.\n",
     )
     assert [s.text for s in statements] == [
         "Like I told Sam in our first call, the AR team has to live with whatever we buy.",
         "Right now we match every remittance by hand.",
         "The backlog doubles every quarter end.",
         "We chase the customers by phone for days.",
+        "So far nothing has stuck with the collectors.",
+        "Oh no, it gets worse every single month.",
+        "I mean it, that alone would save my team a week.",
+        "You know the answer, our CFO will not pay for it.",
+        "Well over half of the invoices arrive late.",
+        "We built a spreadsheet for the disputes.",  # a marker before a clause still goes
     ]
 
 

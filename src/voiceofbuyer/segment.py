@@ -47,10 +47,14 @@ _MIN_SPLIT_WORDS = 5
 # nor "Some projects were like, you know, proof of concept" (a filler, not a new start).
 _BROKEN_OPENING = re.compile(r"(?:[\w'’]+ ){0,3}" + RESTARTED, re.I)
 # Discourse markers a statement may open with; the quote starts after them ("And, so we chase..." → "We chase...").
-# "Like", "right", "now" and "look" only with a comma: "Like I told Sam", "Right now we", "Look at the backlog" mean
-# what they say.
+# Without a comma, only before the start of a clause: "So far", "Well over half", "And then" mean what they say.
+# "Oh", "I mean", "you know", "like", "right", "now" and "look" only with a comma: "Oh no", "I mean it", "You know
+# the answer", "Like I told Sam", "Right now we", "Look at the backlog" are said, not filled.
 _LEADING_MARKERS = re.compile(
-    r"(?:(?:and|so|but|well|yeah|yes|okay|ok|oh|anyway|i mean|you know)\b[,.]?|(?:like|right|now|look)[,.])(?=\s)",
+    r"(?:(?:and|so|but|well|yeah|yes|okay|ok|anyway)\b(?:[,.]|(?=\s+(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'd|you"
+    r"|you're|they|they're|he|she|it|it's|there|there's|this|that|that's|these|those|the|our|my|a|an|what|when|if"
+    r"|basically|honestly|obviously|in|at|for|on|after|before|because|most|some|all|every|one|nobody|everyone)\b))"
+    r"|(?:oh|i mean|you know|like|right|now|look)[,.])(?=\s)",
     re.I,
 )
 
@@ -512,7 +516,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "28"
+    VERSION = "29"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
