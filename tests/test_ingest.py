@@ -1246,3 +1246,17 @@ def test_a_guest_mark_on_a_name_line_is_no_part_of_the_name(tmp_path):
     )
     speakers = {turn.speaker for turn in read(tmp_path, "legacy-teams.txt", text).turns}
     assert speakers == {"Ortiz, Sam", "Liam Brennan"}
+
+
+def test_a_known_speakers_label_after_a_sentence_end_inside_a_cue_starts_their_turn(tmp_path):
+    vtt = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nSam Ortiz: Could you start with your role?\n\n"
+        "2\n00:00:05.210 --> 00:00:15.510\nRavi Menon: I'm the CISO at Tessaly Bank. We have a security team of "
+        "twelve. Sam Ortiz: Twelve for two thousand, that's lean.\n\n"
+        "3\n00:00:16.000 --> 00:00:20.000\nRavi Menon: It is. Our auditor said: Nobody reads the alerts.\n"
+    )
+    turns = [(turn.speaker, turn.text) for turn in read(tmp_path, "call.vtt", vtt).turns]
+    assert ("Sam Ortiz", "Twelve for two thousand, that's lean.") in turns
+    assert ("Ravi Menon", "I'm the CISO at Tessaly Bank. We have a security team of twelve.") in turns
+    # "Our auditor said: ..." names no speaker of the file: the buyer's words go on.
+    assert ("Ravi Menon", "It is. Our auditor said: Nobody reads the alerts.") in turns

@@ -256,7 +256,13 @@ def _cue_runs(text: str, cue: Cue, number: int) -> Iterator[tuple[int, int, int,
 
 
 # Broadcast captions change speaker mid-line too: "WHAT WOULD YOU WANT INSTEAD? >> ROSA DELGADO: ENGINE CODES."
-_CHEVRON_CHANGE = re.compile(r"[ \t]+(?=>>[ \t]*[^\W\d_][^:\n]{0,40}:)")
+# Another speaker's label inside a cue's line: after broadcast chevrons (">> Dana: ..."), or after the end of a
+# sentence ("... a team of twelve. Sam Ortiz: Twelve for two thousand?", "... circus". [SPEAKER_00]: Ha."): read as
+# a label only where it names a speaker heard elsewhere in the file (``_labels_a_turn``), else the line goes on.
+_CHEVRON_CHANGE = re.compile(
+    r"[ \t]+(?=>>[ \t]*[^\W\d_][^:\n]{0,40}:)"
+    r"|(?<=[.?!\"”])[ \t]+(?=(?:\[[^\]\n]{1,40}\]|[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3}):[ \t])"
+)
 
 
 def _lines(text: str, start: int, end: int, number: int) -> Iterator[tuple[int, int, int, Head | None]]:
