@@ -275,6 +275,10 @@ def test_renamed_interviews_match_by_content_and_never_guess_between_copies():
     now = {"a": "1", "b-2026": "2", "c2": "3", "d2": "3", "e": "5", "f": "6"}
     assert renamed_interviews(before, now) == {"b": "b-2026"}  # c and d: two copies of one file, not told apart
     assert renamed_interviews({"x": "9"}, {"x": "9", "y": "9"}) == {}  # still there: a copy is no rename
+    assert renamed_interviews({"a": "1", "b": "2"}, {"a": "2", "b": "1"}) == {"a": "b", "b": "a"}  # names swapped
+    # "b" deleted and "a" renamed to "b": a's decisions follow it, b's were made on words no longer there.
+    assert renamed_interviews({"a": "1", "b": "2"}, {"b": "1"}) == {"a": "b", "b": "b (replaced)"}
+    assert renamed_interviews({"a": "1"}, {"a": "3"}) == {}  # edited where it is: decisions stay on its id
 
 
 def test_decisions_follow_a_transcript_renamed_or_moved_between_runs(batch, first_run, tmp_path):

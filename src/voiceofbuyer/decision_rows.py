@@ -172,18 +172,29 @@ def read_decisions(path: Path) -> list[dict[str, Any]]:
 
 
 def renamed_interviews(before: Mapping[str, str], now: Mapping[str, str]) -> dict[str, str]:
-    """Old interview id → new id, for transcripts renamed or moved since the last run, matched by content.
+    """Old interview id → the id its content has now, for transcripts renamed, moved or swapped since the last run.
 
-    ``before`` and ``now``: interview id → sha256 of its file, in the last run and in this one. An id gone from the
-    batch follows the one new id with the same content, when no other interview of either run has that content (two
-    copies of one file are not told apart, so their decisions stay where they were)."""
+    ``before`` and ``now``: interview id → sha256 of its file, in the last run and in this one. A content found under
+    another id now follows it, when no other interview of either run has that content (two copies of one file are
+    not told apart). An id whose name another content took while its own content is gone ("b.txt" deleted, "a.txt"
+    renamed to "b.txt") maps to ``REPLACED`` after its id: its decisions were made on words no longer there."""
     before_count, now_count = Counter(before.values()), Counter(now.values())
-    arrived = {digest: interview for interview, digest in now.items() if interview not in before}
-    return {
-        interview: arrived[digest]
+    holder = {digest: interview for interview, digest in now.items()}
+    moved = {
+        interview: holder[digest]
         for interview, digest in before.items()
-        if interview not in now and digest in arrived and before_count[digest] == 1 and now_count[digest] == 1
+        if before_count[digest] == 1 and now_count[digest] == 1 and holder[digest] != interview
     }
+    replaced = {
+        target: f"{target}{REPLACED}"
+        for target in moved.values()
+        if target in before and target not in moved and now_count[before[target]] == 0
+    }
+    return moved | replaced
+
+
+REPLACED = " (replaced)"
+"""Marks the id of an interview whose name now holds another content: its decisions match no statement."""
 
 
 def renamed_row(row: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from .cluster import cluster_pools, noise_share
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
-from .decision_rows import MOVE, read_decisions, renamed_interviews
+from .decision_rows import MOVE, REPLACED, read_decisions, renamed_interviews
 from .engine import Engine, LocalEngine
 from .errors import NoInterviews, StoreError
 from .files import WORK, DocumentSet, sole_writer
@@ -173,11 +173,18 @@ def _run(
                 f"{len(review.outcomes) - review.gone} review decisions applied, {review.gone} no longer apply "
                 "(see the decision log)"
             )
-        if renamed and decisions:
-            moves = ", ".join(f"{old} → {new}" for old, new in sorted(renamed.items())[:3])
+        moved = {old: new for old, new in renamed.items() if not new.endswith(REPLACED)}
+        if moved and decisions:
+            moves = ", ".join(f"{old} → {new}" for old, new in sorted(moved.items())[:3])
             report.notes.append(
-                f"review decisions followed {len(renamed)} transcripts renamed or moved since the last run, found by "
-                f"their content ({moves}{', ...' if len(renamed) > 3 else ''})"
+                f"review decisions followed {len(moved)} transcripts renamed or moved since the last run, found by "
+                f"their content ({moves}{', ...' if len(moved) > 3 else ''})"
+            )
+        if len(moved) < len(renamed) and decisions:
+            report.notes.append(
+                "review decisions made on "
+                + ", ".join(sorted(old for old in renamed if old not in moved))
+                + " no longer apply: another transcript now has that name, and the words they were made on are gone"
             )
         with stages.stage("audit", 1, unit="run") as bar:
             report.quotes_audited = audit_result(review.result, config.segment.fillers)

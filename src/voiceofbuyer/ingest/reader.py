@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -119,7 +120,7 @@ def read_interview(
         id=relative.with_suffix("").as_posix(),
         source=source,
         format=fmt,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=_content_digest(data, transcribed=transcript is not None),
         text=parsed.text,
         turns=tuple(across_midnight(list(parsed.turns))),
         meta=meta,
@@ -133,3 +134,14 @@ def read_interview(
     buyers = identify_sides(interview).buyers
     said = [turn.text for turn in parsed.turns if turn.speaker in buyers] or [turn.text for turn in parsed.turns]
     return replace(interview, language=detect_language(said))
+
+
+def _content_digest(data: bytes, transcribed: bool) -> str:
+    """SHA-256 of what an interview says: the file's bytes, or for a recording, its transcript without the path it
+    names (``source``), so that a recording moved or renamed within the batch is the same interview to its review
+    decisions."""
+    if transcribed:
+        document = json.loads(data)
+        document.pop("source", None)
+        data = json.dumps(document, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
