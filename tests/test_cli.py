@@ -353,3 +353,26 @@ def test_exporting_decisions_to_a_folder_is_one_line_and_exit_two(first_run, tmp
     assert main(["decisions", "export", str(tmp_path), "--out", str(tmp_path)]) == 2
     error = capsys.readouterr().err.strip()
     assert error.startswith(f"error: {tmp_path}: cannot be written") and "fix:" in error and "\n" not in error
+
+
+def test_a_users_own_files_where_documents_go_are_refused_never_removed(first_run, batch, tmp_path, capsys):
+    import shutil
+
+    out = tmp_path / "out"
+    (out / ".documents").mkdir(parents=True)
+    (out / ".documents" / "notes.txt").write_text("mine")
+    (out / ".draft.tmp").write_text("mine too")
+    assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 2
+    assert "holds .documents, not written by voiceofbuyer" in capsys.readouterr().err
+    assert (out / ".documents" / "notes.txt").read_text() == "mine" and (out / ".draft.tmp").exists()
+    assert not (out / "voiceofbuyer.sqlite").exists()
+
+    done = tmp_path / "done"
+    shutil.copytree(first_run[0], done, symlinks=True)
+    (done / ".draft.tmp").write_text("mine too")
+    assert main(["run", str(batch), "--out", str(done / "personas"), "--quiet"]) == 2  # inside the documents
+    assert "inside the documents of another output folder" in capsys.readouterr().err
+    assert main(["transcribe", str(tmp_path / "x.wav"), "--out", str(done), "--quiet"]) == 2
+    assert "holds `voiceofbuyer run`'s documents" in capsys.readouterr().err
+    assert main(["run", str(batch), "--out", str(done), "--quiet"]) == 0
+    assert (done / ".draft.tmp").read_text() == "mine too"  # a file the tool did not write is never cleaned up

@@ -505,11 +505,11 @@ def test_a_second_writer_is_refused_while_the_first_holds_the_folder(first_run, 
     out = tmp_path / "out"
     shutil.copytree(first_run[0], out, symlinks=True)
     with sole_writer(out):
-        (out / ".index.html.1234.tmp").write_text("the first writer's file, half-written", "utf-8")
+        (out / ".index.html.1a2b3c4d.tmp").write_text("the first writer's file, half-written", "utf-8")
         assert main(["render", "--out", str(out)]) == 2
         assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 2
-        assert (out / ".index.html.1234.tmp").exists()
+        assert (out / ".index.html.1a2b3c4d.tmp").exists()
     err = capsys.readouterr().err
     assert err.count("another voiceofbuyer run or render is writing there now") == 2, err
     assert main(["render", "--out", str(out)]) == 0  # released: the next one goes through
-    assert not (out / ".index.html.1234.tmp").exists()
+    assert not (out / ".index.html.1a2b3c4d.tmp").exists()

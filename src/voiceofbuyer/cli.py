@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from . import __version__, cli_store
 from .config import DEVICES, TranscribeConfig, find_config, load_config
 from .errors import AuditError, ConfigError, InputError, NoInterviews, StoreError
-from .files import foreign_entries
+from .files import DOCUMENTS, TRANSCRIPTS_DIR, foreign_entries
 from .report import INTERNAL_ERROR, NOTHING_WRITTEN, one_line, problem_line
 from .store import STORE_NAME, Store
 
@@ -198,6 +198,10 @@ def _run(args: argparse.Namespace) -> int:
               "transcripts, and the run would read nothing) (fix: give an --out outside the batch folder, e.g. "
               "outputs/ beside it)", file=sys.stderr)  # fmt: skip
         return 2
+    if DOCUMENTS in args.out.resolve().parts:
+        print(f"error: --out {args.out}: inside the documents of another output folder, which its next run replaces "
+              "(fix: give a folder of its own as --out)", file=sys.stderr)  # fmt: skip
+        return 2
     foreign = foreign_entries(args.out, STORE_NAME)
     if foreign:
         print(f"error: --out {args.out}: holds {', '.join(foreign)}, not written by voiceofbuyer, which the documents "
@@ -233,6 +237,12 @@ def _transcribe(args: argparse.Namespace) -> int:
     from .ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, recordings_in
     from .pipeline import TRANSCRIBE_BAR
 
+    pages = args.out / TRANSCRIPTS_DIR
+    if DOCUMENTS in args.out.resolve().parts or (pages.is_symlink() and os.readlink(pages).startswith(DOCUMENTS)):
+        print(f"error: --out {args.out}: holds `voiceofbuyer run`'s documents, whose {TRANSCRIPTS_DIR}/ the next run "
+              "replaces, corrected transcripts with them (fix: give transcribe another --out, e.g. transcribed/; "
+              "a corrected transcript goes beside its recording)", file=sys.stderr)  # fmt: skip
+        return 2
     config = load_config(find_config(Path.cwd(), args.config))
     options = {"model": args.model, "device": args.device, "language": args.language, "speakers": args.speakers}
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import secrets
 import shutil
 import time
@@ -128,11 +129,25 @@ PUBLISHED = (
 """What a run publishes at the top of the output folder: links into ``DOCUMENTS``."""
 
 
+_OUR_SET_ENTRY = re.compile(r"[0-9a-f]+-[0-9a-f]{6}|copied-[0-9a-f]{6}|current|\.current\.[0-9a-f]{8}\.tmp")
+"""What ``DocumentSet`` makes in ``DOCUMENTS``: sets, copied sets, the live link, a link being replaced."""
+_OUR_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
+"""A file ``write_atomic`` or ``DocumentSet`` is writing (``.<name>.<8 hex digits>.tmp``)."""
+
+
 def foreign_entries(out_dir: Path, store_name: str) -> list[str]:
-    """Entries of ``out_dir`` named as a published document that this tool did not make (a user's own
-    ``transcripts/`` or ``index.html``), which publishing would replace; none in a folder holding the store
-    ``store_name``, where an older version wrote its documents in place."""
-    if not out_dir.is_dir() or (out_dir / store_name).exists():
+    """Entries of ``out_dir`` this tool did not make where it writes: a ``DOCUMENTS`` folder holding anything else,
+    and, where there is no store ``store_name`` (an older version wrote its documents in place there), anything
+    named as a published document (a user's own ``transcripts/`` or ``index.html``), which publishing would
+    replace."""
+    if not out_dir.is_dir():
+        return []
+    documents = out_dir / DOCUMENTS
+    if documents.is_symlink() or (documents.exists() and not documents.is_dir()):
+        return [DOCUMENTS]
+    if documents.is_dir() and any(not _OUR_SET_ENTRY.fullmatch(entry.name) for entry in documents.iterdir()):
+        return [DOCUMENTS]
+    if (out_dir / store_name).exists():
         return []
     found = []
     for name in PUBLISHED:
@@ -173,12 +188,12 @@ class DocumentSet:
         live = os.readlink(self.current) if self.current.is_symlink() else None
         if self.root.is_dir():
             for entry in sorted(self.root.iterdir()):
-                if entry.name != "current" and entry.name != live:
+                if entry.name not in ("current", live) and _OUR_SET_ENTRY.fullmatch(entry.name):
                     _remove(entry)
                     removed.append(str(entry.relative_to(self.out_dir)))
         if self.out_dir.is_dir():
             for temporary in sorted(self.out_dir.glob(f".*{TEMPORARY_SUFFIX}")):
-                if temporary.name.startswith(f".{DECISIONS}."):
+                if not _OUR_TEMPORARY.fullmatch(temporary.name) or temporary.name.startswith(f".{DECISIONS}."):
                     continue  # the review desk's, written while it runs beside us
                 temporary.unlink(missing_ok=True)
                 removed.append(temporary.name)
