@@ -358,3 +358,14 @@ def test_the_same_recording_gives_the_same_transcript_every_time(spoken, tmp_pat
         outputs.append((transcript.read_bytes(), transcript.with_suffix(".vtt").read_bytes()))
     assert outputs[0] == outputs[1] and b'"speaker"' in outputs[0][0]
     assert seen and set(seen) == {0.0}  # never the fallback list, whose sampling differs run to run
+
+
+def test_a_transcript_that_cannot_be_written_is_one_line(transcribed, recording, audio_out, tmp_path):
+    from voiceofbuyer.errors import StoreError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "transcripts").write_text("a file where the folder goes")
+    with pytest.raises(StoreError, match=r"transcripts: the transcript of .* cannot be written there \(") as raised:
+        transcribe([Job(recording, recording.name, recording.stem)], out, audio_out)
+    assert "\n" not in str(raised.value) and "fix: " in str(raised.value)

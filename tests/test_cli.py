@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -220,6 +221,7 @@ def test_transcribe_takes_an_ordinary_folder_as_one_recording_each_never_merged(
     (folder / "acme.tracks" / "Dana.wav").write_bytes(b"")
     (folder / ".hidden.mp3").write_bytes(b"")
     (folder / "notes.txt").write_text("Sam: notes\n")
+    os.mkfifo(folder / "pipe.wav")  # read, it would never end
     (tmp_path / "nothing").mkdir()
     assert main(["transcribe", str(folder), str(tmp_path / "nothing"), "--out", str(tmp_path / "out"), "--quiet"]) == 1
     said = capsys.readouterr()
@@ -229,6 +231,7 @@ def test_transcribe_takes_an_ordinary_folder_as_one_recording_each_never_merged(
         f"{calls}/a.mp3",
         f"{calls}/acme.tracks/Dana.wav",
         f"{calls}/march/b.wav",
+        f"{calls}/pipe.wav",
         (tmp_path / "nothing").as_posix(),
     ], skipped  # each recording its own job; the .tracks folder one interview; hidden files and transcripts left out
     assert any("nothing: folder with no recording in it" in line for line in skipped)

@@ -271,6 +271,10 @@ def _transcribe(args: argparse.Namespace) -> int:
             print(f"skipped: {one_line(str(error))}", file=sys.stderr)
     for path in given:
         source = path.as_posix()
+        if path.exists() and not path.is_dir() and not path.is_file():  # read, a pipe or a device never ends
+            print(f"skipped: {one_line(source)}: not a file (a pipe, socket or device) (fix: give the recording "
+                  "itself)", file=sys.stderr)  # fmt: skip
+            continue
         if path.stem in {job.id for job in jobs.values()}:
             print(f"skipped: {source}: same name as another file given (fix: rename one of them)", file=sys.stderr)
             continue

@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from ..config import TranscribeConfig
 from ..engine import Engine, LocalEngine
-from ..errors import ConfigError, InputError, MissingComponent
+from ..errors import ConfigError, InputError, MissingComponent, StoreError
 from ..files import TRANSCRIPTS_DIR, write_atomic
 from ..ingest import Problem
 from ..ingest.recordings import RECORDING_SUFFIXES, participant_name
@@ -342,7 +342,13 @@ def _write(
         f"{TRANSCRIPTS_DIR}/{job.id}.json": (readable_json(document) + "\n").encode(),
         f"{TRANSCRIPTS_DIR}/{job.id}.vtt": webvtt(document).encode(),
     }
-    write_atomic(out_dir, files)
+    try:
+        write_atomic(out_dir, files)
+    except OSError as error:  # a file where the folder goes, a folder where the file goes, no permission, a full disk
+        raise StoreError(
+            f"{out_dir / TRANSCRIPTS_DIR}: the transcript of {job.source} cannot be written there "
+            f"({error.strerror or error}) (fix: give an --out you can write to, or move what is in the way)"
+        ) from error
     outcome.transcripts[job.source] = out_dir / TRANSCRIPTS_DIR / f"{job.id}.json"
     speakers = recording.speakers
     if speakers.count > 1 and speakers.confidence < LOW_CONFIDENCE:
