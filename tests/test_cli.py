@@ -48,6 +48,8 @@ def test_broken_config_is_one_clear_line_and_exit_two(batch, tmp_path, capsys):
         '[clustering]\nbackend = "voiceofbuyer.cluster:Nope"\n',
         '[classify]\nencoder = "/nonexistent/encoder"\n',
         '[models]\nembedding = "/nonexistent/model"\n',
+        '[classify]\nbackend = "os:path"\n',  # a module, no class
+        '[clustering]\nbackend = "voiceofbuyer.cluster:Clusterer"\n',  # the interface itself: abstract
     ],
 )
 def test_a_backend_or_encoder_that_cannot_load_stops_the_run_before_any_work(batch, tmp_path, capsys, section):

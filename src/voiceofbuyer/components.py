@@ -15,6 +15,7 @@ the component's config section, like the built-in ones). Nothing else changes: `
 from __future__ import annotations
 
 import importlib
+import inspect
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -38,27 +39,34 @@ CLASSIFIERS = {
 }
 
 
-def load_backend(kind: str, name: str, builtins: dict[str, str]) -> type:
-    """The class a config value names: a built-in short name, or ``module:Class``."""
+def load_backend(kind: str, name: str, builtins: dict[str, str], base: type) -> type:
+    """The class a config value names: a built-in short name, or ``module:Class``, a concrete subclass of ``base``;
+    ``ConfigError`` naming the setting otherwise."""
     target = builtins.get(name, name)
     module_name, _, class_name = target.partition(":")
     if not class_name:
         known = ", ".join(sorted(builtins))
         raise ConfigError(f"[{kind}] backend {name!r}: unknown (fix: one of {known}, or 'package.module:Class')")
     try:
-        return getattr(importlib.import_module(module_name), class_name)
+        found = getattr(importlib.import_module(module_name), class_name)
     except (ImportError, AttributeError) as error:
         raise ConfigError(
             f"[{kind}] backend {name!r} cannot be loaded: {error} (fix: check the module and class)"
         ) from error
+    if not (isinstance(found, type) and issubclass(found, base) and not inspect.isabstract(found)):
+        raise ConfigError(
+            f"[{kind}] backend {name!r} is no {base.__name__} (fix: name a class that implements "
+            f"{base.__module__}.{base.__name__}, or one of {', '.join(sorted(builtins))})"
+        )
+    return found
 
 
 def check(config: Config) -> None:
     """Load the configured backends' classes and find the classifier's encoder before any work, so a mistake in the
     config stops the run before it reads a file or opens a store; ``ConfigError`` naming the config file."""
     try:
-        load_backend("classify", config.classify.backend, CLASSIFIERS)
-        load_backend("clustering", config.clustering.backend, CLUSTERERS)
+        load_backend("classify", config.classify.backend, CLASSIFIERS, Classifier)
+        load_backend("clustering", config.clustering.backend, CLUSTERERS, Clusterer)
         _encoder_path(config)
         check_embedding_model(config.models.embedding_backend, resolve_model(config.models.embedding))
         for pipeline in {config.models.spacy, *config.models.languages.values()}:
@@ -107,19 +115,19 @@ def _encoder_path(config: Config) -> Path | None:
 
 def clusterer(config: Config) -> Clusterer:
     """The configured clusterer (``[clustering] backend``); ``ConfigError`` when it cannot be loaded."""
-    return _build("clustering", config.clustering.backend, CLUSTERERS, config.clustering)
+    return load_backend("clustering", config.clustering.backend, CLUSTERERS, Clusterer)(config.clustering)
 
 
 def classifier(config: Config, embed: Vectors, reviewed: list[Any] | None = None) -> Classifier:
     """The configured classifier; ``reviewed``: reviewers' category decisions as extra labelled examples."""
-    cls = load_backend("classify", config.classify.backend, CLASSIFIERS)
-    return cls(config.classify, embed, reviewed or [])
+    cls = load_backend("classify", config.classify.backend, CLASSIFIERS, Classifier)
+    try:
+        return cls(config.classify, embed, reviewed or [])
+    except OSError as error:  # a model folder without its weights, a server's file missing: the setting's fault
+        raise ConfigError(f"{config.source}: [classify] backend {config.classify.backend!r} cannot be used: "
+                          f"{str(error)[:200]} (fix: check [classify] model)") from error  # fmt: skip
 
 
 def segmenter(config: Config) -> Segmenter:
     """The statement segmenter with the ``[segment]`` settings and the ``[models]`` spaCy pipelines."""
     return Segmenter(config.segment, config.models)
-
-
-def _build(kind: str, name: str, builtins: dict[str, str], section: Any) -> Any:
-    return load_backend(kind, name, builtins)(section)
