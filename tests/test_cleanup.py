@@ -177,3 +177,9 @@ def test_an_acknowledgement_is_only_a_listeners_token(said, acknowledges):
     from voiceofbuyer.cleanup import is_acknowledgement
 
     assert is_acknowledgement(said) is acknowledges
+
+
+def test_no_filler_words_configured_means_nothing_is_removed_as_one():
+    from voiceofbuyer.cleanup import filler_pattern
+
+    assert filler_pattern([]).search("Um. We, uh, pay it twice.") is None

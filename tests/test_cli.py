@@ -49,6 +49,7 @@ def test_broken_config_is_one_clear_line_and_exit_two(batch, tmp_path, capsys):
         '[classify]\nencoder = "/nonexistent/encoder"\n',
         '[models]\nembedding = "/nonexistent/model"\n',
         '[classify]\nbackend = "os:path"\n',  # a module, no class
+        '[models]\nspacy = "numpy"\n',  # an installed package, but no spaCy pipeline
         '[clustering]\nbackend = "voiceofbuyer.cluster:Clusterer"\n',  # the interface itself: abstract
     ],
 )

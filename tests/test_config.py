@@ -91,3 +91,10 @@ def test_a_config_saved_with_a_byte_order_mark_is_read(tmp_path):
     path = tmp_path / "voiceofbuyer.toml"
     path.write_bytes("\ufeff[personas]\nmin_interviews_per_role = 2\n".encode())
     assert load_config(path).personas.min_interviews_per_role == 2
+
+
+def test_a_filler_that_is_no_word_is_refused(tmp_path: Path):
+    config = tmp_path / "voiceofbuyer.toml"
+    config.write_text('[segment]\nfillers = ["um", "."]\n')
+    with pytest.raises(ConfigError, match=r"\[segment\] fillers: .*'\.' is no word"):
+        load_config(config)

@@ -115,6 +115,8 @@ def filler_pattern(fillers: Iterable[str]) -> re.Pattern[str]:
     """Whole-word fillers with the comma or period that trails them ("um," / "uh."); never part of a contraction
     ("can" in "can't", should a user list it)."""
     words = sorted((re.escape(word) for word in fillers), key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")  # no fillers configured: nothing is one (an empty alternation matches everywhere)
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(words) + r")(?![\w'’-])[,.]?", re.IGNORECASE)
 
 

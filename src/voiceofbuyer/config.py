@@ -12,12 +12,13 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
 
@@ -52,7 +53,16 @@ class SegmentConfig(Section):
     """``[segment]``: how transcripts are cleaned and cut into statements."""
 
     fillers: Words
-    """Filler words the clean-up may remove (whole words, any case but capitals)."""
+    """Filler words the clean-up may remove (whole words, any case but capitals); none: nothing is removed as one."""
+
+    @field_validator("fillers")
+    @classmethod
+    def _words_only(cls, fillers: Words) -> Words:
+        odd = [filler for filler in fillers if not re.fullmatch(r"\w+(?:[-'’]\w+)*", filler)]
+        if odd:
+            raise ValueError(f'{odd[0]!r} is no word (fix: list filler words such as "um", "uh-huh")')
+        return fillers
+
     backchannels: Words
     """A sentence made only of these words is a back-channel ("Yeah, right.") and is dropped."""
     max_words: int = Field(ge=10, le=1000)

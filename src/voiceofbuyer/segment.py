@@ -81,10 +81,17 @@ def check_spacy(name: str) -> None:
     """``ConfigError`` when ``name`` is neither an installed spaCy package nor a directory (without loading it)."""
     import spacy
 
-    if not (Path(name).is_dir() or spacy.util.is_package(name)):
+    folder = (
+        Path(name)
+        if Path(name).is_dir()
+        else spacy.util.get_package_path(name)
+        if spacy.util.is_package(name)
+        else None
+    )
+    if folder is None or not any((place / "meta.json").is_file() for place in (folder, *folder.glob("*/"))):
         raise ConfigError(
-            f"spaCy pipeline {name!r} is neither an installed package nor a directory (fix: set [models] spacy, or the "
-            "language's [models.languages] entry, to an installed spaCy package or a pipeline directory)"
+            f"spaCy pipeline {name!r} is no installed spaCy package or pipeline folder (fix: set [models] spacy, or "
+            "the language's [models.languages] entry, to an installed spaCy package or a pipeline directory)"
         )
 
 
