@@ -78,7 +78,7 @@ def test_a_spacy_pipeline_that_cannot_load_is_one_line_for_the_run_not_one_per_f
     assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--config", str(config), "--quiet"]) == 2
     captured = capsys.readouterr()
     lines = [line for line in captured.err.splitlines() if "/nonexistent/pipeline" in line]
-    assert len(lines) == 1 and lines[0].startswith(f"error: {config}: spaCy pipeline")
+    assert len(lines) == 1 and lines[0].startswith(f"error: {config}: [models] spacy: '/nonexistent/pipeline'")
     assert "fix: set [models] spacy" in lines[0]
     assert "could not be split" not in captured.out + captured.err
     assert not (tmp_path / "out").exists()  # found before any work: no store, no documents

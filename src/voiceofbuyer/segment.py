@@ -90,7 +90,7 @@ def check_spacy(name: str) -> None:
     )
     if folder is None or not any((place / "meta.json").is_file() for place in (folder, *folder.glob("*/"))):
         raise ConfigError(
-            f"spaCy pipeline {name!r} is no installed spaCy package or pipeline folder (fix: set [models] spacy, or "
+            f"[models] spacy: {name!r} is no installed spaCy package or pipeline folder (fix: set [models] spacy, or "
             "the language's [models.languages] entry, to an installed spaCy package or a pipeline directory)"
         )
 
