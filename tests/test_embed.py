@@ -104,3 +104,15 @@ def test_vectors_are_held_once_as_float16_and_never_read_or_computed_twice(tmp_p
         assert embedder.asked == ["a goal", "a pain", "a new trigger"], "the second object read them from the store"
     finally:
         store.close()
+
+
+def test_a_damaged_model_file_in_the_cache_is_made_again(tmp_path, monkeypatch):
+    from voiceofbuyer.embed import OnnxEmbedder, resolve_model
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("VOICEOFBUYER_CACHE", str(cache))
+    first = OnnxEmbedder(resolve_model("bundled")).encode(["We pay the same invoice twice."])
+    exported = next(cache.glob("onnx/*/*.onnx"))
+    exported.write_bytes(exported.read_bytes()[:1000])  # cut short, as a full disk leaves it
+    again = OnnxEmbedder(resolve_model("bundled")).encode(["We pay the same invoice twice."])
+    assert np.array_equal(first, again) and exported.stat().st_size > 1000

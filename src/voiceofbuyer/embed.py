@@ -20,7 +20,7 @@ import os
 import tempfile
 import warnings
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +32,8 @@ from .errors import ConfigError
 from .files import cache_dir, cache_folder
 
 if TYPE_CHECKING:
+    import onnxruntime
+
     from .config import ModelsConfig
 
 BUNDLED = "bundled"
@@ -94,15 +96,12 @@ class OnnxEmbedder(Embedder):
     not a local directory with ``tokenizer.json``."""
 
     def __init__(self, model: str) -> None:
-        import onnxruntime
         from tokenizers import Tokenizer
 
         model_dir = Path(model)
         check_embedding_model("onnx", model)
-        onnx_path = _quantised_export(model_dir)
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1  # parallel across batches instead (see encode): small GEMMs scale poorly
-        self._session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        # One thread a session: parallel across batches instead (see encode), as small GEMMs scale poorly.
+        self._session = cached_onnx_session(lambda: _quantised_export(model_dir), threads=1)
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self._tokenizer.enable_truncation(_MAX_TOKENS)
@@ -204,6 +203,22 @@ class _KeywordForward:
                 ).last_hidden_state
 
         return Wrapper()
+
+
+def cached_onnx_session(export: Callable[[], Path], threads: int) -> onnxruntime.InferenceSession:
+    """An onnxruntime session (CPU, ``threads`` threads) of the model file ``export`` returns from the model cache,
+    making it on a miss; a cached file onnxruntime cannot read (cut short by a full disk, damaged by hand) is made
+    again once."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    path = export()
+    try:
+        return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    except Exception:  # onnxruntime's own error types (InvalidProtobuf, Fail) share no base but Exception
+        path.unlink(missing_ok=True)
+        return onnxruntime.InferenceSession(str(export()), options, providers=["CPUExecutionProvider"])
 
 
 def _quantised_export(model_dir: Path) -> Path:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..config import TranscribeConfig
-from ..embed import quiet_export
+from ..embed import cached_onnx_session, quiet_export
 from ..errors import ConfigError, MissingComponent
 from ..files import cache_dir, cache_folder
 from .decoding import SAMPLE_RATE
@@ -149,11 +149,7 @@ class CamPlusPlusEmbedder(FbankEmbedder):
 @lru_cache(maxsize=1)
 def _campplus_session() -> onnxruntime.InferenceSession:
     """An onnxruntime session of CAM++ on two threads (a fixed count: the same vectors on any machine)."""
-    import onnxruntime
-
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 2
-    return onnxruntime.InferenceSession(str(_campplus_export()), options, providers=["CPUExecutionProvider"])
+    return cached_onnx_session(_campplus_export, threads=2)
 
 
 def _campplus_export() -> Path:
