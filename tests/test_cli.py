@@ -382,3 +382,12 @@ def test_a_users_own_files_where_documents_go_are_refused_never_removed(first_ru
     assert "holds `voiceofbuyer run`'s documents" in capsys.readouterr().err
     assert main(["run", str(batch), "--out", str(done), "--quiet"]) == 0
     assert (done / ".draft.tmp").read_text() == "mine too"  # a file the tool did not write is never cleaned up
+
+
+def test_a_devset_of_one_interview_is_too_small_to_score_and_says_so(tmp_path, capsys):
+    devset = tmp_path / "one.jsonl"
+    devset.write_text(
+        '{"question": "What hurts?", "text": "We pay invoices twice every month.", "label": "pain", "interview": "a"}\n'
+    )
+    assert main(["eval", "--devset", str(devset), "--source", "yours", "--out", str(tmp_path / "out")]) == 0
+    assert "1 statements of one interview: too few to score" in capsys.readouterr().out

@@ -174,6 +174,11 @@ def evaluate_builtin(
         if not items:
             lines += [f"== {name}: not available here", ""]
             continue
+        interviews = len({item.interview or f"#{index}" for index, item in enumerate(items)})
+        if interviews < 2:  # grouped folds need two interviews: one to train beside, one to score
+            lines += [f"== {name}: {len(items)} statements of one interview: too few to score by grouped "
+                      "cross-validation (fix: label statements of two interviews or more)", ""]  # fmt: skip
+            continue
         others = generic + [o for other, rest in sources.items() if other != name for o in rest]
         evaluation = cross_validate(items, others, predict)
         lines += [f"== {name}: {len(items)} statements, {len({i.interview for i in items})} interviews"]
