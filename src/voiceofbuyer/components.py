@@ -98,7 +98,7 @@ def classifier_vectors(config: Config, store: Store, embedding: Vectors) -> Vect
     if path is None:
         return embedding
     model = str(path)
-    return Vectors(store, embedder_name("torch", model), lambda: TorchEmbedder(model))
+    return Vectors(store, embedder_name("torch", model), lambda: TorchEmbedder(model, "[classify] encoder"))
 
 
 def _encoder_path(config: Config) -> Path | None:

@@ -147,7 +147,7 @@ def read_decisions(path: Path) -> list[dict[str, Any]]:
     """The decisions of a ``decisions.jsonl`` file, each checked; ``StoreError`` naming the first bad line (the
     file is refused whole, so nothing of it is stored)."""
     try:
-        lines = path.read_text("utf-8").splitlines()
+        lines = path.read_text("utf-8-sig").splitlines()  # saved by an editor that writes a byte-order mark
     except (OSError, ValueError) as error:
         raise StoreError(
             f"{path}: not a decisions file ({error}) (fix: give the decisions.jsonl of a store)"

@@ -72,15 +72,16 @@ class Embedder(ABC):
 class TorchEmbedder(Embedder):
     """sentence-transformers on the CPU; ``ConfigError`` when the model cannot be loaded."""
 
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, setting: str = "[models] embedding") -> None:
+        """``setting``: the config key that named ``model``, for the error."""
         from sentence_transformers import SentenceTransformer
 
         try:
             self._model = SentenceTransformer(model, device="cpu")
         except OSError as error:
             raise ConfigError(
-                f"embedding model {model!r} could not be loaded ({error}); "
-                "fix: set [models] embedding to 'bundled' or a local model directory"
+                f"{setting}: sentence encoder {model!r} could not be loaded ({str(error)[:200]}) (fix: point {setting} "
+                "at a local sentence-transformers model directory)"
             ) from error
         self.name = embedder_name("torch", model)
         self.dimensions = int(self._model.get_embedding_dimension() or 0)
