@@ -119,6 +119,8 @@ MEANT = [
     "In the ER, in triage, nurses log everything twice.",
     "Honestly, people. Not my team, my team was desperate.",  # a correction, not a stutter
     "If the tool could help with that, that would be cool.",
+    "It costs maybe a dollar, a dollar fifty per claim.",  # a range: the second copy goes on to another amount
+    "We pay two, two and a half thousand a month.",
 ]
 
 

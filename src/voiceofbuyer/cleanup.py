@@ -72,6 +72,7 @@ ANNOTATION = re.compile(
     re.IGNORECASE,
 )
 _FUNCTION_POS = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+_AMOUNT_POS = frozenset({"NUM", "NOUN", "PROPN"})
 # Said twice for emphasis, not a stutter: "no, no deal".
 _EMPHATIC = frozenset({"no", "not", "never", "yes"})
 # Before a phrase said twice, the first copy is what is denied: removing it would turn the meaning.
@@ -183,6 +184,9 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
                 continue  # "very, very good", "four four": content said twice is meant
             if any(w.lower_ in _NEGATIONS for w in words[max(0, i - 2) : i]):
                 continue  # a correction, not a stutter: "Not my team, my team was desperate." keeps both
+            after = words[i + 2 * size] if i + 2 * size < len(words) else None
+            if after is not None and after.like_num and any(w.pos_ in _AMOUNT_POS or w.like_num for w in first):
+                continue  # "a dollar, a dollar fifty": the second copy goes on to another amount, a range
             if size == 1 and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
                 continue  # "had had", "that that", "help with that, that would be cool": two roles, not a stutter
             found.append((first[0].idx, second[0].idx, "repeat"))

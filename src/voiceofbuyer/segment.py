@@ -523,7 +523,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "29"
+    VERSION = "30"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
