@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -391,3 +392,16 @@ def test_a_devset_of_one_interview_is_too_small_to_score_and_says_so(tmp_path, c
     )
     assert main(["eval", "--devset", str(devset), "--source", "yours", "--out", str(tmp_path / "out")]) == 0
     assert "1 statements of one interview: too few to score" in capsys.readouterr().out
+
+
+def test_roles_prints_a_file_name_with_a_line_break_on_one_line(tmp_path, capsys):
+    import shutil
+
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(Path(__file__).parents[1] / "transcripts" / "northwind-cfo.txt", batch / "north\nwind.txt")
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["roles", "--out", str(tmp_path / "out")]) == 0
+    listed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
+    assert len(listed) == 1 and listed[0].startswith("  north\\nwind: ")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import StoreError
-from .report import NOTHING_WRITTEN
+from .report import NOTHING_WRITTEN, one_line
 from .store import DECISIONS_FILE, STORE_NAME, Store
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def show_roles(args: argparse.Namespace) -> int:
         print(f"{role} ({len(members)} interview{'s' if len(members) != 1 else ''})")
         for buyer in members:
             title = f", {buyer.title}" if buyer.title else ""
-            print(f"  {buyer.interview_id}: {buyer.name or '?'}{title} [role from {buyer.role_source}]")
+            print(one_line(f"  {buyer.interview_id}: {buyer.name or '?'}{title} [role from {buyer.role_source}]"))
     return 0
 
 
