@@ -34,6 +34,11 @@ def read(folder: Path, name: str, content: str | bytes) -> Interview:
     return interview
 
 
+def said(folder: Path, name: str, content: str) -> list[tuple[str, str]]:
+    """(speaker, text) of each turn of the file ``name`` written with ``content``."""
+    return [(turn.speaker, turn.text) for turn in read(folder, name, content).turns]
+
+
 def assert_offsets(interview: Interview) -> None:
     for turn in interview.turns:
         assert interview.text[turn.start_char : turn.end_char] == turn.text
@@ -922,7 +927,10 @@ def test_recordings_are_read_from_their_transcripts_and_a_corrected_one_wins(tmp
     assert sorted(interviews) == ["a", "b", "c"]
     assert (interviews["a"].format, interviews["a"].source, interviews["a"].media) == ("audio", "a.mp3", "a.mp3")
     assert interviews["a"].meta.title == "CFO"
-    assert interviews["a"].sha256 == hashlib.sha256(made.read_bytes()).hexdigest()
+    # The path a recording's transcript names is no part of what it says: moved, it is the same interview.
+    moved = write(tmp_path / "out2", "a.json", transcript_json(source="moved/a.mp3", metadata={}))
+    again = {i.id: i for i in read_batch(folder, {"a.mp3": moved, "c.mp3": made}).interviews}
+    assert again["a"].sha256 == interviews["a"].sha256 != hashlib.sha256(made.read_bytes()).hexdigest()
     assert (interviews["b"].format, interviews["b"].media) == ("json", "b.mp3")
     assert [(p.path, p.skipped) for p in batch.problems] == [("c.wav", True)]
     assert "same name as c.mp3" in batch.problems[0].message
@@ -1214,7 +1222,7 @@ def test_an_unlabelled_dash_line_that_goes_on_with_an_open_sentence_is_its_speak
         "3\n00:00:08,000 --> 00:00:11,000\n- Right.\n- sometimes for the whole shift at once.\n\n"
         "4\n00:00:11,000 --> 00:00:13,000\n- Every day?\n- Every single day.\n"
     )
-    turns = [(turn.speaker, turn.text) for turn in read(tmp_path, "call.srt", srt).turns]
+    turns = said(tmp_path, "call.srt", srt)
     assert ("Arjun Nair", "sometimes for the whole shift at once.") in turns
     assert ("Speaker ?", "Right.") in turns  # the acknowledgement: whose, the file does not say
     assert ("Speaker ?", "Every single day.") in turns  # a new sentence after a closed one: not guessed
@@ -1255,7 +1263,7 @@ def test_a_known_speakers_label_after_a_sentence_end_inside_a_cue_starts_their_t
         "twelve. Sam Ortiz: Twelve for two thousand, that's lean.\n\n"
         "3\n00:00:16.000 --> 00:00:20.000\nRavi Menon: It is. Our auditor said: Nobody reads the alerts.\n"
     )
-    turns = [(turn.speaker, turn.text) for turn in read(tmp_path, "call.vtt", vtt).turns]
+    turns = said(tmp_path, "call.vtt", vtt)
     assert ("Sam Ortiz", "Twelve for two thousand, that's lean.") in turns
     assert ("Ravi Menon", "I'm the CISO at Tessaly Bank. We have a security team of twelve.") in turns
     # "Our auditor said: ..." names no speaker of the file: the buyer's words go on.

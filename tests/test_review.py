@@ -9,17 +9,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from voiceofbuyer.cli import main
-from voiceofbuyer.decision_rows import (
-    APPROVE,
-    LEAD,
-    MERGE,
-    MOVE,
-    PERSONA,
-    QUOTE_STATUS,
-    RENAME,
-    THEME_STATUS,
-    renamed_interviews,
-)
+from voiceofbuyer.decision_rows import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, THEME_STATUS
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.records import RunResult, Theme
 from voiceofbuyer.render import document_context, persona_document, template_environment
@@ -271,6 +261,8 @@ def test_a_lost_store_gets_its_decisions_back_from_the_plain_copy(batch, desk_ru
 
 
 def test_renamed_interviews_match_by_content_and_never_guess_between_copies():
+    from voiceofbuyer.decision_rows import renamed_interviews
+
     before = {"a": "1", "b": "2", "c": "3", "d": "3", "e": "5"}
     now = {"a": "1", "b-2026": "2", "c2": "3", "d2": "3", "e": "5", "f": "6"}
     assert renamed_interviews(before, now) == {"b": "b-2026"}  # c and d: two copies of one file, not told apart

@@ -15,19 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from .decision_rows import (
-    APPROVE,
-    LEAD,
-    MERGE,
-    MOVE,
-    PERSONA,
-    QUOTE_STATUS,
-    RENAME,
-    RESPONSE,
-    THEME_STATUS,
-    problem,
-    renamed_row,
-)
+from .decision_rows import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, RESPONSE, THEME_STATUS, problem
 from .personas import build_personas
 from .records import CATEGORIES, Classification, Quote, RunResult, Theme
 from .store import Store
@@ -94,7 +82,7 @@ class Review:
 def decisions_of(store: Store, renamed: Mapping[str, str] | None = None) -> list[Decision]:
     """Every decision in ``store``, oldest first; ``renamed``: old interview id → new id, which their statement ids
     follow (``decision_rows.renamed_interviews``)."""
-    return [Decision.from_row(renamed_row(row, renamed or {})) for row in store.decisions()]
+    return [Decision.from_row(row) for row in store.decisions(renamed)]
 
 
 def apply_decisions(result: RunResult, decisions: Iterable[Decision]) -> Review:

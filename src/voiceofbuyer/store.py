@@ -298,16 +298,18 @@ class Store:
         )
         return int(cursor.lastrowid or 0)
 
-    def decisions(self) -> list[dict[str, Any]]:
-        """Every decision, oldest first."""
+    def decisions(self, renamed: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+        """Every decision, oldest first; ``renamed``: old interview id → new id, which their statement ids follow
+        (``decision_rows.renamed_interviews``)."""
         rows = self._db.execute(
             "SELECT id, made, reviewer, action, role, statement_ids, payload, summary FROM decisions ORDER BY id"
         )
-        return [
+        found = [
             {"id": row[0], "made": row[1], "reviewer": row[2], "action": row[3], "role": row[4],
              "statement_ids": json.loads(row[5]), "payload": json.loads(row[6]), "summary": row[7]}
             for row in rows
         ]  # fmt: skip
+        return [renamed_row(row, renamed) for row in found] if renamed else found
 
     def export_decisions(self, path: Path) -> int:
         """Write every decision to ``path`` (JSON lines, oldest first), atomically; returns how many."""
