@@ -191,12 +191,12 @@ _ABOUT_THE_CALL = re.compile(
 
 
 def _runs_the_call(speaker: str, interview: Interview) -> bool:
-    """A voice that only runs the call: every turn about the recording or the connection ("Is it recording?",
-    "Thanks, guys. I'll stop the recording."), or greetings and thanks; at most 40 words, beside speakers who talk
-    at length. Whoever it is, it is on the interviewing side (it started the recording), and never a buyer."""
+    """A voice that only runs the call: two turns or more, every one about the recording or the connection ("Is it
+    recording?", "Thanks, guys. I'll stop the recording."), or greetings and thanks; at most 40 words, beside two
+    other speakers. Whoever it is, it is on the interviewing side (it started the recording), and never a buyer."""
     own = [turn.text for turn in interview.turns if turn.speaker == speaker]
-    if not own or sum(len(text.split()) for text in own) > 40 or len(set(t.speaker for t in interview.turns)) < 3:
-        return False
+    if len(own) < 2 or sum(len(text.split()) for text in own) > 40 or len({t.speaker for t in interview.turns}) < 3:
+        return False  # heard once, it could be anyone's remark (or a guide's "Wrap-up: stop recording.")
     pieces = [piece for text in own for piece in re.split(r"(?<=[.?!])\s+", text) if piece.strip()]
     return any(_ABOUT_THE_CALL.search(piece) for piece in pieces) and all(
         _ABOUT_THE_CALL.search(piece) or is_small_talk(piece) or len(piece.split()) <= 3 for piece in pieces
