@@ -209,6 +209,10 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
          "regional sales director.", "Regional Sales Director"),  # the job held now, not the career story
         ("My designation is Deputy Manager, Purchase, at Kulkarni Auto Components.", "Deputy Manager, Purchase"),
         ("i'm the ehs manager at the plant", "EHS Manager"),
+        ("So, I lead customer success at Pinewood HR, officially Director of Customer Success.",
+         "Director of Customer Success"),  # the title on paper, said after what they do
+        ("Sorry, can I add something? I'm Priti, I'm one of the team leads on Northgate's property desk.", "Team Lead"),
+        ("We do it officially now.", ""),
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):
@@ -361,6 +365,29 @@ def test_a_voice_that_only_runs_the_recording_is_on_the_interviewing_side_never_
     # A buyer who mentions the recording among real answers stays a buyer.
     turns[4] = ("Tomás Rivera", "We stopped recording the site meetings, and the RFIs pile up for weeks now.")
     assert identify_sides(interview(turns)).buyers == ("Tomás Rivera",)
+
+
+def test_a_buyers_colleague_who_jumps_in_and_says_their_job_is_a_buyer():
+    turns = [
+        ("Speaker 1", "Thanks for joining. Could you tell me about your role?"),
+        ("Speaker 2", "I'm the claims manager at Northgate Mutual, about forty adjusters on property claims."),
+        ("Speaker 1", "What takes the most time in a claim today?"),
+        ("Speaker 2", "Chasing documents. Policyholders send photos by e-mail and nobody files them."),
+        ("Speaker 3", "Sorry, can I add something? I'm Priti, I'm one of the team leads on Northgate's property desk. "
+                      "The photos are the worst part, we can't tell which claim they belong to half the time."),
+        ("Speaker 2", "Yeah, thanks Priti. That's the heart of it."),
+        ("Speaker 1", "How long does a claim wait for its photos?"),
+        ("Speaker 2", "Three to five days on a normal week, two weeks after a storm."),
+    ]  # fmt: skip
+    sides = identify_sides(interview(turns))
+    assert sides.interviewers == ("Speaker 1",) and set(sides.buyers) == {"Speaker 2", "Speaker 3"}
+    # Heard once, a voice that says who it is is no passing voice either.
+    once = [
+        *turns[:4],
+        ("Speaker 3", "Sorry to jump in, this is Renee, I'm the security officer at Beacon."),
+        *turns[5:],
+    ]
+    assert "Speaker 3" in identify_sides(interview(once)).buyers
 
 
 def test_a_note_taker_who_asks_a_few_questions_in_passing_is_on_the_interviewing_side():

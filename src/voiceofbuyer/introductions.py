@@ -97,8 +97,11 @@ _INTRO_LEAD = re.compile(
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
     r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?"
     # "I'm the only finance person here, so controller, AP, payroll": the job the field comes down to.
-    r"|(?:only|sole|lone)\s+[\w&/-]+(?:\s+[\w&/-]+){0,2}?\s+(?:person|guy|gal|one)(?:\s+here)?\s*,\s*so)"
-    r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just)\s+)*",
+    r"|(?:only|sole|lone)\s+[\w&/-]+(?:\s+[\w&/-]+){0,2}?\s+(?:person|guy|gal|one)(?:\s+here)?\s*,\s*so"
+    # "..., officially Director of Customer Success": the title on paper, said after what they do
+    r"|(?<=[,;]\s)(?:officially|on\s+paper|formally)(?=\s+(?:the\s+|an?\s+)?(?-i:[A-Z])))"
+    r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just"
+    r"|one\s+of\s+(?:the|our|two|three|several|many))\s+)*",
     re.I,
 )
 _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -328,6 +331,8 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
         if lead["named"] and _names_a_job(lead["named"].rstrip(" ,").split()[-1]):
             start = lead.start("named")  # "I'm Senior Manager, Treasury": a title with a comma, not a name
         title = _title_after(text[start : start + 80])
+        if title and re.search(r"\bone\s+of\s+\w+\s*$", text[lead.start() : start], re.I):
+            title = _singular_title(title)  # "I'm one of the team leads": a team lead
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
         if title and (
             _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3)
@@ -398,6 +403,13 @@ _AREA_WORD = re.compile(
     r"|some|about|around|over|under|them|us|you|him|me)\b)[a-z][a-z&-]+"
 )
 """A word that can open the area a title is for ("systems", "clinical"), not a place, a count or a company."""
+
+
+def _singular_title(title: str) -> str:
+    """ "Team Leads" → "Team Lead": the title of one of several."""
+    *words, last = title.split()
+    one = last[:-1] if last.endswith("s") and _names_a_job(last[:-1]) else last
+    return " ".join([*words, one])
 
 
 def _spelled_out(acronym: str, after: str) -> str:

@@ -250,9 +250,11 @@ def _passing_voice(speaker: str, interview: Interview) -> bool:
     if not is_placeholder(speaker):
         return False
     turns = Counter(turn.speaker for turn in interview.turns)
-    words = sum(len(turn.text.split()) for turn in interview.turns if turn.speaker == speaker)
-    if turns[speaker] != 1 or words > 25:
+    own = [turn.text for turn in interview.turns if turn.speaker == speaker]
+    if turns[speaker] != 1 or sum(len(text.split()) for text in own) > 25:
         return False
+    if stated_title(own):
+        return False  # "Sorry to jump in, this is Renee, I'm the security officer at Beacon": who it is, it says
     if _BUYER_LABEL.fullmatch(speaker) or _INTERVIEWER_LABEL.fullmatch(speaker):
         return sum(1 for other, count in turns.items() if other != speaker and count >= 3) >= 2
     return len(turns) > 2 and max(turns.values()) >= 3
@@ -378,13 +380,12 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
         )
         own = text_of.get(speaker, "")
         vendor_talk = len(_VENDOR_TALK.findall(own))
+        # "Sorry, can I add something? I'm Priti, one of the team leads on the property desk": a job of their own
+        # said, they are in the interview, not asking beside it.
+        states_a_job = bool(stated_title([text for who, text in said if who == speaker]))
         # "I'm the HRIS analyst ... We built a Workday business process for it": one remark like a maker's from
         # someone who states a job of their own is about their own systems.
-        maker = (
-            vendor_talk >= 1
-            and not _SELF_INTRO.search(own)
-            and not (vendor_talk < 2 and stated_title([text for who, text in said if who == speaker]))
-        )
+        maker = vendor_talk >= 1 and not _SELF_INTRO.search(own) and not (vendor_talk < 2 and states_a_job)
         # "My colleague Mei is on too, she's our head of design": whoever introduces the interviewer as a colleague
         # is on the interviewer's side.
         introduces = bool(interviewer_introduced and interviewer_introduced.search(own)) and not _SELF_INTRO.search(own)
@@ -394,7 +395,11 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
             or (
                 len(people) > 2
                 and not brought
-                and (maker or _asks_in_passing(speaker, said, interviewer) or _observes(speaker, said))
+                and (
+                    maker
+                    or (_asks_in_passing(speaker, said, interviewer) and not states_a_job)
+                    or _observes(speaker, said)
+                )
             )
         ):
             colleagues.add(speaker)
