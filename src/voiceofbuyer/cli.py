@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from . import __version__, cli_store
 from .config import DEVICES, TranscribeConfig, find_config, load_config
 from .errors import AuditError, ConfigError, InputError, NoInterviews, StoreError
-from .files import DOCUMENTS, TRANSCRIPTS_DIR, foreign_entries
+from .files import DOCUMENTS, TRANSCRIPTS_DIR, foreign_entries, inside_documents
 from .report import INTERNAL_ERROR, NOTHING_WRITTEN, one_line, problem_line
 from .store import STORE_NAME, Store
 
@@ -198,7 +198,7 @@ def _run(args: argparse.Namespace) -> int:
               "transcripts, and the run would read nothing) (fix: give an --out outside the batch folder, e.g. "
               "outputs/ beside it)", file=sys.stderr)  # fmt: skip
         return 2
-    if DOCUMENTS in args.out.resolve().parts:
+    if inside_documents(args.out):
         print(f"error: --out {args.out}: inside the documents of another output folder, which its next run replaces "
               "(fix: give a folder of its own as --out)", file=sys.stderr)  # fmt: skip
         return 2
@@ -238,7 +238,7 @@ def _transcribe(args: argparse.Namespace) -> int:
     from .pipeline import TRANSCRIBE_BAR
 
     pages = args.out / TRANSCRIPTS_DIR
-    if DOCUMENTS in args.out.resolve().parts or (pages.is_symlink() and os.readlink(pages).startswith(DOCUMENTS)):
+    if inside_documents(args.out) or (pages.is_symlink() and os.readlink(pages).startswith(DOCUMENTS)):
         print(f"error: --out {args.out}: holds `voiceofbuyer run`'s documents, whose {TRANSCRIPTS_DIR}/ the next run "
               "replaces, corrected transcripts with them (fix: give transcribe another --out, e.g. transcribed/; "
               "a corrected transcript goes beside its recording)", file=sys.stderr)  # fmt: skip

@@ -135,6 +135,12 @@ _OUR_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
 """A file ``write_atomic`` or ``DocumentSet`` is writing (``.<name>.<8 hex digits>.tmp``)."""
 
 
+def inside_documents(path: Path) -> bool:
+    """Whether ``path`` lies in an output folder's published documents (``DOCUMENTS``), which its next run
+    replaces."""
+    return DOCUMENTS in path.resolve().parts
+
+
 def foreign_entries(out_dir: Path, store_name: str) -> list[str]:
     """Entries of ``out_dir`` this tool did not make where it writes: a ``DOCUMENTS`` folder holding anything else,
     and, where there is no store ``store_name`` (an older version wrote its documents in place there), anything

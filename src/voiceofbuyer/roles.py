@@ -155,13 +155,12 @@ def function_mentions(texts: list[str]) -> np.ndarray:
     return np.log1p(counts)
 
 
-def _best(words: list[str], candidates: Iterable[tuple[str, Iterable[frozenset[str]]]]) -> str:
+def _best(words: set[str], candidates: Iterable[tuple[str, Iterable[frozenset[str]]]]) -> str:
     """The candidate with the longest pattern whose words all occur in ``words`` (the first on a tie)."""
-    present = set(words)
     best, length = "", 0
     for name, patterns in candidates:
         for pattern in patterns:
-            if pattern and pattern <= present and len(pattern) > length:
+            if pattern and pattern <= words and len(pattern) > length:
                 best, length = name, len(pattern)
     return best
 
@@ -169,13 +168,13 @@ def _best(words: list[str], candidates: Iterable[tuple[str, Iterable[frozenset[s
 def names_a_function(phrase: str) -> bool:
     """Whether a phrase holds a built-in job function's title pattern ("procurement", "accounts payable")."""
     functions, _ = job_functions()
-    return bool(_best(normalise_title(phrase).split(), ((f.name, f.patterns) for f in functions)))
+    return bool(_best(set(normalise_title(phrase).split()), ((f.name, f.patterns) for f in functions)))
 
 
 def seniority(title: str) -> str:
     """``leader``, ``manager`` or ``professional``, from the words of a title."""
     _, patterns = job_functions()
-    return _best(normalise_title(title).split(), patterns.items()) or "professional"
+    return _best(set(normalise_title(title).split()), patterns.items()) or "professional"
 
 
 def function_role(function: JobFunction, title: str) -> str:
@@ -188,7 +187,7 @@ def function_role(function: JobFunction, title: str) -> str:
 def role_for_title(title: str, taxonomy: Taxonomy, embed: Embed | None = None) -> RoleMatch:
     """The role of a title: the user's taxonomy, else a job function by pattern, else by embedding similarity
     (when ``embed`` is given), else the title itself without seniority words."""
-    words = normalise_title(title).split()
+    words = set(normalise_title(title).split())
     if not words:
         return RoleMatch("", "")
     user_role = _best(words, ((role, (frozenset(normalise_title(p).split()) for p in patterns))
@@ -197,7 +196,7 @@ def role_for_title(title: str, taxonomy: Taxonomy, embed: Embed | None = None) -
         return RoleMatch(user_role, "")
     functions, _ = job_functions()
     name = _best(words, ((f.name, f.patterns) for f in functions))
-    if not name and set(words) <= _SENIORITY_ONLY:
+    if not name and words <= _SENIORITY_ONLY:
         return RoleMatch("", "")  # "Manager": a seniority, no job; what they say about their work decides
     if not name and embed is not None:
         name = closest_function(title, embed)

@@ -259,7 +259,7 @@ def _cue_runs(text: str, cue: Cue, number: int) -> Iterator[tuple[int, int, int,
 # Another speaker's label inside a cue's line: after broadcast chevrons (">> Dana: ..."), or after the end of a
 # sentence ("... a team of twelve. Sam Ortiz: Twelve for two thousand?", "... circus". [SPEAKER_00]: Ha."): read as
 # a label only where it names a speaker heard elsewhere in the file (``_labels_a_turn``), else the line goes on.
-_CHEVRON_CHANGE = re.compile(
+_SPEAKER_CHANGE = re.compile(
     r"[ \t]+(?=>>[ \t]*[^\W\d_][^:\n]{0,40}:)"
     r"|(?<=[.?!\"”])[ \t]+(?=(?:\[[^\]\n]{1,40}\]|[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3}):[ \t])"
 )
@@ -271,7 +271,7 @@ def _lines(text: str, start: int, end: int, number: int) -> Iterator[tuple[int, 
         line_end = text.find("\n", line_start, end)
         line_end = end if line_end < 0 else line_end
         piece_start = line_start
-        for change in _CHEVRON_CHANGE.finditer(text, line_start, line_end):
+        for change in _SPEAKER_CHANGE.finditer(text, line_start, line_end):
             if text[piece_start : change.start()].strip():
                 yield number, piece_start, change.start(), read_head(text[piece_start : change.start()])
             piece_start = change.end()
