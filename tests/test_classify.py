@@ -60,6 +60,21 @@ def test_training_is_deterministic_and_separates_the_classes():
     assert [first.labels[int(np.argmax(row))] for row in rows] == [e.label for e in examples]
 
 
+def test_the_material_s_own_examples_outweigh_the_rest():
+    # The same words labelled one way in the shipped sets and another by this material (a reviewer, or the scored
+    # source's other folds in eval): its own label wins, as it weighs OWN_WEIGHT.
+    examples, vectors = toy_examples()
+    contested = [LabelledStatement("", examples[0].text, "goal", source="mine") for _ in range(2)]
+    pooled = examples + contested
+    verdict = {
+        own: train(pooled, vectors, own=own).probabilities([examples[0].text], [""], vectors)[0]
+        for own in ("reviewer", "mine")
+    }
+    labels = train(pooled, vectors).labels
+    assert labels[int(np.argmax(verdict["reviewer"]))] == "pain"
+    assert labels[int(np.argmax(verdict["mine"]))] == "goal"
+
+
 def test_unsure_or_short_statements_are_other(monkeypatch):
     examples, vectors = toy_examples()
     model = train(examples, vectors)

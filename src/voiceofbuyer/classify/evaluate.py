@@ -157,8 +157,9 @@ def evaluate_builtin(
 
     def predict(training: list[LabelledStatement], scored: list[LabelledStatement]) -> list[str]:
         """A category per scored statement from the built-in model trained on ``training``, filed as a run files
-        it (``filed_as``)."""
-        model = train(training, embedded)
+        it (``filed_as``); the scored source's own examples weigh ``OWN_WEIGHT``, as a store's reviewer
+        corrections do in a run."""
+        model = train(training, embedded, own=scored[0].source)
         rows = model.probabilities([s.text for s in scored], [s.question for s in scored], embedded)
         return [
             filed_as(model.labels[int(np.argmax(row))], float(row.max()), item.text, settings)
