@@ -1178,6 +1178,8 @@ def test_a_broken_file_leaves_its_name_to_a_readable_one_beside_it(tmp_path: Pat
         ("Jane Doe, Head of Finance at Acme", ("Jane Doe", "Head of Finance", "Acme")),
         ("Owen Garcia, Westbrook Dental Labs", ("Owen Garcia", "", "Westbrook Dental Labs")),  # a company alone
         ("Kate Ng, production manager", ("Kate Ng", "production manager", "")),
+        ("Rosa Kim (RK), VP Member Experience, Cascadia", ("Rosa Kim", "VP Member Experience", "Cascadia")),
+        ("Jane Doe (CFO, Acme)", ("Jane Doe", "CFO", "Acme")),
     ],
 )
 def test_a_participant_line_names_the_person_title_and_company(value: str, person: tuple[str, str, str]) -> None:

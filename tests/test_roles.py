@@ -69,6 +69,8 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Quality Manager", "Operations Manager", "Operations & Supply Chain"),
         ("Transportation Manager", "Operations Manager", "Operations & Supply Chain"),
         ("EHS Manager", "Operations Manager", "Operations & Supply Chain"),
+        ("Facility Manager", "Operations Manager", "Operations & Supply Chain"),  # "facilities" in the singular
+        ("VP Member Experience", "Customer Support Leader", "Customer Support & Success"),
         ("Environmental Health and Safety Coordinator", "Operations Professional", "Operations & Supply Chain"),
         ("Field Service Manager", "Operations Manager", "Operations & Supply Chain"),
         ("Store Manager", "Frontline Manager", "Frontline, Hospitality & Trades"),
@@ -213,6 +215,7 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
          "Director of Customer Success"),  # the title on paper, said after what they do
         ("Sorry, can I add something? I'm Priti, I'm one of the team leads on Northgate's property desk.", "Team Lead"),
         ("We do it officially now.", ""),
+        ("My position is called facility manager.", "Facility Manager"),
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):
@@ -784,6 +787,9 @@ def test_the_trained_job_description_model_is_found_again_by_the_next_process():
         ("I'm the person who runs payroll for our three restaurants.", "Accounting Leader"),
         ("I am the responsible of purchasing in our company.", "Procurement Leader"),  # as a non-native speaker says
         ("I am working as responsible of the purchasing department in Ricambi.", "Procurement Leader"),
+        ("I am heading sales operations for the West Africa region.", "Sales Leader"),  # the -ing form
+        ("I'm managing the accounts payable team.", "Accounting Manager"),
+        ("Sorry, I'm running late today.", "Unassigned"),
     ],
 )
 def test_what_a_buyer_says_they_are_responsible_for_gives_their_role(said, role):

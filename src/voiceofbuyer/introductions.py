@@ -92,7 +92,7 @@ _INTRO_LEAD = re.compile(
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
     r"|(?:my|the)\s+(?:main\s+|current\s+|official\s+|formal\s+|actual\s+|real\s+|proper\s+|day\s+)?"
     r"(?:role|position|title|job|function|designation)(?:\s+title)?"
-    rf"(?:\s+on\s+(?:my\s+)?{_PAPERS})?(?:\s+is|'s|\s+says|\s+reads)(?:\s+that\s+of)?"
+    rf"(?:\s+on\s+(?:my\s+)?{_PAPERS})?(?:\s+is\s+(?:called|named)|\s+is|'s|\s+says|\s+reads)(?:\s+that\s+of)?"
     rf"|(?:on\s+)?my\s+{_PAPERS}\s+(?:says|reads)"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
     r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?"
@@ -173,11 +173,12 @@ _ONLY_ONE = re.compile(
 
 
 # "I lead the platform team", "I run procurement", "I'm in charge of accounts payable", "I manage the customer
-# success team": what someone is responsible for says their job as well as a title does.
+# success team", "I am heading sales operations": what someone is responsible for says their job as well as a title
+# does.
 _RESPONSIBILITY = re.compile(
     r"\bi(?:'m|\s+am)?\s+(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?"
-    r"(?P<verb>leads?|runs?|oversees?|heads?(?:\s+up)?"
-    r"|looks?\s+after|manages?|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
+    r"(?P<verb>lead(?:s|ing)?|run(?:s|ning)?|oversee(?:s|ing)?|head(?:s|ing)?(?:\s+up)?"
+    r"|look(?:s|ing)?\s+after|manag(?:es?|ing)|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
     r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
     r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"
     r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here|across|in|with|where|which)\b|$)",
@@ -194,7 +195,7 @@ def stated_responsibility(texts: list[str]) -> str:
             if not _names_a_field(words):
                 continue
             field = " ".join(_title_case(word) for word in words)
-            return f"{field} Manager" if match["verb"].lower().startswith("manage") else f"Head of {field}"
+            return f"{field} Manager" if match["verb"].lower().startswith("manag") else f"Head of {field}"
     return ""
 
 

@@ -99,7 +99,9 @@ def normalise_title(title: str) -> str:
 
 
 def _singular(word: str) -> str:
-    """ "teachers" → "teacher": titles and patterns meet in the singular."""
+    """ "teachers" → "teacher", "facilities" → "facility": titles and patterns meet in the singular."""
+    if len(word) > 5 and word.endswith("ies"):
+        return word[:-3] + "y"
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 

@@ -188,9 +188,7 @@ def feature_matrix(
     ).tocsr()
 
 
-def train(
-    examples: list[LabelledStatement], vectors: Mapping[str, np.ndarray], own: str = "reviewer"
-) -> LinearModel:
+def train(examples: list[LabelledStatement], vectors: Mapping[str, np.ndarray], own: str = "reviewer") -> LinearModel:
     """Fit the model on ``examples``, those of source ``own`` weighing ``OWN_WEIGHT``; deterministic."""
     from sklearn.linear_model import LogisticRegression
 

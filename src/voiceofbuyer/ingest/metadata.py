@@ -274,12 +274,17 @@ _HEADER_FIELDS: dict[str, str] = {
 _HEADER_LINE = re.compile(
     r"[ \t]*(?:\*\*)?(?P<label>[^:*\n]{1,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>.*?)[ \t]*$"
 )
-_PERSON = re.compile(r"(?P<name>[^,()|]+?)\s*(?:(?:,|\s[-–—|]\s)\s*(?P<rest>.+)|\((?P<paren>[^()]+)\))?\s*$")
+# "Rosa Kim (RK), VP Member Experience": initials or pronouns in brackets after the name, then the title.
+_PERSON = re.compile(
+    r"(?P<name>[^,()|]+?)\s*(?:\([^()]*\)\s*(?=,|\s[-–—|]\s))?"
+    r"(?:(?:,|\s[-–—|]\s)\s*(?P<rest>.+)|\((?P<paren>[^()]+)\))?\s*$"
+)
 _AT = re.compile(r"\s+(?:at|@)\s+|\s*,\s*")
 
 
 def parse_person(value: str) -> tuple[str, str, str]:
-    """(name, title, company) of "Jane Doe, Head of Finance at Acme", "Jane Doe (CFO, Acme)", "Jane Doe - CFO"."""
+    """(name, title, company) of "Jane Doe, Head of Finance at Acme", "Jane Doe (CFO, Acme)", "Jane Doe - CFO",
+    "Jane Doe (she/her), CFO"."""
     match = _PERSON.match(value.strip().strip("*").strip())
     if not match:
         return value.strip(), "", ""

@@ -60,7 +60,10 @@ _VENDOR_TALK = re.compile(
     r"|users|pricing|roadmap|integrations?|api|engineers?|feature)|let\s+me\s+show|i\s+can\s+show\s+you"
     r"|on\s+our\s+side|our\s+(?:product|engineering|sales|success|support)\s+team|out\s+of\s+the\s+box"
     r"|we\s+(?:do|handle|set\s+up|take\s+care\s+of)\s+(?:the\s+|all\s+the\s+)?[\w-]+(?:\s+[\w-]+)?\s+for\s+you"
-    r"|our\s+(?:extraction|ocr|model|engine|implementation|onboarding|implementation\s+team))\b",
+    r"|our\s+(?:extraction|ocr|model|engine|implementation|onboarding|implementation\s+team)"
+    # a demo: "customers usually see under ten percent", "we can do it at your yards overnight"
+    r"|customers\s+(?:usually|typically|generally)\s+(?:see|get)"
+    r"|we\s+can\s+(?:do|set)\s+(?:it|that|this)\s+(?:up\s+)?(?:at|for|on)\s+your)\b",
     re.I,
 )
 # "I'm the IT director at Marlowe Insurance": a buyer; "I lead solutions engineering here at Acme" is the host's side.
