@@ -34,6 +34,20 @@ def test_fillers_are_removed_with_their_comma():
     assert clean("Um, I think er the issue is, uh, timing. Mm-hmm.") == "I think the issue is, timing."
 
 
+@pytest.mark.parametrize(
+    ("said", "quote"),
+    [
+        ("So the, the approvals take ages.", "So the approvals take ages."),
+        ("We, we had two people.", "We had two people."),
+        ("I gave it to, to the team.", "I gave it to the team."),
+        ("We imple-- implemented it in May.", "We implemented it in May."),
+        ("Well [foreign language 00:04:12] that was it.", "Well that was it."),
+    ],
+)
+def test_a_stutter_is_still_cleaned(said, quote):
+    assert clean(said) == quote
+
+
 def test_stutters_keep_the_last_repetition():
     assert clean("the, the, the approval takes days") == "The approval takes days"
     assert clean("I I think it works") == "I think it works"
@@ -121,6 +135,17 @@ MEANT = [
     "If the tool could help with that, that would be cool.",
     "It costs maybe a dollar, a dollar fifty per claim.",  # a range: the second copy goes on to another amount
     "We pay two, two and a half thousand a month.",
+    # An object, then the same word as the next clause's subject or a phrase's start: both said, both meant.
+    "If we buy it, it has to post back to NetSuite.",
+    "I talked to her, her deputy signs off.",
+    "Call us, us being the finance team.",
+    "We need to fix this, this quarter.",
+    "He calls the supplier, the supplier cancels it.",
+    "We rely on, on the other hand, the bank file.",
+    "What it was was a licensing mess.",
+    "We moved on on-prem and kept a to to-do list.",  # "on" of "on-prem" is no word of its own
+    "We used to-- today we run it all.",  # a whole word before a dash, not a cut-off "today"
+    "We paid for— fortunately not much.",
 ]
 
 
@@ -173,6 +198,9 @@ def test_a_filler_a_user_lists_is_never_part_of_a_contraction():
         ("No.", False),
         ("Really?", False),
         ("Right, and what happened then?", False),
+        ("Yeah, yeah, yeah, yeah, yeah.", True),  # one token said again
+        ("Ouch.", True),
+        ("Uh huh.", True),
     ],
 )
 def test_an_acknowledgement_is_only_a_listeners_token(said, acknowledges):

@@ -328,7 +328,9 @@ def test_opening_markers_go_but_words_that_mean_something_stay(tmp_path):
         "And, so we chase the customers by phone for days. "
         "So far nothing has stuck with the collectors. Oh no, it gets worse every single month. "
         "I mean it, that alone would save my team a week. You know the answer, our CFO will not pay for it. "
-        "Well over half of the invoices arrive late. So we built a spreadsheet for the disputes.\n",
+        "Well over half of the invoices arrive late. So we built a spreadsheet for the disputes. "
+        "Well in excess of 2,400 km a week goes on fuel cards. I was all in, but the CFO wants a second quote. "
+        'Our CFO asked, "Why are we paying twice?" and I had no answer.\n',
     )
     assert [s.text for s in statements] == [
         "Like I told Sam in our first call, the AR team has to live with whatever we buy.",
@@ -341,6 +343,9 @@ def test_opening_markers_go_but_words_that_mean_something_stay(tmp_path):
         "You know the answer, our CFO will not pay for it.",
         "Well over half of the invoices arrive late.",
         "We built a spreadsheet for the disputes.",  # a marker before a clause still goes
+        "Well in excess of 2,400 km a week goes on fuel cards.",  # "well" says how much
+        "I was all in, but the CFO wants a second quote.",  # "in" ends the clause: no start given up
+        'Our CFO asked, "Why are we paying twice?" and I had no answer.',  # a quoted question inside the sentence
     ]
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .cleanup import ANNOTATION, INLINE_TIME, apply_cleanup, is_acknowledgement
+from .cleanup import ANNOTATION, INLINE_TIME, apply_cleanup, is_acknowledgement, is_false_start
 from .errors import AuditError
 from .records import Interview, Persona, Quote, RunResult, Statement, Theme
 
@@ -111,7 +111,7 @@ def _removal_problem(
     if reason == "false-start":
         cut = _CUT_OFF.fullmatch(removed)
         following = _WORDS.findall(_text_after(statement, end, source).lower())
-        if cut and following and (following[0].startswith(cut[1].lower()) or cut[1].lower().startswith(following[0])):
+        if cut and following and is_false_start(cut[1], following[0]):
             return None
         return "it is not a cut-off word said again"
     if reason == "timestamp":

@@ -36,6 +36,7 @@ from itertools import pairwise
 from typing import Protocol
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 Range = tuple[int, int]
 Removal = tuple[int, int, str]
@@ -44,7 +45,7 @@ REASONS = ("filler", "repeat", "false-start", "timestamp", "annotation", "gap", 
 _ACKNOWLEDGEMENT_WORDS = frozenset({
     "mm", "mmm", "mm-hmm", "mhm", "mm-mm", "uh-huh", "hmm", "yeah", "yes", "yep", "yup", "right", "okay", "ok", "sure",
     "i", "see", "got", "it", "gotcha", "ah", "oh", "aha", "totally", "exactly", "absolutely", "definitely", "of",
-    "course", "makes", "sense", "cool", "wow", "mhmm",
+    "course", "makes", "sense", "cool", "wow", "mhmm", "uh", "huh", "interesting", "ouch", "nice", "great", "true",
 })  # fmt: skip
 _WORD = re.compile(r"[\w'’-]+")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -52,14 +53,15 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A mark straight before a word starts that word: ".NET", ".5 FTE" keep their dot and the space before it.
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.?!;:])(?!\w)")
 _WHITESPACE = re.compile(r"\s+")
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _LEADING_JUNK = re.compile(r"^(?:[\s,;:!?\-–—]|\.(?!\w))+")
 # Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)".
 INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
-# Non-speech annotations: "[laughs]", "[long pause]", "[inaudible]", "(crosstalk)", and the sounds captions for the
-# deaf and hard of hearing describe ("[phone buzzing]", "(alarm beeping in background)", "[door closes]",
-# "[clears throat]").
+# Non-speech annotations: "[laughs]", "[long pause]", "[inaudible]", "(crosstalk)", "[foreign language]", and the
+# sounds captions for the deaf and hard of hearing describe ("[phone buzzing]", "(alarm beeping in background)",
+# "[door closes]", "[clears throat]").
 ANNOTATION = re.compile(
-    r"[\[(](?:(?:long|short|brief|nervous|soft|quiet|loud|awkward|slight)\s+)?(?:laughs?|laughter|laughing|inaudible|crosstalk|pause|silence|cough\w*|sighs?|music|noise|unclear"
+    r"[\[(](?:(?:long|short|brief|nervous|soft|quiet|loud|awkward|slight)\s+)?(?:laughs?|laughter|laughing|inaudible|foreign(?:\s+language)?|crosstalk|pause|silence|cough\w*|sighs?|music|noise|unclear"
     r"|indistinct|background noise|static|overlapping|applause|chuckles?|knocking|typing|beeping|buzzing|ringing"
     r"|footsteps|clears throat|sniffs|exhales|inhales|gasps|groans|whispers|mutters"
     # A thing and the sound it makes, never a thing alone: "(phone numbers, emails)" is said.
@@ -77,21 +79,24 @@ _AMOUNT_POS = frozenset({"NUM", "NOUN", "PROPN"})
 _EMPHATIC = frozenset({"no", "not", "never", "yes"})
 # Before a phrase said twice, the first copy is what is denied: removing it would turn the meaning.
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
-# Function words said twice on purpose: "had had", "that that", "what it is is".
-_GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "in"})
+# Function words said twice on purpose: "had had", "that that", "what it is is", "what it was was".
+_GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "was", "were", "do", "in"})
+_OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
+# A phrase the second copy of a preposition opens: "we rely on, on the other hand, ...".
+_OPENS_A_PHRASE = re.compile(r"\s*(?:the\s+other\s+hand|top\s+of\s+that|the\s+one\s+hand|(?:the\s+)?whole)\b", re.I)
 _SEPARATOR = re.compile(r"[\s,;]*(?:\.\.\.|…|--|—|–)?[\s,;]*")
 _FALSE_START = re.compile(r"\b(\w+)(?:-|--|–|—)\s+(?=(\w+))")
 
 
 def is_acknowledgement(text: str) -> bool:
-    """A listener's token and nothing else ("Mm-hmm.", "Right, right.", "I see.", "Yeah, totally.", Rev's "Mm-hmm
-    (affirmative)."): at most four words besides a bracketed note, each one of
+    """A listener's token and nothing else ("Mm-hmm.", "Right, right.", "I see.", "Yeah, totally.", "Ouch.", Rev's
+    "Mm-hmm (affirmative)."): at most four distinct words besides a bracketed note, each one of
     ``_ACKNOWLEDGEMENT_WORDS``. Never "No." or "Really?": those answer, and may change what the speaker goes on to
-    say."""
+    say. A token said again counts once ("Yeah, yeah, yeah, yeah, yeah.")."""
     if "negative" in text.lower():  # Rev's "Mm-mm (negative).": an answer
         return False
     words = _WORD.findall(_BRACKETED.sub(" ", text).lower())  # Rev's "Mm-hmm (affirmative)."
-    return 0 < len(words) <= 4 and "?" not in text and all(word in _ACKNOWLEDGEMENT_WORDS for word in words)
+    return 0 < len(set(words)) <= 4 and "?" not in text and all(word in _ACKNOWLEDGEMENT_WORDS for word in words)
 
 
 class Token(Protocol):
@@ -103,6 +108,9 @@ class Token(Protocol):
     pos_: str
     like_num: bool
     is_punct: bool
+    i: int
+    head: Token
+    dep_: str
 
 
 def structural_removals(text: str, base: int) -> list[Removal]:
@@ -137,10 +145,19 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
         found.append((match.start(), match.end(), "filler"))
     found += _repeats(text, tokens)
     for match in _FALSE_START.finditer(text):
-        stem, following = match.group(1).lower(), match.group(2).lower()
-        if following.startswith(stem) or stem.startswith(following):
+        if is_false_start(match.group(1), match.group(2)):
             found.append((match.start(), match.end(), "false-start"))
     return merge_removals(found)
+
+
+def is_false_start(stem: str, following: str) -> bool:
+    """Whether a word cut off by a dash ("imple-- implemented", "the bud— budget") is begun again by the next word.
+    A word of its own is not cut off because the next one begins with it: "We used to-- today we run it all" and
+    "we paid for— fortunately" keep "to" and "for"."""
+    stem, following = stem.lower(), following.lower()
+    if stem == following:
+        return True
+    return (following.startswith(stem) or stem.startswith(following)) and stem not in STOP_WORDS
 
 
 def _in_a_name(text: str, match: re.Match[str], word: str) -> bool:
@@ -189,6 +206,8 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
                 continue  # "a dollar, a dollar fifty": the second copy goes on to another amount, a range
             if size == 1 and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
                 continue  # "had had", "that that", "help with that, that would be cool": two roles, not a stutter
+            if _ends_the_phrase_before(text, first, second[0]):
+                continue  # "If we buy it, it has to": the first copy is an object, the second a subject
             found.append((first[0].idx, second[0].idx, "repeat"))
             i += size
             matched = True
@@ -220,9 +239,29 @@ def _may_repeat(tokens: Sequence[Token]) -> bool:
     return False
 
 
+def _ends_the_phrase_before(text: str, first: Sequence[Token], second: Token) -> bool:
+    """Words said twice across a comma where the first copy belongs to what comes before it: "If we buy it, it has
+    to", "talk to her, her deputy", "he calls the supplier, the supplier cancels it", "we rely on, on the other hand":
+    an object (or a preposition) whose head is to its left, with a comma after it, is part of that phrase, not a
+    stutter ("the, the system" and "we, we had" are)."""
+    if "," not in text[first[-1].idx + len(first[-1].text) : second.idx]:
+        return False
+    inside = {word.i for word in first}
+    roots = [word for word in first if word.head.i not in inside]
+    if len(roots) != 1 or roots[0].head.i >= first[0].i:
+        return False
+    root = roots[0]
+    if root.pos_ == "ADP":  # "give it to, to the team" is a stutter; "on, on the other hand" opens a phrase
+        return len(first) == 1 and bool(_OPENS_A_PHRASE.match(text, second.idx + len(second.text)))
+    # An object, not a word left hanging ("the, the approvals", whose first "the" spaCy may call a pronoun).
+    return root.pos_ in ("PRON", "NOUN", "PROPN") and root.dep_ in _OBJECTS
+
+
 def _whole_word(text: str, token: Token) -> bool:
     """The token is a word of its own in the text, not the first part of one ("do" of "don't")."""
     end = token.idx + len(token.text)
+    if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        return False  # "on" of "on-prem", "to" of "to-do"
     return end >= len(text) or not (text[end].isalnum() or text[end] in "'’")
 
 
@@ -252,10 +291,13 @@ def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[
     """The quote for ``source[start:end]`` after deleting ``removed`` ranges (``(start, end[, reason])``)."""
     pieces: list[str] = []
     cursor = start
-    for cut in sorted((int(r[0]), int(r[1])) for r in removed):  # type: ignore[call-overload]
-        pieces.append(source[cursor : cut[0]])
-        pieces.append(" ")
-        cursor = max(cursor, cut[1])
+    cuts = sorted((int(r[0]), int(r[1]), str(r[2]) if len(r) > 2 else "") for r in removed)  # type: ignore[call-overload]
+    for cut_start, cut_end, reason in cuts:
+        pieces.append(source[cursor:cut_start])
+        # "end-to-" / "end" in two caption cues: one word, "end-to-end"
+        hyphenated = reason == "gap" and _HYPHEN_END.search(pieces[-1]) and source[cut_end : cut_end + 1].isalpha()
+        pieces.append("" if hyphenated else " ")
+        cursor = max(cursor, cut_end)
     pieces.append(source[cursor:end])
     text = _WHITESPACE.sub(" ", "".join(pieces))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)

@@ -51,6 +51,8 @@ _BROKEN_OPENING = re.compile(r"(?:[\w'’]+ ){0,3}" + RESTARTED, re.I)
 # "Oh", "I mean", "you know", "like", "right", "now" and "look" only with a comma: "Oh no", "I mean it", "You know
 # the answer", "Like I told Sam", "Right now we", "Look at the backlog" are said, not filled.
 _LEADING_MARKERS = re.compile(
+    # "Well in excess of", "well before the deadline": "well" says how much
+    r"(?!well\s+(?:in|at|for|on|after|before)\b)"
     r"(?:(?:and|so|but|well|yeah|yes|okay|ok|anyway)\b(?:[,.]|(?=\s+(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'd|you"
     r"|you're|they|they're|he|she|it|it's|there|there's|this|that|that's|these|those|the|our|my|a|an|what|when|if"
     r"|basically|honestly|obviously|in|at|for|on|after|before|because|most|some|all|every|one|nobody|everyone)\b))"
@@ -171,8 +173,11 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
     merged: list[Span] = []
     for sentence in sentences:
         before = [t for t in merged[-1] if not t.is_space] if merged else []
-        # "(wow! what a great idea!) when I brainstorm": after a bracket, a small letter goes on with the sentence.
-        aside_goes_on = bool(before) and before[-1].text.endswith(")") and sentence.text.lstrip()[:1].islower()
+        # "(wow! what a great idea!) when I brainstorm", 'asked, "Why are we paying twice?" and I had no answer':
+        # after a bracket or a quotation closed, a small letter goes on with the sentence.
+        aside_goes_on = (
+            bool(before) and before[-1].text.endswith((")", '"', "”")) and sentence.text.lstrip()[:1].islower()
+        )
         if before and (aside_goes_on or not _ends_with_sentence_end(before)):
             merged[-1] = doc[merged[-1].start : sentence.end]
         else:
@@ -306,18 +311,21 @@ def _gap(text: str, start: int, end: int, in_cue: bool) -> list[Removal]:
 def _continues(previous: Turn, turn: Turn, acknowledged: bool = False) -> bool:
     """A turn that goes on with the previous one's sentence (no full stop before, and a small letter after, a comma
     or a word before that no clause ends on: "it's wrong by" / "Tuesday.", "the app they use," / "ServiceMax, so
-    ..."), or after a fragment ("Breakage." in a cue of its own; not over another voice's acknowledgement)."""
+    ..."), after a trailing "…" when a small letter follows, or after a fragment ("Breakage." in a cue of its own;
+    not over another voice's acknowledgement)."""
     if len(_WORD.findall(previous.text)) <= 3 and not acknowledged:
         return True
     if _ends_sentence(previous.text):
-        return False
+        # "... we had to…" / "ship it anyway": a voice trailing off mid-sentence, not a full stop
+        return previous.text.rstrip().endswith(("…", "...")) and turn.text[:1].islower()
     last = _WORD.findall(previous.text.lower())[-1:]
     return _goes_on(turn) or previous.text.rstrip().endswith(",") or (bool(last) and last[0] in _OPEN_ENDED)
 
 
 _OPEN_ENDED = UNFINISHED | {
     "by", "at", "from", "into", "onto", "than", "as", "per", "via", "until", "between", "through", "across", "within",
-    "against", "towards", "toward", "its",
+    "against", "towards", "toward", "its", "including", "versus", "vs", "despite", "whose", "whereas", "unlike",
+    "among", "amongst", "throughout", "upon", "beside", "besides", "regarding", "concerning",
 }  # fmt: skip
 """Words a clause does not end on; a cue that ends on one is cut mid-sentence, whatever letter the next starts with."""
 
@@ -326,9 +334,14 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "?", "!", "…", '"', "”", ")"))
 
 
+# The middle of a sentence: a small letter, a digit, an amount ("$1.2 million", "£310,000"), or a name opening with
+# a dot (".NET").
+_GOES_ON = re.compile(r"\d|[$£€¥₹]\s?\d|\.[A-Za-z]")
+
+
 def _goes_on(turn: Turn) -> bool:
-    """A turn that starts in the middle of a sentence: with a small letter or a digit."""
-    return turn.text[:1].islower() or turn.text[:1].isdigit()
+    """A turn that starts in the middle of a sentence: with a small letter, a digit, an amount or ".NET"."""
+    return turn.text[:1].islower() or _GOES_ON.match(turn.text) is not None
 
 
 def _last_question(text: str, fillers: re.Pattern[str]) -> str:
@@ -479,12 +492,13 @@ def _skip_leading_markers(source: str, start: int, end: int, removed: list[Remov
 def _gives_up(restart: re.Match[str], source: str, end: int) -> bool:
     """Whether an opening before a comma was broken off: it ends on a word no clause ends on, and leaving it out does
     not drop a doubt or denial ("I'm not sure the, we can trust it" is no "We can trust it"), nor a whole clause
-    joined by "and", "but" or "so" ("Every roaster needs that, and most ERP tools ...")."""
+    joined by "and", "but" or "so" ("Every roaster needs that, and most ERP tools ...", "I was all in, but the CFO
+    wants a second quote", "We brought it in, and ...": "in" and "on" end a clause as particles)."""
     word = restart.group(1).lower()
     if word not in UNFINISHED or frames_a_clause(restart[0]):
         return False
     joined = re.match(r"(?:and|but|so)\b", source[restart.end() : end], re.I) is not None
-    return not (word in ("that", "this") and joined)
+    return not (word in ("that", "this", "in", "on") and joined)
 
 
 def _skip_removed_and_space(source: str, position: int, end: int, removed: list[Removal]) -> int:
