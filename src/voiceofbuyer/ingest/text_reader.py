@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from voiceofbuyer.cleanup import is_acknowledgement
 from voiceofbuyer.errors import NotAnInterview
 from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.labels import Head, SpeakerVote, looks_like_name, metadata_label, read_head, section_kind
@@ -136,7 +137,7 @@ def _names_under_times(lines: list[_Line]) -> list[_Line]:
     above: list[tuple[int, str]] = []
     for index in range(len(lines)):
         line, name = lines[index], lines[index].text.strip()
-        if line.head is not None or not looks_like_name(name) or len(name.split()) > 4:
+        if line.head is not None or not looks_like_name(name) or len(name.split()) > 4 or _said(name):
             continue
         if index > 0 and _stamp_alone(lines[index - 1]):
             found[index] = replace(line, head=_speaker_line(name, lines[index - 1], line))
@@ -147,6 +148,11 @@ def _names_under_times(lines: list[_Line]) -> list[_Line]:
         if len(above) >= 3 or names[name] >= 2:
             found[index] = replace(lines[index], head=_speaker_line(name, lines[index + 1], lines[index]))
     return found
+
+
+def _said(line: str) -> bool:
+    """A short line that is speech, not a name: "Right.", "Nice.", "Okay!", "Really?"."""
+    return line.endswith(("?", "!")) or (is_acknowledgement(line) and line.endswith("."))
 
 
 def _bare_name_lines(lines: list[_Line]) -> list[_Line]:
