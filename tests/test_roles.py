@@ -216,10 +216,27 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("Sorry, can I add something? I'm Priti, I'm one of the team leads on Northgate's property desk.", "Team Lead"),
         ("We do it officially now.", ""),
         ("My position is called facility manager.", "Facility Manager"),
+        ("I'm the registrar at Northfield College.", "Registrar"),
+        ("I'm the revenue cycle manager at Cedar Ridge. Well, actually, let me correct that, since January they "
+         "changed my title, I'm director of revenue cycle now.", "Director of Revenue Cycle"),  # corrected in the turn
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):
     assert stated_title([said]) == title
+
+
+def test_a_title_said_late_or_corrected_later_in_a_long_call_is_the_one_held_now():
+    small_talk = ["We close in ten days.", "Mostly spreadsheets, honestly."] * 8
+    # Asked for the title after the introductions, far into the call: the answer's last sentence names it.
+    turns = [*small_talk, "Until March I was dispatch manager. Then they made it transportation manager. So, "
+             "transportation manager."]  # fmt: skip
+    questions = [""] * len(small_talk) + ["And what's your official title these days?"]
+    assert stated_title(turns, questions) == "Transportation Manager"
+    # A title given early, replaced later in the call.
+    turns = ["I'm a senior accountant at Brill.", *small_talk, "That title is out of date, I'm accounting manager now."]
+    assert stated_title(turns) == "Accounting Manager"
+    # Past the first turns, a title nobody asked about and nobody says is new is not read.
+    assert stated_title([*small_talk, "I'm the controller."]) == ""
 
 
 @pytest.mark.parametrize(

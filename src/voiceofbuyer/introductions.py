@@ -23,6 +23,7 @@ _HEAD_NOUNS = (
     "|contractor|realtor|broker|economist|chemist|biologist|physicist|mathematician|officer|partner|principal"
     "|superintendent|administrator|admin|chief|secretary|receptionist|operator|dispatcher|inspector|estimator|surveyor"
     "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder"
+    "|registrar|bursar|provost|dean|chancellor|comptroller|foreman|forewoman|archivist"
 )
 _JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
     {"screenwriter", "novelist", "podcaster", "blogger", "reporter", "transcriber", "proofreader", "copyeditor",
@@ -136,6 +137,14 @@ _NOW_LEADS = re.compile(
     re.I,
 )
 _NOW = re.compile(r"\b(?:now|these\s+days|currently|today)\s*,?\s*$", re.I)
+# Said right after a title, it is the one held now: "I'm director of revenue cycle now", "... as of this month".
+_NOW_AFTER = re.compile(r"\s*,?\s*(?:now|as\s+of\s+(?:this|last)\s+\w+|since\s+(?:last\s+)?\w+)\b", re.I)
+# A title said to replace one given before: "let me correct that", "they changed my title", "I was promoted".
+_REPLACES = re.compile(
+    r"\b(?:correct\s+(?:that|myself|this)|changed\s+my\s+title|(?:new|updated)\s+title|promoted|out\s+of\s+date"
+    r"|not\s+(?:my\s+title\s+)?any\s*more|no\s+longer)\b",
+    re.I,
+)
 # "Dispatch manager is the official title", "quality assurance manager, that's the title", "warehouse operations
 # manager, officially": a phrase said to be the title, after it.
 _TITLE_NAMED_AFTER = re.compile(
@@ -179,7 +188,7 @@ _RESPONSIBILITY = re.compile(
     r"\bi(?:'m|\s+am)?\s+(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?"
     r"(?P<verb>lead(?:s|ing)?|run(?:s|ning)?|oversee(?:s|ing)?|head(?:s|ing)?(?:\s+up)?"
     r"|look(?:s|ing)?\s+after|manag(?:es?|ing)|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
-    r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
+    r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?!of\s)(?P<field>[a-z][\w&/ -]{1,40}?)"
     r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"
     r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here|across|in|with|where|which)\b|$)",
     re.I,
@@ -258,7 +267,8 @@ _ACRONYMS = frozenset(
 def stated_title(
     texts: list[str], questions: list[str] | None = None, is_job_field: Callable[[str], bool] = lambda field: True
 ) -> str:
-    """The job title stated in the first ``INTRO_TURNS`` of ``texts`` (the buyer's turns), or ``""``;
+    """The job title stated in the first ``INTRO_TURNS`` of ``texts`` (the buyer's turns), or in a later answer to a
+    question about the title ("What's your official title, by the way?"), or ``""``;
     ``questions``: what the other side said before each turn ("" where nothing), so that a title given as the answer
     to a question about the job counts ("What's your role?" / "Head of procurement."); ``is_job_field``: whether a
     phrase names a field of work ("procurement"), for "officially X, but really I do <field>".
@@ -267,14 +277,19 @@ def stated_title(
     """
     fallback = ""
     asked = questions or [""] * len(texts)
-    for raw, question in zip(texts[:INTRO_TURNS], asked, strict=False):
+    for index, (raw, question) in enumerate(zip(texts, asked, strict=False)):
+        # Later in a long call, only an answer to a question about the title: "What's your official title?"
+        if index >= INTRO_TURNS and not _ASKS_TITLE.search(question):
+            continue
         text = _FILLERS.sub(" ", raw.replace("’", "'").replace("‘", "'").replace("''", "'"))
         answered = _answered_title(question.replace("’", "'"), text)
         for title in _titles(text, is_job_field) + ([answered] if answered else []):
             if all(word.lower() in _GENERIC for word in title.split()):
                 fallback = fallback or title
                 continue
-            return title
+            # "I'm a senior accountant" early, "that's out of date, I'm accounting manager now" later: the later one.
+            later = (current_title(_FILLERS.sub(" ", t.replace("’", "'")), is_job_field) for t in texts[index + 1 :])
+            return next((t for t in later if t and not all(w.lower() in _GENERIC for w in t.split())), title)
     return fallback
 
 
@@ -283,6 +298,12 @@ _ASKS_JOB = re.compile(
     r"\b(?:your\s+(?:(?:actual|official|current|exact|job)\s+)?(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:(?:the|an?)\s+)?\w+"
     r"|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\b"
     r"|introduce\s+yourself|about\s+yourself)",
+    re.I,
+)
+# A question about the title itself, asked at any point of the call: "what's your official title, by the way?"
+_ASKS_TITLE = re.compile(
+    r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+)?(?:title|role|position)\b"
+    r"|what(?:'s|\s+is)\s+(?:it\s+)?(?:on\s+)?your\s+(?:business\s+)?card",
     re.I,
 )
 _ANSWER_OPENING = re.compile(
@@ -310,11 +331,28 @@ def _answered_title(question: str, answer: str) -> str:
     rest = answer[_ANSWER_OPENING.match(answer).end() :]  # type: ignore[union-attr]
     corrects = _CORRECTS_QUESTION.match(rest)
     rest = rest[corrects.end() if corrects else 0 :][:80]
+    if _title_after(rest):
+        return _bare_title(rest)
+    # "You're the CFO at Arden, right?" / "That's right.": the title the buyer confirms.
+    named = _YOU_ARE.search(question)
+    if named and _CONFIRMS.match(answer):
+        return _title_after(question[named.end() : named.end() + 80])
+    # "Until March I was dispatch manager. Then they made it transportation manager. So, transportation manager.":
+    # asked for the title, the answer's last sentence names it alone.
+    if not _ASKS_TITLE.search(question):
+        return ""
+    last = _SENTENCE.split(answer.strip().rstrip(".!"))[-1]
+    return _bare_title(last[_ANSWER_OPENING.match(last).end() :][:80])  # type: ignore[union-attr]
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _bare_title(rest: str) -> str:
+    """The title ``rest`` opens with when it is the whole phrase, or followed only by where ("... at Finch")."""
     title = _title_after(rest)
     if not title:
-        # "You're the CFO at Arden, right?" / "That's right.": the title the buyer confirms.
-        named = _YOU_ARE.search(question)
-        return _title_after(question[named.end() : named.end() + 80]) if named and _CONFIRMS.match(answer) else ""
+        return ""
     boundary = _BOUNDARY.search(rest)
     phrase = (rest[: boundary.start()] if boundary else rest).split()
     size = len(title.split(",")[0].split())
@@ -344,8 +382,9 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
             title = _corrected(text[start : start + 160], is_job_field) or _with_spoken_field(
                 title, text[start : start + 120], is_job_field
             )
-            # "..., and now I'm regional sales director": the job held now comes before any said earlier in the turn.
-            found.insert(0 if _NOW.search(text, max(0, lead.start() - 12), lead.start()) else len(found), title)
+            # "..., and now I'm regional sales director", "... let me correct that, I'm director of revenue cycle
+            # now": the job held now comes before any said earlier in the turn.
+            found.insert(0 if _holds_now(text, lead, start + len(title)) else len(found), title)
     for match in _TITLE_NAMED_AFTER.finditer(text):
         phrase = match["title"]
         title = _title_after(phrase)
@@ -361,6 +400,31 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
             kind = " ".join(match.groupdict().get("kind", "").split())
             found.append(" ".join(_title_case(w) for w in form.format(kind=kind).split()))
     return found + earlier
+
+
+def _holds_now(text: str, lead: re.Match[str], end: int) -> bool:
+    """Whether the title said after ``lead`` (ending at ``end``) is marked as the one held now: "now" before or after
+    it, or a correction of an earlier one said just before it."""
+    return bool(
+        _NOW.search(text, max(0, lead.start() - 12), lead.start())
+        or _NOW_AFTER.match(text, end)
+        or _REPLACES.search(text, max(0, lead.start() - 60), lead.start())
+    )
+
+
+def current_title(text: str, is_job_field: Callable[[str], bool] = lambda field: True) -> str:
+    """A title ``text`` says is held now, replacing one said before ("Honestly that's out of date, I'm accounting
+    manager now"), or ``""``."""
+    for lead in _INTRO_LEAD.finditer(text):
+        start = lead.end()
+        title = _title_after(text[start : start + 80])
+        if (
+            title
+            and _holds_now(text, lead, start + len(title))
+            and not _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3)
+        ):
+            return _corrected(text[start : start + 160], is_job_field) or title
+    return ""
 
 
 def _title_after(rest: str) -> str:

@@ -50,7 +50,7 @@ _BUYER_LABEL = re.compile(
 _PLACEHOLDER = re.compile(r"(?:unknown\s+speaker|speaker|spk|person|caller|voice)[\s_-]*(?:\d{1,3}|[a-z])?", re.I)
 _DEVICE = re.compile(
     r"\b(?:iphone|ipad|ipod|galaxy|pixel|android|samsung|macbook|imac|chromebook|laptop|desktop|pc|huawei|oneplus"
-    r"|xiaomi|redmi|motorola|zoom\s+user)\b",
+    r"|xiaomi|redmi|motorola|zoom\s+user|(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom)\b",
     re.I,
 )
 _UNCERTAIN = re.compile(r"(?:.*\?.*|unknown|unidentified|unk|none|null|n/?a|\(?inaudible\)?|\(?unclear\)?)", re.I)
@@ -71,16 +71,18 @@ _SELF_INTRO = re.compile(
     r"\b(?i:i'?m|i\s+am|i\s+work\s+as|i\s+run|i\s+lead|i\s+head|i\s+manage|i\s+own|my\s+(?:role|title|job))\b"
     r"(?:(?!\bhere\b)[^.?!]){0,80}?\b(?i:at|for|in)\s+[A-Z]",
 )
-# Questions about the product ("How is that priced?", "Do you integrate with NetSuite?") are a buyer's;
+# Questions about the product ("How is that priced?", "Do you integrate with NetSuite?", "What's the contract
+# length?"; not "When a cardholder buys off contract, ...?") are a buyer's;
 # questions about the buyer's situation ("What made you start looking?") an interviewer's.
 _PRODUCT_QUESTION = re.compile(
     r"\b(?:your\s+(?:tool|product|platform|software|system|solution|app|pricing|api|roadmap)|do\s+you\s+(?:integrate"
     r"|support|offer|have|charge|connect|handle)|does\s+(?:it|that|your)|can\s+(?:it|i|we)|how\s+(?:is|much)\s+"
-    r"(?:that|it|does)|pric\w+|cost|contract|trial|demo)\b[^?]*\?",
+    r"(?:that|it|does)|pric\w+|cost|(?:your|the|a)\s+contract|trial|demo)\b[^?]*\?",
     re.I,
 )
 _ABOUT_THE_PRODUCT = re.compile(
-    r"\b(?:your\s+(?:tool|product|platform|software|system|solution|app|pricing|api|roadmap)|pric\w+|cost\w*|contract"
+    r"\b(?:your\s+(?:tool|product|platform|software|system|solution|app|pricing|api|roadmap)|pric\w+|cost\w*"
+    r"|(?:your|the|a)\s+contract"
     r"|trial|demo|integrat\w+|support\s+(?:for|sso|single)|roadmap)\b",
     re.I,
 )
@@ -367,7 +369,7 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
     shared.pop("", None)
     # "Jenna Cole (Clinix)", "Omar Haddad (Clinix)", "Marcus Bell (Harbor Health)": one company is one side.
     by_company = len(shared) > 1 and max(shared.values()) > 1 and bool(interviewer and companies[interviewer])
-    colleagues = set()
+    colleagues, introduced_ones = set(), set()
     interviewer_introduced = _introduction(interviewer) if interviewer else None
     for speaker in people:
         if speaker == interviewer:
@@ -392,6 +394,8 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
         # "My colleague Mei is on too, she's our head of design": whoever introduces the interviewer as a colleague
         # is on the interviewer's side.
         introduces = bool(interviewer_introduced and interviewer_introduced.search(own)) and not _SELF_INTRO.search(own)
+        if introduced or introduces:
+            introduced_ones.add(speaker)
         if (
             introduced
             or introduces
@@ -406,8 +410,11 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
             )
         ):
             colleagues.add(speaker)
-    if len(colleagues) >= len(people) - (1 if interviewer else 0):
-        return set()  # somebody must be the buyer: vendor talk alone cannot make everyone the vendor
+    others = len(people) - (1 if interviewer else 0)
+    if len(colleagues) >= others:
+        # Somebody must be the buyer: vendor talk alone cannot make everyone the vendor, but a colleague introduced
+        # as one ("that's Rina joining, she runs product for us") stays on the interviewer's side.
+        return introduced_ones if len(introduced_ones) < others else set()
     return colleagues
 
 
@@ -424,14 +431,17 @@ def given_name(speaker: str) -> str:
 def _introduction(speaker: str) -> re.Pattern[str]:
     """How someone introduces ``speaker`` as their colleague: "Aaron from our solutions team", "my colleague Mei",
     "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design", "I've got
-    Lena with me, she's a solutions engineer on our side"."""
+    Lena with me, she's a solutions engineer on our side", "that's Rina joining, she runs product for us"."""
     first = re.escape(given_name(speaker))
     return re.compile(
         rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b"
         rf"|\b{first}\b(?:\s+(?:with|here\s+with)\s+(?:me|us)|\s+here)?,?\s+"
         rf"(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
         rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
-        rf"|\b{first}\b,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b",
+        rf"|\b{first}\b,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b"
+        # "that's Rina joining, she runs product for us"
+        rf"|\b{first}\b[^.?!]{{0,20}}?,?\s+(?:he|she|they)\s+(?:runs?|leads?|heads?|manages?|works?\s+(?:on|in))\s+"
+        rf"[^.?!]{{0,40}}?\b(?:for|with)\s+us\b",
         re.I,
     )
 
