@@ -42,6 +42,13 @@ def test_fillers_are_removed_with_their_comma():
         ("I gave it to, to the team.", "I gave it to the team."),
         ("We imple-- implemented it in May.", "We implemented it in May."),
         ("Well [foreign language 00:04:12] that was it.", "Well that was it."),
+        ("I call the, the supplier every week.", "I call the supplier every week."),
+        ("I asked my, my boss for a second quote.", "I asked my boss for a second quote."),
+        ("We looked at, at the whole market.", "We looked at the whole market."),
+        ("We send them, them the remittance.", "We send them the remittance."),
+        ("It was, was a nightmare to reconcile.", "It was a nightmare to reconcile."),
+        ("The hotels were were late with their sheets.", "The hotels were late with their sheets."),
+        ("Some- sometimes the invoices come twice.", "Sometimes the invoices come twice."),
     ],
 )
 def test_a_stutter_is_still_cleaned(said, quote):

@@ -240,6 +240,37 @@ def test_a_title_said_late_or_corrected_later_in_a_long_call_is_the_one_held_now
 
 
 @pytest.mark.parametrize(
+    "later",
+    [
+        "I'm the de facto system administrator now.",
+        "I'm the controller now too.",
+        "I'm the system owner now, since Pete left.",
+        "These days I'm basically a help desk technician.",
+        "My old boss got promoted, so I'm the acting buyer for packaging too.",
+    ],
+)
+def test_a_job_taken_on_beside_the_title_does_not_replace_it(later):
+    assert stated_title(["I'm the operations manager at Brill.", "We close late.", later]) == "Operations Manager"
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "title"),
+    [
+        ("Hi, I'm Dean, procurement manager at Harlow.", "", "Procurement Manager"),  # a name, not the dean
+        ("I approve, then my boss for sign-off. Finance director.", "What's your role in the final decision?", ""),
+        ("I'm general manager of the corporate planning department.", "", "General Manager of Corporate Planning"),
+        ("I'm head of the procurement team.", "", "Head of Procurement"),
+        ("I'm the owner of the business.", "", "Owner"),
+        ("I'm the NUM, the nurse unit manager, on 7B.", "", "Nurse Unit Manager"),
+        ("I'm a team leader in maintenance.", "", "Team Leader"),
+        ("I'm a natural leader, honestly.", "", ""),
+    ],
+)
+def test_titles_testers_met(said, question, title):
+    assert stated_title([said], [question]) == title
+
+
+@pytest.mark.parametrize(
     ("said", "title"),
     [
         ("Sure. So my title is senior manager, lab operations. I look after our two research sites.",
@@ -807,6 +838,7 @@ def test_the_trained_job_description_model_is_found_again_by_the_next_process():
         ("I am heading sales operations for the West Africa region.", "Sales Leader"),  # the -ing form
         ("I'm managing the accounts payable team.", "Accounting Manager"),
         ("Sorry, I'm running late today.", "Unassigned"),
+        ("I'm running payroll tonight, so I manage the warehouse team.", "Operations Manager"),
     ],
 )
 def test_what_a_buyer_says_they_are_responsible_for_gives_their_role(said, role):

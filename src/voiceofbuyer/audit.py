@@ -32,7 +32,7 @@ _WORDS = re.compile(r"[\w'’]+")
 _DISCOURSE_WORDS = frozenset({"like", "yeah", "okay", "ok", "right"})
 """Said twice as a stutter like function words ("like, like"), though spaCy does not list them as stop words."""
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred))\s*$", re.I)
-_CUT_OFF = re.compile(r"\s*(\w+)(?:-|--|–|—)\s*")
+_CUT_OFF = re.compile(r"\s*(\w+)(-|--|–|—)\s*")
 _STRUCTURAL = ("gap", "timestamp", "annotation")
 
 
@@ -111,7 +111,7 @@ def _removal_problem(
     if reason == "false-start":
         cut = _CUT_OFF.fullmatch(removed)
         following = _WORDS.findall(_text_after(statement, end, source).lower())
-        if cut and following and is_false_start(cut[1], following[0]):
+        if cut and following and is_false_start(cut[1], following[0], cut[2]):
             return None
         return "it is not a cut-off word said again"
     if reason == "timestamp":

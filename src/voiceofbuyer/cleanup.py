@@ -80,12 +80,17 @@ _EMPHATIC = frozenset({"no", "not", "never", "yes"})
 # Before a phrase said twice, the first copy is what is denied: removing it would turn the meaning.
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
 # Function words said twice on purpose: "had had", "that that", "what it is is", "what it was was".
-_GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "was", "were", "do", "in"})
+_GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "in"})
+# Said twice on purpose only after "what", with nothing between: "what it was was", never "It was, was a nightmare"
+# nor "the hotels were were late".
+_ADJACENT_DOUBLES = frozenset({"was", "were"})
+# Words that never end a phrase as its object: "the, the supplier", "my, my boss" are stutters.
+_NEVER_OBJECTS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "its"})
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
 # A phrase the second copy of a preposition opens: "we rely on, on the other hand, ...".
-_OPENS_A_PHRASE = re.compile(r"\s*(?:the\s+other\s+hand|top\s+of\s+that|the\s+one\s+hand|(?:the\s+)?whole)\b", re.I)
+_OPENS_A_PHRASE = re.compile(r"\s*(?:the\s+other\s+hand|top\s+of\s+that|the\s+one\s+hand)\b", re.I)
 _SEPARATOR = re.compile(r"[\s,;]*(?:\.\.\.|…|--|—|–)?[\s,;]*")
-_FALSE_START = re.compile(r"\b(\w+)(?:-|--|–|—)\s+(?=(\w+))")
+_FALSE_START = re.compile(r"\b(\w+)(-|--|–|—)\s+(?=(\w+))")
 
 
 def is_acknowledgement(text: str) -> bool:
@@ -145,19 +150,20 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
         found.append((match.start(), match.end(), "filler"))
     found += _repeats(text, tokens)
     for match in _FALSE_START.finditer(text):
-        if is_false_start(match.group(1), match.group(2)):
+        if is_false_start(match.group(1), match.group(3), match.group(2)):
             found.append((match.start(), match.end(), "false-start"))
     return merge_removals(found)
 
 
-def is_false_start(stem: str, following: str) -> bool:
-    """Whether a word cut off by a dash ("imple-- implemented", "the bud— budget") is begun again by the next word.
-    A word of its own is not cut off because the next one begins with it: "We used to-- today we run it all" and
-    "we paid for— fortunately" keep "to" and "for"."""
+def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
+    """Whether a word cut off by ``dash`` ("imple-- implemented", "Some- sometimes") is begun again by the next
+    word. Before a long dash, a word of its own is not cut off because the next one begins with it: "We used to--
+    today we run it all" and "we paid for— fortunately" keep "to" and "for"."""
     stem, following = stem.lower(), following.lower()
     if stem == following:
         return True
-    return (following.startswith(stem) or stem.startswith(following)) and stem not in STOP_WORDS
+    begun_again = following.startswith(stem) or stem.startswith(following)
+    return begun_again and (dash == "-" or stem not in STOP_WORDS)
 
 
 def _in_a_name(text: str, match: re.Match[str], word: str) -> bool:
@@ -206,7 +212,15 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
                 continue  # "a dollar, a dollar fifty": the second copy goes on to another amount, a range
             if size == 1 and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
                 continue  # "had had", "that that", "help with that, that would be cool": two roles, not a stutter
-            if _ends_the_phrase_before(text, first, second[0]):
+            if (
+                size == 1
+                and first[0].lower_ in _ADJACENT_DOUBLES
+                and not between.strip()
+                and "what" in lowers[max(0, i - 5) : i]
+            ):
+                continue  # "what it was was a licensing mess" (but "the hotels were were late" is a stutter)
+            third = words[i + 2 * size] if i + 2 * size < len(words) else None
+            if (third is None or third.lower_ != second[0].lower_) and _ends_the_phrase_before(text, first, second):
                 continue  # "If we buy it, it has to": the first copy is an object, the second a subject
             found.append((first[0].idx, second[0].idx, "repeat"))
             i += size
@@ -239,22 +253,27 @@ def _may_repeat(tokens: Sequence[Token]) -> bool:
     return False
 
 
-def _ends_the_phrase_before(text: str, first: Sequence[Token], second: Token) -> bool:
+def _ends_the_phrase_before(text: str, first: Sequence[Token], second: Sequence[Token]) -> bool:
     """Words said twice across a comma where the first copy belongs to what comes before it: "If we buy it, it has
     to", "talk to her, her deputy", "he calls the supplier, the supplier cancels it", "we rely on, on the other hand":
     an object (or a preposition) whose head is to its left, with a comma after it, is part of that phrase, not a
     stutter ("the, the system" and "we, we had" are)."""
-    if "," not in text[first[-1].idx + len(first[-1].text) : second.idx]:
+    if "," not in text[first[-1].idx + len(first[-1].text) : second[0].idx]:
         return False
-    inside = {word.i for word in first}
-    roots = [word for word in first if word.head.i not in inside]
-    if len(roots) != 1 or roots[0].head.i >= first[0].i:
-        return False
-    root = roots[0]
+    root, again = _phrase_root(first), _phrase_root(second)
+    if root is None or root.head.i >= first[0].i or (again is not None and again.head.i == root.head.i):
+        return False  # "send them, them the remittance": both copies hang off one verb, a stutter
     if root.pos_ == "ADP":  # "give it to, to the team" is a stutter; "on, on the other hand" opens a phrase
-        return len(first) == 1 and bool(_OPENS_A_PHRASE.match(text, second.idx + len(second.text)))
+        return len(first) == 1 and bool(_OPENS_A_PHRASE.match(text, second[0].idx + len(second[0].text)))
     # An object, not a word left hanging ("the, the approvals", whose first "the" spaCy may call a pronoun).
-    return root.pos_ in ("PRON", "NOUN", "PROPN") and root.dep_ in _OBJECTS
+    return root.pos_ in ("PRON", "NOUN", "PROPN") and root.dep_ in _OBJECTS and root.lower_ not in _NEVER_OBJECTS
+
+
+def _phrase_root(words: Sequence[Token]) -> Token | None:
+    """The one word of ``words`` whose head lies outside them, or None when there are several."""
+    inside = {word.i for word in words}
+    roots = [word for word in words if word.head.i not in inside]
+    return roots[0] if len(roots) == 1 else None
 
 
 def _whole_word(text: str, token: Token) -> bool:

@@ -22,8 +22,8 @@ _HEAD_NOUNS = (
     "|electrician|agent|representative|rep|associate|assistant|librarian|coach|student|entrepreneur|freelancer"
     "|contractor|realtor|broker|economist|chemist|biologist|physicist|mathematician|officer|partner|principal"
     "|superintendent|administrator|admin|chief|secretary|receptionist|operator|dispatcher|inspector|estimator|surveyor"
-    "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder"
-    "|registrar|bursar|provost|dean|chancellor|comptroller|foreman|forewoman|archivist"
+    "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder|leader"
+    "|registrar|bursar|comptroller|archivist"
 )
 _JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
     {"screenwriter", "novelist", "podcaster", "blogger", "reporter", "transcriber", "proofreader", "copyeditor",
@@ -49,7 +49,7 @@ _NOT_A_TITLE_START = re.compile(
     r"fixed|registered|licensed|certified|chartered|qualified|accredited|embedded|applied|shared)\b)"
     r"\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
     r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"
-    r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan)\b",
+    r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan|natural|born|thought|servant)\b",
     re.I,
 )
 _NOT_A_JOB = frozenset(
@@ -137,12 +137,18 @@ _NOW_LEADS = re.compile(
     re.I,
 )
 _NOW = re.compile(r"\b(?:now|these\s+days|currently|today)\s*,?\s*$", re.I)
-# Said right after a title, it is the one held now: "I'm director of revenue cycle now", "... as of this month".
-_NOW_AFTER = re.compile(r"\s*,?\s*(?:now|as\s+of\s+(?:this|last)\s+\w+|since\s+(?:last\s+)?\w+)\b", re.I)
-# A title said to replace one given before: "let me correct that", "they changed my title", "I was promoted".
+# A title said to replace the buyer's own earlier one: "let me correct that", "they changed my title", "I was
+# promoted", "that title is out of date" (not "my old boss got promoted", nor "no longer supported").
 _REPLACES = re.compile(
-    r"\b(?:correct\s+(?:that|myself|this)|changed\s+my\s+title|(?:new|updated)\s+title|promoted|out\s+of\s+date"
-    r"|not\s+(?:my\s+title\s+)?any\s*more|no\s+longer)\b",
+    r"\b(?:correct\s+(?:that|myself)|changed\s+my\s+(?:title|role)|my\s+(?:new|updated|current)\s+title"
+    r"|i\s+(?:was|got|have\s+been|'ve\s+been)\s+promoted|promoted\s+me|(?:title|that)(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?out\s+of\s+date"
+    r"|out\s+of\s+date\s+now)\b",
+    re.I,
+)
+# A job taken on beside the title, not instead of it: "I'm the controller now too", "basically a help desk tech".
+_ADDED_ROLE = re.compile(
+    r"\b(?:too|also|as\s+well|on\s+top\s+of|besides|in\s+addition|basically|de\s+facto|kind\s+of|sort\s+of"
+    r"|acting|unofficial(?:ly)?)\b",
     re.I,
 )
 # "Dispatch manager is the official title", "quality assurance manager, that's the title", "warehouse operations
@@ -186,7 +192,7 @@ _ONLY_ONE = re.compile(
 # does.
 _RESPONSIBILITY = re.compile(
     r"\bi(?:'m|\s+am)?\s+(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?"
-    r"(?P<verb>lead(?:s|ing)?|run(?:s|ning)?|oversee(?:s|ing)?|head(?:s|ing)?(?:\s+up)?"
+    r"(?P<verb>lead(?:s|ing)?|runs?|oversee(?:s|ing)?|head(?:s|ing)?(?:\s+up)?"
     r"|look(?:s|ing)?\s+after|manag(?:es?|ing)|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
     r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?!of\s)(?P<field>[a-z][\w&/ -]{1,40}?)"
     r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"
@@ -222,7 +228,8 @@ _COUNTED = re.compile(
     re.I,
 )
 _NOT_A_FIELD = frozenset({"a", "an", "my", "this", "that", "these", "those", "it", "them", "things", "what", "how",
-                          "which", "who", "i", "we", "you", "they", "everything", "something", "stuff"})  # fmt: skip
+                          "which", "who", "i", "we", "you", "they", "everything", "something", "stuff",
+                          "tonight", "today", "tomorrow", "week", "weekend", "morning", "evening", "late"})  # fmt: skip
 
 
 # "I recently started a marketing role", "in my current finance position": the field the role is in.
@@ -303,6 +310,7 @@ _ASKS_JOB = re.compile(
 # A question about the title itself, asked at any point of the call: "what's your official title, by the way?"
 _ASKS_TITLE = re.compile(
     r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+)?(?:title|role|position)\b"
+    r"(?!\s+(?:in|on|for|with|at|when|during|as)\b)"
     r"|what(?:'s|\s+is)\s+(?:it\s+)?(?:on\s+)?your\s+(?:business\s+)?card",
     re.I,
 )
@@ -384,7 +392,8 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
             )
             # "..., and now I'm regional sales director", "... let me correct that, I'm director of revenue cycle
             # now": the job held now comes before any said earlier in the turn.
-            found.insert(0 if _holds_now(text, lead, start + len(title)) else len(found), title)
+            now = _NOW.search(text, max(0, lead.start() - 12), lead.start())
+            found.insert(0 if now or _replaces(text, lead, start + len(title)) else len(found), title)
     for match in _TITLE_NAMED_AFTER.finditer(text):
         phrase = match["title"]
         title = _title_after(phrase)
@@ -402,27 +411,25 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
     return found + earlier
 
 
-def _holds_now(text: str, lead: re.Match[str], end: int) -> bool:
-    """Whether the title said after ``lead`` (ending at ``end``) is marked as the one held now: "now" before or after
-    it, or a correction of an earlier one said just before it."""
-    return bool(
-        _NOW.search(text, max(0, lead.start() - 12), lead.start())
-        or _NOW_AFTER.match(text, end)
-        or _REPLACES.search(text, max(0, lead.start() - 60), lead.start())
-    )
+def _replaces(text: str, lead: re.Match[str], end: int) -> bool:
+    """Whether the title said after ``lead`` (ending at ``end``) is said to replace the buyer's earlier one ("let me
+    correct that, since January I'm director of revenue cycle"), not taken on beside it ("... now too")."""
+    sentence_end = _SENTENCE_END.search(text, end)
+    rest = text[end : sentence_end.start() if sentence_end else len(text)]
+    before = text[max(0, lead.start() - 60) : lead.start()]
+    return bool(_REPLACES.search(before)) and not _ADDED_ROLE.search(before[-25:] + text[lead.end() : end] + rest)
+
+
+_SENTENCE_END = re.compile(r"[.;!?]")
 
 
 def current_title(text: str, is_job_field: Callable[[str], bool] = lambda field: True) -> str:
-    """A title ``text`` says is held now, replacing one said before ("Honestly that's out of date, I'm accounting
+    """A title ``text`` says replaces the buyer's earlier one ("Honestly that title is out of date, I'm accounting
     manager now"), or ``""``."""
     for lead in _INTRO_LEAD.finditer(text):
         start = lead.end()
         title = _title_after(text[start : start + 80])
-        if (
-            title
-            and _holds_now(text, lead, start + len(title))
-            and not _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3)
-        ):
+        if title and _replaces(text, lead, start + len(title)):
             return _corrected(text[start : start + 160], is_job_field) or title
     return ""
 
@@ -441,6 +448,8 @@ def _title_after(rest: str) -> str:
         acronym = len(raw) > 1 and raw.isupper()  # "IT", not "it"
         # "manager for clinical systems": an area in lower case; "director for the Nordics", "for Acme": no title
         area = bare == "for" and position + 1 < len(said) and _AREA_WORD.fullmatch(said[position + 1]) is not None
+        if bare == "the" and words and words[-1].lower() == "of" and any(_names_a_job(w) for w in words):
+            continue  # "general manager of the corporate planning department"
         if bare in _NOT_IN_TITLE and not acronym and not (bare in ("of", "and") and words) and not (area and words):
             break
         if "/" in raw and _names_a_job(raw.split("/")[0]):  # "game developer/designer": the first of two jobs
@@ -456,13 +465,16 @@ def _title_after(rest: str) -> str:
     # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops".
     if end < len(words) and (words[end].lower() in ("of", "for") or words[last].lower() in _RANK_BEFORE_FIELD):
         end = min(len(words), end + (4 if words[end].lower() in ("of", "for") else 3))  # "of front office operations"
-        while end > last + 1 and words[end - 1].lower() in ("of", "and"):
+        # "... of the procurement team", "of the business": the field, without the unit it is
+        while end > last + 1 and words[end - 1].lower().strip(".,") in ("of", "and", *_UNITS):
             end -= 1
     title = " ".join(_title_case(word) for word in words[:end])
     field = _FIELD_AFTER_RANK.match(after) if end == len(words) and words[last].lower() in _GENERIC else None
     return f"{title}, {field['field']}" if field else title
 
 
+_UNITS = frozenset({"team", "teams", "department", "dept", "group", "division", "unit", "company", "business", "firm",
+                    "organisation", "organization", "office", "practice", "shop", "store"})  # fmt: skip
 _AREA_WORD = re.compile(
     r"(?!(?:the|a|an|our|my|their|his|her|this|that|these|those|all|every|each|both|two|three|four|five|several|many"
     r"|some|about|around|over|under|them|us|you|him|me)\b)[a-z][a-z&-]+"
@@ -482,7 +494,7 @@ def _spelled_out(acronym: str, after: str) -> str:
     controller)"): only when the title's initials are the acronym; else ``""``."""
     if not (2 <= len(acronym) <= 5 and acronym.isupper() and after.lstrip()[:1] in ("—", "–", "-", "(", ",")):
         return ""
-    title = _title_after(after.lstrip(" ,(—–-"))
+    title = _title_after(re.sub(r"^(?:the|a|an)\s+", "", after.lstrip(" ,(—–-"), flags=re.I))
     initials = "".join(w[0] for w in title.split() if w.lower() not in _SMALL_WORDS)
     return title if initials.upper() == acronym else ""
 

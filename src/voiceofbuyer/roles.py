@@ -29,7 +29,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from .ingest.sides import is_placeholder, listed_names, renamed_devices, same_person, short_names
+from .ingest.sides import is_placeholder, is_room, listed_names, renamed_devices, same_person, short_names
 from .introductions import stated_field, stated_responsibility, stated_title
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 
@@ -100,7 +100,7 @@ def normalise_title(title: str) -> str:
 
 def _singular(word: str) -> str:
     """ "teachers" → "teacher", "facilities" → "facility": titles and patterns meet in the singular."""
-    if len(word) > 5 and word.endswith("ies"):
+    if len(word) > 5 and word.endswith("ies") and word not in ("securities", "species", "series"):
         return word[:-3] + "y"
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
@@ -245,6 +245,8 @@ def buyer_profile(
     # "iPad Pro", then "Mei-Ling Chou"; "Priya" beside "Priya Raman": one buyer
     renamed = {**renamed_devices(interview, speakers.buyers), **short_names(interview.turns)}
     named = [speaker for speaker in speakers.buyers if not is_placeholder(speaker) and speaker not in renamed]
+    # "Marketing Conference Room" first, then "Olivia Grant" on her laptop: the person names the profile.
+    named.sort(key=is_room)
     listed = listed_names(meta.interviewee)
     name = meta.interviewee or (named[0] if named else "")
     profiled = set(speakers.buyers)

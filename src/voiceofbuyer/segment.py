@@ -52,7 +52,7 @@ _BROKEN_OPENING = re.compile(r"(?:[\w'’]+ ){0,3}" + RESTARTED, re.I)
 # the answer", "Like I told Sam", "Right now we", "Look at the backlog" are said, not filled.
 _LEADING_MARKERS = re.compile(
     # "Well in excess of", "well before the deadline": "well" says how much
-    r"(?!well\s+(?:in|at|for|on|after|before)\b)"
+    r"(?!well\s+(?:in\s+excess|before|after|beyond|above|below)\b)"
     r"(?:(?:and|so|but|well|yeah|yes|okay|ok|anyway)\b(?:[,.]|(?=\s+(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'd|you"
     r"|you're|they|they're|he|she|it|it's|there|there's|this|that|that's|these|those|the|our|my|a|an|what|when|if"
     r"|basically|honestly|obviously|in|at|for|on|after|before|because|most|some|all|every|one|nobody|everyone)\b))"
@@ -174,15 +174,27 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
     for sentence in sentences:
         before = [t for t in merged[-1] if not t.is_space] if merged else []
         # "(wow! what a great idea!) when I brainstorm", 'asked, "Why are we paying twice?" and I had no answer':
-        # after a bracket or a quotation closed, a small letter goes on with the sentence.
-        aside_goes_on = (
-            bool(before) and before[-1].text.endswith((")", '"', "”")) and sentence.text.lstrip()[:1].islower()
-        )
+        # after a bracket, or a quoted question or exclamation, a word in small letters goes on with the sentence
+        # ('"the black hole." eBay is ...' does not).
+        aside_goes_on = bool(before) and _goes_on_after(before, sentence)
         if before and (aside_goes_on or not _ends_with_sentence_end(before)):
             merged[-1] = doc[merged[-1].start : sentence.end]
         else:
             merged.append(sentence)
     return merged
+
+
+def _goes_on_after(before: list[Token], sentence: Span) -> bool:
+    """Whether ``sentence`` goes on with the one whose tokens are ``before``, ended by a bracket or a quoted ``?``
+    or ``!``: its first word is in small letters only."""
+    first = sentence.text.lstrip().split(maxsplit=1)[0] if sentence.text.strip() else ""
+    if not first.islower():
+        return False
+    last = before[-1].text
+    if last.endswith(")"):
+        return True
+    closed = last.endswith(('"', "”")) and len(before) > 1
+    return closed and (last.rstrip('"”')[-1:] in "?!" if last.rstrip('"”') else before[-2].text in ("?", "!"))
 
 
 _SENTENCE_ENDS = frozenset({".", "?", "!", "…", "...", "?!", "!?", "..", "....", ".?", "?."})
@@ -319,7 +331,7 @@ def _continues(previous: Turn, turn: Turn, acknowledged: bool = False) -> bool:
         # "... we had to…" / "ship it anyway": a voice trailing off mid-sentence, not a full stop
         return previous.text.rstrip().endswith(("…", "...")) and turn.text[:1].islower()
     last = _WORD.findall(previous.text.lower())[-1:]
-    return _goes_on(turn) or previous.text.rstrip().endswith(",") or (bool(last) and last[0] in _OPEN_ENDED)
+    return _goes_on(turn, previous) or previous.text.rstrip().endswith(",") or (bool(last) and last[0] in _OPEN_ENDED)
 
 
 _OPEN_ENDED = UNFINISHED | {
@@ -334,14 +346,24 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "?", "!", "…", '"', "”", ")"))
 
 
-# The middle of a sentence: a small letter, a digit, an amount ("$1.2 million", "£310,000"), or a name opening with
-# a dot (".NET").
-_GOES_ON = re.compile(r"\d|[$£€¥₹]\s?\d|\.[A-Za-z]")
+# The middle of a sentence: a small letter, a digit, or a name opening with a dot (".NET").
+_GOES_ON = re.compile(r"\d|\.[A-Za-z]")
+_AMOUNT = re.compile(r"[$£€¥₹]\s?\d")
+# Words an amount follows: a cue that ends on one and a next that opens with "$1.2 million" are one sentence.
+_BEFORE_AMOUNT = frozenset({"about", "over", "under", "around", "roughly", "nearly", "almost", "approximately",
+                            "cost", "costs", "spent", "spend", "spends", "paid", "pay", "pays", "saved", "save",
+                            "saves", "worth", "charged", "charge", "lost", "lose", "budget", "quoted", "spending",
+                            "paying", "costing", "saving", "losing", "charging", "want", "wants", "wanted",
+                            "asked", "asking", "offered", "billed", "invoiced"})  # fmt: skip
 
 
-def _goes_on(turn: Turn) -> bool:
-    """A turn that starts in the middle of a sentence: with a small letter, a digit, an amount or ".NET"."""
-    return turn.text[:1].islower() or _GOES_ON.match(turn.text) is not None
+def _goes_on(turn: Turn, previous: Turn | None = None) -> bool:
+    """A turn that starts in the middle of a sentence: with a small letter, a digit or ".NET", or with an amount
+    after a word an amount follows ("it cost us about" / "$1.2 million")."""
+    if turn.text[:1].islower() or _GOES_ON.match(turn.text) is not None:
+        return True
+    last = _WORD.findall(previous.text.lower())[-1:] if previous is not None else []
+    return bool(last) and last[0] in _BEFORE_AMOUNT and _AMOUNT.match(turn.text) is not None
 
 
 def _last_question(text: str, fillers: re.Pattern[str]) -> str:
@@ -498,6 +520,8 @@ def _gives_up(restart: re.Match[str], source: str, end: int) -> bool:
     if word not in UNFINISHED or frames_a_clause(restart[0]):
         return False
     joined = re.match(r"(?:and|but|so)\b", source[restart.end() : end], re.I) is not None
+    if word in ("in", "on"):  # "all in, but", "brought it in, and"; "it depends on, so the ..." was given up
+        joined = re.match(r"(?:and|but)\b", source[restart.end() : end], re.I) is not None
     return not (word in ("that", "this", "in", "on") and joined)
 
 

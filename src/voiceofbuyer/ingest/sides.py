@@ -50,7 +50,7 @@ _BUYER_LABEL = re.compile(
 _PLACEHOLDER = re.compile(r"(?:unknown\s+speaker|speaker|spk|person|caller|voice)[\s_-]*(?:\d{1,3}|[a-z])?", re.I)
 _DEVICE = re.compile(
     r"\b(?:iphone|ipad|ipod|galaxy|pixel|android|samsung|macbook|imac|chromebook|laptop|desktop|pc|huawei|oneplus"
-    r"|xiaomi|redmi|motorola|zoom\s+user|(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom)\b",
+    r"|xiaomi|redmi|motorola|zoom\s+user)\b",
     re.I,
 )
 _UNCERTAIN = re.compile(r"(?:.*\?.*|unknown|unidentified|unk|none|null|n/?a|\(?inaudible\)?|\(?unclear\)?)", re.I)
@@ -60,10 +60,7 @@ _VENDOR_TALK = re.compile(
     r"|users|pricing|roadmap|integrations?|api|engineers?|feature)|let\s+me\s+show|i\s+can\s+show\s+you"
     r"|on\s+our\s+side|our\s+(?:product|engineering|sales|success|support)\s+team|out\s+of\s+the\s+box"
     r"|we\s+(?:do|handle|set\s+up|take\s+care\s+of)\s+(?:the\s+|all\s+the\s+)?[\w-]+(?:\s+[\w-]+)?\s+for\s+you"
-    r"|our\s+(?:extraction|ocr|model|engine|implementation|onboarding|implementation\s+team)"
-    # a demo: "customers usually see under ten percent", "we can do it at your yards overnight"
-    r"|customers\s+(?:usually|typically|generally)\s+(?:see|get)"
-    r"|we\s+can\s+(?:do|set)\s+(?:it|that|this)\s+(?:up\s+)?(?:at|for|on)\s+your)\b",
+    r"|our\s+(?:extraction|ocr|model|engine|implementation|onboarding|implementation\s+team))\b",
     re.I,
 )
 # "I'm the IT director at Marlowe Insurance": a buyer; "I lead solutions engineering here at Acme" is the host's side.
@@ -105,6 +102,15 @@ def is_placeholder(speaker: str) -> bool:
     return bool(_PLACEHOLDER.fullmatch(speaker.strip())) or is_role_label(speaker)
 
 
+_ROOM = re.compile(r"\b(?:(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom)\b", re.I)
+
+
+def is_room(speaker: str) -> bool:
+    """A meeting room's display name ("Marketing Conference Room", "HQ Boardroom"): a place where one or several
+    people sit, never a person's name."""
+    return bool(_ROOM.search(speaker))
+
+
 def is_device(speaker: str) -> bool:
     """A display name that is a device or Zoom's default ("iPad Pro", "Priya's iPhone", "Galaxy S23", "Zoom user"),
     as a call shows someone who joined before typing their name."""
@@ -112,16 +118,24 @@ def is_device(speaker: str) -> bool:
 
 
 def renamed_devices(interview: Interview, buyers: Iterable[str]) -> dict[str, str]:
-    """Buyer labels that are a device renamed mid-call, each with the name it became: every turn of the device comes
-    before the first turn of a named buyer, the next buyer to speak after it ("iPad Pro" … then "Mei-Ling Chou").
+    """Buyer labels that are a device (or a meeting room where the buyer says who they are) renamed mid-call, each
+    with the name it became: every turn of the device comes before the first turn of a named buyer, the next buyer
+    to speak after it ("iPad Pro" … then "Mei-Ling Chou").
     Zoom shows a rename from that moment on, so the two never speak in turns that interleave."""
     buyers = set(buyers)
     order = [t.speaker for t in interview.turns if t.speaker in buyers]
     renamed: dict[str, str] = {}
-    for device in (b for b in buyers if is_device(b)):
+    for device in (b for b in buyers if is_device(b) or is_room(b)):
         last = max(i for i, speaker in enumerate(order) if speaker == device)
         after = order[last + 1] if last + 1 < len(order) else ""
-        if after and not is_device(after) and not is_placeholder(after) and after not in order[:last]:
+        if not after or is_device(after) or is_room(after) or is_placeholder(after) or after in order[:last]:
+            continue
+        # A room may hold anyone: it is the next buyer only when it says so ("I'm in a conference room, it's
+        # Olivia"), not when someone else speaks from it first ("This is Marcus Bell, I'm the CFO").
+        said = " ".join(t.text for t in interview.turns if t.speaker == device)
+        if is_device(device) or re.search(
+            rf"\b(?:it's|it is|this is|i'm|i am)\s+{re.escape(given_name(after))}\b", said, re.I
+        ):
             renamed[device] = after
     return renamed
 
@@ -440,8 +454,8 @@ def _introduction(speaker: str) -> re.Pattern[str]:
         rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
         rf"|\b{first}\b,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b"
         # "that's Rina joining, she runs product for us"
-        rf"|\b{first}\b[^.?!]{{0,20}}?,?\s+(?:he|she|they)\s+(?:runs?|leads?|heads?|manages?|works?\s+(?:on|in))\s+"
-        rf"[^.?!]{{0,40}}?\b(?:for|with)\s+us\b",
+        rf"|\b(?:that's|this\s+is|here's)\s+{first}\s+joining\b[^.?!]{{0,20}}?,?\s+(?:he|she|they)\s+"
+        rf"(?:runs?|leads?|heads?|manages?)\s+[^.?!]{{0,40}}?\bfor\s+us\b",
         re.I,
     )
 
