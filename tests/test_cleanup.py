@@ -220,3 +220,17 @@ def test_no_filler_words_configured_means_nothing_is_removed_as_one():
     from voiceofbuyer.cleanup import filler_pattern
 
     assert filler_pattern([]).search("Um. We, uh, pay it twice.") is None
+
+
+@pytest.mark.parametrize(
+    ("source", "quote"),
+    [
+        ("We test end-to-\nend every night.", "We test end-to-end every night."),  # a word cut across two cues
+        ("We moved to self-\nserve last year.", "We moved to self-serve last year."),
+        ("Then the pre-\nthe approval step stalls.", "Then the pre- the approval step stalls."),  # begun again
+    ],
+)
+def test_a_hyphenated_word_cut_across_cues_is_one_word(source, quote):
+    gap = source.index("\n")
+    assert apply_cleanup(source, 0, len(source), [(gap, gap + 1, "gap")]) == quote
+

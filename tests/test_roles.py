@@ -247,6 +247,9 @@ def test_a_title_said_late_or_corrected_later_in_a_long_call_is_the_one_held_now
         "I'm the system owner now, since Pete left.",
         "These days I'm basically a help desk technician.",
         "My old boss got promoted, so I'm the acting buyer for packaging too.",
+        "I was promoted after four years as a staff accountant.",
+        "Their help docs, that's all out of date. I'm the admin for our instance.",
+        "When they promoted me, I'm also the IT administrator now.",
     ],
 )
 def test_a_job_taken_on_beside_the_title_does_not_replace_it(later):
@@ -264,6 +267,12 @@ def test_a_job_taken_on_beside_the_title_does_not_replace_it(later):
         ("I'm the NUM, the nurse unit manager, on 7B.", "", "Nurse Unit Manager"),
         ("I'm a team leader in maintenance.", "", "Team Leader"),
         ("I'm a natural leader, honestly.", "", ""),
+        ("I'm in IT as a clinical informatics lead.", "", "Clinical Informatics Lead"),  # IT, the department
+        ("I'm QA/QC manager on a hospital build.", "", "QA/QC Manager"),
+        ("I'm a chartered accountant by background, now the COO.", "", "COO"),
+        ("It's Head of Shared Services now.", "What's your title these days?", "Head of Shared Services"),
+        ("Honestly it depends. Ask any controller.", "What's your position about vendor lock-in?", ""),
+        ("I'm manager of the front office.", "", "Manager of Front Office"),
     ],
 )
 def test_titles_testers_met(said, question, title):
@@ -839,6 +848,7 @@ def test_the_trained_job_description_model_is_found_again_by_the_next_process():
         ("I'm managing the accounts payable team.", "Accounting Manager"),
         ("Sorry, I'm running late today.", "Unassigned"),
         ("I'm running payroll tonight, so I manage the warehouse team.", "Operations Manager"),
+        ("I'm managing the migration to NetSuite, and I run the finance systems team.", "Finance Leader"),  # a task
     ],
 )
 def test_what_a_buyer_says_they_are_responsible_for_gives_their_role(said, role):

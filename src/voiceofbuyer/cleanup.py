@@ -54,6 +54,12 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.?!;:])(?!\w)")
 _WHITESPACE = re.compile(r"\s+")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
+# After "end-to-" / "self-" at a cue's end, a word that completes it; not one that starts the sentence again ("the
+# pre-" / "the approval step", "re-" / "we tried").
+_JOINS_HYPHEN = re.compile(
+    r"(?!(?:the|a|an|we|i|you|they|he|she|it|and|but|so|or|that|this|there|then|our|my|your|their|um|uh)\b)[^\W\d_]",
+    re.I,
+)
 _LEADING_JUNK = re.compile(r"^(?:[\s,;:!?\-–—]|\.(?!\w))+")
 # Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)".
 INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
@@ -261,10 +267,12 @@ def _ends_the_phrase_before(text: str, first: Sequence[Token], second: Sequence[
     if "," not in text[first[-1].idx + len(first[-1].text) : second[0].idx]:
         return False
     root, again = _phrase_root(first), _phrase_root(second)
-    if root is None or root.head.i >= first[0].i or (again is not None and again.head.i == root.head.i):
-        return False  # "send them, them the remittance": both copies hang off one verb, a stutter
+    if root is None or root.head.i >= first[0].i:
+        return False
     if root.pos_ == "ADP":  # "give it to, to the team" is a stutter; "on, on the other hand" opens a phrase
         return len(first) == 1 and bool(_OPENS_A_PHRASE.match(text, second[0].idx + len(second[0].text)))
+    if again is not None and again.head.i == root.head.i:
+        return False  # "send them, them the remittance": both copies hang off one verb, a stutter
     # An object, not a word left hanging ("the, the approvals", whose first "the" spaCy may call a pronoun).
     return root.pos_ in ("PRON", "NOUN", "PROPN") and root.dep_ in _OBJECTS and root.lower_ not in _NEVER_OBJECTS
 
@@ -314,7 +322,7 @@ def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[
     for cut_start, cut_end, reason in cuts:
         pieces.append(source[cursor:cut_start])
         # "end-to-" / "end" in two caption cues: one word, "end-to-end"
-        hyphenated = reason == "gap" and _HYPHEN_END.search(pieces[-1]) and source[cut_end : cut_end + 1].isalpha()
+        hyphenated = reason == "gap" and _HYPHEN_END.search(pieces[-1]) and _JOINS_HYPHEN.match(source, cut_end)
         pieces.append("" if hyphenated else " ")
         cursor = max(cursor, cut_end)
     pieces.append(source[cursor:end])

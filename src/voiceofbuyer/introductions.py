@@ -23,6 +23,7 @@ _HEAD_NOUNS = (
     "|contractor|realtor|broker|economist|chemist|biologist|physicist|mathematician|officer|partner|principal"
     "|superintendent|administrator|admin|chief|secretary|receptionist|operator|dispatcher|inspector|estimator|surveyor"
     "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder|leader"
+    "|gm|sdr|bdr|csm|hrbp|hod|dgm"
     "|registrar|bursar|comptroller|archivist"
 )
 _JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
@@ -100,7 +101,9 @@ _INTRO_LEAD = re.compile(
     # "I'm the only finance person here, so controller, AP, payroll": the job the field comes down to.
     r"|(?:only|sole|lone)\s+[\w&/-]+(?:\s+[\w&/-]+){0,2}?\s+(?:person|guy|gal|one)(?:\s+here)?\s*,\s*so"
     # "..., officially Director of Customer Success": the title on paper, said after what they do
-    r"|(?<=[,;]\s)(?:officially|on\s+paper|formally)(?=\s+(?:the\s+|an?\s+)?(?-i:[A-Z])))"
+    r"|(?<=[,;]\s)(?:officially|on\s+paper|formally)(?=\s+(?:the\s+|an?\s+)?(?-i:[A-Z]))"
+    # "a chartered accountant by background, now the COO"
+    r"|(?<=[,;]\s)now(?=\s+(?:the|an?)\s))"
     r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just"
     r"|one\s+of\s+(?:the|our|two|three|several|many))\s+)*",
     re.I,
@@ -120,8 +123,8 @@ _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # "I use it as an assistant", "treat ChatGPT as a tutor": a role given to a tool, not the speaker's job.
 _ABOUT_A_TOOL = re.compile(
-    r"\b(?:it|ai|chatgpt|claude|gemini|copilot|tool|tools|them|this|that|model|llm|bot|use|using|used|treat|like)"
-    r"\s+(?:\w+\s+){0,2}as\b",
+    r"\b(?:(?-i:it|It)|ai|chatgpt|claude|gemini|copilot|tool|tools|them|this|that|model|llm|bot|use|using|used|treat"
+    r"|like)\s+(?:\w+\s+){0,2}as\b",  # "it" as a tool, not "IT" the department ("I'm in IT as a ... lead")
     re.I,
 )
 # A job held before: "I started (out/here) as", "I used to be", "I was", "previously", "back then as".
@@ -164,7 +167,8 @@ _TITLE_NAMED_AFTER = re.compile(
 # "I'm a field service engineer. Sorry, no, that was before.": the title just given is a past one.
 _NO_LONGER = re.compile(
     r"^[^.?!]{0,40}[.?!,;]?\s*(?:(?:sorry|no|well|oh|actually)[,.!]?\s+)*(?:that\s+was\s+(?:before|my\s+old|years\s+ago"
-    r"|(?:my\s+)?(?:last|previous|old)\s+(?:job|role|title))|not\s+any\s?more|no\s+longer)\b",
+    r"|(?:my\s+)?(?:last|previous|old)\s+(?:job|role|title))|not\s+any\s?more|no\s+longer|by\s+(?:training|background"
+    r"|trade|education))\b",
     re.I,
 )
 # "I'm the, uh, contracts manager" reads "I'm the contracts manager": the comma before a filler goes with it.
@@ -209,9 +213,18 @@ def stated_responsibility(texts: list[str]) -> str:
             words = match["field"].split()
             if not _names_a_field(words):
                 continue
+            # "I'm managing the migration", "leading the vendor evaluation": a task; "heading sales operations",
+            # "managing the AP team": a part of the organisation
+            if match["verb"].lower().endswith("ing") and not (
+                _UNIT_AFTER.search(match[0]) or words[-1].lower() in ("operations", "ops")
+            ):
+                continue
             field = " ".join(_title_case(word) for word in words)
             return f"{field} Manager" if match["verb"].lower().startswith("manag") else f"Head of {field}"
     return ""
+
+
+_UNIT_AFTER = re.compile(r"\b(?:team|teams|department|function|group|org|organi[sz]ation)\W*$", re.I)
 
 
 def _names_a_field(words: list[str]) -> bool:
@@ -310,12 +323,14 @@ _ASKS_JOB = re.compile(
 # A question about the title itself, asked at any point of the call: "what's your official title, by the way?"
 _ASKS_TITLE = re.compile(
     r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+)?(?:title|role|position)\b"
-    r"(?!\s+(?:in|on|for|with|at|when|during|as)\b)"
+    r"(?!\s+(?:in|on|for|with|at|when|during|as|about|regarding|towards?|versus|vs)\b)"
     r"|what(?:'s|\s+is)\s+(?:it\s+)?(?:on\s+)?your\s+(?:business\s+)?card",
     re.I,
 )
 _ANSWER_OPENING = re.compile(
-    r"(?:\s*(?:yes|yeah|yep|sure|so|well|right|correct|of\s+course|actually|oh|okay|ok|honestly)\b[,.!]?)*\s*", re.I
+    r"(?:\s*(?:yes|yeah|yep|sure|so|well|right|correct|of\s+course|actually|oh|okay|ok|honestly|officially|it'?s"
+    r"|it\s+is)\b[,.!]?)*\s*",
+    re.I,
 )
 # "Not director, senior manager of ...", "Close. Head of legal operations", "Not quite: ...": the answer corrects the
 # title the question named, and the right one follows.
@@ -324,7 +339,7 @@ _CORRECTS_QUESTION = re.compile(
     r"(?:(?:it's|i'm)\s+(?:actually\s+)?)?(?:the\s+|an?\s+)?",
     re.I,
 )
-_AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here"})
+_AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here", "now"})
 _YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
 _CONFIRMS = re.compile(
     r"\s*(?:yes|yeah|yep|yup|correct|exactly|that'?s\s+(?:right|correct|me)|right)\b(?!\s*,?\s*(?:but|well))", re.I
@@ -414,10 +429,12 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
 def _replaces(text: str, lead: re.Match[str], end: int) -> bool:
     """Whether the title said after ``lead`` (ending at ``end``) is said to replace the buyer's earlier one ("let me
     correct that, since January I'm director of revenue cycle"), not taken on beside it ("... now too")."""
+    if re.match(r"\W*(?:as|being)\b", lead[0], re.I):
+        return False  # "I was promoted after four years as a staff accountant": the old job
     sentence_end = _SENTENCE_END.search(text, end)
     rest = text[end : sentence_end.start() if sentence_end else len(text)]
-    before = text[max(0, lead.start() - 60) : lead.start()]
-    return bool(_REPLACES.search(before)) and not _ADDED_ROLE.search(before[-25:] + text[lead.end() : end] + rest)
+    before = _SENTENCE_END.split(text[max(0, lead.start() - 60) : lead.start()])[-1]  # this sentence only
+    return bool(_REPLACES.search(before)) and not _ADDED_ROLE.search(before[-25:] + text[lead.start() : end] + rest)
 
 
 _SENTENCE_END = re.compile(r"[.;!?]")
@@ -452,7 +469,8 @@ def _title_after(rest: str) -> str:
             continue  # "general manager of the corporate planning department"
         if bare in _NOT_IN_TITLE and not acronym and not (bare in ("of", "and") and words) and not (area and words):
             break
-        if "/" in raw and _names_a_job(raw.split("/")[0]):  # "game developer/designer": the first of two jobs
+        first_job, _, second_job = raw.partition("/")
+        if second_job and _names_a_job(first_job) and _names_a_job(second_job):  # "developer/designer": the first
             words.append(raw.split("/")[0])
             break
         words.append(raw)
@@ -474,9 +492,10 @@ def _title_after(rest: str) -> str:
 
 
 _UNITS = frozenset({"team", "teams", "department", "dept", "group", "division", "unit", "company", "business", "firm",
-                    "organisation", "organization", "office", "practice", "shop", "store"})  # fmt: skip
+                    "organisation", "organization"})  # fmt: skip
 _AREA_WORD = re.compile(
-    r"(?!(?:the|a|an|our|my|their|his|her|this|that|these|those|all|every|each|both|two|three|four|five|several|many"
+    r"(?!(?:the|a|an|our|my|their|his|her|this|that|these|those|all|every|each|both|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|many"
     r"|some|about|around|over|under|them|us|you|him|me)\b)[a-z][a-z&-]+"
 )
 """A word that can open the area a title is for ("systems", "clinical"), not a place, a count or a company."""

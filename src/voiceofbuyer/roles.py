@@ -57,6 +57,8 @@ _TITLE_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("chief people officer", "chro"),
     ("chief product officer", "cpo"),
     ("accounts payable", "ap"),
+    ("accounts receivable", "ar"),
+    ("accounts executive", "accounting executive"),  # in India and the UK a clerk in accounts, not sales
     ("account payable", "ap"),
     ("vice president", "vp"),
     ("information technology", "it"),

@@ -328,12 +328,15 @@ def _continues(previous: Turn, turn: Turn, acknowledged: bool = False) -> bool:
     if len(_WORD.findall(previous.text)) <= 3 and not acknowledged:
         return True
     if _ends_sentence(previous.text):
-        # "... we had to…" / "ship it anyway": a voice trailing off mid-sentence, not a full stop
-        return previous.text.rstrip().endswith(("…", "...")) and turn.text[:1].islower()
+        # "... we had to…" / "ship it anyway": a voice trailing off mid-sentence, not a full stop ("oh, and one
+        # more thing" starts another)
+        trailing = previous.text.rstrip().endswith(("…", "..."))
+        return trailing and turn.text[:1].islower() and not _STARTS_AGAIN.match(turn.text)
     last = _WORD.findall(previous.text.lower())[-1:]
     return _goes_on(turn, previous) or previous.text.rstrip().endswith(",") or (bool(last) and last[0] in _OPEN_ENDED)
 
 
+_STARTS_AGAIN = re.compile(r"(?:oh|and|anyway|so|well|but|okay|ok|also|yeah|right)\b", re.I)
 _OPEN_ENDED = UNFINISHED | {
     "by", "at", "from", "into", "onto", "than", "as", "per", "via", "until", "between", "through", "across", "within",
     "against", "towards", "toward", "its", "including", "versus", "vs", "despite", "whose", "whereas", "unlike",

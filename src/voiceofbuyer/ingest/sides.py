@@ -74,12 +74,12 @@ _SELF_INTRO = re.compile(
 _PRODUCT_QUESTION = re.compile(
     r"\b(?:your\s+(?:tool|product|platform|software|system|solution|app|pricing|api|roadmap)|do\s+you\s+(?:integrate"
     r"|support|offer|have|charge|connect|handle)|does\s+(?:it|that|your)|can\s+(?:it|i|we)|how\s+(?:is|much)\s+"
-    r"(?:that|it|does)|pric\w+|cost|(?:your|the|a)\s+contract|trial|demo)\b[^?]*\?",
+    r"(?:that|it|does)|pric\w+|cost|(?<!off\s)(?<!off-)contracts?|trial|demo)\b[^?]*\?",
     re.I,
 )
 _ABOUT_THE_PRODUCT = re.compile(
     r"\b(?:your\s+(?:tool|product|platform|software|system|solution|app|pricing|api|roadmap)|pric\w+|cost\w*"
-    r"|(?:your|the|a)\s+contract"
+    r"|(?<!off\s)(?<!off-)contracts?"
     r"|trial|demo|integrat\w+|support\s+(?:for|sso|single)|roadmap)\b",
     re.I,
 )
@@ -134,7 +134,7 @@ def renamed_devices(interview: Interview, buyers: Iterable[str]) -> dict[str, st
         # Olivia"), not when someone else speaks from it first ("This is Marcus Bell, I'm the CFO").
         said = " ".join(t.text for t in interview.turns if t.speaker == device)
         if is_device(device) or re.search(
-            rf"\b(?:it's|it is|this is|i'm|i am)\s+{re.escape(given_name(after))}\b", said, re.I
+            rf"\b(?:it's|it is|this is|i'm|i am)\s+{re.escape(given_name(after))}\b(?!['’]s)", said, re.I
         ):
             renamed[device] = after
     return renamed
