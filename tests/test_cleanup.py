@@ -233,4 +233,3 @@ def test_no_filler_words_configured_means_nothing_is_removed_as_one():
 def test_a_hyphenated_word_cut_across_cues_is_one_word(source, quote):
     gap = source.index("\n")
     assert apply_cleanup(source, 0, len(source), [(gap, gap + 1, "gap")]) == quote
-
