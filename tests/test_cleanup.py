@@ -49,6 +49,7 @@ def test_fillers_are_removed_with_their_comma():
         ("It was, was a nightmare to reconcile.", "It was a nightmare to reconcile."),
         ("The hotels were were late with their sheets.", "The hotels were late with their sheets."),
         ("Some- sometimes the invoices come twice.", "Sometimes the invoices come twice."),
+        ("We had to renew it, it, it just kept failing.", "We had to renew it, it just kept failing."),
     ],
 )
 def test_a_stutter_is_still_cleaned(said, quote):

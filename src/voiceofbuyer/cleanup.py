@@ -226,8 +226,14 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
             ):
                 continue  # "what it was was a licensing mess" (but "the hotels were were late" is a stutter)
             third = words[i + 2 * size] if i + 2 * size < len(words) else None
-            if (third is None or third.lower_ != second[0].lower_) and _ends_the_phrase_before(text, first, second):
-                continue  # "If we buy it, it has to": the first copy is an object, the second a subject
+            if _ends_the_phrase_before(text, first, second):
+                if third is None or third.lower_ != second[0].lower_:
+                    continue  # "If we buy it, it has to": the first copy is an object, the second a subject
+                # "renew it, it, it just kept failing": the object stays, the next copy is the stutter
+                found.append((second[0].idx, third.idx, "repeat"))
+                i += 2 * size
+                matched = True
+                break
             found.append((first[0].idx, second[0].idx, "repeat"))
             i += size
             matched = True
