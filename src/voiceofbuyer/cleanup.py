@@ -36,7 +36,6 @@ from itertools import pairwise
 from typing import Protocol
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 Range = tuple[int, int]
 Removal = tuple[int, int, str]
@@ -165,6 +164,9 @@ def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
     """Whether a word cut off by ``dash`` ("imple-- implemented", "Some- sometimes") is begun again by the next
     word. Before a long dash, a word of its own is not cut off because the next one begins with it: "We used to--
     today we run it all" and "we paid for— fortunately" keep "to" and "for"."""
+    # Imported here: reading transcripts imports this module (``is_acknowledgement``) and needs no spaCy.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     stem, following = stem.lower(), following.lower()
     if stem == following:
         return True

@@ -301,16 +301,26 @@ def stated_title(
         # Later in a long call, only an answer to a question about the title: "What's your official title?"
         if index >= INTRO_TURNS and not _ASKS_TITLE.search(question):
             continue
-        text = _FILLERS.sub(" ", raw.replace("’", "'").replace("‘", "'").replace("''", "'"))
+        text = _plain(raw)
         answered = _answered_title(question.replace("’", "'"), text)
         for title in _titles(text, is_job_field) + ([answered] if answered else []):
-            if all(word.lower() in _GENERIC for word in title.split()):
+            if _only_seniority(title):
                 fallback = fallback or title
                 continue
             # "I'm a senior accountant" early, "that's out of date, I'm accounting manager now" later: the later one.
-            later = (current_title(_FILLERS.sub(" ", t.replace("’", "'")), is_job_field) for t in texts[index + 1 :])
-            return next((t for t in later if t and not all(w.lower() in _GENERIC for w in t.split())), title)
+            later = (current_title(_plain(t), is_job_field) for t in texts[index + 1 :])
+            return next((t for t in later if t and not _only_seniority(t)), title)
     return fallback
+
+
+def _plain(said: str) -> str:
+    """``said`` with straight apostrophes and without fillers, as the title patterns read it."""
+    return _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'"))
+
+
+def _only_seniority(title: str) -> bool:
+    """ "Manager", "Senior Lead": a title that says a seniority and no job."""
+    return all(word.lower() in _GENERIC for word in title.split())
 
 
 # A question about the buyer's job: "What's your role at Finch?", "what do you do?", "as the payroll manager, you ...".
@@ -471,7 +481,7 @@ def _title_after(rest: str) -> str:
             break
         first_job, _, second_job = raw.partition("/")
         if second_job and _names_a_job(first_job) and _names_a_job(second_job):  # "developer/designer": the first
-            words.append(raw.split("/")[0])
+            words.append(first_job)
             break
         words.append(raw)
     last = max((i for i, w in enumerate(words) if _names_a_job(w)), default=-1)

@@ -193,8 +193,10 @@ def _goes_on_after(before: list[Token], sentence: Span) -> bool:
     last = before[-1].text
     if last.endswith(")"):
         return True
-    closed = last.endswith(('"', "”")) and len(before) > 1
-    return closed and (last.rstrip('"”')[-1:] in "?!" if last.rstrip('"”') else before[-2].text in ("?", "!"))
+    if not last.endswith(('"', "”")) or len(before) < 2:
+        return False
+    inside = last.rstrip('"”')  # '?"' as one token, or '"' after a "?" of its own
+    return inside[-1] in "?!" if inside else before[-2].text in ("?", "!")
 
 
 _SENTENCE_ENDS = frozenset({".", "?", "!", "…", "...", "?!", "!?", "..", "....", ".?", "?."})
@@ -360,12 +362,12 @@ _BEFORE_AMOUNT = frozenset({"about", "over", "under", "around", "roughly", "near
                             "asked", "asking", "offered", "billed", "invoiced"})  # fmt: skip
 
 
-def _goes_on(turn: Turn, previous: Turn | None = None) -> bool:
-    """A turn that starts in the middle of a sentence: with a small letter, a digit or ".NET", or with an amount
-    after a word an amount follows ("it cost us about" / "$1.2 million")."""
+def _goes_on(turn: Turn, previous: Turn) -> bool:
+    """A turn that starts in the middle of ``previous``'s sentence: with a small letter, a digit or ".NET", or with
+    an amount after a word an amount follows ("it cost us about" / "$1.2 million")."""
     if turn.text[:1].islower() or _GOES_ON.match(turn.text) is not None:
         return True
-    last = _WORD.findall(previous.text.lower())[-1:] if previous is not None else []
+    last = _WORD.findall(previous.text.lower())[-1:]
     return bool(last) and last[0] in _BEFORE_AMOUNT and _AMOUNT.match(turn.text) is not None
 
 
@@ -522,9 +524,9 @@ def _gives_up(restart: re.Match[str], source: str, end: int) -> bool:
     word = restart.group(1).lower()
     if word not in UNFINISHED or frames_a_clause(restart[0]):
         return False
-    joined = re.match(r"(?:and|but|so)\b", source[restart.end() : end], re.I) is not None
-    if word in ("in", "on"):  # "all in, but", "brought it in, and"; "it depends on, so the ..." was given up
-        joined = re.match(r"(?:and|but)\b", source[restart.end() : end], re.I) is not None
+    # "all in, but", "brought it in, and"; but "it depends on, so the ..." was given up
+    joiners = r"and|but" if word in ("in", "on") else r"and|but|so"
+    joined = re.match(rf"(?:{joiners})\b", source[restart.end() : end], re.I) is not None
     return not (word in ("that", "this", "in", "on") and joined)
 
 
