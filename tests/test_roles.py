@@ -84,6 +84,8 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Fundraising Manager", "Sales Manager", "Sales & Business Development"),
         ("Salesforce Administrator", "IT Professional", "IT & Security"),
         ("Security Engineering Manager", "IT Manager", "IT & Security"),
+        ("Head of Carrier Relations", "Operations Leader", "Operations & Supply Chain"),
+        ("Vice President, Finance & Administration", "Finance Leader", "Finance"),
     ],
 )
 def test_the_built_in_functions_map_titles_to_a_function_and_seniority(title, role, function):
@@ -216,6 +218,12 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("Sorry, can I add something? I'm Priti, I'm one of the team leads on Northgate's property desk.", "Team Lead"),
         ("We do it officially now.", ""),
         ("My position is called facility manager.", "Facility Manager"),
+        ("I'm the Vice President, Finance & Administration at a private college.",
+         "Vice President, Finance & Administration"),
+        ("So officially a finance systems manager, but I do a lot of reporting.", "Finance Systems Manager"),
+        ("So officially the project started in May, but we slipped.", ""),
+        ("I'm the guy who approves the invoices, the AP manager.", "AP Manager"),
+        ("I'm the one who found the bug, the duplicate payment one.", ""),
         ("I'm the registrar at Northfield College.", "Registrar"),
         ("I'm the revenue cycle manager at Cedar Ridge. Well, actually, let me correct that, since January they "
          "changed my title, I'm director of revenue cycle now.", "Director of Revenue Cycle"),  # corrected in the turn
@@ -285,6 +293,8 @@ def test_titles_testers_met(said, question, title):
         ("Sure. So my title is senior manager, lab operations. I look after our two research sites.",
          "Senior Manager, Lab Operations"),  # the field in lower case, as speech-to-text writes it
         ("I'm a senior manager, honestly.", "Senior Manager"),  # no field of work after the comma
+        ("I'm senior manager finance at Tata Steel.", "Senior Manager, Finance"),  # Indian English: no "of"
+        ("I'm the manager there, so I sign off on it.", "Manager"),
     ],
 )  # fmt: skip
 def test_a_rank_takes_the_field_said_after_it_when_that_names_a_field_of_work(said, title):
@@ -301,6 +311,11 @@ def test_a_rank_takes_the_field_said_after_it_when_that_names_a_field_of_work(sa
         ("I recently started a marketing role in a startup after hours.", "marketing"),
         ("I'm in my current finance position since May.", "finance"),
         ("AI plays a role in everything I do.", ""),
+        ("I'm on the FP&A side, I run the monthly forecast.", "FP&A"),
+        ("I'm a manager in the finance department.", "finance"),
+        ("I'm on the procurement team at a hospital.", "procurement"),
+        ("I'm on the other side of this, honestly.", ""),
+        ("I'm in the middle of a migration right now.", ""),
     ],
 )
 def test_stated_field_from_what_the_buyer_says(said, field):

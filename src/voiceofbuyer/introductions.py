@@ -88,7 +88,9 @@ _NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen
 _PAPERS = r"(?:contract|badge|business\s+card|card|(?:e-?mail\s+)?signature|linkedin(?:\s+profile)?|org\s+chart)"
 _INTRO_LEAD = re.compile(
     # "I'm working like accountant", "I'm on the FP&A team, senior analyst": before "I'm" alone, which would win.
-    r"\b(?:(?:i'?m|i\s+am)\s+(?:working\s+like|(?:on|in)\s+the\s+[\w&/ -]{1,30}?\s+(?:team|department|group)\s*,)"
+    # "I'm the guy who approves the invoices, the AP manager": the job named after who they are.
+    r"\b(?:(?:i'?m|i\s+am)\s+(?:working\s+like|(?:on|in)\s+the\s+[\w&/ -]{1,30}?\s+(?:team|department|group)\s*,"
+    r"|(?:the|a)\s+(?:guy|gal|person|one|woman|man|lady)\s+(?:who|that)\s+[^,.;?!]{3,60},(?=\s+(?:the|an?)\s))"
     rf"|(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
@@ -100,8 +102,10 @@ _INTRO_LEAD = re.compile(
     r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?"
     # "I'm the only finance person here, so controller, AP, payroll": the job the field comes down to.
     r"|(?:only|sole|lone)\s+[\w&/-]+(?:\s+[\w&/-]+){0,2}?\s+(?:person|guy|gal|one)(?:\s+here)?\s*,\s*so"
-    # "..., officially Director of Customer Success": the title on paper, said after what they do
+    # "..., officially Director of Customer Success": the title on paper, said after what they do; "So officially a
+    # finance systems manager, but ...": a sentence that opens with it, the article before the title
     r"|(?<=[,;]\s)(?:officially|on\s+paper|formally)(?=\s+(?:the\s+|an?\s+)?(?-i:[A-Z]))"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\bso\s)|(?<=\bwell\s))(?:officially|on\s+paper|formally|technically)(?=\s+(?:the|an?)\s)"
     # "a chartered accountant by background, now the COO"
     r"|(?<=[,;]\s)now(?=\s+(?:the|an?)\s))"
     r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just"
@@ -253,15 +257,23 @@ _ROLE_IN = re.compile(
 )
 
 
+# "I'm on the FP&A side", "I'm a manager in the finance department": the part of the organisation they are in.
+_SIDE = re.compile(
+    r"\bi(?:'m|\s+am)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}?(?:on|in)\s+the\s+(?P<field>[\w&/-]+(?:\s+[\w&/-]+){0,2}?)\s+"
+    r"(?:side|team|department|group|function)\b(?!\s+(?:of|who|that)\b)",
+    re.I,
+)
+
+
 def stated_field(texts: list[str]) -> str:
     """The field a buyer says they work in ("I work in finance", "I'm the only finance person here", "I recently
-    started a marketing role" → "finance", "marketing"), or ``""``."""
+    started a marketing role", "I'm on the FP&A side" → "finance", "marketing", "FP&A"), or ``""``."""
     for raw in texts[:INTRO_TURNS]:
         text = raw.replace("’", "'")
         match = _FIELD.search(text)
         if match:
             return match["field"].strip()
-        for pattern in (_ONLY_ONE, _ROLE_IN):
+        for pattern in (_ONLY_ONE, _ROLE_IN, _SIDE):
             match = pattern.search(text)
             if match and _names_a_field(match["field"].split()):
                 return match["field"].strip()
@@ -497,7 +509,8 @@ def _title_after(rest: str) -> str:
         while end > last + 1 and words[end - 1].lower().strip(".,") in ("of", "and", *_UNITS):
             end -= 1
     title = " ".join(_title_case(word) for word in words[:end])
-    field = _FIELD_AFTER_RANK.match(after) if end == len(words) and words[last].lower() in _GENERIC else None
+    generic = words[last].lower() in _GENERIC | _RANK_WORDS  # "Vice President, Finance & Administration"
+    field = _FIELD_AFTER_RANK.match(after) if end == len(words) and generic else None
     return f"{title}, {field['field']}" if field else title
 
 
@@ -537,9 +550,10 @@ _FIELD_AFTER_RANK = re.compile(
 )
 
 
-# "Senior manager, lab operations." as speech-to-text writes it: the field after the rank in lower case.
+# "Senior manager, lab operations." as speech-to-text writes it: the field after the rank in lower case; "senior
+# manager finance at Tata Steel", as Indian and European English say it: straight after the rank.
 _SPOKEN_FIELD = re.compile(
-    r",\s*(?P<field>[a-z][\w&'-]*(?:\s+(?:&|and|of|[a-z][\w&'-]*)){0,2}?)(?=,?\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
+    r",?\s*(?!(?:of|the|an?|and|to|at|for|in|with|here|there|now)\b)(?P<field>[a-z][\w&'-]*(?:\s+(?:&|and|of|[a-z][\w&'-]*)){0,2}?)(?=,?\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
 )
 
 
@@ -547,14 +561,12 @@ _RANK_WORDS = frozenset({"senior", "junior", "sr", "jr", "deputy", "vice", "pres
 
 
 def _with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]) -> str:
-    """A rank alone ("Senior Manager") with the field said after its comma in lower case ("senior manager, lab
-    operations"), when that names a field of work (``is_job_field``); else ``title`` as it is."""
+    """A rank alone ("Senior Manager") with the field said after it in lower case ("senior manager, lab operations",
+    "senior manager finance at ..."), when that names a field of work (``is_job_field``); else ``title`` as it is."""
     if "," in title or not all(word.lower() in _GENERIC | _RANK_WORDS for word in title.split()):
         return title
-    boundary = _BOUNDARY.search(rest)
-    if boundary is None or len(rest[: boundary.start()].split()) != len(title.split()):
-        return title
-    field = _SPOKEN_FIELD.match(rest, boundary.start())
+    said = re.match(r"\s*" + r"\S+\s+" * (len(title.split()) - 1) + r"[^\s,]+", rest)
+    field = _SPOKEN_FIELD.match(rest, said.end()) if said else None
     if not field or not is_job_field(field["field"]):
         return title
     return f"{title}, {' '.join(_title_case(word) for word in field['field'].split())}"
