@@ -194,12 +194,14 @@ def test_the_part_of_speech_ruler_tags_real_answers_as_the_full_attribute_ruler_
     from voiceofbuyer.classify.labelled import shipped
     from voiceofbuyer.pos_ruler import PosRuler
 
-    texts = [s.text for s in shipped(("typed",))][:600]
+    # "there" as the last word of one passage and "is" opening the next: a two-word pattern never spans them.
+    texts = [s.text for s in shipped(("typed",))][:600] + ["Was there", "is it fine?", ""]
     fast = load_spacy(CONFIG.models.spacy)
     assert isinstance(fast.get_pipe("attribute_ruler"), PosRuler)
     full = spacy.load(CONFIG.models.spacy, exclude=["ner", "lemmatizer"])
     tagged = [[(t.pos_, t.tag_, t.dep_) for t in doc] for doc in fast.pipe(texts)]
     assert tagged == [[(t.pos_, t.tag_, t.dep_) for t in doc] for doc in full.pipe(texts)]
+    assert [[t.pos_ for t in fast(text)] for text in texts[-40:]] == [[pos for pos, _, _ in d] for d in tagged[-40:]]
     assert {pos for doc in tagged for pos, _, _ in doc} >= {"NOUN", "VERB", "AUX", "PRON", "SCONJ", "DET", "ADP"}
 
 
