@@ -52,7 +52,7 @@ def test_case(name: str, cases_run: tuple[dict, RunReport]) -> None:
     statements = [s for s in document["statements"] if s["interview_id"].startswith(name + "/")]
     if expect.get("refused"):
         assert not interviews and not statements
-        assert any(p.path.startswith(name + "/") and p.skipped for p in report.problems)
+        assert any(p.path.startswith(name + "/") for p in report.problems)  # skipped, or left out with a warning
         return
     buyers = [(i["buyer"], label) for i in interviews for label in [i["buyer"]["name"], *i["speakers"]["buyers"]]]
     assert statements, "no buyer statements"

@@ -1270,3 +1270,20 @@ def test_a_known_speakers_label_after_a_sentence_end_inside_a_cue_starts_their_t
     assert ("Ravi Menon", "I'm the CISO at Tessaly Bank. We have a security team of twelve.") in turns
     # "Our auditor said: ..." names no speaker of the file: the buyer's words go on.
     assert ("Ravi Menon", "It is. Our auditor said: Nobody reads the alerts.") in turns
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "title", "company"),
+    [
+        ("Interview notes – Denise Varga, Transportation Director, Harlow County Schools", "Denise Varga",
+         "Transportation Director", "Harlow County Schools"),
+        ("# Call with Jane Doe (CFO, Acme)", "Jane Doe", "CFO", "Acme"),
+        ("Customer interview: Raj Patel - Head of Procurement at Brill", "Raj Patel", "Head of Procurement", "Brill"),
+        ("Interview with Acme Corp", "", "", ""),  # no person with a job
+        ("Call with Jane Doe about pricing", "", "", ""),
+        ("Interview - Q3 planning, budget review", "", "", ""),
+    ],
+)  # fmt: skip
+def test_a_heading_that_names_the_person_interviewed_and_their_job_is_metadata(tmp_path, heading, name, title, company):
+    interview = read(tmp_path, "notes.txt", f"{heading}\n\nQ: What goes wrong?\nA: Mid-year changes, every time.\n")
+    assert (interview.meta.interviewee, interview.meta.title, interview.meta.company) == (name, title, company)

@@ -195,7 +195,7 @@ def test_the_part_of_speech_ruler_tags_real_answers_as_the_full_attribute_ruler_
     from voiceofbuyer.pos_ruler import PosRuler
 
     # "there" as the last word of one passage and "is" opening the next: a two-word pattern never spans them.
-    texts = [s.text for s in shipped(("typed",))][:600] + ["Was there", "is it fine?", ""]
+    texts = [*[s.text for s in shipped(("typed",))][:600], "Was there", "is it fine?", ""]
     fast = load_spacy(CONFIG.models.spacy)
     assert isinstance(fast.get_pipe("attribute_ruler"), PosRuler)
     full = spacy.load(CONFIG.models.spacy, exclude=["ner", "lemmatizer"])

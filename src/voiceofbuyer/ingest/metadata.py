@@ -298,12 +298,32 @@ def parse_person(value: str) -> tuple[str, str, str]:
     return name, parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
 
 
+# "Interview notes – Denise Varga, Transportation Director, Harlow County Schools", "# Call with Jane Doe (CFO, Acme)":
+# a heading that names the person interviewed and their job.
+_INTERVIEW_HEADING = re.compile(
+    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation)(?:\s+notes)?"
+    r"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*(?:,|\(|\s[-–—|]\s).+?)"
+    r"[*\s]*$",
+    re.I,
+)
+
+
 def header_metadata(lines: list[str], source: str, first_line: int = 1) -> InterviewMeta:
     """Metadata from a transcript's header lines (before the first turn): ``Attendees: ...``, ``Date: ...``,
-    ``**Interviewee:** Jane Doe, CFO at Acme``, ``Adopter: ...``; a label alone on its line takes the next line."""
+    ``**Interviewee:** Jane Doe, CFO at Acme``, ``Adopter: ...``, a heading such as ``Interview notes – Jane Doe, CFO,
+    Acme``; a label alone on its line takes the next line."""
     values: dict[str, str] = {}
     pending = ""
     for number, line in enumerate(lines, start=first_line):
+        heading = _INTERVIEW_HEADING.match(line)
+        if heading:
+            name, title, company = parse_person(heading["person"])
+            if title and names_a_job(title):
+                values.setdefault("interviewee", name)
+                values.setdefault("title", title)
+                if company:
+                    values.setdefault("company", company)
+                continue
         match = _HEADER_LINE.match(line)
         label = (match["label"] if match else line.strip().strip("#*").strip()).casefold()
         field = _HEADER_FIELDS.get(label)

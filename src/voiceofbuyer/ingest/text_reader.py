@@ -47,6 +47,8 @@ _ASIDE = re.compile(r"[ \t]*(?:\*(?!\*)[^*\n]+\*|_[^_\n]+_)[ \t]*")
 _INLINE_TOOL = re.compile(r"[ \t]*[A-Z][A-Z ]{2,30}:.*?\s-\s(?:WATCH|VIEW|PLAY)\s*:\s*<?https?://\S+>?[ \t]*")
 _SUMMARY_LINE = re.compile(r"\s*(?:meeting\s+summary|summary\s+of|ai\s+summary|notes\s+by)\b", re.I)
 _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)+")
+# "Maria Chen: current month-end process (15 min)": an agenda item and its minutes, which nobody says.
+_AGENDA_ITEM = re.compile(r"[(\[]\s*\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes|m|')\s*[)\]]\s*$", re.I)
 _BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
 _PERSON_LABELS = frozenset(
     {"interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect",
@@ -125,6 +127,13 @@ def parse_turns(
         turns = _question_and_answer_turns(text, lines, meta.merged(front) if front else meta)
     else:
         turns = _labelled_turns(text, lines, vote)
+    if len(turns) >= 2 and sum(1 for turn in turns if _AGENDA_ITEM.search(turn.text)) * 2 >= len(turns):
+        raise NotAnInterview(
+            source,
+            "a meeting agenda (items with their minutes, 'Name: topic (15 min)'), not a transcript of what was said: "
+            "left out",
+            fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the agenda out of the batch",
+        )
     return require_turns(turns, source, EXPECTED), meta
 
 

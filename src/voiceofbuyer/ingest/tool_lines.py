@@ -47,10 +47,12 @@ _TOOL_LINES = [
     r"this\s+transcript\s+was\s+exported\s+on\b.{0,120}",
     # A service's own advertisement at the foot of its export ("Sonix is the world's most advanced automated
     # transcription, translation, and subtitling platform. Fast, accurate, and affordable.").
-    rf"{_TOOL}\s+is\s+(?:the|a|an)\s+(?:world'?s|leading|best|fastest|most|#1|number\s+one)\b.{{0,200}}",
+    rf"{_TOOL}\s+is\s+(?:the|a|an)\s+(?:world['’]?s|leading|best|fastest|most|#1|number\s+one)\b.{{0,200}}",
     rf"{_TOOL}\s+uses\s+(?:cutting-edge|state-of-the-art|advanced)\b.{{0,200}}",
     rf".{{0,200}}\b(?:try|sign\s+up\s+(?:for|to))\s+{_TOOL}\s+(?:for\s+free|today|now)\b.{{0,60}}",
     rf"(?:automatically\s+)?convert\s+your\s+.{{1,40}}\s+(?:files?\s+)?to\s+text\s+(?:with|using)\s+{_TOOL}.{{0,60}}",
+    r"automatically\s+convert\s+your\s+.{1,40}?\s+files?\s+to\s+text\b.{0,160}",
+    rf"{_TOOL}\s+has\s+many\s+features\b.{{0,280}}",
     r"better\s+audio\s+means\s+(?:a\s+)?higher\s+(?:transcript(?:ion)?\s+)?accuracy\b.{0,300}",
     r".{0,300}\s-\s(?:watch|view|play)\s*:\s*<?https?://\S+.*",
     # The same events as Teams and Meet write them in other interface languages.
