@@ -479,7 +479,8 @@ def _statement(
         id=f"{passage.interview.id}@{anchor}",
         interview_id=passage.interview.id,
         speaker=passage.speaker,
-        turn_index=passage.interview.turns.index(first_turn),
+        # By identity: comparing Turn records field by field made this a tenth of the segmenter's own time.
+        turn_index=next(i for i, turn in enumerate(passage.interview.turns) if turn is first_turn),
         start_char=start,
         end_char=end,
         removed=removed,
