@@ -1282,8 +1282,47 @@ def test_a_known_speakers_label_after_a_sentence_end_inside_a_cue_starts_their_t
         ("Interview with Acme Corp", "", "", ""),  # no person with a job
         ("Call with Jane Doe about pricing", "", "", ""),
         ("Interview - Q3 planning, budget review", "", "", ""),
+        ("Discovery call - Harlow Logistics | Fleet Manager", "", "", ""),  # a company, not a person
+        ("Research interview – Invoice Approvals – Regional Controller", "", "", ""),  # a topic
     ],
 )  # fmt: skip
 def test_a_heading_that_names_the_person_interviewed_and_their_job_is_metadata(tmp_path, heading, name, title, company):
     interview = read(tmp_path, "notes.txt", f"{heading}\n\nQ: What goes wrong?\nA: Mid-year changes, every time.\n")
     assert (interview.meta.interviewee, interview.meta.title, interview.meta.company) == (name, title, company)
+
+
+def test_a_heading_names_nobody_where_the_speakers_are_named(tmp_path):
+    """The heading names who was invited, the labels who came ("Call with Helen Park (CFO)"; the controller came)."""
+    interview = read(tmp_path, "call.txt", "# Call with Helen Park (CFO, Acme)\n\nSam Ortiz: What goes wrong?\n"
+                     "Greg Ames: I'm the controller, and the close slips every month.\n")  # fmt: skip
+    assert (interview.meta.interviewee, interview.meta.title) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "tool"),
+    [
+        ("Sonix is the world’s most advanced automated transcription, translation, and subtitling platform.", True),
+        ("Automatically convert your m4a files to text (txt file).", True),
+        ("Sonix has many features that you'd love including automated translation. Sign up for a free account.", True),
+        ("Sonix has many features, honestly, but the speaker labels are wrong half the time.", False),
+        ("Automatically convert your call recording files to text, tag them by account, push them to CRM.", False),
+        ("Teams is the world’s worst place to find the current revision.", False),
+        ("Otter is the best tool we have, honestly.", False),
+    ],
+)  # fmt: skip
+def test_a_services_own_advertisement_is_a_tool_line_and_speech_about_a_tool_is_not(line, tool):
+    from voiceofbuyer.ingest.tool_lines import is_tool_line
+
+    assert is_tool_line(line) is tool
+
+
+def test_an_agenda_is_left_out_but_answers_that_end_with_their_minutes_are_read(tmp_path):
+    from voiceofbuyer.errors import NotAnInterview
+
+    items = "Maria Chen: current month-end process (15 min)\nSam Ortiz: open questions on the GL (15 min)\n"
+    with pytest.raises(NotAnInterview, match="agenda"):
+        read(tmp_path, "agenda.txt", "Discovery call agenda\n\n" + items)
+    answers = (
+        "Sam: What takes longest?\nKwame: The bank rec in Excel (90 min)\nSam: And then?\nKwame: Accruals (30 min)\n"
+    )
+    assert len(read(tmp_path, "walkthrough.txt", "Close walkthrough\n\n" + answers).turns) == 4

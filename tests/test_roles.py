@@ -224,6 +224,8 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("So officially the project started in May, but we slipped.", ""),
         ("I'm the guy who approves the invoices, the AP manager.", "AP Manager"),
         ("I'm the one who found the bug, the duplicate payment one.", ""),
+        ("I'm the one who picks up at night, the driver calls me before he calls his wife.", ""),  # a clause, no title
+        ("Officially the controller signs off on anything over ten grand, but in practice it's me.", ""),
         ("I'm the registrar at Northfield College.", "Registrar"),
         ("I'm the revenue cycle manager at Cedar Ridge. Well, actually, let me correct that, since January they "
          "changed my title, I'm director of revenue cycle now.", "Director of Revenue Cycle"),  # corrected in the turn
@@ -316,12 +318,20 @@ def test_a_rank_takes_the_field_said_after_it_when_that_names_a_field_of_work(sa
         ("I'm on the procurement team at a hospital.", "procurement"),
         ("I'm on the other side of this, honestly.", ""),
         ("I'm in the middle of a migration right now.", ""),
+        ("I'm always on the customer side in these fights.", "customer"),  # taken only when nothing plainer is said
     ],
 )
 def test_stated_field_from_what_the_buyer_says(said, field):
     from voiceofbuyer.introductions import stated_field
 
     assert stated_field([said]) == field
+
+
+def test_a_side_is_the_field_only_when_no_turn_says_it_more_plainly():
+    from voiceofbuyer.introductions import stated_field
+
+    turns = ["I'm on the IT side here, the shared password scares me.", "We close late.", "I work in finance."]
+    assert stated_field(turns) == "finance"
 
 
 @pytest.mark.parametrize(

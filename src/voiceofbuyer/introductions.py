@@ -90,7 +90,7 @@ _INTRO_LEAD = re.compile(
     # "I'm working like accountant", "I'm on the FP&A team, senior analyst": before "I'm" alone, which would win.
     # "I'm the guy who approves the invoices, the AP manager": the job named after who they are.
     r"\b(?:(?:i'?m|i\s+am)\s+(?:working\s+like|(?:on|in)\s+the\s+[\w&/ -]{1,30}?\s+(?:team|department|group)\s*,"
-    r"|(?:the|a)\s+(?:guy|gal|person|one|woman|man|lady)\s+(?:who|that)\s+[^,.;?!]{3,60},(?=\s+(?:the|an?)\s))"
+    r"|(?P<who>(?:the|a)\s+(?:guy|gal|person|one|woman|man|lady)\s+(?:who|that)\s+[^,.;?!]{3,60},(?=\s+(?:the|an?)\s)))"
     rf"|(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
@@ -105,7 +105,8 @@ _INTRO_LEAD = re.compile(
     # "..., officially Director of Customer Success": the title on paper, said after what they do; "So officially a
     # finance systems manager, but ...": a sentence that opens with it, the article before the title
     r"|(?<=[,;]\s)(?:officially|on\s+paper|formally)(?=\s+(?:the\s+|an?\s+)?(?-i:[A-Z]))"
-    r"|(?:^|(?<=[.!?]\s)|(?<=\bso\s)|(?<=\bwell\s))(?:officially|on\s+paper|formally|technically)(?=\s+(?:the|an?)\s)"
+    r"|(?P<paper>(?:^|(?<=[.!?]\s)|(?<=\bso\s)|(?<=\bwell\s))(?:officially|on\s+paper|formally|technically))"
+    r"(?=\s+(?:the|an?)\s)"
     # "a chartered accountant by background, now the COO"
     r"|(?<=[,;]\s)now(?=\s+(?:the|an?)\s))"
     r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just"
@@ -268,15 +269,17 @@ _SIDE = re.compile(
 def stated_field(texts: list[str]) -> str:
     """The field a buyer says they work in ("I work in finance", "I'm the only finance person here", "I recently
     started a marketing role", "I'm on the FP&A side" → "finance", "marketing", "FP&A"), or ``""``."""
-    for raw in texts[:INTRO_TURNS]:
-        text = raw.replace("’", "'")
-        match = _FIELD.search(text)
-        if match:
-            return match["field"].strip()
-        for pattern in (_ONLY_ONE, _ROLE_IN, _SIDE):
-            match = pattern.search(text)
-            if match and _names_a_field(match["field"].split()):
+    # "I'm on the IT side here" may take a side in an argument: only when no turn says the field more plainly.
+    for patterns in ((_ONLY_ONE, _ROLE_IN), (_SIDE,)):
+        for raw in texts[:INTRO_TURNS]:
+            text = raw.replace("’", "'")
+            match = _FIELD.search(text)
+            if match:
                 return match["field"].strip()
+            for pattern in patterns:
+                match = pattern.search(text)
+                if match and _names_a_field(match["field"].split()):
+                    return match["field"].strip()
     return ""
 
 
@@ -415,6 +418,8 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
         if lead["named"] and _names_a_job(lead["named"].rstrip(" ,").split()[-1]):
             start = lead.start("named")  # "I'm Senior Manager, Treasury": a title with a comma, not a name
         title = _title_after(text[start : start + 80])
+        if (lead["who"] or lead["paper"]) and not _bare_title(text[start : start + 80]):
+            continue  # "I'm the one who picks up, the driver calls me", "Officially the controller signs off": no job
         if title and re.search(r"\bone\s+of\s+\w+\s*$", text[lead.start() : start], re.I):
             title = _singular_title(title)  # "I'm one of the team leads": a team lead
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.

@@ -302,28 +302,42 @@ def parse_person(value: str) -> tuple[str, str, str]:
 # a heading that names the person interviewed and their job.
 _INTERVIEW_HEADING = re.compile(
     r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation)(?:\s+notes)?"
-    r"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*(?:,|\(|\s[-–—|]\s).+?)"
+    r"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s*(?:,|\(|\s[-–—|]\s).+?)"
     r"[*\s]*$",
     re.I,
 )
+# Words of a company, a place or a topic, never of a person's name: "Harlow Logistics | Fleet Manager", "Invoice
+# Approvals – Regional Controller".
+_NOT_IN_NAMES = frozenset(
+    {"logistics", "inc", "llc", "ltd", "corp", "corporation", "company", "group", "holdings", "school", "schools",
+     "university", "college", "bank", "hospital", "health", "clinic", "clinics", "solutions", "services", "systems",
+     "partners", "labs", "county", "city", "council", "foundation", "institute", "agency", "media", "consulting",
+     "technologies", "tech", "software", "capital", "industries", "foods", "energy", "insurance", "financial",
+     "credit", "union", "invoice", "invoices", "approvals", "approval", "project", "review", "team", "notes", "call",
+     "interview", "pricing", "renewal", "onboarding", "kickoff", "discovery", "demo", "q1", "q2", "q3", "q4"}
+)  # fmt: skip
+
+
+def heading_person(lines: list[str]) -> tuple[str, str, str] | None:
+    """(name, title, company) from a header line that names the person interviewed with their job ("Interview notes –
+    Denise Varga, Transportation Director, Harlow County Schools"), or None. Weaker than a labelled line: the
+    reader takes it only where no speaker label names anyone (the heading may name someone else who was invited)."""
+    for line in lines:
+        heading = _INTERVIEW_HEADING.match(line)
+        if heading is None:
+            continue
+        name, title, company = parse_person(heading["person"])
+        if title and names_a_job(title) and not {w.lower().strip(".") for w in name.split()} & _NOT_IN_NAMES:
+            return name, title, company
+    return None
 
 
 def header_metadata(lines: list[str], source: str, first_line: int = 1) -> InterviewMeta:
     """Metadata from a transcript's header lines (before the first turn): ``Attendees: ...``, ``Date: ...``,
-    ``**Interviewee:** Jane Doe, CFO at Acme``, ``Adopter: ...``, a heading such as ``Interview notes – Jane Doe, CFO,
-    Acme``; a label alone on its line takes the next line."""
+    ``**Interviewee:** Jane Doe, CFO at Acme``, ``Adopter: ...``; a label alone on its line takes the next line."""
     values: dict[str, str] = {}
     pending = ""
     for number, line in enumerate(lines, start=first_line):
-        heading = _INTERVIEW_HEADING.match(line)
-        if heading:
-            name, title, company = parse_person(heading["person"])
-            if title and names_a_job(title):
-                values.setdefault("interviewee", name)
-                values.setdefault("title", title)
-                if company:
-                    values.setdefault("company", company)
-                continue
         match = _HEADER_LINE.match(line)
         label = (match["label"] if match else line.strip().strip("#*").strip()).casefold()
         field = _HEADER_FIELDS.get(label)

@@ -29,8 +29,16 @@ from dataclasses import dataclass, replace
 from voiceofbuyer.cleanup import is_acknowledgement
 from voiceofbuyer.errors import NotAnInterview
 from voiceofbuyer.ingest.decode import decode, require_content
-from voiceofbuyer.ingest.labels import Head, SpeakerVote, looks_like_name, metadata_label, read_head, section_kind
-from voiceofbuyer.ingest.metadata import header_metadata, split_front_matter
+from voiceofbuyer.ingest.labels import (
+    Head,
+    SpeakerVote,
+    is_role_label,
+    looks_like_name,
+    metadata_label,
+    read_head,
+    section_kind,
+)
+from voiceofbuyer.ingest.metadata import header_metadata, heading_person, split_front_matter
 from voiceofbuyer.ingest.timestamps import TEXT_TIME
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
@@ -49,6 +57,7 @@ _SUMMARY_LINE = re.compile(r"\s*(?:meeting\s+summary|summary\s+of|ai\s+summary|n
 _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 # "Maria Chen: current month-end process (15 min)": an agenda item and its minutes, which nobody says.
 _AGENDA_ITEM = re.compile(r"[(\[]\s*\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes|m|')\s*[)\]]\s*$", re.I)
+_AGENDA_TITLE = re.compile(r"\bagenda\b", re.I)
 _BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
 _PERSON_LABELS = frozenset(
     {"interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect",
@@ -122,19 +131,32 @@ def parse_turns(
         )
     lines = _bare_name_lines(_names_under_times(lines))
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
-    meta = header_metadata([line.text for line in _header_lines(lines, vote)], source, lines[0].number if lines else 1)
+    header = [line.text for line in _header_lines(lines, vote)]
+    meta = header_metadata(header, source, lines[0].number if lines else 1)
     if _is_question_and_answer(lines, vote):
         turns = _question_and_answer_turns(text, lines, meta.merged(front) if front else meta)
     else:
         turns = _labelled_turns(text, lines, vote)
-    if len(turns) >= 2 and sum(1 for turn in turns if _AGENDA_ITEM.search(turn.text)) * 2 >= len(turns):
+    if _is_agenda(lines, turns):
         raise NotAnInterview(
             source,
             "a meeting agenda (items with their minutes, 'Name: topic (15 min)'), not a transcript of what was said: "
             "left out",
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the agenda out of the batch",
         )
+    person = heading_person(header)
+    if person and not meta.interviewee and turns and all(is_role_label(turn.speaker) for turn in turns):
+        name, title, company = person  # "Interview notes – Denise Varga, Transportation Director", then Q: and A:
+        meta = replace(meta, interviewee=name, title=meta.title or title, company=meta.company or company)
     return require_turns(turns, source, EXPECTED), meta
+
+
+def _is_agenda(lines: list[_Line], turns: list[Turn]) -> bool:
+    """A meeting agenda: titled one ("Discovery call agenda", "## Agenda") and at least half of its "turns" items
+    with their minutes. A transcript whose answers end "(90 min)" ("... the bank rec in Excel (90 min)") is none."""
+    timed = sum(1 for turn in turns if _AGENDA_ITEM.search(turn.text))
+    titled = any(_AGENDA_TITLE.search(line.text) and len(line.text.split()) <= 10 for line in lines)
+    return titled and len(turns) >= 2 and timed * 2 >= len(turns)
 
 
 def _names_under_times(lines: list[_Line]) -> list[_Line]:

@@ -28,6 +28,8 @@ _TOOL = (
     r"|fathom|grain|gong|chorus|avoma|whisper\w*|sonix|trint|temi|happy\s?scribe|assembly\s?ai|deepgram|amazon|aws"
     r"|granola|notta|krisp|read\.ai|webex|ringcentral|dovetail|ai)\b"
 )
+_AD_TOOL = r"(?:sonix|trint|temi|rev(?:\.com)?|otter(?:\.ai)?|happy\s?scribe|descript|notta|fireflies(?:\.ai)?)"
+"""Transcription services that write their own advertisement at the foot of an export."""
 _EVENT = r"(?:started|stopped|paused|resumed|ended|began)"
 _TOOL_LINES = [
     rf"{_ACTOR}\s+{_EVENT}\s+(?:the\s+)?(?:transcription|recording|captions?|closed captions?|meeting|call)",
@@ -47,12 +49,18 @@ _TOOL_LINES = [
     r"this\s+transcript\s+was\s+exported\s+on\b.{0,120}",
     # A service's own advertisement at the foot of its export ("Sonix is the world's most advanced automated
     # transcription, translation, and subtitling platform. Fast, accurate, and affordable.").
-    rf"{_TOOL}\s+is\s+(?:the|a|an)\s+(?:world['’]?s|leading|best|fastest|most|#1|number\s+one)\b.{{0,200}}",
+    # Only the services that sign their exports so, and only about their service: "Teams is the world's worst place
+    # to find the current revision" is someone's speech.
+    rf"{_AD_TOOL}\s+is\s+(?:the|a|an)\s+(?:world['’]?s\s+)?(?:leading|best|fastest|most|#1|number\s+one)\b"
+    r".{0,80}\b(?:transcription|platform|service|software|app)\b.{0,200}",
     rf"{_TOOL}\s+uses\s+(?:cutting-edge|state-of-the-art|advanced)\b.{{0,200}}",
     rf".{{0,200}}\b(?:try|sign\s+up\s+(?:for|to))\s+{_TOOL}\s+(?:for\s+free|today|now)\b.{{0,60}}",
     rf"(?:automatically\s+)?convert\s+your\s+.{{1,40}}\s+(?:files?\s+)?to\s+text\s+(?:with|using)\s+{_TOOL}.{{0,60}}",
-    r"automatically\s+convert\s+your\s+.{1,40}?\s+files?\s+to\s+text\b.{0,160}",
-    rf"{_TOOL}\s+has\s+many\s+features\b.{{0,280}}",
+    # "Automatically convert your m4a files to text (txt file).": the line whole, not a buyer's "... files to text, tag
+    # them by account".
+    r"automatically\s+convert\s+your\s+(?:[\w-]+\s+){1,3}?files?\s+to\s+text"
+    rf"(?:\s*\((?:txt|docx?|pdf|srt|vtt)\s+files?\)|\s+(?:with|using)\s+{_AD_TOOL}.{{0,60}})?",
+    rf"{_AD_TOOL}\s+has\s+many\s+features\s+that\s+you['’]?d\s+love\b.{{0,280}}",
     r"better\s+audio\s+means\s+(?:a\s+)?higher\s+(?:transcript(?:ion)?\s+)?accuracy\b.{0,300}",
     r".{0,300}\s-\s(?:watch|view|play)\s*:\s*<?https?://\S+.*",
     # The same events as Teams and Meet write them in other interface languages.
