@@ -736,7 +736,7 @@ def test_a_metadata_title_that_names_the_meeting_is_no_job_title(title):
 def test_a_title_that_only_says_a_seniority_takes_its_job_from_what_the_buyer_does():
     iv = interview([("Sam", "What do you do?"), ("Dana", "I'm a manager, I work in finance at Kestrel.")])
     profile = buyer_profile(iv, identify_sides(iv), ())
-    assert (profile.role, profile.function, profile.title) == ("Finance Manager", "Finance", "Manager")
+    assert (profile.role, profile.function, profile.title) == ("Finance Manager", "Finance", "Manager, Finance")
     vague = interview([("Sam", "What do you do?"), ("Dana", "I'm a manager. It's busy.")])
     profile = buyer_profile(vague, identify_sides(vague), ())
     assert (profile.role, profile.title) == ("Unassigned", "Manager")

@@ -273,10 +273,12 @@ def buyer_profile(
                 return BuyerProfile(interview.id, name, title, match.role, source, match.function)
             seniority_only = seniority_only or title
     field = stated_field(said)
-    # "I'm a manager ... I work in finance" → Finance Manager.
+    # "I'm a manager ... I work in finance" → Finance Manager, titled "Manager, Finance": the field is part of the job
+    # the buyer stated, so no guess from their description replaces it.
     match = role_for_title(f"{seniority_only} {field}", taxonomy) if field else RoleMatch("", "")
     if match.function and match.function != OTHER:
-        title = seniority_only or field
+        spoken = " ".join(word if word.isupper() else word.capitalize() for word in field.split())
+        title = f"{seniority_only}, {spoken}" if seniority_only else field
         return BuyerProfile(interview.id, name, title, match.role, "self-introduction", match.function)
     # "I run procurement" → Head of Procurement: only when a function's own words say it (no guess by likeness).
     responsible = stated_responsibility(said)
