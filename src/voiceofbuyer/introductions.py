@@ -270,15 +270,12 @@ def stated_field(texts: list[str]) -> str:
     """The field a buyer says they work in ("I work in finance", "I'm the only finance person here", "I recently
     started a marketing role", "I'm on the FP&A side" → "finance", "marketing", "FP&A"), or ``""``."""
     # "I'm on the IT side here" may take a side in an argument: only when no turn says the field more plainly.
-    for patterns in ((_ONLY_ONE, _ROLE_IN), (_SIDE,)):
+    for patterns in ((_FIELD, _ONLY_ONE, _ROLE_IN), (_SIDE,)):
         for raw in texts[:INTRO_TURNS]:
             text = raw.replace("’", "'")
-            match = _FIELD.search(text)
-            if match:
-                return match["field"].strip()
             for pattern in patterns:
                 match = pattern.search(text)
-                if match and _names_a_field(match["field"].split()):
+                if match and (pattern is _FIELD or _names_a_field(match["field"].split())):
                     return match["field"].strip()
     return ""
 
