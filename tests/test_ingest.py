@@ -1291,11 +1291,19 @@ def test_a_heading_that_names_the_person_interviewed_and_their_job_is_metadata(t
     assert (interview.meta.interviewee, interview.meta.title, interview.meta.company) == (name, title, company)
 
 
-def test_a_heading_names_nobody_where_the_speakers_are_named(tmp_path):
-    """The heading names who was invited, the labels who came ("Call with Helen Park (CFO)"; the controller came)."""
-    interview = read(tmp_path, "call.txt", "# Call with Helen Park (CFO, Acme)\n\nSam Ortiz: What goes wrong?\n"
-                     "Greg Ames: I'm the controller, and the close slips every month.\n")  # fmt: skip
-    assert (interview.meta.interviewee, interview.meta.title) == ("", "")
+@pytest.mark.parametrize(
+    ("heading", "speaker", "name"),
+    [
+        ("# Call with Helen Park (CFO, Acme)", "Greg Ames", ""),  # invited, but the controller came
+        ("# Call with Tom Becker (Partner, Northgate)", "Tom", ""),  # a call with him: he may have brought the buyer
+        ("Customer interview: Raj Patel - Head of Procurement at Brill", "Raj", "Raj Patel"),  # interviewed, and here
+    ],
+)
+def test_a_heading_names_the_person_interviewed_only_when_the_labels_agree(tmp_path, heading, speaker, name):
+    """The heading names who was invited, the labels who came."""
+    interview = read(tmp_path, "call.txt", f"{heading}\n\nSam Ortiz: What goes wrong?\n"
+                     f"{speaker}: The close slips every month.\n")  # fmt: skip
+    assert interview.meta.interviewee == name
 
 
 @pytest.mark.parametrize(

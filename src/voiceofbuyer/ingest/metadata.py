@@ -318,17 +318,28 @@ _NOT_IN_NAMES = frozenset(
 )  # fmt: skip
 
 
-def heading_person(lines: list[str]) -> tuple[str, str, str] | None:
-    """(name, title, company) from a header line that names the person interviewed with their job ("Interview notes –
-    Denise Varga, Transportation Director, Harlow County Schools"), or None. Weaker than a labelled line: the
-    reader takes it only where no speaker label names anyone (the heading may name someone else who was invited)."""
+@dataclass(frozen=True)
+class HeadingPerson:
+    """Who a heading says the call was with ("Interview notes – Denise Varga, Transportation Director, ...")."""
+
+    name: str
+    title: str
+    company: str
+    interview: bool
+    """The heading calls it an interview ("Customer interview: ..."), not only a call or a conversation with them."""
+
+
+def heading_person(lines: list[str]) -> HeadingPerson | None:
+    """The person a header line names with their job, or None. Weaker than a labelled line (``Interviewee: ...``):
+    the reader takes it where no speaker label names anyone, or where one names this person and the heading calls
+    it an interview ("Call with Tom Becker (Partner)" may name the consultant who brought the buyer)."""
     for line in lines:
         heading = _INTERVIEW_HEADING.match(line)
         if heading is None:
             continue
         name, title, company = parse_person(heading["person"])
         if title and names_a_job(title) and not {w.lower().strip(".") for w in name.split()} & _NOT_IN_NAMES:
-            return name, title, company
+            return HeadingPerson(name, title, company, bool(re.search(r"\binterview", line, re.I)))
     return None
 
 

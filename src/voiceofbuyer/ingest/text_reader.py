@@ -39,6 +39,7 @@ from voiceofbuyer.ingest.labels import (
     section_kind,
 )
 from voiceofbuyer.ingest.metadata import header_metadata, heading_person, split_front_matter
+from voiceofbuyer.ingest.sides import same_person
 from voiceofbuyer.ingest.timestamps import TEXT_TIME
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
@@ -145,9 +146,20 @@ def parse_turns(
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the agenda out of the batch",
         )
     person = heading_person(header)
-    if person and not meta.interviewee and turns and all(is_role_label(turn.speaker) for turn in turns):
-        name, title, company = person  # "Interview notes – Denise Varga, Transportation Director", then Q: and A:
-        meta = replace(meta, interviewee=name, title=meta.title or title, company=meta.company or company)
+    speakers = {turn.speaker for turn in turns}
+    # "Interview notes – Denise Varga, Transportation Director", then Q: and A:; or "Customer interview: Raj Patel -
+    # Head of Procurement", then Raj: ...
+    if (
+        person
+        and not meta.interviewee
+        and speakers
+        and (
+            all(is_role_label(speaker) for speaker in speakers)
+            or (person.interview and any(same_person(speaker, person.name) for speaker in speakers))
+        )
+    ):
+        meta = replace(meta, interviewee=person.name, title=meta.title or person.title,
+                       company=meta.company or person.company)  # fmt: skip
     return require_turns(turns, source, EXPECTED), meta
 
 
