@@ -80,11 +80,12 @@ _SPEAKER_HEAD = re.compile(
     (?P<bold>\*\*)?
     (?:(?P<open>\[)|(?P<paren>\())?
     (?P<name>{_EMAIL}|{_NAME}{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
-    (?(open)(?:[ \t]*\((?P<inner>[^()\n]{{1,60}})\))?\])(?(paren)\))
+    (?(open)(?:[ \t]+{_DASH}[ \t]+(?P<inorg>{_NAME}))?(?:[ \t]*\((?P<inner>[^()\n]{{1,60}})\))?\])(?(paren)\))
     (?:[ \t]*\([^()\n]{{1,30}}\)(?=[ \t]+{_DASH}[ \t]))?
     (?:[ \t]+(?:{_DASH}|@)[ \t]+(?P<org>{_NAME}))?
     (?:[ \t]*\((?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()\n]{{1,60}})\)
-      |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\](?=[ \t]*(?:\*\*)?[ \t]*:))?
+      |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\]
+        (?=[ \t]*(?:\*\*)?[ \t]*(?::|[\[(]{TEXT_TIME}[\])])))?  # "Jordan Reyes [Vendor] (00:00:00):" as Rev writes it
     (?:(?(bold)(?:\*\*)?)[ \t]*{_DASH}?[ \t]*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
     [ \t]*(?:\*\*)?[ \t]*(?P<colon>:)?(?:\*\*)?
     (?:[ \t]*[\[(](?P<after>{TEXT_TIME})[\])])?
@@ -212,7 +213,14 @@ def read_head(line: str) -> Head | None:
                 body=match.end(),
                 marked=bool(stamp or bracketed or match["bold"]) and not word_transcribe,
                 qualifier=" ".join(
-                    (match["org"] or match["qualifier"] or match["bracketed"] or match["inner"] or "").split()
+                    (
+                        match["org"]
+                        or match["inorg"]
+                        or match["qualifier"]
+                        or match["bracketed"]
+                        or match["inner"]
+                        or ""
+                    ).split()
                 ),
                 alone=alone,
             )
