@@ -226,6 +226,8 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm the one who found the bug, the duplicate payment one.", ""),
         ("I'm the one who picks up at night, the driver calls me before he calls his wife.", ""),  # a clause, no title
         ("Officially the controller signs off on anything over ten grand, but in practice it's me.", ""),
+        ("I'm Declan's accountant, I've done the books for Byrne's for years.", "Accountant"),  # whose: no title
+        ("I'm Acme's head of finance.", "Head of Finance"),
         ("I'm the registrar at Northfield College.", "Registrar"),
         ("I'm the revenue cycle manager at Cedar Ridge. Well, actually, let me correct that, since January they "
          "changed my title, I'm director of revenue cycle now.", "Director of Revenue Cycle"),  # corrected in the turn

@@ -486,6 +486,8 @@ def _title_after(rest: str) -> str:
     for position, word in enumerate(said):
         raw = word.strip("'\"")
         bare = raw.lower()
+        if not words and re.fullmatch(r"[^\W\d_][\w-]*['’]s", raw) and bare not in _NOT_IN_TITLE:
+            continue  # "Declan's accountant", "Acme's head of finance": whose they are is no part of the title
         acronym = len(raw) > 1 and raw.isupper()  # "IT", not "it"
         # "manager for clinical systems": an area in lower case; "director for the Nordics", "for Acme": no title
         area = bare == "for" and position + 1 < len(said) and _AREA_WORD.fullmatch(said[position + 1]) is not None
