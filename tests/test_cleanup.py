@@ -66,6 +66,16 @@ def test_stutters_keep_the_last_repetition():
 def test_false_starts_are_cut_but_hyphenated_words_and_prefixes_stay():
     assert clean("we- we tried a follow-up tool") == "We tried a follow-up tool"
     assert clean("the appro- approval is slow") == "The approval is slow"
+    assert (
+        clean("but it doesn't touch the, the ERP.") == "But it doesn't touch the ERP."
+    )  # a negation before: still one
+    assert (
+        clean("I cover everything that isn't, isn't raw materials.") == "I cover everything that isn't raw materials."
+    )
+    assert clean("Our regulator is, is not comfortable.") == "Our regulator is not comfortable."
+    assert (
+        clean("We do cross-\ndocking for two brands.") == "We do cross-docking for two brands."
+    )  # a caption's line wrap
 
 
 def test_inline_time_stamps_and_annotations_are_removed():
@@ -151,6 +161,7 @@ MEANT = [
     "He calls the supplier, the supplier cancels it.",
     "We rely on, on the other hand, the bank file.",
     "What it was was a licensing mess.",
+    "What the issue is is that the data lives in two places.",
     "We moved on on-prem and kept a to to-do list.",  # "on" of "on-prem" is no word of its own
     "We used to-- today we run it all.",  # a whole word before a dash, not a cut-off "today"
     "We paid for— fortunately not much.",

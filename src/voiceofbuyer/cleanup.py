@@ -59,6 +59,8 @@ _JOINS_HYPHEN = re.compile(
     r"(?!(?:the|a|an|we|i|you|they|he|she|it|and|but|so|or|that|this|there|then|our|my|your|their|um|uh)\b)[^\W\d_]",
     re.I,
 )
+# "cross-" at the end of a caption's line, "docking" on the next: one word, as across two cues.
+_WRAPPED_HYPHEN = re.compile(r"(?<=[^\W\d_]-)[ \t]*\n\s*(?=" + _JOINS_HYPHEN.pattern + ")", re.I)
 _LEADING_JUNK = re.compile(r"^(?:[\s,;:!?\-–—]|\.(?!\w))+")
 # Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)".
 INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
@@ -85,10 +87,10 @@ _EMPHATIC = frozenset({"no", "not", "never", "yes"})
 # Before a phrase said twice, the first copy is what is denied: removing it would turn the meaning.
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
 # Function words said twice on purpose: "had had", "that that", "what it is is", "what it was was".
-_GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "in"})
-# Said twice on purpose only after "what", with nothing between: "what it was was", never "It was, was a nightmare"
-# nor "the hotels were were late".
-_ADJACENT_DOUBLES = frozenset({"was", "were"})
+_GRAMMATICAL_DOUBLES = frozenset({"had", "that", "do", "in"})
+# Said twice on purpose only after "what", with nothing between: "what it was was", "what the issue is is", never
+# "It was, was a nightmare", "our regulator is, is not" nor "the hotels were were late".
+_ADJACENT_DOUBLES = frozenset({"was", "were", "is"})
 # Words that never end a phrase as its object: "the, the supplier", "my, my boss" are stutters.
 _NEVER_OBJECTS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "its"})
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
@@ -202,7 +204,7 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
             if i + 2 * size > len(words) or lowers[i : i + size] != lowers[i + size : i + 2 * size]:
                 continue
             first, second = words[i : i + size], words[i + size : i + 2 * size]
-            if not all(_whole_word(text, w) for w in (*first, *second)):
+            if not (_whole_words(text, first) and _whole_words(text, second)):
                 continue  # "I do, I don't": spaCy splits "don't" into "do" + "n't"
             if not (_one_phrase(text, first) and _one_phrase(text, second)):
                 continue  # "there, and there. And": a phrase said again runs on without punctuation
@@ -213,7 +215,7 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
                 (w.pos_ in _FUNCTION_POS or w.lower_ in ("i", "we")) and w.lower_ not in _EMPHATIC for w in first
             ):
                 continue  # "very, very good", "four four": content said twice is meant
-            if any(w.lower_ in _NEGATIONS for w in words[max(0, i - 2) : i]):
+            if size > 1 and i and words[i - 1].lower_ in _NEGATIONS:
                 continue  # a correction, not a stutter: "Not my team, my team was desperate." keeps both
             after = words[i + 2 * size] if i + 2 * size < len(words) else None
             if after is not None and after.like_num and any(w.pos_ in _AMOUNT_POS or w.like_num for w in first):
@@ -292,6 +294,14 @@ def _phrase_root(words: Sequence[Token]) -> Token | None:
     return roots[0] if len(roots) == 1 else None
 
 
+def _whole_words(text: str, words: Sequence[Token]) -> bool:
+    """The tokens are words of their own, a contraction's parts together ("isn't" is "is" + "n't")."""
+    return all(
+        _whole_word(text, word) or (k + 1 < len(words) and words[k + 1].idx == word.idx + len(word.text))
+        for k, word in enumerate(words)
+    )
+
+
 def _whole_word(text: str, token: Token) -> bool:
     """The token is a word of its own in the text, not the first part of one ("do" of "don't")."""
     end = token.idx + len(token.text)
@@ -334,7 +344,7 @@ def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[
         pieces.append("" if hyphenated else " ")
         cursor = max(cursor, cut_end)
     pieces.append(source[cursor:end])
-    text = _WHITESPACE.sub(" ", "".join(pieces))
+    text = _WHITESPACE.sub(" ", _WRAPPED_HYPHEN.sub("", "".join(pieces)))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _LEADING_JUNK.sub("", text).strip()
     # A sentence starts with a capital, but a name written with a small first letter and a capital inside

@@ -326,8 +326,12 @@ def stated_title(
 
 
 def _plain(said: str) -> str:
-    """``said`` with straight apostrophes and without fillers, as the title patterns read it."""
-    return _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'"))
+    """``said`` with straight apostrophes, without fillers and short words said twice ("I'm the, the head of ..."),
+    as the title patterns read it."""
+    return _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
+
+
+_STUTTER = re.compile(r"\b(\w{1,4})(?:\s*,\s*|\s+)\1\b", re.I)
 
 
 def _only_seniority(title: str) -> bool:
