@@ -134,3 +134,10 @@ def test_a_quote_opens_with_a_capital_unless_its_first_word_is_a_name_spelled_sm
     assert apply_cleanup(source, 0, 29, [(0, 3, "filler")]) == "ezyVet has a stock module."
     assert apply_cleanup(source, 30, 45, []) == "So we tried it."
     assert apply_cleanup(source, 46, len(source), []) == "iPhone scans fail."
+
+
+def test_a_contraction_said_twice_is_a_stutter_the_audit_accepts():
+    from voiceofbuyer.audit import _is_function_word
+
+    assert _is_function_word("that's") and _is_function_word("isn’t") and _is_function_word("we're")
+    assert not _is_function_word("invoices")

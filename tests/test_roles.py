@@ -228,6 +228,9 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("Officially the controller signs off on anything over ten grand, but in practice it's me.", ""),
         ("I'm Declan's accountant, I've done the books for Byrne's for years.", "Accountant"),  # whose: no title
         ("I'm Acme's head of finance.", "Head of Finance"),
+        ("I'm the women's footwear buyer at Harlow and Finch.", "Women's Footwear Buyer"),  # what the job covers
+        ("I'm the company's first CFO.", "First CFO"),
+        ("I'm the Pago Pago branch manager for Pacific Freight.", "Pago Pago Branch Manager"),
         ("I'm the, the head of direct-to-consumer at Walla Walla Valley Wines.", "Head of Direct-to-consumer"),
         ("I'm the registrar at Northfield College.", "Registrar"),
         ("I'm the revenue cycle manager at Cedar Ridge. Well, actually, let me correct that, since January they "

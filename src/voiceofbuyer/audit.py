@@ -82,6 +82,13 @@ def audit(
     return checked
 
 
+def _is_function_word(word: str) -> bool:
+    """A stop word, a discourse marker, or a contraction of a stop word ("that's", "isn't", "we're")."""
+    word = word.replace("’", "'")
+    base = word[:-3] if word.endswith("n't") else word.split("'")[0]
+    return word in STOP_WORDS or word in _DISCOURSE_WORDS or base in STOP_WORDS
+
+
 def _removal_problem(
     interview: Interview, statement: Statement, removal: tuple[int, int, str], fillers: set[str]
 ) -> str | None:
@@ -103,11 +110,13 @@ def _removal_problem(
         following = _WORDS.findall(_text_after(statement, end, source).lower())
         if not said or following[: len(said)] != said:
             return "the same words do not follow it"
-        if all(word not in STOP_WORDS and word not in _DISCOURSE_WORDS for word in said):
+        if not any(_is_function_word(word) for word in said):
             return "it holds no function word: content said twice is meant, not a stutter"
-        before = _WORDS.findall(source[max(statement.start_char, start - 20) : start].lower())[-2:]
+        # "Not my team, my team was desperate": a phrase said again right after a negation corrects it ("not a, a
+        # CSV" is a stutter).
+        before = _WORDS.findall(source[max(statement.start_char, start - 20) : start].lower())[-1:]
         denied = [word for word in before if word in ("not", "no", "never", "nor", "without")]
-        return f"it follows {denied[0]!r}: a correction, not a stutter" if denied else None
+        return f"it follows {denied[0]!r}: a correction, not a stutter" if denied and len(said) > 1 else None
     if reason == "false-start":
         cut = _CUT_OFF.fullmatch(removed)
         following = _WORDS.findall(_text_after(statement, end, source).lower())

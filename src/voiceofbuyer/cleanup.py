@@ -59,8 +59,6 @@ _JOINS_HYPHEN = re.compile(
     r"(?!(?:the|a|an|we|i|you|they|he|she|it|and|but|so|or|that|this|there|then|our|my|your|their|um|uh)\b)[^\W\d_]",
     re.I,
 )
-# "cross-" at the end of a caption's line, "docking" on the next: one word, as across two cues.
-_WRAPPED_HYPHEN = re.compile(r"(?<=[^\W\d_]-)[ \t]*\n\s*(?=" + _JOINS_HYPHEN.pattern + ")", re.I)
 _LEADING_JUNK = re.compile(r"^(?:[\s,;:!?\-–—]|\.(?!\w))+")
 # Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)".
 INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
@@ -88,8 +86,8 @@ _EMPHATIC = frozenset({"no", "not", "never", "yes"})
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
 # Function words said twice on purpose: "had had", "that that", "what it is is", "what it was was".
 _GRAMMATICAL_DOUBLES = frozenset({"had", "that", "do", "in"})
-# Said twice on purpose only after "what", with nothing between: "what it was was", "what the issue is is", never
-# "It was, was a nightmare", "our regulator is, is not" nor "the hotels were were late".
+# Said twice on purpose only after "what": "what it was was", "what the problem is, is that", never "It was, was a
+# nightmare", "our regulator is, is not" nor "the hotels were were late".
 _ADJACENT_DOUBLES = frozenset({"was", "were", "is"})
 # Words that never end a phrase as its object: "the, the supplier", "my, my boss" are stutters.
 _NEVER_OBJECTS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "its"})
@@ -222,13 +220,8 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
                 continue  # "a dollar, a dollar fifty": the second copy goes on to another amount, a range
             if size == 1 and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
                 continue  # "had had", "that that", "help with that, that would be cool": two roles, not a stutter
-            if (
-                size == 1
-                and first[0].lower_ in _ADJACENT_DOUBLES
-                and not between.strip()
-                and "what" in lowers[max(0, i - 5) : i]
-            ):
-                continue  # "what it was was a licensing mess" (but "the hotels were were late" is a stutter)
+            if size == 1 and first[0].lower_ in _ADJACENT_DOUBLES and "what" in lowers[max(0, i - 5) : i]:
+                continue  # "what it was was a mess", "what the problem is, is that" (not "the hotels were were")
             third = words[i + 2 * size] if i + 2 * size < len(words) else None
             if _ends_the_phrase_before(text, first, second):
                 if third is None or third.lower_ != second[0].lower_:
@@ -344,7 +337,7 @@ def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[
         pieces.append("" if hyphenated else " ")
         cursor = max(cursor, cut_end)
     pieces.append(source[cursor:end])
-    text = _WHITESPACE.sub(" ", _WRAPPED_HYPHEN.sub("", "".join(pieces)))
+    text = _WHITESPACE.sub(" ", "".join(pieces))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _LEADING_JUNK.sub("", text).strip()
     # A sentence starts with a capital, but a name written with a small first letter and a capital inside

@@ -331,7 +331,7 @@ def _plain(said: str) -> str:
     return _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
 
 
-_STUTTER = re.compile(r"\b(\w{1,4})(?:\s*,\s*|\s+)\1\b", re.I)
+_STUTTER = re.compile(r"\b(the|an?|my|our|in|on|at|of|to|for|as)(?:\s*,\s*|\s+)\1\b", re.I)  # not "Pago Pago"
 
 
 def _only_seniority(title: str) -> bool:
@@ -490,7 +490,7 @@ def _title_after(rest: str) -> str:
     for position, word in enumerate(said):
         raw = word.strip("'\"")
         bare = raw.lower()
-        if not words and re.fullmatch(r"[^\W\d_][\w-]*['’]s", raw) and bare not in _NOT_IN_TITLE:
+        if not words and _WHOSE.fullmatch(raw):
             continue  # "Declan's accountant", "Acme's head of finance": whose they are is no part of the title
         acronym = len(raw) > 1 and raw.isupper()  # "IT", not "it"
         # "manager for clinical systems": an area in lower case; "director for the Nordics", "for Acme": no title
@@ -522,6 +522,9 @@ def _title_after(rest: str) -> str:
     return f"{title}, {field['field']}" if field else title
 
 
+# A name's or the company's possessive ("Declan's", "the company's"), not one that says what the job covers
+# ("women's footwear buyer", "children's services").
+_WHOSE = re.compile(r"(?-i:[A-Z][\w-]*)['’]s|(?:company|firm|business|organi[sz]ation)['’]s", re.I)
 _UNITS = frozenset({"team", "teams", "department", "dept", "group", "division", "unit", "company", "business", "firm",
                     "organisation", "organization"})  # fmt: skip
 _AREA_WORD = re.compile(
