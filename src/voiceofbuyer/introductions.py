@@ -224,7 +224,7 @@ def stated_responsibility(texts: list[str]) -> str:
                 _UNIT_AFTER.search(match[0]) or words[-1].lower() in ("operations", "ops")
             ):
                 continue
-            field = " ".join(_title_case(word) for word in words)
+            field = title_cased(" ".join(words))
             return f"{field} Manager" if match["verb"].lower().startswith("manag") else f"Head of {field}"
     return ""
 
@@ -278,6 +278,11 @@ def stated_field(texts: list[str]) -> str:
                 if match and (pattern is _FIELD or _names_a_field(match["field"].split())):
                     return match["field"].strip()
     return ""
+
+
+def title_cased(phrase: str) -> str:
+    """A phrase as a title writes it: "accounts payable" → "Accounts Payable", "head of ehs" → "Head of EHS"."""
+    return " ".join(_title_case(word) for word in phrase.split())
 
 
 def _title_case(word: str) -> str:
@@ -444,13 +449,13 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
             found.append(title)
     for match in _NOW_LEADS.finditer(text):  # "Twelve years in treasury, now I lead it" → Head of Treasury
         if _names_a_field(match["field"].split()):
-            field = " ".join(_title_case(word) for word in match["field"].split())
+            field = title_cased(match["field"])
             found.append(f"{field} Manager" if match["verb"].lower() == "manage" else f"Head of {field}")
     for pattern, form in _VERB_TITLES:
         match = pattern.search(text)
         if match:
             kind = " ".join(match.groupdict().get("kind", "").split())
-            found.append(" ".join(_title_case(w) for w in form.format(kind=kind).split()))
+            found.append(title_cased(form.format(kind=kind)))
     return found + earlier
 
 
@@ -580,7 +585,7 @@ def _with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool
     field = _SPOKEN_FIELD.match(rest, said.end()) if said else None
     if not field or not is_job_field(field["field"]):
         return title
-    return f"{title}, {' '.join(_title_case(word) for word in field['field'].split())}"
+    return f"{title}, {title_cased(field['field'])}"
 
 
 # "I'm the assistant controller at Brennan. Well, sorry, acting controller since March": the speaker corrects the
@@ -614,7 +619,7 @@ def _corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
         if _title_after(really["field"]) or (
             _names_a_field(words) and not _SCOPE_WORDS & {w.lower() for w in words} and is_job_field(really["field"])
         ):
-            return _title_after(really["field"]) or " ".join(_title_case(word) for word in words)
+            return _title_after(really["field"]) or title_cased(" ".join(words))
     correction = _CORRECTION.search(rest)
     return _title_after(rest[correction.end() : correction.end() + 80]) if correction else ""
 

@@ -30,7 +30,7 @@ from operator import attrgetter
 import numpy as np
 
 from .ingest.sides import is_placeholder, is_room, listed_names, renamed_devices, same_person, short_names
-from .introductions import stated_field, stated_responsibility, stated_title
+from .introductions import stated_field, stated_responsibility, stated_title, title_cased
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 
 Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
@@ -277,8 +277,7 @@ def buyer_profile(
     # the buyer stated, so no guess from their description replaces it.
     match = role_for_title(f"{seniority_only} {field}", taxonomy) if field else RoleMatch("", "")
     if match.function and match.function != OTHER:
-        spoken = " ".join(word if word.isupper() else word.capitalize() for word in field.split())
-        title = f"{seniority_only}, {spoken}" if seniority_only else field
+        title = f"{seniority_only}, {title_cased(field)}" if seniority_only else field
         return BuyerProfile(interview.id, name, title, match.role, "self-introduction", match.function)
     # "I run procurement" → Head of Procurement: only when a function's own words say it (no guess by likeness).
     responsible = stated_responsibility(said)

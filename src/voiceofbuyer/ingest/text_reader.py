@@ -38,7 +38,7 @@ from voiceofbuyer.ingest.labels import (
     read_head,
     section_kind,
 )
-from voiceofbuyer.ingest.metadata import header_metadata, heading_person, split_front_matter
+from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
 from voiceofbuyer.ingest.sides import same_person
 from voiceofbuyer.ingest.timestamps import TEXT_TIME
 from voiceofbuyer.ingest.tool_lines import is_tool_line
@@ -146,21 +146,20 @@ def parse_turns(
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the agenda out of the batch",
         )
     person = heading_person(header)
-    speakers = {turn.speaker for turn in turns}
-    # "Interview notes – Denise Varga, Transportation Director", then Q: and A:; or "Customer interview: Raj Patel -
-    # Head of Procurement", then Raj: ...
-    if (
-        person
-        and not meta.interviewee
-        and speakers
-        and (
-            all(is_role_label(speaker) for speaker in speakers)
-            or (person.interview and any(same_person(speaker, person.name) for speaker in speakers))
-        )
-    ):
+    if person and not meta.interviewee and _heading_names_a_speaker(person, {turn.speaker for turn in turns}):
         meta = replace(meta, interviewee=person.name, title=meta.title or person.title,
                        company=meta.company or person.company)  # fmt: skip
     return require_turns(turns, source, EXPECTED), meta
+
+
+def _heading_names_a_speaker(person: HeadingPerson, speakers: set[str]) -> bool:
+    """Whether the person a heading names is one who speaks: "Interview notes – Denise Varga, ..." above ``Q:`` and
+    ``A:`` (no label names anyone), or "Customer interview: Raj Patel - ..." above ``Raj:``."""
+    if not speakers:
+        return False
+    if all(is_role_label(speaker) for speaker in speakers):
+        return True
+    return person.interview and any(same_person(speaker, person.name) for speaker in speakers)
 
 
 def _is_agenda(lines: list[_Line], turns: list[Turn]) -> bool:

@@ -58,8 +58,7 @@ _TOOL_LINES = [
     rf"(?:automatically\s+)?convert\s+your\s+.{{1,40}}\s+(?:files?\s+)?to\s+text\s+(?:with|using)\s+{_TOOL}.{{0,60}}",
     # "Automatically convert your m4a files to text (txt file).": the line whole, not a buyer's "... files to text, tag
     # them by account".
-    r"automatically\s+convert\s+your\s+(?:[\w-]+\s+){1,3}?files?\s+to\s+text"
-    rf"(?:\s*\((?:txt|docx?|pdf|srt|vtt)\s+files?\)|\s+(?:with|using)\s+{_AD_TOOL}.{{0,60}})?",
+    r"automatically\s+convert\s+your\s+(?:[\w-]+\s+){1,3}?files?\s+to\s+text(?:\s*\((?:txt|docx?|pdf|srt|vtt)\s+files?\))?",
     rf"{_AD_TOOL}\s+has\s+many\s+features\s+that\s+you['’]?d\s+love\b.{{0,280}}",
     r"better\s+audio\s+means\s+(?:a\s+)?higher\s+(?:transcript(?:ion)?\s+)?accuracy\b.{0,300}",
     r".{0,300}\s-\s(?:watch|view|play)\s*:\s*<?https?://\S+.*",
