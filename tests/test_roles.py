@@ -6,7 +6,7 @@ import pytest
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import ConfigError
 from voiceofbuyer.ingest.sides import company, given_name, identify_sides, short_names
-from voiceofbuyer.introductions import stated_title
+from voiceofbuyer.introductions import stated_responsibility, stated_title
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
 from voiceofbuyer.roles import (
     RoleMatch,
@@ -235,10 +235,43 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm the registrar at Northfield College.", "Registrar"),
         ("I'm the revenue cycle manager at Cedar Ridge. Well, actually, let me correct that, since January they "
          "changed my title, I'm director of revenue cycle now.", "Director of Revenue Cycle"),  # corrected in the turn
+        ("I am Sr. Dir. of FP&A at Quillon Health.", "Senior Director of FP&A"),  # abbreviations written out
+        ("I'm the Asst. Controller here.", "Assistant Controller"),
+        ("I'm the office mgr. We are a small team.", "Office Manager"),  # a full stop that ends the sentence too
+        ("Sure, I'm AVP, Treasury, at Brightwater Bancorp.", "AVP, Treasury"),
+        ("Right now I'm covering as controller on an interim basis. Normally I'm the senior accountant.",
+         "Controller"),  # the job held now, though for a while
+        ("I started in audit, moved industry side as a financial analyst, became their controller, then I came in "
+         "as VP Finance, and since last spring I'm the CFO.", "CFO"),  # a career told in order: the last
+        ("Sure. I job-share the payroll manager role with Priya.", "Payroll Manager"),
+        ("It's my company. I started it eleven years ago with one truck.", "Company Owner"),
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):
     assert stated_title([said]) == title
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "title"),
+    [
+        ("For the recording, can you say your name and role?", "Rob Castellano, Sr. Dir. of FP&A at Quillon Health.",
+         "Senior Director of FP&A"),  # the name first, then the title
+        ("What do you do at Hollis Supply?", "Dir. Ops for the Midwest DCs.", "Director of Ops"),
+        ("Could you start with your title?", "Sure, it's a mouthful: Senior Manager, Global Indirect Tax.",
+         "Senior Manager, Global Indirect Tax"),  # the title after a colon that introduces it
+        ("For the notes, Dana is IT director at Corvel Insurance.", "Yes, that's me.", "IT Director"),
+        ("For the notes, Dana is IT director at Corvel Insurance.", "Yes, she signs off on it.", ""),  # not "me"
+    ],
+)  # fmt: skip
+def test_a_title_answered_or_confirmed(question, answer, title):
+    assert stated_title([answer], [question]) == title
+
+
+def test_a_responsibility_the_buyer_confirms_or_says_of_their_team():
+    question = "I see you're heading up procurement over there at Nordvik Marine, right?"
+    assert stated_responsibility(["Yep, for about three years now."], [question]) == "Head of Procurement"
+    assert stated_responsibility(["No, that's my boss. I'm on the team."], [question]) == ""
+    assert stated_responsibility(["I run a team of eight in customer support."]) == "Head of Customer Support"
 
 
 def test_a_title_said_late_or_corrected_later_in_a_long_call_is_the_one_held_now():

@@ -23,7 +23,7 @@ _HEAD_NOUNS = (
     "|contractor|realtor|broker|economist|chemist|biologist|physicist|mathematician|officer|partner|principal"
     "|superintendent|administrator|admin|chief|secretary|receptionist|operator|dispatcher|inspector|estimator|surveyor"
     "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder|leader"
-    "|gm|sdr|bdr|csm|hrbp|hod|dgm"
+    "|gm|sdr|bdr|csm|hrbp|hod|dgm|avp|svp|evp"
     "|registrar|bursar|comptroller|archivist"
 )
 _JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
@@ -94,6 +94,10 @@ _INTRO_LEAD = re.compile(
     rf"|(?:i'?m|i\s+am)\s+(?P<named>{_NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
+    # "I'm covering as controller on an interim basis", "filling in as AP lead": a job held now, if for a while
+    r"|(?:covering|filling\s+in|standing\s+in|stepping\s+in|deputi[sz]ing)\s+as"
+    # "I job-share the payroll manager role with Priya"
+    r"|i\s+(?:job[-\s]?share|share|split)\s+the(?=\s+[\w&/ -]{2,40}?\s+(?:role|job|position)\b)"
     r"|(?:my|the)\s+(?:main\s+|current\s+|official\s+|formal\s+|actual\s+|real\s+|proper\s+|day\s+)?"
     r"(?:role|position|title|job|function|designation)(?:\s+title)?"
     rf"(?:\s+on\s+(?:my\s+)?{_PAPERS})?(?:\s+is\s+(?:called|named)|\s+is|'s|\s+says|\s+reads)(?:\s+that\s+of)?"
@@ -125,6 +129,11 @@ _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "{kind} owner",
     ),
+    # "It's my company. I started it eleven years ago with one truck."
+    (
+        re.compile(r"\b(?:it'?s|it\s+is)\s+my\s+(?:own\s+)?(?P<kind>business|company|firm|shop|practice)\b", re.I),
+        "{kind} owner",
+    ),
 )
 # "I use it as an assistant", "treat ChatGPT as a tutor": a role given to a tool, not the speaker's job.
 _ABOUT_A_TOOL = re.compile(
@@ -144,7 +153,11 @@ _NOW_LEADS = re.compile(
     r"(?P<verb>lead|run|head(?:\s+up)?|manage)\s+(?:it|the\s+team|the\s+function|that\s+team)\b",
     re.I,
 )
-_NOW = re.compile(r"\b(?:now|these\s+days|currently|today)\s*,?\s*$", re.I)
+# "and now I'm", "since last spring I'm the CFO", "since 2021, I'm": the job held now, after a career told in order.
+_NOW = re.compile(
+    r"\b(?:now|these\s+days|currently|today|since\s+(?:last\s+|early\s+|late\s+)?[\w-]+(?:\s+\d{4})?)\s*,?\s*$",
+    re.I,
+)
 # A title said to replace the buyer's own earlier one: "let me correct that", "they changed my title", "I was
 # promoted", "that title is out of date" (not "my old boss got promoted", nor "no longer supported").
 _REPLACES = re.compile(
@@ -203,17 +216,24 @@ _RESPONSIBILITY = re.compile(
     r"\bi(?:'m|\s+am)?\s+(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?"
     r"(?P<verb>lead(?:s|ing)?|runs?|oversee(?:s|ing)?|head(?:s|ing)?(?:\s+up)?"
     r"|look(?:s|ing)?\s+after|manag(?:es?|ing)|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
+    # "I run a team of eight in customer support": the team's field
+    r"(?:(?:a|the|our)\s+(?:small\s+)?team\s+(?:of\s+[\w-]+\s+(?:people\s+)?)?(?:in|for|on)\s+)?"
     r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?!of\s)(?P<field>[a-z][\w&/ -]{1,40}?)"
     r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"
-    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here|across|in|with|where|which)\b|$)",
+    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here|there|over|across|in|with|where|which)\b|$)",
     re.I,
 )
 
 
-def stated_responsibility(texts: list[str]) -> str:
+def stated_responsibility(texts: list[str], questions: list[str] | None = None) -> str:
     """A title from what a buyer says they are responsible for, in the first ``INTRO_TURNS`` of ``texts``: "I run
-    procurement" → "Head of Procurement", "I manage the AP team" → "AP Manager"; or ``""``."""
-    for raw in texts[:INTRO_TURNS]:
+    procurement" → "Head of Procurement", "I manage the AP team" → "AP Manager"; or what the other side said of it
+    and the buyer confirmed (``questions``: said before each turn, as in ``stated_title``): "I see you're heading up
+    procurement, right?" / "Yep." Else ``""``."""
+    asked = questions or [""] * len(texts)
+    confirmed = [_YOU_TO_I.sub(_as_first_person, question) if _CONFIRMS.match(_plain(answer)) else ""
+                 for question, answer in zip(asked, texts, strict=False)]  # fmt: skip
+    for raw in [t for pair in zip(confirmed, texts[:INTRO_TURNS], strict=False) for t in pair]:
         for match in _RESPONSIBILITY.finditer(raw.replace("’", "'")):
             words = match["field"].split()
             if not _names_a_field(words):
@@ -227,6 +247,13 @@ def stated_responsibility(texts: list[str]) -> str:
             field = title_cased(" ".join(words))
             return f"{field} Manager" if match["verb"].lower().startswith("manag") else f"Head of {field}"
     return ""
+
+
+_YOU_TO_I = re.compile(r"\byou(?:'re|\s+are)?\b", re.I)
+
+
+def _as_first_person(you: re.Match[str]) -> str:
+    return "I" if you[0].lower() == "you" else "I'm"
 
 
 _UNIT_AFTER = re.compile(r"\b(?:team|teams|department|function|group|org|organi[sz]ation)\W*$", re.I)
@@ -332,8 +359,21 @@ def stated_title(
 
 def _plain(said: str) -> str:
     """``said`` with straight apostrophes, without fillers and short words said twice ("I'm the, the head of ..."),
-    as the title patterns read it."""
-    return _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
+    and with the abbreviations of titles written out ("Sr. Dir. of FP&A"), as the title patterns read it."""
+    plain = _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
+    return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m[1].lower()] + (" of" if m["field"] is not None else ""), plain)
+
+
+_ABBREVIATIONS = {"sr": "Senior", "snr": "Senior", "jr": "Junior", "dir": "Director", "mgr": "Manager",
+                  "asst": "Assistant", "assoc": "Associate", "coord": "Coordinator", "supv": "Supervisor"}  # fmt: skip
+# "Sr. Dir. of FP&A", "Asst. Controller", "Dir. Ops for the Midwest DCs" (a director of ops): the full stop of an
+# abbreviation would end the title. "Exec." and "admin." are words that end sentences too: not read.
+_ABBREVIATION = re.compile(
+    r"\b(" + "|".join(_ABBREVIATIONS) + r")\."
+    r"(?:(?<=(?i:dir|mgr)\.)(?P<field>(?=\s+(?!(?:of|at|for|in|with|we|i|it|they|he|she|you|the|a|an|my|our|this"
+    r"|that|so|but|and|then)\b)(?-i:[A-Z]))))?",
+    re.I,
+)
 
 
 _STUTTER = re.compile(r"\b(the|an?|my|our|in|on|at|of|to|for|as)(?:\s*,\s*|\s+)\1\b", re.I)  # not "Pago Pago"
@@ -346,7 +386,7 @@ def _only_seniority(title: str) -> bool:
 
 # A question about the buyer's job: "What's your role at Finch?", "what do you do?", "as the payroll manager, you ...".
 _ASKS_JOB = re.compile(
-    r"\b(?:your\s+(?:(?:actual|official|current|exact|job)\s+)?(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:(?:the|an?)\s+)?\w+"
+    r"\b(?:your\s+(?:name\s+and\s+(?:your\s+)?)?(?:(?:actual|official|current|exact|job)\s+)?(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:(?:the|an?)\s+)?\w+"
     r"|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\b"
     r"|introduce\s+yourself|about\s+yourself)",
     re.I,
@@ -370,6 +410,10 @@ _CORRECTS_QUESTION = re.compile(
     r"(?:(?:it's|i'm)\s+(?:actually\s+)?)?(?:the\s+|an?\s+)?",
     re.I,
 )
+# "For the notes, Dana is IT director at Corvel": the interviewer introduces someone, whom "that's me" confirms.
+_NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+|our\s+)?", re.I)
+_THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is|it'?s)\s+me\b", re.I)
+_ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b", re.I)
 _AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here", "now"})
 _YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
 _CONFIRMS = re.compile(
@@ -379,14 +423,24 @@ _CONFIRMS = re.compile(
 
 def _answered_title(question: str, answer: str) -> str:
     """A title that is the whole first phrase of an answer to a question about the job ("Head of procurement.",
-    "Payroll and benefits manager, yeah."), optionally followed by where ("... at Finch"); else ``""``."""
+    "Payroll and benefits manager, yeah."), optionally followed by where ("... at Finch"), or one the other side
+    said of the buyer and the buyer confirmed ("Dana is IT director at Corvel" / "Yes, that's me."); else ``""``."""
+    introduced = _NAMED_IS.search(question)
+    if introduced and _THATS_ME.match(answer):
+        return _title_after(question[introduced.end() : introduced.end() + 80])
     if not question or not _ASKS_JOB.search(question):
         return ""
     rest = answer[_ANSWER_OPENING.match(answer).end() :]  # type: ignore[union-attr]
     corrects = _CORRECTS_QUESTION.match(rest)
-    rest = rest[corrects.end() if corrects else 0 :][:80]
-    if _title_after(rest):
-        return _bare_title(rest)
+    rest = rest[corrects.end() if corrects else 0 :]
+    if _ASKS_NAME.search(question):  # "Your name and role?" / "Rob Castellano, Sr. Dir. of FP&A at Quillon."
+        rest = re.sub(r"^(?:i'?m\s+)?" + _NAME_FIRST, "", rest, flags=re.I)
+    # "It's a mouthful: Senior Manager, Global Indirect Tax.": the title after a colon that introduces it
+    introduced = re.match(r"[^.?!:]{2,40}:\s+", rest)
+    for said in (rest, *([rest[introduced.end() :]] if introduced else [])):
+        if _title_after(said[:80]):
+            return _bare_title(said[:80])
+    rest = rest[:80]
     # "You're the CFO at Arden, right?" / "That's right.": the title the buyer confirms.
     named = _YOU_ARE.search(question)
     if named and _CONFIRMS.match(answer):
@@ -440,7 +494,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
             )
             # "..., and now I'm regional sales director", "... let me correct that, I'm director of revenue cycle
             # now": the job held now comes before any said earlier in the turn.
-            now = _NOW.search(text, max(0, lead.start() - 12), lead.start())
+            now = _NOW.search(text, max(0, lead.start() - 24), lead.start())
             found.insert(0 if now or _replaces(text, lead, start + len(title)) else len(found), title)
     for match in _TITLE_NAMED_AFTER.finditer(text):
         phrase = match["title"]

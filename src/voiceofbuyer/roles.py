@@ -280,7 +280,7 @@ def buyer_profile(
         title = f"{seniority_only}, {title_cased(field)}" if seniority_only else field
         return BuyerProfile(interview.id, name, title, match.role, "self-introduction", match.function)
     # "I run procurement" → Head of Procurement: only when a function's own words say it (no guess by likeness).
-    responsible = stated_responsibility(said)
+    responsible = stated_responsibility(said, asked)
     match = role_for_title(responsible, taxonomy) if responsible else RoleMatch("", "")
     if match.role and match.function != OTHER:
         return BuyerProfile(interview.id, name, responsible, match.role, "self-introduction", match.function)
