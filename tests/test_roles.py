@@ -6,7 +6,8 @@ import pytest
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import ConfigError
 from voiceofbuyer.ingest.sides import company, given_name, identify_sides, short_names
-from voiceofbuyer.introductions import stated_responsibility, stated_title
+from voiceofbuyer.introductions import stated_title
+from voiceofbuyer.job_fields import stated_responsibility
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
 from voiceofbuyer.roles import (
     RoleMatch,
@@ -361,13 +362,13 @@ def test_a_rank_takes_the_field_said_after_it_when_that_names_a_field_of_work(sa
     ],
 )
 def test_stated_field_from_what_the_buyer_says(said, field):
-    from voiceofbuyer.introductions import stated_field
+    from voiceofbuyer.job_fields import stated_field
 
     assert stated_field([said]) == field
 
 
 def test_a_side_is_the_field_only_when_no_turn_says_it_more_plainly():
-    from voiceofbuyer.introductions import stated_field
+    from voiceofbuyer.job_fields import stated_field
 
     turns = ["I'm on the IT side here, the shared password scares me.", "We close late.", "I work in finance."]
     assert stated_field(turns) == "finance"

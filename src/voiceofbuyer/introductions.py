@@ -11,58 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_HEAD_NOUNS = (
-    "manager|director|officer|scientist|engineer|analyst|analyste|specialist|clerk|lead|head|controller"
-    "|cfo|ceo|cto|cio|coo|ciso|cro|cmo|cpa|vp|architect|developer|consultant|supervisor|accountant|administrator"
-    "|coordinator|president|founder|co-founder|cofounder|owner|designer|researcher|executive|strategist|planner"
-    "|marketer|recruiter|treasurer|bookkeeper|auditor|buyer|programmer|statistician|teacher|professor|lecturer"
-    "|tutor|instructor|trainer|educator|nurse|physician|doctor|surgeon|therapist|pharmacist|dentist|veterinarian"
-    "|psychologist|counsel(?:l?or)?|lawyer|attorney|paralegal|writer|copywriter|editor|journalist|author|translator"
-    "|artist|illustrator|animator|photographer|videographer|producer|musician|composer|technician|mechanic"
-    "|electrician|agent|representative|rep|associate|assistant|librarian|coach|student|entrepreneur|freelancer"
-    "|contractor|realtor|broker|economist|chemist|biologist|physicist|mathematician|officer|partner|principal"
-    "|superintendent|administrator|admin|chief|secretary|receptionist|operator|dispatcher|inspector|estimator|surveyor"
-    "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder|leader"
-    "|gm|sdr|bdr|csm|hrbp|hod|dgm|avp|svp|evp"
-    "|registrar|bursar|comptroller|archivist"
+from .job_words import (
+    JOB_WORDS,
+    NOT_A_TITLE_START,
+    SMALL_WORDS,
+    names_a_field,
+    names_a_job_word,
+    title_case_word,
+    title_cased,
 )
-_JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
-    {"screenwriter", "novelist", "podcaster", "blogger", "reporter", "transcriber", "proofreader", "copyeditor",
-     "baker", "barista", "bartender", "waitress", "waiter", "sitter", "pet-sitter", "nanny", "caregiver", "carer",
-     "paraprofessional", "paralegal", "tech", "emt", "paramedic", "reseller", "seller", "tester", "qa", "dev",
-     "sre", "pm", "po", "tutor", "coach", "mentor", "facilitator", "astronomer", "geologist", "ecologist",
-     "athlete", "farmer", "gardener", "landscaper", "driver", "plumber", "carpenter", "welder", "cleaner",
-     "hairdresser", "stylist", "chef", "cook", "trader", "investor", "creator", "influencer", "youtuber",
-     "streamer", "actor", "actress", "dancer", "singer", "officer", "firefighter", "soldier", "clerk",
-     "cashier", "teller", "intern", "apprentice", "resident", "fellow", "postdoc", "phd", "manager", "director",
-     "lawyer", "nurse", "teacher", "engineer", "developer", "designer", "interpreter", "shipper",
-     "performer", "host", "planner", "buyer", "scheduler", "dispatcher", "caseworker", "worker", "counsel",
-     "counselor", "counsellor"}
-)  # fmt: skip
-"""Nouns that name a job; besides them, nouns that look like one (-er, -or, -ist, -ian, -eer) count."""
-_JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith|wright|keeper|eer)s?$", re.I)
-# A title never opens with a verb or with praise: "I'm incorporating AI models", "I'm a great writer", "I'm no
-# stranger to it", "I'm an early adopter".
-_NOT_A_TITLE_START = re.compile(
-    r"(?!(?:engineering|marketing|accounting|nursing|consulting|teaching|training|operating|managing|"
-    r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding|merchandising|"
-    r"advertising|fundraising|underwriting|warehousing|sourcing|housekeeping|catering|lending|auditing|"
-    r"fixed|registered|licensed|certified|chartered|qualified|accredited|embedded|applied|shared)\b)"
-    r"\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
-    r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"
-    r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan|natural|born|thought|servant)\b",
-    re.I,
-)
-_NOT_A_JOB = frozenset(
-    {"user", "fan", "believer", "member", "learner", "beginner", "person", "parent", "mother", "father",
-     "daughter", "wife", "husband", "other", "number", "matter", "better", "bigger", "newer", "older", "power",
-     "paper", "computer", "customer", "consumer", "listener", "viewer", "follower", "gamer", "dreamer", "thinker",
-     "talker", "lover", "supporter", "proponent", "advocate", "skeptic", "sceptic", "optimist", "pessimist",
-     "perfectionist", "minimalist", "amateur", "hobbyist", "novice", "newbie", "expert", "generalist",
-     "together", "either", "neither", "rather", "whether", "however", "ever", "never", "later", "over",
-     "under", "after", "before", "water", "letter", "order", "error", "color", "colour", "author's", "editor's",
-     "exist", "insist", "assist", "persist", "resist", "consist", "pioneer"}
-)  # fmt: skip
+
 _GENERIC = frozenset(
     {"manager", "director", "lead", "head", "assistant", "supervisor", "specialist", "owner", "freelancer",
      "contractor", "professional", "worker", "employee", "staff", "executive", "officer", "associate",
@@ -191,141 +149,8 @@ _NO_LONGER = re.compile(
 )
 # "I'm the, uh, contracts manager" reads "I'm the contracts manager": the comma before a filler goes with it.
 _FILLERS = re.compile(r"(?:,\s*)?(?<![\w-])(?:um+|uh+|erm|er|ah|hmm+|mm+)(?![\w-])[,.]?\s*")
-_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on"})
 INTRO_TURNS = 12
 """Self-introductions come early: only the buyer's first turns are searched."""
-
-
-_FIELD = re.compile(
-    r"\bi\s+(?:currently\s+)?(?:work|am\s+working|'?m\s+working)\s+in\s+(?:the\s+)?(?P<field>[a-z][\w&/ -]{1,40}?)"
-    r"(?:\s+(?:industry|department|team|sector|field|space|world))?(?=[,.;!?]|\s+(?:and|as|at|for|so|but|where)\b|$)",
-    re.I,
-)
-# "I'm the only finance person here", "I'm basically a one-person IT department": the field is the job.
-_ONLY_ONE = re.compile(
-    r"\bi(?:'m|\s+am)\s+(?:\w+\s+)?(?:the|a|an)\s+(?:only|sole|lone|one-(?:person|man|woman)|whole|entire)\s+"
-    r"(?P<field>[a-z][\w&/-]*(?:\s+[\w&/-]+){0,2}?)\s+(?:person|guy|gal|one|team|department|function|shop)\b",
-    re.I,
-)
-
-
-# "I lead the platform team", "I run procurement", "I'm in charge of accounts payable", "I manage the customer
-# success team", "I am heading sales operations": what someone is responsible for says their job as well as a title
-# does.
-_RESPONSIBILITY = re.compile(
-    r"\bi(?:'m|\s+am)?\s+(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?"
-    r"(?P<verb>lead(?:s|ing)?|runs?|oversee(?:s|ing)?|head(?:s|ing)?(?:\s+up)?"
-    r"|look(?:s|ing)?\s+after|manag(?:es?|ing)|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
-    # "I run a team of eight in customer support": the team's field
-    r"(?:(?:a|the|our)\s+(?:small\s+)?team\s+(?:of\s+[\w-]+\s+(?:people\s+)?)?(?:in|for|on)\s+)?"
-    r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?!of\s)(?P<field>[a-z][\w&/ -]{1,40}?)"
-    r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"
-    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here|there|over|across|in|with|where|which)\b|$)",
-    re.I,
-)
-
-
-def stated_responsibility(texts: list[str], questions: list[str] | None = None) -> str:
-    """A title from what a buyer says they are responsible for, in the first ``INTRO_TURNS`` of ``texts``: "I run
-    procurement" → "Head of Procurement", "I manage the AP team" → "AP Manager"; or what the other side said of it
-    and the buyer confirmed (``questions``: said before each turn, as in ``stated_title``): "I see you're heading up
-    procurement, right?" / "Yep." Else ``""``."""
-    asked = questions or [""] * len(texts)
-    confirmed = [_YOU_TO_I.sub(_as_first_person, question) if _CONFIRMS.match(_plain(answer)) else ""
-                 for question, answer in zip(asked, texts, strict=False)]  # fmt: skip
-    for raw in [t for pair in zip(confirmed, texts[:INTRO_TURNS], strict=False) for t in pair]:
-        for match in _RESPONSIBILITY.finditer(raw.replace("’", "'")):
-            words = match["field"].split()
-            if not _names_a_field(words):
-                continue
-            # "I'm managing the migration", "leading the vendor evaluation": a task; "heading sales operations",
-            # "managing the AP team": a part of the organisation
-            if match["verb"].lower().endswith("ing") and not (
-                _UNIT_AFTER.search(match[0]) or words[-1].lower() in ("operations", "ops")
-            ):
-                continue
-            field = title_cased(" ".join(words))
-            return f"{field} Manager" if match["verb"].lower().startswith("manag") else f"Head of {field}"
-    return ""
-
-
-_YOU_TO_I = re.compile(r"\byou(?:'re|\s+are)?\b", re.I)
-
-
-def _as_first_person(you: re.Match[str]) -> str:
-    return "I" if you[0].lower() == "you" else "I'm"
-
-
-_UNIT_AFTER = re.compile(r"\b(?:team|teams|department|function|group|org|organi[sz]ation)\W*$", re.I)
-
-
-def _names_a_field(words: list[str]) -> bool:
-    """ "procurement", "accounts payable", "IT": up to three words naming an area of work, not a task ("maintaining
-    product listings"), a thing ("a tight ship", "it") or a clause ("what I tell it")."""
-    if not 1 <= len(words) <= 3 or _NOT_A_TITLE_START.match(words[0]) or _COUNTED.match(words[0]):
-        return False  # "two research sites", "all 85 stores": places counted, not a field
-    return not any((w in _NOT_A_FIELD or w.endswith("ly")) and not w.isupper() for w in words)
-
-
-_COUNTED = re.compile(
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?"
-    r"|dozens?|several|few|many|multiple|both|various)$",
-    re.I,
-)
-_NOT_A_FIELD = frozenset({"a", "an", "my", "this", "that", "these", "those", "it", "them", "things", "what", "how",
-                          "which", "who", "i", "we", "you", "they", "everything", "something", "stuff",
-                          "tonight", "today", "tomorrow", "week", "weekend", "morning", "evening", "late"})  # fmt: skip
-
-
-# "I recently started a marketing role", "in my current finance position": the field the role is in.
-_ROLE_IN = re.compile(
-    r"\b(?:started|took|have|hold|in|into|got)\s+(?:a|an|my|the)\s+(?:(?:new|current|first|junior|senior)\s+)?"
-    r"(?P<field>[a-z][\w&/-]*(?:\s+[\w&/-]+)?)\s+(?:role|job|position)\b",
-    re.I,
-)
-
-
-# "I'm on the FP&A side", "I'm a manager in the finance department": the part of the organisation they are in.
-_SIDE = re.compile(
-    r"\bi(?:'m|\s+am)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}?(?:on|in)\s+the\s+(?P<field>[\w&/-]+(?:\s+[\w&/-]+){0,2}?)\s+"
-    r"(?:side|team|department|group|function)\b(?!\s+(?:of|who|that)\b)",
-    re.I,
-)
-
-
-def stated_field(texts: list[str]) -> str:
-    """The field a buyer says they work in ("I work in finance", "I'm the only finance person here", "I recently
-    started a marketing role", "I'm on the FP&A side" → "finance", "marketing", "FP&A"), or ``""``."""
-    # "I'm on the IT side here" may take a side in an argument: only when no turn says the field more plainly.
-    for patterns in ((_FIELD, _ONLY_ONE, _ROLE_IN), (_SIDE,)):
-        for raw in texts[:INTRO_TURNS]:
-            text = raw.replace("’", "'")
-            for pattern in patterns:
-                match = pattern.search(text)
-                if match and (pattern is _FIELD or _names_a_field(match["field"].split())):
-                    return match["field"].strip()
-    return ""
-
-
-def title_cased(phrase: str) -> str:
-    """A phrase as a title writes it: "accounts payable" → "Accounts Payable", "head of ehs" → "Head of EHS"."""
-    return " ".join(_title_case(word) for word in phrase.split())
-
-
-def _title_case(word: str) -> str:
-    """ "payable" → "Payable"; "ERP" stays; "of" stays small."""
-    if word.isupper():
-        return word
-    if word.lower() in _ACRONYMS:  # "ehs manager", as speech-to-text writes it
-        return word.upper()
-    return word.lower() if word.lower() in _SMALL_WORDS else word[:1].upper() + word[1:]
-
-
-_ACRONYMS = frozenset(
-    {"ehs", "hse", "hr", "ap", "ar", "qa", "qc", "erp", "crm", "hris", "hrbp", "vp", "svp", "evp", "avp", "cfo", "ceo",
-     "coo", "cto", "cio", "ciso", "cmo", "cro", "cpo", "chro", "fp&a", "ux", "ui", "seo", "bi", "sre", "l&d", "r&d",
-     "rn", "gm", "pmo", "sdr", "bdr", "cx", "pr", "it"}
-)  # fmt: skip
 
 
 def stated_title(
@@ -345,19 +170,19 @@ def stated_title(
         # Later in a long call, only an answer to a question about the title: "What's your official title?"
         if index >= INTRO_TURNS and not _ASKS_TITLE.search(question):
             continue
-        text = _plain(raw)
+        text = plain(raw)
         answered = _answered_title(question.replace("’", "'"), text)
         for title in _titles(text, is_job_field) + ([answered] if answered else []):
             if _only_seniority(title):
                 fallback = fallback or title
                 continue
             # "I'm a senior accountant" early, "that's out of date, I'm accounting manager now" later: the later one.
-            later = (current_title(_plain(t), is_job_field) for t in texts[index + 1 :])
+            later = (current_title(plain(t), is_job_field) for t in texts[index + 1 :])
             return next((t for t in later if t and not _only_seniority(t)), title)
     return fallback
 
 
-def _plain(said: str) -> str:
+def plain(said: str) -> str:
     """``said`` with straight apostrophes, without fillers and short words said twice ("I'm the, the head of ..."),
     and with the abbreviations of titles written out ("Sr. Dir. of FP&A"), as the title patterns read it."""
     plain = _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
@@ -416,7 +241,7 @@ _THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s
 _ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b", re.I)
 _AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here", "now"})
 _YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
-_CONFIRMS = re.compile(
+CONFIRMS = re.compile(
     r"\s*(?:yes|yeah|yep|yup|correct|exactly|that'?s\s+(?:right|correct|me)|right)\b(?!\s*,?\s*(?:but|well))", re.I
 )
 
@@ -443,7 +268,7 @@ def _answered_title(question: str, answer: str) -> str:
     rest = rest[:80]
     # "You're the CFO at Arden, right?" / "That's right.": the title the buyer confirms.
     named = _YOU_ARE.search(question)
-    if named and _CONFIRMS.match(answer):
+    if named and CONFIRMS.match(answer):
         return _title_after(question[named.end() : named.end() + 80])
     # "Until March I was dispatch manager. Then they made it transportation manager. So, transportation manager.":
     # asked for the title, the answer's last sentence names it alone.
@@ -475,7 +300,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
         if _ABOUT_A_TOOL.search(text, max(0, lead.start() - 30), lead.start() + 3):
             continue
         start = lead.end()
-        if lead["named"] and _names_a_job(lead["named"].rstrip(" ,").split()[-1]):
+        if lead["named"] and names_a_job_word(lead["named"].rstrip(" ,").split()[-1]):
             start = lead.start("named")  # "I'm Senior Manager, Treasury": a title with a comma, not a name
         title = _title_after(text[start : start + 80])
         if (lead["who"] or lead["paper"]) and not _bare_title(text[start : start + 80]):
@@ -502,7 +327,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
         if title and len(title.split()) == len(phrase.split()):  # the whole phrase is the title
             found.append(title)
     for match in _NOW_LEADS.finditer(text):  # "Twelve years in treasury, now I lead it" → Head of Treasury
-        if _names_a_field(match["field"].split()):
+        if names_a_field(match["field"].split()):
             field = title_cased(match["field"])
             found.append(f"{field} Manager" if match["verb"].lower() == "manage" else f"Head of {field}")
     for pattern, form in _VERB_TITLES:
@@ -554,19 +379,20 @@ def _title_after(rest: str) -> str:
         acronym = len(raw) > 1 and raw.isupper()  # "IT", not "it"
         # "manager for clinical systems": an area in lower case; "director for the Nordics", "for Acme": no title
         area = bare == "for" and position + 1 < len(said) and _AREA_WORD.fullmatch(said[position + 1]) is not None
-        if bare == "the" and words and words[-1].lower() == "of" and any(_names_a_job(w) for w in words):
+        if bare == "the" and words and words[-1].lower() == "of" and any(names_a_job_word(w) for w in words):
             continue  # "general manager of the corporate planning department"
         if bare in _NOT_IN_TITLE and not acronym and not (bare in ("of", "and") and words) and not (area and words):
             break
         first_job, _, second_job = raw.partition("/")
-        if second_job and _names_a_job(first_job) and _names_a_job(second_job):  # "developer/designer": the first
+        # "developer/designer": the first
+        if second_job and names_a_job_word(first_job) and names_a_job_word(second_job):
             words.append(first_job)
             break
         words.append(raw)
-    last = max((i for i, w in enumerate(words) if _names_a_job(w)), default=-1)
+    last = max((i for i, w in enumerate(words) if names_a_job_word(w)), default=-1)
     if last < 0 and len(words) == 1 and after:
         return _spelled_out(words[0], after)
-    if last < 0 or (_NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1])):
+    if last < 0 or (NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1])):
         return ""
     end = last + 1
     # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops".
@@ -575,7 +401,7 @@ def _title_after(rest: str) -> str:
         # "... of the procurement team", "of the business": the field, without the unit it is
         while end > last + 1 and words[end - 1].lower().strip(".,") in ("of", "and", *_UNITS):
             end -= 1
-    title = " ".join(_title_case(word) for word in words[:end])
+    title = " ".join(title_case_word(word) for word in words[:end])
     generic = words[last].lower() in _GENERIC | _RANK_WORDS  # "Vice President, Finance & Administration"
     field = _FIELD_AFTER_RANK.match(after) if end == len(words) and generic else None
     return f"{title}, {field['field']}" if field else title
@@ -597,7 +423,7 @@ _AREA_WORD = re.compile(
 def _singular_title(title: str) -> str:
     """ "Team Leads" → "Team Lead": the title of one of several."""
     *words, last = title.split()
-    one = last[:-1] if last.endswith("s") and _names_a_job(last[:-1]) else last
+    one = last[:-1] if last.endswith("s") and names_a_job_word(last[:-1]) else last
     return " ".join([*words, one])
 
 
@@ -607,7 +433,7 @@ def _spelled_out(acronym: str, after: str) -> str:
     if not (2 <= len(acronym) <= 5 and acronym.isupper() and after.lstrip()[:1] in ("—", "–", "-", "(", ",")):
         return ""
     title = _title_after(re.sub(r"^(?:the|a|an)\s+", "", after.lstrip(" ,(—–-"), flags=re.I))
-    initials = "".join(w[0] for w in title.split() if w.lower() not in _SMALL_WORDS)
+    initials = "".join(w[0] for w in title.split() if w.lower() not in SMALL_WORDS)
     return title if initials.upper() == acronym else ""
 
 
@@ -671,7 +497,7 @@ def _corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
         # "..., but really I run the whole inbound side": a scope of work, which names no other job; "..., but really
         # I run shrink for all 85 stores": work, not a job field ("shrink" is no job function's word).
         if _title_after(really["field"]) or (
-            _names_a_field(words) and not _SCOPE_WORDS & {w.lower() for w in words} and is_job_field(really["field"])
+            names_a_field(words) and not _SCOPE_WORDS & {w.lower() for w in words} and is_job_field(really["field"])
         ):
             return _title_after(really["field"]) or title_cased(" ".join(words))
     correction = _CORRECTION.search(rest)
@@ -681,17 +507,4 @@ def _corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
 def _field_then_job(words: list[str]) -> bool:
     """ "planning engineer", "training coordinator": a word in -ing naming the field, then one job in the
     singular ("I'm hiring engineers" is no title)."""
-    return 2 <= len(words) <= 3 and words[0].lower().endswith("ing") and words[-1].lower() in _JOB_WORDS
-
-
-def names_a_job(phrase: str) -> bool:
-    """Whether a phrase holds a word that names a job ("Head of Finance", "CFO", "production manager"); "Westbrook
-    Dental Labs" does not."""
-    return any(_names_a_job(word.strip(".,;:()")) for word in phrase.split())
-
-
-def _names_a_job(word: str) -> bool:
-    bare = word.lower().strip("'")
-    if bare in _NOT_A_JOB or "'" in bare:
-        return False
-    return bare in _JOB_WORDS or bare.rstrip("s") in _JOB_WORDS or bool(_JOB_SUFFIX.fullmatch(bare))
+    return 2 <= len(words) <= 3 and words[0].lower().endswith("ing") and words[-1].lower() in JOB_WORDS

@@ -30,7 +30,9 @@ from operator import attrgetter
 import numpy as np
 
 from .ingest.sides import is_placeholder, is_room, listed_names, renamed_devices, same_person, short_names
-from .introductions import stated_field, stated_responsibility, stated_title, title_cased
+from .introductions import stated_title
+from .job_fields import stated_field, stated_responsibility
+from .job_words import title_cased
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 
 Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]

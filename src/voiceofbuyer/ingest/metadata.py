@@ -20,7 +20,7 @@ import yaml
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.decode import decode
 from voiceofbuyer.ingest.siblings import sibling
-from voiceofbuyer.introductions import names_a_job
+from voiceofbuyer.job_words import names_a_job
 from voiceofbuyer.records import METADATA_FIELDS, InterviewMeta
 
 SIDECAR_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")

@@ -1,0 +1,102 @@
+"""The field a buyer works in and what they are responsible for, when they state no title: "I work in
+procurement", "I'm on the FP&A side", "I run procurement" → Head of Procurement, "I manage the AP team" → AP Manager,
+or the interviewer's "you're heading up procurement, right?" that the buyer confirms."""
+
+from __future__ import annotations
+
+import re
+
+from .introductions import CONFIRMS, INTRO_TURNS, plain
+from .job_words import names_a_field, title_cased
+
+_FIELD = re.compile(
+    r"\bi\s+(?:currently\s+)?(?:work|am\s+working|'?m\s+working)\s+in\s+(?:the\s+)?(?P<field>[a-z][\w&/ -]{1,40}?)"
+    r"(?:\s+(?:industry|department|team|sector|field|space|world))?(?=[,.;!?]|\s+(?:and|as|at|for|so|but|where)\b|$)",
+    re.I,
+)
+# "I'm the only finance person here", "I'm basically a one-person IT department": the field is the job.
+_ONLY_ONE = re.compile(
+    r"\bi(?:'m|\s+am)\s+(?:\w+\s+)?(?:the|a|an)\s+(?:only|sole|lone|one-(?:person|man|woman)|whole|entire)\s+"
+    r"(?P<field>[a-z][\w&/-]*(?:\s+[\w&/-]+){0,2}?)\s+(?:person|guy|gal|one|team|department|function|shop)\b",
+    re.I,
+)
+
+
+# "I lead the platform team", "I run procurement", "I'm in charge of accounts payable", "I manage the customer
+# success team", "I am heading sales operations": what someone is responsible for says their job as well as a title
+# does.
+_RESPONSIBILITY = re.compile(
+    r"\bi(?:'m|\s+am)?\s+(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?"
+    r"(?P<verb>lead(?:s|ing)?|runs?|oversee(?:s|ing)?|head(?:s|ing)?(?:\s+up)?"
+    r"|look(?:s|ing)?\s+after|manag(?:es?|ing)|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
+    # "I run a team of eight in customer support": the team's field
+    r"(?:(?:a|the|our)\s+(?:small\s+)?team\s+(?:of\s+[\w-]+\s+(?:people\s+)?)?(?:in|for|on)\s+)?"
+    r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?!of\s)(?P<field>[a-z][\w&/ -]{1,40}?)"
+    r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"
+    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here|there|over|across|in|with|where|which)\b|$)",
+    re.I,
+)
+
+
+def stated_responsibility(texts: list[str], questions: list[str] | None = None) -> str:
+    """A title from what a buyer says they are responsible for, in the first ``INTRO_TURNS`` of ``texts``: "I run
+    procurement" → "Head of Procurement", "I manage the AP team" → "AP Manager"; or what the other side said of it
+    and the buyer confirmed (``questions``: said before each turn, as in ``stated_title``): "I see you're heading up
+    procurement, right?" / "Yep." Else ``""``."""
+    asked = questions or [""] * len(texts)
+    confirmed = [_YOU_TO_I.sub(_as_first_person, question) if CONFIRMS.match(plain(answer)) else ""
+                 for question, answer in zip(asked, texts, strict=False)]  # fmt: skip
+    for raw in [t for pair in zip(confirmed, texts[:INTRO_TURNS], strict=False) for t in pair]:
+        for match in _RESPONSIBILITY.finditer(raw.replace("’", "'")):
+            words = match["field"].split()
+            if not names_a_field(words):
+                continue
+            # "I'm managing the migration", "leading the vendor evaluation": a task; "heading sales operations",
+            # "managing the AP team": a part of the organisation
+            if match["verb"].lower().endswith("ing") and not (
+                _UNIT_AFTER.search(match[0]) or words[-1].lower() in ("operations", "ops")
+            ):
+                continue
+            field = title_cased(" ".join(words))
+            return f"{field} Manager" if match["verb"].lower().startswith("manag") else f"Head of {field}"
+    return ""
+
+
+_YOU_TO_I = re.compile(r"\byou(?:'re|\s+are)?\b", re.I)
+
+
+def _as_first_person(you: re.Match[str]) -> str:
+    return "I" if you[0].lower() == "you" else "I'm"
+
+
+_UNIT_AFTER = re.compile(r"\b(?:team|teams|department|function|group|org|organi[sz]ation)\W*$", re.I)
+
+
+# "I recently started a marketing role", "in my current finance position": the field the role is in.
+_ROLE_IN = re.compile(
+    r"\b(?:started|took|have|hold|in|into|got)\s+(?:a|an|my|the)\s+(?:(?:new|current|first|junior|senior)\s+)?"
+    r"(?P<field>[a-z][\w&/-]*(?:\s+[\w&/-]+)?)\s+(?:role|job|position)\b",
+    re.I,
+)
+
+
+# "I'm on the FP&A side", "I'm a manager in the finance department": the part of the organisation they are in.
+_SIDE = re.compile(
+    r"\bi(?:'m|\s+am)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+){0,2}?(?:on|in)\s+the\s+(?P<field>[\w&/-]+(?:\s+[\w&/-]+){0,2}?)\s+"
+    r"(?:side|team|department|group|function)\b(?!\s+(?:of|who|that)\b)",
+    re.I,
+)
+
+
+def stated_field(texts: list[str]) -> str:
+    """The field a buyer says they work in ("I work in finance", "I'm the only finance person here", "I recently
+    started a marketing role", "I'm on the FP&A side" → "finance", "marketing", "FP&A"), or ``""``."""
+    # "I'm on the IT side here" may take a side in an argument: only when no turn says the field more plainly.
+    for patterns in ((_FIELD, _ONLY_ONE, _ROLE_IN), (_SIDE,)):
+        for raw in texts[:INTRO_TURNS]:
+            text = raw.replace("’", "'")
+            for pattern in patterns:
+                match = pattern.search(text)
+                if match and (pattern is _FIELD or names_a_field(match["field"].split())):
+                    return match["field"].strip()
+    return ""

@@ -1,0 +1,117 @@
+"""The words of job titles: which name a job ("controller", "-ologist"), which open no title ("I'm incorporating"),
+which name a field of work ("accounts payable"), and how a title is cased ("Head of EHS"). Read by the title and
+field readers (``introductions``, ``job_fields``) and the metadata reader."""
+
+from __future__ import annotations
+
+import re
+
+SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on"})
+
+
+_HEAD_NOUNS = (
+    "manager|director|officer|scientist|engineer|analyst|analyste|specialist|clerk|lead|head|controller"
+    "|cfo|ceo|cto|cio|coo|ciso|cro|cmo|cpa|vp|architect|developer|consultant|supervisor|accountant|administrator"
+    "|coordinator|president|founder|co-founder|cofounder|owner|designer|researcher|executive|strategist|planner"
+    "|marketer|recruiter|treasurer|bookkeeper|auditor|buyer|programmer|statistician|teacher|professor|lecturer"
+    "|tutor|instructor|trainer|educator|nurse|physician|doctor|surgeon|therapist|pharmacist|dentist|veterinarian"
+    "|psychologist|counsel(?:l?or)?|lawyer|attorney|paralegal|writer|copywriter|editor|journalist|author|translator"
+    "|artist|illustrator|animator|photographer|videographer|producer|musician|composer|technician|mechanic"
+    "|electrician|agent|representative|rep|associate|assistant|librarian|coach|student|entrepreneur|freelancer"
+    "|contractor|realtor|broker|economist|chemist|biologist|physicist|mathematician|officer|partner|principal"
+    "|superintendent|administrator|admin|chief|secretary|receptionist|operator|dispatcher|inspector|estimator|surveyor"
+    "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder|leader"
+    "|gm|sdr|bdr|csm|hrbp|hod|dgm|avp|svp|evp"
+    "|registrar|bursar|comptroller|archivist"
+)
+JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
+    {"screenwriter", "novelist", "podcaster", "blogger", "reporter", "transcriber", "proofreader", "copyeditor",
+     "baker", "barista", "bartender", "waitress", "waiter", "sitter", "pet-sitter", "nanny", "caregiver", "carer",
+     "paraprofessional", "paralegal", "tech", "emt", "paramedic", "reseller", "seller", "tester", "qa", "dev",
+     "sre", "pm", "po", "tutor", "coach", "mentor", "facilitator", "astronomer", "geologist", "ecologist",
+     "athlete", "farmer", "gardener", "landscaper", "driver", "plumber", "carpenter", "welder", "cleaner",
+     "hairdresser", "stylist", "chef", "cook", "trader", "investor", "creator", "influencer", "youtuber",
+     "streamer", "actor", "actress", "dancer", "singer", "officer", "firefighter", "soldier", "clerk",
+     "cashier", "teller", "intern", "apprentice", "resident", "fellow", "postdoc", "phd", "manager", "director",
+     "lawyer", "nurse", "teacher", "engineer", "developer", "designer", "interpreter", "shipper",
+     "performer", "host", "planner", "buyer", "scheduler", "dispatcher", "caseworker", "worker", "counsel",
+     "counselor", "counsellor"}
+)  # fmt: skip
+"""Nouns that name a job; besides them, nouns that look like one (-er, -or, -ist, -ian, -eer) count."""
+_JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith|wright|keeper|eer)s?$", re.I)
+# A title never opens with a verb or with praise: "I'm incorporating AI models", "I'm a great writer", "I'm no
+# stranger to it", "I'm an early adopter".
+NOT_A_TITLE_START = re.compile(
+    r"(?!(?:engineering|marketing|accounting|nursing|consulting|teaching|training|operating|managing|"
+    r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding|merchandising|"
+    r"advertising|fundraising|underwriting|warehousing|sourcing|housekeeping|catering|lending|auditing|"
+    r"fixed|registered|licensed|certified|chartered|qualified|accredited|embedded|applied|shared)\b)"
+    r"\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
+    r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"
+    r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan|natural|born|thought|servant)\b",
+    re.I,
+)
+
+
+_NOT_A_JOB = frozenset(
+    {"user", "fan", "believer", "member", "learner", "beginner", "person", "parent", "mother", "father",
+     "daughter", "wife", "husband", "other", "number", "matter", "better", "bigger", "newer", "older", "power",
+     "paper", "computer", "customer", "consumer", "listener", "viewer", "follower", "gamer", "dreamer", "thinker",
+     "talker", "lover", "supporter", "proponent", "advocate", "skeptic", "sceptic", "optimist", "pessimist",
+     "perfectionist", "minimalist", "amateur", "hobbyist", "novice", "newbie", "expert", "generalist",
+     "together", "either", "neither", "rather", "whether", "however", "ever", "never", "later", "over",
+     "under", "after", "before", "water", "letter", "order", "error", "color", "colour", "author's", "editor's",
+     "exist", "insist", "assist", "persist", "resist", "consist", "pioneer"}
+)  # fmt: skip
+
+
+def names_a_field(words: list[str]) -> bool:
+    """ "procurement", "accounts payable", "IT": up to three words naming an area of work, not a task ("maintaining
+    product listings"), a thing ("a tight ship", "it") or a clause ("what I tell it")."""
+    if not 1 <= len(words) <= 3 or NOT_A_TITLE_START.match(words[0]) or _COUNTED.match(words[0]):
+        return False  # "two research sites", "all 85 stores": places counted, not a field
+    return not any((w in _NOT_A_FIELD or w.endswith("ly")) and not w.isupper() for w in words)
+
+
+_COUNTED = re.compile(
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?"
+    r"|dozens?|several|few|many|multiple|both|various)$",
+    re.I,
+)
+_NOT_A_FIELD = frozenset({"a", "an", "my", "this", "that", "these", "those", "it", "them", "things", "what", "how",
+                          "which", "who", "i", "we", "you", "they", "everything", "something", "stuff",
+                          "tonight", "today", "tomorrow", "week", "weekend", "morning", "evening", "late"})  # fmt: skip
+
+
+def title_cased(phrase: str) -> str:
+    """A phrase as a title writes it: "accounts payable" → "Accounts Payable", "head of ehs" → "Head of EHS"."""
+    return " ".join(title_case_word(word) for word in phrase.split())
+
+
+def title_case_word(word: str) -> str:
+    """ "payable" → "Payable"; "ERP" stays; "of" stays small."""
+    if word.isupper():
+        return word
+    if word.lower() in _ACRONYMS:  # "ehs manager", as speech-to-text writes it
+        return word.upper()
+    return word.lower() if word.lower() in SMALL_WORDS else word[:1].upper() + word[1:]
+
+
+_ACRONYMS = frozenset(
+    {"ehs", "hse", "hr", "ap", "ar", "qa", "qc", "erp", "crm", "hris", "hrbp", "vp", "svp", "evp", "avp", "cfo", "ceo",
+     "coo", "cto", "cio", "ciso", "cmo", "cro", "cpo", "chro", "fp&a", "ux", "ui", "seo", "bi", "sre", "l&d", "r&d",
+     "rn", "gm", "pmo", "sdr", "bdr", "cx", "pr", "it"}
+)  # fmt: skip
+
+
+def names_a_job(phrase: str) -> bool:
+    """Whether a phrase holds a word that names a job ("Head of Finance", "CFO", "production manager"); "Westbrook
+    Dental Labs" does not."""
+    return any(names_a_job_word(word.strip(".,;:()")) for word in phrase.split())
+
+
+def names_a_job_word(word: str) -> bool:
+    bare = word.lower().strip("'")
+    if bare in _NOT_A_JOB or "'" in bare:
+        return False
+    return bare in JOB_WORDS or bare.rstrip("s") in JOB_WORDS or bool(_JOB_SUFFIX.fullmatch(bare))
