@@ -88,6 +88,9 @@ def test_inline_time_stamps_and_annotations_are_removed():
     assert clean("[shared his screen: a spreadsheet] This is how we track it.") == "This is how we track it."
     assert clean("[long pause] Probably the install.") == "Probably the install."
     assert clean("We moved it to [NetSuite] last year.") == "We moved it to [NetSuite] last year."
+    # A transcriber's notes: a word they could not make out, with its time, and the end of the recording.
+    assert clean("(unintelligible 00:01:49) sorry, a statistics vendor.") == "Sorry, a statistics vendor."
+    assert clean("We renewed in May. [END OF AUDIO]") == "We renewed in May."
 
 
 def test_each_removal_says_why():
@@ -164,6 +167,7 @@ MEANT = [
     "We moved on on-prem and kept a to to-do list.",  # "on" of "on-prem" is no word of its own
     "We used to-- today we run it all.",  # a whole word before a dash, not a cut-off "today"
     "We paid for— fortunately not much.",
+    "They never call us, because to them it's IT's problem.",  # a word and an acronym that read the same
 ]
 
 

@@ -246,6 +246,7 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
          "as VP Finance, and since last spring I'm the CFO.", "CFO"),  # a career told in order: the last
         ("Sure. I job-share the payroll manager role with Priya.", "Payroll Manager"),
         ("It's my company. I started it eleven years ago with one truck.", "Company Owner"),
+        ("So, I'm Siobhan Kelly, I'm head of payroll at Northgate Care Homes.", "Head of Payroll"),
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):
@@ -262,10 +263,22 @@ def test_stated_title_from_self_introduction(said, title):
          "Senior Manager, Global Indirect Tax"),  # the title after a colon that introduces it
         ("For the notes, Dana is IT director at Corvel Insurance.", "Yes, that's me.", "IT Director"),
         ("For the notes, Dana is IT director at Corvel Insurance.", "Yes, she signs off on it.", ""),  # not "me"
+        ("But what's your actual job title?", "Oh, sure. I'm the assistant controller. Well, actually, my title "
+         "changed in January. It's director of accounting now. Same job, really.", "Director of Accounting"),
     ],
 )  # fmt: skip
 def test_a_title_answered_or_confirmed(question, answer, title):
     assert stated_title([answer], [question]) == title
+
+
+def test_the_question_before_an_answer_is_read_past_a_back_channel():
+    from voiceofbuyer.roles import question_before
+
+    runs = [("I", "What's your title, officially?"), ("B", "No worries."), ("I", "Okay."), ("B", "Senior buyer.")]
+    assert question_before(runs, 3, {"B"}) == "What's your title, officially?"
+    runs = [("I", "What's your title?"), ("B", "We close in ten days, honestly."), ("I", "Okay."), ("B", "Yes.")]
+    assert question_before(runs, 3, {"B"}) == ""  # the buyer said more since: no question before "Yes."
+    assert question_before([("I", "Tell me more."), ("I", "Your title?"), ("B", "Buyer.")], 2, {"B"}) == "Your title?"
 
 
 def test_a_responsibility_the_buyer_confirms_or_says_of_their_team():
@@ -458,6 +471,22 @@ def test_a_colleague_who_pitches_the_product_is_on_the_interviewing_side():
     )
     roles = identify_sides(iv)
     assert roles.interviewers == ("Sam Ortiz", "Mei Lin") and roles.buyers == ("Tom Becker",)
+
+
+def test_one_remark_like_a_makers_in_a_long_run_of_answers_does_not_make_the_buyer_the_vendor():
+    """Three voices (the buyer's phone, then her laptop): "the people we support feel it too", once among many
+    answers, is the buyer's own business; a colleague's short remark of the same kind is a maker's."""
+    answers = [f"We raise about {n} hundred purchase orders a month and half of them are late approvals." for n in
+               range(2, 40)]  # fmt: skip
+    turns = [("Dan Okoro", "Hi Priya, can you hear me?"), ("Priya's iPhone", "Yes, give me two minutes, I'm walking.")]
+    for answer in answers:
+        turns += [("Dan Okoro", "And how does that work today?"), ("Priya Shah", answer)]
+    turns += [("Dan Okoro", "Who feels it?"), ("Priya Shah", "But the people we support feel it too, they just don't "
+                                                            "see why.")]  # fmt: skip
+    roles = identify_sides(interview(turns))
+    assert "Priya Shah" in roles.buyers and roles.interviewers == ("Dan Okoro",)
+    turns += [("Mei Lin", "We support that out of the box.")]
+    assert "Mei Lin" in identify_sides(interview(turns)).interviewers
 
 
 def test_a_colleague_the_buyer_brings_is_a_buyer_even_when_they_say_we_built():

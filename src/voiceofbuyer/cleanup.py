@@ -62,11 +62,14 @@ _JOINS_HYPHEN = re.compile(
 _LEADING_JUNK = re.compile(r"^(?:[\s,;:!?\-–—]|\.(?!\w))+")
 # Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)".
 INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
-# Non-speech annotations: "[laughs]", "[long pause]", "[inaudible]", "(crosstalk)", "[foreign language]", and the
+# Non-speech annotations: "[laughs]", "[long pause]", "[inaudible]", "(unintelligible 00:01:49)", "(crosstalk)",
+# "[foreign language]", "[END OF AUDIO]", and the
 # sounds captions for the deaf and hard of hearing describe ("[phone buzzing]", "(alarm beeping in background)",
 # "[door closes]", "[clears throat]").
 ANNOTATION = re.compile(
-    r"[\[(](?:(?:long|short|brief|nervous|soft|quiet|loud|awkward|slight)\s+)?(?:laughs?|laughter|laughing|inaudible|foreign(?:\s+language)?|crosstalk|pause|silence|cough\w*|sighs?|music|noise|unclear"
+    r"[\[(](?:(?:long|short|brief|nervous|soft|quiet|loud|awkward|slight)\s+)?(?:laughs?|laughter|laughing|inaudible|unintelligible|foreign(?:\s+language)?|crosstalk|pause|silence|cough\w*|sighs?|music|noise|unclear"
+    # A transcriber's end mark: "[END OF AUDIO]", "[End of recording]"
+    r"|end\s+of\s+(?:the\s+)?(?:audio|recording|transcript(?:ion)?|tape|file|interview)"
     r"|indistinct|background noise|static|overlapping|applause|chuckles?|knocking|typing|beeping|buzzing|ringing"
     r"|footsteps|clears throat|sniffs|exhales|inhales|gasps|groans|whispers|mutters"
     # A thing and the sound it makes, never a thing alone: "(phone numbers, emails)" is said.
@@ -202,6 +205,9 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
             if i + 2 * size > len(words) or lowers[i : i + size] != lowers[i + size : i + 2 * size]:
                 continue
             first, second = words[i : i + size], words[i + size : i + 2 * size]
+            # "to them it's IT's problem", "help us, US customers": a word and an acronym
+            if any(_acronym_of(a.text, b.text) for a, b in zip(first, second, strict=True)):
+                continue
             if not (_whole_words(text, first) and _whole_words(text, second)):
                 continue  # "I do, I don't": spaCy splits "don't" into "do" + "n't"
             if not (_one_phrase(text, first) and _one_phrase(text, second)):
@@ -238,6 +244,11 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
         if not matched:
             i += 1
     return found
+
+
+def _acronym_of(one: str, other: str) -> bool:
+    """Whether one of two words that read the same in lower case is an acronym and the other is not ("it", "IT")."""
+    return len(one) > 1 and one.isupper() != other.isupper()
 
 
 def _may_repeat(tokens: Sequence[Token]) -> bool:

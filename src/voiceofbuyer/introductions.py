@@ -39,6 +39,7 @@ _NOT_IN_TITLE = frozenset(
         "say", "let's", "mainly", "really", "also", "then", "still", "put", "down", "me", "it's", "not",
         "very", "quite", "pretty", "new", "bit", "more", "from", "on", "by", "about", "what", "how", "who",
         "which", "where", "when", "since", "or", "if", "it", "they", "he", "she", "do", "have", "has", "had",
+        "i'm", "i've", "we're", "you're", "they're",  # "I'm Siobhan Kelly, I'm head of payroll": a second lead
     }
 )  # fmt: skip
 _NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
@@ -119,7 +120,8 @@ _NOW = re.compile(
 # A title said to replace the buyer's own earlier one: "let me correct that", "they changed my title", "I was
 # promoted", "that title is out of date" (not "my old boss got promoted", nor "no longer supported").
 _REPLACES = re.compile(
-    r"\b(?:correct\s+(?:that|myself)|changed\s+my\s+(?:title|role)|my\s+(?:new|updated|current)\s+title"
+    r"\b(?:correct\s+(?:that|myself)|changed\s+my\s+(?:title|role)|my\s+(?:title|role)\s+(?:has\s+|was\s+|got\s+)?changed"
+    r"|my\s+(?:new|updated|current)\s+title"
     r"|i\s+(?:was|got|have\s+been|'ve\s+been)\s+promoted|promoted\s+me|(?:title|that)(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?out\s+of\s+date"
     r"|out\s+of\s+date\s+now)\b",
     re.I,
@@ -171,8 +173,13 @@ def stated_title(
         if index >= INTRO_TURNS and not _ASKS_TITLE.search(question):
             continue
         text = plain(raw)
-        answered = _answered_title(question.replace("’", "'"), text)
-        for title in _titles(text, is_job_field) + ([answered] if answered else []):
+        answered = [_answered_title(question.replace("’", "'"), text)]
+        # "I'm the assistant controller. Well, actually, my title changed in January. It's director of accounting
+        # now.": asked for the title, the answer that replaces the first one names it last.
+        replaced = _REPLACES.search(text) is not None
+        for title in filter(
+            None, answered + _titles(text, is_job_field) if replaced else _titles(text, is_job_field) + answered
+        ):
             if _only_seniority(title):
                 fallback = fallback or title
                 continue
@@ -218,7 +225,7 @@ _ASKS_JOB = re.compile(
 )
 # A question about the title itself, asked at any point of the call: "what's your official title, by the way?"
 _ASKS_TITLE = re.compile(
-    r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+)?(?:title|role|position)\b"
+    r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+){0,2}(?:title|role|position)\b"
     r"(?!\s+(?:in|on|for|with|at|when|during|as|about|regarding|towards?|versus|vs)\b)"
     r"|what(?:'s|\s+is)\s+(?:it\s+)?(?:on\s+)?your\s+(?:business\s+)?card",
     re.I,
@@ -270,12 +277,16 @@ def _answered_title(question: str, answer: str) -> str:
     named = _YOU_ARE.search(question)
     if named and CONFIRMS.match(answer):
         return _title_after(question[named.end() : named.end() + 80])
-    # "Until March I was dispatch manager. Then they made it transportation manager. So, transportation manager.":
-    # asked for the title, the answer's last sentence names it alone.
+    # "Until March I was dispatch manager. Then they made it transportation manager. So, transportation manager.",
+    # "... It's director of accounting now. Same job, really.": asked for the title, the last sentence of the answer
+    # that names one alone.
     if not _ASKS_TITLE.search(question):
         return ""
-    last = _SENTENCE.split(answer.strip().rstrip(".!"))[-1]
-    return _bare_title(last[_ANSWER_OPENING.match(last).end() :][:80])  # type: ignore[union-attr]
+    for sentence in reversed(_SENTENCE.split(answer.strip().rstrip(".!"))):
+        title = _bare_title(sentence[_ANSWER_OPENING.match(sentence).end() :][:80])  # type: ignore[union-attr]
+        if title:
+            return title
+    return ""
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")

@@ -263,9 +263,8 @@ def buyer_profile(
     runs = [(speaker, " ".join(t.text for t in run))
             for speaker, run in groupby(interview.turns, key=attrgetter("speaker"))]  # fmt: skip
     said = [text for speaker, text in runs if speaker in profiled]
-    # What the other side said just before each of those: a title may be the answer to "What's your role?".
-    asked = [runs[i - 1][1] if i and runs[i - 1][0] not in profiled else ""
-             for i, (speaker, _) in enumerate(runs) if speaker in profiled]  # fmt: skip
+    # What the other side asked before each of those: a title may be the answer to "What's your role?".
+    asked = [question_before(runs, i, profiled) for i, (speaker, _) in enumerate(runs) if speaker in profiled]
     seniority_only = ""
     given = "" if names_a_meeting(meta.title, meta) else meta.title
     for title, source in ((given, "title"), (stated_title(said, asked, names_a_function), "self-introduction")):
@@ -287,6 +286,20 @@ def buyer_profile(
     if match.role and match.function != OTHER:
         return BuyerProfile(interview.id, name, responsible, match.role, "self-introduction", match.function)
     return BuyerProfile(interview.id, name, seniority_only, UNASSIGNED_ROLE, "unassigned")
+
+
+def question_before(runs: list[tuple[str, str]], index: int, profiled: set[str]) -> str:
+    """What the other side said before ``runs[index]`` (speaker, text), past a back-channel exchange of a few words
+    ("What's your title, officially?" / "No worries." / "Okay." / "Senior category manager."); "" where nothing
+    or where the buyer said more since."""
+    for earlier in range(index - 1, -1, -1):
+        speaker, text = runs[earlier]
+        if len(text.split()) > _BACK_CHANNEL_WORDS or "?" in text:  # "Your title?" is no back-channel
+            return text if speaker not in profiled else ""
+    return ""
+
+
+_BACK_CHANNEL_WORDS = 3
 
 
 def first_answers(interview: Interview, speakers: SpeakerRoles) -> str:
