@@ -4,7 +4,7 @@ said what, end to end.
 All cases run as one batch (one subfolder each), so the models load once. Each case's ``expect.json`` is read as
 ``../shared/cases/check.py`` documents it: the buyer's label, the interviewing side's labels (none of their words
 may be a buyer statement), text that must be absent from and present in buyer statements, the title, times, and
-files that are not transcripts at all (refused, naming the file).
+files that are not transcripts at all (refused, naming the file); ``title_not``: words the title must not hold.
 """
 
 from __future__ import annotations
@@ -68,5 +68,7 @@ def test_case(name: str, cases_run: tuple[dict, RunReport]) -> None:
         assert any(text.lower() in s["text"].lower() for s in statements), text
     if "title" in expect:
         assert any(expect["title"].lower() in (b["title"] + " " + b["role"]).lower() for b, _ in buyers), buyers
+    for wrong in expect.get("title_not", []):  # words a title read too far must not hold ("of Procurement")
+        assert not any(wrong.lower() in b["title"].lower() for b, _ in buyers), buyers
     if expect.get("times"):
         assert all(isinstance(s["start"], (int, float)) for s in statements)

@@ -246,6 +246,11 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
          "as VP Finance, and since last spring I'm the CFO.", "CFO"),  # a career told in order: the last
         ("Sure. I job-share the payroll manager role with Priya.", "Payroll Manager"),
         ("It's my company. I started it eleven years ago with one truck.", "Company Owner"),
+        ("It's my company's policy to pay on time.", ""),
+        ("It's my business to know where every dollar goes.", ""),
+        ("I'm the plant controller at Dunmore Foods. And since January, I'm also the project lead for our Coupa "
+         "rollout.", "Plant Controller"),  # a job taken on beside the title
+        ("I'm Tomasz, Ops Mgr. Procurement reports up through me as well.", "Ops Manager"),  # a new sentence
         ("So, I'm Siobhan Kelly, I'm head of payroll at Northgate Care Homes.", "Head of Payroll"),
     ],
 )  # fmt: skip
@@ -263,6 +268,10 @@ def test_stated_title_from_self_introduction(said, title):
          "Senior Manager, Global Indirect Tax"),  # the title after a colon that introduces it
         ("For the notes, Dana is IT director at Corvel Insurance.", "Yes, that's me.", "IT Director"),
         ("For the notes, Dana is IT director at Corvel Insurance.", "Yes, she signs off on it.", ""),  # not "me"
+        ("Priya is our solutions engineer. Who do we have from your side today?", "It's me and Jorge from AP.", ""),
+        ("I was told Dana is the controller and would be joining?", "Yeah, it's me instead, Dana's out sick.", ""),
+        ("Could you give me your name and role?", "Accounts Receivable Manager, Brenner Supply. And I'm Joanna Pike.",
+         "Accounts Receivable Manager"),  # the title first, in capitals, is no name
         ("But what's your actual job title?", "Oh, sure. I'm the assistant controller. Well, actually, my title "
          "changed in January. It's director of accounting now. Same job, really.", "Director of Accounting"),
     ],
@@ -285,6 +294,7 @@ def test_a_responsibility_the_buyer_confirms_or_says_of_their_team():
     question = "I see you're heading up procurement over there at Nordvik Marine, right?"
     assert stated_responsibility(["Yep, for about three years now."], [question]) == "Head of Procurement"
     assert stated_responsibility(["No, that's my boss. I'm on the team."], [question]) == ""
+    assert stated_responsibility(["Yep, pretty much."], ["You manage vendor onboarding yourself, right?"]) == ""
     assert stated_responsibility(["I run a team of eight in customer support."]) == "Head of Customer Support"
 
 

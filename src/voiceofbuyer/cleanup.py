@@ -68,14 +68,15 @@ INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
 # "[door closes]", "[clears throat]").
 ANNOTATION = re.compile(
     r"[\[(](?:(?:long|short|brief|nervous|soft|quiet|loud|awkward|slight)\s+)?(?:laughs?|laughter|laughing|inaudible|unintelligible|foreign(?:\s+language)?|crosstalk|pause|silence|cough\w*|sighs?|music|noise|unclear"
-    # A transcriber's end mark: "[END OF AUDIO]", "[End of recording]"
-    r"|end\s+of\s+(?:the\s+)?(?:audio|recording|transcript(?:ion)?|tape|file|interview)"
     r"|indistinct|background noise|static|overlapping|applause|chuckles?|knocking|typing|beeping|buzzing|ringing"
     r"|footsteps|clears throat|sniffs|exhales|inhales|gasps|groans|whispers|mutters"
     # A thing and the sound it makes, never a thing alone: "(phone numbers, emails)" is said.
     r"|(?:(?:cell\s+|mobile\s+)?phone|door|alarm|dog|siren|bell|chime|horn|baby|notification|keyboard)s?\s+"
     r"(?:\w+\s+)?(?:buzz|beep|ring|clos|open|slam|bark|wail|chim|honk|cr(?:y|ies|ying)|click|clatter|knock|goes\s+off"
     r"|going\s+off|sound)\w*)[^\])\n]{0,30}[\])]"
+    # A transcriber's end mark in square brackets: "[END OF AUDIO]", "[End of recording]" (not a speaker's "(end of
+    # the file)")
+    r"|\[end\s+of\s+(?:the\s+)?(?:audio|recording|transcript(?:ion)?|tape|file|interview)\]"
     # A note about the speaker in square brackets ("[He's been there 11 years.]", "[shared his screen: ...]"):
     # the interviewer's, never the speaker's words.
     r"|\[(?=[^\]\n]{0,120}\b(?:he|she|his|her|him)\b)[^\[\]\n]{1,160}\]",

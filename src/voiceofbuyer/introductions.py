@@ -90,7 +90,12 @@ _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "It's my company. I started it eleven years ago with one truck."
     (
-        re.compile(r"\b(?:it'?s|it\s+is)\s+my\s+(?:own\s+)?(?P<kind>business|company|firm|shop|practice)\b", re.I),
+        # not "it's my company's policy", "it's my business to know where every dollar goes"
+        re.compile(
+            r"\b(?:it'?s|it\s+is)\s+my\s+(?:own\s+)?(?P<kind>business|company|firm|shop|practice)"
+            r"(?=\s*[.,;!]|\s+(?:and|so|but|now|actually)\b|\s*$)",
+            re.I,
+        ),
         "{kind} owner",
     ),
 )
@@ -193,17 +198,32 @@ def plain(said: str) -> str:
     """``said`` with straight apostrophes, without fillers and short words said twice ("I'm the, the head of ..."),
     and with the abbreviations of titles written out ("Sr. Dir. of FP&A"), as the title patterns read it."""
     plain = _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
-    return _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m[1].lower()] + (" of" if m["field"] is not None else ""), plain)
+    return _ABBREVIATION.sub(_written_out, plain)
+
+
+def _written_out(abbreviation: re.Match[str]) -> str:
+    """ "Sr." → "Senior"; "Dir. Ops for ..." → "Director of Ops for ..."; "Ops Mgr. Procurement reports up ..." →
+    "Ops Manager. Procurement ...": a job's abbreviation before a new sentence keeps its full stop."""
+    word = _ABBREVIATIONS[abbreviation[1].lower()]
+    if abbreviation[1].lower() in _RANK_ABBREVIATIONS or abbreviation["field"] is not None:
+        return word + (" of" if abbreviation["field"] is not None else "")
+    return word + ("." if abbreviation["sentence"] is not None else "")
 
 
 _ABBREVIATIONS = {"sr": "Senior", "snr": "Senior", "jr": "Junior", "dir": "Director", "mgr": "Manager",
                   "asst": "Assistant", "assoc": "Associate", "coord": "Coordinator", "supv": "Supervisor"}  # fmt: skip
-# "Sr. Dir. of FP&A", "Asst. Controller", "Dir. Ops for the Midwest DCs" (a director of ops): the full stop of an
-# abbreviation would end the title. "Exec." and "admin." are words that end sentences too: not read.
+_RANK_ABBREVIATIONS = frozenset({"sr", "snr", "jr", "asst", "assoc"})
+"""Abbreviations said before a job ("Sr. Dir.", "Asst. Controller"), never at the end of a sentence."""
+_CAPITALISED = (
+    r"(?!(?:of|at|for|in|with|we|i|it|they|he|she|you|the|a|an|my|our|this|that|so|but|and|then)\b)(?-i:[A-Z][\w&/-]*)"
+)
+# "Sr. Dir. of FP&A", "Asst. Controller", "Dir. Ops for the Midwest DCs" (a director of ops: one to three capitalised
+# words, then where or the end): the full stop of an abbreviation would end the title. "Exec." and "admin." are
+# words that end sentences too: not read.
 _ABBREVIATION = re.compile(
     r"\b(" + "|".join(_ABBREVIATIONS) + r")\."
-    r"(?:(?<=(?i:dir|mgr)\.)(?P<field>(?=\s+(?!(?:of|at|for|in|with|we|i|it|they|he|she|you|the|a|an|my|our|this"
-    r"|that|so|but|and|then)\b)(?-i:[A-Z]))))?",
+    rf"(?:(?<=(?i:dir|mgr)\.)(?P<field>(?=\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}"
+    r"(?:\s+(?:for|at|in|with)\b|\s*[,.;!?)]|\s*$)))|(?P<sentence>(?=\s+(?-i:[A-Z]))))?",
     re.I,
 )
 
@@ -243,8 +263,9 @@ _CORRECTS_QUESTION = re.compile(
     re.I,
 )
 # "For the notes, Dana is IT director at Corvel": the interviewer introduces someone, whom "that's me" confirms.
-_NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+|our\s+)?", re.I)
-_THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is|it'?s)\s+me\b", re.I)
+# Not "Priya is our solutions engineer" (the interviewer's colleague), nor "It's me and Jorge" / "it's me instead".
+_NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+)?(?!our\b|my\b)", re.I)
+_THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is)\s+me\b(?!\s+and\b)", re.I)
 _ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b", re.I)
 _AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here", "now"})
 _YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
@@ -265,8 +286,10 @@ def _answered_title(question: str, answer: str) -> str:
     rest = answer[_ANSWER_OPENING.match(answer).end() :]  # type: ignore[union-attr]
     corrects = _CORRECTS_QUESTION.match(rest)
     rest = rest[corrects.end() if corrects else 0 :]
-    if _ASKS_NAME.search(question):  # "Your name and role?" / "Rob Castellano, Sr. Dir. of FP&A at Quillon."
-        rest = re.sub(r"^(?:i'?m\s+)?" + _NAME_FIRST, "", rest, flags=re.I)
+    # "Your name and role?" / "Rob Castellano, Sr. Dir. of FP&A at Quillon." (not "Accounts Receivable Manager, ...")
+    named = re.match(r"(?:i'?m\s+)?" + _NAME_FIRST, rest, flags=re.I) if _ASKS_NAME.search(question) else None
+    if named and not any(names_a_job_word(word.strip(",")) for word in named[0].split()):
+        rest = rest[named.end() :]
     # "It's a mouthful: Senior Manager, Global Indirect Tax.": the title after a colon that introduces it
     introduced = re.match(r"[^.?!:]{2,40}:\s+", rest)
     for said in (rest, *([rest[introduced.end() :]] if introduced else [])):
@@ -330,7 +353,8 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
             )
             # "..., and now I'm regional sales director", "... let me correct that, I'm director of revenue cycle
             # now": the job held now comes before any said earlier in the turn.
-            now = _NOW.search(text, max(0, lead.start() - 24), lead.start())
+            # "since January, I'm also the project lead": a job taken on beside the title, not instead of it
+            now = _NOW.search(text, max(0, lead.start() - 24), lead.start()) and not _ADDED_ROLE.search(lead[0])
             found.insert(0 if now or _replaces(text, lead, start + len(title)) else len(found), title)
     for match in _TITLE_NAMED_AFTER.finditer(text):
         phrase = match["title"]
@@ -413,7 +437,8 @@ def _title_after(rest: str) -> str:
         while end > last + 1 and words[end - 1].lower().strip(".,") in ("of", "and", *_UNITS):
             end -= 1
     title = " ".join(title_case_word(word) for word in words[:end])
-    generic = words[last].lower() in _GENERIC | _RANK_WORDS  # "Vice President, Finance & Administration"
+    # A rank alone: "Vice President, Finance & Administration" (not "Accounts Receivable Manager, Brenner Supply")
+    generic = all(word.lower() in _GENERIC | _RANK_WORDS for word in words[:end])
     field = _FIELD_AFTER_RANK.match(after) if end == len(words) and generic else None
     return f"{title}, {field['field']}" if field else title
 

@@ -78,7 +78,8 @@ _COUNTED = re.compile(
     r"|dozens?|several|few|many|multiple|both|various)$",
     re.I,
 )
-_NOT_A_FIELD = frozenset({"a", "an", "my", "this", "that", "these", "those", "it", "them", "things", "what", "how",
+_NOT_A_FIELD = frozenset({"yourself", "myself", "right",
+                          "a", "an", "my", "this", "that", "these", "those", "it", "them", "things", "what", "how",
                           "which", "who", "i", "we", "you", "they", "everything", "something", "stuff",
                           "tonight", "today", "tomorrow", "week", "weekend", "morning", "evening", "late"})  # fmt: skip
 
