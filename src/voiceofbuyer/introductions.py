@@ -181,10 +181,8 @@ def stated_title(
         answered = [_answered_title(question.replace("’", "'"), text)]
         # "I'm the assistant controller. Well, actually, my title changed in January. It's director of accounting
         # now.": asked for the title, the answer that replaces the first one names it last.
-        replaced = _REPLACES.search(text) is not None
-        for title in filter(
-            None, answered + _titles(text, is_job_field) if replaced else _titles(text, is_job_field) + answered
-        ):
+        said = _titles(text, is_job_field)
+        for title in filter(None, answered + said if _REPLACES.search(text) else said + answered):
             if _only_seniority(title):
                 fallback = fallback or title
                 continue
@@ -197,8 +195,8 @@ def stated_title(
 def plain(said: str) -> str:
     """``said`` with straight apostrophes, without fillers and short words said twice ("I'm the, the head of ..."),
     and with the abbreviations of titles written out ("Sr. Dir. of FP&A"), as the title patterns read it."""
-    plain = _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
-    return _ABBREVIATION.sub(_written_out, plain)
+    unstuttered = _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
+    return _ABBREVIATION.sub(_written_out, unstuttered)
 
 
 def _written_out(abbreviation: re.Match[str]) -> str:

@@ -44,9 +44,10 @@ def stated_responsibility(texts: list[str], questions: list[str] | None = None) 
     and the buyer confirmed (``questions``: said before each turn, as in ``stated_title``): "I see you're heading up
     procurement, right?" / "Yep." Else ``""``."""
     asked = questions or [""] * len(texts)
+    first = texts[:INTRO_TURNS]
     confirmed = [_YOU_TO_I.sub(_as_first_person, question) if CONFIRMS.match(plain(answer)) else ""
-                 for question, answer in zip(asked, texts, strict=False)]  # fmt: skip
-    for raw in [t for pair in zip(confirmed, texts[:INTRO_TURNS], strict=False) for t in pair]:
+                 for question, answer in zip(asked, first, strict=False)]  # fmt: skip
+    for raw in [t for pair in zip(confirmed, first, strict=False) for t in pair]:
         for match in _RESPONSIBILITY.finditer(raw.replace("’", "'")):
             words = match["field"].split()
             if not names_a_field(words):

@@ -330,18 +330,17 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     buyer_like = _SELF_INTRO.search(asked) or product_questions > 0
     # One remark of a maker is enough beside someone who asks about nothing but the product.
     enough = 1 if product_questions >= 2 else 2
-    makers = [s for s in people if s != asker and talk[s] >= enough and _talks_like_a_maker(text_of.get(s, ""))
+    makers = [s for s in people if s != asker and talk[s] >= enough and _talks_like_a_maker(talk[s], text_of.get(s, ""))
               and not _SELF_INTRO.search(text_of.get(s, ""))]  # fmt: skip
     if makers and talk[asker] == 0 and buyer_like:
         return max(makers, key=lambda s: (talk[s], s)), True
     return asker, False
 
 
-def _talks_like_a_maker(said: str) -> bool:
-    """Whether ``said`` speaks of the product as its maker often enough: "But the people we support feel it too",
-    once in an hour of answers, is a buyer's own business; a maker's words come at least once in every
-    ``_WORDS_PER_VENDOR_REMARK`` words they say."""
-    remarks = len(_VENDOR_TALK.findall(said))
+def _talks_like_a_maker(remarks: int, said: str) -> bool:
+    """Whether ``said``, holding ``remarks`` phrases of ``_VENDOR_TALK``, speaks of the product as its maker often
+    enough: "But the people we support feel it too", once in an hour of answers, is a buyer's own business; a maker's
+    words come at least once in every ``_WORDS_PER_VENDOR_REMARK`` words they say."""
     return remarks >= 1 and remarks * _WORDS_PER_VENDOR_REMARK >= len(said.split())
 
 
@@ -414,7 +413,11 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
         states_a_job = bool(stated_title([text for who, text in said if who == speaker]))
         # "I'm the HRIS analyst ... We built a Workday business process for it": one remark like a maker's from
         # someone who states a job of their own is about their own systems.
-        maker = _talks_like_a_maker(own) and not _SELF_INTRO.search(own) and not (vendor_talk < 2 and states_a_job)
+        maker = (
+            _talks_like_a_maker(vendor_talk, own)
+            and not _SELF_INTRO.search(own)
+            and not (vendor_talk < 2 and states_a_job)
+        )
         # "My colleague Mei is on too, she's our head of design": whoever introduces the interviewer as a colleague
         # is on the interviewer's side.
         introduces = bool(interviewer_introduced and interviewer_introduced.search(own)) and not _SELF_INTRO.search(own)
