@@ -118,7 +118,7 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("Would you ever pay for a tool like that?", False),  # a question
         ("If we really need to stop, okay, we will take time at our.", False),  # a possessive with no noun
         ("I think there's also this side of like, usually say you have.", False),  # "have" with nothing had
-        ("We work around it with the tools we have.", True),
+        ("We work around the gaps with the tools we have.", True),
         ("I think this one is a good one,", False),  # broken off
         ("When the problem arrived, there's just.", False),
         ("To understand what people want to do with their systems.", False),  # no subject
@@ -142,6 +142,15 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("If I could rely 100% on citations this would be a game changer for me personally.", True),
         ("Sometimes I have to switch models and I think this is because one model gets fixated.", True),
         ("Certainly there is that fear that AI may be able to replace our role entirely.", True),
+        # a short quote with a word standing for what it never names
+        ("We're trying to get that as high as possible.", False),
+        ("We work around it with the tools we have.", False),
+        ("We would emulate this one, evaluating the model quality.", False),
+        ("I feel like we're at the same place right now.", False),
+        ("And so it doesn't happen often.", False),
+        ("We lost a truck of vaccines in August; that's what started it.", True),  # named before
+        ("We pay the same price as the big distributors.", True),  # "the same" as something named
+        ("It takes two days to close the books.", True),  # "it" that stands for nothing
         ("Your systems? Usually not, because we try to automate that part.", False),  # a question answered
         ("I see a lot of people frustrated with it, but yeah.", False),  # shrugged off
         ("You need to double check the numbers maybe manually or, I dunno.", False),

@@ -209,6 +209,8 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False
     if _leans_on_what_came_before(words):
         return False
+    if len(text.split()) < _SHORT_QUOTE_WORDS and any(_points_outside(t, words) for t in words):
+        return False
     if (words[0].text.endswith(".") or any(t.text == "." for t in tokens[1:3])) and len(words) > 2:
         return False  # a false start kept in front ("I. You know, as a person ...")
     # A subordinate clause standing as a sentence ("Because I haven't dealt with them enough."): its main verb
@@ -287,6 +289,36 @@ def _leans_on_what_came_before(words: list[Token]) -> bool:
         )
         if (subject or done) and not said_before:
             return True
+    return False
+
+
+_SHORT_QUOTE_WORDS = 12
+"""Below this many words, a quote with a word standing for something it never names is read as a reply to
+what came before: nothing else in it says what it is about."""
+_OBJECT_OF = frozenset({"dobj", "pobj", "dative"})
+
+
+def _points_outside(token: Token, words: list[Token]) -> bool:
+    """Whether ``token`` stands for something the quote ``words`` does not name before it: "that" or "this"
+    ("We're trying to get that as high as possible."), "it" or "them" as an object ("I like to use the metadata
+    around it."), "this one" ("We would emulate this one, evaluating the model quality."), "the same" compared
+    with nothing ("I feel like we're at the same place right now."), or "it" as the subject of a quote that names
+    nothing at all ("And so it doesn't happen often."). A noun before it may be what it stands for ("We lost a
+    truck in August; that's what started it.")."""
+    if any(w.pos_ in ("NOUN", "PROPN") and w.i < token.i for w in words):
+        return False
+    word = token.lower_
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if word in _BACK_REFERENCES:
+        return (token.pos_ == "PRON" or token.dep_ in _REFERRING) and token.head.dep_ != "relcl"
+    if word in ("it", "them") and token.dep_ in _OBJECT_OF:
+        return True
+    if word == "it" and token.dep_ in _SUBJECTS:
+        return not any(w.pos_ in ("NOUN", "PROPN") or w.like_num for w in words)  # "If it's accurate at 95%"
+    if word == "one":
+        return before in _BACK_REFERENCES
+    if word == "same" and before == "the":
+        return not any(w.lower_ == "as" and w.i > token.i for w in words)
     return False
 
 
