@@ -102,6 +102,9 @@ def test_unsure_or_short_statements_are_other(monkeypatch):
         ("We can take five or 10 more minutes of no problems.", True),  # the call's own time and mechanics
         ("Sorry, I have a hard stop at three.", True),
         ("I think you cut out there, can you say that again?", True),
+        ("That's a difficult question.", True),  # remarks on the interview itself
+        ("Like you're making me sad right now.", True),
+        ("The hard question is who approves a change order over ten grand.", False),
         ("We can do it in five minutes with the new tool.", False),
         ("We have 20 minutes of downtime every night.", False),
         ("It takes 10 more minutes per invoice.", False),

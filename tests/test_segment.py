@@ -148,6 +148,9 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("We would emulate this one, evaluating the model quality.", False),
         ("I feel like we're at the same place right now.", False),
         ("And so it doesn't happen often.", False),
+        ("We would never go back to that approach.", False),
+        ("The behavior was like the same.", False),
+        ("That week we lost three trucks to the storm.", True),  # "that" placing a story in time
         ("We lost a truck of vaccines in August; that's what started it.", True),  # named before
         ("We pay the same price as the big distributors.", True),  # "the same" as something named
         ("It takes two days to close the books.", True),  # "it" that stands for nothing

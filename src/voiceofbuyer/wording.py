@@ -72,6 +72,9 @@ def frames_a_clause(words: str) -> bool:
 
 _SMALL_TALK = re.compile(
     r"\b(let me know|thanks?|thank you|good luck|bye|good question|happy to help|can you hear|hear me"
+    # Remarks on the interview itself: "That's a difficult question.", "Like you're making me sad right now."
+    r"|(that's|that is|it's|it is|what) a (really |very )?(great|tough|hard|difficult|tricky|big|interesting) question"
+    r"|you(?:'re| are) making me \w+"
     r"|(nice|good|great|lovely|pleasure) (talking|to talk|speaking|to speak|meeting|to meet|chatting)"
     r"|sorry (to be|for being|i'm|i am|i was) late|(anything|something) (else )?i can (help|do)"
     r"|have a (good|great|nice|lovely) (day|one|evening|weekend|night|week)|good (night|morning|afternoon|evening)"
@@ -296,20 +299,30 @@ _SHORT_QUOTE_WORDS = 12
 """Below this many words, a quote with a word standing for something it never names is read as a reply to
 what came before: nothing else in it says what it is about."""
 _OBJECT_OF = frozenset({"dobj", "pobj", "dative"})
+_TIMES = frozenset({
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times", "morning", "afternoon",
+    "evening", "night", "quarter", "point", "moment",
+})  # fmt: skip
+"""Nouns after "that" that place a story in time ("That week we lost three trucks."), not a thing said before."""
 
 
 def _points_outside(token: Token, words: list[Token]) -> bool:
     """Whether ``token`` stands for something the quote ``words`` does not name before it: "that" or "this"
     ("We're trying to get that as high as possible."), "it" or "them" as an object ("I like to use the metadata
-    around it."), "this one" ("We would emulate this one, evaluating the model quality."), "the same" compared
-    with nothing ("I feel like we're at the same place right now."), or "it" as the subject of a quote that names
-    nothing at all ("And so it doesn't happen often."). A noun before it may be what it stands for ("We lost a
-    truck in August; that's what started it.")."""
-    if any(w.pos_ in ("NOUN", "PROPN") and w.i < token.i for w in words):
-        return False
+    around it."), "that" or "those" before a noun ("We would never go back to that approach."), "this one"
+    ("We would emulate this one, evaluating the model quality."), "the same" compared with nothing ("I feel like
+    we're at the same place right now.", "The behavior was like the same."), or "it" as the subject of a quote
+    that names nothing at all ("And so it doesn't happen often."). A noun before it may be what it stands for
+    ("We lost a truck in August; that's what started it."), except for "the same"."""
     word = token.lower_
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if word == "same" and before == "the":  # whatever is named before: "The behavior was like the same."
+        return not any(w.lower_ == "as" and w.i > token.i for w in words)
+    if any(w.pos_ in ("NOUN", "PROPN") and w.i < token.i for w in words):
+        return False
     if word in _BACK_REFERENCES:
+        if token.dep_ == "det":  # "We would never go back to that approach."; not "that week"
+            return word in ("that", "those") and token.head.lower_ not in _TIMES
         return (token.pos_ == "PRON" or token.dep_ in _REFERRING) and token.head.dep_ != "relcl"
     if word in ("it", "them") and token.dep_ in _OBJECT_OF:
         return True
@@ -317,8 +330,6 @@ def _points_outside(token: Token, words: list[Token]) -> bool:
         return not any(w.pos_ in ("NOUN", "PROPN") or w.like_num for w in words)  # "If it's accurate at 95%"
     if word == "one":
         return before in _BACK_REFERENCES
-    if word == "same" and before == "the":
-        return not any(w.lower_ == "as" and w.i > token.i for w in words)
     return False
 
 
