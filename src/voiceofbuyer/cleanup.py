@@ -90,9 +90,9 @@ _EMPHATIC = frozenset({"no", "not", "never", "yes"})
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
 # Function words said twice on purpose: "had had", "that that", "what it is is", "what it was was".
 _GRAMMATICAL_DOUBLES = frozenset({"had", "that", "do", "in"})
-# Said twice on purpose only after "what": "what it was was", "what the problem is, is that", never "It was, was a
-# nightmare", "our regulator is, is not" nor "the hotels were were late".
-_ADJACENT_DOUBLES = frozenset({"was", "were", "is"})
+# Said twice on purpose only after "what": "what it was was", "what the problem is, is that", "what they did did
+# work", never "It was, was a nightmare", "our regulator is, is not" nor "the hotels were were late".
+_ADJACENT_DOUBLES = frozenset({"was", "were", "is", "did", "does"})
 # Words that never end a phrase as its object: "the, the supplier", "my, my boss" are stutters.
 _NEVER_OBJECTS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "its"})
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
@@ -134,6 +134,11 @@ def structural_removals(text: str, base: int) -> list[Removal]:
     return merge_removals(found)
 
 
+_SAYING = frozenset({"said", "says", "say", "typed", "types", "replied", "replies", "answered", "wrote", "writes"})
+_OPENING_QUOTES = ('"', "“")
+_CLOSING_QUOTES = ('"', "”")
+
+
 def filler_pattern(fillers: Iterable[str]) -> re.Pattern[str]:
     """Whole-word fillers with the comma or period that trails them ("um," / "uh."); never part of a contraction
     ("can" in "can't", should a user list it)."""
@@ -154,8 +159,12 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
         index = by_start.get(match.start())
         previous = tokens[index - 1] if index else None
         shouted = len(word) > 1 and word.isupper() and not text.isupper()
-        if shouted or (previous is not None and previous.like_num) or _in_a_name(text, match, word):
-            continue  # "ER", "UM Health", "5 mm", "Ah Beng": words, not fillers
+        start, end = match.span()
+        quoted = text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES
+        # "the rep just said mm-hmm and never called back": the word reported, not a filler ("he said, uh, ..." is)
+        quoted = quoted or bool(previous is not None and previous.lower_ in _SAYING and text[start - 1 : start] == " ")
+        if shouted or quoted or (previous is not None and previous.like_num) or _in_a_name(text, match, word):
+            continue  # "ER", "UM Health", "5 mm", "Ah Beng", 'typed "uh-huh"': words, not fillers
         found.append((match.start(), match.end(), "filler"))
     found += _repeats(text, tokens)
     for match in _FALSE_START.finditer(text):
@@ -164,13 +173,24 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
     return merge_removals(found)
 
 
+def _name_and_word(text: str, first: Token, second: Token) -> bool:
+    """A capitalised word inside a sentence, then the same word in small letters: a name and a word ("Will, will")."""
+    if not (first.text[:1].isupper() and second.text[:1].islower()) or first.text == "I":
+        return False
+    before = text[: first.idx].rstrip()
+    return bool(before) and not before.endswith((".", "?", "!", ":", '"', "“", "…"))
+
+
 def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
     """Whether a word cut off by ``dash`` ("imple-- implemented", "Some- sometimes") is begun again by the next
     word. Before a long dash, a word of its own is not cut off because the next one begins with it: "We used to--
-    today we run it all" and "we paid for— fortunately" keep "to" and "for"."""
+    today we run it all" and "we paid for— fortunately" keep "to" and "for"; a capitalised stem before "and",
+    "or" or "to" shares its hyphen with the next word ("A- and B-grade")."""
     # Imported here: reading transcripts imports this module (``is_acknowledgement``) and needs no spaCy.
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    if stem[:1].isupper() and following in ("and", "or", "to"):
+        return False  # a suspended hyphen: "We rate them A- and B-grade", "Pre- or post-sale"
     stem, following = stem.lower(), following.lower()
     if stem == following:
         return True
@@ -206,8 +226,10 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
             if i + 2 * size > len(words) or lowers[i : i + size] != lowers[i + size : i + 2 * size]:
                 continue
             first, second = words[i : i + size], words[i + size : i + 2 * size]
-            # "to them it's IT's problem", "help us, US customers": a word and an acronym
-            if any(_acronym_of(a.text, b.text) for a, b in zip(first, second, strict=True)):
+            # "to them it's IT's problem", "help us, US customers": a word and an acronym; "Our IT guy, Will, will
+            # set it up": a name and a word
+            pairs = zip(first, second, strict=True)
+            if any(_acronym_of(a.text, b.text) or _name_and_word(text, a, b) for a, b in pairs):
                 continue
             if not (_whole_words(text, first) and _whole_words(text, second)):
                 continue  # "I do, I don't": spaCy splits "don't" into "do" + "n't"

@@ -112,6 +112,8 @@ _PAST_JOB = re.compile(
     r"back\s+then|before\s+that)(?:\s+working)?\s+(?:as\s+)?(?:a|an|the)?\s*$",
     re.I,
 )
+_BEEN = re.compile(r"i'?ve\s+been|i\s+have\s+been", re.I)
+_TENURE = re.compile(r"\s*,?\s*(?:for|over)\s+(?:[\w-]+\s+){0,3}?(?:years?|decades?)\b", re.I)
 _NOW_LEADS = re.compile(
     r"\b(?:years?|decades?)\s+in\s+(?P<field>[a-z][\w&/ -]{1,30}?)\s*[,;]\s*(?:and\s+)?now\s+i\s+"
     r"(?P<verb>lead|run|head(?:\s+up)?|manage)\s+(?:it|the\s+team|the\s+function|that\s+team)\b",
@@ -144,7 +146,10 @@ _TITLE_NAMED_AFTER = re.compile(
     r"(?:(?:\s+is|\s*,?\s*that'?s|\s*,?\s*which\s+is)\s+(?:my|the)\s+(?:(?:official|actual|formal|real|job)\s+)?title"
     # "Director is the title they keep promising me": one talked about, not held
     r"(?!\s+(?:they|he|she|i|we|you|that|which|who|everyone|someone|people|of)\b)"
-    r"|\s*,?\s+(?:officially|on\s+paper|formally))\b",
+    r"|\s*,?\s+(?:officially|on\s+paper|formally)"
+    # "IT asset manager is what it says on my email signature", "... is what my badge says"
+    rf"|\s+is\s+what\s+(?:it\s+says|it'?s|is|'?s)\s+(?:written\s+)?on\s+my\s+{_PAPERS}"
+    rf"|\s+is\s+what\s+my\s+{_PAPERS}\s+says)\b",
     re.I,
 )
 # "I'm a field service engineer. Sorry, no, that was before.": the title just given is a past one.
@@ -171,7 +176,7 @@ def stated_title(
 
     A title that only says a seniority ("manager") is kept only when nothing more specific is said.
     """
-    fallback = ""
+    fallback = earlier = ""
     asked = questions or [""] * len(texts)
     for index, (raw, question) in enumerate(zip(texts, asked, strict=False)):
         # Later in a long call, only an answer to a question about the title: "What's your official title?"
@@ -181,7 +186,10 @@ def stated_title(
         answered = [_answered_title(question.replace("’", "'"), text)]
         # "I'm the assistant controller. Well, actually, my title changed in January. It's director of accounting
         # now.": asked for the title, the answer that replaces the first one names it last.
-        said = _titles(text, is_job_field)
+        said, held_before = _titles(text, is_job_field)
+        # A job held before or a profession ("I've been a nurse for twenty-six years") gives way to a title a later
+        # turn states ("I'm the director of nursing ...").
+        earlier = earlier or next((t for t in held_before if not _only_seniority(t)), "")
         for title in filter(None, answered + said if _REPLACES.search(text) else said + answered):
             if _only_seniority(title):
                 fallback = fallback or title
@@ -189,7 +197,7 @@ def stated_title(
             # "I'm a senior accountant" early, "that's out of date, I'm accounting manager now" later: the later one.
             later = (current_title(plain(t), is_job_field) for t in texts[index + 1 :])
             return next((t for t in later if t and not _only_seniority(t)), title)
-    return fallback
+    return earlier or fallback
 
 
 def plain(said: str) -> str:
@@ -324,9 +332,9 @@ def _bare_title(rest: str) -> str:
     return title if size == len(phrase) or phrase[size].lower() in _AFTER_ANSWERED_TITLE else ""
 
 
-def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
+def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], list[str]]:
     """Candidate titles in ``text``, in order: after introduction leads, then phrases said to be the title, then from
-    what people say they do, then jobs held before."""
+    what people say they do; and, apart, jobs held before or professions held for years."""
     found, earlier = [], []
     for lead in _INTRO_LEAD.finditer(text):
         if _ABOUT_A_TOOL.search(text, max(0, lead.start() - 30), lead.start() + 3):
@@ -340,9 +348,11 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
         if title and re.search(r"\bone\s+of\s+\w+\s*$", text[lead.start() : start], re.I):
             title = _singular_title(title)  # "I'm one of the team leads": a team lead
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
+        # "I've been a nurse for twenty-six years. ... I'm the director of nursing": a profession, after the job.
         if title and (
             _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3)
             or _NO_LONGER.search(text[start + len(title) : start + len(title) + 80])
+            or (_BEEN.match(lead[0]) and _TENURE.match(text, start + len(title)))
         ):
             earlier.append(title)
         elif title:
@@ -368,7 +378,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> list[str]:
         if match:
             kind = " ".join(match.groupdict().get("kind", "").split())
             found.append(title_cased(form.format(kind=kind)))
-    return found + earlier
+    return found, earlier
 
 
 def _replaces(text: str, lead: re.Match[str], end: int) -> bool:

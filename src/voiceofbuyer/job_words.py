@@ -44,7 +44,8 @@ _JOB_SUFFIX = re.compile(r"\w{2,}(?:ist|ician|ologist|grapher|writer|maker|smith
 NOT_A_TITLE_START = re.compile(
     r"(?!(?:engineering|marketing|accounting|nursing|consulting|teaching|training|operating|managing|"
     r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding|merchandising|"
-    r"advertising|fundraising|underwriting|warehousing|sourcing|housekeeping|catering|lending|auditing|"
+    r"advertising|fundraising|underwriting|warehousing|sourcing|housekeeping|catering|lending|auditing|learning|"
+    r"planning|pricing|scheduling|shipping|receiving|staffing|reporting|testing|"
     r"fixed|registered|licensed|certified|chartered|qualified|accredited|embedded|applied|shared)\b)"
     r"\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
     r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"

@@ -136,7 +136,9 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             close()
             draft, speaker = None, on_own_line[start]
             continue
-        elif is_tool_line(text[start:end], stamps=False):  # a date in a cue is said: captions carry no stamps
+        elif voiced != number and is_tool_line(text[start:end], stamps=False):
+            # A date in a cue is said (captions carry no stamps); so is a voice-tagged cue's every line: a tool
+            # writes its events under no speaker's tag ("<v Nadia Haddad>The call ended after ten minutes.").
             close()
             draft = None
             continue
@@ -197,7 +199,14 @@ def _names_on_own_line(text: str, runs: list[tuple[int, int, int, Head | None]])
     for (start, end, head), *below in lines_of.values():
         line = " ".join(text[start:end].split())
         unlabelled = head is None or not head.speaker
-        if below and unlabelled and looks_like_name(line) and not line.endswith((".", "?", "!", ",")):
+        before_tag = text.startswith("<", end)  # "a<00:00:17.624><c> team</c>": a word timed, not a name's line
+        if (
+            below
+            and unlabelled
+            and not before_tag
+            and looks_like_name(line)
+            and not line.endswith((".", "?", "!", ","))
+        ):
             firsts[start] = line
     counts = Counter(firsts.values())
     return {start: line for start, line in firsts.items() if counts[line] >= 2}

@@ -39,8 +39,9 @@ def decode(data: bytes, source: str) -> str:
 
 def normalise_newlines(text: str) -> str:
     """Newlines as ``\\n``, no-break spaces as spaces (text copied from web pages is full of them), and the few
-    stray control characters a text may hold (a NUL, a form feed) as spaces, one for one, so they reach no output."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    stray control characters a text may hold (a NUL, a form feed) as spaces, one for one, so they reach no output.
+    ``\\r\\r\\n`` is one newline: a CRLF file saved again by an editor that wrote each LF as CRLF."""
+    return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
 
 
 _CONTROLS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]

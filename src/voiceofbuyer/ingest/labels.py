@@ -31,8 +31,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from voiceofbuyer.cleanup import ANNOTATION
 from voiceofbuyer.ingest.timestamps import CUE_TIME, TEXT_TIME, parse_time
+from voiceofbuyer.job_words import names_a_job
 
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 48
@@ -80,10 +83,11 @@ _SPEAKER_HEAD = re.compile(
     (?P<bold>\*\*)?
     (?:(?P<open>\[)|(?P<paren>\())?
     (?P<name>{_EMAIL}|{_NAME}{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
-    (?(open)(?:[ \t]+{_DASH}[ \t]+(?P<inorg>{_NAME}))?(?:[ \t]*\((?P<inner>[^()\n]{{1,60}})\))?\])(?(paren)\))
+    (?(open)(?:[ \t]*\([^()\n]{{1,30}}\)(?=[ \t]+{_DASH}[ \t]))?  # "[Yolanda Brooks (she/her) - Cedar Glen]"
+      (?:[ \t]+{_DASH}[ \t]+(?P<inorg>{_NAME}))?(?:[ \t]*\((?P<inner>[^()\n]{{1,60}})\))?\])(?(paren)\))
     (?:[ \t]*\([^()\n]{{1,30}}\)(?=[ \t]+{_DASH}[ \t]))?
     (?:[ \t]+(?:{_DASH}|@)[ \t]+(?P<org>{_NAME}))?
-    (?:[ \t]*\((?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()\n]{{1,60}})\)
+    (?:[ \t]*[(（](?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()（）\n]{{1,60}})[)）]  # full-width as Chinese input types
       |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\]
         (?=[ \t]*(?:\*\*)?[ \t]*(?::|[\[(]{TEXT_TIME}[\])])))?  # "Jordan Reyes [Vendor] (00:00:00):" as Rev writes it
     (?:(?(bold)(?:\*\*)?)[ \t]*{_DASH}?[ \t]*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
@@ -102,8 +106,9 @@ _TIME_HEAD = re.compile(
 
 ROLE_WORDS = (
     "interviewer|interviewee|moderator|facilitator|researcher|participant|respondent|speaker|customer|host|guest"
-    "|user|assistant|ai|bot|adopter|buyer|client|prospect|candidate|q|a|me|them"
+    "|user|assistant|(?-i:AI)|bot|adopter|buyer|client|prospect|candidate|q|a|me|them"
 )
+"""Role labels, read ignoring case but for "AI", which is a name written "Ai" (Japanese)."""
 _ROLE = re.compile(rf"(?:{ROLE_WORDS})[\s_]*\d*", re.IGNORECASE)
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "bin", "ten", "ter", "y"}
@@ -286,7 +291,21 @@ def metadata_label(name: str) -> bool:
     key = name.strip().strip("*").strip().casefold()
     if _FILE_NAME.search(key):
         return True  # "Prairie Gold interview.mp3: Audio automatically transcribed by Sonix": the file, not a person
-    return key in SECTION_WORDS or key.split()[-1] in _METADATA_LAST_WORDS if key else False
+    if not key or key in SECTION_WORDS:
+        return bool(key)
+    words = key.split()
+    # "Dana's Phone", "Priya's iPad": a device a person joined from, named after them.
+    return words[-1] in _METADATA_LAST_WORDS and not any(word.endswith(("'s", "’s")) for word in words[:-1])
+
+
+def _metadata_head(head: Head) -> bool:
+    """A metadata label, unless written alone on its line with a time as tools write speakers ("Jonas Link (Guest)
+    0:08": a surname, not a "Recording link") and with a first word that heads no metadata."""
+    name = head.speaker or ""
+    if not metadata_label(name):
+        return False
+    words = name.casefold().split()
+    return not (head.marked and head.alone and len(words) > 1 and words[0] not in _METADATA_LAST_WORDS)
 
 
 def section_kind(text: str) -> str | None:
@@ -299,9 +318,9 @@ class SpeakerVote:
     """Which label candidates of one document are speakers (see the module docstring)."""
 
     def __init__(self, heads: Iterable[Head]) -> None:
-        candidates = [h for h in heads if h.speaker and not metadata_label(h.speaker)]
+        candidates = [h for h in heads if h.speaker and not _metadata_head(h)]
         self.counts: Counter[str] = Counter(h.speaker for h in candidates if h.speaker)
-        self.recurring = {name for name, count in self.counts.items() if count >= 2 and not _prose(name)}
+        self.recurring = {name for name, count in self.counts.items() if count >= 2 and not _prose(name, named=True)}
         # Where speakers are lines of their own with a time (Otter, Teams, Rev), a "Mike:" inside a turn is the
         # speaker retelling a conversation, not a turn of a speaker the tool never marked.
         lines_alone = [h for h in candidates if h.alone and h.marked]
@@ -314,18 +333,35 @@ class SpeakerVote:
         transcript whose speakers have lines of their own; else a recurring or marked label or a role, or a
         name-like label unless it is one word said once among two or more recurring speakers."""
         name = head.speaker
-        if not name or metadata_label(name):
+        if not name or _metadata_head(head):
             return False
         if self.lines_alone_only and not head.alone and name not in self.speaker_lines:
             return False
         if name in self.recurring or head.marked or is_role_label(name):
-            return not _prose(name)
+            return not _prose(name, named=True)
         if not looks_like_name(name) or (len(name.split()) > 1 and _prose(name)):
             return False  # "My CFO: she keeps asking ..." inside a turn is speech ("I:" alone may be a speaker)
         # One capitalised word said once amid a dialogue of known speakers is a word, not a name ("Pros:").
         return len(self.recurring) < 2 or len(name.split()) > 1
 
 
-def _prose(name: str) -> bool:
+def _prose(name: str, named: bool = False) -> bool:
+    """Whether a label reads as words of a sentence ("I said", "the point is"). ``named``: the label recurs or is
+    marked as tools mark speakers, so a given name that is also an English word opens it ("My Nguyen", "So Yeon
+    Park", "An Tran") when the rest is capitalised name words, none a job ("My Manager" stays prose)."""
     words = name.casefold().replace(",", " ").split()
-    return any(word in _PROSE_WORDS for word in words) and not is_role_label(name)
+    if not any(word in _PROSE_WORDS for word in words) or is_role_label(name):
+        return False
+    return not (named and _given_name_first(name.split()))
+
+
+_GIVEN_NAME_WORDS = frozenset({"my", "so", "an", "to"})
+"""Prose words that are also given names (Vietnamese My, An, To; Korean So)."""
+
+
+def _given_name_first(words: list[str]) -> bool:
+    rest = words[1:]
+    return (
+        words[0].casefold() in _GIVEN_NAME_WORDS and words[0].istitle() and 1 <= len(rest) <= 3
+        and all(w.istitle() and w.casefold() not in STOP_WORDS and not names_a_job(w) for w in rest)
+    )  # fmt: skip

@@ -38,7 +38,7 @@ CONFIDENT = 0.6
 """Below this confidence the sides are reported as uncertain and the buyer's statements flagged for review."""
 
 _INTERVIEWER_LABEL = re.compile(
-    r"(?:interviewers?|moderator|facilitator|researcher|host|intervieweur|assistant|ai|bot|q|question|me"
+    r"(?:interviewers?|moderator|facilitator|researcher|host|intervieweur|assistant|(?-i:AI)|bot|q|question|me"
     r"|interviewer\s*notes)[\s_]*\d*",
     re.I,
 )

@@ -22,7 +22,11 @@ _DATE = (
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
 # Someone who is not "I" or "we": a name as a tool writes it ("Becker, Lukas", "Petra Novak (External)").
-_ACTOR = r"(?!(?:i|we|you|they|he|she|it|someone|somebody|everyone)\b)[^\W\d_][\w'’.,()\- ]{0,60}?"
+_ACTOR = (
+    r"(?!(?:i|we|you|they|he|she|it|someone|somebody|everyone|my|our|your|their|his|her|the|a|an|and|then|when"
+    r"|once|until|after|before|so)\b)[^\W\d_][\w'’.,()\- ]{0,60}?"
+)
+"""Not a pronoun, nor a possessive or an article: "my CFO joined the call" is speech (a caption's wrapped line)."""
 _TOOL = (
     r"(?:\S*(?:\.ai|\.com|\.io|https?://)\S*|otter|zoom|microsoft|teams|google|meet|fireflies|rev|descript|tl;?dv"
     r"|fathom|grain|gong|chorus|avoma|whisper\w*|sonix|trint|temi|happy\s?scribe|assembly\s?ai|deepgram|amazon|aws"
@@ -31,6 +35,11 @@ _TOOL = (
 _AD_TOOL = r"(?:sonix|trint|temi|rev(?:\.com)?|otter(?:\.ai)?|happy\s?scribe|descript|notta|fireflies(?:\.ai)?)"
 """Transcription services that write their own advertisement at the foot of an export."""
 _EVENT = r"(?:started|stopped|paused|resumed|ended|began)"
+_OF_OUTPUT = (
+    r"(?!.*\b(?:i|i'm|we|we're|our|us|my|me)\b)"
+    r"(?=.*\b(?:transcripts?|transcription|captions?|subtitles?|content|summary|summaries|notes|text|recap|output)\b)"
+)
+"""A line on the tool's output (a transcript, captions, a summary) in no one's first person."""
 _TOOL_LINES = [
     rf"{_ACTOR}\s+{_EVENT}\s+(?:the\s+)?(?:transcription|recording|captions?|closed captions?|meeting|call)",
     rf"{_ACTOR}\s+(?:joined|left|has\s+joined|has\s+left)\s+(?:the\s+)?(?:meeting|call|conversation|room|chat)",
@@ -41,10 +50,15 @@ _TOOL_LINES = [
     r"(?:generated\s+|created\s+|provided\s+|made\s+)?(?:by|with|using|via)\s+.{1,80}",
     rf"(?:notes|summary|recorded|generated|created|powered|provided)\s+(?:(?:was|were|is)\s+)?"
     rf"(?:generated\s+|created\s+|provided\s+|made\s+)?(?:by|with|using|via)\s+{_TOOL}.{{0,60}}",
-    r".{0,120}\b(?:computer|automatically|auto|machine|ai)[- ]generated\b.{0,160}",
-    r".{0,120}\b(?:may|might|can|could)\s+contain\s+(?:errors|mistakes|inaccuracies)\b.{0,160}",
+    # A disclaimer speaks of the tool's output and never says "I" or "we": "The invoices are auto-generated from
+    # the meter reads" and "The meter files can contain errors, so two people on my team ..." are speech.
+    rf"{_OF_OUTPUT}.{{0,120}}\b(?:computer|automatically|auto|machine|ai)[- ]generated\b.{{0,160}}",
+    rf"{_OF_OUTPUT}.{{0,120}}\b(?:may|might|can|could)\s+contain\s+(?:errors|mistakes|inaccuracies)\b.{{0,160}}",
     r"(?:recording|meeting|transcript)\s+(?:link|url|id|duration)\s*:?.{0,120}",
     r"<?https?://\S+>?",
+    # What Whisper writes over silence, learnt from subtitled videos: never said in an interview.
+    r"(?:subtitles|subtitled|captions|captioned)\s+by\s+(?:the\s+)?amara\.org(?:\s+community)?"
+    r"|transcription\s+by\s+castingwords|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+watching",
     r"view recording\b.{0,160}",
     r"this\s+transcript\s+was\s+exported\s+on\b.{0,120}",
     # A service's own advertisement at the foot of its export ("Sonix is the world's most advanced automated
