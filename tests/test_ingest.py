@@ -12,7 +12,7 @@ import pytest
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest import TRANSCRIPT_SUFFIXES, Batch, read_batch, read_interview, recordings_to_transcribe
-from voiceofbuyer.ingest.labels import SpeakerVote, read_head
+from voiceofbuyer.ingest.labels import SpeakerVote, is_role_label, metadata_label, read_head
 from voiceofbuyer.records import Interview
 
 from .conftest import make_docx
@@ -1334,3 +1334,29 @@ def test_an_agenda_is_left_out_but_answers_that_end_with_their_minutes_are_read(
         "Sam: What takes longest?\nKwame: The bank rec in Excel (90 min)\nSam: And then?\nKwame: Accruals (30 min)\n"
     )
     assert len(read(tmp_path, "walkthrough.txt", "Close walkthrough\n\n" + answers).turns) == 4
+
+
+@pytest.mark.parametrize(
+    ("label", "metadata"),
+    [
+        ("Recording link", True),
+        ("Meeting date", True),
+        ("Action items", True),
+        ("Dana's Phone", False),  # a device named after the person who joined from it
+        ("Priya’s iPad", False),
+        ("Jonas Link", True),  # alone a metadata label: only a speaker line with a time says otherwise
+    ],
+)
+def test_a_label_ending_like_metadata_is_metadata_unless_it_is_a_device(label, metadata):
+    assert metadata_label(label) is metadata
+
+
+def test_a_surname_like_metadata_on_a_timed_speaker_line_is_a_speaker():
+    vote = SpeakerVote([read_head("Jonas Link (Guest)   0:08"), read_head("Sam Ortiz   0:03")])
+    assert vote.is_speaker(read_head("Jonas Link (Guest)   0:08"))
+    assert not vote.is_speaker(read_head("Recording link: https://example.com/r/12"))
+
+
+def test_only_ai_in_capitals_is_a_role_label():
+    assert is_role_label("AI") and is_role_label("Speaker 2")
+    assert not is_role_label("Ai")  # a given name (Japanese)
