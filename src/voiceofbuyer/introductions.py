@@ -112,6 +112,7 @@ _PAST_JOB = re.compile(
     r"back\s+then|before\s+that)(?:\s+working)?\s+(?:as\s+)?(?:a|an|the)?\s*$",
     re.I,
 )
+_TENURE_TURNS = 2
 _BEEN = re.compile(r"i'?ve\s+been|i\s+have\s+been", re.I)
 _TENURE = re.compile(r"\s*,?\s*(?:for|over)\s+(?:[\w-]+\s+){0,3}?(?:years?|decades?)\b", re.I)
 _NOW_LEADS = re.compile(
@@ -176,7 +177,8 @@ def stated_title(
 
     A title that only says a seniority ("manager") is kept only when nothing more specific is said.
     """
-    fallback = earlier = ""
+    fallback = tenured = ""
+    tenured_at = -1
     asked = questions or [""] * len(texts)
     for index, (raw, question) in enumerate(zip(texts, asked, strict=False)):
         # Later in a long call, only an answer to a question about the title: "What's your official title?"
@@ -186,10 +188,13 @@ def stated_title(
         answered = [_answered_title(question.replace("’", "'"), text)]
         # "I'm the assistant controller. Well, actually, my title changed in January. It's director of accounting
         # now.": asked for the title, the answer that replaces the first one names it last.
-        said, held_before = _titles(text, is_job_field)
-        # A job held before or a profession ("I've been a nurse for twenty-six years") gives way to a title a later
-        # turn states ("I'm the director of nursing ...").
-        earlier = earlier or next((t for t in held_before if not _only_seniority(t)), "")
+        if tenured and index > tenured_at + _TENURE_TURNS:
+            return tenured
+        said, held_for_years = _titles(text, is_job_field)
+        # A profession held for years ("I've been a nurse for twenty-six years") gives way to a title stated in the
+        # next turns ("I'm the director of nursing ...").
+        if not tenured and held_for_years and not said:
+            tenured, tenured_at = held_for_years[0], index
         for title in filter(None, answered + said if _REPLACES.search(text) else said + answered):
             if _only_seniority(title):
                 fallback = fallback or title
@@ -197,7 +202,7 @@ def stated_title(
             # "I'm a senior accountant" early, "that's out of date, I'm accounting manager now" later: the later one.
             later = (current_title(plain(t), is_job_field) for t in texts[index + 1 :])
             return next((t for t in later if t and not _only_seniority(t)), title)
-    return earlier or fallback
+    return tenured or fallback
 
 
 def plain(said: str) -> str:
@@ -334,8 +339,8 @@ def _bare_title(rest: str) -> str:
 
 def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], list[str]]:
     """Candidate titles in ``text``, in order: after introduction leads, then phrases said to be the title, then from
-    what people say they do; and, apart, jobs held before or professions held for years."""
-    found, earlier = [], []
+    what people say they do, then jobs held before; and, apart, professions held for years."""
+    found, earlier, tenured = [], [], []
     for lead in _INTRO_LEAD.finditer(text):
         if _ABOUT_A_TOOL.search(text, max(0, lead.start() - 30), lead.start() + 3):
             continue
@@ -348,13 +353,13 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         if title and re.search(r"\bone\s+of\s+\w+\s*$", text[lead.start() : start], re.I):
             title = _singular_title(title)  # "I'm one of the team leads": a team lead
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
-        # "I've been a nurse for twenty-six years. ... I'm the director of nursing": a profession, after the job.
         if title and (
             _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3)
             or _NO_LONGER.search(text[start + len(title) : start + len(title) + 80])
-            or (_BEEN.match(lead[0]) and _TENURE.match(text, start + len(title)))
         ):
             earlier.append(title)
+        elif title and _BEEN.match(lead[0]) and _TENURE.match(text, start + len(title)):
+            tenured.append(title)  # "I've been a nurse for twenty-six years": a profession, maybe not the job
         elif title:
             title = _corrected(text[start : start + 160], is_job_field) or _with_spoken_field(
                 title, text[start : start + 120], is_job_field
@@ -378,7 +383,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         if match:
             kind = " ".join(match.groupdict().get("kind", "").split())
             found.append(title_cased(form.format(kind=kind)))
-    return found, earlier
+    return found + earlier, tenured
 
 
 def _replaces(text: str, lead: re.Match[str], end: int) -> bool:
