@@ -92,7 +92,10 @@ _NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
 _GRAMMATICAL_DOUBLES = frozenset({"had", "that", "do", "in"})
 # Said twice on purpose only after "what": "what it was was", "what the problem is, is that", "what they did did
 # work", never "It was, was a nightmare", "our regulator is, is not" nor "the hotels were were late".
-_ADJACENT_DOUBLES = frozenset({"was", "were", "is", "did", "does"})
+_ADJACENT_DOUBLES = frozenset({"was", "were", "is"})
+_DONE_DOUBLES = frozenset({"did", "does"})
+"""Said twice on purpose right after "what" and its subject: "what they did did work" (not "what happened was we
+did, did the import")."""
 # Words that never end a phrase as its object: "the, the supplier", "my, my boss" are stutters.
 _NEVER_OBJECTS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "its"})
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
@@ -134,7 +137,8 @@ def structural_removals(text: str, base: int) -> list[Removal]:
     return merge_removals(found)
 
 
-_SAYING = frozenset({"said", "says", "say", "typed", "types", "replied", "replies", "answered", "wrote", "writes"})
+_SAYING = frozenset({"said", "typed", "replied", "answered", "wrote"})
+"""Words that report what was said: a filler right after them is the word reported ("I'd say um" is a filler)."""
 _OPENING_QUOTES = ('"', "“")
 _CLOSING_QUOTES = ('"', "”")
 
@@ -173,6 +177,11 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
     return merge_removals(found)
 
 
+def _after_what(before: list[str]) -> bool:
+    """Whether ``before`` (up to three words) opens with "what" and its subject, no verb between ("what they")."""
+    return "what" in before and not any(w in ("was", "is", "were") for w in before[before.index("what") :])
+
+
 def _name_and_word(text: str, first: Token, second: Token) -> bool:
     """A capitalised word inside a sentence, then the same word in small letters: a name and a word ("Will, will")."""
     if not (first.text[:1].isupper() and second.text[:1].islower()) or first.text == "I":
@@ -189,11 +198,11 @@ def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
     # Imported here: reading transcripts imports this module (``is_acknowledgement``) and needs no spaCy.
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    if stem.lower() == following.lower():
+        return True
     if stem[:1].isupper() and following in ("and", "or", "to"):
         return False  # a suspended hyphen: "We rate them A- and B-grade", "Pre- or post-sale"
     stem, following = stem.lower(), following.lower()
-    if stem == following:
-        return True
     begun_again = following.startswith(stem) or stem.startswith(following)
     return begun_again and (dash == "-" or stem not in STOP_WORDS)
 
@@ -250,6 +259,8 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
             if size == 1 and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
                 continue  # "had had", "that that", "help with that, that would be cool": two roles, not a stutter
             if size == 1 and first[0].lower_ in _ADJACENT_DOUBLES and "what" in lowers[max(0, i - 5) : i]:
+                continue
+            if size == 1 and first[0].lower_ in _DONE_DOUBLES and _after_what(lowers[max(0, i - 3) : i]):
                 continue  # "what it was was a mess", "what the problem is, is that" (not "the hotels were were")
             third = words[i + 2 * size] if i + 2 * size < len(words) else None
             if _ends_the_phrase_before(text, first, second):

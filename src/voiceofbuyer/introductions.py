@@ -114,7 +114,8 @@ _PAST_JOB = re.compile(
 )
 _TENURE_TURNS = 2
 _BEEN = re.compile(r"i'?ve\s+been|i\s+have\s+been", re.I)
-_TENURE = re.compile(r"\s*,?\s*(?:for|over)\s+(?:[\w-]+\s+){0,3}?(?:years?|decades?)\b", re.I)
+_PROFESSION = re.compile(r"\ban?\s*$", re.I)  # "been a nurse"; "been AP supervisor", "been the controller": a post
+_TENURE = re.compile(r"\s*,?\s*(?:for|over)\s+(?:[\w-]+\s+){0,3}?(?:years?|decades?)\b(?!\s+now)", re.I)
 _NOW_LEADS = re.compile(
     r"\b(?:years?|decades?)\s+in\s+(?P<field>[a-z][\w&/ -]{1,30}?)\s*[,;]\s*(?:and\s+)?now\s+i\s+"
     r"(?P<verb>lead|run|head(?:\s+up)?|manage)\s+(?:it|the\s+team|the\s+function|that\s+team)\b",
@@ -149,7 +150,7 @@ _TITLE_NAMED_AFTER = re.compile(
     r"(?!\s+(?:they|he|she|i|we|you|that|which|who|everyone|someone|people|of)\b)"
     r"|\s*,?\s+(?:officially|on\s+paper|formally)"
     # "IT asset manager is what it says on my email signature", "... is what my badge says"
-    rf"|\s+is\s+what\s+(?:it\s+says|it'?s|is|'?s)\s+(?:written\s+)?on\s+my\s+{_PAPERS}"
+    rf"|(?:\s+is|\s*,?\s*that'?s)\s+what(?:\s+it\s+says|\s+it'?s|\s+is|'s)\s+(?:written\s+)?on\s+my\s+{_PAPERS}"
     rf"|\s+is\s+what\s+my\s+{_PAPERS}\s+says)\b",
     re.I,
 )
@@ -358,7 +359,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             or _NO_LONGER.search(text[start + len(title) : start + len(title) + 80])
         ):
             earlier.append(title)
-        elif title and _BEEN.match(lead[0]) and _TENURE.match(text, start + len(title)):
+        elif title and _BEEN.match(lead[0]) and _PROFESSION.search(lead[0]) and _TENURE.match(text, start + len(title)):
             tenured.append(title)  # "I've been a nurse for twenty-six years": a profession, maybe not the job
         elif title:
             title = _corrected(text[start : start + 160], is_job_field) or _with_spoken_field(

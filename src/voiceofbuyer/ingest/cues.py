@@ -136,9 +136,11 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             close()
             draft, speaker = None, on_own_line[start]
             continue
-        elif voiced != number and is_tool_line(text[start:end], stamps=False):
-            # A date in a cue is said (captions carry no stamps); so is a voice-tagged cue's every line: a tool
-            # writes its events under no speaker's tag ("<v Nadia Haddad>The call ended after ten minutes.").
+        elif voiced != number and not (draft and draft[0] == number) and is_tool_line(text[start:end], stamps=False):
+            # A date in a cue is said (captions carry no stamps); so is a voice-tagged cue's every line, and a line
+            # that goes on a turn begun in its cue: a tool writes its events under no speaker's tag and in a cue of
+            # their own ("<v Nadia Haddad>The call ended after ten minutes.", "... until" / "procurement joined the
+            # call.").
             close()
             draft = None
             continue

@@ -84,14 +84,15 @@ _SPEAKER_HEAD = re.compile(
     (?:(?P<open>\[)|(?P<paren>\())?
     (?P<name>{_EMAIL}|{_NAME}{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
     (?(open)(?:[ \t]*\([^()\n]{{1,30}}\)(?=[ \t]+{_DASH}[ \t]))?  # "[Yolanda Brooks (she/her) - Cedar Glen]"
-      (?:[ \t]+{_DASH}[ \t]+(?P<inorg>{_NAME}))?(?:[ \t]*\((?P<inner>[^()\n]{{1,60}})\))?\])(?(paren)\))
+      (?:[ \t]+{_DASH}[ \t]+(?P<inorg>{_NAME}(?:[ \t]+&[ \t]+{_NAME})?))?  # "- Baker & Finch Research"
+      (?:[ \t]*\((?P<inner>[^()\n]{{1,60}})\))?\])(?(paren)\))
     (?:[ \t]*\([^()\n]{{1,30}}\)(?=[ \t]+{_DASH}[ \t]))?
     (?:[ \t]+(?:{_DASH}|@)[ \t]+(?P<org>{_NAME}))?
     (?:[ \t]*[(（](?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()（）\n]{{1,60}})[)）]  # full-width as Chinese input types
       |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\]
         (?=[ \t]*(?:\*\*)?[ \t]*(?::|[\[(]{TEXT_TIME}[\])])))?  # "Jordan Reyes [Vendor] (00:00:00):" as Rev writes it
     (?:(?(bold)(?:\*\*)?)[ \t]*{_DASH}?[ \t]*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
-    [ \t]*(?:\*\*)?[ \t]*(?P<colon>:)?(?:\*\*)?
+    [ \t]*(?:\*\*)?[ \t]*(?P<colon>[:：])?(?:\*\*)?  # a full-width colon as Chinese and Japanese input types
     (?:[ \t]*[\[(](?P<after>{TEXT_TIME})[\])])?
     """,
     re.VERBOSE,
@@ -298,14 +299,22 @@ def metadata_label(name: str) -> bool:
     return words[-1] in _METADATA_LAST_WORDS and not any(word.endswith(("'s", "’s")) for word in words[:-1])
 
 
-def _metadata_head(head: Head) -> bool:
-    """A metadata label, unless written alone on its line with a time as tools write speakers ("Jonas Link (Guest)
-    0:08": a surname, not a "Recording link") and with a first word that heads no metadata."""
+_SPEAKER_RECURS = 3
+"""A label at the head of this many lines or more is a speaker's, whatever its last word: metadata is said once."""
+
+
+def _metadata_head(head: Head, count: int = 1) -> bool:
+    """A metadata label, unless it is a name: written alone on its line with a time as tools write speakers
+    ("Jonas Link (Guest)  0:08": a surname, not a "Recording link"), or capitalised and heading ``count`` lines,
+    at least ``_SPEAKER_RECURS`` ("Mareike Link: ..."), with a first word that heads no metadata and is no role."""
     name = head.speaker or ""
     if not metadata_label(name):
         return False
     words = name.casefold().split()
-    return not (head.marked and head.alone and len(words) > 1 and words[0] not in _METADATA_LAST_WORDS)
+    if len(words) < 2 or words[0] in _METADATA_LAST_WORDS or is_role_label(name.split()[0]):
+        return True
+    named = count >= _SPEAKER_RECURS and all(word[:1].isupper() for word in name.split())
+    return not ((head.marked and head.alone) or named)
 
 
 def section_kind(text: str) -> str | None:
@@ -318,7 +327,9 @@ class SpeakerVote:
     """Which label candidates of one document are speakers (see the module docstring)."""
 
     def __init__(self, heads: Iterable[Head]) -> None:
-        candidates = [h for h in heads if h.speaker and not _metadata_head(h)]
+        heads = [h for h in heads if h.speaker]
+        self.labels: Counter[str] = Counter(h.speaker for h in heads if h.speaker)
+        candidates = [h for h in heads if not _metadata_head(h, self.labels[h.speaker or ""])]
         self.counts: Counter[str] = Counter(h.speaker for h in candidates if h.speaker)
         self.recurring = {name for name, count in self.counts.items() if count >= 2 and not _prose(name, named=True)}
         # Where speakers are lines of their own with a time (Otter, Teams, Rev), a "Mike:" inside a turn is the
@@ -333,7 +344,7 @@ class SpeakerVote:
         transcript whose speakers have lines of their own; else a recurring or marked label or a role, or a
         name-like label unless it is one word said once among two or more recurring speakers."""
         name = head.speaker
-        if not name or _metadata_head(head):
+        if not name or _metadata_head(head, self.labels[name]):
             return False
         if self.lines_alone_only and not head.alone and name not in self.speaker_lines:
             return False
@@ -347,21 +358,23 @@ class SpeakerVote:
 
 def _prose(name: str, named: bool = False) -> bool:
     """Whether a label reads as words of a sentence ("I said", "the point is"). ``named``: the label recurs or is
-    marked as tools mark speakers, so a given name that is also an English word opens it ("My Nguyen", "So Yeon
-    Park", "An Tran") when the rest is capitalised name words, none a job ("My Manager" stays prose)."""
+    marked as tools mark speakers, so a name that is also an English word may be in it ("My Nguyen", "So Yeon
+    Park", "Grace An", "Kevin To") when every word is capitalised and none else is a small word or a job ("My
+    Manager", "So Then" stay prose)."""
     words = name.casefold().replace(",", " ").split()
     if not any(word in _PROSE_WORDS for word in words) or is_role_label(name):
         return False
-    return not (named and _given_name_first(name.split()))
+    return not (named and _name_with_given_word(name.split()))
 
 
-_GIVEN_NAME_WORDS = frozenset({"my", "so", "an", "to"})
-"""Prose words that are also given names (Vietnamese My, An, To; Korean So)."""
+_NAME_WORDS = frozenset({"my", "so", "an", "to"})
+"""Prose words that are also names (Vietnamese My, An, To; Korean So)."""
 
 
-def _given_name_first(words: list[str]) -> bool:
-    rest = words[1:]
+def _name_with_given_word(words: list[str]) -> bool:
+    named = [w for w in words if w.casefold() in _NAME_WORDS]
+    rest = [w for w in words if w.casefold() not in _NAME_WORDS]
     return (
-        words[0].casefold() in _GIVEN_NAME_WORDS and words[0].istitle() and 1 <= len(rest) <= 3
-        and all(w.istitle() and w.casefold() not in STOP_WORDS and not names_a_job(w) for w in rest)
+        2 <= len(words) <= 4 and bool(named) and bool(rest) and all(w.istitle() for w in words)
+        and all(w.casefold() not in STOP_WORDS and not names_a_job(w) for w in rest)
     )  # fmt: skip

@@ -51,6 +51,15 @@ MAX_TURN_CHARS = 100_000
 MAX_SPEAKERS = 40
 
 
+def _is_webvtt(data: bytes) -> bool:
+    """Whether a file opens with the ``WEBVTT`` header (after a byte-order mark, in UTF-8 or UTF-16)."""
+    head = data[:64]
+    return any(
+        head.decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n").startswith("WEBVTT")
+        for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+    )
+
+
 def _check_limits(parsed: Parsed, source: str) -> None:
     longest = max(parsed.turns, key=lambda turn: len(turn.text), default=None)
     if longest is not None and len(longest.text) > MAX_TURN_CHARS:
@@ -102,6 +111,8 @@ def read_interview(
             source, f"cannot read the file: {err.strerror}", fix="check that it exists and is readable"
         ) from err
     fmt, reader = ("audio", read_json) if transcript else READERS[suffix]
+    if suffix in (".txt", ".srt") and _is_webvtt(data):
+        fmt, reader = READERS[".vtt"]  # captions saved under another name: the WEBVTT header says what they are
     parsed = reader(data, source)
     _check_limits(parsed, source)
     try:

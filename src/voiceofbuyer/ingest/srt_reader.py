@@ -6,7 +6,6 @@ from __future__ import annotations
 from voiceofbuyer.ingest.cues import cue_turns, parse_cues
 from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns
-from voiceofbuyer.ingest.vtt_reader import read_vtt
 
 EXAMPLE_TIMING = "00:00:01,000 --> 00:00:04,000"
 SBV_EXAMPLE_TIMING = "0:00:01.000,0:00:04.000"
@@ -14,11 +13,7 @@ EXPECTED = "cue text starting with the speaker, like 'Sam Rivera: text'"
 
 
 def read_srt(data: bytes, source: str) -> Parsed:
-    """Text and turns of a SubRip file, or of a WebVTT file named ``.srt`` (its ``WEBVTT`` header says so: a
-    caption file renamed for a player that wants SubRip); ``InputError`` on a malformed cue or when it holds no
-    turn."""
-    if decode(data, source).lstrip().startswith("WEBVTT"):
-        return read_vtt(data, source)
+    """Text and turns of a SubRip file; ``InputError`` on a malformed cue or when it holds no turn."""
     return _read_cues(data, source, EXAMPLE_TIMING)
 
 

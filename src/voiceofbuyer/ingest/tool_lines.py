@@ -22,11 +22,13 @@ _DATE = (
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
 )
 # Someone who is not "I" or "we": a name as a tool writes it ("Becker, Lukas", "Petra Novak (External)").
-_ACTOR = (
+_NOT_A_NAME = (
     r"(?!(?:i|we|you|they|he|she|it|someone|somebody|everyone|my|our|your|their|his|her|the|a|an|and|then|when"
-    r"|once|until|after|before|so)\b)[^\W\d_][\w'’.,()\- ]{0,60}?"
+    r"|once|until|after|before|so|as|because|minute|moment|basically|finally|just|also|even)\b)"
 )
-"""Not a pronoun, nor a possessive or an article: "my CFO joined the call" is speech (a caption's wrapped line)."""
+_ACTOR = rf"{_NOT_A_NAME}[^\W\d_][\w'’.()\-]*(?:,?[ \t]+{_NOT_A_NAME}[\w'’.()\-]+){{0,5}}?"
+"""A display name of up to six words, none a pronoun, a possessive, an article or a conjunction: "my CFO joined the
+call" and "the demo fell apart the minute our CFO joined the call" are speech."""
 _TOOL = (
     r"(?:\S*(?:\.ai|\.com|\.io|https?://)\S*|otter|zoom|microsoft|teams|google|meet|fireflies|rev|descript|tl;?dv"
     r"|fathom|grain|gong|chorus|avoma|whisper\w*|sonix|trint|temi|happy\s?scribe|assembly\s?ai|deepgram|amazon|aws"
@@ -37,7 +39,7 @@ _AD_TOOL = r"(?:sonix|trint|temi|rev(?:\.com)?|otter(?:\.ai)?|happy\s?scribe|des
 _EVENT = r"(?:started|stopped|paused|resumed|ended|began)"
 _OF_OUTPUT = (
     r"(?!.*\b(?:i|i'm|we|we're|our|us|my|me)\b)"
-    r"(?=.*\b(?:transcripts?|transcription|captions?|subtitles?|content|summary|summaries|notes|text|recap|output)\b)"
+    r"(?=.*\b(?:transcripts?|transcription|captions?|subtitles?|summary|summaries|recap|ai-generated\s+content)\b)"
 )
 """A line on the tool's output (a transcript, captions, a summary) in no one's first person."""
 _TOOL_LINES = [
