@@ -137,7 +137,7 @@ def structural_removals(text: str, base: int) -> list[Removal]:
     return merge_removals(found)
 
 
-_SAYING = frozenset({"said", "typed", "replied", "answered", "wrote"})
+_REPORTING_VERBS = frozenset({"said", "typed", "replied", "answered", "wrote"})
 """Words that report what was said: a filler right after them is the word reported ("I'd say um" is a filler)."""
 _OPENING_QUOTES = ('"', "“")
 _CLOSING_QUOTES = ('"', "”")
@@ -163,11 +163,12 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
         index = by_start.get(match.start())
         previous = tokens[index - 1] if index else None
         shouted = len(word) > 1 and word.isupper() and not text.isupper()
-        start, end = match.span()
-        quoted = text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES
-        # "the rep just said mm-hmm and never called back": the word reported, not a filler ("he said, uh, ..." is)
-        quoted = quoted or bool(previous is not None and previous.lower_ in _SAYING and text[start - 1 : start] == " ")
-        if shouted or quoted or (previous is not None and previous.like_num) or _in_a_name(text, match, word):
+        if (
+            shouted
+            or _reported(text, match, previous)
+            or (previous is not None and previous.like_num)
+            or _in_a_name(text, match, word)
+        ):
             continue  # "ER", "UM Health", "5 mm", "Ah Beng", 'typed "uh-huh"': words, not fillers
         found.append((match.start(), match.end(), "filler"))
     found += _repeats(text, tokens)
@@ -175,6 +176,21 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
         if is_false_start(match.group(1), match.group(3), match.group(2)):
             found.append((match.start(), match.end(), "false-start"))
     return merge_removals(found)
+
+
+def _reported(text: str, match: re.Match[str], previous: Token | None) -> bool:
+    """Whether a filler-like word is the word someone said, quoted or reported: 'typed "uh-huh"', "the rep just
+    said mm-hmm and never called back" (not "he said, uh, ...")."""
+    start, end = match.span()
+    if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
+        return True
+    return previous is not None and previous.lower_ in _REPORTING_VERBS and text[start - 1 : start] == " "
+
+
+def _opens_sentence(text: str, index: int) -> bool:
+    """Whether ``text[index:]`` starts a sentence: nothing before it, or an end of sentence, a colon or a quote."""
+    before = text[:index].rstrip()
+    return not before or before.endswith((".", "?", "!", ":", '"', "“", "…"))
 
 
 def _after_what(before: list[str]) -> bool:
@@ -186,8 +202,7 @@ def _name_and_word(text: str, first: Token, second: Token) -> bool:
     """A capitalised word inside a sentence, then the same word in small letters: a name and a word ("Will, will")."""
     if not (first.text[:1].isupper() and second.text[:1].islower()) or first.text == "I":
         return False
-    before = text[: first.idx].rstrip()
-    return bool(before) and not before.endswith((".", "?", "!", ":", '"', "“", "…"))
+    return not _opens_sentence(text, first.idx)
 
 
 def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
@@ -212,8 +227,7 @@ def _in_a_name(text: str, match: re.Match[str], word: str) -> bool:
     ("Um Kalthoum", but not "Uh I think") is part of a name."""
     if not word[:1].isupper() or match.group() != word:
         return False  # a comma or a full stop right after it ("models, Uh, it's"): a name never takes one there
-    before = text[: match.start()].rstrip()
-    sentence_start = not before or before.endswith((".", "?", "!", ":", '"', "“", "…"))
+    sentence_start = _opens_sentence(text, match.start())
     after = text[match.end() :]
     following = re.match(r"[ \t]+([^\W\d_][\w'’]*)", after)
     if following is None or not following[1][:1].isupper():
@@ -259,9 +273,9 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
             if size == 1 and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
                 continue  # "had had", "that that", "help with that, that would be cool": two roles, not a stutter
             if size == 1 and first[0].lower_ in _ADJACENT_DOUBLES and "what" in lowers[max(0, i - 5) : i]:
-                continue
-            if size == 1 and first[0].lower_ in _DONE_DOUBLES and _after_what(lowers[max(0, i - 3) : i]):
                 continue  # "what it was was a mess", "what the problem is, is that" (not "the hotels were were")
+            if size == 1 and first[0].lower_ in _DONE_DOUBLES and _after_what(lowers[max(0, i - 3) : i]):
+                continue  # "what they did did work" (not "what happened was we did, did the import")
             third = words[i + 2 * size] if i + 2 * size < len(words) else None
             if _ends_the_phrase_before(text, first, second):
                 if third is None or third.lower_ != second[0].lower_:

@@ -186,9 +186,6 @@ def stated_title(
         if index >= INTRO_TURNS and not _ASKS_TITLE.search(question):
             continue
         text = plain(raw)
-        answered = [_answered_title(question.replace("’", "'"), text)]
-        # "I'm the assistant controller. Well, actually, my title changed in January. It's director of accounting
-        # now.": asked for the title, the answer that replaces the first one names it last.
         if tenured and index > tenured_at + _TENURE_TURNS:
             return tenured
         said, held_for_years = _titles(text, is_job_field)
@@ -196,6 +193,9 @@ def stated_title(
         # next turns ("I'm the director of nursing ...").
         if not tenured and held_for_years and not said:
             tenured, tenured_at = held_for_years[0], index
+        answered = [_answered_title(question.replace("’", "'"), text)]
+        # "I'm the assistant controller. Well, actually, my title changed in January. It's director of accounting
+        # now.": asked for the title, the answer that replaces the first one names it last.
         for title in filter(None, answered + said if _REPLACES.search(text) else said + answered):
             if _only_seniority(title):
                 fallback = fallback or title

@@ -288,6 +288,9 @@ def buyer_profile(
     return BuyerProfile(interview.id, name, seniority_only, UNASSIGNED_ROLE, "unassigned")
 
 
+_BACK_CHANNEL_WORDS = 3
+
+
 def question_before(runs: list[tuple[str, str]], index: int, profiled: set[str]) -> str:
     """What the other side said before ``runs[index]`` (speaker, text), past a back-channel exchange of a few words
     ("What's your title, officially?" / "No worries." / "Okay." / "Senior category manager."); "" where nothing
@@ -297,9 +300,6 @@ def question_before(runs: list[tuple[str, str]], index: int, profiled: set[str])
         if len(text.split()) > _BACK_CHANNEL_WORDS or "?" in text:  # "Your title?" is no back-channel
             return text if speaker not in profiled else ""
     return ""
-
-
-_BACK_CHANNEL_WORDS = 3
 
 
 def first_answers(interview: Interview, speakers: SpeakerRoles) -> str:
