@@ -5,7 +5,8 @@ import pytest
 
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import ConfigError
-from voiceofbuyer.ingest.sides import company, given_name, identify_sides, short_names
+from voiceofbuyer.ingest.sides import identify_sides
+from voiceofbuyer.ingest.speaker_names import company, given_name, short_names
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.job_fields import stated_responsibility
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
@@ -779,7 +780,7 @@ def test_a_group_interview_profiles_its_first_named_buyer_by_their_own_name_and_
 
 def test_a_device_renamed_mid_call_is_one_buyer_under_the_name_it_became():
     """Zoom shows "iPad Pro" until the buyer renames themselves: the profile is the name, titled by their words."""
-    from voiceofbuyer.ingest.sides import renamed_devices
+    from voiceofbuyer.ingest.speaker_names import renamed_devices
 
     turns = [
         ("Samuel Osei", "Thanks for joining. Could you tell me about your role?"),

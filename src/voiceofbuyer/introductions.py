@@ -11,37 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .job_words import (
-    JOB_WORDS,
-    NOT_A_TITLE_START,
-    SMALL_WORDS,
-    names_a_field,
-    names_a_job_word,
-    title_case_word,
-    title_cased,
+from .job_words import names_a_field, names_a_job_word, title_cased
+from .title_phrases import (
+    bare_title,
+    corrected,
+    only_seniority,
+    plain,
+    singular_title,
+    title_after,
+    with_spoken_field,
 )
 
-_GENERIC = frozenset(
-    {"manager", "director", "lead", "head", "assistant", "supervisor", "specialist", "owner", "freelancer",
-     "contractor", "professional", "worker", "employee", "staff", "executive", "officer", "associate",
-     "coordinator", "administrator", "consultant", "partner", "principal", "representative", "rep", "agent",
-     "analyst", "engineer", "technician", "operator", "member", "leader"}
-)  # fmt: skip
-"""Titles made only of these words say a seniority, not a job: "I'm a manager" is kept only if nothing better is
-said later."""
-_BOUNDARY = re.compile(r"[,.;:!?()\[\]\"“”]|\s[-–—]\s")
-# A stated title stops at function words ("at", "with", "for", ...).
-_NOT_IN_TITLE = frozenset(
-    {
-        "at", "in", "for", "with", "and", "but", "so", "the", "a", "an", "here", "there", "because", "i",
-        "we", "you", "my", "our", "that", "this", "of", "to", "as", "was", "been", "be", "is", "am", "are",
-        "like", "just", "currently", "now", "basically", "actually", "kind", "sort", "working", "work",
-        "say", "let's", "mainly", "really", "also", "then", "still", "put", "down", "me", "it's", "not",
-        "very", "quite", "pretty", "new", "bit", "more", "from", "on", "by", "about", "what", "how", "who",
-        "which", "where", "when", "since", "or", "if", "it", "they", "he", "she", "do", "have", "has", "had",
-        "i'm", "i've", "we're", "you're", "they're",  # "I'm Siobhan Kelly, I'm head of payroll": a second lead
-    }
-)  # fmt: skip
 _NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
 # Where a title is written down: "the title on my contract is", "my business card says".
 _PAPERS = r"(?:contract|badge|business\s+card|card|(?:e-?mail\s+)?signature|linkedin(?:\s+profile)?|org\s+chart)"
@@ -161,8 +141,6 @@ _NO_LONGER = re.compile(
     r"|trade|education))\b",
     re.I,
 )
-# "I'm the, uh, contracts manager" reads "I'm the contracts manager": the comma before a filler goes with it.
-_FILLERS = re.compile(r"(?:,\s*)?(?<![\w-])(?:um+|uh+|erm|er|ah|hmm+|mm+)(?![\w-])[,.]?\s*")
 INTRO_TURNS = 12
 """Self-introductions come early: only the buyer's first turns are searched."""
 
@@ -197,55 +175,13 @@ def stated_title(
         # "I'm the assistant controller. Well, actually, my title changed in January. It's director of accounting
         # now.": asked for the title, the answer that replaces the first one names it last.
         for title in filter(None, answered + said if _REPLACES.search(text) else said + answered):
-            if _only_seniority(title):
+            if only_seniority(title):
                 fallback = fallback or title
                 continue
             # "I'm a senior accountant" early, "that's out of date, I'm accounting manager now" later: the later one.
             later = (current_title(plain(t), is_job_field) for t in texts[index + 1 :])
-            return next((t for t in later if t and not _only_seniority(t)), title)
+            return next((t for t in later if t and not only_seniority(t)), title)
     return tenured or fallback
-
-
-def plain(said: str) -> str:
-    """``said`` with straight apostrophes, without fillers and short words said twice ("I'm the, the head of ..."),
-    and with the abbreviations of titles written out ("Sr. Dir. of FP&A"), as the title patterns read it."""
-    unstuttered = _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
-    return _ABBREVIATION.sub(_written_out, unstuttered)
-
-
-def _written_out(abbreviation: re.Match[str]) -> str:
-    """ "Sr." → "Senior"; "Dir. Ops for ..." → "Director of Ops for ..."; "Ops Mgr. Procurement reports up ..." →
-    "Ops Manager. Procurement ...": a job's abbreviation before a new sentence keeps its full stop."""
-    word = _ABBREVIATIONS[abbreviation[1].lower()]
-    if abbreviation[1].lower() in _RANK_ABBREVIATIONS or abbreviation["field"] is not None:
-        return word + (" of" if abbreviation["field"] is not None else "")
-    return word + ("." if abbreviation["sentence"] is not None else "")
-
-
-_ABBREVIATIONS = {"sr": "Senior", "snr": "Senior", "jr": "Junior", "dir": "Director", "mgr": "Manager",
-                  "asst": "Assistant", "assoc": "Associate", "coord": "Coordinator", "supv": "Supervisor"}  # fmt: skip
-_RANK_ABBREVIATIONS = frozenset({"sr", "snr", "jr", "asst", "assoc"})
-"""Abbreviations said before a job ("Sr. Dir.", "Asst. Controller"), never at the end of a sentence."""
-_CAPITALISED = (
-    r"(?!(?:of|at|for|in|with|we|i|it|they|he|she|you|the|a|an|my|our|this|that|so|but|and|then)\b)(?-i:[A-Z][\w&/-]*)"
-)
-# "Sr. Dir. of FP&A", "Asst. Controller", "Dir. Ops for the Midwest DCs" (a director of ops: one to three capitalised
-# words, then where or the end): the full stop of an abbreviation would end the title. "Exec." and "admin." are
-# words that end sentences too: not read.
-_ABBREVIATION = re.compile(
-    r"\b(" + "|".join(_ABBREVIATIONS) + r")\."
-    rf"(?:(?<=(?i:dir|mgr)\.)(?P<field>(?=\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}"
-    r"(?:\s+(?:for|at|in|with)\b|\s*[,.;!?)]|\s*$)))|(?P<sentence>(?=\s+(?-i:[A-Z]))))?",
-    re.I,
-)
-
-
-_STUTTER = re.compile(r"\b(the|an?|my|our|in|on|at|of|to|for|as)(?:\s*,\s*|\s+)\1\b", re.I)  # not "Pago Pago"
-
-
-def _only_seniority(title: str) -> bool:
-    """ "Manager", "Senior Lead": a title that says a seniority and no job."""
-    return all(word.lower() in _GENERIC for word in title.split())
 
 
 # A question about the buyer's job: "What's your role at Finch?", "what do you do?", "as the payroll manager, you ...".
@@ -279,7 +215,6 @@ _CORRECTS_QUESTION = re.compile(
 _NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+)?(?!our\b|my\b)", re.I)
 _THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is)\s+me\b(?!\s+and\b)", re.I)
 _ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b", re.I)
-_AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here", "now"})
 _YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
 CONFIRMS = re.compile(
     r"\s*(?:yes|yeah|yep|yup|correct|exactly|that'?s\s+(?:right|correct|me)|right)\b(?!\s*,?\s*(?:but|well))", re.I
@@ -292,7 +227,7 @@ def _answered_title(question: str, answer: str) -> str:
     said of the buyer and the buyer confirmed ("Dana is IT director at Corvel" / "Yes, that's me."); else ``""``."""
     introduced = _NAMED_IS.search(question)
     if introduced and _THATS_ME.match(answer):
-        return _title_after(question[introduced.end() : introduced.end() + 80])
+        return title_after(question[introduced.end() : introduced.end() + 80])
     if not question or not _ASKS_JOB.search(question):
         return ""
     rest = answer[_ANSWER_OPENING.match(answer).end() :]  # type: ignore[union-attr]
@@ -305,37 +240,26 @@ def _answered_title(question: str, answer: str) -> str:
     # "It's a mouthful: Senior Manager, Global Indirect Tax.": the title after a colon that introduces it
     introduced = re.match(r"[^.?!:]{2,40}:\s+", rest)
     for said in (rest, *([rest[introduced.end() :]] if introduced else [])):
-        if _title_after(said[:80]):
-            return _bare_title(said[:80])
+        if title_after(said[:80]):
+            return bare_title(said[:80])
     rest = rest[:80]
     # "You're the CFO at Arden, right?" / "That's right.": the title the buyer confirms.
     named = _YOU_ARE.search(question)
     if named and CONFIRMS.match(answer):
-        return _title_after(question[named.end() : named.end() + 80])
+        return title_after(question[named.end() : named.end() + 80])
     # "Until March I was dispatch manager. Then they made it transportation manager. So, transportation manager.",
     # "... It's director of accounting now. Same job, really.": asked for the title, the last sentence of the answer
     # that names one alone.
     if not _ASKS_TITLE.search(question):
         return ""
     for sentence in reversed(_SENTENCE.split(answer.strip().rstrip(".!"))):
-        title = _bare_title(sentence[_ANSWER_OPENING.match(sentence).end() :][:80])  # type: ignore[union-attr]
+        title = bare_title(sentence[_ANSWER_OPENING.match(sentence).end() :][:80])  # type: ignore[union-attr]
         if title:
             return title
     return ""
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-
-
-def _bare_title(rest: str) -> str:
-    """The title ``rest`` opens with when it is the whole phrase, or followed only by where ("... at Finch")."""
-    title = _title_after(rest)
-    if not title:
-        return ""
-    boundary = _BOUNDARY.search(rest)
-    phrase = (rest[: boundary.start()] if boundary else rest).split()
-    size = len(title.split(",")[0].split())
-    return title if size == len(phrase) or phrase[size].lower() in _AFTER_ANSWERED_TITLE else ""
 
 
 def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], list[str]]:
@@ -348,11 +272,11 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         start = lead.end()
         if lead["named"] and names_a_job_word(lead["named"].rstrip(" ,").split()[-1]):
             start = lead.start("named")  # "I'm Senior Manager, Treasury": a title with a comma, not a name
-        title = _title_after(text[start : start + 80])
-        if (lead["who"] or lead["paper"]) and not _bare_title(text[start : start + 80]):
+        title = title_after(text[start : start + 80])
+        if (lead["who"] or lead["paper"]) and not bare_title(text[start : start + 80]):
             continue  # "I'm the one who picks up, the driver calls me", "Officially the controller signs off": no job
         if title and re.search(r"\bone\s+of\s+\w+\s*$", text[lead.start() : start], re.I):
-            title = _singular_title(title)  # "I'm one of the team leads": a team lead
+            title = singular_title(title)  # "I'm one of the team leads": a team lead
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
         if title and (
             _PAST_JOB.search(text, max(0, lead.start() - 40), lead.start() + 3)
@@ -362,7 +286,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         elif title and _BEEN.match(lead[0]) and _PROFESSION.search(lead[0]) and _TENURE.match(text, start + len(title)):
             tenured.append(title)  # "I've been a nurse for twenty-six years": a profession, maybe not the job
         elif title:
-            title = _corrected(text[start : start + 160], is_job_field) or _with_spoken_field(
+            title = corrected(text[start : start + 160], is_job_field) or with_spoken_field(
                 title, text[start : start + 120], is_job_field
             )
             # "..., and now I'm regional sales director", "... let me correct that, I'm director of revenue cycle
@@ -372,7 +296,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             found.insert(0 if now or _replaces(text, lead, start + len(title)) else len(found), title)
     for match in _TITLE_NAMED_AFTER.finditer(text):
         phrase = match["title"]
-        title = _title_after(phrase)
+        title = title_after(phrase)
         if title and len(title.split()) == len(phrase.split()):  # the whole phrase is the title
             found.append(title)
     for match in _NOW_LEADS.finditer(text):  # "Twelve years in treasury, now I lead it" → Head of Treasury
@@ -406,155 +330,7 @@ def current_title(text: str, is_job_field: Callable[[str], bool] = lambda field:
     manager now"), or ``""``."""
     for lead in _INTRO_LEAD.finditer(text):
         start = lead.end()
-        title = _title_after(text[start : start + 80])
+        title = title_after(text[start : start + 80])
         if title and _replaces(text, lead, start + len(title)):
-            return _corrected(text[start : start + 160], is_job_field) or title
+            return corrected(text[start : start + 160], is_job_field) or title
     return ""
-
-
-def _title_after(rest: str) -> str:
-    """The title at the start of ``rest``: up to six words before a boundary, ending at the last word that names
-    a job ("high school teacher", "head of customer support", "freelance 3D character artist")."""
-    boundary = _BOUNDARY.search(rest)
-    after = rest[boundary.start() :] if boundary else ""
-    rest = rest[: boundary.start()] if boundary else rest
-    words: list[str] = []
-    said = rest.split()[:8]
-    for position, word in enumerate(said):
-        raw = word.strip("'\"")
-        bare = raw.lower()
-        if not words and _WHOSE.fullmatch(raw):
-            continue  # "Declan's accountant", "Acme's head of finance": whose they are is no part of the title
-        acronym = len(raw) > 1 and raw.isupper()  # "IT", not "it"
-        # "manager for clinical systems": an area in lower case; "director for the Nordics", "for Acme": no title
-        area = bare == "for" and position + 1 < len(said) and _AREA_WORD.fullmatch(said[position + 1]) is not None
-        if bare == "the" and words and words[-1].lower() == "of" and any(names_a_job_word(w) for w in words):
-            continue  # "general manager of the corporate planning department"
-        if bare in _NOT_IN_TITLE and not acronym and not (bare in ("of", "and") and words) and not (area and words):
-            break
-        first_job, _, second_job = raw.partition("/")
-        # "developer/designer": the first
-        if second_job and names_a_job_word(first_job) and names_a_job_word(second_job):
-            words.append(first_job)
-            break
-        words.append(raw)
-    last = max((i for i, w in enumerate(words) if names_a_job_word(w)), default=-1)
-    if last < 0 and len(words) == 1 and after:
-        return _spelled_out(words[0], after)
-    if last < 0 or (NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1])):
-        return ""
-    end = last + 1
-    # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops".
-    if end < len(words) and (words[end].lower() in ("of", "for") or words[last].lower() in _RANK_BEFORE_FIELD):
-        end = min(len(words), end + (4 if words[end].lower() in ("of", "for") else 3))  # "of front office operations"
-        # "... of the procurement team", "of the business": the field, without the unit it is
-        while end > last + 1 and words[end - 1].lower().strip(".,") in ("of", "and", *_UNITS):
-            end -= 1
-    title = " ".join(title_case_word(word) for word in words[:end])
-    # A rank alone: "Vice President, Finance & Administration" (not "Accounts Receivable Manager, Brenner Supply")
-    generic = all(word.lower() in _GENERIC | _RANK_WORDS for word in words[:end])
-    field = _FIELD_AFTER_RANK.match(after) if end == len(words) and generic else None
-    return f"{title}, {field['field']}" if field else title
-
-
-# A name's or the company's possessive ("Declan's", "the company's"), not one that says what the job covers
-# ("women's footwear buyer", "children's services").
-_WHOSE = re.compile(r"(?-i:[A-Z][\w-]*)['’]s|(?:company|firm|business|organi[sz]ation)['’]s", re.I)
-_UNITS = frozenset({"team", "teams", "department", "dept", "group", "division", "unit", "company", "business", "firm",
-                    "organisation", "organization"})  # fmt: skip
-_AREA_WORD = re.compile(
-    r"(?!(?:the|a|an|our|my|their|his|her|this|that|these|those|all|every|each|both|two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|many"
-    r"|some|about|around|over|under|them|us|you|him|me)\b)[a-z][a-z&-]+"
-)
-"""A word that can open the area a title is for ("systems", "clinical"), not a place, a count or a company."""
-
-
-def _singular_title(title: str) -> str:
-    """ "Team Leads" → "Team Lead": the title of one of several."""
-    *words, last = title.split()
-    one = last[:-1] if last.endswith("s") and names_a_job_word(last[:-1]) else last
-    return " ".join([*words, one])
-
-
-def _spelled_out(acronym: str, after: str) -> str:
-    """The title an acronym is spelled out as straight after it ("FC — financial controller —", "FC (financial
-    controller)"): only when the title's initials are the acronym; else ``""``."""
-    if not (2 <= len(acronym) <= 5 and acronym.isupper() and after.lstrip()[:1] in ("—", "–", "-", "(", ",")):
-        return ""
-    title = _title_after(re.sub(r"^(?:the|a|an)\s+", "", after.lstrip(" ,(—–-"), flags=re.I))
-    initials = "".join(w[0] for w in title.split() if w.lower() not in SMALL_WORDS)
-    return title if initials.upper() == acronym else ""
-
-
-_RANK_BEFORE_FIELD = frozenset({"vp", "svp", "evp", "avp"})
-"""Ranks written straight before their field, without "of": "VP Finance and Ops", "SVP Sales"."""
-# "Senior Manager, Treasury", "Director, Product Marketing": the rank, a comma, then the field in capitals.
-_FIELD_AFTER_RANK = re.compile(
-    r",\s*(?P<field>[A-Z][\w&'-]*(?:\s+(?:&|and|of|[A-Z][\w&'-]*)){0,3}?)"
-    r"(?=,?\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
-)
-
-
-# "Senior manager, lab operations." as speech-to-text writes it: the field after the rank in lower case; "senior
-# manager finance at Tata Steel", as Indian and European English say it: straight after the rank.
-_SPOKEN_FIELD = re.compile(
-    r",?\s*(?!(?:of|the|an?|and|to|at|for|in|with|here|there|now)\b)(?P<field>[a-z][\w&'-]*(?:\s+(?:&|and|of|[a-z][\w&'-]*)){0,2}?)(?=,?\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
-)
-
-
-_RANK_WORDS = frozenset({"senior", "junior", "sr", "jr", "deputy", "vice", "president", "vp", "svp", "evp", "avp"})
-
-
-def _with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]) -> str:
-    """A rank alone ("Senior Manager") with the field said after it in lower case ("senior manager, lab operations",
-    "senior manager finance at ..."), when that names a field of work (``is_job_field``); else ``title`` as it is."""
-    if "," in title or not all(word.lower() in _GENERIC | _RANK_WORDS for word in title.split()):
-        return title
-    said = re.match(r"\s*" + r"\S+\s+" * (len(title.split()) - 1) + r"[^\s,]+", rest)
-    field = _SPOKEN_FIELD.match(rest, said.end()) if said else None
-    if not field or not is_job_field(field["field"]):
-        return title
-    return f"{title}, {title_cased(field['field'])}"
-
-
-# "I'm the assistant controller at Brennan. Well, sorry, acting controller since March": the speaker corrects the
-# title they just gave.
-_CORRECTION = re.compile(
-    r"[,.;]\s*(?:(?:well,?\s+)?(?:sorry|i\s+mean|or\s+rather)[,\s]+|well,?\s+(?:actually,?\s+)?)(?:(?:a|an|the)\s+)?",
-    re.I,
-)
-
-
-# "officially I'm a business analyst, but really I do procurement": the job done, not the one on paper.
-_REALLY = re.compile(
-    r"^[^.?!]{0,60}?,?\s+but\s+(?:really|actually|in\s+practice|in\s+reality|day\s+to\s+day)[,\s]+"
-    r"i\s+(?:do|run|handle|am|'m)\s+(?:the\s+|an?\s+|all\s+(?:the\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
-    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here)\b|$)",
-    re.I,
-)
-
-
-_SCOPE_WORDS = frozenset({"whole", "entire", "side", "part", "bit", "lot", "show", "thing", "things", "rest"})
-
-
-def _corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
-    """The title a correction right after a stated title gives ("..., sorry, acting controller"; "..., but really I
-    do procurement" → "Procurement"), or ``""``."""
-    really = _REALLY.search(rest)
-    if really:
-        words = really["field"].split()
-        # "..., but really I run the whole inbound side": a scope of work, which names no other job; "..., but really
-        # I run shrink for all 85 stores": work, not a job field ("shrink" is no job function's word).
-        if _title_after(really["field"]) or (
-            names_a_field(words) and not _SCOPE_WORDS & {w.lower() for w in words} and is_job_field(really["field"])
-        ):
-            return _title_after(really["field"]) or title_cased(" ".join(words))
-    correction = _CORRECTION.search(rest)
-    return _title_after(rest[correction.end() : correction.end() + 80]) if correction else ""
-
-
-def _field_then_job(words: list[str]) -> bool:
-    """ "planning engineer", "training coordinator": a word in -ing naming the field, then one job in the
-    singular ("I'm hiring engineers" is no title)."""
-    return 2 <= len(words) <= 3 and words[0].lower().endswith("ing") and words[-1].lower() in JOB_WORDS

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from .introductions import CONFIRMS, INTRO_TURNS, plain
+from .introductions import CONFIRMS, INTRO_TURNS
 from .job_words import names_a_field, title_cased
+from .title_phrases import plain
 
 _FIELD = re.compile(
     r"\bi\s+(?:currently\s+)?(?:work|am\s+working|'?m\s+working)\s+in\s+(?:the\s+)?(?P<field>[a-z][\w&/ -]{1,40}?)"

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from .config import Config
 from .files import cached_training
 from .ingest import Problem
-from .ingest.sides import CONFIDENT, identify_sides, is_placeholder, renamed_devices
+from .ingest.sides import CONFIDENT, identify_sides
+from .ingest.speaker_names import is_placeholder, renamed_devices
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles

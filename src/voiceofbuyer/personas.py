@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from .ingest.sides import is_placeholder, same_person
+from .ingest.speaker_names import is_placeholder, same_person
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
 from .signals import mentions
 from .slugs import unique_slugs

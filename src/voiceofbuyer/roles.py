@@ -29,7 +29,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from .ingest.sides import is_placeholder, is_room, listed_names, renamed_devices, same_person, short_names
+from .ingest.speaker_names import is_placeholder, is_room, listed_names, renamed_devices, same_person, short_names
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
 from .job_words import title_cased

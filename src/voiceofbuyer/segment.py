@@ -1,8 +1,7 @@
 """Buyer turns → ``Statement``s: sentence-sized spans, cleaned of disfluencies, with their source span.
 
-Consecutive turns of the same buyer form one passage (transcript exports often cut a sentence across
-cues or paragraphs); the text between those turns (cue timings, repeated labels) is recorded as removed,
-like a filler, so a quote may run across the cut and still be checked against its source.
+The buyer's turns are first grouped into passages (``passages``); spaCy reads each passage's clean text, and each
+sentence becomes a statement whose quote is an exact span of the source less what the clean-up removed.
 """
 
 from __future__ import annotations
@@ -11,25 +10,14 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cleanup import (
-    Removal,
-    apply_cleanup,
-    clip_removals,
-    disfluencies,
-    filler_pattern,
-    is_acknowledgement,
-    merge_removals,
-    structural_removals,
-)
+from .cleanup import Removal, apply_cleanup, clip_removals, disfluencies, filler_pattern, merge_removals
 from .config import ModelsConfig, SegmentConfig
 from .errors import ConfigError
-from .ingest.cues import CUE_TAG
-from .ingest.sides import CONFIDENT, is_placeholder
+from .passages import Passage, buyer_passages, clean_with_map, is_backchannel, to_source
 from .pos_ruler import use_pos_ruler
 from .records import Interview, SpeakerRoles, Statement, Turn
 from .wording import RESTARTED, UNFINISHED, NounChunks, frames_a_clause, keyphrases, stands_alone
@@ -38,8 +26,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-_WORD = re.compile(r"[\w'’-]+")
-_QUESTION = re.compile(r"[^.?!]*\?")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|so|because|which)\s|;\s|\s+and\s+then\s)", re.I)
 _MIN_SPLIT_WORDS = 5
 # At most four words ending on one a clause does not end on (``UNFINISHED``), a comma, then a new clause: a start
@@ -97,19 +83,6 @@ def check_spacy(name: str) -> None:
         )
 
 
-@dataclass
-class _Passage:
-    interview: Interview
-    speaker: str
-    turns: list[Turn]
-    removed: list[Removal]
-    """Structural removals: gaps between the turns, time stamps and annotations left in the text."""
-    question: str
-    speaker_uncertain: bool
-    clean: str = ""
-    source_of: tuple[int, ...] = ()
-
-
 def segment(
     interviews: Iterable[tuple[Interview, SpeakerRoles]],
     config: SegmentConfig,
@@ -124,18 +97,18 @@ def segment(
     """
     fillers = filler_pattern(config.fillers)
     backchannels = frozenset(config.backchannels)
-    passages: list[_Passage] = []
+    passages: list[Passage] = []
     statements: dict[str, list[Statement]] = {}
     for interview, speakers in interviews:
         statements[interview.id] = []
-        passages.extend(_passages(interview, speakers, fillers, backchannels))
+        passages.extend(buyer_passages(interview, speakers, fillers, backchannels))
     for passage in passages:
-        passage.clean, passage.source_of = _clean_with_map(passage)
+        passage.clean, passage.source_of = clean_with_map(passage)
     docs = nlp.pipe((p.clean for p in passages), batch_size=64)
     for passage, doc in zip(passages, docs, strict=True):
         removed = merge_removals(
             passage.removed
-            + [piece for found in disfluencies(passage.clean, doc, fillers) for piece in _to_source(passage, found)]
+            + [piece for found in disfluencies(passage.clean, doc, fillers) for piece in to_source(passage, found)]
         )
         chunks = NounChunks(doc)
         for sentence in _sentences(doc, backchannels):
@@ -241,192 +214,6 @@ def _says_something(words: list[Token], backchannels: frozenset[str]) -> bool:
     return any(t.pos_ not in _NO_CONTENT_POS and t.lower_ not in _EMPTY_WORDS for t in words)
 
 
-def _is_backchannel(text: str, backchannels: frozenset[str], min_words: int = 2) -> bool:
-    """Nothing but back-channel words ("Yeah, right."), or fewer than ``min_words`` words."""
-    words = _WORD.findall(text.lower())
-    return len(words) < min_words or all(word in backchannels for word in words)
-
-
-def _passages(
-    interview: Interview, speakers: SpeakerRoles, fillers: re.Pattern[str], backchannels: frozenset[str]
-) -> list[_Passage]:
-    """Buyer turns grouped into passages: a sentence cut across two turns of one buyer (as cue exports do) is
-    read as one; interviewer turns give the question; unidentified speakers' turns are left out."""
-    passages: list[_Passage] = []
-    question = ""
-    current: _Passage | None = None
-    acknowledged = False  # the interviewer said "Mm-hmm." into the current passage's unfinished sentence
-    named_buyers = [b for b in speakers.buyers if not is_placeholder(b)]
-    turns = interview.turns
-    tagged_on = {i for i in range(len(turns) - 1) if _in_one_cue(turns[i], turns[i + 1], interview.text)}
-    for index, turn in enumerate(turns):
-        if turn.speaker in speakers.uncertain:
-            current, acknowledged = None, False
-            continue
-        if turn.speaker not in speakers.buyers:
-            if not _is_backchannel(turn.text, backchannels):
-                question = _last_question(turn.text, fillers)
-            # A quote runs over another voice's words only where that voice acknowledged a sentence the buyer
-            # then finishes ("our GMs" / "Mm-hmm." / "only read email on Fridays"); the audit checks it.
-            unfinished = current is not None and not acknowledged and not _ends_sentence(current.turns[-1].text)
-            acknowledged = unfinished and is_acknowledgement(turn.text)
-            current = current if acknowledged else None
-            continue
-        same = current is not None and current.speaker == turn.speaker
-        # Words a caption tag set apart ("said <i>no</i> to") are the sentence's, whatever they are.
-        in_cue = same and index - 1 in tagged_on and current is not None and current.turns[-1] is turns[index - 1]
-        tagged = in_cue or (index in tagged_on and turns[index + 1].speaker == turn.speaker)
-        if not tagged and _is_backchannel(turn.text, backchannels, min_words=1):
-            current, acknowledged = None, False  # a passage never runs over a turn it leaves out
-            continue
-        structure = structural_removals(turn.text, turn.start_char)
-        if current is not None and same and (in_cue or _continues(current.turns[-1], turn, acknowledged)):
-            if acknowledged and not in_cue:
-                current.removed.append((current.turns[-1].end_char, turn.start_char, "backchannel"))
-            else:
-                current.removed.extend(_gap(interview.text, current.turns[-1].end_char, turn.start_char, in_cue))
-            current.turns.append(turn)
-            current.removed.extend(structure)
-        else:
-            uncertain = speakers.confidence < CONFIDENT or (is_placeholder(turn.speaker) and bool(named_buyers))
-            current = _Passage(interview, turn.speaker, [turn], list(structure), question, uncertain)
-            passages.append(current)
-        acknowledged = False
-    for passage in passages:
-        passage.removed = merge_removals(passage.removed)
-    return passages
-
-
-_MARKUP = CUE_TAG
-_MARKUP_ONLY = re.compile(rf"(?:{CUE_TAG.pattern}|[\s.,;:!?…'\"”’()-])*")
-_MARKUP_THEN_STOP = re.compile(rf"(?:{CUE_TAG.pattern})+([.!?…]+)")
-
-
-def _in_one_cue(previous: Turn, turn: Turn, text: str) -> bool:
-    """Two turns of one caption cue with only tags between them (``<i>``, ``{\\i1}``, ``<00:00:53.596><c>``)."""
-    if previous.start is None or (previous.start, previous.end) != (turn.start, turn.end):
-        return False
-    between = text[previous.end_char : turn.start_char]
-    return _MARKUP.search(between) is not None and _MARKUP_ONLY.fullmatch(between) is not None
-
-
-def _gap(text: str, start: int, end: int, in_cue: bool) -> list[Removal]:
-    """What is removed between two turns read as one passage: within a cue only its tags, so the spaces and marks
-    between them stay ("said <i>no</i> to"); across cues all of it but a full stop straight after a closing tag
-    ("never again{\\i0}." then the next cue)."""
-    if in_cue:
-        return [(m.start(), m.end(), "gap") for m in _MARKUP.finditer(text, start, end)]
-    stop = _MARKUP_THEN_STOP.match(text, start, end)
-    if stop is None:
-        return [(start, end, "gap")]
-    return [(start, stop.start(1), "gap"), (stop.end(1), end, "gap")]
-
-
-def _continues(previous: Turn, turn: Turn, acknowledged: bool = False) -> bool:
-    """A turn that goes on with the previous one's sentence (no full stop before, and a small letter after, a comma
-    or a word before that no clause ends on: "it's wrong by" / "Tuesday.", "the app they use," / "ServiceMax, so
-    ..."), after a trailing "…" when a small letter follows, or after a fragment ("Breakage." in a cue of its own;
-    not over another voice's acknowledgement)."""
-    if len(_WORD.findall(previous.text)) <= 3 and not acknowledged:
-        return True
-    if _ends_sentence(previous.text):
-        # "... we had to…" / "ship it anyway": a voice trailing off mid-sentence, not a full stop ("oh, and one
-        # more thing" starts another)
-        trailing = previous.text.rstrip().endswith(("…", "..."))
-        return trailing and turn.text[:1].islower() and not _STARTS_AGAIN.match(turn.text)
-    last = _WORD.findall(previous.text.lower())[-1:]
-    return _goes_on(turn, previous) or previous.text.rstrip().endswith(",") or (bool(last) and last[0] in _OPEN_ENDED)
-
-
-_STARTS_AGAIN = re.compile(r"(?:oh|and|anyway|so|well|but|okay|ok|also|yeah|right)\b", re.I)
-_OPEN_ENDED = UNFINISHED | {
-    "by", "at", "from", "into", "onto", "than", "as", "per", "via", "until", "between", "through", "across", "within",
-    "against", "towards", "toward", "its", "including", "versus", "vs", "despite", "whose", "whereas", "unlike",
-    "among", "amongst", "throughout", "upon", "beside", "besides", "regarding", "concerning",
-}  # fmt: skip
-"""Words a clause does not end on; a cue that ends on one is cut mid-sentence, whatever letter the next starts with."""
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "?", "!", "…", '"', "”", ")"))
-
-
-# The middle of a sentence: a small letter, a digit, or a name opening with a dot (".NET").
-_GOES_ON = re.compile(r"\d|\.[A-Za-z]")
-_AMOUNT = re.compile(r"[$£€¥₹]\s?\d")
-# Words an amount follows: a cue that ends on one and a next that opens with "$1.2 million" are one sentence.
-_BEFORE_AMOUNT = frozenset({"about", "over", "under", "around", "roughly", "nearly", "almost", "approximately",
-                            "cost", "costs", "spent", "spend", "spends", "paid", "pay", "pays", "saved", "save",
-                            "saves", "worth", "charged", "charge", "lost", "lose", "budget", "quoted", "spending",
-                            "paying", "costing", "saving", "losing", "charging", "want", "wants", "wanted",
-                            "asked", "asking", "offered", "billed", "invoiced"})  # fmt: skip
-
-
-def _goes_on(turn: Turn, previous: Turn) -> bool:
-    """A turn that starts in the middle of ``previous``'s sentence: with a small letter, a digit or ".NET", or with
-    an amount after a word an amount follows ("it cost us about" / "$1.2 million")."""
-    if turn.text[:1].islower() or _GOES_ON.match(turn.text) is not None:
-        return True
-    last = _WORD.findall(previous.text.lower())[-1:]
-    return bool(last) and last[0] in _BEFORE_AMOUNT and _AMOUNT.match(turn.text) is not None
-
-
-def _last_question(text: str, fillers: re.Pattern[str]) -> str:
-    questions = _QUESTION.findall(text)
-    context = questions[-1] if questions else text[-300:]
-    return " ".join(fillers.sub(" ", context).split()).lstrip(",. ")
-
-
-def _clean_with_map(passage: _Passage) -> tuple[str, tuple[int, ...]]:
-    """The passage's text with structural removals and extra whitespace gone, and each character's source offset."""
-    source = passage.interview.text
-    start, end = passage.turns[0].start_char, passage.turns[-1].end_char
-    chars: list[str] = []
-    offsets: list[int] = []
-    cuts = iter(passage.removed)
-    cut = next(cuts, None)
-    position = start
-    last_was_space = True
-    while position < end:
-        if cut is not None and position >= cut[0]:
-            if position < cut[1]:
-                if not last_was_space:
-                    chars.append(" ")
-                    offsets.append(position)
-                    last_was_space = True
-                position = cut[1]
-            cut = next(cuts, None)
-            continue
-        char = source[position]
-        if char.isspace():
-            if not last_was_space:
-                chars.append(" ")
-                offsets.append(position)
-                last_was_space = True
-        else:
-            chars.append(char)
-            offsets.append(position)
-            last_was_space = False
-        position += 1
-    return "".join(chars), tuple(offsets)
-
-
-def _to_source(passage: _Passage, found: Removal) -> list[Removal]:
-    """A removal found in the clean text as source ranges, leaving out the structural removals it spans."""
-    clean_start, clean_end, reason = found
-    start, end = passage.source_of[clean_start], passage.source_of[clean_end - 1] + 1
-    pieces: list[Removal] = []
-    for cut_start, cut_end, _ in passage.removed:
-        if cut_end <= start or cut_start >= end:
-            continue
-        if cut_start > start:
-            pieces.append((start, cut_start, reason))
-        start = max(start, cut_end)
-    if start < end:
-        pieces.append((start, end, reason))
-    return pieces
-
-
 def _split_long(text: str, base: int, max_words: int) -> list[tuple[int, int]]:
     """Clean-text ranges of a sentence, split at clause breaks near the middle while it is too long."""
     stripped = text.rstrip()
@@ -443,7 +230,7 @@ def _split_long(text: str, base: int, max_words: int) -> list[tuple[int, int]]:
 
 
 def _statement(
-    passage: _Passage,
+    passage: Passage,
     sentence: Span,
     chunks: NounChunks,
     clean_start: int,
@@ -463,7 +250,7 @@ def _statement(
     removed = clip_removals(removals, start, end)
     text = apply_cleanup(source, start, end, removed)
     # A one-word answer ("ADP.", "Both.") is kept as what the buyer said; "Yeah, right." or a false start is not.
-    if _is_backchannel(text, backchannels, min_words=1) or (
+    if is_backchannel(text, backchannels, min_words=1) or (
         len(text.split()) < 2 and not _says_something([t for t in sentence if not t.is_punct], backchannels)
     ):
         return None

@@ -26,9 +26,17 @@ from itertools import groupby
 from operator import itemgetter
 from typing import TypeVar
 
-from voiceofbuyer.ingest.labels import is_role_label
+from voiceofbuyer.ingest.speaker_names import (
+    company,
+    given_name,
+    is_placeholder,
+    is_uncertain,
+    listed_names,
+    same_person,
+    short_names,
+)
 from voiceofbuyer.introductions import stated_title
-from voiceofbuyer.records import Interview, SpeakerRoles, Turn
+from voiceofbuyer.records import Interview, SpeakerRoles
 from voiceofbuyer.wording import is_small_talk
 
 T = TypeVar("T", str, int)
@@ -47,13 +55,6 @@ _BUYER_LABEL = re.compile(
     r"|them)[\s_]*\d*",
     re.I,
 )
-_PLACEHOLDER = re.compile(r"(?:unknown\s+speaker|speaker|spk|person|caller|voice)[\s_-]*(?:\d{1,3}|[a-z])?", re.I)
-_DEVICE = re.compile(
-    r"\b(?:iphone|ipad|ipod|galaxy|pixel|android|samsung|macbook|imac|chromebook|laptop|desktop|pc|huawei|oneplus"
-    r"|xiaomi|redmi|motorola|zoom\s+user)\b",
-    re.I,
-)
-_UNCERTAIN = re.compile(r"(?:.*\?.*|unknown|unidentified|unk|none|null|n/?a|\(?inaudible\)?|\(?unclear\)?)", re.I)
 _VENDOR_TALK = re.compile(
     r"\b(?:we\s+(?:built|build|offer|provide|designed|launched|ship|shipped|integrate|connect|sell|support|price)"
     r"|we'?ve\s+(?:built|designed|launched)|our\s+(?:product|platform|tool|solution|software|app|customers|clients"
@@ -95,63 +96,6 @@ _OUR_JOB = (
     r"|colleague|teammate|expert|owner|consultant|scientist|developer)"
 )
 _COLLEAGUE = r"(?:my|our)\s+(?:colleague|teammate|co-?founder|product\s+manager|engineer|cto|ceo)"
-
-
-def is_placeholder(speaker: str) -> bool:
-    """A label a tool writes for an unnamed voice ("Speaker 2", "SPEAKER_01", "Unknown Speaker"), or a role
-    ("Interviewee", "Buyer", "User"): no person's name."""
-    return bool(_PLACEHOLDER.fullmatch(speaker.strip())) or is_role_label(speaker)
-
-
-_ROOM = re.compile(r"\b(?:(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom)\b", re.I)
-
-
-def is_room(speaker: str) -> bool:
-    """A meeting room's display name ("Marketing Conference Room", "HQ Boardroom"): a place where one or several
-    people sit, never a person's name."""
-    return bool(_ROOM.search(speaker))
-
-
-def is_device(speaker: str) -> bool:
-    """A display name that is a device or Zoom's default ("iPad Pro", "Priya's iPhone", "Galaxy S23", "Zoom user"),
-    as a call shows someone who joined before typing their name."""
-    return bool(_DEVICE.search(speaker))
-
-
-def renamed_devices(interview: Interview, buyers: Iterable[str]) -> dict[str, str]:
-    """Buyer labels that are a device (or a meeting room where the buyer says who they are) renamed mid-call, each
-    with the name it became: every turn of the device comes before the first turn of a named buyer, the next buyer
-    to speak after it ("iPad Pro" … then "Mei-Ling Chou").
-    Zoom shows a rename from that moment on, so the two never speak in turns that interleave."""
-    buyers = set(buyers)
-    order = [t.speaker for t in interview.turns if t.speaker in buyers]
-    renamed: dict[str, str] = {}
-    for device in (b for b in buyers if is_device(b) or is_room(b)):
-        last = max(i for i, speaker in enumerate(order) if speaker == device)
-        after = order[last + 1] if last + 1 < len(order) else ""
-        if not after or is_device(after) or is_room(after) or is_placeholder(after) or after in order[:last]:
-            continue
-        # A room may hold anyone: it is the next buyer only when it says so ("I'm in a conference room, it's
-        # Olivia"), not when someone else speaks from it first ("This is Marcus Bell, I'm the CFO").
-        said = " ".join(t.text for t in interview.turns if t.speaker == device)
-        if is_device(device) or re.search(
-            rf"\b(?:it's|it is|this is|i'm|i am)\s+{re.escape(given_name(after))}\b(?!['’]s)", said, re.I
-        ):
-            renamed[device] = after
-    return renamed
-
-
-def is_uncertain(speaker: str) -> bool:
-    """A speaker the tool itself marks as unidentified ("Speaker ?", "UNKNOWN"): nobody's words."""
-    return bool(_UNCERTAIN.fullmatch(speaker.strip()))
-
-
-def same_person(speaker: str, name: str) -> bool:
-    """A speaker label and a name from metadata refer to one person ("Dana" ~ "Dana Whitfield")."""
-    speaker_key, name_key = speaker.strip().casefold(), name.strip().casefold()
-    if not speaker_key or not name_key:
-        return False
-    return speaker_key == name_key or speaker_key == name_key.split()[0] or name_key.startswith(speaker_key + " ")
 
 
 def identify_sides(interview: Interview) -> SpeakerRoles:
@@ -223,41 +167,6 @@ def _runs_the_call(speaker: str, interview: Interview) -> bool:
     )
 
 
-def short_names(turns: Iterable[Turn]) -> dict[str, str]:
-    """Labels that are the first name of one full-name label of the same transcript, each with that label: "Jon" →
-    "Jon Ellis" when a tool (or a person typing) labels one speaker both ways. A first name two full names share
-    ("Sam" beside "Sam Ortiz" and "Sam Lee") stays its own speaker."""
-    speakers = list(dict.fromkeys(turn.speaker for turn in turns))
-    full: dict[str, list[str]] = {}
-    for speaker in speakers:
-        words = speaker.split()
-        if len(words) > 1 and not is_placeholder(speaker) and not is_device(speaker):
-            full.setdefault(given_name(speaker).casefold(), []).append(speaker)
-    return {
-        speaker: full[speaker.casefold()][0]
-        for speaker in speakers
-        if len(speaker.split()) == 1
-        and not is_role_label(speaker)
-        and not is_placeholder(speaker)
-        and len(full.get(speaker.casefold(), [])) == 1
-    }
-
-
-# What a call adds in parentheses that is not a company: Teams' and Zoom's marks, pronouns, a device's number.
-_NOT_A_COMPANY = re.compile(
-    r"(?:guest|external|unverified|host|co-?host|organi[sz]er|presenter|attendee|panelist|me|you|\d+|\w+/\w+)",
-    re.I,
-)
-
-
-def company(speaker: str) -> str:
-    """The company a label names after the person, as sales-call recorders write it ("Jenna Cole (Clinix)"); ""
-    when there is none, or what is in parentheses is a role, a mark of the call ("(Guest)") or pronouns."""
-    match = re.search(r"\(([^()]{2,40})\)\s*$", speaker)
-    named = match[1].strip() if match else ""
-    return "" if not named or is_role_label(named) or _NOT_A_COMPANY.fullmatch(named) else named.casefold()
-
-
 def _with_short_names(side: tuple[str, ...], short: dict[str, str]) -> tuple[str, ...]:
     return tuple(label for speaker in side for label in (speaker, *(s for s, full in short.items() if full == speaker)))
 
@@ -300,11 +209,6 @@ def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], li
         if buyers:
             return [s for s in people if s not in buyers], buyers, how
     return None
-
-
-def listed_names(value: str) -> list[str]:
-    """The people a metadata value names: "Hannah Weiss, Tom Becker" (or "; ", "/", " and ") is two."""
-    return [name.strip() for name in re.split(r"[,;/]| and ", value) if name.strip()]
 
 
 def asks_most_questions(said: Iterable[tuple[T, str]]) -> T:
@@ -443,16 +347,6 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
         # as one ("that's Rina joining, she runs product for us") stays on the interviewer's side.
         return introduced_ones if len(introduced_ones) < others else set()
     return colleagues
-
-
-def given_name(speaker: str) -> str:
-    """The name colleagues call a speaker by: "Wei" for "Wei Chen", and for "Chen, Wei" (Teams and Outlook write
-    surname, comma, given name); the first word of "Sam Ortiz, PM @ Ledgerly" (a title after the comma)."""
-    before, comma, after = speaker.partition(",")
-    after = re.sub(r"\s*\(.*$", "", after).split()
-    if comma and len(before.split()) == 1 and 1 <= len(after) <= 2:
-        return after[0]
-    return (before.split() or [speaker.strip()])[0]
 
 
 def _introduction(speaker: str) -> re.Pattern[str]:

@@ -39,7 +39,7 @@ from voiceofbuyer.ingest.labels import (
     section_kind,
 )
 from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
-from voiceofbuyer.ingest.sides import same_person
+from voiceofbuyer.ingest.speaker_names import same_person
 from voiceofbuyer.ingest.timestamps import TEXT_TIME
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at

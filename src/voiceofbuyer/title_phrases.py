@@ -1,0 +1,251 @@
+"""A job title read off the words that follow an introduction ("... the, uh, contracts manager at Finch"), as
+people say and type it: where the title ends, fillers and stutters, abbreviations written out ("Sr. Dir. of FP&A"),
+a field said after a rank ("senior manager, lab operations"), and a correction said straight after ("..., sorry,
+acting controller"). ``introductions`` finds where a title is stated; this module reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .job_words import (
+    JOB_WORDS,
+    NOT_A_TITLE_START,
+    SMALL_WORDS,
+    names_a_field,
+    names_a_job_word,
+    title_case_word,
+    title_cased,
+)
+
+_GENERIC = frozenset(
+    {"manager", "director", "lead", "head", "assistant", "supervisor", "specialist", "owner", "freelancer",
+     "contractor", "professional", "worker", "employee", "staff", "executive", "officer", "associate",
+     "coordinator", "administrator", "consultant", "partner", "principal", "representative", "rep", "agent",
+     "analyst", "engineer", "technician", "operator", "member", "leader"}
+)  # fmt: skip
+"""Titles made only of these words say a seniority, not a job: "I'm a manager" is kept only if nothing better is
+said later."""
+_BOUNDARY = re.compile(r"[,.;:!?()\[\]\"“”]|\s[-–—]\s")
+# A stated title stops at function words ("at", "with", "for", ...).
+_NOT_IN_TITLE = frozenset(
+    {
+        "at", "in", "for", "with", "and", "but", "so", "the", "a", "an", "here", "there", "because", "i",
+        "we", "you", "my", "our", "that", "this", "of", "to", "as", "was", "been", "be", "is", "am", "are",
+        "like", "just", "currently", "now", "basically", "actually", "kind", "sort", "working", "work",
+        "say", "let's", "mainly", "really", "also", "then", "still", "put", "down", "me", "it's", "not",
+        "very", "quite", "pretty", "new", "bit", "more", "from", "on", "by", "about", "what", "how", "who",
+        "which", "where", "when", "since", "or", "if", "it", "they", "he", "she", "do", "have", "has", "had",
+        "i'm", "i've", "we're", "you're", "they're",  # "I'm Siobhan Kelly, I'm head of payroll": a second lead
+    }
+)  # fmt: skip
+
+
+# "I'm the, uh, contracts manager" reads "I'm the contracts manager": the comma before a filler goes with it.
+_FILLERS = re.compile(r"(?:,\s*)?(?<![\w-])(?:um+|uh+|erm|er|ah|hmm+|mm+)(?![\w-])[,.]?\s*")
+
+
+def plain(said: str) -> str:
+    """``said`` with straight apostrophes, without fillers and short words said twice ("I'm the, the head of ..."),
+    and with the abbreviations of titles written out ("Sr. Dir. of FP&A"), as the title patterns read it."""
+    unstuttered = _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
+    return _ABBREVIATION.sub(_written_out, unstuttered)
+
+
+def _written_out(abbreviation: re.Match[str]) -> str:
+    """ "Sr." → "Senior"; "Dir. Ops for ..." → "Director of Ops for ..."; "Ops Mgr. Procurement reports up ..." →
+    "Ops Manager. Procurement ...": a job's abbreviation before a new sentence keeps its full stop."""
+    word = _ABBREVIATIONS[abbreviation[1].lower()]
+    if abbreviation[1].lower() in _RANK_ABBREVIATIONS or abbreviation["field"] is not None:
+        return word + (" of" if abbreviation["field"] is not None else "")
+    return word + ("." if abbreviation["sentence"] is not None else "")
+
+
+_ABBREVIATIONS = {"sr": "Senior", "snr": "Senior", "jr": "Junior", "dir": "Director", "mgr": "Manager",
+                  "asst": "Assistant", "assoc": "Associate", "coord": "Coordinator", "supv": "Supervisor"}  # fmt: skip
+_RANK_ABBREVIATIONS = frozenset({"sr", "snr", "jr", "asst", "assoc"})
+"""Abbreviations said before a job ("Sr. Dir.", "Asst. Controller"), never at the end of a sentence."""
+_CAPITALISED = (
+    r"(?!(?:of|at|for|in|with|we|i|it|they|he|she|you|the|a|an|my|our|this|that|so|but|and|then)\b)(?-i:[A-Z][\w&/-]*)"
+)
+# "Sr. Dir. of FP&A", "Asst. Controller", "Dir. Ops for the Midwest DCs" (a director of ops: one to three capitalised
+# words, then where or the end): the full stop of an abbreviation would end the title. "Exec." and "admin." are
+# words that end sentences too: not read.
+_ABBREVIATION = re.compile(
+    r"\b(" + "|".join(_ABBREVIATIONS) + r")\."
+    rf"(?:(?<=(?i:dir|mgr)\.)(?P<field>(?=\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}"
+    r"(?:\s+(?:for|at|in|with)\b|\s*[,.;!?)]|\s*$)))|(?P<sentence>(?=\s+(?-i:[A-Z]))))?",
+    re.I,
+)
+
+
+_STUTTER = re.compile(r"\b(the|an?|my|our|in|on|at|of|to|for|as)(?:\s*,\s*|\s+)\1\b", re.I)  # not "Pago Pago"
+
+
+def only_seniority(title: str) -> bool:
+    """ "Manager", "Senior Lead": a title that says a seniority and no job."""
+    return all(word.lower() in _GENERIC for word in title.split())
+
+
+_AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here", "now"})
+"""Words that may follow a title given alone as an answer: where ("... at Finch") or when ("... now")."""
+
+
+def bare_title(rest: str) -> str:
+    """The title ``rest`` opens with when it is the whole phrase, or followed only by where ("... at Finch")."""
+    title = title_after(rest)
+    if not title:
+        return ""
+    boundary = _BOUNDARY.search(rest)
+    phrase = (rest[: boundary.start()] if boundary else rest).split()
+    size = len(title.split(",")[0].split())
+    return title if size == len(phrase) or phrase[size].lower() in _AFTER_ANSWERED_TITLE else ""
+
+
+def title_after(rest: str) -> str:
+    """The title at the start of ``rest``: up to six words before a boundary, ending at the last word that names
+    a job ("high school teacher", "head of customer support", "freelance 3D character artist")."""
+    boundary = _BOUNDARY.search(rest)
+    after = rest[boundary.start() :] if boundary else ""
+    rest = rest[: boundary.start()] if boundary else rest
+    words: list[str] = []
+    said = rest.split()[:8]
+    for position, word in enumerate(said):
+        raw = word.strip("'\"")
+        bare = raw.lower()
+        if not words and _WHOSE.fullmatch(raw):
+            continue  # "Declan's accountant", "Acme's head of finance": whose they are is no part of the title
+        acronym = len(raw) > 1 and raw.isupper()  # "IT", not "it"
+        # "manager for clinical systems": an area in lower case; "director for the Nordics", "for Acme": no title
+        area = bare == "for" and position + 1 < len(said) and _AREA_WORD.fullmatch(said[position + 1]) is not None
+        if bare == "the" and words and words[-1].lower() == "of" and any(names_a_job_word(w) for w in words):
+            continue  # "general manager of the corporate planning department"
+        if bare in _NOT_IN_TITLE and not acronym and not (bare in ("of", "and") and words) and not (area and words):
+            break
+        first_job, _, second_job = raw.partition("/")
+        # "developer/designer": the first
+        if second_job and names_a_job_word(first_job) and names_a_job_word(second_job):
+            words.append(first_job)
+            break
+        words.append(raw)
+    last = max((i for i, w in enumerate(words) if names_a_job_word(w)), default=-1)
+    if last < 0 and len(words) == 1 and after:
+        return _spelled_out(words[0], after)
+    if last < 0 or (NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1])):
+        return ""
+    end = last + 1
+    # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops".
+    if end < len(words) and (words[end].lower() in ("of", "for") or words[last].lower() in _RANK_BEFORE_FIELD):
+        end = min(len(words), end + (4 if words[end].lower() in ("of", "for") else 3))  # "of front office operations"
+        # "... of the procurement team", "of the business": the field, without the unit it is
+        while end > last + 1 and words[end - 1].lower().strip(".,") in ("of", "and", *_UNITS):
+            end -= 1
+    title = " ".join(title_case_word(word) for word in words[:end])
+    # A rank alone: "Vice President, Finance & Administration" (not "Accounts Receivable Manager, Brenner Supply")
+    generic = all(word.lower() in _GENERIC | _RANK_WORDS for word in words[:end])
+    field = _FIELD_AFTER_RANK.match(after) if end == len(words) and generic else None
+    return f"{title}, {field['field']}" if field else title
+
+
+# A name's or the company's possessive ("Declan's", "the company's"), not one that says what the job covers
+# ("women's footwear buyer", "children's services").
+_WHOSE = re.compile(r"(?-i:[A-Z][\w-]*)['’]s|(?:company|firm|business|organi[sz]ation)['’]s", re.I)
+_UNITS = frozenset({"team", "teams", "department", "dept", "group", "division", "unit", "company", "business", "firm",
+                    "organisation", "organization"})  # fmt: skip
+_AREA_WORD = re.compile(
+    r"(?!(?:the|a|an|our|my|their|his|her|this|that|these|those|all|every|each|both|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|many"
+    r"|some|about|around|over|under|them|us|you|him|me)\b)[a-z][a-z&-]+"
+)
+"""A word that can open the area a title is for ("systems", "clinical"), not a place, a count or a company."""
+
+
+def singular_title(title: str) -> str:
+    """ "Team Leads" → "Team Lead": the title of one of several."""
+    *words, last = title.split()
+    one = last[:-1] if last.endswith("s") and names_a_job_word(last[:-1]) else last
+    return " ".join([*words, one])
+
+
+def _spelled_out(acronym: str, after: str) -> str:
+    """The title an acronym is spelled out as straight after it ("FC — financial controller —", "FC (financial
+    controller)"): only when the title's initials are the acronym; else ``""``."""
+    if not (2 <= len(acronym) <= 5 and acronym.isupper() and after.lstrip()[:1] in ("—", "–", "-", "(", ",")):
+        return ""
+    title = title_after(re.sub(r"^(?:the|a|an)\s+", "", after.lstrip(" ,(—–-"), flags=re.I))
+    initials = "".join(w[0] for w in title.split() if w.lower() not in SMALL_WORDS)
+    return title if initials.upper() == acronym else ""
+
+
+_RANK_BEFORE_FIELD = frozenset({"vp", "svp", "evp", "avp"})
+"""Ranks written straight before their field, without "of": "VP Finance and Ops", "SVP Sales"."""
+# "Senior Manager, Treasury", "Director, Product Marketing": the rank, a comma, then the field in capitals.
+_FIELD_AFTER_RANK = re.compile(
+    r",\s*(?P<field>[A-Z][\w&'-]*(?:\s+(?:&|and|of|[A-Z][\w&'-]*)){0,3}?)"
+    r"(?=,?\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
+)
+
+
+# "Senior manager, lab operations." as speech-to-text writes it: the field after the rank in lower case; "senior
+# manager finance at Tata Steel", as Indian and European English say it: straight after the rank.
+_SPOKEN_FIELD = re.compile(
+    r",?\s*(?!(?:of|the|an?|and|to|at|for|in|with|here|there|now)\b)(?P<field>[a-z][\w&'-]*(?:\s+(?:&|and|of|[a-z][\w&'-]*)){0,2}?)(?=,?\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
+)
+
+
+_RANK_WORDS = frozenset({"senior", "junior", "sr", "jr", "deputy", "vice", "president", "vp", "svp", "evp", "avp"})
+
+
+def with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]) -> str:
+    """A rank alone ("Senior Manager") with the field said after it in lower case ("senior manager, lab operations",
+    "senior manager finance at ..."), when that names a field of work (``is_job_field``); else ``title`` as it is."""
+    if "," in title or not all(word.lower() in _GENERIC | _RANK_WORDS for word in title.split()):
+        return title
+    said = re.match(r"\s*" + r"\S+\s+" * (len(title.split()) - 1) + r"[^\s,]+", rest)
+    field = _SPOKEN_FIELD.match(rest, said.end()) if said else None
+    if not field or not is_job_field(field["field"]):
+        return title
+    return f"{title}, {title_cased(field['field'])}"
+
+
+# "I'm the assistant controller at Brennan. Well, sorry, acting controller since March": the speaker corrects the
+# title they just gave.
+_CORRECTION = re.compile(
+    r"[,.;]\s*(?:(?:well,?\s+)?(?:sorry|i\s+mean|or\s+rather)[,\s]+|well,?\s+(?:actually,?\s+)?)(?:(?:a|an|the)\s+)?",
+    re.I,
+)
+
+
+# "officially I'm a business analyst, but really I do procurement": the job done, not the one on paper.
+_REALLY = re.compile(
+    r"^[^.?!]{0,60}?,?\s+but\s+(?:really|actually|in\s+practice|in\s+reality|day\s+to\s+day)[,\s]+"
+    r"i\s+(?:do|run|handle|am|'m)\s+(?:the\s+|an?\s+|all\s+(?:the\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
+    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here)\b|$)",
+    re.I,
+)
+
+
+_SCOPE_WORDS = frozenset({"whole", "entire", "side", "part", "bit", "lot", "show", "thing", "things", "rest"})
+
+
+def corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
+    """The title a correction right after a stated title gives ("..., sorry, acting controller"; "..., but really I
+    do procurement" → "Procurement"), or ``""``."""
+    really = _REALLY.search(rest)
+    if really:
+        words = really["field"].split()
+        # "..., but really I run the whole inbound side": a scope of work, which names no other job; "..., but really
+        # I run shrink for all 85 stores": work, not a job field ("shrink" is no job function's word).
+        if title_after(really["field"]) or (
+            names_a_field(words) and not _SCOPE_WORDS & {w.lower() for w in words} and is_job_field(really["field"])
+        ):
+            return title_after(really["field"]) or title_cased(" ".join(words))
+    correction = _CORRECTION.search(rest)
+    return title_after(rest[correction.end() : correction.end() + 80]) if correction else ""
+
+
+def _field_then_job(words: list[str]) -> bool:
+    """ "planning engineer", "training coordinator": a word in -ing naming the field, then one job in the
+    singular ("I'm hiring engineers" is no title)."""
+    return 2 <= len(words) <= 3 and words[0].lower().endswith("ing") and words[-1].lower() in JOB_WORDS
