@@ -50,6 +50,8 @@ def test_fillers_are_removed_with_their_comma():
         ("The hotels were were late with their sheets.", "The hotels were late with their sheets."),
         ("Some- sometimes the invoices come twice.", "Sometimes the invoices come twice."),
         ("We had to renew it, it, it just kept failing.", "We had to renew it, it just kept failing."),
+        ("Honestly we did, did the whole import by hand.", "Honestly we did the whole import by hand."),
+        ("It does, does the matching overnight.", "It does the matching overnight."),
     ],
 )
 def test_a_stutter_is_still_cleaned(said, quote):

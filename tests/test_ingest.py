@@ -1360,3 +1360,40 @@ def test_a_surname_like_metadata_on_a_timed_speaker_line_is_a_speaker():
 def test_only_ai_in_capitals_is_a_role_label():
     assert is_role_label("AI") and is_role_label("Speaker 2")
     assert not is_role_label("Ai")  # a given name (Japanese)
+
+
+def test_what_whisper_writes_over_silence_is_nobodys_under_any_label(tmp_path):
+    """WhisperX gives every segment a speaker, its "Thanks for watching!" over the silence at the end too; a buyer's
+    sentence that merely contains the words is theirs."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:04,000\n[SPEAKER_00]: What made you start looking?\n\n"
+        "2\n00:00:04,500 --> 00:00:09,000\n[SPEAKER_01]: Thanks for watching the demo with me, it made the case.\n\n"
+        "3\n00:00:09,500 --> 00:00:11,000\n[SPEAKER_01]: Thank you, take care.\n\n"
+        "4\n00:00:11,500 --> 00:00:12,500\n[SPEAKER_01]: Thanks for watching!\n\n"
+        "5\n00:00:13,000 --> 00:00:14,000\n[SPEAKER_00]: Please subscribe to my channel.\n"
+    )
+    assert said(tmp_path, "call.srt", srt) == [
+        ("SPEAKER_00", "What made you start looking?"),
+        ("SPEAKER_01", "Thanks for watching the demo with me, it made the case."),
+        ("SPEAKER_01", "Thank you, take care."),
+    ]
+
+
+def test_statements_are_cached_under_the_turns_the_reader_found():
+    """A reader that now reads the same bytes into other turns must not be answered from the old reading's cache."""
+    from dataclasses import replace
+
+    from voiceofbuyer.config import load_config
+    from voiceofbuyer.records import Turn
+    from voiceofbuyer.segment import Segmenter
+
+    text = "A: Why now?\nB: The audit.\nB: Thanks for watching!"
+    turns = tuple(
+        Turn(speaker, text[start:end], start, end, line)
+        for speaker, start, end, line in (("A", 3, 11, 1), ("B", 15, 25, 2), ("B", 29, 49, 3))
+    )
+    interview = Interview("call", "call.txt", "text", "0" * 64, text, turns)
+    config = load_config(None)
+    segmenter = Segmenter(config.segment, config.models)
+    assert segmenter.key(interview) == segmenter.key(replace(interview))
+    assert segmenter.key(interview) != segmenter.key(replace(interview, turns=turns[:2]))

@@ -261,8 +261,10 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
             between = text[first[-1].idx + len(first[-1].text) : second[0].idx]
             if not _SEPARATOR.fullmatch(between):
                 continue
+            # "did" and "does" said twice are a stutter as main verbs too: "we did, did the whole import"
             if not any(
-                (w.pos_ in _FUNCTION_POS or w.lower_ in ("i", "we")) and w.lower_ not in _EMPHATIC for w in first
+                (w.pos_ in _FUNCTION_POS or w.lower_ in ("i", "we", *_DONE_DOUBLES)) and w.lower_ not in _EMPHATIC
+                for w in first
             ):
                 continue  # "very, very good", "four four": content said twice is meant
             if size > 1 and i and words[i - 1].lower_ in _NEGATIONS:

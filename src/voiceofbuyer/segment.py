@@ -6,6 +6,7 @@ sentence becomes a statement whose quote is an exact span of the source less wha
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from bisect import bisect_left
@@ -354,7 +355,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "30"
+    VERSION = "31"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
@@ -366,10 +367,14 @@ class Segmenter:
         return self.models.spacy if language == "en" else self.models.languages.get(language)
 
     def key(self, interview: Interview) -> str:
-        """What the interview's statements depend on: this code's version, its language's spaCy pipeline and the
-        ``[segment]`` settings."""
+        """What the interview's statements depend on besides its bytes: this code's version, its language's spaCy
+        pipeline, the ``[segment]`` settings, and the turns the reader found (speaker and span of each), so that a
+        reader that now reads a file differently is never answered from the cache of the old reading."""
         settings = json.dumps(self.config.model_dump(), sort_keys=True)
-        return f"spacy-segmenter:{self.VERSION}:{self.model_for(interview.language)}:{settings}"
+        turns = hashlib.sha256(
+            json.dumps([(t.speaker, t.start_char, t.end_char) for t in interview.turns]).encode("utf-8")
+        ).hexdigest()
+        return f"spacy-segmenter:{self.VERSION}:{self.model_for(interview.language)}:{settings}:{turns}"
 
     def segment(self, interview: Interview, sides: SpeakerRoles) -> list[Statement]:
         """The buyers' statements of ``interview``; empty when its language is not analysed."""

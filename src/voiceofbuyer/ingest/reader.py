@@ -21,6 +21,7 @@ from voiceofbuyer.ingest.sides import identify_sides
 from voiceofbuyer.ingest.srt_reader import read_sbv, read_srt
 from voiceofbuyer.ingest.text_reader import read_markdown, read_text
 from voiceofbuyer.ingest.timestamps import across_midnight
+from voiceofbuyer.ingest.tool_lines import heard_over_silence
 from voiceofbuyer.ingest.turns import Parsed
 from voiceofbuyer.ingest.vtt_reader import read_vtt
 from voiceofbuyer.records import Interview, InterviewMeta
@@ -133,7 +134,8 @@ def read_interview(
         format=fmt,
         sha256=_content_digest(data, transcribed=transcript is not None),
         text=parsed.text,
-        turns=tuple(across_midnight(list(parsed.turns))),
+        # A speaker-labelled "Thanks for watching!" is Whisper's, over silence (WhisperX labels every segment).
+        turns=tuple(across_midnight([turn for turn in parsed.turns if not heard_over_silence(turn.text)])),
         meta=meta,
         media=media,
         language=parsed.language or "en",

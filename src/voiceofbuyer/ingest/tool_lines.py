@@ -42,6 +42,14 @@ _OF_OUTPUT = (
     r"(?=.*\b(?:transcripts?|transcription|captions?|subtitles?|summary|summaries|recap|ai-generated\s+content)\b)"
 )
 """A line on the tool's output (a transcript, captions, a summary) in no one's first person."""
+# What Whisper writes over silence, learnt from subtitled videos: never said in an interview.
+_OVER_SILENCE = (
+    r"(?:subtitles|subtitled|captions|captioned)\s+by\s+(?:the\s+)?amara\.org(?:\s+community)?"
+    r"|transcription\s+by\s+castingwords|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+watching"
+    r"|(?:(?:and\s+)?(?:don'?t\s+forget\s+to\s+)?(?:like\s+and\s+)?subscribe|please\s+subscribe)"
+    r"(?:\s+to\s+(?:my|our|the)\s+channel)?"
+)
+_HEARD_OVER_SILENCE = re.compile(rf"\s*(?:{_OVER_SILENCE})[\s.!]*", re.IGNORECASE)
 _TOOL_LINES = [
     rf"{_ACTOR}\s+{_EVENT}\s+(?:the\s+)?(?:transcription|recording|captions?|closed captions?|meeting|call)",
     rf"{_ACTOR}\s+(?:joined|left|has\s+joined|has\s+left)\s+(?:the\s+)?(?:meeting|call|conversation|room|chat)",
@@ -58,9 +66,7 @@ _TOOL_LINES = [
     rf"{_OF_OUTPUT}.{{0,120}}\b(?:may|might|can|could)\s+contain\s+(?:errors|mistakes|inaccuracies)\b.{{0,160}}",
     r"(?:recording|meeting|transcript)\s+(?:link|url|id|duration)\s*:?.{0,120}",
     r"<?https?://\S+>?",
-    # What Whisper writes over silence, learnt from subtitled videos: never said in an interview.
-    r"(?:subtitles|subtitled|captions|captioned)\s+by\s+(?:the\s+)?amara\.org(?:\s+community)?"
-    r"|transcription\s+by\s+castingwords|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+watching",
+    _OVER_SILENCE,
     r"view recording\b.{0,160}",
     r"this\s+transcript\s+was\s+exported\s+on\b.{0,120}",
     # A service's own advertisement at the foot of its export ("Sonix is the world's most advanced automated
@@ -98,6 +104,12 @@ _WHEN_LINE = re.compile(
 )
 _TOOL_LINE = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _TOOL_LINES) + r")[\s.!👋]*", re.IGNORECASE)
 _HAS_ALNUM = re.compile(r"\w")
+
+
+def heard_over_silence(text: str) -> bool:
+    """True when ``text`` is all one of the lines Whisper writes over silence ("Thanks for watching!", "Subtitles by
+    the Amara.org community"), under whichever speaker label a transcriber put it: nobody said it."""
+    return _HEARD_OVER_SILENCE.fullmatch(text) is not None
 
 
 def is_tool_line(line: str, stamps: bool = True) -> bool:
