@@ -246,6 +246,9 @@ def corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
 
 
 def _field_then_job(words: list[str]) -> bool:
-    """ "planning engineer", "training coordinator": a word in -ing naming the field, then one job in the
-    singular ("I'm hiring engineers" is no title)."""
-    return 2 <= len(words) <= 3 and words[0].lower().endswith("ing") and words[-1].lower() in JOB_WORDS
+    """ "planning engineer", "training coordinator", "budgeting and forecasting manager": a word in -ing naming the
+    field (or two joined by "and"), then one job in the singular ("I'm hiring engineers" is no title)."""
+    *field, job = [word.lower() for word in words]
+    if len(field) == 3 and field[1] in ("and", "&"):
+        return field[0].endswith("ing") and field[2].endswith("ing") and job in JOB_WORDS
+    return 1 <= len(field) <= 2 and field[0].endswith("ing") and job in JOB_WORDS
