@@ -19,7 +19,7 @@ from voiceofbuyer.classify.labelled import LabelledStatement, read_labelled, shi
 from voiceofbuyer.classify.server import ServerClassifier
 from voiceofbuyer.config import ClassifyConfig
 from voiceofbuyer.errors import ConfigError
-from voiceofbuyer.wording import is_small_talk
+from voiceofbuyer.remarks import is_small_talk
 
 LABELS = ("pain", "goal")
 LOOSE = ClassifyConfig(min_confidence=0.0, min_words=1)
@@ -139,7 +139,7 @@ def test_small_talk_about_the_conversation_is_other_whatever_the_model_says(text
 )
 def test_a_denial_of_what_was_asked_about_is_other_whatever_the_model_says(text, denial):
     from voiceofbuyer.classify import filed_as
-    from voiceofbuyer.wording import denies_having
+    from voiceofbuyer.remarks import denies_having
 
     assert denies_having(text) is denial
     assert (filed_as("pain", 0.9, text, LOOSE) == "other") is denial

@@ -9,8 +9,8 @@ One interface, ``Classifier``, and three backends chosen by ``[classify] backend
 - ``server`` (``server.py``): an OpenAI-compatible server the user runs (llama.cpp server, Ollama, vLLM).
 
 Whatever the backend, a statement below ``min_confidence``, shorter than ``min_words``, small talk about the
-conversation itself (``wording.is_small_talk``), a denial of what was asked about (``wording.denies_having``: "I
-have no concerns."), or praise alone filed as a pain or an objection (``wording.only_praises``) is ``other``: it
+conversation itself (``remarks.is_small_talk``), a denial of what was asked about (``remarks.denies_having``: "I
+have no concerns."), or praise alone filed as a pain or an objection (``remarks.only_praises``) is ``other``: it
 never leads a theme.
 """
 
@@ -23,7 +23,7 @@ import numpy as np
 
 from ..config import ClassifyConfig
 from ..records import CATEGORIES, Classification, Statement
-from ..wording import denies_having, is_small_talk, only_praises
+from ..remarks import denies_having, is_small_talk, only_praises
 from .labelled import LabelledStatement
 
 __all__ = ["CATEGORIES", "FILING_RULES", "Classifier", "LabelledStatement", "filed_as"]

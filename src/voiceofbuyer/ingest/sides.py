@@ -37,7 +37,7 @@ from voiceofbuyer.ingest.speaker_names import (
 )
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.records import Interview, SpeakerRoles
-from voiceofbuyer.wording import is_small_talk
+from voiceofbuyer.remarks import is_small_talk
 
 T = TypeVar("T", str, int)
 """A speaker: a name in a transcript, or a speaker number in a recording."""
