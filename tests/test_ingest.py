@@ -1397,3 +1397,35 @@ def test_statements_are_cached_under_the_turns_the_reader_found():
     segmenter = Segmenter(config.segment, config.models)
     assert segmenter.key(interview) == segmenter.key(replace(interview))
     assert segmenter.key(interview) != segmenter.key(replace(interview, turns=turns[:2]))
+
+
+def test_direction_marks_hide_no_speaker_label(tmp_path):
+    """A right-to-left mark before an Arabic display name (typed on a phone, or pasted) is invisible in the file."""
+    vtt = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nSam Ortiz: How are devices tracked today?\n\n"
+        "2\n00:00:04.500 --> 00:00:09.000\n\u200fريم الحربي: In a spreadsheet, and it is never current.\n\n"
+        "3\n00:00:09.500 --> 00:00:12.000\nريم الحربي\u200f: Nobody owns it.\n"
+    )
+    assert said(tmp_path, "call.vtt", vtt) == [
+        ("Sam Ortiz", "How are devices tracked today?"),
+        ("ريم الحربي", "In a spreadsheet, and it is never current."),
+        ("ريم الحربي", "Nobody owns it."),
+    ]
+
+
+def test_who_was_asked_for_their_job_and_gave_it_is_the_buyer_however_many_questions_they_ask(tmp_path):
+    from voiceofbuyer.ingest.sides import identify_sides
+
+    interview = read(tmp_path, "call.txt", (
+        "Alex Kim: Thanks for joining, Nora. Could you start with your role?\n"
+        "Nora Lindqvist: I'm the IT manager at Fjord Marine. Who else sees this recording?\n"
+        "Alex Kim: Only our research team.\n"
+        "Nora Lindqvist: Is this about your device product? Do other customers have ships?\n"
+        "Alex Kim: A few do. How do you manage phones today?\n"
+        "Nora Lindqvist: The phones on the ships aren't managed at all. Does it work offline?\n"
+        "Alex Kim: It caches policies locally.\n"
+        "Nora Lindqvist: What's the pricing model, per device or per user?\n"
+        "Alex Kim: Per device. Thanks, Nora.\n"
+    ))  # fmt: skip
+    sides = identify_sides(interview)
+    assert (sides.interviewers, sides.buyers) == (("Alex Kim",), ("Nora Lindqvist",))

@@ -158,6 +158,11 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I work in green energy, and specifically am a compliance engineer.", "Compliance Engineer"),
         ("I'm hiring engineers for my team.", ""),
         ("I'm the budgeting and forecasting manager at Corvel.", "Budgeting and Forecasting Manager"),
+        # a title in another language, then in English
+        ("My title is Leiter Einkauf, so head of purchasing, for our three plants.", "Head of Purchasing"),
+        ("On my business card it says Leiter Einkauf. In English that is head of purchasing.", "Head of Purchasing"),
+        ("My title is Responsable Achats, which translates to purchasing manager.", "Purchasing Manager"),
+        ("My title is whatever they call it, so I just do the work.", ""),
         ("I'm budgeting engineers' time for next year.", ""),
         ("I'm hiring and training staff for the new site.", ""),
         ("I am currently the CTO of a startup.", "CTO"),
@@ -278,6 +283,9 @@ def test_stated_title_from_self_introduction(said, title):
          "Accounts Receivable Manager"),  # the title first, in capitals, is no name
         ("But what's your actual job title?", "Oh, sure. I'm the assistant controller. Well, actually, my title "
          "changed in January. It's director of accounting now. Same job, really.", "Director of Accounting"),
+        ("I see from your email signature you're the Deputy Comptroller for Marion County, is that right?",
+         "Guilty as charged. Mostly I'm the person who signs the checks.", "Deputy Comptroller"),  # "yes" as an idiom
+        ("You're the CFO at Arden, right?", "Absolutely not, I left that job in May.", ""),
     ],
 )  # fmt: skip
 def test_a_title_answered_or_confirmed(question, answer, title):

@@ -40,7 +40,7 @@ _INTRO_LEAD = re.compile(
     r"|(?:my|the)\s+(?:main\s+|current\s+|official\s+|formal\s+|actual\s+|real\s+|proper\s+|day\s+)?"
     r"(?:role|position|title|job|function|designation)(?:\s+title)?"
     rf"(?:\s+on\s+(?:my\s+)?{_PAPERS})?(?:\s+is\s+(?:called|named)|\s+is|'s|\s+says|\s+reads)(?:\s+that\s+of)?"
-    rf"|(?:on\s+)?my\s+{_PAPERS}\s+(?:says|reads)"
+    rf"|(?:on\s+)?my\s+{_PAPERS}\s+(?:it\s+)?(?:says|reads)"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
     r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?"
     # "I'm the only finance person here, so controller, AP, payroll": the job the field comes down to.
@@ -141,6 +141,14 @@ _NO_LONGER = re.compile(
     r"|trade|education))\b",
     re.I,
 )
+# "My title is Leiter Einkauf, so head of purchasing", "... it says Leiter Einkauf. In English that is head of
+# purchasing": a title in another language, then what it is in English.
+_IN_ENGLISH = re.compile(
+    r"[^.,;?!]{2,40}?(?:,\s*(?:so|i\.?e\.?|meaning|which\s+is)"
+    r"|[.,;]?\s*(?:in\s+english|translated)\s*,?\s*(?:that(?:'s|\s+is|\s+would\s+be|\s+means)|it(?:'s|\s+is|\s+means))?"
+    r"|,?\s*which\s+(?:translates|means)(?:\s+(?:to|as))?)[\s,:]+(?:(?:the|an?)\s+)?",
+    re.I,
+)
 INTRO_TURNS = 12
 """Self-introductions come early: only the buyer's first turns are searched."""
 
@@ -216,8 +224,12 @@ _NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+)?(?!our\b|
 _THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is)\s+me\b(?!\s+and\b)", re.I)
 _ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b", re.I)
 _YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
+# "Yes", and the idioms that say it: "Guilty as charged.", "That'd be me.", "The very same."
 CONFIRMS = re.compile(
-    r"\s*(?:yes|yeah|yep|yup|correct|exactly|that'?s\s+(?:right|correct|me)|right)\b(?!\s*,?\s*(?:but|well))", re.I
+    r"\s*(?:yes|yeah|yep|yup|correct|exactly|indeed|absolutely|that'?s\s+(?:right|correct|me)|right"
+    r"|guilty\s+as\s+charged|(?:that|it)(?:'d|\s+would)\s+be\s+me|(?:the\s+)?very\s+same|that'?s\s+the\s+one)\b"
+    r"(?!\s*,?\s*(?:but|well|not)\b)",
+    re.I,
 )
 
 
@@ -273,6 +285,9 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         if lead["named"] and names_a_job_word(lead["named"].rstrip(" ,").split()[-1]):
             start = lead.start("named")  # "I'm Senior Manager, Treasury": a title with a comma, not a name
         title = title_after(text[start : start + 80])
+        glossed = None if title else _IN_ENGLISH.match(text, start)
+        if glossed:  # "Leiter Einkauf, so head of purchasing": the title in English after one in another language
+            start, title = glossed.end(), title_after(text[glossed.end() : glossed.end() + 80])
         if (lead["who"] or lead["paper"]) and not bare_title(text[start : start + 80]):
             continue  # "I'm the one who picks up, the driver calls me", "Officially the controller signs off": no job
         if title and re.search(r"\bone\s+of\s+\w+\s*$", text[lead.start() : start], re.I):

@@ -39,14 +39,18 @@ def decode(data: bytes, source: str) -> str:
 
 def normalise_newlines(text: str) -> str:
     """Newlines as ``\\n``, no-break spaces as spaces (text copied from web pages is full of them), and the few
-    stray control characters a text may hold (a NUL, a form feed) as spaces, one for one, so they reach no output.
-    ``\\r\\r\\n`` is one newline: a CRLF file saved again by an editor that wrote each LF as CRLF."""
+    stray control characters a text may hold (a NUL, a form feed) as spaces, one for one, so they reach no output;
+    zero-width spaces and the invisible marks of writing direction (a right-to-left mark before an Arabic display
+    name) are left out, so they hide no speaker label. ``\\r\\r\\n`` is one newline: a CRLF file saved again by an
+    editor that wrote each LF as CRLF."""
     return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
 
 
 _CONTROLS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+_DIRECTION_MARKS = ["\u200e", "\u200f", "\u061c", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))]
 _SPACES = str.maketrans(
     {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\ufeff": None}
+    | dict.fromkeys(_DIRECTION_MARKS, None)
     | dict.fromkeys(map(chr, _CONTROLS), " ")
 )
 

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import itemgetter
 from typing import TypeVar
 
@@ -238,7 +238,34 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
               and not _SELF_INTRO.search(text_of.get(s, ""))]  # fmt: skip
     if makers and talk[asker] == 0 and buyer_like:
         return max(makers, key=lambda s: (talk[s], s)), True
+    # "Could you start with your role?" / "I'm the IT manager at Fjord Marine. Does it work offline?": whoever was
+    # asked for their job and gave it is the buyer, however many questions they ask back.
+    asked_by = _asked_for_their_job(said)
+    if asker in asked_by and asker not in asked_by.values():
+        return asked_by[asker], True
     return asker, False
+
+
+_ASKS_FOR_THE_JOB = re.compile(
+    r"\b(?:your\s+(?:current\s+)?(?:role|title|job|position)|what\s+(?:is\s+it\s+(?:that\s+)?)?you\s+do\b"
+    r"|introduce\s+yourself|about\s+yourself)\b",
+    re.I,
+)
+_JOB_QUESTION_TURNS = 8
+"""How early in the call someone is asked for their job: introductions open an interview."""
+
+
+def _asked_for_their_job(said: list[tuple[str, str]]) -> dict[str, str]:
+    """Who, among the first turns, was asked for their job in a question ("Could you start with your role?",
+    "Tell me about yourself.") and answered with one ("I'm the IT manager at Fjord Marine."), each with who asked."""
+    asked_by: dict[str, str] = {}
+    for (asker, question), (speaker, answer) in pairwise(said[:_JOB_QUESTION_TURNS]):
+        if asker == speaker or speaker in asked_by or not _ASKS_FOR_THE_JOB.search(question):
+            continue
+        asks = "?" in question or re.search(r"\b(?:tell|introduce)\b", question, re.I)
+        if asks and (_SELF_INTRO.search(answer) or stated_title([answer])):
+            asked_by[speaker] = asker
+    return asked_by
 
 
 def _talks_like_a_maker(remarks: int, said: str) -> bool:
