@@ -371,6 +371,26 @@ CASES: tuple[Case, ...] = (
                                           "[14:25] ben: we should split solo finance from the team lead personas\n"
                                           "[14:26] maya: let's discuss at Thursday's synthesis\n"),
          S, r"4 people talk, 2 of 10 turns ask anything.*\(team notes or a chat\?\), so not an interview"),
+    Case("notes/slack-copy.txt", write("Priya Raman  10:42 AM\ndid the Lakeside call get recorded?\n"
+                                       "Tom Becker  10:43 AM\nyes! uploading to the drive now\n"
+                                       "Tom Becker  10:43 AM\nshe said approvals take nine days\n:+1:\n1\n"
+                                       "Priya Raman  10:47 AM\nok. are we still on for Thursday?\n"
+                                       "Tom Becker  10:53 AM\nwill do (edited)\n"),
+         W, r"a chat log \(messages typed in a meeting's chat or a team chat\)"),
+    Case("notes/survey-answers.txt", write("Q4. What is the most painful part of your close?\n\n"
+                                           "Respondent 1: Chasing approvers for sign-off.\n"
+                                           "Respondent 2: Reconciling the bank feed by hand.\n\n"
+                                           "Q5. Why did you start looking for a new tool?\n\n"
+                                           "Respondent 1: Our auditor flagged the approval trail.\n"
+                                           "Respondent 2: We grew from two entities to five.\n"),
+         S, r"answers of 2 respondents and nobody asks anything \(a survey export\?\), so not an interview"),
+    Case("notes/guide-with-placeholders.txt", write("Interviewer: Could you tell me about your role and your team?\n"
+                                                    "Participant: [role, team size, ERP]\n"
+                                                    "Interviewer: What made you start looking for a new tool?\n"
+                                                    "Participant: [trigger event]\n"
+                                                    "Interviewer: What would stop you from buying?\n"
+                                                    "Participant: [objections]\n"),
+         S, r"3 questions with 0 words of answer in all \(an interview guide\?\)"),
     Case("binary/gzip.json", write(b"\x1f\x8b\x08\x00" + garbage(2000, 10)), S, NOT_TEXT),
     Case("binary/nul-padded.txt", write(TEXT.encode() + b"\x00" * 20_000), S, NOT_TEXT),
     Case("binary/nul-padded-vtt.vtt", write(mini_vtt().encode() + b"\x00" * 20_000), S, NOT_TEXT),

@@ -286,6 +286,9 @@ def test_stated_title_from_self_introduction(said, title):
         ("I see from your email signature you're the Deputy Comptroller for Marion County, is that right?",
          "Guilty as charged. Mostly I'm the person who signs the checks.", "Deputy Comptroller"),  # "yes" as an idiom
         ("You're the CFO at Arden, right?", "Absolutely not, I left that job in May.", ""),
+        ("Did you catch her title?", "AP manager officially. She covers treasury because the analyst left.", ""),
+        ("What is your role, and what does Dana do?", "I'm the controller. Dana is AP manager officially.",
+         "Controller"),
     ],
 )  # fmt: skip
 def test_a_title_answered_or_confirmed(question, answer, title):

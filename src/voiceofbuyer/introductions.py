@@ -171,6 +171,9 @@ def stated_title(
         # Later in a long call, only an answer to a question about the title: "What's your official title?"
         if index >= INTRO_TURNS and not _ASKS_TITLE.search(question):
             continue
+        if _ASKS_ANOTHERS_JOB.search(question) and not _ASKS_TITLE.search(question):
+            continue  # "Did you catch her title?" / "AP manager officially.": someone else's job
+
         text = plain(raw)
         if tenured and index > tenured_at + _TENURE_TURNS:
             return tenured
@@ -204,6 +207,12 @@ _ASKS_TITLE = re.compile(
     r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+){0,2}(?:title|role|position)\b"
     r"(?!\s+(?:in|on|for|with|at|when|during|as|about|regarding|towards?|versus|vs)\b)"
     r"|what(?:'s|\s+is)\s+(?:it\s+)?(?:on\s+)?your\s+(?:business\s+)?card",
+    re.I,
+)
+# A question about someone else's job: "Did you catch her title?", "What does Dana do there?"
+_ASKS_ANOTHERS_JOB = re.compile(
+    r"\b(?:her|his|their|(?-i:[A-Z][\w-]+)['’]s)\s+(?:(?:job|official|actual|exact|current)\s+)?(?:title|role|job|position)\b"
+    r"|\bwhat\s+(?:does|did)\s+(?:she|he|they|(?-i:[A-Z][\w-]+))\s+do\b",
     re.I,
 )
 _ANSWER_OPENING = re.compile(

@@ -184,6 +184,7 @@ _ASKS = re.compile(
     r"\?|\b(?:tell|walk|talk|take|give)\s+(?:me|us)\b|\bsay\s+more\b|\b(?:describe|explain|share|imagine)\b", re.I
 )
 """A question, or a prompt said as an imperative ("Walk me through the last delivery.", "Say more about that.")."""
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 """A list item, a table row or a heading: how documents are laid out, not how speech is written down."""
 
@@ -206,9 +207,14 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
         if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3:
             return f"one label ({speaker!r}) in a document laid out in lists, tables or headings"
     asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
-    answered = sum(len(t.text.split()) for t in interview.turns if t.speaker in sides.buyers)
+    # "Participant: [objections]": a guide's placeholder for the answer, no answer
+    answered = sum(len(_BRACKETED.sub(" ", t.text).split()) for t in interview.turns if t.speaker in sides.buyers)
     if asked >= 3 and answered < 2 * asked:
         return f"{asked} questions with {answered} words of answer in all (an interview guide?)"
+    # "Q5. Why did you start looking?" above "Respondent 1: ..." and "Respondent 2: ...": a survey's free-text answers
+    asks = any("?" in t.text for t in interview.turns)
+    if sides.how == "labels" and not sides.interviewers and len(sides.buyers) >= 2 and not asks:
+        return f"answers of {len(sides.buyers)} respondents and nobody asks anything (a survey export?)"
     people = set(sides.interviewers) | set(sides.buyers)
     prompts = sum(bool(_ASKS.search(t.text)) for t in interview.turns if t.speaker in sides.interviewers)
     asking = sum("?" in t.text for t in interview.turns)

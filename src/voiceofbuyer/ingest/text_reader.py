@@ -124,10 +124,10 @@ def parse_turns(
         for number, (start, end) in enumerate(line_spans(text), start=1)
         if start >= body and text[start:end].strip()
     ]
-    if sum(1 for line in lines if _CHAT_LINE.match(line.text)) > len(lines) / 3:
+    if sum(1 for line in lines if _CHAT_LINE.match(line.text)) > len(lines) / 3 or _is_team_chat(lines):
         raise NotAnInterview(
             source,
-            "a meeting's chat log (messages typed in the chat), not a transcript of what was said: left out",
+            "a chat log (messages typed in a meeting's chat or a team chat), not a transcript of what was said: left out",
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the chat file out of the batch",
         )
     lines = _bare_name_lines(_names_under_times(lines))
@@ -150,6 +150,17 @@ def parse_turns(
         meta = replace(meta, interviewee=person.name, title=meta.title or person.title,
                        company=meta.company or person.company)  # fmt: skip
     return require_turns(turns, source, EXPECTED), meta
+
+
+_POSTED = re.compile(r"[ \t]*\S.{0,60}?\S[ \t]{2,}\d{1,2}:\d{2}[ \t]*[AP]M[ \t]*", re.I)
+_CHAT_MARK = re.compile(r"[ \t]*:[a-z0-9_+-]+:[ \t]*|.*\S[ \t]+\(edited\)[ \t]*")
+
+
+def _is_team_chat(lines: list[_Line]) -> bool:
+    """Messages copied from Slack or a Teams chat: names over posting times of day ("Tom Becker  10:43 AM", a third
+    of the lines or more) with a chat's own marks: a reaction alone on its line (":+1:") or "(edited)"."""
+    posted = sum(1 for line in lines if _POSTED.fullmatch(line.text))
+    return posted * 3 >= len(lines) > 0 and any(_CHAT_MARK.fullmatch(line.text) for line in lines)
 
 
 def _heading_names_a_speaker(person: HeadingPerson, speakers: set[str]) -> bool:
@@ -309,7 +320,8 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
         # An e-mail pasted into an answer, indented ("    Subject: Invoice 4471"): no header, the turn goes on.
         spoken = spoken or (speaker is not None and not speaker_head and _indent(line.text) > indent)
         labelled = _metadata_line(line, speaker_head) and not spoken
-        if heading or aside or _RULE.match(line.text) or is_tool_line(line.text) or labelled:
+        numbered = _numbered(line) and not speaker_head  # "Q5. Why ...?", not the label "Q5:"
+        if heading or aside or _RULE.match(line.text) or is_tool_line(line.text) or labelled or numbered:
             close()
             draft, speaker = None, None
             kind = _section_of(line)
@@ -337,6 +349,17 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
         draft.add(text, start, line.end)
     close()
     return turns
+
+
+_NUMBERED_QUESTION = re.compile(
+    r"[ \t]*(?:\*\*)?(?:q|question)[ \t]*\d{1,3}[ \t]*[:.)](?:\*\*)?[ \t]*\S.*\?[*\s]*", re.I
+)
+
+
+def _numbered(line: _Line) -> bool:
+    """A numbered question on a line of its own ("Q5. Why did you start looking?"): a survey's or a guide's heading
+    above the answers, nobody's words."""
+    return _NUMBERED_QUESTION.fullmatch(line.text) is not None
 
 
 def _section_of(line: _Line) -> str | None:
