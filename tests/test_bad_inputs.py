@@ -377,6 +377,12 @@ CASES: tuple[Case, ...] = (
                                        "Priya Raman  10:47 AM\nok. are we still on for Thursday?\n"
                                        "Tom Becker  10:53 AM\nwill do (edited)\n"),
          W, r"a chat log \(messages typed in a meeting's chat or a team chat\)"),
+    Case("notes/recorded-demo.vtt", write("WEBVTT\n\n1\n00:00:02.000 --> 00:00:10.000\n<v Priya Raman>Hi everyone, "
+                                          "I'm Priya, solutions engineer at Ledgerly.</v>\n\n2\n00:00:11.000 --> "
+                                          "00:00:20.000\n<v Priya Raman>We built a model that learns your GL codes."
+                                          "</v>\n\n3\n00:00:21.000 --> 00:00:29.000\n<v Priya Raman>Most of our "
+                                          "customers set rules by amount.</v>\n"),
+         S, r"one voice \('Priya Raman'\) talking about the product as its maker 2 times \(a recorded demo\?\)"),
     Case("notes/survey-answers.txt", write("Q4. What is the most painful part of your close?\n\n"
                                            "Respondent 1: Chasing approvers for sign-off.\n"
                                            "Respondent 2: Reconciling the bank feed by hand.\n\n"

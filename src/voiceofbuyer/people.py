@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .files import cached_training
 from .ingest import Problem
-from .ingest.sides import CONFIDENT, identify_sides
+from .ingest.sides import CONFIDENT, identify_sides, maker_remarks
 from .ingest.speaker_names import is_placeholder, renamed_devices
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
@@ -192,7 +192,8 @@ _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
     """Why a file read as speaker turns is no interview, or "": one labelled passage laid out as a document ("Owner:
     Tom Becker · Target: 8 finance leaders" above a screener and a table), or one speaker's few lines in such a
-    document (the ``Owner:`` line atop a discussion guide), an interview guide (questions that nobody
+    document (the ``Owner:`` line atop a discussion guide), one voice showing its own product (a recorded demo), a
+    survey's answers, an interview guide (questions that nobody
     answers: "Q1: Can you tell me about your role?" … "Q7: …"), or meeting notes in which nobody asks anything
     ("Tom: We have recruited six of the eight interviews."). Sides named by metadata are taken as given."""
     if sides.how == "metadata" or interview.format == "audio":
@@ -202,6 +203,11 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
         speaker = interview.turns[0].speaker
         if len(interview.turns) == 1 and len(_LAID_OUT.findall(interview.turns[0].text)) >= 3:
             return f"one passage under one label ({speaker!r}) laid out in lists, tables or headings (a document?)"
+        # "Hi everyone, I'm Priya, solutions engineer at Ledgerly ... We built a model ... Most of our customers ...":
+        # one voice showing its own product, with no one to answer it.
+        remarks = maker_remarks("\n".join(turn.text for turn in interview.turns))
+        if remarks >= 2:
+            return f"one voice ({speaker!r}) talking about the product as its maker {remarks} times (a recorded demo?)"
         # "Owner: Rachel Ng  Last edited: 3 March" atop a guide or tracker: the label is a line of the document.
         spoken = sum(len(turn.text) for turn in interview.turns)
         if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3:

@@ -226,7 +226,7 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     while another talks about the product as its maker (a demo call); then that other speaker, and True."""
     asker = asks_most_questions(said)
     text_of = _text_of(said)
-    talk = {s: len(_VENDOR_TALK.findall(text_of.get(s, ""))) for s in people}
+    talk = {s: maker_remarks(text_of.get(s, "")) for s in people}
     asked = text_of.get(asker, "")
     questions = [(question, _about_the_product(question)) for question in _QUESTION.findall(asked)]
     situation = sum(not product and bool(_SITUATION_QUESTION.search(q)) for q, product in questions)
@@ -266,6 +266,11 @@ def _asked_for_their_job(said: list[tuple[str, str]]) -> dict[str, str]:
         if asks and (_SELF_INTRO.search(answer) or stated_title([answer])):
             asked_by[speaker] = asker
     return asked_by
+
+
+def maker_remarks(said: str) -> int:
+    """How many times ``said`` speaks of a product as its maker: "we built", "our customers", "let me show"."""
+    return len(_VENDOR_TALK.findall(said))
 
 
 def _talks_like_a_maker(remarks: int, said: str) -> bool:
@@ -338,7 +343,7 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
             introduction.search(text_of.get(other, "")) for other in people if other not in (speaker, interviewer)
         )
         own = text_of.get(speaker, "")
-        vendor_talk = len(_VENDOR_TALK.findall(own))
+        vendor_talk = maker_remarks(own)
         # "Sorry, can I add something? I'm Priti, one of the team leads on the property desk": a job of their own
         # said, they are in the interview, not asking beside it.
         states_a_job = bool(stated_title([text for who, text in said if who == speaker]))

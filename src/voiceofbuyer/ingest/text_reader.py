@@ -127,7 +127,8 @@ def parse_turns(
     if sum(1 for line in lines if _CHAT_LINE.match(line.text)) > len(lines) / 3 or _is_team_chat(lines):
         raise NotAnInterview(
             source,
-            "a chat log (messages typed in a meeting's chat or a team chat), not a transcript of what was said: left out",
+            "a chat log (messages typed in a meeting's chat or a team chat), not a transcript of what was said: "
+            "left out",
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the chat file out of the batch",
         )
     lines = _bare_name_lines(_names_under_times(lines))
