@@ -1429,3 +1429,23 @@ def test_who_was_asked_for_their_job_and_gave_it_is_the_buyer_however_many_quest
     ))  # fmt: skip
     sides = identify_sides(interview)
     assert (sides.interviewers, sides.buyers) == (("Alex Kim",), ("Nora Lindqvist",))
+
+
+def test_an_interview_typed_without_labels_reads_its_questions_as_the_interviewers(tmp_path):
+    """Questions on paragraphs of their own alternating with answers; the heading names who answered."""
+    text = (
+        "Interview with Karen Liu, Payroll Manager, Ostara Foods\n14 March 2025\n\n"
+        "Thanks for doing this, Karen. Can you start by telling me what you look after?\n\n"
+        "Sure. I look after payroll for both plants, about nine hundred people.\n\n"
+        "What made you start looking at new payroll software?\n\n"
+        "We got fined twice last year for filing late with the state.\n\n"
+        "What would stop you from switching?\n\n"
+        "Timing. I can't switch in the middle of the year.\n"
+    )
+    interview = read(tmp_path, "karen.txt", text)
+    assert [turn.speaker for turn in interview.turns] == ["Interviewer", "Interviewee"] * 3
+    assert interview.turns[3].text == "We got fined twice last year for filing late with the state."
+    assert (interview.meta.interviewee, interview.meta.title) == ("Karen Liu", "Payroll Manager")
+    # Prose with a question or two of its own is still no transcript.
+    essay = "Why do invoices stall?\n\nMostly approvals.\n\nWho owns the fix?\n\nNobody, and that is the problem.\n"
+    assert "no speaker labels" in error(tmp_path, "essay.txt", essay + "A longer paragraph. " * 3 + "\n").message

@@ -17,7 +17,7 @@ A time stamp alone on a line ends the current turn; text after it continues with
 
 Written interview notes in question-and-answer form (questions as headings or ``Q:`` lines, answers as
 paragraphs or bullets under them, no other speaker labels) are read as turns too: each question is the
-interviewer's, each answer paragraph or bullet the interviewee's (named from the metadata or an attendee line).
+interviewer's, each answer paragraph or bullet the interviewee's (``written_notes``).
 """
 
 from __future__ import annotations
@@ -40,32 +40,24 @@ from voiceofbuyer.ingest.labels import (
 )
 from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
 from voiceofbuyer.ingest.speaker_names import same_person
+from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.timestamps import TEXT_TIME
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
+from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
 from voiceofbuyer.records import InterviewMeta, Turn
 
-_HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|\*\*(?=.*\*\*[ \t]*$))(?P<text>.*?)(?:\*\*)?[ \t]*$")
-_RULE = re.compile(r"\s*([-*_=])(?:\s*\1){2,}\s*$")
-_LABEL_LINE = re.compile(r"[ \t]*(?:\*\*)?(?P<label>[^:*\n]{1,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>.*)$")
-_QUESTION_LINE = re.compile(r"[ \t]*(?:\*\*)?(?:q|question)(?:[ \t]*\d{1,3})?[ \t]*[:.](?:\*\*)?[ \t]*(?=\S)", re.I)
 # "00:04:10 From Alex Kim : hi", "15:04:10 From Alex Kim to Everyone:": Zoom's saved chat, not speech.
 _CHAT_LINE = re.compile(rf"\s*{TEXT_TIME}\s+From\s+.{{1,80}}?(?:\s+to\s+.{{1,60}}?)?\s*:")
-# A line in italics only ("*Interviewer note: she sighed here.*", "_Follow-up: send the one-pager._"): an aside.
-_ASIDE = re.compile(r"[ \t]*(?:\*(?!\*)[^*\n]+\*|_[^_\n]+_)[ \t]*")
 _INLINE_TOOL = re.compile(r"[ \t]*[A-Z][A-Z ]{2,30}:.*?\s-\s(?:WATCH|VIEW|PLAY)\s*:\s*<?https?://\S+>?[ \t]*")
 _SUMMARY_LINE = re.compile(r"\s*(?:meeting\s+summary|summary\s+of|ai\s+summary|notes\s+by)\b", re.I)
-_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 # "Maria Chen: current month-end process (15 min)": an agenda item and its minutes, which nobody says.
 _AGENDA_ITEM = re.compile(r"[(\[]\s*\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes|m|')\s*[)\]]\s*$", re.I)
 _AGENDA_TITLE = re.compile(r"\bagenda\b", re.I)
-_BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
 _PERSON_LABELS = frozenset(
     {"interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect",
      "interviewer", "researcher", "moderator", "facilitator", "host"}
 )  # fmt: skip
-INTERVIEWER = "Interviewer"
-INTERVIEWEE = "Interviewee"
 EXPECTED = "lines like 'Name: text' or '[00:01:02] Name: text'"
 
 
@@ -102,15 +94,6 @@ class _Draft:
             self.end = end
 
 
-@dataclass(frozen=True)
-class _Line:
-    number: int
-    start: int
-    end: int
-    text: str
-    head: Head | None
-
-
 def parse_turns(
     text: str, source: str, body: int = 0, front: InterviewMeta | None = None
 ) -> tuple[tuple[Turn, ...], InterviewMeta]:
@@ -120,7 +103,7 @@ def parse_turns(
     Raises InputError when there is no turn at all.
     """
     lines = [
-        _Line(number, start, end, text[start:end], read_head(text[start:end]))
+        TextLine(number, start, end, text[start:end], read_head(text[start:end]))
         for number, (start, end) in enumerate(line_spans(text), start=1)
         if start >= body and text[start:end].strip()
     ]
@@ -135,8 +118,14 @@ def parse_turns(
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     header = [line.text for line in _header_lines(lines, vote)]
     meta = header_metadata(header, source, lines[0].number if lines else 1)
-    if _is_question_and_answer(lines, vote):
-        turns = _question_and_answer_turns(text, lines, meta.merged(front) if front else meta)
+    speakers = {
+        line.head.speaker
+        for line in lines
+        if line.head and line.head.speaker and vote.is_speaker(line.head) and not _person_line(line, vote)
+    }
+    asking = questions_of(lines, speakers)
+    if asking is not None:
+        turns = question_and_answer_turns(text, lines, meta.merged(front) if front else meta, asking)
     else:
         turns = _labelled_turns(text, lines, vote)
     if _is_agenda(lines, turns):
@@ -157,7 +146,7 @@ _POSTED = re.compile(r"[ \t]*\S.{0,60}?\S[ \t]{2,}\d{1,2}:\d{2}[ \t]*[AP]M[ \t]*
 _CHAT_MARK = re.compile(r"[ \t]*:[a-z0-9_+-]+:[ \t]*|.*\S[ \t]+\(edited\)[ \t]*")
 
 
-def _is_team_chat(lines: list[_Line]) -> bool:
+def _is_team_chat(lines: list[TextLine]) -> bool:
     """Messages copied from Slack or a Teams chat: names over posting times of day ("Tom Becker  10:43 AM", a third
     of the lines or more) with a chat's own marks: a reaction alone on its line (":+1:") or "(edited)"."""
     posted = sum(1 for line in lines if _POSTED.fullmatch(line.text))
@@ -174,7 +163,7 @@ def _heading_names_a_speaker(person: HeadingPerson, speakers: set[str]) -> bool:
     return person.interview and any(same_person(speaker, person.name) for speaker in speakers)
 
 
-def _is_agenda(lines: list[_Line], turns: list[Turn]) -> bool:
+def _is_agenda(lines: list[TextLine], turns: list[Turn]) -> bool:
     """A meeting agenda: titled one ("Discovery call agenda", "## Agenda") and at least half of its "turns" items
     with their minutes. A transcript whose answers end "(90 min)" ("... the bank rec in Excel (90 min)") is none."""
     timed = sum(1 for turn in turns if _AGENDA_ITEM.search(turn.text))
@@ -182,7 +171,7 @@ def _is_agenda(lines: list[_Line], turns: list[Turn]) -> bool:
     return titled and len(turns) >= 2 and timed * 2 >= len(turns)
 
 
-def _names_under_times(lines: list[_Line]) -> list[_Line]:
+def _names_under_times(lines: list[TextLine]) -> list[TextLine]:
     """A name alone on the line after a time stamp is that time's speaker (DaVinci Resolve and subtitle tools:
     ``[00:00:03:18 - 00:00:08:08]`` / ``Anna Berg`` / the text, indented); so is one on the line before a time
     stamp, as a transcript copied from a web player reads (``Sam Ortiz`` / ``0:02`` / the text), when that shape
@@ -209,7 +198,7 @@ def _said(line: str) -> bool:
     return line.endswith(("?", "!")) or (is_acknowledgement(line) and line.endswith("."))
 
 
-def _bare_name_lines(lines: list[_Line]) -> list[_Line]:
+def _bare_name_lines(lines: list[TextLine]) -> list[TextLine]:
     """In a file with no speaker label at all, names alone on their lines with the speech below (Otter's export
     with time stamps off: ``Chloe Martin`` / the text): speakers when at least two such names recur."""
     if any(
@@ -238,7 +227,7 @@ def _bare_name_lines(lines: list[_Line]) -> list[_Line]:
     return found
 
 
-def _speaker_line(name: str, stamp: _Line, line: _Line) -> Head:
+def _speaker_line(name: str, stamp: TextLine, line: TextLine) -> Head:
     """``line``, a name alone, as the label of a turn at the time of the ``stamp`` line beside it; "Liam Brennan
     (Guest)", as Teams marks a guest, is "Liam Brennan" (a company in brackets stays: it tells the sides apart)."""
     named = read_head(f"{name}:")
@@ -250,12 +239,12 @@ def _speaker_line(name: str, stamp: _Line, line: _Line) -> Head:
 _CALL_MARKS = frozenset({"guest", "external", "unverified"})
 
 
-def _stamp_alone(line: _Line) -> bool:
+def _stamp_alone(line: TextLine) -> bool:
     """A time stamp with nothing after it on its line."""
     return line.head is not None and line.head.speaker is None and not line.text[line.head.body :].strip()
 
 
-def _header_lines(lines: list[_Line], vote: SpeakerVote) -> list[_Line]:
+def _header_lines(lines: list[TextLine], vote: SpeakerVote) -> list[TextLine]:
     """Lines before the first speaker label: titles, dates, attendee and metadata lines."""
     header = []
     for line in lines:
@@ -265,7 +254,7 @@ def _header_lines(lines: list[_Line], vote: SpeakerVote) -> list[_Line]:
     return header
 
 
-def _person_line(line: _Line, vote: SpeakerVote) -> bool:
+def _person_line(line: TextLine, vote: SpeakerVote) -> bool:
     """``Adopter: Jane Doe, CFO at Acme``: a header line naming a person, not a turn (the label never recurs)."""
     head = line.head
     if head is None or head.speaker is None or head.speaker.casefold() not in _PERSON_LABELS:
@@ -276,20 +265,20 @@ def _person_line(line: _Line, vote: SpeakerVote) -> bool:
     return bool(value) and not value.endswith((".", "?", "!")) and len(value.split()) <= 14
 
 
-def _heading(line: _Line) -> re.Match[str] | None:
+def _heading(line: TextLine) -> re.Match[str] | None:
     """A Markdown heading (``## Transcript``, a line all in bold); not Gong's bold speaker line with its time
     (``**[00:02] Rita Okonkwo (Client):**``, the text below)."""
     timed_speaker = line.head is not None and line.head.speaker and line.head.time is not None
-    return None if timed_speaker else _HEADING.match(line.text)
+    return None if timed_speaker else HEADING.match(line.text)
 
 
-def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Turn]:
+def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list[Turn]:
     turns: list[Turn] = []
     draft: _Draft | None = None
     speaker: str | None = None
     time: float | None = None  # a stamp not yet used by a turn
     in_notes = False
-    indent = 0  # of the line that opened the turn being read
+    turn_indent = 0  # of the line that opened the turn being read
 
     def close() -> None:
         """Add the turn being read, if it holds any text."""
@@ -313,16 +302,16 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
             continue
         heading = _heading(line)
         speaker_head = head is not None and not heading and vote.is_speaker(head) and not _person_line(line, vote)
-        aside = _ASIDE.fullmatch(line.text) or _section_line(line.text)
+        aside = ASIDE.fullmatch(line.text) or _section_line(line.text)
         # "Note: we never sign multi-year deals" inside a turn of a transcript whose speakers have lines of their own
         # (Rev, Teams, Otter) is the speaker's words; a label alone ("Action items:") still opens a section.
         spoken = speaker is not None and _label_alone(line.text) == ""
         spoken = spoken and (vote.lines_alone_only or _FIRST_PERSON_NOTE.match(line.text) is not None)
         # An e-mail pasted into an answer, indented ("    Subject: Invoice 4471"): no header, the turn goes on.
-        spoken = spoken or (speaker is not None and not speaker_head and _indent(line.text) > indent)
+        spoken = spoken or (speaker is not None and not speaker_head and indent(line.text) > turn_indent)
         labelled = _metadata_line(line, speaker_head) and not spoken
         numbered = _numbered(line) and not speaker_head  # "Q5. Why ...?", not the label "Q5:"
-        if heading or aside or _RULE.match(line.text) or is_tool_line(line.text) or labelled or numbered:
+        if heading or aside or RULE.match(line.text) or is_tool_line(line.text) or labelled or numbered:
             close()
             draft, speaker = None, None
             kind = _section_of(line)
@@ -337,7 +326,7 @@ def _labelled_turns(text: str, lines: list[_Line], vote: SpeakerVote) -> list[Tu
             draft, in_notes = None, False
             time = head.time if head.time is not None else time
             if speaker_head:
-                speaker, indent = head.speaker, _indent(line.text)
+                speaker, turn_indent = head.speaker, indent(line.text)
             if not (speaker_head or line.text[head.body :].strip()):
                 continue  # a time alone on its line
             start = line.start + head.body
@@ -357,20 +346,16 @@ _NUMBERED_QUESTION = re.compile(
 )
 
 
-def _numbered(line: _Line) -> bool:
+def _numbered(line: TextLine) -> bool:
     """A numbered question on a line of its own ("Q5. Why did you start looking?"): a survey's or a guide's heading
     above the answers, nobody's words."""
     return _NUMBERED_QUESTION.fullmatch(line.text) is not None
 
 
-def _section_of(line: _Line) -> str | None:
+def _section_of(line: TextLine) -> str | None:
     """``notes`` or ``transcript`` for a line that opens such a section (a heading, a label alone, a short line)."""
     heading = _heading(line)
     return section_kind(heading["text"] if heading else _label_alone(line.text)) or _section_line(line.text)
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
 
 
 # "Note: we never got past the security questionnaire": the speaker's aside, where "Note: she sounded tired" is the
@@ -391,78 +376,15 @@ def _section_line(line: str) -> str | None:
 
 def _label_alone(line: str) -> str:
     """The label of a line that holds nothing else ("Action items:"); a label with a value is a single line."""
-    match = _LABEL_LINE.match(line)
+    match = LABEL_LINE.match(line)
     if match is None:
         return line
     return "" if match["value"].strip() else match["label"]
 
 
-def _metadata_line(line: _Line, speaker_head: bool) -> bool:
+def _metadata_line(line: TextLine, speaker_head: bool) -> bool:
     """``Date: ...``, ``**Transcript ID:** x``, ``Action items:``: a label heading metadata or notes."""
     if speaker_head:
         return False
-    match = _LABEL_LINE.match(line.text)
+    match = LABEL_LINE.match(line.text)
     return bool(match and metadata_label(match["label"]))
-
-
-def _is_question_and_answer(lines: list[_Line], vote: SpeakerVote) -> bool:
-    """Questions as headings or ``Q:`` lines, answers below them without labels, and no other speakers."""
-    questions = sum(1 for line in lines if _question(line) is not None)
-    speakers = {
-        line.head.speaker
-        for line in lines
-        if line.head and line.head.speaker and vote.is_speaker(line.head) and not _person_line(line, vote)
-    }
-    others = {s for s in speakers if not re.fullmatch(r"q|question|a|answer", s, re.I)}
-    answers = any(re.fullmatch(r"a|answer", s, re.I) for s in speakers)
-    return questions >= 2 and not others and not answers
-
-
-def _note(line: str) -> bool:
-    """A writer's note among written answers: an aside in italics, or a line (quoted with ">" too) under a notes
-    or metadata label ("Notes: ...", "> Interviewer aside: ...")."""
-    unquoted = _unquoted(line)
-    label = _LABEL_LINE.match(unquoted)
-    return bool(_ASIDE.fullmatch(unquoted) or (label and metadata_label(label["label"])))
-
-
-def _unquoted(line: str) -> str:
-    return _QUOTED.sub("", line, count=1)
-
-
-def _question(line: _Line) -> int | None:
-    """Where the question's text starts, when ``line`` is an interviewer's question in written notes."""
-    heading = _HEADING.match(line.text)
-    if heading and heading["text"].rstrip("*").rstrip().endswith("?"):
-        return heading.start("text")
-    match = _QUESTION_LINE.match(line.text)
-    return match.end() if match else None
-
-
-def _question_and_answer_turns(text: str, lines: list[_Line], meta: InterviewMeta) -> list[Turn]:
-    interviewer = meta.interviewer or INTERVIEWER
-    interviewee = meta.interviewee or INTERVIEWEE
-    turns: list[Turn] = []
-    asked = False
-    for line in lines:
-        question = _question(line)
-        if question is not None:
-            start, end = line.start + question, line.end
-            turn = turn_at(text, start, end - len(line.text) + len(line.text.rstrip().rstrip("*")), interviewer,
-                           line.number)  # fmt: skip
-            asked = True
-        elif not asked or _HEADING.match(line.text) or _RULE.match(line.text) or is_tool_line(line.text):
-            asked = asked and not _HEADING.match(line.text)
-            continue
-        elif _note(line.text):
-            # The writer's own note ("Notes: I think Sam is a champion", "> Interviewer aside: ...", "*aside*"):
-            # never the interviewee's answer; a label alone ("Notes:") heads notes up to the next question.
-            label = _LABEL_LINE.match(_unquoted(line.text))
-            asked = asked and not (label and not label["value"].strip())
-            continue
-        else:
-            bullet = _BULLET.match(line.text)
-            turn = turn_at(text, line.start + (bullet.end() if bullet else 0), line.end, interviewee, line.number)
-        if turn:
-            turns.append(turn)
-    return turns

@@ -1,0 +1,98 @@
+"""Written interview notes in question-and-answer form: the interviewer's questions as headings or ``Q:`` lines, or,
+in a file without a single label, as paragraphs of their own that end in "?"; the answers as paragraphs or bullets
+under them. Each question is the interviewer's turn, each answer paragraph or bullet the interviewee's (named from
+the metadata or an attendee line); a writer's note among them ("Notes: ...", "*aside*") is no one's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from voiceofbuyer.ingest.labels import metadata_label
+from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
+from voiceofbuyer.ingest.tool_lines import is_tool_line
+from voiceofbuyer.ingest.turns import turn_at
+from voiceofbuyer.records import InterviewMeta, Turn
+
+_QUESTION_LINE = re.compile(r"[ \t]*(?:\*\*)?(?:q|question)(?:[ \t]*\d{1,3})?[ \t]*[:.](?:\*\*)?[ \t]*(?=\S)", re.I)
+_QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)+")
+_BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
+INTERVIEWER = "Interviewer"
+INTERVIEWEE = "Interviewee"
+
+
+def questions_of(lines: list[TextLine], speakers: set[str]) -> Callable[[TextLine], int | None] | None:
+    """How an interviewer's questions are written in notes without other speaker labels: as headings or ``Q:`` lines
+    (``_question``), or, in a file with no label at all, as paragraphs of their own that end in "?" alternating with
+    the answers (``_bare_question``: at least three, a third of the lines or more); None: no such notes.
+    ``speakers``: the speaker labels the lines open with."""
+    others = {s for s in speakers if not re.fullmatch(r"q|question|a|answer", s, re.I)}
+    if others or any(re.fullmatch(r"a|answer", s, re.I) for s in speakers):
+        return None
+    if sum(1 for line in lines if _question(line) is not None) >= 2:
+        return _question
+    bare = sum(1 for line in lines if _bare_question(line) is not None)
+    return _bare_question if not speakers and bare >= 3 and bare * 3 >= len(lines) else None
+
+
+def _note(line: str) -> bool:
+    """A writer's note among written answers: an aside in italics, or a line (quoted with ">" too) under a notes
+    or metadata label ("Notes: ...", "> Interviewer aside: ...")."""
+    unquoted = _unquoted(line)
+    label = LABEL_LINE.match(unquoted)
+    return bool(ASIDE.fullmatch(unquoted) or (label and metadata_label(label["label"])))
+
+
+def _unquoted(line: str) -> str:
+    return _QUOTED.sub("", line, count=1)
+
+
+def _question(line: TextLine) -> int | None:
+    """Where the question's text starts, when ``line`` is an interviewer's question in written notes."""
+    heading = HEADING.match(line.text)
+    if heading and heading["text"].rstrip("*").rstrip().endswith("?"):
+        return heading.start("text")
+    match = _QUESTION_LINE.match(line.text)
+    return match.end() if match else None
+
+
+_BARE_QUESTION_WORDS = 40
+
+
+def _bare_question(line: TextLine) -> int | None:
+    """0 when ``line`` is a question on a paragraph of its own, as a researcher types an interview without labels
+    ("Thanks for doing this, Karen. Can you start by telling me what you look after?"); else None."""
+    words = line.text.split()
+    asks = line.text.rstrip().endswith("?") and len(words) <= _BARE_QUESTION_WORDS and line.text.lstrip()[:1].isupper()
+    return indent(line.text) if asks and not HEADING.match(line.text) else None
+
+
+def question_and_answer_turns(
+    text: str, lines: list[TextLine], meta: InterviewMeta, question_at: Callable[[TextLine], int | None]
+) -> list[Turn]:
+    interviewer = meta.interviewer or INTERVIEWER
+    interviewee = meta.interviewee or INTERVIEWEE
+    turns: list[Turn] = []
+    asked = False
+    for line in lines:
+        question = question_at(line)
+        if question is not None:
+            start, end = line.start + question, line.end
+            turn = turn_at(text, start, end - len(line.text) + len(line.text.rstrip().rstrip("*")), interviewer,
+                           line.number)  # fmt: skip
+            asked = True
+        elif not asked or HEADING.match(line.text) or RULE.match(line.text) or is_tool_line(line.text):
+            asked = asked and not HEADING.match(line.text)
+            continue
+        elif _note(line.text):
+            # The writer's own note ("Notes: I think Sam is a champion", "> Interviewer aside: ...", "*aside*"):
+            # never the interviewee's answer; a label alone ("Notes:") heads notes up to the next question.
+            label = LABEL_LINE.match(_unquoted(line.text))
+            asked = asked and not (label and not label["value"].strip())
+            continue
+        else:
+            bullet = _BULLET.match(line.text)
+            turn = turn_at(text, line.start + (bullet.end() if bullet else 0), line.end, interviewee, line.number)
+        if turn:
+            turns.append(turn)
+    return turns
