@@ -383,6 +383,11 @@ CASES: tuple[Case, ...] = (
                                           "</v>\n\n3\n00:00:21.000 --> 00:00:29.000\n<v Priya Raman>Most of our "
                                           "customers set rules by amount.</v>\n"),
          S, r"one voice \('Priya Raman'\) talking about the product as its maker 2 times \(a recorded demo\?\)"),
+    Case("notes/podcast.txt", write("Jordan Pike: Welcome back to Close the Books, the podcast for finance people.\n"
+                                    "Alicia Moreno: This is episode fifty-seven. What's the worst part of close?\n"
+                                    "Jordan Pike: Accruals, every month. Approvals sit for nine days.\n"
+                                    "Alicia Moreno: Before we go on, this episode is brought to you by Ledgerly.\n"),
+         S, r"a podcast or show \(.*\), so not an interview"),
     Case("notes/survey-answers.txt", write("Q4. What is the most painful part of your close?\n\n"
                                            "Respondent 1: Chasing approvers for sign-off.\n"
                                            "Respondent 2: Reconciling the bank feed by hand.\n\n"

@@ -184,6 +184,13 @@ _ASKS = re.compile(
     r"\?|\b(?:tell|walk|talk|take|give)\s+(?:me|us)\b|\bsay\s+more\b|\b(?:describe|explain|share|imagine)\b", re.I
 )
 """A question, or a prompt said as an imperative ("Walk me through the last delivery.", "Say more about that.")."""
+_ON_AIR = re.compile(
+    r"\b(?:this\s+episode\s+is\s+(?:brought\s+to\s+you|sponsored)\s+by|welcome\s+(?:back\s+)?to\s+[\w' ]{1,40}?,?\s+the"
+    r"\s+podcast|this\s+is\s+episode|(?:subscribe|listen)\s+wherever\s+you\s+get\s+your\s+podcasts"
+    r"|(?:liked|enjoyed)\s+(?:the|this|today's)\s+episode|(?:leave|give)\s+us\s+a\s+(?:review|rating))\b",
+    re.I,
+)
+"""What a podcast or a show says on air, never a research interview: its welcome, its episode, its sponsor read."""
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 """A list item, a table row or a heading: how documents are laid out, not how speech is written down."""
@@ -212,6 +219,9 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
         spoken = sum(len(turn.text) for turn in interview.turns)
         if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3:
             return f"one label ({speaker!r}) in a document laid out in lists, tables or headings"
+    show = {m.lower() for m in _ON_AIR.findall(interview.text)}
+    if len(show) >= 2:  # "Welcome back to Close the Books, the podcast ...", "this episode is brought to you by ..."
+        return f"a podcast or show ({'; '.join(sorted(show)[:2])})"
     asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
     # "Participant: [objections]": a guide's placeholder for the answer, no answer
     answered = sum(len(_BRACKETED.sub(" ", t.text).split()) for t in interview.turns if t.speaker in sides.buyers)
