@@ -52,6 +52,7 @@ def test_fillers_are_removed_with_their_comma():
         ("We had to renew it, it, it just kept failing.", "We had to renew it, it just kept failing."),
         ("Honestly we did, did the whole import by hand.", "Honestly we did the whole import by hand."),
         ("It does, does the matching overnight.", "It does the matching overnight."),
+        ("So they did did it twice.", "So they did it twice."),
     ],
 )
 def test_a_stutter_is_still_cleaned(said, quote):
@@ -171,6 +172,12 @@ MEANT = [
     "We paid for— fortunately not much.",
     "They never call us, because to them it's IT's problem.",  # a word and an acronym that read the same
     "The totals sit in the last row (end of the file) and our import chokes on it.",
+    # "did"/"does" after a subject that is itself a clause: two verbs, not a stutter
+    "What our old vendor did did work.",
+    "Whatever the consultants did, did nothing for the pick rates.",
+    "The little training we did did help.",
+    "Everything we did did pay off.",
+    "The one thing it does does save us time.",
 ]
 
 

@@ -1370,12 +1370,17 @@ def test_what_whisper_writes_over_silence_is_nobodys_under_any_label(tmp_path):
         "2\n00:00:04,500 --> 00:00:09,000\n[SPEAKER_01]: Thanks for watching the demo with me, it made the case.\n\n"
         "3\n00:00:09,500 --> 00:00:11,000\n[SPEAKER_01]: Thank you, take care.\n\n"
         "4\n00:00:11,500 --> 00:00:12,500\n[SPEAKER_01]: Thanks for watching!\n\n"
-        "5\n00:00:13,000 --> 00:00:14,000\n[SPEAKER_00]: Please subscribe to my channel.\n"
+        "5\n00:00:13,000 --> 00:00:14,000\n[SPEAKER_00]: Please subscribe to my channel.\n\n"
+        "6\n00:00:14,500 --> 00:00:16,000\n[SPEAKER_01]: Thanks for watching, see you in the next video.\n\n"
+        "7\n00:00:16,500 --> 00:00:18,000\n[SPEAKER_01]: We'd rather cancel the perpetual licences\n\n"
+        "8\n00:00:18,000 --> 00:00:19,000\n[SPEAKER_01]: and subscribe.\n"
     )
     assert said(tmp_path, "call.srt", srt) == [
         ("SPEAKER_00", "What made you start looking?"),
         ("SPEAKER_01", "Thanks for watching the demo with me, it made the case."),
         ("SPEAKER_01", "Thank you, take care."),
+        ("SPEAKER_01", "We'd rather cancel the perpetual licences"),
+        ("SPEAKER_01", "and subscribe."),  # a sentence cut across cues: the buyer's words
     ]
 
 
@@ -1429,6 +1434,18 @@ def test_who_was_asked_for_their_job_and_gave_it_is_the_buyer_however_many_quest
     ))  # fmt: skip
     sides = identify_sides(interview)
     assert (sides.interviewers, sides.buyers) == (("Alex Kim",), ("Nora Lindqvist",))
+    # A researcher who told the buyer her own job, then asks about the buyer's work, is the interviewer.
+    interview = read(tmp_path, "call2.txt", (
+        "Marcus Hale: Before we start, what's your role at Ledgerline? Are you in sales?\n"
+        "Dana Cho: No, I'm the lead UX researcher at Ledgerline. How do invoices reach you today?\n"
+        "Marcus Hale: By email, mostly. Some still come by post.\n"
+        "Dana Cho: Who approves them? How long does that take?\n"
+        "Marcus Hale: The plant managers. A week, sometimes three.\n"
+        "Dana Cho: What happens when one goes missing?\n"
+        "Marcus Hale: We pay late and the supplier puts us on hold.\n"
+    ))  # fmt: skip
+    sides = identify_sides(interview)
+    assert (sides.interviewers, sides.buyers) == (("Dana Cho",), ("Marcus Hale",))
 
 
 def test_an_interview_typed_without_labels_reads_its_questions_as_the_interviewers(tmp_path):

@@ -163,6 +163,15 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("On my business card it says Leiter Einkauf. In English that is head of purchasing.", "Head of Purchasing"),
         ("My title is Responsable Achats, which translates to purchasing manager.", "Purchasing Manager"),
         ("My title is whatever they call it, so I just do the work.", ""),
+        ("My title is Einkaufsleiter, or in English, purchasing manager.", "Purchasing Manager"),
+        ("My title is Jefa de Compras, which in English is head of purchasing.", "Head of Purchasing"),
+        ("My title is Einkaufsleiter. That's purchasing manager in English.", "Purchasing Manager"),
+        ("My role is a bit unusual, so the head of procurement asked me to run this. I'm a category analyst.",
+         "Category Analyst"),  # someone else's job after "so"
+        ("My job is mostly firefighting, so the CFO pulled me in. I'm a senior accountant.", "Senior Accountant"),
+        ("I'm reviewing and approving supervisor timesheets. My title is payroll administrator.",
+         "Payroll Administrator"),
+        ("Officially it says senior buyer on my business card, but I run the category.", "Senior Buyer"),
         ("I'm budgeting engineers' time for next year.", ""),
         ("I'm hiring and training staff for the new site.", ""),
         ("I am currently the CTO of a startup.", "CTO"),
@@ -286,6 +295,11 @@ def test_stated_title_from_self_introduction(said, title):
         ("I see from your email signature you're the Deputy Comptroller for Marion County, is that right?",
          "Guilty as charged. Mostly I'm the person who signs the checks.", "Deputy Comptroller"),  # "yes" as an idiom
         ("You're the CFO at Arden, right?", "Absolutely not, I left that job in May.", ""),
+        ("You're the CFO at Arden, right?", "I am, yes.", "CFO"),
+        ("You're the CFO at Arden, right?", "Spot on.", "CFO"),
+        ("You're the CFO at Arden, right?", "Indeed I was, until the reorg.", ""),  # held before
+        ("You're the CFO at Arden, right?", "Indeed, formerly. I moved over to treasury.", ""),
+        ("You're the CFO at Arden, right?", "I am the controller, not the CFO.", "Controller"),
         ("Did you catch her title?", "AP manager officially. She covers treasury because the analyst left.", ""),
         ("What is your role, and what does Dana do?", "I'm the controller. Dana is AP manager officially.",
          "Controller"),

@@ -94,8 +94,11 @@ _GRAMMATICAL_DOUBLES = frozenset({"had", "that", "do", "in"})
 # work", never "It was, was a nightmare", "our regulator is, is not" nor "the hotels were were late".
 _ADJACENT_DOUBLES = frozenset({"was", "were", "is"})
 _DONE_DOUBLES = frozenset({"did", "does"})
-"""Said twice on purpose right after "what" and its subject: "what they did did work" (not "what happened was we
-did, did the import")."""
+"""Said twice as a stutter only right after a pronoun that opens its clause ("Honestly we did, did the whole
+import"); after a subject that is itself a clause they are two verbs ("What they did did work", "The little training
+we did did help", "Whatever the consultants did, did nothing")."""
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
+_OPENS_A_CLAUSE_POS = frozenset({"CCONJ", "ADV", "INTJ", "PUNCT", "SPACE"})
 # Words that never end a phrase as its object: "the, the supplier", "my, my boss" are stutters.
 _NEVER_OBJECTS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "its"})
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
@@ -193,9 +196,15 @@ def _opens_sentence(text: str, index: int) -> bool:
     return not before or before.endswith((".", "?", "!", ":", '"', "“", "…"))
 
 
-def _after_what(before: list[str]) -> bool:
-    """Whether ``before`` (up to three words) opens with "what" and its subject, no verb between ("what they")."""
-    return "what" in before and not any(w in ("was", "is", "were") for w in before[before.index("what") :])
+def _stuttered_verb(text: str, words: Sequence[Token], i: int) -> bool:
+    """Whether "did" or "does" at ``words[i]``, said again at once, is a stutter: its subject is a pronoun that opens
+    its clause (the sentence's start, a comma, "and", "honestly"), not the end of a subject that is a clause."""
+    if i == 0 or words[i - 1].lower_ not in _SUBJECT_PRONOUNS:
+        return False
+    pronoun = words[i - 1]
+    if i == 1 or _opens_sentence(text, pronoun.idx) or text[: pronoun.idx].rstrip().endswith((",", ";", "—", "–")):
+        return True
+    return words[i - 2].pos_ in _OPENS_A_CLAUSE_POS and words[i - 2].lower_ not in ("what", "whatever")
 
 
 def _name_and_word(text: str, first: Token, second: Token) -> bool:
@@ -276,8 +285,8 @@ def _repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
                 continue  # "had had", "that that", "help with that, that would be cool": two roles, not a stutter
             if size == 1 and first[0].lower_ in _ADJACENT_DOUBLES and "what" in lowers[max(0, i - 5) : i]:
                 continue  # "what it was was a mess", "what the problem is, is that" (not "the hotels were were")
-            if size == 1 and first[0].lower_ in _DONE_DOUBLES and _after_what(lowers[max(0, i - 3) : i]):
-                continue  # "what they did did work" (not "what happened was we did, did the import")
+            if size == 1 and first[0].lower_ in _DONE_DOUBLES and not _stuttered_verb(text, words, i):
+                continue  # "what they did did work", "the training we did did help" (not "we did, did the import")
             third = words[i + 2 * size] if i + 2 * size < len(words) else None
             if _ends_the_phrase_before(text, first, second):
                 if third is None or third.lower_ != second[0].lower_:

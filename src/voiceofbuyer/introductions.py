@@ -41,6 +41,8 @@ _INTRO_LEAD = re.compile(
     r"(?:role|position|title|job|function|designation)(?:\s+title)?"
     rf"(?:\s+on\s+(?:my\s+)?{_PAPERS})?(?:\s+is\s+(?:called|named)|\s+is|'s|\s+says|\s+reads)(?:\s+that\s+of)?"
     rf"|(?:on\s+)?my\s+{_PAPERS}\s+(?:it\s+)?(?:says|reads)"
+    # "Officially it says senior buyer on my business card"
+    rf"|(?:it|that)\s+(?:says|reads)(?=\s+[\w&/ -]{{2,50}}?\s+on\s+my\s+{_PAPERS})"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
     r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?"
     # "I'm the only finance person here, so controller, AP, payroll": the job the field comes down to.
@@ -141,12 +143,19 @@ _NO_LONGER = re.compile(
     r"|trade|education))\b",
     re.I,
 )
-# "My title is Leiter Einkauf, so head of purchasing", "... it says Leiter Einkauf. In English that is head of
-# purchasing": a title in another language, then what it is in English.
+# "My title is Leiter Einkauf, so head of purchasing", "Jefa de Compras, which in English is head of purchasing",
+# "Einkaufsleiter, or in English, purchasing manager", "Einkaufsleiter. That's purchasing manager in English": a title
+# in another language (capitalised words, short particles between), then what it is in English. Not "a bit unusual,
+# so the head of procurement asked me": the first phrase must be a title's, the English one the whole phrase.
+_FOREIGN_TITLE = r"(?-i:[A-Z][\w'-]*)(?:\s+(?:(?-i:[a-z]{1,3})|(?-i:[A-Z][\w'-]*))){0,3}"
 _IN_ENGLISH = re.compile(
-    r"[^.,;?!]{2,40}?(?:,\s*(?:so|i\.?e\.?|meaning|which\s+is)"
-    r"|[.,;]?\s*(?:in\s+english|translated)\s*,?\s*(?:that(?:'s|\s+is|\s+would\s+be|\s+means)|it(?:'s|\s+is|\s+means))?"
-    r"|,?\s*which\s+(?:translates|means)(?:\s+(?:to|as))?)[\s,:]+(?:(?:the|an?)\s+)?",
+    rf"{_FOREIGN_TITLE}(?:\s*,\s*(?:so|i\.?e\.?|meaning)"
+    r"|[.,;]?\s*(?:or\s+|which\s+)?(?:in\s+english|translated)(?:\s*,?\s*(?:that(?:'s|\s+is|\s+would\s+be|\s+means)"
+    r"|it(?:'s|\s+is|\s+means)|is|would\s+be))?"
+    r"|,?\s*which\s+(?:translates|means)(?:\s+(?:to|as))?"
+    r"|[.,;]?\s*the\s+english\s+(?:equivalent|version|title|word)\s+(?:is|would\s+be)"
+    r"|[.,;]?\s*(?:that(?:'s|\s+is)|it(?:'s|\s+is))\s+(?:(?:the|an?)\s+)?(?P<english>[\w&/ -]{2,50}?)\s+in\s+english\b)"
+    r"[\s,:]*(?:(?:the|an?)\s+)?",
     re.I,
 )
 INTRO_TURNS = 12
@@ -233,11 +242,13 @@ _NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+)?(?!our\b|
 _THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is)\s+me\b(?!\s+and\b)", re.I)
 _ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b", re.I)
 _YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
-# "Yes", and the idioms that say it: "Guilty as charged.", "That'd be me.", "The very same."
+# "Yes", and the idioms that say it: "Guilty as charged.", "That'd be me.", "The very same.", "I am, yes." (not "I am
+# the controller"); not a job held before: "Indeed, formerly.", "Indeed I was, until the reorg".
 CONFIRMS = re.compile(
-    r"\s*(?:yes|yeah|yep|yup|correct|exactly|indeed|absolutely|that'?s\s+(?:right|correct|me)|right"
-    r"|guilty\s+as\s+charged|(?:that|it)(?:'d|\s+would)\s+be\s+me|(?:the\s+)?very\s+same|that'?s\s+the\s+one)\b"
-    r"(?!\s*,?\s*(?:but|well|not)\b)",
+    r"\s*(?:yes|yeah|yep|yup|correct|exactly|indeed|absolutely|that'?s\s+(?:right|correct|me)|right|spot\s+on"
+    r"|guilty(?:\s+as\s+charged)?|(?:that|it)(?:'d|\s+would)\s+be\s+me|(?:the\s+)?very\s+same|that'?s\s+the\s+one"
+    r"|the\s+one\s+and\s+only|(?:i\s+am|sure\s+am|i\s+sure\s+am)(?=\s*(?:[,.!;]|$)))\b"
+    r"(?!\s*,?\s*(?:but|well|not|formerly|previously|once|i\s+was|i\s+used\s+to|was|used\s+to)\b)",
     re.I,
 )
 
@@ -296,7 +307,8 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         title = title_after(text[start : start + 80])
         glossed = None if title else _IN_ENGLISH.match(text, start)
         if glossed:  # "Leiter Einkauf, so head of purchasing": the title in English after one in another language
-            start, title = glossed.end(), title_after(text[glossed.end() : glossed.end() + 80])
+            start = glossed.start("english") if glossed["english"] else glossed.end()
+            title = bare_title(glossed["english"] or text[start : start + 80])
         if (lead["who"] or lead["paper"]) and not bare_title(text[start : start + 80]):
             continue  # "I'm the one who picks up, the driver calls me", "Officially the controller signs off": no job
         if title and re.search(r"\bone\s+of\s+\w+\s*$", text[lead.start() : start], re.I):

@@ -132,7 +132,7 @@ def title_after(rest: str) -> str:
     last = max((i for i, w in enumerate(words) if names_a_job_word(w)), default=-1)
     if last < 0 and len(words) == 1 and after:
         return _spelled_out(words[0], after)
-    if last < 0 or (NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1])):
+    if last < 0 or (NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1], words[last + 1 :])):
         return ""
     end = last + 1
     # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops".
@@ -245,10 +245,11 @@ def corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
     return title_after(rest[correction.end() : correction.end() + 80]) if correction else ""
 
 
-def _field_then_job(words: list[str]) -> bool:
+def _field_then_job(words: list[str], after: list[str]) -> bool:
     """ "planning engineer", "training coordinator", "budgeting and forecasting manager": a word in -ing naming the
-    field (or two joined by "and"), then one job in the singular ("I'm hiring engineers" is no title)."""
+    field (or two joined by "and", then only with nothing after the job: "I'm reviewing and approving supervisor
+    timesheets" is no title), then one job in the singular ("I'm hiring engineers" is no title)."""
     *field, job = [word.lower() for word in words]
     if len(field) == 3 and field[1] in ("and", "&"):
-        return field[0].endswith("ing") and field[2].endswith("ing") and job in JOB_WORDS
+        return field[0].endswith("ing") and field[2].endswith("ing") and job in JOB_WORDS and not after
     return 1 <= len(field) <= 2 and field[0].endswith("ing") and job in JOB_WORDS

@@ -239,15 +239,17 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     if makers and talk[asker] == 0 and buyer_like:
         return max(makers, key=lambda s: (talk[s], s)), True
     # "Could you start with your role?" / "I'm the IT manager at Fjord Marine. Does it work offline?": whoever was
-    # asked for their job and gave it is the buyer, however many questions they ask back.
+    # asked for their job and gave it is the buyer when the questions they ask back are about the product ("What's
+    # the pricing model?"); a researcher who told the buyer her own job goes on asking about the buyer's work.
     asked_by = _asked_for_their_job(said)
-    if asker in asked_by and asker not in asked_by.values():
+    if asker in asked_by and asker not in asked_by.values() and product_questions >= 2:
         return asked_by[asker], True
     return asker, False
 
 
 _ASKS_FOR_THE_JOB = re.compile(
     r"\b(?:your\s+(?:current\s+)?(?:role|title|job|position)|what\s+(?:is\s+it\s+(?:that\s+)?)?you\s+do\b"
+    r"|what\s+do\s+you\s+do\b|what\s+does\s+your\s+(?:job|role|work|day)\s+(?:involve|look\s+like)"
     r"|introduce\s+yourself|about\s+yourself)\b",
     re.I,
 )

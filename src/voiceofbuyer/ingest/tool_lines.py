@@ -42,12 +42,18 @@ _OF_OUTPUT = (
     r"(?=.*\b(?:transcripts?|transcription|captions?|subtitles?|summary|summaries|recap|ai-generated\s+content)\b)"
 )
 """A line on the tool's output (a transcript, captions, a summary) in no one's first person."""
-# What Whisper writes over silence, learnt from subtitled videos: never said in an interview.
+# What Whisper writes over silence, learnt from subtitled videos: never said in an interview. "and subscribe." alone
+# may be the end of a buyer's sentence cut across cues ("we'd rather cancel the licences" / "and subscribe."): only
+# the video's own sign-offs count.
+_SIGN_OFF = (
+    r"thanks?\s+(?:you\s+)?(?:so\s+much\s+|very\s+much\s+)?for\s+watching"
+    r"|(?:please\s+|(?:and\s+)?don'?t\s+forget\s+to\s+)(?:like\s+and\s+)?subscribe(?:\s+to\s+(?:my|our|the)\s+channel)?"
+    r"|(?:like\s+and\s+)?subscribe\s+to\s+(?:my|our|the)\s+channel"
+    r"|(?:and\s+)?(?:i'?ll\s+|we'?ll\s+)?see\s+you\s+(?:all\s+)?in\s+the\s+next\s+(?:video|one|episode)"
+)
 _OVER_SILENCE = (
     r"(?:subtitles|subtitled|captions|captioned)\s+by\s+(?:the\s+)?amara\.org(?:\s+community)?"
-    r"|transcription\s+by\s+castingwords|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+watching"
-    r"|(?:(?:and\s+)?(?:don'?t\s+forget\s+to\s+)?(?:like\s+and\s+)?subscribe|please\s+subscribe)"
-    r"(?:\s+to\s+(?:my|our|the)\s+channel)?"
+    rf"|transcription\s+by\s+castingwords|(?:{_SIGN_OFF})(?:[\s,.!]+(?:and\s+)?(?:{_SIGN_OFF}))*"
 )
 _HEARD_OVER_SILENCE = re.compile(rf"\s*(?:{_OVER_SILENCE})[\s.!]*", re.IGNORECASE)
 _TOOL_LINES = [
