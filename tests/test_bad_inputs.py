@@ -388,6 +388,12 @@ CASES: tuple[Case, ...] = (
                                     "Jordan Pike: Accruals, every month. Approvals sit for nine days.\n"
                                     "Alicia Moreno: Before we go on, this episode is brought to you by Ledgerly.\n"),
          S, r"a podcast or show \(.*\), so not an interview"),
+    Case("notes/debrief.txt", write("Hannah Reyes: Okay, Maria just dropped. Let's do the debrief while it's fresh.\n"
+                                    "Tom Becker: The approvals. She said nine days, a headline quote.\n"
+                                    "Hannah Reyes: Agreed. Did you catch her title?\n"
+                                    "Tom Becker: AP manager. I'd tag her as AP for the persona.\n"
+                                    "Hannah Reyes: I'll put the quotes in the synthesis board.\n"),
+         S, r"the interviewers' debrief after a call \(.*\), not the interview itself, so not an interview"),
     Case("notes/survey-answers.txt", write("Q4. What is the most painful part of your close?\n\n"
                                            "Respondent 1: Chasing approvers for sign-off.\n"
                                            "Respondent 2: Reconciling the bank feed by hand.\n\n"

@@ -184,6 +184,18 @@ _ASKS = re.compile(
     r"\?|\b(?:tell|walk|talk|take|give)\s+(?:me|us)\b|\bsay\s+more\b|\b(?:describe|explain|share|imagine)\b", re.I
 )
 """A question, or a prompt said as an imperative ("Walk me through the last delivery.", "Say more about that.")."""
+_DEBRIEF = re.compile(
+    r"\b(?:let'?s\s+do\s+(?:the|a|our|a\s+quick)\s+debrief|(?:she|he|they|(?-i:[A-Z]\w+))(?:'s|\s+has|\s+have|'ve)?"
+    r"\s+(?:just\s+)?(?:dropped(?:\s+off)?|left\s+the\s+(?:call|meeting))(?=[\s,.;!]))",
+    re.I,
+)
+"""How researchers open their debrief once the interviewee has left the call."""
+_RESEARCH_WORDS = re.compile(
+    r"\b(?:personas?|synthesis|(?:interview\s+|discussion\s+)?guide|research\s+repo|code\s+the\s+transcript"
+    r"|headline\s+quote|objections?\s+list|target\s+segment|pain\s+point|decision\s+criteria)\b",
+    re.I,
+)
+"""The research team's own words about an interview: what a debrief talks in."""
 _ON_AIR = re.compile(
     r"\b(?:this\s+episode\s+is\s+(?:brought\s+to\s+you|sponsored)\s+by|welcome\s+(?:back\s+)?to\s+[\w' ]{1,40}?,?\s+the"
     r"\s+podcast|this\s+is\s+episode|(?:subscribe|listen)\s+wherever\s+you\s+get\s+your\s+podcasts"
@@ -219,6 +231,11 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
         spoken = sum(len(turn.text) for turn in interview.turns)
         if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3:
             return f"one label ({speaker!r}) in a document laid out in lists, tables or headings"
+    opening = " ".join(turn.text for turn in interview.turns[:2])
+    research = {m.lower() for m in _RESEARCH_WORDS.findall(interview.text)}
+    # "Okay, she's dropped off. Let's do the debrief while it's fresh."
+    if _DEBRIEF.search(opening) and "debrief" in interview.text.lower() and len(research) >= 2:
+        return f"the interviewers' debrief after a call ({'; '.join(sorted(research)[:2])}), not the interview itself"
     show = {m.lower() for m in _ON_AIR.findall(interview.text)}
     if len(show) >= 2:  # "Welcome back to Close the Books, the podcast ...", "this episode is brought to you by ..."
         return f"a podcast or show ({'; '.join(sorted(show)[:2])})"
