@@ -378,11 +378,11 @@ CASES: tuple[Case, ...] = (
                                        "Tom Becker  10:53 AM\nwill do (edited)\n"),
          W, r"a chat log \(messages typed in a meeting's chat or a team chat\)"),
     Case("notes/recorded-demo.vtt", write("WEBVTT\n\n1\n00:00:02.000 --> 00:00:10.000\n<v Priya Raman>Hi everyone, "
-                                          "I'm Priya, solutions engineer at Ledgerly.</v>\n\n2\n00:00:11.000 --> "
+                                          "I'm Priya. I'll show you approvals.</v>\n\n2\n00:00:11.000 --> "
                                           "00:00:20.000\n<v Priya Raman>We built a model that learns your GL codes."
                                           "</v>\n\n3\n00:00:21.000 --> 00:00:29.000\n<v Priya Raman>Most of our "
                                           "customers set rules by amount.</v>\n"),
-         S, r"one voice \('Priya Raman'\) talking about the product as its maker 2 times \(a recorded demo\?\)"),
+         S, r"one voice \('Priya Raman'\) showing a product as its maker 2 times \(a recorded demo\?\)"),
     Case("notes/podcast.txt", write("Jordan Pike: Welcome back to Close the Books, the podcast for finance people.\n"
                                     "Alicia Moreno: This is episode fifty-seven. What's the worst part of close?\n"
                                     "Jordan Pike: Accruals, every month. Approvals sit for nine days.\n"
@@ -394,13 +394,31 @@ CASES: tuple[Case, ...] = (
                                     "Tom Becker: AP manager. I'd tag her as AP for the persona.\n"
                                     "Hannah Reyes: I'll put the quotes in the synthesis board.\n"),
          S, r"the interviewers' debrief after a call \(.*\), not the interview itself, so not an interview"),
+    # Interviews that only look like those: read.
+    Case("looks-like/buyer-quotes-her-podcast.txt", write(
+        "Sam Ortiz: Thanks for joining. What's your role at Ledger Lines?\n"
+        "Dana Whitfield: I'm the controller. We also run a podcast, it opens with 'welcome back to Ledger Lines, the "
+        "podcast for finance people', and I read the line 'this episode is brought to you by' every week.\n"
+        "Sam Ortiz: Where do approvals get stuck?\nDana Whitfield: In the CFO's inbox, for nine days.\n"), READ),
+    Case("looks-like/voice-memo-of-a-saas-buyer.txt", write(
+        "Priya Raman: I'm the VP of finance at Tallyhub. Our pricing is usage-based, so our customers get invoiced "
+        "monthly from our platform, and the vendor bills we pay swing by thirty percent. Approvals take nine days.\n"),
+         READ_WARNED, r"cannot tell the interviewer from the interviewee"),
+    Case("looks-like/focus-group.txt", write(
+        "Focus group, AP leads, 12 March\nModerator: Jen Park\n\nQ1. What slows your close down?\n\n"
+        "Participant 1: Approvals, every month.\nParticipant 2: I'd push back on that a bit, it's the bank feed.\n"
+        "Participant 3: I agree with P2.\nParticipant 4: For us it's intercompany.\n"), READ),
+    Case("looks-like/terse-timed-answers.txt", write(
+        "Sam Ortiz (00:00:01): Where do invoices arrive?\nDana (00:00:04): Email.\n"
+        "Sam Ortiz (00:00:06): How many a month?\nDana (00:00:08): Over ten thousand.\n"
+        "Sam Ortiz (00:00:10): Who approves them?\nDana (00:00:12): Our CFO.\n"), READ),
     Case("notes/survey-answers.txt", write("Q4. What is the most painful part of your close?\n\n"
                                            "Respondent 1: Chasing approvers for sign-off.\n"
                                            "Respondent 2: Reconciling the bank feed by hand.\n\n"
                                            "Q5. Why did you start looking for a new tool?\n\n"
                                            "Respondent 1: Our auditor flagged the approval trail.\n"
                                            "Respondent 2: We grew from two entities to five.\n"),
-         S, r"answers of 2 respondents and nobody asks anything \(a survey export\?\), so not an interview"),
+         S, r"answers of 2 respondents and hardly anyone asks anything \(a survey export\?\), so not an interview"),
     Case("notes/guide-with-placeholders.txt", write("Interviewer: Could you tell me about your role and your team?\n"
                                                     "Participant: [role, team size, ERP]\n"
                                                     "Interviewer: What made you start looking for a new tool?\n"

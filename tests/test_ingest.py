@@ -1466,3 +1466,36 @@ def test_an_interview_typed_without_labels_reads_its_questions_as_the_interviewe
     # Prose with a question or two of its own is still no transcript.
     essay = "Why do invoices stall?\n\nMostly approvals.\n\nWho owns the fix?\n\nNobody, and that is the problem.\n"
     assert "no speaker labels" in error(tmp_path, "essay.txt", essay + "A longer paragraph. " * 3 + "\n").message
+
+
+def test_numbered_questions_are_asked_by_whoever_read_out_the_first(tmp_path):
+    """Typed notes where the interviewer's list is pasted in ("Q3. ...?" after the buyer's answer), or a buyer reads
+    her own numbered questions out; above respondents' answers they are nobody's."""
+    notes = (
+        "Maya: Thanks, Dana. I'll just go down the list.\n"
+        "Q1. Could you tell me about your role?\n"
+        "Dana: I'm the AP manager at Brightloop.\n"
+        "Q2. What made you start looking for a tool?\n"
+        "Dana: We overpaid a vendor by twenty-two thousand.\n"
+    )
+    assert said(tmp_path, "notes.txt", notes) == [
+        ("Maya", "Thanks, Dana. I'll just go down the list.\nQ1. Could you tell me about your role?"),
+        ("Dana", "I'm the AP manager at Brightloop."),
+        ("Maya", "Q2. What made you start looking for a tool?"),
+        ("Dana", "We overpaid a vendor by twenty-two thousand."),
+    ]
+    own = "Sam: Any questions for us?\nDana: Two.\nQ1. Can approvals route by cost centre?\nQ2 - And by amount?\n"
+    assert said(tmp_path, "own.txt", own)[1] == ("Dana", own.split("Dana: ")[1].rstrip())
+
+
+def test_a_prompt_said_as_an_imperative_is_the_interviewers_in_notes_typed_without_labels(tmp_path):
+    text = (
+        "Interview with Karen Liu, Payroll Manager, Ostara Foods\n\n"
+        "What do you look after?\n\nPayroll for both plants.\n\n"
+        "Walk me through what happened last March.\n\nThe timekeeping export broke and we filed late.\n\n"
+        "Tell me more about the fines.\n\nTwo fines, both from the state.\n\n"
+        "What would stop you from switching?\n\nTiming, it has to be January.\n"
+    )
+    turns = said(tmp_path, "karen.txt", text)
+    assert [speaker for speaker, _ in turns] == ["Interviewer", "Interviewee"] * 4
+    assert turns[3] == ("Interviewee", "The timekeeping export broke and we filed late.")

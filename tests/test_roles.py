@@ -301,6 +301,10 @@ def test_stated_title_from_self_introduction(said, title):
         ("You're the CFO at Arden, right?", "Indeed, formerly. I moved over to treasury.", ""),
         ("You're the CFO at Arden, right?", "I am the controller, not the CFO.", "Controller"),
         ("Did you catch her title?", "AP manager officially. She covers treasury because the analyst left.", ""),
+        ("Jess mentioned you took over her role. What do you do there now?",
+         "I'm the accounts payable manager for the group.", "Accounts Payable Manager"),  # asks about the buyer too
+        ("Priya's role is mostly on the tax side. How about you?", "I'm the assistant controller.",
+         "Assistant Controller"),
         ("What is your role, and what does Dana do?", "I'm the controller. Dana is AP manager officially.",
          "Controller"),
     ],

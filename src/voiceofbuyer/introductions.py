@@ -180,7 +180,8 @@ def stated_title(
         # Later in a long call, only an answer to a question about the title: "What's your official title?"
         if index >= INTRO_TURNS and not _ASKS_TITLE.search(question):
             continue
-        if _ASKS_ANOTHERS_JOB.search(question) and not _ASKS_TITLE.search(question):
+        about_someone_else = _ASKS_ANOTHERS_JOB.search(question) and not _ASKS_YOURS.search(question)
+        if about_someone_else and not _SAYS_I_AM.match(raw):
             continue  # "Did you catch her title?" / "AP manager officially.": someone else's job
 
         text = plain(raw)
@@ -224,6 +225,13 @@ _ASKS_ANOTHERS_JOB = re.compile(
     r"|\bwhat\s+(?:does|did)\s+(?:she|he|they|(?-i:[A-Z][\w-]+))\s+do\b",
     re.I,
 )
+# "... Jess mentioned you took over her role. What do you do there now?", "Priya's role is tax. How about you?"
+_ASKS_YOURS = re.compile(
+    r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+)?(?:title|role|job|position)\b"
+    r"|\bwhat\s+(?:do|did)\s+you\s+do\b|\b(?:how|what)\s+about\s+you\b|\band\s+you(?:rself)?\s*\?",
+    re.I,
+)
+_SAYS_I_AM = re.compile(r"\s*(?:(?:so|well|yeah|yes|sure|oh)[,.]?\s+)*(?:i'?m|i\s+am)\b", re.I)
 _ANSWER_OPENING = re.compile(
     r"(?:\s*(?:yes|yeah|yep|sure|so|well|right|correct|of\s+course|actually|oh|okay|ok|honestly|officially|it'?s"
     r"|it\s+is)\b[,.!]?)*\s*",

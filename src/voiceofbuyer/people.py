@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .files import cached_training
 from .ingest import Problem
-from .ingest.sides import CONFIDENT, identify_sides, maker_remarks
+from .ingest.sides import CONFIDENT, identify_sides
 from .ingest.speaker_names import is_placeholder, renamed_devices
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
@@ -203,7 +203,19 @@ _ON_AIR = re.compile(
     re.I,
 )
 """What a podcast or a show says on air, never a research interview: its welcome, its episode, its sponsor read."""
-_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+_GOES_ON_AIR = re.compile(
+    r"\b(?:welcome\s+(?:back\s+)?to\s+[\w' ]{1,40}?,?\s+the\s+podcast|this\s+is\s+episode"
+    r"|this\s+episode\s+is\s+(?:brought\s+to\s+you|sponsored)\s+by)\b",
+    re.I,
+)
+"""How a show opens its first turn."""
+_SHOWS_ITS_PRODUCT = re.compile(
+    r"\b(?:let\s+me\s+show|i(?:'ll|\s+will|\s+can)\s+show\s+you|we(?:'ve|\s+have)?\s+built|out\s+of\s+the\s+box"
+    r"|let(?:'s|\s+me)\s+(?:open|switch\s+to|click|jump\s+into))\b",
+    re.I,
+)
+"""What only a product's maker says while showing it."""
+_BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 """A list item, a table row or a heading: how documents are laid out, not how speech is written down."""
 
@@ -222,11 +234,11 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
         speaker = interview.turns[0].speaker
         if len(interview.turns) == 1 and len(_LAID_OUT.findall(interview.turns[0].text)) >= 3:
             return f"one passage under one label ({speaker!r}) laid out in lists, tables or headings (a document?)"
-        # "Hi everyone, I'm Priya, solutions engineer at Ledgerly ... We built a model ... Most of our customers ...":
-        # one voice showing its own product, with no one to answer it.
-        remarks = maker_remarks("\n".join(turn.text for turn in interview.turns))
-        if remarks >= 2:
-            return f"one voice ({speaker!r}) talking about the product as its maker {remarks} times (a recorded demo?)"
+        # "Hi everyone, I'm Priya, solutions engineer at Ledgerly ... I'll show you ... We built a model ...": one voice
+        # showing its own product, with no one to answer it ("our customers", "our pricing" are any SaaS buyer's too).
+        shown = len(_SHOWS_ITS_PRODUCT.findall("\n".join(turn.text for turn in interview.turns)))
+        if shown >= 2:
+            return f"one voice ({speaker!r}) showing a product as its maker {shown} times (a recorded demo?)"
         # "Owner: Rachel Ng  Last edited: 3 March" atop a guide or tracker: the label is a line of the document.
         spoken = sum(len(turn.text) for turn in interview.turns)
         if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3:
@@ -236,18 +248,23 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
     # "Okay, she's dropped off. Let's do the debrief while it's fresh."
     if _DEBRIEF.search(opening) and "debrief" in interview.text.lower() and len(research) >= 2:
         return f"the interviewers' debrief after a call ({'; '.join(sorted(research)[:2])}), not the interview itself"
+    # "Welcome back to Close the Books, the podcast ...", "this episode is brought to you by ...": on air from the
+    # start (a buyer quoting their own show's intro later in an interview is still interviewed)
     show = {m.lower() for m in _ON_AIR.findall(interview.text)}
-    if len(show) >= 2:  # "Welcome back to Close the Books, the podcast ...", "this episode is brought to you by ..."
+    if len(show) >= 2 and _GOES_ON_AIR.search(interview.turns[0].text):
         return f"a podcast or show ({'; '.join(sorted(show)[:2])})"
     asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
-    # "Participant: [objections]": a guide's placeholder for the answer, no answer
+    # "Participant: [objections]", "(role, team size)": a guide's placeholder for the answer, no answer
     answered = sum(len(_BRACKETED.sub(" ", t.text).split()) for t in interview.turns if t.speaker in sides.buyers)
-    if asked >= 3 and answered < 2 * asked:
+    timed = any(t.start is not None for t in interview.turns)  # a recorded call, however terse its answers
+    if asked >= 3 and answered < 2 * asked and not timed:
         return f"{asked} questions with {answered} words of answer in all (an interview guide?)"
     # "Q5. Why did you start looking?" above "Respondent 1: ..." and "Respondent 2: ...": a survey's free-text answers
-    asks = any("?" in t.text for t in interview.turns)
-    if sides.how == "labels" and not sides.interviewers and len(sides.buyers) >= 2 and not asks:
-        return f"answers of {len(sides.buyers)} respondents and nobody asks anything (a survey export?)"
+    # (a focus group names its moderator, and its participants answer each other)
+    asks = sum("?" in t.text for t in interview.turns) * 10 >= len(interview.turns)
+    moderated = bool(interview.meta.interviewer) or re.search(r"\bfocus\s+group\b", interview.text, re.I)
+    if sides.how == "labels" and not sides.interviewers and len(sides.buyers) >= 2 and not asks and not moderated:
+        return f"answers of {len(sides.buyers)} respondents and hardly anyone asks anything (a survey export?)"
     people = set(sides.interviewers) | set(sides.buyers)
     prompts = sum(bool(_ASKS.search(t.text)) for t in interview.turns if t.speaker in sides.interviewers)
     asking = sum("?" in t.text for t in interview.turns)

@@ -226,7 +226,7 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     while another talks about the product as its maker (a demo call); then that other speaker, and True."""
     asker = asks_most_questions(said)
     text_of = _text_of(said)
-    talk = {s: maker_remarks(text_of.get(s, "")) for s in people}
+    talk = {s: _maker_remarks(text_of.get(s, "")) for s in people}
     asked = text_of.get(asker, "")
     questions = [(question, _about_the_product(question)) for question in _QUESTION.findall(asked)]
     situation = sum(not product and bool(_SITUATION_QUESTION.search(q)) for q, product in questions)
@@ -270,7 +270,7 @@ def _asked_for_their_job(said: list[tuple[str, str]]) -> dict[str, str]:
     return asked_by
 
 
-def maker_remarks(said: str) -> int:
+def _maker_remarks(said: str) -> int:
     """How many times ``said`` speaks of a product as its maker: "we built", "our customers", "let me show"."""
     return len(_VENDOR_TALK.findall(said))
 
@@ -345,7 +345,7 @@ def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[st
             introduction.search(text_of.get(other, "")) for other in people if other not in (speaker, interviewer)
         )
         own = text_of.get(speaker, "")
-        vendor_talk = maker_remarks(own)
+        vendor_talk = _maker_remarks(own)
         # "Sorry, can I add something? I'm Priti, one of the team leads on the property desk": a job of their own
         # said, they are in the interview, not asking beside it.
         states_a_job = bool(stated_title([text for who, text in said if who == speaker]))

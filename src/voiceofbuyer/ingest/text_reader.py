@@ -39,7 +39,7 @@ from voiceofbuyer.ingest.labels import (
     section_kind,
 )
 from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
-from voiceofbuyer.ingest.speaker_names import same_person
+from voiceofbuyer.ingest.speaker_names import is_placeholder, same_person
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.timestamps import TEXT_TIME
 from voiceofbuyer.ingest.tool_lines import is_tool_line
@@ -279,6 +279,7 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
     time: float | None = None  # a stamp not yet used by a turn
     in_notes = False
     turn_indent = 0  # of the line that opened the turn being read
+    list_reader: str | None = _UNREAD  # who reads out the file's numbered questions, once the first is met
 
     def close() -> None:
         """Add the turn being read, if it holds any text."""
@@ -310,8 +311,19 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
         # An e-mail pasted into an answer, indented ("    Subject: Invoice 4471"): no header, the turn goes on.
         spoken = spoken or (speaker is not None and not speaker_head and indent(line.text) > turn_indent)
         labelled = _metadata_line(line, speaker_head) and not spoken
-        numbered = _numbered(line) and not speaker_head  # "Q5. Why ...?", not the label "Q5:"
-        if heading or aside or RULE.match(line.text) or is_tool_line(line.text) or labelled or numbered:
+        if _numbered(line) and not speaker_head:  # "Q5. Why ...?" on its own line, not the label "Q5:"
+            # Every numbered question of a file is asked by one voice: who read out the first ("Maya: I'll just go
+            # down the list." / "Q1. ..."), also after the other's answer; above respondents' answers, nobody.
+            if list_reader == _UNREAD:
+                list_reader = speaker if speaker is not None and not is_placeholder(speaker) else None
+            if list_reader is None:
+                close()
+                draft, speaker = None, None
+                continue
+            if speaker != list_reader:
+                close()
+                draft, speaker = None, list_reader
+        if heading or aside or RULE.match(line.text) or is_tool_line(line.text) or labelled:
             close()
             draft, speaker = None, None
             kind = _section_of(line)
@@ -342,8 +354,12 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
 
 
 _NUMBERED_QUESTION = re.compile(
-    r"[ \t]*(?:\*\*)?(?:q|question)[ \t]*\d{1,3}[ \t]*[:.)](?:\*\*)?[ \t]*\S.*\?[*\s]*", re.I
+    r"[ \t]*(?:\*\*)?(?:q|question)[ \t]*\d{1,3}[ \t]*[:.)–—-](?:\*\*)?[ \t]*\S.*\?[*\s]*", re.I
 )
+
+
+_UNREAD = "\x00"
+"""``list_reader`` before the first numbered question: no speaker label can be this."""
 
 
 def _numbered(line: TextLine) -> bool:

@@ -57,13 +57,21 @@ def _question(line: TextLine) -> int | None:
 
 
 _BARE_QUESTION_WORDS = 40
+# A prompt said as an imperative: "Walk me through what happened.", "Tell me more about the credit card purchases."
+_PROMPT = re.compile(
+    r"(?:(?:ok(?:ay)?|great|thanks|got\s+it|right|and|so)[,.!]?\s+)?(?:walk|talk|take)\s+me\s+through\b"
+    r"|(?:(?:ok(?:ay)?|great|thanks|got\s+it|right|and|so)[,.!]?\s+)?tell\s+me\s+(?:more|about)\b.*\.$",
+    re.I,
+)
 
 
 def _bare_question(line: TextLine) -> int | None:
-    """0 when ``line`` is a question on a paragraph of its own, as a researcher types an interview without labels
-    ("Thanks for doing this, Karen. Can you start by telling me what you look after?"); else None."""
-    words = line.text.split()
-    asks = line.text.rstrip().endswith("?") and len(words) <= _BARE_QUESTION_WORDS and line.text.lstrip()[:1].isupper()
+    """Where the question starts when ``line`` is a question or a prompt on a paragraph of its own, as a researcher
+    types an interview without labels ("Thanks for doing this, Karen. Can you start by telling me what you look
+    after?", "Walk me through what happened."); else None."""
+    words, said = line.text.split(), line.text.strip()
+    asks = (said.endswith("?") or _PROMPT.match(said) is not None) and len(words) <= _BARE_QUESTION_WORDS
+    asks = asks and said[:1].isupper()
     return indent(line.text) if asks and not HEADING.match(line.text) else None
 
 
