@@ -205,11 +205,20 @@ def stated_title(
     return tenured or fallback
 
 
-# A question about the buyer's job: "What's your role at Finch?", "what do you do?", "as the payroll manager, you ...".
+# A question about the buyer's own job, wherever it is asked: "What's your role at Finch?", "what is it you do?",
+# "What does your day look like?", "Tell me about yourself." (``ingest.sides`` finds who was asked with it too).
+_OWN_JOB = (
+    r"\byour\s+(?:name\s+and\s+(?:your\s+)?)?(?:(?:actual|official|current|exact|job|formal)\s+){0,2}"
+    r"(?:role|title|job|position)\b|\bwhat\s+(?:is\s+it\s+(?:that\s+)?)?(?:do\s+)?you\s+do\b"
+    r"|\bwhat\s+does\s+your\s+(?:job|role|work|day)\s+(?:involve|look\s+like)\b|\bintroduce\s+yourself\b"
+    r"|\babout\s+yourself\b"
+)
+ASKS_OWN_JOB = re.compile(_OWN_JOB, re.I)
+# Also a question that names the job for the buyer to confirm: "you're the payroll manager, right?", "as the
+# controller, you ...", "I have you down as ...".
 _ASKS_JOB = re.compile(
-    r"\b(?:your\s+(?:name\s+and\s+(?:your\s+)?)?(?:(?:actual|official|current|exact|job)\s+)?(?:role|title|job|position)|you(?:'re|\s+are)\s+(?:(?:the|an?)\s+)?\w+"
-    r"|what\s+(?:is\s+it\s+)?(?:do\s+)?you\s+do\b|as\s+(?:the|a|an)\s+\w+|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\b"
-    r"|introduce\s+yourself|about\s+yourself)",
+    _OWN_JOB + r"|\byou(?:'re|\s+are)\s+(?:(?:the|an?)\s+)?\w+|\bas\s+(?:the|a|an)\s+\w+"
+    r"|\b(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\b",
     re.I,
 )
 # A question about the title itself, asked at any point of the call: "what's your official title, by the way?"
@@ -227,9 +236,7 @@ _ASKS_ANOTHERS_JOB = re.compile(
 )
 # "... Jess mentioned you took over her role. What do you do there now?", "Priya's role is tax. How about you?"
 _ASKS_YOURS = re.compile(
-    r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+)?(?:title|role|job|position)\b"
-    r"|\bwhat\s+(?:do|did)\s+you\s+do\b|\b(?:how|what)\s+about\s+you\b|\band\s+you(?:rself)?\s*\?",
-    re.I,
+    _OWN_JOB + r"|\bwhat\s+did\s+you\s+do\b|\b(?:how|what)\s+about\s+you\b|\band\s+you(?:rself)?\s*\?", re.I
 )
 _SAYS_I_AM = re.compile(r"\s*(?:(?:so|well|yeah|yes|sure|oh)[,.]?\s+)*(?:i'?m|i\s+am)\b", re.I)
 _ANSWER_OPENING = re.compile(

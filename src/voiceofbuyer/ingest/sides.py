@@ -35,7 +35,7 @@ from voiceofbuyer.ingest.speaker_names import (
     same_person,
     short_names,
 )
-from voiceofbuyer.introductions import stated_title
+from voiceofbuyer.introductions import ASKS_OWN_JOB, stated_title
 from voiceofbuyer.records import Interview, SpeakerRoles
 from voiceofbuyer.remarks import is_small_talk
 
@@ -247,12 +247,6 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     return asker, False
 
 
-_ASKS_FOR_THE_JOB = re.compile(
-    r"\b(?:your\s+(?:current\s+)?(?:role|title|job|position)|what\s+(?:is\s+it\s+(?:that\s+)?)?you\s+do\b"
-    r"|what\s+do\s+you\s+do\b|what\s+does\s+your\s+(?:job|role|work|day)\s+(?:involve|look\s+like)"
-    r"|introduce\s+yourself|about\s+yourself)\b",
-    re.I,
-)
 _JOB_QUESTION_TURNS = 8
 """How early in the call someone is asked for their job: introductions open an interview."""
 
@@ -262,7 +256,7 @@ def _asked_for_their_job(said: list[tuple[str, str]]) -> dict[str, str]:
     "Tell me about yourself.") and answered with one ("I'm the IT manager at Fjord Marine."), each with who asked."""
     asked_by: dict[str, str] = {}
     for (asker, question), (speaker, answer) in pairwise(said[:_JOB_QUESTION_TURNS]):
-        if asker == speaker or speaker in asked_by or not _ASKS_FOR_THE_JOB.search(question):
+        if asker == speaker or speaker in asked_by or not ASKS_OWN_JOB.search(question):
             continue
         asks = "?" in question or re.search(r"\b(?:tell|introduce)\b", question, re.I)
         if asks and (_SELF_INTRO.search(answer) or stated_title([answer])):
