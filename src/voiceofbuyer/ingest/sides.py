@@ -22,18 +22,24 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from itertools import groupby, pairwise
-from operator import itemgetter
+from itertools import pairwise
 from typing import TypeVar
 
 from voiceofbuyer.ingest.speaker_names import (
-    company,
-    given_name,
     is_placeholder,
     is_uncertain,
     listed_names,
     same_person,
     short_names,
+)
+from voiceofbuyer.ingest.vendor_side import (
+    ABOUT_THE_PRODUCT,
+    SELF_INTRO,
+    introduced_as_colleague,
+    maker_remarks,
+    said_by_speaker,
+    talks_like_a_maker,
+    vendor_side,
 )
 from voiceofbuyer.introductions import ASKS_OWN_JOB, stated_title
 from voiceofbuyer.records import Interview, SpeakerRoles
@@ -55,21 +61,6 @@ _BUYER_LABEL = re.compile(
     r"|them)[\s_]*\d*",
     re.I,
 )
-_VENDOR_TALK = re.compile(
-    r"\b(?:we\s+(?:built|build|offer|provide|designed|launched|ship|shipped|integrate|connect|sell|support|price)"
-    r"|we'?ve\s+(?:built|designed|launched)|our\s+(?:product|platform|tool|solution|software|app|customers|clients"
-    r"|users|pricing|roadmap|integrations?|api|engineers?|feature)|let\s+me\s+show|i\s+can\s+show\s+you"
-    r"|on\s+our\s+side|our\s+(?:product|engineering|sales|success|support)\s+team|out\s+of\s+the\s+box"
-    r"|we\s+(?:do|handle|set\s+up|take\s+care\s+of)\s+(?:the\s+|all\s+the\s+)?[\w-]+(?:\s+[\w-]+)?\s+for\s+you"
-    r"|our\s+(?:extraction|ocr|model|engine|implementation|onboarding|implementation\s+team))\b",
-    re.I,
-)
-_WORDS_PER_VENDOR_REMARK = 400
-# "I'm the IT director at Marlowe Insurance": a buyer; "I lead solutions engineering here at Acme" is the host's side.
-_SELF_INTRO = re.compile(
-    r"\b(?i:i'?m|i\s+am|i\s+work\s+as|i\s+run|i\s+lead|i\s+head|i\s+manage|i\s+own|my\s+(?:role|title|job))\b"
-    r"(?:(?!\bhere\b)[^.?!]){0,80}?\b(?i:at|for|in)\s+[A-Z]",
-)
 # Questions about the product ("How is that priced?", "Do you integrate with NetSuite?", "What's the contract
 # length?"; not "When a cardholder buys off contract, ...?") are a buyer's;
 # questions about the buyer's situation ("What made you start looking?") an interviewer's.
@@ -79,23 +70,12 @@ _PRODUCT_QUESTION = re.compile(
     r"(?:that|it|does)|pric\w+|cost|(?<!off\s)(?<!off-)contracts?|trial|demo)\b[^?]*\?",
     re.I,
 )
-_ABOUT_THE_PRODUCT = re.compile(
-    r"\b(?:your\s+(?:tool|product|platform|software|system|solution|app|pricing|api|roadmap)|pric\w+|cost\w*"
-    r"|(?<!off\s)(?<!off-)contracts?"
-    r"|trial|demo|integrat\w+|support\s+(?:for|sso|single)|roadmap)\b",
-    re.I,
-)
 _SITUATION_QUESTION = re.compile(
     r"\b(?:what\s+made\s+you|how\s+do\s+you|tell\s+me|what\s+would|walk\s+me|how\s+are|how\s+is\s+\w+\s+(?:done|"
     r"handled)|why\s+did\s+you|how\s+often|what\s+does\s+(?:a|your)\s+(?:typical|normal|team|day)|could\s+you\s+"
     r"(?:tell|describe|start))\b[^?]*\?",
     re.I,
 )
-_OUR_JOB = (
-    r"(?:manager|engineer|lead|director|head|designer|researcher|specialist|architect|analyst|pm|cto|ceo|founder"
-    r"|colleague|teammate|expert|owner|consultant|scientist|developer)"
-)
-_COLLEAGUE = r"(?:my|our)\s+(?:colleague|teammate|co-?founder|product\s+manager|engineer|cto|ceo)"
 
 
 def identify_sides(interview: Interview) -> SpeakerRoles:
@@ -136,7 +116,7 @@ def _people_sides(interview: Interview, people: list[str], uncertain: tuple[str,
     interviewer, pitched = _lead_interviewer(people, said)
     if not pitched:
         interviewer = _host_across_from_brought(interviewer, people, said)
-    colleagues = _vendor_side(people, interviewer, said)
+    colleagues = vendor_side(people, interviewer, said)
     interviewers = [s for s in people if s == interviewer or s in colleagues]
     buyers = [s for s in people if s not in interviewers]
     confidence = _confidence(said, interviewers)
@@ -204,7 +184,7 @@ def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], li
         if interviewers:
             rest = [s for s in people if s not in interviewers]
             said = [(t.speaker, t.text) for t in interview.turns if t.speaker in rest]
-            colleagues = _vendor_side(rest, None, said) if len(rest) > 1 else set()
+            colleagues = vendor_side(rest, None, said) if len(rest) > 1 else set()
             return interviewers + [s for s in rest if s in colleagues], [s for s in rest if s not in colleagues], how
         if buyers:
             return [s for s in people if s not in buyers], buyers, how
@@ -225,17 +205,17 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     """The interviewing side's lead: who asks most questions, unless that speaker introduces themselves as a buyer
     while another talks about the product as its maker (a demo call); then that other speaker, and True."""
     asker = asks_most_questions(said)
-    text_of = _text_of(said)
-    talk = {s: _maker_remarks(text_of.get(s, "")) for s in people}
+    text_of = said_by_speaker(said)
+    talk = {s: maker_remarks(text_of.get(s, "")) for s in people}
     asked = text_of.get(asker, "")
     questions = [(question, _about_the_product(question)) for question in _QUESTION.findall(asked)]
     situation = sum(not product and bool(_SITUATION_QUESTION.search(q)) for q, product in questions)
     product_questions = sum(product for _, product in questions) - situation
-    buyer_like = _SELF_INTRO.search(asked) or product_questions > 0
+    buyer_like = SELF_INTRO.search(asked) or product_questions > 0
     # One remark of a maker is enough beside someone who asks about nothing but the product.
     enough = 1 if product_questions >= 2 else 2
-    makers = [s for s in people if s != asker and talk[s] >= enough and _talks_like_a_maker(talk[s], text_of.get(s, ""))
-              and not _SELF_INTRO.search(text_of.get(s, ""))]  # fmt: skip
+    makers = [s for s in people if s != asker and talk[s] >= enough and talks_like_a_maker(talk[s], text_of.get(s, ""))
+              and not SELF_INTRO.search(text_of.get(s, ""))]  # fmt: skip
     if makers and talk[asker] == 0 and buyer_like:
         return max(makers, key=lambda s: (talk[s], s)), True
     # "Could you start with your role?" / "I'm the IT manager at Fjord Marine. Does it work offline?": whoever was
@@ -259,41 +239,21 @@ def _asked_for_their_job(said: list[tuple[str, str]]) -> dict[str, str]:
         if asker == speaker or speaker in asked_by or not ASKS_OWN_JOB.search(question):
             continue
         asks = "?" in question or re.search(r"\b(?:tell|introduce)\b", question, re.I)
-        if asks and (_SELF_INTRO.search(answer) or stated_title([answer])):
+        if asks and (SELF_INTRO.search(answer) or stated_title([answer])):
             asked_by[speaker] = asker
     return asked_by
 
 
-def _maker_remarks(said: str) -> int:
-    """How many times ``said`` speaks of a product as its maker: "we built", "our customers", "let me show"."""
-    return len(_VENDOR_TALK.findall(said))
-
-
-def _talks_like_a_maker(remarks: int, said: str) -> bool:
-    """Whether ``said``, holding ``remarks`` phrases of ``_VENDOR_TALK``, speaks of the product as its maker often
-    enough: "But the people we support feel it too", once in an hour of answers, is a buyer's own business; a maker's
-    words come at least once in every ``_WORDS_PER_VENDOR_REMARK`` words they say."""
-    return remarks >= 1 and remarks * _WORDS_PER_VENDOR_REMARK >= len(said.split())
-
-
 _QUESTION = re.compile(r"[^.?!\n]*\?")
-
-
-def _text_of(said: list[tuple[str, str]]) -> dict[str, str]:
-    """Everything each speaker said, their turns one per line."""
-    text_of: dict[str, str] = {}
-    for speaker, text in said:
-        text_of[speaker] = text_of.get(speaker, "") + "\n" + text
-    return text_of
 
 
 def _host_across_from_brought(asker: str, people: list[str], said: list[tuple[str, str]]) -> str:
     """The interviewer when who asks most was brought by the buyer ("this is Tom from our finance systems team, he'll
     have the technical questions"): who asks most among the others. A bringer who talks more than everyone else
     is the buyer answering; a host who brings a colleague to ask talks less than the buyer."""
-    text_of = _text_of(said)
+    text_of = said_by_speaker(said)
     words = Counter({speaker: len(text.split()) for speaker, text in text_of.items()})
-    introduction = _introduction(asker)
+    introduction = introduced_as_colleague(asker)
     for bringer in people:
         others = [s for s in people if s not in (asker, bringer)]
         if bringer == asker or not others or not introduction.search(text_of.get(bringer, "")):
@@ -309,127 +269,8 @@ def _about_the_product(question: str) -> bool:
     """ "How do you price it?", "Do you integrate with Xero?": a question about the product, even in the words of a
     question about the buyer's situation ("how do you ...")."""
     return bool(_PRODUCT_QUESTION.search(question)) and (
-        not _SITUATION_QUESTION.search(question) or bool(_ABOUT_THE_PRODUCT.search(question))
+        not _SITUATION_QUESTION.search(question) or bool(ABOUT_THE_PRODUCT.search(question))
     )
-
-
-def _vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str, str]]) -> set[str]:
-    """Speakers besides the interviewer who are on the interviewing side: introduced as a colleague by the
-    interviewer, or talking about the product as its maker, never introducing themselves as a buyer nor introduced
-    by one ("this is Tom from our finance systems team": the buyer's colleague, whose "we built a macro" is no
-    vendor's)."""
-    text_of = _text_of(said)
-    companies = {s: company(s) for s in people}
-    shared = Counter(companies.values())
-    shared.pop("", None)
-    # "Jenna Cole (Clinix)", "Omar Haddad (Clinix)", "Marcus Bell (Harbor Health)": one company is one side.
-    by_company = len(shared) > 1 and max(shared.values()) > 1 and bool(interviewer and companies[interviewer])
-    colleagues, introduced_ones = set(), set()
-    interviewer_introduced = _introduction(interviewer) if interviewer else None
-    for speaker in people:
-        if speaker == interviewer:
-            continue
-        if by_company and companies[speaker]:
-            if companies[speaker] == companies[interviewer or ""]:
-                colleagues.add(speaker)
-            continue
-        introduction = _introduction(speaker)
-        introduced = introduction.search(text_of.get(interviewer or "", ""))
-        brought = any(
-            introduction.search(text_of.get(other, "")) for other in people if other not in (speaker, interviewer)
-        )
-        own = text_of.get(speaker, "")
-        vendor_talk = _maker_remarks(own)
-        # "Sorry, can I add something? I'm Priti, one of the team leads on the property desk": a job of their own
-        # said, they are in the interview, not asking beside it.
-        states_a_job = bool(stated_title([text for who, text in said if who == speaker]))
-        # "I'm the HRIS analyst ... We built a Workday business process for it": one remark like a maker's from
-        # someone who states a job of their own is about their own systems.
-        maker = (
-            _talks_like_a_maker(vendor_talk, own)
-            and not _SELF_INTRO.search(own)
-            and not (vendor_talk < 2 and states_a_job)
-        )
-        # "My colleague Mei is on too, she's our head of design": whoever introduces the interviewer as a colleague
-        # is on the interviewer's side.
-        introduces = bool(interviewer_introduced and interviewer_introduced.search(own)) and not _SELF_INTRO.search(own)
-        if introduced or introduces:
-            introduced_ones.add(speaker)
-        if (
-            introduced
-            or introduces
-            or (
-                len(people) > 2
-                and not brought
-                and (
-                    maker
-                    or (_asks_in_passing(speaker, said, interviewer) and not states_a_job)
-                    or _observes(speaker, said)
-                )
-            )
-        ):
-            colleagues.add(speaker)
-    others = len(people) - (1 if interviewer else 0)
-    if len(colleagues) >= others:
-        # Somebody must be the buyer: vendor talk alone cannot make everyone the vendor, but a colleague introduced
-        # as one ("that's Rina joining, she runs product for us") stays on the interviewer's side.
-        return introduced_ones if len(introduced_ones) < others else set()
-    return colleagues
-
-
-def _introduction(speaker: str) -> re.Pattern[str]:
-    """How someone introduces ``speaker`` as their colleague: "Aaron from our solutions team", "my colleague Mei",
-    "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design", "I've got
-    Lena with me, she's a solutions engineer on our side", "that's Rina joining, she runs product for us"."""
-    first = re.escape(given_name(speaker))
-    return re.compile(
-        rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b"
-        rf"|\b{first}\b(?:\s+(?:with|here\s+with)\s+(?:me|us)|\s+here)?,?\s+"
-        rf"(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
-        rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
-        rf"|\b{first}\b,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b"
-        # "that's Rina joining, she runs product for us"
-        rf"|\b(?:that's|this\s+is|here's)\s+{first}\s+joining\b[^.?!]{{0,20}}?,?\s+(?:he|she|they)\s+"
-        rf"(?:runs?|leads?|heads?|manages?)\s+[^.?!]{{0,40}}?\bfor\s+us\b",
-        re.I,
-    )
-
-
-# "Hi everyone, Chidi here, I'll just be listening in today": someone on the call to watch, not to be interviewed.
-_OBSERVING = re.compile(
-    r"\b(?:listen(?:ing)?\s+in|(?:just\s+)?observ(?:e|ing)|sit(?:ting)?\s+in|shadow(?:ing)?|tak(?:e|ing)\s+(?:the\s+)?notes"
-    r"|stay(?:ing)?\s+on\s+mute)\b",
-    re.I,
-)
-
-
-def _observes(speaker: str, said: list[tuple[str, str]]) -> bool:
-    """A voice that says first it is there to listen or take notes, and then says little: a turn or two of a few
-    words, or a few questions in passing ("Sorry, just to check, is that per branch?") and thanks."""
-    own = [text for who, text in said if who == speaker]
-    words = sum(len(t.split()) for t in own)
-    if not own or not _OBSERVING.search(" ".join(own[:2])):
-        return False
-    others: Counter[str] = Counter()
-    for who, text in said:
-        if who != speaker:
-            others[who] += len(text.split())
-    return (len(own) <= 2 and words <= 40) or (words <= 80 and bool(others) and words * 2 < max(others.values()))
-
-
-def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str | None) -> bool:
-    """A voice beside the interview that mostly asks ("Sorry to jump in, how many gates do you have?", an "Unknown
-    Speaker" saying "I think it's recording now" and asking what would hold them back): at least half of its runs of
-    turns are questions, none about the product (a buyer's kind), and it says under a third of what the most
-    talkative other non-interviewer says. A buyer of a group interview answers, or asks about the product."""
-    runs = [" ".join(text for _, text in run) for who, run in groupby(said, key=itemgetter(0)) if who == speaker]
-    runs = [run for run in runs if not is_small_talk(run)]  # "Hi there.", "Great, thanks.": said by either side
-    words: Counter[str] = Counter()
-    for who, text in said:
-        words[who] += len(text.split())
-    others = [count for who, count in words.items() if who not in (speaker, interviewer)]
-    asking = sum("?" in run and not _ABOUT_THE_PRODUCT.search(run) for run in runs)
-    return bool(runs) and asking * 2 >= len(runs) and bool(others) and words[speaker] * 3 < max(others)
 
 
 def _confidence(said: list[tuple[str, str]], interviewers: list[str]) -> float:

@@ -1,0 +1,188 @@
+"""The interviewing side beyond its lead: the vendor's colleagues on the call, and who talks like a product's maker.
+
+A speaker besides the interviewer is on the interviewing side when the interviewer introduces them as a colleague
+("Mei from our product team"), when they introduce the interviewer as one, or, on a call of three or more, when
+they talk about the product as its maker ("we built", "our customers"), only ask in passing beside the interview,
+or say they are there to listen. Someone who introduces themselves as a buyer, or whom a buyer brought, never is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import groupby
+from operator import itemgetter
+
+from voiceofbuyer.ingest.speaker_names import company, given_name
+from voiceofbuyer.introductions import stated_title
+from voiceofbuyer.remarks import is_small_talk
+
+_VENDOR_TALK = re.compile(
+    r"\b(?:we\s+(?:built|build|offer|provide|designed|launched|ship|shipped|integrate|connect|sell|support|price)"
+    r"|we'?ve\s+(?:built|designed|launched)|our\s+(?:product|platform|tool|solution|software|app|customers|clients"
+    r"|users|pricing|roadmap|integrations?|api|engineers?|feature)|let\s+me\s+show|i\s+can\s+show\s+you"
+    r"|on\s+our\s+side|our\s+(?:product|engineering|sales|success|support)\s+team|out\s+of\s+the\s+box"
+    r"|we\s+(?:do|handle|set\s+up|take\s+care\s+of)\s+(?:the\s+|all\s+the\s+)?[\w-]+(?:\s+[\w-]+)?\s+for\s+you"
+    r"|our\s+(?:extraction|ocr|model|engine|implementation|onboarding|implementation\s+team))\b",
+    re.I,
+)
+_WORDS_PER_VENDOR_REMARK = 400
+# "I'm the IT director at Marlowe Insurance": a buyer; "I lead solutions engineering here at Acme" is the host's side.
+SELF_INTRO = re.compile(
+    r"\b(?i:i'?m|i\s+am|i\s+work\s+as|i\s+run|i\s+lead|i\s+head|i\s+manage|i\s+own|my\s+(?:role|title|job))\b"
+    r"(?:(?!\bhere\b)[^.?!]){0,80}?\b(?i:at|for|in)\s+[A-Z]",
+)
+
+
+ABOUT_THE_PRODUCT = re.compile(
+    r"\b(?:your\s+(?:tool|product|platform|software|system|solution|app|pricing|api|roadmap)|pric\w+|cost\w*"
+    r"|(?<!off\s)(?<!off-)contracts?"
+    r"|trial|demo|integrat\w+|support\s+(?:for|sso|single)|roadmap)\b",
+    re.I,
+)
+
+
+_OUR_JOB = (
+    r"(?:manager|engineer|lead|director|head|designer|researcher|specialist|architect|analyst|pm|cto|ceo|founder"
+    r"|colleague|teammate|expert|owner|consultant|scientist|developer)"
+)
+_COLLEAGUE = r"(?:my|our)\s+(?:colleague|teammate|co-?founder|product\s+manager|engineer|cto|ceo)"
+
+
+def maker_remarks(said: str) -> int:
+    """How many times ``said`` speaks of a product as its maker: "we built", "our customers", "let me show"."""
+    return len(_VENDOR_TALK.findall(said))
+
+
+def talks_like_a_maker(remarks: int, said: str) -> bool:
+    """Whether ``said``, holding ``remarks`` phrases of ``_VENDOR_TALK``, speaks of the product as its maker often
+    enough: "But the people we support feel it too", once in an hour of answers, is a buyer's own business; a maker's
+    words come at least once in every ``_WORDS_PER_VENDOR_REMARK`` words they say."""
+    return remarks >= 1 and remarks * _WORDS_PER_VENDOR_REMARK >= len(said.split())
+
+
+def said_by_speaker(said: list[tuple[str, str]]) -> dict[str, str]:
+    """Everything each speaker said, their turns one per line."""
+    text_of: dict[str, str] = {}
+    for speaker, text in said:
+        text_of[speaker] = text_of.get(speaker, "") + "\n" + text
+    return text_of
+
+
+def vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str, str]]) -> set[str]:
+    """Speakers besides the interviewer who are on the interviewing side: introduced as a colleague by the
+    interviewer, or talking about the product as its maker, never introducing themselves as a buyer nor introduced
+    by one ("this is Tom from our finance systems team": the buyer's colleague, whose "we built a macro" is no
+    vendor's)."""
+    text_of = said_by_speaker(said)
+    companies = {s: company(s) for s in people}
+    shared = Counter(companies.values())
+    shared.pop("", None)
+    # "Jenna Cole (Clinix)", "Omar Haddad (Clinix)", "Marcus Bell (Harbor Health)": one company is one side.
+    by_company = len(shared) > 1 and max(shared.values()) > 1 and bool(interviewer and companies[interviewer])
+    colleagues, introduced_ones = set(), set()
+    interviewer_introduced = introduced_as_colleague(interviewer) if interviewer else None
+    for speaker in people:
+        if speaker == interviewer:
+            continue
+        if by_company and companies[speaker]:
+            if companies[speaker] == companies[interviewer or ""]:
+                colleagues.add(speaker)
+            continue
+        introduction = introduced_as_colleague(speaker)
+        introduced = introduction.search(text_of.get(interviewer or "", ""))
+        brought = any(
+            introduction.search(text_of.get(other, "")) for other in people if other not in (speaker, interviewer)
+        )
+        own = text_of.get(speaker, "")
+        vendor_talk = maker_remarks(own)
+        # "Sorry, can I add something? I'm Priti, one of the team leads on the property desk": a job of their own
+        # said, they are in the interview, not asking beside it.
+        states_a_job = bool(stated_title([text for who, text in said if who == speaker]))
+        # "I'm the HRIS analyst ... We built a Workday business process for it": one remark like a maker's from
+        # someone who states a job of their own is about their own systems.
+        maker = (
+            talks_like_a_maker(vendor_talk, own)
+            and not SELF_INTRO.search(own)
+            and not (vendor_talk < 2 and states_a_job)
+        )
+        # "My colleague Mei is on too, she's our head of design": whoever introduces the interviewer as a colleague
+        # is on the interviewer's side.
+        introduces = bool(interviewer_introduced and interviewer_introduced.search(own)) and not SELF_INTRO.search(own)
+        if introduced or introduces:
+            introduced_ones.add(speaker)
+        if (
+            introduced
+            or introduces
+            or (
+                len(people) > 2
+                and not brought
+                and (
+                    maker
+                    or (_asks_in_passing(speaker, said, interviewer) and not states_a_job)
+                    or _observes(speaker, said)
+                )
+            )
+        ):
+            colleagues.add(speaker)
+    others = len(people) - (1 if interviewer else 0)
+    if len(colleagues) >= others:
+        # Somebody must be the buyer: vendor talk alone cannot make everyone the vendor, but a colleague introduced
+        # as one ("that's Rina joining, she runs product for us") stays on the interviewer's side.
+        return introduced_ones if len(introduced_ones) < others else set()
+    return colleagues
+
+
+def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
+    """How someone introduces ``speaker`` as their colleague: "Aaron from our solutions team", "my colleague Mei",
+    "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design", "I've got
+    Lena with me, she's a solutions engineer on our side", "that's Rina joining, she runs product for us"."""
+    first = re.escape(given_name(speaker))
+    return re.compile(
+        rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b"
+        rf"|\b{first}\b(?:\s+(?:with|here\s+with)\s+(?:me|us)|\s+here)?,?\s+"
+        rf"(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
+        rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
+        rf"|\b{first}\b,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b"
+        # "that's Rina joining, she runs product for us"
+        rf"|\b(?:that's|this\s+is|here's)\s+{first}\s+joining\b[^.?!]{{0,20}}?,?\s+(?:he|she|they)\s+"
+        rf"(?:runs?|leads?|heads?|manages?)\s+[^.?!]{{0,40}}?\bfor\s+us\b",
+        re.I,
+    )
+
+
+# "Hi everyone, Chidi here, I'll just be listening in today": someone on the call to watch, not to be interviewed.
+_OBSERVING = re.compile(
+    r"\b(?:listen(?:ing)?\s+in|(?:just\s+)?observ(?:e|ing)|sit(?:ting)?\s+in|shadow(?:ing)?|tak(?:e|ing)\s+(?:the\s+)?notes"
+    r"|stay(?:ing)?\s+on\s+mute)\b",
+    re.I,
+)
+
+
+def _observes(speaker: str, said: list[tuple[str, str]]) -> bool:
+    """A voice that says first it is there to listen or take notes, and then says little: a turn or two of a few
+    words, or a few questions in passing ("Sorry, just to check, is that per branch?") and thanks."""
+    own = [text for who, text in said if who == speaker]
+    words = sum(len(t.split()) for t in own)
+    if not own or not _OBSERVING.search(" ".join(own[:2])):
+        return False
+    others: Counter[str] = Counter()
+    for who, text in said:
+        if who != speaker:
+            others[who] += len(text.split())
+    return (len(own) <= 2 and words <= 40) or (words <= 80 and bool(others) and words * 2 < max(others.values()))
+
+
+def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str | None) -> bool:
+    """A voice beside the interview that mostly asks ("Sorry to jump in, how many gates do you have?", an "Unknown
+    Speaker" saying "I think it's recording now" and asking what would hold them back): at least half of its runs of
+    turns are questions, none about the product (a buyer's kind), and it says under a third of what the most
+    talkative other non-interviewer says. A buyer of a group interview answers, or asks about the product."""
+    runs = [" ".join(text for _, text in run) for who, run in groupby(said, key=itemgetter(0)) if who == speaker]
+    runs = [run for run in runs if not is_small_talk(run)]  # "Hi there.", "Great, thanks.": said by either side
+    words: Counter[str] = Counter()
+    for who, text in said:
+        words[who] += len(text.split())
+    others = [count for who, count in words.items() if who not in (speaker, interviewer)]
+    asking = sum("?" in run and not ABOUT_THE_PRODUCT.search(run) for run in runs)
+    return bool(runs) and asking * 2 >= len(runs) and bool(others) and words[speaker] * 3 < max(others)
