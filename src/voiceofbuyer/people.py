@@ -17,6 +17,7 @@ from .files import cached_training
 from .ingest import Problem
 from .ingest.sides import CONFIDENT, identify_sides
 from .ingest.speaker_names import is_placeholder, renamed_devices
+from .ingest.vendor_side import introduced_as_colleague
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
@@ -215,6 +216,12 @@ _SHOWS_ITS_PRODUCT = re.compile(
     re.I,
 )
 """What only a product's maker says while showing it."""
+_WEBINAR = re.compile(
+    r"\b(?:webinars?|from\s+the\s+audience|(?:our|the)\s+attendees|(?:everyone|all)\s+who\s+(?:attended|joined)"
+    r"|live\s+q\s*&\s*a|audience\s+questions?|the\s+recording\s+will\s+be\s+(?:emailed|sent|shared))",
+    re.I,
+)
+"""What a host says to an audience."""
 _BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 """A list item, a table row or a heading: how documents are laid out, not how speech is written down."""
@@ -223,8 +230,8 @@ _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
     """Why a file read as speaker turns is no interview, or "": one labelled passage laid out as a document ("Owner:
     Tom Becker · Target: 8 finance leaders" above a screener and a table), or one speaker's few lines in such a
-    document (the ``Owner:`` line atop a discussion guide), one voice showing its own product (a recorded demo), a
-    survey's answers, an interview guide (questions that nobody
+    document (the ``Owner:`` line atop a discussion guide), one voice showing its own product (a recorded demo) or
+    presented by its own side (a webinar), a survey's answers, an interview guide (questions that nobody
     answers: "Q1: Can you tell me about your role?" … "Q7: …"), or meeting notes in which nobody asks anything
     ("Tom: We have recruited six of the eight interviews."). Sides named by metadata are taken as given."""
     if sides.how == "metadata" or interview.format == "audio":
@@ -253,6 +260,24 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
     show = {m.lower() for m in _ON_AIR.findall(interview.text)}
     if len(show) >= 2 and _GOES_ON_AIR.search(interview.turns[0].text):
         return f"a podcast or show ({'; '.join(sorted(show)[:2])})"
+    people = sorted(set(sides.interviewers) | set(sides.buyers))
+    # "Let me show you ...", "We built ...", and everyone else introduces that voice as their own ("I'm joined by Marco
+    # Diaz, our head of product") or speaks to an audience ("a question from the audience"): a webinar, a vendor's
+    # presentation; in a sales demo or a usability test, the buyer does neither.
+    said = {person: " ".join(t.text for t in interview.turns if t.speaker == person) for person in people}
+    makers = [person for person in people if len(_SHOWS_ITS_PRODUCT.findall(said[person])) >= 2]
+    hosts = [person for person in people if person not in makers]
+    if (
+        makers
+        and hosts
+        and all(
+            any(introduced_as_colleague(maker).search(said[host]) for maker in makers)
+            or len({m.lower() for m in _WEBINAR.findall(said[host])}) >= 2
+            for host in hosts
+        )
+    ):
+        shows = "shows" if len(makers) == 1 else "show"
+        return f"{', '.join(makers)} {shows} a product as its maker, presented by their own side (a webinar?)"
     asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
     # "Participant: [objections]", "(role, team size)": a guide's placeholder for the answer, no answer
     answered = sum(len(_BRACKETED.sub(" ", t.text).split()) for t in interview.turns if t.speaker in sides.buyers)
@@ -265,7 +290,6 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
     moderated = bool(interview.meta.interviewer) or re.search(r"\bfocus\s+group\b", interview.text, re.I)
     if sides.how == "labels" and not sides.interviewers and len(sides.buyers) >= 2 and not asks and not moderated:
         return f"answers of {len(sides.buyers)} respondents and hardly anyone asks anything (a survey export?)"
-    people = set(sides.interviewers) | set(sides.buyers)
     prompts = sum(bool(_ASKS.search(t.text)) for t in interview.turns if t.speaker in sides.interviewers)
     asking = sum("?" in t.text for t in interview.turns)
     # An interview is led by questions, and a sales call by the buyer's; a team's synthesis notes or chat channel
