@@ -75,6 +75,14 @@ def _bare_question(line: TextLine) -> int | None:
     return indent(line.text) if asks and not HEADING.match(line.text) else None
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _says_before_asking(text: str) -> bool:
+    """Whether ``text`` says something before it asks: a sentence that is no question ahead of the last."""
+    return any(not s.rstrip().endswith("?") for s in _SENTENCE_END.split(text.strip())[:-1])
+
+
 def question_and_answer_turns(
     text: str, lines: list[TextLine], meta: InterviewMeta, question_at: Callable[[TextLine], int | None]
 ) -> list[Turn]:
@@ -84,6 +92,10 @@ def question_and_answer_turns(
     asked = False
     for line in lines:
         question = question_at(line)
+        # "Mostly email. Which is a nightmare, honestly, who wants to chase people?" right after a question, in notes
+        # without labels: the answer, asking back; a researcher's next question follows an answer.
+        if question is not None and question_at is _bare_question and turns and turns[-1].speaker == interviewer:
+            question = None if _says_before_asking(line.text) else question
         if question is not None:
             start, end = line.start + question, line.end
             turn = turn_at(text, start, end - len(line.text) + len(line.text.rstrip().rstrip("*")), interviewer,
