@@ -104,20 +104,32 @@ def test_labels_prefer_phrases_distinctive_of_the_group():
 
 def test_the_title_is_the_phrase_closest_to_the_themes_centre_keybert_style():
     """With vectors, the title is the candidate of several words nearest the statements' centre, even when
-    c-TF-IDF ranks one buyer's turn of phrase ("bad guy") first; without them, c-TF-IDF alone decides."""
+    c-TF-IDF ranks one buyer's turn of phrase ("inbox hell") first; without them, c-TF-IDF alone decides."""
     axis = np.eye(4)
     group = [
-        statement("a1", "i1", "I chase approvals by email all week.", ("bad guy", "approval emails")),
-        statement("a2", "i2", "Approvals sit in inboxes for days.", ("bad guy", "inbox")),
-        statement("a3", "i3", "Nobody answers my approval emails.", ("approval emails", "bad guy")),
+        statement("a1", "i1", "I chase approvals by email all week.", ("inbox hell", "approval emails")),
+        statement("a2", "i2", "Approvals sit in inboxes for days.", ("inbox hell", "inbox")),
+        statement("a3", "i3", "Nobody answers my approval emails.", ("approval emails", "inbox hell")),
     ]
     vectors = {s.text: (axis[0] + 0.1 * axis[i + 1]) / np.linalg.norm(axis[0] + 0.1 * axis[i + 1])
                for i, s in enumerate(group)}  # fmt: skip
-    phrases = {"bad guy": axis[3], "approval emails": axis[0]}
+    phrases = {"inbox hell": axis[3], "approval emails": axis[0]}
     assert title_candidates([group]) == set(phrases)  # only phrases of two words or more are candidates
-    assert label_groups([group])[0][0] == "Bad guy"
+    assert label_groups([group])[0][0] == "Inbox hell"
     label, keywords = label_groups([group], vectors=vectors, phrase_vectors=phrases)[0]
     assert label == "Approval emails" and keywords[0] == "approval emails"
+
+
+def test_a_phrase_headed_by_a_noun_that_names_nothing_never_titles_a_theme():
+    """ "funny thing", "create lot", "obvious ones" (real speech) name nothing, however many buyers say them;
+    "lead time" names something, though "time" alone is too generic to."""
+    group = [
+        statement("a1", "i1", "x", ("funny thing", "lead time", "create lot")),
+        statement("a2", "i2", "y", ("funny thing", "obvious ones", "create lot")),
+        statement("a3", "i3", "z", ("funny thing", "obvious ones", "lead time", "time")),
+    ]
+    assert title_candidates([group]) == {"lead time"}
+    assert label_groups([group])[0][0] == "Lead time"
 
 
 def test_a_phrase_one_buyer_used_never_titles_a_theme_many_share_even_closest_to_its_centre():

@@ -41,6 +41,11 @@ _GENERIC_NOUNS = frozenset(
     {"thing", "lot", "way", "time", "people", "bit", "kind", "number", "stuff", "something", "question", "point",
      "part", "day", "year", "week", "month", "guy", "one", "sort", "case", "fact", "today", "everything", "anything"}
 )  # fmt: skip
+# Nouns that name nothing however they are qualified: "funny thing", "obvious ones", "create lot", "better way"
+# ("lead time", "use case", "pain point" name something).
+_VACUOUS_HEADS = frozenset(
+    {"thing", "lot", "stuff", "bit", "kind", "sort", "one", "something", "anything", "everything", "way", "guy", "fact"}
+)
 _MMR_DIVERSITY = 0.35
 CANDIDATES = 12
 """How many of a theme's best phrases (two words or more, class-based TF-IDF order) may become its title."""
@@ -88,7 +93,8 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
     """Class-based TF-IDF over the groups' noun and verb phrases (the groups of one role and category).
 
     A phrase's frequency in a group counts the distinct interviews that used it, so one talkative buyer
-    cannot name a theme; generic nouns ("thing", "time") never do; ``names`` (lower-cased words of the batch's
+    cannot name a theme; generic nouns ("thing", "time") never do, nor a phrase headed by a noun that names nothing
+    ("funny thing", "create lot"); ``names`` (lower-cased words of the batch's
     people and companies) never do.
     """
     counts: list[Counter[str]] = []
@@ -103,7 +109,8 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
         for interview in sorted(by_interview):
             phrases = {
                 p for p in by_interview[interview]
-                if phrase_key(p) not in _GENERIC_NOUNS and not names.intersection(p.split())
+                if phrase_key(p) not in _GENERIC_NOUNS and phrase_key(p).split()[-1] not in _VACUOUS_HEADS
+                and not names.intersection(p.split())
             }  # fmt: skip
             count.update({phrase_key(p) for p in phrases})
             surface.update(phrases)
