@@ -17,7 +17,7 @@ from .files import cached_training
 from .ingest import Problem
 from .ingest.sides import CONFIDENT, identify_sides
 from .ingest.speaker_names import is_placeholder, renamed_devices
-from .ingest.vendor_side import introduced_as_colleague
+from .ingest.vendor_side import introduced_as_colleague, maker_remarks
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
@@ -222,6 +222,8 @@ _WEBINAR = re.compile(
     re.I,
 )
 """What a host says to an audience."""
+_CUSTOMERS_VOICE = re.compile(r"\b(?:i|my|me|we|our|us|it)\b", re.I)
+_ADDRESSES_YOU = re.compile(r"\byou(?:r|rs|rself|'re|'ve|'d|'ll)?\b", re.I)
 _BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 """A list item, a table row or a heading: how documents are laid out, not how speech is written down."""
@@ -231,7 +233,7 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
     """Why a file read as speaker turns is no interview, or "": one labelled passage laid out as a document ("Owner:
     Tom Becker · Target: 8 finance leaders" above a screener and a table), or one speaker's few lines in such a
     document (the ``Owner:`` line atop a discussion guide), one voice showing its own product (a recorded demo) or
-    presented by its own side (a webinar), a survey's answers, an interview guide (questions that nobody
+    presented by its own side (a webinar), a vendor's FAQ, a survey's answers, an interview guide (questions that nobody
     answers: "Q1: Can you tell me about your role?" … "Q7: …"), or meeting notes in which nobody asks anything
     ("Tom: We have recruited six of the eight interviews."). Sides named by metadata are taken as given."""
     if sides.how == "metadata" or interview.format == "audio":
@@ -278,6 +280,14 @@ def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
     ):
         shows = "shows" if len(makers) == 1 else "show"
         return f"{', '.join(makers)} {shows} a product as its maker, presented by their own side (a webinar?)"
+    # "Can I try it before I buy?" / "We offer a fourteen-day trial ...": questions in a customer's voice answered by
+    # the product's maker (a vendor's FAQ); an interview asks about the buyer ("How do you run billing today?").
+    questions = [t.text for t in interview.turns if t.speaker in sides.interviewers and "?" in t.text]
+    answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
+    customers = sum(bool(_CUSTOMERS_VOICE.search(q)) and not _ADDRESSES_YOU.search(q) for q in questions)
+    made = 2 * sum(map(maker_remarks, answers)) >= len(answers)
+    if len(questions) >= 3 and customers * 3 >= 2 * len(questions) and made:
+        return f"{customers} of {len(questions)} questions asked as a customer, answered by its maker (a vendor's FAQ?)"
     asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
     # "Participant: [objections]", "(role, team size)": a guide's placeholder for the answer, no answer
     answered = sum(len(_BRACKETED.sub(" ", t.text).split()) for t in interview.turns if t.speaker in sides.buyers)
