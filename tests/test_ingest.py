@@ -181,6 +181,8 @@ def test_style_d_role_labels(tmp_path: Path) -> None:
         ("Conference Room 4B: hello", "Conference Room 4B", None, "hello"),  # a Zoom Room's name
         ("2:01 PM  Sofia: hello", "Sofia", 50460.0, "hello"),  # a clock time: "PM" is no part of the name
         ("[11:59:30 a.m.] Kim: hello", "Kim", 43170.0, "hello"),
+        ("[00:00:11.640 --> 00:00:16.920] Kenji Watanabe: hello", "Kenji Watanabe", 11.64, "hello"),  # whisper.cpp
+        ("Alison Reeve [00:00:11] hello", "Alison Reeve", 11.0, "hello"),  # Trint: the time in brackets, no colon
     ],
 )
 def test_labels(line: str, speaker: str | None, time: float | None, text: str) -> None:
@@ -201,6 +203,7 @@ def test_labels(line: str, speaker: str | None, time: float | None, text: str) -
         "One two three four five six: x",
         "**Summary**",
         "My CFO: she keeps asking why suppliers call her",  # a possessive: speech, however capitalised
+        "We met at 10:30 and it ran long",  # a time in speech, not in brackets after a name
     ],
 )
 def test_not_labels(line: str) -> None:

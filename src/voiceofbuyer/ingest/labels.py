@@ -79,7 +79,7 @@ _DASH = r"[-–—|]"
 _SPEAKER_HEAD = re.compile(
     rf"""[ \t]*(?:>>>?[ \t]*)?
     (?:\*\*(?=[\[(]?\d))?
-    (?:[\[(]?(?P<lead>{TEXT_TIME})[\])]?[ \t]*(?:(?P<leaddash>{_DASH})[ \t]*)?)?
+    (?:[\[(]?(?P<lead>{TEXT_TIME})(?:[ \t]*-->[ \t]*{TEXT_TIME})?[\])]?[ \t]*(?:(?P<leaddash>{_DASH})[ \t]*)?)?
     (?P<bold>\*\*)?
     (?:(?P<open>\[)|(?P<paren>\())?
     (?P<name>{_EMAIL}|{_NAME}{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
@@ -209,8 +209,13 @@ def read_head(line: str) -> Head | None:
         )
         # "[05:10] hello" is a time, then speech: a Word line is a bare time and a name.
         speech = word_transcribe and not (line.lstrip()[:1].isdigit() and looks_like_name(match["name"]))
+        # "Alison Reeve [00:00:11] Of course. I'm the practice manager": a name, its time in brackets, then speech.
+        stamped_before_speech = bool(match["trail"]) and line[match.start("trail") - 1] in "[(" and not alone
         labelled = (
-            match["colon"] or (alone and (stamped_alone or bracketed or match["bold"])) or (bracketed and not alone)
+            match["colon"]
+            or (alone and (stamped_alone or bracketed or match["bold"]))
+            or (bracketed and not alone)
+            or stamped_before_speech
         )
         if labelled and not speech:
             return Head(
