@@ -8,7 +8,6 @@ the fix: sides that cannot be told apart, a buyer without a role.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,9 +16,9 @@ from .files import cached_training
 from .ingest import Problem
 from .ingest.sides import CONFIDENT, identify_sides
 from .ingest.speaker_names import is_placeholder, renamed_devices
-from .ingest.vendor_side import introduced_as_colleague, maker_remarks
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
+from .not_interviews import not_an_interview
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
 from .roles import buyer_profile, first_answers, from_description, is_vague, job_functions, merge_small_roles
 from .store import text_hash
@@ -179,140 +178,6 @@ def no_buyer(interview: Interview, sides: SpeakerRoles) -> Problem:
         f"{interview.source}: no buyer speaks in it, only {voices} (the interviewing side, or voices the transcript "
         "does not name): left out (fix: check its speaker labels, or name the interviewee in metadata, e.g. "
         f"'interviewee: Name' in {interview.id}.yaml)"), skipped=True)  # fmt: skip
-
-
-_ASKS = re.compile(
-    r"\?|\b(?:tell|walk|talk|take|give)\s+(?:me|us)\b|\bsay\s+more\b|\b(?:describe|explain|share|imagine)\b", re.I
-)
-"""A question, or a prompt said as an imperative ("Walk me through the last delivery.", "Say more about that.")."""
-_DEBRIEF = re.compile(
-    r"\b(?:let'?s\s+do\s+(?:the|a|our|a\s+quick)\s+debrief|(?:she|he|they|(?-i:[A-Z]\w+))(?:'s|\s+has|\s+have|'ve)?"
-    r"\s+(?:just\s+)?(?:dropped(?:\s+off)?|left\s+the\s+(?:call|meeting))(?=[\s,.;!]))",
-    re.I,
-)
-"""How researchers open their debrief once the interviewee has left the call."""
-_RESEARCH_WORDS = re.compile(
-    r"\b(?:personas?|synthesis|(?:interview\s+|discussion\s+)?guide|research\s+repo|code\s+the\s+transcript"
-    r"|headline\s+quote|objections?\s+list|target\s+segment|pain\s+point|decision\s+criteria)\b",
-    re.I,
-)
-"""The research team's own words about an interview: what a debrief talks in."""
-_ON_AIR = re.compile(
-    r"\b(?:this\s+episode\s+is\s+(?:brought\s+to\s+you|sponsored)\s+by|welcome\s+(?:back\s+)?to\s+[\w' ]{1,40}?,?\s+the"
-    r"\s+podcast|this\s+is\s+episode|(?:subscribe|listen)\s+wherever\s+you\s+get\s+your\s+podcasts"
-    r"|(?:liked|enjoyed)\s+(?:the|this|today's)\s+episode|(?:leave|give)\s+us\s+a\s+(?:review|rating))\b",
-    re.I,
-)
-"""What a podcast or a show says on air, never a research interview: its welcome, its episode, its sponsor read."""
-_GOES_ON_AIR = re.compile(
-    r"\b(?:welcome\s+(?:back\s+)?to\s+[\w' ]{1,40}?,?\s+the\s+podcast|this\s+is\s+episode"
-    r"|this\s+episode\s+is\s+(?:brought\s+to\s+you|sponsored)\s+by)\b",
-    re.I,
-)
-"""How a show opens its first turn."""
-_SHOWS_ITS_PRODUCT = re.compile(
-    r"\b(?:let\s+me\s+show|i(?:'ll|\s+will|\s+can)\s+show\s+you|we(?:'ve|\s+have)?\s+built|out\s+of\s+the\s+box"
-    r"|let(?:'s|\s+me)\s+(?:open|switch\s+to|click|jump\s+into))\b",
-    re.I,
-)
-"""What only a product's maker says while showing it."""
-_WEBINAR = re.compile(
-    r"\b(?:webinars?|from\s+the\s+audience|(?:our|the)\s+attendees|(?:everyone|all)\s+who\s+(?:attended|joined)"
-    r"|live\s+q\s*&\s*a|audience\s+questions?|the\s+recording\s+will\s+be\s+(?:emailed|sent|shared))",
-    re.I,
-)
-"""What a host says to an audience."""
-_CUSTOMERS_VOICE = re.compile(r"\b(?:i|my|me|we|our|us|it)\b", re.I)
-_ADDRESSES_YOU = re.compile(r"\byou(?:r|rs|rself|'re|'ve|'d|'ll)?\b", re.I)
-_BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
-_LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
-"""A list item, a table row or a heading: how documents are laid out, not how speech is written down."""
-
-
-def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
-    """Why a file read as speaker turns is no interview, or "": one labelled passage laid out as a document ("Owner:
-    Tom Becker · Target: 8 finance leaders" above a screener and a table), or one speaker's few lines in such a
-    document (the ``Owner:`` line atop a discussion guide), one voice showing its own product (a recorded demo) or
-    presented by its own side (a webinar), a vendor's FAQ, a survey's answers, an interview guide (questions that nobody
-    answers: "Q1: Can you tell me about your role?" … "Q7: …"), or meeting notes in which nobody asks anything
-    ("Tom: We have recruited six of the eight interviews."). Sides named by metadata are taken as given."""
-    if sides.how == "metadata" or interview.format == "audio":
-        return ""
-    speakers = {turn.speaker for turn in interview.turns}
-    if len(speakers) == 1:
-        speaker = interview.turns[0].speaker
-        if len(interview.turns) == 1 and len(_LAID_OUT.findall(interview.turns[0].text)) >= 3:
-            return f"one passage under one label ({speaker!r}) laid out in lists, tables or headings (a document?)"
-        # "Hi everyone, I'm Priya, solutions engineer at Ledgerly ... I'll show you ... We built a model ...": one voice
-        # showing its own product, with no one to answer it ("our customers", "our pricing" are any SaaS buyer's too).
-        shown = len(_SHOWS_ITS_PRODUCT.findall("\n".join(turn.text for turn in interview.turns)))
-        if shown >= 2:
-            return f"one voice ({speaker!r}) showing a product as its maker {shown} times (a recorded demo?)"
-        # "Owner: Rachel Ng  Last edited: 3 March" atop a guide or tracker: the label is a line of the document.
-        spoken = sum(len(turn.text) for turn in interview.turns)
-        if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3:
-            return f"one label ({speaker!r}) in a document laid out in lists, tables or headings"
-    opening = " ".join(turn.text for turn in interview.turns[:2])
-    research = {m.lower() for m in _RESEARCH_WORDS.findall(interview.text)}
-    # "Okay, she's dropped off. Let's do the debrief while it's fresh."
-    if _DEBRIEF.search(opening) and "debrief" in interview.text.lower() and len(research) >= 2:
-        return f"the interviewers' debrief after a call ({'; '.join(sorted(research)[:2])}), not the interview itself"
-    # "Welcome back to Close the Books, the podcast ...", "this episode is brought to you by ...": on air from the
-    # start (a buyer quoting their own show's intro later in an interview is still interviewed)
-    show = {m.lower() for m in _ON_AIR.findall(interview.text)}
-    if len(show) >= 2 and _GOES_ON_AIR.search(interview.turns[0].text):
-        return f"a podcast or show ({'; '.join(sorted(show)[:2])})"
-    people = sorted(set(sides.interviewers) | set(sides.buyers))
-    # "Let me show you ...", "We built ...", and everyone else introduces that voice as their own ("I'm joined by Marco
-    # Diaz, our head of product") or speaks to an audience ("a question from the audience"): a webinar, a vendor's
-    # presentation; in a sales demo or a usability test, the buyer does neither.
-    said = {person: " ".join(t.text for t in interview.turns if t.speaker == person) for person in people}
-    makers = [person for person in people if len(_SHOWS_ITS_PRODUCT.findall(said[person])) >= 2]
-    hosts = [person for person in people if person not in makers]
-    if (
-        makers
-        and hosts
-        and all(
-            any(introduced_as_colleague(maker).search(said[host]) for maker in makers)
-            or len({m.lower() for m in _WEBINAR.findall(said[host])}) >= 2
-            for host in hosts
-        )
-    ):
-        shows = "shows" if len(makers) == 1 else "show"
-        return f"{', '.join(makers)} {shows} a product as its maker, presented by their own side (a webinar?)"
-    # "Can I try it before I buy?" / "We offer a fourteen-day trial ...": questions in a customer's voice answered by
-    # the product's maker (a vendor's FAQ); an interview asks about the buyer ("How do you run billing today?").
-    questions = [t.text for t in interview.turns if t.speaker in sides.interviewers and "?" in t.text]
-    answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
-    customers = sum(bool(_CUSTOMERS_VOICE.search(q)) and not _ADDRESSES_YOU.search(q) for q in questions)
-    made = 2 * sum(map(maker_remarks, answers)) >= len(answers)
-    if len(questions) >= 3 and customers * 3 >= 2 * len(questions) and made:
-        return f"{customers} of {len(questions)} questions asked as a customer, answered by its maker (a vendor's FAQ?)"
-    asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
-    # "Participant: [objections]", "(role, team size)": a guide's placeholder for the answer, no answer
-    answered = sum(len(_BRACKETED.sub(" ", t.text).split()) for t in interview.turns if t.speaker in sides.buyers)
-    timed = any(t.start is not None for t in interview.turns)  # a recorded call, however terse its answers
-    if asked >= 3 and answered < 2 * asked and not timed:
-        return f"{asked} questions with {answered} words of answer in all (an interview guide?)"
-    # "Q5. Why did you start looking?" above "Respondent 1: ..." and "Respondent 2: ...": a survey's free-text answers
-    # (a focus group names its moderator, and its participants answer each other)
-    asks = sum("?" in t.text for t in interview.turns) * 10 >= len(interview.turns)
-    moderated = bool(interview.meta.interviewer) or re.search(r"\bfocus\s+group\b", interview.text, re.I)
-    if sides.how == "labels" and not sides.interviewers and len(sides.buyers) >= 2 and not asks and not moderated:
-        return f"answers of {len(sides.buyers)} respondents and hardly anyone asks anything (a survey export?)"
-    prompts = sum(bool(_ASKS.search(t.text)) for t in interview.turns if t.speaker in sides.interviewers)
-    asking = sum("?" in t.text for t in interview.turns)
-    # An interview is led by questions, and a sales call by the buyer's; a team's synthesis notes or chat channel
-    # has a few asked in passing by anyone.
-    conversation = sides.how == "inferred" and len(people) >= 3 and len(interview.turns) >= 8
-    if conversation and prompts <= 2 and asking * 10 < 3 * len(interview.turns):
-        times = "once" if prompts == 1 else f"{prompts} times"
-        return (f"{len(people)} people talk, {asking} of {len(interview.turns)} turns ask anything, and the side "
-                f"that asks most asks {times} (team notes or a chat?)")  # fmt: skip
-    punctuated = any("." in t.text for t in interview.turns)
-    if sides.how == "inferred" and punctuated and not any(_ASKS.search(t.text) for t in interview.turns):
-        return "nobody asks a question in it (meeting notes?)"
-    return ""
 
 
 def _warning(interview: Interview, message: str) -> Problem:
