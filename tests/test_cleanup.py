@@ -3,8 +3,6 @@
 import pytest
 
 from voiceofbuyer.cleanup import (
-    _may_repeat,
-    _repeats,
     apply_cleanup,
     clip_removals,
     disfluencies,
@@ -14,6 +12,7 @@ from voiceofbuyer.cleanup import (
 )
 from voiceofbuyer.config import load_config
 from voiceofbuyer.segment import load_spacy
+from voiceofbuyer.stutters import may_repeat, repeats
 
 CONFIG = load_config(None)
 FILLERS = filler_pattern(CONFIG.segment.fillers)
@@ -208,11 +207,11 @@ def test_a_phrase_is_not_repeated_across_a_full_stop():
     ],
 )
 def test_the_quick_look_for_repeats_finds_what_the_token_by_token_search_finds(text):
-    """``_repeats`` first looks in the Doc's arrays for a word or phrase that follows itself; a Doc and the same
+    """``repeats`` first looks in the Doc's arrays for a word or phrase that follows itself; a Doc and the same
     tokens as a plain list (searched token by token) give the same removals."""
     doc = load_spacy(CONFIG.models.spacy)(text)
-    assert _repeats(text, doc) == _repeats(text, list(doc))
-    assert _may_repeat(doc) == (text != "We chase approvals every week, and the team hates it.")
+    assert repeats(text, doc) == repeats(text, list(doc))
+    assert may_repeat(doc) == (text != "We chase approvals every week, and the team hates it.")
 
 
 def test_a_filler_a_user_lists_is_never_part_of_a_contraction():
