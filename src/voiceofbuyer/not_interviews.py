@@ -4,6 +4,7 @@ FAQs, podcasts and debriefs. Each is left out of the batch with one line saying 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .ingest.vendor_side import introduced_as_colleague, maker_remarks
 from .records import Interview, SpeakerRoles
@@ -57,86 +58,129 @@ _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 
 
 def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
-    """Why a file read as speaker turns is no interview, or "": one labelled passage laid out as a document ("Owner:
-    Tom Becker · Target: 8 finance leaders" above a screener and a table), or one speaker's few lines in such a
-    document (the ``Owner:`` line atop a discussion guide), one voice showing its own product (a recorded demo) or
-    presented by its own side (a webinar), a vendor's FAQ, a survey's answers, an interview guide (questions that nobody
-    answers: "Q1: Can you tell me about your role?" … "Q7: …"), or meeting notes in which nobody asks anything
-    ("Tom: We have recruited six of the eight interviews."). Sides named by metadata are taken as given."""
+    """Why a file read as speaker turns is no interview, or "": the first of ``KINDS`` that it looks like. Sides
+    named by metadata are taken as given, and a recording is a call."""
     if sides.how == "metadata" or interview.format == "audio":
         return ""
-    speakers = {turn.speaker for turn in interview.turns}
-    if len(speakers) == 1:
-        speaker = interview.turns[0].speaker
-        if len(interview.turns) == 1 and len(_LAID_OUT.findall(interview.turns[0].text)) >= 3:
-            return f"one passage under one label ({speaker!r}) laid out in lists, tables or headings (a document?)"
-        # "Hi everyone, I'm Priya, solutions engineer at Ledgerly ... I'll show you ... We built a model ...": one voice
-        # showing its own product, with no one to answer it ("our customers", "our pricing" are any SaaS buyer's too).
-        shown = len(_SHOWS_ITS_PRODUCT.findall("\n".join(turn.text for turn in interview.turns)))
-        if shown >= 2:
-            return f"one voice ({speaker!r}) showing a product as its maker {shown} times (a recorded demo?)"
-        # "Owner: Rachel Ng  Last edited: 3 March" atop a guide or tracker: the label is a line of the document.
-        spoken = sum(len(turn.text) for turn in interview.turns)
-        if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3:
-            return f"one label ({speaker!r}) in a document laid out in lists, tables or headings"
+    return next((why for kind in KINDS if (why := kind(interview, sides))), "")
+
+
+def _one_voice(interview: Interview, sides: SpeakerRoles) -> str:
+    """One labelled passage laid out as a document ("Owner: Tom Becker · Target: 8 finance leaders" above a
+    screener and a table), one voice showing its own product (a recorded demo), or one speaker's few lines in a
+    document (the ``Owner:`` line atop a discussion guide)."""
+    if len({turn.speaker for turn in interview.turns}) > 1:
+        return ""
+    speaker = interview.turns[0].speaker
+    if len(interview.turns) == 1 and len(_LAID_OUT.findall(interview.turns[0].text)) >= 3:
+        return f"one passage under one label ({speaker!r}) laid out in lists, tables or headings (a document?)"
+    # "Hi everyone, I'm Priya, solutions engineer at Ledgerly ... I'll show you ... We built a model ...": one voice
+    # showing its own product, with no one to answer it ("our customers", "our pricing" are any SaaS buyer's too).
+    shown = len(_SHOWS_ITS_PRODUCT.findall("\n".join(turn.text for turn in interview.turns)))
+    if shown >= 2:
+        return f"one voice ({speaker!r}) showing a product as its maker {shown} times (a recorded demo?)"
+    # "Owner: Rachel Ng  Last edited: 3 March" atop a guide or tracker: the label is a line of the document.
+    spoken = sum(len(turn.text) for turn in interview.turns)
+    if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3:
+        return f"one label ({speaker!r}) in a document laid out in lists, tables or headings"
+    return ""
+
+
+def _debrief(interview: Interview, sides: SpeakerRoles) -> str:
+    """The interviewers' debrief once the buyer has left: "Okay, she's dropped off. Let's do the debrief while it's
+    fresh.", then personas, the guide, the synthesis."""
     opening = " ".join(turn.text for turn in interview.turns[:2])
     research = {m.lower() for m in _RESEARCH_WORDS.findall(interview.text)}
-    # "Okay, she's dropped off. Let's do the debrief while it's fresh."
     if _DEBRIEF.search(opening) and "debrief" in interview.text.lower() and len(research) >= 2:
         return f"the interviewers' debrief after a call ({'; '.join(sorted(research)[:2])}), not the interview itself"
-    # "Welcome back to Close the Books, the podcast ...", "this episode is brought to you by ...": on air from the
-    # start (a buyer quoting their own show's intro later in an interview is still interviewed)
+    return ""
+
+
+def _podcast(interview: Interview, sides: SpeakerRoles) -> str:
+    """A show on air from its first turn: "Welcome back to Close the Books, the podcast ...", "this episode is
+    brought to you by ..." (a buyer quoting their own show's intro later in an interview is still interviewed)."""
     show = {m.lower() for m in _ON_AIR.findall(interview.text)}
     if len(show) >= 2 and _GOES_ON_AIR.search(interview.turns[0].text):
         return f"a podcast or show ({'; '.join(sorted(show)[:2])})"
+    return ""
+
+
+def _webinar(interview: Interview, sides: SpeakerRoles) -> str:
+    """A voice showing a product as its maker ("Let me show you ...", "We built ...") while everyone else introduces
+    it as their own ("I'm joined by Marco Diaz, our head of product") or speaks to an audience ("a question from
+    the audience"): a webinar, a vendor's presentation. In a sales demo or a usability test, the buyer does neither."""
     people = sorted(set(sides.interviewers) | set(sides.buyers))
-    # "Let me show you ...", "We built ...", and everyone else introduces that voice as their own ("I'm joined by Marco
-    # Diaz, our head of product") or speaks to an audience ("a question from the audience"): a webinar, a vendor's
-    # presentation; in a sales demo or a usability test, the buyer does neither.
     said = {person: " ".join(t.text for t in interview.turns if t.speaker == person) for person in people}
     makers = [person for person in people if len(_SHOWS_ITS_PRODUCT.findall(said[person])) >= 2]
     hosts = [person for person in people if person not in makers]
-    if (
-        makers
-        and hosts
-        and all(
-            any(introduced_as_colleague(maker).search(said[host]) for maker in makers)
-            or len({m.lower() for m in _WEBINAR.findall(said[host])}) >= 2
-            for host in hosts
-        )
-    ):
+    presented = all(
+        any(introduced_as_colleague(maker).search(said[host]) for maker in makers)
+        or len({m.lower() for m in _WEBINAR.findall(said[host])}) >= 2
+        for host in hosts
+    )
+    if makers and hosts and presented:
         shows = "shows" if len(makers) == 1 else "show"
         return f"{', '.join(makers)} {shows} a product as its maker, presented by their own side (a webinar?)"
-    # "Can I try it before I buy?" / "We offer a fourteen-day trial ...": questions in a customer's voice answered by
-    # the product's maker (a vendor's FAQ); an interview asks about the buyer ("How do you run billing today?").
+    return ""
+
+
+def _faq(interview: Interview, sides: SpeakerRoles) -> str:
+    """Questions in a customer's voice ("Can I try it before I buy?") answered by the product's maker ("We offer a
+    fourteen-day trial ..."): a vendor's FAQ. An interview asks about the buyer ("How do you run billing today?")."""
     questions = [t.text for t in interview.turns if t.speaker in sides.interviewers and "?" in t.text]
     answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
     customers = sum(bool(_CUSTOMERS_VOICE.search(q)) and not _ADDRESSES_YOU.search(q) for q in questions)
     made = 2 * sum(map(maker_remarks, answers)) >= len(answers)
     if len(questions) >= 3 and customers * 3 >= 2 * len(questions) and made:
         return f"{customers} of {len(questions)} questions asked as a customer, answered by its maker (a vendor's FAQ?)"
+    return ""
+
+
+def _guide(interview: Interview, sides: SpeakerRoles) -> str:
+    """An interview guide: questions that nobody answers ("Q1: Can you tell me about your role?" … "Q7: …"), or
+    answered by a placeholder ("Participant: [objections]", "(role, team size)"). A recorded call with time stamps
+    is never one, however terse its answers."""
     asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
-    # "Participant: [objections]", "(role, team size)": a guide's placeholder for the answer, no answer
     answered = sum(len(_BRACKETED.sub(" ", t.text).split()) for t in interview.turns if t.speaker in sides.buyers)
-    timed = any(t.start is not None for t in interview.turns)  # a recorded call, however terse its answers
+    timed = any(t.start is not None for t in interview.turns)
     if asked >= 3 and answered < 2 * asked and not timed:
         return f"{asked} questions with {answered} words of answer in all (an interview guide?)"
-    # "Q5. Why did you start looking?" above "Respondent 1: ..." and "Respondent 2: ...": a survey's free-text answers
-    # (a focus group names its moderator, and its participants answer each other)
+    return ""
+
+
+def _survey(interview: Interview, sides: SpeakerRoles) -> str:
+    """A survey's free-text answers: "Q5. Why did you start looking?" above "Respondent 1: ..." and "Respondent 2:
+    ...", hardly anyone asking (a focus group names its moderator, and its participants answer each other)."""
     asks = sum("?" in t.text for t in interview.turns) * 10 >= len(interview.turns)
     moderated = bool(interview.meta.interviewer) or re.search(r"\bfocus\s+group\b", interview.text, re.I)
     if sides.how == "labels" and not sides.interviewers and len(sides.buyers) >= 2 and not asks and not moderated:
         return f"answers of {len(sides.buyers)} respondents and hardly anyone asks anything (a survey export?)"
+    return ""
+
+
+def _team_talk(interview: Interview, sides: SpeakerRoles) -> str:
+    """A team's synthesis notes or chat channel: three people or more, a few questions asked in passing by anyone.
+    An interview is led by questions, and a sales call by the buyer's."""
+    people = set(sides.interviewers) | set(sides.buyers)
     prompts = sum(bool(_ASKS.search(t.text)) for t in interview.turns if t.speaker in sides.interviewers)
     asking = sum("?" in t.text for t in interview.turns)
-    # An interview is led by questions, and a sales call by the buyer's; a team's synthesis notes or chat channel
-    # has a few asked in passing by anyone.
     conversation = sides.how == "inferred" and len(people) >= 3 and len(interview.turns) >= 8
     if conversation and prompts <= 2 and asking * 10 < 3 * len(interview.turns):
         times = "once" if prompts == 1 else f"{prompts} times"
         return (f"{len(people)} people talk, {asking} of {len(interview.turns)} turns ask anything, and the side "
                 f"that asks most asks {times} (team notes or a chat?)")  # fmt: skip
+    return ""
+
+
+def _meeting_notes(interview: Interview, sides: SpeakerRoles) -> str:
+    """Notes in which nobody asks anything ("Tom: We have recruited six of the eight interviews.")."""
     punctuated = any("." in t.text for t in interview.turns)
     if sides.how == "inferred" and punctuated and not any(_ASKS.search(t.text) for t in interview.turns):
         return "nobody asks a question in it (meeting notes?)"
     return ""
+
+
+KINDS: tuple[Callable[[Interview, SpeakerRoles], str], ...] = (
+    _one_voice, _debrief, _podcast, _webinar, _faq, _guide, _survey, _team_talk, _meeting_notes,
+)  # fmt: skip
+"""What a file that is no interview may look like, in the order they are tried: each says why, or ""."""
