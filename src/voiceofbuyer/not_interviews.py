@@ -4,9 +4,11 @@ FAQs, podcasts and debriefs. Each is left out of the batch with one line saying 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
-from .ingest.vendor_side import introduced_as_colleague, maker_remarks
+from .ingest.vendor_side import SELF_INTRO
+from .introductions import stated_title
 from .records import Interview, SpeakerRoles
 
 _ASKS = re.compile(
@@ -44,14 +46,19 @@ _SHOWS_ITS_PRODUCT = re.compile(
     re.I,
 )
 """What only a product's maker says while showing it."""
-_WEBINAR = re.compile(
-    r"\b(?:webinars?|from\s+the\s+audience|(?:our|the)\s+attendees|(?:everyone|all)\s+who\s+(?:attended|joined)"
-    r"|live\s+q\s*&\s*a|audience\s+questions?|the\s+recording\s+will\s+be\s+(?:emailed|sent|shared))",
+_EVENT = re.compile(
+    r"\b(?:welcome|joining|joined|thanks\s+for\s+joining)\s+(?:(?:back|everyone|everybody|all|folks|us)\s+)*"
+    r"(?:to|for|in)\s+(?:today's\s+|this\s+|our\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:webinar|live\s+(?:demo|session|stream|event)|livestream|virtual\s+event)",
     re.I,
 )
-"""What a host says to an audience."""
-_CUSTOMERS_VOICE = re.compile(r"\b(?:i|my|me|we|our|us|it)\b", re.I)
-_ADDRESSES_YOU = re.compile(r"\byou(?:r|rs|rself|'re|'ve|'d|'ll)?\b", re.I)
+"""How a host opens a webinar: "Welcome everyone to today's webinar", "welcome to this live webinar"."""
+_AUDIENCE = re.compile(r"\b(?:hi|hello|welcome|morning|afternoon|evening)\s*,?\s+(?:everyone|everybody|folks)\b", re.I)
+_QUESTIONS_BOX = re.compile(r"\bq\s*&\s*a\s+(?:box|panel|tab|window)|\bin\s+the\s+chat\b|\blive\s+q\s*&\s*a\b", re.I)
+"""Where an audience asks: "put questions in the Q&A box", "drop them in the chat"."""
+_FAQ = re.compile(
+    r"\bFAQs?\b|frequently\s+asked\s+questions|common\s+questions|help\s+cent(?:er|re)|knowledge\s+base", re.I
+)
 _BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 """A list item, a table row or a heading: how documents are laid out, not how speech is written down."""
@@ -106,33 +113,36 @@ def _podcast(interview: Interview, sides: SpeakerRoles) -> str:
 
 
 def _webinar(interview: Interview, sides: SpeakerRoles) -> str:
-    """A voice showing a product as its maker ("Let me show you ...", "We built ...") while everyone else introduces
-    it as their own ("I'm joined by Marco Diaz, our head of product") or speaks to an audience ("a question from
-    the audience"): a webinar, a vendor's presentation. In a sales demo or a usability test, the buyer does neither."""
-    people = sorted(set(sides.interviewers) | set(sides.buyers))
-    said = {person: " ".join(t.text for t in interview.turns if t.speaker == person) for person in people}
-    makers = [person for person in people if len(_SHOWS_ITS_PRODUCT.findall(said[person])) >= 2]
-    hosts = [person for person in people if person not in makers]
-    presented = all(
-        any(introduced_as_colleague(maker).search(said[host]) for maker in makers)
-        or len({m.lower() for m in _WEBINAR.findall(said[host])}) >= 2
-        for host in hosts
-    )
-    if makers and hosts and presented:
+    """A webinar or a vendor's live presentation: opened to an audience ("Welcome everyone to today's webinar", or
+    "Hi everyone" and "put questions in the Q&A box"), and a third of it or more said by voices showing a product as
+    its maker ("Let me show you ...", "We built ..."). A buyer who runs webinars, or shares her screen in a discovery
+    call, is interviewed: nobody opens her interview to an audience."""
+    opening = " ".join(turn.text for turn in interview.turns[:2])
+    if not (_EVENT.search(opening) or (_AUDIENCE.search(opening) and _QUESTIONS_BOX.search(opening))):
+        return ""
+    words = Counter({person: 0 for person in (*sides.interviewers, *sides.buyers)})
+    said: dict[str, str] = {}
+    for turn in interview.turns:
+        if turn.speaker in words:
+            words[turn.speaker] += len(turn.text.split())
+            said[turn.speaker] = said.get(turn.speaker, "") + "\n" + turn.text
+    makers = sorted(person for person, text in said.items() if len(_SHOWS_ITS_PRODUCT.findall(text)) >= 2)
+    if makers and 3 * sum(words[m] for m in makers) >= sum(words.values()):
         shows = "shows" if len(makers) == 1 else "show"
-        return f"{', '.join(makers)} {shows} a product as its maker, presented by their own side (a webinar?)"
+        return f"opened to an audience, and {', '.join(makers)} {shows} a product as its maker (a webinar?)"
     return ""
 
 
 def _faq(interview: Interview, sides: SpeakerRoles) -> str:
-    """Questions in a customer's voice ("Can I try it before I buy?") answered by the product's maker ("We offer a
-    fourteen-day trial ..."): a vendor's FAQ. An interview asks about the buyer ("How do you run billing today?")."""
+    """A vendor's FAQ or help page ("# Ledgerly FAQ", "Tallyroom - frequently asked questions" above its questions
+    and answers): called so in its heading or file name, three questions or more, and nobody who answers says what
+    they do (a buyer interviewed about her own product is)."""
+    heading = interview.text[: interview.turns[0].start_char] + "\n" + interview.source
     questions = [t.text for t in interview.turns if t.speaker in sides.interviewers and "?" in t.text]
     answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
-    customers = sum(bool(_CUSTOMERS_VOICE.search(q)) and not _ADDRESSES_YOU.search(q) for q in questions)
-    made = 2 * sum(map(maker_remarks, answers)) >= len(answers)
-    if len(questions) >= 3 and customers * 3 >= 2 * len(questions) and made:
-        return f"{customers} of {len(questions)} questions asked as a customer, answered by its maker (a vendor's FAQ?)"
+    says_who = any(SELF_INTRO.search(a) for a in answers) or stated_title(answers)
+    if _FAQ.search(heading) and len(questions) >= 3 and not says_who:
+        return f"{len(questions)} questions under a heading that calls them an FAQ or help page"
     return ""
 
 

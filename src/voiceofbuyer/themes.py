@@ -42,10 +42,11 @@ _GENERIC_NOUNS = frozenset(
      "part", "day", "year", "week", "month", "guy", "one", "sort", "case", "fact", "today", "everything", "anything"}
 )  # fmt: skip
 # Nouns that name nothing however they are qualified: "funny thing", "obvious ones", "create lot", "better way"
-# ("lead time", "use case", "pain point" name something).
+# ("lead time", "use case", "pain point", "night sort", "day one" name something).
 _VACUOUS_HEADS = frozenset(
-    {"thing", "lot", "stuff", "bit", "kind", "sort", "one", "something", "anything", "everything", "way", "guy", "fact"}
-)
+    {"thing", "things", "lot", "lots", "stuff", "bit", "bits", "ones", "something", "anything", "everything", "way",
+     "ways", "guy", "guys", "fact", "facts"}
+)  # fmt: skip
 _MMR_DIVERSITY = 0.35
 CANDIDATES = 12
 """How many of a theme's best phrases (two words or more, class-based TF-IDF order) may become its title."""
@@ -109,7 +110,7 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
         for interview in sorted(by_interview):
             phrases = {
                 p for p in by_interview[interview]
-                if phrase_key(p) not in _GENERIC_NOUNS and phrase_key(p).split()[-1] not in _VACUOUS_HEADS
+                if phrase_key(p) not in _GENERIC_NOUNS and p.lower().split()[-1] not in _VACUOUS_HEADS
                 and not names.intersection(p.split())
             }  # fmt: skip
             count.update({phrase_key(p) for p in phrases})

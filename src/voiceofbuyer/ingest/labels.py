@@ -193,8 +193,11 @@ class Head:
 def read_head(line: str) -> Head | None:
     """The speaker-label candidate or time stamp at the start of ``line``, if any."""
     match = _SPEAKER_HEAD.match(line)
-    if match and match["paren"] and line[match.end() :].strip():
-        match = None  # "(Anna)" is a speaker alone on its line; "(and then) we..." is speech
+    # "(Anna)" is a speaker alone on its line; "(and then) we..." is speech; after a time, whisper.cpp's diarized
+    # "[00:00:11.320 --> 00:00:17.960]  (speaker 1) text" names a speaker.
+    diarized = match and match["lead"] and re.fullmatch(r"speaker\s*(?:\d{1,2}|\?)", match["name"], re.I)
+    if match and match["paren"] and line[match.end() :].strip() and not diarized:
+        match = None
     if match and _plausible(match["name"]) and not ANNOTATION.fullmatch(f"[{match['name']}]"):
         stamp = match["lead"] or match["trail"] or match["after"]
         alone = not line[match.end() :].strip()
@@ -222,7 +225,9 @@ def read_head(line: str) -> Head | None:
                 speaker=_spaced(re.sub(f"[{_EMOJI}]+", " ", match["name"])),
                 time=parse_time(stamp) if stamp else None,
                 body=match.end(),
-                marked=bool(stamp or bracketed or match["bold"]) and not word_transcribe,
+                # A one-off "Flour price swings (00:41) Contracts are fixed ..." (a summary's key moment) is no speaker:
+                # without a colon, a name before its time must recur or read as a name.
+                marked=bool(stamp or bracketed or match["bold"]) and not word_transcribe and not stamped_before_speech,
                 qualifier=" ".join(
                     (
                         match["org"]

@@ -139,7 +139,9 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
     Lena with me, she's a solutions engineer on our side", "that's Rina joining, she runs product for us"."""
     first = re.escape(given_name(speaker))
     return re.compile(
-        rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b|{_COLLEAGUE}\s*,?\s+{first}\b"
+        # "Aaron from our solutions team" (not "Dana from our customer advisory board")
+        rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b(?!\s+(?:customer|client|user|partner|beta)s?\b)"
+        rf"|{_COLLEAGUE}\s*,?\s+{first}\b"
         rf"|\b{first}\b(?:\s+(?:with|here\s+with)\s+(?:me|us)|\s+here)?,?\s+"
         rf"(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
         rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"

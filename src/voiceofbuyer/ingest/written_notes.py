@@ -78,9 +78,14 @@ def _bare_question(line: TextLine) -> int | None:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+_STATEMENT_WORDS = 6
+
+
 def _says_before_asking(text: str) -> bool:
-    """Whether ``text`` says something before it asks: a sentence that is no question ahead of the last."""
-    return any(not s.rstrip().endswith("?") for s in _SENTENCE_END.split(text.strip())[:-1])
+    """Whether ``text`` says something before it asks: ``_STATEMENT_WORDS`` words or more, in sentences that are no
+    questions, ahead of the last ("Opex." is a reply on the way to the next question)."""
+    said = [s for s in _SENTENCE_END.split(text.strip())[:-1] if not s.rstrip().endswith("?")]
+    return sum(len(s.split()) for s in said) >= _STATEMENT_WORDS
 
 
 def question_and_answer_turns(
@@ -90,12 +95,14 @@ def question_and_answer_turns(
     interviewee = meta.interviewee or INTERVIEWEE
     turns: list[Turn] = []
     asked = False
+    after_question = False  # the line before was a question (an aside or a note in between is an answer's place)
     for line in lines:
         question = question_at(line)
-        # "Mostly email. Which is a nightmare, honestly, who wants to chase people?" right after a question, in notes
-        # without labels: the answer, asking back; a researcher's next question follows an answer.
-        if question is not None and question_at is _bare_question and turns and turns[-1].speaker == interviewer:
-            question = None if _says_before_asking(line.text) else question
+        # "Mostly email, and it's a nightmare. Who wants to chase people?" right after a question, in notes without
+        # labels: the answer, asking back; a researcher's next question follows an answer ("Opex. Who signs off?").
+        if question is not None and question_at is _bare_question and after_question and _says_before_asking(line.text):
+            question = None
+        after_question = question is not None
         if question is not None:
             start, end = line.start + question, line.end
             turn = turn_at(text, start, end - len(line.text) + len(line.text.rstrip().rstrip("*")), interviewer,
