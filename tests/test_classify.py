@@ -317,3 +317,37 @@ def test_a_stronger_encoder_serves_the_classifier_only_when_installed(tmp_path, 
 )
 def test_praise_alone_is_never_a_pain_or_an_objection(label, text, filed):
     assert filed_as(label, 0.99, text, LOOSE) == filed
+
+
+def test_a_moved_statement_is_judged_by_a_model_that_did_not_learn_it(tmp_path, monkeypatch):
+    """The desk's agreement compares the run's verdicts with the reviewers' moves; re-fitted on those moves, the
+    classifier would grade itself. So a moved statement's verdict comes from a model trained on the other
+    interviews' moves, while every other statement gets the model that learned them all."""
+    from voiceofbuyer import components, pipeline
+    from voiceofbuyer.config import load_config
+    from voiceofbuyer.records import Classification, Statement
+    from voiceofbuyer.store import Store
+
+    class Memorising:
+        """Files a text as a reviewer did when it was taught it, else as a pain."""
+
+        def __init__(self, taught: list[LabelledStatement]) -> None:
+            self.taught = {e.text: e.label for e in taught}
+            self.name = "memorising:" + "|".join(sorted(self.taught))
+
+        def classify(self, statements: list[Statement]) -> list[Classification]:
+            return [Classification(s.id, self.taught.get(s.text, "pain"), 0.9) for s in statements]
+
+    monkeypatch.setattr(components, "classifier", lambda config, embed, reviewed=None: Memorising(reviewed or []))
+    monkeypatch.setattr(components, "classifier_vectors", lambda config, store, vectors: vectors)
+    said = {f"i{n}": f"We want to close the books in {n} days." for n in range(1, 4)}
+    statements = [Statement(f"{i}@0", i, "B", 0, 0, len(t), (), t, "") for i, t in said.items()]
+    again = Statement("i9@0", "i9", "B", 0, 0, len(said["i1"]), (), said["i1"], "")  # the same words, not moved
+    moves = [LabelledStatement("", s.text, "goal", s.interview_id, "reviewer", s.id) for s in statements]
+    store = Store(tmp_path / "store.sqlite")
+    try:
+        verdicts = pipeline._classify([*statements, again], load_config(None), None, store, moves)
+    finally:
+        store.close()
+    assert [verdicts[s.id].category for s in statements] == ["pain", "pain", "pain"]  # held out: not learned
+    assert verdicts["i9@0"].category == "goal"  # the model that learned every move files the same words so

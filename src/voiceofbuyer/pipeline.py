@@ -26,7 +26,7 @@ import numpy as np
 
 from . import components
 from .audit import audit_result
-from .classify import FILING_RULES, LabelledStatement
+from .classify import FILING_RULES, Classifier, LabelledStatement
 from .cluster import cluster_pools, noise_share
 from .coherence import refine
 from .compare import compare_roles
@@ -62,6 +62,8 @@ from .vectors import Vectors
 _WORDS = re.compile(r"\w+")
 _CACHE_GROUP = 64
 """Interviews whose cached statements are read at once."""
+HELD_OUT_FOLDS = 5
+"""Folds of the reviewers' moves (by interview) whose statements are classified by a model trained on the others."""
 
 
 def run(
@@ -310,7 +312,28 @@ def reviewer_examples(decisions: list[Decision], statements: list[Statement]) ->
 def _classify(
     statements: list[Statement], config: Config, vectors: Vectors, store: Store, reviewed: list[LabelledStatement]
 ) -> dict[str, Classification]:
-    classifier = components.classifier(config, components.classifier_vectors(config, store, vectors), reviewed)
+    """A verdict per statement id, by the classifier re-fitted on the reviewers' moves (``reviewed``); a moved
+    statement's own verdict comes from a model that did not learn from it, so the desk's agreement with the
+    reviewers (``agreement``) is not the classifier grading itself (the documents show the reviewer's category)."""
+    embed = components.classifier_vectors(config, store, vectors)
+    verdicts = _verdicts(components.classifier(config, embed, reviewed), statements, config, store)
+    # Folds by interview, as the cross-validation of ``eval`` keeps them: a statement said near a moved one in the
+    # same interview would teach its neighbour's category.
+    interviews = sorted({example.interview for example in reviewed})
+    folds = min(HELD_OUT_FOLDS, len(interviews))
+    for fold in range(folds):
+        held = set(interviews[fold::folds])
+        taught = [example for example in reviewed if example.interview not in held]
+        ids = {example.id for example in reviewed if example.interview in held}
+        held_out = [s for s in statements if s.id in ids]
+        verdicts.update(_verdicts(components.classifier(config, embed, taught), held_out, config, store))
+    return verdicts
+
+
+def _verdicts(
+    classifier: Classifier, statements: list[Statement], config: Config, store: Store
+) -> dict[str, Classification]:
+    """``classifier``'s verdict per statement id, from the store's cache where it has them."""
     settings = config.fingerprint("classify")
     keys = {s.id: text_hash(classifier.name, FILING_RULES, settings, s.question, s.text) for s in statements}
     cached = store.cached_many("verdict", keys.values())
