@@ -160,6 +160,9 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("I'm going to choose frustrated and again it was recently.", False),  # the opening of a story
         ("For a frustrating experience, I was working on a feature for the app I maintain.", False),
         ("A good example would be when I was stuck for hours on a shader bug.", True),  # ... with its point
+        ("Some of the girls on the team are really worried about that.", False),  # ends on what came before
+        ("Chloe's team did a lot of the chasing on that.", False),
+        ("Every month the controller asks the whole team to sign off on that before we close the books.", True),
     ],
 )
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):

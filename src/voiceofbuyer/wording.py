@@ -111,6 +111,10 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False
     if len(text.split()) < _SHORT_QUOTE_WORDS and any(_points_outside(t, words) for t in words):
         return False
+    # "Some of the girls on the team are really worried about that.": ending on what was said before, whatever the
+    # quote names on the way.
+    if len(text.split()) < _ENDS_ON_THAT_WORDS and last.lower_ in ("that", "this") and last.dep_ in _OBJECT_OF:
+        return False
     if (words[0].text.endswith(".") or any(t.text == "." for t in tokens[1:3])) and len(words) > 2:
         return False  # a false start kept in front ("I. You know, as a person ...")
     # A subordinate clause standing as a sentence ("Because I haven't dealt with them enough."): its main verb
@@ -195,6 +199,8 @@ def _leans_on_what_came_before(words: list[Token]) -> bool:
 _SHORT_QUOTE_WORDS = 12
 """Below this many words, a quote with a word standing for something it never names is read as a reply to
 what came before: nothing else in it says what it is about."""
+_ENDS_ON_THAT_WORDS = 16
+"""Below this many words, a quote whose last word is "that" or "this" as an object leans on what came before."""
 _OBJECT_OF = frozenset({"dobj", "pobj", "dative"})
 _TIMES = frozenset({
     "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times", "morning", "afternoon",
