@@ -201,6 +201,10 @@ def load_config(path: Path | None) -> Config:
             raise ConfigError(f"{path}: cannot read the config file: {error.strerror} (fix: give --config the path "
                               "of a voiceofbuyer.toml file, readable by you)") from error  # fmt: skip
         for name, values in user.items():
+            if name not in table and not isinstance(values, dict):
+                owner = next((section for section, keys in table.items() if name in keys), "")
+                fix = f"put it under [{owner}]" if owner else "put it under its [section], see README 'Configure'"
+                raise ConfigError(f"{path}: {name}: a key outside any section (fix: {fix})")
             if name not in table:
                 raise ConfigError(f"{path}: [{name}]: unknown section{_suggest(name, table)}")
             if not isinstance(values, dict):
@@ -231,6 +235,9 @@ def _explain(error: Any, table: dict[str, Any]) -> str:
         fields = getattr(known, "model_fields", {})
         return f"{where}: unknown key{_suggest(location[-1], fields)}"
     allowed = error.get("ctx", {}).get("expected") or ""
+    if error["type"] == "tuple_type":  # a TOML array was expected; pydantic's words name the Python type
+        value = error.get("input")
+        return f'{where}: must be a list in square brackets, e.g. ["{value}"], got {value!r}'
     message = error["msg"].replace("Input should be", "must be").replace("input", "value")
     value = error.get("input")
     shown = f", got {value!r}" if value is not None and not isinstance(value, dict) else ""
