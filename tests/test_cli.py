@@ -187,6 +187,12 @@ def test_eval_prints_per_class_scores_and_confusion(first_run, capsys):
     assert sum(int(v) for row in matrix for v in row) == 1320
 
 
+def test_eval_of_a_missing_spoken_folder_is_an_error_not_an_empty_report(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["eval", "--realworld", str(tmp_path / "nope"), "--source", "spoken", "--out", str(out)]) == 2
+    assert "no such folder" in capsys.readouterr().err and not out.exists()
+
+
 @pytest.mark.parametrize("command", ["run", "objections", "personas", "roles", "eval"])
 def test_every_command_has_help(command):
     result = subprocess.run(

@@ -359,6 +359,9 @@ def _eval(args: argparse.Namespace) -> int:
         from .classify.labelled import read_labelled
 
         read_labelled(args.devset)  # a file that cannot be scored stops here, before a store is made
+    if not args.roles and args.source == ["spoken"] and not args.realworld.is_dir():
+        raise ConfigError(f"--realworld {args.realworld}: no such folder, so nothing to score (fix: the folder of "
+                          "the spoken transcripts, e.g. ../shared/realworld)")  # fmt: skip
     store = Store(args.out / STORE_NAME)
     try:
         from . import components
