@@ -192,7 +192,10 @@ def read_manifest(path: Path, source: str) -> Manifest:
         try:
             for row in records:
                 first, consumed = base + consumed + 1, records.line_num  # the row's first line, 1-based
-                if base + consumed > first and any("\n" in row[i] for i in known if i < len(row)):
+                raw = "\n".join(lines[first - 1 : base + consumed])
+                # Open at the end of the file too: the last row '"unclosed,a' reads as one field, with no line break.
+                open_at_end = raw.count('"') % 2 == 1 and re.search(rf'(?:^|[{re.escape(delimiter)}])"', raw)
+                if (base + consumed > first and any("\n" in row[i] for i in known if i < len(row))) or open_at_end:
                     manifest.errors.append(
                         InputError(
                             source,
