@@ -293,7 +293,7 @@ def test_decisions_follow_a_transcript_renamed_or_moved_between_runs(batch, firs
 
     report = run(moved_batch, out, SAMPLE_CONFIG, show_progress=False)
     assert any("2 review decisions applied, 0 no longer apply" in note for note in report.notes)
-    assert any("followed 1 transcripts renamed or moved" in note for note in report.notes)
+    assert any("followed 1 transcript renamed or moved" in note for note in report.notes)
     new_id = f"archive/2026-{Path(source).stem}"
     store = Store(out / STORE_NAME)
     rows = store.decisions()

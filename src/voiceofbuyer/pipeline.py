@@ -179,7 +179,8 @@ def _run(
         if moved and decisions:
             moves = ", ".join(f"{old} → {new}" for old, new in sorted(moved.items())[:3])
             report.notes.append(
-                f"review decisions followed {len(moved)} transcripts renamed or moved since the last run, found by "
+                f"review decisions followed {len(moved)} transcript{'s' if len(moved) > 1 else ''} renamed or moved "
+                "since the last run, found by "
                 f"their content ({moves}{', ...' if len(moved) > 3 else ''})"
             )
         if len(moved) < len(renamed) and decisions:
