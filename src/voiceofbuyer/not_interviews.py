@@ -12,9 +12,12 @@ from .introductions import stated_title
 from .records import Interview, SpeakerRoles
 
 _ASKS = re.compile(
-    r"\?|\b(?:tell|walk|talk|take|give)\s+(?:me|us)\b|\bsay\s+more\b|\b(?:describe|explain|share|imagine)\b", re.I
+    r"\?|\b(?:tell|walk|talk|take|give)\s+(?:me|us)\b|\bsay\s+more\b|\b(?:describe|explain|share|imagine)\b"
+    r"|^\s*(?:how|why|who|when|where|which|(?:what|could|can|do|did|would|are)\s+you)\b",
+    re.I,
 )
-"""A question, or a prompt said as an imperative ("Walk me through the last delivery.", "Say more about that.")."""
+"""A question, also typed without "?" ("how do orders come in today"), or a prompt said as an imperative ("Walk me
+through the last delivery.", "Say more about that.")."""
 _DEBRIEF = re.compile(
     r"\b(?:let'?s\s+do\s+(?:the|a|our|a\s+quick)\s+debrief|(?:she|he|they|(?-i:[A-Z]\w+))(?:'s|\s+has|\s+have|'ve)?"
     r"\s+(?:just\s+)?(?:dropped(?:\s+off)?|left\s+the\s+(?:call|meeting))(?=[\s,.;!]))",
@@ -54,11 +57,16 @@ _EVENT = re.compile(
 )
 """How a host opens a webinar: "Welcome everyone to today's webinar", "welcome to this live webinar"."""
 _AUDIENCE = re.compile(r"\b(?:hi|hello|welcome|morning|afternoon|evening)\s*,?\s+(?:everyone|everybody|folks)\b", re.I)
-_QUESTIONS_BOX = re.compile(r"\bq\s*&\s*a\s+(?:box|panel|tab|window)|\bin\s+the\s+chat\b|\blive\s+q\s*&\s*a\b", re.I)
-"""Where an audience asks: "put questions in the Q&A box", "drop them in the chat"."""
+_QUESTIONS_BOX = re.compile(
+    r"\bq\s*&\s*a\s+(?:box|panel|tab|window)|\bquestions?\b[^.?!]{0,40}\bin\s+the\s+chat\b|\blive\s+q\s*&\s*a\b", re.I
+)
+"""Where an audience asks: "put questions in the Q&A box", "questions in the chat"."""
 _FAQ = re.compile(
     r"\bFAQs?\b|frequently\s+asked\s+questions|common\s+questions|help\s+cent(?:er|re)|knowledge\s+base", re.I
 )
+_INTERVIEWED = re.compile(r"\b(?:interview\w*|call|follow[- ]?up|research|we\s+asked)\b", re.I)
+"""A heading that calls its questions an interview's: "Common questions we asked", "FAQ-research-followup"."""
+_QUOTED = re.compile(r"(?<!\w)'[^'\n]{3,200}'(?!\w)|\"[^\"\n]{3,200}\"|“[^”\n]{3,200}”")
 _BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 """A list item, a table row or a heading: how documents are laid out, not how speech is written down."""
@@ -98,7 +106,7 @@ def _debrief(interview: Interview, sides: SpeakerRoles) -> str:
     fresh.", then personas, the guide, the synthesis."""
     opening = " ".join(turn.text for turn in interview.turns[:2])
     research = {m.lower() for m in _RESEARCH_WORDS.findall(interview.text)}
-    if _DEBRIEF.search(opening) and "debrief" in interview.text.lower() and len(research) >= 2:
+    if _DEBRIEF.search(opening) and "debrief" in opening.lower() and len(research) >= 2:
         return f"the interviewers' debrief after a call ({'; '.join(sorted(research)[:2])}), not the interview itself"
     return ""
 
@@ -107,7 +115,9 @@ def _podcast(interview: Interview, sides: SpeakerRoles) -> str:
     """A show on air from its first turn: "Welcome back to Close the Books, the podcast ...", "this episode is
     brought to you by ..." (a buyer quoting their own show's intro later in an interview is still interviewed)."""
     show = {m.lower() for m in _ON_AIR.findall(interview.text)}
-    if len(show) >= 2 and _GOES_ON_AIR.search(interview.turns[0].text):
+    # "I always open with 'welcome back to Shop Floor Stories, the podcast'": quoted, it is not said on air here
+    first = _QUOTED.sub(" ", interview.turns[0].text)
+    if len(show) >= 2 and _GOES_ON_AIR.search(first):
         return f"a podcast or show ({'; '.join(sorted(show)[:2])})"
     return ""
 
@@ -117,7 +127,7 @@ def _webinar(interview: Interview, sides: SpeakerRoles) -> str:
     "Hi everyone" and "put questions in the Q&A box"), and a third of it or more said by voices showing a product as
     its maker ("Let me show you ...", "We built ..."). A buyer who runs webinars, or shares her screen in a discovery
     call, is interviewed: nobody opens her interview to an audience."""
-    opening = " ".join(turn.text for turn in interview.turns[:2])
+    opening = interview.turns[0].text
     if not (_EVENT.search(opening) or (_AUDIENCE.search(opening) and _QUESTIONS_BOX.search(opening))):
         return ""
     words = Counter({person: 0 for person in (*sides.interviewers, *sides.buyers)})
@@ -126,7 +136,8 @@ def _webinar(interview: Interview, sides: SpeakerRoles) -> str:
         if turn.speaker in words:
             words[turn.speaker] += len(turn.text.split())
             said[turn.speaker] = said.get(turn.speaker, "") + "\n" + turn.text
-    makers = sorted(person for person, text in said.items() if len(_SHOWS_ITS_PRODUCT.findall(text)) >= 2)
+    makers = sorted(person for person, text in said.items()
+                    if len(_SHOWS_ITS_PRODUCT.findall(text)) >= 2 and not SELF_INTRO.search(text))  # fmt: skip
     if makers and 3 * sum(words[m] for m in makers) >= sum(words.values()):
         shows = "shows" if len(makers) == 1 else "show"
         return f"opened to an audience, and {', '.join(makers)} {shows} a product as its maker (a webinar?)"
@@ -141,7 +152,9 @@ def _faq(interview: Interview, sides: SpeakerRoles) -> str:
     questions = [t.text for t in interview.turns if t.speaker in sides.interviewers and "?" in t.text]
     answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
     says_who = any(SELF_INTRO.search(a) for a in answers) or stated_title(answers)
-    if _FAQ.search(heading) and len(questions) >= 3 and not says_who:
+    timed = any(t.start is not None for t in interview.turns)
+    interviewed = _INTERVIEWED.search(heading)
+    if _FAQ.search(heading) and len(questions) >= 3 and not (says_who or timed or interviewed):
         return f"{len(questions)} questions under a heading that calls them an FAQ or help page"
     return ""
 
@@ -151,9 +164,11 @@ def _guide(interview: Interview, sides: SpeakerRoles) -> str:
     answered by a placeholder ("Participant: [objections]", "(role, team size)"). A recorded call with time stamps
     is never one, however terse its answers."""
     asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
-    answered = sum(len(_BRACKETED.sub(" ", t.text).split()) for t in interview.turns if t.speaker in sides.buyers)
+    said = [_BRACKETED.sub(" ", t.text).split() for t in interview.turns if t.speaker in sides.buyers]
+    answered, answers = sum(map(len, said)), sum(1 for words in said if words)
     timed = any(t.start is not None for t in interview.turns)
-    if asked >= 3 and answered < 2 * asked and not timed:
+    # Terse notes answer each question ("Sage 50.", "12 days."); a guide leaves them unanswered or a word each.
+    if asked >= 3 and (2 * answers < asked or answered <= asked) and not timed:
         return f"{asked} questions with {answered} words of answer in all (an interview guide?)"
     return ""
 
@@ -163,7 +178,8 @@ def _survey(interview: Interview, sides: SpeakerRoles) -> str:
     ...", hardly anyone asking (a focus group names its moderator, and its participants answer each other)."""
     asks = sum("?" in t.text for t in interview.turns) * 10 >= len(interview.turns)
     moderated = bool(interview.meta.interviewer) or re.search(r"\bfocus\s+group\b", interview.text, re.I)
-    if sides.how == "labels" and not sides.interviewers and len(sides.buyers) >= 2 and not asks and not moderated:
+    timed = any(t.start is not None for t in interview.turns)  # a recorded group talks, however little is asked
+    if sides.how == "labels" and not sides.interviewers and len(sides.buyers) >= 2 and not (asks or moderated or timed):
         return f"answers of {len(sides.buyers)} respondents and hardly anyone asks anything (a survey export?)"
     return ""
 
@@ -174,7 +190,10 @@ def _team_talk(interview: Interview, sides: SpeakerRoles) -> str:
     people = set(sides.interviewers) | set(sides.buyers)
     prompts = sum(bool(_ASKS.search(t.text)) for t in interview.turns if t.speaker in sides.interviewers)
     asking = sum("?" in t.text for t in interview.turns)
-    conversation = sides.how == "inferred" and len(people) >= 3 and len(interview.turns) >= 8
+    # A group interview's buyers say what they do ("I'm the ward manager on cardiology"); colleagues in a channel don't.
+    buyers_say = [t.text for t in interview.turns if t.speaker in sides.buyers]
+    introduced = any(SELF_INTRO.search(text) for text in buyers_say) or bool(stated_title(buyers_say))
+    conversation = sides.how == "inferred" and len(people) >= 3 and len(interview.turns) >= 8 and not introduced
     if conversation and prompts <= 2 and asking * 10 < 3 * len(interview.turns):
         times = "once" if prompts == 1 else f"{prompts} times"
         return (f"{len(people)} people talk, {asking} of {len(interview.turns)} turns ask anything, and the side "
