@@ -31,7 +31,7 @@ from .cluster import cluster_pools, noise_share
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
-from .decision_rows import MOVE, REPLACED, read_decisions, renamed_interviews
+from .decision_rows import REPLACED, read_decisions, renamed_interviews
 from .engine import Engine, LocalEngine
 from .errors import NoInterviews, StoreError
 from .files import WORK, DocumentSet, sole_writer
@@ -52,7 +52,7 @@ from .records import (
 from .render import recording_transcripts, render_documents, template_environment
 from .report import TRANSCRIBE_BAR, RunReport, Stages
 from .results import result_rows
-from .review import Decision, apply_decisions, decisions_of
+from .review import apply_decisions, decisions_of, reviewer_examples
 from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash
@@ -295,19 +295,6 @@ def _segment(
         # One interview at a time, so a crash keeps the cache of those already done.
         store.put_cache("statements", {keys[interview_id]: [to_json(s) for s in outcome]})
     return {i.id: found[i.id] for i in interviews if i.id in found}
-
-
-def reviewer_examples(decisions: list[Decision], statements: list[Statement]) -> list[LabelledStatement]:
-    """Every statement a reviewer moved to a category, as a labelled example (the last move wins)."""
-    moved: dict[str, str] = {}
-    for decision in decisions:
-        if decision.action == MOVE and decision.payload.get("category") in CATEGORIES:
-            moved.update(dict.fromkeys(decision.statement_ids, decision.payload["category"]))
-    return [
-        LabelledStatement(s.question, s.text, moved[s.id], s.interview_id, "reviewer", s.id)
-        for s in statements
-        if s.id in moved
-    ]
 
 
 def _classify(

@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from .classify.labelled import LabelledStatement
 from .decision_rows import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, RESPONSE, THEME_STATUS, problem
 from .personas import build_personas
-from .records import CATEGORIES, Classification, Quote, RunResult, Theme
+from .records import CATEGORIES, Classification, Quote, RunResult, Statement, Theme
 from .store import Store
 from .themes import opening_words, quote_of, reach, representative, theme_id, theme_rank
 
@@ -376,3 +377,16 @@ class _Reviewing:
 _THEME_GONE = Outcome(gone="none of its statements is in a theme any more")
 _STATEMENTS_GONE = Outcome(gone="its statements are no longer in the batch")
 _PERSONA_GONE = Outcome(gone="no persona has this role any more")
+
+
+def reviewer_examples(decisions: list[Decision], statements: list[Statement]) -> list[LabelledStatement]:
+    """Every statement a reviewer moved to a category, as a labelled example (the last move wins)."""
+    moved: dict[str, str] = {}
+    for decision in decisions:
+        if decision.action == MOVE and decision.payload.get("category") in CATEGORIES:
+            moved.update(dict.fromkeys(decision.statement_ids, decision.payload["category"]))
+    return [
+        LabelledStatement(s.question, s.text, moved[s.id], s.interview_id, "reviewer", s.id)
+        for s in statements
+        if s.id in moved
+    ]

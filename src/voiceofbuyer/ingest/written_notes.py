@@ -76,9 +76,8 @@ def _bare_question(line: TextLine) -> int | None:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
 _STATEMENT_WORDS = 6
+"""Words said, in sentences that ask nothing, before the question of an answer that asks back."""
 
 
 def _says_before_asking(text: str) -> bool:
