@@ -151,10 +151,8 @@ def _faq(interview: Interview, sides: SpeakerRoles) -> str:
     heading = interview.text[: interview.turns[0].start_char] + "\n" + interview.source
     questions = [t.text for t in interview.turns if t.speaker in sides.interviewers and "?" in t.text]
     answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
-    says_who = any(SELF_INTRO.search(a) for a in answers) or stated_title(answers)
-    timed = any(t.start is not None for t in interview.turns)
-    interviewed = _INTERVIEWED.search(heading)
-    if _FAQ.search(heading) and len(questions) >= 3 and not (says_who or timed or interviewed):
+    interviewed = _INTERVIEWED.search(heading) or _timed(interview) or _say_what_they_do(answers)
+    if _FAQ.search(heading) and len(questions) >= 3 and not interviewed:
         return f"{len(questions)} questions under a heading that calls them an FAQ or help page"
     return ""
 
@@ -166,9 +164,8 @@ def _guide(interview: Interview, sides: SpeakerRoles) -> str:
     asked = sum("?" in t.text for t in interview.turns if t.speaker in sides.interviewers)
     said = [_BRACKETED.sub(" ", t.text).split() for t in interview.turns if t.speaker in sides.buyers]
     answered, answers = sum(map(len, said)), sum(1 for words in said if words)
-    timed = any(t.start is not None for t in interview.turns)
     # Terse notes answer each question ("Sage 50.", "12 days."); a guide leaves them unanswered or a word each.
-    if asked >= 3 and (2 * answers < asked or answered <= asked) and not timed:
+    if asked >= 3 and (2 * answers < asked or answered <= asked) and not _timed(interview):
         return f"{asked} questions with {answered} words of answer in all (an interview guide?)"
     return ""
 
@@ -178,8 +175,9 @@ def _survey(interview: Interview, sides: SpeakerRoles) -> str:
     ...", hardly anyone asking (a focus group names its moderator, and its participants answer each other)."""
     asks = sum("?" in t.text for t in interview.turns) * 10 >= len(interview.turns)
     moderated = bool(interview.meta.interviewer) or re.search(r"\bfocus\s+group\b", interview.text, re.I)
-    timed = any(t.start is not None for t in interview.turns)  # a recorded group talks, however little is asked
-    if sides.how == "labels" and not sides.interviewers and len(sides.buyers) >= 2 and not (asks or moderated or timed):
+    # A recorded group talks, however little is asked.
+    unasked = not (asks or moderated or _timed(interview))
+    if sides.how == "labels" and not sides.interviewers and len(sides.buyers) >= 2 and unasked:
         return f"answers of {len(sides.buyers)} respondents and hardly anyone asks anything (a survey export?)"
     return ""
 
@@ -191,8 +189,7 @@ def _team_talk(interview: Interview, sides: SpeakerRoles) -> str:
     prompts = sum(bool(_ASKS.search(t.text)) for t in interview.turns if t.speaker in sides.interviewers)
     asking = sum("?" in t.text for t in interview.turns)
     # A group interview's buyers say what they do ("I'm the ward manager on cardiology"); colleagues in a channel don't.
-    buyers_say = [t.text for t in interview.turns if t.speaker in sides.buyers]
-    introduced = any(SELF_INTRO.search(text) for text in buyers_say) or bool(stated_title(buyers_say))
+    introduced = _say_what_they_do([t.text for t in interview.turns if t.speaker in sides.buyers])
     conversation = sides.how == "inferred" and len(people) >= 3 and len(interview.turns) >= 8 and not introduced
     if conversation and prompts <= 2 and asking * 10 < 3 * len(interview.turns):
         times = "once" if prompts == 1 else f"{prompts} times"
@@ -207,6 +204,16 @@ def _meeting_notes(interview: Interview, sides: SpeakerRoles) -> str:
     if sides.how == "inferred" and punctuated and not any(_ASKS.search(t.text) for t in interview.turns):
         return "nobody asks a question in it (meeting notes?)"
     return ""
+
+
+def _timed(interview: Interview) -> bool:
+    """Whether the turns carry times: a recorded call, whatever else it looks like."""
+    return any(turn.start is not None for turn in interview.turns)
+
+
+def _say_what_they_do(texts: list[str]) -> bool:
+    """Whether the words ``texts`` introduce someone by their job ("I'm the ward manager on cardiology")."""
+    return any(SELF_INTRO.search(text) for text in texts) or bool(stated_title(texts))
 
 
 KINDS: tuple[Callable[[Interview, SpeakerRoles], str], ...] = (
