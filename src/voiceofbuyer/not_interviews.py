@@ -70,6 +70,8 @@ _QUOTED = re.compile(r"(?<!\w)'[^'\n]{3,200}'(?!\w)|\"[^\"\n]{3,200}\"|“[^”\
 _BRACKETED = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 _LAID_OUT = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)]|\||#{1,6})[ \t]", re.M)
 """A list item, a table row or a heading: how documents are laid out, not how speech is written down."""
+_QUOTED_WORDS = 8
+"""Words of a turn that quotes a person in a document, not a line of it ("Owner: Rachel Ng")."""
 
 
 def not_an_interview(interview: Interview, sides: SpeakerRoles) -> str:
@@ -94,9 +96,12 @@ def _one_voice(interview: Interview, sides: SpeakerRoles) -> str:
     shown = len(_SHOWS_ITS_PRODUCT.findall("\n".join(turn.text for turn in interview.turns)))
     if shown >= 2:
         return f"one voice ({speaker!r}) showing a product as its maker {shown} times (a recorded demo?)"
-    # "Owner: Rachel Ng  Last edited: 3 March" atop a guide or tracker: the label is a line of the document.
+    # "Owner: Rachel Ng  Last edited: 3 March" atop a guide or tracker: the label is a line of the document. A
+    # label that speaks three times or more in sentences ("Dana: The heads forward me invoices ...") is a buyer
+    # quoted in a researcher's notes under their questions.
     spoken = sum(len(turn.text) for turn in interview.turns)
-    if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3:
+    quoted = sum(1 for turn in interview.turns if len(turn.text.split()) >= _QUOTED_WORDS) >= 3
+    if spoken * 2 < len(interview.text) and len(_LAID_OUT.findall(interview.text)) >= 3 and not quoted:
         return f"one label ({speaker!r}) in a document laid out in lists, tables or headings"
     return ""
 

@@ -47,8 +47,13 @@ from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_s
 from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
 from voiceofbuyer.records import InterviewMeta, Turn
 
-# "00:04:10 From Alex Kim : hi", "15:04:10 From Alex Kim to Everyone:": Zoom's saved chat, not speech.
-_CHAT_LINE = re.compile(rf"\s*{TEXT_TIME}\s+From\s+.{{1,80}}?(?:\s+to\s+.{{1,60}}?)?\s*:")
+# "00:04:10 From Alex Kim : hi", "15:04:10 From Alex Kim to Everyone:": Zoom's saved chat, not speech; copied
+# without its times, "From Alex Kim to Everyone: hi" (or "to Sam Ortiz (Direct Message)", "to Me (Privately)").
+_CHAT_LINE = re.compile(
+    rf"\s*(?:{TEXT_TIME}\s+From\s+.{{1,80}}?(?:\s+to\s+.{{1,60}}?)?"
+    r"|From\s+.{1,80}?\s+to\s+(?:everyone|.{1,60}?\((?:direct\s+message|privately)\)))\s*:",
+    re.I,
+)
 _INLINE_TOOL = re.compile(r"[ \t]*[A-Z][A-Z ]{2,30}:.*?\s-\s(?:WATCH|VIEW|PLAY)\s*:\s*<?https?://\S+>?[ \t]*")
 _SUMMARY_LINE = re.compile(r"\s*(?:meeting\s+summary|summary\s+of|ai\s+summary|notes\s+by)\b", re.I)
 # "Maria Chen: current month-end process (15 min)": an agenda item and its minutes, which nobody says.

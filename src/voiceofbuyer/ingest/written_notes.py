@@ -57,6 +57,7 @@ def _question(line: TextLine) -> int | None:
 
 
 _BARE_QUESTION_WORDS = 40
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A prompt said as an imperative: "Walk me through what happened.", "Tell me more about the credit card purchases."
 _PROMPT = re.compile(
     r"(?:(?:ok(?:ay)?|great|thanks|got\s+it|right|and|so)[,.!]?\s+)?(?:walk|talk|take)\s+me\s+through\b"
@@ -70,12 +71,13 @@ def _bare_question(line: TextLine) -> int | None:
     types an interview without labels ("Thanks for doing this, Karen. Can you start by telling me what you look
     after?", "Walk me through what happened."); else None."""
     words, said = line.text.split(), line.text.strip()
-    asks = (said.endswith("?") or _PROMPT.match(said) is not None) and len(words) <= _BARE_QUESTION_WORDS
+    # The prompt may follow a word of thanks: "Thanks for doing this, Ruth. Tell me about the last audit."
+    prompt = _PROMPT.match(_SENTENCE_END.split(said)[-1]) is not None
+    asks = (said.endswith("?") or prompt) and len(words) <= _BARE_QUESTION_WORDS
     asks = asks and said[:1].isupper()
     return indent(line.text) if asks and not HEADING.match(line.text) else None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _STATEMENT_WORDS = 6
 """Words said, in sentences that ask nothing, before the question of an answer that asks back."""
 
@@ -95,11 +97,20 @@ def question_and_answer_turns(
     turns: list[Turn] = []
     asked = False
     after_question = False  # the line before was a question (an aside or a note in between is an answer's place)
-    for line in lines:
-        question = question_at(line)
+    asks = [question_at(line) for line in lines]
+    for index, line in enumerate(lines):
+        question = asks[index]
         # "Mostly email, and it's a nightmare. Who wants to chase people?" right after a question, in notes without
         # labels: the answer, asking back; a researcher's next question follows an answer ("Opex. Who signs off?").
-        if question is not None and question_at is _bare_question and after_question and _says_before_asking(line.text):
+        # A question between two others ("Have you tried making receipts mandatory?" / "Have you ever tried getting
+        # a sales manager to photograph a receipt?" / "What happens then?") is the answer too: the notes alternate.
+        asked_next = index + 1 < len(lines) and asks[index + 1] is not None
+        if (
+            question is not None
+            and question_at is _bare_question
+            and after_question
+            and (asked_next or _says_before_asking(line.text))
+        ):
             question = None
         after_question = question is not None
         if question is not None:
