@@ -23,22 +23,19 @@ interviewer's, each answer paragraph or bullet the interviewee's (``written_note
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
-from voiceofbuyer.cleanup import is_acknowledgement
 from voiceofbuyer.errors import NotAnInterview
 from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.labels import (
-    Head,
     SpeakerVote,
     is_role_label,
-    looks_like_name,
     metadata_label,
     read_head,
     section_kind,
 )
 from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
+from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.speaker_names import is_placeholder, same_person
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.timestamps import TEXT_TIME
@@ -119,7 +116,7 @@ def parse_turns(
             "left out",
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the chat file out of the batch",
         )
-    lines = _bare_name_lines(_names_under_times(lines))
+    lines = name_lines(lines)
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     header = [line.text for line in _header_lines(lines, vote)]
     meta = header_metadata(header, source, lines[0].number if lines else 1)
@@ -174,79 +171,6 @@ def _is_agenda(lines: list[TextLine], turns: list[Turn]) -> bool:
     timed = sum(1 for turn in turns if _AGENDA_ITEM.search(turn.text))
     titled = any(_AGENDA_TITLE.search(line.text) and len(line.text.split()) <= 10 for line in lines)
     return titled and len(turns) >= 2 and timed * 2 >= len(turns)
-
-
-def _names_under_times(lines: list[TextLine]) -> list[TextLine]:
-    """A name alone on the line after a time stamp is that time's speaker (DaVinci Resolve and subtitle tools:
-    ``[00:00:03:18 - 00:00:08:08]`` / ``Anna Berg`` / the text, indented); so is one on the line before a time
-    stamp, as a transcript copied from a web player reads (``Sam Ortiz`` / ``0:02`` / the text), when that shape
-    recurs (at least three such lines, or the name twice)."""
-    found = list(lines)
-    above: list[tuple[int, str]] = []
-    for index in range(len(lines)):
-        line, name = lines[index], lines[index].text.strip()
-        if line.head is not None or not looks_like_name(name) or len(name.split()) > 4 or _said(name):
-            continue
-        if index > 0 and _stamp_alone(lines[index - 1]):
-            found[index] = replace(line, head=_speaker_line(name, lines[index - 1], line))
-        elif index + 1 < len(lines) and _stamp_alone(lines[index + 1]):
-            above.append((index, name))
-    names = Counter(name for _, name in above)
-    for index, name in above:
-        if len(above) >= 3 or names[name] >= 2:
-            found[index] = replace(lines[index], head=_speaker_line(name, lines[index + 1], lines[index]))
-    return found
-
-
-def _said(line: str) -> bool:
-    """A short line that is speech, not a name: "Right.", "Nice.", "Okay!", "Really?"."""
-    return line.endswith(("?", "!")) or (is_acknowledgement(line) and line.endswith("."))
-
-
-def _bare_name_lines(lines: list[TextLine]) -> list[TextLine]:
-    """In a file with no speaker label at all, names alone on their lines with the speech below (Otter's export
-    with time stamps off: ``Chloe Martin`` / the text): speakers when at least two such names recur."""
-    if any(
-        line.head is not None and line.head.speaker and not metadata_label(line.head.speaker)
-        and not is_tool_line(line.text)
-        for line in lines
-    ):  # fmt: skip
-        return lines
-    bare = [
-        index
-        for index in range(len(lines) - 1)
-        if lines[index].head is None
-        and looks_like_name(name := lines[index].text.strip())
-        and len(name.split()) <= 4
-        and not name.endswith((".", "?", "!", ","))
-    ]
-    names = Counter(lines[index].text.strip() for index in bare)
-    recurring = {name for name, count in names.items() if count >= 2}
-    if len(recurring) < 2:
-        return lines
-    found = list(lines)
-    for index in bare:
-        name = lines[index].text.strip()
-        if name in recurring:
-            found[index] = replace(lines[index], head=Head(name, None, len(lines[index].text), marked=True, alone=True))
-    return found
-
-
-def _speaker_line(name: str, stamp: TextLine, line: TextLine) -> Head:
-    """``line``, a name alone, as the label of a turn at the time of the ``stamp`` line beside it; "Liam Brennan
-    (Guest)", as Teams marks a guest, is "Liam Brennan" (a company in brackets stays: it tells the sides apart)."""
-    named = read_head(f"{name}:")
-    guest = named is not None and named.speaker and (named.qualifier or "").casefold() in _CALL_MARKS
-    speaker = named.speaker if guest and named is not None and named.speaker else name
-    return Head(speaker, stamp.head.time if stamp.head else None, len(line.text), marked=True, alone=True)
-
-
-_CALL_MARKS = frozenset({"guest", "external", "unverified"})
-
-
-def _stamp_alone(line: TextLine) -> bool:
-    """A time stamp with nothing after it on its line."""
-    return line.head is not None and line.head.speaker is None and not line.text[line.head.body :].strip()
 
 
 def _header_lines(lines: list[TextLine], vote: SpeakerVote) -> list[TextLine]:

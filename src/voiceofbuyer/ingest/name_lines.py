@@ -1,0 +1,90 @@
+"""Names alone on their lines as speaker labels: above or below a time stamp (subtitle tools, web players) or, in a
+file without any label, over the speech (Otter's export with time stamps off)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from voiceofbuyer.cleanup import is_acknowledgement
+from voiceofbuyer.ingest.labels import Head, looks_like_name, metadata_label, read_head
+from voiceofbuyer.ingest.text_lines import TextLine
+from voiceofbuyer.ingest.tool_lines import is_tool_line
+
+
+def name_lines(lines: list[TextLine]) -> list[TextLine]:
+    """``lines`` with every name alone on its line that labels the speech beside it given that label as its head."""
+    return _bare_name_lines(_names_under_times(lines))
+
+
+def _names_under_times(lines: list[TextLine]) -> list[TextLine]:
+    """A name alone on the line after a time stamp is that time's speaker (DaVinci Resolve and subtitle tools:
+    ``[00:00:03:18 - 00:00:08:08]`` / ``Anna Berg`` / the text, indented); so is one on the line before a time
+    stamp, as a transcript copied from a web player reads (``Sam Ortiz`` / ``0:02`` / the text), when that shape
+    recurs (at least three such lines, or the name twice)."""
+    found = list(lines)
+    above: list[tuple[int, str]] = []
+    for index in range(len(lines)):
+        line, name = lines[index], lines[index].text.strip()
+        if line.head is not None or not looks_like_name(name) or len(name.split()) > 4 or _said(name):
+            continue
+        if index > 0 and _stamp_alone(lines[index - 1]):
+            found[index] = replace(line, head=_speaker_line(name, lines[index - 1], line))
+        elif index + 1 < len(lines) and _stamp_alone(lines[index + 1]):
+            above.append((index, name))
+    names = Counter(name for _, name in above)
+    for index, name in above:
+        if len(above) >= 3 or names[name] >= 2:
+            found[index] = replace(lines[index], head=_speaker_line(name, lines[index + 1], lines[index]))
+    return found
+
+
+def _said(line: str) -> bool:
+    """A short line that is speech, not a name: "Right.", "Nice.", "Okay!", "Really?"."""
+    return line.endswith(("?", "!")) or (is_acknowledgement(line) and line.endswith("."))
+
+
+def _bare_name_lines(lines: list[TextLine]) -> list[TextLine]:
+    """In a file with no speaker label at all, names alone on their lines with the speech below (Otter's export
+    with time stamps off: ``Chloe Martin`` / the text): speakers when at least two such names recur."""
+    if any(
+        line.head is not None and line.head.speaker and not metadata_label(line.head.speaker)
+        and not is_tool_line(line.text)
+        for line in lines
+    ):  # fmt: skip
+        return lines
+    bare = [
+        index
+        for index in range(len(lines) - 1)
+        if lines[index].head is None
+        and looks_like_name(name := lines[index].text.strip())
+        and len(name.split()) <= 4
+        and not name.endswith((".", "?", "!", ","))
+    ]
+    names = Counter(lines[index].text.strip() for index in bare)
+    recurring = {name for name, count in names.items() if count >= 2}
+    if len(recurring) < 2:
+        return lines
+    found = list(lines)
+    for index in bare:
+        name = lines[index].text.strip()
+        if name in recurring:
+            found[index] = replace(lines[index], head=Head(name, None, len(lines[index].text), marked=True, alone=True))
+    return found
+
+
+def _speaker_line(name: str, stamp: TextLine, line: TextLine) -> Head:
+    """``line``, a name alone, as the label of a turn at the time of the ``stamp`` line beside it; "Liam Brennan
+    (Guest)", as Teams marks a guest, is "Liam Brennan" (a company in brackets stays: it tells the sides apart)."""
+    named = read_head(f"{name}:")
+    guest = named is not None and named.speaker and (named.qualifier or "").casefold() in _CALL_MARKS
+    speaker = named.speaker if guest and named is not None and named.speaker else name
+    return Head(speaker, stamp.head.time if stamp.head else None, len(line.text), marked=True, alone=True)
+
+
+_CALL_MARKS = frozenset({"guest", "external", "unverified"})
+
+
+def _stamp_alone(line: TextLine) -> bool:
+    """A time stamp with nothing after it on its line."""
+    return line.head is not None and line.head.speaker is None and not line.text[line.head.body :].strip()
