@@ -23,9 +23,13 @@ def test_each_buyer_plays_the_part_most_of_their_statements_show_with_the_quote_
         *said("it", "We ran a pilot with ten store managers.", "Anything finance looks at comes through me early.",
               "I evaluated four tools last spring."),
         *said("clerk", "Our manager signs off on it.", "Procurement decides."),  # someone else's part: not hers
+        # a veto on one side of it, not the final decision
+        *said("architect", "I do the technical sign-off, so nothing goes live without it."),
+        *said("coo", "The final sign-off on anything over fifty thousand sits with me, so I sign-off on it."),
     ]  # fmt: skip
     parts = committee_parts(statements)
-    assert {k: v.name for k, v in parts.items()} == {"cfo": "Decision-maker", "it": "Evaluator"}
+    assert {k: v.name for k, v in parts.items()} == {"cfo": "Decision-maker", "it": "Evaluator",
+                                                     "architect": "Gatekeeper", "coo": "Decision-maker"}  # fmt: skip
     assert parts["cfo"].statement.text == "In the end I sign off on anything over fifty thousand."
     found = mentions(statements, ["cfo", "it", "clerk"], quote, committee=True)
     assert [(m.name, m.interviewees, len(m.quotes)) for m in found] == [("Decision-maker", 1, 1), ("Evaluator", 1, 1)]

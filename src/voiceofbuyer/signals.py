@@ -21,7 +21,8 @@ _I = r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my team|me)\b[^.?!]{0,50}?"
 COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (part, re.compile(pattern, re.IGNORECASE))
     for part, pattern in (
-        ("Decision-maker", _I + r"\b(?:sign(?:s|ed)? off|make the (?:final )?(?:call|decision)|final say|"
+        ("Decision-maker", _I + r"\b(?:(?<!technical )(?<!security )sign(?:s|ed)?[- ]off|"
+                               r"make the (?:final )?(?:call|decision)|final say|"
                                r"approve the (?:budget|spend|purchase|contract)|own the budget|hold the budget|"
                                r"budget holder|decide whether|decision is mine)\b|"
                                r"\bi sign(?: it| the contract)?(?=[.,!?]|$)|\b(?:my|our) (?:call|decision) "
@@ -33,7 +34,8 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           r"concept|poc)|shortlist(?:ed)?|compared (?:vendors|options|tools|products)|"
                           r"(?:did|do|ran|run) the (?:security review|due diligence|demos?|rfp)|"
                           r"put together the (?:rfp|requirements)|see it in the pilot|in the pilot|a pilot with)\b"),
-        ("Gatekeeper", r"\b(?:goes|go|comes|come|has to go|have to go) through me\b|\bi (?:vet|screen|review|approve) "
+        ("Gatekeeper", r"\b(?:goes|go|comes|come|has to go|have to go) through me\b|"
+                       + _I + r"\b(?:technical|security) sign[- ]off\b|\bi (?:vet|screen|review|approve) "
                        r"(?:every|all|any|new)? ?(?:vendors?|suppliers?|tools?|contracts?|software|apps?)\b|"
                        r"\bnothing gets (?:in|bought|installed) without\b"),
         ("User", _I + r"\b(?:use|uses|used|using|work in|live in|log into|rely on)\b[^.?!]{0,40}?\b(?:every day|daily|"
