@@ -270,6 +270,20 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
          "rollout.", "Plant Controller"),  # a job taken on beside the title
         ("I'm Tomasz, Ops Mgr. Procurement reports up through me as well.", "Ops Manager"),  # a new sentence
         ("So, I'm Siobhan Kelly, I'm head of payroll at Northgate Care Homes.", "Head of Payroll"),
+        # others' jobs and the parts a tool plays (real typed interviews of ../shared/realworld-ai)
+        ("We procured multiple samples from the morgue as the pathologists preformed autopsies.", ""),
+        ("Sometimes I feel like I'm becoming the AI's assistant instead of the AI being the assistant.", ""),
+        ("I may go back to the AI and have it assess the flow of the content and act as a copyeditor of sorts.", ""),
+        ("For my written work, I often use AI as a sounding board, to brainstorm ideas, and as a superficial editor.",
+         ""),
+        ("We tried to get AI working as a research assistant, and as a source of specialist knowledge.", ""),
+        ("I'd mind less if it were pitched as a way for artists to try ideas.", ""),
+        ("I know I am a much better writer than AI, so far.", ""),  # praise, not a title
+        ("I am a busy attorney with a large caseload.", "Attorney"),
+        ("(I'm the only junior developer at the company)", "Junior Developer"),
+        ("I work as a Chief of Staff.", "Chief of Staff"),
+        ("As the controller I sign everything.", "Controller"),
+        ("I love being the project lead here.", "Project Lead"),
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):

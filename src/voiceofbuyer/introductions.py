@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .job_words import names_a_field, names_a_job_word, title_cased
+from .job_words import JOB_WORDS, names_a_field, names_a_job_word, title_cased
 from .title_phrases import (
     bare_title,
     corrected,
@@ -81,10 +81,11 @@ _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
         "{kind} owner",
     ),
 )
-# "I use it as an assistant", "treat ChatGPT as a tutor": a role given to a tool, not the speaker's job.
+# "I use it as an assistant", "treat ChatGPT as a tutor", "instead of the AI being the assistant": a role given to a
+# tool, not the speaker's job.
 _ABOUT_A_TOOL = re.compile(
     r"\b(?:(?-i:it|It)|ai|chatgpt|claude|gemini|copilot|tool|tools|them|this|that|model|llm|bot|use|using|used|treat"
-    r"|like)\s+(?:\w+\s+){0,2}as\b",  # "it" as a tool, not "IT" the department ("I'm in IT as a ... lead")
+    r"|like)\s+(?:\w+\s+){0,2}(?:as|being)\b",  # "it" as a tool, not "IT" the department ("I'm in IT as a ... lead")
     re.I,
 )
 # A job held before: "I started (out/here) as", "I used to be", "I was", "previously", "back then as".
@@ -314,7 +315,12 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
     what people say they do, then jobs held before; and, apart, professions held for years."""
     found, earlier, tenured = [], [], []
     for lead in _INTRO_LEAD.finditer(text):
-        if _ABOUT_A_TOOL.search(text, max(0, lead.start() - 30), lead.start() + 3):
+        # "I use AI as a sounding board, to help brainstorm ideas, and as a superficial editor": each part it plays
+        sentence = max(text.rfind(end, 0, lead.start()) for end in ".!?\n") + 1
+        plays = re.search(r"\b(?:as|being)\s", lead[0], re.I) is not None
+        listed = plays and re.search(r"(?:,|\band|\bor)\s*$", text[sentence : lead.start()]) is not None
+        start = sentence if listed else max(sentence, lead.start() - 30)
+        if _ABOUT_A_TOOL.search(text, start, lead.end() if plays else lead.start() + 3):
             continue
         start = lead.end()
         if lead["named"] and names_a_job_word(lead["named"].rstrip(" ,").split()[-1]):
@@ -326,6 +332,10 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             title = bare_title(glossed["english"] or text[start : start + 80])
         if (lead["who"] or lead["paper"]) and not bare_title(text[start : start + 80]):
             continue  # "I'm the one who picks up, the driver calls me", "Officially the controller signs off": no job
+        if title and re.match(r"as\s+the\b", lead[0], re.I) and _plural_job(title):
+            continue  # "samples from the morgue as the pathologists performed autopsies": others, at work
+        if title and re.search(r"\bof\s+sorts$", title, re.I):
+            continue  # "have it assess the flow and act as a copyeditor of sorts": a part played, hedged
         if title and re.search(r"\bone\s+of\s+\w+\s*$", text[lead.start() : start], re.I):
             title = singular_title(title)  # "I'm one of the team leads": a team lead
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
@@ -360,6 +370,13 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             kind = " ".join(match.groupdict().get("kind", "").split())
             found.append(title_cased(form.format(kind=kind)))
     return found + earlier, tenured
+
+
+def _plural_job(title: str) -> bool:
+    """Whether a title ends in a job's plural ("Pathologists", "Nurses"), which names other people, never the
+    speaker's own post ("Head of Sales", "VP Operations" end in no job)."""
+    last = title.split()[-1].lower()
+    return last.endswith("s") and not last.endswith("ss") and names_a_job_word(last[:-1]) and last not in JOB_WORDS
 
 
 def _replaces(text: str, lead: re.Match[str], end: int) -> bool:

@@ -48,7 +48,8 @@ NOT_A_TITLE_START = re.compile(
     r"fixed|registered|licensed|certified|chartered|qualified|accredited|embedded|applied|shared)\b)"
     r"\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
     r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"
-    r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan|natural|born|thought|servant)\b",
+    r"happy|lucky|proud|fairly|very|pretty|quite|bit|little|firm|strong|keen|fan|natural|born|thought|servant|much|"
+    r"better|worse)\b",
     re.I,
 )
 

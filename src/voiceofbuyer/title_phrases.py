@@ -116,6 +116,8 @@ def title_after(rest: str) -> str:
         bare = raw.lower()
         if not words and _WHOSE.fullmatch(raw):
             continue  # "Declan's accountant", "Acme's head of finance": whose they are is no part of the title
+        if not words and bare in _SAID_OF_THE_JOB:
+            continue  # "a busy attorney", "the only junior developer at the company": the job, not how it is
         acronym = len(raw) > 1 and raw.isupper()  # "IT", not "it"
         # "manager for clinical systems": an area in lower case; "director for the Nordics", "for Acme": no title
         area = bare == "for" and position + 1 < len(said) and _AREA_WORD.fullmatch(said[position + 1]) is not None
@@ -132,6 +134,9 @@ def title_after(rest: str) -> str:
     last = max((i for i, w in enumerate(words) if names_a_job_word(w)), default=-1)
     if last < 0 and len(words) == 1 and after:
         return _spelled_out(words[0], after)
+    joint = next((i for i, w in enumerate(words[:last]) if w.lower() in ("of", "for")), None)
+    if joint is not None and not any(names_a_job_word(w) or w.lower() in _RANK_WORDS for w in words[:joint]):
+        return ""  # "a source of specialist knowledge", "a way for artists to": a thing, then whose it is
     if last < 0 or (NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1], words[last + 1 :])):
         return ""
     end = last + 1
@@ -146,6 +151,10 @@ def title_after(rest: str) -> str:
     generic = all(word.lower() in _GENERIC | _RANK_WORDS for word in words[:end])
     field = _FIELD_AFTER_RANK.match(after) if end == len(words) and generic else None
     return f"{title}, {field['field']}" if field else title
+
+
+_SAID_OF_THE_JOB = frozenset({"busy", "only", "overworked", "humble"})
+"""Words said of the job before it ("a busy attorney"), no part of its title."""
 
 
 # A name's or the company's possessive ("Declan's", "the company's"), not one that says what the job covers
