@@ -149,6 +149,8 @@ MEANT = [
     "The UM-1 form goes to the regulator.",
     "We use an ERP called Uh-Oh Books, believe it or not.",
     "Our Hmm Labs subsidiary builds the dashboards.",
+    "His only reply was “hmm, interesting” and he never called back.",  # the words he said, quoted
+    'Her answer was "uh, we will see" and nothing more.',
     "The E.R. doctors complained about wait times.",
     "We measured 3 mm of drift per week.",
     "In the ER, in triage, nurses log everything twice.",

@@ -6,7 +6,7 @@ import pytest
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import ConfigError
 from voiceofbuyer.ingest.sides import identify_sides
-from voiceofbuyer.ingest.speaker_names import company, given_name, short_names
+from voiceofbuyer.ingest.speaker_names import company, given_name, label_aliases
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.job_fields import stated_responsibility
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
@@ -343,6 +343,11 @@ def test_a_responsibility_the_buyer_confirms_or_says_of_their_team():
     assert stated_responsibility(["No, that's my boss. I'm on the team."], [question]) == ""
     assert stated_responsibility(["Yep, pretty much."], ["You manage vendor onboarding yourself, right?"]) == ""
     assert stated_responsibility(["I run a team of eight in customer support."]) == "Head of Customer Support"
+    # the asker's own job, then a question the buyer says yes to: nothing said of the buyer
+    consent = "I'm the account manager here, I look after about forty accounts. Is it okay if I record?"
+    assert stated_responsibility(["Yes, go ahead.", "I run procurement for Harlow County."], [consent, ""]) == (
+        "Head of Procurement"
+    )
 
 
 def test_a_title_said_late_or_corrected_later_in_a_long_call_is_the_one_held_now():
@@ -707,7 +712,25 @@ def test_a_first_name_label_is_the_full_name_it_starts():
     profile = buyer_profile(iv, sides, TAXONOMY)
     assert profile.name == "Priya Raman" and "Operations Manager" in profile.title
     shared = [("Sam Ortiz", "Hi?"), ("Sam Lee", "Hi."), ("Sam", "So?")]
-    assert short_names(interview(shared).turns) == {}
+    assert label_aliases(interview(shared).turns) == {}
+
+
+def test_a_name_spelled_two_ways_is_one_speaker():
+    turns = [
+        ("Marcus Webb", "Thanks for joining. What does scheduling look like at your clinics?"),
+        ("Siobhan Kelly", "Chaos. I'm the operations director at Brightwell Physio, and we lose a day a week to it."),
+        ("Markus Webb", "How many no-shows do you see?"),
+        ("Siobhan Kelley", "About one in ten appointments, mostly Monday mornings."),
+        ("Marcus Webb", "Who else would have a say?"),
+        ("Siobhan Kelly", "Our finance director signs anything over ten thousand."),
+    ]
+    assert label_aliases(interview(turns).turns) == {"Markus Webb": "Marcus Webb", "Siobhan Kelley": "Siobhan Kelly"}
+    sides = identify_sides(interview(turns))
+    assert set(sides.interviewers) == {"Marcus Webb", "Markus Webb"}
+    assert set(sides.buyers) == {"Siobhan Kelly", "Siobhan Kelley"}
+    # two people whose names differ by a letter in a short word, or by a number, stay two
+    assert label_aliases(interview([("Jon Lee", "Hi?"), ("Jan Lee", "Hi."), ("Jon Lee", "So?")]).turns) == {}
+    assert label_aliases(interview([("Room 1 North", "Hi?"), ("Room 2 North", "Hi.")]).turns) == {}
 
 
 def test_a_colleague_who_greets_asks_once_and_thanks_is_on_the_interviewing_side():

@@ -146,6 +146,11 @@ def _reported(text: str, match: re.Match[str], previous: Token | None) -> bool:
     start, end = match.span()
     if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
         return True
+    # 'his only reply was “hmm, interesting”': inside quotation marks, the words as they were said
+    if text.rfind("“", 0, start) > text.rfind("”", 0, start) and "”" in text[end:]:
+        return True
+    if text.count('"', 0, start) % 2 == 1 and '"' in text[end:]:
+        return True
     return previous is not None and previous.lower_ in _REPORTING_VERBS and text[start - 1 : start] == " "
 
 

@@ -46,7 +46,9 @@ def stated_responsibility(texts: list[str], questions: list[str] | None = None) 
     procurement, right?" / "Yep." Else ``""``."""
     asked = questions or [""] * len(texts)
     first = texts[:INTRO_TURNS]
-    confirmed = [_YOU_TO_I.sub(_as_first_person, question) if CONFIRMS.match(plain(answer)) else ""
+    # Only what the question says of the buyer: "I look after about forty accounts ... Is it okay if I record?" /
+    # "Yes, go ahead." confirms the recording, not the asker's own job.
+    confirmed = [_said_of_you(question) if CONFIRMS.match(plain(answer)) else ""
                  for question, answer in zip(asked, first, strict=False)]  # fmt: skip
     for raw in [t for pair in zip(confirmed, first, strict=False) for t in pair]:
         for match in _RESPONSIBILITY.finditer(raw.replace("’", "'")):
@@ -65,6 +67,14 @@ def stated_responsibility(texts: list[str], questions: list[str] | None = None) 
 
 
 _YOU_TO_I = re.compile(r"\byou(?:'re|\s+are)?\b", re.I)
+_YOU = re.compile(r"\byou(?:'re)?\b", re.I)
+_SENTENCES = re.compile(r"(?<=[.?!])\s+")
+
+
+def _said_of_you(question: str) -> str:
+    """The sentences of ``question`` about "you", said in the first person ("you're heading up procurement" → "I'm
+    heading up procurement")."""
+    return _YOU_TO_I.sub(_as_first_person, " ".join(s for s in _SENTENCES.split(question) if _YOU.search(s)))
 
 
 def _as_first_person(you: re.Match[str]) -> str:

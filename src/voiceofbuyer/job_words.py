@@ -82,7 +82,8 @@ _COUNTED = re.compile(
 _NOT_A_FIELD = frozenset({"yourself", "myself", "right",
                           "a", "an", "my", "this", "that", "these", "those", "it", "them", "things", "what", "how",
                           "which", "who", "i", "we", "you", "they", "everything", "something", "stuff",
-                          "tonight", "today", "tomorrow", "week", "weekend", "morning", "evening", "late"})  # fmt: skip
+                          "tonight", "today", "tomorrow", "week", "weekend", "morning", "evening", "late",
+                          "about", "around", "roughly", "nearly", "almost", "approximately"})  # fmt: skip
 
 
 def title_cased(phrase: str) -> str:

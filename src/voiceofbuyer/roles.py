@@ -29,7 +29,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from .ingest.speaker_names import is_placeholder, is_room, listed_names, renamed_devices, same_person, short_names
+from .ingest.speaker_names import is_placeholder, is_room, label_aliases, listed_names, renamed_devices, same_person
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
 from .job_words import title_cased
@@ -247,7 +247,7 @@ def buyer_profile(
     never is), their title, role and job function, and where the role came from."""
     meta = interview.meta
     # "iPad Pro", then "Mei-Ling Chou"; "Priya" beside "Priya Raman": one buyer
-    renamed = {**renamed_devices(interview, speakers.buyers), **short_names(interview.turns)}
+    renamed = {**renamed_devices(interview, speakers.buyers), **label_aliases(interview.turns)}
     named = [speaker for speaker in speakers.buyers if not is_placeholder(speaker) and speaker not in renamed]
     # "Marketing Conference Room" first, then "Olivia Grant" on her laptop: the person names the profile.
     named.sort(key=is_room)

@@ -28,9 +28,9 @@ from typing import TypeVar
 from voiceofbuyer.ingest.speaker_names import (
     is_placeholder,
     is_uncertain,
+    label_aliases,
     listed_names,
     same_person,
-    short_names,
 )
 from voiceofbuyer.ingest.vendor_side import (
     ABOUT_THE_PRODUCT,
@@ -88,11 +88,11 @@ def identify_sides(interview: Interview) -> SpeakerRoles:
 
 
 def _sides(interview: Interview) -> SpeakerRoles:
-    short = short_names(interview.turns)
-    if short:  # "Jon" is "Jon Ellis": the sides are read with one label per person, then both labels placed
-        turns = [replace(turn, speaker=short.get(turn.speaker, turn.speaker)) for turn in interview.turns]
+    aliases = label_aliases(interview.turns)
+    if aliases:  # "Jon" is "Jon Ellis": the sides are read with one label per person, then both labels placed
+        turns = [replace(turn, speaker=aliases.get(turn.speaker, turn.speaker)) for turn in interview.turns]
         sides = _sides(replace(interview, turns=turns))
-        return replace(sides, **{side: _with_short_names(getattr(sides, side), short)
+        return replace(sides, **{side: _with_aliases(getattr(sides, side), aliases)
                                  for side in ("interviewers", "buyers", "uncertain")})  # fmt: skip
     speakers = list(dict.fromkeys(turn.speaker for turn in interview.turns))
     hosts = [s for s in speakers if _runs_the_call(s, interview)]
@@ -147,8 +147,8 @@ def _runs_the_call(speaker: str, interview: Interview) -> bool:
     )
 
 
-def _with_short_names(side: tuple[str, ...], short: dict[str, str]) -> tuple[str, ...]:
-    return tuple(label for speaker in side for label in (speaker, *(s for s, full in short.items() if full == speaker)))
+def _with_aliases(side: tuple[str, ...], aliases: dict[str, str]) -> tuple[str, ...]:
+    return tuple(label for speaker in side for label in (speaker, *(s for s, to in aliases.items() if to == speaker)))
 
 
 def _passing_voice(speaker: str, interview: Interview) -> bool:
@@ -224,7 +224,20 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     asked_by = _asked_for_their_job(said)
     if asker in asked_by and asker not in asked_by.values() and product_questions >= 2:
         return asked_by[asker], True
+    # "I'm the HR director at Kindra Nurseries, and we're comparing three rostering tools this month." / "Does it
+    # know qualifications?": a buyer who came with questions about the product, across from the one who answers.
+    if len(people) == 2 and SELF_INTRO.search(asked) and _SHOPPING.search(asked) and product_questions >= 2:
+        return next(s for s in people if s != asker), True
     return asker, False
+
+
+_SHOPPING = re.compile(
+    r"\bwe(?:'re|\s+are)\s+(?:\w+\s+)?(?:comparing|evaluating|assessing|shortlisting|trialling|trialing|looking\s+at"
+    r"|talking\s+to)\s+(?:\w+\s+){0,2}(?:tools|vendors|options|products|platforms|systems|solutions|providers"
+    r"|suppliers)\b",
+    re.I,
+)
+"""A buyer saying they are choosing among products ("we're comparing three rostering tools")."""
 
 
 _JOB_QUESTION_TURNS = 8

@@ -7,6 +7,7 @@ a name from metadata are one person.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from voiceofbuyer.ingest.labels import is_role_label
@@ -82,17 +83,20 @@ def same_person(speaker: str, name: str) -> bool:
     return speaker_key == name_key or speaker_key == name_key.split()[0] or name_key.startswith(speaker_key + " ")
 
 
-def short_names(turns: Iterable[Turn]) -> dict[str, str]:
-    """Labels that are the first name of one full-name label of the same transcript, each with that label: "Jon" →
-    "Jon Ellis" when a tool (or a person typing) labels one speaker both ways. A first name two full names share
-    ("Sam" beside "Sam Ortiz" and "Sam Lee") stays its own speaker."""
+def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
+    """Labels of one speaker written another way in the same transcript, each with the label that stands for it: a
+    first name that is the first name of one full-name label ("Jon" → "Jon Ellis", when a tool or a person typing
+    labels one speaker both ways), and a full name spelled one letter differently from a more frequent one
+    ("Markus Webb" → "Marcus Webb", "Siobhan Kelley" → "Siobhan Kelly"). A first name two full names share ("Sam"
+    beside "Sam Ortiz" and "Sam Lee") stays its own speaker."""
+    turns = list(turns)
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
     full: dict[str, list[str]] = {}
     for speaker in speakers:
         words = speaker.split()
         if len(words) > 1 and not is_placeholder(speaker) and not is_device(speaker):
             full.setdefault(given_name(speaker).casefold(), []).append(speaker)
-    return {
+    aliases = {
         speaker: full[speaker.casefold()][0]
         for speaker in speakers
         if len(speaker.split()) == 1
@@ -100,6 +104,33 @@ def short_names(turns: Iterable[Turn]) -> dict[str, str]:
         and not is_placeholder(speaker)
         and len(full.get(speaker.casefold(), [])) == 1
     }
+    turns_of = Counter(turn.speaker for turn in turns)
+    names = [s for group in full.values() for s in group]
+    for speaker in names:
+        variants = [other for other in names if other != speaker and _one_letter_apart(speaker, other)]
+        # the spelling used more often stands for the other (the first one heard on a tie)
+        better = [
+            v for v in variants if (turns_of[v], -speakers.index(v)) > (turns_of[speaker], -speakers.index(speaker))
+        ]
+        if len(variants) == 1 and better:
+            aliases[speaker] = better[0]
+    return aliases
+
+
+def _one_letter_apart(first: str, second: str) -> bool:
+    """Two names of the same words but one letter added, dropped or changed ("Marcus"/"Markus", "Kelly"/"Kelley"),
+    in a word of four letters or more, and no digit (not "Room 1"/"Room 2")."""
+    a, b = first.casefold().split(), second.casefold().split()
+    if len(a) != len(b) or any(c.isdigit() for c in first + second):
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1 or min(len(differ[0][0]), len(differ[0][1])) < 4:
+        return False
+    x, y = differ[0]
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y, strict=True)) == 1
+    shorter, longer = sorted((x, y), key=len)
+    return len(longer) - len(shorter) == 1 and any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 # What a call adds in parentheses that is not a company: Teams' and Zoom's marks, pronouns, a device's number.

@@ -145,8 +145,8 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
         rf"|\b{first}\b(?:\s+(?:with|here\s+with)\s+(?:me|us)|\s+here)?,?\s+"
         rf"(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
         rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
-        # "Priya, our head of design", "I'm joined by Marco Diaz, our head of product"
-        rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?,?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b"
+        # "Priya, our head of design", "I'm joined by Marco Diaz, our head of product", "Ravi's our solutions engineer"
+        rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:['’]s|,)?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b"
         # "that's Rina joining, she runs product for us"
         rf"|\b(?:that's|this\s+is|here's)\s+{first}\s+joining\b[^.?!]{{0,20}}?,?\s+(?:he|she|they)\s+"
         rf"(?:runs?|leads?|heads?|manages?)\s+[^.?!]{{0,40}}?\bfor\s+us\b",
