@@ -28,9 +28,16 @@ def clean(text: str) -> str:
 
 
 def test_fillers_are_removed_with_their_comma():
-    assert clean("So, um, we chase approvals, uh, every week.") == "So, we chase approvals, every week."
+    # the comma that set a filler off goes with it; one a discourse word takes stays ("So, we ...")
+    assert clean("So, um, we chase approvals, uh, every week.") == "So, we chase approvals every week."
     assert clean("With the simpler models, Uh, it's much easier.") == "With the simpler models, it's much easier."
-    assert clean("Um, I think er the issue is, uh, timing. Mm-hmm.") == "I think the issue is, timing."
+    assert clean("Um, I think er the issue is, uh, timing. Mm-hmm.") == "I think the issue is timing."
+    assert clean("It cost us about, uh, eighteen thousand dollars.") == "It cost us about eighteen thousand dollars."
+
+
+def test_a_sentence_a_filler_opened_starts_with_a_capital():
+    assert clean("Normal. Um, so Monday is the worst day.") == "Normal. So Monday is the worst day."
+    assert clean("Fine. Uh, iPhone orders come in first.") == "Fine. iPhone orders come in first."
 
 
 @pytest.mark.parametrize(

@@ -201,18 +201,53 @@ def clip_removals(removals: Iterable[Removal], start: int, end: int) -> tuple[Re
     return tuple((max(s, start), min(e, end), why) for s, e, why in removals if s < end and e > start)
 
 
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"”’')]?\s*$")
+_COMMA_BEFORE = re.compile(r"(?P<word>[\w'’]+),\s*$")
+_MARKERS = frozenset({"well", "so", "yes", "yeah", "yep", "no", "nope", "okay", "ok", "right", "sure", "oh",
+                      "honestly", "actually", "basically", "anyway", "now", "look", "see"})  # fmt: skip
+"""Words a comma follows as said, filler or not ("Well, we tried"): the comma before a filler after them stays."""
+
+
+def _without_filler_comma(before: str) -> str:
+    """The text before a filler that took its own trailing comma, without the comma the filler was set off by:
+    "about, uh, eighteen" reads "about eighteen"; "Well, um, we" keeps "Well, we"."""
+    comma = _COMMA_BEFORE.search(before)
+    if comma is None or comma["word"].lower() in _MARKERS:
+        return before
+    return before[: comma.end("word")] + before[comma.end("word") + 1 :]
+
+
+def _opening(piece: str) -> str:
+    """``piece`` opening a sentence: its first word capitalised, unless it is written with a capital inside
+    ("iPhone", "ezyVet") or starts with no letter."""
+    words = piece.lstrip()
+    if not words[:1].islower() or any(c.isupper() for c in words.split(maxsplit=1)[0][1:]):
+        return piece
+    at = len(piece) - len(words)
+    return piece[:at] + words[0].upper() + words[1:]
+
+
 def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[object]]) -> str:
     """The quote for ``source[start:end]`` after deleting ``removed`` ranges (``(start, end[, reason])``)."""
     pieces: list[str] = []
     cursor = start
+    sentence_after = False  # the last cut took the words that opened a sentence
     cuts = sorted((int(r[0]), int(r[1]), str(r[2]) if len(r) > 2 else "") for r in removed)  # type: ignore[call-overload]
     for cut_start, cut_end, reason in cuts:
-        pieces.append(source[cursor:cut_start])
+        pieces.append(_opening(source[cursor:cut_start]) if sentence_after else source[cursor:cut_start])
+        # "about, uh, eighteen"; but "With the simpler models, Uh, it's ...": a capital starts the clause anew
+        filler = source[cut_start:cut_end]
+        if reason == "filler" and filler.endswith(",") and filler[:1].islower():
+            pieces[-1] = _without_filler_comma(pieces[-1])
+        # "Normal. Um, so Monday ...": "Normal. So Monday ..."
+        sentence_after = reason == "filler" and (
+            _SENTENCE_BEFORE.search(pieces[-1]) is not None or (sentence_after and not pieces[-1].strip())
+        )
         # "end-to-" / "end" in two caption cues: one word, "end-to-end"
         hyphenated = reason == "gap" and _HYPHEN_END.search(pieces[-1]) and _JOINS_HYPHEN.match(source, cut_end)
         pieces.append("" if hyphenated else " ")
         cursor = max(cursor, cut_end)
-    pieces.append(source[cursor:end])
+    pieces.append(_opening(source[cursor:end]) if sentence_after else source[cursor:end])
     text = _WHITESPACE.sub(" ", "".join(pieces))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _LEADING_JUNK.sub("", text).strip()
