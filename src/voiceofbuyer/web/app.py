@@ -25,23 +25,18 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 
 from ..errors import ConfigError, StoreError
-from ..ingest.recordings import RECORDING_SUFFIXES
-from ..objections import interviewees_per_role, objection_list, objections_csv
 from ..records import CATEGORIES, SECTION_TITLES, Interview, clock
 from ..render import (
     TARGET_INTERVIEWS,
     cite,
-    document_context,
     in_short,
-    persona_document,
     strength,
     template_environment,
 )
-from ..result_json import theme_document
 from ..store import HIGHLIGHT
 from .actions import (
     CATEGORY_NAMES,
@@ -55,13 +50,13 @@ from .actions import (
     theme_named,
 )
 from .desk import SEARCH_SHOWN, Conflict, Desk, View
+from .downloads import Downloads
 from .security import Form, Guard, read_form
 
 WEB = Path(__file__).resolve().parent
 QUERY_LIMIT = 500
 CONTEXT_TURNS = 3
 """Turns shown before and after a quote's own turn on its evidence page."""
-_TEXT_SOURCES = (".txt", ".md", ".vtt", ".srt", ".sbv", ".csv", ".json", ".html", ".htm")  # html as plain text
 
 
 def create_app(
@@ -115,7 +110,7 @@ def serve(out_dir: Path, host: str, port: int, templates: Path | None = None) ->
     return 0
 
 
-class DeskPages(ReviewActions):
+class DeskPages(ReviewActions, Downloads):
     """The desk's request handlers: pages, exports, files and review actions."""
 
     def __init__(self, desk: Desk, documents: Environment) -> None:
@@ -344,71 +339,6 @@ class DeskPages(ReviewActions):
         """Every decision, newest first."""
         view = self.desk.view()
         return self.page(request, "decisions.html.j2", view=view, decisions=view.decisions[::-1])
-
-    # -- exports and files -------------------------------------------------------------------------------------
-    def export_persona(self, request: Request) -> Response:
-        """The persona's document as a Markdown download or a print-friendly HTML page; 404 for another suffix or an
-        unknown persona."""
-        view = self.desk.view()
-        persona = persona_named(view, request.path_params["slug"])
-        suffix = request.path_params["suffix"]
-        if suffix not in ("md", "html"):
-            raise HTTPException(404, "Exports are .md (Markdown) or .html (print-friendly).")
-        context = document_context(view.review.result, self.desk.out_dir, self.desk.batch_dir)
-        content = persona_document(persona, suffix, context, self.documents)
-        if suffix == "md":
-            return Response(
-                content, media_type="text/markdown; charset=utf-8",
-                headers={"Content-Disposition": f'attachment; filename="{persona.slug}.md"'},
-            )  # fmt: skip
-        # The document's own style sheet is inline; it has no script.
-        return Response(content, media_type="text/html; charset=utf-8", headers={
-            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"})  # fmt: skip
-
-    def export_objections(self, request: Request) -> Response:
-        """The reviewed objections as a CSV download, of one role when ``role`` is given; 404 when no persona has it."""
-        view = self.desk.view()
-        role = request.query_params.get("role") or None
-        if role is not None and view.persona_of(role) is None:
-            raise HTTPException(404, "No persona has that role.")
-        result = view.review.result
-        objections = objection_list([theme_document(t) for t in result.themes], interviewees_per_role(result), role)
-        return Response(
-            objections_csv(objections), media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": 'attachment; filename="objections.csv"'},
-        )  # fmt: skip
-
-    def recording(self, view: View, interview: Interview) -> Path | None:
-        """The interview's recording, if it has one inside the batch folder."""
-        if not interview.media or Path(interview.media).suffix.lower() not in RECORDING_SUFFIXES:
-            return None
-        return self.batch_file(interview.media)
-
-    def batch_file(self, relative: str) -> Path | None:
-        """A file of the batch folder, never one outside it (``..``, absolute paths, links out)."""
-        root = self.desk.batch_dir.resolve()
-        path = (root / relative).resolve()
-        return path if path.is_relative_to(root) and path.is_file() else None
-
-    def media(self, request: Request) -> Response:
-        """The interview's recording; 404 when it has none in the batch folder."""
-        view = self.desk.view()
-        path = self.recording(view, interview_named(view, request.path_params["interview_id"]))
-        if path is None:
-            raise HTTPException(404, "This interview has no recording in the batch folder.")
-        return FileResponse(path, media_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
-
-    def source(self, request: Request) -> Response:
-        """The interview's transcript file, shown as text when it is text, else downloaded; 404 when it is no longer in
-        the batch folder."""
-        view = self.desk.view()
-        interview = interview_named(view, request.path_params["interview_id"])
-        path = self.batch_file(interview.source)
-        if path is None:
-            raise HTTPException(404, "The transcript file is no longer in the batch folder.")
-        if path.suffix.lower() in _TEXT_SOURCES:
-            return FileResponse(path, media_type="text/plain; charset=utf-8")
-        return FileResponse(path, filename=path.name, media_type="application/octet-stream")
 
 
 def _highlight(marked: str | None, text: str) -> Markup:
