@@ -28,11 +28,19 @@ def clean(text: str) -> str:
 
 
 def test_fillers_are_removed_with_their_comma():
-    # the comma that set a filler off goes with it; one a discourse word takes stays ("So, we ...")
-    assert clean("So, um, we chase approvals, uh, every week.") == "So, we chase approvals every week."
+    # the comma that set a filler off goes with it where the words could not take one ("about, uh, eighteen"); one
+    # a discourse word, a list or a clause takes stays
+    assert clean("So, um, we chase approvals, uh, every week.") == "So, we chase approvals, every week."
     assert clean("With the simpler models, Uh, it's much easier.") == "With the simpler models, it's much easier."
     assert clean("Um, I think er the issue is, uh, timing. Mm-hmm.") == "I think the issue is timing."
     assert clean("It cost us about, uh, eighteen thousand dollars.") == "It cost us about eighteen thousand dollars."
+
+
+def test_a_filler_near_marks_that_quote_nothing_is_still_removed():
+    assert clean('We carry 4" PVC, um, 6" PVC in the van.') == 'We carry 4" PVC, 6" PVC in the van.'  # inch marks
+    # a quotation left open earlier, then one closed after the filler: the filler is outside both
+    said = "She wrote “we must move. Uh, staff lost devices, and, um, the head said “no more laptops” today."
+    assert "um" not in clean(said).split() and "Uh" not in clean(said)
 
 
 def test_a_sentence_a_filler_opened_starts_with_a_capital():

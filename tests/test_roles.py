@@ -277,6 +277,7 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("For my written work, I often use AI as a sounding board, to brainstorm ideas, and as a superficial editor.",
          ""),
         ("We tried to get AI working as a research assistant, and as a source of specialist knowledge.", ""),
+        ("I use Excel as a crutch, and as the FP&A manager at Orrin Health I own the forecast.", "FP&A Manager"),
         ("I'd mind less if it were pitched as a way for artists to try ideas.", ""),
         ("I know I am a much better writer than AI, so far.", ""),  # praise, not a title
         ("I am a busy attorney with a large caseload.", "Attorney"),

@@ -36,7 +36,7 @@ def test_buyer_turns_become_clean_sentences_with_their_question(tmp_path):
     assert texts == [
         "The approvals take ages.",
         "We chase managers by email for days.",
-        "I want to close in five days without overtime.",  # the filler's commas go with it
+        "I want to close in five days, without overtime.",
     ]
     assert statements[1].question == "What slows down your close?"
     assert statements[2].question == "And what would good look like?"

@@ -146,12 +146,30 @@ def _reported(text: str, match: re.Match[str], previous: Token | None) -> bool:
     start, end = match.span()
     if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
         return True
-    # 'his only reply was “hmm, interesting”': inside quotation marks, the words as they were said
-    if text.rfind("“", 0, start) > text.rfind("”", 0, start) and "”" in text[end:]:
-        return True
-    if text.count('"', 0, start) % 2 == 1 and '"' in text[end:]:
+    if _inside_quotes(text, start, end):
         return True
     return previous is not None and previous.lower_ in _REPORTING_VERBS and text[start - 1 : start] == " "
+
+
+# A quotation mark that opens (after a space or a bracket, before a word) or closes (after a word, before a space or
+# punctuation); a straight one after a digit is an inch mark ('4" PVC'), no quotation mark.
+_OPENING_MARK = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[“\"](?=\S)")
+_CLOSING_MARK = re.compile(r"(?<=[^\s\d])[”\"](?=$|[\s.,;:!?)\]])")
+_QUOTE_SPAN = 200
+"""Characters a quotation may span: a longer "quotation" is a mark left open."""
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is inside a quotation ('his only reply was “hmm, interesting”'): the nearest
+    quotation mark before it opens one, the nearest after it closes one, within ``_QUOTE_SPAN`` characters."""
+    window = max(0, start - _QUOTE_SPAN)
+    before = [m for m in re.finditer(r"[“”\"]", text[window:start])]
+    after = re.search(r"[“”\"]", text[end : start + _QUOTE_SPAN])
+    if not before or after is None:
+        return False
+    opening_at = window + before[-1].start()
+    closing_at = end + after.start()
+    return bool(_OPENING_MARK.match(text, opening_at)) and bool(_CLOSING_MARK.match(text, closing_at))
 
 
 def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
@@ -203,16 +221,24 @@ def clip_removals(removals: Iterable[Removal], start: int, end: int) -> tuple[Re
 
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"”’')]?\s*$")
 _COMMA_BEFORE = re.compile(r"(?P<word>[\w'’]+),\s*$")
-_MARKERS = frozenset({"well", "so", "yes", "yeah", "yep", "no", "nope", "okay", "ok", "right", "sure", "oh",
-                      "honestly", "actually", "basically", "anyway", "now", "look", "see"})  # fmt: skip
-"""Words a comma follows as said, filler or not ("Well, we tried"): the comma before a filler after them stays."""
+_NO_COMMA_AFTER = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "my", "our", "your", "their", "his", "her", "its", "about",
+     "of", "to", "in", "on", "at", "for", "with", "from", "by", "into", "onto", "than", "like", "around", "over",
+     "under", "between", "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did",
+     "will", "would", "can", "could", "should", "must", "might", "may", "and", "or", "but", "i", "we", "they",
+     "he", "she", "it", "you", "very", "really", "more", "most", "some", "any", "every", "each", "all", "no",
+     "not", "just", "only", "also", "even", "almost", "nearly", "roughly", "maybe", "probably", "if", "because",
+     "when", "where", "what", "which", "who", "how", "why", "whether", "as", "too", "quite", "pretty"}
+)  # fmt: skip
+"""Words no comma follows where the words go on: the comma after one of them, before a filler, is the filler's
+("about, uh, eighteen"); after any other word it may be a list's or a clause's ("4" PVC, um, 6" PVC") and stays."""
 
 
 def _without_filler_comma(before: str) -> str:
-    """The text before a filler that took its own trailing comma, without the comma the filler was set off by:
-    "about, uh, eighteen" reads "about eighteen"; "Well, um, we" keeps "Well, we"."""
+    """The text before a filler that took its own trailing comma, without the comma the filler was set off by when
+    the words could not take one: "about, uh, eighteen" reads "about eighteen"; "Well, um, we" keeps "Well, we"."""
     comma = _COMMA_BEFORE.search(before)
-    if comma is None or comma["word"].lower() in _MARKERS:
+    if comma is None or comma["word"].lower() not in _NO_COMMA_AFTER:
         return before
     return before[: comma.end("word")] + before[comma.end("word") + 1 :]
 

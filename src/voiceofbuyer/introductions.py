@@ -320,7 +320,9 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         plays = re.search(r"\b(?:as|being)\s", lead[0], re.I) is not None
         listed = plays and re.search(r"(?:,|\band|\bor)\s*$", text[sentence : lead.start()]) is not None
         start = sentence if listed else max(sentence, lead.start() - 30)
-        if _ABOUT_A_TOOL.search(text, start, lead.end() if plays else lead.start() + 3):
+        # "I use Excel as a crutch, and as the FP&A manager at Orrin Health I ...": a job at a company is no tool's
+        tools = _ABOUT_A_TOOL.search(text, start, lead.end() if plays else lead.start() + 3)
+        if tools and not (plays and _AT_A_COMPANY.match(text, lead.end())):
             continue
         start = lead.end()
         if lead["named"] and names_a_job_word(lead["named"].rstrip(" ,").split()[-1]):
@@ -370,6 +372,9 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             kind = " ".join(match.groupdict().get("kind", "").split())
             found.append(title_cased(form.format(kind=kind)))
     return found + earlier, tenured
+
+
+_AT_A_COMPANY = re.compile(r"[^,.;!?]{2,60}?\s+at\s+(?-i:[A-Z])", re.I)
 
 
 def _plural_job(title: str) -> bool:

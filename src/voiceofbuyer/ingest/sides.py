@@ -225,15 +225,22 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     if asker in asked_by and asker not in asked_by.values() and product_questions >= 2:
         return asked_by[asker], True
     # "I'm the HR director at Kindra Nurseries, and we're comparing three rostering tools this month." / "Does it
-    # know qualifications?": a buyer who came with questions about the product, across from the one who answers.
-    if len(people) == 2 and SELF_INTRO.search(asked) and _SHOPPING.search(asked) and product_questions >= 2:
-        return next(s for s in people if s != asker), True
+    # know qualifications?": a buyer who came with questions about the product, across from the one who answers
+    # them and says no job of their own (a researcher or analyst "evaluating platforms" asks someone who does).
+    other = next((s for s in people if s != asker), asker)
+    shopping = SELF_INTRO.search(asked) and _SHOPPING.search(asked) and product_questions >= 2
+    answers_as_themselves = SELF_INTRO.search(text_of.get(other, "")) or stated_title(
+        [text for speaker, text in said if speaker == other]
+    )
+    asks_their_job = any(ASKS_OWN_JOB.search(question) for question, _ in questions)  # "your role?": a researcher
+    if len(people) == 2 and shopping and not answers_as_themselves and not asks_their_job:
+        return other, True
     return asker, False
 
 
 _SHOPPING = re.compile(
     r"\bwe(?:'re|\s+are)\s+(?:\w+\s+)?(?:comparing|evaluating|assessing|shortlisting|trialling|trialing|looking\s+at"
-    r"|talking\s+to)\s+(?:\w+\s+){0,2}(?:tools|vendors|options|products|platforms|systems|solutions|providers"
+    r"|talking\s+to)\s+(?:[\w-]+\s+){0,3}(?:tools|vendors|options|products|platforms|systems|solutions|providers"
     r"|suppliers)\b",
     re.I,
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import pairwise
 
 from voiceofbuyer.ingest.labels import is_role_label
 from voiceofbuyer.records import Interview, Turn
@@ -86,9 +87,9 @@ def same_person(speaker: str, name: str) -> bool:
 def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
     """Labels of one speaker written another way in the same transcript, each with the label that stands for it: a
     first name that is the first name of one full-name label ("Jon" → "Jon Ellis", when a tool or a person typing
-    labels one speaker both ways), and a full name spelled one letter differently from a more frequent one
-    ("Markus Webb" → "Marcus Webb", "Siobhan Kelley" → "Siobhan Kelly"). A first name two full names share ("Sam"
-    beside "Sam Ortiz" and "Sam Lee") stays its own speaker."""
+    labels one speaker both ways), and a full name spelled one letter differently from one used more often, never
+    in the turn next to it nor naming it ("Markus Webb" → "Marcus Webb", "Siobhan Kelley" → "Siobhan
+    Kelly"). A first name two full names share ("Sam" beside "Sam Ortiz" and "Sam Lee") stays its own speaker."""
     turns = list(turns)
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
     full: dict[str, list[str]] = {}
@@ -106,14 +107,29 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
     }
     turns_of = Counter(turn.speaker for turn in turns)
     names = [s for group in full.values() for s in group]
+
+    def heard(label: str) -> tuple[int, int]:
+        """How much a spelling is used: turns, then the first heard."""
+        return turns_of[label], -speakers.index(label)
+
+    order = [turn.speaker for turn in turns]
+    adjacent = {frozenset(pair) for pair in pairwise(order)}
+    said = {speaker: " ".join(turn.text for turn in turns if turn.speaker == speaker) for speaker in speakers}
     for speaker in names:
         variants = [other for other in names if other != speaker and _one_letter_apart(speaker, other)]
-        # the spelling used more often stands for the other (the first one heard on a tie)
-        better = [
-            v for v in variants if (turns_of[v], -speakers.index(v)) > (turns_of[speaker], -speakers.index(speaker))
-        ]
-        if len(variants) == 1 and better:
-            aliases[speaker] = better[0]
+        if len(variants) != 1:
+            continue
+        usual = variants[0]
+        # A slip of the pen never answers or names the spelling it slipped from: "Dana Smith" asking and "Dina
+        # Smith" answering, or "Louis is my husband", are two people.
+        slip = (
+            heard(usual) > heard(speaker)
+            and frozenset((speaker, usual)) not in adjacent
+            and not re.search(rf"\b{re.escape(given_name(speaker))}\b", said[usual])
+            and not re.search(rf"\b{re.escape(given_name(usual))}\b", said[speaker])
+        )
+        if slip:
+            aliases[speaker] = usual
     return aliases
 
 

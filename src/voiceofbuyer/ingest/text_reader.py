@@ -38,19 +38,11 @@ from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.speaker_names import is_placeholder, same_person
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
-from voiceofbuyer.ingest.timestamps import TEXT_TIME
-from voiceofbuyer.ingest.tool_lines import is_tool_line
+from voiceofbuyer.ingest.tool_lines import CHAT_LINE, is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
 from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
 from voiceofbuyer.records import InterviewMeta, Turn
 
-# "00:04:10 From Alex Kim : hi", "15:04:10 From Alex Kim to Everyone:": Zoom's saved chat, not speech; copied
-# without its times, "From Alex Kim to Everyone: hi" (or "to Sam Ortiz (Direct Message)", "to Me (Privately)").
-_CHAT_LINE = re.compile(
-    rf"\s*(?:{TEXT_TIME}\s+From\s+.{{1,80}}?(?:\s+to\s+.{{1,60}}?)?"
-    r"|From\s+.{1,80}?\s+to\s+(?:everyone|.{1,60}?\((?:direct\s+message|privately)\)))\s*:",
-    re.I,
-)
 _INLINE_TOOL = re.compile(r"[ \t]*[A-Z][A-Z ]{2,30}:.*?\s-\s(?:WATCH|VIEW|PLAY)\s*:\s*<?https?://\S+>?[ \t]*")
 _SUMMARY_LINE = re.compile(r"\s*(?:meeting\s+summary|summary\s+of|ai\s+summary|notes\s+by)\b", re.I)
 # "Maria Chen: current month-end process (15 min)": an agenda item and its minutes, which nobody says.
@@ -109,7 +101,7 @@ def parse_turns(
         for number, (start, end) in enumerate(line_spans(text), start=1)
         if start >= body and text[start:end].strip()
     ]
-    if sum(1 for line in lines if _CHAT_LINE.match(line.text)) > len(lines) / 3 or _is_team_chat(lines):
+    if sum(1 for line in lines if CHAT_LINE.match(line.text)) > len(lines) / 3 or _is_team_chat(lines):
         raise NotAnInterview(
             source,
             "a chat log (messages typed in a meeting's chat or a team chat), not a transcript of what was said: "

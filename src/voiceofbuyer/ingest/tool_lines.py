@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from voiceofbuyer.ingest.timestamps import TEXT_TIME
+
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -118,6 +120,21 @@ def heard_over_silence(text: str) -> bool:
     return _HEARD_OVER_SILENCE.fullmatch(text) is not None
 
 
+# "00:04:10 From Alex Kim : hi", "15:04:10 From Alex Kim to Everyone:": Zoom's saved chat, not speech; copied
+# without its times, "From Alex Kim to Everyone: hi" (or "to Sam Ortiz (Direct Message)", "to Me (Privately)").
+CHAT_LINE = re.compile(
+    rf"\s*(?:{TEXT_TIME}\s+From\s+.{{1,80}}?(?:\s+to\s+.{{1,60}}?)?"
+    r"|From\s+.{1,80}?\s+to\s+(?:everyone|.{1,60}?\((?:direct\s+message|privately)\)))\s*:",
+    re.I,
+)
+_CHAT_MESSAGE = re.compile(
+    rf"\s*(?:{TEXT_TIME}\s+)?From\s+.{{1,80}}?\s+to\s+(?:everyone|.{{1,60}}?\((?:direct\s+message|privately)\))\s*:",
+    re.I,
+)
+"""One chat message pasted among the turns ("From Lena Park to Everyone: ..."), never "[00:04:10] From what I
+remember: ..."."""
+
+
 def is_tool_line(line: str, stamps: bool = True) -> bool:
     """True when the whole line was written by the recording or transcription tool, not said by anybody;
     ``stamps=False``: a date or a duration alone is not (a caption's wrapped line: "Our lease ends" / "March 31,
@@ -125,4 +142,6 @@ def is_tool_line(line: str, stamps: bool = True) -> bool:
     stripped = line.strip()
     if not _HAS_ALNUM.search(stripped) or len(stripped) >= 300:
         return False
+    if _CHAT_MESSAGE.match(stripped):
+        return True  # typed in the meeting's chat, not said
     return _TOOL_LINE.fullmatch(stripped) is not None or (stamps and _WHEN_LINE.fullmatch(stripped) is not None)

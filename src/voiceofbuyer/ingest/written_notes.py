@@ -78,6 +78,8 @@ def _bare_question(line: TextLine) -> int | None:
     return indent(line.text) if asks and not HEADING.match(line.text) else None
 
 
+_ASKING_BACK_WORDS = 12
+"""Words of a question between two questions that make it an answer asking back."""
 _STATEMENT_WORDS = 6
 """Words said, in sentences that ask nothing, before the question of an answer that asks back."""
 
@@ -102,9 +104,12 @@ def question_and_answer_turns(
         question = asks[index]
         # "Mostly email, and it's a nightmare. Who wants to chase people?" right after a question, in notes without
         # labels: the answer, asking back; a researcher's next question follows an answer ("Opex. Who signs off?").
-        # A question between two others ("Have you tried making receipts mandatory?" / "Have you ever tried getting
-        # a sales manager to photograph a receipt?" / "What happens then?") is the answer too: the notes alternate.
-        asked_next = index + 1 < len(lines) and asks[index + 1] is not None
+        # A long question between two others ("Have you tried making receipts mandatory?" / "Have you ever tried
+        # getting a regional sales manager to photograph a receipt from a client dinner three weeks ago?" / "What
+        # happens then?") is the answer too; a short one is the interviewer's next ("And who checks them?").
+        asked_next = (
+            index + 1 < len(lines) and asks[index + 1] is not None and len(line.text.split()) >= _ASKING_BACK_WORDS
+        )
         if (
             question is not None
             and question_at is _bare_question
