@@ -122,15 +122,9 @@ def heard_over_silence(text: str) -> bool:
 
 # "00:04:10 From Alex Kim : hi", "15:04:10 From Alex Kim to Everyone:": Zoom's saved chat, not speech; copied
 # without its times, "From Alex Kim to Everyone: hi" (or "to Sam Ortiz (Direct Message)", "to Me (Privately)").
-CHAT_LINE = re.compile(
-    rf"\s*(?:{TEXT_TIME}\s+From\s+.{{1,80}}?(?:\s+to\s+.{{1,60}}?)?"
-    r"|From\s+.{1,80}?\s+to\s+(?:everyone|.{1,60}?\((?:direct\s+message|privately)\)))\s*:",
-    re.I,
-)
-_CHAT_MESSAGE = re.compile(
-    rf"\s*(?:{TEXT_TIME}\s+)?From\s+.{{1,80}}?\s+to\s+(?:everyone|.{{1,60}}?\((?:direct\s+message|privately)\))\s*:",
-    re.I,
-)
+_TO_SOMEONE = r"From\s+.{1,80}?\s+to\s+(?:everyone|.{1,60}?\((?:direct\s+message|privately)\))\s*:"
+CHAT_LINE = re.compile(rf"\s*(?:{TEXT_TIME}\s+From\s+.{{1,80}}?(?:\s+to\s+.{{1,60}}?)?\s*:|{_TO_SOMEONE})", re.I)
+_CHAT_MESSAGE = re.compile(rf"\s*(?:{TEXT_TIME}\s+)?{_TO_SOMEONE}", re.I)
 """One chat message pasted among the turns ("From Lena Park to Everyone: ..."), never "[00:04:10] From what I
 remember: ..."."""
 
