@@ -252,8 +252,16 @@ def test_a_lost_store_gets_its_decisions_back_from_the_plain_copy(batch, desk_ru
     for path in out.glob(f"{STORE_NAME}*"):
         path.unlink()  # the store deleted: the plain copy is all that is left
 
+    # a line cut short by a crash, and a stray line, in the copy: the other decisions still come back
+    copy = out / DECISIONS_FILE
+    lines = copy.read_text("utf-8").splitlines()
+    copy.write_text("\n".join(["not json", *lines, lines[0][:40]]) + "\n", "utf-8")
+    damaged = copy.read_bytes()
+
     report = run(batch, out, SAMPLE_CONFIG, show_progress=False)
-    assert any(f"{count} review decisions restored from" in note for note in report.notes)
+    note = next(note for note in report.notes if "review decisions restored from" in note)
+    assert note.startswith(f"{count} review decisions restored from") and "2 lines left out" in note
+    assert [p.read_bytes() for p in out.glob(f"{DECISIONS_FILE}.damaged-*")] == [damaged]  # kept as it was
     store = Store(out / STORE_NAME)
     assert len(store.decisions()) == count
     store.close()

@@ -146,29 +146,38 @@ def _first(error: ValidationError) -> str:
 def read_decisions(path: Path) -> list[dict[str, Any]]:
     """The decisions of a ``decisions.jsonl`` file, each checked; ``StoreError`` naming the first bad line (the
     file is refused whole, so nothing of it is stored)."""
+    rows, bad = decision_lines(path)
+    if bad:
+        raise StoreError(bad[0])
+    return rows
+
+
+def decision_lines(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The good decisions of a ``decisions.jsonl`` file and a message for each line that is none (a line cut short
+    by a crash, a stray line); ``StoreError`` when the file cannot be read at all."""
     try:
         lines = path.read_text("utf-8-sig").splitlines()  # saved by an editor that writes a byte-order mark
     except (OSError, ValueError) as error:
         raise StoreError(
             f"{path}: not a decisions file ({error}) (fix: give the decisions.jsonl of a store)"
         ) from error
-    rows = []
+    rows, bad = [], []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except ValueError as error:
-            raise StoreError(
-                f"{path}, line {number}: not a decisions file ({error}) (fix: give the decisions.jsonl of a store)"
-            ) from error
+            bad.append(f"{path}, line {number}: not a decisions file ({error}) (fix: give the decisions.jsonl of a "
+                       "store)")  # fmt: skip
+            continue
         why = problem(row)
         if why:
-            raise StoreError(f"{path}, line {number}: not a review decision ({why}); nothing was imported (fix: "
-                             "correct or remove that line, or export the decisions again from the store they came "
-                             "from)")  # fmt: skip
+            bad.append(f"{path}, line {number}: not a review decision ({why}); nothing was imported (fix: correct or "
+                       "remove that line, or export the decisions again from the store they came from)")  # fmt: skip
+            continue
         rows.append(row)
-    return rows
+    return rows, bad
 
 
 def renamed_interviews(before: Mapping[str, str], now: Mapping[str, str]) -> dict[str, str]:

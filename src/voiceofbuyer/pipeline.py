@@ -31,7 +31,7 @@ from .cluster import cluster_pools, noise_share
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
-from .decision_rows import REPLACED, read_decisions, renamed_interviews
+from .decision_rows import REPLACED, decision_lines, renamed_interviews
 from .engine import Engine, LocalEngine
 from .errors import NoInterviews, StoreError
 from .files import WORK, DocumentSet, sole_writer
@@ -55,7 +55,7 @@ from .results import result_rows
 from .review import apply_decisions, decisions_of, reviewer_examples
 from .schema import from_json, to_json
 from .segment import Segmenter
-from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash
+from .store import DECISIONS_FILE, STORE_NAME, Store, back_up, text_hash
 from .themes import build_themes, distinct_labels, quote_of, theme_rank, title_candidates
 from .vectors import Vectors
 
@@ -91,10 +91,15 @@ def _restore_decisions(store: Store, path: Path) -> str:
     if store.decisions() or not path.is_file() or not path.read_bytes().strip():
         return ""
     try:
-        added, _ = store.import_decisions(read_decisions(path))
+        rows, bad = decision_lines(path)
+        # A line cut short by a crash loses that decision, not the others; the file as it was is kept, as the desk
+        # writes the copy again from the store.
+        kept = f"; the file as it was is kept at {back_up(path)}" if bad else ""
+        added, _ = store.import_decisions(rows) if rows else (0, 0)
     except StoreError as error:
         return f"{error}; the store holds no review decisions, and {path.name} was left as it is"
-    return f"{added} review decisions restored from {path} (the store held none)"
+    left_out = f"; {len(bad)} lines left out, the first: {bad[0]}{kept}" if bad else ""
+    return f"{added} review decisions restored from {path} (the store held none){left_out}"
 
 
 def _run(

@@ -356,7 +356,7 @@ def _cause(path: Path, error: BaseException) -> str:
     if "locked" in text or "busy" in text:
         return f"{path}: in use by another run (fix: wait for it to finish, then run again)"
     if "damaged" in text or "malformed" in text or "not a database" in text or "corrupt" in text:
-        backup = _back_up(path)
+        backup = back_up(path)
         return (
             f"{path}: the store is damaged ({error}); a copy is at {backup} (fix: move the store aside and run again "
             f"to rebuild it, then `voiceofbuyer decisions import {path.parent / DECISIONS_FILE}`; {keep})"
@@ -364,9 +364,10 @@ def _cause(path: Path, error: BaseException) -> str:
     return f"{path}: the store cannot be used ({error}) (fix: check the folder; {keep})"
 
 
-def _back_up(path: Path) -> Path:
-    """A copy of a damaged store beside it, before anyone repairs or replaces it; an earlier copy of the same bytes
-    is reused, so each command run against the damaged store does not add another."""
+def back_up(path: Path) -> Path:
+    """A copy of a damaged file (the store, a decisions file) beside it, ``<name>.damaged-<time>``, before anyone
+    repairs or replaces it; an earlier copy of the same bytes is reused, so each command run against the damaged file
+    does not add another. ``path`` itself when no copy can be made."""
     try:
         digest = _file_digest(path)
         for earlier in sorted(path.parent.glob(f"{path.name}.damaged-*"), reverse=True):
