@@ -411,3 +411,21 @@ def test_roles_prints_a_file_name_with_a_line_break_on_one_line(tmp_path, capsys
     assert main(["roles", "--out", str(tmp_path / "out")]) == 0
     listed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
     assert len(listed) == 1 and listed[0].startswith("  north\\nwind: ")
+
+
+def test_ctrl_c_while_the_libraries_load_is_one_line_not_a_traceback(monkeypatch, capsys):
+    """The command's first seconds import its libraries; Ctrl+C there is answered like Ctrl+C later (tester M)."""
+    import builtins
+
+    import voiceofbuyer
+
+    real_import = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "cli":  # `from .cli import main`
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    assert voiceofbuyer.main() == 2
+    assert capsys.readouterr().err.strip() == voiceofbuyer.INTERRUPTED

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import __version__, cli_store
+from . import INTERRUPTED, __version__, cli_store
 from .config import DEVICES, TranscribeConfig, find_config, load_config
 from .errors import AuditError, ConfigError, InputError, NoInterviews, StoreError
 from .files import DOCUMENTS, TRANSCRIPTS_DIR, foreign_entries, inside_documents
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        print("interrupted: nothing was published; the previous results are whole", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         return NOTHING_WRITTEN
     except Exception as error:  # a bug: one line on screen, the traceback in a file the user can send
         log = _crash_log(args)
