@@ -1502,3 +1502,20 @@ def test_a_prompt_said_as_an_imperative_is_the_interviewers_in_notes_typed_witho
     turns = said(tmp_path, "karen.txt", text)
     assert [speaker for speaker, _ in turns] == ["Interviewer", "Interviewee"] * 4
     assert turns[3] == ("Interviewee", "The timekeeping export broke and we filed late.")
+
+
+def test_a_utf8_file_with_a_stray_byte_stays_utf8_and_says_where(tmp_path):
+    """One damaged byte in a UTF-8 file: the file is not read as cp1252 ("don’t" as "donâ€™t"); the byte is
+    replaced and named in a warning (tester M)."""
+    said = "Interviewer: What breaks?\nDana Whitfield: We don’t trust the totals, honestly.\n".encode()
+    at = said.index(b"honestly")
+    (tmp_path / "mixed.txt").write_bytes(said[:at] + b"\xff" + said[at:])
+    batch = read_batch(tmp_path)
+    [interview] = batch.interviews
+    assert "don’t trust" in interview.text and "\ufffd" in interview.text and "â€" not in interview.text
+    [warning] = batch.problems
+    assert (
+        not warning.skipped
+        and warning.path == "mixed.txt"
+        and f"1 byte that is no UTF-8 (the first at byte {at})" in (warning.message)
+    )

@@ -70,7 +70,36 @@ def _decode(data: bytes) -> str | None:
     if utf16:
         return _try(data, utf16)
     # cp1252 leaves five bytes undefined; Latin-1 decodes anything and the control check judges it.
-    return _try(data, "utf-8") or _wide_utf16(data) or _try(data, "cp1252") or data.decode("latin-1")
+    return (
+        _try(data, "utf-8") or _wide_utf16(data) or _mostly_utf8(data) or _try(data, "cp1252") or data.decode("latin-1")
+    )
+
+
+_STRAY_BYTES = 3
+"""Bytes that are no UTF-8 in a file that is UTF-8 otherwise: each read as U+FFFD, the rest as written."""
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (a file cut and pasted together, one byte damaged): read as UTF-8, each stray
+    byte as U+FFFD (``invalid_utf8`` says where), rather than the whole file as cp1252 ("don’t" as "donâ€™t")."""
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = any(ord(char) > 0x7F and char != "\ufffd" for char in text)
+    return text if multibyte and 0 < stray <= max(_STRAY_BYTES, len(data) // 10_000) else None
+
+
+def invalid_utf8(data: bytes) -> tuple[int, int]:
+    """How many bytes of ``data`` are no UTF-8, and the offset of the first (0, -1 when it is all UTF-8)."""
+    count, first, at = 0, -1, 0
+    while at < len(data):
+        try:
+            data[at:].decode("utf-8")
+            break
+        except UnicodeDecodeError as error:
+            first = at + error.start if first < 0 else first
+            count += error.end - error.start
+            at += error.end
+    return count, first
 
 
 def _wide_utf16(data: bytes) -> str | None:
