@@ -1265,3 +1265,18 @@ def test_a_damaged_cache_entry_is_computed_again_not_a_crash(shared: Shared, tmp
         shutil.copy(shared.batch / good, batch / good)
     outcome = run_batch(batch, out)
     assert outcome.code == 0 and "Traceback" not in outcome.screen, outcome.err
+
+
+def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_names_no_missing_file(tmp_path, monkeypatch):
+    """An output folder on a read-only mount: SQLite says only "unable to open database file" (tester M)."""
+    import sqlite3
+
+    from voiceofbuyer import store as store_module
+
+    monkeypatch.setattr(store_module.os, "access", lambda *args, **kwargs: False)
+    line = store_module._cause(
+        tmp_path / "voiceofbuyer.sqlite", sqlite3.OperationalError("unable to open database file")
+    )
+    assert "the output folder cannot be written" in line
+    other = store_module._cause(tmp_path / "voiceofbuyer.sqlite", sqlite3.OperationalError("disk I/O error"))
+    assert "decisions.jsonl" not in other  # there is no plain copy of the decisions there to point to

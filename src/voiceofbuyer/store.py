@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -348,8 +349,17 @@ DECISIONS_FILE = DECISIONS
 def _cause(path: Path, error: BaseException) -> str:
     """One line naming why the store cannot be used, and a fix that never throws review decisions away."""
     text = str(error).lower()
-    keep = f"your review decisions are also in {path.parent / DECISIONS_FILE}"
-    if "readonly" in text or "read-only" in text or "permission" in text or isinstance(error, PermissionError):
+    copy = path.parent / DECISIONS_FILE
+    keep = f"your review decisions are also in {copy}" if copy.is_file() else "the store was left as it is"
+    # SQLite says "unable to open database file" when it cannot make its journal beside a store in a read-only folder
+    unwritable = path.parent.is_dir() and not os.access(path.parent, os.W_OK)
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or "permission" in text
+        or isinstance(error, PermissionError)
+        or ("unable to open" in text and unwritable)
+    ):
         return f"{path}: the output folder cannot be written (fix: choose another --out, or make it writable)"
     if ("disk" in text and "full" in text) or "no space" in text:
         return f"{path}: the disk is full (fix: free some space and run again; {keep})"
