@@ -155,6 +155,7 @@ def _reported(text: str, match: re.Match[str], previous: Token | None) -> bool:
 # punctuation); a straight one after a digit is an inch mark ('4" PVC'), no quotation mark.
 _OPENING_MARK = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[“\"](?=\S)")
 _CLOSING_MARK = re.compile(r"(?<=[^\s\d])[”\"](?=$|[\s.,;:!?)\]])")
+_QUOTE_MARKS = ("“", "”", '"')
 _QUOTE_SPAN = 200
 """Characters a quotation may span: a longer "quotation" is a mark left open."""
 
@@ -162,14 +163,11 @@ _QUOTE_SPAN = 200
 def _inside_quotes(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is inside a quotation ('his only reply was “hmm, interesting”'): the nearest
     quotation mark before it opens one, the nearest after it closes one, within ``_QUOTE_SPAN`` characters."""
-    window = max(0, start - _QUOTE_SPAN)
-    before = [m for m in re.finditer(r"[“”\"]", text[window:start])]
-    after = re.search(r"[“”\"]", text[end : start + _QUOTE_SPAN])
-    if not before or after is None:
+    opening_at = max(text.rfind(mark, max(0, start - _QUOTE_SPAN), start) for mark in _QUOTE_MARKS)
+    after = [at for mark in _QUOTE_MARKS if (at := text.find(mark, end, start + _QUOTE_SPAN)) >= 0]
+    if opening_at < 0 or not after:
         return False
-    opening_at = window + before[-1].start()
-    closing_at = end + after.start()
-    return bool(_OPENING_MARK.match(text, opening_at)) and bool(_CLOSING_MARK.match(text, closing_at))
+    return bool(_OPENING_MARK.match(text, opening_at)) and bool(_CLOSING_MARK.match(text, min(after)))
 
 
 def is_false_start(stem: str, following: str, dash: str = "-") -> bool:

@@ -229,12 +229,13 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     # them and says no job of their own (a researcher or analyst "evaluating platforms" asks someone who does).
     other = next((s for s in people if s != asker), asker)
     shopping = SELF_INTRO.search(asked) and _SHOPPING.search(asked) and product_questions >= 2
-    answers_as_themselves = SELF_INTRO.search(text_of.get(other, "")) or stated_title(
-        [text for speaker, text in said if speaker == other]
-    )
     asks_their_job = any(ASKS_OWN_JOB.search(question) for question, _ in questions)  # "your role?": a researcher
-    if len(people) == 2 and shopping and not answers_as_themselves and not asks_their_job:
-        return other, True
+    if len(people) == 2 and shopping and not asks_their_job:
+        answers_as_themselves = SELF_INTRO.search(text_of.get(other, "")) or stated_title(
+            [text for speaker, text in said if speaker == other]
+        )
+        if not answers_as_themselves:
+            return other, True
     return asker, False
 
 
