@@ -39,6 +39,7 @@ bench: install
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/review.py
 	$(BIN)/python benchmarks/asr.py
+	$(BIN)/python benchmarks/embeddings.py
 
 clean:
 	rm -rf outputs .pytest_cache

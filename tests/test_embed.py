@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from voiceofbuyer.embed import BUNDLED, ONNX_VERSION, OnnxEmbedder, TorchEmbedder, resolve_model
 
@@ -116,3 +117,48 @@ def test_a_damaged_model_file_in_the_cache_is_made_again(tmp_path, monkeypatch):
     exported.write_bytes(exported.read_bytes()[:1000])  # cut short, as a full disk leaves it
     again = OnnxEmbedder(resolve_model("bundled")).encode(["We pay the same invoice twice."])
     assert np.array_equal(first, again) and exported.stat().st_size > 1000
+
+
+def test_the_embedding_device_is_the_cpu_without_a_gpu_and_a_cuda_setting_says_what_to_fix(tmp_path, monkeypatch):
+    """``auto`` asks PyTorch only where an NVIDIA driver is loaded; a GPU PyTorch cannot use is no GPU; an explicit
+    ``cuda`` without one is a config error naming the fix. Vectors of a GPU are cached apart from the CPU's."""
+    import torch
+
+    from voiceofbuyer import embed
+    from voiceofbuyer.errors import ConfigError
+
+    monkeypatch.setattr(embed, "NVIDIA_DRIVER", tmp_path / "no-driver")
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: pytest.fail("PyTorch asked with no driver loaded"))
+    embed.embedding_device.cache_clear()
+    assert embed.embedding_device("auto") == embed.embedding_device("cpu") == "cpu"
+    driver = tmp_path / "nvidia"
+    driver.mkdir()
+    monkeypatch.setattr(embed, "NVIDIA_DRIVER", driver)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)  # a driver, but a CPU build of PyTorch
+    embed.embedding_device.cache_clear()
+    assert embed.embedding_device("auto") == "cpu"
+    with pytest.raises(ConfigError, match=r"embedding_device 'cuda'.*sees no CUDA GPU.*fix: embedding_device"):
+        embed.embedding_device("cuda")
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    embed.embedding_device.cache_clear()
+    assert embed.embedding_device("auto") == embed.embedding_device("cuda") == "cuda"
+    embed.embedding_device.cache_clear()
+    model = resolve_model(BUNDLED)
+    names = {embed.embedder_name(backend, model, device) for backend in ("onnx", "torch") for device in ("cpu", "cuda")}
+    assert len(names) == 3 and embed.embedder_name("onnx", model, "cuda") == embed.embedder_name("torch", model, "cuda")
+    assert embed.embedder_name("onnx", model, "cuda").startswith("torch-cuda-fp16:")
+
+
+def test_the_configured_device_reaches_the_embedder_and_the_cache_key(tmp_path, monkeypatch):
+    """``[models] embedding_device`` decides the embedder ``components.vectors`` builds and the key its vectors are
+    stored under (here both on the CPU, as CI has no GPU)."""
+    from voiceofbuyer import components, embed
+    from voiceofbuyer.config import load_config
+
+    (tmp_path / "voiceofbuyer.toml").write_text("[models]\nembedding_device = 'cpu'\n", "utf-8")
+    config = load_config(tmp_path / "voiceofbuyer.toml")
+    assert config.models.embedding_device == "cpu"
+    chosen = []
+    monkeypatch.setattr(embed, "embedding_device", lambda setting: chosen.append(setting) or "cpu")
+    monkeypatch.setattr(components, "embedding_device", embed.embedding_device)
+    assert components.embedder_key(config).startswith(f"onnx-{ONNX_VERSION}:") and chosen == ["cpu"]

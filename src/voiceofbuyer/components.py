@@ -23,7 +23,14 @@ from typing import Any
 from .classify import Classifier
 from .cluster import Clusterer
 from .config import Config
-from .embed import TorchEmbedder, check_embedding_model, embedder_name, make_embedder, resolve_model
+from .embed import (
+    TorchEmbedder,
+    check_embedding_model,
+    embedder_name,
+    embedding_device,
+    make_embedder,
+    resolve_model,
+)
 from .engine import Engine
 from .errors import ConfigError
 from .files import cache_dir, cache_folder
@@ -77,14 +84,16 @@ def check(config: Config) -> None:
 
 
 def embedder_key(config: Config) -> str:
-    """The cache key of the configured embedder's vectors, known without loading it."""
-    return embedder_name(config.models.embedding_backend, resolve_model(config.models.embedding))
+    """The cache key of the configured embedder's vectors on this machine, known without loading it."""
+    device = embedding_device(config.models.embedding_device)
+    return embedder_name(config.models.embedding_backend, resolve_model(config.models.embedding), device)
 
 
 def vectors(config: Config, store: Store, engine: Engine | None = None) -> Vectors:
     """Cached sentence vectors; the embedder loads only for a text the store has not seen (in this process, or in
-    ``engine``'s workers)."""
-    return Vectors(store, embedder_key(config), partial(make_embedder, config.models), engine)
+    ``engine``'s workers), on the device ``[models] embedding_device`` gives on this machine."""
+    device = embedding_device(config.models.embedding_device)
+    return Vectors(store, embedder_key(config), partial(make_embedder, config.models, device), engine, device)
 
 
 MPNET = "mpnet"
@@ -97,8 +106,9 @@ def classifier_vectors(config: Config, store: Store, embedding: Vectors) -> Vect
     path = _encoder_path(config)
     if path is None:
         return embedding
-    model = str(path)
-    return Vectors(store, embedder_name("torch", model), lambda: TorchEmbedder(model, "[classify] encoder"))
+    model, device = str(path), embedding.device
+    name = embedder_name("torch", model, device)
+    return Vectors(store, name, lambda: TorchEmbedder(model, "[classify] encoder", device), device=device)
 
 
 def _encoder_path(config: Config) -> Path | None:

@@ -45,6 +45,9 @@ class ModelsConfig(Section):
     embedding: str = Field(min_length=1)
     """``bundled`` (all-MiniLM-L6-v2 shipped in a package), a local sentence-transformers directory, or a hub name."""
     embedding_backend: Literal["onnx", "torch"]
+    embedding_device: Device
+    """``auto`` (a CUDA GPU when PyTorch sees one), ``cpu`` or ``cuda``: on CUDA, torch in float16 whatever the
+    backend."""
     languages: dict[str, str] = {}
     """ISO 639-1 code → spaCy pipeline for interviews in that language."""
 

@@ -6,8 +6,11 @@
   length. Mean cosine to the reference 0.996 on real statements, about 3x its speed on CPU, and a text's vector is
   the same bit for bit alone or in any batch.
 
-Both return L2-normalised float32 rows. ``Embedder.name`` names model and backend: it is the cache key of
+Both return L2-normalised float32 rows. ``Embedder.name`` names model, backend and device: it is the cache key of
 every stored vector, so vectors of different backends never mix.
+
+On a CUDA GPU (``[models] embedding_device``, see ``embedding_device``) the model runs in PyTorch in float16,
+whichever backend is set: the int8 ONNX recipe is one for CPUs.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,11 +41,14 @@ if TYPE_CHECKING:
     from .config import ModelsConfig
 
 BUNDLED = "bundled"
+NVIDIA_DRIVER = Path("/proc/driver/nvidia")
+"""There when an NVIDIA driver is loaded (Linux): ``auto`` asks PyTorch for a GPU only then."""
 ONNX_VERSION = "int8rows2"
 """Names the export recipe: part of the cached file's name and of the embedding cache key."""
 _MAX_TOKENS = 256
 _BATCH = 64
-"""Texts per inference (torch) and at most per same-length batch (onnx)."""
+"""Texts per inference (torch on the CPU) and at most per same-length batch (onnx)."""
+_GPU_BATCH = 256
 _BATCH_TOKENS = 512
 """Tokens per onnx batch at most: attention holds batch × 12 heads × tokens² floats, and ONNX Runtime keeps its
 largest allocation for the session's life. Measured on 15,000 real statements and 70 whole answers: 2,048 tokens a
@@ -69,26 +76,49 @@ class Embedder(ABC):
         """Vectors (len(texts) × ``dimensions``, L2-normalised float32), one row per text."""
 
 
-class TorchEmbedder(Embedder):
-    """sentence-transformers on the CPU; ``ConfigError`` when the model cannot be loaded."""
+@cache
+def embedding_device(setting: str) -> str:
+    """The device sentence vectors are computed on for ``[models] embedding_device`` (``auto``, ``cpu``, ``cuda``):
+    ``cuda`` when PyTorch sees a CUDA GPU and the setting is not ``cpu``, else ``cpu``. ``auto`` imports PyTorch
+    (seconds) only where an NVIDIA driver is loaded. ``ConfigError`` for ``cuda`` with no GPU PyTorch can use."""
+    if setting == "cpu" or (setting == "auto" and not NVIDIA_DRIVER.exists()):
+        return "cpu"
+    import torch
 
-    def __init__(self, model: str, setting: str = "[models] embedding") -> None:
-        """``setting``: the config key that named ``model``, for the error."""
+    if torch.cuda.is_available():
+        return "cuda"
+    if setting == "cuda":
+        raise ConfigError(
+            f"[models] embedding_device 'cuda': PyTorch {torch.__version__} sees no CUDA GPU (fix: embedding_device "
+            "= 'auto' or 'cpu', or install a CUDA build of PyTorch: the default install's is a CPU build)"
+        )
+    return "cpu"
+
+
+class TorchEmbedder(Embedder):
+    """sentence-transformers on the CPU (float32) or a CUDA GPU (float16); ``ConfigError`` when the model cannot be
+    loaded."""
+
+    def __init__(self, model: str, setting: str = "[models] embedding", device: str = "cpu") -> None:
+        """``setting``: the config key that named ``model``, for the error; ``device``: ``cpu`` or ``cuda``."""
         from sentence_transformers import SentenceTransformer
 
         try:
-            self._model = SentenceTransformer(model, device="cpu")
+            self._model = SentenceTransformer(model, device=device)
         except OSError as error:
             raise ConfigError(
                 f"{setting}: sentence encoder {model!r} could not be loaded ({str(error)[:200]}) (fix: point {setting} "
                 "at a local sentence-transformers model directory)"
             ) from error
-        self.name = embedder_name("torch", model)
+        if device == "cuda":
+            self._model.half()  # tensor cores; mean cosine to float32 on the CPU measured in benchmarks/embeddings.py
+        self.name = embedder_name("torch", model, device)
         self.dimensions = int(self._model.get_embedding_dimension() or 0)
+        self._batch = _GPU_BATCH if device == "cuda" else _BATCH
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """Vectors (n × dimensions, L2-normalised float32), in batches of 64."""
-        vectors = self._model.encode(texts, batch_size=_BATCH, normalize_embeddings=True, convert_to_numpy=True)
+        """Vectors (n × dimensions, L2-normalised float32), in batches of 64 (256 on a GPU)."""
+        vectors = self._model.encode(texts, batch_size=self._batch, normalize_embeddings=True, convert_to_numpy=True)
         return np.asarray(vectors, dtype=np.float32)
 
 
@@ -147,8 +177,11 @@ def _same_length_batches(ids: list[list[int]]) -> list[list[int]]:
     return batches
 
 
-def embedder_name(backend: str, model: str) -> str:
-    """The cache key of a backend's vectors for a model, known without loading either."""
+def embedder_name(backend: str, model: str, device: str = "cpu") -> str:
+    """The cache key of a backend's vectors for a model on ``device`` (``cpu``, ``cuda``), known without loading
+    either; on ``cuda`` the backend is always torch in float16."""
+    if device == "cuda":
+        return f"torch-cuda-fp16:{model_id(model)}"
     return f"{'onnx-' + ONNX_VERSION if backend == 'onnx' else 'torch'}:{model_id(model)}"
 
 
@@ -266,9 +299,10 @@ def check_embedding_model(backend: str, model: str) -> None:
                           "model directory)")  # fmt: skip
 
 
-def make_embedder(models: ModelsConfig) -> Embedder:
-    """The ``[models] embedding`` model with the configured backend (``onnx`` or ``torch``)."""
+def make_embedder(models: ModelsConfig, device: str = "cpu") -> Embedder:
+    """The ``[models] embedding`` model on ``device`` (from ``embedding_device``): on ``cpu``, with the configured
+    backend (``onnx`` or ``torch``); on ``cuda``, torch in float16."""
     model = resolve_model(models.embedding)
-    if models.embedding_backend == "onnx":
+    if device == "cpu" and models.embedding_backend == "onnx":
         return OnnxEmbedder(model)
-    return TorchEmbedder(model)
+    return TorchEmbedder(model, device=device)

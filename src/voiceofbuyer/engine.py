@@ -70,9 +70,11 @@ class Engine(ABC):
         """Each interview's statements, as ``segmenter.segment`` gives them, in ``work``'s order."""
 
     @abstractmethod
-    def embed(self, load: Callable[[], Embedder], texts: list[str], chunk: int) -> Iterator[dict[str, np.ndarray]]:
+    def embed(
+        self, load: Callable[[], Embedder], texts: list[str], chunk: int, device: str = "cpu"
+    ) -> Iterator[dict[str, np.ndarray]]:
         """Text → vector for ``texts``, ``chunk`` texts at a time (in order), by the embedder ``load`` builds (it
-        must be picklable for a remote engine)."""
+        must be picklable for a remote engine) on ``device`` (``cpu``, ``cuda``: what ``load`` was built for)."""
 
     @abstractmethod
     def close(self) -> None:
@@ -119,7 +121,9 @@ class LocalEngine(Engine):
             jobs = [(segmenter, interview, sides) for interview, sides in work]
             yield from pool.map(_segment_job, jobs, chunksize=2)
 
-    def embed(self, load: Callable[[], Embedder], texts: list[str], chunk: int) -> Iterator[dict[str, np.ndarray]]:
+    def embed(
+        self, load: Callable[[], Embedder], texts: list[str], chunk: int, device: str = "cpu"
+    ) -> Iterator[dict[str, np.ndarray]]:
         """With this engine's embedder from ``load`` (loaded on the first text)."""
         if not texts:
             return  # no model loaded when every text is in the store
@@ -228,16 +232,27 @@ class RayEngine(Engine):
         for row in dataset.iter_rows():
             yield pickle.loads(row["result"])
 
-    def embed(self, load: Callable[[], Embedder], texts: list[str], chunk: int) -> Iterator[dict[str, np.ndarray]]:
-        """On ``_EmbedWorker`` actors, ``chunk`` texts per task."""
+    def embed(
+        self, load: Callable[[], Embedder], texts: list[str], chunk: int, device: str = "cpu"
+    ) -> Iterator[dict[str, np.ndarray]]:
+        """On ``_EmbedWorker`` actors, ``chunk`` texts per task: one CPU each, or one GPU each on ``cuda``
+        (``ConfigError`` when the cluster has none)."""
         if not texts:
             return
+        gpus = int(self._ray.cluster_resources().get("GPU", 0))
+        if device == "cuda" and not gpus:
+            raise ConfigError(
+                "[models] embedding_device: this machine has a CUDA GPU but the Ray cluster has none "
+                "(fix: embedding_device = 'cpu', so that every machine computes the same vectors)"
+            )
+        slots = gpus if device == "cuda" else self._workers
         dataset = self._ray.data.from_items([{"text": text} for text in texts]).map_batches(
             _EmbedWorker,
             fn_constructor_args=(load,),
             batch_size=chunk,
-            compute=self._pool(min(self._workers, -(-len(texts) // chunk))),
+            compute=self._pool(min(slots, -(-len(texts) // chunk))),
             num_cpus=1,
+            num_gpus=1 if device == "cuda" else 0,
         )
         for batch in dataset.iter_batches(batch_size=chunk, batch_format="numpy"):
             yield dict(zip(batch["text"].tolist(), np.asarray(batch["vector"], dtype=np.float32), strict=True))

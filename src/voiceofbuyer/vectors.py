@@ -62,13 +62,16 @@ class Vectors:
 
     ``name`` is the cache key of the embedder's vectors at this precision, known without loading the embedder;
     ``load`` builds the embedder on first need (in this process, or in the workers of a remote ``engine``: then it
-    must be picklable).
+    must be picklable), for ``device`` (``cpu``, ``cuda``).
     """
 
-    def __init__(self, store: Store, name: str, load: Callable[[], Embedder], engine: Engine | None = None) -> None:
+    def __init__(
+        self, store: Store, name: str, load: Callable[[], Embedder], engine: Engine | None = None, device: str = "cpu"
+    ) -> None:
         self.store = store
         self.name = f"{name}/{PRECISION}"
         self._load = load
+        self.device = device
         self.engine = engine or LocalEngine()
         self._held = VectorTable()
 
@@ -86,7 +89,7 @@ class Vectors:
         if bar is not None:
             bar.update(len(stored))
         missing = [t for t in wanted if t not in stored]
-        for computed in self.engine.embed(self._load, missing, CHUNK):
+        for computed in self.engine.embed(self._load, missing, CHUNK, self.device):
             rounded = {text: vector.astype(np.float16) for text, vector in computed.items()}
             self.store.put_embeddings(self.name, rounded)  # chunk by chunk: a crash keeps what was done
             self._held.add(rounded)
