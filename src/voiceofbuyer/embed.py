@@ -48,7 +48,6 @@ ONNX_VERSION = "int8rows2"
 _MAX_TOKENS = 256
 _BATCH = 64
 """Texts per inference (torch on the CPU) and at most per same-length batch (onnx)."""
-_GPU_BATCH = 256
 _BATCH_TOKENS = 512
 """Tokens per onnx batch at most: attention holds batch × 12 heads × tokens² floats, and ONNX Runtime keeps its
 largest allocation for the session's life. Measured on 15,000 real statements and 70 whole answers: 2,048 tokens a
@@ -110,16 +109,42 @@ class TorchEmbedder(Embedder):
                 f"{setting}: sentence encoder {model!r} could not be loaded ({str(error)[:200]}) (fix: point {setting} "
                 "at a local sentence-transformers model directory)"
             ) from error
+        self._device = device
         if device == "cuda":
-            self._model.half()  # tensor cores; mean cosine to float32 on the CPU measured in benchmarks/embeddings.py
+            self._model.half()  # tensor cores; cosine to float32 on the CPU measured in benchmarks/embeddings.py
         self.name = embedder_name("torch", model, device)
         self.dimensions = int(self._model.get_embedding_dimension() or 0)
-        self._batch = _GPU_BATCH if device == "cuda" else _BATCH
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """Vectors (n × dimensions, L2-normalised float32), in batches of 64 (256 on a GPU)."""
-        vectors = self._model.encode(texts, batch_size=self._batch, normalize_embeddings=True, convert_to_numpy=True)
+        """Vectors (n × dimensions, L2-normalised float32): in sentence-transformers' batches of 64 on the CPU, in
+        same-shape batches on a GPU (``_encode_same_shape``)."""
+        if self._device == "cuda":
+            return self._encode_same_shape(texts)
+        vectors = self._model.encode(texts, batch_size=_BATCH, normalize_embeddings=True, convert_to_numpy=True)
         return np.asarray(vectors, dtype=np.float32)
+
+    def _encode_same_shape(self, texts: list[str]) -> np.ndarray:
+        """Texts batched with others of their token length, and every inference of a length made the same number of
+        rows (``_gpu_rows``; short batches filled with copies of their last text): each text runs in the same
+        kernels on the same shapes whatever it is batched with, so its vector is the same bit for bit alone or in any
+        batch (a GPU's matrix kernels round differently from one shape to another: padded batches of mixed lengths
+        moved vectors by up to 2.4e-4). Measured in ``benchmarks/embeddings.py``."""
+        import torch
+
+        tokenizer = self._model.tokenizer
+        limit = self._model.max_seq_length
+        ids = tokenizer(texts, truncation=True, max_length=limit)["input_ids"] if texts else []
+        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for rows in _same_length_batches(ids, _gpu_rows):
+            batch = [ids[i] for i in rows]
+            tokens = torch.tensor(batch + batch[-1:] * (_gpu_rows(len(batch[0])) - len(batch)), device=self._device)
+            features = {"input_ids": tokens, "attention_mask": torch.ones_like(tokens)}
+            if "token_type_ids" in tokenizer.model_input_names:
+                features["token_type_ids"] = torch.zeros_like(tokens)
+            with torch.inference_mode():
+                pooled = self._model(features)["sentence_embedding"].float()
+            out[rows] = torch.nn.functional.normalize(pooled, dim=1)[: len(rows)].cpu().numpy()  # whole shape too
+        return out
 
 
 class OnnxEmbedder(Embedder):
@@ -149,7 +174,7 @@ class OnnxEmbedder(Embedder):
         """
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         ids = [encoding.ids for encoding in self._tokenizer.encode_batch_fast(texts)] if texts else []
-        batches = _same_length_batches(ids)
+        batches = _same_length_batches(ids, _cpu_rows)
         with ThreadPoolExecutor(self._workers) as pool:
             for rows, vectors in zip(
                 batches, pool.map(lambda rows: self._encode_same_length([ids[i] for i in rows]), batches), strict=True
@@ -164,15 +189,27 @@ class OnnxEmbedder(Embedder):
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
 
-def _same_length_batches(ids: list[list[int]]) -> list[list[int]]:
-    """Indexes of ``ids`` (token ids per text) in batches of one token length, each at most ``_BATCH`` texts and
-    ``_BATCH_TOKENS`` tokens (a longer text alone), shortest texts first."""
+def _cpu_rows(length: int) -> int:
+    """Texts of ``length`` tokens per ONNX inference at most: ``_BATCH``, and ``_BATCH_TOKENS`` tokens (a longer text
+    alone)."""
+    return max(1, min(_BATCH, _BATCH_TOKENS // max(length, 1)))
+
+
+def _gpu_rows(length: int) -> int:
+    """Rows of every GPU inference of texts of ``length`` tokens: about 4,096 tokens, 8 to 128 rows. Measured on an
+    H200 against fixed 16, 32 and 64 rows: the fastest (2,693 statements/s against 2,176-2,589)."""
+    return max(8, min(128, 4096 // max(length, 1)))
+
+
+def _same_length_batches(ids: list[list[int]], rows_of: Callable[[int], int]) -> list[list[int]]:
+    """Indexes of ``ids`` (token ids per text) in batches of one token length, at most ``rows_of(length)`` texts
+    each, shortest texts first."""
     by_length: dict[int, list[int]] = {}
     for index, tokens in enumerate(ids):
         by_length.setdefault(len(tokens), []).append(index)
     batches = []
     for length, rows in sorted(by_length.items()):
-        size = max(1, min(_BATCH, _BATCH_TOKENS // max(length, 1)))
+        size = rows_of(length)
         batches += [rows[begin : begin + size] for begin in range(0, len(rows), size)]
     return batches
 
