@@ -1267,6 +1267,35 @@ def test_a_damaged_cache_entry_is_computed_again_not_a_crash(shared: Shared, tmp
     assert outcome.code == 0 and "Traceback" not in outcome.screen, outcome.err
 
 
+def test_a_finished_run_is_read_from_an_output_folder_that_cannot_be_written(shared: Shared, tmp_path, monkeypatch):
+    """Results on a read-only mount, or shared with someone who may only read them (tester M): personas, roles,
+    objections and a decisions export read the store (opened read-only and immutable: SQLite could not make the
+    files a WAL store's readers need there); an import says the folder cannot be written, before reading its file.
+    Write access is taken away by ``os.access``, as chmod cannot take it from root; checked for real as a user
+    without write access while this was made."""
+    import sqlite3
+
+    out = copy_outputs(shared, tmp_path / "outputs")
+    expected = invoke("personas", "--out", out)
+    writable = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: writable(path, mode, **kw) and not (
+        mode == os.W_OK and Path(path).resolve().is_relative_to(out.resolve())))  # fmt: skip
+    opened = []
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda target, *a, **kw: opened.append(target) or connect(target, *a, **kw))
+    listing_now = sorted(p.name for p in out.iterdir())
+    for command in (["personas"], ["roles"], ["objections", "--format", "json"]):
+        assert invoke(*command, "--out", out)[0] == 0, command
+    assert invoke("decisions", "export", tmp_path / "exported.jsonl", "--out", out)[0] == 0
+    assert opened and all(str(target).endswith("?mode=ro&immutable=1") for target in opened), opened
+    assert sorted(p.name for p in out.iterdir()) == listing_now
+    with pytest.MonkeyPatch.context() as undo:
+        undo.setattr(os, "access", writable)
+        assert invoke("personas", "--out", out) == expected  # the same answer as with write access
+    code, _, err = invoke("decisions", "import", tmp_path / "exported.jsonl", "--out", out)
+    assert code == 2 and "the output folder cannot be written" in err and "Traceback" not in err
+
+
 def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_names_no_missing_file(tmp_path, monkeypatch):
     """An output folder on a read-only mount: SQLite says only "unable to open database file" (tester M)."""
     import sqlite3

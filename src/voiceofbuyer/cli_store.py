@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,12 +20,20 @@ if TYPE_CHECKING:
     from .review import Review
 
 
-def open_store(out: Path) -> Store | None:
+def open_store(out: Path, writing: bool = False) -> Store | None:
+    """The store of the run in ``out``; None (said) without one, or when ``writing`` and ``out`` cannot be written.
+    Read-only when ``out`` cannot be written (results shared on a read-only mount, or with someone who may only read
+    them): reading needs no write access."""
     path = out / STORE_NAME
     if not path.is_file():
         print(f"error: {path}: no run found (fix: run `voiceofbuyer run DIR --out {out}` first)", file=sys.stderr)
         return None
-    return Store(path)
+    writable = os.access(out, os.W_OK)
+    if writing and not writable:
+        print(f"error: {out}: the output folder cannot be written (fix: make it writable, or copy it somewhere that "
+              "is and give that with --out)", file=sys.stderr)  # fmt: skip
+        return None
+    return Store(path, read_only=not writable)
 
 
 def reviewed_result(out: Path) -> tuple[Review, Path, str] | None:
@@ -108,7 +117,7 @@ def show_roles(args: argparse.Namespace) -> int:
 
 
 def exchange_decisions(args: argparse.Namespace) -> int:
-    store = open_store(args.out)
+    store = open_store(args.out, writing=args.action == "import")
     if store is None:
         return NOTHING_WRITTEN
     try:

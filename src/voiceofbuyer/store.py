@@ -91,12 +91,15 @@ class Store:
         """Open (or create) the store at ``path``; ``StoreError`` names the real cause: a folder that cannot be
         written, a full disk, a store locked by another run, or a damaged file (backed up beside itself first).
 
-        ``check_same_thread=False`` lets a connection serve a web app's threads; ``read_only`` opens it for reading.
+        ``check_same_thread=False`` lets a connection serve a web app's threads; ``read_only`` opens it for reading,
+        as immutable when its folder cannot be written (a read-only mount, where SQLite could not make the files
+        beside a WAL store that reading needs, and nothing can change the store either).
         """
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            target = f"file:{path}?mode=ro" if read_only else str(path)
+            immutable = "&immutable=1" if read_only and not os.access(path.parent, os.W_OK) else ""
+            target = f"{path.resolve().as_uri()}?mode=ro{immutable}" if read_only else str(path)
             self._db = sqlite3.connect(target, isolation_level=None, check_same_thread=check_same_thread,
                                        uri=read_only, timeout=30)  # fmt: skip
         except (OSError, sqlite3.Error) as error:
