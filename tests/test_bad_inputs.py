@@ -1300,12 +1300,12 @@ def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_names_no_missing
     """An output folder on a read-only mount: SQLite says only "unable to open database file" (tester M)."""
     import sqlite3
 
-    from voiceofbuyer import store as store_module
+    from voiceofbuyer import store_problems
 
-    monkeypatch.setattr(store_module.os, "access", lambda *args, **kwargs: False)
-    line = store_module._cause(
+    monkeypatch.setattr(store_problems.os, "access", lambda *args, **kwargs: False)
+    line = store_problems.store_problem(
         tmp_path / "voiceofbuyer.sqlite", sqlite3.OperationalError("unable to open database file")
     )
     assert "the output folder cannot be written" in line
-    other = store_module._cause(tmp_path / "voiceofbuyer.sqlite", sqlite3.OperationalError("disk I/O error"))
+    other = store_problems.store_problem(tmp_path / "voiceofbuyer.sqlite", sqlite3.OperationalError("disk I/O error"))
     assert "decisions.jsonl" not in other  # there is no plain copy of the decisions there to point to

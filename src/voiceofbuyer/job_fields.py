@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .introductions import CONFIRMS, INTRO_TURNS
+from .introductions import INTRO_TURNS
+from .job_questions import CONFIRMS
 from .job_words import names_a_field, title_cased
 from .title_phrases import plain
 

@@ -55,7 +55,8 @@ from .results import result_rows
 from .review import apply_decisions, decisions_of, reviewer_examples
 from .schema import from_json, to_json
 from .segment import Segmenter
-from .store import DECISIONS_FILE, STORE_NAME, Store, back_up, text_hash
+from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash
+from .store_problems import back_up
 from .themes import build_themes, distinct_labels, quote_of, theme_rank, title_candidates
 from .vectors import Vectors
 

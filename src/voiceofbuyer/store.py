@@ -21,11 +21,9 @@ import itertools
 import json
 import os
 import re
-import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +33,7 @@ from .decision_rows import renamed_row
 from .errors import StoreError
 from .files import DECISIONS, write_atomic
 from .migrations import RESULT_TABLES, migrate, refuse_foreign
+from .store_problems import store_problem
 
 ResultRows = dict[str, Iterable[dict[str, Any]]]
 """Results table → its rows (column → value)."""
@@ -103,7 +102,7 @@ class Store:
             self._db = sqlite3.connect(target, isolation_level=None, check_same_thread=check_same_thread,
                                        uri=read_only, timeout=30)  # fmt: skip
         except (OSError, sqlite3.Error) as error:
-            raise StoreError(_cause(path, error)) from error
+            raise StoreError(store_problem(path, error)) from error
         try:
             self._db.execute("PRAGMA busy_timeout = 30000")
             if read_only:
@@ -118,7 +117,7 @@ class Store:
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as error:
             self._db.close()
-            raise StoreError(_cause(path, error)) from error
+            raise StoreError(store_problem(path, error)) from error
         except StoreError:
             self._db.close()
             raise
@@ -347,55 +346,6 @@ class Store:
 
 DECISIONS_FILE = DECISIONS
 """Beside the store, the review decisions as plain lines, rewritten on every decision: they outlive the store."""
-
-
-def _cause(path: Path, error: BaseException) -> str:
-    """One line naming why the store cannot be used, and a fix that never throws review decisions away."""
-    text = str(error).lower()
-    copy = path.parent / DECISIONS_FILE
-    keep = f"your review decisions are also in {copy}" if copy.is_file() else "the store was left as it is"
-    # SQLite says "unable to open database file" when it cannot make its journal beside a store in a read-only folder
-    unwritable = path.parent.is_dir() and not os.access(path.parent, os.W_OK)
-    if (
-        "readonly" in text
-        or "read-only" in text
-        or "permission" in text
-        or isinstance(error, PermissionError)
-        or ("unable to open" in text and unwritable)
-    ):
-        return f"{path}: the output folder cannot be written (fix: choose another --out, or make it writable)"
-    if ("disk" in text and "full" in text) or "no space" in text:
-        return f"{path}: the disk is full (fix: free some space and run again; {keep})"
-    if "locked" in text or "busy" in text:
-        return f"{path}: in use by another run (fix: wait for it to finish, then run again)"
-    if "damaged" in text or "malformed" in text or "not a database" in text or "corrupt" in text:
-        backup = back_up(path)
-        return (
-            f"{path}: the store is damaged ({error}); a copy is at {backup} (fix: move the store aside and run again "
-            f"to rebuild it, then `voiceofbuyer decisions import {path.parent / DECISIONS_FILE}`; {keep})"
-        )
-    return f"{path}: the store cannot be used ({error}) (fix: check the folder; {keep})"
-
-
-def back_up(path: Path) -> Path:
-    """A copy of a damaged file (the store, a decisions file) beside it, ``<name>.damaged-<time>``, before anyone
-    repairs or replaces it; an earlier copy of the same bytes is reused, so each command run against the damaged file
-    does not add another. ``path`` itself when no copy can be made."""
-    try:
-        digest = _file_digest(path)
-        for earlier in sorted(path.parent.glob(f"{path.name}.damaged-*"), reverse=True):
-            if earlier.stat().st_size == path.stat().st_size and _file_digest(earlier) == digest:
-                return earlier
-        backup = path.with_name(f"{path.name}.damaged-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}")
-        shutil.copy2(path, backup)
-    except OSError:
-        return path
-    return backup
-
-
-def _file_digest(path: Path) -> str:
-    with open(path, "rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _cached_value(text: str) -> Any | None:

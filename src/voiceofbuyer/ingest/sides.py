@@ -41,7 +41,8 @@ from voiceofbuyer.ingest.vendor_side import (
     talks_like_a_maker,
     vendor_side,
 )
-from voiceofbuyer.introductions import ASKS_OWN_JOB, stated_title
+from voiceofbuyer.introductions import stated_title
+from voiceofbuyer.job_questions import ASKS_OWN_JOB
 from voiceofbuyer.records import Interview, SpeakerRoles
 from voiceofbuyer.remarks import is_small_talk
 

@@ -1,0 +1,116 @@
+"""Questions about a buyer's job, and the answers that give a title: "What's your role?" / "Head of procurement.",
+"You're the CFO at Arden, right?" / "That's right.", "Dana is IT director at Corvel" / "Yes, that's me.".
+``introductions`` reads titles from what the buyer says; this module, from what they answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .job_words import names_a_job_word
+from .title_phrases import bare_title, title_after
+
+NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
+
+# A question about the buyer's own job, wherever it is asked: "What's your role at Finch?", "what is it you do?",
+# "What does your day look like?", "Tell me about yourself." (``ingest.sides`` finds who was asked with it too).
+_OWN_JOB = (
+    r"\byour\s+(?:name\s+and\s+(?:your\s+)?)?(?:(?:actual|official|current|exact|job|formal)\s+){0,2}"
+    r"(?:role|title|job|position)\b|\bwhat\s+(?:is\s+it\s+(?:that\s+)?)?(?:do\s+)?you\s+do\b"
+    r"|\bwhat\s+does\s+your\s+(?:job|role|work|day)\s+(?:involve|look\s+like)\b|\bintroduce\s+yourself\b"
+    r"|\babout\s+yourself\b"
+)
+ASKS_OWN_JOB = re.compile(_OWN_JOB, re.I)
+# Also a question that names the job for the buyer to confirm: "you're the payroll manager, right?", "as the
+# controller, you ...", "I have you down as ...".
+_ASKS_JOB = re.compile(
+    _OWN_JOB + r"|\byou(?:'re|\s+are)\s+(?:(?:the|an?)\s+)?\w+|\bas\s+(?:the|a|an)\s+\w+"
+    r"|\b(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\b",
+    re.I,
+)
+# A question about the title itself, asked at any point of the call: "what's your official title, by the way?"
+ASKS_TITLE = re.compile(
+    r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+){0,2}(?:title|role|position)\b"
+    r"(?!\s+(?:in|on|for|with|at|when|during|as|about|regarding|towards?|versus|vs)\b)"
+    r"|what(?:'s|\s+is)\s+(?:it\s+)?(?:on\s+)?your\s+(?:business\s+)?card",
+    re.I,
+)
+# A question about someone else's job: "Did you catch her title?", "What does Dana do there?"
+ASKS_ANOTHERS_JOB = re.compile(
+    r"\b(?:her|his|their|(?-i:[A-Z][\w-]+)['’]s)\s+(?:(?:job|official|actual|exact|current)\s+)?(?:title|role|job|position)\b"
+    r"|\bwhat\s+(?:does|did)\s+(?:she|he|they|(?-i:[A-Z][\w-]+))\s+do\b",
+    re.I,
+)
+# "... Jess mentioned you took over her role. What do you do there now?", "Priya's role is tax. How about you?"
+ASKS_YOURS = re.compile(
+    _OWN_JOB + r"|\bwhat\s+did\s+you\s+do\b|\b(?:how|what)\s+about\s+you\b|\band\s+you(?:rself)?\s*\?", re.I
+)
+SAYS_I_AM = re.compile(r"\s*(?:(?:so|well|yeah|yes|sure|oh)[,.]?\s+)*(?:i'?m|i\s+am)\b", re.I)
+_ANSWER_OPENING = re.compile(
+    r"(?:\s*(?:yes|yeah|yep|sure|so|well|right|correct|of\s+course|actually|oh|okay|ok|honestly|officially|it'?s"
+    r"|it\s+is)\b[,.!]?)*\s*",
+    re.I,
+)
+# "Not director, senior manager of ...", "Close. Head of legal operations", "Not quite: ...": the answer corrects the
+# title the question named, and the right one follows.
+_CORRECTS_QUESTION = re.compile(
+    r"(?:not\s+quite|not\s+exactly|close|almost|not\s+(?:the\s+|an?\s+)?[\w&/ -]{1,40}?)\s*[,.;:!—–-]+\s*"
+    r"(?:(?:it's|i'm)\s+(?:actually\s+)?)?(?:the\s+|an?\s+)?",
+    re.I,
+)
+# "For the notes, Dana is IT director at Corvel": the interviewer introduces someone, whom "that's me" confirms.
+# Not "Priya is our solutions engineer" (the interviewer's colleague), nor "It's me and Jorge" / "it's me instead".
+_NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+)?(?!our\b|my\b)", re.I)
+_THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is)\s+me\b(?!\s+and\b)", re.I)
+_ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b", re.I)
+_YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
+# "Yes", and the idioms that say it: "Guilty as charged.", "That'd be me.", "The very same.", "I am, yes." (not "I am
+# the controller"); not a job held before: "Indeed, formerly.", "Indeed I was, until the reorg".
+CONFIRMS = re.compile(
+    r"\s*(?:yes|yeah|yep|yup|correct|exactly|indeed|absolutely|that'?s\s+(?:right|correct|me)|right|spot\s+on"
+    r"|guilty(?:\s+as\s+charged)?|(?:that|it)(?:'d|\s+would)\s+be\s+me|(?:the\s+)?very\s+same|that'?s\s+the\s+one"
+    r"|the\s+one\s+and\s+only|(?:i\s+am|sure\s+am|i\s+sure\s+am)(?=\s*(?:[,.!;]|$)))\b"
+    r"(?!\s*,?\s*(?:but|well|not|formerly|previously|once|i\s+was|i\s+used\s+to|was|used\s+to)\b)",
+    re.I,
+)
+
+
+def answered_title(question: str, answer: str) -> str:
+    """A title that is the whole first phrase of an answer to a question about the job ("Head of procurement.",
+    "Payroll and benefits manager, yeah."), optionally followed by where ("... at Finch"), or one the other side
+    said of the buyer and the buyer confirmed ("Dana is IT director at Corvel" / "Yes, that's me."); else ``""``."""
+    introduced = _NAMED_IS.search(question)
+    if introduced and _THATS_ME.match(answer):
+        return title_after(question[introduced.end() : introduced.end() + 80])
+    if not question or not _ASKS_JOB.search(question):
+        return ""
+    rest = answer[_ANSWER_OPENING.match(answer).end() :]  # type: ignore[union-attr]
+    corrects = _CORRECTS_QUESTION.match(rest)
+    rest = rest[corrects.end() if corrects else 0 :]
+    # "Your name and role?" / "Rob Castellano, Sr. Dir. of FP&A at Quillon." (not "Accounts Receivable Manager, ...")
+    named = re.match(r"(?:i'?m\s+)?" + NAME_FIRST, rest, flags=re.I) if _ASKS_NAME.search(question) else None
+    if named and not any(names_a_job_word(word.strip(",")) for word in named[0].split()):
+        rest = rest[named.end() :]
+    # "It's a mouthful: Senior Manager, Global Indirect Tax.": the title after a colon that introduces it
+    introduced = re.match(r"[^.?!:]{2,40}:\s+", rest)
+    for said in (rest, *([rest[introduced.end() :]] if introduced else [])):
+        if title_after(said[:80]):
+            return bare_title(said[:80])
+    rest = rest[:80]
+    # "You're the CFO at Arden, right?" / "That's right.": the title the buyer confirms.
+    named = _YOU_ARE.search(question)
+    if named and CONFIRMS.match(answer):
+        return title_after(question[named.end() : named.end() + 80])
+    # "Until March I was dispatch manager. Then they made it transportation manager. So, transportation manager.",
+    # "... It's director of accounting now. Same job, really.": asked for the title, the last sentence of the answer
+    # that names one alone.
+    if not ASKS_TITLE.search(question):
+        return ""
+    for sentence in reversed(_SENTENCE.split(answer.strip().rstrip(".!"))):
+        title = bare_title(sentence[_ANSWER_OPENING.match(sentence).end() :][:80])  # type: ignore[union-attr]
+        if title:
+            return title
+    return ""
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
