@@ -1,8 +1,8 @@
 """Who said each word: by channel when each speaker has their own, else by voice.
 
-- **Channels.** Call recorders often put each side of a call on its own stereo channel. When, in the first
-  window of a stereo recording, most speech is clearly louder on one channel than the other (and each
-  channel leads some of the time), a word belongs to the channel where it is loudest.
+- **Channels** (``channels.ChannelLevels``). Call recorders often put each side of a call on its own stereo
+  channel. When, in the first window of a stereo recording, most speech is clearly louder on one channel than the
+  other (and each channel leads some of the time), a word belongs to the channel where it is loudest.
 - **Voices.** Otherwise the speech is cut into pieces of about 1.5 s within stretches of talk without a
   pause; each piece gets a speaker embedding (a ``VoiceEmbedder``: CAM++ by default, see ``speaker_models``, or
   ``resemblyzer``'s GE2E encoder here); the pieces are clustered into the given number of speakers, or an
@@ -43,9 +43,6 @@ MAX_FITTED_PIECES = 1500
 """Clusters are fitted on at most this many pieces (evenly spaced), so an hour stays cheap; all are assigned."""
 MIN_SPEAKER_SHARE = 0.05
 """An estimated speaker must hold at least this share of the speech."""
-CLEAR_CHANNEL_DB = 6.0
-SEPARATE_CHANNEL_DB = 10.0
-SEPARATE_CHANNEL_SHARE = 0.7
 _LENGTH_STEP = 25
 """Piece lengths are rounded to this many frames, so the encoder sees few distinct shapes."""
 
@@ -114,61 +111,6 @@ class VoiceEmbedder(Protocol):
     def embed_recording(self, samples: np.ndarray) -> np.ndarray:
         """One unit vector for a whole recording of one speaker (mono, 16 kHz): a voice sample."""
         ...
-
-
-class ChannelLevels:
-    """Per-channel energy in 10 ms frames, window by window: a few megabytes for an hour of stereo."""
-
-    def __init__(self) -> None:
-        self._levels: list[np.ndarray] = []
-        self._left_over = np.zeros((0, 0), dtype=np.float32)
-
-    def add(self, samples: np.ndarray) -> None:
-        """Add a window of ``samples`` (channels × samples); a last part shorter than a frame waits for the next one."""
-        if self._left_over.size:
-            samples = np.concatenate([self._left_over, samples], axis=1)
-        frames = samples.shape[1] // FRAME
-        power = (samples[:, : frames * FRAME].reshape(samples.shape[0], frames, FRAME) ** 2).mean(axis=2)
-        self._levels.append(power.astype(np.float32))
-        self._left_over = samples[:, frames * FRAME :]
-
-    def separated(self) -> bool:
-        """One speaker per channel: in speech, one channel is clearly louder, and each channel leads sometimes."""
-        if not self._levels or self._levels[0].shape[0] != 2:
-            return False
-        power = np.concatenate(self._levels, axis=1)
-        loudest = power.max(axis=0)
-        if not loudest.any():
-            return False
-        voiced = loudest > np.percentile(loudest, 95) * 1e-4
-        difference = _decibels(power[0, voiced]) - _decibels(power[1, voiced])
-        if not difference.size:
-            return False
-        clear = np.abs(difference) >= SEPARATE_CHANNEL_DB
-        left, right = (clear & (difference > 0)).mean(), (clear & (difference < 0)).mean()
-        return bool(clear.mean() >= SEPARATE_CHANNEL_SHARE and min(left, right) >= MIN_SPEAKER_SHARE)
-
-    def speakers(self, words: Sequence[SpokenWord], names: Sequence[str] = ()) -> Speakers:
-        """Each word's speaker as the channel loudest over its span (seconds), with the share of words where one channel
-        is at least ``CLEAR_CHANNEL_DB`` louder than any other as confidence. ``names``: one per channel (a track per
-        participant): the speakers keep them, and the method is ``tracks``. Another track's speech that a
-        microphone picks up (crosstalk, echo) is quieter there than on its own track, so it goes to its speaker."""
-        power = np.concatenate(self._levels, axis=1)
-        channels = power.shape[0]
-        channel_of, clear = [], 0
-        for word in words:
-            first = int(word.start * 100)
-            span = power[:, first : max(first + 1, int(np.ceil(word.end * 100)))]
-            level = _decibels(span.sum(axis=1)) if span.size else np.zeros(channels)
-            channel_of.append(int(np.argmax(level)))
-            top = np.sort(level)
-            clear += channels < 2 or float(top[-1] - top[-2]) >= CLEAR_CHANNEL_DB
-        order = _first_appearance(channel_of)
-        labels = tuple(order.index(channel) for channel in channel_of)
-        confidence = round(clear / len(words), 3) if words else 0.0
-        if names:
-            return Speakers(labels, len(order), "tracks", confidence, names=tuple(names[c] for c in order))
-        return Speakers(labels, len(order), "channels", confidence)
 
 
 class ResemblyzerEmbedder:
@@ -288,7 +230,7 @@ def by_voice(
     confidence = float(weights[clear].sum() / weights.sum())
     starts = [piece.start for piece in pieces]
     word_labels = [int(piece_labels[_piece_of(word, pieces, starts)]) for word in words]
-    order = _first_appearance(word_labels)
+    order = first_appearance(word_labels)
     labels = tuple(order.index(label) for label in word_labels)
     voices = tuple(tuple(round(float(x), 5) for x in centroids[old]) for old in order)
     return Speakers(labels, len(order), "voices", round(confidence, 3), voices)
@@ -407,9 +349,5 @@ def _frames(mel: np.ndarray, first: int, length: int) -> np.ndarray:
     return frames
 
 
-def _decibels(power: np.ndarray) -> np.ndarray:
-    return 10 * np.log10(np.maximum(power, 1e-12))
-
-
-def _first_appearance(labels: Sequence[int]) -> list[int]:
+def first_appearance(labels: Sequence[int]) -> list[int]:
     return list(dict.fromkeys(labels))

@@ -33,7 +33,8 @@ from ..records import clock
 from ..store import Store, text_hash
 from . import decoding, resegment
 from .asr import Recognizer, SpokenWord, WhisperRecognizer
-from .diarize import ChannelLevels, Piece, Speakers, VoiceEmbedder, by_voice, pieces_of
+from .channels import ChannelLevels
+from .diarize import Piece, Speakers, VoiceEmbedder, by_voice, pieces_of
 from .speaker_models import voice_embedder
 from .transcript_files import readable_json, speaker_names, transcript_document, webvtt
 
