@@ -163,6 +163,11 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("Some of the girls on the team are really worried about that.", False),  # ends on what came before
         ("Chloe's team did a lot of the chasing on that.", False),
         ("Every month the controller asks the whole team to sign off on that before we close the books.", True),
+        # a sentence given up midway, which speech recognition closed with a full stop, and started again
+        ("But with external data, there's a. There's a disconnect between the provider and our own systems.", False),
+        ("I always say that data science is not a. As work as author projects go.", False),
+        ("We closed the books in five days. The auditors were happy with the trail.", True),  # two whole sentences
+        ("We built our own dashboard for the warehouse and okay.", False),  # shrugged off
     ],
 )
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):

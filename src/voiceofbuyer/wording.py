@@ -117,6 +117,8 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False
     if (words[0].text.endswith(".") or any(t.text == "." for t in tokens[1:3])) and len(words) > 2:
         return False  # a false start kept in front ("I. You know, as a person ...")
+    if _BROKEN_INSIDE.search(text):
+        return False  # a sentence given up midway and started again ("... there's a. There's a disconnect ...")
     # A subordinate clause standing as a sentence ("Because I haven't dealt with them enough."): its main verb
     # carries the conjunction itself, so the clause it depends on is elsewhere.
     # The clause's heads: the sentence's root, or, where the quote leaves out the start of its sentence ("It's,
@@ -136,10 +138,17 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
 
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+# A full stop after a word no sentence ends on, and more after it: speech recognition closes a sentence the speaker
+# gave up ("Is this ship a. It's looking like ...", "data science is not a. As work as ..."). At the end of a quote,
+# ``_DANGLING_WORDS`` catches the same.
+_BROKEN_INSIDE = re.compile(
+    r"\b(?:a|an|the|of|to|and|but|or|with|for|our|my|their|your|its|is|are|was|were|it's|that's|there's)\.\s+\S",
+    re.I,
+)
 # "I see people frustrated with it, but yeah.", "You need to double check maybe manually or, I dunno.": a thought
 # the speaker shrugs off before finishing it.
 _SHRUGS_OFF = re.compile(
-    r"(?:\b(?:but|and|or|so)\s*,?\s*(?:yeah|yes|whatever|i\s+dunno|i\s+don'?t\s+know|i\s+guess)"
+    r"(?:\b(?:but|and|or|so)\s*,?\s*(?:yeah|yes|okay|ok|whatever|i\s+dunno|i\s+don'?t\s+know|i\s+guess)"
     r"|\bi\s+guess\s+(?:okay|ok|so)|\bor\s+whatever)\W*$",
     re.I,
 )
