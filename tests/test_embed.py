@@ -154,14 +154,19 @@ def test_the_configured_device_reaches_the_embedder_and_the_cache_key(tmp_path, 
     stored under (here both on the CPU, as CI has no GPU)."""
     from voiceofbuyer import components, embed
     from voiceofbuyer.config import load_config
+    from voiceofbuyer.errors import ConfigError
 
     (tmp_path / "voiceofbuyer.toml").write_text("[models]\nembedding_device = 'cpu'\n", "utf-8")
     config = load_config(tmp_path / "voiceofbuyer.toml")
     assert config.models.embedding_device == "cpu"
     chosen = []
-    monkeypatch.setattr(embed, "embedding_device", lambda setting: chosen.append(setting) or "cpu")
-    monkeypatch.setattr(components, "embedding_device", embed.embedding_device)
+    monkeypatch.setattr(components, "embedding_device", lambda setting: chosen.append(setting) or "cpu")
     assert components.embedder_key(config).startswith(f"onnx-{ONNX_VERSION}:") and chosen == ["cpu"]
+    # "cuda" where PyTorch sees no GPU stops the run at the config check, before any file is read
+    (tmp_path / "voiceofbuyer.toml").write_text("[models]\nembedding_device = 'cuda'\n", "utf-8")
+    monkeypatch.setattr(components, "embedding_device", embed.embedding_device)
+    with pytest.raises(ConfigError, match=r"voiceofbuyer.toml: \[models\] embedding_device 'cuda'"):
+        components.check(load_config(tmp_path / "voiceofbuyer.toml"))
 
 
 def test_the_gpu_recipe_gives_a_text_the_same_vector_alone_and_in_any_batch(monkeypatch):

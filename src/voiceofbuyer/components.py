@@ -76,6 +76,7 @@ def check(config: Config) -> None:
         load_backend("clustering", config.clustering.backend, CLUSTERERS, Clusterer)
         _encoder_path(config)
         check_embedding_model(config.models.embedding_backend, resolve_model(config.models.embedding))
+        embedding_device(config.models.embedding_device)  # "cuda" with no GPU that PyTorch can use
         for pipeline in {config.models.spacy, *config.models.languages.values()}:
             check_spacy(pipeline)
     except ConfigError as error:
