@@ -1278,8 +1278,7 @@ def test_a_finished_run_is_read_from_an_output_folder_that_cannot_be_written(sha
     out = copy_outputs(shared, tmp_path / "outputs")
     expected = invoke("personas", "--out", out)
     writable = os.access
-    monkeypatch.setattr(os, "access", lambda path, mode, **kw: writable(path, mode, **kw) and not (
-        mode == os.W_OK and Path(path).resolve().is_relative_to(out.resolve())))  # fmt: skip
+    unwritable(monkeypatch, out)
     opened = []
     connect = sqlite3.connect
     monkeypatch.setattr(sqlite3, "connect", lambda target, *a, **kw: opened.append(target) or connect(target, *a, **kw))
@@ -1293,7 +1292,78 @@ def test_a_finished_run_is_read_from_an_output_folder_that_cannot_be_written(sha
         undo.setattr(os, "access", writable)
         assert invoke("personas", "--out", out) == expected  # the same answer as with write access
     code, _, err = invoke("decisions", "import", tmp_path / "exported.jsonl", "--out", out)
-    assert code == 2 and "the output folder cannot be written" in err and "Traceback" not in err
+    assert code == 2 and "the output folder or its store cannot be written" in err and "Traceback" not in err
+
+
+def unwritable(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
+    """``os.access`` says ``paths`` (and what is inside them) cannot be written, as chmod cannot take it from root."""
+    writable = os.access
+    inside = [path.resolve() for path in paths]
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: writable(path, mode, **kw) and not (
+        mode == os.W_OK and any(Path(path).resolve().is_relative_to(p) for p in inside)))  # fmt: skip
+
+
+def test_decisions_not_yet_out_of_the_write_ahead_log_are_read_where_the_folder_cannot_be_written(
+    shared: Shared, tmp_path, monkeypatch
+):
+    """While the desk runs, or after it was killed, the newest decisions wait in voiceofbuyer.sqlite-wal: a reader
+    without write access must see them, not an immutable view of the main file without them (tester P)."""
+    import sqlite3
+
+    out = copy_outputs(shared, tmp_path / "outputs")
+    writer = sqlite3.connect(out / "voiceofbuyer.sqlite", isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    before = writer.execute("SELECT count(*) FROM decisions").fetchone()[0]
+    writer.execute("INSERT INTO decisions (made, reviewer, action, role, statement_ids, payload, summary) "
+                   "VALUES ('2026-12-04T00:00:00Z', 'Tess', 'approve', 'Finance', '[]', '{}', 'approved')")  # fmt: skip
+    try:
+        assert (out / "voiceofbuyer.sqlite-wal").stat().st_size > 0
+        unwritable(monkeypatch, out)
+        code, said, _ = invoke("decisions", "export", tmp_path / "exported.jsonl", "--out", out)
+        assert code == 0 and f"{before + 1} decisions written" in said, said
+    finally:
+        writer.close()
+
+
+def test_a_read_only_store_file_is_read_and_never_left_with_files_beside_it(shared: Shared, tmp_path, monkeypatch):
+    """A copy of results whose store kept mode 444 (``cp -r`` from a read-only share) in a writable folder: read
+    commands read it and leave nothing beside it; a writing command names the read-only file (tester P)."""
+    out = copy_outputs(shared, tmp_path / "outputs")
+    listing_now = sorted(p.name for p in out.iterdir())
+    unwritable(monkeypatch, out / "voiceofbuyer.sqlite")
+    for command in (["personas"], ["roles"], ["objections"]):
+        assert invoke(*command, "--out", out)[0] == 0, command
+    code, _, err = invoke("render", "--out", out)
+    assert code == 2 and "the store file is read-only" in err and "Traceback" not in err, err
+    assert sorted(p.name for p in out.iterdir()) == listing_now  # no -wal or -shm left to block the next try
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (lambda db: db.execute("CREATE TABLE t (x)"), "not a voiceofbuyer store"),
+        (lambda db: None, "no run in this store"),
+        (lambda db: db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'"), "newer voiceofbuyer"),
+    ],
+    ids=["foreign", "empty", "newer"],
+)
+def test_a_store_read_where_it_cannot_be_written_is_checked_as_at_any_open(shared, tmp_path, monkeypatch, make, said):
+    """Another program's database, an empty file, a store of a newer schema: one line, exit 2, as with write access,
+    not an internal error or a silent misreading (tester P)."""
+    import sqlite3
+
+    out = copy_outputs(shared, tmp_path / "outputs")
+    store = out / "voiceofbuyer.sqlite"
+    if "newer" not in said:
+        store.unlink()
+        sqlite3.connect(store).close()
+    db = sqlite3.connect(store, isolation_level=None)
+    make(db)
+    db.close()
+    unwritable(monkeypatch, out)
+    for command in (["personas"], ["decisions", "export", str(tmp_path / "d.jsonl")]):
+        code, _, err = invoke(*command, "--out", out)
+        assert code == 2 and said in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
 
 
 def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_names_no_missing_file(tmp_path, monkeypatch):

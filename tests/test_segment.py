@@ -168,6 +168,8 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("I always say that data science is not a. As work as author projects go.", False),
         ("We closed the books in five days. The auditors were happy with the trail.", True),  # two whole sentences
         ("We built our own dashboard for the warehouse and okay.", False),  # shrugged off
+        ("Our CFO, John A. Miller, refuses to sign anything that is not in the ERP.", True),  # a letter, not "a."
+        ("We just closed our Series A. Now the board wants a proper close process.", True),
     ],
 )
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):

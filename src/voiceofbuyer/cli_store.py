@@ -22,18 +22,18 @@ if TYPE_CHECKING:
 
 def open_store(out: Path, writing: bool = False) -> Store | None:
     """The store of the run in ``out``; None (said) without one, or when ``writing`` and ``out`` cannot be written.
-    Read-only when ``out`` cannot be written (results shared on a read-only mount, or with someone who may only read
-    them): reading needs no write access."""
+    Read-only when ``out`` or its store cannot be written (results on a read-only mount, or shared with someone who
+    may only read them): reading needs no write access."""
     path = out / STORE_NAME
     if not path.is_file():
         print(f"error: {path}: no run found (fix: run `voiceofbuyer run DIR --out {out}` first)", file=sys.stderr)
         return None
-    writable = os.access(out, os.W_OK)
+    writable = os.access(out, os.W_OK) and os.access(path, os.W_OK)
     if writing and not writable:
-        print(f"error: {out}: the output folder cannot be written (fix: make it writable, or copy it somewhere that "
-              "is and give that with --out)", file=sys.stderr)  # fmt: skip
+        print(f"error: {out}: the output folder or its store cannot be written (fix: make them writable, or copy the "
+              "folder somewhere that is and give that with --out)", file=sys.stderr)  # fmt: skip
         return None
-    return Store(path, read_only=not writable)
+    return Store(path, read_only=not writable, settled=not writable)
 
 
 def reviewed_result(out: Path) -> tuple[Review, Path, str] | None:

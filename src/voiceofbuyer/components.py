@@ -86,14 +86,22 @@ def check(config: Config) -> None:
 
 def embedder_key(config: Config) -> str:
     """The cache key of the configured embedder's vectors on this machine, known without loading it."""
-    device = embedding_device(config.models.embedding_device)
+    device = _embedding_device(config)
     return embedder_name(config.models.embedding_backend, resolve_model(config.models.embedding), device)
+
+
+def _embedding_device(config: Config) -> str:
+    """``embed.embedding_device`` of the config's setting; its ``ConfigError`` names the config file."""
+    try:
+        return embedding_device(config.models.embedding_device)
+    except ConfigError as error:
+        raise ConfigError(f"{config.source}: {error}") from error
 
 
 def vectors(config: Config, store: Store, engine: Engine | None = None) -> Vectors:
     """Cached sentence vectors; the embedder loads only for a text the store has not seen (in this process, or in
     ``engine``'s workers), on the device ``[models] embedding_device`` gives on this machine."""
-    device = embedding_device(config.models.embedding_device)
+    device = _embedding_device(config)
     return Vectors(store, embedder_key(config), partial(make_embedder, config.models, device), engine, device)
 
 

@@ -46,8 +46,8 @@ class ModelsConfig(Section):
     """``bundled`` (all-MiniLM-L6-v2 shipped in a package), a local sentence-transformers directory, or a hub name."""
     embedding_backend: Literal["onnx", "torch"]
     embedding_device: Device
-    """``auto`` (a CUDA GPU when PyTorch sees one), ``cpu`` or ``cuda``: on CUDA, torch in float16 whatever the
-    backend."""
+    """``auto`` (a CUDA GPU where an NVIDIA driver is loaded and PyTorch sees it), ``cpu`` or ``cuda``: on CUDA,
+    torch in float16 whatever the backend."""
     languages: dict[str, str] = {}
     """ISO 639-1 code → spaCy pipeline for interviews in that language."""
 

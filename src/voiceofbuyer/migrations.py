@@ -24,11 +24,24 @@ def refuse_foreign(db: sqlite3.Connection, path: Path) -> None:
         )
 
 
-def migrate(db: sqlite3.Connection, path: Path, current: int) -> None:
-    """Bring a store an older version wrote up to ``current``, one step at a time, each in a transaction;
-    refuse one a newer version wrote. Review decisions, caches and runs are always kept."""
-    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+def check_version(db: sqlite3.Connection, path: Path, current: int) -> None:
+    """For a store read without write access: ``StoreError`` unless it holds a run and is of schema ``current``
+    (an older one is brought up to date only where it can be written)."""
+    if not db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'runs'").fetchone()[0]:
+        raise StoreError(f"{path}: no run in this store (fix: run `voiceofbuyer run DIR --out {path.parent}` first)")
+    version = _stored_version(db, path, current)
+    if version < current:
+        raise StoreError(
+            f"{path}: written by an older voiceofbuyer (store schema {version}); it is brought up to date where it "
+            "can be written (fix: run `voiceofbuyer render` on a writable copy of the folder, and read that)"
+        )
+
+
+def _stored_version(db: sqlite3.Connection, path: Path, current: int) -> int:
+    """The store's schema version (a store of no version yet is ``current``; one before versions, 1); ``StoreError``
+    for one a newer version wrote."""
+    has_meta = db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").fetchone()[0]
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() if has_meta else None
     fresh = db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'runs'").fetchone()[0] == 0
     version = current if row is None and fresh else int(row[0]) if row else 1
     if version > current:
@@ -36,6 +49,14 @@ def migrate(db: sqlite3.Connection, path: Path, current: int) -> None:
             f"{path}: written by a newer voiceofbuyer (store schema {version}, this version reads up to "
             f"{current}) (fix: upgrade voiceofbuyer, or give another --out)"
         )
+    return version
+
+
+def migrate(db: sqlite3.Connection, path: Path, current: int) -> None:
+    """Bring a store an older version wrote up to ``current``, one step at a time, each in a transaction;
+    refuse one a newer version wrote. Review decisions, caches and runs are always kept."""
+    db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    version = _stored_version(db, path, current)
     while version < current:
         db.execute("BEGIN IMMEDIATE")
         try:

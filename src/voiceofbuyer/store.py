@@ -32,7 +32,7 @@ import numpy as np
 from .decision_rows import renamed_row
 from .errors import StoreError
 from .files import DECISIONS, write_atomic
-from .migrations import RESULT_TABLES, migrate, refuse_foreign
+from .migrations import RESULT_TABLES, check_version, migrate, refuse_foreign
 from .store_problems import store_problem
 
 ResultRows = dict[str, Iterable[dict[str, Any]]]
@@ -86,18 +86,27 @@ class Store:
     """The SQLite store of one output folder: content-keyed caches, embeddings, runs, the last run's results, full-text
     search and review decisions."""
 
-    def __init__(self, path: Path, check_same_thread: bool = True, read_only: bool = False) -> None:
-        """Open (or create) the store at ``path``; ``StoreError`` names the real cause: a folder that cannot be
-        written, a full disk, a store locked by another run, or a damaged file (backed up beside itself first).
+    def __init__(
+        self, path: Path, check_same_thread: bool = True, read_only: bool = False, settled: bool = False
+    ) -> None:
+        """Open (or create) the store at ``path``; ``StoreError`` names the real cause: a folder or store file that
+        cannot be written, a full disk, a store locked by another run, or a damaged file (backed up beside itself
+        first, where it can be).
 
-        ``check_same_thread=False`` lets a connection serve a web app's threads; ``read_only`` opens it for reading,
-        as immutable when its folder cannot be written (a read-only mount, where SQLite could not make the files
-        beside a WAL store that reading needs, and nothing can change the store either).
+        ``check_same_thread=False`` lets a connection serve a web app's threads; ``read_only`` opens it for reading.
+        ``settled`` (with ``read_only``): a finished run read where it cannot be written (a read-only mount, a copy
+        of someone else's results): nothing is written beside the store (SQLite's ``immutable``, unless its
+        write-ahead log holds changes not yet in the store, which only a plain reader sees), and a store that is
+        damaged, not a store, without a run, or of another schema version is refused as at a normal open.
         """
         self.path = path
+        wal = path.with_name(path.name + "-wal")
+        pending = wal.is_file() and wal.stat().st_size > 0
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            immutable = "&immutable=1" if read_only and not os.access(path.parent, os.W_OK) else ""
+            if not read_only and path.is_file() and not os.access(path, os.W_OK):
+                raise PermissionError(f"{path.name} is read-only")  # before SQLite leaves -wal/-shm files beside it
+            immutable = "&immutable=1" if settled and not pending else ""
             target = f"{path.resolve().as_uri()}?mode=ro{immutable}" if read_only else str(path)
             self._db = sqlite3.connect(target, isolation_level=None, check_same_thread=check_same_thread,
                                        uri=read_only, timeout=30)  # fmt: skip
@@ -105,18 +114,26 @@ class Store:
             raise StoreError(store_problem(path, error)) from error
         try:
             self._db.execute("PRAGMA busy_timeout = 30000")
-            if read_only:
+            if read_only and not settled:
                 return
             damage = self._db.execute("PRAGMA quick_check").fetchone()[0]
             if damage != "ok":
                 raise sqlite3.DatabaseError(f"damaged: {damage}")
             refuse_foreign(self._db, path)  # before anything is written to it
+            if settled:
+                check_version(self._db, path, SCHEMA_VERSION)
+                return
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             migrate(self._db, path, SCHEMA_VERSION)
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as error:
             self._db.close()
+            if settled and pending and "unable to open" in str(error):
+                raise StoreError(
+                    f"{path}: changes not yet in the store wait in {wal.name}, and reading them needs write access "
+                    "to the folder (fix: copy the output folder somewhere you can write and read the copy)"
+                ) from error
             raise StoreError(store_problem(path, error)) from error
         except StoreError:
             self._db.close()

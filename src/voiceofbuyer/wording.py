@@ -140,10 +140,9 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 # A full stop after a word no sentence ends on, and more after it: speech recognition closes a sentence the speaker
 # gave up ("Is this ship a. It's looking like ...", "data science is not a. As work as ..."). At the end of a quote,
-# ``_DANGLING_WORDS`` catches the same.
+# ``_DANGLING_WORDS`` catches the same. Lower case only: a capital "A." is a letter ("John A. Miller", "Series A.").
 _BROKEN_INSIDE = re.compile(
-    r"\b(?:a|an|the|of|to|and|but|or|with|for|our|my|their|your|its|is|are|was|were|it's|that's|there's)\.\s+\S",
-    re.I,
+    r"\b(?:a|an|the|of|to|and|but|or|with|for|our|my|their|your|its|is|are|was|were|it's|that's|there's)\.\s+\S"
 )
 # "I see people frustrated with it, but yeah.", "You need to double check maybe manually or, I dunno.": a thought
 # the speaker shrugs off before finishing it.
