@@ -1339,27 +1339,33 @@ def test_a_read_only_store_file_is_read_and_never_left_with_files_beside_it(shar
 
 
 @pytest.mark.parametrize(
-    ("make", "said"),
+    ("kind", "said"),
     [
-        (lambda db: db.execute("CREATE TABLE t (x)"), "not a voiceofbuyer store"),
-        (lambda db: None, "no run in this store"),
-        (lambda db: db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'"), "newer voiceofbuyer"),
+        ("foreign", "not a voiceofbuyer store"),
+        ("empty", "no run in this store"),
+        ("newer", "newer voiceofbuyer"),
+        ("damaged", "the store is damaged"),
     ],
-    ids=["foreign", "empty", "newer"],
 )
-def test_a_store_read_where_it_cannot_be_written_is_checked_as_at_any_open(shared, tmp_path, monkeypatch, make, said):
-    """Another program's database, an empty file, a store of a newer schema: one line, exit 2, as with write access,
-    not an internal error or a silent misreading (tester P)."""
+def test_a_store_read_where_it_cannot_be_written_is_checked_as_at_any_open(shared, tmp_path, monkeypatch, kind, said):
+    """Another program's database, an empty file, a store of a newer schema, a damaged one: one line, exit 2, as
+    with write access, not an internal error, a silent misreading or a wrong cause (tester P)."""
     import sqlite3
 
     out = copy_outputs(shared, tmp_path / "outputs")
     store = out / "voiceofbuyer.sqlite"
-    if "newer" not in said:
+    if kind in ("foreign", "empty"):
         store.unlink()
-        sqlite3.connect(store).close()
     db = sqlite3.connect(store, isolation_level=None)
-    make(db)
+    if kind == "foreign":
+        db.execute("CREATE TABLE t (x)")
+    if kind == "newer":
+        db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     db.close()
+    if kind == "damaged":
+        with store.open("r+b") as handle:
+            handle.seek(store.stat().st_size // 2)
+            handle.write(b"\xff" * 40_000)
     unwritable(monkeypatch, out)
     for command in (["personas"], ["decisions", "export", str(tmp_path / "d.jsonl")]):
         code, _, err = invoke(*command, "--out", out)
