@@ -38,6 +38,9 @@ def test_user_file_overrides_one_key(tmp_path: Path):
         ),
         ("[segment]\nfillers = 'um'\n", '[segment] fillers: must be a list in square brackets, e.g. ["um"]'),
         ("[clustering]\ndimensions = 0\n", "[clustering] dimensions: must be greater than or equal to 2, got 0"),
+        # the value as it is written in TOML, not as Python shows it
+        ("[models]\nembedding_device = true\n", "[models] embedding_device: must be 'auto', 'cpu' or 'cuda', got true"),
+        ("[models]\nembedding_device = ['cpu']\n", "embedding_device: must be 'auto', 'cpu' or 'cuda', got [\"cpu\"]"),
         ("[clustering]\nmin_cluster_size = -4\n", "[clustering] min_cluster_size: must be greater than or equal to 2"),
         ("[themes]\nquotes_per_theme = 'three'\n", "[themes] quotes_per_theme: must be a valid integer"),
         ("[models]\nembedding_backend = 'tensorflow'\n", "[models] embedding_backend: must be 'onnx' or 'torch'"),

@@ -240,11 +240,20 @@ def _explain(error: Any, table: dict[str, Any]) -> str:
     allowed = error.get("ctx", {}).get("expected") or ""
     if error["type"] == "tuple_type":  # a TOML array was expected; pydantic's words name the Python type
         value = error.get("input")
-        return f'{where}: must be a list in square brackets, e.g. ["{value}"], got {value!r}'
+        return f'{where}: must be a list in square brackets, e.g. ["{value}"], got {_as_toml(value)}'
     message = error["msg"].replace("Input should be", "must be").replace("input", "value")
     value = error.get("input")
-    shown = f", got {value!r}" if value is not None and not isinstance(value, dict) else ""
+    shown = f", got {_as_toml(value)}" if value is not None and not isinstance(value, dict) else ""
     return f"{where}: {message}{shown}" + (f" (allowed: {allowed})" if allowed and allowed not in message else "")
+
+
+def _as_toml(value: Any) -> str:
+    """A value as it is written in the config file (``true``, ``"cpu"``, ``["cpu"]``), not as Python shows it."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_as_toml(item) for item in value) + "]"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
 
 
 def _suggest(name: str, known: Any) -> str:
