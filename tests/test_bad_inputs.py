@@ -1372,6 +1372,16 @@ def test_a_store_read_where_it_cannot_be_written_is_checked_as_at_any_open(share
         assert code == 2 and said in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
 
 
+def test_sqlites_report_of_a_damaged_store_is_told_in_one_line():
+    """``quick_check`` lists one problem a line (a CI machine's damaged copy gave a screenful): the error names the
+    first and counts the rest."""
+    from voiceofbuyer.store import _first_problem
+
+    report = "*** in database main ***\nOn tree page 639 cell 1: invalid page number -1\nPage 505 is never used\n"
+    assert _first_problem(report) == "On tree page 639 cell 1: invalid page number -1 and 1 more"
+    assert _first_problem("row 3 missing from index x") == "row 3 missing from index x"
+
+
 def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_names_no_missing_file(tmp_path, monkeypatch):
     """An output folder on a read-only mount: SQLite says only "unable to open database file" (tester M)."""
     import sqlite3

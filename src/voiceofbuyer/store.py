@@ -118,7 +118,7 @@ class Store:
                 return
             damage = self._db.execute("PRAGMA quick_check").fetchone()[0]
             if damage != "ok":
-                raise sqlite3.DatabaseError(f"damaged: {damage}")
+                raise sqlite3.DatabaseError(f"damaged: {_first_problem(damage)}")
             refuse_foreign(self._db, path)  # before anything is written to it
             if settled:
                 check_version(self._db, path, SCHEMA_VERSION)
@@ -363,6 +363,15 @@ class Store:
 
 DECISIONS_FILE = DECISIONS
 """Beside the store, the review decisions as plain lines, rewritten on every decision: they outlive the store."""
+
+
+def _first_problem(report: str) -> str:
+    """The first problem of SQLite's ``quick_check`` report, which lists one a line ("*** in database main ***",
+    "On tree page 639 cell 1: invalid page number -1", "Page 505 is never used", ...), and how many more: an error
+    is one line."""
+    problems = [line.strip() for line in report.splitlines() if line.strip() and not line.startswith("***")]
+    more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+    return f"{problems[0] if problems else report.strip()}{more}"
 
 
 def _cached_value(text: str) -> Any | None:

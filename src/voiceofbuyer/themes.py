@@ -39,7 +39,9 @@ _CONFIDENCE_WEIGHT = 0.3
 # Nouns too generic to name a theme.
 _GENERIC_NOUNS = frozenset(
     {"thing", "lot", "way", "time", "people", "bit", "kind", "number", "stuff", "something", "question", "point",
-     "part", "day", "year", "week", "month", "guy", "one", "sort", "case", "fact", "today", "everything", "anything"}
+     "part", "day", "year", "week", "month", "guy", "one", "sort", "case", "fact", "today", "everything", "anything",
+     # alone, a frame for what is said rather than what it is about ("AI and example", "AI and person")
+     "example", "person", "aspect", "addition", "instance", "situation", "matter", "sense"}
 )  # fmt: skip
 # Nouns that name nothing however they are qualified: "funny thing", "obvious ones", "create lot", "better way"
 # ("lead time", "use case", "pain point", "night sort", "day one" name something).
