@@ -262,6 +262,11 @@ def test_decisions_move_to_a_fresh_store_and_the_plain_copy_follows(first_run, t
     store.close()
     exported = tmp_path / "decisions.jsonl"
     assert main(["decisions", "export", str(exported), "--out", str(reviewed)]) == 0
+    capsys.readouterr()
+    assert main(["decisions", "export", "-", "--out", str(reviewed)]) == 0  # "-": to standard output, for a pipe
+    piped = capsys.readouterr()
+    assert piped.out == exported.read_text("utf-8") and "1 decisions written to standard output" in piped.err
+    assert not (Path.cwd() / "-").exists()
     assert main(["decisions", "import", str(exported), "--out", str(fresh)]) == 0
     assert "1 decisions imported" in capsys.readouterr().out
     lines = (fresh / DECISIONS_FILE).read_text("utf-8").splitlines()

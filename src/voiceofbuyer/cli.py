@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
 
     decisions = commands.add_parser("decisions", help="export or import the review decisions of a store")
     decisions.add_argument("action", choices=("export", "import"))
-    decisions.add_argument("file", type=Path, metavar="FILE", help="decisions.jsonl (written by every review)")
+    decisions.add_argument("file", type=Path, metavar="FILE", help="decisions.jsonl; - : to standard output (export)")
     decisions.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
 
     evaluate = commands.add_parser("eval", help="score the statement classifier on real and sample labelled sets")

@@ -121,7 +121,13 @@ def exchange_decisions(args: argparse.Namespace) -> int:
     if store is None:
         return NOTHING_WRITTEN
     try:
-        if args.action == "export":
+        if args.action == "export" and str(args.file) == "-":  # to standard output, for a pipe
+            lines, count = store.decision_lines()
+            sys.stdout.flush()
+            sys.stdout.buffer.write(lines)
+            sys.stdout.buffer.flush()
+            print(f"{count} decisions written to standard output", file=sys.stderr)
+        elif args.action == "export":
             try:
                 count = store.export_decisions(args.file)
             except OSError as error:

@@ -332,11 +332,15 @@ class Store:
         return [renamed_row(row, renamed) for row in found] if renamed else found
 
     def export_decisions(self, path: Path) -> int:
-        """Write every decision to ``path`` (JSON lines, oldest first), atomically; returns how many."""
+        """Write every decision to ``path`` (``decision_lines``), atomically; returns how many."""
+        lines, count = self.decision_lines()
+        write_atomic(path.parent, {path.name: lines})
+        return count
+
+    def decision_lines(self) -> tuple[bytes, int]:
+        """Every decision as JSON lines (UTF-8, oldest first, keys sorted), and how many there are."""
         rows = self.decisions()
-        text = "".join(json.dumps(row, sort_keys=True, ensure_ascii=False) + "\n" for row in rows)
-        write_atomic(path.parent, {path.name: text.encode("utf-8")})
-        return len(rows)
+        return "".join(json.dumps(row, sort_keys=True, ensure_ascii=False) + "\n" for row in rows).encode(), len(rows)
 
     def import_decisions(self, rows: list[dict[str, Any]]) -> tuple[int, int]:
         """Replay decisions read from a file ``export_decisions`` wrote (``decision_rows.read_decisions`` checks
