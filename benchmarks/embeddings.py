@@ -1,6 +1,6 @@
 """Sentence-vector throughput and agreement on one device, printed as figures (never asserted).
 
-    python benchmarks/embeddings.py [--device cpu|cuda] [--model DIR] [--repeat 10]
+    python benchmarks/embeddings.py [--device cpu|cuda] [--model DIR] [--repeat 10] [--rows N]
 
 Texts: the real typed statements of ``src/voiceofbuyer/data/labelled/realworld_ai.jsonl`` with their questions (MIT,
 see that folder's README), each once, then ``--repeat`` times over for throughput. Encoded as the pipeline does (the
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from voiceofbuyer import embed
 from voiceofbuyer.embed import BUNDLED, Embedder, OnnxEmbedder, TorchEmbedder, resolve_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,7 +63,10 @@ def main() -> None:
         "--model", default=BUNDLED, help="a sentence-transformers directory (default: the bundled MiniLM)"
     )
     parser.add_argument("--repeat", type=int, default=10, help="times the texts are encoded for the throughput")
+    parser.add_argument("--rows", type=int, help="on cuda: fixed rows an inference (default: 4,096 tokens' worth)")
     args = parser.parse_args()
+    if args.rows:
+        embed._gpu_rows = lambda length: args.rows
     model = resolve_model(args.model)
     texts = real_texts()
     rng = np.random.default_rng(0)
