@@ -221,7 +221,7 @@ def with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]
 # "I'm the assistant controller at Brennan. Well, sorry, acting controller since March": the speaker corrects the
 # title they just gave.
 _CORRECTION = re.compile(
-    r"[,.;]\s*(?:(?:well,?\s+)?(?:sorry|i\s+mean|or\s+rather|actually)[,\s]+|well,?\s+(?:actually,?\s+)?)(?:(?:a|an|the)\s+)?",
+    r"[,.;]\s*(?:(?:well,?\s+)?(?:sorry|i\s+mean|or\s+rather)[,\s]+|well,?\s+(?:actually,?\s+)?)(?:(?:a|an|the)\s+)?",
     re.I,
 )
 
