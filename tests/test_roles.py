@@ -186,6 +186,10 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm the assistant controller at Brennan. Well, sorry, acting controller since March.", "Acting Controller"),
         ("I'm the AP manager, sorry, the line is bad.", "AP Manager"),  # "sorry" that corrects no title
         ("I'm the controller, well, corporate controller.", "Corporate Controller"),
+        # a "correction" that goes on to someone else's job and what they do (tester Q)
+        ("I'm the CFO. Well, the CEO also weighs in on big purchases.", "CFO"),
+        ("I'm the IT manager, I mean, the CTO signs the contracts.", "IT Manager"),
+        ("I'm the AP supervisor, sorry, the AP manager is on leave so I'm covering.", "AP Supervisor"),
         ("I'm VP Finance and Ops at Lumen Dental Partners.", "VP Finance and Ops"),
         ("I own the NetSuite instance, I'm the ERP admin.", "ERP Admin"),
         ("I'm Chief of Staff to the CFO at Meridian Health.", "Chief of Staff"),

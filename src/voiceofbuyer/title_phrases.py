@@ -226,6 +226,13 @@ _CORRECTION = re.compile(
 )
 
 
+_CLAUSE_END = re.compile(r"[,.;:!?]")
+_AFTER_A_TITLE = frozenset({
+    "at", "for", "in", "with", "on", "since", "here", "now", "too", "really", "officially", "technically", "of",
+    "from", "until", "over", "across", "within", "there", "these", "this", "currently",
+})  # fmt: skip
+"""Words that may follow a corrected title in its clause: where, for whom, since when ("acting controller since
+March"); any other starts what someone does ("the CEO also weighs in")."""
 # "officially I'm a business analyst, but really I do procurement": the job done, not the one on paper.
 _REALLY = re.compile(
     r"^[^.?!]{0,60}?,?\s+but\s+(?:really|actually|in\s+practice|in\s+reality|day\s+to\s+day)[,\s]+"
@@ -251,7 +258,16 @@ def corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
         ):
             return title_after(really["field"]) or title_cased(" ".join(words))
     correction = _CORRECTION.search(rest)
-    return title_after(rest[correction.end() : correction.end() + 80]) if correction else ""
+    if not correction:
+        return ""
+    clause = _CLAUSE_END.split(rest[correction.end() : correction.end() + 80], maxsplit=1)[0]
+    title = title_after(clause)
+    # "..., sorry, acting controller since March": the clause is the title, where and since when. "I'm the CFO. Well,
+    # the CEO also weighs in.", "..., I mean, the CTO signs the contracts": someone else's job, and what they do.
+    last = title.split()[-1].lower() if title else ""
+    words = [word.lower() for word in clause.split()]
+    tail = words[max((i for i, w in enumerate(words) if w == last), default=len(words)) + 1 :]
+    return title if title and (not tail or tail[0] in _AFTER_A_TITLE) else ""
 
 
 def _field_then_job(words: list[str], after: list[str]) -> bool:
