@@ -221,15 +221,19 @@ def with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]
 # "I'm the assistant controller at Brennan. Well, sorry, acting controller since March": the speaker corrects the
 # title they just gave.
 _CORRECTION = re.compile(
-    r"[,.;]\s*(?:(?:well,?\s+)?(?:sorry|i\s+mean|or\s+rather)[,\s]+|well,?\s+(?:actually,?\s+)?)(?:(?:a|an|the)\s+)?",
+    r"[,.;]\s*(?:(?:(?:well|actually),?\s+)?(?:sorry|i\s+mean|or\s+rather)[,\s]+|well,?\s+(?:actually,?\s+)?)"
+    r"(?:(?:a|an|the)\s+)?",
     re.I,
 )
+# "I'm the treasurer, actually assistant treasurer": "actually" corrects only in the sentence of the title, close after
+# it ("I'm the AP manager. Actually, the AP specialists do the coding" is about someone else).
+_ACTUALLY = re.compile(r"^[^.!?;]{0,60}?,\s*actually,?\s+(?:(?:a|an|the)\s+)?", re.I)
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?]")
 _AFTER_A_TITLE = frozenset({
     "at", "for", "in", "with", "on", "since", "here", "now", "too", "really", "officially", "technically", "of",
-    "from", "until", "over", "across", "within", "there", "these", "this", "currently",
+    "until", "over", "across", "within", "there", "these", "this", "currently",
 })  # fmt: skip
 """Words that may follow a corrected title in its clause: where, for whom, since when ("acting controller since
 March"); any other starts what someone does ("the CEO also weighs in")."""
@@ -257,7 +261,7 @@ def corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
             names_a_field(words) and not _SCOPE_WORDS & {w.lower() for w in words} and is_job_field(really["field"])
         ):
             return title_after(really["field"]) or title_cased(" ".join(words))
-    correction = _CORRECTION.search(rest)
+    correction = _CORRECTION.search(rest) or _ACTUALLY.search(rest)
     if not correction:
         return ""
     clause = _CLAUSE_END.split(rest[correction.end() : correction.end() + 80], maxsplit=1)[0]
@@ -267,7 +271,7 @@ def corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
     last = title.split()[-1].lower() if title else ""
     words = [word.lower() for word in clause.split()]
     tail = words[max((i for i, w in enumerate(words) if w == last), default=len(words)) + 1 :]
-    return title if title and (not tail or tail[0] in _AFTER_A_TITLE) else ""
+    return title if title and not only_seniority(title) and (not tail or tail[0] in _AFTER_A_TITLE) else ""
 
 
 def _field_then_job(words: list[str], after: list[str]) -> bool:
