@@ -199,6 +199,9 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm the HR director, actually, a recruiter from your team reached out to me.", "HR Director"),
         ("I'm the FP&A manager, actually, a manager in FP&A.", "FP&A Manager"),
         ("I'm the controller, actually I just started last month.", "Controller"),
+        ("I'm the controller, uh, assistant controller.", "Assistant Controller"),  # a filler, then the restart
+        ("I'm a senior, uh, senior accountant.", "Senior Accountant"),
+        ("I'm the controller, um, for about five years now.", "Controller"),
         ("I'm VP Finance and Ops at Lumen Dental Partners.", "VP Finance and Ops"),
         ("I own the NetSuite instance, I'm the ERP admin.", "ERP Admin"),
         ("I'm Chief of Staff to the CFO at Meridian Health.", "Chief of Staff"),

@@ -44,13 +44,32 @@ _NOT_IN_TITLE = frozenset(
 
 # "I'm the, uh, contracts manager" reads "I'm the contracts manager": the comma before a filler goes with it.
 _FILLERS = re.compile(r"(?:,\s*)?(?<![\w-])(?:um+|uh+|erm|er|ah|hmm+|mm+)(?![\w-])[,.]?\s*")
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "my", "our", "their", "his", "her", "of", "to", "and", "or", "i'm", "i", "am", "as", "is", "was",
+    "been", "be", "for", "in", "at", "on", "like", "so", "well", "yeah", "just", "currently", "basically",
+})  # fmt: skip
 
 
 def plain(said: str) -> str:
     """``said`` with straight apostrophes, without fillers and short words said twice ("I'm the, the head of ..."),
     and with the abbreviations of titles written out ("Sr. Dir. of FP&A"), as the title patterns read it."""
-    unstuttered = _STUTTER.sub(r"\1", _FILLERS.sub(" ", said.replace("’", "'").replace("‘", "'").replace("''", "'")))
+    straight = said.replace("’", "'").replace("‘", "'").replace("''", "'")
+    unfilled = re.sub(r"[\w&/'-]+\s*\x00", "", _FILLERS.sub(_without_filler, straight))
+    unstuttered = _STUTTER.sub(r"\1", unfilled)
     return _ABBREVIATION.sub(_written_out, unstuttered)
+
+
+def _without_filler(filler: re.Match[str]) -> str:
+    """A filler taken out; one set off by commas after a word of content stays, as the restart it marks: "the
+    controller, uh, assistant controller" corrects the title (``corrected``), "I'm the, uh, head of ..." does not."""
+    said = filler[0].strip()
+    before = filler.string[: filler.start()].split()
+    after = filler.string[filler.end() :].split()[:1]
+    if before and after and before[-1].lower().strip(",") == after[0].lower():
+        return "\x00"  # the word said again after the filler ("a senior, uh, senior accountant"): said once
+    if said.startswith(",") and said.endswith(",") and before and before[-1].lower() not in _FUNCTION_WORDS:
+        return filler[0]
+    return " "
 
 
 def _written_out(abbreviation: re.Match[str]) -> str:
@@ -221,7 +240,9 @@ def with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]
 # "I'm the assistant controller at Brennan. Well, sorry, acting controller since March": the speaker corrects the
 # title they just gave.
 _CORRECTION = re.compile(
-    r"[,.;]\s*(?:(?:(?:well|actually),?\s+)?(?:sorry|i\s+mean|or\s+rather)[,\s]+|well,?\s+(?:actually,?\s+)?)"
+    # a filler between two titles is a restart too: "the controller, uh, assistant controller"
+    r"[,.;]\s*(?:(?:(?:well|actually),?\s+)?(?:sorry|i\s+mean|or\s+rather|uh|um|uhm|er|erm)[,\s]+"
+    r"|well,?\s+(?:actually,?\s+)?)"
     r"(?:(?:a|an|the)\s+)?",
     re.I,
 )
