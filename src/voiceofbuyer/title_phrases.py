@@ -241,14 +241,18 @@ def with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]
 # title they just gave.
 _CORRECTION = re.compile(
     # a filler between two titles is a restart too: "the controller, uh, assistant controller"
-    r"[,.;]\s*(?:(?:(?:well|actually),?\s+)?(?:sorry|i\s+mean|or\s+rather|uh|um|uhm|er|erm)[,\s]+"
-    r"|well,?\s+(?:actually,?\s+)?)"
+    r"[,.;]\s*(?:(?:(?:well|actually),?\s+)?(?:sorry|i\s+mean|or\s+rather|uh|um|uhm|er|erm|no\s+wait|scratch\s+that"
+    r"|correction|(?:or\s+)?i\s+should\s+say)[,\s]+|well,?\s+(?:actually,?\s+)?)"
     r"(?:(?:a|an|the)\s+)?",
     re.I,
 )
 # "I'm the treasurer, actually assistant treasurer": "actually" corrects only in the sentence of the title, close after
 # it ("I'm the AP manager. Actually, the AP specialists do the coding" is about someone else).
-_ACTUALLY = re.compile(r"^[^.!?;]{0,60}?,\s*actually,?\s+(?:(?:a|an|the)\s+)?", re.I)
+# "..., actually I'm the acting CFO", "..., actually, no, I'm accounting manager now", "... - actually purchasing
+# coordinator"
+_ACTUALLY = re.compile(
+    r"^[^.!?;]{0,60}?(?:,|\s[-–—])\s*actually,?\s+(?:no,?\s+)?(?:i'?m\s+|i\s+am\s+)?(?:(?:a|an|the)\s+)?", re.I
+)
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?]")
