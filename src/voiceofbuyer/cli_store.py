@@ -33,7 +33,7 @@ def open_store(out: Path, writing: bool = False) -> Store | None:
         print(f"error: {out}: the output folder or its store cannot be written (fix: make them writable, or copy the "
               "folder somewhere that is and give that with --out)", file=sys.stderr)  # fmt: skip
         return None
-    return Store(path, read_only=not writable, settled=not writable)
+    return Store(path, settled=not writable)
 
 
 def reviewed_result(out: Path) -> tuple[Review, Path, str] | None:

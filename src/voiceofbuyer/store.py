@@ -94,12 +94,13 @@ class Store:
         first, where it can be).
 
         ``check_same_thread=False`` lets a connection serve a web app's threads; ``read_only`` opens it for reading.
-        ``settled`` (with ``read_only``): a finished run read where it cannot be written (a read-only mount, a copy
+        ``settled`` (read-only too): a finished run read where it cannot be written (a read-only mount, a copy
         of someone else's results): nothing is written beside the store (SQLite's ``immutable``, unless its
         write-ahead log holds changes not yet in the store, which only a plain reader sees), and a store that is
         damaged, not a store, without a run, or of another schema version is refused as at a normal open.
         """
         self.path = path
+        read_only = read_only or settled
         wal = path.with_name(path.name + "-wal")
         pending = wal.is_file() and wal.stat().st_size > 0
         try:

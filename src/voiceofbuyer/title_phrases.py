@@ -43,7 +43,10 @@ _NOT_IN_TITLE = frozenset(
 
 
 # "I'm the, uh, contracts manager" reads "I'm the contracts manager": the comma before a filler goes with it.
-_FILLERS = re.compile(r"(?:,\s*)?(?<![\w-])(?:um+|uh+|erm|er|ah|hmm+|mm+)(?![\w-])[,.]?\s*")
+_FILLER_WORD = r"(?:um+|uh+|erm|er|ah|hmm+|mm+)"
+_FILLERS = re.compile(rf"(?:,\s*)?(?<![\w-]){_FILLER_WORD}(?![\w-])[,.]?\s*")
+# "a senior, uh, senior accountant", "the AP, um, AP manager": the word said again after the filler, said once
+_SAID_AGAIN = re.compile(rf"\b([\w&/'-]+),?\s+{_FILLER_WORD}[,.]?\s+\1\b", re.I)
 _FUNCTION_WORDS = frozenset({
     "the", "a", "an", "my", "our", "their", "his", "her", "of", "to", "and", "or", "i'm", "i", "am", "as", "is", "was",
     "been", "be", "for", "in", "at", "on", "like", "so", "well", "yeah", "just", "currently", "basically",
@@ -54,8 +57,7 @@ def plain(said: str) -> str:
     """``said`` with straight apostrophes, without fillers and short words said twice ("I'm the, the head of ..."),
     and with the abbreviations of titles written out ("Sr. Dir. of FP&A"), as the title patterns read it."""
     straight = said.replace("’", "'").replace("‘", "'").replace("''", "'")
-    unfilled = re.sub(r"[\w&/'-]+\s*\x00", "", _FILLERS.sub(_without_filler, straight))
-    unstuttered = _STUTTER.sub(r"\1", unfilled)
+    unstuttered = _STUTTER.sub(r"\1", _FILLERS.sub(_without_filler, _SAID_AGAIN.sub(r"\1", straight)))
     return _ABBREVIATION.sub(_written_out, unstuttered)
 
 
@@ -64,9 +66,6 @@ def _without_filler(filler: re.Match[str]) -> str:
     controller, uh, assistant controller" corrects the title (``corrected``), "I'm the, uh, head of ..." does not."""
     said = filler[0].strip()
     before = filler.string[: filler.start()].split()
-    after = filler.string[filler.end() :].split()[:1]
-    if before and after and before[-1].lower().strip(",") == after[0].lower():
-        return "\x00"  # the word said again after the filler ("a senior, uh, senior accountant"): said once
     if said.startswith(",") and said.endswith(",") and before and before[-1].lower() not in _FUNCTION_WORDS:
         return filler[0]
     return " "
@@ -241,7 +240,7 @@ def with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]
 # title they just gave.
 _CORRECTION = re.compile(
     # a filler between two titles is a restart too: "the controller, uh, assistant controller"
-    r"[,.;]\s*(?:(?:(?:well|actually),?\s+)?(?:sorry|i\s+mean|or\s+rather|uh|um|uhm|er|erm|no\s+wait|scratch\s+that"
+    rf"[,.;]\s*(?:(?:(?:well|actually),?\s+)?(?:sorry|i\s+mean|or\s+rather|{_FILLER_WORD}|no\s+wait|scratch\s+that"
     r"|correction|(?:or\s+)?i\s+should\s+say)[,\s]+|well,?\s+(?:actually,?\s+)?)"
     r"(?:(?:a|an|the)\s+)?",
     re.I,
