@@ -259,8 +259,9 @@ def test_a_group_with_no_keyphrase_is_titled_by_its_opening_words_without_any_na
     assert keywords == () and label == "Was not happy about it"
 
 
-def test_supporting_quotes_stand_alone_while_the_theme_has_whole_sentences():
-    """A fragment is evidence, shown only when the theme has too few statements that stand on their own."""
+def test_supporting_quotes_stand_alone_and_a_fragment_leads_only_a_theme_without_a_whole_sentence():
+    """A fragment is evidence: never a supporting quote (a theme with two whole sentences shows two quotes, not a
+    fragment third), and the lead only of a theme that has no whole sentence at all."""
     fragment = replace(statement("a", "i1", "We chase approvals every single week by email and.", ()), standalone=False)
     whole = [
         statement("b", "i2", "We chase approvals every single week by email.", ()),
@@ -268,7 +269,9 @@ def test_supporting_quotes_stand_alone_while_the_theme_has_whole_sentences():
     ]
     vectors = {s.text: np.array([1.0, 0.0]) for s in (fragment, *whole)}  # all alike: ties go by id
     assert [s.id for s in representative([fragment, *whole], 2, vectors)] == ["b", "c"]
-    assert [s.id for s in representative([fragment, *whole], 3, vectors)] == ["b", "c", "a"]
+    assert [s.id for s in representative([fragment, *whole], 3, vectors)] == ["b", "c"]
+    other = replace(fragment, id="d", text="By email and.")
+    assert [s.id for s in representative([fragment, other], 3, vectors | {other.text: np.array([1.0, 0.0])})] == ["a"]
 
 
 def test_a_buyers_title_is_cited_beside_their_own_words_only():

@@ -282,8 +282,8 @@ def representative(
     reviewer kept) first, then the best others: central (with ``vectors``, text → unit vector: similarity to the
     group's mean), good as quotes (``quote_quality``), clearly of their category (``confidence``: the classifier's,
     0-1, by statement id), unlike those chosen, from other interviews first. A quote not kept by a reviewer is one
-    that stands on its own (``Statement.standalone``) while the group has such statements left: the lead always,
-    the supporting quotes too, so a fragment is shown only where a theme has too few whole sentences.
+    that stands on its own (``Statement.standalone``): a theme with fewer such statements shows fewer quotes (its
+    fragments stay evidence), and only a theme with none at all is led by a fragment.
 
     The run's rule and the review desk's: the desk, which holds no vectors, ranks by quality, confidence and variety."""
     by_id = {s.id: index for index, s in enumerate(group)}
@@ -302,7 +302,8 @@ def representative(
         relevance = quality
     while len(chosen) < min(count, len(group)):
         best, best_score = -1, -math.inf
-        only_standalone = any(s.standalone for index, s in enumerate(group) if index not in chosen)
+        # A fragment may be a theme's face only when the theme has no whole sentence; never a supporting quote.
+        only_standalone = bool(chosen) or any(s.standalone for index, s in enumerate(group) if index not in chosen)
         for index, statement in enumerate(group):
             if index in chosen or (only_standalone and not statement.standalone):
                 continue
@@ -315,6 +316,8 @@ def representative(
                     score -= _SAME_INTERVIEW_PENALTY
             if score > best_score or (score == best_score and statement.id < group[best].id):
                 best, best_score = index, score
+        if best < 0:
+            break
         chosen.append(best)
     return [group[i] for i in chosen]
 
