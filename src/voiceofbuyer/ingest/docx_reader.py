@@ -1,5 +1,9 @@
 """Word transcripts. The decoded text is the body's paragraphs joined with ``\\n`` (one line per paragraph; headers
-and footers are not read), parsed like a plain-text transcript. A transcript laid out as a table (a row per turn:
+and footers are not read), parsed like a plain-text transcript. A paragraph's text is every run in it as the document
+now reads: inside content controls, smart tags and fields too, tracked insertions and moves kept, tracked deletions
+and the old place of a moved passage left out (python-docx's ``Paragraph.text`` reads only the paragraph's own
+runs, so "We underpaid about ninety carers" typed with Track Changes on read "We underpaid about carers"). A
+transcript laid out as a table (a row per turn:
 time, speaker and text cells in any order, as some services export it) becomes one ``[time] Speaker: text`` line
 per row, so the buyer's words are read as they are and the speaker as the row names it."""
 
@@ -11,8 +15,11 @@ import zipfile
 import zlib
 
 import docx
-from docx.table import Table
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.decode import normalise_newlines, require_content
@@ -42,11 +49,12 @@ def read_docx(data: bytes, source: str) -> Parsed:
             "not a valid .docx file",
             fix="open it in Word and save it again as .docx, or export the transcript as .txt",
         ) from err
-    lines = [
-        line
-        for block in document.iter_inner_content()
-        for line in (_table_lines(block) if isinstance(block, Table) else [_paragraph_line(block)])
-    ]
+    lines = []
+    for block in _blocks(document.element.body):
+        if block.tag == _TABLE:
+            lines.extend(_table_lines(Table(block, document)))
+        else:
+            lines.append(_paragraph_line(Paragraph(block, document)))
     text = require_content(normalise_newlines("\n".join(lines)), source)
     turns, meta = parse_turns(text, source)
     return Parsed(text, turns, meta)
@@ -55,14 +63,45 @@ def read_docx(data: bytes, source: str) -> Parsed:
 _HEADING_STYLE = re.compile(r"(?:heading|title)\s*(?P<level>\d?)", re.I)
 
 
+_PARAGRAPH, _TABLE = qn("w:p"), qn("w:tbl")
+# Block-level wrappers whose paragraphs and tables are the document's: content controls and custom XML.
+_WRAPPERS = frozenset({qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")})
+# Runs in these are not the text as it now reads: deleted, moved away, or a text box's (its own paragraphs).
+_NOT_READ = frozenset({qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent")})
+
+
+def _blocks(container: BaseOxmlElement) -> list[BaseOxmlElement]:
+    """The paragraphs and tables of a body or a table cell, in order, those inside content controls included."""
+    blocks = []
+    for child in container.iterchildren():
+        if child.tag in (_PARAGRAPH, _TABLE):
+            blocks.append(child)
+        elif child.tag in _WRAPPERS:
+            blocks.extend(_blocks(child))
+    return blocks
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    """The paragraph as it now reads: its runs at any depth but those deleted, moved away or in a text box."""
+    runs = []
+    for element in paragraph._p.iter(qn("w:r")):
+        parent = element.getparent()
+        while parent is not None and parent is not paragraph._p and parent.tag not in _NOT_READ:
+            parent = parent.getparent()
+        if parent is paragraph._p:
+            runs.append(Run(element, paragraph).text)
+    return "".join(runs)
+
+
 def _paragraph_line(paragraph: Paragraph) -> str:
     """A paragraph's text; a heading's written as Markdown does ("## Buyer interview: Northgate"), so that a heading
     is read as one, never as a speaker's label (Gemini repeats the meeting's name as a heading in every tab)."""
+    text = _paragraph_text(paragraph)
     style = paragraph.style.name if paragraph.style is not None else ""
     heading = _HEADING_STYLE.fullmatch(style or "")
-    if heading is None or not paragraph.text.strip() or _TIME_CELL.fullmatch(paragraph.text):
-        return paragraph.text  # a time as a heading ("00:02:13" in Gemini's transcript tab) is a time stamp
-    return f"{'#' * int(heading['level'] or 1)} {paragraph.text}"
+    if heading is None or not text.strip() or _TIME_CELL.fullmatch(text):
+        return text  # a time as a heading ("00:02:13" in Gemini's transcript tab) is a time stamp
+    return f"{'#' * int(heading['level'] or 1)} {text}"
 
 
 _TIME_CELL = re.compile(rf"\s*[\[(]?{TEXT_TIME}[\])]?\s*")
@@ -75,7 +114,7 @@ def _table_lines(table: Table) -> list[str]:
     each."""
     lines = []
     for row in table.rows:
-        cells = list(dict.fromkeys(" ".join(c.text.split()) for c in row.cells))  # merged cells repeat
+        cells = list(dict.fromkeys(" ".join(_cell_text(c).split()) for c in row.cells))  # merged cells repeat
         cells = [c for c in cells if c]
         times = [c for c in cells if _TIME_CELL.fullmatch(c)]
         others = [c for c in cells if c not in times]
@@ -87,6 +126,15 @@ def _table_lines(table: Table) -> list[str]:
         else:
             lines.extend(cells)
     return lines
+
+
+def _cell_text(cell: _Cell) -> str:
+    """A cell's paragraphs as they now read (a nested table's cells after its paragraphs, as Word copies them)."""
+    return "\n".join(
+        _paragraph_text(Paragraph(block, cell)) if block.tag == _PARAGRAPH else
+        "\n".join(_cell_text(inner) for row in Table(block, cell).rows for inner in row.cells)
+        for block in _blocks(cell._tc)
+    )  # fmt: skip
 
 
 def _check_archive(data: bytes, source: str) -> None:
