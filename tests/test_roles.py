@@ -631,6 +631,39 @@ def test_a_buyers_colleague_who_jumps_in_and_says_their_job_is_a_buyer():
     assert "Speaker 3" in identify_sides(interview(once)).buyers
 
 
+def test_the_interviewer_under_a_new_label_late_in_the_call_is_still_the_interviewing_side():
+    """Diarization renames both voices partway through (WhisperX's SPEAKER_01 → SPEAKER_02, SPEAKER_00 →
+    SPEAKER_03; a Zoom rejoin as "Sophie's iPhone"): the new label that says nothing but questions and thanks is the
+    interviewer, however much of the talk is left to it, never a buyer to quote ("What would make you hesitate to
+    buy a new tool?"). A buyer who answers as well as asks stays a buyer."""
+    turns = [
+        ("SPEAKER_00", "Hi Marcus, can you hear me okay?"),
+        ("SPEAKER_01", "Yeah, I can hear you fine. Sorry, I was just finishing another call."),
+        ("SPEAKER_00", "So to start, could you tell me a bit about your role and the company?"),
+        ("SPEAKER_01", "Sure. So I'm the director of IT at Pennine Logistics, about nine hundred staff."),
+        ("SPEAKER_00", "And what made you start looking at endpoint management tools?"),
+        ("SPEAKER_01", "The ransomware scare in March. We found forty laptops that hadn't been patched in a year."),
+        ("SPEAKER_00", "Wow. How do you keep track of devices today?"),
+        ("SPEAKER_02", "A spreadsheet that the service desk updates when they remember."),
+        ("SPEAKER_03", "What would make you hesitate to buy a new tool?"),
+        ("SPEAKER_02", "Licensing, mostly. If it's priced per device, the scanners alone double the cost."),
+        ("SPEAKER_03", "Who else gets involved in a decision like this?"),
+        ("SPEAKER_02", "I sign off on anything under fifty thousand. Above that it goes to our finance director."),
+        ("SPEAKER_03", "What would a good outcome look like twelve months from now?"),
+        ("SPEAKER_02", "Every device patched within fourteen days, and one report I can put in front of the board."),
+        ("SPEAKER_03", "That's really helpful. Thanks so much, Marcus."),
+        ("SPEAKER_02", "No problem, happy to help."),
+    ]  # fmt: skip
+    sides = identify_sides(interview(turns))
+    assert sides.interviewers == ("SPEAKER_00", "SPEAKER_03") and sides.buyers == ("SPEAKER_01", "SPEAKER_02")
+    # Two questions are not enough to tell: a buyer's colleague may ask two and say little else.
+    fewer = [turn for turn in turns if "good outcome" not in turn[1]]
+    assert "SPEAKER_03" in identify_sides(interview(fewer)).buyers
+    # One who answers something of their own is a buyer, however many questions they ask.
+    answering = [*turns[:-1], ("SPEAKER_03", "We had the same trouble at my last job, half the laptops were lost.")]
+    assert "SPEAKER_03" in identify_sides(interview(answering)).buyers
+
+
 def test_a_note_taker_who_asks_a_few_questions_in_passing_is_on_the_interviewing_side():
     """Rev's unnamed voices: "Speaker 2" says they are taking notes, asks two follow-ups (one about cost, which is no
     product question from a note-taker) and thanks."""

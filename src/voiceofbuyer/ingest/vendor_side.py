@@ -180,7 +180,8 @@ def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str
     """A voice beside the interview that mostly asks ("Sorry to jump in, how many gates do you have?", an "Unknown
     Speaker" saying "I think it's recording now" and asking what would hold them back): at least half of its runs of
     turns are questions, none about the product (a buyer's kind), and it says under a third of what the most
-    talkative other non-interviewer says. A buyer of a group interview answers, or asks about the product."""
+    talkative other non-interviewer says, or it says nothing but such questions (``_ONLY_ASKS`` or more) and a few
+    words of thanks. A buyer of a group interview answers, or asks about the product."""
     runs = [" ".join(text for _, text in run) for who, run in groupby(said, key=itemgetter(0)) if who == speaker]
     runs = [run for run in runs if not is_small_talk(run)]  # "Hi there.", "Great, thanks.": said by either side
     words: Counter[str] = Counter()
@@ -188,4 +189,12 @@ def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str
         words[who] += len(text.split())
     others = [count for who, count in words.items() if who not in (speaker, interviewer)]
     asking = sum("?" in run and not ABOUT_THE_PRODUCT.search(run) for run in runs)
-    return bool(runs) and asking * 2 >= len(runs) and bool(others) and words[speaker] * 3 < max(others)
+    # Nothing but questions and a few words of thanks, however much it says: a second interviewer, or the
+    # interviewer under a label the transcriber gave them late in the call ("SPEAKER_03", "Sophie's iPhone").
+    only_asks = asking >= _ONLY_ASKS and all("?" in run or len(run.split()) <= _FEW_WORDS for run in runs)
+    return bool(runs) and asking * 2 >= len(runs) and bool(others) and (only_asks or words[speaker] * 3 < max(others))
+
+
+_ONLY_ASKS = 3
+"""Questions a voice must ask, and nothing else, to be on the interviewing side whatever its share of the talk."""
+_FEW_WORDS = 8
