@@ -353,7 +353,7 @@ def test_a_title_answered_or_confirmed(question, answer, title):
 
 
 def test_the_question_before_an_answer_is_read_past_a_back_channel():
-    from voiceofbuyer.roles import question_before
+    from voiceofbuyer.job_questions import question_before
 
     runs = [("I", "What's your title, officially?"), ("B", "No worries."), ("I", "Okay."), ("B", "Senior buyer.")]
     assert question_before(runs, 3, {"B"}) == "What's your title, officially?"
@@ -771,6 +771,37 @@ def test_a_first_name_label_is_the_full_name_it_starts():
     assert profile.name == "Priya Raman" and "Operations Manager" in profile.title
     shared = [("Sam Ortiz", "Hi?"), ("Sam Lee", "Hi."), ("Sam", "So?")]
     assert label_aliases(interview(shared).turns) == {}
+
+
+def test_of_two_unnamed_buyers_only_the_one_who_said_the_title_is_cited_with_it():
+    """WhisperX's SPEAKER_01 and SPEAKER_02, Otter's "Speaker 2" and "Speaker 3": two buyers, no names. Helen says
+    she is the controller and Tom the ERP systems analyst; Tom's quotes were cited "Unnamed interviewee
+    (Controller)". The profile says whose words gave the title, and only their quotes cite it."""
+    from voiceofbuyer.records import Statement
+    from voiceofbuyer.themes import quote_of
+
+    turns = [
+        ("SPEAKER_00", "Thanks both for joining. Could you each introduce yourselves?"),
+        ("SPEAKER_01", "Sure. I'm Helen, I'm the controller at Marlow Foods, about six hundred people."),
+        ("SPEAKER_02", "And I'm Tom, I'm the ERP systems analyst. I look after Dynamics and all the integrations."),
+        ("SPEAKER_00", "What made you start looking at AP automation?"),
+        ("SPEAKER_01", "We're growing through acquisitions, and every new site brings its own invoice process."),
+        ("SPEAKER_00", "Tom, what does that look like from the systems side?"),
+        ("SPEAKER_02", "Honestly, a mess. I've written four import scripts that break whenever a supplier changes."),
+    ]  # fmt: skip
+    iv = interview(turns)
+    profile = buyer_profile(iv, identify_sides(iv), TAXONOMY)
+    assert (profile.title, profile.speaker) == ("Controller", "SPEAKER_01")
+
+    def cited_title(index: int) -> str:
+        turn = iv.turns[index]
+        said = Statement(f"x@{turn.start}", "x", turn.speaker, index, turn.start, turn.end, (), turn.text, "")
+        return quote_of(said, iv, profile).citation.title
+
+    assert cited_title(4) == "Controller" and cited_title(6) == ""
+    # One buyer under a placeholder label: the title is theirs, as before.
+    alone = interview([turn for turn in turns if turn[0] != "SPEAKER_02"])
+    assert buyer_profile(alone, identify_sides(alone), TAXONOMY).speaker == ""
 
 
 def test_a_name_spelled_two_ways_is_one_speaker():

@@ -114,3 +114,17 @@ def answered_title(question: str, answer: str) -> str:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+_BACK_CHANNEL_WORDS = 3
+
+
+def question_before(runs: list[tuple[str, str]], index: int, profiled: set[str]) -> str:
+    """What the other side said before ``runs[index]`` (speaker, text), past a back-channel exchange of a few words
+    ("What's your title, officially?" / "No worries." / "Okay." / "Senior category manager."); "" where nothing
+    or where the buyer said more since."""
+    for earlier in range(index - 1, -1, -1):
+        speaker, text = runs[earlier]
+        if len(text.split()) > _BACK_CHANNEL_WORDS or "?" in text:  # "Your title?" is no back-channel
+            return text if speaker not in profiled else ""
+    return ""

@@ -140,6 +140,9 @@ class BuyerProfile:
     """``metadata``, ``title``, ``self-introduction``, ``description`` (what they say they do) or ``unassigned``."""
     function: str = ""
     """The job function of the built-in taxonomy ("Finance"); "" for a role set by metadata or the user's taxonomy."""
+    speaker: str = ""
+    """Where several buyers speak under placeholder labels ("SPEAKER_01", "Speaker 3"), the one whose own words gave
+    the title: only their quotes cite it. "" where the buyer is named, alone, or the title is no one buyer's."""
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ import numpy as np
 from .ingest.speaker_names import is_placeholder, is_room, label_aliases, listed_names, renamed_devices, same_person
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
+from .job_questions import question_before
 from .job_words import title_cased
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 
@@ -265,13 +266,20 @@ def buyer_profile(
     said = [text for speaker, text in runs if speaker in profiled]
     # What the other side asked before each of those: a title may be the answer to "What's your role?".
     asked = [question_before(runs, i, profiled) for i, (speaker, _) in enumerate(runs) if speaker in profiled]
+    # Two buyers or more and no name to tell them apart: the title is cited beside its own speaker's words only.
+    unnamed = len(profiled) > 1 and not named and not listed
+
+    def profile(title: str, role: str, source: str, function: str, find: StatedBy, found: str = "") -> BuyerProfile:
+        speaker = _stated_by(runs, profiled, found or title, find) if unnamed and source == "self-introduction" else ""
+        return BuyerProfile(interview.id, name, title, role, source, function, speaker)
+
     seniority_only = ""
     given = "" if names_a_meeting(meta.title, meta) else meta.title
-    for title, source in ((given, "title"), (stated_title(said, asked, names_a_function), "self-introduction")):
+    for title, source in ((given, "title"), (_stated_title(said, asked), "self-introduction")):
         if title:
             match = role_for_title(title, taxonomy, embed)
             if match.role:
-                return BuyerProfile(interview.id, name, title, match.role, source, match.function)
+                return profile(title, match.role, source, match.function, _stated_title)
             seniority_only = seniority_only or title
     field = stated_field(said)
     # "I'm a manager ... I work in finance" → Finance Manager, titled "Manager, Finance": the field is part of the job
@@ -279,27 +287,31 @@ def buyer_profile(
     match = role_for_title(f"{seniority_only} {field}", taxonomy) if field else RoleMatch("", "")
     if match.function and match.function != OTHER:
         title = f"{seniority_only}, {title_cased(field)}" if seniority_only else field
-        return BuyerProfile(interview.id, name, title, match.role, "self-introduction", match.function)
+        return profile(title, match.role, "self-introduction", match.function, lambda own, _: stated_field(own), field)
     # "I run procurement" → Head of Procurement: only when a function's own words say it (no guess by likeness).
     responsible = stated_responsibility(said, asked)
     match = role_for_title(responsible, taxonomy) if responsible else RoleMatch("", "")
     if match.role and match.function != OTHER:
-        return BuyerProfile(interview.id, name, responsible, match.role, "self-introduction", match.function)
+        return profile(responsible, match.role, "self-introduction", match.function, stated_responsibility)
     return BuyerProfile(interview.id, name, seniority_only, UNASSIGNED_ROLE, "unassigned")
 
 
-_BACK_CHANNEL_WORDS = 3
+StatedBy = Callable[[list[str], list[str]], str]
+"""What a buyer's own words (their runs of turns, and the question before each) say of their job."""
 
 
-def question_before(runs: list[tuple[str, str]], index: int, profiled: set[str]) -> str:
-    """What the other side said before ``runs[index]`` (speaker, text), past a back-channel exchange of a few words
-    ("What's your title, officially?" / "No worries." / "Okay." / "Senior category manager."); "" where nothing
-    or where the buyer said more since."""
-    for earlier in range(index - 1, -1, -1):
-        speaker, text = runs[earlier]
-        if len(text.split()) > _BACK_CHANNEL_WORDS or "?" in text:  # "Your title?" is no back-channel
-            return text if speaker not in profiled else ""
-    return ""
+def _stated_title(said: list[str], asked: list[str]) -> str:
+    return stated_title(said, asked, names_a_function)
+
+
+def _stated_by(runs: list[tuple[str, str]], buyers: set[str], found: str, find: StatedBy) -> str:
+    """The one buyer of ``buyers`` whose own words say ``found`` (``find`` over them alone); "" when none or more."""
+    speakers = [
+        buyer for buyer in sorted(buyers)
+        if find([text for speaker, text in runs if speaker == buyer],
+                [question_before(runs, i, buyers) for i, (speaker, _) in enumerate(runs) if speaker == buyer]) == found
+    ]  # fmt: skip
+    return speakers[0] if len(speakers) == 1 else ""
 
 
 def first_answers(interview: Interview, speakers: SpeakerRoles) -> str:

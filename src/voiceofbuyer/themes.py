@@ -382,9 +382,12 @@ def reach(interview_ids: Iterable[str], company_of: Callable[[str], str]) -> tup
 def quote_of(statement: Statement, interview: Interview, profile: BuyerProfile) -> Quote:
     """A statement as a quote citing its speaker, interview and time (or line). The buyer's title is cited only
     beside that buyer's own words: in a group interview the CFO's title is not another buyer's (the interview's
-    profile is of one buyer, so another named one is cited by name alone)."""
+    profile is of one buyer, so another named one is cited by name alone, and of unnamed ones, only the one who
+    said the title cites it: ``BuyerProfile.speaker``)."""
     speaker = display_speaker(statement.speaker, profile)
-    someone_else = bool(profile.name) and not _same_name(speaker, profile.name)
+    someone_else = (bool(profile.name) and not _same_name(speaker, profile.name)) or (
+        bool(profile.speaker) and statement.speaker != profile.speaker
+    )
     return Quote(
         statement.id,
         statement.text,
