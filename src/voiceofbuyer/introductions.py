@@ -37,7 +37,7 @@ _INTRO_LEAD = re.compile(
     r"|(?:covering|filling\s+in|standing\s+in|stepping\s+in|deputi[sz]ing)\s+as"
     # "I job-share the payroll manager role with Priya"
     r"|i\s+(?:job[-\s]?share|share|split)\s+the(?=\s+[\w&/ -]{2,40}?\s+(?:role|job|position)\b)"
-    r"|(?:my|the)\s+(?:main\s+|current\s+|official\s+|formal\s+|actual\s+|real\s+|proper\s+|day\s+)?"
+    r"|(?:my|the)\s+(?:(?:main|current|official|formal|actual|real|proper|day|own|new|exact|full|present)\s+){0,2}"
     r"(?:role|position|title|job|function|designation)(?:\s+title)?"
     rf"(?:\s+on\s+(?:my\s+)?{_PAPERS})?(?:\s+is\s+(?:called|named)|\s+is|'s|\s+says|\s+reads)(?:\s+that\s+of)?"
     rf"|(?:on\s+)?my\s+{_PAPERS}\s+(?:it\s+)?(?:says|reads)"
@@ -128,7 +128,7 @@ _ADDED_ROLE = re.compile(
 # manager, officially": a phrase said to be the title, after it.
 _TITLE_NAMED_AFTER = re.compile(
     r"(?:^|[.,;:!?]\s*)(?:(?:so|well|oh|yeah|yes|okay|ok|the|a|an)\s+)*(?P<title>[^\W\d_][\w&/' -]{1,60}?)"
-    r"(?:(?:\s+is|\s*,?\s*that'?s|\s*,?\s*which\s+is)\s+(?:my|the)\s+(?:(?:official|actual|formal|real|job)\s+)?title"
+    r"(?:(?:\s+is|\s*,?\s*that'?s|\s*,?\s*which\s+is)\s+(?:my|the)\s+(?:(?:official|actual|formal|real|job|own|current|new|exact|full)\s+){0,2}title"
     # "Director is the title they keep promising me": one talked about, not held
     r"(?!\s+(?:they|he|she|i|we|you|that|which|who|everyone|someone|people|of)\b)"
     r"|\s*,?\s+(?:officially|on\s+paper|formally)"
