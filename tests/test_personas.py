@@ -79,3 +79,13 @@ def test_without_a_reviewers_summary_a_persona_opens_with_its_strongest_points_i
         assert strongest["quotes"][0]["citation"]["interview_id"] in citation  # each quote is cited
     # "In short" already quotes the strongest goal: the Markdown does not repeat it as "In their words".
     assert "**In their words:**" not in document
+
+
+def test_a_persona_from_one_interview_says_one_interview():
+    from types import SimpleNamespace
+
+    from voiceofbuyer.render import approval
+
+    draft = SimpleNamespace(approved_by="", approved_on="", themes_total=0, themes_reviewed=0)
+    assert approval(draft, 1) == "draft generated from 1 interview; approved by —"
+    assert approval(draft, 28).startswith("draft generated from 28 interviews;")

@@ -35,6 +35,7 @@ from .errors import ConfigError
 from .files import TRANSCRIPTS_DIR, WORK, Document
 from .objections import interviewees_per_role, objection_list, objections_csv
 from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Statement, Theme, clock
+from .report import counted
 from .result_json import json_bytes, json_chunks, quote_document, result_document
 from .transcript_page import anchor, page_path, turns_html
 
@@ -145,7 +146,7 @@ def strength(theme: Theme, persona: Persona) -> str:
 def byline(persona: Persona, total_interviews: int) -> str:
     """Who is behind a persona: interviews, companies, titles, ICP context, and its review state."""
     count = len(persona.interviews)
-    parts = [f"Built from {count} interview{'s' if count != 1 else ''}"]
+    parts = [f"Built from {counted(count, 'interview')}"]
     if persona.companies:
         companies = len(persona.companies)
         parts[0] += f" at {companies} compan{'ies' if companies != 1 else 'y'}"
@@ -160,11 +161,11 @@ def byline(persona: Persona, total_interviews: int) -> str:
 def approval(persona: Persona, total_interviews: int) -> str:
     """``draft generated from 28 interviews; approved by —``, or who approved it, when, and how much was reviewed."""
     if not persona.approved_by:
-        return f"draft generated from {total_interviews} interviews; approved by —"
+        return f"draft generated from {counted(total_interviews, 'interview')}; approved by —"
     approved = f"approved by {persona.approved_by} on {persona.approved_on}"
     if persona.themes_total:
         approved += f", {persona.themes_reviewed} of {persona.themes_total} themes reviewed"
-    return f"generated from {total_interviews} interviews; {approved}"
+    return f"generated from {counted(total_interviews, 'interview')}; {approved}"
 
 
 def tally(pairs: tuple[tuple[str, int], ...]) -> str:
