@@ -105,6 +105,24 @@ def test_a_repeat_after_a_negation_is_a_correction_the_audit_refuses():
         audit([quote(s)], {s.id: s}, interview(source), FILLERS)
 
 
+def test_a_repeat_across_a_filler_passes_and_a_content_word_taken_with_it_fails():
+    """"I do a, uh, a quarterly review": the repeat "a, " is followed by "a" once the filler is out; a removed "do, "
+    before "uh, a" is no repeat of anything."""
+    source = "Sam: How often?\nDana: Um, I do a, uh, a quarterly review.\n"
+    start, end = source.index("Um"), source.index("review.") + len("review.")
+    repeat = source.index("a, uh")
+    filler = (source.index("uh"), source.index("uh") + len("uh, "), "filler")
+
+    def audited(removed: tuple[tuple[int, int, str], ...]) -> int:
+        s = Statement("i@1", "i", "Dana", 1, start, end, removed, apply_cleanup(source, start, end, removed), "")
+        return audit([quote(s)], {s.id: s}, interview(source), FILLERS)
+
+    assert audited(((repeat, repeat + len("a, "), "repeat"), filler)) == 1
+    taken = source.index("do a")
+    with pytest.raises(AuditError, match="the same words do not follow it"):
+        audited(((taken, taken + len("do "), "repeat"), filler))
+
+
 def test_a_backchannel_removal_holds_only_another_voices_acknowledgement():
     """ "our GMs" / "Mm-hmm." / "only read email" is one quote; a removed "No." or a question is not allowed."""
 

@@ -80,6 +80,21 @@ def test_stutters_keep_the_last_repetition():
     assert clean("The the approval, the approval takes days.") == "The approval takes days."
 
 
+def test_a_word_said_again_across_a_filler_is_said_once_and_each_range_keeps_its_reason():
+    """"I do a, uh, a quarterly review" read "I do a a quarterly review": the filler went, the stutter around it stayed.
+    The earlier copy is a repeat up to the filler, the filler a filler, so the audit checks each by its reason;
+    content said twice across a filler is meant, and stays."""
+    assert clean("I do a, uh, a quarterly review.") == "I do a quarterly review."
+    assert clean("And she, um, she got burned by that.") == "And she got burned by that."
+    assert clean("We were, um, we were going to buy it.") == "We were going to buy it."
+    assert clean("It was very, um, very good.") == "It was very very good."
+    text = "I do a, uh, a quarterly review."
+    assert removals(text) == [(5, 8, "repeat"), (8, 11, "filler")]
+    # After "I'm" or "we're" no comma was the speaker's: it set the filler off.
+    assert clean("I'm, uh, VP of finance.") == "I'm VP of finance."
+    assert clean("We’re, um, about to renew.") == "We’re about to renew."
+
+
 def test_false_starts_are_cut_but_hyphenated_words_and_prefixes_stay():
     assert clean("we- we tried a follow-up tool") == "We tried a follow-up tool"
     assert clean("the appro- approval is slow") == "The approval is slow"

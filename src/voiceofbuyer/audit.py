@@ -140,10 +140,11 @@ def _removal_problem(
 
 
 def _text_after(statement: Statement, position: int, source: str) -> str:
-    """The statement's source text after ``position``, without its structural removals (cue timings)."""
+    """The statement's source text after ``position``, without its structural removals (cue timings) and fillers
+    (each checked as one): "a, " is a repeat in "a, uh, a quarterly review"."""
     pieces, cursor = [], position
     for start, end, reason in sorted(statement.removed):
-        if reason in _STRUCTURAL and end > cursor:
+        if (reason in _STRUCTURAL or reason == "filler") and end > cursor:
             pieces.append(source[cursor : max(cursor, start)])
             cursor = max(cursor, end)
     pieces.append(source[cursor : statement.end_char])

@@ -133,7 +133,7 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
         ):
             continue  # "ER", "UM Health", "5 mm", "Ah Beng", 'typed "uh-huh"': words, not fillers
         found.append((match.start(), match.end(), "filler"))
-    found += repeats(text, tokens)
+    found += repeats(text, tokens, found)
     for match in _FALSE_START.finditer(text):
         if is_false_start(match.group(1), match.group(3), match.group(2)):
             found.append((match.start(), match.end(), "false-start"))
@@ -226,7 +226,9 @@ _NO_COMMA_AFTER = frozenset(
      "will", "would", "can", "could", "should", "must", "might", "may", "and", "or", "but", "i", "we", "they",
      "he", "she", "it", "you", "very", "really", "more", "most", "some", "any", "every", "each", "all", "no",
      "not", "just", "only", "also", "even", "almost", "nearly", "roughly", "maybe", "probably", "if", "because",
-     "when", "where", "what", "which", "who", "how", "why", "whether", "as", "too", "quite", "pretty"}
+     "when", "where", "what", "which", "who", "how", "why", "whether", "as", "too", "quite", "pretty",
+     "i'm", "we're", "you're", "they're", "he's", "she's", "it's", "that's", "there's", "what's", "i've", "we've",
+     "they've", "you've", "i'd", "we'd", "they'd", "i'll", "we'll", "they'll"}
 )  # fmt: skip
 """Words no comma follows where the words go on: the comma after one of them, before a filler, is the filler's
 ("about, uh, eighteen"); after any other word it may be a list's or a clause's ("4" PVC, um, 6" PVC") and stays."""
@@ -236,7 +238,7 @@ def _without_filler_comma(before: str) -> str:
     """The text before a filler that took its own trailing comma, without the comma the filler was set off by when
     the words could not take one: "about, uh, eighteen" reads "about eighteen"; "Well, um, we" keeps "Well, we"."""
     comma = _COMMA_BEFORE.search(before)
-    if comma is None or comma["word"].lower() not in _NO_COMMA_AFTER:
+    if comma is None or comma["word"].lower().replace("’", "'") not in _NO_COMMA_AFTER:
         return before
     return before[: comma.end("word")] + before[comma.end("word") + 1 :]
 

@@ -77,11 +77,13 @@ def _name_and_word(text: str, first: Token, second: Token) -> bool:
     return not opens_sentence(text, first.idx)
 
 
-def repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
-    """Earlier copies of a word or a phrase of up to three words said again at once."""
-    if not may_repeat(tokens):
+def repeats(text: str, tokens: Sequence[Token], fillers: Sequence[Removal] = ()) -> list[Removal]:
+    """Earlier copies of a word or a phrase of up to three words said again at once, or across the ``fillers``
+    (removed ranges) between them: "I do a, uh, a quarterly review" loses "a, " as the filler goes, never the filler
+    with it (each range is checked by its own reason)."""
+    if not fillers and not may_repeat(tokens):
         return []  # most passages: no word or phrase follows itself, so no Token object need be made
-    words = [t for t in tokens if not t.is_punct]
+    words = [t for t in tokens if not t.is_punct and not any(s <= t.idx < e for s, e, _ in fillers)]
     lowers = [w.lower_ for w in words]  # once: a Token's attributes are slow to read
     found: list[Removal] = []
     i = 0
@@ -100,7 +102,9 @@ def repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
                 continue  # "I do, I don't": spaCy splits "don't" into "do" + "n't"
             if not (_one_phrase(text, first) and _one_phrase(text, second)):
                 continue  # "there, and there. And": a phrase said again runs on without punctuation
-            between = text[first[-1].idx + len(first[-1].text) : second[0].idx]
+            after_first = first[-1].idx + len(first[-1].text)
+            cut = min((s for s, _, _ in fillers if after_first <= s < second[0].idx), default=second[0].idx)
+            between = text[after_first:cut] + _without(text, fillers, cut, second[0].idx)
             if not _SEPARATOR.fullmatch(between):
                 continue
             # "did" and "does" said twice are a stutter as main verbs too: "we did, did the whole import"
@@ -129,13 +133,24 @@ def repeats(text: str, tokens: Sequence[Token]) -> list[Removal]:
                 i += 2 * size
                 matched = True
                 break
-            found.append((first[0].idx, second[0].idx, "repeat"))
+            found.append((first[0].idx, cut, "repeat"))
             i += size
             matched = True
             break
         if not matched:
             i += 1
     return found
+
+
+def _without(text: str, removals: Sequence[Removal], start: int, end: int) -> str:
+    """``text[start:end]`` without the ``removals`` in it."""
+    kept, cursor = [], start
+    for cut_start, cut_end, _ in sorted(removals):
+        if cut_end > cursor and cut_start < end:
+            kept.append(text[cursor : max(cursor, cut_start)])
+            cursor = max(cursor, cut_end)
+    kept.append(text[cursor:end] if cursor < end else "")
+    return "".join(kept)
 
 
 def _acronym_of(one: str, other: str) -> bool:
