@@ -1272,6 +1272,11 @@ def test_clock_times_of_a_call_held_over_midnight_keep_running_forward(tmp_path)
     )
     interview = read(tmp_path, "meeting_saved_closed_caption.txt", captions)
     assert [turn.start for turn in interview.turns] == [86391.0, 86397.0, 86404.0, 86409.0]
+    # Cited as the captions stamp them, on a 24-hour clock (was "24:00:09").
+    from voiceofbuyer.records import clock
+
+    assert [clock(turn.start) for turn in interview.turns] == ["23:59:51", "23:59:57", "0:00:04", "0:00:09"]
+    assert clock(9.0) == "00:09" and clock(3609.0) == "1:00:09"  # within a recording, as before
     # Times that only go back a little (a cue out of order) are not a new day.
     jumbled = captions.replace("00:00:04", "23:59:55").replace("00:00:09", "23:59:58")
     assert [turn.start for turn in read(tmp_path, "b.txt", jumbled).turns] == [86391.0, 86397.0, 86395.0, 86398.0]

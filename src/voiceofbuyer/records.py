@@ -207,13 +207,16 @@ class Citation:
 
 
 def clock(seconds: float | None) -> str:
-    """``mm:ss`` (or ``h:mm:ss``) of a time in seconds; empty when it is not known, or not a time (negative, NaN,
-    infinite: readers refuse such times, this guards what any other path may bring)."""
+    """``mm:ss`` (or ``h:mm:ss``) of a time in seconds, on a 24-hour clock; empty when it is not known, or not a time
+    (negative, NaN, infinite: readers refuse such times, this guards what any other path may bring)."""
     if seconds is None or not math.isfinite(seconds) or seconds < 0:
         return ""
     hours, rest = divmod(int(seconds), 3600)
+    # Only clock times run past a day (a call over midnight runs on from 23:59 to 24:00:08, so turns keep their order;
+    # a recording is at most [transcribe] max_minutes long): shown as the transcript stamps them, "0:00:08".
+    next_day, hours = divmod(hours, 24)
     minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours or next_day else f"{minutes:02d}:{secs:02d}"
 
 
 @dataclass(frozen=True)
