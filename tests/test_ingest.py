@@ -829,6 +829,13 @@ def test_encodings(tmp_path: Path, data: bytes) -> None:
     assert interview.turns[0].text == "Grüß Gott, ich heiße Zoë."
 
 
+@pytest.mark.parametrize("encoded", [NAMED.encode("utf-16"), b"\xfe\xff" + NAMED.encode("utf-16-be")], ids=["le", "be"])
+def test_utf16_cut_off_mid_character_says_so(tmp_path: Path, encoded: bytes) -> None:
+    """A UTF-16 file missing its last byte was "not a text file (the bytes look binary)"."""
+    err = error(tmp_path, "cut.srt", encoded[:-1])
+    assert "UTF-16 text cut off in the middle of a character" in err.message and "again" in err.fix
+
+
 def test_cp1252_punctuation_and_lone_cr(tmp_path: Path) -> None:
     interview = read(tmp_path, "mac.txt", "Sam: It’s “fine” — really.\rDana: OK\r".encode("cp1252"))
     assert interview.text == "Sam: It’s “fine” — really.\nDana: OK\n"

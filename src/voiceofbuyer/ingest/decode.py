@@ -28,6 +28,12 @@ _UTF16_SAMPLE = 4096
 def decode(data: bytes, source: str) -> str:
     """Decode a text file, or raise InputError if the bytes are not text."""
     text = _decode(data)
+    if text is None and len(data) % 2 and _decode(data[:-1]) is not None and _utf16(data[:-1]):
+        raise InputError(
+            source,
+            "UTF-16 text cut off in the middle of a character (an odd number of bytes): the file is incomplete",
+            fix="export or copy the transcript again",
+        )
     if text is None or not _looks_like_text(text):
         raise InputError(
             source,
@@ -60,6 +66,10 @@ def require_content(text: str, source: str) -> str:
     if not any(char.isalnum() for char in text):
         raise InputError(source, "empty transcript", fix="put the interview's text in the file, or remove it")
     return text
+
+
+def _utf16(data: bytes) -> bool:
+    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _bomless_utf16(data) is not None
 
 
 def _decode(data: bytes) -> str | None:
