@@ -893,6 +893,29 @@ def test_sides_that_cannot_be_told_apart_are_reported_with_a_low_confidence():
     assert even.confidence < 0.6
 
 
+def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_sides_clear():
+    """A discovery call: the buyer says her job when asked, then asks four questions of the product. The share of
+    questions made the sides 0.57 sure and flagged every quote for review; being asked for one's job and giving it
+    says who interviews whom."""
+    turns = [
+        ("Jake Morrison", "Hey Dana, thanks for taking the time. Could you tell me a little about your role first?"),
+        ("Dana Whitfield", "Sure. I'm the revenue operations lead at Quillstack. I own our CRM and the forecast."),
+        ("Jake Morrison", "Great. What got you looking at forecasting tools?"),
+        ("Dana Whitfield", "Our forecast was off by thirty percent twice. How do you calculate it? Is it stages?"),
+        ("Jake Morrison", "It's based on the activity on each deal, rather than the stage the rep picks."),
+        ("Dana Whitfield", "Okay. And does it work with Salesforce custom objects? Half our pipeline is in one."),
+        ("Jake Morrison", "Yes, custom objects are supported. How do you build the forecast today?"),
+        ("Dana Whitfield", "Every Monday the managers submit a number in a Google Sheet and I roll it up."),
+        ("Jake Morrison", "What would stop you from buying?"),
+        ("Dana Whitfield", "My CRO is allergic to new tools. What does onboarding look like for the reps?"),
+    ]  # fmt: skip
+    sides = identify_sides(interview(turns))
+    assert sides.interviewers == ("Jake Morrison",) and sides.confidence >= 0.8
+    # Without the question about her job, the questions she asks leave it unsure, as before.
+    unasked = [("Jake Morrison", "Hey Dana, thanks for taking the time. Shall we start?"), *turns[1:]]
+    assert identify_sides(interview(unasked)).confidence < 0.8
+
+
 def test_role_precedence_metadata_title_introduction_unassigned():
     turns = [("Sam", "Who are you?"), ("Dana", "Um, I'm the finance director at Kestrel.")]
     meta = InterviewMeta(interviewee="Dana")

@@ -51,6 +51,8 @@ T = TypeVar("T", str, int)
 
 CONFIDENT = 0.6
 """Below this confidence the sides are reported as uncertain and the buyer's statements flagged for review."""
+INTRODUCED = 0.8
+"""The least confidence of sides where the interviewing side asked a buyer for their job and was told it."""
 
 _INTERVIEWER_LABEL = re.compile(
     r"(?:interviewers?|moderator|facilitator|researcher|host|intervieweur|assistant|(?-i:AI)|bot|q|question|me"
@@ -123,6 +125,10 @@ def _people_sides(interview: Interview, people: list[str], uncertain: tuple[str,
     confidence = _confidence(said, interviewers)
     if pitched:  # a demo call: the vendor talks and the buyer asks; the signals disagree, so say less sure
         confidence = min(round(0.5 + 0.5 * confidence, 2), 0.75)
+    elif any(_asked_for_their_job(said).get(buyer) in interviewers for buyer in buyers):
+        # "Could you tell me about your role?" / "I'm the revenue operations lead at Quillstack.": however many
+        # questions the buyer asks back about the product, who interviews whom is clear.
+        confidence = max(confidence, INTRODUCED)
     return SpeakerRoles(tuple(interviewers), tuple(buyers), "inferred", confidence, uncertain)
 
 
