@@ -224,6 +224,26 @@ def test_untrusted_transcript_text_is_escaped_in_html(tmp_path):
     assert any("&lt;script&gt;" in page or "&lt;img" in page for page in pages)
 
 
+def test_the_company_a_buyer_names_reaches_the_persona_and_the_citations(tmp_path):
+    """No metadata names the companies; each buyer says theirs ("the CFO at Harlow Logistics"): the persona counts
+    them and the quotes cite them, as they would a company from metadata (a tester found "Companies 0")."""
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for n, company in enumerate(("Harlow Logistics", "Marlow Retail", "Brookfield Dental Group")):
+        (batch / f"call{n}.txt").write_text(
+            f"Sam: Could you start with your role?\nPat{n}: Sure, I'm the CFO at {company}, about four hundred "
+            "people.\nSam: What worries you about buying?\nPat{n}: I worry the price will double next year, "
+            "honestly, because our last vendor raised prices by forty percent.\n".replace("{n}", str(n))
+        )
+    report = run(batch, tmp_path / "out", SAMPLE_CONFIG, show_progress=False)
+    assert any("company 'Harlow Logistics' from the buyer's self-introduction" in note for note in report.notes)
+    document = json.loads((tmp_path / "out" / "voiceofbuyer.json").read_text())
+    [persona] = document["personas"]
+    assert persona["companies"] == ["Brookfield Dental Group", "Harlow Logistics", "Marlow Retail"]
+    cited = {q["citation"]["company"] for t in document["themes"] for q in t["quotes"]}
+    assert cited and cited <= {"Harlow Logistics", "Marlow Retail", "Brookfield Dental Group"}
+
+
 def test_a_quote_that_is_not_verbatim_stops_the_run_and_writes_nothing(batch, first_run):
     out = first_run[0].parent / "tampered"
     shutil.copytree(first_run[0], out)

@@ -8,7 +8,7 @@ from voiceofbuyer.errors import ConfigError
 from voiceofbuyer.ingest.sides import identify_sides
 from voiceofbuyer.ingest.speaker_names import company, given_name, label_aliases
 from voiceofbuyer.introductions import stated_title
-from voiceofbuyer.job_fields import stated_responsibility
+from voiceofbuyer.job_fields import stated_company, stated_responsibility
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
 from voiceofbuyer.roles import (
     RoleMatch,
@@ -914,6 +914,28 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
     # Without the question about her job, the questions she asks leave it unsure, as before.
     unasked = [("Jake Morrison", "Hey Dana, thanks for taking the time. Shall we start?"), *turns[1:]]
     assert identify_sides(interview(unasked)).confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    ("said", "company"),
+    [
+        ("Sure. I'm Helen, I'm the controller at Marlow Foods, a frozen food manufacturer.", "Marlow Foods"),
+        ("So my title is people operations manager, at Corvina Health.", "Corvina Health"),
+        ("I work for Bank of America in Charlotte.", "Bank of America"),
+        ("I'm with Johnson & Johnson, in procurement.", "Johnson & Johnson"),
+        ("I'm the planner at Rolls-Royce.", "Rolls-Royce"),
+        ("I'm the CFO at Harlow Logistics and I've been there ten years.", "Harlow Logistics"),
+        # where or when the job is, a platform, a subject, or no title said: no company
+        ("I'm the finance director for EMEA.", ""),
+        ("I'm head of finance for the UK entities.", ""),
+        ("I'm working as a content creator, primarily for YouTube right now.", ""),
+        ("I'm the head of the AI board at our school, involved with Artificial Intelligence.", ""),
+        ("We moved everything to NetSuite at Harlow last year.", ""),
+        ("i'm the cfo at harlow logistics", ""),  # speech recognition in lower case names no company
+    ],
+)
+def test_the_company_a_buyer_names_in_introducing_themselves(said, company):
+    assert stated_company([said]) == company
 
 
 def test_role_precedence_metadata_title_introduction_unassigned():

@@ -1,12 +1,13 @@
 """The field a buyer works in and what they are responsible for, when they state no title: "I work in
 procurement", "I'm on the FP&A side", "I run procurement" → Head of Procurement, "I manage the AP team" → AP Manager,
-or the interviewer's "you're heading up procurement, right?" that the buyer confirms."""
+or the interviewer's "you're heading up procurement, right?" that the buyer confirms; and the company they name
+as theirs ("I'm the CFO at Harlow Logistics")."""
 
 from __future__ import annotations
 
 import re
 
-from .introductions import INTRO_TURNS
+from .introductions import INTRO_TURNS, stated_title
 from .job_questions import CONFIRMS
 from .job_words import names_a_field, title_cased
 from .title_phrases import plain
@@ -112,4 +113,40 @@ def stated_field(texts: list[str]) -> str:
                 match = pattern.search(text)
                 if match and (pattern is _FIELD or names_a_field(match["field"].split())):
                     return match["field"].strip()
+    return ""
+
+
+# A company's name: capitalised words, joined by "of", "and", "&" ("Bank of America", "Johnson & Johnson"); never "I".
+_NAME_WORD = r"(?!I\b|I['’])[A-Z][\w&'’.]*(?:-[\w&'’.]+)*"
+# Right after the title or the verb: "primarily for YouTube" is a platform, "involved with Artificial Intelligence" a
+# subject; "with" only as "I'm with ...".
+_AT_COMPANY = re.compile(
+    rf"(?<!ly\s)\b(?:(?i:at|for|from|here\s+at)|(?i:i'?m|i\s+am)\s+with)\s+"
+    rf"(?P<company>{_NAME_WORD}(?:\s+(?:(?:of|and|&|de)\s+)?{_NAME_WORD})*)"
+)
+# "I work at Harlow Logistics", "I'm with Corvina Health", "I run Alder Interiors": a company of one's own said
+# without a title.
+_WORKS_AT = re.compile(r"\bi\s+(?:work|am\s+working|'m\s+working)\s+(?:at|for)\b|\bi(?:'m|\s+am)\s+with\b", re.I)
+# Regions and times say where or when the job is, not whose it is: "finance director for EMEA", "at Christmas".
+_NOT_COMPANIES = frozenset(
+    {"uk", "us", "usa", "eu", "emea", "apac", "latam", "europe", "asia", "africa", "america", "north", "south", "east",
+     "west", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas",
+     "easter", "the", "a", "an"}
+)  # fmt: skip
+
+
+def stated_company(texts: list[str]) -> str:
+    """The company a buyer names as theirs in introducing themselves: the capitalised name after "at", "for", "with"
+    or "from" in a sentence that states their title or that they work there ("I'm the CFO at Harlow Logistics",
+    "I work for Marlow Foods") among their first turns; "" when none (lower-case speech recognition never names
+    one). Only what the buyer said: no guess from an e-mail domain or a file name."""
+    for text in texts[:INTRO_TURNS]:
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if not (_WORKS_AT.search(sentence) or stated_title([sentence])):
+                continue
+            for found in _AT_COMPANY.finditer(sentence):
+                company = found["company"].rstrip(".")
+                if company.split()[0].lower() not in _NOT_COMPANIES and not (company.isupper() and len(company) <= 3):
+                    return company
     return ""

@@ -9,7 +9,7 @@ the fix: sides that cannot be told apart, a buyer without a role.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .config import Config
 from .files import cached_training
@@ -18,6 +18,7 @@ from .ingest.sides import CONFIDENT, identify_sides
 from .ingest.speaker_names import is_placeholder, renamed_devices
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
+from .job_fields import stated_company
 from .not_interviews import not_an_interview
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
 from .roles import buyer_profile, first_answers, from_description, is_vague, job_functions, merge_small_roles
@@ -37,6 +38,8 @@ class People:
 
     speakers: dict[str, SpeakerRoles] = field(default_factory=dict)
     profiles: dict[str, BuyerProfile] = field(default_factory=dict)
+    companies: dict[str, str] = field(default_factory=dict)
+    """The company a buyer named as theirs in introducing themselves, where the metadata names none."""
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -70,6 +73,14 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
                 "interviewee as the transcript labels them)"))  # fmt: skip
         profile = buyer_profile(interview, sides, config.taxonomy, vectors.get)
         people.profiles[interview.id] = profile
+        company = (
+            ""
+            if interview.meta.company
+            else stated_company([turn.text for turn in interview.turns if turn.speaker in sides.buyers])
+        )
+        if company:
+            people.companies[interview.id] = company
+            people.notes.append(f"{interview.source}: company {company!r} from the buyer's self-introduction")
         if sides.confidence < CONFIDENT:
             people.problems.append(_warning(
                 interview, f"cannot tell the interviewer from the interviewee (confidence {sides.confidence:.2f}, "
@@ -99,6 +110,12 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
         if profile.role_source == "self-introduction":
             people.notes.append(f"{interview.source}: role {profile.role!r} from self-introduction {profile.title!r}")
     return people
+
+
+def with_company(interview: Interview, companies: dict[str, str]) -> Interview:
+    """The interview with the company its buyer named (``People.companies``) as its company, when there is one."""
+    company = companies.get(interview.id)
+    return replace(interview, meta=replace(interview.meta, company=company)) if company else interview
 
 
 def _from_descriptions(interviews: list[Interview], people: People, vectors: Vectors) -> None:

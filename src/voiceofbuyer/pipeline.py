@@ -36,7 +36,7 @@ from .engine import Engine, LocalEngine
 from .errors import NoInterviews, StoreError
 from .files import WORK, DocumentSet, sole_writer
 from .ingest import Problem, read_batch, recordings_to_transcribe
-from .people import identify_people, not_analysed
+from .people import identify_people, not_analysed, with_company
 from .personas import build_personas
 from .records import (
     CATEGORIES,
@@ -133,7 +133,8 @@ def _run(
             bar.update(len(interviews))
         report.problems.extend(people.problems)
         report.notes.extend(people.notes)
-        interviews = _readable([i for i in interviews if i.id in people.speakers], batch_dir, report)
+        interviews = _readable([with_company(i, people.companies) for i in interviews if i.id in people.speakers],
+                               batch_dir, report)  # fmt: skip
         with stages.stage("segment", len(interviews), unit="interview") as bar:
             statements = _segment(interviews, people.speakers, segmenter, engine, store, bar.update, report)
         interviews = _readable([i for i in interviews if i.id in statements], batch_dir, report)
