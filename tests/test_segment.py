@@ -103,6 +103,12 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("We lost a truck of vaccines in August; that's what started it.", True),
         ("I'll run a pilot with two hundred contracts and compare accuracy.", True),
         ("What we did is like we.", False),  # a dangling end
+        # a verb's particle is no dangling end (these were fragments; tester S)
+        ("I'm nervous about a young vendor, if they disappear we're left with records we can't get out.", True),
+        ("People book their own trains and hotels and claim it back.", True),
+        ("I'd want to run it on one site for a month and see if the receipts actually come in.", True),
+        ("That's the one system we were all signed up for.", False),  # a preposition without its object
+        ("Second on Azure. Now we are going to deploy on.", False),  # "on": no particle that ends a verb
         ("I say like, I would like to have a way to include the.", False),
         ("Data fusion, as I mentioned is.", False),
         ("Because I haven't dealt with them enough.", False),  # a subordinate clause alone

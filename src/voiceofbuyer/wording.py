@@ -41,6 +41,10 @@ _DANGLING_WORDS = frozenset({
 })  # fmt: skip
 """Words a finished sentence does not end on, whatever the tagger makes of them in a broken sentence: a subject
 pronoun with its verb never said ("... is like we."), an article or a preposition ("... to include the.")."""
+_PARTICLES = frozenset(
+    {"out", "back", "up", "down", "in", "off", "over", "away", "along", "around", "apart", "together"}
+)
+"""Words that end a phrasal verb ("get out", "stack up", "come in"), unlike "on", "with" or "within"."""
 _CUT_OFF = (",", ";", ":", "-", "–", "—", "…", "...")
 """Endings of a sentence the speaker broke off ("I think this one is a good one,")."""
 _POSSESSION = frozenset({"have", "has", "had"})
@@ -89,7 +93,10 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     if not any(t.dep_ in _SUBJECTS for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     last = words[-1]
-    if last.pos_ in _DANGLING_POS or last.dep_ in _SUBJECTS or last.lower_ in _DANGLING_WORDS:
+    # A verb's particle ends a sentence ("... we can't get out.", "claim it back.", "come in."); a preposition
+    # without its object does not ("I work with.", "Now we are going to deploy on.").
+    particle = last.pos_ == "ADP" and last.dep_ in ("prt", "advmod") and last.lower_ in _PARTICLES
+    if (last.pos_ in _DANGLING_POS and not particle) or last.dep_ in _SUBJECTS or last.lower_ in _DANGLING_WORDS:
         return False
     if last.tag_ == "PRP$" or text.rstrip().endswith(_CUT_OFF):
         return False  # a possessive with no noun ("... take time at our."), or a sentence broken off
