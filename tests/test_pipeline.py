@@ -242,6 +242,10 @@ def test_the_company_a_buyer_names_reaches_the_persona_and_the_citations(tmp_pat
     assert persona["companies"] == ["Brookfield Dental Group", "Harlow Logistics", "Marlow Retail"]
     cited = {q["citation"]["company"] for t in document["themes"] for q in t["quotes"]}
     assert cited and cited <= {"Harlow Logistics", "Marlow Retail", "Brookfield Dental Group"}
+    # No goal said twice: "In their words" is the lead of its strongest pattern instead of missing
+    leads = {t["quotes"][0]["statement_id"] for t in document["themes"] if not t["mentioned_once"]}
+    assert not any(t["category"] == "goal" and not t["mentioned_once"] for t in document["themes"])
+    assert leads and persona["in_their_words"]["statement_id"] in leads
 
 
 def test_a_quote_that_is_not_verbatim_stops_the_run_and_writes_nothing(batch, first_run):

@@ -56,8 +56,9 @@ def build_personas(
     profiles: list[BuyerProfile], interviews: dict[str, Interview], themes: list[Theme], statements: list[Statement]
 ) -> list[Persona]:
     """One persona per role of ``profiles``, sorted by role: who is behind it (interviews, companies, titles, ICP
-    context), its themes by section, "In their words" (the lead quote of its strongest goal), and how its buyers
-    buy: the committee parts they play and the channels they name (``signals``, from ``statements``)."""
+    context), its themes by section, "In their words" (the lead quote of its strongest goal, else pain, else any
+    pattern), and how its buyers buy: the committee parts they play and the channels they name (``signals``, from
+    ``statements``)."""
     by_interview = {p.interview_id: p for p in profiles}
 
     def quote_for(statement: Statement) -> Quote:
@@ -72,7 +73,11 @@ def build_personas(
         sections = tuple(
             (category, tuple(t for t in role_themes if t.category == category)) for category in SECTION_TITLES
         )
-        lead_goal = next((t for t in role_themes if t.category == "goal" and not t.mentioned_once), None)
+        # The lead quote of its strongest goal: what they are after; without a goal heard twice, of its strongest
+        # pain, else of its strongest pattern of any kind.
+        patterns = [t for t in role_themes if not t.mentioned_once and t.quotes]
+        face = next((t for category in ("goal", "pain") for t in patterns if t.category == category), None)
+        face = face or (patterns[0] if patterns else None)
         personas.append(
             Persona(
                 role=role,
@@ -85,7 +90,7 @@ def build_personas(
                 company_sizes=_tally([size_band(m.employees) for m in metas]),
                 regions=_tally([m.region for m in metas]),
                 sections=sections,
-                in_their_words=lead_goal.quotes[0] if lead_goal and lead_goal.quotes else None,
+                in_their_words=face.quotes[0] if face else None,
                 themes_total=sum(1 for t in role_themes if not t.mentioned_once),
                 committee=mentions(statements, (p.interview_id for p in members), quote_for, committee=True),
                 channels=mentions(statements, (p.interview_id for p in members), quote_for, committee=False),
