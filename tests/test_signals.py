@@ -35,6 +35,18 @@ def test_each_buyer_plays_the_part_most_of_their_statements_show_with_the_quote_
     assert [(m.name, m.interviewees, len(m.quotes)) for m in found] == [("Decision-maker", 1, 1), ("Evaluator", 1, 1)]
 
 
+def test_a_part_denied_or_a_doubt_is_no_part_and_a_veto_is_a_gatekeepers():
+    """ "I'm not convinced the scanning is accurate" made its buyer a champion (tester S); so would "we never ran a
+    pilot" an evaluator. "I just have a veto on security" is a gatekeeper's."""
+    statements = [
+        *said("ap", "I'm not convinced the scanning is accurate, we'd end up checking everything twice anyway."),
+        *said("ops", "We never ran a pilot, and I don't sign off on tools.", "I'm convinced the tool works."),
+        *said("it", "I just have a veto on security."),
+        *said("fd", "I convinced the CFO to look at it."),
+    ]
+    assert {k: v.name for k, v in committee_parts(statements).items()} == {"it": "Gatekeeper", "fd": "Champion"}
+
+
 def test_a_channel_counts_where_a_buyer_learns_from_it():
     statements = [
         *said("a", "I'm in the small conference room, sorry about the noise.",  # a room, not an event

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from .records import Mention, Quote, Statement
 
-_I = r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my team|me)\b[^.?!]{0,50}?"
+# The speaker, then up to 50 characters of the same sentence without a negation: "I'm not convinced the scanning
+# is accurate" champions nothing, "we never ran a pilot" evaluated nothing.
+_I = r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my team|me)\b(?:(?!\bnot\b|n['’]t\b|\bnever\b)[^.?!]){0,50}?"
 COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (part, re.compile(pattern, re.IGNORECASE))
     for part, pattern in (
@@ -27,7 +29,8 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"budget holder|decide whether|decision is mine)\b|"
                                r"\bi sign(?: it| the contract)?(?=[.,!?]|$)|\b(?:my|our) (?:call|decision) "
                                r"(?:in the end|ultimately)\b|\bit'?s my (?:call|decision)\b"),
-        ("Champion", _I + r"\b(?:pushed for|pushing for|championed|made the case|lobbied|convinced (?:my|our|the)|"
+        ("Champion", _I + r"\b(?:pushed for|pushing for|championed|made the case|lobbied|"
+                         r"(?<!'m )(?<!’m )(?<!am )(?<!was )(?<!were )(?<!be )convinced (?:my|our|the)|"
                          r"brought (?:it|this|them) (?:in|to)|sold (?:it|them|the idea) (?:to|internally)|"
                          r"went to bat)\b"),
         ("Evaluator", _I + r"\b(?:evaluat(?:e|ed|ing)|tested|trialled|trialed|ran (?:a|the) (?:pilot|trial|proof of "
@@ -37,7 +40,8 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Gatekeeper", r"\b(?:goes|go|comes|come|has to go|have to go) through me\b|"
                        + _I + r"\b(?:technical|security) sign[- ]off\b|\bi (?:vet|screen|review|approve) "
                        r"(?:every|all|any|new)? ?(?:vendors?|suppliers?|tools?|contracts?|software|apps?)\b|"
-                       r"\bnothing gets (?:in|bought|installed) without\b"),
+                       r"\bnothing gets (?:in|bought|installed) without\b|"
+                       + _I + r"\b(?:have|hold|got) (?:a|the) veto\b"),
         ("User", _I + r"\b(?:use|uses|used|using|work in|live in|log into|rely on)\b[^.?!]{0,40}?\b(?:every day|daily|"
                      r"all day|each day|day to day|day-to-day|every morning|hands-on)\b"),
     )
