@@ -355,7 +355,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "38"
+    VERSION = "39"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

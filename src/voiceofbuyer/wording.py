@@ -337,6 +337,8 @@ def _chunk_phrase(chunk: Span) -> str:
     ]  # fmt: skip
     if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or len(tokens) > 4:
         return ""
+    if tokens[-1].i - tokens[0].i + 1 != len(tokens):
+        return ""  # words left out inside ("a SOC 2 Type II report" is no "SOC II report"): a title says what was said
     return " ".join(t.text if t.is_upper and len(t) > 1 else t.text.lower() for t in tokens)  # "AI", "ERP" stay
 
 
