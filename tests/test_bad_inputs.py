@@ -1019,10 +1019,12 @@ def test_a_batch_with_nothing_readable_writes_nothing_and_keeps_the_last_results
 GOOD_MANIFEST_ROW = "northwind-cfo.txt,Dana Whitfield,Chief Financial Officer,Manifest Co\n"
 MANIFEST_HEADER = "file,interviewee,title,company\n"
 MANIFESTS: dict[str, tuple[bytes, int, str, str]] = {
-    # name: (interviews.csv, exit code, a line about it, northwind's company)
-    "binary": (garbage(3000, 21), 1, r"^skipped: interviews\.csv: not a text file", ""),
-    "no-file-column": (b"name,title\nnorthwind-cfo.txt,CFO\n", 1, r"^skipped: interviews\.csv:1: no 'file' column", ""),
-    "empty": (b"", 1, r"^skipped: interviews\.csv:1: no 'file' column", ""),
+    # name: (interviews.csv, exit code, a line about it, northwind's company: the manifest's "Manifest Co" where it
+    # is read, else the one the buyer names in introducing herself)
+    "binary": (garbage(3000, 21), 1, r"^skipped: interviews\.csv: not a text file", "Northwind Freight"),
+    "no-file-column": (b"name,title\nnorthwind-cfo.txt,CFO\n", 1, r"^skipped: interviews\.csv:1: no 'file' column",
+                       "Northwind Freight"),
+    "empty": (b"", 1, r"^skipped: interviews\.csv:1: no 'file' column", "Northwind Freight"),
     "field-too-large": ((MANIFEST_HEADER + "pinecrest-cfo.vtt,Raj," + "x" * 200_000 + ",P\n" + GOOD_MANIFEST_ROW)
                         .encode(), 0, r"^warning: interviews\.csv:2: unreadable CSV row", "Manifest Co"),
     "unterminated-quote": ((MANIFEST_HEADER + 'pinecrest-cfo.vtt,"Raj,CFO,P\n' + GOOD_MANIFEST_ROW).encode(), 0,

@@ -831,9 +831,13 @@ def test_encodings(tmp_path: Path, data: bytes) -> None:
 
 @pytest.mark.parametrize("encoded", [NAMED.encode("utf-16"), b"\xfe\xff" + NAMED.encode("utf-16-be")], ids=["le", "be"])
 def test_utf16_cut_off_mid_character_says_so(tmp_path: Path, encoded: bytes) -> None:
-    """A UTF-16 file missing its last byte was "not a text file (the bytes look binary)"."""
+    """A UTF-16 file missing its last byte, or cut after the first half of an emoji, was "not a text file (the bytes
+    look binary)"."""
     err = error(tmp_path, "cut.srt", encoded[:-1])
-    assert "UTF-16 text cut off in the middle of a character" in err.message and "again" in err.fix
+    assert "the file is cut off in the middle of a character" in err.message and "again" in err.fix
+    emoji = "Ana: Great 🙂".encode("utf-16-le" if encoded.startswith(b"\xff\xfe") else "utf-16-be")
+    err = error(tmp_path, "emoji.txt", encoded[:2] + emoji[:-2])
+    assert "the file is cut off in the middle of a character" in err.message
 
 
 def test_cp1252_punctuation_and_lone_cr(tmp_path: Path) -> None:

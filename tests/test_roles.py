@@ -665,6 +665,10 @@ def test_the_interviewer_under_a_new_label_late_in_the_call_is_still_the_intervi
     # One who answers something of their own is a buyer, however many questions they ask.
     answering = [*turns[:-1], ("SPEAKER_03", "We had the same trouble at my last job, half the laptops were lost.")]
     assert "SPEAKER_03" in identify_sides(interview(answering)).buyers
+    # A buyer whose every answer holds a question of his own ("You know what kills us? Approvals.") answers (tester T)
+    asking = [(speaker, text if speaker != "SPEAKER_03" else f"{text} Approvals. Every invoice waits three days for "
+               "a manager to click one button.") for speaker, text in turns]  # fmt: skip
+    assert "SPEAKER_03" in identify_sides(interview(asking)).buyers
 
 
 def test_a_note_taker_who_asks_a_few_questions_in_passing_is_on_the_interviewing_side():
@@ -921,12 +925,22 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
     [
         ("Sure. I'm Helen, I'm the controller at Marlow Foods, a frozen food manufacturer.", "Marlow Foods"),
         ("So my title is people operations manager, at Corvina Health.", "Corvina Health"),
-        ("I work for Bank of America in Charlotte.", "Bank of America"),
-        ("I'm with Johnson & Johnson, in procurement.", "Johnson & Johnson"),
+        ("I work at Bank of America in Charlotte.", "Bank of America"),
         ("I'm the planner at Rolls-Royce.", "Rolls-Royce"),
         ("I'm the CFO at Harlow Logistics and I've been there ten years.", "Harlow Logistics"),
+        ("I'M THE CFO AT HARLOW LOGISTICS.", "HARLOW LOGISTICS"),
         # where or when the job is, a platform, a subject, or no title said: no company
         ("I'm the finance director for EMEA.", ""),
+        # a former employer, a school, a boss, a client, a tool, a person, a place of the company's (tester T)
+        ("I was at Deloitte for six years before, and now I'm the controller here.", ""),
+        ("I'm the controller, I joined in January from Deloitte.", ""),
+        ("I'm the controller. I did my MBA at Stanford.", ""),
+        ("I'm the AP manager and I work for Maria Chen, our CFO.", ""),
+        ("I'm the account manager for Walmart, which is our biggest customer.", ""),
+        ("I'm responsible for Salesforce at a small SaaS company.", ""),
+        ("I'm the office manager for Dr. Alan Reyes.", ""),
+        ("I'm the AP lead at Brightwell's Lancaster clinic.", ""),
+        ("I'm the CFO at Christmas time.", ""),
         ("I'm head of finance for the UK entities.", ""),
         ("I'm working as a content creator, primarily for YouTube right now.", ""),
         ("I'm the head of the AI board at our school, involved with Artificial Intelligence.", ""),

@@ -116,37 +116,38 @@ def stated_field(texts: list[str]) -> str:
     return ""
 
 
-# A company's name: capitalised words, joined by "of", "and", "&" ("Bank of America", "Johnson & Johnson"); never "I".
-_NAME_WORD = r"(?!I\b|I['’])[A-Z][\w&'’.]*(?:-[\w&'’.]+)*"
-# Right after the title or the verb: "primarily for YouTube" is a platform, "involved with Artificial Intelligence" a
-# subject; "with" only as "I'm with ...".
-_AT_COMPANY = re.compile(
-    rf"(?<!ly\s)\b(?:(?i:at|for|from|here\s+at)|(?i:i'?m|i\s+am)\s+with)\s+"
-    rf"(?P<company>{_NAME_WORD}(?:\s+(?:(?:of|and|&|de)\s+)?{_NAME_WORD})*)"
-)
-# "I work at Harlow Logistics", "I'm with Corvina Health", "I run Alder Interiors": a company of one's own said
-# without a title.
-_WORKS_AT = re.compile(r"\bi\s+(?:work|am\s+working|'m\s+working)\s+(?:at|for)\b|\bi(?:'m|\s+am)\s+with\b", re.I)
-# Regions and times say where or when the job is, not whose it is: "finance director for EMEA", "at Christmas".
+# A company's name: capitalised words, joined by "of", "and", "&" ("Bank of America", "AT&T Business Solutions"),
+# never "I", a possessive ("Brightwell's Lancaster clinic") nor an honorific ("Dr. Alan Reyes").
+_NAME_WORD = r"(?!I\b|I['’]|(?:Dr|Mr|Mrs|Ms|Prof)\b)[A-Z][\w&.]*(?:-[\w&.]+)*"
+_COMPANY = rf"(?P<company>{_NAME_WORD}(?:\s+(?:(?:of|and|&|de)\s+)?{_NAME_WORD})*)"
+# Only "at", right after the title or "I work": "for" names a client, a boss, a region or a tool as often as an
+# employer ("account manager for Walmart", "I work for Maria Chen", "responsible for Salesforce"), and "at" said
+# elsewhere a previous employer or a school ("I was at Deloitte before", "my MBA at Stanford").
+_WORK_AT = re.compile(rf"\b(?i:i\s+(?:work|am\s+working|'m\s+working)\s+at)\s+{_COMPANY}")
+# Regions and times say where or when the job is, not whose it is ("at Christmas", "at EMEA level").
 _NOT_COMPANIES = frozenset(
     {"uk", "us", "usa", "eu", "emea", "apac", "latam", "europe", "asia", "africa", "america", "north", "south", "east",
-     "west", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas",
-     "easter", "the", "a", "an"}
+     "west", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december", "christmas", "easter", "the", "a", "an", "home", "night"}
 )  # fmt: skip
 
 
 def stated_company(texts: list[str]) -> str:
-    """The company a buyer names as theirs in introducing themselves: the capitalised name after "at", "for", "with"
-    or "from" in a sentence that states their title or that they work there ("I'm the CFO at Harlow Logistics",
-    "I work for Marlow Foods") among their first turns; "" when none (lower-case speech recognition never names
-    one). Only what the buyer said: no guess from an e-mail domain or a file name."""
+    """The company a buyer names as theirs in introducing themselves: the capitalised name right after their title
+    and "at" ("I'm the CFO at Harlow Logistics"), or after "I work at", among their first turns; "" when none
+    (lower-case speech recognition never names one). Only what the buyer said: no guess from an e-mail domain or a
+    file name, and nothing said of a client, a boss, a region, a tool or a former employer."""
     for text in texts[:INTRO_TURNS]:
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            if not (_WORKS_AT.search(sentence) or stated_title([sentence])):
-                continue
-            for found in _AT_COMPANY.finditer(sentence):
-                company = found["company"].rstrip(".")
-                if company.split()[0].lower() not in _NOT_COMPANIES and not (company.isupper() and len(company) <= 3):
-                    return company
+            title = stated_title([sentence])
+            found = _WORK_AT.search(sentence)
+            if title and not found:
+                at = re.escape(title).replace(r"\ ", r"[\s,]+")
+                found = re.search(rf"\b(?i:{at}[\s,]+at)\s+{_COMPANY}", sentence)
+            if not found or sentence[found.end() : found.end() + 1] in ("'", "’"):
+                continue  # "at Brightwell's Lancaster clinic": a place of the company's, not its name
+            company = found["company"].rstrip(".")
+            if company.split()[0].lower() not in _NOT_COMPANIES and not (company.isupper() and len(company) <= 3):
+                return company
     return ""

@@ -17,9 +17,7 @@ from dataclasses import dataclass
 
 from .records import Mention, Quote, Statement
 
-# The speaker, then up to 50 characters of the same sentence without a negation: "I'm not convinced the scanning
-# is accurate" champions nothing, "we never ran a pilot" evaluated nothing.
-_I = r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my team|me)\b(?:(?!\bnot\b|n['’]t\b|\bnever\b)[^.?!]){0,50}?"
+_I = r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my team|me)\b[^.?!]{0,50}?"
 COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (part, re.compile(pattern, re.IGNORECASE))
     for part, pattern in (
@@ -30,7 +28,8 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"\bi sign(?: it| the contract)?(?=[.,!?]|$)|\b(?:my|our) (?:call|decision) "
                                r"(?:in the end|ultimately)\b|\bit'?s my (?:call|decision)\b"),
         ("Champion", _I + r"\b(?:pushed for|pushing for|championed|made the case|lobbied|"
-                         r"(?<!'m )(?<!’m )(?<!am )(?<!was )(?<!were )(?<!be )convinced (?:my|our|the)|"
+                         r"(?<!'m )(?<!’m )(?<!'re )(?<!’re )(?<!am )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )"
+                         r"convinced (?:my|our|the)|"
                          r"brought (?:it|this|them) (?:in|to)|sold (?:it|them|the idea) (?:to|internally)|"
                          r"went to bat)\b"),
         ("Evaluator", _I + r"\b(?:evaluat(?:e|ed|ing)|tested|trialled|trialed|ran (?:a|the) (?:pilot|trial|proof of "
@@ -83,12 +82,19 @@ class _Found:
     statement: Statement
 
 
+# A part denied or doubted before it is named ("I'm not convinced the scanning is accurate", "we never ran a pilot",
+# "I'm not sure I'd say I have a veto"), or one held no more ("I used to have a veto, not anymore"), is none.
+_DENIED = re.compile(r"\b(?:not|never|no\s+longer|hardly)\b|n['’]t\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:used\s+to|anymore|any\s+more|no\s+longer)\b", re.IGNORECASE)
+
+
 def committee_parts(statements: Iterable[Statement]) -> dict[str, _Found]:
     """Interview id → the buying-committee part its buyer shows most, with the first statement that shows it."""
     by_interview: dict[str, list[_Found]] = {}
     for statement in statements:
         for part, pattern in COMMITTEE:
-            if pattern.search(statement.text):
+            found = pattern.search(statement.text)
+            if found and not _DENIED.search(statement.text[: found.end()]) and not _PAST.search(statement.text):
                 by_interview.setdefault(statement.interview_id, []).append(_Found(part, statement))
     order = [part for part, _ in COMMITTEE]
     chosen = {}

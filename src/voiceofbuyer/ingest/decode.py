@@ -28,10 +28,10 @@ _UTF16_SAMPLE = 4096
 def decode(data: bytes, source: str) -> str:
     """Decode a text file, or raise InputError if the bytes are not text."""
     text = _decode(data)
-    if text is None and len(data) % 2 and _decode(data[:-1]) is not None and _utf16(data[:-1]):
+    if text is None and (_utf16(data) or _utf16(data[:-1])):
         raise InputError(
             source,
-            "UTF-16 text cut off in the middle of a character (an odd number of bytes): the file is incomplete",
+            "UTF-16 text that does not decode to its end: the file is cut off in the middle of a character, or damaged",
             fix="export or copy the transcript again",
         )
     if text is None or not _looks_like_text(text):

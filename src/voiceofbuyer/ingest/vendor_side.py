@@ -191,7 +191,11 @@ def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str
     asking = sum("?" in run and not ABOUT_THE_PRODUCT.search(run) for run in runs)
     # Nothing but questions and a few words of thanks, however much it says: a second interviewer, or the
     # interviewer under a label the transcriber gave them late in the call ("SPEAKER_03", "Sophie's iPhone").
-    only_asks = asking >= _ONLY_ASKS and all("?" in run or len(run.split()) <= _FEW_WORDS for run in runs)
+    only_asks = asking >= _ONLY_ASKS and all(
+        piece.rstrip().endswith("?") or len(piece.split()) <= _FEW_WORDS
+        for run in runs
+        for piece in re.split(r"(?<=[.?!])\s+", run)
+    )  # "You know what kills us? Approvals. Every invoice waits three days ...": a buyer's rhetorical question
     return bool(runs) and asking * 2 >= len(runs) and bool(others) and (only_asks or words[speaker] * 3 < max(others))
 
 
