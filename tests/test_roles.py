@@ -237,6 +237,7 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("Ten years in payroll, and now I manage the team.", "Payroll Manager"),
         ("My actual title is Director of People Operations.", "Director of People Operations"),
         ("My own title is accounts payable lead, at Redfern Council.", "Accounts Payable Lead"),
+        ("I'm the head of finance at AT&T.", "Head of Finance"),  # "at AT&T" is no "at at" said twice (tester T)
         ("My new official title is head of procurement.", "Head of Procurement"),
         ("Procurement lead is my own title, but I do all the vendor calls.", "Procurement Lead"),
         ("My title on LinkedIn says Head of Fulfilment, but day to day I'm on the floor.", "Head of Fulfilment"),
@@ -929,6 +930,7 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("I'm the planner at Rolls-Royce.", "Rolls-Royce"),
         ("I'm the CFO at Harlow Logistics and I've been there ten years.", "Harlow Logistics"),
         ("I'M THE CFO AT HARLOW LOGISTICS.", "HARLOW LOGISTICS"),
+        ("I'm the head of finance at AT&T Business Solutions.", "AT&T Business Solutions"),
         # where or when the job is, a platform, a subject, or no title said: no company
         ("I'm the finance director for EMEA.", ""),
         # a former employer, a school, a boss, a client, a tool, a person, a place of the company's (tester T)

@@ -98,7 +98,8 @@ _ABBREVIATION = re.compile(
 )
 
 
-_STUTTER = re.compile(r"\b(the|an?|my|our|in|on|at|of|to|for|as)(?:\s*,\s*|\s+)\1\b", re.I)  # not "Pago Pago"
+# not "Pago Pago", nor "at AT&T"
+_STUTTER = re.compile(r"\b(the|an?|my|our|in|on|at|of|to|for|as)(?:\s*,\s*|\s+)\1\b(?![&'’-]\w)", re.I)
 
 
 def only_seniority(title: str) -> bool:
