@@ -916,6 +916,9 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
     ]  # fmt: skip
     sides = identify_sides(interview(turns))
     assert sides.interviewers == ("Jake Morrison",) and sides.confidence >= 0.8
+    # A title given alone as the answer is an answer too: "What's your role?" / "AP manager." (tester T)
+    short = [("Jake Morrison", "Thanks for joining. What's your role?"), ("Dana Whitfield", "AP manager."), *turns[2:]]
+    assert identify_sides(interview(short)).confidence >= 0.8
     # Without the question about her job, the questions she asks leave it unsure, as before.
     unasked = [("Jake Morrison", "Hey Dana, thanks for taking the time. Shall we start?"), *turns[1:]]
     assert identify_sides(interview(unasked)).confidence < 0.8

@@ -267,7 +267,8 @@ def _asked_for_their_job(said: list[tuple[str, str]]) -> dict[str, str]:
         if asker == speaker or speaker in asked_by or not ASKS_OWN_JOB.search(question):
             continue
         asks = "?" in question or re.search(r"\b(?:tell|introduce)\b", question, re.I)
-        if asks and (SELF_INTRO.search(answer) or stated_title([answer])):
+        # "What's your role?" / "AP manager.": a title given alone is an answer to it
+        if asks and (SELF_INTRO.search(answer) or stated_title([answer], [question])):
             asked_by[speaker] = asker
     return asked_by
 
