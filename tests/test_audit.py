@@ -106,7 +106,7 @@ def test_a_repeat_after_a_negation_is_a_correction_the_audit_refuses():
 
 
 def test_a_repeat_across_a_filler_passes_and_a_content_word_taken_with_it_fails():
-    """"I do a, uh, a quarterly review": the repeat "a, " is followed by "a" once the filler is out; a removed "do, "
+    """ "I do a, uh, a quarterly review": the repeat "a, " is followed by "a" once the filler is out; a removed "do, "
     before "uh, a" is no repeat of anything."""
     source = "Sam: How often?\nDana: Um, I do a, uh, a quarterly review.\n"
     start, end = source.index("Um"), source.index("review.") + len("review.")

@@ -81,9 +81,9 @@ def test_stutters_keep_the_last_repetition():
 
 
 def test_a_word_said_again_across_a_filler_is_said_once_and_each_range_keeps_its_reason():
-    """"I do a, uh, a quarterly review" read "I do a a quarterly review": the filler went, the stutter around it stayed.
-    The earlier copy is a repeat up to the filler, the filler a filler, so the audit checks each by its reason;
-    content said twice across a filler is meant, and stays."""
+    """ "I do a, uh, a quarterly review" read "I do a a quarterly review": the filler went, the stutter around it
+    stayed. The earlier copy is a repeat up to the filler, the filler a filler, so the audit checks each by its
+    reason; content said twice across a filler is meant, and stays."""
     assert clean("I do a, uh, a quarterly review.") == "I do a quarterly review."
     assert clean("And she, um, she got burned by that.") == "And she got burned by that."
     assert clean("We were, um, we were going to buy it.") == "We were going to buy it."

@@ -40,11 +40,19 @@ def test_a_part_denied_or_a_doubt_is_no_part_and_a_veto_is_a_gatekeepers():
     pilot" an evaluator. "I just have a veto on security" is a gatekeeper's."""
     statements = [
         *said("ap", "I'm not convinced the scanning is accurate, we'd end up checking everything twice anyway."),
-        *said("ops", "We never ran a pilot, and I don't sign off on tools.", "I'm convinced the tool works.",
-              "Honestly, I don't think we ever ran a pilot of anything.", "We're convinced the vendors overcharge us."),
+        *said(
+            "ops",
+            "We never ran a pilot, and I don't sign off on tools.",
+            "I'm convinced the tool works.",
+            "Honestly, I don't think we ever ran a pilot of anything.",
+            "We're convinced the vendors overcharge us.",
+        ),
         # doubted before it is named, or held no more (tester T)
-        *said("cio", "I'm not sure I'd say I have a veto, our CIO decides.",
-              "I used to have a veto when I ran procurement, not anymore."),
+        *said(
+            "cio",
+            "I'm not sure I'd say I have a veto, our CIO decides.",
+            "I used to have a veto when I ran procurement, not anymore.",
+        ),
         *said("it", "I just have a veto on security."),
         *said("fd", "I convinced the CFO to look at it."),
     ]

@@ -374,20 +374,18 @@ def _same_name(speaker: str, name: str) -> bool:
 
 
 def reach(interview_ids: Iterable[str], company_of: Callable[[str], str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The interviews and the companies (those named in metadata) behind some statements, sorted."""
+    """The interviews and the companies (their metadata's, or those their buyers named) behind some statements."""
     interviews = tuple(sorted(set(interview_ids)))
     return interviews, tuple(sorted({company_of(i) for i in interviews} - {""}))
 
 
 def quote_of(statement: Statement, interview: Interview, profile: BuyerProfile) -> Quote:
-    """A statement as a quote citing its speaker, interview and time (or line). The buyer's title is cited only
-    beside that buyer's own words: in a group interview the CFO's title is not another buyer's (the interview's
-    profile is of one buyer, so another named one is cited by name alone, and of unnamed ones, only the one who
-    said the title cites it: ``BuyerProfile.speaker``)."""
+    """A statement as a quote citing its speaker, interview and time (or line). The buyer's title is cited only beside
+    that buyer's own words: the interview's profile is of one buyer, so another named one (a group interview) is cited
+    by name alone, and of unnamed ones only the one who said the title cites it (``BuyerProfile.speaker``)."""
     speaker = display_speaker(statement.speaker, profile)
-    someone_else = (bool(profile.name) and not _same_name(speaker, profile.name)) or (
-        bool(profile.speaker) and statement.speaker != profile.speaker
-    )
+    named_other = bool(profile.name) and not _same_name(speaker, profile.name)
+    someone_else = named_other or (bool(profile.speaker) and statement.speaker != profile.speaker)
     return Quote(
         statement.id,
         statement.text,
