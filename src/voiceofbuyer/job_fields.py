@@ -127,9 +127,9 @@ _WORK_AT = re.compile(rf"\b(?i:i\s+(?:work|am\s+working|'m\s+working)\s+at)\s+{_
 # Regions and times say where or when the job is, not whose it is ("at Christmas", "at EMEA level").
 _NOT_COMPANIES = frozenset(
     {"uk", "us", "usa", "eu", "emea", "apac", "latam", "europe", "asia", "africa", "america", "north", "south", "east",
-     "west", "monday", "tuesday", "wednesday", "thursday",
-     "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december", "christmas", "easter", "the", "a", "an", "home", "night"}
+     "west", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "christmas",
+     "easter", "the", "a", "an", "home", "night"}
 )  # fmt: skip
 
 

@@ -3,9 +3,9 @@ and footers are not read), parsed like a plain-text transcript. A paragraph's te
 now reads: inside content controls, smart tags and fields too, tracked insertions and moves kept, tracked deletions
 and the old place of a moved passage left out (python-docx's ``Paragraph.text`` reads only the paragraph's own
 runs, so "We underpaid about ninety carers" typed with Track Changes on read "We underpaid about carers"). A
-transcript laid out as a table (a row per turn:
-time, speaker and text cells in any order, as some services export it) becomes one ``[time] Speaker: text`` line
-per row, so the buyer's words are read as they are and the speaker as the row names it."""
+transcript laid out as a table (a row per turn: time, speaker and text cells in any order, as some services export
+it) becomes one ``[time] Speaker: text`` line per row, so the buyer's words are read as they are and the speaker as
+the row names it."""
 
 from __future__ import annotations
 
