@@ -109,10 +109,11 @@ class ClusteringConfig(Section):
     epsilon: float = Field(ge=0, le=2)
     """Clusters closer than this (in the reduced, normalised space) are merged: keeps a theme from splitting."""
     max_fit: int = Field(ge=100)
-    small_pool_similarity: float = Field(gt=0, le=1)
-    """Where HDBSCAN finds no cluster in a small pool, statements on average this alike (cosine) are one theme."""
     """A larger pool is fitted on an evenly spread sample of this many statements, the rest assigned to the
     clusters found (``hdbscan.approximate_predict``): time and memory stay bounded however large the pool."""
+    small_pool_similarity: float = Field(gt=0, le=1)
+    """Statements on average this alike (cosine) are one theme, where HDBSCAN finds no cluster in a small pool and
+    among the statements no theme holds (``coherence.refine``)."""
 
 
 class ThemesConfig(Section):
@@ -120,7 +121,7 @@ class ThemesConfig(Section):
 
     quotes_per_theme: int = Field(ge=1, le=10)
     min_similarity: float = Field(ge=0, le=1)
-    """A statement less alike (cosine) to its theme's centre leaves the theme and stands alone."""
+    """A statement less alike (cosine) to the centre of its theme's other statements leaves the theme, alone."""
     merge_similarity: float = Field(gt=0, le=1)
     """Themes of one role and category whose centres are this alike, and that share a keyphrase, become one."""
 

@@ -155,8 +155,9 @@ def _run(
                 statements_list, verdicts, profiles, embedded, components.clusterer(config), vectors.name, store,
                 bar.update,
             )  # fmt: skip
+            themes_config, alike = config.themes, config.clustering.small_pool_similarity
             groups = {
-                pool: refine(pool_groups, embedded, config.themes.min_similarity, config.themes.merge_similarity)
+                pool: refine(pool_groups, embedded, themes_config.min_similarity, themes_config.merge_similarity, alike)
                 for pool, pool_groups in groups.items()
             }
         report.noise_share = noise_share(groups)
