@@ -1050,8 +1050,8 @@ def test_a_title_that_only_says_a_seniority_takes_its_job_from_what_the_buyer_do
 
 
 def test_a_tools_label_for_a_voice_is_never_shown_as_a_persons_name():
+    from voiceofbuyer.ingest.speaker_names import display_speaker
     from voiceofbuyer.records import BuyerProfile
-    from voiceofbuyer.roles import display_speaker
 
     unnamed = BuyerProfile("i", "", "Fleet Manager", "Fleet", "self-introduction")
     named = BuyerProfile("i", "Rafael Mendes", "", "Unassigned", "unassigned")
@@ -1059,6 +1059,32 @@ def test_a_tools_label_for_a_voice_is_never_shown_as_a_persons_name():
     assert display_speaker("Speaker 2", unnamed) == "Unnamed interviewee"
     assert display_speaker("Unknown Speaker", named) == "Rafael Mendes"
     assert display_speaker("Dana Whitfield", unnamed) == "Dana Whitfield"
+    kofi = BuyerProfile("i", "Kofi Mensah", "Head of IT", "IT Leader", "self-introduction")
+    assert display_speaker("Kofi's iPhone", kofi) == "Kofi Mensah"
+    assert display_speaker("iPad Pro", kofi) == "Kofi Mensah"
+    assert display_speaker("Ana's iPad", kofi) == "Ana"  # another buyer's device: the person it is named after
+    assert display_speaker("Zoom user", unnamed) == "Unnamed interviewee"
+
+
+def test_a_buyer_under_a_device_or_placeholder_label_is_named_as_the_call_names_them():
+    """"Kofi's iPhone" was shown as the buyer's name on every quote; "SPEAKER_01", who said "I'm Helen" and was
+    thanked as Helen, as "Unnamed interviewee". A name only one side says, or a capitalised word after "I'm" that
+    nobody else says ("I'm Head of IT"), names no one."""
+    device = interview([("Sam Ortiz", "Hi, is that Kofi?"),
+                        ("Kofi's iPhone", "Yes, sorry, I'm between buildings. Kofi Mensah. I'm the head of IT."),
+                        ("Sam Ortiz", "Thanks Kofi. How do leavers lose access today?"),
+                        ("Kofi's iPhone", "By hand, system by system, and we always forget one.")])  # fmt: skip
+    assert buyer_profile(device, identify_sides(device), ()).name == "Kofi Mensah"
+    helen = interview([("SPEAKER_00", "Thanks for joining. Could you introduce yourself?"),
+                       ("SPEAKER_01", "Sure, I'm Helen, I run accounts payable at a hotel group."),
+                       ("SPEAKER_00", "Great, thanks Helen. How do invoices reach you?"),
+                       ("SPEAKER_01", "Mostly by email, and half of them twice.")])  # fmt: skip
+    assert buyer_profile(helen, identify_sides(helen), ()).name == "Helen"
+    said_once = interview([("SPEAKER_00", "Thanks for joining. Could you introduce yourself?"),
+                           ("SPEAKER_01", "Sure, I'm Head of IT at a hotel group."),
+                           ("SPEAKER_00", "Great. How do leavers lose access?"),
+                           ("SPEAKER_01", "By hand, and we always forget one.")])  # fmt: skip
+    assert buyer_profile(said_once, identify_sides(said_once), ()).name == ""
 
 
 class FixedModel:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from .ingest.speaker_names import is_placeholder, same_person
+from .ingest.speaker_names import UNNAMED, display_speaker, same_person
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
 from .signals import mentions
 from .slugs import unique_slugs
@@ -46,9 +46,11 @@ def _interviewees(members: list[BuyerProfile], statements: list[Statement]) -> t
     profiles = {p.interview_id: p for p in members}
     for statement in statements:
         profile = profiles.get(statement.interview_id)
-        speaker = statement.speaker
-        if profile is not None and not is_placeholder(speaker) and not same_person(speaker, profile.name or speaker):
-            names.add(speaker)
+        if profile is None:
+            continue
+        shown = display_speaker(statement.speaker, profile)  # "Kofi's iPhone" is Kofi Mensah
+        if shown != UNNAMED and not same_person(shown, profile.name or shown):
+            names.add(shown)
     return tuple(sorted(names))
 
 

@@ -29,7 +29,16 @@ from operator import attrgetter
 
 import numpy as np
 
-from .ingest.speaker_names import is_placeholder, is_room, label_aliases, listed_names, renamed_devices, same_person
+from .ingest.speaker_names import (
+    is_device,
+    is_placeholder,
+    is_room,
+    label_aliases,
+    listed_names,
+    renamed_devices,
+    said_name,
+    same_person,
+)
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
 from .job_questions import question_before
@@ -258,6 +267,11 @@ def buyer_profile(
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
         name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])
         profiled = {named[0], *(d for d, n in renamed.items() if n == named[0])} if named else profiled
+    if not meta.interviewee and (not named or is_device(name)) and len(profiled) == 1:
+        # "Kofi's iPhone", "SPEAKER_01": no one's name, but the call may say whose voice it is.
+        (label,) = profiled
+        said = " ".join(t.text for t in interview.turns if t.speaker == label)
+        name = said_name(label, said, " ".join(t.text for t in interview.turns if t.speaker != label))
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
     # A speaker's consecutive turns read as one: caption cues cut "I'm the accounts payable" / "lead at Corrigan".
@@ -380,14 +394,3 @@ def merge_small_roles(profiles: dict[str, BuyerProfile], min_interviews: int) ->
         key: replace(p, role=target[p.role]) if p.role in target and p.role_source != "metadata" else p
         for key, p in profiles.items()
     }
-
-
-def display_speaker(speaker: str, profile: BuyerProfile) -> str:
-    """A placeholder label ("Interviewee", "Speaker 2", "SPEAKER_01") is shown as the buyer's name when metadata
-    has one, else as "Unnamed interviewee": a tool's label for a voice is never shown as a person's name."""
-    if is_placeholder(speaker):
-        return profile.name or UNNAMED
-    return speaker
-
-
-UNNAMED = "Unnamed interviewee"

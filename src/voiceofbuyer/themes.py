@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .coherence import coherence
+from .ingest.speaker_names import display_speaker
 from .records import BuyerProfile, Citation, Interview, Quote, Statement, Theme
-from .roles import display_speaker
 from .slugs import slugify
 from .wording import RESTARTED, UNFINISHED
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from voiceofbuyer.ingest.labels import is_role_label
-from voiceofbuyer.records import Interview, Turn
+from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
 _PLACEHOLDER = re.compile(r"(?:unknown\s+speaker|speaker|spk|person|caller|voice)[\s_-]*(?:\d{1,3}|[a-z])?", re.I)
 
@@ -46,6 +46,39 @@ def is_device(speaker: str) -> bool:
     """A display name that is a device or Zoom's default ("iPad Pro", "Priya's iPhone", "Galaxy S23", "Zoom user"),
     as a call shows someone who joined before typing their name."""
     return bool(_DEVICE.search(speaker))
+
+
+_OWNER = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)['’]s? ")
+_NAME = r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?"
+_SELF_NAMED = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|I['’]m|I am|[Tt]his is)\s+({_NAME}(?:\s+{_NAME})?)\b")
+
+
+def device_owner(speaker: str) -> str:
+    """The person a device's display name is named after ("Kofi" for "Kofi's iPhone", "Ana Ruiz" for "Ana Ruiz's
+    iPad"); "" for a device named after no one ("iPad Pro", "Zoom user") and for any other label."""
+    found = _OWNER.match(speaker.strip() + " ") if is_device(speaker) else None
+    return found.group(1) if found and not _DEVICE.search(found.group(1)) else ""
+
+
+def said_name(speaker: str, said: str, heard: str) -> str:
+    """The name of a buyer whose label names no one, from the words of the call: for a device named after someone
+    ("Kofi's iPhone"), that name, with the surname the buyer gives after it ("Kofi Mensah."); for a placeholder
+    ("SPEAKER_01", "Speaker 2"), a name the buyer gives as theirs ("my name is", "I'm", "this is") that the other
+    side says too ("Hi Helen", "Thanks, Helen"): both sides name the person. "" when the words give none.
+    ``said``: the buyer's own words; ``heard``: the other speakers' words."""
+    if is_device(speaker):
+        owner = device_owner(speaker)
+        if not owner or " " in owner:
+            return owner
+        full = re.search(rf"\b{re.escape(owner)}\s+({_NAME})\b", said)
+        return f"{owner} {full.group(1)}" if full else owner
+    if not is_placeholder(speaker):
+        return ""
+    for found in _SELF_NAMED.finditer(said):
+        name = found.group(1)
+        if re.search(rf"\b{re.escape(name.split()[0])}\b", heard):
+            return name
+    return ""
 
 
 def renamed_devices(interview: Interview, buyers: Iterable[str]) -> dict[str, str]:
@@ -177,3 +210,19 @@ def given_name(speaker: str) -> str:
     if comma and len(before.split()) == 1 and 1 <= len(after) <= 2:
         return after[0]
     return (before.split() or [speaker.strip()])[0]
+
+
+def display_speaker(speaker: str, profile: BuyerProfile) -> str:
+    """A placeholder label ("Interviewee", "Speaker 2", "SPEAKER_01") is shown as the buyer's name when metadata
+    or the call gives one (``said_name``), else as "Unnamed interviewee"; a device ("Kofi's iPhone") as the buyer's
+    name when it is named after them or after no one, else as the person it is named after: a tool's label for a
+    voice is never shown as a person's name."""
+    if is_placeholder(speaker):
+        return profile.name or UNNAMED
+    if is_device(speaker):  # "Kofi's iPhone": the person it is named after, by the name the call gives them
+        owner = device_owner(speaker)
+        return profile.name if profile.name and (not owner or same_person(owner, profile.name)) else owner or UNNAMED
+    return speaker
+
+
+UNNAMED = "Unnamed interviewee"
