@@ -95,8 +95,8 @@ _RESERVATION = re.compile(
 def only_praises(text: str) -> bool:
     """A statement of satisfaction with nothing wrong in it ("I was particularly satisfied that it found the bug.",
     "The back end of the process is stronger and takes much less time now."): no pain and no objection, whatever
-    its words about the problem it solved; filed as ``other`` when the model says either. On the 2,441 typed and
-    1,320 synthetic labelled statements, 8 of the 92 it matches are labelled pain or objection."""
+    its words about the problem it solved; filed as ``other`` when the model says either. On the 4,942 typed and
+    1,320 synthetic labelled statements, 12 of the 180 it matches are labelled pain or objection."""
     return (
         _PRAISE.search(text) is not None
         and _RESERVATION.search(text) is None

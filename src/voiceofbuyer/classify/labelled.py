@@ -3,7 +3,8 @@
 - ``generic``: ``data/classifier_examples.jsonl``, 702 written B2B interview statements, 117 per category;
 - ``synthetic``: ``data/classifier_examples_sample.jsonl`` and ``data/devset.jsonl``, 1,320 statements of the
   sample batch;
-- ``typed``: ``data/labelled/realworld_ai.jsonl``, 2,441 real typed statements (AnthropicInterviewer, MIT);
+- ``typed``: ``data/labelled/realworld_ai.jsonl``, 4,942 real typed statements of 151
+  interviews (AnthropicInterviewer, MIT);
 - ``spoken``: ``data/labelled/realworld_spoken_offsets.jsonl``, 1,048 real spoken statements as offsets into the
   transcripts of ``../shared/realworld`` (their licence forbids copying the text).
 
