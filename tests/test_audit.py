@@ -159,3 +159,20 @@ def test_a_contraction_said_twice_is_a_stutter_the_audit_accepts():
 
     assert _is_function_word("that's") and _is_function_word("isn’t") and _is_function_word("we're")
     assert not _is_function_word("invoices")
+
+
+def test_an_object_kept_before_a_stutter_into_a_contraction_passes_and_one_alone_fails():
+    """ "approve it, it, it's ridiculous": the clean-up keeps the object and removes the copy before "it's" (case
+    313, audited once the quote stood alone); in "approve it, it's ridiculous" nothing is said twice."""
+
+    def audited(said: str, cut: str) -> int:
+        source = f"Sam: Why?\nDana: Um, {said}\n"
+        start, end = source.index("Honestly"), source.index("invoice.") + len("invoice.")
+        at = source.index(cut)
+        removed = ((at, at + len("it, "), "repeat"),)
+        s = Statement("i@1", "i", "Dana", 1, start, end, removed, apply_cleanup(source, start, end, removed), "")
+        return audit([quote(s)], {s.id: s}, interview(source), FILLERS)
+
+    assert audited("Honestly, I have to approve it, it, it's ridiculous for one invoice.", "it, it's") == 1
+    with pytest.raises(AuditError, match="the same words do not follow it"):
+        audited("Honestly, I have to approve it, it's ridiculous for one invoice.", "it, it's")

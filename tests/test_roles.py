@@ -313,6 +313,11 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I work as a Chief of Staff.", "Chief of Staff"),
         ("As the controller I sign everything.", "Controller"),
         ("I love being the project lead here.", "Project Lead"),
+        # the company a whole-company head leads is no part of the title (tester U: "President of Brennan Septic")
+        ("Sure. Phil Brennan, I'm the president of Brennan Septic and Drain.", "President"),
+        ("I'm Amara Nwosu, I'm the CEO of SwiftLane Couriers.", "CEO"),
+        ("I'm the Vice President of Sales at Acme.", "Vice President of Sales"),
+        ("I'm the president of international operations.", "President of International Operations"),
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):
@@ -934,6 +939,13 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("I'm the CFO at Harlow Logistics and I've been there ten years.", "Harlow Logistics"),
         ("I'M THE CFO AT HARLOW LOGISTICS.", "HARLOW LOGISTICS"),
         ("I'm the head of finance at AT&T Business Solutions.", "AT&T Business Solutions"),
+        # "here at", and "of" after the head of a whole company (tester U)
+        ("Yeah, I'm the VP of finance here at Fairfield Foods.", "Fairfield Foods"),
+        ("Yeah, I'm Dave Kowalski, I'm the owner of Kowalski Tree Service.", "Kowalski Tree Service"),
+        ("Sure. Phil Brennan, I'm the president of Brennan Septic and Drain.", "Brennan Septic and Drain"),
+        ("I'm the Vice President of Sales at Acme.", "Acme"),
+        ("I'm the president of the company.", ""),
+        ("I'm the VP of Finance of the group.", ""),
         # where or when the job is, a platform, a subject, or no title said: no company
         ("I'm the finance director for EMEA.", ""),
         # a former employer, a school, a boss, a client, a tool, a person, a place of the company's (tester T)
@@ -1067,7 +1079,7 @@ def test_a_tools_label_for_a_voice_is_never_shown_as_a_persons_name():
 
 
 def test_a_buyer_under_a_device_or_placeholder_label_is_named_as_the_call_names_them():
-    """"Kofi's iPhone" was shown as the buyer's name on every quote; "SPEAKER_01", who said "I'm Helen" and was
+    """ "Kofi's iPhone" was shown as the buyer's name on every quote; "SPEAKER_01", who said "I'm Helen" and was
     thanked as Helen, as "Unnamed interviewee". A name only one side says, or a capitalised word after "I'm" that
     nobody else says ("I'm Head of IT"), names no one."""
     device = interview([("Sam Ortiz", "Hi, is that Kofi?"),

@@ -106,6 +106,7 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         # a verb's particle is no dangling end (these were fragments; tester S)
         ("I'm nervous about a young vendor, if they disappear we're left with records we can't get out.", True),
         ("People book their own trains and hotels and claim it back.", True),
+        ("After the audit it's the natural moment to put something in.", True),  # tagged RP, attached as "prep"
         ("I'd want to run it on one site for a month and see if the receipts actually come in.", True),
         ("That's the one system we were all signed up for.", False),  # a preposition without its object
         ("Second on Azure. Now we are going to deploy on.", False),  # "on": no particle that ends a verb
@@ -120,6 +121,10 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("I worry a bit about that.", False),  # rests on a "that" said before
         ("Actually, that was the last straw.", False),
         ("I. You know, as a person that works with data for many years, I know.", False),  # a false start kept
+        ("We. We tried three tools last year and none of them stuck.", False),
+        # a topic said first is no false start: the segmenter joins it to its sentence (tester U: 12 points lost)
+        ("Identity. Single sign-on is mandatory, I'm not managing another set of passwords.", True),
+        ("The install. If every truck goes to a shop for half a day, that's a non-starter for us.", True),
         ("I have to make that argument to the board every single quarter.", True),
         ("Would you ever pay for a tool like that?", False),  # a question
         ("If we really need to stop, okay, we will take time at our.", False),  # a possessive with no noun

@@ -55,8 +55,13 @@ def test_a_part_denied_or_a_doubt_is_no_part_and_a_veto_is_a_gatekeepers():
         ),
         *said("it", "I just have a veto on security."),
         *said("fd", "I convinced the CFO to look at it."),
+        *said("vp", "Our operations director and IT will do the security review. But the budget is mine."),
     ]
-    assert {k: v.name for k, v in committee_parts(statements).items()} == {"it": "Gatekeeper", "fd": "Champion"}
+    assert {k: v.name for k, v in committee_parts(statements).items()} == {
+        "it": "Gatekeeper",
+        "fd": "Champion",
+        "vp": "Decision-maker",
+    }
 
 
 def test_a_channel_counts_where_a_buyer_learns_from_it():

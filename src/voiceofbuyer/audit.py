@@ -108,7 +108,7 @@ def _removal_problem(
     if reason == "repeat":
         said = _WORDS.findall(removed.lower())
         following = _WORDS.findall(_text_after(statement, end, source).lower())
-        if not said or following[: len(said)] != said:
+        if not said or (following[: len(said)] != said and not _object_then_stutter(said, following, source, start)):
             return "the same words do not follow it"
         if not any(_is_function_word(word) for word in said):
             return "it holds no function word: content said twice is meant, not a stutter"
@@ -137,6 +137,18 @@ def _removal_problem(
             return "it is not an acknowledgement between two parts of one sentence"
         return None
     return f"{reason!r} is not a clean-up reason"
+
+
+def _object_then_stutter(said: list[str], following: list[str], source: str, start: int) -> bool:
+    """ "approve it, [it, ]it's ridiculous": the removed copy comes between the same words said before it (an
+    object, kept) and their contraction after it (a clause starting again); the clean-up removes the middle one.
+    "approve it, it's ridiculous" has nothing to remove."""
+    before = _WORDS.findall(source[max(0, start - 40) : start].lower())
+    contracted = [_CONTRACTION.sub("", word) for word in following[: len(said)]]
+    return contracted == said and before[-len(said) :] == said
+
+
+_CONTRACTION = re.compile(r"['’](?:s|re|ve|ll|d|m)$")
 
 
 def _text_after(statement: Statement, position: int, source: str) -> str:

@@ -10,7 +10,7 @@ import re
 from .introductions import INTRO_TURNS, stated_title
 from .job_questions import CONFIRMS
 from .job_words import names_a_field, title_cased
-from .title_phrases import plain
+from .title_phrases import heads_a_company, plain
 
 _FIELD = re.compile(
     r"\bi\s+(?:currently\s+)?(?:work|am\s+working|'?m\s+working)\s+in\s+(?:the\s+)?(?P<field>[a-z][\w&/ -]{1,40}?)"
@@ -144,7 +144,9 @@ def stated_company(texts: list[str]) -> str:
             found = _WORK_AT.search(sentence)
             if title and not found:
                 at = re.escape(title).replace(r"\ ", r"[\s,]+")
-                found = re.search(rf"\b(?i:{at}[\s,]+at)\s+{_COMPANY}", sentence)
+                # "the VP of finance here at Fairfield Foods"; "the owner of Kowalski Tree Service"
+                joint = "(?:at|of)" if heads_a_company(title.split()[-1]) else "at"
+                found = re.search(rf"\b(?i:{at}[\s,]+(?:here\s+)?{joint})\s+{_COMPANY}", sentence)
             if not found or sentence[found.end() : found.end() + 1] in ("'", "’"):
                 continue  # "at Brightwell's Lancaster clinic": a place of the company's, not its name
             company = found["company"].rstrip(".")

@@ -21,7 +21,7 @@ from .errors import ConfigError
 from .passages import Passage, buyer_passages, clean_with_map, is_backchannel, to_source
 from .pos_ruler import use_pos_ruler
 from .records import Interview, SpeakerRoles, Statement, Turn
-from .wording import RESTARTED, UNFINISHED, NounChunks, frames_a_clause, keyphrases, stands_alone
+from .wording import RESTARTED, UNFINISHED, NounChunks, frames_a_clause, has_content, keyphrases, stands_alone
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -203,16 +203,10 @@ def _is_fragment(sentence: Span, backchannels: frozenset[str]) -> bool:
     return _says_something(words, backchannels)
 
 
-_NO_CONTENT_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ"})
-_EMPTY_WORDS = frozenset({"i", "we", "you", "it", "they", "he", "she", "a", "an", "the", "this", "that"})
-
-
 def _says_something(words: list[Token], backchannels: frozenset[str]) -> bool:
     """Words that answer something ("ADP.", "Both.", "Literally."): not only back-channel words, nor a false start
-    ("On.", "The.", "We.") that no topic or answer is in."""
-    if all(t.lower_ in backchannels for t in words):
-        return False
-    return any(t.pos_ not in _NO_CONTENT_POS and t.lower_ not in _EMPTY_WORDS for t in words)
+    ("On.", "The.", "We.") that no topic or answer is in (``wording.has_content``)."""
+    return not all(t.lower_ in backchannels for t in words) and has_content(words)
 
 
 def _split_long(text: str, base: int, max_words: int) -> list[tuple[int, int]]:
@@ -355,7 +349,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "39"
+    VERSION = "40"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

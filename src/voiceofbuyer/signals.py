@@ -25,7 +25,8 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"make the (?:final )?(?:call|decision)|final say|"
                                r"approve the (?:budget|spend|purchase|contract)|own the budget|hold the budget|"
                                r"budget holder|decide whether|decision is mine)\b|"
-                               r"\bi sign(?: it| the contract)?(?=[.,!?]|$)|\b(?:my|our) (?:call|decision) "
+                               r"\bi sign(?: it| the contract)?(?=[.,!?]|$)|\bthe (?:budget|money) is mine\b|"
+                               r"\b(?:my|our) (?:call|decision) "
                                r"(?:in the end|ultimately)\b|\bit'?s my (?:call|decision)\b"),
         ("Champion", _I + r"\b(?:pushed for|pushing for|championed|made the case|lobbied|"
                          r"(?<!'m )(?<!’m )(?<!'re )(?<!’re )(?<!am )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )"

@@ -159,8 +159,14 @@ def title_after(rest: str) -> str:
     if last < 0 or (NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1], words[last + 1 :])):
         return ""
     end = last + 1
-    # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops".
-    if end < len(words) and (words[end].lower() in ("of", "for") or words[last].lower() in _RANK_BEFORE_FIELD):
+    # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops";
+    # after the head of a whole company, a name is the company ("president of Brennan Septic and Drain").
+    of_a_company = heads_a_company(words[last]) and _names_a_company(words[end : end + 2])
+    if (
+        not of_a_company
+        and end < len(words)
+        and (words[end].lower() in ("of", "for") or words[last].lower() in _RANK_BEFORE_FIELD)
+    ):
         end = min(len(words), end + (4 if words[end].lower() in ("of", "for") else 3))  # "of front office operations"
         # "... of the procurement team", "of the business": the field, without the unit it is
         while end > last + 1 and words[end - 1].lower().strip(".,") in ("of", "and", *_UNITS):
@@ -170,6 +176,36 @@ def title_after(rest: str) -> str:
     generic = all(word.lower() in _GENERIC | _RANK_WORDS for word in words[:end])
     field = _FIELD_AFTER_RANK.match(after) if end == len(words) and generic else None
     return f"{title}, {field['field']}" if field else title
+
+
+_HEADS_OF_COMPANIES = frozenset({"owner", "co-owner", "ceo", "founder", "co-founder", "cofounder", "president",
+                                 "proprietor", "chairman", "chairwoman"})  # fmt: skip
+# Departments a president or a chief may head ("President of Sales", "Founder of the Engineering Guild" is no
+# company's name, but "CEO of SwiftLane Couriers" is).
+_DEPARTMENTS = frozenset(
+    {"finance", "financial", "operations", "ops", "sales", "marketing", "engineering", "it", "technology", "product",
+     "products", "hr", "human", "people", "talent", "legal", "compliance", "procurement", "purchasing", "supply",
+     "customer", "customers", "services", "service", "strategy", "business", "growth", "revenue", "data",
+     "analytics", "research", "development", "security", "information", "digital", "communications", "accounting",
+     "treasury", "risk", "audit", "quality", "manufacturing", "logistics", "facilities", "administration",
+     "partnerships", "design", "innovation", "global", "international", "north", "south", "east", "west", "the"}
+)  # fmt: skip
+
+
+def heads_a_company(word: str) -> bool:
+    """Whether a job word heads a whole company ("owner", "CEO", "president"), so that "of" and a name after it
+    say which company, not which field ("CEO of SwiftLane Couriers", not "Head of IT")."""
+    return word.lower().strip(".,") in _HEADS_OF_COMPANIES
+
+
+def _names_a_company(after: list[str]) -> bool:
+    """ "of" and a capitalised word that is no department: "of Kowalski ...", not "of Sales", "of the board"."""
+    return (
+        len(after) == 2
+        and after[0].lower() == "of"
+        and after[1][:1].isupper()
+        and (after[1].lower().strip(".,") not in _DEPARTMENTS)
+    )
 
 
 _SAID_OF_THE_JOB = frozenset({"busy", "only", "overworked", "humble"})

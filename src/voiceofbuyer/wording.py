@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from .remarks import speaks_of_trouble
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
 # Words a keyphrase leaves out; adverbs too: "exactly the invoices" → "invoices".
@@ -70,6 +72,16 @@ _FRAMING = re.compile(
 )
 
 
+_NO_CONTENT_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SPACE", "INTJ"})
+_EMPTY_WORDS = frozenset({"i", "we", "you", "it", "they", "he", "she", "a", "an", "the", "this", "that"})
+
+
+def has_content(words: Iterable[Token]) -> bool:
+    """Whether any of ``words`` names or says something: a topic or an answer ("Identity.", "The install.",
+    "Both."), not only a false start's function words ("On.", "The.", "We.", "I.")."""
+    return any(t.pos_ not in _NO_CONTENT_POS and t.lower_.rstrip(".") not in _EMPTY_WORDS for t in words)
+
+
 def frames_a_clause(words: str) -> bool:
     """Whether ``words`` (an opening the speaker broke off, as in "I'm not sure the, we can trust it") deny, doubt
     or qualify what follows: left out, the quote would say the opposite ("We can trust it")."""
@@ -95,7 +107,9 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     last = words[-1]
     # A verb's particle ends a sentence ("... we can't get out.", "claim it back.", "come in."); a preposition
     # without its object does not ("I work with.", "Now we are going to deploy on.").
-    particle = last.pos_ == "ADP" and last.dep_ in ("prt", "advmod") and last.lower_ in _PARTICLES
+    # The parser may attach a particle as a preposition ("... to put something in."): its tag still says RP.
+    attached = last.dep_ in ("prt", "advmod") or last.tag_ == "RP"
+    particle = last.pos_ == "ADP" and attached and last.lower_ in _PARTICLES
     if (last.pos_ in _DANGLING_POS and not particle) or last.dep_ in _SUBJECTS or last.lower_ in _DANGLING_WORDS:
         return False
     if last.tag_ == "PRP$" or text.rstrip().endswith(_CUT_OFF):
@@ -123,7 +137,11 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     if len(text.split()) < _ENDS_ON_THAT_WORDS and last.lower_ in ("that", "this") and last.dep_ in _OBJECT_OF:
         return False
     if (words[0].text.endswith(".") or any(t.text == "." for t in tokens[1:3])) and len(words) > 2:
-        return False  # a false start kept in front ("I. You know, as a person ...")
+        # A false start kept in front ("I. You know, as a person ..."); a topic said first is no false start
+        # ("Identity. Single sign-on is mandatory ...": the segmenter joins such a word to its sentence).
+        stop = next(i for i, t in enumerate(tokens) if t.text.endswith("."))
+        if not has_content(tokens[: stop if tokens[stop].text == "." else stop + 1]):
+            return False
     if _BROKEN_INSIDE.search(text):
         return False  # a sentence given up midway and started again ("... there's a. There's a disconnect ...")
     # A subordinate clause standing as a sentence ("Because I haven't dealt with them enough."): its main verb
