@@ -18,6 +18,13 @@ from dataclasses import dataclass
 from .records import Mention, Quote, Statement
 
 _I = r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my team|me)\b[^.?!]{0,50}?"
+# What a buyer evaluates or tests as a buyer: vendors, tools, products, or one by name ("we evaluated Coupa"), not
+# the work itself ("we're evaluating the model on past data", "we tested it in staging").
+_WHAT_IS_BOUGHT = (
+    r"\s+(?:(?:the|a|an|some|several|a few|two|three|four|five|different|other|new|those|these|their|your)\s+)*"
+    r"(?:vendors?|tools?|options|solutions?|products?|platforms?|software|providers?|suppliers?|alternatives?"
+    r"|offerings?|you|your|(?-i:[A-Z])\w*)"
+)
 COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (part, re.compile(pattern, re.IGNORECASE))
     for part, pattern in (
@@ -33,7 +40,8 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"convinced (?:my|our|the)|"
                          r"brought (?:it|this|them) (?:in|to)|sold (?:it|them|the idea) (?:to|internally)|"
                          r"went to bat)\b"),
-        ("Evaluator", _I + r"\b(?:evaluat(?:e|ed|ing)|tested|trialled|trialed|ran (?:a|the) (?:pilot|trial|proof of "
+        ("Evaluator", _I + r"\b(?:(?:evaluat(?:e|ed|ing)|tested)" + _WHAT_IS_BOUGHT + r"|trialled|trialed|"
+                          r"ran (?:a|the) (?:pilot|trial|proof of "
                           r"concept|poc)|shortlist(?:ed)?|compared (?:vendors|options|tools|products)|"
                           r"(?:did|do|ran|run) the (?:security review|due diligence|demos?|rfp)|"
                           r"put together the (?:rfp|requirements)|see it in the pilot|in the pilot|a pilot with)\b"),
