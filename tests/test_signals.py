@@ -74,8 +74,9 @@ def test_a_channel_counts_where_a_buyer_learns_from_it():
               "We run a few podcast networks.",  # their business, not a source
               "I read the reviews on G2 before I called anyone.", "A peer at another hospital recommended you."),
         *said("b", "I always check G2 reviews first.", "I heard about you at a conference in Lisbon."),
+        *said("c", "I ask the model how to integrate peer-based networking in a game."),  # a network, no peer
     ]  # fmt: skip
-    found = mentions(statements, ["a", "b"], quote, committee=False)
+    found = mentions(statements, ["a", "b", "c"], quote, committee=False)
     assert [(m.name, m.interviewees) for m in found] == [("Review sites", 2), ("Peers", 1), ("Events", 1)]
     review_sites = found[0]
     assert [q.statement_id for q in review_sites.quotes] == ["a-2", "b-0"]  # one quote per interview

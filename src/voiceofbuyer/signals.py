@@ -59,7 +59,7 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (channel, re.compile(pattern, re.IGNORECASE))
     for channel, pattern in (
-        ("Peers", r"\b(?:peers?|word of mouth|my network|a referral|referred (?:me|us)|recommended (?:it|them|by)|"
+        ("Peers", r"\b(?:peers?(?!-)|word of mouth|my network|a referral|referred (?:me|us)|recommended (?:it|them|by)|"
                   r"(?:friend|colleague|contact)s? (?:at|from|in) (?:another|other|a different)|"
                   r"(?:asked|talked to|called) (?:a few |some )?(?:friends|peers|people I know|other (?:cfos|"
                   r"controllers|companies)))\b"),
