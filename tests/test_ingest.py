@@ -1592,3 +1592,23 @@ def test_a_utf8_file_with_a_stray_byte_stays_utf8_and_says_where(tmp_path):
         and warning.path == "mixed.txt"
         and f"1 byte that is no UTF-8 (the first at byte {at})" in (warning.message)
     )
+
+
+def test_a_pdf_pages_header_and_footer_are_no_ones_words_and_the_turn_goes_on(tmp_path):
+    """Text copied from a PDF export keeps each page's footer and header between two halves of a sentence: the
+    halves are the same speaker's turns, the footer nobody's; "on Page 2." said in a sentence is speech."""
+    interview = read(tmp_path, "call.txt", (
+        "Sam Ortiz (00:00:00):\nWhat went wrong?\n\n"
+        "Dana Whitfield (00:00:07):\nWe lost an early\n\n"
+        "Call_Whitfield (Completed 03/14/25)          Page 1 of 2\nTranscript by Rev.com\n"
+        "\fCall_Whitfield (Completed 03/14/25)\nTranscript by Rev.com\n\n"
+        "payment discount worth forty thousand dollars. It was on Page 2.\n\n"
+        "Sam Ortiz (00:00:20):\nWhich report?\n"
+    ))  # fmt: skip
+    said = [(turn.speaker, turn.text) for turn in interview.turns]
+    assert said == [
+        ("Sam Ortiz", "What went wrong?"),
+        ("Dana Whitfield", "We lost an early"),
+        ("Dana Whitfield", "payment discount worth forty thousand dollars. It was on Page 2."),
+        ("Sam Ortiz", "Which report?"),
+    ]

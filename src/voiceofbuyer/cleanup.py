@@ -56,8 +56,9 @@ _JOINS_HYPHEN = re.compile(
     re.I,
 )
 _LEADING_JUNK = re.compile(r"^(?:[\s,;:!?\-–—]|\.(?!\w))+")
-# Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)".
-INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
+# Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)", and f4transkript's mark at a
+# paragraph's end, "#00:00:14-3#" (where the paragraph ends: no start time is read from it).
+INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]|#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,2})?#")
 # Non-speech annotations: "[laughs]", "[long pause]", "[inaudible]", "(unintelligible 00:01:49)", "(crosstalk)",
 # "[foreign language]", "[END OF AUDIO]", and the
 # sounds captions for the deaf and hard of hearing describe ("[phone buzzing]", "(alarm beeping in background)",

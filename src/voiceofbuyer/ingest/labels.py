@@ -190,8 +190,18 @@ class Head:
     """The label has its line to itself, the speech below it (``Name  0:03`` as Otter writes it)."""
 
 
+_LINK_AFTER = re.compile(r"\(<?https?://[^\s)]*>?\)[ \t]*:?[ \t]*")
+_SPEECHMATICS = re.compile(
+    r"[ \t]*SPEAKER[ \t]*:[ \t]*(?P<name>S\d{1,3}|UU|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[ \t]*"
+)
+"""Speechmatics' text output: "SPEAKER: S1" on its own line above the speech; the label is the name after it."""
+
+
 def read_head(line: str) -> Head | None:
     """The speaker-label candidate or time stamp at the start of ``line``, if any."""
+    named = _SPEECHMATICS.fullmatch(line)
+    if named:
+        return Head(speaker=named["name"], time=None, body=len(line), marked=True, alone=True)
     match = _SPEAKER_HEAD.match(line)
     # "(Anna)" is a speaker alone on its line; "(and then) we..." is speech; after a time, whisper.cpp's diarized
     # "[00:00:11.320 --> 00:00:17.960]  (speaker 1) text" names a speaker.
@@ -200,7 +210,10 @@ def read_head(line: str) -> Head | None:
         match = None
     if match and _plausible(match["name"]) and not ANNOTATION.fullmatch(f"[{match['name']}]"):
         stamp = match["lead"] or match["trail"] or match["after"]
-        alone = not line[match.end() :].strip()
+        # Grain and Fathom in Markdown: "**Marco Bellini** [00:04](https://grain.com/...?t=4)", the time a link
+        link = _LINK_AFTER.match(line, match.end()) if stamp else None
+        end = link.end() if link else match.end()
+        alone = not line[end:].strip()
         bracketed = bool(match["open"] or match["paren"])
         # "00:00:01 Chloe Martin" above the text, as Word's Transcribe writes it: a speaker line when it recurs or
         # reads as a name (a one-off "10:30 Standup" does not).
@@ -224,7 +237,7 @@ def read_head(line: str) -> Head | None:
             return Head(
                 speaker=_spaced(re.sub(f"[{_EMOJI}]+", " ", match["name"])),
                 time=parse_time(stamp) if stamp else None,
-                body=match.end(),
+                body=end,
                 # A one-off "Flour price swings (00:41) Contracts are fixed ..." (a summary's key moment) is no speaker:
                 # without a colon, a name before its time must recur or read as a name.
                 marked=bool(stamp or bracketed or match["bold"]) and not word_transcribe and not stamped_before_speech,

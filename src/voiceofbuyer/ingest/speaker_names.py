@@ -14,7 +14,10 @@ from itertools import pairwise
 from voiceofbuyer.ingest.labels import is_role_label
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
-_PLACEHOLDER = re.compile(r"(?:unknown\s+speaker|speaker|spk|person|caller|voice)[\s_-]*(?:\d{1,3}|[a-z])?", re.I)
+# "S1": Speechmatics' label for its first voice.
+_PLACEHOLDER = re.compile(
+    r"(?:unknown\s+speaker|speaker|spk|person|caller|voice|s(?=\d))[\s_-]*(?:\d{1,3}|[a-z])?", re.I
+)
 
 
 _DEVICE = re.compile(

@@ -10,6 +10,8 @@ What is never speech, so no span includes it:
 - headings and rules (``# Dialog 12``, ``---``), metadata labels (``Date: ...``, ``**Transcript ID:** x``) and
   lines the recording tool wrote (tool_lines.py): each ends the current turn, and text after it belongs to no
   one until the next speaker label;
+- a PDF page's number, header and footer (page_lines.py): the turn it falls in goes on after it, as a new turn of
+  the same speaker;
 - notes sections (a heading or label such as "Summary", "Action items", "Notes"): everything up to the next
   speaker label with a time stamp or a "Transcript" heading. Notes paraphrase the buyer; they are not quotes.
 
@@ -36,6 +38,7 @@ from voiceofbuyer.ingest.labels import (
 )
 from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
+from voiceofbuyer.ingest.page_lines import page_furniture
 from voiceofbuyer.ingest.speaker_names import is_placeholder, same_person
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.tool_lines import CHAT_LINE, is_tool_line
@@ -212,8 +215,14 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
     # Notes before a "Transcript" heading (Gemini, Fireflies, Zoom's AI summary) are notes to the end, even where a
     # line names a speaker ("[Marcus Reid] Business case: Draft the business case ..." is an action item).
     transcript_at = max((i for i, line in enumerate(lines) if _section_of(line) == "transcript"), default=-1)
+    furniture = page_furniture(lines)
     for index, line in enumerate(lines):
         head = line.head
+        if index in furniture:  # a PDF page's number, header or footer: the speaker goes on after it
+            if draft is not None and draft.start is not None:  # a label alone above the break keeps its time
+                close()
+                draft = None
+            continue
         inline = _INLINE_TOOL.match(line.text)
         if inline:  # Fathom: "ACTION ITEM: ... - WATCH: <link>" written into a turn, the speech going on after it
             close()

@@ -76,6 +76,8 @@ _TOOL_LINES = [
     r"<?https?://\S+>?",
     _OVER_SILENCE,
     r"view recording\b.{0,160}",
+    # "View full transcript, summary and analytics at https://app.fireflies.ai/view/...": the tool's output and a link
+    rf"{_OF_OUTPUT}.{{0,160}}<?https?://\S+.{{0,40}}",
     r"this\s+transcript\s+was\s+exported\s+on\b.{0,120}",
     # A service's own advertisement at the foot of its export ("Sonix is the world's most advanced automated
     # transcription, translation, and subtitling platform. Fast, accurate, and affordable.").
