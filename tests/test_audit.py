@@ -176,3 +176,26 @@ def test_an_object_kept_before_a_stutter_into_a_contraction_passes_and_one_alone
     assert audited("Honestly, I have to approve it, it, it's ridiculous for one invoice.", "it, it's") == 1
     with pytest.raises(AuditError, match="the same words do not follow it"):
         audited("Honestly, I have to approve it, it's ridiculous for one invoice.", "it, it's")
+
+
+def test_a_csv_cells_doubled_quote_is_one_and_no_other_quote_may_go():
+    """In a quoted CSV cell '""' stands for one '"': its first mark is removed ("escape"); a lone '"' is a word's
+    quotation mark and stays (tester V: 'my team ""the report factory""' was quoted so)."""
+    source = 'speaker,text\nSam,"Why?"\nDana,"They call us ""the factory"" here."\n'
+    start, end = source.index("They"), source.index('here."') + len("here.")
+    first, closing = source.index('""the'), source.index('"" here')
+
+    def audited(marks: list[int], fmt: str = "csv") -> str:
+        removed = tuple((at, at + 1, "escape") for at in marks)
+        s = Statement("i@1", "i", "Dana", 1, start, end, removed, apply_cleanup(source, start, end, removed), "")
+        turns = (turn_at(source, source.index("Why"), source.index('?"') + 1, "Sam", 2),
+                 turn_at(source, start, end, "Dana", 3))  # fmt: skip
+        interview = Interview("i", "i.csv", fmt, "0", source, turns)
+        audit([quote(s)], {s.id: s}, {"i": interview}, FILLERS)
+        return s.text
+
+    assert audited([first, closing]) == 'They call us "the factory" here.'
+    with pytest.raises(AuditError, match="doubled quotation marks"):
+        audited([first + 1, closing + 1])  # the second mark: no doubled mark after it
+    with pytest.raises(AuditError, match="doubled quotation marks"):
+        audited([first, closing], fmt="text")

@@ -1025,6 +1025,7 @@ def test_every_format_keeps_the_offset_invariant(tmp_path: Path) -> None:
     write(tmp_path, "d3.csv", 'speaker,start,text\nSam,0,Hi.\nDana,00:00:01,"Hello, ""again""\nand on."\n')
     write(tmp_path, "d4.html", "<p><b>Sam:</b> Hi.</p><p><b>Dana:</b> Hello &amp; welcome.</p>")
     write(tmp_path, "d5.htm", "<div>Sam: Hi.<br>Dana: Hello</div>")
+    write(tmp_path, "d6.tsv", "Speaker\tStart\tEnd\tText\nSam\t0.4\t1.2\tHi.\nDana\t1.5\t3.0\tHello again.\n")
     write(tmp_path, "d2.sbv", "0:00:01.000,0:00:02.000\nSam: Hi.\n\n0:00:02.000,0:00:04.000\nDana: Hello\nagain.\n")
     write(tmp_path, "e.docx", make_docx(["Sam: Hi.", "Dana: Hello", "again."]))
     write(tmp_path, "f.json", transcript_json())

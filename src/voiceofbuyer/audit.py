@@ -33,7 +33,7 @@ _DISCOURSE_WORDS = frozenset({"like", "yeah", "okay", "ok", "right"})
 """Said twice as a stutter like function words ("like, like"), though spaCy does not list them as stop words."""
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred))\s*$", re.I)
 _CUT_OFF = re.compile(r"\s*(\w+)(-|--|–|—)\s*")
-_STRUCTURAL = ("gap", "timestamp", "annotation")
+_STRUCTURAL = ("gap", "timestamp", "annotation", "escape")
 
 
 def quotes_of(themes: Iterable[Theme], personas: Iterable[Persona]) -> list[Quote]:
@@ -123,6 +123,9 @@ def _removal_problem(
         if cut and following and is_false_start(cut[1], following[0], cut[2]):
             return None
         return "it is not a cut-off word said again"
+    if reason == "escape":
+        quoted = interview.format == "csv" and removed == '"' and source[end : end + 1] == '"'
+        return None if quoted else "it is not the first of a CSV cell's doubled quotation marks"
     if reason == "timestamp":
         return None if INLINE_TIME.fullmatch(removed.strip()) else "it is not a time stamp"
     if reason == "annotation":

@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from .stutters import Removal, Token, opens_sentence, repeats
 
 Range = tuple[int, int]
-REASONS = ("filler", "repeat", "false-start", "timestamp", "annotation", "gap", "backchannel")
+REASONS = ("filler", "repeat", "false-start", "timestamp", "annotation", "gap", "backchannel", "escape")
 _ACKNOWLEDGEMENT_WORDS = frozenset({
     "mm", "mmm", "mm-hmm", "mhm", "mm-mm", "uh-huh", "hmm", "yeah", "yes", "yep", "yup", "right", "okay", "ok", "sure",
     "i", "see", "got", "it", "gotcha", "ah", "oh", "aha", "totally", "exactly", "absolutely", "definitely", "of",
@@ -93,13 +93,21 @@ def is_acknowledgement(text: str) -> bool:
     return 0 < len(set(words)) <= 4 and "?" not in text and all(word in _ACKNOWLEDGEMENT_WORDS for word in words)
 
 
-def structural_removals(text: str, base: int) -> list[Removal]:
-    """Time stamps and non-speech annotations in ``text`` (offsets made absolute by ``base``)."""
-    found = [(m.start() + base, m.end() + base, "timestamp") for m in INLINE_TIME.finditer(text)]
+def structural_removals(text: str, base: int, quoted_cell: bool = False) -> list[Removal]:
+    """Time stamps and non-speech annotations in ``text`` (offsets made absolute by ``base``); in a quoted CSV
+    cell (``quoted_cell``), the first of each doubled quotation mark, CSV's escape for one
+    ('call my team ""the report factory""' reads 'call my team "the report factory"')."""
+    found = (
+        [(m.start() + base, m.start() + base + 1, "escape") for m in _ESCAPED_QUOTE.finditer(text)]
+        if (quoted_cell)
+        else []
+    )
+    found += [(m.start() + base, m.end() + base, "timestamp") for m in INLINE_TIME.finditer(text)]
     found += [(m.start() + base, m.end() + base, "annotation") for m in ANNOTATION.finditer(text)]
     return merge_removals(found)
 
 
+_ESCAPED_QUOTE = re.compile(r'""')
 _REPORTING_VERBS = frozenset({"said", "typed", "replied", "answered", "wrote"})
 """Words that report what was said: a filler right after them is the word reported ("I'd say um" is a filler)."""
 _OPENING_QUOTES = ('"', "“")
@@ -272,7 +280,7 @@ def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[
         )
         # "end-to-" / "end" in two caption cues: one word, "end-to-end"
         hyphenated = reason == "gap" and _HYPHEN_END.search(pieces[-1]) and _JOINS_HYPHEN.match(source, cut_end)
-        pieces.append("" if hyphenated else " ")
+        pieces.append("" if hyphenated or reason == "escape" else " ")  # '""' is one '"', inside a word's run
         cursor = max(cursor, cut_end)
     pieces.append(_opening(source[cursor:end]) if sentence_after else source[cursor:end])
     text = _WHITESPACE.sub(" ", "".join(pieces))

@@ -77,7 +77,8 @@ def buyer_passages(
         if not tagged and is_backchannel(turn.text, backchannels, min_words=1):
             current, acknowledged = None, False  # a passage never runs over a turn it leaves out
             continue
-        structure = structural_removals(turn.text, turn.start_char)
+        quoted = interview.format == "csv" and interview.text[turn.start_char - 1 : turn.start_char] == '"'
+        structure = structural_removals(turn.text, turn.start_char, quoted)
         if current is not None and same and (in_cue or _continues(current.turns[-1], turn, acknowledged)):
             if acknowledged and not in_cue:
                 current.removed.append((current.turns[-1].end_char, turn.start_char, "backchannel"))

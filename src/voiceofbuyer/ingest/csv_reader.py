@@ -19,7 +19,9 @@ from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, turn_at
 
 _SPEAKER = frozenset({"speaker", "speaker name", "speaker_name", "name", "participant", "who", "spk", "voice"})
 _TEXT = frozenset({"text", "transcript", "transcription", "content", "utterance", "words", "sentence", "caption",
-                   "dialogue", "dialog", "speech", "said", "message"})  # fmt: skip
+                   "dialogue", "dialog", "speech", "said", "message",
+                   "comment"})  # fmt: skip
+# "comment": tscribe's column for the text of an Amazon Transcribe result.
 _START = frozenset({"start", "start time", "start_time", "starttime", "begin", "from", "in", "timestamp", "time",
                     "start (s)", "start_seconds", "offset"})  # fmt: skip
 _END = frozenset({"end", "end time", "end_time", "endtime", "to", "out", "end (s)", "end_seconds"})

@@ -36,6 +36,7 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".sbv": ("sbv", read_sbv),
     ".docx": ("docx", read_docx),
     ".csv": ("csv", read_csv),
+    ".tsv": ("csv", read_csv),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
     ".json": ("json", read_json),
