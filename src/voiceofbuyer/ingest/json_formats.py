@@ -3,21 +3,20 @@ schema (``voiceofbuyer.transcript/1``: turns of speaker, text, start, end and ti
 
 Recognised shapes:
 
-- Amazon Transcribe with speaker labels or channel identification (``results.items`` with
-  ``speaker_labels.segments``, or ``speaker_label`` or ``channel_label`` on the items, or ``results.audio_segments``):
-  words joined into turns per speaker;
-- AssemblyAI (``utterances``, times in milliseconds, speakers ``A``, ``B`` ...);
+- Amazon Transcribe with speaker labels or channel identification (``results.items`` with ``speaker_labels.segments``,
+  ``speaker_label`` or ``channel_label`` on the items, or ``results.audio_segments``): words as turns per speaker;
+- AssemblyAI (``utterances``, times in milliseconds, speakers ``A``, ``B``); Rev.ai (``monologues`` of ``elements``);
 - Deepgram (``results.utterances``, or words with ``speaker`` in ``results.channels[0].alternatives[0]``, or with
   ``multichannel`` and no diarization, one channel per speaker);
 - Fireflies (``sentences`` with ``speaker_name``, also under ``data.transcript``);
 - Gong's API (``callTranscripts`` of monologues by ``speakerId``, sentences timed in milliseconds);
-- Rev.ai (``monologues`` of ``elements``);
 - Speechmatics (``results`` of words with ``speaker`` "S1", "S2" on their alternatives);
 - Gladia v2 (``result.transcription.utterances``), ElevenLabs Scribe (``words`` with ``speaker_id``), Google
   Speech-to-Text (``speakerTag`` on the last result's words) and Azure batch transcription (``recognizedPhrases``);
-- WhisperX and similar (``segments`` with ``speaker``; split where its words' speakers change), a plain list of
-  ``{speaker, text, start, end}`` (times in seconds or as time codes), and turns whose text is only in their words
-  (Sonix's ``transcript``, Happy Scribe's list of ``{speaker, words}``).
+- WhisperX and similar (``segments`` with ``speaker``; split where its words' speakers change; Fathom's ``transcript``
+  with a ``speaker`` object and a ``timestamp``), a plain list of ``{speaker, text, start, end}`` (times in seconds
+  or as time codes), and turns whose text is only in their words (Sonix's ``transcript``, Happy Scribe's list of
+  ``{speaker, words}``).
 
 Speaker numbers and letters become "Speaker 0", "Speaker A" (placeholders: never shown as a name).
 """
@@ -61,6 +60,8 @@ def to_transcript(document: Any) -> dict[str, Any] | None:
 
 
 def _speaker(value: Any, name: Any = None) -> str:
+    if isinstance(value, dict):  # Fathom: {"display_name": "Ruth Adeyemi", "matched_calendar_invitee_email": ...}
+        value = value.get("display_name") or value.get("name")
     if isinstance(name, str) and name.strip():
         return name.strip()
     if value is None:
@@ -343,10 +344,11 @@ def _segments(document: Any) -> Turns | None:
             turns.extend(split)
             continue
         timed = words or _timed_words(item.get("words"))
+        stamp = item.get("timestamp") if isinstance(item.get("timestamp"), str) else None  # Fathom's "00:00:04"
         turns.append({
             "speaker": _speaker(item.get("speaker"), item.get("speaker_name")),
             "text": (item.get("text") or "").strip() or _spoken(item.get("words")),
-            "start": _seconds(item.get("start", item.get("start_time", timed[0]["start"] if timed else None))),
+            "start": _seconds(item.get("start", item.get("start_time", timed[0]["start"] if timed else stamp))),
             "end": _seconds(item.get("end", item.get("end_time", timed[-1]["end"] if timed else None))),
             "words": timed,
         })  # fmt: skip
