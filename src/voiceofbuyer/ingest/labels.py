@@ -197,8 +197,22 @@ _SPEECHMATICS = re.compile(
 """Speechmatics' text output: "SPEAKER: S1" on its own line above the speech; the label is the name after it."""
 
 
+_TIMED_NAME_LINE = re.compile(
+    rf"[ \t]*(?:\#{{1,6}}[ \t]+)?(?P<name>{_NAME}{_NAME_END})"
+    rf"(?:[ \t]*\((?P<range>{TEXT_TIME})[ \t]*[-–][ \t]*{TEXT_TIME}\)"  # MeetGeek: "Tom Becker (00:00:00 - 00:00:04)"
+    r"|,[ \t]*(?P<clock>\d{1,2}:\d{2}:\d{2}[ \t]*[AaPp]\.?[Mm]\.?)"  # Dialpad: "Sam Ortiz, 10:03:15 AM" (time of day)
+    rf"|[ \t]+[·•][ \t]+(?P<dot>{TEXT_TIME}))[ \t]*:?[ \t]*"  # a Markdown heading: "### Jonas Becker · 00:05"
+)
+"""A speaker's name alone on its line with a time range, a time of day or a time after a dot, the speech below."""
+
+
 def read_head(line: str) -> Head | None:
     """The speaker-label candidate or time stamp at the start of ``line``, if any."""
+    timed = _TIMED_NAME_LINE.fullmatch(line)
+    if timed and _plausible(timed["name"]):
+        stamp = timed["range"] or timed["dot"]  # a time of day is no offset into the recording
+        time = parse_time(stamp) if stamp else None
+        return Head(speaker=_spaced(timed["name"]), time=time, body=len(line), marked=True, alone=True)
     named = _SPEECHMATICS.fullmatch(line)
     if named:
         return Head(speaker=named["name"], time=None, body=len(line), marked=True, alone=True)
@@ -343,7 +357,18 @@ def _metadata_head(head: Head, count: int = 1) -> bool:
 def section_kind(text: str) -> str | None:
     """``notes`` or ``transcript`` for a heading that opens such a section ("## Action items", "Transcript")."""
     key = re.sub(r"[^\w&/'-]+", " ", text).strip().casefold()  # "📖 Transcript", "## Action items:"
+    tool, _, rest = key.partition(" ")
+    if tool in _NOTE_TAKERS and "notes" in (SECTION_WORDS.get(rest), SECTION_WORDS.get(rest.removeprefix("ai "))):
+        return "notes"  # "Dialpad Ai recap", "Zoom AI summary", "Fathom notes"
     return SECTION_WORDS.get(key)
+
+
+_NOTE_TAKERS = frozenset(
+    {"dialpad", "zoom", "otter", "fireflies", "fathom", "grain", "gong", "teams", "copilot", "gemini", "avoma",
+     "fellow", "krisp", "notta", "granola", "sembly", "meetgeek", "tactiq", "airgram", "jamie", "supernormal", "tldv",
+     "chorus"}
+)  # fmt: skip
+"""Meeting tools whose name heads the notes they add ("Dialpad Ai recap")."""
 
 
 class SpeakerVote:
