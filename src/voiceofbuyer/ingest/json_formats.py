@@ -61,7 +61,7 @@ def to_transcript(document: Any) -> dict[str, Any] | None:
 
 def _speaker(value: Any, name: Any = None) -> str:
     if isinstance(value, dict):  # Fathom: {"display_name": "Ruth Adeyemi", "matched_calendar_invitee_email": ...}
-        value = value.get("display_name") or value.get("name")
+        value = value.get("display_name") or value.get("name") or value
     if isinstance(name, str) and name.strip():
         return name.strip()
     if value is None:

@@ -27,7 +27,9 @@ MAX_SKIPPED_TOKENS = 3
 MAX_NUMBER_DIGITS = 30
 """No number in a transcript (a time, a speaker number, a confidence) needs more digits than this."""
 _SERVICES = (
-    "; or the JSON of Amazon Transcribe, AssemblyAI, Deepgram, Fireflies, Rev.ai or WhisperX as the service returns it"
+    "; or the JSON as Amazon Transcribe, AssemblyAI, Azure batch transcription, Deepgram, ElevenLabs Scribe, Fathom, "
+    "Fireflies, Gladia, Gong, Google Speech-to-Text, Happy Scribe, Rev.ai, Sonix, Speechmatics or WhisperX return it; "
+    "any other service's transcript as .txt, .vtt or .csv with speaker names"
 )
 _FIX = (
     f'follow the schema: {{"schema": "{SCHEMA}", "turns": [{{"speaker": "Sam Rivera", "start": 0.0, '
