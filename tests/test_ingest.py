@@ -1613,3 +1613,6 @@ def test_a_pdf_pages_header_and_footer_are_no_ones_words_and_the_turn_goes_on(tm
         ("Dana Whitfield", "payment discount worth forty thousand dollars. It was on Page 2."),
         ("Sam Ortiz", "Which report?"),
     ]
+    # a caption line with no full stop is speech, whatever it ends on; "- 2 -" alone is a page number
+    captions = read(tmp_path, "captions.txt", "Sam: Where is it?\nDana: In the deck.\nWe moved it to Page 2\n- 2 -\n")
+    assert [turn.text for turn in captions.turns] == ["Where is it?", "In the deck.\nWe moved it to Page 2"]

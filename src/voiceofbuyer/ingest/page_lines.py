@@ -13,9 +13,9 @@ from voiceofbuyer.ingest.tool_lines import is_tool_line
 
 _PAGE = r"(?:Page|PAGE|Seite|Página|Pagina)[ \t]+\d{1,4}(?:[ \t]*(?:of|OF|/|von|de|di)[ \t]*\d{1,4})?"
 _PAGE_NUMBER = re.compile(
-    rf"(?:.{{0,120}}\S[ \t]+)?{_PAGE}|[-–—][ \t]*\d{{1,4}}[ \t]*[-–—]|\d{{1,4}}[ \t]*/[ \t]*\d{{1,4}}"
+    rf"[ \t\f]*(?:(?P<before>.{{0,120}}\S)(?P<gap>[ \t]+))?{_PAGE}|[ \t\f]*[-–—][ \t]*\d{{1,4}}[ \t]*[-–—][ \t]*"
 )
-"""A page number alone or at the end of a header or footer line: "Page 2 of 3", "- 1 -", "2 / 3"."""
+"""A page number alone ("Page 2 of 3", "- 1 -") or at the end of a header or footer line."""
 _PAGE_SUFFIX = re.compile(rf"[ \t]*{_PAGE}$")
 _NEAR = 3
 """How many lines from a page break a repeated or tool-written line may be, to be the page's header or footer."""
@@ -26,10 +26,7 @@ def page_furniture(lines: list[TextLine]) -> set[int]:
     a tool ("Transcript by Rev.com") or repeated in the file that stands within ``_NEAR`` lines of a page number
     or a form feed. A speaker's line never is; nor is a sentence ("We put it on Page 2.")."""
     texts = [" ".join(line.text.replace("\f", " ").split()) for line in lines]
-    numbered = {
-        i for i, (line, text) in enumerate(zip(lines, texts, strict=True))
-        if not _speaks(line) and _PAGE_NUMBER.fullmatch(text) and not text.endswith((".", "?", "!", ","))
-    }  # fmt: skip
+    numbered = {i for i, line in enumerate(lines) if not _speaks(line) and _page_number(line.text.rstrip())}
     breaks = [lines[i].number for i in numbered] + [line.number for line in lines if "\f" in line.text]
     if not breaks:
         return set()
@@ -44,6 +41,18 @@ def page_furniture(lines: list[TextLine]) -> set[int]:
         and any(abs(line.number - number) <= _NEAR for number in breaks)
     }  # fmt: skip
     return numbered | near
+
+
+def _page_number(line: str) -> bool:
+    """A page number line: alone, or after a header's words set apart by a run of spaces as a PDF lays them out
+    ("Interview 4          Page 2"), or as "Page N of M"; "We moved it to Page 2" is speech."""
+    found = _PAGE_NUMBER.fullmatch(line)
+    if not found or line.endswith((".", "?", "!", ",")):
+        return False
+    return not found["before"] or len(found["gap"]) > 1 or "\t" in found["gap"] or _OF.search(line) is not None
+
+
+_OF = re.compile(r"\d[ \t]*(?:of|OF|/|von|de|di)[ \t]*\d{1,4}$")
 
 
 def _speaks(line: TextLine) -> bool:
