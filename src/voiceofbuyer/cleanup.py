@@ -97,11 +97,8 @@ def structural_removals(text: str, base: int, quoted_cell: bool = False) -> list
     """Time stamps and non-speech annotations in ``text`` (offsets made absolute by ``base``); in a quoted CSV
     cell (``quoted_cell``), the first of each doubled quotation mark, CSV's escape for one
     ('call my team ""the report factory""' reads 'call my team "the report factory"')."""
-    found = (
-        [(m.start() + base, m.start() + base + 1, "escape") for m in _ESCAPED_QUOTE.finditer(text)]
-        if (quoted_cell)
-        else []
-    )
+    escapes = _ESCAPED_QUOTE.finditer(text) if quoted_cell else ()
+    found = [(m.start() + base, m.start() + base + 1, "escape") for m in escapes]
     found += [(m.start() + base, m.end() + base, "timestamp") for m in INLINE_TIME.finditer(text)]
     found += [(m.start() + base, m.end() + base, "annotation") for m in ANNOTATION.finditer(text)]
     return merge_removals(found)

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from .cluster import SMALL_POOL, alike_groups
+from .cluster import SMALL_POOL, alike_groups, groups_from_labels
 from .records import Statement
 
 WEAK_COHERENCE = 0.5
@@ -73,18 +73,12 @@ def refine(
 
 
 def _alike(statements: list[Statement], vectors: Mapping[str, np.ndarray], similarity: float) -> list[list[Statement]]:
-    """``cluster.alike_groups`` of the statements, each point alone a group of one."""
+    """``cluster.alike_groups`` of the statements, each point alone a group of one (``cluster.groups_from_labels``)."""
     if len(statements) < 2:
         return [[s] for s in statements]
     labels = alike_groups(np.stack([vectors[s.text] for s in statements]), similarity)
-    groups: dict[int, list[Statement]] = {}
-    alone = []
-    for statement, label in zip(statements, labels, strict=True):
-        if label < 0:
-            alone.append([statement])
-        else:
-            groups.setdefault(label, []).append(statement)
-    return list(groups.values()) + alone
+    by_id = {s.id: s for s in statements}
+    return [[by_id[i] for i in ids] for ids in groups_from_labels(list(by_id), labels)]
 
 
 def _close_to_the_rest(rows: np.ndarray, min_similarity: float) -> np.ndarray:

@@ -25,11 +25,11 @@ def page_furniture(lines: list[TextLine]) -> set[int]:
     """Indexes of ``lines`` that are a page's number, header or footer: a page number line, and a line written by
     a tool ("Transcript by Rev.com") or repeated in the file that stands within ``_NEAR`` lines of a page number
     or a form feed. A speaker's line never is; nor is a sentence ("We put it on Page 2.")."""
-    texts = [" ".join(line.text.replace("\f", " ").split()) for line in lines]
     numbered = {i for i, line in enumerate(lines) if not _speaks(line) and _page_number(line.text.rstrip())}
     breaks = [lines[i].number for i in numbered] + [line.number for line in lines if "\f" in line.text]
     if not breaks:
         return set()
+    texts = [" ".join(line.text.replace("\f", " ").split()) for line in lines]
     seen: dict[str, int] = {}
     # A footer's words without its page number count too: "Call_Whitfield (Completed 03/14/25)   Page 1 of 2" and
     # the next page's header "Call_Whitfield (Completed 03/14/25)" are one line repeated.
