@@ -944,6 +944,10 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("Yeah, I'm Dave Kowalski, I'm the owner of Kowalski Tree Service.", "Kowalski Tree Service"),
         ("Sure. Phil Brennan, I'm the president of Brennan Septic and Drain.", "Brennan Septic and Drain"),
         ("I'm the Vice President of Sales at Acme.", "Acme"),
+        ("I'm the general manager of Seaholm Resort. A hundred and eighty rooms.", "Seaholm Resort"),
+        ("I'm the managing director of Brightline Creative.", "Brightline Creative"),
+        ("I'm the manager of Accounts Payable.", ""),  # "manager" alone heads a department
+        ("I'm the general manager of Operations.", ""),
         ("I'm the president of the company.", ""),
         ("I'm the VP of Finance of the group.", ""),
         # where or when the job is, a platform, a subject, or no title said: no company

@@ -145,7 +145,7 @@ def stated_company(texts: list[str]) -> str:
             if title and not found:
                 at = re.escape(title).replace(r"\ ", r"[\s,]+")
                 # "the VP of finance here at Fairfield Foods"; "the owner of Kowalski Tree Service"
-                joint = "(?:at|of)" if heads_a_company(title.split()[-1]) else "at"
+                joint = "(?:at|of)" if heads_a_company(title.split()) else "at"
                 found = re.search(rf"\b(?i:{at}[\s,]+(?:here\s+)?{joint})\s+{_COMPANY}", sentence)
             if not found or sentence[found.end() : found.end() + 1] in ("'", "’"):
                 continue  # "at Brightwell's Lancaster clinic": a place of the company's, not its name

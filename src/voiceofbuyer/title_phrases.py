@@ -7,7 +7,7 @@ acting controller"). ``introductions`` finds where a title is stated; this modul
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .job_words import (
     JOB_WORDS,
@@ -161,7 +161,7 @@ def title_after(rest: str) -> str:
     end = last + 1
     # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops";
     # after the head of a whole company, a name is the company ("president of Brennan Septic and Drain").
-    of_a_company = heads_a_company(words[last]) and _names_a_company(words[end : end + 2])
+    of_a_company = heads_a_company(words[: last + 1]) and _names_a_company(words[end : end + 2])
     if (
         not of_a_company
         and end < len(words)
@@ -192,10 +192,16 @@ _DEPARTMENTS = frozenset(
 )  # fmt: skip
 
 
-def heads_a_company(word: str) -> bool:
-    """Whether a job word heads a whole company ("owner", "CEO", "president"), so that "of" and a name after it
-    say which company, not which field ("CEO of SwiftLane Couriers", not "Head of IT")."""
-    return word.lower().strip(".,") in _HEADS_OF_COMPANIES
+_HEADS_OF_COMPANIES_IN_TWO = frozenset({("general", "manager"), ("managing", "director"), ("executive", "director")})
+"""Two words that head a whole company where either alone may head a department ("manager of Accounts Payable")."""
+
+
+def heads_a_company(title: Sequence[str]) -> bool:
+    """Whether a title's words end on one that heads a whole company ("owner", "CEO", "president", "general
+    manager"), so that "of" and a name after it say which company, not which field ("CEO of SwiftLane Couriers",
+    "managing director of Brightline Creative", not "Head of IT")."""
+    words = [word.lower().strip(".,") for word in title[-2:]]
+    return bool(words) and (words[-1] in _HEADS_OF_COMPANIES or tuple(words) in _HEADS_OF_COMPANIES_IN_TWO)
 
 
 def _names_a_company(after: list[str]) -> bool:

@@ -27,8 +27,9 @@ MAX_SKIPPED_TOKENS = 3
 MAX_NUMBER_DIGITS = 30
 """No number in a transcript (a time, a speaker number, a confidence) needs more digits than this."""
 _SERVICES = (
-    "; or the JSON as Amazon Transcribe, AssemblyAI, Azure batch transcription, Deepgram, ElevenLabs Scribe, Fathom, "
-    "Fireflies, Gladia, Gong, Google Speech-to-Text, Happy Scribe, Rev.ai, Sonix, Speechmatics or WhisperX return it; "
+    "; or the JSON as Amazon Transcribe (and its Call Analytics), AssemblyAI, Azure (batch or fast transcription), "
+    "Deepgram, ElevenLabs Scribe, Fathom, Fireflies, Gladia, Gong, Google Meet's API, Google Speech-to-Text, Happy "
+    "Scribe, IBM Watson, Recall.ai, Rev.ai, Sonix, Speechmatics, tl;dv or WhisperX return it; "
     "any other service's transcript as .txt, .vtt or .csv with speaker names"
 )
 _FIX = (

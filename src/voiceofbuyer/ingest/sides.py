@@ -55,7 +55,7 @@ INTRODUCED = 0.8
 """The least confidence of sides where the interviewing side asked a buyer for their job and was told it."""
 
 _INTERVIEWER_LABEL = re.compile(
-    r"(?:interviewers?|moderator|facilitator|researcher|host|intervieweur|assistant|(?-i:AI)|bot|q|question|me"
+    r"(?:interviewers?|moderator|facilitator|researcher|host|intervieweur|assistant|agent|(?-i:AI)|bot|q|question|me"
     r"|interviewer\s*notes)[\s_]*\d*",
     re.I,
 )
