@@ -577,6 +577,18 @@ def test_csv_transcript_a_row_per_turn(tmp_path: Path) -> None:
     assert_offsets(interview)
 
 
+def test_csv_times_as_video_timecodes_and_in_milliseconds(tmp_path: Path) -> None:
+    simonsays = (
+        "Timecode In,Timecode Out,Speaker,Text\n"
+        '00:00:00:10,00:00:04:03,Alex Kim,"Hi Tomasz. What\'s your job?"\n'
+        '00:00:04:20,00:00:12:21,Tomasz Wieczorek,"I\'m the warehouse operations manager."\n'
+    )
+    interview = read(tmp_path, "simonsays.csv", simonsays)
+    assert [(t.start, t.end) for t in interview.turns] == [(0.0, 4.0), (4.0, 12.0)]  # frames dropped
+    millis = "start_ms,end_ms,speaker,text\n400,3900,Alex Kim,What's your job?\n4200,9000,Tomasz,I run the warehouse.\n"
+    assert [(t.start, t.end) for t in read(tmp_path, "ms.csv", millis).turns] == [(0.4, 3.9), (4.2, 9.0)]
+
+
 def test_a_csv_without_speaker_and_text_columns_is_no_transcript(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="without a speaker column and a text column"):
         read(tmp_path, "survey.csv", "respondent_id,q1_role,q2_satisfaction\n1,CFO,4\n2,Controller,5\n")

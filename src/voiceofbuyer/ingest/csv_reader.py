@@ -22,9 +22,12 @@ _TEXT = frozenset({"text", "transcript", "transcription", "content", "utterance"
                    "dialogue", "dialog", "speech", "said", "message",
                    "comment"})  # fmt: skip
 # "comment": tscribe's column for the text of an Amazon Transcribe result.
+# "timecode in": SimonSays' and video editors' columns, "00:00:04:20" (hh:mm:ss:ff).
 _START = frozenset({"start", "start time", "start_time", "starttime", "begin", "from", "in", "timestamp", "time",
-                    "start (s)", "start_seconds", "offset"})  # fmt: skip
-_END = frozenset({"end", "end time", "end_time", "endtime", "to", "out", "end (s)", "end_seconds"})
+                    "start (s)", "start_seconds", "offset", "timecode in", "timecode", "start timecode", "tc in",
+                    "in point", "start (ms)", "start_ms", "startms"})  # fmt: skip
+_END = frozenset({"end", "end time", "end_time", "endtime", "to", "out", "end (s)", "end_seconds", "timecode out",
+                  "end timecode", "tc out", "out point", "end (ms)", "end_ms", "endms"})  # fmt: skip
 _DELIMITERS = (",", ";", "\t")
 _SECONDS = re.compile(r"\d+(?:\.\d+)?")
 _CLOCK = re.compile(rf"{CUE_TIME}|{TEXT_TIME}")
@@ -54,7 +57,9 @@ def read_csv(data: bytes, source: str) -> Parsed:
         if speaker_cell is None or text_cell is None:
             continue
         speaker = " ".join(text[speaker_cell[0] : speaker_cell[1]].split())
-        start, end = _time(text, _cell(row, columns["start"])), _time(text, _cell(row, columns["end"]))
+        start, end = (
+            _time(text, _cell(row, columns[edge]), _in_ms(header, columns[edge])) for edge in ("start", "end")
+        )
         turn = turn_at(text, *text_cell, speaker, lines.line(text_cell[0]), start, end) if speaker else None
         if turn is not None:
             turns.append(turn)
@@ -103,13 +108,19 @@ def _cell(row: list[Cell], column: int | None) -> Cell | None:
     return row[column] if column is not None and column < len(row) else None
 
 
-def _time(text: str, cell: Cell | None) -> float | None:
-    """Seconds from a time cell ("00:01:02.400", "1:02", "62.4"); None when empty or no time."""
+def _in_ms(header: list[str], column: int | None) -> bool:
+    """Whether a time column counts milliseconds ("start_ms", "End (ms)")."""
+    return column is not None and header[column].rstrip(")").endswith("ms")
+
+
+def _time(text: str, cell: Cell | None, milliseconds: bool = False) -> float | None:
+    """Seconds from a time cell ("00:01:02.400", "1:02", "62.4", a timecode "00:00:04:20"; a number of
+    ``milliseconds`` in a column that says so); None when empty or no time."""
     if cell is None:
         return None
     value = text[cell[0] : cell[1]].strip()
     if _SECONDS.fullmatch(value):
-        seconds = float(value)
+        seconds = float(value) / (1000 if milliseconds else 1)
     elif _CLOCK.fullmatch(value):
         seconds = parse_time(value.strip("[]()"))
     else:
