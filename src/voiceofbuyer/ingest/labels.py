@@ -210,7 +210,8 @@ def read_head(line: str) -> Head | None:
     """The speaker-label candidate or time stamp at the start of ``line``, if any."""
     timed = _TIMED_NAME_LINE.fullmatch(line)
     if timed and _plausible(timed["name"]):
-        stamp = timed["range"] or timed["dot"]  # a time of day is no offset into the recording
+        # A time of day (Dialpad) is read as Zoom's saved captions' is: the moment in the call, as the tool shows it.
+        stamp = timed["range"] or timed["dot"] or timed["clock"]
         time = parse_time(stamp) if stamp else None
         return Head(speaker=_spaced(timed["name"]), time=time, body=len(line), marked=True, alone=True)
     named = _SPEECHMATICS.fullmatch(line)
