@@ -135,6 +135,13 @@ def test_small_talk_about_the_conversation_is_other_whatever_the_model_says(text
         ("AI is taking over these freelance positions, but I'm personally ok with that.", True),
         ("I'm ok with it as long as the data stays on our servers.", False),  # a condition: a criterion
         ("I'm not worried about price, but the migration scares me.", False),
+        # said without "any", or as "it doesn't concern me" (tester X, real typed leads)
+        ("I don't have concerns here to be honest.", True),
+        ("It doesnt really concern me.", True),
+        ("I use AI a lot, so I don't really get frustrated because I know what to expect.", True),
+        ("I haven't yet come across a frustrating situation with AI.", True),
+        ("I haven't had any big issues other than a few times where the name was not transferred.", False),
+        ("I don't have the budget for another tool.", False),
     ],
 )
 def test_a_denial_of_what_was_asked_about_is_other_whatever_the_model_says(text, denial):
@@ -143,6 +150,28 @@ def test_a_denial_of_what_was_asked_about_is_other_whatever_the_model_says(text,
 
     assert denies_having(text) is denial
     assert (filed_as("pain", 0.9, text, LOOSE) == "other") is denial
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "filed"),
+    [
+        # praise alone filed as a pain: other
+        ("It came in clutch when the deadline moved.", "pain", "other"),
+        ("AI has helped me ideate as I built a brand identity.", "pain", "other"),
+        ("I do not have to spend much time reviewing it, which is really useful.", "pain", "other"),
+        ("It has helped me, but it is slow on large files.", "pain", "pain"),
+        # a forecast filed as a goal: other; the speaker's own want or plan stays a goal
+        ("I believe that AI will become even more capable in the areas of project planning.", "goal", "other"),
+        ("I think the banking industry will be forced to include more AI features.", "goal", "other"),
+        ("I think I will use it more for academic research.", "goal", "goal"),
+        ("I think it would be great if it could draft the board pack.", "goal", "goal"),
+        ("I think AI will replace some of my staff's functions.", "objection", "objection"),  # only goals
+    ],
+)
+def test_praise_alone_and_forecasts_are_no_pain_nor_goal(text, label, filed):
+    from voiceofbuyer.classify import filed_as
+
+    assert filed_as(label, 0.9, text, LOOSE) == filed
 
 
 def test_scores_per_class_and_macro():

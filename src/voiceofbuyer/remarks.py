@@ -49,7 +49,7 @@ _BAD_FEELING = re.compile(
     re.I,
 )
 _HAS_NONE = re.compile(
-    r"\b(?:(?:don'?t|do\s+not|didn'?t|did\s+not)\s+(?:really\s+)?(?:have|feel|see|face)\s+(?:any|many|much)\s+"
+    r"\b(?:(?:don'?t|do\s+not|didn'?t|did\s+not)\s+(?:really\s+)?(?:have|feel|see|face)\s+(?:(?:any|many|much)\s+)?"
     r"(?:real\s+|major\s+)?(?:concerns?|worries|worry|complaints?|problems?|issues?|frustrations?|objections?"
     r"|reservations?|pain\s+points?)"
     r"|(?:have|had|there\s+(?:are|were|is|was))\s+no\s+(?:real\s+|major\s+)?(?:concerns?|worries|complaints?"
@@ -59,7 +59,13 @@ _HAS_NONE = re.compile(
     # "I'm not necessarily worried about my skills", "..., but I'm personally ok with that."
     r"|(?:i'?m|i\s+am)\s+not\s+(?:necessarily\s+|really\s+|too\s+|overly\s+)?(?:worried|concerned)"
     r"|(?:i'?m|i\s+am)\s+(?:personally\s+)?(?:ok|okay|fine|comfortable)\s+with\s+(?:that|it|this)(?=\s*[.!]?\s*$)"
-    r"|don'?t\s+(?:seem\s+to\s+)?have\s+(?:a|any)\s+preference)\b",
+    r"|don'?t\s+(?:seem\s+to\s+)?have\s+(?:a|any)\s+preference"
+    # "It doesnt really concern me.", "I don't really get frustrated", "I haven't yet come across a frustrating ..."
+    r"|(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+(?:really\s+)?(?:concern|worry|bother|frustrate)\s+me"
+    r"|(?:don'?t|do\s+not|never|rarely|seldom)\s+(?:really\s+)?(?:get|feel|become)\s+(?:frustrated|annoyed|worried"
+    r"|concerned)"
+    r"|(?:haven'?t|have\s+not|never)\s+(?:yet\s+|really\s+)?(?:come\s+across|run\s+into|encountered|experienced|had)"
+    r"\s+(?:a|an|any)\s+(?:\w+\s+){0,2}?(?:frustrat\w*|problems?|issues?|concerns?))\b",
     re.I,
 )
 _NOTHING_TO_SAY = re.compile(r"\bnothing\s+(?:really\s+)?(?:comes|springs)\s+to\s+mind\b", re.I)
@@ -81,12 +87,15 @@ _PRAISE = re.compile(
     r"|saved?\s+(?:me\s+|us\s+)?(?:a\s+lot\s+of\s+|so\s+much\s+)?time|much\s+(?:less|faster|easier|better|quicker)"
     r"|easier|a\s+lifesaver|game\s*-?changer|works?\s+(?:really\s+|very\s+)?well|spot\s+on"
     r"|did\s+(?:a\s+)?(?:great|good|fantastic)\s+job|beneficial|a\s+good\s+thing|(?:gave|gives|give)\s+me\s+the\s+freedom"
-    r"|(?:much\s+)?(?:quicker|faster)\s+than\s+usual|less\s+time-consuming)\b",
+    r"|(?:much\s+)?(?:quicker|faster)\s+than\s+usual|less\s+time-consuming"
+    # "It came in clutch.", "AI has helped me ideate", "made it easier for me to ..."
+    r"|made\s+me\s+(?:so\s+|very\s+|really\s+)?happy|came\s+in\s+clutch|pays?\s+off|paid\s+off"
+    r"|(?:has|have|had)\s+(?:really\s+|greatly\s+)?helped\s+(?:me|us)|(?:very|really|so|extremely)\s+useful)\b",
     re.I,
 )
 # Any word of trouble, negation or reservation keeps a statement from being praise alone.
 _RESERVATION = re.compile(
-    r"\b(?:not|no|never|nothing|without|too|lack\w*|only(?!\s+took|\s+takes)|trust\w*|risk\w*|fear\w*|afraid|waste\w*|errors?"
+    r"\b(?:not(?!\s+have\s+to)|no|never|nothing|without|too|lack\w*|only(?!\s+took|\s+takes)|trust\w*|risk\w*|fear\w*|afraid|waste\w*|errors?"
     r"|mistakes?|slow\w*|tedious|manual\w*|trouble[ds]?|troubling)\b|n't(?!\s+have\s+to)",
     re.I,
 )
@@ -103,6 +112,26 @@ def only_praises(text: str) -> bool:
         and _BAD_FEELING.search(text) is None
         and _BUT.search(text) is None
     )
+
+
+_FORECAST = re.compile(
+    r"\b(?:i\s+(?:think|believe|expect|imagine|predict|suspect|guess)|i\s+can\s+see|i\s+feel\s+like|probably"
+    r"|eventually|in\s+the\s+future)\b[^.?!]*\b(?:will|may|might|going\s+to|could|would)\b",
+    re.I,
+)
+# A want, or the speaker's own plan ("I think I will use it more for research"): a goal after all.
+_OWN_WANT = re.compile(
+    r"\b(?:want\w*|hope\w*|wish\w*|like|love|need\w*|goals?|would\s+be\s+(?:nice|great|good|helpful|ideal))\b"
+    r"|\b(?:i|we)\s*(?:will|'ll|would|'d|might|may|could|am\s+going|'m\s+going|are\s+going|'re\s+going)\b",
+    re.I,
+)
+
+
+def forecasts(text: str) -> bool:
+    """A forecast about the world with no want or plan of the speaker's ("I believe that AI will become even more
+    capable in project planning."): an opinion (codebook rule 6), filed as ``other`` when the model says goal. On
+    the labelled statements, 42 of the 72 it matches are labelled other, 13 goal."""
+    return _FORECAST.search(text) is not None and _OWN_WANT.search(text) is None
 
 
 def denies_having(text: str) -> bool:

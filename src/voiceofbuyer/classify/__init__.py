@@ -10,8 +10,8 @@ One interface, ``Classifier``, and three backends chosen by ``[classify] backend
 
 Whatever the backend, a statement below ``min_confidence``, shorter than ``min_words``, small talk about the
 conversation itself (``remarks.is_small_talk``), a denial of what was asked about (``remarks.denies_having``: "I
-have no concerns."), or praise alone filed as a pain or an objection (``remarks.only_praises``) is ``other``: it
-never leads a theme.
+have no concerns."), praise alone filed as a pain or an objection (``remarks.only_praises``), or a forecast filed as
+a goal (``remarks.forecasts``) is ``other``: it never leads a theme.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ import numpy as np
 
 from ..config import ClassifyConfig
 from ..records import CATEGORIES, Classification, Statement
-from ..remarks import denies_having, is_small_talk, only_praises
+from ..remarks import denies_having, forecasts, is_small_talk, only_praises
 from .labelled import LabelledStatement
 
 __all__ = ["CATEGORIES", "FILING_RULES", "Classifier", "LabelledStatement", "filed_as"]
 
-FILING_RULES = "4"
+FILING_RULES = "5"
 """The version of ``filed_as``'s rules (small talk, denials): part of the verdict cache key, so a changed rule
 re-files every statement."""
 
@@ -37,10 +37,12 @@ def filed_as(label: str, confidence: float, text: str, config: ClassifyConfig) -
     """The category a statement is filed under: the model's ``label``, or ``other`` when the model is unsure
     (``confidence`` below ``min_confidence``), the statement is shorter than ``min_words``, it is small talk or it
     denies having what was asked about ("I can't think of a time I got frustrated."), or it is filed as a pain or
-    an objection but only praises ("I was particularly satisfied that it found the bug.")."""
+    an objection but only praises ("I was particularly satisfied that it found the bug."), or filed as a goal but only
+    forecasts ("I believe AI will become more capable.")."""
     unsure = confidence < config.min_confidence or len(text.split()) < config.min_words
     praise = label in ("pain", "objection") and only_praises(text)
-    return "other" if unsure or praise or is_small_talk(text) or denies_having(text) else label
+    forecast = label == "goal" and forecasts(text)
+    return "other" if unsure or praise or forecast or is_small_talk(text) or denies_having(text) else label
 
 
 class Classifier(ABC):
