@@ -2,7 +2,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from voiceofbuyer.cluster import PcaHdbscan, groups_from_labels
+from voiceofbuyer.cluster import PcaHdbscan, groups_from_labels, split_broad
 from voiceofbuyer.config import ClusteringConfig
 from voiceofbuyer.records import Citation, Quote, Statement, Theme
 from voiceofbuyer.themes import (
@@ -84,6 +84,25 @@ def test_a_small_pool_of_buyers_saying_the_same_thing_is_one_theme():
     assert PcaHdbscan(config).fit_predict(vectors[:2]) == [0, 0]  # two alike: a pair, below HDBSCAN's reach
     identical = np.repeat(vectors[:1], 3, axis=0)
     assert PcaHdbscan(config).fit_predict(identical) == [0, 0, 0]
+
+
+def test_a_group_most_of_a_role_speaks_to_is_clustered_again_on_its_own():
+    """Two points that share a topic ("AI" on every statement) and that the pool's clusterer took as one group: most
+    of the role's interviews speak to it, so it is clustered again alone, where its own PCA tells the points apart."""
+    rng = np.random.default_rng(5)
+    topic, first, second = rng.normal(size=(3, 384))
+    points = np.vstack([3 * topic + first + rng.normal(scale=0.3, size=(8, 384)),
+                        3 * topic + second + rng.normal(scale=0.3, size=(8, 384))])  # fmt: skip
+    rows = dict(
+        zip([f"s{i:02d}" for i in range(16)], points / np.linalg.norm(points, axis=1, keepdims=True), strict=True)
+    )
+    ids = sorted(rows)
+    interview_of = {i: f"interview-{int(i[1:]) % 8}" for i in ids}  # 8 interviews, each on both points
+    clusterer = PcaHdbscan(CONFIG.model_copy(update={"min_cluster_size": 3}))
+    split = split_broad([ids], interview_of, rows, clusterer, role_interviews=10)
+    assert sorted(split) == [ids[:8], ids[8:]]
+    assert split_broad([ids], interview_of, rows, clusterer, role_interviews=20) == [ids]  # 8 of 20: not broad
+    assert split_broad([ids], interview_of, rows, clusterer, role_interviews=7) == [ids]  # a role too small to say
 
 
 def statement(sid: str, interview: str, text: str, phrases: tuple[str, ...]) -> Statement:

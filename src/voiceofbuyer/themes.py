@@ -44,6 +44,7 @@ _CONFIDENCE_WEIGHT = 0.3
 _LEAD_CONFIDENCE_WEIGHT = 0.7
 """Added for the lead alone: judged against the codebook, 7 of 26 real typed leads under confidence 0.5 were of
 their theme's category, 46 of 51 at 0.9 and over (tester X, 2026-12-04)."""
+_LEAD_FLUENCY_WEIGHT = 0.14
 # Nouns too generic to name a theme.
 _GENERIC_NOUNS = frozenset(
     {"thing", "lot", "way", "time", "people", "bit", "kind", "number", "stuff", "something", "question", "point",
@@ -308,9 +309,11 @@ def representative(
         relevance = matrix @ centre + quality
     else:
         relevance = quality
-    lead_relevance = relevance
-    if confidence is not None:  # the face of the theme: above all, clearly of its category
-        lead_relevance = relevance + _LEAD_CONFIDENCE_WEIGHT * np.array([confidence.get(s.id, 0.0) for s in group])
+    # The face of the theme: above all clearly of its category, and said fluently (a trace of speech costs the lead
+    # as much as 0.2 of confidence).
+    lead_relevance = relevance - _LEAD_FLUENCY_WEIGHT * np.array([min(disfluency(s.text), 3) for s in group])
+    if confidence is not None:
+        lead_relevance += _LEAD_CONFIDENCE_WEIGHT * np.array([confidence.get(s.id, 0.0) for s in group])
     while len(chosen) < min(count, len(group)):
         best, best_score = -1, -math.inf
         # A fragment may be a theme's face only when the theme has no whole sentence; never a supporting quote.
