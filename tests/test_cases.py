@@ -19,6 +19,8 @@ import pytest
 
 from voiceofbuyer.config import load_config
 from voiceofbuyer.pipeline import RunReport, run
+from voiceofbuyer.records import Statement
+from voiceofbuyer.repeats import repeated_interviews
 
 CASES = Path(__file__).parent / "fixtures" / "cases"
 NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expect.json").is_file())
@@ -40,7 +42,11 @@ def cases_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, RunReport
     for name in NAMES:
         shutil.copytree(CASES / name, batch / name, ignore=shutil.ignore_patterns("expect.json"))
     out = tmp_path_factory.mktemp("cases-out")
-    report = run(batch, out, load_config(None), show_progress=False)
+    # Several cases are one interview in two shapes (a Deepgram and a WhisperX export of one call): each is judged
+    # on its own here, as the shared checker runs them; test_repeats_among_the_cases checks they are found.
+    config = load_config(None)
+    config = config.model_copy(update={"segment": config.segment.model_copy(update={"skip_repeats": False})})
+    report = run(batch, out, config, show_progress=False)
     return json.loads((out / "voiceofbuyer.json").read_text("utf-8")), report
 
 
@@ -75,3 +81,19 @@ def test_case(name: str, cases_run: tuple[dict, RunReport]) -> None:
         assert any(same(expect["company"], i["metadata"]["company"]) for i in interviews), expect["company"]
     if expect.get("times"):
         assert all(isinstance(s["start"], (int, float)) for s in statements)
+
+
+@pytest.mark.slow
+def test_repeats_among_the_cases(cases_run: tuple[dict, RunReport]) -> None:
+    """The cases that are one conversation in two shapes are found as such, and only those: 20 of them (checked by
+    reading each pair), e.g. one call as Deepgram multichannel JSON and as WhisperX JSON, typed notes and a Word
+    file of the same interview."""
+    document, _ = cases_run
+    said: dict[str, list[Statement]] = {}
+    for s in document["statements"]:
+        statement = Statement(s["id"], s["interview_id"], "", 0, 0, 0, (), s["text"], "")
+        said.setdefault(s["interview_id"], []).append(statement)
+    found = {repeat.split("/")[0]: kept.split("/")[0] for repeat, (kept, *_) in repeated_interviews(said).items()}
+    assert len(found) == 20, found
+    assert found["109-deepgram-multichannel-no-diarize"] == "107-whisperx-fused-segment-word-speakers"
+    assert found["609-txt-typed-notes-numbered-questions-with-dash"].startswith("610-docx-no-labels")

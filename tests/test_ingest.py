@@ -1628,3 +1628,24 @@ def test_a_pdf_pages_header_and_footer_are_no_ones_words_and_the_turn_goes_on(tm
     # a caption line with no full stop is speech, whatever it ends on; "- 2 -" alone is a page number
     captions = read(tmp_path, "captions.txt", "Sam: Where is it?\nDana: In the deck.\nWe moved it to Page 2\n- 2 -\n")
     assert [turn.text for turn in captions.turns] == ["Where is it?", "In the deck.\nWe moved it to Page 2"]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "company"),
+    [
+        ("Tess Moreau | she/her: Sure.", "Tess Moreau", ""),  # pronouns typed into a Zoom display name
+        ("Tess Moreau she/her: Sure.", "Tess Moreau", ""),
+        ("Tess Moreau, they/them: Sure.", "Tess Moreau", ""),
+        ("[Jamal Reed - he/him] 11:00:05", "Jamal Reed", ""),
+        ("Marco Bellini - Plant Manager - Ferro Meccanica: Sure.", "Marco Bellini", "Ferro Meccanica"),
+        ("Priya Nair | CFO @ Kestrel Logistics: Cash visibility.", "Priya Nair", "Kestrel Logistics"),
+        ("Sam Ortiz / Ledgerly: Hi.", "Sam Ortiz", "Ledgerly"),
+    ],
+)
+def test_a_display_name_with_pronouns_title_and_company_names_its_speaker(line, speaker, company):
+    """Each was no label at all: the call was read as one speaker, the interviewer's questions quoted as the buyer's
+    (tester W)."""
+    from voiceofbuyer.ingest.labels import read_head
+
+    head = read_head(line)
+    assert head is not None and (head.speaker, head.qualifier) == (speaker, company)

@@ -70,6 +70,8 @@ class SegmentConfig(Section):
     """A sentence made only of these words is a back-channel ("Yeah, right.") and is dropped."""
     max_words: int = Field(ge=10, le=1000)
     """Statements longer than this many words are split at clause boundaries."""
+    skip_repeats: bool = True
+    """The same conversation in two files is read once (``repeats``); false reads both."""
 
 
 class ClassifyConfig(Section):

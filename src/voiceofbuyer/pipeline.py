@@ -138,8 +138,9 @@ def _run(
                                batch_dir, report)  # fmt: skip
         with stages.stage("segment", len(interviews), unit="interview") as bar:
             statements = _segment(interviews, people.speakers, segmenter, engine, store, bar.update, report)
-        statements, repeated = without_repeats(statements, {i.id: i.source for i in interviews})
-        report.problems.extend(repeated)
+        if config.segment.skip_repeats:
+            statements, repeated = without_repeats(statements, {i.id: i.source for i in interviews})
+            report.problems.extend(repeated)
         interviews = _readable([i for i in interviews if i.id in statements], batch_dir, report)
         statements_list = [s for i in interviews for s in statements[i.id]]
         texts = [s.text for s in statements_list] + [s.question for s in statements_list if s.question]

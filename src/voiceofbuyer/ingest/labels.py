@@ -60,9 +60,10 @@ _MARKS = _mark_ranges()
 # A label word: "Dr.", "J.", "J.R.", "O'Neil", "Mary-Kate", "Interviewee1", "SPEAKER_00", "iPhone", "陈静", "प्रिया".
 _WORD = rf"(?:(?:[^\W\d_]\.){{2,4}}|[^\W\d_]{{1,4}}\.|[^\W\d_][\w{_MARKS}'’.&\-]*)"
 # Words separated by spaces or a comma ("Kim, Alex"); a short number may follow ("Speaker 2", "Conference Room 4B"),
-# never the "00" of "00:01:02".
+# never the "00" of "00:01:02"; pronouns after the name ("Tess Moreau she/her") are no part of it.
 # The ideographic space (U+3000) is the space a Japanese or Chinese keyboard types between family and given name.
-_NAME = rf"{_WORD}(?:(?:[ \t\u3000]+|,[ \t]*)(?:{_WORD}|\d{{1,3}}(?:[^\W\d_](?!\w))?(?!\d|:\d)))*"
+_PRONOUN = r"(?i:she|he|they|ze|xe|ey|fae)/"
+_NAME = rf"{_WORD}(?:(?:[ \t\u3000]+|,[ \t]*)(?!{_PRONOUN})(?:{_WORD}|\d{{1,3}}(?:[^\W\d_](?!\w))?(?!\d|:\d)))*"
 # Display names carry emoji ("Kate 🎧"): left out of the speaker's name. A tool's mark of a voice it could not
 # name ("Speaker ?", "Speaker?") stays in it: such a speaker is nobody (``sides.is_uncertain``).
 _EMOJI = "\u200d\ufe0f\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
@@ -74,6 +75,10 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _PHONE = r"\+?\d[\d \t().*-]{6,18}\d"
 _DUPLICATE = r"[ \t]*\(\d{1,2}\)"  # Apple and Zoom tell two devices of one name apart: "iPad (2)"
 _DASH = r"[-–—|]"
+# Pronouns in a display name ("she/her", "(they/them)", "he/him/his"), no part of the name.
+_PRONOUNS = (
+    r"\(?(?i:she|he|they|ze|xe|ey|fae)/(?i:her|him|them|hers|his|theirs|she|he|they|zir|hir|xem|em|faer)(?:/[a-z]+)?\)?"
+)
 # Broadcast and CART captions open each change of speaker with ">>" (">> SAM ORTIZ: ..."). A display name may carry
 # pronouns before its company ("Sam Ortiz (he/him) | Ledgerly") or a title and company ("Sam Ortiz, PM @ Ledgerly").
 _SPEAKER_HEAD = re.compile(
@@ -84,10 +89,15 @@ _SPEAKER_HEAD = re.compile(
     (?:(?P<open>\[)|(?P<paren>\())?
     (?P<name>{_EMAIL}|{_NAME}{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
     (?(open)(?:[ \t]*\([^()\n]{{1,30}}\)(?=[ \t]+{_DASH}[ \t]))?  # "[Yolanda Brooks (she/her) - Cedar Glen]"
+      (?:[ \t]+{_DASH}[ \t]+{_PRONOUNS})?  # "[Jamal Reed - he/him]"
       (?:[ \t]+{_DASH}[ \t]+(?P<inorg>{_NAME}(?:[ \t]+&[ \t]+{_NAME})?))?  # "- Baker & Finch Research"
       (?:[ \t]*\((?P<inner>[^()\n]{{1,60}})\))?\])(?(paren)\))
     (?:[ \t]*\([^()\n]{{1,30}}\)(?=[ \t]+{_DASH}[ \t]))?
-    (?:[ \t]+(?:{_DASH}|@)[ \t]+(?P<org>{_NAME}))?
+    (?:(?:[ \t]+(?:{_DASH}[ \t]+)?|,[ \t]*){_PRONOUNS})?  # "Tess Moreau | she/her", "Tess Moreau she/her"
+    # "Marco Bellini - Plant Manager - Ferro Meccanica", "Priya Nair | CFO @ Kestrel Logistics": the last part is
+    # the company
+    (?:[ \t]+(?:{_DASH}|@)[ \t]+{_NAME}(?=[ \t]+(?:{_DASH}|@)[ \t])){{0,2}}
+    (?:[ \t]+(?:{_DASH}|@|/)[ \t]+(?P<org>{_NAME}))?
     (?:[ \t]*[(（](?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()（）\n]{{1,60}})[)）]  # full-width as Chinese input types
       |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\]
         (?=[ \t]*(?:\*\*)?[ \t]*(?::|[\[(]{TEXT_TIME}[\])])))?  # "Jordan Reyes [Vendor] (00:00:00):" as Rev writes it
