@@ -318,6 +318,13 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm Amara Nwosu, I'm the CEO of SwiftLane Couriers.", "CEO"),
         ("I'm the Vice President of Sales at Acme.", "Vice President of Sales"),
         ("I'm the president of international operations.", "President of International Operations"),
+        # a surname that is a job word is no title (tester W: "Sarah Baker" was the head of procurement's title)
+        ("I'm Sarah Baker, I'm the head of procurement at Halden.", "Head of Procurement"),
+        ("I'm Erik Lindqvist. I'm the operations director.", "Operations Director"),
+        ("I'm Anna Carpenter, head of procurement.", "Head of Procurement"),
+        ("I'm Tom Cook — I run the finance team.", ""),
+        ("I'm Senior Manager, Treasury at Orrin.", "Senior Manager, Treasury"),
+        ("I'm Head Chef, and I run the kitchen.", "Head Chef"),
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):

@@ -224,6 +224,10 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         if lead["named"] and names_a_job_word(lead["named"].rstrip(" ,").split()[-1]):
             start = lead.start("named")  # "I'm Senior Manager, Treasury": a title with a comma, not a name
         title = title_after(text[start : start + 80])
+        if title and _is_a_name(text[start : start + len(title)], text[start + len(title) : start + len(title) + 80]):
+            # "I'm Sarah Baker, I'm the head of procurement": a surname that is a job word; the title follows
+            start = _NAME_THEN.match(text, start + len(title)).end()  # type: ignore[union-attr]  # _is_a_name saw it
+            title = title_after(text[start : start + 80])
         glossed = None if title else _IN_ENGLISH.match(text, start)
         if glossed:  # "Leiter Einkauf, so head of purchasing": the title in English after one in another language
             start = glossed.start("english") if glossed["english"] else glossed.end()
@@ -271,6 +275,24 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
 
 
 _AT_A_COMPANY = re.compile(r"[^,.;!?]{2,60}?\s+at\s+(?-i:[A-Z])", re.I)
+
+
+_NEXT_CLAUSE = re.compile(r"\s*[,.;:—–-]+\s*(?:and\s+)?(?:i'?m\b|i\s+am\b|i\s|i've\b|my\s|we\s)", re.I)
+_NAME_THEN = re.compile(r"\s*[,.;:—–-]+\s*")
+
+
+def _is_a_name(title: str, after: str) -> bool:
+    """Whether a "title" (as said) of two or three capitalised words is the speaker's name, its last word a job word
+    ("Sarah Baker", "Tom Cook", "Erik Lindqvist"), told by what follows: a new clause ("..., I'm the head of
+    procurement", "... — I run the finance team") or the job itself ("..., head of procurement"). "Senior Manager,
+    Treasury at Orrin" is a title: its first word is a rank, and no clause nor job follows."""
+    words = title.split()
+    if not 2 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+        return False
+    if names_a_job_word(words[0]) or only_seniority(words[0]) or words[0].lower() in ("senior", "junior", "chief"):
+        return False
+    then = _NAME_THEN.match(after)
+    return _NEXT_CLAUSE.match(after) is not None or (then is not None and bool(title_after(after[then.end() :])))
 
 
 def _plural_job(title: str) -> bool:
