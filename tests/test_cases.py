@@ -5,7 +5,8 @@ All cases run as one batch (one subfolder each), so the models load once. Each c
 ``../shared/cases/check.py`` documents it: the buyer's label, the interviewing side's labels (none of their words
 may be a buyer statement), text that must be absent from and present in buyer statements, the title, times, and
 files that are not transcripts at all (refused, naming the file); ``title_not``: words the title must not hold;
-``company``: the company the buyer names (in the interview's metadata).
+``company``: the company the buyer names (in the interview's metadata); ``certain``: no quote is flagged as of an
+uncertain speaker.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ def test_case(name: str, cases_run: tuple[dict, RunReport]) -> None:
         assert any(expect["title"].lower() in (b["title"] + " " + b["role"]).lower() for b, _ in buyers), buyers
     for wrong in expect.get("title_not", []):  # words a title read too far must not hold ("of Procurement")
         assert not any(wrong.lower() in b["title"].lower() for b, _ in buyers), buyers
+    if expect.get("certain"):  # the sides are clear: no quote is flagged "[speaker uncertain]"
+        assert not [s["text"] for s in statements if s["speaker_uncertain"]]
     if expect.get("company"):  # the company the buyer names ("I'm the general manager of Seaholm Resort")
         assert any(same(expect["company"], i["metadata"]["company"]) for i in interviews), expect["company"]
     if expect.get("times"):

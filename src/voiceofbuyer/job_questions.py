@@ -13,11 +13,12 @@ from .title_phrases import bare_title, title_after
 NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen Marsh, finance director"
 
 # A question about the buyer's own job, wherever it is asked: "What's your role at Finch?", "what is it you do?",
-# "What does your day look like?", "Tell me about yourself." (``ingest.sides`` finds who was asked with it too).
+# "What does your day look like?", "What does your team look like?", "Tell me about yourself." (``ingest.sides``
+# finds who was asked with it too).
 _OWN_JOB = (
     r"\byour\s+(?:name\s+and\s+(?:your\s+)?)?(?:(?:actual|official|current|exact|job|formal)\s+){0,2}"
     r"(?:role|title|job|position)\b|\bwhat\s+(?:is\s+it\s+(?:that\s+)?)?(?:do\s+)?you\s+do\b"
-    r"|\bwhat\s+does\s+your\s+(?:job|role|work|day)\s+(?:involve|look\s+like)\b|\bintroduce\s+yourself\b"
+    r"|\bwhat\s+does\s+your\s+(?:job|role|work|day|team)\s+(?:involve|look\s+like)\b|\bintroduce\s+yourself\b"
     r"|\babout\s+yourself\b"
 )
 ASKS_OWN_JOB = re.compile(_OWN_JOB, re.I)

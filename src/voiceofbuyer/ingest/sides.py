@@ -123,11 +123,12 @@ def _people_sides(interview: Interview, people: list[str], uncertain: tuple[str,
     interviewers = [s for s in people if s == interviewer or s in colleagues]
     buyers = [s for s in people if s not in interviewers]
     confidence = _confidence(said, interviewers)
-    if pitched:  # a demo call: the vendor talks and the buyer asks; the signals disagree, so say less sure
+    # "Could you tell me about your role?" / "I'm the revenue operations lead at Quillstack.": however many
+    # questions the buyer asks back about the product, and however much the other side pitches, who is who is clear.
+    introduced = any(_asked_for_their_job(said).get(buyer) in interviewers for buyer in buyers)
+    if pitched and not introduced:  # a demo call: the vendor talks and the buyer asks; the signals disagree
         confidence = min(round(0.5 + 0.5 * confidence, 2), 0.75)
-    elif any(_asked_for_their_job(said).get(buyer) in interviewers for buyer in buyers):
-        # "Could you tell me about your role?" / "I'm the revenue operations lead at Quillstack.": however many
-        # questions the buyer asks back about the product, who interviews whom is clear.
+    elif introduced:
         confidence = max(confidence, INTRODUCED)
     return SpeakerRoles(tuple(interviewers), tuple(buyers), "inferred", confidence, uncertain)
 
