@@ -1,6 +1,7 @@
 """Transcripts saved as a web page (``.html``, ``.htm``): a transcript service's page saved from the browser, or an
 HTML export. The decoded text is the page's visible text, a line per block (paragraph, division, list item, table
-row, heading, ``<br>``), inline elements on their line; scripts, styles and the head are left out. It is then parsed
+row, heading, ``<br>``), inline elements on their line; scripts, styles, the head and the page's furniture
+(navigation, buttons, forms, the footer) are left out. It is then parsed
 like a plain-text transcript, so ``<span>Maya Chen</span> <span>00:00</span><p>Thanks ...</p>`` reads as Otter's
 speaker line above its text."""
 
@@ -16,7 +17,10 @@ _BLOCKS = frozenset({
     "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "section", "article", "header", "footer",
     "blockquote", "dt", "dd", "table", "ul", "ol", "pre", "hr", "main", "aside", "nav", "figure", "figcaption",
 })  # fmt: skip
-_HIDDEN = frozenset({"script", "style", "head", "title", "template", "noscript", "svg"})
+# The page's own furniture is no one's speech: a site's navigation, buttons and footer ("©2025 Zoom Communications,
+# Inc. All rights reserved.", "Cookie Preferences" were quoted as the last speaker's words).
+_HIDDEN = frozenset({"script", "style", "head", "title", "template", "noscript", "svg", "nav", "footer", "button",
+                     "form", "select", "dialog", "menu"})  # fmt: skip
 
 
 class _VisibleText(HTMLParser):
