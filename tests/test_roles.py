@@ -1108,6 +1108,12 @@ def test_a_buyer_under_a_device_or_placeholder_label_is_named_as_the_call_names_
                            ("SPEAKER_00", "Great. How do leavers lose access?"),
                            ("SPEAKER_01", "By hand, and we always forget one.")])  # fmt: skip
     assert buyer_profile(said_once, identify_sides(said_once), ()).name == ""
+    # A dial-in caller's number is no name (and personal data): the name both sides say is (tester W)
+    dial_in = interview([("Alex Kim", "Hello? Can you hear me okay?"),
+                         ("14155550134", "Yes, hi, this is Carla Diaz, sorry, I'm calling in from the car."),
+                         ("Alex Kim", "No problem at all, Carla. What do you do at Bayside?"),
+                         ("14155550134", "I'm the practice administrator, so scheduling and billing.")])  # fmt: skip
+    assert buyer_profile(dial_in, identify_sides(dial_in), ()).name == "Carla Diaz"
 
 
 class FixedModel:

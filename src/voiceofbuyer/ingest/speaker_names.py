@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
-from voiceofbuyer.ingest.labels import is_role_label
+from voiceofbuyer.ingest.labels import is_phone_number, is_role_label
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
 # "S1": Speechmatics' label for its first voice.
@@ -31,9 +31,10 @@ _UNCERTAIN = re.compile(r"(?:.*\?.*|unknown|unidentified|unk|none|null|n/?a|\(?i
 
 
 def is_placeholder(speaker: str) -> bool:
-    """A label a tool writes for an unnamed voice ("Speaker 2", "SPEAKER_01", "Unknown Speaker"), or a role
-    ("Interviewee", "Buyer", "User"): no person's name."""
-    return bool(_PLACEHOLDER.fullmatch(speaker.strip())) or is_role_label(speaker)
+    """A label a tool writes for an unnamed voice ("Speaker 2", "SPEAKER_01", "Unknown Speaker", a dial-in caller's
+    number "+1 415-555-0134": never shown, a phone number is personal data), or a role ("Interviewee", "Buyer",
+    "User"): no person's name."""
+    return bool(_PLACEHOLDER.fullmatch(speaker.strip())) or is_role_label(speaker) or is_phone_number(speaker)
 
 
 _ROOM = re.compile(r"\b(?:(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom)\b", re.I)
