@@ -112,6 +112,7 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     opened: set[int] = set()  # cues whose first line has been read
     dash_cues = _dash_cues(text, runs)
     voice_tags = any(head is not None and head.body < 0 and head.qualifier for _, _, _, head in runs)
+    unlabelled_is_unknown = _labels_every_cue(runs, vote) and not voice_tags and not dash_cues
     for number, start, end, head in runs:
         if head is not None and head.body < 0:  # a tag: a span never includes markup; a voice tag names the speaker
             close()
@@ -144,6 +145,13 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             close()
             draft = None
             continue
+        named_here = head is not None and head.speaker and vote.is_speaker(head)
+        if first_line and unlabelled_is_unknown and not named_here and not dash:
+            # WhisperX labels every segment it could give a speaker: one without a label is a voice it could not
+            # name (the interviewer's "And what would success look like?" was the buyer's), unless it goes on with
+            # the sentence before it.
+            close()
+            draft, speaker = None, _continued(turns, text[start:end]) or UNIDENTIFIED
         if draft is not None and draft[0] == number:
             draft = (number, draft[1], end)
         else:
@@ -151,6 +159,18 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             draft = (number, start, end)
     close()
     return turns
+
+
+def _labels_every_cue(runs: list[tuple[int, int, int, Head | None]], vote: SpeakerVote) -> bool:
+    """Whether the cues are WhisperX's, which label every segment it gives a speaker ("[SPEAKER_01]: ..."): three
+    in four or more of five cues or more open with a "SPEAKER_NN" label, and no other label. Then a cue without one
+    is no turn going on, as it is in files that label only a turn's first cue."""
+    first: dict[int, Head | None] = {}
+    for number, _, _, head in runs:
+        first.setdefault(number, head)
+    named = [head.speaker for head in first.values() if head is not None and head.speaker and vote.is_speaker(head)]
+    whisperx = all(re.fullmatch(r"SPEAKER_\d+", speaker) for speaker in named)
+    return whisperx and len(first) >= 5 and len(named) >= 0.75 * len(first)
 
 
 def _continued(turns: list[Turn], line: str) -> str:
