@@ -12,7 +12,8 @@ import pytest
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest import TRANSCRIPT_SUFFIXES, Batch, read_batch, read_interview, recordings_to_transcribe
-from voiceofbuyer.ingest.labels import SpeakerVote, is_role_label, metadata_label, read_head
+from voiceofbuyer.ingest.labels import is_role_label, read_head
+from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label
 from voiceofbuyer.records import Interview
 
 from .conftest import make_docx

@@ -5,14 +5,8 @@ import numpy as np
 from voiceofbuyer.cluster import PcaHdbscan, groups_from_labels, split_broad
 from voiceofbuyer.config import ClusteringConfig
 from voiceofbuyer.records import Citation, Quote, Statement, Theme
-from voiceofbuyer.themes import (
-    build_themes,
-    disfluency,
-    distinct_labels,
-    label_groups,
-    representative,
-    title_candidates,
-)
+from voiceofbuyer.theme_titles import distinct_labels, label_groups, title_candidates
+from voiceofbuyer.themes import build_themes, disfluency, representative
 
 CONFIG = ClusteringConfig(
     dimensions=5,

@@ -58,7 +58,8 @@ from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash
 from .store_problems import back_up
-from .themes import build_themes, distinct_labels, quote_of, theme_rank, title_candidates
+from .theme_titles import distinct_labels, title_candidates
+from .themes import build_themes, quote_of, theme_rank
 from .vectors import Vectors
 
 _WORDS = re.compile(r"\w+")

@@ -20,7 +20,8 @@ from .decision_rows import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RE
 from .personas import build_personas
 from .records import CATEGORIES, Classification, Quote, RunResult, Statement, Theme
 from .store import Store
-from .themes import opening_words, quote_of, reach, representative, theme_id, theme_rank
+from .theme_titles import opening_words
+from .themes import quote_of, reach, representative, theme_id, theme_rank
 
 
 @dataclass(frozen=True)

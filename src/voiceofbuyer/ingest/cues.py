@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import InputError
-from voiceofbuyer.ingest.labels import Head, SpeakerVote, is_role_label, looks_like_name, read_head
+from voiceofbuyer.ingest.labels import Head, is_role_label, looks_like_name, read_head
+from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, strip_span, turn_at

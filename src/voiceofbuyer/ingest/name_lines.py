@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import replace
 
 from voiceofbuyer.cleanup import is_acknowledgement
-from voiceofbuyer.ingest.labels import Head, looks_like_name, metadata_label, read_head
+from voiceofbuyer.ingest.labels import Head, looks_like_name, read_head
+from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_lines import TextLine
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 

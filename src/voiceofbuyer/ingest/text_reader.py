@@ -29,17 +29,12 @@ from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import NotAnInterview
 from voiceofbuyer.ingest.decode import decode, require_content
-from voiceofbuyer.ingest.labels import (
-    SpeakerVote,
-    is_role_label,
-    metadata_label,
-    read_head,
-    section_kind,
-)
+from voiceofbuyer.ingest.labels import is_role_label, read_head
 from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.page_lines import page_furniture
 from voiceofbuyer.ingest.speaker_names import is_placeholder, same_person
+from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.tool_lines import CHAT_LINE, is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
