@@ -1114,6 +1114,18 @@ def test_a_buyer_under_a_device_or_placeholder_label_is_named_as_the_call_names_
                          ("Alex Kim", "No problem at all, Carla. What do you do at Bayside?"),
                          ("14155550134", "I'm the practice administrator, so scheduling and billing.")])  # fmt: skip
     assert buyer_profile(dial_in, identify_sides(dial_in), ()).name == "Carla Diaz"
+    # A room is no one's name: whoever says who they are in it is ("it's Carmen Ruiz here"), and "it's Salesforce"
+    # names no one
+    room = interview([("Sam Ortiz", "Hi, who do we have in the room?"),
+                      ("Northwind HQ - Boardroom 4", "Hi, it's Carmen Ruiz here, I'm the finance director."),
+                      ("Sam Ortiz", "Thanks Carmen. Where do receipts get stuck?"),
+                      ("Northwind HQ - Boardroom 4", "In a shoebox, sometimes literally.")])  # fmt: skip
+    assert buyer_profile(room, identify_sides(room), ()).name == "Carmen Ruiz"
+    crm = interview([("SPEAKER_00", "What do you use for the pipeline?"),
+                     ("SPEAKER_01", "Well it's Salesforce that we use, and it's a mess."),
+                     ("SPEAKER_00", "So Salesforce is your CRM? What's your role there?"),
+                     ("SPEAKER_01", "I run revenue operations.")])  # fmt: skip
+    assert buyer_profile(crm, identify_sides(crm), ()).name == ""
 
 
 class FixedModel:

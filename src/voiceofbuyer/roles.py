@@ -267,7 +267,7 @@ def buyer_profile(
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
         name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])
         profiled = {named[0], *(d for d, n in renamed.items() if n == named[0])} if named else profiled
-    if not meta.interviewee and (not named or is_device(name)) and len(profiled) == 1:
+    if not meta.interviewee and (not named or is_device(name) or is_room(name)) and len(profiled) == 1:
         # "Kofi's iPhone", "SPEAKER_01": no one's name, but the call may say whose voice it is.
         (label,) = profiled
         said = " ".join(t.text for t in interview.turns if t.speaker == label)

@@ -195,22 +195,18 @@ def read_head(line: str) -> Head | None:
             or stamped_before_speech
         )
         if labelled and not speech:
+            name, org = match["name"], match["org"]
+            if org and is_room(org):  # "Northwind HQ - Boardroom 4": a room, named by all of it
+                name, org = line[match.start("name") : match.end("org")], None
             return Head(
-                speaker=_spaced(re.sub(f"[{_EMOJI}]+", " ", match["name"])),
+                speaker=_spaced(re.sub(f"[{_EMOJI}]+", " ", name)),
                 time=parse_time(stamp) if stamp else None,
                 body=end,
                 # A one-off "Flour price swings (00:41) Contracts are fixed ..." (a summary's key moment) is no speaker:
                 # without a colon, a name before its time must recur or read as a name.
                 marked=bool(stamp or bracketed or match["bold"]) and not word_transcribe and not stamped_before_speech,
                 qualifier=" ".join(
-                    (
-                        match["org"]
-                        or match["inorg"]
-                        or match["qualifier"]
-                        or match["bracketed"]
-                        or match["inner"]
-                        or ""
-                    ).split()
+                    (org or match["inorg"] or match["qualifier"] or match["bracketed"] or match["inner"] or "").split()
                 ),
                 alone=alone,
             )
@@ -228,6 +224,15 @@ def _spaced(name: str) -> str:
 
 def _plausible(name: str) -> bool:
     return len(name.split()) <= MAX_NAME_WORDS and len(name) <= MAX_NAME_CHARS
+
+
+_ROOM = re.compile(r"\b(?:(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom)\b", re.I)
+
+
+def is_room(speaker: str) -> bool:
+    """A meeting room's display name ("Marketing Conference Room", "HQ Boardroom"): a place where one or several
+    people sit, never a person's name."""
+    return bool(_ROOM.search(speaker))
 
 
 def is_phone_number(name: str) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
-from voiceofbuyer.ingest.labels import is_phone_number, is_role_label
+from voiceofbuyer.ingest.labels import is_phone_number, is_role_label, is_room
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
 # "S1": Speechmatics' label for its first voice.
@@ -37,15 +37,6 @@ def is_placeholder(speaker: str) -> bool:
     return bool(_PLACEHOLDER.fullmatch(speaker.strip())) or is_role_label(speaker) or is_phone_number(speaker)
 
 
-_ROOM = re.compile(r"\b(?:(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom)\b", re.I)
-
-
-def is_room(speaker: str) -> bool:
-    """A meeting room's display name ("Marketing Conference Room", "HQ Boardroom"): a place where one or several
-    people sit, never a person's name."""
-    return bool(_ROOM.search(speaker))
-
-
 def is_device(speaker: str) -> bool:
     """A display name that is a device or Zoom's default ("iPad Pro", "Priya's iPhone", "Galaxy S23", "Zoom user"),
     as a call shows someone who joined before typing their name."""
@@ -54,7 +45,10 @@ def is_device(speaker: str) -> bool:
 
 _OWNER = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)['’]s? ")
 _NAME = r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?"
-_SELF_NAMED = re.compile(rf"\b(?:[Mm]y name(?: is|['’]s)|I['’]m|I am|[Tt]his is)\s+({_NAME}(?:\s+{_NAME})?)\b")
+_SELF_NAMED = re.compile(
+    rf"\b(?:[Mm]y name(?: is|['’]s)|I['’]m|I am|[Tt]his is|[Ii]t['’]s(?=\s+{_NAME}(?:\s+{_NAME})?\s+here\b))"
+    rf"\s+({_NAME}(?:\s+{_NAME})?)\b"
+)
 
 
 def device_owner(speaker: str) -> str:
@@ -67,16 +61,16 @@ def device_owner(speaker: str) -> str:
 def said_name(speaker: str, said: str, heard: str) -> str:
     """The name of a buyer whose label names no one, from the words of the call: for a device named after someone
     ("Kofi's iPhone"), that name, with the surname the buyer gives after it ("Kofi Mensah."); for a placeholder
-    ("SPEAKER_01", "Speaker 2"), a name the buyer gives as theirs ("my name is", "I'm", "this is") that the other
-    side says too ("Hi Helen", "Thanks, Helen"): both sides name the person. "" when the words give none.
-    ``said``: the buyer's own words; ``heard``: the other speakers' words."""
+    ("SPEAKER_01", "Speaker 2") or a meeting room, a name the buyer gives as theirs ("my name is", "I'm", "this is",
+    "it's ... here") that the other side says too ("Hi Helen", "Thanks, Helen"): both sides name the person. "" when the
+    words give none. ``said``: the buyer's own words; ``heard``: the other speakers' words."""
     if is_device(speaker):
         owner = device_owner(speaker)
         if not owner or " " in owner:
             return owner
         full = re.search(rf"\b{re.escape(owner)}\s+({_NAME})\b", said)
         return f"{owner} {full.group(1)}" if full else owner
-    if not is_placeholder(speaker):
+    if not (is_placeholder(speaker) or is_room(speaker)):  # a room: whoever says who they are in it
         return ""
     for found in _SELF_NAMED.finditer(said):
         name = found.group(1)
@@ -221,7 +215,7 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
     or the call gives one (``said_name``), else as "Unnamed interviewee"; a device ("Kofi's iPhone") as the buyer's
     name when it is named after them or after no one, else as the person it is named after: a tool's label for a
     voice is never shown as a person's name."""
-    if is_placeholder(speaker):
+    if is_placeholder(speaker) or is_room(speaker):  # "Northwind HQ - Boardroom 4": a place, not a person
         return profile.name or UNNAMED
     if is_device(speaker):  # "Kofi's iPhone": the person it is named after, by the name the call gives them
         owner = device_owner(speaker)
