@@ -1650,3 +1650,26 @@ def test_a_display_name_with_pronouns_title_and_company_names_its_speaker(line, 
 
     head = read_head(line)
     assert head is not None and (head.speaker, head.qualifier) == (speaker, company)
+
+
+def test_a_speaker_code_and_its_time_head_a_turn_without_a_colon(tmp_path):
+    """GoTranscript's "S2<tab>00:06<tab>Sure. ...": the code and the time were quoted as the buyer's words."""
+    text = "S1\t00:01\tCould you start with what you do?\n\nS2\t00:06\tSure. I'm the head of accounts payable.\n"
+    interview = read(tmp_path, "call.txt", text * 2)
+    assert [(t.speaker, t.text, t.start) for t in interview.turns[:2]] == [
+        ("S1", "Could you start with what you do?", 1.0),
+        ("S2", "Sure. I'm the head of accounts payable.", 6.0),
+    ]
+
+
+def test_avatar_initials_above_a_speaker_line_are_no_ones_words(tmp_path):
+    """A copy of Teams' web transcript pane: "AK" above "Alex Kim   0:17" was the last line of the turn before."""
+    text = (
+        "AK\nAlex Kim   0:01\nWhat does your week look like?\n"
+        "PR\nPriya Raman   0:06\nMostly chasing approvals. OK\n"
+        "AK\nAlex Kim   0:17\nWhy do they stall?\n"
+        "PR\nPriya Raman   0:21\nNobody owns them.\n"
+    )
+    turns = said(tmp_path, "copy.txt", text)
+    assert ("Priya Raman", "Mostly chasing approvals. OK") in turns
+    assert not [text for _, text in turns if text.strip() in ("AK", "PR")]

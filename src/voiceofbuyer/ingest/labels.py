@@ -188,11 +188,14 @@ def read_head(line: str) -> Head | None:
         speech = word_transcribe and not (line.lstrip()[:1].isdigit() and looks_like_name(match["name"]))
         # "Alison Reeve [00:00:11] Of course. I'm the practice manager": a name, its time in brackets, then speech.
         stamped_before_speech = bool(match["trail"]) and line[match.start("trail") - 1] in "[(" and not alone
+        # "S2<tab>00:06<tab>Sure. I'm the head of ...": a speaker's code, its time, then the speech (GoTranscript)
+        coded = bool(match["trail"]) and not alone and _SPEAKER_CODE.fullmatch(match["name"]) is not None
         labelled = (
             match["colon"]
             or (alone and (stamped_alone or bracketed or match["bold"]))
             or (bracketed and not alone)
             or stamped_before_speech
+            or (coded and line[match.end("trail") : match.end("trail") + 1] in (" ", "\t"))
         )
         if labelled and not speech:
             name, org = match["name"], match["org"]
@@ -215,6 +218,11 @@ def read_head(line: str) -> Head | None:
         stamp = match["square"] or match["round"] or match["bare"] or match["range"] or match["cue"]
         return Head(None, parse_time(stamp), match.end())
     return None
+
+
+_SPEAKER_CODE = re.compile(r"(?:S|Spk|Speaker|SPEAKER_)[ \t]?\d{1,2}", re.I)
+"""A tool's code for a voice ("S1", "Speaker 2", "SPEAKER_01"): followed by a time and speech, a label without a
+colon."""
 
 
 def _spaced(name: str) -> str:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 
 from voiceofbuyer.cleanup import is_acknowledgement
-from voiceofbuyer.ingest.labels import Head, looks_like_name, read_head
+from voiceofbuyer.ingest.labels import Head, is_role_label, looks_like_name, read_head
 from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_lines import TextLine
 from voiceofbuyer.ingest.tool_lines import is_tool_line
@@ -47,18 +47,21 @@ def _said(line: str) -> bool:
 
 def _bare_name_lines(lines: list[TextLine]) -> list[TextLine]:
     """In a file with no speaker label at all, names alone on their lines with the speech below (Otter's export
-    with time stamps off: ``Chloe Martin`` / the text): speakers when at least two such names recur."""
-    if any(
-        line.head is not None and line.head.speaker and not metadata_label(line.head.speaker)
+    with time stamps off: ``Chloe Martin`` / the text; a recorder's ``Speaker 1`` / the text): speakers when at
+    least two such names recur."""
+    heads = [
+        line.head for line in lines
+        if line.head is not None and line.head.speaker and not metadata_label(line.head.speaker)
         and not is_tool_line(line.text)
-        for line in lines
-    ):  # fmt: skip
+    ]  # fmt: skip
+    # A label said once in the speech ("Three things: a native NetSuite sync, ...") makes no file labelled.
+    if any(count >= 2 for count in Counter(h.speaker for h in heads).values()) or any(h.marked for h in heads):
         return lines
     bare = [
         index
         for index in range(len(lines) - 1)
         if lines[index].head is None
-        and looks_like_name(name := lines[index].text.strip())
+        and (looks_like_name(name := lines[index].text.strip()) or is_role_label(name))  # "Speaker 1" too
         and len(name.split()) <= 4
         and not name.endswith((".", "?", "!", ","))
     ]

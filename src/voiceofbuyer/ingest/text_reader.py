@@ -213,6 +213,8 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
     furniture = page_furniture(lines)
     for index, line in enumerate(lines):
         head = line.head
+        if _avatar_initials(lines, index, vote):  # "AK" above "Alex Kim   0:17": the avatar, no one's words
+            continue
         if index in furniture:  # a PDF page's number, header or footer: the speaker goes on after it
             if draft is not None and draft.start is not None:  # a label alone above the break keeps its time
                 close()
@@ -285,6 +287,18 @@ _NUMBERED_QUESTION = re.compile(
 
 _UNREAD = "\x00"
 """``list_reader`` before the first numbered question: no speaker label can be this."""
+
+
+def _avatar_initials(lines: list[TextLine], index: int, vote: SpeakerVote) -> bool:
+    """A line of a speaker's initials right above their speaker line ("AK" above "Alex Kim   0:17"), as a copy of
+    Teams' or Stream's web transcript pane holds the avatar: "OK" above a speaker of other initials is speech."""
+    text = lines[index].text.strip()
+    head = lines[index + 1].head if index + 1 < len(lines) else None
+    if not re.fullmatch(r"[A-Z]{2,3}", text) or head is None or not head.speaker or not vote.is_speaker(head):
+        return False
+    words = [word for word in head.speaker.replace(",", " ").split() if word[:1].isalpha()]
+    initials = "".join(word[0] for word in words).upper()
+    return text in (initials, initials[0] + initials[-1], initials[::-1])
 
 
 def _numbered(line: TextLine) -> bool:
