@@ -14,6 +14,7 @@ from collections.abc import Callable
 from .job_questions import ASKS_ANOTHERS_JOB, ASKS_TITLE, ASKS_YOURS, NAME_FIRST, SAYS_I_AM, answered_title
 from .job_words import JOB_WORDS, names_a_field, names_a_job_word, title_cased
 from .title_phrases import (
+    RANK_WORDS,
     bare_title,
     corrected,
     only_seniority,
@@ -289,7 +290,7 @@ def _is_a_name(title: str, after: str) -> bool:
     words = title.split()
     if not 2 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
         return False
-    if names_a_job_word(words[0]) or only_seniority(words[0]) or words[0].lower() in ("senior", "junior", "chief"):
+    if names_a_job_word(words[0]) or only_seniority(words[0]) or words[0].lower() in (*RANK_WORDS, "chief"):
         return False
     then = _NAME_THEN.match(after)
     return _NEXT_CLAUSE.match(after) is not None or (then is not None and bool(title_after(after[then.end() :])))

@@ -364,7 +364,8 @@ class Segmenter:
         """What the interview's statements depend on besides its bytes: this code's version, its language's spaCy
         pipeline, the ``[segment]`` settings, and the turns the reader found (speaker and span of each), so that a
         reader that now reads a file differently is never answered from the cache of the old reading."""
-        settings = json.dumps(self.config.model_dump(), sort_keys=True)
+        # Whether repeated interviews are read is the pipeline's choice, not the statements': no reason to re-segment.
+        settings = json.dumps(self.config.model_dump(exclude={"skip_repeats"}), sort_keys=True)
         turns = hashlib.sha256(
             json.dumps([(t.speaker, t.start_char, t.end_char) for t in interview.turns]).encode("utf-8")
         ).hexdigest()

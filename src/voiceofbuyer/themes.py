@@ -96,9 +96,9 @@ def representative(
     by_id = {s.id: index for index, s in enumerate(group)}
     chosen = [by_id[i] for i in keep if i in by_id][:count]
     quality = _QUALITY_WEIGHT * np.array([quote_quality(s.text) for s in group])
-    if confidence is not None:
-        # A statement the classifier barely put in the category is a poor face for the theme.
-        quality += _CONFIDENCE_WEIGHT * np.array([confidence.get(s.id, 0.0) for s in group])
+    # A statement the classifier barely put in the category is a poor face for the theme.
+    certainty = np.array([confidence.get(s.id, 0.0) for s in group]) if confidence is not None else np.zeros(len(group))
+    quality += _CONFIDENCE_WEIGHT * certainty
     matrix = None
     if vectors is not None:
         matrix = np.stack([vectors[s.text] for s in group])
@@ -109,9 +109,8 @@ def representative(
         relevance = quality
     # The face of the theme: above all clearly of its category, and said fluently (a trace of speech costs the lead
     # as much as 0.2 of confidence).
-    lead_relevance = relevance - _LEAD_FLUENCY_WEIGHT * np.array([min(disfluency(s.text), 3) for s in group])
-    if confidence is not None:
-        lead_relevance += _LEAD_CONFIDENCE_WEIGHT * np.array([confidence.get(s.id, 0.0) for s in group])
+    traces = np.array([min(disfluency(s.text), 3) for s in group])
+    lead_relevance = relevance + _LEAD_CONFIDENCE_WEIGHT * certainty - _LEAD_FLUENCY_WEIGHT * traces
     while len(chosen) < min(count, len(group)):
         best, best_score = -1, -math.inf
         # A fragment may be a theme's face only when the theme has no whole sentence; never a supporting quote.

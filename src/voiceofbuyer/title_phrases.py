@@ -154,7 +154,7 @@ def title_after(rest: str) -> str:
     if last < 0 and len(words) == 1 and after:
         return _spelled_out(words[0], after)
     joint = next((i for i, w in enumerate(words[:last]) if w.lower() in ("of", "for")), None)
-    if joint is not None and not any(names_a_job_word(w) or w.lower() in _RANK_WORDS for w in words[:joint]):
+    if joint is not None and not any(names_a_job_word(w) or w.lower() in RANK_WORDS for w in words[:joint]):
         return ""  # "a source of specialist knowledge", "a way for artists to": a thing, then whose it is
     if last < 0 or (NOT_A_TITLE_START.match(words[0]) and not _field_then_job(words[: last + 1], words[last + 1 :])):
         return ""
@@ -173,7 +173,7 @@ def title_after(rest: str) -> str:
             end -= 1
     title = " ".join(title_case_word(word) for word in words[:end])
     # A rank alone: "Vice President, Finance & Administration" (not "Accounts Receivable Manager, Brenner Supply")
-    generic = all(word.lower() in _GENERIC | _RANK_WORDS for word in words[:end])
+    generic = all(word.lower() in _GENERIC | RANK_WORDS for word in words[:end])
     field = _FIELD_AFTER_RANK.match(after) if end == len(words) and generic else None
     return f"{title}, {field['field']}" if field else title
 
@@ -264,13 +264,13 @@ _SPOKEN_FIELD = re.compile(
 )
 
 
-_RANK_WORDS = frozenset({"senior", "junior", "sr", "jr", "deputy", "vice", "president", "vp", "svp", "evp", "avp"})
+RANK_WORDS = frozenset({"senior", "junior", "sr", "jr", "deputy", "vice", "president", "vp", "svp", "evp", "avp"})
 
 
 def with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]) -> str:
     """A rank alone ("Senior Manager") with the field said after it in lower case ("senior manager, lab operations",
     "senior manager finance at ..."), when that names a field of work (``is_job_field``); else ``title`` as it is."""
-    if "," in title or not all(word.lower() in _GENERIC | _RANK_WORDS for word in title.split()):
+    if "," in title or not all(word.lower() in _GENERIC | RANK_WORDS for word in title.split()):
         return title
     said = re.match(r"\s*" + r"\S+\s+" * (len(title.split()) - 1) + r"[^\s,]+", rest)
     field = _SPOKEN_FIELD.match(rest, said.end()) if said else None

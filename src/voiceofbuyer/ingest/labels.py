@@ -71,9 +71,7 @@ _PHONE = r"\+?\d[\d \t().*-]{6,18}\d"
 _DUPLICATE = r"[ \t]*\(\d{1,2}\)"  # Apple and Zoom tell two devices of one name apart: "iPad (2)"
 _DASH = r"[-–—|]"
 # Pronouns in a display name ("she/her", "(they/them)", "he/him/his"), no part of the name.
-_PRONOUNS = (
-    r"\(?(?i:she|he|they|ze|xe|ey|fae)/(?i:her|him|them|hers|his|theirs|she|he|they|zir|hir|xem|em|faer)(?:/[a-z]+)?\)?"
-)
+_PRONOUNS = rf"\(?{_PRONOUN}(?i:her|him|them|hers|his|theirs|she|he|they|zir|hir|xem|em|faer)(?:/[a-z]+)?\)?"
 # Broadcast and CART captions open each change of speaker with ">>" (">> SAM ORTIZ: ..."). A display name may carry
 # pronouns before its company ("Sam Ortiz (he/him) | Ledgerly") or a title and company ("Sam Ortiz, PM @ Ledgerly").
 _SPEAKER_HEAD = re.compile(
