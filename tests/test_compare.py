@@ -43,7 +43,7 @@ def test_a_concern_is_shared_only_by_alike_themes_with_one_theme_per_role_and_no
         ("Finance Leader", "trigger", "Audit finding", ("Fi0", "Fi1"), unit(0, 1, 0)),
         ("IT Evaluator", "trigger", "Audit", ("IT1",), unit(0, 1, 0)),  # raised once: never shared
     ])  # fmt: skip
-    concerns = compare_roles(run, vectors, 0.65)
+    concerns = compare_roles(run, lambda texts: vectors, 0.65)
     pains = [c for c in concerns if c.category == "pain"]
     assert pains[0].title == "Late fees" and pains[0].shared
     assert [(s.role, s.interviewees, s.of, s.theme_id) for s in pains[0].shares] == [
@@ -59,5 +59,5 @@ def test_each_role_keeps_its_strongest_concerns_of_its_own():
     themes = [("Finance Leader", "goal", f"Goal {i}", tuple(f"Fi{j}" for j in range(i + 1)), unit(1, i, i * i))
               for i in range(5)]  # fmt: skip
     run, vectors = result(themes)
-    goals = compare_roles(run, vectors, 0.999)
+    goals = compare_roles(run, lambda texts: vectors, 0.999)
     assert [c.title for c in goals] == ["Goal 4", "Goal 3", "Goal 2"]  # the strongest three, strongest first

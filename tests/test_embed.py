@@ -77,9 +77,10 @@ class CountingEmbedder:
         return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
 
 
-def test_vectors_are_held_once_as_float16_and_never_read_or_computed_twice(tmp_path, monkeypatch):
-    """The classifier asks for the vectors the run has just embedded: no second read of the store, no second
-    computation; vectors are held and stored rounded to float16, so one read from the store equals one computed."""
+def test_vectors_live_in_the_store_computed_once_and_each_table_holds_only_what_was_asked(tmp_path):
+    """A run reads back only the vectors it is using (a chunk, a pool), so its memory does not grow with the
+    batch's vectors: nothing is held between calls, a text is computed once, and stored rounded to float16, so a
+    vector read back equals one computed."""
     from voiceofbuyer.store import Store
     from voiceofbuyer.vectors import Vectors
 
@@ -87,22 +88,22 @@ def test_vectors_are_held_once_as_float16_and_never_read_or_computed_twice(tmp_p
     store = Store(tmp_path / "store.sqlite")
     try:
         vectors = Vectors(store, "toy", lambda: embedder)
-        first = vectors.get(["a pain", "a goal"])
-        read = []
-        embeddings = store.embeddings
-        monkeypatch.setattr(store, "embeddings", lambda name, texts: read.extend(texts) or embeddings(name, texts))
+        vectors.compute(["a pain", "a goal", "a pain"])
+        assert embedder.asked == ["a goal", "a pain"] and vectors.name == "toy/float16"
+        first = vectors.get(["a pain"])
         again = vectors.get(["a goal", "a pain", "a new trigger"])
-        assert again is first and len(again) == 3, "one table for the run, no copy"
-        assert read == ["a new trigger"] and embedder.asked == ["a goal", "a pain", "a new trigger"]
-        assert vectors.name == "toy/float16"
+        assert list(first) == ["a pain"] and sorted(again) == ["a goal", "a new trigger", "a pain"]
+        assert embedder.asked == ["a goal", "a pain", "a new trigger"], "computed once each"
+        assert again is not first and "a goal" not in first, "each call's table is its own"
         exact = CountingEmbedder().encode(["a new trigger"])[0]
         assert again["a new trigger"].dtype == np.float32
         assert np.array_equal(again["a new trigger"], exact.astype(np.float16).astype(np.float32))
-        monkeypatch.undo()
+        assert np.array_equal(first["a pain"], again["a pain"])
         stored = Vectors(store, "toy", lambda: embedder).get(["a new trigger", "a pain"])
         texts = ["a new trigger", "a pain"]
         assert np.array_equal(np.stack([stored[t] for t in texts]), np.stack([again[t] for t in texts]))
         assert embedder.asked == ["a goal", "a pain", "a new trigger"], "the second object read them from the store"
+        assert len(vectors.get([])) == 0
     finally:
         store.close()
 

@@ -161,6 +161,47 @@ def test_same_input_same_bytes(first_run, batch):
     assert outputs_of(again) == outputs_of(first_run[0])
 
 
+def test_a_run_that_reads_its_vectors_back_a_chunk_or_a_pool_at_a_time_gives_the_same_bytes(
+    first_run, batch, monkeypatch
+):
+    """Vectors live in the store: the classifier reads a chunk's, clustering and themes a pool's (role, category),
+    the comparison a theme's, so no stage holds the batch's; classifying 5 statements at a time changes nothing."""
+    from voiceofbuyer import pipeline
+    from voiceofbuyer.vectors import Vectors
+
+    asked: list[set[str]] = []
+    original = Vectors.get
+
+    def spy(self, texts, bar=None):
+        texts = list(texts)
+        asked.append(set(texts))
+        return original(self, texts, bar)
+
+    monkeypatch.setattr(Vectors, "get", spy)
+    monkeypatch.setattr(pipeline, "_CLASSIFY_CHUNK", 5)
+    chunked = first_run[0].parent / "chunked"
+    run(batch, chunked, SAMPLE_CONFIG, show_progress=False)
+    assert outputs_of(chunked) == outputs_of(first_run[0])
+    said = {s["text"] for s in json.loads((chunked / "voiceofbuyer.json").read_text("utf-8"))["statements"]}
+    assert len(said) > 500 and asked
+    assert max(len(request & said) for request in asked) < len(said) / 3
+
+
+def test_statements_written_one_at_a_time_are_the_json_of_the_whole_document(first_run):
+    """``voiceofbuyer.json`` streams its statements (300,000 for a thousand interviews are never held as
+    dictionaries at once), and the bytes are those of encoding the whole document."""
+    from voiceofbuyer.result_json import STREAMED, json_chunks
+
+    written = (first_run[0] / "voiceofbuyer.json").read_bytes()
+    assert written == (json.dumps(json.loads(written), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    items = [{"text": 'Ünïcode "quoted"\nline', "removed": [[1, 2, "filler"]], "theme_id": None}, {"n": 1.5}]
+    for streamed in (items, []):
+        whole = {"batch": "b", "statements": streamed, "themes": [{"id": "t"}]}
+        expected = (json.dumps(whole, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        made = list(json_chunks({**whole, "statements": STREAMED}, size=16, streamed=iter(streamed)))
+        assert b"".join(made) == expected and (len(made) > 2 or not streamed)
+
+
 def test_warm_rerun_loads_no_model_and_adding_an_interview_segments_only_it(batch, first_run, monkeypatch):
     out = first_run[0].parent / "warm"
     tmp_path = first_run[0].parent

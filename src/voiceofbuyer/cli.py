@@ -318,12 +318,11 @@ def _render(args: argparse.Namespace) -> int:
     documents = DocumentSet(args.out)
     with sole_writer(args.out):
         store = Store(args.out / STORE_NAME)
+        similarity = config.personas.shared_similarity
         try:  # the run's vectors, from the store (the embedder loads only for a text it has not seen)
-            embedded = components.vectors(config, store).get([s.text for s in review.result.statements])
+            comparison = (compare_roles(review.result, components.vectors(config, store).get, similarity), similarity)
         finally:
             store.close()
-        similarity = config.personas.shared_similarity
-        comparison = (compare_roles(review.result, embedded, similarity), similarity)
         files = render_documents(review.result, args.out, batch, template_environment(args.templates), comparison)
         documents.clean()
         written = documents.publish(itertools.chain(files, recording_transcripts(args.out, review.result.interviews)))

@@ -162,14 +162,15 @@ def cluster_pools(
     statements: list[Statement],
     verdicts: dict[str, Classification],
     profiles: dict[str, BuyerProfile],
-    vectors: Mapping[str, np.ndarray],
+    read: Callable[[list[str]], Mapping[str, np.ndarray]],
     clusterer: Clusterer,
     embedder: str,
     store: Store,
     progress: Callable[[int], None] = lambda _: None,
 ) -> Pools:
     """Groups per (role, category) of the statements that are not ``other``, broad ones split (``split_broad``),
-    cached in the store."""
+    cached in the store; ``read``: texts → their unit vectors, called once per pool not in the cache (only one pool's
+    vectors are held at a time)."""
     role_interviews = Counter(profile.role for profile in profiles.values())
     pools: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for statement in statements:
@@ -183,6 +184,7 @@ def cluster_pools(
                         *(f"{s.id}\t{s.text}" for s in pool))  # fmt: skip
         id_groups = store.cached("clusters", key)
         if id_groups is None:
+            vectors = read([s.text for s in pool])
             labels = clusterer.fit_predict(np.stack([vectors[s.text] for s in pool]))
             rows = {s.id: vectors[s.text] for s in pool}
             interview_of = {s.id: s.interview_id for s in pool}

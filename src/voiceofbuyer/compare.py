@@ -10,7 +10,7 @@ for a role is that theme's interviewees.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,10 +59,13 @@ class Concern:
         return len(self.shares) > 1
 
 
-def compare_roles(result: RunResult, vectors: Mapping[str, np.ndarray], similarity: float) -> list[Concern]:
+def compare_roles(
+    result: RunResult, read: Callable[[list[str]], Mapping[str, np.ndarray]], similarity: float
+) -> list[Concern]:
     """Concerns per category (``COMPARED`` order) among the themes raised by two or more interviewees: shared ones
     first (most roles, then most interviewees), then the strongest ``SINGLE_ROLE_PER_ROLE`` of each role alone.
-    ``vectors``: statement text → unit vector; a theme none of whose statements has one takes part alone."""
+    ``read``: statement texts → their unit vectors, called once per theme compared (one theme's vectors held at a
+    time); a theme none of whose statements has one takes part alone."""
     statements = {s.id: s for s in result.statements}
     order = {persona.role: index for index, persona in enumerate(result.personas)}
     personas = {persona.role: persona for persona in result.personas}
@@ -70,7 +73,7 @@ def compare_roles(result: RunResult, vectors: Mapping[str, np.ndarray], similari
     for category in COMPARED:
         # Patterns only: a point one interviewee raised is no ground to say two roles share it.
         themes = [t for t in result.themes if t.category == category and t.role in personas and not t.mentioned_once]
-        groups = _link(themes, [_centre(t, statements, vectors) for t in themes], similarity)
+        groups = _link(themes, [_centre(t, statements, read) for t in themes], similarity)
         made = [_concern(category, group, personas, order) for group in groups]
         shared = sorted((c for c in made if c.shared), key=lambda c: (-len(c.shares), -_reach(c), c.title))
         alone: list[Concern] = []
@@ -82,9 +85,13 @@ def compare_roles(result: RunResult, vectors: Mapping[str, np.ndarray], similari
     return concerns
 
 
-def _centre(theme: Theme, statements: Mapping[str, Statement], vectors: Mapping[str, np.ndarray]) -> np.ndarray | None:
+def _centre(
+    theme: Theme, statements: Mapping[str, Statement], read: Callable[[list[str]], Mapping[str, np.ndarray]]
+) -> np.ndarray | None:
     """``coherence.centre`` of the theme's statements that have a vector; None when none has."""
-    found = [statements[s] for s in theme.statement_ids if s in statements and statements[s].text in vectors]
+    held = [statements[s] for s in theme.statement_ids if s in statements]
+    vectors = read([s.text for s in held])
+    found = [s for s in held if s.text in vectors]
     return centre(found, vectors) if found else None
 
 

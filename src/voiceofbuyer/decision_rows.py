@@ -15,12 +15,16 @@ import json
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, model_validator
 
 from .errors import StoreError
 from .records import CATEGORIES
+from .store_problems import back_up
+
+if TYPE_CHECKING:  # the store reads its rows with this module's checks
+    from .store import Store
 
 THEME_STATUS = "theme-status"
 """Approve, reject or reopen a theme. Statements: the theme's. Payload: ``status``."""
@@ -220,3 +224,21 @@ def renamed_row(row: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str,
     payload = {key: follow(value) if key in ("theme", "into", "from") and isinstance(value, list) else value
                for key, value in row["payload"].items()}  # fmt: skip
     return {**row, "statement_ids": follow(list(row["statement_ids"])), "payload": payload}
+
+
+def restore_decisions(store: Store, path: Path) -> str:
+    """Replay the plain copy of the review decisions into a store that holds none (one deleted, or rebuilt after
+    damage), so the run applies them and the desk never rewrites the copy from an empty store; the note to print,
+    or "" when nothing was restored."""
+    if store.decisions() or not path.is_file() or not path.read_bytes().strip():
+        return ""
+    try:
+        rows, bad = decision_lines(path)
+        # A line cut short by a crash loses that decision, not the others; the file as it was is kept, as the desk
+        # writes the copy again from the store.
+        kept = f"; the file as it was is kept at {back_up(path)}" if bad else ""
+        added, _ = store.import_decisions(rows) if rows else (0, 0)
+    except StoreError as error:
+        return f"{error}; the store holds no review decisions, and {path.name} was left as it is"
+    left_out = f"; {len(bad)} lines left out, the first: {bad[0]}{kept}" if bad else ""
+    return f"{added} review decisions restored from {path} (the store held none){left_out}"

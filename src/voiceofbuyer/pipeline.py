@@ -31,9 +31,9 @@ from .cluster import cluster_pools, noise_share
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
-from .decision_rows import REPLACED, decision_lines, renamed_interviews
+from .decision_rows import REPLACED, renamed_interviews, restore_decisions
 from .engine import Engine, LocalEngine
-from .errors import NoInterviews, StoreError
+from .errors import NoInterviews
 from .files import WORK, DocumentSet, sole_writer
 from .ingest import Problem, read_batch, recordings_to_transcribe
 from .people import identify_people, not_analysed, with_company
@@ -57,7 +57,6 @@ from .review import apply_decisions, decisions_of, reviewer_examples
 from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash
-from .store_problems import back_up
 from .theme_titles import distinct_labels, title_candidates
 from .themes import build_themes, quote_of, theme_rank
 from .vectors import Vectors
@@ -65,6 +64,8 @@ from .vectors import Vectors
 _WORDS = re.compile(r"\w+")
 _CACHE_GROUP = 64
 """Interviews whose cached statements are read at once."""
+_CLASSIFY_CHUNK = 8192
+"""Statements classified at a time."""
 HELD_OUT_FOLDS = 5
 """Folds of the reviewers' moves (by interview) whose statements are classified by a model trained on the others."""
 
@@ -87,24 +88,6 @@ def run(
         return _run(batch_dir, out_dir, config, templates, show_progress, engine or LocalEngine())
 
 
-def _restore_decisions(store: Store, path: Path) -> str:
-    """Replay the plain copy of the review decisions into a store that holds none (one deleted, or rebuilt after
-    damage), so the run applies them and the desk never rewrites the copy from an empty store; the note to print,
-    or "" when nothing was restored."""
-    if store.decisions() or not path.is_file() or not path.read_bytes().strip():
-        return ""
-    try:
-        rows, bad = decision_lines(path)
-        # A line cut short by a crash loses that decision, not the others; the file as it was is kept, as the desk
-        # writes the copy again from the store.
-        kept = f"; the file as it was is kept at {back_up(path)}" if bad else ""
-        added, _ = store.import_decisions(rows) if rows else (0, 0)
-    except StoreError as error:
-        return f"{error}; the store holds no review decisions, and {path.name} was left as it is"
-    left_out = f"; {len(bad)} lines left out, the first: {bad[0]}{kept}" if bad else ""
-    return f"{added} review decisions restored from {path} (the store held none){left_out}"
-
-
 def _run(
     batch_dir: Path, out_dir: Path, config: Config, templates: Path | None, show_progress: bool, engine: Engine
 ) -> RunReport:
@@ -116,7 +99,7 @@ def _run(
     try:
         if documents.clean():
             report.notes.append("removed what an interrupted run had left; the previous documents were whole")
-        restored = _restore_decisions(store, out_dir / DECISIONS_FILE)
+        restored = restore_decisions(store, out_dir / DECISIONS_FILE)
         if restored:
             report.notes.append(restored)
         run_id = store.start_run(_now(), str(batch_dir.resolve()), config.source)
@@ -146,7 +129,7 @@ def _run(
         statements_list = [s for i in interviews for s in statements[i.id]]
         texts = [s.text for s in statements_list] + [s.question for s in statements_list if s.question]
         with stages.stage("embed", len(set(texts)), unit="text") as bar:
-            embedded = vectors.get(texts, bar)
+            vectors.compute(texts, bar)  # into the store: each later stage reads back only what it is using
         # A transcript renamed or moved since the last run keeps its review decisions (same content, same offsets).
         renamed = renamed_interviews(store.interview_digests(), {i.id: i.sha256 for i in interviews})
         decisions = decisions_of(store, renamed)
@@ -157,18 +140,19 @@ def _run(
         profiles = {i.id: people.profiles[i.id] for i in interviews}
         with stages.stage("cluster", len(statements_list), unit="statement") as bar:
             groups = cluster_pools(
-                statements_list, verdicts, profiles, embedded, components.clusterer(config), vectors.name, store,
+                statements_list, verdicts, profiles, vectors.get, components.clusterer(config), vectors.name, store,
                 bar.update,
             )  # fmt: skip
             themes_config, alike = config.themes, config.clustering.small_pool_similarity
             groups = {
-                pool: refine(pool_groups, embedded, themes_config.min_similarity, themes_config.merge_similarity, alike)
+                pool: refine(pool_groups, vectors.get(_texts(pool_groups)), themes_config.min_similarity,
+                             themes_config.merge_similarity, alike)
                 for pool, pool_groups in groups.items()
-            }
+            }  # fmt: skip
         report.noise_share = noise_share(groups)
         with stages.stage("themes", len(groups), unit="group") as bar:
             confidence = {i: v.confidence for i, v in verdicts.items()}
-            themes = _describe(groups, embedded, config, by_interview, profiles, vectors.get, confidence)
+            themes = _describe(groups, config, by_interview, profiles, vectors.get, confidence)
             bar.update(len(groups))
         personas = build_personas(list(profiles.values()), by_interview, themes, statements_list)
         result = RunResult(
@@ -206,7 +190,7 @@ def _run(
             report.quotes_audited = audit_result(review.result, config.segment.fillers)
             bar.update(1)
         with stages.stage("render", len(personas), unit="persona") as bar:
-            comparison = compare_roles(review.result, embedded, config.personas.shared_similarity)
+            comparison = compare_roles(review.result, vectors.get, config.personas.shared_similarity)
             files = render_documents(
                 review.result, out_dir, batch_dir, env, (comparison, config.personas.shared_similarity)
             )
@@ -340,15 +324,16 @@ def _verdicts(
     cached = store.cached_many("verdict", keys.values())
     verdicts = {s.id: Classification(s.id, *cached[keys[s.id]]) for s in statements if keys[s.id] in cached}
     missing = [s for s in statements if s.id not in verdicts]
-    fresh = classifier.classify(missing)
-    store.put_cache("verdict", {keys[v.statement_id]: [v.category, v.confidence] for v in fresh})
-    verdicts.update((v.statement_id, v) for v in fresh)
+    # A chunk at a time: the classifier reads the chunk's vectors (and a crash keeps the verdicts already stored).
+    for begin in range(0, len(missing), _CLASSIFY_CHUNK):
+        fresh = classifier.classify(missing[begin : begin + _CLASSIFY_CHUNK])
+        store.put_cache("verdict", {keys[v.statement_id]: [v.category, v.confidence] for v in fresh})
+        verdicts.update((v.statement_id, v) for v in fresh)
     return verdicts
 
 
 def _describe(
     groups: dict[tuple[str, str], list[list[Statement]]],
-    embedded: Mapping[str, np.ndarray],
     config: Config,
     interviews: dict[str, Interview],
     profiles: dict[str, BuyerProfile],
@@ -380,7 +365,7 @@ def _describe(
                 role,
                 category,
                 role_groups,
-                embedded,
+                embed(_texts(role_groups)),  # one pool's vectors at a time
                 config.themes.quotes_per_theme,
                 company_of,
                 quote_for,
@@ -395,6 +380,11 @@ def _describe(
         for role in sorted(by_role)
         for theme in sorted(distinct_labels(by_role[role]), key=lambda t: (order[t.category], theme_rank(t)))
     ]
+
+
+def _texts(groups: list[list[Statement]]) -> list[str]:
+    """The texts of the statements of ``groups``."""
+    return [s.text for group in groups for s in group]
 
 
 def _summarise(report: RunReport, result: RunResult) -> None:

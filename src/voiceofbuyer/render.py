@@ -36,7 +36,7 @@ from .files import TRANSCRIPTS_DIR, WORK, Document
 from .objections import interviewees_per_role, objection_list, objections_csv
 from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Statement, Theme, clock
 from .report import counted
-from .result_json import json_bytes, json_chunks, quote_document, result_document
+from .result_json import json_bytes, quote_document, result_chunks, theme_document
 from .transcript_page import anchor, page_path, turns_html
 
 """Output folder of the transcripts made from recordings (JSON and WebVTT)."""
@@ -290,11 +290,10 @@ def render_documents(
     }
     yield "compare.html", _render(env, "compare.html.j2", compared).encode("utf-8")
     yield from transcript_pages(result, out_dir, env)
-    document = result_document(result)
-    objections = objection_list(document["themes"], interviewees_per_role(result))
+    objections = objection_list([theme_document(t) for t in result.themes], interviewees_per_role(result))
     yield "objections.csv", objections_csv(objections)
     yield "objections.json", json_bytes(objections)
-    yield "voiceofbuyer.json", json_chunks(document)
+    yield "voiceofbuyer.json", result_chunks(result)
 
 
 def transcript_pages(result: RunResult, out_dir: Path, env: Environment) -> Iterator[Document]:

@@ -7,13 +7,15 @@ touching stored data, and the other way round.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any
 
 from .records import Mention, Quote, RunResult, Theme
 
 SCHEMA_VERSION = 1
+STREAMED = "\0streamed\0"
+"""Stands in ``result_document`` for the statements, which ``json_chunks`` writes as it makes them."""
 
 
 def json_bytes(value: Any) -> bytes:
@@ -21,24 +23,42 @@ def json_bytes(value: Any) -> bytes:
     return b"".join(json_chunks(value))
 
 
-def json_chunks(value: Any, size: int = 1 << 20) -> Iterator[bytes]:
-    """``json_bytes(value)`` in pieces of about ``size`` bytes, so a large result is never held as one string."""
+def json_chunks(value: Any, size: int = 1 << 20, streamed: Iterable[Any] = ()) -> Iterator[bytes]:
+    """``json_bytes(value)`` in pieces of about ``size`` bytes, so a large result is never held as one string;
+    ``streamed``: the items of the list given as ``STREAMED`` in ``value`` (a value of its top-level object), encoded
+    one at a time as they are written, so they need never be held at once."""
+    marker = json.dumps(STREAMED, ensure_ascii=False)
     pending: list[str] = []
     length = 0
     for piece in json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(value):
-        pending.append(piece)
-        length += len(piece)
-        if length >= size:
-            yield "".join(pending).encode("utf-8")
-            pending, length = [], 0
+        for part in _list_pieces(streamed) if piece == marker else (piece,):
+            pending.append(part)
+            length += len(part)
+            if length >= size:
+                yield "".join(pending).encode("utf-8")
+                pending, length = [], 0
     pending.append("\n")
     yield "".join(pending).encode("utf-8")
 
 
-def result_document(result: RunResult) -> dict[str, Any]:
-    """The whole result as the documented ``voiceofbuyer.json`` (see README, "voiceofbuyer.json")."""
-    theme_of = result.theme_of()
-    sources = {i.id: i.source for i in result.interviews}
+def _list_pieces(items: Iterable[Any]) -> Iterator[str]:
+    """A list, a value of a top-level object, as ``json.JSONEncoder(indent=2)`` writes it, an item at a time."""
+    separator = "["
+    for item in items:
+        yield separator + "\n    " + json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        separator = ","
+    yield "[]" if separator == "[" else "\n  ]"
+
+
+def result_chunks(result: RunResult) -> Iterator[bytes]:
+    """``json_chunks(result_document(result))``, the statements made and encoded one at a time (a thousand
+    interviews hold 300,000)."""
+    return json_chunks(result_document(result, statements=False), streamed=statement_documents(result))
+
+
+def result_document(result: RunResult, statements: bool = True) -> dict[str, Any]:
+    """The whole result as the documented ``voiceofbuyer.json`` (see README, "voiceofbuyer.json"); without
+    ``statements``, its ``statements`` is ``STREAMED`` (see ``result_chunks``)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "batch": result.batch,
@@ -59,27 +79,7 @@ def result_document(result: RunResult) -> dict[str, Any]:
             }
             for interview in result.interviews
         ],
-        "statements": [
-            {
-                "id": s.id,
-                "interview_id": s.interview_id,
-                "source": sources[s.interview_id],
-                "speaker": s.speaker,
-                "start_char": s.start_char,
-                "end_char": s.end_char,
-                "removed": [list(r) for r in s.removed],
-                "text": s.text,
-                "question": s.question,
-                "start": s.start,
-                "end": s.end,
-                "speaker_uncertain": s.speaker_uncertain,
-                "standalone": s.standalone,
-                "category": result.classifications[s.id].category,
-                "confidence": result.classifications[s.id].confidence,
-                "theme_id": theme_of.get(s.id),
-            }
-            for s in result.statements
-        ],
+        "statements": list(statement_documents(result)) if statements else STREAMED,
         "themes": [theme_document(theme) for theme in result.themes],
         "personas": [
             {
@@ -106,6 +106,31 @@ def result_document(result: RunResult) -> dict[str, Any]:
             for p in result.personas
         ],
     }
+
+
+def statement_documents(result: RunResult) -> Iterator[dict[str, Any]]:
+    """Each statement as published in ``voiceofbuyer.json``: where it is in its source, its words, its category."""
+    theme_of = result.theme_of()
+    sources = {i.id: i.source for i in result.interviews}
+    for s in result.statements:
+        yield {
+            "id": s.id,
+            "interview_id": s.interview_id,
+            "source": sources[s.interview_id],
+            "speaker": s.speaker,
+            "start_char": s.start_char,
+            "end_char": s.end_char,
+            "removed": [list(r) for r in s.removed],
+            "text": s.text,
+            "question": s.question,
+            "start": s.start,
+            "end": s.end,
+            "speaker_uncertain": s.speaker_uncertain,
+            "standalone": s.standalone,
+            "category": result.classifications[s.id].category,
+            "confidence": result.classifications[s.id].confidence,
+            "theme_id": theme_of.get(s.id),
+        }
 
 
 def mention_document(mention: Mention) -> dict[str, Any]:

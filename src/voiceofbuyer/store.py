@@ -184,18 +184,23 @@ class Store:
     # -- embeddings ------------------------------------------------------------------------------------
     def embeddings(self, model: str, texts: list[str]) -> dict[str, np.ndarray]:
         """Stored vectors (float16) for those of ``texts`` that have one, by text."""
+        return {text: np.frombuffer(blob, dtype=np.float16) for text, blob in self._embedding_rows(model, texts, True)}
+
+    def embedded_texts(self, model: str, texts: list[str]) -> set[str]:
+        """Those of ``texts`` that have a stored vector of ``model`` (the vectors are not read)."""
+        return {text for text, _ in self._embedding_rows(model, texts, False)}
+
+    def _embedding_rows(self, model: str, texts: list[str], with_vector: bool) -> Iterator[tuple[str, bytes | None]]:
+        """(text, its stored vector's bytes or None when not ``with_vector``) for those of ``texts`` stored."""
         by_hash = {text_hash(text): text for text in texts}
-        found: dict[str, np.ndarray] = {}
         hashes = list(by_hash)
+        column = "vector" if with_vector else "NULL"
         for begin in range(0, len(hashes), 500):
             chunk = hashes[begin : begin + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT text_hash, vector FROM embeddings WHERE model = ? AND text_hash IN ({marks})", [model, *chunk]
-            )
-            for digest, blob in rows:
-                found[by_hash[digest]] = np.frombuffer(blob, dtype=np.float16)
-        return found
+            query = f"SELECT text_hash, {column} FROM embeddings WHERE model = ? AND text_hash IN ({marks})"
+            for digest, blob in self._db.execute(query, [model, *chunk]):
+                yield by_hash[digest], blob
 
     def put_embeddings(self, model: str, vectors: dict[str, np.ndarray]) -> None:
         """Store ``vectors`` (text → vector, kept as float16) for ``model``, replacing any there, in one transaction."""

@@ -6,7 +6,7 @@ unchanged batch re-runs without loading a model.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 from tqdm import tqdm
@@ -58,11 +58,13 @@ class VectorTable(Mapping[str, np.ndarray]):
 
 
 class Vectors:
-    """Texts → L2-normalised vectors of ``Embedder.dimensions``, rounded to float16, cached in the store.
+    """Texts → L2-normalised vectors of ``Embedder.dimensions``, rounded to float16, kept in the store.
 
     ``name`` is the cache key of the embedder's vectors at this precision, known without loading the embedder;
     ``load`` builds the embedder on first need (in this process, or in the workers of a remote ``engine``: then it
-    must be picklable), for ``device`` (``cpu``, ``cuda``).
+    must be picklable), for ``device`` (``cpu``, ``cuda``). Nothing is held between calls: the store is where vectors
+    live, and a caller reads back those it is using (a chunk of statements, a pool of a role and category), so a
+    run's memory does not grow with the vectors of the whole batch.
     """
 
     def __init__(
@@ -73,26 +75,28 @@ class Vectors:
         self._load = load
         self.device = device
         self.engine = engine or LocalEngine()
-        self._held = VectorTable()
 
-    def get(self, texts: list[str], bar: tqdm | None = None) -> VectorTable:
-        """The vectors of every text in ``texts``, in the table this object holds (it may hold more).
-
-        A text this object has handed out before is not read or computed again: the classifier asking for the
-        statements the run has just embedded costs nothing (a run lives as long as its vectors).
-        """
-        wanted = sorted({t for t in texts if t not in self._held})
+    def compute(self, texts: Iterable[str], bar: tqdm | None = None) -> None:
+        """Compute and store the vectors of those of ``texts`` the store has none for, a chunk at a time (a crash keeps
+        what was done); ``bar`` advances once per distinct text."""
+        wanted = sorted(set(texts))
+        known = self.store.embedded_texts(self.name, wanted)
         if bar is not None:
-            bar.update(len(set(texts)) - len(wanted))
-        stored = self.store.embeddings(self.name, wanted)
-        self._held.add(stored)
-        if bar is not None:
-            bar.update(len(stored))
-        missing = [t for t in wanted if t not in stored]
+            bar.update(len(known))
+        missing = [t for t in wanted if t not in known]
         for computed in self.engine.embed(self._load, missing, CHUNK, self.device):
-            rounded = {text: vector.astype(np.float16) for text, vector in computed.items()}
-            self.store.put_embeddings(self.name, rounded)  # chunk by chunk: a crash keeps what was done
-            self._held.add(rounded)
+            self.store.put_embeddings(self.name, {text: vector.astype(np.float16) for text, vector in computed.items()})
             if bar is not None:
                 bar.update(len(computed))
-        return self._held
+
+    def get(self, texts: Iterable[str], bar: tqdm | None = None) -> VectorTable:
+        """A table of the vectors of ``texts`` (computed first where the store has none), the caller's to keep or drop.
+
+        A vector is the one stored (float16), whether computed now or by an earlier run, so a run from the cache gives
+        the same output as a cold one."""
+        wanted = sorted(set(texts))
+        self.compute(wanted, bar)
+        table = VectorTable()
+        stored = self.store.embeddings(self.name, wanted)
+        table.add({text: stored[text] for text in wanted})
+        return table
