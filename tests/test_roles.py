@@ -1262,3 +1262,28 @@ def test_the_run_notes_the_role_a_buyer_ends_in_after_small_roles_merge():
     people = identify_people([designer], load_config(None), NoVectors())
     assert people.profiles["x"].role == "Design & Creative"
     assert people.notes[-1] == "x.txt: role 'Design & Creative' from self-introduction 'Graphic Designer'"
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "title"),
+    [
+        ("Priya Nair | CFO @ Kestrel Logistics: Cash visibility.", "Priya Nair", "CFO"),
+        ("Marco Bellini - Plant Manager - Ferro Meccanica: Downtime.", "Marco Bellini", "Plant Manager"),
+        ("Leo Brandt (he/him) | Head of Procurement | Alpenwerk: Onboarding.", "Leo Brandt", "Head of Procurement"),
+        ("Tess Moreau | she/her | Co-founder at Larkspur (00:00:05): Hiring.", "Tess Moreau", "Co-founder"),
+        ("Dana Whitfield | VP Finance @ Northwind Freight  0:07\nMonth-end close.", "Dana Whitfield", "VP Finance"),
+        ("Sam Ortiz / Ledgerly: Payroll.", "Sam Ortiz", ""),  # a company alone
+        ("Ana Costa - Finance Partners Ltd: Payroll.", "Ana Costa", ""),
+        ("Kim, Alex: Payroll.", "Kim, Alex", ""),  # surname, given name
+        ("Tess Moreau | she/her: Payroll.", "Tess Moreau", ""),
+    ],
+)
+def test_a_title_shown_between_the_name_and_the_company_of_a_display_name_is_read(line, speaker, title):
+    from voiceofbuyer.ingest.speaker_names import display_title
+
+    text = f"Jonah Weiss: What brought you here?\n{line}\n"
+    speech = text.index(line) + (line.index("\n") + 1 if "\n" in line else line.index(": ") + 2)
+    question = Turn("Jonah Weiss", "What brought you here?", 13, 35, 1)
+    turns = [question, Turn(speaker, text[speech:-1], speech, len(text) - 1, 2)]
+    assert display_title(turns, text, {speaker}) == title
+    assert display_title(turns, text, {"Jonah Weiss"}) == ""

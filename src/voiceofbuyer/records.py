@@ -138,7 +138,8 @@ class BuyerProfile:
     title: str
     role: str
     role_source: str
-    """``metadata``, ``title``, ``self-introduction``, ``description`` (what they say they do) or ``unassigned``."""
+    """``metadata``, ``title``, ``self-introduction``, ``display name`` (a title shown beside the name in the call),
+    ``description`` (what they say they do) or ``unassigned``."""
     function: str = ""
     """The job function of the built-in taxonomy ("Finance"); "" for a role set by metadata or the user's taxonomy."""
     speaker: str = ""

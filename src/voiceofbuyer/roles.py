@@ -30,6 +30,7 @@ from operator import attrgetter
 import numpy as np
 
 from .ingest.speaker_names import (
+    display_title,
     is_device,
     is_placeholder,
     is_room,
@@ -295,6 +296,12 @@ def buyer_profile(
             if match.role:
                 return profile(title, match.role, source, match.function, _stated_title)
             seniority_only = seniority_only or title
+    # "Priya Nair | CFO @ Kestrel Logistics": a title the buyer shows but never says; by the taxonomy's patterns
+    # only, never by likeness ("Kestrel Logistics" is no job).
+    shown = display_title(interview.turns, interview.text, profiled)
+    match = role_for_title(shown, taxonomy) if shown else RoleMatch("", "")
+    if match.role and match.function != OTHER:
+        return profile(shown, match.role, "display name", match.function, _stated_title)
     field = stated_field(said)
     # "I'm a manager ... I work in finance" → Finance Manager, titled "Manager, Finance": the field is part of the job
     # the buyer stated, so no guess from their description replaces it.

@@ -195,6 +195,35 @@ def company(speaker: str) -> str:
     return "" if not named or is_role_label(named) or _NOT_A_COMPANY.fullmatch(named) else named.casefold()
 
 
+# Between a display name's parts: "Priya Nair | CFO @ Kestrel Logistics", "Marco Bellini - Plant Manager - Ferro
+# Meccanica", "Sam Ortiz, PM at Ledgerly" (a hyphen within a word, "Co-founder", is no separator).
+_DISPLAY_SEPARATOR = re.compile(r"[ \t]*[|@,][ \t]*|[ \t]+[-–—/][ \t]+|[ \t]+at[ \t]+")
+_DISPLAY_END = re.compile(r"(?:[ \t]*(?:[:：>]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?))+[ \t]*$")
+_PRONOUN_PART = re.compile(r"[ \t]*\(?(?i:she|he|they|ze|xe|ey|fae)/[a-z]+(?:/[a-z]+)?\)?[ \t]*")
+
+
+def display_title(turns: list[Turn], text: str, speakers: set[str]) -> str:
+    """The title a speaker's display name shows between their name and their company, as people set their name in
+    Zoom or Teams ("Priya Nair | CFO @ Kestrel Logistics" → "CFO"); "" when no label of ``speakers`` in ``text``
+    (the interview's source) has the three parts. Read from the line that labels the speaker's first turn, or the
+    line above it ("Priya Nair | CFO @ Kestrel  0:03" above the speech, as Otter writes it)."""
+    turn = next((t for t in turns if t.speaker in speakers), None)
+    if turn is None:
+        return ""
+    above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, turn.start_char)))
+    head = text[above + 1 : turn.start_char]
+    at = head.rfind(turn.speaker)
+    if at < 0:
+        return ""
+    label = _DISPLAY_END.sub("", head[at + len(turn.speaker) :].split("\n", 1)[0])
+    parts = _DISPLAY_SEPARATOR.split(label)
+    opening, *rest = parts
+    rest = [part for part in rest if not _PRONOUN_PART.fullmatch(part)]
+    if (opening.strip() and not _PRONOUN_PART.fullmatch(opening)) or len(rest) != 2 or not all(rest):
+        return ""
+    return rest[0].strip()
+
+
 def listed_names(value: str) -> list[str]:
     """The people a metadata value names: "Hannah Weiss, Tom Becker" (or "; ", "/", " and ") is two."""
     return [name.strip() for name in re.split(r"[,;/]| and ", value) if name.strip()]
