@@ -73,7 +73,8 @@ def test_without_a_reviewers_summary_a_persona_opens_with_its_strongest_points_i
     quoted = re.findall(r'"(.+?)" \((pain|goal|objection), (\d+) of (\d+); (.+?)\)(?= "|$)', line)
     assert [category for _, category, _, _, _ in quoted] == ["pain", "goal", "objection"]
     for text, category, count, total, citation in quoted:
-        strongest = next(themes[i] for i in persona["sections"][category] if not themes[i]["mentioned_once"])
+        strongest = next(themes[i] for i in persona["sections"][category]
+                         if not themes[i]["mentioned_once"] and themes[i]["lead_confidence"] >= 0.5)  # fmt: skip
         assert text == strongest["quotes"][0]["text"] and int(count) == len(strongest["interviews"])
         assert int(total) == len(persona["interviews"])
         assert strongest["quotes"][0]["citation"]["interview_id"] in citation  # each quote is cited
@@ -89,3 +90,28 @@ def test_a_persona_from_one_interview_says_one_interview():
     draft = SimpleNamespace(approved_by="", approved_on="", themes_total=0, themes_reviewed=0)
     assert approval(draft, 1) == "draft generated from 1 interview; approved by —"
     assert approval(draft, 28).startswith("draft generated from 28 interviews;")
+
+
+def test_a_theme_whose_leads_category_the_classifier_was_unsure_of_says_so_and_never_speaks_for_the_persona():
+    """Judged against the codebook, few real leads under confidence 0.5 were of their category: such a theme is
+    marked, and "In short" and "In their words" quote the strongest one it was sure of."""
+    from voiceofbuyer.records import Citation, Quote, Theme
+    from voiceofbuyer.render import in_short, strength
+
+    def theme(number: int, category: str, confidence: float) -> Theme:
+        citation = Citation("i1", "i1.txt", "Buyer", "", "", number, None)
+        quote = Quote(f"s{number}", f"Statement {number}.", citation)
+        return Theme(f"t{number}", "Role", category, f"Theme {number}", (), (f"s{number}", f"x{number}"), (quote,),
+                     ("i1", "i2", "i3")[: 3 - number % 2], (), lead_confidence=confidence)  # fmt: skip
+
+    unsure_goal, sure_goal, unsure_pain = theme(1, "goal", 0.41), theme(2, "goal", 0.9), theme(3, "pain", 0.3)
+    profiles = [BuyerProfile(f"i{n}", f"Buyer {n}", "", "Role", "metadata") for n in (1, 2, 3)]
+    interviews = {p.interview_id: Interview(p.interview_id, f"{p.interview_id}.txt", "text", "", "", ())
+                  for p in profiles}  # fmt: skip
+    (persona,) = build_personas(profiles, interviews, [unsure_goal, sure_goal, unsure_pain], [])
+    assert persona.in_their_words == sure_goal.quotes[0]
+    assert in_short(persona) == [("goal", sure_goal)], "no pain it was sure of: none quoted"
+    assert "unsure it is a goal (the classifier: 41%)" in strength(unsure_goal, persona)
+    assert "unsure" not in strength(sure_goal, persona)
+    (alone,) = build_personas(profiles, interviews, [unsure_pain], [])
+    assert alone.in_their_words == unsure_pain.quotes[0], "the only pattern still gives the persona a voice"

@@ -111,6 +111,9 @@ def test_every_kind_of_decision_reaches_the_documents(first_run):
     assert rejected.id not in {t.id for t in reviewed.themes}
     point = next(t for t in reviewed.themes if moved.statement_id in t.statement_ids)
     assert point.category == "objection" and point.mentioned_once
+    assert point.lead_confidence == 1.0, "a reviewer's move vouches for the category"
+    confidence = {sid: c.confidence for sid, c in result.classifications.items()}
+    assert all(t.lead_confidence == confidence[t.quotes[0].statement_id] for t in untouched)
     assert reviewed.classifications[moved.statement_id].category == "objection"
 
     document = markdown(reviewed, out, role)

@@ -10,7 +10,7 @@ from .ingest.speaker_names import UNNAMED, display_speaker, same_person
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
 from .signals import mentions
 from .slugs import unique_slugs
-from .themes import quote_of
+from .themes import quote_of, unsure_category
 
 _SIZE_BANDS: tuple[tuple[int, str], ...] = (
     (50, "1-50 employees"),
@@ -38,6 +38,17 @@ def _tally(values: list[str]) -> tuple[tuple[str, int], ...]:
 def ordered_tally(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
     """(value, count) pairs, most frequent first, then alphabetical."""
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _face(patterns: list[Theme]) -> Theme | None:
+    """The pattern whose lead quote is "In their words": the strongest goal, what they are after; without a goal heard
+    twice, the strongest pain, else the strongest pattern of any kind; from those whose category the classifier was
+    sure of (``unsure_category``) while there is one."""
+    for pool in ([t for t in patterns if not unsure_category(t)], patterns):
+        chosen = next((t for category in ("goal", "pain") for t in pool if t.category == category), None)
+        if chosen or pool:
+            return chosen or pool[0]
+    return None
 
 
 def _interviewees(members: list[BuyerProfile], statements: list[Statement]) -> tuple[str, ...]:
@@ -75,11 +86,7 @@ def build_personas(
         sections = tuple(
             (category, tuple(t for t in role_themes if t.category == category)) for category in SECTION_TITLES
         )
-        # The lead quote of its strongest goal: what they are after; without a goal heard twice, of its strongest
-        # pain, else of its strongest pattern of any kind.
-        patterns = [t for t in role_themes if not t.mentioned_once and t.quotes]
-        face = next((t for category in ("goal", "pain") for t in patterns if t.category == category), None)
-        face = face or (patterns[0] if patterns else None)
+        face = _face([t for t in role_themes if not t.mentioned_once and t.quotes])
         personas.append(
             Persona(
                 role=role,

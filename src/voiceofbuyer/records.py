@@ -257,6 +257,9 @@ class Theme:
     coherence: float | None = None
     """Mean cosine of its statements to their centre (``coherence``), as the run found it; None once a reviewer
     changed which statements it holds."""
+    lead_confidence: float | None = None
+    """The classifier's confidence (0-1) in the lead quote's category; 1 where a reviewer moved the lead there or
+    approved the theme; None in a result stored before it was kept."""
 
     @property
     def mentioned_once(self) -> bool:

@@ -37,6 +37,7 @@ from .objections import interviewees_per_role, objection_list, objections_csv
 from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Statement, Theme, clock
 from .report import counted
 from .result_json import json_bytes, quote_document, result_chunks, theme_document
+from .themes import unsure_category
 from .transcript_page import anchor, page_path, turns_html
 
 """Output folder of the transcripts made from recordings (JSON and WebVTT)."""
@@ -136,13 +137,17 @@ def cite(quote: Quote) -> str:
 
 def strength(theme: Theme, persona: Persona) -> str:
     """``7 of 9 interviewees, 5 companies`` (companies only when the metadata names them), and ``weak theme:
-    statements loosely alike (coherence 0.42)`` for a theme under ``coherence.WEAK_COHERENCE``."""
+    statements loosely alike (coherence 0.42)`` for a theme under ``coherence.WEAK_COHERENCE``, ``unsure it is a goal
+    (the classifier: 41%)`` for one whose lead's category the classifier was unsure of (``themes.unsure_category``)."""
     said = f"{len(theme.interviews)} of {len(persona.interviews)} interviewees"
     companies = len(theme.companies)
     if companies:
         said += f", {companies} compan{'ies' if companies != 1 else 'y'}"
     if theme.coherence is not None and theme.coherence < WEAK_COHERENCE and not theme.mentioned_once:
         said += f" · weak theme: statements loosely alike (coherence {theme.coherence:.2f})"
+    if unsure_category(theme) and not theme.mentioned_once:
+        article = "an" if theme.category[0] in "aeiou" else "a"
+        said += f" · unsure it is {article} {theme.category} (the classifier: {theme.lead_confidence:.0%})"
     return said
 
 
@@ -204,7 +209,7 @@ def in_short(persona: Persona) -> list[tuple[str, Theme]]:
     quotes."""
     found = []
     for category, themes in persona.sections:
-        strongest = next((t for t in themes if not t.mentioned_once and t.quotes), None)
+        strongest = next((t for t in themes if not t.mentioned_once and t.quotes and not unsure_category(t)), None)
         if category in IN_SHORT and strongest is not None:
             found.append((category, strongest))
     return sorted(found, key=lambda pair: IN_SHORT.index(pair[0]))

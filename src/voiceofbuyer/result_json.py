@@ -161,4 +161,5 @@ def theme_document(theme: Theme) -> dict[str, Any]:
         "quotes": [quote_document(q) for q in theme.quotes],
         "response": theme.response,
         "coherence": theme.coherence,
+        "lead_confidence": theme.lead_confidence,
     }

@@ -319,6 +319,8 @@ class _Reviewing:
             companies=companies,
             response=draft.response,
             coherence=draft.coherence if set(accepted) == draft.run_statements else None,
+            # A reviewer who approved the theme vouched for its category.
+            lead_confidence=(1.0 if draft.status == "approved" else self._confidence(chosen[0].id)) if chosen else None,
         )
 
     def _progress(self, role: str, themes: list[Theme]) -> dict[str, int]:

@@ -171,9 +171,21 @@ def build_themes(
                 interviews=interviews,
                 companies=companies,
                 coherence=coherence(group, vectors),
+                lead_confidence=confidence.get(quotes[0].statement_id) if quotes and confidence is not None else None,
             )
         )
     return sorted(themes, key=theme_rank)
+
+
+UNSURE_LEAD = 0.5
+"""Below this confidence of the classifier in its lead's category, a theme is marked unsure of its category and never
+speaks for its persona ("In short", "In their words"): judged against the codebook, 7 of 26 real typed leads under
+0.5 were of their theme's category (tester X, 2026-12-04)."""
+
+
+def unsure_category(theme: Theme) -> bool:
+    """Whether the classifier was less than ``UNSURE_LEAD`` sure of the theme's lead's category."""
+    return theme.lead_confidence is not None and theme.lead_confidence < UNSURE_LEAD
 
 
 def theme_rank(theme: Theme) -> tuple[int, int, int, str, str]:
