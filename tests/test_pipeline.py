@@ -18,7 +18,7 @@ from voiceofbuyer.cleanup import apply_cleanup
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import AuditError
 from voiceofbuyer.ingest import read_batch
-from voiceofbuyer.objections import objections_csv
+from voiceofbuyer.objections import objections_csv, objections_markdown
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.segment import Segmenter
 from voiceofbuyer.themes import disfluency
@@ -142,6 +142,8 @@ def test_objections_csv_opens_in_a_spreadsheet(first_run):
     assert all(r["objection"] != r["best_quote"] for r in rows)  # the title, not the quote again
     objections = json.loads((first_run[0] / "objections.json").read_text())
     assert len(objections) == len(rows)
+    themes = {t["id"]: t for t in json.loads((first_run[0] / "voiceofbuyer.json").read_text())["themes"]}
+    assert all(float(r["category_confidence"]) == round(themes[r["theme_id"]]["lead_confidence"], 2) for r in rows)
 
 
 def test_csv_cells_cannot_start_a_formula():
@@ -149,10 +151,12 @@ def test_csv_cells_cannot_start_a_formula():
                                                    "timestamp": "", "line": 1}}  # fmt: skip
     objection = {"rank": 1, "role": "=cmd", "objection": "+x", "raised_by": "1 of 1 (100%)", "companies": 0,
                  "mentioned_once": True, "interview_ids": ["x"], "company_names": [], "quotes": [quote],
-                 "response": "@SUM(A1)", "theme_id": "t"}  # fmt: skip
+                 "response": "@SUM(A1)", "theme_id": "t", "category_confidence": 0.4}  # fmt: skip
     rows = list(csv.DictReader(io.StringIO(objections_csv([objection]).decode("utf-8-sig"))))
     assert rows[0]["role"] == "'=cmd" and rows[0]["objection"] == "'+x"
     assert rows[0]["best_quote"] == "'=HYPERLINK(1)" and rows[0]["response"] == "'@SUM(A1)"
+    assert rows[0]["category_confidence"] == "0.40"
+    assert "(unsure it is an objection: the classifier 40%)" in objections_markdown([objection])
 
 
 def test_same_input_same_bytes(first_run, batch):

@@ -14,6 +14,7 @@ from typing import Any
 
 from .citations import citation_text, markdown_text
 from .records import RunResult
+from .themes import UNSURE_LEAD
 
 QUOTES = 3
 """Quotes per objection: the best one, then two more."""
@@ -55,8 +56,14 @@ def objection_list(
             "quotes": theme["quotes"][:QUOTES],
             "response": theme.get("response", ""),
             "theme_id": theme["id"],
+            "category_confidence": theme.get("lead_confidence"),
         })  # fmt: skip
     return listed
+
+
+def _confidence(value: float | None) -> str:
+    """The classifier's confidence in an objection's lead as a cell: "0.41"; "" when not known."""
+    return "" if value is None else f"{value:.2f}"
 
 
 def _cell(value: str) -> str:
@@ -72,7 +79,7 @@ def objections_csv(objections: list[dict[str, Any]]) -> bytes:
     header = ["rank", "role", "objection", "raised_by", "companies", "best_quote", "citation"]
     for n in range(2, QUOTES + 1):
         header += [f"quote_{n}", f"citation_{n}"]
-    header += ["response", "mentioned_once", "interview_ids", "company_names", "theme_id"]
+    header += ["response", "mentioned_once", "interview_ids", "company_names", "theme_id", "category_confidence"]
     writer.writerow(header)
     for o in objections:
         quotes: list[str] = []
@@ -81,7 +88,7 @@ def objections_csv(objections: list[dict[str, Any]]) -> bytes:
         quotes += [""] * (2 * QUOTES - len(quotes))
         row = [str(o["rank"]), o["role"], o["objection"], o["raised_by"], str(o["companies"]), *quotes,
                o["response"], "yes" if o["mentioned_once"] else "no", "; ".join(o["interview_ids"]),
-               "; ".join(o["company_names"]), o["theme_id"]]  # fmt: skip
+               "; ".join(o["company_names"]), o["theme_id"], _confidence(o["category_confidence"])]  # fmt: skip
         writer.writerow([_cell(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
@@ -95,6 +102,9 @@ def objections_markdown(objections: list[dict[str, Any]]) -> str:
             role = o["role"]
             lines += ["", f"## {markdown_text(role)}", ""]
         thin = " (mentioned once)" if o["mentioned_once"] else ""
+        confidence = o["category_confidence"]
+        if confidence is not None and confidence < UNSURE_LEAD:  # perhaps no objection at all: say so
+            thin += f" (unsure it is an objection: the classifier {confidence:.0%})"
         companies = f", {o['companies']} compan{'ies' if o['companies'] != 1 else 'y'}" if o["companies"] else ""
         lines.append(f"{o['rank']}. **{markdown_text(o['objection'])}** — raised by {o['raised_by']}{companies}{thin}")
         lines.extend(f'   > "{markdown_text(q["text"])}" — {markdown_text(citation_text(q))}' for q in o["quotes"])
