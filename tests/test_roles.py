@@ -1276,6 +1276,20 @@ def test_the_run_notes_the_role_a_buyer_ends_in_after_small_roles_merge():
         ("Ana Costa - Finance Partners Ltd: Payroll.", "Ana Costa", ""),
         ("Kim, Alex: Payroll.", "Kim, Alex", ""),  # surname, given name
         ("Tess Moreau | she/her: Payroll.", "Tess Moreau", ""),
+        (
+            "Johanna Weber (she/her) | Senior Procurement Manager | Alpenwerk AG: Forms.",
+            "Johanna Weber (she/her) | Senior Procurement Manager | Alpenwerk AG",
+            "Senior Procurement Manager",
+        ),  # the whole label (a <v> tag)
+        ("Noah Fischer, Director of IT, Helix Bank: Access.", "Noah Fischer", "Director of IT"),
+        ("Nina Patel — Head of Customer Success, Brightline: Churn.", "Nina Patel", "Head of Customer Success"),
+        ("Ruth Adeyemi 🩺 | Nurse Manager | St Brigid's: Rosters.", "Ruth Adeyemi", "Nurse Manager"),
+        ("Lena Ortiz | VP, Operations | Orbis: Freight.", "Lena Ortiz", "VP, Operations"),
+        (
+            "Omar Haddad, Procurement Lead at Ferrovia Rail: Parts.",
+            "Omar Haddad, Procurement Lead at Ferrovia Rail",
+            "Procurement Lead",
+        ),
     ],
 )
 def test_a_title_shown_between_the_name_and_the_company_of_a_display_name_is_read(line, speaker, title):
@@ -1287,3 +1301,16 @@ def test_a_title_shown_between_the_name_and_the_company_of_a_display_name_is_rea
     turns = [question, Turn(speaker, text[speech:-1], speech, len(text) - 1, 2)]
     assert display_title(turns, text, {speaker}) == title
     assert display_title(turns, text, {"Jonah Weiss"}) == ""
+
+
+def test_a_display_name_is_shown_as_the_persons_name():
+    from voiceofbuyer.ingest.speaker_names import display_parts, display_speaker
+
+    profile = BuyerProfile("i", "", "", "Role", "metadata")
+    label = "Johanna Weber (she/her) | Senior Procurement Manager | Alpenwerk AG"
+    assert display_parts(label) == ("Johanna Weber", "Senior Procurement Manager")
+    assert display_speaker(label, profile) == "Johanna Weber"
+    assert display_parts("Sam Ortiz / Ledgerly") == ("Sam Ortiz", "")
+    assert display_parts("Kim, Alex") == display_parts("Dana Whitfield") == ("", "")
+    assert display_speaker("Kim, Alex", profile) == "Kim, Alex"
+    assert display_speaker("Northwind HQ - Boardroom 4", profile) == "Unnamed interviewee", "a room is no one"

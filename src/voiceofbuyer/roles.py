@@ -30,6 +30,7 @@ from operator import attrgetter
 import numpy as np
 
 from .ingest.speaker_names import (
+    display_parts,
     display_title,
     is_device,
     is_placeholder,
@@ -264,6 +265,8 @@ def buyer_profile(
     named.sort(key=is_room)
     listed = listed_names(meta.interviewee)
     name = meta.interviewee or (named[0] if named else "")
+    if name and not meta.interviewee and not is_room(name):
+        name = display_parts(name)[0] or name  # "Priya Nair | CFO @ Kestrel Logistics": her name
     profiled = set(speakers.buyers)
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
         name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])

@@ -200,7 +200,7 @@ def read_head(line: str) -> Head | None:
             if org and is_room(org):  # "Northwind HQ - Boardroom 4": a room, named by all of it
                 name, org = line[match.start("name") : match.end("org")], None
             return Head(
-                speaker=_spaced(re.sub(f"[{_EMOJI}]+", " ", name)),
+                speaker=_spaced(without_emoji(name)),
                 time=parse_time(stamp) if stamp else None,
                 body=end,
                 # A one-off "Flour price swings (00:41) Contracts are fixed ..." (a summary's key moment) is no speaker:
@@ -249,6 +249,11 @@ def is_phone_number(name: str) -> bool:
 def is_role_label(name: str) -> bool:
     """ "Interviewer", "Speaker 2", "SPEAKER_00", "Q", "User", "AI": a role or placeholder, not a person's name."""
     return bool(_ROLE.fullmatch(name.strip()))
+
+
+def without_emoji(text: str) -> str:
+    """``text`` with its emoji as spaces ("Kate 🎧" → "Kate  ")."""
+    return re.sub(f"[{_EMOJI}]+", " ", text)
 
 
 def looks_like_name(name: str) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
-from voiceofbuyer.ingest.labels import is_phone_number, is_role_label, is_room
+from voiceofbuyer.ingest.labels import is_phone_number, is_role_label, is_room, looks_like_name, without_emoji
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
 # "S1": Speechmatics' label for its first voice.
@@ -196,32 +196,44 @@ def company(speaker: str) -> str:
 
 
 # Between a display name's parts: "Priya Nair | CFO @ Kestrel Logistics", "Marco Bellini - Plant Manager - Ferro
-# Meccanica", "Sam Ortiz, PM at Ledgerly" (a hyphen within a word, "Co-founder", is no separator).
-_DISPLAY_SEPARATOR = re.compile(r"[ \t]*[|@,][ \t]*|[ \t]+[-–—/][ \t]+|[ \t]+at[ \t]+")
+# Meccanica", "Kwame Asante, Fleet Manager at SwiftVan" (a hyphen within a word, "Co-founder", is no separator; a
+# comma is one only after the name: "VP, Operations" is one title).
+_DISPLAY_SEPARATOR = re.compile(r"[ \t]*[|@][ \t]*|[ \t]+[-–—/][ \t]+|[ \t]+at[ \t]+")
 _DISPLAY_END = re.compile(r"(?:[ \t]*(?:[:：>]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?))+[ \t]*$")
 _PRONOUN_PART = re.compile(r"[ \t]*\(?(?i:she|he|they|ze|xe|ey|fae)/[a-z]+(?:/[a-z]+)?\)?[ \t]*")
 
 
+def display_parts(label: str) -> tuple[str, str]:
+    """(the person's name, the title) of a display name that shows a title between the name and the company, as
+    people set their name in Zoom or Teams: "Priya Nair | CFO @ Kestrel Logistics", "Johanna Weber (she/her) |
+    Senior Procurement Manager | Alpenwerk AG", "Noah Fischer, Director of IT, Helix Bank" → the name and the title;
+    a name with only a company or pronouns after it ("Sam Ortiz / Ledgerly") → the name and ""; anything else
+    ("Kim, Alex", "Dana Whitfield") → ("", "")."""
+    parts = [without_emoji(part) for part in _DISPLAY_SEPARATOR.split(_DISPLAY_END.sub("", label))]
+    head, rest = _PRONOUN_PART.sub(" ", parts[0]).strip(), parts[1:]
+    name, comma, after = head.partition(",")
+    if comma and (rest or len(after.split()) > 1):  # "Noah Fischer, Director of IT, ..."; "Kim, Alex" is a name
+        head, rest = name.strip(), [*after.split(",", 1), *rest]
+    rest = [part.strip() for part in rest if part.strip() and not _PRONOUN_PART.fullmatch(part)]
+    if len(rest) == 1 and "," in rest[0]:  # "Nina Patel — Head of Customer Success, Brightline"
+        rest = [part.strip() for part in rest[0].rsplit(",", 1)]
+    if not rest or not looks_like_name(head) or is_role_label(head) or "@" in head:
+        return "", ""
+    return head, rest[0] if len(rest) >= 2 else ""
+
+
 def display_title(turns: list[Turn], text: str, speakers: set[str]) -> str:
-    """The title a speaker's display name shows between their name and their company, as people set their name in
-    Zoom or Teams ("Priya Nair | CFO @ Kestrel Logistics" → "CFO"); "" when no label of ``speakers`` in ``text``
-    (the interview's source) has the three parts. Read from the line that labels the speaker's first turn, or the
-    line above it ("Priya Nair | CFO @ Kestrel  0:03" above the speech, as Otter writes it)."""
+    """The title shown in the display name of the first of ``speakers`` to speak (``display_parts``): in its label,
+    or where the label is written in ``text`` (the interview's source), on the line of its first turn or the line above
+    it ("Priya Nair | CFO @ Kestrel  0:03" above the speech, as Otter writes it); "" when none is shown."""
     turn = next((t for t in turns if t.speaker in speakers), None)
     if turn is None:
         return ""
     above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, turn.start_char)))
     head = text[above + 1 : turn.start_char]
     at = head.rfind(turn.speaker)
-    if at < 0:
-        return ""
-    label = _DISPLAY_END.sub("", head[at + len(turn.speaker) :].split("\n", 1)[0])
-    parts = _DISPLAY_SEPARATOR.split(label)
-    opening, *rest = parts
-    rest = [part for part in rest if not _PRONOUN_PART.fullmatch(part)]
-    if (opening.strip() and not _PRONOUN_PART.fullmatch(opening)) or len(rest) != 2 or not all(rest):
-        return ""
-    return rest[0].strip()
+    written = turn.speaker + head[at + len(turn.speaker) :].split("\n", 1)[0] if at >= 0 else turn.speaker
+    return display_parts(written)[1]
 
 
 def listed_names(value: str) -> list[str]:
@@ -243,13 +255,14 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
     """A placeholder label ("Interviewee", "Speaker 2", "SPEAKER_01") is shown as the buyer's name when metadata
     or the call gives one (``said_name``), else as "Unnamed interviewee"; a device ("Kofi's iPhone") as the buyer's
     name when it is named after them or after no one, else as the person it is named after: a tool's label for a
-    voice is never shown as a person's name."""
+    voice is never shown as a person's name; a display name with a title or company after the name as the name
+    (``display_parts``)."""
     if is_placeholder(speaker) or is_room(speaker):  # "Northwind HQ - Boardroom 4": a place, not a person
         return profile.name or UNNAMED
     if is_device(speaker):  # "Kofi's iPhone": the person it is named after, by the name the call gives them
         owner = device_owner(speaker)
         return profile.name if profile.name and (not owner or same_person(owner, profile.name)) else owner or UNNAMED
-    return speaker
+    return display_parts(speaker)[0] or speaker  # "Priya Nair | CFO @ Kestrel Logistics": her name
 
 
 UNNAMED = "Unnamed interviewee"
