@@ -1304,7 +1304,8 @@ def test_a_title_shown_between_the_name_and_the_company_of_a_display_name_is_rea
 
 
 def test_a_display_name_is_shown_as_the_persons_name():
-    from voiceofbuyer.ingest.speaker_names import display_parts, display_speaker
+    from voiceofbuyer.ingest.labels import display_parts
+    from voiceofbuyer.ingest.speaker_names import display_speaker
 
     profile = BuyerProfile("i", "", "", "Role", "metadata")
     label = "Johanna Weber (she/her) | Senior Procurement Manager | Alpenwerk AG"
@@ -1314,3 +1315,20 @@ def test_a_display_name_is_shown_as_the_persons_name():
     assert display_parts("Kim, Alex") == display_parts("Dana Whitfield") == ("", "")
     assert display_speaker("Kim, Alex", profile) == "Kim, Alex"
     assert display_speaker("Northwind HQ - Boardroom 4", profile) == "Unnamed interviewee", "a room is no one"
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Kwame Asante, Fleet Manager at SwiftVan Deliveries  0:08", "Kwame Asante"),
+        ("Olivia Grant at Meridian Engineering (00:00:11): Costs.", "Olivia Grant"),
+        ("Priyanka Rao | VP Finance & Operations | Tidewater Ports  0:07", "Priyanka Rao"),
+        ("Lars Nilsson | Head of Finance | Halden Foods 🌍: Forecasts.", "Lars Nilsson"),
+        ("Well, in our case at the end of the day: it works.", None),  # speech, not a display name
+    ],
+)
+def test_a_display_name_too_long_for_a_name_labels_its_line_by_the_name(line, speaker):
+    from voiceofbuyer.ingest.labels import read_head
+
+    head = read_head(line)
+    assert (head.speaker if head else None) == speaker

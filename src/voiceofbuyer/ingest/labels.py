@@ -72,6 +72,8 @@ _DUPLICATE = r"[ \t]*\(\d{1,2}\)"  # Apple and Zoom tell two devices of one name
 _DASH = r"[-–—|]"
 # Pronouns in a display name ("she/her", "(they/them)", "he/him/his"), no part of the name.
 _PRONOUNS = rf"\(?{_PRONOUN}(?i:her|him|them|hers|his|theirs|she|he|they|zir|hir|xem|em|faer)(?:/[a-z]+)?\)?"
+# A part of a display name after the name: "VP Finance & Operations", "Baker & Finch Research".
+_PART = rf"{_NAME}(?:[ \t]+&[ \t]+{_NAME})*"
 # Broadcast and CART captions open each change of speaker with ">>" (">> SAM ORTIZ: ..."). A display name may carry
 # pronouns before its company ("Sam Ortiz (he/him) | Ledgerly") or a title and company ("Sam Ortiz, PM @ Ledgerly").
 _SPEAKER_HEAD = re.compile(
@@ -89,8 +91,8 @@ _SPEAKER_HEAD = re.compile(
     (?:(?:[ \t]+(?:{_DASH}[ \t]+)?|,[ \t]*){_PRONOUNS})?  # "Tess Moreau | she/her", "Tess Moreau she/her"
     # "Marco Bellini - Plant Manager - Ferro Meccanica", "Priya Nair | CFO @ Kestrel Logistics": the last part is
     # the company
-    (?:[ \t]+(?:{_DASH}|@)[ \t]+{_NAME}(?=[ \t]+(?:{_DASH}|@)[ \t])){{0,2}}
-    (?:[ \t]+(?:{_DASH}|@|/)[ \t]+(?P<org>{_NAME}))?
+    (?:[ \t]+(?:{_DASH}|@)[ \t]+{_PART}(?=[ \t]+(?:{_DASH}|@)[ \t])){{0,2}}
+    (?:[ \t]+(?:{_DASH}|@|/)[ \t]+(?P<org>{_PART})(?:[ \t]*[{_EMOJI}]+)*)?  # "| Tidewater Ports 🌍"
     (?:[ \t]*[(（](?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()（）\n]{{1,60}})[)）]  # full-width as Chinese input types
       |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\]
         (?=[ \t]*(?:\*\*)?[ \t]*(?::|[\[(]{TEXT_TIME}[\])])))?  # "Jordan Reyes [Vendor] (00:00:00):" as Rev writes it
@@ -167,7 +169,13 @@ def read_head(line: str) -> Head | None:
     diarized = match and match["lead"] and re.fullmatch(r"speaker\s*(?:\d{1,2}|\?)", match["name"], re.I)
     if match and match["paren"] and line[match.end() :].strip() and not diarized:
         match = None
-    if match and _plausible(match["name"]) and not ANNOTATION.fullmatch(f"[{match['name']}]"):
+    person = match["name"] if match else ""
+    if match and not (_plausible(person) and looks_like_name(person)):
+        # "Kwame Asante, Fleet Manager at SwiftVan Deliveries  0:08", "Olivia Grant at Meridian Engineering": a display
+        # name, its title and company after it
+        shown = display_parts(person)[0]
+        person = shown if len(shown.split()) >= 2 else person
+    if match and _plausible(person) and not ANNOTATION.fullmatch(f"[{person}]"):
         stamp = match["lead"] or match["trail"] or match["after"]
         # Grain and Fathom in Markdown: "**Marco Bellini** [00:04](https://grain.com/...?t=4)", the time a link
         link = _LINK_AFTER.match(line, match.end()) if stamp else None
@@ -183,11 +191,11 @@ def read_head(line: str) -> Head | None:
             and not (match["trail"] or match["after"] or match["leaddash"] or match["colon"])
         )
         # "[05:10] hello" is a time, then speech: a Word line is a bare time and a name.
-        speech = word_transcribe and not (line.lstrip()[:1].isdigit() and looks_like_name(match["name"]))
+        speech = word_transcribe and not (line.lstrip()[:1].isdigit() and looks_like_name(person))
         # "Alison Reeve [00:00:11] Of course. I'm the practice manager": a name, its time in brackets, then speech.
         stamped_before_speech = bool(match["trail"]) and line[match.start("trail") - 1] in "[(" and not alone
         # "S2<tab>00:06<tab>Sure. I'm the head of ...": a speaker's code, its time, then the speech (GoTranscript)
-        coded = bool(match["trail"]) and not alone and _SPEAKER_CODE.fullmatch(match["name"]) is not None
+        coded = bool(match["trail"]) and not alone and _SPEAKER_CODE.fullmatch(person) is not None
         labelled = (
             match["colon"]
             or (alone and (stamped_alone or bracketed or match["bold"]))
@@ -196,7 +204,7 @@ def read_head(line: str) -> Head | None:
             or (coded and line[match.end("trail") : match.end("trail") + 1] in (" ", "\t"))
         )
         if labelled and not speech:
-            name, org = match["name"], match["org"]
+            name, org = person, match["org"]
             if org and is_room(org):  # "Northwind HQ - Boardroom 4": a room, named by all of it
                 name, org = line[match.start("name") : match.end("org")], None
             return Head(
@@ -284,3 +292,30 @@ def looks_like_name(name: str) -> bool:
         return False  # "[Music]", "(laughter)": a sound the captions describe
 
     return capitalised(words[0]) and all(capitalised(word) for word in words)
+
+
+# Between a display name's parts: "Priya Nair | CFO @ Kestrel Logistics", "Marco Bellini - Plant Manager - Ferro
+# Meccanica", "Kwame Asante, Fleet Manager at SwiftVan" (a hyphen within a word, "Co-founder", is no separator; a
+# comma is one only after the name: "VP, Operations" is one title).
+_DISPLAY_SEPARATOR = re.compile(r"[ \t]*[|@][ \t]*|[ \t]+[-–—/][ \t]+|[ \t]+at[ \t]+")
+_DISPLAY_END = re.compile(r"(?:[ \t]*(?:[:：>]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?))+[ \t]*$")
+_PRONOUN_PART = re.compile(r"[ \t]*\(?(?i:she|he|they|ze|xe|ey|fae)/[a-z]+(?:/[a-z]+)?\)?[ \t]*")
+
+
+def display_parts(label: str) -> tuple[str, str]:
+    """(the person's name, the title) of a display name that shows a title between the name and the company, as
+    people set their name in Zoom or Teams: "Priya Nair | CFO @ Kestrel Logistics", "Johanna Weber (she/her) |
+    Senior Procurement Manager | Alpenwerk AG", "Noah Fischer, Director of IT, Helix Bank" → the name and the title;
+    a name with only a company or pronouns after it ("Sam Ortiz / Ledgerly") → the name and ""; anything else
+    ("Kim, Alex", "Dana Whitfield") → ("", "")."""
+    parts = [without_emoji(part) for part in _DISPLAY_SEPARATOR.split(_DISPLAY_END.sub("", label))]
+    head, rest = _PRONOUN_PART.sub(" ", parts[0]).strip(), parts[1:]
+    name, comma, after = head.partition(",")
+    if comma and (rest or len(after.split()) > 1):  # "Noah Fischer, Director of IT, ..."; "Kim, Alex" is a name
+        head, rest = name.strip(), [*after.split(",", 1), *rest]
+    rest = [part.strip() for part in rest if part.strip() and not _PRONOUN_PART.fullmatch(part)]
+    if len(rest) == 1 and "," in rest[0]:  # "Nina Patel — Head of Customer Success, Brightline"
+        rest = [part.strip() for part in rest[0].rsplit(",", 1)]
+    if not rest or not looks_like_name(head) or is_role_label(head) or "@" in head:
+        return "", ""
+    return head, rest[0] if len(rest) >= 2 else ""

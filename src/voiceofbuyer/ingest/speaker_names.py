@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
-from voiceofbuyer.ingest.labels import is_phone_number, is_role_label, is_room, looks_like_name, without_emoji
+from voiceofbuyer.ingest.labels import display_parts, is_phone_number, is_role_label, is_room
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
 # "S1": Speechmatics' label for its first voice.
@@ -193,33 +193,6 @@ def company(speaker: str) -> str:
     match = re.search(r"\(([^()]{2,40})\)\s*$", speaker)
     named = match[1].strip() if match else ""
     return "" if not named or is_role_label(named) or _NOT_A_COMPANY.fullmatch(named) else named.casefold()
-
-
-# Between a display name's parts: "Priya Nair | CFO @ Kestrel Logistics", "Marco Bellini - Plant Manager - Ferro
-# Meccanica", "Kwame Asante, Fleet Manager at SwiftVan" (a hyphen within a word, "Co-founder", is no separator; a
-# comma is one only after the name: "VP, Operations" is one title).
-_DISPLAY_SEPARATOR = re.compile(r"[ \t]*[|@][ \t]*|[ \t]+[-–—/][ \t]+|[ \t]+at[ \t]+")
-_DISPLAY_END = re.compile(r"(?:[ \t]*(?:[:：>]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?))+[ \t]*$")
-_PRONOUN_PART = re.compile(r"[ \t]*\(?(?i:she|he|they|ze|xe|ey|fae)/[a-z]+(?:/[a-z]+)?\)?[ \t]*")
-
-
-def display_parts(label: str) -> tuple[str, str]:
-    """(the person's name, the title) of a display name that shows a title between the name and the company, as
-    people set their name in Zoom or Teams: "Priya Nair | CFO @ Kestrel Logistics", "Johanna Weber (she/her) |
-    Senior Procurement Manager | Alpenwerk AG", "Noah Fischer, Director of IT, Helix Bank" → the name and the title;
-    a name with only a company or pronouns after it ("Sam Ortiz / Ledgerly") → the name and ""; anything else
-    ("Kim, Alex", "Dana Whitfield") → ("", "")."""
-    parts = [without_emoji(part) for part in _DISPLAY_SEPARATOR.split(_DISPLAY_END.sub("", label))]
-    head, rest = _PRONOUN_PART.sub(" ", parts[0]).strip(), parts[1:]
-    name, comma, after = head.partition(",")
-    if comma and (rest or len(after.split()) > 1):  # "Noah Fischer, Director of IT, ..."; "Kim, Alex" is a name
-        head, rest = name.strip(), [*after.split(",", 1), *rest]
-    rest = [part.strip() for part in rest if part.strip() and not _PRONOUN_PART.fullmatch(part)]
-    if len(rest) == 1 and "," in rest[0]:  # "Nina Patel — Head of Customer Success, Brightline"
-        rest = [part.strip() for part in rest[0].rsplit(",", 1)]
-    if not rest or not looks_like_name(head) or is_role_label(head) or "@" in head:
-        return "", ""
-    return head, rest[0] if len(rest) >= 2 else ""
 
 
 def display_title(turns: list[Turn], text: str, speakers: set[str]) -> str:
