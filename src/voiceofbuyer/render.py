@@ -138,7 +138,8 @@ def cite(quote: Quote) -> str:
 def strength(theme: Theme, persona: Persona) -> str:
     """``7 of 9 interviewees, 5 companies`` (companies only when the metadata names them), and ``weak theme:
     statements loosely alike (coherence 0.42)`` for a theme under ``coherence.WEAK_COHERENCE``, ``unsure it is a goal
-    (the classifier: 41%)`` for one whose lead's category the classifier was unsure of (``themes.unsure_category``)."""
+    (the classifier is 41% sure)`` for one whose lead's category the classifier was unsure of
+    (``themes.unsure_category``)."""
     said = f"{len(theme.interviews)} of {len(persona.interviews)} interviewees"
     companies = len(theme.companies)
     if companies:
@@ -147,7 +148,7 @@ def strength(theme: Theme, persona: Persona) -> str:
         said += f" · weak theme: statements loosely alike (coherence {theme.coherence:.2f})"
     if unsure_category(theme) and not theme.mentioned_once:
         article = "an" if theme.category[0] in "aeiou" else "a"
-        said += f" · unsure it is {article} {theme.category} (the classifier: {theme.lead_confidence:.0%})"
+        said += f" · unsure it is {article} {theme.category} (the classifier is {theme.lead_confidence:.0%} sure)"
     return said
 
 
