@@ -110,6 +110,7 @@ def test_a_theme_whose_leads_category_the_classifier_was_unsure_of_says_so_and_n
                   for p in profiles}  # fmt: skip
     (persona,) = build_personas(profiles, interviews, [unsure_goal, sure_goal, unsure_pain], [])
     assert persona.in_their_words == sure_goal.quotes[0]
+    assert dict(persona.sections)["goal"] == (sure_goal, unsure_goal), "the sure first, each in rank order"
     assert in_short(persona) == [("goal", sure_goal)], "no pain it was sure of: none quoted"
     assert "unsure it is a goal (the classifier is 41% sure)" in strength(unsure_goal, persona)
     assert "unsure" not in strength(sure_goal, persona)

@@ -83,8 +83,11 @@ def build_personas(
         members = [p for p in profiles if p.role == role]
         metas = [interviews[p.interview_id].meta for p in members]
         role_themes = [t for t in themes if t.role == role]
+        # Within a section, the themes whose category the classifier was sure of first (each kept in rank order):
+        # the one-page persona shows a section's top three.
         sections = tuple(
-            (category, tuple(t for t in role_themes if t.category == category)) for category in SECTION_TITLES
+            (category, tuple(sorted((t for t in role_themes if t.category == category), key=unsure_category)))
+            for category in SECTION_TITLES
         )
         face = _face([t for t in role_themes if not t.mentioned_once and t.quotes])
         personas.append(
