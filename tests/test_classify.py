@@ -142,6 +142,11 @@ def test_small_talk_about_the_conversation_is_other_whatever_the_model_says(text
         ("I haven't yet come across a frustrating situation with AI.", True),
         ("I haven't had any big issues other than a few times where the name was not transferred.", False),
         ("I don't have the budget for another tool.", False),
+        # an absence of trouble said plainly (a real spoken lead, tester Z)
+        ("So I'm trying to think - I am not aware of major issues.", True),
+        ("There were no real problems with the rollout.", True),
+        ("There were no real problems with the rollout, except that finance lost a week.", False),
+        ("There is no way to see which invoices are late.", False),
     ],
 )
 def test_a_denial_of_what_was_asked_about_is_other_whatever_the_model_says(text, denial):

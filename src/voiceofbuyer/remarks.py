@@ -65,7 +65,10 @@ _HAS_NONE = re.compile(
     r"|(?:don'?t|do\s+not|never|rarely|seldom)\s+(?:really\s+)?(?:get|feel|become)\s+(?:frustrated|annoyed|worried"
     r"|concerned)"
     r"|(?:haven'?t|have\s+not|never)\s+(?:yet\s+|really\s+)?(?:come\s+across|run\s+into|encountered|experienced|had)"
-    r"\s+(?:a|an|any)\s+(?:\w+\s+){0,2}?(?:frustrat\w*|problems?|issues?|concerns?))\b",
+    r"\s+(?:a|an|any)\s+(?:\w+\s+){0,2}?(?:frustrat\w*|problems?|issues?|concerns?)"
+    # "I am not aware of major issues.", "There were no real problems."
+    r"|(?:not\s+aware\s+of\s+(?:any\s+)?|there\s+(?:are|were|is|was)\s+no\s+)(?:(?:real|major|big|significant"
+    r"|serious|particular)\s+)?(?:issues?|problems?|concerns?|downsides?|drawbacks?))\b",
     re.I,
 )
 _NOTHING_TO_SAY = re.compile(r"\bnothing\s+(?:really\s+)?(?:comes|springs)\s+to\s+mind\b", re.I)
