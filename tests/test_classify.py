@@ -104,6 +104,11 @@ def test_unsure_or_short_statements_are_other(monkeypatch):
         ("I think you cut out there, can you say that again?", True),
         ("That's a difficult question.", True),  # remarks on the interview itself
         ("Like you're making me sad right now.", True),
+        ("I'm trying to think.", True),  # thinking aloud, and nothing more (real spoken statements, all labelled other)
+        ("Um, let me think if for language models I have.", True),
+        ("I'm trying to think of recurring issues.", True),
+        ("Let me think, the close takes twelve days every month.", False),  # goes on to say something
+        ("I'm trying to think about how we cut the close to five days.", False),
         ("The hard question is who approves a change order over ten grand.", False),
         ("We can do it in five minutes with the new tool.", False),
         ("We have 20 minutes of downtime every night.", False),

@@ -22,7 +22,11 @@ _SMALL_TALK = re.compile(
     r"(more |extra )?minutes( left)?(?! of)|hard stop|another (call|meeting) (at|in|after)"
     r"|share (my|your) screen|(you're|you are|i'm|i am|you were|i was) (on )?mute|you (cut|broke) out|lost you"
     r"|(bad|poor|weak) (connection|signal|wifi|wi-fi)|(is it|it's|are you|we're) recording)\b"
-    r"|^\W*(hi|hello|hey|hiya|morning)\b(?!-)(\W+[\w']+){0,3}\W*$",  # a greeting alone: "Hi there.", "Hello everyone!"
+    r"|^\W*(hi|hello|hey|hiya|morning)\b(?!-)(\W+[\w']+){0,3}\W*$"  # a greeting alone: "Hi there.", "Hello everyone!"
+    # Thinking aloud, and nothing more (a few words of what about at most): "I'm trying to think.", "Um, let me
+    # think if for language models I have." (6 real spoken statements so, all labelled other)
+    r"|^\W*(?:(?:so|well|okay|ok|um+|uh+|hmm+|er+m?)\W+)*(?:let me (?:think|see)|(?:i'm|i am) (?:just )?trying to"
+    r" (?:think|remember|recall))(?:\s+(?:of|if|about|whether|what|how|when|where|which)(?:\s+[\w'’]+){0,5})?\W*$",
     re.I,
 )
 MAX_SMALL_TALK_WORDS = 15
