@@ -325,6 +325,9 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         ("I'm Tom Cook — I run the finance team.", ""),
         ("I'm Senior Manager, Treasury at Orrin.", "Senior Manager, Treasury"),
         ("I'm Head Chef, and I run the kitchen.", "Head Chef"),
+        # after "as a" or an article a capitalised job is no name, whatever clause follows (a real typed interview)
+        ("So, as a Product Owner, my main responsibilities are to collect requirements.", "Product Owner"),
+        ("I'm the Product Owner, I collect the requirements.", "Product Owner"),
     ],
 )  # fmt: skip
 def test_stated_title_from_self_introduction(said, title):

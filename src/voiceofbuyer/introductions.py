@@ -225,7 +225,13 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         if lead["named"] and names_a_job_word(lead["named"].rstrip(" ,").split()[-1]):
             start = lead.start("named")  # "I'm Senior Manager, Treasury": a title with a comma, not a name
         title = title_after(text[start : start + 80])
-        if title and _is_a_name(text[start : start + len(title)], text[start + len(title) : start + len(title) + 80]):
+        # After an article or "as" ("as a Product Owner, my main ..."), no name: only a job is said so.
+        named = not re.search(r"\b(?:a|an|the|as)\s*$", lead[0], re.I)
+        if (
+            title
+            and named
+            and _is_a_name(text[start : start + len(title)], text[start + len(title) : start + len(title) + 80])
+        ):
             # "I'm Sarah Baker, I'm the head of procurement": a surname that is a job word; the title follows
             start = _NAME_THEN.match(text, start + len(title)).end()  # type: ignore[union-attr]  # _is_a_name saw it
             title = title_after(text[start : start + 80])
