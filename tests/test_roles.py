@@ -6,7 +6,7 @@ import pytest
 from voiceofbuyer.config import load_config
 from voiceofbuyer.errors import ConfigError
 from voiceofbuyer.ingest.sides import identify_sides
-from voiceofbuyer.ingest.speaker_names import company, given_name, label_aliases
+from voiceofbuyer.ingest.speaker_names import company, given_name, is_placeholder, label_aliases
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.job_fields import stated_company, stated_responsibility
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
@@ -845,6 +845,27 @@ def test_a_name_spelled_two_ways_is_one_speaker():
     assert label_aliases(interview([("Room 1 North", "Hi?"), ("Room 2 North", "Hi.")]).turns) == {}
 
 
+def test_a_buyer_who_rejoins_under_a_shorter_name_is_one_speaker():
+    """Teams shows a guest who drops and rejoins from a phone with the surname cut to its initial (tester A: the
+    rejoined buyer, whose first words were "Can you hear me?", was read as an interviewer and half her words lost)."""
+    turns = [
+        ("Ortiz, Sam", "Could you start with your role and the team?"),
+        ("Dana Whitfield (Guest)", "Sure. I'm the accounts receivable manager at Greystone Medical Billing."),
+        ("Ortiz, Sam", "How many different systems are we talking about?"),
+        ("Dana Whitfield (Guest)", "Eleven EHRs at last count."),
+        ("Dana W (Guest)", "Hi, sorry, my laptop just died. I'm on my phone now. Can you hear me?"),
+        ("Ortiz, Sam", "Yes, I can hear you. You were telling me about the eleven EHRs."),
+        ("Dana W (Guest)", "Last year we wrote off about three hundred and forty thousand dollars in denials."),
+        ("Ortiz, Sam", "What would you need from a tool?"),
+        ("Dana W (Guest)", "Tell my staff which denial expires first, and keep the clock visible."),
+    ]
+    assert label_aliases(interview(turns).turns) == {"Dana W (Guest)": "Dana Whitfield (Guest)"}
+    assert set(identify_sides(interview(turns)).buyers) == {"Dana Whitfield (Guest)", "Dana W (Guest)"}
+    # two voices taking turns are two people, whatever their initials
+    both = [("Dana Whitfield", "Hi?"), ("Dana W", "Hello."), ("Dana Whitfield", "So?")]
+    assert label_aliases(interview(both).turns) == {}
+
+
 def test_a_colleague_who_greets_asks_once_and_thanks_is_on_the_interviewing_side():
     """WhisperX's placeholders: SPEAKER_02 says hello, asks one follow-up and thanks; greetings and thanks are said by
     either side, so the one question is what they say."""
@@ -1129,6 +1150,24 @@ def test_a_buyer_under_a_device_or_placeholder_label_is_named_as_the_call_names_
                      ("SPEAKER_00", "So Salesforce is your CRM? What's your role there?"),
                      ("SPEAKER_01", "I run revenue operations.")])  # fmt: skip
     assert buyer_profile(crm, identify_sides(crm), ()).name == ""
+    # A carrier's caller ID with no name ("WIRELESS CALLER") is no one's name; "Yeah, it's Darius Grant." answering
+    # "Is that Darius?" is (tester A)
+    caller = interview([("Priya Nair", "Hi, this is Priya. Is that Darius?"),
+                        ("WIRELESS CALLER", "Yeah, it's Darius Grant. Sorry, I'm on the phone in the truck."),
+                        ("Priya Nair", "No problem. Could you tell me what you do?"),
+                        ("WIRELESS CALLER", "I'm the regional operations manager at GreenEdge.")])  # fmt: skip
+    assert buyer_profile(caller, identify_sides(caller), ()).name == "Darius Grant"
+    # A desk's shared account names no one: the name given when asked who is on the line does (tester A)
+    desk = interview([("Priya Nair", "Hi, this is Priya from Ledgerly. Who do I have on the line?"),
+                      ("Northwind Freight - Dispatch 2", "Hey Priya, it's Marco, Marco Bellini. I'm on the dispatch "
+                       "room account."),
+                      ("Priya Nair", "No problem at all. Can you tell me what you do at Northwind?"),
+                      ("Northwind Freight - Dispatch 2", "I'm the dispatch manager.")])  # fmt: skip
+    assert buyer_profile(desk, identify_sides(desk), ()).name == "Marco Bellini"
+    assert all(
+        is_placeholder(label) for label in ("WIRELESS CALLER", "Private Number", "Call-in User_1", "UNAVAILABLE")
+    )
+    assert not any(is_placeholder(label) for label in ("Carla Diaz", "Mobile Team", "Private Equity Partner"))
 
 
 class FixedModel:

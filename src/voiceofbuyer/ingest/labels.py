@@ -240,12 +240,18 @@ def _plausible(name: str) -> bool:
     return len(name.split()) <= MAX_NAME_WORDS and len(name) <= MAX_NAME_CHARS
 
 
-_ROOM = re.compile(r"\b(?:(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom)\b", re.I)
+_ROOM = re.compile(
+    r"\b(?:(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom"
+    # a desk's or team's shared account, numbered ("Northwind Freight - Dispatch 2", "Front Desk 1", "Shared login")
+    r"|(?:dispatch|front\s+desk|reception|help\s*desk|service\s+desk|nurses?\s+station|shop\s+floor|warehouse"
+    r"|office|team|kiosk|workstation)\s*(?:#\s*)?\d{1,2}\s*$|shared\s+(?:account|login|line|laptop|pc))\b",
+    re.I,
+)
 
 
 def is_room(speaker: str) -> bool:
-    """A meeting room's display name ("Marketing Conference Room", "HQ Boardroom"): a place where one or several
-    people sit, never a person's name."""
+    """A meeting room's display name ("Marketing Conference Room", "HQ Boardroom") or a desk's or team's shared
+    account ("Northwind Freight - Dispatch 2"): a place where one or several people sit, never a person's name."""
     return bool(_ROOM.search(speaker))
 
 

@@ -14,9 +14,14 @@ from itertools import pairwise
 from voiceofbuyer.ingest.labels import display_parts, is_phone_number, is_role_label, is_room
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
-# "S1": Speechmatics' label for its first voice.
+# "S1": Speechmatics' label for its first voice. A phone's caller ID where the carrier gives no name ("WIRELESS
+# CALLER", "PRIVATE NUMBER", "UNAVAILABLE"), and Zoom's "Call-in User_1".
 _PLACEHOLDER = re.compile(
-    r"(?:unknown\s+speaker|speaker|spk|person|caller|voice|s(?=\d))[\s_-]*(?:\d{1,3}|[a-z])?", re.I
+    r"(?:unknown\s+speaker|speaker|spk|person|caller|voice|s(?=\d)"
+    r"|(?:wireless|unknown|private|anonymous|restricted|blocked|toll[\s-]?free|cell(?:ular)?|mobile|call[\s-]?in"
+    r"|dial[\s-]?in|phone)\s+(?:caller|user|number|phone|call)|anonymous|restricted|unavailable|private)"
+    r"[\s_-]*(?:\d{1,3}|[a-z])?",
+    re.I,
 )
 
 
@@ -46,7 +51,9 @@ def is_device(speaker: str) -> bool:
 _OWNER = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)['’]s? ")
 _NAME = r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?"
 _SELF_NAMED = re.compile(
-    rf"\b(?:[Mm]y name(?: is|['’]s)|I['’]m|I am|[Tt]his is|[Ii]t['’]s(?=\s+{_NAME}(?:\s+{_NAME})?\s+here\b))"
+    rf"\b(?:[Mm]y name(?: is|['’]s)|I['’]m|I am|[Tt]his is|[Ii]t['’]s(?=\s+{_NAME}(?:\s+{_NAME})?\s+here\b)"
+    # "Yeah, it's Darius Grant.", "Hey Priya, it's Marco": a caller answering who they are, first thing they say
+    rf"|^(?:(?:[Yy]eah|[Yy]es|[Hh]i|[Hh]ello|[Hh]ey)(?:\s+{_NAME})?[,!]?\s+)?[Ii]t['’]s)"
     rf"\s+({_NAME}(?:\s+{_NAME})?)\b"
 )
 
@@ -62,8 +69,9 @@ def said_name(speaker: str, said: str, heard: str) -> str:
     """The name of a buyer whose label names no one, from the words of the call: for a device named after someone
     ("Kofi's iPhone"), that name, with the surname the buyer gives after it ("Kofi Mensah."); for a placeholder
     ("SPEAKER_01", "Speaker 2") or a meeting room, a name the buyer gives as theirs ("my name is", "I'm", "this is",
-    "it's ... here") that the other side says too ("Hi Helen", "Thanks, Helen"): both sides name the person. "" when the
-    words give none. ``said``: the buyer's own words; ``heard``: the other speakers' words."""
+    "it's ... here", "Hey Priya, it's Marco") that the other side says too ("Hi Helen", "Thanks, Helen") or asked for
+    ("Who do I have on the line?"): both sides name the person. "" when the words give none. ``said``: the buyer's
+    own words; ``heard``: the other speakers' words."""
     if is_device(speaker):
         owner = device_owner(speaker)
         if not owner or " " in owner:
@@ -72,11 +80,22 @@ def said_name(speaker: str, said: str, heard: str) -> str:
         return f"{owner} {full.group(1)}" if full else owner
     if not (is_placeholder(speaker) or is_room(speaker)):  # a room: whoever says who they are in it
         return ""
+    asked = _ASKED_WHO.search(heard) is not None
     for found in _SELF_NAMED.finditer(said):
         name = found.group(1)
-        if re.search(rf"\b{re.escape(name.split()[0])}\b", heard):
-            return name
+        if asked or re.search(rf"\b{re.escape(name.split()[0])}\b", heard):
+            # "it's Marco, Marco Bellini": the given name said again with the surname
+            again = re.match(rf",\s*{re.escape(name)}\s+({_NAME})\b", said[found.end() :])
+            return f"{name} {again.group(1)}" if again and " " not in name else name
     return ""
+
+
+# The other side asking who is speaking: "Who do I have on the line?", "Who's this?", "your name?"
+_ASKED_WHO = re.compile(
+    r"\bwho\s+(?:do\s+i\s+have|do\s+we\s+have|have\s+we\s+got|is\s+(?:this|that|on|speaking)|am\s+i\s+"
+    r"(?:speaking|talking)|are\s+you\s*\?)|\bwho['’]s\s+(?:this|that|on|speaking)|\byour\s+name\b",
+    re.I,
+)
 
 
 def renamed_devices(interview: Interview, buyers: Iterable[str]) -> dict[str, str]:
@@ -161,7 +180,35 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
         )
         if slip:
             aliases[speaker] = usual
+    aliases.update(_rejoined(speakers, order))
     return aliases
+
+
+_INITIALLED = re.compile(r"(?P<given>\S+)\s+(?P<initial>[A-Z])\.?(?P<mark>\s*\(.*\))?")
+
+
+def _rejoined(speakers: list[str], order: list[str]) -> dict[str, str]:
+    """A label with the surname cut to its initial ("Dana W (Guest)") that speaks only after every turn of the one
+    full name it abbreviates ("Dana Whitfield (Guest)") has been said, or only before: one person who dropped and
+    rejoined from another device (a phone shows the name shorter), never two voices taking turns."""
+    found = {}
+    for short in speakers:
+        cut = _INITIALLED.fullmatch(short.strip())
+        if cut is None:
+            continue
+        mark = (cut["mark"] or "").strip()
+        whole = [
+            other for other in speakers
+            if other != short and other.endswith(mark) and len(words := other.removesuffix(mark).split()) == 2
+            and words[0] == cut["given"] and words[1][:1] == cut["initial"] and len(words[1]) > 2
+        ]  # fmt: skip
+        if len(whole) != 1:
+            continue
+        first_short, last_short = order.index(short), len(order) - 1 - order[::-1].index(short)
+        first_whole, last_whole = order.index(whole[0]), len(order) - 1 - order[::-1].index(whole[0])
+        if last_whole < first_short or last_short < first_whole:
+            found[short] = whole[0]
+    return found
 
 
 def _one_letter_apart(first: str, second: str) -> bool:

@@ -166,6 +166,8 @@ def _prose(name: str, named: bool = False) -> bool:
     words = name.casefold().replace(",", " ").split()
     if not any(word in _PROSE_WORDS for word in words) or is_role_label(name):
         return False
+    if named and name.strip() == "You":
+        return False  # the one who saved the captions, as Meet caption extensions (Tactiq, ...) label them
     return not (named and _name_with_given_word(name.split()))
 
 
