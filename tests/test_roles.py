@@ -14,10 +14,10 @@ from voiceofbuyer.roles import (
     RoleMatch,
     buyer_profile,
     from_description,
-    merge_small_roles,
     names_a_function,
     role_for_title,
 )
+from voiceofbuyer.small_roles import merge_small_roles
 
 from .conftest import SAMPLE_CONFIG
 
@@ -1374,3 +1374,50 @@ def test_a_display_name_too_long_for_a_name_labels_its_line_by_the_name(line, sp
 
     head = read_head(line)
     assert (head.speaker if head else None) == speaker
+
+
+def test_a_title_the_other_side_gives_as_they_name_the_buyer():
+    """Tester A: "I'm here with Begoña Ibáñez, who is head of purchasing at Bodegas Ibáñez" (a Meet export), "Lena,
+    this is Femi Adeyemi, he's the director of facilities" (to a second interviewer who joined late) gave no title,
+    and the role was guessed from what they said (Customer Support, Education)."""
+    from voiceofbuyer.job_questions import introduced_title
+
+    intro = "So, just for the notes, I'm here with Begoña Ibáñez, who is head of purchasing at Bodegas Ibáñez."
+    assert introduced_title([intro], ["Begoña Ibáñez Ruiz", "Begoña"]) == "Head of Purchasing"
+    late = "Hi Lena. Lena, this is Femi Adeyemi, he's the director of facilities for Brookside Unified."
+    assert introduced_title([late], ["Femi Adeyemi", "Femi"]) == "Director of Facilities"
+    assert introduced_title(["Laura is our VP of finance, she owns the budget."], ["Laura"]) == "VP of Finance"
+    chat = ["Thanks Laura, great to meet you.", "Laura, could you tell me about the close?", "Laura is on mute."]
+    assert introduced_title(chat, ["Laura Chen", "Laura"]) == ""
+    assert introduced_title([intro], ["Chloé Martin", "Chloé"]) == "", "another's name: not the buyer's title"
+    met = interview([("Sam Ortiz", "Thanks for making time. What breaks most often in your buildings?"),
+                     ("Femi Adeyemi", "HVAC, every summer, and the boilers every winter."),
+                     ("Sam Ortiz", "How do you hear about a failure today?"),
+                     ("Femi Adeyemi", "A principal calls my cell, usually at six in the morning."),
+                     ("Sam Ortiz", late), ("Lena Hoff", "Nice to meet you, Femi."),
+                     ("Femi Adeyemi", "Likewise. I look after the buildings, twelve schools."),
+                     ("Lena Hoff", "What breaks most often?"), ("Femi Adeyemi", "The boilers.")])  # fmt: skip
+    profile = buyer_profile(met, identify_sides(met), ())
+    assert (profile.title, profile.role_source) == ("Director of Facilities", "introduction")
+
+
+def test_a_colleague_who_brings_the_buyer_and_leaves_is_neither_side():
+    """Tester A: the buyer's colleague hosted, introduced the VP of finance and left; he was taken as the buyer, his
+    "I'm going to drop off, I have a conflict" quoted, and his name on the persona."""
+    turns = [
+        ("Ethan Brooks", "Hi Sam, welcome. Laura, this is Sam from Ledgerly, the researcher I mentioned."),
+        ("Laura Chen", "Hi Sam. Hi Ethan."),
+        ("Sam Ortiz", "Hi both. Thanks for setting this up, Ethan."),
+        ("Ethan Brooks", "Of course. Sam, Laura is our VP of finance. I'm going to drop off, I have a conflict."),
+        ("Laura Chen", "Thanks Ethan."),
+        ("Sam Ortiz", "Thanks, Laura. Could you tell me a little about your role in your own words?"),
+        ("Laura Chen", "Sure. I'm VP of finance at Trellis Home Health, twenty-two branches."),
+        ("Sam Ortiz", "What's top of mind for you at the moment?"),
+        ("Laura Chen", "The budget. We get back twenty-two different versions of the template."),
+    ]
+    sides = identify_sides(interview(turns))
+    assert (sides.buyers, sides.interviewers, sides.uncertain) == (("Laura Chen",), ("Sam Ortiz",), ("Ethan Brooks",))
+    # a colleague who stays and answers is a buyer
+    stays = [*turns[:3], ("Ethan Brooks", "Of course. Sam, Laura is our VP of finance."), *turns[4:],
+             ("Sam Ortiz", "Ethan, how do you see it?"), ("Ethan Brooks", "The templates break.")]  # fmt: skip
+    assert "Ethan Brooks" in identify_sides(interview(stays)).buyers

@@ -64,7 +64,11 @@ _CORRECTS_QUESTION = re.compile(
 _NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+)?(?!our\b|my\b)", re.I)
 _THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is)\s+me\b(?!\s+and\b)", re.I)
 _ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b", re.I)
-_YOU_ARE = re.compile(r"\byou(?:'re|\s+are)\s+(?:the\s+|an?\s+)?", re.I)
+_YOU_ARE = re.compile(
+    r"\b(?:you(?:'re|\s+are)\s+(?:listed\s+as\s+)?|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\s+)"
+    r"(?:the\s+|an?\s+)?",
+    re.I,
+)
 # "Yes", and the idioms that say it: "Guilty as charged.", "That'd be me.", "The very same.", "I am, yes." (not "I am
 # the controller"); not a job held before: "Indeed, formerly.", "Indeed I was, until the reorg".
 CONFIRMS = re.compile(
@@ -98,7 +102,8 @@ def answered_title(question: str, answer: str) -> str:
         if title_after(said[:80]):
             return bare_title(said[:80])
     rest = rest[:80]
-    # "You're the CFO at Arden, right?" / "That's right.": the title the buyer confirms.
+    # "You're the CFO at Arden, right?", "I've got you down as the warehouse operations manager, is that right?" /
+    # "That's right.": the title the buyer confirms.
     named = _YOU_ARE.search(question)
     if named and CONFIRMS.match(answer):
         return title_after(question[named.end() : named.end() + 80])
@@ -128,4 +133,23 @@ def question_before(runs: list[tuple[str, str]], index: int, profiled: set[str])
         speaker, text = runs[earlier]
         if len(text.split()) > _BACK_CHANNEL_WORDS or "?" in text:  # "Your title?" is no back-channel
             return text if speaker not in profiled else ""
+    return ""
+
+
+# After the buyer's name: ", who is", ", he's the", " is our", or the title straight after a comma.
+_GIVEN_AS = r"(?:\s+[A-Z][\w'-]+)?\s*(?:,\s*(?:who(?:'s|\s+is)|(?:he|she|they)(?:'s|\s+is|\s+are))\s+|\s+is\s+|,\s*)"
+
+
+def introduced_title(heard: list[str], names: list[str]) -> str:
+    """A title the other side gives the buyer while naming them ("I'm here with Begoña Ibáñez, who is head of
+    purchasing at Bodegas Ibáñez", "Lena, this is Femi Adeyemi, he's the director of facilities for Brookside",
+    "Laura is our VP of finance"), or ``""``. ``heard``: what the other speakers said, in order; ``names``: the
+    buyer's names as the call may say them (full names and given names; names of two letters or less are skipped)."""
+    for name in (n for n in names if len(n) > 2):
+        pattern = re.compile(rf"(?-i:\b{re.escape(name)}){_GIVEN_AS}(?:(?:the|an?|our|their)\s+)?", re.I)
+        for text in heard:
+            for found in pattern.finditer(text):
+                title = title_after(text[found.end() : found.end() + 80])
+                if title:
+                    return title
     return ""

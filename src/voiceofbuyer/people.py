@@ -21,7 +21,8 @@ from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .job_fields import stated_company
 from .not_interviews import not_an_interview
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
-from .roles import buyer_profile, first_answers, from_description, is_vague, job_functions, merge_small_roles
+from .roles import buyer_profile, first_answers, from_description, is_vague, job_functions
+from .small_roles import merge_small_roles
 from .store import text_hash
 from .vectors import Vectors
 

@@ -139,7 +139,8 @@ class BuyerProfile:
     role: str
     role_source: str
     """``metadata``, ``title``, ``self-introduction``, ``display name`` (a title shown beside the name in the call),
-    ``description`` (what they say they do) or ``unassigned``."""
+    ``introduction`` (a title the other side gives as they name the buyer), ``description`` (what they say they do)
+    or ``unassigned``."""
     function: str = ""
     """The job function of the built-in taxonomy ("Finance"); "" for a role set by metadata or the user's taxonomy."""
     speaker: str = ""

@@ -12,14 +12,13 @@ Titles vary, roles do not. A title is mapped to a role by, in order:
 The title comes from metadata ``title``, else the title the buyer states when introducing themselves ("I'm a data
 scientist at ..."), else the field they say they work in ("I work in finance"); metadata ``role`` sets the role
 directly. Nobody is ``Unassigned`` who says what they do. Roles too small to be a persona (fewer than
-``min_interviews_per_role`` interviews) are merged into their function (see ``merge_small_roles``).
+``min_interviews_per_role`` interviews) are merged into their function (see ``small_roles``).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -32,6 +31,7 @@ import numpy as np
 from .ingest.speaker_names import (
     display_parts,
     display_title,
+    given_name,
     is_device,
     is_placeholder,
     is_room,
@@ -43,7 +43,7 @@ from .ingest.speaker_names import (
 )
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
-from .job_questions import question_before
+from .job_questions import introduced_title, question_before
 from .job_words import title_cased
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 
@@ -305,6 +305,12 @@ def buyer_profile(
     match = role_for_title(shown, taxonomy) if shown else RoleMatch("", "")
     if match.role and match.function != OTHER:
         return profile(shown, match.role, "display name", match.function, _stated_title)
+    # "I'm here with Begoña Ibáñez, who is head of purchasing at ...": a title the other side gives as they name them
+    names = [part for label in (*profiled, name) for part in (display_parts(label)[0] or label, given_name(label))]
+    introduced = introduced_title([text for speaker, text in runs if speaker not in profiled], names)
+    match = role_for_title(introduced, taxonomy, embed) if introduced else RoleMatch("", "")
+    if match.role and match.function != OTHER:
+        return profile(introduced, match.role, "introduction", match.function, _stated_title)
     field = stated_field(said)
     # "I'm a manager ... I work in finance" → Finance Manager, titled "Manager, Finance": the field is part of the job
     # the buyer stated, so no guess from their description replaces it.
@@ -365,42 +371,3 @@ def from_description(profile: BuyerProfile, function_name: str) -> BuyerProfile:
         return profile
     return replace(profile, role=function_role(function, profile.title), role_source="description",
                    function=function.name)  # fmt: skip
-
-
-def merge_small_roles(profiles: dict[str, BuyerProfile], min_interviews: int) -> dict[str, BuyerProfile]:
-    """Roles of a job function with fewer than ``min_interviews`` interviews merged into the function.
-
-    The small roles' buyers form one persona named after the function ("Finance"), unless that would still be
-    too small: then they join the function's largest role, or, when the function has none, ``OTHER_ROLES``
-    (named after the function instead when it is the only one that catch-all would hold). Titles are kept, so
-    the persona still lists who is behind it. Roles of the user's taxonomy and from metadata never merge.
-    """
-    sizes = Counter(p.role for p in profiles.values())
-    by_function: dict[str, set[str]] = defaultdict(set)
-    for profile in profiles.values():
-        if profile.function and profile.role_source != "metadata":
-            by_function[profile.function].add(profile.role)
-    target: dict[str, str] = {}
-    for function, roles in by_function.items():
-        small = {role for role in roles if sizes[role] < min_interviews}
-        if not small:
-            continue
-        large = sorted(roles - small, key=lambda role: (-sizes[role], role))
-        merged = sum(sizes[role] for role in small)
-        if large and merged < min_interviews:
-            destination = large[0]
-        elif function == OTHER or merged < min_interviews:
-            destination = OTHER_ROLES  # a function met once or twice is no persona yet
-        else:
-            destination = function
-        target.update(dict.fromkeys(small, destination))
-    # Everyone the catch-all would hold does one job (a batch of two procurement interviews): say which.
-    pooled = {function for function, roles in by_function.items() if any(target.get(r) == OTHER_ROLES for r in roles)}
-    alone = sizes[OTHER_ROLES] == 0 and len(pooled) == 1 and OTHER not in pooled
-    if alone:
-        function = pooled.pop()
-        target = {role: function if to == OTHER_ROLES else to for role, to in target.items()}
-    return {
-        key: replace(p, role=target[p.role]) if p.role in target and p.role_source != "metadata" else p
-        for key, p in profiles.items()
-    }

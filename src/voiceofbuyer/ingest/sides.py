@@ -101,7 +101,10 @@ def _sides(interview: Interview) -> SpeakerRoles:
     hosts = [s for s in speakers if _runs_the_call(s, interview)]
     if len(hosts) == len(speakers):
         hosts = []  # somebody must be the buyer
-    uncertain = tuple(s for s in speakers if s not in hosts and (is_uncertain(s) or _passing_voice(s, interview)))
+    uncertain = tuple(
+        s for s in speakers
+        if s not in hosts and (is_uncertain(s) or _passing_voice(s, interview) or _brings_and_leaves(s, interview))
+    )  # fmt: skip
     people = [s for s in speakers if s not in uncertain and s not in hosts]
     sides = _people_sides(interview, people, uncertain)
     return replace(sides, interviewers=(*sides.interviewers, *hosts)) if hosts else sides
@@ -153,6 +156,33 @@ def _runs_the_call(speaker: str, interview: Interview) -> bool:
     return any(_ABOUT_THE_CALL.search(piece) for piece in pieces) and all(
         _ABOUT_THE_CALL.search(piece) or is_small_talk(piece) or len(piece.split()) <= 3 for piece in pieces
     )
+
+
+# Leaving the call: "I'm going to drop off, I have a conflict", "I'll leave you two to it".
+_LEAVES = re.compile(
+    r"\b(?:(?:drop|hop|jump|head)\s+off|leave\s+you\s+(?:two|both|to\s+it)|(?:have|got)\s+(?:a|another)\s+"
+    r"(?:conflict|meeting|call)|(?:need|have)\s+to\s+(?:run|go|jump|leave))\b",
+    re.I,
+)
+
+
+def _brings_and_leaves(speaker: str, interview: Interview) -> bool:
+    """A colleague who brings the others together and leaves before the interview starts ("Sam, Laura is our VP of
+    finance ... I'm going to drop off, I have a conflict"): every turn before the first question about someone's job
+    or work, at most 80 words, one of them leaving the call, beside two others who talk after. Neither side's
+    words: never quoted as a buyer's, never read as the interviewer."""
+    turns = interview.turns
+    first_question = next(
+        (i for i, t in enumerate(turns) if t.speaker != speaker
+         and (ASKS_OWN_JOB.search(t.text) or _SITUATION_QUESTION.search(t.text))),
+        None,
+    )  # fmt: skip
+    own = [i for i, t in enumerate(turns) if t.speaker == speaker]
+    if first_question is None or not own or own[-1] > first_question:
+        return False
+    later = {t.speaker for t in turns[first_question:]}
+    words = sum(len(turns[i].text.split()) for i in own)
+    return words <= 80 and len(later - {speaker}) >= 2 and any(_LEAVES.search(turns[i].text) for i in own)
 
 
 def _with_aliases(side: tuple[str, ...], aliases: dict[str, str]) -> tuple[str, ...]:
