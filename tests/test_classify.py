@@ -104,6 +104,11 @@ def test_unsure_or_short_statements_are_other(monkeypatch):
         ("I think you cut out there, can you say that again?", True),
         ("That's a difficult question.", True),  # remarks on the interview itself
         ("Like you're making me sad right now.", True),
+        ("I'm going to drop off, I have a conflict.", True),  # leaving the call
+        ("Thanks, I need to run.", True),
+        ("The trucks drop off pallets at six.", False),
+        ("I have a meeting with finance every Monday to review invoices.", False),
+        ("We need to go live before March.", False),
         ("I'm trying to think.", True),  # thinking aloud, and nothing more (real spoken statements, all labelled other)
         ("Um, let me think if for language models I have.", True),
         ("I'm trying to think of recurring issues.", True),

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import re
 
+# Leaving the call: "I'm going to drop off, I have a conflict", "I'll leave you two to it", "I need to run".
+_LEAVING = (
+    r"(?:drop|hop|jump)\s+off(?=\s*(?:now|here|the\s+call|[,.!;]|$))|leave\s+you\s+(?:two|both|to\s+it)"
+    r"|i\s+(?:have|'ve\s+got|got)\s+(?:a|another)\s+(?:conflict|meeting|call)(?=\s*(?:at|in|after|now|[,.!;]|$))"
+    r"|(?:i|we)\s+(?:need|have|got)\s+to\s+(?:run|go|jump|leave)(?=\s*(?:now|soon|[,.!;]|$))|i'?ll\s+let\s+you\s+go"
+)
+LEAVES_THE_CALL = re.compile(rf"\b(?:{_LEAVING})\b", re.I)
 _SMALL_TALK = re.compile(
-    r"\b(let me know|thanks?|thank you|good luck|bye|good question|happy to help|can you hear|hear me"
+    rf"\b({_LEAVING}|let me know|thanks?|thank you|good luck|bye|good question|happy to help|can you hear|hear me"
     # Remarks on the interview itself: "That's a difficult question.", "Like you're making me sad right now."
     r"|(that's|that is|it's|it is|what) a (really |very )?(great|tough|hard|difficult|tricky|big|interesting) question"
     r"|you(?:'re| are) making me \w+"

@@ -44,7 +44,7 @@ from voiceofbuyer.ingest.vendor_side import (
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.job_questions import ASKS_OWN_JOB
 from voiceofbuyer.records import Interview, SpeakerRoles
-from voiceofbuyer.remarks import is_small_talk
+from voiceofbuyer.remarks import LEAVES_THE_CALL, is_small_talk
 
 T = TypeVar("T", str, int)
 """A speaker: a name in a transcript, or a speaker number in a recording."""
@@ -158,14 +158,6 @@ def _runs_the_call(speaker: str, interview: Interview) -> bool:
     )
 
 
-# Leaving the call: "I'm going to drop off, I have a conflict", "I'll leave you two to it".
-_LEAVES = re.compile(
-    r"\b(?:(?:drop|hop|jump|head)\s+off|leave\s+you\s+(?:two|both|to\s+it)|(?:have|got)\s+(?:a|another)\s+"
-    r"(?:conflict|meeting|call)|(?:need|have)\s+to\s+(?:run|go|jump|leave))\b",
-    re.I,
-)
-
-
 def _brings_and_leaves(speaker: str, interview: Interview) -> bool:
     """A colleague who brings the others together and leaves before the interview starts ("Sam, Laura is our VP of
     finance ... I'm going to drop off, I have a conflict"): every turn before the first question about someone's job
@@ -182,7 +174,7 @@ def _brings_and_leaves(speaker: str, interview: Interview) -> bool:
         return False
     later = {t.speaker for t in turns[first_question:]}
     words = sum(len(turns[i].text.split()) for i in own)
-    return words <= 80 and len(later - {speaker}) >= 2 and any(_LEAVES.search(turns[i].text) for i in own)
+    return words <= 80 and len(later - {speaker}) >= 2 and any(LEAVES_THE_CALL.search(turns[i].text) for i in own)
 
 
 def _with_aliases(side: tuple[str, ...], aliases: dict[str, str]) -> tuple[str, ...]:
