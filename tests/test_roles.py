@@ -1326,6 +1326,9 @@ def test_the_run_notes_the_role_a_buyer_ends_in_after_small_roles_merge():
         ("Noah Fischer, Director of IT, Helix Bank: Access.", "Noah Fischer", "Director of IT"),
         ("Nina Patel — Head of Customer Success, Brightline: Churn.", "Nina Patel", "Head of Customer Success"),
         ("Ruth Adeyemi 🩺 | Nurse Manager | St Brigid's: Rosters.", "Ruth Adeyemi", "Nurse Manager"),
+        # an emoji between the name and the title (tester Z)
+        ("Ruth Adeyemi 🌱 Nurse Manager at St Brigid's: Rosters.", "Ruth Adeyemi", "Nurse Manager"),
+        ("Tomás Ruiz 🌱 Head of Sustainability @ Verdana: Audits.", "Tomás Ruiz", "Head of Sustainability"),
         ("Lena Ortiz | VP, Operations | Orbis: Freight.", "Lena Ortiz", "VP, Operations"),
         (
             "Omar Haddad, Procurement Lead at Ferrovia Rail: Parts.",

@@ -82,7 +82,8 @@ _SPEAKER_HEAD = re.compile(
     (?:[\[(]?(?P<lead>{TEXT_TIME})(?:[ \t]*-->[ \t]*{TEXT_TIME})?[\])]?[ \t]*(?:(?P<leaddash>{_DASH})[ \t]*)?)?
     (?P<bold>\*\*)?
     (?:(?P<open>\[)|(?P<paren>\())?
-    (?P<name>{_EMAIL}|{_NAME}{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
+    # "Ruth Adeyemi 🌱 Nurse Manager at St Brigid's": an emoji between the name and the title
+    (?P<name>{_EMAIL}|{_NAME}(?:[ \t]*[{_EMOJI}]+[ \t]+{_NAME})?{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
     (?(open)(?:[ \t]*\([^()\n]{{1,30}}\)(?=[ \t]+{_DASH}[ \t]))?  # "[Yolanda Brooks (she/her) - Cedar Glen]"
       (?:[ \t]+{_DASH}[ \t]+{_PRONOUNS})?  # "[Jamal Reed - he/him]"
       (?:[ \t]+{_DASH}[ \t]+(?P<inorg>{_NAME}(?:[ \t]+&[ \t]+{_NAME})?))?  # "- Baker & Finch Research"
@@ -301,9 +302,9 @@ def looks_like_name(name: str) -> bool:
 
 
 # Between a display name's parts: "Priya Nair | CFO @ Kestrel Logistics", "Marco Bellini - Plant Manager - Ferro
-# Meccanica", "Kwame Asante, Fleet Manager at SwiftVan" (a hyphen within a word, "Co-founder", is no separator; a
-# comma is one only after the name: "VP, Operations" is one title).
-_DISPLAY_SEPARATOR = re.compile(r"[ \t]*[|@][ \t]*|[ \t]+[-–—/][ \t]+|[ \t]+at[ \t]+")
+# Meccanica", "Kwame Asante, Fleet Manager at SwiftVan", "Ruth Adeyemi 🌱 Nurse Manager at St Mary's" (a hyphen
+# within a word, "Co-founder", is no separator; a comma is one only after the name: "VP, Operations" is one title).
+_DISPLAY_SEPARATOR = re.compile(rf"[ \t]*[|@][ \t]*|[ \t]+[-–—/][ \t]+|[ \t]+at[ \t]+|[ \t]+[{_EMOJI}]+[ \t]+")
 _DISPLAY_END = re.compile(r"(?:[ \t]*(?:[:：>]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?))+[ \t]*$")
 _PRONOUN_PART = re.compile(r"[ \t]*\(?(?i:she|he|they|ze|xe|ey|fae)/[a-z]+(?:/[a-z]+)?\)?[ \t]*")
 
