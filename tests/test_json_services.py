@@ -85,3 +85,19 @@ def test_azure_fast_transcription_phrases_by_channel_in_time_order(tmp_path):
         ("Speaker 0", "Hi.", 0.2, 1.0),
         ("Speaker 1", "Hello, I run the lab.", 1.5, 3.5),
     ]
+
+
+def test_deepgram_multichannel_utterances_without_speakers_take_their_channel(tmp_path):
+    """Tester B: ``multichannel=true&utterances=true`` without diarization gives each utterance a ``channel`` and no
+    ``speaker``: every turn was "Unknown", and the file skipped as one in which no buyer speaks."""
+    words = [{"word": "hi", "start": 0.2, "end": 0.5}]
+    document = {"metadata": {"channels": 2}, "results": {
+        "channels": [{"alternatives": [{"transcript": "Hi.", "words": words}]}] * 2,
+        "utterances": [
+            {"start": 0.2, "end": 1.0, "channel": 0, "transcript": "What do you do?", "words": []},
+            {"start": 1.5, "end": 3.5, "channel": 1, "transcript": "I run dispatch.", "words": []},
+        ]}}  # fmt: skip
+    assert turns_of(tmp_path, document) == [
+        ("Speaker 0", "What do you do?", 0.2, 1.0),
+        ("Speaker 1", "I run dispatch.", 1.5, 3.5),
+    ]

@@ -355,6 +355,11 @@ def test_stated_title_from_self_introduction(said, title):
         ("You're the CFO at Arden, right?", "Absolutely not, I left that job in May.", ""),
         ("You're the CFO at Arden, right?", "I am, yes.", "CFO"),
         ("You're the CFO at Arden, right?", "Spot on.", "CFO"),
+        # the title said to be on record, after another "you're" (testers A and B)
+        ("I've got you down as the warehouse operations manager at Gulfway, is that right?", "That's right.",
+         "Warehouse Operations Manager"),
+        ("I know you're busy. You run payroll for three clinics, and your title is payroll manager. Is that right?",
+         "Yep, that's right.", "Payroll Manager"),
         ("You're the CFO at Arden, right?", "Indeed I was, until the reorg.", ""),  # held before
         ("You're the CFO at Arden, right?", "Indeed, formerly. I moved over to treasury.", ""),
         ("You're the CFO at Arden, right?", "I am the controller, not the CFO.", "Controller"),
@@ -843,6 +848,14 @@ def test_a_name_spelled_two_ways_is_one_speaker():
     # two people whose names differ by a letter in a short word, or by a number, stay two
     assert label_aliases(interview([("Jon Lee", "Hi?"), ("Jan Lee", "Hi."), ("Jon Lee", "So?")]).turns) == {}
     assert label_aliases(interview([("Room 1 North", "Hi?"), ("Room 2 North", "Hi.")]).turns) == {}
+    # a first name that answers the full name it shares is another person (tester B: "Another Priya, love it")
+    two_priyas = [
+        ("Priya Shah", "Hi Priya, I'm Priya too. How do you track lab cases?"),
+        ("Priya", "Another Priya, love it. On a whiteboard."),
+        ("Priya Shah", "And when one is late?"),
+        ("Priya", "I call the lab."),
+    ]
+    assert label_aliases(interview(two_priyas).turns) == {}
 
 
 def test_a_buyer_who_rejoins_under_a_shorter_name_is_one_speaker():

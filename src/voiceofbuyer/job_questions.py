@@ -65,7 +65,8 @@ _NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+)?(?!our\b|
 _THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is)\s+me\b(?!\s+and\b)", re.I)
 _ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b", re.I)
 _YOU_ARE = re.compile(
-    r"\b(?:you(?:'re|\s+are)\s+(?:listed\s+as\s+)?|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\s+)"
+    r"\b(?:you(?:'re|\s+are)\s+(?:listed\s+as\s+)?|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\s+"
+    r"|your\s+(?:(?:job|official|current|actual)\s+)?(?:title|role|position)\s+is\s+)"
     r"(?:the\s+|an?\s+)?",
     re.I,
 )
@@ -102,11 +103,11 @@ def answered_title(question: str, answer: str) -> str:
         if title_after(said[:80]):
             return bare_title(said[:80])
     rest = rest[:80]
-    # "You're the CFO at Arden, right?", "I've got you down as the warehouse operations manager, is that right?" /
-    # "That's right.": the title the buyer confirms.
-    named = _YOU_ARE.search(question)
-    if named and CONFIRMS.match(answer):
-        return title_after(question[named.end() : named.end() + 80])
+    # "You're the CFO at Arden, right?", "I've got you down as the warehouse operations manager, is that right?",
+    # "... and your title is payroll manager. Is that right?" / "That's right.": the title the buyer confirms.
+    if CONFIRMS.match(answer):  # the first that names a job: "I know you're busy ... your title is payroll manager"
+        said = (title_after(question[named.end() : named.end() + 80]) for named in _YOU_ARE.finditer(question))
+        return next(filter(None, said), "")
     # "Until March I was dispatch manager. Then they made it transportation manager. So, transportation manager.",
     # "... It's director of accounting now. Same job, really.": asked for the title, the last sentence of the answer
     # that names one alone.

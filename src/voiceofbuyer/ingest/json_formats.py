@@ -140,9 +140,10 @@ def _deepgram(document: Any) -> Turns | None:
     if not isinstance(results, dict):
         return None
     if isinstance(results.get("utterances"), list):
+        # multichannel=true without diarization: each utterance has its channel, one per side of a call, no speaker
         return [
-            {"speaker": speaker_label(u.get("speaker")), "text": u.get("transcript"), "start": u.get("start"),
-             "end": u.get("end"),
+            {"speaker": speaker_label(u.get("speaker", u.get("channel"))), "text": u.get("transcript"),
+             "start": u.get("start"), "end": u.get("end"),
              "words": [{"word": w.get("punctuated_word") or w.get("word"), "start": w.get("start"), "end": w.get("end")}
                        for w in u.get("words") or []]}
             for u in results["utterances"]

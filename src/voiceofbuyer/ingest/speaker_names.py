@@ -147,6 +147,10 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
         words = speaker.split()
         if len(words) > 1 and not is_placeholder(speaker) and not is_device(speaker):
             full.setdefault(given_name(speaker).casefold(), []).append(speaker)
+    order = [turn.speaker for turn in turns]
+    # Two labels that take turns with each other are two people, one answering the other ("Priya Shah" asking,
+    # "Priya" answering: "Another Priya, love it").
+    exchanges = Counter(frozenset(pair) for pair in pairwise(order) if pair[0] != pair[1])
     aliases = {
         speaker: full[speaker.casefold()][0]
         for speaker in speakers
@@ -154,6 +158,7 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
         and not is_role_label(speaker)
         and not is_placeholder(speaker)
         and len(full.get(speaker.casefold(), [])) == 1
+        and exchanges[frozenset((speaker, full[speaker.casefold()][0]))] < 2
     }
     turns_of = Counter(turn.speaker for turn in turns)
     names = [s for group in full.values() for s in group]
@@ -162,8 +167,7 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
         """How much a spelling is used: turns, then the first heard."""
         return turns_of[label], -speakers.index(label)
 
-    order = [turn.speaker for turn in turns]
-    adjacent = {frozenset(pair) for pair in pairwise(order)}
+    adjacent = set(exchanges)
     said = {speaker: " ".join(turn.text for turn in turns if turn.speaker == speaker) for speaker in speakers}
     for speaker in names:
         variants = [other for other in names if other != speaker and _one_letter_apart(speaker, other)]
