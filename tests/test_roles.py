@@ -1437,3 +1437,28 @@ def test_a_colleague_who_brings_the_buyer_and_leaves_is_neither_side():
     stays = [*turns[:3], ("Ethan Brooks", "Of course. Sam, Laura is our VP of finance."), *turns[4:],
              ("Sam Ortiz", "Ethan, how do you see it?"), ("Ethan Brooks", "The templates break.")]  # fmt: skip
     assert "Ethan Brooks" in identify_sides(interview(stays)).buyers
+
+
+def test_an_interpreter_is_neither_side():
+    """Tester B: an interpreter was taken as the buyer, their renderings of the questions ("¿Cómo haces el
+    seguimiento ...?") and of the answers ("He says they get fined") quoted as the buyer's, and the buyer's own
+    "Yes, operations director." read as no answer, the interpreter's turn standing between it and the question."""
+    turns = [
+        (
+            "Sam Ortiz",
+            "Thanks for joining, Rui. And thank you, Inês, for interpreting. Rui, could you start with your role?",
+        ),
+        ("Inês Carvalho", "Rui, pode começar por explicar a sua função?"),
+        ("Rui Tavares", "Sou o diretor de operações da Transportes Lusomar."),
+        ("Inês Carvalho", "He says he is the operations director at Transportes Lusomar."),
+        ("Rui Tavares", "Yes, operations director. Eighty trucks, Portugal and Spain."),
+        ("Sam Ortiz", "What happens if a tachograph download is missed?"),
+        ("Inês Carvalho", "He says they get fined. At the last inspection they paid nine thousand euros."),
+    ]
+    sides = identify_sides(interview(turns))
+    assert (sides.buyers, sides.interviewers, sides.uncertain) == (("Rui Tavares",), ("Sam Ortiz",), ("Inês Carvalho",))
+    assert buyer_profile(interview(turns), sides, ()).title == "Operations Director"
+    labelled = [("Sam Ortiz", "Andrés, could you tell me about your role?"),
+                ("Interpreter", "Andrés, ¿puedes contarnos sobre tu puesto?"),
+                ("Andrés Molina", "I am head of purchasing at Conservas del Norte.")]  # fmt: skip
+    assert identify_sides(interview(labelled)).uncertain == ("Interpreter",)

@@ -105,8 +105,9 @@ def answered_title(question: str, answer: str) -> str:
     rest = rest[:80]
     # "You're the CFO at Arden, right?", "I've got you down as the warehouse operations manager, is that right?",
     # "... and your title is payroll manager. Is that right?" / "That's right.": the title the buyer confirms.
-    if CONFIRMS.match(answer):  # the first that names a job: "I know you're busy ... your title is payroll manager"
-        said = (title_after(question[named.end() : named.end() + 80]) for named in _YOU_ARE.finditer(question))
+    named = list(_YOU_ARE.finditer(question))
+    if named and CONFIRMS.match(answer):  # the first that names a job: "I know you're busy ... your title is ..."
+        said = (title_after(question[found.end() : found.end() + 80]) for found in named)
         return next(filter(None, said), "")
     # "Until March I was dispatch manager. Then they made it transportation manager. So, transportation manager.",
     # "... It's director of accounting now. Same job, really.": asked for the title, the last sentence of the answer

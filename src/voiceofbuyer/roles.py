@@ -279,8 +279,9 @@ def buyer_profile(
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
     # A speaker's consecutive turns read as one: caption cues cut "I'm the accounts payable" / "lead at Corrigan".
-    runs = [(speaker, " ".join(t.text for t in run))
-            for speaker, run in groupby(interview.turns, key=attrgetter("speaker"))]  # fmt: skip
+    # Voices that are nobody's (an interpreter's) are left out: the question before an answer is the interviewer's.
+    heard = [t for t in interview.turns if t.speaker not in speakers.uncertain]
+    runs = [(speaker, " ".join(t.text for t in run)) for speaker, run in groupby(heard, key=attrgetter("speaker"))]
     said = [text for speaker, text in runs if speaker in profiled]
     # What the other side asked before each of those: a title may be the answer to "What's your role?".
     asked = [question_before(runs, i, profiled) for i, (speaker, _) in enumerate(runs) if speaker in profiled]

@@ -26,6 +26,7 @@ from itertools import pairwise
 from typing import TypeVar
 
 from voiceofbuyer.ingest.speaker_names import (
+    given_name,
     is_placeholder,
     is_uncertain,
     label_aliases,
@@ -103,7 +104,8 @@ def _sides(interview: Interview) -> SpeakerRoles:
         hosts = []  # somebody must be the buyer
     uncertain = tuple(
         s for s in speakers
-        if s not in hosts and (is_uncertain(s) or _passing_voice(s, interview) or _brings_and_leaves(s, interview))
+        if s not in hosts and (is_uncertain(s) or _passing_voice(s, interview) or _brings_and_leaves(s, interview)
+                               or _interprets(s, interview))
     )  # fmt: skip
     people = [s for s in speakers if s not in uncertain and s not in hosts]
     sides = _people_sides(interview, people, uncertain)
@@ -175,6 +177,23 @@ def _brings_and_leaves(speaker: str, interview: Interview) -> bool:
     later = {t.speaker for t in turns[first_question:]}
     words = sum(len(turns[i].text.split()) for i in own)
     return words <= 80 and len(later - {speaker}) >= 2 and any(LEAVES_THE_CALL.search(turns[i].text) for i in own)
+
+
+_INTERPRETING = r"(?:interpret(?:ing|er)|translat(?:ing|or)|doing\s+the\s+(?:interpreting|translation))"
+
+
+def _interprets(speaker: str, interview: Interview) -> bool:
+    """An interpreter: labelled so ("Lucía Ferrer (Interpreter)", "Translator"), or thanked or introduced for it by
+    another speaker ("thank you, Yuki, for interpreting", "Inês will be translating"). Their words render the others'
+    ("He says the biggest problem is ...", the questions in the buyer's language): neither side's own, never quoted."""
+    if re.fullmatch(rf"{_INTERPRETING}[\s_]*\d*", speaker.strip(), re.I) or re.search(
+        rf"{re.escape(speaker)}\s*[(\[](?:interpreter|translator)[)\]]", interview.text, re.I
+    ):
+        return True
+    name = re.escape(given_name(speaker))
+    others = " ".join(turn.text for turn in interview.turns if turn.speaker != speaker)
+    return re.search(rf"\b{name}\b[^.?!]{{0,30}}\bfor\s+{_INTERPRETING}|\b{name}\s+(?:is|will\s+be)\s+{_INTERPRETING}",
+                     others, re.I) is not None  # fmt: skip
 
 
 def _with_aliases(side: tuple[str, ...], aliases: dict[str, str]) -> tuple[str, ...]:
