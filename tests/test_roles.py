@@ -1177,6 +1177,9 @@ def test_a_buyer_under_a_device_or_placeholder_label_is_named_as_the_call_names_
                       ("Priya Nair", "No problem at all. Can you tell me what you do at Northwind?"),
                       ("Northwind Freight - Dispatch 2", "I'm the dispatch manager.")])  # fmt: skip
     assert buyer_profile(desk, identify_sides(desk), ()).name == "Marco Bellini"
+    asked = interview([("SPEAKER_00", "Hi, who do I have on the line?"), ("SPEAKER_01", "I'm Head of IT at Corvel."),
+                       ("SPEAKER_00", "Great. How do leavers lose access?"), ("SPEAKER_01", "By hand.")])  # fmt: skip
+    assert buyer_profile(asked, identify_sides(asked), ()).name == ""
     assert all(
         is_placeholder(label) for label in ("WIRELESS CALLER", "Private Number", "Call-in User_1", "UNAVAILABLE")
     )

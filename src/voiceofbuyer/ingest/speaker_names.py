@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from voiceofbuyer.ingest.labels import display_parts, is_phone_number, is_role_label, is_room
+from voiceofbuyer.job_words import names_a_job_word
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
 # "S1": Speechmatics' label for its first voice. A phone's caller ID where the carrier gives no name ("WIRELESS
@@ -83,7 +84,8 @@ def said_name(speaker: str, said: str, heard: str) -> str:
     asked = _ASKED_WHO.search(heard) is not None
     for found in _SELF_NAMED.finditer(said):
         name = found.group(1)
-        if asked or re.search(rf"\b{re.escape(name.split()[0])}\b", heard):
+        # Asked who is there, "I'm Head of IT" names no one: a name the other side never says must be no job word.
+        if re.search(rf"\b{re.escape(name.split()[0])}\b", heard) or (asked and not names_a_job_word(name.split()[0])):
             # "it's Marco, Marco Bellini": the given name said again with the surname
             again = re.match(rf",\s*{re.escape(name)}\s+({_NAME})\b", said[found.end() :])
             return f"{name} {again.group(1)}" if again and " " not in name else name
