@@ -1180,6 +1180,12 @@ def test_a_buyer_under_a_device_or_placeholder_label_is_named_as_the_call_names_
     asked = interview([("SPEAKER_00", "Hi, who do I have on the line?"), ("SPEAKER_01", "I'm Head of IT at Corvel."),
                        ("SPEAKER_00", "Great. How do leavers lose access?"), ("SPEAKER_01", "By hand.")])  # fmt: skip
     assert buyer_profile(asked, identify_sides(asked), ()).name == ""
+    # a device named after no one ("DESKTOP-4F2K9LQ", Windows' default computer name) is whoever says they use it
+    desktop = interview([("Fatima Al-Sayed", "Hello, can you hear me alright?"),
+                         ("DESKTOP-4F2K9LQ", "Yes. Sorry about the name, it's a borrowed laptop. I'm Rob Castellano."),
+                         ("Fatima Al-Sayed", "That's fine, Rob. Could you tell me about your job?"),
+                         ("DESKTOP-4F2K9LQ", "I'm the payroll manager for a chain of garden centres.")])  # fmt: skip
+    assert buyer_profile(desktop, identify_sides(desktop), ()).name == "Rob Castellano"
     assert all(
         is_placeholder(label) for label in ("WIRELESS CALLER", "Private Number", "Call-in User_1", "UNAVAILABLE")
     )

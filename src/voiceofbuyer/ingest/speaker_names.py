@@ -69,17 +69,17 @@ def device_owner(speaker: str) -> str:
 def said_name(speaker: str, said: str, heard: str) -> str:
     """The name of a buyer whose label names no one, from the words of the call: for a device named after someone
     ("Kofi's iPhone"), that name, with the surname the buyer gives after it ("Kofi Mensah."); for a placeholder
-    ("SPEAKER_01", "Speaker 2") or a meeting room, a name the buyer gives as theirs ("my name is", "I'm", "this is",
-    "it's ... here", "Hey Priya, it's Marco") that the other side says too ("Hi Helen", "Thanks, Helen") or asked for
-    ("Who do I have on the line?"): both sides name the person. "" when the words give none. ``said``: the buyer's
-    own words; ``heard``: the other speakers' words."""
-    if is_device(speaker):
-        owner = device_owner(speaker)
-        if not owner or " " in owner:
-            return owner
-        full = re.search(rf"\b{re.escape(owner)}\s+({_NAME})\b", said)
+    ("SPEAKER_01", "Speaker 2"), a meeting room or a device named after no one ("DESKTOP-4F2K9LQ", "iPad Pro"), a
+    name the buyer gives as theirs ("my name is", "I'm", "this is", "it's ... here", "Hey Priya, it's Marco") that
+    the other side says too ("Hi Helen", "Thanks, Helen") or asked for ("Who do I have on the line?"): both sides
+    name the person. "" when the words give none. ``said``: the buyer's own words; ``heard``: the other speakers'
+    words."""
+    owner = device_owner(speaker)
+    if owner:
+        full = None if " " in owner else re.search(rf"\b{re.escape(owner)}\s+({_NAME})\b", said)
         return f"{owner} {full.group(1)}" if full else owner
-    if not (is_placeholder(speaker) or is_room(speaker)):  # a room: whoever says who they are in it
+    # A room: whoever says who they are in it; a device named after no one ("DESKTOP-4F2K9LQ"): whoever uses it.
+    if not (is_placeholder(speaker) or is_room(speaker) or is_device(speaker)):
         return ""
     asked = _ASKED_WHO.search(heard) is not None
     for found in _SELF_NAMED.finditer(said):
