@@ -120,6 +120,11 @@ def test_inline_time_stamps_and_annotations_are_removed():
     assert clean("[shared his screen: a spreadsheet] This is how we track it.") == "This is how we track it."
     assert clean("[long pause] Probably the install.") == "Probably the install."
     assert clean("We moved it to [NetSuite] last year.") == "We moved it to [NetSuite] last year."
+    # a note named so before a colon, whoever wrote it (tester D: quoted as the buyer's words)
+    assert clean("Six trucks. [Note to self: check whether we support Samsara]") == "Six trucks."
+    assert clean("[Observer comment from Lucas: budget is lower] We'd need it by May.") == "We'd need it by May."
+    assert clean("[Interviewer note: error rate triples in peak, ask for numbers]") == ""
+    assert clean("We call it [the comment log] internally.") == "We call it [the comment log] internally."
     # A transcriber's notes: a word they could not make out, with its time, and the end of the recording.
     assert clean("(unintelligible 00:01:49) sorry, a statistics vendor.") == "Sorry, a statistics vendor."
     assert clean("We renewed in May. [END OF AUDIO]") == "We renewed in May."

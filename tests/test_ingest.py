@@ -90,6 +90,16 @@ def test_style_a_with_continuation_lines(tmp_path: Path) -> None:
     assert (interview.id, interview.source, interview.format) == ("a", "a.txt", "text")
 
 
+def test_a_time_after_the_words_is_the_turns(tmp_path: Path) -> None:
+    """Tester D: "Ravi Menon: I'm head of procurement ... [00:00:07]" gave no statement a start time."""
+    interview = read(tmp_path, "after.txt", (
+        "Hannah: Can you tell me what you do? [00:00:03]\n\n"
+        "Ravi Menon: I'm head of procurement. We meet at (10:30) on Mondays. [00:00:07]\n\n"
+        "Hannah: And the quotes? (00:00:15)\n"
+    ))  # fmt: skip
+    assert [(t.speaker, t.start) for t in interview.turns] == [("Hannah", 3.0), ("Ravi Menon", 7.0), ("Hannah", None)]
+
+
 def test_style_b_timestamps(tmp_path: Path) -> None:
     interview = read(
         tmp_path,

@@ -76,7 +76,11 @@ ANNOTATION = re.compile(
     r"|\[end\s+of\s+(?:the\s+)?(?:audio|recording|transcript(?:ion)?|tape|file|interview)\]"
     # A note about the speaker in square brackets ("[He's been there 11 years.]", "[shared his screen: ...]"):
     # the interviewer's, never the speaker's words.
-    r"|\[(?=[^\]\n]{0,120}\b(?:he|she|his|her|him)\b)[^\[\]\n]{1,160}\]",
+    r"|\[(?=[^\]\n]{0,120}\b(?:he|she|his|her|him)\b)[^\[\]\n]{1,160}\]"
+    # A note in square brackets, named so before a colon: "[Note to self: check Samsara]", "[Observer comment from
+    # Lucas: ...]", "[Interviewer note: error rate triples in peak]": the note-taker's, never the speaker's words.
+    r"|\[(?:[\w'’-]+\s+){0,2}(?:note|notes|comment|comments|observation|aside|reminder|memo)\b[^\[\]\n:]{0,40}:"
+    r"[^\[\]\n]{1,240}\]",
     re.IGNORECASE,
 )
 _FALSE_START = re.compile(r"\b(\w+)(-|--|–|—)\s+(?=(\w+))")

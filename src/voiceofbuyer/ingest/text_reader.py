@@ -36,6 +36,7 @@ from voiceofbuyer.ingest.page_lines import page_furniture
 from voiceofbuyer.ingest.speaker_names import is_placeholder, same_person
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
+from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
 from voiceofbuyer.ingest.tool_lines import CHAT_LINE, is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
 from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
@@ -264,6 +265,9 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
             close()
             draft, in_notes = None, False
             time = head.time if head.time is not None else time
+            trailing = _TRAILING_TIME.search(line.text) if speaker_head and head.time is None else None
+            if trailing:  # "Ravi Menon: I'm head of procurement ... [00:00:07]": the time after the words
+                time = parse_time(trailing[1])
             if speaker_head:
                 speaker, turn_indent = head.speaker, indent(line.text)
             if not (speaker_head or line.text[head.body :].strip()):
@@ -278,6 +282,10 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
         draft.add(text, start, line.end)
     close()
     return turns
+
+
+_TRAILING_TIME = re.compile(rf"\[({TEXT_TIME})\][ \t]*$")
+"""A time in square brackets that ends a speaker's line, as some tools write it after the words."""
 
 
 _NUMBERED_QUESTION = re.compile(
