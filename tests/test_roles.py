@@ -76,6 +76,8 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Environmental Health and Safety Coordinator", "Operations Professional", "Operations & Supply Chain"),
         ("Field Service Manager", "Operations Manager", "Operations & Supply Chain"),
         ("Store Manager", "Frontline Manager", "Frontline, Hospitality & Trades"),
+        ("Shift Lead", "Frontline Manager", "Frontline, Hospitality & Trades"),  # not software (tester A)
+        ("Head of Collections", "Accounting Leader", "Accounting"),  # "I run collections" (tester D)
         ("Marketing Operations Manager", "Marketing Manager", "Marketing & Communications"),
         ("Clinical Operations Lead", "Healthcare Manager", "Healthcare"),
         ("Practice Manager", "Healthcare Manager", "Healthcare"),
@@ -1348,6 +1350,9 @@ def test_the_run_notes_the_role_a_buyer_ends_in_after_small_roles_merge():
         ("Noah Fischer, Director of IT, Helix Bank: Access.", "Noah Fischer", "Director of IT"),
         ("Nina Patel — Head of Customer Success, Brightline: Churn.", "Nina Patel", "Head of Customer Success"),
         ("Ruth Adeyemi 🩺 | Nurse Manager | St Brigid's: Rosters.", "Ruth Adeyemi", "Nurse Manager"),
+        # a role label and the title in brackets (tester D)
+        ("Maria (Participant – Accounts Receivable Manager): Disputes.", "Maria", "Accounts Receivable Manager"),
+        ("Maria (Acme – Finance): Disputes.", "Maria", ""),  # a company and a team: no role label, no title
         # an emoji between the name and the title (tester Z)
         ("Ruth Adeyemi 🌱 Nurse Manager at St Brigid's: Rosters.", "Ruth Adeyemi", "Nurse Manager"),
         ("Tomás Ruiz 🌱 Head of Sustainability @ Verdana: Audits.", "Tomás Ruiz", "Head of Sustainability"),

@@ -259,7 +259,14 @@ def display_title(turns: list[Turn], text: str, speakers: set[str]) -> str:
     head = text[above + 1 : turn.start_char]
     at = head.rfind(turn.speaker)
     written = turn.speaker + head[at + len(turn.speaker) :].split("\n", 1)[0] if at >= 0 else turn.speaker
+    role = _ROLE_AND_TITLE.search(written)
+    if role and is_role_label(role["role"]):  # "Maria (Participant – Accounts Receivable Manager):"
+        return role["title"]
     return display_parts(written)[1]
+
+
+_ROLE_AND_TITLE = re.compile(r"\(\s*(?P<role>[^()–—|-]{2,20}?)\s+[–—|-]\s+(?P<title>[^()]{2,60}?)\s*\)")
+"""A role label and a title in the brackets after a name, as a researcher types them."""
 
 
 def listed_names(value: str) -> list[str]:
