@@ -210,11 +210,15 @@ def _rejoined(speakers: list[str], order: list[str]) -> dict[str, str]:
         ]  # fmt: skip
         if len(whole) != 1:
             continue
-        first_short, last_short = order.index(short), len(order) - 1 - order[::-1].index(short)
-        first_whole, last_whole = order.index(whole[0]), len(order) - 1 - order[::-1].index(whole[0])
+        (first_short, last_short), (first_whole, last_whole) = _span(order, short), _span(order, whole[0])
         if last_whole < first_short or last_short < first_whole:
             found[short] = whole[0]
     return found
+
+
+def _span(order: list[str], speaker: str) -> tuple[int, int]:
+    """The indexes of ``speaker``'s first and last turns in ``order``."""
+    return order.index(speaker), len(order) - 1 - order[::-1].index(speaker)
 
 
 def _one_letter_apart(first: str, second: str) -> bool:
