@@ -129,11 +129,18 @@ def is_uncertain(speaker: str) -> bool:
 
 
 def same_person(speaker: str, name: str) -> bool:
-    """A speaker label and a name from metadata refer to one person ("Dana" ~ "Dana Whitfield")."""
+    """A speaker label and a name from metadata refer to one person ("Dana" ~ "Dana Whitfield"; the initials "JM"
+    ~ "Jordan Mills", as notes taken by hand label turns)."""
     speaker_key, name_key = speaker.strip().casefold(), name.strip().casefold()
     if not speaker_key or not name_key:
         return False
+    words = name.split()
+    if _INITIALS.fullmatch(speaker.strip()) and len(words) > 1:
+        return speaker.strip() == "".join(word[0] for word in words).upper()
     return speaker_key == name_key or speaker_key == name_key.split()[0] or name_key.startswith(speaker_key + " ")
+
+
+_INITIALS = re.compile(r"[A-Z]{2,3}")
 
 
 def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:

@@ -73,7 +73,7 @@ _METADATA_LAST_WORDS = frozenset(
      "format", "platform", "email", "phone", "item", "sharing", "observation", "observations", "follow-up",
      "followup", "aside", "comment", "comments", "reminder", "todo", "recap", "insight", "insights", "project",
      "length", "incentive", "target", "status", "probe", "probes", "version", "author", "screener", "quota",
-     "study", "methodology", "system", "media", "type", "scope"}
+     "study", "methodology", "system", "media", "type", "scope", "legend", "key"}
 )  # fmt: skip
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from voiceofbuyer.errors import NotAnInterview
 from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.labels import is_role_label, read_head
+from voiceofbuyer.ingest.legend import legend_metadata
 from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.page_lines import page_furniture
@@ -132,6 +133,9 @@ def parse_turns(
     if person and not meta.interviewee and _heading_names_a_speaker(person, {turn.speaker for turn in turns}):
         meta = replace(meta, interviewee=person.name, title=meta.title or person.title,
                        company=meta.company or person.company)  # fmt: skip
+    if not meta.interviewee and not meta.interviewer:
+        legend = legend_metadata(header, {turn.speaker for turn in turns})
+        meta = legend.merged(meta) if legend else meta
     return require_turns(turns, source, EXPECTED), meta
 
 

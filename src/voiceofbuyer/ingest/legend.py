@@ -1,0 +1,75 @@
+"""A speaker legend at the top of typed notes: who each short label stands for.
+
+    **Legend:**
+    - AK = Alex Kim (Ledgerly, interviewer)
+    - RS = Rachel Sun (Ledgerly, note-taker)
+    - JM = Jordan Mills, Payroll Manager, Brightway Foods
+
+Researchers who label turns with initials write such a key once, above the first turn. Where it says which side
+some of its people are on, it is the interview's metadata: the interviewers, the interviewee (each matched to
+their label by ``same_person``'s initials), and the interviewee's title and company. A key that marks no one's
+side says nothing of who was interviewed and is left alone: the sides are then told from what each one says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from voiceofbuyer.ingest.metadata import parse_person
+from voiceofbuyer.records import InterviewMeta
+
+# "- AK = Alex Kim (...)", "**JM** – Jordan Mills, ...", "JM: Jordan Mills, ..." above the turns.
+_ENTRY = re.compile(
+    r"[ \t]*(?:[-*•·][ \t]+)?(?:\*\*)?(?P<label>[^\s=:–—*]{1,12})(?:\*\*)?[ \t]*(?:=|–|—|-|→|:)(?:\*\*)?[ \t]*"
+    r"(?P<person>\S.*?)[ \t]*$"
+)
+_INTERVIEWER_MARKS = frozenset(
+    {"interviewer", "co-interviewer", "note-taker", "notetaker", "note taker", "notes", "taking notes", "moderator",
+     "facilitator", "researcher", "host", "observer", "us"}
+)  # fmt: skip
+_INTERVIEWEE_MARKS = frozenset(
+    {"interviewee", "customer", "participant", "respondent", "guest", "buyer", "prospect", "client"}
+)
+_PARTS = re.compile(r"\s*[,()]\s*")
+
+
+def legend_metadata(header: Iterable[str], speakers: set[str]) -> InterviewMeta | None:
+    """The metadata a legend of ``speakers``' labels gives, or None when the header holds none that marks a side.
+
+    ``header``: the lines above the first turn. An entry's label must be one of ``speakers``; its side is a bracket
+    or comma-separated part that is only a mark ("interviewer", "note-taker", "customer"); unmarked entries beside
+    marked interviewers are the interviewees. The title and company are set for a single interviewee only.
+    """
+    interviewers: list[str] = []
+    interviewees: list[str] = []
+    unmarked: list[str] = []
+    for line in header:
+        entry = _ENTRY.fullmatch(line)
+        if entry is None or entry["label"] not in speakers:
+            continue
+        parts = [part for part in _PARTS.split(entry["person"].strip("*")) if part]
+        marks = {part.casefold().removeprefix("the ") for part in parts}
+        person = ", ".join(part for part in parts if part.casefold().removeprefix("the ") not in
+                           _INTERVIEWER_MARKS | _INTERVIEWEE_MARKS)  # fmt: skip
+        if not person:
+            continue
+        if marks & _INTERVIEWER_MARKS:
+            interviewers.append(person)
+        elif marks & _INTERVIEWEE_MARKS:
+            interviewees.append(person)
+        else:
+            unmarked.append(person)
+    if not interviewers and not interviewees:
+        return None
+    people = interviewees or (unmarked if interviewers else [])
+    names = [parse_person(person)[0] for person in people]
+    title = company = ""
+    if len(people) == 1:
+        _, title, company = parse_person(people[0])
+    return InterviewMeta(
+        interviewee=", ".join(names),
+        interviewer=", ".join(parse_person(person)[0] for person in interviewers),
+        title=title,
+        company=company,
+    )
