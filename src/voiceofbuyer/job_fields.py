@@ -29,7 +29,9 @@ _ONLY_ONE = re.compile(
 # success team", "I am heading sales operations": what someone is responsible for says their job as well as a title
 # does.
 _RESPONSIBILITY = re.compile(
-    r"\bi(?:'m|\s+am)?\s+(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?"
+    # "I am since four years the responsible of purchasing": a time said first, as a Spanish or German speaker puts it
+    r"\bi(?:'m|\s+am)?\s+(?:(?:currently|now|since|for)\s+(?:(?:about|almost|over|[\w-]+)\s+){0,2}?"
+    r"(?:years?|months?)\s+|currently\s+|now\s+)?(?:working\s+as\s+)?(?:the\s+(?:(?:one|person)\s+who\s+)?)?"
     r"(?P<verb>lead(?:s|ing)?|runs?|oversee(?:s|ing)?|head(?:s|ing)?(?:\s+up)?"
     r"|look(?:s|ing)?\s+after|manag(?:es?|ing)|responsible\s+(?:for|of)|in\s+charge\s+of)\s+"
     # "I run a team of eight in customer support": the team's field

@@ -44,7 +44,8 @@ _GOES_ON_AIR = re.compile(
 )
 """How a show opens its first turn."""
 _SHOWS_ITS_PRODUCT = re.compile(
-    r"\b(?:let\s+me\s+show|i(?:'ll|\s+will|\s+can)\s+show\s+you|we(?:'ve|\s+have)?\s+built|out\s+of\s+the\s+box"
+    r"\b(?:let\s+me\s+show|i(?:'ll|\s+will|\s+can|'m\s+going\s+to|\s+am\s+going\s+to)\s+show\s+you"
+    r"|we(?:'ve|\s+have)?\s+built|out\s+of\s+the\s+box|here\s+you\s+can\s+see|(?:let\s+me|i'll)\s+share\s+my\s+screen"
     r"|let(?:'s|\s+me)\s+(?:open|switch\s+to|click|jump\s+into))\b",
     re.I,
 )

@@ -198,23 +198,31 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
 
 
 _INITIALLED = re.compile(r"(?P<given>\S+)\s+(?P<initial>[A-Z])\.?(?P<mark>\s*\(.*\))?")
+_DUPLICATE_JOIN = re.compile(r"\s*\(\d\)$")
+"""Zoom's mark for a second device joined under a name already in the call: "Priya (2)"."""
 
 
 def _rejoined(speakers: list[str], order: list[str]) -> dict[str, str]:
-    """A label with the surname cut to its initial ("Dana W (Guest)") that speaks only after every turn of the one
-    full name it abbreviates ("Dana Whitfield (Guest)") has been said, or only before: one person who dropped and
-    rejoined from another device (a phone shows the name shorter), never two voices taking turns."""
+    """A label that shortens one full name, with the surname cut to its initial ("Dana W (Guest)" for "Dana
+    Whitfield (Guest)") or marked as a second device ("Priya (2)", "Priya Raman (2)" for "Priya Raman"), that speaks
+    only after every turn of that name has been said, or only before: one person who dropped and rejoined from
+    another device (a phone shows the name shorter), never two voices taking turns."""
     found = {}
     for short in speakers:
-        cut = _INITIALLED.fullmatch(short.strip())
-        if cut is None:
+        base = _DUPLICATE_JOIN.sub("", short.strip())
+        cut = _INITIALLED.fullmatch(base)
+        if cut is not None:
+            mark = (cut["mark"] or "").strip()
+            whole = [
+                other for other in speakers
+                if other != short and other.endswith(mark) and len(words := other.removesuffix(mark).split()) == 2
+                and words[0] == cut["given"] and words[1][:1] == cut["initial"] and len(words[1]) > 2
+            ]  # fmt: skip
+        elif base != short.strip():
+            whole = [other for other in speakers if other != short and base in (other, given_name(other))
+                     and len(other.split()) > 1]  # fmt: skip
+        else:
             continue
-        mark = (cut["mark"] or "").strip()
-        whole = [
-            other for other in speakers
-            if other != short and other.endswith(mark) and len(words := other.removesuffix(mark).split()) == 2
-            and words[0] == cut["given"] and words[1][:1] == cut["initial"] and len(words[1]) > 2
-        ]  # fmt: skip
         if len(whole) != 1:
             continue
         (first_short, last_short), (first_whole, last_whole) = _span(order, short), _span(order, whole[0])

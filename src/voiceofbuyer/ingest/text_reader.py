@@ -34,7 +34,7 @@ from voiceofbuyer.ingest.legend import legend_metadata
 from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.page_lines import page_furniture
-from voiceofbuyer.ingest.speaker_names import is_placeholder, same_person
+from voiceofbuyer.ingest.speaker_names import is_placeholder, listed_names, same_person
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
@@ -130,7 +130,7 @@ def parse_turns(
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the agenda out of the batch",
         )
     person = heading_person(header)
-    if person and not meta.interviewee and _heading_names_a_speaker(person, {turn.speaker for turn in turns}):
+    if person and not meta.interviewee and _heading_names_a_speaker(person, {turn.speaker for turn in turns}, meta):
         meta = replace(meta, interviewee=person.name, title=meta.title or person.title,
                        company=meta.company or person.company)  # fmt: skip
     if not meta.interviewee and not meta.interviewer:
@@ -150,12 +150,14 @@ def _is_team_chat(lines: list[TextLine]) -> bool:
     return posted * 3 >= len(lines) > 0 and any(_CHAT_MARK.fullmatch(line.text) for line in lines)
 
 
-def _heading_names_a_speaker(person: HeadingPerson, speakers: set[str]) -> bool:
+def _heading_names_a_speaker(person: HeadingPerson, speakers: set[str], meta: InterviewMeta) -> bool:
     """Whether the person a heading names is one who speaks: "Interview notes – Denise Varga, ..." above ``Q:`` and
-    ``A:`` (no label names anyone), or "Customer interview: Raj Patel - ..." above ``Raj:``."""
+    ``A:`` (no label names anyone but the ``Interviewer:`` the header names), or "Customer interview: Raj Patel -
+    ..." above ``Raj:``."""
     if not speakers:
         return False
-    if all(is_role_label(speaker) for speaker in speakers):
+    interviewers = listed_names(meta.interviewer)
+    if all(is_role_label(s) or any(same_person(s, name) for name in interviewers) for s in speakers):
         return True
     return person.interview and any(same_person(speaker, person.name) for speaker in speakers)
 

@@ -136,13 +136,14 @@ def vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str
 def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
     """How someone introduces ``speaker`` as their colleague: "Aaron from our solutions team", "my colleague Mei",
     "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design", "I've got
-    Lena with me, she's a solutions engineer on our side", "that's Rina joining, she runs product for us"."""
+    Lena with me, she's a solutions engineer on our side", "I've got Jordan Reyes with me, he's one of our solutions
+    engineers", "that's Rina joining, she runs product for us"."""
     first = re.escape(given_name(speaker))
     return re.compile(
         # "Aaron from our solutions team" (not "Dana from our customer advisory board")
         rf"\b{first}\b[^.?!]{{0,40}}\bfrom\s+(?:our|my)\b(?!\s+(?:customer|client|user|partner|beta)s?\b)"
         rf"|{_COLLEAGUE}\s*,?\s+{first}\b"
-        rf"|\b{first}\b(?:\s+(?:with|here\s+with)\s+(?:me|us)|\s+here)?,?\s+"
+        rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:\s+(?:with|here\s+with)\s+(?:me|us)|\s+here)?,?\s+"
         rf"(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
         rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
         # "Priya, our head of design", "I'm joined by Marco Diaz, our head of product", "Ravi's our solutions engineer"

@@ -1,0 +1,85 @@
+"""Situations of real calls a tester met (tester F): a colleague introduced with their surname who then asks most
+questions, a buyer who rejoins as "Priya (2)", a webinar's Q&A, notes with the researcher's own view, a title said
+as a Spanish speaker says it."""
+
+from __future__ import annotations
+
+from voiceofbuyer.ingest.sides import identify_sides
+from voiceofbuyer.ingest.speaker_names import label_aliases
+from voiceofbuyer.ingest.speaker_vote import metadata_label
+from voiceofbuyer.ingest.text_reader import parse_turns
+from voiceofbuyer.job_fields import stated_responsibility
+from voiceofbuyer.not_interviews import not_an_interview
+
+from .test_roles import interview
+
+COLLEAGUE_ASKS = [
+    ("Sam Ortiz", "Hi Leila, thanks for joining. I've got Jordan Reyes with me, he's one of our solutions engineers."),
+    ("Jordan Reyes", "Hi Leila, nice to meet you."),
+    ("Leila Farouk", "Hi both."),
+    ("Sam Ortiz", "To start, could you tell us what you do?"),
+    ("Leila Farouk", "I'm the warehouse operations manager at Calder Foods."),
+    ("Jordan Reyes", "How do you plan the pick waves today?"),
+    ("Leila Farouk", "On paper, mostly."),
+    ("Jordan Reyes", "And what happens when a rush order comes in?"),
+    ("Leila Farouk", "Someone runs it through by hand."),
+    ("Sam Ortiz", "What would make you hesitate?"),
+    ("Leila Farouk", "Training. Half my pickers are agency staff."),
+]
+
+
+def test_whoever_introduces_a_colleague_by_full_name_is_on_the_colleagues_side() -> None:
+    sides = identify_sides(interview(COLLEAGUE_ASKS))
+    assert set(sides.interviewers) == {"Sam Ortiz", "Jordan Reyes"}
+    assert sides.buyers == ("Leila Farouk",)
+
+
+def test_a_second_device_under_the_same_name_is_the_same_person_when_the_two_never_take_turns() -> None:
+    rejoined = [
+        ("Alex Kim", "What's the biggest challenge?"),
+        ("Priya Raman", "Renewals. Together they were worth"),
+        ("Alex Kim", "Priya, I think you froze."),
+        ("Priya (2)", "Sorry, my wifi died. Where was I?"),
+        ("Alex Kim", "You lost two accounts."),
+        ("Priya (2)", "Right. Together they were worth about ninety thousand a year."),
+    ]
+    assert label_aliases(interview(rejoined).turns) == {"Priya (2)": "Priya Raman"}
+    sides = identify_sides(interview(rejoined))
+    assert set(sides.buyers) == {"Priya Raman", "Priya (2)"}
+    # Two devices heard in turn with each other are two people.
+    talking = [("Priya Raman", "Hi."), ("Priya (2)", "Hi, I'm the other Priya."), ("Priya Raman", "Hello again.")]
+    assert label_aliases(interview(talking).turns) == {}
+
+
+def test_a_webinar_whose_presenter_shows_the_product_is_no_interview() -> None:
+    webinar = interview([
+        ("Sarah Lund", "Hi everyone, and welcome to today's webinar, Closing the books in five days. Please put "
+                       "your questions in the Q&A box."),
+        ("David Cho", "Thanks, Sarah. So today I'm going to show you how our customers cut their close to five days. "
+                      "Let me share my screen."),
+        ("David Cho", "Here you can see the close dashboard. Every task has an owner and a due date."),
+        ("Sarah Lund", "The first question: does this work with NetSuite?"),
+        ("David Cho", "Yes, we have a native NetSuite integration."),
+    ])  # fmt: skip
+    assert "webinar" in not_an_interview(webinar, identify_sides(webinar))
+
+
+def test_the_writers_own_view_is_a_note_never_an_answer() -> None:
+    assert metadata_label("My take") and metadata_label("First impressions")
+    notes = (
+        "# Interview notes – Karen Osei, Category Manager, Brightmoor Retail\n\nDate: 2 April 2025\n"
+        "Interviewer: Sam Ortiz\n\n## What's your role?\n\nCategory manager for household goods.\n\n"
+        "## What would make you hesitate?\n\nPrice, above all.\n\n"
+        "My take: strong fit, but the budget holder is the commercial director.\n"
+    )
+    turns, meta = parse_turns(notes, "karen.md")
+    assert (meta.interviewee, meta.title, meta.interviewer) == ("Karen Osei", "Category Manager", "Sam Ortiz")
+    assert not any("strong fit" in turn.text for turn in turns)
+    assert any(turn.text == "Price, above all." for turn in turns)
+
+
+def test_a_responsibility_said_after_how_long_it_has_been_held() -> None:
+    said = "So, I am since four years the responsible of purchasing in our plant in Zaragoza."
+    assert stated_responsibility([said]) == "Head of Purchasing"
+    assert stated_responsibility(["I'm currently responsible for payroll."]) == "Head of Payroll"
+    assert stated_responsibility(["I am for two years now leading the migration."]) == ""
