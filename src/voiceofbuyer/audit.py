@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .cleanup import ANNOTATION, INLINE_TIME, apply_cleanup, is_acknowledgement, is_false_start
+from .cleanup import ANNOTATION, INLINE_TIME, LINE_NUMBER, apply_cleanup, is_acknowledgement, is_false_start
 from .errors import AuditError
 from .records import Interview, Persona, Quote, RunResult, Statement, Theme
 
@@ -130,6 +130,8 @@ def _removal_problem(
         return None if INLINE_TIME.fullmatch(removed.strip()) else "it is not a time stamp"
     if reason == "annotation":
         return None if ANNOTATION.fullmatch(removed.strip()) else "it is not a non-speech annotation"
+    if reason == "line-number":
+        return None if LINE_NUMBER.fullmatch(removed) else "it is not the number before a line"
     spoken = [t for t in interview.turns if t.start_char < end and t.end_char > start]
     if reason == "gap":
         return "it holds words of a turn" if spoken else None

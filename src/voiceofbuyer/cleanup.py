@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from .stutters import Removal, Token, opens_sentence, repeats
 
 Range = tuple[int, int]
-REASONS = ("filler", "repeat", "false-start", "timestamp", "annotation", "gap", "backchannel", "escape")
+REASONS = ("filler", "repeat", "false-start", "timestamp", "annotation", "line-number", "gap", "backchannel", "escape")
 _ACKNOWLEDGEMENT_WORDS = frozenset({
     "mm", "mmm", "mm-hmm", "mhm", "mm-mm", "uh-huh", "hmm", "yeah", "yes", "yep", "yup", "right", "okay", "ok", "sure",
     "i", "see", "got", "it", "gotcha", "ah", "oh", "aha", "totally", "exactly", "absolutely", "definitely", "of",
@@ -80,9 +80,15 @@ ANNOTATION = re.compile(
     # A note in square brackets, named so before a colon: "[Note to self: check Samsara]", "[Observer comment from
     # Lucas: ...]", "[Interviewer note: error rate triples in peak]": the note-taker's, never the speaker's words.
     r"|\[(?:[\w'’-]+\s+){0,2}(?:note|notes|comment|comments|observation|aside|reminder|memo)\b[^\[\]\n:]{0,40}:"
-    r"[^\[\]\n]{1,240}\]",
+    r"[^\[\]\n]{1,240}\]"
+    # noScribe's marks: a pause, "(..)", "(...)"; the other speaker's words said over this one's, between double
+    # slashes inside the turn, "//S00: Really? //": never this speaker's words.
+    r"|\((?:\.{2,4}|…)\)|//[ \t]*[^/\n:]{1,30}:[^/\n]{0,300}?//",
     re.IGNORECASE,
 )
+# The number a qualitative researcher's transcript puts before each line ("12<tab>contract sat for seven weeks"),
+# inside a turn that runs over several lines: layout, never words.
+LINE_NUMBER = re.compile(r"\n[ \t]*\d{1,5}\t[ \t]*")
 _FALSE_START = re.compile(r"\b(\w+)(-|--|–|—)\s+(?=(\w+))")
 
 
@@ -105,6 +111,7 @@ def structural_removals(text: str, base: int, quoted_cell: bool = False) -> list
     found = [(m.start() + base, m.start() + base + 1, "escape") for m in escapes]
     found += [(m.start() + base, m.end() + base, "timestamp") for m in INLINE_TIME.finditer(text)]
     found += [(m.start() + base, m.end() + base, "annotation") for m in ANNOTATION.finditer(text)]
+    found += [(m.start() + base, m.end() + base, "line-number") for m in LINE_NUMBER.finditer(text)]
     return merge_removals(found)
 
 

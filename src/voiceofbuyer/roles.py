@@ -33,6 +33,7 @@ from .ingest.speaker_names import (
     display_title,
     given_name,
     is_device,
+    is_login,
     is_placeholder,
     is_room,
     label_aliases,
@@ -40,6 +41,7 @@ from .ingest.speaker_names import (
     renamed_devices,
     said_name,
     same_person,
+    without_call_mark,
 )
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
@@ -266,16 +268,21 @@ def buyer_profile(
     listed = listed_names(meta.interviewee)
     name = meta.interviewee or (named[0] if named else "")
     if name and not meta.interviewee and not is_room(name):
-        name = display_parts(name)[0] or name  # "Priya Nair | CFO @ Kestrel Logistics": her name
+        name = display_parts(name)[0] or without_call_mark(name)  # "Priya Nair | CFO @ Kestrel Logistics": her name
     profiled = set(speakers.buyers)
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
         name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])
         profiled = {named[0], *(d for d, n in renamed.items() if n == named[0])} if named else profiled
-    if not meta.interviewee and (not named or is_device(name) or is_room(name)) and len(profiled) == 1:
-        # "Kofi's iPhone", "SPEAKER_01": no one's name, but the call may say whose voice it is.
+    if (
+        not meta.interviewee
+        and (not named or is_device(name) or is_room(name) or is_login(name))
+        and len(profiled) == 1
+    ):
+        # "Kofi's iPhone", "SPEAKER_01", "mkowalczyk": no one's name, but the call may say whose voice it is.
         (label,) = profiled
         said = " ".join(t.text for t in interview.turns if t.speaker == label)
-        name = said_name(label, said, " ".join(t.text for t in interview.turns if t.speaker != label))
+        heard = " ".join(t.text for t in interview.turns if t.speaker != label)
+        name = said_name(label, said, heard) or (name if is_login(name) else "")
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
     # A speaker's consecutive turns read as one: caption cues cut "I'm the accounts payable" / "lead at Corrigan".

@@ -12,7 +12,8 @@ Recognised shapes:
 - Gong's API (``callTranscripts`` of monologues by ``speakerId``, sentences timed in milliseconds);
 - Speechmatics (``results`` of words with ``speaker`` "S1", "S2" on their alternatives);
 - Gladia v2 (``result.transcription.utterances``), ElevenLabs Scribe (``words`` with ``speaker_id``), Google
-  Speech-to-Text (``speakerTag`` on the last result's words), IBM Watson (``speaker_labels`` beside the words'
+  Speech-to-Text (v1: ``speakerTag`` on the last result's words; v2: ``speakerLabel`` on each result's), Soniox
+  (``tokens``: pieces of words with ``speaker`` and ``start_ms``), IBM Watson (``speaker_labels`` beside the words'
   ``timestamps``), Recall.ai (a list of ``participant`` and ``words``);
 - turns read whole (``json_utterances``): Azure batch transcription (``recognizedPhrases``) and fast transcription
   (``phrases``), Amazon Transcribe Call Analytics (``Transcript`` by ``ParticipantRole``), Google Meet's REST API
@@ -119,20 +120,49 @@ def _elevenlabs(document: Any) -> Turns | None:
 
 
 def _google(document: Any) -> Turns | None:
-    """Google Cloud Speech-to-Text with diarization: the last result holds every word with its ``speakerTag``; as
-    ``recognize`` returns it, or inside the ``response`` of a long-running operation (``operations.get``)."""
+    """Google Cloud Speech-to-Text with diarization. v1 (``speakerTag``, ``startTime``): the last result holds every
+    word with its speaker; v2 (``speakerLabel``, ``startOffset``): each result holds its own words. As ``recognize``
+    returns it, or inside the ``response`` of a long-running operation (``operations.get``)."""
     if isinstance(document, dict) and isinstance(document.get("response"), dict) and "done" in document:
         document = document["response"]
     results = document.get("results") if isinstance(document, dict) else None
-    if not isinstance(results, list):
+    if not isinstance(results, list) or not results:
         return None
-    words = (results[-1].get("alternatives") or [{}])[0].get("words") or [] if results else []
-    if not any(isinstance(w, dict) and "speakerTag" in w for w in words):
+    labelled = [
+        [w for w in (result.get("alternatives") or [{}])[0].get("words") or []
+         if isinstance(w, dict) and ("speakerTag" in w or "speakerLabel" in w)]
+        for result in results
+    ]  # fmt: skip
+    # v1's last result says every word again, from the first one on.
+    first = next((words[:1] for words in labelled if words), [])
+    words = labelled[-1] if labelled[-1][:1] == first else [w for ws in labelled for w in ws]
+    if not words:
         return None
     return word_runs(
-        (w.get("speakerTag"), str(w.get("word", "")), False, w.get("startTime"), w.get("endTime"))
-        for w in words if isinstance(w, dict)
+        (w.get("speakerTag", w.get("speakerLabel")), str(w.get("word", "")), False,
+         w.get("startTime", w.get("startOffset")), w.get("endTime", w.get("endOffset")))
+        for w in words
     )  # fmt: skip
+
+
+def _soniox(document: Any) -> Turns | None:
+    """Soniox's transcript: ``tokens`` that are pieces of words (a leading space starts a word), each with its
+    ``speaker`` and ``start_ms``/``end_ms``."""
+    tokens = document.get("tokens") if isinstance(document, dict) else None
+    if not isinstance(tokens, list) or not any(isinstance(t, dict) and "start_ms" in t for t in tokens):
+        return None
+    words: list[list[Any]] = []  # [speaker, text, start, end]
+    for token in tokens:
+        if not isinstance(token, dict) or not str(token.get("text", "")):
+            continue
+        text, speaker = str(token["text"]), token.get("speaker")
+        start, end = seconds(token.get("start_ms"), 0.001), seconds(token.get("end_ms"), 0.001)
+        if words and not text[:1].isspace() and speaker == words[-1][0]:
+            words[-1][1] += text
+            words[-1][3] = end
+        else:
+            words.append([speaker, text.strip(), start, end])
+    return word_runs((speaker, text, False, start, end) for speaker, text, start, end in words if text)
 
 
 def _deepgram(document: Any) -> Turns | None:
@@ -209,5 +239,6 @@ _READERS: tuple[tuple[str, Callable[[Any], Turns | None]], ...] = (
     ("Speechmatics", _speechmatics), ("IBM Watson", _watson), ("Google Speech-to-Text", _google),
     ("Google Meet", turns_of.meet_entries), ("Azure Speech", turns_of.azure),
     ("Azure fast transcription", turns_of.azure_fast), ("ElevenLabs", _elevenlabs), ("Recall.ai", _recall),
+    ("Soniox", _soniox),
     ("WhisperX-style segment", turns_of.segments),
 )  # fmt: skip

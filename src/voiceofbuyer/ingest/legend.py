@@ -5,10 +5,12 @@
     - RS = Rachel Sun (Ledgerly, note-taker)
     - JM = Jordan Mills, Payroll Manager, Brightway Foods
 
-Researchers who label turns with initials write such a key once, above the first turn. Where it says which side
-some of its people are on, it is the interview's metadata: the interviewers, the interviewee (each matched to
-their label by ``same_person``'s initials), and the interviewee's title and company. A key that marks no one's
-side says nothing of who was interviewed and is left alone: the sides are then told from what each one says.
+or on one line ("Key: I = Interviewer (Daniel Osei, Fernhill Research); R = Respondent (Chiara Bassi, Category
+Manager – Packaging, Verdana Foods)"). Researchers who label turns with initials write such a key once, above the
+first turn. Where it says which side some of its people are on, it is the interview's metadata: the interviewers,
+the interviewee (matched to their label by ``same_person``'s initials; a one-letter label is not, and the sides are
+then read from the transcript), and the interviewee's title and company. A key that marks no one's side says
+nothing of who was interviewed and is left alone: the sides are then told from what each one says.
 """
 
 from __future__ import annotations
@@ -32,6 +34,16 @@ _INTERVIEWEE_MARKS = frozenset(
     {"interviewee", "customer", "participant", "respondent", "guest", "buyer", "prospect", "client"}
 )
 _PARTS = re.compile(r"\s*[,()]\s*")
+# "Key: I = Interviewer (Daniel Osei, ...); R = Respondent (Chiara Bassi, ...)": a legend written on one line.
+_ONE_LINE = re.compile(
+    r"[ \t]*(?:\*\*)?(?:legend|key|speaker\s+key|speakers)[ \t]*:(?:\*\*)?[ \t]*(?P<entries>.+)", re.I
+)
+
+
+def _entries(line: str) -> list[str]:
+    """A header line's legend entries: the line itself, or each of those a one-line legend separates by ";"."""
+    one_line = _ONE_LINE.fullmatch(line)
+    return [entry.strip() for entry in one_line["entries"].split(";")] if one_line else [line]
 
 
 def legend_metadata(header: Iterable[str], speakers: set[str]) -> InterviewMeta | None:
@@ -44,7 +56,8 @@ def legend_metadata(header: Iterable[str], speakers: set[str]) -> InterviewMeta 
     interviewers: list[str] = []
     interviewees: list[str] = []
     unmarked: list[str] = []
-    for line in header:
+    entries = [entry for line in header for entry in _entries(line)]
+    for line in entries:
         entry = _ENTRY.fullmatch(line)
         if entry is None or entry["label"] not in speakers:
             continue

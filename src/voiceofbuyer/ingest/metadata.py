@@ -317,8 +317,14 @@ _NOT_IN_NAMES = frozenset(
      "partners", "labs", "county", "city", "council", "foundation", "institute", "agency", "media", "consulting",
      "technologies", "tech", "software", "capital", "industries", "foods", "energy", "insurance", "financial",
      "credit", "union", "invoice", "invoices", "approvals", "approval", "project", "review", "team", "notes", "call",
-     "interview", "pricing", "renewal", "onboarding", "kickoff", "discovery", "demo", "q1", "q2", "q3", "q4"}
+     "interview", "pricing", "renewal", "onboarding", "kickoff", "discovery", "demo", "q1", "q2", "q3", "q4",
+     "research", "plc", "gmbh", "ag", "sa", "bv"}
 )  # fmt: skip
+
+
+def _names_no_person(name: str) -> bool:
+    """A company's, a place's or a topic's name ("Ledgerly Research", "Harlow Logistics"), never a person's."""
+    return bool({word.lower().strip(".,") for word in name.split()} & _NOT_IN_NAMES)
 
 
 @dataclass(frozen=True)
@@ -341,7 +347,7 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
         if heading is None:
             continue
         name, title, company = parse_person(heading["person"])
-        if title and names_a_job(title) and not {w.lower().strip(".") for w in name.split()} & _NOT_IN_NAMES:
+        if title and names_a_job(title) and not _names_no_person(name):
             return HeadingPerson(name, title, company, bool(re.search(r"\binterview", line, re.I)))
     return None
 
@@ -365,6 +371,8 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
             continue
         if field == "person":
             name, title, company = parse_person(value)
+            if not title and _names_no_person(name):
+                continue  # "Client: Ledgerly Research", an agency's client; "Customer: Acme Logistics": no one's name
             values.setdefault("interviewee", name)
             if title:
                 values.setdefault("title", title)

@@ -7,7 +7,9 @@ discount worth forty thousand dollars.") goes on after them, in the same speaker
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+from voiceofbuyer.ingest.labels import read_head
 from voiceofbuyer.ingest.text_lines import TextLine
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 
@@ -57,3 +59,30 @@ _OF = re.compile(r"\d[ \t]*(?:of|OF|/|von|de|di)[ \t]*\d{1,4}$")
 
 def _speaks(line: TextLine) -> bool:
     return line.head is not None and line.head.speaker is not None
+
+
+_LINE_NUMBER = re.compile(r"[ \t]*(\d{1,5})(?:\t[ \t]*|[ \t]{2,}|[ \t](?=\S))")
+_NUMBERED_SHARE = 0.6
+"""The share of lines from the first numbered one on that must be numbered in order, to be a numbered transcript."""
+
+
+def without_line_numbers(lines: list[TextLine]) -> list[TextLine]:
+    """``lines`` without the numbers a qualitative researcher's transcript puts before every line for analysis
+    ("1<tab>INT:<tab>Thank you for ...", "2<tab><tab>describing your role?"), when most lines from the first
+    numbered one on carry one, counting up; else ``lines`` as they are. A number is no one's words, and a speaker's
+    label follows it."""
+    numbered = [_LINE_NUMBER.match(line.text) for line in lines]
+    first = next((i for i, match in enumerate(numbered) if match), None)
+    if first is None:
+        return lines
+    values = [int(match[1]) for match in numbered[first:] if match]
+    rising = sum(b == a + 1 for a, b in pairwise(values))
+    if len(values) < 3 or rising < _NUMBERED_SHARE * (len(lines) - first):
+        return lines
+    renumbered = []
+    for line, match in zip(lines, numbered, strict=True):
+        if match and match.end() < len(line.text):
+            text = line.text[match.end() :]
+            line = TextLine(line.number, line.start + match.end(), line.end, text, read_head(text))
+        renumbered.append(line)
+    return renumbered

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from voiceofbuyer.ingest.labels import display_parts, is_phone_number, is_role_label, is_room
 from voiceofbuyer.job_words import names_a_job_word
@@ -57,6 +57,19 @@ _SELF_NAMED = re.compile(
     rf"|^(?:(?:[Yy]eah|[Yy]es|[Hh]i|[Hh]ello|[Hh]ey)(?:\s+{_NAME})?[,!]?\s+)?[Ii]t['’]s)"
     rf"\s+({_NAME}(?:\s+{_NAME})?)\b"
 )
+# "Hello, Delia Marsh speaking.": how one answers the phone, first thing they say; "Yes, Marta Kowalczyk.": the
+# full name, asked "is it Marta?".
+_SPEAKING = re.compile(
+    rf"^(?:(?:[Hh]ello|[Hh]i|[Yy]es|[Gg]ood\s+(?:morning|afternoon))[,!]?\s+)?({_NAME}(?:\s+{_NAME})?)\s+speaking\b"
+    rf"|^(?:[Yy]es|[Yy]eah|[Yy]ep|[Cc]orrect|[Tt]hat['’]s\s+(?:me|right))[,.!]?\s+({_NAME}\s+{_NAME})\b"
+)
+_LOGIN = re.compile(r"[a-z][a-z0-9._-]{3,}(?:@[\w.-]+)?")
+
+
+def is_login(speaker: str) -> bool:
+    """A display name that is a login, all in small letters ("mkowalczyk", "j.smith", "dana.w@acme.com"), as a call
+    shows someone whose account IT named: a person's name only when their words confirm it (``said_name``)."""
+    return bool(_LOGIN.fullmatch(speaker.strip()))
 
 
 def device_owner(speaker: str) -> str:
@@ -79,11 +92,11 @@ def said_name(speaker: str, said: str, heard: str) -> str:
         full = None if " " in owner else re.search(rf"\b{re.escape(owner)}\s+({_NAME})\b", said)
         return f"{owner} {full.group(1)}" if full else owner
     # A room: whoever says who they are in it; a device named after no one ("DESKTOP-4F2K9LQ"): whoever uses it.
-    if not (is_placeholder(speaker) or is_room(speaker) or is_device(speaker)):
+    if not (is_placeholder(speaker) or is_room(speaker) or is_device(speaker) or is_login(speaker)):
         return ""
     asked = _ASKED_WHO.search(heard) is not None
-    for found in _SELF_NAMED.finditer(said):
-        name = found.group(1)
+    for found in chain(_SPEAKING.finditer(said), _SELF_NAMED.finditer(said)):
+        name = found.group(1) or found.group(2)
         # Asked who is there, "I'm Head of IT" names no one: a name the other side never says must be no job word.
         if re.search(rf"\b{re.escape(name.split()[0])}\b", heard) or (asked and not names_a_job_word(name.split()[0])):
             # "it's Marco, Marco Bellini": the given name said again with the surname
@@ -259,6 +272,17 @@ _NOT_A_COMPANY = re.compile(
 )
 
 
+_CALL_MARK = re.compile(
+    r"\s*\((?:guest|external|unverified|host|co-?host|organi[sz]er|presenter|attendee|panelist|\d)\)\s*$", re.I
+)
+
+
+def without_call_mark(label: str) -> str:
+    """A label without the mark the call added to the name: "Kofi Mensah (Unverified)" (Teams, a guest in the
+    browser), "(Guest)", "(External)", "(Host)", Zoom's "(2)" for a second device → "Kofi Mensah"."""
+    return _CALL_MARK.sub("", label).strip() or label
+
+
 def company(speaker: str) -> str:
     """The company a label names after the person, as sales-call recorders write it ("Jenna Cole (Clinix)"); ""
     when there is none, or what is in parentheses is a role, a mark of the call ("(Guest)") or pronouns."""
@@ -314,7 +338,9 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
     if is_device(speaker):  # "Kofi's iPhone": the person it is named after, by the name the call gives them
         owner = device_owner(speaker)
         return profile.name if profile.name and (not owner or same_person(owner, profile.name)) else owner or UNNAMED
-    return display_parts(speaker)[0] or speaker  # "Priya Nair | CFO @ Kestrel Logistics": her name
+    if is_login(speaker):  # "mkowalczyk": the name she confirmed, "Yes, Marta Kowalczyk."
+        return profile.name or speaker
+    return display_parts(speaker)[0] or without_call_mark(speaker)  # "Priya Nair | CFO @ Kestrel Logistics": her name
 
 
 UNNAMED = "Unnamed interviewee"

@@ -33,7 +33,7 @@ from voiceofbuyer.ingest.labels import is_role_label, read_head
 from voiceofbuyer.ingest.legend import legend_metadata
 from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
-from voiceofbuyer.ingest.page_lines import page_furniture
+from voiceofbuyer.ingest.page_lines import page_furniture, without_line_numbers
 from voiceofbuyer.ingest.speaker_names import is_placeholder, listed_names, same_person
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
@@ -108,7 +108,7 @@ def parse_turns(
             "left out",
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the chat file out of the batch",
         )
-    lines = name_lines(lines)
+    lines = name_lines(without_line_numbers(lines))
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     header = [line.text for line in _header_lines(lines, vote)]
     meta = header_metadata(header, source, lines[0].number if lines else 1)

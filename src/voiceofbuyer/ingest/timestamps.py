@@ -7,9 +7,13 @@ from dataclasses import replace
 
 from voiceofbuyer.records import Turn
 
-TEXT_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3}|:\d{2}(?!\d))?(?:[ \t]?[AaPp]\.?[Mm]\.?(?!\w))?"
+TEXT_TIME = (
+    r"(?:\d{1,2}(?::\d{2}){2};\d{2}(?!\d)|\d{1,2}(?:;\d{2}){3}(?!\d)"
+    r"|(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3}|:\d{2}(?!\d))?(?:[ \t]?[AaPp]\.?[Mm]\.?(?!\w))?)"
+)
 """A time stamp in running text: seconds always have two digits, to tell it from other numbers; a video timecode's
-frames (``00:00:03:18``) are read and ignored; a clock time may say AM or PM ("2:01 PM")."""
+frames (``00:00:03:18``; drop-frame ``00:00:03;18``, and Premiere Pro's ``00;00;03;18``) are read and ignored; a
+clock time may say AM or PM ("2:01 PM")."""
 
 CUE_TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 """A cue time in a timing line; lenient, as some exporters write ``0:0:5.32``."""
@@ -28,7 +32,7 @@ def parse_time(stamp: str) -> float:
         hours, minutes, *seconds = (int(part) for part in clock.split(":"))
         afternoon = meridiem[1].lower() == "p"
         return (hours % 12 + 12 * afternoon) * 3600 + minutes * 60 + (seconds[0] if seconds else 0)
-    clock, _, fraction = stamp.replace(",", ".").partition(".")
+    clock, _, fraction = stamp.replace(",", ".").replace(";", ":").partition(".")
     parts = clock.split(":")
     if len(parts) == 4:  # hh:mm:ss:ff, a video timecode: the frames are dropped
         parts = parts[:3]

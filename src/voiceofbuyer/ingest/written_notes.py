@@ -16,7 +16,8 @@ from voiceofbuyer.records import InterviewMeta, Turn
 
 _QUESTION_LINE = re.compile(r"[ \t]*(?:\*\*)?(?:q|question)(?:[ \t]*\d{1,3})?[ \t]*[:.](?:\*\*)?[ \t]*(?=\S)", re.I)
 _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)+")
-_BULLET = re.compile(r"[ \t]*(?:[-*•+]|\d{1,3}[.)])[ \t]+")
+# An answer's bullet or number, and the quote marks of answers written as Markdown quotes ("> Four of us in Bergen.")
+_BULLET = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*•+]|\d{1,3}[.)])[ \t]+)?")
 INTERVIEWER = "Interviewer"
 INTERVIEWEE = "Interviewee"
 

@@ -1,0 +1,115 @@
+"""Shapes real tools and researchers export that a tester met (tester E): timecodes with frames after semicolons,
+numbered lines, noScribe's marks, answers as Markdown quotes, logins and "(Unverified)" as display names, Google
+Speech-to-Text v2 and Soniox JSON, an agency's "Client:" line, a one-line speaker key."""
+
+from __future__ import annotations
+
+from voiceofbuyer.cleanup import apply_cleanup, structural_removals
+from voiceofbuyer.ingest.json_formats import to_transcript
+from voiceofbuyer.ingest.legend import legend_metadata
+from voiceofbuyer.ingest.metadata import header_metadata
+from voiceofbuyer.ingest.speaker_names import is_login, said_name, without_call_mark
+from voiceofbuyer.ingest.text_reader import parse_turns
+from voiceofbuyer.ingest.timestamps import parse_time
+from voiceofbuyer.roles import role_for_title
+
+
+def test_premiere_pro_timecodes_with_semicolons_start_their_turns() -> None:
+    assert parse_time("00;00;18;19") == 18.0 and parse_time("00:01:02;10") == 62.0
+    text = "00;00;00;12 - 00;00;08;16\nSam Okafor\nCould you start with your role?\n\n00;00;09;04 - 00;00;18;01\n" \
+           "Margit Holloway\nI'm the bursar at Whitcombe College.\n"  # fmt: skip
+    turns, _ = parse_turns(text, "premiere.txt")
+    assert [(t.speaker, t.text, t.start) for t in turns] == [
+        ("Sam Okafor", "Could you start with your role?", 0.0),
+        ("Margit Holloway", "I'm the bursar at Whitcombe College.", 9.0),
+    ]
+
+
+def test_numbered_lines_of_a_research_transcript_are_layout() -> None:
+    text = (
+        "Participant: P07 (School Business Manager)\n\n1\tINT:\tCould you start by\n2\t\tdescribing your role?\n"
+        "3\tP07:\tYes, I'm the school business manager at Ashcombe\n4\t\tAcademy Trust.\n5\tINT:\tThank you.\n"
+    )
+    turns, _ = parse_turns(text, "p07.txt")
+    assert [t.speaker for t in turns] == ["INT", "P07", "INT"]
+    answer = turns[1]
+    removed = structural_removals(answer.text, answer.start_char)
+    assert [reason for _, _, reason in removed] == ["line-number"]
+    cleaned = apply_cleanup(text, answer.start_char, answer.end_char, removed)
+    assert cleaned == "Yes, I'm the school business manager at Ashcombe Academy Trust."
+
+
+def test_noscribe_pause_marks_and_the_other_voice_said_over_a_turn_are_no_words_of_it() -> None:
+    said = "Eleven thousand a day. //S00: Eleven thousand. // Yes, it is crazy, (..) and the rules are in PDFs."
+    cleaned = apply_cleanup(said, 0, len(said), structural_removals(said, 0))
+    assert cleaned == "Eleven thousand a day. Yes, it is crazy, and the rules are in PDFs."
+
+
+def test_answers_written_as_markdown_quotes_are_quoted_without_the_mark() -> None:
+    notes = (
+        "**How is the team set up?**\n\n> Four of us in Bergen.\n\n**What takes longest?**\n\n> The cash position.\n"
+    )
+    turns, _ = parse_turns(notes, "notes.md")
+    assert [(t.speaker, t.text) for t in turns][1::2] == [("Interviewee", "Four of us in Bergen."),
+                                                          ("Interviewee", "The cash position.")]  # fmt: skip
+
+
+def test_names_a_call_shows_are_read_as_the_persons() -> None:
+    assert without_call_mark("Kofi Mensah (Unverified)") == "Kofi Mensah"
+    assert (
+        without_call_mark("Priya (2)") == "Priya" and without_call_mark("Jenna Cole (Clinix)") == "Jenna Cole (Clinix)"
+    )
+    assert is_login("mkowalczyk") and is_login("dana.w@acme.com") and not is_login("Marta Kowalczyk")
+    heard = "Hi, I see you're showing as mkowalczyk, is it Marta?"
+    assert said_name("mkowalczyk", "Yes, Marta Kowalczyk. Sorry, my Zoom name is my username.", heard) == (
+        "Marta Kowalczyk"
+    )
+    assert said_name("Speaker A", "Hello, Delia Marsh speaking.", "Hi Delia, it's Owen from Gridwise.") == "Delia Marsh"
+    assert said_name("Speaker A", "Hello, Delia Marsh speaking.", "Hi there, it's Owen.") == ""  # nobody says it back
+
+
+def test_an_agencys_client_line_names_no_interviewee() -> None:
+    meta = header_metadata(["Client: Ledgerly Research", "Interviewee: Chukwuemeka Obi, Maintenance Planning Manager"],
+                           "agency.txt")  # fmt: skip
+    assert (meta.interviewee, meta.title) == ("Chukwuemeka Obi", "Maintenance Planning Manager")
+    assert header_metadata(["Client: Ledgerly Research"], "agency.txt").interviewee == ""
+
+
+def test_a_speaker_key_on_one_line() -> None:
+    key = "Key: I = Interviewer (Daniel Osei, Fernhill); R = Respondent (Chiara Bassi, Category Manager, Verdana)"
+    meta = legend_metadata([key], {"I", "R"})
+    assert meta is not None
+    assert (meta.interviewee, meta.title, meta.company, meta.interviewer) == (
+        "Chiara Bassi", "Category Manager", "Verdana", "Daniel Osei")  # fmt: skip
+
+
+def test_google_speech_to_text_v2_words_in_every_result() -> None:
+    def word(text: str, speaker: str, start: float) -> dict[str, str]:
+        return {"word": text, "speakerLabel": speaker, "startOffset": f"{start}s", "endOffset": f"{start + 0.3}s"}
+
+    first, second = (
+        [word("Your", "1", 0.5), word("role?", "1", 0.9)],
+        [word("Patient", "2", 2), word("access.", "2", 2.4)],
+    )
+    document = {"results": [{"alternatives": [{"words": first}]}, {"alternatives": [{"words": second}]}]}
+    turns = to_transcript(document)["turns"]
+    assert [(t["speaker"], t["text"], t["start"]) for t in turns] == [
+        ("Speaker 1", "Your role?", 0.5), ("Speaker 2", "Patient access.", 2.0)]  # fmt: skip
+
+
+def test_soniox_tokens_are_pieces_of_words() -> None:
+    tokens = [{"text": "Than", "start_ms": 240, "end_ms": 405, "speaker": "1"},
+              {"text": "ks", "start_ms": 405, "end_ms": 570, "speaker": "1"},
+              {"text": ".", "start_ms": 570, "end_ms": 600, "speaker": "1"},
+              {"text": " Sure", "start_ms": 1000, "end_ms": 1300, "speaker": "2"},
+              {"text": " thing.", "start_ms": 1300, "end_ms": 1600, "speaker": "2"}]  # fmt: skip
+    turns = to_transcript({"text": "Thanks. Sure thing.", "tokens": tokens})["turns"]
+    assert [(t["speaker"], t["text"], t["start"], t["end"]) for t in turns] == [
+        ("Speaker 1", "Thanks.", 0.24, 0.6), ("Speaker 2", "Sure thing.", 1.0, 1.6)]  # fmt: skip
+
+
+def test_titles_testers_met_go_to_their_function() -> None:
+    assert role_for_title("Head of HR Operations", ()).function == "HR & Recruiting"
+    assert role_for_title("Returns Manager", ()).function == "Operations & Supply Chain"
+    assert role_for_title("Director of Environmental Services", ()).function == "Operations & Supply Chain"
+    assert role_for_title("Head of Operations", ()).function == "Operations & Supply Chain"
