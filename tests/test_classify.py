@@ -189,6 +189,22 @@ def test_praise_alone_and_forecasts_are_no_pain_nor_goal(text, label, filed):
     assert filed_as(label, 0.9, text, LOOSE) == filed
 
 
+@pytest.mark.parametrize(
+    ("text", "filed"),
+    [
+        ("I'm not myself a data scientist.", "other"),  # led a spoken persona's objections
+        ("I'm the AP manager at Norrland Paper.", "other"),
+        ("So I'm a data scientist.", "other"),
+        ("I'm the AP manager and the close takes twelve days.", "objection"),  # a second clause says more
+        ("I'm the bad guy.", "objection"),  # no job
+    ],
+)
+def test_the_speakers_job_and_nothing_more_is_background(text, filed):
+    from voiceofbuyer.classify import filed_as
+
+    assert filed_as("objection", 0.9, text, LOOSE) == filed
+
+
 def test_scores_per_class_and_macro():
     evaluation = evaluate(["pain", "pain", "goal", "other"], ["pain", "goal", "goal", "other"])
     scores = evaluation.scores()

@@ -11,7 +11,8 @@ One interface, ``Classifier``, and three backends chosen by ``[classify] backend
 Whatever the backend, a statement below ``min_confidence``, shorter than ``min_words``, small talk about the
 conversation itself (``remarks.is_small_talk``), a denial of what was asked about (``remarks.denies_having``: "I
 have no concerns."), praise alone filed as a pain or an objection (``remarks.only_praises``), or a forecast filed as
-a goal (``remarks.forecasts``) is ``other``: it never leads a theme.
+a goal (``remarks.forecasts``), or the speaker's job and nothing more (``introductions.only_states_a_job``: "I'm not
+myself a data scientist.") is ``other``: it never leads a theme.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..config import ClassifyConfig
+from ..introductions import only_states_a_job
 from ..records import CATEGORIES, Classification, Statement
 from ..remarks import denies_having, forecasts, is_small_talk, only_praises
 from .labelled import LabelledStatement
 
 __all__ = ["CATEGORIES", "FILING_RULES", "Classifier", "LabelledStatement", "filed_as"]
 
-FILING_RULES = "8"
+FILING_RULES = "9"
 """The version of ``filed_as``'s rules (small talk, denials): part of the verdict cache key, so a changed rule
 re-files every statement."""
 
@@ -38,11 +40,12 @@ def filed_as(label: str, confidence: float, text: str, config: ClassifyConfig) -
     (``confidence`` below ``min_confidence``), the statement is shorter than ``min_words``, it is small talk or it
     denies having what was asked about ("I can't think of a time I got frustrated."), or it is filed as a pain or
     an objection but only praises ("I was particularly satisfied that it found the bug."), or filed as a goal but only
-    forecasts ("I believe AI will become more capable.")."""
+    forecasts ("I believe AI will become more capable."), or it only states the speaker's job."""
     unsure = confidence < config.min_confidence or len(text.split()) < config.min_words
     praise = label in ("pain", "objection") and only_praises(text)
     forecast = label == "goal" and forecasts(text)
-    return "other" if unsure or praise or forecast or is_small_talk(text) or denies_having(text) else label
+    background = is_small_talk(text) or denies_having(text) or only_states_a_job(text)
+    return "other" if unsure or praise or forecast or background else label
 
 
 class Classifier(ABC):
