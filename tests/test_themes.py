@@ -147,6 +147,18 @@ def test_a_phrase_headed_by_a_noun_that_names_nothing_never_titles_a_theme():
     assert label_groups([group])[0][0] == "Lead time"
 
 
+def test_a_generic_noun_only_weighed_never_titles_a_theme():
+    """ "Big point" titled a real spoken theme of not understanding the business; "pain point" and "data issues"
+    name something."""
+    group = [
+        statement("a1", "i1", "x", ("big point", "main issue", "pain point")),
+        statement("a2", "i2", "y", ("big point", "main issue", "data issues")),
+        statement("a3", "i3", "z", ("big point", "key aspect", "data issues", "pain point")),
+    ]
+    assert not title_candidates([group]) & {"big point", "main issue", "key aspect"}
+    assert title_candidates([group]) >= {"pain point", "data issues"}
+
+
 def test_a_phrase_one_buyer_used_never_titles_a_theme_many_share_even_closest_to_its_centre():
     """ "Adult teaching", said by one teacher, sat nearest the centre of a goal theme of sixty-four: KeyBERT's choice
     is made among the phrases at least half as many interviews used as the theme's top phrase."""

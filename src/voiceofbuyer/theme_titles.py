@@ -26,11 +26,26 @@ _VACUOUS_HEADS = frozenset(
     {"thing", "things", "lot", "lots", "stuff", "bit", "bits", "ones", "something", "anything", "everything", "way",
      "ways", "guy", "guys", "fact", "facts"}
 )  # fmt: skip
+# A generic noun after a word that only weighs it names nothing either: "big point", "main issue", "key aspect".
+_WEIGHING = frozenset(
+    {"big", "bigger", "biggest", "main", "key", "important", "good", "great", "bad", "real", "whole", "huge",
+     "major", "first", "other", "different", "same", "certain", "specific", "particular", "general", "overall",
+     "little", "small", "new", "old", "last", "next", "interesting", "obvious", "only"}
+)  # fmt: skip
+_WEIGHED_NOUNS = _GENERIC_NOUNS | {"issue", "problem", "reason", "step", "idea", "factor", "area", "side", "level"}
 CANDIDATES = 12
 """How many of a theme's best phrases (two words or more, class-based TF-IDF order) may become its title."""
 SHARED_WEIGHT = 0.1
 """A phrase used by e buyers gains ``SHARED_WEIGHT * log(e)`` of cosine: a point several buyers put the same way
 names a theme before one buyer's turn of phrase."""
+
+
+def _names_nothing(phrase: str) -> bool:
+    """A phrase headed by a noun that names nothing ("funny thing", "create lot"), or a generic noun only weighed
+    ("big point", "main issue")."""
+    words = phrase.lower().split()
+    weighed = len(words) == 2 and words[0] in _WEIGHING and phrase_key(words[1]) in _WEIGHED_NOUNS
+    return words[-1] in _VACUOUS_HEADS or weighed
 
 
 def phrase_key(phrase: str) -> str:
@@ -66,8 +81,8 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
 
     A phrase's frequency in a group counts the distinct interviews that used it, so one talkative buyer
     cannot name a theme; generic nouns ("thing", "time") never do, nor a phrase headed by a noun that names nothing
-    ("funny thing", "create lot"); ``names`` (lower-cased words of the batch's
-    people and companies) never do.
+    ("funny thing", "create lot") or a generic noun only weighed ("big point"); ``names`` (lower-cased words of the
+    batch's people and companies) never do.
     """
     counts: list[Counter[str]] = []
     surfaces: list[Counter[str]] = []
@@ -81,8 +96,7 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
         for interview in sorted(by_interview):
             phrases = {
                 p for p in by_interview[interview]
-                if phrase_key(p) not in _GENERIC_NOUNS and p.lower().split()[-1] not in _VACUOUS_HEADS
-                and not names.intersection(p.split())
+                if phrase_key(p) not in _GENERIC_NOUNS and not _names_nothing(p) and not names.intersection(p.split())
             }  # fmt: skip
             count.update({phrase_key(p) for p in phrases})
             surface.update(phrases)
