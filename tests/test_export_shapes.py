@@ -4,6 +4,8 @@ Speech-to-Text v2 and Soniox JSON, an agency's "Client:" line, a one-line speake
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from voiceofbuyer.cleanup import apply_cleanup, structural_removals
 from voiceofbuyer.ingest.json_formats import to_transcript
 from voiceofbuyer.ingest.legend import legend_metadata
@@ -56,9 +58,7 @@ def test_answers_written_as_markdown_quotes_are_quoted_without_the_mark() -> Non
 
 def test_names_a_call_shows_are_read_as_the_persons() -> None:
     assert without_call_mark("Kofi Mensah (Unverified)") == "Kofi Mensah"
-    assert (
-        without_call_mark("Priya (2)") == "Priya" and without_call_mark("Jenna Cole (Clinix)") == "Jenna Cole (Clinix)"
-    )
+    assert without_call_mark("Priya (2)") == "Priya" and without_call_mark("Jenna Cole (Clinix)") == "Jenna Cole"
     assert is_login("mkowalczyk") and is_login("dana.w@acme.com") and not is_login("Marta Kowalczyk")
     heard = "Hi, I see you're showing as mkowalczyk, is it Marta?"
     assert said_name("mkowalczyk", "Yes, Marta Kowalczyk. Sorry, my Zoom name is my username.", heard) == (
@@ -113,3 +113,38 @@ def test_titles_testers_met_go_to_their_function() -> None:
     assert role_for_title("Returns Manager", ()).function == "Operations & Supply Chain"
     assert role_for_title("Director of Environmental Services", ()).function == "Operations & Supply Chain"
     assert role_for_title("Head of Operations", ()).function == "Operations & Supply Chain"
+
+
+def test_the_title_the_buyer_signs_with_above_the_transcript() -> None:
+    from voiceofbuyer.signatures import signature_title
+
+    from .test_roles import interview
+
+    header = ("From: Ingrid Solberg\n\nThursday works.\n\nBest regards,\nIngrid Solberg\nSenior Manager, Strategic "
+              "Sourcing\nFjordline Seafood AS\nM: +47 912 34 567\n\n")  # fmt: skip
+    call = interview([("Ben Adler", "Could you walk me through it?"), ("Ingrid Solberg", "Sure, we use email.")])
+    shift = len(header)
+    turns = tuple(replace(t, start_char=t.start_char + shift, end_char=t.end_char + shift) for t in call.turns)
+    call = replace(call, text=header + call.text, turns=turns)
+    assert signature_title(call, ["Ingrid Solberg"]) == "Senior Manager, Strategic Sourcing"
+    assert signature_title(call, ["Ben Adler"]) == ""  # only under the buyer's own name
+
+
+def test_a_turn_cut_by_a_page_break_keeps_its_start_time_after_it() -> None:
+    text = ("Daniel Okoro (00:30):\nWe give everyone admin rights and then nobody removes it\nPage 1 of 2\n"
+            "when they leave. Last year's audit found four hundred active accounts.\n"
+            "Ben Adler (00:52):\nHow do you find them?\n")  # fmt: skip
+    turns, _ = parse_turns(text, "fireflies.txt")
+    buyer = [turn for turn in turns if turn.speaker == "Daniel Okoro"]
+    assert len(buyer) == 2 and all(turn.start == 30.0 for turn in buyer)
+
+
+def test_a_full_name_given_first_when_asked_for_it_names_an_unnamed_voice() -> None:
+    heard = "Could you give me your name and what you do? ... Thanks Leah."
+    assert said_name("Speaker 2", "Leah Brandt, I'm the group operations manager.", heard) == "Leah Brandt"
+    assert said_name("Speaker 2", "Mostly Excel, to be honest.", "What do you use?") == ""
+
+
+def test_a_sales_call_recorders_company_in_brackets_is_no_part_of_the_name() -> None:
+    assert without_call_mark("Carla Jimenez (Vantage Foods)") == "Carla Jimenez"
+    assert role_for_title("Head of Estates", ()).function == "Operations & Supply Chain"  # buildings, not finance

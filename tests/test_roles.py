@@ -90,6 +90,16 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Security Engineering Manager", "IT Manager", "IT & Security"),
         ("Head of Carrier Relations", "Operations Leader", "Operations & Supply Chain"),
         ("Vice President, Finance & Administration", "Finance Leader", "Finance"),
+        # tester H
+        ("VP Eng", "Engineering Leader", "Software Engineering"),
+        ("Data Protection Officer", "Legal Professional", "Legal & Compliance"),
+        ("AVP, Cash Management", "Finance Leader", "Finance"),
+        ("Sales Ops Manager", "Sales Manager", "Sales & Business Development"),
+        ("Chief Risk Officer", "Finance Leader", "Finance"),
+        ("IT Procurement Manager", "Procurement Manager", "Procurement"),
+        ("Solutions Engineer", "Sales Professional", "Sales & Business Development"),
+        ("City Manager", "Executive & Founder", "Executive & Founder"),
+        ("Head of HR Operations", "HR Leader", "HR & Recruiting"),  # tester E
     ],
 )
 def test_the_built_in_functions_map_titles_to_a_function_and_seniority(title, role, function):
@@ -401,6 +411,17 @@ def test_a_responsibility_the_buyer_confirms_or_says_of_their_team():
     )
 
 
+def test_an_official_title_asked_for_late_replaces_a_profession_held_for_years():
+    said = ["I've been a nurse for nineteen years.", "Thirty beds.", "Mostly paper.", "Agency staff.", "Nurse manager."]
+    asked = ["Tell me about yourself.", "How big?", "How?", "Who?", "What's your official title, by the way?"]
+    assert stated_title(said, asked) == "Nurse Manager"
+    assert stated_title([*said[:4], "I'm the charge nurse on nights."], [*asked[:4], "Who?"]) == "Nurse"
+
+
+def test_a_company_named_with_an_abbreviation_is_read_whole():
+    assert stated_company(["I'm the nurse manager at St. Agnes Health. We have forty beds."]) == "St. Agnes Health"
+
+
 def test_a_title_said_late_or_corrected_later_in_a_long_call_is_the_one_held_now():
     small_talk = ["We close in ten days.", "Mostly spreadsheets, honestly."] * 8
     # Asked for the title after the introductions, far into the call: the answer's last sentence names it.
@@ -449,6 +470,15 @@ def test_a_job_taken_on_beside_the_title_does_not_replace_it(later):
         ("It's Head of Shared Services now.", "What's your title these days?", "Head of Shared Services"),
         ("Honestly it depends. Ask any controller.", "What's your position about vendor lock-in?", ""),
         ("I'm manager of the front office.", "", "Manager of Front Office"),
+        # tester H
+        ("IT director. I report to the COO.", "And what's the title that goes with that?", "IT Director"),
+        ("Tobias Reyes, FP&A lead, coming up on two years.", "Quick intro: name, role, and how long?", "FP&A Lead"),
+        ("I wear a lot of hats. Officially ops director, but I also do purchasing.", "", "Ops Director"),
+        ("Officially, we close in ten days.", "", ""),
+        ("I'm the group financial controller. Sorry, no, I'm actually interim CFO now.", "", "Interim CFO"),
+        ("I've been a nurse for nineteen years.", "", "Nurse"),
+        ("My title, in German it is Geschäftsführer, so managing director, I think you say.", "", "Managing Director"),
+        ("I dispatch. Nine years now, lead dispatcher on days.", "", "Dispatcher"),
     ],
 )
 def test_titles_testers_met(said, question, title):

@@ -40,7 +40,9 @@ _INTRO_LEAD = re.compile(
     r"|i\s+(?:job[-\s]?share|share|split)\s+the(?=\s+[\w&/ -]{2,40}?\s+(?:role|job|position)\b)"
     r"|(?:my|the)\s+(?:(?:main|current|official|formal|actual|real|proper|day|own|new|exact|full|present)\s+){0,2}"
     r"(?:role|position|title|job|function|designation)(?:\s+title)?"
-    rf"(?:\s+on\s+(?:my\s+)?{_PAPERS})?(?:\s+is\s+(?:called|named)|\s+is|'s|\s+says|\s+reads)(?:\s+that\s+of)?"
+    rf"(?:\s+on\s+(?:my\s+)?{_PAPERS})?(?:\s+is\s+(?:called|named)|\s+is|'s|\s+says|\s+reads"
+    # "My title, in German it is Geschäftsführer, so managing director"
+    r"|\s*,?\s*in\s+(?-i:[A-Z])\w+\s*,?\s*(?:it\s+is|it's|is))(?:\s+that\s+of)?"
     rf"|(?:on\s+)?my\s+{_PAPERS}\s+(?:it\s+)?(?:says|reads)"
     # "Officially it says senior buyer on my business card"
     rf"|(?:it|that)\s+(?:says|reads)(?=\s+[\w&/ -]{{2,50}}?\s+on\s+my\s+{_PAPERS})"
@@ -52,7 +54,8 @@ _INTRO_LEAD = re.compile(
     # finance systems manager, but ...": a sentence that opens with it, the article before the title
     r"|(?<=[,;]\s)(?:officially|on\s+paper|formally)(?=\s+(?:the\s+|an?\s+)?(?-i:[A-Z]))"
     r"|(?P<paper>(?:^|(?<=[.!?]\s)|(?<=\bso\s)|(?<=\bwell\s))(?:officially|on\s+paper|formally|technically))"
-    r"(?=\s+(?:the|an?)\s)"
+    # "I wear a lot of hats. Officially ops director, but ...": without an article, a short phrase ended by a comma
+    r"(?=\s+(?:the|an?)\s|\s+[\w&/-]+(?:\s+[\w&/-]+){0,4}\s*[,.;])"
     # "a chartered accountant by background, now the COO"
     r"|(?<=[,;]\s)now(?=\s+(?:the|an?)\s))"
     r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just"
@@ -61,6 +64,7 @@ _INTRO_LEAD = re.compile(
 )
 _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bi\s+teach\b", re.I), "Teacher"),
+    (re.compile(r"\bi\s+dispatch\b", re.I), "Dispatcher"),
     (
         re.compile(
             r"\bi\s+(?:own|run|have|operate|started|founded|co-?founded)\s+(?:a|an|my|our)\s+"
@@ -117,6 +121,12 @@ _REPLACES = re.compile(
     r"|my\s+(?:new|updated|current)\s+title"
     r"|i\s+(?:was|got|have\s+been|'ve\s+been)\s+promoted|promoted\s+me|(?:title|that)(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?out\s+of\s+date"
     r"|out\s+of\s+date\s+now)\b",
+    re.I,
+)
+# "I'm the group financial controller. Sorry, no, I'm actually interim CFO now": the later title corrects the first.
+_CORRECTS_ITSELF = re.compile(
+    r"\b(?:sorry|wait|oops)[,.]?\s+(?:no[,.]?\s+)?(?:i'?m|i\s+am)\b|\b(?:sorry|wait)[,.]?\s+no\b"
+    r"|\bi\s+mean\s*,?\s+(?:i'?m|i\s+am)\b",
     re.I,
 )
 # A job taken on beside the title, not instead of it: "I'm the controller now too", "basically a help desk tech".
@@ -187,9 +197,12 @@ def stated_title(
             continue  # "Did you catch her title?" / "AP manager officially.": someone else's job
 
         text = plain(raw)
-        if tenured and index > tenured_at + _TENURE_TURNS:
-            return tenured
+        if tenured and index > tenured_at + _TENURE_TURNS and not ASKS_TITLE.search(question):
+            continue  # past the turns after it, only an answer to "what's your official title?" replaces it
         said, held_for_years = _titles(text, is_job_field)
+        correction = _CORRECTS_ITSELF.search(text) if len(said) > 1 else None
+        if correction:  # the title said after the correction first
+            said = [*_titles(text[correction.start() :], is_job_field)[0], *said]
         # A profession held for years ("I've been a nurse for twenty-six years") gives way to a title stated in the
         # next turns ("I'm the director of nursing ...").
         if not tenured and held_for_years and not said:

@@ -135,13 +135,17 @@ _NOT_COMPANIES = frozenset(
 )  # fmt: skip
 
 
+# A sentence ends at a full stop, but not at a name's abbreviation ("St. Agnes Health", "Mt. Sinai").
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\bSt\.)(?<!\bMt\.)(?<!\bFt\.)\s+")
+
+
 def stated_company(texts: list[str]) -> str:
     """The company a buyer names as theirs in introducing themselves: the capitalised name right after their title
     and "at" ("I'm the CFO at Harlow Logistics"), or after "I work at", among their first turns; "" when none
     (lower-case speech recognition never names one). Only what the buyer said: no guess from an e-mail domain or a
     file name, and nothing said of a client, a boss, a region, a tool or a former employer."""
     for text in texts[:INTRO_TURNS]:
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for sentence in _SENTENCE_BREAK.split(text):
             title = stated_title([sentence])
             found = _WORK_AT.search(sentence)
             if title and not found:

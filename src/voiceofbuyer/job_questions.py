@@ -20,6 +20,10 @@ _OWN_JOB = (
     r"(?:role|title|job|position)\b|\bwhat\s+(?:is\s+it\s+(?:that\s+)?)?(?:do\s+)?you\s+do\b"
     r"|\bwhat\s+does\s+your\s+(?:job|role|work|day|team)\s+(?:involve|look\s+like)\b|\bintroduce\s+yourself\b"
     r"|\babout\s+yourself\b"
+    # "Quick intro for the notes: name, role, and how long you've been at Norland?"
+    r"|\bname\s*(?:,|and|&)\s*(?:your\s+)?(?:role|title|job|position)\b"
+    # "And what's the title that goes with that?"
+    r"|\bthe\s+(?:official\s+)?title\s+(?:that\s+)?goes\s+with\b"
 )
 ASKS_OWN_JOB = re.compile(_OWN_JOB, re.I)
 # Also a question that names the job for the buyer to confirm: "you're the payroll manager, right?", "as the
@@ -33,7 +37,8 @@ _ASKS_JOB = re.compile(
 ASKS_TITLE = re.compile(
     r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+){0,2}(?:title|role|position)\b"
     r"(?!\s+(?:in|on|for|with|at|when|during|as|about|regarding|towards?|versus|vs)\b)"
-    r"|what(?:'s|\s+is)\s+(?:it\s+)?(?:on\s+)?your\s+(?:business\s+)?card",
+    r"|what(?:'s|\s+is)\s+(?:it\s+)?(?:on\s+)?your\s+(?:business\s+)?card"
+    r"|\bthe\s+(?:official\s+)?title\s+(?:that\s+)?goes\s+with\b",
     re.I,
 )
 # A question about someone else's job: "Did you catch her title?", "What does Dana do there?"
@@ -63,7 +68,7 @@ _CORRECTS_QUESTION = re.compile(
 # Not "Priya is our solutions engineer" (the interviewer's colleague), nor "It's me and Jorge" / "it's me instead".
 _NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+)?(?!our\b|my\b)", re.I)
 _THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is)\s+me\b(?!\s+and\b)", re.I)
-_ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b", re.I)
+_ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b|\bname\s*(?:,|and|&)\s*(?:your\s+)?(?:role|title|job)\b", re.I)
 _YOU_ARE = re.compile(
     r"\b(?:you(?:'re|\s+are)\s+(?:listed\s+as\s+)?|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\s+"
     r"|your\s+(?:(?:job|official|current|actual)\s+)?(?:title|role|position)\s+is\s+)"

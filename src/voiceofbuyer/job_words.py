@@ -74,11 +74,12 @@ def names_a_field(words: list[str]) -> bool:
     return not any((w in _NOT_A_FIELD or w.endswith("ly")) and not w.isupper() for w in words)
 
 
-_COUNTED = re.compile(
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?"
-    r"|dozens?|several|few|many|multiple|both|various)$",
-    re.I,
+NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?"
 )
+"""Counts written as words, as a title phrase never holds them ("a nurse for nineteen years")."""
+_COUNTED = re.compile(rf"(?:\d[\d,.]*|{NUMBER_WORDS}|dozens?|several|few|many|multiple|both|various)$", re.I)
 _NOT_A_FIELD = frozenset({"yourself", "myself", "right",
                           "a", "an", "my", "this", "that", "these", "those", "it", "them", "things", "what", "how",
                           "which", "who", "i", "we", "you", "they", "everything", "something", "stuff",

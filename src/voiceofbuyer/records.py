@@ -138,7 +138,8 @@ class BuyerProfile:
     title: str
     role: str
     role_source: str
-    """``metadata``, ``title``, ``self-introduction``, ``display name`` (a title shown beside the name in the call),
+    """``metadata``, ``title``, ``self-introduction``, ``signature`` (the title under the buyer's name in an e-mail
+    pasted above the transcript), ``display name`` (a title shown beside the name in the call),
     ``introduction`` (a title the other side gives as they name the buyer), ``description`` (what they say they do)
     or ``unassigned``."""
     function: str = ""

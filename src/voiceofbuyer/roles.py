@@ -48,6 +48,7 @@ from .job_fields import stated_field, stated_responsibility
 from .job_questions import introduced_title, question_before
 from .job_words import title_cased
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
+from .signatures import signature_title
 
 Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
 """A user's role taxonomy: (role, title patterns), in the order of the config."""
@@ -77,6 +78,9 @@ _TITLE_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("accounts executive", "accounting executive"),  # in India and the UK a clerk in accounts, not sales
     ("account payable", "ap"),
     ("vice president", "vp"),
+    ("avp", "vp"),  # an assistant vice president
+    ("eng", "engineering"),  # "VP Eng"
+    ("ops", "operations"),  # "Sales Ops Manager": sales operations
     ("information technology", "it"),
     ("human resources", "hr"),
     ("machine learning", "ml"),
@@ -307,6 +311,12 @@ def buyer_profile(
             if match.role:
                 return profile(title, match.role, source, match.function, _stated_title)
             seniority_only = seniority_only or title
+    # "Best regards, / Ingrid Solberg / Senior Manager, Strategic Sourcing": the title the buyer signs with, in the
+    # e-mail pasted above the transcript.
+    signed = signature_title(interview, [name, *profiled])
+    match = role_for_title(signed, taxonomy, embed) if signed else RoleMatch("", "")
+    if match.role and match.function != OTHER:
+        return profile(signed, match.role, "signature", match.function, _stated_title)
     # "Priya Nair | CFO @ Kestrel Logistics": a title the buyer shows but never says; by the taxonomy's patterns
     # only, never by likeness ("Kestrel Logistics" is no job).
     shown = display_title(interview.turns, interview.text, profiled)

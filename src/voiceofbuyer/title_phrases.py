@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from .job_words import (
     JOB_WORDS,
     NOT_A_TITLE_START,
+    NUMBER_WORDS,
     SMALL_WORDS,
     names_a_field,
     names_a_job_word,
@@ -224,8 +225,7 @@ _WHOSE = re.compile(r"(?-i:[A-Z][\w-]*)['’]s|(?:company|firm|business|organi[s
 _UNITS = frozenset({"team", "teams", "department", "dept", "group", "division", "unit", "company", "business", "firm",
                     "organisation", "organization"})  # fmt: skip
 _AREA_WORD = re.compile(
-    r"(?!(?:the|a|an|our|my|their|his|her|this|that|these|those|all|every|each|both|two|three|four|five|six|seven"
-    r"|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|many"
+    r"(?!(?:the|a|an|our|my|their|his|her|this|that|these|those|all|every|each|both|" + NUMBER_WORDS + r"|several|many"
     r"|some|about|around|over|under|them|us|you|him|me)\b)[a-z][a-z&-]+"
 )
 """A word that can open the area a title is for ("systems", "clinical"), not a place, a count or a company."""

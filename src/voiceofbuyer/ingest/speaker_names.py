@@ -63,6 +63,8 @@ _SPEAKING = re.compile(
     rf"^(?:(?:[Hh]ello|[Hh]i|[Yy]es|[Gg]ood\s+(?:morning|afternoon))[,!]?\s+)?({_NAME}(?:\s+{_NAME})?)\s+speaking\b"
     rf"|^(?:[Yy]es|[Yy]eah|[Yy]ep|[Cc]orrect|[Tt]hat['’]s\s+(?:me|right))[,.!]?\s+({_NAME}\s+{_NAME})\b"
 )
+# "Leah Brandt, I'm the ...": a full name first, answering "Could you give me your name and what you do?"
+_NAME_ANSWER = re.compile(rf"^(?:(?:[Ss]ure|[Yy]es|[Yy]eah|[Oo]f course|[Hh]i)[,!.]?\s+)?({_NAME}\s+{_NAME})\s*[,.]")
 _LOGIN = re.compile(r"[a-z][a-z0-9._-]{3,}(?:@[\w.-]+)?")
 
 
@@ -95,7 +97,8 @@ def said_name(speaker: str, said: str, heard: str) -> str:
     if not (is_placeholder(speaker) or is_room(speaker) or is_device(speaker) or is_login(speaker)):
         return ""
     asked = _ASKED_WHO.search(heard) is not None
-    for found in chain(_SPEAKING.finditer(said), _SELF_NAMED.finditer(said)):
+    answered = _NAME_ANSWER.finditer(said) if asked else ()
+    for found in chain(_SPEAKING.finditer(said), _SELF_NAMED.finditer(said), answered):
         name = found.group(1) or found.group(2)
         # Asked who is there, "I'm Head of IT" names no one: a name the other side never says must be no job word.
         if re.search(rf"\b{re.escape(name.split()[0])}\b", heard) or (asked and not names_a_job_word(name.split()[0])):
@@ -278,8 +281,11 @@ _CALL_MARK = re.compile(
 
 
 def without_call_mark(label: str) -> str:
-    """A label without the mark the call added to the name: "Kofi Mensah (Unverified)" (Teams, a guest in the
-    browser), "(Guest)", "(External)", "(Host)", Zoom's "(2)" for a second device → "Kofi Mensah"."""
+    """A label without what the call added to the name: its mark, "Kofi Mensah (Unverified)" (Teams, a guest in
+    the browser), "(Guest)", "(External)", "(Host)", Zoom's "(2)" for a second device, or the company a sales-call
+    recorder writes in brackets, "Carla Jimenez (Vantage Foods)" → "Kofi Mensah", "Carla Jimenez"."""
+    if company(label):
+        return label[: label.rindex("(")].strip() or label
     return _CALL_MARK.sub("", label).strip() or label
 
 

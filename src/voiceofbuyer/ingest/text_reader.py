@@ -225,7 +225,7 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
         if index in furniture:  # a PDF page's number, header or footer: the speaker goes on after it
             if draft is not None and draft.start is not None:  # a label alone above the break keeps its time
                 close()
-                draft = None
+                time, draft = draft.time, None  # the turn goes on after the break, from the same start
             continue
         inline = _INLINE_TOOL.match(line.text)
         if inline:  # Fathom: "ACTION ITEM: ... - WATCH: <link>" written into a turn, the speech going on after it
