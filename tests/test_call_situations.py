@@ -83,3 +83,37 @@ def test_a_responsibility_said_after_how_long_it_has_been_held() -> None:
     assert stated_responsibility([said]) == "Head of Purchasing"
     assert stated_responsibility(["I'm currently responsible for payroll."]) == "Head of Payroll"
     assert stated_responsibility(["I am for two years now leading the migration."]) == ""
+
+
+def test_machines_voices_are_nobodys_words() -> None:
+    from voiceofbuyer.ingest.labels import is_bot, is_room
+
+    assert is_bot("Fireflies.ai Notetaker") and is_bot("Otter.ai") and is_bot("IVR") and is_bot("Zoom AI Companion")
+    assert not is_bot("Abbott Lee") and not is_bot("Robert Botha")
+    assert is_room("Corvel HQ - Room 3B") and not is_room("Roomi Khan")
+    announced = interview([
+        ("Speaker 3", "This meeting is being recorded. By staying in the meeting, you consent to being recorded."),
+        ("Speaker 1", "Hi, I'm Tomasz, the plant controller."),
+        ("Speaker 2", "Thanks Tomasz. How do you close the month?"),
+        ("Speaker 1", "With a lot of spreadsheets, to be honest."),
+    ])  # fmt: skip
+    assert "Speaker 3" in identify_sides(announced).uncertain
+
+
+def test_names_and_titles_said_the_way_people_abroad_say_them() -> None:
+    from voiceofbuyer.ingest.metadata import heading_person
+    from voiceofbuyer.ingest.speaker_names import said_name
+    from voiceofbuyer.introductions import stated_title
+
+    assert said_name("Speaker B", "Yes, hello, Eleni Papadopoulou speaking.", "Hi Eleni.") == "Eleni Papadopoulou"
+    assert said_name("Speaker 1", "I'm Tomasz Nowak, plant controller.", "Could you introduce yourself?") == (
+        "Tomasz Nowak"
+    )
+    person = heading_person(["# Interview with Sanne van der Berg, Head of Facilities, Rotterdam Port Services"])
+    assert person is not None and (person.name, person.title) == ("Sanne van der Berg", "Head of Facilities")
+    assert stated_responsibility(["I am responsible for the controlling at Schäfer GmbH."]) == "Head of Controlling"
+    assert stated_responsibility(["I am in charge of the purchases for the group."]) == "Head of Purchases"
+    assert stated_title(["I'm the jefa de compras, the purchasing manager, at Grupo Bajío."]) == "Purchasing Manager"
+    assert stated_title(["I'm a mom of three, a teacher at heart."]) == ""
+    turns, _ = parse_turns("古丽娜·买买提: 我是采购经理。\nMichael Brown: Thanks.\n古丽娜·买买提: Yes.\n", "names.txt")
+    assert [turn.speaker for turn in turns] == ["古丽娜·买买提", "Michael Brown", "古丽娜·买买提"]

@@ -148,3 +148,25 @@ def test_a_full_name_given_first_when_asked_for_it_names_an_unnamed_voice() -> N
 def test_a_sales_call_recorders_company_in_brackets_is_no_part_of_the_name() -> None:
     assert without_call_mark("Carla Jimenez (Vantage Foods)") == "Carla Jimenez"
     assert role_for_title("Head of Estates", ()).function == "Operations & Supply Chain"  # buildings, not finance
+
+
+def test_legacy_east_asian_encodings_are_read_and_windows_1252_stays_itself() -> None:
+    from voiceofbuyer.errors import InputError
+    from voiceofbuyer.ingest.decode import decode
+
+    latin = "José said: don’t “worry” – Müller café naïve €12. ‘Quoted’ and “twice”."
+    assert decode(latin.encode("cp1252"), "latin.txt") == latin
+    japanese, chinese, korean = (
+        "山田: はい、購買部長です。 We buy.",
+        "王芳: 我是采购经理。 We buy.",
+        "김민수: 저는 구매 담당입니다.",
+    )
+    for text, codec in ((japanese, "cp932"), (chinese, "gb18030"), (korean, "euc_kr")):
+        assert decode(text.encode(codec), "legacy.txt") == text
+    # Two-byte characters that no encoding fits (outside GB2312's area, no kana, no Hangul): refused with the fix.
+    try:
+        decode(b"Wang: \x8e\x9e\x8e\x9e\x8e\x9e\x8e\x9e is my name.", "unknown.txt")
+    except InputError as error:
+        assert "UTF-8" in str(error)
+    else:
+        raise AssertionError("a file of unknown two-byte characters was read")

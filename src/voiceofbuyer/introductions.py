@@ -220,6 +220,12 @@ def stated_title(
     return tenured or fallback
 
 
+_APPOSED = re.compile(
+    r"[^,.;!?]{2,40},\s+(?:the|an?)\s+(?P<phrase>[^,.;!?]{2,50}?)(?=\s*[,.;!?]|\s+(?:at|for|with|in)\s+(?-i:[A-Z])|\s*$)",
+    re.I,
+)
+
+
 def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], list[str]]:
     """Candidate titles in ``text``, in order: after introduction leads, then phrases said to be the title, then from
     what people say they do, then jobs held before; and, apart, professions held for years."""
@@ -252,6 +258,13 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         if glossed:  # "Leiter Einkauf, so head of purchasing": the title in English after one in another language
             start = glossed.start("english") if glossed["english"] else glossed.end()
             title = bare_title(glossed["english"] or text[start : start + 80])
+        apposed = None if title or glossed else _APPOSED.match(text, start)
+        phrase = apposed["phrase"] if apposed else ""
+        again = bare_title(phrase) if phrase else ""
+        if apposed and again and len(again.split()) == len(phrase.split()):
+            # "I'm the jefa de compras, the purchasing manager, at ...": the job named again, in words we read, and
+            # nothing else ("a mom of three, a teacher at heart" is no title)
+            start, title = apposed.start("phrase"), again
         if (lead["who"] or lead["paper"]) and not bare_title(text[start : start + 80]):
             continue  # "I'm the one who picks up, the driver calls me", "Officially the controller signs off": no job
         if title and re.match(r"as\s+the\b", lead[0], re.I) and _plural_job(title):

@@ -45,6 +45,7 @@ NOT_A_TITLE_START = re.compile(
     r"(?!(?:engineering|marketing|accounting|nursing|consulting|teaching|training|operating|managing|"
     r"recruiting|banking|publishing|landscaping|manufacturing|purchasing|billing|invoicing|onboarding|merchandising|"
     r"advertising|fundraising|underwriting|warehousing|sourcing|housekeeping|catering|lending|auditing|learning|"
+    r"controlling|"
     r"fixed|registered|licensed|certified|chartered|qualified|accredited|embedded|applied|shared)\b)"
     r"\w+(?:ing|ed)\b|(?:good|great|bad|big|huge|heavy|top|eager|early|"
     r"main|proactive|lone|former|ex|no|true|real|avid|frequent|regular|casual|power|total|complete|one|curious|decent|"

@@ -1,7 +1,8 @@
 """Bytes to text. The decoded text is ``Interview.text``: all turn, word and statement offsets point into it.
 
 Encodings are tried in this order: a byte-order mark (UTF-8, UTF-16 LE/BE), BOM-less UTF-16 (recognised
-by its NUL bytes), UTF-8, then Windows-1252 / Latin-1 for older hand-typed files. Text that still holds
+by its NUL bytes), UTF-8, the legacy Japanese, Chinese and Korean encodings where the bytes say so (``east_asian``),
+then Windows-1252 / Latin-1 for older hand-typed files. Text that still holds
 many control characters after that is binary data under a text name and is refused. Newlines are
 normalised to ``\\n`` (CRLF and lone CR), so offsets and line numbers do not depend on the platform the
 file was written on.
@@ -15,6 +16,7 @@ import re
 import unicodedata
 
 from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.east_asian import decode_east_asian, paired_high_bytes
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -33,6 +35,14 @@ def decode(data: bytes, source: str) -> str:
             source,
             "UTF-16 text that does not decode to its end: the file is cut off in the middle of a character, or damaged",
             fix="export or copy the transcript again",
+        )
+    legacy = text is not None and _looks_like_text(text) and _try(data, "utf-8") is None
+    if legacy and paired_high_bytes(data) and decode_east_asian(data) is None:
+        raise InputError(
+            source,
+            "text in an encoding that is neither UTF-8 nor Windows-1252, by its two-byte characters a Chinese, "
+            "Japanese or Korean one that could not be told apart (Shift-JIS, GB18030, Big5, EUC-KR?)",
+            fix="save the file as UTF-8 (in Notepad: Save as, Encoding UTF-8) and run again",
         )
     if text is None or not _looks_like_text(text):
         raise InputError(
@@ -81,7 +91,12 @@ def _decode(data: bytes) -> str | None:
         return _try(data, utf16)
     # cp1252 leaves five bytes undefined; Latin-1 decodes anything and the control check judges it.
     return (
-        _try(data, "utf-8") or _wide_utf16(data) or _mostly_utf8(data) or _try(data, "cp1252") or data.decode("latin-1")
+        _try(data, "utf-8")
+        or _wide_utf16(data)
+        or _mostly_utf8(data)
+        or decode_east_asian(data)
+        or _try(data, "cp1252")
+        or data.decode("latin-1")
     )
 
 

@@ -52,8 +52,9 @@ def _mark_ranges() -> str:
 
 
 _MARKS = _mark_ranges()
-# A label word: "Dr.", "J.", "J.R.", "O'Neil", "Mary-Kate", "Interviewee1", "SPEAKER_00", "iPhone", "陈静", "प्रिया".
-_WORD = rf"(?:(?:[^\W\d_]\.){{2,4}}|[^\W\d_]{{1,4}}\.|[^\W\d_][\w{_MARKS}'’.&\-]*)"
+# A label word: "Dr.", "J.", "J.R.", "O'Neil", "Mary-Kate", "Interviewee1", "SPEAKER_00", "iPhone", "陈静", "प्रिया",
+# "古丽娜·买买提" and "マイケル・ブラウン" (a middle dot between the parts of a name written in Chinese or Japanese).
+_WORD = rf"(?:(?:[^\W\d_]\.){{2,4}}|[^\W\d_]{{1,4}}\.|[^\W\d_][\w{_MARKS}'’.&\-·・]*)"
 # Words separated by spaces or a comma ("Kim, Alex"); a short number may follow ("Speaker 2", "Conference Room 4B"),
 # never the "00" of "00:01:02"; pronouns after the name ("Tess Moreau she/her") are no part of it.
 # The ideographic space (U+3000) is the space a Japanese or Chinese keyboard types between family and given name.
@@ -243,6 +244,8 @@ def _plausible(name: str) -> bool:
 
 _ROOM = re.compile(
     r"\b(?:(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom"
+    # a room named by its number, after a site ("Corvel HQ - Room 3B", "Room 204")
+    r"|room\s*(?:#\s*)?\d{1,4}[a-z]?\s*$"
     # a desk's or team's shared account, numbered ("Northwind Freight - Dispatch 2", "Front Desk 1", "Shared login")
     r"|(?:dispatch|front\s+desk|reception|help\s*desk|service\s+desk|nurses?\s+station|shop\s+floor|warehouse"
     r"|office|team|kiosk|workstation)\s*(?:#\s*)?\d{1,2}\s*$|shared\s+(?:account|login|line|laptop|pc))\b",
@@ -254,6 +257,20 @@ def is_room(speaker: str) -> bool:
     """A meeting room's display name ("Marketing Conference Room", "HQ Boardroom") or a desk's or team's shared
     account ("Northwind Freight - Dispatch 2"): a place where one or several people sit, never a person's name."""
     return bool(_ROOM.search(speaker))
+
+
+_BOT = re.compile(
+    r"\b(?:note\s*-?\s*taker|otter(?:\.ai)?|fireflies(?:\.ai)?|read\.ai|fathom(?:\s+notetaker)?|tl;?dv|avoma"
+    r"|ai\s+(?:companion|assistant|notes?)|meeting\s+(?:notes|assistant|recorder)|recorder\s+bot|bot|ivr"
+    r"|auto[\s-]?attendant|recorded\s+(?:message|announcement))\b",
+    re.I,
+)
+
+
+def is_bot(speaker: str) -> bool:
+    """A note-taker bot's or a phone line's own label ("Otter.ai", "Fireflies.ai Notetaker", "Read.ai Meeting Notes",
+    "Zoom AI Companion", "IVR"): a machine that posts or speaks notices, never a person in the interview."""
+    return bool(_BOT.search(speaker))
 
 
 def is_phone_number(name: str) -> bool:

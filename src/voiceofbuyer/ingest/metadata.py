@@ -303,9 +303,12 @@ def parse_person(value: str) -> tuple[str, str, str]:
 
 # "Interview notes – Denise Varga, Transportation Director, Harlow County Schools", "# Call with Jane Doe (CFO, Acme)":
 # a heading that names the person interviewed and their job.
+# The small words inside a surname: "Sanne van der Berg", "Ana dos Santos", "Ahmad bin Abdullah".
+_PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|das|du|di|la|le|bin|binti|ibn|al|ter|ten|op)"
 _INTERVIEW_HEADING = re.compile(
     r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation)(?:\s+notes)?"
-    r"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s*(?:,|\(|\s[-–—|]\s).+?)"
+    rf"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}})"
+    r"\s*(?:,|\(|\s[-–—|]\s).+?)"
     r"[*\s]*$",
     re.I,
 )

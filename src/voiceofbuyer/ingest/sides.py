@@ -105,7 +105,7 @@ def _sides(interview: Interview) -> SpeakerRoles:
     uncertain = tuple(
         s for s in speakers
         if s not in hosts and (is_uncertain(s) or _passing_voice(s, interview) or _brings_and_leaves(s, interview)
-                               or _interprets(s, interview))
+                               or _interprets(s, interview) or _announces(s, interview))
     )  # fmt: skip
     people = [s for s in speakers if s not in uncertain and s not in hosts]
     sides = _people_sides(interview, people, uncertain)
@@ -158,6 +158,26 @@ def _runs_the_call(speaker: str, interview: Interview) -> bool:
     return any(_ABOUT_THE_CALL.search(piece) for piece in pieces) and all(
         _ABOUT_THE_CALL.search(piece) or is_small_talk(piece) or len(piece.split()) <= 3 for piece in pieces
     )
+
+
+# What a recorded announcement says: "This meeting is being recorded.", "By staying in the meeting, you consent to
+# being recorded.", "This call may be recorded for quality and training purposes."
+_NOTICE = re.compile(
+    r"\b(?:(?:is|are)\s+being|may\s+be|will\s+be)\s+(?:recorded|transcribed|monitored)|consent\s+to\s+(?:being\s+)?"
+    r"record|recording\s+(?:has\s+)?(?:started|stopped|in\s+progress)|for\s+quality\s+and\s+training"
+    r"|thank\s+you\s+for\s+calling|please\s+(?:hold|stay\s+on\s+the\s+line)",
+    re.I,
+)
+
+
+def _announces(speaker: str, interview: Interview) -> bool:
+    """A voice that only gives a recorded announcement (a diarizer's "Speaker 3" for "This meeting is being
+    recorded. By staying in the meeting, you consent to being recorded."): every sentence a notice, at most 40
+    words. A machine's words, nobody's in the interview."""
+    own = [turn.text for turn in interview.turns if turn.speaker == speaker]
+    sentences = [piece for text in own for piece in re.split(r"(?<=[.?!])\s+", text) if piece.strip()]
+    words = sum(len(text.split()) for text in own)
+    return 0 < words <= 40 and all(_NOTICE.search(piece) for piece in sentences)
 
 
 def _brings_and_leaves(speaker: str, interview: Interview) -> bool:

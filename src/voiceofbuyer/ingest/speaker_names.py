@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import chain, pairwise
 
-from voiceofbuyer.ingest.labels import display_parts, is_phone_number, is_role_label, is_room
+from voiceofbuyer.ingest.labels import display_parts, is_bot, is_phone_number, is_role_label, is_room
 from voiceofbuyer.job_words import names_a_job_word
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
@@ -60,7 +60,7 @@ _SELF_NAMED = re.compile(
 # "Hello, Delia Marsh speaking.": how one answers the phone, first thing they say; "Yes, Marta Kowalczyk.": the
 # full name, asked "is it Marta?".
 _SPEAKING = re.compile(
-    rf"^(?:(?:[Hh]ello|[Hh]i|[Yy]es|[Gg]ood\s+(?:morning|afternoon))[,!]?\s+)?({_NAME}(?:\s+{_NAME})?)\s+speaking\b"
+    rf"^(?:(?:[Hh]ello|[Hh]i|[Yy]es|[Gg]ood\s+(?:morning|afternoon))[,!]?\s+)*({_NAME}(?:\s+{_NAME})?)\s+speaking\b"
     rf"|^(?:[Yy]es|[Yy]eah|[Yy]ep|[Cc]orrect|[Tt]hat['’]s\s+(?:me|right))[,.!]?\s+({_NAME}\s+{_NAME})\b"
 )
 # "Leah Brandt, I'm the ...": a full name first, answering "Could you give me your name and what you do?"
@@ -111,7 +111,7 @@ def said_name(speaker: str, said: str, heard: str) -> str:
 # The other side asking who is speaking: "Who do I have on the line?", "Who's this?", "your name?"
 _ASKED_WHO = re.compile(
     r"\bwho\s+(?:do\s+i\s+have|do\s+we\s+have|have\s+we\s+got|is\s+(?:this|that|on|speaking)|am\s+i\s+"
-    r"(?:speaking|talking)|are\s+you\s*\?)|\bwho['’]s\s+(?:this|that|on|speaking)|\byour\s+name\b",
+    r"(?:speaking|talking)|are\s+you\s*\?)|\bwho['’]s\s+(?:this|that|on|speaking)|\byour\s+name\b|\bintroduce\s+yourself\b",
     re.I,
 )
 
@@ -140,8 +140,9 @@ def renamed_devices(interview: Interview, buyers: Iterable[str]) -> dict[str, st
 
 
 def is_uncertain(speaker: str) -> bool:
-    """A speaker the tool itself marks as unidentified ("Speaker ?", "UNKNOWN"): nobody's words."""
-    return bool(_UNCERTAIN.fullmatch(speaker.strip()))
+    """A speaker the tool itself marks as unidentified ("Speaker ?", "UNKNOWN"), or a machine's voice (a note-taker
+    bot, "Fireflies.ai Notetaker", "Read.ai Meeting Notes"; a phone line's "IVR"): nobody's words."""
+    return bool(_UNCERTAIN.fullmatch(speaker.strip()) or is_bot(speaker))
 
 
 def same_person(speaker: str, name: str) -> bool:

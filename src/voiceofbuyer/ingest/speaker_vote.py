@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from voiceofbuyer.ingest.labels import Head, is_role_label, looks_like_name
+from voiceofbuyer.ingest.labels import Head, is_bot, is_role_label, looks_like_name
 from voiceofbuyer.job_words import names_a_job
 
 # Words that make a label prose, not a name, even when it recurs ("I said:", "the point is:").
@@ -83,6 +83,8 @@ def metadata_label(name: str) -> bool:
     """ "Date", "Attendees", "Transcript ID", "Action items", "Interviewer notes": a label that heads metadata or
     notes, never a person speaking."""
     key = name.strip().strip("*").strip().casefold()
+    if is_bot(key):
+        return False  # "Read.ai Meeting Notes: Read is taking notes for Sam.": a bot speaking, its lines nobody's
     if _FILE_NAME.search(key):
         return True  # "Prairie Gold interview.mp3: Audio automatically transcribed by Sonix": the file, not a person
     if not key or key in SECTION_WORDS:
@@ -152,7 +154,7 @@ class SpeakerVote:
             return False
         if self.lines_alone_only and not head.alone and name not in self.speaker_lines:
             return False
-        if name in self.recurring or head.marked or is_role_label(name):
+        if name in self.recurring or head.marked or is_role_label(name) or is_bot(name):
             return not _prose(name, named=True)
         if not looks_like_name(name) or (len(name.split()) > 1 and _prose(name)):
             return False  # "My CFO: she keeps asking ..." inside a turn is speech ("I:" alone may be a speaker)

@@ -130,7 +130,8 @@ def parse_turns(
             fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the agenda out of the batch",
         )
     person = heading_person(header)
-    if person and not meta.interviewee and _heading_names_a_speaker(person, {turn.speaker for turn in turns}, meta):
+    known = meta.merged(front) if front else meta  # the front matter may name the interviewer
+    if person and not known.interviewee and _heading_names_a_speaker(person, {turn.speaker for turn in turns}, known):
         meta = replace(meta, interviewee=person.name, title=meta.title or person.title,
                        company=meta.company or person.company)  # fmt: skip
     if not meta.interviewee and not meta.interviewer:
