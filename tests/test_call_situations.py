@@ -117,3 +117,25 @@ def test_names_and_titles_said_the_way_people_abroad_say_them() -> None:
     assert stated_title(["I'm a mom of three, a teacher at heart."]) == ""
     turns, _ = parse_turns("古丽娜·买买提: 我是采购经理。\nMichael Brown: Thanks.\n古丽娜·买买提: Yes.\n", "names.txt")
     assert [turn.speaker for turn in turns] == ["古丽娜·买买提", "Michael Brown", "古丽娜·买买提"]
+
+
+DISCOVERY = [
+    ("Tyler Brooks (Shipwise)", "Hey Derek. I've got Ana with me, she's one of our solutions engineers. "
+                                "What's your role there?"),
+    ("Derek Olsen (Coastal Outfitters)", "I'm the ecommerce operations manager at Coastal Outfitters."),
+    ("Tyler Brooks (Shipwise)", "Got it. And what's prompting the conversation?"),
+    ("Derek Olsen (Coastal Outfitters)", "Returns. Our return rate is about twenty-two percent on apparel."),
+    ("Tyler Brooks (Shipwise)", "So what we do at Shipwise is give your customers a branded returns portal. Our "
+                                "customers typically see refund times drop to two days."),
+    ("Derek Olsen (Coastal Outfitters)", "How does the exchange part work if the size is out of stock?"),
+    ("Ana Petrov (Shipwise)", "We built that last year and it's our most used feature. Our customers love it."),
+    ("Derek Olsen (Coastal Outfitters)", "What does pricing look like?"),
+    ("Tyler Brooks (Shipwise)", "It's per return. I can send a proposal after this."),
+    ("Derek Olsen (Coastal Outfitters)", "Fine. I'll need to bring in our CFO, she will want the math?"),
+]  # fmt: skip
+
+
+def test_in_a_discovery_call_the_buyer_who_asks_more_than_the_seller_is_still_the_buyer() -> None:
+    for turns in (DISCOVERY, [(speaker.split(" (")[0], text) for speaker, text in DISCOVERY]):
+        sides = identify_sides(interview(turns))
+        assert [s.split(" (")[0] for s in sides.buyers] == ["Derek Olsen"], turns[0][0]

@@ -37,6 +37,7 @@ from voiceofbuyer.ingest.vendor_side import (
     ABOUT_THE_PRODUCT,
     SELF_INTRO,
     introduced_as_colleague,
+    maker_company,
     maker_remarks,
     said_by_speaker,
     talks_like_a_maker,
@@ -121,6 +122,12 @@ def _people_sides(interview: Interview, people: list[str], uncertain: tuple[str,
         return SpeakerRoles(tuple(interviewers), tuple(buyers), how, 1.0, uncertain)
     if len(people) < 2:
         return SpeakerRoles((), tuple(people), "single speaker", 0.0, uncertain)
+    vendor = maker_company(people, said)
+    if vendor:  # the labels name two companies, one of them the product's maker
+        interviewers = [s for s in people if s in vendor]
+        confidence = max(_confidence(said, interviewers), INTRODUCED)
+        return SpeakerRoles(tuple(interviewers), tuple(s for s in people if s not in vendor), "inferred", confidence,
+                            uncertain)  # fmt: skip
     interviewer, pitched = _lead_interviewer(people, said)
     if not pitched:
         interviewer = _host_across_from_brought(interviewer, people, said)
@@ -291,7 +298,10 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     # asked for their job and gave it is the buyer when the questions they ask back are about the product ("What's
     # the pricing model?"); a researcher who told the buyer her own job goes on asking about the buyer's work.
     asked_by = _asked_for_their_job(said)
-    if asker in asked_by and asker not in asked_by.values() and product_questions >= 2:
+    # ... or when the one who asked for their job pitches the product ("what we do at Shipwise", "our customers").
+    seller = asked_by.get(asker, "")
+    pitches = talk.get(seller, 0) >= 2 and talks_like_a_maker(talk[seller], text_of.get(seller, ""))
+    if asker in asked_by and asker not in asked_by.values() and (product_questions >= 2 or pitches):
         return asked_by[asker], True
     # "I'm the HR director at Kindra Nurseries, and we're comparing three rostering tools this month." / "Does it
     # know qualifications?": a buyer who came with questions about the product, across from the one who answers

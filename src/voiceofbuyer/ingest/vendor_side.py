@@ -133,6 +133,24 @@ def vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str
     return colleagues
 
 
+def maker_company(people: list[str], said: list[tuple[str, str]]) -> set[str]:
+    """The speakers of the vendor, where every label names one of two companies ("Tyler Brooks (Shipwise)", "Ana
+    Petrov (Shipwise)", "Derek Olsen (Coastal Outfitters)", as sales-call recorders write them): the company one of
+    whose people speaks of the product as its maker ("what we do at Shipwise", "we built", "our customers") while
+    no one of the other does. Empty when the labels do not say so: who asks most decides then. In a discovery call
+    the buyer may ask more than the account executive, who pitches."""
+    companies = {speaker: company(speaker) for speaker in people}
+    names = set(companies.values())
+    if "" in names or len(names) != 2:
+        return set()
+    text_of = said_by_speaker(said)
+    makers = {
+        companies[speaker] for speaker in people
+        if (talk := maker_remarks(text_of.get(speaker, ""))) >= 2 and talks_like_a_maker(talk, text_of.get(speaker, ""))
+    }  # fmt: skip
+    return {speaker for speaker in people if companies[speaker] in makers} if len(makers) == 1 else set()
+
+
 def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
     """How someone introduces ``speaker`` as their colleague: "Aaron from our solutions team", "my colleague Mei",
     "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design", "I've got
