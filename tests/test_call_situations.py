@@ -139,3 +139,29 @@ def test_in_a_discovery_call_the_buyer_who_asks_more_than_the_seller_is_still_th
     for turns in (DISCOVERY, [(speaker.split(" (")[0], text) for speaker, text in DISCOVERY]):
         sides = identify_sides(interview(turns))
         assert [s.split(" (")[0] for s in sides.buyers] == ["Derek Olsen"], turns[0][0]
+
+
+def test_a_bots_label_and_a_meetings_event_log_are_no_ones_words() -> None:
+    from voiceofbuyer.ingest.labels import read_head
+    from voiceofbuyer.ingest.tool_lines import is_tool_line
+
+    head = read_head("10:02:54 Read.ai Meeting Notes: Read is taking notes for Sam Ortiz.")
+    assert head is not None and head.speaker == "Read.ai Meeting Notes"
+    assert is_tool_line("10:03:34 Otter.ai left") and is_tool_line("10:01:54 Helen Marsh joined")
+    assert not is_tool_line("Everyone left.") and not is_tool_line("10:02 we left early.")
+
+
+def test_an_interviewer_who_joins_late_from_the_interviewers_company_is_on_that_side() -> None:
+    late = interview([
+        ("Mei Lin", "Hi Rosa. I'm Mei, a designer on the research team at Ledgerly. What is your role?"),
+        ("Rosa Jimenez", "Sure. I'm the payroll manager at Bellhaven Hotels."),
+        ("Mei Lin", "What made you start looking at payroll tools?"),
+        ("Rosa Jimenez", "Tip pooling. Last summer we underpaid forty housekeepers."),
+        ("Sam Ortiz", "So sorry I'm late. I'm Sam, I'm the product manager for payroll here at Ledgerly."),
+        ("Mei Lin", "No worries. Rosa, how do you calculate tips today?"),
+        ("Rosa Jimenez", "Each general manager sends me a spreadsheet on Monday."),
+        ("Sam Ortiz", "Can I ask, how long does that checking take you each week?"),
+        ("Rosa Jimenez", "Most of Monday and Tuesday."),
+    ])  # fmt: skip
+    sides = identify_sides(late)
+    assert set(sides.interviewers) == {"Mei Lin", "Sam Ortiz"} and sides.buyers == ("Rosa Jimenez",)

@@ -54,7 +54,7 @@ def _mark_ranges() -> str:
 _MARKS = _mark_ranges()
 # A label word: "Dr.", "J.", "J.R.", "O'Neil", "Mary-Kate", "Interviewee1", "SPEAKER_00", "iPhone", "陈静", "प्रिया",
 # "古丽娜·买买提" and "マイケル・ブラウン" (a middle dot between the parts of a name written in Chinese or Japanese).
-_WORD = rf"(?:(?:[^\W\d_]\.){{2,4}}|[^\W\d_]{{1,4}}\.|[^\W\d_][\w{_MARKS}'’.&\-·・]*)"
+_WORD = rf"(?:(?:[^\W\d_]\.){{2,4}}|[^\W\d_]{{1,4}}\.(?!\w)|[^\W\d_][\w{_MARKS}'’.&\-·・]*)"
 # Words separated by spaces or a comma ("Kim, Alex"); a short number may follow ("Speaker 2", "Conference Room 4B"),
 # never the "00" of "00:01:02"; pronouns after the name ("Tess Moreau she/her") are no part of it.
 # The ideographic space (U+3000) is the space a Japanese or Chinese keyboard types between family and given name.

@@ -61,6 +61,8 @@ _HEARD_OVER_SILENCE = re.compile(rf"\s*(?:{_OVER_SILENCE})[\s.!]*", re.IGNORECAS
 _TOOL_LINES = [
     rf"{_ACTOR}\s+{_EVENT}\s+(?:the\s+)?(?:transcription|recording|captions?|closed captions?|meeting|call)",
     rf"{_ACTOR}\s+(?:joined|left|has\s+joined|has\s+left)\s+(?:the\s+)?(?:meeting|call|conversation|room|chat)",
+    # a meeting's event log, each line stamped: "10:03:34 Otter.ai left", "10:01:54 Helen Marsh joined"
+    rf"{TEXT_TIME}\s+{_ACTOR}\s+(?:joined|left)",
     rf"(?:the\s+)?(?:meeting|call|recording|transcription|transcript|conversation)\s+(?:has\s+)?{_EVENT}"
     r"(?:\s+(?:after|at|on)\s+.{0,40})?",
     r"(?:(?:audio|video|file)\s+)?(?:(?:automatically|auto|machine)[- ])?"

@@ -89,12 +89,14 @@ def vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str
             if companies[speaker] == companies[interviewer or ""]:
                 colleagues.add(speaker)
             continue
+        # "I'm a designer on the research team at Ledgerly" / "I'm the product manager for payroll here at Ledgerly"
+        own = text_of.get(speaker, "")
+        works_alongside = bool(interviewer and _own_companies(own) & _own_companies(text_of.get(interviewer, "")))
         introduction = introduced_as_colleague(speaker)
         introduced = introduction.search(text_of.get(interviewer or "", ""))
         brought = any(
             introduction.search(text_of.get(other, "")) for other in people if other not in (speaker, interviewer)
         )
-        own = text_of.get(speaker, "")
         vendor_talk = maker_remarks(own)
         # "Sorry, can I add something? I'm Priti, one of the team leads on the property desk": a job of their own
         # said, they are in the interview, not asking beside it.
@@ -114,6 +116,7 @@ def vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str
         if (
             introduced
             or introduces
+            or works_alongside
             or (
                 len(people) > 2
                 and not brought
@@ -131,6 +134,17 @@ def vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str
         # as one ("that's Rina joining, she runs product for us") stays on the interviewer's side.
         return introduced_ones if len(introduced_ones) < others else set()
     return colleagues
+
+
+_SELF = re.compile(r"\b(?:i'?m|i\s+am|i\s+work|we)\b", re.I)
+_AT_COMPANY = re.compile(r"\b(?:here\s+at|at|from)\s+((?-i:[A-Z][\w&'-]+)(?:\s+(?-i:[A-Z][\w&'-]+)){0,3})", re.I)
+
+
+def _own_companies(said: str) -> set[str]:
+    """The companies a speaker says they are at or from, in sentences about themselves ("I'm Mei, a designer on
+    the research team at Ledgerly")."""
+    sentences = (piece for piece in re.split(r"(?<=[.!?])\s+", said) if _SELF.search(piece))
+    return {found.casefold() for piece in sentences for found in _AT_COMPANY.findall(piece)} - {"i"}
 
 
 def maker_company(people: list[str], said: list[tuple[str, str]]) -> set[str]:
