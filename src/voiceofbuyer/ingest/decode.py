@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from voiceofbuyer.errors import InputError
-from voiceofbuyer.ingest.east_asian import decode_east_asian, paired_high_bytes
+from voiceofbuyer.ingest.east_asian import decode_east_asian, decoded, paired_high_bytes
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -36,7 +36,7 @@ def decode(data: bytes, source: str) -> str:
             "UTF-16 text that does not decode to its end: the file is cut off in the middle of a character, or damaged",
             fix="export or copy the transcript again",
         )
-    legacy = text is not None and _looks_like_text(text) and _try(data, "utf-8") is None
+    legacy = text is not None and _looks_like_text(text) and decoded(data, "utf-8") is None
     if legacy and paired_high_bytes(data) and decode_east_asian(data) is None:
         raise InputError(
             source,
@@ -85,17 +85,17 @@ def _utf16(data: bytes) -> bool:
 def _decode(data: bytes) -> str | None:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _try(data, codec)
+            return decoded(data, codec)
     utf16 = _bomless_utf16(data)
     if utf16:
-        return _try(data, utf16)
+        return decoded(data, utf16)
     # cp1252 leaves five bytes undefined; Latin-1 decodes anything and the control check judges it.
     return (
-        _try(data, "utf-8")
+        decoded(data, "utf-8")
         or _wide_utf16(data)
         or _mostly_utf8(data)
         or decode_east_asian(data)
-        or _try(data, "cp1252")
+        or decoded(data, "cp1252")
         or data.decode("latin-1")
     )
 
@@ -132,7 +132,7 @@ def _wide_utf16(data: bytes) -> str | None:
     if len(data) % 2:
         return None
     for codec in ("utf-16-le", "utf-16-be"):
-        text = _try(data, codec)
+        text = decoded(data, codec)
         # Line breaks are the tell: in UTF-16 they are "\n\0"; two bytes of Latin-1 or UTF-8 text never are.
         if (
             text
@@ -143,13 +143,6 @@ def _wide_utf16(data: bytes) -> str | None:
             if letters >= 0.5 * len(text.replace(" ", "")):
                 return text
     return None
-
-
-def _try(data: bytes, codec: str) -> str | None:
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        return None
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -12,6 +12,7 @@ nonsense. Shift-JIS text without kana (an English interview with a name in kanji
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _HIGH_RUNS = re.compile(rb"[\x80-\xff]+")
 _PAIRED_SHARE = 0.9
@@ -35,29 +36,30 @@ def decode_east_asian(data: bytes) -> str | None:
     Shift-JIS's second byte may be an ASCII letter, so its characters need not come in pairs: it is taken only where
     the text holds kana (``_KANA``), which a Windows-1252 file read as Shift-JIS ("don’t" as a kanji) never does.
     """
-    japanese = _decoded(data, "cp932")
+    japanese = decoded(data, "cp932")
     kana = sum(1 for char in japanese or "" if 0x3040 <= ord(char) <= 0x30FF)
     fits = [japanese] if japanese is not None and kana >= _KANA and _share(japanese, _japanese) >= _SCRIPT_SHARE else []
     if paired_high_bytes(data):
-        korean = _decoded(data, "euc_kr")
+        korean = decoded(data, "euc_kr")
         if korean is not None and _share(korean, _hangul) >= _HANGUL_SHARE:
             return korean  # Chinese read as EUC-KR is never this much Hangul
-        chinese = _decoded(data, "gb18030")
+        chinese = decoded(data, "gb18030")
         if chinese is not None and _gb2312_pairs(data) and _share(chinese, _chinese) >= _SCRIPT_SHARE:
             fits.append(chinese)
     return fits[0] if len(fits) == 1 else None
 
 
-def _decoded(data: bytes, codec: str) -> str | None:
+def decoded(data: bytes, codec: str) -> str | None:
+    """``data`` in ``codec``, or None when it is not that encoding."""
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
         return None
 
 
-def _share(text: str, script: object) -> float:
+def _share(text: str, script: Callable[[str], bool]) -> float:
     wide = [char for char in text if ord(char) > 0x7F]
-    return sum(1 for char in wide if script(char)) / len(wide) if wide else 0.0  # type: ignore[operator]
+    return sum(1 for char in wide if script(char)) / len(wide) if wide else 0.0
 
 
 def _common(code: int) -> bool:
