@@ -165,3 +165,30 @@ def test_an_interviewer_who_joins_late_from_the_interviewers_company_is_on_that_
     ])  # fmt: skip
     sides = identify_sides(late)
     assert set(sides.interviewers) == {"Mei Lin", "Sam Ortiz"} and sides.buyers == ("Rosa Jimenez",)
+
+
+def test_one_buyer_labelled_with_an_honorific_or_misspelled_is_cited_under_one_name() -> None:
+    """ "Dr Anika Bose" beside "Anika Bose", "Siobhan Kelleger" beside "Siobhan Kelleher": one person, one name in
+    the quotes, and the honorific is no part of it; two people a short word tells apart stay two."""
+    from voiceofbuyer.ingest.speaker_names import display_speaker, without_honorific
+    from voiceofbuyer.records import BuyerProfile
+    from voiceofbuyer.roles import buyer_profile
+
+    call = interview([
+        ("Tom Reyes", "Thanks for joining, Dr Bose. Could you tell me about your role?"),
+        ("Dr Anika Bose", "I'm the clinical director at Meridian Imaging."),
+        ("Tom Reyes", "Where does the time go?"),
+        ("Anika Bose", "Chasing reports. We have a backlog of four hundred scans."),
+        ("Tom Reyes", "And the vendors?"),
+        ("Dr Anika Bose", "They charge for every interface."),
+    ])  # fmt: skip
+    assert label_aliases(call.turns) == {"Dr Anika Bose": "Anika Bose"}
+    profile = buyer_profile(call, identify_sides(call), ())
+    assert (profile.name, profile.title) == ("Anika Bose", "Clinical Director")
+    assert display_speaker("Dr Anika Bose", profile) == "Anika Bose"
+    kelleher = BuyerProfile("x", "Siobhan Kelleher", "Head of Procurement", "Procurement", "self-introduction")
+    assert display_speaker("Siobhan Kelleger", kelleher) == "Siobhan Kelleher"
+    assert display_speaker("Shiobhan Kelleher", kelleher) == "Siobhan Kelleher"
+    assert display_speaker("Mary Chen", BuyerProfile("x", "Mark Chen", "", "", "")) == "Mary Chen"
+    assert without_honorific("Prof. Amara Okafor") == "Amara Okafor"
+    assert without_honorific("Dr. Okafor") == "Dr. Okafor"  # the honorific is all that says it is a person

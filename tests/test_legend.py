@@ -48,3 +48,26 @@ def test_initials_as_a_label_are_the_same_person_as_the_name_they_abbreviate() -
     assert not same_person("JM", "Rachel Sun")
     assert not same_person("JM", "Jordan")  # one word has no initials to compare
     assert same_person("Dana", "Dana Whitfield")
+
+
+def test_a_one_letter_legend_gives_the_job_and_no_false_warning() -> None:
+    """`R = Respondent (Chiara Bassi, Category Manager – Packaging, ...)`: the label cannot be matched to the name,
+    yet the legend's title (a dash inside it, no meeting's name) is hers, and nothing says no speaker is her."""
+    from voiceofbuyer.config import load_config
+    from voiceofbuyer.people import identify_people
+
+    from .test_roles import NoVectors, interview
+
+    notes = (
+        "Key: I = Interviewer (Daniel Osei, Fernhill Research); R = Respondent (Chiara Bassi, Category Manager – "
+        "Packaging, Verdana Foods)\n\nI: What is the hardest part of your week?\n\nR: Comparing supplier price "
+        "sheets, eleven of them, every one in its own format.\n\nI: What would stop you buying a tool?\n\nR: Our IT "
+        "team will want it hosted in Italy.\n"
+    )
+    turns, meta = parse_turns(notes, "verdana.md")
+    call = interview([(t.speaker, t.text) for t in turns], meta)
+    people = identify_people([call], load_config(None), NoVectors())
+    profile = people.profiles[call.id]
+    assert (profile.name, profile.title) == ("Chiara Bassi", "Category Manager – Packaging")
+    assert (profile.role_source, profile.function) == ("title", "Procurement")
+    assert not any("no speaker is" in problem.message for problem in people.problems)

@@ -1506,3 +1506,11 @@ def test_an_interpreter_is_neither_side():
                 ("Interpreter", "Andrés, ¿puedes contarnos sobre tu puesto?"),
                 ("Andrés Molina", "I am head of purchasing at Conservas del Norte.")]  # fmt: skip
     assert identify_sides(interview(labelled)).uncertain == ("Interpreter",)
+
+
+def test_a_job_title_with_a_dash_is_no_meetings_name():
+    from voiceofbuyer.roles import names_a_meeting
+
+    assert not names_a_meeting("Category Manager – Packaging", InterviewMeta())
+    assert not names_a_meeting("VP - Finance", InterviewMeta())
+    assert names_a_meeting("Ops review - Maria", InterviewMeta())

@@ -64,8 +64,9 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
             continue
         heard.append(interview)
         people.speakers[interview.id] = sides
-        # A voice without a name ("Speaker 2") takes the metadata's name; a named buyer who is not it is a mismatch.
-        named = not any(is_placeholder(buyer) for buyer in sides.buyers)
+        # A voice without a name ("Speaker 2", a legend's "R") takes the metadata's name; a named buyer who is not it
+        # is a mismatch.
+        named = not any(is_placeholder(buyer) or len(buyer.strip()) == 1 for buyer in sides.buyers)
         if interview.meta.interviewee and sides.how != "metadata" and named:
             speakers = ", ".join(dict.fromkeys(turn.speaker for turn in interview.turns))
             people.problems.append(_warning(

@@ -42,11 +42,12 @@ from .ingest.speaker_names import (
     said_name,
     same_person,
     without_call_mark,
+    without_honorific,
 )
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
 from .job_questions import introduced_title, question_before
-from .job_words import title_cased
+from .job_words import names_a_job_word, title_cased
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 from .signatures import signature_title
 
@@ -242,8 +243,9 @@ def closest_function(title: str, embed: Embed) -> str:
     return examples[best][0] if scores[best] >= SIMILARITY else ""
 
 
+_MEETING_SEPARATOR = re.compile(r"\s[–—-]\s|\|")
 _MEETING = re.compile(
-    r"\s[–—-]\s|\||\b(?:interview|call|kick-?off|meeting|demo|sync|discovery|session|intro|evaluation|catch-?up"
+    r"\b(?:interview|call|kick-?off|meeting|demo|sync|discovery|session|intro|evaluation|catch-?up"
     r"|follow-?up|debrief|workshop|recording|transcript|webinar|check-?in)s?\b",
     re.I,
 )
@@ -255,7 +257,10 @@ def names_a_meeting(title: str, meta: InterviewMeta) -> bool:
     if not title:
         return False
     named = [n for n in (meta.company, meta.interviewee) if n and n.casefold() in title.casefold()]
-    return bool(_MEETING.search(title)) or bool(named)
+    # "Category Manager – Packaging" (a legend's, a CRM's): a job before the dash, not a meeting's name
+    head = _MEETING_SEPARATOR.split(title, maxsplit=1)[0]
+    parted = bool(_MEETING_SEPARATOR.search(title)) and not any(names_a_job_word(w) for w in head.split())
+    return parted or bool(_MEETING.search(title)) or bool(named)
 
 
 def buyer_profile(
@@ -270,9 +275,10 @@ def buyer_profile(
     # "Marketing Conference Room" first, then "Olivia Grant" on her laptop: the person names the profile.
     named.sort(key=is_room)
     listed = listed_names(meta.interviewee)
-    name = meta.interviewee or (named[0] if named else "")
+    name = without_honorific(meta.interviewee) or (named[0] if named else "")
     if name and not meta.interviewee and not is_room(name):
-        name = display_parts(name)[0] or without_call_mark(name)  # "Priya Nair | CFO @ Kestrel Logistics": her name
+        # "Priya Nair | CFO @ Kestrel Logistics", "Dr Anika Bose": her name
+        name = without_honorific(display_parts(name)[0] or without_call_mark(name))
     profiled = set(speakers.buyers)
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
         name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])

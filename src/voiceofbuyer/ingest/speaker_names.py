@@ -165,7 +165,8 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
     first name that is the first name of one full-name label ("Jon" → "Jon Ellis", when a tool or a person typing
     labels one speaker both ways), and a full name spelled one letter differently from one used more often, never
     in the turn next to it nor naming it ("Markus Webb" → "Marcus Webb", "Siobhan Kelley" → "Siobhan
-    Kelly"). A first name two full names share ("Sam" beside "Sam Ortiz" and "Sam Lee") stays its own speaker."""
+    Kelly"), and a name with an honorific beside the same name without ("Dr Anika Bose" → "Anika Bose"). A first
+    name two full names share ("Sam" beside "Sam Ortiz" and "Sam Lee") stays its own speaker."""
     turns = list(turns)
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
     full: dict[str, list[str]] = {}
@@ -211,6 +212,9 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
         if slip:
             aliases[speaker] = usual
     aliases.update(_rejoined(speakers, order))
+    # "Dr Anika Bose" beside "Anika Bose": one person, labelled once with the honorific
+    bare = set(speakers)
+    aliases.update({s: without_honorific(s) for s in speakers if s != without_honorific(s) in bare})
     return aliases
 
 
@@ -347,7 +351,29 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
         return profile.name if profile.name and (not owner or same_person(owner, profile.name)) else owner or UNNAMED
     if is_login(speaker):  # "mkowalczyk": the name she confirmed, "Yes, Marta Kowalczyk."
         return profile.name or speaker
-    return display_parts(speaker)[0] or without_call_mark(speaker)  # "Priya Nair | CFO @ Kestrel Logistics": her name
+    # "Priya Nair | CFO @ Kestrel Logistics": her name
+    shown = without_honorific(display_parts(speaker)[0] or without_call_mark(speaker))
+    # "Siobhan Kelleger", "Dr Anika Bose": the buyer's name as one label misspells it or adds an honorific, one person
+    # cited by one name.
+    if profile.name and (shown == without_honorific(profile.name) or _misspelled(shown, profile.name)):
+        return profile.name
+    return shown
+
+
+def _misspelled(label: str, name: str) -> bool:
+    """A label one letter apart from the name in a word of five letters or more ("Kelleger"/"Kelleher"), where
+    a shorter word's letter may tell two people apart ("Mark Chen" and "Mary Chen")."""
+    differ = set(label.casefold().split()) ^ set(name.casefold().split())
+    return _one_letter_apart(label, name) and min(map(len, differ)) >= 5
+
+
+_HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Sir|Dame)\.?\s+(?=\S+\s+\S)")
+
+
+def without_honorific(name: str) -> str:
+    """``name`` without a leading honorific where a given name and a surname follow ("Dr. Amara Okafor" → "Amara
+    Okafor"); "Dr. Okafor" is kept whole, as the honorific is all that tells it is a person."""
+    return _HONORIFIC.sub("", name.strip(), count=1)
 
 
 UNNAMED = "Unnamed interviewee"
