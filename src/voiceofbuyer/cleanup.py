@@ -83,7 +83,12 @@ ANNOTATION = re.compile(
     r"[^\[\]\n]{1,240}\]"
     # noScribe's marks: a pause, "(..)", "(...)"; the other speaker's words said over this one's, between double
     # slashes inside the turn, "//S00: Really? //": never this speaker's words.
-    r"|\((?:\.{2,4}|…)\)|//[ \t]*[^/\n:]{1,30}:[^/\n]{0,300}?//",
+    r"|\((?:\.{2,4}|…)\)|//[ \t]*[^/\n:]{1,30}:[^/\n]{0,300}?//"
+    # An editor's "[sic]" and "[sic – earlier said six weeks]"; a live note-taker's observation in double brackets,
+    # "((visibly worried – long pause))"; and a line a note-taker marks as their paraphrase, "[paraphrased] Said the
+    # vendor quoted eighteen months.": not the speaker's words, to the line's end.
+    r"|\[sic\b[^\[\]\n]{0,200}\]|\(\([^()\n]{1,300}\)\)"
+    r"|\[(?:paraphrased?|paraphrasing|summar(?:y|ised|ized)|not\s+verbatim)\][^\n]*",
     re.IGNORECASE,
 )
 # The number a qualitative researcher's transcript puts before each line ("12<tab>contract sat for seven weeks"),

@@ -306,7 +306,8 @@ def parse_person(value: str) -> tuple[str, str, str]:
 # The small words inside a surname: "Sanne van der Berg", "Ana dos Santos", "Ahmad bin Abdullah".
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|das|du|di|la|le|bin|binti|ibn|al|ter|ten|op)"
 _INTERVIEW_HEADING = re.compile(
-    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation)(?:\s+notes)?"
+    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation|session)(?:\s+\d+)?"
+    r"(?:\s+notes)?"
     rf"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}})"
     r"\s*(?:,|\(|\s[-–—|]\s).+?)"
     r"[*\s]*$",
@@ -325,7 +326,7 @@ _NOT_IN_NAMES = frozenset(
 )  # fmt: skip
 
 
-def _names_no_person(name: str) -> bool:
+def names_no_person(name: str) -> bool:
     """A company's, a place's or a topic's name ("Ledgerly Research", "Harlow Logistics"), never a person's."""
     return bool({word.lower().strip(".,") for word in name.split()} & _NOT_IN_NAMES)
 
@@ -350,7 +351,7 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
         if heading is None:
             continue
         name, title, company = parse_person(heading["person"])
-        if title and names_a_job(title) and not _names_no_person(name):
+        if title and names_a_job(title) and not names_no_person(name):
             return HeadingPerson(name, title, company, bool(re.search(r"\binterview", line, re.I)))
     return None
 
@@ -374,7 +375,7 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
             continue
         if field == "person":
             name, title, company = parse_person(value)
-            if not title and _names_no_person(name):
+            if not title and names_no_person(name):
                 continue  # "Client: Ledgerly Research", an agency's client; "Customer: Acme Logistics": no one's name
             values.setdefault("interviewee", name)
             if title:

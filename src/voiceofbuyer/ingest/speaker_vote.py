@@ -90,10 +90,12 @@ def metadata_label(name: str) -> bool:
     if not key or key in SECTION_WORDS:
         return bool(key)
     words = key.split()
-    # "Dana's Phone", "Priya's iPad": a device a person joined from, named after them.
-    return words[-1] in _METADATA_LAST_WORDS and not any(word.endswith(("'s", "’s")) for word in words[:-1])
+    # "Dana's Phone": a device a person joined from, named after them; "R's summary", "Sam's notes": their notes.
+    owned = any(word.endswith(("'s", "’s")) for word in words[:-1])
+    return words[-1] in _METADATA_LAST_WORDS and not (owned and words[-1] in _DEVICE_WORDS)
 
 
+_DEVICE_WORDS = frozenset({"phone", "email", "link", "location", "recording", "platform"})
 _SPEAKER_RECURS = 3
 """A label at the head of this many lines or more is a speaker's, whatever its last word: metadata is said once."""
 

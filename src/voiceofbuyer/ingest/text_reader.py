@@ -29,9 +29,16 @@ from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import NotAnInterview
 from voiceofbuyer.ingest.decode import decode, require_content
-from voiceofbuyer.ingest.labels import is_role_label, read_head
+from voiceofbuyer.ingest.labels import is_role_label, looks_like_name, read_head
 from voiceofbuyer.ingest.legend import legend_metadata
-from voiceofbuyer.ingest.metadata import HeadingPerson, header_metadata, heading_person, split_front_matter
+from voiceofbuyer.ingest.metadata import (
+    HeadingPerson,
+    header_metadata,
+    heading_person,
+    names_no_person,
+    parse_person,
+    split_front_matter,
+)
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.page_lines import page_furniture, without_line_numbers
 from voiceofbuyer.ingest.speaker_names import is_placeholder, listed_names, same_person
@@ -110,6 +117,7 @@ def parse_turns(
         )
     lines = name_lines(without_line_numbers(lines))
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
+    lines = _header_entries_as_text(lines, vote)
     header = [line.text for line in _header_lines(lines, vote)]
     meta = header_metadata(header, source, lines[0].number if lines else 1)
     speakers = {
@@ -190,6 +198,41 @@ def _person_line(line: TextLine, vote: SpeakerVote) -> bool:
         return False
     value = line.text[head.body :].strip()
     return bool(value) and not value.endswith((".", "?", "!")) and len(value.split()) <= 14
+
+
+_NOT_A_NAME_WORD = frozenset({"hi", "hello", "hey", "thanks", "thank", "yes", "yeah", "ok", "okay", "sure", "great",
+                               "good", "morning", "welcome", "right", "so", "well", "and", "the"})  # fmt: skip
+
+
+def _header_entries_as_text(lines: list[TextLine], vote: SpeakerVote) -> list[TextLine]:
+    """``lines`` with the header's ``Participant: Kwame Asante, Head of Warehouse Operations, Dunmore`` and
+    ``Interviewer: Lucy Harrington`` read as text, not turns, although the same labels open the turns below: lines
+    above the first turn whose label is a side's and whose value is a person (a name, then a job or a company, no
+    sentence). The header's metadata reads them."""
+    entries = set()
+    for index, line in enumerate(lines):
+        head = line.head
+        if head is None or head.speaker is None or not vote.is_speaker(head):
+            continue
+        if head.speaker.casefold() not in _PERSON_LABELS or not _names_a_person(line.text[head.body :].strip()):
+            break
+        entries.add(index)
+    return [replace(line, head=None) if i in entries else line for i, line in enumerate(lines)]
+
+
+def _names_a_person(value: str) -> bool:
+    """Whether a header value is a person's entry ("Kwame Asante, Head of Warehouse Operations, Dunmore
+    Distribution", "Lucy Harrington"), not the first words said ("Thanks Kwame", "Sure.")."""
+    if not value or value.endswith((".", "?", "!", ":")) or len(value.split()) > 14:
+        return False
+    name = parse_person(value)[0]
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and looks_like_name(name)
+        and not names_no_person(name)
+        and not {word.casefold().strip(",") for word in words} & _NOT_A_NAME_WORD
+    )
 
 
 def _heading(line: TextLine) -> re.Match[str] | None:

@@ -1,0 +1,44 @@
+"""Researchers' own typed material that a tester met (tester K): a header that names the participant under the
+label that also opens their turns, an editor's "[sic]", a note-taker's "((observation))" and "[paraphrased]" line,
+"R's summary:", a heading that calls the interview a research session."""
+
+from __future__ import annotations
+
+from voiceofbuyer.cleanup import apply_cleanup, structural_removals
+from voiceofbuyer.ingest.metadata import heading_person
+from voiceofbuyer.ingest.speaker_vote import metadata_label
+from voiceofbuyer.ingest.text_reader import parse_turns
+
+
+def test_a_header_naming_the_participant_under_the_label_of_their_turns_is_metadata() -> None:
+    text = (
+        "Dunmore Distribution – WMS research interview\nParticipant: Kwame Asante, Head of Warehouse Operations, "
+        "Dunmore Distribution\nInterviewer: Lucy Harrington\nDate: 28 May 2025\n\nInterviewer:\nThanks for doing "
+        "this, Kwame. How is stock tracked?\n\nParticipant:\nOn a WMS from 2011.\n\nInterviewer: Thanks Kwame\n"
+    )
+    turns, meta = parse_turns(text, "dunmore.txt")
+    assert [(t.speaker, t.text) for t in turns][:2] == [
+        ("Interviewer", "Thanks for doing this, Kwame. How is stock tracked?"),
+        ("Participant", "On a WMS from 2011."),
+    ]
+    assert (meta.interviewee, meta.title, meta.interviewer) == ("Kwame Asante", "Head of Warehouse Operations",
+                                                                "Lucy Harrington")  # fmt: skip
+    # The first words said are no header: "Interviewer: Thanks Kwame" opens a turn.
+    turns, meta = parse_turns("Interviewer: Thanks Kwame\nParticipant: Sure.\nInterviewer: And stock?\n", "x.txt")
+    assert [t.speaker for t in turns] == ["Interviewer", "Participant", "Interviewer"] and not meta.interviewee
+
+
+def test_an_editors_sic_a_live_observation_and_a_paraphrased_line_are_no_ones_words() -> None:
+    said = (
+        "They went back to WhatsApp in about a month [sic – earlier said six weeks]. ((visibly worried – long "
+        "pause)) We need it on phones.\n[paraphrased] Said the LIMS vendor quoted eighteen months."
+    )
+    cleaned = apply_cleanup(said, 0, len(said), structural_removals(said, 0))
+    assert cleaned == "They went back to WhatsApp in about a month. We need it on phones."
+
+
+def test_a_note_takers_summary_and_a_research_sessions_heading() -> None:
+    assert metadata_label("R's summary") and metadata_label("Sam’s notes")
+    assert not metadata_label("Dana's Phone")  # a device named after its owner: a person speaking
+    person = heading_person(["Research session 7 – Dr Aisha Rahman, Head of Pathology Operations, Eastfield"])
+    assert person is not None and (person.name, person.title) == ("Dr Aisha Rahman", "Head of Pathology Operations")
