@@ -192,3 +192,23 @@ def test_one_buyer_labelled_with_an_honorific_or_misspelled_is_cited_under_one_n
     assert display_speaker("Mary Chen", BuyerProfile("x", "Mark Chen", "", "", "")) == "Mary Chen"
     assert without_honorific("Prof. Amara Okafor") == "Amara Okafor"
     assert without_honorific("Dr. Okafor") == "Dr. Okafor"  # the honorific is all that says it is a person
+
+
+def test_what_a_buyer_says_off_the_record_is_never_quoted() -> None:
+    from voiceofbuyer.off_record import off_the_record
+
+    call = interview([
+        ("Jordan Reyes", "What's the biggest challenge?"),
+        ("Keisha Drummond", "Paper onboarding forms."),
+        ("Keisha Drummond", "Can I tell you something off the record? Please don't put this in your notes."),
+        ("Jordan Reyes", "Of course, I'll leave it out."),
+        ("Keisha Drummond", "Our CHRO is leaving in June and nobody knows yet."),
+        ("Jordan Reyes", "Understood, thank you for trusting me with that."),
+        ("Keisha Drummond", "Okay, back on the record. The official reason is the audit finding."),
+        ("Jordan Reyes", "What would make you hesitate?"),
+        ("Keisha Drummond", "Off the record, the union."),
+        ("Jordan Reyes", "And who signs?"),  # no one said it is back on: the next question moves on
+        ("Keisha Drummond", "The CFO signs."),
+    ])  # fmt: skip
+    assert off_the_record(call.turns) == {2, 3, 4, 5, 8}
+    assert off_the_record(interview([("A", "We stopped recording calls."), ("B", "Fine.")]).turns) == set()

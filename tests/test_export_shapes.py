@@ -170,3 +170,21 @@ def test_legacy_east_asian_encodings_are_read_and_windows_1252_stays_itself() ->
         assert "UTF-8" in str(error)
     else:
         raise AssertionError("a file of unknown two-byte characters was read")
+
+
+def test_a_meeting_apps_spoken_notice_diarized_as_a_segment_is_no_ones_words() -> None:
+    import json
+
+    from voiceofbuyer.ingest.json_reader import read_json
+
+    whisperx = {"segments": [
+        {"start": 0.4, "end": 1.8, "text": " Recording in progress.", "speaker": "SPEAKER_01"},
+        {"start": 2.0, "end": 4.0, "text": " Could you start with your role?", "speaker": "SPEAKER_00"},
+        {"start": 4.5, "end": 8.0, "text": " I run revenue cycle at Bellmont.", "speaker": "SPEAKER_01"},
+        {"start": 9.0, "end": 10.0, "text": " Recording stopped.", "speaker": "SPEAKER_01"},
+    ]}  # fmt: skip
+    parsed = read_json(json.dumps(whisperx).encode(), "x.json")
+    assert [turn.text for turn in parsed.turns] == [
+        "Could you start with your role?",
+        "I run revenue cycle at Bellmont.",
+    ]

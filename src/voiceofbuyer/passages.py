@@ -15,6 +15,7 @@ from .cleanup import Removal, is_acknowledgement, merge_removals, structural_rem
 from .ingest.cues import CUE_TAG
 from .ingest.sides import CONFIDENT
 from .ingest.speaker_names import is_placeholder
+from .off_record import off_the_record
 from .records import Interview, SpeakerRoles, Turn
 from .wording import UNFINISHED
 
@@ -49,7 +50,8 @@ def buyer_passages(
     interview: Interview, speakers: SpeakerRoles, fillers: re.Pattern[str], backchannels: frozenset[str]
 ) -> list[Passage]:
     """Buyer turns grouped into passages: a sentence cut across two turns of one buyer (as cue exports do) is
-    read as one; interviewer turns give the question; unidentified speakers' turns are left out."""
+    read as one; interviewer turns give the question; unidentified speakers' turns, and what is said off the record
+    (``off_the_record``), are left out."""
     passages: list[Passage] = []
     question = ""
     current: Passage | None = None
@@ -57,8 +59,9 @@ def buyer_passages(
     named_buyers = [b for b in speakers.buyers if not is_placeholder(b)]
     turns = interview.turns
     tagged_on = {i for i in range(len(turns) - 1) if _in_one_cue(turns[i], turns[i + 1], interview.text)}
+    unquoted = off_the_record(turns)
     for index, turn in enumerate(turns):
-        if turn.speaker in speakers.uncertain:
+        if turn.speaker in speakers.uncertain or index in unquoted:
             current, acknowledged = None, False
             continue
         if turn.speaker not in speakers.buyers:

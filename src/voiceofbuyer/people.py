@@ -20,6 +20,7 @@ from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .job_fields import stated_company
 from .not_interviews import not_an_interview
+from .off_record import off_the_record
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
 from .roles import buyer_profile, first_answers, from_description, is_vague, job_functions
 from .small_roles import merge_small_roles
@@ -92,6 +93,13 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
             people.notes.append(
                 f"{interview.source}: buyer inferred as {', '.join(map(repr, sides.buyers))} (the interviewing side "
                 f"asks the questions; confidence {sides.confidence:.2f}); name the interviewee in metadata to be sure"
+            )
+        unquoted = [interview.turns[i] for i in sorted(off_the_record(interview.turns))]
+        left_out = [turn for turn in unquoted if turn.speaker in sides.buyers]
+        if left_out:
+            people.notes.append(
+                f"{interview.source}: {len(left_out)} of the buyer's turns said off the record (lines "
+                f"{unquoted[0].line}-{unquoted[-1].line}) left out of every quote"
             )
         for device, name in renamed_devices(interview, sides.buyers).items():
             people.notes.append(

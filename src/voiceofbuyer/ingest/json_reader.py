@@ -19,6 +19,7 @@ from voiceofbuyer.ingest.decode import decode, normalise_newlines, require_conte
 from voiceofbuyer.ingest.json_formats import ShapeError, to_transcript
 from voiceofbuyer.ingest.metadata import meta_from_mapping
 from voiceofbuyer.ingest.timestamps import MAX_SECONDS
+from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, turn_at
 from voiceofbuyer.records import Turn, Word
 
@@ -83,7 +84,8 @@ def read_json(data: bytes, source: str) -> Parsed:
     offset = 0
     for i, (item, spoken) in enumerate(zip(items, texts, strict=True)):
         turn = _read_turn(text, offset, offset + len(spoken), item, index, source, f"turns[{i}]")
-        if turn:
+        # "Recording stopped.": the meeting app's notice, heard and diarized as a segment of whoever was nearest
+        if turn and not is_tool_line(spoken, stamps=False):
             turns.append(turn)
         offset += len(spoken) + 1
     language = document.get("language")

@@ -65,6 +65,8 @@ _TOOL_LINES = [
     rf"{TEXT_TIME}\s+{_ACTOR}\s+(?:joined|left)",
     rf"(?:the\s+)?(?:meeting|call|recording|transcription|transcript|conversation)\s+(?:has\s+)?{_EVENT}"
     r"(?:\s+(?:after|at|on)\s+.{0,40})?",
+    # a meeting app's spoken notice, which a diarizer gives to whoever is nearest: "Recording in progress."
+    r"(?:recording|transcription)\s+(?:is\s+)?(?:now\s+)?in\s+progress",
     r"(?:(?:audio|video|file)\s+)?(?:(?:automatically|auto|machine)[- ])?"
     r"(?:transcribed|transcription|transcript|captions?|captioned)\s+(?:(?:was|were|is)\s+)?"
     r"(?:generated\s+|created\s+|provided\s+|made\s+)?(?:by|with|using|via)\s+.{1,80}",
