@@ -188,3 +188,15 @@ def test_a_meeting_apps_spoken_notice_diarized_as_a_segment_is_no_ones_words() -
         "Could you start with your role?",
         "I run revenue cycle at Bellmont.",
     ]
+
+
+def test_a_dialpad_caller_shown_by_number_and_a_login_confirmed_after_a_word() -> None:
+    text = (
+        "+1 415-555-0134, 2:21:05 PM\nHi, this is Maria Gonzalez returning your call.\n\nMarcus Reyes, 2:21:10 PM\n"
+        "Hi Maria, thanks for calling back. What do you do?\n\n+1 415-555-0134, 2:21:25 PM\nI'm the receiving "
+        "supervisor at Bayline Grocers.\n"
+    )
+    turns, _ = parse_turns(text, "dialpad.txt")
+    assert [t.speaker for t in turns] == ["+1 415-555-0134", "Marcus Reyes", "+1 415-555-0134"]
+    said = "Yes, sorry, Kiran Patel. Our Zoom shows my login."
+    assert said_name("kpatel01", said, "I can only see a username. Is it Kiran?") == "Kiran Patel"

@@ -146,7 +146,7 @@ _SPEECHMATICS = re.compile(
 
 
 _TIMED_NAME_LINE = re.compile(
-    rf"[ \t]*(?:\#{{1,6}}[ \t]+)?(?P<name>{_NAME}{_NAME_END})"
+    rf"[ \t]*(?:\#{{1,6}}[ \t]+)?(?P<name>{_NAME}{_NAME_END}|{_PHONE})"  # Dialpad shows a caller's number
     rf"(?:[ \t]*\((?P<range>{TEXT_TIME})[ \t]*[-–][ \t]*{TEXT_TIME}\)"  # MeetGeek: "Tom Becker (00:00:00 - 00:00:04)"
     r"|,[ \t]*(?P<clock>\d{1,2}:\d{2}:\d{2}[ \t]*[AaPp]\.?[Mm]\.?)"  # Dialpad: "Sam Ortiz, 10:03:15 AM" (time of day)
     rf"|[ \t]+[·•][ \t]+(?P<dot>{TEXT_TIME}))[ \t]*:?[ \t]*"  # a Markdown heading: "### Jonas Becker · 00:05"

@@ -61,7 +61,8 @@ _SELF_NAMED = re.compile(
 # full name, asked "is it Marta?".
 _SPEAKING = re.compile(
     rf"^(?:(?:[Hh]ello|[Hh]i|[Yy]es|[Gg]ood\s+(?:morning|afternoon))[,!]?\s+)*({_NAME}(?:\s+{_NAME})?)\s+speaking\b"
-    rf"|^(?:[Yy]es|[Yy]eah|[Yy]ep|[Cc]orrect|[Tt]hat['’]s\s+(?:me|right))[,.!]?\s+({_NAME}\s+{_NAME})\b"
+    rf"|^(?:[Yy]es|[Yy]eah|[Yy]ep|[Cc]orrect|[Tt]hat['’]s\s+(?:me|right))[,.!]?\s+(?:(?:sorry|oh|ah|um)[,.!]?\s+)?"
+    rf"({_NAME}\s+{_NAME})\b"
 )
 # "Leah Brandt, I'm the ...": a full name first, answering "Could you give me your name and what you do?"
 _NAME_ANSWER = re.compile(rf"^(?:(?:[Ss]ure|[Yy]es|[Yy]eah|[Oo]f course|[Hh]i)[,!.]?\s+)?({_NAME}\s+{_NAME})\s*[,.]")
