@@ -212,3 +212,31 @@ def test_what_a_buyer_says_off_the_record_is_never_quoted() -> None:
     ])  # fmt: skip
     assert off_the_record(call.turns) == {2, 3, 4, 5, 8}
     assert off_the_record(interview([("A", "We stopped recording calls."), ("B", "Fine.")]).turns) == set()
+
+
+def test_a_question_read_back_before_the_answer_is_no_statement() -> None:
+    from voiceofbuyer.segment import echoes
+
+    assert echoes("What made me start looking.", "What made you start looking for a tool?")
+    assert echoes("The biggest headache in scheduling.", "What's the biggest headache in scheduling?")
+    assert echoes("Tell you about my role.", "Could you tell me a bit about your role?")
+    assert not echoes("We use Excel.", "Do you use Excel?")  # an answer in the question's words
+    assert not echoes("About five months, yes.", "And you've been using it for, what, about five months?")
+    assert not echoes("No-shows, by far.", "What's the biggest headache in scheduling?")
+    assert not echoes("A lot of maybes.", "A lot of maybes.")  # the buyer agreeing with a remark, no question
+
+
+def test_a_colleague_introduced_as_taking_notes_is_on_the_interviewers_side() -> None:
+    call = interview([
+        ("Alex Kim", "Hey Mei, did you get the updated guide?"),
+        ("Mei Tanaka", "Yep, I printed it. I moved the question about the app to the end."),
+        ("Alex Kim", "Nice. Do you know anything about her?"),
+        ("Mei Tanaka", "Only what's in the screener. She runs nursing at a rural hospital."),
+        ("Tamsin Reed", "Hi! Sorry I'm late, I got pulled onto the floor."),
+        ("Alex Kim", "No problem. This is Mei, she's taking notes for us. Tell me about scheduling on your unit?"),
+        ("Tamsin Reed", "I build a six-week schedule in Excel and tape it to the wall in the break room."),
+        ("Alex Kim", "What goes wrong with that?"),
+        ("Tamsin Reed", "Two people swap a shift in pen and nobody tells me."),
+    ])  # fmt: skip
+    sides = identify_sides(call)
+    assert list(sides.buyers) == ["Tamsin Reed"] and "Mei Tanaka" in sides.interviewers

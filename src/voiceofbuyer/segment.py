@@ -224,6 +224,31 @@ def _split_long(text: str, base: int, max_words: int) -> list[tuple[int, int]]:
     return [(base, base + len(stripped))]
 
 
+_PERSON_WORD = {"i": "you", "me": "you", "we": "you", "us": "you", "my": "your", "our": "your", "am": "are"}
+# An answer opens so: "It's more back and forth.", "My colleagues have influenced me.", "About five months, yes."
+_ANSWER_OPENERS = re.compile(
+    r"(?:i|we|they|he|she|it|my|our|their|that|there|yes|yeah|no|about|around|maybe|probably)\b", re.I
+)
+
+
+def echoes(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` reads the interviewer's ``question`` back before answering it ("How do we handle
+    reminders today." after "How do you handle reminders today?", "The biggest headache in scheduling."): three
+    words or more, all but one of them the question's in its order (I/we read as you), and not opening as an
+    answer does ("We use Excel." after "Do you use Excel?", "About five months, yes.")."""
+    said = [_PERSON_WORD.get(w, w) for w in re.findall(r"[a-z0-9]+", sentence.lower())]
+    asked = [_PERSON_WORD.get(w, w) for w in re.findall(r"[a-z0-9]+", question.lower())]
+    # "A lot of maybes." said back to the interviewer's remark agrees with it: only a question is read back
+    if len(said) < 3 or "?" not in question or _ANSWER_OPENERS.match(sentence.lstrip()):
+        return False
+    matched, at = 0, 0
+    for word in said:  # in the question's order
+        if word in asked[at:]:
+            at = asked.index(word, at) + 1
+            matched += 1
+    return matched >= len(said) - 1
+
+
 def _statement(
     passage: Passage,
     sentence: Span,
@@ -251,6 +276,8 @@ def _statement(
         return None
     first_turn = _turn_at(passage.turns, start)
     last_turn = _turn_at(passage.turns, end - 1)
+    if start <= first_turn.start_char and end < first_turn.end_char and echoes(text, passage.question):
+        return None  # "What made me start looking. Honestly, ...": the question read back before the answer
     phrases = keyphrases(chunks, clean_start, clean_end)
     kept_from = bisect_left(passage.source_of, start)
     kept = [

@@ -169,7 +169,7 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
     """How someone introduces ``speaker`` as their colleague: "Aaron from our solutions team", "my colleague Mei",
     "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design", "I've got
     Lena with me, she's a solutions engineer on our side", "I've got Jordan Reyes with me, he's one of our solutions
-    engineers", "that's Rina joining, she runs product for us"."""
+    engineers", "that's Rina joining, she runs product for us", "This is Mei, she's taking notes for us"."""
     first = re.escape(given_name(speaker))
     return re.compile(
         # "Aaron from our solutions team" (not "Dana from our customer advisory board")
@@ -180,6 +180,9 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
         rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
         # "Priya, our head of design", "I'm joined by Marco Diaz, our head of product", "Ravi's our solutions engineer"
         rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:['’]s|,)?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b"
+        # "This is Mei, she's taking notes for us", "Mei's going to take notes": the interviewer's note-taker
+        rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?,?\s+(?:(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are)\s+|is\s+|['’]s\s+)"
+        rf"(?:going\s+to\s+(?:be\s+)?|just\s+|also\s+)?(?:taking|take)\s+(?:the\s+|some\s+)?notes\b"
         # "that's Rina joining, she runs product for us"
         rf"|\b(?:that's|this\s+is|here's)\s+{first}\s+joining\b[^.?!]{{0,20}}?,?\s+(?:he|she|they)\s+"
         rf"(?:runs?|leads?|heads?|manages?)\s+[^.?!]{{0,40}}?\bfor\s+us\b",
