@@ -42,3 +42,45 @@ def test_a_note_takers_summary_and_a_research_sessions_heading() -> None:
     assert not metadata_label("Dana's Phone")  # a device named after its owner: a person speaking
     person = heading_person(["Research session 7 – Dr Aisha Rahman, Head of Pathology Operations, Eastfield"])
     assert person is not None and (person.name, person.title) == ("Dr Aisha Rahman", "Head of Pathology Operations")
+
+
+def test_a_research_repositorys_highlights_are_the_participants_words() -> None:
+    from voiceofbuyer.ingest.csv_reader import read_csv
+
+    dovetail = (
+        "Title,Comment,Highlight,Tags,Participant,Participant role,Timestamp\n"
+        'Lost jobs,STRONG – use in deck,"A ward sister rings at seven, and the pad goes home.",pain-point,'
+        "Bethany Okafor,Facilities Manager,00:04:55\n"
+        "CAFM,,We bought a CAFM system in 2019 and nobody uses it.,objection,Bethany Okafor,Facilities Manager,"
+        "00:11:48\n"
+    )
+    parsed = read_csv(dovetail.encode(), "dovetail.csv")
+    assert [(t.speaker, t.text, t.start) for t in parsed.turns] == [
+        ("Bethany Okafor", "A ward sister rings at seven, and the pad goes home.", 295.0),
+        ("Bethany Okafor", "We bought a CAFM system in 2019 and nobody uses it.", 708.0),
+    ]
+    assert (parsed.meta.interviewee, parsed.meta.title) == ("Bethany Okafor", "Facilities Manager")
+
+
+def test_an_interview_log_gives_the_question_and_the_response_of_each_row() -> None:
+    from voiceofbuyer.ingest.csv_reader import read_csv
+
+    log = (
+        "Customer interview log,,,\n"
+        '"Participant: Gloria Pruitt – Director of Facilities, Mercy Ridge",,,\n'
+        "Interviewer: Dana Whitfield   Date: 14/03/2025,,,\n"
+        ",,,\n"
+        "#,Question,Response,Researcher notes\n"
+        "1,What happens with planned maintenance?,The binder is the system.,Shows no system at all\n"
+    )
+    parsed = read_csv(log.encode(), "log.csv")
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Interviewer", "What happens with planned maintenance?"),
+        ("Participant", "The binder is the system."),
+    ]
+    meta = parsed.meta
+    assert (meta.interviewee, meta.title, meta.interviewer) == (
+        "Gloria Pruitt",
+        "Director of Facilities",
+        "Dana Whitfield",
+    )

@@ -2,6 +2,12 @@
 row names the columns, among them the speaker and the text (``speaker,start,end,text``; ``Speaker Name;Start
 Time;Text``), in any order, separated by commas, semicolons or tabs.
 
+Two shapes researchers keep besides: a research repository's highlights (Dovetail, Condens, EnjoyHQ: a row per
+verbatim quote, with its participant, tags and notes), every row the participant's own words; and an interview log
+(a row per question, with the ``Question`` and the ``Response`` in their columns and the researcher's notes in
+another), often under a few lines that name the participant (``Participant: Gloria Pruitt – Director of
+Facilities``). Tags, notes and comments are never anyone's words.
+
 A span is the text cell as written in the file, inside its quotes: a quote the cell doubles (``""``) stays doubled,
 as a character reference stays written in a WebVTT file. A CSV without a speaker and a text column (a survey export,
 a list of participants) is not a transcript.
@@ -14,8 +20,10 @@ from collections.abc import Iterator
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.decode import decode, require_content
+from voiceofbuyer.ingest.metadata import header_metadata
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, TEXT_TIME, parse_time
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, turn_at
+from voiceofbuyer.records import InterviewMeta
 
 _SPEAKER = frozenset({"speaker", "speaker name", "speaker_name", "name", "participant", "who", "spk", "voice"})
 _TEXT = frozenset({"text", "transcript", "transcription", "content", "utterance", "words", "sentence", "caption",
@@ -28,6 +36,13 @@ _START = frozenset({"start", "start time", "start_time", "starttime", "begin", "
                     "in point", "start (ms)", "start_ms", "startms"})  # fmt: skip
 _END = frozenset({"end", "end time", "end_time", "endtime", "to", "out", "end (s)", "end_seconds", "timecode out",
                   "end timecode", "tc out", "out point", "end (ms)", "end_ms", "endms"})  # fmt: skip
+# A highlight: the participant's verbatim words, one quote a row.
+_HIGHLIGHT = frozenset({"highlight", "highlight text", "quote", "quote text", "excerpt", "verbatim", "clip text"})
+_QUESTION = frozenset({"question", "interview question", "prompt", "question asked"})
+_RESPONSE = frozenset({"response", "answer", "responses", "answers", "participant response", "verbatim response"})
+_JOB = frozenset({"participant role", "job title", "participant title", "role", "title (job)"})
+_HEADER_SEARCH = 15
+"""Rows a table's header may come after: a title, the participant's and the interviewer's lines, a blank row."""
 _DELIMITERS = (",", ";", "\t")
 _SECONDS = re.compile(r"\d+(?:\.\d+)?")
 _CLOCK = re.compile(rf"{CUE_TIME}|{TEXT_TIME}")
@@ -38,18 +53,29 @@ Cell = tuple[int, int]
 def read_csv(data: bytes, source: str) -> Parsed:
     """Text and turns of a CSV transcript; ``InputError`` when it has no speaker and text columns or no turn."""
     text = require_content(decode(data, source), source)
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(_DELIMITERS, key=first_line.count)
+    delimiter = max(_DELIMITERS, key=text.split("\n", 1)[0].count)
     rows = list(_rows(text, delimiter))
-    header = [_key(text, cell) for cell in rows[0]] if rows else []
+    for at, row in enumerate(rows[:_HEADER_SEARCH]):
+        header = [_key(text, cell) for cell in row]
+        if _column(header, _QUESTION) is not None and _column(header, _RESPONSE) is not None:
+            return _interview_log(text, rows, at, header, source)
+        if _column(header, _SPEAKER) is not None and _column(header, _TEXT | _HIGHLIGHT) is not None:
+            return _turn_rows(text, rows[at:], header, source)
+    raise InputError(
+        source,
+        "a CSV file without a speaker column and a text column, so not a transcript",
+        fix="export the transcript with a header row such as 'speaker,start,end,text', or as .txt",
+    )
+
+
+def _turn_rows(text: str, rows: list[list[Cell]], header: list[str], source: str) -> Parsed:
+    """A turn per row; for a repository's highlights, whose every row is a participant's quote, the participants
+    are the interviewees, and the first one's job column gives the title."""
     columns = {name: _column(header, names) for name, names in
-               (("speaker", _SPEAKER), ("text", _TEXT), ("start", _START), ("end", _END))}  # fmt: skip
-    if columns["speaker"] is None or columns["text"] is None:
-        raise InputError(
-            source,
-            "a CSV file without a speaker column and a text column, so not a transcript",
-            fix="export the transcript with a header row such as 'speaker,start,end,text', or as .txt",
-        )
+               (("speaker", _SPEAKER), ("start", _START), ("end", _END))}  # fmt: skip
+    # A highlight's quote before any other text: its "Comment" is the researcher's
+    highlight = _column(header, _HIGHLIGHT)
+    columns["text"] = highlight if highlight is not None else _column(header, _TEXT)
     lines = LineIndex(text)
     turns = []
     for row in rows[1:]:
@@ -63,7 +89,42 @@ def read_csv(data: bytes, source: str) -> Parsed:
         turn = turn_at(text, *text_cell, speaker, lines.line(text_cell[0]), start, end) if speaker else None
         if turn is not None:
             turns.append(turn)
-    return Parsed(text, require_turns(turns, source, "rows under a header such as 'speaker,start,end,text'"))
+    turns = require_turns(turns, source, "rows under a header such as 'speaker,start,end,text'")
+    meta = InterviewMeta()
+    if highlight is not None:
+        people = list(dict.fromkeys(turn.speaker for turn in turns))
+        # The profile is the first participant's (a group's, as in a call of several buyers): their job, cited
+        # beside their own quotes only.
+        job = _column(header, _JOB)
+        first = next((row for row in rows[1:] if _value(text, _cell(row, columns["speaker"])) == people[0]), [])
+        meta = InterviewMeta(interviewee=", ".join(people), title=_value(text, _cell(first, job)))
+    return Parsed(text, turns, meta)
+
+
+def _interview_log(text: str, rows: list[list[Cell]], at: int, header: list[str], source: str) -> Parsed:
+    """An interview log: the question asked (the interviewer's turn) and the response (the participant's) of each
+    row, the participant and the interviewer named in the lines above the table."""
+    preamble = [" ".join(piece.split()) for row in rows[:at] for cell in row
+                for piece in _FIELD_BREAK.split(text[cell[0] : cell[1]]) if piece.strip()]  # fmt: skip
+    meta = header_metadata(preamble, source)
+    asked, answered = _column(header, _QUESTION), _column(header, _RESPONSE)
+    lines = LineIndex(text)
+    turns = []
+    for row in rows[at + 1 :]:
+        for column, speaker in ((asked, "Interviewer"), (answered, "Participant")):
+            cell = _cell(row, column)
+            turn = turn_at(text, *cell, speaker, lines.line(cell[0])) if cell else None
+            if turn is not None:
+                turns.append(turn)
+    return Parsed(text, require_turns(turns, source, "rows with a question and a response"), meta)
+
+
+# "Interviewer: Dana Whitfield   Date: 14/03/2025   Duration: 42 min": fields a spreadsheet's cell runs together
+_FIELD_BREAK = re.compile(r"\s{2,}(?=[A-Z][\w ]{0,20}:)")
+
+
+def _value(text: str, cell: Cell | None) -> str:
+    return " ".join(text[cell[0] : cell[1]].split()) if cell else ""
 
 
 def _rows(text: str, delimiter: str) -> Iterator[list[Cell]]:
