@@ -84,3 +84,48 @@ def test_an_interview_log_gives_the_question_and_the_response_of_each_row() -> N
         "Director of Facilities",
         "Dana Whitfield",
     )
+
+
+def test_note_apps_exports_notion_toggles_asides_obsidian_links_tags_and_callouts() -> None:
+    notion = (
+        "# Interview – Ingrid Solberg\n\nRole: Senior Manager, Strategic Sourcing\n\n<aside>\n💡 Ingrid joined "
+        "late.\n\n</aside>\n\n- **How do you qualify a new supplier today?**\n    \n    We send a questionnaire "
+        "in Excel.\n    \n    <aside>\n    📌 Obs: she laughed here.\n    \n    </aside>\n    \n- **What would "
+        "make you hesitate?**\n    \n    Validation, above all.\n"
+    )
+    turns, meta = parse_turns(notion, "notion.md")
+    assert [(t.speaker, t.text) for t in turns] == [
+        ("Interviewer", "How do you qualify a new supplier today?"),
+        ("Interviewee", "We send a questionnaire in Excel."),
+        ("Interviewer", "What would make you hesitate?"),
+        ("Interviewee", "Validation, above all."),
+    ]
+    assert (meta.interviewee, meta.title) == ("Ingrid Solberg", "Senior Manager, Strategic Sourcing")
+    obsidian = (
+        "**[[Nora Feld]]:** What's your role?\n\n**[[Sipho Dlamini]]:** I'm the export logistics manager. #role\n\n"
+        "> [!note] Observation\n> Sipho showed a WhatsApp group.\n\n**[[Nora Feld]]:** Where does it get hard?\n"
+    )
+    turns, _ = parse_turns(obsidian, "obsidian.md")
+    assert [(t.speaker, t.text) for t in turns] == [
+        ("Nora Feld", "What's your role?"),
+        ("Sipho Dlamini", "I'm the export logistics manager. #role"),
+        ("Nora Feld", "Where does it get hard?"),
+    ]
+    said = turns[1].text
+    assert apply_cleanup(said, 0, len(said), structural_removals(said, 0)) == "I'm the export logistics manager."
+    kept = "We are the #1 supplier, and C# is our language."
+    assert apply_cleanup(kept, 0, len(kept), structural_removals(kept, 0)) == kept
+
+
+def test_prompts_written_in_italics_are_the_interviewers_and_the_plain_paragraphs_the_answers() -> None:
+    notes = (
+        "_Asked her to describe the AP team._\n\nThere are five of us.\n\n_She sighed twice._\n\n"
+        "_Asked how invoices arrive._\n\nEmail, mostly, into a shared inbox.\n"
+    )
+    turns, _ = parse_turns(notes, "notes.md")
+    assert [(t.speaker, t.text) for t in turns] == [
+        ("Interviewer", "Asked her to describe the AP team."),
+        ("Interviewee", "There are five of us."),
+        ("Interviewer", "Asked how invoices arrive."),
+        ("Interviewee", "Email, mostly, into a shared inbox."),
+    ]

@@ -88,7 +88,9 @@ ANNOTATION = re.compile(
     # "((visibly worried – long pause))"; and a line a note-taker marks as their paraphrase, "[paraphrased] Said the
     # vendor quoted eighteen months.": not the speaker's words, to the line's end.
     r"|\[sic\b[^\[\]\n]{0,200}\]|\(\([^()\n]{1,300}\)\)"
-    r"|\[(?:paraphrased?|paraphrasing|summar(?:y|ised|ized)|not\s+verbatim)\][^\n]*",
+    r"|\[(?:paraphrased?|paraphrasing|summar(?:y|ised|ized)|not\s+verbatim)\][^\n]*"
+    # A note app's tags after an answer, to the line's end: "... a day's shelf life. #pain #carrier-reliability"
+    r"|(?<!\S)#[^\W\d_][\w/-]*(?=(?:[ \t]+#[^\W\d_][\w/-]*)*[ \t]*(?:\n|$))",
     re.IGNORECASE,
 )
 # The number a qualitative researcher's transcript puts before each line ("12<tab>contract sat for seven weeks"),

@@ -82,9 +82,10 @@ _SPEAKER_HEAD = re.compile(
     (?:\*\*(?=[\[(]?\d))?
     (?:[\[(]?(?P<lead>{TEXT_TIME})(?:[ \t]*-->[ \t]*{TEXT_TIME})?[\])]?[ \t]*(?:(?P<leaddash>{_DASH})[ \t]*)?)?
     (?P<bold>\*\*)?
-    (?:(?P<open>\[)|(?P<paren>\())?
+    (?:(?P<wiki>\[\[)|(?P<open>\[)|(?P<paren>\())?  # "[[Nora Feld]]": Obsidian's link to the person's note
     # "Ruth Adeyemi 🌱 Nurse Manager at St Brigid's": an emoji between the name and the title
     (?P<name>{_EMAIL}|{_NAME}(?:[ \t]*[{_EMOJI}]+[ \t]+{_NAME})?{_NAME_END}(?:{_DUPLICATE})?|{_PHONE})
+    (?(wiki)\]\])
     (?(open)(?:[ \t]*\([^()\n]{{1,30}}\)(?=[ \t]+{_DASH}[ \t]))?  # "[Yolanda Brooks (she/her) - Cedar Glen]"
       (?:[ \t]+{_DASH}[ \t]+{_PRONOUNS})?  # "[Jamal Reed - he/him]"
       (?:[ \t]+{_DASH}[ \t]+(?P<inorg>{_NAME}(?:[ \t]+&[ \t]+{_NAME})?))?  # "- Baker & Finch Research"

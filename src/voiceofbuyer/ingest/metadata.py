@@ -353,7 +353,18 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
         name, title, company = parse_person(heading["person"])
         if title and names_a_job(title) and not names_no_person(name):
             return HeadingPerson(name, title, company, bool(re.search(r"\binterview", line, re.I)))
+    for line in lines:  # "# Interview – Ingrid Solberg": the name alone, in a heading that calls it an interview
+        named = _INTERVIEW_NAME_HEADING.fullmatch(line)
+        if named and not names_no_person(named["person"]):
+            return HeadingPerson(named["person"], "", "", True)
     return None
+
+
+_INTERVIEW_NAME_HEADING = re.compile(
+    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?interview(?:\s+notes)?(?:\s+with\s+|\s*[-–—:|]\s*)"
+    rf"(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}}))[*\s]*",
+    re.I,
+)
 
 
 def header_metadata(lines: list[str], source: str, first_line: int = 1) -> InterviewMeta:

@@ -281,7 +281,7 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
             continue
         heading = _heading(line)
         speaker_head = head is not None and not heading and vote.is_speaker(head) and not _person_line(line, vote)
-        aside = ASIDE.fullmatch(line.text) or _section_line(line.text)
+        aside = ASIDE.fullmatch(line.text) or _section_line(line.text) or _CALLOUT.match(line.text)
         # "Note: we never sign multi-year deals" inside a turn of a transcript whose speakers have lines of their own
         # (Rev, Teams, Otter) is the speaker's words; a label alone ("Action items:") still opens a section.
         spoken = speaker is not None and _label_alone(line.text) == ""
@@ -334,6 +334,8 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
     return turns
 
 
+_CALLOUT = re.compile(r"[ \t]*>[ \t]*\[![\w-]+\]")
+"""An Obsidian callout's first line ("> [!note] Observation"): the writer's note, with the "> " lines under it."""
 _TRAILING_TIME = re.compile(rf"\[({TEXT_TIME})\][ \t]*$")
 """A time in square brackets that ends a speaker's line, as some tools write it after the words."""
 

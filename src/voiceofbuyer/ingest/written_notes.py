@@ -18,6 +18,8 @@ _QUESTION_LINE = re.compile(r"[ \t]*(?:\*\*)?(?:q|question)(?:[ \t]*\d{1,3})?[ \
 _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 # An answer's bullet or number, and the quote marks of answers written as Markdown quotes ("> Four of us in Bergen.")
 _BULLET = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*•+]|\d{1,3}[.)])[ \t]+)?")
+_ASIDE_OPEN = re.compile(r"[ \t]*<aside\b", re.I)
+_ASIDE_CLOSE = re.compile(r"</aside>", re.I)
 INTERVIEWER = "Interviewer"
 INTERVIEWEE = "Interviewee"
 
@@ -48,12 +50,18 @@ def _unquoted(line: str) -> str:
     return _QUOTED.sub("", line, count=1)
 
 
+# "- **How do you qualify a new supplier today?**": a question in bold as a list's item (Notion's toggles), the
+# answer indented under it; "_Asked how invoices arrive._": the writer's prompt, paraphrased in italics.
+_BOLD_ITEM_QUESTION = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?\*\*(?=[^*\n]+\?[ \t]*\*\*[ \t]*$)")
+_ITALIC_PROMPT = re.compile(r"[ \t]*[_*](?=(?:asked|prompted|probed|prompt|probe)\b[^_*\n]*[_*][ \t]*$)", re.I)
+
+
 def _question(line: TextLine) -> int | None:
     """Where the question's text starts, when ``line`` is an interviewer's question in written notes."""
     heading = HEADING.match(line.text)
     if heading and heading["text"].rstrip("*").rstrip().endswith("?"):
         return heading.start("text")
-    match = _QUESTION_LINE.match(line.text)
+    match = _QUESTION_LINE.match(line.text) or _BOLD_ITEM_QUESTION.match(line.text) or _ITALIC_PROMPT.match(line.text)
     return match.end() if match else None
 
 
@@ -101,6 +109,7 @@ def question_and_answer_turns(
     asked = False
     after_question = False  # the line before was a question (an aside or a note in between is an answer's place)
     asks = [question_at(line) for line in lines]
+    in_aside = False
     for index, line in enumerate(lines):
         question = asks[index]
         # "Mostly email, and it's a nightmare. Who wants to chase people?" right after a question, in notes without
@@ -119,9 +128,12 @@ def question_and_answer_turns(
         ):
             question = None
         after_question = question is not None
+        if _ASIDE_OPEN.match(line.text) or in_aside:  # Notion's <aside> block: the writer's note, to </aside>
+            in_aside = not _ASIDE_CLOSE.search(line.text)
+            continue
         if question is not None:
             start, end = line.start + question, line.end
-            turn = turn_at(text, start, end - len(line.text) + len(line.text.rstrip().rstrip("*")), interviewer,
+            turn = turn_at(text, start, end - len(line.text) + len(line.text.rstrip().rstrip("*_")), interviewer,
                            line.number)  # fmt: skip
             asked = True
         elif not asked or HEADING.match(line.text) or RULE.match(line.text) or is_tool_line(line.text):
