@@ -330,6 +330,23 @@ CASES: tuple[Case, ...] = (
     Case("enc/crlf.srt", write(mini_srt().replace("\n", "\r\n")), READ),
     Case("enc/cr-only.txt", write(TEXT.replace("\n", "\r")), READ),
     Case("enc/one-nul.txt", write(TEXT.replace("close.", "close.\x00")), READ),
+    # damaged in saving: read without the damage, and said so
+    Case("enc/nul-padded-after-a-crash.txt", write(TEXT.encode() + b"\x00" * 1700), READ_WARNED,
+         r"1700 NUL bytes after the text .*: read without them"),
+    Case("enc/utf16-nul-padded.txt", write(TEXT.encode("utf-16") + b"\x00" * 1000), READ_WARNED, r"NUL bytes"),
+    Case("enc/utf16-one-byte-short.txt", write(TEXT.encode("utf-16")[:-1]), READ_WARNED,
+         r"UTF-16 text cut off in the middle of its last character"),
+    Case("enc/utf8-cut-inside-cafe.txt", write(mini_text(extra="Alex Kim: Renée pays the café.\n").encode()[:-3]),
+         READ_WARNED, r"1 byte that is no UTF-8"),
+    Case("enc/mac-roman.txt", write(mini_text(extra="Alex Kim: I’m sure we’re “late”.\n").encode("mac_roman")), READ),
+    Case("enc/rtf-saved-as-txt.txt", write(b"{\\rtf1\\ansi\\deff0 {\\fonttbl}\\f0 " + TEXT.encode() + b"}"), S,
+         r"a rich-text \(RTF\) document.*fix: save it as plain text"),
+    # a muted recording's captions: nothing of the buyer's stands
+    Case("speakers/muted-recording.srt", write("1\n00:00:01,000 --> 00:00:05,000\nSPEAKER_00: Can you hear me?\n\n2\n"
+                                               "00:00:06,000 --> 00:00:30,000\nSPEAKER_01: Thank you.\n\n3\n"
+                                               "00:00:31,000 --> 00:00:35,000\nSPEAKER_00: Are you there?\n\n4\n"
+                                               "00:00:36,000 --> 00:01:00,000\nSPEAKER_01: you\n"),
+         S, r"not one statement of the buyer's is left after clean-up"),
     # not text at all
     *(Case(f"binary/garbage-{ext}.{ext}", write(garbage(4096, n)), S, NOT_TEXT)
       for n, ext in enumerate(("txt", "md", "vtt", "srt", "json"))),
@@ -427,8 +444,9 @@ CASES: tuple[Case, ...] = (
                                                     "Participant: [objections]\n"),
          S, r"3 questions with 0 words of answer in all \(an interview guide\?\)"),
     Case("binary/gzip.json", write(b"\x1f\x8b\x08\x00" + garbage(2000, 10)), S, NOT_TEXT),
-    Case("binary/nul-padded.txt", write(TEXT.encode() + b"\x00" * 20_000), S, NOT_TEXT),
-    Case("binary/nul-padded-vtt.vtt", write(mini_vtt().encode() + b"\x00" * 20_000), S, NOT_TEXT),
+    # NUL bytes after the text, however many (the length a crash left reserved): the text read, the padding said
+    Case("binary/nul-padded.txt", write(TEXT.encode() + b"\x00" * 20_000), READ_WARNED, r"20000 NUL bytes"),
+    Case("binary/nul-padded-vtt.vtt", write(mini_vtt().encode() + b"\x00" * 20_000), READ_WARNED, r"20000 NUL bytes"),
     Case("binary/utf16-odd-garbage.txt", write(TEXT.encode("utf-16-le")[:-1] + garbage(3001, 11)), S, NOT_TEXT),
     # empty and blank
     *(Case(f"empty/empty-{ext}.{ext}", write(b""), S, NOT_DOCX if ext == "docx" else EMPTY)

@@ -71,3 +71,19 @@ def test_a_one_letter_legend_gives_the_job_and_no_false_warning() -> None:
     assert (profile.name, profile.title) == ("Chiara Bassi", "Category Manager – Packaging")
     assert (profile.role_source, profile.function) == ("title", "Procurement")
     assert not any("no speaker is" in problem.message for problem in people.problems)
+
+
+def test_initials_that_name_both_sides_name_neither() -> None:
+    """ "JM" for the interviewer Jana Moravec and the interviewee Jordan Mills: the transcript decides (JM asks)."""
+    from voiceofbuyer.ingest.sides import identify_sides
+    from voiceofbuyer.records import InterviewMeta
+
+    from .test_roles import interview
+
+    call = interview(
+        [("JM", "Can you start with what you do at Fleetway?"), ("Jordan", "I'm the fleet engineering manager."),
+         ("JM", "What does a bad week look like?"), ("Jordan", "When we can't put out the peak vehicle requirement.")],
+        InterviewMeta(interviewee="Jordan Mills", interviewer="Jana Moravec"),
+    )  # fmt: skip
+    sides = identify_sides(call)
+    assert (list(sides.buyers), list(sides.interviewers)) == (["Jordan"], ["JM"])

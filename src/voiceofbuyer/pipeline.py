@@ -125,7 +125,13 @@ def _run(
         if config.segment.skip_repeats:
             statements, repeated = without_repeats(statements, {i.id: i.source for i in interviews})
             report.problems.extend(repeated)
-        interviews = _readable([i for i in interviews if i.id in statements], batch_dir, report)
+        # A buyer who said nothing that stands ("Thank you.", a muted recording's "you") gives no voice to a persona:
+        # one line says so, instead of the warnings about its role.
+        empty = [i.source for i in interviews if not statements.get(i.id)]
+        report.problems = [p for p in report.problems if p.path not in empty] + [Problem(source, f"{source}: not one "
+            "statement of the buyer's is left after clean-up: left out (fix: check it is the right file)", skipped=True)
+            for source in empty]  # fmt: skip
+        interviews = _readable([i for i in interviews if statements.get(i.id)], batch_dir, report)
         statements_list = [s for i in interviews for s in statements[i.id]]
         texts = [s.text for s in statements_list] + [s.question for s in statements_list if s.question]
         with stages.stage("embed", len(set(texts)), unit="text") as bar:

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from voiceofbuyer.errors import InputError, NotAnInterview
 from voiceofbuyer.ingest.batch_files import MANIFEST, Problem, batch_files, problem, resolve
-from voiceofbuyer.ingest.decode import invalid_utf8
+from voiceofbuyer.ingest.decode import damage
 from voiceofbuyer.ingest.metadata import SIDECAR_SUFFIXES, Manifest, read_manifest
 from voiceofbuyer.ingest.reader import TRANSCRIPT_SUFFIXES, read_interview
 from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, tracks_folder
@@ -87,8 +87,7 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
                 raise InputError(source, f"a copy of {copied[copy]} (the same bytes and metadata): read once",
                                  fix="remove one of the copies")  # fmt: skip
             copied[copy] = source
-            if "\ufffd" in interview.text:
-                problems.extend(_stray_bytes(folder / source, source))
+            problems.extend(_damage(folder / source, source))
             interviews.append(_media_inside(interview, folder, problems))
             claimed[interview_id] = source  # only once read: a broken acme.json leaves the name to acme.txt
         except NotAnInterview as err:
@@ -117,17 +116,11 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
     return Batch(sorted(interviews, key=lambda interview: interview.id), problems)
 
 
-def _stray_bytes(path: Path, source: str) -> list[Problem]:
-    """The warning for a UTF-8 file with a few bytes that are no UTF-8, each read as "\ufffd"."""
-    data = path.read_bytes()
-    count, first = invalid_utf8(data)
-    if count == 0 or data.startswith(b"PK"):  # a Word document is a zip: its bytes are no text
-        return []
-    said = f"{count} bytes that are" if count > 1 else "1 byte that is"
-    return [problem(InputError(
-        source, f"{said} no UTF-8 (the first at byte {first}): read as UTF-8, each such byte shown as \ufffd in "
-        "quotes", fix="save the file as UTF-8 again, or correct those bytes",
-    ), skipped=False)]  # fmt: skip
+def _damage(path: Path, source: str) -> list[Problem]:
+    """The warning for a text file read past some damage (``decode.damage``): nothing is lost silently."""
+    found = damage(path.read_bytes()) if path.is_file() else ""
+    fix = "save the file as UTF-8 again, or correct those bytes" if "UTF-8" in found else "export the file again"
+    return [problem(InputError(source, found, fix=fix), skipped=False)] if found else []
 
 
 def _media_inside(interview: Interview, folder: Path, problems: list[Problem]) -> Interview:

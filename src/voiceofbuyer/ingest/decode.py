@@ -28,7 +28,16 @@ _UTF16_SAMPLE = 4096
 
 
 def decode(data: bytes, source: str) -> str:
-    """Decode a text file, or raise InputError if the bytes are not text."""
+    """Decode a text file, or raise InputError if the bytes are not text. A file cut short when it was saved (NUL
+    bytes after the text, a UTF-16 character's last byte missing) is read without the damage (``damage`` says
+    what it was)."""
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise InputError(
+            source,
+            "a rich-text (RTF) document, not plain text: its formatting codes would be quoted as words",
+            fix="save it as plain text (.txt) or as a Word document (.docx)",
+        )
+    data = _undamaged(data)
     text = _decode(data)
     if text is None and (_utf16(data) or _utf16(data[:-1])):
         raise InputError(
@@ -36,7 +45,12 @@ def decode(data: bytes, source: str) -> str:
             "UTF-16 text that does not decode to its end: the file is cut off in the middle of a character, or damaged",
             fix="export or copy the transcript again",
         )
-    legacy = text is not None and _looks_like_text(text) and decoded(data, "utf-8") is None
+    legacy = (
+        text is not None
+        and _looks_like_text(text)
+        and decoded(data, "utf-8") is None
+        and _mostly_utf8(data) is None  # UTF-8 cut off inside "café" is no two-byte legacy encoding
+    )
     if legacy and paired_high_bytes(data) and decode_east_asian(data) is None:
         raise InputError(
             source,
@@ -51,6 +65,45 @@ def decode(data: bytes, source: str) -> str:
             fix="export the transcript as plain text (.txt), WebVTT (.vtt), SubRip (.srt) or Word (.docx)",
         )
     return normalise_newlines(text)
+
+
+_NUL_PADDING = re.compile(rb"\x00{8,}\Z")
+"""The NUL bytes a crash leaves after a file's text, where the disk had reserved its length."""
+
+
+def _undamaged(data: bytes) -> bytes:
+    """``data`` without NUL padding after the text, and a UTF-16 text without the lone last byte of a character
+    cut in two."""
+    padding = _NUL_PADDING.search(data)
+    if padding:
+        utf16 = _utf16(data)
+        data = data[: padding.start()]
+        data += b"\x00" if utf16 and len(data) % 2 else b""  # the last character's own NUL byte
+    if len(data) % 2 and _utf16(data) and decoded(data, _utf16_codec(data)) is None:
+        data = data[:-1]
+    return data
+
+
+def damage(data: bytes) -> str:
+    """What ``decode`` read past in ``data``, in words ("" when nothing): NUL padding, a UTF-16 character cut in
+    two, bytes that are no UTF-8 in a UTF-8 file."""
+    if data.lstrip()[:5] == b"{\\rtf" or data.startswith(b"PK"):  # refused, or a Word document's zip
+        return ""
+    padding = _NUL_PADDING.search(data)
+    if padding:
+        nuls = len(data) - padding.start()
+        return f"{nuls} NUL bytes after the text (saved when the computer crashed?): read without them"
+    if len(data) % 2 and _utf16(data):
+        return "UTF-16 text cut off in the middle of its last character: read without that byte"
+    count, first = invalid_utf8(data)
+    if count and "\ufffd" in (_mostly_utf8(data) or ""):
+        said = f"{count} bytes that are" if count > 1 else "1 byte that is"
+        return f"{said} no UTF-8 (the first at byte {first}): read as UTF-8, each such byte shown as \ufffd in quotes"
+    return ""
+
+
+def _utf16_codec(data: bytes) -> str:
+    return "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else _bomless_utf16(data) or "utf-16"
 
 
 def normalise_newlines(text: str) -> str:
@@ -95,9 +148,22 @@ def _decode(data: bytes) -> str | None:
         or _wide_utf16(data)
         or _mostly_utf8(data)
         or decode_east_asian(data)
+        or _mac_roman(data)
         or decoded(data, "cp1252")
         or data.decode("latin-1")
     )
+
+
+# Excel for Mac and old Mac editors: the apostrophe is byte 0xD5 ("IÕm" in Windows-1252), quotes 0xD2 and 0xD3.
+_MAC_APOSTROPHE = re.compile(rb"[A-Za-z]\xd5[a-z]")
+
+
+def _mac_roman(data: bytes) -> str | None:
+    """Mac Roman text: an apostrophe between letters written as byte 0xD5 twice or more, and none of Windows-1252's
+    own curly quotes (0x91-0x94)."""
+    if len(_MAC_APOSTROPHE.findall(data)) < 2 or re.search(rb"[\x91-\x94]", data):
+        return None
+    return decoded(data, "mac_roman")
 
 
 _STRAY_BYTES = 3

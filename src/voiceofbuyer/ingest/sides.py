@@ -253,8 +253,12 @@ def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], li
         ("labels", [s for s in people if _BUYER_LABEL.fullmatch(s)],
          [s for s in people if _INTERVIEWER_LABEL.fullmatch(s)]),
     ):  # fmt: skip
-        buyers = [s for s in people if any(same_person(s, n) for n in buyer_names)]
-        interviewers = [s for s in people if any(same_person(s, n) for n in interviewer_names) and s not in buyers]
+        # "JM" for both Jordan Mills and Jana Moravec: initials that name both sides name neither
+        either = {s for s in people if any(same_person(s, n) for n in buyer_names)
+                  and any(same_person(s, n) for n in interviewer_names)}  # fmt: skip
+        buyers = [s for s in people if s not in either and any(same_person(s, n) for n in buyer_names)]
+        interviewers = [s for s in people if s not in either and s not in buyers
+                        and any(same_person(s, n) for n in interviewer_names)]  # fmt: skip
         if buyers and (interviewers or len(people) == len(buyers)):
             return [s for s in people if s not in buyers], buyers, how
         if interviewers:
