@@ -240,3 +240,28 @@ def test_a_colleague_introduced_as_taking_notes_is_on_the_interviewers_side() ->
     ])  # fmt: skip
     sides = identify_sides(call)
     assert list(sides.buyers) == ["Tamsin Reed"] and "Mei Tanaka" in sides.interviewers
+
+
+def test_thanks_for_translating_go_to_the_name_next_to_them() -> None:
+    call = interview([
+        ("Claire Dubois", "Good morning. Lena from our Munich office will translate. What do you do?"),
+        ("Matthias Krüger", "I am head of purchasing at Brenner Hydraulik, and my team is seven buyers."),
+        ("Claire Dubois", "What is the biggest problem in purchasing right now?"),
+        ("Lena Vogt", "He says all approvals go by email, and nobody knows where an order is stuck."),
+        ("Claire Dubois", "Thank you, Matthias, and thank you, Lena, for translating."),
+    ])  # fmt: skip
+    sides = identify_sides(call)
+    assert list(sides.buyers) == ["Matthias Krüger"] and "Lena Vogt" in sides.uncertain
+
+
+def test_a_name_cut_between_two_cues_is_one_sentence() -> None:
+    from voiceofbuyer.passages import _continues
+    from voiceofbuyer.records import Turn
+
+    def cue(text: str) -> Turn:
+        return Turn("Ana", text, 0, len(text), 1)
+
+    assert _continues(cue("I'm the procurement operations manager at Eastbrook"), cue("University. I look after it."))
+    assert _continues(cue("We buy all our diesel from Harbor"), cue("Freight Lines."))
+    assert not _continues(cue("I talked to Dana about the renewal"), cue("She said no."))
+    assert not _continues(cue("Our biggest customer is Tesco"), cue("Yes."))

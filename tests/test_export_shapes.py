@@ -200,3 +200,13 @@ def test_a_dialpad_caller_shown_by_number_and_a_login_confirmed_after_a_word() -
     assert [t.speaker for t in turns] == ["+1 415-555-0134", "Marcus Reyes", "+1 415-555-0134"]
     said = "Yes, sorry, Kiran Patel. Our Zoom shows my login."
     assert said_name("kpatel01", said, "I can only see a username. Is it Kiran?") == "Kiran Patel"
+
+
+def test_a_name_given_as_its_own_sentence_or_by_the_only_voice_names_an_unnamed_label() -> None:
+    said = "Yes, that's fine. Sorry, it shows my email. Sure. Thandiwe Mbeki. I'm the category manager at Kestrel."
+    heard = "Could you tell me who you are and what you look after? Thanks, Thandiwe."
+    assert said_name("t.mbeki@kestrelmining.co.za", said, heard) == "Thandiwe Mbeki"
+    # Later in the answers, a name the other side never says is no one's: "Kestrel Mining." is a company.
+    assert said_name("Speaker 1", "We are both on. Kestrel Mining. We run two plants.", "Who are you?") == ""
+    # The only voice in the file, the interviewer's channel empty: its own full name is enough.
+    assert said_name("Speaker 1", "Hi, yes, this is Deb Holloway. I run the practice.", "") == "Deb Holloway"

@@ -127,8 +127,8 @@ def _gap(text: str, start: int, end: int, in_cue: bool) -> list[Removal]:
 def _continues(previous: Turn, turn: Turn, acknowledged: bool = False) -> bool:
     """A turn that goes on with the previous one's sentence (no full stop before, and a small letter after, a comma
     or a word before that no clause ends on: "it's wrong by" / "Tuesday.", "the app they use," / "ServiceMax, so
-    ..."), after a trailing "…" when a small letter follows, or after a fragment ("Breakage." in a cue of its own;
-    not over another voice's acknowledgement)."""
+    ..."), a name cut in two ("at Eastbrook" / "University."), after a trailing "…" when a small letter follows, or
+    after a fragment ("Breakage." in a cue of its own; not over another voice's acknowledgement)."""
     if len(_WORD.findall(previous.text)) <= 3 and not acknowledged:
         return True
     if _ends_sentence(previous.text):
@@ -137,7 +137,22 @@ def _continues(previous: Turn, turn: Turn, acknowledged: bool = False) -> bool:
         trailing = previous.text.rstrip().endswith(("…", "..."))
         return trailing and turn.text[:1].islower() and not _STARTS_AGAIN.match(turn.text)
     last = _WORD.findall(previous.text.lower())[-1:]
-    return _goes_on(turn, previous) or previous.text.rstrip().endswith(",") or (bool(last) and last[0] in _OPEN_ENDED)
+    # "at Eastbrook" / "University. I look after ...": a name cut between two cues
+    named = bool(_NAME_END.search(previous.text)) and bool(_NAME_START.match(turn.text))
+    return (
+        _goes_on(turn, previous)
+        or previous.text.rstrip().endswith(",")
+        or (bool(last) and last[0] in _OPEN_ENDED)
+        or named
+    )
+
+
+_NAME_END = re.compile(r"\b(?!I\b)[A-Z][a-z][\w'’-]*[ \t]*$")
+# The name's end alone up to a stop: "University.", "Freight Lines,"; never a sentence ("She said no.").
+_NAME_START = re.compile(
+    r"[ \t]*(?!(?:Yes|Yeah|No|Nope|Okay|Ok|Right|Sure|Exactly|Thanks|Well|So|Anyway|Absolutely|Correct)\b)"
+    r"(?:(?!I\b|I['’])[A-Z][a-z][\w'’-]*[ \t]*)+[.,;:!?](?:\s|$)"
+)
 
 
 _STARTS_AGAIN = re.compile(r"(?:oh|and|anyway|so|well|but|okay|ok|also|yeah|right)\b", re.I)

@@ -219,8 +219,9 @@ def _interprets(speaker: str, interview: Interview) -> bool:
         return True
     name = re.escape(given_name(speaker))
     others = " ".join(turn.text for turn in interview.turns if turn.speaker != speaker)
-    return re.search(rf"\b{name}\b[^.?!]{{0,30}}\bfor\s+{_INTERPRETING}|\b{name}\s+(?:is|will\s+be)\s+{_INTERPRETING}",
-                     others, re.I) is not None  # fmt: skip
+    # No other name between: "thank you, Matthias, and thank you, Lena, for translating" thanks Lena for it.
+    return re.search(rf"\b{name}\b(?:(?!(?-i:[A-Z]))[^.?!]){{0,30}}\bfor\s+{_INTERPRETING}"
+                     rf"|\b{name}\s+(?:is|will\s+be)\s+{_INTERPRETING}", others, re.I) is not None  # fmt: skip
 
 
 def _with_aliases(side: tuple[str, ...], aliases: dict[str, str]) -> tuple[str, ...]:

@@ -65,7 +65,10 @@ _SPEAKING = re.compile(
     rf"({_NAME}\s+{_NAME})\b"
 )
 # "Leah Brandt, I'm the ...": a full name first, answering "Could you give me your name and what you do?"
-_NAME_ANSWER = re.compile(rf"^(?:(?:[Ss]ure|[Yy]es|[Yy]eah|[Oo]f course|[Hh]i)[,!.]?\s+)?({_NAME}\s+{_NAME})\s*[,.]")
+# (or, as a sentence of its own later on, "Sure. Thandiwe Mbeki.", when the other side says it back)
+_NAME_ANSWER = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?:(?:[Ss]ure|[Yy]es|[Yy]eah|[Oo]f course|[Hh]i)[,!.]?\s+)?({_NAME}\s+{_NAME})\s*[,.]"
+)
 _LOGIN = re.compile(r"[a-z][a-z0-9._-]{3,}(?:@[\w.-]+)?")
 
 
@@ -99,10 +102,18 @@ def said_name(speaker: str, said: str, heard: str) -> str:
         return ""
     asked = _ASKED_WHO.search(heard) is not None
     answered = _NAME_ANSWER.finditer(said) if asked else ()
+    # The only voice in the file (the other side's channel empty): its full name, said as its own, is enough.
+    alone = not heard.strip()
     for found in chain(_SPEAKING.finditer(said), _SELF_NAMED.finditer(said), answered):
         name = found.group(1) or found.group(2)
+        full = alone and " " in name and not names_a_job_word(name.split()[-1])
         # Asked who is there, "I'm Head of IT" names no one: a name the other side never says must be no job word.
-        if re.search(rf"\b{re.escape(name.split()[0])}\b", heard) or (asked and not names_a_job_word(name.split()[0])):
+        later = found.re is _NAME_ANSWER and found.start() > 0
+        if (
+            full
+            or re.search(rf"\b{re.escape(name.split()[0])}\b", heard)
+            or (asked and not later and not names_a_job_word(name.split()[0]))
+        ):
             # "it's Marco, Marco Bellini": the given name said again with the surname
             again = re.match(rf",\s*{re.escape(name)}\s+({_NAME})\b", said[found.end() :])
             return f"{name} {again.group(1)}" if again and " " not in name else name
@@ -112,7 +123,8 @@ def said_name(speaker: str, said: str, heard: str) -> str:
 # The other side asking who is speaking: "Who do I have on the line?", "Who's this?", "your name?"
 _ASKED_WHO = re.compile(
     r"\bwho\s+(?:do\s+i\s+have|do\s+we\s+have|have\s+we\s+got|is\s+(?:this|that|on|speaking)|am\s+i\s+"
-    r"(?:speaking|talking)|are\s+you\s*\?)|\bwho['’]s\s+(?:this|that|on|speaking)|\byour\s+name\b|\bintroduce\s+yourself\b",
+    r"(?:speaking|talking)|are\s+you\s*\?|you\s+are\b)|\bwho['’]s\s+(?:this|that|on|speaking)|\byour\s+name\b"
+    r"|\bintroduce\s+yourself\b",
     re.I,
 )
 
