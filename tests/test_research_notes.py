@@ -129,3 +129,47 @@ def test_prompts_written_in_italics_are_the_interviewers_and_the_plain_paragraph
         ("Interviewer", "Asked how invoices arrive."),
         ("Interviewee", "Email, mostly, into a shared inbox."),
     ]
+
+
+def test_a_researchers_note_rows_and_a_tables_section_rows_are_no_ones_words(tmp_path) -> None:
+    import docx
+
+    from voiceofbuyer.ingest.csv_reader import read_csv
+    from voiceofbuyer.ingest.reader import read_interview
+
+    sheet = (
+        "Time,Speaker,Text\n00:01,Sam,What slows payroll down?\n00:05,Dana Link,Overtime rules in three unions.\n"
+        "00:09,NOTE,Visibly frustrated.\n00:12,Researcher note,KEY INSIGHT: wants a rules engine.\n"
+    )
+    assert [t.speaker for t in read_csv(sheet.encode(), "log.csv").turns] == ["Sam", "Dana Link"]
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Interviewer", "What breaks first?"
+    table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Rhys", "The rota, every single week."
+    table.rows[2].cells[0].merge(table.rows[2].cells[1]).text = "Part 2 – Problems"
+    document.save(tmp_path / "table.docx")
+    interview = read_interview(tmp_path / "table.docx", tmp_path)
+    assert [(t.speaker, t.text) for t in interview.turns] == [
+        ("Interviewer", "What breaks first?"),
+        ("Rhys", "The rota, every single week."),
+    ]
+
+
+def test_a_google_docs_pages_comments_and_a_header_line_of_several_fields() -> None:
+    from voiceofbuyer.ingest.html_reader import read_html
+
+    page = (
+        "<html><body><p>Interview notes – Northline Cold Storage</p><p>Date: 12 March 2025 · Interviewer: Rachel Tan"
+        " · Interviewee: Brendan Kowalczyk, Warehouse Manager</p><p>Q: How do carriers book a slot?</p>"
+        '<p>A: They ring my clerks.<sup><a href="#cmnt1" id="cmnt_ref1">[a]</a></sup></p>'
+        '<div><p><a href="#cmnt_ref1" id="cmnt1">[a]</a><span>Yard dwell time – ask for the number</span></p></div>'
+        "</body></html>"
+    )
+    parsed = read_html(page.encode(), "notes.html")
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("Q", "How do carriers book a slot?"),
+        ("A", "They ring my clerks."),
+    ]
+    assert (parsed.meta.interviewee, parsed.meta.title, parsed.meta.date) == (
+        "Brendan Kowalczyk", "Warehouse Manager", "12 March 2025",
+    )  # fmt: skip

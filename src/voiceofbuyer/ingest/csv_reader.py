@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.decode import decode, require_content
-from voiceofbuyer.ingest.metadata import header_metadata
+from voiceofbuyer.ingest.metadata import FIELD_BREAK, header_metadata
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, TEXT_TIME, parse_time
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, turn_at
 from voiceofbuyer.records import InterviewMeta
@@ -41,6 +41,9 @@ _HIGHLIGHT = frozenset({"highlight", "highlight text", "quote", "quote text", "e
 _QUESTION = frozenset({"question", "interview question", "prompt", "question asked"})
 _RESPONSE = frozenset({"response", "answer", "responses", "answers", "participant response", "verbatim response"})
 _JOB = frozenset({"participant role", "job title", "participant title", "role", "title (job)"})
+_NOTE_ROW = re.compile(
+    r"(?:[\w'’-]+\s+)?(?:notes?|observations?|comments?|aside|insights?|summary|takeaways?|memo)", re.I
+)
 _HEADER_SEARCH = 15
 """Rows a table's header may come after: a title, the participant's and the interviewer's lines, a blank row."""
 _DELIMITERS = (",", ";", "\t")
@@ -83,6 +86,8 @@ def _turn_rows(text: str, rows: list[list[Cell]], header: list[str], source: str
         if speaker_cell is None or text_cell is None:
             continue
         speaker = " ".join(text[speaker_cell[0] : speaker_cell[1]].split())
+        if _NOTE_ROW.fullmatch(speaker):  # a researcher's "NOTE" or "Observation" row among the turns: no one's words
+            continue
         start, end = (
             _time(text, _cell(row, columns[edge]), _in_ms(header, columns[edge])) for edge in ("start", "end")
         )
@@ -105,7 +110,7 @@ def _interview_log(text: str, rows: list[list[Cell]], at: int, header: list[str]
     """An interview log: the question asked (the interviewer's turn) and the response (the participant's) of each
     row, the participant and the interviewer named in the lines above the table."""
     preamble = [" ".join(piece.split()) for row in rows[:at] for cell in row
-                for piece in _FIELD_BREAK.split(text[cell[0] : cell[1]]) if piece.strip()]  # fmt: skip
+                for piece in FIELD_BREAK.split(text[cell[0] : cell[1]]) if piece.strip()]  # fmt: skip
     meta = header_metadata(preamble, source)
     asked, answered = _column(header, _QUESTION), _column(header, _RESPONSE)
     lines = LineIndex(text)
@@ -117,10 +122,6 @@ def _interview_log(text: str, rows: list[list[Cell]], at: int, header: list[str]
             if turn is not None:
                 turns.append(turn)
     return Parsed(text, require_turns(turns, source, "rows with a question and a response"), meta)
-
-
-# "Interviewer: Dana Whitfield   Date: 14/03/2025   Duration: 42 min": fields a spreadsheet's cell runs together
-_FIELD_BREAK = re.compile(r"\s{2,}(?=[A-Z][\w ]{0,20}:)")
 
 
 def _value(text: str, cell: Cell | None) -> str:

@@ -108,10 +108,13 @@ _TIME_CELL = re.compile(rf"\s*[\[(]?{TEXT_TIME}[\])]?\s*")
 MAX_SPEAKER_WORDS = 6
 
 
+MAX_HEADING_WORDS = 10
+
+
 def _table_lines(table: Table) -> list[str]:
     """A table's rows as transcript lines: a row with a speaker cell (a few words) and a text cell (the longest) is
-    ``[time] Speaker: text``; a header row ("Speaker", "Text") and any other row are their cells' text, one line
-    each."""
+    ``[time] Speaker: text``; a short row of one cell merged across the table is a heading (``## Part 2 –
+    Problems``); a header row ("Speaker", "Text") and any other row are their cells' text, one line each."""
     lines = []
     for row in table.rows:
         cells = list(dict.fromkeys(" ".join(_cell_text(c).split()) for c in row.cells))  # merged cells repeat
@@ -123,6 +126,8 @@ def _table_lines(table: Table) -> list[str]:
         if said and len(names) == 1 and len(said) > len(names[0]):
             stamp = f"[{times[0].strip('[]() ')}] " if times else ""
             lines.append(f"{stamp}{names[0]}: {said}")
+        elif len(cells) == 1 and len(row.cells) > 1 and len(cells[0].split()) <= MAX_HEADING_WORDS:
+            lines.append(f"## {cells[0]}")  # "Part 2 – Problems", one cell across the table: a section's heading
         else:
             lines.extend(cells)
     return lines

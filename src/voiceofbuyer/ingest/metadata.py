@@ -362,9 +362,13 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
 
 _INTERVIEW_NAME_HEADING = re.compile(
     r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?interview(?:\s+notes)?(?:\s+with\s+|\s*[-–—:|]\s*)"
-    rf"(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}}))[*\s]*",
+    rf"(?P<person>(?-i:[A-Z][\w'’-]+\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+))[*\s]*",  # a given name and a surname
     re.I,
 )
+
+
+FIELD_BREAK = re.compile(r"(?:[ \t]{2,}|[ \t]+[·•|][ \t]+)(?=(?:\*\*)?[A-Z][\w ]{0,20}:)")
+"""Between two fields written on one line: two spaces or more, or a middle dot or a bar, before the next label."""
 
 
 def header_metadata(lines: list[str], source: str, first_line: int = 1) -> InterviewMeta:
@@ -372,7 +376,11 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
     ``**Interviewee:** Jane Doe, CFO at Acme``, ``Adopter: ...``; a label alone on its line takes the next line."""
     values: dict[str, str] = {}
     pending = ""
-    for number, line in enumerate(lines, start=first_line):
+    # "Date: 12 March 2025 · Interviewer: Rachel Tan · Interviewee: ...": several fields on one line
+    pieces = [
+        (number, piece) for number, line in enumerate(lines, start=first_line) for piece in FIELD_BREAK.split(line)
+    ]
+    for number, line in pieces:
         match = _HEADER_LINE.match(line)
         label = (match["label"] if match else line.strip().strip("#*").strip()).casefold()
         field = _HEADER_FIELDS.get(label)
