@@ -101,7 +101,7 @@ def test_machines_voices_are_nobodys_words() -> None:
 
 
 def test_names_and_titles_said_the_way_people_abroad_say_them() -> None:
-    from voiceofbuyer.ingest.metadata import heading_person
+    from voiceofbuyer.ingest.headings import heading_person
     from voiceofbuyer.ingest.speaker_names import said_name
     from voiceofbuyer.introductions import stated_title
 

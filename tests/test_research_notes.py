@@ -5,7 +5,7 @@ label that also opens their turns, an editor's "[sic]", a note-taker's "((observ
 from __future__ import annotations
 
 from voiceofbuyer.cleanup import apply_cleanup, structural_removals
-from voiceofbuyer.ingest.metadata import heading_person
+from voiceofbuyer.ingest.headings import heading_person
 from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_reader import parse_turns
 
@@ -173,3 +173,24 @@ def test_a_google_docs_pages_comments_and_a_header_line_of_several_fields() -> N
     assert (parsed.meta.interviewee, parsed.meta.title, parsed.meta.date) == (
         "Brendan Kowalczyk", "Warehouse Manager", "12 March 2025",
     )  # fmt: skip
+
+
+def test_a_word_documents_italic_asides_and_a_line_of_the_participants_parts(tmp_path) -> None:
+    import docx
+
+    from voiceofbuyer.ingest.reader import read_interview
+
+    document = docx.Document()
+    document.add_paragraph("Ruth Adeyemi · Procurement Lead · Harlow County Council · 8 May 2025")
+    document.add_heading("How does a purchase request start today?", level=3)
+    document.add_paragraph("Someone fills in a Word form and emails it to the inbox.")
+    document.add_paragraph().add_run("She opened the form on screen while talking.").italic = True
+    document.add_heading("What made you look now?", level=3)
+    document.add_paragraph("The internal audit report in January.")
+    document.save(tmp_path / "notes.docx")
+    interview = read_interview(tmp_path / "notes.docx", tmp_path)
+    assert [t.text for t in interview.turns if t.speaker != "Interviewer"] == [
+        "Someone fills in a Word form and emails it to the inbox.",
+        "The internal audit report in January.",
+    ]
+    assert (interview.meta.interviewee, interview.meta.title) == ("Ruth Adeyemi", "Procurement Lead")

@@ -89,8 +89,14 @@ def _paragraph_text(paragraph: Paragraph) -> str:
         while parent is not None and parent is not paragraph._p and parent.tag not in _NOT_READ:
             parent = parent.getparent()
         if parent is paragraph._p:
-            runs.append(Run(element, paragraph).text)
-    return "".join(runs)
+            runs.append(Run(element, paragraph))
+    text = "".join(run.text for run in runs)
+    # A paragraph all in italics is the writer's aside ("She opened the form on screen while talking."), written
+    # as Markdown writes one so that it is read as one.
+    worded = [run for run in runs if run.text.strip()]
+    if worded and all(run.italic for run in worded) and "*" not in text and text.strip():
+        return f"*{text.strip()}*"
+    return text
 
 
 def _paragraph_line(paragraph: Paragraph) -> str:

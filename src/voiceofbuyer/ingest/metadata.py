@@ -301,18 +301,6 @@ def parse_person(value: str) -> tuple[str, str, str]:
     return name, parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
 
 
-# "Interview notes – Denise Varga, Transportation Director, Harlow County Schools", "# Call with Jane Doe (CFO, Acme)":
-# a heading that names the person interviewed and their job.
-# The small words inside a surname: "Sanne van der Berg", "Ana dos Santos", "Ahmad bin Abdullah".
-_PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|das|du|di|la|le|bin|binti|ibn|al|ter|ten|op)"
-_INTERVIEW_HEADING = re.compile(
-    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation|session)(?:\s+\d+)?"
-    r"(?:\s+notes)?"
-    rf"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}})"
-    r"\s*(?:,|\(|\s[-–—|]\s).+?)"
-    r"[*\s]*$",
-    re.I,
-)
 # Words of a company, a place or a topic, never of a person's name: "Harlow Logistics | Fleet Manager", "Invoice
 # Approvals – Regional Controller".
 _NOT_IN_NAMES = frozenset(
@@ -329,42 +317,6 @@ _NOT_IN_NAMES = frozenset(
 def names_no_person(name: str) -> bool:
     """A company's, a place's or a topic's name ("Ledgerly Research", "Harlow Logistics"), never a person's."""
     return bool({word.lower().strip(".,") for word in name.split()} & _NOT_IN_NAMES)
-
-
-@dataclass(frozen=True)
-class HeadingPerson:
-    """Who a heading says the call was with ("Interview notes – Denise Varga, Transportation Director, ...")."""
-
-    name: str
-    title: str
-    company: str
-    interview: bool
-    """The heading calls it an interview ("Customer interview: ..."), not only a call or a conversation with them."""
-
-
-def heading_person(lines: list[str]) -> HeadingPerson | None:
-    """The person a header line names with their job, or None. Weaker than a labelled line (``Interviewee: ...``):
-    the reader takes it where no speaker label names anyone, or where one names this person and the heading calls
-    it an interview ("Call with Tom Becker (Partner)" may name the consultant who brought the buyer)."""
-    for line in lines:
-        heading = _INTERVIEW_HEADING.match(line)
-        if heading is None:
-            continue
-        name, title, company = parse_person(heading["person"])
-        if title and names_a_job(title) and not names_no_person(name):
-            return HeadingPerson(name, title, company, bool(re.search(r"\binterview", line, re.I)))
-    for line in lines:  # "# Interview – Ingrid Solberg": the name alone, in a heading that calls it an interview
-        named = _INTERVIEW_NAME_HEADING.fullmatch(line)
-        if named and not names_no_person(named["person"]):
-            return HeadingPerson(named["person"], "", "", True)
-    return None
-
-
-_INTERVIEW_NAME_HEADING = re.compile(
-    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?interview(?:\s+notes)?(?:\s+with\s+|\s*[-–—:|]\s*)"
-    rf"(?P<person>(?-i:[A-Z][\w'’-]+\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+))[*\s]*",  # a given name and a surname
-    re.I,
-)
 
 
 FIELD_BREAK = re.compile(r"(?:[ \t]{2,}|[ \t]+[·•|][ \t]+)(?=(?:\*\*)?[A-Z][\w ]{0,20}:)")

@@ -29,16 +29,10 @@ from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import NotAnInterview
 from voiceofbuyer.ingest.decode import decode, require_content
+from voiceofbuyer.ingest.headings import HeadingPerson, heading_person
 from voiceofbuyer.ingest.labels import is_role_label, looks_like_name, read_head
 from voiceofbuyer.ingest.legend import legend_metadata
-from voiceofbuyer.ingest.metadata import (
-    HeadingPerson,
-    header_metadata,
-    heading_person,
-    names_no_person,
-    parse_person,
-    split_front_matter,
-)
+from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.page_lines import page_furniture, without_line_numbers
 from voiceofbuyer.ingest.speaker_names import is_placeholder, listed_names, same_person

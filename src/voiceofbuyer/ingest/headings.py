@@ -1,0 +1,70 @@
+"""Who a transcript's heading says was interviewed: "Interview notes – Denise Varga, Transportation Director,
+Harlow County Schools", "# Call with Jane Doe (CFO, Acme)", "Ruth Adeyemi · Procurement Lead · Harlow County
+Council", "# Interview – Ingrid Solberg". Weaker than a labelled header line (``Interviewee: ...``, read by
+``metadata.header_metadata``): the reader takes it only where no label names anyone, or one names this person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from voiceofbuyer.ingest.metadata import names_no_person, parse_person
+from voiceofbuyer.job_words import names_a_job
+
+# "Interview notes – Denise Varga, Transportation Director, Harlow County Schools", "# Call with Jane Doe (CFO, Acme)":
+# a heading that names the person interviewed and their job.
+# The small words inside a surname: "Sanne van der Berg", "Ana dos Santos", "Ahmad bin Abdullah".
+_PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|das|du|di|la|le|bin|binti|ibn|al|ter|ten|op)"
+_INTERVIEW_HEADING = re.compile(
+    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation|session)(?:\s+\d+)?"
+    r"(?:\s+notes)?"
+    rf"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}})"
+    r"\s*(?:,|\(|\s[-–—|]\s).+?)"
+    r"[*\s]*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class HeadingPerson:
+    """Who a heading says the call was with ("Interview notes – Denise Varga, Transportation Director, ...")."""
+
+    name: str
+    title: str
+    company: str
+    interview: bool
+    """The heading calls it an interview ("Customer interview: ..."), not only a call or a conversation with them."""
+
+
+def heading_person(lines: list[str]) -> HeadingPerson | None:
+    """The person a header line names with their job, or None. Weaker than a labelled line (``Interviewee: ...``):
+    the reader takes it where no speaker label names anyone, or where one names this person and the heading calls
+    it an interview ("Call with Tom Becker (Partner)" may name the consultant who brought the buyer)."""
+    for line in lines:
+        heading = _INTERVIEW_HEADING.match(line)
+        if heading is None:
+            continue
+        name, title, company = parse_person(heading["person"])
+        if title and names_a_job(title) and not names_no_person(name):
+            return HeadingPerson(name, title, company, bool(re.search(r"\binterview", line, re.I)))
+    for line in lines:  # "Ruth Adeyemi · Procurement Lead · Harlow County Council · 8 May 2025": a line of parts
+        parts = [part.strip("#* ") for part in _PARTS_BREAK.split(line.strip())]
+        named = len(parts) >= 2 and _PERSON_NAME.fullmatch(parts[0]) and not names_no_person(parts[0])
+        if named and names_a_job(parts[1]):
+            company = parts[2] if len(parts) > 2 and not re.search(r"\d", parts[2]) else ""
+            return HeadingPerson(parts[0], parts[1], company, False)
+    for line in lines:  # "# Interview – Ingrid Solberg": the name alone, in a heading that calls it an interview
+        named = _INTERVIEW_NAME_HEADING.fullmatch(line)
+        if named and not names_no_person(named["person"]):
+            return HeadingPerson(named["person"], "", "", True)
+    return None
+
+
+_PARTS_BREAK = re.compile(r"[ \t]+[·•|][ \t]+")
+_PERSON_NAME = re.compile(rf"[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}}")
+_INTERVIEW_NAME_HEADING = re.compile(
+    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?interview(?:\s+notes)?(?:\s+with\s+|\s*[-–—:|]\s*)"
+    rf"(?P<person>(?-i:[A-Z][\w'’-]+\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+))[*\s]*",  # a given name and a surname
+    re.I,
+)
