@@ -670,6 +670,8 @@ CASES: tuple[Case, ...] = (
     Case("other/.hidden.txt", write(TEXT), IGNORED),
     Case("other/~$lock.docx", write(garbage(162, 16)), IGNORED),
     Case("other/README.md", write("# About this batch\n"), IGNORED),
+    Case("other/desktop.ini", write("[.ShellClassInfo]\nIconResource=C:\\x.ico\n"), IGNORED),
+    Case("other/Thumbs.db", write(garbage(512, 18)), IGNORED),
     Case("dup/same.md", write(TEXT), READ),
     Case("dup/same.txt", write(TEXT), S, r"same name as dup/same\.md"),
     # the tool's own files
@@ -1415,3 +1417,11 @@ def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_names_no_missing
     assert "the output folder cannot be written" in line
     other = store_problems.store_problem(tmp_path / "voiceofbuyer.sqlite", sqlite3.OperationalError("disk I/O error"))
     assert "decisions.jsonl" not in other  # there is no plain copy of the decisions there to point to
+
+
+def test_a_browsers_second_download_is_the_copy_not_the_original(tmp_path: Path) -> None:
+    from voiceofbuyer.ingest.batch_files import batch_files
+
+    for name in ("call (1).vtt", "call.vtt", "call (2).vtt", "b.txt"):
+        (tmp_path / name).write_text("WEBVTT\n")
+    assert batch_files(tmp_path) == ["b.txt", "call.vtt", "call (1).vtt", "call (2).vtt"]

@@ -171,7 +171,7 @@ def test_one_buyer_labelled_with_an_honorific_or_misspelled_is_cited_under_one_n
     """ "Dr Anika Bose" beside "Anika Bose", "Siobhan Kelleger" beside "Siobhan Kelleher": one person, one name in
     the quotes, and the honorific is no part of it; two people a short word tells apart stay two."""
     from voiceofbuyer.ingest.speaker_names import display_speaker, without_honorific
-    from voiceofbuyer.records import BuyerProfile
+    from voiceofbuyer.records import BuyerProfile, Turn
     from voiceofbuyer.roles import buyer_profile
 
     call = interview([
@@ -190,6 +190,13 @@ def test_one_buyer_labelled_with_an_honorific_or_misspelled_is_cited_under_one_n
     assert display_speaker("Siobhan Kelleger", kelleher) == "Siobhan Kelleher"
     assert display_speaker("Shiobhan Kelleher", kelleher) == "Siobhan Kelleher"
     assert display_speaker("Mary Chen", BuyerProfile("x", "Mark Chen", "", "", "")) == "Mary Chen"
+    bell = [
+        Turn("Marcus Bell", "Hi.", 0, 3, 1),
+        Turn("Sofia Marin", "Hello?", 0, 6, 2),
+        Turn("Bell, Marcus", "Yes.", 0, 4, 3),
+    ]
+    assert label_aliases(bell) == {"Bell, Marcus": "Marcus Bell"}
+    assert display_speaker("Bell, Marcus", BuyerProfile("x", "Marcus Bell", "", "", "")) == "Marcus Bell"
     assert without_honorific("Prof. Amara Okafor") == "Amara Okafor"
     assert without_honorific("Dr. Okafor") == "Dr. Okafor"  # the honorific is all that says it is a person
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from .config import Config
 from .files import cached_training
 from .ingest import Problem
+from .ingest.labels import is_phone_number
 from .ingest.sides import CONFIDENT, identify_sides
 from .ingest.speaker_names import is_placeholder, renamed_devices
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
@@ -44,6 +45,11 @@ class People:
     """The company a buyer named as theirs in introducing themselves, where the metadata names none."""
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+def _shown(label: str) -> str:
+    """A label as a note shows it: a dial-in caller's number is personal data, never printed."""
+    return "a dial-in number" if is_phone_number(label) else repr(label)
 
 
 def identify_people(interviews: list[Interview], config: Config, vectors: Vectors) -> People:
@@ -91,7 +97,7 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
                 f"'interviewee: Name' in {interview.id}.yaml)"))  # fmt: skip
         elif sides.how == "inferred":
             people.notes.append(
-                f"{interview.source}: buyer inferred as {', '.join(map(repr, sides.buyers))} (the interviewing side "
+                f"{interview.source}: buyer inferred as {', '.join(map(_shown, sides.buyers))} (the interviewing side "
                 f"asks the questions; confidence {sides.confidence:.2f}); name the interviewee in metadata to be sure"
             )
         unquoted = [interview.turns[i] for i in sorted(off_the_record(interview.turns))]

@@ -9,6 +9,7 @@ are each reported in one line.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -153,7 +154,17 @@ def batch_files(folder: Path, excluded: tuple[Path, ...] = (), problems: list[Pr
         else:
             found.append(path.relative_to(folder).as_posix())
             real[target] = found[-1]
-    return sorted(found)
+    return sorted(found, key=_original_first)
+
+
+_DOWNLOAD_COPY = re.compile(r" \(\d{1,3}\)(?=\.[^./]+$|$)")
+
+
+def _original_first(path: str) -> tuple[str, bool, str]:
+    """Sort key: a browser's second download ("call (1).vtt") right after the file it copies ("call.vtt"), so the
+    original is read and the copy named as one."""
+    base = _DOWNLOAD_COPY.sub("", path)
+    return base, base != path, path
 
 
 MAX_NAME_BYTES = 240
@@ -193,10 +204,14 @@ def _is_output_folder(path: Path) -> bool:
     return (path / STORE_NAME).exists() or (path / DOCUMENTS).is_dir()
 
 
+_SYSTEM_FILES = frozenset({"desktop.ini", "thumbs.db", "ehthumbs.db", "icon\r"})
+
+
 def _ignored(relative: PurePosixPath) -> bool:
     return (
         any(part.startswith(".") for part in relative.parts)
         or relative.name.startswith("~$")
+        or relative.name.lower() in _SYSTEM_FILES  # what Windows and macOS leave in a folder they show
         or relative.stem.lower() == "readme"
         or str(relative) == MANIFEST
         or relative.name in (CONFIG_NAME, DECISIONS_FILE)

@@ -114,8 +114,8 @@ def said_name(speaker: str, said: str, heard: str) -> str:
             or re.search(rf"\b{re.escape(name.split()[0])}\b", heard)
             or (asked and not later and not names_a_job_word(name.split()[0]))
         ):
-            # "it's Marco, Marco Bellini": the given name said again with the surname
-            again = re.match(rf",\s*{re.escape(name)}\s+({_NAME})\b", said[found.end() :])
+            # "it's Marco, Marco Bellini", "I'm Sam as well, Sam Lindqvist": the given name again with the surname
+            again = re.match(rf"(?:\s+(?:as\s+well|too))?,\s*{re.escape(name)}\s+({_NAME})\b", said[found.end() :])
             return f"{name} {again.group(1)}" if again and " " not in name else name
     return ""
 
@@ -225,10 +225,18 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
         if slip:
             aliases[speaker] = usual
     aliases.update(_rejoined(speakers, order))
-    # "Dr Anika Bose" beside "Anika Bose": one person, labelled once with the honorific
+    # "Dr Anika Bose" beside "Anika Bose": one person, labelled once with the honorific; "Bell, Marcus" (a
+    # directory's surname first) beside "Marcus Bell"
     bare = set(speakers)
     aliases.update({s: without_honorific(s) for s in speakers if s != without_honorific(s) in bare})
+    aliases.update({s: turned for s in speakers if (turned := _given_name_first(s)) in bare and turned != s})
     return aliases
+
+
+def _given_name_first(label: str) -> str:
+    """ "Bell, Marcus" as "Marcus Bell"; any other label as it is."""
+    surname, comma, given = label.partition(",")
+    return f"{given.strip()} {surname.strip()}" if comma and len(surname.split()) == len(given.split()) == 1 else label
 
 
 _INITIALLED = re.compile(r"(?P<given>\S+)\s+(?P<initial>[A-Z])\.?(?P<mark>\s*\(.*\))?")
@@ -366,9 +374,10 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
         return profile.name or speaker
     # "Priya Nair | CFO @ Kestrel Logistics": her name
     shown = without_honorific(display_parts(speaker)[0] or without_call_mark(speaker))
-    # "Siobhan Kelleger", "Dr Anika Bose": the buyer's name as one label misspells it or adds an honorific, one person
-    # cited by one name.
-    if profile.name and (shown == without_honorific(profile.name) or _misspelled(shown, profile.name)):
+    # "Siobhan Kelleger", "Dr Anika Bose", "Bell, Marcus": the buyer's name as one label misspells it, adds an
+    # honorific or puts the surname first: one person cited by one name.
+    named = without_honorific(profile.name)
+    if profile.name and (named in (shown, _given_name_first(shown)) or _misspelled(shown, profile.name)):
         return profile.name
     return shown
 
