@@ -194,3 +194,19 @@ def test_a_word_documents_italic_asides_and_a_line_of_the_participants_parts(tmp
         "The internal audit report in January.",
     ]
     assert (interview.meta.interviewee, interview.meta.title) == ("Ruth Adeyemi", "Procurement Lead")
+
+
+def test_a_groups_notes_give_each_answer_to_the_one_it_names_and_italic_bullets_are_notes() -> None:
+    notes = (
+        "## What does each of you do?\n\n- **Kim:** I'm the accounts receivable manager.\n- **Raj:** Credit "
+        "analyst.\n\n## How do you chase overdue invoices?\n\n- **Kim:** Reminder letters, then calls.\n"
+        "- *Both laughed at this – clearly a known frustration.*\n"
+    )
+    turns, _ = parse_turns(notes, "group.md")
+    assert [(t.speaker, t.text) for t in turns] == [
+        ("Interviewer", "What does each of you do?"),
+        ("Kim", "I'm the accounts receivable manager."),
+        ("Raj", "Credit analyst."),
+        ("Interviewer", "How do you chase overdue invoices?"),
+        ("Kim", "Reminder letters, then calls."),
+    ]

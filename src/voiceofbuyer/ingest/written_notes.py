@@ -1,13 +1,15 @@
 """Written interview notes in question-and-answer form: the interviewer's questions as headings or ``Q:`` lines, or,
 in a file without a single label, as paragraphs of their own that end in "?"; the answers as paragraphs or bullets
 under them. Each question is the interviewer's turn, each answer paragraph or bullet the interviewee's (named from
-the metadata or an attendee line); a writer's note among them ("Notes: ...", "*aside*") is no one's."""
+the metadata or an attendee line), or, in a group's notes, the one each answer names ("- **Kim:** ..."); a writer's
+note among them ("Notes: ...", "*aside*") is no one's."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
+from voiceofbuyer.ingest.labels import read_head
 from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.tool_lines import is_tool_line
@@ -43,7 +45,8 @@ def _note(line: str) -> bool:
     or metadata label ("Notes: ...", "> Interviewer aside: ...")."""
     unquoted = _unquoted(line)
     label = LABEL_LINE.match(unquoted)
-    return bool(ASIDE.fullmatch(unquoted) or (label and metadata_label(label["label"])))
+    aside = ASIDE.fullmatch(unquoted) or ASIDE.fullmatch(line[_BULLET.match(line).end() :])  # "- *Both laughed.*"
+    return bool(aside or (label and metadata_label(label["label"])))
 
 
 def _unquoted(line: str) -> str:
@@ -146,8 +149,12 @@ def question_and_answer_turns(
             asked = asked and not (label and not label["value"].strip())
             continue
         else:
-            bullet = _BULLET.match(line.text)
-            turn = turn_at(text, line.start + (bullet.end() if bullet else 0), line.end, interviewee, line.number)
+            at = line.start + _BULLET.match(line.text).end()
+            # "- **Kim:** I'm the accounts receivable manager.": in a group's notes, each answer under its name
+            head = read_head(text[at : line.end]) if text.startswith("**", at) else None
+            named = head is not None and head.speaker is not None and not metadata_label(head.speaker)
+            speaker, at = (head.speaker, at + head.body) if named else (interviewee, at)  # type: ignore[union-attr]
+            turn = turn_at(text, at, line.end, speaker, line.number)
         if turn:
             turns.append(turn)
     return turns
