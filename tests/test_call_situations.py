@@ -272,3 +272,21 @@ def test_a_name_cut_between_two_cues_is_one_sentence() -> None:
     assert _continues(cue("We buy all our diesel from Harbor"), cue("Freight Lines."))
     assert not _continues(cue("I talked to Dana about the renewal"), cue("She said no."))
     assert not _continues(cue("Our biggest customer is Tesco"), cue("Yes."))
+
+
+def test_a_buyer_who_comes_back_as_a_number_or_a_new_voice_is_the_same_buyer() -> None:
+    call = interview([
+        ("Elena Petrova", "Could you tell me about your role?"),
+        ("Kwame Asante", "I'm the transportation manager. Last year our auditor found about"),
+        ("Elena Petrova", "Kwame, I think you froze. Kwame? I think we lost him."),
+        ("13125550187", "Hi, sorry, it's Kwame, I'm dialing in from my phone now."),
+        ("Elena Petrova", "No problem. You were saying the auditor found something?"),
+        ("13125550187", "Forty thousand dollars of duplicate freight payments."),
+    ])  # fmt: skip
+    assert label_aliases(call.turns) == {"13125550187": "Kwame Asante"}
+    stranger = interview([
+        ("Elena Petrova", "Could you tell me about your role?"),
+        ("Kwame Asante", "I'm the transportation manager."),
+        ("Speaker 3", "Hi, I'm from IT, just checking the line."),
+    ])  # fmt: skip
+    assert label_aliases(stranger.turns) == {}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .cleanup import Removal, is_acknowledgement, merge_removals, structural_removals
 from .ingest.cues import CUE_TAG
 from .ingest.sides import CONFIDENT
-from .ingest.speaker_names import is_placeholder
+from .ingest.speaker_names import is_placeholder, label_aliases
 from .off_record import off_the_record
 from .records import Interview, SpeakerRoles, Turn
 from .wording import UNFINISHED
@@ -60,6 +60,7 @@ def buyer_passages(
     turns = interview.turns
     tagged_on = {i for i in range(len(turns) - 1) if _in_one_cue(turns[i], turns[i + 1], interview.text)}
     unquoted = off_the_record(turns)
+    rejoined_as = label_aliases(turns) if any(is_placeholder(b) for b in speakers.buyers) else {}
     for index, turn in enumerate(turns):
         if turn.speaker in speakers.uncertain or index in unquoted:
             current, acknowledged = None, False
@@ -90,7 +91,10 @@ def buyer_passages(
             current.turns.append(turn)
             current.removed.extend(structure)
         else:
-            uncertain = speakers.confidence < CONFIDENT or (is_placeholder(turn.speaker) and bool(named_buyers))
+            # An unnamed voice beside a named buyer may be anyone, unless the call says it is that buyer back
+            # ("Speaker 3": "Sorry, I'm back." / "welcome back Priyanka").
+            unnamed = is_placeholder(turn.speaker) and rejoined_as.get(turn.speaker) not in named_buyers
+            uncertain = speakers.confidence < CONFIDENT or (unnamed and bool(named_buyers))
             current = Passage(interview, turn.speaker, [turn], list(structure), question, uncertain)
             passages.append(current)
         acknowledged = False

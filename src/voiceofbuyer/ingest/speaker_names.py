@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from itertools import chain, pairwise
 
 from voiceofbuyer.ingest.labels import display_parts, is_bot, is_phone_number, is_role_label, is_room
+from voiceofbuyer.ingest.rejoins import rejoined
 from voiceofbuyer.job_words import names_a_job_word
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
@@ -224,7 +225,7 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
         )
         if slip:
             aliases[speaker] = usual
-    aliases.update(_rejoined(speakers, order))
+    aliases.update(rejoined(turns, given_name))
     # "Dr Anika Bose" beside "Anika Bose": one person, labelled once with the honorific; "Bell, Marcus" (a
     # directory's surname first) beside "Marcus Bell"
     bare = set(speakers)
@@ -237,45 +238,6 @@ def _given_name_first(label: str) -> str:
     """ "Bell, Marcus" as "Marcus Bell"; any other label as it is."""
     surname, comma, given = label.partition(",")
     return f"{given.strip()} {surname.strip()}" if comma and len(surname.split()) == len(given.split()) == 1 else label
-
-
-_INITIALLED = re.compile(r"(?P<given>\S+)\s+(?P<initial>[A-Z])\.?(?P<mark>\s*\(.*\))?")
-_DUPLICATE_JOIN = re.compile(r"\s*\(\d\)$")
-"""Zoom's mark for a second device joined under a name already in the call: "Priya (2)"."""
-
-
-def _rejoined(speakers: list[str], order: list[str]) -> dict[str, str]:
-    """A label that shortens one full name, with the surname cut to its initial ("Dana W (Guest)" for "Dana
-    Whitfield (Guest)") or marked as a second device ("Priya (2)", "Priya Raman (2)" for "Priya Raman"), that speaks
-    only after every turn of that name has been said, or only before: one person who dropped and rejoined from
-    another device (a phone shows the name shorter), never two voices taking turns."""
-    found = {}
-    for short in speakers:
-        base = _DUPLICATE_JOIN.sub("", short.strip())
-        cut = _INITIALLED.fullmatch(base)
-        if cut is not None:
-            mark = (cut["mark"] or "").strip()
-            whole = [
-                other for other in speakers
-                if other != short and other.endswith(mark) and len(words := other.removesuffix(mark).split()) == 2
-                and words[0] == cut["given"] and words[1][:1] == cut["initial"] and len(words[1]) > 2
-            ]  # fmt: skip
-        elif base != short.strip():
-            whole = [other for other in speakers if other != short and base in (other, given_name(other))
-                     and len(other.split()) > 1]  # fmt: skip
-        else:
-            continue
-        if len(whole) != 1:
-            continue
-        (first_short, last_short), (first_whole, last_whole) = _span(order, short), _span(order, whole[0])
-        if last_whole < first_short or last_short < first_whole:
-            found[short] = whole[0]
-    return found
-
-
-def _span(order: list[str], speaker: str) -> tuple[int, int]:
-    """The indexes of ``speaker``'s first and last turns in ``order``."""
-    return order.index(speaker), len(order) - 1 - order[::-1].index(speaker)
 
 
 def _one_letter_apart(first: str, second: str) -> bool:
