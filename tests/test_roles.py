@@ -304,6 +304,12 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
          "as VP Finance, and since last spring I'm the CFO.", "CFO"),  # a career told in order: the last
         ("Sure. I job-share the payroll manager role with Priya.", "Payroll Manager"),
         ("It's my company. I started it eleven years ago with one truck.", "Company Owner"),
+        ("I own and run my company, and I hire freelancers for projects.", "Company Owner"),
+        ("I currently have a small business where I paint and sell paper banners.", "Business Owner"),
+        ("The business I run is a cidery and we attend wine festivals.", "Business Owner"),
+        ("My lab work is mostly based on experiments as I'm studying Medicinal Chemistry.", "Student"),
+        ("I'm studying the supplier report this week.", ""),
+        ("I happen to be a programmer, so part of my work is automation.", "Programmer"),
         ("It's my company's policy to pay on time.", ""),
         ("It's my business to know where every dollar goes.", ""),
         ("I'm the plant controller at Dunmore Foods. And since January, I'm also the project lead for our Coupa "

@@ -31,7 +31,8 @@ _INTRO_LEAD = re.compile(
     # "I'm the guy who approves the invoices, the AP manager": the job named after who they are.
     r"\b(?:(?:i'?m|i\s+am)\s+(?:working\s+like|(?:on|in)\s+the\s+[\w&/ -]{1,30}?\s+(?:team|department|group)\s*,"
     r"|(?P<who>(?:the|a)\s+(?:guy|gal|person|one|woman|man|lady)\s+(?:who|that)\s+[^,.;?!]{3,60},(?=\s+(?:the|an?)\s)))"
-    rf"|(?:i'?m|i\s+am)\s+(?P<named>{NAME_FIRST})|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)|i\s+work\s+as"
+    rf"|(?:i'?m|i\s+am)\s+(?P<named>{NAME_FIRST})|i\s+happen\s+to\s+be|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)"
+    r"|i\s+work\s+as"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
     # "I'm covering as controller on an interim basis", "filling in as AP lead": a job held now, if for a while
@@ -65,14 +66,30 @@ _INTRO_LEAD = re.compile(
 _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bi\s+teach\b", re.I), "Teacher"),
     (re.compile(r"\bi\s+dispatch\b", re.I), "Dispatcher"),
+    # "I'm studying Medicinal Chemistry", "I am studying for my degree": a student (not "I'm studying the report")
     (
         re.compile(
-            r"\bi\s+(?:own|run|have|operate|started|founded|co-?founded)\s+(?:a|an|my|our)\s+"
+            r"\bi(?:'?m|\s+am)\s+(?:currently\s+)?studying\s+(?:(?-i:[A-Z])|for\s+(?:a|my)\s+(?:\w+\s+)?degree\b"
+            r"|at\s+(?:the\s+)?(?:university|college)\b)",
+            re.I,
+        ),
+        "Student",
+    ),
+    (
+        re.compile(
+            # "I own and run my company", "I currently have a small business where I paint banners"
+            r"\bi\s+(?:currently\s+|also\s+)?(?:own|run|have|operate|started|founded|co-?founded)"
+            r"(?:\s+and\s+(?:run|operate|manage))?\s+(?:a|an|my|our)\s+"
             r"(?:(?:own|small|little|online|local|family|tiny|one-person|new)\s+)*(?P<kind>(?:\w+\s+){0,2}?"
             r"(?:business|shop|store|company|agency|studio|practice|firm|farm|restaurant|cafe|café|bakery|food\s+truck"
             r"|startup|start-up|brand|consultancy|salon|clinic))\b",
             re.I,
         ),
+        "{kind} owner",
+    ),
+    # "The business I run is a cidery": its owner
+    (
+        re.compile(r"\bthe\s+(?P<kind>business|company|firm|shop|practice)\s+i\s+(?:run|own)\s+is\b", re.I),
         "{kind} owner",
     ),
     # "It's my company. I started it eleven years ago with one truck."

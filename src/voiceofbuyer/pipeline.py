@@ -127,7 +127,7 @@ def _run(
             report.problems.extend(repeated)
         # A buyer who said nothing that stands ("Thank you.", a muted recording's "you") gives no voice to a persona:
         # one line says so, instead of the warnings about its role.
-        empty = [i.source for i in interviews if not statements.get(i.id)]
+        empty = [i.source for i in interviews if i.id in statements and not statements[i.id]]
         report.problems = [p for p in report.problems if p.path not in empty] + [Problem(source, f"{source}: not one "
             "statement of the buyer's is left after clean-up: left out (fix: check it is the right file)", skipped=True)
             for source in empty]  # fmt: skip
