@@ -230,6 +230,7 @@ def test_a_question_read_back_before_the_answer_is_no_statement() -> None:
     assert not echoes("We use Excel.", "Do you use Excel?")  # an answer in the question's words
     assert not echoes("About five months, yes.", "And you've been using it for, what, about five months?")
     assert not echoes("No-shows, by far.", "What's the biggest headache in scheduling?")
+    assert not echoes("Retrain the models.", "So how do you evaluate the quality of your models?")  # real speech
     assert not echoes("A lot of maybes.", "A lot of maybes.")  # the buyer agreeing with a remark, no question
 
 
