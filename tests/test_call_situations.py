@@ -222,7 +222,7 @@ def test_what_a_buyer_says_off_the_record_is_never_quoted() -> None:
 
 
 def test_a_question_read_back_before_the_answer_is_no_statement() -> None:
-    from voiceofbuyer.segment import echoes
+    from voiceofbuyer.wording import echoes
 
     assert echoes("What made me start looking.", "What made you start looking for a tool?")
     assert echoes("The biggest headache in scheduling.", "What's the biggest headache in scheduling?")
@@ -231,6 +231,7 @@ def test_a_question_read_back_before_the_answer_is_no_statement() -> None:
     assert not echoes("About five months, yes.", "And you've been using it for, what, about five months?")
     assert not echoes("No-shows, by far.", "What's the biggest headache in scheduling?")
     assert not echoes("Retrain the models.", "So how do you evaluate the quality of your models?")  # real speech
+    assert not echoes("More likely to collaborate.", "Are you more likely to collaborate or to delegate tasks?")
     assert not echoes("A lot of maybes.", "A lot of maybes.")  # the buyer agreeing with a remark, no question
 
 

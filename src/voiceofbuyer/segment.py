@@ -21,7 +21,16 @@ from .errors import ConfigError
 from .passages import Passage, buyer_passages, clean_with_map, is_backchannel, to_source
 from .pos_ruler import use_pos_ruler
 from .records import Interview, SpeakerRoles, Statement, Turn
-from .wording import RESTARTED, UNFINISHED, NounChunks, frames_a_clause, has_content, keyphrases, stands_alone
+from .wording import (
+    RESTARTED,
+    UNFINISHED,
+    NounChunks,
+    echoes,
+    frames_a_clause,
+    has_content,
+    keyphrases,
+    stands_alone,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -222,33 +231,6 @@ def _split_long(text: str, base: int, max_words: int) -> list[tuple[int, int]]:
             tail_base = base + len(stripped) - len(tail)
             return _split_long(head, base, max_words) + _split_long(tail, tail_base, max_words)
     return [(base, base + len(stripped))]
-
-
-_PERSON_WORD = {"i": "you", "me": "you", "we": "you", "us": "you", "my": "your", "our": "your", "am": "are"}
-# An answer opens so: "It's more back and forth.", "My colleagues have influenced me.", "About five months, yes."
-_ANSWER_OPENERS = re.compile(
-    r"(?:i|we|they|he|she|it|my|our|their|that|there|yes|yeah|no|about|around|maybe|probably)\b", re.I
-)
-
-
-def echoes(sentence: str, question: str) -> bool:
-    """Whether ``sentence`` reads the interviewer's ``question`` back before answering it ("How do we handle
-    reminders today." after "How do you handle reminders today?", "The biggest headache in scheduling."): four
-    words or more, all of them the question's in its order (I/we read as you; one word of its own in six or more),
-    and not opening as an
-    answer does ("We use Excel." after "Do you use Excel?", "About five months, yes.")."""
-    said = [_PERSON_WORD.get(w, w) for w in re.findall(r"[a-z0-9]+", sentence.lower())]
-    asked = [_PERSON_WORD.get(w, w) for w in re.findall(r"[a-z0-9]+", question.lower())]
-    # "A lot of maybes." said back to the interviewer's remark agrees with it: only a question is read back
-    if len(said) < 4 or "?" not in question or _ANSWER_OPENERS.match(sentence.lstrip()):
-        return False
-    matched, at = 0, 0
-    for word in said:  # in the question's order
-        if word in asked[at:]:
-            at = asked.index(word, at) + 1
-            matched += 1
-    # one word of its own only in a longer sentence: "Retrain the models." answers "... quality of your models?"
-    return matched >= len(said) - (1 if len(said) >= 6 else 0)
 
 
 def _statement(
