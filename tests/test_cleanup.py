@@ -294,3 +294,16 @@ def test_no_filler_words_configured_means_nothing_is_removed_as_one():
 def test_a_hyphenated_word_cut_across_cues_is_one_word(source, quote):
     gap = source.index("\n")
     assert apply_cleanup(source, 0, len(source), [(gap, gap + 1, "gap")]) == quote
+
+
+def test_spacys_stop_words_are_read_without_importing_spacy() -> None:
+    import subprocess
+    import sys
+
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from voiceofbuyer.stop_words import english_stop_words
+
+    assert english_stop_words() == frozenset(STOP_WORDS)
+    probe = "import sys, voiceofbuyer.stop_words as s; s.english_stop_words(); print('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "False"

@@ -22,11 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .cleanup import ANNOTATION, INLINE_TIME, LINE_NUMBER, apply_cleanup, is_acknowledgement, is_false_start
 from .errors import AuditError
 from .records import Interview, Persona, Quote, RunResult, Statement, Theme
+from .stop_words import english_stop_words
 
 _WORDS = re.compile(r"[\w'’]+")
 _DISCOURSE_WORDS = frozenset({"like", "yeah", "okay", "ok", "right"})
@@ -86,7 +85,7 @@ def _is_function_word(word: str) -> bool:
     """A stop word, a discourse marker, or a contraction of a stop word ("that's", "isn't", "we're")."""
     word = word.replace("’", "'")
     base = word[:-3] if word.endswith("n't") else word.split("'")[0]
-    return word in STOP_WORDS or word in _DISCOURSE_WORDS or base in STOP_WORDS
+    return word in english_stop_words() or word in _DISCOURSE_WORDS or base in english_stop_words()
 
 
 def _removal_problem(

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .stop_words import english_stop_words
 from .stutters import Removal, Token, opens_sentence, repeats
 
 Range = tuple[int, int]
@@ -199,16 +200,13 @@ def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
     word. Before a long dash, a word of its own is not cut off because the next one begins with it: "We used to--
     today we run it all" and "we paid for— fortunately" keep "to" and "for"; a capitalised stem before "and",
     "or" or "to" shares its hyphen with the next word ("A- and B-grade")."""
-    # Imported here: reading transcripts imports this module (``is_acknowledgement``) and needs no spaCy.
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     if stem.lower() == following.lower():
         return True
     if stem[:1].isupper() and following in ("and", "or", "to"):
         return False  # a suspended hyphen: "We rate them A- and B-grade", "Pre- or post-sale"
     stem, following = stem.lower(), following.lower()
     begun_again = following.startswith(stem) or stem.startswith(following)
-    return begun_again and (dash == "-" or stem not in STOP_WORDS)
+    return begun_again and (dash == "-" or stem not in english_stop_words())
 
 
 def _in_a_name(text: str, match: re.Match[str], word: str) -> bool:

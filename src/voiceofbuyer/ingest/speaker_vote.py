@@ -7,10 +7,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from voiceofbuyer.ingest.labels import Head, is_bot, is_role_label, looks_like_name
 from voiceofbuyer.job_words import names_a_job
+from voiceofbuyer.stop_words import english_stop_words
 
 # Words that make a label prose, not a name, even when it recurs ("I said:", "the point is:").
 _PROSE_WORDS = frozenset(
@@ -186,5 +185,5 @@ def _name_with_given_word(words: list[str]) -> bool:
     rest = [w for w in words if w.casefold() not in _NAME_WORDS]
     return (
         2 <= len(words) <= 4 and bool(named) and bool(rest) and all(w.istitle() for w in words)
-        and all(w.casefold() not in STOP_WORDS and not names_a_job(w) for w in rest)
+        and all(w.casefold() not in english_stop_words() and not names_a_job(w) for w in rest)
     )  # fmt: skip
