@@ -37,7 +37,9 @@ def questions_of(lines: list[TextLine], speakers: set[str]) -> Callable[[TextLin
     if sum(1 for line in lines if _question(line) is not None) >= 2:
         return _question
     bare = sum(1 for line in lines if _bare_question(line) is not None)
-    return _bare_question if not speakers and bare >= 3 and bare * 3 >= len(lines) else None
+    # a writer's italic notes and the headings of a guide's sections ask nothing and answer nothing
+    said = [line for line in lines if not ASIDE.fullmatch(line.text) and not HEADING.match(line.text)]
+    return _bare_question if not speakers and bare >= 3 and bare * 3 >= len(said) else None
 
 
 def _note(line: str) -> bool:
@@ -56,7 +58,8 @@ def _unquoted(line: str) -> str:
 # "- **How do you qualify a new supplier today?**": a question in bold as a list's item (Notion's toggles), the
 # answer indented under it; "_Asked how invoices arrive._": the writer's prompt, paraphrased in italics.
 _BOLD_ITEM_QUESTION = re.compile(r"[ \t]*(?:[-*•+][ \t]+)?\*\*(?=[^*\n]+\?[ \t]*\*\*[ \t]*$)")
-_ITALIC_PROMPT = re.compile(r"[ \t]*[_*](?=(?:asked|prompted|probed|prompt|probe)\b[^_*\n]*[_*][ \t]*$)", re.I)
+# (not a guide's "*Probe: Price, integration?*", the moderator's note beside a question of its own)
+_ITALIC_PROMPT = re.compile(r"[ \t]*[_*](?=(?:(?:i|we)\s+)?(?:asked|prompted)\b[^_*\n]*[_*][ \t]*$)", re.I)
 
 
 def _question(line: TextLine) -> int | None:
