@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from voiceofbuyer.ingest.labels import is_phone_number
 from voiceofbuyer.records import Turn
 
 _INITIALLED = re.compile(r"(?P<given>\S+)\s+(?P<initial>[A-Z])\.?(?P<mark>\s*\(.*\))?")
@@ -58,18 +57,19 @@ _BACK = re.compile(
     r"\b(?:back|dial(?:l)?ing\s+in|dialled\s+in|dialed\s+in|rejoin\w*|froze|frozen|crashed|dropped|lost\s+(?:you|him|her))\b",
     re.I,
 )
-_UNNAMED_VOICE = re.compile(r"(?:speaker|spk|unknown\s+speaker|call-?in\s+user)[\s_]*\d{0,3}", re.I)
 
 
-def rejoined(turns: list[Turn], given_name: Callable[[str], str]) -> dict[str, str]:
+def rejoined(
+    turns: list[Turn], given_name: Callable[[str], str], is_placeholder: Callable[[str], bool]
+) -> dict[str, str]:
     """Labels of one speaker who left and came back, each with the label it stands for (``_shortened``), and an
-    unnamed voice or a number that speaks only after a full name's last turn, in a passage that says so: the name
-    said in its first turn or in the turn on either side, with words of coming back."""
+    unnamed voice or a number (``is_placeholder``) that speaks only after a full name's last turn, in a passage
+    that says so: the name said in its first turn or in the turn on either side, with words of coming back."""
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
     order = [turn.speaker for turn in turns]
     found = _shortened(speakers, order, given_name)
     for label in speakers:
-        if not (is_phone_number(label) or _UNNAMED_VOICE.fullmatch(label.strip())):
+        if not is_placeholder(label):
             continue
         first = order.index(label)
         around = " ".join(turn.text for turn in turns[max(0, first - 1) : first + 2])

@@ -225,7 +225,7 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
         )
         if slip:
             aliases[speaker] = usual
-    aliases.update(rejoined(turns, given_name))
+    aliases.update(rejoined(turns, given_name, is_placeholder))
     # "Dr Anika Bose" beside "Anika Bose": one person, labelled once with the honorific; "Bell, Marcus" (a
     # directory's surname first) beside "Marcus Bell"
     bare = set(speakers)

@@ -45,9 +45,8 @@ def questions_of(lines: list[TextLine], speakers: set[str]) -> Callable[[TextLin
 def _note(line: str) -> bool:
     """A writer's note among written answers: an aside in italics, or a line (quoted with ">" too) under a notes
     or metadata label ("Notes: ...", "> Interviewer aside: ...")."""
-    unquoted = _unquoted(line)
-    label = LABEL_LINE.match(unquoted)
-    aside = ASIDE.fullmatch(unquoted) or ASIDE.fullmatch(line[_BULLET.match(line).end() :])  # "- *Both laughed.*"
+    label = LABEL_LINE.match(_unquoted(line))
+    aside = ASIDE.fullmatch(line[_BULLET.match(line).end() :])  # also quoted or a list's item: "- *Both laughed.*"
     return bool(aside or (label and metadata_label(label["label"])))
 
 
