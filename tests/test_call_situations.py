@@ -72,7 +72,8 @@ def test_the_writers_own_view_is_a_note_never_an_answer() -> None:
         "## What would make you hesitate?\n\nPrice, above all.\n\n"
         "My take: strong fit, but the budget holder is the commercial director.\n"
     )
-    turns, meta = parse_turns(notes, "karen.md")
+    parsed = parse_turns(notes, "karen.md")
+    turns, meta = parsed.turns, parsed.meta
     assert (meta.interviewee, meta.title, meta.interviewer) == ("Karen Osei", "Category Manager", "Sam Ortiz")
     assert not any("strong fit" in turn.text for turn in turns)
     assert any(turn.text == "Price, above all." for turn in turns)
@@ -115,7 +116,8 @@ def test_names_and_titles_said_the_way_people_abroad_say_them() -> None:
     assert stated_responsibility(["I am in charge of the purchases for the group."]) == "Head of Purchases"
     assert stated_title(["I'm the jefa de compras, the purchasing manager, at Grupo Bajío."]) == "Purchasing Manager"
     assert stated_title(["I'm a mom of three, a teacher at heart."]) == ""
-    turns, _ = parse_turns("古丽娜·买买提: 我是采购经理。\nMichael Brown: Thanks.\n古丽娜·买买提: Yes.\n", "names.txt")
+    said = "古丽娜·买买提: 我是采购经理。\nMichael Brown: Thanks.\n古丽娜·买买提: Yes.\n"
+    turns = parse_turns(said, "names.txt").turns
     assert [turn.speaker for turn in turns] == ["古丽娜·买买提", "Michael Brown", "古丽娜·买买提"]
 
 

@@ -20,7 +20,7 @@ def test_premiere_pro_timecodes_with_semicolons_start_their_turns() -> None:
     assert parse_time("00;00;18;19") == 18.0 and parse_time("00:01:02;10") == 62.0
     text = "00;00;00;12 - 00;00;08;16\nSam Okafor\nCould you start with your role?\n\n00;00;09;04 - 00;00;18;01\n" \
            "Margit Holloway\nI'm the bursar at Whitcombe College.\n"  # fmt: skip
-    turns, _ = parse_turns(text, "premiere.txt")
+    turns = parse_turns(text, "premiere.txt").turns
     assert [(t.speaker, t.text, t.start) for t in turns] == [
         ("Sam Okafor", "Could you start with your role?", 0.0),
         ("Margit Holloway", "I'm the bursar at Whitcombe College.", 9.0),
@@ -32,7 +32,7 @@ def test_numbered_lines_of_a_research_transcript_are_layout() -> None:
         "Participant: P07 (School Business Manager)\n\n1\tINT:\tCould you start by\n2\t\tdescribing your role?\n"
         "3\tP07:\tYes, I'm the school business manager at Ashcombe\n4\t\tAcademy Trust.\n5\tINT:\tThank you.\n"
     )
-    turns, _ = parse_turns(text, "p07.txt")
+    turns = parse_turns(text, "p07.txt").turns
     assert [t.speaker for t in turns] == ["INT", "P07", "INT"]
     answer = turns[1]
     removed = structural_removals(answer.text, answer.start_char)
@@ -51,7 +51,7 @@ def test_answers_written_as_markdown_quotes_are_quoted_without_the_mark() -> Non
     notes = (
         "**How is the team set up?**\n\n> Four of us in Bergen.\n\n**What takes longest?**\n\n> The cash position.\n"
     )
-    turns, _ = parse_turns(notes, "notes.md")
+    turns = parse_turns(notes, "notes.md").turns
     assert [(t.speaker, t.text) for t in turns][1::2] == [("Interviewee", "Four of us in Bergen."),
                                                           ("Interviewee", "The cash position.")]  # fmt: skip
 
@@ -134,7 +134,7 @@ def test_a_turn_cut_by_a_page_break_keeps_its_start_time_after_it() -> None:
     text = ("Daniel Okoro (00:30):\nWe give everyone admin rights and then nobody removes it\nPage 1 of 2\n"
             "when they leave. Last year's audit found four hundred active accounts.\n"
             "Ben Adler (00:52):\nHow do you find them?\n")  # fmt: skip
-    turns, _ = parse_turns(text, "fireflies.txt")
+    turns = parse_turns(text, "fireflies.txt").turns
     buyer = [turn for turn in turns if turn.speaker == "Daniel Okoro"]
     assert len(buyer) == 2 and all(turn.start == 30.0 for turn in buyer)
 
@@ -196,7 +196,7 @@ def test_a_dialpad_caller_shown_by_number_and_a_login_confirmed_after_a_word() -
         "Hi Maria, thanks for calling back. What do you do?\n\n+1 415-555-0134, 2:21:25 PM\nI'm the receiving "
         "supervisor at Bayline Grocers.\n"
     )
-    turns, _ = parse_turns(text, "dialpad.txt")
+    turns = parse_turns(text, "dialpad.txt").turns
     assert [t.speaker for t in turns] == ["+1 415-555-0134", "Marcus Reyes", "+1 415-555-0134"]
     said = "Yes, sorry, Kiran Patel. Our Zoom shows my login."
     assert said_name("kpatel01", said, "I can only see a username. Is it Kiran?") == "Kiran Patel"

@@ -24,7 +24,8 @@ JM: The binder. The system only has what I typed in two years ago.
 
 
 def test_a_legend_that_marks_the_interviewers_names_the_interviewee_and_gives_their_title() -> None:
-    turns, meta = parse_turns(NOTES, "brightway.md")
+    parsed = parse_turns(NOTES, "brightway.md")
+    turns, meta = parsed.turns, parsed.meta
     assert [turn.speaker for turn in turns] == ["AK", "JM", "RS", "JM"]  # "Legend:" is no one's turn
     assert (meta.interviewee, meta.title, meta.company) == ("Jordan Mills", "Payroll Manager", "Brightway Foods")
     assert meta.interviewer == "Alex Kim, Rachel Sun"
@@ -64,7 +65,8 @@ def test_a_one_letter_legend_gives_the_job_and_no_false_warning() -> None:
         "sheets, eleven of them, every one in its own format.\n\nI: What would stop you buying a tool?\n\nR: Our IT "
         "team will want it hosted in Italy.\n"
     )
-    turns, meta = parse_turns(notes, "verdana.md")
+    parsed = parse_turns(notes, "verdana.md")
+    turns, meta = parsed.turns, parsed.meta
     call = interview([(t.speaker, t.text) for t in turns], meta)
     people = identify_people([call], load_config(None), NoVectors())
     profile = people.profiles[call.id]

@@ -16,7 +16,8 @@ def test_a_header_naming_the_participant_under_the_label_of_their_turns_is_metad
         "Dunmore Distribution\nInterviewer: Lucy Harrington\nDate: 28 May 2025\n\nInterviewer:\nThanks for doing "
         "this, Kwame. How is stock tracked?\n\nParticipant:\nOn a WMS from 2011.\n\nInterviewer: Thanks Kwame\n"
     )
-    turns, meta = parse_turns(text, "dunmore.txt")
+    parsed = parse_turns(text, "dunmore.txt")
+    turns, meta = parsed.turns, parsed.meta
     assert [(t.speaker, t.text) for t in turns][:2] == [
         ("Interviewer", "Thanks for doing this, Kwame. How is stock tracked?"),
         ("Participant", "On a WMS from 2011."),
@@ -24,7 +25,8 @@ def test_a_header_naming_the_participant_under_the_label_of_their_turns_is_metad
     assert (meta.interviewee, meta.title, meta.interviewer) == ("Kwame Asante", "Head of Warehouse Operations",
                                                                 "Lucy Harrington")  # fmt: skip
     # The first words said are no header: "Interviewer: Thanks Kwame" opens a turn.
-    turns, meta = parse_turns("Interviewer: Thanks Kwame\nParticipant: Sure.\nInterviewer: And stock?\n", "x.txt")
+    parsed = parse_turns("Interviewer: Thanks Kwame\nParticipant: Sure.\nInterviewer: And stock?\n", "x.txt")
+    turns, meta = parsed.turns, parsed.meta
     assert [t.speaker for t in turns] == ["Interviewer", "Participant", "Interviewer"] and not meta.interviewee
 
 
@@ -93,7 +95,8 @@ def test_note_apps_exports_notion_toggles_asides_obsidian_links_tags_and_callout
         "in Excel.\n    \n    <aside>\n    📌 Obs: she laughed here.\n    \n    </aside>\n    \n- **What would "
         "make you hesitate?**\n    \n    Validation, above all.\n"
     )
-    turns, meta = parse_turns(notion, "notion.md")
+    parsed = parse_turns(notion, "notion.md")
+    turns, meta = parsed.turns, parsed.meta
     assert [(t.speaker, t.text) for t in turns] == [
         ("Interviewer", "How do you qualify a new supplier today?"),
         ("Interviewee", "We send a questionnaire in Excel."),
@@ -105,7 +108,7 @@ def test_note_apps_exports_notion_toggles_asides_obsidian_links_tags_and_callout
         "**[[Nora Feld]]:** What's your role?\n\n**[[Sipho Dlamini]]:** I'm the export logistics manager. #role\n\n"
         "> [!note] Observation\n> Sipho showed a WhatsApp group.\n\n**[[Nora Feld]]:** Where does it get hard?\n"
     )
-    turns, _ = parse_turns(obsidian, "obsidian.md")
+    turns = parse_turns(obsidian, "obsidian.md").turns
     assert [(t.speaker, t.text) for t in turns] == [
         ("Nora Feld", "What's your role?"),
         ("Sipho Dlamini", "I'm the export logistics manager. #role"),
@@ -122,7 +125,7 @@ def test_prompts_written_in_italics_are_the_interviewers_and_the_plain_paragraph
         "_Asked her to describe the AP team._\n\nThere are five of us.\n\n_She sighed twice._\n\n"
         "_Asked how invoices arrive._\n\nEmail, mostly, into a shared inbox.\n"
     )
-    turns, _ = parse_turns(notes, "notes.md")
+    turns = parse_turns(notes, "notes.md").turns
     assert [(t.speaker, t.text) for t in turns] == [
         ("Interviewer", "Asked her to describe the AP team."),
         ("Interviewee", "There are five of us."),
@@ -202,7 +205,7 @@ def test_a_groups_notes_give_each_answer_to_the_one_it_names_and_italic_bullets_
         "analyst.\n\n## How do you chase overdue invoices?\n\n- **Kim:** Reminder letters, then calls.\n"
         "- *Both laughed at this – clearly a known frustration.*\n"
     )
-    turns, _ = parse_turns(notes, "group.md")
+    turns = parse_turns(notes, "group.md").turns
     assert [(t.speaker, t.text) for t in turns] == [
         ("Interviewer", "What does each of you do?"),
         ("Kim", "I'm the accounts receivable manager."),

@@ -15,7 +15,7 @@ from .config import Config
 from .files import cached_training
 from .ingest import Problem
 from .ingest.labels import is_phone_number
-from .ingest.sides import CONFIDENT, identify_sides
+from .ingest.sides import CONFIDENT, QUESTIONS_ONLY, identify_sides
 from .ingest.speaker_names import is_placeholder, renamed_devices
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
@@ -90,7 +90,12 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
         if company:
             people.companies[interview.id] = company
             people.notes.append(f"{interview.source}: company {company!r} from the buyer's self-introduction")
-        if sides.confidence < CONFIDENT:
+        if sides.how == QUESTIONS_ONLY:
+            people.problems.append(_warning(
+                interview, "names no speaker: its questions were taken as the interviewer's and the rest as the "
+                "interviewee's, and its quotes are flagged for review (fix: label each turn with who is speaking, or "
+                "give voiceofbuyer the recording, which it transcribes with the voices told apart)"))  # fmt: skip
+        elif sides.confidence < CONFIDENT:
             people.problems.append(_warning(
                 interview, f"cannot tell the interviewer from the interviewee (confidence {sides.confidence:.2f}, "
                 f"{sides.how}); its quotes are flagged for review (fix: name the interviewee in metadata, e.g. "

@@ -112,6 +112,9 @@ class Interview:
     speaker_confidence: float | None = None
     """How sure the transcriber was of who spoke, 0-1 (a JSON transcript's ``speakers.confidence``: for a
     recording, the share of speech clearly one voice's); None when the transcript does not say."""
+    unlabelled: bool = False
+    """The file names no speaker (Whisper's own .txt, .srt, .vtt): its sides were read from its questions, a guess
+    (``ingest.unlabelled``)."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,8 @@ class SpeakerRoles:
     interviewers: tuple[str, ...]
     buyers: tuple[str, ...]
     how: str
-    """``metadata``, ``labels``, ``inferred`` or ``single speaker`` (said in the run summary)."""
+    """``metadata``, ``labels``, ``inferred``, ``single speaker`` or ``questions`` (no label in the file: its
+    questions taken as the interviewer's) (said in the run summary)."""
     confidence: float = 1.0
     """0-1: how surely the sides are told apart (1 from metadata or labels); below 0.6 the buyer's statements are
     flagged for review."""

@@ -22,7 +22,8 @@ from voiceofbuyer.ingest.labels import Head, is_role_label, looks_like_name, rea
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
-from voiceofbuyer.ingest.turns import LineIndex, strip_span, turn_at
+from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, strip_span, turn_at
+from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, question_turns
 from voiceofbuyer.records import Turn
 
 # WebVTT and SubRip: "00:00:01.000 --> 00:00:04.000"; YouTube's SubViewer (.sbv): "0:00:01.200,0:00:04.000".
@@ -86,6 +87,19 @@ def parse_cues(text: str, lines: list[tuple[int, int]], first: int, source: str,
                 line=index + 1,
             )
     return cues
+
+
+def parsed_cues(text: str, cues: list[Cue], source: str, expected: str) -> Parsed:
+    """The turns of a cue file (``cue_turns``); where no cue names a speaker and none holds markup (Whisper's own
+    .srt and .vtt), the turns read by its questions, a guess it declares (``unlabelled``). ``InputError`` naming the
+    ``expected`` form when neither gives a turn."""
+    turns = cue_turns(text, cues)
+    if turns or any(CUE_TAG.search(text, cue.text_start, cue.text_end) for cue in cues):
+        return Parsed(text, require_turns(turns, source, expected))
+    index = LineIndex(text)
+    segments = [Segment(cue.text_start, cue.text_end, index.line(cue.text_start), cue.start, cue.end) for cue in cues]
+    guessed = require_turns(question_turns(text, segments), source, expected)
+    return Parsed(text, guessed, speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
 
 
 def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:

@@ -56,8 +56,7 @@ def read_docx(data: bytes, source: str) -> Parsed:
         else:
             lines.append(_paragraph_line(Paragraph(block, document)))
     text = require_content(normalise_newlines("\n".join(lines)), source)
-    turns, meta = parse_turns(text, source)
-    return Parsed(text, turns, meta)
+    return parse_turns(text, source)
 
 
 _HEADING_STYLE = re.compile(r"(?:heading|title)\s*(?P<level>\d?)", re.I)

@@ -87,5 +87,4 @@ def read_html(data: bytes, source: str) -> Parsed:
     page.close()
     page.break_line()
     text = require_content(normalise_newlines("\n".join(page.lines)), source)
-    turns, meta = parse_turns(text, source)
-    return Parsed(text, turns, meta)
+    return parse_turns(text, source)

@@ -141,6 +141,7 @@ def read_interview(
         media=media,
         language=parsed.language or "en",
         speaker_confidence=parsed.speaker_confidence,
+        unlabelled=parsed.unlabelled,
     )
     if parsed.language:
         return interview

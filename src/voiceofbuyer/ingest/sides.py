@@ -52,6 +52,8 @@ T = TypeVar("T", str, int)
 """A speaker: a name in a transcript, or a speaker number in a recording."""
 
 CONFIDENT = 0.6
+QUESTIONS_ONLY = "questions"
+"""``SpeakerRoles.how`` of a transcript that names no speaker: its questions were taken as the interviewer's."""
 """Below this confidence the sides are reported as uncertain and the buyer's statements flagged for review."""
 INTRODUCED = 0.8
 """The least confidence of sides where the interviewing side asked a buyer for their job and was told it."""
@@ -88,6 +90,8 @@ def identify_sides(interview: Interview) -> SpeakerRoles:
     never above the transcript's own (``Interview.speaker_confidence``): labels a transcriber was unsure of (voices
     it could not tell apart) are no surer for being labels."""
     sides = _sides(interview)
+    if interview.unlabelled:  # no label in the file: the reader split it by its questions
+        sides = replace(sides, how=QUESTIONS_ONLY)
     declared = interview.speaker_confidence
     return sides if declared is None or declared >= sides.confidence else replace(sides, confidence=declared)
 

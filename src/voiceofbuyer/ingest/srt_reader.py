@@ -3,9 +3,9 @@ cues unnumbered with a timing line such as ``0:00:01.200,0:00:04.000`` (see cues
 
 from __future__ import annotations
 
-from voiceofbuyer.ingest.cues import cue_turns, parse_cues
+from voiceofbuyer.ingest.cues import parse_cues, parsed_cues
 from voiceofbuyer.ingest.decode import decode, require_content
-from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns
+from voiceofbuyer.ingest.turns import Parsed, line_spans
 
 EXAMPLE_TIMING = "00:00:01,000 --> 00:00:04,000"
 SBV_EXAMPLE_TIMING = "0:00:01.000,0:00:04.000"
@@ -25,4 +25,4 @@ def read_sbv(data: bytes, source: str) -> Parsed:
 def _read_cues(data: bytes, source: str, example: str) -> Parsed:
     text = require_content(decode(data, source), source)
     cues = parse_cues(text, line_spans(text), 0, source, example)
-    return Parsed(text, require_turns(cue_turns(text, cues), source, EXPECTED))
+    return parsed_cues(text, cues, source, EXPECTED)

@@ -41,6 +41,7 @@ from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, Tex
 from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
 from voiceofbuyer.ingest.tool_lines import CHAT_LINE, is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
+from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, question_turns
 from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
 from voiceofbuyer.records import InterviewMeta, Turn
 
@@ -59,16 +60,15 @@ EXPECTED = "lines like 'Name: text' or '[00:01:02] Name: text'"
 def read_text(data: bytes, source: str) -> Parsed:
     """Text, turns and header metadata of a plain-text transcript; ``InputError`` when it holds no turn."""
     text = require_content(decode(data, source), source)
-    turns, meta = parse_turns(text, source)
-    return Parsed(text, turns, meta)
+    return parse_turns(text, source)
 
 
 def read_markdown(data: bytes, source: str) -> Parsed:
     """Markdown: optional YAML front matter (it wins over header lines), then turns as in plain text."""
     text = require_content(decode(data, source), source)
     front, body = split_front_matter(text, source)
-    turns, meta = parse_turns(text, source, body, front)
-    return Parsed(text, turns, meta.merged(front))
+    parsed = parse_turns(text, source, body, front)
+    return replace(parsed, meta=parsed.meta.merged(front))
 
 
 @dataclass
@@ -89,11 +89,10 @@ class _Draft:
             self.end = end
 
 
-def parse_turns(
-    text: str, source: str, body: int = 0, front: InterviewMeta | None = None
-) -> tuple[tuple[Turn, ...], InterviewMeta]:
+def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | None = None) -> Parsed:
     """Turns of ``text`` from offset ``body`` (a line start) on, and the metadata its header lines give; ``front``:
-    the front matter's, which names the speakers of written notes (``interviewee: Kate Ng``).
+    the front matter's, which names the speakers of written notes (``interviewee: Kate Ng``). A transcript without
+    a single label is read by its questions where it can be (``unlabelled``), its speakers declared a guess.
 
     Raises InputError when there is no turn at all.
     """
@@ -124,6 +123,10 @@ def parse_turns(
         turns = question_and_answer_turns(text, lines, meta.merged(front) if front else meta, asking)
     else:
         turns = _labelled_turns(text, lines, vote)
+    guessed = not turns and not speakers
+    if guessed:  # Whisper's own .txt: a segment a line, and no speaker named
+        said = [line for line in lines if not (line.head or HEADING.match(line.text) or is_tool_line(line.text))]
+        turns = question_turns(text, [Segment(line.start, line.end, line.number) for line in said])
     if _is_agenda(lines, turns):
         raise NotAnInterview(
             source,
@@ -139,7 +142,8 @@ def parse_turns(
     if not meta.interviewee and not meta.interviewer:
         legend = legend_metadata(header, {turn.speaker for turn in turns})
         meta = legend.merged(meta) if legend else meta
-    return require_turns(turns, source, EXPECTED), meta
+    turns = require_turns(turns, source, EXPECTED)
+    return Parsed(text, turns, meta, speaker_confidence=GUESSED_CONFIDENCE if guessed else None, unlabelled=guessed)
 
 
 _POSTED = re.compile(r"[ \t]*\S.{0,60}?\S[ \t]{2,}\d{1,2}:\d{2}[ \t]*[AP]M[ \t]*", re.I)

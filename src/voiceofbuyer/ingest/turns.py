@@ -28,6 +28,8 @@ class Parsed:
     """Declared by the file (a JSON transcript's ``language``); empty when it is to be detected."""
     speaker_confidence: float | None = None
     """Declared by the file (a JSON transcript's ``speakers.confidence``, 0-1); None when it does not say."""
+    unlabelled: bool = False
+    """The file names no speaker: its sides were read from its questions (``unlabelled``)."""
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -6,9 +6,9 @@ The decoded text has character references decoded (``&amp;`` → &; see ``decode
 from __future__ import annotations
 
 from voiceofbuyer.errors import InputError
-from voiceofbuyer.ingest.cues import cue_turns, is_timing_line, parse_cues
+from voiceofbuyer.ingest.cues import is_timing_line, parse_cues, parsed_cues
 from voiceofbuyer.ingest.decode import decode, decode_entities, require_content
-from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns
+from voiceofbuyer.ingest.turns import Parsed, line_spans
 
 EXAMPLE_TIMING = "00:00:01.000 --> 00:00:04.000"
 EXPECTED = "voice tags like '<v Sam Rivera>' or 'Sam Rivera: text' in the cues"
@@ -33,4 +33,4 @@ def read_vtt(data: bytes, source: str) -> Parsed:
     while first < len(rows) and rows[first].strip() and not is_timing_line(rows[first]):
         first += 1
     cues = parse_cues(text, lines, first, source, EXAMPLE_TIMING)
-    return Parsed(text, require_turns(cue_turns(text, cues), source, EXPECTED))
+    return parsed_cues(text, cues, source, EXPECTED)

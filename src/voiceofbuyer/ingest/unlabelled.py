@@ -1,0 +1,147 @@
+"""Transcripts that name no speaker at all, as Whisper's own command line writes them (``.txt`` with one segment per
+line, ``.srt`` and ``.vtt`` with one per cue, sentences running from one segment into the next).
+
+Nothing in such a file says who spoke, so the sides are read from what is said: a sentence that asks ("...?") or
+prompts ("Walk me through what happened.") is the interviewer's, and so is what leads up to it in the segment where
+it starts ("That's really clear. Anything else?") and a short acknowledgement in the segment before ("Right, that
+makes sense."); every other sentence is the interviewee's. A buyer who asks back loses that sentence to the
+interviewer, never the other way round. The reading is a guess, so the reader declares ``GUESSED_CONFIDENCE``: the
+run says so and flags every quote of the file for review.
+
+It is only tried where segments are short, as a recogniser cuts them (``SEGMENT_WORDS``), and questions come often
+(``WORDS_PER_QUESTION``): a typed page of long paragraphs, or a monologue, still has no speakers and is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from voiceofbuyer.ingest.turns import turn_at
+from voiceofbuyer.records import Turn
+
+GUESSED_CONFIDENCE = 0.5
+"""The speaker confidence such a transcript declares: below ``sides.CONFIDENT``, so its quotes are flagged."""
+SEGMENT_WORDS = 40
+"""Most words a recogniser's segment has at the median (Whisper cuts at 30 s or less; typed paragraphs run longer)."""
+WORDS_PER_QUESTION = 300
+"""Most words said per question: an interview asks at least this often, a monologue or an article does not."""
+QUESTIONS = 3
+"""Fewest questions that make an interview."""
+INTERVIEWER = "Interviewer"
+INTERVIEWEE = "Interviewee"
+
+# A sentence ends at ".", "!", "?" or "…", after any closing quotes or brackets, before a space or the segment's end.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_ENDS = re.compile(r"[.!?…]+[\"'”’)\]]*\s*$")
+_ASKS = re.compile(r"\?[\"'”’)\]]*$")
+# A prompt said as an imperative: "Walk me through what happened.", "Tell me more about the credit card purchases."
+_PROMPT = re.compile(
+    r"(?:(?:ok(?:ay)?|great|thanks|got\s+it|right|and|so)[,.!]?\s+)?(?:(?:walk|talk|take)\s+me\s+through"
+    r"|tell\s+me\s+(?:more|about|a\s+(?:bit|little)))\b",
+    re.I,
+)
+# What an interviewer says on the way to the next question: "Right, that makes sense.", "Okay, great.", "Thank you."
+_ACKNOWLEDGEMENT = re.compile(
+    r"(?:(?:ok(?:ay)?|right|great|perfect|sure|cool|wow|interesting|got\s+it|i\s+see|mm-?hmm|thanks|thank\s+you"
+    r"|that\s+(?:makes\s+(?:a\s+lot\s+of\s+)?sense|(?:'s|is)\s+(?:really\s+)?(?:helpful|clear|interesting|great|fair)))"
+    r"(?:\s+so\s+much)?[,.!]?\s*)+",
+    re.I,
+)
+
+
+# "Great, thank you so much for your time.": the interviewer's, as a call ends
+_THANKS_FOR = re.compile(
+    r".*\bthanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?\s+for\s+(?:your\s+time|doing\s+this|talking|joining|speaking"
+    r"|taking\s+the\s+time)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One segment of a recogniser's output: its span of the text (character offsets), its 1-based line, and its
+    times in seconds where the file gives them."""
+
+    start: int
+    end: int
+    line: int
+    start_time: float | None = None
+    end_time: float | None = None
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    pieces: tuple[tuple[int, int, int], ...]
+    """(segment index, start, end) of each part: a sentence runs on over a segment's end."""
+    text: str
+
+
+def question_turns(text: str, segments: list[Segment]) -> list[Turn]:
+    """The turns of a transcript without speaker labels, read by its questions (see the module docstring): one Turn
+    per segment and side, with the segment's times; ``[]`` when the segments are too long for a recogniser's or too
+    few questions are asked to tell the sides apart (the caller refuses the file)."""
+    sentences = _sentences(text, segments)
+    asks = [_asks(sentence.text) for sentence in sentences]
+    words = sum(len(sentence.text.split()) for sentence in sentences)
+    lengths = [len(text[segment.start : segment.end].split()) for segment in segments]
+    ends = sum(1 for segment in segments if _ENDS.search(text[segment.start : segment.end]))
+    # Captions wrapped to a width (Vimeo's, YouTube's) end mid-sentence, a question and its answer in one cue
+    if not lengths or median(lengths) > SEGMENT_WORDS or ends * 2 < len(segments):
+        return []
+    if sum(asks) < QUESTIONS or sum(asks) * WORDS_PER_QUESTION < words:
+        return []
+    interviewer = list(asks)
+    for index, sentence in enumerate(sentences):
+        if not asks[index]:
+            continue
+        segment = sentence.pieces[0][0]
+        before = index - 1
+        # What leads up to the question in its segment: "That's really clear. Anything else you'd want us to know?"
+        while before >= 0 and sentences[before].pieces[0][0] == segment and len(sentences[before].pieces) == 1:
+            interviewer[before] = True
+            before -= 1
+        # A short acknowledgement on a segment of its own just before: "Right, that makes sense."
+        while before >= 0 and _ACKNOWLEDGEMENT.fullmatch(sentences[before].text) and len(sentences[before].pieces) == 1:
+            interviewer[before] = True
+            before -= 1
+    turns: list[Turn] = []
+    last_segment = -1
+    for sentence, asked in zip(sentences, interviewer, strict=True):
+        for number, start, end in sentence.pieces:
+            segment, speaker = segments[number], INTERVIEWER if asked else INTERVIEWEE
+            if number == last_segment and turns[-1].speaker == speaker:  # the same side goes on in the segment
+                start = turns.pop().start_char
+            turn = turn_at(text, start, end, speaker, segment.line, segment.start_time, segment.end_time)
+            if turn is not None:
+                turns.append(turn)
+                last_segment = number
+    return turns
+
+
+def _sentences(text: str, segments: list[Segment]) -> list[_Sentence]:
+    """The sentences of the segments in order, each with its pieces (a sentence without its end goes on in the next
+    segment)."""
+    sentences: list[_Sentence] = []
+    open_pieces: list[tuple[int, int, int]] = []
+    for number, segment in enumerate(segments):
+        at = segment.start
+        for end in _SENTENCE_END.finditer(text, segment.start, segment.end):
+            open_pieces.append((number, at, end.end()))
+            sentences.append(_sentence(text, open_pieces))
+            open_pieces, at = [], end.end()
+        if text[at : segment.end].strip():
+            open_pieces.append((number, at, segment.end))
+    if open_pieces:
+        sentences.append(_sentence(text, open_pieces))
+    return sentences
+
+
+def _sentence(text: str, pieces: list[tuple[int, int, int]]) -> _Sentence:
+    return _Sentence(tuple(pieces), " ".join(" ".join(text[start:end].split()) for _, start, end in pieces))
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence is a question or an interviewer's prompt or thanks."""
+    return bool(_ASKS.search(sentence) or _PROMPT.match(sentence) or _THANKS_FOR.match(sentence))

@@ -1,0 +1,110 @@
+"""Transcripts that name no speaker (Whisper's own .txt, .srt and .vtt): read by their questions, flagged as a guess;
+captions wrapped to a width, monologues and essays still refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from voiceofbuyer.cli import main
+from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.srt_reader import read_srt
+from voiceofbuyer.ingest.text_reader import read_text
+from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE
+from voiceofbuyer.ingest.vtt_reader import read_vtt
+
+# One segment a line, as `whisper call.mp3 --output_format txt` writes it: a sentence running over two lines, a
+# question cut in two, a thank-you before a question, an acknowledgement on its own line, thanks at the end.
+WHISPER_TXT = """Thanks for doing this. Could you start by telling me what you do?
+Sure. I'm the credit manager at Hartwell Building Supplies.
+We sell timber and plaster to small builders on thirty day terms.
+How many accounts are we talking about?
+About six thousand trade accounts, and my team picks
+the biggest numbers and works down.
+Right, that makes sense.
+So if you could change one thing, what
+would you change first?
+Something that tells me who's getting worse, not just who owes the most.
+And what would make you hesitant about a tool like that?
+If it means my team loses the relationship with builders we've had for thirty years.
+Great, thank you so much for your time.
+"""
+
+
+def _said(turns, speaker: str) -> str:
+    return " ".join(turn.text for turn in turns if turn.speaker == speaker)
+
+
+def test_questions_are_the_interviewers_and_the_rest_the_interviewees() -> None:
+    parsed = read_text(WHISPER_TXT.encode(), "call.txt")
+    asked, answered = _said(parsed.turns, "Interviewer"), _said(parsed.turns, "Interviewee")
+    for line in ("Thanks for doing this.", "Right, that makes sense.", "would you change first?",
+                 "Great, thank you so much for your time.", "How many accounts"):  # fmt: skip
+        assert line in asked and line not in answered
+    assert "and my team picks the biggest numbers and works down." in answered  # a turn a segment, merged later
+    assert answered.startswith("Sure. I'm the credit manager") and "thirty years." in answered
+    assert (parsed.unlabelled, parsed.speaker_confidence) == (True, GUESSED_CONFIDENCE)
+    assert all(parsed.text[t.start_char : t.end_char] == t.text for t in parsed.turns)
+
+
+def test_whispers_subtitles_keep_each_segments_times() -> None:
+    lines = [line for line in WHISPER_TXT.splitlines() if line]
+    cues = (f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{line}\n\n" for n, line in enumerate(lines))
+    srt = "".join(cues)
+    vtt = "WEBVTT\n\n" + srt.replace(",000", ".000")
+    for parsed in (read_srt(srt.encode(), "call.srt"), read_vtt(vtt.encode(), "call.vtt")):
+        first_answer = next(turn for turn in parsed.turns if turn.speaker == "Interviewee")
+        assert (first_answer.text, first_answer.start, first_answer.end) == (lines[1], 2.0, 4.0)
+        assert parsed.unlabelled and "Great, thank you" in _said(parsed.turns, "Interviewer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Captions wrapped to a width (Vimeo's): a question and its answer in one cue, cues ending mid-sentence.
+        "WEBVTT\n\n"
+        + "".join(
+            f"00:00:{2 * n:02d}.000 --> 00:00:{2 * n + 2:02d}.000\n{line}\n\n"
+            for n, line in enumerate(
+                [
+                    "Thanks for joining. Can you tell me a",
+                    "bit about your role? Sure. I'm the",
+                    "operations manager at",
+                    "Greyfield. What made you start looking",
+                    "for a tool? Honestly, overtime. We paid",
+                    "a lot. Who else decides? The CFO and",
+                    "our IT lead, who checks",
+                ]
+            )
+        ),
+        # A monologue in long paragraphs with questions of its own.
+        "Why do invoices stall? "
+        + "Approvals sit in inboxes for weeks while nobody owns the queue at all. " * 6
+        + "\nWho owns the fix? "
+        + "Nobody does, and the controller chases every approver by hand each month. " * 6
+        + "\nWhat would help? "
+        + "A queue that shows who is holding what, with reminders that go out alone. " * 6,
+    ],
+    ids=["captions-wrapped-to-a-width", "monologue"],
+)
+def test_where_nothing_tells_the_voices_apart_the_file_is_refused(text: str) -> None:
+    reader, name = (read_vtt, "c.vtt") if text.startswith("WEBVTT") else (read_text, "c.txt")
+    with pytest.raises(InputError, match="no speaker labels"):
+        reader(text.encode(), name)
+
+
+def test_a_run_flags_every_quote_of_such_a_file_and_says_why(tmp_path: Path, capsys) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "hartwell.txt").write_text(WHISPER_TXT, "utf-8")
+    main(["run", str(batch), "--out", str(tmp_path / "out")])
+    document = json.loads((tmp_path / "out" / "voiceofbuyer.json").read_text("utf-8"))
+    statements = document["statements"]
+    assert statements and all(s["speaker_uncertain"] for s in statements)
+    assert not any("thank you so much" in s["text"] or "hesitant" in s["text"] for s in statements)
+    # a sentence run over two segments is one statement
+    assert any(s["text"].endswith("and my team picks the biggest numbers and works down.") for s in statements)
+    assert document["interviews"][0]["speakers"]["how"] == "questions"
+    assert "hartwell.txt: names no speaker: its questions were taken as the interviewer's" in capsys.readouterr().out
