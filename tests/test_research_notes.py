@@ -4,10 +4,14 @@ label that also opens their turns, an editor's "[sic]", a note-taker's "((observ
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from voiceofbuyer.cleanup import apply_cleanup, structural_removals
 from voiceofbuyer.ingest.headings import heading_person
+from voiceofbuyer.ingest.reader import read_interview
 from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_reader import parse_turns
+from voiceofbuyer.records import Interview
 
 
 def test_a_header_naming_the_participant_under_the_label_of_their_turns_is_metadata() -> None:
@@ -213,3 +217,47 @@ def test_a_groups_notes_give_each_answer_to_the_one_it_names_and_italic_bullets_
         ("Interviewer", "How do you chase overdue invoices?"),
         ("Kim", "Reminder letters, then calls."),
     ]
+
+
+LIVE_LOG = """Call log – Pinecrest Senior Living
+Interviewee: Denise Varga, Executive Director
+Interviewer: Hamid Sultani
+{convention}
+
+10:02  Q: Tell me about the community and your role.
+10:03  She runs the whole building: 120 residents, 85 staff.
+10:03  "I'm the executive director, which means everything from the roof to the menu is mine."
+10:05  Q: How do you build the staff schedule?
+10:05  Says it is a whiteboard. Calls it "the board" and says "my boss said fix it" about it.
+10:06  "Every Sunday night I'm texting people begging them to pick up a shift."
+10:08  Q: What does that cost you?
+10:08  9:30 every Monday the agency invoice lands, "and it's double what our own people cost."
+"""
+
+
+def _interview(tmp_path: Path, text: str) -> Interview:
+    (tmp_path / "log.txt").write_text(text, "utf-8")
+    return read_interview(tmp_path / "log.txt", tmp_path)
+
+
+def test_where_notes_say_only_quoted_words_are_verbatim_the_paraphrase_is_nobodys(tmp_path: Path) -> None:
+    convention = 'Lines in "double quotes" are her exact words; the rest is my shorthand.'
+    interview = _interview(tmp_path, LIVE_LOG.format(convention=convention))
+    said = [turn.text for turn in interview.turns if turn.speaker == "Denise Varga"]
+    assert said == [
+        "I'm the executive director, which means everything from the roof to the menu is mine.",
+        "my boss said fix it",  # three words or more; "the board" is a term the writer quotes
+        "Every Sunday night I'm texting people begging them to pick up a shift.",
+        "and it's double what our own people cost.",
+    ]
+    asked = [turn.text for turn in interview.turns if turn.speaker == "Hamid Sultani"]
+    assert asked[0] == "Tell me about the community and your role." and len(asked) == 3  # the log's times left out
+
+
+def test_without_that_convention_a_buyer_quoting_someone_is_still_the_buyer_speaking(tmp_path: Path) -> None:
+    interview = _interview(tmp_path, LIVE_LOG.format(convention="Typed live during the call."))
+    said = [turn.text for turn in interview.turns if turn.speaker == "Denise Varga"]
+    assert 'Says it is a whiteboard. Calls it "the board" and says "my boss said fix it" about it.' in said
+    # in a log whose lines open with the time, an answer's time is no word of it; a time said in the answer is
+    assert said[-1].startswith("9:30 every Monday the agency invoice lands")
+    assert not any(text.startswith("10:") for text in said)

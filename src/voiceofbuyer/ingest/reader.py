@@ -15,6 +15,7 @@ from voiceofbuyer.ingest.html_reader import read_html
 from voiceofbuyer.ingest.json_reader import read_json
 from voiceofbuyer.ingest.language import detect_language
 from voiceofbuyer.ingest.metadata import read_sidecar
+from voiceofbuyer.ingest.quoted_words import declares_quoted_words, quoted_turns
 from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, untranscribed
 from voiceofbuyer.ingest.siblings import sibling
 from voiceofbuyer.ingest.sides import identify_sides
@@ -143,6 +144,9 @@ def read_interview(
         speaker_confidence=parsed.speaker_confidence,
         unlabelled=parsed.unlabelled,
     )
+    if parsed.turns and declares_quoted_words(parsed.text[: parsed.turns[0].start_char]):
+        buyers = identify_sides(interview).buyers  # the sides from whole turns: the questions are still asked
+        interview = replace(interview, turns=quoted_turns(parsed.text, interview.turns, buyers))
     if parsed.language:
         return interview
     # The buyers' language decides: English questions answered in Spanish make a Spanish interview.

@@ -16,10 +16,16 @@ from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import turn_at
 from voiceofbuyer.records import InterviewMeta, Turn
 
-_QUESTION_LINE = re.compile(r"[ \t]*(?:\*\*)?(?:q|question)(?:[ \t]*\d{1,3})?[ \t]*[:.](?:\*\*)?[ \t]*(?=\S)", re.I)
+# A live log's time of day before a line ("10:05  Q: How do you build the staff schedule?")
+_LOG_TIME = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)"
+_QUESTION_LINE = re.compile(
+    _LOG_TIME + r"?[ \t]*(?:\*\*)?(?:q|question)(?:[ \t]*\d{1,3})?[ \t]*[:.](?:\*\*)?[ \t]*(?=\S)", re.I
+)
 _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 # An answer's bullet or number, and the quote marks of answers written as Markdown quotes ("> Four of us in Bergen.")
 _BULLET = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*•+]|\d{1,3}[.)])[ \t]+)?")
+# In a log where most lines open with the time, an answer's time is no word of it (elsewhere "9:30 every morning" is)
+_TIMED_BULLET = re.compile(r"[ \t]*" + _LOG_TIME + "?" + _BULLET.pattern)
 _ASIDE_OPEN = re.compile(r"[ \t]*<aside\b", re.I)
 _ASIDE_CLOSE = re.compile(r"</aside>", re.I)
 INTERVIEWER = "Interviewer"
@@ -114,6 +120,8 @@ def question_and_answer_turns(
     asked = False
     after_question = False  # the line before was a question (an aside or a note in between is an answer's place)
     asks = [question_at(line) for line in lines]
+    timed = sum(1 for line in lines if re.match(r"[ \t]*" + _LOG_TIME, line.text)) * 2 >= len(lines)
+    bullet = _TIMED_BULLET if timed else _BULLET
     in_aside = False
     for index, line in enumerate(lines):
         question = asks[index]
@@ -151,7 +159,7 @@ def question_and_answer_turns(
             asked = asked and not (label and not label["value"].strip())
             continue
         else:
-            at = line.start + _BULLET.match(line.text).end()
+            at = line.start + bullet.match(line.text).end()
             # "- **Kim:** I'm the accounts receivable manager.": in a group's notes, each answer under its name
             head = read_head(text[at : line.end]) if text.startswith("**", at) else None
             named = head is not None and head.speaker is not None and not metadata_label(head.speaker)

@@ -1,0 +1,50 @@
+"""Notes that mark the buyer's exact words with quotation marks and say so ("Lines in "double quotes" are her exact
+words; the rest is my shorthand", "Convention: Jordan's own words are in quotation marks; everything else is my
+paraphrase"): in such notes only the quoted words are the buyer's; the writer's paraphrase around them ("She runs the
+whole building: 120 residents") is nobody's quote.
+
+Only where the file declares the convention: elsewhere a buyer quoting someone in direct speech ("my CFO said "why
+is this late?"") is still the buyer speaking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voiceofbuyer.ingest.turns import LineIndex, turn_at
+from voiceofbuyer.records import Turn
+
+# The declaration names the marks, says what is inside them is verbatim, and what is outside is not.
+_MARKS = re.compile(r"\bquot(?:es|ed|ation\s+marks?|e\s+marks)\b|\bdouble\s+quotes\b|[\"“][^\"”\n]{0,12}[\"”]", re.I)
+_VERBATIM = re.compile(r"\b(?:verbatim|(?:exact|own|actual)\s+words|word\s+for\s+word|direct\s+quotes?)\b", re.I)
+_NOT_VERBATIM = re.compile(r"\b(?:paraphras\w*|shorthand|summar\w*|my\s+(?:own\s+)?(?:words|notes))\b", re.I)
+_QUOTED = re.compile(r"[\"“](?P<words>[^\"“”\n]+)[\"”]")
+_QUOTE_WORDS = 3
+"""Fewest words of a quoted passage: one or two are a term the writer quotes ("the "report factory""), no quote."""
+
+
+def declares_quoted_words(header: str) -> bool:
+    """Whether a line of ``header`` (the text above the first turn) says the buyer's exact words are the quoted ones
+    and the rest is the writer's."""
+    return any(
+        _MARKS.search(line) and _VERBATIM.search(line) and _NOT_VERBATIM.search(line) for line in header.splitlines()
+    )
+
+
+def quoted_turns(text: str, turns: tuple[Turn, ...], buyers: tuple[str, ...]) -> tuple[Turn, ...]:
+    """``turns`` with each of the ``buyers``' turns cut down to the passages inside its quotation marks (a Turn
+    each, on the line it stands on, with the turn's times); a buyer's turn with none is the writer's and left out."""
+    index = LineIndex(text)
+    kept: list[Turn] = []
+    for turn in turns:
+        if turn.speaker not in buyers:
+            kept.append(turn)
+            continue
+        for quote in _QUOTED.finditer(text, turn.start_char, turn.end_char):
+            start, end = quote.span("words")
+            if len(quote["words"].split()) < _QUOTE_WORDS:
+                continue
+            piece = turn_at(text, start, end, turn.speaker, index.line(start), turn.start, turn.end)
+            if piece is not None:
+                kept.append(piece)
+    return tuple(kept)
