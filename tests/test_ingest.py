@@ -1032,6 +1032,23 @@ def test_recordings_are_read_from_their_transcripts_and_a_corrected_one_wins(tmp
         assert_offsets(interview)
 
 
+def test_a_recording_beside_captions_without_a_cue_is_transcribed_and_its_bytes_never_read_as_text(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "batch"
+    write(folder, "call.wav", b"RIFF audio" + b"\x00" * 5000)  # silence after the header: no text padded with NULs
+    write(folder, "call.vtt", "WEBVTT\n\n")  # saved before anyone spoke
+    write(folder, "other.srt", "")
+    assert recordings_to_transcribe(folder) == ["call.wav"]
+    made = write(tmp_path / "out", "call.json", transcript_json(source="call.wav", metadata={}))
+    batch = read_batch(folder, {"call.wav": made})
+    assert [(i.source, i.format) for i in batch.interviews] == [("call.wav", "audio")]
+    problems = {p.path: p for p in batch.problems}
+    assert sorted(problems) == ["call.vtt", "other.srt"]  # no warning of NUL bytes in the recording
+    assert "call.wav, the recording of the same name, is transcribed instead" in problems["call.vtt"].message
+    assert not problems["call.vtt"].skipped and problems["other.srt"].skipped  # empty captions of no recording
+
+
 def test_same_name_in_two_formats(tmp_path: Path) -> None:
     write(tmp_path, "call.txt", "Sam: Hi.\nDana: Hello.\n")
     write(tmp_path, "call.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nSam: hi\n")

@@ -8,6 +8,7 @@ files (``~$...``), README files, the manifest ``interviews.csv`` and sidecar met
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -37,7 +38,7 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
     problems: list[Problem] = []
     files = batch_files(folder, excluded, problems)
     manifest = _read_manifest(folder, problems)
-    transcript_ids = _transcript_ids(files)
+    transcript_ids = _transcript_ids(folder, files)
     readable_ids = transcript_ids | {_id(source) for source in files if _suffix(source) in RECORDING_SUFFIXES}
     interviews: list[Interview] = []
     claimed: dict[str, str] = {}
@@ -73,6 +74,13 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
                 )
             )
             continue
+        if interview_id not in transcript_ids and suffix in CAPTION_SUFFIXES and _without_cues(folder / source):
+            recording = next(f for f in files if _id(f) == interview_id and _suffix(f) in RECORDING_SUFFIXES)
+            problems.append(problem(InputError(
+                source, f"captions without a single cue (a header alone): {recording}, the recording of the same "
+                "name, is transcribed instead", fix="remove the empty captions file",
+            ), skipped=False))  # fmt: skip
+            continue
         transcript = None
         if suffix in recorded and transcripts is not None:
             if source not in transcripts:
@@ -87,7 +95,8 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
                 raise InputError(source, f"a copy of {copied[copy]} (the same bytes and metadata): read once",
                                  fix="remove one of the copies")  # fmt: skip
             copied[copy] = source
-            problems.extend(_damage(folder / source, source))
+            if transcript is None:  # a recording's bytes are no text to decode
+                problems.extend(_damage(folder / source, source))
             interviews.append(_media_inside(interview, folder, problems))
             claimed[interview_id] = source  # only once read: a broken acme.json leaves the name to acme.txt
         except NotAnInterview as err:
@@ -150,7 +159,7 @@ def recordings_to_transcribe(folder: Path) -> list[str]:
     """Recordings, and ``.tracks`` folders of one recording per participant, with no transcript of the same name
     beside them (the first of each name), sorted."""
     files = batch_files(folder)
-    transcript_ids = _transcript_ids(files)
+    transcript_ids = _transcript_ids(folder, files)
     first: dict[str, str] = {}
     for source in _with_tracks_folders(files):
         if _suffix(source) in (*RECORDING_SUFFIXES, TRACKS_SUFFIX) and _id(source) not in transcript_ids:
@@ -206,8 +215,29 @@ def _with_tracks_folders(files: list[str], problems: list[Problem] | None = None
     return listed
 
 
-def _transcript_ids(files: list[str]) -> set[str]:
-    return {_id(source) for source in files if _suffix(source) in TRANSCRIPT_SUFFIXES}
+def _transcript_ids(folder: Path, files: list[str]) -> set[str]:
+    """The interviews ``files`` hold a transcript of, less a recording's whose captions beside it hold no cue at all
+    (saved before anyone spoke, or a header alone): that recording is transcribed instead."""
+    recorded = {_id(source) for source in files if _suffix(source) in RECORDING_SUFFIXES}
+    return {
+        _id(source)
+        for source in files
+        if _suffix(source) in TRANSCRIPT_SUFFIXES and not (_id(source) in recorded and _without_cues(folder / source))
+    }
+
+
+CAPTION_SUFFIXES = (".vtt", ".srt", ".sbv")
+_CUE_TIMING = re.compile(rb"-->|\d:\d\d:\d\d\.\d+,\d")  # WebVTT's and SubRip's arrow, SubViewer's comma
+
+
+def _without_cues(path: Path) -> bool:
+    """Whether ``path`` is a captions file (.vtt, .srt, .sbv) with no cue timing in it (UTF-16 too)."""
+    if path.suffix.lower() not in CAPTION_SUFFIXES:
+        return False
+    try:
+        return _CUE_TIMING.search(path.read_bytes().replace(b"\x00", b"")) is None
+    except OSError:
+        return False  # it is read, and its problem said, as a transcript
 
 
 def _read_manifest(folder: Path, problems: list[Problem]) -> Manifest:
