@@ -294,3 +294,23 @@ def test_a_buyer_who_comes_back_as_a_number_or_a_new_voice_is_the_same_buyer() -
         ("Speaker 3", "Hi, I'm from IT, just checking the line."),
     ])  # fmt: skip
     assert label_aliases(stranger.turns) == {}
+
+
+def test_a_label_the_buyer_says_is_a_shared_company_account_names_no_one() -> None:
+    from voiceofbuyer.ingest.speaker_names import display_speaker
+    from voiceofbuyer.roles import buyer_profile
+
+    turns = [
+        ("Tom Ashby", "Hi there, thanks for joining. I can see Brightwater Freight, so who do I have on the line?"),
+        ("Brightwater Freight", "Sorry, that's the company Zoom account, we all share it. It's Ingrid, Ingrid Solheim"),
+        ("Tom Ashby", "Thanks, Ingrid. Could you tell me a bit about your role?"),
+        ("Brightwater Freight", "I'm the transport manager. We run forty-five trucks out of two depots."),
+    ]
+    call = interview(turns)
+    profile = buyer_profile(call, identify_sides(call), ())
+    assert (profile.name, profile.title) == ("Ingrid Solheim", "Transport Manager")
+    assert display_speaker("Brightwater Freight", profile) == "Ingrid Solheim"
+    # A shared account where no one says who speaks: no name, never the company's
+    shared = "Sorry, that's the company Zoom account, we all share it."
+    unsaid = interview([turns[0], ("Brightwater Freight", shared), *turns[2:]])
+    assert buyer_profile(unsaid, identify_sides(unsaid), ()).name == ""

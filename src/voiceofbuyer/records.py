@@ -151,6 +151,9 @@ class BuyerProfile:
     speaker: str = ""
     """Where several buyers speak under placeholder labels ("SPEAKER_01", "Speaker 3"), the one whose own words gave
     the title: only their quotes cite it. "" where the buyer is named, alone, or the title is no one buyer's."""
+    account: str = ""
+    """A label the buyer says is an account many share ("Brightwater Freight": "that's the company Zoom account"),
+    their quotes shown under ``name``; "" otherwise."""
 
 
 @dataclass(frozen=True, slots=True)

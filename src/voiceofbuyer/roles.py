@@ -41,6 +41,7 @@ from .ingest.speaker_names import (
     renamed_devices,
     said_name,
     same_person,
+    shared_account,
     without_call_mark,
     without_honorific,
 )
@@ -283,18 +284,17 @@ def buyer_profile(
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
         name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])
         profiled = {named[0], *(d for d, n in renamed.items() if n == named[0])} if named else profiled
-    if (
-        not meta.interviewee
-        and (not named or is_device(name) or is_room(name) or is_login(name))
-        and len(profiled) == 1
-    ):
-        # "Kofi's iPhone", "SPEAKER_01", "mkowalczyk": no one's name, but the call may say whose voice it is.
+    own = " ".join(t.text for t in interview.turns if t.speaker in profiled)
+    unnamed_label = not named or is_device(name) or is_room(name) or is_login(name) or shared_account(own)
+    if not meta.interviewee and unnamed_label and len(profiled) == 1:
+        # "Kofi's iPhone", "SPEAKER_01", "mkowalczyk", a company's shared account: no one's name, but the call may
+        # say whose voice it is.
         (label,) = profiled
-        said = " ".join(t.text for t in interview.turns if t.speaker == label)
         heard = " ".join(t.text for t in interview.turns if t.speaker != label)
-        name = said_name(label, said, heard) or (name if is_login(name) else "")
+        name = said_name(label, own, heard) or (name if is_login(name) else "")
+    account = next(iter(profiled)) if name and len(profiled) == 1 and shared_account(own) else ""
     if meta.role:
-        return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata")
+        return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata", account=account)
     # A speaker's consecutive turns read as one: caption cues cut "I'm the accounts payable" / "lead at Corrigan".
     # Voices that are nobody's (an interpreter's) are left out: the question before an answer is the interviewer's.
     heard = [t for t in interview.turns if t.speaker not in speakers.uncertain]
@@ -307,7 +307,7 @@ def buyer_profile(
 
     def profile(title: str, role: str, source: str, function: str, find: StatedBy, found: str = "") -> BuyerProfile:
         speaker = _stated_by(runs, profiled, found or title, find) if unnamed and source == "self-introduction" else ""
-        return BuyerProfile(interview.id, name, title, role, source, function, speaker)
+        return BuyerProfile(interview.id, name, title, role, source, function, speaker, account)
 
     seniority_only = ""
     given = "" if names_a_meeting(meta.title, meta) else meta.title
@@ -347,7 +347,7 @@ def buyer_profile(
     match = role_for_title(responsible, taxonomy) if responsible else RoleMatch("", "")
     if match.role and match.function != OTHER:
         return profile(responsible, match.role, "self-introduction", match.function, stated_responsibility)
-    return BuyerProfile(interview.id, name, seniority_only, UNASSIGNED_ROLE, "unassigned")
+    return BuyerProfile(interview.id, name, seniority_only, UNASSIGNED_ROLE, "unassigned", account=account)
 
 
 StatedBy = Callable[[list[str], list[str]], str]

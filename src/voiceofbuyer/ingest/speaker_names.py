@@ -86,6 +86,20 @@ def device_owner(speaker: str) -> str:
     return found.group(1) if found and not _DEVICE.search(found.group(1)) else ""
 
 
+# "Sorry, that's the company Zoom account, we all share it.": the label names no one who speaks
+_SHARED_ACCOUNT = re.compile(
+    r"\b(?:(?:company|shared|team|office|department|work|front\s+desk)(?:'s)?\s+(?:zoom\s+|teams\s+|webex\s+|meet\s+)?"
+    r"(?:account|login|laptop|computer|profile)|we\s+all\s+share\s+(?:it|that|the\s+account))\b",
+    re.I,
+)
+
+
+def shared_account(said: str) -> bool:
+    """Whether a speaker's words say their label is an account many share ("that's the company Zoom account, we all
+    share it"): the label is no one's name."""
+    return _SHARED_ACCOUNT.search(said) is not None
+
+
 def said_name(speaker: str, said: str, heard: str) -> str:
     """The name of a buyer whose label names no one, from the words of the call: for a device named after someone
     ("Kofi's iPhone"), that name, with the surname the buyer gives after it ("Kofi Mensah."); for a placeholder
@@ -99,7 +113,11 @@ def said_name(speaker: str, said: str, heard: str) -> str:
         full = None if " " in owner else re.search(rf"\b{re.escape(owner)}\s+({_NAME})\b", said)
         return f"{owner} {full.group(1)}" if full else owner
     # A room: whoever says who they are in it; a device named after no one ("DESKTOP-4F2K9LQ"): whoever uses it.
-    if not (is_placeholder(speaker) or is_room(speaker) or is_device(speaker) or is_login(speaker)):
+    shared = _SHARED_ACCOUNT.search(said)
+    if shared:  # "Sorry, that's the company Zoom account, we all share it. It's Ingrid, Ingrid Solheim.": from there
+        end = re.compile(r"[.!?](?:\s+|$)").search(said, shared.end())
+        said = said[end.end() :] if end else ""
+    elif not (is_placeholder(speaker) or is_room(speaker) or is_device(speaker) or is_login(speaker)):
         return ""
     asked = _ASKED_WHO.search(heard) is not None
     answered = _NAME_ANSWER.finditer(said) if asked else ()
@@ -325,10 +343,12 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
     """A placeholder label ("Interviewee", "Speaker 2", "SPEAKER_01") is shown as the buyer's name when metadata
     or the call gives one (``said_name``), else as "Unnamed interviewee"; a device ("Kofi's iPhone") as the buyer's
     name when it is named after them or after no one, else as the person it is named after: a tool's label for a
-    voice is never shown as a person's name; a display name with a title or company after the name as the name
-    (``display_parts``)."""
+    voice is never shown as a person's name; an account the buyer says many share as their name; a display name with
+    a title or company after the name as the name (``display_parts``)."""
     if is_placeholder(speaker) or is_room(speaker):  # "Northwind HQ - Boardroom 4": a place, not a person
         return profile.name or UNNAMED
+    if speaker == profile.account:  # "Brightwater Freight", the company's shared Zoom account
+        return profile.name
     if is_device(speaker):  # "Kofi's iPhone": the person it is named after, by the name the call gives them
         owner = device_owner(speaker)
         return profile.name if profile.name and (not owner or same_person(owner, profile.name)) else owner or UNNAMED
