@@ -314,3 +314,23 @@ def test_a_label_the_buyer_says_is_a_shared_company_account_names_no_one() -> No
     shared = "Sorry, that's the company Zoom account, we all share it."
     unsaid = interview([turns[0], ("Brightwater Freight", shared), *turns[2:]])
     assert buyer_profile(unsaid, identify_sides(unsaid), ()).name == ""
+
+
+def test_someone_else_speaking_up_on_the_buyers_channel_to_listen_in_is_never_quoted() -> None:
+    from voiceofbuyer.ingest.vendor_side import other_voices_on_a_channel
+
+    call = interview([
+        ("Me", "Hi Ellie, thanks for joining. Could you start by telling me about your role?"),
+        ("Them", "Sure. I'm the commercial manager at Ostrava Build."),
+        ("Me", "How long does checking take?"),
+        ("Them", "Hi, sorry, this is Jonah from the product team at Ledgerly, I'm just listening in. Could I ask, "
+                 "are you checking against the contract rates?"),
+        ("Them", "Both, really. Last year we overpaid a groundworks firm by forty thousand."),
+    ])  # fmt: skip
+    assert other_voices_on_a_channel(call.turns, identify_sides(call).buyers) == {3}
+    # The buyer's own first words are hers, even when she says she is only listening at first.
+    first = interview([("Me", "Hello?"), ("Them", "Hi, it's Ellie, I'm just listening in until Sam joins."),
+                       ("Me", "Great. What do you do?"), ("Them", "I run payroll.")])  # fmt: skip
+    assert other_voices_on_a_channel(first.turns, ("Them",)) == set()
+    named = interview([("Me", "Hi."), ("Ellie Burke", "Hi."), ("Ellie Burke", "Hi, this is Jonah, listening in.")])
+    assert other_voices_on_a_channel(named.turns, ("Ellie Burke",)) == set()  # a named label is one person

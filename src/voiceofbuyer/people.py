@@ -17,6 +17,7 @@ from .ingest import Problem
 from .ingest.labels import is_phone_number
 from .ingest.sides import CONFIDENT, QUESTIONS_ONLY, identify_sides
 from .ingest.speaker_names import is_placeholder, renamed_devices
+from .ingest.vendor_side import other_voices_on_a_channel
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .job_fields import stated_company
@@ -111,6 +112,12 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
             people.notes.append(
                 f"{interview.source}: {len(left_out)} of the buyer's turns said off the record (lines "
                 f"{unquoted[0].line}-{unquoted[-1].line}) left out of every quote"
+            )
+        for index in sorted(other_voices_on_a_channel(interview.turns, sides.buyers)):
+            turn = interview.turns[index]
+            people.notes.append(
+                f"{interview.source}: line {turn.line}, under {turn.speaker!r}, is someone else there to listen "
+                "(they say who they are): left out of every quote"
             )
         for device, name in renamed_devices(interview, sides.buyers).items():
             people.notes.append(

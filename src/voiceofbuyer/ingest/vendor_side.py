@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from itertools import groupby
 from operator import itemgetter
 
-from voiceofbuyer.ingest.speaker_names import company, given_name
+from voiceofbuyer.ingest.speaker_names import company, given_name, is_placeholder
 from voiceofbuyer.introductions import stated_title
+from voiceofbuyer.records import Turn
 from voiceofbuyer.remarks import is_small_talk
 
 _VENDOR_TALK = re.compile(
@@ -238,3 +240,26 @@ def _asks_in_passing(speaker: str, said: list[tuple[str, str]], interviewer: str
 _ONLY_ASKS = 3
 """Questions a voice must ask, and nothing else, to be on the interviewing side whatever its share of the talk."""
 _FEW_WORDS = 8
+
+
+# "Hi, sorry, this is Jonah from the product team at Ledgerly, I'm just listening in.": someone new on a channel
+_NEW_VOICE = re.compile(
+    r"(?:(?:hi|hello|hey|sorry|oh|um)[,!.]?\s+)*(?:this\s+is|it['’]s|i['’]m)\s+(?-i:[A-Z][\w'-]+)\b", re.I
+)
+
+
+def other_voices_on_a_channel(turns: Sequence[Turn], buyers: Iterable[str]) -> set[int]:
+    """Indexes of turns under a buyer's placeholder label (Granola's "Them", "Speaker 2": a channel or a voice more
+    than one person may share) in which someone speaks up later to say who they are and that they are there to
+    listen or take notes ("Hi, sorry, this is Jonah from the product team at Ledgerly, I'm just listening in."):
+    not the buyer, so never quoted. The buyer's own first turn is never one."""
+    channels = {buyer for buyer in buyers if is_placeholder(buyer)}
+    first = {turn.speaker: index for index, turn in reversed(list(enumerate(turns)))}
+    return {
+        index
+        for index, turn in enumerate(turns)
+        if turn.speaker in channels
+        and index > first[turn.speaker]
+        and _NEW_VOICE.match(turn.text)
+        and _OBSERVING.search(turn.text)
+    }
