@@ -210,3 +210,21 @@ def test_a_name_given_as_its_own_sentence_or_by_the_only_voice_names_an_unnamed_
     assert said_name("Speaker 1", "We are both on. Kestrel Mining. We run two plants.", "Who are you?") == ""
     # The only voice in the file, the interviewer's channel empty: its own full name is enough.
     assert said_name("Speaker 1", "Hi, yes, this is Deb Holloway. I run the practice.", "") == "Deb Holloway"
+
+
+def test_a_label_line_without_the_time_every_turn_has_is_the_speaker_reading_out() -> None:
+    text = (
+        "[00:00:03] Dev Anand: What does your backlog look like?\n"
+        "[00:00:08] Marisol Ortega: Bad. I'll read you the top rows so it's on the recording.\n"
+        "Kessler Freight: invoice 20417, eighteen hundred forty dollars, nineteen days open.\n"
+        "Bayline Tires: invoice 5531, no approver assigned, forty-four days.\n"
+        "So that Bayline one is the problem in a nutshell.\n"
+        "[00:01:41] Dev Anand: Why does it have no approver?\n"
+        "[00:01:44] Marisol Ortega: The shop has no manager right now.\n"
+    )
+    turns = parse_turns(text, "sunbelt.txt").turns
+    assert [t.speaker for t in turns] == ["Dev Anand", "Marisol Ortega", "Dev Anand", "Marisol Ortega"]
+    assert "Kessler Freight: invoice 20417" in turns[1].text and turns[1].text.endswith("in a nutshell.")
+    # Where turns carry no time, such a line is a speaker as before
+    untimed = parse_turns(text.replace("[00:00:03] ", "").replace("[00:01:41] ", ""), "x.txt").turns
+    assert "Kessler Freight" in {t.speaker for t in untimed}

@@ -145,6 +145,15 @@ class SpeakerVote:
         self.speaker_lines = {h.speaker for h in lines_alone if h.speaker}
         inline = [h for h in candidates if not h.alone and h.speaker not in self.speaker_lines]
         self.lines_alone_only = len(self.speaker_lines) >= 2 and len(lines_alone) >= max(4, len(inline) + 1)
+        # Where the tool stamps every turn with its time ("[00:00:38] Marisol Ortega: ..."), a label line without
+        # one inside a turn is the speaker reading something out ("Kessler Freight: invoice 20417, ..."), no turn.
+        timed = [h for h in candidates if h.time is not None]
+        self.timed_speakers = {h.speaker for h in timed}
+        self.every_turn_timed = (
+            len(self.timed_speakers) >= 2
+            and len(timed) >= 4
+            and all(h.time is not None for h in candidates if h.speaker in self.timed_speakers)
+        )
 
     def is_speaker(self, head: Head) -> bool:
         """Whether the head's label names a speaker: never a metadata label or prose, nor a label inside a turn of a
@@ -154,6 +163,8 @@ class SpeakerVote:
         if not name or _metadata_head(head, self.labels[name]):
             return False
         if self.lines_alone_only and not head.alone and name not in self.speaker_lines:
+            return False
+        if self.every_turn_timed and head.time is None and name not in self.timed_speakers:
             return False
         if name in self.recurring or head.marked or is_role_label(name) or is_bot(name):
             return not _prose(name, named=True)
