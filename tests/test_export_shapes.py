@@ -228,3 +228,33 @@ def test_a_label_line_without_the_time_every_turn_has_is_the_speaker_reading_out
     # Where turns carry no time, such a line is a speaker as before
     untimed = parse_turns(text.replace("[00:00:03] ", "").replace("[00:01:41] ", ""), "x.txt").turns
     assert "Kessler Freight" in {t.speaker for t in untimed}
+
+
+def _zoom(cues: list[str]) -> bytes:
+    timed = (f"{n + 1}\n00:00:{2 * n:02d}.000 --> 00:00:{2 * n + 2:02d}.000\n{cue}\n" for n, cue in enumerate(cues))
+    return ("WEBVTT\n\n" + "\n".join(timed)).encode()
+
+
+def test_zoom_cues_without_a_name_are_a_voice_zoom_could_not_name_never_the_one_before() -> None:
+    from voiceofbuyer.ingest.vtt_reader import read_vtt
+
+    def said(cues: list[str]) -> list[tuple[str, str]]:
+        return [(t.speaker, t.text) for t in read_vtt(_zoom(cues), "zoom.vtt").turns]
+
+    # The buyer named, cue after cue; the interviewer (dialled in) never: the unnamed voice is nobody's quote.
+    buyer_named = said(["Priya Raman: Hi, can you hear me?", "Yes. Thanks for joining, Priya.",
+                        "Priya Raman: Sure. I'm the group financial controller.", "Priya Raman: We have four ledgers.",
+                        "And how long does month-end take?", "Priya Raman: Nine working days.",
+                        "Priya Raman: The board wants five."])  # fmt: skip
+    assert {speaker for speaker, _ in buyer_named} == {"Priya Raman", "Speaker ?"}
+    assert ("Speaker ?", "Yes. Thanks for joining, Priya.") in buyer_named
+    # The interviewer named, asking; the buyer in a meeting room, never named: the unnamed voice answers.
+    asker_named = said(["Rachel Kim: Could you introduce yourself?", "Sure. I'm Tomasz Nowak, the fleet manager.",
+                        "Rachel Kim: What does your team look after?", "Maintenance scheduling, tyres, all of it.",
+                        "Rachel Kim: How much do the fines come to?", "About forty thousand a year.",
+                        "Sorry, could you repeat that?"])  # fmt: skip
+    assert [s for s, _ in asker_named] == ["Rachel Kim", "Unknown Speaker"] * 3 + ["Speaker ?"]
+    # Where only a turn's first cue is named, a cue without a name goes on with it.
+    on_change = said(["Sam Ortiz: What made you look?", "Dana Lee: Our audit.", "It found three duplicates.",
+                      "Sam Ortiz: And then?", "Dana Lee: We asked for quotes.", "Two came back."])  # fmt: skip
+    assert [s for s, _ in on_change] == ["Sam Ortiz", "Dana Lee", "Dana Lee", "Sam Ortiz", "Dana Lee", "Dana Lee"]

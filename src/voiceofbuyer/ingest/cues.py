@@ -12,6 +12,7 @@ continues the previous cue's speaker, and text before any speaker is dropped. Ch
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, strip_span, turn_at
-from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, question_turns
+from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, asks_or_acknowledges, question_turns
 from voiceofbuyer.records import Turn
 
 # WebVTT and SubRip: "00:00:01.000 --> 00:00:04.000"; YouTube's SubViewer (.sbv): "0:00:01.200,0:00:04.000".
@@ -33,6 +34,8 @@ _COMMENT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
 _DIALOGUE_DASH = re.compile(r"[ \t]*[-–—](?:[ \t]+(?=\S)|(?=\[))")  # "- Every day?", "-[PAUL] Every day?"
 UNIDENTIFIED = "Speaker ?"
 """Who says a subtitle's dash line is not written: a speaker nobody is (never quoted)."""
+UNNAMED = "Unknown Speaker"
+"""An unnamed voice answering among named ones (Zoom's cues without a name): a placeholder, quoted with a flag."""
 # A tag opens with a letter or a slash (<v Name>, <c.x>, </i>) or is a time (<00:01.500>): "< 48 hours >" is text.
 CUE_TAG = re.compile(r"<(?:/?[A-Za-z][^<>\n]*|\d{1,2}(?::\d{2}){1,2}[.,]\d{1,3})>|\{\\[^{}\n]*\}")
 _VOICE = re.compile(r"<v(?:\.[^\s>.]*)*\s+(?P<name>[^>]*)>")
@@ -127,7 +130,10 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     opened: set[int] = set()  # cues whose first line has been read
     dash_cues = _dash_cues(text, runs)
     voice_tags = any(head is not None and head.body < 0 and head.qualifier for _, _, _, head in runs)
-    unlabelled_is_unknown = _labels_every_cue(runs, vote) and not voice_tags and not dash_cues
+    every_cue = _labels_every_cue(text, runs, vote)
+    unlabelled_is_unknown = every_cue is not None and not voice_tags and not dash_cues
+    whisperx = every_cue == "whisperx"
+    interviewer_named = every_cue == "names" and _names_an_asker(text, runs, vote)
     for number, start, end, head in runs:
         if head is not None and head.body < 0:  # a tag: a span never includes markup; a voice tag names the speaker
             close()
@@ -162,11 +168,14 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             continue
         named_here = head is not None and head.speaker and vote.is_speaker(head)
         if first_line and unlabelled_is_unknown and not named_here and not dash:
-            # WhisperX labels every segment it could give a speaker: one without a label is a voice it could not
+            # A tool that labels every cue it could give a speaker: one without a label is a voice it could not
             # name (the interviewer's "And what would success look like?" was the buyer's), unless it goes on with
-            # the sentence before it.
+            # the sentence before it. Beside names (Zoom), an unnamed voice that asks or acknowledges is nobody's
+            # quote, one that answers is quoted, flagged as unsure (a placeholder beside a named buyer).
             close()
-            draft, speaker = None, _continued(turns, text[start:end]) or UNIDENTIFIED
+            answers = interviewer_named and not asks_or_acknowledges(text[start:end])
+            unnamed = UNNAMED if answers and not whisperx else UNIDENTIFIED
+            draft, speaker = None, _continued(turns, text[start:end]) or unnamed
         if draft is not None and draft[0] == number:
             draft = (number, draft[1], end)
         else:
@@ -176,16 +185,46 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     return turns
 
 
-def _labels_every_cue(runs: list[tuple[int, int, int, Head | None]], vote: SpeakerVote) -> bool:
-    """Whether the cues are WhisperX's, which label every segment it gives a speaker ("[SPEAKER_01]: ..."): three
-    in four or more of five cues or more open with a "SPEAKER_NN" label, and no other label. Then a cue without one
-    is no turn going on, as it is in files that label only a turn's first cue."""
+def _labels_every_cue(text: str, runs: list[tuple[int, int, int, Head | None]], vote: SpeakerVote) -> str | None:
+    """Whether the tool labels every cue it knows the speaker of, not only a turn's first: WhisperX ("[SPEAKER_01]:
+    ..." on three in four cues or more), or Zoom, whose cues repeat the speaker's name from cue to cue ("Priya Raman:
+    Sure. ..." / "Priya Raman: We have entities ..."; twice or more), or whose named voice's questions are answered by
+    cues without a name (three times or more, two in three of its questions); names on three cues in ten or more.
+    Five cues or more.
+    Then a cue without a label is no turn going on, as it is in files that label only a turn's first cue, but a
+    voice the tool could not name. "whisperx", "names" or None."""
     first: dict[int, Head | None] = {}
-    for number, _, _, head in runs:
+    asking: dict[int, bool] = {}  # by cue: its words end in a question
+    for number, start, end, head in runs:
         first.setdefault(number, head)
-    named = [head.speaker for head in first.values() if head is not None and head.speaker and vote.is_speaker(head)]
-    whisperx = all(re.fullmatch(r"SPEAKER_\d+", speaker) for speaker in named)
-    return whisperx and len(first) >= 5 and len(named) >= 0.75 * len(first)
+        asking[number] = text[start:end].rstrip().endswith("?")
+    labels = [head.speaker if head is not None and head.speaker and vote.is_speaker(head) else None
+              for head in first.values()]  # fmt: skip
+    named = [label for label in labels if label]
+    whisperx = all(re.fullmatch(r"SPEAKER_\d+", speaker) for speaker in named) and len(named) >= 0.75 * len(first)
+    pairs = list(itertools.pairwise(zip(labels, asking.values(), strict=True)))
+    repeated = sum(1 for (one, _), (other, _) in pairs if one and one == other)
+    # A named voice's questions answered, again and again, by cues without a name: someone the tool did not name
+    questions = [after for (label, asked), (after, _) in pairs if label and asked]
+    answered = sum(1 for after in questions if after is None)
+    if len(first) < 5:
+        return None
+    if whisperx:
+        return "whisperx"
+    every_cue = repeated >= 2 or (answered >= 3 and answered * 3 >= len(questions) * 2)
+    return "names" if every_cue and len(named) >= 0.3 * len(first) else None
+
+
+def _names_an_asker(text: str, runs: list[tuple[int, int, int, Head | None]], vote: SpeakerVote) -> bool:
+    """Whether a named speaker asks the questions (two cues or more, a third of theirs or more, end asking): then
+    the unnamed voice that answers is the one interviewed; where the names only answer, it is the interviewer."""
+    asked: Counter[str] = Counter()
+    cues: Counter[str] = Counter()
+    for _, start, end, head in runs:
+        if head is not None and head.speaker and vote.is_speaker(head) and head.body >= 0:
+            cues[head.speaker] += 1
+            asked[head.speaker] += text[start:end].rstrip().endswith("?")
+    return any(asked[name] >= 2 and asked[name] * 3 >= count for name, count in cues.items())
 
 
 def _continued(turns: list[Turn], line: str) -> str:

@@ -142,6 +142,14 @@ def _sentence(text: str, pieces: list[tuple[int, int, int]]) -> _Sentence:
     return _Sentence(tuple(pieces), " ".join(" ".join(text[start:end].split()) for _, start, end in pieces))
 
 
+def asks_or_acknowledges(said: str) -> bool:
+    """Whether ``said`` (a cue's or a line's words) ends asking, prompting or thanking, or only acknowledges ("Right,
+    that makes sense."): the interviewer's way of speaking."""
+    sentences = [s.group() for s in re.finditer(r"[^.!?…]*(?:[.!?…]+[\"'”’)\]]*|$)", said.strip()) if s.group().strip()]
+    last = sentences[-1].strip() if sentences else ""
+    return bool(last) and (_asks(last) or _ACKNOWLEDGEMENT.fullmatch(said.strip()) is not None)
+
+
 def _asks(sentence: str) -> bool:
     """Whether a sentence is a question or an interviewer's prompt or thanks."""
     return bool(_ASKS.search(sentence) or _PROMPT.match(sentence) or _THANKS_FOR.match(sentence))
