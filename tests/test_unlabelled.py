@@ -108,3 +108,41 @@ def test_a_run_flags_every_quote_of_such_a_file_and_says_why(tmp_path: Path, cap
     assert any(s["text"].endswith("and my team picks the biggest numbers and works down.") for s in statements)
     assert document["interviews"][0]["speakers"]["how"] == "questions"
     assert "hartwell.txt: names no speaker: its questions were taken as the interviewer's" in capsys.readouterr().out
+
+
+def test_remarks_thanks_and_closes_are_the_interviewers_an_answers_end_before_them_the_buyers() -> None:
+    text = (
+        "Okay, so it's recording.\n"
+        "Thanks for making time for this. Could you start with what you do?\n"
+        "I'm the transport manager. We run forty-two of our own vehicles.\n"
+        "How do you plan the routes?\n"
+        "It takes two people about four hours every evening. Got it. What goes wrong most often?\n"
+        "Drivers who won't install an app for us.\n"
+        "That's a big number.\n"
+        "You mentioned before we started that the depot is moving.\n"
+        "Yes, in March, and that's a six-month fight.\n"
+        "I'd love to hear how you handle fuel cards.\n"
+        "Badly, on paper.\n"
+        "Perfect. That's really helpful, thank you. That's everything from me.\n"
+    )
+    turns = read_text(text.encode(), "call.txt").turns
+    answered = _said(turns, "Interviewee")
+    assert answered.split(" Drivers")[0] == (
+        "I'm the transport manager. We run forty-two of our own vehicles. "
+        "It takes two people about four hours every evening."
+    )
+    for remark in ("recording", "making time", "Got it", "big number", "You mentioned", "fuel cards", "helpful",
+                   "everything from me"):  # fmt: skip
+        assert remark not in answered
+    assert "that's a six-month fight" in answered and "Badly, on paper." in answered
+
+
+def test_in_typed_paragraphs_a_remark_without_a_question_is_the_interviewers() -> None:
+    text = (
+        "Thanks for making time today. Could you start with what you do?\n\nI run service operations.\n\n"
+        "How do jobs get scheduled?\n\nOn a whiteboard first.\n\nThat's a big number.\n\n"
+        "It is, and every one is a customer who took time off.\n\nYou mentioned the technicians hate the app.\n\n"
+        "They hate it.\n\nWhat would the ideal look like?\n\nOne screen to close a job.\n"
+    )
+    answered = _said(read_text(text.encode(), "notes.txt").turns, "Interviewee")
+    assert "big number" not in answered and "You mentioned" not in answered and "They hate it." in answered

@@ -1,12 +1,14 @@
 """Transcripts that name no speaker at all, as Whisper's own command line writes them (``.txt`` with one segment per
 line, ``.srt`` and ``.vtt`` with one per cue, sentences running from one segment into the next).
 
-Nothing in such a file says who spoke, so the sides are read from what is said: a sentence that asks ("...?") or
-prompts ("Walk me through what happened.") is the interviewer's, and so is what leads up to it in the segment where
-it starts ("That's really clear. Anything else?") and a short acknowledgement in the segment before ("Right, that
-makes sense."); every other sentence is the interviewee's. A buyer who asks back loses that sentence to the
-interviewer, never the other way round. The reading is a guess, so the reader declares ``GUESSED_CONFIDENCE``: the
-run says so and flags every quote of the file for review.
+Nothing in such a file says who spoke, so the sides are read from what is said: a sentence that asks ("...?"),
+prompts ("Walk me through what happened.", "I'd love to hear how you handle parts.") or thanks and closes ("Thanks
+for making time for this.", "That's everything from me.") is the interviewer's, and so are the acknowledgements and
+lead-ins just before a question ("Right, that makes sense.", "You mentioned before we started that ..."); what comes
+before the first question (a title, "Okay, so it's recording.") is no one's to quote; every other sentence is the
+interviewee's. A buyer who asks back loses that sentence to the interviewer, never the other way round; an
+interviewer's remark of another kind is read as the interviewee's. The reading is a guess, so the reader declares
+``GUESSED_CONFIDENCE``: the run says so and flags every quote of the file for review.
 
 It is only tried where segments are short, as a recogniser cuts them (``SEGMENT_WORDS``), and questions come often
 (``WORDS_PER_QUESTION``): a typed page of long paragraphs, or a monologue, still has no speakers and is refused.
@@ -36,27 +38,36 @@ INTERVIEWEE = "Interviewee"
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 _ENDS = re.compile(r"[.!?…]+[\"'”’)\]]*\s*$")
 _ASKS = re.compile(r"\?[\"'”’)\]]*$")
-# A prompt said as an imperative: "Walk me through what happened.", "Tell me more about the credit card purchases."
+# A prompt said as an imperative: "Walk me through what happened.", "Tell me more about the credit card purchases.",
+# "I'd love to hear how you handle parts."
 _PROMPT = re.compile(
     r"(?:(?:ok(?:ay)?|great|thanks|got\s+it|right|and|so)[,.!]?\s+)?(?:(?:walk|talk|take)\s+me\s+through"
-    r"|tell\s+me\s+(?:more|about|a\s+(?:bit|little)))\b",
+    r"|tell\s+me\s+(?:more|about|a\s+(?:bit|little))|i['’]?d\s+love\s+to\s+(?:hear|know|understand)"
+    r"|i['’]m\s+curious\s+(?:about|how|what|whether|why))\b",
     re.I,
 )
-# What an interviewer says on the way to the next question: "Right, that makes sense.", "Okay, great.", "Thank you."
+# What an interviewer says on the way to the next question: "Right, that makes sense.", "Okay, great.", "Thank you.",
+# "I can imagine.", "That's a big number."
 _ACKNOWLEDGEMENT = re.compile(
-    r"(?:(?:ok(?:ay)?|right|great|perfect|sure|cool|wow|interesting|got\s+it|i\s+see|mm-?hmm|thanks|thank\s+you"
-    r"|that\s+(?:makes\s+(?:a\s+lot\s+of\s+)?sense|(?:'s|is)\s+(?:really\s+)?(?:helpful|clear|interesting|great|fair)))"
-    r"(?:\s+so\s+much)?[,.!]?\s*)+",
+    r"(?:(?:ok(?:ay)?|right|great|perfect|sure|cool|wow|oh|ah|interesting|got\s+it|i\s+see|mm-?hmm|thanks|thank\s+you"
+    r"|fair\s+enough|understood|absolutely|of\s+course|amazing|fantastic|excellent|brilliant|i\s+can\s+imagine"
+    r"|(?:that\s+)?makes\s+(?:a\s+lot\s+of\s+)?sense|that['’]?s\s+a\s+(?:big|huge|lot|large)(?:\s+number|\s+of\s+\w+)?"
+    r"|that\s*(?:['’]s|is)\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful|clear|interesting|great|fair"
+    r"|good\s+to\s+know))(?:\s+so\s+much)?[,.!]?\s*)+",
     re.I,
 )
-
-
-# "Great, thank you so much for your time.": the interviewer's, as a call ends
-_THANKS_FOR = re.compile(
-    r".*\bthanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?\s+for\s+(?:your\s+time|doing\s+this|talking|joining|speaking"
-    r"|taking\s+the\s+time)",
+# The interviewer's thanks and close: "Great, thank you so much for your time.", "Thanks for making time for this.",
+# "That's everything from me.", "Thanks so much, this was really helpful.", "I think that's all my questions."
+_THANKS_OR_CLOSE = re.compile(
+    r".*(?:\bthanks?(?:\s+you)?(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+(?:your\s+time|doing\s+this|talking"
+    r"|joining|speaking|(?:making|taking)\s+(?:the\s+)?time)"
+    r"|\bthat['’]?s\s+(?:everything|all)\s+(?:from\s+me|(?:of\s+)?my\s+questions|i['’]?ve\s+got|i\s+have|i\s+had)"
+    r"|\b(?:this|that|it)(?:['’]s|\s+(?:was|has\s+been|is))\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful)\b)",
     re.I,
 )
+# A lead-in that speaks to the other about what they said: "You mentioned before we started that ..."
+_ADDRESSES = re.compile(r"(?:(?:so|and|now)[,]?\s+)?you\s+(?:mentioned|said|talked\s+about|were\s+saying|told\s+me)\b",
+                        re.I)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -93,22 +104,27 @@ def question_turns(text: str, segments: list[Segment]) -> list[Turn]:
     if sum(asks) < QUESTIONS or sum(asks) * WORDS_PER_QUESTION < words:
         return []
     interviewer = list(asks)
-    for index, sentence in enumerate(sentences):
-        if not asks[index]:
-            continue
-        segment = sentence.pieces[0][0]
+    for index in (i for i, asked in enumerate(asks) if asked):
+        # What leads up to a question, in its segment or the one before: "That's really clear. Anything else?",
+        # "Right, that makes sense." / "So what would ...?"; never an answer's end ("... every evening. Got it. What
+        # goes wrong?": the evening is the buyer's)
         before = index - 1
-        # What leads up to the question in its segment: "That's really clear. Anything else you'd want us to know?"
-        while before >= 0 and sentences[before].pieces[0][0] == segment and len(sentences[before].pieces) == 1:
+        while before >= 0 and len(sentences[before].pieces) == 1 and _leads_in(sentences[before].text):
             interviewer[before] = True
             before -= 1
-        # A short acknowledgement on a segment of its own just before: "Right, that makes sense."
-        while before >= 0 and _ACKNOWLEDGEMENT.fullmatch(sentences[before].text) and len(sentences[before].pieces) == 1:
-            interviewer[before] = True
-            before -= 1
+    for index, sentence in enumerate(sentences):
+        # An acknowledgement on a segment of its own, or a segment opening by what the other said, is the
+        # interviewer's wherever it falls ("That's a big number." / "It is, and ..."; "You mentioned ...")
+        alone = all(sum(1 for other in sentences if other.pieces[0][0] == n) == 1 for n, _, _ in sentence.pieces)
+        opens = index == 0 or sentences[index - 1].pieces[-1][0] != sentence.pieces[0][0]
+        if (alone and _ACKNOWLEDGEMENT.fullmatch(sentence.text)) or (opens and _ADDRESSES.match(sentence.text)):
+            interviewer[index] = True
+    first = next(i for i, asked in enumerate(asks) if asked)
     turns: list[Turn] = []
     last_segment = -1
-    for sentence, asked in zip(sentences, interviewer, strict=True):
+    for index, (sentence, asked) in enumerate(zip(sentences, interviewer, strict=True)):
+        if index < first:
+            continue  # before the first question: a title, "Okay, so it's recording.": no one's to quote
         for number, start, end in sentence.pieces:
             segment, speaker = segments[number], INTERVIEWER if asked else INTERVIEWEE
             if number == last_segment and turns[-1].speaker == speaker:  # the same side goes on in the segment
@@ -150,6 +166,21 @@ def asks_or_acknowledges(said: str) -> bool:
     return bool(last) and (_asks(last) or _ACKNOWLEDGEMENT.fullmatch(said.strip()) is not None)
 
 
+def interviewer_remark(said: str) -> bool:
+    """Whether a paragraph or a segment is the interviewer's without asking: an acknowledgement alone ("That's a big
+    number."), thanks or a close ("That's super helpful, thank you."), or a lead-in that speaks to the other about
+    what they said ("You mentioned before we started that ...")."""
+    said = said.strip()
+    return bool(said) and bool(_ACKNOWLEDGEMENT.fullmatch(said) or _THANKS_OR_CLOSE.match(said)
+                               or _ADDRESSES.match(said))  # fmt: skip
+
+
 def _asks(sentence: str) -> bool:
-    """Whether a sentence is a question or an interviewer's prompt or thanks."""
-    return bool(_ASKS.search(sentence) or _PROMPT.match(sentence) or _THANKS_FOR.match(sentence))
+    """Whether a sentence is a question or an interviewer's prompt, thanks or close."""
+    return bool(_ASKS.search(sentence) or _PROMPT.match(sentence) or _THANKS_OR_CLOSE.match(sentence))
+
+
+def _leads_in(sentence: str) -> bool:
+    """Whether a sentence is how an interviewer comes to a question: an acknowledgement, thanks, or a lead-in that
+    speaks to the other about what they said."""
+    return bool(_ACKNOWLEDGEMENT.fullmatch(sentence) or _THANKS_OR_CLOSE.match(sentence) or _ADDRESSES.match(sentence))

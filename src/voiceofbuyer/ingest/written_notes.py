@@ -14,6 +14,7 @@ from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import turn_at
+from voiceofbuyer.ingest.unlabelled import interviewer_remark
 from voiceofbuyer.records import InterviewMeta, Turn
 
 # A live log's time of day before a line ("10:05  Q: How do you build the staff schedule?")
@@ -45,7 +46,7 @@ def questions_of(lines: list[TextLine], speakers: set[str]) -> Callable[[TextLin
     bare = sum(1 for line in lines if _bare_question(line) is not None)
     # a writer's italic notes and the headings of a guide's sections ask nothing and answer nothing
     said = [line for line in lines if not ASIDE.fullmatch(line.text) and not HEADING.match(line.text)]
-    return _bare_question if not speakers and bare >= 3 and bare * 3 >= len(said) else None
+    return _bare_interviewer_line if not speakers and bare >= 3 and bare * 3 >= len(said) else None
 
 
 def _note(line: str) -> bool:
@@ -98,6 +99,16 @@ def _bare_question(line: TextLine) -> int | None:
     return indent(line.text) if asks and not HEADING.match(line.text) else None
 
 
+def _bare_interviewer_line(line: TextLine) -> int | None:
+    """Where the interviewer's words start, when ``line`` is a question or a prompt on a paragraph of its own
+    (``_bare_question``), or a remark of theirs without a question: "That's a big number.", "You mentioned before we
+    started that the technicians complain about the app." (``unlabelled.interviewer_remark``); else None."""
+    asked = _bare_question(line)
+    if asked is None and interviewer_remark(line.text) and not HEADING.match(line.text):
+        return indent(line.text)
+    return asked
+
+
 _ASKING_BACK_WORDS = 12
 """Words of a question between two questions that make it an answer asking back."""
 _STATEMENT_WORDS = 6
@@ -135,7 +146,7 @@ def question_and_answer_turns(
         )
         if (
             question is not None
-            and question_at is _bare_question
+            and question_at is _bare_interviewer_line
             and after_question
             and (asked_next or _says_before_asking(line.text))
         ):
