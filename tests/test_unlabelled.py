@@ -146,3 +146,21 @@ def test_in_typed_paragraphs_a_remark_without_a_question_is_the_interviewers() -
     )
     answered = _said(read_text(text.encode(), "notes.txt").turns, "Interviewee")
     assert "big number" not in answered and "You mentioned" not in answered and "They hate it." in answered
+
+
+def test_whispers_json_tsv_and_whisper_cpps_console_lines_are_read_with_their_times() -> None:
+    from voiceofbuyer.ingest.csv_reader import read_csv
+    from voiceofbuyer.ingest.json_reader import read_json
+
+    lines = [line for line in WHISPER_TXT.splitlines() if line]
+    segments = [{"id": n, "start": 2.0 * n, "end": 2.0 * n + 2, "text": " " + line} for n, line in enumerate(lines)]
+    whisper_json = json.dumps({"text": " ".join(lines), "segments": segments, "language": "en"}).encode()
+    tsv = "start\tend\ttext\n" + "".join(f"{2000 * n}\t{2000 * n + 2000}\t{line}\n" for n, line in enumerate(lines))
+    ranges = (f"[00:00:{2 * n:02d}.000 --> 00:00:{2 * n + 2:02d}.000]   {line}\n" for n, line in enumerate(lines))
+    console = "".join(ranges)
+    for parsed in (read_json(whisper_json, "call.json"), read_csv(tsv.encode(), "call.tsv"),
+                   read_text(console.encode(), "call.txt")):  # fmt: skip
+        first_answer = next(turn for turn in parsed.turns if turn.speaker == "Interviewee")
+        assert (first_answer.text, first_answer.start, first_answer.end) == (lines[1], 2.0, 4.0)
+        assert parsed.unlabelled and parsed.speaker_confidence == GUESSED_CONFIDENCE
+        assert all(parsed.text[t.start_char : t.end_char] == t.text for t in parsed.turns)

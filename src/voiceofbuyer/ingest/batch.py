@@ -67,8 +67,10 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
                 problem(
                     InputError(
                         source,
-                        f"same name as {claimed[interview_id]}: both would be interview '{interview_id}'",
-                        fix="rename or remove one of them",
+                        f"same name as {claimed[interview_id]}: both would be interview '{interview_id}', so it is "
+                        f"read once, as {claimed[interview_id]} (a tool's exports of one call in several formats, as "
+                        "Whisper writes them, are one interview)",
+                        fix="rename it if it is another interview, or remove it",
                     ),
                     skipped=True,
                 )

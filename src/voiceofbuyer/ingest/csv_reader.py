@@ -9,8 +9,9 @@ another), often under a few lines that name the participant (``Participant: Glor
 Facilities``). Tags, notes and comments are never anyone's words.
 
 A span is the text cell as written in the file, inside its quotes: a quote the cell doubles (``""``) stays doubled,
-as a character reference stays written in a WebVTT file. A CSV without a speaker and a text column (a survey export,
-a list of participants) is not a transcript.
+as a character reference stays written in a WebVTT file. Whisper's own ``.tsv`` (``start``, ``end`` in milliseconds,
+``text``; no speaker) is read by its questions (``unlabelled``). Any other CSV without a speaker and a text column (a
+survey export, a list of participants) is not a transcript.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.metadata import FIELD_BREAK, header_metadata
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, TEXT_TIME, parse_time
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, turn_at
+from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, question_turns
 from voiceofbuyer.records import InterviewMeta
 
 _SPEAKER = frozenset({"speaker", "speaker name", "speaker_name", "name", "participant", "who", "spk", "voice"})
@@ -64,6 +66,8 @@ def read_csv(data: bytes, source: str) -> Parsed:
             return _interview_log(text, rows, at, header, source)
         if _column(header, _SPEAKER) is not None and _column(header, _TEXT | _HIGHLIGHT) is not None:
             return _turn_rows(text, rows[at:], header, source)
+        if header[:3] == ["start", "end", "text"]:  # Whisper's own .tsv: segments, times in ms, no speaker
+            return _whisper_rows(text, rows[at + 1 :], source)
     raise InputError(
         source,
         "a CSV file without a speaker column and a text column, so not a transcript",
@@ -168,6 +172,19 @@ def _column(header: list[str], names: frozenset[str]) -> int | None:
 
 def _cell(row: list[Cell], column: int | None) -> Cell | None:
     return row[column] if column is not None and column < len(row) else None
+
+
+def _whisper_rows(text: str, rows: list[list[Cell]], source: str) -> Parsed:
+    """Whisper's ``--output_format tsv``: ``start``, ``end`` (milliseconds) and ``text`` of each segment, no speaker:
+    read by its questions (``unlabelled``), a guess the file declares."""
+    lines = LineIndex(text)
+    segments = [
+        Segment(row[2][0], row[2][1], lines.line(row[2][0]), _time(text, row[0], True), _time(text, row[1], True))
+        for row in rows
+        if len(row) >= 3
+    ]
+    turns = require_turns(question_turns(text, segments), source, "a speaker column, or questions to read sides by")
+    return Parsed(text, turns, speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
 
 
 def _in_ms(header: list[str], column: int | None) -> bool:

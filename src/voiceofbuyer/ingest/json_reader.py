@@ -20,7 +20,8 @@ from voiceofbuyer.ingest.json_formats import ShapeError, to_transcript
 from voiceofbuyer.ingest.metadata import meta_from_mapping
 from voiceofbuyer.ingest.timestamps import MAX_SECONDS
 from voiceofbuyer.ingest.tool_lines import is_tool_line
-from voiceofbuyer.ingest.turns import LineIndex, Parsed, turn_at
+from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, turn_at
+from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, question_turns
 from voiceofbuyer.records import Turn, Word
 
 SCHEMA = "voiceofbuyer.transcript/1"
@@ -63,6 +64,8 @@ def read_json(data: bytes, source: str) -> Parsed:
             converted = to_transcript(document)
         except ShapeError as err:
             raise InputError(source, f"not a transcript: {err}", fix=_FIX + _SERVICES) from err
+        if converted is None and _whisper_segments(document):
+            return _read_unlabelled(document, source)
         if converted is None:
             if isinstance(document, dict) and "schema" in document:
                 raise _bad(source, "schema", f"must be {SCHEMA!r}")
@@ -96,6 +99,34 @@ def read_json(data: bytes, source: str) -> Parsed:
                                    or not 0 <= confidence <= 1):  # fmt: skip
         raise _bad(source, "speakers.confidence", "must be a number from 0 to 1")
     return Parsed(text, tuple(turns), meta_from_mapping(metadata, source), media.strip(), declared, confidence)
+
+
+def _whisper_segments(document: Any) -> bool:
+    """Whether ``document`` is Whisper's own JSON (``--output_format json``, ``model.transcribe``): ``segments`` of
+    ``start``, ``end`` and ``text``, and no speaker anywhere."""
+    items = document.get("segments") if isinstance(document, dict) else None
+    return (
+        isinstance(items, list) and bool(items)
+        and all(isinstance(i, dict) and isinstance(i.get("text"), str) and "start" in i for i in items)
+        and not any("speaker" in i for i in items)
+    )  # fmt: skip
+
+
+def _read_unlabelled(document: dict[str, Any], source: str) -> Parsed:
+    """Whisper's JSON: a line of text per segment, read by its questions (``unlabelled``), a guess it declares."""
+    items = document["segments"]
+    texts = [" ".join(normalise_newlines(item["text"]).split()) for item in items]
+    text = require_content("\n".join(texts), source)
+    segments, offset = [], 0
+    for number, (item, spoken) in enumerate(zip(items, texts, strict=True), start=1):
+        start, end = (_optional_seconds(item.get(edge), source, f"segments[{number - 1}].{edge}")
+                      for edge in ("start", "end"))  # fmt: skip
+        segments.append(Segment(offset, offset + len(spoken), number, start, end))
+        offset += len(spoken) + 1
+    turns = require_turns(question_turns(text, segments), source, "a speaker per segment, or questions to tell sides")
+    language = document.get("language")
+    declared = language.strip().lower()[:2] if isinstance(language, str) and language.strip() else ""
+    return Parsed(text, turns, language=declared, speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
 
 
 def _read_turn(

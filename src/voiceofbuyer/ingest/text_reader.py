@@ -41,7 +41,7 @@ from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, Tex
 from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
 from voiceofbuyer.ingest.tool_lines import CHAT_LINE, is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
-from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, question_turns
+from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, line_segment, question_turns
 from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
 from voiceofbuyer.records import InterviewMeta, Turn
 
@@ -126,7 +126,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     guessed = not turns and not speakers
     if guessed:  # Whisper's own .txt: a segment a line, and no speaker named
         said = [line for line in lines if not (line.head or HEADING.match(line.text) or is_tool_line(line.text))]
-        turns = question_turns(text, [Segment(line.start, line.end, line.number) for line in said])
+        turns = question_turns(text, [line_segment(text, line.start, line.end, line.number) for line in said])
     if _is_agenda(lines, turns):
         raise NotAnInterview(
             source,

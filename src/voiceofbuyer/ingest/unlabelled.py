@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+from voiceofbuyer.ingest.timestamps import CUE_TIME, parse_time
 from voiceofbuyer.ingest.turns import turn_at
 from voiceofbuyer.records import Turn
 
@@ -80,6 +81,18 @@ class Segment:
     line: int
     start_time: float | None = None
     end_time: float | None = None
+
+
+# whisper.cpp's console lines: "[00:00:04.900 --> 00:00:08.600]   Could you just introduce yourself?"
+_TIME_RANGE = re.compile(rf"[ \t]*\[(?P<start>{CUE_TIME})[ \t]*-->[ \t]*(?P<end>{CUE_TIME})\][ \t]*")
+
+
+def line_segment(text: str, start: int, end: int, line: int) -> Segment:
+    """A line of text as a segment: after a time range it opens with (whisper.cpp's), with its times."""
+    timed = _TIME_RANGE.match(text, start, end)
+    if timed is None:
+        return Segment(start, end, line)
+    return Segment(timed.end(), end, line, parse_time(timed["start"]), parse_time(timed["end"]))
 
 
 @dataclass(frozen=True)
