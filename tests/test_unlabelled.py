@@ -164,3 +164,25 @@ def test_whispers_json_tsv_and_whisper_cpps_console_lines_are_read_with_their_ti
         assert (first_answer.text, first_answer.start, first_answer.end) == (lines[1], 2.0, 4.0)
         assert parsed.unlabelled and parsed.speaker_confidence == GUESSED_CONFIDENCE
         assert all(parsed.text[t.start_char : t.end_char] == t.text for t in parsed.turns)
+
+
+def test_one_placeholder_on_every_turn_is_a_call_read_by_its_questions() -> None:
+    turns = [
+        "Hi Dominic, thanks for jumping on. Could you start with what you do?",
+        "Sure. I'm the operations manager at Spotless Commercial Cleaning, about three hundred and sixty cleaners.",
+        "Oh wow, okay. And how do you know who's turned up to each site?",
+        "We often don't. Cleaners are supposed to ring a phone line when they arrive.",
+        "That's really interesting. The reason I'm asking is we're building a scheduling product.",
+        "Makes sense. Half of them forget or can't get signal in the basement.",
+        "What have you tried so far?",
+        "A GPS app, and the cleaners hated it.",
+    ]
+    otter = "".join(f"Speaker 1  0:{10 + 4 * n:02d}\n{said}\n\n" for n, said in enumerate(turns))
+    parsed = read_text(otter.encode(), "call.txt")
+    answered = _said(parsed.turns, "Interviewee")
+    assert parsed.unlabelled and "operations manager" in answered and "GPS app" in answered
+    assert "turned up" not in answered and "scheduling product" not in answered and "interesting" not in answered
+    assert next(t for t in parsed.turns if t.speaker == "Interviewee").start == 14.0
+    # A monologue under one placeholder, asking nothing, is left as it was: one speaker
+    alone = "".join(f"Speaker 1  0:{10 + 4 * n:02d}\nWe clean offices, site {n}.\n\n" for n in range(5))
+    assert {t.speaker for t in read_text(alone.encode(), "memo.txt").turns} == {"Speaker 1"}

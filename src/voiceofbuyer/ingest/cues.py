@@ -24,7 +24,13 @@ from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, strip_span, turn_at
-from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, asks_or_acknowledges, question_turns
+from voiceofbuyer.ingest.unlabelled import (
+    GUESSED_CONFIDENCE,
+    Segment,
+    asks_or_acknowledges,
+    one_voice_read_by_questions,
+    question_turns,
+)
 from voiceofbuyer.records import Turn
 
 # WebVTT and SubRip: "00:00:01.000 --> 00:00:04.000"; YouTube's SubViewer (.sbv): "0:00:01.200,0:00:04.000".
@@ -97,6 +103,9 @@ def parsed_cues(text: str, cues: list[Cue], source: str, expected: str) -> Parse
     .srt and .vtt), the turns read by its questions, a guess it declares (``unlabelled``). ``InputError`` naming the
     ``expected`` form when neither gives a turn."""
     turns = cue_turns(text, cues)
+    one_voice = one_voice_read_by_questions(text, turns)  # "SPEAKER_00" on every cue: one voice heard in a call
+    if one_voice:
+        return Parsed(text, tuple(one_voice), speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
     if turns or any(CUE_TAG.search(text, cue.text_start, cue.text_end) for cue in cues):
         return Parsed(text, require_turns(turns, source, expected))
     index = LineIndex(text)

@@ -41,7 +41,7 @@ from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, Tex
 from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
 from voiceofbuyer.ingest.tool_lines import CHAT_LINE, is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
-from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, line_segment, question_turns
+from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, line_segment, one_voice_read_by_questions, question_turns
 from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
 from voiceofbuyer.records import InterviewMeta, Turn
 
@@ -123,8 +123,11 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         turns = question_and_answer_turns(text, lines, meta.merged(front) if front else meta, asking)
     else:
         turns = _labelled_turns(text, lines, vote)
-    guessed = not turns and not speakers
-    if guessed:  # Whisper's own .txt: a segment a line, and no speaker named
+    one_voice = one_voice_read_by_questions(text, turns)  # Otter's "Speaker 1" on every turn
+    guessed = bool(one_voice) or (not turns and not speakers)
+    if one_voice:
+        turns = one_voice
+    elif guessed:  # Whisper's own .txt: a segment a line, and no speaker named
         said = [line for line in lines if not (line.head or HEADING.match(line.text) or is_tool_line(line.text))]
         turns = question_turns(text, [line_segment(text, line.start, line.end, line.number) for line in said])
     if _is_agenda(lines, turns):

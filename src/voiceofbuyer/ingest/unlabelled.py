@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+from voiceofbuyer.ingest.speaker_names import is_placeholder
 from voiceofbuyer.ingest.timestamps import CUE_TIME, parse_time
 from voiceofbuyer.ingest.turns import turn_at
 from voiceofbuyer.records import Turn
@@ -66,6 +67,14 @@ _THANKS_OR_CLOSE = re.compile(
     r"|\b(?:this|that|it)(?:['’]s|\s+(?:was|has\s+been|is))\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful)\b)",
     re.I,
 )
+# The interviewer saying what the research is for: "The reason I'm asking is we're building a scheduling product",
+# "We're speaking to about twenty agencies", "that's partly why we're doing these calls"
+_RESEARCH_TALK = re.compile(
+    r".*\b(?:the\s+reason\s+i['’]m\s+asking|we['’]re\s+(?:building|developing|designing|trying\s+to\s+understand"
+    r"|speaking\s+(?:to|with)|talking\s+(?:to|with)|researching)|(?:these|this)\s+(?:calls|interviews|research\s+calls)"
+    r"|no\s+product\s+to\s+show)\b",
+    re.I,
+)
 # A lead-in that speaks to the other about what they said: "You mentioned before we started that ..."
 _ADDRESSES = re.compile(r"(?:(?:so|and|now)[,]?\s+)?you\s+(?:mentioned|said|talked\s+about|were\s+saying|told\s+me)\b",
                         re.I)  # fmt: skip
@@ -102,17 +111,28 @@ class _Sentence:
     text: str
 
 
-def question_turns(text: str, segments: list[Segment]) -> list[Turn]:
+def one_voice_read_by_questions(text: str, turns: list[Turn] | tuple[Turn, ...]) -> list[Turn]:
+    """Where every turn is under one placeholder label (Otter's "Speaker 1" throughout: the recogniser heard one
+    voice in a call of two), the turns read by their questions as segments (``question_turns``, whatever their
+    length); ``[]`` where they are not (a real monologue, named turns, too few questions)."""
+    labels = {turn.speaker for turn in turns}
+    if len(labels) != 1 or not is_placeholder(next(iter(labels))):
+        return []
+    segments = [Segment(turn.start_char, turn.end_char, turn.line, turn.start, turn.end) for turn in turns]
+    return question_turns(text, segments, recognised=False)
+
+
+def question_turns(text: str, segments: list[Segment], recognised: bool = True) -> list[Turn]:
     """The turns of a transcript without speaker labels, read by its questions (see the module docstring): one Turn
-    per segment and side, with the segment's times; ``[]`` when the segments are too long for a recogniser's or too
-    few questions are asked to tell the sides apart (the caller refuses the file)."""
+    per segment and side, with the segment's times; ``[]`` when the segments are too long for a recogniser's (where
+    ``recognised`` asks it) or too few questions are asked to tell the sides apart (the caller refuses the file)."""
     sentences = _sentences(text, segments)
     asks = [_asks(sentence.text) for sentence in sentences]
     words = sum(len(sentence.text.split()) for sentence in sentences)
     lengths = [len(text[segment.start : segment.end].split()) for segment in segments]
     ends = sum(1 for segment in segments if _ENDS.search(text[segment.start : segment.end]))
     # Captions wrapped to a width (Vimeo's, YouTube's) end mid-sentence, a question and its answer in one cue
-    if not lengths or median(lengths) > SEGMENT_WORDS or ends * 2 < len(segments):
+    if not lengths or (recognised and (median(lengths) > SEGMENT_WORDS or ends * 2 < len(segments))):
         return []
     if sum(asks) < QUESTIONS or sum(asks) * WORDS_PER_QUESTION < words:
         return []
@@ -189,8 +209,10 @@ def interviewer_remark(said: str) -> bool:
 
 
 def _asks(sentence: str) -> bool:
-    """Whether a sentence is a question or an interviewer's prompt, thanks or close."""
-    return bool(_ASKS.search(sentence) or _PROMPT.match(sentence) or _THANKS_OR_CLOSE.match(sentence))
+    """Whether a sentence is a question or an interviewer's prompt, thanks or close, or says what the research is
+    for."""
+    return bool(_ASKS.search(sentence) or _PROMPT.match(sentence) or _THANKS_OR_CLOSE.match(sentence)
+                or _RESEARCH_TALK.match(sentence))  # fmt: skip
 
 
 def _leads_in(sentence: str) -> bool:
