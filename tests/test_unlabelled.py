@@ -186,3 +186,34 @@ def test_one_placeholder_on_every_turn_is_a_call_read_by_its_questions() -> None
     # A monologue under one placeholder, asking nothing, is left as it was: one speaker
     alone = "".join(f"Speaker 1  0:{10 + 4 * n:02d}\nWe clean offices, site {n}.\n\n" for n in range(5))
     assert {t.speaker for t in read_text(alone.encode(), "memo.txt").turns} == {"Speaker 1"}
+
+
+def test_where_one_side_alone_is_labelled_the_other_sides_lines_are_theirs() -> None:
+    interviewer_only = (
+        "INTERVIEWER: Thanks for making time. Can you tell me about your role?\n\n"
+        "I'm the facilities manager for Harlow County Council.\n\n"
+        "INTERVIEWER: How do repair requests come in, and who\nlogs them?\n\n"
+        "Email, mostly, to a shared inbox.\n\nWe logged about three thousand jobs last year.\n\n"
+        "INTERVIEWER: Right, that makes sense.\n"
+    )
+    turns = read_text(interviewer_only.encode(), "notes.txt").turns
+    assert [(t.speaker, t.text) for t in turns][1:4] == [
+        ("Interviewee", "I'm the facilities manager for Harlow County Council."),
+        ("INTERVIEWER", "How do repair requests come in, and who\nlogs them?"),  # a line right below goes on
+        ("Interviewee", "Email, mostly, to a shared inbox.\n\nWe logged about three thousand jobs last year."),
+    ]
+    buyer_only = (
+        "Thanks for joining. Could you start by describing your role?\n"
+        "Margaret Oyelaran: Of course. I'm the indirect tax manager at Brightloom.\n"
+        "And what does a typical VAT cycle look like for you?\n"
+        "Margaret Oyelaran: Six working days.\nAnd I'm the only person who knows how to do it.\n"
+        "Right, that makes sense.\nWhat goes wrong most often?\n"
+        "Margaret Oyelaran: Rates. Amazon applies its own VAT logic.\n"
+    )
+    turns = read_text(buyer_only.encode(), "call.txt").turns
+    said = _said(turns, "Margaret Oyelaran")
+    assert "VAT cycle" not in said and "makes sense" not in said and "goes wrong" not in said
+    assert "only person who knows" in said and "Interviewer" in {t.speaker for t in turns}
+    # One rhetorical question in a buyer's turn is hers
+    once = "Dana Lee: We pay late. And who do you think pays for that?\nThe suppliers, every time.\n"
+    assert {t.speaker for t in read_text(once.encode(), "x.txt").turns} == {"Dana Lee"}

@@ -34,6 +34,7 @@ from voiceofbuyer.ingest.labels import is_role_label, looks_like_name, read_head
 from voiceofbuyer.ingest.legend import legend_metadata
 from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
+from voiceofbuyer.ingest.one_side import other_side_unlabelled
 from voiceofbuyer.ingest.page_lines import page_furniture, without_line_numbers
 from voiceofbuyer.ingest.speaker_names import is_placeholder, listed_names, same_person
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
@@ -121,8 +122,8 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     asking = questions_of(lines, speakers)
     if asking is not None:
         turns = question_and_answer_turns(text, lines, meta.merged(front) if front else meta, asking)
-    else:
-        turns = _labelled_turns(text, lines, vote)
+    else:  # where one side alone is labelled, the other's lines are theirs, not the labelled turn going on
+        turns = other_side_unlabelled(text, _labelled_turns(text, lines, vote), lines, meta.merged(front or meta))
     one_voice = one_voice_read_by_questions(text, turns)  # Otter's "Speaker 1" on every turn
     guessed = bool(one_voice) or (not turns and not speakers)
     if one_voice:

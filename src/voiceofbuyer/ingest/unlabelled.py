@@ -80,6 +80,14 @@ _ADDRESSES = re.compile(r"(?:(?:so|and|now)[,]?\s+)?you\s+(?:mentioned|said|talk
                         re.I)  # fmt: skip
 
 
+# A label that names a side, not a voice: "Interviewer" throughout is that side alone
+_A_SIDE = re.compile(
+    r"(?:interview(?:er|ee)|moderator|researcher|facilitator|host|participant|respondent|customer|buyer|client|guest"
+    r"|q|a|question|answer)(?:\s*\d+)?",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Segment:
     """One segment of a recogniser's output: its span of the text (character offsets), its 1-based line, and its
@@ -116,7 +124,8 @@ def one_voice_read_by_questions(text: str, turns: list[Turn] | tuple[Turn, ...])
     voice in a call of two), the turns read by their questions as segments (``question_turns``, whatever their
     length); ``[]`` where they are not (a real monologue, named turns, too few questions)."""
     labels = {turn.speaker for turn in turns}
-    if len(labels) != 1 or not is_placeholder(next(iter(labels))):
+    # "Speaker 1", "SPEAKER_00": a voice, not a side ("Interviewer" throughout is that side alone)
+    if len(labels) != 1 or not is_placeholder(next(iter(labels))) or _A_SIDE.fullmatch(next(iter(labels)).strip()):
         return []
     segments = [Segment(turn.start_char, turn.end_char, turn.line, turn.start, turn.end) for turn in turns]
     return question_turns(text, segments, recognised=False)
