@@ -12,13 +12,13 @@ continues the previous cue's speaker, and text before any speaker is dropped. Ch
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.cue_labels import labels_every_cue, names_an_asker
 from voiceofbuyer.ingest.labels import Head, is_role_label, looks_like_name, read_head
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
@@ -139,10 +139,10 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     opened: set[int] = set()  # cues whose first line has been read
     dash_cues = _dash_cues(text, runs)
     voice_tags = any(head is not None and head.body < 0 and head.qualifier for _, _, _, head in runs)
-    every_cue = _labels_every_cue(text, runs, vote)
+    every_cue = labels_every_cue(text, runs, vote)
     unlabelled_is_unknown = every_cue is not None and not voice_tags and not dash_cues
     whisperx = every_cue == "whisperx"
-    interviewer_named = every_cue == "names" and _names_an_asker(text, runs, vote)
+    interviewer_named = every_cue == "names" and names_an_asker(text, runs, vote)
     for number, start, end, head in runs:
         if head is not None and head.body < 0:  # a tag: a span never includes markup; a voice tag names the speaker
             close()
@@ -192,48 +192,6 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             draft = (number, start, end)
     close()
     return turns
-
-
-def _labels_every_cue(text: str, runs: list[tuple[int, int, int, Head | None]], vote: SpeakerVote) -> str | None:
-    """Whether the tool labels every cue it knows the speaker of, not only a turn's first: WhisperX ("[SPEAKER_01]:
-    ..." on three in four cues or more), or Zoom, whose cues repeat the speaker's name from cue to cue ("Priya Raman:
-    Sure. ..." / "Priya Raman: We have entities ..."; twice or more), or whose named voice's questions are answered by
-    cues without a name (three times or more, two in three of its questions); names on three cues in ten or more.
-    Five cues or more.
-    Then a cue without a label is no turn going on, as it is in files that label only a turn's first cue, but a
-    voice the tool could not name. "whisperx", "names" or None."""
-    first: dict[int, Head | None] = {}
-    asking: dict[int, bool] = {}  # by cue: its words end in a question
-    for number, start, end, head in runs:
-        first.setdefault(number, head)
-        asking[number] = text[start:end].rstrip().endswith("?")
-    labels = [head.speaker if head is not None and head.speaker and vote.is_speaker(head) else None
-              for head in first.values()]  # fmt: skip
-    named = [label for label in labels if label]
-    whisperx = all(re.fullmatch(r"SPEAKER_\d+", speaker) for speaker in named) and len(named) >= 0.75 * len(first)
-    pairs = list(itertools.pairwise(zip(labels, asking.values(), strict=True)))
-    repeated = sum(1 for (one, _), (other, _) in pairs if one and one == other)
-    # A named voice's questions answered, again and again, by cues without a name: someone the tool did not name
-    questions = [after for (label, asked), (after, _) in pairs if label and asked]
-    answered = sum(1 for after in questions if after is None)
-    if len(first) < 5:
-        return None
-    if whisperx:
-        return "whisperx"
-    every_cue = repeated >= 2 or (answered >= 3 and answered * 3 >= len(questions) * 2)
-    return "names" if every_cue and len(named) >= 0.3 * len(first) else None
-
-
-def _names_an_asker(text: str, runs: list[tuple[int, int, int, Head | None]], vote: SpeakerVote) -> bool:
-    """Whether a named speaker asks the questions (two cues or more, a third of theirs or more, end asking): then
-    the unnamed voice that answers is the one interviewed; where the names only answer, it is the interviewer."""
-    asked: Counter[str] = Counter()
-    cues: Counter[str] = Counter()
-    for _, start, end, head in runs:
-        if head is not None and head.speaker and vote.is_speaker(head) and head.body >= 0:
-            cues[head.speaker] += 1
-            asked[head.speaker] += text[start:end].rstrip().endswith("?")
-    return any(asked[name] >= 2 and asked[name] * 3 >= count for name, count in cues.items())
 
 
 def _continued(turns: list[Turn], line: str) -> str:

@@ -1,0 +1,57 @@
+"""How a cue file labels its speakers: on every cue it knows the speaker of, or on a turn's first cue only; and
+whether a named voice is the one asking. Where every cue is labelled, a cue without a label is a voice the tool could
+not name, not the turn before going on (``cues.cue_turns``)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+
+from voiceofbuyer.ingest.labels import Head
+from voiceofbuyer.ingest.speaker_vote import SpeakerVote
+
+Run = tuple[int, int, int, Head | None]
+"""A cue's run of text: its cue number, its span (character offsets) and the label that opens it, if any."""
+
+
+def labels_every_cue(text: str, runs: list[Run], vote: SpeakerVote) -> str | None:
+    """Whether the tool labels every cue it knows the speaker of, not only a turn's first: WhisperX ("[SPEAKER_01]:
+    ..." on three in four cues or more), or Zoom, whose cues repeat the speaker's name from cue to cue ("Priya Raman:
+    Sure. ..." / "Priya Raman: We have entities ..."; twice or more), or whose named voice's questions are answered by
+    cues without a name (three times or more, two in three of its questions); names on three cues in ten or more.
+    Five cues or more.
+    Then a cue without a label is no turn going on, as it is in files that label only a turn's first cue, but a
+    voice the tool could not name. "whisperx", "names" or None."""
+    first: dict[int, Head | None] = {}
+    asking: dict[int, bool] = {}  # by cue: its words end in a question
+    for number, start, end, head in runs:
+        first.setdefault(number, head)
+        asking[number] = text[start:end].rstrip().endswith("?")
+    labels = [head.speaker if head is not None and head.speaker and vote.is_speaker(head) else None
+              for head in first.values()]  # fmt: skip
+    named = [label for label in labels if label]
+    whisperx = all(re.fullmatch(r"SPEAKER_\d+", speaker) for speaker in named) and len(named) >= 0.75 * len(first)
+    pairs = list(itertools.pairwise(zip(labels, asking.values(), strict=True)))
+    repeated = sum(1 for (one, _), (other, _) in pairs if one and one == other)
+    # A named voice's questions answered, again and again, by cues without a name: someone the tool did not name
+    questions = [after for (label, asked), (after, _) in pairs if label and asked]
+    answered = sum(1 for after in questions if after is None)
+    if len(first) < 5:
+        return None
+    if whisperx:
+        return "whisperx"
+    every_cue = repeated >= 2 or (answered >= 3 and answered * 3 >= len(questions) * 2)
+    return "names" if every_cue and len(named) >= 0.3 * len(first) else None
+
+
+def names_an_asker(text: str, runs: list[Run], vote: SpeakerVote) -> bool:
+    """Whether a named speaker asks the questions (two cues or more, a third of theirs or more, end asking): then
+    the unnamed voice that answers is the one interviewed; where the names only answer, it is the interviewer."""
+    asked: Counter[str] = Counter()
+    cues: Counter[str] = Counter()
+    for _, start, end, head in runs:
+        if head is not None and head.speaker and vote.is_speaker(head) and head.body >= 0:
+            cues[head.speaker] += 1
+            asked[head.speaker] += text[start:end].rstrip().endswith("?")
+    return any(asked[name] >= 2 and asked[name] * 3 >= count for name, count in cues.items())
