@@ -217,3 +217,19 @@ def test_where_one_side_alone_is_labelled_the_other_sides_lines_are_theirs() -> 
     # One rhetorical question in a buyer's turn is hers
     once = "Dana Lee: We pay late. And who do you think pays for that?\nThe suppliers, every time.\n"
     assert {t.speaker for t in read_text(once.encode(), "x.txt").turns} == {"Dana Lee"}
+
+
+def test_subtitles_whose_dashes_mark_each_change_of_speaker_are_read_by_their_questions() -> None:
+    cues = [
+        "So, Gareth, what do you\nlook after at the plant?", "I'm the maintenance manager\nat Clearwater Bottling.",
+        "- How many engineers?\n- Fourteen, on four shifts.", "And what's the biggest problem\nright now?",
+        "Unplanned downtime. Last year\nwe lost four hundred hours.", "- That must have been tense.\n- It was.",
+        "- Who signs it off?\n- The plant director.", "Thanks, Gareth. That's great.",
+    ]  # fmt: skip
+    timed = (f"{n + 1}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{cue}\n\n" for n, cue in enumerate(cues))
+    srt = "".join(timed)
+    parsed = read_srt(srt.encode(), "gareth.srt")
+    answered = _said(parsed.turns, "Interviewee")
+    assert parsed.unlabelled and "Fourteen, on four shifts." in answered and "The plant director." in answered
+    for asked in ("engineers", "tense", "signs it off", "Thanks", "-"):
+        assert asked not in answered

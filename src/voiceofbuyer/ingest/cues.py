@@ -106,12 +106,29 @@ def parsed_cues(text: str, cues: list[Cue], source: str, expected: str) -> Parse
     one_voice = one_voice_read_by_questions(text, turns)  # "SPEAKER_00" on every cue: one voice heard in a call
     if one_voice:
         return Parsed(text, tuple(one_voice), speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
+    index = LineIndex(text)
+    if turns and all(turn.speaker == UNIDENTIFIED for turn in turns):
+        # Subtitles whose dashes mark each change of speaker in a cue, and no name anywhere: each dash line a segment
+        segments = [part for cue in cues for part in _dash_segments(text, cue, index)]
+        dashed = question_turns(text, segments, recognised=False)
+        if dashed:
+            return Parsed(text, tuple(dashed), speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
     if turns or any(CUE_TAG.search(text, cue.text_start, cue.text_end) for cue in cues):
         return Parsed(text, require_turns(turns, source, expected))
-    index = LineIndex(text)
     segments = [Segment(cue.text_start, cue.text_end, index.line(cue.text_start), cue.start, cue.end) for cue in cues]
     guessed = require_turns(question_turns(text, segments), source, expected)
     return Parsed(text, guessed, speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
+
+
+def _dash_segments(text: str, cue: Cue, index: LineIndex) -> list[Segment]:
+    """A cue's text as segments: the whole of it, or from each dash that opens a line ("- How many engineers?" /
+    "- Fourteen, on four shifts.") to the next, without the dash."""
+    starts = [m.end() for m in re.finditer(r"(?m)^", text[cue.text_start : cue.text_end])]
+    dashes = [d.end() for at in starts if (d := _DIALOGUE_DASH.match(text, cue.text_start + at, cue.text_end))]
+    if not dashes:
+        return [Segment(cue.text_start, cue.text_end, index.line(cue.text_start), cue.start, cue.end)]
+    ends = [text.rfind("\n", cue.text_start, dash) for dash in dashes[1:]] + [cue.text_end]
+    return [Segment(start, end, index.line(start), cue.start, cue.end) for start, end in zip(dashes, ends, strict=True)]
 
 
 def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:

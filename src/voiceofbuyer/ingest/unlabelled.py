@@ -49,13 +49,14 @@ _PROMPT = re.compile(
     re.I,
 )
 # What an interviewer says on the way to the next question: "Right, that makes sense.", "Okay, great.", "Thank you.",
-# "I can imagine.", "That's a big number."
+# "I can imagine.", "That's a big number.", "That must have been tense.", "Thanks, Gareth."
 _ACKNOWLEDGEMENT = re.compile(
     r"(?:(?:ok(?:ay)?|right|great|perfect|sure|cool|wow|oh|ah|interesting|got\s+it|i\s+see|mm-?hmm|thanks|thank\s+you"
     r"|fair\s+enough|understood|absolutely|of\s+course|amazing|fantastic|excellent|brilliant|i\s+can\s+imagine"
     r"|(?:that\s+)?makes\s+(?:a\s+lot\s+of\s+)?sense|that['’]?s\s+a\s+(?:big|huge|lot|large)(?:\s+number|\s+of\s+\w+)?"
     r"|that\s*(?:['’]s|is)\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful|clear|interesting|great|fair"
-    r"|good\s+to\s+know))(?:\s+so\s+much)?[,.!]?\s*)+",
+    r"|good\s+to\s+know)|that\s+(?:must\s+(?:have\s+been|be)|sounds)\s+(?:really\s+|so\s+|very\s+)?\w+)"
+    r"(?:\s+so\s+much)?(?:,\s+(?-i:[A-Z][a-z]+))?[,.!]?\s*)+",
     re.I,
 )
 # The interviewer's thanks and close: "Great, thank you so much for your time.", "Thanks for making time for this.",
@@ -154,12 +155,13 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True) 
         while before >= 0 and len(sentences[before].pieces) == 1 and _leads_in(sentences[before].text):
             interviewer[before] = True
             before -= 1
+    acknowledging = {n for n, segment in enumerate(segments)
+                     if _ACKNOWLEDGEMENT.fullmatch(" ".join(text[segment.start : segment.end].split()))}  # fmt: skip
     for index, sentence in enumerate(sentences):
-        # An acknowledgement on a segment of its own, or a segment opening by what the other said, is the
-        # interviewer's wherever it falls ("That's a big number." / "It is, and ..."; "You mentioned ...")
-        alone = all(sum(1 for other in sentences if other.pieces[0][0] == n) == 1 for n, _, _ in sentence.pieces)
+        # A segment that only acknowledges, or opens by what the other said, is the interviewer's wherever it falls
+        # ("That's a big number." / "It is, and ..."; "Thanks, Gareth. That's great."; "You mentioned ...")
         opens = index == 0 or sentences[index - 1].pieces[-1][0] != sentence.pieces[0][0]
-        if (alone and _ACKNOWLEDGEMENT.fullmatch(sentence.text)) or (opens and _ADDRESSES.match(sentence.text)):
+        if all(n in acknowledging for n, _, _ in sentence.pieces) or (opens and _ADDRESSES.match(sentence.text)):
             interviewer[index] = True
     first = next(i for i, asked in enumerate(asks) if asked)
     turns: list[Turn] = []
