@@ -261,3 +261,26 @@ def test_without_that_convention_a_buyer_quoting_someone_is_still_the_buyer_spea
     # in a log whose lines open with the time, an answer's time is no word of it; a time said in the answer is
     assert said[-1].startswith("9:30 every Monday the agency invoice lands")
     assert not any(text.startswith("10:") for text in said)
+
+
+def test_bold_prompts_among_bold_questions_and_bracketed_interviewer_words_are_the_interviewers() -> None:
+    notes = (
+        "# Churn research - call 5\n\n**Thanks for joining. What's your role?**\n\nI'm the head of customer "
+        "success.\n\n**How do you spot an account about to churn?**\n\nMostly gut feel.\n\n**The budget side of "
+        "things.**\n\nRenewal is in September.\n\n**Key takeaways**\n\n- Gainsight under-used\n"
+    )
+    turns = parse_turns(notes, "call5.md").turns
+    said = [t.text for t in turns if t.speaker == "Interviewee"]
+    assert said == ["I'm the head of customer success.", "Mostly gut feel.", "Renewal is in September."]
+    assert "The budget side of things." in [t.text for t in turns if t.speaker == "Interviewer"]
+    bracketed = (
+        "Transcriber's note: the interviewer's words are in square brackets.\n\n[Thanks for doing this, Kofi. Can "
+        "you start with your role?]\n\nSure. I'm the plant controller at Delmar Foods.\n\n[Okay.]\n\nMost of that "
+        "is yield.\n\n[So where does the yield data come from today?]\n\nClipboards, and [inaudible] Excel.\n"
+    )
+    turns = parse_turns(bracketed, "kofi.txt").turns
+    assert [t.text for t in turns if t.speaker == "Interviewer"] == [
+        "Thanks for doing this, Kofi. Can you start with your role?", "Okay.",
+        "So where does the yield data come from today?",
+    ]  # fmt: skip
+    assert [t.text for t in turns if t.speaker == "Interviewee"][-1] == "Clipboards, and [inaudible] Excel."

@@ -38,11 +38,21 @@ def questions_of(lines: list[TextLine], speakers: set[str]) -> Callable[[TextLin
     (``_question``), or, in a file with no label at all, as paragraphs of their own that end in "?" alternating with
     the answers (``_bare_question``: at least three, a third of the lines or more); None: no such notes.
     ``speakers``: the speaker labels the lines open with."""
+    # "[Okay.]": a transcriber's way of writing the interviewer's words, in square brackets, no label
+    bracketed = [line for line in lines if _BRACKETED.fullmatch(line.text)]
+    in_brackets = {line.head.speaker for line in bracketed if line.head}
+    asked = sum(1 for line in bracketed if line.text.rstrip().endswith("?]"))
+    if len(bracketed) >= 3 and asked >= 2 and not speakers - in_brackets and len(bracketed) < len(lines):
+        return _bracketed
     others = {s for s in speakers if not re.fullmatch(r"q|question|a|answer", s, re.I)}
     if others or any(re.fullmatch(r"a|answer", s, re.I) for s in speakers):
         return None
     if sum(1 for line in lines if _question(line) is not None) >= 2:
-        return _question
+        # Questions in bold on lines of their own: a bold sentence between them asks too ("**The budget side of
+        # things.**"), where a bold title without a full stop stays a heading ("**Key takeaways**")
+        bold = [line for line in lines if _BOLD_LINE.fullmatch(line.text)]
+        asked = sum(1 for line in bold if line.text.rstrip().rstrip("*").rstrip().endswith("?"))
+        return _question_or_bold_prompt if asked >= 2 and asked * 2 >= len(bold) else _question
     bare = sum(1 for line in lines if _bare_question(line) is not None)
     # a writer's italic notes and the headings of a guide's sections ask nothing and answer nothing
     said = [line for line in lines if not ASIDE.fullmatch(line.text) and not HEADING.match(line.text)]
@@ -75,6 +85,25 @@ def _question(line: TextLine) -> int | None:
         return heading.start("text")
     match = _QUESTION_LINE.match(line.text) or _BOLD_ITEM_QUESTION.match(line.text) or _ITALIC_PROMPT.match(line.text)
     return match.end() if match else None
+
+
+_BOLD_LINE = re.compile(r"[ \t]*\*\*[^*\n]+\*\*[ \t]*")
+_BOLD_PROMPT = re.compile(r"[ \t]*\*\*(?=[^*\n]*[.?]\*\*[ \t]*$)")
+
+
+def _question_or_bold_prompt(line: TextLine) -> int | None:
+    """``_question``, or a sentence in bold on its line, among questions so written."""
+    asked = _question(line)
+    prompt = _BOLD_PROMPT.match(line.text) if asked is None else None
+    return prompt.end() if prompt else asked
+
+
+_BRACKETED = re.compile(r"[ \t]*\[[^\[\]\n]+\][ \t]*")
+
+
+def _bracketed(line: TextLine) -> int | None:
+    """Where the interviewer's words start on a line wholly in square brackets."""
+    return indent(line.text) + 1 if _BRACKETED.fullmatch(line.text) else None
 
 
 _BARE_QUESTION_WORDS = 40
@@ -157,7 +186,8 @@ def question_and_answer_turns(
             continue
         if question is not None:
             start, end = line.start + question, line.end
-            turn = turn_at(text, start, end - len(line.text) + len(line.text.rstrip().rstrip("*_")), interviewer,
+            kept = line.text.rstrip().rstrip("]" if question_at is _bracketed else "*_")
+            turn = turn_at(text, start, end - len(line.text) + len(kept), interviewer,
                            line.number)  # fmt: skip
             asked = True
         elif not asked or HEADING.match(line.text) or RULE.match(line.text) or is_tool_line(line.text):
