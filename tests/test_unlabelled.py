@@ -124,6 +124,7 @@ def test_remarks_thanks_and_closes_are_the_interviewers_an_answers_end_before_th
         "I'd love to hear how you handle fuel cards.\n"
         "Badly, on paper.\n"
         "Perfect. That's really helpful, thank you. That's everything from me.\n"
+        "Great, thank you very much.\n"
     )
     turns = read_text(text.encode(), "call.txt").turns
     answered = _said(turns, "Interviewee")
@@ -132,7 +133,7 @@ def test_remarks_thanks_and_closes_are_the_interviewers_an_answers_end_before_th
         "It takes two people about four hours every evening."
     )
     for remark in ("recording", "making time", "Got it", "big number", "You mentioned", "fuel cards", "helpful",
-                   "everything from me"):  # fmt: skip
+                   "everything from me", "very much"):  # fmt: skip
         assert remark not in answered
     assert "that's a six-month fight" in answered and "Badly, on paper." in answered
 

@@ -56,7 +56,7 @@ _ACKNOWLEDGEMENT = re.compile(
     r"|(?:that\s+)?makes\s+(?:a\s+lot\s+of\s+)?sense|that['’]?s\s+a\s+(?:big|huge|lot|large)(?:\s+number|\s+of\s+\w+)?"
     r"|that\s*(?:['’]s|is)\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful|clear|interesting|great|fair"
     r"|good\s+to\s+know)|that\s+(?:must\s+(?:have\s+been|be)|sounds)\s+(?:really\s+|so\s+|very\s+)?\w+)"
-    r"(?:\s+so\s+much)?(?:,\s+(?-i:[A-Z][a-z]+))?[,.!]?\s*)+",
+    r"(?:\s+(?:so|very)\s+much)?(?:,\s+(?-i:[A-Z][a-z]+))?[,.!]?\s*)+",
     re.I,
 )
 # The interviewer's thanks and close: "Great, thank you so much for your time.", "Thanks for making time for this.",
