@@ -290,6 +290,39 @@ def test_a_start_given_up_that_denies_or_doubts_what_follows_stays_in_the_quote(
     ]
 
 
+def test_a_topic_said_first_a_named_clause_or_an_aside_before_a_comma_is_no_start_given_up(tmp_path):
+    """A topic or a relative clause put first ("Dashboards I like,"), "The problem is," and an aside closed by a
+    second comma ("about, I'd say, forty grand", "Some, but not all, of") end on a word no clause ends on, before a
+    comma and a pronoun or "but", and were said whole: cut as a start given up, they lost words or turned the meaning
+    ("But not all, of our suppliers send EDI.")."""
+    said = [
+        "Dashboards I like, it's the exports I hate.",
+        "Everyone I work with, they keep their own spreadsheet.",
+        "Suppliers we rely on, they change their cut-off times every quarter.",
+        "Who I answer to, that's the supply chain director.",
+        "The problem is, we never know which version is current.",
+        "Some, but not all, of our suppliers send EDI.",
+        "Most, but not all, of the planners are comfortable with new tools.",
+        "We're spending about, I'd say, forty grand a year on agency temps.",
+        "I'm responsible for, and this is the big one, the whole onboarding process.",
+        "The approvals are, we think, the slowest step.",
+        "It comes down to, I think, two things.",
+    ]
+    _, statements = statements_of(tmp_path, "call.txt", "interviewer: What hurts?\ninterviewee: " + " ".join(said))
+    assert [s.text for s in statements] == said
+    # a start given up is still left out, an aside or not: the words after the second comma start a new clause
+    _, statements = statements_of(
+        tmp_path,
+        "again.txt",
+        "interviewer: What hurts?\ninterviewee: It depends on, I think, we should have started the migration earlier. "
+        "The thing we were, we had no budget for a second vendor.\n",
+    )
+    assert [s.text for s in statements] == [
+        "I think, we should have started the migration earlier.",
+        "We had no budget for a second vendor.",
+    ]
+
+
 def test_a_sentence_the_interviewer_acknowledged_midway_is_one_quote(tmp_path):
     """'our general managers' / 'Mm-hmm.' / 'only look at ...': the buyer's sentence, whole; a question or a "No."
     in between, or a finished sentence before the "Mm-hmm.", keeps the parts apart."""

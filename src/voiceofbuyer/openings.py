@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .stutters import Removal
-from .wording import RESTARTED, UNFINISHED, frames_a_clause
+from .wording import NEW_CLAUSE, RESTARTED, UNFINISHED, frames_a_clause
 
 # At most four words ending on one a clause does not end on (``UNFINISHED``), a comma, then a new clause: a start
 # given up ("It's, it's easy", "We were quite, maybe we"). Not "These latencies are, can be caused" (no new subject)
@@ -38,7 +38,7 @@ def skip_leading_markers(source: str, start: int, end: int, removed: list[Remova
         if match is None and restarts and before_restart is None:
             restart = _BROKEN_OPENING.match(source, position, end)
             # Never a start that denies or doubts what follows: "I'm not sure the, we can trust it" is no "We can".
-            if restart is not None and _gives_up(restart, source, end):
+            if restart is not None and _gives_up(restart, source, end, removed):
                 match, before_restart = restart, position
         if match is None:
             break
@@ -50,7 +50,7 @@ def skip_leading_markers(source: str, start: int, end: int, removed: list[Remova
     return start if before_restart is None else skip_leading_markers(source, start, end, removed, restarts=False)
 
 
-def _gives_up(restart: re.Match[str], source: str, end: int) -> bool:
+def _gives_up(restart: re.Match[str], source: str, end: int, removed: list[Removal]) -> bool:
     """Whether an opening before a comma was broken off: it ends on a word no clause ends on, and leaving it out does
     not drop a doubt or denial ("I'm not sure the, we can trust it" is no "We can trust it"), nor a whole clause
     joined by "and", "but" or "so" ("Every roaster needs that, and most ERP tools ...", "I was all in, but the CFO
@@ -58,10 +58,72 @@ def _gives_up(restart: re.Match[str], source: str, end: int) -> bool:
     word = restart.group(1).lower()
     if word not in UNFINISHED or frames_a_clause(restart[0]):
         return False
+    opening = restart[0].rstrip(", ").lower().replace("’", "'").split()
+    if (
+        _fronted(opening)
+        or _NAMES_A_CLAUSE.fullmatch(" ".join(opening))
+        or _aside_then_goes_on(source, restart, end, removed)
+    ):
+        return False
     # "all in, but", "brought it in, and"; but "it depends on, so the ..." was given up
     joiners = r"and|but" if word in ("in", "on") else r"and|but|so"
     joined = re.match(rf"(?:{joiners})\b", source[restart.end() : end], re.I) is not None
     return not (word in ("that", "this", "in", "on") and joined)
+
+
+_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she"})
+# Words that open a clause of their own, not a topic said first: "So we were on, we ..." and "If I look at, it's ..."
+# were given up.
+_CLAUSE_OPENERS = _SUBJECTS | {
+    "and", "but", "so", "or", "then", "well", "yeah", "yes", "okay", "ok", "because", "if", "when", "since", "while",
+    "although", "though", "unless", "once", "as", "before", "after", "until", "whether", "like", "now", "honestly",
+    "basically", "actually", "also", "just", "maybe", "um", "uh", "it", "it's", "that's", "there's", "this", "that",
+}  # fmt: skip
+# The last word of a clause whose object was put first ("Dashboards I like,") or of a relative clause ("Everyone I
+# work with,", "Who I answer to,"): the verb or the preposition whose object is the topic.
+_STRANDED = frozenset({"like", "with", "on", "to", "for", "about", "of", "in"})
+# A noun that announces the clause after the comma as what it is: "The problem is, we never know which version is
+# current." says what the problem is, and gave nothing up.
+_NAMES_A_CLAUSE = re.compile(
+    r"(?:(?:the|my|our|their|his|her|your|one|another|a)\s+)?(?:[\w'-]+\s+)?(?:problem|issue|thing|question|point|truth"
+    r"|reality|fact|trouble|catch|challenge|concern|worry|risk|reason|idea|plan|goal|hope|answer|difference|kicker"
+    r"|irony|upshot|result|rule|deal|danger|headache|pain|frustration|joke|funny\s+thing|bottom\s+line)s?\s+(?:is|was)"
+)
+# An aside closed by a second comma, the sentence going on after it: "We're spending about, I'd say, forty grand",
+# "The approvals are, we think, the slowest step", "Some, but not all, of our suppliers", "I'm responsible for, and
+# this is the big one, the whole process". Only such asides: "It's always like, it's always a bit of a surprise, like,
+# you ..." starts again after its comma.
+_ASIDE = re.compile(
+    r"(?:(?:i|we|you|they|he|she)(?:['’]d|['’]ll|\s+would|\s+will|\s+(?:don['’]t|do\s+not))?\s+(?:say|think|guess|believe"
+    r"|suppose|reckon|imagine|expect|bet|suspect|feel|figure|hope|know|estimate|understand|gather|dunno)"
+    r"|let['’]s\s+say|say|(?:and|but|or)(?:\s+[\w'’]+){1,5}|not\s+(?:all|always|many|much|every\w*)|at\s+(?:least|most|best)"
+    r"|give\s+or\s+take|more\s+or\s+less|if\s+anything|of\s+course|roughly|honestly|frankly),",
+    re.I,
+)
+_NEW_CLAUSE = re.compile(NEW_CLAUSE, re.I)
+
+
+def _fronted(opening: list[str]) -> bool:
+    """Whether the words before the comma are a topic said first and a clause about it ("Dashboards I like,", "Suppliers
+    we rely on,"), not a start given up: a subject inside, after a first word that opens no clause, and a last word
+    whose object is that topic."""
+    return (
+        len(opening) >= 3
+        and opening[0] not in _CLAUSE_OPENERS
+        and any(word in _SUBJECTS for word in opening[1:-1])
+        and opening[-1] in _STRANDED
+    )
+
+
+def _aside_then_goes_on(source: str, restart: re.Match[str], end: int, removed: list[Removal]) -> bool:
+    """Whether the comma opens an aside closed by a second comma (``_ASIDE``), after which the sentence goes on where
+    it left off, not with a new clause ("about, I'd say, forty grand" was said whole; "It depends on, I think, we
+    should ..." started again)."""
+    aside = _ASIDE.match(source, restart.end(), end)
+    if aside is None or aside[0].split()[-1].lower().rstrip(",") in UNFINISHED:
+        return False  # "but the," is no aside
+    after = _skip_removed_and_space(source, aside.end(), end, removed)  # past a filler: "I think, um, we ..."
+    return after < end and not _NEW_CLAUSE.match(source, after, end)
 
 
 def _skip_removed_and_space(source: str, position: int, end: int, removed: list[Removal]) -> int:

@@ -58,10 +58,9 @@ UNFINISHED = frozenset({
     "they", "you", "our", "my", "their", "your", "if", "because", "that", "this", "some", "any", "about",
 })  # fmt: skip
 """Words a clause does not end on: before a comma and a new clause, the speaker broke off and restarted."""
-RESTARTED = (
-    r"([\w'’]+), (?!you know\b|i mean\b)"
-    r"(?=(?:i|we|you|they|he|she|it|it's|that|that's|there's|maybe|and|but|so)\b)"
-)
+NEW_CLAUSE = r"(?:i|we|you|they|he|she|it|it's|that|that's|there's|maybe|and|but|so)\b"
+"""A word that opens a new clause (case-insensitive regular expression)."""
+RESTARTED = r"([\w'’]+), (?!you know\b|i mean\b)(?=" + NEW_CLAUSE + ")"
 """A word, a comma and a new clause (not a filler such as "you know"): where the word is ``UNFINISHED``, the
 speaker broke off there and started again ("We were quite, maybe we ..."). Group 1 is the word."""
 _FRAMING = re.compile(
