@@ -420,6 +420,24 @@ def test_opening_markers_go_but_words_that_mean_something_stay(tmp_path):
     ]
 
 
+def test_well_but_and_so_that_say_something_stay_at_the_start_of_a_quote(tmp_path):
+    """A well numbered ("Well one and well two"), "well in advance", "But for that audit, we would never ..." (without
+    it) and "So that the night shift ..." (what for) are words, not markers: left out, the quote lost its subject or
+    said the opposite ("For that audit, we would never have found the duplicates.")."""
+    said = [
+        "Well one and well two share a separator on the Hudgins lease.",
+        "Well in advance of a workover we have to line up the rig.",
+        "But for that audit, we would never have found the duplicates.",
+        "So that the night shift has the right slots, we print the pick list twice.",
+    ]
+    _, statements = statements_of(tmp_path, "call.txt", "interviewer: Why?\ninterviewee: " + " ".join(said) + "\n")
+    assert [s.text for s in statements] == said
+    _, statements = statements_of(
+        tmp_path, "markers.txt", "interviewer: Why?\ninterviewee: So that was the end of the pilot for us.\n"
+    )
+    assert [s.text for s in statements] == ["That was the end of the pilot for us."]  # a marker before "that was"
+
+
 def test_a_quote_that_leaves_out_the_start_of_its_sentence_is_judged_by_what_it_keeps():
     """The sentence's root may be in the words a quote leaves out (a marker, a start given up): the clause heads
     are then the kept words whose head was left out."""

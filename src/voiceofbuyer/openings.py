@@ -18,8 +18,16 @@ _BROKEN_OPENING = re.compile(r"(?:[\w'’]+ ){0,3}" + RESTARTED, re.I)
 # "Oh", "I mean", "you know", "like", "right", "now" and "look" only with a comma: "Oh no", "I mean it", "You know
 # the answer", "Like I told Sam", "Right now we", "Look at the backlog" are said, not filled.
 _LEADING_MARKERS = re.compile(
-    # "Well in excess of", "well before the deadline": "well" says how much
-    r"(?!well\s+(?:in\s+excess|before|after|beyond|above|below)\b)"
+    # "Well in excess of", "Well in advance of a workover", "well before the deadline": "well" says how much;
+    # "Well one and well two share a separator": a well, numbered
+    r"(?!well\s+(?:in\s+(?:excess|advance)|ahead|before|after|beyond|above|below|under|within|into|past|short"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|number|\d)\b)"
+    # "But for that audit, we would never have found them": before what would (not) have been, "but for" is
+    # "without", not a marker ("But for now I find ..." is one)
+    r"(?!but\s+for\b[^.;?!]{0,80}?\b(?:would|could|wouldn['’]t|couldn['’]t|\w+['’]d)\b)"
+    # "So that the night shift has the right slots, we print": "so that" says what for ("So that was it" goes)
+    r"(?!so\s+that\s+(?:the|a|an|our|my|your|their|his|her|its|this|these|those|every|each|all|no|we|i|you|they|he"
+    r"|she|it|everyone|everybody|nobody|people)\b)"
     r"(?:(?:and|so|but|well|yeah|yes|okay|ok|anyway)\b(?:[,.]|(?=\s+(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'd|you"
     r"|you're|they|they're|he|she|it|it's|there|there's|this|that|that's|these|those|the|our|my|a|an|what|when|if"
     r"|basically|honestly|obviously|in|at|for|on|after|before|because|most|some|all|every|one|nobody|everyone)\b))"
