@@ -200,6 +200,13 @@ MEANT = [
     "We need to fix this, this quarter.",
     "He calls the supplier, the supplier cancels it.",
     "We rely on, on the other hand, the bank file.",
+    # a preposition that ends its phrase, then a stock phrase it opens, set off by commas (tester R-07)
+    "We went back to, to be honest, a spreadsheet.",
+    "We use it for, for example, checking fuel surcharges.",
+    "We got hit by, by the way, a second audit.",
+    "We're looking at, at a minimum, a hundred disputes a month.",
+    "We'd pay for, for instance, automatic dispute letters.",
+    "We're tied to, to put it mildly, a lot of very old websites.",
     "What it was was a licensing mess.",
     "What the issue is is that the data lives in two places.",
     "What the problem is, is that nobody owns the data.",

@@ -34,8 +34,19 @@ _OPENS_A_CLAUSE_POS = frozenset({"CCONJ", "ADV", "INTJ", "PUNCT", "SPACE"})
 # Words that never end a phrase as its object: "the, the supplier", "my, my boss" are stutters.
 _NEVER_OBJECTS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "its"})
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
-# A phrase the second copy of a preposition opens: "we rely on, on the other hand, ...".
-_OPENS_A_PHRASE = re.compile(r"\s*(?:the\s+other\s+hand|top\s+of\s+that|the\s+one\s+hand)\b", re.I)
+# A stock phrase the second copy of a preposition opens: "we rely on, on the other hand, ...", "we went back to, to be
+# honest, a spreadsheet", "We use it for, for example, ...", "we got hit by, by the way, ...".
+_STOCK_PHRASE = re.compile(
+    r"(?:on\s+(?:the\s+other\s+hand|the\s+one\s+hand|top\s+of\s+that|average|balance)"
+    r"|to\s+(?:be\s+(?:honest|fair|frank|clear|sure)|put\s+it\s+\w+|my\s+mind|some\s+extent|this\s+day)"
+    r"|for\s+(?:example|instance|one\s+thing|what\s+it['’]s\s+worth|the\s+most\s+part|now|sure|starters)"
+    r"|by\s+(?:the\s+way|and\s+large|contrast|comparison|far)"
+    r"|at\s+(?:a\s+minimum|a\s+maximum|least|most|best|worst|the\s+end\s+of\s+the\s+day|the\s+moment|this\s+point"
+    r"|times|first)"
+    r"|in\s+(?:fact|theory|practice|general|short|other\s+words|particular|my\s+(?:opinion|view|experience))"
+    r"|of\s+course|with\s+(?:respect|that\s+said)|as\s+(?:a\s+rule|far\s+as\s+i\s+know|it\s+happens))\b",
+    re.I,
+)
 _SEPARATOR = re.compile(r"[\s,;]*(?:\.\.\.|…|--|—|–)?[\s,;]*")
 
 
@@ -182,7 +193,8 @@ def may_repeat(tokens: Sequence[Token]) -> bool:
 
 def _ends_the_phrase_before(text: str, first: Sequence[Token], second: Sequence[Token]) -> bool:
     """Words said twice across a comma where the first copy belongs to what comes before it: "If we buy it, it has
-    to", "talk to her, her deputy", "he calls the supplier, the supplier cancels it", "we rely on, on the other hand":
+    to", "talk to her, her deputy", "he calls the supplier, the supplier cancels it", "we rely on, on the other hand"
+    (a preposition before the stock phrase it opens, ``_STOCK_PHRASE``):
     an object (or a preposition) whose head is to its left, with a comma after it, is part of that phrase, not a
     stutter ("the, the system" and "we, we had" are)."""
     if "," not in text[first[-1].idx + len(first[-1].text) : second[0].idx]:
@@ -190,8 +202,10 @@ def _ends_the_phrase_before(text: str, first: Sequence[Token], second: Sequence[
     root, again = _phrase_root(first), _phrase_root(second)
     if root is None or root.head.i >= first[0].i:
         return False
-    if root.pos_ == "ADP":  # "give it to, to the team" is a stutter; "on, on the other hand" opens a phrase
-        return len(first) == 1 and bool(_OPENS_A_PHRASE.match(text, second[0].idx + len(second[0].text)))
+    if len(first) == 1 and _STOCK_PHRASE.match(text, second[0].idx):
+        return True  # "back to, to be honest, a spreadsheet": the first "to" ends its phrase, the second opens one
+    if root.pos_ == "ADP":
+        return False  # "give it to, to the team", "looked at, at the whole market": a stutter
     if again is not None and again.head.i == root.head.i:
         return False  # "send them, them the remittance": both copies hang off one verb, a stutter
     # An object, not a word left hanging ("the, the approvals", whose first "the" spaCy may call a pronoun).
