@@ -67,6 +67,8 @@ def test_a_sentence_a_filler_opened_starts_with_a_capital():
         ("Honestly we did, did the whole import by hand.", "Honestly we did the whole import by hand."),
         ("It does, does the matching overnight.", "It does the matching overnight."),
         ("So they did did it twice.", "So they did it twice."),
+        ("We send them them the remittance.", "We send them the remittance."),  # one verb's two objects
+        ("so we put it it in the folder", "So we put it in the folder"),
     ],
 )
 def test_a_stutter_is_still_cleaned(said, quote):
@@ -207,6 +209,11 @@ MEANT = [
     "We're looking at, at a minimum, a hundred disputes a month.",
     "We'd pay for, for instance, automatic dispute letters.",
     "We're tied to, to put it mildly, a lot of very old websites.",
+    # the same, unpunctuated: the parse tells the object from the subject or possessive after it (tester)
+    "I had to send her her payslip by post three times.",
+    "I told her her overtime would be in the next run.",
+    "If we buy it it has to talk to munis that's our financial system",
+    "We send them a reminder in march and they ignore it it happens every single year",
     "What it was was a licensing mess.",
     "What the issue is is that the data lives in two places.",
     "What the problem is, is that nobody owns the data.",

@@ -197,9 +197,9 @@ def _ends_the_phrase_before(text: str, first: Sequence[Token], second: Sequence[
     (a preposition before the stock phrase it opens, ``_STOCK_PHRASE``):
     an object (or a preposition) whose head is to its left, with a comma after it, is part of that phrase, not a
     stutter ("the, the system" and "we, we had" are)."""
-    if "," not in text[first[-1].idx + len(first[-1].text) : second[0].idx]:
-        return False
     root, again = _phrase_root(first), _phrase_root(second)
+    if "," not in text[first[-1].idx + len(first[-1].text) : second[0].idx]:
+        return _object_then_subject(root, again, first, second)
     if root is None or root.head.i >= first[0].i:
         return False
     if len(first) == 1 and _STOCK_PHRASE.match(text, second[0].idx):
@@ -210,6 +210,19 @@ def _ends_the_phrase_before(text: str, first: Sequence[Token], second: Sequence[
         return False  # "send them, them the remittance": both copies hang off one verb, a stutter
     # An object, not a word left hanging ("the, the approvals", whose first "the" spaCy may call a pronoun).
     return root.pos_ in ("PRON", "NOUN", "PROPN") and root.dep_ in _OBJECTS and root.lower_ not in _NEVER_OBJECTS
+
+
+def _object_then_subject(
+    root: Token | None, again: Token | None, first: Sequence[Token], second: Sequence[Token]
+) -> bool:
+    """Without a comma between them (unpunctuated captions, or speech written as said), the parse alone tells the
+    object that ends one phrase from the subject or possessive that opens the next: "send her her payslip", "told
+    her her overtime would be", "if we buy it it has to talk", "they ignore it it happens" keep both; "send them them
+    the remittance", "put it it in the folder" (one verb's two objects) are stutters."""
+    if root is None or again is None or root.head.i >= first[0].i or again.head.i <= second[-1].i:
+        return False
+    takes_an_object = root.dep_ in ("dobj", "dative", "pobj") and root.pos_ in ("PRON", "NOUN", "PROPN")
+    return takes_an_object and root.lower_ not in _NEVER_OBJECTS and again.dep_ in ("nsubj", "nsubjpass", "poss")
 
 
 def _phrase_root(words: Sequence[Token]) -> Token | None:
