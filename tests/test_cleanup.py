@@ -69,6 +69,7 @@ def test_a_sentence_a_filler_opened_starts_with_a_capital():
         ("So they did did it twice.", "So they did it twice."),
         ("We send them them the remittance.", "We send them the remittance."),  # one verb's two objects
         ("so we put it it in the folder", "So we put it in the folder"),
+        ("We went and, we went and got the invoices.", "We went and got the invoices."),  # no chain: a stutter
     ],
 )
 def test_a_stutter_is_still_cleaned(said, quote):
@@ -214,6 +215,11 @@ MEANT = [
     "I told her her overtime would be in the next run.",
     "If we buy it it has to talk to munis that's our financial system",
     "We send them a reminder in march and they ignore it it happens every single year",
+    # a chain said for stress (tester R-16)
+    "We chase the same forty customers over and over and over.",
+    "So we go line by line by line through the invoice.",
+    "We go back and forth, back and forth with the clinic's office manager.",
+    "And week after week after week the balance just sits there.",
     "What it was was a licensing mess.",
     "What the issue is is that the data lives in two places.",
     "What the problem is, is that nobody owns the data.",

@@ -47,6 +47,11 @@ _STOCK_PHRASE = re.compile(
     r"|of\s+course|with\s+(?:respect|that\s+said)|as\s+(?:a\s+rule|far\s+as\s+i\s+know|it\s+happens))\b",
     re.I,
 )
+# Words that link a word to itself or its pair in a chain said for stress: "over and over", "line by line", "week
+# after week", "back and forth".
+_LINKS = frozenset({"and", "by", "after", "upon", "to"})
+_UNCHAINED_POS = frozenset({"PRON", "DET", "AUX", "CCONJ", "SCONJ", "PART"})
+"""Words a chain said for stress is never made of: "we and, we and the team" is a stutter ("over" may be ADP)."""
 _SEPARATOR = re.compile(r"[\s,;]*(?:\.\.\.|…|--|—|–)?[\s,;]*")
 
 
@@ -124,6 +129,8 @@ def repeats(text: str, tokens: Sequence[Token], fillers: Sequence[Removal] = ())
                 for w in first
             ):
                 continue  # "very, very good", "four four": content said twice is meant
+            if size > 1 and _emphatic(words, lowers, i, size):
+                continue  # "over and over and over", "back and forth, back and forth": said again to stress it
             if size > 1 and i and words[i - 1].lower_ in _NEGATIONS:
                 continue  # a correction, not a stutter: "Not my team, my team was desperate." keeps both
             after = words[i + 2 * size] if i + 2 * size < len(words) else None
@@ -151,6 +158,20 @@ def repeats(text: str, tokens: Sequence[Token], fillers: Sequence[Removal] = ())
         if not matched:
             i += 1
     return found
+
+
+def _emphatic(words: Sequence[Token], lowers: Sequence[str], i: int, size: int) -> bool:
+    """Whether the phrase said again at ``words[i:i + size]`` is part of a chain said for stress: a word linked to
+    itself again and again ("over and over and over", "line by line by line", "week after week after week", seen from
+    either of its links), or a pair said twice ("back and forth, back and forth")."""
+    if size == 2:
+        first, link = (0, 1) if lowers[i + 1] in _LINKS else (1, 0)
+        if lowers[i + link] not in _LINKS or words[i + first].pos_ in _UNCHAINED_POS:
+            return False
+        # "over [and over] [and over]" from the second word, "[over and] [over and] over" from the first
+        at = i - 1 if first == 1 else i + 4
+        return 0 <= at < len(lowers) and lowers[at] == lowers[i + first]
+    return size == 3 and lowers[i + 1] in _LINKS and all(words[i + k].pos_ not in _UNCHAINED_POS for k in (0, 2))
 
 
 def _without(text: str, removals: Sequence[Removal], start: int, end: int) -> str:
