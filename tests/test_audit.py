@@ -199,3 +199,21 @@ def test_a_csv_cells_doubled_quote_is_one_and_no_other_quote_may_go():
         audited([first + 1, closing + 1])  # the second mark: no doubled mark after it
     with pytest.raises(AuditError, match="doubled quotation marks"):
         audited([first, closing], fmt="text")
+
+
+def test_a_filler_in_all_caps_captions_passes_but_capitals_inside_mixed_text_do_not():
+    """In all-caps captions the clean-up removes "UM," (capitals tell nothing there): the audit accepts it, and still
+    fails "ER" removed from a sentence in mixed case."""
+    source = "SAM: WHO ELSE GETS A SAY?\nAMARA: OUR ERM COMMITTEE, UM, ENTERPRISE RISK.\n"
+    start, end, filler = source.index("OUR"), len(source) - 1, source.index("UM,")
+    turns = (turn_at(source, 5, source.index("\n"), "SAM", 1), turn_at(source, start, end, "AMARA", 2))
+    interviews = {"i": Interview("i", "i.txt", "text", "0", source, turns)}
+    removed = ((filler, filler + 3, "filler"),)
+    text = apply_cleanup(source, start, end, removed)
+    s = Statement("i@1", "i", "AMARA", 1, start, end, removed, text, "WHO ELSE GETS A SAY?")
+    assert text == "OUR ERM COMMITTEE, ENTERPRISE RISK."
+    assert audit([quote(s)], {s.id: s}, interviews, FILLERS) == 1
+    er = SOURCE.index("ER")
+    mixed = statement(((er, er + 2, "filler"),))
+    with pytest.raises(AuditError, match="capitals"):
+        audit([quote(mixed)], {mixed.id: mixed}, interview(), FILLERS)

@@ -43,6 +43,16 @@ def test_a_filler_near_marks_that_quote_nothing_is_still_removed():
     assert "um" not in clean(said).split() and "Uh" not in clean(said)
 
 
+def test_a_filler_inside_a_phrase_or_in_capitals_and_a_tag_alone_are_still_removed():
+    # after a preposition, with the phrase going on after it, a filler: it is no object
+    assert clean("I'd go with um, probably the Sage one.") == "I'd go with probably the Sage one."
+    assert clean("We spent about uh eighteen thousand on it.") == "We spent about eighteen thousand on it."
+    assert clean("It was in the uh the system.") == "It was in the system."
+    assert clean("OUR ERM COMMITTEE, UM, ENTERPRISE RISK.") == "OUR ERM COMMITTEE, ENTERPRISE RISK."
+    assert clean("We froze hiring (long pause) until Q3.") == "We froze hiring until Q3."
+    assert clean("Well (00:14) that was it, [pause 00:12] nothing else.") == "Well that was it, nothing else."
+
+
 def test_a_sentence_a_filler_opened_starts_with_a_capital():
     assert clean("Normal. Um, so Monday is the worst day.") == "Normal. So Monday is the worst day."
     assert clean("Fine. Uh, iPhone orders come in first.") == "Fine. iPhone orders come in first."
@@ -220,6 +230,15 @@ MEANT = [
     "So we go line by line by line through the invoice.",
     "We go back and forth, back and forth with the clinic's office manager.",
     "And week after week after week the balance just sits there.",
+    # a filler-looking word that is a preposition's object (a determiner's too, in all-caps captions), next to a slash,
+    # a bracket that holds more than a sound, a clock time after a day (tester)
+    "IN THE ER, MOSTLY.",
+    "Our drawings are in mm and the Ohio plant orders in inches.",
+    "Germany writes thickness in um, Ohio in mils, and the coaters quote whatever they like.",
+    "Tolerances in mm should stay in mm; I do not want anything rounded.",
+    "US vendors send mm/dd/yyyy, everyone else sends dd/mm/yyyy, and our OCR guesses.",
+    "We have a hiring freeze (pause on all new headcount until Q3), so I can't add a buyer.",
+    "The payment run cut-off is Thursday (14:00), and anything that misses it waits a week.",
     "What it was was a licensing mess.",
     "What the issue is is that the data lives in two places.",
     "What the problem is, is that nobody owns the data.",

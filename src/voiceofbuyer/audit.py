@@ -6,7 +6,8 @@ statement's recorded clean-up is applied, and the result must equal the quote ch
 every removed range is re-checked against the raw text, by its reason, with checks of the audit's own (not the
 rule that removed it, so a wrong rule or a tampered store cannot pass):
 
-- ``filler``: the removed text is a filler word of the configuration, not in capitals, not after a number;
+- ``filler``: the removed text is a filler word of the configuration, not in capitals (in all-caps text, capitals
+  tell nothing), not after a number;
 - ``repeat``: the removed words are said again right after the range;
 - ``false-start``: a cut-off word whose next word restarts it;
 - ``timestamp`` / ``annotation``: a bracketed time stamp / a bracketed non-speech note;
@@ -99,7 +100,8 @@ def _removal_problem(
         word = removed.strip().rstrip(",.").strip()
         if word.casefold() not in fillers:
             return "it is not a filler word"
-        if len(word) > 1 and word.isupper():
+        # In all-caps captions ("OUR ERM COMMITTEE, UM, ENTERPRISE RISK.") capitals tell nothing, as in the clean-up.
+        if len(word) > 1 and word.isupper() and not statement.text.isupper():
             return "a word in capitals is an abbreviation, not a filler"
         if _NUMBER_BEFORE.search(source[max(0, start - 20) : start]):
             return "after a number it is a unit"

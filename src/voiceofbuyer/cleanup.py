@@ -10,7 +10,8 @@ deleted. The rules, documented in the README ("Quotes and clean-up"):
 Each removed range is ``(start, end, reason)``; the reasons, and when each applies:
 
 - ``filler``: a filler word ("um", "uh", "mm-hmm", configurable) with the comma or period after it, only where it
-  is a filler: never in capitals ("ER", "UM Health"), never after a number ("5 mm");
+  is a filler: never in capitals ("ER", "UM Health"), never after a number ("5 mm"), never a preposition's object
+  ("in mm and"), never next to a slash ("mm/dd/yyyy");
 - ``repeat``: an immediate stutter, the earlier copies of a word or a short phrase said again ("the, the
   approval", "I I think", "we were, we were going"). A content word said twice with nothing between ("very very
   good", "had had", "that that") is how people speak and stays; a repeated phrase goes only when it holds a
@@ -65,13 +66,21 @@ INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]|#\d{1,2}
 # sounds captions for the deaf and hard of hearing describe ("[phone buzzing]", "(alarm beeping in background)",
 # "[door closes]", "[clears throat]").
 ANNOTATION = re.compile(
-    r"[\[(](?:(?:long|short|brief|nervous|soft|quiet|loud|awkward|slight)\s+)?(?:laughs?|laughter|laughing|inaudible|unintelligible|foreign(?:\s+language)?|crosstalk|pause|silence|cough\w*|sighs?|music|noise|unclear"
-    r"|indistinct|background noise|static|overlapping|applause|chuckles?|knocking|typing|beeping|buzzing|ringing"
-    r"|footsteps|clears throat|sniffs|exhales|inhales|gasps|groans|whispers|mutters"
+    # What the transcriber could not make out, with its time or a guess: "[inaudible 00:14:22]", "[crosstalk]".
+    r"[\[(](?:(?:inaudible|unintelligible|foreign(?:\s+language)?|crosstalk|unclear|indistinct|overlapping)"
+    r"[^\])\n]{0,30}"
+    # A sound, alone or with its time, its length or a word about it ("(long pause)", "[laughs nervously]", "[music
+    # playing]"), never words after it: "(pause on all new headcount until Q3)" and "(static files, redirects)" are
+    # typed.
+    r"|(?:(?:long|short|brief|nervous|soft|quiet|loud|awkward|slight)\s+)?(?:laughs?|laughter|laughing|pause|silence"
+    r"|cough\w*|sighs?|music|noise|background noise|static|applause|chuckles?|knocking|typing|beeping|buzzing"
+    r"|ringing|footsteps|clears throat|sniffs|exhales|inhales|gasps|groans|whispers|mutters)"
+    r"(?:[\s,:;–—-]+(?:\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?|(?:for\s+)?\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?)\b"
+    r"|\w+ly|in\s+(?:the\s+)?background|continues|playing|sounds?|speech|chatter|talking|voices))*\s*"
     # A thing and the sound it makes, never a thing alone: "(phone numbers, emails)" is said.
     r"|(?:(?:cell\s+|mobile\s+)?phone|door|alarm|dog|siren|bell|chime|horn|baby|notification|keyboard)s?\s+"
     r"(?:\w+\s+)?(?:buzz|beep|ring|clos|open|slam|bark|wail|chim|honk|cr(?:y|ies|ying)|click|clatter|knock|goes\s+off"
-    r"|going\s+off|sound)\w*)[^\])\n]{0,30}[\])]"
+    r"|going\s+off|sound)\w*[^\])\n]{0,30})[\])]"
     # A transcriber's end mark in square brackets: "[END OF AUDIO]", "[End of recording]" (not a speaker's "(end of
     # the file)")
     r"|\[end\s+of\s+(?:the\s+)?(?:audio|recording|transcript(?:ion)?|tape|file|interview)\]"
@@ -117,13 +126,25 @@ def structural_removals(text: str, base: int, quoted_cell: bool = False) -> list
     ('call my team ""the report factory""' reads 'call my team "the report factory"')."""
     escapes = _ESCAPED_QUOTE.finditer(text) if quoted_cell else ()
     found = [(m.start() + base, m.start() + base + 1, "escape") for m in escapes]
-    found += [(m.start() + base, m.end() + base, "timestamp") for m in INLINE_TIME.finditer(text)]
+    times = (
+        m
+        for m in INLINE_TIME.finditer(text)
+        if not _CLOCK_TIME_SAID.search(text, max(0, m.start() - 20), m.start() + 1)
+    )
+    found += [(m.start() + base, m.end() + base, "timestamp") for m in times]
     found += [(m.start() + base, m.end() + base, "annotation") for m in ANNOTATION.finditer(text)]
     found += [(m.start() + base, m.end() + base, "line-number") for m in LINE_NUMBER.finditer(text)]
     return merge_removals(found)
 
 
 _ESCAPED_QUOTE = re.compile(r'""')
+# A clock time in round brackets after a day or "at" is part of the sentence: "The payment run cut-off is Thursday
+# (14:00)", "we meet at (09:30)"; "(00:14)" elsewhere, and any time in square brackets, is a stamp.
+_CLOCK_TIME_SAID = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?\s*\(\Z|\b(?:today|tomorrow|tonight|at|by|until)"
+    r"\s*\(\Z",
+    re.I,
+)
 _REPORTING_VERBS = frozenset({"said", "typed", "replied", "answered", "wrote"})
 """Words that report what was said: a filler right after them is the word reported ("I'd say um" is a filler)."""
 _OPENING_QUOTES = ('"', "“")
@@ -136,7 +157,8 @@ def filler_pattern(fillers: Iterable[str]) -> re.Pattern[str]:
     words = sorted((re.escape(word) for word in fillers), key=len, reverse=True)
     if not words:
         return re.compile(r"(?!)")  # no fillers configured: nothing is one (an empty alternation matches everywhere)
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(words) + r")(?![\w'’-])[,.]?", re.IGNORECASE)
+    # Never next to a slash: "mm/dd/yyyy", "dd/mm/yyyy" are date formats.
+    return re.compile(r"(?<![\w'’/-])(?:" + "|".join(words) + r")(?![\w'’/-])[,.]?", re.IGNORECASE)
 
 
 def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -> list[Removal]:
@@ -155,14 +177,40 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
             or _reported(text, match, previous)
             or (previous is not None and previous.like_num)
             or _in_a_name(text, match, word)
+            or _object_after(text, tokens, index)
         ):
-            continue  # "ER", "UM Health", "5 mm", "Ah Beng", 'typed "uh-huh"': words, not fillers
+            continue  # "ER", "UM Health", "5 mm", "Ah Beng", 'typed "uh-huh"', "in mm": words, not fillers
         found.append((match.start(), match.end(), "filler"))
     found += repeats(text, tokens, found)
     for match in _FALSE_START.finditer(text):
         if is_false_start(match.group(1), match.group(3), match.group(2)):
             found.append((match.start(), match.end(), "false-start"))
     return merge_removals(found)
+
+
+_NAMING_POS = frozenset({"NOUN", "PROPN"})
+_AFTER_A_PHRASE_POS = frozenset({"CCONJ", "AUX", "VERB", "ADP", "PART", "SCONJ"})
+
+
+def _object_after(text: str, tokens: Sequence[Token], index: int | None) -> bool:
+    """Whether a filler-looking word is the object of the preposition right before it (of the determiner too in
+    all-caps text, whose capitals tell nothing: "IN THE ER, MOSTLY"): "drawings are in mm and", "thickness in um, Ohio
+    in mils", "Tolerances in mm should". It is one when spaCy reads it as a noun, or when the phrase ends with it: a
+    conjunction, a verb, or a comma and a noun after it. Set off by a comma ("about, uh, eighteen") or with the
+    phrase going on after it ("about uh eighteen", "in the uh the system", "with um, probably the"), it is a filler."""
+    if not index:
+        return False
+    previous, token = tokens[index - 1], tokens[index]
+    if text[previous.idx + len(previous.text) : token.idx].strip():
+        return False
+    if previous.pos_ != "ADP" and not (previous.pos_ == "DET" and text.isupper()):
+        return False
+    after = [t for t in tokens[index + 1 : index + 3] if not t.is_space]
+    if any(t.lower_ == previous.lower_ for t in after):
+        return False  # "in the uh, the system": the phrase said again
+    if token.pos_ in _NAMING_POS or not after or after[0].pos_ in _AFTER_A_PHRASE_POS:
+        return True
+    return after[0].is_punct and (len(after) < 2 or after[1].pos_ in _NAMING_POS)
 
 
 def _reported(text: str, match: re.Match[str], previous: Token | None) -> bool:
