@@ -239,6 +239,11 @@ MEANT = [
     "US vendors send mm/dd/yyyy, everyone else sends dd/mm/yyyy, and our OCR guesses.",
     "We have a hiring freeze (pause on all new headcount until Q3), so I can't add a buyer.",
     "The payment run cut-off is Thursday (14:00), and anything that misses it waits a week.",
+    # a topic said first, then a hyphen and a clause whose first word it begins with: no word cut off (tester R-24)
+    "Onboarding- on paper it's two weeks, in reality it's six.",
+    "Intake- in theory it's one call, but she makes four.",
+    "Authorizations- a lot of them expire before the visit happens.",
+    "Integration- I've heard that promise before.",
     "What it was was a licensing mess.",
     "What the issue is is that the data lives in two places.",
     "What the problem is, is that nobody owns the data.",
