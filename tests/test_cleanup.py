@@ -121,6 +121,18 @@ def test_false_starts_are_cut_but_hyphenated_words_and_prefixes_stay():
     assert clean("We tried-\nnothing worked.") == "We tried- nothing worked."  # a line's end: no word cut in two
 
 
+def test_a_contraction_said_again_after_a_hyphen_and_the_comma_a_filler_took_go():
+    # a contraction cut off and said again is a false start, like a word (tester R-25)
+    assert clean("I'm- I'm the head of accounts payable.") == "I'm the head of accounts payable."
+    assert removals("I'm- I'm the head.")[0] == (0, 5, "false-start")
+    # the comma before a filler after a verb or a preposition was the filler's (tester R-09 of the list)
+    assert clean("I buy, um, everything for the plant.") == "I buy everything for the plant."
+    assert clean("We've got, uh, forty drivers.") == "We've got forty drivers."
+    assert clean("We're spread across, um, four offices.") == "We're spread across four offices."
+    assert clean("It takes, uh, six weeks.") == "It takes six weeks."
+    assert clean("We make, uh, tents and packs.") == "We make tents and packs."
+
+
 def test_inline_time_stamps_and_annotations_are_removed():
     assert clean("the best [00:40:00] value [laughs] for money") == "The best value for money"
     assert clean("we lost it (inaudible) last year") == "We lost it last year"

@@ -32,7 +32,7 @@ _WORDS = re.compile(r"[\w'’]+")
 _DISCOURSE_WORDS = frozenset({"like", "yeah", "okay", "ok", "right"})
 """Said twice as a stutter like function words ("like, like"), though spaCy does not list them as stop words."""
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred))\s*$", re.I)
-_CUT_OFF = re.compile(r"\s*(\w+)(-|--|–|—)\s*")
+_CUT_OFF = re.compile(r"\s*([\w'’]+)(-|--|–|—)\s*")
 _STRUCTURAL = ("gap", "timestamp", "annotation", "escape")
 
 

@@ -106,7 +106,8 @@ ANNOTATION = re.compile(
 # The number a qualitative researcher's transcript puts before each line ("12<tab>contract sat for seven weeks"),
 # inside a turn that runs over several lines: layout, never words.
 LINE_NUMBER = re.compile(r"\n[ \t]*\d{1,5}\t[ \t]*")
-_FALSE_START = re.compile(r"\b(\w+)(-|--|–|—)\s+(?=(\w+))")
+# A word cut off and said again, a contraction too ("I'm- I'm the head of").
+_FALSE_START = re.compile(r"\b([\w'’]+)(-|--|–|—)\s+(?=([\w'’]+))")
 
 
 def is_acknowledgement(text: str) -> bool:
@@ -250,6 +251,7 @@ def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
     dash, a word of its own is not cut off because the next one begins with it: "We used to-- today we run it all"
     and "we paid for— fortunately" keep "to" and "for"; a capitalised stem before "and", "or" or "to" shares its
     hyphen with the next word ("A- and B-grade")."""
+    stem, following = stem.replace("’", "'"), following.replace("’", "'")
     if stem.lower() == following.lower():
         return True
     if stem[:1].isupper() and following in ("and", "or", "to"):
@@ -299,7 +301,16 @@ _NO_COMMA_AFTER = frozenset(
      "not", "just", "only", "also", "even", "almost", "nearly", "roughly", "maybe", "probably", "if", "because",
      "when", "where", "what", "which", "who", "how", "why", "whether", "as", "too", "quite", "pretty",
      "i'm", "we're", "you're", "they're", "he's", "she's", "it's", "that's", "there's", "what's", "i've", "we've",
-     "they've", "you've", "i'd", "we'd", "they'd", "i'll", "we'll", "they'll"}
+     "they've", "you've", "i'd", "we'd", "they'd", "i'll", "we'll", "they'll",
+     # prepositions, and verbs before the object or amount they take ("We've got, uh, forty", "across, um, four
+     # offices", "It takes, uh, six weeks", "I buy, um, everything"); not a participle that may end a clause ("could
+     # be used, uh, the clients ...")
+     "across", "through", "within", "without", "after", "before", "during", "per", "via", "toward", "towards",
+     "against", "among", "behind", "beyond", "near", "past", "since", "until", "upon", "throughout", "including",
+     "get", "gets", "got", "take", "takes", "took", "make", "makes", "made", "buy", "buys", "bought", "need", "needs",
+     "spend", "spends", "spent", "pay", "pays", "cost", "costs", "use", "uses", "run", "runs", "send", "sends",
+     "lose", "loses", "save", "saves", "employ", "employs", "hire", "hires", "handle", "handles", "own", "owns",
+     "cover", "covers", "sell", "sells", "process", "processes"}
 )  # fmt: skip
 """Words no comma follows where the words go on: the comma after one of them, before a filler, is the filler's
 ("about, uh, eighteen"); after any other word it may be a list's or a clause's ("4" PVC, um, 6" PVC") and stays."""
