@@ -287,7 +287,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "40"
+    VERSION = "41"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
