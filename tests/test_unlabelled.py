@@ -215,6 +215,17 @@ def test_where_one_side_alone_is_labelled_the_other_sides_lines_are_theirs() -> 
     said = _said(turns, "Margaret Oyelaran")
     assert "VAT cycle" not in said and "makes sense" not in said and "goes wrong" not in said
     assert "only person who knows" in said and "Interviewer" in {t.speaker for t in turns}
+    # The one name labelled asks: the interviewer, the paragraphs below the answers
+    asker = "".join(
+        f"Sam Ortiz: {q}\n\n{a}\n\n"
+        for q, a in [
+            ("How do invoices arrive?", "By email."),
+            ("And who approves them?", "Budget holders."),
+            ("What would you change?", "Phone approvals."),
+        ]
+    )
+    answered = _said(read_text(asker.encode(), "sam.txt").turns, "Interviewee")
+    assert answered == "By email. Budget holders. Phone approvals."
     # One rhetorical question in a buyer's turn is hers
     once = "Dana Lee: We pay late. And who do you think pays for that?\nThe suppliers, every time.\n"
     assert {t.speaker for t in read_text(once.encode(), "x.txt").turns} == {"Dana Lee"}

@@ -5,8 +5,9 @@ own between them.
 
 Read as labelled text, the unlabelled lines would go on with the labelled speaker's turn: the answers would be the
 interviewer's, or the questions the buyer's. So where one label is all there is:
-- an interviewing label (``Interviewer``, ``Moderator``, ``Q``, ...): a paragraph after a blank line is the
-  interviewee's answer; a line right below the label's line goes on with the question;
+- an interviewing label (``Interviewer``, ``Moderator``, ``Q``, ...), or a name whose lines ask (two in three end
+  with "?"): a paragraph after a blank line is the interviewee's answer; a line right below the label's line goes
+  on with the question;
 - a person's name: from an unlabelled line that asks ("...?") or is an interviewer's remark ("Right, that makes
   sense.") to the next label, the lines are the interviewer's; the lines before it go on with the labelled turn.
 The second needs the pattern twice or more, so a buyer's one rhetorical question leaves her turn whole.
@@ -34,12 +35,20 @@ def other_side_unlabelled(text: str, turns: list[Turn], lines: list[TextLine], m
     if len(labels) != 1:
         return turns
     (label,) = labels
-    interviewing = _INTERVIEWING.fullmatch(label.strip()) is not None
+    interviewing = _INTERVIEWING.fullmatch(label.strip()) is not None or _asks(turns, lines)
     split = [_split(text, turn, _lines_of(turn, lines), interviewing, meta) for turn in turns]
     cuts = sum(len(parts) - 1 for parts in split)
     if cuts == 0 or (not interviewing and cuts < _CUTS):
         return turns
     return [part for parts in split for part in parts]
+
+
+def _asks(turns: list[Turn], lines: list[TextLine]) -> bool:
+    """Whether the one labelled voice is the interviewer's by what it says: its label's line ends asking in two
+    turns of three or more, three times or more ("Sam Ortiz: How do invoices arrive?" above the answers)."""
+    first_lines = [next(iter(_lines_of(turn, lines)), None) for turn in turns]
+    asked = sum(1 for line in first_lines if line is not None and line.text.rstrip().endswith("?"))
+    return asked >= 3 and asked * 3 >= len(turns) * 2
 
 
 def _lines_of(turn: Turn, lines: list[TextLine]) -> list[TextLine]:
