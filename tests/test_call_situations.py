@@ -328,6 +328,13 @@ def test_someone_else_speaking_up_on_the_buyers_channel_to_listen_in_is_never_qu
         ("Them", "Both, really. Last year we overpaid a groundworks firm by forty thousand."),
     ])  # fmt: skip
     assert other_voices_on_a_channel(call.turns, identify_sides(call).buyers) == {3}
+    jumped = interview(
+        [
+            *[(t.speaker, t.text) for t in call.turns[:3]],
+            ("Them", "Hi, sorry to jump in, it's Marcus from the analytics team, I'm just listening in."),
+        ]
+    )
+    assert other_voices_on_a_channel(jumped.turns, ("Them",)) == {3}  # fmt: skip
     # The buyer's own first words are hers, even when she says she is only listening at first.
     first = interview([("Me", "Hello?"), ("Them", "Hi, it's Ellie, I'm just listening in until Sam joins."),
                        ("Me", "Great. What do you do?"), ("Them", "I run payroll.")])  # fmt: skip

@@ -245,3 +245,50 @@ def test_subtitles_whose_dashes_mark_each_change_of_speaker_are_read_by_their_qu
     assert parsed.unlabelled and "Fourteen, on four shifts." in answered and "The plant director." in answered
     for asked in ("engineers", "tense", "signs it off", "Thanks", "-"):
         assert asked not in answered
+
+
+def test_a_buyer_asking_back_keeps_her_question_and_one_voice_asking_itself_is_refused() -> None:
+    text = (
+        "Thanks for doing this. Could you start with what you look after?\n"
+        "I'm the inbound logistics manager at Norland Home.\n"
+        "And how much does detention cost you in a year?\n"
+        "About sixty thousand last year. Is that normal for a business our size?\n"
+        "It varies a lot. I'd like to move on to how you'd choose a tool.\n"
+        "Price matters less than adoption.\n"
+        "Say more about that.\n"
+        "If the hauliers won't use it, it's dead.\n"
+    )
+    cues = (f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 2:02d},000\n{line}\n\n" for n, line in
+            enumerate(text.splitlines()))  # fmt: skip
+    answered = _said(read_srt("".join(cues).encode(), "call.srt").turns, "Interviewee")
+    assert "Is that normal for a business our size?" in answered and "Price matters less than adoption." in answered
+    assert "varies" not in answered and "move on" not in answered and "Say more" not in answered
+    memo = (
+        "Hi Maya, here are my answers. Why a shared inbox? Because nobody owns the calls.\n"
+        "What would I want instead? One queue with owners. Do I want another portal? No, we have six.\n"
+        "Who signs off? The estates director does, above fifty thousand.\n"
+    )
+    with pytest.raises(InputError, match="no speaker labels"):
+        read_text(memo.encode(), "memo.txt")
+
+
+def test_whisperx_json_with_one_speaker_on_every_segment_and_a_word_document_labelling_the_interviewer_alone() -> None:
+    from voiceofbuyer.ingest.json_reader import read_json
+    from voiceofbuyer.ingest.text_reader import parse_turns
+
+    lines = [line for line in WHISPER_TXT.splitlines() if line]
+    segments = [{"start": 2.0 * n, "end": 2.0 * n + 2, "text": line, "speaker": "SPEAKER_00"} for n, line in
+                enumerate(lines)]  # fmt: skip
+    parsed = read_json(json.dumps({"segments": segments}).encode(), "call.json")
+    assert parsed.unlabelled and "How many accounts" in _said(parsed.turns, "Interviewer")
+    # A Word document: a paragraph a line, no blank lines between question and answers
+    docx_text = (
+        "INTERVIEWER: Can you tell me about your role?\nI'm the director of nursing operations.\n"
+        "We run four wards.\nINTERVIEWER: How do you pick suppliers?\nAnd how often?\nBy tender, every three years.\n"
+    )
+    turns = parse_turns(docx_text, "nursing.docx").turns
+    assert (
+        _said(turns, "Interviewee")
+        == "I'm the director of nursing operations.\nWe run four wards. By tender, every three years."
+    )
+    assert "And how often?" in _said(turns, "INTERVIEWER")

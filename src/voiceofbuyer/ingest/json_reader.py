@@ -21,7 +21,7 @@ from voiceofbuyer.ingest.metadata import meta_from_mapping
 from voiceofbuyer.ingest.timestamps import MAX_SECONDS
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, turn_at
-from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, question_turns
+from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, one_voice_read_by_questions, question_turns
 from voiceofbuyer.records import Turn, Word
 
 SCHEMA = "voiceofbuyer.transcript/1"
@@ -98,7 +98,11 @@ def read_json(data: bytes, source: str) -> Parsed:
     if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, int | float)
                                    or not 0 <= confidence <= 1):  # fmt: skip
         raise _bad(source, "speakers.confidence", "must be a number from 0 to 1")
-    return Parsed(text, tuple(turns), meta_from_mapping(metadata, source), media.strip(), declared, confidence)
+    meta = meta_from_mapping(metadata, source)
+    one_voice = one_voice_read_by_questions(text, turns)  # WhisperX's SPEAKER_00 on every segment
+    if one_voice:
+        return Parsed(text, tuple(one_voice), meta, media.strip(), declared, GUESSED_CONFIDENCE, unlabelled=True)
+    return Parsed(text, tuple(turns), meta, media.strip(), declared, confidence)
 
 
 def _whisper_segments(document: Any) -> bool:

@@ -36,7 +36,9 @@ def other_side_unlabelled(text: str, turns: list[Turn], lines: list[TextLine], m
         return turns
     (label,) = labels
     interviewing = _INTERVIEWING.fullmatch(label.strip()) is not None or _asks(turns, lines)
-    split = [_split(text, turn, _lines_of(turn, lines), interviewing, meta) for turn in turns]
+    # A Word document has a paragraph a line and no blank lines: there every paragraph break is one
+    blanks = any(line.number > previous.number + 1 for previous, line in itertools.pairwise(lines))
+    split = [_split(text, turn, _lines_of(turn, lines), interviewing, meta, blanks) for turn in turns]
     cuts = sum(len(parts) - 1 for parts in split)
     if cuts == 0 or (not interviewing and cuts < _CUTS):
         return turns
@@ -55,11 +57,14 @@ def _lines_of(turn: Turn, lines: list[TextLine]) -> list[TextLine]:
     return [line for line in lines if line.end > turn.start_char and line.start < turn.end_char]
 
 
-def _split(text: str, turn: Turn, lines: list[TextLine], interviewing: bool, meta: InterviewMeta) -> list[Turn]:
-    """The parts of one turn: the labelled speaker's, then the other side's from the line where it starts."""
+def _split(
+    text: str, turn: Turn, lines: list[TextLine], interviewing: bool, meta: InterviewMeta, blanks: bool
+) -> list[Turn]:
+    """The parts of one turn: the labelled speaker's, then the other side's from the line where it starts (where
+    the file has no blank lines, ``blanks`` False, the first line below the question that does not ask)."""
     other = (meta.interviewee or "Interviewee") if interviewing else (meta.interviewer or "Interviewer")
     for previous, line in itertools.pairwise(lines):
-        after_blank = line.number > previous.number + 1
+        after_blank = line.number > previous.number + 1 if blanks else not line.text.rstrip().endswith("?")
         starts = after_blank if interviewing else (line.text.rstrip().endswith("?") or interviewer_remark(line.text))
         if starts:
             own = turn_at(text, turn.start_char, previous.end, turn.speaker, turn.line, turn.start, turn.end)

@@ -41,11 +41,13 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 _ENDS = re.compile(r"[.!?…]+[\"'”’)\]]*\s*$")
 _ASKS = re.compile(r"\?[\"'”’)\]]*$")
 # A prompt said as an imperative: "Walk me through what happened.", "Tell me more about the credit card purchases.",
-# "I'd love to hear how you handle parts."
+# "I'd love to hear how you handle parts.", "I'd like to move on to how you'd choose a tool."
 _PROMPT = re.compile(
     r"(?:(?:ok(?:ay)?|great|thanks|got\s+it|right|and|so)[,.!]?\s+)?(?:(?:walk|talk|take)\s+me\s+through"
     r"|tell\s+me\s+(?:more|about|a\s+(?:bit|little))|i['’]?d\s+love\s+to\s+(?:hear|know|understand)"
-    r"|i['’]m\s+curious\s+(?:about|how|what|whether|why))\b",
+    r"|i['’]m\s+curious\s+(?:about|how|what|whether|why)"
+    r"|(?:i['’]?d\s+like\s+to|let['’]?s|can\s+we)\s+(?:move\s+on|talk\s+about|turn\s+to|switch\s+to|go\s+back\s+to)"
+    r"|moving\s+on|(?:can\s+you\s+)?say\s+(?:a\s+bit\s+)?more|go\s+on|(?:can\s+you\s+)?(?:elaborate|expand)\s+on)\b",
     re.I,
 )
 # What an interviewer says on the way to the next question: "Right, that makes sense.", "Okay, great.", "Thank you.",
@@ -146,8 +148,24 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True) 
         return []
     if sum(asks) < QUESTIONS or sum(asks) * WORDS_PER_QUESTION < words:
         return []
+    # One voice asking and answering itself (a voice memo: "Why a shared inbox? Because ..."): where most questions
+    # go on in their own segment, nothing tells two voices apart
+    going_on = [i for i, asked in enumerate(asks) if asked and i + 1 < len(sentences)
+                and sentences[i + 1].pieces[0][0] == sentences[i].pieces[-1][0]]  # fmt: skip
+    if len(going_on) * 2 > sum(asks):
+        return []
     interviewer = list(asks)
-    for index in (i for i, asked in enumerate(asks) if asked):
+    for index in _asked_back(sentences, asks):
+        # "... a week late. Is that normal for a business our size?": the buyer asks back, after words of her own in
+        # the segment; the next segment is the interviewer's answer
+        interviewer[index] = False
+        after = sentences[index].pieces[-1][0] + 1
+        for later in range(index + 1, len(sentences)):
+            if sentences[later].pieces[0][0] == after:
+                interviewer[later] = True
+            elif sentences[later].pieces[0][0] > after:
+                break
+    for index in (i for i, asked in enumerate(asks) if asked and interviewer[i]):
         # What leads up to a question, in its segment or the one before: "That's really clear. Anything else?",
         # "Right, that makes sense." / "So what would ...?"; never an answer's end ("... every evening. Got it. What
         # goes wrong?": the evening is the buyer's)
@@ -178,6 +196,23 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True) 
                 turns.append(turn)
                 last_segment = number
     return turns
+
+
+def _asked_back(sentences: list[_Sentence], asks: list[bool]) -> list[int]:
+    """Questions ("...?") in a segment that answers the question before it, after a statement of its own (no
+    acknowledgement or lead-in between): the interviewee asking back."""
+    found = []
+    for index in (i for i, asked in enumerate(asks) if asked and i > 0 and _ASKS.search(sentences[i].text)):
+        segment = sentences[index].pieces[0][0]
+        opening = next(i for i in range(index + 1) if sentences[i].pieces[-1][0] >= segment)
+        # the segment answers a question (the one before it asks), then asks: "About sixty thousand last year. Is
+        # that normal?"; not "Hi Dominic, thanks for jumping on. Could you start ...?"
+        answers = opening > 0 and asks[opening - 1] and sentences[opening].pieces[0][0] == segment
+        before = sentences[index - 1]
+        said = before.pieces[-1][0] == segment and not asks[index - 1] and not _leads_in(before.text)
+        if answers and said and len(before.text.split()) >= 4:
+            found.append(index)
+    return found
 
 
 def _sentences(text: str, segments: list[Segment]) -> list[_Sentence]:

@@ -244,8 +244,10 @@ _FEW_WORDS = 8
 
 # "Hi, sorry, this is Jonah from the product team at Ledgerly, I'm just listening in.": someone new on a channel
 _NEW_VOICE = re.compile(
-    r"(?:(?:hi|hello|hey|sorry|oh|um)[,!.]?\s+)*(?:this\s+is|it['’]s|i['’]m)\s+(?-i:[A-Z][\w'-]+)\b", re.I
-)
+    r"(?:(?:hi|hello|hey|sorry|oh|um)[,!.]?\s+)*(?:[^.?!,]{0,30},\s+)?(?:this\s+is|it['’]s|i['’]m)\s+"
+    r"(?-i:[A-Z][\w'-]+)\b",
+    re.I,
+)  # "Hi, sorry to jump in, it's Marcus from Keisha's analytics team"
 
 
 def other_voices_on_a_channel(turns: Sequence[Turn], buyers: Iterable[str]) -> set[int]:
