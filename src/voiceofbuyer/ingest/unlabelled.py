@@ -6,8 +6,10 @@ prompts ("Walk me through what happened.", "I'd love to hear how you handle part
 for making time for this.", "That's everything from me.") is the interviewer's, and so are the acknowledgements and
 lead-ins just before a question ("Right, that makes sense.", "You mentioned before we started that ..."); what comes
 before the first question (a title, "Okay, so it's recording.") is no one's to quote; every other sentence is the
-interviewee's. A buyer who asks back loses that sentence to the interviewer, never the other way round; an
-interviewer's remark of another kind is read as the interviewee's. The reading is a guess, so the reader declares
+interviewee's. A question at the end of an answer is the buyer asking back, and the next segment the interviewer's
+reply; elsewhere a buyer who asks back loses that sentence to the interviewer, never the other way round; an
+interviewer's remark of another kind is read as the interviewee's. Where most questions go on in their own segment,
+one voice asks and answers itself (a voice memo), and nothing is read. The reading is a guess, so the reader declares
 ``GUESSED_CONFIDENCE``: the run says so and flags every quote of the file for review.
 
 It is only tried where segments are short, as a recogniser cuts them (``SEGMENT_WORDS``), and questions come often
