@@ -285,14 +285,15 @@ def buyer_profile(
         name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])
         profiled = {named[0], *(d for d, n in renamed.items() if n == named[0])} if named else profiled
     own = " ".join(t.text for t in interview.turns if t.speaker in profiled)
-    unnamed_label = not named or is_device(name) or is_room(name) or is_login(name) or shared_account(own)
+    shared = shared_account(own)
+    unnamed_label = not named or is_device(name) or is_room(name) or is_login(name) or shared
     if not meta.interviewee and unnamed_label and len(profiled) == 1:
         # "Kofi's iPhone", "SPEAKER_01", "mkowalczyk", a company's shared account: no one's name, but the call may
         # say whose voice it is.
         (label,) = profiled
         heard = " ".join(t.text for t in interview.turns if t.speaker != label)
         name = said_name(label, own, heard) or (name if is_login(name) else "")
-    account = next(iter(profiled)) if name and len(profiled) == 1 and shared_account(own) else ""
+    account = next(iter(profiled)) if name and len(profiled) == 1 and shared else ""
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata", account=account)
     # A speaker's consecutive turns read as one: caption cues cut "I'm the accounts payable" / "lead at Corrigan".

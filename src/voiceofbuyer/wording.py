@@ -377,8 +377,7 @@ def echoes(sentence: str, question: str) -> bool:
     """Whether ``sentence`` reads the interviewer's ``question`` back before answering it ("How do we handle
     reminders today." after "How do you handle reminders today?", "The biggest headache in scheduling."): four
     words or more, all of them the question's in its order (I/we read as you; one word of its own in six or more),
-    and not opening as an
-    answer does ("We use Excel." after "Do you use Excel?", "About five months, yes.")."""
+    and not opening as an answer does ("We use Excel." after "Do you use Excel?", "About five months, yes.")."""
     said = [_PERSON_WORD.get(w, w) for w in re.findall(r"[a-z0-9]+", sentence.lower())]
     asked = [_PERSON_WORD.get(w, w) for w in re.findall(r"[a-z0-9]+", question.lower())]
     if "or" in asked and "or" not in said:

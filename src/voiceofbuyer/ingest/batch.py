@@ -76,7 +76,8 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
                 )
             )
             continue
-        if interview_id not in transcript_ids and suffix in CAPTION_SUFFIXES and _without_cues(folder / source):
+        # only captions without a cue beside a recording are left out of the ids (``_transcript_ids``)
+        if interview_id not in transcript_ids and suffix in CAPTION_SUFFIXES:
             recording = next(f for f in files if _id(f) == interview_id and _suffix(f) in RECORDING_SUFFIXES)
             problems.append(problem(InputError(
                 source, f"captions without a single cue (a header alone): {recording}, the recording of the same "

@@ -25,9 +25,9 @@ from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, strip_span, turn_at
 from voiceofbuyer.ingest.unlabelled import (
-    GUESSED_CONFIDENCE,
     Segment,
     asks_or_acknowledges,
+    guessed,
     one_voice_read_by_questions,
     question_turns,
 )
@@ -105,19 +105,18 @@ def parsed_cues(text: str, cues: list[Cue], source: str, expected: str) -> Parse
     turns = cue_turns(text, cues)
     one_voice = one_voice_read_by_questions(text, turns)  # "SPEAKER_00" on every cue: one voice heard in a call
     if one_voice:
-        return Parsed(text, tuple(one_voice), speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
+        return guessed(text, one_voice)
     index = LineIndex(text)
     if turns and all(turn.speaker == UNIDENTIFIED for turn in turns):
         # Subtitles whose dashes mark each change of speaker in a cue, and no name anywhere: each dash line a segment
         segments = [part for cue in cues for part in _dash_segments(text, cue, index)]
         dashed = question_turns(text, segments, recognised=False)
         if dashed:
-            return Parsed(text, tuple(dashed), speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
+            return guessed(text, dashed)
     if turns or any(CUE_TAG.search(text, cue.text_start, cue.text_end) for cue in cues):
         return Parsed(text, require_turns(turns, source, expected))
     segments = [Segment(cue.text_start, cue.text_end, index.line(cue.text_start), cue.start, cue.end) for cue in cues]
-    guessed = require_turns(question_turns(text, segments), source, expected)
-    return Parsed(text, guessed, speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
+    return guessed(text, require_turns(question_turns(text, segments), source, expected))
 
 
 def _dash_segments(text: str, cue: Cue, index: LineIndex) -> list[Segment]:

@@ -21,7 +21,7 @@ from voiceofbuyer.ingest.metadata import meta_from_mapping
 from voiceofbuyer.ingest.timestamps import MAX_SECONDS
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, turn_at
-from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, Segment, one_voice_read_by_questions, question_turns
+from voiceofbuyer.ingest.unlabelled import Segment, guessed, one_voice_read_by_questions, question_turns
 from voiceofbuyer.records import Turn, Word
 
 SCHEMA = "voiceofbuyer.transcript/1"
@@ -91,8 +91,7 @@ def read_json(data: bytes, source: str) -> Parsed:
         if turn and not is_tool_line(spoken, stamps=False):
             turns.append(turn)
         offset += len(spoken) + 1
-    language = document.get("language")
-    declared = language.strip().lower()[:2] if isinstance(language, str) and language.strip() else ""
+    declared = _declared_language(document)
     speakers = _expect(document.get("speakers") or {}, dict, source, "speakers", "an object")
     confidence = speakers.get("confidence")
     if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, int | float)
@@ -101,7 +100,7 @@ def read_json(data: bytes, source: str) -> Parsed:
     meta = meta_from_mapping(metadata, source)
     one_voice = one_voice_read_by_questions(text, turns)  # WhisperX's SPEAKER_00 on every segment
     if one_voice:
-        return Parsed(text, tuple(one_voice), meta, media.strip(), declared, GUESSED_CONFIDENCE, unlabelled=True)
+        return guessed(text, one_voice, meta=meta, media=media.strip(), language=declared)
     return Parsed(text, tuple(turns), meta, media.strip(), declared, confidence)
 
 
@@ -128,9 +127,13 @@ def _read_unlabelled(document: dict[str, Any], source: str) -> Parsed:
         segments.append(Segment(offset, offset + len(spoken), number, start, end))
         offset += len(spoken) + 1
     turns = require_turns(question_turns(text, segments), source, "a speaker per segment, or questions to tell sides")
+    return guessed(text, turns, language=_declared_language(document))
+
+
+def _declared_language(document: dict[str, Any]) -> str:
+    """The ISO 639-1 code of a transcript's ``language`` ("en", "en-GB" → "en"); "" when it declares none."""
     language = document.get("language")
-    declared = language.strip().lower()[:2] if isinstance(language, str) and language.strip() else ""
-    return Parsed(text, turns, language=declared, speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True)
+    return language.strip().lower()[:2] if isinstance(language, str) and language.strip() else ""
 
 
 def _read_turn(

@@ -42,7 +42,7 @@ from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, Tex
 from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
 from voiceofbuyer.ingest.tool_lines import CHAT_LINE, is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
-from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE, line_segment, one_voice_read_by_questions, question_turns
+from voiceofbuyer.ingest.unlabelled import guessed, line_segment, one_voice_read_by_questions, question_turns
 from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
 from voiceofbuyer.records import InterviewMeta, Turn
 
@@ -125,10 +125,10 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     else:  # where one side alone is labelled, the other's lines are theirs, not the labelled turn going on
         turns = other_side_unlabelled(text, _labelled_turns(text, lines, vote), lines, meta.merged(front or meta))
     one_voice = one_voice_read_by_questions(text, turns)  # Otter's "Speaker 1" on every turn
-    guessed = bool(one_voice) or (not turns and not speakers)
+    by_questions = bool(one_voice) or (not turns and not speakers)
     if one_voice:
         turns = one_voice
-    elif guessed:  # Whisper's own .txt: a segment a line, and no speaker named
+    elif by_questions:  # Whisper's own .txt: a segment a line, and no speaker named
         said = [line for line in lines if not (line.head or HEADING.match(line.text) or is_tool_line(line.text))]
         turns = question_turns(text, [line_segment(text, line.start, line.end, line.number) for line in said])
     if _is_agenda(lines, turns):
@@ -147,7 +147,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         legend = legend_metadata(header, {turn.speaker for turn in turns})
         meta = legend.merged(meta) if legend else meta
     turns = require_turns(turns, source, EXPECTED)
-    return Parsed(text, turns, meta, speaker_confidence=GUESSED_CONFIDENCE if guessed else None, unlabelled=guessed)
+    return guessed(text, turns, meta=meta) if by_questions else Parsed(text, turns, meta)
 
 
 _POSTED = re.compile(r"[ \t]*\S.{0,60}?\S[ \t]{2,}\d{1,2}:\d{2}[ \t]*[AP]M[ \t]*", re.I)

@@ -19,12 +19,14 @@ It is only tried where segments are short, as a recogniser cuts them (``SEGMENT_
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
+from typing import Any
 
 from voiceofbuyer.ingest.speaker_names import is_placeholder
 from voiceofbuyer.ingest.timestamps import CUE_TIME, parse_time
-from voiceofbuyer.ingest.turns import turn_at
+from voiceofbuyer.ingest.turns import Parsed, turn_at
 from voiceofbuyer.records import Turn
 
 GUESSED_CONFIDENCE = 0.5
@@ -91,6 +93,12 @@ _A_SIDE = re.compile(
     r"|q|a|question|answer)(?:\s*\d+)?",
     re.I,
 )
+
+
+def guessed(text: str, turns: Sequence[Turn], **fields: Any) -> Parsed:
+    """A reader's result whose sides were read by the questions: it declares ``GUESSED_CONFIDENCE`` and
+    ``unlabelled``, so the run flags every quote and says why. ``fields``: the rest of ``Parsed`` (meta, language)."""
+    return Parsed(text, tuple(turns), speaker_confidence=GUESSED_CONFIDENCE, unlabelled=True, **fields)
 
 
 @dataclass(frozen=True)
@@ -172,7 +180,7 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True) 
         # "Right, that makes sense." / "So what would ...?"; never an answer's end ("... every evening. Got it. What
         # goes wrong?": the evening is the buyer's)
         before = index - 1
-        while before >= 0 and len(sentences[before].pieces) == 1 and _leads_in(sentences[before].text):
+        while before >= 0 and len(sentences[before].pieces) == 1 and interviewer_remark(sentences[before].text):
             interviewer[before] = True
             before -= 1
     acknowledging = {n for n, segment in enumerate(segments)
@@ -211,7 +219,7 @@ def _asked_back(sentences: list[_Sentence], asks: list[bool]) -> list[int]:
         # that normal?"; not "Hi Dominic, thanks for jumping on. Could you start ...?"
         answers = opening > 0 and asks[opening - 1] and sentences[opening].pieces[0][0] == segment
         before = sentences[index - 1]
-        said = before.pieces[-1][0] == segment and not asks[index - 1] and not _leads_in(before.text)
+        said = before.pieces[-1][0] == segment and not asks[index - 1] and not interviewer_remark(before.text)
         if answers and said and len(before.text.split()) >= 4:
             found.append(index)
     return found
@@ -256,14 +264,14 @@ def interviewer_remark(said: str) -> bool:
                                or _ADDRESSES.match(said))  # fmt: skip
 
 
+def is_prompt(sentence: str) -> bool:
+    """Whether a sentence is an interviewer's prompt without a question mark ("Walk me through what happened.", "Tell
+    me more about the credit card purchases.", "I'd like to move on to how you'd choose a tool.")."""
+    return _PROMPT.match(sentence) is not None
+
+
 def _asks(sentence: str) -> bool:
     """Whether a sentence is a question or an interviewer's prompt, thanks or close, or says what the research is
     for."""
-    return bool(_ASKS.search(sentence) or _PROMPT.match(sentence) or _THANKS_OR_CLOSE.match(sentence)
+    return bool(_ASKS.search(sentence) or is_prompt(sentence) or _THANKS_OR_CLOSE.match(sentence)
                 or _RESEARCH_TALK.match(sentence))  # fmt: skip
-
-
-def _leads_in(sentence: str) -> bool:
-    """Whether a sentence is how an interviewer comes to a question: an acknowledgement, thanks, or a lead-in that
-    speaks to the other about what they said."""
-    return bool(_ACKNOWLEDGEMENT.fullmatch(sentence) or _THANKS_OR_CLOSE.match(sentence) or _ADDRESSES.match(sentence))

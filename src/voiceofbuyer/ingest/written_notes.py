@@ -14,7 +14,7 @@ from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import turn_at
-from voiceofbuyer.ingest.unlabelled import interviewer_remark
+from voiceofbuyer.ingest.unlabelled import interviewer_remark, is_prompt
 from voiceofbuyer.records import InterviewMeta, Turn
 
 # A live log's time of day before a line ("10:05  Q: How do you build the staff schedule?")
@@ -27,6 +27,7 @@ _QUOTED = re.compile(r"^[ \t]*(?:>[ \t]*)+")
 _BULLET = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*•+]|\d{1,3}[.)])[ \t]+)?")
 # In a log where most lines open with the time, an answer's time is no word of it (elsewhere "9:30 every morning" is)
 _TIMED_BULLET = re.compile(r"[ \t]*" + _LOG_TIME + "?" + _BULLET.pattern)
+_TIMED_LINE = re.compile(r"[ \t]*" + _LOG_TIME)
 _ASIDE_OPEN = re.compile(r"[ \t]*<aside\b", re.I)
 _ASIDE_CLOSE = re.compile(r"</aside>", re.I)
 INTERVIEWER = "Interviewer"
@@ -108,12 +109,6 @@ def _bracketed(line: TextLine) -> int | None:
 
 _BARE_QUESTION_WORDS = 40
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-# A prompt said as an imperative: "Walk me through what happened.", "Tell me more about the credit card purchases."
-_PROMPT = re.compile(
-    r"(?:(?:ok(?:ay)?|great|thanks|got\s+it|right|and|so)[,.!]?\s+)?(?:walk|talk|take)\s+me\s+through\b"
-    r"|(?:(?:ok(?:ay)?|great|thanks|got\s+it|right|and|so)[,.!]?\s+)?tell\s+me\s+(?:more|about)\b.*\.$",
-    re.I,
-)
 
 
 def _bare_question(line: TextLine) -> int | None:
@@ -122,7 +117,7 @@ def _bare_question(line: TextLine) -> int | None:
     after?", "Walk me through what happened."); else None."""
     words, said = line.text.split(), line.text.strip()
     # The prompt may follow a word of thanks: "Thanks for doing this, Ruth. Tell me about the last audit."
-    prompt = _PROMPT.match(_SENTENCE_END.split(said)[-1]) is not None
+    prompt = is_prompt(_SENTENCE_END.split(said)[-1])
     asks = (said.endswith("?") or prompt) and len(words) <= _BARE_QUESTION_WORDS
     asks = asks and said[:1].isupper()
     return indent(line.text) if asks and not HEADING.match(line.text) else None
@@ -160,7 +155,7 @@ def question_and_answer_turns(
     asked = False
     after_question = False  # the line before was a question (an aside or a note in between is an answer's place)
     asks = [question_at(line) for line in lines]
-    timed = sum(1 for line in lines if re.match(r"[ \t]*" + _LOG_TIME, line.text)) * 2 >= len(lines)
+    timed = sum(1 for line in lines if _TIMED_LINE.match(line.text)) * 2 >= len(lines)
     bullet = _TIMED_BULLET if timed else _BULLET
     in_aside = False
     for index, line in enumerate(lines):
