@@ -292,3 +292,68 @@ def test_whisperx_json_with_one_speaker_on_every_segment_and_a_word_document_lab
         == "I'm the director of nursing operations.\nWe run four wards. By tender, every three years."
     )
     assert "And how often?" in _said(turns, "INTERVIEWER")
+
+
+# Notes sent by e-mail: a mail header, a greeting and a signature before a rule, then questions and answers as
+# paragraphs wrapped at 72 columns, no labels.
+EMAILED_NOTES = """From: Hannah Cole <hannah.cole@ledgerbridge.io>
+Sent: Tuesday, 18 March 2025 16:42
+To: Research <research@ledgerbridge.io>
+Subject: Interview notes - Kestrel Freight (treasury)
+
+Hi all,
+
+Notes from this morning's call with Kestrel below. I typed them as close
+to verbatim as I could, my questions on their own lines.
+
+Hannah
+
+----------
+
+Thanks for making time. Could you start by telling me about your role
+and what your team is responsible for?
+
+I'm the treasury manager at Kestrel Freight. It's me and one analyst,
+and we look after cash, bank relationships and the thirteen-week
+cash forecast for the group.
+
+So when you build the forecast each Monday, where does most of the time
+actually go?
+
+Collecting the numbers. I log into seven bank portals across four
+countries and download statements one by one.
+
+Half of them reply on Wednesday, so the forecast we give the CFO is
+already two days old.
+
+Is there anything that would make you nervous about putting something
+like that in place?
+
+Bank connectivity. Two of our banks are small local ones in Poland and
+Romania.
+"""
+
+
+def test_notes_wrapped_in_paragraphs_are_read_a_paragraph_at_a_time() -> None:
+    parsed = read_text(EMAILED_NOTES.encode(), "Interview notes - Kestrel Freight.txt")
+    interviewer, interviewee = _said(parsed.turns, "Interviewer"), _said(parsed.turns, "Interviewee")
+    assert "where does most of the time\nactually go?" in interviewer
+    assert "nervous about putting something\nlike that in place?" in interviewer
+    assert "I log into seven bank portals" in interviewee and "already two days old." in interviewee
+    assert "Poland and\nRomania." in interviewee
+    # the mail's header, greeting and signature are no one's; the header's labels are no speakers
+    everything = " ".join(turn.text for turn in parsed.turns)
+    for nobodys in ("Hannah", "hannah.cole", "Hi all", "Notes from this morning", "Tuesday"):
+        assert nobodys not in everything
+    assert {turn.speaker for turn in parsed.turns} == {"Interviewer", "Interviewee"}
+    assert parsed.unlabelled and parsed.speaker_confidence == GUESSED_CONFIDENCE
+
+
+def test_an_essay_in_paragraphs_that_asks_and_answers_itself_is_still_refused() -> None:
+    essay = "\n\n".join(
+        f"Why does the close take {n} days? Because every bank statement is downloaded by hand, and the\n"
+        f"reconciliations wait on them for a week or more at a time in month {n}."
+        for n in range(3, 9)
+    )
+    with pytest.raises(InputError):
+        read_text(essay.encode(), "essay.txt")

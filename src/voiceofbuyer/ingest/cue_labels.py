@@ -1,14 +1,14 @@
-"""How a cue file labels its speakers: on every cue it knows the speaker of, or on a turn's first cue only; and
-whether a named voice is the one asking. Where every cue is labelled, a cue without a label is a voice the tool could
-not name, not the turn before going on (``cues.cue_turns``)."""
+"""How a cue file labels its speakers: on every cue it knows the speaker of, or on a turn's first cue only; whether
+a named voice is the one asking; names written on a line of their own above the words. Where every cue is labelled, a
+cue without a label is a voice the tool could not name, not the turn before going on (``cues.cue_turns``)."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
-from voiceofbuyer.ingest.labels import Head
+from voiceofbuyer.ingest.labels import Head, looks_like_name
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 
 Run = tuple[int, int, int, Head | None]
@@ -55,3 +55,27 @@ def names_an_asker(text: str, runs: list[Run], vote: SpeakerVote) -> bool:
             cues[head.speaker] += 1
             asked[head.speaker] += text[start:end].rstrip().endswith("?")
     return any(asked[name] >= 2 and asked[name] * 3 >= count for name, count in cues.items())
+
+
+def names_on_own_line(text: str, runs: list[Run]) -> dict[int, str]:
+    """Speakers written alone on the first line of their cues, the words below (``Aisha Okafor`` / ``I'm head of
+    ...``), by the line's start: a name-shaped line without a label's colon that opens two cues or more."""
+    lines_of: dict[int, list[tuple[int, int, Head | None]]] = defaultdict(list)  # cue number → its lines, not tags
+    for number, start, end, head in runs:
+        if head is None or head.body >= 0:
+            lines_of[number].append((start, end, head))
+    firsts: dict[int, str] = {}
+    for (start, end, head), *below in lines_of.values():
+        line = " ".join(text[start:end].split())
+        unlabelled = head is None or not head.speaker
+        before_tag = text.startswith("<", end)  # "a<00:00:17.624><c> team</c>": a word timed, not a name's line
+        if (
+            below
+            and unlabelled
+            and not before_tag
+            and looks_like_name(line)
+            and not line.endswith((".", "?", "!", ","))
+        ):
+            firsts[start] = line
+    counts = Counter(firsts.values())
+    return {start: line for start, line in firsts.items() if counts[line] >= 2}

@@ -13,17 +13,18 @@ continues the previous cue's speaker, and text before any speaker is dropped. Ch
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from voiceofbuyer.errors import InputError
-from voiceofbuyer.ingest.cue_labels import labels_every_cue, names_an_asker
-from voiceofbuyer.ingest.labels import Head, is_role_label, looks_like_name, read_head
+from voiceofbuyer.ingest.chevrons import chevron_turns
+from voiceofbuyer.ingest.cue_labels import labels_every_cue, names_an_asker, names_on_own_line
+from voiceofbuyer.ingest.labels import Head, is_role_label, read_head
+from voiceofbuyer.ingest.speaker_names import UNIDENTIFIED
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
-from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, strip_span, turn_at
+from voiceofbuyer.ingest.turns import LineIndex, Parsed, line_spans, require_turns, strip_span, turn_at
 from voiceofbuyer.ingest.unlabelled import (
     Segment,
     asks_or_acknowledges,
@@ -38,8 +39,6 @@ _TIMING = re.compile(rf"\s*(?P<start>{CUE_TIME})\s*(?:-->|,)\s*(?P<end>{CUE_TIME
 _TIMING_LIKE = re.compile(r"\s*\d+:\d+:\d+[.,]\d|.*-->")  # meant as a timing line, well-formed or not
 _COMMENT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
 _DIALOGUE_DASH = re.compile(r"[ \t]*[-–—](?:[ \t]+(?=\S)|(?=\[))")  # "- Every day?", "-[PAUL] Every day?"
-UNIDENTIFIED = "Speaker ?"
-"""Who says a subtitle's dash line is not written: a speaker nobody is (never quoted)."""
 UNNAMED = "Unknown Speaker"
 """An unnamed voice answering among named ones (Zoom's cues without a name): a placeholder, quoted with a flag."""
 # A tag opens with a letter or a slash (<v Name>, <c.x>, </i>) or is a time (<00:01.500>): "< 48 hours >" is text.
@@ -101,12 +100,21 @@ def parse_cues(text: str, lines: list[tuple[int, int]], first: int, source: str,
 def parsed_cues(text: str, cues: list[Cue], source: str, expected: str) -> Parsed:
     """The turns of a cue file (``cue_turns``); where no cue names a speaker and none holds markup (Whisper's own
     .srt and .vtt), the turns read by its questions, a guess it declares (``unlabelled``). ``InputError`` naming the
-    ``expected`` form when neither gives a turn."""
+    ``expected`` form when neither gives a turn. Captions whose ``>>`` marks each change of speaker are read by them
+    (``chevrons``)."""
+    index = LineIndex(text)
+    lines = [
+        Segment(cue.text_start + start, cue.text_start + end, index.line(cue.text_start + start), cue.start, cue.end)
+        for cue in cues
+        for start, end in line_spans(text[cue.text_start : cue.text_end])
+    ]
+    chevrons = chevron_turns(text, lines, joined=False)
+    if chevrons is not None:
+        return chevrons
     turns = cue_turns(text, cues)
     one_voice = one_voice_read_by_questions(text, turns)  # "SPEAKER_00" on every cue: one voice heard in a call
     if one_voice:
         return guessed(text, one_voice)
-    index = LineIndex(text)
     if turns and all(turn.speaker == UNIDENTIFIED for turn in turns):
         # Subtitles whose dashes mark each change of speaker in a cue, and no name anywhere: each dash line a segment
         segments = [part for cue in cues for part in _dash_segments(text, cue, index)]
@@ -136,7 +144,7 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     cues = _without_repeats(text, cues)
     runs = list(_runs(text, cues))
     vote = SpeakerVote(head for _, _, _, head in runs if head is not None and head.body >= 0)
-    on_own_line = _names_on_own_line(text, runs)
+    on_own_line = names_on_own_line(text, runs)
     index = LineIndex(text)
     turns: list[Turn] = []
     speaker: str | None = None
@@ -245,30 +253,6 @@ def _dash_cues(text: str, runs: list[tuple[int, int, int, Head | None]]) -> set[
         if _DIALOGUE_DASH.match(text, start, end):
             found.add(number)
     return found
-
-
-def _names_on_own_line(text: str, runs: list[tuple[int, int, int, Head | None]]) -> dict[int, str]:
-    """Speakers written alone on the first line of their cues, the words below (``Aisha Okafor`` / ``I'm head of
-    ...``), by the line's start: a name-shaped line without a label's colon that opens two cues or more."""
-    lines_of: dict[int, list[tuple[int, int, Head | None]]] = defaultdict(list)  # cue number → its lines, not tags
-    for number, start, end, head in runs:
-        if head is None or head.body >= 0:
-            lines_of[number].append((start, end, head))
-    firsts: dict[int, str] = {}
-    for (start, end, head), *below in lines_of.values():
-        line = " ".join(text[start:end].split())
-        unlabelled = head is None or not head.speaker
-        before_tag = text.startswith("<", end)  # "a<00:00:17.624><c> team</c>": a word timed, not a name's line
-        if (
-            below
-            and unlabelled
-            and not before_tag
-            and looks_like_name(line)
-            and not line.endswith((".", "?", "!", ","))
-        ):
-            firsts[start] = line
-    counts = Counter(firsts.values())
-    return {start: line for start, line in firsts.items() if counts[line] >= 2}
 
 
 def _shown(text: str, cue: Cue) -> tuple[str, str]:

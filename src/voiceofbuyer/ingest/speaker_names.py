@@ -380,4 +380,6 @@ def without_honorific(name: str) -> str:
     return _HONORIFIC.sub("", name.strip(), count=1)
 
 
+UNIDENTIFIED = "Speaker ?"
+"""A voice the file does not name where it tells voices apart (a subtitle's dash line): nobody, never quoted."""
 UNNAMED = "Unnamed interviewee"

@@ -27,30 +27,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from voiceofbuyer.errors import NotAnInterview
+from voiceofbuyer.ingest.chevrons import chevron_turns
 from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import HeadingPerson, heading_person
 from voiceofbuyer.ingest.labels import is_role_label, looks_like_name, read_head
 from voiceofbuyer.ingest.legend import legend_metadata
 from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
+from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
 from voiceofbuyer.ingest.one_side import other_side_unlabelled
 from voiceofbuyer.ingest.page_lines import page_furniture, without_line_numbers
 from voiceofbuyer.ingest.speaker_names import is_placeholder, listed_names, same_person
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
-from voiceofbuyer.ingest.tool_lines import CHAT_LINE, is_tool_line
+from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
-from voiceofbuyer.ingest.unlabelled import guessed, line_segment, one_voice_read_by_questions, question_turns
+from voiceofbuyer.ingest.unlabelled import (
+    guessed,
+    line_segment,
+    one_voice_read_by_questions,
+    paragraph_segments,
+    question_turns,
+)
 from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
 from voiceofbuyer.records import InterviewMeta, Turn
 
 _INLINE_TOOL = re.compile(r"[ \t]*[A-Z][A-Z ]{2,30}:.*?\s-\s(?:WATCH|VIEW|PLAY)\s*:\s*<?https?://\S+>?[ \t]*")
 _SUMMARY_LINE = re.compile(r"\s*(?:meeting\s+summary|summary\s+of|ai\s+summary|notes\s+by)\b", re.I)
-# "Maria Chen: current month-end process (15 min)": an agenda item and its minutes, which nobody says.
-_AGENDA_ITEM = re.compile(r"[(\[]\s*\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes|m|')\s*[)\]]\s*$", re.I)
-_AGENDA_TITLE = re.compile(r"\bagenda\b", re.I)
 _PERSON_LABELS = frozenset(
     {"interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect",
      "interviewer", "researcher", "moderator", "facilitator", "host"}
@@ -102,18 +106,15 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         for number, (start, end) in enumerate(line_spans(text), start=1)
         if start >= body and text[start:end].strip()
     ]
-    if sum(1 for line in lines if CHAT_LINE.match(line.text)) > len(lines) / 3 or _is_team_chat(lines):
-        raise NotAnInterview(
-            source,
-            "a chat log (messages typed in a meeting's chat or a team chat), not a transcript of what was said: "
-            "left out",
-            fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the chat file out of the batch",
-        )
+    refuse_chat_log([line.text for line in lines], source)
     lines = name_lines(without_line_numbers(lines))
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     lines = _header_entries_as_text(lines, vote)
     header = [line.text for line in _header_lines(lines, vote)]
     meta = header_metadata(header, source, lines[0].number if lines else 1)
+    chevrons = chevron_turns(text, [line_segment(text, line.start, line.end, line.number) for line in lines], True)
+    if chevrons is not None:  # CART: ">>" opens each change of speaker, named or not
+        return replace(chevrons, meta=meta)
     speakers = {
         line.head.speaker
         for line in lines
@@ -131,13 +132,10 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     elif by_questions:  # Whisper's own .txt: a segment a line, and no speaker named
         said = [line for line in lines if not (line.head or HEADING.match(line.text) or is_tool_line(line.text))]
         turns = question_turns(text, [line_segment(text, line.start, line.end, line.number) for line in said])
-    if _is_agenda(lines, turns):
-        raise NotAnInterview(
-            source,
-            "a meeting agenda (items with their minutes, 'Name: topic (15 min)'), not a transcript of what was said: "
-            "left out",
-            fix="add the meeting's transcript (.vtt, .txt, .docx) instead, or move the agenda out of the batch",
-        )
+        if not turns:  # notes typed in paragraphs, wrapped to a width (an e-mail): a paragraph a segment
+            spans = [(line.number, line.start, line.end) for line in said if not RULE.match(line.text)]
+            turns = question_turns(text, paragraph_segments(spans), paragraphs=True)
+    refuse_agenda([line.text for line in lines], turns, source)
     person = heading_person(header)
     known = meta.merged(front) if front else meta  # the front matter may name the interviewer
     if person and not known.interviewee and _heading_names_a_speaker(person, {turn.speaker for turn in turns}, known):
@@ -150,17 +148,6 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     return guessed(text, turns, meta=meta) if by_questions else Parsed(text, turns, meta)
 
 
-_POSTED = re.compile(r"[ \t]*\S.{0,60}?\S[ \t]{2,}\d{1,2}:\d{2}[ \t]*[AP]M[ \t]*", re.I)
-_CHAT_MARK = re.compile(r"[ \t]*:[a-z0-9_+-]+:[ \t]*|.*\S[ \t]+\(edited\)[ \t]*")
-
-
-def _is_team_chat(lines: list[TextLine]) -> bool:
-    """Messages copied from Slack or a Teams chat: names over posting times of day ("Tom Becker  10:43 AM", a third
-    of the lines or more) with a chat's own marks: a reaction alone on its line (":+1:") or "(edited)"."""
-    posted = sum(1 for line in lines if _POSTED.fullmatch(line.text))
-    return posted * 3 >= len(lines) > 0 and any(_CHAT_MARK.fullmatch(line.text) for line in lines)
-
-
 def _heading_names_a_speaker(person: HeadingPerson, speakers: set[str], meta: InterviewMeta) -> bool:
     """Whether the person a heading names is one who speaks: "Interview notes – Denise Varga, ..." above ``Q:`` and
     ``A:`` (no label names anyone but the ``Interviewer:`` the header names), or "Customer interview: Raj Patel -
@@ -171,14 +158,6 @@ def _heading_names_a_speaker(person: HeadingPerson, speakers: set[str], meta: In
     if all(is_role_label(s) or any(same_person(s, name) for name in interviewers) for s in speakers):
         return True
     return person.interview and any(same_person(speaker, person.name) for speaker in speakers)
-
-
-def _is_agenda(lines: list[TextLine], turns: list[Turn]) -> bool:
-    """A meeting agenda: titled one ("Discovery call agenda", "## Agenda") and at least half of its "turns" items
-    with their minutes. A transcript whose answers end "(90 min)" ("... the bank rec in Excel (90 min)") is none."""
-    timed = sum(1 for turn in turns if _AGENDA_ITEM.search(turn.text))
-    titled = any(_AGENDA_TITLE.search(line.text) and len(line.text.split()) <= 10 for line in lines)
-    return titled and len(turns) >= 2 and timed * 2 >= len(turns)
 
 
 def _header_lines(lines: list[TextLine], vote: SpeakerVote) -> list[TextLine]:

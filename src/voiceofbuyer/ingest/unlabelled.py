@@ -125,6 +125,20 @@ def line_segment(text: str, start: int, end: int, line: int) -> Segment:
     return Segment(timed.end(), end, line, parse_time(timed["start"]), parse_time(timed["end"]))
 
 
+def paragraph_segments(lines: Sequence[tuple[int, int, int]]) -> list[Segment]:
+    """Lines (1-based number, start and end offsets; blank lines left out) as segments, one per paragraph: lines
+    whose numbers follow each other are one, as typed notes wrap a sentence over lines."""
+    segments: list[Segment] = []
+    last = -1
+    for number, start, end in lines:
+        if segments and number == last + 1:
+            segments[-1] = Segment(segments[-1].start, end, segments[-1].line)
+        else:
+            segments.append(Segment(start, end, number))
+        last = number
+    return segments
+
+
 @dataclass(frozen=True)
 class _Sentence:
     pieces: tuple[tuple[int, int, int], ...]
@@ -144,11 +158,14 @@ def one_voice_read_by_questions(text: str, turns: list[Turn] | tuple[Turn, ...])
     return question_turns(text, segments, recognised=False)
 
 
-def question_turns(text: str, segments: list[Segment], recognised: bool = True) -> list[Turn]:
+def question_turns(text: str, segments: list[Segment], recognised: bool = True, paragraphs: bool = False) -> list[Turn]:
     """The turns of a transcript without speaker labels, read by its questions (see the module docstring): one Turn
     per segment and side, with the segment's times; ``[]`` when the segments are too long for a recogniser's (where
-    ``recognised`` asks it) or too few questions are asked to tell the sides apart (the caller refuses the file)."""
-    sentences = _sentences(text, segments)
+    ``recognised`` asks it) or too few questions are asked to tell the sides apart (the caller refuses the file).
+    ``paragraphs``: the segments are typed paragraphs, so a sentence never goes on from one into the next (a
+    greeting, "Hi all,", or a signature, "Hannah", ends where its paragraph does)."""
+    recognised = recognised and not paragraphs
+    sentences = _sentences(text, segments, paragraphs)
     asks = [_asks(sentence.text) for sentence in sentences]
     words = sum(len(sentence.text.split()) for sentence in sentences)
     lengths = [len(text[segment.start : segment.end].split()) for segment in segments]
@@ -225,9 +242,9 @@ def _asked_back(sentences: list[_Sentence], asks: list[bool]) -> list[int]:
     return found
 
 
-def _sentences(text: str, segments: list[Segment]) -> list[_Sentence]:
+def _sentences(text: str, segments: list[Segment], paragraphs: bool = False) -> list[_Sentence]:
     """The sentences of the segments in order, each with its pieces (a sentence without its end goes on in the next
-    segment)."""
+    segment, unless the segments are ``paragraphs``)."""
     sentences: list[_Sentence] = []
     open_pieces: list[tuple[int, int, int]] = []
     for number, segment in enumerate(segments):
@@ -238,6 +255,9 @@ def _sentences(text: str, segments: list[Segment]) -> list[_Sentence]:
             open_pieces, at = [], end.end()
         if text[at : segment.end].strip():
             open_pieces.append((number, at, segment.end))
+        if paragraphs and open_pieces:
+            sentences.append(_sentence(text, open_pieces))
+            open_pieces = []
     if open_pieces:
         sentences.append(_sentence(text, open_pieces))
     return sentences

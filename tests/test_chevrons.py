@@ -1,0 +1,177 @@
+"""Captions and CART transcripts where ">>" marks each change of speaker, with names at times or never
+(``ingest/chevrons.py``)."""
+
+from __future__ import annotations
+
+from voiceofbuyer.ingest.srt_reader import read_srt
+from voiceofbuyer.ingest.text_reader import read_text
+from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE
+from voiceofbuyer.ingest.vtt_reader import read_vtt
+
+# A CART provider's rough copy: a header, chevrons alone, a turn over two lines, a captioner's note, a disclaimer
+# after a rule.
+CART = """ROUGH EDITED COPY
+
+NORTHRIDGE COMMUNITY COLLEGE
+CART CAPTIONING PROVIDED BY: CLEARLINE CART SERVICES
+
+>> Okay, I think we're all set. Thank you for meeting with us.
+
+>> Happy to do it.
+
+>> Could you start by telling us your role at the college?
+
+>> Sure. I'm the director of purchasing. We have three campuses.
+
+>> What's the hardest part of that?
+
+>> Bids: anything over fifty thousand dollars goes out for a formal bid.
+Last spring a vendor protested an award. We lost four months.
+
+>> That sounds painful.
+
+>> It was. The board asked me to make sure it never happens again.
+
+>> Who makes the final decision?
+
+>> The vice president for administration.
+
+(Session concluded at 2:17 p.m. CT)
+
+* * * * *
+This text is based on live transcription and may not be a totally verbatim record of the proceedings.
+* * * * *
+"""
+
+
+def _said(turns, speaker: str) -> str:
+    return " ".join(turn.text for turn in turns if turn.speaker == speaker)
+
+
+def test_cart_without_names_alternates_and_the_asking_turns_are_the_interviewers() -> None:
+    parsed = read_text(CART.encode(), "cart.txt")
+    interviewer, interviewee = _said(parsed.turns, "Interviewer"), _said(parsed.turns, "Interviewee")
+    assert "Could you start" in interviewer and "That sounds painful." in interviewer
+    assert "Happy to do it." in interviewee and "director of purchasing" in interviewee
+    # a turn over two lines is one turn; "Bids:" is said, not a speaker's name
+    assert any(turn.text.startswith("Bids: anything") and "We lost four months." in turn.text for turn in parsed.turns)
+    assert "vice president for administration." in interviewee
+    everything = " ".join(turn.text for turn in parsed.turns)
+    for nobodys in ("ROUGH EDITED", "CLEARLINE", "Session concluded", "live transcription", ">>"):
+        assert nobodys not in everything
+    # the file names no one: a guess, declared
+    assert parsed.unlabelled and parsed.speaker_confidence == GUESSED_CONFIDENCE
+
+
+# Names at each speaker's first turn alone, then chevrons only; one cue changes speaker inside a line.
+VTT = """WEBVTT
+
+00:00:00.500 --> 00:00:04.900
+>> MARCUS LEE: Angela, thanks for
+sitting down with us today.
+
+00:00:04.900 --> 00:00:07.700
+>> ANGELA PRICE: Happy to be here.
+
+00:00:07.700 --> 00:00:12.500
+>> Can you tell us what you do?
+
+00:00:12.500 --> 00:00:15.700
+>> Sure. I'm the director of
+customer operations.
+
+00:00:15.700 --> 00:00:19.700
+We serve about one point four
+million households.
+
+00:00:19.700 --> 00:00:22.900
+>> What's the biggest challenge? >> Missed appointments.
+
+00:00:22.900 --> 00:00:26.900
+>> Who would sign off on it?
+
+00:00:26.900 --> 00:00:30.900
+>> Our chief customer officer.
+"""
+
+
+def test_names_given_once_carry_to_every_other_turn_of_their_voice() -> None:
+    parsed = read_vtt(VTT.encode(), "captions.vtt")
+    assert {turn.speaker for turn in parsed.turns} == {"MARCUS LEE", "ANGELA PRICE"}
+    marcus, angela = _said(parsed.turns, "MARCUS LEE"), _said(parsed.turns, "ANGELA PRICE")
+    assert "Can you tell us" in marcus and "biggest challenge?" in marcus and "sign off" in marcus
+    assert "director of" in angela and "million households" in angela and "Missed appointments." in angela
+    assert "chief customer officer" in angela
+    # the names say who speaks: no guess; every turn keeps its cue's time
+    assert not parsed.unlabelled
+    assert all(turn.start is not None for turn in parsed.turns)
+
+
+def test_names_that_do_not_alternate_leave_an_unnamed_turn_to_no_one() -> None:
+    # three voices: a turn without a name could be either of two people
+    srt = """1
+00:00:01,000 --> 00:00:03,000
+>> KEN WATANABE: Rosa, what do you do?
+
+2
+00:00:03,000 --> 00:00:05,000
+>> ROSA DELGADO: I run the fleet at Greenway.
+
+3
+00:00:05,000 --> 00:00:07,000
+>> LIN PARK: And what keeps you up at night?
+
+4
+00:00:07,000 --> 00:00:09,000
+>> Fuel and breakdowns, mostly.
+
+5
+00:00:09,000 --> 00:00:11,000
+>> ROSA DELGADO: Fuel is our second biggest cost.
+"""
+    parsed = read_srt(srt.encode(), "captions.srt")
+    assert _said(parsed.turns, "Speaker ?") == "Fuel and breakdowns, mostly."
+    assert _said(parsed.turns, "ROSA DELGADO") == "I run the fleet at Greenway. Fuel is our second biggest cost."
+
+
+def test_chevrons_that_name_every_turn_read_as_before() -> None:
+    srt = """1
+00:00:01,000 --> 00:00:04,000
+>> KEN WATANABE: ROSA, THANKS FOR COMING IN.
+
+2
+00:00:04,000 --> 00:00:08,000
+>> ROSA DELGADO: I'M THE FLEET DIRECTOR AT
+GREENWAY WASTE SERVICES.
+
+3
+00:00:08,000 --> 00:00:10,000
+WE RUN 340 TRUCKS.
+
+4
+00:00:10,000 --> 00:00:12,000
+>> KEN WATANABE: WHAT KEEPS YOU UP AT NIGHT?
+
+5
+00:00:12,000 --> 00:00:14,000
+>> ROSA DELGADO: FUEL AND BREAKDOWNS.
+"""
+    parsed = read_srt(srt.encode(), "captions.srt")
+    rosa = _said(parsed.turns, "ROSA DELGADO")
+    assert "FLEET DIRECTOR" in rosa and "340 TRUCKS" in rosa and "BREAKDOWNS" in rosa and "THANKS" not in rosa
+    assert not parsed.unlabelled
+
+
+def test_quoted_mail_is_no_change_of_speaker() -> None:
+    mail = """Interviewer: What did the vendor send you?
+Buyer: Their reply, which I pasted here:
+> Thanks for the call.
+>> We can offer a pilot.
+>> Pricing is per seat.
+>> Onboarding takes two weeks.
+>> Let us know.
+Interviewer: And did you take the pilot?
+Buyer: No, the price was too high.
+"""
+    parsed = read_text(mail.encode(), "notes.txt")
+    assert {turn.speaker for turn in parsed.turns} == {"Interviewer", "Buyer"}
