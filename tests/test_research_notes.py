@@ -48,6 +48,11 @@ def test_a_note_takers_summary_and_a_research_sessions_heading() -> None:
     assert not metadata_label("Dana's Phone")  # a device named after its owner: a person speaking
     person = heading_person(["Research session 7 – Dr Aisha Rahman, Head of Pathology Operations, Eastfield"])
     assert person is not None and (person.name, person.title) == ("Dr Aisha Rahman", "Head of Pathology Operations")
+    # a transcriber's header line: "Transcript: <name>, <title>, <company>"
+    person = heading_person(["Transcript: Kofi Asante, plant controller, Delmar Foods (Stockton site)"])
+    assert person is not None and (person.name, person.title) == ("Kofi Asante", "plant controller")
+    assert heading_person(["Interview transcript – Mei Lin, Head of Payroll, Orbis Health"]) is not None
+    assert heading_person(["Transcript: Quarterly planning call, Acme Logistics"]) is None
 
 
 def test_a_research_repositorys_highlights_are_the_participants_words() -> None:

@@ -1,6 +1,6 @@
 """Who a transcript's heading says was interviewed: "Interview notes – Denise Varga, Transportation Director,
-Harlow County Schools", "# Call with Jane Doe (CFO, Acme)", "Ruth Adeyemi · Procurement Lead · Harlow County
-Council", "# Interview – Ingrid Solberg". Weaker than a labelled header line (``Interviewee: ...``, read by
+Harlow County Schools", "# Call with Jane Doe (CFO, Acme)", "Transcript: Kofi Asante, plant controller, Delmar
+Foods", "Ruth Adeyemi · Procurement Lead · Harlow County Council", "# Interview – Ingrid Solberg". Weaker than a labelled header line (``Interviewee: ...``, read by
 ``metadata.header_metadata``): the reader takes it only where no label names anyone, or one names this person.
 """
 
@@ -17,8 +17,8 @@ from voiceofbuyer.job_words import names_a_job
 # The small words inside a surname: "Sanne van der Berg", "Ana dos Santos", "Ahmad bin Abdullah".
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|das|du|di|la|le|bin|binti|ibn|al|ter|ten|op)"
 _INTERVIEW_HEADING = re.compile(
-    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation|session)(?:\s+\d+)?"
-    r"(?:\s+notes)?"
+    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation|session|transcript)"
+    r"(?:\s+\d+)?(?:\s+(?:notes|transcript))?"
     rf"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}})"
     r"\s*(?:,|\(|\s[-–—|]\s).+?)"
     r"[*\s]*$",
