@@ -357,3 +357,24 @@ def test_an_essay_in_paragraphs_that_asks_and_answers_itself_is_still_refused() 
     )
     with pytest.raises(InputError):
         read_text(essay.encode(), "essay.txt")
+
+
+def test_a_restatement_the_buyer_confirms_is_the_interviewers() -> None:
+    srt = """Could you tell me what you do?
+I'm head of people at Brightwater Care Homes.
+Where does the time actually go?
+Chasing references, mostly. Home managers email old employers and wait,
+and nobody at head office can see which candidate is stuck at which step.
+Right. So visibility is a big part of it.
+Yes, that's exactly it. I find out someone's been waiting three weeks when they email to withdraw.
+Have you looked at any tools yet?
+We looked at two applicant tracking systems last year.
+So we went back to the spreadsheet.
+Exactly the same spreadsheet we had in 2019, with a tab per home.
+"""
+    parsed = read_text(srt.encode(), "call.txt")
+    assert "So visibility is a big part of it." in _said(parsed.turns, "Interviewer")
+    interviewee = _said(parsed.turns, "Interviewee")
+    assert "Yes, that's exactly it." in interviewee
+    # the buyer's own "So ..." followed by words that only begin like a confirmation stays hers
+    assert "So we went back to the spreadsheet." in interviewee and "Exactly the same spreadsheet" in interviewee

@@ -87,6 +87,20 @@ _ADDRESSES = re.compile(r"(?:(?:so|and|now)[,]?\s+)?you\s+(?:mentioned|said|talk
                         re.I)  # fmt: skip
 
 
+# The interviewer saying back what they heard ("Right. So visibility is a big part of it.", "So it sounds like the
+# references are the bottleneck.") and the interviewee confirming it ("Yes, that's exactly it.", "Exactly.").
+_RESTATES = re.compile(
+    r"(?:(?:ok(?:ay)?|right|got\s+it|i\s+see|mm-?hmm)[,.!]?\s+)*(?:so\b|(?:it\s+)?sounds\s+like)", re.I
+)
+_CONFIRMS = re.compile(
+    r"(?:(?:yes|yeah|yep|right|absolutely|oh)[,.!]?\s+)?(?:that['’]s\s+(?:exactly\s+)?(?:it|right|correct)|exactly"
+    r"|correct|spot\s+on)(?=[,.!]|\s*$)",
+    re.I,
+)
+RESTATEMENT_WORDS = 15
+"""Most words of a restatement the interviewer makes without asking, on a segment of its own."""
+
+
 # A label that names a side, not a voice: "Interviewer" throughout is that side alone
 _A_SIDE = re.compile(
     r"(?:interview(?:er|ee)|moderator|researcher|facilitator|host|participant|respondent|customer|buyer|client|guest"
@@ -208,6 +222,10 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True, 
         opens = index == 0 or sentences[index - 1].pieces[-1][0] != sentence.pieces[0][0]
         if all(n in acknowledging for n, _, _ in sentence.pieces) or (opens and _ADDRESSES.match(sentence.text)):
             interviewer[index] = True
+    for number in _restatements(text, segments):
+        for index, sentence in enumerate(sentences):
+            if sentence.pieces[0][0] == number:
+                interviewer[index] = True
     first = next(i for i, asked in enumerate(asks) if asked)
     turns: list[Turn] = []
     last_segment = -1
@@ -223,6 +241,20 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True, 
                 turns.append(turn)
                 last_segment = number
     return turns
+
+
+def _restatements(text: str, segments: list[Segment]) -> list[int]:
+    """Segments that say back what was heard without asking ("Right. So visibility is a big part of it."): short,
+    opening with "so" or "it sounds like", and confirmed by the next segment's opening ("Yes, that's exactly it.")."""
+    said = [" ".join(text[segment.start : segment.end].split()) for segment in segments]
+    return [
+        number
+        for number in range(len(said) - 1)
+        if len(said[number].split()) <= RESTATEMENT_WORDS
+        and _RESTATES.match(said[number])
+        and not _asks(said[number])
+        and _CONFIRMS.match(said[number + 1])
+    ]
 
 
 def _asked_back(sentences: list[_Sentence], asks: list[bool]) -> list[int]:
