@@ -18,9 +18,9 @@ Run = tuple[int, int, int, Head | None]
 def labels_every_cue(text: str, runs: list[Run], vote: SpeakerVote) -> str | None:
     """Whether the tool labels every cue it knows the speaker of, not only a turn's first: WhisperX ("[SPEAKER_01]:
     ..." on three in four cues or more), or Zoom, whose cues repeat the speaker's name from cue to cue ("Priya Raman:
-    Sure. ..." / "Priya Raman: We have entities ..."; twice or more), or whose named voice's questions are answered by
-    cues without a name (three times or more, two in three of its questions); names on three cues in ten or more.
-    Five cues or more.
+    Sure. ..." / "Priya Raman: We have entities ...", or on both sides of unnamed cues; twice or more), or whose named
+    voice's questions are answered by cues without a name (three times or more, two in three of its questions);
+    names on three cues in ten or more. Five cues or more.
     Then a cue without a label is no turn going on, as it is in files that label only a turn's first cue, but a
     voice the tool could not name. "whisperx", "names" or None."""
     first: dict[int, Head | None] = {}
@@ -34,6 +34,9 @@ def labels_every_cue(text: str, runs: list[Run], vote: SpeakerVote) -> str | Non
     whisperx = all(re.fullmatch(r"SPEAKER_\d+", speaker) for speaker in named) and len(named) >= 0.75 * len(first)
     pairs = list(itertools.pairwise(zip(labels, asking.values(), strict=True)))
     repeated = sum(1 for (one, _), (other, _) in pairs if one and one == other)
+    # A name on both sides of cues without one ("Daniel Osei: ..." / "Sorry, can I just ask ...?" / "Daniel Osei:
+    # ..."): where only a turn's first cue is named, the same name would not open a turn again after its own words
+    repeated += _named_around_unnamed(labels)
     # A named voice's questions answered, again and again, by cues without a name: someone the tool did not name
     questions = [after for (label, asked), (after, _) in pairs if label and asked]
     answered = sum(1 for after in questions if after is None)
@@ -43,6 +46,18 @@ def labels_every_cue(text: str, runs: list[Run], vote: SpeakerVote) -> str | Non
         return "whisperx"
     every_cue = repeated >= 2 or (answered >= 3 and answered * 3 >= len(questions) * 2)
     return "names" if every_cue and len(named) >= 0.3 * len(first) else None
+
+
+def _named_around_unnamed(labels: list[str | None]) -> int:
+    """How many runs of cues without a name have the same name on both sides."""
+    found, last, between = 0, None, False
+    for label in labels:
+        if label is None:
+            between = True
+            continue
+        found += between and label == last
+        last, between = label, False
+    return found
 
 
 def names_an_asker(text: str, runs: list[Run], vote: SpeakerVote) -> bool:
