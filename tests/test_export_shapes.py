@@ -262,6 +262,6 @@ def test_zoom_cues_without_a_name_are_a_voice_zoom_could_not_name_never_the_one_
     dial_in = said(["Aisha Karim: Thanks for joining, Daniel.", "Daniel Osei: I'm head of receivables.",
                     "Daniel Osei: The chasing is all manual.", "Sorry, can I just ask, who approves the limits?",
                     "Daniel Osei: The credit committee, monthly.", "Aisha Karim: What triggered this now?",
-                    "Daniel Osei: Our DSO went up.", "Mm-hmm, yeah.", "Daniel Osei: So the CFO asked for a plan."])  # fmt: skip
+                    "Daniel Osei: Our DSO went up.", "Mm-hmm, yeah.", "Daniel Osei: The CFO wants one."])  # fmt: skip
     assert [s for s, _ in dial_in if s == "Speaker ?"] == ["Speaker ?"] * 2
     assert not any("who approves" in t or "Mm-hmm" in t for s, t in dial_in if s == "Daniel Osei")

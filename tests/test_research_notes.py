@@ -259,6 +259,24 @@ def test_where_notes_say_only_quoted_words_are_verbatim_the_paraphrase_is_nobody
     assert asked[0] == "Tell me about the community and your role." and len(asked) == 3  # the log's times left out
 
 
+def test_notes_without_labels_that_declare_the_convention_quote_only_the_quoted_words(tmp_path: Path) -> None:
+    notes = (
+        "# Discovery call – Olu Bankole, AP Lead, Redgate Construction\n\n**Date:** 19 June 2025\n"
+        "**Interviewer:** Freya Lund\n\n_Convention: text inside “curly quotes” is Olu's exact words; everything "
+        "else in these notes is my paraphrase._\n\n## Current process\n- Runs AP for three entities, 2,400 invoices "
+        "a month.\n- “We're drowning in PDFs. Every subbie sends a different template.”\n\n## Pain\n- Said the CIS "
+        "checks take two days.\n- “If I get a CIS verification wrong, HMRC comes after us, not the subbie.”\n"
+    )
+    (tmp_path / "olu.md").write_text(notes, "utf-8")
+    interview = read_interview(tmp_path / "olu.md", tmp_path)
+    assert [(turn.speaker, turn.text) for turn in interview.turns] == [
+        ("Interviewee", "We're drowning in PDFs. Every subbie sends a different template."),
+        ("Interviewee", "If I get a CIS verification wrong, HMRC comes after us, not the subbie."),
+    ]
+    assert interview.meta.interviewee == "Olu Bankole" and interview.meta.title == "AP Lead"
+    assert not interview.unlabelled  # the notes say whose the quoted words are: no guess
+
+
 def test_without_that_convention_a_buyer_quoting_someone_is_still_the_buyer_speaking(tmp_path: Path) -> None:
     interview = _interview(tmp_path, LIVE_LOG.format(convention="Typed live during the call."))
     said = [turn.text for turn in interview.turns if turn.speaker == "Denise Varga"]

@@ -1,7 +1,8 @@
 """Who a transcript's heading says was interviewed: "Interview notes – Denise Varga, Transportation Director,
 Harlow County Schools", "# Call with Jane Doe (CFO, Acme)", "Transcript: Kofi Asante, plant controller, Delmar
-Foods", "Ruth Adeyemi · Procurement Lead · Harlow County Council", "# Interview – Ingrid Solberg". Weaker than a labelled header line (``Interviewee: ...``, read by
-``metadata.header_metadata``): the reader takes it only where no label names anyone, or one names this person.
+Foods", "Ruth Adeyemi · Procurement Lead · Harlow County Council", "# Interview – Ingrid Solberg". Weaker than a
+labelled header line (``Interviewee: ...``, read by ``metadata.header_metadata``): the reader takes it only where no
+label names anyone, or one names this person.
 """
 
 from __future__ import annotations

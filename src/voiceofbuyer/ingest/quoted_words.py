@@ -4,7 +4,8 @@ paraphrase"): in such notes only the quoted words are the buyer's; the writer's 
 whole building: 120 residents") is nobody's quote.
 
 Only where the file declares the convention: elsewhere a buyer quoting someone in direct speech ("my CFO said "why
-is this late?"") is still the buyer speaking.
+is this late?"") is still the buyer speaking. Notes that declare it and label no speaker at all (bullets under
+headings, the interviewee named in the title) are the interviewee's quoted words and nothing else.
 """
 
 from __future__ import annotations
@@ -29,6 +30,18 @@ def declares_quoted_words(header: str) -> bool:
     return any(
         _MARKS.search(line) and _VERBATIM.search(line) and _NOT_VERBATIM.search(line) for line in header.splitlines()
     )
+
+
+def quoted_lines(text: str, lines: list[tuple[int, int, int]], speaker: str) -> list[Turn]:
+    """Of notes that label no speaker, the ``lines`` (1-based number, start and end offsets) holding a quoted passage,
+    as ``speaker``'s turns, the declaration itself left out; ``quoted_turns`` cuts them down to the quotes."""
+    return [
+        turn
+        for number, start, end in lines
+        if not declares_quoted_words(text[start:end])
+        and any(len(quote["words"].split()) >= _QUOTE_WORDS for quote in _QUOTED.finditer(text, start, end))
+        and (turn := turn_at(text, start, end, speaker, number)) is not None
+    ]
 
 
 def quoted_turns(text: str, turns: tuple[Turn, ...], buyers: tuple[str, ...]) -> tuple[Turn, ...]:

@@ -37,6 +37,7 @@ from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
 from voiceofbuyer.ingest.one_side import other_side_unlabelled
 from voiceofbuyer.ingest.page_lines import page_furniture, without_line_numbers
+from voiceofbuyer.ingest.quoted_words import declares_quoted_words, quoted_lines
 from voiceofbuyer.ingest.speaker_names import is_placeholder, listed_names, same_person
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
@@ -44,6 +45,7 @@ from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, line_spans, require_turns, strip_span, turn_at
 from voiceofbuyer.ingest.unlabelled import (
+    INTERVIEWEE,
     guessed,
     line_segment,
     one_voice_read_by_questions,
@@ -131,10 +133,13 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         turns = one_voice
     elif by_questions:  # Whisper's own .txt: a segment a line, and no speaker named
         said = [line for line in lines if not (line.head or HEADING.match(line.text) or is_tool_line(line.text))]
-        turns = question_turns(text, [line_segment(text, line.start, line.end, line.number) for line in said])
-        if not turns:  # notes typed in paragraphs, wrapped to a width (an e-mail): a paragraph a segment
-            spans = [(line.number, line.start, line.end) for line in said if not RULE.match(line.text)]
-            turns = question_turns(text, paragraph_segments(spans), paragraphs=True)
+        spans = [(line.number, line.start, line.end) for line in said if not RULE.match(line.text)]
+        by_questions = not declares_quoted_words(text[body:])
+        if not by_questions:  # notes whose quoted words alone are the interviewee's
+            turns = quoted_lines(text, spans, INTERVIEWEE)
+        else:  # a line a segment (Whisper's); else a paragraph (notes wrapped to a width: an e-mail)
+            by_line = [line_segment(text, start, end, number) for number, start, end in spans]
+            turns = question_turns(text, by_line) or question_turns(text, paragraph_segments(spans), paragraphs=True)
     refuse_agenda([line.text for line in lines], turns, source)
     person = heading_person(header)
     known = meta.merged(front) if front else meta  # the front matter may name the interviewer
