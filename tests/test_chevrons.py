@@ -175,3 +175,10 @@ Buyer: No, the price was too high.
 """
     parsed = read_text(mail.encode(), "notes.txt")
     assert {turn.speaker for turn in parsed.turns} == {"Interviewer", "Buyer"}
+
+
+def test_a_labelled_transcript_with_a_few_chevron_lines_is_read_by_its_labels() -> None:
+    lines = [f"Sam: Question {n}?\nDana: Answer {n}, in full." for n in range(12)]
+    text = "\n".join(lines) + "\n>> one\n>> two\n>> three\n>> four\n"
+    parsed = read_text(text.encode(), "call.txt")
+    assert {turn.speaker for turn in parsed.turns} == {"Sam", "Dana"}

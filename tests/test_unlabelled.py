@@ -378,3 +378,37 @@ Exactly the same spreadsheet we had in 2019, with a tab per home.
     assert "Yes, that's exactly it." in interviewee
     # the buyer's own "So ..." followed by words that only begin like a confirmation stays hers
     assert "So we went back to the spreadsheet." in interviewee and "Exactly the same spreadsheet" in interviewee
+
+
+def test_a_newsletter_whose_questions_address_no_one_is_still_refused() -> None:
+    newsletter = """From: Ledgerly <news@ledgerly.io>
+Subject: Is your close still running on email?
+
+Hi Hannah,
+
+Month-end again?
+
+If your team is still chasing approvals by email and keying paper
+delivery notes into the ERP, you're not alone. Most finance teams we
+speak to lose two or three days every close to work that nobody
+planned for.
+
+Sound familiar?
+
+Last quarter one of our customers, a regional haulier with sixty
+trucks, cut their close from eight working days to four. They didn't
+hire anyone. They stopped printing invoices.
+
+Why now?
+
+Because the new e-invoicing rules land next April, and every supplier
+you have will start sending structured invoices whether you're ready
+or not.
+
+Ready to see how it works?
+
+Join our 30-minute live demo on Thursday 12 June at 11:00 BST. Bring
+your toughest approval workflow and we'll build it live.
+"""
+    with pytest.raises(InputError):
+        read_text(newsletter.encode(), "newsletter.txt")

@@ -31,6 +31,8 @@ CHEVRON = re.compile(r"[ \t]*>>>?[ \t]*")
 """A change of speaker (``>>``) or of topic (``>>>``) at a line's start."""
 FEWEST_CHEVRONS = 4
 """Fewest changes of speaker marked by chevrons before the file is read by them."""
+CHEVRON_SHARE = 0.2
+"""Fewest lines opening with chevrons, as a share of all: a labelled transcript with a few ">>" lines is read as one."""
 ASKING_SHARE = 0.75
 """Share of the turns that ask which must fall on one class of turns for it to be the interviewer's."""
 QUESTIONS = 3
@@ -54,9 +56,12 @@ class _Turn:
 
 def chevron_turns(text: str, pieces: Sequence[Segment], joined: bool) -> Parsed | None:
     """Turns of a file whose ``pieces`` (lines, or the lines of cues, in order: spans of ``text``) mark each change of
-    speaker with ``>>``; None where fewer than ``FEWEST_CHEVRONS`` do, where ``>`` quotes mail, or where every
-    chevron names its speaker (the labels say it all: the usual readers read them). ``joined``: a turn's pieces
-    are one span (lines of a text file), else one turn each (cues keep their times)."""
+    speaker with ``>>``; None where fewer than ``FEWEST_CHEVRONS`` (or ``CHEVRON_SHARE``) do, where ``>`` quotes mail,
+    or where every chevron names its speaker (the labels say it all: the usual readers read them). ``joined``: a
+    turn's pieces are one span (lines of a text file), else one turn each (cues keep their times)."""
+    opening = sum(1 for piece in pieces if CHEVRON.match(text, piece.start, piece.end))
+    if opening < max(FEWEST_CHEVRONS, CHEVRON_SHARE * len(pieces)):
+        return None
     if any(_QUOTED.match(text, piece.start, piece.end) for piece in pieces):
         return None
     turns = _chevron_turns(text, pieces)

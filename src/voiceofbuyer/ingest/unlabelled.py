@@ -97,6 +97,7 @@ _CONFIRMS = re.compile(
     r"|correct|spot\s+on)(?=[,.!]|\s*$)",
     re.I,
 )
+_YOU = re.compile(r"\byou(?:r|rs|rself|['’](?:re|ve|d|ll))?\b", re.I)
 RESTATEMENT_WORDS = 15
 """Most words of a restatement the interviewer makes without asking, on a segment of its own."""
 
@@ -188,6 +189,11 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True, 
     if not lengths or (recognised and (median(lengths) > SEGMENT_WORDS or ends * 2 < len(segments))):
         return []
     if sum(asks) < QUESTIONS or sum(asks) * WORDS_PER_QUESTION < words:
+        return []
+    # Typed paragraphs: an interviewer's questions are put to someone ("Could you start by telling me about your
+    # role?"); a newsletter's or a memo's ("Sound familiar?", "Who feels it most?") to no one
+    addressed = sum(1 for sentence, asked in zip(sentences, asks, strict=True) if asked and _YOU.search(sentence.text))
+    if paragraphs and addressed * 2 < sum(asks):
         return []
     # One voice asking and answering itself (a voice memo: "Why a shared inbox? Because ..."): where most questions
     # go on in their own segment, nothing tells two voices apart
