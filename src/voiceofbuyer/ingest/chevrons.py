@@ -16,10 +16,11 @@ by its questions (``unlabelled.question_turns``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from voiceofbuyer.ingest.labels import is_role_label, read_head
+from voiceofbuyer.ingest.labels import Head, is_role_label, read_head
 from voiceofbuyer.ingest.speaker_names import UNIDENTIFIED
 from voiceofbuyer.ingest.text_lines import HEADING, RULE
 from voiceofbuyer.ingest.tool_lines import is_tool_line
@@ -54,23 +55,24 @@ class _Turn:
     pieces: list[Segment] = field(default_factory=list)
 
 
-def chevron_turns(text: str, pieces: Sequence[Segment], joined: bool) -> Parsed | None:
+def chevron_turns(text: str, pieces: Sequence[Segment]) -> Parsed | None:
     """Turns of a file whose ``pieces`` (lines, or the lines of cues, in order: spans of ``text``) mark each change of
-    speaker with ``>>``; None where fewer than ``FEWEST_CHEVRONS`` (or ``CHEVRON_SHARE``) do, where ``>`` quotes mail,
-    or where every chevron names its speaker (the labels say it all: the usual readers read them). ``joined``: a
-    turn's pieces are one span (lines of a text file), else one turn each (cues keep their times)."""
+    speaker with ``>>``; None where fewer than ``FEWEST_CHEVRONS`` (or ``CHEVRON_SHARE``) do, or where ``>`` quotes
+    mail. A turn's pieces with only spaces and line breaks between them are one span (the lines of a text file's
+    turn, or of one cue), else one turn each, with its cue's times."""
     opening = sum(1 for piece in pieces if CHEVRON.match(text, piece.start, piece.end))
     if opening < max(FEWEST_CHEVRONS, CHEVRON_SHARE * len(pieces)):
         return None
     if any(_QUOTED.match(text, piece.start, piece.end) for piece in pieces):
         return None
     turns = _chevron_turns(text, pieces)
-    if len(turns) < FEWEST_CHEVRONS or all(turn.name for turn in turns):
+    if len(turns) < FEWEST_CHEVRONS:
         return None
+    if all(turn.name for turn in turns):  # a name at every change: the captioner says it all
+        return Parsed(text, tuple(_spoken(text, turns, [turn.name or "" for turn in turns])))
     classes = _class_names(turns)
     if classes is None:  # names that do not alternate: three voices or more
-        names = [turn.name or UNIDENTIFIED for turn in turns]
-        return Parsed(text, tuple(_spoken(text, turns, names, joined)))
+        return guessed(text, _spoken(text, turns, _by_the_turn_before_last(turns)))
     asking = [sum(1 for turn in turns[parity::2] if _asks(text, turn)) for parity in (0, 1)]
     interviewer = 0 if asking[0] >= asking[1] else 1
     if sum(asking) < QUESTIONS or asking[interviewer] < ASKING_SHARE * sum(asking):
@@ -81,26 +83,44 @@ def chevron_turns(text: str, pieces: Sequence[Segment], joined: bool) -> Parsed 
         return guessed(text, read) if read else None
     defaults = {interviewer: INTERVIEWER, 1 - interviewer: INTERVIEWEE}
     names = [classes[index % 2] or defaults[index % 2] for index in range(len(turns))]
-    spoken = _spoken(text, turns, names, joined)
+    spoken = _spoken(text, turns, names)
     return Parsed(text, tuple(spoken)) if all(classes) else guessed(text, spoken)
+
+
+def _by_the_turn_before_last(turns: list[_Turn]) -> list[str]:
+    """Names where three voices or more speak: a turn without one is the voice before the last ("A", "B", "C", ?:
+    B), as talk goes back and forth; the captioner names a voice the first time it speaks. ``Speaker ?`` where no
+    such voice is known."""
+    names: list[str] = []
+    for index, turn in enumerate(turns):
+        before_last = names[index - 2] if index >= 2 and names[index - 2] != names[index - 1] else UNIDENTIFIED
+        names.append(turn.name or before_last)
+    return names
 
 
 def _chevron_turns(text: str, pieces: Sequence[Segment]) -> list[_Turn]:
     """The turns the chevrons open, each with the pieces that go on with it; what precedes the first chevron (a
     title, the captioning company), a note in brackets, and what follows a rule, a heading or a tool's line (a
     disclaimer) until the next chevron belong to none."""
+    cut = _split_at_chevrons(text, pieces)
+    heads: dict[int, Head] = {}  # by piece: the label after its chevrons
+    for number, piece in enumerate(cut):
+        chevron = CHEVRON.match(text, piece.start, piece.end)
+        head = read_head(text[chevron.end() : piece.end]) if chevron else None
+        if chevron and head is not None and head.speaker:
+            heads[number] = replace(head, body=chevron.end() - piece.start + head.body)
+    recurring = Counter(head.speaker for head in heads.values())
     turns: list[_Turn] = []
     current: _Turn | None = None
-    for piece in _split_at_chevrons(text, pieces):
+    for number, piece in enumerate(cut):
         chevron = CHEVRON.match(text, piece.start, piece.end)
         line = text[piece.start : piece.end]
         if chevron:
-            start = chevron.end()
-            head = read_head(text[start : piece.end])
-            name = head.speaker if head is not None and head.speaker and _names(head.speaker, text, pieces) else None
-            start += head.body if name and head is not None else 0
-            current = _Turn(name)
+            head = heads.get(number)
+            named = head is not None and _names(head.speaker or "", line[head.body :], recurring)
+            current = _Turn(head.speaker if named and head is not None else None)
             turns.append(current)
+            start = piece.start + (head.body if named and head is not None else chevron.end() - piece.start)
             piece = Segment(start, piece.end, piece.line, piece.start_time, piece.end_time)
         elif RULE.match(line) or HEADING.match(line) or is_tool_line(line, stamps=False):
             current = None
@@ -122,14 +142,16 @@ def _split_at_chevrons(text: str, pieces: Sequence[Segment]) -> list[Segment]:
     return cut
 
 
-def _names(label: str, text: str, pieces: Sequence[Segment]) -> bool:
-    """Whether the label after chevrons names a speaker: a role ("INTERVIEWER"), a name of two words or more in
-    capitals ("MARCUS LEE", "Angela Price"), or one met after chevrons again; "Bids: anything over fifty" is said."""
+def _names(label: str, said: str, recurring: Counter[str | None]) -> bool:
+    """Whether the ``label`` after chevrons, before the words ``said``, names a speaker: a role ("INTERVIEWER"), a
+    name of two words or more in capitals ("MARCUS LEE", "Angela Price"), one word in capitals over words that are
+    not ("DEREK: No problem."), or a label met after chevrons again; "Bids: anything over fifty" is said."""
     words = label.split()
     if is_role_label(label) or (len(words) >= 2 and all(word[:1].isupper() for word in words)):
         return True
-    pattern = re.compile(rf"[ \t]*>>>?[ \t]*{re.escape(label)}[ \t]*:")
-    return sum(1 for piece in pieces if pattern.match(text, piece.start, piece.end)) >= 2
+    if label.isupper() and any(char.islower() for char in said):
+        return True
+    return recurring[label] >= 2
 
 
 def _class_names(turns: list[_Turn]) -> tuple[str | None, str | None] | None:
@@ -152,12 +174,17 @@ def _asks(text: str, turn: _Turn) -> bool:
     return bool(_ASKS.search(said)) or is_prompt(said)
 
 
-def _spoken(text: str, turns: list[_Turn], names: list[str], joined: bool) -> list[Turn]:
-    """The turns, each under its name: one span from its first piece to its last (``joined``), or one per piece."""
+def _spoken(text: str, turns: list[_Turn], names: list[str]) -> list[Turn]:
+    """The turns, each under its name: its pieces with only spaces and line breaks between them one span, with the
+    times of the first and the last."""
     spoken: list[Turn] = []
     for turn, name in zip(turns, names, strict=True):
-        first, last = turn.pieces[0], turn.pieces[-1]
-        spans = [(first, last)] if joined else [(piece, piece) for piece in turn.pieces]
+        spans: list[tuple[Segment, Segment]] = []
+        for piece in turn.pieces:
+            if spans and not text[spans[-1][1].end : piece.start].strip():
+                spans[-1] = (spans[-1][0], piece)
+            else:
+                spans.append((piece, piece))
         for begin, end in spans:
             made = turn_at(text, begin.start, end.end, name, begin.line, begin.start_time, end.end_time)
             if made:

@@ -24,7 +24,7 @@ from voiceofbuyer.ingest.speaker_names import UNIDENTIFIED
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
-from voiceofbuyer.ingest.turns import LineIndex, Parsed, line_spans, require_turns, strip_span, turn_at
+from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, strip_span, turn_at
 from voiceofbuyer.ingest.unlabelled import (
     Segment,
     asks_or_acknowledges,
@@ -103,12 +103,13 @@ def parsed_cues(text: str, cues: list[Cue], source: str, expected: str) -> Parse
     ``expected`` form when neither gives a turn. Captions whose ``>>`` marks each change of speaker are read by them
     (``chevrons``)."""
     index = LineIndex(text)
-    lines = [
-        Segment(cue.text_start + start, cue.text_start + end, index.line(cue.text_start + start), cue.start, cue.end)
-        for cue in cues
-        for start, end in line_spans(text[cue.text_start : cue.text_end])
+    shown = _without_repeats(text, cues)
+    lines = [  # each line of words once (a roll-up caption's repeated row left out), with its cue's times
+        Segment(start, end, index.line(start), shown[number].start, shown[number].end)
+        for number, start, end, head in _runs(text, shown)
+        if head is None or head.body >= 0
     ]
-    chevrons = chevron_turns(text, lines, joined=False)
+    chevrons = chevron_turns(text, lines)
     if chevrons is not None:
         return chevrons
     turns = cue_turns(text, cues)
@@ -281,16 +282,21 @@ def _without_repeats(text: str, cues: list[Cue]) -> list[Cue]:
 def _runs(text: str, cues: list[Cue]) -> Iterator[tuple[int, int, int, Head | None]]:
     """(cue number, start, end, head) of each line of tag-free cue text; each tag as a ``Head`` with ``body`` -1,
     whose qualifier is the voice tag's name (``<v Name>``), empty for other tags."""
-    last_line = ""  # the previous cue's last line of words, lower-cased, spaces collapsed
-    for number, cue in enumerate(cues):
-        runs = list(_cue_runs(text, cue, number))
-        lines = [run for run in runs if run[3] is None or run[3].body >= 0]
-        said = [" ".join(text[start:end].split()).casefold() for _, start, end, _ in lines]
-        # Roll-up captions (broadcast, CART, some live-caption exports) show each row twice: a cue's first line
-        # repeats the last line of the cue before, and the new words come below it. Read once, not twice.
-        if len(lines) >= 2 and len(said[0].split()) >= 3 and said[0] == last_line:
-            runs.remove(lines[0])
-        last_line = said[-1] if said else last_line
+    cue_runs = [list(_cue_runs(text, cue, number)) for number, cue in enumerate(cues)]
+    lines = [[run for run in runs if run[3] is None or run[3].body >= 0] for runs in cue_runs]
+    said = [[" ".join(text[start:end].split()).casefold() for _, start, end, _ in cue] for cue in lines]
+    # Roll-up captions (broadcast, CART, some live-caption exports) show each row twice: a cue's first line
+    # repeats the last line of the cue before, and the new words come below it. Read once, not twice: a row of
+    # three words or more wherever it repeats, and any row ("Ouch.", "suppliers.") where most cues roll up.
+    repeats, last_line = [], ""  # the previous cue's last line of words, lower-cased, spaces collapsed
+    for cue in said:
+        repeats.append(len(cue) >= 2 and cue[0] == last_line)
+        last_line = cue[-1] if cue else last_line
+    rolled = sum(1 for repeat, cue in zip(repeats, said, strict=True) if repeat and len(cue[0].split()) >= 3)
+    rolling = rolled >= 3 and rolled * 2 >= sum(1 for cue in said if len(cue) >= 2)
+    for runs, cue_lines, cue_said, repeat in zip(cue_runs, lines, said, repeats, strict=True):
+        if repeat and (rolling or len(cue_said[0].split()) >= 3):
+            runs.remove(cue_lines[0])
         yield from runs
 
 

@@ -114,7 +114,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     lines = _header_entries_as_text(lines, vote)
     header = [line.text for line in _header_lines(lines, vote)]
     meta = header_metadata(header, source, lines[0].number if lines else 1)
-    chevrons = chevron_turns(text, [line_segment(text, line.start, line.end, line.number) for line in lines], True)
+    chevrons = chevron_turns(text, [line_segment(text, line.start, line.end, line.number) for line in lines])
     if chevrons is not None:  # CART: ">>" opens each change of speaker, named or not
         return replace(chevrons, meta=meta)
     speakers = {
