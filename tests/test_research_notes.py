@@ -53,6 +53,13 @@ def test_a_note_takers_summary_and_a_research_sessions_heading() -> None:
     assert person is not None and (person.name, person.title) == ("Kofi Asante", "plant controller")
     assert heading_person(["Interview transcript – Mei Lin, Head of Payroll, Orbis Health"]) is not None
     assert heading_person(["Transcript: Quarterly planning call, Acme Logistics"]) is None
+    for heading, name in (
+        ("Transcript of call with Sunil Varma, Warehouse Operations Manager, Tidewater", "Sunil Varma"),
+        ("Customer Interview #4 – Sunita Rao, IT Service Delivery Manager, Corvel Health", "Sunita Rao"),
+        ("Interview transcript – Dr. Amara Okafor, Director of Laboratory Services, St. Brigid's", "Dr. Amara Okafor"),
+    ):
+        person = heading_person([heading])
+        assert person is not None and person.name == name and person.interview
 
 
 def test_a_research_repositorys_highlights_are_the_participants_words() -> None:

@@ -16,11 +16,13 @@ from voiceofbuyer.job_words import names_a_job
 # "Interview notes – Denise Varga, Transportation Director, Harlow County Schools", "# Call with Jane Doe (CFO, Acme)":
 # a heading that names the person interviewed and their job.
 # The small words inside a surname: "Sanne van der Berg", "Ana dos Santos", "Ahmad bin Abdullah".
+_HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)"  # "Dr. Amara Okafor": the full stop is no end of the name
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|das|du|di|la|le|bin|binti|ibn|al|ter|ten|op)"
 _INTERVIEW_HEADING = re.compile(
     r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation|session|transcript)"
-    r"(?:\s+\d+)?(?:\s+(?:notes|transcript))?"
-    rf"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}})"
+    r"(?:\s+#?\d+)?(?:\s+(?:notes|transcript))?(?:\s+of\s+(?:an?\s+|the\s+|our\s+)?(?:interview|call|conversation))?"
+    rf"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:{_HONORIFIC}?[A-Z][\w'’-]+"
+    rf"(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}})"
     r"\s*(?:,|\(|\s[-–—|]\s).+?)"
     r"[*\s]*$",
     re.I,
@@ -48,7 +50,7 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
             continue
         name, title, company = parse_person(heading["person"])
         if title and names_a_job(title) and not names_no_person(name):
-            return HeadingPerson(name, title, company, bool(re.search(r"\binterview", line, re.I)))
+            return HeadingPerson(name, title, company, bool(re.search(r"\b(?:interview|transcript)", line, re.I)))
     for line in lines:  # "Ruth Adeyemi · Procurement Lead · Harlow County Council · 8 May 2025": a line of parts
         parts = [part.strip("#* ") for part in _PARTS_BREAK.split(line.strip())]
         named = len(parts) >= 2 and _PERSON_NAME.fullmatch(parts[0]) and not names_no_person(parts[0])
