@@ -412,3 +412,55 @@ your toughest approval workflow and we'll build it live.
 """
     with pytest.raises(InputError):
         read_text(newsletter.encode(), "newsletter.txt")
+
+
+def test_a_typed_question_without_its_mark_asks_and_a_sign_off_and_signature_are_no_ones() -> None:
+    notes = """Notes from the call with Kestrel below, my questions on their own lines.
+
+Could you start with what you look after?
+
+I run transport at Kestrel. Forty trucks and our own drivers, mostly
+nights.
+
+Roughly how many agency drivers on top of that
+
+Fifteen to twenty most weeks, more before Christmas.
+
+What does that cost you?
+
+I pay the agency about a third more per shift than my own drivers.
+
+Best,
+
+Hannah
+
+Hannah Cole
+Senior UX Researcher | Ledgerly
+M: +44 7700 900412
+"""
+    parsed = read_text(notes.encode(), "notes.txt")
+    assert "Roughly how many agency drivers on top of that" in _said(parsed.turns, "Interviewer")
+    interviewee = _said(parsed.turns, "Interviewee")
+    assert "Fifteen to twenty most weeks" in interviewee and "a third more per shift" in interviewee
+    assert {turn.speaker for turn in parsed.turns} == {"Interviewer", "Interviewee"}  # "M:" is a phone's label
+    for nobodys in ("Hannah", "Best,", "Senior UX", "+44"):
+        assert nobodys not in " ".join(turn.text for turn in parsed.turns)
+
+
+def test_a_labelled_transcript_pasted_in_a_mail_ends_before_the_sign_off() -> None:
+    mail = """Hi team, the transcript from Tuesday:
+
+Sam Ortiz: What would good look like?
+Dana Whitfield: Pull the accounts from Entra and our six main apps,
+and give the auditors the evidence without me building it.
+Sam Ortiz: And who would make the decision?
+Dana Whitfield: I would, within my budget.
+
+Cheers,
+Sam
+
+--
+Sam Ortiz | Product Researcher | Ledgerly
+"""
+    parsed = read_text(mail.encode(), "mail.txt")
+    assert parsed.turns[-1].speaker == "Dana Whitfield" and parsed.turns[-1].text == "I would, within my budget."

@@ -38,6 +38,7 @@ from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
 from voiceofbuyer.ingest.one_side import other_side_unlabelled
 from voiceofbuyer.ingest.page_lines import page_furniture, without_line_numbers
 from voiceofbuyer.ingest.quoted_words import declares_quoted_words, quoted_lines
+from voiceofbuyer.ingest.sign_off import letter_end
 from voiceofbuyer.ingest.speaker_names import is_placeholder, listed_names, same_person
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
@@ -110,6 +111,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     ]
     refuse_chat_log([line.text for line in lines], source)
     lines = name_lines(without_line_numbers(lines))
+    lines = lines[: letter_end(lines)]  # a sign-off and a signature (notes sent by e-mail) are no one's words
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     lines = _header_entries_as_text(lines, vote)
     header = [line.text for line in _header_lines(lines, vote)]
@@ -137,9 +139,10 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         by_questions = not declares_quoted_words(text[body:])
         if not by_questions:  # notes whose quoted words alone are the interviewee's
             turns = quoted_lines(text, spans, INTERVIEWEE)
-        else:  # a line a segment (Whisper's); else a paragraph (notes wrapped to a width: an e-mail)
-            by_line = [line_segment(text, start, end, number) for number, start, end in spans]
-            turns = question_turns(text, by_line) or question_turns(text, paragraph_segments(spans), paragraphs=True)
+        elif len(paragraphs := paragraph_segments(spans)) > 1:  # typed, paragraphs between blank lines
+            turns = question_turns(text, paragraphs, paragraphs=True)
+        else:  # a recogniser's segment a line (Whisper's .txt)
+            turns = question_turns(text, [line_segment(text, start, end, number) for number, start, end in spans])
     refuse_agenda([line.text for line in lines], turns, source)
     person = heading_person(header)
     known = meta.merged(front) if front else meta  # the front matter may name the interviewer

@@ -1,0 +1,39 @@
+"""The end of a letter. Notes and transcripts sent by e-mail close with a sign-off ("Best,", "Cheers, Sam", "Thanks,
+T.") and a signature (a name, a title, "M: +44 7700 900412"), or a signature after the delimiter line "--". Neither
+is anybody's words in the interview, and a signature's "M:" is no speaker: the text reader stops before them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from voiceofbuyer.ingest.text_lines import TextLine
+
+SIGNATURE_LINES = 8
+"""Most lines after a sign-off or a delimiter (a name, a title, a company, numbers, links); more is a body."""
+SIGNATURE_WORDS = 12
+"""Most words of a signature's line."""
+
+# "Best,", "Kind regards", "Cheers, Sam", "Thanks, T.", "Many thanks, Hannah Cole": a sign-off alone on its line
+_SIGN_OFF = re.compile(
+    r"[ \t]*(?:best(?:\s+wishes|\s+regards)?|(?:kind|warm|warmest|many)\s+(?:regards|thanks)|regards|cheers|thanks"
+    r"|thank\s+you|thanks\s+again|all\s+the\s+best|speak\s+soon|talk\s+soon|(?:yours\s+)?sincerely)"
+    r"[ \t]*[,.!]?(?:[ \t]+[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?)?)?[ \t]*",
+    re.I,
+)
+_DELIMITER = re.compile(r"[ \t]*--[ \t]*")
+
+
+def letter_end(lines: Sequence[TextLine]) -> int:
+    """The index in ``lines`` (a file's non-blank lines, in order) of the first line of its closing: a sign-off that
+    opens a paragraph, or a signature delimiter, followed by at most ``SIGNATURE_LINES`` short lines to the end;
+    ``len(lines)`` where the file closes with none."""
+    end = len(lines)
+    for index in range(len(lines) - 1, max(-1, len(lines) - SIGNATURE_LINES - 2), -1):
+        line = lines[index]
+        opens = index == 0 or line.number > lines[index - 1].number + 1
+        closing = _DELIMITER.fullmatch(line.text) or (opens and _SIGN_OFF.fullmatch(line.text))
+        short = all(len(after.text.split()) <= SIGNATURE_WORDS for after in lines[index + 1 :])
+        if closing and short and index > 0:
+            end = index
+    return end
