@@ -314,3 +314,23 @@ def test_bold_prompts_among_bold_questions_and_bracketed_interviewer_words_are_t
         "So where does the yield data come from today?",
     ]  # fmt: skip
     assert [t.text for t in turns if t.speaker == "Interviewee"][-1] == "Clipboards, and [inaudible] Excel."
+
+
+def test_a_mail_quoted_inside_a_turn_is_not_the_speakers_words_a_block_quote_is() -> None:
+    notes = (
+        "Hannah: Have you asked your current vendor about it?\n"
+        "Gloria: I did. I'll read you what they sent back.\n"
+        "> Thank you for reaching out. At this time our platform does not\n"
+        "> support routing work orders across multiple sites.\n"
+        ">\n"
+        ">> Does your system let a teacher submit a request?\n"
+        "Nothing has changed since, and our renewal is in August.\n"
+        "Hannah: What would you need from a replacement?\n"
+        "Gloria: Something the teachers can use.\n"
+        "> We're drowning in requests.\n"
+    )
+    turns = parse_turns(notes, "notes.txt").turns
+    gloria = " ".join(t.text for t in turns if t.speaker == "Gloria")
+    assert "Thank you for reaching out" not in gloria and "teacher submit" not in gloria
+    assert "our renewal is in August." in gloria
+    assert "> We're drowning in requests." in gloria  # one line, no mail's marks: the speaker's own

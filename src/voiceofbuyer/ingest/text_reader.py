@@ -32,13 +32,13 @@ from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import HeadingPerson, heading_person
 from voiceofbuyer.ingest.labels import is_role_label, looks_like_name, read_head
 from voiceofbuyer.ingest.legend import legend_metadata
+from voiceofbuyer.ingest.mail import letter_end, quoted_mail
 from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
 from voiceofbuyer.ingest.one_side import other_side_unlabelled
 from voiceofbuyer.ingest.page_lines import page_furniture, without_line_numbers
 from voiceofbuyer.ingest.quoted_words import declares_quoted_words, quoted_lines
-from voiceofbuyer.ingest.sign_off import letter_end
 from voiceofbuyer.ingest.speaker_names import is_placeholder, listed_names, same_person
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
@@ -250,12 +250,12 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
     # Notes before a "Transcript" heading (Gemini, Fireflies, Zoom's AI summary) are notes to the end, even where a
     # line names a speaker ("[Marcus Reid] Business case: Draft the business case ..." is an action item).
     transcript_at = max((i for i, line in enumerate(lines) if _section_of(line) == "transcript"), default=-1)
-    furniture = page_furniture(lines)
+    furniture = page_furniture(lines) | quoted_mail(lines)
     for index, line in enumerate(lines):
         head = line.head
         if _avatar_initials(lines, index, vote):  # "AK" above "Alex Kim   0:17": the avatar, no one's words
             continue
-        if index in furniture:  # a PDF page's number, header or footer: the speaker goes on after it
+        if index in furniture:  # a PDF page's header or footer, a quoted mail: the speaker goes on after it
             if draft is not None and draft.start is not None:  # a label alone above the break keeps its time
                 close()
                 time, draft = draft.time, None  # the turn goes on after the break, from the same start

@@ -1,6 +1,8 @@
-"""The end of a letter. Notes and transcripts sent by e-mail close with a sign-off ("Best,", "Cheers, Sam", "Thanks,
-T.") and a signature (a name, a title, "M: +44 7700 900412"), or a signature after the delimiter line "--". Neither
-is anybody's words in the interview, and a signature's "M:" is no speaker: the text reader stops before them."""
+"""E-mail in text files. Notes and transcripts sent by e-mail close with a sign-off ("Best,", "Cheers, Sam", "Thanks,
+T.") and a signature (a name, a title, "M: +44 7700 900412"), or a signature after the delimiter line "--"; neither
+is anybody's words in the interview, and a signature's "M:" is no speaker: the text reader stops before them. An
+earlier message quoted with ">" inside the notes (a vendor's reply the buyer reads out) is not the speaker's words
+either."""
 
 from __future__ import annotations
 
@@ -37,3 +39,26 @@ def letter_end(lines: Sequence[TextLine]) -> int:
         if closing and short and index > 0:
             end = index
     return end
+
+
+_QUOTE = re.compile(r"[ \t]*>")
+_NESTED_OR_BARE = re.compile(r"[ \t]*>[ \t]*(?:>.*)?")
+_WROTE = re.compile(r".*\bwrote:[ \t]*")
+
+
+def quoted_mail(lines: Sequence[TextLine]) -> set[int]:
+    """Indexes of ``lines`` quoting an earlier message: runs of two lines or more opening with ">" where one is a
+    bare ">" or nests a quote (">>"), or that follow "On 3 May, Vendor wrote:". A Markdown block quote ("> "We're
+    drowning in PDFs."") is neither, and stays the speaker's."""
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and _QUOTE.match(lines[end].text):
+            end += 1
+        run = range(index, end)
+        introduced = index > 0 and _WROTE.fullmatch(lines[index - 1].text)
+        if len(run) >= 2 and (introduced or any(_NESTED_OR_BARE.fullmatch(lines[i].text) for i in run)):
+            found.update(run)
+        index = max(end, index + 1)
+    return found
