@@ -8,9 +8,10 @@ Every other label-less reading of such a file is wrong: a ``>>`` turn is never t
 Two voices whose turns alternate fill two classes, the even and the odd turns. Where the named turns agree with
 that (each class named once, or not at all) the turns take their class's name; an unnamed class is the
 ``Interviewer`` when it holds most of the questions, else the ``Interviewee``, and the reading declares itself a
-guess (``unlabelled.guessed``). Where the names do not alternate (three voices), a turn without a name is
-``Speaker ?``, never quoted; where nothing is named and the questions do not fall on one class, each turn is read
-by its questions (``unlabelled.question_turns``).
+guess (``unlabelled.guessed``). Where the names do not alternate (a third voice joins, named at its first turn), a
+turn without a name is the voice before the last, as talk goes back and forth, also a declared guess; where nothing
+is named and the questions do not fall on one class, each turn is read by its questions
+(``unlabelled.question_turns``). Where every chevron names its speaker, the names are the turns' and no guess.
 """
 
 from __future__ import annotations
