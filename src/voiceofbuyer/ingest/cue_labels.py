@@ -25,9 +25,11 @@ def labels_every_cue(text: str, runs: list[Run], vote: SpeakerVote) -> str | Non
     voice the tool could not name. "whisperx", "names" or None."""
     first: dict[int, Head | None] = {}
     asking: dict[int, bool] = {}  # by cue: its words end in a question
+    ended: dict[int, bool] = {}  # by cue: its words end a sentence
     for number, start, end, head in runs:
         first.setdefault(number, head)
         asking[number] = text[start:end].rstrip().endswith("?")
+        ended[number] = text[start:end].rstrip().endswith((".", "?", "!", "…", '"', "”"))
     labels = [head.speaker if head is not None and head.speaker and vote.is_speaker(head) else None
               for head in first.values()]  # fmt: skip
     named = [label for label in labels if label]
@@ -36,7 +38,7 @@ def labels_every_cue(text: str, runs: list[Run], vote: SpeakerVote) -> str | Non
     repeated = sum(1 for (one, _), (other, _) in pairs if one and one == other)
     # A name on both sides of cues without one ("Daniel Osei: ..." / "Sorry, can I just ask ...?" / "Daniel Osei:
     # ..."): where only a turn's first cue is named, the same name would not open a turn again after its own words
-    repeated += _named_around_unnamed(labels)
+    repeated += _named_around_unnamed(labels, list(ended.values()))
     # A named voice's questions answered, again and again, by cues without a name: someone the tool did not name
     questions = [after for (label, asked), (after, _) in pairs if label and asked]
     answered = sum(1 for after in questions if after is None)
@@ -48,12 +50,13 @@ def labels_every_cue(text: str, runs: list[Run], vote: SpeakerVote) -> str | Non
     return "names" if every_cue and len(named) >= 0.3 * len(first) else None
 
 
-def _named_around_unnamed(labels: list[str | None]) -> int:
-    """How many runs of cues without a name have the same name on both sides."""
+def _named_around_unnamed(labels: list[str | None], ended: list[bool]) -> int:
+    """How many runs of cues without a name have the same name on both sides, the cue before them ending its
+    sentence (where it does not, "wrong by" / "Tuesday.", the unnamed cue goes on with it)."""
     found, last, between = 0, None, False
-    for label in labels:
+    for index, label in enumerate(labels):
         if label is None:
-            between = True
+            between = between or (index > 0 and ended[index - 1] and labels[index - 1] is not None)
             continue
         found += between and label == last
         last, between = label, False
