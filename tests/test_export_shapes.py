@@ -265,3 +265,9 @@ def test_zoom_cues_without_a_name_are_a_voice_zoom_could_not_name_never_the_one_
                     "Daniel Osei: Our DSO went up.", "Mm-hmm, yeah.", "Daniel Osei: The CFO wants one."])  # fmt: skip
     assert [s for s, _ in dial_in if s == "Speaker ?"] == ["Speaker ?"] * 2
     assert not any("who approves" in t or "Mm-hmm" in t for s, t in dial_in if s == "Daniel Osei")
+    # A tool naming each paragraph (Descript) names a voice again after its own unnamed cues, never twice in a row
+    paragraphs = said(["Ana Ruiz: What slows the close?", "Beatriz Costa: Remittances.", "Customers pay in bulk.",
+                       "Beatriz Costa: We match them by hand.", "It takes two days.", "Ana Ruiz: Why?",
+                       "Beatriz Costa: Volume.", "We get ninety a day.", "Beatriz Costa: The bank text just says",
+                       "'as agreed'."])  # fmt: skip
+    assert {s for s, _ in paragraphs} == {"Ana Ruiz", "Beatriz Costa"}

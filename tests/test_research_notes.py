@@ -334,3 +334,20 @@ def test_a_mail_quoted_inside_a_turn_is_not_the_speakers_words_a_block_quote_is(
     assert "Thank you for reaching out" not in gloria and "teacher submit" not in gloria
     assert "our renewal is in August." in gloria
     assert "> We're drowning in requests." in gloria  # one line, no mail's marks: the speaker's own
+
+
+def test_a_thank_you_or_a_mail_read_out_inside_a_transcript_is_said_not_a_letters_end() -> None:
+    double_spaced = (
+        "Sam: Thanks for your time today.\n\nDana: Thank you.\n\nSam: One last question: when do you renew?\n\n"
+        "Dana: October at the latest.\n"
+    )
+    assert parse_turns(double_spaced, "call.txt").turns[-1].text == "October at the latest."
+    read_out = (
+        "Rosa: What happens when they sit too long?\n"
+        "Craig: Suppliers put us on stop. I'll read you the one from last Friday.\n"
+        "From: Harbour Fuels credit control\nSent: Friday 16:52\nTo: Accounts Payable\n"
+        "Your account is on stop. And that was four hundred litres of diesel we couldn't get.\n"
+        "Rosa: What would fix it?\nCraig: Seeing which bus an invoice is for.\n"
+    )
+    craig = " ".join(t.text for t in parse_turns(read_out, "call.txt").turns if t.speaker == "Craig")
+    assert "four hundred litres of diesel" in craig

@@ -464,3 +464,9 @@ Sam Ortiz | Product Researcher | Ledgerly
 """
     parsed = read_text(mail.encode(), "mail.txt")
     assert parsed.turns[-1].speaker == "Dana Whitfield" and parsed.turns[-1].text == "I would, within my budget."
+
+
+def test_a_recognisers_txt_with_one_blank_line_is_read_a_line_at_a_time() -> None:
+    joined = WHISPER_TXT.replace("Right, that makes sense.\n", "Right, that makes sense.\n\n")
+    parsed = read_text(joined.encode(), "call.txt")
+    assert "the credit manager at Hartwell" in _said(parsed.turns, "Interviewee")

@@ -38,7 +38,9 @@ def labels_every_cue(text: str, runs: list[Run], vote: SpeakerVote) -> str | Non
     repeated = sum(1 for (one, _), (other, _) in pairs if one and one == other)
     # A name on both sides of cues without one ("Daniel Osei: ..." / "Sorry, can I just ask ...?" / "Daniel Osei:
     # ..."): where only a turn's first cue is named, the same name would not open a turn again after its own words
-    repeated += _named_around_unnamed(labels, list(ended.values()))
+    # ..., where a name also repeats cue to cue: a tool naming each paragraph (Descript) names a voice again after
+    # its own unnamed cues, never twice in a row
+    repeated += _named_around_unnamed(labels, list(ended.values())) if repeated else 0
     # A named voice's questions answered, again and again, by cues without a name: someone the tool did not name
     questions = [after for (label, asked), (after, _) in pairs if label and asked]
     answered = sum(1 for after in questions if after is None)

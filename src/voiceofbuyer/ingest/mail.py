@@ -1,4 +1,5 @@
-"""E-mail in text files. Notes and transcripts sent by e-mail close with a sign-off ("Best,", "Cheers, Sam", "Thanks,
+"""E-mail in text files. A mail's header ("From: Hannah Cole <...>", "Sent:", "To:", "Subject:") above notes is no
+speaker's. Notes and transcripts sent by e-mail close with a sign-off ("Best,", "Cheers, Sam", "Thanks,
 T.") and a signature (a name, a title, "M: +44 7700 900412"), or a signature after the delimiter line "--"; neither
 is anybody's words in the interview, and a signature's "M:" is no speaker: the text reader stops before them. An
 earlier message quoted with ">" inside the notes (a vendor's reply the buyer reads out) is not the speaker's words
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voiceofbuyer.ingest.text_lines import TextLine
+from voiceofbuyer.ingest.text_lines import HEADING, TextLine
 
 SIGNATURE_LINES = 8
 """Most lines after a sign-off or a delimiter (a name, a title, a company, numbers, links); more is a body."""
@@ -24,21 +25,53 @@ _SIGN_OFF = re.compile(
     re.I,
 )
 _DELIMITER = re.compile(r"[ \t]*--[ \t]*")
+# A signature's contact labels ("M: +44 7700 900412", "Tel: ...", "E: ...") and a mail's legal footer
+_CONTACT = re.compile(r"[ \t]*(?:m|t|e|w|p|tel|mob|mobile|phone|fax|email|e-mail|web)[ \t]*:", re.I)
+_FOOTER = re.compile(
+    r"\b(?:confidential|intended\s+(?:solely|only)|registered\s+(?:office|in)|privileged|unsubscribe)\b", re.I
+)
+
+
+_HEADER_FIELD = re.compile(
+    r"[ \t]*(?P<field>from|sent|date|to|cc|bcc|subject|reply-to|importance|attachments)[ \t]*:.*", re.I
+)
+_ADDRESSING = frozenset({"from", "sent", "to", "subject"})
+
+
+def mail_header(lines: Sequence[TextLine]) -> int:
+    """How many of ``lines`` (a file's non-blank lines) open it as a mail's header: consecutive header fields at the
+    top, two or more of From, Sent, To and Subject among them; 0 where the file opens otherwise (a buyer reading a
+    mail out in a turn, "From: Harbour Fuels credit control", is the buyer speaking)."""
+    fields = []
+    for line in lines:
+        field = _HEADER_FIELD.fullmatch(line.text)
+        if field is None:
+            break
+        fields.append(field["field"].casefold())
+    return len(fields) if len(_ADDRESSING & set(fields)) >= 2 else 0
 
 
 def letter_end(lines: Sequence[TextLine]) -> int:
     """The index in ``lines`` (a file's non-blank lines, in order) of the first line of its closing: a sign-off that
-    opens a paragraph, or a signature delimiter, followed by at most ``SIGNATURE_LINES`` short lines to the end;
-    ``len(lines)`` where the file closes with none."""
+    opens a paragraph, or a signature delimiter, followed by one to ``SIGNATURE_LINES`` lines that only sign (short,
+    no heading or speaker label but a phone's or a mail's, "M: +44 ..."; a legal footer may run long) to the end;
+    ``len(lines)`` where the file closes with none ("Thank you." above the next speaker's turn is said)."""
     end = len(lines)
-    for index in range(len(lines) - 1, max(-1, len(lines) - SIGNATURE_LINES - 2), -1):
+    for index in range(len(lines) - 2, max(0, len(lines) - SIGNATURE_LINES - 2), -1):
         line = lines[index]
-        opens = index == 0 or line.number > lines[index - 1].number + 1
+        opens = line.number > lines[index - 1].number + 1
         closing = _DELIMITER.fullmatch(line.text) or (opens and _SIGN_OFF.fullmatch(line.text))
-        short = all(len(after.text.split()) <= SIGNATURE_WORDS for after in lines[index + 1 :])
-        if closing and short and index > 0:
+        if closing and all(_signs(after) for after in lines[index + 1 :]):
             end = index
     return end
+
+
+def _signs(line: TextLine) -> bool:
+    """Whether a line after a sign-off belongs to a signature: a name, a title, a company, a phone or a link, or a
+    legal footer; never a heading or a speaker's label."""
+    if HEADING.match(line.text) or (line.head is not None and line.head.speaker and not _CONTACT.match(line.text)):
+        return False
+    return len(line.text.split()) <= SIGNATURE_WORDS or bool(_FOOTER.search(line.text))
 
 
 _QUOTE = re.compile(r"[ \t]*>")

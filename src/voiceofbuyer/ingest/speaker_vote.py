@@ -74,9 +74,7 @@ _METADATA_LAST_WORDS = frozenset(
      "length", "incentive", "target", "status", "probe", "probes", "version", "author", "screener", "quota",
      "study", "methodology", "system", "media", "type", "scope", "legend", "key",
      # the writer's view, never the interviewee's words: "My take: strong fit, but ...", "First impressions: ..."
-     "take", "thoughts", "impression", "impressions", "hypothesis", "assessment", "verdict", "opinion",
-     # an e-mail's header: notes sent by mail open "From: Hannah Cole <...>", "Sent: ...", "To: ...", "Cc: ..."
-     "from", "sent", "to", "cc", "bcc", "reply-to"}
+     "take", "thoughts", "impression", "impressions", "hypothesis", "assessment", "verdict", "opinion"}
 )  # fmt: skip
 
 

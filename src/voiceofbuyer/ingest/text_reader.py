@@ -32,7 +32,7 @@ from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import HeadingPerson, heading_person
 from voiceofbuyer.ingest.labels import is_role_label, looks_like_name, read_head
 from voiceofbuyer.ingest.legend import legend_metadata
-from voiceofbuyer.ingest.mail import letter_end, quoted_mail
+from voiceofbuyer.ingest.mail import letter_end, mail_header, quoted_mail
 from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
@@ -62,6 +62,9 @@ _PERSON_LABELS = frozenset(
     {"interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect",
      "interviewer", "researcher", "moderator", "facilitator", "host"}
 )  # fmt: skip
+TYPED_LINES = 4
+"""Most lines a paragraph of typed notes has on average (wrapped at 72 columns); a recogniser's .txt has no blank
+lines, or one where two recordings were joined."""
 EXPECTED = "lines like 'Name: text' or '[00:01:02] Name: text'"
 
 
@@ -111,7 +114,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     ]
     refuse_chat_log([line.text for line in lines], source)
     lines = name_lines(without_line_numbers(lines))
-    lines = lines[: letter_end(lines)]  # a sign-off and a signature (notes sent by e-mail) are no one's words
+    lines = lines[mail_header(lines) : letter_end(lines)]  # notes sent by e-mail: their header and signature
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     lines = _header_entries_as_text(lines, vote)
     header = [line.text for line in _header_lines(lines, vote)]
@@ -139,8 +142,8 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         by_questions = not declares_quoted_words(text[body:])
         if not by_questions:  # notes whose quoted words alone are the interviewee's
             turns = quoted_lines(text, spans, INTERVIEWEE)
-        elif len(paragraphs := paragraph_segments(spans)) > 1:  # typed, paragraphs between blank lines
-            turns = question_turns(text, paragraphs, paragraphs=True)
+        elif len(paragraphs := paragraph_segments(spans)) > 1 and len(paragraphs) * TYPED_LINES >= len(spans):
+            turns = question_turns(text, paragraphs, paragraphs=True)  # typed paragraphs between blank lines
         else:  # a recogniser's segment a line (Whisper's .txt)
             turns = question_turns(text, [line_segment(text, start, end, number) for number, start, end in spans])
     refuse_agenda([line.text for line in lines], turns, source)
