@@ -185,3 +185,13 @@ def test_a_labelled_transcript_with_a_few_chevron_lines_is_read_by_its_labels() 
     text = "\n".join(lines) + "\n>> one\n>> two\n>> three\n>> four\n"
     parsed = read_text(text.encode(), "call.txt")
     assert {turn.speaker for turn in parsed.turns} == {"Sam", "Dana"}
+
+
+def test_the_heading_names_the_buyer_on_chevron_notes() -> None:
+    notes = (
+        "Call notes - Petra Novak, Head of Inbound Logistics, Karst Foods\n\n"
+        + "\n".join(f">> Question {n} for you?\n>> I answer {n} at length." for n in range(4))
+        + "\n"
+    )
+    parsed = read_text(notes.encode(), "notes.txt")
+    assert parsed.meta.interviewee == "Petra Novak" and parsed.meta.title == "Head of Inbound Logistics"

@@ -8,10 +8,15 @@ label names anyone, or one names this person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from voiceofbuyer.ingest.labels import is_role_label
+from voiceofbuyer.ingest.legend import legend_metadata
 from voiceofbuyer.ingest.metadata import names_no_person, parse_person
+from voiceofbuyer.ingest.speaker_names import listed_names, same_person
 from voiceofbuyer.job_words import names_a_job
+from voiceofbuyer.records import InterviewMeta, Turn
 
 # "Interview notes – Denise Varga, Transportation Director, Harlow County Schools", "# Call with Jane Doe (CFO, Acme)":
 # a heading that names the person interviewed and their job.
@@ -71,3 +76,31 @@ _INTERVIEW_NAME_HEADING = re.compile(
     rf"(?P<person>(?-i:[A-Z][\w'’-]+\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+))[*\s]*",  # a given name and a surname
     re.I,
 )
+
+
+def named_by_heading(
+    header: list[str], turns: Sequence[Turn], meta: InterviewMeta, front: InterviewMeta | None
+) -> InterviewMeta:
+    """``meta`` with the interviewee a heading names with their job, where they speak (``heading_person``), or a
+    legend of the speakers' labels, where no header line names either side."""
+    person = heading_person(header)
+    known = meta.merged(front) if front else meta  # the front matter may name the interviewer
+    if person and not known.interviewee and _names_a_speaker(person, {turn.speaker for turn in turns}, known):
+        meta = replace(meta, interviewee=person.name, title=meta.title or person.title,
+                       company=meta.company or person.company)  # fmt: skip
+    if not meta.interviewee and not meta.interviewer:
+        legend = legend_metadata(header, {turn.speaker for turn in turns})
+        meta = legend.merged(meta) if legend else meta
+    return meta
+
+
+def _names_a_speaker(person: HeadingPerson, speakers: set[str], meta: InterviewMeta) -> bool:
+    """Whether the person a heading names is one who speaks: "Interview notes – Denise Varga, ..." above ``Q:`` and
+    ``A:`` (no label names anyone but the ``Interviewer:`` the header names), or "Customer interview: Raj Patel -
+    ..." above ``Raj:``."""
+    if not speakers:
+        return False
+    interviewers = listed_names(meta.interviewer)
+    if all(is_role_label(s) or any(same_person(s, name) for name in interviewers) for s in speakers):
+        return True
+    return person.interview and any(same_person(speaker, person.name) for speaker in speakers)

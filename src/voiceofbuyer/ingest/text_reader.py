@@ -29,9 +29,8 @@ from dataclasses import dataclass, replace
 
 from voiceofbuyer.ingest.chevrons import chevron_turns
 from voiceofbuyer.ingest.decode import decode, require_content
-from voiceofbuyer.ingest.headings import HeadingPerson, heading_person
-from voiceofbuyer.ingest.labels import is_role_label, looks_like_name, read_head
-from voiceofbuyer.ingest.legend import legend_metadata
+from voiceofbuyer.ingest.headings import named_by_heading
+from voiceofbuyer.ingest.labels import looks_like_name, read_head
 from voiceofbuyer.ingest.mail import letter_end, mail_header, quoted_mail
 from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
@@ -39,7 +38,7 @@ from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
 from voiceofbuyer.ingest.one_side import other_side_unlabelled
 from voiceofbuyer.ingest.page_lines import page_furniture, without_line_numbers
 from voiceofbuyer.ingest.quoted_words import declares_quoted_words, quoted_lines
-from voiceofbuyer.ingest.speaker_names import is_placeholder, listed_names, same_person
+from voiceofbuyer.ingest.speaker_names import is_placeholder
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
@@ -121,7 +120,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     meta = header_metadata(header, source, lines[0].number if lines else 1)
     chevrons = chevron_turns(text, [line_segment(text, line.start, line.end, line.number) for line in lines])
     if chevrons is not None:  # CART: ">>" opens each change of speaker, named or not
-        return replace(chevrons, meta=meta)
+        return replace(chevrons, meta=named_by_heading(header, chevrons.turns, meta, front))
     speakers = {
         line.head.speaker
         for line in lines
@@ -147,28 +146,9 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         else:  # a recogniser's segment a line (Whisper's .txt)
             turns = question_turns(text, [line_segment(text, start, end, number) for number, start, end in spans])
     refuse_agenda([line.text for line in lines], turns, source)
-    person = heading_person(header)
-    known = meta.merged(front) if front else meta  # the front matter may name the interviewer
-    if person and not known.interviewee and _heading_names_a_speaker(person, {turn.speaker for turn in turns}, known):
-        meta = replace(meta, interviewee=person.name, title=meta.title or person.title,
-                       company=meta.company or person.company)  # fmt: skip
-    if not meta.interviewee and not meta.interviewer:
-        legend = legend_metadata(header, {turn.speaker for turn in turns})
-        meta = legend.merged(meta) if legend else meta
+    meta = named_by_heading(header, turns, meta, front)
     turns = require_turns(turns, source, EXPECTED)
     return guessed(text, turns, meta=meta) if by_questions else Parsed(text, turns, meta)
-
-
-def _heading_names_a_speaker(person: HeadingPerson, speakers: set[str], meta: InterviewMeta) -> bool:
-    """Whether the person a heading names is one who speaks: "Interview notes – Denise Varga, ..." above ``Q:`` and
-    ``A:`` (no label names anyone but the ``Interviewer:`` the header names), or "Customer interview: Raj Patel -
-    ..." above ``Raj:``."""
-    if not speakers:
-        return False
-    interviewers = listed_names(meta.interviewer)
-    if all(is_role_label(s) or any(same_person(s, name) for name in interviewers) for s in speakers):
-        return True
-    return person.interview and any(same_person(speaker, person.name) for speaker in speakers)
 
 
 def _header_lines(lines: list[TextLine], vote: SpeakerVote) -> list[TextLine]:
