@@ -195,3 +195,24 @@ def test_the_heading_names_the_buyer_on_chevron_notes() -> None:
     )
     parsed = read_text(notes.encode(), "notes.txt")
     assert parsed.meta.interviewee == "Petra Novak" and parsed.meta.title == "Head of Inbound Logistics"
+
+
+def test_zoom_saved_captions_stamped_by_one_captioner_are_read_by_the_chevrons_inside() -> None:
+    """Zoom's saved captions under a CART provider: every entry is stamped with the captioner's name, the speakers
+    change at the chevrons inside; the stamps are no one's words and give the entries their times."""
+    entries = [
+        (">> GRACE LIU: Thanks for joining. Could you tell us about your role?", "09:41:02"),
+        (">> ANDRE DUBOIS: Sure. I'm the director of facilities at Lakeshore", "09:41:16"),
+        ("Community College, three campuses.", "09:41:23"),
+        (">> What's the biggest challenge for you right now?", "09:41:36"),
+        (">> Deferred maintenance. We have a backlog of about eighteen million.", "09:41:42"),
+        (">> Who makes the decision?", "09:42:01"),
+        (">> I make the case and the board approves it.", "09:42:08"),
+    ]
+    text = "".join(f"[ACS Captioning (CART)] {time}\n{said}\n\n" for said, time in entries)
+    parsed = read_text(text.encode(), "meeting_saved_closed_caption.txt")
+    buyer = [turn for turn in parsed.turns if turn.speaker == "ANDRE DUBOIS"]
+    assert buyer[0].text.endswith("at Lakeshore") and buyer[1].text == "Community College, three campuses."
+    assert "ACS Captioning" not in " ".join(turn.text for turn in parsed.turns)
+    assert "I make the case" in buyer[-1].text and buyer[-1].start == 9 * 3600 + 42 * 60 + 8
+    assert "Who makes the decision?" in _said(parsed.turns, "GRACE LIU")

@@ -1399,8 +1399,9 @@ def test_a_known_speakers_label_after_a_sentence_end_inside_a_cue_starts_their_t
         ("Interview with Acme Corp", "", "", ""),  # no person with a job
         ("Call with Jane Doe about pricing", "", "", ""),
         ("Interview - Q3 planning, budget review", "", "", ""),
-        ("Discovery call - Harlow Logistics | Fleet Manager", "", "", ""),  # a company, not a person
-        ("Research interview – Invoice Approvals – Regional Controller", "", "", ""),  # a topic
+        # a company or a topic, not a person: the job is the interviewee's
+        ("Discovery call - Harlow Logistics | Fleet Manager", "", "Fleet Manager", "Harlow Logistics"),
+        ("Research interview – Invoice Approvals – Regional Controller", "", "Regional Controller", ""),
     ],
 )  # fmt: skip
 def test_a_heading_that_names_the_person_interviewed_and_their_job_is_metadata(tmp_path, heading, name, title, company):

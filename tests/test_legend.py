@@ -49,6 +49,9 @@ def test_initials_as_a_label_are_the_same_person_as_the_name_they_abbreviate() -
     assert not same_person("JM", "Rachel Sun")
     assert not same_person("JM", "Jordan")  # one word has no initials to compare
     assert same_person("Dana", "Dana Whitfield")
+    # a transcriber labels someone as they are addressed: "Dr. Okafor" is the heading's "Dr. Amara Okafor"
+    assert same_person("Dr. Okafor", "Dr. Amara Okafor") and same_person("Ms Patel", "Priya Patel")
+    assert not same_person("Dr. Okafor", "Dr. Amara Osei")
 
 
 def test_a_one_letter_legend_gives_the_job_and_no_false_warning() -> None:

@@ -53,6 +53,13 @@ def test_a_note_takers_summary_and_a_research_sessions_heading() -> None:
     assert person is not None and (person.name, person.title) == ("Kofi Asante", "plant controller")
     assert heading_person(["Interview transcript – Mei Lin, Head of Payroll, Orbis Health"]) is not None
     assert heading_person(["Transcript: Quarterly planning call, Acme Logistics"]) is None
+    # a company and a job but no one named ("participant asked for no names"): the job is the interviewee's
+    person = heading_person(["Customer Interview #4 – Harbourline Marine, Finance Director"])
+    assert person is not None and (person.name, person.title, person.company) == (
+        "",
+        "Finance Director",
+        "Harbourline Marine",
+    )
     for heading, name in (
         ("Transcript of call with Sunil Varma, Warehouse Operations Manager, Tidewater", "Sunil Varma"),
         ("Customer Interview #4 – Sunita Rao, IT Service Delivery Manager, Corvel Health", "Sunita Rao"),
@@ -351,3 +358,17 @@ def test_a_thank_you_or_a_mail_read_out_inside_a_transcript_is_said_not_a_letter
     )
     craig = " ".join(t.text for t in parse_turns(read_out, "call.txt").turns if t.speaker == "Craig")
     assert "four hundred litres of diesel" in craig
+
+
+def test_a_heading_naming_a_company_and_a_job_gives_the_job_and_no_name() -> None:
+    notes = (
+        "Customer Interview #4 – Harbourline Marine, Finance Director\nInterviewer: Owen Pryce\n\n"
+        "Interviewer: To start, what's your remit?\nCustomer: I run finance here, a team of six.\n"
+        "Interviewer: What does month end look like?\nCustomer: Long. We close on working day twelve.\n"
+    )
+    parsed = parse_turns(notes, "customer-interview-04.txt")
+    assert (parsed.meta.interviewee, parsed.meta.title, parsed.meta.company) == (
+        "",
+        "Finance Director",
+        "Harbourline Marine",
+    )

@@ -470,3 +470,23 @@ def test_a_recognisers_txt_with_one_blank_line_is_read_a_line_at_a_time() -> Non
     joined = WHISPER_TXT.replace("Right, that makes sense.\n", "Right, that makes sense.\n\n")
     parsed = read_text(joined.encode(), "call.txt")
     assert "the credit manager at Hartwell" in _said(parsed.turns, "Interviewee")
+
+
+def test_quick_notes_with_each_question_answered_in_its_own_paragraph_are_read_by_the_questions() -> None:
+    """ "What's your role? I'm the AP lead, ...": a typed question opens each paragraph and its answer follows;
+    nothing like a voice memo asking itself ("Why a shared inbox? Because ..." goes on in mid-paragraph)."""
+    notes = (
+        "Quick notes from call with the AP lead at Corrin Engineering, 4 June\n\n"
+        "What's your role? I'm the accounts payable lead, three of us, 1,800 invoices a month.\n\n"
+        "How do invoices arrive? Mostly PDFs to a shared inbox, the rest on paper.\n\n"
+        "Where does it get stuck? Approvals. The site managers are on site all day.\n\n"
+        "What does that cost you? Late payment. A steel supplier put us on stop in March.\n\n"
+        "Who decides? The finance director. I'd make the case.\n"
+    )
+    parsed = read_text(notes.encode(), "corrin-ap-quick-notes.txt")
+    interviewer, interviewee = _said(parsed.turns, "Interviewer"), _said(parsed.turns, "Interviewee")
+    assert "What's your role?" in interviewer and "Who decides?" in interviewer
+    assert "I'm the accounts payable lead" in interviewee and "I'd make the case." in interviewee
+    assert "Approvals." in interviewee and "Approvals" not in interviewer
+    assert "Quick notes" not in interviewer + interviewee
+    assert parsed.unlabelled

@@ -23,10 +23,18 @@ from dataclasses import dataclass, field, replace
 
 from voiceofbuyer.ingest.labels import Head, is_role_label, read_head
 from voiceofbuyer.ingest.speaker_names import UNIDENTIFIED
-from voiceofbuyer.ingest.text_lines import HEADING, RULE
+from voiceofbuyer.ingest.text_lines import HEADING, RULE, TextLine
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, turn_at
-from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, INTERVIEWER, Segment, guessed, is_prompt, question_turns
+from voiceofbuyer.ingest.unlabelled import (
+    INTERVIEWEE,
+    INTERVIEWER,
+    Segment,
+    guessed,
+    is_prompt,
+    line_segment,
+    question_turns,
+)
 from voiceofbuyer.records import Turn
 
 CHEVRON = re.compile(r"[ \t]*>>>?[ \t]*")
@@ -86,6 +94,23 @@ def chevron_turns(text: str, pieces: Sequence[Segment]) -> Parsed | None:
     names = [classes[index % 2] or defaults[index % 2] for index in range(len(turns))]
     spoken = _spoken(text, turns, names)
     return Parsed(text, tuple(spoken)) if all(classes) else guessed(text, spoken)
+
+
+def stamped_pieces(text: str, lines: Sequence[TextLine]) -> list[Segment]:
+    """The ``lines`` as pieces for ``chevron_turns``: where one captioner's stamp heads each entry (Zoom's saved
+    captions under a CART provider: "[ACS Captioning (CART)] 09:41:02" above ">> GRACE LIU: ..."), the stamps are no
+    one's words and give the lines under them their time; else each line, with the times it opens with."""
+    stamps = {line.number: line.head for line in lines if line.head and line.head.alone and line.head.time is not None}
+    if len({head.speaker for head in stamps.values()}) != 1:
+        return [line_segment(text, line.start, line.end, line.number) for line in lines]
+    pieces: list[Segment] = []
+    time: float | None = None
+    for line in lines:
+        if (stamp := stamps.get(line.number)) is not None:
+            time = stamp.time
+        else:
+            pieces.append(Segment(line.start, line.end, line.number, time, time))
+    return pieces
 
 
 def _by_the_turn_before_last(turns: list[_Turn]) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from voiceofbuyer.ingest.labels import is_role_label
 from voiceofbuyer.ingest.legend import legend_metadata
-from voiceofbuyer.ingest.metadata import names_no_person, parse_person
+from voiceofbuyer.ingest.metadata import names_an_organisation, names_no_person, parse_person
 from voiceofbuyer.ingest.speaker_names import listed_names, same_person
 from voiceofbuyer.job_words import names_a_job
 from voiceofbuyer.records import InterviewMeta, Turn
@@ -39,6 +39,8 @@ class HeadingPerson:
     """Who a heading says the call was with ("Interview notes – Denise Varga, Transportation Director, ...")."""
 
     name: str
+    """Empty where the heading names only the company and the job ("Interview #4 – Harbourline Marine, Finance
+    Director")."""
     title: str
     company: str
     interview: bool
@@ -54,8 +56,11 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
         if heading is None:
             continue
         name, title, company = parse_person(heading["person"])
-        if title and names_a_job(title) and not names_no_person(name):
-            return HeadingPerson(name, title, company, bool(re.search(r"\b(?:interview|transcript)", line, re.I)))
+        if title and names_a_job(title):
+            interview = bool(re.search(r"\b(?:interview|transcript)", line, re.I))
+            if names_no_person(name):  # "Customer Interview #4 – Harbourline Marine, Finance Director": no one named
+                return HeadingPerson("", title, company or (name if names_an_organisation(name) else ""), interview)
+            return HeadingPerson(name, title, company, interview)
     for line in lines:  # "Ruth Adeyemi · Procurement Lead · Harlow County Council · 8 May 2025": a line of parts
         parts = [part.strip("#* ") for part in _PARTS_BREAK.split(line.strip())]
         named = len(parts) >= 2 and _PERSON_NAME.fullmatch(parts[0]) and not names_no_person(parts[0])
@@ -103,4 +108,4 @@ def _names_a_speaker(person: HeadingPerson, speakers: set[str], meta: InterviewM
     interviewers = listed_names(meta.interviewer)
     if all(is_role_label(s) or any(same_person(s, name) for name in interviewers) for s in speakers):
         return True
-    return person.interview and any(same_person(speaker, person.name) for speaker in speakers)
+    return bool(person.name) and person.interview and any(same_person(s, person.name) for s in speakers)

@@ -301,22 +301,41 @@ def parse_person(value: str) -> tuple[str, str, str]:
     return name, parts[0].strip(), parts[1].strip() if len(parts) > 1 else ""
 
 
-# Words of a company, a place or a topic, never of a person's name: "Harlow Logistics | Fleet Manager", "Invoice
-# Approvals – Regional Controller".
-_NOT_IN_NAMES = frozenset(
+# Words of a company's or a place's name, never of a person's: "Harlow Logistics | Fleet Manager", "Harbourline
+# Marine, Finance Director".
+_ORGANISATION_WORDS = frozenset(
     {"logistics", "inc", "llc", "ltd", "corp", "corporation", "company", "group", "holdings", "school", "schools",
      "university", "college", "bank", "hospital", "health", "clinic", "clinics", "solutions", "services", "systems",
      "partners", "labs", "county", "city", "council", "foundation", "institute", "agency", "media", "consulting",
      "technologies", "tech", "software", "capital", "industries", "foods", "energy", "insurance", "financial",
-     "credit", "union", "invoice", "invoices", "approvals", "approval", "project", "review", "team", "notes", "call",
-     "interview", "pricing", "renewal", "onboarding", "kickoff", "discovery", "demo", "q1", "q2", "q3", "q4",
-     "research", "plc", "gmbh", "ag", "sa", "bv"}
+     "credit", "union", "plc", "gmbh", "ag", "sa", "bv", "marine", "shipping", "freight", "transport", "haulage",
+     "aviation", "airlines", "construction", "manufacturing", "engineering", "pharma", "pharmaceuticals", "medical",
+     "healthcare", "dental", "laboratories", "diagnostics", "therapeutics", "biotech", "pharmacy", "veterinary",
+     "motors", "automotive", "aerospace", "electric", "utilities", "properties", "estates", "housing", "retail",
+     "stores", "brands", "farms", "dairy", "hotels", "hospitality", "trading", "supplies", "supply", "distribution",
+     "packaging", "plastics", "metals", "chemicals", "networks", "telecom", "communications", "analytics",
+     "robotics", "ventures", "associates", "recruitment", "staffing", "realty", "payments", "bancorp", "trust",
+     "academy", "district", "authority", "ministry", "department", "nhs", "&"}
+)  # fmt: skip
+# Words of a meeting's topic, never of a person's name: "Invoice Approvals – Regional Controller".
+_TOPIC_WORDS = frozenset(
+    {"invoice", "invoices", "approvals", "approval", "project", "review", "team", "notes", "call", "interview",
+     "pricing", "renewal", "onboarding", "kickoff", "discovery", "demo", "q1", "q2", "q3", "q4", "research"}
 )  # fmt: skip
 
 
 def names_no_person(name: str) -> bool:
     """A company's, a place's or a topic's name ("Ledgerly Research", "Harlow Logistics"), never a person's."""
-    return bool({word.lower().strip(".,") for word in name.split()} & _NOT_IN_NAMES)
+    return bool(_words(name) & (_ORGANISATION_WORDS | _TOPIC_WORDS))
+
+
+def names_an_organisation(name: str) -> bool:
+    """A company's or a place's name ("Harbourline Marine", "Harlow County Schools"), not a topic's or a person's."""
+    return bool(_words(name) & _ORGANISATION_WORDS) and not _words(name) & _TOPIC_WORDS
+
+
+def _words(name: str) -> set[str]:
+    return {word.lower().strip(".,") for word in name.split()}
 
 
 FIELD_BREAK = re.compile(r"(?:[ \t]{2,}|[ \t]+[·•|][ \t]+)(?=(?:\*\*)?[A-Z][\w ]{0,20}:)")

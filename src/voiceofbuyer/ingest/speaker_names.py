@@ -179,17 +179,21 @@ def is_uncertain(speaker: str) -> bool:
 
 def same_person(speaker: str, name: str) -> bool:
     """A speaker label and a name from metadata refer to one person ("Dana" ~ "Dana Whitfield"; the initials "JM"
-    ~ "Jordan Mills", as notes taken by hand label turns)."""
+    ~ "Jordan Mills", as notes taken by hand label turns; "Dr. Okafor" ~ "Dr. Amara Okafor", as transcribers label
+    someone they address by title)."""
     speaker_key, name_key = speaker.strip().casefold(), name.strip().casefold()
     if not speaker_key or not name_key:
         return False
     words = name.split()
     if _INITIALS.fullmatch(speaker.strip()) and len(words) > 1:
         return speaker.strip() == "".join(word[0] for word in words).upper()
+    if (surname := _TITLED_SURNAME.fullmatch(speaker.strip())) and len(words) > 1:
+        return surname[1].casefold() == words[-1].casefold()
     return speaker_key == name_key or speaker_key == name_key.split()[0] or name_key.startswith(speaker_key + " ")
 
 
 _INITIALS = re.compile(r"[A-Z]{2,3}")
+_TITLED_SURNAME = re.compile(r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor)\.?\s+([A-Z][\w'’-]+)")
 
 
 def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from voiceofbuyer.ingest.chevrons import chevron_turns
+from voiceofbuyer.ingest.chevrons import chevron_turns, stamped_pieces
 from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import named_by_heading
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
@@ -118,7 +118,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     lines = _header_entries_as_text(lines, vote)
     header = [line.text for line in _header_lines(lines, vote)]
     meta = header_metadata(header, source, lines[0].number if lines else 1)
-    chevrons = chevron_turns(text, [line_segment(text, line.start, line.end, line.number) for line in lines])
+    chevrons = chevron_turns(text, stamped_pieces(text, lines))
     if chevrons is not None:  # CART: ">>" opens each change of speaker, named or not
         return replace(chevrons, meta=named_by_heading(header, chevrons.turns, meta, front))
     speakers = {

@@ -202,10 +202,11 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True, 
     if paragraphs and not _put_to_someone(text, segments, sentences, asks):
         return []
     # One voice asking and answering itself (a voice memo: "Why a shared inbox? Because ..."): where most questions
-    # go on in their own segment, nothing tells two voices apart
+    # go on in their own segment, nothing tells two voices apart; unless they are typed notes where each question
+    # opens its paragraph and its answer follows ("What's your role? I'm the AP lead, ...")
     going_on = [i for i, asked in enumerate(asks) if asked and i + 1 < len(sentences)
                 and sentences[i + 1].pieces[0][0] == sentences[i].pieces[-1][0]]  # fmt: skip
-    if len(going_on) * 2 > sum(asks):
+    if len(going_on) * 2 > sum(asks) and not (paragraphs and _answered_inline(sentences, asks, len(segments))):
         return []
     interviewer = list(asks)
     for index in _asked_back(sentences, asks):
@@ -253,6 +254,15 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True, 
                 turns.append(turn)
                 last_segment = number
     return turns
+
+
+def _answered_inline(sentences: list[_Sentence], asks: list[bool], paragraphs: int) -> bool:
+    """Whether typed paragraphs each open with one question that the rest of the paragraph answers: every question
+    is its paragraph's first sentence, and three in four paragraphs open so (quick notes typed "Q? A.")."""
+    opening = {sentence.pieces[0][0]: index for index, sentence in reversed(list(enumerate(sentences)))}
+    first = set(opening.values())
+    questions = [index for index, asked in enumerate(asks) if asked]
+    return all(index in first for index in questions) and len(questions) * 4 >= paragraphs * 3
 
 
 def _typed_question(paragraph: str) -> bool:
