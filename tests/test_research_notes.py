@@ -372,3 +372,16 @@ def test_a_heading_naming_a_company_and_a_job_gives_the_job_and_no_name() -> Non
         "Finance Director",
         "Harbourline Marine",
     )
+
+
+def test_a_section_header_after_a_double_dash_divider_is_no_ones() -> None:
+    notes = (
+        "Q: Any concerns?\nA: The operators. And the tablets have to survive the wash-down.\n\n"
+        "--\nFollow-up call, 19 June (5 min):\nQ: Budget?\nA: About forty thousand is set aside.\n"
+    )
+    parsed = parse_turns(notes, "notes.txt")
+    answers = [turn.text for turn in parsed.turns if turn.speaker == "A"]
+    assert answers == [
+        "The operators. And the tablets have to survive the wash-down.",
+        "About forty thousand is set aside.",
+    ]

@@ -388,6 +388,11 @@ def test_stated_title_from_self_introduction(said, title):
          "Assistant Controller"),
         ("What is your role, and what does Dana do?", "I'm the controller. Dana is AP manager officially.",
          "Controller"),
+        # a note-taker's terse prompt (tester V)
+        ("Role and team?", "Procurement lead for corporate contracts. Team of six buyers.",
+         "Procurement Lead for Corporate Contracts"),
+        ("Thanks. Job title?", "Head of payroll.", "Head of Payroll"),
+        ("Role of the new system in the close?", "Central, we close on day five.", ""),
     ],
 )  # fmt: skip
 def test_a_title_answered_or_confirmed(question, answer, title):

@@ -24,6 +24,8 @@ _OWN_JOB = (
     r"|\bname\s*(?:,|and|&)\s*(?:your\s+)?(?:role|title|job|position)\b"
     # "And what's the title that goes with that?"
     r"|\bthe\s+(?:official\s+)?title\s+(?:that\s+)?goes\s+with\b"
+    # a note-taker's prompt: "Role and team?", "Job title?", "Role / background?"
+    r"|(?:^|[.!?]\s+)\W*(?:(?:current|job)\s+)?(?:role|title|position)\b(?=[\w\s,&/]{0,30}\?\s*$)"
 )
 ASKS_OWN_JOB = re.compile(_OWN_JOB, re.I)
 # Also a question that names the job for the buyer to confirm: "you're the payroll manager, right?", "as the

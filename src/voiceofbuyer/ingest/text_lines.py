@@ -10,7 +10,8 @@ from voiceofbuyer.ingest.labels import Head
 
 HEADING = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|\*\*(?=.*\*\*[ \t]*$))(?P<text>.*?)(?:\*\*)?[ \t]*$")
 """A Markdown heading ("## Dialog 12") or a line in bold only."""
-RULE = re.compile(r"\s*([-*_=])(?:\s*\1){2,}\s*$")
+RULE = re.compile(r"\s*(?:([-*_=])(?:\s*\1){2,}|--)\s*$")
+"""A rule between sections ("---", "* * *"), or "--" alone, a divider or a signature's delimiter: no one's words."""
 LABEL_LINE = re.compile(r"[ \t]*(?:\*\*)?(?P<label>[^:*\n]{1,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>.*)$")
 """A label and its value ("Date: 3 March", "**Transcript ID:** x"); whether the label is a speaker is the vote's."""
 # A line in italics only ("*Interviewer note: she sighed here.*", "_Follow-up: send the one-pager._"): an aside.
