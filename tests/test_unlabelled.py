@@ -490,3 +490,43 @@ def test_quick_notes_with_each_question_answered_in_its_own_paragraph_are_read_b
     assert "Approvals." in interviewee and "Approvals" not in interviewer
     assert "Quick notes" not in interviewer + interviewee
     assert parsed.unlabelled
+
+
+def test_a_forwarded_mails_note_and_header_and_the_writers_closing_remark_are_no_ones() -> None:
+    """Gmail's forward: the forwarder's note, "---------- Forwarded message ---------" and its fields are the mail's;
+    "Shout if anything's unclear, ..." above "Thanks, T." is the writer's to the readers, not the last answer."""
+    mail = """FYI, Tom's notes from the Harrow Haulage call. Worth a read.
+
+H.
+
+---------- Forwarded message ---------
+From: Tom Reyes <tom.reyes@fleetline.io>
+Date: Wed, 9 Apr 2025 at 17:05
+Subject: Harrow Haulage - call notes
+To: Hannah Cole <hannah.cole@fleetline.io>
+
+So what do you do at Harrow?
+
+I'm the transport manager. Sixty-two trucks, ninety drivers.
+
+What goes wrong with that?
+
+Infringements get missed. The DVSA found forty-one in January.
+
+Who else needs to agree?
+
+The MD. She'll want the price on one page.
+
+Shout if anything's unclear, I can send the recording over.
+
+Thanks, T.
+"""
+    parsed = read_text(mail.encode(), "Fwd_ Harrow Haulage - call notes.txt")
+    interviewee = _said(parsed.turns, "Interviewee")
+    assert "I'm the transport manager." in interviewee and interviewee.endswith("price on one page.")
+    everything = " ".join(turn.text for turn in parsed.turns)
+    for nobodys in ("FYI", "Worth a read", "H.", "Forwarded", "Tom Reyes", "Shout", "recording", "Thanks, T"):
+        assert nobodys not in everything
+    # a remark to the readers above a sign-off only: the same words inside an answer are the buyer's
+    said = mail.replace("The MD. She'll", "The MD, if anyone. She'll").replace("Thanks, T.\n", "")
+    assert "if anyone" in _said(read_text(said.encode(), "notes.txt").turns, "Interviewee")

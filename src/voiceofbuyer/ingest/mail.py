@@ -21,7 +21,7 @@ SIGNATURE_WORDS = 12
 _SIGN_OFF = re.compile(
     r"[ \t]*(?:best(?:\s+wishes|\s+regards)?|(?:kind|warm|warmest|many)\s+(?:regards|thanks)|regards|cheers|thanks"
     r"|thank\s+you|thanks\s+again|all\s+the\s+best|speak\s+soon|talk\s+soon|(?:yours\s+)?sincerely)"
-    r"[ \t]*[,.!]?(?:[ \t]+[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?)?)?[ \t]*",
+    r"[ \t]*[,.!]?(?P<writer>[ \t]+[A-Z][\w'’-]*\.?(?:[ \t]+[A-Z][\w'’-]*\.?)?)?[ \t]*",
     re.I,
 )
 _DELIMITER = re.compile(r"[ \t]*--[ \t]*")
@@ -38,12 +38,37 @@ _HEADER_FIELD = re.compile(
 _ADDRESSING = frozenset({"from", "sent", "to", "subject"})
 
 
+FORWARD_NOTE_LINES = 8
+"""Most lines of a forwarder's note above a forwarded mail ("FYI, Tom's notes from the call. Worth a read.")."""
+_FORWARDED = re.compile(
+    r"[ \t]*(?:-{2,}[ \t]*(?:forwarded|original)[ \t]+message[ \t]*-{2,}|begin[ \t]+forwarded[ \t]+message:)[ \t]*",
+    re.I,
+)
+
+
 def mail_header(lines: Sequence[TextLine]) -> int:
     """How many of ``lines`` (a file's non-blank lines) open it as a mail's header: consecutive header fields at the
-    top, two or more of From, Sent, To and Subject among them; 0 where the file opens otherwise (a buyer reading a
-    mail out in a turn, "From: Harbour Fuels credit control", is the buyer speaking)."""
+    top, two or more of From, Sent, To and Subject among them, or a forwarded mail's (a forwarder's note of up to
+    ``FORWARD_NOTE_LINES`` lines, "---------- Forwarded message ---------" and the fields below it); 0 where the
+    file opens otherwise (a buyer reading a mail out in a turn, "From: Harbour Fuels credit control", is the buyer
+    speaking)."""
+    top = _header_fields(lines, 0)
+    if top:
+        return top
+    forwarded = next(
+        (i for i, line in enumerate(lines[: FORWARD_NOTE_LINES + 1]) if _FORWARDED.fullmatch(line.text)), None
+    )
+    if forwarded is None:
+        return 0
+    fields = _header_fields(lines, forwarded + 1)
+    return forwarded + 1 + fields if fields else 0
+
+
+def _header_fields(lines: Sequence[TextLine], start: int) -> int:
+    """How many lines from ``start`` on are a mail's header fields, two or more of From, Sent, To and Subject among
+    them; 0 where they are not."""
     fields = []
-    for line in lines:
+    for line in lines[start:]:
         field = _HEADER_FIELD.fullmatch(line.text)
         if field is None:
             break
@@ -55,15 +80,46 @@ def letter_end(lines: Sequence[TextLine]) -> int:
     """The index in ``lines`` (a file's non-blank lines, in order) of the first line of its closing: a sign-off that
     opens a paragraph, or a signature delimiter, followed by one to ``SIGNATURE_LINES`` lines that only sign (short,
     no heading or speaker label but a phone's or a mail's, "M: +44 ..."; a legal footer may run long) to the end;
-    ``len(lines)`` where the file closes with none ("Thank you." above the next speaker's turn is said)."""
+    ``len(lines)`` where the file closes with none ("Thank you." above the next speaker's turn is said); a sign-off
+    that names the writer ("Thanks, T.") may be the last line."""
     end = len(lines)
-    for index in range(len(lines) - 2, max(0, len(lines) - SIGNATURE_LINES - 2), -1):
+    for index in range(len(lines) - 1, max(0, len(lines) - SIGNATURE_LINES - 2), -1):
         line = lines[index]
         opens = line.number > lines[index - 1].number + 1
-        closing = _DELIMITER.fullmatch(line.text) or (opens and _SIGN_OFF.fullmatch(line.text))
-        if closing and all(_signs(after) for after in lines[index + 1 :]):
+        sign_off = _SIGN_OFF.fullmatch(line.text) if opens else None
+        closing = _DELIMITER.fullmatch(line.text) or sign_off
+        signed = index + 1 < len(lines) or (sign_off is not None and sign_off["writer"])
+        if closing and signed and all(_signs(after) for after in lines[index + 1 :]):
             end = index
+    while end < len(lines) and (start := _closing_remark(lines, end)) is not None:
+        end = start
     return end
+
+
+CLOSING_REMARK_WORDS = 30
+"""Most words of the writer's closing remark above a sign-off ("That's all I got. Recording is on the drive.")."""
+# The writer's word to the readers, closing a mail: "That's all I got", "Shout if anything's unclear", "Recording is
+# in the shared folder", "Hope this helps", "Let me know if ...".
+_TO_THE_READERS = re.compile(
+    r"\b(?:that['’]s\s+(?:all|it|everything)\b|shout\b|let\s+me\s+know\b|ping\s+me\b|hope\s+(?:this|that)\s+helps"
+    r"|any\s+questions\b|if\s+anyone\b|more\s+to\s+follow\b|(?:full|raw)\s+(?:notes|transcript|recording)\b"
+    r"|(?:the\s+)?recording(?:['’]s|\s+is|\s+are)\b|i\s+can\s+(?:send|share)\b)",
+    re.I,
+)
+
+
+def _closing_remark(lines: Sequence[TextLine], end: int) -> int | None:
+    """Where the paragraph just above ``lines[end]`` (a sign-off) starts, when it is the writer's closing remark to
+    the readers: short, no speaker's label, words only a mail's writer says (``_TO_THE_READERS``); else None."""
+    if end == 0:
+        return None
+    start = end - 1
+    while start > 0 and lines[start].number == lines[start - 1].number + 1:
+        start -= 1
+    said = " ".join(line.text for line in lines[start:end])
+    if any(line.head is not None and line.head.speaker for line in lines[start:end]):
+        return None
+    return start if len(said.split()) <= CLOSING_REMARK_WORDS and _TO_THE_READERS.search(said) else None
 
 
 def _signs(line: TextLine) -> bool:
