@@ -21,7 +21,7 @@ from voiceofbuyer.remarks import is_small_talk
 
 _VENDOR_TALK = re.compile(
     r"\b(?:we\s+(?:built|build|offer|provide|designed|launched|ship|shipped|integrate|connect|sell|support|price)"
-    r"|we'?ve\s+(?:built|designed|launched)|our\s+(?:product|platform|tool|solution|software|app|customers|clients"
+    r"|we'?ve\s+(?:built|designed|launched)|we(?:'re|\s+are)\s+(?:building|launching)|our\s+(?:product|platform|tool|solution|software|app|customers|clients"
     r"|users|pricing|roadmap|integrations?|api|engineers?|feature)|let\s+me\s+show|i\s+can\s+show\s+you"
     r"|on\s+our\s+side|our\s+(?:product|engineering|sales|success|support)\s+team|out\s+of\s+the\s+box"
     r"|we\s+(?:do|handle|set\s+up|take\s+care\s+of)\s+(?:the\s+|all\s+the\s+)?[\w-]+(?:\s+[\w-]+)?\s+for\s+you"
@@ -180,6 +180,8 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
         rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:\s+(?:with|here\s+with)\s+(?:me|us)|\s+here)?,?\s+"
         rf"(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
         rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
+        # "this is Laura, who runs our research", "Sam, she leads our design team"
+        rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?,?\s+(?:he|she|they|who)\s+(?:runs|leads|heads|manages|owns)\s+our\b"
         # "Priya, our head of design", "I'm joined by Marco Diaz, our head of product", "Ravi's our solutions engineer"
         rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:['’]s|,)?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b"
         # "This is Mei, she's taking notes for us", "Mei's going to take notes": the interviewer's note-taker
