@@ -1525,3 +1525,18 @@ def test_a_job_title_with_a_dash_is_no_meetings_name():
     assert not names_a_meeting("Category Manager – Packaging", InterviewMeta())
     assert not names_a_meeting("VP - Finance", InterviewMeta())
     assert names_a_meeting("Ops review - Maria", InterviewMeta())
+
+
+def test_a_directorys_surname_first_display_name_is_cited_given_name_first():
+    """Teams shows "Lindqvist, Maja (External)": the buyer is Maja Lindqvist in the profile and every citation."""
+    from voiceofbuyer.ingest.speaker_names import display_speaker
+
+    iv = interview([
+        ("Okafor, Chidi", "Thanks for joining. Could you start with your role?"),
+        ("Lindqvist, Maja (External)", "I'm the accounts payable team lead at Nordkraft Energi."),
+        ("Okafor, Chidi", "What takes most of your time?"),
+        ("Lindqvist, Maja (External)", "Chasing approvals for invoices that have no purchase order."),
+    ])  # fmt: skip
+    profile = buyer_profile(iv, identify_sides(iv), TAXONOMY)
+    assert profile.name == "Maja Lindqvist"
+    assert display_speaker("Lindqvist, Maja (External)", profile) == "Maja Lindqvist"

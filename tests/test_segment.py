@@ -401,6 +401,7 @@ def test_opening_markers_go_but_words_that_mean_something_stay(tmp_path):
         "I mean it, that alone would save my team a week. You know the answer, our CFO will not pay for it. "
         "Well over half of the invoices arrive late. So we built a spreadsheet for the disputes. "
         "Well in excess of 2,400 km a week goes on fuel cards. I was all in, but the CFO wants a second quote. "
+        "It caught some, but every insurer changes its rules twice a year. "
         'Our CFO asked, "Why are we paying twice?" and I had no answer.\n',
     )
     assert [s.text for s in statements] == [
@@ -416,6 +417,7 @@ def test_opening_markers_go_but_words_that_mean_something_stay(tmp_path):
         "We built a spreadsheet for the disputes.",  # a marker before a clause still goes
         "Well in excess of 2,400 km a week goes on fuel cards.",  # "well" says how much
         "I was all in, but the CFO wants a second quote.",  # "in" ends the clause: no start given up
+        "It caught some, but every insurer changes its rules twice a year.",  # "some" too, as a pronoun (tester W)
         'Our CFO asked, "Why are we paying twice?" and I had no answer.',  # a quoted question inside the sentence
     ]
 
@@ -517,4 +519,31 @@ def test_caption_tags_inside_a_sentence_leave_every_word_in_one_quote(tmp_path):
         "We renew all 60 enterprise accounts in Q1.",
         "We did that with our ERP and never again.",
         "Also the screens are only in English.",
+    ]
+
+
+def test_a_transcript_quoted_whole_in_a_mail_reply_is_read_without_its_quote_marks(tmp_path):
+    """"> Sam Whitaker: ..." under "On 19 Jun 2025, Sam Whitaker wrote:": the quoted transcript is the interview, the
+    reply above it and the sign-off inside the quote no one's; the ">" before a turn's second line is removed as a
+    ``quote-mark``, never quoted."""
+    mail = (
+        "From: Marta Silva <marta.silva@ledgerloop.com>\nSubject: Re: Transcript - Joel Harper\n"
+        "To: Sam Whitaker <sam.whitaker@ledgerloop.com>\n\nThanks Sam, great call.\n\nMarta\n\n"
+        "> On 19 Jun 2025, at 17:40, Sam Whitaker <sam.whitaker@ledgerloop.com> wrote:\n>\n"
+        "> Sam Whitaker: Thanks for joining, Joel. Can you start with your role?\n"
+        "> Joel Harper: Sure. I'm the billing operations manager at Tidewater\n"
+        "> Utilities. We bill about three hundred thousand water customers.\n"
+        "> Sam Whitaker: What does that cost you?\n"
+        "> Joel Harper: Call volume mostly, and the regulator publishes our complaint numbers.\n>\n> Cheers,\n> Sam\n"
+    )
+    interview, statements = statements_of(tmp_path, "reply.txt", mail)
+    assert {turn.speaker for turn in interview.turns} == {"Sam Whitaker", "Joel Harper"}
+    said = [s.text for s in statements]
+    assert said == [
+        "I'm the billing operations manager at Tidewater Utilities.",
+        "We bill about three hundred thousand water customers.",
+        "Call volume mostly, and the regulator publishes our complaint numbers.",
+    ]
+    assert [(interview.text[start:end], reason) for s in statements for start, end, reason in s.removed] == [
+        ("\n> ", "quote-mark")
     ]

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .cleanup import ANNOTATION, INLINE_TIME, LINE_NUMBER, apply_cleanup, is_acknowledgement, is_false_start
+from .cleanup import ANNOTATION, INLINE_TIME, LINE_NUMBER, QUOTE_MARK, apply_cleanup, is_acknowledgement, is_false_start
 from .errors import AuditError
 from .records import Interview, Persona, Quote, RunResult, Statement, Theme
 from .stop_words import english_stop_words
@@ -133,6 +133,8 @@ def _removal_problem(
         return None if ANNOTATION.fullmatch(removed.strip()) else "it is not a non-speech annotation"
     if reason == "line-number":
         return None if LINE_NUMBER.fullmatch(removed) else "it is not the number before a line"
+    if reason == "quote-mark":
+        return None if QUOTE_MARK.fullmatch(removed) else "it is not the mark before a quoted line"
     spoken = [t for t in interview.turns if t.start_char < end and t.end_char > start]
     if reason == "gap":
         return "it holds words of a turn" if spoken else None

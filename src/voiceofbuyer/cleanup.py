@@ -38,7 +38,10 @@ from .stop_words import english_stop_words
 from .stutters import Removal, Token, opens_sentence, repeats
 
 Range = tuple[int, int]
-REASONS = ("filler", "repeat", "false-start", "timestamp", "annotation", "line-number", "gap", "backchannel", "escape")
+REASONS = (
+    "filler", "repeat", "false-start", "timestamp", "annotation", "line-number", "quote-mark", "gap", "backchannel",
+    "escape",
+)  # fmt: skip
 _ACKNOWLEDGEMENT_WORDS = frozenset({
     "mm", "mmm", "mm-hmm", "mhm", "mm-mm", "uh-huh", "hmm", "yeah", "yes", "yep", "yup", "right", "okay", "ok", "sure",
     "i", "see", "got", "it", "gotcha", "ah", "oh", "aha", "totally", "exactly", "absolutely", "definitely", "of",
@@ -106,6 +109,9 @@ ANNOTATION = re.compile(
 # The number a qualitative researcher's transcript puts before each line ("12<tab>contract sat for seven weeks"),
 # inside a turn that runs over several lines: layout, never words.
 LINE_NUMBER = re.compile(r"\n[ \t]*\d{1,5}\t[ \t]*")
+# The ">" an e-mail reply puts before each line of a transcript it quotes, inside a turn that runs over several
+# lines ("the meter data" / "> and the bill run."): layout, never words.
+QUOTE_MARK = re.compile(r"\n[ \t]*>[ \t]?")
 # A word cut off and said again, a contraction too ("I'm- I'm the head of").
 _FALSE_START = re.compile(r"\b([\w'’]+)(-|--|–|—)\s+(?=([\w'’]+))")
 
@@ -135,6 +141,7 @@ def structural_removals(text: str, base: int, quoted_cell: bool = False) -> list
     found += [(m.start() + base, m.end() + base, "timestamp") for m in times]
     found += [(m.start() + base, m.end() + base, "annotation") for m in ANNOTATION.finditer(text)]
     found += [(m.start() + base, m.end() + base, "line-number") for m in LINE_NUMBER.finditer(text)]
+    found += [(m.start() + base, m.end() + base, "quote-mark") for m in QUOTE_MARK.finditer(text)]
     return merge_removals(found)
 
 

@@ -62,7 +62,8 @@ def _gives_up(restart: re.Match[str], source: str, end: int, removed: list[Remov
     """Whether an opening before a comma was broken off: it ends on a word no clause ends on, and leaving it out does
     not drop a doubt or denial ("I'm not sure the, we can trust it" is no "We can trust it"), nor a whole clause
     joined by "and", "but" or "so" ("Every roaster needs that, and most ERP tools ...", "I was all in, but the CFO
-    wants a second quote", "We brought it in, and ...": "in" and "on" end a clause as particles)."""
+    wants a second quote", "We brought it in, and ...": "in" and "on" end a clause as particles, "It caught some,
+    but ...": "some", "any", "more", "most" and "less" as pronouns)."""
     word = restart.group(1).lower()
     if word not in UNFINISHED or frames_a_clause(restart[0]):
         return False
@@ -76,7 +77,8 @@ def _gives_up(restart: re.Match[str], source: str, end: int, removed: list[Remov
     # "all in, but", "brought it in, and"; but "it depends on, so the ..." was given up
     joiners = r"and|but" if word in ("in", "on") else r"and|but|so"
     joined = re.match(rf"(?:{joiners})\b", source[restart.end() : end], re.I) is not None
-    return not (word in ("that", "this", "in", "on") and joined)
+    # "It caught some, but every insurer ...", "We spend more, and ...": a quantity said as a pronoun ends its clause
+    return not (word in ("that", "this", "in", "on", "some", "any", "more", "most", "less") and joined)
 
 
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she"})

@@ -32,6 +32,7 @@ from .ingest.speaker_names import (
     display_parts,
     display_title,
     given_name,
+    given_name_first,
     is_device,
     is_login,
     is_placeholder,
@@ -279,7 +280,7 @@ def buyer_profile(
     name = without_honorific(meta.interviewee) or (named[0] if named else "")
     if name and not meta.interviewee and not is_room(name):
         # "Priya Nair | CFO @ Kestrel Logistics", "Dr Anika Bose": her name
-        name = without_honorific(display_parts(name)[0] or without_call_mark(name))
+        name = given_name_first(without_honorific(display_parts(name)[0] or without_call_mark(name)))
     profiled = set(speakers.buyers)
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
         name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])

@@ -322,6 +322,10 @@ def looks_like_name(name: str) -> bool:
 # Between a display name's parts: "Priya Nair | CFO @ Kestrel Logistics", "Marco Bellini - Plant Manager - Ferro
 # Meccanica", "Kwame Asante, Fleet Manager at SwiftVan", "Ruth Adeyemi 🌱 Nurse Manager at St Mary's" (a hyphen
 # within a word, "Co-founder", is no separator; a comma is one only after the name: "VP, Operations" is one title).
+CALL_MARK = re.compile(
+    r"\s*\((?:guest|external|unverified|host|co-?host|organi[sz]er|presenter|attendee|panelist|\d)\)\s*$", re.I
+)
+"""What a call adds after a name: Teams' "(External)", "(Guest)", "(Unverified)", Zoom's "(Host)" and "(2)"."""
 _DISPLAY_SEPARATOR = re.compile(rf"[ \t]*[|@][ \t]*|[ \t]+[-–—/][ \t]+|[ \t]+at[ \t]+|[ \t]+[{_EMOJI}]+[ \t]+")
 _DISPLAY_END = re.compile(r"(?:[ \t]*(?:[:：>]|[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?))+[ \t]*$")
 _PRONOUN_PART = re.compile(r"[ \t]*\(?(?i:she|he|they|ze|xe|ey|fae)/[a-z]+(?:/[a-z]+)?\)?[ \t]*")
@@ -333,7 +337,7 @@ def display_parts(label: str) -> tuple[str, str]:
     Senior Procurement Manager | Alpenwerk AG", "Noah Fischer, Director of IT, Helix Bank" → the name and the title;
     a name with only a company or pronouns after it ("Sam Ortiz / Ledgerly") → the name and ""; anything else
     ("Kim, Alex", "Dana Whitfield") → ("", "")."""
-    parts = [without_emoji(part) for part in _DISPLAY_SEPARATOR.split(_DISPLAY_END.sub("", label))]
+    parts = [without_emoji(part) for part in _DISPLAY_SEPARATOR.split(CALL_MARK.sub("", _DISPLAY_END.sub("", label)))]
     head, rest = _PRONOUN_PART.sub(" ", parts[0]).strip(), parts[1:]
     name, comma, after = head.partition(",")
     if comma and (rest or len(after.split()) > 1):  # "Noah Fischer, Director of IT, ..."; "Kim, Alex" is a name

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from voiceofbuyer.ingest.labels import read_head
 from voiceofbuyer.ingest.text_lines import HEADING, TextLine
 
 SIGNATURE_LINES = 8
@@ -151,3 +152,27 @@ def quoted_mail(lines: Sequence[TextLine]) -> set[int]:
             found.update(run)
         index = max(end, index + 1)
     return found
+
+
+_QUOTE_PREFIX = re.compile(r"[ \t]*>[ \t]?")
+
+
+def quoted_transcript(lines: Sequence[TextLine]) -> list[TextLine] | None:
+    """The lines of a transcript that a mail reply quotes whole ("> Sam Whitaker: Thanks for joining, ..."), each
+    without its ">", where no line outside the quote opens with a speaker's label (the reply above it, "Thanks Sam,
+    great call.", is the mail's); None where the file is no such reply."""
+    quoted, header = quoted_mail(lines), mail_header(lines)
+    outside = (line for i, line in enumerate(lines) if i >= header and i not in quoted)
+    if not quoted or any(line.head is not None and line.head.speaker for line in outside):
+        return None
+    unquoted = []
+    for index in sorted(quoted):
+        line = lines[index]
+        mark = _QUOTE_PREFIX.match(line.text)
+        text = line.text[mark.end() :] if mark else line.text
+        if text.strip() and not _NESTED_OR_BARE.fullmatch(text):
+            unquoted.append(
+                TextLine(line.number, line.start + len(line.text) - len(text), line.end, text, read_head(text))
+            )
+    speaking = [line for line in unquoted if line.head is not None and line.head.speaker]
+    return unquoted if len(speaking) >= 2 else None

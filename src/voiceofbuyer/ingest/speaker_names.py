@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import chain, pairwise
 
-from voiceofbuyer.ingest.labels import display_parts, is_bot, is_phone_number, is_role_label, is_room
+from voiceofbuyer.ingest.labels import CALL_MARK, display_parts, is_bot, is_phone_number, is_role_label, is_room
 from voiceofbuyer.ingest.rejoins import rejoined
 from voiceofbuyer.job_words import names_a_job_word
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
@@ -252,14 +252,19 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
     # directory's surname first) beside "Marcus Bell"
     bare = set(speakers)
     aliases.update({s: without_honorific(s) for s in speakers if s != without_honorific(s) in bare})
-    aliases.update({s: turned for s in speakers if (turned := _given_name_first(s)) in bare and turned != s})
+    aliases.update({s: turned for s in speakers if (turned := given_name_first(s)) in bare and turned != s})
     return aliases
 
 
-def _given_name_first(label: str) -> str:
-    """ "Bell, Marcus" as "Marcus Bell"; any other label as it is."""
+def given_name_first(label: str) -> str:
+    """ "Bell, Marcus" (a company directory's surname first, as Teams and Outlook show it) as "Marcus Bell"; any other
+    label as it is."""
     surname, comma, given = label.partition(",")
-    return f"{given.strip()} {surname.strip()}" if comma and len(surname.split()) == len(given.split()) == 1 else label
+    names = [surname.strip(), given.strip()]
+    return f"{names[1]} {names[0]}" if comma and all(_ONE_NAME.fullmatch(name) for name in names) else label
+
+
+_ONE_NAME = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _one_letter_apart(first: str, second: str) -> bool:
@@ -285,18 +290,13 @@ _NOT_A_COMPANY = re.compile(
 )
 
 
-_CALL_MARK = re.compile(
-    r"\s*\((?:guest|external|unverified|host|co-?host|organi[sz]er|presenter|attendee|panelist|\d)\)\s*$", re.I
-)
-
-
 def without_call_mark(label: str) -> str:
     """A label without what the call added to the name: its mark, "Kofi Mensah (Unverified)" (Teams, a guest in
     the browser), "(Guest)", "(External)", "(Host)", Zoom's "(2)" for a second device, or the company a sales-call
     recorder writes in brackets, "Carla Jimenez (Vantage Foods)" → "Kofi Mensah", "Carla Jimenez"."""
     if company(label):
         return label[: label.rindex("(")].strip() or label
-    return _CALL_MARK.sub("", label).strip() or label
+    return CALL_MARK.sub("", label).strip() or label
 
 
 def company(speaker: str) -> str:
@@ -363,7 +363,7 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
     # "Siobhan Kelleger", "Dr Anika Bose", "Bell, Marcus": the buyer's name as one label misspells it, adds an
     # honorific or puts the surname first: one person cited by one name.
     named = without_honorific(profile.name)
-    if profile.name and (named in (shown, _given_name_first(shown)) or _misspelled(shown, profile.name)):
+    if profile.name and (named in (shown, given_name_first(shown)) or _misspelled(shown, profile.name)):
         return profile.name
     return shown
 

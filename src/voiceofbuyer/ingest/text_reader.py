@@ -31,7 +31,7 @@ from voiceofbuyer.ingest.chevrons import chevron_turns, stamped_pieces
 from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import named_by_heading
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
-from voiceofbuyer.ingest.mail import letter_end, mail_header, quoted_mail
+from voiceofbuyer.ingest.mail import letter_end, mail_header, quoted_mail, quoted_transcript
 from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
@@ -113,6 +113,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     ]
     refuse_chat_log([line.text for line in lines], source)
     lines = name_lines(without_line_numbers(lines))
+    lines = quoted_transcript(lines) or lines  # a transcript quoted whole in a mail reply
     lines = lines[mail_header(lines) : letter_end(lines)]  # notes sent by e-mail: their header and signature
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     lines = _header_entries_as_text(lines, vote)
