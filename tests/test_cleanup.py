@@ -34,6 +34,9 @@ def test_fillers_are_removed_with_their_comma():
     assert clean("With the simpler models, Uh, it's much easier.") == "With the simpler models, it's much easier."
     assert clean("Um, I think er the issue is, uh, timing. Mm-hmm.") == "I think the issue is timing."
     assert clean("It cost us about, uh, eighteen thousand dollars.") == "It cost us about eighteen thousand dollars."
+    # a clause given up and started anew keeps its comma, unless a conjunction asks for the clause (tester W)
+    assert clean("So payroll is, um, it's a lot.") == "So payroll is, it's a lot."
+    assert clean("We moved because, um, we had to.") == "We moved because we had to."
 
 
 def test_a_filler_near_marks_that_quote_nothing_is_still_removed():

@@ -323,13 +323,27 @@ _NO_COMMA_AFTER = frozenset(
 ("about, uh, eighteen"); after any other word it may be a list's or a clause's ("4" PVC, um, 6" PVC") and stays."""
 
 
-def _without_filler_comma(before: str) -> str:
+def _without_filler_comma(before: str, after: str) -> str:
     """The text before a filler that took its own trailing comma, without the comma the filler was set off by when
-    the words could not take one: "about, uh, eighteen" reads "about eighteen"; "Well, um, we" keeps "Well, we"."""
+    the words could not take one: "about, uh, eighteen" reads "about eighteen"; "Well, um, we" keeps "Well, we";
+    so does a clause given up and started anew ("payroll is, um, it's a lot" reads "payroll is, it's a lot"),
+    unless a conjunction asks for that clause ("because, um, we" reads "because we")."""
     comma = _COMMA_BEFORE.search(before)
-    if comma is None or comma["word"].lower().replace("’", "'") not in _NO_COMMA_AFTER:
+    word = comma["word"].lower().replace("’", "'") if comma else ""
+    if comma is None or word not in _NO_COMMA_AFTER:
+        return before
+    if word not in _JOINS_A_CLAUSE and _SUBJECT.match(after.lstrip()):
         return before
     return before[: comma.end("word")] + before[comma.end("word") + 1 :]
+
+
+_JOINS_A_CLAUSE = frozenset(
+    {"and", "or", "but", "if", "because", "when", "where", "what", "which", "who", "how", "why", "whether", "as",
+     "that", "than", "like"}
+)  # fmt: skip
+# A subject opening a clause after a filler: a restart ("it's", "we", "I'm"), not an object ("it", "you" after "tell")
+_SUBJECT = re.compile(r"(?:i|i['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|they|they['’](?:re|ve|d|ll)|he|she|it['’]s"
+                      r"|there['’]s|that['’]s)\b", re.I)  # fmt: skip
 
 
 def _opening(piece: str) -> str:
@@ -353,7 +367,7 @@ def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[
         # "about, uh, eighteen"; but "With the simpler models, Uh, it's ...": a capital starts the clause anew
         filler = source[cut_start:cut_end]
         if reason == "filler" and filler.endswith(",") and filler[:1].islower():
-            pieces[-1] = _without_filler_comma(pieces[-1])
+            pieces[-1] = _without_filler_comma(pieces[-1], source[cut_end:end])
         # "Normal. Um, so Monday ...": "Normal. So Monday ..."
         sentence_after = reason == "filler" and (
             _SENTENCE_BEFORE.search(pieces[-1]) is not None or (sentence_after and not pieces[-1].strip())
