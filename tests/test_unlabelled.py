@@ -530,3 +530,51 @@ Thanks, T.
     # a remark to the readers above a sign-off only: the same words inside an answer are the buyer's
     said = mail.replace("The MD. She'll", "The MD, if anyone. She'll").replace("Thanks, T.\n", "")
     assert "if anyone" in _said(read_text(said.encode(), "notes.txt").turns, "Interviewee")
+
+
+def test_questions_sent_by_mail_and_answered_inline_are_read_as_the_interview() -> None:
+    """A reply answering quoted questions below each: the quoted questions are the interviewer's, the reply's
+    paragraphs the interviewee's; the reply's note and sign-off, the quoted greeting and thanks are no one's; the
+    reply's header names the interviewee, the "wrote:" line the interviewer."""
+    mail = """From: \tPriya Nair <p.nair@kestrel-logistics.co.uk>
+To: \tHannah Cole <hannah.cole@ledgerly.io>
+Subject: \tRe: A few questions about invoice approvals
+
+Hi Hannah,
+
+Sorry for the slow reply, answers inline below.
+
+Priya
+
+On 12/05/2025 16:02, Hannah Cole wrote:
+> Hi Priya,
+>
+> Thanks again for agreeing to answer a few questions by email.
+>
+> 1. Could you tell me about your role
+> and your team?
+
+I'm the accounts payable manager at Kestrel Logistics. Three of us,
+plus a temp at year end.
+
+> 2. How do supplier invoices reach you today?
+
+About 70% by email to a shared AP inbox, the rest by post.
+
+> 3. What is the most frustrating part of the process?
+
+Getting approvals out of the depot managers.
+
+> Thanks so much,
+> Hannah
+"""
+    parsed = read_text(mail.encode(), "Re_ A few questions.txt")
+    assert (parsed.meta.interviewee, parsed.meta.interviewer) == ("Priya Nair", "Hannah Cole")
+    assert [(turn.speaker, turn.text) for turn in parsed.turns] == [
+        ("Interviewer", "1. Could you tell me about your role\n> and your team?"),
+        ("Interviewee", "I'm the accounts payable manager at Kestrel Logistics. Three of us,\nplus a temp at year end."),
+        ("Interviewer", "2. How do supplier invoices reach you today?"),
+        ("Interviewee", "About 70% by email to a shared AP inbox, the rest by post."),
+        ("Interviewer", "3. What is the most frustrating part of the process?"),
+        ("Interviewee", "Getting approvals out of the depot managers."),
+    ]
