@@ -359,3 +359,26 @@ def test_whoever_introduces_the_interviewer_as_running_their_research_is_on_thei
     ])  # fmt: skip
     sides = identify_sides(call)
     assert list(sides.buyers) == ["Ingrid Halvorsen"] and "Kofi Mensah" in sides.interviewers
+
+
+def test_a_blog_post_answering_its_own_question_headings_is_no_interview(tmp_path) -> None:
+    from voiceofbuyer.ingest.reader import read_interview
+
+    post = (
+        '---\ntitle: "Why your AP team dreads month-end"\nauthor: Hannah Cole\ntags: [ap]\n---\n\n'
+        "# Why your AP team dreads month-end\n\n## Why do invoices sit with approvers?\n\n"
+        "Because approvers aren't at a desk. The approval email is buried by 10.\n\n"
+        '> "Last quarter we paid a haulier forty days late." - AP manager, UK logistics firm\n\n'
+        "## Isn't this just a discipline problem?\n\nWe don't think so. Teams blame their tools.\n\n"
+        "## What does good look like?\n\nApprovals on a phone, in one tap.\n\n"
+        "## So where do you start?\n\nStart with your exception rate.\n\n"
+        "Want to see how teams like yours cut their close? [Book a demo](https://ledgerly.io/demo).\n"
+    )
+    path = tmp_path / "blog.md"
+    path.write_text(post)
+    article = read_interview(path, tmp_path)
+    assert "article" in not_an_interview(article, identify_sides(article))
+    # interview notes under the same front matter: the interviewee speaks for herself
+    path.write_text(post.replace("We don't think so.", "I don't think so, my approvers are on the floor."))
+    notes = read_interview(path, tmp_path)
+    assert not not_an_interview(notes, identify_sides(notes))

@@ -1,5 +1,5 @@
 """Files read as speaker turns that are no interview: documents, guides, surveys, notes, chats, demos, webinars,
-FAQs, podcasts and debriefs. Each is left out of the batch with one line saying what it looks like."""
+FAQs, podcasts, debriefs and articles. Each is left out of the batch with one line saying what it looks like."""
 
 from __future__ import annotations
 
@@ -212,6 +212,32 @@ def _meeting_notes(interview: Interview, sides: SpeakerRoles) -> str:
     return ""
 
 
+_BYLINE = re.compile(r"\A---[ \t]*\n(?:(?!---).*\n){0,30}?(?:author|authors|byline)[ \t]*:", re.I)
+"""A published article's front matter naming its author (Hugo, Jekyll, a CMS export)."""
+_CALL_TO_ACTION = re.compile(
+    r"\[(?:book|request|get|start|schedule|try|see)\s+(?:a\s+|your\s+|our\s+|it\s+)?(?:free\s+)?"
+    r"(?:demo|trial|call|consultation|started|free|now)\b[^\]]*\]\(|\bsubscribe\s+(?:to\s+our|for\s+more)\b",
+    re.I,
+)
+"""An article's call to action: "[Book a demo](https://...)", "Subscribe to our newsletter"."""
+_ATTRIBUTED = re.compile(r"[\"”][ \t]*[-–—][ \t]*(?:\w+[ \t]+){0,4}\w+,[ \t]*\w", re.M)
+"""A pull quote credited to a job and a company: '..." - AP manager, UK logistics firm'."""
+_SPEAKS_FOR_THEMSELF = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|my|me)\b")
+
+
+def _article(interview: Interview, sides: SpeakerRoles) -> str:
+    """A published article or blog post that answers its own question headings ("## Why do invoices sit with
+    approvers?" / "Because approvers aren't at a desk."): two of a byline in front matter, a call to action ("[Book a
+    demo](...)") and a pull quote credited to a job, and no answer in the first person singular (an interviewee
+    speaks for themself)."""
+    signs = [bool(_BYLINE.search(interview.text)), bool(_CALL_TO_ACTION.search(interview.text)),
+             bool(_ATTRIBUTED.search(interview.text))]  # fmt: skip
+    answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
+    if sum(signs) >= 2 and not any(_SPEAKS_FOR_THEMSELF.search(text) for text in answers):
+        return "questions answered in the first person plural under a byline or a call to action (an article?)"
+    return ""
+
+
 def _timed(interview: Interview) -> bool:
     """Whether the turns carry times: a recorded call, whatever else it looks like."""
     return any(turn.start is not None for turn in interview.turns)
@@ -223,6 +249,6 @@ def _say_what_they_do(texts: list[str]) -> bool:
 
 
 KINDS: tuple[Callable[[Interview, SpeakerRoles], str], ...] = (
-    _one_voice, _debrief, _podcast, _webinar, _faq, _guide, _survey, _team_talk, _meeting_notes,
+    _one_voice, _debrief, _podcast, _webinar, _faq, _guide, _survey, _team_talk, _meeting_notes, _article,
 )  # fmt: skip
 """What a file that is no interview may look like, in the order they are tried: each says why, or ""."""
