@@ -578,3 +578,32 @@ Getting approvals out of the depot managers.
         ("Interviewer", "3. What is the most frustrating part of the process?"),
         ("Interviewee", "Getting approvals out of the depot managers."),
     ]
+
+
+def test_mailed_notes_take_the_buyer_from_the_subject_and_leave_bracketed_asides_out() -> None:
+    mail = """From: Sam Ortiz <sam.ortiz@ledgerly.io>
+Subject: Call notes: Marta Kowalczyk, Payroll Lead, Brightway Foods
+To: Research <research@ledgerly.io>
+
+Quick write-up from Marta's call, her answers underneath.
+
+How long have you been at Brightway?
+
+Nine years now. Payroll was two people when I joined.
+
+What does a normal pay week look like for you?
+
+Monday and Tuesday are just chasing overtime.
+
+[She shared her screen here and showed me the overtime
+tracker. It's a spreadsheet with about forty tabs.]
+
+What have you tried?
+
+I asked our payroll bureau for an app. They quoted nine months.
+"""
+    parsed = read_text(mail.encode(), "Call notes - Marta Kowalczyk.txt")
+    assert (parsed.meta.interviewee, parsed.meta.title) == ("Marta Kowalczyk", "Payroll Lead")
+    interviewee = _said(parsed.turns, "Interviewee")
+    assert "Monday and Tuesday" in interviewee and "They quoted nine months." in interviewee
+    assert "shared her screen" not in interviewee and "forty tabs" not in interviewee

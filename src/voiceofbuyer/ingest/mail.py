@@ -65,6 +65,16 @@ def mail_header(lines: Sequence[TextLine]) -> int:
     return forwarded + 1 + fields if fields else 0
 
 
+_SUBJECT = re.compile(r"[ \t]*subject[ \t]*:[ \t]*(?:(?:re|fw|fwd|aw|wg)[ \t]*:[ \t]*)*(?P<subject>.*?)[ \t]*", re.I)
+
+
+def mail_subject(header: Sequence[TextLine]) -> str:
+    """The subject of a mail's ``header`` lines, without "Re:" and "Fwd:" ("Call notes: Marta Kowalczyk, Payroll
+    Lead, Brightway Foods"), a heading that may name the interviewee; "" where it has none."""
+    found = next((subject for line in header if (subject := _SUBJECT.fullmatch(line.text))), None)
+    return found["subject"] if found else ""
+
+
 def _header_fields(lines: Sequence[TextLine], start: int) -> int:
     """How many lines from ``start`` on are a mail's header fields, two or more of From, Sent, To and Subject among
     them; 0 where they are not."""

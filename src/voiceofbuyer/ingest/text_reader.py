@@ -32,7 +32,7 @@ from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import named_by_heading
 from voiceofbuyer.ingest.inline_replies import inline_replies
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
-from voiceofbuyer.ingest.mail import letter_end, mail_header, quoted_mail, quoted_transcript
+from voiceofbuyer.ingest.mail import letter_end, mail_header, mail_subject, quoted_mail, quoted_transcript
 from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
@@ -117,11 +117,14 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     if (replies := inline_replies(text, lines)) is not None:  # questions sent by e-mail, answered inline
         return replies
     lines = quoted_transcript(lines) or lines  # a transcript quoted whole in a mail reply
-    lines = lines[mail_header(lines) : letter_end(lines)]  # notes sent by e-mail: their header and signature
+    opening = mail_header(lines)  # notes sent by e-mail: their header (its subject a heading) and signature
+    subject = mail_subject(lines[:opening])
+    lines = lines[opening : letter_end(lines)]
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     lines = _header_entries_as_text(lines, vote)
     header = [line.text for line in _header_lines(lines, vote)]
     meta = header_metadata(header, source, lines[0].number if lines else 1)
+    header = [subject, *header] if subject else header
     chevrons = chevron_turns(text, stamped_pieces(text, lines))
     if chevrons is not None:  # CART: ">>" opens each change of speaker, named or not
         return replace(chevrons, meta=named_by_heading(header, chevrons.turns, meta, front))

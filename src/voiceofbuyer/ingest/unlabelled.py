@@ -104,6 +104,8 @@ _QUESTION_OPENING = re.compile(
     r"|were|can|could|would|will|have|has)\s+\w+",
     re.I,
 )
+_ASIDE = re.compile(r"\s*(?:\[[^\[\]]*\]|\([^()]*\))\s*")
+"""A typed paragraph wholly in brackets: a note-taker's aside, no one's words."""
 PERSONAL_SHARE = 0.25
 """Of typed paragraphs read by their questions, the fewest that ask "you" or answer "I": interviews typed by testers
 scored 0.30-0.61, a newsletter 0.09 and a research memo 0.18."""
@@ -189,6 +191,8 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True, 
     ``paragraphs``: the segments are typed paragraphs, so a sentence never goes on from one into the next (a
     greeting, "Hi all,", or a signature, "Hannah", ends where its paragraph does)."""
     recognised = recognised and not paragraphs
+    if paragraphs:  # "[She shared her screen here and showed me the tracker.]": the note-taker's aside
+        segments = [segment for segment in segments if not _ASIDE.fullmatch(text, segment.start, segment.end)]
     sentences = _sentences(text, segments, paragraphs)
     asks = [_asks(sentence.text) or (paragraphs and _typed_question(sentence.text)) for sentence in sentences]
     words = sum(len(sentence.text.split()) for sentence in sentences)

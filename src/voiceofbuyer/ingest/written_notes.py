@@ -30,6 +30,10 @@ _TIMED_BULLET = re.compile(r"[ \t]*" + _LOG_TIME + "?" + _BULLET.pattern)
 _TIMED_LINE = re.compile(r"[ \t]*" + _LOG_TIME)
 _ASIDE_OPEN = re.compile(r"[ \t]*<aside\b", re.I)
 _ASIDE_CLOSE = re.compile(r"</aside>", re.I)
+# "[She shared her screen here and showed me the overtime" / "tracker. It's a spreadsheet with forty tabs.]": the
+# writer's aside in brackets over a paragraph's lines
+_BRACKET_OPEN = re.compile(r"[ \t]*\[[^\]]*$")
+_BRACKET_CLOSE = re.compile(r"\][ \t]*$")
 INTERVIEWER = "Interviewer"
 INTERVIEWEE = "Interviewee"
 
@@ -157,7 +161,7 @@ def question_and_answer_turns(
     asks = [question_at(line) for line in lines]
     timed = sum(1 for line in lines if _TIMED_LINE.match(line.text)) * 2 >= len(lines)
     bullet = _TIMED_BULLET if timed else _BULLET
-    in_aside = False
+    in_aside = in_brackets = False
     for index, line in enumerate(lines):
         question = asks[index]
         # "Mostly email, and it's a nightmare. Who wants to chase people?" right after a question, in notes without
@@ -178,6 +182,10 @@ def question_and_answer_turns(
         after_question = question is not None
         if _ASIDE_OPEN.match(line.text) or in_aside:  # Notion's <aside> block: the writer's note, to </aside>
             in_aside = not _ASIDE_CLOSE.search(line.text)
+            continue
+        in_brackets = in_brackets and line.number == lines[index - 1].number + 1  # closed by the paragraph's end
+        if _BRACKET_OPEN.match(line.text) or in_brackets:
+            in_brackets = not _BRACKET_CLOSE.search(line.text)
             continue
         if question is not None:
             start, end = line.start + question, line.end
