@@ -344,13 +344,13 @@ def test_someone_else_speaking_up_on_the_buyers_channel_to_listen_in_is_never_qu
 
 
 def test_whoever_introduces_the_interviewer_as_running_their_research_is_on_their_side() -> None:
-    """"I'm Kofi, I lead product here, and this is Laura, who runs our research": Kofi opens the call, pitches
+    """ "I'm Kofi, I lead product here, and this is Laura, who runs our research": Kofi opens the call, pitches
     ("That's the main thing we're building") and asks once; Laura interviews; Ingrid is the buyer (tester W)."""
     call = interview([
         ("Kofi Mensah", "Hi Ingrid, welcome. I'm Kofi, I lead product here, and this is Laura, who runs our research."),
         ("Ingrid Halvorsen", "Hi Kofi, hi Laura."),
         ("Laura Chen", "Thanks for joining. Could you start by describing your role?"),
-        ("Ingrid Halvorsen", "I'm the treasury manager at Fjordline Shipping, fourteen bank accounts in six countries."),
+        ("Ingrid Halvorsen", "I'm the treasury manager at Fjordline Shipping, fourteen bank accounts."),
         ("Laura Chen", "What's the hardest part of that today?"),
         ("Ingrid Halvorsen", "Getting a cash position every morning. I log into five banking portals."),
         ("Kofi Mensah", "That's actually the main thing we're building. You'd have the position by eight."),

@@ -523,7 +523,7 @@ def test_caption_tags_inside_a_sentence_leave_every_word_in_one_quote(tmp_path):
 
 
 def test_a_transcript_quoted_whole_in_a_mail_reply_is_read_without_its_quote_marks(tmp_path):
-    """"> Sam Whitaker: ..." under "On 19 Jun 2025, Sam Whitaker wrote:": the quoted transcript is the interview, the
+    """ "> Sam Whitaker: ..." under "On 19 Jun 2025, Sam Whitaker wrote:": the quoted transcript is the interview, the
     reply above it and the sign-off inside the quote no one's; the ">" before a turn's second line is removed as a
     ``quote-mark``, never quoted."""
     mail = (

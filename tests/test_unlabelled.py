@@ -555,7 +555,7 @@ On 12/05/2025 16:02, Hannah Cole wrote:
 > and your team?
 
 I'm the accounts payable manager at Kestrel Logistics. Three of us,
-plus a temp at year end.
+plus a temp.
 
 > 2. How do supplier invoices reach you today?
 
@@ -572,7 +572,7 @@ Getting approvals out of the depot managers.
     assert (parsed.meta.interviewee, parsed.meta.interviewer) == ("Priya Nair", "Hannah Cole")
     assert [(turn.speaker, turn.text) for turn in parsed.turns] == [
         ("Interviewer", "1. Could you tell me about your role\n> and your team?"),
-        ("Interviewee", "I'm the accounts payable manager at Kestrel Logistics. Three of us,\nplus a temp at year end."),
+        ("Interviewee", "I'm the accounts payable manager at Kestrel Logistics. Three of us,\nplus a temp."),
         ("Interviewer", "2. How do supplier invoices reach you today?"),
         ("Interviewee", "About 70% by email to a shared AP inbox, the rest by post."),
         ("Interviewer", "3. What is the most frustrating part of the process?"),
@@ -607,3 +607,22 @@ I asked our payroll bureau for an app. They quoted nine months.
     interviewee = _said(parsed.turns, "Interviewee")
     assert "Monday and Tuesday" in interviewee and "They quoted nine months." in interviewee
     assert "shared her screen" not in interviewee and "forty tabs" not in interviewee
+
+
+def test_a_buyers_voice_memo_is_read_as_the_buyers_alone_and_flagged() -> None:
+    """One voice answering questions sent ahead, asking itself ("Why a shared inbox? Honestly, ..."): every word is
+    the buyer's, named as they name themselves; an essay asking itself, greeting no one, is still refused."""
+    memo = (
+        "Hi Maya, it's Daniel Brooks, I'm the director of facilities at Pinewood Medical Group.\n"
+        "You asked me to just talk through how we handle maintenance requests, so here goes.\n"
+        "So right now every clinic emails a shared inbox when something breaks.\n"
+        "Why a shared inbox? Honestly, because that's what we had in 2016 and nobody changed it.\n"
+        "What would I want instead? I want a request to land with a named technician within an hour.\n"
+        "Do I want another portal for them to log into? No. They have eleven systems already.\n"
+        "Okay, I think that's everything. Thanks, Maya, speak soon.\n"
+    )
+    parsed = read_text(memo.encode(), "voice-memo-daniel-brooks.txt")
+    assert {turn.speaker for turn in parsed.turns} == {"Interviewee"} and len(parsed.turns) == 7
+    assert parsed.meta.interviewee == "Daniel Brooks" and parsed.unlabelled
+    with pytest.raises(InputError):
+        read_text(memo.replace("Hi Maya, it's", "Notes by").encode(), "essay.txt")

@@ -53,6 +53,7 @@ from voiceofbuyer.ingest.unlabelled import (
     paragraph_segments,
     question_turns,
 )
+from voiceofbuyer.ingest.voice_memo import voice_memo
 from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
 from voiceofbuyer.records import InterviewMeta, Turn
 
@@ -148,10 +149,13 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         by_questions = not declares_quoted_words(text[body:])
         if not by_questions:  # notes whose quoted words alone are the interviewee's
             turns = quoted_lines(text, spans, INTERVIEWEE)
-        elif len(paragraphs := paragraph_segments(spans)) > 1 and len(paragraphs) * TYPED_LINES >= len(spans):
-            turns = question_turns(text, paragraphs, paragraphs=True)  # typed paragraphs between blank lines
-        else:  # a recogniser's segment a line (Whisper's .txt)
-            turns = question_turns(text, [line_segment(text, start, end, number) for number, start, end in spans])
+        else:  # typed paragraphs between blank lines, or a recogniser's segment a line (Whisper's .txt)
+            segments = paragraph_segments(spans)
+            typed = len(segments) > 1 and len(segments) * TYPED_LINES >= len(spans)
+            segments = segments if typed else [line_segment(text, start, end, n) for n, start, end in spans]
+            turns = question_turns(text, segments, paragraphs=typed)
+            if not turns and (memo := voice_memo(text, segments)) is not None:  # one voice, all the buyer's
+                return memo
     refuse_agenda([line.text for line in lines], turns, source)
     meta = named_by_heading(header, turns, meta, front)
     turns = require_turns(turns, source, EXPECTED)

@@ -1,0 +1,47 @@
+"""A buyer's voice memo, transcribed without speaker labels: one voice, answering questions sent ahead ("Hi Maya,
+it's Daniel Brooks, I'm the director of facilities at Pinewood Medical Group. You asked me to just talk through
+...").
+
+Read by its questions, such a file is one voice asking itself ("Why a shared inbox? Honestly, because ...") and is
+refused; yet every word is the buyer's. It is read as the interviewee's alone where it opens by greeting someone by
+name and its speaker says who they are and what they do within its first lines, speaking in the first person
+throughout (an essay or a newsletter greets no one by name, nor introduces its writer's job). The reading is
+declared a guess, so each quote is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from voiceofbuyer.ingest.turns import Parsed, turn_at
+from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, Segment, guessed
+from voiceofbuyer.introductions import stated_title
+from voiceofbuyer.records import InterviewMeta
+
+OPENING_SEGMENTS = 3
+"""Segments at the start in which the memo greets its listener and the speaker says who they are."""
+FIRST_PERSON_SHARE = 0.3
+"""Fewest segments, as a share, that speak in the first person ("I", "we", "my", "our")."""
+
+_GREETING = re.compile(
+    r"\s*(?:hi|hey|hello|(?:good\s+)?(?:morning|afternoon|evening))\s*,?\s+(?-i:[A-Z][\w'’-]+)\b", re.I
+)
+_OWN_NAME = re.compile(
+    r"\b(?:it['’]s|this\s+is|my\s+name\s+is|i['’]m)\s+(?P<name>(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+))\b", re.I
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|my|our|me|us)\b", re.I)
+
+
+def voice_memo(text: str, segments: Sequence[Segment]) -> Parsed | None:
+    """The memo as the interviewee's turns, one per segment (declared a guess, with the name the speaker gives as
+    their own), or None where ``segments`` (lines or paragraphs of a file without labels) read as no voice memo."""
+    opening = [" ".join(text[s.start : s.end].split()) for s in segments[:OPENING_SEGMENTS]]
+    if not opening or not _GREETING.match(opening[0]) or not stated_title(opening):
+        return None
+    said = [text[s.start : s.end] for s in segments]
+    if sum(1 for words in said if _FIRST_PERSON.search(words)) < FIRST_PERSON_SHARE * len(said):
+        return None
+    turns = [turn for s in segments if (turn := turn_at(text, s.start, s.end, INTERVIEWEE, s.line, s.start_time))]
+    named = next((found for words in opening if (found := _OWN_NAME.search(words))), None)
+    return guessed(text, turns, meta=InterviewMeta(interviewee=named["name"] if named else ""))
