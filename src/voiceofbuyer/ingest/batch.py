@@ -42,6 +42,7 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
     readable_ids = transcript_ids | {_id(source) for source in files if _suffix(source) in RECORDING_SUFFIXES}
     interviews: list[Interview] = []
     claimed: dict[str, str] = {}
+    read: dict[str, Interview] = {}
     copied: dict[tuple[str, str], str] = {}  # source by its bytes' hash and metadata
     recorded = (*RECORDING_SUFFIXES, TRACKS_SUFFIX)
     problems.extend(_empty_tracks_folders(folder, files, excluded))
@@ -63,16 +64,23 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
         if suffix in recorded and interview_id in transcript_ids:
             continue  # its transcript is read instead, and names it as media
         if (suffix in TRANSCRIPT_SUFFIXES or suffix in recorded) and interview_id in claimed:
+            # Whisper writes one call as .json, .srt, .vtt, .tsv and .txt: the same words are a note, not a skip
+            same_words = _same_words(folder, source, read.get(interview_id), manifest)
             problems.append(
                 problem(
                     InputError(
                         source,
                         f"same name as {claimed[interview_id]}: both would be interview '{interview_id}', so it is "
-                        f"read once, as {claimed[interview_id]} (a tool's exports of one call in several formats, as "
-                        "Whisper writes them, are one interview)",
+                        f"read once, as {claimed[interview_id]} "
+                        + (
+                            "(the same call's words in another format)"
+                            if same_words
+                            else "(a tool's exports of one "
+                            "call in several formats, as Whisper writes them, are one interview)"
+                        ),
                         fix="rename it if it is another interview, or remove it",
                     ),
-                    skipped=True,
+                    skipped=not same_words,
                 )
             )
             continue
@@ -102,6 +110,7 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
                 problems.extend(_damage(folder / source, source))
             interviews.append(_media_inside(interview, folder, problems))
             claimed[interview_id] = source  # only once read: a broken acme.json leaves the name to acme.txt
+            read[interview_id] = interview
         except NotAnInterview as err:
             problems.append(problem(err, skipped=False, path=source))
         except InputError as err:
@@ -126,6 +135,25 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
         if name not in files
     )
     return Batch(sorted(interviews, key=lambda interview: interview.id), problems)
+
+
+SAME_WORDS = 0.8
+"""Least share of words two files of one name must share (Jaccard, of their turns' words) to be one call's exports."""
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _same_words(folder: Path, source: str, first: Interview | None, manifest: Manifest) -> bool:
+    """Whether ``source`` holds the same call's words as ``first``, the file of its name already read (Whisper's
+    .srt beside its .json); False where it cannot be read or says other words (another interview given one name)."""
+    if first is None:
+        return False
+    try:
+        other = read_interview(folder / source, folder, manifest.rows)
+    except Exception:  # unreadable: reported as skipped, which is what it would have been on its own
+        return False
+    words = [{w.casefold() for turn in i.turns for w in _WORD.findall(turn.text)} for i in (first, other)]
+    union = words[0] | words[1]
+    return bool(union) and len(words[0] & words[1]) >= SAME_WORDS * len(union)
 
 
 def _damage(path: Path, source: str) -> list[Problem]:
