@@ -37,6 +37,8 @@ def test_fillers_are_removed_with_their_comma():
     # a clause given up and started anew keeps its comma, unless a conjunction asks for the clause (tester W)
     assert clean("So payroll is, um, it's a lot.") == "So payroll is, it's a lot."
     assert clean("We moved because, um, we had to.") == "We moved because we had to."
+    assert clean("We tried it, um, it didn't work.") == "We tried it, it didn't work."  # tester X
+    assert clean("We can cope with that, um, it's dead.") == "We can cope with that, it's dead."
 
 
 def test_a_filler_near_marks_that_quote_nothing_is_still_removed():
@@ -156,6 +158,22 @@ def test_inline_time_stamps_and_annotations_are_removed():
     # A transcriber's notes: a word they could not make out, with its time, and the end of the recording.
     assert clean("(unintelligible 00:01:49) sorry, a statistics vendor.") == "Sorry, a statistics vendor."
     assert clean("We renewed in May. [END OF AUDIO]") == "We renewed in May."
+    # typed words in round brackets that open like a sound or a note are the speaker's (tester X)
+    for said in (
+        "We hire (foreign firms for the lifts) twice a year.",
+        "Nobody checks (door closing checks at 22:00).",
+        "We hear it (alarm going off every night) and ignore it.",
+        "Handover (unclear who owns it) slips.",
+    ):
+        assert clean(said) == said
+    # a reply's "> " before a quoted line is layout; ">90 days" wrapped to a line's start is said
+    assert clean("the meter data\n> and the bill run.") == "The meter data and the bill run."
+    assert clean("past terms, and\n>90 days past due") == "Past terms, and >90 days past due"
+    # a note app's tags after the last sentence are the writer's; "#N/A" and "#collections" said in a sentence stay
+    assert clean("It spoils in a day. #pain #carrier-reliability") == "It spoils in a day."
+    assert clean("Lookups return #N/A\nwhen accounts change, so we drop it in #collections") == (
+        "Lookups return #N/A when accounts change, so we drop it in #collections"
+    )
 
 
 def test_each_removal_says_why():

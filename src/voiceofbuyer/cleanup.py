@@ -69,21 +69,26 @@ INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]|#\d{1,2}
 # sounds captions for the deaf and hard of hearing describe ("[phone buzzing]", "(alarm beeping in background)",
 # "[door closes]", "[clears throat]").
 ANNOTATION = re.compile(
-    # What the transcriber could not make out, with its time or a guess: "[inaudible 00:14:22]", "[crosstalk]".
-    r"[\[(](?:(?:inaudible|unintelligible|foreign(?:\s+language)?|crosstalk|unclear|indistinct|overlapping)"
-    r"[^\])\n]{0,30}"
+    # What the transcriber could not make out, with its time or a guess: "[inaudible 00:14:22]", "[crosstalk]"; in
+    # round brackets with its time or a word about it alone: "(foreign firms for the lifts)" is typed.
+    r"\[(?:inaudible|unintelligible|foreign(?:\s+language)?|crosstalk|unclear|indistinct|overlapping)[^\]\n]{0,30}\]"
+    r"|\((?:inaudible|unintelligible|foreign(?:\s+language)?|crosstalk|unclear|indistinct|overlapping)"
+    r"(?:[\s,:;–—-]+(?:\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?|speech|language|talk(?:ing)?|voices|audio|words?|\w+ly))*"
+    r"\s*\)"
     # A sound, alone or with its time, its length or a word about it ("(long pause)", "[laughs nervously]", "[music
     # playing]"), never words after it: "(pause on all new headcount until Q3)" and "(static files, redirects)" are
     # typed.
-    r"|(?:(?:long|short|brief|nervous|soft|quiet|loud|awkward|slight)\s+)?(?:laughs?|laughter|laughing|pause|silence"
+    r"|[\[(](?:(?:(?:long|short|brief|nervous|soft|quiet|loud|awkward|slight)\s+)?(?:laughs?|laughter|laughing|pause|silence"
     r"|cough\w*|sighs?|music|noise|background noise|static|applause|chuckles?|knocking|typing|beeping|buzzing"
     r"|ringing|footsteps|clears throat|sniffs|exhales|inhales|gasps|groans|whispers|mutters)"
     r"(?:[\s,:;–—-]+(?:\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?|(?:for\s+)?\d+(?:\.\d+)?\s*(?:s|secs?|seconds?|mins?|minutes?)\b"
     r"|\w+ly|in\s+(?:the\s+)?background|continues|playing|sounds?|speech|chatter|talking|voices))*\s*"
-    # A thing and the sound it makes, never a thing alone: "(phone numbers, emails)" is said.
+    # A thing and the sound it makes, never a thing alone: "(phone numbers, emails)" is said; nor with more words
+    # after it than a sound takes: "(alarm going off every night)" is typed.
     r"|(?:(?:cell\s+|mobile\s+)?phone|door|alarm|dog|siren|bell|chime|horn|baby|notification|keyboard)s?\s+"
     r"(?:\w+\s+)?(?:buzz|beep|ring|clos|open|slam|bark|wail|chim|honk|cr(?:y|ies|ying)|click|clatter|knock|goes\s+off"
-    r"|going\s+off|sound)\w*[^\])\n]{0,30})[\])]"
+    r"|going\s+off|sound)\w*(?:[\s,:;–—-]+(?:\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?|\w+ly|again|twice|outside|nearby"
+    r"|in\s+(?:the\s+)?background))*\s*)[\])]"
     # A transcriber's end mark in square brackets: "[END OF AUDIO]", "[End of recording]" (not a speaker's "(end of
     # the file)")
     r"|\[end\s+of\s+(?:the\s+)?(?:audio|recording|transcript(?:ion)?|tape|file|interview)\]"
@@ -102,8 +107,10 @@ ANNOTATION = re.compile(
     # vendor quoted eighteen months.": not the speaker's words, to the line's end.
     r"|\[sic\b[^\[\]\n]{0,200}\]|\(\([^()\n]{1,300}\)\)"
     r"|\[(?:paraphrased?|paraphrasing|summar(?:y|ised|ized)|not\s+verbatim)\][^\n]*"
-    # A note app's tags after an answer, to the line's end: "... a day's shelf life. #pain #carrier-reliability"
-    r"|(?<!\S)#[^\W\d_][\w/-]*(?=(?:[ \t]+#[^\W\d_][\w/-]*)*[ \t]*(?:\n|$))",
+    # A note app's tags after an answer's last sentence or alone on a line, to the line's end: "... a day's shelf
+    # life. #pain #carrier-reliability"; not "return #N/A" nor "drop it in #collections" said mid-sentence
+    r"|(?:(?<=[.!?])|(?<=[.!?][\"'”’)])|(?<![^\n]))[ \t]*#[^\W\d_][\w/-]*(?:[ \t]+#[^\W\d_][\w/-]*)*"
+    r"(?=[ \t]*(?:\n|$))",
     re.IGNORECASE,
 )
 # The number a qualitative researcher's transcript puts before each line ("12<tab>contract sat for seven weeks"),
@@ -111,7 +118,8 @@ ANNOTATION = re.compile(
 LINE_NUMBER = re.compile(r"\n[ \t]*\d{1,5}\t[ \t]*")
 # The ">" an e-mail reply puts before each line of a transcript it quotes, inside a turn that runs over several
 # lines ("the meter data" / "> and the bill run."): layout, never words.
-QUOTE_MARK = re.compile(r"\n[ \t]*>[ \t]?")
+QUOTE_MARK = re.compile(r"\n[ \t]*>[ \t]")
+"""Quoting's "> " (with its space): ">90 days" wrapped to a line's start is said."""
 # A word cut off and said again, a contraction too ("I'm- I'm the head of").
 _FALSE_START = re.compile(r"\b([\w'’]+)(-|--|–|—)\s+(?=([\w'’]+))")
 
@@ -339,11 +347,15 @@ def _without_filler_comma(before: str, after: str) -> str:
 
 _JOINS_A_CLAUSE = frozenset(
     {"and", "or", "but", "if", "because", "when", "where", "what", "which", "who", "how", "why", "whether", "as",
-     "that", "than", "like"}
+     "than", "like"}
 )  # fmt: skip
-# A subject opening a clause after a filler: a restart ("it's", "we", "I'm"), not an object ("it", "you" after "tell")
-_SUBJECT = re.compile(r"(?:i|i['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|they|they['’](?:re|ve|d|ll)|he|she|it['’]s"
-                      r"|there['’]s|that['’]s)\b", re.I)  # fmt: skip
+# A subject opening a clause after a filler: a restart ("it's", "we", "I'm", "it didn't"), not an object ("it" or
+# "you" after "tell")
+_SUBJECT = re.compile(
+    r"(?:i|i['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|they|they['’](?:re|ve|d|ll)|he|she|it['’]s|there['’]s"
+    r"|that['’]s|it\s+(?:\w+n['’]t|is|was|does|did|has|had|will|would|can|could|works?|worked|never|just|always))\b",
+    re.I,
+)
 
 
 def _opening(piece: str) -> str:
