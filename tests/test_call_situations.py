@@ -221,6 +221,17 @@ def test_what_a_buyer_says_off_the_record_is_never_quoted() -> None:
     ])  # fmt: skip
     assert off_the_record(call.turns) == {2, 3, 4, 5, 8}
     assert off_the_record(interview([("A", "We stopped recording calls."), ("B", "Fine.")]).turns) == set()
+    # the interviewer's consent script, a buyer saying nothing is off the record, a result left off the medical
+    # record: nobody went off the record (tester X: the whole interview had been left out)
+    said = interview([
+        ("Jordan Reyes", "We're recording. If you want anything off the record, just say so. What's your role?"),
+        ("Keisha Drummond", "I run health information. Nothing I say today is off the record, by the way."),
+        ("Jordan Reyes", "What goes wrong?"),
+        ("Keisha Drummond", "Lab results that arrive late are left off the record for days."),
+        ("Jordan Reyes", "Can we go off the record for a second? Who else did you look at?"),
+        ("Keisha Drummond", "Two vendors."),
+    ])  # fmt: skip
+    assert off_the_record(said.turns, {"Keisha Drummond"}) == set()
 
 
 def test_a_question_read_back_before_the_answer_is_no_statement() -> None:

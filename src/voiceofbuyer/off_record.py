@@ -1,36 +1,51 @@
 """What is said off the record: never quoted.
 
 A buyer who asks "Can I tell you something off the record?" trusts the interviewer to leave it out, and the
-persona must too. The aside runs from the turn that asks to go off the record to the turn that says it is back
-on ("Okay, back on the record."), or, where nobody says so, to the next question the other side asks once the
-buyer has spoken (the interview has moved on).
+persona must too; the interviewer's consent script ("If you want anything off the record, just say so") asks
+nothing, and a result left off a medical record is no aside. The aside runs from the turn that asks to go off the
+record to the turn that says it is back on ("Okay, back on the record."), or, where nobody says so, to the next
+question the other side asks once the buyer has spoken (the interview has moved on).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .records import Turn
 
+# Going off the record, said so: "Can I tell you something off the record?", "Off the record, the union.", "This is
+# strictly off the record", "can we go off the record"; not the medical record a result is left off, nor "nothing
+# is off the record".
 _OFF = re.compile(
-    r"\boff\s+(?:the\s+)?record\b|\bnot\s+for\s+the\s+record\b"
+    r"(?:^|[.!?,;:—–-]\s*|\b(?:something|this(?:\s+is|['’]s)?|that(?:['’]s|\s+is)?|it(?:['’]s|\s+is)|go|going|speaking"
+    r"|strictly|totally|completely|just|but|and|bit|comment|tell\s+you)\s+)off\s+(?:the\s+)?record\b"
+    r"|\bnot\s+for\s+the\s+record\b"
     r"|\b(?:please\s+)?(?:don['’]?t|do\s+not)\s+(?:put|write|include)\s+(?:this|that)\s+(?:in|into)\s+"
     r"(?:your|the)\s+(?:notes|report|write-?up|recording)\b",
     re.IGNORECASE,
 )
 _BACK_ON = re.compile(r"\b(?:back\s+on\s+(?:the\s+)?record|on\s+the\s+record\s+again)\b", re.IGNORECASE)
+# An offer or a rule about going off the record, not going there: "If you want anything off the record, just say
+# so", "Nothing here is off the record"
+_OFFERED = re.compile(
+    r"\bif\s+(?:you|there['’]s|anything)\b|\b(?:feel\s+free|just\s+(?:say|tell|let)|you\s+can\s+(?:always\s+)?(?:ask|say"
+    r"|tell))\b|\b(?:nothing|none\s+of\s+(?:this|it))\b[^.?!]{0,40}\boff\s+(?:the\s+)?record",
+    re.IGNORECASE,
+)
 
 
-def off_the_record(turns: Sequence[Turn]) -> set[int]:
-    """Indexes of ``turns`` said off the record: from a turn asking for it up to, not including, the turn that
-    says it is back on the record, or the other side's next question after the asker has spoken again."""
+def off_the_record(turns: Sequence[Turn], buyers: Collection[str] | None = None) -> set[int]:
+    """Indexes of ``turns`` said off the record: from a turn asking for it (by one of ``buyers``, where given; an
+    interviewer's offer, "if you want anything off the record, just say", asks nothing) up to, not including, the
+    turn that says it is back on the record, or the other side's next question after the asker has spoken again."""
     off: set[int] = set()
     asker: str | None = None
     answered = False
     for index, turn in enumerate(turns):
         if asker is None:
-            if _OFF.search(turn.text) and not _BACK_ON.search(turn.text):
+            asks = _OFF.search(turn.text) and not _BACK_ON.search(turn.text) and not _OFFERED.search(turn.text)
+            if asks and (buyers is None or turn.speaker in buyers):
                 # "Off the record, the union." says it at once; "Can I tell you something off the record?" waits
                 asker, answered = turn.speaker, "?" not in turn.text
                 off.add(index)

@@ -60,7 +60,7 @@ def buyer_passages(
     named_buyers = [b for b in speakers.buyers if not is_placeholder(b)]
     turns = interview.turns
     tagged_on = {i for i in range(len(turns) - 1) if _in_one_cue(turns[i], turns[i + 1], interview.text)}
-    unquoted = off_the_record(turns) | other_voices_on_a_channel(turns, speakers.buyers)
+    unquoted = off_the_record(turns, speakers.buyers) | other_voices_on_a_channel(turns, speakers.buyers)
     rejoined_as = label_aliases(turns) if any(is_placeholder(b) for b in speakers.buyers) else {}
     for index, turn in enumerate(turns):
         if turn.speaker in speakers.uncertain or index in unquoted:

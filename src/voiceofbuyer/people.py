@@ -106,7 +106,7 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
                 f"{interview.source}: buyer inferred as {', '.join(map(_shown, sides.buyers))} (the interviewing side "
                 f"asks the questions; confidence {sides.confidence:.2f}); name the interviewee in metadata to be sure"
             )
-        unquoted = [interview.turns[i] for i in sorted(off_the_record(interview.turns))]
+        unquoted = [interview.turns[i] for i in sorted(off_the_record(interview.turns, sides.buyers))]
         left_out = [turn for turn in unquoted if turn.speaker in sides.buyers]
         if left_out:
             people.notes.append(
