@@ -547,3 +547,21 @@ def test_a_transcript_quoted_whole_in_a_mail_reply_is_read_without_its_quote_mar
     assert [(interview.text[start:end], reason) for s in statements for start, end, reason in s.removed] == [
         ("\n> ", "quote-mark")
     ]
+
+
+def test_a_clause_ending_on_a_pronoun_a_particle_or_after_a_wh_word_is_no_start_given_up(tmp_path):
+    """Before a comma and a new clause, a clause that ends on "that", "some", "in" or a copula after "how" was said
+    whole: left out, the quote lost its meaning (tester X); "It's, it's easy" and "it depends on, so" were given up."""
+    said = [
+        "We've tried that, it doesn't scale past one site.",
+        "Other than that, it's all spreadsheets.",
+        "Some, they're the two national carriers.",
+        "Everyone's all in, it's just the budget.",
+        "That's how it was, we had no audit trail at all.",
+    ]
+    _, statements = statements_of(tmp_path, "call.txt", "interviewer: Why?\ninterviewee: " + " ".join(said) + "\n")
+    assert [s.text for s in statements] == said
+    _, statements = statements_of(
+        tmp_path, "given-up.txt", "interviewer: Why?\ninterviewee: It depends on, so the carriers decide everything.\n"
+    )
+    assert [s.text for s in statements] == ["The carriers decide everything."]

@@ -74,11 +74,24 @@ def _gives_up(restart: re.Match[str], source: str, end: int, removed: list[Remov
         or _aside_then_goes_on(source, restart, end, removed)
     ):
         return False
-    # "all in, but", "brought it in, and"; but "it depends on, so the ..." was given up
-    joiners = r"and|but" if word in ("in", "on") else r"and|but|so"
-    joined = re.match(rf"(?:{joiners})\b", source[restart.end() : end], re.I) is not None
-    # "It caught some, but every insurer ...", "We spend more, and ...": a quantity said as a pronoun ends its clause
-    return not (word in ("that", "this", "in", "on", "some", "any", "more", "most", "less") and joined)
+    # "We've tried that, it doesn't scale", "Other than that, it's all spreadsheets", "Some, they're the national
+    # ones", "It caught some, but ...": a pronoun or a quantity ends its clause
+    if word in _ENDS_AS_PRONOUN:
+        return False
+    # "Everyone's all in, it's just the budget", "brought Deloitte in, and"; but "it depends on, so the ..." and "we
+    # were on, we ..." were given up
+    if word in ("in", "on"):
+        return len(opening) < 2 or opening[-2] in _WANTS_ITS_OBJECT
+    # "That's how it was, we had no audit trail", "That's where we are, we're stuck": a clause a wh-word opens
+    return not (word in ("is", "are", "was", "were", "be") and any(w in _WH_WORDS for w in opening[:-1]))
+
+
+_ENDS_AS_PRONOUN = frozenset({"that", "this", "some", "any", "more", "most", "less"})
+_WANTS_ITS_OBJECT = frozenset(
+    {"is", "are", "was", "were", "be", "been", "depends", "depend", "based", "focused", "rely", "relies", "relied",
+     "work", "works", "working", "worked", "spend", "spent", "spending"}
+)  # fmt: skip
+_WH_WORDS = frozenset({"how", "where", "what", "who", "when", "why", "which", "whatever", "wherever", "however"})
 
 
 _SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she"})
