@@ -217,3 +217,23 @@ def test_a_filler_in_all_caps_captions_passes_but_capitals_inside_mixed_text_do_
     mixed = statement(((er, er + 2, "filler"),))
     with pytest.raises(AuditError, match="capitals"):
         audit([quote(mixed)], {mixed.id: mixed}, interview(), FILLERS)
+
+
+def test_a_filler_between_two_amounts_passes_the_audit_and_one_after_an_amount_fails():
+    """ "12 erm 13 budget holders": the clean-up removes the filler between two numbers, and the audit agrees (it
+    had stopped the run, taking "erm" for a unit after "12"; tester X); "5 mm wide" keeps its unit."""
+    for said, filler, verdict in (("We've got 12 erm 13 budget holders.", "erm ", True),
+                                  ("About forty er forty-five thousand.", "er ", True),
+                                  ("The flap is 5 mm wide.", "mm ", False)):  # fmt: skip
+        source = f"Sam: How many?\nDana: {said}\n"
+        at = source.index(said)
+        cut = source.index(" " + filler) + 1
+        removed = ((cut, cut + len(filler), "filler"),)
+        end = at + len(said)
+        s = Statement("i@1", "i", "Dana", 1, at, end, removed, apply_cleanup(source, at, end, removed), "How many?")
+        interviews = {"i": Interview("i", "i.txt", "text", "0", source, (turn_at(source, at, end, "Dana", 2),))}
+        if verdict:
+            assert audit([quote(s)], {s.id: s}, interviews, (*FILLERS, "erm", "mm")) == 1
+        else:
+            with pytest.raises(AuditError, match="unit"):
+                audit([quote(s)], {s.id: s}, interviews, (*FILLERS, "erm", "mm"))

@@ -37,6 +37,7 @@ def test_fillers_are_removed_with_their_comma():
     # a clause given up and started anew keeps its comma, unless a conjunction asks for the clause (tester W)
     assert clean("So payroll is, um, it's a lot.") == "So payroll is, it's a lot."
     assert clean("We moved because, um, we had to.") == "We moved because we had to."
+    assert clean("We process about 40 er 45,000 invoices.") == "We process about 40 45,000 invoices."  # a correction
     assert clean("We tried it, um, it didn't work.") == "We tried it, it didn't work."  # tester X
     assert clean("We can cope with that, um, it's dead.") == "We can cope with that, it's dead."
 
@@ -189,6 +190,14 @@ def test_merge_and_clip_removals():
 
 # Words that look like fillers or repeats but were meant: nothing may be removed from these.
 MEANT = [
+    # tester X: a numeral, a clause said then resumed, a verb after a free relative, a stranded preposition, a unit
+    "One has SOC 2 Type I, I think, and the other has Type II.",
+    "When it works, it works.",
+    "All it is is a spreadsheet with forty tabs.",
+    "Whoever can can sign it off.",
+    "That's the vendor we moved to to save money.",
+    "A carton that's a few mm out jams the filling machine.",
+    "We're chasing tenths of a mm on the glue flap.",
     "Patients wait four hours in the ER before triage.",
     "The bracket is 5 mm too wide for the frame.",
     "We partnered with UM Health on the rollout.",
@@ -384,3 +393,9 @@ def test_spacys_stop_words_are_read_without_importing_spacy() -> None:
     assert english_stop_words() == frozenset(STOP_WORDS)
     probe = "import sys, voiceofbuyer.stop_words as s; s.english_stop_words(); print('spacy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_a_filler_written_with_an_ellipsis_or_a_dash_goes_with_it():
+    """Full-verbatim transcripts write "um..." and "uh—": the mark is the filler's (tester X: "hotels,.. about")."""
+    assert clean("Eleven hotels, um... about fourteen hundred rooms.") == "Eleven hotels, about fourteen hundred rooms."
+    assert clean("It's, uh— it's the invoices that kill us.") == "It's the invoices that kill us."

@@ -32,6 +32,12 @@ _WORDS = re.compile(r"[\w'’]+")
 _DISCOURSE_WORDS = frozenset({"like", "yeah", "okay", "ok", "right"})
 """Said twice as a stutter like function words ("like, like"), though spaCy does not list them as stop words."""
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred))\s*$", re.I)
+_NUMBER_AFTER = re.compile(
+    r"[\s,]*(?:\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
+    r"|million|billion)\b)",
+    re.I,
+)
 _CUT_OFF = re.compile(r"\s*([\w'’]+)(-|--|–|—)\s*")
 _STRUCTURAL = ("gap", "timestamp", "annotation", "escape")
 
@@ -97,14 +103,14 @@ def _removal_problem(
     source = interview.text
     removed = source[start:end]
     if reason == "filler":
-        word = removed.strip().rstrip(",.").strip()
+        word = removed.strip().rstrip(",.…—–").strip()
         if word.casefold() not in fillers:
             return "it is not a filler word"
         # In all-caps captions ("OUR ERM COMMITTEE, UM, ENTERPRISE RISK.") capitals tell nothing, as in the clean-up.
         if len(word) > 1 and word.isupper() and not statement.text.isupper():
             return "a word in capitals is an abbreviation, not a filler"
-        if _NUMBER_BEFORE.search(source[max(0, start - 20) : start]):
-            return "after a number it is a unit"
+        if _NUMBER_BEFORE.search(source[max(0, start - 20) : start]) and not _NUMBER_AFTER.match(source, end):
+            return "after a number it is a unit"  # "5 mm"; between two numbers, "40 er 45,000", a filler
         return None
     if reason == "repeat":
         said = _WORDS.findall(removed.lower())

@@ -34,8 +34,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .fillers import meant
 from .stop_words import english_stop_words
-from .stutters import Removal, Token, opens_sentence, repeats
+from .stutters import Removal, Token, repeats
 
 Range = tuple[int, int]
 REASONS = (
@@ -161,20 +162,17 @@ _CLOCK_TIME_SAID = re.compile(
     r"\s*\(\Z",
     re.I,
 )
-_REPORTING_VERBS = frozenset({"said", "typed", "replied", "answered", "wrote"})
-"""Words that report what was said: a filler right after them is the word reported ("I'd say um" is a filler)."""
-_OPENING_QUOTES = ('"', "“")
-_CLOSING_QUOTES = ('"', "”")
 
 
 def filler_pattern(fillers: Iterable[str]) -> re.Pattern[str]:
-    """Whole-word fillers with the comma or period that trails them ("um," / "uh."); never part of a contraction
-    ("can" in "can't", should a user list it)."""
+    """Whole-word fillers with the comma, period, ellipsis or dash that trails them ("um," / "uh." / "um..." /
+    "uh—"); never part of a contraction ("can" in "can't", should a user list it)."""
     words = sorted((re.escape(word) for word in fillers), key=len, reverse=True)
     if not words:
         return re.compile(r"(?!)")  # no fillers configured: nothing is one (an empty alternation matches everywhere)
     # Never next to a slash: "mm/dd/yyyy", "dd/mm/yyyy" are date formats.
-    return re.compile(r"(?<![\w'’/-])(?:" + "|".join(words) + r")(?![\w'’/-])[,.]?", re.IGNORECASE)
+    # With the mark that trails it: a comma, a full stop, an ellipsis ("um... about") or a dash ("uh— it's")
+    return re.compile(r"(?<![\w'’/-])(?:" + "|".join(words) + r")(?![\w'’/-])(?:\.{3}|…|—|–|,|\.)?", re.IGNORECASE)
 
 
 def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -> list[Removal]:
@@ -182,81 +180,15 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
     by_start: dict[int, int] | None = None  # built on the first filler: most passages of typed text have none
     found: list[Removal] = []
     for match in fillers.finditer(text):
-        word = match.group().rstrip(",.")
         if by_start is None:
             by_start = {token.idx: i for i, token in enumerate(tokens)}
-        index = by_start.get(match.start())
-        previous = tokens[index - 1] if index else None
-        shouted = len(word) > 1 and word.isupper() and not text.isupper()
-        if (
-            shouted
-            or _reported(text, match, previous)
-            or (previous is not None and previous.like_num)
-            or _in_a_name(text, match, word)
-            or _object_after(text, tokens, index)
-        ):
-            continue  # "ER", "UM Health", "5 mm", "Ah Beng", 'typed "uh-huh"', "in mm": words, not fillers
-        found.append((match.start(), match.end(), "filler"))
+        if not meant(text, tokens, match, by_start.get(match.start())):
+            found.append((match.start(), match.end(), "filler"))
     found += repeats(text, tokens, found)
     for match in _FALSE_START.finditer(text):
         if is_false_start(match.group(1), match.group(3), match.group(2)):
             found.append((match.start(), match.end(), "false-start"))
     return merge_removals(found)
-
-
-_NAMING_POS = frozenset({"NOUN", "PROPN"})
-_AFTER_A_PHRASE_POS = frozenset({"CCONJ", "AUX", "VERB", "ADP", "PART", "SCONJ"})
-
-
-def _object_after(text: str, tokens: Sequence[Token], index: int | None) -> bool:
-    """Whether a filler-looking word is the object of the preposition right before it (of the determiner too in
-    all-caps text, whose capitals tell nothing: "IN THE ER, MOSTLY"): "drawings are in mm and", "thickness in um, Ohio
-    in mils", "Tolerances in mm should". It is one when spaCy reads it as a noun, or when the phrase ends with it: a
-    conjunction, a verb, or a comma and a noun after it. Set off by a comma ("about, uh, eighteen") or with the
-    phrase going on after it ("about uh eighteen", "in the uh the system", "with um, probably the"), it is a filler."""
-    if not index:
-        return False
-    previous, token = tokens[index - 1], tokens[index]
-    if text[previous.idx + len(previous.text) : token.idx].strip():
-        return False
-    if previous.pos_ != "ADP" and not (previous.pos_ == "DET" and text.isupper()):
-        return False
-    after = [t for t in tokens[index + 1 : index + 3] if not t.is_space]
-    if any(t.lower_ == previous.lower_ for t in after):
-        return False  # "in the uh, the system": the phrase said again
-    if token.pos_ in _NAMING_POS or not after or after[0].pos_ in _AFTER_A_PHRASE_POS:
-        return True
-    return after[0].is_punct and (len(after) < 2 or after[1].pos_ in _NAMING_POS)
-
-
-def _reported(text: str, match: re.Match[str], previous: Token | None) -> bool:
-    """Whether a filler-like word is the word someone said, quoted or reported: 'typed "uh-huh"', "the rep just
-    said mm-hmm and never called back" (not "he said, uh, ...")."""
-    start, end = match.span()
-    if text[start - 1 : start] in _OPENING_QUOTES and text[end : end + 1] in _CLOSING_QUOTES:
-        return True
-    if _inside_quotes(text, start, end):
-        return True
-    return previous is not None and previous.lower_ in _REPORTING_VERBS and text[start - 1 : start] == " "
-
-
-# A quotation mark that opens (after a space or a bracket, before a word) or closes (after a word, before a space or
-# punctuation); a straight one after a digit is an inch mark ('4" PVC'), no quotation mark.
-_OPENING_MARK = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[“\"](?=\S)")
-_CLOSING_MARK = re.compile(r"(?<=[^\s\d])[”\"](?=$|[\s.,;:!?)\]])")
-_QUOTE_MARKS = ("“", "”", '"')
-_QUOTE_SPAN = 200
-"""Characters a quotation may span: a longer "quotation" is a mark left open."""
-
-
-def _inside_quotes(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is inside a quotation ('his only reply was “hmm, interesting”'): the nearest
-    quotation mark before it opens one, the nearest after it closes one, within ``_QUOTE_SPAN`` characters."""
-    opening_at = max(text.rfind(mark, max(0, start - _QUOTE_SPAN), start) for mark in _QUOTE_MARKS)
-    after = [at for mark in _QUOTE_MARKS if (at := text.find(mark, end, start + _QUOTE_SPAN)) >= 0]
-    if opening_at < 0 or not after:
-        return False
-    return bool(_OPENING_MARK.match(text, opening_at)) and bool(_CLOSING_MARK.match(text, min(after)))
 
 
 def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
@@ -273,19 +205,6 @@ def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
         return False  # a suspended hyphen: "We rate them A- and B-grade", "Pre- or post-sale"
     stem, following = stem.lower(), following.lower()
     return following.startswith(stem) and (dash == "-" or stem not in english_stop_words())
-
-
-def _in_a_name(text: str, match: re.Match[str], word: str) -> bool:
-    """A capitalised filler-like word inside a sentence ("our Hmm Labs") or before another capitalised word
-    ("Um Kalthoum", but not "Uh I think") is part of a name."""
-    if not word[:1].isupper() or match.group() != word:
-        return False  # a comma or a full stop right after it ("models, Uh, it's"): a name never takes one there
-    sentence_start = opens_sentence(text, match.start())
-    after = text[match.end() :]
-    following = re.match(r"[ \t]+([^\W\d_][\w'’]*)", after)
-    if following is None or not following[1][:1].isupper():
-        return not sentence_start
-    return not sentence_start or not re.fullmatch(r"I(?:['’]\w+)?", following[1])
 
 
 def merge_removals(removals: Iterable[Removal]) -> list[Removal]:

@@ -22,9 +22,19 @@ _EMPHATIC = frozenset({"no", "not", "never", "yes"})
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
 # Function words said twice on purpose: "had had", "that that", "what it is is", "what it was was".
 _GRAMMATICAL_DOUBLES = frozenset({"had", "that", "do", "in"})
-# Said twice on purpose only after "what": "what it was was", "what the problem is, is that", "what they did did
-# work", never "It was, was a nightmare", "our regulator is, is not" nor "the hotels were were late".
-_ADJACENT_DOUBLES = frozenset({"was", "were", "is"})
+# Said twice on purpose only after a clause standing for a thing (``_FREE_RELATIVE``): "what it was was", "what the
+# problem is, is that", never "It was, was a nightmare", "our regulator is, is not" nor "the hotels were were late".
+_ADJACENT_DOUBLES = frozenset({"was", "were", "is", "can", "will", "would", "could", "should", "must"})
+# Words that open a clause standing for a thing, before the verb said twice: "what it was was a mess", "All it is is
+# a spreadsheet", "Whatever the total is is what we pay"
+_FREE_RELATIVE = frozenset({"what", "all", "whatever", "whoever", "whichever", "wherever", "however"})
+# Words a Roman numeral follows: "Type I", "Phase I"
+_NUMBERED = frozenset({"type", "phase", "tier", "level", "stage", "class", "part", "grade", "category", "schedule",
+                       "series", "article", "chapter", "gen", "mark", "volume", "title", "war"})  # fmt: skip
+# Words opening a clause whose subject and verb the main clause says again: "When it works, it works"
+_SUBORDINATORS = frozenset(
+    {"when", "if", "once", "whenever", "what", "where", "until", "unless", "because", "while", "all"}
+)
 _DONE_DOUBLES = frozenset({"did", "does"})
 """Said twice as a stutter only right after a pronoun that opens its clause ("Honestly we did, did the whole
 import"); after a subject that is itself a clause they are two verbs ("What they did did work", "The little training
@@ -138,8 +148,15 @@ def repeats(text: str, tokens: Sequence[Token], fillers: Sequence[Removal] = ())
                 continue  # "a dollar, a dollar fifty": the second copy goes on to another amount, a range
             if size == 1 and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
                 continue  # "had had", "that that", "help with that, that would be cool": two roles, not a stutter
-            if size == 1 and first[0].lower_ in _ADJACENT_DOUBLES and "what" in lowers[max(0, i - 5) : i]:
-                continue  # "what it was was a mess", "what the problem is, is that" (not "the hotels were were")
+            if size == 1 and first[0].lower_ in _ADJACENT_DOUBLES and _FREE_RELATIVE & set(lowers[max(0, i - 5) : i]):
+                continue  # "what it was was a mess", "All it is is a spreadsheet", "Whoever can can sign it" (not
+                # "the hotels were were")
+            if size == 1 and first[0].text == "I" and i and lowers[i - 1] in _NUMBERED:
+                continue  # "SOC 2 Type I, I think": a numeral, then the speaker
+            if size == 1 and lowers[i] == "to" and i and _stranded_to(words, lowers, i):
+                continue  # "the vendor we moved to to save money": a preposition ends its clause, "to" opens one
+            if size > 1 and i and lowers[i - 1] in _SUBORDINATORS:
+                continue  # "When it works, it works", "That's what we do, we do a scan": a clause, then the main one
             if size == 1 and first[0].lower_ in _DONE_DOUBLES and not _stuttered_verb(text, words, i):
                 continue  # "what they did did work", "the training we did did help" (not "we did, did the import")
             third = words[i + 2 * size] if i + 2 * size < len(words) else None
@@ -158,6 +175,23 @@ def repeats(text: str, tokens: Sequence[Token], fillers: Sequence[Removal] = ())
         if not matched:
             i += 1
     return found
+
+
+# Words before an infinitive's "to": "we need to, to save" is a stutter, "we moved to to save" is not
+_TAKES_AN_INFINITIVE = frozenset(
+    {"need", "needs", "needed", "want", "wants", "wanted", "have", "has", "had", "going", "gonna", "try", "tried",
+     "trying", "plan", "planned", "able", "used", "like", "love", "hate", "decide", "decided", "hope", "expect",
+     "seem", "seems", "start", "started", "begin", "began", "continue", "ought", "got", "supposed", "meant", "asked",
+     "told", "allowed", "forced", "manage", "managed", "afford", "refuse", "agreed", "chose", "prefer", "how", "what",
+     "where", "when", "whether", "order", "wanting", "needing", "easy", "hard", "difficult", "time"}
+)  # fmt: skip
+
+
+def _stranded_to(words: Sequence[Token], lowers: Sequence[str], i: int) -> bool:
+    """Whether "to to" is a preposition ending its clause, then an infinitive's "to": the first after a verb that
+    takes no infinitive ("moved to", "report to"), the second before a verb ("to save money")."""
+    after = words[i + 2] if i + 2 < len(words) else None
+    return lowers[i - 1] not in _TAKES_AN_INFINITIVE and after is not None and after.tag_ == "VB"
 
 
 def _emphatic(words: Sequence[Token], lowers: Sequence[str], i: int, size: int) -> bool:
