@@ -196,6 +196,8 @@ MEANT = [
     "All it is is a spreadsheet with forty tabs.",
     "Whoever can can sign it off.",
     "That's the vendor we moved to to save money.",
+    "It's the feature we've been asking for for two years.",
+    "The duplicate I emailed you about about three weeks ago was forty-one thousand dollars.",
     "A carton that's a few mm out jams the filling machine.",
     "We're chasing tenths of a mm on the glue flap.",
     "Patients wait four hours in the ER before triage.",

@@ -153,8 +153,8 @@ def repeats(text: str, tokens: Sequence[Token], fillers: Sequence[Removal] = ())
                 # "the hotels were were")
             if size == 1 and first[0].text == "I" and i and lowers[i - 1] in _NUMBERED:
                 continue  # "SOC 2 Type I, I think": a numeral, then the speaker
-            if size == 1 and lowers[i] == "to" and i and _stranded_to(words, lowers, i):
-                continue  # "the vendor we moved to to save money": a preposition ends its clause, "to" opens one
+            if size == 1 and i and _stranded(text, words, lowers, i):
+                continue  # "the vendor we moved to to save money", "we've been asking for for two years"
             if size > 1 and i and lowers[i - 1] in _SUBORDINATORS:
                 continue  # "When it works, it works", "That's what we do, we do a scan": a clause, then the main one
             if size == 1 and first[0].lower_ in _DONE_DOUBLES and not _stuttered_verb(text, words, i):
@@ -177,7 +177,7 @@ def repeats(text: str, tokens: Sequence[Token], fillers: Sequence[Removal] = ())
     return found
 
 
-# Words before an infinitive's "to": "we need to, to save" is a stutter, "we moved to to save" is not
+# Words before an infinitive's "to": "we need to to save" is a stutter, "we moved to to save" is not
 _TAKES_AN_INFINITIVE = frozenset(
     {"need", "needs", "needed", "want", "wants", "wanted", "have", "has", "had", "going", "gonna", "try", "tried",
      "trying", "plan", "planned", "able", "used", "like", "love", "hate", "decide", "decided", "hope", "expect",
@@ -187,11 +187,21 @@ _TAKES_AN_INFINITIVE = frozenset(
 )  # fmt: skip
 
 
-def _stranded_to(words: Sequence[Token], lowers: Sequence[str], i: int) -> bool:
-    """Whether "to to" is a preposition ending its clause, then an infinitive's "to": the first after a verb that
-    takes no infinitive ("moved to", "report to"), the second before a verb ("to save money")."""
+def _stranded(text: str, words: Sequence[Token], lowers: Sequence[str], i: int) -> bool:
+    """Whether a preposition said twice without a comma ends a clause, then opens a phrase: after a verb, or a verb
+    and its pronoun ("we've been asking for for two years", "I emailed you about about three weeks ago", "the
+    vendor we moved to to save money"), never after a verb taking an infinitive ("we need to to save")."""
+    first = words[i]
+    if first.pos_ not in ("ADP", "PART") or "," in text[first.idx + len(first.text) : words[i + 1].idx]:
+        return False
+    before = list(words[max(0, i - 2) : i])
+    verb = before[-1] if before[-1].pos_ != "PRON" or len(before) < 2 else before[-2]
+    if not verb.tag_.startswith("VB"):
+        return False
+    if lowers[i] != "to":
+        return True
     after = words[i + 2] if i + 2 < len(words) else None
-    return lowers[i - 1] not in _TAKES_AN_INFINITIVE and after is not None and after.tag_ == "VB"
+    return verb.lower_ not in _TAKES_AN_INFINITIVE and after is not None and after.tag_ == "VB"
 
 
 def _emphatic(words: Sequence[Token], lowers: Sequence[str], i: int, size: int) -> bool:
