@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from .ingest.unlabelled import FIRST_PERSON
 from .ingest.vendor_side import SELF_INTRO
 from .introductions import stated_title
 from .records import Interview, SpeakerRoles
@@ -222,7 +223,6 @@ _CALL_TO_ACTION = re.compile(
 """An article's call to action: "[Book a demo](https://...)", "Subscribe to our newsletter"."""
 _ATTRIBUTED = re.compile(r"[\"”][ \t]*[-–—][ \t]*(?:\w+[ \t]+){0,4}\w+,[ \t]*\w", re.M)
 """A pull quote credited to a job and a company: '..." - AP manager, UK logistics firm'."""
-_SPEAKS_FOR_THEMSELF = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|my|me)\b")
 
 
 def _article(interview: Interview, sides: SpeakerRoles) -> str:
@@ -233,7 +233,7 @@ def _article(interview: Interview, sides: SpeakerRoles) -> str:
     signs = [bool(_BYLINE.search(interview.text)), bool(_CALL_TO_ACTION.search(interview.text)),
              bool(_ATTRIBUTED.search(interview.text))]  # fmt: skip
     answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
-    if sum(signs) >= 2 and not any(_SPEAKS_FOR_THEMSELF.search(text) for text in answers):
+    if sum(signs) >= 2 and not any(FIRST_PERSON.search(text) for text in answers):
         return "questions answered in the first person plural under a byline or a call to action (an article?)"
     return ""
 

@@ -98,7 +98,8 @@ _CONFIRMS = re.compile(
     re.I,
 )
 _YOU = re.compile(r"\byou(?:r|rs|rself|['’](?:re|ve|d|ll))?\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|my|me|mine)\b")
+FIRST_PERSON = re.compile(r"\b(?:I(?:['’](?:m|ve|d|ll))?|my|me|mine)\b")
+"""The first person singular: an answer speaking for its speaker."""
 _QUESTION_OPENING = re.compile(
     r"(?:(?:and|so|roughly|just|ok(?:ay)?|right)[,]?\s+)*(?:how|what|why|when|where|who|which|do|does|did|is|are|was"
     r"|were|can|could|would|will|have|has)\s+\w+",
@@ -286,7 +287,7 @@ def _put_to_someone(text: str, segments: list[Segment], sentences: list[_Sentenc
     personal = sum(
         1
         for number, words in enumerate(said)
-        if (_YOU.search(words) if number in asking else _FIRST_PERSON.search(words))
+        if (_YOU.search(words) if number in asking else FIRST_PERSON.search(words))
     )
     return personal >= PERSONAL_SHARE * (len(said) - remarks)
 
