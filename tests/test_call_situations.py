@@ -393,3 +393,17 @@ def test_a_blog_post_answering_its_own_question_headings_is_no_interview(tmp_pat
     path.write_text(post.replace("We don't think so.", "I don't think so, my approvers are on the floor."))
     notes = read_interview(path, tmp_path)
     assert not not_an_interview(notes, identify_sides(notes))
+
+
+def test_a_buyer_asking_not_to_be_written_down_in_plain_words_is_left_out() -> None:
+    from voiceofbuyer.off_record import off_the_record
+
+    call = interview([
+        ("Sam Ortiz", "What went wrong last year?"),
+        ("Dana Kerr", "Could you not write this next bit down? Just between us."),
+        ("Sam Ortiz", "Of course, pen down."),
+        ("Dana Kerr", "Two stores were fined and the board doesn't know yet."),
+        ("Sam Ortiz", "Understood."),
+        ("Dana Kerr", "Okay, you can write again. What we need is the check done on the phone."),
+    ])  # fmt: skip
+    assert off_the_record(call.turns, {"Dana Kerr"}) == {1, 2, 3, 4}

@@ -626,3 +626,6 @@ def test_a_buyers_voice_memo_is_read_as_the_buyers_alone_and_flagged() -> None:
     assert parsed.meta.interviewee == "Daniel Brooks" and parsed.unlabelled
     with pytest.raises(InputError):
         read_text(memo.replace("Hi Maya, it's", "Notes by").encode(), "essay.txt")
+    # the job in apposition to the name (tester Y): "it's Daniel Brooks, director of facilities at ..."
+    apposed = read_text(memo.replace("Brooks, I'm the director", "Brooks, director").encode(), "memo.txt")
+    assert (apposed.meta.interviewee, apposed.meta.title) == ("Daniel Brooks", "Director of Facilities")

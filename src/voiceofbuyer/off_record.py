@@ -20,12 +20,18 @@ from .records import Turn
 _OFF = re.compile(
     r"(?:^|[.!?,;:—–-]\s*|\b(?:something|this(?:\s+is|['’]s)?|that(?:['’]s|\s+is)?|it(?:['’]s|\s+is)|go|going|speaking"
     r"|strictly|totally|completely|just|but|and|bit|comment|tell\s+you)\s+)off\s+(?:the\s+)?record\b"
-    r"|\bnot\s+for\s+the\s+record\b"
+    r"|\bnot\s+for\s+the\s+record\b|\bjust\s+between\s+(?:us|you\s+and\s+me|ourselves)\b|\bdon['’]?t\s+quote\s+me\b"
+    # "Could you not write this next bit down?", "please don't write this down"
+    r"|\b(?:not|don['’]?t|do\s+not)\s+(?:write|put|take|note)\s+(?:this|that)\s+(?:next\s+)?(?:bit\s+|part\s+)?down\b"
     r"|\b(?:please\s+)?(?:don['’]?t|do\s+not)\s+(?:put|write|include)\s+(?:this|that)\s+(?:in|into)\s+"
     r"(?:your|the)\s+(?:notes|report|write-?up|recording)\b",
     re.IGNORECASE,
 )
-_BACK_ON = re.compile(r"\b(?:back\s+on\s+(?:the\s+)?record|on\s+the\s+record\s+again)\b", re.IGNORECASE)
+_BACK_ON = re.compile(
+    r"\b(?:back\s+on\s+(?:the\s+)?record|on\s+the\s+record\s+again|you\s+can\s+(?:write|take\s+notes|note\s+(?:this|that))"
+    r"(?:\s+(?:again|now))?)\b",
+    re.IGNORECASE,
+)
 # An offer or a rule about going off the record, not going there: "If you want anything off the record, just say
 # so", "Nothing here is off the record"
 _OFFERED = re.compile(

@@ -75,8 +75,7 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
                         + (
                             "(the same call's words in another format)"
                             if same_words
-                            else "(a tool's exports of one "
-                            "call in several formats, as Whisper writes them, are one interview)"
+                            else "(it says other words: another interview under one name is not read)"
                         ),
                         fix="rename it if it is another interview, or remove it",
                     ),

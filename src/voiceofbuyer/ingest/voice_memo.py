@@ -30,18 +30,25 @@ _GREETING = re.compile(
 _OWN_NAME = re.compile(
     r"\b(?:it['’]s|this\s+is|my\s+name\s+is|i['’]m)\s+(?P<name>(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+))\b", re.I
 )
+_NAME_THEN_JOB = re.compile(
+    r"\b(?:it['’]s|this\s+is|my\s+name\s+is)\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+(?!i\b|i['’])", re.I
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|my|our|me|us)\b", re.I)
 
 
 def voice_memo(text: str, segments: Sequence[Segment]) -> Parsed | None:
     """The memo as the interviewee's turns, one per segment (declared a guess, with the name the speaker gives as
-    their own), or None where ``segments`` (lines or paragraphs of a file without labels) read as no voice memo."""
+    their own and the job they state), or None where ``segments`` (lines or paragraphs of a file without labels)
+    read as no voice memo."""
     opening = [" ".join(text[s.start : s.end].split()) for s in segments[:OPENING_SEGMENTS]]
-    if not opening or not _GREETING.match(opening[0]) or not stated_title(opening):
+    # "it's Nadia Kerr, procurement lead at Brightwater": the job in apposition to the name, as "I'm" would say it
+    introduced = [_NAME_THEN_JOB.sub("I'm ", words) for words in opening]
+    title = stated_title(introduced) if opening and _GREETING.match(opening[0]) else ""
+    if not title:
         return None
     said = [text[s.start : s.end] for s in segments]
     if sum(1 for words in said if _FIRST_PERSON.search(words)) < FIRST_PERSON_SHARE * len(said):
         return None
     turns = [turn for s in segments if (turn := turn_at(text, s.start, s.end, INTERVIEWEE, s.line, s.start_time))]
     named = next((found for words in opening if (found := _OWN_NAME.search(words))), None)
-    return guessed(text, turns, meta=InterviewMeta(interviewee=named["name"] if named else ""))
+    return guessed(text, turns, meta=InterviewMeta(interviewee=named["name"] if named else "", title=title))
