@@ -385,3 +385,21 @@ def test_a_section_header_after_a_double_dash_divider_is_no_ones() -> None:
         "The operators. And the tablets have to survive the wash-down.",
         "About forty thousand is set aside.",
     ]
+
+
+def test_an_interviewer_line_with_the_calls_details_after_dots_names_the_interviewer_alone() -> None:
+    """"Interviewer: Priya Desai · 14 May 2025 · video call, 35 min" under a heading naming the buyer (tester Y: the
+    date and length had been the interviewer's name, so the heading's buyer was not taken)."""
+    notes = (
+        "# Interview notes – Carla Jiménez, Payroll Manager, Vantage Foods\n\n"
+        "Interviewer: Priya Desai · 14 May 2025 · video call, 35 min\n\n"
+        "## How do you run payroll today?\n\nWeekly for the plants, on an on-prem system from 2011.\n\n"
+        "## What went wrong most recently?\n\nA union pay rise was backdated three months.\n\n"
+        "## What have you tried?\n\nWe asked for a quote to upgrade the current system.\n"
+    )
+    parsed = parse_turns(notes, "carla.md")
+    assert (parsed.meta.interviewee, parsed.meta.title, parsed.meta.interviewer) == (
+        "Carla Jiménez",
+        "Payroll Manager",
+        "Priya Desai",
+    )

@@ -373,5 +373,10 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
             if company:
                 values.setdefault("company", company)
         else:
+            if field == "interviewer":  # "Priya Desai · 14 May 2025 · video call, 35 min": the name, not the call's
+                value = _PARTS.split(value, maxsplit=1)[0]
             values.setdefault(field, _text(field, value, source, number))
     return InterviewMeta(**values)
+
+
+_PARTS = re.compile(r"[ \t]+[·•|][ \t]+")
