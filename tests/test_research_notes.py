@@ -388,7 +388,7 @@ def test_a_section_header_after_a_double_dash_divider_is_no_ones() -> None:
 
 
 def test_an_interviewer_line_with_the_calls_details_after_dots_names_the_interviewer_alone() -> None:
-    """"Interviewer: Priya Desai · 14 May 2025 · video call, 35 min" under a heading naming the buyer (tester Y: the
+    """ "Interviewer: Priya Desai · 14 May 2025 · video call, 35 min" under a heading naming the buyer (tester Y: the
     date and length had been the interviewer's name, so the heading's buyer was not taken)."""
     notes = (
         "# Interview notes – Carla Jiménez, Payroll Manager, Vantage Foods\n\n"
