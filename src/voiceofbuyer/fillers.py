@@ -60,8 +60,10 @@ def _object_after(text: str, tokens: Sequence[Token], index: int | None) -> bool
 def _number_after(tokens: Sequence[Token], index: int | None) -> bool:
     """Whether a number follows the filler-like word after a number: "40 er 45,000", "3 er 4 weeks" correct an
     amount (a filler); "5 mm wide" gives a unit."""
-    after = [t for t in tokens[(index or 0) + 1 : (index or 0) + 3] if not t.is_space and not t.is_punct]
-    return index is not None and bool(after) and after[0].like_num
+    if index is None:
+        return False
+    after = [t for t in tokens[index + 1 : index + 3] if not t.is_space and not t.is_punct]
+    return bool(after) and after[0].like_num
 
 
 _QUANTITIES = frozenset({"a", "few", "couple", "half", "several", "tenth", "tenths", "hundredths", "extra", "each",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from voiceofbuyer.ingest.labels import is_role_label
 from voiceofbuyer.ingest.legend import legend_metadata
-from voiceofbuyer.ingest.metadata import names_an_organisation, names_no_person, parse_person
+from voiceofbuyer.ingest.metadata import PARTS_BREAK, names_an_organisation, names_no_person, parse_person
 from voiceofbuyer.ingest.speaker_names import listed_names, same_person
 from voiceofbuyer.job_words import names_a_job
 from voiceofbuyer.records import InterviewMeta, Turn
@@ -62,7 +62,7 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
                 return HeadingPerson("", title, company or (name if names_an_organisation(name) else ""), interview)
             return HeadingPerson(name, title, company, interview)
     for line in lines:  # "Ruth Adeyemi · Procurement Lead · Harlow County Council · 8 May 2025": a line of parts
-        parts = [part.strip("#* ") for part in _PARTS_BREAK.split(line.strip())]
+        parts = [part.strip("#* ") for part in PARTS_BREAK.split(line.strip())]
         named = len(parts) >= 2 and _PERSON_NAME.fullmatch(parts[0]) and not names_no_person(parts[0])
         if named and names_a_job(parts[1]):
             company = parts[2] if len(parts) > 2 and not re.search(r"\d", parts[2]) else ""
@@ -74,7 +74,6 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
     return None
 
 
-_PARTS_BREAK = re.compile(r"[ \t]+[·•|][ \t]+")
 _PERSON_NAME = re.compile(rf"[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}}")
 _INTERVIEW_NAME_HEADING = re.compile(
     r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?interview(?:\s+notes)?(?:\s+with\s+|\s*[-–—:|]\s*)"

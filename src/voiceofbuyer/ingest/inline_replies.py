@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voiceofbuyer.ingest.mail import letter_end
+from voiceofbuyer.ingest.mail import QUOTE_PREFIX, letter_end
 from voiceofbuyer.ingest.text_lines import TextLine
 from voiceofbuyer.ingest.turns import Parsed, turn_at
 from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, INTERVIEWER
@@ -23,7 +23,6 @@ FEWEST_ANSWERED = 3
 
 _WROTE = re.compile(r"[ \t]*(?:on\b.*?,[ \t]*)?(?P<name>[^,<>\n]+?)[ \t]*(?:<[^<>\n]*>)?[ \t]*wrote:[ \t]*", re.I)
 _FROM = re.compile(r"[ \t]*from[ \t]*:[ \t]*(?P<name>[^<>\n]+?)[ \t]*(?:<[^<>\n]*>)?[ \t]*", re.I)
-_QUOTED = re.compile(r"[ \t]*>[ \t]?")
 _ASKS = re.compile(r"\?[\"'”’)]*[ \t]*$")
 
 
@@ -64,7 +63,7 @@ def _runs(lines: Sequence[TextLine]) -> list[tuple[bool, list[TextLine]]]:
     into paragraphs."""
     runs: list[tuple[bool, list[TextLine]]] = []
     for line in lines:
-        quoted = _QUOTED.match(line.text) is not None
+        quoted = QUOTE_PREFIX.match(line.text) is not None
         previous = runs[-1] if runs else None
         if previous and previous[0] == quoted and (quoted or line.number == previous[1][-1].number + 1):
             previous[1].append(line)
@@ -77,14 +76,14 @@ def _question(text: str, run: list[TextLine]) -> Turn | None:
     """The interviewer's question a quoted run ends with ("> 2. How do supplier invoices reach you today?", over
     one line or more), without the quote marks before its first line; None where the run asks nothing (a greeting,
     thanks)."""
-    said = [line for line in run if line.text[_QUOTED.match(line.text).end() :].strip()]  # type: ignore[union-attr]
+    said = [line for line in run if line.text[QUOTE_PREFIX.match(line.text).end() :].strip()]  # type: ignore[union-attr]
     if not said or not _ASKS.search(said[-1].text):
         return None
     first = len(said) - 1
     while first > 0 and said[first - 1].number == said[first].number - 1 and not _ends(said[first - 1].text):
         first -= 1
     opening = said[first]
-    start = opening.start + _QUOTED.match(opening.text).end()  # type: ignore[union-attr]
+    start = opening.start + QUOTE_PREFIX.match(opening.text).end()  # type: ignore[union-attr]
     return turn_at(text, start, said[-1].end, INTERVIEWER, opening.number)
 
 

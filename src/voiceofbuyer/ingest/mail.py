@@ -164,7 +164,8 @@ def quoted_mail(lines: Sequence[TextLine]) -> set[int]:
     return found
 
 
-_QUOTE_PREFIX = re.compile(r"[ \t]*>[ \t]?")
+QUOTE_PREFIX = re.compile(r"[ \t]*>[ \t]?")
+"""The ">" that quotes a line of an earlier mail, with the space after it."""
 
 
 def quoted_transcript(lines: Sequence[TextLine]) -> list[TextLine] | None:
@@ -178,7 +179,7 @@ def quoted_transcript(lines: Sequence[TextLine]) -> list[TextLine] | None:
     unquoted = []
     for index in sorted(quoted):
         line = lines[index]
-        mark = _QUOTE_PREFIX.match(line.text)
+        mark = QUOTE_PREFIX.match(line.text)
         text = line.text[mark.end() :] if mark else line.text
         if text.strip() and not _NESTED_OR_BARE.fullmatch(text):
             unquoted.append(

@@ -374,9 +374,10 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
                 values.setdefault("company", company)
         else:
             if field == "interviewer":  # "Priya Desai · 14 May 2025 · video call, 35 min": the name, not the call's
-                value = _PARTS.split(value, maxsplit=1)[0]
+                value = PARTS_BREAK.split(value, maxsplit=1)[0]
             values.setdefault(field, _text(field, value, source, number))
     return InterviewMeta(**values)
 
 
-_PARTS = re.compile(r"[ \t]+[·•|][ \t]+")
+PARTS_BREAK = re.compile(r"[ \t]+[·•|][ \t]+")
+"""Between the parts of one line: "Ruth Adeyemi · Procurement Lead · Harlow County Council"."""

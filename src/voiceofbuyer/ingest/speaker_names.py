@@ -193,7 +193,8 @@ def same_person(speaker: str, name: str) -> bool:
 
 
 _INITIALS = re.compile(r"[A-Z]{2,3}")
-_TITLED_SURNAME = re.compile(r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor)\.?\s+([A-Z][\w'’-]+)")
+_HONORIFICS = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Sir|Dame)\.?\s+"
+_TITLED_SURNAME = re.compile(_HONORIFICS + r"([A-Z][\w'’-]+)")
 
 
 def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
@@ -375,7 +376,7 @@ def _misspelled(label: str, name: str) -> bool:
     return _one_letter_apart(label, name) and min(map(len, differ)) >= 5
 
 
-_HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Sir|Dame)\.?\s+(?=\S+\s+\S)")
+_HONORIFIC = re.compile(_HONORIFICS + r"(?=\S+\s+\S)")
 
 
 def without_honorific(name: str) -> str:
