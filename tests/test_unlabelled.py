@@ -567,9 +567,18 @@ Getting approvals out of the depot managers.
 
 > Thanks so much,
 > Hannah
+
+Thanks,
+Priya
+
+--
+Priya Nair
+Accounts Payable Manager | Kestrel Logistics
+M: +44 7700 900412
 """
     parsed = read_text(mail.encode(), "Re_ A few questions.txt")
     assert (parsed.meta.interviewee, parsed.meta.interviewer) == ("Priya Nair", "Hannah Cole")
+    assert (parsed.meta.title, parsed.meta.company) == ("Accounts Payable Manager", "Kestrel Logistics")
     assert [(turn.speaker, turn.text) for turn in parsed.turns] == [
         ("Interviewer", "1. Could you tell me about your role\n> and your team?"),
         ("Interviewee", "I'm the accounts payable manager at Kestrel Logistics. Three of us,\nplus a temp."),
@@ -578,6 +587,61 @@ Getting approvals out of the depot managers.
         ("Interviewer", "3. What is the most frustrating part of the process?"),
         ("Interviewee", "Getting approvals out of the depot managers."),
     ]
+
+
+def test_a_buyers_own_numbered_answers_forwarded_with_the_forwarders_header_name_the_buyer_by_signature() -> None:
+    """A forward saved with the forwarder's own header above the note: both headers and the note are the mail's;
+    "1. What's your role? I'm the ..." paragraphs are read by their questions (the numbers no one's words); "Kate"
+    above "Kate Morrison" signs the mail, and the signature names the buyer, whose answers state its job."""
+    mail = """From: Ben Carter <ben@northlight.example>
+Date: Mon, 16 Jun 2025 at 09:12
+Subject: Fwd: Your questions
+To: Research Team <research@northlight.example>
+
+FYI - Kate's written answers, she couldn't make the call. Please add to the study.
+
+---------- Forwarded message ---------
+From: Kate Morrison <k.morrison@aldenwholesale.example>
+Date: Fri, 13 Jun 2025 at 17:48
+Subject: Re: Your questions
+To: Ben Carter <ben@northlight.example>
+
+Hi Ben,
+
+Sorry I couldn't make the call. Answers to your questions:
+
+1. What's your role? I'm the accounts receivable manager at Alden Wholesale, team of five.
+
+2. How do customers pay? Mostly BACS, some cards, and a few who still post cheques.
+
+3. What's the biggest pain? Remittances. Cash sits unallocated for weeks.
+
+4. What would you want? Remittances matched to invoices without us touching them.
+
+Kate
+
+Kate Morrison
+Accounts Receivable Manager
+Alden Wholesale
+"""
+    parsed = read_text(mail.encode(), "Fwd_ Your questions.txt")
+    assert [turn.text for turn in parsed.turns if turn.speaker == "Interviewer"] == [
+        "What's your role?", "How do customers pay?", "What's the biggest pain?", "What would you want?"]  # fmt: skip
+    interviewee = _said(parsed.turns, "Interviewee")
+    assert interviewee.startswith("I'm the accounts receivable manager") and interviewee.endswith("touching them.")
+    for nobodys in ("FYI", "Forwarded", "From:", "Kate Morrison", "2."):
+        assert nobodys not in " ".join(turn.text for turn in parsed.turns)
+    meta = parsed.meta
+    assert (meta.interviewee, meta.title, meta.company) == (
+        "Kate Morrison",
+        "Accounts Receivable Manager",
+        "Alden Wholesale",
+    )
+    # a researcher's notes signed with the researcher's own job do not make the researcher the buyer
+    notes = mail.replace(
+        "Kate Morrison\nAccounts Receivable Manager\nAlden Wholesale", "Kate Morrison\nResearch Lead\nNorthlight"
+    )
+    assert read_text(notes.encode(), "notes.txt").meta.interviewee == ""
 
 
 def test_mailed_notes_take_the_buyer_from_the_subject_and_leave_bracketed_asides_out() -> None:

@@ -4,7 +4,7 @@ Hannah Cole wrote:", each answered in the reply's own lines below it.
 The quoted questions are the interviewer's, the reply's paragraphs after each question the interviewee's; what the
 reply says above the quote ("Sorry for the slow reply, answers inline below.") and the quoted greeting and thanks
 are no one's words in the interview. The reply's header names the interviewee ("From: Priya Nair <...>"), the
-"wrote:" line the interviewer.
+"wrote:" line the interviewer, and the reply's signature the interviewee's job and company.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voiceofbuyer.ingest.mail import QUOTE_PREFIX, letter_end
+from voiceofbuyer.ingest.mail import QUOTE_PREFIX, letter_end, signature
+from voiceofbuyer.ingest.speaker_names import same_person
 from voiceofbuyer.ingest.text_lines import TextLine
 from voiceofbuyer.ingest.turns import Parsed, turn_at
 from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, INTERVIEWER
@@ -34,7 +35,8 @@ def inline_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
     if wrote is None:
         return None
     body = list(lines[wrote + 1 :])
-    body = body[: letter_end(body)]  # the replier's own sign-off after the last answer
+    closing = letter_end(body)
+    signed, body = signature(body[closing:]), body[:closing]  # the replier's own sign-off after the last answer
     turns: list[Turn] = []
     answered = 0
     asked: Turn | None = None
@@ -55,6 +57,8 @@ def inline_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
         interviewee=replier["name"].strip(" \"'") if replier else "",
         interviewer=interviewer["name"].strip(" \"'") if interviewer else "",
     )
+    if signed.interviewee and (not meta.interviewee or same_person(meta.interviewee, signed.interviewee)):
+        meta = signed.merged(meta)  # the replier's signature gives their job and company
     return Parsed(text, tuple(turns), meta)
 
 

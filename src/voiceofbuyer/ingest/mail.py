@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from voiceofbuyer.ingest.labels import read_head
+from voiceofbuyer.ingest.labels import looks_like_name, read_head
+from voiceofbuyer.ingest.metadata import parse_person
 from voiceofbuyer.ingest.text_lines import HEADING, TextLine
+from voiceofbuyer.ingest.unlabelled import INTERVIEWEE
+from voiceofbuyer.job_words import names_a_job
+from voiceofbuyer.records import InterviewMeta, Turn
 
 SIGNATURE_LINES = 8
 """Most lines after a sign-off or a delimiter (a name, a title, a company, numbers, links); more is a body."""
@@ -52,17 +56,14 @@ def mail_header(lines: Sequence[TextLine]) -> int:
     top, two or more of From, Sent, To and Subject among them, or a forwarded mail's (a forwarder's note of up to
     ``FORWARD_NOTE_LINES`` lines, "---------- Forwarded message ---------" and the fields below it); 0 where the
     file opens otherwise (a buyer reading a mail out in a turn, "From: Harbour Fuels credit control", is the buyer
-    speaking)."""
+    speaking). A forwarded mail saved with the forwarder's own header above the note is read past both headers."""
     top = _header_fields(lines, 0)
-    if top:
-        return top
-    forwarded = next(
-        (i for i, line in enumerate(lines[: FORWARD_NOTE_LINES + 1]) if _FORWARDED.fullmatch(line.text)), None
-    )
+    window = lines[top : top + FORWARD_NOTE_LINES + 1]
+    forwarded = next((top + i for i, line in enumerate(window) if _FORWARDED.fullmatch(line.text)), None)
     if forwarded is None:
-        return 0
+        return top
     fields = _header_fields(lines, forwarded + 1)
-    return forwarded + 1 + fields if fields else 0
+    return forwarded + 1 + fields if fields else top
 
 
 _SUBJECT = re.compile(r"[ \t]*subject[ \t]*:[ \t]*(?:(?:re|fw|fwd|aw|wg)[ \t]*:[ \t]*)*(?P<subject>.*?)[ \t]*", re.I)
@@ -98,7 +99,7 @@ def letter_end(lines: Sequence[TextLine]) -> int:
         line = lines[index]
         opens = line.number > lines[index - 1].number + 1
         sign_off = _SIGN_OFF.fullmatch(line.text) if opens else None
-        closing = _DELIMITER.fullmatch(line.text) or sign_off
+        closing = _DELIMITER.fullmatch(line.text) or sign_off or (opens and _signs_with_given_name(lines, index))
         signed = index + 1 < len(lines) or (sign_off is not None and sign_off["writer"])
         if closing and signed and all(_signs(after) for after in lines[index + 1 :]):
             end = index
@@ -133,12 +134,69 @@ def _closing_remark(lines: Sequence[TextLine], end: int) -> int | None:
     return start if len(said.split()) <= CLOSING_REMARK_WORDS and _TO_THE_READERS.search(said) else None
 
 
+_GIVEN_NAME = re.compile(r"[ \t]*[-–—~]?[ \t]*(?P<name>[A-Z][a-z'’-]+)[ \t]*")
+
+
+def _signs_with_given_name(lines: Sequence[TextLine], index: int) -> bool:
+    """Whether ``lines[index]`` signs a mail with the writer's given name alone ("Kate", "- Kate"): the signature
+    right under it opens with the same name ("Kate Morrison")."""
+    name = _GIVEN_NAME.fullmatch(lines[index].text)
+    after = lines[index + 1].text.split() if index + 1 < len(lines) else []
+    return name is not None and len(after) >= 2 and after[0] == name["name"]
+
+
 def _signs(line: TextLine) -> bool:
     """Whether a line after a sign-off belongs to a signature: a name, a title, a company, a phone or a link, or a
     legal footer; never a heading or a speaker's label."""
     if HEADING.match(line.text) or (line.head is not None and line.head.speaker and not _CONTACT.match(line.text)):
         return False
     return len(line.text.split()) <= SIGNATURE_WORDS or bool(_FOOTER.search(line.text))
+
+
+_TITLE_AT = re.compile(r"\s+(?:at|@)\s+|\s*\|\s*|\s[-–—]\s")  # never a comma: "VP, Finance"
+_LINK = re.compile(r"@|://|\bwww\.|\d{3}")
+
+
+def signature(closing: Sequence[TextLine]) -> InterviewMeta:
+    """The writer a mail's closing lines (from ``letter_end`` on) sign as: ``interviewee`` the first line naming a
+    person ("Raj Mehta", "Raj Mehta | Head of Inbound Logistics | Corvel Foods"), ``title`` the line under it that
+    names a job, ``company`` the line after that; empty where no line names a person. Contact lines, links and
+    legal footers are passed over."""
+    texts = [
+        line.text.strip()
+        for line in closing
+        if not (_SIGN_OFF.fullmatch(line.text) or _DELIMITER.fullmatch(line.text) or _CONTACT.match(line.text)
+                or _FOOTER.search(line.text) or _LINK.search(line.text))
+    ]  # fmt: skip
+    for index, text in enumerate(texts):
+        name, title, company = parse_person(text)
+        if len(name.split()) < 2 or not looks_like_name(name) or names_a_job(name):
+            continue
+        rest = texts[index + 1 : index + 3]
+        if not title and rest and names_a_job(rest[0]):
+            title, *at = _TITLE_AT.split(rest[0], maxsplit=1)  # "Accounts Payable Manager | Kestrel Logistics"
+            title, company, rest = title.strip(), at[-1].strip() if at else "", rest[1:]
+        if not company and rest and not names_a_job(rest[0]):
+            company = rest[0]
+        return InterviewMeta(interviewee=name, title=title, company=company)
+    return InterviewMeta()
+
+
+_TITLE_WORD = re.compile(r"[a-z]+")
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "at", "a", "an"})
+
+
+def signs_as_answerer(signed: InterviewMeta, turns: Sequence[Turn]) -> bool:
+    """Whether the writer a signature names is the one who answers in the mail (the ``INTERVIEWEE``'s turns): the
+    signature's company is named in their words, or two thirds of its title's words are ("I'm the accounts
+    receivable manager at Alden Wholesale" under "Accounts Receivable Manager"). Notes a researcher mails sign with
+    the researcher's own job, which the buyer's answers do not state."""
+    said = " ".join(turn.text for turn in turns if turn.speaker == INTERVIEWEE).casefold()
+    words = set(_TITLE_WORD.findall(said))
+    title = [word for word in _TITLE_WORD.findall(signed.title.casefold()) if word not in _SMALL_WORDS]
+    if signed.company and signed.company.casefold() in said:
+        return True
+    return bool(title) and sum(word in words for word in title) * 3 >= len(title) * 2
 
 
 _QUOTE = re.compile(r"[ \t]*>")

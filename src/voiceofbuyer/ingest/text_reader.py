@@ -32,7 +32,15 @@ from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import named_by_heading
 from voiceofbuyer.ingest.inline_replies import inline_replies
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
-from voiceofbuyer.ingest.mail import letter_end, mail_header, mail_subject, quoted_mail, quoted_transcript
+from voiceofbuyer.ingest.mail import (
+    letter_end,
+    mail_header,
+    mail_subject,
+    quoted_mail,
+    quoted_transcript,
+    signature,
+    signs_as_answerer,
+)
 from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
@@ -120,7 +128,9 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     lines = quoted_transcript(lines) or lines  # a transcript quoted whole in a mail reply
     opening = mail_header(lines)  # notes sent by e-mail: their header (its subject a heading) and signature
     subject = mail_subject(lines[:opening])
-    lines = lines[opening : letter_end(lines)]
+    closing = letter_end(lines)
+    signed = signature(lines[closing:]) if opening else InterviewMeta()
+    lines = lines[opening:closing]
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     lines = _header_entries_as_text(lines, vote)
     header = [line.text for line in _header_lines(lines, vote)]
@@ -158,6 +168,8 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
                 return memo
     refuse_agenda([line.text for line in lines], turns, source)
     meta = named_by_heading(header, turns, meta, front)
+    if by_questions and signed.interviewee and not meta.interviewee and signs_as_answerer(signed, turns):
+        meta = meta.merged(signed)  # a buyer's own answers, mailed and signed with their name and job
     turns = require_turns(turns, source, EXPECTED)
     return guessed(text, turns, meta=meta) if by_questions else Parsed(text, turns, meta)
 

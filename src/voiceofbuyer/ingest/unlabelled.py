@@ -42,6 +42,7 @@ INTERVIEWEE = "Interviewee"
 
 # A sentence ends at ".", "!", "?" or "…", after any closing quotes or brackets, before a space or the segment's end.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_LIST_NUMBER = re.compile(r"[ \t]*(?:Q[ \t]?)?\d{1,2}[.):][ \t]+(?=\S)", re.I)
 _ENDS = re.compile(r"[.!?…]+[\"'”’)\]]*\s*$")
 _ASKS = re.compile(r"\?[\"'”’)\]]*$")
 # A prompt said as an imperative: "Walk me through what happened.", "Tell me more about the credit card purchases.",
@@ -263,11 +264,15 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True, 
 
 def _answered_inline(sentences: list[_Sentence], asks: list[bool], paragraphs: int) -> bool:
     """Whether typed paragraphs each open with one question that the rest of the paragraph answers: every question
-    is its paragraph's first sentence, and three in four paragraphs open so (quick notes typed "Q? A.")."""
+    is its paragraph's first sentence, and three in four paragraphs from the first question on open so (quick notes
+    typed "Q? A."; a mail's greeting above them, "Hi Ben, sorry I couldn't make the call.", is no question's)."""
     opening = {sentence.pieces[0][0]: index for index, sentence in reversed(list(enumerate(sentences)))}
     first = set(opening.values())
     questions = [index for index, asked in enumerate(asks) if asked]
-    return all(index in first for index in questions) and len(questions) * 4 >= paragraphs * 3
+    if not questions:
+        return False
+    asked_from = paragraphs - sentences[questions[0]].pieces[0][0]
+    return all(index in first for index in questions) and len(questions) * 4 >= asked_from * 3
 
 
 def _typed_question(paragraph: str) -> bool:
@@ -329,8 +334,10 @@ def _sentences(text: str, segments: list[Segment], paragraphs: bool = False) -> 
     sentences: list[_Sentence] = []
     open_pieces: list[tuple[int, int, int]] = []
     for number, segment in enumerate(segments):
-        at = segment.start
-        for end in _SENTENCE_END.finditer(text, segment.start, segment.end):
+        # a typed list's number ("2. How do customers pay? Mostly BACS.") is no sentence, and no one's words
+        listed = _LIST_NUMBER.match(text, segment.start, segment.end) if paragraphs else None
+        at = listed.end() if listed else segment.start
+        for end in _SENTENCE_END.finditer(text, at, segment.end):
             open_pieces.append((number, at, end.end()))
             sentences.append(_sentence(text, open_pieces))
             open_pieces, at = [], end.end()
