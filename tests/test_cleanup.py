@@ -79,6 +79,9 @@ def test_a_sentence_a_filler_opened_starts_with_a_capital():
         ("It was, was a nightmare to reconcile.", "It was a nightmare to reconcile."),
         ("The hotels were were late with their sheets.", "The hotels were late with their sheets."),
         ("Some- sometimes the invoices come twice.", "Sometimes the invoices come twice."),
+        ("I think it's a- another vendor.", "I think it's another vendor."),
+        ("Our remit- remittances arrive by post.", "Our remittances arrive by post."),
+        ("We were on- onboarding three clinics.", "We were onboarding three clinics."),
         ("We had to renew it, it, it just kept failing.", "We had to renew it, it just kept failing."),
         ("Honestly we did, did the whole import by hand.", "Honestly we did the whole import by hand."),
         ("It does, does the matching overnight.", "It does the matching overnight."),
@@ -90,6 +93,24 @@ def test_a_sentence_a_filler_opened_starts_with_a_capital():
 )
 def test_a_stutter_is_still_cleaned(said, quote):
     assert clean(said) == quote
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We had a plan-- plans change every time a payer changes its rules.",
+        "We tried an app- apps don't fix a broken process.",
+        "We used to- today it all goes through the portal.",
+        "It's not- nothing's automated on their side.",
+        "Nobody owns it- it's somewhere between estates and procurement.",
+        "If a job comes in after four it goes to- tomorrow's list.",
+        "We paid for— fortunately the bank covered it.",
+    ],
+)
+def test_a_whole_word_before_a_dash_is_kept_when_the_next_word_only_begins_with_it(said):
+    """A whole word the next one inflects ("plan" / "plans", "it" / "it's"), or a function word before a longer
+    word that is none ("to" / "today"), ends one thought before another: cutting it would read "We had a plans"."""
+    assert clean(said) == said
 
 
 def test_stutters_keep_the_last_repetition():
@@ -137,6 +158,8 @@ def test_a_contraction_said_again_after_a_hyphen_and_the_comma_a_filler_took_go(
     assert clean("We're spread across, um, four offices.") == "We're spread across four offices."
     assert clean("It takes, uh, six weeks.") == "It takes six weeks."
     assert clean("We make, uh, tents and packs.") == "We make tents and packs."
+    assert clean("We wrote off, um, about four hundred thousand.") == "We wrote off about four hundred thousand."
+    assert clean("We paid, uh, twelve grand for it.") == "We paid twelve grand for it."
 
 
 def test_inline_time_stamps_and_annotations_are_removed():

@@ -194,17 +194,37 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
 def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
     """Whether a word cut off by ``dash`` ("imple-- implemented", "Some- sometimes") is begun again by the next
     word: the next word begins with it. Never a whole word the next one is only the start of: "Onboarding- on paper
-    it's two weeks", "Authorizations- a lot of them expire" name a topic, then say something of it. Before a long
-    dash, a word of its own is not cut off because the next one begins with it: "We used to-- today we run it all"
-    and "we paid for— fortunately" keep "to" and "for"; a capitalised stem before "and", "or" or "to" shares its
-    hyphen with the next word ("A- and B-grade")."""
+    it's two weeks", "Authorizations- a lot of them expire" name a topic, then say something of it. Never a word the
+    next one only inflects ("We had a plan-- plans change every time", "Nobody owns it- it's somewhere", "It's not-
+    nothing's automated"): the first thought ends there and another begins, and cutting the word leaves "a plans".
+    A function word is cut off by a hyphen only before another ("Some- sometimes", "it's a- another") or where it
+    cannot end a phrase ("We were on- onboarding", "We over- overbought"), and never by a long dash, which
+    transcribers put after a word given up whole: "We used to- today it goes through the portal", "we paid for—
+    fortunately" and "our insurance is a-- anyway" keep "to", "for" and "a". A capitalised stem before "and", "or"
+    or "to" shares its hyphen with the next word ("A- and B-grade")."""
     stem, following = stem.replace("’", "'"), following.replace("’", "'")
     if stem.lower() == following.lower():
         return True
     if stem[:1].isupper() and following in ("and", "or", "to"):
         return False  # a suspended hyphen: "We rate them A- and B-grade", "Pre- or post-sale"
     stem, following = stem.lower(), following.lower()
-    return following.startswith(stem) and (dash == "-" or stem not in english_stop_words())
+    if not following.startswith(stem) or following[len(stem) :] in _INFLECTIONS:
+        return False
+    stop_words = english_stop_words()
+    if stem not in stop_words:
+        return True
+    if dash != "-" or "'" in following:  # "nothing's", "tomorrow's": a clause of its own begins
+        return False
+    return following in stop_words or stem not in _ENDS_A_PHRASE
+
+
+# Function words that may end a phrase, so a hyphen after one may close it ("We used to- today it all goes through
+# the portal"); after any other ("We were on- onboarding", "We over- overbought") the word was cut off.
+_ENDS_A_PHRASE = frozenset(
+    {"to", "not", "it", "that", "this", "them", "us", "me", "him", "her", "there", "here", "now", "then", "too", "so"}
+)  # fmt: skip
+# What turns a whole word into another form of it: "plan" → "plans", "it" → "it's", "need" → "needed".
+_INFLECTIONS = frozenset({"s", "es", "'s", "ed", "d", "ing", "n't", "'re", "'ll", "'ve", "'d", "'m"})
 
 
 def merge_removals(removals: Iterable[Removal]) -> list[Removal]:
@@ -244,7 +264,9 @@ _NO_COMMA_AFTER = frozenset(
      "get", "gets", "got", "take", "takes", "took", "make", "makes", "made", "buy", "buys", "bought", "need", "needs",
      "spend", "spends", "spent", "pay", "pays", "cost", "costs", "use", "uses", "run", "runs", "send", "sends",
      "lose", "loses", "save", "saves", "employ", "employs", "hire", "hires", "handle", "handles", "own", "owns",
-     "cover", "covers", "sell", "sells", "process", "processes"}
+     "cover", "covers", "sell", "sells", "process", "processes", "paid",
+     # a phrasal verb's particle before its object or amount ("We wrote off, um, about four hundred thousand")
+     "off", "up", "out", "down"}
 )  # fmt: skip
 """Words no comma follows where the words go on: the comma after one of them, before a filler, is the filler's
 ("about, uh, eighteen"); after any other word it may be a list's or a clause's ("4" PVC, um, 6" PVC") and stays."""
