@@ -160,6 +160,10 @@ def test_a_contraction_said_again_after_a_hyphen_and_the_comma_a_filler_took_go(
     assert clean("We make, uh, tents and packs.") == "We make tents and packs."
     assert clean("We wrote off, um, about four hundred thousand.") == "We wrote off about four hundred thousand."
     assert clean("We paid, uh, twelve grand for it.") == "We paid twelve grand for it."
+    # after a quotative, a filler not set off as a quotation is still one
+    assert clean("We go um through the list.") == "We go through the list."
+    assert clean("It was like uh forty.") == "It was like forty."
+    assert clean("For us, it's like, uh, what if I add a column?") == "For us, it's like what if I add a column?"
 
 
 def test_inline_time_stamps_and_annotations_are_removed():
@@ -266,6 +270,9 @@ MEANT = [
     "Our Hmm Labs subsidiary builds the dashboards.",
     "His only reply was “hmm, interesting” and he never called back.",  # the words he said, quoted
     'Her answer was "uh, we will see" and nothing more.',
+    # a sound quoted after a quotative (tester X-21)
+    "Every time I raise it with IT, they go hmm, and nothing happens.",
+    "When I told the team, the whole room went mm-hmm, sure.",
     "The E.R. doctors complained about wait times.",
     "We measured 3 mm of drift per week.",
     "In the ER, in triage, nurses log everything twice.",
