@@ -673,11 +673,12 @@ CASES: tuple[Case, ...] = (
     Case("other/desktop.ini", write("[.ShellClassInfo]\nIconResource=C:\\x.ico\n"), IGNORED),
     Case("other/Thumbs.db", write(garbage(512, 18)), IGNORED),
     Case("dup/same.md", write(TEXT), READ),
-    # the same words in another format (Whisper's .txt beside its .srt): one call, a note; other words: skipped
+    # the same words in another format (Whisper's .txt beside its .srt): one call, a note; other words: another
+    # interview, read under its file's whole name (tester Y-09)
     Case("dup/same.txt", write(TEXT), W, r"same name as dup/same\.md: .*the same call's words in another format"),
     Case("dup/other.md", write(mini_text(extra="Sam Rivera: Thanks, that's all.\n")), READ),
-    Case("dup/other.txt", write(mini_text(MINI[:2]) + "Sam Rivera: Who decides?\nAlex Kim: Our CFO, Dana.\n"), S,
-         r"same name as dup/other\.md"),
+    Case("dup/other.txt", write(mini_text(MINI[:2]) + "Sam Rivera: Who decides?\nAlex Kim: Our CFO, Dana.\n"), W,
+         r"same name as dup/other\.md but other words: read as another interview, 'dup/other\.txt'"),
     # the tool's own files
     Case("voiceofbuyer.sqlite.damaged-20260101T000000", write(garbage(4096, 17)), IGNORED),
     Case("voiceofbuyer-error.log", write("Traceback (most recent call last):\n"), IGNORED),

@@ -63,29 +63,21 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
             continue
         if suffix in recorded and interview_id in transcript_ids:
             continue  # its transcript is read instead, and names it as media
+        namesake = ""
         if (suffix in TRANSCRIPT_SUFFIXES or suffix in recorded) and interview_id in claimed:
             # Whisper writes one call as .json, .srt, .vtt, .tsv and .txt: the same words are a note, not a skip
-            same_words = _same_words(folder, source, read.get(interview_id), manifest)
-            problems.append(
-                problem(
-                    InputError(
-                        source,
-                        f"same name as {claimed[interview_id]}: both would be interview '{interview_id}', so it is "
-                        f"read once, as {claimed[interview_id]} "
-                        + (
-                            "(the same call's words in another format)"
-                            if same_words
-                            else "(it says other words: another interview under one name is not read)"
-                        ),
-                        fix="rename it if it is another interview, or remove it",
-                    ),
-                    skipped=not same_words,
-                )
-            )
-            continue
+            if _same_words(folder, source, read.get(interview_id), manifest):
+                problems.append(problem(InputError(
+                    source, f"same name as {claimed[interview_id]}: both would be interview '{interview_id}', so it "
+                    f"is read once, as {claimed[interview_id]} (the same call's words in another format)",
+                    fix="rename it if it is another interview, or remove it",
+                ), skipped=False))  # fmt: skip
+                continue
+            # another interview given the same name (call.vtt beside call.txt): read under its file's whole name
+            namesake, interview_id = claimed[interview_id], source
         # only captions without a cue beside a recording are left out of the ids (``_transcript_ids``)
-        if interview_id not in transcript_ids and suffix in CAPTION_SUFFIXES:
-            recording = next(f for f in files if _id(f) == interview_id and _suffix(f) in RECORDING_SUFFIXES)
+        if _id(source) not in transcript_ids and suffix in CAPTION_SUFFIXES:
+            recording = next(f for f in files if _id(f) == _id(source) and _suffix(f) in RECORDING_SUFFIXES)
             problems.append(problem(InputError(
                 source, f"captions without a single cue (a header alone): {recording}, the recording of the same "
                 "name, is transcribed instead", fix="remove the empty captions file",
@@ -99,6 +91,12 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
             transcript = transcripts[source]
         try:
             interview = read_interview(folder / source, folder, manifest.rows, transcript)
+            if namesake:
+                interview = replace(interview, id=interview_id)
+                problems.append(problem(InputError(
+                    source, f"same name as {namesake} but other words: read as another interview, '{interview_id}'",
+                    fix="give each interview a name of its own",
+                ), skipped=False))  # fmt: skip
             # A copy (same bytes, same metadata) counted twice would be two voices in a persona.
             copy = (interview.sha256, repr(interview.meta))
             if copy in copied:
