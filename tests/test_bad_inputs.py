@@ -677,7 +677,9 @@ CASES: tuple[Case, ...] = (
     # interview, read under its file's whole name (tester Y-09)
     Case("dup/same.txt", write(TEXT), W, r"same name as dup/same\.md: .*the same call's words in another format"),
     Case("dup/other.md", write(mini_text(extra="Sam Rivera: Thanks, that's all.\n")), READ),
-    Case("dup/other.txt", write(mini_text(MINI[:2]) + "Sam Rivera: Who decides?\nAlex Kim: Our CFO, Dana.\n"), W,
+    Case("dup/other.txt", write("Nina Ross: What's your job there?\nBronwen Price: Fleet manager, forty-two tractor "
+                                "units.\nNina Ross: What goes wrong?\nBronwen Price: Tachograph infringements, "
+                                "mostly missed breaks.\n"), W,
          r"same name as dup/other\.md but other words: read as another interview, 'dup/other\.txt'"),
     # the tool's own files
     Case("voiceofbuyer.sqlite.damaged-20260101T000000", write(garbage(4096, 17)), IGNORED),

@@ -644,6 +644,51 @@ Alden Wholesale
     assert read_text(notes.encode(), "notes.txt").meta.interviewee == ""
 
 
+def test_answers_typed_into_an_outlook_original_under_the_repliers_initials_are_the_interview() -> None:
+    """Outlook quotes no line with ">": below its rule and the original's header, each "[SM]" paragraph answers the
+    question above it; the reply's note, the original's greeting and sign-off are no one's, the reply's header names
+    the interviewee and the original's the interviewer."""
+    mail = """From: Sofia Marchetti <s.marchetti@veronafoods.it>
+Sent: 10 June 2025 08:55
+To: Tom Becker <tom.becker@planwise.io>
+Subject: RE: A few questions on demand planning
+
+Hi Tom, my answers are below each question, marked [SM].
+
+Sofia
+
+________________________________
+From: Tom Becker <tom.becker@planwise.io>
+Sent: 06 June 2025 17:30
+Subject: A few questions on demand planning
+
+Hi Sofia, thanks again for agreeing to help.
+
+1. What's your role?
+[SM] I'm the demand planning manager at Verona Foods.
+
+2. How do you build the forecast today?
+[SM] Excel, fed from an export of last year's sales.
+Promotions are added by hand.
+
+3. What goes wrong?
+[SM] Promotions we didn't know about.
+
+Thanks,
+Tom
+"""
+    parsed = read_text(mail.encode(), "RE A few questions.txt")
+    assert (parsed.meta.interviewee, parsed.meta.interviewer) == ("Sofia Marchetti", "Tom Becker")
+    assert [(turn.speaker, turn.text) for turn in parsed.turns] == [
+        ("Interviewer", "1. What's your role?"),
+        ("Interviewee", "I'm the demand planning manager at Verona Foods."),
+        ("Interviewer", "2. How do you build the forecast today?"),
+        ("Interviewee", "Excel, fed from an export of last year's sales.\nPromotions are added by hand."),
+        ("Interviewer", "3. What goes wrong?"),
+        ("Interviewee", "Promotions we didn't know about."),
+    ]
+
+
 def test_mailed_notes_take_the_buyer_from_the_subject_and_leave_bracketed_asides_out() -> None:
     mail = """From: Sam Ortiz <sam.ortiz@ledgerly.io>
 Subject: Call notes: Marta Kowalczyk, Payroll Lead, Brightway Foods

@@ -66,12 +66,14 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
         namesake = ""
         if (suffix in TRANSCRIPT_SUFFIXES or suffix in recorded) and interview_id in claimed:
             # Whisper writes one call as .json, .srt, .vtt, .tsv and .txt: the same words are a note, not a skip
-            if _same_words(folder, source, read.get(interview_id), manifest):
+            same = _same_words(folder, source, read.get(interview_id), manifest)
+            if same or suffix in recorded:  # a recording of one name is transcribed once (recordings_to_transcribe)
                 problems.append(problem(InputError(
                     source, f"same name as {claimed[interview_id]}: both would be interview '{interview_id}', so it "
-                    f"is read once, as {claimed[interview_id]} (the same call's words in another format)",
+                    f"is read once, as {claimed[interview_id]}" + (" (the same call's words in another format)"
+                                                                   if same else ""),
                     fix="rename it if it is another interview, or remove it",
-                ), skipped=False))  # fmt: skip
+                ), skipped=not same))  # fmt: skip
                 continue
             # another interview given the same name (call.vtt beside call.txt): read under its file's whole name
             namesake, interview_id = claimed[interview_id], source
@@ -135,7 +137,8 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
 
 
 SAME_WORDS = 0.8
-"""Least share of words two files of one name must share (Jaccard, of their turns' words) to be one call's exports."""
+"""Least share of the words of the shorter of two files of one name (their turns' words) that the other must hold
+for both to be one call's exports (a part of the call saved on its own too)."""
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -149,8 +152,8 @@ def _same_words(folder: Path, source: str, first: Interview | None, manifest: Ma
     except Exception:  # unreadable: reported as skipped, which is what it would have been on its own
         return False
     words = [{w.casefold() for turn in i.turns for w in _WORD.findall(turn.text)} for i in (first, other)]
-    union = words[0] | words[1]
-    return bool(union) and len(words[0] & words[1]) >= SAME_WORDS * len(union)
+    fewer = min(len(words[0]), len(words[1]))
+    return fewer > 0 and len(words[0] & words[1]) >= SAME_WORDS * fewer
 
 
 def _damage(path: Path, source: str) -> list[Problem]:

@@ -1,5 +1,7 @@
 """Interviews done by e-mail, answered inline: the interviewer's questions quoted with ">" under "On 12/05/2025,
-Hannah Cole wrote:", each answered in the reply's own lines below it.
+Hannah Cole wrote:", each answered in the reply's own lines below it; or, as Outlook replies, the original message
+below a rule ("________________") and its header, each answer typed under its question and opened by the replier's
+initials ("[SM] Excel, fed from an export of last year's sales.").
 
 The quoted questions are the interviewer's, the reply's paragraphs after each question the interviewee's; what the
 reply says above the quote ("Sorry for the slow reply, answers inline below.") and the quoted greeting and thanks
@@ -10,9 +12,10 @@ are no one's words in the interview. The reply's header names the interviewee ("
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
-from voiceofbuyer.ingest.mail import QUOTE_PREFIX, letter_end, signature
+from voiceofbuyer.ingest.mail import QUOTE_PREFIX, header_fields, letter_end, signature
 from voiceofbuyer.ingest.speaker_names import same_person
 from voiceofbuyer.ingest.text_lines import TextLine
 from voiceofbuyer.ingest.turns import Parsed, turn_at
@@ -76,21 +79,77 @@ def _runs(lines: Sequence[TextLine]) -> list[tuple[bool, list[TextLine]]]:
     return runs
 
 
-def _question(text: str, run: list[TextLine]) -> Turn | None:
-    """The interviewer's question a quoted run ends with ("> 2. How do supplier invoices reach you today?", over
-    one line or more), without the quote marks before its first line; None where the run asks nothing (a greeting,
-    thanks)."""
-    said = [line for line in run if line.text[QUOTE_PREFIX.match(line.text).end() :].strip()]  # type: ignore[union-attr]
+def _question(text: str, run: list[TextLine], quote: re.Pattern[str] = QUOTE_PREFIX) -> Turn | None:
+    """The interviewer's question a run of the original message ends with ("> 2. How do supplier invoices reach you
+    today?", over one line or more), without the ``quote`` marks before its first line; None where the run asks
+    nothing (a greeting, thanks)."""
+    said = [line for line in run if line.text[_prefix(quote, line) :].strip()]
     if not said or not _ASKS.search(said[-1].text):
         return None
     first = len(said) - 1
     while first > 0 and said[first - 1].number == said[first].number - 1 and not _ends(said[first - 1].text):
         first -= 1
     opening = said[first]
-    start = opening.start + QUOTE_PREFIX.match(opening.text).end()  # type: ignore[union-attr]
-    return turn_at(text, start, said[-1].end, INTERVIEWER, opening.number)
+    return turn_at(text, opening.start + _prefix(quote, opening), said[-1].end, INTERVIEWER, opening.number)
+
+
+def _prefix(quote: re.Pattern[str], line: TextLine) -> int:
+    mark = quote.match(line.text)
+    return mark.end() if mark else 0
 
 
 def _ends(line: str) -> bool:
     """Whether a quoted line ends a sentence or a paragraph of its own: the question starts after it."""
     return bool(re.search(r"[.!?:,][\"'”’)]*[ \t]*$", line))
+
+
+_RULE = re.compile(r"[ \t]*(?:_{8,}|-{2,}[ \t]*original[ \t]+message[ \t]*-{2,})[ \t]*", re.I)
+_INITIALS = re.compile(r"[ \t]*[\[(](?P<initials>[A-Z]{2,3})[\])][ \t]*")
+_UNQUOTED = re.compile(r"")
+
+
+def marked_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
+    """The turns of a reply typed into the original message (``lines``: the file's non-blank lines, in order): below
+    a rule and the original's header, each paragraph opened by the same initials ("[SM]") answers the question
+    above it; None where fewer than ``FEWEST_ANSWERED`` questions are answered so. The reply's header names the
+    interviewee, the original's the interviewer; the reply's note above the rule and the original's greeting and
+    thanks are no one's words."""
+    rule = next((i for i, line in enumerate(lines) if _RULE.fullmatch(line.text)), None)
+    fields = header_fields(lines, rule + 1) if rule is not None else 0
+    if rule is None or not fields:
+        return None
+    body = lines[rule + 1 + fields :]
+    marks = Counter(mark["initials"] for line in body if (mark := _INITIALS.match(line.text)))
+    if not marks or marks.most_common(1)[0][1] < FEWEST_ANSWERED:
+        return None
+    initials = marks.most_common(1)[0][0]
+    turns: list[Turn] = []
+    unmarked: list[TextLine] = []
+    asked: Turn | None = None
+    answered = index = 0
+    while index < len(body):
+        mark = _INITIALS.match(body[index].text)
+        if mark is None or mark["initials"] != initials:
+            unmarked.append(body[index])
+            index += 1
+            continue
+        end = index  # the answer's paragraph: the marked line and the lines right under it
+        while end + 1 < len(body) and body[end + 1].number == body[end].number + 1:
+            end += 1
+        if (question := _question(text, unmarked, _UNQUOTED)) is not None:
+            asked = question
+            turns.append(question)
+        said = turn_at(text, body[index].start + mark.end(), body[end].end, INTERVIEWEE, body[index].number)
+        if asked is not None and said is not None:
+            turns.append(said)
+            answered += 1
+        unmarked, index = [], end + 1
+    if answered < FEWEST_ANSWERED:
+        return None
+    replier = next((found for line in reversed(lines[:rule]) if (found := _FROM.fullmatch(line.text))), None)
+    asker = next((found for line in lines[rule + 1 : rule + 1 + fields] if (found := _FROM.fullmatch(line.text))), None)
+    meta = InterviewMeta(
+        interviewee=replier["name"].strip(" \"'") if replier else "",
+        interviewer=asker["name"].strip(" \"'") if asker else "",
+    )
+    return Parsed(text, tuple(turns), meta)

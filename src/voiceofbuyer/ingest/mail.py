@@ -57,12 +57,12 @@ def mail_header(lines: Sequence[TextLine]) -> int:
     ``FORWARD_NOTE_LINES`` lines, "---------- Forwarded message ---------" and the fields below it); 0 where the
     file opens otherwise (a buyer reading a mail out in a turn, "From: Harbour Fuels credit control", is the buyer
     speaking). A forwarded mail saved with the forwarder's own header above the note is read past both headers."""
-    top = _header_fields(lines, 0)
+    top = header_fields(lines, 0)
     window = lines[top : top + FORWARD_NOTE_LINES + 1]
     forwarded = next((top + i for i, line in enumerate(window) if _FORWARDED.fullmatch(line.text)), None)
     if forwarded is None:
         return top
-    fields = _header_fields(lines, forwarded + 1)
+    fields = header_fields(lines, forwarded + 1)
     return forwarded + 1 + fields if fields else top
 
 
@@ -76,7 +76,7 @@ def mail_subject(header: Sequence[TextLine]) -> str:
     return found["subject"] if found else ""
 
 
-def _header_fields(lines: Sequence[TextLine], start: int) -> int:
+def header_fields(lines: Sequence[TextLine], start: int) -> int:
     """How many lines from ``start`` on are a mail's header fields, two or more of From, Sent, To and Subject among
     them; 0 where they are not."""
     fields = []

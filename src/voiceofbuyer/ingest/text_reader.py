@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from voiceofbuyer.ingest.chevrons import chevron_turns, stamped_pieces
 from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import named_by_heading
-from voiceofbuyer.ingest.inline_replies import inline_replies
+from voiceofbuyer.ingest.inline_replies import inline_replies, marked_replies
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
 from voiceofbuyer.ingest.mail import (
     letter_end,
@@ -123,7 +123,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     ]
     refuse_chat_log([line.text for line in lines], source)
     lines = name_lines(without_line_numbers(lines))
-    if (replies := inline_replies(text, lines)) is not None:  # questions sent by e-mail, answered inline
+    if (replies := inline_replies(text, lines) or marked_replies(text, lines)) is not None:  # answered in a mail
         return replies
     lines = quoted_transcript(lines) or lines  # a transcript quoted whole in a mail reply
     opening = mail_header(lines)  # notes sent by e-mail: their header (its subject a heading) and signature
