@@ -243,9 +243,9 @@ def test_header_note_and_time_lines_are_outside_turns(tmp_path: Path) -> None:
         ),
     )
     assert [(t.speaker, t.text, t.start) for t in interview.turns] == [
-        ("Sam Rivera", "Hello.", 0.0),
-        ("Dana Whitfield", "Hi.", None),
-        ("Dana Whitfield", "We looked at one tool.\nNote: we never got past their security questionnaire.", None),
+        ("Sam Rivera", "Hello.", 0.0),  # every turn of a section starts at its stamp or later: Meet's sections
+        ("Dana Whitfield", "Hi.", 0.0),
+        ("Dana Whitfield", "We looked at one tool.\nNote: we never got past their security questionnaire.", 0.0),
         ("Sam Rivera", "Approvals?", 300.0),
     ]
 

@@ -198,10 +198,10 @@ def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
     next one only inflects ("We had a plan-- plans change every time", "Nobody owns it- it's somewhere", "It's not-
     nothing's automated"): the first thought ends there and another begins, and cutting the word leaves "a plans".
     A function word is cut off by a hyphen only before another ("Some- sometimes", "it's a- another") or where it
-    cannot end a phrase ("We were on- onboarding", "We over- overbought"), and never by a long dash, which
-    transcribers put after a word given up whole: "We used to- today it goes through the portal", "we paid for—
-    fortunately" and "our insurance is a-- anyway" keep "to", "for" and "a". A capitalised stem before "and", "or"
-    or "to" shares its hyphen with the next word ("A- and B-grade")."""
+    cannot end a phrase ("We were on- onboarding", "We over- overbought"; "We used to- today it goes through the
+    portal" keeps "to"), and never by a long dash, which transcribers put after a word given up whole: "We used to--
+    today", "we paid for— fortunately" and "our insurance is a-- anyway" keep "to", "for" and "a". A capitalised
+    stem before "and", "or" or "to" shares its hyphen with the next word ("A- and B-grade")."""
     stem, following = stem.replace("’", "'"), following.replace("’", "'")
     if stem.lower() == following.lower():
         return True

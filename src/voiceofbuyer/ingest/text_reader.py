@@ -15,7 +15,8 @@ What is never speech, so no span includes it:
 - notes sections (a heading or label such as "Summary", "Action items", "Notes"): everything up to the next
   speaker label with a time stamp or a "Transcript" heading. Notes paraphrase the buyer; they are not quotes.
 
-A time stamp alone on a line ends the current turn; text after it continues with the same speaker as a new turn.
+A time stamp alone on a line ends the current turn; text after it continues with the same speaker as a new turn, and
+every turn under it without a time of its own starts at it (Google Meet stamps its transcript every five minutes).
 
 Written interview notes in question-and-answer form (questions as headings or ``Q:`` lines, answers as
 paragraphs or bullets under them, no other speaker labels) are read as turns too: each question is the
@@ -27,20 +28,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from voiceofbuyer.ingest import mail
 from voiceofbuyer.ingest.chevrons import chevron_turns, stamped_pieces
 from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import named_by_heading
 from voiceofbuyer.ingest.inline_replies import inline_replies, marked_replies
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
-from voiceofbuyer.ingest.mail import (
-    letter_end,
-    mail_header,
-    mail_subject,
-    quoted_mail,
-    quoted_transcript,
-    signature,
-    signs_as_answerer,
-)
 from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
@@ -125,11 +118,11 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     lines = name_lines(without_line_numbers(lines))
     if (replies := inline_replies(text, lines) or marked_replies(text, lines)) is not None:  # answered in a mail
         return replies
-    lines = quoted_transcript(lines) or lines  # a transcript quoted whole in a mail reply
-    opening = mail_header(lines)  # notes sent by e-mail: their header (its subject a heading) and signature
-    subject = mail_subject(lines[:opening])
-    closing = letter_end(lines)
-    signed = signature(lines[closing:]) if opening else InterviewMeta()
+    lines = mail.quoted_transcript(lines) or lines  # a transcript quoted whole in a mail reply
+    opening = mail.mail_header(lines)  # notes sent by e-mail: their header (its subject a heading) and signature
+    subject = mail.mail_subject(lines[:opening])
+    closing = mail.letter_end(lines)
+    signed = mail.signature(lines[closing:]) if opening else InterviewMeta()
     lines = lines[opening:closing]
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
     lines = _header_entries_as_text(lines, vote)
@@ -168,7 +161,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
                 return memo
     refuse_agenda([line.text for line in lines], turns, source)
     meta = named_by_heading(header, turns, meta, front)
-    if by_questions and signed.interviewee and not meta.interviewee and signs_as_answerer(signed, turns):
+    if by_questions and signed.interviewee and not meta.interviewee and mail.signs_as_answerer(signed, turns):
         meta = meta.merged(signed)  # a buyer's own answers, mailed and signed with their name and job
     turns = require_turns(turns, source, EXPECTED)
     return guessed(text, turns, meta=meta) if by_questions else Parsed(text, turns, meta)
@@ -242,6 +235,7 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
     draft: _Draft | None = None
     speaker: str | None = None
     time: float | None = None  # a stamp not yet used by a turn
+    section: float | None = None  # the last time alone on its line: Google Meet's stamps open five-minute sections
     in_notes = False
     turn_indent = 0  # of the line that opened the turn being read
     list_reader: str | None = _UNREAD  # who reads out the file's numbered questions, once the first is met
@@ -256,7 +250,7 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
     # Notes before a "Transcript" heading (Gemini, Fireflies, Zoom's AI summary) are notes to the end, even where a
     # line names a speaker ("[Marcus Reid] Business case: Draft the business case ..." is an action item).
     transcript_at = max((i for i, line in enumerate(lines) if _section_of(line) == "transcript"), default=-1)
-    furniture = page_furniture(lines) | quoted_mail(lines)
+    furniture = page_furniture(lines) | mail.quoted_mail(lines)
     for index, line in enumerate(lines):
         head = line.head
         if _avatar_initials(lines, index, vote):  # "AK" above "Alex Kim   0:17": the avatar, no one's words
@@ -316,14 +310,15 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
             if speaker_head:
                 speaker, turn_indent = head.speaker, indent(line.text)
             if not (speaker_head or line.text[head.body :].strip()):
+                section = head.time if head.speaker is None and head.time is not None else section
                 continue  # a time alone on its line
             start = line.start + head.body
         else:
             start = line.start
         if speaker is None:
             continue  # before the first label, or after notes, a heading or a tool line
-        if draft is None:
-            draft, time = _Draft(speaker, line.number, time), None
+        if draft is None:  # a turn after the first of a section starts within it, at its time or later
+            draft, time = _Draft(speaker, line.number, section if time is None else time), None
         draft.add(text, start, line.end)
     close()
     return turns
