@@ -1054,6 +1054,11 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("I'm the head of the AI board at our school, involved with Artificial Intelligence.", ""),
         ("We moved everything to NetSuite at Harlow last year.", ""),
         ("i'm the cfo at harlow logistics", ""),  # speech recognition in lower case names no company
+        # a title given alone, then the organisation's name alone (tester W-11); a name with no organisation's word
+        # may be a tool or a team
+        ("Clinical supplies manager. Riverside General Hospital.", "Riverside General Hospital"),
+        ("Head of AP. Northwind.", ""),
+        ("Head of AP. Mostly invoices.", ""),
     ],
 )
 def test_the_company_a_buyer_names_in_introducing_themselves(said, company):

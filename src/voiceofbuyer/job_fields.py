@@ -5,11 +5,13 @@ as theirs ("I'm the CFO at Harlow Logistics")."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from .ingest.metadata import names_an_organisation
 from .introductions import INTRO_TURNS, stated_title
 from .job_questions import CONFIRMS
-from .job_words import names_a_field, title_cased
+from .job_words import names_a_field, names_a_job, title_cased
 from .title_phrases import heads_a_company, plain
 
 _FIELD = re.compile(
@@ -158,4 +160,22 @@ def stated_company(texts: list[str]) -> str:
             company = found["company"].rstrip(".")
             if company.split()[0].lower() not in _NOT_COMPANIES and not (company.isupper() and len(company) <= 3):
                 return company
+        if company := _named_after_title(_SENTENCE_BREAK.split(text)):
+            return company
+    return ""
+
+
+_NAME_ALONE = re.compile(rf"{_COMPANY}\.?")
+_TITLE_ALONE_WORDS = 6
+"""Most words of an answer that is a title alone ("Clinical supplies manager.")."""
+
+
+def _named_after_title(sentences: list[str]) -> str:
+    """The organisation named alone right after a title given alone: "Clinical supplies manager. Riverside General
+    Hospital." (a word of an organisation's name required: "Head of AP. Mostly invoices." names none)."""
+    for first, second in itertools.pairwise(sentences):
+        alone = _NAME_ALONE.fullmatch(second.strip())
+        short = len(first.split()) <= _TITLE_ALONE_WORDS and names_a_job(first)
+        if alone and short and names_an_organisation(alone["company"]):
+            return alone["company"].rstrip(".")
     return ""
