@@ -100,6 +100,8 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Solutions Engineer", "Sales Professional", "Sales & Business Development"),
         ("City Manager", "Executive & Founder", "Executive & Founder"),
         ("Head of HR Operations", "HR Leader", "HR & Recruiting"),  # tester E
+        ("Claims Operations Manager", "Operations Manager", "Operations & Supply Chain"),  # tester W: not Finance
+        ("Claims Manager", "Finance Manager", "Finance"),
     ],
 )
 def test_the_built_in_functions_map_titles_to_a_function_and_seniority(title, role, function):
