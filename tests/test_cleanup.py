@@ -82,6 +82,7 @@ def test_a_sentence_a_filler_opened_starts_with_a_capital():
         ("I think it's a- another vendor.", "I think it's another vendor."),
         ("Our remit- remittances arrive by post.", "Our remittances arrive by post."),
         ("We were on- onboarding three clinics.", "We were onboarding three clinics."),
+        ("We over- overbought mahi mahi twice.", "We overbought mahi mahi twice."),
         ("We had to renew it, it, it just kept failing.", "We had to renew it, it just kept failing."),
         ("Honestly we did, did the whole import by hand.", "Honestly we did the whole import by hand."),
         ("It does, does the matching overnight.", "It does the matching overnight."),
@@ -105,6 +106,11 @@ def test_a_stutter_is_still_cleaned(said, quote):
         "Nobody owns it- it's somewhere between estates and procurement.",
         "If a job comes in after four it goes to- tomorrow's list.",
         "We paid for— fortunately the bank covered it.",
+        # a particle ending a phrasal verb, and numbers of a range (tester Z)
+        "The line went down- downtime cost us a full shift.",
+        "That project ran over- overtime alone was twelve thousand.",
+        "DSO is somewhere between 5- 50 days over terms.",
+        "We meet between 8- 8:30 every day.",
     ],
 )
 def test_a_whole_word_before_a_dash_is_kept_when_the_next_word_only_begins_with_it(said):
@@ -407,6 +413,7 @@ def test_no_filler_words_configured_means_nothing_is_removed_as_one():
         ("We test end-to-\nend every night.", "We test end-to-end every night."),  # a word cut across two cues
         ("We moved to self-\nserve last year.", "We moved to self-serve last year."),
         ("Then the pre-\nthe approval step stalls.", "Then the pre- the approval step stalls."),  # begun again
+        ("We had a plan-\nplans change every time.", "We had a plan- plans change every time."),  # said again
     ],
 )
 def test_a_hyphenated_word_cut_across_cues_is_one_word(source, quote):

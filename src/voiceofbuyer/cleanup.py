@@ -57,6 +57,20 @@ _WHITESPACE = re.compile(r"\s+")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 # After "end-to-" / "self-" at a cue's end, a word that completes it; not one that starts the sentence again ("the
 # pre-" / "the approval step", "re-" / "we tried").
+_CUT_STEM = re.compile(r"([\w'’]+)-$")
+_NEXT_WORD = re.compile(r"[\w'’]+")
+
+
+def _completes(before: str, source: str, at: int) -> bool:
+    """Whether the word at ``source[at]`` completes the hyphenated word ``before`` ends with across a caption cue's
+    end ("end-to-" / "end"): not a sentence started again ("the pre-" / "the approval step"), nor a word cut off and
+    said again ("We had a plan-" / "plans change" stays "plan- plans")."""
+    if not _HYPHEN_END.search(before) or not _JOINS_HYPHEN.match(source, at):
+        return False
+    stem, word = _CUT_STEM.search(before), _NEXT_WORD.match(source, at)
+    return not (stem and word and word[0].lower().startswith(stem[1].lower()))
+
+
 _JOINS_HYPHEN = re.compile(
     r"(?!(?:the|a|an|we|i|you|they|he|she|it|and|but|so|or|that|this|there|then|our|my|your|their|um|uh)\b)[^\W\d_]",
     re.I,
@@ -186,9 +200,21 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
             found.append((match.start(), match.end(), "filler"))
     found += repeats(text, tokens, found)
     for match in _FALSE_START.finditer(text):
-        if is_false_start(match.group(1), match.group(3), match.group(2)):
+        if is_false_start(match.group(1), match.group(3), match.group(2)) and not _ends_a_phrasal_verb(match, tokens):
             found.append((match.start(), match.end(), "false-start"))
     return merge_removals(found)
+
+
+_PARTICLES = frozenset({"up", "down", "out", "off", "over", "in", "on", "back", "away", "through"})
+
+
+def _ends_a_phrasal_verb(match: re.Match[str], tokens: Sequence[Token]) -> bool:
+    """Whether the cut-off looking word is a particle that ends a phrasal verb ("The line went down- downtime cost
+    us a shift", "ran over- overtime"), not a prefix said again ("We over- overbought")."""
+    if match.group(1).lower() not in _PARTICLES:
+        return False
+    before = [token for token in tokens if token.idx + len(token.text) <= match.start() and not token.is_space][-1:]
+    return bool(before) and before[0].pos_ == "VERB"  # not "We were on- onboarding"
 
 
 def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
@@ -203,6 +229,8 @@ def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
     today", "we paid for— fortunately" and "our insurance is a-- anyway" keep "to", "for" and "a". A capitalised
     stem before "and", "or" or "to" shares its hyphen with the next word ("A- and B-grade")."""
     stem, following = stem.replace("’", "'"), following.replace("’", "'")
+    if stem[:1].isdigit():
+        return False  # "between 5- 50 days", "8- 8:30": a range, not a word
     if stem.lower() == following.lower():
         return True
     if stem[:1].isupper() and following in ("and", "or", "to"):
@@ -326,7 +354,7 @@ def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[
             _SENTENCE_BEFORE.search(pieces[-1]) is not None or (sentence_after and not pieces[-1].strip())
         )
         # "end-to-" / "end" in two caption cues: one word, "end-to-end"
-        hyphenated = reason == "gap" and _HYPHEN_END.search(pieces[-1]) and _JOINS_HYPHEN.match(source, cut_end)
+        hyphenated = reason == "gap" and _completes(pieces[-1], source, cut_end)
         pieces.append("" if hyphenated or reason == "escape" else " ")  # '""' is one '"', inside a word's run
         cursor = max(cursor, cut_end)
     pieces.append(_opening(source[cursor:end]) if sentence_after else source[cursor:end])
