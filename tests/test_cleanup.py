@@ -108,6 +108,8 @@ def test_a_stutter_is_still_cleaned(said, quote):
         "We paid for— fortunately the bank covered it.",
         # a particle ending a phrasal verb, and numbers of a range (tester Z)
         "The line went down- downtime cost us a full shift.",
+        "That's what we're paying for- forecasts are still wrong by 30%.",
+        "I'd push back on- onsite training is a must.",
         "That project ran over- overtime alone was twelve thousand.",
         "DSO is somewhere between 5- 50 days over terms.",
         "We meet between 8- 8:30 every day.",

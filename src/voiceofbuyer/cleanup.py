@@ -200,21 +200,24 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
             found.append((match.start(), match.end(), "filler"))
     found += repeats(text, tokens, found)
     for match in _FALSE_START.finditer(text):
-        if is_false_start(match.group(1), match.group(3), match.group(2)) and not _ends_a_phrasal_verb(match, tokens):
+        if is_false_start(match.group(1), match.group(3), match.group(2)) and not _ends_a_phrase(match, tokens):
             found.append((match.start(), match.end(), "false-start"))
     return merge_removals(found)
 
 
-_PARTICLES = frozenset({"up", "down", "out", "off", "over", "in", "on", "back", "away", "through"})
+_PARTICLES = frozenset({"up", "down", "out", "off", "over", "in", "on", "back", "away", "through", "for", "with",
+                        "about", "from", "at", "of", "into"})  # fmt: skip
 
 
-def _ends_a_phrasal_verb(match: re.Match[str], tokens: Sequence[Token]) -> bool:
-    """Whether the cut-off looking word is a particle that ends a phrasal verb ("The line went down- downtime cost
-    us a shift", "ran over- overtime"), not a prefix said again ("We over- overbought")."""
+def _ends_a_phrase(match: re.Match[str], tokens: Sequence[Token]) -> bool:
+    """Whether the cut-off looking word is a particle or a preposition that ends its phrase after a verb or an adverb
+    ("The line went down- downtime cost us a shift", "That's what we're paying for- forecasts are still wrong", "I'd
+    push back on- onsite training is a must"), not a prefix said again ("We over- overbought", "We were on-
+    onboarding")."""
     if match.group(1).lower() not in _PARTICLES:
         return False
     before = [token for token in tokens if token.idx + len(token.text) <= match.start() and not token.is_space][-1:]
-    return bool(before) and before[0].pos_ == "VERB"  # not "We were on- onboarding"
+    return bool(before) and before[0].pos_ in ("VERB", "ADV")
 
 
 def is_false_start(stem: str, following: str, dash: str = "-") -> bool:
