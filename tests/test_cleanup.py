@@ -83,6 +83,7 @@ def test_a_sentence_a_filler_opened_starts_with_a_capital():
         ("Our remit- remittances arrive by post.", "Our remittances arrive by post."),
         ("We were on- onboarding three clinics.", "We were onboarding three clinics."),
         ("We over- overbought mahi mahi twice.", "We overbought mahi mahi twice."),
+        ("Speed. Some- sometimes the offer comes late.", "Speed. Sometimes the offer comes late."),  # a capital
         ("We had to renew it, it, it just kept failing.", "We had to renew it, it just kept failing."),
         ("Honestly we did, did the whole import by hand.", "Honestly we did the whole import by hand."),
         ("It does, does the matching overnight.", "It does the matching overnight."),

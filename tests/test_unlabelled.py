@@ -637,6 +637,12 @@ Alden Wholesale
         "Accounts Receivable Manager",
         "Alden Wholesale",
     )
+    # forwarded on once more, by another colleague with a note of their own: read past every forward
+    again = (
+        "From: Priya Shah <priya@northlight.example>\nSubject: Fwd: Fwd: Your questions\nTo: Research Ops <ops@"
+        "northlight.example>\n\nFor the repository please.\n\n---------- Forwarded message ---------\n" + mail
+    )
+    assert read_text(again.encode(), "Fwd_ Fwd_ Your questions.txt").meta.interviewee == "Kate Morrison"
     # a researcher's notes signed with the researcher's own job do not make the researcher the buyer
     notes = mail.replace(
         "Kate Morrison\nAccounts Receivable Manager\nAlden Wholesale", "Kate Morrison\nResearch Lead\nNorthlight"

@@ -352,8 +352,8 @@ def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[
         filler = source[cut_start:cut_end]
         if reason == "filler" and filler.endswith(",") and filler[:1].islower():
             pieces[-1] = _without_filler_comma(pieces[-1], source[cut_end:end])
-        # "Normal. Um, so Monday ...": "Normal. So Monday ..."
-        sentence_after = reason == "filler" and (
+        # "Normal. Um, so Monday ...": "Normal. So Monday ..."; "Speed. Some- sometimes the offer": "Sometimes"
+        sentence_after = reason in ("filler", "false-start", "repeat") and (
             _SENTENCE_BEFORE.search(pieces[-1]) is not None or (sentence_after and not pieces[-1].strip())
         )
         # "end-to-" / "end" in two caption cues: one word, "end-to-end"

@@ -56,14 +56,16 @@ def mail_header(lines: Sequence[TextLine]) -> int:
     top, two or more of From, Sent, To and Subject among them, or a forwarded mail's (a forwarder's note of up to
     ``FORWARD_NOTE_LINES`` lines, "---------- Forwarded message ---------" and the fields below it); 0 where the
     file opens otherwise (a buyer reading a mail out in a turn, "From: Harbour Fuels credit control", is the buyer
-    speaking). A forwarded mail saved with the forwarder's own header above the note is read past both headers."""
+    speaking). A forwarded mail saved with the forwarder's own header above the note is read past both headers, and
+    a mail forwarded again past every forward."""
     top = header_fields(lines, 0)
-    window = lines[top : top + FORWARD_NOTE_LINES + 1]
-    forwarded = next((top + i for i, line in enumerate(window) if _FORWARDED.fullmatch(line.text)), None)
-    if forwarded is None:
-        return top
-    fields = header_fields(lines, forwarded + 1)
-    return forwarded + 1 + fields if fields else top
+    while True:  # forwarded on by one colleague after another, each with a note of their own
+        window = lines[top : top + FORWARD_NOTE_LINES + 1]
+        forwarded = next((top + i for i, line in enumerate(window) if _FORWARDED.fullmatch(line.text)), None)
+        fields = header_fields(lines, forwarded + 1) if forwarded is not None else 0
+        if forwarded is None or not fields:
+            return top
+        top = forwarded + 1 + fields
 
 
 _SUBJECT = re.compile(r"[ \t]*subject[ \t]*:[ \t]*(?:(?:re|fw|fwd|aw|wg)[ \t]*:[ \t]*)*(?P<subject>.*?)[ \t]*", re.I)
