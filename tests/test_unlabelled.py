@@ -579,6 +579,12 @@ M: +44 7700 900412
     parsed = read_text(mail.encode(), "Re_ A few questions.txt")
     assert (parsed.meta.interviewee, parsed.meta.interviewer) == ("Priya Nair", "Hannah Cole")
     assert (parsed.meta.title, parsed.meta.company) == ("Accounts Payable Manager", "Kestrel Logistics")
+    # Gmail's US dates and its "wrote:" wrapped onto a line of its own (tester Z-03)
+    wrapped = mail.replace("On 12/05/2025 16:02, Hannah Cole wrote:", "On Tue, Mar 4, 2025 at 10:12 AM Hannah Cole "
+                           "<hannah.cole@ledgerly.io>\nwrote:")  # fmt: skip
+    again = read_text(wrapped.encode(), "Re_ A few questions.txt")
+    assert again.meta.interviewer == "Hannah Cole"
+    assert [turn.text for turn in again.turns] == [turn.text for turn in parsed.turns]
     assert [(turn.speaker, turn.text) for turn in parsed.turns] == [
         ("Interviewer", "1. Could you tell me about your role\n> and your team?"),
         ("Interviewee", "I'm the accounts payable manager at Kestrel Logistics. Three of us,\nplus a temp."),

@@ -34,7 +34,7 @@ def inline_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
     """The turns of a reply answering quoted questions inline (``lines``: the file's non-blank lines, in order); None
     where fewer than ``FEWEST_ANSWERED`` quoted questions under a "wrote:" line are each followed by the reply's own
     words."""
-    wrote = next((i for i, line in enumerate(lines) if _WROTE.fullmatch(line.text)), None)
+    wrote, asker = _wrote_line(lines)
     if wrote is None:
         return None
     body = list(lines[wrote + 1 :])
@@ -53,16 +53,35 @@ def inline_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
             answered += 1
     if answered < FEWEST_ANSWERED:
         return None
-    interviewer = _WROTE.fullmatch(lines[wrote].text)
     # the reply's header, the last above the quote (a forward's header comes first)
     replier = next((found for line in reversed(lines[:wrote]) if (found := _FROM.fullmatch(line.text))), None)
-    meta = InterviewMeta(
-        interviewee=replier["name"].strip(" \"'") if replier else "",
-        interviewer=interviewer["name"].strip(" \"'") if interviewer else "",
-    )
+    meta = InterviewMeta(interviewee=replier["name"].strip(" \"'") if replier else "", interviewer=asker)
     if signed.interviewee and (not meta.interviewee or same_person(meta.interviewee, signed.interviewee)):
         meta = signed.merged(meta)  # the replier's signature gives their job and company
     return Parsed(text, tuple(turns), meta)
+
+
+_WROTE_ALONE = re.compile(r"[ \t]*wrote:[ \t]*", re.I)
+_ON = re.compile(r"[ \t]*on\b[ \t]*", re.I)
+# what comes before the writer's name: a date and a time ("Tue, Mar 4, 2025 at 10:12 AM"), up to a comma or the time
+_WHEN = re.compile(r".*(?:\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\.?\b)?|,)[ \t]*", re.I)
+
+
+def _wrote_line(lines: Sequence[TextLine]) -> tuple[int | None, str]:
+    """The index of the line that introduces the quoted message ("On 12/05/2025 16:02, Hannah Cole <...> wrote:",
+    which Gmail may wrap before "wrote:") and the writer it names; (None, "") where there is none."""
+    for index, line in enumerate(lines):
+        said = line.text if _WROTE.fullmatch(line.text) else ""
+        wrapped = index and _WROTE_ALONE.fullmatch(line.text) and _ON.match(lines[index - 1].text)
+        if wrapped and lines[index - 1].number == line.number - 1:
+            said = f"{lines[index - 1].text} {line.text}"
+        if said:
+            head = said.split("<")[0] if "<" in said else said.rsplit("wrote:", 1)[0]
+            on = _ON.match(head)
+            head = head[on.end() :] if on else head
+            when = _WHEN.match(head)
+            return index, (head[when.end() :] if when else head).strip(" \t\"',")
+    return None, ""
 
 
 def _runs(lines: Sequence[TextLine]) -> list[tuple[bool, list[TextLine]]]:
