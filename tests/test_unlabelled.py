@@ -579,9 +579,21 @@ M: +44 7700 900412
     parsed = read_text(mail.encode(), "Re_ A few questions.txt")
     assert (parsed.meta.interviewee, parsed.meta.interviewer) == ("Priya Nair", "Hannah Cole")
     assert (parsed.meta.title, parsed.meta.company) == ("Accounts Payable Manager", "Kestrel Logistics")
+    # the signature above the quote, on one line (tester Z-10)
+    above = mail.replace("Thanks,\nPriya\n\n--\nPriya Nair\nAccounts Payable Manager | Kestrel Logistics\nM: +44 7700 "
+                         "900412\n", "").replace("Priya\n\nOn 12/05", "Priya\n\n--\nPriya Nair | Accounts Payable "
+                         "Manager | Kestrel Logistics\n\nOn 12/05")  # fmt: skip
+    signed_above = read_text(above.encode(), "Re_ A few questions.txt").meta
+    assert (signed_above.title, signed_above.company) == ("Accounts Payable Manager", "Kestrel Logistics")
     # Gmail's US dates and its "wrote:" wrapped onto a line of its own (tester Z-03)
     wrapped = mail.replace("On 12/05/2025 16:02, Hannah Cole wrote:", "On Tue, Mar 4, 2025 at 10:12 AM Hannah Cole "
                            "<hannah.cole@ledgerly.io>\nwrote:")  # fmt: skip
+    # a quoted prompt without a question mark, and a question followed by "Please describe ..." (tester Z-12)
+    prompts = mail.replace("> 2. How do supplier invoices reach you today?", "> 2. Tell us about the last invoice that "
+                           "went missing.").replace("> 3. What is the most frustrating part of the process?", "> 3. "
+                           "What is most frustrating? Please describe both sites.")  # fmt: skip
+    assert _said(read_text(prompts.encode(), "Re_ A few questions.txt").turns, "Interviewer").count("2. Tell us") == 1
+    assert "Please describe both sites." in _said(read_text(prompts.encode(), "x.txt").turns, "Interviewer")
     again = read_text(wrapped.encode(), "Re_ A few questions.txt")
     assert again.meta.interviewer == "Hannah Cole"
     assert [turn.text for turn in again.turns] == [turn.text for turn in parsed.turns]
@@ -699,6 +711,64 @@ Tom
         ("Interviewer", "3. What goes wrong?"),
         ("Interviewee", "Promotions we didn't know about."),
     ]
+
+
+def test_answers_after_arrows_or_initials_with_a_colon_below_the_original_header_are_the_interview() -> None:
+    """Older Outlook's "-----Original Message-----" and answers after "->", the replier's signature in the note above
+    it (tester Z-02); newer Outlook with no rule at all, answers opened "KO:", a directory's "Okafor, Kenji" (Z-01)."""
+    mail = """From: Marcus Bell <mbell@saintaldric.org>
+Sent: Thursday, April 10, 2025 7:52 AM
+To: Jess Moreno <jess@clearclaim.io>
+Subject: RE: Interview questions
+
+Jess - answers typed in below each question after the arrows.
+
+Marcus Bell | Director of Revenue Cycle | Saint Aldric Health
+
+-----Original Message-----
+From: Jess Moreno [mailto:jess@clearclaim.io]
+Sent: Tuesday, April 8, 2025 3:12 PM
+To: Marcus Bell <mbell@saintaldric.org>
+Subject: Interview questions
+
+Hi Marcus, here are the questions.
+
+Q1. What are you responsible for?
+-> I run revenue cycle for two hospitals.
+
+Q2. How are denials worked today?
+-> Each payer has an owner on the follow-up team.
+
+Q3. Where does the most money leak?
+-> Prior authorization.
+
+Thanks,
+Jess
+"""
+    parsed = read_text(mail.encode(), "RE Interview questions.txt")
+    meta = parsed.meta
+    assert (meta.interviewee, meta.interviewer) == ("Marcus Bell", "Jess Moreno")
+    assert (meta.title, meta.company) == ("Director of Revenue Cycle", "Saint Aldric Health")
+    assert _said(parsed.turns, "Interviewee") == (
+        "I run revenue cycle for two hospitals. Each payer has an owner on the follow-up team. Prior authorization."
+    )
+    assert "Q2. How are denials worked today?" in _said(parsed.turns, "Interviewer")
+    newer = (
+        mail.replace("From: Marcus Bell", "From: Bell, Marcus").replace("-----Original Message-----\n", "")
+        .replace("-> ", "MB: ")
+    )  # fmt: skip
+    # a transcript labelled with initials under a forwarded header is two voices, not answers typed in
+    transcript = (
+        "From: Priya Shah <p@x.com>\nSubject: Fwd: call\nTo: Research <r@x.com>\n\nSee below.\n\n---------- "
+        "Forwarded message ---------\nFrom: Sam Moore <s@x.com>\nSubject: call\nTo: Priya Shah <p@x.com>\n\n"
+        "SM: What do you do?\nJT: I'm the AP lead.\nSM: What goes wrong?\nJT: Approvals take a week.\n"
+        "SM: Why is that?\nJT: Managers are on site all day.\n"
+    )
+    assert {turn.speaker for turn in read_text(transcript.encode(), "Fwd_ call.txt").turns} == {"SM", "JT"}
+    again = read_text(newer.encode(), "RE Interview questions.txt")
+    assert again.meta.interviewee == "Marcus Bell" and _said(again.turns, "Interviewee") == _said(
+        parsed.turns, "Interviewee"
+    )
 
 
 def test_mailed_notes_take_the_buyer_from_the_subject_and_leave_bracketed_asides_out() -> None:

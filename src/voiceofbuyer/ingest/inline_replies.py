@@ -6,7 +6,8 @@ initials ("[SM] Excel, fed from an export of last year's sales.").
 The quoted questions are the interviewer's, the reply's paragraphs after each question the interviewee's; what the
 reply says above the quote ("Sorry for the slow reply, answers inline below.") and the quoted greeting and thanks
 are no one's words in the interview. The reply's header names the interviewee ("From: Priya Nair <...>"), the
-"wrote:" line the interviewer, and the reply's signature the interviewee's job and company.
+"wrote:" line the interviewer, and the reply's signature (under the last answer, or above the quote) the
+interviewee's job and company.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voiceofbuyer.ingest.mail import QUOTE_PREFIX, header_fields, letter_end, signature
-from voiceofbuyer.ingest.speaker_names import same_person
+from voiceofbuyer.ingest.speaker_names import given_name_first, same_person
 from voiceofbuyer.ingest.text_lines import TextLine
 from voiceofbuyer.ingest.turns import Parsed, turn_at
-from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, INTERVIEWER
+from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, INTERVIEWER, LIST_NUMBER, is_prompt
 from voiceofbuyer.records import InterviewMeta, Turn
 
 FEWEST_ANSWERED = 3
@@ -40,6 +41,9 @@ def inline_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
     body = list(lines[wrote + 1 :])
     closing = letter_end(body)
     signed, body = signature(body[closing:]), body[:closing]  # the replier's own sign-off after the last answer
+    if not signed.interviewee:  # or the sign-off above the quote, as Gmail and Outlook place it
+        note = [line for line in lines[:wrote] if not _ON.match(line.text)]
+        signed = signature(note[letter_end(note) :])
     turns: list[Turn] = []
     answered = 0
     asked: Turn | None = None
@@ -103,12 +107,16 @@ def _question(text: str, run: list[TextLine], quote: re.Pattern[str] = QUOTE_PRE
     today?", over one line or more), without the ``quote`` marks before its first line; None where the run asks
     nothing (a greeting, thanks)."""
     said = [line for line in run if line.text[_prefix(quote, line) :].strip()]
-    if not said or not _ASKS.search(said[-1].text):
+    if not said:
         return None
     first = len(said) - 1
     while first > 0 and said[first - 1].number == said[first].number - 1 and not _ends(said[first - 1].text):
         first -= 1
     opening = said[first]
+    asked = " ".join(line.text[_prefix(quote, line) :].strip() for line in said[first:])
+    # "3. How do you roll out patches? Please describe both.", "2. Tell us about the last time ...": asked too
+    if not (_ASKS.search(said[-1].text) or "?" in asked or is_prompt(LIST_NUMBER.sub("", asked, count=1))):
+        return None
     return turn_at(text, opening.start + _prefix(quote, opening), said[-1].end, INTERVIEWER, opening.number)
 
 
@@ -123,32 +131,53 @@ def _ends(line: str) -> bool:
 
 
 _RULE = re.compile(r"[ \t]*(?:_{8,}|-{2,}[ \t]*original[ \t]+message[ \t]*-{2,})[ \t]*", re.I)
-_INITIALS = re.compile(r"[ \t]*[\[(](?P<initials>[A-Z]{2,3})[\])][ \t]*")
+# What opens each typed answer: the replier's initials ("[SM]", "(SM)", "SM:") or an arrow ("->", "=>")
+_ANSWER_MARK = re.compile(r"[ \t]*(?:[\[(](?P<initials>[A-Z]{2,3})[\])]|(?P<label>[A-Z]{2,3}):|-+>|=>)[ \t]*")
 _UNQUOTED = re.compile(r"")
+
+
+def _mark(line: TextLine) -> str:
+    """The answer mark that opens ``line`` ("SM" for "[SM]" and "SM:", "->"), or ""."""
+    found = _ANSWER_MARK.match(line.text)
+    return (found["initials"] or found["label"] or "->") if found else ""
+
+
+def _original(lines: Sequence[TextLine]) -> int | None:
+    """Where the original message's header starts below the reply: after Outlook's rule ("________________",
+    "-----Original Message-----"), or at the first header after the reply's own; None where there is none."""
+    top = header_fields(lines, 0)
+    for index in range(top, len(lines)):
+        if _RULE.fullmatch(lines[index].text) and header_fields(lines, index + 1):
+            return index + 1
+        if index > top and header_fields(lines, index):
+            return index
+    return None
 
 
 def marked_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
     """The turns of a reply typed into the original message (``lines``: the file's non-blank lines, in order): below
-    a rule and the original's header, each paragraph opened by the same initials ("[SM]") answers the question
-    above it; None where fewer than ``FEWEST_ANSWERED`` questions are answered so. The reply's header names the
-    interviewee, the original's the interviewer; the reply's note above the rule and the original's greeting and
-    thanks are no one's words."""
-    rule = next((i for i, line in enumerate(lines) if _RULE.fullmatch(line.text)), None)
-    fields = header_fields(lines, rule + 1) if rule is not None else 0
-    if rule is None or not fields:
+    the original's header (after Outlook's rule, or without one), each paragraph opened by the same mark, the
+    replier's initials ("[SM]", "SM:") or an arrow ("->"), answers the question above it; None where fewer than
+    ``FEWEST_ANSWERED`` questions are answered so. The reply's header names the interviewee (a directory's "Okafor,
+    Kenji" as "Kenji Okafor"), its note's signature their title and company, the original's header the interviewer;
+    the reply's note and the original's greeting and thanks are no one's words."""
+    original = _original(lines)
+    if original is None:
         return None
-    body = lines[rule + 1 + fields :]
-    marks = Counter(mark["initials"] for line in body if (mark := _INITIALS.match(line.text)))
-    if not marks or marks.most_common(1)[0][1] < FEWEST_ANSWERED:
+    body = lines[original + header_fields(lines, original) :]
+    marks = Counter(mark for line in body if (mark := _mark(line)))
+    ranked = marks.most_common(2)
+    # two marks said twice or more: a transcript labelled with initials ("SM:", "JT:") forwarded, not answers typed in
+    if not ranked or ranked[0][1] < FEWEST_ANSWERED or (len(ranked) > 1 and ranked[1][1] > 1):
         return None
-    initials = marks.most_common(1)[0][0]
+    initials = ranked[0][0]
     turns: list[Turn] = []
     unmarked: list[TextLine] = []
     asked: Turn | None = None
     answered = index = 0
     while index < len(body):
-        mark = _INITIALS.match(body[index].text)
-        if mark is None or mark["initials"] != initials:
+        mark = _ANSWER_MARK.match(body[index].text)
+        if mark is None or _mark(body[index]) != initials:
             unmarked.append(body[index])
             index += 1
             continue
@@ -165,10 +194,18 @@ def marked_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
         unmarked, index = [], end + 1
     if answered < FEWEST_ANSWERED:
         return None
-    replier = next((found for line in reversed(lines[:rule]) if (found := _FROM.fullmatch(line.text))), None)
-    asker = next((found for line in lines[rule + 1 : rule + 1 + fields] if (found := _FROM.fullmatch(line.text))), None)
-    meta = InterviewMeta(
-        interviewee=replier["name"].strip(" \"'") if replier else "",
-        interviewer=asker["name"].strip(" \"'") if asker else "",
-    )
+    reply, header = header_fields(lines, 0), lines[original : original + header_fields(lines, original)]
+    meta = InterviewMeta(interviewee=_sender(lines[:reply]), interviewer=_sender(header))
+    signed = signature(lines[reply:original])  # "Marcus Bell | Director of Revenue Cycle | ..." above the original
+    if signed.interviewee and same_person(meta.interviewee, signed.interviewee):
+        meta = signed.merged(meta)
     return Parsed(text, tuple(turns), meta)
+
+
+_MAILTO = re.compile(r"[ \t]*\[mailto:[^\]]*\]")
+
+
+def _sender(header: Sequence[TextLine]) -> str:
+    """The name a mail header's "From:" gives, first name first ("Okafor, Kenji" → "Kenji Okafor"); "" where none."""
+    found = next((found for line in header if (found := _FROM.fullmatch(_MAILTO.sub("", line.text)))), None)
+    return given_name_first(found["name"].strip(" \"'")) if found else ""

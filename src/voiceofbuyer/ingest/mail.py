@@ -176,8 +176,10 @@ def signature(closing: Sequence[TextLine]) -> InterviewMeta:
             continue
         rest = texts[index + 1 : index + 3]
         if not title and rest and names_a_job(rest[0]):
-            title, *at = _TITLE_AT.split(rest[0], maxsplit=1)  # "Accounts Payable Manager | Kestrel Logistics"
-            title, company, rest = title.strip(), at[-1].strip() if at else "", rest[1:]
+            title, rest = rest[0], rest[1:]
+        if title and not company:  # "Accounts Payable Manager | Kestrel Logistics"
+            title, *at = _TITLE_AT.split(title, maxsplit=1)
+            title, company = title.strip(), at[-1].strip() if at else ""
         if not company and rest and not names_a_job(rest[0]):
             company = rest[0]
         return InterviewMeta(interviewee=name, title=title, company=company)

@@ -42,14 +42,16 @@ INTERVIEWEE = "Interviewee"
 
 # A sentence ends at ".", "!", "?" or "…", after any closing quotes or brackets, before a space or the segment's end.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
-_LIST_NUMBER = re.compile(r"[ \t]*(?:Q[ \t]?)?\d{1,2}[.):][ \t]+(?=\S)", re.I)
+LIST_NUMBER = re.compile(r"[ \t]*(?:Q[ \t]?)?\d{1,2}[.):][ \t]+(?=\S)", re.I)
+"""A typed list's number before a question ("2. How do customers pay?", "Q3: ..."): no one's words."""
 _ENDS = re.compile(r"[.!?…]+[\"'”’)\]]*\s*$")
 _ASKS = re.compile(r"\?[\"'”’)\]]*$")
 # A prompt said as an imperative: "Walk me through what happened.", "Tell me more about the credit card purchases.",
 # "I'd love to hear how you handle parts.", "I'd like to move on to how you'd choose a tool."
 _PROMPT = re.compile(
     r"(?:(?:ok(?:ay)?|great|thanks|got\s+it|right|and|so)[,.!]?\s+)?(?:(?:walk|talk|take)\s+me\s+through"
-    r"|tell\s+me\s+(?:more|about|a\s+(?:bit|little))|i['’]?d\s+love\s+to\s+(?:hear|know|understand)"
+    r"|tell\s+(?:me|us)\s+(?:more|about|a\s+(?:bit|little))|i['’]?d\s+love\s+to\s+(?:hear|know|understand)"
+    r"|please\s+(?:describe|explain|list)"
     r"|i['’]m\s+curious\s+(?:about|how|what|whether|why)"
     r"|(?:i['’]?d\s+like\s+to|let['’]?s|can\s+we)\s+(?:move\s+on|talk\s+about|turn\s+to|switch\s+to|go\s+back\s+to)"
     r"|moving\s+on|(?:can\s+you\s+)?say\s+(?:a\s+bit\s+)?more|go\s+on|(?:can\s+you\s+)?(?:elaborate|expand)\s+on)\b",
@@ -335,7 +337,7 @@ def _sentences(text: str, segments: list[Segment], paragraphs: bool = False) -> 
     open_pieces: list[tuple[int, int, int]] = []
     for number, segment in enumerate(segments):
         # a typed list's number ("2. How do customers pay? Mostly BACS.") is no sentence, and no one's words
-        listed = _LIST_NUMBER.match(text, segment.start, segment.end) if paragraphs else None
+        listed = LIST_NUMBER.match(text, segment.start, segment.end) if paragraphs else None
         at = listed.end() if listed else segment.start
         for end in _SENTENCE_END.finditer(text, at, segment.end):
             open_pieces.append((number, at, end.end()))
