@@ -58,8 +58,7 @@ def inline_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
     if answered < FEWEST_ANSWERED:
         return None
     # the reply's header, the last above the quote (a forward's header comes first)
-    replier = next((found for line in reversed(lines[:wrote]) if (found := _FROM.fullmatch(line.text))), None)
-    meta = InterviewMeta(interviewee=replier["name"].strip(" \"'") if replier else "", interviewer=asker)
+    meta = InterviewMeta(interviewee=_sender(lines[wrote::-1]), interviewer=asker)
     if signed.interviewee and (not meta.interviewee or same_person(meta.interviewee, signed.interviewee)):
         meta = signed.merged(meta)  # the replier's signature gives their job and company
     return Parsed(text, tuple(turns), meta)
@@ -136,9 +135,8 @@ _ANSWER_MARK = re.compile(r"[ \t]*(?:[\[(](?P<initials>[A-Z]{2,3})[\])]|(?P<labe
 _UNQUOTED = re.compile(r"")
 
 
-def _mark(line: TextLine) -> str:
-    """The answer mark that opens ``line`` ("SM" for "[SM]" and "SM:", "->"), or ""."""
-    found = _ANSWER_MARK.match(line.text)
+def _key(found: re.Match[str] | None) -> str:
+    """The answer mark ``_ANSWER_MARK`` found ("SM" for "[SM]" and "SM:", "->"), or "" where it found none."""
     return (found["initials"] or found["label"] or "->") if found else ""
 
 
@@ -164,8 +162,9 @@ def marked_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
     original = _original(lines)
     if original is None:
         return None
-    body = lines[original + header_fields(lines, original) :]
-    marks = Counter(mark for line in body if (mark := _mark(line)))
+    header = lines[original : original + header_fields(lines, original)]
+    body = lines[original + len(header) :]
+    marks = Counter(mark for line in body if (mark := _key(_ANSWER_MARK.match(line.text))))
     ranked = marks.most_common(2)
     # two marks said twice or more: a transcript labelled with initials ("SM:", "JT:") forwarded, not answers typed in
     if not ranked or ranked[0][1] < FEWEST_ANSWERED or (len(ranked) > 1 and ranked[1][1] > 1):
@@ -177,7 +176,7 @@ def marked_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
     answered = index = 0
     while index < len(body):
         mark = _ANSWER_MARK.match(body[index].text)
-        if mark is None or _mark(body[index]) != initials:
+        if _key(mark) != initials:
             unmarked.append(body[index])
             index += 1
             continue
@@ -194,7 +193,7 @@ def marked_replies(text: str, lines: Sequence[TextLine]) -> Parsed | None:
         unmarked, index = [], end + 1
     if answered < FEWEST_ANSWERED:
         return None
-    reply, header = header_fields(lines, 0), lines[original : original + header_fields(lines, original)]
+    reply = header_fields(lines, 0)
     meta = InterviewMeta(interviewee=_sender(lines[:reply]), interviewer=_sender(header))
     signed = signature(lines[reply:original])  # "Marcus Bell | Director of Revenue Cycle | ..." above the original
     if signed.interviewee and same_person(meta.interviewee, signed.interviewee):

@@ -16,6 +16,7 @@ from voiceofbuyer.ingest.text_lines import HEADING, TextLine
 from voiceofbuyer.ingest.unlabelled import INTERVIEWEE
 from voiceofbuyer.job_words import names_a_job
 from voiceofbuyer.records import InterviewMeta, Turn
+from voiceofbuyer.stop_words import english_stop_words
 
 SIGNATURE_LINES = 8
 """Most lines after a sign-off or a delimiter (a name, a title, a company, numbers, links); more is a body."""
@@ -187,7 +188,6 @@ def signature(closing: Sequence[TextLine]) -> InterviewMeta:
 
 
 _TITLE_WORD = re.compile(r"[a-z]+")
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "at", "a", "an"})
 
 
 def signs_as_answerer(signed: InterviewMeta, turns: Sequence[Turn]) -> bool:
@@ -197,7 +197,7 @@ def signs_as_answerer(signed: InterviewMeta, turns: Sequence[Turn]) -> bool:
     the researcher's own job, which the buyer's answers do not state."""
     said = " ".join(turn.text for turn in turns if turn.speaker == INTERVIEWEE).casefold()
     words = set(_TITLE_WORD.findall(said))
-    title = [word for word in _TITLE_WORD.findall(signed.title.casefold()) if word not in _SMALL_WORDS]
+    title = [word for word in _TITLE_WORD.findall(signed.title.casefold()) if word not in english_stop_words()]
     if signed.company and signed.company.casefold() in said:
         return True
     return bool(title) and sum(word in words for word in title) * 3 >= len(title) * 2
