@@ -138,6 +138,9 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("Give us one screen where every approval is waiting for us.", True),  # an imperative
         ("Whenever we want to put something out there.", False),  # "whenever" opens a subordinate clause
         ("When the auditors came, we started looking at tools.", True),  # ... with its main clause
+        ("So that you can improve as the data.", False),  # ... after a linking word (real speech)
+        ("And if we had every invoice in one place by the fifth.", False),
+        ("So if it breaks, we lose a whole day of shipping.", True),
         ("What, at that time, for example, I wanted to do it.", False),  # an object put first, its clause unsaid
         ("What I love most is the speed of the month-end close.", True),
         ("I feel like it's the same thing.", False),  # no word of content
@@ -171,6 +174,9 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("I'm going to choose frustrated and again it was recently.", False),  # the opening of a story
         ("For a frustrating experience, I was working on a feature for the app I maintain.", False),
         ("A good example would be when I was stuck for hours on a shader bug.", True),  # ... with its point
+        ("I can share a time where I got frustrated.", False),  # a story announced, untold
+        ("There was a time when AI made me very frustrated.", False),
+        ("There was a time when the tool sent every invoice twice.", True),
         ("Some of the girls on the team are really worried about that.", False),  # ends on what came before
         ("Chloe's team did a lot of the chasing on that.", False),
         ("Every month the controller asks the whole team to sign off on that before we close the books.", True),

@@ -27,6 +27,7 @@ _SUBORDINATORS = frozenset({
     "when", "whenever", "because", "cause", "cuz", "if", "although", "though", "unless", "while", "whereas", "wherever",
 })  # fmt: skip
 """Words that open a subordinate clause whichever way the parser attaches them ("Whenever" as an adverb)."""
+_LINKING_WORDS = frozenset({"so", "and", "but", "or", "just"})
 _EMBEDDED = frozenset({"csubj", "csubjpass", "ccomp", "advcl", "relcl", "acl", "pcomp"})
 """Dependencies of a clause inside another: a "what" that opens one ("What I love is the speed.") is no fronted
 object of the main verb."""
@@ -187,7 +188,20 @@ _STORY_OPENING = re.compile(
 )
 
 
+# "I can share a time where I got frustrated.", "There was a time when AI made me very frustrated.": a story
+# announced, with nothing of it told but the feeling the question asked about.
+_ANNOUNCES_A_STORY = re.compile(
+    r"^\W*(?:(?:so|well|okay|ok|yeah|yes|sure)\W+)*(?:i\s+can\s+(?:share|think\s+of|give\s+you|tell\s+you\s+about)"
+    r"|there\s+(?:was|were|have\s+been)|i\s+(?:remember|recall))\s+(?:a|one)\s+(?:\w+\s+)?(?:time|instance|occasion|example)"
+    r"\s+(?:when|where|that)\s+(?:\w+\s+){1,3}(?:very\s+|really\s+|so\s+|quite\s+|a\s+bit\s+)?"
+    r"(?:frustrated|annoyed|irritated|upset|angry|disappointed|confused|stuck|let\s+down)\W*$",
+    re.I,
+)
+
+
 def _only_sets_up(text: str) -> bool:
+    if _ANNOUNCES_A_STORY.search(text):
+        return True
     opening = _STORY_OPENING.search(text)
     return opening is not None and (opening["choice"] is not None or not speaks_of_trouble(text, opening.end()))
 
@@ -269,7 +283,9 @@ def _points_outside(token: Token, words: list[Token]) -> bool:
 
 
 def _opens_subordinate(child: Token, first: Token) -> bool:
-    return child.i == first.i and (child.dep_ == "mark" or child.lower_ in _SUBORDINATORS)
+    # After a linking word too: "So that you can improve as the data.", "And if we had the numbers."
+    opens = child.i == first.i or (child.i == first.i + 1 and first.lower_ in _LINKING_WORDS)
+    return opens and (child.dep_ == "mark" or child.lower_ in _SUBORDINATORS)
 
 
 def _embedded(token: Token, inside: set[int]) -> bool:
