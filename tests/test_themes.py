@@ -228,6 +228,15 @@ def test_a_fluent_confident_statement_leads_before_a_halting_or_doubtful_one():
     assert representative([fluent, doubtful], 1, vectors, confidence={"b": 0.95, "c": 0.36})[0].id == "b"
 
 
+def test_a_quote_that_leans_on_what_came_before_leads_after_one_that_does_not():
+    """ "Thirdly, ...", "As I said, ..." point back to an answer the reader of a persona never sees."""
+    for opening in ("Thirdly, I prefer", "As I said, I prefer", "Again, I prefer"):
+        leaning = statement("a", "i1", f"{opening} to keep control over the payment runs myself.", ())
+        plain = statement("b", "i2", "I prefer to keep control over the payment runs myself.", ())
+        vectors = {s.text: np.array([1.0, 0.0]) for s in (leaning, plain)}
+        assert representative([leaning, plain], 1, vectors)[0].id == "b", opening
+
+
 def test_traces_of_speech_are_counted_and_plain_sentences_have_none():
     assert disfluency("It it's not reduced the cost.") == 1  # a restart into a contraction
     assert disfluency("Just I'm gonna, I'm gonna, I may have a hard time answering.") == 1  # a phrase said twice

@@ -28,7 +28,8 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|we'd|my|our|us|me)
 _CONTEXT_OPENING = re.compile(
     r"^(it|it's|that|that's|this|which|they|they're|he|she|then|not|those|these|there|same|both|either|however"
     r"|but|similarly|likewise|also|additionally|otherwise|instead|therefore|thus|hence|for\s+(?:example|instance)"
-    r"|in\s+addition|on\s+the\s+other\s+hand)\b",
+    r"|in\s+addition|on\s+the\s+other\s+hand|firstly|secondly|thirdly|lastly|finally|again|(?:as|like)\s+i\s+said"
+    r"|as\s+(?:i\s+)?mentioned)\b",
     re.I,
 )
 # Traces of speech a reader stumbles on: words said again at a restart ("It it's", "I'm gonna, I'm gonna"), fillers the
