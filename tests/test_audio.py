@@ -208,6 +208,9 @@ def test_bad_recordings_get_one_line_each_and_the_rest_goes_through(transcribed,
     # Only complete transcriptions were added (the truncated file's start, the silence); nothing changed.
     after = cache_rows()
     assert {key: after[key] for key in before} == before and len(after) == len(before) + 2
+    # Again: the silence comes from the cache too, but is skipped, so it is not counted among those transcribed.
+    again = transcribe(jobs, tmp_path / "out", audio_out)
+    assert sorted(again.transcripts) == ["good.mp3", "truncated.mp3"] and again.from_cache == 2
 
 
 def test_a_batch_of_recordings_and_transcripts_gives_quotes_with_times(transcribed, recording, spoken, audio_out,

@@ -441,3 +441,9 @@ def test_a_filler_written_with_an_ellipsis_or_a_dash_goes_with_it():
     """Full-verbatim transcripts write "um..." and "uh—": the mark is the filler's (tester X: "hotels,.. about")."""
     assert clean("Eleven hotels, um... about fourteen hundred rooms.") == "Eleven hotels, about fourteen hundred rooms."
     assert clean("It's, uh— it's the invoices that kill us.") == "It's the invoices that kill us."
+
+
+def test_a_minus_sign_opening_a_quote_is_kept():
+    """ "-10% discount or not" is no dash left over: cutting it turns a cut in price into a rise (new-user tester)."""
+    assert clean("-10% discount or not, the seat price is my biggest worry.").startswith("-10% discount")
+    assert clean("- The seat price is my biggest worry.") == "The seat price is my biggest worry."

@@ -75,7 +75,8 @@ _JOINS_HYPHEN = re.compile(
     r"(?!(?:the|a|an|we|i|you|they|he|she|it|and|but|so|or|that|this|there|then|our|my|your|their|um|uh)\b)[^\W\d_]",
     re.I,
 )
-_LEADING_JUNK = re.compile(r"^(?:[\s,;:!?\-–—]|\.(?!\w))+")
+# A hyphen right before a digit is a minus sign: "-10% discount or not" keeps it.
+_LEADING_JUNK = re.compile(r"^(?:[\s,;:!?–—]|-(?!\d)|\.(?!\w))+")
 # Time stamps a transcription service left inside the text: "[00:40:00]", "(12:31)", and f4transkript's mark at a
 # paragraph's end, "#00:00:14-3#" (where the paragraph ends: no start time is read from it).
 INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]|#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,2})?#")

@@ -162,7 +162,7 @@ def _run(
             bar.update(len(groups))
         personas = build_personas(list(profiles.values()), by_interview, themes, statements_list)
         result = RunResult(
-            batch=batch_dir.name,
+            batch=batch_dir.resolve().name,  # "run ." names the folder too
             interviews=tuple(interviews),
             speakers={i.id: people.speakers[i.id] for i in interviews},
             profiles=profiles,

@@ -101,6 +101,7 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     from_cache: int = 0
+    """Of ``transcripts``, those read from the store's cache (a cached silent recording is skipped, not counted)."""
     audio_seconds: float = 0.0
     """Audio transcribed in this run (cache hits not counted)."""
     transcribe_seconds: float = 0.0
@@ -168,6 +169,7 @@ def transcribe_all(
     keys: dict[str, str] = {}
     todo: list[tuple[Job, decoding.AudioInfo]] = []
     found: dict[str, Recording] = {}
+    cached_sources: set[str] = set()
     for job in jobs:
         try:
             keys[job.source] = text_hash(
@@ -180,7 +182,7 @@ def transcribe_all(
             cached = store.cached("transcript", keys[job.source])
             if cached is not None:
                 found[job.source] = Recording.from_json(cached)
-                outcome.from_cache += 1
+                cached_sources.add(job.source)
                 continue
             info = job.probe()
             if info.duration and info.duration > config.max_minutes * 60:
@@ -214,6 +216,7 @@ def transcribe_all(
     for job in jobs:
         if job.source in found:
             _write(job, found[job.source], out_dir, config, outcome, embedder)
+    outcome.from_cache = len(cached_sources & outcome.transcripts.keys())
     return outcome
 
 
