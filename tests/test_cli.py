@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from voiceofbuyer.cli import main
+from voiceofbuyer.themes import is_unsure
 
 
 def test_run_prints_a_summary_and_exits_zero(batch, tmp_path, capsys):
@@ -132,13 +133,23 @@ def test_templates_override_one_file(batch, tmp_path):
     assert "<h1>Finance Leader</h1>" in (tmp_path / "out" / "personas" / "finance-leader.html").read_text()
 
 
-def test_objections_in_three_formats_ranked_by_interviews(first_run, capsys):
+def test_objections_in_three_formats_ranked_as_in_the_persona(first_run, capsys):
+    """Strongest first, the unsure after the sure and points mentioned once last: the persona's own order (the
+    battlecards had ranked by counts alone, an unsure objection first and ties the other way round)."""
     out = str(first_run[0])
     assert main(["objections", "--out", out, "--format", "json"]) == 0
     objections = json.loads(capsys.readouterr().out)
     assert objections and all(o["quotes"] for o in objections)
-    finance = [o["interviews"] for o in objections if o["role"] == "Finance Leader"]
-    assert finance == sorted(finance, reverse=True)
+    document = json.loads((first_run[0] / "voiceofbuyer.json").read_text("utf-8"))
+    themes = {t["id"]: t for t in document["themes"]}
+    for persona in document["personas"]:
+        section = persona["sections"]["objection"]
+        shown = [i for i in section if not themes[i]["mentioned_once"]] + [i for i in section
+                                                                            if themes[i]["mentioned_once"]]  # fmt: skip
+        assert [o["theme_id"] for o in objections if o["role"] == persona["role"]] == shown
+    finance = [o for o in objections if o["role"] == "Finance Leader"]
+    sure = [o["interviews"] for o in finance if not o["mentioned_once"] and not is_unsure(o["category_confidence"])]
+    assert sure == sorted(sure, reverse=True) and [o["rank"] for o in finance] == list(range(1, len(finance) + 1))
 
     assert main(["objections", "--out", out, "--format", "csv", "--role", "Finance Leader"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))

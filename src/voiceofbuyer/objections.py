@@ -14,7 +14,7 @@ from typing import Any
 
 from .citations import citation_text, markdown_text
 from .records import RunResult
-from .themes import UNSURE_LEAD
+from .themes import is_unsure
 
 QUOTES = 3
 """Quotes per objection: the best one, then two more."""
@@ -29,13 +29,12 @@ def interviewees_per_role(result: RunResult) -> dict[str, int]:
 def objection_list(
     themes: list[dict[str, Any]], interviewees: dict[str, int], role: str | None = None
 ) -> list[dict[str, Any]]:
-    """Objection themes (theme documents, ``result_json.theme_document``), per role, ranked by interviewees raising
-    them, then companies, then statements; each with its rank in its role and its share of the role's interviews."""
+    """Objection themes (theme documents, ``result_json.theme_document``, in the run's order: strongest first), per
+    role, in the persona's order: patterns before points mentioned once, those the classifier is sure of before the
+    unsure (``themes.is_unsure``); each with its rank in its role and its share of the role's interviews."""
     objections = [t for t in themes if t["category"] == "objection" and (role is None or t["role"] == role)]
-    ranked = sorted(
-        objections,
-        key=lambda t: (t["role"], -len(t["interviews"]), -len(t["companies"]), -len(t["statement_ids"]), t["id"]),
-    )
+    # Stable: within each part, the run's own ranking (``themes.theme_rank``) stands, ties included.
+    ranked = sorted(objections, key=lambda t: (t["role"], t["mentioned_once"], is_unsure(t.get("lead_confidence"))))
     listed: list[dict[str, Any]] = []
     ranks: Counter[str] = Counter()
     for theme in ranked:
@@ -103,7 +102,7 @@ def objections_markdown(objections: list[dict[str, Any]]) -> str:
             lines += ["", f"## {markdown_text(role)}", ""]
         thin = " (mentioned once)" if o["mentioned_once"] else ""
         confidence = o["category_confidence"]
-        if confidence is not None and confidence < UNSURE_LEAD:  # perhaps no objection at all: say so
+        if is_unsure(confidence):  # perhaps no objection at all: say so
             thin += f" (unsure it is an objection: the classifier {confidence:.0%})"
         companies = f", {o['companies']} compan{'ies' if o['companies'] != 1 else 'y'}" if o["companies"] else ""
         lines.append(f"{o['rank']}. **{markdown_text(o['objection'])}** — raised by {o['raised_by']}{companies}{thin}")

@@ -186,7 +186,12 @@ speaks for its persona ("In short", "In their words"): judged against the codebo
 
 def unsure_category(theme: Theme) -> bool:
     """Whether the classifier was less than ``UNSURE_LEAD`` sure of the theme's lead's category."""
-    return theme.lead_confidence is not None and theme.lead_confidence < UNSURE_LEAD
+    return is_unsure(theme.lead_confidence)
+
+
+def is_unsure(lead_confidence: float | None) -> bool:
+    """Whether a theme whose lead the classifier put in its category this sure (None: a reviewer's) is unsure."""
+    return lead_confidence is not None and lead_confidence < UNSURE_LEAD
 
 
 def theme_rank(theme: Theme) -> tuple[int, int, int, str, str]:
