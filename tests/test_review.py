@@ -164,6 +164,34 @@ def test_decisions_follow_their_statements_into_a_rerun_that_adds_an_interview(b
     assert turned_down.text not in document
 
 
+def test_an_approval_is_flagged_once_a_run_changes_what_the_persona_is_built_from(batch, desk_run, tmp_path):
+    """The desk records what an approval was given on; a run that adds an interview to the persona (or takes one
+    away) flags it "changed since" until it is approved again; a run of the same batch does not."""
+    out = tmp_path / "out"
+    shutil.copytree(desk_run[1], out)
+    run(batch, out, SAMPLE_CONFIG, show_progress=False)  # the nine interviews, from cache
+    role = "Finance Leader"
+    store = Store(out / STORE_NAME)
+    evidence = apply_decisions(stored(out), decisions_of(store)).evidence[role]
+    store.add_decision(MADE, "Ann Lee", APPROVE, role, [], {"approved": True, "evidence": evidence}, "")
+    store.close()
+
+    def flagged() -> bool:
+        store = Store(out / STORE_NAME)
+        review = apply_decisions(stored(out), decisions_of(store))
+        store.close()
+        persona = next(p for p in review.result.personas if p.role == role)
+        document = (out / "personas" / "finance-leader.md").read_text("utf-8")
+        assert persona.changed_since_approval == (role in review.edited_since_approval)
+        assert ("changed since: approve it again" in document) == persona.changed_since_approval
+        return persona.changed_since_approval
+
+    run(batch, out, SAMPLE_CONFIG, show_progress=False)
+    assert not flagged()
+    run(desk_run[0], out, SAMPLE_CONFIG, show_progress=False)  # a tenth interview joins the Finance Leaders
+    assert flagged()
+
+
 def test_a_decision_on_statements_that_are_gone_no_longer_applies(first_run):
     result = stored(first_run[0])
     review = apply_decisions(

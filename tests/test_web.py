@@ -309,7 +309,10 @@ def test_edit_and_approve_the_persona_and_see_it_on_the_documents(client, out):
     assert post(client, "/persona/finance-leader/approve", confirm["fields"]).status_code == 303
     text = texts(client.get(page).text)
     assert "Closing Claire" in text and "Wants a faster close." in text and "In short" not in text
-    assert re.search(rf"Approved by {REVIEWER} on 20\d\d-\d\d-\d\d", text)
+    assert re.search(rf"Approved by {REVIEWER} on 20\d\d-\d\d-\d\d", text) and "changed since" not in text
+    # What it was approved on is recorded, so a run that changes the persona's evidence flags it (test_review).
+    approval = [d for d in decisions_of(Store(out / STORE_NAME)) if d.action == "approve"][-1]
+    assert approval.payload["evidence"] == view(out).evidence["Finance Leader"]
     markdown = client.get("/export/finance-leader.md").text
     assert markdown.startswith("## Closing Claire\n") and re.search(
         rf"approved by {REVIEWER} on 20\d\d-\d\d-\d\d, {reviewed} of {total} themes reviewed", markdown

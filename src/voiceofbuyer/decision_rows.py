@@ -44,7 +44,8 @@ MERGE = "merge"
 PERSONA = "persona"
 """Name and summary of the persona of ``role``. Payload: ``name``, ``summary``."""
 APPROVE = "approve"
-"""Approve the persona of ``role`` (the decision's reviewer and date), or withdraw that. Payload: ``approved``."""
+"""Approve the persona of ``role`` (the decision's reviewer and date), or withdraw that. Payload: ``approved``, and
+``evidence``: the digest of what the persona was built from when approved (``Review.evidence``; optional)."""
 ACTIONS: tuple[str, ...] = (THEME_STATUS, RENAME, RESPONSE, LEAD, QUOTE_STATUS, MOVE, MERGE, PERSONA, APPROVE)
 STATUSES: tuple[str, ...] = ("approved", "rejected", "pending")
 
@@ -92,6 +93,7 @@ class _Persona(_Payload):
 
 class _Approve(_Payload):
     approved: StrictBool
+    evidence: str = ""
 
 
 _PAYLOADS: dict[str, type[_Payload]] = {

@@ -312,6 +312,8 @@ class Persona:
     approved_by: str = ""
     approved_on: str = ""
     """``YYYY-MM-DD`` of the approval; both empty while the persona is a draft."""
+    changed_since_approval: bool = False
+    """Approved, then changed: by a review decision, or by a run that changed its interviews or statements."""
     themes_reviewed: int = 0
     """Themes (points mentioned once left out) a reviewer approved or rejected, of ``themes_total``."""
     themes_total: int = 0

@@ -172,6 +172,8 @@ def approval(persona: Persona, total_interviews: int) -> str:
     if not persona.approved_by:
         return f"draft generated from {counted(total_interviews, 'interview')}; approved by —"
     approved = f"approved by {persona.approved_by} on {persona.approved_on}"
+    if persona.changed_since_approval:
+        approved += " (changed since: approve it again)"
     if persona.themes_total:
         approved += f", {persona.themes_reviewed} of {persona.themes_total} themes reviewed"
     return f"generated from {counted(total_interviews, 'interview')}; {approved}"

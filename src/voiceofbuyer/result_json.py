@@ -98,6 +98,7 @@ def result_document(result: RunResult, statements: bool = True) -> dict[str, Any
                 "summary": p.summary,
                 "approved_by": p.approved_by,
                 "approved_on": p.approved_on,
+                "changed_since_approval": p.changed_since_approval,
                 "themes_reviewed": p.themes_reviewed,
                 "themes_total": p.themes_total,
                 "committee": [mention_document(m) for m in p.committee],

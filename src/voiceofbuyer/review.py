@@ -10,6 +10,7 @@ statements are all gone (their interview left the batch or changed) no longer ap
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
@@ -73,7 +74,10 @@ class Review:
     """Theme id → its rejected quotes."""
     outcomes: dict[int, Outcome]
     edited_since_approval: frozenset[str]
-    """Roles of approved personas changed by a decision after their approval."""
+    """Roles of approved personas changed since their approval: by a decision, or by a run that changed what they
+    are built from (``evidence``)."""
+    evidence: dict[str, str]
+    """Role → a digest of what its persona is built from now (``_Applier.evidence``): an approval records it."""
 
     @property
     def gone(self) -> int:
@@ -280,7 +284,18 @@ class _Reviewing:
             edits.update(approved_by="", approved_on="")
             self.approved_by_decision.pop(decision.role, None)
         self.edited.discard(decision.role)
+        # Approved on other interviews or statements than the persona now has (a run since added or removed some):
+        # changed since, as after a decision. An approval made before approvals recorded this is taken as it is.
+        approved_on = decision.payload.get("evidence", "")
+        if decision.payload["approved"] and approved_on and approved_on != self.evidence(decision.role):
+            self.edited.add(decision.role)
         return Outcome(decision.role)
+
+    def evidence(self, role: str) -> str:
+        """A digest of the interviews behind ``role``'s persona and the statements of its themes, as they are now."""
+        interviews = sorted(i for i, profile in self.result.profiles.items() if profile.role == role)
+        statements = sorted(s for d in self.drafts.values() if d.role == role for s in d.statement_ids)
+        return hashlib.sha256("\n".join([*interviews, "", *statements]).encode()).hexdigest()[:16]
 
     # -- the reviewed result -----------------------------------------------------------------------------
     def quote(self, statement_id: str) -> Quote:
@@ -362,7 +377,12 @@ class _Reviewing:
             classifications=classifications,
             themes=tuple(themes),
             personas=tuple(
-                replace(p, **self.persona_edits.get(p.role, {}), **self._progress(p.role, [*themes, *rejected]))
+                replace(
+                    p,
+                    **self.persona_edits.get(p.role, {}),
+                    **self._progress(p.role, [*themes, *rejected]),
+                    changed_since_approval=p.role in self.edited,
+                )
                 for p in personas
             ),
         )
@@ -374,6 +394,7 @@ class _Reviewing:
             rejected_quotes=rejected_quotes,
             outcomes=outcomes,
             edited_since_approval=frozenset(self.edited),
+            evidence={p.role: self.evidence(p.role) for p in personas},
         )
 
 

@@ -195,7 +195,8 @@ class ReviewActions:
             return self.page(request, "confirm.html.j2", persona=persona, reviewed=reviewed, total=total,
                              fields=[(k, v) for k, v in form.pairs if k != "csrf"])  # fmt: skip
         self.desk.decide(
-            self.persona_check(persona, form), reviewer, APPROVE, persona.role, [], {"approved": approved},
+            self.persona_check(persona, form), reviewer, APPROVE, persona.role, [],
+            {"approved": approved, "evidence": view.review.evidence.get(persona.role, "")},
             f"{'approved' if approved else 'withdrew the approval of'} the {persona.role} persona",
         )  # fmt: skip
         return _back(form, f"/persona/{persona.slug}")
