@@ -1701,3 +1701,33 @@ def test_avatar_initials_above_a_speaker_line_are_no_ones_words(tmp_path):
     turns = said(tmp_path, "copy.txt", text)
     assert ("Priya Raman", "Mostly chasing approvals. OK") in turns
     assert not [text for _, text in turns if text.strip() in ("AK", "PR")]
+
+
+def test_a_transcript_whose_line_breaks_were_lost_is_read_turn_by_turn(tmp_path):
+    """Every turn run together on one line (copied out of a web page, or joined by a tool): each label after a
+    sentence's end opens a turn, the buyer is heard, and every turn is an exact span of the file (new-user tester:
+    the whole file had been one interviewer's turn, skipped as 'no buyer speaks in it')."""
+    answers = [
+        "We close the books in nine days and most of that is chasing approvals by email.",
+        "Two people spend the first week matching bank lines by hand, every single month.",
+        "If it costs more than the renewals we miss, finance won't sign it this year.",
+    ] * 12
+    parts = []
+    for number, answer in enumerate(answers):
+        parts.append(f"Interviewer 1: Question {number}, how does that part of the close work for you today?")
+        parts.append(f"Interviewee: {answer}")
+    text = "  ".join(parts)
+    assert "\n" not in text and len(text) > 2_000
+    (tmp_path / "flat.txt").write_text(text, "utf-8")
+    interview = read_interview(tmp_path / "flat.txt", tmp_path)
+    assert [t.speaker for t in interview.turns] == ["Interviewer 1", "Interviewee"] * len(answers)
+    assert [t.text for t in interview.turns[1::2]] == answers
+    assert all(interview.text[t.start_char : t.end_char] == t.text for t in interview.turns)
+
+
+def test_a_long_turn_that_quotes_someone_once_stays_whole(tmp_path):
+    story = "We went through every invoice that quarter by hand, one supplier after another. " * 30
+    text = f"Dana: {story}And then the controller said. Frank: no more overtime. So we stopped.\nSam: Why?\n"
+    (tmp_path / "long.txt").write_text(text, "utf-8")
+    interview = read_interview(tmp_path / "long.txt", tmp_path)
+    assert [t.speaker for t in interview.turns] == ["Dana", "Sam"]

@@ -40,6 +40,7 @@ from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
 from voiceofbuyer.ingest.one_side import other_side_unlabelled
 from voiceofbuyer.ingest.page_lines import page_furniture, without_line_numbers
 from voiceofbuyer.ingest.quoted_words import declares_quoted_words, quoted_lines
+from voiceofbuyer.ingest.run_together import split_run_together
 from voiceofbuyer.ingest.speaker_names import is_placeholder
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
@@ -115,7 +116,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         if start >= body and text[start:end].strip()
     ]
     refuse_chat_log([line.text for line in lines], source)
-    lines = name_lines(without_line_numbers(lines))
+    lines = name_lines(without_line_numbers(split_run_together(lines)))
     if (replies := inline_replies(text, lines) or marked_replies(text, lines)) is not None:  # answered in a mail
         return replies
     lines = mail.quoted_transcript(lines) or lines  # a transcript quoted whole in a mail reply
