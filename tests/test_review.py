@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import escape
@@ -92,6 +93,7 @@ def test_every_kind_of_decision_reaches_the_documents(first_run):
     theme = next(t for t in reviewed.themes if t.id == kept.id)
     assert theme.label == "Close the books faster"
     assert theme.quotes[0].statement_id == spare
+    assert theme.lead_confidence == 1.0, "a lead a reviewer chose vouches for its category"
     assert turned_down not in theme.statement_ids and turned_down not in {q.statement_id for q in theme.quotes}
     assert set(merged.statement_ids) <= set(theme.statement_ids)
     interview_of = {s.id: s.interview_id for s in result.statements}
@@ -164,7 +166,7 @@ def test_decisions_follow_their_statements_into_a_rerun_that_adds_an_interview(b
     assert turned_down.text not in document
 
 
-def test_an_approval_is_flagged_once_a_run_changes_what_the_persona_is_built_from(batch, desk_run, tmp_path):
+def test_an_approval_is_flagged_once_a_run_changes_what_the_persona_is_built_from(batch, desk_run, tmp_path, capsys):
     """The desk records what an approval was given on; a run that adds an interview to the persona (or takes one
     away) flags it "changed since" until it is approved again; a run of the same batch does not."""
     out = tmp_path / "out"
@@ -190,6 +192,39 @@ def test_an_approval_is_flagged_once_a_run_changes_what_the_persona_is_built_fro
     assert not flagged()
     run(desk_run[0], out, SAMPLE_CONFIG, show_progress=False)  # a tenth interview joins the Finance Leaders
     assert flagged()
+    capsys.readouterr()
+    assert main(["personas", "--out", str(out)]) == 0
+    listing = next(line for line in capsys.readouterr().out.splitlines() if line.startswith(role))
+    assert "Ann Lee 2026-05-04 (changed since)" in listing
+
+
+def test_a_merge_keeps_its_statements_together_and_a_rejection_keeps_them_out_after_a_run_regroups_them(first_run):
+    """A later run may file a merged or a rejected theme's statements in other themes (reviewers' moves re-fit the
+    classifier, new interviews move the clusters): the merge still holds them all, the rejection keeps them all out
+    (new-user tester: a merge of 11 statements came back split in four, a rejected statement back in the battlecards,
+    while the run said every decision applied)."""
+    result = stored(first_run[0])
+    role = "Finance Leader"
+    goals = patterns(result, role, "goal")
+    kept, merged, rejected = goals[0], goals[1], goals[2]
+    # What a later run did: one statement of each theme filed in another theme of the role.
+    strays = {merged.statement_ids[-1]: kept.id, kept.statement_ids[-1]: rejected.id,
+              rejected.statement_ids[-1]: kept.id}  # fmt: skip
+    regrouped = replace(result, themes=tuple(
+        replace(t, statement_ids=tuple(s for s in t.statement_ids if s not in strays)
+                + tuple(s for s, into in strays.items() if into == t.id))
+        for t in result.themes
+    ))  # fmt: skip
+    review = apply_decisions(regrouped, [
+        decision(1, MERGE, kept.statement_ids + merged.statement_ids, into=kept.statement_ids,
+                 **{"from": merged.statement_ids}),
+        decision(2, THEME_STATUS, rejected.statement_ids, status="rejected"),
+    ])  # fmt: skip
+    assert all(not outcome.gone for outcome in review.outcomes.values())
+    together = next(t for t in review.result.themes if kept.statement_ids[0] in t.statement_ids)
+    assert set(kept.statement_ids) | set(merged.statement_ids) <= set(together.statement_ids)
+    shown = {s for t in review.result.themes for s in t.statement_ids}
+    assert not set(rejected.statement_ids) & shown
 
 
 def test_a_decision_on_statements_that_are_gone_no_longer_applies(first_run):

@@ -623,3 +623,20 @@ def test_a_decision_whose_plain_copy_cannot_be_written_says_it_is_saved(client, 
     assert (
         next(t for t in view(out).result.themes if t.id == theme.id) and view(out).theme_status[theme.id] == "approved"
     )
+
+
+def test_a_stale_answer_for_sales_gets_a_conflict_page_not_someone_elses_answer_overwritten(out):
+    """Two reviewers on one objection: the answer written from a page opened before the other's answer is refused,
+    as a stale rename is (new-user tester: it had silently replaced the other reviewer's answer)."""
+    first, second = (TestClient(create_app(out), base_url=LOCAL) for _ in range(2))
+    for client, name in ((first, "Ann Lee"), (second, "Bo Chen")):
+        client.get("/")
+        submit(client, "/", "/reviewer", name=name)
+    theme = first_pattern(out, category="objection")
+    page = f"/theme/{theme.id}"
+    seen_by_second = Forms(second.get(page).text).find(f"/theme/{theme.id}/response")
+    assert submit(first, page, f"/theme/{theme.id}/response", response="Ann's answer").status_code == 303
+    fields = [f for f in seen_by_second["fields"] if f[0] != "response"] + [("response", "Bo's answer")]
+    assert post(second, f"/theme/{theme.id}/response", fields).status_code == 409
+    answers = [d.payload["response"] for d in decisions_of(Store(out / STORE_NAME)) if d.action == "response"]
+    assert answers == ["Ann's answer"]

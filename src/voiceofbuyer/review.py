@@ -137,6 +137,7 @@ class _Reviewing:
         self.quote_status: dict[str, str] = {}
         self.persona_edits: dict[str, dict[str, str]] = {p.role: {} for p in result.personas}
         self.approved_by_decision: dict[str, int] = {}
+        self.vouched: set[str] = set()  # statements a reviewer chose as a theme's lead
         self.edited: set[str] = set()
         self.handlers: dict[str, Callable[[Decision], Outcome]] = {
             THEME_STATUS: self._theme_status,
@@ -186,9 +187,26 @@ class _Reviewing:
         if not draft.statement_ids:
             del self.drafts[theme]
 
+    def gather(self, target: _Draft, statement_ids: Iterable[str], only_from_themes: bool = False) -> None:
+        """Put the statements (still in the batch, said in ``target``'s role) into ``target``, out of any other theme
+        (``only_from_themes``: only those now in a theme)."""
+        for statement_id in statement_ids:
+            if statement_id not in self.statements or self.role_of(statement_id) != target.role:
+                continue
+            if self.theme_of.get(statement_id) == target.id or (only_from_themes and statement_id not in self.theme_of):
+                continue
+            self.detach(statement_id)
+            target.statement_ids.append(statement_id)
+            self.theme_of[statement_id] = target.id
+            self.category[statement_id] = target.category
+
     # -- one handler per action --------------------------------------------------------------------------
     def _theme_status(self, decision: Decision) -> Outcome:
-        return self._set_on_theme(decision, "status", decision.payload["status"])
+        outcome = self._set_on_theme(decision, "status", decision.payload["status"])
+        if not outcome.gone and decision.payload["status"] == "rejected":
+            # A later run may have filed some of them in other themes: they stay out with the theme they were in.
+            self.gather(self.drafts[outcome.theme_id], decision.statement_ids, only_from_themes=True)
+        return outcome
 
     def _rename(self, decision: Decision) -> Outcome:
         return self._set_on_theme(decision, "label", decision.payload["label"])
@@ -210,6 +228,7 @@ class _Reviewing:
             return Outcome(gone="its statement is no longer in a theme")
         draft.quote_ids = [statement_id] + [q for q in draft.quote_ids if q != statement_id]
         self.quote_status.pop(statement_id, None)  # chosen as the lead: not rejected any more
+        self.vouched.add(statement_id)  # and of the theme's category, as a move there says
         return Outcome(draft.role, draft.id)
 
     def _quote_status(self, decision: Decision) -> Outcome:
@@ -231,12 +250,7 @@ class _Reviewing:
             target = self.resolve(decision.payload["theme"])
             if target is None:
                 return Outcome(gone="the theme they were moved to is gone")
-            for statement_id in moved:
-                if self.role_of(statement_id) == target.role and self.theme_of.get(statement_id) != target.id:
-                    self.detach(statement_id)
-                    target.statement_ids.append(statement_id)
-                    self.theme_of[statement_id] = target.id
-                    self.category[statement_id] = target.category
+            self.gather(target, moved)
             return Outcome(target.role, target.id)
         category = decision.payload["category"]
         for statement_id in moved:
@@ -265,6 +279,8 @@ class _Reviewing:
             into.quote_ids.extend(q for q in source.quote_ids if q not in into.quote_ids)
             into.response = into.response or source.response
             del self.drafts[source.id]
+        # Merged statements stay together, though a later run filed some of them in other themes.
+        self.gather(into, [*decision.payload["into"], *decision.payload["from"]])
         return Outcome(into.role, into.id)
 
     def _persona(self, decision: Decision) -> Outcome:
@@ -307,9 +323,11 @@ class _Reviewing:
         return self.quotes[statement_id]
 
     def _confidence(self, statement_id: str) -> float:
-        """The classifier's confidence in the statement's category; 1 where a reviewer moved it there."""
+        """The classifier's confidence in the statement's category; 1 where a reviewer moved it there or chose it as
+        its theme's lead."""
         verdict = self.result.classifications[statement_id]
-        return verdict.confidence if verdict.category == self.category[statement_id] else 1.0
+        moved = verdict.category != self.category[statement_id]
+        return 1.0 if moved or statement_id in self.vouched else verdict.confidence
 
     def theme(self, draft: _Draft, accepted: list[str]) -> Theme:
         """A draft as a theme of its accepted statements: its own quotes first, then the best-sounding others."""

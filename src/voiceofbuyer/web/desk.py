@@ -128,13 +128,13 @@ class View:
     # -- versions: what a reviewer saw, to refuse a stale edit ----------------------------------------------
     def theme_version(self, theme: Theme) -> str:
         """A short hash of what the reviewer sees of a theme: name, category, status, statements, quotes, rejected and
-        approved quotes."""
+        approved quotes, and an objection's answer for sales (a stale answer must not overwrite another's)."""
         if theme.id not in self._versions:
             rejected = [q.statement_id for q in self.review.rejected_quotes.get(theme.id, ())]
             approved = [s for s in theme.statement_ids if self.review.quote_status.get(s) == "approved"]
             self._versions[theme.id] = _digest(
                 theme.label, theme.category, self.status(theme), theme.statement_ids,
-                [q.statement_id for q in theme.quotes], rejected, approved,
+                [q.statement_id for q in theme.quotes], rejected, approved, theme.response,
             )  # fmt: skip
         return self._versions[theme.id]
 
