@@ -10,13 +10,24 @@ from pathlib import Path
 from markupsafe import escape
 
 from voiceofbuyer.cli import main
-from voiceofbuyer.decision_rows import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, THEME_STATUS
+from voiceofbuyer.decision_rows import (
+    APPROVE,
+    LEAD,
+    MERGE,
+    MOVE,
+    PERSONA,
+    QUOTE_STATUS,
+    RENAME,
+    THEME_STATUS,
+    Decision,
+    decisions_of,
+)
 from voiceofbuyer.pipeline import run
 from voiceofbuyer.records import RunResult, Theme
 from voiceofbuyer.render import document_context, persona_document, template_environment
 from voiceofbuyer.result_json import result_document
 from voiceofbuyer.results import load_result
-from voiceofbuyer.review import Decision, apply_decisions, decisions_of
+from voiceofbuyer.review import apply_decisions
 from voiceofbuyer.store import DECISIONS_FILE, STORE_NAME, Store
 
 from .conftest import SAMPLE_CONFIG

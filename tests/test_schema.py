@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 
+from voiceofbuyer.decision_rows import decisions_of
 from voiceofbuyer.errors import StoreError
 from voiceofbuyer.records import Interview, Statement, Turn, Word
 from voiceofbuyer.results import load_result, result_rows
-from voiceofbuyer.review import decisions_of
 from voiceofbuyer.schema import SchemaError, from_json, to_json
 from voiceofbuyer.store import SCHEMA_VERSION, STORE_NAME, Store
 

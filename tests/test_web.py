@@ -16,8 +16,9 @@ from urllib.parse import quote, urlencode
 import pytest
 from starlette.testclient import TestClient
 
+from voiceofbuyer.decision_rows import decisions_of
 from voiceofbuyer.results import load_result
-from voiceofbuyer.review import apply_decisions, decisions_of
+from voiceofbuyer.review import apply_decisions
 from voiceofbuyer.store import STORE_NAME, Store
 from voiceofbuyer.web import create_app
 

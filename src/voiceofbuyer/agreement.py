@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .decision_rows import MOVE
+from .decision_rows import MOVE, Decision
 from .records import RunResult
-from .review import Decision, Review
+from .review import Review
 
 
 @dataclass(frozen=True)

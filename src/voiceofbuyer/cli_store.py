@@ -39,8 +39,9 @@ def open_store(out: Path, writing: bool = False) -> Store | None:
 def reviewed_result(out: Path) -> tuple[Review, Path, str] | None:
     """The last run's result with the review decisions applied, its batch folder and the config file it used
     (``defaults`` when none); None (said) without a run."""
+    from .decision_rows import decisions_of
     from .results import load_result
-    from .review import apply_decisions, decisions_of
+    from .review import apply_decisions
 
     store = open_store(out)
     if store is None:

@@ -1,5 +1,6 @@
 """What a review decision holds: its actions, and each action's payload, checked before a decision is stored or
-applied.
+applied; the ``Decision`` record as the store keeps it, and the reviewers' moves as labelled examples
+(``reviewer_examples``: the classifier learns from them).
 
 A decision is a row of the store's ``decisions`` table and a line of ``decisions.jsonl`` (the plain copy beside the
 store, and what ``voiceofbuyer decisions export`` writes). The review desk only makes well-formed ones; a file
@@ -14,13 +15,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, model_validator
 
+from .classify.labelled import LabelledStatement
 from .errors import StoreError
-from .records import CATEGORIES
+from .records import CATEGORIES, Statement
 from .store_problems import back_up
 
 if TYPE_CHECKING:  # the store reads its rows with this module's checks
@@ -244,3 +247,45 @@ def restore_decisions(store: Store, path: Path) -> str:
         return f"{error}; the store holds no review decisions, and {path.name} was left as it is"
     left_out = f"; {len(bad)} lines left out, the first: {bad[0]}{kept}" if bad else ""
     return f"{added} review decisions restored from {path} (the store held none){left_out}"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A reviewer's decision as the store keeps it: one of ``decision_rows.ACTIONS`` on some statements, with its
+    payload."""
+
+    id: int
+    made: str
+    """When, ISO 8601 in UTC."""
+    reviewer: str
+    action: str
+    role: str
+    """The persona a persona decision is on; for the others, the role the statements had when it was made."""
+    statement_ids: tuple[str, ...]
+    payload: Mapping[str, Any]
+    summary: str
+    """What the reviewer did, in words, as it looked then (for the decision log)."""
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Decision:
+        """The decision of a store row (``Store.decisions``)."""
+        return cls(**{**row, "statement_ids": tuple(row["statement_ids"])})
+
+
+def decisions_of(store: Store, renamed: Mapping[str, str] | None = None) -> list[Decision]:
+    """Every decision in ``store``, oldest first; ``renamed``: old interview id → new id, which their statement ids
+    follow (``decision_rows.renamed_interviews``)."""
+    return [Decision.from_row(row) for row in store.decisions(renamed)]
+
+
+def reviewer_examples(decisions: list[Decision], statements: list[Statement]) -> list[LabelledStatement]:
+    """Every statement a reviewer moved to a category, as a labelled example (the last move wins)."""
+    moved: dict[str, str] = {}
+    for decision in decisions:
+        if decision.action == MOVE and decision.payload.get("category") in CATEGORIES:
+            moved.update(dict.fromkeys(decision.statement_ids, decision.payload["category"]))
+    return [
+        LabelledStatement(s.question, s.text, moved[s.id], s.interview_id, "reviewer", s.id)
+        for s in statements
+        if s.id in moved
+    ]

@@ -31,7 +31,7 @@ from .cluster import cluster_pools, noise_share
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
-from .decision_rows import REPLACED, renamed_interviews, restore_decisions
+from .decision_rows import REPLACED, decisions_of, renamed_interviews, restore_decisions, reviewer_examples
 from .engine import Engine, LocalEngine
 from .errors import NoInterviews
 from .files import WORK, DocumentSet, sole_writer
@@ -53,7 +53,7 @@ from .render import recording_transcripts, render_documents, template_environmen
 from .repeats import without_repeats
 from .report import TRANSCRIBE_BAR, RunReport, Stages
 from .results import result_rows
-from .review import apply_decisions, decisions_of, reviewer_examples
+from .review import apply_decisions
 from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash

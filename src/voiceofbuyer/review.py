@@ -12,40 +12,27 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from .classify.labelled import LabelledStatement
-from .decision_rows import APPROVE, LEAD, MERGE, MOVE, PERSONA, QUOTE_STATUS, RENAME, RESPONSE, THEME_STATUS, problem
+from .decision_rows import (
+    APPROVE,
+    LEAD,
+    MERGE,
+    MOVE,
+    PERSONA,
+    QUOTE_STATUS,
+    RENAME,
+    RESPONSE,
+    THEME_STATUS,
+    Decision,
+    problem,
+)
 from .personas import build_personas
-from .records import CATEGORIES, Classification, Quote, RunResult, Statement, Theme
-from .store import Store
+from .records import CATEGORIES, Classification, Quote, RunResult, Theme
 from .theme_titles import opening_words
 from .themes import quote_of, reach, representative, theme_id, theme_rank
-
-
-@dataclass(frozen=True)
-class Decision:
-    """A reviewer's decision as the store keeps it: one of ``decision_rows.ACTIONS`` on some statements, with its
-    payload."""
-
-    id: int
-    made: str
-    """When, ISO 8601 in UTC."""
-    reviewer: str
-    action: str
-    role: str
-    """The persona a persona decision is on; for the others, the role the statements had when it was made."""
-    statement_ids: tuple[str, ...]
-    payload: Mapping[str, Any]
-    summary: str
-    """What the reviewer did, in words, as it looked then (for the decision log)."""
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Decision:
-        """The decision of a store row (``Store.decisions``)."""
-        return cls(**{**row, "statement_ids": tuple(row["statement_ids"])})
 
 
 @dataclass(frozen=True)
@@ -83,12 +70,6 @@ class Review:
     def gone(self) -> int:
         """Decisions whose statements are no longer in the result."""
         return sum(1 for outcome in self.outcomes.values() if outcome.gone)
-
-
-def decisions_of(store: Store, renamed: Mapping[str, str] | None = None) -> list[Decision]:
-    """Every decision in ``store``, oldest first; ``renamed``: old interview id → new id, which their statement ids
-    follow (``decision_rows.renamed_interviews``)."""
-    return [Decision.from_row(row) for row in store.decisions(renamed)]
 
 
 def apply_decisions(result: RunResult, decisions: Iterable[Decision]) -> Review:
@@ -419,16 +400,3 @@ class _Reviewing:
 _THEME_GONE = Outcome(gone="none of its statements is in a theme any more")
 _STATEMENTS_GONE = Outcome(gone="its statements are no longer in the batch")
 _PERSONA_GONE = Outcome(gone="no persona has this role any more")
-
-
-def reviewer_examples(decisions: list[Decision], statements: list[Statement]) -> list[LabelledStatement]:
-    """Every statement a reviewer moved to a category, as a labelled example (the last move wins)."""
-    moved: dict[str, str] = {}
-    for decision in decisions:
-        if decision.action == MOVE and decision.payload.get("category") in CATEGORIES:
-            moved.update(dict.fromkeys(decision.statement_ids, decision.payload["category"]))
-    return [
-        LabelledStatement(s.question, s.text, moved[s.id], s.interview_id, "reviewer", s.id)
-        for s in statements
-        if s.id in moved
-    ]

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ..agreement import Agreement, agreement
+from ..decision_rows import Decision, decisions_of
 from ..errors import StoreError
 from ..records import SECTION_TITLES, Interview, Persona, RunResult, Statement, Theme
 from ..results import load_result
-from ..review import Decision, Review, apply_decisions, decisions_of
+from ..review import Review, apply_decisions
 from ..store import DECISIONS_FILE, STORE_NAME, Store
 
 SEARCH_SHOWN = 100
