@@ -91,7 +91,7 @@ def show_personas(args: argparse.Namespace) -> int:
     for p in result.personas:
         path = args.out / "personas" / f"{p.slug}.md"
         approval = f"{p.approved_by} {p.approved_on}" if p.approved_by else "—"
-        approval += " (changed since)" if p.approved_by and p.changed_since_approval else ""
+        approval += " (changed since)" if p.changed_since_approval else ""  # set only on an approved persona
         print(f"{p.role:<32} {len(p.interviews):>10} {len(p.companies):>9} {themes[p.role]:>6}  {approval:<24} {path}")
     return 0
 

@@ -64,7 +64,7 @@ class Review:
     """Roles of approved personas changed since their approval: by a decision, or by a run that changed what they
     are built from (``evidence``)."""
     evidence: dict[str, str]
-    """Role → a digest of what its persona is built from now (``_Applier.evidence``): an approval records it."""
+    """Role → a digest of what its persona is built from now (``_Reviewing.evidence``): an approval records it."""
 
     @property
     def gone(self) -> int:

@@ -190,7 +190,7 @@ def unsure_category(theme: Theme) -> bool:
 
 
 def is_unsure(lead_confidence: float | None) -> bool:
-    """Whether a theme whose lead the classifier put in its category this sure (None: a reviewer's) is unsure."""
+    """Whether a theme whose lead the classifier put in its category this sure is unsure (None: not known, never)."""
     return lead_confidence is not None and lead_confidence < UNSURE_LEAD
 
 
