@@ -148,7 +148,7 @@ def test_objections_in_three_formats_ranked_as_in_the_persona(first_run, capsys)
                                                                             if themes[i]["mentioned_once"]]  # fmt: skip
         assert [o["theme_id"] for o in objections if o["role"] == persona["role"]] == shown
     finance = [o for o in objections if o["role"] == "Finance Leader"]
-    sure = [o["interviews"] for o in finance if not o["mentioned_once"] and not is_unsure(o["category_confidence"])]
+    sure = [o["raised"] for o in finance if not o["mentioned_once"] and not is_unsure(o["category_confidence"])]
     assert sure == sorted(sure, reverse=True) and [o["rank"] for o in finance] == list(range(1, len(finance) + 1))
 
     assert main(["objections", "--out", out, "--format", "csv", "--role", "Finance Leader"]) == 0

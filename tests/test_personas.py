@@ -75,8 +75,8 @@ def test_without_a_reviewers_summary_a_persona_opens_with_its_strongest_points_i
     for text, category, count, total, citation in quoted:
         strongest = next(themes[i] for i in persona["sections"][category]
                          if not themes[i]["mentioned_once"] and themes[i]["lead_confidence"] >= 0.5)  # fmt: skip
-        assert text == strongest["quotes"][0]["text"] and int(count) == len(strongest["interviews"])
-        assert int(total) == len(persona["interviews"])
+        assert text == strongest["quotes"][0]["text"] and int(count) == strongest["interviewees"]
+        assert int(total) == persona["interviewee_count"]
         assert strongest["quotes"][0]["citation"]["interview_id"] in citation  # each quote is cited
     # "In short" already quotes the strongest goal: the Markdown does not repeat it as "In their words".
     assert "**In their words:**" not in document

@@ -35,7 +35,7 @@ def test_each_buyer_plays_the_part_most_of_their_statements_show_with_the_quote_
                                                      "architect": "Gatekeeper", "coo": "Decision-maker",
                                                      "ap": "Evaluator"}  # fmt: skip
     assert parts["cfo"].statement.text == "In the end I sign off on anything over fifty thousand."
-    found = mentions(statements, ["cfo", "it", "clerk"], quote, committee=True)
+    found = mentions(statements, ["cfo", "it", "clerk"], quote, str, committee=True)
     assert [(m.name, m.interviewees, len(m.quotes)) for m in found] == [("Decision-maker", 1, 1), ("Evaluator", 1, 1)]
 
 
@@ -76,7 +76,7 @@ def test_a_channel_counts_where_a_buyer_learns_from_it():
         *said("b", "I always check G2 reviews first.", "I heard about you at a conference in Lisbon."),
         *said("c", "I ask the model how to integrate peer-based networking in a game."),  # a network, no peer
     ]  # fmt: skip
-    found = mentions(statements, ["a", "b", "c"], quote, committee=False)
+    found = mentions(statements, ["a", "b", "c"], quote, str, committee=False)
     assert [(m.name, m.interviewees) for m in found] == [("Review sites", 2), ("Peers", 1), ("Events", 1)]
     review_sites = found[0]
     assert [q.statement_id for q in review_sites.quotes] == ["a-2", "b-0"]  # one quote per interview

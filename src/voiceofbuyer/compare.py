@@ -131,7 +131,7 @@ def _concern(category: str, group: list[Theme], personas: Mapping[str, Persona],
         [theme] = [t for t in group if t.role == role]
         persona = personas[role]
         weak = theme.coherence is not None and theme.coherence < WEAK_COHERENCE
-        shares.append(RoleShare(role, persona.slug, len(theme.interviews), len(persona.interviews), theme.id, weak))
+        shares.append(RoleShare(role, persona.slug, theme.interviewee_count, persona.interviewee_count, theme.id, weak))
     return Concern(category, strongest.label, strongest.quotes[0] if strongest.quotes else None, tuple(shares))
 
 

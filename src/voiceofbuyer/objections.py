@@ -22,8 +22,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def interviewees_per_role(result: RunResult) -> dict[str, int]:
-    """Role → interviews behind its persona (the denominator of "raised by 7 of 10")."""
-    return {p.role: len(p.interviews) for p in result.personas}
+    """Role → the people behind its persona (the denominator of "raised by 7 of 10")."""
+    return {p.role: p.interviewee_count for p in result.personas}
 
 
 def objection_list(
@@ -31,7 +31,8 @@ def objection_list(
 ) -> list[dict[str, Any]]:
     """Objection themes (theme documents, ``result_json.theme_document``, in the run's order: strongest first), per
     role, in the persona's order: patterns before points mentioned once, those the classifier is sure of before the
-    unsure (``themes.is_unsure``); each with its rank in its role and its share of the role's interviews."""
+    unsure (``themes.is_unsure``); each with its rank in its role and its share of the role's interviewees (``raised``
+    of ``interviewees``: people, one buyer interviewed twice counted once)."""
     objections = [t for t in themes if t["category"] == "objection" and (role is None or t["role"] == role)]
     # Stable: within each part, the run's own ranking (``themes.theme_rank``) stands, ties included.
     ranked = sorted(objections, key=lambda t: (t["role"], t["mentioned_once"], is_unsure(t.get("lead_confidence"))))
@@ -40,13 +41,14 @@ def objection_list(
     for theme in ranked:
         ranks[theme["role"]] += 1
         rank = ranks[theme["role"]]
-        raised, of = len(theme["interviews"]), interviewees.get(theme["role"], 0) or len(theme["interviews"])
+        raised = theme.get("interviewees") or len(theme["interviews"])  # a document written before it was kept
+        of = interviewees.get(theme["role"], 0) or raised
         listed.append({
             "rank": rank,
             "role": theme["role"],
             "objection": theme["label"],
             "raised_by": f"{raised} of {of} ({round(100 * raised / of)}%)",
-            "interviews": raised,
+            "raised": raised,
             "interviewees": of,
             "companies": len(theme["companies"]),
             "mentioned_once": theme["mentioned_once"],

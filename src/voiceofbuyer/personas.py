@@ -77,6 +77,9 @@ def build_personas(
     def quote_for(statement: Statement) -> Quote:
         return quote_of(statement, interviews[statement.interview_id], by_interview[statement.interview_id])
 
+    def person_of(interview_id: str) -> str:
+        return by_interview[interview_id].person_key
+
     personas = []
     slugs = unique_slugs(p.role for p in profiles)
     for role in sorted(slugs):
@@ -90,11 +93,12 @@ def build_personas(
             for category in SECTION_TITLES
         )
         face = _face([t for t in role_themes if not t.mentioned_once and t.quotes])
+        ids = [p.interview_id for p in members]
         personas.append(
             Persona(
                 role=role,
                 slug=slugs[role],
-                interviews=tuple(sorted(p.interview_id for p in members)),
+                interviews=tuple(sorted(ids)),
                 interviewees=_interviewees(members, statements),
                 companies=tuple(sorted({m.company for m in metas if m.company})),
                 titles=_tally([p.title for p in members]),
@@ -104,8 +108,9 @@ def build_personas(
                 sections=sections,
                 in_their_words=face.quotes[0] if face else None,
                 themes_total=sum(1 for t in role_themes if not t.mentioned_once),
-                committee=mentions(statements, (p.interview_id for p in members), quote_for, committee=True),
-                channels=mentions(statements, (p.interview_id for p in members), quote_for, committee=False),
+                committee=mentions(statements, ids, quote_for, person_of, committee=True),
+                channels=mentions(statements, ids, quote_for, person_of, committee=False),
+                people=tuple(sorted({p.person_key for p in members})),
             )
         )
     return personas

@@ -38,6 +38,7 @@ from .files import WORK, DocumentSet, sole_writer
 from .ingest import Problem, read_batch, recordings_to_transcribe
 from .people import identify_people, not_analysed, with_company
 from .personas import build_personas
+from .persons import repeat_interviewees, with_persons
 from .records import (
     CATEGORIES,
     BuyerProfile,
@@ -143,7 +144,8 @@ def _run(
             verdicts = _classify(statements_list, config, vectors, store, reviewer_examples(decisions, statements_list))
             bar.update(len(statements_list))
         by_interview = {i.id: i for i in interviews}
-        profiles = {i.id: people.profiles[i.id] for i in interviews}
+        profiles = with_persons({i.id: people.profiles[i.id] for i in interviews}, by_interview)
+        report.notes.extend(repeat_interviewees(profiles, {i.id: i.source for i in interviews}))
         with stages.stage("cluster", len(statements_list), unit="statement") as bar:
             groups = cluster_pools(
                 statements_list, verdicts, profiles, vectors.get, components.clusterer(config), vectors.name, store,
@@ -350,6 +352,10 @@ def _describe(
         """The company named in an interview's metadata."""
         return interviews[interview_id].meta.company
 
+    def person_of(interview_id: str) -> str:
+        """The interview's buyer as a person (``BuyerProfile.person_key``)."""
+        return profiles[interview_id].person_key
+
     def quote_for(statement: Statement) -> Quote:
         """A statement as a quote citing its interview and buyer."""
         return quote_of(statement, interviews[statement.interview_id], profiles[statement.interview_id])
@@ -374,6 +380,7 @@ def _describe(
                 embed(_texts(role_groups)),  # one pool's vectors at a time
                 config.themes.quotes_per_theme,
                 company_of,
+                person_of,
                 quote_for,
                 names,
                 phrase_vectors,

@@ -154,6 +154,14 @@ class BuyerProfile:
     account: str = ""
     """A label the buyer says is an account many share ("Brightwater Freight": "that's the company Zoom account"),
     their quotes shown under ``name``; "" otherwise."""
+    person: str = ""
+    """A key the buyer shares with the other interviews of the same person (``persons.person_keys``): one buyer
+    interviewed twice is one interviewee in every count; "" in a result stored before it was kept."""
+
+    @property
+    def person_key(self) -> str:
+        """``person``, else the interview id: each interview its own person."""
+        return self.person or self.interview_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,11 +277,19 @@ class Theme:
     lead_confidence: float | None = None
     """The classifier's confidence (0-1) in the lead quote's category; 1 where a reviewer moved the lead there or
     approved the theme; None in a result stored before it was kept."""
+    people: tuple[str, ...] = ()
+    """The interviewees who raised it, one ``BuyerProfile.person_key`` each (one buyer interviewed twice is one);
+    () in a result stored before it was kept."""
+
+    @property
+    def interviewee_count(self) -> int:
+        """How many people raised it (each interview one person where ``people`` is not known)."""
+        return len(self.people) or len(self.interviews)
 
     @property
     def mentioned_once(self) -> bool:
-        """Thin evidence: raised in a single interview."""
-        return len(self.interviews) < 2
+        """Thin evidence: raised by a single interviewee (in one interview or more)."""
+        return self.interviewee_count < 2
 
 
 @dataclass(frozen=True)
@@ -283,7 +299,7 @@ class Mention:
 
     name: str
     interviewees: int
-    """Interviews whose buyer names it."""
+    """The people (``BuyerProfile.person_key``) who name it."""
     quotes: tuple[Quote, ...]
     """At most two, from different interviews."""
 
@@ -314,6 +330,8 @@ class Persona:
     """``YYYY-MM-DD`` of the approval; both empty while the persona is a draft."""
     changed_since_approval: bool = False
     """Approved, then changed: by a review decision, or by a run that changed its interviews or statements."""
+    people: tuple[str, ...] = ()
+    """Its interviewees, one ``BuyerProfile.person_key`` each; () in a result stored before it was kept."""
     themes_reviewed: int = 0
     """Themes (points mentioned once left out) a reviewer approved or rejected, of ``themes_total``."""
     themes_total: int = 0
@@ -321,6 +339,11 @@ class Persona:
     """The buying-committee parts its buyers say they play (each buyer counted once), most named first."""
     channels: tuple[Mention, ...] = ()
     """The channels and sources its buyers name, most named first."""
+
+    @property
+    def interviewee_count(self) -> int:
+        """How many people its interviews are of (each interview one person where ``people`` is not known)."""
+        return len(self.people) or len(self.interviews)
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def strength(theme: Theme, persona: Persona) -> str:
     statements loosely alike (coherence 0.42)`` for a theme under ``coherence.WEAK_COHERENCE``, ``unsure it is a goal
     (the classifier is 41% sure)`` for one whose lead's category the classifier was unsure of
     (``themes.unsure_category``)."""
-    said = f"{len(theme.interviews)} of {len(persona.interviews)} interviewees"
+    said = f"{theme.interviewee_count} of {persona.interviewee_count} interviewees"
     companies = len(theme.companies)
     if companies:
         said += f", {companies} compan{'ies' if companies != 1 else 'y'}"
@@ -156,6 +156,8 @@ def byline(persona: Persona, total_interviews: int) -> str:
     """Who is behind a persona: interviews, companies, titles, ICP context, and its review state."""
     count = len(persona.interviews)
     parts = [f"Built from {counted(count, 'interview')}"]
+    if persona.interviewee_count != count:  # one buyer interviewed twice (``persons``)
+        parts[0] += f" of {persona.interviewee_count} {'person' if persona.interviewee_count == 1 else 'people'}"
     if persona.companies:
         companies = len(persona.companies)
         parts[0] += f" at {companies} compan{'ies' if companies != 1 else 'y'}"
@@ -283,7 +285,7 @@ def render_documents(
             "sections_of": persona_sections,
             "target_min": TARGET_INTERVIEWS[0],
             "target_max": TARGET_INTERVIEWS[1],
-            "coverage": lambda p: min(1.0, len(p.interviews) / TARGET_INTERVIEWS[1]),
+            "coverage": lambda p: min(1.0, p.interviewee_count / TARGET_INTERVIEWS[1]),
         },
     )
     yield "index.html", index.encode("utf-8")

@@ -318,9 +318,10 @@ class _Reviewing:
             [self.statements[s] for s in accepted], self.quotes_per_theme, keep=draft.quote_ids,
             confidence={s: self._confidence(s) for s in accepted},
         )  # fmt: skip
-        interviews, companies = reach(
-            (self.statements[s].interview_id for s in accepted), lambda i: self.interviews[i].meta.company
-        )
+        interviews, companies, people = reach(
+            (self.statements[s].interview_id for s in accepted), lambda i: self.interviews[i].meta.company,
+            lambda i: self.result.profiles[i].person_key,
+        )  # fmt: skip
         return Theme(
             id=draft.id,
             role=draft.role,
@@ -335,6 +336,7 @@ class _Reviewing:
             coherence=draft.coherence if set(accepted) == draft.run_statements else None,
             # A reviewer who approved the theme vouched for its category.
             lead_confidence=(1.0 if draft.status == "approved" else self._confidence(chosen[0].id)) if chosen else None,
+            people=people,
         )
 
     def _progress(self, role: str, themes: list[Theme]) -> dict[str, int]:

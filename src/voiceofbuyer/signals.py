@@ -115,11 +115,12 @@ def committee_parts(statements: Iterable[Statement]) -> dict[str, _Found]:
 
 
 def mentions(
-    statements: Iterable[Statement], interviews: Iterable[str], quote_for: Callable[[Statement], Quote], *,
-    committee: bool, quotes: int = 2,
+    statements: Iterable[Statement], interviews: Iterable[str], quote_for: Callable[[Statement], Quote],
+    person_of: Callable[[str], str], *, committee: bool, quotes: int = 2,
 ) -> tuple[Mention, ...]:  # fmt: skip
     """The parts (``committee``) or channels named by the buyers of ``interviews``: each with how many of them
-    and up to ``quotes`` quotes from different interviews; most named first, then in the lists' order."""
+    (people: ``person_of`` gives an interview's ``BuyerProfile.person_key``) and up to ``quotes`` quotes from
+    different interviews; most named first, then in the lists' order."""
     wanted = set(interviews)
     mine = [s for s in statements if s.interview_id in wanted]
     mine.sort(key=lambda s: (s.interview_id, s.turn_index, s.start_char))
@@ -140,6 +141,6 @@ def mentions(
         if name in found:
             said = found[name]
             first_per_interview = list({s.interview_id: s for s in reversed(said)}.values())[::-1]
-            made.append(Mention(name, len({s.interview_id for s in said}),
+            made.append(Mention(name, len({person_of(s.interview_id) for s in said}),
                                 tuple(quote_for(s) for s in first_per_interview[:quotes])))  # fmt: skip
     return tuple(sorted(made, key=lambda m: (-m.interviewees, order.index(m.name))))

@@ -145,12 +145,14 @@ def build_themes(
     vectors: Mapping[str, np.ndarray],
     quotes_per_theme: int,
     company_of: Callable[[str], str],
+    person_of: Callable[[str], str],
     quote_for: Callable[[Statement], Quote],
     names: frozenset[str] = frozenset(),
     phrase_vectors: Mapping[str, np.ndarray] | None = None,
     confidence: Mapping[str, float] | None = None,
 ) -> list[Theme]:
-    """Themes strongest first: by distinct interviews, companies, then statements. ``names``: lower-cased words
+    """Themes strongest first (``theme_rank``). ``company_of``, ``person_of``: interview id → its buyer's company
+    ("" unknown) and ``BuyerProfile.person_key``; ``names``: lower-cased words
     of the people and companies the batch names (speakers, metadata), never used in a title; ``phrase_vectors``:
     the ``title_candidates`` of ``groups`` → unit vectors of the model of ``vectors`` (``label_groups``);
     ``confidence``: the classifier's, by statement id, for choosing quotes (``representative``)."""
@@ -158,7 +160,7 @@ def build_themes(
     for group, (label, keywords) in zip(groups, label_groups(groups, names, vectors, phrase_vectors), strict=True):
         if not any(s.standalone for s in group):
             continue  # nothing in it stands on its own as a quote: its statements stay evidence, in no theme
-        interviews, companies = reach((s.interview_id for s in group), company_of)
+        interviews, companies, people = reach((s.interview_id for s in group), company_of, person_of)
         quotes = tuple(quote_for(s) for s in representative(group, quotes_per_theme, vectors, confidence=confidence))
         themes.append(
             Theme(
@@ -173,6 +175,7 @@ def build_themes(
                 companies=companies,
                 coherence=coherence(group, vectors),
                 lead_confidence=confidence.get(quotes[0].statement_id) if quotes and confidence is not None else None,
+                people=people,
             )
         )
     return sorted(themes, key=theme_rank)
@@ -194,9 +197,13 @@ def is_unsure(lead_confidence: float | None) -> bool:
     return lead_confidence is not None and lead_confidence < UNSURE_LEAD
 
 
-def theme_rank(theme: Theme) -> tuple[int, int, int, str, str]:
-    """Sort key within a (role, category): strongest first, by interviews, companies, then statements."""
-    return (-len(theme.interviews), -len(theme.companies), -len(theme.statement_ids), theme.label, theme.id)
+def theme_rank(theme: Theme) -> tuple[int, int, int, int, str, str]:
+    """Sort key within a (role, category): strongest first, by interviewees, interviews, companies, then
+    statements."""
+    return (
+        -theme.interviewee_count, -len(theme.interviews), -len(theme.companies), -len(theme.statement_ids),
+        theme.label, theme.id,
+    )  # fmt: skip
 
 
 def _same_name(speaker: str, name: str) -> bool:
@@ -206,10 +213,17 @@ def _same_name(speaker: str, name: str) -> bool:
     return bool(words & {word.casefold() for word in _NAME_WORD.findall(name)})
 
 
-def reach(interview_ids: Iterable[str], company_of: Callable[[str], str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The interviews and the companies (their metadata's, or those their buyers named) behind some statements."""
+def reach(
+    interview_ids: Iterable[str], company_of: Callable[[str], str], person_of: Callable[[str], str]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The interviews, the companies (their metadata's, or those their buyers named) and the people
+    (``BuyerProfile.person_key``) behind some statements."""
     interviews = tuple(sorted(set(interview_ids)))
-    return interviews, tuple(sorted({company_of(i) for i in interviews} - {""}))
+    return (
+        interviews,
+        tuple(sorted({company_of(i) for i in interviews} - {""})),
+        tuple(sorted({person_of(i) for i in interviews})),
+    )
 
 
 def quote_of(statement: Statement, interview: Interview, profile: BuyerProfile) -> Quote:

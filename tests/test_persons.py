@@ -1,0 +1,119 @@
+"""One buyer interviewed twice counts as one interviewee: in themes, personas, battlecards and the documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from voiceofbuyer.persons import person_keys, repeat_interviewees
+from voiceofbuyer.pipeline import RunReport, run
+from voiceofbuyer.records import BuyerProfile
+
+from .conftest import SAMPLE_CONFIG
+
+
+def profile(interview_id: str, name: str, account: str = "") -> BuyerProfile:
+    return BuyerProfile(interview_id, name, "CFO", "Finance Leader", "metadata", account=account)
+
+
+def keys(people: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Interview id → (buyer's name, company) as person keys."""
+    profiles = {i: profile(i, name) for i, (name, _) in people.items()}
+    return person_keys(profiles, lambda i: people[i][1])
+
+
+def test_one_full_name_at_one_company_is_one_person():
+    found = keys({
+        "a": ("Dana Whitfield", "Northwind"), "b": ("dana  whitfield", "Northwind"), "c": ("Dana Whitfield", ""),
+    })  # fmt: skip
+    assert found["a"] == found["b"] == found["c"]
+
+
+def test_names_alike_are_different_people_at_different_companies_or_unnamed():
+    found = keys({
+        "a": ("Dana Whitfield", "Northwind"), "b": ("Dana Whitfield", "Brightwell"), "c": ("Dana Whitfield", ""),
+        "d": ("", "Northwind"), "e": ("", "Northwind"),
+    })  # fmt: skip
+    assert len(set(found.values())) == 5  # "c" could be either Dana: not joined to one
+    assert found["d"] == "d" and found["e"] == "e"  # a buyer not known by name is their interview
+
+
+def test_a_first_name_joins_only_at_the_same_named_company():
+    found = keys({"a": ("Dana", "Northwind"), "b": ("Dana", "Northwind"), "c": ("Dana", ""), "d": ("Dana", "")})
+    assert found["a"] == found["b"] and len({found["a"], found["c"], found["d"]}) == 3
+
+
+def test_a_room_or_a_shared_account_is_nobody_in_particular():
+    profiles = {
+        "a": profile("a", "Marketing Conference Room"), "b": profile("b", "Marketing Conference Room"),
+        "c": profile("c", "Brightwater Freight", account="Brightwater Freight"),
+        "d": profile("d", "Brightwater Freight", account="Brightwater Freight"),
+    }  # fmt: skip
+    assert person_keys(profiles, lambda i: "Acme") == {i: i for i in profiles}
+
+
+def test_a_join_is_said_with_the_files_and_the_fix():
+    profiles = {i: profile(i, "Dana Whitfield") for i in ("one", "two", "three")}
+    found = person_keys(profiles, lambda i: "Northwind" if i != "three" else "Brightwell")
+    named = {i: BuyerProfile(**{**p.__dict__, "person": found[i]}) for i, p in profiles.items()}
+    [note] = repeat_interviewees(named, {"one": "one.txt", "two": "two.txt", "three": "three.txt"})
+    assert note.startswith("one.txt, two.txt: one person, Dana Whitfield") and "fix:" in note
+
+
+# -- a batch in which one buyer was interviewed twice -----------------------------------------------------------
+ASKED = "Sam Rivera: What slows your month-end close?\n"
+CLOSE = "Our month-end close still takes eleven working days because every bank reconciliation is manual."
+TRANSCRIPTS = {
+    "dana-first.txt": ASKED + f"Dana Whitfield: {CLOSE} I sign off on every journal myself.\n",
+    "dana-follow-up.txt": ASKED + f"Dana Whitfield: Honestly, {CLOSE[0].lower()}{CLOSE[1:]} Nothing has changed.\n",
+    "omar.txt": ASKED + "Omar Haddad: Our auditors asked for the approval trail of every vendor payment last year. "
+    "We spent three weeks pulling emails together for them.\n",
+    "lena.txt": ASKED + "Lena Brooks: Our auditors asked for the approval trail of every vendor payment in March. "
+    "Pulling the emails together for them took us two weeks.\n",
+}
+MANIFEST = """file,interviewee,title,company
+dana-first.txt,Dana Whitfield,CFO,Northwind Freight
+dana-follow-up.txt,Dana Whitfield,CFO,Northwind Freight
+omar.txt,Omar Haddad,CFO,Halden Foods
+lena.txt,Lena Brooks,CFO,Orbit Labs
+"""
+
+
+@pytest.fixture(scope="module")
+def twice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, RunReport]:
+    batch = tmp_path_factory.mktemp("twice") / "interviews"
+    batch.mkdir()
+    for name, text in TRANSCRIPTS.items():
+        (batch / name).write_text(text, "utf-8")
+    (batch / "interviews.csv").write_text(MANIFEST, "utf-8")
+    out = tmp_path_factory.mktemp("twice-out")
+    return out, run(batch, out, SAMPLE_CONFIG, show_progress=False)
+
+
+def test_a_point_one_buyer_made_in_two_interviews_is_mentioned_once(twice: tuple[Path, RunReport]):
+    out, report = twice
+    document = json.loads((out / "voiceofbuyer.json").read_text("utf-8"))
+    buyers = {i["id"]: i["buyer"]["person"] for i in document["interviews"]}
+    assert buyers["dana-first"] == buyers["dana-follow-up"] != buyers["omar"]
+    [persona] = document["personas"]
+    assert len(persona["interviews"]) == 4 and persona["interviewee_count"] == 3
+    dana = {"dana-first", "dana-follow-up"}
+    close = [t for t in document["themes"] if set(t["interviews"]) == dana]
+    assert close, "Dana's two statements on the close make one theme"
+    assert all(t["interviewees"] == 1 and t["mentioned_once"] for t in close)
+    audit = next(t for t in document["themes"] if {"omar", "lena"} <= set(t["interviews"]))
+    assert audit["interviewees"] == len({buyers[i] for i in audit["interviews"]}) and not audit["mentioned_once"]
+    said = "dana-first.txt, dana-follow-up.txt: one person, Dana Whitfield"
+    assert any(line.startswith(said) for line in report.notes)
+
+
+def test_the_documents_count_people(twice: tuple[Path, RunReport]):
+    out, _ = twice
+    [page] = [p for p in (out / "personas").glob("*.md")]
+    text = page.read_text("utf-8")
+    assert "Built from 4 interviews of 3 people" in text
+    assert " of 4 interviewees" not in text and " of 4)" not in text
+    index = (out / "index.html").read_text("utf-8")
+    assert "(3 people)" in index
