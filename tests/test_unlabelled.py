@@ -607,6 +607,53 @@ M: +44 7700 900412
     ]
 
 
+def test_a_second_round_of_follow_ups_quotes_the_first_round_and_signs_title_comma_company() -> None:
+    """Apple Mail's reply to follow-ups: the earlier round nested under ">>" (the buyer's first answers, the first
+    questions under ">>>") is quoted, no one's words in this mail; a signature's "AP Lead, Kestrel Logistics" is a
+    title and a company, where "VP, Finance" stays a title."""
+    mail = """From: Priya Nair <priya@kestrel.example>
+Subject: Re: Re: Quick questions about your invoice process
+
+Hi Hannah, sure, answers to your follow-ups below.
+
+On 13 May 2025, at 16:40, Hannah Cole <hannah@vendor.example> wrote:
+
+> Thanks Priya, really useful. A few follow-ups:
+>
+>> On 12 May 2025, at 10:03, Priya Nair <priya@kestrel.example> wrote:
+>>
+>>> How many invoices do you process a month?
+>>
+>> About four thousand, and it jumped after we bought the Leeds depot.
+>
+> Who approves an invoice over ten thousand pounds?
+
+The finance director signs anything over ten thousand, so invoices sit for a week.
+
+> What did you try before to fix the approvals?
+
+We tried a shared inbox and a spreadsheet tracker.
+
+> What would make you switch tools this year?
+
+If our auditors flag the late payments again.
+
+Best,
+Priya Nair
+AP Lead, Kestrel Logistics
+"""
+    parsed = read_text(mail.encode(), "Re_ Re_ Quick questions.txt")
+    meta = parsed.meta
+    assert (meta.interviewee, meta.interviewer, meta.title, meta.company) == (
+        "Priya Nair", "Hannah Cole", "AP Lead", "Kestrel Logistics")  # fmt: skip
+    said = _said(parsed.turns, "Interviewee")
+    assert "four thousand" not in said and ">" not in said and said.count("We tried a shared inbox") == 1
+    assert _said(parsed.turns, "Interviewer").startswith("Who approves an invoice")
+    vp = mail.replace("AP Lead, Kestrel Logistics", "VP, Finance\nKestrel Logistics")
+    comma_title = read_text(vp.encode(), "x.txt")
+    assert (comma_title.meta.title, comma_title.meta.company) == ("VP, Finance", "Kestrel Logistics")
+
+
 def test_a_buyers_own_numbered_answers_forwarded_with_the_forwarders_header_name_the_buyer_by_signature() -> None:
     """A forward saved with the forwarder's own header above the note: both headers and the note are the mail's;
     "1. What's your role? I'm the ..." paragraphs are read by their questions (the numbers no one's words); "Kate"

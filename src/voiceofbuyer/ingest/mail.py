@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
-from voiceofbuyer.ingest.metadata import parse_person
+from voiceofbuyer.ingest.metadata import names_an_organisation, parse_person
 from voiceofbuyer.ingest.text_lines import HEADING, TextLine
 from voiceofbuyer.ingest.unlabelled import INTERVIEWEE
 from voiceofbuyer.job_words import names_a_job
@@ -181,6 +181,10 @@ def signature(closing: Sequence[TextLine]) -> InterviewMeta:
         if title and not company:  # "Accounts Payable Manager | Kestrel Logistics"
             title, *at = _TITLE_AT.split(title, maxsplit=1)
             title, company = title.strip(), at[-1].strip() if at else ""
+        if title and not company and "," in title:  # "AP Lead, Kestrel Logistics", where "VP, Finance" is a title
+            job, after = (part.strip() for part in title.rsplit(",", 1))
+            if names_an_organisation(after) and not names_a_job(after):
+                title, company = job, after
         if not company and rest and not names_a_job(rest[0]):
             company = rest[0]
         return InterviewMeta(interviewee=name, title=title, company=company)
