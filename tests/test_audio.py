@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from voiceofbuyer.audio.asr import SpokenWord
 from voiceofbuyer.audio.decoding import SAMPLE_RATE, WINDOW_SECONDS, windows
 from voiceofbuyer.audio.speaker_models import _campplus_session
 from voiceofbuyer.audio.transcribe import Job, transcribe_all
@@ -403,3 +404,65 @@ def test_a_transcript_that_cannot_be_written_is_one_line(transcribed, recording,
     with pytest.raises(StoreError, match=r"transcripts: the transcript of .* cannot be written there \(") as raised:
         transcribe([Job(recording, recording.name, recording.stem)], out, audio_out)
     assert "\n" not in str(raised.value) and "fix: " in str(raised.value)
+
+
+GERMAN = (
+    ("de+f3", "Vielen Dank, dass Sie sich Zeit nehmen. Können Sie sich kurz vorstellen?"),
+    ("de+m3", "Gern. Ich leite den Einkauf bei einem Maschinenbauer in Stuttgart, seit gut sieben Jahren."),
+    ("de+f3", "Was ist im Moment Ihr größtes Problem bei der Rechnungsprüfung?"),
+    (
+        "de+m3",
+        "Ehrlich gesagt die Freigaben. Rechnungen liegen tagelang im Postfach, und dann zahlen wir Mahngebühren.",
+    ),
+    ("de+f3", "Und was würde Sie vom Kauf abhalten?"),
+    ("de+m3", "Der Datenschutz. Unsere Daten dürfen Deutschland nicht verlassen, das ist nicht verhandelbar."),
+)
+
+
+def test_speech_in_a_language_the_model_does_not_know_is_left_out_not_invented(audio_out, tmp_path):
+    """German through the English-only model came out as English-sounding invention ("Feeling, that's me, this is my
+    name") with exit 0 (tester 3): most of its words are unsure, so it is skipped with one line and the fix."""
+    pause = np.zeros(SAMPLE_RATE // 2, dtype=np.float32)
+    samples = np.concatenate([part for voice, text in GERMAN for part in (speak(text, voice, tmp_path), pause)])
+    path = write_audio(tmp_path / "einkauf.wav", samples, "pcm_s16le")
+    outcome = transcribe([Job(path, "einkauf.wav", "einkauf")], tmp_path / "out", audio_out)
+    [problem] = outcome.problems
+    assert outcome.transcripts == {} and problem.skipped
+    assert problem.message.startswith("einkauf.wav: ") and "perhaps in another language than 'en'" in problem.message
+    assert "(fix: " in problem.message and "\n" not in problem.message
+
+
+def test_another_language_for_an_english_only_model_is_refused_at_the_start(recording, tmp_path):
+    """Whisper recognised English anyway, and the transcript said "language": "de" over English words."""
+    german = CONFIG.transcribe.model_copy(update={"language": "de"})
+    with pytest.raises(ConfigError, match=r"\[transcribe\] language 'de': model 'bundled' knows English only .*fix:"):
+        transcribe([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", tmp_path, german)
+
+
+class _Unsure:
+    """A recogniser hearing a word every half second, ``share`` of them unsure (probability 0.2)."""
+
+    def __init__(self, share: float) -> None:
+        self.share, self.name = share, f"unsure:{share}"
+
+    def words(self, samples: np.ndarray, offset: float, progress) -> list[SpokenWord]:
+        count = int(len(samples) / SAMPLE_RATE / 0.5)
+        return [
+            SpokenWord(f" word{n}.", round(offset + n * 0.5, 2), round(offset + n * 0.5 + 0.4, 2),
+                       0.2 if n % 10 < self.share * 10 else 0.9)
+            for n in range(count)
+        ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("share", "skipped"), [(0.2, None), (0.5, False), (0.8, True)])
+def test_a_recording_mostly_misheard_is_said_and_one_mostly_unsure_left_out(recording, tmp_path, share, skipped):
+    store = Store(tmp_path / STORE_NAME)
+    try:
+        outcome = transcribe_all([Job(recording, RECORDING, "acme-cfo")], tmp_path / "out", CONFIG.transcribe, store,
+                                 recognizer=_Unsure(share))  # fmt: skip
+    finally:
+        store.close()
+    said = [line for line in [p.message for p in outcome.problems] + outcome.notes if "probability under 0.5" in line]
+    assert len(said) == (skipped is not None) and (RECORDING in outcome.transcripts) == (not skipped)
+    if said:
+        assert re.match(rf"{RECORDING}: \d+% of its words", said[0]) and "(fix: " in said[0]

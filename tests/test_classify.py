@@ -255,15 +255,20 @@ def test_reviewer_corrections_refit_the_builtin_model(tmp_path, monkeypatch):
     assert after.name != BuiltinClassifier(LOOSE, toy, []).name  # its own weights, cached apart
 
 
+def _answer(said: str) -> object:
+    """A chat completion's reply to ``said``, as a server that follows the prompt gives it."""
+    answer = "Objection." if "worried" in said else "I think this is a pain point."
+    return {"choices": [{"message": {"role": "assistant", "content": answer}}]}
+
+
 class _FakeServer(BaseHTTPRequestHandler):
     asked: ClassVar[list[dict]] = []
+    answer: ClassVar = staticmethod(_answer)
 
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         _FakeServer.asked.append(body)
-        said = body["messages"][-1]["content"]
-        answer = "Objection." if "worried" in said else "I think this is a pain point."
-        reply = json.dumps({"choices": [{"message": {"role": "assistant", "content": answer}}]}).encode()
+        reply = json.dumps(_FakeServer.answer(body["messages"][-1]["content"])).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
@@ -286,6 +291,42 @@ def test_an_openai_compatible_server_classifies_at_temperature_zero():
         assert "Why?" in _FakeServer.asked[-1]["messages"][-1]["content"]
     finally:
         server.shutdown()
+
+
+@pytest.fixture
+def fake_server():
+    """The fake server's URL; its replies follow ``_FakeServer.answer``, reset after the test."""
+    server = HTTPServer(("127.0.0.1", 0), _FakeServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/v1"
+    server.shutdown()
+    _FakeServer.answer = staticmethod(_answer)
+
+
+def test_the_server_is_reached_directly_never_through_a_proxy(fake_server, monkeypatch):
+    """A proxy named in the environment is a host the user never named: the statements would leave the machine
+    (tester 3: a proxy received all 291 statements of a loopback server's run)."""
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")  # no one listens: through it, the run would fail
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    config = ClassifyConfig(backend="server", min_confidence=0.3, min_words=1, url=fake_server, model="local")
+    verdicts = ServerClassifier(config, ToyVectors({}), []).predict(["I'm worried about the price."], [""])
+    assert verdicts[0][0] == "objection"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [{"choices": [{"message": {"content": None}}]}, [], {"choices": "pain"}, {"choices": [{"message": None}]},
+     {"choices": [{"message": {"content": "I cannot help with that."}}]}],
+)  # fmt: skip
+def test_a_reply_of_another_shape_or_naming_no_category_stops_with_one_line(fake_server, reply):
+    """Unusable replies stop the run with the fix (they were an internal error, or empty personas whose verdicts
+    were cached, so a fixed server was never asked again)."""
+    _FakeServer.answer = staticmethod(lambda said: reply)
+    config = ClassifyConfig(backend="server", min_confidence=0.3, min_words=1, url=fake_server, model="local")
+    with pytest.raises(ConfigError, match=r"\[classify\] server .*fix:"):
+        ServerClassifier(config, ToyVectors({}), []).predict(["We chase invoices by hand."], [""])
 
 
 def test_a_server_elsewhere_needs_an_explicit_setting():

@@ -37,6 +37,9 @@ class SpokenWord:
     """As the recogniser spelled it, with its leading space and punctuation (" approvals,")."""
     start: float
     end: float
+    probability: float = 1.0
+    """The recogniser's probability of the word, 0-1; 0 in a decoding Whisper counts as failed
+    (``FAILED_COMPRESSION``); 1 in a recording cached before it was kept."""
 
 
 class Recognizer(Protocol):
@@ -120,6 +123,10 @@ def model_identity(path_or_name: str) -> str:
     return f"{folder.name}:{digest.hexdigest()[:16]}"
 
 
+FAILED_COMPRESSION = 2.4
+"""A decoding window whose text compresses (gzip) more than this repeats itself ("that's me, that's me, that's me"):
+Whisper's own threshold for a failed decoding, which it would decode again at a higher temperature (never done here:
+sampling gives other words on every run)."""
 GPU_BATCH = 16
 """Speech chunks recognised at once on a GPU when ``[transcribe] batch_size`` is 0."""
 
@@ -139,6 +146,12 @@ class WhisperRecognizer:
                 f"{' and '.join(_MODEL_FILES)}) (fix: convert it with ct2-transformers-converter, or use 'bundled')"
             )
         self.device, self.compute_type = placement or resolve_device(config.device, config.compute_type)
+        # Whisper itself would recognise English instead, and the transcript would say it is in that language.
+        if config.language != "en" and not self.model().model.is_multilingual:
+            raise ConfigError(
+                f"[transcribe] language {config.language!r}: model {config.model!r} knows English only (fix: give a "
+                "multilingual Whisper model directory (CTranslate2) as [transcribe] model, or language = 'en')"
+            )
         self.batch_size = (config.batch_size or (GPU_BATCH if self.device == "cuda" else 1)) if config.vad else 1
         decoding = f"{config.language}:beam{config.beam_size}:t0:vad{int(config.vad)}"
         if self.batch_size > 1:  # batched inference cuts the audio at the VAD's chunks: other words, another key
@@ -146,10 +159,14 @@ class WhisperRecognizer:
         settings = f"{decoding}:{self.device}:{self.compute_type}"
         self.name = f"faster-whisper:{model_identity(self.model_path)}:{settings}"
 
+    def model(self) -> WhisperModel:
+        """The loaded model (once per process, ``load_model``)."""
+        return load_model(self.model_path, self.device, self.compute_type)
+
     def words(self, samples: np.ndarray, offset: float, progress: Callable[[float], None]) -> list[SpokenWord]:
-        """Words of ``samples`` with word timestamps, shifted by ``offset`` (seconds, rounded to 0.01); words of blank
-        text dropped, ``progress`` told each segment's end."""
-        model = load_model(self.model_path, self.device, self.compute_type)
+        """Words of ``samples`` with word timestamps, shifted by ``offset`` (seconds, rounded to 0.01) and their
+        probability; words of blank text dropped, ``progress`` told each segment's end."""
+        model = self.model()
         # Temperature 0 only: faster-whisper's default re-decodes a badly decoded window by sampling at rising
         # temperatures, which gives other words on every run (ctranslate2.set_random_seed does not reach the
         # sampling threads: two runs seeded alike differed on noisy speech). Beam search alone is repeatable.
@@ -165,8 +182,14 @@ class WhisperRecognizer:
             segments, _ = model.transcribe(samples, **options, vad_filter=self.config.vad, word_timestamps=True)
         found: list[SpokenWord] = []
         for segment in segments:
+            failed = segment.compression_ratio > FAILED_COMPRESSION
             found.extend(
-                SpokenWord(word.word, round(offset + word.start, 2), round(offset + max(word.end, word.start), 2))
+                SpokenWord(
+                    word.word,
+                    round(offset + word.start, 2),
+                    round(offset + max(word.end, word.start), 2),
+                    0.0 if failed else round(word.probability, 3),
+                )
                 for word in segment.words or ()
                 if word.word.strip()
             )

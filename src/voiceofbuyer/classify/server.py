@@ -3,8 +3,10 @@ server, Ollama, vLLM.
 
 Each statement is sent with its question and the codebook to ``{url}/chat/completions`` (temperature 0, so the
 same input gives the same answer), and the first category named in the reply is its verdict, with confidence 1
-(or ``other`` at confidence 0 when the reply names none). Interviews are confidential: the server must be on this
-machine (``localhost``, ``127.0.0.1``, ``::1``) unless ``allow_remote = true`` says the user chose another host.
+(or ``other`` at confidence 0 when the reply names none; a server that names none for any statement of a batch is
+answering something else, an error). Interviews are confidential: the server must be on this machine
+(``localhost``, ``127.0.0.1``, ``::1``) unless ``allow_remote = true`` says the user chose another host, and it is
+reached directly: a proxy in the environment (``http_proxy``) would be a host the user never named.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
     from ..vectors import Vectors
 
 TIMEOUT_SECONDS = 120
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+"""Opens the server's address itself, never through the environment's proxies."""
 PROMPT = (
     "You label what a buyer said in a customer interview with exactly one category.\n"
     + "\n".join(f"- {category}: {HYPOTHESES[category]}" for category in CATEGORIES)
@@ -71,9 +75,17 @@ class ServerClassifier(Classifier):
         """``CATEGORIES`` and, per statement, 1 for the category the server named (``other`` when it named none), 0
         elsewhere; ``ConfigError`` when it does not answer usably."""
         rows = np.zeros((len(texts), len(CATEGORIES)))
+        named = 0
         for row, (text, question) in enumerate(zip(texts, questions, strict=True)):
             found = _CATEGORY.search(self._ask(text, question))
             rows[row, CATEGORIES.index(found.group(1).lower() if found else "other")] = 1.0
+            named += found is not None
+        if texts and not named:  # raised, so no verdict of it is cached and a fixed server is asked again
+            raise ConfigError(
+                f"[classify] server {self.url}: none of its {len(texts)} replies named a category "
+                f"({', '.join(CATEGORIES)}) (fix: check that model {self.config.model or 'default'!r} follows the "
+                "instruction to reply with the category name, or use backend = 'builtin')"
+            )
         return CATEGORIES, rows
 
     def _ask(self, text: str, question: str) -> str:
@@ -88,10 +100,14 @@ class ServerClassifier(Classifier):
             self.url, json.dumps(body).encode("utf-8"), {"Content-Type": "application/json"}, method="POST"
         )
         try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            with _DIRECT.open(request, timeout=TIMEOUT_SECONDS) as response:
                 reply = json.loads(response.read().decode("utf-8"))
-            return str(reply["choices"][0]["message"]["content"])
-        except (urllib.error.URLError, OSError, ValueError, KeyError, IndexError) as error:
+            content = reply["choices"][0]["message"]["content"]
+            if not isinstance(content, str):
+                raise ValueError(f"the reply's message content is {content!r}, not text")
+            return content
+        # TypeError: a reply of another shape ("[]", {"choices": "pain"}, a null message)
+        except (urllib.error.URLError, OSError, ValueError, KeyError, IndexError, TypeError) as error:
             raise ConfigError(
                 f"[classify] server {self.url} did not answer usably ({error}) (fix: start the server, or use "
                 "backend = 'builtin')"
