@@ -81,9 +81,19 @@ def test_a_spacy_pipeline_that_cannot_load_is_one_line_for_the_run_not_one_per_f
     captured = capsys.readouterr()
     lines = [line for line in captured.err.splitlines() if "/nonexistent/pipeline" in line]
     assert len(lines) == 1 and lines[0].startswith(f"error: {config}: [models] spacy: '/nonexistent/pipeline'")
-    assert "fix: set [models] spacy" in lines[0]
+    assert "set [models] spacy to" in lines[0] and "fix:" in lines[0]
     assert "could not be split" not in captured.out + captured.err
     assert not (tmp_path / "out").exists()  # found before any work: no store, no documents
+
+
+def test_a_missing_pipeline_for_a_language_names_that_languages_setting(batch, tmp_path, capsys):
+    """It blamed "[models] spacy", which the user had not touched (tester 3)."""
+    config = tmp_path / "voiceofbuyer.toml"
+    config.write_text('[models.languages]\nde = "de_core_news_sm"\n')
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--config", str(config), "--quiet"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"error: {config}: [models.languages] de: 'de_core_news_sm' is no installed spaCy package")
+    assert "set [models.languages] de to" in error and "[models] spacy" not in error
 
 
 def test_the_batch_folder_is_no_output_folder(batch, capsys):
@@ -361,8 +371,9 @@ def test_files_where_a_document_goes_are_moved_aside_never_deleted(batch, tmp_pa
 
 @pytest.mark.parametrize(
     ("content", "why"),
-    [(None, "cannot be read"), ("not json\n", "cannot be read"), ('{"text": "x", "label": "nope"}\n', "unknown label")],
-)
+    [(None, "cannot be read"), ('{"text": "x", "label": "pain"}\n\nnot json\n', ":3: not JSON"),
+     ("\n", "no labelled statement"), ('{"text": "x", "label": "nope"}\n', "unknown label")],
+)  # fmt: skip
 def test_a_devset_that_cannot_be_scored_is_one_line_exit_two_and_no_store(tmp_path, capsys, content, why):
     devset = tmp_path / "mine.jsonl"
     if content is not None:
@@ -412,8 +423,9 @@ def test_a_devset_of_one_interview_is_too_small_to_score_and_says_so(tmp_path, c
     devset.write_text(
         '{"question": "What hurts?", "text": "We pay invoices twice every month.", "label": "pain", "interview": "a"}\n'
     )
-    assert main(["eval", "--devset", str(devset), "--source", "yours", "--out", str(tmp_path / "out")]) == 0
-    assert "1 statements of one interview: too few to score" in capsys.readouterr().out
+    assert main(["eval", "--devset", str(devset), "--source", "yours", "--out", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"error: {devset}: 1 statements of one interview: too few to score") and "fix:" in error
 
 
 def test_roles_prints_a_file_name_with_a_line_break_on_one_line(tmp_path, capsys):

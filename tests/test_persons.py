@@ -117,3 +117,17 @@ def test_the_documents_count_people(twice: tuple[Path, RunReport]):
     assert " of 4 interviewees" not in text and " of 4)" not in text
     index = (out / "index.html").read_text("utf-8")
     assert "(3 people)" in index
+
+
+def test_the_summary_gives_the_shares_the_documents_show(twice: tuple[Path, RunReport]):
+    """The summary's "noise (points mentioned once): 1%" counted one-statement clusters, where the documents held
+    most statements in points mentioned once (tester 3)."""
+    out, report = twice
+    document = json.loads((out / "voiceofbuyer.json").read_text("utf-8"))
+    total = len(document["statements"])
+    once = sum(len(t["statement_ids"]) for t in document["themes"] if t["mentioned_once"])
+    patterns = sum(len(t["statement_ids"]) for t in document["themes"] if not t["mentioned_once"])
+    line = next(line for line in report.summary().splitlines() if line.startswith("statements in patterns"))
+    shares = f"statements in patterns: {patterns / total:.0%}, in points mentioned once: {once / total:.0%}"
+    assert line.startswith(shares)
+    assert once  # Dana's point on the close, raised in both her interviews

@@ -196,9 +196,3 @@ def cluster_pools(
         groups[(role, category)] = [[by_id[i] for i in ids] for ids in id_groups]
         progress(len(pool))
     return groups
-
-
-def noise_share(groups: Pools) -> float:
-    """Share of clustered statements that no cluster took (points mentioned once)."""
-    sizes = [len(group) for pool in groups.values() for group in pool]
-    return sum(1 for size in sizes if size == 1) / sum(sizes) if sizes else 0.0

@@ -77,8 +77,9 @@ def check(config: Config) -> None:
         _encoder_path(config)
         check_embedding_model(config.models.embedding_backend, resolve_model(config.models.embedding))
         embedding_device(config.models.embedding_device)  # "cuda" with no GPU that PyTorch can use
-        for pipeline in {config.models.spacy, *config.models.languages.values()}:
-            check_spacy(pipeline)
+        check_spacy(config.models.spacy)
+        for language, pipeline in sorted(config.models.languages.items()):
+            check_spacy(pipeline, f"[models.languages] {language}")
     except ConfigError as error:
         raise ConfigError(f"{config.source}: {error}") from error
     cache_folder("")  # the model cache (not the config's doing): a file in its way stops the run here too

@@ -27,7 +27,7 @@ import numpy as np
 from . import components
 from .audit import audit_result
 from .classify import FILING_RULES, Classifier, LabelledStatement
-from .cluster import cluster_pools, noise_share
+from .cluster import cluster_pools
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
@@ -157,7 +157,6 @@ def _run(
                              themes_config.merge_similarity, alike)
                 for pool, pool_groups in groups.items()
             }  # fmt: skip
-        report.noise_share = noise_share(groups)
         with stages.stage("themes", len(groups), unit="group") as bar:
             confidence = {i: v.confidence for i, v in verdicts.items()}
             themes = _describe(groups, config, by_interview, profiles, vectors.get, confidence)
@@ -209,7 +208,7 @@ def _run(
                 for name, kept in documents.kept
             )
             bar.update(len(personas))
-        _summarise(report, result)
+        _summarise(report, review.result)  # as the documents show it, reviewers' decisions applied
         summary = {**asdict(report), "problems": [asdict(p) for p in report.problems]}
         store.finish_run(run_id, _now(), summary, result_rows(result), renamed)
         if renamed and decisions:
@@ -405,5 +404,8 @@ def _summarise(report: RunReport, result: RunResult) -> None:
     report.statements = len(result.statements)
     report.interviews_per_role = dict(Counter(p.role for p in result.profiles.values()))
     report.themes_per_role = dict(Counter(t.role for t in result.themes if not t.mentioned_once))
+    statements = len(result.statements) or 1
+    report.in_patterns = sum(len(t.statement_ids) for t in result.themes if not t.mentioned_once) / statements
+    report.mentioned_once = sum(len(t.statement_ids) for t in result.themes if t.mentioned_once) / statements
     for role in report.interviews_per_role:
         report.themes_per_role.setdefault(role, 0)

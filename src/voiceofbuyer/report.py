@@ -39,7 +39,10 @@ class RunReport:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    noise_share: float = 0.0
+    in_patterns: float = 0.0
+    """Share of the buyer statements in themes raised by two or more interviewees."""
+    mentioned_once: float = 0.0
+    """Share of the buyer statements in points mentioned once (the rest are in no theme)."""
     quotes_audited: int = 0
     out_dir: str = ""
 
@@ -59,7 +62,11 @@ class RunReport:
         for role in sorted(self.themes_per_role):
             interviews = counted(self.interviews_per_role.get(role, 0), "interview")
             lines.append(f"  {role}: {interviews}, {counted(self.themes_per_role[role], 'theme')}")
-        lines.append(f"noise (points mentioned once): {self.noise_share:.0%}; quotes audited: {self.quotes_audited}")
+        lines.append(
+            f"statements in patterns: {self.in_patterns:.0%}, in points mentioned once: {self.mentioned_once:.0%}, "
+            f"in no theme: {max(0.0, 1 - self.in_patterns - self.mentioned_once):.0%}; quotes audited: "
+            f"{self.quotes_audited}"
+        )
         lines.append("time per stage: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.stage_seconds.items()))
         lines.extend(f"note: {one_line(note)}" for note in self.notes)
         for problem in self.problems:

@@ -50,8 +50,9 @@ def load_spacy(name: str) -> Language:
     return use_pos_ruler(nlp)
 
 
-def check_spacy(name: str) -> None:
-    """``ConfigError`` when ``name`` is neither an installed spaCy package nor a directory (without loading it)."""
+def check_spacy(name: str, setting: str = "[models] spacy") -> None:
+    """``ConfigError`` when ``name`` is neither an installed spaCy package nor a directory (without loading it), naming
+    the ``setting`` that gives it."""
     import spacy
 
     folder = (
@@ -63,8 +64,8 @@ def check_spacy(name: str) -> None:
     )
     if folder is None or not any((place / "meta.json").is_file() for place in (folder, *folder.glob("*/"))):
         raise ConfigError(
-            f"[models] spacy: {name!r} is no installed spaCy package or pipeline folder (fix: set [models] spacy, or "
-            "the language's [models.languages] entry, to an installed spaCy package or a pipeline directory)"
+            f"{setting}: {name!r} is no installed spaCy package or pipeline folder (fix: install it, or set {setting} "
+            "to an installed spaCy package or a pipeline directory)"
         )
 
 

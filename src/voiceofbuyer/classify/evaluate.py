@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..config import ClassifyConfig
+from ..errors import ConfigError
 from ..records import CATEGORIES
 from . import filed_as
 from .labelled import LabelledStatement, read_labelled, second_coder, shipped, spoken
@@ -150,7 +151,13 @@ def evaluate_builtin(
         f"spoken: real ({realworld})": spoken(realworld),
     }
     if devset is not None:
-        sources[f"yours: {devset}"] = read_labelled(devset, source="yours")
+        yours = read_labelled(devset, source="yours")
+        if len({item.interview or f"#{index}" for index, item in enumerate(yours)}) < 2:
+            raise ConfigError(
+                f"{devset}: {len(yours)} statements of one interview: too few to score by grouped cross-validation "
+                "(fix: label statements of two interviews or more, each with its 'interview')"
+            )
+        sources[f"yours: {devset}"] = yours
     generic = shipped(("generic",))
     every = generic + [item for items in sources.values() for item in items]
     embedded = vectors.get([e.text for e in every] + [e.question for e in every if e.question])
@@ -167,7 +174,8 @@ def evaluate_builtin(
         ]
 
     second = second_coder()
-    lines = ["Each statement scored by a model that never saw its interview (5 folds grouped by interview),",
+    lines = ["Each statement scored by a model that never saw its interview (5 folds grouped by interview, one",
+             "per interview where a set has fewer),",
              "trained on every other source and the other folds of its own.", ""]  # fmt: skip
     for name, items in sources.items():
         if only and name.split(":")[0] not in only:

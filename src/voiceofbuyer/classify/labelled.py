@@ -52,19 +52,28 @@ def _rows(name: str) -> list[dict[str, object]]:
 
 def read_labelled(path: Path | None = None, default: str = DEVSET, source: str = "") -> list[LabelledStatement]:
     """Labelled statements from a JSONL file (``question``, ``text``, ``label``, optional ``interview``); a shipped
-    set by default. ``ConfigError`` (one line, with the fix) for a file that cannot be read, a line that is no JSON
-    object with a ``text`` and a ``label``, or an unknown label."""
+    set by default. ``ConfigError`` (one line, with the fix) for a file that cannot be read or holds no statement,
+    a line that is no JSON object with a ``text`` and a ``label`` (naming the line), or an unknown label."""
     fix = "one JSON object per line with 'text', 'label' and optional 'question', 'interview'"
     if path is None:
-        rows, name = _rows(default), default
+        rows, name = list(enumerate(_rows(default), start=1)), default
     else:
         name = str(path)
         try:
-            rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+            lines = path.read_text("utf-8").splitlines()
         except (OSError, ValueError) as error:
             raise ConfigError(f"{name}: cannot be read as a labelled set: {error} (fix: {fix})") from error
+        rows = []
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                try:
+                    rows.append((number, json.loads(line)))
+                except ValueError as error:
+                    raise ConfigError(f"{name}:{number}: not JSON ({error}) (fix: {fix})") from error
+        if not rows:
+            raise ConfigError(f"{name}: no labelled statement in it (fix: {fix})")
     items = []
-    for number, row in enumerate(rows, start=1):
+    for number, row in rows:
         if not isinstance(row, dict) or not isinstance(row.get("text"), str) or "label" not in row:
             raise ConfigError(f"{name}:{number}: not a labelled statement (fix: {fix})")
         if row["label"] not in CATEGORIES:
