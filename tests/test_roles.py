@@ -139,6 +139,18 @@ def test_small_roles_merge_into_their_function_and_keep_their_titles():
     assert merged["i3"].title == "Analyst"
 
 
+def test_a_role_counts_people_so_one_buyer_interviewed_three_times_is_still_too_small():
+    def profile(n, role, person):
+        return BuyerProfile(f"i{n}", "Dana Whitfield", "CFO", role, "self-introduction", "Finance", person=person)
+
+    profiles = {
+        **{f"i{n}": profile(n, "Finance Leader", "dana whitfield|northwind") for n in range(3)},
+        **{f"i{n}": profile(n, "Finance Professional", f"i{n}") for n in range(3, 6)},
+    }
+    merged = merge_small_roles(profiles, 3)
+    assert {merged[f"i{n}"].role for n in range(6)} == {"Finance Professional"}  # her three calls join the voices
+
+
 def test_a_catch_all_holding_one_function_only_is_named_after_it():
     def profile(n, role, function):
         return BuyerProfile(f"i{n}", "", "t", role, "self-introduction", function)

@@ -16,13 +16,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from .ingest.labels import is_room
-from .records import BuyerProfile, Interview
+from .records import BuyerProfile
 
 
-def with_persons(profiles: Mapping[str, BuyerProfile], interviews: Mapping[str, Interview]) -> dict[str, BuyerProfile]:
-    """``profiles`` (interview id → profile) with ``BuyerProfile.person`` set (``person_keys``), by the company of each
-    interview's metadata (or the one its buyer named, ``people.with_company``)."""
-    keys = person_keys(profiles, lambda interview_id: interviews[interview_id].meta.company)
+def with_persons(profiles: Mapping[str, BuyerProfile], company_of: Callable[[str], str]) -> dict[str, BuyerProfile]:
+    """``profiles`` (interview id → profile) with ``BuyerProfile.person`` set (``person_keys``); ``company_of``:
+    interview id → its buyer's company ("" unknown)."""
+    keys = person_keys(profiles, company_of)
     return {interview_id: replace(profile, person=keys[interview_id]) for interview_id, profile in profiles.items()}
 
 

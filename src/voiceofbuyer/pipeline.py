@@ -38,7 +38,7 @@ from .files import WORK, DocumentSet, sole_writer
 from .ingest import Problem, read_batch, recordings_to_transcribe
 from .people import identify_people, not_analysed, with_company
 from .personas import build_personas
-from .persons import repeat_interviewees, with_persons
+from .persons import repeat_interviewees
 from .records import (
     CATEGORIES,
     BuyerProfile,
@@ -144,7 +144,7 @@ def _run(
             verdicts = _classify(statements_list, config, vectors, store, reviewer_examples(decisions, statements_list))
             bar.update(len(statements_list))
         by_interview = {i.id: i for i in interviews}
-        profiles = with_persons({i.id: people.profiles[i.id] for i in interviews}, by_interview)
+        profiles = {i.id: people.profiles[i.id] for i in interviews}
         report.notes.extend(repeat_interviewees(profiles, {i.id: i.source for i in interviews}))
         with stages.stage("cluster", len(statements_list), unit="statement") as bar:
             groups = cluster_pools(

@@ -1,5 +1,5 @@
-"""Roles met in too few interviews merged into their job function, so a batch gives a few personas with several
-voices each, not one persona per person."""
+"""Roles met in too few interviewees merged into their job function, so a batch gives a few personas with several
+voices each, not one persona per person (one buyer interviewed twice is one voice, ``BuyerProfile.person_key``)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from .roles import OTHER, OTHER_ROLES
 
 
 def merge_small_roles(profiles: dict[str, BuyerProfile], min_interviews: int) -> dict[str, BuyerProfile]:
-    """Roles of a job function with fewer than ``min_interviews`` interviews merged into the function.
+    """Roles of a job function with fewer than ``min_interviews`` interviewees (people) merged into the function.
 
     The small roles' buyers form one persona named after the function ("Finance"), unless that would still be
     too small: then they join the function's largest role, or, when the function has none, ``OTHER_ROLES``
     (named after the function instead when it is the only one that catch-all would hold). Titles are kept, so
     the persona still lists who is behind it. Roles of the user's taxonomy and from metadata never merge.
     """
-    sizes = Counter(p.role for p in profiles.values())
+    sizes = Counter(role for role, _ in {(p.role, p.person_key) for p in profiles.values()})
     by_function: dict[str, set[str]] = defaultdict(set)
     for profile in profiles.values():
         if profile.function and profile.role_source != "metadata":
