@@ -157,6 +157,16 @@ def test_small_talk_about_the_conversation_is_other_whatever_the_model_says(text
         ("There were no real problems with the rollout.", True),
         ("There were no real problems with the rollout, except that finance lost a week.", False),
         ("There is no way to see which invoices are late.", False),
+        # no fear of being replaced, nothing kept for oneself: they led objection and pain themes (auditor, real typed)
+        ("Not really. I don't feel threatened by AI at all.", True),
+        ("I do not feel my career will be taken over any time soon.", True),
+        ("I think AI is far from taking over the field of emergency medicine.", True),
+        ("There is nothing I prefer to do myself.", True),
+        ("I don't think I've come across anything noticeably frustrating in this area.", True),
+        ("Honestly, I don't believe AI could take over my skills.", True),
+        ("I worry AI will take over my job.", False),
+        ("I don't think AI could take over, but it makes mistakes with dosing.", False),
+        ("There is nothing I can do myself when the ERP is down.", False),
     ],
 )
 def test_a_denial_of_what_was_asked_about_is_other_whatever_the_model_says(text, denial):

@@ -1073,6 +1073,9 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("Clinical supplies manager. Riverside General Hospital.", "Riverside General Hospital"),
         ("Head of AP. Northwind.", ""),
         ("Head of AP. Mostly invoices.", ""),
+        # an anonymised transcript's stand-in: no company, so two buyers "at Company X" share none (auditor)
+        ("Um, I am data scientist at Company X. I started.", ""),
+        ("I'm the CFO at [Company].", ""),
     ],
 )
 def test_the_company_a_buyer_names_in_introducing_themselves(said, company):

@@ -141,6 +141,15 @@ _NOT_COMPANIES = frozenset(
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\bSt\.)(?<!\bMt\.)(?<!\bFt\.)\s+")
 
 
+# A name an anonymised transcript puts in place of the company ("I am data scientist at Company X"): nobody's
+# company, so two interviews "at Company X" are not one company, nor their buyers one person.
+_ANONYMISED = re.compile(
+    r"(?:the\s+)?(?:company|client|customer|firm|organi[sz]ation|employer|org|vendor|business|corporation)\s*"
+    r"(?:[A-Z]|[0-9]{1,2}|XYZ)?|XYZ(?:\s+(?:corp|inc|ltd|company))?|\[[^\]]*\]|<[^>]*>",
+    re.I,
+)
+
+
 def stated_company(texts: list[str]) -> str:
     """The company a buyer names as theirs in introducing themselves: the capitalised name right after their title
     and "at" ("I'm the CFO at Harlow Logistics"), or after "I work at", among their first turns; "" when none
@@ -159,7 +168,7 @@ def stated_company(texts: list[str]) -> str:
                 continue  # "at Brightwell's Lancaster clinic": a place of the company's, not its name
             company = found["company"].rstrip(".")
             if company.split()[0].lower() not in _NOT_COMPANIES and not (company.isupper() and len(company) <= 3):
-                return company
+                return "" if _ANONYMISED.fullmatch(company) else company
         if company := _named_after_title(_SENTENCE_BREAK.split(text)):
             return company
     return ""

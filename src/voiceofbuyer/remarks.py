@@ -83,6 +83,25 @@ _HAS_NONE = re.compile(
     re.I,
 )
 _NOTHING_TO_SAY = re.compile(r"\bnothing\s+(?:really\s+)?(?:comes|springs)\s+to\s+mind\b", re.I)
+# Answers to "Do you worry AI will take over your work?" or "What would you rather do yourself?" that say no and name
+# nothing (auditor, 2026-12-06: they led objection and pain themes): "I don't feel threatened by AI at all.", "I do not
+# feel my career will be taken over any time soon.", "AI is far from taking over the field", "There is nothing I
+# prefer to do myself.", "I don't think there is any, ...", "I don't think I've come across anything frustrating".
+# On the labelled typed statements, all 5 they match beyond ``_HAS_NONE`` are labelled other.
+_NOTHING_FEARED = re.compile(
+    r"\b(?:don'?t|do\s+not)\s+(?:really\s+)?feel\s+(?:at\s+all\s+)?(?:threatened|worried|concerned)"
+    r"|\b(?:don'?t|do\s+not)\s+(?:really\s+)?feel\s+anything\s+(?:\w+\s+)?about\s+(?:it|that|this)\b"
+    r"|\bfar\s+from\s+(?:taking\s+over|replacing)\b"
+    r"|\b(?:don'?t|do\s+not)\s+(?:think|feel|believe)\s+(?:that\s+)?(?:ai|it|my\s+(?:job|career|role|work|position))\s+"
+    r"(?:will|could|can|would|is\s+going\s+to)\s+(?:ever\s+|completely\s+|fully\s+)?(?:replace|take\s+over"
+    r"|be\s+(?:taken\s+over|replaced))"
+    r"|\b(?:don'?t|do\s+not)\s+think\s+i'?ve\s+(?:ever\s+)?(?:come\s+across|run\s+into|encountered|experienced|had)\s+"
+    r"any(?:thing)?\s+(?:\w+\s+){0,2}?(?:frustrat|problem|issue|concern)"
+    r"|^\W*(?:(?:no|not\s+really|honestly)\W+)?i\s+don'?t\s+think\s+there\s+(?:is|are)\s+any(?:thing)?\b"
+    r"|^\W*there\s+(?:is|was)\s+nothing\s+(?:that\s+)?i\s+(?:would\s+)?(?:really\s+)?(?:prefer|want|like|need)\s+to\s+do"
+    r"\s+myself\b",
+    re.I,
+)
 
 
 def speaks_of_trouble(text: str, start: int = 0) -> bool:
@@ -157,7 +176,7 @@ def denies_having(text: str) -> bool:
     if no_time is not None and _BAD_FEELING.search(no_time["clause"]):
         denial = no_time
     else:
-        denial = _HAS_NONE.search(text)
+        denial = _HAS_NONE.search(text) or _NOTHING_FEARED.search(text)
         if denial is None and len(text.split()) <= 8:
             denial = _NOTHING_TO_SAY.search(text)
     return denial is not None and _BUT.search(text, denial.end()) is None
