@@ -531,6 +531,8 @@ def test_a_rank_takes_the_field_said_after_it_when_that_names_a_field_of_work(sa
         ("I'm basically a one-person IT department.", "IT"),
         ("I'm the only one who knows how it works.", ""),
         ("I work in the procurement department.", "procurement"),
+        ("I work in healthcare in the public sector at middle management level.", "healthcare"),  # (auditor)
+        ("I work in a secondary school in the UK, my role is behaviour interventions.", "a secondary school"),
         ("I recently started a marketing role in a startup after hours.", "marketing"),
         ("I'm in my current finance position since May.", "finance"),
         ("AI plays a role in everything I do.", ""),
@@ -1172,6 +1174,9 @@ def test_a_title_that_only_says_a_seniority_takes_its_job_from_what_the_buyer_do
     assert (profile.role, profile.title) == ("Unassigned", "Manager")
     assert from_description(profile, "Education").role == "Education Manager"
     assert from_description(profile, "").role == "Other roles"
+    field = interview([("Sam", "What do you do?"), ("Dana", "I work in payroll, so it's mostly legislation.")])
+    profile = buyer_profile(field, identify_sides(field), ())
+    assert (profile.title, profile.role_source) == ("works in payroll", "self-introduction")  # no title: "payroll"
 
 
 def test_a_tools_label_for_a_voice_is_never_shown_as_a_persons_name():

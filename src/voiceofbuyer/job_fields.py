@@ -16,7 +16,7 @@ from .title_phrases import heads_a_company, plain
 
 _FIELD = re.compile(
     r"\bi\s+(?:currently\s+)?(?:work|am\s+working|'?m\s+working)\s+in\s+(?:the\s+)?(?P<field>[a-z][\w&/ -]{1,40}?)"
-    r"(?:\s+(?:industry|department|team|sector|field|space|world))?(?=[,.;!?]|\s+(?:and|as|at|for|so|but|where)\b|$)",
+    r"(?:\s+(?:industry|department|team|sector|field|space|world))?(?=[,.;!?]|\s+(?:and|as|at|for|so|but|where|in|with)\b|$)",
     re.I,
 )
 # "I'm the only finance person here", "I'm basically a one-person IT department": the field is the job.

@@ -342,7 +342,8 @@ def buyer_profile(
     # the buyer stated, so no guess from their description replaces it.
     match = role_for_title(f"{seniority_only} {field}", taxonomy) if field else RoleMatch("", "")
     if match.function and match.function != OTHER:
-        title = f"{seniority_only}, {title_cased(field)}" if seniority_only else field
+        # a field alone is no job title: "works in payroll" says what they said, where "payroll" read as a title
+        title = f"{seniority_only}, {title_cased(field)}" if seniority_only else f"works in {field}"
         return profile(title, match.role, "self-introduction", match.function, lambda own, _: stated_field(own), field)
     # "I run procurement" → Head of Procurement: only when a function's own words say it (no guess by likeness).
     responsible = stated_responsibility(said, asked)
