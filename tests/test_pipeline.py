@@ -162,6 +162,21 @@ def test_csv_cells_cannot_start_a_formula():
     assert "(unsure it is an objection: the classifier 40%)" in objections_markdown([objection])
 
 
+def test_a_battlecard_lists_five_points_mentioned_once_and_counts_the_rest():
+    """Sales read patterns: an educator's 224 objections held 202 single mentions (auditor, real typed batch)."""
+    quote = {"text": "It costs too much.", "citation": {"speaker": "A", "title": "", "company": "", "interview_id": "x",
+                                                        "timestamp": "", "line": 1}}  # fmt: skip
+
+    def objection(rank: int, once: bool) -> dict:
+        return {"rank": rank, "role": "Buyer", "objection": f"Point {rank}", "raised_by": "1 of 9 (11%)",
+                "companies": 0, "mentioned_once": once, "interview_ids": ["x"], "company_names": [],
+                "quotes": [quote], "response": "", "theme_id": f"t{rank}", "category_confidence": 0.9}  # fmt: skip
+
+    markdown = objections_markdown([objection(1, False), *(objection(n, True) for n in range(2, 10))])
+    assert [n for n in range(1, 10) if f"**Point {n}**" in markdown] == [1, 2, 3, 4, 5, 6]
+    assert "… and 3 more mentioned once (all in objections.csv and objections.json)" in markdown
+
+
 def test_same_input_same_bytes(first_run, batch, monkeypatch):
     again = first_run[0].parent / "again"  # a sibling: links from the HTML to the batch are relative
     monkeypatch.chdir(batch)  # the batch named as "." is the same batch (its name had been written "")
