@@ -139,6 +139,9 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("Whenever we want to put something out there.", False),  # "whenever" opens a subordinate clause
         ("When the auditors came, we started looking at tools.", True),  # ... with its main clause
         ("So that you can improve as the data.", False),  # ... after a linking word (real speech)
+        ("So, so there's this, it could be for, yeah.", False),  # a tag hides the dangling "for" (auditor)
+        ("We moved the whole close to the new system, yeah.", True),
+        ("The numbers the vendor gave us were right.", True),
         ("And if we had every invoice in one place by the fifth.", False),
         ("So if it breaks, we lose a whole day of shipping.", True),
         ("What, at that time, for example, I wanted to do it.", False),  # an object put first, its clause unsaid

@@ -104,7 +104,7 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False
     if not any(t.dep_ in _SUBJECTS for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
-    last = words[-1]
+    last = _before_tags(tokens) or words[-1]
     # A verb's particle ends a sentence ("... we can't get out.", "claim it back.", "come in."); a preposition
     # without its object does not ("I work with.", "Now we are going to deploy on.").
     # The parser may attach a particle as a preposition ("... to put something in."): its tag still says RP.
@@ -280,6 +280,29 @@ def _points_outside(token: Token, words: list[Token]) -> bool:
     if word == "one":
         return before in _BACK_REFERENCES
     return False
+
+
+_TAGS = frozenset({"yeah", "yep", "right", "basically", "anyway", "you know"})
+"""Words tagged on after a comma that end nothing: "it could be for, yeah." ends on "for"."""
+
+
+def _before_tags(tokens: list[Token]) -> Token | None:
+    """The last word before the tags a speaker adds after a comma at the end (``_TAGS``), where there are any."""
+    kept = [t for t in tokens if not t.is_space]
+    while kept and kept[-1].is_punct and kept[-1].text != ",":
+        kept.pop()
+    found = False
+    while True:
+        for size in (2, 1):
+            tag = " ".join(t.lower_ for t in kept[-size:])
+            if len(kept) > size + 1 and tag in _TAGS and kept[-size - 1].text == ",":
+                del kept[-size - 1 :]
+                found = True
+                break
+        else:
+            break
+    words = [t for t in kept if not t.is_punct]
+    return words[-1] if found and words else None
 
 
 def _opens_subordinate(child: Token, first: Token) -> bool:
