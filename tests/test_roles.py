@@ -164,6 +164,20 @@ def test_a_catch_all_holding_one_function_only_is_named_after_it():
     assert {p.role for p in merge_small_roles(mixed, 3).values()} == {"Other roles"}
 
 
+@pytest.mark.parametrize(
+    ("title", "function"),
+    [
+        ("Sales Director for Healthcare", "Sales & Business Development"),  # was Healthcare: the client's field
+        ("Account Manager for Schools", "Sales & Business Development"),
+        ("Software Engineer at a hospital", "Software Engineering"),
+        ("Director for Finance", "Finance"),  # the job names no function: what follows does
+        ("Nurse at a clinic", "Healthcare"),
+    ],
+)
+def test_a_title_takes_its_function_from_the_job_before_the_client_or_place(title, function):
+    assert role_for_title(title, ()).function == function
+
+
 def test_user_taxonomy_wins_over_the_built_in_functions():
     config = load_config(Path(__file__).parent / "fixtures" / "custom_roles.toml")
     assert role_for_title("VP Sales", config.taxonomy).role == "Revenue Leader"

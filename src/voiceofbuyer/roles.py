@@ -222,7 +222,11 @@ def role_for_title(title: str, taxonomy: Taxonomy, embed: Embed | None = None) -
     if user_role:
         return RoleMatch(user_role, "")
     functions, _ = job_functions()
-    name = _best(words, ((f.name, f.patterns) for f in functions))
+    # "Sales Director for Healthcare", "Nurse at a clinic": the job is before the client or the place; what follows
+    # decides only where the job itself names no function ("Director for Finance").
+    head = set(normalise_title(_CLIENT_OR_PLACE.split(title, maxsplit=1)[0]).split())
+    name = _best(head, ((f.name, f.patterns) for f in functions)) if head != words else ""
+    name = name or _best(words, ((f.name, f.patterns) for f in functions))
     if not name and words <= _SENIORITY_ONLY:
         return RoleMatch("", "")  # "Manager": a seniority, no job; what they say about their work decides
     if not name and embed is not None:
@@ -233,6 +237,9 @@ def role_for_title(title: str, taxonomy: Taxonomy, embed: Embed | None = None) -
     core = [word for word in title.split() if word.lower() not in _SENIORITY]
     role = " ".join(word if word.isupper() else word.capitalize() for word in core) or title.strip()
     return RoleMatch(role, OTHER)
+
+
+_CLIENT_OR_PLACE = re.compile(r"\s(?:for|at|in|with)\s", re.I)
 
 
 def closest_function(title: str, embed: Embed) -> str:
