@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from voiceofbuyer.persons import person_keys, repeat_interviewees
+from voiceofbuyer.persons import one_role_per_person, person_keys, repeat_interviewees
 from voiceofbuyer.pipeline import RunReport, run
 from voiceofbuyer.records import BuyerProfile
+from voiceofbuyer.themes import distinct
 
 from .conftest import SAMPLE_CONFIG
 
@@ -24,11 +25,12 @@ def keys(people: dict[str, tuple[str, str]]) -> dict[str, str]:
     return person_keys(profiles, lambda i: people[i][1])
 
 
-def test_one_full_name_at_one_company_is_one_person():
+def test_one_name_at_one_company_is_one_person_and_a_name_alone_joins_nothing():
     found = keys({
-        "a": ("Dana Whitfield", "Northwind"), "b": ("dana  whitfield", "Northwind"), "c": ("Dana Whitfield", ""),
+        "a": ("Dana Whitfield", "Northwind"), "b": ("dana  whitfield", "northwind"), "c": ("Dana Whitfield", ""),
+        "d": ("Dana Whitfield", ""),
     })  # fmt: skip
-    assert found["a"] == found["b"] == found["c"]
+    assert found["a"] == found["b"] and len({found["a"], found["c"], found["d"]}) == 3  # pseudonyms are reused
 
 
 def test_names_alike_are_different_people_at_different_companies_or_unnamed():
@@ -75,7 +77,7 @@ TRANSCRIPTS = {
 }
 MANIFEST = """file,interviewee,title,company
 dana-first.txt,Dana Whitfield,CFO,Northwind Freight
-dana-follow-up.txt,Dana Whitfield,CFO,Northwind Freight
+dana-follow-up.txt,Dana Whitfield,,Northwind Freight
 omar.txt,Omar Haddad,CFO,Halden Foods
 lena.txt,Lena Brooks,CFO,Orbit Labs
 """
@@ -97,7 +99,7 @@ def test_a_point_one_buyer_made_in_two_interviews_is_mentioned_once(twice: tuple
     document = json.loads((out / "voiceofbuyer.json").read_text("utf-8"))
     buyers = {i["id"]: i["buyer"]["person"] for i in document["interviews"]}
     assert buyers["dana-first"] == buyers["dana-follow-up"] != buyers["omar"]
-    [persona] = document["personas"]
+    [persona] = document["personas"]  # the follow-up, with no title, is the same CFO (tester 5)
     assert len(persona["interviews"]) == 4 and persona["interviewee_count"] == 3
     dana = {"dana-first", "dana-follow-up"}
     close = [t for t in document["themes"] if set(t["interviews"]) == dana]
@@ -107,6 +109,28 @@ def test_a_point_one_buyer_made_in_two_interviews_is_mentioned_once(twice: tuple
     assert audit["interviewees"] == len({buyers[i] for i in audit["interviews"]}) and not audit["mentioned_once"]
     said = "dana-first.txt, dana-follow-up.txt: one person, Dana Whitfield"
     assert any(line.startswith(said) for line in report.notes)
+
+
+def test_a_follow_up_without_a_title_takes_the_persons_own(twice: tuple[Path, RunReport]):
+    out, _ = twice
+    document = json.loads((out / "voiceofbuyer.json").read_text("utf-8"))
+    follow_up = next(i for i in document["interviews"] if i["id"] == "dana-follow-up")
+    assert follow_up["buyer"]["title"] == "CFO" and follow_up["metadata"]["company"] == "Northwind Freight"
+    quotes = [q["citation"] for t in document["themes"] for q in t["quotes"]]
+    cited = [c for c in quotes if c["interview_id"] == "dana-follow-up"]
+    assert cited and all(c["company"] == "Northwind Freight" for c in cited)
+
+
+def test_one_role_per_person_from_the_surest_source():
+    profiles = {
+        "a": BuyerProfile("a", "Dana", "", "Executive & Founder", "description", "Executive", person="dana|x"),
+        "b": BuyerProfile("b", "Dana", "CFO", "Finance Leader", "metadata", "Finance", person="dana|x"),
+        "c": BuyerProfile("c", "Lee", "", "Other roles", "description", "Other"),
+    }
+    unified = one_role_per_person(profiles)
+    assert (unified["a"].role, unified["a"].title, unified["a"].role_source) == ("Finance Leader", "CFO", "metadata")
+    assert unified["b"] == profiles["b"] and unified["c"] == profiles["c"]
+    assert distinct(["Brightwell Health", "brightwell  health", "", "Acme"]) == ("Acme", "Brightwell Health")
 
 
 def test_the_documents_count_people(twice: tuple[Path, RunReport]):

@@ -23,7 +23,7 @@ from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .job_fields import stated_company
 from .not_interviews import not_an_interview
 from .off_record import off_the_record
-from .persons import with_persons
+from .persons import one_role_per_person, with_persons
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
 from .roles import buyer_profile, first_answers, from_description, is_vague, job_functions
 from .small_roles import merge_small_roles
@@ -126,16 +126,18 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
                 "renamed themselves mid-call (their quotes keep the label of the moment)"
             )
     interviews = heard
+    # One person, one role: a follow-up call that states no title is the same CFO's.
+    companies = {i.id: i.meta.company or people.companies.get(i.id, "") for i in interviews}
+    people.profiles = one_role_per_person(with_persons(people.profiles, companies.__getitem__))
     _from_descriptions(interviews, people, vectors)
+    people.profiles = one_role_per_person(people.profiles)  # two calls each read from a description: one role
     for interview in interviews:
         if people.profiles[interview.id].role == UNASSIGNED_ROLE:
             people.problems.append(_warning(
                 interview, "no role found (no metadata role or title, no self-introduction, and what they say "
                 "about their work points to no job function clearly); filed under Unassigned (fix: add role or "
                 "title to its metadata)"))  # fmt: skip
-    companies = {i.id: i.meta.company or people.companies.get(i.id, "") for i in interviews}
-    people.profiles = with_persons(people.profiles, companies.__getitem__)  # before merging: roles count people
-    people.profiles = merge_small_roles(people.profiles, config.personas.min_interviews_per_role)
+    people.profiles = merge_small_roles(people.profiles, config.personas.min_interviews_per_role)  # people counted
     for interview in interviews:  # the role the buyer ends in, once small roles have merged
         profile = people.profiles[interview.id]
         if profile.role_source == "self-introduction":

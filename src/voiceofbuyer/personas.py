@@ -10,7 +10,7 @@ from .ingest.speaker_names import UNNAMED, display_speaker, same_person
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
 from .signals import mentions
 from .slugs import unique_slugs
-from .themes import quote_of, unsure_category
+from .themes import distinct, quote_of, unsure_category
 
 _SIZE_BANDS: tuple[tuple[int, str], ...] = (
     (50, "1-50 employees"),
@@ -62,7 +62,7 @@ def _interviewees(members: list[BuyerProfile], statements: list[Statement]) -> t
         shown = display_speaker(statement.speaker, profile)  # "Kofi's iPhone" is Kofi Mensah
         if shown != UNNAMED and not same_person(shown, profile.name or shown):
             names.add(shown)
-    return tuple(sorted(names))
+    return distinct(names)
 
 
 def build_personas(
@@ -100,7 +100,7 @@ def build_personas(
                 slug=slugs[role],
                 interviews=tuple(sorted(ids)),
                 interviewees=_interviewees(members, statements),
-                companies=tuple(sorted({m.company for m in metas if m.company})),
+                companies=distinct(m.company for m in metas),
                 titles=_tally([p.title for p in members]),
                 industries=_tally([m.industry for m in metas]),
                 company_sizes=_tally([size_band(m.employees) for m in metas]),

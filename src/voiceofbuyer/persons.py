@@ -3,10 +3,10 @@
 A follow-up call, or a buyer interviewed once by product and once by marketing, is two interviews of one voice.
 Counted as two, a point only she made reads "2 of 4 interviewees" and becomes a pattern, where it is one person's
 point. The interviews of one person are found by their buyer's name (``BuyerProfile.name``: the metadata's, else the
-transcript's label) and company: the same full name ("Dana Whitfield") at the same company, or where only one of
-the two names a company; a first name alone ("Dana") only at the same named company. A name that is no person's (a
-room, an account many share) never joins two interviews. Every such join is said in the run's notes, naming the
-files and the fix, as the counting rests on it.
+transcript's label) and company: the same name at the same named company. A name alone joins nothing: batches reuse
+pseudonyms, and two "Omar Haddad"s of unknown companies were two people in this project's own cases. A name that is
+no person's (a room, an account many share) never joins two interviews. Every such join is said in the run's
+notes, naming the files and the fix, as the counting rests on it.
 """
 
 from __future__ import annotations
@@ -26,29 +26,48 @@ def with_persons(profiles: Mapping[str, BuyerProfile], company_of: Callable[[str
     return {interview_id: replace(profile, person=keys[interview_id]) for interview_id, profile in profiles.items()}
 
 
+ROLE_SOURCES = ("metadata", "title", "signature", "display name", "self-introduction", "introduction", "description",
+                "unassigned")  # fmt: skip
+"""Where a role came from, surest first (``BuyerProfile.role_source``)."""
+
+
+def one_role_per_person(profiles: Mapping[str, BuyerProfile]) -> dict[str, BuyerProfile]:
+    """``profiles`` (with ``person`` set) where each person's interviews take the role of the one whose role is
+    surest (``ROLE_SOURCES``; on a tie, the first interview): a follow-up call that states no title is still the
+    same CFO, not a persona of its own. An interview without a title takes that one's."""
+    by_person: defaultdict[str, list[str]] = defaultdict(list)
+    for interview_id in sorted(profiles):
+        by_person[profiles[interview_id].person_key].append(interview_id)
+    unified = dict(profiles)
+    for ids in by_person.values():
+        best = profiles[min(ids, key=lambda i: _sureness(profiles[i].role_source))]
+        for interview_id in ids:
+            profile = profiles[interview_id]
+            if (profile.role, profile.function) != (best.role, best.function):
+                title = profile.title or best.title
+                unified[interview_id] = replace(
+                    profile, role=best.role, function=best.function, role_source=best.role_source, title=title
+                )
+    return unified
+
+
+def _sureness(role_source: str) -> int:
+    """The rank of a role's source in ``ROLE_SOURCES`` (another, a user's, after them all)."""
+    return ROLE_SOURCES.index(role_source) if role_source in ROLE_SOURCES else len(ROLE_SOURCES)
+
+
 def person_keys(profiles: Mapping[str, BuyerProfile], company_of: Callable[[str], str]) -> dict[str, str]:
     """Interview id → a key its buyer shares with the other interviews of the same person (``BuyerProfile.person``):
-    the lower-cased name and company, or the interview id where the buyer is not known by name. Deterministic:
-    depends only on the names and companies, not on the order given.
+    the lower-cased name and company, or the interview id where the buyer is not known by name and company.
+    Deterministic: depends only on the names and companies, not on the order given.
 
     ``profiles``: interview id → buyer profile; ``company_of``: interview id → its buyer's company ("" unknown).
     """
-    by_name: defaultdict[str, list[str]] = defaultdict(list)
-    keys = {interview_id: interview_id for interview_id in profiles}
-    for interview_id in sorted(profiles):
-        profile = profiles[interview_id]
-        if profile.name and not profile.account and not is_room(profile.name):
-            by_name[" ".join(profile.name.casefold().split())].append(interview_id)
-    for name, ids in by_name.items():
-        companies = {interview_id: " ".join(company_of(interview_id).casefold().split()) for interview_id in ids}
-        named = sorted(set(companies.values()) - {""})
-        full_name = len(name.split()) > 1
-        for interview_id in ids:
-            # A full name without a company is the one person named so where the batch places them at one company
-            # only; a first name is too common to join anything but the same named company's interviews.
-            company = companies[interview_id] or (named[0] if full_name and len(named) == 1 else "")
-            if company or full_name:
-                keys[interview_id] = f"{name}|{company}"
+    keys = {}
+    for interview_id, profile in profiles.items():
+        company = " ".join(company_of(interview_id).casefold().split())
+        named = profile.name and company and not profile.account and not is_room(profile.name)
+        keys[interview_id] = f"{' '.join(profile.name.casefold().split())}|{company}" if named else interview_id
     return keys
 
 

@@ -219,11 +219,17 @@ def reach(
     """The interviews, the companies (their metadata's, or those their buyers named) and the people
     (``BuyerProfile.person_key``) behind some statements."""
     interviews = tuple(sorted(set(interview_ids)))
-    return (
-        interviews,
-        tuple(sorted({company_of(i) for i in interviews} - {""})),
-        tuple(sorted({person_of(i) for i in interviews})),
-    )
+    return interviews, distinct(company_of(i) for i in interviews), tuple(sorted({person_of(i) for i in interviews}))
+
+
+def distinct(names: Iterable[str]) -> tuple[str, ...]:
+    """Names ("Brightwell Health", "brightwell  health") each once, whatever their case and spacing, in order (the
+    first form of each, in sorted order, is shown); "" left out."""
+    forms: dict[str, str] = {}
+    for name in sorted(names):
+        if name:
+            forms.setdefault(" ".join(name.casefold().split()), name)
+    return tuple(sorted(forms.values(), key=str.casefold))
 
 
 def quote_of(statement: Statement, interview: Interview, profile: BuyerProfile) -> Quote:

@@ -226,14 +226,15 @@ class DeskPages(ReviewActions, Downloads):
 
     # -- pages -------------------------------------------------------------------------------------------------
     def overview(self, request: Request) -> Response:
-        """The overview page: the personas, and the companies with their interviews per role."""
+        """The overview page: the personas, and the companies with their interviewees (people) per role."""
         view = self.desk.view()
         result = view.review.result
-        companies: dict[str, Counter[str]] = {}
+        people: dict[str, set[tuple[str, str]]] = {}
         for interview in result.interviews:
             if interview.meta.company:
-                roles = companies.setdefault(interview.meta.company, Counter())
-                roles[result.profiles[interview.id].role] += 1
+                profile = result.profiles[interview.id]
+                people.setdefault(interview.meta.company, set()).add((profile.role, profile.person_key))
+        companies = {company: Counter(role for role, _ in met) for company, met in people.items()}
         return self.page(
             request, "overview.html.j2", view=view, personas=result.personas, companies=sorted(companies.items()),
             target=TARGET_INTERVIEWS,
