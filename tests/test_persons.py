@@ -140,7 +140,7 @@ def test_the_documents_count_people(twice: tuple[Path, RunReport]):
     assert "Built from 4 interviews of 3 people" in text
     assert " of 4 interviewees" not in text and " of 4)" not in text
     index = (out / "index.html").read_text("utf-8")
-    assert "(3 people)" in index
+    assert "(3 people)" in index and "4 interviews · 1 role ·" in index  # it said "1 roles" (tester 5)
 
 
 def test_the_summary_gives_the_shares_the_documents_show(twice: tuple[Path, RunReport]):
