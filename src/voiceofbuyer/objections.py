@@ -104,14 +104,15 @@ def objections_markdown(objections: list[dict[str, Any]]) -> str:
     first ``ONCE_SHOWN`` points mentioned once and how many more there are."""
     lines: list[str] = []
     role = None
-    for index, o in enumerate(objections):
+    once_in = Counter(o["role"] for o in objections if o["mentioned_once"])
+    for o in objections:
         if o["role"] != role:
             role, once = o["role"], 0
             lines += ["", f"## {markdown_text(role)}", ""]
         once += o["mentioned_once"]
         if o["mentioned_once"] and once > ONCE_SHOWN:
             if once == ONCE_SHOWN + 1:
-                more = sum(1 for other in objections[index:] if other["role"] == role)
+                more = once_in[role] - ONCE_SHOWN
                 lines.append(f"… and {more} more mentioned once (all in objections.csv and objections.json)")
             continue
         thin = " (mentioned once)" if o["mentioned_once"] else ""

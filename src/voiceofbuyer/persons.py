@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from .ingest.labels import is_room
 from .records import BuyerProfile
+from .themes import folded
 
 
 def with_persons(profiles: Mapping[str, BuyerProfile], company_of: Callable[[str], str]) -> dict[str, BuyerProfile]:
@@ -35,11 +36,8 @@ def one_role_per_person(profiles: Mapping[str, BuyerProfile]) -> dict[str, Buyer
     """``profiles`` (with ``person`` set) where each person's interviews take the role of the one whose role is
     surest (``ROLE_SOURCES``; on a tie, the first interview): a follow-up call that states no title is still the
     same CFO, not a persona of its own. An interview without a title takes that one's."""
-    by_person: defaultdict[str, list[str]] = defaultdict(list)
-    for interview_id in sorted(profiles):
-        by_person[profiles[interview_id].person_key].append(interview_id)
     unified = dict(profiles)
-    for ids in by_person.values():
+    for ids in _interviews_by_person(profiles):
         best = profiles[min(ids, key=lambda i: _sureness(profiles[i].role_source))]
         for interview_id in ids:
             profile = profiles[interview_id]
@@ -49,6 +47,14 @@ def one_role_per_person(profiles: Mapping[str, BuyerProfile]) -> dict[str, Buyer
                     profile, role=best.role, function=best.function, role_source=best.role_source, title=title
                 )
     return unified
+
+
+def _interviews_by_person(profiles: Mapping[str, BuyerProfile]) -> list[list[str]]:
+    """The interview ids of each person (``BuyerProfile.person_key``), in order."""
+    by_person: defaultdict[str, list[str]] = defaultdict(list)
+    for interview_id in sorted(profiles):
+        by_person[profiles[interview_id].person_key].append(interview_id)
+    return list(by_person.values())
 
 
 def _sureness(role_source: str) -> int:
@@ -65,9 +71,9 @@ def person_keys(profiles: Mapping[str, BuyerProfile], company_of: Callable[[str]
     """
     keys = {}
     for interview_id, profile in profiles.items():
-        company = " ".join(company_of(interview_id).casefold().split())
+        company = folded(company_of(interview_id))
         named = profile.name and company and not profile.account and not is_room(profile.name)
-        keys[interview_id] = f"{' '.join(profile.name.casefold().split())}|{company}" if named else interview_id
+        keys[interview_id] = f"{folded(profile.name)}|{company}" if named else interview_id
     return keys
 
 
@@ -76,12 +82,9 @@ def repeat_interviewees(profiles: Mapping[str, BuyerProfile], sources: Mapping[s
 
     ``profiles``: interview id → profile with ``person`` set (``person_keys``); ``sources``: interview id → file.
     """
-    interviews: defaultdict[str, list[str]] = defaultdict(list)
-    for interview_id in sorted(profiles):
-        interviews[profiles[interview_id].person or interview_id].append(interview_id)
     return [
         f"{', '.join(sources[i] for i in ids)}: one person, {profiles[ids[0]].name}, by name and company: counted "
         "once in every 'N of M interviewees' (fix: if they are two people, name them apart in the metadata)"
-        for ids in interviews.values()
+        for ids in _interviews_by_person(profiles)
         if len(ids) > 1
     ]

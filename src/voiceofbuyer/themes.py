@@ -228,8 +228,13 @@ def distinct(names: Iterable[str]) -> tuple[str, ...]:
     forms: dict[str, str] = {}
     for name in sorted(names):
         if name:
-            forms.setdefault(" ".join(name.casefold().split()), name)
+            forms.setdefault(folded(name), name)
     return tuple(sorted(forms.values(), key=str.casefold))
+
+
+def folded(name: str) -> str:
+    """A name as compared: lower case, one space between words ("Brightwell  Health" → "brightwell health")."""
+    return " ".join(name.casefold().split())
 
 
 def quote_of(statement: Statement, interview: Interview, profile: BuyerProfile) -> Quote:

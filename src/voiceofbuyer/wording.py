@@ -292,17 +292,17 @@ def _before_tags(tokens: list[Token]) -> Token | None:
     while kept and kept[-1].is_punct and kept[-1].text != ",":
         kept.pop()
     found = False
-    while True:
-        for size in (2, 1):
-            tag = " ".join(t.lower_ for t in kept[-size:])
-            if len(kept) > size + 1 and tag in _TAGS and kept[-size - 1].text == ",":
-                del kept[-size - 1 :]
-                found = True
-                break
-        else:
-            break
+    while size := _tag_at_end(kept):
+        del kept[-size - 1 :]  # the tag and its comma
+        found = True
     words = [t for t in kept if not t.is_punct]
     return words[-1] if found and words else None
+
+
+def _tag_at_end(tokens: list[Token]) -> int:
+    """How many words of a tag (``_TAGS``) end ``tokens`` right after a comma; 0 where none do."""
+    sizes = (n for n in (2, 1) if len(tokens) > n + 1 and tokens[-n - 1].text == ",")
+    return next((n for n in sizes if " ".join(t.lower_ for t in tokens[-n:]) in _TAGS), 0)
 
 
 def _opens_subordinate(child: Token, first: Token) -> bool:
