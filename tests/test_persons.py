@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from voiceofbuyer.cli import main
 from voiceofbuyer.persons import one_role_per_person, person_keys, repeat_interviewees
 from voiceofbuyer.pipeline import RunReport, run
 from voiceofbuyer.records import BuyerProfile
@@ -72,6 +73,9 @@ TRANSCRIPTS = {
     "dana-follow-up.txt": ASKED + f"Dana Whitfield: Honestly, {CLOSE[0].lower()}{CLOSE[1:]} Nothing has changed.\n",
     "omar.txt": ASKED + "Omar Haddad: Our auditors asked for the approval trail of every vendor payment last year. "
     "We spent three weeks pulling emails together for them.\n",
+    # Another buyer under the same pseudonym, at another company: another person.
+    "omar-2.txt": ASKED + "Omar Haddad: Our ERP upgrade slipped by two quarters because the vendor kept changing "
+    "the project team.\n",
     "lena.txt": ASKED + "Lena Brooks: Our auditors asked for the approval trail of every vendor payment in March. "
     "Pulling the emails together for them took us two weeks.\n",
 }
@@ -79,6 +83,7 @@ MANIFEST = """file,interviewee,title,company
 dana-first.txt,Dana Whitfield,CFO,Northwind Freight
 dana-follow-up.txt,Dana Whitfield,,Northwind Freight
 omar.txt,Omar Haddad,CFO,Halden Foods
+omar-2.txt,Omar Haddad,CFO,Pellucid Systems
 lena.txt,Lena Brooks,CFO,Orbit Labs
 """
 
@@ -100,7 +105,7 @@ def test_a_point_one_buyer_made_in_two_interviews_is_mentioned_once(twice: tuple
     buyers = {i["id"]: i["buyer"]["person"] for i in document["interviews"]}
     assert buyers["dana-first"] == buyers["dana-follow-up"] != buyers["omar"]
     [persona] = document["personas"]  # the follow-up, with no title, is the same CFO (tester 5)
-    assert len(persona["interviews"]) == 4 and persona["interviewee_count"] == 3
+    assert len(persona["interviews"]) == 5 and persona["interviewee_count"] == 4
     dana = {"dana-first", "dana-follow-up"}
     close = [t for t in document["themes"] if set(t["interviews"]) == dana]
     assert close, "Dana's two statements on the close make one theme"
@@ -137,10 +142,21 @@ def test_the_documents_count_people(twice: tuple[Path, RunReport]):
     out, _ = twice
     [page] = [p for p in (out / "personas").glob("*.md")]
     text = page.read_text("utf-8")
-    assert "Built from 4 interviews of 3 people" in text
-    assert " of 4 interviewees" not in text and " of 4)" not in text
+    assert "Built from 5 interviews of 4 people" in text
+    assert " of 5 interviewees" not in text and " of 5)" not in text
+    # Two people of one name are both named, each with their company (the list showed one "Omar Haddad").
+    assert "Omar Haddad (Halden Foods), Omar Haddad (Pellucid Systems)" in text and "Dana Whitfield," in text
     index = (out / "index.html").read_text("utf-8")
-    assert "(3 people)" in index and "4 interviews · 1 role ·" in index  # it said "1 roles" (tester 5)
+    assert "(4 people)" in index and "5 interviews · 1 role ·" in index  # it said "1 roles" (tester 5)
+
+
+def test_the_command_line_lists_count_people(twice: tuple[Path, RunReport], capsys: pytest.CaptureFixture[str]):
+    out, _ = twice
+    assert main(["personas", "--out", str(out)]) == 0
+    header, row = capsys.readouterr().out.splitlines()[:2]
+    assert header.split()[1:3] == ["interviews", "people"] and row.split()[2:4] == ["5", "4"]
+    assert main(["roles", "--out", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("Finance Leader (5 interviews of 4 people)")
 
 
 def test_the_summary_gives_the_shares_the_documents_show(twice: tuple[Path, RunReport]):

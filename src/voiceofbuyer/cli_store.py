@@ -87,12 +87,14 @@ def show_personas(args: argparse.Namespace) -> int:
         return 2
     result = reviewed[0].result
     themes = Counter(t.role for t in result.themes if not t.mentioned_once)
-    print(f"{'role':<32} {'interviews':>10} {'companies':>9} {'themes':>6}  {'approved by':<24} file")
+    # People, beside interviews: a buyer interviewed twice is one voice (``persons``).
+    print(f"{'role':<32} {'interviews':>10} {'people':>6} {'companies':>9} {'themes':>6}  {'approved by':<24} file")
     for p in result.personas:
         path = args.out / "personas" / f"{p.slug}.md"
         approval = f"{p.approved_by} {p.approved_on}" if p.approved_by else "—"
         approval += " (changed since)" if p.changed_since_approval else ""  # set only on an approved persona
-        print(f"{p.role:<32} {len(p.interviews):>10} {len(p.companies):>9} {themes[p.role]:>6}  {approval:<24} {path}")
+        counts = f"{len(p.interviews):>10} {p.interviewee_count:>6} {len(p.companies):>9} {themes[p.role]:>6}"
+        print(f"{p.role:<32} {counts}  {approval:<24} {path}")
     return 0
 
 
@@ -111,7 +113,9 @@ def show_roles(args: argparse.Namespace) -> int:
         by_role.setdefault(profile.role, []).append(profile)
     for role in sorted(by_role):
         members = sorted(by_role[role], key=lambda p: p.interview_id)
-        print(f"{role} ({len(members)} interview{'s' if len(members) != 1 else ''})")
+        people = len({buyer.person_key for buyer in members})
+        of_people = f" of {people} {'person' if people == 1 else 'people'}" if people != len(members) else ""
+        print(f"{role} ({len(members)} interview{'s' if len(members) != 1 else ''}{of_people})")
         for buyer in members:
             title = f", {buyer.title}" if buyer.title else ""
             print(one_line(f"  {buyer.interview_id}: {buyer.name or '?'}{title} [role from {buyer.role_source}]"))

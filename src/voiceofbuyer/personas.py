@@ -10,7 +10,7 @@ from .ingest.speaker_names import UNNAMED, display_speaker, same_person
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
 from .signals import mentions
 from .slugs import unique_slugs
-from .themes import distinct, quote_of, unsure_category
+from .themes import distinct, folded, quote_of, unsure_category
 
 _SIZE_BANDS: tuple[tuple[int, str], ...] = (
     (50, "1-50 employees"),
@@ -51,9 +51,21 @@ def _face(patterns: list[Theme]) -> Theme | None:
     return None
 
 
-def _interviewees(members: list[BuyerProfile], statements: list[Statement]) -> tuple[str, ...]:
-    """Everyone a persona quotes by name: each profiled buyer, and the other named buyers of a group interview."""
-    names = {p.name for p in members if p.name}
+def _interviewees(
+    members: list[BuyerProfile], statements: list[Statement], company_of: Mapping[str, str]
+) -> tuple[str, ...]:
+    """Everyone a persona quotes by name: each profiled buyer, and the other named buyers of a group interview. Two
+    people of one name (two different ``person_key``s) are told apart by their company (``company_of``: interview id
+    → company), else their interview: "Omar Haddad (Acme)", "Omar Haddad (Brightwell)"."""
+    people_named: dict[str, set[str]] = {}
+    for p in members:
+        if p.name:
+            people_named.setdefault(folded(p.name), set()).add(p.person_key)
+    names = {
+        f"{p.name} ({company_of.get(p.interview_id) or p.interview_id})"
+        if len(people_named[folded(p.name)]) > 1 else p.name
+        for p in members if p.name
+    }  # fmt: skip
     profiles = {p.interview_id: p for p in members}
     for statement in statements:
         profile = profiles.get(statement.interview_id)
@@ -99,7 +111,7 @@ def build_personas(
                 role=role,
                 slug=slugs[role],
                 interviews=tuple(sorted(ids)),
-                interviewees=_interviewees(members, statements),
+                interviewees=_interviewees(members, statements, {i: interviews[i].meta.company for i in ids}),
                 companies=distinct(m.company for m in metas),
                 titles=_tally([p.title for p in members]),
                 industries=_tally([m.industry for m in metas]),
