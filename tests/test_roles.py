@@ -178,6 +178,23 @@ def test_a_title_takes_its_function_from_the_job_before_the_client_or_place(titl
     assert role_for_title(title, ()).function == function
 
 
+@pytest.mark.parametrize(
+    ("said", "title", "function"),
+    [
+        ("I work in marketing as a contractor for higher education institutions and executives.",
+         "Marketing Contractor for Higher Education Institutions and Executives", "Marketing & Communications"),
+        ("I work in finance as an analyst for a bank.", "Finance Analyst", "Finance"),
+        ("I work in a hospital as a nurse.", "Nurse", "Healthcare"),
+        ("I work in retail as a software engineer.", "Software Engineer", "Software Engineering"),  # names its own
+    ],
+)  # fmt: skip
+def test_the_field_said_before_a_job_that_names_none_is_the_jobs(said, title, function):
+    """ "I work in marketing as a contractor for higher education institutions" was an Educator: the client's field
+    (auditor, participant 00635)."""
+    found = stated_title([said], is_job_field=names_a_function)
+    assert (found, role_for_title(found, ()).function) == (title, function)
+
+
 def test_user_taxonomy_wins_over_the_built_in_functions():
     config = load_config(Path(__file__).parent / "fixtures" / "custom_roles.toml")
     assert role_for_title("VP Sales", config.taxonomy).role == "Revenue Leader"

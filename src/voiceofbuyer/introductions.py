@@ -21,6 +21,7 @@ from .title_phrases import (
     plain,
     singular_title,
     title_after,
+    with_field_before,
     with_spoken_field,
 )
 
@@ -302,6 +303,8 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             title = corrected(text[start : start + 160], is_job_field) or with_spoken_field(
                 title, text[start : start + 120], is_job_field
             )
+            if re.match(r"(?:i\s+)?(?:work(?:ing)?\s+)?as\b", lead[0], re.I):
+                title = with_field_before(title, text[max(0, lead.start() - 40) : lead.start()], is_job_field)
             # "..., and now I'm regional sales director", "... let me correct that, I'm director of revenue cycle
             # now": the job held now comes before any said earlier in the turn.
             # "since January, I'm also the project lead": a job taken on beside the title, not instead of it

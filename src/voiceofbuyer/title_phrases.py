@@ -264,6 +264,27 @@ _SPOKEN_FIELD = re.compile(
 )
 
 
+# "I work in marketing as a contractor for universities": the field said before the job that names none.
+_FIELD_BEFORE = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|i'?m|i\s+am|been)\s+in\s+(?!(?:a|an|the|my|our|this|that|some|one)\b)"
+    r"(?P<field>[a-z][\w&'-]*(?:\s+(?:&|and|[a-z][\w&'-]*)){0,2}?)\s*,?\s*$",
+    re.I,
+)
+_CLIENT_OR_PLACE = re.compile(r"\s(?:for|at|in|with)\s", re.I)
+
+
+def with_field_before(title: str, before: str, is_job_field: Callable[[str], bool]) -> str:
+    """A job that names no field of work ("Contractor for Higher Education Institutions") with the field said just
+    before it (``before``: the words before "as a ...", "I work in marketing "), when that names one (``is_job_field``):
+    "Marketing Contractor for Higher Education Institutions"; else ``title`` as it is. The job is what precedes its
+    client or place, so a client that names a field ("higher education") is not taken for the job's."""
+    job = _CLIENT_OR_PLACE.split(title, maxsplit=1)[0]
+    field = _FIELD_BEFORE.search(before)
+    if not field or is_job_field(job) or not is_job_field(field["field"]):
+        return title
+    return f"{title_cased(field['field'])} {title}"
+
+
 RANK_WORDS = frozenset({"senior", "junior", "sr", "jr", "deputy", "vice", "president", "vp", "svp", "evp", "avp"})
 
 
