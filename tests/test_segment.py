@@ -113,6 +113,12 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("I say like, I would like to have a way to include the.", False),
         ("Data fusion, as I mentioned is.", False),
         ("Because I haven't dealt with them enough.", False),  # a subordinate clause alone
+        # a condition with nothing following from it, however parsed ("wanna" as the subject of "scale")
+        ("Like if you wanna scale your solution.", False),
+        ("So if the finance team needs to onboard a new supplier.", False),
+        ("If we had real-time visibility into cash we would save a week every month.", True),
+        ("So while building this, we added incremental data augmentation for a set.", True),
+        ("Yeah, when emailing existing clients I would definitely take on the writing for myself.", True),
         ("The quality of data that we're getting.", False),  # no main verb
         ("That's something that happens often.", False),  # a bare back-reference
         ("Which was really useful for the team at the time.", False),

@@ -154,7 +154,7 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False  # a noun phrase ("The quality of data that we're getting.")
     if not any(_has_subject(root, first) for root in roots):
         return False  # a verb whose subject was never said ("To understand what people want.", "Can be biased.")
-    if any(_opens_subordinate(child, first) for root in roots for child in root.children):
+    if any(_opens_subordinate(child, first) for root in roots for child in root.children) or _lone_condition(words):
         return False
     if first.tag_ == "WP" and first.lower_ == "what" and not _embedded(first, inside):
         return False  # an object put first, its clause unsaid ("What, at that time, I wanted to do it.")
@@ -309,6 +309,26 @@ def _opens_subordinate(child: Token, first: Token) -> bool:
     # After a linking word too: "So that you can improve as the data.", "And if we had the numbers."
     opens = child.i == first.i or (child.i == first.i + 1 and first.lower_ in _LINKING_WORDS)
     return opens and (child.dep_ == "mark" or child.lower_ in _SUBORDINATORS)
+
+
+_SPOKEN_OPENERS = _LINKING_WORDS | {"like", "well", "yeah", "um", "uh", "okay", "ok"}
+_NOMINALS = frozenset({"PRON", "NOUN", "PROPN"})
+
+
+def _lone_condition(words: list[Token]) -> bool:
+    """A condition or reason with nothing that follows from it ("Like if you wanna scale your solution.", "So when we
+    had to close in three days."), however the parser attached it: it opens with a subordinating word (after
+    words of speech: "like", "so"), names one subject only, its own, and has no comma after which a main clause
+    could follow ("So while building this, we added ..." is whole)."""
+    opening = next((t for t in words if t.lower_ not in _SPOKEN_OPENERS), None)
+    if opening is None or opening.lower_ not in _SUBORDINATORS or opening.i - words[0].i > 2:
+        return False
+    if any(t.text in (",", ";", ":", "-", "–", "—") for t in opening.doc[opening.i : words[-1].i]):
+        return False
+    subjects = [t for t in words if t.dep_ in _SUBJECTS and t.pos_ in _NOMINALS]
+    # The clause opened has its own subject ("if you ..."), so that subject is the only one: "when emailing clients
+    # I would ..." opens with no subject of its own, and "I" is the main clause's.
+    return len(subjects) == 1 and subjects[0].i - opening.i <= 3
 
 
 def _embedded(token: Token, inside: set[int]) -> bool:
