@@ -173,6 +173,22 @@ def test_a_phrase_one_buyer_used_never_titles_a_theme_many_share_even_closest_to
     assert label_groups([group], vectors=vectors, phrase_vectors=phrases)[0][0] == "Own voice"
 
 
+def test_a_title_the_quotes_shown_say_wins_over_one_as_close_to_the_centre():
+    """A title should be read in the buyers' words under it: the auditor found titles no quote of their theme said
+    ("Previous month" over "... a more maintainable system")."""
+    group = [
+        statement(f"s{i}", f"i{i}", f"We could have built a more maintainable system, case {i}.",
+                  ("previous month", "maintainable system"))
+        for i in range(3)
+    ]  # fmt: skip
+    vectors = {s.text: np.array([1.0, 0.0]) for s in group}
+    near, nearer = np.array([0.9, np.sqrt(1 - 0.81)]), np.array([0.95, np.sqrt(1 - 0.95**2)])
+    phrases = {"maintainable system": near, "previous month": nearer}
+    assert label_groups([group], vectors=vectors, phrase_vectors=phrases)[0][0] == "Previous month"
+    shown = [[group[0].text]]
+    assert label_groups([group], vectors=vectors, phrase_vectors=phrases, shown=shown)[0][0] == "Maintainable system"
+
+
 def test_titles_prefer_several_words_and_never_use_a_name():
     group = [
         statement("a1", "i1", "x", ("invoices", "lars", "chase approvals")),

@@ -5,8 +5,9 @@ BERTopic does), closeness to the theme's centre (KeyBERT's way) the title; title
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -38,6 +39,9 @@ CANDIDATES = 12
 SHARED_WEIGHT = 0.1
 """A phrase used by e buyers gains ``SHARED_WEIGHT * log(e)`` of cosine: a point several buyers put the same way
 names a theme before one buyer's turn of phrase."""
+QUOTED_WEIGHT = 0.1
+"""A phrase said in one of the quotes the theme shows gains this much cosine: the reader sees the title in the
+buyers' words under it ("Fallback plan" over "... you need to have all these fallback plan ...")."""
 
 
 def _names_nothing(phrase: str) -> bool:
@@ -135,14 +139,17 @@ def label_groups(
     names: frozenset[str] = frozenset(),
     vectors: Mapping[str, np.ndarray] | None = None,
     phrase_vectors: Mapping[str, np.ndarray] | None = None,
+    shown: list[list[str]] | None = None,
 ) -> list[tuple[str, tuple[str, ...]]]:
     """A label and keyphrases per group (``rank_phrases``). With ``vectors`` (statement text → unit vector) and
     ``phrase_vectors`` (each of ``title_candidates`` → unit vector, same model), the title of a group of two or
-    more statements is chosen KeyBERT's way (``keybert_title``); otherwise, and when a group has no phrase of
-    two words, by c-TF-IDF alone. A phrase is shown in the form the buyers used most.
+    more statements is chosen KeyBERT's way (``keybert_title``; ``shown``: per group, the texts of the quotes it
+    will show); otherwise, and when a group has no phrase of two words, by c-TF-IDF alone. A phrase is shown in
+    the form the buyers used most.
     """
     results = []
-    for group, ranked in zip(groups, rank_phrases(groups, names), strict=True):
+    quoted = shown or [[] for _ in groups]
+    for group, ranked, texts in zip(groups, rank_phrases(groups, names), quoted, strict=True):
         count = ranked.count
         # A title of two words or more reads as a point ("Approval emails"), one word rarely does ("Invoices"):
         # the best phrase of several words leads when the group has one.
@@ -151,7 +158,7 @@ def label_groups(
         floor = ranked.floor()
         multiword = [key for key in ranked.keys if " " in key and count[key] >= floor]
         keywords = tuple(ranked.surface_of[key] for key in list(dict.fromkeys([*multiword[:1], *ranked.keys]))[:5])
-        chosen = keybert_title(group, ranked, vectors, phrase_vectors) if len(group) > 1 else ""
+        chosen = keybert_title(group, ranked, vectors, phrase_vectors, texts) if len(group) > 1 else ""
         if chosen:
             label = title_case(chosen)
             keywords = tuple(dict.fromkeys([chosen, *keywords]))[:5]
@@ -173,18 +180,31 @@ def keybert_title(
     ranked: RankedPhrases,
     vectors: Mapping[str, np.ndarray] | None,
     phrase_vectors: Mapping[str, np.ndarray] | None,
+    shown: Sequence[str] = (),
 ) -> str:
     """Among the group's title candidates (``RankedPhrases.candidates``), the one whose embedding is closest to
-    the group's centre, plus ``SHARED_WEIGHT`` × log(interviews using it); "" when there is none or no vectors
-    (Grootendorst, KeyBERT: candidate phrases scored by cosine to the document)."""
+    the group's centre, plus ``SHARED_WEIGHT`` × log(interviews using it), plus ``QUOTED_WEIGHT`` where one of the
+    ``shown`` quote texts says it; "" when there is none or no vectors (Grootendorst, KeyBERT: candidate phrases
+    scored by cosine to the document)."""
     candidates = ranked.candidates()
     if not candidates or vectors is None or phrase_vectors is None:
         return ""
     middle = np.mean([vectors[s.text] for s in group], axis=0)
     middle /= max(float(np.linalg.norm(middle)), 1e-12)
+    said = {phrase_key(" ".join(words)) for text in shown for words in _word_runs(text)}
     scores = [float(phrase_vectors[phrase] @ middle) + SHARED_WEIGHT * math.log(ranked.count[phrase_key(phrase)])
+              + QUOTED_WEIGHT * (phrase_key(phrase) in said)
               for phrase in candidates]  # fmt: skip
     return candidates[int(np.argmax(scores))]
+
+
+_WORD = re.compile(r"[\w'’&-]+")
+
+
+def _word_runs(text: str, longest: int = 4) -> list[list[str]]:
+    """Every run of one to ``longest`` consecutive words of ``text``: the phrases it says."""
+    words = _WORD.findall(text)
+    return [words[i : i + n] for n in range(1, longest + 1) for i in range(len(words) - n + 1)]
 
 
 def title_case(phrase: str) -> str:

@@ -156,12 +156,19 @@ def build_themes(
     of the people and companies the batch names (speakers, metadata), never used in a title; ``phrase_vectors``:
     the ``title_candidates`` of ``groups`` → unit vectors of the model of ``vectors`` (``label_groups``);
     ``confidence``: the classifier's, by statement id, for choosing quotes (``representative``)."""
+    # Quotes first: a title the quotes shown say is preferred (``keybert_title``).
+    chosen = [
+        representative(group, quotes_per_theme, vectors, confidence=confidence)
+        if any(s.standalone for s in group) else []
+        for group in groups
+    ]  # fmt: skip
+    labels = label_groups(groups, names, vectors, phrase_vectors, [[s.text for s in c] for c in chosen])
     themes = []
-    for group, (label, keywords) in zip(groups, label_groups(groups, names, vectors, phrase_vectors), strict=True):
-        if not any(s.standalone for s in group):
+    for group, (label, keywords), shown in zip(groups, labels, chosen, strict=True):
+        if not shown:
             continue  # nothing in it stands on its own as a quote: its statements stay evidence, in no theme
         interviews, companies, people = reach((s.interview_id for s in group), company_of, person_of)
-        quotes = tuple(quote_for(s) for s in representative(group, quotes_per_theme, vectors, confidence=confidence))
+        quotes = tuple(quote_for(s) for s in shown)
         themes.append(
             Theme(
                 id=theme_id(role, category, [s.id for s in group]),
