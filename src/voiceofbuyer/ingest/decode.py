@@ -13,7 +13,6 @@ from __future__ import annotations
 import codecs
 import html
 import re
-import unicodedata
 
 from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.east_asian import decode_east_asian, decoded, paired_high_bytes
@@ -23,7 +22,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _UTF16_SAMPLE = 4096
 
 
@@ -225,10 +223,13 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
+# Unicode's control characters (category Cc: U+0000-U+001F, U+007F-U+009F) other than tabs and line breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_like_text(text: str) -> bool:
     """At most 1% control characters (NUL, C0/C1 controls other than tabs and line breaks)."""
-    controls = sum(1 for char in text if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc")
-    return controls * 100 <= len(text)
+    return len(_CONTROL.findall(text)) * 100 <= len(text)
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
