@@ -41,6 +41,18 @@ _OFFERED = re.compile(
 )
 
 
+# Every way of going off the record above holds one of these words: a turn with none is searched no further (the
+# expressions above have no fixed start, so each costs a scan of every position of every turn).
+_KEYWORDS = ("record", "between", "quote", "down", "notes", "report", "write")
+
+
+def _asks_off_the_record(text: str) -> bool:
+    lowered = text.lower()
+    if not any(word in lowered for word in _KEYWORDS):
+        return False
+    return bool(_OFF.search(text)) and not _BACK_ON.search(text) and not _OFFERED.search(text)
+
+
 def off_the_record(turns: Sequence[Turn], buyers: Collection[str] | None = None) -> set[int]:
     """Indexes of ``turns`` said off the record: from a turn asking for it (by one of ``buyers``, where given; an
     interviewer's offer, "if you want anything off the record, just say", asks nothing) up to, not including, the
@@ -50,8 +62,7 @@ def off_the_record(turns: Sequence[Turn], buyers: Collection[str] | None = None)
     answered = False
     for index, turn in enumerate(turns):
         if asker is None:
-            asks = _OFF.search(turn.text) and not _BACK_ON.search(turn.text) and not _OFFERED.search(turn.text)
-            if asks and (buyers is None or turn.speaker in buyers):
+            if _asks_off_the_record(turn.text) and (buyers is None or turn.speaker in buyers):
                 # "Off the record, the union." says it at once; "Can I tell you something off the record?" waits
                 asker, answered = turn.speaker, "?" not in turn.text
                 off.add(index)
