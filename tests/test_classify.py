@@ -207,8 +207,15 @@ def test_praise_alone_and_forecasts_are_no_pain_nor_goal(text, label, filed):
         ("So I'm a data scientist.", "other"),
         ("I'm the AP manager and the close takes twelve days.", "objection"),  # a second clause says more
         ("I'm the bad guy.", "objection"),  # no job
+        # where they worked before: a real spoken trigger theme was led by one (auditor)
+        ("After that I work it in a, in the financial tech sector with some company that doesn't exist anymore.",
+         "other"),
+        ("And after that, I work it almost two years in a company called Company 2.", "other"),
+        ("I spent six years at Deloitte as an auditor.", "other"),
+        ("I was working on a script for a localization project and the phrasing was clumsy.", "objection"),
+        ("After that we moved everything to NetSuite and the close got worse.", "objection"),  # a change, not a job
     ],
-)
+)  # fmt: skip
 def test_the_speakers_job_and_nothing_more_is_background(text, filed):
     from voiceofbuyer.classify import filed_as
 

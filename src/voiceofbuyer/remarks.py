@@ -180,3 +180,22 @@ def denies_having(text: str) -> bool:
         if denial is None and len(text.split()) <= 8:
             denial = _NOTHING_TO_SAY.search(text)
     return denial is not None and _BUT.search(text, denial.end()) is None
+
+
+# A move in the speaker's career told as such: "After that I worked almost two years in a company called Company 2.",
+# "Before that I was working mostly in data analytics", "I spent six years at Deloitte before joining here."
+_CAREER_MOVE = re.compile(
+    r"^\W*(?:(?:so|well|yeah|okay|um|uh|and|but|then),?\s+)*"
+    r"(?:(?:after|before|prior\s+to)\s+that,?\s+(?:(?:um|uh),?\s+)?i\s+(?:(?:have\s+)?worked|was\s+working"
+    r"|work(?:ed)?\s+it|joined|moved|was\s+(?:a|an|the)\s)"
+    r"|i\s+(?:worked|spent)\s+(?:(?:almost|about|nearly|over|around|for)\s+)?\w+\s+(?:years?|months?)\s+(?:at|in|with|as)\s)",
+    re.I,
+)
+
+
+def tells_a_career_move(text: str) -> bool:
+    """Whether ``text`` tells where the speaker worked before or next ("After that I work it in the financial tech
+    sector with some company ..."): background, the codebook's ``other``, however the job sounds. Measured on the
+    labelled sets: the 4 statements it matches (all spoken) are ``other``; the built-in model filed two of them as
+    triggers, and one led a trigger theme of real speech."""
+    return _CAREER_MOVE.search(text) is not None

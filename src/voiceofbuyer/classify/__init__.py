@@ -25,12 +25,12 @@ import numpy as np
 from ..config import ClassifyConfig
 from ..introductions import only_states_a_job
 from ..records import CATEGORIES, Classification, Statement
-from ..remarks import denies_having, forecasts, is_small_talk, only_praises
+from ..remarks import denies_having, forecasts, is_small_talk, only_praises, tells_a_career_move
 from .labelled import LabelledStatement
 
 __all__ = ["CATEGORIES", "FILING_RULES", "Classifier", "LabelledStatement", "filed_as"]
 
-FILING_RULES = "10"
+FILING_RULES = "11"
 """The version of ``filed_as``'s rules (small talk, denials): part of the verdict cache key, so a changed rule
 re-files every statement."""
 
@@ -40,11 +40,12 @@ def filed_as(label: str, confidence: float, text: str, config: ClassifyConfig) -
     (``confidence`` below ``min_confidence``), the statement is shorter than ``min_words``, it is small talk or it
     denies having what was asked about ("I can't think of a time I got frustrated."), or it is filed as a pain or
     an objection but only praises ("I was particularly satisfied that it found the bug."), or filed as a goal but only
-    forecasts ("I believe AI will become more capable."), or it only states the speaker's job."""
+    forecasts ("I believe AI will become more capable."), or it only states the speaker's job or tells where they
+    worked before ("After that I worked two years in a company called Company 2.")."""
     unsure = confidence < config.min_confidence or len(text.split()) < config.min_words
     praise = label in ("pain", "objection") and only_praises(text)
     forecast = label == "goal" and forecasts(text)
-    background = is_small_talk(text) or denies_having(text) or only_states_a_job(text)
+    background = is_small_talk(text) or denies_having(text) or only_states_a_job(text) or tells_a_career_move(text)
     return "other" if unsure or praise or forecast or background else label
 
 
