@@ -195,6 +195,33 @@ def test_the_field_said_before_a_job_that_names_none_is_the_jobs(said, title, fu
     assert (found, role_for_title(found, ()).function) == (title, function)
 
 
+@pytest.mark.parametrize(
+    ("said", "title", "role"),
+    [
+        # a rank said, then what it covers: "Head of Audit Side" replaced the partner's own title (tester 6)
+        ("I'm a partner at Birch and Company, a twelve-person accounting firm. I look after the audit side.",
+         "Partner, Head of Audit", "Accounting Leader"),
+        # a business named, its owner (tester 6: no title, and a bakery's owner was frontline staff)
+        ("I own Delgado Bakeries, it's four shops and a central kitchen.", "Owner", "Executive & Founder"),
+        ("I own and run Harbour Coffee Roasters.", "Owner", "Executive & Founder"),
+        ("I own a small bakery in town.", "Bakery Owner", "Executive & Founder"),
+        ("I own Google Analytics and the tag setup. I work in marketing.", "works in marketing",
+         "Marketing Professional"),  # a product looked after, no business
+        ("I'm the site foreman for Kearney Civils on the Dunmore Road job.", "Site Foreman", "Frontline Manager"),
+    ],
+)  # fmt: skip
+def test_titles_tester_six_met(said, title, role):
+    turns = [
+        ("Sam Ortiz", "Could you start by telling me what you do?"),
+        ("Dana Cole", said),
+        ("Sam Ortiz", "What slows you down?"),
+        ("Dana Cole", "Chasing people for paperwork every single week."),
+    ]
+    iv = interview(turns)
+    profile = buyer_profile(iv, identify_sides(iv), TAXONOMY)
+    assert (profile.title, profile.role) == (title, role)
+
+
 def test_user_taxonomy_wins_over_the_built_in_functions():
     config = load_config(Path(__file__).parent / "fixtures" / "custom_roles.toml")
     assert role_for_title("VP Sales", config.taxonomy).role == "Revenue Leader"

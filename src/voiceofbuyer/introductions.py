@@ -64,6 +64,12 @@ _INTRO_LEAD = re.compile(
     r"|one\s+of\s+(?:the|our|two|three|several|many))\s+)*",
     re.I,
 )
+_BUSINESS_WORDS = (
+    r"(?:Bakery|Bakeries|Roasters|Ltd|Limited|Inc|LLC|Co|Company|Group|Foods|Holdings|Partners|Studios?"
+    r"|Agency|Consulting|Services|Associates|Brewing|Brewery|Farms?|Dental|Vets?|Clinic|Salon|Caf[eé]|Kitchen"
+    r"|Restaurants?|Shops?|Stores?|Logistics|Construction|Builders|Landscaping|Plumbing|Catering|Fitness|Garage"
+    r"|Cleaning|Properties|Realty|Accountants|Solicitors)"
+)
 _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bi\s+teach\b", re.I), "Teacher"),
     (re.compile(r"\bi\s+dispatch\b", re.I), "Dispatcher"),
@@ -87,6 +93,21 @@ _VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
             re.I,
         ),
         "{kind} owner",
+    ),
+    # "I own Delgado Bakeries, it's four shops", "I own and run Harbour Coffee Roasters": a business named, by a word
+    # of its name or as it is described next; its owner (not "I own NetSuite admin", "I own Google Analytics and the
+    # tag setup": a product looked after)
+    (
+        re.compile(
+            r"\bi\s+(?:currently\s+|also\s+)?(?:co-?)?own(?:\s+and\s+(?:run|operate|manage))?\s+"
+            rf"(?:(?-i:(?:[A-Z][\w'’&-]*\s+(?:(?:&|and|of)\s+)?){{0,4}}{_BUSINESS_WORDS})"
+            r"(?=\s*[,.;!]|\s+(?:and|in|with|since|for)\b|\s*$)"
+            r"|(?-i:[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|&|and|of))*)"
+            r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|business|firm|shop|store|agency|practice|studio"
+            r"|restaurant|caf[eé]|bakery|farm|chain|consultancy|brand|startup|salon|clinic)\b)",
+            re.I,
+        ),
+        "owner",
     ),
     # "The business I run is a cidery": its owner
     (

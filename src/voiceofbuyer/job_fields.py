@@ -39,8 +39,8 @@ _RESPONSIBILITY = re.compile(
     # "I run a team of eight in customer support": the team's field
     r"(?:(?:a|the|our)\s+(?:small\s+)?team\s+(?:of\s+[\w-]+\s+(?:people\s+)?)?(?:in|for|on)\s+)?"
     r"(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?(?!of\s)(?P<field>[a-z][\w&/ -]{1,40}?)"
-    r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation))?"
-    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here|there|over|across|in|with|where|which)\b|$)",
+    r"(?:\s+(?:team|teams|department|function|group|org|organi[sz]ation|side|sides))?"
+    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here|there|over|across|in|with|where|which|as)\b|$)",
     re.I,
 )
 

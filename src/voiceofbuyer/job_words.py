@@ -22,7 +22,7 @@ _HEAD_NOUNS = (
     "|superintendent|administrator|admin|chief|secretary|receptionist|operator|dispatcher|inspector|estimator|surveyor"
     "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder|leader"
     "|gm|sdr|bdr|csm|hrbp|hod|dgm|avp|svp|evp"
-    "|registrar|bursar|comptroller|archivist"
+    "|registrar|bursar|comptroller|archivist|foreman|forewoman|groundskeeper"
 )
 JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
     {"screenwriter", "novelist", "podcaster", "blogger", "reporter", "transcriber", "proofreader", "copyeditor",

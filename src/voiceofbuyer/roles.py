@@ -356,7 +356,9 @@ def buyer_profile(
     responsible = stated_responsibility(said, asked)
     match = role_for_title(responsible, taxonomy) if responsible else RoleMatch("", "")
     if match.role and match.function != OTHER:
-        return profile(responsible, match.role, "self-introduction", match.function, stated_responsibility)
+        # "I'm a partner at Birch and Company. I look after the audit side.": the title said, and what it covers
+        title = f"{seniority_only}, {responsible}" if seniority_only else responsible
+        return profile(title, match.role, "self-introduction", match.function, stated_responsibility, responsible)
     return BuyerProfile(interview.id, name, seniority_only, UNASSIGNED_ROLE, "unassigned", account=account)
 
 
