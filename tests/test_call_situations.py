@@ -407,3 +407,52 @@ def test_a_buyer_asking_not_to_be_written_down_in_plain_words_is_left_out() -> N
         ("Dana Kerr", "Okay, you can write again. What we need is the check done on the phone."),
     ])  # fmt: skip
     assert off_the_record(call.turns, {"Dana Kerr"}) == {1, 2, 3, 4}
+
+
+STANDUP = [
+    ("Hughes, Claire", "Morning all. Let's go round quickly. Tom, what did you get done yesterday?"),
+    ("Tom Becker", "Yesterday I finished the vendor master clean-up for the German entity. No blockers."),
+    ("Hughes, Claire", "Great. Priya?"),
+    ("Priya Raman", "I closed out the bank recs for July. I'm blocked on the Singapore one, I need their ledger."),
+    ("Hughes, Claire", "I'll raise the access ticket after this. Mei, how about you?"),
+    ("Mei Lin", "I'm still on the audit sample requests, twenty of forty done. Should finish tomorrow."),
+    ("Hughes, Claire", "Okay. Anything else before we drop? No? Thanks everyone."),
+]  # fmt: skip
+
+
+def test_a_teams_own_meeting_is_no_interview() -> None:
+    """A standup, a sprint planning, a pipeline review: the lead's questions read as an interviewer's, and the
+    colleagues' answers became a persona's pains (tester 6)."""
+    from dataclasses import replace
+
+    standup = replace(interview(STANDUP), source="AP team daily standup.vtt")
+    assert "a team's own meeting (daily standup)" in not_an_interview(standup, identify_sides(standup))
+    # The same round of a moderator by name, in a group interview of buyers who say what they do, is interviewed.
+    group = [("Sam Ortiz", "Thanks for joining this team sync. Tom, could you tell me what you do?"),
+             ("Tom Becker", "I'm the AP manager at Halden Foods."),
+             ("Sam Ortiz", "And Priya?"), ("Priya Raman", "I'm the controller, I sign off the close."),
+             ("Sam Ortiz", "Mei, what slows the close down?"),
+             ("Mei Lin", "Waiting for approvals, every month.")]  # fmt: skip
+    focus = interview(group)
+    assert not not_an_interview(focus, identify_sides(focus))
+
+
+def test_a_vendors_questionnaire_responses_are_no_interview() -> None:
+    """Q:/A: answers a vendor wrote for a customer's security review: its "we" became a buyer's criteria (tester 6)."""
+    questionnaire = parse_turns(
+        "Ledgerly – Security Questionnaire Responses\nPrepared for: Acme Bank vendor risk review\n\n"
+        "Q: Do you encrypt customer data at rest?\nA: Yes. All customer data is encrypted at rest with AES-256.\n\n"
+        "Q: Where is customer data hosted?\nA: In AWS eu-west-1 by default, with a US region on request.\n\n"
+        "Q: Do you hold a SOC 2 Type II report?\nA: Yes, our latest report is available under NDA.\n",
+        "answers.txt",
+    )
+    from voiceofbuyer.records import Interview, InterviewMeta
+
+    turns = tuple(questionnaire.turns)
+    document = Interview("q", "answers.txt", "text", "0", questionnaire.text, turns, InterviewMeta())
+    assert "vendor's written responses" in not_an_interview(document, identify_sides(document))
+    # A buyer telling of the questionnaires they send speaks for herself: interviewed.
+    said = questionnaire.text.replace("A: Yes. All", "A: I check that all").replace("A: In AWS", "A: I ask if in AWS")
+    answered = parse_turns(said, "answers.txt")
+    buyer = Interview("b", "answers.txt", "text", "0", answered.text, tuple(answered.turns), InterviewMeta())
+    assert not not_an_interview(buyer, identify_sides(buyer))

@@ -1,5 +1,6 @@
 """Files read as speaker turns that are no interview: documents, guides, surveys, notes, chats, demos, webinars,
-FAQs, podcasts, debriefs and articles. Each is left out of the batch with one line saying what it looks like."""
+FAQs, questionnaire responses, team meetings, podcasts, debriefs and articles. Each is left out of the batch with
+one line saying what it looks like."""
 
 from __future__ import annotations
 
@@ -213,6 +214,66 @@ def _meeting_notes(interview: Interview, sides: SpeakerRoles) -> str:
     return ""
 
 
+_TEAM_MEETING = re.compile(
+    r"\b(?:(?:daily\s+)?stand-?\s?up|daily\s+scrum|sprint\s+(?:planning|review)|retro(?:spective)?|backlog\s+grooming"
+    r"|(?:pipeline|forecast|deal)\s+(?:review|call)|(?:team|weekly)\s+sync|all[-\s]hands|team\s+huddle)\b",
+    re.I,
+)
+"""A team's own meeting: "Let's start sprint planning", "Okay, pipeline review", "AP team daily standup.vtt"."""
+_GIVEN_NAME = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _team_meeting(interview: Interview, sides: SpeakerRoles) -> str:
+    """A team's internal meeting (a standup, sprint planning, a pipeline review): named so in its opening turns or
+    its file name, and one voice going round the others by name ("Tom, what did you get done yesterday?", "Priya,
+    Northwind?"), two of them at least, nobody saying what they do. Colleagues reporting to their lead are no buyers
+    however they talk of their work (a sales team's pipeline review would put its reps' words in a buyer's mouth)."""
+    opening = " ".join(turn.text for turn in interview.turns[:2])
+    named = _TEAM_MEETING.search(opening) or _TEAM_MEETING.search(interview.source.replace("-", " "))
+    people = {turn.speaker for turn in interview.turns}
+    if not named or len(people) < 3 or _say_what_they_do([turn.text for turn in interview.turns]):
+        return ""
+
+    def given(label: str) -> str:
+        # "Hughes, Claire": surname first; "Tom Becker": given name first
+        words = _GIVEN_NAME.findall(label.split(",", 1)[1] if "," in label else label)
+        return words[0] if words else ""
+
+    for lead in sorted(people):
+        said = " ".join(turn.text for turn in interview.turns if turn.speaker == lead)
+        called = {other for other in people - {lead} if given(other)
+                  and re.search(rf"\b{re.escape(given(other))}\s*[,?]", said)}  # fmt: skip
+        if len(called) >= 2:
+            return (
+                f"a team's own meeting ({named[0].lower()}): {lead} goes round {len(called)} colleagues by name "
+                "(not a buyer interview)"
+            )
+    return ""
+
+
+_QUESTIONNAIRE = re.compile(
+    r"\b(?:(?:security|vendor|supplier|due\s+diligence|risk|compliance)\s+(?:questionnaire|assessment|review)"
+    r"|questionnaire\s+(?:responses?|answers?)|rf[ipq]\s+(?:responses?|answers?)|request\s+for\s+(?:proposal|information)"
+    r"|due\s+diligence\s+(?:questions|responses?))\b",
+    re.I,
+)
+"""A document of written answers a vendor gives a customer: "Security Questionnaire Responses", "RFP response"."""
+
+
+def _questionnaire(interview: Interview, sides: SpeakerRoles) -> str:
+    """A vendor's written answers to a customer's questionnaire (a security review, an RFP): called so in its heading
+    or file name, three questions or more, and no answer in the first person singular (the vendor answers as "we");
+    a buyer interviewed about the questionnaires they send is still interviewed."""
+    heading = interview.text[: interview.turns[0].start_char] + "\n" + interview.source
+    questions = [t.text for t in interview.turns if t.speaker in sides.interviewers and _ASKS.search(t.text)]
+    answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
+    if not _QUESTIONNAIRE.search(heading) or len(questions) < 3 or _INTERVIEWED.search(heading) or _timed(interview):
+        return ""
+    if any(FIRST_PERSON.search(text) for text in answers):
+        return ""
+    return f"{len(questions)} questions answered as a vendor's written responses under a heading that calls them so"
+
+
 _BYLINE = re.compile(r"\A---[ \t]*\n(?:(?!---).*\n){0,30}?(?:author|authors|byline)[ \t]*:", re.I)
 """A published article's front matter naming its author (Hugo, Jekyll, a CMS export)."""
 _CALL_TO_ACTION = re.compile(
@@ -249,6 +310,7 @@ def _say_what_they_do(texts: list[str]) -> bool:
 
 
 KINDS: tuple[Callable[[Interview, SpeakerRoles], str], ...] = (
-    _one_voice, _debrief, _podcast, _webinar, _faq, _guide, _survey, _team_talk, _meeting_notes, _article,
+    _one_voice, _debrief, _podcast, _webinar, _faq, _questionnaire, _guide, _survey, _team_meeting, _team_talk,
+    _meeting_notes, _article,
 )  # fmt: skip
 """What a file that is no interview may look like, in the order they are tried: each says why, or ""."""
