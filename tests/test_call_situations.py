@@ -449,7 +449,8 @@ def test_a_vendors_questionnaire_responses_are_no_interview() -> None:
     from voiceofbuyer.records import Interview, InterviewMeta
 
     turns = tuple(questionnaire.turns)
-    document = Interview("q", "answers.txt", "text", "0", questionnaire.text, turns, InterviewMeta())
+    # in a folder called "interviews": the folder says nothing of what the file is
+    document = Interview("q", "interviews/answers.txt", "text", "0", questionnaire.text, turns, InterviewMeta())
     assert "vendor's written responses" in not_an_interview(document, identify_sides(document))
     # A buyer telling of the questionnaires they send speaks for herself: interviewed.
     said = questionnaire.text.replace("A: Yes. All", "A: I check that all").replace("A: In AWS", "A: I ask if in AWS")

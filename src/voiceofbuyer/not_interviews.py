@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from pathlib import PurePosixPath
 
 from .ingest.unlabelled import FIRST_PERSON
 from .ingest.vendor_side import SELF_INTRO
@@ -156,7 +157,7 @@ def _faq(interview: Interview, sides: SpeakerRoles) -> str:
     """A vendor's FAQ or help page ("# Ledgerly FAQ", "Tallyroom - frequently asked questions" above its questions
     and answers): called so in its heading or file name, three questions or more, and nobody who answers says what
     they do (a buyer interviewed about her own product is)."""
-    heading = interview.text[: interview.turns[0].start_char] + "\n" + interview.source
+    heading = _heading(interview)
     questions = [t.text for t in interview.turns if t.speaker in sides.interviewers and "?" in t.text]
     answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
     interviewed = _INTERVIEWED.search(heading) or _timed(interview) or _say_what_they_do(answers)
@@ -229,7 +230,7 @@ def _team_meeting(interview: Interview, sides: SpeakerRoles) -> str:
     Northwind?"), two of them at least, nobody saying what they do. Colleagues reporting to their lead are no buyers
     however they talk of their work (a sales team's pipeline review would put its reps' words in a buyer's mouth)."""
     opening = " ".join(turn.text for turn in interview.turns[:2])
-    named = _TEAM_MEETING.search(opening) or _TEAM_MEETING.search(interview.source.replace("-", " "))
+    named = _TEAM_MEETING.search(opening) or _TEAM_MEETING.search(_file_name(interview).replace("-", " "))
     people = {turn.speaker for turn in interview.turns}
     if not named or len(people) < 3 or _say_what_they_do([turn.text for turn in interview.turns]):
         return ""
@@ -264,7 +265,7 @@ def _questionnaire(interview: Interview, sides: SpeakerRoles) -> str:
     """A vendor's written answers to a customer's questionnaire (a security review, an RFP): called so in its heading
     or file name, three questions or more, and no answer in the first person singular (the vendor answers as "we");
     a buyer interviewed about the questionnaires they send is still interviewed."""
-    heading = interview.text[: interview.turns[0].start_char] + "\n" + interview.source
+    heading = _heading(interview)
     questions = [t.text for t in interview.turns if t.speaker in sides.interviewers and _ASKS.search(t.text)]
     answers = [t.text for t in interview.turns if t.speaker in sides.buyers]
     if not _QUESTIONNAIRE.search(heading) or len(questions) < 3 or _INTERVIEWED.search(heading) or _timed(interview):
@@ -297,6 +298,16 @@ def _article(interview: Interview, sides: SpeakerRoles) -> str:
     if sum(signs) >= 2 and not any(FIRST_PERSON.search(text) for text in answers):
         return "questions answered in the first person plural under a byline or a call to action (an article?)"
     return ""
+
+
+def _file_name(interview: Interview) -> str:
+    """The file's own name: the folders above it ("customer interviews/") say nothing of what it is."""
+    return PurePosixPath(interview.source).name
+
+
+def _heading(interview: Interview) -> str:
+    """What a file says of itself: the text before its first turn, and its name."""
+    return interview.text[: interview.turns[0].start_char] + "\n" + _file_name(interview)
 
 
 def _timed(interview: Interview) -> bool:
