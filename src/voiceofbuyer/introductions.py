@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 
 from .job_questions import ASKS_ANOTHERS_JOB, ASKS_TITLE, ASKS_YOURS, NAME_FIRST, SAYS_I_AM, answered_title
-from .job_words import JOB_WORDS, names_a_field, names_a_job_word, title_cased
+from .job_words import JOB_WORDS, VERB_TITLES, names_a_field, names_a_job_word, title_cased
 from .title_phrases import (
     RANK_WORDS,
     bare_title,
@@ -63,67 +63,6 @@ _INTRO_LEAD = re.compile(
     r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just"
     r"|one\s+of\s+(?:the|our|two|three|several|many))\s+)*",
     re.I,
-)
-_BUSINESS_WORDS = (
-    r"(?:Bakery|Bakeries|Roasters|Ltd|Limited|Inc|LLC|Co|Company|Group|Foods|Holdings|Partners|Studios?"
-    r"|Agency|Consulting|Services|Associates|Brewing|Brewery|Farms?|Dental|Vets?|Clinic|Salon|Caf[eé]|Kitchen"
-    r"|Restaurants?|Shops?|Stores?|Logistics|Construction|Builders|Landscaping|Plumbing|Catering|Fitness|Garage"
-    r"|Cleaning|Properties|Realty|Accountants|Solicitors)"
-)
-_VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bi\s+teach\b", re.I), "Teacher"),
-    (re.compile(r"\bi\s+dispatch\b", re.I), "Dispatcher"),
-    # "I'm studying Medicinal Chemistry", "I am studying for my degree": a student (not "I'm studying the report")
-    (
-        re.compile(
-            r"\bi(?:'?m|\s+am)\s+(?:currently\s+)?studying\s+(?:(?-i:[A-Z])|for\s+(?:a|my)\s+(?:\w+\s+)?degree\b"
-            r"|at\s+(?:the\s+)?(?:university|college)\b)",
-            re.I,
-        ),
-        "Student",
-    ),
-    (
-        re.compile(
-            # "I own and run my company", "I currently have a small business where I paint banners"
-            r"\bi\s+(?:currently\s+|also\s+)?(?:own|run|have|operate|started|founded|co-?founded)"
-            r"(?:\s+and\s+(?:run|operate|manage))?\s+(?:a|an|my|our)\s+"
-            r"(?:(?:own|small|little|online|local|family|tiny|one-person|new)\s+)*(?P<kind>(?:\w+\s+){0,2}?"
-            r"(?:business|shop|store|company|agency|studio|practice|firm|farm|restaurant|cafe|café|bakery|food\s+truck"
-            r"|startup|start-up|brand|consultancy|salon|clinic))\b",
-            re.I,
-        ),
-        "{kind} owner",
-    ),
-    # "I own Delgado Bakeries, it's four shops", "I own and run Harbour Coffee Roasters": a business named, by a word
-    # of its name or as it is described next; its owner (not "I own NetSuite admin", "I own Google Analytics and the
-    # tag setup": a product looked after)
-    (
-        re.compile(
-            r"\bi\s+(?:currently\s+|also\s+)?(?:co-?)?own(?:\s+and\s+(?:run|operate|manage))?\s+"
-            rf"(?:(?-i:(?:[A-Z][\w'’&-]*\s+(?:(?:&|and|of)\s+)?){{0,4}}{_BUSINESS_WORDS})"
-            r"(?=\s*[,.;!]|\s+(?:and|in|with|since|for)\b|\s*$)"
-            r"|(?-i:[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|&|and|of))*)"
-            r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|business|firm|shop|store|agency|practice|studio"
-            r"|restaurant|caf[eé]|bakery|farm|chain|consultancy|brand|startup|salon|clinic)\b)",
-            re.I,
-        ),
-        "owner",
-    ),
-    # "The business I run is a cidery": its owner
-    (
-        re.compile(r"\bthe\s+(?P<kind>business|company|firm|shop|practice)\s+i\s+(?:run|own)\s+is\b", re.I),
-        "{kind} owner",
-    ),
-    # "It's my company. I started it eleven years ago with one truck."
-    (
-        # not "it's my company's policy", "it's my business to know where every dollar goes"
-        re.compile(
-            r"\b(?:it'?s|it\s+is)\s+my\s+(?:own\s+)?(?P<kind>business|company|firm|shop|practice)"
-            r"(?=\s*[.,;!]|\s+(?:and|so|but|now|actually)\b|\s*$)",
-            re.I,
-        ),
-        "{kind} owner",
-    ),
 )
 # "I use it as an assistant", "treat ChatGPT as a tutor", "instead of the AI being the assistant": a role given to a
 # tool, not the speaker's job.
@@ -340,7 +279,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         if names_a_field(match["field"].split()):
             field = title_cased(match["field"])
             found.append(f"{field} Manager" if match["verb"].lower() == "manage" else f"Head of {field}")
-    for pattern, form in _VERB_TITLES:
+    for pattern, form in VERB_TITLES:
         match = pattern.search(text)
         if match:
             kind = " ".join(match.groupdict().get("kind", "").split())

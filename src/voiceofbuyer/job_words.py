@@ -120,3 +120,68 @@ def names_a_job_word(word: str) -> bool:
     if bare in _NOT_A_JOB or "'" in bare:
         return False
     return bare in JOB_WORDS or bare.rstrip("s") in JOB_WORDS or bool(_JOB_SUFFIX.fullmatch(bare))
+
+
+_BUSINESS_WORDS = (
+    r"(?:Bakery|Bakeries|Roasters|Ltd|Limited|Inc|LLC|Co|Company|Group|Foods|Holdings|Partners|Studios?"
+    r"|Agency|Consulting|Services|Associates|Brewing|Brewery|Farms?|Dental|Vets?|Clinic|Salon|Caf[eé]|Kitchen"
+    r"|Restaurants?|Shops?|Stores?|Logistics|Construction|Builders|Landscaping|Plumbing|Catering|Fitness|Garage"
+    r"|Cleaning|Properties|Realty|Accountants|Solicitors)"
+)
+VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bi\s+teach\b", re.I), "Teacher"),
+    (re.compile(r"\bi\s+dispatch\b", re.I), "Dispatcher"),
+    # "I'm studying Medicinal Chemistry", "I am studying for my degree": a student (not "I'm studying the report")
+    (
+        re.compile(
+            r"\bi(?:'?m|\s+am)\s+(?:currently\s+)?studying\s+(?:(?-i:[A-Z])|for\s+(?:a|my)\s+(?:\w+\s+)?degree\b"
+            r"|at\s+(?:the\s+)?(?:university|college)\b)",
+            re.I,
+        ),
+        "Student",
+    ),
+    (
+        re.compile(
+            # "I own and run my company", "I currently have a small business where I paint banners"
+            r"\bi\s+(?:currently\s+|also\s+)?(?:own|run|have|operate|started|founded|co-?founded)"
+            r"(?:\s+and\s+(?:run|operate|manage))?\s+(?:a|an|my|our)\s+"
+            r"(?:(?:own|small|little|online|local|family|tiny|one-person|new)\s+)*(?P<kind>(?:\w+\s+){0,2}?"
+            r"(?:business|shop|store|company|agency|studio|practice|firm|farm|restaurant|cafe|café|bakery|food\s+truck"
+            r"|startup|start-up|brand|consultancy|salon|clinic))\b",
+            re.I,
+        ),
+        "{kind} owner",
+    ),
+    # "I own Delgado Bakeries, it's four shops", "I own and run Harbour Coffee Roasters": a business named, by a word
+    # of its name or as it is described next; its owner (not "I own NetSuite admin", "I own Google Analytics and the
+    # tag setup": a product looked after)
+    (
+        re.compile(
+            r"\bi\s+(?:currently\s+|also\s+)?(?:co-?)?own(?:\s+and\s+(?:run|operate|manage))?\s+"
+            rf"(?:(?-i:(?:[A-Z][\w'’&-]*\s+(?:(?:&|and|of)\s+)?){{0,4}}{_BUSINESS_WORDS})"
+            r"(?=\s*[,.;!]|\s+(?:and|in|with|since|for)\b|\s*$)"
+            r"|(?-i:[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|&|and|of))*)"
+            r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|business|firm|shop|store|agency|practice|studio"
+            r"|restaurant|caf[eé]|bakery|farm|chain|consultancy|brand|startup|salon|clinic)\b)",
+            re.I,
+        ),
+        "owner",
+    ),
+    # "The business I run is a cidery": its owner
+    (
+        re.compile(r"\bthe\s+(?P<kind>business|company|firm|shop|practice)\s+i\s+(?:run|own)\s+is\b", re.I),
+        "{kind} owner",
+    ),
+    # "It's my company. I started it eleven years ago with one truck."
+    (
+        # not "it's my company's policy", "it's my business to know where every dollar goes"
+        re.compile(
+            r"\b(?:it'?s|it\s+is)\s+my\s+(?:own\s+)?(?P<kind>business|company|firm|shop|practice)"
+            r"(?=\s*[.,;!]|\s+(?:and|so|but|now|actually)\b|\s*$)",
+            re.I,
+        ),
+        "{kind} owner",
+    ),
+)
+"""Jobs said by what people do rather than by a title: a pattern, and the title it gives (``{kind}``: the
+business named, "Bakery owner")."""

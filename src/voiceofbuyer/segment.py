@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 from .cleanup import Removal, apply_cleanup, clip_removals, disfluencies, filler_pattern, merge_removals
 from .config import ModelsConfig, SegmentConfig
 from .errors import ConfigError
+from .keyphrases import NounChunks, keyphrases
 from .openings import skip_leading_markers
 from .passages import Passage, buyer_passages, clean_with_map, is_backchannel, to_source
 from .pos_ruler import use_pos_ruler
 from .records import Interview, SpeakerRoles, Statement, Turn
-from .wording import NounChunks, echoes, has_content, keyphrases, stands_alone
+from .wording import echoes, has_content, stands_alone
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -1,22 +1,20 @@
-"""What a statement's own words say about it: whether it stands alone as a quote, and its keyphrases (for theme
-titles); small talk, praise alone and denials are in ``remarks``. Quotes and keyphrases read the spaCy tokens of the
-statement's sentence."""
+"""What a statement's own words say about it: whether it stands alone as a quote, and whether it only reads the
+question back; its keyphrases are in ``keyphrases``, small talk, praise alone and denials in ``remarks``. Quotes
+read the spaCy tokens of the statement's sentence."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from .keyphrases import LIGHT_VERBS
 from .remarks import speaks_of_trouble
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Token
 
-# Words a keyphrase leaves out; adverbs too: "exactly the invoices" → "invoices".
-_CHUNK_SKIP_POS = frozenset({"DET", "PRON", "PUNCT", "NUM", "SYM", "X", "INTJ", "CCONJ", "PART", "ADP", "ADV"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _DANGLING_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "AUX", "PART"})
 _BACK_REFERENCES = frozenset({"that", "this", "those", "these"})
@@ -347,7 +345,7 @@ def _is_content(token: Token) -> bool:
         return True
     return (
         token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and token.is_alpha and not token.is_stop
-        and token.lower_ not in _VAGUE_WORDS and token.lower_ not in _LIGHT_VERBS
+        and token.lower_ not in _VAGUE_WORDS and token.lower_ not in LIGHT_VERBS
     )  # fmt: skip
 
 
@@ -359,70 +357,6 @@ def _has_subject(root: Token, first: Token) -> bool:
     if any(c.dep_ in _SUBJECTS and c.tag_ not in ("WP", "WDT") for t in heads for c in t.children):
         return True
     return root.i == first.i and root.tag_ == "VB"
-
-
-_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-"""Entity types never used in a keyphrase: a theme is never named after a person, a company or a place (an
-acronym tagged as an organisation, "AP", "ERP", stays)."""
-_LIGHT_VERBS = frozenset({
-    "want", "wants", "wanted", "wanting", "need", "needs", "needed", "needing", "have", "has", "had", "having", "'ve",
-    "’ve", "get", "gets", "got", "gotten", "getting", "make", "makes", "made", "making", "do", "does", "did", "done",
-    "doing", "use", "uses", "used", "using", "take", "takes", "took", "taken", "taking", "give", "gives", "gave",
-    "given", "giving", "see", "sees", "saw", "seen", "seeing", "say", "says", "said", "saying", "know", "knows",
-    "knew", "known", "knowing", "think", "thinks", "thought", "thinking", "like", "likes", "liked", "liking", "go",
-    "goes", "went", "gone", "going", "try", "tries", "tried", "trying", "find", "finds", "found", "finding", "put",
-    "puts", "putting", "let", "lets", "letting", "keep", "keeps", "kept", "keeping", "mean", "means", "meant",
-    "meaning", "call", "calls", "called", "calling", "look", "looks", "looked", "looking",
-})  # fmt: skip
-"""Verbs too common to name a theme ("have a budget"), in every form: the segmenter loads no lemmatizer."""
-
-
-class NounChunks:
-    """A doc's ``noun_chunks``, listed once with their start offsets (a ``Span``'s own ``noun_chunks`` walks the
-    whole doc's every time: quadratic in a long answer)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.spans = list(doc.noun_chunks)
-        self.starts = [chunk.start_char for chunk in self.spans]
-
-
-def keyphrases(chunks: NounChunks, start: int, end: int) -> tuple[str, ...]:
-    """The noun phrases ("approval emails") and verb phrases ("chase approvals") between the character offsets
-    ``start`` and ``end`` of the doc of ``chunks``, in the buyer's words, lower-cased but for acronyms ("AI"),
-    without determiners, stop words or names, for theme titles."""
-    phrases: list[str] = []
-    for chunk in chunks.spans[bisect_left(chunks.starts, start) :]:
-        if chunk.start_char >= end:
-            break
-        if chunk.end_char <= end:
-            phrases.append(_chunk_phrase(chunk))
-            verb = chunk.root.head
-            if chunk.root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lower_ not in _LIGHT_VERBS and phrases[-1]:
-                phrases.append(f"{verb.text.lower()} {phrases[-1]}")
-    return tuple(dict.fromkeys(p for p in phrases if p))
-
-
-def _chunk_phrase(chunk: Span) -> str:
-    # A proper noun is a person, a company or a product ("Marco", "Kestrel", "NetSuite"): never in a title. The
-    # segmenter runs without the entity recogniser (speed), so the tagger's PROPN decides; an acronym ("AP",
-    # "SSO") is a term and stays.
-    tokens = [
-        t for t in chunk
-        if t.pos_ not in _CHUNK_SKIP_POS and not t.is_stop and t.is_alpha and not _part_of_word(t)
-        and not ((t.pos_ == "PROPN" or t.ent_type_ in _NAMES) and not (t.is_upper and len(t) <= 5))
-    ]  # fmt: skip
-    if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or len(tokens) > 4:
-        return ""
-    if tokens[-1].i - tokens[0].i + 1 != len(tokens):
-        return ""  # words left out inside ("a SOC 2 Type II report" is no "SOC II report"): a title says what was said
-    return " ".join(t.text if t.is_upper and len(t) > 1 else t.text.lower() for t in tokens)  # "AI", "ERP" stay
-
-
-def _part_of_word(token: Token) -> bool:
-    """A piece of a word the tokenizer split: "gon" of "gonna" (tagged a noun: "the client's gonna" made the title
-    "Client gon")."""
-    following = token.i + 1
-    return not token.whitespace_ and following < len(token.doc) and token.doc[following].is_alpha
 
 
 _PERSON_WORD = {"i": "you", "me": "you", "we": "you", "us": "you", "my": "your", "our": "your", "am": "are"}
