@@ -4,8 +4,8 @@ import numpy as np
 
 from voiceofbuyer.cluster import PcaHdbscan, groups_from_labels, split_broad
 from voiceofbuyer.config import ClusteringConfig
-from voiceofbuyer.records import Citation, Quote, Statement, Theme
-from voiceofbuyer.theme_titles import distinct_labels, label_groups, title_candidates
+from voiceofbuyer.records import BuyerProfile, Citation, Interview, InterviewMeta, Quote, Statement, Theme
+from voiceofbuyer.theme_titles import distinct_labels, label_groups, never_in_titles, title_candidates
 from voiceofbuyer.themes import build_themes, disfluency, representative
 
 CONFIG = ClusteringConfig(
@@ -340,3 +340,23 @@ def test_a_buyers_title_is_cited_beside_their_own_words_only():
     assert quote_of(replace(peter, speaker="Jane O'Neil"), interview, jane).citation.title == "CFO"
     unnamed = replace(profile, name="")  # no name known: the interview's buyer, as before
     assert quote_of(anita, interview, unnamed).citation.title == "CFO"
+
+
+def test_a_roles_own_job_title_never_titles_its_themes_another_roles_may():
+    """ "Data scientist" titled a pain theme of 63 statements in the persona of five data scientists (auditor): it
+    names the people, not their point. "CFO" may title what AP managers say of their CFO."""
+    profiles = {
+        "a": BuyerProfile("a", "Ana", "Data Scientist", "Data & ML Practitioner", "self-introduction"),
+        "b": BuyerProfile("b", "Ben", "AP Manager", "Accounts Payable Manager", "self-introduction"),
+    }
+    interviews = [Interview(i, f"{i}.txt", "text", "0", "", (), InterviewMeta(company="Acme")) for i in profiles]
+    unsaid = never_in_titles(interviews, profiles, ["Data & ML Practitioner", "Accounts Payable Manager"])
+    assert {"ana", "acme", "data scientist"} <= unsaid["Data & ML Practitioner"]
+    assert "data scientist" not in unsaid["Accounts Payable Manager"]
+    group = [
+        statement("a1", "i1", "x", ("data scientists", "data sets")),
+        statement("a2", "i2", "y", ("data scientist", "data sets")),
+        statement("a3", "i3", "z", ("data scientist", "upstream data")),
+    ]
+    assert title_candidates([group], unsaid["Data & ML Practitioner"]) == {"data sets"}
+    assert "data scientist" in title_candidates([group], unsaid["Accounts Payable Manager"])

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
@@ -58,11 +57,10 @@ from .review import apply_decisions
 from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash
-from .theme_titles import distinct_labels, title_candidates
+from .theme_titles import distinct_labels, never_in_titles, title_candidates
 from .themes import build_themes, quote_of, theme_rank
 from .vectors import Vectors
 
-_WORDS = re.compile(r"\w+")
 _CACHE_GROUP = 64
 """Interviews whose cached statements are read at once."""
 _CLASSIFY_CHUNK = 8192
@@ -359,17 +357,14 @@ def _describe(
         """A statement as a quote citing its interview and buyer."""
         return quote_of(statement, interviews[statement.interview_id], profiles[statement.interview_id])
 
-    named: set[str] = set()
-    for interview in interviews.values():
-        meta = interview.meta
-        named.update(t.speaker for t in interview.turns)
-        named.update((meta.interviewee, meta.interviewer, meta.company, meta.attendees, profiles[interview.id].name))
-    names = frozenset(word for name in named for word in _WORDS.findall(name.lower()) if len(word) > 2)
+    unsaid = never_in_titles(list(interviews.values()), profiles, {role for role, _ in groups})
     by_role: dict[str, list[Theme]] = {}
     order = {category: index for index, category in enumerate(CATEGORIES)}
     pools = sorted(groups.items(), key=lambda item: (item[0][0], order[item[0][1]]))
     # Every title candidate in one call: the engine may be a cluster, where each call has a cost of its own.
-    phrase_vectors = embed(sorted({c for _, role_groups in pools for c in title_candidates(role_groups, names)}))
+    phrase_vectors = embed(
+        sorted({c for (role, _), role_groups in pools for c in title_candidates(role_groups, unsaid[role])})
+    )
     for (role, category), role_groups in pools:
         by_role.setdefault(role, []).extend(
             build_themes(
@@ -381,7 +376,7 @@ def _describe(
                 company_of,
                 person_of,
                 quote_for,
-                names,
+                unsaid[role],
                 phrase_vectors,
                 confidence,
             )

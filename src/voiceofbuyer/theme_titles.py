@@ -7,12 +7,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .records import Statement, Theme
+from .records import BuyerProfile, Interview, Statement, Theme
 
 # Nouns too generic to name a theme.
 _GENERIC_NOUNS = frozenset(
@@ -86,7 +86,8 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
     A phrase's frequency in a group counts the distinct interviews that used it, so one talkative buyer
     cannot name a theme; generic nouns ("thing", "time") never do, nor a phrase headed by a noun that names nothing
     ("funny thing", "create lot") or a generic noun only weighed ("big point"); ``names`` (lower-cased words of the
-    batch's people and companies) never do.
+    batch's people and companies, and the buyers' job titles whole, as ``phrase_key``s: "data scientist") never do:
+    a theme titled "Data scientist" in a persona of data scientists names the people, not their point.
     """
     counts: list[Counter[str]] = []
     surfaces: list[Counter[str]] = []
@@ -101,6 +102,7 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
             phrases = {
                 p for p in by_interview[interview]
                 if phrase_key(p) not in _GENERIC_NOUNS and not _names_nothing(p) and not names.intersection(p.split())
+                and phrase_key(p) not in names
             }  # fmt: skip
             count.update({phrase_key(p) for p in phrases})
             surface.update(phrases)
@@ -126,6 +128,29 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
         surface_of = {key: min(forms[key], key=lambda p, s=surface: (-s[p], p)) for key in count}
         ranked.append(RankedPhrases(sorted(count, key=lambda key: (-score(key), key)), count, surface_of))
     return ranked
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def never_in_titles(
+    interviews: Iterable[Interview], profiles: Mapping[str, BuyerProfile], roles: Iterable[str]
+) -> dict[str, frozenset[str]]:
+    """Role → what its theme titles never say (``rank_phrases``' ``names``): the words of every person and company
+    the batch names (speakers, metadata, buyers), and the role's own job titles whole ("data scientist": a theme so
+    titled in a persona of data scientists names the people, not their point; another role's title may be what a
+    role talks about, "CFO" in the AP managers' persona)."""
+    named: set[str] = set()
+    for interview in interviews:
+        meta = interview.meta
+        named.update(t.speaker for t in interview.turns)
+        named.update((meta.interviewee, meta.interviewer, meta.company, meta.attendees, profiles[interview.id].name))
+    words = frozenset(word for name in named for word in _WORDS.findall(name.lower()) if len(word) > 2)
+    titles: dict[str, set[str]] = {}
+    for profile in profiles.values():
+        if profile.title:
+            titles.setdefault(profile.role, set()).add(phrase_key(profile.title))
+    return {role: words | titles.get(role, set()) for role in roles}
 
 
 def title_candidates(groups: list[list[Statement]], names: frozenset[str] = frozenset()) -> set[str]:
