@@ -4,7 +4,7 @@ as a Spanish speaker says it."""
 
 from __future__ import annotations
 
-from voiceofbuyer.ingest.sides import identify_sides
+from voiceofbuyer.ingest.sides import _second_askers, identify_sides
 from voiceofbuyer.ingest.speaker_names import label_aliases
 from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_reader import parse_turns
@@ -457,3 +457,52 @@ def test_a_vendors_questionnaire_responses_are_no_interview() -> None:
     answered = parse_turns(said, "answers.txt")
     buyer = Interview("b", "answers.txt", "text", "0", answered.text, tuple(answered.turns), InterviewMeta())
     assert not not_an_interview(buyer, identify_sides(buyer))
+
+
+def test_two_who_take_turns_asking_are_both_interviewers() -> None:
+    """The lead opened and asked half the questions, the colleague the other half, and the lead's "Could you tell us
+    what you do?" became a buyer's statement (tester 7: Rev, WhisperX, named speakers alike)."""
+    turns = [
+        ("SPEAKER_00", "Okay, thanks for joining. I'm here with my colleague from product. Could you tell us what "
+                        "you do?"),
+        ("SPEAKER_02", "Sure. I'm the laboratory manager at Northfield Water. We test drinking water samples."),
+        ("SPEAKER_01", "How many samples a day?"),
+        ("SPEAKER_02", "About four hundred on a normal day, more after heavy rain."),
+        ("SPEAKER_00", "What made you look at a new LIMS?"),
+        ("SPEAKER_02", "Our current system is fifteen years old and the vendor stopped supporting it."),
+        ("SPEAKER_01", "Would you need instrument integration from day one?"),
+        ("SPEAKER_02", "Yes. If analysts type results by hand, the error rate goes up and the regulator will notice."),
+    ]  # fmt: skip
+    sides = identify_sides(interview(turns))
+    assert set(sides.interviewers) == {"SPEAKER_00", "SPEAKER_01"} and sides.buyers == ("SPEAKER_02",)
+    # A buyer's colleague who asks the vendor about the product, never about anyone's work, stays a buyer.
+    group = [
+        ("Sam Ortiz", "Could you tell me what you do?"),
+        ("Helen Park", "I'm the controller at Marlow Foods, and Tom here looks after our systems."),
+        ("Sam Ortiz", "What slows your close?"),
+        ("Helen Park", "Intercompany. Every site has its own invoice process and nothing matches at month end."),
+        ("Tom Reid", "Does it integrate with Dynamics? How is it priced?"),
+        ("Sam Ortiz", "It does, and pricing is per entity. How do you match invoices today?"),
+        ("Helen Park", "By hand, in a spreadsheet that three people edit at once, and it takes four days."),
+        ("Tom Reid", "Can it handle three currencies?"),
+        ("Sam Ortiz", "Yes. What would stop you from buying?"),
+        ("Helen Park", "Another migration. We only just finished moving to Dynamics last spring."),
+    ]  # fmt: skip
+    said = [(speaker, text) for speaker, text in group]
+    assert _second_askers(["Helen Park", "Tom Reid"], said) == set()
+
+
+def test_who_opens_the_call_and_hands_it_to_the_researcher_is_on_the_interviewing_side() -> None:
+    """ "Hi Victor, I'm Grace from the product team, and Sam here runs our research. Sam, go ahead.": Grace was a
+    buyer and Victor's title lost (tester 7, in Zoom, Teams, Otter and captions alike)."""
+    turns = [
+        ("Grace Liu", "Hi Victor, I'm Grace from the product team, and Sam here runs our research. Sam, go ahead."),
+        ("Sam Ortiz", "Thanks Grace. Victor, could you tell us about your role?"),
+        ("Victor Alvarez", "I'm the finance manager at Alvarez Family Farms. Four farms and a packing house."),
+        ("Sam Ortiz", "What made you start looking for an expense tool?"),
+        ("Victor Alvarez", "Crew leads hand in receipts in a shoebox once a month. Half are unreadable by then."),
+        ("Sam Ortiz", "What would stop you from buying?"),
+        ("Victor Alvarez", "Connectivity. The crew leads are in the fields with one bar of signal."),
+    ]  # fmt: skip
+    sides = identify_sides(interview(turns))
+    assert set(sides.interviewers) == {"Grace Liu", "Sam Ortiz"} and sides.buyers == ("Victor Alvarez",)

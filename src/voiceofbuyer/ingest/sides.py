@@ -136,6 +136,7 @@ def _people_sides(interview: Interview, people: list[str], uncertain: tuple[str,
     if not pitched:
         interviewer = _host_across_from_brought(interviewer, people, said)
     colleagues = vendor_side(people, interviewer, said)
+    colleagues |= _second_askers([s for s in people if s != interviewer and s not in colleagues], said)
     interviewers = [s for s in people if s == interviewer or s in colleagues]
     buyers = [s for s in people if s not in interviewers]
     confidence = _confidence(said, interviewers)
@@ -325,6 +326,32 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
         if not answers_as_themselves:
             return other, True
     return asker, False
+
+
+def _second_askers(others: list[str], said: list[tuple[str, str]]) -> set[str]:
+    """Of ``others`` (the speakers besides the lead interviewer and their known colleagues), those who interview
+    too: two who take turns asking ("Thanks for joining. I'm here with my colleague from product. Could you tell us
+    what you do?") and one who answers. One who asked another of them for their job and was told it, without giving
+    their own; or one who asks about the other's situation, never about the product, in most of their turns, says
+    no job of their own, and is answered at three times their length."""
+    if len(others) < 2:
+        return set()
+    asked_by = _asked_for_their_job(said)
+    text_of = said_by_speaker(said)
+    turns = Counter(speaker for speaker, _ in said)
+    asking = Counter(speaker for speaker, text in said if "?" in text)
+    words = {s: len(text_of.get(s, "").split()) for s in others}
+    found = set()
+    for speaker in others:
+        own = text_of.get(speaker, "")
+        if speaker in asked_by or SELF_INTRO.search(own) or stated_title([t for s, t in said if s == speaker]):
+            continue
+        questions = _QUESTION.findall(own)
+        about_them = len(questions) >= 2 and not any(_about_the_product(q) for q in questions)
+        answered = any(words[o] >= 3 * words[speaker] and asking[o] < asking[speaker] for o in others if o != speaker)
+        if speaker in asked_by.values() or (about_them and 2 * asking[speaker] >= turns[speaker] and answered):
+            found.add(speaker)
+    return found if len(found) < len(others) else set()
 
 
 _SHOPPING = re.compile(

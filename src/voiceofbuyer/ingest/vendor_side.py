@@ -171,7 +171,8 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
     """How someone introduces ``speaker`` as their colleague: "Aaron from our solutions team", "my colleague Mei",
     "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design", "I've got
     Lena with me, she's a solutions engineer on our side", "I've got Jordan Reyes with me, he's one of our solutions
-    engineers", "that's Rina joining, she runs product for us", "This is Mei, she's taking notes for us"."""
+    engineers", "that's Rina joining, she runs product for us", "This is Mei, she's taking notes for us", "Sam here
+    runs our research"."""
     first = re.escape(given_name(speaker))
     return re.compile(
         # "Aaron from our solutions team" (not "Dana from our customer advisory board")
@@ -180,8 +181,9 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
         rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:\s+(?:with|here\s+with)\s+(?:me|us)|\s+here)?,?\s+"
         rf"(?:(?:he|she|they)(?:'s|'re|\s+is|\s+are)|who(?:'s|\s+is)|is)\s+(?:the\s+|an?\s+)?"
         rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
-        # "this is Laura, who runs our research", "Sam, she leads our design team"
-        rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?,?\s+(?:he|she|they|who)\s+(?:runs|leads|heads|manages|owns)\s+our\b"
+        # "this is Laura, who runs our research", "Sam, she leads our design team", "Sam here runs our research"
+        rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:\s+here)?,?\s+(?:(?:he|she|they|who)\s+)?"
+        rf"(?:runs|leads|heads|manages|owns)\s+our\b"
         # "Priya, our head of design", "I'm joined by Marco Diaz, our head of product", "Ravi's our solutions engineer"
         rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:['’]s|,)?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b"
         # "This is Mei, she's taking notes for us", "Mei's going to take notes": the interviewer's note-taker
