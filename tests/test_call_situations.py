@@ -506,3 +506,45 @@ def test_who_opens_the_call_and_hands_it_to_the_researcher_is_on_the_interviewin
     ]  # fmt: skip
     sides = identify_sides(interview(turns))
     assert set(sides.interviewers) == {"Grace Liu", "Sam Ortiz"} and sides.buyers == ("Victor Alvarez",)
+
+
+def test_prompts_typed_without_question_marks_are_questions() -> None:
+    """A Meet transcript whose interviewers typed no question marks: the lead, who asked most, was read as a buyer
+    (tester 8)."""
+    from voiceofbuyer.ingest.sides import question_count
+
+    assert question_count("Hi Tariq, good to meet you. Start by telling us about your role") == 1
+    assert question_count("Walk me through what happens at a border crossing. Anything else you want to add") == 2
+    assert question_count("What we do is check the papers. Tell them to wait.") == 0  # no prompt to the other side
+    turns = [
+        ("Lucas Moreau", "Hi Tariq, good to meet you. Start by telling us about your role"),
+        ("Tariq Haddad", "Sure. I'm the fleet operations manager at Desert Line Transport. Ninety trucks."),
+        ("Lucas Moreau", "Walk me through what happens at a border crossing"),
+        ("Tariq Haddad", "The driver waits, sometimes two days, and if one stamp is missing the truck goes back."),
+        ("Hannah Berg", "Tell me about the last time that happened"),
+        ("Tariq Haddad", "Two weeks ago. A driver sat at the border for thirty hours over a wrong code."),
+        ("Lucas Moreau", "And how did you find out"),
+        ("Tariq Haddad", "He called me on WhatsApp. That's our whole tracking system, honestly."),
+        ("Hannah Berg", "Describe what you'd want instead"),
+        ("Tariq Haddad", "Papers checked before the truck leaves the yard, and a screen showing stuck trucks."),
+    ]  # fmt: skip
+    sides = identify_sides(interview(turns))
+    assert set(sides.interviewers) == {"Lucas Moreau", "Hannah Berg"} and sides.buyers == ("Tariq Haddad",)
+
+
+def test_who_greets_hands_the_call_over_and_closes_it_is_interviewing() -> None:
+    """ "I'll hand over to Ravi, who's leading the conversation." ... "we'll follow up by email with a summary": a
+    host who asks nothing was the persona's main buyer, and the buyer's title lost (tester 8)."""
+    for handover in ("I'll hand over to Ravi, who's leading the conversation.", "Ravi will take it from here."):
+        turns = [
+            ("Chloe Martin", f"Bonjour Bernard, thanks so much for joining us today. {handover}"),
+            ("Ravi Shah", "Thanks Chloe. Bernard, what's your role at Maple Ridge?"),
+            ("Bernard Ouellet", "I'm the IT manager at Maple Ridge Dental Group. Fourteen clinics."),
+            ("Ravi Shah", "What's the biggest headache right now?"),
+            ("Bernard Ouellet", "Laptops. Hygienists take them between clinics and I have no idea which are patched."),
+            ("Ravi Shah", "How do you track devices today?"),
+            ("Bernard Ouellet", "A spreadsheet my predecessor started in 2019. Half the serial numbers are wrong."),
+            ("Chloe Martin", "Wonderful, that's all we have time for. We'll follow up by email with a summary."),
+        ]  # fmt: skip
+        sides = identify_sides(interview(turns))
+        assert set(sides.interviewers) == {"Chloe Martin", "Ravi Shah"} and sides.buyers == ("Bernard Ouellet",)

@@ -278,13 +278,31 @@ def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], li
 
 
 def asks_most_questions(said: Iterable[tuple[T, str]]) -> T:
-    """The speaker of (speaker, text) pairs who asks most questions; on a tie, the one who talks less."""
+    """The speaker of (speaker, text) pairs who asks most questions (``question_count``); on a tie, the one who
+    talks less."""
     questions: Counter[T] = Counter()
     words: Counter[T] = Counter()
     for speaker, text in said:
-        questions[speaker] += text.count("?")
+        questions[speaker] += question_count(text)
         words[speaker] += len(text.split())
     return min(words, key=lambda s: (-questions[s], words[s], str(s)))
+
+
+# A prompt typed without its question mark: "Walk me through what happens at a border crossing", "Start by telling
+# us about your role", "Anything else you want to add", "Could you describe the process", "And how did you find out".
+_PROMPT = re.compile(
+    r"(?:(?:and|so|okay|ok|right|great|thanks)[,.]?\s+)*(?:(?:walk|talk|take)\s+(?:me|us)\s+through|tell\s+(?:me|us)"
+    r"|(?:start|begin)\s+by\s+(?:telling|walking|describing)|describe|explain|say\s+more|anything\s+else\s+(?:you|to)"
+    r"|(?:could|can|would|do|did|have)\s+you\s+(?:tell|walk|talk|describe|explain|share|say|give)"
+    r"|(?:how|what|why|when|where|which|who)\s+(?:do|did|does|would|could|can|have|are|were)\s+you)\b",
+    re.I,
+)
+
+
+def question_count(text: str) -> int:
+    """Questions asked in ``text``: its question marks, and its sentences that open as a prompt without one."""
+    sentences = (piece.strip() for piece in re.split(r"(?<=[.!?])\s+|\n", text) if "?" not in piece)
+    return text.count("?") + sum(1 for sentence in sentences if _PROMPT.match(sentence))
 
 
 def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[str, bool]:
@@ -339,15 +357,14 @@ def _second_askers(others: list[str], said: list[tuple[str, str]]) -> set[str]:
     asked_by = _asked_for_their_job(said)
     text_of = said_by_speaker(said)
     turns = Counter(speaker for speaker, _ in said)
-    asking = Counter(speaker for speaker, text in said if "?" in text)
+    asking = Counter(speaker for speaker, text in said if question_count(text))
     words = {s: len(text_of.get(s, "").split()) for s in others}
     found = set()
     for speaker in others:
         own = text_of.get(speaker, "")
         if speaker in asked_by or SELF_INTRO.search(own) or stated_title([t for s, t in said if s == speaker]):
             continue
-        questions = _QUESTION.findall(own)
-        about_them = len(questions) >= 2 and not any(_about_the_product(q) for q in questions)
+        about_them = question_count(own) >= 2 and not any(_about_the_product(q) for q in _QUESTION.findall(own))
         answered = any(words[o] >= 3 * words[speaker] and asking[o] < asking[speaker] for o in others if o != speaker)
         if speaker in asked_by.values() or (about_them and 2 * asking[speaker] >= turns[speaker] and answered):
             found.add(speaker)
@@ -374,7 +391,7 @@ def _asked_for_their_job(said: list[tuple[str, str]]) -> dict[str, str]:
     for (asker, question), (speaker, answer) in pairwise(said[:_JOB_QUESTION_TURNS]):
         if asker == speaker or speaker in asked_by or not ASKS_OWN_JOB.search(question):
             continue
-        asks = "?" in question or re.search(r"\b(?:tell|introduce)\b", question, re.I)
+        asks = "?" in question or re.search(r"\b(?:tell|introduce)\b", question, re.I) or question_count(question)
         # "What's your role?" / "AP manager.": a title given alone is an answer to it
         if asks and (SELF_INTRO.search(answer) or stated_title([answer], [question])):
             asked_by[speaker] = asker
@@ -417,7 +434,7 @@ def _confidence(said: list[tuple[str, str]], interviewers: list[str]) -> float:
     words = Counter()
     for speaker, text in said:
         side = "interviewer" if speaker in interviewers else "buyer"
-        questions[side] += text.count("?")
+        questions[side] += question_count(text)
         words[side] += len(text.split())
     asked = questions["interviewer"] / max(1, questions["interviewer"] + questions["buyer"])
     if not questions["interviewer"] and not questions["buyer"]:

@@ -172,7 +172,8 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
     "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design", "I've got
     Lena with me, she's a solutions engineer on our side", "I've got Jordan Reyes with me, he's one of our solutions
     engineers", "that's Rina joining, she runs product for us", "This is Mei, she's taking notes for us", "Sam here
-    runs our research"."""
+    runs our research"; or hands them the call: "I'll hand over to Ravi, who's leading the conversation", "Arjun
+    will take it from here"."""
     first = re.escape(given_name(speaker))
     return re.compile(
         # "Aaron from our solutions team" (not "Dana from our customer advisory board")
@@ -189,6 +190,13 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
         # "This is Mei, she's taking notes for us", "Mei's going to take notes": the interviewer's note-taker
         rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?,?\s+(?:(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are)\s+|is\s+|['’]s\s+)"
         rf"(?:going\s+to\s+(?:be\s+)?|just\s+|also\s+)?(?:taking|take)\s+(?:the\s+|some\s+)?notes\b"
+        # "I'll hand over to Ravi, who's leading the conversation", "Arjun will take it from here": the call handed
+        # to the one who interviews
+        rf"|\bhand(?:ing)?\s+(?:it\s+|you\s+)?over\s+to\s+{first}\b"
+        rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?\s+(?:will|['’]ll|is\s+going\s+to)\s+take\s+(?:it\s+from\s+here|over)\b"
+        rf"|\b{first}\b[^.?!]{{0,20}}\b(?:who(?:['’]s|\s+is)|(?:he|she|they)(?:['’]s|\s+is|\s+are|['’]re))\s+"
+        r"(?:going\s+to\s+be\s+)?(?:leading|running)\s+(?:the|this|today['’]s|our)\s+"
+        r"(?:conversation|interview|session|call|discussion)\b"
         # "that's Rina joining, she runs product for us"
         rf"|\b(?:that's|this\s+is|here's)\s+{first}\s+joining\b[^.?!]{{0,20}}?,?\s+(?:he|she|they)\s+"
         rf"(?:runs?|leads?|heads?|manages?)\s+[^.?!]{{0,40}}?\bfor\s+us\b",
