@@ -490,6 +490,8 @@ def test_two_who_take_turns_asking_are_both_interviewers() -> None:
     ]  # fmt: skip
     said = [(speaker, text) for speaker, text in group]
     assert _second_askers(["Helen Park", "Tom Reid"], said) == set()
+    # brought by the buyer ("Tom here looks after our systems"), he is on her side
+    assert identify_sides(interview(group)).buyers == ("Helen Park", "Tom Reid")
 
 
 def test_who_opens_the_call_and_hands_it_to_the_researcher_is_on_the_interviewing_side() -> None:

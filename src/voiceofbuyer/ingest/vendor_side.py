@@ -184,7 +184,7 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
         rf"[^.?!]{{0,40}}?\b(?:for|on|in|of|at|from)\s+our\b"
         # "this is Laura, who runs our research", "Sam, she leads our design team", "Sam here runs our research"
         rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:\s+here)?,?\s+(?:(?:he|she|they|who)\s+)?"
-        rf"(?:runs|leads|heads|manages|owns)\s+our\b"
+        rf"(?:runs|leads|heads|manages|owns|looks\s+after)\s+our\b"
         # "Priya, our head of design", "I'm joined by Marco Diaz, our head of product", "Ravi's our solutions engineer"
         rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:['’]s|,)?\s+(?:is\s+)?our\s+(?:[\w-]+\s+){{0,2}}{_OUR_JOB}\b"
         # "This is Mei, she's taking notes for us", "Mei's going to take notes": the interviewer's note-taker
