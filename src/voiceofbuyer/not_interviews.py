@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import PurePosixPath
 
+from .ingest.speaker_names import given_name
 from .ingest.unlabelled import FIRST_PERSON
 from .ingest.vendor_side import SELF_INTRO
 from .introductions import stated_title
@@ -221,7 +222,6 @@ _TEAM_MEETING = re.compile(
     re.I,
 )
 """A team's own meeting: "Let's start sprint planning", "Okay, pipeline review", "AP team daily standup.vtt"."""
-_GIVEN_NAME = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _team_meeting(interview: Interview, sides: SpeakerRoles) -> str:
@@ -235,15 +235,10 @@ def _team_meeting(interview: Interview, sides: SpeakerRoles) -> str:
     if not named or len(people) < 3 or _say_what_they_do([turn.text for turn in interview.turns]):
         return ""
 
-    def given(label: str) -> str:
-        # "Hughes, Claire": surname first; "Tom Becker": given name first
-        words = _GIVEN_NAME.findall(label.split(",", 1)[1] if "," in label else label)
-        return words[0] if words else ""
-
     for lead in sorted(people):
         said = " ".join(turn.text for turn in interview.turns if turn.speaker == lead)
-        called = {other for other in people - {lead} if given(other)
-                  and re.search(rf"\b{re.escape(given(other))}\s*[,?]", said)}  # fmt: skip
+        called = {other for other in people - {lead}
+                  if re.search(rf"\b{re.escape(given_name(other))}\s*[,?]", said)}  # fmt: skip
         if len(called) >= 2:
             return (
                 f"a team's own meeting ({named[0].lower()}): {lead} goes round {len(called)} colleagues by name "

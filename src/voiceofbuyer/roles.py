@@ -52,6 +52,7 @@ from .job_questions import introduced_title, question_before
 from .job_words import names_a_job_word, title_cased
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 from .signatures import signature_title
+from .title_phrases import CLIENT_OR_PLACE
 
 Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
 """A user's role taxonomy: (role, title patterns), in the order of the config."""
@@ -224,7 +225,7 @@ def role_for_title(title: str, taxonomy: Taxonomy, embed: Embed | None = None) -
     functions, _ = job_functions()
     # "Sales Director for Healthcare", "Nurse at a clinic": the job is before the client or the place; what follows
     # decides only where the job itself names no function ("Director for Finance").
-    head = set(normalise_title(_CLIENT_OR_PLACE.split(title, maxsplit=1)[0]).split())
+    head = set(normalise_title(CLIENT_OR_PLACE.split(title, maxsplit=1)[0]).split())
     name = _best(head, ((f.name, f.patterns) for f in functions)) if head != words else ""
     name = name or _best(words, ((f.name, f.patterns) for f in functions))
     if not name and words <= _SENIORITY_ONLY:
@@ -237,9 +238,6 @@ def role_for_title(title: str, taxonomy: Taxonomy, embed: Embed | None = None) -
     core = [word for word in title.split() if word.lower() not in _SENIORITY]
     role = " ".join(word if word.isupper() else word.capitalize() for word in core) or title.strip()
     return RoleMatch(role, OTHER)
-
-
-_CLIENT_OR_PLACE = re.compile(r"\s(?:for|at|in|with)\s", re.I)
 
 
 def closest_function(title: str, embed: Embed) -> str:

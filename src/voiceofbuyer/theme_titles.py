@@ -101,8 +101,8 @@ def rank_phrases(groups: list[list[Statement]], names: frozenset[str] = frozense
         for interview in sorted(by_interview):
             phrases = {
                 p for p in by_interview[interview]
-                if phrase_key(p) not in _GENERIC_NOUNS and not _names_nothing(p) and not names.intersection(p.split())
-                and phrase_key(p) not in names
+                if (key := phrase_key(p)) not in _GENERIC_NOUNS and key not in names and not _names_nothing(p)
+                and not names.intersection(p.split())
             }  # fmt: skip
             count.update({phrase_key(p) for p in phrases})
             surface.update(phrases)

@@ -270,7 +270,8 @@ _FIELD_BEFORE = re.compile(
     r"(?P<field>[a-z][\w&'-]*(?:\s+(?:&|and|[a-z][\w&'-]*)){0,2}?)\s*,?\s*$",
     re.I,
 )
-_CLIENT_OR_PLACE = re.compile(r"\s(?:for|at|in|with)\s", re.I)
+CLIENT_OR_PLACE = re.compile(r"\s(?:for|at|in|with)\s", re.I)
+"""What follows a job in a title: its client or place ("Sales Director for Healthcare", "Nurse at a clinic")."""
 
 
 def with_field_before(title: str, before: str, is_job_field: Callable[[str], bool]) -> str:
@@ -278,7 +279,7 @@ def with_field_before(title: str, before: str, is_job_field: Callable[[str], boo
     before it (``before``: the words before "as a ...", "I work in marketing "), when that names one (``is_job_field``):
     "Marketing Contractor for Higher Education Institutions"; else ``title`` as it is. The job is what precedes its
     client or place, so a client that names a field ("higher education") is not taken for the job's."""
-    job = _CLIENT_OR_PLACE.split(title, maxsplit=1)[0]
+    job = CLIENT_OR_PLACE.split(title, maxsplit=1)[0]
     field = _FIELD_BEFORE.search(before)
     if not field or is_job_field(job) or not is_job_field(field["field"]):
         return title

@@ -391,7 +391,7 @@ def _asked_for_their_job(said: list[tuple[str, str]]) -> dict[str, str]:
     for (asker, question), (speaker, answer) in pairwise(said[:_JOB_QUESTION_TURNS]):
         if asker == speaker or speaker in asked_by or not ASKS_OWN_JOB.search(question):
             continue
-        asks = "?" in question or re.search(r"\b(?:tell|introduce)\b", question, re.I) or question_count(question)
+        asks = question_count(question) or re.search(r"\b(?:tell|introduce)\b", question, re.I)
         # "What's your role?" / "AP manager.": a title given alone is an answer to it
         if asks and (SELF_INTRO.search(answer) or stated_title([answer], [question])):
             asked_by[speaker] = asker
