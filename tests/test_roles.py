@@ -1336,7 +1336,7 @@ class NoVectors:
 
 
 def test_a_title_that_names_no_field_takes_the_function_the_buyer_describes_only_when_it_is_clear():
-    """ "Director" or "Business Owner" says no field: lesson plans and classes make them Education Leader when the
+    """ "Director" says no field: lesson plans and classes make them Education Leader when the
     model is sure; a clear title ("Nurse") is never overruled; an unassigned buyer takes any verdict."""
     from voiceofbuyer.people import DOMAIN_PROBABILITY, described_profiles
 
@@ -1354,6 +1354,31 @@ def test_a_title_that_names_no_field_takes_the_function_the_buyer_describes_only
     assert set(unsure) == {"u"}
     clear = {"n": nurse}
     assert described_profiles(clear, {"n": "I nurse."}, lambda: pytest.fail("no model is needed"), NoVectors()) == {}
+
+
+def test_running_ones_own_business_is_a_function_whatever_the_business_does():
+    """A "Business Owner" who writes the company's posts stays its owner, not a marketer; a buyer who states no
+    title but speaks of "my business" or "my two small businesses" runs one (docs/labelling.md, rule 1): the
+    model's verdict is not asked for, and "my business partner" or "our business" says nothing of it."""
+    from voiceofbuyer.people import described_profiles
+
+    owner = BuyerProfile("o", "", "Business Owner", "Executive & Founder", "self-introduction",
+                         "Executive & Founder")  # fmt: skip
+    profiles = {key: BuyerProfile(key, "", "", "Unassigned", "unassigned") for key in "abcd"} | {"o": owner}
+    answers = {
+        "o": "I write the posts for our website and plan the marketing campaigns.",
+        "a": "I use it to draft emails to suppliers for my business.",
+        "b": "I currently use AI for my two small businesses, an aquarium shop and a motorcycle parts store.",
+        "c": "I draft emails with my business partner about the accounts.",
+        "d": "I write the posts for our business.",
+    }
+    changed = described_profiles(profiles, answers, lambda: FixedModel("Marketing & Communications", 0.9),
+                                 NoVectors())  # fmt: skip
+    assert "o" not in changed
+    assert {key: changed[key][0].function for key in "abcd"} == {
+        "a": "Executive & Founder", "b": "Executive & Founder",
+        "c": "Marketing & Communications", "d": "Marketing & Communications",
+    }  # fmt: skip
 
 
 def test_function_agreement_is_cross_fitted_and_measured_against_the_hand_labels(monkeypatch):

@@ -122,6 +122,16 @@ def names_a_job_word(word: str) -> bool:
     return bare in JOB_WORDS or bare.rstrip("s") in JOB_WORDS or bool(_JOB_SUFFIX.fullmatch(bare))
 
 
+OWNERS = "Executive & Founder"
+"""The built-in function of people who run their own business (docs/labelling.md, job functions rule 1)."""
+OWN_BUSINESS = re.compile(
+    r"\bmy\s+(?:(?:own|two|three|small|little|online|new)\s+)*business(?:es)?\b"
+    r"(?!\s+(?:partners?|analys\w+|development|school|degree|class|course|trip|e-?mails?|writing|plan|studies)\b)",
+    re.I,
+)
+"""A buyer who states no title but speaks of "my business" ("posts to promote my business") runs one."""
+OWN_BUSINESS_PRECISION = 0.6
+"""Share of the labelled participants who speak of "my business" whose function is ``OWNERS`` (9 of 15)."""
 _BUSINESS_WORDS = (
     r"(?:Bakery|Bakeries|Roasters|Ltd|Limited|Inc|LLC|Co|Company|Group|Foods|Holdings|Partners|Studios?"
     r"|Agency|Consulting|Services|Associates|Brewing|Brewery|Farms?|Dental|Vets?|Clinic|Salon|Caf[eé]|Kitchen"

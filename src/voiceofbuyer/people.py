@@ -21,6 +21,7 @@ from .ingest.vendor_side import other_voices_on_a_channel
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
 from .job_fields import stated_company
+from .job_words import OWN_BUSINESS, OWN_BUSINESS_PRECISION, OWNERS
 from .not_interviews import not_an_interview
 from .off_record import off_the_record
 from .persons import one_role_per_person, with_persons
@@ -185,6 +186,8 @@ def described_profiles(
     changed = {}
     for key, (function, probability) in zip(chosen, model().predict(texts, vectors.get(texts)), strict=True):
         profile = profiles[key]
+        if profile.role == UNASSIGNED_ROLE and OWN_BUSINESS.search(answers[key]):
+            function, probability = OWNERS, OWN_BUSINESS_PRECISION
         sure = function and function != profile.function and probability >= DOMAIN_PROBABILITY
         if profile.role == UNASSIGNED_ROLE or sure:
             changed[key] = (from_description(profile, function), probability)

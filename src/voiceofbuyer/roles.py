@@ -102,12 +102,14 @@ _SENIORITY_ONLY = frozenset(
      "associate", "coordinator", "administrator", "partner", "principal", "representative", "rep", "agent",
      "member", "leader", "chief", "vp", "sr", "jr", "team", "general"}
 )  # fmt: skip
-# Job words that say no field: an "engineer" may build bridges or software, a "business owner" sell anything.
+# Job words that say no field: an "engineer" may build bridges or software, a "contractor" do anything.
 _NO_FIELD = frozenset(
     {"engineer", "technician", "tech", "consultant", "analyst", "contract", "independent", "freelance", "self",
      "employed", "business", "company", "small", "owner", "worker", "professional", "sole", "trader"}
 )  # fmt: skip
 
+_OWNING = frozenset({"owner", "trader", "employed"})
+"""Words of a title that say the buyer runs their own business ("Business Owner", "Sole Trader", "Self Employed")."""
 
 DESCRIPTION_CHARS = 1500
 """How much of the buyer's first answers is read for their job (the embedding model reads about 1,000
@@ -389,7 +391,10 @@ def is_vague(profile: BuyerProfile) -> bool:
     "Business Owner", "Engineer", "Independent Contractor"): what they say about their work tells the function
     better."""
     words = set(normalise_title(profile.title).split())
-    return profile.role_source == "self-introduction" and bool(words) and words <= _SENIORITY_ONLY | _NO_FIELD
+    vague = profile.role_source == "self-introduction" and bool(words) and words <= _SENIORITY_ONLY | _NO_FIELD
+    # Running one's own business is a function of its own, whatever it sells ("Business Owner" who writes the
+    # company's posts is its owner, not a marketer): docs/labelling.md, job functions rule 1.
+    return vague and not words & _OWNING
 
 
 def from_description(profile: BuyerProfile, function_name: str) -> BuyerProfile:
