@@ -186,6 +186,9 @@ def test_a_title_takes_its_function_from_the_job_before_the_client_or_place(titl
         ("I work in finance as an analyst for a bank.", "Finance Analyst", "Finance"),
         ("I work in a hospital as a nurse.", "Nurse", "Healthcare"),
         ("I work in retail as a software engineer.", "Software Engineer", "Software Engineering"),  # names its own
+        # beauty trades are frontline work, selling online a business of one's own (participants 00309, 01058)
+        ("I work in a salon as a nail tech.", "Nail Tech", "Frontline, Hospitality & Trades"),
+        ("I work in e-commerce as a drop shipper.", "Drop Shipper", "Executive & Founder"),
     ],
 )  # fmt: skip
 def test_the_field_said_before_a_job_that_names_none_is_the_jobs(said, title, function):
