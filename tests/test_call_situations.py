@@ -246,6 +246,10 @@ def test_a_question_read_back_before_the_answer_is_no_statement() -> None:
     assert not echoes("Retrain the models.", "So how do you evaluate the quality of your models?")  # real speech
     assert not echoes("More likely to collaborate.", "Are you more likely to collaborate or to delegate tasks?")
     assert not echoes("A lot of maybes.", "A lot of maybes.")  # the buyer agreeing with a remark, no question
+    # said back with stress, a yes of their own (tester 9)
+    question = "Is it fair to say the approvals take too long?"
+    assert not echoes("The approvals take far too long.", question)
+    assert not echoes("The approvals take much too long.", question)
 
 
 def test_a_colleague_introduced_as_taking_notes_is_on_the_interviewers_side() -> None:

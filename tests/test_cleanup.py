@@ -341,7 +341,14 @@ MEANT = [
     "The little training we did did help.",
     "Everything we did did pay off.",
     "The one thing it does does save us time.",
+    # a name that is also an auxiliary, opening a sentence before that word (tester 9: "Will sign off" and "May be")
+    "Will will sign off on anything over fifty thousand.",
+    "May may be the one who runs it day to day.",
 ]
+
+
+def test_an_auxiliary_said_twice_before_a_questions_subject_is_a_stutter():
+    assert clean("Will, will it scale to the other sites?") == "Will it scale to the other sites?"
 
 
 @pytest.mark.parametrize("sentence", MEANT)
@@ -396,6 +403,14 @@ def test_a_filler_a_user_lists_is_never_part_of_a_contraction():
         ("Yeah, yeah, yeah, yeah, yeah.", True),  # one token said again
         ("Ouch.", True),
         ("Uh huh.", True),
+        # sympathy said into the buyer's sentence (tester 9)
+        ("Oh no.", True),
+        ("Yikes.", True),
+        ("Oof.", True),
+        ("Jeez.", True),
+        ("Oh dear.", True),
+        ("No.", False),
+        ("Oh no, why?", False),
     ],
 )
 def test_an_acknowledgement_is_only_a_listeners_token(said, acknowledges):

@@ -322,6 +322,11 @@ def test_a_topic_said_first_a_named_clause_or_an_aside_before_a_comma_is_no_star
         "I'm responsible for, and this is the big one, the whole onboarding process.",
         "The approvals are, we think, the slowest step.",
         "It comes down to, I think, two things.",
+        # whatever the noun, and who "we" are (tester 9: "We failed part of our SOC 2 audit", "We sign off together")
+        "The trigger was, we failed part of our SOC 2 audit in March.",
+        "The bottleneck is, it's one analyst who knows how it all works.",
+        "Our KPI is, it's days to close the month.",
+        "The CFO and I, we sign off together on anything over ten thousand.",
     ]
     _, statements = statements_of(tmp_path, "call.txt", "interviewer: What hurts?\ninterviewee: " + " ".join(said))
     assert [s.text for s in statements] == said

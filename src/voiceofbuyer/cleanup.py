@@ -47,7 +47,10 @@ _ACKNOWLEDGEMENT_WORDS = frozenset({
     "mm", "mmm", "mm-hmm", "mhm", "mm-mm", "uh-huh", "hmm", "yeah", "yes", "yep", "yup", "right", "okay", "ok", "sure",
     "i", "see", "got", "it", "gotcha", "ah", "oh", "aha", "totally", "exactly", "absolutely", "definitely", "of",
     "course", "makes", "sense", "cool", "wow", "mhmm", "uh", "huh", "interesting", "ouch", "nice", "great", "true",
+    "yikes", "oof", "jeez", "geez", "gosh", "ugh", "whoa", "woah", "ooh", "blimey", "crikey", "damn", "dang",
 })  # fmt: skip
+# Sympathy said into a buyer's sentence ("Oh no.", "Oh dear.", "Oh my god."): "no" and "my" alone answer or start one.
+_SYMPATHY = re.compile(r"\boh,?\s+(?:no|dear|my(?:\s+(?:god|gosh|goodness))?|man|boy)\b", re.I)
 _WORD = re.compile(r"[\w'’-]+")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
@@ -141,13 +144,13 @@ _FALSE_START = re.compile(r"\b([\w'’]+)(-|--|–|—)\s+(?=([\w'’]+))")
 
 
 def is_acknowledgement(text: str) -> bool:
-    """A listener's token and nothing else ("Mm-hmm.", "Right, right.", "I see.", "Yeah, totally.", "Ouch.", Rev's
-    "Mm-hmm (affirmative)."): at most four distinct words besides a bracketed note, each one of
+    """A listener's token and nothing else ("Mm-hmm.", "Right, right.", "I see.", "Yeah, totally.", "Ouch.", "Oh no.",
+    Rev's "Mm-hmm (affirmative)."): at most four distinct words besides a bracketed note, each one of
     ``_ACKNOWLEDGEMENT_WORDS``. Never "No." or "Really?": those answer, and may change what the speaker goes on to
     say. A token said again counts once ("Yeah, yeah, yeah, yeah, yeah.")."""
     if "negative" in text.lower():  # Rev's "Mm-mm (negative).": an answer
         return False
-    words = _WORD.findall(_BRACKETED.sub(" ", text).lower())  # Rev's "Mm-hmm (affirmative)."
+    words = _WORD.findall(_SYMPATHY.sub("oh", _BRACKETED.sub(" ", text)).lower())  # Rev's "Mm-hmm (affirmative)."
     return 0 < len(set(words)) <= 4 and "?" not in text and all(word in _ACKNOWLEDGEMENT_WORDS for word in words)
 
 

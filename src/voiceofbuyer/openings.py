@@ -71,6 +71,7 @@ def _gives_up(restart: re.Match[str], source: str, end: int, removed: list[Remov
     if (
         _fronted(opening)
         or _NAMES_A_CLAUSE.fullmatch(" ".join(opening))
+        or (opening[-2:] == ["and", "i"] and _WE_SAID_FIRST.match(source, restart.end(), end))
         or _aside_then_goes_on(source, restart, end, removed)
     ):
         return False
@@ -105,13 +106,15 @@ _CLAUSE_OPENERS = _SUBJECTS | {
 # The last word of a clause whose object was put first ("Dashboards I like,") or of a relative clause ("Everyone I
 # work with,", "Who I answer to,"): the verb or the preposition whose object is the topic.
 _STRANDED = frozenset({"like", "with", "on", "to", "for", "about", "of", "in"})
-# A noun that announces the clause after the comma as what it is: "The problem is, we never know which version is
-# current." says what the problem is, and gave nothing up.
+# A subject that the clause after the comma says what it is: "The problem is, we never know which version is
+# current.", "The trigger was, we failed our audit", "Our KPI is, it's days to close" say what the problem, the
+# trigger, the KPI is, and gave nothing up (whatever the noun: tester 9); not "The thing we were, we had no budget".
 _NAMES_A_CLAUSE = re.compile(
-    r"(?:(?:the|my|our|their|his|her|your|one|another|a)\s+)?(?:[\w'-]+\s+)?(?:problem|issue|thing|question|point|truth"
-    r"|reality|fact|trouble|catch|challenge|concern|worry|risk|reason|idea|plan|goal|hope|answer|difference|kicker"
-    r"|irony|upshot|result|rule|deal|danger|headache|pain|frustration|joke|funny\s+thing|bottom\s+line)s?\s+(?:is|was)"
+    r"(?:the|my|our|their|his|her|your|its|one|another|a|an)(?:\s+(?!(?:i|we|you|they|he|she|it)\b)[\w'-]+){1,2}"
+    r"\s+(?:is|was|are|were)"
 )
+# "The CFO and I, we sign off together", "Priya and I, we split the list": who "we" are, said first.
+_WE_SAID_FIRST = re.compile(r"\s*we\b", re.I)
 # An aside closed by a second comma, the sentence going on after it: "We're spending about, I'd say, forty grand",
 # "The approvals are, we think, the slowest step", "Some, but not all, of our suppliers", "I'm responsible for, and
 # this is the big one, the whole process". Only such asides: "It's always like, it's always a bit of a surprise, like,

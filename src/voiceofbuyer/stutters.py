@@ -97,10 +97,18 @@ def _stuttered_verb(text: str, words: Sequence[Token], i: int) -> bool:
 
 
 def _name_and_word(text: str, first: Token, second: Token) -> bool:
-    """A capitalised word inside a sentence, then the same word in small letters: a name and a word ("Will, will")."""
+    """A capitalised word inside a sentence, then the same word in small letters: a name and a word ("Will, will").
+    Opening a sentence, only the names that are also auxiliaries (only function words are taken for stutters), then
+    no question's subject: "Will will sign off on it", "May may be the one" (tester 9), not "Will, will it scale?"."""
     if not (first.text[:1].isupper() and second.text[:1].islower()) or first.text == "I":
         return False
-    return not opens_sentence(text, first.idx)
+    if opens_sentence(text, first.idx):
+        return first.lower_ in _AUXILIARY_NAMES and not _SUBJECT_NEXT.match(text, second.idx + len(second.text))
+    return True
+
+
+_AUXILIARY_NAMES = frozenset({"will", "may"})
+_SUBJECT_NEXT = re.compile(r"[\s,]*(?:i|we|you|they|he|she|it|there|this|that)\b", re.I)
 
 
 def repeats(text: str, tokens: Sequence[Token], fillers: Sequence[Removal] = ()) -> list[Removal]:
