@@ -225,6 +225,63 @@ def test_titles_tester_six_met(said, title, role):
     assert (profile.title, profile.role) == (title, role)
 
 
+@pytest.mark.parametrize(
+    ("said", "title", "role"),
+    [
+        # a title corrected as it is said: the rank (was IT Manager), or the whole title taken back (was Head of
+        # Payroll)
+        ("I'm the IT manager, well, director now, they changed the title in January.", "IT Director",
+         "IT & Systems Evaluator"),
+        ("I'm the head of payroll. Sorry, not head, payroll manager, we don't really do heads here.",
+         "Payroll Manager", "Accounting Manager"),
+        # "my title is" before a clause: no name (was none)
+        ("My title is Fleet Maintenance Supervisor, and I report to the depot manager.",
+         "Fleet Maintenance Supervisor", "Operations Manager"),
+        # the field after a rank and a comma, then a clause (was SVP, Other roles)
+        ("My title is technically SVP, GTM Strategy, which means I own pricing and packaging.", "SVP, GTM Strategy",
+         "Marketing Leader"),
+        ("I'm one of the two founders, with my sister.", "Founder", "Executive & Founder"),  # was "Two Founder"
+        ("I'm VP of eCommerce at Loft.", "VP of eCommerce", "Marketing Leader"),  # was "VP of ECommerce"
+        ("I do the books for three restaurants, payroll and the VAT returns.", "Bookkeeper",
+         "Accounting Professional"),  # was frontline, by the description
+        ("I'm the director of people and culture at Ember Games.", "Director of People and Culture",
+         "HR Leader"),  # was Design & Creative
+    ],
+)  # fmt: skip
+def test_titles_tester_ten_met(said, title, role):
+    turns = [
+        ("Sam Ortiz", "Could you start by telling me what you do?"),
+        ("Dana Cole", said),
+        ("Sam Ortiz", "What slows you down?"),
+        ("Dana Cole", "Chasing people for paperwork every single week."),
+    ]
+    iv = interview(turns)
+    profile = buyer_profile(iv, identify_sides(iv), TAXONOMY)
+    assert (profile.title, profile.role) == (title, role)
+
+
+def test_the_title_said_late_in_a_long_call_counts_when_it_is_called_so():
+    """ "Just for your notes, my title is ..." in the last turn of a long call (tester 10); a job named late and not
+    called the buyer's title is not read."""
+    turns = [("Sam Ortiz", "What slows you down?"), ("Dana Cole", "Chasing people for paperwork every week.")] * 13
+    for last, title in (("Just for your notes, my title is Fleet Maintenance Supervisor.", "Fleet Maintenance "
+                         "Supervisor"), ("The fleet maintenance supervisor signs every order.", "")):  # fmt: skip
+        iv = interview([*turns, ("Sam Ortiz", "Anything else for my notes?"), ("Dana Cole", last)])
+        assert buyer_profile(iv, identify_sides(iv), TAXONOMY).title == title
+
+
+def test_a_title_asked_for_as_the_org_chart_has_it():
+    """ "if I looked you up in the org chart, what would it say?" / "It'd say Operations Coordinator." (tester 10)."""
+    turns = [
+        ("Sam Ortiz", "What do you do there?"),
+        ("Dana Cole", "I sort of end up doing whatever falls between the cracks."),
+        ("Sam Ortiz", "Ha. And if I looked you up in the org chart, what would it say?"),
+        ("Dana Cole", "It'd say Operations Coordinator. That's the official one."),
+    ]
+    iv = interview(turns)
+    assert buyer_profile(iv, identify_sides(iv), TAXONOMY).title == "Operations Coordinator"
+
+
 def test_user_taxonomy_wins_over_the_built_in_functions():
     config = load_config(Path(__file__).parent / "fixtures" / "custom_roles.toml")
     assert role_for_title("VP Sales", config.taxonomy).role == "Revenue Leader"

@@ -61,7 +61,8 @@ _INTRO_LEAD = re.compile(
     # "a chartered accountant by background, now the COO"
     r"|(?<=[,;]\s)now(?=\s+(?:the|an?)\s))"
     r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just"
-    r"|one\s+of\s+(?:the|our|two|three|several|many))\s+)*",
+    # "one of the two founders": a founder
+    r"|one\s+of\s+(?:(?:the|our|my)(?:\s+(?:two|three|four|five|six|several|many|few))?|two|three|several|many))\s+)*",
     re.I,
 )
 # "I use it as an assistant", "treat ChatGPT as a tutor", "instead of the AI being the assistant": a role given to a
@@ -148,6 +149,7 @@ _IN_ENGLISH = re.compile(
     r"[\s,:]*(?:(?:the|an?)\s+)?",
     re.I,
 )
+_MY_TITLE_IS = re.compile(r"\bmy\s+(?:(?:official|actual|formal|current|exact|job)\s+){0,2}title\s+is\b", re.I)
 INTRO_TURNS = 12
 """Self-introductions come early: only the buyer's first turns are searched."""
 
@@ -167,8 +169,9 @@ def stated_title(
     tenured_at = -1
     asked = questions or [""] * len(texts)
     for index, (raw, question) in enumerate(zip(texts, asked, strict=False)):
-        # Later in a long call, only an answer to a question about the title: "What's your official title?"
-        if index >= INTRO_TURNS and not ASKS_TITLE.search(question):
+        # Later in a long call, only an answer to a question about the title ("What's your official title?"), or
+        # the title said as such ("Just for your notes, my title is Fleet Maintenance Supervisor": tester 10)
+        if index >= INTRO_TURNS and not ASKS_TITLE.search(question) and not _MY_TITLE_IS.search(raw):
             continue
         about_someone_else = ASKS_ANOTHERS_JOB.search(question) and not ASKS_YOURS.search(question)
         if about_someone_else and not SAYS_I_AM.match(raw):
@@ -222,8 +225,9 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         if lead["named"] and names_a_job_word(lead["named"].rstrip(" ,").split()[-1]):
             start = lead.start("named")  # "I'm Senior Manager, Treasury": a title with a comma, not a name
         title = title_after(text[start : start + 80])
-        # After an article or "as" ("as a Product Owner, my main ..."), no name: only a job is said so.
-        named = not re.search(r"\b(?:a|an|the|as)\s*$", lead[0], re.I)
+        # After an article or "as" ("as a Product Owner, my main ..."), or "my title is" ("my title is Fleet
+        # Maintenance Supervisor, and I report to ..."), no name: only a job is said so.
+        named = not re.search(r"\b(?:a|an|the|as)\s*$|\b(?:role|position|title|job|designation)\b", lead[0], re.I)
         if (
             title
             and named
@@ -249,7 +253,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             continue  # "samples from the morgue as the pathologists performed autopsies": others, at work
         if title and re.search(r"\bof\s+sorts$", title, re.I):
             continue  # "have it assess the flow and act as a copyeditor of sorts": a part played, hedged
-        if title and re.search(r"\bone\s+of\s+\w+\s*$", text[lead.start() : start], re.I):
+        if title and re.search(r"\bone\s+of\s+(?:\w+\s+)?\w+\s*$", text[lead.start() : start], re.I):
             title = singular_title(title)  # "I'm one of the team leads": a team lead
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
         if title and (

@@ -15,6 +15,11 @@ NAME_FIRST = r"(?-i:(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+\s*,\s*)"  # "I'm Helen 
 # A question about the buyer's own job, wherever it is asked: "What's your role at Finch?", "what is it you do?",
 # "What does your day look like?", "What does your team look like?", "Tell me about yourself." (``ingest.sides``
 # finds who was asked with it too).
+# Where the title is written down: "if I looked you up in the org chart, what would it say?" (tester 10)
+_WRITTEN_DOWN = (
+    r"\b(?:org(?:ani[sz]ation(?:al)?)?\s+chart|look(?:ed)?\s+you\s+up"
+    r"|your\s+(?:linkedin|badge|(?:e-?mail\s+)?signature))\b"
+)
 _OWN_JOB = (
     r"\byour\s+(?:name\s+and\s+(?:your\s+)?)?(?:(?:actual|official|current|exact|job|formal)\s+){0,2}"
     r"(?:role|title|job|position)\b|\bwhat\s+(?:is\s+it\s+(?:that\s+)?)?(?:do\s+)?you\s+do\b"
@@ -26,6 +31,7 @@ _OWN_JOB = (
     r"|\bthe\s+(?:official\s+)?title\s+(?:that\s+)?goes\s+with\b"
     # a note-taker's prompt: "Role and team?", "Job title?", "Role / background?"
     r"|(?:^|[.!?]\s+)\W*(?:(?:current|job)\s+)?(?:role|title|position)\b(?=[\w\s,&/]{0,30}\?\s*$)"
+    r"|" + _WRITTEN_DOWN
 )
 ASKS_OWN_JOB = re.compile(_OWN_JOB, re.I)
 # Also a question that names the job for the buyer to confirm: "you're the payroll manager, right?", "as the
@@ -40,7 +46,7 @@ ASKS_TITLE = re.compile(
     r"\byour\s+(?:(?:actual|official|current|exact|job|formal)\s+){0,2}(?:title|role|position)\b"
     r"(?!\s+(?:in|on|for|with|at|when|during|as|about|regarding|towards?|versus|vs)\b)"
     r"|what(?:'s|\s+is)\s+(?:it\s+)?(?:on\s+)?your\s+(?:business\s+)?card"
-    r"|\bthe\s+(?:official\s+)?title\s+(?:that\s+)?goes\s+with\b",
+    r"|\bthe\s+(?:official\s+)?title\s+(?:that\s+)?goes\s+with\b|" + _WRITTEN_DOWN,
     re.I,
 )
 # A question about someone else's job: "Did you catch her title?", "What does Dana do there?"
@@ -56,7 +62,7 @@ ASKS_YOURS = re.compile(
 SAYS_I_AM = re.compile(r"\s*(?:(?:so|well|yeah|yes|sure|oh)[,.]?\s+)*(?:i'?m|i\s+am)\b", re.I)
 _ANSWER_OPENING = re.compile(
     r"(?:\s*(?:yes|yeah|yep|sure|so|well|right|correct|of\s+course|actually|oh|okay|ok|honestly|officially|it'?s"
-    r"|it\s+is)\b[,.!]?)*\s*",
+    r"|it\s+is|it(?:'d|\s+would)\s+say|it\s+says)\b[,.!]?)*\s*",
     re.I,
 )
 # "Not director, senior manager of ...", "Close. Head of legal operations", "Not quite: ...": the answer corrects the

@@ -94,8 +94,9 @@ def title_cased(phrase: str) -> str:
 
 
 def title_case_word(word: str) -> str:
-    """ "payable" → "Payable"; "ERP" stays; "of" stays small."""
-    if word.isupper():
+    """ "payable" → "Payable"; "ERP" and "eCommerce" stay (capitals inside a word are the speaker's); "of" stays
+    small."""
+    if word.isupper() or any(c.isupper() for c in word[1:]):
         return word
     if word.lower() in _ACRONYMS:  # "ehs manager", as speech-to-text writes it
         return word.upper()
@@ -141,6 +142,15 @@ _BUSINESS_WORDS = (
 VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bi\s+teach\b", re.I), "Teacher"),
     (re.compile(r"\bi\s+dispatch\b", re.I), "Dispatcher"),
+    # "I do the books for three restaurants", "I keep the books", "I do all the bookkeeping" (tester 10)
+    (
+        re.compile(
+            r"\bi\s+(?:do|keep|handle|look\s+after|manage)\s+(?:all\s+)?(?:the|our|their)\s+(?:books|bookkeeping)\b"
+            r"|\bi\s+do\s+(?:all\s+)?(?:the\s+)?bookkeeping\b",
+            re.I,
+        ),
+        "Bookkeeper",
+    ),
     # "I'm studying Medicinal Chemistry", "I am studying for my degree": a student (not "I'm studying the report")
     (
         re.compile(

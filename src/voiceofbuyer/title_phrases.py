@@ -253,7 +253,8 @@ _RANK_BEFORE_FIELD = frozenset({"vp", "svp", "evp", "avp"})
 # "Senior Manager, Treasury", "Director, Product Marketing": the rank, a comma, then the field in capitals.
 _FIELD_AFTER_RANK = re.compile(
     r",\s*(?P<field>[A-Z][\w&'-]*(?:\s+(?:&|and|of|[A-Z][\w&'-]*)){0,3}?)"
-    r"(?=,?\s+(?:at|for|with|in|here)\b|\s*[.;!?)]|\s*$)"
+    # where it is, the sentence's end, or a clause after a comma ("SVP, GTM Strategy, which means ...": tester 10)
+    r"(?=,?\s+(?:at|for|with|in|here)\b|,\s+[a-z]|\s*[.;!?)]|\s*$)"
 )
 
 
@@ -320,6 +321,19 @@ _ACTUALLY = re.compile(
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?]")
+_TAKEN_BACK = re.compile(r"not\s+(?:(?:a|an|the)\s+)?[\w&/ -]{1,30}?,\s*(?:(?:a|an|the)\s+)?", re.I)
+_RANK_NOW = re.compile(r"(?:(?:a|an|the)\s+)?[\w ]{1,30}?\s+now", re.I)
+"""A rank said with "now" after a title: the title's rank changed ("..., well, director now")."""
+
+
+def _with_rank(title: str, rank: str) -> str:
+    """``title`` with its rank word replaced by ``rank`` ("IT Manager", "Director" → "IT Director"); ``rank`` alone
+    when the title has none."""
+    words = title.split()
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() in _GENERIC), None)
+    return " ".join([*words[:at], rank, *words[at + 1 :]]) if at is not None and len(words) > 1 else rank
+
+
 _AFTER_A_TITLE = frozenset({
     "at", "for", "in", "with", "on", "since", "here", "now", "too", "really", "officially", "technically", "of",
     "until", "over", "across", "within", "there", "these", "this", "currently",
@@ -353,8 +367,13 @@ def corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
     correction = _CORRECTION.search(rest) or _ACTUALLY.search(rest)
     if not correction:
         return ""
-    clause = _CLAUSE_END.split(rest[correction.end() : correction.end() + 80], maxsplit=1)[0]
+    after = correction.end()
+    taken_back = _TAKEN_BACK.match(rest, after)  # "Sorry, not head, payroll manager": the word taken back first
+    after = taken_back.end() if taken_back else after
+    clause = _CLAUSE_END.split(rest[after : after + 80], maxsplit=1)[0]
     title = title_after(clause)
+    if title and only_seniority(title) and _RANK_NOW.fullmatch(clause.strip()):
+        return _with_rank(title_after(rest[:80]), title)  # "the IT manager, well, director now" → IT Director
     # "..., sorry, acting controller since March": the clause is the title, where and since when. "I'm the CFO. Well,
     # the CEO also weighs in.", "..., I mean, the CTO signs the contracts": someone else's job, and what they do.
     last = title.split()[-1].lower() if title else ""
