@@ -260,6 +260,21 @@ def test_titles_tester_ten_met(said, title, role):
     assert (profile.title, profile.role) == (title, role)
 
 
+def test_a_title_after_the_name_when_asked_to_introduce_themselves_and_no_correction_across_sentences():
+    """ "Could you introduce yourself?" / "Sure. Greg Hollis, IT director at Northfield." had no title; "I'm the shop
+    manager for Coastline. So I have, um, nine technicians" was titled "Nine Technicians" (tester 12)."""
+    for question, answer, title in (
+        ("Hi Greg, thanks for making time. Could you introduce yourself?",
+         "Sure. Greg Hollis, IT director at Northfield Dairy Cooperative. We're a farmer-owned co-op.", "IT Director"),
+        ("Thanks. Could you tell me about your role?", "Sure. I'm the shop manager for Coastline Beverage in "
+         "Charlotte. So I have, um, nine technicians, a parts clerk, and we maintain the route trucks.",
+         "Shop Manager"),
+    ):  # fmt: skip
+        iv = interview([("Dana Whitfield", question), ("Greg Hollis", answer), ("Dana Whitfield", "What slows you "
+                        "down?"), ("Greg Hollis", "Chasing people for paperwork every single week.")])  # fmt: skip
+        assert buyer_profile(iv, identify_sides(iv), TAXONOMY).title == title
+
+
 def test_the_title_said_late_in_a_long_call_counts_when_it_is_called_so():
     """ "Just for your notes, my title is ..." in the last turn of a long call (tester 10); a job named late and not
     called the buyer's title is not read."""
@@ -1196,6 +1211,9 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         # an anonymised transcript's stand-in: no company, so two buyers "at Company X" share none (auditor)
         ("Um, I am data scientist at Company X. I started.", ""),
         ("I'm the CFO at [Company].", ""),
+        # after "for", an organisation's name (tester 12); not a client's, a region's (above)
+        ("I'm the fleet manager for the City of Ashford. We run four hundred vehicles.", "City of Ashford"),
+        ("I'm the shop manager for Coastline Beverage in Charlotte.", "Coastline Beverage"),
     ],
 )
 def test_the_company_a_buyer_names_in_introducing_themselves(said, company):

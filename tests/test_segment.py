@@ -196,6 +196,9 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("We built our own dashboard for the warehouse and okay.", False),  # shrugged off
         ("Our CFO, John A. Miller, refuses to sign anything that is not in the ERP.", True),  # a letter, not "a."
         ("We just closed our Series A. Now the board wants a proper close process.", True),
+        # what "that" stands for said first, before a comma; "here's why" has its subject (tester 12)
+        ("SSO with Okta, that's a must.", True),
+        ("When I go to council I can say this truck cost us forty thousand, here's why we replace it.", True),
     ],
 )
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):

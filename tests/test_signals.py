@@ -68,6 +68,20 @@ def test_a_part_denied_or_a_doubt_is_no_part_and_a_veto_is_a_gatekeepers():
     }
 
 
+def test_signing_off_on_security_or_a_veto_is_a_gatekeepers_part_and_a_part_named_counts():
+    """ "I have to sign off on security and integration, and the CFO signs the contract. I'm the gatekeeper, I guess."
+    was a decision-maker, "... but I can veto" nothing (tester 12)."""
+    statements = [
+        *said("it", "I have to sign off on security and integration, and the CFO signs the contract.",
+              "I'm the gatekeeper, I guess."),
+        *said("itd", "The fleet director picks, the CFO signs the contract, but I can veto."),
+        *said("cfo", "I'm the decision maker on this one.", "I sign off on the budget."),
+    ]  # fmt: skip
+    assert {k: v.name for k, v in committee_parts(statements).items()} == {
+        "it": "Gatekeeper", "itd": "Gatekeeper", "cfo": "Decision-maker",
+    }  # fmt: skip
+
+
 def test_a_channel_counts_where_a_buyer_learns_from_it():
     statements = [
         *said("a", "I'm in the small conference room, sorry about the noise.",  # a room, not an event

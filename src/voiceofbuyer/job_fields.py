@@ -124,9 +124,10 @@ def stated_field(texts: list[str]) -> str:
 # never "I", a possessive ("Brightwell's Lancaster clinic") nor an honorific ("Dr. Alan Reyes").
 _NAME_WORD = r"(?!I\b|I['’]|(?:Dr|Mr|Mrs|Ms|Prof)\b)[A-Z][\w&.]*(?:-[\w&.]+)*"
 _COMPANY = rf"(?P<company>{_NAME_WORD}(?:\s+(?:(?:of|and|&|de)\s+)?{_NAME_WORD})*)"
-# Only "at", right after the title or "I work": "for" names a client, a boss, a region or a tool as often as an
-# employer ("account manager for Walmart", "I work for Maria Chen", "responsible for Salesforce"), and "at" said
-# elsewhere a previous employer or a school ("I was at Deloitte before", "my MBA at Stanford").
+# "at", right after the title or "I work" ("for" only before an organisation's name): "for" names a client, a
+# boss, a region or a tool as often as an employer ("account manager for Walmart", "I work for Maria Chen",
+# "responsible for Salesforce"), and "at" said elsewhere a previous employer or a school ("I was at Deloitte before",
+# "my MBA at Stanford").
 _WORK_AT = re.compile(rf"\b(?i:i\s+(?:work|am\s+working|'m\s+working)\s+at)\s+{_COMPANY}")
 # Regions and times say where or when the job is, not whose it is ("at Christmas", "at EMEA level").
 _NOT_COMPANIES = frozenset(
@@ -164,6 +165,10 @@ def stated_company(texts: list[str]) -> str:
                 # "the VP of finance here at Fairfield Foods"; "the owner of Kowalski Tree Service"
                 joint = "(?:at|of)" if heads_a_company(title.split()) else "at"
                 found = re.search(rf"\b(?i:{at}[\s,]+(?:here\s+)?{joint})\s+{_COMPANY}", sentence)
+                # "Fleet manager for the City of Ashford": after "for", only an organisation's name (not a client's
+                # "account manager for Walmart", a region's, a tool's) (tester 12)
+                client = found or re.search(rf"\b(?i:{at}[\s,]+for\s+(?:the\s+)?){_COMPANY}", sentence)
+                found = client if client and names_an_organisation(client["company"]) else found
             if not found or sentence[found.end() : found.end() + 1] in ("'", "’"):
                 continue  # "at Brightwell's Lancaster clinic": a place of the company's, not its name
             company = found["company"].rstrip(".")

@@ -76,7 +76,11 @@ _CORRECTS_QUESTION = re.compile(
 # Not "Priya is our solutions engineer" (the interviewer's colleague), nor "It's me and Jorge" / "it's me instead".
 _NAMED_IS = re.compile(r"(?-i:\b[A-Z][\w'-]+)\s+is\s+(?:the\s+|an?\s+)?(?!our\b|my\b)", re.I)
 _THATS_ME = re.compile(r"\s*(?:(?:yes|yeah|yep|yup|right|correct)\W+)?(?:that'?s|that\s+is)\s+me\b(?!\s+and\b)", re.I)
-_ASKS_NAME = re.compile(r"\byour\s+(?:full\s+)?name\b|\bname\s*(?:,|and|&)\s*(?:your\s+)?(?:role|title|job)\b", re.I)
+# Also "introduce yourself": "Sure. Greg Hollis, IT director at Northfield." (tester 12)
+_ASKS_NAME = re.compile(
+    r"\byour\s+(?:full\s+)?name\b|\bname\s*(?:,|and|&)\s*(?:your\s+)?(?:role|title|job)\b|\bintroduce\s+yourself\b",
+    re.I,
+)
 _YOU_ARE = re.compile(
     r"\b(?:you(?:'re|\s+are)\s+(?:listed\s+as\s+)?|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\s+"
     r"|your\s+(?:(?:job|official|current|actual)\s+)?(?:title|role|position)\s+is\s+)"

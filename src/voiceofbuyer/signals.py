@@ -25,14 +25,18 @@ _WHAT_IS_BOUGHT = (
     r"(?:vendors?|tools?|options|solutions?|products?|platforms?|software|providers?|suppliers?|alternatives?"
     r"|offerings?|you|your|(?-i:[A-Z])\w*)"
 )
+_CHECKED = r" on (?:the )?(?:security|integration|compliance|technical|legal|data protection|(?-i:IT))\b"
+"""What a gatekeeper signs off on: whether it may come in, not whether to buy."""
 COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (part, re.compile(pattern, re.IGNORECASE))
     for part, pattern in (
-        ("Decision-maker", _I + r"\b(?:(?<!technical )(?<!security )sign(?:s|ed)?[- ]off|"
+        # signing off on security or integration alone is a gatekeeper's part (tester 12)
+        ("Decision-maker", _I + r"\b(?:(?<!technical )(?<!security )sign(?:s|ed)?[- ]off(?!" + _CHECKED + ")|"
                                r"make the (?:final )?(?:call|decision)|final say|"
                                r"approve the (?:budget|spend|purchase|contract)|own the budget|hold the budget|"
                                r"budget holder|decide whether|decision is mine)\b|"
                                r"\bi sign(?: it| the contract)?(?=[.,!?]|$)|\bthe (?:budget|money) is mine\b|"
+                               r"\bi(?:'m| am) the (?:final )?decision[- ]maker\b|"
                                r"\b(?:my|our) (?:call|decision) "
                                r"(?:in the end|ultimately)\b|\bit'?s my (?:call|decision)\b"),
         ("Champion", _I + r"\b(?:pushed for|pushing for|championed|made the case|lobbied|"
@@ -49,7 +53,8 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                        + _I + r"\b(?:technical|security) sign[- ]off\b|\bi (?:vet|screen|review|approve) "
                        r"(?:every|all|any|new)? ?(?:vendors?|suppliers?|tools?|contracts?|software|apps?)\b|"
                        r"\bnothing gets (?:in|bought|installed) without\b|"
-                       + _I + r"\b(?:have|hold|got) (?:a|the) veto\b"),
+                       + _I + r"\b(?:have|hold|got) (?:a|the) veto\b|" + _I + r"\b(?:can|could) veto\b|"
+                       + _I + r"\bsign(?:s|ed)?[- ]off" + _CHECKED + r"|\bi(?:'m| am) the gatekeeper\b"),
         ("User", _I + r"\b(?:use|uses|used|using|work in|live in|log into|rely on)\b[^.?!]{0,40}?\b(?:every day|daily|"
                      r"all day|each day|day to day|day-to-day|every morning|hands-on)\b"),
     )

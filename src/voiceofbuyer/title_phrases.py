@@ -321,6 +321,7 @@ _ACTUALLY = re.compile(
 
 
 _CLAUSE_END = re.compile(r"[,.;:!?]")
+_SENTENCE_ENDS = re.compile(r"[.!?]\s")
 _TAKEN_BACK = re.compile(r"not\s+(?:(?:a|an|the)\s+)?[\w&/ -]{1,30}?,\s*(?:(?:a|an|the)\s+)?", re.I)
 _RANK_NOW = re.compile(r"(?:(?:a|an|the)\s+)?[\w ]{1,30}?\s+now", re.I)
 """A rank said with "now" after a title: the title's rank changed ("..., well, director now")."""
@@ -365,8 +366,8 @@ def corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
         ):
             return title_after(really["field"]) or title_cased(" ".join(words))
     correction = _CORRECTION.search(rest) or _ACTUALLY.search(rest)
-    if not correction:
-        return ""
+    if not correction or _SENTENCE_ENDS.search(rest, 0, correction.start()):
+        return ""  # "I'm the shop manager for Coastline. So I have, um, nine technicians": a new sentence
     after = correction.end()
     taken_back = _TAKEN_BACK.match(rest, after)  # "Sorry, not head, payroll manager": the word taken back first
     after = taken_back.end() if taken_back else after

@@ -120,7 +120,13 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     # A short statement resting on a "that" or "this" it does not explain ("I worry a bit about that.", "Actually,
     # that was the last straw."): its subject is in what was said before. A relative "that" is no such reference.
     if len(words) < 10 and any(
-        (t.lower_ in _BACK_REFERENCES and (t.pos_ == "PRON" or t.dep_ in _REFERRING) and t.head.dep_ != "relcl")
+        (
+            t.lower_ in _BACK_REFERENCES
+            and (t.pos_ == "PRON" or t.dep_ in _REFERRING)
+            and t.head.dep_ != "relcl"
+            # "SSO with Okta, that's a must.": what it stands for is said first, before a comma (tester 12)
+            and not _topic_said_first(t, words)
+        )
         # "Actually one has just occurred to me.": one of what was asked about ("one of the reports" says which)
         or (t.lower_ == "one" and t.dep_ in _SUBJECTS and not any(t.children))
         for t in words
@@ -210,6 +216,13 @@ _SAYING = frozenset({
     "mean", "suppose", "find", "found", "know", "knew", "hope",
 })  # fmt: skip
 _DO = frozenset({"do", "does", "did", "doing", "done"})
+
+
+def _topic_said_first(token: Token, words: list[Token]) -> bool:
+    """Whether a demonstrative follows a comma after a phrase that names a thing: "SSO with Okta, that's a must.",
+    "Reporting, that's the big one."."""
+    before = [w for w in words if w.i < token.i]
+    return bool(before) and token.doc[token.i - 1].text == "," and any(w.pos_ in ("NOUN", "PROPN") for w in before)
 
 
 def _leans_on_what_came_before(words: list[Token]) -> bool:
@@ -356,6 +369,8 @@ def _has_subject(root: Token, first: Token) -> bool:
     heads = [root, *(child for child in root.children if child.dep_ == "aux")]
     if any(c.dep_ in _SUBJECTS and c.tag_ not in ("WP", "WDT") for t in heads for c in t.children):
         return True
+    if root.lower_ in ("'s", "’s", "is") and any(c.lower_ == "here" and c.i < root.i for c in root.children):
+        return True  # "..., here's why we replace it.": "here" is what is (tester 12)
     return root.i == first.i and root.tag_ == "VB"
 
 

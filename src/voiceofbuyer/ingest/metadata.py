@@ -315,7 +315,8 @@ _ORGANISATION_WORDS = frozenset(
      "stores", "brands", "farms", "dairy", "hotels", "hospitality", "trading", "supplies", "supply", "distribution",
      "packaging", "plastics", "metals", "chemicals", "networks", "telecom", "communications", "analytics",
      "robotics", "ventures", "associates", "recruitment", "staffing", "realty", "payments", "bancorp", "trust",
-     "academy", "district", "authority", "ministry", "department", "nhs", "&"}
+     "academy", "district", "authority", "ministry", "department", "nhs", "beverage", "beverages", "cooperative",
+     "co-op", "transit", "borough", "municipality", "&"}
 )  # fmt: skip
 # Words of a meeting's topic, never of a person's name: "Invoice Approvals – Regional Controller".
 _TOPIC_WORDS = frozenset(
