@@ -211,6 +211,9 @@ def test_the_field_said_before_a_job_that_names_none_is_the_jobs(said, title, fu
         ("I own Google Analytics and the tag setup. I work in marketing.", "works in marketing",
          "Marketing Professional"),  # a product looked after, no business
         ("I'm the site foreman for Kearney Civils on the Dunmore Road job.", "Site Foreman", "Frontline Manager"),
+        # a repair shop's manager and lead are the trades' (tester 12: "Other roles", one titled "Shop")
+        ("I'm the shop manager at Coastline Beverage.", "Shop Manager", "Frontline Manager"),
+        ("I'm the shop lead at Greenway Landscaping.", "Shop Lead", "Frontline Manager"),
     ],
 )  # fmt: skip
 def test_titles_tester_six_met(said, title, role):
