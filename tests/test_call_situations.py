@@ -64,6 +64,60 @@ def test_a_webinar_whose_presenter_shows_the_product_is_no_interview() -> None:
     assert "webinar" in not_an_interview(webinar, identify_sides(webinar))
 
 
+def test_a_support_call_a_job_interview_a_board_meeting_a_class_and_a_show_are_no_interviews() -> None:
+    """Each was quoted as a buyer's interview (tester 11); a buyer who speaks of tickets, candidates, the board or
+    homework in their own work is still interviewed."""
+    calls = {
+        "support call": [
+            ("Dana Whitfield", "Thanks for calling Tallyhub support, this is Dana. Can I get your account email?"),
+            ("Robert Kim", "Sure, it's rkim at harbor dot com. The payroll export keeps failing."),
+            ("Dana Whitfield", "Pick Overtime Premium from the dropdown and rerun the export."),
+            ("Robert Kim", "Done. It finished, no error this time."),
+            ("Dana Whitfield", "Perfect. I'll close ticket four eight two. Anything else I can help with?"),
+        ],
+        "job interview": [
+            ("Karen Osei", "Hi Maya, thanks for applying for the senior AP specialist role. This is our first-round "
+                           "interview."),
+            ("Maya Lin", "I'm currently an accounts payable lead at Corbin Logistics."),
+            ("Karen Osei", "What are your salary expectations for this role?"),
+            ("Maya Lin", "Something in the range of seventy-two to seventy-eight thousand."),
+        ],
+        "board or committee meeting": [
+            ("Ellen Park", "Let's call the meeting to order. Approval of the minutes from June. Can I get a motion?"),
+            ("David Osei", "So moved."),
+            ("Rachel Stone", "Second."),
+            ("Ellen Park", "All in favor? Motion carries. Tom, the CEO update."),
+            ("Tom Reyes", "Q3 revenue came in at four point two million, slightly behind plan."),
+        ],
+        "class or lecture": [
+            ("Helen Ames", "Okay everyone, let's get started. Today we'll work through the licence example."),
+            ("Jason Lee", "Is that going to be on the midterm?"),
+            ("Helen Ames", "Yes. Work through the rest for homework, problem set six is due Friday at midnight."),
+            ("Amira Hassan", "Will you post the slides?"),
+            ("Helen Ames", "They'll be up tonight. See you all Thursday."),
+        ],
+        "podcast or show": [
+            ("Chris Dale", "Hey hey, it's Chris, and this is Ops Unfiltered. If you like the show, hit subscribe."),
+            ("Chris Dale", "My guest today runs three distribution centers. Maria, welcome aboard."),
+            ("Maria Gomez", "Thanks Chris, big fan of the show."),
+            ("Chris Dale", "So tell the folks at home what you do."),
+            ("Maria Gomez", "I'm the director of distribution at Fresh Valley Grocers."),
+        ],
+    }  # fmt: skip
+    for kind, turns in calls.items():
+        call = interview(turns)
+        assert kind in not_an_interview(call, identify_sides(call)), kind
+    buyer = interview([
+        ("Sam Ortiz", "What's hard about support today?"),
+        ("Priya Raman", "Every ticket number lives in a spreadsheet, and when we escalate a case nobody knows."),
+        ("Sam Ortiz", "And hiring?"),
+        ("Priya Raman", "Candidates ask about salary expectations in the first call, so the board wants ranges."),
+        ("Sam Ortiz", "Anything else?"),
+        ("Priya Raman", "My kids do homework on Canvas, I see the problem sets, ha."),
+    ])  # fmt: skip
+    assert not_an_interview(buyer, identify_sides(buyer)) == ""
+
+
 def test_the_writers_own_view_is_a_note_never_an_answer() -> None:
     assert metadata_label("My take") and metadata_label("First impressions")
     notes = (
@@ -232,6 +286,42 @@ def test_what_a_buyer_says_off_the_record_is_never_quoted() -> None:
         ("Keisha Drummond", "Two vendors."),
     ])  # fmt: skip
     assert off_the_record(said.turns, {"Keisha Drummond"}) == set()
+
+
+def test_the_research_teams_debrief_once_the_buyer_has_left_is_theirs() -> None:
+    """An observer who spoke only after "Okay, she's gone." was a buyer and "Let's tag that as a pain." a quote
+    (tester 11); someone said to be gone in the buyer's story ends nothing."""
+    from voiceofbuyer.off_record import after_the_call
+
+    call = interview([
+        ("Sofia Marin", "Thanks Hana. To start, what's your role?"),
+        ("Hana Ito", "I'm the office manager at Ito and Park Dental, two locations, eighteen staff."),
+        ("Sofia Marin", "What would make ordering easier?"),
+        ("Hana Ito", "One cart for all three distributors."),
+        ("Sofia Marin", "Great, thank you so much Hana, that's everything."),
+        ("Hana Ito", "You're welcome, bye!"),
+        ("Ben Okafor", "Okay, she's gone. Quick thoughts? I loved the one cart line."),
+        ("Sofia Marin", "Same. She's a clear fit for the practice admin persona."),
+        ("Ben Okafor", "Let's tag that as a pain."),
+    ])  # fmt: skip
+    assert after_the_call(call.turns) == 6
+    sides = identify_sides(call)
+    assert sides.buyers == ("Hana Ito",) and "Ben Okafor" in sides.interviewers
+    story = interview([
+        ("Dana Cole", "Hi both, I'll hand over to Sam."),
+        ("Sam Ortiz", "Thanks Dana. Who ran this before you?"),
+        ("Priya Raman", "Our old controller? He's gone, he left in March."),
+        ("Sam Ortiz", "What broke when he left?"),
+        ("Priya Raman", "Every approval rule lived in his head."),
+    ])  # fmt: skip
+    assert after_the_call(story.turns) == len(story.turns)
+    dropped = interview([
+        ("Alex Kim", "What's the biggest challenge right now?"),
+        ("Priya Raman", "Renewals sneaking up on us. Together they were worth"),
+        ("Alex Kim", "Priya, I think you froze. Hmm, looks like she dropped. I'll wait a sec."),
+        ("Priya (2)", "Sorry, my wifi died. Together they were worth about ninety thousand a year."),
+    ])  # fmt: skip
+    assert after_the_call(dropped.turns) == len(dropped.turns)  # back under another label: a lost connection
 
 
 def test_a_question_read_back_before_the_answer_is_no_statement() -> None:

@@ -1389,6 +1389,22 @@ def test_a_known_speakers_label_after_a_sentence_end_inside_a_cue_starts_their_t
     assert ("Ravi Menon", "It is. Our auditor said: Nobody reads the alerts.") in turns
 
 
+def test_an_honorifics_dot_opens_no_other_speakers_label(tmp_path):
+    """ "Dr. Helen Ames: ..." on every cue was read as "Dr." said by an unknown speaker, then Helen Ames (tester 11)."""
+    vtt = "WEBVTT\n\n" + "".join(
+        f"{n}\n00:00:{n:02d}.000 --> 00:00:{n:02d}.900\n{who}: {what}\n\n"
+        for n, (who, what) in enumerate(
+            [("Dr. Helen Ames", "Okay, I think we're connected now."), ("Kevin Doyle", "Could you tell me your role?"),
+             ("Dr. Helen Ames", "I'm the medical director at Riverbend."), ("Dr. Helen Ames", "I still see patients."),
+             ("Kevin Doyle", "What slows you down?"), ("Dr. Helen Ames", "Prior authorizations, every day.")],
+            start=1,
+        )
+    )  # fmt: skip
+    turns = said(tmp_path, "call.vtt", vtt)
+    assert {speaker for speaker, _ in turns} == {"Dr. Helen Ames", "Kevin Doyle"}
+    assert ("Dr. Helen Ames", "I'm the medical director at Riverbend.") in turns
+
+
 @pytest.mark.parametrize(
     ("heading", "name", "title", "company"),
     [
@@ -1731,3 +1747,26 @@ def test_a_long_turn_that_quotes_someone_once_stays_whole(tmp_path):
     (tmp_path / "long.txt").write_text(text, "utf-8")
     interview = read_interview(tmp_path / "long.txt", tmp_path)
     assert [t.speaker for t in interview.turns] == ["Dana", "Sam"]
+
+
+def test_a_research_plans_header_and_an_advisory_boards_member_name_the_interviewee(tmp_path):
+    """ "**Interviewer:** Chris Dunn · **Participant:** Marta Kowalczyk, Payroll Lead, Brightway Foods" under a
+    research plan's "**Hypotheses**" was read as a turn of "Interviewer", and "Member: Priscilla Owens, VP Member
+    Services, Harbor Credit Union" was ignored (tester 11)."""
+    plan = read(tmp_path, "plan.md", (
+        "# Research plan — Payroll discovery\n\n**Objective:** understand payroll corrections.\n\n**Hypotheses**\n"
+        "1. Most corrections come from late timesheets.\n\n**Screener:** payroll lead, 200–2,000 employees.\n\n"
+        "**Interviewer:** Chris Dunn · **Participant:** Marta Kowalczyk, Payroll Lead, Brightway Foods · **Date:** "
+        "14 May 2024\n\n---\n\n## Transcript\n\n**Chris Dunn:** What does payroll look like?\n\n"
+        "**Marta Kowalczyk:** Eight hundred employees, paid weekly.\n\n**Chris Dunn:** Where do corrections come "
+        "from?\n\n**Marta Kowalczyk:** Supervisors approving timesheets late.\n"
+    ))  # fmt: skip
+    assert (plan.meta.interviewee, plan.meta.title, plan.meta.company) == (
+        "Marta Kowalczyk", "Payroll Lead", "Brightway Foods")  # fmt: skip
+    assert [turn.speaker for turn in plan.turns][:2] == ["Chris Dunn", "Marta Kowalczyk"]
+    board = read(tmp_path, "cab.txt", (
+        "Customer Advisory Board — 1:1 session\nMember: Priscilla Owens, VP Member Services, Harbor Credit Union\n"
+        "Host: Daniel Brooks\n\nDaniel Brooks (00:00):\nWhat's hardest for your team right now?\n\n"
+        "Priscilla Owens (00:19):\nCall volume after a rate change.\n"
+    ))  # fmt: skip
+    assert (board.meta.interviewee, board.meta.title) == ("Priscilla Owens", "VP Member Services")

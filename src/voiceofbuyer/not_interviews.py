@@ -23,7 +23,8 @@ _ASKS = re.compile(
 """A question, also typed without "?" ("how do orders come in today"), or a prompt said as an imperative ("Walk me
 through the last delivery.", "Say more about that.")."""
 _DEBRIEF = re.compile(
-    r"\b(?:let'?s\s+do\s+(?:the|a|our|a\s+quick)\s+debrief|(?:she|he|they|(?-i:[A-Z]\w+))(?:'s|\s+has|\s+have|'ve)?"
+    r"\b(?:let'?s\s+do\s+(?:the|a|our|a\s+quick)\s+debrief|quick\s+debrief|debrief\s+while\s+it'?s\s+fresh"
+    r"|(?:she|he|they|(?-i:[A-Z]\w+))(?:'s|\s+has|\s+have|'ve)?"
     r"\s+(?:just\s+)?(?:dropped(?:\s+off)?|left\s+the\s+(?:call|meeting))(?=[\s,.;!]))",
     re.I,
 )
@@ -37,12 +38,15 @@ _RESEARCH_WORDS = re.compile(
 _ON_AIR = re.compile(
     r"\b(?:this\s+episode\s+is\s+(?:brought\s+to\s+you|sponsored)\s+by|welcome\s+(?:back\s+)?to\s+[\w' ]{1,40}?,?\s+the"
     r"\s+podcast|this\s+is\s+episode|(?:subscribe|listen)\s+wherever\s+you\s+get\s+your\s+podcasts"
-    r"|(?:liked|enjoyed)\s+(?:the|this|today's)\s+episode|(?:leave|give)\s+us\s+a\s+(?:review|rating))\b",
+    r"|(?:liked|enjoyed)\s+(?:the|this|today's)\s+episode|(?:leave|give)\s+us\s+a\s+(?:review|rating)"
+    r"|if\s+you\s+(?:like|enjoy)\s+(?:the|this)\s+show|(?:hit|smash)\s+(?:that\s+)?subscribe|my\s+guest\s+today"
+    r"|(?:big\s+)?fan\s+of\s+the\s+show|(?:the\s+)?folks\s+at\s+home|thanks\s+for\s+listening|brought\s+to\s+you\s+by)\b",
     re.I,
 )
 """What a podcast or a show says on air, never a research interview: its welcome, its episode, its sponsor read."""
 _GOES_ON_AIR = re.compile(
     r"\b(?:welcome\s+(?:back\s+)?to\s+[\w' ]{1,40}?,?\s+the\s+podcast|this\s+is\s+episode"
+    r"|if\s+you\s+(?:like|enjoy)\s+(?:the|this)\s+show|(?:hit|smash)\s+(?:that\s+)?subscribe"
     r"|this\s+episode\s+is\s+(?:brought\s+to\s+you|sponsored)\s+by)\b",
     re.I,
 )
@@ -116,7 +120,8 @@ def _debrief(interview: Interview, sides: SpeakerRoles) -> str:
     fresh.", then personas, the guide, the synthesis."""
     opening = " ".join(turn.text for turn in interview.turns[:2])
     research = {m.lower() for m in _RESEARCH_WORDS.findall(interview.text)}
-    if _DEBRIEF.search(opening) and "debrief" in opening.lower() and len(research) >= 2:
+    named = "debrief" in opening.lower() or "debrief" in _file_name(interview).lower()  # "Debrief - Harlow.vtt"
+    if _DEBRIEF.search(opening) and named and len(research) >= 2:
         return f"the interviewers' debrief after a call ({'; '.join(sorted(research)[:2])}), not the interview itself"
     return ""
 
@@ -315,8 +320,42 @@ def _say_what_they_do(texts: list[str]) -> bool:
     return any(SELF_INTRO.search(text) for text in texts) or bool(stated_title(texts))
 
 
+# What only another kind of call says, to the person on the call (tester 11): a help desk taking a ticket, a hiring
+# manager interviewing a candidate, a board voting, a teacher setting homework. Each phrase is said to or by the
+# people there, not about them: a buyer of recruiting software speaks of "candidates", not of "your notice period".
+_RITUALS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
+    (kind, re.compile(pattern, re.I), least)
+    for kind, pattern, least in (
+        ("a support call", r"\bthanks?\s+(?:you\s+)?for\s+(?:calling|contacting)\s+[\w' ]{0,30}?(?:support|help\s*desk"
+         r"|customer\s+(?:care|service))\b|\b(?:close|open|raise|log|escalate)\s+(?:the\s+|a\s+|this\s+|your\s+)?"
+         r"(?:ticket|case)\b|\b(?:ticket|case)\s+(?:number|#)|\bcan\s+i\s+get\s+your\s+account\s+(?:email|number)\b"
+         r"|\banything\s+else\s+i\s+can\s+help\s+(?:you\s+)?with\b", 3),
+        ("a job interview", r"\bthanks?\s+(?:you\s+)?for\s+applying\b|\byour\s+salary\s+expectations\b|\bsalary"
+         r"\s+expectations\s+for\s+this\s+role\b|\bwhy\s+(?:are\s+you\s+looking\s+to\s+leave|do\s+you\s+want\s+to"
+         r"\s+(?:join|work\s+(?:here|for\s+us)))\b|\byour\s+notice\s+period\b|\b(?:first|second|next|final)[- ]round"
+         r"\s+interview\b|\b(?:the|this)\s+(?:role|position)\s+you\s+applied\s+for\b", 2),
+        ("a board or committee meeting", r"\bcall\s+(?:the\s+)?meeting\s+to\s+order\b|\bso\s+moved\b|^\s*second(?:ed)?"
+         r"\W*$|\ball\s+(?:those\s+)?in\s+favou?r\b|\bmotion\s+(?:carries|passes|carried)\b|\bapprov\w+\s+of\s+the"
+         r"\s+minutes\b|\bgo\s+into\s+executive\s+session\b|\bany\s+(?:one\s+)?opposed\b", 3),
+        ("a class or lecture", r"\bfor\s+homework\b|\bproblem\s+set\s+\w+\s+is\s+due\b|\bon\s+the\s+(?:midterm|final"
+         r"(?:\s+exam)?)\b|\bsee\s+you\s+all\s+(?:on\s+)?(?:next|monday|tuesday|wednesday|thursday|friday)\b"
+         r"|\bpost\s+the\s+slides\b|\bokay\s+(?:everyone|class),?\s+let'?s\s+get\s+started\b", 3),
+    )
+)  # fmt: skip
+
+
+def _other_call(interview: Interview, sides: SpeakerRoles) -> str:
+    """A call of another kind, told by what only it says (``_RITUALS``): a support call, a job interview, a board
+    meeting, a class."""
+    for kind, ritual, least in _RITUALS:
+        said = {match[0].lower() for turn in interview.turns for match in ritual.finditer(turn.text)}
+        if len(said) >= least:
+            return f"{kind} ({'; '.join(sorted(said)[:2])})"
+    return ""
+
+
 KINDS: tuple[Callable[[Interview, SpeakerRoles], str], ...] = (
     _one_voice, _debrief, _podcast, _webinar, _faq, _questionnaire, _guide, _survey, _team_meeting, _team_talk,
-    _meeting_notes, _article,
+    _meeting_notes, _article, _other_call,
 )  # fmt: skip
 """What a file that is no interview may look like, in the order they are tried: each says why, or ""."""

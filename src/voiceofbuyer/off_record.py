@@ -1,5 +1,8 @@
 """What is said off the record: never quoted.
 
+What the research team says once the buyer has left the call ("Okay, she's gone. Quick thoughts?") is theirs, never
+the buyer's: ``after_the_call``.
+
 A buyer who asks "Can I tell you something off the record?" trusts the interviewer to leave it out, and the
 persona must too; the interviewer's consent script ("If you want anything off the record, just say so") asks
 nothing, and a result left off a medical record is no aside. The aside runs from the turn that asks to go off the
@@ -73,3 +76,28 @@ def off_the_record(turns: Sequence[Turn], buyers: Collection[str] | None = None)
         answered = answered or turn.speaker == asker
         off.add(index)
     return off
+
+
+# Said of the buyer once they have left: "Okay, she's gone.", "He's dropped off.", "Priya left the call."
+_GONE = re.compile(
+    r"\b(?:she|he|they|(?-i:[A-Z]\w+))(?:['’]s|\s+has|\s+have|['’]ve|\s+is|\s+are|['’]re)?\s+(?:just\s+)?"
+    r"(?:gone|dropped(?:\s+off)?|left(?:\s+the\s+(?:call|meeting))?|hung\s+up|off\s+the\s+call)(?=[\s,.;!?]|$)",
+    re.IGNORECASE,
+)
+
+
+def after_the_call(turns: Sequence[Turn]) -> int:
+    """Index of the first turn said after someone left the call, said so by another ("Okay, she's gone. Quick
+    thoughts?"): from there on, the research team's debrief; ``len(turns)`` when nobody is said to have left. The one
+    who left spoke the turn just before it and is never heard after it, under that label or another of that name (not
+    "Our old controller? He's gone." said of someone else, nor "looks like she dropped" before "Priya (2)" is back)."""
+    for index, turn in enumerate(turns):
+        if index < 2 or not _GONE.search(turn.text):
+            continue
+        gone = turns[index - 1].speaker
+        # back under another label ("Priya (2)" after "looks like she dropped"): a lost connection, not the end
+        heard = {t.speaker for t in turns[index:]}
+        names = {speaker.split()[0].casefold() for speaker in heard if speaker.split()}
+        if gone not in heard and (gone.split() or [""])[0].casefold() not in names:
+            return index
+    return len(turns)

@@ -16,7 +16,7 @@ from .ingest.cues import CUE_TAG
 from .ingest.sides import CONFIDENT
 from .ingest.speaker_names import is_placeholder, label_aliases
 from .ingest.vendor_side import other_voices_on_a_channel
-from .off_record import off_the_record
+from .off_record import after_the_call, off_the_record
 from .records import Interview, SpeakerRoles, Turn
 from .wording import UNFINISHED
 
@@ -61,6 +61,7 @@ def buyer_passages(
     turns = interview.turns
     tagged_on = {i for i in range(len(turns) - 1) if _in_one_cue(turns[i], turns[i + 1], interview.text)}
     unquoted = off_the_record(turns, speakers.buyers) | other_voices_on_a_channel(turns, speakers.buyers)
+    unquoted |= set(range(after_the_call(turns), len(turns)))  # the research team's debrief once the buyer left
     rejoined_as = label_aliases(turns) if any(is_placeholder(b) for b in speakers.buyers) else {}
     for index, turn in enumerate(turns):
         if turn.speaker in speakers.uncertain or index in unquoted:

@@ -319,7 +319,9 @@ def _cue_runs(text: str, cue: Cue, number: int) -> Iterator[tuple[int, int, int,
 # a label only where it names a speaker heard elsewhere in the file (``_labels_a_turn``), else the line goes on.
 _SPEAKER_CHANGE = re.compile(
     r"[ \t]+(?=>>[ \t]*[^\W\d_][^:\n]{0,40}:)"
-    r"|(?<=[.?!\"”])[ \t]+(?=(?:\[[^\]\n]{1,40}\]|[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3}):[ \t])"
+    # not after an honorific's dot: "Dr. Helen Ames: ..." is one label (tester 11)
+    r"|(?<=[.?!\"”])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)"
+    r"[ \t]+(?=(?:\[[^\]\n]{1,40}\]|[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3}):[ \t])"
 )
 
 

@@ -262,12 +262,16 @@ def _text(name: str, value: object, source: str, line: int | None) -> str:
     return str(value).strip()
 
 
+_INTERVIEWEE_LABELS = (
+    "interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect",
+    "member",  # a customer advisory board's member
+)  # fmt: skip
+_INTERVIEWER_LABELS = ("interviewer", "researcher", "moderator", "facilitator", "host")
+PERSON_LABELS = frozenset(_INTERVIEWEE_LABELS + _INTERVIEWER_LABELS)
+"""Header labels whose value is a person of the call ("Participant: Marta Kowalczyk, Payroll Lead, Brightway")."""
 _HEADER_FIELDS: dict[str, str] = {
-    **dict.fromkeys(
-        ("interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect"),
-        "person",
-    ),
-    **dict.fromkeys(("interviewer", "researcher", "moderator", "facilitator", "host"), "interviewer"),
+    **dict.fromkeys(_INTERVIEWEE_LABELS, "person"),
+    **dict.fromkeys(_INTERVIEWER_LABELS, "interviewer"),
     **dict.fromkeys(("title", "job title", "role", "position"), "title"),
     **dict.fromkeys(("company", "organisation", "organization", "account"), "company"),
     **dict.fromkeys(("attendees", "participants", "attendee"), "attendees"),

@@ -45,6 +45,7 @@ from voiceofbuyer.ingest.vendor_side import (
 )
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.job_questions import ASKS_OWN_JOB
+from voiceofbuyer.off_record import after_the_call
 from voiceofbuyer.records import Interview, SpeakerRoles
 from voiceofbuyer.remarks import LEAVES_THE_CALL, is_small_talk
 
@@ -89,7 +90,12 @@ def identify_sides(interview: Interview) -> SpeakerRoles:
     """Split the speakers into the interviewing side and the buyers; see the module docstring. The confidence is
     never above the transcript's own (``Interview.speaker_confidence``): labels a transcriber was unsure of (voices
     it could not tell apart) are no surer for being labels."""
-    sides = _sides(interview)
+    # A debrief after the buyer left ("Okay, she's gone."): its voices are the research team's, heard or not before
+    ended = after_the_call(interview.turns)
+    sides = _sides(replace(interview, turns=interview.turns[:ended]))
+    known = {*sides.interviewers, *sides.buyers, *sides.uncertain}
+    late = dict.fromkeys(t.speaker for t in interview.turns[ended:] if t.speaker not in known)
+    sides = replace(sides, interviewers=(*sides.interviewers, *late)) if late else sides
     if interview.unlabelled:  # no label in the file: the reader split it by its questions
         sides = replace(sides, how=QUESTIONS_ONLY)
     declared = interview.speaker_confidence

@@ -72,7 +72,8 @@ _METADATA_LAST_WORDS = frozenset(
      "format", "platform", "email", "phone", "item", "sharing", "observation", "observations", "follow-up",
      "followup", "aside", "comment", "comments", "reminder", "todo", "recap", "insight", "insights", "project",
      "length", "incentive", "target", "status", "probe", "probes", "version", "author", "screener", "quota",
-     "study", "methodology", "system", "media", "type", "scope", "legend", "key",
+     "study", "methodology", "system", "media", "type", "scope", "legend", "key", "hypotheses",
+     "assumptions",
      # the writer's view, never the interviewee's words: "My take: strong fit, but ...", "First impressions: ..."
      "take", "thoughts", "impression", "impressions", "hypothesis", "assessment", "verdict", "opinion"}
 )  # fmt: skip

@@ -34,7 +34,14 @@ from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import named_by_heading
 from voiceofbuyer.ingest.inline_replies import inline_replies, marked_replies
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
-from voiceofbuyer.ingest.metadata import header_metadata, names_no_person, parse_person, split_front_matter
+from voiceofbuyer.ingest.metadata import (
+    FIELD_BREAK,
+    PERSON_LABELS,
+    header_metadata,
+    names_no_person,
+    parse_person,
+    split_front_matter,
+)
 from voiceofbuyer.ingest.name_lines import name_lines
 from voiceofbuyer.ingest.not_transcripts import refuse_agenda, refuse_chat_log
 from voiceofbuyer.ingest.one_side import other_side_unlabelled
@@ -61,10 +68,6 @@ from voiceofbuyer.records import InterviewMeta, Turn
 
 _INLINE_TOOL = re.compile(r"[ \t]*[A-Z][A-Z ]{2,30}:.*?\s-\s(?:WATCH|VIEW|PLAY)\s*:\s*<?https?://\S+>?[ \t]*")
 _SUMMARY_LINE = re.compile(r"\s*(?:meeting\s+summary|summary\s+of|ai\s+summary|notes\s+by)\b", re.I)
-_PERSON_LABELS = frozenset(
-    {"interviewee", "adopter", "participant", "respondent", "customer", "buyer", "guest", "client", "prospect",
-     "interviewer", "researcher", "moderator", "facilitator", "host"}
-)  # fmt: skip
 TYPED_LINES = 4
 """Most lines a paragraph of typed notes has on average (wrapped at 72 columns); a recogniser's .txt has no blank
 lines, or one where two recordings were joined."""
@@ -181,7 +184,7 @@ def _header_lines(lines: list[TextLine], vote: SpeakerVote) -> list[TextLine]:
 def _person_line(line: TextLine, vote: SpeakerVote) -> bool:
     """``Adopter: Jane Doe, CFO at Acme``: a header line naming a person, not a turn (the label never recurs)."""
     head = line.head
-    if head is None or head.speaker is None or head.speaker.casefold() not in _PERSON_LABELS:
+    if head is None or head.speaker is None or head.speaker.casefold() not in PERSON_LABELS:
         return False
     if vote.counts[head.speaker] > 1:
         return False
@@ -203,7 +206,7 @@ def _header_entries_as_text(lines: list[TextLine], vote: SpeakerVote) -> list[Te
         head = line.head
         if head is None or head.speaker is None or not vote.is_speaker(head):
             continue
-        if head.speaker.casefold() not in _PERSON_LABELS or not _names_a_person(line.text[head.body :].strip()):
+        if head.speaker.casefold() not in PERSON_LABELS or not _names_a_person(line.text[head.body :].strip()):
             break
         entries.add(index)
     return [replace(line, head=None) if i in entries else line for i, line in enumerate(lines)]
@@ -212,6 +215,7 @@ def _header_entries_as_text(lines: list[TextLine], vote: SpeakerVote) -> list[Te
 def _names_a_person(value: str) -> bool:
     """Whether a header value is a person's entry ("Kwame Asante, Head of Warehouse Operations, Dunmore
     Distribution", "Lucy Harrington"), not the first words said ("Thanks Kwame", "Sure.")."""
+    value = FIELD_BREAK.split(value, maxsplit=1)[0]  # "Chris Dunn · **Participant:** Marta ...": one field of several
     if not value or value.endswith((".", "?", "!", ":")) or len(value.split()) > 14:
         return False
     name = parse_person(value)[0]
