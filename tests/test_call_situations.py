@@ -104,6 +104,23 @@ def test_a_support_call_a_job_interview_a_board_meeting_a_class_and_a_show_are_n
             ("Maria Gomez", "I'm the director of distribution at Fresh Valley Grocers."),
         ],
     }  # fmt: skip
+    calls["team's own meeting"] = [  # a standup never called one: "let's go round", "No blockers."
+        ("Nora Blake", "Morning all. Let's go round quickly, we've got the release on Monday. Kai, you first."),
+        ("Kai Sato", "Yesterday I finished the approval email templates. No blockers."),
+        ("Nora Blake", "Great. Lucia?"),
+        ("Lucia Ferraro", "I'm still on the duplicate invoice detection, the fuzzy match flags too much."),
+        ("Nora Blake", "Thanks. Dev?"),
+        ("Dev Raman", "QA on the mobile app. Blocked on a test device."),
+    ]  # fmt: skip
+    calls["training or onboarding session"] = [  # the vendor's trainer was the buyer, her instructions quotes
+        ("Alicia Gray", "Welcome back, Tom. Today in session two we'll set up approval rules. Let me share my screen."),
+        ("Tom Fischer", "Sounds good."),
+        ("Alicia Gray", "So click Settings, then Approvals, then New rule."),
+        ("Tom Fischer", "And if the controller is on vacation?"),
+        ("Alicia Gray", "Each approver can set a delegate. I'll send you the help article on delegates."),
+        ("Tom Fischer", "Okay. Saved."),
+        ("Alicia Gray", "For homework, please invite your two AP clerks before session three."),
+    ]  # fmt: skip
     for kind, turns in calls.items():
         call = interview(turns)
         assert kind in not_an_interview(call, identify_sides(call)), kind

@@ -227,6 +227,8 @@ _TEAM_MEETING = re.compile(
     re.I,
 )
 """A team's own meeting: "Let's start sprint planning", "Okay, pipeline review", "AP team daily standup.vtt"."""
+_GOES_ROUND = re.compile(r"\blet'?s\s+go\s+(?:a)?round\b|\bgo\s+(?:a)?round\s+the\s+(?:room|table)\b", re.I)
+_BLOCKERS = re.compile(r"\b(?:no|any)\s+blockers\b|\bblocked\s+on\b", re.I)
 
 
 def _team_meeting(interview: Interview, sides: SpeakerRoles) -> str:
@@ -236,6 +238,9 @@ def _team_meeting(interview: Interview, sides: SpeakerRoles) -> str:
     however they talk of their work (a sales team's pipeline review would put its reps' words in a buyer's mouth)."""
     opening = " ".join(turn.text for turn in interview.turns[:2])
     named = _TEAM_MEETING.search(opening) or _TEAM_MEETING.search(_file_name(interview).replace("-", " "))
+    # unnamed, a round of updates said so: "Let's go round quickly ... Kai, you first." and "No blockers." (tester 11)
+    rounds = _GOES_ROUND.search(opening)
+    named = named or (rounds if rounds and _BLOCKERS.search(interview.text) else None)
     people = {turn.speaker for turn in interview.turns}
     if not named or len(people) < 3 or _say_what_they_do([turn.text for turn in interview.turns]):
         return ""
@@ -321,8 +326,9 @@ def _say_what_they_do(texts: list[str]) -> bool:
 
 
 # What only another kind of call says, to the person on the call (tester 11): a help desk taking a ticket, a hiring
-# manager interviewing a candidate, a board voting, a teacher setting homework. Each phrase is said to or by the
-# people there, not about them: a buyer of recruiting software speaks of "candidates", not of "your notice period".
+# manager interviewing a candidate, a board voting, a teacher setting homework, a vendor training its customer. Each
+# phrase is said to or by the people there, not about them: a buyer of recruiting software speaks of "candidates",
+# not of "your notice period".
 _RITUALS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
     (kind, re.compile(pattern, re.I), least)
     for kind, pattern, least in (
@@ -340,13 +346,16 @@ _RITUALS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
         ("a class or lecture", r"\bfor\s+homework\b|\bproblem\s+set\s+\w+\s+is\s+due\b|\bon\s+the\s+(?:midterm|final"
          r"(?:\s+exam)?)\b|\bsee\s+you\s+all\s+(?:on\s+)?(?:next|monday|tuesday|wednesday|thursday|friday)\b"
          r"|\bpost\s+the\s+slides\b|\bokay\s+(?:everyone|class),?\s+let'?s\s+get\s+started\b", 3),
+        ("a training or onboarding session", r"\b(?:in\s+)?session\s+(?:two|three|four|five|[2-9])\b"
+         r"|\b(?:click|go\s+to)\s+(?-i:[A-Z])\w+,?\s+then\s+(?-i:[A-Z])\w+|\bthe\s+help\s+article\b|\bfor\s+homework,?\s+(?:please\s+)?"
+         r"(?:invite|upload|set\s+up|try)\b|\b(?:onboarding|training)\s+session\b", 3),
     )
 )  # fmt: skip
 
 
 def _other_call(interview: Interview, sides: SpeakerRoles) -> str:
     """A call of another kind, told by what only it says (``_RITUALS``): a support call, a job interview, a board
-    meeting, a class."""
+    meeting, a class, a vendor's training session."""
     for kind, ritual, least in _RITUALS:
         said = {match[0].lower() for turn in interview.turns for match in ritual.finditer(turn.text)}
         if len(said) >= least:
