@@ -101,3 +101,34 @@ def test_deepgram_multichannel_utterances_without_speakers_take_their_channel(tm
         ("Speaker 0", "What do you do?", 0.2, 1.0),
         ("Speaker 1", "I run dispatch.", 1.5, 3.5),
     ]
+
+
+def test_sdk_and_client_library_shapes_testers_saved(tmp_path):
+    """Tester 13: Google Speech-to-Text saved by the Python client's ``to_dict`` (snake case), the Azure Speech SDK's
+    conversation transcription results (an array, or JSON Lines) and Fireflies' list of sentences were "a JSON shape
+    no reader knows", "invalid JSON: Extra data" and "empty transcript"."""
+    words = [{"start_time": f"{0.5 * i}s", "end_time": f"{0.5 * i + 0.4}s", "word": word, "speaker_tag": tag}
+             for i, (word, tag) in enumerate([("What's", 2), ("your", 2), ("role?", 2), ("I", 1), ("manage", 1),
+                                               ("the", 1), ("warehouse.", 1)])]  # fmt: skip
+    google = {"results": [{"alternatives": [{"transcript": "...", "words": words}], "result_end_time": "3.5s"}]}
+    assert turns_of(tmp_path, google) == [
+        ("Speaker 2", "What's your role?", 0.0, 1.4), ("Speaker 1", "I manage the warehouse.", 1.5, 3.4),
+    ]  # fmt: skip
+    results = [
+        {"SpeakerId": "Guest-2", "DisplayText": "I manage energy for forty stores.", "Offset": 50_000_000,
+         "Duration": 30_000_000, "Type": "ConversationTranscription"},
+        {"SpeakerId": "Guest-1", "DisplayText": "What does your work involve?", "Offset": 20_000_000,
+         "Duration": 20_000_000, "Type": "ConversationTranscription"},
+    ]  # fmt: skip
+    expected = [("Guest-1", "What does your work involve?", 2.0, 4.0),
+                ("Guest-2", "I manage energy for forty stores.", 5.0, 8.0)]  # fmt: skip
+    assert turns_of(tmp_path, results) == expected
+    lines = read(tmp_path, "results.json", "\n".join(json.dumps(result) for result in results) + "\n")
+    assert [(t.speaker, t.text, t.start, t.end) for t in lines.turns] == expected
+    sentences = [
+        {"sentence": "What does your team look after?", "startTime": 2.0, "endTime": 7.3, "speaker_name": "Elena",
+         "speaker_id": 0},
+        {"sentence": "I'm head of claims operations.", "startTime": 8.0, "endTime": 14.1, "speaker_name": "Raj",
+         "speaker_id": 1},
+    ]  # fmt: skip
+    assert turns_of(tmp_path, sentences)[1] == ("Raj", "I'm head of claims operations.", 8.0, 14.1)

@@ -12,11 +12,13 @@ Recognised shapes:
 - Gong's API (``callTranscripts`` of monologues by ``speakerId``, sentences timed in milliseconds);
 - Speechmatics (``results`` of words with ``speaker`` "S1", "S2" on their alternatives);
 - Gladia v2 (``result.transcription.utterances``), ElevenLabs Scribe (``words`` with ``speaker_id``), Google
-  Speech-to-Text (v1: ``speakerTag`` on the last result's words; v2: ``speakerLabel`` on each result's), Soniox
+  Speech-to-Text (v1: ``speakerTag`` on the last result's words, or ``speaker_tag`` as the Python client saves it; v2:
+  ``speakerLabel`` on each result's), Soniox
   (``tokens``: pieces of words with ``speaker`` and ``start_ms``), IBM Watson (``speaker_labels`` beside the words'
   ``timestamps``), Recall.ai (a list of ``participant`` and ``words``);
-- turns read whole (``json_utterances``): Azure batch transcription (``recognizedPhrases``) and fast transcription
-  (``phrases``), Amazon Transcribe Call Analytics (``Transcript`` by ``ParticipantRole``), Google Meet's REST API
+- turns read whole (``json_utterances``): Azure batch transcription (``recognizedPhrases``), fast transcription
+  (``phrases``) and the Speech SDK's conversation transcription results (``SpeakerId``, ``DisplayText``; an array or
+  JSON Lines), Amazon Transcribe Call Analytics (``Transcript`` by ``ParticipantRole``), Google Meet's REST API
   (``transcriptEntries``, names from ``participants``), tl;dv's API (``data``);
 - WhisperX and similar (``segments`` with ``speaker``; split where its words' speakers change; Fathom's ``transcript``
   with a ``speaker`` object and a ``timestamp``), a plain list of ``{speaker, text, start, end}`` (times in seconds
@@ -125,6 +127,7 @@ def _google(document: Any) -> Turns | None:
     returns it, or inside the ``response`` of a long-running operation (``operations.get``)."""
     if isinstance(document, dict) and isinstance(document.get("response"), dict) and "done" in document:
         document = document["response"]
+    document = _camel_case(document)  # as the Python client's ``to_dict`` saves it: "speaker_tag", "start_time"
     results = document.get("results") if isinstance(document, dict) else None
     if not isinstance(results, list) or not results:
         return None
@@ -143,6 +146,14 @@ def _google(document: Any) -> Turns | None:
          w.get("startTime", w.get("startOffset")), w.get("endTime", w.get("endOffset")))
         for w in words
     )  # fmt: skip
+
+
+def _camel_case(value: Any) -> Any:
+    """``value`` with every key in snake case written in camel case ("speaker_tag" → "speakerTag")."""
+    if isinstance(value, dict):
+        return {re.sub(r"_([a-z])", lambda m: m[1].upper(), k) if isinstance(k, str) else k: _camel_case(v)
+                for k, v in value.items()}  # fmt: skip
+    return [_camel_case(v) for v in value] if isinstance(value, list) else value
 
 
 def _soniox(document: Any) -> Turns | None:
@@ -237,7 +248,7 @@ _READERS: tuple[tuple[str, Callable[[Any], Turns | None]], ...] = (
     ("Deepgram", _deepgram), ("AssemblyAI", turns_of.assemblyai), ("Gladia", turns_of.gladia),
     ("Fireflies", turns_of.fireflies), ("Gong", turns_of.gong), ("Rev.ai", turns_of.rev),
     ("Speechmatics", _speechmatics), ("IBM Watson", _watson), ("Google Speech-to-Text", _google),
-    ("Google Meet", turns_of.meet_entries), ("Azure Speech", turns_of.azure),
+    ("Google Meet", turns_of.meet_entries), ("Azure Speech", turns_of.azure), ("Azure Speech SDK", turns_of.azure_sdk),
     ("Azure fast transcription", turns_of.azure_fast), ("ElevenLabs", _elevenlabs), ("Recall.ai", _recall),
     ("Soniox", _soniox),
     ("WhisperX-style segment", turns_of.segments),

@@ -45,9 +45,15 @@ _TOKEN = re.compile(r"\w+")
 def read_json(data: bytes, source: str) -> Parsed:
     """Our schema, or the JSON of a transcription service (see json_formats.py), as an Interview's text and turns."""
     try:
-        document = json.loads(
-            require_content(decode(data, source), source), parse_constant=_no_constant, parse_int=_integer
-        )
+        text = require_content(decode(data, source), source)
+        try:
+            document = json.loads(text, parse_constant=_no_constant, parse_int=_integer)
+        except json.JSONDecodeError as err:
+            if err.msg != "Extra data":
+                raise
+            # JSON Lines: one result per line, as SDKs' results are often saved (a first line that reads whole)
+            document = [json.loads(line, parse_constant=_no_constant, parse_int=_integer)
+                        for line in text.splitlines() if line.strip()]  # fmt: skip
     except json.JSONDecodeError as err:
         raise InputError(
             source,

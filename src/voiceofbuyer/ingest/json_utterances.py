@@ -45,6 +45,21 @@ def azure(document: Any) -> Turns | None:
     ] or None  # fmt: skip
 
 
+def azure_sdk(document: Any) -> Turns | None:
+    """The Azure Speech SDK's conversation transcription results saved one after another (a JSON array, or JSON
+    Lines): ``SpeakerId`` ("Guest-1"), ``DisplayText``, ``Offset`` and ``Duration`` in ticks of 100 ns (tester 13)."""
+    if not isinstance(document, list) or not document:
+        return None
+    results = [r for r in document if isinstance(r, dict) and "DisplayText" in r and "SpeakerId" in r]
+    if len(results) < len(document):
+        return None
+    return [
+        {"speaker": speaker_label(r["SpeakerId"]), "text": r["DisplayText"], "start": seconds(r.get("Offset"), 1e-7),
+         "end": seconds((r.get("Offset") or 0) + (r.get("Duration") or 0), 1e-7)}
+        for r in sorted(results, key=lambda r: r.get("Offset") or 0)
+    ] or None  # fmt: skip
+
+
 def azure_fast(document: Any) -> Turns | None:
     """Azure fast transcription (``transcriptions:transcribe``): ``phrases`` with a ``speaker`` (with diarization) or
     a ``channel``, times in milliseconds; ``combinedPhrases`` repeats the text as one block and is not read."""
@@ -115,15 +130,19 @@ def _instant(value: Any) -> datetime | None:
 
 
 def fireflies(document: Any) -> Turns | None:
+    """Fireflies: ``sentences`` (also under ``data.transcript``), or the list of sentences itself, each with
+    ``speaker_name`` and its words in ``text``, ``raw_text`` or ``sentence`` (tester 13)."""
     if isinstance(document, dict) and isinstance(document.get("data"), dict):
         document = document["data"].get("transcript") or document["data"]
     sentences = document.get("sentences") if isinstance(document, dict) else None
+    if isinstance(document, list) and document and all(isinstance(s, dict) and "sentence" in s for s in document):
+        sentences = document
     if not isinstance(sentences, list) or not sentences:
         return None
     return [
         {"speaker": speaker_label(s.get("speaker_id"), s.get("speaker_name")),
-         "text": s.get("text") or s.get("raw_text"), "start": seconds(s.get("start_time")),
-         "end": seconds(s.get("end_time"))}
+         "text": s.get("text") or s.get("raw_text") or s.get("sentence"),
+         "start": seconds(s.get("start_time", s.get("startTime"))), "end": seconds(s.get("end_time", s.get("endTime")))}
         for s in sentences if isinstance(s, dict)
     ]  # fmt: skip
 
