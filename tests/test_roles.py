@@ -214,23 +214,6 @@ def test_the_field_said_before_a_job_that_names_none_is_the_jobs(said, title, fu
         # a repair shop's manager and lead are the trades' (tester 12: "Other roles", one titled "Shop")
         ("I'm the shop manager at Coastline Beverage.", "Shop Manager", "Frontline Manager"),
         ("I'm the shop lead at Greenway Landscaping.", "Shop Lead", "Frontline Manager"),
-    ],
-)  # fmt: skip
-def test_titles_tester_six_met(said, title, role):
-    turns = [
-        ("Sam Ortiz", "Could you start by telling me what you do?"),
-        ("Dana Cole", said),
-        ("Sam Ortiz", "What slows you down?"),
-        ("Dana Cole", "Chasing people for paperwork every single week."),
-    ]
-    iv = interview(turns)
-    profile = buyer_profile(iv, identify_sides(iv), TAXONOMY)
-    assert (profile.title, profile.role) == (title, role)
-
-
-@pytest.mark.parametrize(
-    ("said", "title", "role"),
-    [
         # a title corrected as it is said: the rank (was IT Manager), or the whole title taken back (was Head of
         # Payroll)
         ("I'm the IT manager, well, director now, they changed the title in January.", "IT Director",
@@ -251,7 +234,7 @@ def test_titles_tester_six_met(said, title, role):
          "HR Leader"),  # was Design & Creative
     ],
 )  # fmt: skip
-def test_titles_tester_ten_met(said, title, role):
+def test_titles_and_roles_testers_six_and_ten_met(said, title, role):
     turns = [
         ("Sam Ortiz", "Could you start by telling me what you do?"),
         ("Dana Cole", said),
