@@ -127,10 +127,10 @@ def _google(document: Any) -> Turns | None:
     returns it, or inside the ``response`` of a long-running operation (``operations.get``)."""
     if isinstance(document, dict) and isinstance(document.get("response"), dict) and "done" in document:
         document = document["response"]
-    document = _camel_case(document)  # as the Python client's ``to_dict`` saves it: "speaker_tag", "start_time"
     results = document.get("results") if isinstance(document, dict) else None
     if not isinstance(results, list) or not results:
         return None
+    results = _camel_case(results)  # as the Python client's ``to_dict`` saves it: "speaker_tag", "start_time"
     labelled = [
         [w for w in (result.get("alternatives") or [{}])[0].get("words") or []
          if isinstance(w, dict) and ("speakerTag" in w or "speakerLabel" in w)]
