@@ -232,6 +232,13 @@ def test_the_field_said_before_a_job_that_names_none_is_the_jobs(said, title, fu
          "Accounting Professional"),  # was frontline, by the description
         ("I'm the director of people and culture at Ember Games.", "Director of People and Culture",
          "HR Leader"),  # was Design & Creative
+        # how else people say the job they hold (tester 14): brought in as, the post of, went from ... to
+        ("I was brought in as interim operations director in September.", "Interim Operations Director",
+         "Operations Leader"),
+        ("I make the function of quality manager in Ferraro Packaging.", "Quality Manager", "Operations Manager"),
+        ("I am occupying the post of chief accountant since 2019.", "Chief Accountant", "Accounting Leader"),
+        ("I went from store manager in Tucson to regional buyer for the whole Southwest last spring.",
+         "Regional Buyer", "Procurement Professional"),
     ],
 )  # fmt: skip
 def test_titles_and_roles_testers_six_and_ten_met(said, title, role):

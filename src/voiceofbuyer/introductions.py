@@ -30,10 +30,16 @@ _PAPERS = r"(?:contract|badge|business\s+card|card|(?:e-?mail\s+)?signature|link
 _INTRO_LEAD = re.compile(
     # "I'm working like accountant", "I'm on the FP&A team, senior analyst": before "I'm" alone, which would win.
     # "I'm the guy who approves the invoices, the AP manager": the job named after who they are.
-    r"\b(?:(?:i'?m|i\s+am)\s+(?:working\s+like|(?:on|in)\s+the\s+[\w&/ -]{1,30}?\s+(?:team|department|group)\s*,"
+    r"\b(?:i\s+(?:am\s+|'m\s+)?(?:make|making|do|doing|hold|holding|fill|occupy|occupying)\s+the\s+(?:function|post"
+    r"|position|role)\s+of"  # before "I am" alone: "I am occupying the post of chief accountant" (tester 14)
+    r"|(?:i'?m|i\s+am)\s+(?:working\s+like|(?:on|in)\s+the\s+[\w&/ -]{1,30}?\s+(?:team|department|group)\s*,"
     r"|(?P<who>(?:the|a)\s+(?:guy|gal|person|one|woman|man|lady)\s+(?:who|that)\s+[^,.;?!]{3,60},(?=\s+(?:the|an?)\s)))"
     rf"|(?:i'?m|i\s+am)\s+(?P<named>{NAME_FIRST})|i\s+happen\s+to\s+be|i'?m|i\s+am|and\s+(?:\w+\s+)?am(?=\s+an?\s)"
     r"|i\s+work\s+as"
+    # "I was brought in as interim operations director", "I make the function of quality manager", "I am occupying
+    # the post of chief accountant", "I went from store manager in Tucson to regional buyer" (tester 14)
+    r"|(?:brought\s+in|hired|taken\s+on|appointed)\s+as"
+    r"|i\s+went\s+from\s+[^,.;!?]{2,60}?\s+to(?=\s+(?:the\s+|an?\s+)?[\w&/ -]{2,40}?\b(?:for|at|in|last|this)\b)"
     r"|i\s+(?:currently\s+)?work\s+as|i'?ve\s+been(?:\s+working\s+as)?"
     r"|i\s+have\s+been(?:\s+working\s+as)?|working\s+as|work(?:ed|ing)?\s+it\s+as|i\s+serve\s+as"
     # "I'm covering as controller on an interim basis", "filling in as AP lead": a job held now, if for a while
