@@ -239,6 +239,17 @@ def test_the_field_said_before_a_job_that_names_none_is_the_jobs(said, title, fu
         ("I am occupying the post of chief accountant since 2019.", "Chief Accountant", "Accounting Leader"),
         ("I went from store manager in Tucson to regional buyer for the whole Southwest last spring.",
          "Regional Buyer", "Procurement Professional"),
+        # the first lead took the second's "the"; whose job it is; a generalist of a department; a deputy's title
+        ("I'm VP-level, the actual title on my badge is Vice President of Supply Chain Planning.",
+         "Vice President of Supply Chain Planning", "Operations Leader"),
+        ("I have a team of fourteen dispatchers across three shifts, and I'm their supervisor.",
+         "Supervisor of Dispatchers", "Operations Manager"),
+        ("I'm their fractional CFO, two days a week.", "Fractional CFO", "Finance Leader"),
+        ("Ha, on LinkedIn maybe. Really I'm the HR generalist, it's just me for about ninety staff.",
+         "HR Generalist", "HR Professional"),
+        ("I am deputy of the purchasing director. He is responsible for the strategy.",
+         "Deputy Purchasing Director", "Procurement Leader"),
+        ("I sit in revenue operations, and within that I run the deal desk.", "Head of Deal Desk", "Sales Leader"),
     ],
 )  # fmt: skip
 def test_titles_and_roles_testers_six_and_ten_met(said, title, role):
@@ -266,6 +277,32 @@ def test_a_title_after_the_name_when_asked_to_introduce_themselves_and_no_correc
         iv = interview([("Dana Whitfield", question), ("Greg Hollis", answer), ("Dana Whitfield", "What slows you "
                         "down?"), ("Greg Hollis", "Chasing people for paperwork every single week.")])  # fmt: skip
         assert buyer_profile(iv, identify_sides(iv), TAXONOMY).title == title
+
+
+@pytest.mark.parametrize(
+    ("turns", "buyer", "title"),
+    [
+        # an unnamed voice: the name the interviewer addresses it by, in the colleague's introduction
+        ([("SPEAKER_00", "Hi both, thanks for joining."), ("SPEAKER_01", "Quick intro from me. This is Dana, she's "
+          "our payroll supervisor, she runs the pay cycle. I'm just here to listen in."), ("SPEAKER_00", "Great. Dana, "
+          "what does a pay cycle look like for you?"), ("SPEAKER_02", "Every two weeks, and the tips make it messy."),
+          ("SPEAKER_00", "Why messy?"), ("SPEAKER_02", "Tips come from three different systems and never match.")],
+         "", "Payroll Supervisor"),
+        # the colleague who hands over speaks once; the one who answers is the buyer, introduced after a full stop
+        ([("Ben Carter", "Who's going to walk me through things?"), ("Olivia Hart", "That'll be Raj. He's our "
+          "service desk lead. I'm from IT security, I'll only jump in if there's a security question."),
+          ("Ben Carter", "Great. Raj, how many tickets do you handle?"), ("Raj Patel", "About two thousand a month, "
+          "with six agents. Password resets are a third of them."), ("Ben Carter", "Why so many?"),
+          ("Raj Patel", "We force a change every sixty days and people forget, so the queue is forty deep by nine.")],
+         "Raj Patel", "Service Desk Lead"),
+    ],
+)  # fmt: skip
+def test_a_title_a_colleague_gives_the_buyer(turns, buyer, title):
+    """ "This is Dana, she's our payroll supervisor" for SPEAKER_02, "That'll be Raj. He's our service desk lead"
+    (tester 14): no title, and the colleague was the profile's person."""
+    iv = interview(turns)
+    profile = buyer_profile(iv, identify_sides(iv), TAXONOMY)
+    assert (profile.name, profile.title) == (buyer, title)
 
 
 def test_the_title_said_late_in_a_long_call_counts_when_it_is_called_so():

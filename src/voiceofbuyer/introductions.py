@@ -9,10 +9,10 @@ buyer's first turns are searched: that is where people say what they do.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .job_questions import ASKS_ANOTHERS_JOB, ASKS_TITLE, ASKS_YOURS, NAME_FIRST, SAYS_I_AM, answered_title
-from .job_words import JOB_WORDS, VERB_TITLES, names_a_field, names_a_job_word, title_cased
+from .job_words import JOB_WORDS, NUMBER_WORDS, VERB_TITLES, names_a_field, names_a_job_word, title_cased
 from .title_phrases import (
     RANK_WORDS,
     bare_title,
@@ -66,11 +66,24 @@ _INTRO_LEAD = re.compile(
     r"(?=\s+(?:the|an?)\s|\s+[\w&/-]+(?:\s+[\w&/-]+){0,4}\s*[,.;])"
     # "a chartered accountant by background, now the COO"
     r"|(?<=[,;]\s)now(?=\s+(?:the|an?)\s))"
-    r"[\s,]+(?:(?:a|an|the|currently|now|basically|actually|also|technically|officially|formally|just"
+    # "I'm their supervisor", "I'm their fractional CFO": whose, no part of the title (tester 14)
+    r"(?P<articles>[\s,]+(?:(?:a|an|the|their|our|his|her|currently|now|basically|actually|also|technically|officially|formally|just"
     # "one of the two founders": a founder
-    r"|one\s+of\s+(?:(?:the|our|my)(?:\s+(?:two|three|four|five|six|several|many|few))?|two|three|several|many))\s+)*",
+    r"|one\s+of\s+(?:(?:the|our|my)(?:\s+(?:two|three|four|five|six|several|many|few))?|two|three|several|many))\s+)*)",
     re.I,
 )
+
+
+def _leads(text: str) -> Iterator[re.Match[str]]:
+    """The introduction leads in ``text``, each searched for from where the one before ended its own words, before
+    the articles it took: "I'm VP-level, the actual title on my badge is ..." (tester 14) has a second lead in the
+    first one's "the"."""
+    position = 0
+    while lead := _INTRO_LEAD.search(text, position):
+        yield lead
+        position = max(lead.start("articles"), lead.start() + 1)
+
+
 # "I use it as an assistant", "treat ChatGPT as a tutor", "instead of the AI being the assistant": a role given to a
 # tool, not the speaker's job.
 _ABOUT_A_TOOL = re.compile(
@@ -217,7 +230,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
     """Candidate titles in ``text``, in order: after introduction leads, then phrases said to be the title, then from
     what people say they do, then jobs held before; and, apart, professions held for years."""
     found, earlier, tenured = [], [], []
-    for lead in _INTRO_LEAD.finditer(text):
+    for lead in _leads(text):
         # "I use AI as a sounding board, to help brainstorm ideas, and as a superficial editor": each part it plays
         sentence = max(text.rfind(end, 0, lead.start()) for end in ".!?\n") + 1
         plays = re.search(r"\b(?:as|being)\s", lead[0], re.I) is not None
@@ -259,6 +272,8 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             continue  # "samples from the morgue as the pathologists performed autopsies": others, at work
         if title and re.search(r"\bof\s+sorts$", title, re.I):
             continue  # "have it assess the flow and act as a copyeditor of sorts": a part played, hedged
+        if title and only_seniority(title) and re.search(r"\btheir\s*$", lead[0], re.I):
+            title = _of_their_team(title, text[max(0, lead.start() - 120) : lead.start()])
         if title and re.search(r"\bone\s+of\s+(?:\w+\s+)?\w+\s*$", text[lead.start() : start], re.I):
             title = singular_title(title)  # "I'm one of the team leads": a team lead
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
@@ -318,6 +333,20 @@ def _is_a_name(title: str, after: str) -> bool:
     return _NEXT_CLAUSE.match(after) is not None or (then is not None and bool(title_after(after[then.end() :])))
 
 
+_COUNTED_PEOPLE = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?P<people>[\w&/-]+(?:\s+[\w&/-]+)?)", re.I)
+
+
+def _of_their_team(rank: str, before: str) -> str:
+    """ "I have a team of fourteen dispatchers ..., and I'm their supervisor" → "Supervisor of Dispatchers": a rank
+    said of people counted just before (``before``); else ``rank`` as it is."""
+    for counted in reversed(list(_COUNTED_PEOPLE.finditer(before))):
+        words = counted["people"].split()
+        plural = next((i for i, word in enumerate(words) if _plural_job(word)), None)
+        if plural is not None:
+            return f"{rank} of {title_cased(' '.join(words[: plural + 1]))}"
+    return rank
+
+
 def _plural_job(title: str) -> bool:
     """Whether a title ends in a job's plural ("Pathologists", "Nurses"), which names other people, never the
     speaker's own post ("Head of Sales", "VP Operations" end in no job)."""
@@ -342,7 +371,7 @@ _SENTENCE_END = re.compile(r"[.;!?]")
 def current_title(text: str, is_job_field: Callable[[str], bool] = lambda field: True) -> str:
     """A title ``text`` says replaces the buyer's earlier one ("Honestly that title is out of date, I'm accounting
     manager now"), or ``""``."""
-    for lead in _INTRO_LEAD.finditer(text):
+    for lead in _leads(text):
         start = lead.end()
         title = title_after(text[start : start + 80])
         if title and _replaces(text, lead, start + len(title)):

@@ -155,8 +155,9 @@ def question_before(runs: list[tuple[str, str]], index: int, profiled: set[str])
     return ""
 
 
-# After the buyer's name: ", who is", ", he's the", " is our", or the title straight after a comma.
-_GIVEN_AS = r"(?:\s+[A-Z][\w'-]+)?\s*(?:,\s*(?:who(?:'s|\s+is)|(?:he|she|they)(?:'s|\s+is|\s+are))\s+|\s+is\s+|,\s*)"
+# After the buyer's name: ", who is", ", he's the" (". He's our": tester 14), " is our", or the title straight after a
+# comma.
+_GIVEN_AS = r"(?:\s+[A-Z][\w'-]+)?\s*(?:[,.]\s*(?:who(?:'s|\s+is)|(?:he|she|they)(?:'s|\s+is|\s+are))\s+|\s+is\s+|,\s*)"
 
 
 def introduced_title(heard: list[str], names: list[str]) -> str:
@@ -172,3 +173,30 @@ def introduced_title(heard: list[str], names: list[str]) -> str:
                 if title:
                     return title
     return ""
+
+
+# "Great. Dana, what does a pay cycle look like for you?": a question opened with the name of the one it asks.
+_ADDRESSED = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:great|okay|ok|so|thanks|thank\s+you|right|perfect|and|now|well)[,.!]?\s+)?"
+    r"(?-i:(?P<name>[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)),\s+(?=[^.!?]*\?)",
+    re.I,
+)
+_OPENERS = frozenset(
+    {"so", "okay", "great", "thanks", "right", "well", "now", "and", "but", "yes", "yeah", "sure", "perfect", "alright",
+     "also", "first", "next", "then", "finally", "lastly", "honestly", "sorry", "again", "actually", "interesting",
+     "cool", "nice", "wow", "gotcha", "hmm", "oh", "ah", "understood", "fair", "good", "lovely", "brilliant",
+     "excellent", "awesome", "amazing", "wonderful", "fantastic", "totally", "absolutely", "exactly", "true", "hi",
+     "hello", "hey", "look", "listen", "anyway", "besides", "otherwise", "plus", "still", "yet", "ok", "one"}
+)  # fmt: skip
+
+
+def addressed_names(questions: list[str]) -> list[str]:
+    """The names the other side opens its questions to the buyer with ("Dana, what does a pay cycle look like for
+    you?"), most often addressed first: who an unnamed voice ("SPEAKER_02") is, as the call says it.
+    ``questions``: what the other side said before each of the buyer's turns."""
+    counts: dict[str, int] = {}
+    for question in questions:
+        for found in _ADDRESSED.finditer(question):
+            if found["name"].lower() not in _OPENERS:
+                counts[found["name"]] = counts.get(found["name"], 0) + 1
+    return sorted(counts, key=lambda name: -counts[name])

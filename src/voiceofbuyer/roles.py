@@ -48,7 +48,7 @@ from .ingest.speaker_names import (
 )
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
-from .job_questions import introduced_title, question_before
+from .job_questions import addressed_names, introduced_title, question_before
 from .job_words import names_a_job_word, title_cased
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 from .signatures import signature_title
@@ -281,8 +281,10 @@ def buyer_profile(
     # "iPad Pro", then "Mei-Ling Chou"; "Priya" beside "Priya Raman": one buyer
     renamed = {**renamed_devices(interview, speakers.buyers), **label_aliases(interview.turns)}
     named = [speaker for speaker in speakers.buyers if not is_placeholder(speaker) and speaker not in renamed]
-    # "Marketing Conference Room" first, then "Olivia Grant" on her laptop: the person names the profile.
-    named.sort(key=is_room)
+    # "Marketing Conference Room" first, then "Olivia Grant" on her laptop: the person names the profile; and not a
+    # colleague who speaks once to hand over ("That'll be Raj. ... I'll only jump in if ...": tester 14).
+    turns = {speaker: sum(t.speaker == speaker for t in interview.turns) for speaker in named}
+    named.sort(key=lambda speaker: (is_room(speaker), turns[speaker] < 2))
     listed = listed_names(meta.interviewee)
     name = without_honorific(meta.interviewee) or (named[0] if named else "")
     if name and not meta.interviewee and not is_room(name):
@@ -340,7 +342,11 @@ def buyer_profile(
         return profile(shown, match.role, "display name", match.function, _stated_title)
     # "I'm here with Begoña Ibáñez, who is head of purchasing at ...": a title the other side gives as they name them
     names = [part for label in (*profiled, name) for part in (display_parts(label)[0] or label, given_name(label))]
-    introduced = introduced_title([text for speaker, text in runs if speaker not in profiled], names)
+    if unnamed_label and not name:  # "This is Dana, she's our payroll supervisor" ... "Dana, what does ...?"
+        names += addressed_names(asked)
+    # (said by anyone: a colleague who only introduces the buyer is on neither side)
+    others = groupby((t for t in interview.turns if t.speaker not in profiled), key=attrgetter("speaker"))
+    introduced = introduced_title([" ".join(t.text for t in run) for _, run in others], names)
     match = role_for_title(introduced, taxonomy, embed) if introduced else RoleMatch("", "")
     if match.role and match.function != OTHER:
         return profile(introduced, match.role, "introduction", match.function, _stated_title)

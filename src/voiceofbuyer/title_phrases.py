@@ -112,6 +112,17 @@ _AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here", "now"})
 """Words that may follow a title given alone as an answer: where ("... at Finch") or when ("... now")."""
 
 
+# "I am deputy of the purchasing director" (tester 14, a Czech speaker): the deputy's title is the director's.
+_DEPUTY_OF = re.compile(
+    r"^\s*(?P<rank>deputy|vice)\s+(?:of|to)\s+(?:the\s+)?(?=[\w&/-]+\s+(?:director|manager|head)\b)", re.I
+)
+
+
+def _field_generalist(before: list[str], word: str) -> bool:
+    """ "HR generalist", "IT generalist": a job when a department names it ("I'm a generalist" says a manner)."""
+    return word.lower() == "generalist" and bool(before) and before[-1].lower() in _DEPARTMENTS - {"the"}
+
+
 def bare_title(rest: str) -> str:
     """The title ``rest`` opens with when it is the whole phrase, or followed only by where ("... at Finch")."""
     title = title_after(rest)
@@ -126,6 +137,7 @@ def bare_title(rest: str) -> str:
 def title_after(rest: str) -> str:
     """The title at the start of ``rest``: up to six words before a boundary, ending at the last word that names
     a job ("high school teacher", "head of customer support", "freelance 3D character artist")."""
+    rest = _DEPUTY_OF.sub(r"\g<rank> ", rest)
     boundary = _BOUNDARY.search(rest)
     after = rest[boundary.start() :] if boundary else ""
     rest = rest[: boundary.start()] if boundary else rest
@@ -151,7 +163,7 @@ def title_after(rest: str) -> str:
             words.append(first_job)
             break
         words.append(raw)
-    last = max((i for i, w in enumerate(words) if names_a_job_word(w)), default=-1)
+    last = max((i for i, w in enumerate(words) if names_a_job_word(w) or _field_generalist(words[:i], w)), default=-1)
     if last < 0 and len(words) == 1 and after:
         return _spelled_out(words[0], after)
     joint = next((i for i, w in enumerate(words[:last]) if w.lower() in ("of", "for")), None)
