@@ -11,7 +11,7 @@ from voiceofbuyer.ingest.text_reader import parse_turns
 from voiceofbuyer.job_fields import stated_responsibility
 from voiceofbuyer.not_interviews import not_an_interview
 
-from .test_roles import interview
+from .test_roles import TAXONOMY, buyer_profile, interview
 
 COLLEAGUE_ASKS = [
     ("Sam Ortiz", "Hi Leila, thanks for joining. I've got Jordan Reyes with me, he's one of our solutions engineers."),
@@ -49,6 +49,29 @@ def test_a_second_device_under_the_same_name_is_the_same_person_when_the_two_nev
     # Two devices heard in turn with each other are two people.
     talking = [("Priya Raman", "Hi."), ("Priya (2)", "Hi, I'm the other Priya."), ("Priya Raman", "Hello again.")]
     assert label_aliases(interview(talking).turns) == {}
+    # Teams marks the guest, and her second device by its number (tester 15): one person, "Priya Shah"
+    guest = [(speaker.replace("Priya Raman", "Priya Shah (Guest)").replace("Priya (2)", "Priya Shah (2)"), said)
+             for speaker, said in rejoined]  # fmt: skip
+    assert label_aliases(interview(guest).turns) == {"Priya Shah (2)": "Priya Shah (Guest)"}
+    assert buyer_profile(interview(guest), identify_sides(interview(guest)), TAXONOMY).name == "Priya Shah"
+
+
+def test_a_side_written_in_brackets_after_each_label_names_the_sides() -> None:
+    """ "**Leo (observer):**" pitched and asked once, and was quoted as a second buyer (tester 15)."""
+    notes = (
+        "# Session 4\n\n**Sofia (moderator):** Thanks for joining, Kwame. Leo is observing. What do you do?\n\n"
+        "**Kwame Asante (participant):** I'm the returns operations manager at Brightbox Home.\n\n"
+        "**Sofia (moderator):** What happens when a sofa comes back?\n\n"
+        "**Kwame Asante (participant):** A third of the collections fail, at ninety pounds each.\n\n"
+        "**Leo (observer):** Sorry to jump in, I'm from the engineering side. We've seen grading from photos work "
+        "really well. Would your team trust an automatic grade?\n\n"
+        "**Kwame Asante (participant):** They'd want to override it for the first few months.\n"
+    )
+    parsed = parse_turns(notes, "session-04.md")
+    assert (parsed.meta.interviewer, parsed.meta.interviewee) == ("Sofia, Leo", "Kwame Asante")
+    # "(Guest)" is Teams' mark of anyone from outside: no side
+    guests = "Dana Cole (Guest): What slows you down?\nSam Ortiz: Chasing paperwork every week.\n"
+    assert not parse_turns(guests, "call.txt").meta.interviewee
 
 
 def test_a_webinar_whose_presenter_shows_the_product_is_no_interview() -> None:

@@ -86,3 +86,21 @@ def legend_metadata(header: Iterable[str], speakers: set[str]) -> InterviewMeta 
         title=title,
         company=company,
     )
+
+
+def label_marks_metadata(marks: Iterable[tuple[str, str]]) -> InterviewMeta | None:
+    """The sides the labels' own marks give ("**Sofia (moderator):**", "**Leo (observer):**", "**Kwame Asante
+    (participant):**": tester 15), or None when no label is marked with a side. ``marks``: (speaker, what follows
+    the name in brackets) of each labelled line. "(Guest)" is Teams' mark of anyone outside the organiser's company,
+    so it marks no side here."""
+    interviewers: list[str] = []
+    interviewees: list[str] = []
+    for speaker, qualifier in marks:
+        mark = qualifier.casefold().removeprefix("the ")
+        if mark in _INTERVIEWER_MARKS and speaker not in interviewers:
+            interviewers.append(speaker)
+        elif mark in _INTERVIEWEE_MARKS - {"guest"} and speaker not in interviewees:
+            interviewees.append(speaker)
+    if not interviewers and not interviewees:
+        return None
+    return InterviewMeta(interviewee=", ".join(interviewees), interviewer=", ".join(interviewers))

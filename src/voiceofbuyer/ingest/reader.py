@@ -19,6 +19,7 @@ from voiceofbuyer.ingest.quoted_words import declares_quoted_words, quoted_turns
 from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, untranscribed
 from voiceofbuyer.ingest.siblings import sibling
 from voiceofbuyer.ingest.sides import identify_sides
+from voiceofbuyer.ingest.speaker_cuts import continued_sentences
 from voiceofbuyer.ingest.srt_reader import read_sbv, read_srt
 from voiceofbuyer.ingest.text_reader import read_markdown, read_text
 from voiceofbuyer.ingest.timestamps import across_midnight
@@ -137,7 +138,7 @@ def read_interview(
         sha256=_content_digest(data, transcribed=transcript is not None),
         text=parsed.text,
         # A speaker-labelled "Thanks for watching!" is Whisper's, over silence (WhisperX labels every segment).
-        turns=tuple(across_midnight([turn for turn in parsed.turns if not heard_over_silence(turn.text)])),
+        turns=tuple(continued_sentences(across_midnight([t for t in parsed.turns if not heard_over_silence(t.text)]))),
         meta=meta,
         media=media,
         language=parsed.language or "en",

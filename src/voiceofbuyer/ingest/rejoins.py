@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from voiceofbuyer.ingest.labels import CALL_MARK
 from voiceofbuyer.records import Turn
 
 _INITIALLED = re.compile(r"(?P<given>\S+)\s+(?P<initial>[A-Z])\.?(?P<mark>\s*\(.*\))?")
@@ -35,7 +36,9 @@ def _shortened(speakers: list[str], order: list[str], given_name: Callable[[str]
                 and words[0] == cut["given"] and words[1][:1] == cut["initial"] and len(words[1]) > 2
             ]  # fmt: skip
         elif base != short.strip():
-            whole = [other for other in speakers if other != short and base in (other, given_name(other))
+            # "Priya Shah (2)" for "Priya Shah (Guest)": Teams marks the guest, the second device gets a number
+            whole = [other for other in speakers if other != short
+                     and base in (other, given_name(other), CALL_MARK.sub("", other).strip())
                      and len(other.split()) > 1]  # fmt: skip
         else:
             continue

@@ -34,6 +34,7 @@ from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.headings import named_by_heading
 from voiceofbuyer.ingest.inline_replies import inline_replies, marked_replies
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
+from voiceofbuyer.ingest.legend import label_marks_metadata
 from voiceofbuyer.ingest.metadata import (
     FIELD_BREAK,
     PERSON_LABELS,
@@ -165,6 +166,9 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
                 return memo
     refuse_agenda([line.text for line in lines], turns, source)
     meta = named_by_heading(header, turns, meta, front)
+    marked = label_marks_metadata((line.head.speaker, line.head.qualifier) for line in lines
+                                  if line.head and line.head.speaker and line.head.qualifier)  # fmt: skip
+    meta = marked.merged(meta) if marked and not (meta.interviewee or meta.interviewer) else meta
     if by_questions and signed.interviewee and not meta.interviewee and mail.signs_as_answerer(signed, turns):
         meta = meta.merged(signed)  # a buyer's own answers, mailed and signed with their name and job
     turns = require_turns(turns, source, EXPECTED)
