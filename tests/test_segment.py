@@ -199,6 +199,13 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         # what "that" stands for said first, before a comma; "here's why" has its subject (tester 12)
         ("SSO with Okta, that's a must.", True),
         ("When I go to council I can say this truck cost us forty thousand, here's why we replace it.", True),
+        # a clause that ends on "as it is"; "that" after a clause of its own; a passive's subject (tester 16)
+        ("I'm worried the reps won't update yet another tool, they barely update HubSpot as it is.", True),
+        ("We would never let payroll data leave South Africa, POPIA is very clear on that.", True),
+        ("I'm not convinced the AI clause extraction is accurate enough to trust on renewal dates.", True),
+        ("What we did is like we.", False),
+        ("Data fusion, as I mentioned is.", False),
+        ("Yeah, so, honestly, I worry about that.", False),
     ],
 )
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):
@@ -588,3 +595,37 @@ def test_a_clause_ending_on_a_pronoun_a_particle_or_after_a_wh_word_is_no_start_
         tmp_path, "given-up.txt", "interviewer: Why?\ninterviewee: It depends on, so the carriers decide everything.\n"
     )
     assert [s.text for s in statements] == ["The carriers decide everything."]
+
+
+def _word_level_srt(cues: list[tuple[str, str]]) -> str:
+    """An SRT a word a cue, as MacWhisper and WhisperX write word-level captions; ``cues``: (label, word), the label
+    written where it is not empty."""
+    blocks = []
+    for number, (label, word) in enumerate(cues, start=1):
+        start = number * 0.4
+        stamp = lambda t: f"00:00:{int(t):02d},{int(t * 1000) % 1000:03d}"  # noqa: E731
+        blocks.append(f"{number}\n{stamp(start)} --> {stamp(start + 0.4)}\n{f'{label}: ' if label else ''}{word}\n")
+    return "\n".join(blocks)
+
+
+def test_word_level_captions_keep_every_word_of_the_sentence(tmp_path):
+    """Tester 16: a cue holding a back-channel word ("of", "it", "no,") was left out of the sentence, and a word said
+    twice ("very" / "very") was read as a roll-up caption showing its cue again."""
+    question = [("Speaker 1", w) for w in ["What", "slows", "you", "down?"]]
+    answer = "We run ninety coaches out of Galway. It sits on a laptop and it is very very slow. It had had two owners."
+    cues = question + [("Speaker 2" if i == 0 else "", w) for i, w in enumerate(answer.split())]
+    _, statements = statements_of(tmp_path, "words.srt", _word_level_srt(cues))
+    said = " ".join(s.text for s in statements)
+    for words in ("ninety coaches out of Galway", "It sits on a laptop", "very very slow", "had had two owners"):
+        assert words in said, said
+
+
+def test_a_cue_cut_after_a_word_that_opens_a_clause_goes_on_in_the_next(tmp_path):
+    """ "Nothing gets signed unless" / "Legal has seen the final redline." was two statements (tester 16)."""
+    vtt = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n<v Sam Ortiz>Who signs off on a contract?</v>\n\n"
+        "2\n00:00:03.500 --> 00:00:06.000\n<v Dana Cole>Nothing gets signed unless</v>\n\n"
+        "3\n00:00:06.000 --> 00:00:09.000\n<v Dana Cole>Legal has seen the final redline, and that takes weeks.</v>\n"
+    )
+    _, statements = statements_of(tmp_path, "call.vtt", vtt)
+    assert any("Nothing gets signed unless Legal has seen the final redline" in s.text for s in statements)

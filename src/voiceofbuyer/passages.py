@@ -80,7 +80,11 @@ def buyer_passages(
         # Words a caption tag set apart ("said <i>no</i> to") are the sentence's, whatever they are.
         in_cue = same and index - 1 in tagged_on and current is not None and current.turns[-1] is turns[index - 1]
         tagged = in_cue or (index in tagged_on and turns[index + 1].speaker == turn.speaker)
-        if not tagged and is_backchannel(turn.text, backchannels, min_words=1):
+        if (
+            not tagged
+            and is_backchannel(turn.text, backchannels, min_words=1)
+            and not _word_of_a_sentence(turns, index, current if same else None)
+        ):
             current, acknowledged = None, False  # a passage never runs over a turn it leaves out
             continue
         quoted = interview.format == "csv" and interview.text[turn.start_char - 1 : turn.start_char] == '"'
@@ -130,6 +134,22 @@ def _gap(text: str, start: int, end: int, in_cue: bool) -> list[Removal]:
     return [(start, stop.start(1), "gap"), (stop.end(1), end, "gap")]
 
 
+def _word_of_a_sentence(turns: tuple[Turn, ...], index: int, current: Passage | None) -> bool:
+    """Whether turn ``index``, a back-channel word alone ("of", "it", "no,"), is a word of its speaker's sentence cut
+    into a cue a word, as word-level captions are (tester 16): it goes on with the unfinished sentence of
+    ``current`` (the passage of its speaker being read), or its own unfinished sentence goes on in the next turn."""
+    turn = turns[index]
+    if current is not None and not _ends_sentence(current.turns[-1].text) and _continues(current.turns[-1], turn):
+        return True
+    after = turns[index + 1] if index + 1 < len(turns) else None
+    return (
+        after is not None
+        and after.speaker == turn.speaker
+        and not _ends_sentence(turn.text)
+        and _continues(turn, after)
+    )
+
+
 def _continues(previous: Turn, turn: Turn, acknowledged: bool = False) -> bool:
     """A turn that goes on with the previous one's sentence (no full stop before, and a small letter after, a comma
     or a word before that no clause ends on: "it's wrong by" / "Tuesday.", "the app they use," / "ServiceMax, so
@@ -166,6 +186,9 @@ _OPEN_ENDED = UNFINISHED | {
     "by", "at", "from", "into", "onto", "than", "as", "per", "via", "until", "between", "through", "across", "within",
     "against", "towards", "toward", "its", "including", "versus", "vs", "despite", "whose", "whereas", "unlike",
     "among", "amongst", "throughout", "upon", "beside", "besides", "regarding", "concerning",
+    # "Nothing gets signed unless" / "Legal has seen it", "... during" / "Q4" (tester 16)
+    "unless", "when", "during", "without", "whether", "while", "although", "though", "where", "which", "whenever",
+    "wherever",
 }  # fmt: skip
 """Words a clause does not end on; a cue that ends on one is cut mid-sentence, whatever letter the next starts with."""
 

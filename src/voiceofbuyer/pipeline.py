@@ -257,6 +257,11 @@ def _transcribe(
     return outcome.transcripts
 
 
+def _read_as(interview: Interview) -> list[str]:
+    """Who says which span of the text, as the reader read it: part of the statement cache key."""
+    return [f"{t.speaker}\t{t.start_char}\t{t.end_char}" for t in interview.turns]
+
+
 def _segment(
     interviews: list[Interview],
     speakers: dict[str, SpeakerRoles],
@@ -268,7 +273,12 @@ def _segment(
 ) -> dict[str, list[Statement]]:
     """Statements per interview id, in the interviews' order; an interview that cannot be segmented is skipped
     (left out of the result)."""
-    keys = {i.id: text_hash(i.sha256, i.id, json.dumps(to_json(speakers[i.id])), segmenter.key(i)) for i in interviews}
+    # The turns as read, too: a reader that reads the same bytes otherwise (a sentence given back to its speaker)
+    # must not find the statements of the turns it read before.
+    keys = {
+        i.id: text_hash(i.sha256, i.id, json.dumps(to_json(speakers[i.id])), segmenter.key(i), *_read_as(i))
+        for i in interviews
+    }
     found: dict[str, list[Statement]] = {}
     # A group of interviews at a time: the cached JSON of a whole batch would sit beside its statements.
     for begin in range(0, len(interviews), _CACHE_GROUP):

@@ -108,7 +108,11 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     # The parser may attach a particle as a preposition ("... to put something in."): its tag still says RP.
     attached = last.dep_ in ("prt", "advmod") or last.tag_ == "RP"
     particle = last.pos_ == "ADP" and attached and last.lower_ in _PARTICLES
-    if (last.pos_ in _DANGLING_POS and not particle) or last.dep_ in _SUBJECTS or last.lower_ in _DANGLING_WORDS:
+    if (
+        (last.pos_ in _DANGLING_POS and not particle and not _as_it_is(tokens, last))
+        or last.dep_ in _SUBJECTS
+        or last.lower_ in _DANGLING_WORDS
+    ):
         return False
     if last.tag_ == "PRP$" or text.rstrip().endswith(_CUT_OFF):
         return False  # a possessive with no noun ("... take time at our."), or a sentence broken off
@@ -138,7 +142,12 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False
     # "Some of the girls on the team are really worried about that.": ending on what was said before, whatever the
     # quote names on the way.
-    if len(text.split()) < _ENDS_ON_THAT_WORDS and last.lower_ in ("that", "this") and last.dep_ in _OBJECT_OF:
+    if (
+        len(text.split()) < _ENDS_ON_THAT_WORDS
+        and last.lower_ in ("that", "this")
+        and last.dep_ in _OBJECT_OF
+        and not _clause_before(tokens, last)
+    ):
         return False
     if (words[0].text.endswith(".") or any(t.text == "." for t in tokens[1:3])) and len(words) > 2:
         # A false start kept in front ("I. You know, as a person ..."); a topic said first is no false start
@@ -316,6 +325,32 @@ def _tag_at_end(tokens: list[Token]) -> int:
     return next((n for n in sizes if " ".join(t.lower_ for t in tokens[-n:]) in _TAGS), 0)
 
 
+_SAID_AS_IT_IS = frozenset({"as", "how", "what", "where", "who", "than"})
+_FORMS_OF_BE = frozenset({"is", "are", "was", "were", "am", "be", "been"})
+
+
+def _as_it_is(tokens: list[Token], last: Token) -> bool:
+    """ "... they barely update HubSpot as it is.", "that's how it is", "than we are": a form of "be" that ends a
+    clause of its own after its subject pronoun (tester 16), unlike "What we did is like we.", "as I mentioned is."."""
+    before = [t for t in tokens if t.i < last.i and not t.is_punct]
+    return (
+        last.lower_ in _FORMS_OF_BE
+        and len(before) >= 2
+        and before[-1].pos_ == "PRON"
+        and before[-1].dep_ in _SUBJECTS
+        and before[-2].lower_ in _SAID_AS_IT_IS
+    )
+
+
+def _clause_before(tokens: list[Token], last: Token) -> bool:
+    """Whether a clause of its own, with its subject and verb, comes before the comma before ``last``: what a final
+    "that" stands for is said in the quote ("We would never let payroll data leave South Africa, POPIA is very clear
+    on that.": tester 16)."""
+    comma = max((t.i for t in tokens if t.text in (",", ";") and t.i < last.i), default=None)
+    before = [t for t in tokens if comma is not None and t.i < comma]
+    return any(t.dep_ in _SUBJECTS for t in before) and any(t.pos_ == "VERB" or t.dep_ == "ROOT" for t in before)
+
+
 def _opens_subordinate(child: Token, first: Token) -> bool:
     # After a linking word too: "So that you can improve as the data.", "And if we had the numbers."
     opens = child.i == first.i or (child.i == first.i + 1 and first.lower_ in _LINKING_WORDS)
@@ -366,7 +401,8 @@ def _has_subject(root: Token, first: Token) -> bool:
     """A main verb with its subject, or an imperative, whose subject is the listener ("Give us one screen ...")."""
     # The tagger may make the auxiliary the subject's head ("Of course we have missing data.").
     # A relative pronoun is no main clause's subject ("... for him who absolutely need to retrain.").
-    heads = [root, *(child for child in root.children if child.dep_ == "aux")]
+    # and the passive's ("I'm not convinced the ... is accurate": tester 16)
+    heads = [root, *(child for child in root.children if child.dep_ in ("aux", "auxpass"))]
     if any(c.dep_ in _SUBJECTS and c.tag_ not in ("WP", "WDT") for t in heads for c in t.children):
         return True
     if root.lower_ in ("'s", "’s", "is") and any(c.lower_ == "here" and c.i < root.i for c in root.children):

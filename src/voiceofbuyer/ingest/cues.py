@@ -266,16 +266,28 @@ def _shown(text: str, cue: Cue) -> tuple[str, str]:
     return " ".join(plain[head.body :].split()), cue.speaker or head.speaker
 
 
+_SHOWN_AGAIN_WORDS = 3
+"""A cue of this many words at least, the same as the one before and without markup, shows it again (a roll-up)."""
+
+
 def _without_repeats(text: str, cues: list[Cue]) -> list[Cue]:
     """``cues`` without those that only show again the words of the cue before: WhisperX's ``--highlight_words``
     writes a segment once per word with that word underlined (``<u>Of</u> course.``, ``Of <u>course.</u>``) and once
     more between words; read each time, the segment's words would be quoted over and over. A cue with no label goes
     on with the speaker before it."""
     shown = [_shown(text, cue) for cue in cues]
+    marked = [CUE_TAG.search(text, cue.text_start, cue.text_end) is not None for cue in cues]
     return [
         cue
         for index, (cue, (words, speaker)) in enumerate(zip(cues, shown, strict=True))
-        if not (index and words and words == shown[index - 1][0] and len({speaker, shown[index - 1][1]} - {""}) <= 1)
+        if not (
+            index
+            and words
+            and words == shown[index - 1][0]
+            and len({speaker, shown[index - 1][1]} - {""}) <= 1
+            # A word said twice, a cue a word ("very" / "very slow", "had" / "had"): said, not shown again (tester 16)
+            and (marked[index] or marked[index - 1] or len(words.split()) >= _SHOWN_AGAIN_WORDS)
+        )
     ]
 
 
