@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -390,3 +391,33 @@ def test_decisions_follow_a_transcript_renamed_or_moved_between_runs(batch, firs
     document = (out / "personas" / "finance-leader.md").read_text("utf-8")
     assert "*Chasing approvals*" in document
     assert quote.text not in document
+
+
+def test_a_section_whose_statements_are_all_fragments_lists_them_and_never_says_none_came_up(first_run):
+    """Tester 16: objections filed as such, none standing alone as a quote, gave no theme, and the persona said "No
+    objections came up in these interviews."; they are evidence, listed on the evidence page."""
+    out = first_run[0]
+    result = stored(out)
+    persona = next(p for p in result.personas if any(c == "objection" and themes for c, themes in p.sections))
+    gone = [t for t in result.themes if t.role == persona.role and t.category == "objection"]
+    ids = {sid for t in gone for sid in t.statement_ids}
+    fragmented = replace(
+        result,
+        statements=tuple(replace(s, standalone=False) if s.id in ids else s for s in result.statements),
+        themes=tuple(t for t in result.themes if t not in gone),
+        personas=tuple(
+            replace(p, sections=tuple((c, () if c == "objection" else th) for c, th in p.sections))
+            if p is persona else p
+            for p in result.personas
+        ),
+    )  # fmt: skip
+    persona = next(p for p in fragmented.personas if p.role == persona.role)
+    context = document_context(fragmented, out, out)
+    page = persona_document(persona, "md", context, template_environment()).decode()
+    assert "No objections came up" not in page
+    # those statements, and any other fragment filed as an objection of the persona
+    unquoted = re.search(r"No objections stood on its own as a quote: (\d+) statements filed here are part of a", page)
+    assert unquoted is not None and int(unquoted[1]) >= len(ids)
+    evidence = persona_document(persona, "html", context, template_environment(), "-evidence").decode()
+    assert f"Part of a sentence, not a quote on its own: {unquoted[1]}" in evidence
+    assert all(str(escape(s.text)) in evidence for s in fragmented.statements if s.id in ids)

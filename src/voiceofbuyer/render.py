@@ -220,6 +220,24 @@ def in_short(persona: Persona) -> list[tuple[str, Theme]]:
     return sorted(found, key=lambda pair: IN_SHORT.index(pair[0]))
 
 
+def unquoted_fragments(result: RunResult) -> dict[tuple[str, str], list[Statement]]:
+    """(persona role, section title) → the statements filed in that section that no theme holds because none of its
+    group stands on its own as a quote (``Statement.standalone``): evidence, never a lead quote, but never hidden
+    either, so a section is not said to be empty when buyers spoke to it."""
+    themed = result.theme_of()
+    role_of = {interview: persona.role for persona in result.personas for interview in persona.interviews}
+    found: dict[tuple[str, str], list[Statement]] = {}
+    for statement in result.statements:
+        verdict = result.classifications.get(statement.id)
+        if verdict is None or verdict.category not in SECTION_TITLES or statement.id in themed:
+            continue
+        if statement.standalone or statement.interview_id not in role_of:
+            continue
+        key = (role_of[statement.interview_id], SECTION_TITLES[verdict.category])
+        found.setdefault(key, []).append(statement)
+    return found
+
+
 def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[str, Any]:
     """What every document template gets; HTML citations link to the transcripts relative to ``out_dir``."""
     personas_dir = out_dir / "personas"
@@ -241,8 +259,17 @@ def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[
             place = link(batch_dir / interview.media, str(place), f"#t={int(quote.citation.start)}")
         return escape(citation_speaker(citation)) + Markup(", ") + transcript + ", " + place
 
+    fragments = unquoted_fragments(result)
+
+    def transcript_link(statement: Statement) -> Markup:
+        """A link to a statement on its interview's transcript page."""
+        target = out_dir / page_path(statement.interview_id)
+        return link(target, statement.interview_id, f"#{anchor(statement.id)}")
+
     return {
         "total_interviews": len(result.interviews),
+        "fragments": lambda persona, title: fragments.get((persona.role, title), []),
+        "transcript_link": transcript_link,
         "byline": lambda persona: byline(persona, len(result.interviews)),
         "approval": lambda persona: approval(persona, len(result.interviews)),
         "tally": tally,
