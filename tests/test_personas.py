@@ -116,3 +116,15 @@ def test_a_theme_whose_leads_category_the_classifier_was_unsure_of_says_so_and_n
     assert "unsure" not in strength(sure_goal, persona)
     (alone,) = build_personas(profiles, interviews, [unsure_pain], [])
     assert alone.in_their_words == unsure_pain.quotes[0], "the only pattern still gives the persona a voice"
+
+
+def test_a_c_level_title_written_out_is_counted_with_its_acronym():
+    """ "titles: Financial Controller (2), CFO (1), Chief Financial Officer (1)" (tester 17): one title, CFO (2)."""
+    titles = ["CFO", "Chief Financial Officer", "Financial Controller", "Chief of Staff"]
+    profiles = [BuyerProfile(f"i{n}", f"Buyer {n}", title, "Finance Leader", "title") for n, title in enumerate(titles)]
+    interviews = {
+        p.interview_id: Interview(p.interview_id, f"{p.interview_id}.txt", "text", "", "", (), InterviewMeta())
+        for p in profiles
+    }
+    (persona,) = build_personas(profiles, interviews, [], [])
+    assert persona.titles == (("CFO", 2), ("Chief of Staff", 1), ("Financial Controller", 1))

@@ -35,6 +35,16 @@ def _tally(values: list[str]) -> tuple[tuple[str, int], ...]:
     return ordered_tally(Counter(value for value in values if value))
 
 
+_CHIEF_OFFICER = re.compile(r"Chief((?:\s+[A-Z][a-z]+){1,3})\s+Officer")
+
+
+def as_acronym(title: str) -> str:
+    """ "Chief Financial Officer" → "CFO": a C-level title written out counts with its acronym (tester 17: "CFO (1),
+    Chief Financial Officer (1)"); any other title as it is."""
+    spelled = _CHIEF_OFFICER.fullmatch(title)
+    return f"C{''.join(word[0] for word in spelled[1].split())}O" if spelled else title
+
+
 def ordered_tally(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
     """(value, count) pairs, most frequent first, then alphabetical."""
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
@@ -113,7 +123,7 @@ def build_personas(
                 interviews=tuple(sorted(ids)),
                 interviewees=_interviewees(members, statements, {i: interviews[i].meta.company for i in ids}),
                 companies=distinct(m.company for m in metas),
-                titles=_tally([p.title for p in members]),
+                titles=_tally([as_acronym(p.title) for p in members]),
                 industries=_tally([m.industry for m in metas]),
                 company_sizes=_tally([size_band(m.employees) for m in metas]),
                 regions=_tally([m.region for m in metas]),

@@ -108,10 +108,11 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     # The parser may attach a particle as a preposition ("... to put something in."): its tag still says RP.
     attached = last.dep_ in ("prt", "advmod") or last.tag_ == "RP"
     particle = last.pos_ == "ADP" and attached and last.lower_ in _PARTICLES
+    ends_a_clause = _as_it_is(tokens, last) or _stranded(last)
     if (
-        (last.pos_ in _DANGLING_POS and not particle and not _as_it_is(tokens, last))
+        (last.pos_ in _DANGLING_POS and not particle and not ends_a_clause)
         or last.dep_ in _SUBJECTS
-        or last.lower_ in _DANGLING_WORDS
+        or (last.lower_ in _DANGLING_WORDS and not ends_a_clause)
     ):
         return False
     if last.tag_ == "PRP$" or text.rstrip().endswith(_CUT_OFF):
@@ -340,6 +341,17 @@ def _as_it_is(tokens: list[Token], last: Token) -> bool:
         and before[-1].dep_ in _SUBJECTS
         and before[-2].lower_ in _SAID_AS_IT_IS
     )
+
+
+def _stranded(last: Token) -> bool:
+    """A preposition whose object is the noun a relative clause describes: "a vendor I've never worked with.", "the
+    system we depend on." (tester 17), unlike "I work with." or "we are going to deploy on."."""
+    if last.pos_ != "ADP" or last.dep_ != "prep":
+        return False
+    head = last.head
+    while head.dep_ in ("xcomp", "aux") and head.head is not head:
+        head = head.head  # "the tools we have to work with."
+    return head.dep_ in ("relcl", "acl") and head.head.i < head.i
 
 
 def _clause_before(tokens: list[Token], last: Token) -> bool:
