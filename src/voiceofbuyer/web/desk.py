@@ -18,6 +18,7 @@ from ..agreement import Agreement, agreement
 from ..decision_rows import Decision, decisions_of
 from ..errors import StoreError
 from ..records import SECTION_TITLES, Interview, Persona, RunResult, Statement, Theme
+from ..render import unquoted_fragments
 from ..results import load_result
 from ..review import Review, apply_decisions
 from ..store import DECISIONS_FILE, STORE_NAME, Store
@@ -55,6 +56,8 @@ class View:
     category: dict[str, str] = field(init=False)
     agreement: Agreement = field(init=False)
     """The classifier against the reviewers, on the statements they reviewed."""
+    fragments: dict[tuple[str, str], list[Statement]] = field(init=False)
+    """(role, section title) → statements filed there that no theme holds (``render.unquoted_fragments``)."""
     _versions: dict[str, str] = field(init=False, default_factory=dict)
     _by_interview: dict[str, tuple[list[Statement], list[int], list[int]]] = field(init=False, default_factory=dict)
 
@@ -69,6 +72,7 @@ class View:
         for theme_id, quotes in self.review.rejected_quotes.items():
             self.theme_of.update((q.statement_id, theme_id) for q in quotes)
         self.category = {sid: c.category for sid, c in result.classifications.items()}
+        self.fragments = unquoted_fragments(result)
 
     # -- lookups -------------------------------------------------------------------------------------------
     def statements_of(self, interview_id: str, start: int = 0, end: int | None = None) -> list[Statement]:
