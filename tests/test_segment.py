@@ -206,6 +206,8 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("What we did is like we.", False),
         ("Data fusion, as I mentioned is.", False),
         ("Yeah, so, honestly, I worry about that.", False),
+        ("I think a year, let's say 16 months, something like that.", False),
+        ("You can do your own lineage, everything else, everything around that.", False),
         # a preposition whose object is the noun its relative clause describes (tester 17)
         ("I won't sign a three-year contract with a vendor I've never worked with.", True),
         ("Now we are going to deploy on.", False),

@@ -358,9 +358,17 @@ def _clause_before(tokens: list[Token], last: Token) -> bool:
     """Whether a clause of its own, with its subject and verb, comes before the comma before ``last``: what a final
     "that" stands for is said in the quote ("We would never let payroll data leave South Africa, POPIA is very clear
     on that.": tester 16)."""
+    if last.head.lower_ == "like":
+        return False  # "..., something like that", "let's put it like this": no thing said, a manner of speaking
     comma = max((t.i for t in tokens if t.text in (",", ";") and t.i < last.i), default=None)
     before = [t for t in tokens if comma is not None and t.i < comma]
-    return any(t.dep_ in _SUBJECTS for t in before) and any(t.pos_ == "VERB" or t.dep_ == "ROOT" for t in before)
+    after = [t for t in tokens if comma is not None and comma < t.i < last.i]
+
+    def clause(part: list[Token]) -> bool:
+        return any(t.dep_ in _SUBJECTS for t in part) and any(t.pos_ in ("VERB", "AUX") for t in part)
+
+    # Both sides whole clauses: "..., everything around that" names nothing for "that" to be said of.
+    return clause(before) and clause(after)
 
 
 def _opens_subordinate(child: Token, first: Token) -> bool:
