@@ -355,6 +355,13 @@ CASES: tuple[Case, ...] = (
     Case("speakers/only-interviewer.txt", write("Interviewer: Thanks for joining. Tell me about your role?\n"
                                                 "Interviewer: Hello? Are you there? I can't hear you.\n"),
          S, r"no buyer speaks in it, only Interviewer .*fix: check its speaker labels"),
+    # The interviewer's side alone, named (tester 18): their questions were quoted as a buyer's, under a title.
+    Case("speakers/interviewer-side-only.txt", write(
+        "[00:00:07] Sam Rivera: Okay, we're recording. Could you start by introducing yourself?\n"
+        "[00:01:33] Sam Rivera: And you've been using Tallyflow for, what, about five months?\n"
+        "[00:03:46] Sam Rivera: Can you take me back to before that? What made you start looking?\n"
+        "[00:05:12] Sam Rivera: Right.\n[00:05:59] Sam Rivera: That makes sense. And was there a third thing?\n"),
+         S, r"no buyer speaks in it, only 'Sam Rivera', who asks the questions .*fix: export the transcript with both"),
     # Not interviews, though read as speaker turns: a guide of questions, and meeting notes where nobody asks.
     Case("notes/interview-guide.md", write("# Discovery guide\n\nInterviewer: Maya Chen\n\n"
                                            "Q1: Can you tell me about your role?\nQ2: Where do approvals get stuck?\n"

@@ -17,6 +17,7 @@ from .ingest import Problem
 from .ingest.labels import is_phone_number
 from .ingest.sides import CONFIDENT, QUESTIONS_ONLY, identify_sides
 from .ingest.speaker_names import is_placeholder, renamed_devices
+from .ingest.unlabelled import asks_or_acknowledges
 from .ingest.vendor_side import other_voices_on_a_channel
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_descriptions
@@ -63,7 +64,7 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
     heard = []
     for interview in interviews:
         sides = identify_sides(interview)
-        if not sides.buyers:
+        if not sides.buyers or only_asks(interview, sides):
             people.problems.append(no_buyer(interview, sides))
             continue
         unlike = not_an_interview(interview, sides)
@@ -224,8 +225,26 @@ def not_analysed(interview: Interview) -> Problem:
         f"[models.languages] {interview.language} = \"...\" in voiceofbuyer.toml)"), skipped=True)  # fmt: skip
 
 
+ONLY_ASKS = 0.75
+"""Share of a lone voice's turns that ask, prompt or only acknowledge, from which it is the interviewer alone."""
+
+
+def only_asks(interview: Interview, sides: SpeakerRoles) -> bool:
+    """Whether the one voice of a file is an interviewer's, heard without the buyer ("What did the auditors say?",
+    "Walk me through the close.": at least ``ONLY_ASKS`` of its turns ask or acknowledge; tester 18)."""
+    if sides.how != "single speaker" or len(sides.buyers) != 1:
+        return False
+    said = [turn.text for turn in interview.turns if turn.speaker == sides.buyers[0]]
+    return len(said) >= 3 and sum(asks_or_acknowledges(text) for text in said) >= ONLY_ASKS * len(said)
+
+
 def no_buyer(interview: Interview, sides: SpeakerRoles) -> Problem:
     """The line for an interview in which no buyer speaks: it is left out whole."""
+    if only_asks(interview, sides):
+        return Problem(interview.source, (
+            f"{interview.source}: no buyer speaks in it, only {sides.buyers[0]!r}, who asks the questions (the "
+            "interviewing side alone): left out (fix: export the transcript with both sides of the call)"),
+            skipped=True)  # fmt: skip
     voices = ", ".join(sides.interviewers + sides.uncertain) or "nobody"
     return Problem(interview.source, (
         f"{interview.source}: no buyer speaks in it, only {voices} (the interviewing side, or voices the transcript "
