@@ -49,7 +49,12 @@ TRANSCRIPT_SUFFIXES: tuple[str, ...] = tuple(READERS)
 
 
 MAX_TRANSCRIPT_BYTES = 50_000_000
-"""A ten-hour interview typed out is about 1 MB; fifty is no interview."""
+"""A ten-hour interview typed out is about 1 MB; fifty is no interview (a JSON transcript with every word timed is
+ten times its text)."""
+MAX_TEXT_BYTES = 5_000_000
+"""Plain text, captions and tables: fifty hours of speech; a larger one is a log or an export of something else,
+refused at once rather than read for minutes (tester 18: a 30 MB server log held the batch for over six)."""
+_PLAIN_TEXT = frozenset({"text", "vtt", "srt", "sbv", "csv"})
 MAX_TURN_CHARS = 100_000
 """About two hours of one person talking without a break: a longer turn is a file that lost its labels."""
 MAX_SPEAKERS = 40
@@ -103,10 +108,11 @@ def read_interview(
         )
     try:
         size = (transcript or path).stat().st_size
-        if size > MAX_TRANSCRIPT_BYTES:
+        limit = MAX_TEXT_BYTES if transcript is None and READERS[suffix][0] in _PLAIN_TEXT else MAX_TRANSCRIPT_BYTES
+        if size > limit:
             raise InputError(
                 source,
-                f"{size / 1e6:.0f} MB: larger than any transcript ({MAX_TRANSCRIPT_BYTES / 1e6:.0f} MB at most)",
+                f"{size / 1e6:.0f} MB: larger than any transcript of its kind ({limit / 1e6:.0f} MB at most)",
                 fix="split it into one file per interview, or move it out of the batch folder",
             )
         data = (transcript or path).read_bytes()
