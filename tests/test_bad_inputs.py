@@ -467,6 +467,10 @@ CASES: tuple[Case, ...] = (
     # sizes over the documented limits
     Case("size/huge.txt", sparse(60_000_000), S, TOO_BIG),
     Case("size/huge-json.json", sparse(51_000_000), S, TOO_BIG),
+    # a sign-in page saved in the captions' place (tester 18): what it is, not how captions are written
+    Case("web/zoom-call.vtt", write("<!DOCTYPE html>\n<html><head><title>Sign In | Zoom</title></head><body><h1>Sign "
+                                    "in to view this recording</h1></body></html>\n"),
+         S, r"a web page \('Sign In \| Zoom'\), not a transcript \(fix: download the transcript again"),
     # a 30 MB server log under a transcript's name was read for minutes before it was refused (tester 18)
     Case("size/server-log.txt", sparse(6_000_000), S, r"6 MB: larger than any transcript of its kind \(5 MB at most\)"),
     Case("size/long-turn.txt", write(LONG_TURN), S, LONG),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -58,6 +59,28 @@ _PLAIN_TEXT = frozenset({"text", "vtt", "srt", "sbv", "csv"})
 MAX_TURN_CHARS = 100_000
 """About two hours of one person talking without a break: a longer turn is a file that lost its labels."""
 MAX_SPEAKERS = 40
+
+
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+
+
+_PAGE_TITLE = re.compile(rb"<title[^>]*>\s*([^<]{1,80}?)\s*</title>", re.I)
+
+
+def _web_page(reader: Reader) -> Reader:
+    """``reader`` for a web page saved under a transcript's name: where it holds no transcript (a sign-in or error
+    page saved in the captions' place: tester 18), the line says what it is, not how captions are written."""
+
+    def read(data: bytes, source: str) -> Parsed:
+        try:
+            return reader(data, source)
+        except InputError as err:
+            title = _PAGE_TITLE.search(data[:4096])
+            named = f" ({title[1].decode('utf-8', 'replace')!r})" if title else ""
+            fix = "download the transcript again: a sign-in or error page was saved in its place"
+            raise InputError(source, f"a web page{named}, not a transcript", fix=fix) from err
+
+    return read
 
 
 def _is_webvtt(data: bytes) -> bool:
@@ -123,6 +146,9 @@ def read_interview(
     fmt, reader = ("audio", read_json) if transcript else READERS[suffix]
     if suffix in (".txt", ".srt") and _is_webvtt(data):
         fmt, reader = READERS[".vtt"]  # captions saved under another name: the WEBVTT header says what they are
+    elif suffix in (".txt", ".vtt", ".srt") and _HTML_START.match(data[:512]):
+        fmt, reader = READERS[".html"]  # a web page saved under a transcript's name: read as the page it is
+        reader = _web_page(reader)
     parsed = reader(data, source)
     _check_limits(parsed, source)
     try:
