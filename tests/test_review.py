@@ -8,6 +8,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from markupsafe import escape
 
 from voiceofbuyer.cli import main
@@ -359,7 +360,9 @@ def test_renamed_interviews_match_by_content_and_never_guess_between_copies():
     assert renamed_interviews({"a": "1"}, {"a": "3"}) == {}  # edited where it is: decisions stay on its id
 
 
-def test_decisions_follow_a_transcript_renamed_or_moved_between_runs(batch, first_run, tmp_path):
+@pytest.mark.parametrize("store_lost", [False, True], ids=["store kept", "store lost"])
+def test_decisions_follow_a_transcript_renamed_or_moved_between_runs(batch, first_run, tmp_path, store_lost):
+    """With the store lost too, the plain copy's file digests find the renamed file (tester 18)."""
     moved_batch = tmp_path / "interviews"
     shutil.copytree(batch, moved_batch)
     out = tmp_path / "out"
@@ -376,9 +379,11 @@ def test_decisions_follow_a_transcript_renamed_or_moved_between_runs(batch, firs
     store.close()
     (moved_batch / "archive").mkdir()
     (moved_batch / source).rename(moved_batch / "archive" / f"2026-{Path(source).name}")
+    for path in out.glob(f"{STORE_NAME}*") if store_lost else ():
+        path.unlink()
 
     report = run(moved_batch, out, SAMPLE_CONFIG, show_progress=False)
-    assert any("2 review decisions applied, 0 no longer apply" in note for note in report.notes)
+    assert any("2 review decisions applied, 0 no longer apply" in note for note in report.notes), report.notes
     assert any("followed 1 transcript renamed or moved" in note for note in report.notes)
     new_id = f"archive/2026-{Path(source).stem}"
     store = Store(out / STORE_NAME)

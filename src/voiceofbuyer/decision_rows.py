@@ -231,6 +231,18 @@ def renamed_row(row: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str,
     return {**row, "statement_ids": follow(list(row["statement_ids"])), "payload": payload}
 
 
+def copied_digests(path: Path) -> dict[str, str]:
+    """Interview id → SHA-256 of its file when the plain copy at ``path`` was written (``Store.decision_lines``):
+    where the store is new, what a transcript renamed since is found by; {} when the copy holds none."""
+    if not path.is_file():
+        return {}
+    try:
+        rows, _ = decision_lines(path)
+    except StoreError:
+        return {}
+    return {k: v for row in rows if isinstance(row.get("digests"), dict) for k, v in row["digests"].items()}
+
+
 def restore_decisions(store: Store, path: Path) -> str:
     """Replay the plain copy of the review decisions into a store that holds none (one deleted, or rebuilt after
     damage), so the run applies them and the desk never rewrites the copy from an empty store; the note to print,

@@ -30,7 +30,14 @@ from .cluster import cluster_pools
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
-from .decision_rows import REPLACED, decisions_of, renamed_interviews, restore_decisions, reviewer_examples
+from .decision_rows import (
+    REPLACED,
+    copied_digests,
+    decisions_of,
+    renamed_interviews,
+    restore_decisions,
+    reviewer_examples,
+)
 from .engine import Engine, LocalEngine
 from .errors import NoInterviews
 from .files import WORK, DocumentSet, sole_writer
@@ -136,7 +143,9 @@ def _run(
         with stages.stage("embed", len(set(texts)), unit="text") as bar:
             vectors.compute(texts, bar)  # into the store: each later stage reads back only what it is using
         # A transcript renamed or moved since the last run keeps its review decisions (same content, same offsets).
-        renamed = renamed_interviews(store.interview_digests(), {i.id: i.sha256 for i in interviews})
+        # Where the store is new (deleted, rebuilt), the files as the decisions' plain copy knew them.
+        before = store.interview_digests() or copied_digests(out_dir / DECISIONS_FILE)
+        renamed = renamed_interviews(before, {i.id: i.sha256 for i in interviews})
         decisions = decisions_of(store, renamed)
         with stages.stage("classify", len(statements_list), unit="statement") as bar:
             verdicts = _classify(statements_list, config, vectors, store, reviewer_examples(decisions, statements_list))

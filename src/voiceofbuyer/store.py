@@ -344,8 +344,14 @@ class Store:
         return count
 
     def decision_lines(self) -> tuple[bytes, int]:
-        """Every decision as JSON lines (UTF-8, oldest first, keys sorted), and how many there are."""
+        """Every decision as JSON lines (UTF-8, oldest first, keys sorted), and how many there are; each with the
+        SHA-256 of the files its statements are in (``digests``), so that a copy restored into a new store follows
+        a file renamed since (``decision_rows.copied_digests``)."""
         rows = self.decisions()
+        digests = self.interview_digests()
+        for row in rows:
+            named = {sid.rpartition("@")[0] for sid in row["statement_ids"]} & digests.keys()
+            row["digests"] = {interview: digests[interview] for interview in sorted(named)}
         return "".join(json.dumps(row, sort_keys=True, ensure_ascii=False) + "\n" for row in rows).encode(), len(rows)
 
     def import_decisions(self, rows: list[dict[str, Any]]) -> tuple[int, int]:
