@@ -122,6 +122,11 @@ def test_unsure_or_short_statements_are_other(monkeypatch):
         ("Hi-vis jackets are the first thing the auditors check.", False),
         ("The approvals take us three weeks and nobody knows who holds them.", False),
         ("I want to be able to say to them, here is the evidence, have a nice day, and move on.", False),  # long
+        # a colleague who sits in (tester 14)
+        ("I'm from IT security, I'll only jump in if there's a security question.", True),
+        ("I'm just here to listen in.", True),
+        ("We only jump in if the invoice is over ten thousand.", False),
+        ("I will listen to the recordings later.", False),
     ],
 )
 def test_small_talk_about_the_conversation_is_other_whatever_the_model_says(text, small_talk):

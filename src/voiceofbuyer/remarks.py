@@ -28,7 +28,10 @@ _SMALL_TALK = re.compile(
     r"|(we|i) (have|'ve got|got|still have) (another |a few |a couple (of )?|(five|ten|fifteen|twenty|\d+) )"
     r"(more |extra )?minutes( left)?(?! of)|hard stop|another (call|meeting) (at|in|after)"
     r"|share (my|your) screen|(you're|you are|i'm|i am|you were|i was) (on )?mute|you (cut|broke) out|lost you"
-    r"|(bad|poor|weak) (connection|signal|wifi|wi-fi)|(is it|it's|are you|we're) recording)\b"
+    r"|(bad|poor|weak) (connection|signal|wifi|wi-fi)|(is it|it's|are you|we're) recording"
+    # A colleague who sits in: "I'm just here to listen in", "I'll only jump in if there's a security question"
+    r"|(i'm|i am) (just |only )?(here to |going to )?(listen|listening)( in)?(?=\s*(?:[,.!;]|$))"
+    r"|(i'll|i will) (just |only )?(listen( in)?|jump in|chime in)(?=\s*(?:[,.!;]|if\b|when\b|$)))\b"
     r"|^\W*(hi|hello|hey|hiya|morning)\b(?!-)(\W+[\w']+){0,3}\W*$"  # a greeting alone: "Hi there.", "Hello everyone!"
     # Thinking aloud, and nothing more (a few words of what about at most): "I'm trying to think.", "Um, let me
     # think if for language models I have." (6 real spoken statements so, all labelled other)
