@@ -14,6 +14,8 @@ from voiceofbuyer.roles import (
     RoleMatch,
     buyer_profile,
     from_description,
+    function_mentions,
+    job_functions,
     names_a_function,
     role_for_title,
 )
@@ -1758,3 +1760,11 @@ def test_a_directorys_surname_first_display_name_is_cited_given_name_first():
     profile = buyer_profile(iv, identify_sides(iv), TAXONOMY)
     assert profile.name == "Maja Lindqvist"
     assert display_speaker("Lindqvist, Maja (External)", profile) == "Maja Lindqvist"
+
+
+def test_the_pronoun_it_names_no_it_department():
+    """ "If it needs a week of training it won't happen." counted once for IT & Security (tester 19); "IT" does."""
+    functions, _ = job_functions()
+    column = next(i for i, f in enumerate(functions) if f.name == "IT & Security")
+    said = function_mentions(["If it needs a week of training it won't happen.", "I'm the only IT person here."])
+    assert said[0, column] == 0 and said[1, column] > 0

@@ -24,7 +24,7 @@ from .classify.builtin import NgramSpace
 from .roles import DESCRIPTION_CHARS, function_mentions
 
 LABELS = "data/labelled/realworld_ai_job_families.jsonl"
-VERSION = "2"
+VERSION = "3"
 MIN_PROBABILITY = 0.2
 """Below this the description is too vague to name a function (measured: see README, "Roles")."""
 

@@ -180,6 +180,8 @@ def function_mentions(texts: list[str]) -> np.ndarray:
     counts = np.zeros((len(texts), len(functions)))
     for row, text in enumerate(texts):
         words = set(normalise_title(text).split())
+        if not re.search(r"\bIT\b", text):
+            words.discard("it")  # "if it needs a week of training": the pronoun, not the department (tester 19)
         for column, function in enumerate(functions):
             counts[row, column] = sum(pattern <= words for pattern in function.patterns)
     return np.log1p(counts)
