@@ -1246,6 +1246,9 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         # after "for", an organisation's name (tester 12); not a client's, a region's (above)
         ("I'm the fleet manager for the City of Ashford. We run four hundred vehicles.", "City of Ashford"),
         ("I'm the shop manager for Coastline Beverage in Charlotte.", "Coastline Beverage"),
+        # a title given alone as an answer, its company after "at" (tester 19); no title, no company
+        ("Accounts payable coordinator at Crestline Consulting.", "Crestline Consulting"),
+        ("Sales at Acme Corp are down this year.", ""),
     ],
 )
 def test_the_company_a_buyer_names_in_introducing_themselves(said, company):

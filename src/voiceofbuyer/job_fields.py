@@ -12,7 +12,7 @@ from .ingest.metadata import names_an_organisation
 from .introductions import INTRO_TURNS, stated_title
 from .job_questions import CONFIRMS
 from .job_words import names_a_field, names_a_job, title_cased
-from .title_phrases import heads_a_company, plain
+from .title_phrases import bare_title, heads_a_company, plain
 
 _FIELD = re.compile(
     r"\bi\s+(?:currently\s+)?(?:work|am\s+working|'?m\s+working)\s+in\s+(?:the\s+)?(?P<field>[a-z][\w&/ -]{1,40}?)"
@@ -158,7 +158,8 @@ def stated_company(texts: list[str]) -> str:
     file name, and nothing said of a client, a boss, a region, a tool or a former employer."""
     for text in texts[:INTRO_TURNS]:
         for sentence in _SENTENCE_BREAK.split(text):
-            title = stated_title([sentence])
+            # or a title given alone as an answer: "Accounts payable coordinator at Crestline Consulting." (tester 19)
+            title = stated_title([sentence]) or bare_title(sentence.strip())
             found = _WORK_AT.search(sentence)
             if title and not found:
                 at = re.escape(title).replace(r"\ ", r"[\s,]+")
