@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .job_words import names_a_job_word
 from .title_phrases import bare_title, title_after
@@ -194,9 +195,6 @@ def addressed_names(questions: list[str]) -> list[str]:
     """The names the other side opens its questions to the buyer with ("Dana, what does a pay cycle look like for
     you?"), most often addressed first: who an unnamed voice ("SPEAKER_02") is, as the call says it.
     ``questions``: what the other side said before each of the buyer's turns."""
-    counts: dict[str, int] = {}
-    for question in questions:
-        for found in _ADDRESSED.finditer(question):
-            if found["name"].lower() not in _OPENERS:
-                counts[found["name"]] = counts.get(found["name"], 0) + 1
-    return sorted(counts, key=lambda name: -counts[name])
+    counts = Counter(found["name"] for question in questions for found in _ADDRESSED.finditer(question)
+                     if found["name"].lower() not in _OPENERS)  # fmt: skip
+    return [name for name, _ in counts.most_common()]

@@ -239,8 +239,9 @@ def only_asks(interview: Interview, sides: SpeakerRoles) -> bool:
 
 
 def no_buyer(interview: Interview, sides: SpeakerRoles) -> Problem:
-    """The line for an interview in which no buyer speaks: it is left out whole."""
-    if only_asks(interview, sides):
+    """The line for an interview in which no buyer speaks: it is left out whole. A buyer side here is a lone voice
+    that only asks (``only_asks``)."""
+    if sides.buyers:
         return Problem(interview.source, (
             f"{interview.source}: no buyer speaks in it, only {sides.buyers[0]!r}, who asks the questions (the "
             "interviewing side alone): left out (fix: export the transcript with both sides of the call)"),

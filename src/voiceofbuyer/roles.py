@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -285,7 +286,7 @@ def buyer_profile(
     named = [speaker for speaker in speakers.buyers if not is_placeholder(speaker) and speaker not in renamed]
     # "Marketing Conference Room" first, then "Olivia Grant" on her laptop: the person names the profile; and not a
     # colleague who speaks once to hand over ("That'll be Raj. ... I'll only jump in if ...": tester 14).
-    turns = {speaker: sum(t.speaker == speaker for t in interview.turns) for speaker in named}
+    turns = Counter(t.speaker for t in interview.turns)
     named.sort(key=lambda speaker: (is_room(speaker), turns[speaker] < 2))
     listed = listed_names(meta.interviewee)
     name = without_honorific(meta.interviewee) or (named[0] if named else "")

@@ -361,8 +361,10 @@ def _clause_before(tokens: list[Token], last: Token) -> bool:
     if last.head.lower_ == "like":
         return False  # "..., something like that", "let's put it like this": no thing said, a manner of speaking
     comma = max((t.i for t in tokens if t.text in (",", ";") and t.i < last.i), default=None)
-    before = [t for t in tokens if comma is not None and t.i < comma]
-    after = [t for t in tokens if comma is not None and comma < t.i < last.i]
+    if comma is None:
+        return False
+    before = [t for t in tokens if t.i < comma]
+    after = [t for t in tokens if comma < t.i < last.i]
 
     def clause(part: list[Token]) -> bool:
         return any(t.dep_ in _SUBJECTS for t in part) and any(t.pos_ in ("VERB", "AUX") for t in part)
