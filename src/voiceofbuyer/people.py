@@ -20,7 +20,7 @@ from .ingest.speaker_names import is_placeholder, renamed_devices
 from .ingest.unlabelled import asks_or_acknowledges
 from .ingest.vendor_side import other_voices_on_a_channel
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
-from .job_descriptions import JobDescriptionModel, labelled_descriptions
+from .job_descriptions import JobDescriptionModel, labelled_participants, training_descriptions
 from .job_fields import stated_company
 from .job_words import OWN_BUSINESS, OWN_BUSINESS_PRECISION, OWNERS
 from .not_interviews import not_an_interview
@@ -197,7 +197,7 @@ def described_profiles(
 
 def job_description_model(vectors: Vectors) -> JobDescriptionModel:
     """The shipped job-description model, trained once per embedder and cached with the shared model files."""
-    examples = labelled_descriptions()
+    examples = training_descriptions(labelled_participants())
     key = job_description_key(vectors.name)
 
     def fit() -> dict[str, object]:
@@ -213,7 +213,7 @@ def job_description_key(embedder: str) -> str:
     labelled examples."""
     functions, _ = job_functions()
     patterns = [f"{f.name}:{sorted(' '.join(sorted(p)) for p in f.patterns)}" for f in functions]
-    examples = (f"{e.function}\t{e.text}" for e in labelled_descriptions())
+    examples = (f"{e.function}\t{e.weight}\t{e.text}" for e in training_descriptions(labelled_participants()))
     return text_hash(JOB_DESCRIPTIONS_VERSION, embedder, *patterns, *examples)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .ingest import read_batch
 from .ingest.sides import identify_sides
-from .job_descriptions import Described, JobDescriptionModel, labelled_participants
+from .job_descriptions import Described, JobDescriptionModel, labelled_participants, training_descriptions
 from .people import described_profiles
 from .records import UNASSIGNED_ROLE, Interview, InterviewMeta, Turn
 from .roles import buyer_profile, first_answers
@@ -110,8 +110,7 @@ def function_agreement(
         if sides.buyers:
             answers[interview.id] = first_answers(interview, sides)
     for fold in range(folds):
-        training = [Described(p.said, p.family) for p in labelled.values()
-                    if fold_of[p.participant] != fold and p.family != NONE]  # fmt: skip
+        training = training_descriptions([p for p in labelled.values() if fold_of[p.participant] != fold])
         in_fold = {key: text for key, text in answers.items() if fold_of[key] == fold}
         described = described_profiles(profiles, in_fold, partial(_fit, training, vectors), vectors)
         profiles.update({key: profile for key, (profile, _) in described.items()})
