@@ -206,6 +206,39 @@ def test_praise_alone_and_forecasts_are_no_pain_nor_goal(text, label, filed):
 
 @pytest.mark.parametrize(
     ("text", "filed"),
+    [  # who approves, told as it is (tester 20: all filed as criterion, and a theme of them named "CFO signs")
+        ("I recommend, and the VP of finance approves anything over fifty thousand.", "other"),
+        ("It'd be me and the safety director, and then the CFO signs.", "other"),
+        ("I'd build the case, but anything over fifty thousand goes to the value analysis committee.", "other"),
+        ("The CFO has to sign off on a vendor with a SOC 2 report.", "criterion"),  # a requirement in it
+        ("We'd need two references before the CFO signs.", "criterion"),
+    ],
+)
+def test_who_approves_the_purchase_told_as_it_is_is_no_criterion(text, filed):
+    from voiceofbuyer.classify import filed_as
+
+    assert filed_as("criterion", 0.9, text, LOOSE) == filed
+
+
+@pytest.mark.parametrize(
+    ("text", "filed"),
+    [  # a doubt the model calls a criterion (tester 20): an objection by the codebook's tie-break
+        ("I also don't know if our dispatchers, who are not technical, will be able to use it.", "objection"),
+        ("Our SAP team is booked solid, so I don't see who does the integration.", "objection"),
+        ("Every vendor tells me their integration with Kronos is easy, and then it takes a year.", "objection"),
+        ("I'm not sure it has to be real time, but it has to support SSO.", "criterion"),  # a must-have in it
+        ("It has to integrate with our ERP out of the box.", "criterion"),
+    ],
+)
+def test_a_doubt_filed_as_a_criterion_is_an_objection(text, filed):
+    from voiceofbuyer.classify import filed_as
+
+    assert filed_as("criterion", 0.9, text, LOOSE) == filed
+    assert filed_as("goal", 0.9, text, LOOSE) == "goal"  # only a criterion is re-filed
+
+
+@pytest.mark.parametrize(
+    ("text", "filed"),
     [
         ("I'm not myself a data scientist.", "other"),  # led a spoken persona's objections
         ("I'm the AP manager at Norrland Paper.", "other"),

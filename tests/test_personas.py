@@ -92,6 +92,18 @@ def test_a_persona_from_one_interview_says_one_interview():
     assert approval(draft, 28).startswith("draft generated from 28 interviews;")
 
 
+def test_a_catch_all_persona_counts_toward_no_roles_interviews():
+    """The index said "Other roles | 5 | enough" for five people of five different jobs (tester 21)."""
+    from types import SimpleNamespace
+
+    from voiceofbuyer.render import coverage
+
+    assert coverage(SimpleNamespace(role="Finance Leader", interviewee_count=3)) == "2 more needed"
+    assert coverage(SimpleNamespace(role="Finance Leader", interviewee_count=5)) == "enough"
+    assert coverage(SimpleNamespace(role="Other roles", interviewee_count=5)).startswith("a mix of roles")
+    assert coverage(SimpleNamespace(role="Unassigned", interviewee_count=9)) == "roles not said, not counted"
+
+
 def test_a_theme_whose_leads_category_the_classifier_was_unsure_of_says_so_and_never_speaks_for_the_persona():
     """Judged against the codebook, few real leads under confidence 0.5 were of their category: such a theme is
     marked, and "In short" and "In their words" quote the strongest one it was sure of."""

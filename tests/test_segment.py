@@ -211,6 +211,10 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         # a preposition whose object is the noun its relative clause describes (tester 17)
         ("I won't sign a three-year contract with a vendor I've never worked with.", True),
         ("Now we are going to deploy on.", False),
+        # someone spoken of as "he" or "she" who is named before the quote (tester 20), and someone named in it
+        ("He put returns on the board's list of top five issues for this year.", False),
+        ("I've also seen her use it to make a list of objectives for the field trip.", False),
+        ("Our CFO put returns on the board's list, and she wants them halved this year.", True),
     ],
 )
 def test_a_quote_stands_alone_only_when_it_is_a_whole_thought(text, alone):

@@ -29,11 +29,14 @@ def test_each_buyer_plays_the_part_most_of_their_statements_show_with_the_quote_
         # the work itself evaluated or tested, not what is bought (a real spoken set: 7 of 7 such matches)
         *said("ds", "We're evaluating the model on the past data.", "We tested it in staging first."),
         *said("ap", "I tested Coupa and Tipalti before we called you."),
+        # another's part after the buyer's "I" (tester 21): her own is the champion's
+        *said("payroll", "I'm pushing for it, but our finance director signs off, and IT has a veto on it."),
+        *said("analyst", "I'll recommend a vendor, and then the CEO has the final say."),
     ]  # fmt: skip
     parts = committee_parts(statements)
     assert {k: v.name for k, v in parts.items()} == {"cfo": "Decision-maker", "it": "Evaluator",
                                                      "architect": "Gatekeeper", "coo": "Decision-maker",
-                                                     "ap": "Evaluator"}  # fmt: skip
+                                                     "ap": "Evaluator", "payroll": "Champion"}  # fmt: skip
     assert parts["cfo"].statement.text == "In the end I sign off on anything over fifty thousand."
     found = mentions(statements, ["cfo", "it", "clerk"], quote, str, committee=True)
     assert [(m.name, m.interviewees, len(m.quotes)) for m in found] == [("Decision-maker", 1, 1), ("Evaluator", 1, 1)]
@@ -94,3 +97,15 @@ def test_a_channel_counts_where_a_buyer_learns_from_it():
     assert [(m.name, m.interviewees) for m in found] == [("Review sites", 2), ("Peers", 1), ("Events", 1)]
     review_sites = found[0]
     assert [q.statement_id for q in review_sites.quotes] == ["a-2", "b-0"]  # one quote per interview
+
+
+def test_an_answer_to_where_they_learn_about_tools_names_its_channel_without_a_learning_verb():
+    """ "How do you find out about new tools?" / "Mostly from other warehouse managers in a peer group I joined."
+    (tester 21); the same words after another question name no channel."""
+    from dataclasses import replace
+
+    answer = said("a", "Mostly from other warehouse managers in a peer group I joined.")[0]
+    asked = replace(answer, question="How do you find out about new tools?")
+    other = replace(answer, interview_id="b", question="Who is on your team?")
+    found = mentions([asked, other], ["a", "b"], quote, str, committee=False)
+    assert [(m.name, m.interviewees) for m in found] == [("Peers", 1)]

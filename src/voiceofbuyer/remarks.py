@@ -202,3 +202,52 @@ def tells_a_career_move(text: str) -> bool:
     labelled sets: the 4 statements it matches (all spoken) are ``other``; the built-in model filed two of them as
     triggers, and one led a trigger theme of real speech."""
     return _CAREER_MOVE.search(text) is not None
+
+
+_APPROVAL = re.compile(
+    r"\b(?:approves?|approved|sign(?:s|ed)?(?:\s+off)?(?!-on)|sign-off|decides|final\s+(?:say|call)|budget\s+holder"
+    r"|makes?\s+the\s+(?:final\s+)?(?:call|decision)|goes\s+to\s+(?:the\s+)?[\w\s]{0,30}?(?:committee|board|cfo|ceo))\b",
+    re.I,
+)
+# What is approved is the purchase: "anything over fifty thousand", "the contract", a committee, or the last word.
+_PURCHASE = re.compile(
+    r"\b(?:anything|everything|purchases?|spend|contracts?|deals?|budget|over|above|committee|board|final\s+(?:say|call)"
+    r"|the\s+(?:call|decision))\b|\b(?:signs?(?:\s+off)?|decides)\s*[.!]?\s*$",
+    re.I,
+)
+_REQUIREMENT = re.compile(
+    r"\b(?:need|needs|must|has\s+to|have\s+to|had\s+to|require[sd]?|want|wants|expect|should|unless|only\s+if|won't"
+    r"|wouldn't|worr\w+|concern\w*|afraid|if\s+(?:it|they|you|the)|as\s+long\s+as|before|until|show|prove"
+    r"|case\s+study|references?|pilot|trial|or\s+(?:else|it|we|they)|otherwise)\b",
+    re.I,
+)
+
+
+def only_describes_approval(text: str) -> bool:
+    """Who approves the purchase, told as it is ("I recommend, and the VP of finance approves anything over fifty
+    thousand.", "It'd be me and the safety director, and then the CFO signs."), with no requirement, test or worry:
+    the buyer's process described neutrally, ``other`` by the codebook, where the model said criterion (tester 20:
+    7 of 7 such statements). The purchase, not an invoice's approval in the product ("he sees the invoice, he hits
+    approve" is a criterion). "If it costs more than the renewals we miss, finance won't sign." is an objection
+    and is not matched."""
+    return bool(_APPROVAL.search(text) and _PURCHASE.search(text)) and _REQUIREMENT.search(text) is None
+
+
+_DOUBT = re.compile(
+    r"\b(?:i\s+(?:(?:also|just|really|honestly|still|genuinely)\s+)?(?:don't|do\s+not)\s+(?:know|see|think)\s+(?:if|whether|how|who|that|it|they|we|our)|i\s+doubt"
+    r"|i'?m\s+(?:not\s+(?:sure|convinced)|worried|concerned|sceptical|skeptical|nervous|afraid)"
+    r"|(?:every|each|all)\s+(?:the\s+)?vendors?\s+(?:say|says|tell|tells|claim|claims|promise|promises)"
+    r"|my\s+(?:worry|concern|fear)|the\s+(?:worry|concern|fear|risk)\s+is)\b",
+    re.I,
+)
+_MUST = re.compile(
+    r"\b(?:need|needs|must|has\s+to|have\s+to|require[sd]?|non-negotiable|deal-?breaker|i\s+want|we\s+want)\b", re.I
+)
+
+
+def voices_a_doubt(text: str) -> bool:
+    """A doubt or a worry with no must-have in it ("I also don't know if our dispatchers ... will be able to use
+    it.", "Every vendor tells me their integration with Kronos is easy, and then it takes a year."): an objection
+    by the codebook's tie-break, where the model said criterion (tester 20: 8 such statements). Of the 4,942
+    labelled typed statements it matches 48: 21 objections, 25 other, 1 criterion."""
+    return _DOUBT.search(text) is not None and _MUST.search(text) is None

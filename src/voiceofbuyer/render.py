@@ -34,9 +34,10 @@ from .compare import COMPARED, SINGLE_ROLE_PER_ROLE, Concern
 from .errors import ConfigError
 from .files import TRANSCRIPTS_DIR, WORK, Document
 from .objections import interviewees_per_role, objection_list, objections_csv
-from .records import SECTION_TITLES, Interview, Persona, Quote, RunResult, Statement, Theme, clock
+from .records import SECTION_TITLES, UNASSIGNED_ROLE, Interview, Persona, Quote, RunResult, Statement, Theme, clock
 from .report import counted
 from .result_json import json_bytes, quote_document, result_chunks, theme_document
+from .roles import OTHER_ROLES
 from .themes import unsure_category
 from .transcript_page import anchor, page_path, turns_html
 
@@ -186,6 +187,17 @@ def tally(pairs: tuple[tuple[str, int], ...]) -> str:
     return ", ".join(f"{value} ({count})" for value, count in pairs)
 
 
+def coverage(persona: Persona) -> str:
+    """How far a persona is from ``TARGET_INTERVIEWS``: "enough", "2 more needed"; a catch-all is no role to count
+    toward it (tester 21: "Other roles | 5 | enough" for five people of five different jobs)."""
+    if persona.role == OTHER_ROLES:
+        return "a mix of roles, too few of each to count"
+    if persona.role == UNASSIGNED_ROLE:
+        return "roles not said, not counted"
+    short = TARGET_INTERVIEWS[0] - persona.interviewee_count
+    return "enough" if short <= 0 else f"{short} more needed"
+
+
 def icp_context(persona: Persona) -> str:
     """Industries, company sizes and regions of a persona's interviews, each tallied; "" when none is known."""
     parts = [tally(p) for p in (persona.industries, persona.company_sizes, persona.regions) if p]
@@ -312,7 +324,8 @@ def render_documents(
             "sections_of": persona_sections,
             "target_min": TARGET_INTERVIEWS[0],
             "target_max": TARGET_INTERVIEWS[1],
-            "coverage": lambda p: min(1.0, p.interviewee_count / TARGET_INTERVIEWS[1]),
+            "coverage": coverage,
+            "coverage_bar": lambda p: min(1.0, p.interviewee_count / TARGET_INTERVIEWS[1]),
         },
     )
     yield "index.html", index.encode("utf-8")

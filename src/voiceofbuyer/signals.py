@@ -17,7 +17,14 @@ from dataclasses import dataclass
 
 from .records import Mention, Quote, Statement
 
-_I = r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my team|me)\b[^.?!]{0,50}?"
+# Someone else taking over as the subject between the buyer's "I" and the part: "I'm pushing for it, but our finance
+# director signs off", "I'll recommend a vendor, and then the CEO has the final say" (tester 21) name another's part.
+_SOMEONE_ELSE = (
+    r"\bbut\b|\bthen\b|\b(?:he|she|they)\b|\b(?:our|the|their|his|her|my)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:cfo|ceo|cio|cto|coo|ciso|vp|svp|evp|president|director|boss|manager|head|board|owner|committee|partners?"
+    r"|controller|finance|procurement|legal|department)\b"
+)
+_I = r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|my team|me)\b(?:(?!" + _SOMEONE_ELSE + r")[^.?!]){0,50}?"
 # What a buyer evaluates or tests as a buyer: vendors, tools, products, or one by name ("we evaluated Coupa"), not
 # the work itself ("we're evaluating the model on past data", "we tested it in staging").
 _WHAT_IS_BOUGHT = (
@@ -87,7 +94,16 @@ LEARNING = re.compile(
     r"listen(?:ed)? to|follow|reviews?|compar(?:e|ed|ing)|trust)\b",
     re.IGNORECASE,
 )
-"""A channel counts only where the buyer learns from it (not "the small conference room", "we run podcasts")."""
+"""A channel counts only where the buyer learns from it (not "the small conference room", "we run podcasts")..."""
+ASKED_WHERE_THEY_LEARN = re.compile(
+    r"\b(?:find|found|finding|hear|heard|learn|learned|learnt|keep up|stay on top|research|look for|go for|go to"
+    r"|turn to)\b[^?]{0,40}\b(?:about|on|of|for|when|to)\b[^?]{0,40}\b(?:tools?|software|products?|vendors?"
+    r"|solutions?|options|apps?|platforms?|new|what'?s out there)\b"
+    r"|\bwhere do you (?:go|look|turn)\b|\bwho do you (?:ask|trust|turn to|talk to)\b",
+    re.IGNORECASE,
+)
+"""... or where it answers a question of where they learn ("How do you find out about new tools?" / "Mostly from
+other warehouse managers in a peer group I joined.", tester 21)."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +151,7 @@ def mentions(
             found.setdefault(part.name, []).append(part.statement)
     else:
         for statement in mine:
-            if not LEARNING.search(statement.text):
+            if not (LEARNING.search(statement.text) or ASKED_WHERE_THEY_LEARN.search(statement.question)):
                 continue
             for channel, pattern in CHANNELS:
                 if pattern.search(statement.text):

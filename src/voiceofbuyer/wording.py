@@ -19,6 +19,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _DANGLING_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "AUX", "PART"})
 _BACK_REFERENCES = frozenset({"that", "this", "those", "these"})
 _RELATIVES = frozenset({"which", "whom", "whose"})
+_THIRD_PERSONS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _REFERRING = _SUBJECTS | {"dobj", "pobj", "attr"}
 """Where a "that" stands for something said before, however it is tagged ("That we have done ...": SCONJ, dobj)."""
 _SUBORDINATORS = frozenset({
@@ -137,7 +138,7 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         for t in words
     ):
         return False
-    if _leans_on_what_came_before(words):
+    if _leans_on_what_came_before(words) or _someone_unnamed(words):
         return False
     if len(text.split()) < _SHORT_QUOTE_WORDS and any(_points_outside(t, words) for t in words):
         return False
@@ -233,6 +234,18 @@ def _topic_said_first(token: Token, words: list[Token]) -> bool:
     "Reporting, that's the big one."."""
     before = [w for w in words if w.i < token.i]
     return bool(before) and token.doc[token.i - 1].text == "," and any(w.pos_ in ("NOUN", "PROPN") for w in before)
+
+
+def _someone_unnamed(words: list[Token]) -> bool:
+    """A person the quote speaks of as "he" or "she" with no one named before it ("He put returns on the board's
+    list of top five issues for this year.", tester 20): who it is was said before the quote. Any noun before it
+    may be who it is ("My CFO said she ..."), so only a pronoun before every noun counts."""
+    for token in words:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return False
+        if token.lower_ in _THIRD_PERSONS and token.pos_ == "PRON":
+            return True
+    return False
 
 
 def _leans_on_what_came_before(words: list[Token]) -> bool:

@@ -11,8 +11,10 @@ One interface, ``Classifier``, and three backends chosen by ``[classify] backend
 Whatever the backend, a statement below ``min_confidence``, shorter than ``min_words``, small talk about the
 conversation itself (``remarks.is_small_talk``), a denial of what was asked about (``remarks.denies_having``: "I
 have no concerns."), praise alone filed as a pain or an objection (``remarks.only_praises``), or a forecast filed as
-a goal (``remarks.forecasts``), or the speaker's job and nothing more (``introductions.only_states_a_job``: "I'm not
-myself a data scientist.") is ``other``: it never leads a theme.
+a goal (``remarks.forecasts``), who approves the purchase filed as a criterion
+(``remarks.only_describes_approval``), or the speaker's job and nothing more (``introductions.only_states_a_job``:
+"I'm not myself a data scientist.") is ``other``: it never leads a theme. A doubt the model calls a criterion is an
+objection (``remarks.voices_a_doubt``), by the codebook's tie-break.
 """
 
 from __future__ import annotations
@@ -25,12 +27,20 @@ import numpy as np
 from ..config import ClassifyConfig
 from ..introductions import only_states_a_job
 from ..records import CATEGORIES, Classification, Statement
-from ..remarks import denies_having, forecasts, is_small_talk, only_praises, tells_a_career_move
+from ..remarks import (
+    denies_having,
+    forecasts,
+    is_small_talk,
+    only_describes_approval,
+    only_praises,
+    tells_a_career_move,
+    voices_a_doubt,
+)
 from .labelled import LabelledStatement
 
 __all__ = ["CATEGORIES", "FILING_RULES", "Classifier", "LabelledStatement", "filed_as"]
 
-FILING_RULES = "12"
+FILING_RULES = "13"
 """The version of ``filed_as``'s rules (small talk, denials): part of the verdict cache key, so a changed rule
 re-files every statement."""
 
@@ -40,13 +50,18 @@ def filed_as(label: str, confidence: float, text: str, config: ClassifyConfig) -
     (``confidence`` below ``min_confidence``), the statement is shorter than ``min_words``, it is small talk or it
     denies having what was asked about ("I can't think of a time I got frustrated."), or it is filed as a pain or
     an objection but only praises ("I was particularly satisfied that it found the bug."), or filed as a goal but only
-    forecasts ("I believe AI will become more capable."), or it only states the speaker's job or tells where they
-    worked before ("After that I worked two years in a company called Company 2.")."""
+    forecasts ("I believe AI will become more capable."), or filed as a criterion but only tells who approves the
+    purchase ("... and then the CFO signs."), or it only states the speaker's job or tells where they
+    worked before ("After that I worked two years in a company called Company 2."). A criterion that only voices a
+    doubt, with no must-have ("I don't know if our dispatchers will be able to use it."), is an objection."""
     unsure = confidence < config.min_confidence or len(text.split()) < config.min_words
     praise = label in ("pain", "objection") and only_praises(text)
     forecast = label == "goal" and forecasts(text)
+    approval = label == "criterion" and only_describes_approval(text)
     background = is_small_talk(text) or denies_having(text) or only_states_a_job(text) or tells_a_career_move(text)
-    return "other" if unsure or praise or forecast or background else label
+    if unsure or praise or forecast or approval or background:
+        return "other"
+    return "objection" if label == "criterion" and voices_a_doubt(text) else label
 
 
 class Classifier(ABC):
