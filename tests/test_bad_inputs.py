@@ -401,6 +401,18 @@ CASES: tuple[Case, ...] = (
                                        "Priya Raman  10:47 AM\nok. are we still on for Thursday?\n"
                                        "Tom Becker  10:53 AM\nwill do (edited)\n"),
          W, r"a chat log \(messages typed in a meeting's chat or a team chat\)"),
+    # messages stamped with the day they were sent (tester 22): a WhatsApp export and a Teams chat copied as text
+    Case("notes/whatsapp.txt", write("[09/06/2025, 10:14:02] Sofia Marchetti: Hi Dean, it's Sofia from Keelstack.\n"
+                                     "[09/06/2025, 10:15:40] Dean Whitmore: No problem. What day works for you?\n"
+                                     "[09/06/2025, 10:16:05] Sofia Marchetti: Would Thursday at 3pm UK time work?\n"
+                                     "[09/06/2025, 10:21:33] Dean Whitmore: Thursday is tricky, I have the budget "
+                                     "committee. Could we do Friday morning instead?\n"),
+         W, r"a chat log \(messages typed in a meeting's chat or a team chat\)"),
+    Case("notes/teams-chat.txt", write("Marchetti, Sofia 6/9 10:14 AM\nHi Dean, thanks again for agreeing to talk!\n"
+                                       "[6/9 10:15 AM] Whitmore, Dean (External)\nNo problem. What day works?\n"
+                                       "[6/9 10:16 AM] Marchetti, Sofia\nWould Thursday at 3pm work? About 45 min.\n"
+                                       "[6/9 10:21 AM] Whitmore, Dean (External)\nThursday is tricky. Friday?\n"),
+         W, r"a chat log \(messages typed in a meeting's chat or a team chat\)"),
     Case("notes/recorded-demo.vtt", write("WEBVTT\n\n1\n00:00:02.000 --> 00:00:10.000\n<v Priya Raman>Hi everyone, "
                                           "I'm Priya. I'll show you approvals.</v>\n\n2\n00:00:11.000 --> "
                                           "00:00:20.000\n<v Priya Raman>We built a model that learns your GL codes."

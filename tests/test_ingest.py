@@ -1775,3 +1775,19 @@ def test_a_research_plans_header_and_an_advisory_boards_member_name_the_intervie
         "Priscilla Owens (00:19):\nCall volume after a rate change.\n"
     ))  # fmt: skip
     assert (board.meta.interviewee, board.meta.title) == ("Priscilla Owens", "VP Member Services")
+
+
+def test_a_one_word_name_said_once_is_a_speaker_when_marked_as_people_mark_theirs(tmp_path: Path) -> None:
+    """ "Jonas (product): Can I jump in ...?" once between two named voices is Jonas speaking (tester 22); "Pros:" once
+    inside a turn stays the buyer's words."""
+    text = (
+        "Amira Haddad: How do you chase late payments today?\n"
+        "Teresa Vogel: My team of three sends reminder letters by post, then phones.\n"
+        "Jonas (product): Can I jump in with one quick question, what ERP is that?\n"
+        "Teresa Vogel: Microsoft Dynamics NAV, the old on-premise version.\n"
+        "Amira Haddad: What would put you off?\n"
+        "Teresa Vogel: I made a list.\nPros: it's cheap.\n"
+    )
+    turns = said(tmp_path, "call.txt", text)
+    assert turns[2] == ("Jonas", "Can I jump in with one quick question, what ERP is that?")
+    assert turns[-1] == ("Teresa Vogel", "I made a list.\nPros: it's cheap.")

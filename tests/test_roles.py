@@ -942,6 +942,28 @@ def test_a_note_taker_who_asks_a_few_questions_in_passing_is_on_the_interviewing
     assert sides.buyers == ("Speaker 3",) and set(sides.interviewers) == {"Speaker 1", "Speaker 2"}
 
 
+def test_a_note_taker_introduced_by_the_interviewer_who_asks_less_is_on_the_interviewing_side():
+    """ "Ben's here with me, and Kai is taking notes", said by the interviewer who asks fewer questions than Ben:
+    Kai, who asks once "just for my notes", was a second buyer (tester 22)."""
+    turns = [
+        ("Sofia", "Hi Dean, thanks for joining. Ben's here with me, and Kai is taking notes. Could you start with "
+                  "your role?"),
+        ("Dean", "Sure. I'm the IT director at Hollins Community College, four campuses and a team of twenty-two."),
+        ("Ben", "What's the biggest headache for your team this year?"),
+        ("Dean", "Password resets. At the start of every term we get two thousand tickets in a fortnight."),
+        ("Sofia", "How do you handle that volume now?"),
+        ("Dean", "We pull people off projects and put them on the phones, and the network upgrade slipped."),
+        ("Ben", "Have you tried self-service reset?"),
+        ("Dean", "We had one, but it asked for a personal email that half the students never gave us."),
+        ("Kai", "Sorry, just for my notes, which learning platform is that?"),
+        ("Dean", "Moodle, hosted by us on our own servers."),
+        ("Ben", "Who signs off on a purchase like that?"),
+        ("Dean", "The vice principal for resources signs it, but she'll do what I recommend."),
+    ]  # fmt: skip
+    sides = identify_sides(interview(turns))
+    assert sides.buyers == ("Dean",) and set(sides.interviewers) == {"Sofia", "Ben", "Kai"}
+
+
 def test_the_buyers_colleague_who_asks_the_product_questions_is_a_buyer():
     """The vendor's AE and SE, the buyer and the colleague she brings, who asks most questions (all about the
     product): the one who asks most is not the interviewer when the buyer brought them."""

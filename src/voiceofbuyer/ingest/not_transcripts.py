@@ -11,6 +11,11 @@ from voiceofbuyer.ingest.tool_lines import CHAT_LINE
 from voiceofbuyer.records import Turn
 
 _POSTED = re.compile(r"[ \t]*\S.{0,60}?\S[ \t]{2,}\d{1,2}:\d{2}[ \t]*[AP]M[ \t]*", re.I)
+# A message stamped with the day it was sent, which no transcript of one call writes on its lines: WhatsApp's
+# "[09/06/2025, 10:14:02] Sofia: ..." and "09/06/2025, 10:14 - Sofia: ...", a Teams chat copied as text with
+# "[6/9 10:15 AM] Whitmore, Dean (External)" or "Marchetti, Sofia 6/9 10:14 AM" over each message (tester 22).
+_SENT_ON = r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2}),?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AP]M)?"
+_DATED = re.compile(rf"[ \t]*\[?{_SENT_ON}\]?[ \t]*(?:-[ \t]|\S)|[ \t]*\S.{{0,60}}?\S[ \t]+{_SENT_ON}[ \t]*$", re.I)
 _CHAT_MARK = re.compile(r"[ \t]*:[a-z0-9_+-]+:[ \t]*|.*\S[ \t]+\(edited\)[ \t]*")
 # "Maria Chen: current month-end process (15 min)": an agenda item and its minutes, which nobody says.
 _AGENDA_ITEM = re.compile(r"[(\[]\s*\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min|mins|minutes|m|')\s*[)\]]\s*$", re.I)
@@ -21,11 +26,13 @@ def refuse_chat_log(lines: Sequence[str], source: str) -> None:
     """Raise ``NotAnInterview`` where the non-blank ``lines`` of ``source`` are a chat log: a meeting's saved chat (a
     third of its lines "From Alex Kim to Everyone: ...") or messages copied from Slack or a Teams chat (names over
     posting times of day, "Tom Becker  10:43 AM", a third of the lines or more, with a chat's own marks: a reaction
-    alone on its line, ":+1:", or "(edited)")."""
+    alone on its line, ":+1:", or "(edited)"), or messages stamped with the day they were sent (a third of the
+    lines or more: "[09/06/2025, 10:14:02] Sofia: ...", "[6/9 10:15 AM] Whitmore, Dean (External)")."""
     saved = sum(1 for line in lines if CHAT_LINE.match(line)) > len(lines) / 3
     posted = sum(1 for line in lines if _POSTED.fullmatch(line))
     copied = posted * 3 >= len(lines) > 0 and any(_CHAT_MARK.fullmatch(line) for line in lines)
-    if saved or copied:
+    dated = sum(1 for line in lines if _DATED.match(line)) * 3 >= len(lines) > 0
+    if saved or copied or dated:
         raise NotAnInterview(
             source,
             "a chat log (messages typed in a meeting's chat or a team chat), not a transcript of what was said: "

@@ -143,6 +143,7 @@ def _people_sides(interview: Interview, people: list[str], uncertain: tuple[str,
         interviewer = _host_across_from_brought(interviewer, people, said)
     colleagues = vendor_side(people, interviewer, said)
     colleagues |= _second_askers([s for s in people if s != interviewer and s not in colleagues], said)
+    colleagues |= _introduced_by_the_side(people, {interviewer, *colleagues}, said)
     interviewers = [s for s in people if s == interviewer or s in colleagues]
     buyers = [s for s in people if s not in interviewers]
     confidence = _confidence(said, interviewers)
@@ -350,6 +351,19 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
         if not answers_as_themselves:
             return other, True
     return asker, False
+
+
+def _introduced_by_the_side(people: list[str], side: set[str], said: list[tuple[str, str]]) -> set[str]:
+    """Speakers not on the interviewing ``side`` whom one of it introduces as a colleague: "Ben's here with me, and
+    Kai is taking notes" said by the interviewer who asks fewer questions than the other (tester 22; ``vendor_side``
+    reads only the lead's words, and took the introducer for someone who brought Kai). Never all of them."""
+    others = [s for s in people if s not in side]
+    found = {
+        speaker
+        for speaker in others
+        if any(introduced_as_colleague(speaker).search(text) for who, text in said if who in side)
+    }
+    return found if len(found) < len(others) else set()
 
 
 def _second_askers(others: list[str], said: list[tuple[str, str]]) -> set[str]:

@@ -171,8 +171,9 @@ class SpeakerVote:
             return not _prose(name, named=True)
         if not looks_like_name(name) or (len(name.split()) > 1 and _prose(name)):
             return False  # "My CFO: she keeps asking ..." inside a turn is speech ("I:" alone may be a speaker)
-        # One capitalised word said once amid a dialogue of known speakers is a word, not a name ("Pros:").
-        return len(self.recurring) < 2 or len(name.split()) > 1
+        # One capitalised word said once amid a dialogue of known speakers is a word, not a name ("Pros:"), unless
+        # it is marked as people mark their name in a call: "Jonas (product):", "Kai - Notetaker:" (tester 22).
+        return len(self.recurring) < 2 or len(name.split()) > 1 or bool(head.qualifier)
 
 
 def _prose(name: str, named: bool = False) -> bool:
