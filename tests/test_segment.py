@@ -241,6 +241,22 @@ def test_keyphrases_leave_out_names_and_adverbs_and_keep_acronyms(tmp_path):
     assert not any("II" in p for p in phrases)
 
 
+def test_a_word_written_with_hyphens_is_one_word_of_a_keyphrase(tmp_path):
+    """spaCy splits "month-end" at its hyphen: "month-end close" was lost, and a chunk ending inside a word made
+    "dollar write" of "dollar write-down" and "single sign" of "single sign-on" (tester 20's theme titles)."""
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: What happened?\n"
+        "interviewee: The month-end close takes eleven days. The three-way matching is a nightmare. "
+        "The dollar write-down hit our quarter badly. We want a real-time view of committed cost. "
+        "Single sign-on is a must for us - no exceptions. We bought a bid bid tool last year.\n",
+    )
+    phrases = {p for s in statements for p in s.keyphrases}
+    assert {"month-end close", "three-way matching", "dollar write-down", "real-time view", "single sign-on"} <= phrases
+    assert not {"dollar write", "way matching", "single sign", "bid bid tool"} & phrases
+
+
 def test_a_light_verb_in_any_form_makes_no_verb_phrase_and_no_lemmatizer_is_loaded(tmp_path):
     """A verb phrase ("chased approvals") names a theme, a light verb ("had approvals") never, whatever the
     tense: the segmenter reads the verb's form, as it loads neither the lemmatizer nor the entity recogniser."""

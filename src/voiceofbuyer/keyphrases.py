@@ -4,6 +4,7 @@ approvals") of its sentence's spaCy parse, in the buyer's words, never a name.""
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -56,16 +57,66 @@ def _chunk_phrase(chunk: Span) -> str:
     # A proper noun is a person, a company or a product ("Marco", "Kestrel", "NetSuite"): never in a title. The
     # segmenter runs without the entity recogniser (speed), so the tagger's PROPN decides; an acronym ("AP",
     # "SSO") is a term and stays.
-    tokens = [
-        t for t in chunk
-        if t.pos_ not in _CHUNK_SKIP_POS and not t.is_stop and t.is_alpha and not _part_of_word(t)
-        and not ((t.pos_ == "PROPN" or t.ent_type_ in _NAMES) and not (t.is_upper and len(t) <= 5))
+    words = [
+        word for word in _words(chunk)
+        if (len(word) > 1 and not all(_is_name(t) for t in word if t.is_alpha))
+        or (len(word) == 1 and _kept(word[0]))
     ]  # fmt: skip
-    if not any(t.pos_ in ("NOUN", "PROPN") for t in tokens) or len(tokens) > 4:
+    if not any(len(word) > 1 or word[0].pos_ in ("NOUN", "PROPN") for word in words) or len(words) > 4:
         return ""
-    if tokens[-1].i - tokens[0].i + 1 != len(tokens):
+    if words[-1][-1].i - words[0][0].i + 1 != sum(len(word) for word in words):
         return ""  # words left out inside ("a SOC 2 Type II report" is no "SOC II report"): a title says what was said
-    return " ".join(t.text if t.is_upper and len(t) > 1 else t.text.lower() for t in tokens)  # "AI", "ERP" stay
+    written = ["".join(_as_written(t) for t in word) for word in words]
+    if any(one.lower() == other.lower() for one, other in pairwise(written)):
+        return ""  # a word said twice, a restart the clean-up kept ("a bid bid tool"): no title says it so
+    return " ".join(written)
+
+
+def _words(chunk: Span) -> list[list[Token]]:
+    """The chunk's words, a word written with hyphens one word whole ("single sign-on", "month-end close",
+    "three-way matching": spaCy splits them at the hyphens, and a chunk may end inside one), in order."""
+    doc = chunk.doc
+    begin, end = chunk.start, chunk.end
+    while begin > 1 and _hyphen_between(doc[begin - 1]):
+        begin -= 2  # the chunk starts inside a word ("on" of "sign-on")
+    while end < len(doc) - 1 and _hyphen_between(doc[end]):
+        end += 2  # the chunk ends inside a word ("sign" of "sign-on")
+    words: list[list[Token]] = []
+    for token in doc[begin:end]:
+        if words and (_hyphen_between(token) or _hyphen_between(doc[token.i - 1])):
+            words[-1].append(token)
+        else:
+            words.append([token])
+    return words
+
+
+def _hyphen_between(token: Token) -> bool:
+    """A hyphen written between two words with no space ("sign-on"), not a dash between clauses."""
+    doc = token.doc
+    return (
+        token.text in ("-", "‐")
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+        and doc[token.i - 1].is_alpha
+        and doc[token.i + 1].is_alpha
+    )
+
+
+def _kept(token: Token) -> bool:
+    """A word of one token that a keyphrase keeps: no determiner, stop word, number or name."""
+    return (
+        token.pos_ not in _CHUNK_SKIP_POS and not token.is_stop and token.is_alpha and not _part_of_word(token)
+        and not _is_name(token)
+    )  # fmt: skip
+
+
+def _is_name(token: Token) -> bool:
+    return (token.pos_ == "PROPN" or token.ent_type_ in _NAMES) and not (token.is_upper and len(token) <= 5)
+
+
+def _as_written(token: Token) -> str:
+    return token.text if token.is_upper and len(token) > 1 else token.text.lower()  # "AI", "ERP" stay
 
 
 def _part_of_word(token: Token) -> bool:

@@ -289,7 +289,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "45"
+    VERSION = "46"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
