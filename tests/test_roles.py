@@ -1270,6 +1270,10 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("I'm the shop manager for Coastline Beverage in Charlotte.", "Coastline Beverage"),
         # a title given alone as an answer, its company after "at" (tester 19); no title, no company
         ("Accounts payable coordinator at Crestline Consulting.", "Crestline Consulting"),
+        # a title after the name, and "the" before the company (tester 20)
+        ("Sure, Vikram Rao, treasury manager at Alder Bancorp, we're a regional bank.", "Alder Bancorp"),
+        ("I'm Tomasz Nowak, reliability engineer at the Kestrel Paper mill in Green Bay.", "Kestrel Paper"),
+        ("I'm the CFO at the moment, but I used to be at Deloitte.", ""),
         ("Sales at Acme Corp are down this year.", ""),
     ],
 )

@@ -159,13 +159,15 @@ def stated_company(texts: list[str]) -> str:
     for text in texts[:INTRO_TURNS]:
         for sentence in _SENTENCE_BREAK.split(text):
             # or a title given alone as an answer: "Accounts payable coordinator at Crestline Consulting." (tester 19)
-            title = stated_title([sentence]) or bare_title(sentence.strip())
+            # or one said after the buyer's name: "Sure, Vikram Rao, treasury manager at Alder Bancorp" (tester 20)
+            title = stated_title([sentence]) or bare_title(sentence.strip()) or _title_among_parts(sentence)
             found = _WORK_AT.search(sentence)
             if title and not found:
                 at = re.escape(title).replace(r"\ ", r"[\s,]+")
                 # "the VP of finance here at Fairfield Foods"; "the owner of Kowalski Tree Service"
                 joint = "(?:at|of)" if heads_a_company(title.split()) else "at"
-                found = re.search(rf"\b(?i:{at}[\s,]+(?:here\s+)?{joint})\s+{_COMPANY}", sentence)
+                # "reliability engineer at the Kestrel Paper mill" (tester 20)
+                found = re.search(rf"\b(?i:{at}[\s,]+(?:here\s+)?{joint}(?:\s+the)?)\s+{_COMPANY}", sentence)
                 # "Fleet manager for the City of Ashford": after "for", only an organisation's name (not a client's
                 # "account manager for Walmart", a region's, a tool's) (tester 12)
                 client = found or re.search(rf"\b(?i:{at}[\s,]+for\s+(?:the\s+)?){_COMPANY}", sentence)
@@ -178,6 +180,12 @@ def stated_company(texts: list[str]) -> str:
         if company := _named_after_title(_SENTENCE_BREAK.split(text)):
             return company
     return ""
+
+
+def _title_among_parts(sentence: str) -> str:
+    """A title said alone between commas: "treasury manager at Alder Bancorp" of "Sure, Vikram Rao, treasury
+    manager at Alder Bancorp, we're a regional bank holding company."."""
+    return next((title for part in sentence.split(",") if (title := bare_title(part.strip()))), "")
 
 
 _NAME_ALONE = re.compile(rf"{_COMPANY}\.?")
