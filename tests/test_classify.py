@@ -210,6 +210,7 @@ def test_praise_alone_and_forecasts_are_no_pain_nor_goal(text, label, filed):
         ("I recommend, and the VP of finance approves anything over fifty thousand.", "other"),
         ("It'd be me and the safety director, and then the CFO signs.", "other"),
         ("I'd build the case, but anything over fifty thousand goes to the value analysis committee.", "other"),
+        ("I'd be the one pushing for it, but the CFO signs off on anything over fifty thousand.", "other"),
         ("The CFO has to sign off on a vendor with a SOC 2 report.", "criterion"),  # a requirement in it
         ("We'd need two references before the CFO signs.", "criterion"),
     ],
@@ -218,6 +219,8 @@ def test_who_approves_the_purchase_told_as_it_is_is_no_criterion(text, filed):
     from voiceofbuyer.classify import filed_as
 
     assert filed_as("criterion", 0.9, text, LOOSE) == filed
+    assert filed_as("objection", 0.9, text, LOOSE) == ("other" if filed == "other" else "objection")
+    assert filed_as("goal", 0.9, text, LOOSE) == "goal"
 
 
 @pytest.mark.parametrize(

@@ -140,3 +140,26 @@ def test_a_c_level_title_written_out_is_counted_with_its_acronym():
     }
     (persona,) = build_personas(profiles, interviews, [], [])
     assert persona.titles == (("CFO", 2), ("Chief of Staff", 1), ("Financial Controller", 1))
+
+
+def test_every_interviewee_a_theme_counts_has_words_on_the_evidence_page():
+    """ "Okta integration, 3 of 4" showed one quote: the two others were too short to stand as quotes (tester 25).
+    The first statement of each interview without a quote is listed; quoted interviews are not listed again."""
+    from types import SimpleNamespace
+
+    from voiceofbuyer.records import Statement
+    from voiceofbuyer.render import counted_unquoted
+
+    def statement(sid: str, interview: str, text: str) -> Statement:
+        return Statement(sid, interview, "B", 0, 0, len(text), (), text, "")
+
+    said = [
+        statement("a1", "a", "It must integrate with Okta and our HR system."),
+        statement("b1", "b", "It must connect to Okta."),
+        statement("b2", "b", "Okta, full stop."),
+        statement("c1", "c", "Okta integration."),
+    ]
+    quote = SimpleNamespace(citation=SimpleNamespace(interview_id="a"))
+    theme = SimpleNamespace(quotes=(quote,), statement_ids=("a1", "b1", "b2", "c1"))
+    shown = counted_unquoted(theme, {s.id: s for s in said})
+    assert [s.id for s in shown] == ["b1", "c1"]

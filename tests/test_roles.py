@@ -141,6 +141,25 @@ def test_small_roles_merge_into_their_function_and_keep_their_titles():
     assert merged["i3"].title == "Analyst"
 
 
+def test_functions_of_one_family_too_small_alone_make_one_persona_together():
+    """Two controllers (Accounting) and two finance managers (Finance) were "Other roles" (tester 25): together they
+    are "Finance & Accounting" (the IT manager left alone is named after IT); one of each stays in the catch-all."""
+
+    def profile(n, role, function):
+        return BuyerProfile(f"i{n}", "", "t", role, "self-introduction", function)
+
+    four = {p.interview_id: p for p in [
+        profile(0, "Accounting Manager", "Accounting"), profile(1, "Accounting Manager", "Accounting"),
+        profile(2, "Finance Manager", "Finance"), profile(3, "Finance Manager", "Finance"),
+        profile(4, "IT Manager", "IT & Security"),
+    ]}  # fmt: skip
+    merged = merge_small_roles(four, 3)
+    assert [merged[f"i{n}"].role for n in range(5)] == [*["Finance & Accounting"] * 4, "IT & Security"]
+    assert {p.function for p in merged.values()} == {"Accounting", "Finance", "IT & Security"}
+    two = merge_small_roles({k: four[k] for k in ("i0", "i2", "i4")}, 3)
+    assert {p.role for p in two.values()} == {"Other roles"}
+
+
 def test_a_role_counts_people_so_one_buyer_interviewed_three_times_is_still_too_small():
     def profile(n, role, person):
         return BuyerProfile(f"i{n}", "Dana Whitfield", "CFO", role, "self-introduction", "Finance", person=person)

@@ -227,9 +227,10 @@ def only_describes_approval(text: str) -> bool:
     """Who approves the purchase, told as it is ("I recommend, and the VP of finance approves anything over fifty
     thousand.", "It'd be me and the safety director, and then the CFO signs."), with no requirement, test or worry:
     the buyer's process described neutrally, ``other`` by the codebook, where the model said criterion (tester 20:
-    7 of 7 such statements). The purchase, not an invoice's approval in the product ("he sees the invoice, he hits
-    approve" is a criterion). "If it costs more than the renewals we miss, finance won't sign." is an objection
-    and is not matched."""
+    7 of 7 such statements) or objection (tester 25: "I'd be the one pushing for it, but the CFO signs off on
+    anything over fifty thousand." led a battlecard). The purchase, not an invoice's approval in the product ("he
+    sees the invoice, he hits approve" is a criterion). "If it costs more than the renewals we miss, finance won't
+    sign." is an objection and is not matched."""
     return bool(_APPROVAL.search(text) and _PURCHASE.search(text)) and _REQUIREMENT.search(text) is None
 
 

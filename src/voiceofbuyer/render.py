@@ -250,6 +250,19 @@ def unquoted_fragments(result: RunResult) -> dict[tuple[str, str], list[Statemen
     return found
 
 
+def counted_unquoted(theme: Theme, statements: dict[str, Statement]) -> list[Statement]:
+    """The first statement of each interview a theme counts that none of its quotes is from (as "It must connect to
+    Okta.", too short to stand as a quote): the evidence page shows it, so every interviewee counted has words to
+    read (tester 25: "Okta integration, 3 of 4" showed one quote)."""
+    quoted = {quote.citation.interview_id for quote in theme.quotes}
+    firsts: dict[str, Statement] = {}
+    for statement_id in theme.statement_ids:
+        statement = statements.get(statement_id)
+        if statement is not None and statement.interview_id not in quoted:
+            firsts.setdefault(statement.interview_id, statement)
+    return list(firsts.values())
+
+
 def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[str, Any]:
     """What every document template gets; HTML citations link to the transcripts relative to ``out_dir``."""
     personas_dir = out_dir / "personas"
@@ -272,6 +285,7 @@ def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[
         return escape(citation_speaker(citation)) + Markup(", ") + transcript + ", " + place
 
     fragments = unquoted_fragments(result)
+    statements = {statement.id: statement for statement in result.statements}
 
     def transcript_link(statement: Statement) -> Markup:
         """A link to a statement on its interview's transcript page."""
@@ -281,6 +295,7 @@ def document_context(result: RunResult, out_dir: Path, batch_dir: Path) -> dict[
     return {
         "total_interviews": len(result.interviews),
         "fragments": lambda persona, title: fragments.get((persona.role, title), []),
+        "counted_unquoted": lambda theme: counted_unquoted(theme, statements),
         "transcript_link": transcript_link,
         "byline": lambda persona: byline(persona, len(result.interviews)),
         "approval": lambda persona: approval(persona, len(result.interviews)),

@@ -144,6 +144,8 @@ class JobFunction:
     examples: tuple[str, ...]
     roles: tuple[str, ...]
     """The roles of a leader, a manager and a professional of the function; empty: one role, the function."""
+    family: str = ""
+    """Functions of one family ("Finance & Accounting") too small alone make one persona together."""
     activities: tuple[str, ...] = ()
     """What someone in the function says of their work without a title ("I process supplier invoices ..."):
     training examples of the job-description model besides the labelled participants."""
@@ -169,6 +171,7 @@ def job_functions() -> tuple[tuple[JobFunction, ...], dict[str, tuple[frozenset[
             tuple(frozenset(normalise_title(p).split()) for p in spec["patterns"]),
             tuple(spec["examples"]),
             tuple(spec.get("roles", ())),
+            spec.get("family", ""),
             tuple(spec.get("activities", ())),
         )
         for name, spec in table["functions"].items()

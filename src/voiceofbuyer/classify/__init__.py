@@ -11,7 +11,7 @@ One interface, ``Classifier``, and three backends chosen by ``[classify] backend
 Whatever the backend, a statement below ``min_confidence``, shorter than ``min_words``, small talk about the
 conversation itself (``remarks.is_small_talk``), a denial of what was asked about (``remarks.denies_having``: "I
 have no concerns."), praise alone filed as a pain or an objection (``remarks.only_praises``), or a forecast filed as
-a goal (``remarks.forecasts``), who approves the purchase filed as a criterion
+a goal (``remarks.forecasts``), who approves the purchase filed as a criterion or an objection
 (``remarks.only_describes_approval``), or the speaker's job and nothing more (``introductions.only_states_a_job``:
 "I'm not myself a data scientist.") is ``other``: it never leads a theme. A doubt the model calls a criterion is an
 objection (``remarks.voices_a_doubt``), by the codebook's tie-break.
@@ -40,7 +40,7 @@ from .labelled import LabelledStatement
 
 __all__ = ["CATEGORIES", "FILING_RULES", "Classifier", "LabelledStatement", "filed_as"]
 
-FILING_RULES = "13"
+FILING_RULES = "14"
 """The version of ``filed_as``'s rules (small talk, denials): part of the verdict cache key, so a changed rule
 re-files every statement."""
 
@@ -50,14 +50,14 @@ def filed_as(label: str, confidence: float, text: str, config: ClassifyConfig) -
     (``confidence`` below ``min_confidence``), the statement is shorter than ``min_words``, it is small talk or it
     denies having what was asked about ("I can't think of a time I got frustrated."), or it is filed as a pain or
     an objection but only praises ("I was particularly satisfied that it found the bug."), or filed as a goal but only
-    forecasts ("I believe AI will become more capable."), or filed as a criterion but only tells who approves the
-    purchase ("... and then the CFO signs."), or it only states the speaker's job or tells where they
+    forecasts ("I believe AI will become more capable."), or filed as a criterion or an objection but only tells who
+    approves the purchase ("... and then the CFO signs."), or it only states the speaker's job or tells where they
     worked before ("After that I worked two years in a company called Company 2."). A criterion that only voices a
     doubt, with no must-have ("I don't know if our dispatchers will be able to use it."), is an objection."""
     unsure = confidence < config.min_confidence or len(text.split()) < config.min_words
     praise = label in ("pain", "objection") and only_praises(text)
     forecast = label == "goal" and forecasts(text)
-    approval = label == "criterion" and only_describes_approval(text)
+    approval = label in ("criterion", "objection") and only_describes_approval(text)
     background = is_small_talk(text) or denies_having(text) or only_states_a_job(text) or tells_a_career_move(text)
     if unsure or praise or forecast or approval or background:
         return "other"
