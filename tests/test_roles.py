@@ -1787,6 +1787,47 @@ def test_an_interpreter_is_neither_side():
     assert identify_sides(interview(labelled)).uncertain == ("Interpreter",)
 
 
+@pytest.mark.parametrize(
+    ("introduction", "rendering"),
+    [  # tester 23: an interpreter who says so, and one introduced "to translate"
+        ("Of course. I'm his colleague from the planning office, I'll translate for him.", "Aiko Mori"),
+        ("Buenos días. Lucia is joining us today to translate, so take your time.", "Lucia Ferrer"),
+    ],
+)
+def test_an_interpreter_who_says_so_or_is_introduced_to_translate_is_neither_side(introduction, rendering):
+    host_said = introduction if introduction.startswith("Buenos") else "Good morning, and thank you for helping today."
+    first = introduction if rendering == "Aiko Mori" else "Claro."
+    turns = [
+        ("Martin Keller", f"{host_said} Could you ask him to describe his role?"),
+        (rendering, f"{first} He says he is the purchasing manager at Conservas del Norte."),
+        ("Javier Ortega", "Yes. Purchasing manager, for the two canneries and the cold store."),
+        ("Martin Keller", "What is the biggest problem in his work right now?"),
+        ("Javier Ortega", "Suppliers send prices by email and the spreadsheet is always out of date."),
+        (rendering, "He says suppliers send prices by email and the spreadsheet is always out of date."),
+    ]
+    sides = identify_sides(interview(turns))
+    assert (sides.buyers, sides.interviewers, sides.uncertain) == (("Javier Ortega",), ("Martin Keller",), (rendering,))
+
+
+def test_a_second_interviewer_introduced_as_taking_turns_who_tells_a_past_job_is_no_buyer():
+    """ "Kevin and I will both ask questions today": Kevin's "I was a ward clerk for six years before this job"
+    made him a second buyer, his questions quoted (tester 23)."""
+    turns = [
+        ("Naomi Fields", "Thanks for joining, Olga. Kevin and I will both ask questions today. Could you start with "
+                         "your role?"),
+        ("Olga Berg", "Sure. I'm the clinical operations manager at Nordbay Clinics. We run nine outpatient clinics."),
+        ("Kevin Osei", "What takes up most of your week?"),
+        ("Olga Berg", "Rostering. People swap shifts constantly by text message."),
+        ("Naomi Fields", "How do you keep track of the swaps?"),
+        ("Olga Berg", "I don't, really. I find out when a clinic opens short-staffed."),
+        ("Kevin Osei", "That rings a bell. I was a ward clerk for six years before this job, and I kept the swaps in a "
+                       "notebook in my pocket because the official rota was always wrong. What happened last time?"),
+        ("Olga Berg", "We cancelled eleven appointments and two patients complained to the board."),
+    ]  # fmt: skip
+    sides = identify_sides(interview(turns))
+    assert sides.buyers == ("Olga Berg",) and set(sides.interviewers) == {"Naomi Fields", "Kevin Osei"}
+
+
 def test_a_job_title_with_a_dash_is_no_meetings_name():
     from voiceofbuyer.roles import names_a_meeting
 

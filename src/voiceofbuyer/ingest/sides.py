@@ -221,9 +221,18 @@ def _brings_and_leaves(speaker: str, interview: Interview) -> bool:
 _INTERPRETING = r"(?:interpret(?:ing|er)|translat(?:ing|or)|doing\s+the\s+(?:interpreting|translation))"
 
 
+_SAYS_THEY_INTERPRET = re.compile(
+    r"\bI(?:['’]ll|\s+will|['’]m\s+going\s+to|\s+am\s+going\s+to|['’]m\s+here\s+to|\s+can)\s+(?:be\s+)?"
+    r"(?:translat(?:e|ing)|interpret(?:ing)?)\s+for\s+(?:him|her|them|you)\b"
+    r"|\bI(?:['’]m|\s+am)\s+(?:the|your|his|her|their)\s+(?:interpreter|translator)\b",
+    re.I,
+)
+
+
 def _interprets(speaker: str, interview: Interview) -> bool:
-    """An interpreter: labelled so ("Lucía Ferrer (Interpreter)", "Translator"), or thanked or introduced for it by
-    another speaker ("thank you, Yuki, for interpreting", "Inês will be translating"). Their words render the others'
+    """An interpreter: labelled so ("Lucía Ferrer (Interpreter)", "Translator"), thanked or introduced for it by
+    another speaker ("thank you, Yuki, for interpreting", "Inês will be translating", "Lucia is joining us today to
+    translate"), or saying so ("I'll translate for him"). Their words render the others'
     ("He says the biggest problem is ...", the questions in the buyer's language): neither side's own, never quoted."""
     if re.fullmatch(rf"{_INTERPRETING}[\s_]*\d*", speaker.strip(), re.I) or re.search(
         rf"{re.escape(speaker)}\s*[(\[](?:interpreter|translator)[)\]]", interview.text, re.I
@@ -231,9 +240,15 @@ def _interprets(speaker: str, interview: Interview) -> bool:
         return True
     name = re.escape(given_name(speaker))
     others = " ".join(turn.text for turn in interview.turns if turn.speaker != speaker)
-    # No other name between: "thank you, Matthias, and thank you, Lena, for translating" thanks Lena for it.
+    own = " ".join(turn.text for turn in interview.turns if turn.speaker == speaker)
+    if _SAYS_THEY_INTERPRET.search(own):
+        return True  # "I'm his colleague from the planning office, I'll translate for him." (tester 23)
+    # No other name between: "thank you, Matthias, and thank you, Lena, for translating" thanks Lena for it;
+    # "Lucia is joining us today to translate" (tester 23).
     return re.search(rf"\b{name}\b(?:(?!(?-i:[A-Z]))[^.?!]){{0,30}}\bfor\s+{_INTERPRETING}"
-                     rf"|\b{name}\s+(?:is|will\s+be)\s+{_INTERPRETING}", others, re.I) is not None  # fmt: skip
+                     rf"|\b{name}\s+(?:is|will\s+be)\s+{_INTERPRETING}"
+                     rf"|\b{name}\s+(?:is|will\s+be|['’]s)\s+(?:here|joining(?:\s+us)?|with\s+us)(?:\s+today)?\s+to\s+"
+                     r"(?:translate|interpret)\b", others, re.I) is not None  # fmt: skip
 
 
 def _with_aliases(side: tuple[str, ...], aliases: dict[str, str]) -> tuple[str, ...]:

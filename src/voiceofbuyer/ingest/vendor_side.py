@@ -172,8 +172,8 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
     "This is Daniel, he's the product manager for our scheduling module", "Priya, our head of design", "I've got
     Lena with me, she's a solutions engineer on our side", "I've got Jordan Reyes with me, he's one of our solutions
     engineers", "that's Rina joining, she runs product for us", "This is Mei, she's taking notes for us", "Sam here
-    runs our research"; or hands them the call: "I'll hand over to Ravi, who's leading the conversation", "Arjun
-    will take it from here"."""
+    runs our research", "Kevin and I will both ask questions today"; or hands them the call: "I'll hand over to Ravi,
+    who's leading the conversation", "Arjun will take it from here"."""
     first = re.escape(given_name(speaker))
     return re.compile(
         # "Aaron from our solutions team" (not "Dana from our customer advisory board")
@@ -190,6 +190,9 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
         # "This is Mei, she's taking notes for us", "Mei's going to take notes": the interviewer's note-taker
         rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?,?\s+(?:(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+are)\s+|is\s+|['’]s\s+)"
         rf"(?:going\s+to\s+(?:be\s+)?|just\s+|also\s+)?(?:taking|take)\s+(?:the\s+|some\s+)?notes\b"
+        # "Kevin and I will both ask questions today", "Tariq and I will take turns asking" (tester 23)
+        rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?\s+and\s+(?:I|me)\s+(?:will|['’]ll|are\s+going\s+to)\s+(?:both\s+)?"
+        r"(?:take\s+turns|ask|be\s+asking|share\s+the\s+questions|run\s+(?:this|the))\b"
         # "I'll hand over to Ravi, who's leading the conversation", "Arjun will take it from here": the call handed
         # to the one who interviews
         rf"|\bhand(?:ing)?\s+(?:it\s+|you\s+)?over\s+to\s+{first}\b"
