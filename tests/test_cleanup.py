@@ -344,11 +344,31 @@ MEANT = [
     # a name that is also an auxiliary, opening a sentence before that word (tester 9: "Will sign off" and "May be")
     "Will will sign off on anything over fifty thousand.",
     "May may be the one who runs it day to day.",
+    # a phrasal verb's particle, then an idiom it opens (tester 24)
+    "We laid off, off the top of my head, about twelve people in the planning office.",
+    "They priced us out, out of the blue, two weeks before renewal.",
+    "We went with, with hindsight, the wrong vendor in 2021.",
+    "That's what I'm worried about, about half our suppliers still send invoices by post.",
+    "We had to cut back, back to basics, after the merger.",
+    # a short answer ending on an auxiliary, then a question it opens
+    "We did, did you ever hear of PressFlow?",
+    "I'd switch tomorrow if I could, could you get me a trial before June?",
 ]
 
 
 def test_an_auxiliary_said_twice_before_a_questions_subject_is_a_stutter():
     assert clean("Will, will it scale to the other sites?") == "Will it scale to the other sites?"
+    assert clean("We looked at, at the whole market first.") == "We looked at the whole market first."
+
+
+def test_a_transcribers_spelling_note_and_a_fillers_comma_after_a_verb_go():
+    """ "Pharmasys (ph)", "Kyriba (phonetic)": the word was said, the note was not; "we lost, um, six days" reads
+    "we lost six days" (tester 24)."""
+    assert clean("Our system is Pharmasys (ph) and Kyriba [phonetic] for payments.") == (
+        "Our system is Pharmasys and Kyriba for payments."
+    )
+    assert clean("Last winter we lost, um, six days of production.") == "Last winter we lost six days of production."
+    assert clean("The inspector found, uh, nineteen gaps.") == "The inspector found nineteen gaps."
 
 
 @pytest.mark.parametrize("sentence", MEANT)

@@ -654,3 +654,14 @@ def test_a_cue_cut_after_a_word_that_opens_a_clause_goes_on_in_the_next(tmp_path
     )
     _, statements = statements_of(tmp_path, "call.vtt", vtt)
     assert any("Nothing gets signed unless Legal has seen the final redline" in s.text for s in statements)
+
+
+def test_a_sentence_goes_on_after_an_abbreviation_spacy_does_not_know(tmp_path):
+    """ "Our No. 2 plant scraps approx. 4% of coil" was two statements, cut after "approx." (tester 24)."""
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: How much do you scrap?\n"
+        "interviewee: Our No. 2 plant scraps approx. 4% of coil, vs. about 1.5% at the other sites. It costs us.\n",
+    )
+    assert any("scraps approx. 4% of coil, vs. about 1.5%" in s.text for s in statements)

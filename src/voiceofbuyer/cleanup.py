@@ -108,6 +108,9 @@ ANNOTATION = re.compile(
     r"(?:\w+\s+)?(?:buzz|beep|ring|clos|open|slam|bark|wail|chim|honk|cr(?:y|ies|ying)|click|clatter|knock|goes\s+off"
     r"|going\s+off|sound)\w*(?:[\s,:;–—-]+(?:\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?|\w+ly|again|twice|outside|nearby"
     r"|in\s+(?:the\s+)?background))*\s*)[\])]"
+    # A transcriber's note on the spelling of the word before it: "Pharmasys (ph)", "Kyriba (phonetic)",
+    # "[phonetic]", "(sp?)" (tester 24): the word was said, the note was not.
+    r"|[\[(](?:ph|phonetic(?:ally)?|sp\??|spelling\??|sic)[\])]"
     # A transcriber's end mark in square brackets: "[END OF AUDIO]", "[End of recording]" (not a speaker's "(end of
     # the file)")
     r"|\[end\s+of\s+(?:the\s+)?(?:audio|recording|transcript(?:ion)?|tape|file|interview)\]"
@@ -300,6 +303,9 @@ _NO_COMMA_AFTER = frozenset(
      "spend", "spends", "spent", "pay", "pays", "cost", "costs", "use", "uses", "run", "runs", "send", "sends",
      "lose", "loses", "save", "saves", "employ", "employs", "hire", "hires", "handle", "handles", "own", "owns",
      "cover", "covers", "sell", "sells", "process", "processes", "paid",
+     # a verb in the past before its amount ("we lost, um, six days", "the inspector found, uh, nineteen gaps")
+     "lost", "found", "counted", "missed", "wasted", "saved", "processed", "received", "approved", "rejected",
+     "reached", "hit",
      # a phrasal verb's particle before its object or amount ("We wrote off, um, about four hundred thousand")
      "off", "up", "out", "down"}
 )  # fmt: skip

@@ -46,14 +46,32 @@ _NEVER_OBJECTS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
 # A stock phrase the second copy of a preposition opens: "we rely on, on the other hand, ...", "we went back to, to be
 # honest, a spreadsheet", "We use it for, for example, ...", "we got hit by, by the way, ...".
+_ROUGHLY = (
+    r"(?:half|a\s+(?:third|quarter|half|dozen|hundred|thousand|million|week|month|year)|\d"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|a\s+hundred)\b)"
+)
+# Idioms that a particle or preposition opens, said right after a verb that ends on the same word: "we laid off,
+# off the top of my head, twelve people", "they priced us out, out of the blue", "we went with, with hindsight, the
+# wrong vendor", "worried about, about half our suppliers" (tester 24).
 _STOCK_PHRASE = re.compile(
-    r"(?:on\s+(?:the\s+other\s+hand|the\s+one\s+hand|top\s+of\s+that|average|balance)"
-    r"|to\s+(?:be\s+(?:honest|fair|frank|clear|sure)|put\s+it\s+\w+|my\s+mind|some\s+extent|this\s+day)"
-    r"|for\s+(?:example|instance|one\s+thing|what\s+it['’]s\s+worth|the\s+most\s+part|now|sure|starters)"
+    r"(?:on\s+(?:the\s+other\s+hand|the\s+one\s+hand|top\s+of\s+that|average|balance|paper|purpose|time"
+    r"|the\s+whole|day\s+one)"
+    r"|to\s+(?:be\s+(?:honest|fair|frank|clear|sure)|put\s+it\s+\w+|my\s+(?:mind|surprise|knowledge)|some\s+extent"
+    r"|this\s+day|a\s+point)"
+    r"|off\s+the\s+(?:top\s+of\s+(?:my|your|his|her|our|their)\s+head|record|shelf)"
+    r"|out\s+of\s+(?:the\s+blue|nowhere|pure|sheer|curiosity|necessity|habit|interest|the\s+box|hand|date|pocket)"
+    r"|with\s+(?:hindsight|the\s+benefit\s+of\s+hindsight|that\s+in\s+mind|luck)"
+    r"|up\s+(?:front|to\s+a\s+point|until|to\s+now|till)"
+    r"|(?:about|around)\s+(?:the\s+time|" + _ROUGHLY + r")"
+    r"|back\s+(?:then|in\s+the\s+day|to\s+(?:basics|square\s+one|normal|the\s+drawing\s+board))"
+    r"|for\s+(?:example|instance|one\s+thing|what\s+it['’]s\s+worth|the\s+most\s+part|now|sure|starters|a\s+start"
+    r"|a\s+while|good)"
     r"|by\s+(?:the\s+way|and\s+large|contrast|comparison|far)"
     r"|at\s+(?:a\s+minimum|a\s+maximum|least|most|best|worst|the\s+end\s+of\s+the\s+day|the\s+moment|this\s+point"
     r"|times|first)"
-    r"|in\s+(?:fact|theory|practice|general|short|other\s+words|particular|my\s+(?:opinion|view|experience))"
+    r"|in\s+(?:fact|theory|practice|general|short|other\s+words|particular|my\s+(?:opinion|view|experience)"
+    r"|the\s+end|the\s+meantime|hindsight|the\s+long\s+run)"
     r"|of\s+course|with\s+(?:respect|that\s+said)|as\s+(?:a\s+rule|far\s+as\s+i\s+know|it\s+happens))\b",
     re.I,
 )
@@ -167,6 +185,8 @@ def repeats(text: str, tokens: Sequence[Token], fillers: Sequence[Removal] = ())
                 continue  # "When it works, it works", "That's what we do, we do a scan": a clause, then the main one
             if size == 1 and first[0].lower_ in _DONE_DOUBLES and not _stuttered_verb(text, words, i):
                 continue  # "what they did did work", "the training we did did help" (not "we did, did the import")
+            if size == 1 and _answer_then_question(text, words, i):
+                continue  # "We did, did you ever hear of PressFlow?": a short answer, then a question
             third = words[i + 2 * size] if i + 2 * size < len(words) else None
             if _ends_the_phrase_before(text, first, second):
                 if third is None or third.lower_ != second[0].lower_:
@@ -193,6 +213,28 @@ _TAKES_AN_INFINITIVE = frozenset(
      "told", "allowed", "forced", "manage", "managed", "afford", "refuse", "agreed", "chose", "prefer", "how", "what",
      "where", "when", "whether", "order", "wanting", "needing", "easy", "hard", "difficult", "time"}
 )  # fmt: skip
+
+
+_QUESTION_SUBJECTS = frozenset({"you", "it", "they", "we", "he", "she", "i", "there", "anyone", "that", "this"})
+_AUXILIARIES = frozenset(
+    {"do", "does", "did", "can", "could", "will", "would", "should", "shall", "may", "might", "must", "is", "are",
+     "was", "were", "have", "has", "had"}
+)  # fmt: skip
+
+
+def _answer_then_question(text: str, words: Sequence[Token], i: int) -> bool:
+    """An auxiliary that ends a short answer, then the same auxiliary opening a question with its subject ("We did,
+    did you ever hear of PressFlow?", "if I could, could you get me a trial?", tester 24): both said. At a sentence's
+    start ("Did, did you try it?") the first is a stutter."""
+    first, second = words[i], words[i + 1]
+    after = words[i + 2] if i + 2 < len(words) else None
+    if first.lower_ not in _AUXILIARIES or after is None or after.lower_ not in _QUESTION_SUBJECTS:
+        return False
+    before = text[: first.idx]
+    opened = max(before.rfind("."), before.rfind("?"), before.rfind("!"))
+    rest = text[second.idx :]
+    ends = min((rest.find(mark) for mark in ".?!" if mark in rest), default=-1)
+    return any(c.isalpha() for c in before[opened + 1 :]) and ends >= 0 and rest[ends] == "?"
 
 
 def _stranded(text: str, words: Sequence[Token], lowers: Sequence[str], i: int) -> bool:
