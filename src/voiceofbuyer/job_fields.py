@@ -185,6 +185,8 @@ def stated_company(texts: list[str]) -> str:
 def _title_among_parts(sentence: str) -> str:
     """A title said alone between commas: "treasury manager at Alder Bancorp" of "Sure, Vikram Rao, treasury
     manager at Alder Bancorp, we're a regional bank holding company."."""
+    if "," not in sentence:
+        return ""  # the whole sentence, which the caller read already
     return next((title for part in sentence.split(",") if (title := bare_title(part.strip()))), "")
 
 

@@ -215,8 +215,10 @@ _PURCHASE = re.compile(
     r"|the\s+(?:call|decision))\b|\b(?:signs?(?:\s+off)?|decides)\s*[.!]?\s*$",
     re.I,
 )
+_MUST_HAVE = r"need|needs|must|has\s+to|have\s+to|require[sd]?"
+"""A must-have said: what a criterion states and an approval or a doubt never does."""
 _REQUIREMENT = re.compile(
-    r"\b(?:need|needs|must|has\s+to|have\s+to|had\s+to|require[sd]?|want|wants|expect|should|unless|only\s+if|won't"
+    rf"\b(?:{_MUST_HAVE}|had\s+to|want|wants|expect|should|unless|only\s+if|won't"
     r"|wouldn't|worr\w+|concern\w*|afraid|if\s+(?:it|they|you|the)|as\s+long\s+as|before|until|show|prove"
     r"|case\s+study|references?|pilot|trial|or\s+(?:else|it|we|they)|otherwise)\b",
     re.I,
@@ -241,9 +243,7 @@ _DOUBT = re.compile(
     r"|my\s+(?:worry|concern|fear)|the\s+(?:worry|concern|fear|risk)\s+is)\b",
     re.I,
 )
-_MUST = re.compile(
-    r"\b(?:need|needs|must|has\s+to|have\s+to|require[sd]?|non-negotiable|deal-?breaker|i\s+want|we\s+want)\b", re.I
-)
+_MUST = re.compile(rf"\b(?:{_MUST_HAVE}|non-negotiable|deal-?breaker|i\s+want|we\s+want)\b", re.I)
 
 
 def voices_a_doubt(text: str) -> bool:

@@ -373,11 +373,12 @@ def _introduced_by_the_side(people: list[str], side: set[str], said: list[tuple[
     Kai is taking notes" said by the interviewer who asks fewer questions than the other (tester 22; ``vendor_side``
     reads only the lead's words, and took the introducer for someone who brought Kai). Never all of them."""
     others = [s for s in people if s not in side]
-    found = {
-        speaker
-        for speaker in others
-        if any(introduced_as_colleague(speaker).search(text) for who, text in said if who in side)
-    }
+    side_said = [text for who, text in said if who in side]
+    found = set()
+    for speaker in others:
+        introduction = introduced_as_colleague(speaker)
+        if any(introduction.search(text) for text in side_said):
+            found.add(speaker)
     return found if len(found) < len(others) else set()
 
 
