@@ -1144,6 +1144,56 @@ def test_a_buyer_who_rejoins_under_a_shorter_name_is_one_speaker():
     assert label_aliases(interview(both).turns) == {}
 
 
+def test_a_buyer_who_types_their_name_after_joining_under_an_e_mail_address_is_one_speaker():
+    """Zoom shows someone who joined from the browser as their e-mail address until they type their name (tester 23:
+    "dferreira@coastalmutual.com" then "Daniela Ferreira" became two people, Daniela on the interviewing side)."""
+    turns = [
+        ("Yusuf Karaca", "Hi there, thanks for joining. Can you hear me all right?"),
+        ("dferreira@coastalmutual.com", "Yes. Sorry, it's showing my email, give me a second to fix that."),
+        ("Yusuf Karaca", "No worries. While you do that, could you tell me what you do at Coastal Mutual?"),
+        ("dferreira@coastalmutual.com", "Sure. I'm the claims operations manager, with about thirty handlers."),
+        ("Yusuf Karaca", "What does the follow-up paperwork involve?"),
+        ("Daniela Ferreira", "Okay, that should show my name now. We chase photos and repair estimates."),
+        ("Yusuf Karaca", "How long does a claim wait for documents?"),
+        ("Daniela Ferreira", "Nine days on average, and the regulator looks at that number."),
+    ]
+    assert label_aliases(interview(turns).turns) == {"dferreira@coastalmutual.com": "Daniela Ferreira"}
+    sides = identify_sides(interview(turns))
+    assert set(sides.buyers) == {"dferreira@coastalmutual.com", "Daniela Ferreira"}
+    assert sides.interviewers == ("Yusuf Karaca",)
+    for login in ("daniela.ferreira@coastalmutual.com", "ferreira_d", "danielaf2@coastalmutual.com", "dferreira"):
+        renamed = [(login if speaker.startswith("dferreira") else speaker, said) for speaker, said in turns]
+        assert label_aliases(interview(renamed).turns) == {login: "Daniela Ferreira"}
+    # a login that spells no one in the call, or one taking turns with the name it spells, is another person
+    other = [("jkim@coastalmutual.com" if s.startswith("dferreira") else s, said) for s, said in turns]
+    assert label_aliases(interview(other).turns) == {}
+    taking_turns = [*turns[:4], ("Daniela Ferreira", "Hi, I'm on too."), turns[3]]
+    assert label_aliases(interview(taking_turns).turns) == {}
+
+
+def test_a_late_joiner_who_says_they_are_on_the_buyers_team_is_a_buyer_whatever_our_customers_they_speak_of():
+    """Tester 23: "Sam here, I'm on Priya's team" then "Our customers ask the same billing questions every week. We
+    built an internal wiki" (his own company's customers and wiki) was read as the vendor's talk, his words lost."""
+    turns = [
+        ("Jess Morgan", "Thanks for making the time, Priya. Could you start with your role?"),
+        ("Priya Raman", "Sure. I'm the head of support at Quillo. There are fourteen of us in support."),
+        ("Jess Morgan", "What's the biggest problem your team has right now?"),
+        ("Priya Raman", "Finding answers. The knowledge lives in old tickets."),
+        ("Sam Doyle", "Hi, sorry, Sam here, I'm on Priya's team. My previous call overran."),
+        ("Jess Morgan", "Welcome, Sam. Priya was just saying the knowledge lives in old tickets."),
+        ("Sam Doyle", "Our customers ask the same billing questions every week. We built an internal wiki last year."),
+        ("Jess Morgan", "What happens when an answer is wrong?"),
+        ("Sam Doyle", "The clinic gets charged the wrong amount. Our customers are small clinics."),
+        ("Priya Raman", "And it comes back to me as an escalation."),
+    ]
+    sides = identify_sides(interview(turns))
+    assert sides.interviewers == ("Jess Morgan",)
+    assert set(sides.buyers) == {"Priya Raman", "Sam Doyle"}
+    # the same words from one who says nothing of the buyer's team are the maker's
+    vendor = [(s, t.replace("I'm on Priya's team", "I look after onboarding")) for s, t in turns]
+    assert identify_sides(interview(vendor)).interviewers == ("Jess Morgan", "Sam Doyle")
+
+
 def test_a_colleague_who_greets_asks_once_and_thanks_is_on_the_interviewing_side():
     """WhisperX's placeholders: SPEAKER_02 says hello, asks one follow-up and thanks; greetings and thanks are said by
     either side, so the one question is what they say."""

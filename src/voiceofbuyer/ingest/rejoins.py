@@ -1,14 +1,16 @@
 """A speaker who dropped out of the call and came back under another label: one person, two labels.
 
 A phone shows the name shorter ("Dana W (Guest)" for "Dana Whitfield (Guest)"), Zoom marks a second device ("Priya
-(2)"), and a buyer who dials in or rejoins after a crash comes back as a number ("13125550187") or a new voice
-("Speaker 3"), which the call itself names ("Hi, sorry, it's Kwame, I'm dialing in from my phone now", "welcome back
-Priyanka").
+(2)"), someone who joined from the browser shows their e-mail address until they type their name
+("dferreira@coastalmutual.com", then "Daniela Ferreira"), and a buyer who dials in or rejoins after a crash comes
+back as a number ("13125550187") or a new voice ("Speaker 3"), which the call itself names ("Hi, sorry, it's Kwame,
+I'm dialing in from my phone now", "welcome back Priyanka").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from voiceofbuyer.ingest.labels import CALL_MARK
@@ -62,15 +64,49 @@ _BACK = re.compile(
 )
 
 
+def _login_spells(login: str, name: str) -> bool:
+    """Whether a login's part before the "@" spells a full name as accounts are named: "dferreira", "daniela.ferreira",
+    "ferreira_d", "danielaf2" for "Daniela Ferreira" (accents and digits aside)."""
+
+    def plain(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalpha() or c in " ._-")
+
+    words = plain(CALL_MARK.sub("", name)).split()
+    if len(words) < 2:
+        return False
+    first, last = words[0], words[-1]
+    local = "".join(plain(login.split("@")[0]).replace("-", " ").replace("_", " ").replace(".", " ").split())
+    return local in {first + last, first[0] + last, first + last[0], last + first, last + first[0], last}
+
+
+def _renamed_logins(speakers: list[str], order: list[str], is_login: Callable[[str], bool]) -> dict[str, str]:
+    """A login label ("dferreira@coastalmutual.com") that spells one full name in the call and speaks only before
+    that name's first turn or only after its last: the same person, who typed their name mid-call (or lost it
+    rejoining), never two voices taking turns."""
+    found = {}
+    for login in (label for label in speakers if is_login(label)):
+        named = [other for other in speakers if other != login and _login_spells(login, other)]
+        if len(named) != 1:
+            continue
+        (first_login, last_login), (first_named, last_named) = _span(order, login), _span(order, named[0])
+        if last_login < first_named or last_named < first_login:
+            found[login] = named[0]
+    return found
+
+
 def rejoined(
-    turns: list[Turn], given_name: Callable[[str], str], is_placeholder: Callable[[str], bool]
+    turns: list[Turn],
+    given_name: Callable[[str], str],
+    is_placeholder: Callable[[str], bool],
+    is_login: Callable[[str], bool],
 ) -> dict[str, str]:
-    """Labels of one speaker who left and came back, each with the label it stands for (``_shortened``), and an
-    unnamed voice or a number (``is_placeholder``) that speaks only after a full name's last turn, in a passage
-    that says so: the name said in its first turn or in the turn on either side, with words of coming back."""
+    """Labels of one speaker who left and came back, each with the label it stands for (``_shortened``,
+    ``_renamed_logins``), and an unnamed voice or a number (``is_placeholder``) that speaks only after a full name's
+    last turn, in a passage that says so: the name said in its first turn or in the turn on either side, with words
+    of coming back."""
     speakers = list(dict.fromkeys(turn.speaker for turn in turns))
     order = [turn.speaker for turn in turns]
-    found = _shortened(speakers, order, given_name)
+    found = _shortened(speakers, order, given_name) | _renamed_logins(speakers, order, is_login)
     for label in speakers:
         if not is_placeholder(label):
             continue

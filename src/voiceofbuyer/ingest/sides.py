@@ -356,8 +356,17 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     # "I'm the HR director at Kindra Nurseries, and we're comparing three rostering tools this month." / "Does it
     # know qualifications?": a buyer who came with questions about the product, across from the one who answers
     # them and says no job of their own (a researcher or analyst "evaluating platforms" asks someone who does).
+    # So is one who gives their job and asks about the product across from one who asks about their work ("So I
+    # head up customer success at Parcelly. ... And does it plug into HubSpot?" / "How do you spot at-risk accounts
+    # today?", tester 23).
     other = next((s for s in people if s != asker), asker)
-    shopping = SELF_INTRO.search(asked) and _SHOPPING.search(asked) and product_questions >= 2
+    about_their_work = sum(
+        not _about_the_product(q) and bool(_SITUATION_QUESTION.search(q))
+        for q in _QUESTION.findall(text_of.get(other, ""))
+    )
+    shopping = (
+        SELF_INTRO.search(asked) and (_SHOPPING.search(asked) or about_their_work >= 2) and product_questions >= 2
+    )
     asks_their_job = any(ASKS_OWN_JOB.search(question) for question, _ in questions)  # "your role?": a researcher
     if len(people) == 2 and shopping and not asks_their_job:
         answers_as_themselves = SELF_INTRO.search(text_of.get(other, "")) or stated_title(

@@ -248,7 +248,7 @@ def label_aliases(turns: Iterable[Turn]) -> dict[str, str]:
         )
         if slip:
             aliases[speaker] = usual
-    aliases.update(rejoined(turns, given_name, is_placeholder))
+    aliases.update(rejoined(turns, given_name, is_placeholder, is_login))
     # "Dr Anika Bose" beside "Anika Bose": one person, labelled once with the honorific; "Bell, Marcus" (a
     # directory's surname first) beside "Marcus Bell"
     bare = set(speakers)

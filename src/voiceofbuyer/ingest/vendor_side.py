@@ -51,6 +51,22 @@ _OUR_JOB = (
 _COLLEAGUE = r"(?:my|our)\s+(?:colleague|teammate|co-?founder|product\s+manager|engineer|cto|ceo)"
 
 
+def _joins(said: str, other: str) -> bool:
+    """Whether ``said`` places its speaker on ``other``'s team ("Hi, sorry, Sam here, I'm on Priya's team", "I report
+    to Priya", "I'm Priya's deputy"): whom a buyer works with is on the buyer's side, whatever "our customers" they
+    speak of (tester 23: their own company's customers)."""
+    name = re.escape(given_name(other))
+    return (
+        re.search(
+            rf"\bI(?:['’]m|\s+am|\s+work)\s+(?:on|in|with)\s+{name}['’]s\s+team\b"
+            rf"|\bI(?:['’]m|\s+am)\s+{name}['’]s\s+(?:colleague|deputy|manager|boss|team\s+lead|assistant|report)\b"
+            rf"|\bI\s+(?:work|report)\s+(?:for|to|with|under)\s+{name}\b",
+            said,
+        )
+        is not None
+    )
+
+
 def maker_remarks(said: str) -> int:
     """How many times ``said`` speaks of a product as its maker: "we built", "our customers", "let me show"."""
     return len(_VENDOR_TALK.findall(said))
@@ -97,7 +113,9 @@ def vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str
         introduction = introduced_as_colleague(speaker)
         introduced = introduction.search(text_of.get(interviewer or "", ""))
         brought = any(
-            introduction.search(text_of.get(other, "")) for other in people if other not in (speaker, interviewer)
+            introduction.search(text_of.get(other, "")) or _joins(own, other)
+            for other in people
+            if other not in (speaker, interviewer)
         )
         vendor_talk = maker_remarks(own)
         # "Sorry, can I add something? I'm Priti, one of the team leads on the property desk": a job of their own
