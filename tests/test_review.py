@@ -25,7 +25,7 @@ from voiceofbuyer.decision_rows import (
     decisions_of,
 )
 from voiceofbuyer.pipeline import run
-from voiceofbuyer.records import RunResult, Theme
+from voiceofbuyer.records import RunResult, Statement, Theme
 from voiceofbuyer.render import document_context, persona_document, template_environment
 from voiceofbuyer.result_json import result_document
 from voiceofbuyer.results import load_result
@@ -396,6 +396,69 @@ def test_decisions_follow_a_transcript_renamed_or_moved_between_runs(batch, firs
     document = (out / "personas" / "finance-leader.md").read_text("utf-8")
     assert "*Chasing approvals*" in document
     assert quote.text not in document
+
+
+def test_decisions_follow_the_words_of_a_transcript_edited_between_runs(batch, first_run, tmp_path):
+    """Tester 27: ten words added to line 2 moved every statement id after them (``<interview>@<offset>``), and the
+    reviewer's decisions on them were "no longer in the batch" though the words were still there."""
+    edited_batch = tmp_path / "interviews"
+    shutil.copytree(batch, edited_batch)
+    out = tmp_path / "out"
+    shutil.copytree(first_run[0], out)
+    before = stored(out)
+    role = "Finance Leader"
+    sources = {i.id: i.source for i in before.interviews}
+    theme = next(t for t in patterns(before, role, "pain")
+                 if any(sources[q.statement_id.rpartition("@")[0]].endswith(".txt") for q in t.quotes))  # fmt: skip
+    quote = next(q for q in theme.quotes if sources[q.statement_id.rpartition("@")[0]].endswith(".txt"))
+    interview_id = quote.statement_id.rpartition("@")[0]
+    path = edited_batch / sources[interview_id]
+    text = path.read_text("utf-8")
+    gone = next(s for s in before.statements
+                if s.interview_id == interview_id and s.id != quote.statement_id and s.text in text)  # fmt: skip
+    store = Store(out / STORE_NAME)
+    store.add_decision(MADE, "Jo Rivera", RENAME, role, list(theme.statement_ids), {"label": "Chasing approvals"}, "")
+    store.add_decision(MADE, "Jo Rivera", QUOTE_STATUS, role, [quote.statement_id], {"status": "rejected"}, "")
+    store.add_decision(MADE, "Jo Rivera", QUOTE_STATUS, role, [gone.id], {"status": "approved"}, "")
+    store.close()
+    added = "Sorry, one moment, my other screen just froze on me. "
+    start = text.index(": ") + 2  # into the first turn, before every statement
+    edited = text[:start] + added + text[start:].replace(gone.text, "Something else entirely was said here.", 1)
+    path.write_text(edited, "utf-8")
+
+    report = run(edited_batch, out, SAMPLE_CONFIG, show_progress=False)
+    assert any("2 review decisions applied, 1 no longer apply" in note for note in report.notes), report.notes
+    assert any("to where their words are now" in note and "of 1 transcript edited" in note for note in report.notes)
+    store = Store(out / STORE_NAME)
+    rows = store.decisions()
+    store.close()
+    after = stored(out).statements
+    assert rows[1]["statement_ids"] == [s.id for s in after if s.interview_id == interview_id and s.text == quote.text]
+    assert rows[1]["statement_ids"] != [quote.statement_id]
+    assert rows[2]["statement_ids"][0] not in {s.id for s in after}  # edited away: applies to no other words
+    assert (
+        json.loads((out / DECISIONS_FILE).read_text("utf-8").splitlines()[1])["statement_ids"]
+        == rows[1]["statement_ids"]
+    )
+    document = (out / "personas" / "finance-leader.md").read_text("utf-8")
+    assert "*Chasing approvals*" in document
+    assert quote.text not in document
+
+
+def test_shifted_statements_pair_repeated_words_in_order_and_never_reuse_an_offset():
+    from voiceofbuyer.decision_rows import shifted_statements
+
+    def said(*pairs: tuple[int, str]) -> list[Statement]:
+        return [Statement(f"a@{at}", "a", "", 0, at, at + len(text), (), text, "") for at, text in pairs]
+
+    before = {"a@10": "Yes, exactly.", "a@40": "It cost us a fortnight.", "a@80": "Yes, exactly.", "a@99": "Gone now."}
+    now = said((20, "Yes, exactly."), (50, "It cost us a fortnight."), (90, "Yes, exactly."), (99, "New words."))
+    assert shifted_statements(before, now) == {
+        "a@10": "a@20", "a@40": "a@50", "a@80": "a@90", "a@99": "a@99 (replaced)",
+    }  # fmt: skip
+    assert shifted_statements({"a@10": "Same."}, said((10, "Same."))) == {}  # unmoved: nothing to follow
+    # one copy of a repeated answer left: both decisions go to it, the nearer first
+    assert shifted_statements(before, said((85, "Yes, exactly."))) == {"a@10": "a@85", "a@80": "a@85"}
 
 
 def test_a_section_whose_statements_are_all_fragments_lists_them_and_never_says_none_came_up(first_run):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -211,6 +211,47 @@ def renamed_interviews(before: Mapping[str, str], now: Mapping[str, str]) -> dic
     return moved | replaced
 
 
+def shifted_statements(before: Mapping[str, str], statements: Iterable[Statement]) -> dict[str, str]:
+    """Old statement id → the id its words have now, for transcripts edited since the last run: a statement id is
+    ``<interview id>@<offset>``, so a word added above it moves every statement after it, and the decisions on them
+    must follow (tester 27: a reviewer's move was "no longer in the batch" after ten words were added to line 2).
+
+    ``before``: old statement id → text, for the edited transcripts' statements of the last run; ``statements``:
+    this run's. A text found again, unchanged, in the same transcript follows it: to the statement in the same
+    place among those of that text (the second "Yes, exactly." to the second), or the nearest one where their count
+    changed. A text no longer found has no decision that applies: where other words now start at its offset, it
+    maps to its id marked ``REPLACED``."""
+    now: dict[tuple[str, str], list[Statement]] = {}
+    for statement in statements:
+        now.setdefault((statement.interview_id, statement.text), []).append(statement)
+    was: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for statement_id, text in before.items():
+        was.setdefault((statement_id.rpartition("@")[0], text), []).append((_offset(statement_id), statement_id))
+    shifted = {}
+    taken = {statement.id for group in now.values() for statement in group}
+    for key, old in was.items():
+        new = sorted(now.get(key, []), key=lambda s: _offset(s.id))
+        if not new:
+            # Words edited away: their decisions must not fall on other words now at the same offset.
+            shifted.update(
+                {statement_id: f"{statement_id}{REPLACED}" for _, statement_id in old if statement_id in taken}
+            )
+            continue
+        old.sort()
+        for rank, (offset, statement_id) in enumerate(old):
+            nearest = min(new, key=lambda s: (abs(_offset(s.id) - offset), _offset(s.id)))
+            there = new[rank] if len(new) == len(old) else nearest
+            if there.id != statement_id:
+                shifted[statement_id] = there.id
+    return shifted
+
+
+def _offset(statement_id: str) -> int:
+    """The character offset a statement id ends with (``<interview id>@<offset>``); -1 for an id without one."""
+    offset = statement_id.rpartition("@")[2]
+    return int(offset) if offset.isdigit() else -1
+
+
 REPLACED = " (replaced)"
 """Marks the id of an interview whose name now holds another content: its decisions match no statement."""
 
@@ -223,7 +264,10 @@ def renamed_row(row: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str,
         moved = []
         for statement_id in ids:
             interview_id, at, offset = statement_id.rpartition("@")
-            moved.append(f"{renamed[interview_id]}@{offset}" if at and interview_id in renamed else statement_id)
+            if statement_id in renamed:  # words moved within an edited transcript (``shifted_statements``)
+                moved.append(renamed[statement_id])
+            else:
+                moved.append(f"{renamed[interview_id]}@{offset}" if at and interview_id in renamed else statement_id)
         return moved
 
     payload = {key: follow(value) if key in ("theme", "into", "from") and isinstance(value, list) else value

@@ -37,6 +37,7 @@ from .decision_rows import (
     renamed_interviews,
     restore_decisions,
     reviewer_examples,
+    shifted_statements,
 )
 from .engine import Engine, LocalEngine
 from .errors import NoInterviews
@@ -146,7 +147,10 @@ def _run(
         # Where the store is new (deleted, rebuilt), the files as the decisions' plain copy knew them.
         before = store.interview_digests() or copied_digests(out_dir / DECISIONS_FILE)
         renamed = renamed_interviews(before, {i.id: i.sha256 for i in interviews})
-        decisions = decisions_of(store, renamed)
+        # ... and a transcript edited since keeps the decisions on the words it still holds, wherever they are now.
+        edited = [i.id for i in interviews if before.get(i.id, i.sha256) != i.sha256 and i.id not in renamed]
+        shifted = shifted_statements(store.statement_texts(edited), statements_list) if edited else {}
+        decisions = decisions_of(store, {**renamed, **shifted})
         with stages.stage("classify", len(statements_list), unit="statement") as bar:
             verdicts = _classify(statements_list, config, vectors, store, reviewer_examples(decisions, statements_list))
             bar.update(len(statements_list))
@@ -194,6 +198,13 @@ def _run(
                 "since the last run, found by "
                 f"their content ({moves}{', ...' if len(moved) > 3 else ''})"
             )
+        decided = {statement_id for decision in decisions for statement_id in decision.statement_ids}
+        followed = sum(not new.endswith(REPLACED) for new in shifted.values() if new in decided)
+        if followed and decisions:
+            report.notes.append(
+                f"review decisions followed {followed} statement{'s' if followed > 1 else ''} of {len(edited)} "
+                f"transcript{'s' if len(edited) > 1 else ''} edited since the last run to where their words are now"
+            )
         if len(moved) < len(renamed) and decisions:
             report.notes.append(
                 "review decisions made on "
@@ -217,8 +228,8 @@ def _run(
             bar.update(len(personas))
         _summarise(report, review.result)  # as the documents show it, reviewers' decisions applied
         summary = {**asdict(report), "problems": [asdict(p) for p in report.problems]}
-        store.finish_run(run_id, _now(), summary, result_rows(result), renamed)
-        if renamed and decisions:
+        store.finish_run(run_id, _now(), summary, result_rows(result), {**renamed, **shifted})
+        if (renamed or shifted) and decisions:
             store.export_decisions(out_dir / DECISIONS_FILE)  # the plain copy follows the renames too
     finally:
         store.close()

@@ -254,6 +254,14 @@ class Store:
         """Interview id → sha256 of its file, for the interviews of the last run's results."""
         return dict(self._db.execute("SELECT id, sha256 FROM interviews").fetchall())
 
+    def statement_texts(self, interview_ids: Iterable[str]) -> dict[str, str]:
+        """Statement id → text, for the last run's statements of ``interview_ids``."""
+        found: dict[str, str] = {}
+        for interview_id in interview_ids:
+            rows = self._db.execute("SELECT id, text FROM statements WHERE interview_id = ?", (interview_id,))
+            found.update(rows.fetchall())
+        return found
+
     def result_rows(self, table: str, columns: str, order: str) -> list[tuple[Any, ...]]:
         """Rows of one results table (``RESULT_TABLES``), for ``results.load_result``."""
         if table not in RESULT_TABLES:
