@@ -25,7 +25,11 @@ _VENDOR_TALK = re.compile(
     r"|users|pricing|roadmap|integrations?|api|engineers?|feature)|let\s+me\s+show|i\s+can\s+show\s+you"
     r"|on\s+our\s+side|our\s+(?:product|engineering|sales|success|support)\s+team|out\s+of\s+the\s+box"
     r"|we\s+(?:do|handle|set\s+up|take\s+care\s+of)\s+(?:the\s+|all\s+the\s+)?[\w-]+(?:\s+[\w-]+)?\s+for\s+you"
-    r"|our\s+(?:extraction|ocr|model|engine|implementation|onboarding|implementation\s+team))\b",
+    r"|our\s+(?:extraction|ocr|model|engine|implementation|onboarding|implementation\s+team)"
+    # "That's exactly what our duplicate spend report catches.", "We usually get customers live in three weeks."
+    r"|(?:exactly\s+)?what\s+our\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:catches|flags|does|solves|fixes|handles)"
+    r"|we\s+(?:usually\s+|typically\s+|normally\s+)?get\s+(?:most\s+)?(?:customers|clients|teams)\s+(?:live|up\s+and"
+    r"\s+running|onboarded|set\s+up))\b",
     re.I,
 )
 _WORDS_PER_VENDOR_REMARK = 400
