@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -137,6 +137,15 @@ class ReviewActions:
             raise HTTPException(400, "Moving several statements works from their theme's page.")
         count = f"{len(statements)} statements" if len(statements) > 1 else f"“{short(statements[0].text)}”"
         self.desk.decide(check, reviewer, MOVE, role, [s.id for s in statements], payload, f"moved {count} to {where}")
+        # Back to the page the move was made on, unless the move emptied its theme (a point mentioned once, moved
+        # away): then to where the statement is now, not to a "No theme" page that reads as a failure (tester 27).
+        now = self.desk.view()
+        back = form.all("next")
+        page = urlsplit(back[0]).path if back else ""
+        if page.startswith("/theme/") and unquote(page.removeprefix("/theme/")) not in now.themes:
+            there = now.theme_of.get(statements[0].id)
+            landing = f"/theme/{there}" if there else f"/evidence/{quote(statements[0].id, safe='/@')}"
+            return RedirectResponse(landing, status_code=303)
         return _back(form, f"/evidence/{quote(statements[0].id, safe='/@')}")
 
     def merge(self, request: Request, form: Form) -> Response:

@@ -248,14 +248,27 @@ class Desk:
         payload: dict[str, Any],
         summary: str,
     ) -> int:
-        """Write a decision if ``check`` passes on the current view (it raises ``Conflict`` when not).
+        """Write a decision if ``check`` passes on the current view (it raises ``Conflict`` when not); the id of the
+        decision written, or of the same reviewer's identical last one, which is not written twice.
 
         The check and the write happen in one write transaction, so two reviewers cannot both pass the
         check on the same state: the second sees the first's decision and gets a conflict.
         """
         with self._write_lock:
             with self.writer.transaction():
-                check(self.view())
+                current = self.view()
+                last = current.decisions[-1] if current.decisions else None
+                if last is not None and (
+                    last.reviewer,
+                    last.action,
+                    last.role,
+                    list(last.statement_ids),
+                    dict(last.payload),
+                ) == (reviewer, action, role, statement_ids, payload):
+                    # The same reviewer's same decision again (a double click, a form sent twice): it is in effect
+                    # already, so nothing is written, and no conflict is raised against their own first one.
+                    return last.id
+                check(current)
                 made = datetime.now(UTC).isoformat(timespec="seconds")
                 number = self.writer.add_decision(made, reviewer, action, role, statement_ids, payload, summary)
             # Beside the store, in plain lines: decisions nothing can rebuild outlive any store.
