@@ -128,7 +128,9 @@ _COMPANY = rf"(?P<company>{_NAME_WORD}(?:\s+(?:(?:of|and|&|de)\s+)?{_NAME_WORD})
 # boss, a region or a tool as often as an employer ("account manager for Walmart", "I work for Maria Chen",
 # "responsible for Salesforce"), and "at" said elsewhere a previous employer or a school ("I was at Deloitte before",
 # "my MBA at Stanford").
-_WORK_AT = re.compile(rf"\b(?i:i\s+(?:work|am\s+working|'m\s+working)\s+at)\s+{_COMPANY}")
+# "in procurement", "on the finance team": the buyer's part of the company, said between the title and "at"
+_DEPARTMENT = r"(?:[\s,]+(?:in|on|within)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+){0,2})?"
+_WORK_AT = re.compile(rf"\b(?i:i\s+(?:work|am\s+working|'m\s+working){_DEPARTMENT}\s+at)\s+{_COMPANY}")
 # Regions and times say where or when the job is, not whose it is ("at Christmas", "at EMEA level").
 _NOT_COMPANIES = frozenset(
     {"uk", "us", "usa", "eu", "emea", "apac", "latam", "europe", "asia", "africa", "america", "north", "south", "east",
@@ -153,7 +155,8 @@ _ANONYMISED = re.compile(
 
 def stated_company(texts: list[str]) -> str:
     """The company a buyer names as theirs in introducing themselves: the capitalised name right after their title
-    and "at" ("I'm the CFO at Harlow Logistics"), or after "I work at", among their first turns; "" when none
+    and "at" ("I'm the CFO at Harlow Logistics", "a category manager in procurement at Brightmoor Hospitals"), or
+    after "I work at" ("I work in procurement at ..."), among their first turns; "" when none
     (lower-case speech recognition never names one). Only what the buyer said: no guess from an e-mail domain or a
     file name, and nothing said of a client, a boss, a region, a tool or a former employer."""
     for text in texts[:INTRO_TURNS]:
@@ -167,7 +170,9 @@ def stated_company(texts: list[str]) -> str:
                 # "the VP of finance here at Fairfield Foods"; "the owner of Kowalski Tree Service"
                 joint = "(?:at|of)" if heads_a_company(title.split()) else "at"
                 # "reliability engineer at the Kestrel Paper mill" (tester 20)
-                found = re.search(rf"\b(?i:{at}[\s,]+(?:here\s+)?{joint}(?:\s+the)?)\s+{_COMPANY}", sentence)
+                found = re.search(
+                    rf"\b(?i:{at}{_DEPARTMENT}[\s,]+(?:here\s+)?{joint}(?:\s+the)?)\s+{_COMPANY}", sentence
+                )
                 # "Fleet manager for the City of Ashford": after "for", only an organisation's name (not a client's
                 # "account manager for Walmart", a region's, a tool's) (tester 12)
                 client = found or re.search(rf"\b(?i:{at}[\s,]+for\s+(?:the\s+)?){_COMPANY}", sentence)
