@@ -37,7 +37,9 @@ def test_fillers_are_removed_with_their_comma():
     # a clause given up and started anew keeps its comma, unless a conjunction asks for the clause (tester W)
     assert clean("So payroll is, um, it's a lot.") == "So payroll is, it's a lot."
     assert clean("We moved because, um, we had to.") == "We moved because we had to."
-    assert clean("We process about 40 er 45,000 invoices.") == "We process about 40 45,000 invoices."  # a correction
+    # between two amounts it stays: without it they run together, "2 3%" reads as 23% (tester 29)
+    assert clean("We process about 40 er 45,000 invoices.") == "We process about 40 er 45,000 invoices."
+    assert clean("We think about 2 er 3% of revenue is wasted.") == "We think about 2 er 3% of revenue is wasted."
     assert clean("We tried it, um, it didn't work.") == "We tried it, it didn't work."  # tester X
     assert clean("We can cope with that, um, it's dead.") == "We can cope with that, it's dead."
 
@@ -369,6 +371,22 @@ def test_a_transcribers_spelling_note_and_a_fillers_comma_after_a_verb_go():
     )
     assert clean("Last winter we lost, um, six days of production.") == "Last winter we lost six days of production."
     assert clean("The inspector found, uh, nineteen gaps.") == "The inspector found nineteen gaps."
+    assert clean("We machine, uh, hydraulic manifolds for tractors.") == "We machine hydraulic manifolds for tractors."
+    assert clean("In Turku we build, uh, ferries.") == "In Turku we build ferries."
+
+
+def test_a_subject_said_twice_after_a_conjunction_keeps_the_conjunction():
+    """ "Until we, we get proper SSO, we won't roll anything out" read "We get proper SSO, ...": the conjunction was
+    dropped as a start given up, and the stutter kept (tester 29)."""
+    assert clean("Until we, we get proper SSO from a vendor, we won't roll anything out.") == (
+        "Until we get proper SSO from a vendor, we won't roll anything out."
+    )
+    assert clean("Before we, we even went live, our tester pulled four hundred records.") == (
+        "Before we even went live, our tester pulled four hundred records."
+    )
+    assert clean("After we, we lost the head chef at Galway, the owners finally listened.") == (
+        "After we lost the head chef at Galway, the owners finally listened."
+    )
 
 
 @pytest.mark.parametrize("sentence", MEANT)

@@ -306,6 +306,10 @@ _NO_COMMA_AFTER = frozenset(
      # a verb in the past before its amount ("we lost, um, six days", "the inspector found, uh, nineteen gaps")
      "lost", "found", "counted", "missed", "wasted", "saved", "processed", "received", "approved", "rejected",
      "reached", "hit",
+     # what a company makes or does, before the thing ("We machine, uh, hydraulic manifolds", "we build, uh,
+     # ferries"; tester 29)
+     "build", "builds", "built", "machine", "manufacture", "manufactures", "produce", "produces", "ship", "ships",
+     "supply", "supplies", "serve", "serves", "manage", "manages", "support", "supports", "operate", "operates",
      # a phrasal verb's particle before its object or amount ("We wrote off, um, about four hundred thousand")
      "off", "up", "out", "down"}
 )  # fmt: skip

@@ -11,15 +11,16 @@ from .stutters import Token, opens_sentence
 
 def meant(text: str, tokens: Sequence[Token], match: re.Match[str], index: int | None) -> bool:
     """Whether the filler-looking word ``match`` (the spaCy token ``tokens[index]`` of ``text``) is a word meant,
-    not a filler: shouted in capitals, reported, a unit after a number (not "40 er 45,000", a filler between two
-    amounts), part of a name, a preposition's object, or a unit after a quantity."""
+    not a filler: shouted in capitals, reported, after a number (a unit, "5 mm"; or between two amounts, "2 er 3%",
+    "40 er 45,000", where the numbers would run together without it: "2 3%" reads as 23%; tester 29), part of a
+    name, a preposition's object, or a unit after a quantity."""
     word = match.group().rstrip(",.…—–")
     previous = tokens[index - 1] if index else None
     shouted = len(word) > 1 and word.isupper() and not text.isupper()
     return (
         shouted
         or _reported(text, match, previous)
-        or (previous is not None and previous.like_num and not _number_after(tokens, index))
+        or (previous is not None and previous.like_num)
         or _in_a_name(text, match, word)
         or _object_after(text, tokens, index)
         or _unit_after_a_quantity(text, tokens, index, word)
@@ -55,15 +56,6 @@ def _object_after(text: str, tokens: Sequence[Token], index: int | None) -> bool
     if token.pos_ in _NAMING_POS or not after or after[0].pos_ in _AFTER_A_PHRASE_POS:
         return True
     return after[0].is_punct and (len(after) < 2 or after[1].pos_ in _NAMING_POS)
-
-
-def _number_after(tokens: Sequence[Token], index: int | None) -> bool:
-    """Whether a number follows the filler-like word after a number: "40 er 45,000", "3 er 4 weeks" correct an
-    amount (a filler); "5 mm wide" gives a unit."""
-    if index is None:
-        return False
-    after = [t for t in tokens[index + 1 : index + 3] if not t.is_space and not t.is_punct]
-    return bool(after) and after[0].like_num
 
 
 _QUANTITIES = frozenset({"a", "few", "couple", "half", "several", "tenth", "tenths", "hundredths", "extra", "each",

@@ -298,7 +298,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "47"
+    VERSION = "48"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

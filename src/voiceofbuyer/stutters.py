@@ -44,6 +44,8 @@ _OPENS_A_CLAUSE_POS = frozenset({"CCONJ", "ADV", "INTJ", "PUNCT", "SPACE"})
 # Words that never end a phrase as its object: "the, the supplier", "my, my boss" are stutters.
 _NEVER_OBJECTS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "its"})
 _OBJECTS = frozenset({"dobj", "pobj", "dative", "attr", "oprd"})
+_NOMINATIVE = frozenset({"we", "they", "he", "she"})
+"""Pronouns only ever a subject: never the object that ends a phrase ("I" may be a numeral: "in column I, I have")."""
 # A stock phrase the second copy of a preposition opens: "we rely on, on the other hand, ...", "we went back to, to be
 # honest, a spreadsheet", "We use it for, for example, ...", "we got hit by, by the way, ...".
 _ROUGHLY = (
@@ -323,8 +325,10 @@ def _ends_the_phrase_before(text: str, first: Sequence[Token], second: Sequence[
         return False  # "give it to, to the team", "looked at, at the whole market": a stutter
     if again is not None and again.head.i == root.head.i:
         return False  # "send them, them the remittance": both copies hang off one verb, a stutter
-    # An object, not a word left hanging ("the, the approvals", whose first "the" spaCy may call a pronoun).
-    return root.pos_ in ("PRON", "NOUN", "PROPN") and root.dep_ in _OBJECTS and root.lower_ not in _NEVER_OBJECTS
+    # An object, not a word left hanging ("the, the approvals", whose first "the" spaCy may call a pronoun), nor a
+    # pronoun no object is ("Until we, we get proper SSO": spaCy reads "until" as a preposition, "we" as its object).
+    never = _NEVER_OBJECTS | _NOMINATIVE
+    return root.pos_ in ("PRON", "NOUN", "PROPN") and root.dep_ in _OBJECTS and root.lower_ not in never
 
 
 def _object_then_subject(

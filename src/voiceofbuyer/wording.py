@@ -66,7 +66,10 @@ speaker broke off there and started again ("We were quite, maybe we ..."). Group
 _FRAMING = re.compile(
     r"\b(?:not|no|never|nobody|nothing|none|neither|nor|hardly|without|unless|whether|if|doubt|doubtful|sure|unsure"
     r"|think|thought|believe|guess|suppose|promise|hope|wish|afraid|fear|worried|know|knew|wonder|seems?|maybe|"
-    r"perhaps|probably|might|wouldn'?t|won'?t)\b|n['’]t\b",
+    r"perhaps|probably|might|wouldn'?t|won'?t"
+    # a condition or a time the rest depends on: "Until we, we get proper SSO, we won't roll anything out" is no "We
+    # get proper SSO"; "Before we, we even went live" no "We even went live" (tester 29)
+    r"|until|till|before|after|because|once|since|when|whenever|while|although|though)\b|n['’]t\b",
     re.I,
 )
 
@@ -83,7 +86,8 @@ def has_content(words: Iterable[Token]) -> bool:
 
 def frames_a_clause(words: str) -> bool:
     """Whether ``words`` (an opening the speaker broke off, as in "I'm not sure the, we can trust it") deny, doubt
-    or qualify what follows: left out, the quote would say the opposite ("We can trust it")."""
+    or qualify what follows, or make it a condition or a time ("Until we, we get ..."): left out, the quote would say
+    the opposite ("We can trust it", "We get proper SSO")."""
     return _FRAMING.search(words) is not None
 
 
