@@ -145,6 +145,11 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
     cues = _without_repeats(text, cues)
     runs = list(_runs(text, cues))
     vote = SpeakerVote(head for _, _, _, head in runs if head is not None and head.body >= 0)
+    # Who opens a cue: a label inside a cue's text names a speaker only if it opens a cue somewhere too; an
+    # interviewer reading out another customer's words ("... word for word. Customer: "We export everything ..."",
+    # twice) named no one (tester 28: "Customer" became the buyer, and the buyer's words were lost).
+    firsts = {number: head for number, _, _, head in reversed(runs)}
+    openers = {head.speaker for head in firsts.values() if head is not None and head.body >= 0}
     on_own_line = names_on_own_line(text, runs)
     index = LineIndex(text)
     turns: list[Turn] = []
@@ -176,7 +181,8 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             continue
         first_line = number not in opened
         opened.add(number)
-        if voiced == number or (head is not None and not _labels_a_turn(head, vote, first_line, voice_tags)):
+        inside = not first_line and head is not None and head.speaker not in openers
+        if voiced == number or inside or (head is not None and not _labels_a_turn(head, vote, first_line, voice_tags)):
             head = None
         dash = _DIALOGUE_DASH.match(text, start, end) if number in dash_cues else None
         if dash:  # subtitle style: a dash starts another speaker's line within the cue

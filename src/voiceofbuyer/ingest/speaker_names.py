@@ -51,11 +51,13 @@ def is_device(speaker: str) -> bool:
 
 
 _OWNER = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)['’]s? ")
-_NAME = r"[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?"
+# Latin-1's accented letters too: "Ana Lucía", "José Núñez" (tester 28)
+_NAME = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[’'-][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?"
 _SELF_NAMED = re.compile(
     rf"\b(?:[Mm]y name(?: is|['’]s)|I['’]m|I am|[Tt]his is|[Ii]t['’]s(?=\s+{_NAME}(?:\s+{_NAME})?\s+here\b)"
-    # "Yeah, it's Darius Grant.", "Hey Priya, it's Marco": a caller answering who they are, first thing they say
-    rf"|^(?:(?:[Yy]eah|[Yy]es|[Hh]i|[Hh]ello|[Hh]ey)(?:\s+{_NAME})?[,!]?\s+)?[Ii]t['’]s)"
+    # "Yeah, it's Darius Grant.", "Hey Priya, it's Marco", "Sure, it's Rosa Alvarez.": a caller answering who they
+    # are, as a sentence of its own
+    rf"|(?:^|(?<=[.!?]\s))(?:(?:[Yy]eah|[Yy]es|[Hh]i|[Hh]ello|[Hh]ey|[Ss]ure)(?:\s+{_NAME})?[,!]?\s+)?[Ii]t['’]s)"
     rf"\s+({_NAME}(?:\s+{_NAME})?)\b"
 )
 # "Hello, Delia Marsh speaking.": how one answers the phone, first thing they say; "Yes, Marta Kowalczyk.": the
@@ -68,7 +70,8 @@ _SPEAKING = re.compile(
 # "Leah Brandt, I'm the ...": a full name first, answering "Could you give me your name and what you do?"
 # (or, as a sentence of its own later on, "Sure. Thandiwe Mbeki.", when the other side says it back)
 _NAME_ANSWER = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?:(?:[Ss]ure|[Yy]es|[Yy]eah|[Oo]f course|[Hh]i)[,!.]?\s+)?({_NAME}\s+{_NAME})\s*[,.]"
+    rf"(?:^|(?<=[.!?]\s))(?:(?:[Ss]ure|[Yy]es|[Yy]eah|[Oo]f course|[Hh]i)[,!.]?\s+)?"
+    rf"({_NAME}(?:\s+{_NAME}){{1,2}})\s*[,.]"
 )
 _LOGIN = re.compile(r"[a-z][a-z0-9._-]{3,}(?:@[\w.-]+)?")
 
