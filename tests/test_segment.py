@@ -665,3 +665,18 @@ def test_a_sentence_goes_on_after_an_abbreviation_spacy_does_not_know(tmp_path):
         "interviewee: Our No. 2 plant scraps approx. 4% of coil, vs. about 1.5% at the other sites. It costs us.\n",
     )
     assert any("scraps approx. 4% of coil, vs. about 1.5%" in s.text for s in statements)
+
+
+def test_a_figure_the_buyer_takes_back_stands_alone_no_more(tmp_path):
+    """ "We paid out roughly 340,000 kronor ... No, sorry, 430,000." was a pain point quoting the wrong figure (tester
+    29): a statement the next takes back stays as evidence, never a quote of its own."""
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: What do the payroll errors cost you?\n"
+        "interviewee: We paid out roughly 340,000 kronor in corrections last year. No, sorry, 430,000. I always flip "
+        "those. Our auditors flagged it twice in the management letter.\n",
+    )
+    standalone = {s.text: s.standalone for s in statements}
+    assert standalone["We paid out roughly 340,000 kronor in corrections last year."] is False
+    assert standalone["Our auditors flagged it twice in the management letter."] is True

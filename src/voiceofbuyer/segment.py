@@ -11,6 +11,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,13 +108,36 @@ def segment(
             + [piece for found in disfluencies(passage.clean, doc, fillers) for piece in to_source(passage, found)]
         )
         chunks = NounChunks(doc)
+        said: list[Statement] = []
         for sentence in _sentences(doc, backchannels):
             for clean_start, clean_end in _split_long(sentence.text, sentence.start_char, config.max_words):
                 statement = _statement(passage, sentence, chunks, clean_start, clean_end, removed, backchannels)
                 if statement is not None:
-                    statements[passage.interview.id].append(statement)
+                    said.append(statement)
+        statements[passage.interview.id].extend(_corrected(said))
         progress(1)
     return statements
+
+
+# A sentence that takes back what the one before it said: "No, sorry, 430,000.", "Sorry, I mean fifty.", "Actually,
+# no, it was March.", "Make that two weeks."
+_TAKES_BACK = re.compile(
+    r"\W*(?:no[,.!]?\s+(?:sorry|wait)\b|sorry[,.!]?\s+(?:i\s+mean|no|make\s+that|that\s+should\s+be)\b"
+    r"|(?:actually|wait)[,.!]?\s+no\b|make\s+that\b|correction\b)",
+    re.I,
+)
+
+
+def _corrected(said: list[Statement]) -> list[Statement]:
+    """``said`` (one passage's statements, in order) with each one the next takes back ("We paid out roughly 340,000
+    kronor in corrections last year." / "No, sorry, 430,000.") no longer standing alone: a figure the buyer
+    corrected is never a quote of its own (tester 29); it stays as evidence beside its correction."""
+    return [
+        replace(statement, standalone=False)
+        if statement.standalone and following is not None and _TAKES_BACK.match(following.text)
+        else statement
+        for statement, following in zip(said, [*said[1:], None][: len(said)], strict=True)
+    ]
 
 
 def _sentences(doc: Doc, backchannels: frozenset[str]) -> list[Span]:
@@ -298,7 +322,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "48"
+    VERSION = "49"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
