@@ -24,7 +24,7 @@ from .classify.builtin import NgramSpace
 from .roles import DESCRIPTION_CHARS, function_mentions, job_functions
 
 LABELS = "data/labelled/realworld_ai_job_families.jsonl"
-VERSION = "4"
+VERSION = "5"
 ACTIVITY_WEIGHT = 3.0
 """A taxonomy's activity counts as this many labelled participants: one short sentence against a participant's
 several answers. Of 120 descriptions of B2B work that name no title (``tests/fixtures/job_descriptions.jsonl``,
