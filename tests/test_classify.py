@@ -482,7 +482,8 @@ def test_a_moved_statement_is_judged_by_a_model_that_did_not_learn_it(tmp_path, 
     """The desk's agreement compares the run's verdicts with the reviewers' moves; re-fitted on those moves, the
     classifier would grade itself. So a moved statement's verdict comes from a model trained on the other
     interviews' moves, while every other statement gets the model that learned them all."""
-    from voiceofbuyer import components, pipeline
+    from voiceofbuyer import components
+    from voiceofbuyer import verdicts as stage
     from voiceofbuyer.config import load_config
     from voiceofbuyer.records import Classification, Statement
     from voiceofbuyer.store import Store
@@ -505,8 +506,13 @@ def test_a_moved_statement_is_judged_by_a_model_that_did_not_learn_it(tmp_path, 
     moves = [LabelledStatement("", s.text, "goal", s.interview_id, "reviewer", s.id) for s in statements]
     store = Store(tmp_path / "store.sqlite")
     try:
-        verdicts = pipeline._classify([*statements, again], load_config(None), None, store, moves)
+        verdicts = stage.classify_statements([*statements, again], load_config(None), None, store, moves)
+        # a statement no reviewer moved, filed otherwise by the re-fitted model: the run says so (tester 27)
+        notes = stage.refit_moves([*statements, again], verdicts, load_config(None), None, store, moves)
+        assert stage.refit_moves([*statements, again], verdicts, load_config(None), None, store, []) == []
     finally:
         store.close()
     assert [verdicts[s.id].category for s in statements] == ["pain", "pain", "pain"]  # held out: not learned
     assert verdicts["i9@0"].category == "goal"  # the model that learned every move files the same words so
+    assert len(notes) == 1 and "re-fitted on 3 statements reviewers moved, files 1 other statement" in notes[0]
+    assert "i9@0" in notes[0] and "as goal, not pain" in notes[0]

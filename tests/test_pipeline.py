@@ -189,7 +189,7 @@ def test_a_run_that_reads_its_vectors_back_a_chunk_or_a_pool_at_a_time_gives_the
 ):
     """Vectors live in the store: the classifier reads a chunk's, clustering and themes a pool's (role, category),
     the comparison a theme's, so no stage holds the batch's; classifying 5 statements at a time changes nothing."""
-    from voiceofbuyer import pipeline
+    from voiceofbuyer import verdicts
     from voiceofbuyer.vectors import Vectors
 
     asked: list[set[str]] = []
@@ -201,7 +201,7 @@ def test_a_run_that_reads_its_vectors_back_a_chunk_or_a_pool_at_a_time_gives_the
         return original(self, texts, bar)
 
     monkeypatch.setattr(Vectors, "get", spy)
-    monkeypatch.setattr(pipeline, "_CLASSIFY_CHUNK", 5)
+    monkeypatch.setattr(verdicts, "_CLASSIFY_CHUNK", 5)
     chunked = first_run[0].parent / "chunked"
     run(batch, chunked, SAMPLE_CONFIG, show_progress=False)
     assert outputs_of(chunked) == outputs_of(first_run[0])

@@ -25,7 +25,6 @@ import numpy as np
 
 from . import components
 from .audit import audit_result
-from .classify import FILING_RULES, Classifier, LabelledStatement
 from .cluster import cluster_pools
 from .coherence import refine
 from .compare import compare_roles
@@ -49,7 +48,6 @@ from .persons import repeat_interviewees
 from .records import (
     CATEGORIES,
     BuyerProfile,
-    Classification,
     Interview,
     Quote,
     RunResult,
@@ -67,14 +65,10 @@ from .segment import Segmenter
 from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash
 from .theme_titles import distinct_labels, never_in_titles, title_candidates
 from .themes import build_themes, quote_of, theme_rank
-from .vectors import Vectors
+from .verdicts import classify_statements, refit_moves
 
 _CACHE_GROUP = 64
 """Interviews whose cached statements are read at once."""
-_CLASSIFY_CHUNK = 8192
-"""Statements classified at a time."""
-HELD_OUT_FOLDS = 5
-"""Folds of the reviewers' moves (by interview) whose statements are classified by a model trained on the others."""
 
 
 def run(
@@ -152,7 +146,9 @@ def _run(
         shifted = shifted_statements(store.statement_texts(edited), statements_list) if edited else {}
         decisions = decisions_of(store, {**renamed, **shifted})
         with stages.stage("classify", len(statements_list), unit="statement") as bar:
-            verdicts = _classify(statements_list, config, vectors, store, reviewer_examples(decisions, statements_list))
+            reviewed = reviewer_examples(decisions, statements_list)
+            verdicts = classify_statements(statements_list, config, vectors, store, reviewed)
+            report.notes.extend(refit_moves(statements_list, verdicts, config, vectors, store, reviewed))
             bar.update(len(statements_list))
         by_interview = {i.id: i for i in interviews}
         profiles = {i.id: people.profiles[i.id] for i in interviews}
@@ -327,44 +323,6 @@ def _segment(
         # One interview at a time, so a crash keeps the cache of those already done.
         store.put_cache("statements", {keys[interview_id]: [to_json(s) for s in outcome]})
     return {i.id: found[i.id] for i in interviews if i.id in found}
-
-
-def _classify(
-    statements: list[Statement], config: Config, vectors: Vectors, store: Store, reviewed: list[LabelledStatement]
-) -> dict[str, Classification]:
-    """A verdict per statement id, by the classifier re-fitted on the reviewers' moves (``reviewed``); a moved
-    statement's own verdict comes from a model that did not learn from it, so the desk's agreement with the
-    reviewers (``agreement``) is not the classifier grading itself (the documents show the reviewer's category)."""
-    embed = components.classifier_vectors(config, store, vectors)
-    verdicts = _verdicts(components.classifier(config, embed, reviewed), statements, config, store)
-    # Folds by interview, as the cross-validation of ``eval`` keeps them: a statement said near a moved one in the
-    # same interview would teach its neighbour's category.
-    interviews = sorted({example.interview for example in reviewed})
-    folds = min(HELD_OUT_FOLDS, len(interviews))
-    for fold in range(folds):
-        held = set(interviews[fold::folds])
-        taught = [example for example in reviewed if example.interview not in held]
-        ids = {example.id for example in reviewed if example.interview in held}
-        held_out = [s for s in statements if s.id in ids]
-        verdicts.update(_verdicts(components.classifier(config, embed, taught), held_out, config, store))
-    return verdicts
-
-
-def _verdicts(
-    classifier: Classifier, statements: list[Statement], config: Config, store: Store
-) -> dict[str, Classification]:
-    """``classifier``'s verdict per statement id, from the store's cache where it has them."""
-    settings = config.fingerprint("classify")
-    keys = {s.id: text_hash(classifier.name, FILING_RULES, settings, s.question, s.text) for s in statements}
-    cached = store.cached_many("verdict", keys.values())
-    verdicts = {s.id: Classification(s.id, *cached[keys[s.id]]) for s in statements if keys[s.id] in cached}
-    missing = [s for s in statements if s.id not in verdicts]
-    # A chunk at a time: the classifier reads the chunk's vectors (and a crash keeps the verdicts already stored).
-    for begin in range(0, len(missing), _CLASSIFY_CHUNK):
-        fresh = classifier.classify(missing[begin : begin + _CLASSIFY_CHUNK])
-        store.put_cache("verdict", {keys[v.statement_id]: [v.category, v.confidence] for v in fresh})
-        verdicts.update((v.statement_id, v) for v in fresh)
-    return verdicts
 
 
 def _describe(
