@@ -328,7 +328,13 @@ def buyer_profile(
 
     def profile(title: str, role: str, source: str, function: str, find: StatedBy, found: str = "") -> BuyerProfile:
         speaker = _stated_by(runs, profiled, found or title, find) if unnamed and source == "self-introduction" else ""
-        return BuyerProfile(interview.id, name, title, role, source, function, speaker, account)
+        # That buyer's name, where the call gives it ("Could you each tell me who you are?" / "I'm Beatriz Santos,
+        # operations director"): cited beside their words only (tester 28).
+        own_name = name
+        if speaker and not name and is_placeholder(speaker):
+            own = " ".join(t.text for t in interview.turns if t.speaker == speaker)
+            own_name = said_name(speaker, own, " ".join(t.text for t in interview.turns if t.speaker != speaker))
+        return BuyerProfile(interview.id, own_name, title, role, source, function, speaker, account)
 
     seniority_only = ""
     given = "" if names_a_meeting(meta.title, meta) else meta.title

@@ -354,7 +354,8 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
     voice is never shown as a person's name; an account the buyer says many share as their name; a display name with
     a title or company after the name as the name (``display_parts``)."""
     if is_placeholder(speaker) or is_room(speaker):  # "Northwind HQ - Boardroom 4": a place, not a person
-        return profile.name or UNNAMED
+        # of several unnamed buyers, the name is the one whose words gave it (``BuyerProfile.speaker``)
+        return UNNAMED if profile.speaker and speaker != profile.speaker else profile.name or UNNAMED
     if speaker == profile.account:  # "Brightwater Freight", the company's shared Zoom account
         return profile.name
     if is_device(speaker):  # "Kofi's iPhone": the person it is named after, by the name the call gives them
