@@ -1344,6 +1344,13 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("I'm Tomasz Nowak, reliability engineer at the Kestrel Paper mill in Green Bay.", "Kestrel Paper"),
         ("I'm the CFO at the moment, but I used to be at Deloitte.", ""),
         ("Sales at Acme Corp are down this year.", ""),
+        # the buyer's part of the company between the title and the company (testers 27, 29)
+        ("I'm a Category Manager in procurement at Brightmoor Hospitals.", "Brightmoor Hospitals"),
+        ("I work in procurement at Brightmoor Hospitals.", "Brightmoor Hospitals"),
+        ("I'm the finance business partner for the north region at Allwell Housing.", "Allwell Housing"),
+        ("I am working as plant controller in the Pune plant of Vardhan Auto Components.", "Vardhan Auto Components"),
+        ("I'm the site manager at the Leeds site of Harlow Logistics.", "Harlow Logistics"),
+        ("I'm the account manager for Walmart at Acme Foods.", "Acme Foods"),
     ],
 )
 def test_the_company_a_buyer_names_in_introducing_themselves(said, company):

@@ -128,8 +128,14 @@ _COMPANY = rf"(?P<company>{_NAME_WORD}(?:\s+(?:(?:of|and|&|de)\s+)?{_NAME_WORD})
 # boss, a region or a tool as often as an employer ("account manager for Walmart", "I work for Maria Chen",
 # "responsible for Salesforce"), and "at" said elsewhere a previous employer or a school ("I was at Deloitte before",
 # "my MBA at Stanford").
-# "in procurement", "on the finance team": the buyer's part of the company, said between the title and "at"
-_DEPARTMENT = r"(?:[\s,]+(?:in|on|within)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+){0,2})?"
+# "in procurement", "on the finance team", "for the north region" (tester 29): the buyer's part of the company, said
+# between the title and "at"
+_DEPARTMENT = r"(?:[\s,]+(?:in|on|within|for)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+){0,2})?"
+# "plant controller in the Pune plant of Vardhan Auto Components" (tester 29)
+_SITE_OF = (
+    r"[\s,]+(?:in|at)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:plant|site|office|division|branch|factory|mill|depot"
+    r"|warehouse|unit)\s+of"
+)
 _WORK_AT = re.compile(rf"\b(?i:i\s+(?:work|am\s+working|'m\s+working){_DEPARTMENT}\s+at)\s+{_COMPANY}")
 # Regions and times say where or when the job is, not whose it is ("at Christmas", "at EMEA level").
 _NOT_COMPANIES = frozenset(
@@ -171,7 +177,8 @@ def stated_company(texts: list[str]) -> str:
                 joint = "(?:at|of)" if heads_a_company(title.split()) else "at"
                 # "reliability engineer at the Kestrel Paper mill" (tester 20)
                 found = re.search(
-                    rf"\b(?i:{at}{_DEPARTMENT}[\s,]+(?:here\s+)?{joint}(?:\s+the)?)\s+{_COMPANY}", sentence
+                    rf"\b(?i:{at}(?:{_SITE_OF}|{_DEPARTMENT}[\s,]+(?:here\s+)?{joint})(?:\s+the)?)\s+{_COMPANY}",
+                    sentence,
                 )
                 # "Fleet manager for the City of Ashford": after "for", only an organisation's name (not a client's
                 # "account manager for Walmart", a region's, a tool's) (tester 12)
