@@ -118,6 +118,27 @@ def test_unchanged_audio_is_never_transcribed_twice(transcribed, recording, audi
     assert (audio_out / "transcripts" / "acme-cfo.json").read_bytes() == written
 
 
+def test_the_same_audio_under_two_names_in_one_batch_is_recognised_once(recording, tmp_path, monkeypatch):
+    """Tester 31: a byte-for-byte copy in a sub-folder was transcribed a second time in the same run."""
+    from voiceofbuyer.audio import transcribe as stage
+
+    calls = []
+    real = stage.transcribe_one
+
+    def counted(job, *args):
+        calls.append(job.source)
+        return real(job, *args)
+
+    monkeypatch.setattr(stage, "transcribe_one", counted)
+    copy = tmp_path / "copies" / "call-recording-2.mp3"
+    copy.parent.mkdir()
+    shutil.copy(recording, copy)
+    jobs = [Job(copy, "copies/call-recording-2.mp3", "copies/call-recording-2"), Job(recording, RECORDING, "acme-cfo")]
+    outcome = transcribe(jobs, tmp_path / "out", tmp_path)
+    assert calls == ["copies/call-recording-2.mp3"] and outcome.from_cache == 1
+    assert sorted(outcome.transcripts) == sorted(job.source for job in jobs)
+
+
 def test_a_voice_sample_decides_who_the_interviewer_is(transcribed, recording, audio_out, spoken, tmp_path):
     # The sample is the male voice, the one answering the questions: the voice wins over the questions.
     voice = speak("Hello, this is how my voice sounds.", VOICES["Buyer"], tmp_path)

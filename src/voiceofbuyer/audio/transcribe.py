@@ -182,6 +182,8 @@ def transcribe_all(
     todo: list[tuple[Job, decoding.AudioInfo]] = []
     found: dict[str, Recording] = {}
     cached_sources: set[str] = set()
+    queued: dict[str, str] = {}  # key → the first recording of that content to be transcribed
+    twins: dict[str, str] = {}  # a recording → the one of the same content it takes its transcript from
     for job in jobs:
         try:
             keys[job.source] = text_hash(
@@ -196,6 +198,11 @@ def transcribe_all(
                 found[job.source] = Recording.from_json(cached)
                 cached_sources.add(job.source)
                 continue
+            if keys[job.source] in queued:  # the same audio under two names in one batch: recognised once
+                twins[job.source] = queued[keys[job.source]]
+                cached_sources.add(job.source)
+                continue
+            queued[keys[job.source]] = job.source
             info = job.probe()
             if info.duration and info.duration > config.max_minutes * 60:
                 raise decoding.too_long(job.source, info.duration, config.max_minutes * 60)
@@ -225,6 +232,7 @@ def transcribe_all(
         store.put_cache("transcript", {keys[source]: recording.to_json()})
         found[source] = recording
     outcome.transcribe_seconds = time.perf_counter() - started
+    found.update({twin: found[first] for twin, first in twins.items() if first in found})
     for job in jobs:
         if job.source in found:
             _write(job, found[job.source], out_dir, config, outcome, embedder)
