@@ -457,3 +457,15 @@ def test_ctrl_c_while_the_libraries_load_is_one_line_not_a_traceback(monkeypatch
     monkeypatch.setattr(builtins, "__import__", interrupted)
     assert voiceofbuyer.main() == 2
     assert capsys.readouterr().err.strip() == voiceofbuyer.INTERRUPTED
+
+
+def test_ctrl_c_on_the_desk_closes_it_and_says_the_decisions_are_saved(monkeypatch, capsys, tmp_path):
+    """Tester 30: stopping `serve` with Ctrl+C printed the run's "nothing was published" line, and exit 2."""
+    from voiceofbuyer import cli
+
+    def stopped(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_serve", stopped)
+    assert cli.main(["serve", "--store", str(tmp_path)]) == 0
+    assert capsys.readouterr().err.strip() == "stopped: the review desk is closed; every decision made is saved"

@@ -135,7 +135,7 @@ def read_interview(
         if size > limit:
             raise InputError(
                 source,
-                f"{size / 1e6:.0f} MB: larger than any transcript of its kind ({limit / 1e6:.0f} MB at most)",
+                f"{size / 1e6:.1f} MB: larger than any transcript of its kind ({limit / 1e6:g} MB at most)",
                 fix="split it into one file per interview, or move it out of the batch folder",
             )
         data = (transcript or path).read_bytes()
