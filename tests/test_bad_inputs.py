@@ -308,6 +308,7 @@ S, W = "skipped", "warning"
 NOT_TEXT = r"not a text file"
 EMPTY = r"empty transcript"
 NO_LABELS = r"no speaker labels"
+NO_CUE = r"captions without a single cue that holds a word"
 TOO_BIG = r"MB: larger than any transcript"
 LONG = r"a turn of [\d,]+ characters"
 SPEAKERS = r"41 speakers"
@@ -568,7 +569,7 @@ CASES: tuple[Case, ...] = (
     Case("json/source-url.json", write(json_bytes(mini_json(source="javascript:alert(1)"))), READ),
     # WebVTT
     Case("vtt/no-header.vtt", write(mini_vtt().removeprefix("WEBVTT\n")), S, r"WEBVTT"),
-    Case("vtt/header-only.vtt", write("WEBVTT\n\n"), S, NO_LABELS),
+    Case("vtt/header-only.vtt", write("WEBVTT\n\n"), S, NO_CUE),
     Case("vtt/bad-timecode.vtt", write(mini_vtt().replace("00:00:05.000 -->", "00:00:xx.000 -->")), S,
          r"malformed cue timing|expected a cue timing"),
     Case("vtt/no-arrow.vtt", write(mini_vtt().replace(" --> ", " ")), S, r"cue timing"),
@@ -582,8 +583,8 @@ CASES: tuple[Case, ...] = (
          r":\d+: cue time out of range"),
     Case("vtt/overflow-hours.vtt", write(mini_vtt().replace("00:00:05.000", "9" * 400 + ":00:05.000")), S,
          r":\d+: cue time out of range"),
-    Case("vtt/no-speakers.vtt", write("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"), S, NO_LABELS),
-    Case("vtt/timing-lines-only.vtt", write("WEBVTT\n\n" + "00:00:01.000 --> 00:00:02.000\n\n" * 5), S, NO_LABELS),
+    Case("vtt/no-words.vtt", write("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"), S, NO_CUE),
+    Case("vtt/timing-lines-only.vtt", write("WEBVTT\n\n" + "00:00:01.000 --> 00:00:02.000\n\n" * 5), S, NO_CUE),
     Case("vtt/unclosed-voice.vtt", write("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Sam Rivera hello there\n"),
          S, NO_LABELS),
     Case("vtt/end-before-start.vtt", write(mini_vtt().replace("00:00:04.000", "00:00:00.500")), READ),
@@ -1457,3 +1458,29 @@ def test_a_browsers_second_download_is_the_copy_not_the_original(tmp_path: Path)
     for name in ("call (1).vtt", "call.vtt", "call (2).vtt", "b.txt"):
         (tmp_path / name).write_text("WEBVTT\n")
     assert batch_files(tmp_path) == ["b.txt", "call.vtt", "call (1).vtt", "call (2).vtt"]
+
+
+def test_a_copy_named_as_drive_windows_or_macos_name_it_is_the_copy_not_the_original(tmp_path: Path) -> None:
+    """Of two identical files, "Copy of acme.txt" was read and acme.txt skipped as "a copy of Copy of acme.txt"."""
+    from voiceofbuyer.ingest import read_batch
+
+    text = "Mia Ross: How do you close the month?\nSanjay Patel: In spreadsheets, and it takes eight days.\n"
+    for name in (
+        "Copy of acme.txt",
+        "acme.txt",
+        "acme - Copy (2).txt",
+        "acme copy 2.txt",
+        "sub/Copy (1) of beta.txt",
+        "sub/beta.txt",
+    ):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text if "acme" in name else text.replace("eight", "nine"))
+    batch = read_batch(tmp_path)
+    assert [interview.source for interview in batch.interviews] == ["acme.txt", "sub/beta.txt"]
+    assert sorted(p.path for p in batch.problems) == [
+        "Copy of acme.txt",
+        "acme - Copy (2).txt",
+        "acme copy 2.txt",
+        "sub/Copy (1) of beta.txt",
+    ]
+    assert all("a copy of acme.txt" in p.message or "a copy of sub/beta.txt" in p.message for p in batch.problems)

@@ -486,6 +486,13 @@ def test_vtt_errors(tmp_path: Path) -> None:
     assert bad_timing.line == 3 and "malformed cue timing" in bad_timing.message
     no_speaker = error(tmp_path, "n.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhello there\n")
     assert no_speaker.message.startswith("no speaker labels found")
+    # captions saved before anyone spoke are empty, not "unlabelled"
+    for name, header_only in (
+        ("h.vtt", "WEBVTT\nKind: captions\nLanguage: en\n\n"),
+        ("e.vtt", "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n\n"),
+    ):
+        empty = error(tmp_path, name, header_only)
+        assert empty.message == "captions without a single cue that holds a word: nothing said in them", name
 
 
 SRT = """1
@@ -732,7 +739,24 @@ def test_a_docx_is_read_as_it_now_reads_with_tracked_changes_and_content_control
 
 def test_corrupt_docx(tmp_path: Path) -> None:
     err = error(tmp_path, "broken.docx", b"PK\x03\x04 this is not really a zip")
-    assert (err.path, err.message) == ("broken.docx", "not a valid .docx file")
+    assert (err.path, err.message) == (
+        "broken.docx",
+        "not a valid .docx file: the archive is damaged or cut off (copied or downloaded only in part?)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document named .docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "an old Word .doc (Office 97-2003) or a password-protected"),
+        (b"Sam Rivera: Hi Priya.\nPriya Raman: Hi, I run finance.\n", "text, or another format, named .docx"),
+    ],
+)
+def test_a_file_named_docx_that_is_something_else_is_named_as_what_it_is(tmp_path: Path, data: bytes, said: str):
+    """A PDF renamed .docx and a .docx cut off in copying read the same "not a valid .docx file": one needs exporting
+    again, the other copying again."""
+    assert error(tmp_path, "call.docx", data).message.startswith(f"not a valid .docx file: {said}")
 
 
 def transcript_json(**overrides: object) -> str:
@@ -1554,6 +1578,26 @@ def test_direction_marks_hide_no_speaker_label(tmp_path):
         ("Sam Ortiz", "How are devices tracked today?"),
         ("ريم الحربي", "In a spreadsheet, and it is never current."),
         ("ريم الحربي", "Nobody owns it."),
+    ]
+
+
+def test_a_nul_byte_inside_a_label_or_a_word_is_left_out(tmp_path):
+    """A NUL a faulty export wrote into a name made a second interviewee, "Sa njay Patel", beside Sanjay Patel."""
+    text = (
+        "Mia Ross: How do you close the month today?\n"
+        "Sa\x00njay Patel: Mostly in spread\x00sheets, and it takes eight days.\n"
+        "Mia Ross: What breaks first?\n"
+        "Sanjay Patel: The accruals, every single month.\n"
+        "Mia Ross: And who chases the missing ones?\n"
+        "Sanjay Patel: I do, by e-mail, usually on the last Friday before the board pack goes out.\n"
+    )
+    assert said(tmp_path, "call.txt", text) == [
+        ("Mia Ross", "How do you close the month today?"),
+        ("Sanjay Patel", "Mostly in spreadsheets, and it takes eight days."),
+        ("Mia Ross", "What breaks first?"),
+        ("Sanjay Patel", "The accruals, every single month."),
+        ("Mia Ross", "And who chases the missing ones?"),
+        ("Sanjay Patel", "I do, by e-mail, usually on the last Friday before the board pack goes out."),
     ]
 
 

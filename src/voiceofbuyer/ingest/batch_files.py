@@ -157,13 +157,18 @@ def batch_files(folder: Path, excluded: tuple[Path, ...] = (), problems: list[Pr
     return sorted(found, key=_original_first)
 
 
-_DOWNLOAD_COPY = re.compile(r" \(\d{1,3}\)(?=\.[^./]+$|$)")
+# The names systems give a copy: a browser's second download "call (1).vtt", Windows' "call - Copy (2).docx", macOS's
+# "call copy 2.docx", Google Drive's "Copy of call.docx" and "Copy (2) of call.docx".
+_COPY_SUFFIX = re.compile(
+    r"(?: \(\d{1,3}\)| - copy(?: \(\d{1,3}\))?| copy(?: \d{1,3})?| \(copy\))(?=\.[^./]+$|$)", re.I
+)
+_COPY_PREFIX = re.compile(r"(?<![^/])copy (?:\(\d{1,3}\) )?of ", re.I)
 
 
 def _original_first(path: str) -> tuple[str, bool, str]:
-    """Sort key: a browser's second download ("call (1).vtt") right after the file it copies ("call.vtt"), so the
-    original is read and the copy named as one."""
-    base = _DOWNLOAD_COPY.sub("", path)
+    """Sort key: a copy by the name a system gives it ("call (1).vtt", "Copy of call.docx") right after the file it
+    copies ("call.vtt", "call.docx"), so the original is read and the copy named as one."""
+    base = _COPY_PREFIX.sub("", _COPY_SUFFIX.sub("", path), count=1)
     return base, base != path, path
 
 

@@ -100,8 +100,12 @@ def parse_cues(text: str, lines: list[tuple[int, int]], first: int, source: str,
 def parsed_cues(text: str, cues: list[Cue], source: str, expected: str) -> Parsed:
     """The turns of a cue file (``cue_turns``); where no cue names a speaker and none holds markup (Whisper's own
     .srt and .vtt), the turns read by its questions, a guess it declares (``unlabelled``). ``InputError`` naming the
-    ``expected`` form when neither gives a turn. Captions whose ``>>`` marks each change of speaker are read by them
-    (``chevrons``)."""
+    ``expected`` form when neither gives a turn, or saying it is empty when no cue holds a word (a header alone, or
+    cues without text: captions saved before anyone spoke). Captions whose ``>>`` marks each change of speaker are
+    read by them (``chevrons``)."""
+    if not any(char.isalnum() for cue in cues for char in text[cue.text_start : cue.text_end]):
+        raise InputError(source, "captions without a single cue that holds a word: nothing said in them",
+                         fix="export the captions again once the call has ended, or remove the file")  # fmt: skip
     index = LineIndex(text)
     shown = _without_repeats(text, cues)
     lines = [  # each line of words once (a roll-up caption's repeated row left out), with its cue's times

@@ -106,17 +106,18 @@ def _utf16_codec(data: bytes) -> str:
 
 def normalise_newlines(text: str) -> str:
     """Newlines as ``\\n``, no-break spaces as spaces (text copied from web pages is full of them), and the few
-    stray control characters a text may hold (a NUL, a form feed) as spaces, one for one, so they reach no output;
-    zero-width spaces and the invisible marks of writing direction (a right-to-left mark before an Arabic display
-    name) are left out, so they hide no speaker label. ``\\r\\r\\n`` is one newline: a CRLF file saved again by an
-    editor that wrote each LF as CRLF."""
+    stray control characters a text may hold (a form feed, a vertical tab) as spaces, one for one, so they reach no
+    output. Left out: a NUL byte inside the text (one a faulty export or disk wrote into a word: "Sa<NUL>njay Patel"
+    is Sanjay Patel, not a second person "Sa njay Patel"), zero-width spaces and the invisible marks of writing
+    direction (a right-to-left mark before an Arabic display name), so they hide no speaker label. ``\\r\\r\\n``
+    is one newline: a CRLF file saved again by an editor that wrote each LF as CRLF."""
     return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
 
 
-_CONTROLS = [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+_CONTROLS = [*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
 _DIRECTION_MARKS = ["\u200e", "\u200f", "\u061c", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))]
 _SPACES = str.maketrans(
-    {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\ufeff": None}
+    {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u200b": None, "\ufeff": None, "\x00": None}
     | dict.fromkeys(_DIRECTION_MARKS, None)
     | dict.fromkeys(map(chr, _CONTROLS), " ")
 )

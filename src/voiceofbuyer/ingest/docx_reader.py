@@ -44,11 +44,8 @@ def read_docx(data: bytes, source: str) -> Parsed:
         zipfile.BadZipFile, KeyError, ValueError, SyntaxError, zlib.error, EOFError, OSError, RuntimeError,
         NotImplementedError, AttributeError,
     ) as err:  # fmt: skip
-        raise InputError(
-            source,
-            "not a valid .docx file",
-            fix="open it in Word and save it again as .docx, or export the transcript as .txt",
-        ) from err
+        what, fix = _what_it_is(data)
+        raise InputError(source, f"not a valid .docx file: {what}", fix=fix) from err
     lines = []
     for block in _blocks(document.element.body):
         if block.tag == _TABLE:
@@ -145,6 +142,41 @@ def _cell_text(cell: _Cell) -> str:
         "\n".join(_cell_text(inner) for row in Table(block, cell).rows for inner in row.cells)
         for block in _blocks(cell._tc)
     )  # fmt: skip
+
+
+_SAVE_AGAIN = "open it in Word and save it again as .docx, or export the transcript as .txt"
+# What a file named .docx is instead, told by its first bytes, so the line says what to do about it.
+_SIGNATURES = (
+    (b"%PDF", "a PDF document named .docx",
+     "export the transcript from its tool as .docx or .txt, or copy the PDF's text into a .txt file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc (Office 97-2003) or a password-protected document",
+     "open it in Word and save it as .docx without a password"),
+    (b"{\\rtf", "a rich-text (RTF) document named .docx", "open it in Word and save it as .docx"),
+)  # fmt: skip
+_OTHER_OFFICE = {"xl/": "an Excel workbook named .docx", "ppt/": "a PowerPoint file named .docx"}
+
+
+def _what_it_is(data: bytes) -> tuple[str, str]:
+    """What ``data``, which python-docx could not open, is in words, and the fix for it."""
+    head = data[:8].lstrip()
+    for signature, what, fix in _SIGNATURES:
+        if head.startswith(signature):
+            return what, fix
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        if data.startswith(b"PK"):
+            return "the archive is damaged or cut off (copied or downloaded only in part?)", "copy or download it again"
+        if b"\x00" not in data[:4096]:
+            return "text, or another format, named .docx", "give it the extension of its format (.txt, .vtt, .srt)"
+        return "not a Word file at all", _SAVE_AGAIN
+    for folder, what in _OTHER_OFFICE.items():
+        if any(name.startswith(folder) for name in names):
+            return what, "export the transcript as .docx or .txt"
+    if "word/document.xml" not in names:
+        return "a zip archive without a Word document in it", "unzip it and put the transcript itself in the batch"
+    return "its Word document inside is damaged (broken XML or data)", _SAVE_AGAIN
 
 
 def _check_archive(data: bytes, source: str) -> None:
