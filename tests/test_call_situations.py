@@ -245,6 +245,12 @@ def test_a_bots_label_and_a_meetings_event_log_are_no_ones_words() -> None:
     assert head is not None and head.speaker == "Read.ai Meeting Notes"
     assert is_tool_line("10:03:34 Otter.ai left") and is_tool_line("10:01:54 Helen Marsh joined")
     assert not is_tool_line("Everyone left.") and not is_tool_line("10:02 we left early.")
+    # a reaction the tool logged after the buyer's last words was glued onto their quote (tester 32)
+    assert is_tool_line('👍 Sam Ortiz reacted to "Great, and I\'ll send you one of our budgets..."')
+    assert is_tool_line("Sam Ortiz reacted with 👏") and is_tool_line("Priya Raman reacted with a thumbs-up emoji")
+    assert not is_tool_line("Finance reacted to the price badly.") and not is_tool_line(
+        'My boss reacted to "the quote"'
+    )
 
 
 def test_an_interviewer_who_joins_late_from_the_interviewers_company_is_on_that_side() -> None:
@@ -261,6 +267,35 @@ def test_an_interviewer_who_joins_late_from_the_interviewers_company_is_on_that_
     ])  # fmt: skip
     sides = identify_sides(late)
     assert set(sides.interviewers) == {"Mei Lin", "Sam Ortiz"} and sides.buyers == ("Rosa Jimenez",)
+
+
+def test_a_buyer_who_joins_late_to_listen_in_and_then_says_what_she_needs_is_a_buyer() -> None:
+    """ "Gemma, I'm the CFO here. Olu, carry on, I'll just listen in." and then her requirement was put on the
+    interviewing side, and her words were lost (tester 32); a note-taker who only asks stays there."""
+    turns = [
+        ("Sam Ortiz", "Thanks for joining, Olu. Mei's with me from product. Could you start with your role?"),
+        ("Olu Bankole", "I'm the AP lead at Redgate Construction. Team of four, three thousand invoices a month."),
+        ("Sam Ortiz", "What's the hardest part of that?"),
+        ("Olu Bankole", "Retentions. We track them in a spreadsheet and I'm pretty sure it's wrong. Last year we "
+                        "paid one subcontractor twice, eighteen thousand pounds, and nobody noticed for months."),
+        ("Mei Lin", "How do you know it's wrong?"),
+        ("Olu Bankole", "Because subcontractors keep ringing us about retentions we've supposedly released."),
+        ("Gemma Price", "Hi all, apologies, I had a clash. Gemma, I'm the CFO here. Olu, carry on, I'll just "
+                        "listen in."),
+        ("Sam Ortiz", "Hi Gemma, welcome. Olu, what would make you switch?"),
+        ("Olu Bankole", "If it calculated CIS and the retention automatically when the invoice comes in, and gave us a "
+                        "release date for every retention. Then I'd stop getting those calls."),
+        ("Gemma Price", "And from my side, it has to post into Sage Intacct without anyone rekeying. I've signed off "
+                        "two tools in three years that promised that, so I'll want to speak to a reference customer."),
+        ("Sam Ortiz", "That's fair. Olu, anything that worries you?"),
+        ("Olu Bankole", "The subcontractors. They send invoices however they like, PDFs, photos, sometimes a WhatsApp. "
+                        "If it can't read a photo of a handwritten invoice, half of them won't work."),
+    ]  # fmt: skip
+    sides = identify_sides(interview(turns))
+    assert set(sides.buyers) == {"Olu Bankole", "Gemma Price"} and set(sides.interviewers) == {"Sam Ortiz", "Mei Lin"}
+    asks = [(who, "Just listening in, I'm taking notes. Sorry, is that per subcontractor?") if who == "Gemma Price"
+            else (who, text) for who, text in turns]  # fmt: skip
+    assert "Gemma Price" in identify_sides(interview(asks)).interviewers
 
 
 def test_one_buyer_labelled_with_an_honorific_or_misspelled_is_cited_under_one_name() -> None:

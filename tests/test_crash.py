@@ -515,3 +515,36 @@ def test_a_second_writer_is_refused_while_the_first_holds_the_folder(first_run, 
     assert err.count("another voiceofbuyer run or render is writing there now") == 2, err
     assert main(["render", "--out", str(out)]) == 0  # released: the next one goes through
     assert not (out / ".index.html.1a2b3c4d.tmp").exists()
+
+
+def test_ctrl_c_between_the_switch_and_the_record_waits_for_both(first_run, batch, tmp_path, capsys, monkeypatch):
+    """Tester 30: Ctrl+C after the documents switched and before the store recorded the run printed "nothing was
+    published" while the new set was live, and `render` then put the old set back. It now waits for both, and says so.
+    """
+    from voiceofbuyer import files
+    from voiceofbuyer.cli import main
+    from voiceofbuyer.interrupts import HELD_NOTE
+
+    out = tmp_path / "out"
+    shutil.copytree(first_run[0], out, symlinks=True)
+    runs_before, handler = store_state(out)[2], signal.getsignal(signal.SIGINT)
+    record = Store.finish_run
+
+    def ctrl_c_then_record(self, *args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)
+        return record(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "finish_run", ctrl_c_then_record)
+    assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 0
+    assert HELD_NOTE in capsys.readouterr().out
+    assert store_state(out)[2] > runs_before  # recorded, beside the documents it made
+    switched = files._fsync_folder
+
+    def ctrl_c_after_the_switch(folder):
+        os.kill(os.getpid(), signal.SIGINT)
+        switched(folder)
+
+    monkeypatch.setattr(files, "_fsync_folder", ctrl_c_after_the_switch)
+    assert main(["render", "--out", str(out)]) == 0
+    assert HELD_NOTE in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGINT) == handler  # Ctrl+C stops the program again

@@ -1520,6 +1520,12 @@ def test_a_buyer_under_a_device_or_placeholder_label_is_named_as_the_call_names_
                       ("Priya Nair", "No problem at all. Can you tell me what you do at Northwind?"),
                       ("Northwind Freight - Dispatch 2", "I'm the dispatch manager.")])  # fmt: skip
     assert buyer_profile(desk, identify_sides(desk), ()).name == "Marco Bellini"
+    # after several words of apology first (tester 33: every quote read "Unnamed interviewee")
+    tablet = interview([("Priya Shah", "Hi, can you hear me? I think you're on an iPad, it just says \"iPad\"."),
+                        ("iPad", "Oh, sorry, yes, it's Grace, Grace Lin. I'm joining from the iPad."),
+                        ("Priya Shah", "No problem, Grace. Could you tell me a little about your role?"),
+                        ("iPad", "Sure. I'm the financial controller at Meridale Housing.")])  # fmt: skip
+    assert buyer_profile(tablet, identify_sides(tablet), ()).name == "Grace Lin"
     asked = interview([("SPEAKER_00", "Hi, who do I have on the line?"), ("SPEAKER_01", "I'm Head of IT at Corvel."),
                        ("SPEAKER_00", "Great. How do leavers lose access?"), ("SPEAKER_01", "By hand.")])  # fmt: skip
     assert buyer_profile(asked, identify_sides(asked), ()).name == ""

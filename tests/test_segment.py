@@ -680,3 +680,21 @@ def test_a_figure_the_buyer_takes_back_stands_alone_no_more(tmp_path):
     standalone = {s.text: s.standalone for s in statements}
     assert standalone["We paid out roughly 340,000 kronor in corrections last year."] is False
     assert standalone["Our auditors flagged it twice in the management letter."] is True
+
+
+def test_a_sentence_with_words_nobody_made_out_inside_it_stands_alone_no_more(tmp_path):
+    """ "So our service history is [inaudible 00:00:34] at best." was quoted "Our service history is at best.", a
+    whole-looking sentence that said another thing, and could lead a theme (tester 32)."""
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: How good is your service history?\n"
+        "interviewee: [inaudible] The mechanics write on the job sheet and somebody keys it in on a Friday. So our "
+        "service history is [inaudible 00:00:34] at best. We lost two audits over it. [crosstalk]\n",
+    )
+    standalone = {s.text: s.standalone for s in statements}
+    assert standalone == {
+        "The mechanics write on the job sheet and somebody keys it in on a Friday.": True,
+        "Our service history is at best.": False,  # the note removed, as in every quote, and a lead no more
+        "We lost two audits over it.": True,
+    }

@@ -87,6 +87,9 @@ INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]|#\d{1,2}
 # "[foreign language]", "[END OF AUDIO]", and the
 # sounds captions for the deaf and hard of hearing describe ("[phone buzzing]", "(alarm beeping in background)",
 # "[door closes]", "[clears throat]").
+UNHEARD = re.compile(r"[\[(](?:inaudible|unintelligible|unclear|indistinct)", re.I)
+"""An annotation of words the transcriber could not make out: inside a sentence, the sentence lacks them (words in
+another language, or the other side talking over, are marked as such: "[foreign language]", "[crosstalk]")."""
 ANNOTATION = re.compile(
     # What the transcriber could not make out, with its time or a guess: "[inaudible 00:14:22]", "[crosstalk]"; in
     # round brackets with its time or a word about it alone: "(foreign firms for the lifts)" is typed.

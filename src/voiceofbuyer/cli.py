@@ -306,6 +306,7 @@ def _render(args: argparse.Namespace) -> int:
     from .audit import audit_result
     from .compare import compare_roles
     from .files import DocumentSet, sole_writer
+    from .interrupts import HELD_NOTE, InterruptHold
     from .render import recording_transcripts, render_documents, template_environment
 
     if _templates_missing(args.templates):
@@ -328,7 +329,11 @@ def _render(args: argparse.Namespace) -> int:
             store.close()
         files = render_documents(review.result, args.out, batch, template_environment(args.templates), comparison)
         documents.clean()
-        written = documents.publish(itertools.chain(files, recording_transcripts(args.out, review.result.interviews)))
+        with InterruptHold() as hold:
+            documents_made = itertools.chain(files, recording_transcripts(args.out, review.result.interviews))
+            written = documents.publish(documents_made, hold)
+    if hold.caught:
+        print(HELD_NOTE, file=sys.stderr)
     print(
         f"{written} files written to {args.out}; {len(review.outcomes) - review.gone} review decisions applied"
         f"{f', {review.gone} no longer apply' if review.gone else ''}; {quotes} quotes audited"

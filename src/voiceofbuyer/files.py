@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, StoreError
+from .interrupts import InterruptHold
 
 TEMPORARY_SUFFIX = ".tmp"
 LOCK = ".voiceofbuyer.lock"
@@ -205,11 +206,12 @@ class DocumentSet:
                 removed.append(temporary.name)
         return removed
 
-    def publish(self, files: Iterable[Document]) -> int:
+    def publish(self, files: Iterable[Document], hold: InterruptHold | None = None) -> int:
         """Write ``files`` as the new live set, then remove the previous one; the number of files written.
 
         Each document is written as it comes, so a generator of documents is never held whole; if making one fails,
-        the unfinished set is removed and the live one stays as it was.
+        the unfinished set is removed and the live one stays as it was. ``hold``: Ctrl+C is held off from the switch
+        on, until the caller has recorded the run (``InterruptHold``).
         """
         self.root.mkdir(parents=True, exist_ok=True)
         if self.current.exists() and not self.current.is_symlink():
@@ -238,6 +240,8 @@ class DocumentSet:
         self._link_top_level(names, missing_only=True)
         link = self.root / f".current.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
         os.symlink(generation, link)
+        if hold is not None:
+            hold.begin()
         os.replace(link, self.current)  # the switch: one rename
         _fsync_folder(self.root)
         self._link_top_level(names)

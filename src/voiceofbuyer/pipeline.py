@@ -42,6 +42,7 @@ from .engine import Engine, LocalEngine
 from .errors import NoInterviews
 from .files import WORK, DocumentSet, sole_writer
 from .ingest import Problem, read_batch, recordings_to_transcribe
+from .interrupts import HELD_NOTE, InterruptHold
 from .people import identify_people, not_analysed, with_company
 from .personas import build_personas
 from .persons import repeat_interviewees
@@ -210,23 +211,26 @@ def _run(
         with stages.stage("audit", 1, unit="run") as bar:
             report.quotes_audited = audit_result(review.result, config.segment.fillers)
             bar.update(1)
-        with stages.stage("render", len(personas), unit="persona") as bar:
-            comparison = compare_roles(review.result, vectors.get, config.personas.shared_similarity)
-            files = render_documents(
-                review.result, out_dir, batch_dir, env, (comparison, config.personas.shared_similarity)
-            )
-            documents.publish(itertools.chain(files, recording_transcripts(out_dir, interviews)))
-            report.notes.extend(
-                f"{out_dir / kept}: what was at {name} (not written by `run`: `transcribe`'s output, or your own), "
-                "moved aside; a corrected transcript goes beside its recording"
-                for name, kept in documents.kept
-            )
-            bar.update(len(personas))
-        _summarise(report, review.result)  # as the documents show it, reviewers' decisions applied
-        summary = {**asdict(report), "problems": [asdict(p) for p in report.problems]}
-        store.finish_run(run_id, _now(), summary, result_rows(result), {**renamed, **shifted})
-        if (renamed or shifted) and decisions:
-            store.export_decisions(out_dir / DECISIONS_FILE)  # the plain copy follows the renames too
+        with InterruptHold() as hold:  # from the switch until the run is recorded
+            with stages.stage("render", len(personas), unit="persona") as bar:
+                comparison = compare_roles(review.result, vectors.get, config.personas.shared_similarity)
+                files = render_documents(
+                    review.result, out_dir, batch_dir, env, (comparison, config.personas.shared_similarity)
+                )
+                documents.publish(itertools.chain(files, recording_transcripts(out_dir, interviews)), hold)
+                report.notes.extend(
+                    f"{out_dir / kept}: what was at {name} (not written by `run`: `transcribe`'s output, or your own), "
+                    "moved aside; a corrected transcript goes beside its recording"
+                    for name, kept in documents.kept
+                )
+                bar.update(len(personas))
+            _summarise(report, review.result)  # as the documents show it, reviewers' decisions applied
+            summary = {**asdict(report), "problems": [asdict(p) for p in report.problems]}
+            store.finish_run(run_id, _now(), summary, result_rows(result), {**renamed, **shifted})
+            if (renamed or shifted) and decisions:
+                store.export_decisions(out_dir / DECISIONS_FILE)  # the plain copy follows the renames too
+        if hold.caught:
+            report.notes.append(HELD_NOTE)
     finally:
         store.close()
     return report

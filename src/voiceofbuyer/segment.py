@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cleanup import Removal, apply_cleanup, clip_removals, disfluencies, filler_pattern, merge_removals
+from .cleanup import UNHEARD, Removal, apply_cleanup, clip_removals, disfluencies, filler_pattern, merge_removals
 from .config import ModelsConfig, SegmentConfig
 from .errors import ConfigError
 from .keyphrases import NounChunks, keyphrases
@@ -293,8 +293,22 @@ def _statement(
         end=_time_at(last_turn, end, first=False),
         keyphrases=phrases,
         speaker_uncertain=passage.speaker_uncertain,
-        # Judged on the words the quote keeps: not the opening markers or fillers it leaves out ("the, um.").
-        standalone=stands_alone(text, kept),
+        # Judged on the words the quote keeps: not the opening markers or fillers it leaves out ("the, um."); never
+        # with words missing inside it: "So our service history is [inaudible 00:00:34] at best." read whole as "Our
+        # service history is at best." (tester 32)
+        standalone=stands_alone(text, kept) and not _unheard_inside(passage.interview.text, start, end, removed),
+    )
+
+
+def _unheard_inside(source: str, start: int, end: int, removed: tuple[Removal, ...]) -> bool:
+    """Whether a note of words nobody could make out ("[inaudible 00:00:34]") was removed from between the words of
+    ``source[start:end]``, so the quote reads as whole without them."""
+    return any(
+        reason == "annotation"
+        and UNHEARD.match(source, a)
+        and any(char.isalnum() for char in source[start:a])
+        and any(char.isalnum() for char in source[b:end])
+        for a, b, reason in removed
     )
 
 
@@ -322,7 +336,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "49"
+    VERSION = "50"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -55,9 +55,10 @@ _OWNER = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)['’]s? ")
 _NAME = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[’'-][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?"
 _SELF_NAMED = re.compile(
     rf"\b(?:[Mm]y name(?: is|['’]s)|I['’]m|I am|[Tt]his is|[Ii]t['’]s(?=\s+{_NAME}(?:\s+{_NAME})?\s+here\b)"
-    # "Yeah, it's Darius Grant.", "Hey Priya, it's Marco", "Sure, it's Rosa Alvarez.": a caller answering who they
-    # are, as a sentence of its own
-    rf"|(?:^|(?<=[.!?]\s))(?:(?:[Yy]eah|[Yy]es|[Hh]i|[Hh]ello|[Hh]ey|[Ss]ure)(?:\s+{_NAME})?[,!]?\s+)?[Ii]t['’]s)"
+    # "Yeah, it's Darius Grant.", "Hey Priya, it's Marco", "Sure, it's Rosa Alvarez.", "Oh, sorry, yes, it's Grace,
+    # Grace Lin.": a caller answering who they are, as a sentence of its own
+    rf"|(?:^|(?<=[.!?]\s))(?:(?:[Yy]eah|[Yy]es|[Yy]ep|[Hh]i|[Hh]ello|[Hh]ey|[Ss]ure|[Oo]h|[Ss]orry|[Aa]h|[Oo]kay|[Rr]ight)"
+    rf"(?:\s+{_NAME})?[,!]?\s+){{0,4}}[Ii]t['’]s)"
     rf"\s+({_NAME}(?:\s+{_NAME})?)\b"
 )
 # "Hello, Delia Marsh speaking.": how one answers the phone, first thing they say; "Yes, Marta Kowalczyk.": the

@@ -79,6 +79,10 @@ _TOOL_LINES = [
     rf"{_OF_OUTPUT}.{{0,120}}\b(?:computer|automatically|auto|machine|ai)[- ]generated\b.{{0,160}}",
     rf"{_OF_OUTPUT}.{{0,120}}\b(?:may|might|can|could)\s+contain\s+(?:errors|mistakes|inaccuracies)\b.{{0,160}}",
     r"(?:recording|meeting|transcript)\s+(?:link|url|id|duration)\s*:?.{0,120}",
+    # A reaction a meeting tool logs (tl;dv, Teams, Zoom): "👍 Sam Ortiz reacted to "Great, and I'll send ..."",
+    # "Sam Ortiz reacted with 👏"; "Finance reacted to the price badly" is speech (nothing quoted, no emoji).
+    rf"(?:[^\w\s]{{1,4}}\s*)?{_ACTOR}\s+reacted\s+(?:to\s+[\"“'‘].{{0,260}}|with\s+(?:[^\w\s]{{1,8}}|:[\w+-]+:|an?\s+[\w-]+"
+    r"\s+(?:emoji|reaction))\W*)",
     r"<?https?://\S+>?",
     _OVER_SILENCE,
     r"view recording\b.{0,160}",

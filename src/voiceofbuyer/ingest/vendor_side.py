@@ -237,12 +237,21 @@ _OBSERVING = re.compile(
 )
 
 
+_HAS_A_SAY = re.compile(r"(?=(?:\S+\s+){19})(?=.*\b(?:I|I'm|I've|I'll|I'd|my|we|our)\b)[^?]*[.!]?\s*", re.S)
+"""A statement of twenty words or more in the speaker's own first person, no question in it."""
+
+
 def _observes(speaker: str, said: list[tuple[str, str]]) -> bool:
     """A voice that says first it is there to listen or take notes, and then says little: a turn or two of a few
     words, or a few questions in passing ("Sorry, just to check, is that per branch?") and thanks."""
     own = [text for who, text in said if who == speaker]
     words = sum(len(t.split()) for t in own)
     if not own or not _OBSERVING.search(" ".join(own[:2])):
+        return False
+    # "Gemma, I'm the CFO here. Olu, carry on, I'll just listen in." and then what she needs of it in the first
+    # person ("And from my side, it has to post into Sage Intacct ... I'll want to speak to a reference customer"):
+    # a buyer who came to listen, not an observer (tester 32).
+    if any(_HAS_A_SAY.fullmatch(text) and not maker_remarks(text) for text in own[1:]):
         return False
     others: Counter[str] = Counter()
     for who, text in said:
