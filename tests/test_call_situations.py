@@ -719,3 +719,32 @@ def test_who_greets_hands_the_call_over_and_closes_it_is_interviewing() -> None:
         ]  # fmt: skip
         sides = identify_sides(interview(turns))
         assert set(sides.interviewers) == {"Chloe Martin", "Ravi Shah"} and sides.buyers == ("Bernard Ouellet",)
+
+
+def test_an_outline_topic_with_its_time_is_no_speaker_and_a_voice_the_buyer_names_as_a_colleague_is_a_buyer(
+    tmp_path,
+) -> None:
+    """Otter's OUTLINE "Current device repair process (0:20)" ended its notes as a speaker, and its summary was the
+    buyer's quote; "Speaker 3", once, whom the buyer then names ("Yeah, that's Joanne, our business manager."), was
+    nobody's words (tester 32)."""
+    from voiceofbuyer.ingest import read_interview
+
+    path = tmp_path / "call.txt"
+    path.write_text(
+        "Fenwick Schools IT - discovery\nThu, Feb 26, 2026 2:01PM • 9:48\n\nOUTLINE\n"
+        "Current device repair process (0:20)\nSpeaker 2 explains that broken Chromebooks are logged on paper.\n\n"
+        "Speaker 1  0:02\nCould you just start with your role?\n\n"
+        "Speaker 2  0:06\nYeah. I'm the IT director for Fenwick Schools Trust, about four thousand Chromebooks.\n\n"
+        "Speaker 1  0:20\nHow do you handle broken devices today?\n\n"
+        "Speaker 2  0:24\nPaper form, believe it or not. We lose track of two hundred devices.\n\n"
+        "Speaker 3  0:49\nSorry, can I just add, from the finance side, we also can't claim the insurance properly.\n\n"
+        "Speaker 2  0:58\nYeah, that's Joanne, our business manager. She's right, we lost thirty thousand.\n\n"
+        "Speaker 1  1:08\nWhat would make you switch?\n\n"
+        "Speaker 2  1:12\nIf the technicians could log everything from a phone, with a photo.\n",
+        "utf-8",
+    )
+    call = read_interview(path, tmp_path)
+    assert [turn.speaker for turn in call.turns][:2] == ["Speaker 1", "Speaker 2"]
+    assert not any("explains that" in turn.text for turn in call.turns)
+    sides = identify_sides(call)
+    assert sides.buyers == ("Speaker 2", "Speaker 3") and sides.interviewers == ("Speaker 1",)

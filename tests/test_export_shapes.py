@@ -271,3 +271,56 @@ def test_zoom_cues_without_a_name_are_a_voice_zoom_could_not_name_never_the_one_
                        "Beatriz Costa: Volume.", "We get ninety a day.", "Beatriz Costa: The bank text just says",
                        "'as agreed'."])  # fmt: skip
     assert {s for s, _ in paragraphs} == {"Ana Ruiz", "Beatriz Costa"}
+
+
+def test_gemini_notes_above_a_meet_transcript_leave_it_its_first_sections_time() -> None:
+    """Gemini's notes tab saved above the transcript tab: the "00:00:00" right under "📖 Transcript" was read as
+    notes, and every turn before "00:05:00" had no time (tester 32)."""
+    text = (
+        "📝 Notes\nMar 12, 2026\nSummary\nAisha Rahman described how freezer inventory is tracked.\n\n"
+        "Suggested next steps\n[Sam Ortiz] Send validation pack: Send the GxP documentation to Aisha.\n\n"
+        "📖 Transcript\nMar 12, 2026\nKestrel Biotech discovery - Transcript\n00:00:00\n \n"
+        "Sam Ortiz: Could you start by telling us about your role?\n"
+        "Aisha Rahman: I'm the lab operations director at Kestrel Biotech.\n"
+        "00:05:00\n \nSam Ortiz: What would make you hesitate?\nAisha Rahman: Validation.\n"
+    )
+    turns = parse_turns(text, "call.txt").turns
+    assert [(turn.speaker, turn.start) for turn in turns] == [
+        ("Sam Ortiz", 0.0), ("Aisha Rahman", 0.0), ("Sam Ortiz", 300.0), ("Aisha Rahman", 300.0),
+    ]  # fmt: skip
+
+
+def test_notes_mailed_after_a_call_name_the_buyer_from_the_subject_and_leave_out_the_next_steps() -> None:
+    """An e-mail of notes: "Subject: Notes: call with Marta Kowalczyk (Payroll Lead, Brightway Foods)", first names
+    as labels, and a "Next steps" block that reuses them ("Marta: share a redacted overtime sheet" was her quote,
+    and she had no title; tester 32)."""
+    text = (
+        "From: Sam Ortiz <sam.ortiz@ledgerly.io>\nSubject: Notes: call with Marta Kowalczyk (Payroll Lead, Brightway "
+        "Foods)\n\nTeam - quick notes from this morning.\n\n"
+        "Sam: What does your team look after?\nMarta: Payroll for 1,100 people across two bakeries.\n\n"
+        "Sam: What's the worst week of the month?\nMarta: The week after month-end. I key every overtime line.\n\n"
+        "Sam: Any worries?\nMarta: The shift managers are not computer people.\n\n"
+        "Next steps\nSam: send the Sage integration overview\nMarta: share a redacted overtime sheet\n\nCheers,\nSam\n"
+    )
+    parsed = parse_turns(text, "notes.txt")
+    assert parsed.turns[-1].text == "The shift managers are not computer people."
+    assert (parsed.meta.interviewee, parsed.meta.title, parsed.meta.company) == (
+        "Marta Kowalczyk", "Payroll Lead", "Brightway Foods"
+    )  # fmt: skip
+
+
+def test_a_chorus_copy_with_each_speakers_company_under_their_name_is_labelled_by_the_name() -> None:
+    """Chorus: the name, the company, the time, the words, each on its own line. The company was taken for the
+    speaker, and each name line was quoted as the other's words (tester 32)."""
+    text = (
+        "Transcript\n\n"
+        "Sam Ortiz\nLedgerly\n00:04\nThanks for joining, Rosa. Could you start with your role?\n\n"
+        "Rosa Delgado\nMapleton Manufacturing\n00:09\nSure, I'm the plant controller at Mapleton.\n\n"
+        "Sam Ortiz\nLedgerly\n00:24\nHow does month-end work for inventory?\n\n"
+        "Rosa Delgado\nMapleton Manufacturing\n00:28\nWe stop the lines on the last Saturday and count everything.\n"
+    )
+    turns = parse_turns(text, "chorus.txt").turns
+    assert [(turn.speaker, turn.start, turn.text[:12]) for turn in turns] == [
+        ("Sam Ortiz", 4.0, "Thanks for j"), ("Rosa Delgado", 9.0, "Sure, I'm th"),
+        ("Sam Ortiz", 24.0, "How does mon"), ("Rosa Delgado", 28.0, "We stop the "),
+    ]  # fmt: skip

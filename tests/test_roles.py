@@ -70,6 +70,10 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Co-founder", "Executive & Founder", "Executive & Founder"),
         ("Chief Basket Weaver", "Chief Basket Weaver", "Other"),
         # Titles testers met that no pattern took, and the embedding put in the wrong function.
+        # one controller persona (tester 33: "Financial Controller" was Finance, "Corporate Controller" Accounting)
+        ("Financial Controller", "Accounting Manager", "Accounting"),
+        ("Corporate Controller", "Accounting Manager", "Accounting"),
+        ("Security and Compliance Lead", "IT Manager", "IT & Security"),
         ("Quality Manager", "Operations Manager", "Operations & Supply Chain"),
         ("Transportation Manager", "Operations Manager", "Operations & Supply Chain"),
         ("EHS Manager", "Operations Manager", "Operations & Supply Chain"),

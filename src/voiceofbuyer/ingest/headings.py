@@ -24,7 +24,11 @@ from voiceofbuyer.records import InterviewMeta, Turn
 _HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)"  # "Dr. Amara Okafor": the full stop is no end of the name
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|das|du|di|la|le|bin|binti|ibn|al|ter|ten|op)"
 _INTERVIEW_HEADING = re.compile(
-    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation|session|transcript)"
+    # an e-mail's subject or notes about the call: "Subject: Notes: call with Marta Kowalczyk (Payroll Lead, ...)",
+    # "Notes from this morning's call with Wendell Hayes (Fleet Director, Carrow Transit)"
+    r"[#*\s]*(?:(?:subject|re|fwd?)\s*:\s*)*(?:notes(?:\s+(?:from|on|of))?\s*:?\s*(?:(?:the|our|my|this|today['’]s"
+    r"|yesterday['’]s|this\s+(?:morning|afternoon)['’]s)\s+)?)?"
+    r"(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation|session|transcript)"
     r"(?:\s+#?\d+)?(?:\s+(?:notes|transcript))?(?:\s+of\s+(?:an?\s+|the\s+|our\s+)?(?:interview|call|conversation))?"
     rf"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:{_HONORIFIC}?[A-Z][\w'’-]+"
     rf"(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}})"
@@ -89,7 +93,7 @@ def named_by_heading(
     legend of the speakers' labels, where no header line names either side."""
     person = heading_person(header)
     known = meta.merged(front) if front else meta  # the front matter may name the interviewer
-    if person and not known.interviewee and _names_a_speaker(person, {turn.speaker for turn in turns}, known):
+    if person and not known.interviewee and _names_a_speaker(person, turns, known):
         meta = replace(meta, interviewee=person.name, title=meta.title or person.title,
                        company=meta.company or person.company)  # fmt: skip
     if not meta.interviewee and not meta.interviewer:
@@ -98,13 +102,24 @@ def named_by_heading(
     return meta
 
 
-def _names_a_speaker(person: HeadingPerson, speakers: set[str], meta: InterviewMeta) -> bool:
+def _names_a_speaker(person: HeadingPerson, turns: Sequence[Turn], meta: InterviewMeta) -> bool:
     """Whether the person a heading names is one who speaks: "Interview notes – Denise Varga, ..." above ``Q:`` and
     ``A:`` (no label names anyone but the ``Interviewer:`` the header names), or "Customer interview: Raj Patel -
     ..." above ``Raj:``."""
+    speakers = {turn.speaker for turn in turns}
     if not speakers:
         return False
     interviewers = listed_names(meta.interviewer)
     if all(is_role_label(s) or any(same_person(s, name) for name in interviewers) for s in speakers):
         return True
-    return bool(person.name) and person.interview and any(same_person(s, person.name) for s in speakers)
+    named = [s for s in speakers if person.name and same_person(s, person.name)]
+    # A call (not an interview) with someone names them where they answer: "Subject: Notes: call with Marta Kowalczyk
+    # (Payroll Lead, Brightway Foods)" above "Marta:" answering (tester 32); "Call with Tom Becker (Partner)" may
+    # name the consultant who brought the buyer, and asks.
+    return bool(named) and (person.interview or _answers(named[0], turns))
+
+
+def _answers(speaker: str, turns: Sequence[Turn]) -> bool:
+    """Whether ``speaker`` answers: two turns or more, under a quarter of them questions."""
+    own = [turn.text for turn in turns if turn.speaker == speaker]
+    return len(own) >= 2 and sum("?" in text for text in own) * 4 < len(own)

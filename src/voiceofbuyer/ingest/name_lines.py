@@ -24,20 +24,37 @@ def _names_under_times(lines: list[TextLine]) -> list[TextLine]:
     stamp, as a transcript copied from a web player reads (``Sam Ortiz`` / ``0:02`` / the text), when that shape
     recurs (at least three such lines, or the name twice)."""
     found = list(lines)
-    above: list[tuple[int, str]] = []
+    above: list[tuple[int, str, str]] = []  # a name's line, the name, and the company line between it and the time
     for index in range(len(lines)):
         line, name = lines[index], lines[index].text.strip()
-        if line.head is not None or not looks_like_name(name) or len(name.split()) > 4 or _said(name):
+        if line.head is not None or not _name_alone(name):
             continue
         if index > 0 and _stamp_alone(lines[index - 1]):
             found[index] = replace(line, head=_speaker_line(name, lines[index - 1], line))
         elif index + 1 < len(lines) and _stamp_alone(lines[index + 1]):
-            above.append((index, name))
-    names = Counter(name for _, name in above)
-    for index, name in above:
-        if len(above) >= 3 or names[name] >= 2:
-            found[index] = replace(lines[index], head=_speaker_line(name, lines[index + 1], lines[index]))
+            above.append((index, name, ""))
+        elif index + 2 < len(lines) and _stamp_alone(lines[index + 2]) and lines[index + 1].head is None:
+            company = lines[index + 1].text.strip()  # Chorus: "Rosa Delgado" / "Mapleton Manufacturing" / "00:09"
+            above.extend([(index, name, company)] if _name_alone(company) else [])
+    # a company's line is no name of its own: "Mapleton Manufacturing" over "00:09" under "Rosa Delgado"
+    below_a_name = {index + 1 for index, _, company in above if company}
+    above = [entry for entry in above if entry[0] not in below_a_name]
+    names = Counter(name for _, name, _ in above)
+    companies: dict[str, set[str]] = {}
+    for _, name, company in above:
+        companies.setdefault(name, set()).add(company)
+    for index, name, company in above:
+        # the shape recurs, and each name is always under one company (or none)
+        if (len(above) >= 3 or names[name] >= 2) and len(companies[name]) == 1:
+            stamp = lines[index + (2 if company else 1)]
+            found[index] = replace(lines[index], head=_speaker_line(name, stamp, lines[index]))
+            if company:  # the company's line repeats the label: no one says it
+                found[index + 1] = replace(lines[index + 1], head=_speaker_line(name, stamp, lines[index + 1]))
     return found
+
+
+def _name_alone(text: str) -> bool:
+    return looks_like_name(text) and len(text.split()) <= 4 and not _said(text)
 
 
 def _said(line: str) -> bool:

@@ -317,11 +317,30 @@ def _passing_voice(speaker: str, interview: Interview) -> bool:
             answered[who] += len(text.split()) if who not in (speaker, asker) else 0
         if not answered or max(answered.values()) < 3 * words:
             return False
-    if stated_title(own):
+    if stated_title(own) or _vouched_for(speaker, interview):
         return False  # "Sorry to jump in, this is Renee, I'm the security officer at Beacon": who it is, it says
     if _BUYER_LABEL.fullmatch(speaker) or _INTERVIEWER_LABEL.fullmatch(speaker):
         return sum(1 for other, count in turns.items() if other != speaker and count >= 3) >= 2
     return len(turns) > 2 and max(turns.values()) >= 3
+
+
+_VOUCHES = re.compile(
+    r"\W*(?:(?:yeah|yes|yep|right|so|sorry)[,.!]?\s+)*(?:that['’]s|that\s+is|that\s+was)\s+"
+    r"(?:(?-i:[A-Z][\w'’-]+),?\s+(?:our|my)\s+[\w-]+|(?:our|my)\s+(?:colleague|boss|deputy|[\w-]+\s+(?:manager|director"
+    r"|lead|officer|head|partner|administrator|coordinator)))\b",
+    re.I,
+)
+
+
+def _vouched_for(speaker: str, interview: Interview) -> bool:
+    """Whether the turn after one of ``speaker``'s, by someone else, says who they are as a colleague: "Speaker 3:
+    Sorry, can I just add, from the finance side, we also can't claim the insurance ..." / "Speaker 2: Yeah, that's
+    Joanne, our business manager." (tester 32: her words were nobody's)."""
+    turns = interview.turns
+    return any(
+        turn.speaker == speaker and after.speaker != speaker and _VOUCHES.match(after.text)
+        for turn, after in pairwise(turns)
+    )
 
 
 def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], list[str], str] | None:

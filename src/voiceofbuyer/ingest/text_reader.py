@@ -245,7 +245,7 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
     speaker: str | None = None
     time: float | None = None  # a stamp not yet used by a turn
     section: float | None = None  # the last time alone on its line: Google Meet's stamps open five-minute sections
-    in_notes = False
+    in_notes = notes_after_speech = False
     turn_indent = 0  # of the line that opened the turn being read
     list_reader: str | None = _UNREAD  # who reads out the file's numbered questions, once the first is met
 
@@ -304,10 +304,23 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
             draft, speaker = None, None
             kind = _section_of(line)
             in_notes = kind == "notes" or (in_notes and kind != "transcript")
+            notes_after_speech = in_notes and bool(turns)
             continue
-        if in_notes and (
-            index < transcript_at or not (speaker_head and head and (head.marked or head.speaker in vote.recurring))
-        ):
+        if in_notes and index == transcript_at:  # "📖 Transcript" after Gemini's notes: its first time is the next line
+            in_notes = False
+            continue
+        # Notes end at a speaker's line: one marked as tools mark speakers that reads as a name (Otter's outline topic
+        # "Current device repair process (0:20)" is a summary's, its summary below it), or one that recurs, unless
+        # the notes came after the conversation: "Next steps" / "Marta: share a redacted overtime sheet" (tester 32).
+        ends_notes = (
+            speaker_head
+            and head
+            and (
+                (head.marked and looks_like_name(head.speaker or ""))
+                or (head.speaker in vote.recurring and not notes_after_speech)
+            )
+        )
+        if in_notes and (index < transcript_at or not ends_notes):
             continue
         if head and (speaker_head or head.speaker is None):
             close()
