@@ -324,3 +324,19 @@ def test_a_chorus_copy_with_each_speakers_company_under_their_name_is_labelled_b
         ("Sam Ortiz", 4.0, "Thanks for j"), ("Rosa Delgado", 9.0, "Sure, I'm th"),
         ("Sam Ortiz", 24.0, "How does mon"), ("Rosa Delgado", 28.0, "We stop the "),
     ]  # fmt: skip
+
+
+def test_notes_labelled_with_initials_name_the_buyer_from_the_sentence_that_introduces_the_call() -> None:
+    """ "SO:" (Sam Ortiz) was read as the word "so", its questions went into the buyer's turns, and the buyer "WH" was
+    made the interviewer; "Notes from this morning's call with Wendell Hayes (Fleet Director, Carrow Transit). SO
+    led, I took notes." named no one (tester 32)."""
+    text = (
+        "Subject: Notes from Carrow Transit call\n\nHi all,\n\nNotes from this morning's call with Wendell Hayes "
+        "(Fleet Director, Carrow Transit). SO led, I took notes.\n\n"
+        "SO: What does your role cover?\nWH: Fleet director. 210 buses, three depots.\n\n"
+        "SO: How do you track defects today?\nWH: Drivers fill in a paper walkaround sheet every morning.\n\n"
+        "ML: How often does that happen?\nWH: Roughly two breakdowns in service a week.\n"
+    )
+    parsed = parse_turns(text, "notes.txt")
+    assert [turn.speaker for turn in parsed.turns] == ["SO", "WH", "SO", "WH", "ML", "WH"]
+    assert (parsed.meta.interviewee, parsed.meta.title) == ("Wendell Hayes", "Fleet Director")

@@ -163,3 +163,24 @@ def test_every_interviewee_a_theme_counts_has_words_on_the_evidence_page():
     theme = SimpleNamespace(quotes=(quote,), statement_ids=("a1", "b1", "b2", "c1"))
     shown = counted_unquoted(theme, {s.id: s for s in said})
     assert [s.id for s in shown] == ["b1", "c1"]
+
+
+def test_a_group_interviews_second_named_buyer_is_counted_as_the_persona_lists_them():
+    """Four people listed ("Dana Whitfield, Jorge Amado, Lena Fischer, Marcus Oyelaran") were "of 3": Lena, Jorge's
+    colleague on his call, was listed but not counted (tester 33). A device named after the profiled buyer, or an
+    unnamed voice, is that buyer, never a second person."""
+    from voiceofbuyer.records import Statement
+
+    def said(sid: str, interview: str, speaker: str) -> Statement:
+        return Statement(sid, interview, speaker, 0, 0, 10, (), "We review access every quarter.", "")
+
+    profiles = [BuyerProfile("corvel", "Jorge Amado", "IT Manager", "IT", "title"),
+                BuyerProfile("brightpath", "Marcus Oyelaran", "CISO", "IT", "title")]  # fmt: skip
+    interviews = {p.interview_id: Interview(p.interview_id, "x.txt", "text", "", "", (), InterviewMeta())
+                  for p in profiles}  # fmt: skip
+    statements = [said("c1", "corvel", "Jorge Amado"), said("c2", "corvel", "Lena Fischer"),
+                  said("c3", "corvel", "Jorge's iPad"), said("b1", "brightpath", "Marcus Oyelaran"),
+                  said("b2", "brightpath", "Speaker 3")]  # fmt: skip
+    (persona,) = build_personas(profiles, interviews, [], statements)
+    assert persona.interviewees == ("Jorge Amado", "Lena Fischer", "Marcus Oyelaran")
+    assert persona.interviewee_count == 3

@@ -10,7 +10,7 @@ from .ingest.speaker_names import UNNAMED, display_speaker, same_person
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
 from .signals import mentions
 from .slugs import unique_slugs
-from .themes import distinct, folded, quote_of, unsure_category
+from .themes import distinct, folded, quote_of, speaker_key, unsure_category
 
 _SIZE_BANDS: tuple[tuple[int, str], ...] = (
     (50, "1-50 employees"),
@@ -116,6 +116,8 @@ def build_personas(
         )
         face = _face([t for t in role_themes if not t.mentioned_once and t.quotes])
         ids = [p.interview_id for p in members]
+        # a group interview's other named buyers count too, as the persona lists them (``speaker_key``)
+        speakers = {speaker_key(s, by_interview[s.interview_id]) for s in statements if s.interview_id in set(ids)}
         personas.append(
             Persona(
                 role=role,
@@ -132,7 +134,7 @@ def build_personas(
                 themes_total=sum(1 for t in role_themes if not t.mentioned_once),
                 committee=mentions(statements, ids, quote_for, person_of, committee=True),
                 channels=mentions(statements, ids, quote_for, person_of, committee=False),
-                people=tuple(sorted({p.person_key for p in members})),
+                people=tuple(sorted({p.person_key for p in members} | speakers)),
             )
         )
     return personas

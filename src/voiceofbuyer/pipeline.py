@@ -65,7 +65,7 @@ from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash
 from .theme_titles import distinct_labels, never_in_titles, title_candidates
-from .themes import build_themes, quote_of, theme_rank
+from .themes import build_themes, quote_of, speaker_key, theme_rank
 from .verdicts import classify_statements, refit_moves
 
 _CACHE_GROUP = 64
@@ -341,9 +341,9 @@ def _describe(
         """The company named in an interview's metadata."""
         return interviews[interview_id].meta.company
 
-    def person_of(interview_id: str) -> str:
-        """The interview's buyer as a person (``BuyerProfile.person_key``)."""
-        return profiles[interview_id].person_key
+    def person_of(statement: Statement) -> str:
+        """Who said it, as a person (``speaker_key``)."""
+        return speaker_key(statement, profiles[statement.interview_id])
 
     def quote_for(statement: Statement) -> Quote:
         """A statement as a quote citing its interview and buyer."""

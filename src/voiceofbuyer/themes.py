@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 
 from .coherence import coherence
-from .ingest.speaker_names import display_speaker
+from .ingest.speaker_names import UNNAMED, display_speaker, same_person
 from .records import BuyerProfile, Citation, Interview, Quote, Statement, Theme
 from .slugs import slugify
 from .theme_titles import label_groups
@@ -145,14 +145,14 @@ def build_themes(
     vectors: Mapping[str, np.ndarray],
     quotes_per_theme: int,
     company_of: Callable[[str], str],
-    person_of: Callable[[str], str],
+    person_of: Callable[[Statement], str],
     quote_for: Callable[[Statement], Quote],
     names: frozenset[str] = frozenset(),
     phrase_vectors: Mapping[str, np.ndarray] | None = None,
     confidence: Mapping[str, float] | None = None,
 ) -> list[Theme]:
-    """Themes strongest first (``theme_rank``). ``company_of``, ``person_of``: interview id → its buyer's company
-    ("" unknown) and ``BuyerProfile.person_key``; ``names``: lower-cased words
+    """Themes strongest first (``theme_rank``). ``company_of``: interview id → its buyer's company ("" unknown);
+    ``person_of``: statement → who said it (``speaker_key``); ``names``: lower-cased words
     of the people and companies the batch names (speakers, metadata), never used in a title; ``phrase_vectors``:
     the ``title_candidates`` of ``groups`` → unit vectors of the model of ``vectors`` (``label_groups``);
     ``confidence``: the classifier's, by statement id, for choosing quotes (``representative``)."""
@@ -167,7 +167,7 @@ def build_themes(
     for group, (label, keywords), shown in zip(groups, labels, chosen, strict=True):
         if not shown:
             continue  # nothing in it stands on its own as a quote: its statements stay evidence, in no theme
-        interviews, companies, people = reach((s.interview_id for s in group), company_of, person_of)
+        interviews, companies, people = reach(group, company_of, person_of)
         quotes = tuple(quote_for(s) for s in shown)
         themes.append(
             Theme(
@@ -221,12 +221,24 @@ def _same_name(speaker: str, name: str) -> bool:
 
 
 def reach(
-    interview_ids: Iterable[str], company_of: Callable[[str], str], person_of: Callable[[str], str]
+    statements: Iterable[Statement], company_of: Callable[[str], str], person_of: Callable[[Statement], str]
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The interviews, the companies (their metadata's, or those their buyers named) and the people
-    (``BuyerProfile.person_key``) behind some statements."""
-    interviews = tuple(sorted(set(interview_ids)))
-    return interviews, distinct(company_of(i) for i in interviews), tuple(sorted({person_of(i) for i in interviews}))
+    """The interviews, the companies (their metadata's, or those their buyers named) and the people (``speaker_key``)
+    behind some statements."""
+    said = list(statements)
+    interviews = tuple(sorted({s.interview_id for s in said}))
+    return interviews, distinct(company_of(i) for i in interviews), tuple(sorted({person_of(s) for s in said}))
+
+
+def speaker_key(statement: Statement, profile: BuyerProfile) -> str:
+    """Who said ``statement``, as counted in "N of M interviewees": the profiled buyer (``BuyerProfile.person_key``),
+    or another buyer of a group interview named apart from them, as the persona lists them ("Lena Fischer" beside
+    Jorge Amado: four people listed were "of 3"; tester 33). An unnamed voice, and a label of the profiled buyer's (a
+    device named after them), is the profiled buyer: nobody is counted twice."""
+    shown = display_speaker(statement.speaker, profile)
+    if shown == UNNAMED or not profile.name or same_person(shown, profile.name):
+        return profile.person_key
+    return f"{profile.person_key}+{folded(shown)}"
 
 
 def distinct(names: Iterable[str]) -> tuple[str, ...]:

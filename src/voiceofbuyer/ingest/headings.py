@@ -38,6 +38,9 @@ _INTERVIEW_HEADING = re.compile(
 )
 
 
+_FIRST_BRACKETED = re.compile(r"[^()]*\([^()]*\)(?=\.\s)|.*")
+
+
 @dataclass(frozen=True)
 class HeadingPerson:
     """Who a heading says the call was with ("Interview notes – Denise Varga, Transportation Director, ...")."""
@@ -56,7 +59,9 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
     the reader takes it where no speaker label names anyone, or where one names this person and the heading calls
     it an interview ("Call with Tom Becker (Partner)" may name the consultant who brought the buyer)."""
     for line in lines:
-        heading = _INTERVIEW_HEADING.match(line)
+        # "Notes from this morning's call with Wendell Hayes (Fleet Director, Carrow Transit). SO led, I took notes.":
+        # the heading is the first sentence, up to its bracket
+        heading = _INTERVIEW_HEADING.match(_FIRST_BRACKETED.match(line)[0])
         if heading is None:
             continue
         name, title, company = parse_person(heading["person"])

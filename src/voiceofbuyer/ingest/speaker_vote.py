@@ -172,8 +172,14 @@ class SpeakerVote:
         if not looks_like_name(name) or (len(name.split()) > 1 and _prose(name)):
             return False  # "My CFO: she keeps asking ..." inside a turn is speech ("I:" alone may be a speaker)
         # One capitalised word said once amid a dialogue of known speakers is a word, not a name ("Pros:"), unless
-        # it is marked as people mark their name in a call: "Jonas (product):", "Kai - Notetaker:" (tester 22).
-        return len(self.recurring) < 2 or len(name.split()) > 1 or bool(head.qualifier)
+        # it is marked as people mark their name in a call: "Jonas (product):", "Kai - Notetaker:" (tester 22), or
+        # is initials among speakers labelled by theirs ("ML:" once beside "SO:" and "WH:"; tester 32).
+        initials = _INITIALS.fullmatch(name) and sum(bool(_INITIALS.fullmatch(other)) for other in self.recurring) >= 2
+        return len(self.recurring) < 2 or len(name.split()) > 1 or bool(head.qualifier) or bool(initials)
+
+
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+"""A speaker's initials, as notes taken by hand label turns ("SO:", "WH:")."""
 
 
 def _prose(name: str, named: bool = False) -> bool:
@@ -186,6 +192,8 @@ def _prose(name: str, named: bool = False) -> bool:
         return False
     if named and name.strip() == "You":
         return False  # the one who saved the captions, as Meet caption extensions (Tactiq, ...) label them
+    if named and _INITIALS.fullmatch(name.strip()):
+        return False  # initials, as a note-taker labels the speakers: "SO:" (Sam Ortiz) beside "WH:" and "ML:"
     return not (named and _name_with_given_word(name.split()))
 
 
