@@ -174,6 +174,7 @@ def test_a_contraction_said_again_after_a_hyphen_and_the_comma_a_filler_took_go(
     # after a quotative, a filler not set off as a quotation is still one
     assert clean("We go um through the list.") == "We go through the list."
     assert clean("It was like uh forty.") == "It was like forty."
+    assert clean("Uhm, badly. I mean, it's spreadsheets.") == "Badly. I mean, it's spreadsheets."  # Teams' spelling
     assert clean("For us, it's like, uh, what if I add a column?") == "For us, it's like what if I add a column?"
 
 

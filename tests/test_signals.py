@@ -109,3 +109,18 @@ def test_an_answer_to_where_they_learn_about_tools_names_its_channel_without_a_l
     other = replace(answer, interview_id="b", question="Who is on your team?")
     found = mentions([asked, other], ["a", "b"], quote, str, committee=False)
     assert [(m.name, m.interviewees) for m in found] == [("Peers", 1)]
+
+
+def test_plain_first_person_parts_count():
+    """ "I'm the one pushing.", "I'm more of a, you know, the champion.", "I make the recommendation, the CIO signs."
+    and "I recommend, the CFO of the trust approves" were no part at all (tester 33)."""
+    statements = [
+        *said("keisha", "I'm the one pushing."),
+        *said("olivia", "I'm more of a, you know, the champion."),
+        *said("marcus", "I make the recommendation, the CIO signs."),
+        *said("jorge", "I recommend, the CFO of the trust approves."),
+        *said("ana", "We recommend it to friends."),
+    ]
+    assert {k: v.name for k, v in committee_parts(statements).items()} == {
+        "keisha": "Champion", "olivia": "Champion", "marcus": "Evaluator", "jorge": "Evaluator",
+    }  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -52,3 +53,30 @@ def turns(second: str, gap: float = 0.0, first: str = "so every morning my team 
 )
 def test_what_is_no_sentence_cut_in_two_stays_as_it_was(kept):
     assert continued_sentences(kept) == kept
+
+
+def test_words_never_move_between_speakers_a_meeting_tool_names_or_after_a_question_left_unmarked():
+    """Teams and Zoom name each microphone: "The tool we use for rotas right now is" / "probably a spreadsheet, I'm
+    guessing." is the interviewer's guess, not the buyer's words (tester 34). And a question the recogniser left
+    without its mark is no sentence the answer ends: "What would make you switch to a new tool" / "would have to
+    connect to our accounting system on day one." stays the buyer's."""
+    named = [Turn("Oluwaseun Adebayo", "The tool we use for rotas right now is", 0, 38, 1, 10.0, 13.0),
+             Turn("Mei Lin", "probably a spreadsheet, I'm guessing.", 39, 76, 2, 13.1, 15.0)]  # fmt: skip
+    assert continued_sentences(named) == named
+    asked = turns("would have to connect to our accounting system on day one.", first="What would make you switch")
+    assert continued_sentences([replace(t, speaker=f"SPEAKER_0{n}") for n, t in enumerate(asked)]) == [
+        replace(t, speaker=f"SPEAKER_0{n}") for n, t in enumerate(asked)
+    ]
+    cut = [replace(t, speaker=f"SPEAKER_0{n}") for n, t in enumerate(turns("match forty payments by hand."))]
+    assert [t.speaker for t in continued_sentences(cut)] == ["SPEAKER_00", "SPEAKER_00"]
+
+
+def test_an_answers_first_word_under_the_askers_label_is_the_answers():
+    """The recogniser put "It" under the interviewer ("What would make you switch to a new tool? It" / "would have to
+    connect ..."): the writer gives it to the buyer, and the buyer's sentence is never moved to the asker."""
+    from voiceofbuyer.ingest.speaker_cuts import answer_opening, continuation_end
+
+    asked, answer = "What would make you switch to a new tool? It", "would have to connect to our ledger on day one."
+    assert answer_opening(asked, answer) == len("It")
+    assert continuation_end(asked, 28.6, answer, 28.6) is None
+    assert answer_opening("Bank transfer mostly, so every morning my team has to", "match forty payments.") == 0

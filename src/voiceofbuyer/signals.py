@@ -46,7 +46,9 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                                r"\bi(?:'m| am) the (?:final )?decision[- ]maker\b|"
                                r"\b(?:my|our) (?:call|decision) "
                                r"(?:in the end|ultimately)\b|\bit'?s my (?:call|decision)\b"),
-        ("Champion", _I + r"\b(?:pushed for|pushing for|championed|made the case|lobbied|"
+        # "I'm the one pushing.", "I'm more of a, you know, the champion." (tester 33)
+        ("Champion", _I + r"\b(?:pushed for|pushing for|championed|made the case|lobbied|the one pushing|"
+                         r"(?:a|the) champion|"
                          r"(?<!'m )(?<!’m )(?<!'re )(?<!’re )(?<!am )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )"
                          r"convinced (?:my|our|the)|"
                          r"brought (?:it|this|them) (?:in|to)|sold (?:it|them|the idea) (?:to|internally)|"
@@ -55,7 +57,9 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                           r"ran (?:a|the) (?:pilot|trial|proof of "
                           r"concept|poc)|shortlist(?:ed)?|compared (?:vendors|options|tools|products)|"
                           r"(?:did|do|ran|run) the (?:security review|due diligence|demos?|rfp)|"
-                          r"put together the (?:rfp|requirements)|see it in the pilot|in the pilot|a pilot with)\b"),
+                          r"put together the (?:rfp|requirements)|see it in the pilot|in the pilot|a pilot with|"
+                          # "I make the recommendation, the CIO signs.", "I recommend, the CFO approves" (tester 33)
+                          r"make the recommendation|recommend(?=\s*[,;]|\s+and\s+(?:the|our|my)\b))"),
         ("Gatekeeper", r"\b(?:goes|go|comes|come|has to go|have to go) through me\b|"
                        + _I + r"\b(?:technical|security) sign[- ]off\b|\bi (?:vet|screen|review|approve) "
                        r"(?:every|all|any|new)? ?(?:vendors?|suppliers?|tools?|contracts?|software|apps?)\b|"

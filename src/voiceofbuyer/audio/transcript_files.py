@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..ingest.json_reader import SCHEMA
+from ..ingest.speaker_cuts import answer_opening, continuation_end
 
 if TYPE_CHECKING:
     from .transcribe import Recording
@@ -70,13 +71,41 @@ def speaker_names(count: int, interviewer: int | None, participants: Sequence[st
     return [names[number] for number in range(count)]
 
 
+def _sentences_kept_whole(recording: Recording) -> list[int]:
+    """The speaker label of each word, a sentence cut in two by a misplaced change of speaker given back whole: its
+    end put under the next voice ("... so every morning my team has to" / "match forty payments by hand.") goes back
+    to who began it (``continuation_end``), and an answer's first word put under the asker ("... a new tool for
+    net? It" / "would have to connect ...") goes to who answers (``answer_opening``)."""
+    words, labels = recording.words, list(recording.speakers.labels)
+    runs = [0] + [i for i in range(1, len(labels)) if labels[i] != labels[i - 1]] + [len(labels)]
+    for before, start, end in zip(runs, runs[1:], runs[2:], strict=False):
+        text = "".join(word.text for word in words[start:end]).lstrip()
+        said = "".join(word.text for word in words[before:start]).strip()
+        opening = answer_opening(said, text)
+        for index in range(start - 1, before - 1, -1):  # the answer's first words, from the last one back
+            if opening <= 0:
+                break
+            opening -= len(words[index].text.strip()) + 1
+            labels[index] = labels[start]
+        cut = continuation_end(said, words[start - 1].end, text, words[start].start)
+        taken = 0
+        for index in range(start, end):
+            if cut is None or taken >= cut:
+                break
+            taken += len(words[index].text.lstrip() if index == start else words[index].text)
+            labels[index] = labels[start - 1]
+    return labels
+
+
 def transcript_document(
     source: str, language: str, recording: Recording, names: list[str], interviewer_by: str
 ) -> dict[str, Any]:
-    """The JSON transcript: one turn per change of speaker, every word with its times."""
+    """The JSON transcript: one turn per change of speaker, every word with its times. A sentence end the speaker
+    labels put under the next voice goes back to its speaker, as the reader would read it (``continuation_end``), so
+    the file reads back as written."""
     turns: list[dict[str, Any]] = []
     speaker = None
-    for word, label in zip(recording.words, recording.speakers.labels, strict=True):
+    for word, label in zip(recording.words, _sentences_kept_whole(recording), strict=True):
         if label != speaker:
             speaker = label
             turns.append({"speaker": names[label], "start": word.start, "end": word.end, "text": "", "words": []})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from voiceofbuyer.ingest.speaker_names import is_placeholder
 from voiceofbuyer.records import Turn
 
 MAX_PAUSE = 0.3
@@ -26,6 +27,12 @@ _GOES_ON = re.compile(
     r"|cool|thanks|exactly|true|i)\b)[a-z]"
 )
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+_SENTENCE_START = re.compile(r"(?<=[.!?…])\s+")
+_ASKS = re.compile(
+    r"\W*(?:(?:and|so|but|okay|ok|right)[,]?\s+)?(?:what|how|why|when|where|who|which|could|would|can|do|does|did|is|are"
+    r"|have|has|will)\b",
+    re.I,
+)
 
 
 def continued_sentences(turns: list[Turn]) -> list[Turn]:
@@ -36,7 +43,13 @@ def continued_sentences(turns: list[Turn]) -> list[Turn]:
     fixed: list[Turn] = []
     for turn in turns:
         before = fixed[-1] if fixed else None
-        end = _continuation_end(before, turn) if before is not None else None
+        end = None
+        # Only between labels a recogniser gave ("SPEAKER_01", "Speaker 2"): a name Teams or Zoom writes is the
+        # microphone's, and "let me guess, a spreadsheet." after the buyer's "The system we use is called" is the
+        # interviewer's, said over them (tester 34).
+        diarized = before is not None and is_placeholder(before.speaker) and is_placeholder(turn.speaker)
+        if diarized and before.speaker != turn.speaker and before.end is not None and turn.start is not None:
+            end = continuation_end(before.text, before.end, turn.text, turn.start)
         if before is None or end is None:
             fixed.append(turn)
             continue
@@ -49,18 +62,30 @@ def continued_sentences(turns: list[Turn]) -> list[Turn]:
     return fixed
 
 
-def _continuation_end(before: Turn, turn: Turn) -> int | None:
-    """Where, in ``turn.text``, the sentence ``before`` left unfinished ends; None when ``turn`` does not go on
-    with it."""
-    if before.speaker == turn.speaker or before.end is None or turn.start is None:
+def continuation_end(before: str, before_end: float, text: str, start: float) -> int | None:
+    """Where, in ``text`` (a turn starting at ``start`` seconds), the sentence ``before`` (the other speaker's turn
+    just before, ending at ``before_end``) left unfinished ends; None when ``text`` does not go on with it."""
+    if start - before_end > MAX_PAUSE or not _UNFINISHED.search(before) or not _GOES_ON.match(text):
         return None
-    if turn.start - before.end > MAX_PAUSE or not _UNFINISHED.search(before.text):
-        return None
-    if not _GOES_ON.match(turn.text):
+    # "What would make you switch to a new tool" / "would have to connect to our accounting system ...": a question
+    # whose mark the recogniser left out, then the answer, not its end
+    # ... or one word or two after the other's question ("... a new tool for net? It" / "would have to connect ..."):
+    # the answer's first word put under the asker, never the answer the asker's
+    if _ASKS.match(_SENTENCE_START.split(before)[-1]) or answer_opening(before, text):
         return None
     # Only where sentences are punctuated: captions without a full stop anywhere say nothing of where one ends.
-    found = _SENTENCE_END.search(turn.text)
+    found = _SENTENCE_END.search(text)
     return found.end() if found and found[0] != "?" else None
+
+
+def answer_opening(before: str, text: str) -> int:
+    """How many characters at the end of ``before`` are the first words of the answer ``text`` goes on with: one or
+    two words after a sentence end ("What would make you switch to a new tool for net? It" / "would have to connect
+    to our accounting system ..."); 0 when none."""
+    sentences = _SENTENCE_START.split(before)
+    tail = sentences[-1]
+    opening = len(sentences) > 1 and len(tail.split()) <= 2 and _UNFINISHED.search(tail) and _GOES_ON.match(text)
+    return len(tail) if opening else 0
 
 
 def _part(turn: Turn, start_char: int, end_char: int, speaker: str) -> Turn:
