@@ -501,3 +501,13 @@ def test_a_minus_sign_opening_a_quote_is_kept():
     """ "-10% discount or not" is no dash left over: cutting it turns a cut in price into a rise (new-user tester)."""
     assert clean("-10% discount or not, the seat price is my biggest worry.").startswith("-10% discount")
     assert clean("- The seat price is my biggest worry.") == "The seat price is my biggest worry."
+
+
+def test_a_leading_question_the_buyer_confirms_is_an_answer():
+    """ "The biggest problem is the manual handover from sales, yes." after "Would you say the biggest problem is the
+    manual handover from sales?" was dropped as the question read back (tester 34)."""
+    from voiceofbuyer.wording import echoes
+
+    asked = "Would you say the biggest problem is the manual handover from sales?"
+    assert not echoes("The biggest problem is the manual handover from sales, yes.", asked)
+    assert echoes("The biggest problem is the manual handover from sales.", asked)

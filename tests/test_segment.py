@@ -698,3 +698,22 @@ def test_a_sentence_with_words_nobody_made_out_inside_it_stands_alone_no_more(tm
         "Our service history is at best.": False,  # the note removed, as in every quote, and a lead no more
         "We lost two audits over it.": True,
     }
+
+
+def test_a_quotation_with_a_full_stop_inside_and_a_hesitation_do_not_end_the_sentence(tmp_path):
+    """'she said, "No. We are not buying another IT tool this year."' was two quotes, the CFO's words one of the
+    buyer's own; "If it can't read those, it's, um... it's useless to us." was two fragments (tester 34)."""
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: Where is the project now?\n"
+        'interviewee: Stuck, honestly. I took it to our CFO in September and she said, "No. We are not buying another '
+        "IT tool this year.\" So it's parked until January.\n"
+        "interviewer: And the handwritten notes?\n"
+        "interviewee: Half our delivery notes are handwritten in Arabic. If it can't read those, it's, um... it's "
+        "useless to us.\n",
+    )
+    texts = [s.text for s in statements]
+    assert any(t.endswith('she said, "No. We are not buying another IT tool this year."') for t in texts)
+    assert not any(t.startswith("We are not buying") for t in texts)
+    assert "If it can't read those, it's useless to us." in texts

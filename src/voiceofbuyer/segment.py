@@ -170,11 +170,25 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
         # after a bracket, or a quoted question or exclamation, a word in small letters goes on with the sentence
         # ('"the black hole." eBay is ...' does not).
         aside_goes_on = bool(before) and _goes_on_after(before, sentence)
-        if before and (aside_goes_on or not _ends_with_sentence_end(before)):
+        # 'she said, "No. We are not buying another IT tool this year."': a quotation goes on to its closing mark;
+        # "it's, um... it's useless to us": a hesitation, then the sentence goes on in small letters (tester 34)
+        quoted = bool(before) and _quotation_open(merged[-1].text) and _QUOTE_CLOSES.search(sentence.text) is not None
+        hesitated = bool(before) and before[-1].text in _ELLIPSES and sentence.text.lstrip()[:1].islower()
+        if before and (aside_goes_on or quoted or hesitated or not _ends_with_sentence_end(before)):
             merged[-1] = doc[merged[-1].start : sentence.end]
         else:
             merged.append(sentence)
     return merged
+
+
+_ELLIPSES = frozenset({"...", "…", ".."})
+_QUOTE_CLOSES = re.compile(r'["”]')
+
+
+def _quotation_open(text: str) -> bool:
+    """Whether ``text`` ends inside a quotation it opened: an odd number of straight double quotes, or more “ than
+    ”."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _goes_on_after(before: list[Token], sentence: Span) -> bool:
@@ -336,7 +350,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "50"
+    VERSION = "51"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -462,6 +462,9 @@ _STRESS = frozenset(
 )  # fmt: skip
 
 
+_CONFIRMED = re.compile(r",\s*(?:yes|yeah|yep|exactly|definitely|absolutely|for sure|correct|right)\W*$", re.I)
+
+
 def echoes(sentence: str, question: str) -> bool:
     """Whether ``sentence`` reads the interviewer's ``question`` back before answering it ("How do we handle
     reminders today." after "How do you handle reminders today?", "The biggest headache in scheduling."): four
@@ -475,6 +478,9 @@ def echoes(sentence: str, question: str) -> bool:
     # "A lot of maybes." said back to the interviewer's remark agrees with it: only a question is read back
     if len(said) < 4 or "?" not in question or _ANSWER_OPENERS.match(sentence.lstrip()):
         return False
+    if _CONFIRMED.search(sentence):
+        return False  # "The biggest problem is the manual handover from sales, yes.": a leading question confirmed
+
     if any(word in _STRESS and word not in asked for word in said):
         return False  # "The approvals take far too long." after "... the approvals take too long?": a stressed yes
     matched, at = 0, 0
