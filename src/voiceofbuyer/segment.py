@@ -186,9 +186,17 @@ _QUOTE_CLOSES = re.compile(r'["”]')
 
 
 def _quotation_open(text: str) -> bool:
-    """Whether ``text`` ends inside a quotation it opened: an odd number of straight double quotes, or more “ than
-    ”."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+    """Whether ``text`` ends inside a quotation it opened: its last double quote opens one (“, or " after a space or
+    at the start and before a word), never a closing one left of a quotation opened before it ('... get your order.
+    "')."""
+    marks = [(i, c) for i, c in enumerate(text) if c in '"“”']
+    if not marks:
+        return False
+    at, mark = marks[-1]
+    if mark != '"':
+        return mark == "“"
+    opens_after = at == 0 or text[at - 1].isspace() or text[at - 1] in "([:—-"
+    return opens_after and at + 1 < len(text) and not text[at + 1].isspace()
 
 
 def _goes_on_after(before: list[Token], sentence: Span) -> bool:
