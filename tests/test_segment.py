@@ -716,4 +716,13 @@ def test_a_quotation_with_a_full_stop_inside_and_a_hesitation_do_not_end_the_sen
     texts = [s.text for s in statements]
     assert any(t.endswith('she said, "No. We are not buying another IT tool this year."') for t in texts)
     assert not any(t.startswith("We are not buying") for t in texts)
+    # a closing mark whose quotation opened in a sentence before opens nothing: the next sentence stays apart
+    _, closed = statements_of(
+        tmp_path,
+        "typed.txt",
+        "interviewer: What did it write?\n"
+        'interviewee: USPS does occasionally lose things, and we want to make sure you get your order. " Another '
+        'time I asked it for "general advice" on emails.\n',
+    )
+    assert 'Another time I asked it for "general advice" on emails.' in [s.text for s in closed]
     assert "If it can't read those, it's useless to us." in texts
