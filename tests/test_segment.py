@@ -726,3 +726,21 @@ def test_a_quotation_with_a_full_stop_inside_and_a_hesitation_do_not_end_the_sen
     )
     assert 'Another time I asked it for "general advice" on emails.' in [s.text for s in closed]
     assert "If it can't read those, it's useless to us." in texts
+
+
+def test_a_turn_cut_off_as_the_line_dropped_stands_alone_no_more(tmp_path):
+    """ "And if one store is late, we miss" (the buyer's audio cut out) was a quote presented as whole; her
+    restatement is one, and so is a sentence ending on such a verb as a relative clause (tester 34)."""
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: What slows the close?\n"
+        "interviewee: Store cash reconciliations. Every store counts differently. And if one store is late, we miss\n"
+        "interviewer: Sorry, you cut out there.\n"
+        "interviewee: If one store is late, we miss the deadline for the whole group. It's the spreadsheet tools we "
+        "use\n",
+    )
+    standalone = {s.text: s.standalone for s in statements}
+    assert standalone["If one store is late, we miss"] is False
+    assert standalone["If one store is late, we miss the deadline for the whole group."] is True
+    assert standalone["It's the spreadsheet tools we use"] is True

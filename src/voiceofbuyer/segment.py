@@ -358,7 +358,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "51"
+    VERSION = "52"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

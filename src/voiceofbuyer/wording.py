@@ -51,6 +51,14 @@ _CUT_OFF = (",", ";", ":", "-", "–", "—", "…", "...")
 """Endings of a sentence the speaker broke off ("I think this one is a good one,")."""
 _POSSESSION = frozenset({"have", "has", "had"})
 _OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "prt", "dative"})
+_TAKES_AN_OBJECT = frozenset(
+    form
+    for verb in ("want", "need", "miss", "get", "make", "take", "give", "send", "buy", "pay", "lose", "spend", "bring",
+                 "put", "use", "find", "show", "tell", "ask", "require", "expect")
+    for form in (verb, verb + ("es" if verb.endswith(("s", "sh", "ch")) else "s"))
+)  # fmt: skip
+"""Verbs (as said in the present; the pipeline has no lemmatizer) a sentence does not end on unless cut off, where
+no full stop ends it ("..., we miss", "the board wants")."""
 MIN_QUOTE_WORDS = 6
 UNFINISHED = frozenset({
     "quite", "very", "really", "more", "most", "less", "the", "a", "an", "of", "to", "in", "on", "for", "with", "and",
@@ -91,6 +99,13 @@ def frames_a_clause(words: str) -> bool:
     return _FRAMING.search(words) is not None
 
 
+def _reduced_relative(verb: Token) -> bool:
+    """Whether ``verb`` ends a relative clause without "that" the parser took for the main one: its subject follows
+    a noun ("... to get the end result I need", "the tools we use")."""
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECTS]
+    return any(s.i > 0 and s.doc[s.i - 1].pos_ in ("NOUN", "PROPN") for s in subjects)
+
+
 def stands_alone(text: str, tokens: list[Token]) -> bool:
     """Whether a statement reads as a quote on its own: at least ``MIN_QUOTE_WORDS`` words, a clause whose main
     verb has its subject (or is an imperative), not a question, no dangling end ("What we did is like we.", "as I
@@ -124,6 +139,17 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False  # a possessive with no noun ("... take time at our."), or a sentence broken off
     if last.lower_ in _POSSESSION and last.dep_ != "relcl" and not any(c.dep_ in _OBJECTS for c in last.children):
         return False  # "have" with nothing had ("... usually say you have."); "the tools we have." is whole
+    if (
+        text.rstrip()[-1:].isalnum()
+        and last.lower_ in _TAKES_AN_OBJECT
+        and last.pos_ == "VERB"
+        and last.dep_ == "ROOT"
+        and not any(c.dep_ in _OBJECTS for c in last.children)
+        and not _reduced_relative(last)
+    ):
+        # a turn cut off as the line dropped: "If one store is late, we miss", "the board wants"; never a verb of a
+        # clause inside ("... as helpful as I want", "... my own email to send")
+        return False
     first = words[0]
     if first.lower_ in _RELATIVES:
         return False
