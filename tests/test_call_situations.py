@@ -682,7 +682,7 @@ def test_who_opens_the_call_and_hands_it_to_the_researcher_is_on_the_interviewin
 def test_prompts_typed_without_question_marks_are_questions() -> None:
     """A Meet transcript whose interviewers typed no question marks: the lead, who asked most, was read as a buyer
     (tester 8)."""
-    from voiceofbuyer.ingest.sides import question_count
+    from voiceofbuyer.ingest.askers import question_count
 
     assert question_count("Hi Tariq, good to meet you. Start by telling us about your role") == 1
     assert question_count("Walk me through what happens at a border crossing. Anything else you want to add") == 2

@@ -27,8 +27,8 @@ from ..engine import Engine, LocalEngine
 from ..errors import ConfigError, InputError, MissingComponent, StoreError
 from ..files import TRANSCRIPTS_DIR, write_atomic
 from ..ingest import Problem
+from ..ingest.askers import asks_most_questions
 from ..ingest.recordings import RECORDING_SUFFIXES, participant_name
-from ..ingest.sides import asks_most_questions
 from ..records import clock
 from ..store import Store, text_hash
 from . import decoding, resegment

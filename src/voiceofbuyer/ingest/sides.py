@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import replace
 from itertools import pairwise
-from typing import TypeVar
 
+from voiceofbuyer.ingest.askers import SITUATION_QUESTION, asks_most_questions, question_count
+from voiceofbuyer.ingest.bystanders import BUYER_LABEL, INTERVIEWER_LABEL, neither_side, runs_the_call
 from voiceofbuyer.ingest.speaker_names import (
-    given_name,
-    is_placeholder,
-    is_uncertain,
     label_aliases,
     listed_names,
     same_person,
@@ -47,9 +44,7 @@ from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.job_questions import ASKS_OWN_JOB
 from voiceofbuyer.off_record import after_the_call
 from voiceofbuyer.records import Interview, SpeakerRoles
-from voiceofbuyer.remarks import LEAVES_THE_CALL, is_small_talk
 
-T = TypeVar("T", str, int)
 """A speaker: a name in a transcript, or a speaker number in a recording."""
 
 CONFIDENT = 0.6
@@ -59,16 +54,6 @@ QUESTIONS_ONLY = "questions"
 INTRODUCED = 0.8
 """The least confidence of sides where the interviewing side asked a buyer for their job and was told it."""
 
-_INTERVIEWER_LABEL = re.compile(
-    r"(?:interviewers?|moderator|facilitator|researcher|host|intervieweur|assistant|agent|(?-i:AI)|bot|q|question|me"
-    r"|interviewer\s*notes)[\s_]*\d*",
-    re.I,
-)
-_BUYER_LABEL = re.compile(
-    r"(?:interviewee|respondent|participant|customer|buyer|guest|candidate|user|adopter|client|prospect|a|answer"
-    r"|them)[\s_]*\d*",
-    re.I,
-)
 # Questions about the product ("How is that priced?", "Do you integrate with NetSuite?", "What's the contract
 # length?"; not "When a cardholder buys off contract, ...?") are a buyer's;
 # questions about the buyer's situation ("What made you start looking?") an interviewer's.
@@ -76,12 +61,6 @@ _PRODUCT_QUESTION = re.compile(
     r"\b(?:your\s+(?:tool|product|platform|software|system|solution|app|pricing|api|roadmap)|do\s+you\s+(?:integrate"
     r"|support|offer|have|charge|connect|handle)|does\s+(?:it|that|your)|can\s+(?:it|i|we)|how\s+(?:is|much)\s+"
     r"(?:that|it|does)|pric\w+|cost|(?<!off\s)(?<!off-)contracts?|trial|demo)\b[^?]*\?",
-    re.I,
-)
-_SITUATION_QUESTION = re.compile(
-    r"\b(?:what\s+made\s+you|how\s+do\s+you|tell\s+me|what\s+would|walk\s+me|how\s+are|how\s+is\s+\w+\s+(?:done|"
-    r"handled)|why\s+did\s+you|how\s+often|what\s+does\s+(?:a|your)\s+(?:typical|normal|team|day)|could\s+you\s+"
-    r"(?:tell|describe|start))\b[^?]*\?",
     re.I,
 )
 
@@ -110,14 +89,10 @@ def _sides(interview: Interview) -> SpeakerRoles:
         return replace(sides, **{side: _with_aliases(getattr(sides, side), aliases)
                                  for side in ("interviewers", "buyers", "uncertain")})  # fmt: skip
     speakers = list(dict.fromkeys(turn.speaker for turn in interview.turns))
-    hosts = [s for s in speakers if _runs_the_call(s, interview)]
+    hosts = [s for s in speakers if runs_the_call(s, interview)]
     if len(hosts) == len(speakers):
         hosts = []  # somebody must be the buyer
-    uncertain = tuple(
-        s for s in speakers
-        if s not in hosts and (is_uncertain(s) or _passing_voice(s, interview) or _brings_and_leaves(s, interview)
-                               or _interprets(s, interview) or _announces(s, interview) or _interrupts(s, interview))
-    )  # fmt: skip
+    uncertain = tuple(s for s in speakers if s not in hosts and neither_side(s, interview))
     people = [s for s in speakers if s not in uncertain and s not in hosts]
     sides = _people_sides(interview, people, uncertain)
     return replace(sides, interviewers=(*sides.interviewers, *hosts)) if hosts else sides
@@ -157,190 +132,8 @@ def _people_sides(interview: Interview, people: list[str], uncertain: tuple[str,
     return SpeakerRoles(tuple(interviewers), tuple(buyers), "inferred", confidence, uncertain)
 
 
-# Words about the call itself: "Is it recording?", "I'll stop the recording", "Can you hear me?", "You're on mute".
-_ABOUT_THE_CALL = re.compile(
-    r"\b(?:recording|record\s+(?:this|it)|transcri(?:be|bing|ption)|(?:on|off)\s+mute|unmute|muted"
-    r"|hear\s+(?:me|us)|see\s+my\s+screen|share\s+my\s+screen|let\s+(?:him|her|them|people)\s+in|waiting\s+room"
-    r"|(?:joined|joining|dropped|dropping)\s+(?:the\s+call|off|in)|connection|audio)\b",
-    re.I,
-)
-
-
-def _runs_the_call(speaker: str, interview: Interview) -> bool:
-    """A voice that only runs the call: two turns or more, every one about the recording or the connection ("Is it
-    recording?", "Thanks, guys. I'll stop the recording."), or greetings and thanks; at most 40 words, beside two
-    other speakers. Whoever it is, it is on the interviewing side (it started the recording), and never a buyer."""
-    own = [turn.text for turn in interview.turns if turn.speaker == speaker]
-    if len(own) < 2 or sum(len(text.split()) for text in own) > 40 or len({t.speaker for t in interview.turns}) < 3:
-        return False  # heard once, it could be anyone's remark (or a guide's "Wrap-up: stop recording.")
-    pieces = [piece for text in own for piece in re.split(r"(?<=[.?!])\s+", text) if piece.strip()]
-    return any(_ABOUT_THE_CALL.search(piece) for piece in pieces) and all(
-        _ABOUT_THE_CALL.search(piece) or is_small_talk(piece) or len(piece.split()) <= 3 for piece in pieces
-    )
-
-
-# What a recorded announcement says: "This meeting is being recorded.", "By staying in the meeting, you consent to
-# being recorded.", "This call may be recorded for quality and training purposes."
-_NOTICE = re.compile(
-    r"\b(?:(?:is|are)\s+being|may\s+be|will\s+be)\s+(?:recorded|transcribed|monitored)|consent\s+to\s+(?:being\s+)?"
-    r"record|recording\s+(?:has\s+)?(?:started|stopped|in\s+progress)|for\s+quality\s+and\s+training"
-    r"|thank\s+you\s+for\s+calling|please\s+(?:hold|stay\s+on\s+the\s+line)",
-    re.I,
-)
-
-
-def _announces(speaker: str, interview: Interview) -> bool:
-    """A voice that only gives a recorded announcement (a diarizer's "Speaker 3" for "This meeting is being
-    recorded. By staying in the meeting, you consent to being recorded."): every sentence a notice, at most 40
-    words. A machine's words, nobody's in the interview."""
-    own = [turn.text for turn in interview.turns if turn.speaker == speaker]
-    sentences = [piece for text in own for piece in re.split(r"(?<=[.?!])\s+", text) if piece.strip()]
-    words = sum(len(text.split()) for text in own)
-    return 0 < words <= 40 and all(_NOTICE.search(piece) for piece in sentences)
-
-
-def _brings_and_leaves(speaker: str, interview: Interview) -> bool:
-    """A colleague who brings the others together and leaves before the interview starts ("Sam, Laura is our VP of
-    finance ... I'm going to drop off, I have a conflict"): every turn before the first question about someone's job
-    or work, at most 80 words, one of them leaving the call, beside two others who talk after. Neither side's
-    words: never quoted as a buyer's, never read as the interviewer."""
-    turns = interview.turns
-    first_question = next(
-        (i for i, t in enumerate(turns) if t.speaker != speaker
-         and (ASKS_OWN_JOB.search(t.text) or _SITUATION_QUESTION.search(t.text))),
-        None,
-    )  # fmt: skip
-    own = [i for i, t in enumerate(turns) if t.speaker == speaker]
-    if first_question is None or not own or own[-1] > first_question:
-        return False
-    later = {t.speaker for t in turns[first_question:]}
-    words = sum(len(turns[i].text.split()) for i in own)
-    hands_over = any(LEAVES_THE_CALL.search(turns[i].text) or _PUTS_THROUGH.search(turns[i].text) for i in own)
-    return words <= 80 and len(later - {speaker}) >= 2 and hands_over
-
-
-# A receptionist or assistant answering the phone before the interview: "Arden Physio, Claire's office. Who's
-# calling, please?", "One moment, I'll put you through." (tester 26)
-_PUTS_THROUGH = re.compile(
-    r"\b(?:put(?:ting)?\s+you\s+through|transfer(?:ring)?\s+you|connect(?:ing)?\s+you\s+(?:now|to|with)"
-    r"|who(?:['’]s|\s+is)\s+calling)\b",
-    re.I,
-)
-
-
-def _interrupts(speaker: str, interview: Interview) -> bool:
-    """A voice that breaks into the interview for a moment, after which someone apologises for it ("Sorry Sam, quick
-    one, the client in Leeds is on the phone again ..." / "Tell them I'll call back, Dev." / "Sorry about that,
-    Helen."; tester 26): at most three turns and 80 words, no job of its own, beside two others who talk more. Its
-    words belong to neither side's interview: never quoted."""
-    turns = interview.turns
-    own = [i for i, t in enumerate(turns) if t.speaker == speaker]
-    words = Counter()
-    for turn in turns:
-        words[turn.speaker] += len(turn.text.split())
-    if not own or len(own) > 3 or words[speaker] > 80 or stated_title([turns[i].text for i in own]):
-        return False
-    if sum(1 for other, count in words.items() if other != speaker and count > words[speaker]) < 2:
-        return False
-    after = next((t for t in turns[own[-1] + 1 :] if t.speaker != speaker), None)
-    return after is not None and _SORRY_FOR_THAT.match(after.text) is not None
-
-
-_SORRY_FOR_THAT = re.compile(
-    r"\W*(?:(?:ok(?:ay)?|right|so|oh)\W+)*(?:sorry\s+about\s+that|sorry\s+for\s+(?:the|that)\s+interruption"
-    r"|apologies\s+(?:for|about)\s+(?:that|the\s+interruption)|where\s+were\s+we)\b",
-    re.I,
-)
-
-
-_INTERPRETING = r"(?:interpret(?:ing|er)|translat(?:ing|or)|doing\s+the\s+(?:interpreting|translation))"
-
-
-_SAYS_THEY_INTERPRET = re.compile(
-    r"\bI(?:['’]ll|\s+will|['’]m\s+going\s+to|\s+am\s+going\s+to|['’]m\s+here\s+to|\s+can)\s+(?:be\s+)?"
-    r"(?:translat(?:e|ing)|interpret(?:ing)?)\s+for\s+(?:him|her|them|you)\b"
-    r"|\bI(?:['’]m|\s+am)\s+(?:the|your|his|her|their)\s+(?:interpreter|translator)\b",
-    re.I,
-)
-
-
-def _interprets(speaker: str, interview: Interview) -> bool:
-    """An interpreter: labelled so ("Lucía Ferrer (Interpreter)", "Translator"), thanked or introduced for it by
-    another speaker ("thank you, Yuki, for interpreting", "Inês will be translating", "Lucia is joining us today to
-    translate"), or saying so ("I'll translate for him"). Their words render the others'
-    ("He says the biggest problem is ...", the questions in the buyer's language): neither side's own, never quoted."""
-    if re.fullmatch(rf"{_INTERPRETING}[\s_]*\d*", speaker.strip(), re.I) or re.search(
-        rf"{re.escape(speaker)}\s*[(\[](?:interpreter|translator)[)\]]", interview.text, re.I
-    ):
-        return True
-    name = re.escape(given_name(speaker))
-    others = " ".join(turn.text for turn in interview.turns if turn.speaker != speaker)
-    own = " ".join(turn.text for turn in interview.turns if turn.speaker == speaker)
-    if _SAYS_THEY_INTERPRET.search(own):
-        return True  # "I'm his colleague from the planning office, I'll translate for him." (tester 23)
-    # No other name between: "thank you, Matthias, and thank you, Lena, for translating" thanks Lena for it;
-    # "Lucia is joining us today to translate" (tester 23).
-    return re.search(rf"\b{name}\b(?:(?!(?-i:[A-Z]))[^.?!]){{0,30}}\bfor\s+{_INTERPRETING}"
-                     rf"|\b{name}\s+(?:is|will\s+be)\s+{_INTERPRETING}"
-                     rf"|\b{name}\s+(?:is|will\s+be|['’]s)\s+(?:here|joining(?:\s+us)?|with\s+us)(?:\s+today)?\s+to\s+"
-                     r"(?:translate|interpret)\b", others, re.I) is not None  # fmt: skip
-
-
 def _with_aliases(side: tuple[str, ...], aliases: dict[str, str]) -> tuple[str, ...]:
     return tuple(label for speaker in side for label in (speaker, *(s for s, to in aliases.items() if to == speaker)))
-
-
-def _passing_voice(speaker: str, interview: Interview) -> bool:
-    """An unnamed voice heard once or twice in passing, 25 words at most ("Speaker 3: Sorry, I joined late"),
-    beside a speaker who talks at length: who it is cannot be told, so it is nobody's words. A role label heard so
-    beside two people who talk at length ("Interviewer: Sorry, I had to step out." in a dialogue of Lee Park and Kate
-    Ng) is such a voice too: taken as a label, it would name the sides, and put the one who asks every question among
-    the buyers."""
-    if not is_placeholder(speaker):
-        return False
-    turns = Counter(turn.speaker for turn in interview.turns)
-    own = [turn.text for turn in interview.turns if turn.speaker == speaker]
-    words = sum(len(text.split()) for text in own)
-    if turns[speaker] > 2 or words > 25:
-        return False
-    if turns[speaker] == 2:
-        # Twice is in passing beside an answerer who says three times as much: "Sorry, can I just grab the charger?
-        # Thanks, carry on." ... "And half of them forget, honestly." (tester 26: an Otter "Unknown Speaker" beside
-        # the buyer's "Speaker 2"); not a short interview's own buyer, answering in two short turns, nor a second
-        # interviewer asking two short questions.
-        if all(text.rstrip().endswith("?") for text in own):
-            return False
-        said = [(turn.speaker, turn.text) for turn in interview.turns]
-        asker = asks_most_questions(said)
-        answered = Counter()
-        for who, text in said:
-            answered[who] += len(text.split()) if who not in (speaker, asker) else 0
-        if not answered or max(answered.values()) < 3 * words:
-            return False
-    if stated_title(own) or _vouched_for(speaker, interview):
-        return False  # "Sorry to jump in, this is Renee, I'm the security officer at Beacon": who it is, it says
-    if _BUYER_LABEL.fullmatch(speaker) or _INTERVIEWER_LABEL.fullmatch(speaker):
-        return sum(1 for other, count in turns.items() if other != speaker and count >= 3) >= 2
-    return len(turns) > 2 and max(turns.values()) >= 3
-
-
-_VOUCHES = re.compile(
-    r"\W*(?:(?:yeah|yes|yep|right|so|sorry)[,.!]?\s+)*(?:that['’]s|that\s+is|that\s+was)\s+"
-    r"(?:(?-i:[A-Z][\w'’-]+),?\s+(?:our|my)\s+[\w-]+|(?:our|my)\s+(?:colleague|boss|deputy|[\w-]+\s+(?:manager|director"
-    r"|lead|officer|head|partner|administrator|coordinator)))\b",
-    re.I,
-)
-
-
-def _vouched_for(speaker: str, interview: Interview) -> bool:
-    """Whether the turn after one of ``speaker``'s, by someone else, says who they are as a colleague: "Speaker 3:
-    Sorry, can I just add, from the finance side, we also can't claim the insurance ..." / "Speaker 2: Yeah, that's
-    Joanne, our business manager." (tester 32: her words were nobody's)."""
-    turns = interview.turns
-    return any(
-        turn.speaker == speaker and after.speaker != speaker and _VOUCHES.match(after.text)
-        for turn, after in pairwise(turns)
-    )
 
 
 def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], list[str], str] | None:
@@ -348,8 +141,8 @@ def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], li
     meta = interview.meta
     for how, buyer_names, interviewer_names in (
         ("metadata", listed_names(meta.interviewee), listed_names(meta.interviewer)),
-        ("labels", [s for s in people if _BUYER_LABEL.fullmatch(s)],
-         [s for s in people if _INTERVIEWER_LABEL.fullmatch(s)]),
+        ("labels", [s for s in people if BUYER_LABEL.fullmatch(s)],
+         [s for s in people if INTERVIEWER_LABEL.fullmatch(s)]),
     ):  # fmt: skip
         # "JM" for both Jordan Mills and Jana Moravec: initials that name both sides name neither
         either = {s for s in people if any(same_person(s, n) for n in buyer_names)
@@ -369,34 +162,6 @@ def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], li
     return None
 
 
-def asks_most_questions(said: Iterable[tuple[T, str]]) -> T:
-    """The speaker of (speaker, text) pairs who asks most questions (``question_count``); on a tie, the one who
-    talks less."""
-    questions: Counter[T] = Counter()
-    words: Counter[T] = Counter()
-    for speaker, text in said:
-        questions[speaker] += question_count(text)
-        words[speaker] += len(text.split())
-    return min(words, key=lambda s: (-questions[s], words[s], str(s)))
-
-
-# A prompt typed without its question mark: "Walk me through what happens at a border crossing", "Start by telling
-# us about your role", "Anything else you want to add", "Could you describe the process", "And how did you find out".
-_PROMPT = re.compile(
-    r"(?:(?:and|so|okay|ok|right|great|thanks)[,.]?\s+)*(?:(?:walk|talk|take)\s+(?:me|us)\s+through|tell\s+(?:me|us)"
-    r"|(?:start|begin)\s+by\s+(?:telling|walking|describing)|describe|explain|say\s+more|anything\s+else\s+(?:you|to)"
-    r"|(?:could|can|would|do|did|have)\s+you\s+(?:tell|walk|talk|describe|explain|share|say|give)"
-    r"|(?:how|what|why|when|where|which|who)\s+(?:do|did|does|would|could|can|have|are|were)\s+you)\b",
-    re.I,
-)
-
-
-def question_count(text: str) -> int:
-    """Questions asked in ``text``: its question marks, and its sentences that open as a prompt without one."""
-    sentences = (piece.strip() for piece in re.split(r"(?<=[.!?])\s+|\n", text) if "?" not in piece)
-    return text.count("?") + sum(1 for sentence in sentences if _PROMPT.match(sentence))
-
-
 def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[str, bool]:
     """The interviewing side's lead: who asks most questions, unless that speaker introduces themselves as a buyer
     while another talks about the product as its maker (a demo call); then that other speaker, and True."""
@@ -405,7 +170,7 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     talk = {s: maker_remarks(text_of.get(s, "")) for s in people}
     asked = text_of.get(asker, "")
     questions = [(question, _about_the_product(question)) for question in _QUESTION.findall(asked)]
-    situation = sum(not product and bool(_SITUATION_QUESTION.search(q)) for q, product in questions)
+    situation = sum(not product and bool(SITUATION_QUESTION.search(q)) for q, product in questions)
     product_questions = sum(product for _, product in questions) - situation
     buyer_like = SELF_INTRO.search(asked) or product_questions > 0
     # One remark of a maker is enough beside someone who asks about nothing but the product.
@@ -431,7 +196,7 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     # today?", tester 23).
     other = next((s for s in people if s != asker), asker)
     about_their_work = sum(
-        not _about_the_product(q) and bool(_SITUATION_QUESTION.search(q))
+        not _about_the_product(q) and bool(SITUATION_QUESTION.search(q))
         for q in _QUESTION.findall(text_of.get(other, ""))
     )
     shopping = (
@@ -538,7 +303,7 @@ def _about_the_product(question: str) -> bool:
     """ "How do you price it?", "Do you integrate with Xero?": a question about the product, even in the words of a
     question about the buyer's situation ("how do you ...")."""
     return bool(_PRODUCT_QUESTION.search(question)) and (
-        not _SITUATION_QUESTION.search(question) or bool(ABOUT_THE_PRODUCT.search(question))
+        not SITUATION_QUESTION.search(question) or bool(ABOUT_THE_PRODUCT.search(question))
     )
 
 
