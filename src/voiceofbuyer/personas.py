@@ -6,11 +6,10 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from .ingest.speaker_names import UNNAMED, display_speaker, same_person
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
 from .signals import mentions
 from .slugs import unique_slugs
-from .themes import distinct, folded, quote_of, speaker_key, unsure_category
+from .themes import distinct, folded, other_buyer, quote_of, speaker_key, unsure_category
 
 _SIZE_BANDS: tuple[tuple[int, str], ...] = (
     (50, "1-50 employees"),
@@ -81,9 +80,9 @@ def _interviewees(
         profile = profiles.get(statement.interview_id)
         if profile is None:
             continue
-        shown = display_speaker(statement.speaker, profile)  # "Kofi's iPhone" is Kofi Mensah
-        if shown != UNNAMED and not same_person(shown, profile.name or shown):
-            names.add(shown)
+        other = other_buyer(statement, profile)
+        if other:
+            names.add(other)
     return distinct(names)
 
 
@@ -117,7 +116,8 @@ def build_personas(
         face = _face([t for t in role_themes if not t.mentioned_once and t.quotes])
         ids = [p.interview_id for p in members]
         # a group interview's other named buyers count too, as the persona lists them (``speaker_key``)
-        speakers = {speaker_key(s, by_interview[s.interview_id]) for s in statements if s.interview_id in set(ids)}
+        wanted = set(ids)
+        speakers = {speaker_key(s, by_interview[s.interview_id]) for s in statements if s.interview_id in wanted}
         personas.append(
             Persona(
                 role=role,

@@ -230,15 +230,20 @@ def reach(
     return interviews, distinct(company_of(i) for i in interviews), tuple(sorted({person_of(s) for s in said}))
 
 
+def other_buyer(statement: Statement, profile: BuyerProfile) -> str:
+    """The name of the buyer who said ``statement`` where it is another named buyer of a group interview than the
+    profiled one ("Lena Fischer" on Jorge Amado's call), else "": an unnamed voice, and a label of the profiled
+    buyer's ("Kofi's iPhone" is Kofi Mensah), are the profiled buyer."""
+    shown = display_speaker(statement.speaker, profile)
+    return "" if shown == UNNAMED or same_person(shown, profile.name or shown) else shown
+
+
 def speaker_key(statement: Statement, profile: BuyerProfile) -> str:
     """Who said ``statement``, as counted in "N of M interviewees": the profiled buyer (``BuyerProfile.person_key``),
-    or another buyer of a group interview named apart from them, as the persona lists them ("Lena Fischer" beside
-    Jorge Amado: four people listed were "of 3"; tester 33). An unnamed voice, and a label of the profiled buyer's (a
-    device named after them), is the profiled buyer: nobody is counted twice."""
-    shown = display_speaker(statement.speaker, profile)
-    if shown == UNNAMED or not profile.name or same_person(shown, profile.name):
-        return profile.person_key
-    return f"{profile.person_key}+{folded(shown)}"
+    or another named buyer (``other_buyer``), as the persona lists them (four people listed were "of 3"; tester 33):
+    nobody is counted twice."""
+    other = other_buyer(statement, profile)
+    return f"{profile.person_key}+{folded(other)}" if other else profile.person_key
 
 
 def distinct(names: Iterable[str]) -> tuple[str, ...]:

@@ -67,10 +67,9 @@ def continuation_end(before: str, before_end: float, text: str, start: float) ->
     just before, ending at ``before_end``) left unfinished ends; None when ``text`` does not go on with it."""
     if start - before_end > MAX_PAUSE or not _UNFINISHED.search(before) or not _GOES_ON.match(text):
         return None
-    # "What would make you switch to a new tool" / "would have to connect to our accounting system ...": a question
-    # whose mark the recogniser left out, then the answer, not its end
-    # ... or one word or two after the other's question ("... a new tool for net? It" / "would have to connect ..."):
-    # the answer's first word put under the asker, never the answer the asker's
+    # Never the answer given to the asker: after a question whose mark the recogniser left out ("What would make you
+    # switch to a new tool" / "would have to connect ..."), or after the answer's first word put under the asker
+    # ("... a new tool for net? It" / "would have to connect ...": ``answer_opening``).
     if _ASKS.match(_SENTENCE_START.split(before)[-1]) or answer_opening(before, text):
         return None
     # Only where sentences are punctuated: captions without a full stop anywhere say nothing of where one ends.

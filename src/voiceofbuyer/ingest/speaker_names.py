@@ -189,14 +189,15 @@ def same_person(speaker: str, name: str) -> bool:
     if not speaker_key or not name_key:
         return False
     words = name.split()
-    if _INITIALS.fullmatch(speaker.strip()) and len(words) > 1:
+    if INITIALS.fullmatch(speaker.strip()) and len(words) > 1:
         return speaker.strip() == "".join(word[0] for word in words).upper()
     if (surname := _TITLED_SURNAME.fullmatch(speaker.strip())) and len(words) > 1:
         return surname[1].casefold() == words[-1].casefold()
     return speaker_key == name_key or speaker_key == name_key.split()[0] or name_key.startswith(speaker_key + " ")
 
 
-_INITIALS = re.compile(r"[A-Z]{2,3}")
+INITIALS = re.compile(r"[A-Z]{2,3}")
+"""A speaker's initials, as notes taken by hand label turns ("JM:", "SO:")."""
 _HONORIFICS = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Sir|Dame)\.?\s+"
 _TITLED_SURNAME = re.compile(_HONORIFICS + r"([A-Z][\w'’-]+)")
 

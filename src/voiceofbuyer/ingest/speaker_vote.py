@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from voiceofbuyer.ingest.labels import Head, is_bot, is_role_label, looks_like_name
+from voiceofbuyer.ingest.speaker_names import INITIALS
 from voiceofbuyer.job_words import names_a_job
 from voiceofbuyer.stop_words import english_stop_words
 
@@ -140,6 +141,7 @@ class SpeakerVote:
         candidates = [h for h in heads if not _metadata_head(h, self.labels[h.speaker or ""])]
         self.counts: Counter[str] = Counter(h.speaker for h in candidates if h.speaker)
         self.recurring = {name for name, count in self.counts.items() if count >= 2 and not _prose(name, named=True)}
+        self.initials_recurring = sum(1 for name in self.recurring if INITIALS.fullmatch(name))
         # Where speakers are lines of their own with a time (Otter, Teams, Rev), a "Mike:" inside a turn is the
         # speaker retelling a conversation, not a turn of a speaker the tool never marked.
         lines_alone = [h for h in candidates if h.alone and h.marked]
@@ -174,12 +176,8 @@ class SpeakerVote:
         # One capitalised word said once amid a dialogue of known speakers is a word, not a name ("Pros:"), unless
         # it is marked as people mark their name in a call: "Jonas (product):", "Kai - Notetaker:" (tester 22), or
         # is initials among speakers labelled by theirs ("ML:" once beside "SO:" and "WH:"; tester 32).
-        initials = _INITIALS.fullmatch(name) and sum(bool(_INITIALS.fullmatch(other)) for other in self.recurring) >= 2
-        return len(self.recurring) < 2 or len(name.split()) > 1 or bool(head.qualifier) or bool(initials)
-
-
-_INITIALS = re.compile(r"[A-Z]{2,3}")
-"""A speaker's initials, as notes taken by hand label turns ("SO:", "WH:")."""
+        initials = self.initials_recurring >= 2 and INITIALS.fullmatch(name) is not None
+        return len(self.recurring) < 2 or len(name.split()) > 1 or bool(head.qualifier) or initials
 
 
 def _prose(name: str, named: bool = False) -> bool:
@@ -192,7 +190,7 @@ def _prose(name: str, named: bool = False) -> bool:
         return False
     if named and name.strip() == "You":
         return False  # the one who saved the captions, as Meet caption extensions (Tactiq, ...) label them
-    if named and _INITIALS.fullmatch(name.strip()):
+    if named and INITIALS.fullmatch(name.strip()):
         return False  # initials, as a note-taker labels the speakers: "SO:" (Sam Ortiz) beside "WH:" and "ML:"
     return not (named and _name_with_given_word(name.split()))
 
