@@ -400,7 +400,7 @@ def test_the_research_teams_debrief_once_the_buyer_has_left_is_theirs() -> None:
 
 
 def test_a_question_read_back_before_the_answer_is_no_statement() -> None:
-    from voiceofbuyer.wording import echoes
+    from voiceofbuyer.readbacks import echoes
 
     assert echoes("What made me start looking.", "What made you start looking for a tool?")
     assert echoes("The biggest headache in scheduling.", "What's the biggest headache in scheduling?")

@@ -506,7 +506,7 @@ def test_a_minus_sign_opening_a_quote_is_kept():
 def test_a_leading_question_the_buyer_confirms_is_an_answer():
     """ "The biggest problem is the manual handover from sales, yes." after "Would you say the biggest problem is the
     manual handover from sales?" was dropped as the question read back (tester 34)."""
-    from voiceofbuyer.wording import echoes
+    from voiceofbuyer.readbacks import echoes
 
     asked = "Would you say the biggest problem is the manual handover from sales?"
     assert not echoes("The biggest problem is the manual handover from sales, yes.", asked)

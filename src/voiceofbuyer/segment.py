@@ -23,8 +23,9 @@ from .keyphrases import NounChunks, keyphrases
 from .openings import skip_leading_markers
 from .passages import Passage, buyer_passages, clean_with_map, is_backchannel, to_source
 from .pos_ruler import use_pos_ruler
+from .readbacks import echoes
 from .records import Interview, SpeakerRoles, Statement, Turn
-from .wording import echoes, has_content, stands_alone
+from .wording import has_content, stands_alone
 
 if TYPE_CHECKING:
     from spacy.language import Language

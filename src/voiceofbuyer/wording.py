@@ -1,6 +1,6 @@
-"""What a statement's own words say about it: whether it stands alone as a quote, and whether it only reads the
-question back; its keyphrases are in ``keyphrases``, small talk, praise alone and denials in ``remarks``. Quotes
-read the spaCy tokens of the statement's sentence."""
+"""What a statement's own words say about it: whether it stands alone as a quote (how a sentence ends is read in
+``sentence_ends``); whether it only reads the question back is in ``readbacks``, its keyphrases in ``keyphrases``,
+small talk, praise alone and denials in ``remarks``. Quotes read the spaCy tokens of the statement's sentence."""
 
 from __future__ import annotations
 
@@ -9,18 +9,25 @@ from typing import TYPE_CHECKING
 
 from .keyphrases import LIGHT_VERBS
 from .remarks import speaks_of_trouble
+from .sentence_ends import (
+    SUBJECTS,
+    clause_before,
+    ends_as_it_is,
+    reduced_relative,
+    stranded_preposition,
+    word_before_tags,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from spacy.tokens import Token
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _DANGLING_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "AUX", "PART"})
 _BACK_REFERENCES = frozenset({"that", "this", "those", "these"})
 _RELATIVES = frozenset({"which", "whom", "whose"})
 _THIRD_PERSONS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-_REFERRING = _SUBJECTS | {"dobj", "pobj", "attr"}
+_REFERRING = SUBJECTS | {"dobj", "pobj", "attr"}
 """Where a "that" stands for something said before, however it is tagged ("That we have done ...": SCONJ, dobj)."""
 _SUBORDINATORS = frozenset({
     "when", "whenever", "because", "cause", "cuz", "if", "although", "though", "unless", "while", "whereas", "wherever",
@@ -99,13 +106,6 @@ def frames_a_clause(words: str) -> bool:
     return _FRAMING.search(words) is not None
 
 
-def _reduced_relative(verb: Token) -> bool:
-    """Whether ``verb`` ends a relative clause without "that" the parser took for the main one: its subject follows
-    a noun ("... to get the end result I need", "the tools we use")."""
-    subjects = [child for child in verb.children if child.dep_ in _SUBJECTS]
-    return any(s.i > 0 and s.doc[s.i - 1].pos_ in ("NOUN", "PROPN") for s in subjects)
-
-
 def stands_alone(text: str, tokens: list[Token]) -> bool:
     """Whether a statement reads as a quote on its own: at least ``MIN_QUOTE_WORDS`` words, a clause whose main
     verb has its subject (or is an imperative), not a question, no dangling end ("What we did is like we.", "as I
@@ -120,18 +120,18 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False  # a question, or one answered in the same breath ("Your systems? Usually not.")
     if _SHRUGS_OFF.search(text) or _only_sets_up(text):
         return False
-    if not any(t.dep_ in _SUBJECTS for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
+    if not any(t.dep_ in SUBJECTS for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
-    last = _before_tags(tokens) or words[-1]
+    last = word_before_tags(tokens) or words[-1]
     # A verb's particle ends a sentence ("... we can't get out.", "claim it back.", "come in."); a preposition
     # without its object does not ("I work with.", "Now we are going to deploy on.").
     # The parser may attach a particle as a preposition ("... to put something in."): its tag still says RP.
     attached = last.dep_ in ("prt", "advmod") or last.tag_ == "RP"
     particle = last.pos_ == "ADP" and attached and last.lower_ in _PARTICLES
-    ends_a_clause = _as_it_is(tokens, last) or _stranded(last)
+    ends_a_clause = ends_as_it_is(tokens, last) or stranded_preposition(last)
     if (
         (last.pos_ in _DANGLING_POS and not particle and not ends_a_clause)
-        or last.dep_ in _SUBJECTS
+        or last.dep_ in SUBJECTS
         or (last.lower_ in _DANGLING_WORDS and not ends_a_clause)
     ):
         return False
@@ -145,7 +145,7 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         and last.pos_ == "VERB"
         and last.dep_ == "ROOT"
         and not any(c.dep_ in _OBJECTS for c in last.children)
-        and not _reduced_relative(last)
+        and not reduced_relative(last)
     ):
         # a turn cut off as the line dropped: "If one store is late, we miss", "the board wants"; never a verb of a
         # clause inside ("... as helpful as I want", "... my own email to send")
@@ -164,7 +164,7 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
             and not _topic_said_first(t, words)
         )
         # "Actually one has just occurred to me.": one of what was asked about ("one of the reports" says which)
-        or (t.lower_ == "one" and t.dep_ in _SUBJECTS and not any(t.children))
+        or (t.lower_ == "one" and t.dep_ in SUBJECTS and not any(t.children))
         for t in words
     ):
         return False
@@ -178,7 +178,7 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         len(text.split()) < _ENDS_ON_THAT_WORDS
         and last.lower_ in ("that", "this")
         and last.dep_ in _OBJECT_OF
-        and not _clause_before(tokens, last)
+        and not clause_before(tokens, last)
     ):
         return False
     if (words[0].text.endswith(".") or any(t.text == "." for t in tokens[1:3])) and len(words) > 2:
@@ -288,7 +288,7 @@ def _leans_on_what_came_before(words: list[Token]) -> bool:
             continue
         head = token.head
         under_saying = head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.lower_ in _SAYING
-        subject = token.dep_ in _SUBJECTS and (head.dep_ == "ROOT" or under_saying)
+        subject = token.dep_ in SUBJECTS and (head.dep_ == "ROOT" or under_saying)
         done = token.dep_ == "dobj" and head.lower_ in _DO and not any(w.pos_ == "VERB" and w.i < head.i for w in words)
         # What it stands for may be said earlier in the quote: a clause before it ("If I could rely on citations,
         # this ..."), or a verb before it other than the "think" it is said under.
@@ -339,81 +339,11 @@ def _points_outside(token: Token, words: list[Token]) -> bool:
         return (token.pos_ == "PRON" or token.dep_ in _REFERRING) and token.head.dep_ != "relcl"
     if word in ("it", "them") and token.dep_ in _OBJECT_OF:
         return True
-    if word == "it" and token.dep_ in _SUBJECTS:
+    if word == "it" and token.dep_ in SUBJECTS:
         return not any(w.pos_ in ("NOUN", "PROPN") or w.like_num for w in words)  # "If it's accurate at 95%"
     if word == "one":
         return before in _BACK_REFERENCES
     return False
-
-
-_TAGS = frozenset({"yeah", "yep", "right", "basically", "anyway", "you know"})
-"""Words tagged on after a comma that end nothing: "it could be for, yeah." ends on "for"."""
-
-
-def _before_tags(tokens: list[Token]) -> Token | None:
-    """The last word before the tags a speaker adds after a comma at the end (``_TAGS``), where there are any."""
-    kept = [t for t in tokens if not t.is_space]
-    while kept and kept[-1].is_punct and kept[-1].text != ",":
-        kept.pop()
-    found = False
-    while size := _tag_at_end(kept):
-        del kept[-size - 1 :]  # the tag and its comma
-        found = True
-    words = [t for t in kept if not t.is_punct]
-    return words[-1] if found and words else None
-
-
-def _tag_at_end(tokens: list[Token]) -> int:
-    """How many words of a tag (``_TAGS``) end ``tokens`` right after a comma; 0 where none do."""
-    sizes = (n for n in (2, 1) if len(tokens) > n + 1 and tokens[-n - 1].text == ",")
-    return next((n for n in sizes if " ".join(t.lower_ for t in tokens[-n:]) in _TAGS), 0)
-
-
-_SAID_AS_IT_IS = frozenset({"as", "how", "what", "where", "who", "than"})
-_FORMS_OF_BE = frozenset({"is", "are", "was", "were", "am", "be", "been"})
-
-
-def _as_it_is(tokens: list[Token], last: Token) -> bool:
-    """ "... they barely update HubSpot as it is.", "that's how it is", "than we are": a form of "be" that ends a
-    clause of its own after its subject pronoun (tester 16), unlike "What we did is like we.", "as I mentioned is."."""
-    before = [t for t in tokens if t.i < last.i and not t.is_punct]
-    return (
-        last.lower_ in _FORMS_OF_BE
-        and len(before) >= 2
-        and before[-1].pos_ == "PRON"
-        and before[-1].dep_ in _SUBJECTS
-        and before[-2].lower_ in _SAID_AS_IT_IS
-    )
-
-
-def _stranded(last: Token) -> bool:
-    """A preposition whose object is the noun a relative clause describes: "a vendor I've never worked with.", "the
-    system we depend on." (tester 17), unlike "I work with." or "we are going to deploy on."."""
-    if last.pos_ != "ADP" or last.dep_ != "prep":
-        return False
-    head = last.head
-    while head.dep_ in ("xcomp", "aux") and head.head is not head:
-        head = head.head  # "the tools we have to work with."
-    return head.dep_ in ("relcl", "acl") and head.head.i < head.i
-
-
-def _clause_before(tokens: list[Token], last: Token) -> bool:
-    """Whether a clause of its own, with its subject and verb, comes before the comma before ``last``: what a final
-    "that" stands for is said in the quote ("We would never let payroll data leave South Africa, POPIA is very clear
-    on that.": tester 16)."""
-    if last.head.lower_ == "like":
-        return False  # "..., something like that", "let's put it like this": no thing said, a manner of speaking
-    comma = max((t.i for t in tokens if t.text in (",", ";") and t.i < last.i), default=None)
-    if comma is None:
-        return False
-    before = [t for t in tokens if t.i < comma]
-    after = [t for t in tokens if comma < t.i < last.i]
-
-    def clause(part: list[Token]) -> bool:
-        return any(t.dep_ in _SUBJECTS for t in part) and any(t.pos_ in ("VERB", "AUX") for t in part)
-
-    # Both sides whole clauses: "..., everything around that" names nothing for "that" to be said of.
-    return clause(before) and clause(after)
 
 
 def _opens_subordinate(child: Token, first: Token) -> bool:
@@ -436,7 +366,7 @@ def _lone_condition(words: list[Token]) -> bool:
         return False
     if any(t.text in (",", ";", ":", "-", "–", "—") for t in opening.doc[opening.i : words[-1].i]):
         return False
-    subjects = [t for t in words if t.dep_ in _SUBJECTS and t.pos_ in _NOMINALS]
+    subjects = [t for t in words if t.dep_ in SUBJECTS and t.pos_ in _NOMINALS]
     # The clause opened has its own subject ("if you ..."), so that subject is the only one: "when emailing clients
     # I would ..." opens with no subject of its own, and "I" is the main clause's.
     return len(subjects) == 1 and subjects[0].i - opening.i <= 3
@@ -468,51 +398,8 @@ def _has_subject(root: Token, first: Token) -> bool:
     # A relative pronoun is no main clause's subject ("... for him who absolutely need to retrain.").
     # and the passive's ("I'm not convinced the ... is accurate": tester 16)
     heads = [root, *(child for child in root.children if child.dep_ in ("aux", "auxpass"))]
-    if any(c.dep_ in _SUBJECTS and c.tag_ not in ("WP", "WDT") for t in heads for c in t.children):
+    if any(c.dep_ in SUBJECTS and c.tag_ not in ("WP", "WDT") for t in heads for c in t.children):
         return True
     if root.lower_ in ("'s", "’s", "is") and any(c.lower_ == "here" and c.i < root.i for c in root.children):
         return True  # "..., here's why we replace it.": "here" is what is (tester 12)
     return root.i == first.i and root.tag_ == "VB"
-
-
-_PERSON_WORD = {"i": "you", "me": "you", "we": "you", "us": "you", "my": "your", "our": "your", "am": "are"}
-# An answer opens so: "It's more back and forth.", "My colleagues have influenced me.", "About five months, yes."
-_ANSWER_OPENERS = re.compile(
-    r"(?:i|we|they|he|she|it|my|our|their|that|there|yes|yeah|no|about|around|maybe|probably)\b", re.I
-)
-
-# Words that stress what the question said: added to it, they make it the speaker's own answer (tester 9).
-_STRESS = frozenset(
-    {"far", "much", "way", "really", "very", "so", "definitely", "absolutely", "totally", "certainly", "always",
-     "never", "still", "even", "completely", "entirely", "extremely", "incredibly", "massively", "hugely", "too"}
-)  # fmt: skip
-
-
-_CONFIRMED = re.compile(r",\s*(?:yes|yeah|yep|exactly|definitely|absolutely|for sure|correct|right)\W*$", re.I)
-
-
-def echoes(sentence: str, question: str) -> bool:
-    """Whether ``sentence`` reads the interviewer's ``question`` back before answering it ("How do we handle
-    reminders today." after "How do you handle reminders today?", "The biggest headache in scheduling."): four
-    words or more, all of them the question's in its order (I/we read as you; one word of its own in six or more, and
-    none that stresses it: "far", "really"), and not opening as an answer does ("We use Excel." after "Do you use
-    Excel?", "About five months, yes.")."""
-    said = [_PERSON_WORD.get(w, w) for w in re.findall(r"[a-z0-9]+", sentence.lower())]
-    asked = [_PERSON_WORD.get(w, w) for w in re.findall(r"[a-z0-9]+", question.lower())]
-    if "or" in asked and "or" not in said:
-        return False  # "More likely to collaborate." picks one of the question's choices: an answer
-    # "A lot of maybes." said back to the interviewer's remark agrees with it: only a question is read back
-    if len(said) < 4 or "?" not in question or _ANSWER_OPENERS.match(sentence.lstrip()):
-        return False
-    if _CONFIRMED.search(sentence):
-        return False  # "The biggest problem is the manual handover from sales, yes.": a leading question confirmed
-
-    if any(word in _STRESS and word not in asked for word in said):
-        return False  # "The approvals take far too long." after "... the approvals take too long?": a stressed yes
-    matched, at = 0, 0
-    for word in said:  # in the question's order
-        if word in asked[at:]:
-            at = asked.index(word, at) + 1
-            matched += 1
-    # one word of its own only in a longer sentence: "Retrain the models." answers "... quality of your models?"
-    return matched >= len(said) - (1 if len(said) >= 6 else 0)
