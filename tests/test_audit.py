@@ -87,6 +87,21 @@ def test_a_removed_content_word_fails_the_run(word, reason, why):
         audit([quote(s)], {s.id: s}, interview(), FILLERS)
 
 
+def test_a_phrase_said_again_with_its_cut_off_word_passes_and_another_fails():
+    source = "Sam: What happened?\nDana: Um, we tr- we tried two vendors. We tr- they tried it too.\n"
+    start = source.index("we tr")
+
+    def checked(end: int, removed: tuple) -> int:
+        text = apply_cleanup(source, start, end, removed)
+        s = Statement("i@1", "i", "Dana", 1, start, end, removed, text, "")
+        return audit([quote(s)], {s.id: s}, interview(source), FILLERS)
+
+    assert checked(source.index("vendors.") + 8, ((start, start + 7, "false-start"),)) == 1
+    start = source.index("We tr- they")
+    with pytest.raises(AuditError, match="not a cut-off word said again"):
+        checked(source.index("too.") + 4, ((start, start + 7, "false-start"),))
+
+
 def test_unknown_statement_and_interview_fail():
     s = statement()
     with pytest.raises(AuditError, match="unknown statement"):
@@ -152,6 +167,27 @@ def test_a_quote_opens_with_a_capital_unless_its_first_word_is_a_name_spelled_sm
     assert apply_cleanup(source, 0, 29, [(0, 3, "filler")]) == "ezyVet has a stock module."
     assert apply_cleanup(source, 30, 45, []) == "So we tried it."
     assert apply_cleanup(source, 46, len(source), []) == "iPhone scans fail."
+
+
+@pytest.mark.parametrize(
+    ("source", "quote"),
+    [
+        # tester 34: "Um, dbt runs the models overnight." was quoted "Dbt runs ..."
+        ("um, dbt runs the models overnight.", "dbt runs the models overnight."),
+        ("uh npm installs break every week.", "npm installs break every week."),
+        ("um k8s restarts the pods.", "k8s restarts the pods."),
+        ("um asana.com is where tasks live.", "asana.com is where tasks live."),
+        # words a capital opens: a vowel-less filler word, "my", "why"
+        ("um my team runs payroll.", "My team runs payroll."),
+        ("uh why we switched is simple.", "Why we switched is simple."),
+        ("um hmm, we never checked.", "Hmm, we never checked."),
+        ("um b) the tool would flag it.", "B) the tool would flag it."),  # a list's letter
+        ("um e.g. we hold a session monthly.", "E.g. we hold a session monthly."),
+    ],
+)
+def test_a_tool_spelled_small_keeps_its_spelling_at_a_quote_opening(source, quote):
+    filler = source.index(" ") + 1
+    assert apply_cleanup(source, 0, len(source), [(0, filler, "filler")]) == quote
 
 
 def test_a_contraction_said_twice_is_a_stutter_the_audit_accepts():

@@ -34,6 +34,8 @@ def test_fillers_are_removed_with_their_comma():
     assert clean("With the simpler models, Uh, it's much easier.") == "With the simpler models, it's much easier."
     assert clean("Um, I think er the issue is, uh, timing. Mm-hmm.") == "I think the issue is timing."
     assert clean("It cost us about, uh, eighteen thousand dollars.") == "It cost us about eighteen thousand dollars."
+    assert clean("Our error rate was above, uh, 20% last quarter.") == "Our error rate was above 20% last quarter."
+    assert clean("We need at least, um, forty seats.") == "We need at least forty seats."
     # a clause given up and started anew keeps its comma, unless a conjunction asks for the clause (tester W)
     assert clean("So payroll is, um, it's a lot.") == "So payroll is, it's a lot."
     assert clean("We moved because, um, we had to.") == "We moved because we had to."
@@ -86,6 +88,13 @@ def test_a_sentence_a_filler_opened_starts_with_a_capital():
         ("We were on- onboarding three clinics.", "We were onboarding three clinics."),
         ("We over- overbought mahi mahi twice.", "We overbought mahi mahi twice."),
         ("Speed. Some- sometimes the offer comes late.", "Speed. Sometimes the offer comes late."),  # a capital
+        # a phrase said again with the word it cut off (tester 34)
+        ("We tr- we tried two vendors.", "We tried two vendors."),
+        ("I think that, that could work for us.", "I think that could work for us."),
+        ("We knew that, that would never pass the audit.", "We knew that would never pass the audit."),
+        ("Honestly the re- the renewal came in at double.", "Honestly the renewal came in at double."),
+        ("It was a- it was another vendor.", "It was another vendor."),
+        ("So we ch- we checked it twice.", "So we checked it twice."),
         ("We had to renew it, it, it just kept failing.", "We had to renew it, it just kept failing."),
         ("Honestly we did, did the whole import by hand.", "Honestly we did the whole import by hand."),
         ("It does, does the matching overnight.", "It does the matching overnight."),
@@ -97,6 +106,18 @@ def test_a_sentence_a_filler_opened_starts_with_a_capital():
 )
 def test_a_stutter_is_still_cleaned(said, quote):
     assert clean(said) == quote
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We tr- they tried two vendors.",  # another subject: not the same phrase again
+        "We need the pre- and post-approval steps.",  # a hyphen shared with the next word
+        "The team ch- the other team checked it.",  # the phrase goes on differently
+    ],
+)
+def test_words_before_a_cut_off_word_stay_unless_said_again(said):
+    assert clean(said).split()[:2] == said.split()[:2]
 
 
 @pytest.mark.parametrize(

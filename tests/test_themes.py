@@ -5,7 +5,7 @@ import numpy as np
 from voiceofbuyer.cluster import PcaHdbscan, groups_from_labels, split_broad
 from voiceofbuyer.config import ClusteringConfig
 from voiceofbuyer.records import BuyerProfile, Citation, Interview, InterviewMeta, Quote, Statement, Theme
-from voiceofbuyer.theme_titles import distinct_labels, label_groups, never_in_titles, title_candidates
+from voiceofbuyer.theme_titles import distinct_labels, label_groups, never_in_titles, opening_words, title_candidates
 from voiceofbuyer.themes import build_themes, disfluency, representative
 
 CONFIG = ClusteringConfig(
@@ -360,3 +360,10 @@ def test_a_roles_own_job_title_never_titles_its_themes_another_roles_may():
     ]
     assert title_candidates([group], unsaid["Data & ML Practitioner"]) == {"data sets"}
     assert "data scientist" in title_candidates([group], unsaid["Accounts Payable Manager"])
+
+
+def test_a_title_keeps_a_tool_spelled_small():
+    # "Dbt runs the models..." and "IPhone scans..." were titles: a sentence's capital, not the tool's spelling
+    assert opening_words("dbt runs the models overnight.") == "dbt runs the models overnight"
+    assert opening_words("iPhone scans fail at the dock.") == "iPhone scans fail at the dock"
+    assert opening_words("invoices arrive late.") == "Invoices arrive late"

@@ -9,7 +9,7 @@ rule that removed it, so a wrong rule or a tampered store cannot pass):
 - ``filler``: the removed text is a filler word of the configuration, not in capitals (in all-caps text, capitals
   tell nothing), not after a number;
 - ``repeat``: the removed words are said again right after the range;
-- ``false-start``: a cut-off word whose next word restarts it;
+- ``false-start``: a cut-off word whose next word restarts it, after the words said again with it ("We tr- we");
 - ``timestamp`` / ``annotation``: a bracketed time stamp / a bracketed non-speech note;
 - ``gap``: text outside every turn of the speaker (cue timings and labels), never part of anybody's turn;
 - ``backchannel``: besides such text, only whole turns of other speakers that are acknowledgements ("Mm-hmm.").
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .cleanup import ANNOTATION, INLINE_TIME, LINE_NUMBER, QUOTE_MARK, apply_cleanup, is_acknowledgement, is_false_start
+from .cleanup import ANNOTATION, INLINE_TIME, LINE_NUMBER, QUOTE_MARK, apply_cleanup, is_acknowledgement, is_restart
 from .errors import AuditError
 from .records import Interview, Persona, Quote, RunResult, Statement, Theme
 from .stop_words import english_stop_words
@@ -38,7 +38,8 @@ _NUMBER_AFTER = re.compile(
     r"|million|billion)\b)",
     re.I,
 )
-_CUT_OFF = re.compile(r"\s*([\w'’]+)(-|--|–|—)\s*")
+_CUT_OFF = re.compile(r"\s*((?:[\w'’]+\s+){0,2})([\w'’]+)(-|--|–|—)\s*")
+"""A word cut off, after the phrase of up to two words the speaker says again with it ("We tr- ")."""
 _STRUCTURAL = ("gap", "timestamp", "annotation", "escape")
 
 
@@ -127,7 +128,7 @@ def _removal_problem(
     if reason == "false-start":
         cut = _CUT_OFF.fullmatch(removed)
         following = _WORDS.findall(_text_after(statement, end, source).lower())
-        if cut and following and is_false_start(cut[1], following[0], cut[2]):
+        if cut and is_restart(cut[1].split(), cut[2], following, cut[3]):
             return None
         return "it is not a cut-off word said again"
     if reason == "escape":

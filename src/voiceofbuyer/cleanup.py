@@ -14,10 +14,11 @@ Each removed range is ``(start, end, reason)``; the reasons, and when each appli
   ("in mm and"), never next to a slash ("mm/dd/yyyy");
 - ``repeat``: an immediate stutter, the earlier copies of a word or a short phrase said again ("the, the
   approval", "I I think", "we were, we were going"). A content word said twice with nothing between ("very very
-  good", "had had", "that that") is how people speak and stays; a repeated phrase goes only when it holds a
-  function word, and never after a negation ("Not my team, my team was desperate." is a correction);
-- ``false-start``: a word cut off with a hyphen and restarted ("we- we tried", "appro- approval"); a dangling
-  prefix ("pre- and post-approval") stays;
+  good", "had had", "that that", but not "I think that, that could work") is how people speak and stays; a repeated
+  phrase goes only when it holds a function word, and never after a negation ("Not my team, my team was desperate."
+  is a correction);
+- ``false-start``: a word cut off with a hyphen and restarted ("we- we tried", "appro- approval"), with the phrase
+  said again before it ("We tr- we tried"); a dangling prefix ("pre- and post-approval") stays;
 - ``timestamp`` and ``annotation``: time stamps and non-speech notes a transcription service left in the text
   ("[00:40:00]", "[laughs]", "(inaudible)");
 - ``gap``: where one buyer's sentence runs over two cues or turns, the text between them (cue timings, labels);
@@ -212,7 +213,32 @@ def disfluencies(text: str, tokens: Sequence[Token], fillers: re.Pattern[str]) -
     for match in _FALSE_START.finditer(text):
         if is_false_start(match.group(1), match.group(3), match.group(2)) and not _ends_a_phrase(match, tokens):
             found.append((match.start(), match.end(), "false-start"))
+        elif (restarted := _restarted_before(text, match)) is not None:
+            found.append((restarted, match.end(), "false-start"))
     return merge_removals(found)
+
+
+_WORDS_BEFORE = [re.compile(r"(?:(?<=\s)|^)" + r"[\w'’]+\s+" * size + r"$") for size in (1, 2)]
+
+
+def _restarted_before(text: str, match: re.Match[str]) -> int | None:
+    """Where a phrase of one or two words, said again before the word it cut off, starts: "We tr- we tried", "the
+    re- the renewal" (tester 34); None where the cut-off word has no such phrase before it."""
+    before = text[: match.start()]
+    following = _WORD.findall(text[match.end() : match.end() + 80])
+    for words_before in _WORDS_BEFORE:
+        said = words_before.search(before)
+        if said and is_restart(said.group().split(), match.group(1), following, match.group(2)):
+            return said.start()
+    return None
+
+
+def is_restart(said: Sequence[str], stem: str, following: Sequence[str], dash: str = "-") -> bool:
+    """Whether ``said`` (words before a cut-off ``stem``, maybe none) and the stem are begun again by ``following``:
+    the same words, then a word the stem begins (``is_false_start``): "We tr- we tried"."""
+    size = len(said)
+    again = [word.lower() for word in following[:size]] == [word.lower() for word in said]
+    return len(following) > size and again and is_false_start(stem, following[size], dash)
 
 
 _PARTICLES = frozenset({"up", "down", "out", "off", "over", "in", "on", "back", "away", "through", "for", "with",
@@ -302,6 +328,8 @@ _NO_COMMA_AFTER = frozenset(
      # be used, uh, the clients ...")
      "across", "through", "within", "without", "after", "before", "during", "per", "via", "toward", "towards",
      "against", "among", "behind", "beyond", "near", "past", "since", "until", "upon", "throughout", "including",
+     # before an amount: "above, uh, 20%", "at least, um, forty" (tester 34)
+     "above", "below", "least", "approximately", "exactly", "upwards",
      "get", "gets", "got", "take", "takes", "took", "make", "makes", "made", "buy", "buys", "bought", "need", "needs",
      "spend", "spends", "spent", "pay", "pays", "cost", "costs", "use", "uses", "run", "runs", "send", "sends",
      "lose", "loses", "save", "saves", "employ", "employs", "hire", "hires", "handle", "handles", "own", "owns",
@@ -348,13 +376,25 @@ _SUBJECT = re.compile(
 
 
 def _opening(piece: str) -> str:
-    """``piece`` opening a sentence: its first word capitalised, unless it is written with a capital inside
-    ("iPhone", "ezyVet") or starts with no letter."""
+    """``piece`` opening a sentence, as ``sentence_case`` writes it."""
     words = piece.lstrip()
-    if not words[:1].islower() or any(c.isupper() for c in words.split(maxsplit=1)[0][1:]):
-        return piece
-    at = len(piece) - len(words)
-    return piece[:at] + words[0].upper() + words[1:]
+    return piece[: len(piece) - len(words)] + sentence_case(words)
+
+
+_KEEPS_ITS_CASE = re.compile(
+    r"\S+[A-Z]|\S*\d|\S*\.\w{2}|(?!(?:h?m+|hm+|mhm|sh+|psst|tsk|brr+|grr+|pfft)\b)[^aeiouy\W\d_]{2,}\b", re.ASCII
+)
+"""A first word written with a capital inside ("iPhone", "ezyVet", "eBay"), a digit or a dot inside ("k8s",
+"asana.com"; not "e.g."), or without a vowel ("dbt", "npm"; not a letter that numbers a list, "b)"): a name or a
+tool's spelling, not a word a capital opens."""
+
+
+def sentence_case(text: str) -> str:
+    """``text`` with its first letter capitalised, as a sentence opens, unless it starts with no small letter or its
+    first word keeps its spelling (``_KEEPS_ITS_CASE``)."""
+    if not text[:1].islower() or _KEEPS_ITS_CASE.match(text):
+        return text
+    return text[:1].upper() + text[1:]
 
 
 def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[object]]) -> str:
@@ -381,7 +421,4 @@ def apply_cleanup(source: str, start: int, end: int, removed: Iterable[Sequence[
     text = _WHITESPACE.sub(" ", "".join(pieces))
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _LEADING_JUNK.sub("", text).strip()
-    # A sentence starts with a capital, but a name written with a small first letter and a capital inside
-    # ("ezyVet", "iPhone", "eBay") keeps its spelling.
-    first = text.split(maxsplit=1)[0] if text else ""
-    return text if any(c.isupper() for c in first[1:]) else text[:1].upper() + text[1:]
+    return sentence_case(text)

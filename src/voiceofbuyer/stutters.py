@@ -22,6 +22,13 @@ _EMPHATIC = frozenset({"no", "not", "never", "yes"})
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "n't", "without"})
 # Function words said twice on purpose: "had had", "that that", "what it is is", "what it was was".
 _GRAMMATICAL_DOUBLES = frozenset({"had", "that", "do", "in"})
+# Verbs a "that" after which opens what is thought or said: "I think that, that could work", the comma a restart, says
+# "I think that could work" whether the second "that" is the clause's subject or the word said again (tester 34);
+# "I think that that is the problem", with no comma, is said as written.
+_TAKES_A_CLAUSE = frozenset(
+    {"think", "thought", "say", "said", "says", "know", "knew", "believe", "guess", "hope", "feel", "felt", "mean",
+     "meant", "realised", "realized", "found", "figured", "noticed", "agree", "agreed", "suppose", "reckon"}
+)  # fmt: skip
 # Said twice on purpose only after a clause standing for a thing (``_FREE_RELATIVE``): "what it was was", "what the
 # problem is, is that", never "It was, was a nightmare", "our regulator is, is not" nor "the hotels were were late".
 _ADJACENT_DOUBLES = frozenset({"was", "were", "is", "can", "will", "would", "could", "should", "must"})
@@ -174,7 +181,8 @@ def repeats(text: str, tokens: Sequence[Token], fillers: Sequence[Removal] = ())
             after = words[i + 2 * size] if i + 2 * size < len(words) else None
             if after is not None and after.like_num and any(w.pos_ in _AMOUNT_POS or w.like_num for w in first):
                 continue  # "a dollar, a dollar fifty": the second copy goes on to another amount, a range
-            if size == 1 and first[0].text.lower() in _GRAMMATICAL_DOUBLES:
+            thought = size == 1 and lowers[i] == "that" and i and lowers[i - 1] in _TAKES_A_CLAUSE and "," in between
+            if size == 1 and first[0].text.lower() in _GRAMMATICAL_DOUBLES and not thought:
                 continue  # "had had", "that that", "help with that, that would be cool": two roles, not a stutter
             if size == 1 and first[0].lower_ in _ADJACENT_DOUBLES and _FREE_RELATIVE & set(lowers[max(0, i - 5) : i]):
                 continue  # "what it was was a mess", "All it is is a spreadsheet", "Whoever can can sign it" (not

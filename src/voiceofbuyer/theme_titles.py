@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .cleanup import sentence_case
 from .records import BuyerProfile, Interview, Statement, Theme
 
 # Nouns too generic to name a theme.
@@ -185,17 +186,17 @@ def label_groups(
         keywords = tuple(ranked.surface_of[key] for key in list(dict.fromkeys([*multiword[:1], *ranked.keys]))[:5])
         chosen = keybert_title(group, ranked, vectors, phrase_vectors, texts) if len(group) > 1 else ""
         if chosen:
-            label = title_case(chosen)
+            label = sentence_case(chosen)
             keywords = tuple(dict.fromkeys([chosen, *keywords]))[:5]
         elif not keywords:
             label = opening_words(group[0].text, names)
         elif " " in keywords[0] or len(keywords) == 1:
-            label = title_case(keywords[0])
+            label = sentence_case(keywords[0])
         elif set(keywords[0].split()) <= set(keywords[1].split()):
-            label = title_case(keywords[1])  # "invoice" and "invoice number": the longer says both
+            label = sentence_case(keywords[1])  # "invoice" and "invoice number": the longer says both
         else:  # no shared phrase: the two words the group uses most, together ("Approvers and duplicates")
             second = next((k for k in keywords[1:] if " " not in k), keywords[1])
-            label = title_case(f"{keywords[0]} and {second}")
+            label = sentence_case(f"{keywords[0]} and {second}")
         results.append((label, keywords))
     return results
 
@@ -232,11 +233,6 @@ def _word_runs(text: str, longest: int = 4) -> list[list[str]]:
     return [words[i : i + n] for n in range(1, longest + 1) for i in range(len(words) - n + 1)]
 
 
-def title_case(phrase: str) -> str:
-    """The phrase with its first letter upper-cased, the rest as the buyers wrote it."""
-    return phrase[:1].upper() + phrase[1:]
-
-
 def distinct_labels(themes: list[Theme]) -> list[Theme]:
     """Themes of one persona with no two titles alike: a repeated title gives way to the theme's next keyphrase
     not taken (several words first), else to the title numbered ("Invoices (2)", "Invoices (3)")."""
@@ -245,10 +241,10 @@ def distinct_labels(themes: list[Theme]) -> list[Theme]:
     for theme in themes:
         label = theme.label
         if label.casefold() in taken:
-            spare = [k for k in theme.keywords if title_case(k).casefold() not in taken]
+            spare = [k for k in theme.keywords if sentence_case(k).casefold() not in taken]
             spare.sort(key=lambda k: " " not in k)  # stable: keyphrase order within each kind
             if spare:
-                label = title_case(spare[0])
+                label = sentence_case(spare[0])
             else:
                 number = 2
                 while f"{label} ({number})".casefold() in taken:
@@ -271,5 +267,5 @@ def opening_words(text: str, names: frozenset[str] = frozenset()) -> str:
         if bare.lower() not in names and not (index and capitalised and bare != "I"):
             kept.append(word)
     if len(kept) > 6:
-        return title_case(" ".join(kept[:6])) + "…"
-    return title_case(" ".join(kept).rstrip(".,;:!"))  # a title, not a sentence: no full stop
+        return sentence_case(" ".join(kept[:6])) + "…"
+    return sentence_case(" ".join(kept).rstrip(".,;:!"))  # a title, not a sentence: no full stop
