@@ -135,6 +135,17 @@ _ADDED_ROLE = re.compile(
 )
 # "Dispatch manager is the official title", "quality assurance manager, that's the title", "warehouse operations
 # manager, officially": a phrase said to be the title, after it.
+# A round of introductions: a sentence that opens with the speaker's full name, then their job ("Hello. Fiona Kerr,
+# finance director for Lochside Academies Trust.", "Yeah, hi, Jon Eriksen, operations director ..."; tester 35).
+_FULL_NAME_THEN = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:(?:hi|hello|hey|yeah|yes|sure|so|okay|ok|right|morning|afternoon)\b[,.!]?\s+)*"
+    r"(?-i:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}))\s*,\s*(?:(?:the|an?)\s+)?",
+    re.I,
+)
+_OPENERS = frozenset({
+    "thanks", "thank", "hi", "hello", "hey", "yes", "yeah", "sure", "okay", "well", "so", "and", "but", "honestly",
+    "look", "right", "good", "great", "morning", "afternoon", "sorry",
+})  # fmt: skip
 _TITLE_NAMED_AFTER = re.compile(
     r"(?:^|[.,;:!?]\s*)(?:(?:so|well|oh|yeah|yes|okay|ok|the|a|an)\s+)*(?P<title>[^\W\d_][\w&/' -]{1,60}?)"
     r"(?:(?:\s+is|\s*,?\s*that'?s|\s*,?\s*which\s+is)\s+(?:my|the)\s+(?:(?:official|actual|formal|real|job|own|current|new|exact|full)\s+){0,2}title"
@@ -246,7 +257,10 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         title = title_after(text[start : start + 80])
         # After an article or "as" ("as a Product Owner, my main ..."), or "my title is" ("my title is Fleet
         # Maintenance Supervisor, and I report to ..."), no name: only a job is said so.
-        named = not re.search(r"\b(?:a|an|the|as)\s*$|\b(?:role|position|title|job|designation)\b", lead[0], re.I)
+        # A name's lead took the article after the name as its own ("I'm Sarah Baker, the head of ..."): read it
+        # before the name.
+        lead_words = text[lead.start() : lead.start("named")] if lead["named"] else lead[0]
+        named = not re.search(r"\b(?:a|an|the|as)\s*$|\b(?:role|position|title|job|designation)\b", lead_words, re.I)
         if (
             title
             and named
@@ -254,6 +268,7 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
         ):
             # "I'm Sarah Baker, I'm the head of procurement": a surname that is a job word; the title follows
             start = _NAME_THEN.match(text, start + len(title)).end()  # type: ignore[union-attr]  # _is_a_name saw it
+            start = article.end() if (article := _ARTICLE.match(text, start)) else start  # "..., the finance manager"
             title = title_after(text[start : start + 80])
         glossed = None if title else _IN_ENGLISH.match(text, start)
         if glossed:  # "Leiter Einkauf, so head of purchasing": the title in English after one in another language
@@ -295,6 +310,11 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             # "since January, I'm also the project lead": a job taken on beside the title, not instead of it
             now = _NOW.search(text, max(0, lead.start() - 24), lead.start()) and not _ADDED_ROLE.search(lead[0])
             found.insert(0 if now or _replaces(text, lead, start + len(title)) else len(found), title)
+    for match in _FULL_NAME_THEN.finditer(text):  # "Hello. Fiona Kerr, finance director for Lochside ..."
+        name = match["name"].split()
+        title = title_after(text[match.end() : match.end() + 80])
+        if title and name[0].lower() not in _OPENERS and not names_a_job_word(name[0]):
+            found.append(title)
     for match in _TITLE_NAMED_AFTER.finditer(text):
         phrase = match["title"]
         title = title_after(phrase)
@@ -317,6 +337,7 @@ _AT_A_COMPANY = re.compile(r"[^,.;!?]{2,60}?\s+at\s+(?-i:[A-Z])", re.I)
 
 _NEXT_CLAUSE = re.compile(r"\s*[,.;:—–-]+\s*(?:and\s+)?(?:i'?m\b|i\s+am\b|i\s|i've\b|my\s|we\s)", re.I)
 _NAME_THEN = re.compile(r"\s*[,.;:—–-]+\s*")
+_ARTICLE = re.compile(r"(?:the|an?)\s+", re.I)
 
 
 def _is_a_name(title: str, after: str) -> bool:
@@ -325,12 +346,20 @@ def _is_a_name(title: str, after: str) -> bool:
     procurement", "... — I run the finance team") or the job itself ("..., head of procurement"). "Senior Manager,
     Treasury at Orrin" is a title: its first word is a rank, and no clause nor job follows."""
     words = title.split()
-    if not 2 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
-        return False
-    if names_a_job_word(words[0]) or only_seniority(words[0]) or words[0].lower() in (*RANK_WORDS, "chief"):
+    if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
         return False
     then = _NAME_THEN.match(after)
-    return _NEXT_CLAUSE.match(after) is not None or (then is not None and bool(title_after(after[then.end() :])))
+    job = then.end() if then else 0
+    job_follows = then is not None and bool(
+        title_after(after[(article.end() if (article := _ARTICLE.match(after, job)) else job) :])
+    )
+    if len(words) == 1:
+        # "And I'm Dev, finance manager.": a given name that is a job word too, the job said after it (tester 36);
+        # not a title in capitals ("I'm CFO, finance and ops") nor a rank ("I'm Director, Finance")
+        return not words[0].isupper() and not only_seniority(words[0]) and job_follows and "," in after[:3]
+    if names_a_job_word(words[0]) or only_seniority(words[0]) or words[0].lower() in (*RANK_WORDS, "chief"):
+        return False
+    return _NEXT_CLAUSE.match(after) is not None or job_follows
 
 
 _COUNTED_PEOPLE = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?P<people>[\w&/-]+(?:\s+[\w&/-]+)?)", re.I)

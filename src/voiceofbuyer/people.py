@@ -21,8 +21,8 @@ from .ingest.unlabelled import asks_or_acknowledges
 from .ingest.vendor_side import other_voices_on_a_channel
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_participants, training_descriptions
-from .job_fields import stated_company
 from .job_words import OWN_BUSINESS, OWN_BUSINESS_PRECISION, OWNERS
+from .members import profiled_company, with_member_companies
 from .not_interviews import not_an_interview
 from .off_record import off_the_record
 from .persons import one_role_per_person, with_persons
@@ -85,12 +85,8 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
                 f"them (speakers: {speakers}); the sides were read from the transcript instead (fix: write the "
                 "interviewee as the transcript labels them)"))  # fmt: skip
         profile = buyer_profile(interview, sides, config.taxonomy, vectors.get)
-        people.profiles[interview.id] = profile
-        company = (
-            ""
-            if interview.meta.company
-            else stated_company([turn.text for turn in interview.turns if turn.speaker in sides.buyers])
-        )
+        company = "" if interview.meta.company else profiled_company(interview, sides, profile)
+        people.profiles[interview.id] = with_member_companies(profile, interview.meta.company or company)
         if company:
             people.companies[interview.id] = company
             people.notes.append(f"{interview.source}: company {company!r} from the buyer's self-introduction")

@@ -134,6 +134,22 @@ class SpeakerRoles:
 
 
 @dataclass(frozen=True)
+class GroupMember:
+    """Another buyer of a group interview than the profiled one (a panel, a focus group, a buying committee), cited
+    by their own name, title and company (``members.group_members``)."""
+
+    speaker: str
+    """Their label in the transcript."""
+    name: str
+    """The name their quotes cite: their label's, or the one they give as theirs under a placeholder label."""
+    title: str = ""
+    """The title their own words state, else their display name's; "" where neither says one."""
+    company: str = ""
+    """The company they name (or their label names); the interview's where the group is of one company; "" in a
+    panel where they name none."""
+
+
+@dataclass(frozen=True)
 class BuyerProfile:
     """The buyer behind an interview: name, title and the persona role they belong to."""
 
@@ -157,6 +173,13 @@ class BuyerProfile:
     person: str = ""
     """A key the buyer shares with the other interviews of the same person (``persons.person_keys``): one buyer
     interviewed twice is one interviewee in every count; "" in a result stored before it was kept."""
+    members: tuple[GroupMember, ...] = ()
+    """The other buyers of a group interview, each cited as themselves; empty in a one-buyer interview, and in a
+    result stored before they were kept."""
+
+    def member(self, speaker: str) -> GroupMember | None:
+        """The member who speaks under ``speaker``; None for the profiled buyer and any other voice."""
+        return next((member for member in self.members if member.speaker == speaker), None)
 
     @property
     def person_key(self) -> str:

@@ -51,6 +51,7 @@ from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
 from .job_questions import addressed_names, introduced_title, question_before
 from .job_words import names_a_job_word, title_cased
+from .members import group_members
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 from .signatures import signature_title
 from .title_phrases import CLIENT_OR_PLACE
@@ -286,7 +287,15 @@ def buyer_profile(
     interview: Interview, speakers: SpeakerRoles, taxonomy: Taxonomy, embed: Embed | None = None
 ) -> BuyerProfile:
     """The buyer of an interview: their name (metadata, else the first buyer label that is a name: "Speaker 2"
-    never is), their title, role and job function, and where the role came from."""
+    never is), their title, role and job function, and where the role came from; in a group interview, the other
+    buyers too, each cited as themselves (``members.group_members``)."""
+    profile = _first_buyer(interview, speakers, taxonomy, embed)
+    return replace(profile, members=group_members(interview, speakers, profile, _stated_title))
+
+
+def _first_buyer(
+    interview: Interview, speakers: SpeakerRoles, taxonomy: Taxonomy, embed: Embed | None = None
+) -> BuyerProfile:
     meta = interview.meta
     # "iPad Pro", then "Mei-Ling Chou"; "Priya" beside "Priya Raman": one buyer
     renamed = {**renamed_devices(interview, speakers.buyers), **label_aliases(interview.turns)}

@@ -146,6 +146,7 @@ def never_in_titles(
         meta = interview.meta
         named.update(t.speaker for t in interview.turns)
         named.update((meta.interviewee, meta.interviewer, meta.company, meta.attendees, profiles[interview.id].name))
+        named.update(part for member in profiles[interview.id].members for part in (member.name, member.company))
     words = frozenset(word for name in named for word in _WORDS.findall(name.lower()) if len(word) > 2)
     titles: dict[str, set[str]] = {}
     for profile in profiles.values():

@@ -263,11 +263,14 @@ def folded(name: str) -> str:
 
 def quote_of(statement: Statement, interview: Interview, profile: BuyerProfile) -> Quote:
     """A statement as a quote citing its speaker, interview and time (or line). The buyer's title is cited only beside
-    that buyer's own words: the interview's profile is of one buyer, so another named one (a group interview) is cited
-    by name alone, and of unnamed ones only the one who said the title cites it (``BuyerProfile.speaker``)."""
+    that buyer's own words: another buyer of a group interview is cited with their own title and company
+    (``BuyerProfile.members``), one the profile does not know by name alone, and of unnamed ones only the one who
+    said the title cites it (``BuyerProfile.speaker``)."""
     speaker = display_speaker(statement.speaker, profile)
     named_other = bool(profile.name) and not _same_name(speaker, profile.name)
     someone_else = named_other or (bool(profile.speaker) and statement.speaker != profile.speaker)
+    member = profile.member(statement.speaker)
+    title = member.title if member else "" if someone_else else profile.title
     return Quote(
         statement.id,
         statement.text,
@@ -275,8 +278,8 @@ def quote_of(statement: Statement, interview: Interview, profile: BuyerProfile) 
             interview_id=interview.id,
             source=interview.source,
             speaker=speaker,
-            title="" if someone_else else profile.title,
-            company=interview.meta.company,
+            title=title,
+            company=member.company if member else interview.meta.company,
             line=interview.text.count("\n", 0, statement.start_char) + 1,
             start=statement.start,
             speaker_uncertain=statement.speaker_uncertain,

@@ -354,7 +354,11 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
     or the call gives one (``said_name``), else as "Unnamed interviewee"; a device ("Kofi's iPhone") as the buyer's
     name when it is named after them or after no one, else as the person it is named after: a tool's label for a
     voice is never shown as a person's name; an account the buyer says many share as their name; a display name with
-    a title or company after the name as the name (``display_parts``)."""
+    a title or company after the name as the name (``display_parts``); another buyer of a group interview by the
+    name they are cited by (``BuyerProfile.members``)."""
+    member = profile.member(speaker)
+    if member is not None:  # "Speaker 3", who said "It's Priyanka Desai": never the profiled buyer's name
+        return member.name
     if is_placeholder(speaker) or is_room(speaker):  # "Northwind HQ - Boardroom 4": a place, not a person
         # of several unnamed buyers, the name is the one whose words gave it (``BuyerProfile.speaker``)
         return UNNAMED if profile.speaker and speaker != profile.speaker else profile.name or UNNAMED

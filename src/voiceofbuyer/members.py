@@ -1,0 +1,94 @@
+"""The other buyers of a group interview (a panel, a focus group, a buying committee): each one's name, title and
+company from their own words or label, so that their quotes are cited as theirs, never under the profiled buyer's
+name, title or company (tester 35: a focus group's "Speaker 3", who said "It's Priyanka Desai, I'm head of people
+operations at Velo Bikes", was cited as the first buyer, Martin Hale of Kinloch Foods)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from itertools import groupby
+from operator import attrgetter
+
+from .ingest.speaker_names import (
+    company,
+    display_parts,
+    display_title,
+    given_name_first,
+    is_device,
+    is_login,
+    is_placeholder,
+    is_room,
+    label_aliases,
+    renamed_devices,
+    said_name,
+    same_person,
+    without_call_mark,
+    without_honorific,
+)
+from .job_fields import stated_company
+from .job_questions import question_before
+from .records import BuyerProfile, GroupMember, Interview, SpeakerRoles
+from .themes import folded
+
+StatedTitle = Callable[[list[str], list[str]], str]
+"""The title a buyer's own words state (their runs of turns, and the question before each); "" where none."""
+
+
+def group_members(
+    interview: Interview, speakers: SpeakerRoles, profile: BuyerProfile, stated_title: StatedTitle
+) -> tuple[GroupMember, ...]:
+    """The buyers of ``interview`` other than the one ``profile`` describes, each with the name they are cited by
+    (their label's, given name first: "Kerr, Fiona" → "Fiona Kerr"; for a placeholder label, the name they give as
+    theirs, ``said_name``), the title their own words state (else their display name's) and the company they name
+    (else their label's, "Jon Eriksen (Polar Cold Chain)"). Empty where one buyer speaks, where the profile names
+    no one, and for labels that are the profiled buyer's (a device renamed, a first name beside the full one) or
+    that no name can be given to."""
+    if len(speakers.buyers) < 2 or not profile.name:
+        return ()
+    aliases = {**renamed_devices(interview, speakers.buyers), **label_aliases(interview.turns)}
+    heard = [t for t in interview.turns if t.speaker not in speakers.uncertain]
+    runs = [(speaker, " ".join(t.text for t in run)) for speaker, run in groupby(heard, key=attrgetter("speaker"))]
+    members = []
+    for label in speakers.buyers:
+        if label in aliases or is_device(label) or is_room(label) or is_login(label) or label == profile.speaker:
+            continue
+        own = [text for speaker, text in runs if speaker == label]
+        if is_placeholder(label):
+            others = " ".join(t.text for t in interview.turns if t.speaker != label)
+            name = said_name(label, " ".join(own), others)
+        else:
+            name = given_name_first(without_honorific(display_parts(label)[0] or without_call_mark(label)))
+        if not name or same_person(name, profile.name) or same_person(profile.name, name):
+            continue
+        asked = [question_before(runs, i, {label}) for i, (speaker, _) in enumerate(runs) if speaker == label]
+        title = stated_title(own, asked) or display_title(list(interview.turns), interview.text, {label})
+        members.append(GroupMember(label, name, title, stated_company(own) or company(label)))
+    return tuple(members)
+
+
+def with_member_companies(profile: BuyerProfile, interview_company: str) -> BuyerProfile:
+    """``profile`` with the interview's company given to the members who name none, where the group is of one
+    company (a buying committee); in a panel, where some member names another company than the interview's, a
+    member who names none is cited with none: nobody is cited with a company that may not be theirs."""
+    if not profile.members or not interview_company:
+        return profile
+    own = {folded(member.company) for member in profile.members if member.company}
+    if own - {folded(interview_company)}:
+        return profile
+    return replace(profile, members=tuple(replace(m, company=m.company or interview_company) for m in profile.members))
+
+
+def profiled_company(interview: Interview, speakers: SpeakerRoles, profile: BuyerProfile) -> str:
+    """The company the profiled buyer names as theirs; where they name none, the one the other buyers name, when
+    they all name the same (a committee's colleague: "we at Harlow"), else "" (a panel's companies are each member's
+    own, ``group_members``)."""
+    members: Mapping[str, GroupMember] = {m.speaker: m for m in profile.members}
+    said = [t.text for t in interview.turns if t.speaker in speakers.buyers and t.speaker not in members]
+    found = stated_company(said)
+    if found:
+        return found
+    named = {folded(m.company): m.company for m in profile.members if m.company}
+    if members and len(named) != 1:
+        return ""
+    return stated_company([t.text for t in interview.turns if t.speaker in speakers.buyers])

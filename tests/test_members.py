@@ -1,0 +1,86 @@
+"""The other buyers of a group interview are cited as themselves: their own name, title and company (tester 35)."""
+
+from voiceofbuyer.config import load_config
+from voiceofbuyer.ingest.sides import identify_sides
+from voiceofbuyer.members import profiled_company, with_member_companies
+from voiceofbuyer.records import Interview, InterviewMeta, Statement, Turn
+from voiceofbuyer.roles import buyer_profile
+from voiceofbuyer.themes import quote_of, speaker_key
+
+TAXONOMY = load_config(None).taxonomy
+
+FOCUS_GROUP = [
+    ("Jess Obi", "Hi everyone, I'm Jess, a user researcher here at Rosterly. Can we start with quick intros? Martin?"),
+    ("Martin Hale", "Sure. Martin Hale, I'm the payroll manager at Kinloch Foods. About fourteen hundred people."),
+    ("Jess Obi", "Great, thanks Martin. Grace?"),
+    ("Grace Okafor", "Hi, I'm Grace Okafor. I'm a senior HR business partner at Tern Healthcare, so care homes."),
+    ("Jess Obi", "And I think we've got one more, sorry, you're showing as Speaker 3 on my side."),
+    (
+        "Speaker 3",
+        "Yeah, sorry, I dialed in from the car. It's Priyanka Desai, I'm head of people operations at Velo "
+        "Bikes. Retail, twenty-two stores.",
+    ),
+    ("Jess Obi", "Thanks Priyanka. Tell me about the last pay run that went wrong. What happened?"),
+    ("Martin Hale", "A night shift premium never made it into payroll, so forty people were short on their pay."),
+    ("Speaker 3", "For us it's the students. They pick up shifts on WhatsApp and the store manager forgets the rota."),
+    ("Grace Okafor", "We get the same with agency staff, the timesheets come in on paper from the homes."),
+]
+
+COMMITTEE = [
+    ("Sam Reyes", "Thanks both for joining. Could you introduce yourselves?"),
+    ("Naledi Khumalo", "I'm Naledi Khumalo, head of finance at Corbel Construction."),
+    ("Marek Nowak", "And I'm Marek Nowak, I'm the commercial manager, same company, I look after subcontracts."),
+    ("Sam Reyes", "What takes the most time at month end?"),
+    ("Naledi Khumalo", "Chasing subcontractor invoices that never match the purchase orders takes three days."),
+    ("Marek Nowak", "And the retentions, nobody tracks when they fall due, so we pay them late every quarter."),
+]
+
+
+def interview(turns: list[tuple[str, str]]) -> Interview:
+    text, records = "", []
+    for line, (speaker, said) in enumerate(turns, start=1):
+        start = len(text) + len(speaker) + 2
+        records.append(Turn(speaker, said, start, start + len(said), line))
+        text += f"{speaker}: {said}\n"
+    return Interview("group", "group.txt", "text", "0", text, tuple(records), InterviewMeta())
+
+
+def cited(turns: list[tuple[str, str]], speaker: str) -> tuple[str, str, str, str]:
+    """(name, title, company, counted as) of the quote of ``speaker``'s last turn, as a run cites it."""
+    group = interview(turns)
+    sides = identify_sides(group)
+    profile = buyer_profile(group, sides, TAXONOMY)
+    company = profiled_company(group, sides, profile)
+    group = Interview(**{**group.__dict__, "meta": InterviewMeta(company=company)})
+    profile = with_member_companies(profile, company)
+    turn = [t for t in group.turns if t.speaker == speaker][-1]
+    said = Statement("group@1", "group", speaker, turn.line, turn.start_char, turn.end_char, (), turn.text, "")
+    citation = quote_of(said, group, profile).citation
+    return citation.speaker, citation.title, citation.company, speaker_key(said, profile)
+
+
+def test_a_placeholder_voice_who_names_herself_is_cited_as_herself_not_the_first_buyer():
+    # "Speaker 3" was cited "Martin Hale (Payroll Manager, Kinloch Foods)", and not counted as a person of her own
+    name, title, company, counted = cited(FOCUS_GROUP, "Speaker 3")
+    assert (name, title, company) == ("Priyanka Desai", "Head of People Operations", "Velo Bikes")
+    assert counted != cited(FOCUS_GROUP, "Martin Hale")[3]
+
+
+def test_each_panel_member_keeps_their_own_title_and_company():
+    assert cited(FOCUS_GROUP, "Martin Hale")[:3] == ("Martin Hale", "Payroll Manager", "Kinloch Foods")
+    assert cited(FOCUS_GROUP, "Grace Okafor")[:3] == ("Grace Okafor", "Senior HR Business Partner", "Tern Healthcare")
+
+
+def test_in_a_panel_a_member_who_names_no_company_is_cited_with_none():
+    quiet = [*FOCUS_GROUP, ("Lee Park", "I'm Lee Park, I do the rotas. Honestly the swaps are the worst part.")]
+    assert cited(quiet, "Lee Park")[2] == ""
+
+
+def test_a_buying_committee_shares_its_company_and_each_keeps_their_title():
+    assert cited(COMMITTEE, "Naledi Khumalo")[:3] == ("Naledi Khumalo", "Head of Finance", "Corbel Construction")
+    assert cited(COMMITTEE, "Marek Nowak")[:3] == ("Marek Nowak", "Commercial Manager", "Corbel Construction")
+
+
+def test_a_directory_name_is_cited_given_name_first():
+    turns = [(speaker.replace("Grace Okafor", "Okafor, Grace (External)"), said) for speaker, said in FOCUS_GROUP]
+    assert cited(turns, "Okafor, Grace (External)")[0] == "Grace Okafor"
