@@ -108,6 +108,15 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Head of HR Operations", "HR Leader", "HR & Recruiting"),  # tester E
         ("Claims Operations Manager", "Operations Manager", "Operations & Supply Chain"),  # tester W: not Finance
         ("Claims Manager", "Finance Manager", "Finance"),
+        # British shorthand, schools, wards and boards (tester 36)
+        ("FD", "Finance Leader", "Finance"),
+        ("MD", "Executive & Founder", "Executive & Founder"),
+        ("Bursar", "Finance Professional", "Finance"),
+        ("Company Secretary", "Legal Professional", "Legal & Compliance"),
+        ("Deputy Headteacher", "Educator", "Education"),
+        ("Ward Sister", "Healthcare Professional", "Healthcare"),
+        ("Deputy Head of Finance", "Finance Leader", "Finance"),
+        ("IT Governance Lead", "IT Manager", "IT & Security"),
     ],
 )
 def test_the_built_in_functions_map_titles_to_a_function_and_seniority(title, role, function):
@@ -1579,6 +1588,35 @@ def test_a_title_that_names_no_field_takes_the_function_the_buyer_describes_only
     assert set(unsure) == {"u"}
     clear = {"n": nurse}
     assert described_profiles(clear, {"n": "I nurse."}, lambda: pytest.fail("no model is needed"), NoVectors()) == {}
+
+
+def test_a_title_no_function_knows_takes_the_function_the_buyer_describes():
+    # "Head of Commercial ... In the NHS that's procurement and contracts" was filed under Other roles (tester 36)
+    from voiceofbuyer.people import DOMAIN_PROBABILITY, described_profiles
+
+    commercial = BuyerProfile("c", "", "Head of Commercial", "Head Of Commercial", "self-introduction", "Other")
+    answers = {"c": "In the NHS that's procurement and contracts, basically."}
+    found = described_profiles({"c": commercial}, answers, lambda: FixedModel("Procurement", DOMAIN_PROBABILITY),
+                               NoVectors())  # fmt: skip
+    assert found["c"][0].role == "Procurement Leader" and found["c"][0].title == "Head of Commercial"
+
+
+@pytest.mark.parametrize(
+    ("said", "title"),
+    [
+        ("And I'm Dev, finance manager.", "Finance Manager"),  # was "Dev": a given name that is a job word
+        ("I'm Dev, the finance manager at Thornbury Foods.", "Finance Manager"),
+        ("I'm Sarah Baker, the head of procurement.", "Head of Procurement"),
+        ("Hello. Fiona Kerr, finance director for Lochside Academies Trust. We're nine schools.", "Finance Director"),
+        ("Yeah, hi, Jon Eriksen, operations director at Polar Cold Chain.", "Operations Director"),
+        ("I'm the FD, so finance, payroll, credit control.", "FD"),
+        ("Stuart Bell, I'm MD of Bell Electrical.", "MD"),
+        ("Thanks Priya, great question. We use spreadsheets.", ""),
+        ("I'm Director, Finance.", "Director, Finance"),
+    ],
+)
+def test_a_title_said_after_the_speakers_name(said, title):
+    assert stated_title([said]) == title
 
 
 def test_running_ones_own_business_is_a_function_whatever_the_business_does():

@@ -23,6 +23,8 @@ _HEAD_NOUNS = (
     "|advisor|adviser|banker|underwriter|actuary|strategist|chef|cook|pastor|nanny|clinician|scribe|coder|leader"
     "|gm|sdr|bdr|csm|hrbp|hod|dgm|avp|svp|evp"
     "|registrar|bursar|comptroller|archivist|foreman|forewoman|groundskeeper"
+    # British shorthand and school and ward titles: "I'm the FD", "MD of Bell Electrical" (tester 36)
+    "|fd|md|matron|headteacher|headmaster|headmistress"
 )
 JOB_WORDS = frozenset(_HEAD_NOUNS.split("|")) | frozenset(
     {"screenwriter", "novelist", "podcaster", "blogger", "reporter", "transcriber", "proofreader", "copyeditor",
@@ -106,7 +108,7 @@ def title_case_word(word: str) -> str:
 _ACRONYMS = frozenset(
     {"ehs", "hse", "hr", "ap", "ar", "qa", "qc", "erp", "crm", "hris", "hrbp", "vp", "svp", "evp", "avp", "cfo", "ceo",
      "coo", "cto", "cio", "ciso", "cmo", "cro", "cpo", "chro", "fp&a", "ux", "ui", "seo", "bi", "sre", "l&d", "r&d",
-     "rn", "gm", "pmo", "sdr", "bdr", "cx", "pr", "it"}
+     "rn", "gm", "pmo", "sdr", "bdr", "cx", "pr", "it", "fd", "md"}
 )  # fmt: skip
 
 

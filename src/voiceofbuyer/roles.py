@@ -419,10 +419,13 @@ def first_answers(interview: Interview, speakers: SpeakerRoles) -> str:
 
 def is_vague(profile: BuyerProfile) -> bool:
     """A title from what the buyer said that names a seniority or a kind of work but no field ("Director",
-    "Business Owner", "Engineer", "Independent Contractor"): what they say about their work tells the function
-    better."""
+    "Business Owner", "Engineer", "Independent Contractor"), or a job no function of the taxonomy knows ("Head of
+    Commercial"): what they say about their work tells the function better."""
     words = set(normalise_title(profile.title).split())
-    vague = profile.role_source == "self-introduction" and bool(words) and words <= _SENIORITY_ONLY | _NO_FIELD
+    said = profile.role_source == "self-introduction" and bool(words)
+    # A title no function knows ("Head of Commercial", "Bursar") says less than their account of the work
+    # ("In the NHS that's procurement and contracts"; tester 36).
+    vague = said and (words <= _SENIORITY_ONLY | _NO_FIELD or profile.function == OTHER)
     # Running one's own business is a function of its own, whatever it sells ("Business Owner" who writes the
     # company's posts is its owner, not a marketer): docs/labelling.md, job functions rule 1.
     return vague and not words & _OWNING

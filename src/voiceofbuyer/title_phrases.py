@@ -192,7 +192,7 @@ def title_after(rest: str) -> str:
 
 
 _HEADS_OF_COMPANIES = frozenset({"owner", "co-owner", "ceo", "founder", "co-founder", "cofounder", "president",
-                                 "proprietor", "chairman", "chairwoman"})  # fmt: skip
+                                 "proprietor", "chairman", "chairwoman", "md"})  # fmt: skip
 # Departments a president or a chief may head ("President of Sales", "Founder of the Engineering Guild" is no
 # company's name, but "CEO of SwiftLane Couriers" is).
 _DEPARTMENTS = frozenset(
