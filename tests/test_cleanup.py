@@ -216,6 +216,13 @@ def test_inline_time_stamps_and_annotations_are_removed():
     assert clean("[Observer comment from Lucas: budget is lower] We'd need it by May.") == "We'd need it by May."
     assert clean("[Interviewer note: error rate triples in peak, ask for numbers]") == ""
     assert clean("We call it [the comment log] internally.") == "We call it [the comment log] internally."
+    # a translator's note is the translator's words (tester 35)
+    assert clean("Now they want it digital for the EUDR. [TN: EU Deforestation Regulation]") == (
+        "Now they want it digital for the EUDR."
+    )
+    assert clean('The classifier writes it. [TN: "classificador" = the grader] Then Excel.') == (
+        "The classifier writes it. Then Excel."
+    )
     # A transcriber's notes: a word they could not make out, with its time, and the end of the recording.
     assert clean("(unintelligible 00:01:49) sorry, a statistics vendor.") == "Sorry, a statistics vendor."
     assert clean("We renewed in May. [END OF AUDIO]") == "We renewed in May."

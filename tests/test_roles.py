@@ -1613,6 +1613,11 @@ def test_a_title_no_function_knows_takes_the_function_the_buyer_describes():
         ("Stuart Bell, I'm MD of Bell Electrical.", "MD"),
         ("Thanks Priya, great question. We use spreadsheets.", ""),
         ("I'm Director, Finance.", "Director, Finance"),
+        ("I am Leiter Einkauf. Head of purchasing. Kessler Armaturen, in Heilbronn.", "Head of Purchasing"),
+        ("I'm Priya. Head of purchasing at Kessler.", "Head of Purchasing"),
+        ("I am Leiter Einkauf. We buy valves for three plants.", ""),
+        ("As finance manager at Thornbury Foods I'm the one forecasting cash.", "Finance Manager"),
+        ("As I said at Monday's meeting, the close is slow.", ""),
     ],
 )
 def test_a_title_said_after_the_speakers_name(said, title):

@@ -125,6 +125,8 @@ ANNOTATION = re.compile(
     # Lucas: ...]", "[Interviewer note: error rate triples in peak]": the note-taker's, never the speaker's words.
     r"|\[(?:[\w'’-]+\s+){0,2}(?:note|notes|comment|comments|observation|aside|reminder|memo)\b[^\[\]\n:]{0,40}:"
     r"[^\[\]\n]{1,240}\]"
+    # A translator's note, "[TN: EU Deforestation Regulation]", "[T/N: ...]", "[Translation: ...]" (tester 35)
+    r"|\[(?:TN|T/N|N\.?\s?d\.?\s?T\.?|translation|translated)\s*:[^\[\]\n]{1,240}\]"
     # noScribe's marks: a pause, "(..)", "(...)"; the other speaker's words said over this one's, between double
     # slashes inside the turn, "//S00: Really? //": never this speaker's words.
     r"|\((?:\.{2,4}|…)\)|//[ \t]*[^/\n:]{1,30}:[^/\n]{0,300}?//"

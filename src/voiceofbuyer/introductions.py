@@ -55,6 +55,8 @@ _INTRO_LEAD = re.compile(
     # "Officially it says senior buyer on my business card"
     rf"|(?:it|that)\s+(?:says|reads)(?=\s+[\w&/ -]{{2,50}}?\s+on\s+my\s+{_PAPERS})"
     r"|let'?s\s+say|put\s+(?:me\s+)?down\s+as|being\s+(?:a|an|the)|as\s+(?:a|an|the)|en\s+tant\s+que"
+    # "As finance manager at Thornbury Foods I'm the one forecasting cash" (tester 36): a sentence that opens so
+    r"|(?:^|(?<=[.!?]\s))as(?=\s+[\w&/ -]{2,40}?\s+(?:at|for|of)\s+(?-i:[A-Z]))"
     r"|i\s+wear\s+(?:\w+\s+){0,2}hats\s*[:—–-]?"
     # "I'm the only finance person here, so controller, AP, payroll": the job the field comes down to.
     r"|(?:only|sole|lone)\s+[\w&/-]+(?:\s+[\w&/-]+){0,2}?\s+(?:person|guy|gal|one)(?:\s+here)?\s*,\s*so"
@@ -109,7 +111,8 @@ _NOW_LEADS = re.compile(
 )
 # "and now I'm", "since last spring I'm the CFO", "since 2021, I'm": the job held now, after a career told in order.
 _NOW = re.compile(
-    r"\b(?:now|these\s+days|currently|today|since\s+(?:last\s+|early\s+|late\s+)?[\w-]+(?:\s+\d{4})?)\s*,?\s*$",
+    r"\b(?:now|these\s+days|currently|today|(?:since|as\s+of)\s+(?:last\s+|early\s+|late\s+|this\s+)?[\w-]+"
+    r"(?:\s+\d{4})?)\s*,?\s*$",
     re.I,
 )
 # A title said to replace the buyer's own earlier one: "let me correct that", "they changed my title", "I was
@@ -118,7 +121,9 @@ _REPLACES = re.compile(
     r"\b(?:correct\s+(?:that|myself)|changed\s+my\s+(?:title|role)|my\s+(?:title|role)\s+(?:has\s+|was\s+|got\s+)?changed"
     r"|my\s+(?:new|updated|current)\s+title"
     r"|i\s+(?:was|got|have\s+been|'ve\s+been)\s+promoted|promoted\s+me|(?:title|that)(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?out\s+of\s+date"
-    r"|out\s+of\s+date\s+now)\b",
+    r"|out\s+of\s+date\s+now"
+    # "Well, it was. As of last month I'm the category manager for social care" (tester 36)
+    r"|as\s+of\s+(?:last|this)\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter))\b",
     re.I,
 )
 # "I'm the group financial controller. Sorry, no, I'm actually interim CFO now": the later title corrects the first.
@@ -169,6 +174,9 @@ _NO_LONGER = re.compile(
 # in another language (capitalised words, short particles between), then what it is in English. Not "a bit unusual,
 # so the head of procurement asked me": the first phrase must be a title's, the English one the whole phrase.
 _FOREIGN_TITLE = r"(?-i:[A-Z][\w'-]*)(?:\s+(?:(?-i:[a-z]{1,3})|(?-i:[A-Z][\w'-]*))){0,3}"
+# "I am Leiter Einkauf. Head of purchasing.": the job said again in English, a sentence of its own (tester 35)
+_SAID_AGAIN = re.compile(rf"{_FOREIGN_TITLE}\.\s+(?P<english>[^.!?,\n]{{2,50}})[.!?]")
+_WHERE = re.compile(r"\s+(?:at|for|with)\s+(?-i:[A-Z]).*", re.I)
 _IN_ENGLISH = re.compile(
     rf"{_FOREIGN_TITLE}(?:\s*,\s*(?:so|i\.?e\.?|meaning)"
     r"|[.,;]?\s*(?:or\s+|which\s+)?(?:in\s+english|translated)(?:\s*,?\s*(?:that(?:'s|\s+is|\s+would\s+be|\s+means)"
@@ -270,10 +278,13 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             start = _NAME_THEN.match(text, start + len(title)).end()  # type: ignore[union-attr]  # _is_a_name saw it
             start = article.end() if (article := _ARTICLE.match(text, start)) else start  # "..., the finance manager"
             title = title_after(text[start : start + 80])
-        glossed = None if title else _IN_ENGLISH.match(text, start)
+        glossed = None if title else _IN_ENGLISH.match(text, start) or _SAID_AGAIN.match(text, start)
         if glossed:  # "Leiter Einkauf, so head of purchasing": the title in English after one in another language
             start = glossed.start("english") if glossed["english"] else glossed.end()
             title = bare_title(glossed["english"] or text[start : start + 80])
+            job = _WHERE.sub("", glossed["english"]) if glossed.re is _SAID_AGAIN else ""
+            if job and len(title.split()) != len(job.split()):
+                title = ""  # the next sentence is more than the job and where ("Head of purchasing at Kessler.")
         apposed = None if title or glossed else _APPOSED.match(text, start)
         phrase = apposed["phrase"] if apposed else ""
         again = bare_title(phrase) if phrase else ""

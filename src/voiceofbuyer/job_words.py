@@ -105,6 +105,15 @@ def title_case_word(word: str) -> str:
     return word.lower() if word.lower() in SMALL_WORDS else word[:1].upper() + word[1:]
 
 
+_SPELLED_OUT = re.compile(r"\b(?:(?P<fd>FD)|(?P<md>MD))\b", re.I)
+
+
+def spelled_out(title: str) -> str:
+    """``title`` with the British shorthand a reader elsewhere may not know written out: "FD" → "Finance Director",
+    "MD" → "Managing Director" (tester 36)."""
+    return _SPELLED_OUT.sub(lambda m: "Finance Director" if m["fd"] else "Managing Director", title)
+
+
 _ACRONYMS = frozenset(
     {"ehs", "hse", "hr", "ap", "ar", "qa", "qc", "erp", "crm", "hris", "hrbp", "vp", "svp", "evp", "avp", "cfo", "ceo",
      "coo", "cto", "cio", "ciso", "cmo", "cro", "cpo", "chro", "fp&a", "ux", "ui", "seo", "bi", "sre", "l&d", "r&d",

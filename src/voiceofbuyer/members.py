@@ -28,6 +28,7 @@ from .ingest.speaker_names import (
 )
 from .job_fields import stated_company
 from .job_questions import question_before
+from .job_words import spelled_out
 from .records import BuyerProfile, GroupMember, Interview, SpeakerRoles
 from .themes import folded
 
@@ -63,7 +64,7 @@ def group_members(
             continue
         asked = [question_before(runs, i, {label}) for i, (speaker, _) in enumerate(runs) if speaker == label]
         title = stated_title(own, asked) or display_title(list(interview.turns), interview.text, {label})
-        members.append(GroupMember(label, name, title, stated_company(own) or company(label)))
+        members.append(GroupMember(label, name, spelled_out(title), stated_company(own) or company(label)))
     return tuple(members)
 
 

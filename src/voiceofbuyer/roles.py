@@ -29,6 +29,7 @@ from operator import attrgetter
 
 import numpy as np
 
+from .ingest.labels import is_role_label
 from .ingest.speaker_names import (
     display_parts,
     display_title,
@@ -50,10 +51,10 @@ from .ingest.speaker_names import (
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
 from .job_questions import addressed_names, introduced_title, question_before
-from .job_words import names_a_job_word, title_cased
+from .job_words import names_a_job_word, spelled_out, title_cased
 from .members import group_members
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
-from .signatures import signature_title
+from .signatures import signature_title, signed_name
 from .title_phrases import CLIENT_OR_PLACE
 
 Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
@@ -102,8 +103,12 @@ _SENIORITY_ONLY = frozenset(
     {"manager", "director", "lead", "head", "senior", "junior", "assistant", "supervisor", "specialist", "owner",
      "freelancer", "contractor", "professional", "worker", "employee", "staff", "executive", "officer",
      "associate", "coordinator", "administrator", "partner", "principal", "representative", "rep", "agent",
-     "member", "leader", "chief", "vp", "sr", "jr", "team", "general"}
+     "member", "leader", "chief", "vp", "sr", "jr", "team", "general", "deputy", "acting", "interim"}
 )  # fmt: skip
+_NO_LIKENESS = frozenset({"commercial", "registrar"})
+"""Words of titles that name different jobs in different places, so no likeness to example titles says which: a
+"Head of Commercial" buys for an NHS trust and sells for a drinks maker, a registrar treats patients or keeps a
+university's records (tester 36); what the buyer says of their work decides (``is_vague``)."""
 # Job words that say no field: an "engineer" may build bridges or software, a "contractor" do anything.
 _NO_FIELD = frozenset(
     {"engineer", "technician", "tech", "consultant", "analyst", "contract", "independent", "freelance", "self",
@@ -243,7 +248,7 @@ def role_for_title(title: str, taxonomy: Taxonomy, embed: Embed | None = None) -
     name = name or _best(words, ((f.name, f.patterns) for f in functions))
     if not name and words <= _SENIORITY_ONLY:
         return RoleMatch("", "")  # "Manager": a seniority, no job; what they say about their work decides
-    if not name and embed is not None:
+    if not name and embed is not None and not words & _NO_LIKENESS:
         name = closest_function(title, embed)
     if name:
         function = next(f for f in functions if f.name == name)
@@ -322,6 +327,8 @@ def _first_buyer(
         (label,) = profiled
         heard = " ".join(t.text for t in interview.turns if t.speaker != label)
         name = said_name(label, own, heard) or (name if is_login(name) else "")
+        if not name and is_role_label(label):  # "A:" / "Answer:", mailed answers signed "Kind regards, / Name"
+            name = signed_name(interview)
     account = next(iter(profiled)) if name and len(profiled) == 1 and shared else ""
     if meta.role:
         return BuyerProfile(interview.id, name, meta.title, meta.role, "metadata", account=account)
@@ -343,7 +350,7 @@ def _first_buyer(
         if speaker and not name and is_placeholder(speaker):
             own = " ".join(t.text for t in interview.turns if t.speaker == speaker)
             own_name = said_name(speaker, own, " ".join(t.text for t in interview.turns if t.speaker != speaker))
-        return BuyerProfile(interview.id, own_name, title, role, source, function, speaker, account)
+        return BuyerProfile(interview.id, own_name, spelled_out(title), role, source, function, speaker, account)
 
     seniority_only = ""
     given = "" if names_a_meeting(meta.title, meta) else meta.title

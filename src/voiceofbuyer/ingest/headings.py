@@ -23,12 +23,14 @@ from voiceofbuyer.records import InterviewMeta, Turn
 # The small words inside a surname: "Sanne van der Berg", "Ana dos Santos", "Ahmad bin Abdullah".
 _HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)"  # "Dr. Amara Okafor": the full stop is no end of the name
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|das|du|di|la|le|bin|binti|ibn|al|ter|ten|op)"
+# The kind of call a heading names: "Async interview – Henrik Aalto, Nordvik Paper" (tester 35)
+_KIND = r"(?:(?:customer|buyer|discovery|research|user|async|asynchronous|written|e-?mail|follow-up|phone|video)\s+)?"
 _INTERVIEW_HEADING = re.compile(
     # an e-mail's subject or notes about the call: "Subject: Notes: call with Marta Kowalczyk (Payroll Lead, ...)",
     # "Notes from this morning's call with Wendell Hayes (Fleet Director, Carrow Transit)"
     r"[#*\s]*(?:(?:subject|re|fwd?)\s*:\s*)*(?:notes(?:\s+(?:from|on|of))?\s*:?\s*(?:(?:the|our|my|this|today['’]s"
     r"|yesterday['’]s|this\s+(?:morning|afternoon)['’]s)\s+)?)?"
-    r"(?:(?:customer|buyer|discovery|research|user)\s+)?(?:interview|call|conversation|session|transcript)"
+    rf"{_KIND}(?:interview|call|conversation|session|transcript)"
     r"(?:\s+#?\d+)?(?:\s+(?:notes|transcript))?(?:\s+of\s+(?:an?\s+|the\s+|our\s+)?(?:interview|call|conversation))?"
     rf"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:{_HONORIFIC}?[A-Z][\w'’-]+"
     rf"(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}})"
@@ -79,14 +81,15 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
     for line in lines:  # "# Interview – Ingrid Solberg": the name alone, in a heading that calls it an interview
         named = _INTERVIEW_NAME_HEADING.fullmatch(line)
         if named and not names_no_person(named["person"]):
-            return HeadingPerson(named["person"], "", "", True)
+            return HeadingPerson(named["person"], "", named["company"] or "", True)
     return None
 
 
 _PERSON_NAME = re.compile(rf"[A-Z][\w'’-]+(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}}")
 _INTERVIEW_NAME_HEADING = re.compile(
-    r"[#*\s]*(?:(?:customer|buyer|discovery|research|user)\s+)?interview(?:\s+notes)?(?:\s+with\s+|\s*[-–—:|]\s*)"
-    rf"(?P<person>(?-i:[A-Z][\w'’-]+\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+))[*\s]*",  # a given name and a surname
+    rf"[#*\s]*{_KIND}interview(?:\s+notes)?(?:\s+with\s+|\s*[-–—:|]\s*)"
+    rf"(?P<person>(?-i:[A-Z][\w'’-]+\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+))"  # a given name and a surname
+    r"(?:\s*,\s*(?P<company>(?-i:[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})))?[*\s]*",  # "..., Nordvik Paper"
     re.I,
 )
 

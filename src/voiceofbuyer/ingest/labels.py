@@ -115,7 +115,7 @@ _TIME_HEAD = re.compile(
 
 ROLE_WORDS = (
     "interviewer|interviewee|moderator|facilitator|researcher|participant|respondent|speaker|customer|host|guest"
-    "|user|assistant|(?-i:AI)|bot|adopter|buyer|client|prospect|candidate|q|a|me|them"
+    "|user|assistant|(?-i:AI)|bot|adopter|buyer|client|prospect|candidate|q|a|question|answer|me|them"
 )
 """Role labels, read ignoring case but for "AI", which is a name written "Ai" (Japanese)."""
 _ROLE = re.compile(rf"(?:{ROLE_WORDS})[\s_]*\d*", re.IGNORECASE)

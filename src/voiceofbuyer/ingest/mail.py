@@ -118,7 +118,9 @@ CLOSING_REMARK_WORDS = 30
 _TO_THE_READERS = re.compile(
     r"\b(?:that['’]s\s+(?:all|it|everything)\b|shout\b|let\s+me\s+know\b|ping\s+me\b|hope\s+(?:this|that)\s+helps"
     r"|any\s+questions\b|if\s+anyone\b|more\s+to\s+follow\b|(?:full|raw)\s+(?:notes|transcript|recording)\b"
-    r"|(?:the\s+)?recording(?:['’]s|\s+is|\s+are)\b|i\s+can\s+(?:send|share)\b)",
+    r"|(?:the\s+)?recording(?:['’]s|\s+is|\s+are)\b|i\s+can\s+(?:send|share)\b"
+    # a respondent's word to the researcher, closing mailed answers (tester 35)
+    r"|good\s+luck\s+with\b|thanks\s+again\b|happy\s+to\s+(?:help|answer|chat|talk)\b|feel\s+free\b)",
     re.I,
 )
 

@@ -277,7 +277,12 @@ _HEADER_FIELDS: dict[str, str] = {
     **dict.fromkeys(("attendees", "participants", "attendee"), "attendees"),
     **{name: name for name in ("industry", "region", "employees", "revenue", "date")},
     "company size": "employees",
+    # a questionnaire's response (Google Forms, Typeform): "Name: Olga Petrenko", "Submitted: 14/05/2025 09:12:44"
+    **dict.fromkeys(("name", "full name", "your name"), "person"),
+    **dict.fromkeys(("submitted", "submitted at", "timestamp", "completed", "response date"), "date"),
 }
+HEADER_LABELS = frozenset(_HEADER_FIELDS)
+"""Labels of a header's metadata fields ("Company:", "Job title:", "Name:"): a line under one is no turn."""
 _HEADER_LINE = re.compile(
     r"[ \t]*(?:\*\*)?(?P<label>[^:*\n]{1,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>.*?)[ \t]*$"
 )

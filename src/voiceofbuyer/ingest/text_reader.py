@@ -37,6 +37,7 @@ from voiceofbuyer.ingest.labels import looks_like_name, read_head
 from voiceofbuyer.ingest.legend import label_marks_metadata
 from voiceofbuyer.ingest.metadata import (
     FIELD_BREAK,
+    HEADER_LABELS,
     PERSON_LABELS,
     header_metadata,
     names_no_person,
@@ -186,9 +187,10 @@ def _header_lines(lines: list[TextLine], vote: SpeakerVote) -> list[TextLine]:
 
 
 def _person_line(line: TextLine, vote: SpeakerVote) -> bool:
-    """``Adopter: Jane Doe, CFO at Acme``: a header line naming a person, not a turn (the label never recurs)."""
+    """``Adopter: Jane Doe, CFO at Acme``, ``Job title: Head of Finance Operations``: a header line naming a person
+    or a field of the metadata, not a turn (the label never recurs)."""
     head = line.head
-    if head is None or head.speaker is None or head.speaker.casefold() not in PERSON_LABELS:
+    if head is None or head.speaker is None or head.speaker.casefold() not in PERSON_LABELS | HEADER_LABELS:
         return False
     if vote.counts[head.speaker] > 1:
         return False
