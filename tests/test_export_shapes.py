@@ -326,6 +326,21 @@ def test_a_chorus_copy_with_each_speakers_company_under_their_name_is_labelled_b
     ]  # fmt: skip
 
 
+def test_a_transcript_heading_above_the_first_name_and_its_time_is_no_chorus_name() -> None:
+    """Fireflies: "Transcript" / "Brandon Kale" / "00:00" read as Chorus' name / company / time, so the first turn,
+    which introduced the seller's colleague, was lost and she was taken for a buyer (tester 35)."""
+    text = (
+        "Transcript\n\n"
+        "Brandon Kale\n00:00\nHey, Marisol. I've got Olivia on with me, she reached out to you on LinkedIn.\n\n"
+        "Olivia Grant\n00:06\nHi Marisol! Thanks so much for taking the call.\n\n"
+        "Marisol Vega\n00:09\nHi, hi. No problem.\n\n"
+        "Brandon Kale\n00:12\nWhat's your role there?\n\n"
+        "Marisol Vega\n00:38\nSo I'm the logistics manager. I handle outbound for our three DCs.\n"
+    )
+    turns = parse_turns(text, "fireflies.txt").turns
+    assert [(turn.speaker, turn.start) for turn in turns][:2] == [("Brandon Kale", 0.0), ("Olivia Grant", 6.0)]
+
+
 def test_notes_labelled_with_initials_name_the_buyer_from_the_sentence_that_introduces_the_call() -> None:
     """ "SO:" (Sam Ortiz) was read as the word "so", its questions went into the buyer's turns, and the buyer "WH" was
     made the interviewer; "Notes from this morning's call with Wendell Hayes (Fleet Director, Carrow Transit). SO

@@ -1207,6 +1207,30 @@ def test_a_late_joiner_who_says_they_are_on_the_buyers_team_is_a_buyer_whatever_
     assert identify_sides(interview(vendor)).interviewers == ("Jess Morgan", "Sam Doyle")
 
 
+@pytest.mark.parametrize(
+    "brings",
+    [
+        "Hey, Marisol, good to meet you. I've got Olivia on with me, she's the one who reached out to you.",
+        "Hi Marisol. I'm joined by Olivia Grant today.",
+        "Hi Marisol, Olivia's on the call with me.",
+    ],
+)
+def test_someone_the_seller_brings_to_the_call_is_on_the_sellers_side(brings):
+    # "Hi Marisol! Thanks so much for taking the call." was quoted as the buyer's (tester 35)
+    turns = [
+        ("Brandon Kale", brings),
+        ("Olivia Grant", "Hi Marisol! Thanks so much for taking the call."),
+        ("Marisol Vega", "Hi, hi. No problem."),
+        ("Brandon Kale", "What's your role there, and how do you get freight quotes today?"),
+        ("Marisol Vega", "I'm the logistics manager at Harbor Foods. We ring six carriers for every load."),
+        ("Olivia Grant", "Oh no."),
+        ("Brandon Kale", "How long does that take your team each day?"),
+        ("Marisol Vega", "Half a day, easily, and the accessorial charges surprise us on every invoice."),
+    ]
+    sides = identify_sides(interview(turns))
+    assert sides.buyers == ("Marisol Vega",) and "Olivia Grant" in sides.interviewers
+
+
 def test_a_colleague_who_greets_asks_once_and_thanks_is_on_the_interviewing_side():
     """WhisperX's placeholders: SPEAKER_02 says hello, asks one follow-up and thanks; greetings and thanks are said by
     either side, so the one question is what they say."""

@@ -36,6 +36,17 @@ def _names_under_times(lines: list[TextLine]) -> list[TextLine]:
         elif index + 2 < len(lines) and _stamp_alone(lines[index + 2]) and lines[index + 1].head is None:
             company = lines[index + 1].text.strip()  # Chorus: "Rosa Delgado" / "Mapleton Manufacturing" / "00:09"
             above.extend([(index, name, company)] if _name_alone(company) else [])
+    # A "company" found right above a time under another line than its name's is a speaker's name, and the line above
+    # it no name: "Transcript" / "Brandon Kale" / "00:00" opens a Fireflies transcript (tester 35); Chorus' company
+    # is always under its one speaker's name.
+    under: dict[str, set[str]] = {}
+    for i, name, company in above:
+        if not company and i > 0:
+            under.setdefault(name, set()).add(lines[i - 1].text.strip())
+    above = [
+        (i + 1, company, "") if under.get(company, {name}) - {name} else (i, name, company)
+        for i, name, company in above
+    ]
     # a company's line is no name of its own: "Mapleton Manufacturing" over "00:09" under "Rosa Delgado"
     below_a_name = {index + 1 for index, _, company in above if company}
     above = [entry for entry in above if entry[0] not in below_a_name]

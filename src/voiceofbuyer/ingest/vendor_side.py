@@ -222,6 +222,12 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
         rf"|\b{first}\b[^.?!]{{0,20}}\b(?:who(?:['’]s|\s+is)|(?:he|she|they)(?:['’]s|\s+is|\s+are|['’]re))\s+"
         r"(?:going\s+to\s+be\s+)?(?:leading|running)\s+(?:the|this|today['’]s|our)\s+"
         r"(?:conversation|interview|session|call|discussion)\b"
+        # "I've got Olivia on with me, she's the one who reached out to you", "I'm joined by Marco", "Olivia's on the
+        # call with me": someone the interviewer brings (tester 35)
+        rf"|\b(?:i['’]?ve\s+got|i\s+have|i['’]?ve\s+brought|i\s+brought)\s+{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?"
+        r"(?:\s+on)?\s+(?:the\s+call\s+)?(?:with\s+(?:me|us)|joining\s+(?:me|us))\b"
+        rf"|\bi['’]?m\s+joined\s+(?:today\s+|here\s+)?by\s+{first}\b"
+        rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:['’]s|\s+is)\s+(?:on|here|joining)\s+(?:the\s+call\s+)?with\s+(?:me|us)\b"
         # "that's Rina joining, she runs product for us"
         rf"|\b(?:that's|this\s+is|here's)\s+{first}\s+joining\b[^.?!]{{0,20}}?,?\s+(?:he|she|they)\s+"
         rf"(?:runs?|leads?|heads?|manages?)\s+[^.?!]{{0,40}}?\bfor\s+us\b",
