@@ -302,8 +302,8 @@ def test_one_buyer_labelled_with_an_honorific_or_misspelled_is_cited_under_one_n
     """ "Dr Anika Bose" beside "Anika Bose", "Siobhan Kelleger" beside "Siobhan Kelleher": one person, one name in
     the quotes, and the honorific is no part of it; two people a short word tells apart stay two."""
     from voiceofbuyer.ingest.speaker_names import display_speaker, without_honorific
+    from voiceofbuyer.profiles import buyer_profile
     from voiceofbuyer.records import BuyerProfile, Turn
-    from voiceofbuyer.roles import buyer_profile
 
     call = interview([
         ("Tom Reyes", "Thanks for joining, Dr Bose. Could you tell me about your role?"),
@@ -478,7 +478,7 @@ def test_a_buyer_who_comes_back_as_a_number_or_a_new_voice_is_the_same_buyer() -
 
 def test_a_label_the_buyer_says_is_a_shared_company_account_names_no_one() -> None:
     from voiceofbuyer.ingest.speaker_names import display_speaker
-    from voiceofbuyer.roles import buyer_profile
+    from voiceofbuyer.profiles import buyer_profile
 
     turns = [
         ("Tom Ashby", "Hi there, thanks for joining. I can see Brightwater Freight, so who do I have on the line?"),

@@ -3,8 +3,8 @@
 from voiceofbuyer.config import load_config
 from voiceofbuyer.ingest.sides import identify_sides
 from voiceofbuyer.members import profiled_company, with_member_companies
+from voiceofbuyer.profiles import buyer_profile
 from voiceofbuyer.records import Interview, InterviewMeta, Statement, Turn
-from voiceofbuyer.roles import buyer_profile
 from voiceofbuyer.themes import quote_of, speaker_key
 
 TAXONOMY = load_config(None).taxonomy

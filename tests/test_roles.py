@@ -9,10 +9,10 @@ from voiceofbuyer.ingest.sides import identify_sides
 from voiceofbuyer.ingest.speaker_names import company, given_name, is_placeholder, label_aliases
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.job_fields import stated_company, stated_responsibility
+from voiceofbuyer.profiles import buyer_profile
 from voiceofbuyer.records import BuyerProfile, Interview, InterviewMeta, Turn
 from voiceofbuyer.roles import (
     RoleMatch,
-    buyer_profile,
     from_description,
     function_mentions,
     job_functions,
@@ -1963,7 +1963,7 @@ def test_a_second_interviewer_introduced_as_taking_turns_who_tells_a_past_job_is
 
 
 def test_a_job_title_with_a_dash_is_no_meetings_name():
-    from voiceofbuyer.roles import names_a_meeting
+    from voiceofbuyer.profiles import names_a_meeting
 
     assert not names_a_meeting("Category Manager – Packaging", InterviewMeta())
     assert not names_a_meeting("VP - Finance", InterviewMeta())

@@ -12,7 +12,14 @@ import re
 from collections.abc import Callable, Iterator
 
 from .job_questions import ASKS_ANOTHERS_JOB, ASKS_TITLE, ASKS_YOURS, NAME_FIRST, SAYS_I_AM, answered_title
-from .job_words import JOB_WORDS, NUMBER_WORDS, VERB_TITLES, names_a_field, names_a_job_word, title_cased
+from .job_words import (
+    VERB_TITLES,
+    names_a_field,
+    names_a_job_word,
+    of_their_team,
+    plural_job,
+    title_cased,
+)
 from .title_phrases import (
     RANK_WORDS,
     bare_title,
@@ -294,12 +301,12 @@ def _titles(text: str, is_job_field: Callable[[str], bool]) -> tuple[list[str], 
             start, title = apposed.start("phrase"), again
         if (lead["who"] or lead["paper"]) and not bare_title(text[start : start + 80]):
             continue  # "I'm the one who picks up, the driver calls me", "Officially the controller signs off": no job
-        if title and re.match(r"as\s+the\b", lead[0], re.I) and _plural_job(title):
+        if title and re.match(r"as\s+the\b", lead[0], re.I) and plural_job(title):
             continue  # "samples from the morgue as the pathologists performed autopsies": others, at work
         if title and re.search(r"\bof\s+sorts$", title, re.I):
             continue  # "have it assess the flow and act as a copyeditor of sorts": a part played, hedged
         if title and only_seniority(title) and re.search(r"\btheir\s*$", lead[0], re.I):
-            title = _of_their_team(title, text[max(0, lead.start() - 120) : lead.start()])
+            title = of_their_team(title, text[max(0, lead.start() - 120) : lead.start()])
         if title and re.search(r"\bone\s+of\s+(?:\w+\s+)?\w+\s*$", text[lead.start() : start], re.I):
             title = singular_title(title)  # "I'm one of the team leads": a team lead
         # "I started here as a payroll clerk ..., and now I'm the payroll manager": a job held before comes last.
@@ -373,27 +380,6 @@ def _is_a_name(title: str, after: str) -> bool:
     return _NEXT_CLAUSE.match(after) is not None or job_follows
 
 
-_COUNTED_PEOPLE = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?P<people>[\w&/-]+(?:\s+[\w&/-]+)?)", re.I)
-
-
-def _of_their_team(rank: str, before: str) -> str:
-    """ "I have a team of fourteen dispatchers ..., and I'm their supervisor" → "Supervisor of Dispatchers": a rank
-    said of people counted just before (``before``); else ``rank`` as it is."""
-    for counted in reversed(list(_COUNTED_PEOPLE.finditer(before))):
-        words = counted["people"].split()
-        plural = next((i for i, word in enumerate(words) if _plural_job(word)), None)
-        if plural is not None:
-            return f"{rank} of {title_cased(' '.join(words[: plural + 1]))}"
-    return rank
-
-
-def _plural_job(title: str) -> bool:
-    """Whether a title ends in a job's plural ("Pathologists", "Nurses"), which names other people, never the
-    speaker's own post ("Head of Sales", "VP Operations" end in no job)."""
-    last = title.split()[-1].lower()
-    return last.endswith("s") and not last.endswith("ss") and names_a_job_word(last[:-1]) and last not in JOB_WORDS
-
-
 def _replaces(text: str, lead: re.Match[str], end: int) -> bool:
     """Whether the title said after ``lead`` (ending at ``end``) is said to replace the buyer's earlier one ("let me
     correct that, since January I'm director of revenue cycle"), not taken on beside it ("... now too")."""
@@ -417,27 +403,3 @@ def current_title(text: str, is_job_field: Callable[[str], bool] = lambda field:
         if title and _replaces(text, lead, start + len(title)):
             return corrected(text[start : start + 160], is_job_field) or title
     return ""
-
-
-# A character of a phrase that opens no second clause ("I'm the AP manager and the close takes twelve days").
-_NO_CLAUSE = r"(?:(?!\b(?:and|but|so|because|which|who|where|that|when|we|it|they|i)\b)[^,.;!?])"
-# "I'm the AP manager at Norrland Paper.", "I'm not myself a data scientist.": the speaker's job and nothing more.
-_JOB_ALONE = re.compile(
-    r"(?:(?:so|well|yeah|okay|um|uh|and|but),?\s+)*(?:i'?m|i\s+am|i\s+work\s+as|i've\s+been|my\s+(?:role|title|job)"
-    r"\s+is)\s+(?P<negation>not\s+(?:myself\s+)?)?(?:myself\s+|really\s+|currently\s+|actually\s+)?(?:a|an|the)\s+"
-    rf"{_NO_CLAUSE}{{2,60}}?(?:\s+(?:at|for|in|with)\s+{_NO_CLAUSE}{{2,40}})?[.!]?",
-    re.I,
-)
-_JOB_ALONE_WORDS = 16
-
-
-def only_states_a_job(text: str) -> bool:
-    """Whether ``text`` says what the speaker's job is, or is not, and nothing more: background, never a pain, an
-    objection or a goal (the codebook's ``other``). Measured on the labelled sets: all 12 typed statements it
-    matches are ``other`` (none spoken, one synthetic)."""
-    text = text.strip()
-    found = _JOB_ALONE.fullmatch(text) if len(text.split()) <= _JOB_ALONE_WORDS else None
-    if found is None:
-        return False
-    said = text[: found.start("negation")] + text[found.end("negation") :] if found["negation"] else text
-    return bool(stated_title([said]))

@@ -216,3 +216,24 @@ VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 """Jobs said by what people do rather than by a title: a pattern, and the title it gives (``{kind}``: the
 business named, "Bakery owner")."""
+
+
+_COUNTED_PEOPLE = re.compile(rf"\b(?:\d+|{NUMBER_WORDS})\s+(?P<people>[\w&/-]+(?:\s+[\w&/-]+)?)", re.I)
+
+
+def of_their_team(rank: str, before: str) -> str:
+    """ "I have a team of fourteen dispatchers ..., and I'm their supervisor" → "Supervisor of Dispatchers": a rank
+    said of people counted just before (``before``); else ``rank`` as it is."""
+    for counted in reversed(list(_COUNTED_PEOPLE.finditer(before))):
+        words = counted["people"].split()
+        plural = next((i for i, word in enumerate(words) if plural_job(word)), None)
+        if plural is not None:
+            return f"{rank} of {title_cased(' '.join(words[: plural + 1]))}"
+    return rank
+
+
+def plural_job(title: str) -> bool:
+    """Whether a title ends in a job's plural ("Pathologists", "Nurses"), which names other people, never the
+    speaker's own post ("Head of Sales", "VP Operations" end in no job)."""
+    last = title.split()[-1].lower()
+    return last.endswith("s") and not last.endswith("ss") and names_a_job_word(last[:-1]) and last not in JOB_WORDS

@@ -26,8 +26,9 @@ from .members import profiled_company, with_member_companies
 from .not_interviews import not_an_interview
 from .off_record import off_the_record
 from .persons import one_role_per_person, with_persons
+from .profiles import buyer_profile, first_answers
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, SpeakerRoles
-from .roles import buyer_profile, first_answers, from_description, is_vague, job_functions
+from .roles import from_description, is_vague, job_functions
 from .small_roles import merge_small_roles
 from .store import text_hash
 from .vectors import Vectors

@@ -22,8 +22,8 @@ from .ingest import read_batch
 from .ingest.sides import identify_sides
 from .job_descriptions import Described, JobDescriptionModel, labelled_participants, training_descriptions
 from .people import described_profiles
+from .profiles import buyer_profile, first_answers
 from .records import UNASSIGNED_ROLE, Interview, InterviewMeta, Turn
-from .roles import buyer_profile, first_answers
 from .vectors import Vectors
 
 SECOND_CODER = "data/labelled/realworld_ai_job_families_second_coder.jsonl"

@@ -12,7 +12,7 @@ Whatever the backend, a statement below ``min_confidence``, shorter than ``min_w
 conversation itself (``remarks.is_small_talk``), a denial of what was asked about (``remarks.denies_having``: "I
 have no concerns."), praise alone filed as a pain or an objection (``remarks.only_praises``), or a forecast filed as
 a goal (``remarks.forecasts``), who approves the purchase filed as a criterion or an objection
-(``remarks.only_describes_approval``), or the speaker's job and nothing more (``introductions.only_states_a_job``:
+(``remarks.only_describes_approval``), or the speaker's job and nothing more (``remarks.only_states_a_job``:
 "I'm not myself a data scientist.") is ``other``: it never leads a theme. A doubt the model calls a criterion is an
 objection (``remarks.voices_a_doubt``), by the codebook's tie-break.
 """
@@ -25,7 +25,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..config import ClassifyConfig
-from ..introductions import only_states_a_job
 from ..records import CATEGORIES, Classification, Statement
 from ..remarks import (
     denies_having,
@@ -33,6 +32,7 @@ from ..remarks import (
     is_small_talk,
     only_describes_approval,
     only_praises,
+    only_states_a_job,
     tells_a_career_move,
     voices_a_doubt,
 )
