@@ -1388,6 +1388,8 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("I am working as plant controller in the Pune plant of Vardhan Auto Components.", "Vardhan Auto Components"),
         ("I'm the site manager at the Leeds site of Harlow Logistics.", "Harlow Logistics"),
         ("I'm the account manager for Walmart at Acme Foods.", "Acme Foods"),
+        ("Hi, I'm at Brightpath Events, we run conferences.", "Brightpath Events"),  # tester 36
+        ("I'm at Heathrow right now, sorry about the noise.", ""),  # where they are
     ],
 )
 def test_the_company_a_buyer_names_in_introducing_themselves(said, company):
@@ -1830,6 +1832,10 @@ def test_a_display_name_is_shown_as_the_persons_name():
     assert display_parts("Kim, Alex") == display_parts("Dana Whitfield") == ("", "")
     assert display_speaker("Kim, Alex", profile) == "Kim, Alex"
     assert display_speaker("Northwind HQ - Boardroom 4", profile) == "Unnamed interviewee", "a room is no one"
+    # the first name a label gives of the buyer the header names in full: "Siobhan (Bookkeeper)" beside "Siobhan Kelly"
+    siobhan = BuyerProfile("i", "Siobhan Kelly", "Bookkeeper", "Accounting Professional", "self-introduction")
+    assert display_speaker("Siobhan", siobhan) == "Siobhan Kelly"
+    assert display_speaker("Sam", siobhan) == "Sam"
 
 
 @pytest.mark.parametrize(

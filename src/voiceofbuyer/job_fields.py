@@ -136,7 +136,12 @@ _SITE_OF = (
     r"[\s,]+(?:in|at)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:plant|site|office|division|branch|factory|mill|depot"
     r"|warehouse|unit)\s+of"
 )
-_WORK_AT = re.compile(rf"\b(?i:i\s+(?:work|am\s+working|'m\s+working){_DEPARTMENT}\s+at)\s+{_COMPANY}")
+# "I work in procurement at Alder Foods"; "Hi, I'm at Brightpath Events, we run ..." (tester 36)
+_WORK_AT = re.compile(
+    rf"\b(?i:i\s+(?:work|am\s+working|'m\s+working){_DEPARTMENT}\s+at|i(?:'m|’m|\s+am)\s+(?:now\s+|currently\s+)?at)"
+    # "I'm at Heathrow right now": where they are, not whose they are
+    rf"\s+{_COMPANY}(?!\w|\s+(?i:right\s+now|today|at\s+the\s+moment|this\s+(?:week|morning|afternoon)))"
+)
 # Regions and times say where or when the job is, not whose it is ("at Christmas", "at EMEA level").
 _NOT_COMPANIES = frozenset(
     {"uk", "us", "usa", "eu", "emea", "apac", "latam", "europe", "asia", "africa", "america", "north", "south", "east",
