@@ -84,3 +84,14 @@ def test_a_buying_committee_shares_its_company_and_each_keeps_their_title():
 def test_a_directory_name_is_cited_given_name_first():
     turns = [(speaker.replace("Grace Okafor", "Okafor, Grace (External)"), said) for speaker, said in FOCUS_GROUP]
     assert cited(turns, "Okafor, Grace (External)")[0] == "Grace Okafor"
+
+
+def test_a_buyer_whose_label_shows_their_company_is_cited_with_it():
+    # Chorus: "Tamsin Reid" / "Orchard Lane Foods" / "00:09": the company was read nowhere (tester 35)
+    turns = [
+        ("Ryan Colbert (Stackfield)", "Thanks for jumping on, Tamsin. What's your role there?"),
+        ("Tamsin Reid (Orchard Lane Foods)", "I'm head of IT, so the ERP, the network and the auditors."),
+        ("Ryan Colbert (Stackfield)", "What's the hardest part of the year-end audit?"),
+        ("Tamsin Reid (Orchard Lane Foods)", "Pulling access reviews out of six systems by hand every quarter."),
+    ]
+    assert cited(turns, "Tamsin Reid (Orchard Lane Foods)")[:3] == ("Tamsin Reid", "Head of IT", "Orchard Lane Foods")

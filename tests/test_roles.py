@@ -1053,7 +1053,7 @@ def test_speakers_of_one_company_are_on_one_side():
     sides = identify_sides(interview(turns))
     assert sides.buyers == ("Marcus Bell (Harbor Health)",)
     assert set(sides.interviewers) == {"Jenna Cole (Clinix)", "Omar Haddad (Clinix)"}
-    assert company("Jenna Cole (Clinix)") == "clinix"
+    assert company("Jenna Cole (Clinix)") == "Clinix"
     assert company("Jenna Cole (Guest)") == company("Sam Ortiz (he/him)") == company("iPad (2)") == ""
 
 

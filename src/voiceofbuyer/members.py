@@ -81,12 +81,14 @@ def with_member_companies(profile: BuyerProfile, interview_company: str) -> Buye
 
 
 def profiled_company(interview: Interview, speakers: SpeakerRoles, profile: BuyerProfile) -> str:
-    """The company the profiled buyer names as theirs; where they name none, the one the other buyers name, when
-    they all name the same (a committee's colleague: "we at Harlow"), else "" (a panel's companies are each member's
-    own, ``group_members``)."""
+    """The company the profiled buyer names as theirs, else the one their label shows; where neither does, the one
+    the other buyers name, when they all name the same (a committee's colleague: "we at Harlow"), else "" (a panel's
+    companies are each member's own, ``group_members``)."""
     members: Mapping[str, GroupMember] = {m.speaker: m for m in profile.members}
     said = [t.text for t in interview.turns if t.speaker in speakers.buyers and t.speaker not in members]
-    found = stated_company(said)
+    # or the company their label shows: "Rosa Delgado (Mapleton Manufacturing)"
+    labelled = (company(b) for b in speakers.buyers if b not in members and not is_placeholder(b))
+    found = stated_company(said) or next(filter(None, labelled), "")
     if found:
         return found
     named = {folded(m.company): m.company for m in profile.members if m.company}

@@ -1,7 +1,8 @@
 """Remarks that are no evidence of a category whatever their words: talk about the conversation itself (small
 talk), satisfaction with nothing wrong in it (praise alone), a denial of what was asked about ("I can't think of
-a time I got frustrated."), and the speaker's job alone ("I'm the AP manager at Norrland Paper."). The classifier's filing rules (``classify.FILING_RULES``) file them as ``other``, and
-the sides of a call read small talk as no one's question.
+a time I got frustrated."), and the speaker's job alone ("I'm the AP manager at Norrland Paper."). The
+classifier's filing rules (``classify.FILING_RULES``) file them as ``other``, and the sides of a call read small talk
+as no one's question.
 """
 
 from __future__ import annotations

@@ -58,6 +58,9 @@ def _names_under_times(lines: list[TextLine]) -> list[TextLine]:
         # the shape recurs, and each name is always under one company (or none)
         if (len(above) >= 3 or names[name] >= 2) and len(companies[name]) == 1:
             stamp = lines[index + (2 if company else 1)]
+            # the company in brackets, as sales-call recorders write it in one line ("Rosa Delgado (Mapleton
+            # Manufacturing)"): it tells the sides apart and names the buyer's company (tester 35)
+            name = f"{name} ({company})" if company else name
             found[index] = replace(lines[index], head=_speaker_line(name, stamp, lines[index]))
             if company:  # the company's line repeats the label: no one says it
                 found[index + 1] = replace(lines[index + 1], head=_speaker_line(name, stamp, lines[index + 1]))

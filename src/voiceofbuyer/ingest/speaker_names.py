@@ -306,11 +306,12 @@ def without_call_mark(label: str) -> str:
 
 
 def company(speaker: str) -> str:
-    """The company a label names after the person, as sales-call recorders write it ("Jenna Cole (Clinix)"); ""
-    when there is none, or what is in parentheses is a role, a mark of the call ("(Guest)") or pronouns."""
+    """The company a label names after the person, as written, as sales-call recorders write it ("Jenna Cole
+    (Clinix)": "Clinix"); "" when there is none, or what is in parentheses is a role, a mark of the call ("(Guest)")
+    or pronouns."""
     match = re.search(r"\(([^()]{2,40})\)\s*$", speaker)
     named = match[1].strip() if match else ""
-    return "" if not named or is_role_label(named) or _NOT_A_COMPANY.fullmatch(named) else named.casefold()
+    return "" if not named or is_role_label(named) or _NOT_A_COMPANY.fullmatch(named) else named
 
 
 def display_title(turns: list[Turn], text: str, speakers: set[str]) -> str:

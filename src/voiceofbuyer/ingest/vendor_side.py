@@ -97,7 +97,7 @@ def vendor_side(people: list[str], interviewer: str | None, said: list[tuple[str
     by one ("this is Tom from our finance systems team": the buyer's colleague, whose "we built a macro" is no
     vendor's)."""
     text_of = said_by_speaker(said)
-    companies = {s: company(s) for s in people}
+    companies = {s: company(s).casefold() for s in people}
     shared = Counter(companies.values())
     shared.pop("", None)
     # "Jenna Cole (Clinix)", "Omar Haddad (Clinix)", "Marcus Bell (Harbor Health)": one company is one side.
@@ -177,7 +177,7 @@ def maker_company(people: list[str], said: list[tuple[str, str]]) -> set[str]:
     whose people speaks of the product as its maker ("what we do at Shipwise", "we built", "our customers") while
     no one of the other does. Empty when the labels do not say so: who asks most decides then. In a discovery call
     the buyer may ask more than the account executive, who pitches."""
-    companies = {speaker: company(speaker) for speaker in people}
+    companies = {speaker: company(speaker).casefold() for speaker in people}
     names = set(companies.values())
     if "" in names or len(names) != 2:
         return set()
