@@ -6,7 +6,8 @@ All cases run as one batch (one subfolder each), so the models load once. Each c
 may be a buyer statement), text that must be absent from and present in buyer statements, the title, times, and
 files that are not transcripts at all (refused, naming the file); ``title_not``: words the title must not hold;
 ``company``: the company the buyer names (in the interview's metadata); ``certain``: no quote is flagged as of an
-uncertain speaker.
+uncertain speaker; ``members``: the other buyers of a group interview, each ``{speaker, name, title, company}`` as
+cited (``buyer.members``; a title or company left out is not checked).
 """
 
 from __future__ import annotations
@@ -82,6 +83,13 @@ def test_case(name: str, cases_run: tuple[dict, RunReport]) -> None:
         assert not [s["text"] for s in statements if s["speaker_uncertain"]]
     if expect.get("company"):  # the company the buyer names ("I'm the general manager of Seaholm Resort")
         assert any(same(expect["company"], i["metadata"]["company"]) for i in interviews), expect["company"]
+    members = [m for i in interviews for m in i["buyer"].get("members", [])]
+    for member in expect.get("members", []):  # another buyer of a group interview, cited as themselves
+        found = [m for m in members if m["speaker"] == member["speaker"]]
+        assert found and found[0]["name"] == member["name"], (member, members)
+        for part in ("title", "company"):  # where the case gives one ("" where their words name none)
+            if part in member:
+                assert found[0][part].lower() == member[part].lower(), (member, found[0])
     if expect.get("times"):
         assert all(isinstance(s["start"], (int, float)) for s in statements)
 

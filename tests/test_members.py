@@ -95,3 +95,37 @@ def test_a_buyer_whose_label_shows_their_company_is_cited_with_it():
         ("Tamsin Reid (Orchard Lane Foods)", "Pulling access reviews out of six systems by hand every quarter."),
     ]
     assert cited(turns, "Tamsin Reid (Orchard Lane Foods)")[:3] == ("Tamsin Reid", "Head of IT", "Orchard Lane Foods")
+
+
+PANEL = [
+    ("Kavya Menon", "Welcome to the round table. Quick intros please: name, role, company. Marcus?"),
+    ("Marcus Okafor", "Marcus Okafor, I'm the group controller at Redwater Foods."),
+    ("Kavya Menon", "Thanks Marcus. Joel?"),
+    ("Joel W", "Joel Whitaker, controller. I'll keep the company name out of it, legal is funny about these things."),
+    ("Kavya Menon", "Of course. And on the iPad?"),
+    ("iPad Pro", "It's Sofia, Sofia Brandt. I'm head of finance operations at Kiln & Co."),
+    ("Kavya Menon", "Thanks Sofia. What's the worst part of month end?"),
+    ("Marcus Okafor", "Chasing the depots for delivery notes, every single month."),
+    ("iPad Pro", "Nobody on my team keys an invoice by hand, but the matching still takes a week."),
+    ("Joel W", "For us it's approvals sitting in inboxes while people are on the shop floor."),
+]
+
+
+def test_a_panelist_on_a_device_who_names_herself_is_cited_as_herself_not_the_first_buyer():
+    # "iPad Pro", who speaks throughout, was cited "Marcus Okafor (Group Controller, Redwater Foods)" (tester 37)
+    name, title, company, counted = cited(PANEL, "iPad Pro")
+    assert (name, title, company) == ("Sofia Brandt", "Head of Finance Operations", "Kiln & Co")
+    assert counted != cited(PANEL, "Marcus Okafor")[3]
+
+
+def test_a_panelist_who_keeps_their_company_out_is_cited_with_none_not_another_panelists():
+    assert cited(PANEL, "Joel W")[2] == ""
+    alone = [turn for turn in PANEL if turn[0] != "Marcus Okafor"]  # Joel is the first buyer: still no company
+    assert cited(alone, "Joel W")[2] == ""
+
+
+def test_the_first_buyer_of_a_group_under_a_directory_label_is_named_given_name_first_and_counted_once():
+    turns = [(f"{s.split()[1]}, {s.split()[0]} (External)" if s == "Marcus Okafor" else s, t) for s, t in PANEL]
+    group = interview(turns)
+    profile = buyer_profile(group, identify_sides(group), TAXONOMY)
+    assert profile.name == "Marcus Okafor" and "Marcus Okafor" not in [m.name for m in profile.members]

@@ -290,7 +290,10 @@ def test_themes_count_interviews_and_companies_and_mark_thin_evidence():
     def quote_for(s: Statement) -> Quote:
         return Quote(s.id, s.text, Citation(s.interview_id, "", "B", "", companies[s.interview_id], 1, None))
 
-    themes = build_themes("Role", "pain", [single, group], vectors, 3, companies.get, str, quote_for)
+    def company_of(s: Statement) -> str:
+        return companies[s.interview_id]
+
+    themes = build_themes("Role", "pain", [single, group], vectors, 3, company_of, str, quote_for)
     strong, thin = themes
     assert strong.interviews == ("i1", "i2") and strong.companies == ("Acme",) and not strong.mentioned_once
     assert thin.mentioned_once and thin.quotes[0].text == "Alone."

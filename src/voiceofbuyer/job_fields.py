@@ -194,7 +194,7 @@ def stated_company(texts: list[str]) -> str:
             company = found["company"].rstrip(".")
             if company.split()[0].lower() not in _NOT_COMPANIES and not (company.isupper() and len(company) <= 3):
                 return "" if _ANONYMISED.fullmatch(company) else company
-        if company := _named_after_title(_SENTENCE_BREAK.split(text)):
+        if company := _named_after_title(_SENTENCE_BREAK.split(text)) or _named_after_name(text):
             return company
     return ""
 
@@ -208,6 +208,29 @@ def _title_among_parts(sentence: str) -> str:
 
 
 _NAME_ALONE = re.compile(rf"{_COMPANY}\.?")
+# A round of introductions: "Sure. Marcus Okafor, Redwater Foods. We're a food manufacturer ..." (tester 37)
+_NAME_THEN_COMPANY = re.compile(
+    r"(?:(?:sure|yes|yeah|hi|hello|okay|ok|so)\b[,.!]?\s+)*(?P<name>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}))\s*,\s*"
+    rf"{_COMPANY}\.?",
+    re.I,
+)
+
+
+_NOT_A_NAME = frozenset({"thanks", "thank", "great", "good", "sorry", "right", "well", "hi", "hello", "hey", "dear"})
+
+
+def _named_after_name(text: str) -> str:
+    """The organisation a speaker names right after their own name, a sentence alone ("Marcus Okafor, Redwater
+    Foods."), where it names no job ("Marcus Okafor, Group Controller." is a title)."""
+    for sentence in _SENTENCE_BREAK.split(text)[:3]:
+        found = _NAME_THEN_COMPANY.fullmatch(sentence.strip())
+        if found is None or found["name"].split()[0].lower() in _NOT_A_NAME or names_a_job(found["company"]):
+            continue
+        if found["company"].split()[0].lower() not in _NOT_COMPANIES:
+            return found["company"].rstrip(".")
+    return ""
+
+
 _TITLE_ALONE_WORDS = 6
 """Most words of an answer that is a title alone ("Clinical supplies manager.")."""
 

@@ -14,6 +14,7 @@ from .ingest.speaker_names import (
     company,
     display_parts,
     display_title,
+    given_name,
     given_name_first,
     is_device,
     is_login,
@@ -27,7 +28,7 @@ from .ingest.speaker_names import (
     without_honorific,
 )
 from .job_fields import stated_company
-from .job_questions import question_before
+from .job_questions import introduced_title, question_before
 from .job_words import spelled_out
 from .records import BuyerProfile, GroupMember, Interview, SpeakerRoles
 from .themes import folded
@@ -52,20 +53,32 @@ def group_members(
     runs = [(speaker, " ".join(t.text for t in run)) for speaker, run in groupby(heard, key=attrgetter("speaker"))]
     members = []
     for label in speakers.buyers:
-        if label in aliases or is_device(label) or is_room(label) or is_login(label) or label == profile.speaker:
+        if label in aliases or label == profile.speaker:
             continue
         own = [text for speaker, text in runs if speaker == label]
-        if is_placeholder(label):
+        if is_placeholder(label) or is_device(label) or is_room(label) or is_login(label):
+            # "iPad Pro", who says "It's Sofia, Sofia Brandt" through a panel: a person, never the first buyer
             others = " ".join(t.text for t in interview.turns if t.speaker != label)
             name = said_name(label, " ".join(own), others)
         else:
-            name = given_name_first(without_honorific(display_parts(label)[0] or without_call_mark(label)))
+            name = label_name(label)
         if not name or same_person(name, profile.name) or same_person(profile.name, name):
             continue
         asked = [question_before(runs, i, {label}) for i, (speaker, _) in enumerate(runs) if speaker == label]
         title = stated_title(own, asked) or display_title(list(interview.turns), interview.text, {label})
+        # "Tomas is our information security lead": a title a colleague gives them (tester 37)
+        heard = [text for speaker, text in runs if speaker != label]
+        title = title or introduced_title(heard, [name, given_name(name)])
         members.append(GroupMember(label, name, spelled_out(title), stated_company(own) or company(label)))
     return tuple(members)
+
+
+def label_name(label: str) -> str:
+    """The name a label shows: "Priya Nair | CFO @ Kestrel Logistics", "Dr Anika Bose", "Adeyemi, Grace (External)"
+    are Priya Nair, Anika Bose and Grace Adeyemi (tester 37); a room's label is kept whole."""
+    if is_room(label):
+        return label
+    return given_name_first(without_honorific(display_parts(label)[0] or without_call_mark(label)))
 
 
 def with_member_companies(profile: BuyerProfile, interview_company: str) -> BuyerProfile:
@@ -82,8 +95,8 @@ def with_member_companies(profile: BuyerProfile, interview_company: str) -> Buye
 
 def profiled_company(interview: Interview, speakers: SpeakerRoles, profile: BuyerProfile) -> str:
     """The company the profiled buyer names as theirs, else the one their label shows; where neither does, the one
-    the other buyers name, when they all name the same (a committee's colleague: "we at Harlow"), else "" (a panel's
-    companies are each member's own, ``group_members``)."""
+    the other buyers name, when two or more do and all name the same (a committee: "we at Harlow"), else "" (a
+    panel's companies are each member's own, ``group_members``)."""
     members: Mapping[str, GroupMember] = {m.speaker: m for m in profile.members}
     said = [t.text for t in interview.turns if t.speaker in speakers.buyers and t.speaker not in members]
     # or the company their label shows: "Rosa Delgado (Mapleton Manufacturing)"
@@ -91,7 +104,9 @@ def profiled_company(interview: Interview, speakers: SpeakerRoles, profile: Buye
     found = stated_company(said) or next(filter(None, labelled), "")
     if found:
         return found
-    named = {folded(m.company): m.company for m in profile.members if m.company}
-    if members and len(named) != 1:
+    # a committee: every other buyer, two or more, names the same company; one panelist's company is no one else's
+    # ("I'll keep the company name out of it" was cited with another panelist's: tester 37)
+    named = {folded(m.company) for m in profile.members if m.company}
+    if members and (len(named) != 1 or len(members) < 2 or not all(m.company for m in profile.members)):
         return ""
     return stated_company([t.text for t in interview.turns if t.speaker in speakers.buyers])

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
 from .signals import mentions
 from .slugs import unique_slugs
-from .themes import distinct, folded, other_buyer, quote_of, speaker_key, unsure_category
+from .themes import distinct, folded, other_buyer, quote_of, said_at, speaker_key, unsure_category
 
 _SIZE_BANDS: tuple[tuple[int, str], ...] = (
     (50, "1-50 employees"),
@@ -118,13 +118,17 @@ def build_personas(
         # a group interview's other named buyers count too, as the persona lists them (``speaker_key``)
         wanted = set(ids)
         speakers = {speaker_key(s, by_interview[s.interview_id]) for s in statements if s.interview_id in wanted}
+        # the interviews' companies, and those a group interview's other buyers are of (``said_at``)
+        said = [said_at(s, by_interview[s.interview_id], interviews[s.interview_id]) for s in statements
+                if s.interview_id in wanted]  # fmt: skip
+        companies = distinct([*(m.company for m in metas), *said])
         personas.append(
             Persona(
                 role=role,
                 slug=slugs[role],
                 interviews=tuple(sorted(ids)),
                 interviewees=_interviewees(members, statements, {i: interviews[i].meta.company for i in ids}),
-                companies=distinct(m.company for m in metas),
+                companies=companies,
                 titles=_tally([as_acronym(p.title) for p in members]),
                 industries=_tally([m.industry for m in metas]),
                 company_sizes=_tally([size_band(m.employees) for m in metas]),

@@ -65,7 +65,7 @@ from .schema import from_json, to_json
 from .segment import Segmenter
 from .store import DECISIONS_FILE, STORE_NAME, Store, text_hash
 from .theme_titles import distinct_labels, never_in_titles, title_candidates
-from .themes import build_themes, quote_of, speaker_key, theme_rank
+from .themes import build_themes, quote_of, said_at, speaker_key, theme_rank
 from .verdicts import classify_statements, refit_moves
 
 _CACHE_GROUP = 64
@@ -337,9 +337,9 @@ def _describe(
     embed: Callable[[list[str]], Mapping[str, np.ndarray]],
     confidence: Mapping[str, float],
 ) -> list:
-    def company_of(interview_id: str) -> str:
-        """The company named in an interview's metadata."""
-        return interviews[interview_id].meta.company
+    def company_of(statement: Statement) -> str:
+        """The company of who said it (``said_at``)."""
+        return said_at(statement, profiles[statement.interview_id], interviews[statement.interview_id])
 
     def person_of(statement: Statement) -> str:
         """Who said it, as a person (``speaker_key``)."""

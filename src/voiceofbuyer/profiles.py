@@ -21,7 +21,6 @@ from .ingest.speaker_names import (
     display_parts,
     display_title,
     given_name,
-    given_name_first,
     is_device,
     is_login,
     is_placeholder,
@@ -32,14 +31,13 @@ from .ingest.speaker_names import (
     said_name,
     same_person,
     shared_account,
-    without_call_mark,
     without_honorific,
 )
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
 from .job_questions import addressed_names, introduced_title, question_before
 from .job_words import names_a_job_word, spelled_out, title_cased
-from .members import group_members
+from .members import group_members, label_name
 from .records import UNASSIGNED_ROLE, BuyerProfile, Interview, InterviewMeta, SpeakerRoles
 from .roles import DESCRIPTION_CHARS, OTHER, Embed, RoleMatch, Taxonomy, names_a_function, role_for_title
 from .signatures import signature_title, signed_name
@@ -86,13 +84,12 @@ def _first_buyer(
     turns = Counter(t.speaker for t in interview.turns)
     named.sort(key=lambda speaker: (is_room(speaker), turns[speaker] < 2))
     listed = listed_names(meta.interviewee)
-    name = without_honorific(meta.interviewee) or (named[0] if named else "")
-    if name and not meta.interviewee and not is_room(name):
-        # "Priya Nair | CFO @ Kestrel Logistics", "Dr Anika Bose": her name
-        name = given_name_first(without_honorific(display_parts(name)[0] or without_call_mark(name)))
+    name = without_honorific(meta.interviewee) or (label_name(named[0]) if named else "")
     profiled = set(speakers.buyers)
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
-        name = next((n for n in listed if named and same_person(named[0], n)), named[0] if named else listed[0])
+        # "Adeyemi, Grace (External)" is Grace Adeyemi, as every other buyer of the call is cited (tester 37)
+        first = label_name(named[0]) if named else ""
+        name = next((n for n in listed if named and same_person(named[0], n)), first or listed[0])
         profiled = {named[0], *(d for d, n in renamed.items() if n == named[0])} if named else profiled
     own = " ".join(t.text for t in interview.turns if t.speaker in profiled)
     shared = shared_account(own)

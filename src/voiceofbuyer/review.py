@@ -32,7 +32,7 @@ from .decision_rows import (
 from .personas import build_personas
 from .records import CATEGORIES, Classification, Quote, RunResult, Theme
 from .theme_titles import opening_words
-from .themes import quote_of, reach, representative, speaker_key, theme_id, theme_rank
+from .themes import quote_of, reach, representative, said_at, speaker_key, theme_id, theme_rank
 
 
 @dataclass(frozen=True)
@@ -319,7 +319,8 @@ class _Reviewing:
             confidence={s: self._confidence(s) for s in accepted},
         )  # fmt: skip
         interviews, companies, people = reach(
-            (self.statements[s] for s in accepted), lambda i: self.interviews[i].meta.company,
+            (self.statements[s] for s in accepted),
+            lambda s: said_at(s, self.result.profiles[s.interview_id], self.interviews[s.interview_id]),
             lambda s: speaker_key(s, self.result.profiles[s.interview_id]),
         )  # fmt: skip
         return Theme(

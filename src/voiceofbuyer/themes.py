@@ -144,14 +144,14 @@ def build_themes(
     groups: list[list[Statement]],
     vectors: Mapping[str, np.ndarray],
     quotes_per_theme: int,
-    company_of: Callable[[str], str],
+    company_of: Callable[[Statement], str],
     person_of: Callable[[Statement], str],
     quote_for: Callable[[Statement], Quote],
     names: frozenset[str] = frozenset(),
     phrase_vectors: Mapping[str, np.ndarray] | None = None,
     confidence: Mapping[str, float] | None = None,
 ) -> list[Theme]:
-    """Themes strongest first (``theme_rank``). ``company_of``: interview id → its buyer's company ("" unknown);
+    """Themes strongest first (``theme_rank``). ``company_of``: statement → the company of who said it (``said_at``);
     ``person_of``: statement → who said it (``speaker_key``); ``names``: lower-cased words
     of the people and companies the batch names (speakers, metadata), never used in a title; ``phrase_vectors``:
     the ``title_candidates`` of ``groups`` → unit vectors of the model of ``vectors`` (``label_groups``);
@@ -221,13 +221,21 @@ def _same_name(speaker: str, name: str) -> bool:
 
 
 def reach(
-    statements: Iterable[Statement], company_of: Callable[[str], str], person_of: Callable[[Statement], str]
+    statements: Iterable[Statement], company_of: Callable[[Statement], str], person_of: Callable[[Statement], str]
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The interviews, the companies (their metadata's, or those their buyers named) and the people (``speaker_key``)
-    behind some statements."""
+    """The interviews, the companies (of who said each: ``said_at``) and the people (``speaker_key``) behind some
+    statements."""
     said = list(statements)
     interviews = tuple(sorted({s.interview_id for s in said}))
-    return interviews, distinct(company_of(i) for i in interviews), tuple(sorted({person_of(s) for s in said}))
+    return interviews, distinct(company_of(s) for s in said), tuple(sorted({person_of(s) for s in said}))
+
+
+def said_at(statement: Statement, profile: BuyerProfile, interview: Interview) -> str:
+    """The company of who said ``statement``: a group interview's other buyer's own (``BuyerProfile.members``: a
+    panel's member is never counted at another's company, tester 37), else the interview's (its metadata's, or the
+    one its buyer named); "" unknown."""
+    member = profile.member(statement.speaker)
+    return member.company if member else interview.meta.company
 
 
 def other_buyer(statement: Statement, profile: BuyerProfile) -> str:

@@ -68,7 +68,7 @@ _NAME_END = rf"(?:[ \t]*[{_EMOJI}]+)*(?:[ \t]*\?)?"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # A dial-in caller as Zoom and Teams show them: "+1 415-555-0134", "14155550134", or masked by Zoom's "mask
 # phone numbers" setting: "4420****321".
-_PHONE = r"\+?\d[\d \t().*-]{6,18}\d"
+_PHONE = r"\+?\(?\d[\d \t().*-]{6,18}\d(?!\d|:\d)"  # "+1 (312) 555-0187 00:02": the time after is no part of it
 _DUPLICATE = r"[ \t]*\(\d{1,2}\)"  # Apple and Zoom tell two devices of one name apart: "iPad (2)"
 _DASH = r"[-–—|]"
 # Pronouns in a display name ("she/her", "(they/them)", "he/him/his"), no part of the name.

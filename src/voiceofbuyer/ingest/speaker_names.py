@@ -123,6 +123,8 @@ def said_name(speaker: str, said: str, heard: str) -> str:
         said = said[end.end() :] if end else ""
     elif not (is_placeholder(speaker) or is_room(speaker) or is_device(speaker) or is_login(speaker)):
         return ""
+    if confirmed := _confirmed_name(said, heard):
+        return confirmed
     asked = _ASKED_WHO.search(heard) is not None
     answered = _NAME_ANSWER.finditer(said) if asked else ()
     # The only voice in the file (the other side's channel empty): its full name, said as its own, is enough.
@@ -141,6 +143,34 @@ def said_name(speaker: str, said: str, heard: str) -> str:
             again = re.match(rf"(?:\s+(?:as\s+well|too))?,\s*{re.escape(name)}\s+({_NAME})\b", said[found.end() :])
             return f"{name} {again.group(1)}" if again and " " not in name else name
     return ""
+
+
+# A call that opens by asking for someone: "Hi, is this Gwen?", "Is that Fiona?", "Am I speaking to Ray Kowalski?"
+_IS_IT = re.compile(
+    r"\b(?:is\s+(?:this|that|it)|am\s+i\s+(?:speaking|talking)\s+(?:to|with)|do\s+i\s+have)\s+"
+    r"(?-i:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s*\?",
+    re.I,
+)
+# ... and the answer that says it is: "Speaking.", "Yes, Fiona Kerr.", "Yeah, this is Ray Kowalski.", "That's me."
+_IT_IS = re.compile(
+    r"\W*(?:(?:hi|hello|hey)\b[^.,!?]{0,20}[,.!]?\s*)?(?:yes|yeah|yep|speaking|this\s+is\s+(?:she|he|me|him|her)\b"
+    r"|that['’]s\s+(?:me|right)|it\s+is|correct|(?:yes|yeah),?\s+this\s+is)\b",
+    re.I,
+)
+_OPENING_CHARS = 200
+"""How far into the call the question for someone and its answer come: its first words."""
+
+
+def _confirmed_name(said: str, heard: str) -> str:
+    """The name the other side asks for as the call opens, where the buyer's first words say it is them ("Hi, is this
+    Gwen?" / "Speaking."), with the surname they add ("Yes, Fiona Kerr."); "" otherwise (tester 38: a caller ID or a
+    phone number was the buyer's name)."""
+    asked = _IS_IT.search(heard[:_OPENING_CHARS])
+    if asked is None or not _IT_IS.match(said[:_OPENING_CHARS]):
+        return ""
+    name = asked["name"]
+    full = re.search(rf"\b{re.escape(name)}\s+({_NAME})\b", said[:_OPENING_CHARS]) if " " not in name else None
+    return f"{name} {full.group(1)}" if full else name
 
 
 # The other side asking who is speaking: "Who do I have on the line?", "Who's this?", "your name?"

@@ -237,7 +237,9 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
 
 # "Hi everyone, Chidi here, I'll just be listening in today": someone on the call to watch, not to be interviewed.
 _OBSERVING = re.compile(
-    r"\b(?:listen(?:ing)?\s+in|(?:just\s+)?observ(?:e|ing)|sit(?:ting)?\s+in|shadow(?:ing)?|tak(?:e|ing)\s+(?:the\s+)?notes"
+    # "I'll just sit in", "sitting in on this one"; not what sits somewhere ("approvals sitting in inboxes": tester 37)
+    r"\b(?:listen(?:ing)?\s+in|(?:just\s+)?observ(?:e|ing)|sit(?:ting)?\s+in(?:\s+on\b|(?=\s*(?:[,.;!?]|today|for\b|$)))"
+    r"|shadow(?:ing)?|tak(?:e|ing)\s+(?:the\s+)?notes"
     r"|stay(?:ing)?\s+on\s+mute)\b",
     re.I,
 )
