@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from voiceofbuyer.cleanup import apply_cleanup, structural_removals
 from voiceofbuyer.ingest.json_formats import to_transcript
 from voiceofbuyer.ingest.legend import legend_metadata
@@ -357,3 +359,46 @@ def test_notes_labelled_with_initials_name_the_buyer_from_the_sentence_that_intr
     parsed = parse_turns(text, "notes.txt")
     assert [turn.speaker for turn in parsed.turns] == ["SO", "WH", "SO", "WH", "ML", "WH"]
     assert (parsed.meta.interviewee, parsed.meta.title) == ("Wendell Hayes", "Fleet Director")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Recording stopped by Jordan Lee",
+        "Call recording and transcript powered by HubSpot Conversation Intelligence.",
+        "[Kaia] Objection detected: Adoption / change management",
+        "Talk Time",
+        "Jordan Lee 47%",
+        "tmoreno@crestlinefoods.com 53%",
+        "Talk-to-listen ratio: Agent 52% / Customer 48%",
+    ],
+)
+def test_a_sales_call_recorders_own_lines_are_no_ones_words(line):
+    # each was glued to a buyer's quote or quoted alone (tester 38)
+    from voiceofbuyer.ingest.tool_lines import is_tool_line
+
+    assert is_tool_line(line)
+
+
+@pytest.mark.parametrize("line", ["Freight is about 12% of revenue.", "Retail 40%", "We talk time and again about it."])
+def test_speech_with_a_percentage_or_talk_is_speech(line):
+    from voiceofbuyer.ingest.tool_lines import is_tool_line
+
+    assert not is_tool_line(line)
+
+
+def test_a_phone_number_or_an_email_above_its_time_labels_the_turn_and_the_caller_is_named_as_asked() -> None:
+    """HubSpot: "(617) 555-0142" / "0:02" / "Speaking.": the answer was lost and the number shown as the buyer's name;
+    Clari: "+1 (312) 555-0187 00:02" was split at the time's colon (tester 38)."""
+    text = (
+        "Transcript\n\nPriya Raman\n0:00\nHi, is this Gwen?\n(617) 555-0142\n0:02\nSpeaking.\n"
+        "Priya Raman\n0:03\nHi Gwen, it's Priya with Tallyo, do you have thirty seconds?\n"
+        "(617) 555-0142\n0:08\nYou've got thirty seconds.\n"
+    )
+    turns = parse_turns(text, "hubspot.txt").turns
+    assert [(turn.speaker, turn.text) for turn in turns][:2] == [("Priya Raman", "Hi, is this Gwen?"),
+                                                                  ("(617) 555-0142", "Speaking.")]  # fmt: skip
+    from voiceofbuyer.ingest.labels import read_head
+
+    head = read_head("+1 (312) 555-0187 00:02")
+    assert head is not None and (head.speaker, head.time) == ("+1 (312) 555-0187", 2.0)

@@ -5,6 +5,7 @@ operations at Velo Bikes", was cited as the first buyer, Martin Hale of Kinloch 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from itertools import groupby
@@ -73,12 +74,20 @@ def group_members(
     return tuple(members)
 
 
-def label_name(label: str) -> str:
+def label_name(label: str, said: str = "") -> str:
     """The name a label shows: "Priya Nair | CFO @ Kestrel Logistics", "Dr Anika Bose", "Adeyemi, Grace (External)"
-    are Priya Nair, Anika Bose and Grace Adeyemi (tester 37); a room's label is kept whole."""
+    are Priya Nair, Anika Bose and Grace Adeyemi (tester 37); a caller ID in capitals, surname first ("HADDAD
+    AMIR"), is the name as the speaker says it in ``said``, their own words ("Amir Haddad over at Quarry Stone":
+    tester 38); a room's label is kept whole."""
     if is_room(label):
         return label
-    return given_name_first(without_honorific(display_parts(label)[0] or without_call_mark(label)))
+    name = given_name_first(without_honorific(display_parts(label)[0] or without_call_mark(label)))
+    if name.isupper() and len(name.split()) > 1:
+        word = "(?i:" + "|".join(re.escape(word) for word in name.split()) + ")"
+        spoken = re.search(rf"\b{word}(?:\s+{word}){{{len(name.split()) - 1}}}\b", said)
+        if spoken and sorted(spoken[0].casefold().split()) == sorted(name.casefold().split()):
+            return spoken[0]
+    return name
 
 
 def with_member_companies(profile: BuyerProfile, interview_company: str) -> BuyerProfile:

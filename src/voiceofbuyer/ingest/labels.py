@@ -279,6 +279,11 @@ def is_phone_number(name: str) -> bool:
     return bool(re.fullmatch(_PHONE, name.strip())) and sum(char.isdigit() or char == "*" for char in name) >= 9
 
 
+def is_email(name: str) -> bool:
+    """A display name that is an e-mail address ("tmoreno@crestlinefoods.com")."""
+    return re.fullmatch(_EMAIL, name.strip()) is not None
+
+
 def is_role_label(name: str) -> bool:
     """ "Interviewer", "Speaker 2", "SPEAKER_00", "Q", "User", "AI": a role or placeholder, not a person's name."""
     return bool(_ROLE.fullmatch(name.strip()))

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 
 from voiceofbuyer.cleanup import is_acknowledgement
-from voiceofbuyer.ingest.labels import Head, is_role_label, looks_like_name, read_head
+from voiceofbuyer.ingest.labels import Head, is_email, is_phone_number, is_role_label, looks_like_name, read_head
 from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_lines import TextLine
 from voiceofbuyer.ingest.tool_lines import is_tool_line
@@ -68,12 +68,16 @@ def _names_under_times(lines: list[TextLine]) -> list[TextLine]:
 
 
 def _name_alone(text: str) -> bool:
-    return looks_like_name(text) and len(text.split()) <= 4 and not _said(text)
+    # a dial-in's number or an e-mail address stands for a name too: "(617) 555-0142" / "0:02" (tester 38)
+    named = looks_like_name(text) and len(text.split()) <= 4 and not _said(text)
+    return named or is_phone_number(text) or is_email(text)
 
 
 def _said(line: str) -> bool:
-    """A short line that is speech, not a name: "Right.", "Nice.", "Okay!", "Really?"."""
-    return line.endswith(("?", "!")) or (is_acknowledgement(line) and line.endswith("."))
+    """A short line that is speech, not a name: "Right.", "Nice.", "Okay!", "Really?", "Speaking." (a word with a full
+    stop: a name ends on none, tester 38)."""
+    one_word = len(line.split()) == 1 and len(line) > 3 and line.endswith(".")
+    return line.endswith(("?", "!")) or (is_acknowledgement(line) and line.endswith(".")) or one_word
 
 
 def _bare_name_lines(lines: list[TextLine]) -> list[TextLine]:

@@ -407,6 +407,9 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
     named = without_honorific(profile.name)
     # "Siobhan", the label of the buyer the header names "Siobhan Kelly": one person cited by one name (tester 36)
     first_name = len(shown.split()) == 1 and same_person(shown, named)
+    # "HADDAD AMIR", a caller ID, is the buyer the call names "Amir Haddad" (tester 38)
+    reordered = sorted(shown.casefold().split()) == sorted(named.casefold().split())
+    first_name = first_name or (shown.isupper() and reordered)
     if profile.name and (named in (shown, given_name_first(shown)) or _misspelled(shown, profile.name) or first_name):
         return profile.name
     return shown

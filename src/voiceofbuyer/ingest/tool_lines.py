@@ -35,7 +35,7 @@ _TOOL = (
     r"(?:\S*(?:\.ai|\.com|\.io|https?://)\S*|otter|zoom|microsoft|teams|google|meet|fireflies|rev|descript|tl;?dv"
     r"|fathom|grain|gong|chorus|avoma|whisper\w*|sonix|trint|temi|happy\s?scribe|assembly\s?ai|deepgram|amazon|aws"
     r"|granola|notta|krisp|read\.ai|webex|ringcentral|dovetail|sembly|tactiq|jamie|meetgeek|airgram|supernormal"
-    r"|bluedot|circleback|riverside|loom|ai)\b"
+    r"|bluedot|circleback|riverside|loom|hubspot|salesloft|outreach|kaia|clari|wingman|aircall|dialpad|salesforce|ai)\b"
 )
 _AD_TOOL = r"(?:sonix|trint|temi|rev(?:\.com)?|otter(?:\.ai)?|happy\s?scribe|descript|notta|fireflies(?:\.ai)?)"
 """Transcription services that write their own advertisement at the foot of an export."""
@@ -62,6 +62,15 @@ _HEARD_OVER_SILENCE = re.compile(rf"\s*(?:{_OVER_SILENCE})[\s.!]*", re.IGNORECAS
 _TOOL_LINES = [
     rf"{_ACTOR}\s+{_EVENT}\s+(?:the\s+)?(?:transcription|recording|captions?|closed captions?|meeting|call)",
     rf"{_ACTOR}\s+(?:joined|left|has\s+joined|has\s+left)\s+(?:the\s+)?(?:meeting|call|conversation|room|chat)",
+    # sales-call recorders (tester 38): "Recording stopped by Jordan Lee", "Call recording and transcript powered by
+    # HubSpot Conversation Intelligence", an assistant's mark inside the call ("[Kaia] Objection detected: ..."), and
+    # talk-time statistics ("Talk Time", "Jordan Lee 47%", "Talk-to-listen ratio: Agent 52% / Customer 48%")
+    rf"(?:recording|transcription|transcript)\s+{_EVENT}\s+by\s+{_ACTOR}",
+    r"(?:call\s+)?(?:recording|transcript|transcription)(?:\s+and\s+(?:recording|transcript|transcription|notes))?"
+    r"\s+powered\s+by\s+.{1,80}",
+    r"\[(?:kaia|gong|chorus|wingman|copilot|avoma|clari|ai|bot|assistant)\]\s*.{0,200}",
+    r"talk(?:[- ]to[- ]listen)?[- ](?:time|ratio)\b\s*:?.{0,120}",
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}))\s+\d{1,3}(?:\.\d)?\s*%",
     # a meeting's event log, each line stamped: "10:03:34 Otter.ai left", "10:01:54 Helen Marsh joined"
     rf"{TEXT_TIME}\s+{_ACTOR}\s+(?:joined|left)",
     rf"(?:the\s+)?(?:meeting|call|recording|transcription|transcript|conversation)\s+(?:has\s+)?{_EVENT}"
