@@ -1207,6 +1207,21 @@ def test_a_late_joiner_who_says_they_are_on_the_buyers_team_is_a_buyer_whatever_
     assert identify_sides(interview(vendor)).interviewers == ("Jess Morgan", "Sam Doyle")
 
 
+def test_a_colleague_the_named_interviewer_introduces_is_on_their_side_whatever_the_header_names():
+    # Avoma's "Host: Jordan Lee" named him alone; the SE he brought was a buyer, with metadata's confidence (tester 38)
+    turns = [
+        ("Jordan Lee", "Hi Olivia, thanks for the time. I brought Hannah along, she's one of our solutions engineers."),
+        ("Hannah Cho", "Hi Olivia, nice to meet you."),
+        ("Olivia Brandt", "Hi both. I'm the finance director at Pinecrest Hotels, fourteen properties."),
+        ("Jordan Lee", "How do invoice approvals work across the properties today?"),
+        ("Olivia Brandt", "Every GM signs paper invoices, and half the signatures go missing."),
+        ("Hannah Cho", "Do the properties share one chart of accounts? Most GMs approve from their phone in ours."),
+        ("Olivia Brandt", "Mostly the same chart, yes, with a few local accounts."),
+    ]
+    sides = identify_sides(interview(turns, InterviewMeta(interviewer="Jordan Lee")))
+    assert sides.buyers == ("Olivia Brandt",) and "Hannah Cho" in sides.interviewers
+
+
 @pytest.mark.parametrize(
     "brings",
     [
@@ -2024,3 +2039,14 @@ def test_the_shipped_model_places_descriptions_of_business_work_that_name_no_tit
         assert right >= 0.45 * len(rows)
     finally:
         store.close()
+
+
+def test_a_title_the_seller_reads_back_and_the_buyer_confirms_with_still_me():
+    # "You're still the practice operations director over there, right?" / "Still me. ..." gave no title (tester 38)
+    from voiceofbuyer.job_questions import answered_title
+
+    asked = "No problem. You're still the practice operations director over there, right?"
+    assert answered_title(asked, "Still me. Director of practice operations, twenty-two offices now.") == (
+        "Practice Operations Director"
+    )
+    assert answered_title(asked, "Not any more, I moved to finance.") == ""

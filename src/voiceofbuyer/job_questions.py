@@ -83,7 +83,7 @@ _ASKS_NAME = re.compile(
     re.I,
 )
 _YOU_ARE = re.compile(
-    r"\b(?:you(?:'re|\s+are)\s+(?:listed\s+as\s+)?|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\s+"
+    r"\b(?:you(?:'re|\s+are)\s+(?:still\s+|now\s+)?(?:listed\s+as\s+)?|(?:have|got|see|list)\w*\s+you\s+(?:down\s+)?as\s+"
     r"|your\s+(?:(?:job|official|current|actual)\s+)?(?:title|role|position)\s+is\s+)"
     r"(?:the\s+|an?\s+)?",
     re.I,
@@ -93,7 +93,7 @@ _YOU_ARE = re.compile(
 CONFIRMS = re.compile(
     r"\s*(?:yes|yeah|yep|yup|correct|exactly|indeed|absolutely|that'?s\s+(?:right|correct|me)|right|spot\s+on"
     r"|guilty(?:\s+as\s+charged)?|(?:that|it)(?:'d|\s+would)\s+be\s+me|(?:the\s+)?very\s+same|that'?s\s+the\s+one"
-    r"|the\s+one\s+and\s+only|(?:i\s+am|sure\s+am|i\s+sure\s+am)(?=\s*(?:[,.!;]|$)))\b"
+    r"|the\s+one\s+and\s+only|still\s+me|(?:i\s+am|sure\s+am|i\s+sure\s+am|still\s+am)(?=\s*(?:[,.!;]|$)))\b"
     r"(?!\s*,?\s*(?:but|well|not|formerly|previously|once|i\s+was|i\s+used\s+to|was|used\s+to)\b)",
     re.I,
 )

@@ -154,8 +154,11 @@ def _named_sides(people: list[str], interview: Interview) -> tuple[list[str], li
             return [s for s in people if s not in buyers], buyers, how
         if interviewers:
             rest = [s for s in people if s not in interviewers]
-            said = [(t.speaker, t.text) for t in interview.turns if t.speaker in rest]
-            colleagues = vendor_side(rest, None, said) if len(rest) > 1 else set()
+            # what the named interviewer says too: "I brought Hannah along, she's one of our solutions engineers"
+            # (a header's "Host: Jordan Lee" named him alone, and Hannah was a buyer: tester 38)
+            lead = interviewers[0]
+            said = [(t.speaker, t.text) for t in interview.turns if t.speaker in rest or t.speaker == lead]
+            colleagues = vendor_side([lead, *rest], lead, said) - {lead} if len(rest) > 1 else set()
             return interviewers + [s for s in rest if s in colleagues], [s for s in rest if s not in colleagues], how
         if buyers:
             return [s for s in people if s not in buyers], buyers, how

@@ -227,6 +227,7 @@ def introduced_as_colleague(speaker: str) -> re.Pattern[str]:
         rf"|\b(?:i['’]?ve\s+got|i\s+have|i['’]?ve\s+brought|i\s+brought)\s+{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?"
         r"(?:\s+on)?\s+(?:the\s+call\s+)?(?:with\s+(?:me|us)|joining\s+(?:me|us))\b"
         rf"|\bi['’]?m\s+joined\s+(?:today\s+|here\s+)?by\s+{first}\b"
+        rf"|\b(?:i['’]?ve\s+brought|i\s+brought)\s+{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?\s+along\b"
         rf"|\b{first}\b(?:\s+(?-i:[A-Z][\w'-]+))?(?:['’]s|\s+is)\s+(?:on|here|joining)\s+(?:the\s+call\s+)?with\s+(?:me|us)\b"
         # "that's Rina joining, she runs product for us"
         rf"|\b(?:that's|this\s+is|here's)\s+{first}\s+joining\b[^.?!]{{0,20}}?,?\s+(?:he|she|they)\s+"
