@@ -129,3 +129,20 @@ def test_the_first_buyer_of_a_group_under_a_directory_label_is_named_given_name_
     group = interview(turns)
     profile = buyer_profile(group, identify_sides(group), TAXONOMY)
     assert profile.name == "Marcus Okafor" and "Marcus Okafor" not in [m.name for m in profile.members]
+
+
+def test_a_placeholder_voice_who_names_herself_is_not_flagged_unsure_one_who_does_not_is():
+    # "Speaker 3", named Nkechi Obi by her own words, was cited "[speaker uncertain]" (tester 37)
+    import re
+
+    from voiceofbuyer.passages import buyer_passages
+
+    def unsure(turns: list[tuple[str, str]]) -> dict[str, bool]:
+        group = interview(turns)
+        passages = buyer_passages(group, identify_sides(group), re.compile(r"\b(?:um|uh)\b"), frozenset())
+        return {p.speaker: p.speaker_uncertain for p in passages}
+
+    assert unsure(FOCUS_GROUP)["Speaker 3"] is False
+    silent = [(s, "For us it's the students, the rota is never right.") if s == "Speaker 3" else (s, t)
+              for s, t in FOCUS_GROUP]  # fmt: skip
+    assert unsure(silent)["Speaker 3"] is True

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .cleanup import Removal, is_acknowledgement, merge_removals, structural_removals
 from .ingest.cues import CUE_TAG
 from .ingest.sides import CONFIDENT
-from .ingest.speaker_names import is_placeholder, label_aliases
+from .ingest.speaker_names import is_placeholder, label_aliases, said_name
 from .ingest.vendor_side import other_voices_on_a_channel
 from .off_record import after_the_call, off_the_record
 from .records import Interview, SpeakerRoles, Turn
@@ -47,6 +47,12 @@ def is_backchannel(text: str, backchannels: frozenset[str], min_words: int = 2) 
     return len(words) < min_words or all(word in backchannels for word in words)
 
 
+def _names_itself(label: str, turns: tuple[Turn, ...]) -> bool:
+    """Whether the voice under a placeholder ``label`` gives a name the call confirms (``said_name``)."""
+    own = " ".join(t.text for t in turns if t.speaker == label)
+    return bool(said_name(label, own, " ".join(t.text for t in turns if t.speaker != label)))
+
+
 def buyer_passages(
     interview: Interview, speakers: SpeakerRoles, fillers: re.Pattern[str], backchannels: frozenset[str]
 ) -> list[Passage]:
@@ -63,6 +69,9 @@ def buyer_passages(
     unquoted = off_the_record(turns, speakers.buyers) | other_voices_on_a_channel(turns, speakers.buyers)
     unquoted |= set(range(after_the_call(turns), len(turns)))  # the research team's debrief once the buyer left
     rejoined_as = label_aliases(turns) if any(is_placeholder(b) for b in speakers.buyers) else {}
+    # An unnamed voice beside a named buyer who says who they are ("Speaker 3: ... It's Nkechi, Nkechi Obi") is
+    # that person, no one unsure (tester 37).
+    named_voices = {b for b in speakers.buyers if named_buyers and is_placeholder(b) and _names_itself(b, turns)}
     for index, turn in enumerate(turns):
         if turn.speaker in speakers.uncertain or index in unquoted:
             current, acknowledged = None, False
@@ -100,6 +109,7 @@ def buyer_passages(
             # An unnamed voice beside a named buyer may be anyone, unless the call says it is that buyer back
             # ("Speaker 3": "Sorry, I'm back." / "welcome back Priyanka").
             unnamed = is_placeholder(turn.speaker) and rejoined_as.get(turn.speaker) not in named_buyers
+            unnamed = unnamed and turn.speaker not in named_voices
             uncertain = speakers.confidence < CONFIDENT or (unnamed and bool(named_buyers))
             current = Passage(interview, turn.speaker, [turn], list(structure), question, uncertain)
             passages.append(current)
