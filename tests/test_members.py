@@ -146,3 +146,14 @@ def test_a_placeholder_voice_who_names_herself_is_not_flagged_unsure_one_who_doe
     silent = [(s, "For us it's the students, the rota is never right.") if s == "Speaker 3" else (s, t)
               for s, t in FOCUS_GROUP]  # fmt: skip
     assert unsure(silent)["Speaker 3"] is True
+
+
+def test_a_label_with_an_initial_is_the_full_name_the_speaker_gives():
+    # "Joel W" said "Joel Whitaker, controller" and stayed "Joel W" (tester 37)
+    from voiceofbuyer.ingest.speaker_names import display_speaker
+    from voiceofbuyer.records import BuyerProfile
+
+    group = interview([turn for turn in PANEL if turn[0] != "Marcus Okafor"])
+    profile = buyer_profile(group, identify_sides(group), TAXONOMY)
+    assert profile.name == "Joel Whitaker"
+    assert display_speaker("Joel W", BuyerProfile("i", "Joel Whitaker", "", "Role", "metadata")) == "Joel Whitaker"

@@ -77,11 +77,17 @@ def group_members(
 def label_name(label: str, said: str = "") -> str:
     """The name a label shows: "Priya Nair | CFO @ Kestrel Logistics", "Dr Anika Bose", "Adeyemi, Grace (External)"
     are Priya Nair, Anika Bose and Grace Adeyemi (tester 37); a caller ID in capitals, surname first ("HADDAD
-    AMIR"), is the name as the speaker says it in ``said``, their own words ("Amir Haddad over at Quarry Stone":
-    tester 38); a room's label is kept whole."""
+    AMIR"), and a given name with an initial ("Joel W"), are the name as the speaker says it in ``said``, their own
+    words ("Amir Haddad over at Quarry Stone", "Joel Whitaker, controller": testers 37-38); a room's label is kept
+    whole."""
     if is_room(label):
         return label
     name = given_name_first(without_honorific(display_parts(label)[0] or without_call_mark(label)))
+    initial = re.fullmatch(r"([A-Z][\w'’-]+)\s+[A-Z]\.?", name)
+    if initial:  # "Joel W", who says "Joel Whitaker, controller" (tester 37)
+        surname = rf"({name.split()[1][0]}[a-z][\w'’-]+)(?=\s*[,.;]|\s+(?:here|from|at|and|I['’]m)\b|\s*$)"
+        full = re.search(rf"\b{re.escape(initial[1])}\s+{surname}", said)
+        return f"{initial[1]} {full[1]}" if full else name
     if name.isupper() and len(name.split()) > 1:
         word = "(?i:" + "|".join(re.escape(word) for word in name.split()) + ")"
         spoken = re.search(rf"\b{word}(?:\s+{word}){{{len(name.split()) - 1}}}\b", said)

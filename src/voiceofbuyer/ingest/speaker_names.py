@@ -409,7 +409,10 @@ def display_speaker(speaker: str, profile: BuyerProfile) -> str:
     first_name = len(shown.split()) == 1 and same_person(shown, named)
     # "HADDAD AMIR", a caller ID, is the buyer the call names "Amir Haddad" (tester 38)
     reordered = sorted(shown.casefold().split()) == sorted(named.casefold().split())
-    first_name = first_name or (shown.isupper() and reordered)
+    # "Joel W", who said "Joel Whitaker" (tester 37)
+    parts, full = shown.split(), named.split()
+    initialled = len(parts) == 2 == len(full) and parts[0] == full[0] and parts[1].rstrip(".") == full[1][:1]
+    first_name = first_name or (shown.isupper() and reordered) or initialled
     if profile.name and (named in (shown, given_name_first(shown)) or _misspelled(shown, profile.name) or first_name):
         return profile.name
     return shown
