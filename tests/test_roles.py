@@ -1405,6 +1405,9 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("I'm the account manager for Walmart at Acme Foods.", "Acme Foods"),
         ("Hi, I'm at Brightpath Events, we run conferences.", "Brightpath Events"),  # tester 36
         ("I'm at Heathrow right now, sorry about the noise.", ""),  # where they are
+        ("Sure. Marcus Okafor, Redwater Foods. We make food.", "Redwater Foods"),  # tester 37
+        ("Clinical supplies manager. Riverside General Hospital, in Leeds.", "Riverside General Hospital"),
+        ("I am Leiter Einkauf. Head of purchasing. Kessler Armaturen, in Heilbronn.", ""),  # never "in Heilbronn"
     ],
 )
 def test_the_company_a_buyer_names_in_introducing_themselves(said, company):

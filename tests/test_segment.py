@@ -184,6 +184,10 @@ from voiceofbuyer.wording import stands_alone  # noqa: E402
         ("For a frustrating experience, I was working on a feature for the app I maintain.", False),
         ("A good example would be when I was stuck for hours on a shader bug.", True),  # ... with its point
         ("I can share a time where I got frustrated.", False),  # a story announced, untold
+        # a point announced, none of it said (tester 38: it led an objection on a battlecard)
+        ("So from my side, my concern is simple.", False),
+        ("Honestly my question is twofold.", False),
+        ("Our requirement is simple, it has to post to Xero.", True),
         ("There was a time when AI made me very frustrated.", False),
         ("There was a time when the tool sent every invoice twice.", True),
         ("Some of the girls on the team are really worried about that.", False),  # ends on what came before

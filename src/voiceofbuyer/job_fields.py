@@ -207,12 +207,12 @@ def _title_among_parts(sentence: str) -> str:
     return next((title for part in sentence.split(",") if (title := bare_title(part.strip()))), "")
 
 
-_NAME_ALONE = re.compile(rf"{_COMPANY}\.?")
+# "Riverside General Hospital.", "Kessler Armaturen, in Heilbronn." (tester 35)
+_NAME_ALONE = re.compile(rf"{_COMPANY}(?:\s*,\s*(?:in|based\s+in)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?\.?")
 # A round of introductions: "Sure. Marcus Okafor, Redwater Foods. We're a food manufacturer ..." (tester 37)
 _NAME_THEN_COMPANY = re.compile(
-    r"(?:(?:sure|yes|yeah|hi|hello|okay|ok|so)\b[,.!]?\s+)*(?P<name>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}))\s*,\s*"
-    rf"{_COMPANY}\.?",
-    re.I,
+    r"(?:(?i:sure|yes|yeah|hi|hello|okay|ok|so)\b[,.!]?\s+)*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*,\s*"
+    rf"{_COMPANY}\.?"
 )
 
 

@@ -359,7 +359,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "55"
+    VERSION = "56"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -244,8 +244,19 @@ _ANNOUNCES_A_STORY = re.compile(
 )
 
 
+# "So from my side, my concern is simple.", "Here's the thing.", "My question is twofold.": the point announced, none
+# of it said (it led an objection on a battlecard: tester 38).
+_ANNOUNCES_A_POINT = re.compile(
+    r"^\W*(?:(?:so|well|okay|ok|yeah|yes|look|honestly|and|but)\W+)*(?:(?:from\s+my\s+side|for\s+me|for\s+us)\W+)?"
+    r"(?:(?:my|our|the)\s+(?:main\s+|biggest\s+|big\s+|only\s+|first\s+|real\s+)?(?:concern|question|worry|point|issue"
+    r"|problem|ask|requirement|objection|thing|answer)s?\s+(?:is|are|would\s+be)\s+(?:really\s+|pretty\s+|very\s+|quite\s+)?"
+    r"(?:simple|this|twofold|threefold|straightforward|easy|basic|short)|here['’]?s\s+the\s+(?:thing|deal|problem|issue))\W*$",
+    re.I,
+)
+
+
 def _only_sets_up(text: str) -> bool:
-    if _ANNOUNCES_A_STORY.search(text):
+    if _ANNOUNCES_A_STORY.search(text) or _ANNOUNCES_A_POINT.search(text):
         return True
     opening = _STORY_OPENING.search(text)
     return opening is not None and (opening["choice"] is not None or not speaks_of_trouble(text, opening.end()))
