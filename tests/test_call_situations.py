@@ -197,7 +197,7 @@ def test_machines_voices_are_nobodys_words() -> None:
 
 def test_names_and_titles_said_the_way_people_abroad_say_them() -> None:
     from voiceofbuyer.ingest.headings import heading_person
-    from voiceofbuyer.ingest.speaker_names import said_name
+    from voiceofbuyer.ingest.said_names import said_name
     from voiceofbuyer.introductions import stated_title
 
     assert said_name("Speaker B", "Yes, hello, Eleni Papadopoulou speaking.", "Hi Eleni.") == "Eleni Papadopoulou"

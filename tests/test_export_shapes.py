@@ -12,7 +12,8 @@ from voiceofbuyer.cleanup import apply_cleanup, structural_removals
 from voiceofbuyer.ingest.json_formats import to_transcript
 from voiceofbuyer.ingest.legend import legend_metadata
 from voiceofbuyer.ingest.metadata import header_metadata
-from voiceofbuyer.ingest.speaker_names import is_login, said_name, without_call_mark
+from voiceofbuyer.ingest.said_names import said_name
+from voiceofbuyer.ingest.speaker_names import is_login, without_call_mark
 from voiceofbuyer.ingest.text_reader import parse_turns
 from voiceofbuyer.ingest.timestamps import parse_time
 from voiceofbuyer.roles import role_for_title

@@ -11,6 +11,7 @@ from dataclasses import replace
 from itertools import groupby
 from operator import attrgetter
 
+from .ingest.said_names import said_name
 from .ingest.speaker_names import (
     company,
     display_parts,
@@ -23,7 +24,6 @@ from .ingest.speaker_names import (
     is_room,
     label_aliases,
     renamed_devices,
-    said_name,
     same_person,
     without_call_mark,
     without_honorific,

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from .cleanup import Removal, is_acknowledgement, merge_removals, structural_removals
 from .ingest.cues import CUE_TAG
+from .ingest.said_names import said_name
 from .ingest.sides import CONFIDENT
-from .ingest.speaker_names import is_placeholder, label_aliases, said_name
+from .ingest.speaker_names import is_placeholder, label_aliases
 from .ingest.vendor_side import other_voices_on_a_channel
 from .off_record import after_the_call, off_the_record
 from .records import Interview, SpeakerRoles, Turn

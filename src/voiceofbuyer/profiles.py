@@ -17,6 +17,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from .ingest.labels import is_role_label
+from .ingest.said_names import said_name
 from .ingest.speaker_names import (
     display_parts,
     display_title,
@@ -28,7 +29,6 @@ from .ingest.speaker_names import (
     label_aliases,
     listed_names,
     renamed_devices,
-    said_name,
     same_person,
     shared_account,
     without_honorific,

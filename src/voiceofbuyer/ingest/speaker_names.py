@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from itertools import chain, pairwise
+from itertools import pairwise
 
 from voiceofbuyer.ingest.labels import CALL_MARK, display_parts, is_bot, is_phone_number, is_role_label, is_room
 from voiceofbuyer.ingest.rejoins import rejoined
-from voiceofbuyer.job_words import names_a_job_word
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
 # "S1": Speechmatics' label for its first voice. A phone's caller ID where the carrier gives no name ("WIRELESS
@@ -52,28 +51,6 @@ def is_device(speaker: str) -> bool:
 
 _OWNER = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)['’]s? ")
 # Latin-1's accented letters too: "Ana Lucía", "José Núñez" (tester 28)
-_NAME = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[’'-][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?"
-_SELF_NAMED = re.compile(
-    rf"\b(?:[Mm]y name(?: is|['’]s)|I['’]m|I am|[Tt]his is|[Ii]t['’]s(?=\s+{_NAME}(?:\s+{_NAME})?\s+here\b)"
-    # "Yeah, it's Darius Grant.", "Hey Priya, it's Marco", "Sure, it's Rosa Alvarez.", "Oh, sorry, yes, it's Grace,
-    # Grace Lin.": a caller answering who they are, as a sentence of its own
-    rf"|(?:^|(?<=[.!?]\s))(?:(?:[Yy]eah|[Yy]es|[Yy]ep|[Hh]i|[Hh]ello|[Hh]ey|[Ss]ure|[Oo]h|[Ss]orry|[Aa]h|[Oo]kay|[Rr]ight)"
-    rf"(?:\s+{_NAME})?[,!]?\s+){{0,4}}[Ii]t['’]s)"
-    rf"\s+({_NAME}(?:\s+{_NAME})?)\b"
-)
-# "Hello, Delia Marsh speaking.": how one answers the phone, first thing they say; "Yes, Marta Kowalczyk.": the
-# full name, asked "is it Marta?".
-_SPEAKING = re.compile(
-    rf"^(?:(?:[Hh]ello|[Hh]i|[Yy]es|[Gg]ood\s+(?:morning|afternoon))[,!]?\s+)*({_NAME}(?:\s+{_NAME})?)\s+speaking\b"
-    rf"|^(?:[Yy]es|[Yy]eah|[Yy]ep|[Cc]orrect|[Tt]hat['’]s\s+(?:me|right))[,.!]?\s+(?:(?:sorry|oh|ah|um)[,.!]?\s+)?"
-    rf"({_NAME}\s+{_NAME})\b"
-)
-# "Leah Brandt, I'm the ...": a full name first, answering "Could you give me your name and what you do?"
-# (or, as a sentence of its own later on, "Sure. Thandiwe Mbeki.", when the other side says it back)
-_NAME_ANSWER = re.compile(
-    rf"(?:^|(?<=[.!?]\s))(?:(?:[Ss]ure|[Yy]es|[Yy]eah|[Oo]f course|[Hh]i)[,!.]?\s+)?"
-    rf"({_NAME}(?:\s+{_NAME}){{1,2}})\s*[,.]"
-)
 _LOGIN = re.compile(r"[a-z][a-z0-9._-]{3,}(?:@[\w.-]+)?")
 
 
@@ -91,7 +68,7 @@ def device_owner(speaker: str) -> str:
 
 
 # "Sorry, that's the company Zoom account, we all share it.": the label names no one who speaks
-_SHARED_ACCOUNT = re.compile(
+SHARED_ACCOUNT = re.compile(
     r"\b(?:(?:company|shared|team|office|department|work|front\s+desk)(?:'s)?\s+(?:zoom\s+|teams\s+|webex\s+|meet\s+)?"
     r"(?:account|login|laptop|computer|profile)|we\s+all\s+share\s+(?:it|that|the\s+account))\b",
     re.I,
@@ -101,85 +78,7 @@ _SHARED_ACCOUNT = re.compile(
 def shared_account(said: str) -> bool:
     """Whether a speaker's words say their label is an account many share ("that's the company Zoom account, we all
     share it"): the label is no one's name."""
-    return _SHARED_ACCOUNT.search(said) is not None
-
-
-def said_name(speaker: str, said: str, heard: str) -> str:
-    """The name of a buyer whose label names no one, from the words of the call: for a device named after someone
-    ("Kofi's iPhone"), that name, with the surname the buyer gives after it ("Kofi Mensah."); for a placeholder
-    ("SPEAKER_01", "Speaker 2"), a meeting room or a device named after no one ("DESKTOP-4F2K9LQ", "iPad Pro"), a
-    name the buyer gives as theirs ("my name is", "I'm", "this is", "it's ... here", "Hey Priya, it's Marco") that
-    the other side says too ("Hi Helen", "Thanks, Helen") or asked for ("Who do I have on the line?"): both sides
-    name the person. "" when the words give none. ``said``: the buyer's own words; ``heard``: the other speakers'
-    words."""
-    owner = device_owner(speaker)
-    if owner:
-        full = None if " " in owner else re.search(rf"\b{re.escape(owner)}\s+({_NAME})\b", said)
-        return f"{owner} {full.group(1)}" if full else owner
-    # A room: whoever says who they are in it; a device named after no one ("DESKTOP-4F2K9LQ"): whoever uses it.
-    shared = _SHARED_ACCOUNT.search(said)
-    if shared:  # "Sorry, that's the company Zoom account, we all share it. It's Ingrid, Ingrid Solheim.": from there
-        end = re.compile(r"[.!?](?:\s+|$)").search(said, shared.end())
-        said = said[end.end() :] if end else ""
-    elif not (is_placeholder(speaker) or is_room(speaker) or is_device(speaker) or is_login(speaker)):
-        return ""
-    if confirmed := _confirmed_name(said, heard):
-        return confirmed
-    asked = _ASKED_WHO.search(heard) is not None
-    answered = _NAME_ANSWER.finditer(said) if asked else ()
-    # The only voice in the file (the other side's channel empty): its full name, said as its own, is enough.
-    alone = not heard.strip()
-    for found in chain(_SPEAKING.finditer(said), _SELF_NAMED.finditer(said), answered):
-        name = found.group(1) or found.group(2)
-        full = alone and " " in name and not names_a_job_word(name.split()[-1])
-        # Asked who is there, "I'm Head of IT" names no one: a name the other side never says must be no job word.
-        later = found.re is _NAME_ANSWER and found.start() > 0
-        if (
-            full
-            or re.search(rf"\b{re.escape(name.split()[0])}\b", heard)
-            or (asked and not later and not names_a_job_word(name.split()[0]))
-        ):
-            # "it's Marco, Marco Bellini", "I'm Sam as well, Sam Lindqvist": the given name again with the surname
-            again = re.match(rf"(?:\s+(?:as\s+well|too))?,\s*{re.escape(name)}\s+({_NAME})\b", said[found.end() :])
-            return f"{name} {again.group(1)}" if again and " " not in name else name
-    return ""
-
-
-# A call that opens by asking for someone: "Hi, is this Gwen?", "Is that Fiona?", "Am I speaking to Ray Kowalski?"
-_IS_IT = re.compile(
-    r"\b(?:is\s+(?:this|that|it)|am\s+i\s+(?:speaking|talking)\s+(?:to|with)|do\s+i\s+have)\s+"
-    r"(?-i:(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))\s*\?",
-    re.I,
-)
-# ... and the answer that says it is: "Speaking.", "Yes, Fiona Kerr.", "Yeah, this is Ray Kowalski.", "That's me."
-_IT_IS = re.compile(
-    r"\W*(?:(?:hi|hello|hey)\b[^.,!?]{0,20}[,.!]?\s*)?(?:yes|yeah|yep|speaking|this\s+is\s+(?:she|he|me|him|her)\b"
-    r"|that['’]s\s+(?:me|right)|it\s+is|correct|(?:yes|yeah),?\s+this\s+is)\b",
-    re.I,
-)
-_OPENING_CHARS = 200
-"""How far into the call the question for someone and its answer come: its first words."""
-
-
-def _confirmed_name(said: str, heard: str) -> str:
-    """The name the other side asks for as the call opens, where the buyer's first words say it is them ("Hi, is this
-    Gwen?" / "Speaking."), with the surname they add ("Yes, Fiona Kerr."); "" otherwise (tester 38: a caller ID or a
-    phone number was the buyer's name)."""
-    asked = _IS_IT.search(heard[:_OPENING_CHARS])
-    if asked is None or not _IT_IS.match(said[:_OPENING_CHARS]):
-        return ""
-    name = asked["name"]
-    full = re.search(rf"\b{re.escape(name)}\s+({_NAME})\b", said[:_OPENING_CHARS]) if " " not in name else None
-    return f"{name} {full.group(1)}" if full else name
-
-
-# The other side asking who is speaking: "Who do I have on the line?", "Who's this?", "your name?"
-_ASKED_WHO = re.compile(
-    r"\bwho\s+(?:do\s+i\s+have|do\s+we\s+have|have\s+we\s+got|is\s+(?:this|that|on|speaking)|am\s+i\s+"
-    r"(?:speaking|talking)|are\s+you\s*\?|you\s+are\b)|\bwho['’]s\s+(?:this|that|on|speaking)|\byour\s+name\b"
-    r"|\bintroduce\s+yourself\b",
-    re.I,
-)
+    return SHARED_ACCOUNT.search(said) is not None
 
 
 def renamed_devices(interview: Interview, buyers: Iterable[str]) -> dict[str, str]:
