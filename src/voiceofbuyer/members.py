@@ -6,7 +6,7 @@ operations at Velo Bikes", was cited as the first buyer, Martin Hale of Kinloch 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import groupby
 from operator import attrgetter
@@ -112,16 +112,16 @@ def profiled_company(interview: Interview, speakers: SpeakerRoles, profile: Buye
     """The company the profiled buyer names as theirs, else the one their label shows; where neither does, the one
     the other buyers name, when two or more do and all name the same (a committee: "we at Harlow"), else "" (a
     panel's companies are each member's own, ``group_members``)."""
-    members: Mapping[str, GroupMember] = {m.speaker: m for m in profile.members}
-    said = [t.text for t in interview.turns if t.speaker in speakers.buyers and t.speaker not in members]
+    others = {m.speaker for m in profile.members}
+    said = [t.text for t in interview.turns if t.speaker in speakers.buyers and t.speaker not in others]
     # or the company their label shows: "Rosa Delgado (Mapleton Manufacturing)"
-    labelled = (company(b) for b in speakers.buyers if b not in members and not is_placeholder(b))
+    labelled = (company(b) for b in speakers.buyers if b not in others and not is_placeholder(b))
     found = stated_company(said) or next(filter(None, labelled), "")
     if found:
         return found
     # a committee: every other buyer, two or more, names the same company; one panelist's company is no one else's
     # ("I'll keep the company name out of it" was cited with another panelist's: tester 37)
     named = {folded(m.company) for m in profile.members if m.company}
-    if members and (len(named) != 1 or len(members) < 2 or not all(m.company for m in profile.members)):
+    if others and (len(named) != 1 or len(others) < 2 or not all(m.company for m in profile.members)):
         return ""
     return stated_company([t.text for t in interview.turns if t.speaker in speakers.buyers])

@@ -84,12 +84,11 @@ def _first_buyer(
     turns = Counter(t.speaker for t in interview.turns)
     named.sort(key=lambda speaker: (is_room(speaker), turns[speaker] < 2))
     listed = listed_names(meta.interviewee)
-    said_by = {label: " ".join(t.text for t in interview.turns if t.speaker == label) for label in named}
-    name = without_honorific(meta.interviewee) or (label_name(named[0], said_by[named[0]]) if named else "")
+    # "Adeyemi, Grace (External)" is Grace Adeyemi, as every other buyer of the call is cited (tester 37)
+    first = label_name(named[0], " ".join(t.text for t in interview.turns if t.speaker == named[0])) if named else ""
+    name = without_honorific(meta.interviewee) or first
     profiled = set(speakers.buyers)
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
-        # "Adeyemi, Grace (External)" is Grace Adeyemi, as every other buyer of the call is cited (tester 37)
-        first = label_name(named[0], said_by[named[0]]) if named else ""
         name = next((n for n in listed if named and same_person(named[0], n)), first or listed[0])
         profiled = {named[0], *(d for d, n in renamed.items() if n == named[0])} if named else profiled
     own = " ".join(t.text for t in interview.turns if t.speaker in profiled)

@@ -282,7 +282,8 @@ _HEADER_FIELDS: dict[str, str] = {
     **dict.fromkeys(("submitted", "submitted at", "timestamp", "completed", "response date"), "date"),
 }
 HEADER_LABELS = frozenset(_HEADER_FIELDS)
-"""Labels of a header's metadata fields ("Company:", "Job title:", "Name:"): a line under one is no turn."""
+"""Labels of a header's metadata fields ("Company:", "Job title:", "Name:", and every one of ``PERSON_LABELS``): a
+line under one is no turn."""
 _HEADER_LINE = re.compile(
     r"[ \t]*(?:\*\*)?(?P<label>[^:*\n]{1,40}?)(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]*(?P<value>.*?)[ \t]*$"
 )

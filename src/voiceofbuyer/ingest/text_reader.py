@@ -190,7 +190,7 @@ def _person_line(line: TextLine, vote: SpeakerVote) -> bool:
     """``Adopter: Jane Doe, CFO at Acme``, ``Job title: Head of Finance Operations``: a header line naming a person
     or a field of the metadata, not a turn (the label never recurs)."""
     head = line.head
-    if head is None or head.speaker is None or head.speaker.casefold() not in PERSON_LABELS | HEADER_LABELS:
+    if head is None or head.speaker is None or head.speaker.casefold() not in HEADER_LABELS:
         return False
     if vote.counts[head.speaker] > 1:
         return False
