@@ -484,6 +484,7 @@ def test_vtt_errors(tmp_path: Path) -> None:
     assert (no_header.path, no_header.line) == ("x.vtt", 1) and "WEBVTT" in no_header.message
     bad_timing = error(tmp_path, "t.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:0x\nSam: hi\n")
     assert bad_timing.line == 3 and "malformed cue timing" in bad_timing.message
+    assert not bad_timing.message.endswith("its words are read, at the time of the cue before")
     no_speaker = error(tmp_path, "n.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhello there\n")
     assert no_speaker.message.startswith("no speaker labels found")
     # captions saved before anyone spoke are empty, not "unlabelled"
@@ -493,6 +494,29 @@ def test_vtt_errors(tmp_path: Path) -> None:
     ):
         empty = error(tmp_path, name, header_only)
         assert empty.message == "captions without a single cue that holds a word: nothing said in them", name
+
+
+def test_one_unreadable_cue_timing_loses_no_words(tmp_path: Path) -> None:
+    """A slip in one timing line ("00:00:1x.000") skipped the whole call: its cue is now read at the time of the
+    cue before, and the reader says which line it read past."""
+    warnings: list[InputError] = []
+    path = tmp_path / "call.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\n<v Dana Reyes>What's the hardest part of the close?\n\n"
+        "00:00:05.500 --> 00:00:1x.000\n<v Priya Shah>The reconciliations take us four days.\n\n"
+        "00:00:19.000 --> 00:00:30.000\n<v Priya Shah>The bank feeds break every other week.\n",
+        "utf-8",
+    )
+    interview = read_interview(path, tmp_path, warnings=warnings)
+    assert [(t.speaker, t.text, t.start, t.end) for t in interview.turns] == [
+        ("Dana Reyes", "What's the hardest part of the close?", 1.0, 5.0),
+        ("Priya Shah", "The reconciliations take us four days.", 5.0, 5.0),
+        ("Priya Shah", "The bank feeds break every other week.", 19.0, 30.0),
+    ]
+    assert [str(w) for w in warnings] == [
+        "call.vtt:6: malformed cue timing '00:00:05.500 --> 00:00:1x.000'; its words are read, at the time of the "
+        "cue before (fix: write it like '00:00:01.000 --> 00:00:04.000')"
+    ]
 
 
 SRT = """1
@@ -650,8 +674,9 @@ def test_gong_markdown_with_bold_timed_speaker_lines(tmp_path: Path) -> None:
     ]
 
 
-def test_srt_malformed_timing(tmp_path: Path) -> None:
-    err = error(tmp_path, "badsrt.srt", SRT.replace("00:00:04,000 -->", "00:00:04,000 ->"))
+def test_srt_mostly_malformed_timings_are_no_captions(tmp_path: Path) -> None:
+    broken = SRT.replace("00:00:04,000 -->", "00:00:04,000 ->").replace("00:00:08,500 -->", "00:00:08,500 ->")
+    err = error(tmp_path, "badsrt.srt", broken)
     assert (err.path, err.line) == ("badsrt.srt", 6)
     assert "malformed cue timing" in err.message and "00:00:01,000 --> 00:00:04,000" in err.fix
 

@@ -92,7 +92,8 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
                 continue
             transcript = transcripts[source]
         try:
-            interview = read_interview(folder / source, folder, manifest.rows, transcript)
+            read_past: list[InputError] = []
+            interview = read_interview(folder / source, folder, manifest.rows, transcript, read_past)
             if namesake:
                 interview = replace(interview, id=interview_id)
                 problems.append(problem(InputError(
@@ -107,6 +108,7 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
             copied[copy] = source
             if transcript is None:  # a recording's bytes are no text to decode
                 problems.extend(_damage(folder / source, source))
+            problems.extend(problem(warning, skipped=False, path=source) for warning in read_past)
             interviews.append(_media_inside(interview, folder, problems))
             claimed[interview_id] = source  # only once read: a broken acme.json leaves the name to acme.txt
             read[interview_id] = interview

@@ -59,6 +59,8 @@ class Cue:
     text_end: int
     speaker: str = ""
     """The speaker its identifier names (Webex), else empty."""
+    malformed: InputError | None = None
+    """Why its timing line could not be read (``start`` and ``end`` are then the cue before's end), else None."""
 
 
 def is_timing_line(line: str) -> bool:
@@ -82,6 +84,10 @@ def parse_cues(text: str, lines: list[tuple[int, int]], first: int, source: str,
             named = None if timing == index else _NAMED_IDENTIFIER.fullmatch(line)
             index = _cue_end(text, lines, timing + 1)
             cue = _cue(text, lines, timing, index, source, example)
+            if cue.malformed is not None:
+                # One slip in a timing line loses no words: the cue keeps its place, at the time of the one before.
+                before = cues[-1].end if cues else 0.0
+                cue = replace(cue, start=before, end=before)
             cues.append(replace(cue, speaker=" ".join(named["name"].split())) if named else cue)
         elif cues:
             # Cue text went on after a blank line: keep it with its cue.
@@ -94,10 +100,20 @@ def parse_cues(text: str, lines: list[tuple[int, int]], first: int, source: str,
                 fix="start each cue with its timing line",
                 line=index + 1,
             )
+    malformed = [cue.malformed for cue in cues if cue.malformed is not None]
+    if malformed and len(malformed) * 2 > len(cues):
+        first = malformed[0]  # mostly unreadable timings: no captions this reader knows
+        raise InputError(first.path, first.message.removesuffix(_READ_ANYWAY), first.fix, first.line)
     return cues
 
 
 def parsed_cues(text: str, cues: list[Cue], source: str, expected: str) -> Parsed:
+    """The turns of a cue file (see ``_parsed``), with a warning for each cue whose timing could not be read."""
+    parsed = _parsed(text, cues, source, expected)
+    return replace(parsed, warnings=tuple(cue.malformed for cue in cues if cue.malformed is not None))
+
+
+def _parsed(text: str, cues: list[Cue], source: str, expected: str) -> Parsed:
     """The turns of a cue file (``cue_turns``); where no cue names a speaker and none holds markup (Whisper's own
     .srt and .vtt), the turns read by its questions, a guess it declares (``unlabelled``). ``InputError`` naming the
     ``expected`` form when neither gives a turn, or saying it is empty when no cue holds a word (a header alone, or
@@ -388,28 +404,29 @@ def _cue_end(text: str, lines: list[tuple[int, int]], index: int) -> int:
 
 
 def _cue(text: str, lines: list[tuple[int, int]], timing: int, end: int, source: str, example: str) -> Cue:
+    """The cue whose timing line is ``timing`` and whose text runs to line ``end``; one whose timing cannot be
+    read says why in ``malformed`` (its times 0)."""
     line = _line(text, lines, timing)
-    match = _TIMING.fullmatch(line)
-    if not match:
-        raise InputError(
-            source, f"malformed cue timing {line.strip()!r}", fix=f"write it like '{example}'", line=timing + 1
-        )
     text_start = lines[timing + 1][0] if end > timing + 1 else lines[timing][1]
     text_end = lines[end - 1][1] if end > timing + 1 else text_start
-    start, end_time = parse_time(match["start"]), parse_time(match["end"])
-    if max(start, end_time) >= MAX_SECONDS:
-        raise InputError(
-            source, f"cue time out of range in {line.strip()[:80]!r}: longer than any interview",
-            fix=f"write it like '{example}'", line=timing + 1,
-        )  # fmt: skip
-    if not (_on_a_clock(match["start"]) and _on_a_clock(match["end"])):
-        raise InputError(
-            source, f"cue timing {line.strip()[:80]!r} is no time (minutes or seconds over 59)",
-            fix=f"write it like '{example}', or export the captions again", line=timing + 1,
-        )  # fmt: skip
-    # An end before its start (a tool's rounding, or a slip) says nothing of how long the cue lasts: it ends as it
-    # starts, and the cue's words keep their place and start.
-    return Cue(start, max(start, end_time), text_start, text_end)
+    match = _TIMING.fullmatch(line)
+    shown = repr(line.strip()[:80])
+    if not match:
+        found, fix = f"malformed cue timing {shown}", f"write it like '{example}'"
+    elif max(parse_time(match["start"]), parse_time(match["end"])) >= MAX_SECONDS:
+        found, fix = f"cue time out of range in {shown}: longer than any interview", f"write it like '{example}'"
+    elif not (_on_a_clock(match["start"]) and _on_a_clock(match["end"])):
+        found = f"cue timing {shown} is no time (minutes or seconds over 59)"
+        fix = f"write it like '{example}', or export the captions again"
+    else:
+        # An end before its start (a tool's rounding, or a slip) says nothing of how long the cue lasts: it ends as
+        # it starts, and the cue's words keep their place and start.
+        start, end_time = parse_time(match["start"]), parse_time(match["end"])
+        return Cue(start, max(start, end_time), text_start, text_end)
+    return Cue(0.0, 0.0, text_start, text_end, malformed=InputError(source, f"{found}{_READ_ANYWAY}", fix, timing + 1))
+
+
+_READ_ANYWAY = "; its words are read, at the time of the cue before"
 
 
 def _on_a_clock(stamp: str) -> bool:

@@ -112,11 +112,16 @@ def _check_limits(parsed: Parsed, source: str) -> None:
 
 
 def read_interview(
-    path: Path, root: Path, manifest: dict[str, InterviewMeta] | None = None, transcript: Path | None = None
+    path: Path,
+    root: Path,
+    manifest: dict[str, InterviewMeta] | None = None,
+    transcript: Path | None = None,
+    warnings: list[InputError] | None = None,
 ) -> Interview:
     """Read one transcript under the batch folder ``root``; raises InputError naming the file and the fix.
 
     ``transcript``: for a recording, the JSON transcript made of it, read in its place (format ``audio``).
+    ``warnings``: where given, gets what the file was read past (a cue whose timing line is malformed).
     """
     relative = path.relative_to(root)
     source = relative.as_posix()
@@ -151,6 +156,8 @@ def read_interview(
         reader = _web_page(reader)
     parsed = reader(data, source)
     _check_limits(parsed, source)
+    if warnings is not None:
+        warnings.extend(parsed.warnings)
     try:
         sidecar = read_sidecar(path, root)
     except InputError as err:

@@ -30,6 +30,8 @@ class Parsed:
     """Declared by the file (a JSON transcript's ``speakers.confidence``, 0-1); None when it does not say."""
     unlabelled: bool = False
     """The file names no speaker: its sides were read from its questions (``unlabelled``)."""
+    warnings: tuple[InputError, ...] = ()
+    """What was read past in the file (a cue's unreadable timing): each a warning, the file still read."""
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
