@@ -1413,6 +1413,32 @@ def test_gong_api_json_reads_one_call_and_refuses_several_in_one_file(tmp_path):
         read(tmp_path, "two.json", json.dumps({"callTranscripts": [call, call]}))
 
 
+def test_gong_parties_name_the_speakers_and_their_sides(tmp_path):
+    """The call's ``parties`` (``/v2/calls/extensive``) say who is the seller's ("Internal") and who the buyer
+    ("External"): before, the prospect who asked most questions was taken for the interviewer (tester 38)."""
+    call = {"callId": "1", "transcript": [
+        {"speakerId": "111", "sentences": [{"start": 0, "end": 2000, "text": "Thanks for joining, Ana."}]},
+        {"speakerId": "222", "sentences": [{"start": 2500, "end": 6000, "text": "Sure. Do you store our data?"}]},
+        {"speakerId": "333", "sentences": [{"start": 6500, "end": 8000, "text": "Sorry, my camera froze."}]},
+    ]}  # fmt: skip
+    parties = [
+        {"name": "Owen Marsh", "speakerId": "111", "affiliation": "Internal", "title": "Account Executive"},
+        {"name": "Ana  Ruiz", "speakerId": "222", "affiliation": "External", "title": "Head of Treasury"},
+        {"name": "Dial-in", "speakerId": "333", "affiliation": "Unknown"},
+        {"name": "Notetaker", "affiliation": "Internal"},  # never speaks: on no side
+    ]
+    for name, document in (
+        ("top.json", {"callTranscripts": [call], "parties": parties}),
+        ("extensive.json", {"callTranscripts": [call], "calls": [{"metaData": {"title": "Call"}, "parties": parties}]}),
+    ):
+        interview = read(tmp_path, name, json.dumps(document))
+        assert [t.speaker for t in interview.turns] == ["Owen Marsh", "Ana Ruiz", "Dial-in"], name
+        meta = interview.meta
+        assert (meta.interviewee, meta.interviewer, meta.title) == ("Ana Ruiz", "Owen Marsh", "Head of Treasury")
+    alone = read(tmp_path, "alone.json", json.dumps({"callTranscripts": [call]}))
+    assert alone.meta.interviewee == "" and alone.turns[0].speaker == "Speaker 111"
+
+
 def test_a_guest_mark_on_a_name_line_is_no_part_of_the_name(tmp_path):
     text = (
         "0:0:0.0 --> 0:0:5.329\nOrtiz, Sam\nThanks for jumping on, Liam. What does your day look like?\n\n"

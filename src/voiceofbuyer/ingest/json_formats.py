@@ -9,7 +9,8 @@ Recognised shapes:
 - Deepgram (``results.utterances``, or words with ``speaker`` in ``results.channels[0].alternatives[0]``, or with
   ``multichannel`` and no diarization, one channel per speaker);
 - Fireflies (``sentences`` with ``speaker_name``, also under ``data.transcript``);
-- Gong's API (``callTranscripts`` of monologues by ``speakerId``, sentences timed in milliseconds);
+- Gong's API (``callTranscripts`` of monologues by ``speakerId``, sentences timed in milliseconds; the call's
+  ``parties`` name the speakers and their sides);
 - Speechmatics (``results`` of words with ``speaker`` "S1", "S2" on their alternatives);
 - Gladia v2 (``result.transcription.utterances``), ElevenLabs Scribe (``words`` with ``speaker_id``), Google
   Speech-to-Text (v1: ``speakerTag`` on the last result's words, or ``speaker_tag`` as the Python client saves it; v2:
@@ -57,7 +58,8 @@ def to_transcript(document: Any) -> dict[str, Any] | None:
             )
             continue
         if turns:
-            return {"turns": turns}
+            metadata = _METADATA.get(service, lambda _: {})(document)
+            return {"turns": turns} | ({"metadata": metadata} if metadata else {})
     if failure is not None:
         raise failure
     return None
@@ -253,3 +255,5 @@ _READERS: tuple[tuple[str, Callable[[Any], Turns | None]], ...] = (
     ("Soniox", _soniox),
     ("WhisperX-style segment", turns_of.segments),
 )  # fmt: skip
+_METADATA: dict[str, Callable[[Any], dict[str, str]]] = {"Gong": turns_of.gong_metadata}
+"""Service → what its JSON says of the people beside their words (the project's ``metadata``)."""

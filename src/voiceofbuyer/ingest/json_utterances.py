@@ -148,25 +148,63 @@ def fireflies(document: Any) -> Turns | None:
 
 
 def gong(document: Any) -> Turns | None:
-    """Gong's API (``/v2/calls/transcript``): ``callTranscripts[0].transcript`` of monologues by ``speakerId`` (a
-    number: the names are in Gong's call data, not here), each of ``sentences`` timed in milliseconds; a monologue's
-    ``topic`` is Gong's section name, not speech."""
+    """Gong's API (``/v2/calls/transcript``): ``callTranscripts[0].transcript`` of monologues by ``speakerId``, each
+    of ``sentences`` timed in milliseconds; a monologue's ``topic`` is Gong's section name, not speech. A speaker is
+    named by the call's ``parties`` where the file holds them (see ``gong_metadata``), else "Speaker <id>"."""
     calls = document.get("callTranscripts") if isinstance(document, dict) else None
     if not isinstance(calls, list) or not calls:
         return None
     if len(calls) > 1:
         raise ValueError(f"{len(calls)} calls in one file; save one call per file")
+    parties = _gong_parties(document)
     turns: Turns = []
     for monologue in calls[0].get("transcript") or []:
         sentences = [s for s in monologue.get("sentences") or [] if isinstance(s, dict) and s.get("text")]
         if sentences:
             speaker = str(monologue.get("speakerId", "")).strip()
+            named = _party_name(parties.get(speaker, {}))
             turns.append({
-                "speaker": f"Speaker {speaker}" if speaker.isdigit() else speaker_label(speaker or None),
+                "speaker": named or (f"Speaker {speaker}" if speaker.isdigit() else speaker_label(speaker or None)),
                 "text": " ".join(str(s["text"]).strip() for s in sentences),
                 "start": seconds(sentences[0].get("start"), 0.001), "end": seconds(sentences[-1].get("end"), 0.001),
             })  # fmt: skip
     return turns or None
+
+
+def gong_metadata(document: Any) -> dict[str, str]:
+    """Who is on which side of a Gong call, from its ``parties`` (``/v2/calls/extensive``, beside the transcript
+    at the top or under ``calls[0]``): each speaking party's ``affiliation``, "Internal" (the seller's company:
+    ``interviewer``) or "External" (``interviewee``), and the title of the one external speaker. Empty where the
+    file holds no parties (the transcript alone)."""
+    parties = _gong_parties(document)
+    calls = document.get("callTranscripts") if isinstance(document, dict) else None
+    spoken = {str(m.get("speakerId", "")).strip() for call in calls or [] if isinstance(call, dict)
+              for m in call.get("transcript") or [] if isinstance(m, dict)}  # fmt: skip
+    speaking = [party for speaker, party in parties.items() if speaker in spoken and _party_name(party)]
+    sides = {
+        side: [party for party in speaking if str(party.get("affiliation", "")).casefold() == affiliation]
+        for side, affiliation in (("interviewee", "external"), ("interviewer", "internal"))
+    }
+    metadata = {side: ", ".join(_party_name(p) for p in found) for side, found in sides.items() if found}
+    title = str(sides["interviewee"][0].get("title") or "").strip() if len(sides["interviewee"]) == 1 else ""
+    return metadata | ({"title": title} if title else {})
+
+
+def _gong_parties(document: Any) -> dict[str, dict[str, Any]]:
+    """speakerId → party, from ``parties`` at the top of the file or in its first call's data."""
+    parties = document.get("parties") if isinstance(document, dict) else None
+    calls = document.get("calls") if isinstance(document, dict) else None
+    if parties is None and isinstance(calls, list) and calls and isinstance(calls[0], dict):
+        parties = calls[0].get("parties")
+    return {
+        str(party["speakerId"]).strip(): party
+        for party in parties if isinstance(party, dict) and party.get("speakerId") is not None
+    } if isinstance(parties, list) else {}  # fmt: skip
+
+
+def _party_name(party: dict[str, Any]) -> str:
+    name = party.get("name")
+    return " ".join(name.split()) if isinstance(name, str) else ""
 
 
 def rev(document: Any) -> Turns | None:
