@@ -2,13 +2,13 @@
 
 import pytest
 
+from voiceofbuyer.annotations import structural_removals
 from voiceofbuyer.cleanup import (
     apply_cleanup,
     clip_removals,
     disfluencies,
     filler_pattern,
     merge_removals,
-    structural_removals,
 )
 from voiceofbuyer.config import load_config
 from voiceofbuyer.segment import load_spacy

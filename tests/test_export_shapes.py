@@ -8,7 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from voiceofbuyer.cleanup import apply_cleanup, structural_removals
+from voiceofbuyer.annotations import structural_removals
+from voiceofbuyer.cleanup import apply_cleanup
 from voiceofbuyer.ingest.json_formats import to_transcript
 from voiceofbuyer.ingest.legend import legend_metadata
 from voiceofbuyer.ingest.metadata import header_metadata

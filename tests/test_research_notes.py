@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voiceofbuyer.cleanup import apply_cleanup, structural_removals
+from voiceofbuyer.annotations import structural_removals
+from voiceofbuyer.cleanup import apply_cleanup
 from voiceofbuyer.ingest.headings import heading_person
 from voiceofbuyer.ingest.reader import read_interview
 from voiceofbuyer.ingest.speaker_vote import metadata_label

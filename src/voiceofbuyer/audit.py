@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .cleanup import ANNOTATION, INLINE_TIME, LINE_NUMBER, QUOTE_MARK, apply_cleanup, is_acknowledgement, is_restart
+from .annotations import ANNOTATION, INLINE_TIME, LINE_NUMBER, QUOTE_MARK
+from .cleanup import apply_cleanup, is_acknowledgement, is_restart
 from .errors import AuditError
 from .records import Interview, Persona, Quote, RunResult, Statement, Theme
 from .stop_words import english_stop_words

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cleanup import Removal, is_acknowledgement, merge_removals, structural_removals
+from .annotations import structural_removals
+from .cleanup import Removal, is_acknowledgement, merge_removals
 from .ingest.cues import CUE_TAG
 from .ingest.said_names import said_name
 from .ingest.sides import CONFIDENT

@@ -16,7 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cleanup import UNHEARD, Removal, apply_cleanup, clip_removals, disfluencies, filler_pattern, merge_removals
+from .annotations import UNHEARD
+from .cleanup import Removal, apply_cleanup, clip_removals, disfluencies, filler_pattern, merge_removals
 from .config import ModelsConfig, SegmentConfig
 from .errors import ConfigError
 from .keyphrases import NounChunks, keyphrases

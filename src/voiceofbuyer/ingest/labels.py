@@ -29,7 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from voiceofbuyer.cleanup import ANNOTATION
+from voiceofbuyer.annotations import ANNOTATION
 from voiceofbuyer.ingest.timestamps import CUE_TIME, TEXT_TIME, parse_time
 
 MAX_NAME_WORDS = 6
