@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from voiceofbuyer.annotations import structural_removals
 from voiceofbuyer.cleanup import apply_cleanup
 from voiceofbuyer.ingest.headings import heading_person
@@ -142,6 +144,30 @@ def test_note_apps_exports_notion_toggles_asides_obsidian_links_tags_and_callout
     assert apply_cleanup(said, 0, len(said), structural_removals(said, 0)) == "I'm the export logistics manager."
     kept = "We are the #1 supplier, and C# is our language."
     assert apply_cleanup(kept, 0, len(kept), structural_removals(kept, 0)) == kept
+
+
+@pytest.mark.parametrize(
+    ("note", "tool"),
+    [
+        ("[Observer note – Sam K.] Strong signal on per-seat pricing. Follow up re: Viewpoint.", "UserTesting"),
+        ("[Highlight · Pain · long cycle times]", "Great Question"),
+        ("NOTE (Jonas): participant found existing contract in ~20s, did not use filters.", "Great Question"),
+        ("📝 Note by Mira: 310 apps found vs ~60 approved — great stat for the deck", "Looppanel"),
+        ("> 💡 Insight: Forecast relies on memory of dept heads", "Notably"),
+    ],
+)
+def test_a_research_tools_note_line_after_an_answer_is_no_ones_words(note: str, tool: str) -> None:
+    """Tester 39: each was quoted as the buyer's, "[Observer note ...]" filed as a criterion."""
+    said = f"We had approved about sixty. So, often.\n\n{note}\n"
+    assert (
+        apply_cleanup(said, 0, len(said), structural_removals(said, 0)) == "We had approved about sixty. So, often."
+    ), tool
+
+
+def test_a_note_said_within_a_sentence_is_speech() -> None:
+    for kept in ("We got a note by legal: no auto-renewals.", "The notes from the call: nothing new.",
+                 "Comments from the team: mostly fine.", "Note: we never pay late."):  # fmt: skip
+        assert apply_cleanup(kept, 0, len(kept), structural_removals(kept, 0)) == kept
 
 
 def test_prompts_written_in_italics_are_the_interviewers_and_the_plain_paragraphs_the_answers() -> None:

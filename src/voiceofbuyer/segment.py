@@ -360,7 +360,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "56"
+    VERSION = "57"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -73,7 +73,7 @@ _TOOL_LINES = [
     r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}))\s+\d{1,3}(?:\.\d)?\s*%",
     # a meeting's event log, each line stamped: "10:03:34 Otter.ai left", "10:01:54 Helen Marsh joined"
     rf"{TEXT_TIME}\s+{_ACTOR}\s+(?:joined|left)",
-    rf"(?:the\s+)?(?:meeting|call|recording|transcription|transcript|conversation)\s+(?:has\s+)?{_EVENT}"
+    rf"(?:the\s+)?(?:meeting|call|recording|transcription|transcript|conversation|session)\s+(?:has\s+)?{_EVENT}"
     r"(?:\s+(?:after|at|on)\s+.{0,40})?",
     # a meeting app's spoken notice, which a diarizer gives to whoever is nearest: "Recording in progress."
     r"(?:recording|transcription)\s+(?:is\s+)?(?:now\s+)?in\s+progress",
