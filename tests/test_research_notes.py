@@ -300,6 +300,32 @@ def test_where_notes_say_only_quoted_words_are_verbatim_the_paraphrase_is_nobody
     assert asked[0] == "Tell me about the community and your role." and len(asked) == 3  # the log's times left out
 
 
+def test_a_convention_line_is_no_label_and_a_third_persons_quoted_words_are_not_the_interviewees(tmp_path) -> None:
+    """Tester 39: "Convention: Ben's own words are in ..." was read as a speaker's label, so the notes were refused
+    as a document; once read, the ops director's and the CFO's quoted words were Ben's pain."""
+    notes = (
+        "# Discovery call – Ben Adler, Head of IT, Mosaic Dental Group\n\nInterviewer: Rhea Castillo\n"
+        'Convention: Ben\'s own words are in "double quotes"; everything else is my paraphrase.\n\n## Trigger\n'
+        "- Last summer a practice's imaging licence lapsed, X-rays down for a day.\n"
+        '- The regional ops director called him: "We had eleven patients in chairs and no imaging." (Ben quoting '
+        "her.)\n"
+        '- Ben: "That was the day I got a budget."\n'
+        '- CFO told him: "I\'ll approve anything that stops another imaging outage."\n'
+        "- I suggested a shared calendar. He said he'd tried it: \"The calendar only works if someone types the "
+        'dates in."\n- Spreadsheet of contracts. "I don\'t trust my own spreadsheet, and I built it."\n'
+        '- "Every practice we acquire comes with its own software, its own contracts."\n'
+    )
+    (tmp_path / "ben.md").write_text(notes, "utf-8")
+    interview = read_interview(tmp_path / "ben.md", tmp_path)
+    assert [turn.text for turn in interview.turns] == [
+        "That was the day I got a budget.",
+        "The calendar only works if someone types the dates in.",
+        "I don't trust my own spreadsheet, and I built it.",
+        "Every practice we acquire comes with its own software, its own contracts.",
+    ]
+    assert interview.meta.interviewee == "Ben Adler"
+
+
 def test_notes_without_labels_that_declare_the_convention_quote_only_the_quoted_words(tmp_path: Path) -> None:
     notes = (
         "# Discovery call – Olu Bankole, AP Lead, Redgate Construction\n\n**Date:** 19 June 2025\n"

@@ -732,6 +732,33 @@ def test_a_quotation_with_a_full_stop_inside_and_a_hesitation_do_not_end_the_sen
     assert "If it can't read those, it's useless to us." in texts
 
 
+def test_a_message_read_out_stays_whole_with_its_frame_and_an_unframed_one_never_leads(tmp_path):
+    """'He wrote, "Lucia any update ...? Vendor says price goes up Nov 1 if we don't sign. This is the third time
+    I'm asking."' was three statements, its middle a persona's headline pain as the buyer's own words; an e-mail read
+    out with no frame was filed as her trigger (tester 39)."""
+    _, statements = statements_of(
+        tmp_path,
+        "call.txt",
+        "interviewer: How often does that happen?\n"
+        "interviewee: Every week. It's a Slack from one of my warehouse managers. He wrote, \"Lucia any update on the "
+        "pallet wrapper? Vendor says price goes up Nov 1 if we don't sign. This is the third time I'm asking.\" And "
+        "he's right, it's the third time.\n"
+        "interviewer: What happened after that?\n"
+        'interviewee: She sent an email to all the ops VPs. Okay, here it is. "Effective immediately, any rental '
+        "over five thousand dollars requires a PO from procurement before delivery. No exceptions.\" So that's what "
+        "kicked off us looking at tools.\n",
+    )
+    by_text = {s.text: s.standalone for s in statements}
+    assert (
+        "He wrote, \"Lucia any update on the pallet wrapper? Vendor says price goes up Nov 1 if we don't sign. This "
+        "is the third time I'm asking.\""
+    ) in by_text
+    assert not any(text.startswith("Vendor says") for text in by_text)
+    email = '"Effective immediately, any rental over five thousand dollars requires a PO from procurement before ' \
+        'delivery. No exceptions."'  # fmt: skip
+    assert by_text[email] is False
+
+
 def test_a_turn_cut_off_as_the_line_dropped_stands_alone_no_more(tmp_path):
     """ "And if one store is late, we miss" (the buyer's audio cut out) was a quote presented as whole; her
     restatement is one, and so is a sentence ending on such a verb as a relative clause (tester 34)."""

@@ -165,16 +165,19 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
     sentences = list(doc.sents)
     if not any(token.text in _SENTENCE_ENDS for token in doc):
         return sentences
+    closes = [_QUOTE_CLOSES.search(sentence.text) is not None for sentence in sentences]
     merged: list[Span] = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         before = [t for t in merged[-1] if not t.is_space] if merged else []
         # "(wow! what a great idea!) when I brainstorm", 'asked, "Why are we paying twice?" and I had no answer':
         # after a bracket, or a quoted question or exclamation, a word in small letters goes on with the sentence
         # ('"the black hole." eBay is ...' does not).
         aside_goes_on = bool(before) and _goes_on_after(before, sentence)
-        # 'she said, "No. We are not buying another IT tool this year."': a quotation goes on to its closing mark;
+        # 'she said, "No. We are not buying another IT tool this year."': a quotation goes on to its closing mark,
+        # within a few sentences ('He wrote, "Any update on the wrapper? Vendor says price goes up Nov 1. This is
+        # the third time I'm asking."': the Slack message whole, never its middle alone as the buyer's, tester 39);
         # "it's, um... it's useless to us": a hesitation, then the sentence goes on in small letters (tester 34)
-        quoted = bool(before) and _quotation_open(merged[-1].text) and _QUOTE_CLOSES.search(sentence.text) is not None
+        quoted = bool(before) and _quotation_open(merged[-1].text) and any(closes[index : index + _QUOTED_SENTENCES])
         hesitated = bool(before) and before[-1].text in _ELLIPSES and sentence.text.lstrip()[:1].islower()
         if before and (aside_goes_on or quoted or hesitated or not _ends_with_sentence_end(before)):
             merged[-1] = doc[merged[-1].start : sentence.end]
@@ -184,6 +187,8 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
 
 
 _ELLIPSES = frozenset({"...", "…", ".."})
+_QUOTED_SENTENCES = 4
+"""Most sentences a quotation read out may run to before its closing mark (more: a mark left open by mistake)."""
 _QUOTE_CLOSES = re.compile(r'["”]')
 
 
@@ -360,7 +365,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "57"
+    VERSION = "58"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

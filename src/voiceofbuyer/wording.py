@@ -118,7 +118,7 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
     # Words as a reader counts them: spaCy makes two tokens of "I've" and "what's".
     if len(text.split()) < MIN_QUOTE_WORDS or "?" in _QUOTED.sub("", text):
         return False  # a question, or one answered in the same breath ("Your systems? Usually not.")
-    if _SHRUGS_OFF.search(text) or _only_sets_up(text):
+    if _SHRUGS_OFF.search(text) or _only_sets_up(text) or _ONLY_QUOTED.fullmatch(text):
         return False
     if not any(t.dep_ in SUBJECTS for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
@@ -208,6 +208,9 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
 
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+_ONLY_QUOTED = re.compile(r"\s*(?:\"[^\"“”]+\"|“[^\"“”]+”)[\s.,!?]*")
+"""A quotation read out with no frame ('"Effective immediately, any rental over five thousand dollars requires a PO.
+No exceptions."', an e-mail the buyer reads): someone else's words, whoever they were (tester 39)."""
 # A full stop after a word no sentence ends on, and more after it: speech recognition closes a sentence the speaker
 # gave up ("Is this ship a. It's looking like ...", "data science is not a. As work as ..."). At the end of a quote,
 # ``_DANGLING_WORDS`` catches the same. Lower case only: a capital "A." is a letter ("John A. Miller", "Series A.").

@@ -44,6 +44,23 @@ def quoted_lines(text: str, lines: list[tuple[int, int, int]], speaker: str) -> 
     ]
 
 
+# The notes say whose words a quotation is when it is not the interviewee's: said to them ("The regional ops director
+# called him: "..."", "CFO told him: "...""), or marked after it ("(Ben quoting her.)", "(quoting the CFO)").
+_SAID_TO_THEM = re.compile(
+    r"\b(?:told|called|asked|emailed|e-mailed|messaged|texted|pinged|wrote\s+to|said\s+to)\s+(?:him|her|them)\b"
+    r"[^\"“\n]{0,40}$",
+    re.I,
+)
+_QUOTING = re.compile(r"[\s.,;]*\((?:[^()\n]{0,40}\s)?quoting\b", re.I)
+
+
+def _someone_elses(text: str, start: int, end: int) -> bool:
+    """Whether the quotation at ``start``-``end`` (its marks included) is a third person's words, by what its line
+    says around it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_SAID_TO_THEM.search(text, line_start, start)) or bool(_QUOTING.match(text, end))
+
+
 def quoted_turns(text: str, turns: tuple[Turn, ...], buyers: tuple[str, ...]) -> tuple[Turn, ...]:
     """``turns`` with each of the ``buyers``' turns cut down to the passages inside its quotation marks (a Turn
     each, on the line it stands on, with the turn's times); a buyer's turn with none is the writer's and left out."""
@@ -55,7 +72,7 @@ def quoted_turns(text: str, turns: tuple[Turn, ...], buyers: tuple[str, ...]) ->
             continue
         for quote in _QUOTED.finditer(text, turn.start_char, turn.end_char):
             start, end = quote.span("words")
-            if len(quote["words"].split()) < _QUOTE_WORDS:
+            if len(quote["words"].split()) < _QUOTE_WORDS or _someone_elses(text, *quote.span()):
                 continue
             piece = turn_at(text, start, end, turn.speaker, index.line(start), turn.start, turn.end)
             if piece is not None:

@@ -122,6 +122,8 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     ]
     refuse_chat_log([line.text for line in lines], source)
     lines = name_lines(without_line_numbers(split_run_together(lines)))
+    # "Convention: Ben's own words are in "double quotes"; ...": the notes' declaration, no one's label (tester 39)
+    lines = [replace(line, head=None) if line.head and declares_quoted_words(line.text) else line for line in lines]
     if (replies := inline_replies(text, lines) or marked_replies(text, lines)) is not None:  # answered in a mail
         return replies
     lines = mail.quoted_transcript(lines) or lines  # a transcript quoted whole in a mail reply
