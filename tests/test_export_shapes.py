@@ -70,6 +70,10 @@ def test_names_a_call_shows_are_read_as_the_persons() -> None:
     )
     assert said_name("Speaker A", "Hello, Delia Marsh speaking.", "Hi Delia, it's Owen from Gridwise.") == "Delia Marsh"
     assert said_name("Speaker A", "Hello, Delia Marsh speaking.", "Hi there, it's Owen.") == ""  # nobody says it back
+    # a login the full name spells, said as the buyer introduces themselves (tester 39: cited as "marcus_t")
+    intro = "Sure. Marcus Tellez, I'm the procurement manager at Hollis and Grant."
+    assert said_name("marcus_t", intro, "Could you tell me about yourself?") == "Marcus Tellez"
+    assert said_name("mtellez", intro, "") == "Marcus Tellez" and said_name("dana_w", intro, "") == ""
 
 
 def test_an_agencys_client_line_names_no_interviewee() -> None:

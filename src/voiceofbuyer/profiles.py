@@ -94,9 +94,9 @@ def _first_buyer(
     own = " ".join(t.text for t in interview.turns if t.speaker in profiled)
     shared = shared_account(own)
     unnamed_label = not named or is_device(name) or is_room(name) or is_login(name) or shared
-    if not meta.interviewee and unnamed_label and len(profiled) == 1:
+    if (not meta.interviewee or is_login(meta.interviewee)) and unnamed_label and len(profiled) == 1:
         # "Kofi's iPhone", "SPEAKER_01", "mkowalczyk", a company's shared account: no one's name, but the call may
-        # say whose voice it is.
+        # say whose voice it is; so may a header's login ("Participant: marcus_t", tester 39).
         (label,) = profiled
         heard = " ".join(t.text for t in interview.turns if t.speaker != label)
         name = said_name(label, own, heard) or (name if is_login(name) else "")

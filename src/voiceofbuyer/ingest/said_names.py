@@ -62,6 +62,8 @@ def said_name(speaker: str, said: str, heard: str) -> str:
         return ""
     if confirmed := _confirmed_name(said, heard):
         return confirmed
+    if is_login(speaker) and (spelled := _login_spelled_out(speaker, said)):
+        return spelled
     asked = _ASKED_WHO.search(heard) is not None
     answered = _NAME_ANSWER.finditer(said) if asked else ()
     # The only voice in the file (the other side's channel empty): its full name, said as its own, is enough.
@@ -117,3 +119,16 @@ _ASKED_WHO = re.compile(
     r"|\bintroduce\s+yourself\b",
     re.I,
 )
+
+
+def _login_spelled_out(login: str, said: str) -> str:
+    """The full name the buyer says that the ``login`` is made of ("marcus_t" / "Marcus Tellez, I'm the procurement
+    manager"; "mkowalczyk" / "Maria Kowalczyk"; tester 39): a given name and surname whose letters, each whole or
+    its initial, spell the login's letters; "" where none does."""
+    letters = re.sub(r"[^a-z]", "", login.casefold())
+    for found in re.finditer(rf"\b({_NAME})\s+({_NAME})\b", said):
+        given, surname = (re.sub(r"[^a-z]", "", part.casefold()) for part in found.groups())
+        spellings = {given + surname, given[0] + surname, given + surname[0], surname + given, surname + given[0]}
+        if letters in spellings:
+            return f"{found[1]} {found[2]}"
+    return ""
