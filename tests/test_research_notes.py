@@ -456,3 +456,65 @@ def test_an_interviewer_line_with_the_calls_details_after_dots_names_the_intervi
         "Payroll Manager",
         "Priya Desai",
     )
+
+
+UNMODERATED = """UserTesting – Unmoderated test
+Test: Vendor onboarding prototype v3
+Contributor: 4417302 · Device: Desktop (Chrome, Windows)
+
+Task 1 of 3
+Please introduce yourself: your name, your job title, and what your company does.
+
+00:00:04
+Hi, my name is Carla Mendes, I'm an IT manager at Brightline Plastics.
+
+00:00:19
+I manage a team of three, we do everything.
+
+Task 2 of 3
+Open the prototype and start a vendor review. Remember to think out loud.
+
+00:00:41
+Okay, I don't love a risk score I didn't calculate myself.
+My auditor would ask me the same thing.
+
+Task 3 of 3
+Would you use something like this at your company?
+
+[00:02:48] Probably, if it works with our Microsoft sign-in.
+"""
+
+
+def test_an_unmoderated_tests_prompts_are_asked_and_its_stamped_think_aloud_is_the_participants() -> None:
+    """Tester 39: the header's "Test:" and "Contributor:" were taken for the speakers and every word said was lost."""
+    parsed = parse_turns(UNMODERATED, "usertesting.txt")
+    assert [(t.speaker, t.text, t.start) for t in parsed.turns] == [
+        ("Interviewer", "Please introduce yourself: your name, your job title, and what your company does.", None),
+        ("Interviewee", "Hi, my name is Carla Mendes, I'm an IT manager at Brightline Plastics.", 4.0),
+        ("Interviewee", "I manage a team of three, we do everything.", 19.0),
+        ("Interviewer", "Open the prototype and start a vendor review. Remember to think out loud.", None),
+        ("Interviewee", "Okay, I don't love a risk score I didn't calculate myself.\nMy auditor would ask me the same "
+         "thing.", 41.0),
+        ("Interviewer", "Would you use something like this at your company?", None),
+        ("Interviewee", "Probably, if it works with our Microsoft sign-in.", 168.0),
+    ]  # fmt: skip
+    assert parsed.meta.interviewee == "Carla Mendes" and not parsed.unlabelled
+    # a moderated session with question headings is read by its labels, as before
+    moderated = UNMODERATED.replace("00:00:04\n", "00:00:04 Carla Mendes: ").replace("00:00:19\n", "00:00:19 Dana: ")
+    assert {t.speaker for t in parse_turns(moderated, "moderated.txt").turns} >= {"Carla Mendes", "Dana"}
+
+
+def test_a_highlight_tagged_note_is_the_researchers_and_the_company_column_names_the_buyers(tmp_path: Path) -> None:
+    """EnjoyHQ: a row typed by the researcher and tagged "note" was filed as the buyer's objection (tester 39)."""
+    rows = (
+        "Document,Participant,Participant role,Company,Highlight,Tags\n"
+        'Interview,Tom Redding,Finance Director,Harbor & Pike,"We close the books in seven days.",pain; close\n'
+        'Interview,Tom Redding,Finance Director,Harbor & Pike,"Researcher asked about pricing; he said flat fee '
+        'preferred.",note\n'
+        'Interview,Tom Redding,Finance Director,Harbor & Pike,"If it can\'t post to Sage, I\'m out.",key insight\n'
+    )
+    (tmp_path / "enjoyhq.csv").write_text(rows, "utf-8")
+    interview = read_interview(tmp_path / "enjoyhq.csv", tmp_path)
+    kept = [t.text for t in interview.turns]
+    assert kept == ["We close the books in seven days.", "If it can't post to Sage, I'm out."]
+    assert (interview.meta.title, interview.meta.company) == ("Finance Director", "Harbor & Pike")

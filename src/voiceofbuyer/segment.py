@@ -165,7 +165,7 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
     sentences = list(doc.sents)
     if not any(token.text in _SENTENCE_ENDS for token in doc):
         return sentences
-    closes = [_QUOTE_CLOSES.search(sentence.text) is not None for sentence in sentences]
+    closes = [_closes_first(sentence.text) for sentence in sentences]
     merged: list[Span] = []
     for index, sentence in enumerate(sentences):
         before = [t for t in merged[-1] if not t.is_space] if merged else []
@@ -189,7 +189,15 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
 _ELLIPSES = frozenset({"...", "…", ".."})
 _QUOTED_SENTENCES = 4
 """Most sentences a quotation read out may run to before its closing mark (more: a mark left open by mistake)."""
-_QUOTE_CLOSES = re.compile(r'["”]')
+_QUOTE_MARK = re.compile(r'["“”]')
+
+
+def _closes_first(text: str) -> bool:
+    """Whether the first double quote of ``text`` closes a quotation opened before it ('... I'm asking."'), not
+    one that opens a quotation of its own ('I keep wanting to say "as I mentioned" but ...': a mark left open
+    sentences before closes nowhere here)."""
+    found = _QUOTE_MARK.search(text)
+    return found is not None and not _quotation_open(text[: found.end() + 1])
 
 
 def _quotation_open(text: str) -> bool:
@@ -365,7 +373,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "58"
+    VERSION = "59"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -43,9 +43,16 @@ _HIGHLIGHT = frozenset({"highlight", "highlight text", "quote", "quote text", "e
 _QUESTION = frozenset({"question", "interview question", "prompt", "question asked"})
 _RESPONSE = frozenset({"response", "answer", "responses", "answers", "participant response", "verbatim response"})
 _JOB = frozenset({"participant role", "job title", "participant title", "role", "title (job)"})
+_COMPANY = frozenset({"company", "participant company", "organisation", "organization", "account"})
+_TAGS = frozenset({"tags", "tag", "labels", "codes", "highlight tags"})
 _NOTE_ROW = re.compile(
     r"(?:[\w'’-]+\s+)?(?:notes?|observations?|comments?|aside|insights?|summary|takeaways?|memo)", re.I
 )
+_NOTE_TAG = re.compile(
+    r"(?:(?:researcher|interviewer|observer|moderator)['’]?s?\s+)?(?:notes?|observations?|memo|paraphrased?|summary)",
+    re.I,
+)
+"""A highlight's tag that says the row is the researcher's words, not a quote; "key insight" is a quote's tag."""
 _HEADER_SEARCH = 15
 """Rows a table's header may come after: a title, the participant's and the interviewer's lines, a blank row."""
 _DELIMITERS = (",", ";", "\t")
@@ -83,6 +90,7 @@ def _turn_rows(text: str, rows: list[list[Cell]], header: list[str], source: str
     # A highlight's quote before any other text: its "Comment" is the researcher's
     highlight = _column(header, _HIGHLIGHT)
     columns["text"] = highlight if highlight is not None else _column(header, _TEXT)
+    tagged = _column(header, _TAGS) if highlight is not None else None
     lines = LineIndex(text)
     turns = []
     for row in rows[1:]:
@@ -92,6 +100,9 @@ def _turn_rows(text: str, rows: list[list[Cell]], header: list[str], source: str
         speaker = " ".join(text[speaker_cell[0] : speaker_cell[1]].split())
         if _NOTE_ROW.fullmatch(speaker):  # a researcher's "NOTE" or "Observation" row among the turns: no one's words
             continue
+        tags = re.split(r"[;,|]", _value(text, _cell(row, tagged))) if tagged is not None else []
+        if any(_NOTE_TAG.fullmatch(tag.strip()) for tag in tags):
+            continue  # a highlight tagged "note": the researcher's paraphrase typed into the row (tester 39)
         start, end = (
             _time(text, _cell(row, columns[edge]), _in_ms(header, columns[edge])) for edge in ("start", "end")
         )
@@ -106,7 +117,8 @@ def _turn_rows(text: str, rows: list[list[Cell]], header: list[str], source: str
         # beside their own quotes only.
         job = _column(header, _JOB)
         first = next((row for row in rows[1:] if _value(text, _cell(row, columns["speaker"])) == people[0]), [])
-        meta = InterviewMeta(interviewee=", ".join(people), title=_value(text, _cell(first, job)))
+        company = _value(text, _cell(first, _column(header, _COMPANY)))
+        meta = InterviewMeta(interviewee=", ".join(people), title=_value(text, _cell(first, job)), company=company)
     return Parsed(text, turns, meta)
 
 

@@ -52,6 +52,7 @@ from voiceofbuyer.ingest.quoted_words import declares_quoted_words, quoted_lines
 from voiceofbuyer.ingest.run_together import split_run_together
 from voiceofbuyer.ingest.speaker_names import is_placeholder
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label, section_kind
+from voiceofbuyer.ingest.task_prompts import task_prompt_turns
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.timestamps import TEXT_TIME, parse_time
 from voiceofbuyer.ingest.tool_lines import is_tool_line
@@ -145,6 +146,9 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         for line in lines
         if line.head and line.head.speaker and vote.is_speaker(line.head) and not _person_line(line, vote)
     }
+    # An unmoderated test: task prompts, then stamped think-aloud; its header's "Test:" is no speaker (tester 39)
+    if all(vote.counts[speaker] < 2 for speaker in speakers) and (tested := task_prompt_turns(text, source, body)):
+        return replace(tested, meta=tested.meta.merged(front) if front else tested.meta)
     asking = questions_of(lines, speakers)
     if asking is not None:
         turns = question_and_answer_turns(text, lines, meta.merged(front) if front else meta, asking)

@@ -50,5 +50,11 @@ def voice_memo(text: str, segments: Sequence[Segment]) -> Parsed | None:
     if sum(1 for words in said if _FIRST_PERSON.search(words)) < FIRST_PERSON_SHARE * len(said):
         return None
     turns = [turn for s in segments if (turn := turn_at(text, s.start, s.end, INTERVIEWEE, s.line, s.start_time))]
-    named = next((found for words in opening if (found := _OWN_NAME.search(words))), None)
-    return guessed(text, turns, meta=InterviewMeta(interviewee=named["name"] if named else "", title=title))
+    return guessed(text, turns, meta=InterviewMeta(interviewee=own_name(" ".join(opening)), title=title))
+
+
+def own_name(said: str) -> str:
+    """The full name a speaker gives as theirs in ``said`` ("it's Daniel Brooks", "my name is Carla Mendes"), the
+    first; "" where they give none."""
+    named = _OWN_NAME.search(said)
+    return named["name"] if named else ""
