@@ -511,7 +511,7 @@ def test_a_highlight_tagged_note_is_the_researchers_and_the_company_column_names
         'Interview,Tom Redding,Finance Director,Harbor & Pike,"We close the books in seven days.",pain; close\n'
         'Interview,Tom Redding,Finance Director,Harbor & Pike,"Researcher asked about pricing; he said flat fee '
         'preferred.",note\n'
-        'Interview,Tom Redding,Finance Director,Harbor & Pike,"If it can\'t post to Sage, I\'m out.",key insight\n'
+        "Interview,Tom Redding,Finance Director,Harbor & Pike,\"If it can't post to Sage, I'm out.\",key insight\n"
     )
     (tmp_path / "enjoyhq.csv").write_text(rows, "utf-8")
     interview = read_interview(tmp_path / "enjoyhq.csv", tmp_path)
