@@ -748,3 +748,40 @@ def test_an_outline_topic_with_its_time_is_no_speaker_and_a_voice_the_buyer_name
     assert not any("explains that" in turn.text for turn in call.turns)
     sides = identify_sides(call)
     assert sides.buyers == ("Speaker 2", "Speaker 3") and sides.interviewers == ("Speaker 1",)
+
+
+def test_teams_marks_who_is_from_outside_the_organisers_company_and_that_splits_the_sides(tmp_path) -> None:
+    """Tester 38: an unintroduced solutions engineer who answered the buyer's questions ("We have warm standby in
+    us-west-2") was a buyer, her answers quoted on the battlecard; Teams marks the buyer "(External)" and not her."""
+    from voiceofbuyer.ingest import read_interview
+
+    transcript = (
+        "Tallyo | Redwood Clinics - Security review\n"
+        "Jordan Lee   0:04\nHi everyone, thanks for joining. Samira, you wanted to start with the questionnaire?\n"
+        "Samira Patel (External)   0:11\nYes. I'm the IT security manager at Redwood Clinics. I have a few gaps.\n"
+        "Jordan Lee   0:25\nOf course. What are the gaps?\n"
+        "Samira Patel (External)   0:41\nDo you have a disaster recovery region? Our last vendor had an outage.\n"
+        "Hannah Cho   0:55\nWe have warm standby in us-west-2, RPO of fifteen minutes.\n"
+        "Samira Patel (External)   1:22\nWho at Tallyo can see our vendor bank accounts?\n"
+        "Hannah Cho   1:36\nSupport sees masked numbers only, last four digits.\n"
+        "Samira Patel (External)   1:44\nGood. I just need the bridge letter and the pen test summary.\n"
+    )
+    (tmp_path / "recap.txt").write_text(transcript, "utf-8")
+    sides = identify_sides(read_interview(tmp_path / "recap.txt", tmp_path))
+    assert (set(sides.interviewers), sides.buyers) == ({"Jordan Lee", "Hannah Cho"}, ("Samira Patel",))
+    # the same call in WebVTT voice tags
+    cues = "".join(
+        f"\n\n00:00:{n:02d}.000 --> 00:00:{n + 1:02d}.000\n<v {who}>{said}</v>"
+        for n, (who, said) in enumerate(
+            (("Jordan Lee", "Samira, you wanted to start with the questionnaire?"),
+             ("Samira Patel (External)", "I'm the IT security manager at Redwood Clinics. Do you have a DR region?"),
+             ("Hannah Cho", "We have warm standby in us-west-2."),
+             ("Samira Patel (External)", "Who at Tallyo can see our bank accounts?"),
+             ("Hannah Cho", "Support sees masked numbers only."),
+             ("Jordan Lee", "Anything else?"),
+             ("Samira Patel (External)", "No, I just need the bridge letter."))
+        )
+    )  # fmt: skip
+    (tmp_path / "recap.vtt").write_text("WEBVTT" + cues + "\n", "utf-8")
+    sides = identify_sides(read_interview(tmp_path / "recap.vtt", tmp_path))
+    assert (set(sides.interviewers), sides.buyers) == ({"Jordan Lee", "Hannah Cho"}, ("Samira Patel (External)",))

@@ -37,6 +37,7 @@ from voiceofbuyer.ingest.vendor_side import (
     maker_company,
     maker_remarks,
     said_by_speaker,
+    same_tenant,
     talks_like_a_maker,
     vendor_side,
 )
@@ -116,9 +117,12 @@ def _people_sides(interview: Interview, people: list[str], uncertain: tuple[str,
     interviewer, pitched = _lead_interviewer(people, said)
     if not pitched:
         interviewer = _host_across_from_brought(interviewer, people, said)
-    colleagues = vendor_side(people, interviewer, said)
-    colleagues |= _second_askers([s for s in people if s != interviewer and s not in colleagues], said)
-    colleagues |= _introduced_by_the_side(people, {interviewer, *colleagues}, said)
+    # Teams marks everyone from outside the organiser's company: who is marked as the interviewer is shares a side
+    colleagues = same_tenant(interview.text, people, interviewer)
+    if colleagues is None:
+        colleagues = vendor_side(people, interviewer, said)
+        colleagues |= _second_askers([s for s in people if s != interviewer and s not in colleagues], said)
+        colleagues |= _introduced_by_the_side(people, {interviewer, *colleagues}, said)
     interviewers = [s for s in people if s == interviewer or s in colleagues]
     buyers = [s for s in people if s not in interviewers]
     confidence = _confidence(said, interviewers)

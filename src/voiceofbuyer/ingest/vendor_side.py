@@ -320,3 +320,23 @@ def other_voices_on_a_channel(turns: Sequence[Turn], buyers: Iterable[str]) -> s
         and _NEW_VOICE.match(turn.text)
         and _OBSERVING.search(turn.text)
     }
+
+
+_OUTSIDE_MARK = re.compile(r"[ \t]*\((?:external|guest)\)", re.I)
+_BEFORE_A_LABEL = r"(?:<v(?:\.[^\s>]*)?\s+|[\[(]?\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]?[ \t]+)?"
+"""What a label may follow on its line: a WebVTT voice tag's opening, a time stamp."""
+
+
+def same_tenant(text: str, people: Sequence[str], interviewer: str) -> set[str] | None:
+    """The speakers on the ``interviewer``'s side by the mark Teams puts on every label from outside the organiser's
+    company ("Samira Patel (External)", "(Guest)") and on none from inside: those marked as the interviewer is, or
+    unmarked as the interviewer is (an unintroduced solutions engineer answering the buyer's questions was a buyer:
+    tester 38). None where ``text`` marks no one, or everyone the same way."""
+    marked = {
+        speaker for speaker in people
+        if _OUTSIDE_MARK.search(speaker)  # the label as the turn keeps it ("<v Samira Patel (External)>")
+        or re.search(rf"^[ \t]*{_BEFORE_A_LABEL}{re.escape(speaker)}{_OUTSIDE_MARK.pattern}", text, re.M | re.I)
+    }  # fmt: skip
+    if not marked or len(marked) == len(people):
+        return None
+    return {speaker for speaker in people if speaker != interviewer and (speaker in marked) == (interviewer in marked)}
