@@ -785,3 +785,21 @@ def test_teams_marks_who_is_from_outside_the_organisers_company_and_that_splits_
     (tmp_path / "recap.vtt").write_text("WEBVTT" + cues + "\n", "utf-8")
     sides = identify_sides(read_interview(tmp_path / "recap.vtt", tmp_path))
     assert (set(sides.interviewers), sides.buyers) == ({"Jordan Lee", "Hannah Cho"}, ("Samira Patel (External)",))
+
+
+def test_a_buyer_who_questions_the_seller_is_the_buyer_however_many_questions_she_asks() -> None:
+    """Tester 38 (Grain): the prospect asked more questions than the account executive and was taken for the
+    interviewer; what each says of the deal tells them apart."""
+    call = [
+        ("Jordan Lee", "Deepa, hi! I know you had a list of questions, so do you want to start or should I?"),
+        ("Deepa Raghunathan", "I'll start. Is your NetSuite integration a SuiteApp? Our admin won't install bundles."),
+        ("Jordan Lee", "It's a Built for NetSuite SuiteApp. Can I ask how many subsidiaries you have?"),
+        ("Deepa Raghunathan", "Nine. What happens when the sync fails? Do I get an alert?"),
+        ("Jordan Lee", "You get an alert by email. How do you find out today when something fails?"),
+        ("Deepa Raghunathan", "At close. Our current AP tool fails silently. What are your API rate limits?"),
+        ("Jordan Lee", "Well within limits. Yes, I'll get you a sandbox this week. Anything that would stop you from "
+                       "recommending us?"),
+        ("Deepa Raghunathan", "If the sandbox fails silently, I'm out. Do you have support at 2 a.m.? Who do I call?"),
+    ]  # fmt: skip
+    sides = identify_sides(interview(call))
+    assert (sides.interviewers, sides.buyers) == (("Jordan Lee",), ("Deepa Raghunathan",))

@@ -284,6 +284,11 @@ def test_the_field_said_before_a_job_that_names_none_is_the_jobs(said, title, fu
         ("I am deputy of the purchasing director. He is responsible for the strategy.",
          "Deputy Purchasing Director", "Procurement Leader"),
         ("I sit in revenue operations, and within that I run the deal desk.", "Head of Deal Desk", "Sales Leader"),
+        # a job said as the business one owns with family, a ward's nurse, a department of one (tester 36: none)
+        ("Me and my husband own them, three cafes in Leeds.", "Co-owner", "Executive & Founder"),
+        ("I'm a ward sister on the cardiac unit at St Mary's.", "Ward Sister", "Healthcare Professional"),
+        ("Honestly I'm basically the IT department here, it's me and a contractor.", "IT Department",
+         "IT Professional"),
     ],
 )  # fmt: skip
 def test_titles_and_roles_testers_six_and_ten_met(said, title, role):
@@ -1408,6 +1413,10 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("Sure. Marcus Okafor, Redwater Foods. We make food.", "Redwater Foods"),  # tester 37
         ("Clinical supplies manager. Riverside General Hospital, in Leeds.", "Riverside General Hospital"),
         ("I am Leiter Einkauf. Head of purchasing. Kessler Armaturen, in Heilbronn.", ""),  # never "in Heilbronn"
+        # what they run there (tester 39); not when or where
+        ("So I head up procurement at Norvane Foods, we're a food manufacturer.", "Norvane Foods"),
+        ("I run the AP team over at Cobalt Analytics.", "Cobalt Analytics"),
+        ("I manage the warehouse at night, mostly.", ""),
     ],
 )
 def test_the_company_a_buyer_names_in_introducing_themselves(said, company):

@@ -136,9 +136,12 @@ _SITE_OF = (
     r"[\s,]+(?:in|at)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:plant|site|office|division|branch|factory|mill|depot"
     r"|warehouse|unit)\s+of"
 )
-# "I work in procurement at Alder Foods"; "Hi, I'm at Brightpath Events, we run ..." (tester 36)
+# "I work in procurement at Alder Foods"; "Hi, I'm at Brightpath Events, we run ..." (tester 36); what they run there
 _WORK_AT = re.compile(
-    rf"\b(?i:i\s+(?:work|am\s+working|'m\s+working){_DEPARTMENT}\s+at|i(?:'m|’m|\s+am)\s+(?:now\s+|currently\s+)?at)"
+    rf"\b(?i:i\s+(?:work|am\s+working|'m\s+working){_DEPARTMENT}\s+at|i(?:'m|’m|\s+am)\s+(?:now\s+|currently\s+)?at"
+    # "I head up procurement at Norvane Foods", "I run the AP team over at Cobalt" (tester 39)
+    r"|i\s+(?:head(?:\s+up)?|run|lead|manage|oversee|look\s+after)\s+(?:the\s+|our\s+)?[\w&-]+(?:\s+[\w&-]+){0,3}?"
+    r"\s+(?:over\s+|here\s+)?at)"
     # "I'm at Heathrow right now": where they are, not whose they are
     rf"\s+{_COMPANY}(?!\w|\s+(?i:right\s+now|today|at\s+the\s+moment|this\s+(?:week|morning|afternoon)))"
 )

@@ -198,6 +198,31 @@ VERB_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "owner",
     ),
+    # "Me and my husband own them, three cafes in Leeds", "my brother and I run it" (tester 36)
+    (
+        re.compile(
+            r"\b(?:me\s+and\s+my\s+(?P<a>husband|wife|partner|brother|sister|dad|mum|mom|father|mother|son|daughter)"
+            r"|my\s+(?P<b>husband|wife|partner|brother|sister|dad|mum|mom|father|mother|son|daughter)\s+and\s+i)"
+            r"\s+(?:co-?)?own\b",
+            re.I,
+        ),
+        "Co-owner",
+    ),
+    # "I'm a ward sister on the cardiac unit": a nurse in charge of a ward, as the NHS calls her (tester 36)
+    (
+        re.compile(r"\bi(?:['’]m|\s+am)\s+(?:a|the)\s+(?P<kind>ward|theatre|junior|senior|night)\s+sister\b", re.I),
+        "{kind} sister",
+    ),
+    # "Honestly I'm basically the IT department here": the whole of a function in one person (tester 36)
+    (
+        re.compile(
+            r"\bi(?:['’]m|\s+am)\s+(?:basically\s+|pretty\s+much\s+|essentially\s+|effectively\s+|kind\s+of\s+)?"
+            r"the\s+(?:whole\s+|entire\s+)?(?P<kind>IT|HR|finance|marketing|sales|accounts|legal|procurement|purchasing"
+            r"|operations|ops|payroll|compliance|facilities|engineering|data)\s+(?:department|team)\b",
+            re.I,
+        ),
+        "{kind} department",
+    ),
     # "The business I run is a cidery": its owner
     (
         re.compile(r"\bthe\s+(?P<kind>business|company|firm|shop|practice)\s+i\s+(?:run|own)\s+is\b", re.I),

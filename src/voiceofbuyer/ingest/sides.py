@@ -32,7 +32,9 @@ from voiceofbuyer.ingest.speaker_names import (
 )
 from voiceofbuyer.ingest.vendor_side import (
     ABOUT_THE_PRODUCT,
+    BUYER_TALK,
     SELF_INTRO,
+    SELLER_TALK,
     introduced_as_colleague,
     maker_company,
     maker_remarks,
@@ -186,6 +188,17 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
               and not SELF_INTRO.search(text_of.get(s, ""))]  # fmt: skip
     if makers and talk[asker] == 0 and buyer_like:
         return max(makers, key=lambda s: (talk[s], s)), True
+    # "Our current AP tool fails silently. ... Do you have a sandbox I can break?" / "I'll get you a sandbox this
+    # week. Anything that would stop you from recommending us?": a buyer questioning the seller (tester 38)
+    if len(people) == 2:
+        other = next(s for s in people if s != asker)
+        theirs = text_of.get(other, "")
+        if (
+            BUYER_TALK.search(asked)
+            and SELLER_TALK.search(theirs)
+            and not (BUYER_TALK.search(theirs) or SELLER_TALK.search(asked))
+        ):
+            return other, True
     # "Could you start with your role?" / "I'm the IT manager at Fjord Marine. Does it work offline?": whoever was
     # asked for their job and gave it is the buyer when the questions they ask back are about the product ("What's
     # the pricing model?"); a researcher who told the buyer her own job goes on asking about the buyer's work.

@@ -33,6 +33,22 @@ _VENDOR_TALK = re.compile(
     re.I,
 )
 _WORDS_PER_VENDOR_REMARK = 400
+# A buyer weighing the seller ("Our current AP tool fails silently", "our last vendor", "a small customer for you")
+# and a seller asking for the deal ("Anything that would stop you from recommending us?", "I'll get you a sandbox"):
+# which of two is which, whoever asks more (tester 38).
+BUYER_TALK = re.compile(
+    r"\bour\s+(?:current|last|previous|old|existing|legacy|present)\s+(?:[\w-]+\s+)?(?:vendor|provider|supplier"
+    r"|tool|system|software|platform|solution)s?\b|\b(?:small|big|large)\s+customer\s+for\s+you\b"
+    r"|\b(?:we(?:['’]re|\s+are)|i(?:['’]m|\s+am))\s+(?:evaluating|comparing|shortlisting)\s+(?:a\s+few\s+|several\s+"
+    r"|two\s+|three\s+|other\s+)?(?:vendors|tools|options|platforms|providers|suppliers)\b",
+    re.I,
+)
+SELLER_TALK = re.compile(
+    r"\b(?:recommend(?:ing)?|choos(?:e|ing)|pick(?:ing)?|sign(?:ing)?\s+with|go(?:ing)?\s+with|work(?:ing)?\s+with)\s+us\b"
+    r"|\bcustomers\s+like\s+you\b|\b(?:i|we)['’]ll\s+get\s+you\s+(?:a|an|the)\s+(?:sandbox|trial|demo|quote|proposal"
+    r"|bridge\s+letter|pricing|contract|docs)\b|\bwe\s+can\s+get\s+you\s+(?:a|an|the)\b",
+    re.I,
+)
 # "I'm the IT director at Marlowe Insurance": a buyer; "I lead solutions engineering here at Acme" is the host's side.
 SELF_INTRO = re.compile(
     r"\b(?i:i'?m|i\s+am|i\s+work\s+as|i\s+run|i\s+lead|i\s+head|i\s+manage|i\s+own|my\s+(?:role|title|job))\b"
