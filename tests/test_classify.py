@@ -255,6 +255,11 @@ def test_a_doubt_filed_as_a_criterion_is_an_objection(text, filed):
         ("I spent six years at Deloitte as an auditor.", "other"),
         ("I was working on a script for a localization project and the phrasing was clumsy.", "objection"),
         ("After that we moved everything to NetSuite and the close got worse.", "objection"),  # a change, not a job
+        # what they look after, and nothing it does to them (tester 39: it led an objection theme)
+        ("I own our SOC 2, our vendor risk program, and whatever else lands on my desk.", "other"),
+        ("I run payroll for four hundred people across three sites.", "other"),
+        ("I own the close, but it takes us nine days.", "objection"),
+        ("It says recording and transcription started.", "other"),  # the call's mechanics, filed a trigger
     ],
 )  # fmt: skip
 def test_the_speakers_job_and_nothing_more_is_background(text, filed):

@@ -13,7 +13,8 @@ conversation itself (``remarks.is_small_talk``), a denial of what was asked abou
 have no concerns."), praise alone filed as a pain or an objection (``remarks.only_praises``), or a forecast filed as
 a goal (``remarks.forecasts``), who approves the purchase filed as a criterion or an objection
 (``remarks.only_describes_approval``), or the speaker's job and nothing more (``remarks.only_states_a_job``:
-"I'm not myself a data scientist.") is ``other``: it never leads a theme. A doubt the model calls a criterion is an
+"I'm not myself a data scientist."; ``remarks.only_lists_duties``: "I own our SOC 2 and our vendor risk program.")
+is ``other``: it never leads a theme. A doubt the model calls a criterion is an
 objection (``remarks.voices_a_doubt``), by the codebook's tie-break.
 """
 
@@ -31,6 +32,7 @@ from ..remarks import (
     forecasts,
     is_small_talk,
     only_describes_approval,
+    only_lists_duties,
     only_praises,
     only_states_a_job,
     tells_a_career_move,
@@ -58,7 +60,13 @@ def filed_as(label: str, confidence: float, text: str, config: ClassifyConfig) -
     praise = label in ("pain", "objection") and only_praises(text)
     forecast = label == "goal" and forecasts(text)
     approval = label in ("criterion", "objection") and only_describes_approval(text)
-    background = is_small_talk(text) or denies_having(text) or only_states_a_job(text) or tells_a_career_move(text)
+    background = (
+        is_small_talk(text)
+        or denies_having(text)
+        or only_states_a_job(text)
+        or only_lists_duties(text)
+        or tells_a_career_move(text)
+    )
     if unsure or praise or forecast or approval or background:
         return "other"
     return "objection" if label == "criterion" and voices_a_doubt(text) else label
