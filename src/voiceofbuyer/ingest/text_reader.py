@@ -31,17 +31,13 @@ from dataclasses import dataclass, replace
 from voiceofbuyer.ingest import mail
 from voiceofbuyer.ingest.chevrons import chevron_turns, stamped_pieces
 from voiceofbuyer.ingest.decode import decode, require_content
+from voiceofbuyer.ingest.header_lines import header_entries_as_text, header_lines, person_line
 from voiceofbuyer.ingest.headings import named_by_heading
 from voiceofbuyer.ingest.inline_replies import inline_replies, marked_replies
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
 from voiceofbuyer.ingest.legend import label_marks_metadata
 from voiceofbuyer.ingest.metadata import (
-    FIELD_BREAK,
-    HEADER_LABELS,
-    PERSON_LABELS,
     header_metadata,
-    names_no_person,
-    parse_person,
     split_front_matter,
 )
 from voiceofbuyer.ingest.name_lines import name_lines
@@ -134,8 +130,8 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     signed = mail.signature(lines[closing:]) if opening else InterviewMeta()
     lines = lines[opening:closing]
     vote = SpeakerVote(line.head for line in lines if line.head and not _heading(line))
-    lines = _header_entries_as_text(lines, vote)
-    header = [line.text for line in _header_lines(lines, vote)]
+    lines = header_entries_as_text(lines, vote)
+    header = [line.text for line in header_lines(lines, vote)]
     meta = header_metadata(header, source, lines[0].number if lines else 1)
     header = [subject, *header] if subject else header
     chevrons = chevron_turns(text, stamped_pieces(text, lines))
@@ -144,7 +140,7 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     speakers = {
         line.head.speaker
         for line in lines
-        if line.head and line.head.speaker and vote.is_speaker(line.head) and not _person_line(line, vote)
+        if line.head and line.head.speaker and vote.is_speaker(line.head) and not person_line(line, vote)
     }
     # An unmoderated test: task prompts, then stamped think-aloud; its header's "Test:" is no speaker (tester 39)
     if all(vote.counts[speaker] < 2 for speaker in speakers) and (tested := task_prompt_turns(text, source, body)):
@@ -180,64 +176,6 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         meta = meta.merged(signed)  # a buyer's own answers, mailed and signed with their name and job
     turns = require_turns(turns, source, EXPECTED)
     return guessed(text, turns, meta=meta) if by_questions else Parsed(text, turns, meta)
-
-
-def _header_lines(lines: list[TextLine], vote: SpeakerVote) -> list[TextLine]:
-    """Lines before the first speaker label: titles, dates, attendee and metadata lines."""
-    header = []
-    for line in lines:
-        if line.head and vote.is_speaker(line.head) and not _person_line(line, vote):
-            break
-        header.append(line)
-    return header
-
-
-def _person_line(line: TextLine, vote: SpeakerVote) -> bool:
-    """``Adopter: Jane Doe, CFO at Acme``, ``Job title: Head of Finance Operations``: a header line naming a person
-    or a field of the metadata, not a turn (the label never recurs)."""
-    head = line.head
-    if head is None or head.speaker is None or head.speaker.casefold() not in HEADER_LABELS:
-        return False
-    if vote.counts[head.speaker] > 1:
-        return False
-    value = line.text[head.body :].strip()
-    return bool(value) and not value.endswith((".", "?", "!")) and len(value.split()) <= 14
-
-
-_NOT_A_NAME_WORD = frozenset({"hi", "hello", "hey", "thanks", "thank", "yes", "yeah", "ok", "okay", "sure", "great",
-                               "good", "morning", "welcome", "right", "so", "well", "and", "the"})  # fmt: skip
-
-
-def _header_entries_as_text(lines: list[TextLine], vote: SpeakerVote) -> list[TextLine]:
-    """``lines`` with the header's ``Participant: Kwame Asante, Head of Warehouse Operations, Dunmore`` and
-    ``Interviewer: Lucy Harrington`` read as text, not turns, although the same labels open the turns below: lines
-    above the first turn whose label is a side's and whose value is a person (a name, then a job or a company, no
-    sentence). The header's metadata reads them."""
-    entries = set()
-    for index, line in enumerate(lines):
-        head = line.head
-        if head is None or head.speaker is None or not vote.is_speaker(head):
-            continue
-        if head.speaker.casefold() not in PERSON_LABELS or not _names_a_person(line.text[head.body :].strip()):
-            break
-        entries.add(index)
-    return [replace(line, head=None) if i in entries else line for i, line in enumerate(lines)]
-
-
-def _names_a_person(value: str) -> bool:
-    """Whether a header value is a person's entry ("Kwame Asante, Head of Warehouse Operations, Dunmore
-    Distribution", "Lucy Harrington"), not the first words said ("Thanks Kwame", "Sure.")."""
-    value = FIELD_BREAK.split(value, maxsplit=1)[0]  # "Chris Dunn · **Participant:** Marta ...": one field of several
-    if not value or value.endswith((".", "?", "!", ":")) or len(value.split()) > 14:
-        return False
-    name = parse_person(value)[0]
-    words = name.split()
-    return (
-        2 <= len(words) <= 4
-        and looks_like_name(name)
-        and not names_no_person(name)
-        and not {word.casefold().strip(",") for word in words} & _NOT_A_NAME_WORD
-    )
 
 
 def _heading(line: TextLine) -> re.Match[str] | None:
@@ -286,7 +224,7 @@ def _labelled_turns(text: str, lines: list[TextLine], vote: SpeakerVote) -> list
                 draft.add(text, line.start + inline.end(), line.end)
             continue
         heading = _heading(line)
-        speaker_head = head is not None and not heading and vote.is_speaker(head) and not _person_line(line, vote)
+        speaker_head = head is not None and not heading and vote.is_speaker(head) and not person_line(line, vote)
         aside = ASIDE.fullmatch(line.text) or _section_line(line.text) or _CALLOUT.match(line.text)
         # "Note: we never sign multi-year deals" inside a turn of a transcript whose speakers have lines of their own
         # (Rev, Teams, Otter) is the speaker's words; a label alone ("Action items:") still opens a section.
