@@ -3,7 +3,8 @@ cues unnumbered with a timing line such as ``0:00:01.200,0:00:04.000`` (see cues
 
 from __future__ import annotations
 
-from voiceofbuyer.ingest.cues import parse_cues, parsed_cues
+from voiceofbuyer.ingest.cue_blocks import parse_cues
+from voiceofbuyer.ingest.cues import parsed_cues
 from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.turns import Parsed, line_spans
 

@@ -6,7 +6,8 @@ The decoded text has character references decoded (``&amp;`` → &; see ``decode
 from __future__ import annotations
 
 from voiceofbuyer.errors import InputError
-from voiceofbuyer.ingest.cues import is_timing_line, parse_cues, parsed_cues
+from voiceofbuyer.ingest.cue_blocks import is_timing_line, parse_cues
+from voiceofbuyer.ingest.cues import parsed_cues
 from voiceofbuyer.ingest.decode import decode, decode_entities, require_content
 from voiceofbuyer.ingest.turns import Parsed, line_spans
 
