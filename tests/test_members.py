@@ -157,3 +157,23 @@ def test_a_label_with_an_initial_is_the_full_name_the_speaker_gives():
     profile = buyer_profile(group, identify_sides(group), TAXONOMY)
     assert profile.name == "Joel Whitaker"
     assert display_speaker("Joel W", BuyerProfile("i", "Joel Whitaker", "", "Role", "metadata")) == "Joel Whitaker"
+
+
+def test_a_company_said_short_is_named_as_the_header_writes_it_in_full():
+    """Tester 38: "I'm the VP of Finance at Northwind" under Gong's "Tallyo <> Northwind Logistics | Discovery" was
+    cited as "Northwind"; a header's "Northwind Discovery Call" names no more of it."""
+    turns = [
+        ("Jordan Lee", "Could you tell me about your role?"),
+        ("Dana Whitfield", "Sure. I'm the VP of Finance at Northwind, been here about three years."),
+        ("Jordan Lee", "What takes longest at month end?"),
+        ("Dana Whitfield", "AP is the bottleneck: eleven business days to close."),
+    ]
+    for header, company in (("Tallyo <> Northwind Logistics | Discovery", "Northwind Logistics"),
+                            ("Northwind Discovery Call", "Northwind")):  # fmt: skip
+        call = interview(turns)
+        text = f"{header}\n{call.text}"
+        shifted = tuple(Turn(t.speaker, t.text, t.start_char + len(header) + 1, t.end_char + len(header) + 1,
+                             t.line + 1) for t in call.turns)  # fmt: skip
+        call = Interview(**{**call.__dict__, "text": text, "turns": shifted})
+        sides = identify_sides(call)
+        assert profiled_company(call, sides, buyer_profile(call, sides, TAXONOMY)) == company, header

@@ -11,6 +11,7 @@ from dataclasses import replace
 from itertools import groupby
 from operator import attrgetter
 
+from .ingest.metadata import names_an_organisation
 from .ingest.said_names import said_name
 from .ingest.speaker_names import (
     company,
@@ -118,10 +119,24 @@ def profiled_company(interview: Interview, speakers: SpeakerRoles, profile: Buye
     labelled = (company(b) for b in speakers.buyers if b not in others and not is_placeholder(b))
     found = stated_company(said) or next(filter(None, labelled), "")
     if found:
-        return found
+        return _in_full(found, interview)
     # a committee: every other buyer, two or more, names the same company; one panelist's company is no one else's
     # ("I'll keep the company name out of it" was cited with another panelist's: tester 37)
     named = {folded(m.company) for m in profile.members if m.company}
     if others and (len(named) != 1 or len(others) < 2 or not all(m.company for m in profile.members)):
         return ""
     return stated_company([t.text for t in interview.turns if t.speaker in speakers.buyers])
+
+
+def _in_full(company: str, interview: Interview) -> str:
+    """``company`` as the transcript's header writes it in full, where the buyer said it short ("I'm the VP of
+    Finance at Northwind" under "Tallyo <> Northwind Logistics | Discovery": tester 38); else as said."""
+    header = interview.text[: interview.turns[0].start_char] if interview.turns else ""
+    for fuller in re.finditer(rf"\b{re.escape(company)}((?:\s+(?-i:[A-Z])[\w&'’.-]+){{1,3}})", header):
+        # an organisation's word completes it ("Logistics", "Foods", "Group"); "Northwind Discovery Call" does not
+        words = fuller[1].split()
+        for end in range(len(words), 0, -1):
+            name = f"{company} {' '.join(words[:end])}"
+            if names_an_organisation(name) and not names_an_organisation(company):
+                return name
+    return company
