@@ -14,7 +14,7 @@ from voiceofbuyer.ingest.json_formats import to_transcript
 from voiceofbuyer.ingest.legend import legend_metadata
 from voiceofbuyer.ingest.metadata import header_metadata
 from voiceofbuyer.ingest.said_names import said_name
-from voiceofbuyer.ingest.speaker_names import is_login, without_call_mark
+from voiceofbuyer.ingest.speaker_names import is_login, same_person, without_call_mark
 from voiceofbuyer.ingest.text_reader import parse_turns
 from voiceofbuyer.ingest.timestamps import parse_time
 from voiceofbuyer.roles import role_for_title
@@ -74,6 +74,9 @@ def test_names_a_call_shows_are_read_as_the_persons() -> None:
     intro = "Sure. Marcus Tellez, I'm the procurement manager at Hollis and Grant."
     assert said_name("marcus_t", intro, "Could you tell me about yourself?") == "Marcus Tellez"
     assert said_name("mtellez", intro, "") == "Marcus Tellez" and said_name("dana_w", intro, "") == ""
+    # a directory's label is the metadata's name (tester 41: not matched, so a note-taker became a second buyer)
+    assert same_person("Wiśniewski, Tomasz (External)", "Tomasz Wiśniewski")
+    assert same_person("Wiśniewski, Tomasz", "Tomasz Wiśniewski") and not same_person("Tom Reilly", "Tomasz Wiśniewski")
 
 
 def test_an_agencys_client_line_names_no_interviewee() -> None:

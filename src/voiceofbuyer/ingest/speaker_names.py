@@ -113,7 +113,10 @@ def is_uncertain(speaker: str) -> bool:
 def same_person(speaker: str, name: str) -> bool:
     """A speaker label and a name from metadata refer to one person ("Dana" ~ "Dana Whitfield"; the initials "JM"
     ~ "Jordan Mills", as notes taken by hand label turns; "Dr. Okafor" ~ "Dr. Amara Okafor", as transcribers label
-    someone they address by title)."""
+    someone they address by title; a directory's "Okafor, Amara (External)" ~ "Amara Okafor")."""
+    shown = given_name_first(without_call_mark(speaker.strip()))
+    if shown != speaker.strip() and same_person(shown, name):
+        return True  # "Wiśniewski, Tomasz (External)" is the metadata's "Tomasz Wiśniewski" (tester 41)
     speaker_key, name_key = speaker.strip().casefold(), name.strip().casefold()
     if not speaker_key or not name_key:
         return False
