@@ -280,18 +280,21 @@ def test_decisions_move_to_a_fresh_store_and_the_plain_copy_follows(first_run, t
     store = Store(reviewed / STORE_NAME)
     store.add_decision("2026-12-01T09:00:00+00:00", "Jo Rivera", "approve", "Finance Leader", [], {"approved": True},
                        "approved the Finance Leader persona")  # fmt: skip
+    # a second approval in the same second, of another persona: another decision (one was dropped: tester 40)
+    store.add_decision("2026-12-01T09:00:00+00:00", "Jo Rivera", "approve", "IT Leader", [], {"approved": True},
+                       "approved the IT Leader persona")  # fmt: skip
     store.close()
     exported = tmp_path / "decisions.jsonl"
     assert main(["decisions", "export", str(exported), "--out", str(reviewed)]) == 0
     capsys.readouterr()
     assert main(["decisions", "export", "-", "--out", str(reviewed)]) == 0  # "-": to standard output, for a pipe
     piped = capsys.readouterr()
-    assert piped.out == exported.read_text("utf-8") and "1 decisions written to standard output" in piped.err
+    assert piped.out == exported.read_text("utf-8") and "2 decisions written to standard output" in piped.err
     assert not (Path.cwd() / "-").exists()
     assert main(["decisions", "import", str(exported), "--out", str(fresh)]) == 0
-    assert "1 decisions imported" in capsys.readouterr().out
+    assert "2 decisions imported" in capsys.readouterr().out
     lines = (fresh / DECISIONS_FILE).read_text("utf-8").splitlines()
-    assert [json.loads(line)["reviewer"] for line in lines] == ["Jo Rivera"]
+    assert [json.loads(line)["role"] for line in lines] == ["Finance Leader", "IT Leader"]
     assert main(["decisions", "import", str(exported), "--out", str(fresh)]) == 0
     assert "0 decisions imported" in capsys.readouterr().out  # replaying twice adds nothing
     (tmp_path / "broken.jsonl").write_text("not json\n", "utf-8")

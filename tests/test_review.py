@@ -489,3 +489,35 @@ def test_a_section_whose_statements_are_all_fragments_lists_them_and_never_says_
     evidence = persona_document(persona, "html", context, template_environment(), "-evidence").decode()
     assert f"Part of a sentence, not a quote on its own: {unquoted[1]}" in evidence
     assert all(str(escape(s.text)) in evidence for s in fragmented.statements if s.id in ids)
+
+
+def test_decisions_follow_a_transcript_away_for_one_run_and_back_under_another_name(batch, first_run, tmp_path):
+    """Tester 40: the run without the file wrote the plain copy without its digest, so the file back under another
+    name lost its decisions; and a deleted plain copy came back only with the next desk decision."""
+    away_batch = tmp_path / "interviews"
+    shutil.copytree(batch, away_batch)
+    out = tmp_path / "out"
+    shutil.copytree(first_run[0], out)
+    before = stored(out)
+    role = "Finance Leader"
+    quote = patterns(before, role, "pain")[0].quotes[1]
+    interview_id, _, offset = quote.statement_id.rpartition("@")
+    source = next(i.source for i in before.interviews if i.id == interview_id)
+    store = Store(out / STORE_NAME)
+    store.add_decision(MADE, "Jo Rivera", QUOTE_STATUS, role, [quote.statement_id], {"status": "rejected"}, "")
+    store.close()
+    (out / DECISIONS_FILE).unlink(missing_ok=True)
+    assert main(["render", "--out", str(out)]) == 0
+    assert (out / DECISIONS_FILE).is_file()  # a deleted plain copy comes back
+    kept = tmp_path / "kept.txt"
+    (away_batch / source).rename(kept)
+    run(away_batch, out, SAMPLE_CONFIG, show_progress=False)
+    copied = json.loads((out / DECISIONS_FILE).read_text("utf-8").splitlines()[0])
+    assert interview_id in copied["digests"]  # kept while the file is away
+    kept.rename(away_batch / f"back-{Path(source).name}")
+    report = run(away_batch, out, SAMPLE_CONFIG, show_progress=False)
+    assert any("followed 1 transcript renamed or moved" in note for note in report.notes), report.notes
+    store = Store(out / STORE_NAME)
+    rows = store.decisions()
+    store.close()
+    assert rows[0]["statement_ids"] == [f"back-{Path(source).stem}@{offset}"]

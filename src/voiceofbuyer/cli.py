@@ -22,7 +22,7 @@ from .config import DEVICES, TranscribeConfig, find_config, load_config
 from .errors import AuditError, ConfigError, InputError, NoInterviews, StoreError
 from .files import DOCUMENTS, TRANSCRIPTS_DIR, foreign_entries, inside_documents
 from .report import INTERNAL_ERROR, NOTHING_WRITTEN, one_line, problem_line
-from .store import STORE_NAME, Store
+from .store import DECISIONS_FILE, STORE_NAME, Store
 
 DEFAULT_OUT = Path("outputs")
 REALWORLD = Path("../shared/realworld")
@@ -325,6 +325,8 @@ def _render(args: argparse.Namespace) -> int:
         similarity = config.personas.shared_similarity
         try:  # the run's vectors, from the store (the embedder loads only for a text it has not seen)
             comparison = (compare_roles(review.result, components.vectors(config, store).get, similarity), similarity)
+            if store.decisions():  # the plain copy comes back where it was deleted (tester 40)
+                store.export_decisions(args.out / DECISIONS_FILE)
         finally:
             store.close()
         files = render_documents(review.result, args.out, batch, template_environment(args.templates), comparison)

@@ -139,8 +139,11 @@ def _run(
         with stages.stage("embed", len(set(texts)), unit="text") as bar:
             vectors.compute(texts, bar)  # into the store: each later stage reads back only what it is using
         # A transcript renamed or moved since the last run keeps its review decisions (same content, same offsets).
-        # Where the store is new (deleted, rebuilt), the files as the decisions' plain copy knew them.
-        before = store.interview_digests() or copied_digests(out_dir / DECISIONS_FILE)
+        # Where the store is new (deleted, rebuilt), the files as the decisions' plain copy knew them; and so for a
+        # file the last run lacked (moved away for a run, then back under another name: tester 40).
+        before = store.interview_digests()
+        copied = copied_digests(out_dir / DECISIONS_FILE)
+        before |= {i: d for i, d in copied.items() if i not in before and d not in set(before.values())}
         renamed = renamed_interviews(before, {i.id: i.sha256 for i in interviews})
         # ... and a transcript edited since keeps the decisions on the words it still holds, wherever they are now.
         edited = [i.id for i in interviews if before.get(i.id, i.sha256) != i.sha256 and i.id not in renamed]
@@ -227,8 +230,8 @@ def _run(
             _summarise(report, review.result)  # as the documents show it, reviewers' decisions applied
             summary = {**asdict(report), "problems": [asdict(p) for p in report.problems]}
             store.finish_run(run_id, _now(), summary, result_rows(result), {**renamed, **shifted})
-            if (renamed or shifted) and decisions:
-                store.export_decisions(out_dir / DECISIONS_FILE)  # the plain copy follows the renames too
+            if decisions:  # the plain copy follows the renames, and comes back where it was deleted (tester 40)
+                store.export_decisions(out_dir / DECISIONS_FILE)
         if hold.caught:
             report.notes.append(HELD_NOTE)
     finally:

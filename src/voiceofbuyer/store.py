@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from .decision_rows import renamed_row
+from .decision_rows import copied_digests, renamed_row
 from .errors import StoreError
 from .files import DECISIONS, write_atomic
 from .migrations import RESULT_TABLES, check_version, migrate, refuse_foreign
@@ -346,17 +346,19 @@ class Store:
         return [renamed_row(row, renamed) for row in found] if renamed else found
 
     def export_decisions(self, path: Path) -> int:
-        """Write every decision to ``path`` (``decision_lines``), atomically; returns how many."""
-        lines, count = self.decision_lines()
+        """Write every decision to ``path`` (``decision_lines``), atomically; returns how many. A file's digest the
+        copy at ``path`` held stays while the last run lacked that file (moved away for a run: tester 40)."""
+        lines, count = self.decision_lines(copied_digests(path))
         write_atomic(path.parent, {path.name: lines})
         return count
 
-    def decision_lines(self) -> tuple[bytes, int]:
+    def decision_lines(self, known: Mapping[str, str] | None = None) -> tuple[bytes, int]:
         """Every decision as JSON lines (UTF-8, oldest first, keys sorted), and how many there are; each with the
-        SHA-256 of the files its statements are in (``digests``), so that a copy restored into a new store follows
-        a file renamed since (``decision_rows.copied_digests``)."""
+        SHA-256 of the files its statements are in (``digests``; ``known``: interview id → digest, for files the
+        last run lacked), so that a copy restored into a new store follows a file renamed since
+        (``decision_rows.copied_digests``)."""
         rows = self.decisions()
-        digests = self.interview_digests()
+        digests = {**(known or {}), **self.interview_digests()}
         for row in rows:
             named = {sid.rpartition("@")[0] for sid in row["statement_ids"]} & digests.keys()
             row["digests"] = {interview: digests[interview] for interview in sorted(named)}
@@ -364,13 +366,13 @@ class Store:
 
     def import_decisions(self, rows: list[dict[str, Any]]) -> tuple[int, int]:
         """Replay decisions read from a file ``export_decisions`` wrote (``decision_rows.read_decisions`` checks
-        them); ones already here (same time, reviewer, action and statements) are not added twice. Returns (added,
-        already known)."""
-        known = {(d["made"], d["reviewer"], d["action"], tuple(d["statement_ids"])) for d in self.decisions()}
+        them); ones already here (the same decision: time, reviewer, action, role, statements and what it says) are
+        not added twice. Returns (added, already known)."""
+        known = {_decision_key(d) for d in self.decisions()}
         added = 0
         with self.transaction():
             for row in rows:
-                key = (row["made"], row["reviewer"], row["action"], tuple(row["statement_ids"]))
+                key = _decision_key(row)
                 if key not in known:
                     self.add_decision(row["made"], row["reviewer"], row["action"], row["role"],
                                       list(row["statement_ids"]), row["payload"], row["summary"])  # fmt: skip
@@ -383,6 +385,13 @@ class Store:
         run = self._db.execute("SELECT max(id) FROM runs WHERE finished IS NOT NULL").fetchone()[0]
         decision = self._db.execute("SELECT max(id) FROM decisions").fetchone()[0]
         return int(run or 0), int(decision or 0)
+
+
+def _decision_key(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What makes a decision itself: two approvals of two personas in the same second by one reviewer, with no
+    statement between them, are two (one was dropped on restoring the plain copy: tester 40)."""
+    payload = json.dumps(row["payload"], sort_keys=True, ensure_ascii=False)
+    return row["made"], row["reviewer"], row["action"], row["role"], tuple(row["statement_ids"]), payload
 
 
 DECISIONS_FILE = DECISIONS
