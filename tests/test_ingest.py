@@ -1263,12 +1263,16 @@ def test_a_conversation_retold_inside_an_otter_turn_stays_the_speakers_words(tmp
     assert "Mike: I never got it." in interview.turns[1].text
 
 
-def test_a_file_name_with_a_line_break_keeps_its_problem_on_one_line(tmp_path: Path) -> None:
-    write(tmp_path, "good.txt", "Sam: What hurts?\nDana: We chase approvals by email every week.\n")
-    write(tmp_path, "name with\nbreak.txt", "")
+def test_a_file_name_with_a_line_break_is_refused_in_one_line(tmp_path: Path) -> None:
+    """Read under such a name, its pages could not be linked to: the desk answered "no such page" (tester 40)."""
+    said = "Sam: What hurts?\nDana: We chase approvals by email every week.\n"
+    write(tmp_path, "good.txt", said)
+    write(tmp_path, "name with\nbreak.txt", said)
     batch = read_batch(tmp_path)
     [problem] = [p for p in batch.problems if "break" in p.path]
     assert "\n" not in problem.message and "name with\\nbreak.txt" in problem.message
+    assert problem.skipped and "line break" in problem.message and "rename the file" in problem.message
+    assert [i.id for i in batch.interviews] == ["good"]
 
 
 def test_a_word_transcript_laid_out_as_a_table_is_read_row_by_row(tmp_path: Path) -> None:

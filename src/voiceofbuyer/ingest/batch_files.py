@@ -177,14 +177,17 @@ MAX_NAME_BYTES = 240
 
 
 def _unusable_name(relative: PurePosixPath) -> str:
-    """Why a file's name cannot name an interview and its pages, or "": not UTF-8 (a zip made on another system), or
-    too long for the page made from it."""
+    """Why a file's name cannot name an interview and its pages, or "": not UTF-8 (a zip made on another system),
+    too long for the page made from it, or holding a control character (a line break, a tab)."""
     try:
         stem = relative.stem.encode("utf-8")
     except UnicodeEncodeError:
         return "its name is not valid UTF-8 text (a zip made on another system?): not read"
     if len(stem) > MAX_NAME_BYTES:
         return f"its name is {len(stem)} bytes long, too long to name its page (at most {MAX_NAME_BYTES}): not read"
+    if any(ord(char) < 32 or ord(char) == 127 for part in relative.parts for char in part):
+        # its pages could not be linked to: the desk answered "no such page" for them (tester 40)
+        return "its name holds a line break or another control character: not read"
     return ""
 
 
