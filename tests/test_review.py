@@ -521,3 +521,20 @@ def test_decisions_follow_a_transcript_away_for_one_run_and_back_under_another_n
     rows = store.decisions()
     store.close()
     assert rows[0]["statement_ids"] == [f"back-{Path(source).stem}@{offset}"]
+
+
+def test_a_reviewed_theme_a_rerun_dissolves_is_gathered_back_as_the_reviewer_left_it(first_run):
+    """Tester 40: re-fitted on the reviewer's moves, a rerun of the same batch clustered a renamed and approved
+    theme's statements apart (one left in a theme, the rest in none), and the rename read "applied" but showed
+    nowhere."""
+    result = stored(first_run[0])
+    theme = next(t for t in patterns(result, "Finance Leader", "pain") if len(t.statement_ids) >= 3)
+    kept = theme.statement_ids[0]
+    scattered = replace(result, themes=tuple(
+        replace(t, statement_ids=(kept,), quotes=tuple(q for q in t.quotes if q.statement_id == kept))
+        if t.id == theme.id else t for t in result.themes
+    ))  # fmt: skip
+    review = apply_decisions(scattered, [decision(1, RENAME, theme.statement_ids, label="Chasing approvals")])
+    assert all(not outcome.gone for outcome in review.outcomes.values())
+    renamed = next(t for t in review.result.themes if t.label == "Chasing approvals")
+    assert set(renamed.statement_ids) == set(theme.statement_ids)

@@ -200,6 +200,11 @@ class _Reviewing:
         if draft is None:
             return _THEME_GONE
         setattr(draft, attribute, value)
+        if attribute != "status" or value != "rejected":
+            # The theme as the reviewer named or judged it: its statements (still in the batch, of its role) are
+            # gathered back from wherever a later run filed them, so a re-clustering never dissolves a reviewed
+            # theme into points mentioned once while its decisions read "applied" (tester 40).
+            self.gather(draft, decision.statement_ids)
         return Outcome(draft.role, draft.id)
 
     def _lead(self, decision: Decision) -> Outcome:
