@@ -538,3 +538,20 @@ def test_a_reviewed_theme_a_rerun_dissolves_is_gathered_back_as_the_reviewer_lef
     assert all(not outcome.gone for outcome in review.outcomes.values())
     renamed = next(t for t in review.result.themes if t.label == "Chasing approvals")
     assert set(renamed.statement_ids) == set(theme.statement_ids)
+
+
+def test_a_personas_decisions_follow_its_role_as_it_goes_by_its_function_or_back(first_run):
+    """Tester 40: a fourth procurement interview turned the "Procurement" persona into "Procurement Manager", and
+    its name, summary and approval were lost; they land on the one persona of that function, flagged changed."""
+    result = stored(first_run[0])
+    role, function = result.personas[0].role, "Contract Management"
+    profiles = {key: replace(p, function=function if p.role == role else "Other") for key, p in result.profiles.items()}
+    review = apply_decisions(replace(result, profiles=profiles), [
+        decision(1, APPROVE, role=function, approved=True),
+        decision(2, PERSONA, role=function, name="Contract-first Carol", summary="Buys on contract terms."),
+        decision(3, APPROVE, role=f"{function} Someone Else", approved=True),  # no persona goes by it: gone
+    ])  # fmt: skip
+    assert [bool(outcome.gone) for outcome in review.outcomes.values()] == [False, False, True]
+    persona = next(p for p in review.result.personas if p.role == role)
+    assert (persona.name, persona.approved_by, persona.changed_since_approval) == ("Contract-first Carol",
+                                                                                   "Jo Rivera", True)  # fmt: skip

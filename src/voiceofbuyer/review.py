@@ -270,28 +270,51 @@ class _Reviewing:
         return Outcome(into.role, into.id)
 
     def _persona(self, decision: Decision) -> Outcome:
-        if decision.role not in self.persona_edits:
+        role = self.persona_role(decision.role)
+        if role is None:
             return _PERSONA_GONE
-        self.persona_edits[decision.role].update(name=decision.payload["name"], summary=decision.payload["summary"])
-        return Outcome(decision.role)
+        self.persona_edits[role].update(name=decision.payload["name"], summary=decision.payload["summary"])
+        if role != decision.role and role in self.approved_by_decision:
+            self.edited.add(role)
+        return Outcome(role)
 
     def _approve(self, decision: Decision) -> Outcome:
-        if decision.role not in self.persona_edits:
+        role = self.persona_role(decision.role)
+        if role is None:
             return _PERSONA_GONE
-        edits = self.persona_edits[decision.role]
+        edits = self.persona_edits[role]
         if decision.payload["approved"]:
             edits.update(approved_by=decision.reviewer, approved_on=decision.made[:10])
-            self.approved_by_decision[decision.role] = decision.id
+            self.approved_by_decision[role] = decision.id
         else:
             edits.update(approved_by="", approved_on="")
-            self.approved_by_decision.pop(decision.role, None)
-        self.edited.discard(decision.role)
-        # Approved on other interviews or statements than the persona now has (a run since added or removed some):
-        # changed since, as after a decision. An approval made before approvals recorded this is taken as it is.
+            self.approved_by_decision.pop(role, None)
+        self.edited.discard(role)
+        # Approved on other interviews or statements than the persona now has (a run since added or removed some),
+        # or under another name of its role: changed since, as after a decision. An approval made before approvals
+        # recorded this is taken as it is.
         approved_on = decision.payload.get("evidence", "")
-        if decision.payload["approved"] and approved_on and approved_on != self.evidence(decision.role):
-            self.edited.add(decision.role)
-        return Outcome(decision.role)
+        if decision.payload["approved"] and (
+            role != decision.role or (approved_on and approved_on != self.evidence(role))
+        ):
+            self.edited.add(role)
+        return Outcome(role)
+
+    def persona_role(self, role: str) -> str | None:
+        """The persona a decision made on ``role``'s lands on: that role's, else the one persona its role now goes
+        by as its people's job function grew or shrank ("Procurement", three interviews merged into their function,
+        is "Procurement Manager" with a fourth, and back again: tester 40); None when there is no such one."""
+        if role in self.persona_edits:
+            return role
+        functions: dict[str, set[str]] = {}
+        for profile in self.result.profiles.values():
+            functions.setdefault(profile.role, set()).add(profile.function)
+        now = [
+            current for current in self.persona_edits
+            if role in functions.get(current, set())  # "Procurement" → the one persona of that function
+            or (current in functions.get(current, set()) and role.startswith(f"{current} "))  # and back
+        ]  # fmt: skip
+        return now[0] if len(now) == 1 else None
 
     def evidence(self, role: str) -> str:
         """A digest of the interviews behind ``role``'s persona and the statements of its themes, as they are now."""
