@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from .records import SECTION_TITLES, BuyerProfile, Interview, Persona, Quote, Statement, Theme
 from .signals import mentions
@@ -142,3 +142,22 @@ def build_personas(
             )
         )
     return personas
+
+
+def role_now(role: str, personas: Iterable[str], profiles: Iterable[BuyerProfile]) -> str | None:
+    """Of the ``personas``' roles, the one a decision made on ``role``'s persona lands on: ``role`` itself, else the
+    one persona its people's role now goes by as their job function grew or shrank ("Procurement", three interviews
+    merged into their function, is "Procurement Manager" with a fourth, and back again: tester 40); None when there
+    is no such one. ``profiles``: the buyers' profiles, with their roles and job functions."""
+    personas = list(personas)
+    if role in personas:
+        return role
+    functions: dict[str, set[str]] = {}
+    for profile in profiles:
+        functions.setdefault(profile.role, set()).add(profile.function)
+    now = [
+        current for current in personas
+        if role in functions.get(current, set())  # "Procurement" → the one persona of that function
+        or (current in functions.get(current, set()) and role.startswith(f"{current} "))  # and back
+    ]  # fmt: skip
+    return now[0] if len(now) == 1 else None

@@ -29,7 +29,7 @@ from .decision_rows import (
     Decision,
     problem,
 )
-from .personas import build_personas
+from .personas import build_personas, role_now
 from .records import CATEGORIES, Classification, Quote, RunResult, Theme
 from .theme_titles import opening_words
 from .themes import quote_of, reach, representative, said_at, speaker_key, theme_id, theme_rank
@@ -301,20 +301,8 @@ class _Reviewing:
         return Outcome(role)
 
     def persona_role(self, role: str) -> str | None:
-        """The persona a decision made on ``role``'s lands on: that role's, else the one persona its role now goes
-        by as its people's job function grew or shrank ("Procurement", three interviews merged into their function,
-        is "Procurement Manager" with a fourth, and back again: tester 40); None when there is no such one."""
-        if role in self.persona_edits:
-            return role
-        functions: dict[str, set[str]] = {}
-        for profile in self.result.profiles.values():
-            functions.setdefault(profile.role, set()).add(profile.function)
-        now = [
-            current for current in self.persona_edits
-            if role in functions.get(current, set())  # "Procurement" → the one persona of that function
-            or (current in functions.get(current, set()) and role.startswith(f"{current} "))  # and back
-        ]  # fmt: skip
-        return now[0] if len(now) == 1 else None
+        """The persona a decision made on ``role``'s lands on (``personas.role_now``)."""
+        return role_now(role, self.persona_edits, self.result.profiles.values())
 
     def evidence(self, role: str) -> str:
         """A digest of the interviews behind ``role``'s persona and the statements of its themes, as they are now."""
