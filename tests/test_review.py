@@ -555,3 +555,29 @@ def test_a_personas_decisions_follow_its_role_as_it_goes_by_its_function_or_back
     persona = next(p for p in review.result.personas if p.role == role)
     assert (persona.name, persona.approved_by, persona.changed_since_approval) == ("Contract-first Carol",
                                                                                    "Jo Rivera", True)  # fmt: skip
+
+
+def test_decisions_follow_a_transcript_renamed_and_edited_in_one_step(batch, first_run, tmp_path):
+    """Tester 40: renamed and corrected in one step, a transcript matched no digest and lost every decision."""
+    edited_batch = tmp_path / "interviews"
+    shutil.copytree(batch, edited_batch)
+    out = tmp_path / "out"
+    shutil.copytree(first_run[0], out)
+    before = stored(out)
+    role = "Finance Leader"
+    quote = patterns(before, role, "pain")[0].quotes[1]
+    interview_id, _, offset = quote.statement_id.rpartition("@")
+    source = next(i.source for i in before.interviews if i.id == interview_id)
+    store = Store(out / STORE_NAME)
+    store.add_decision(MADE, "Jo Rivera", QUOTE_STATUS, role, [quote.statement_id], {"status": "rejected"}, "")
+    store.close()
+    text = (edited_batch / source).read_text("utf-8")
+    (edited_batch / source).unlink()
+    (edited_batch / f"renamed-{Path(source).name}").write_text(f"\n{text}", "utf-8")  # a blank line above: edited
+    report = run(edited_batch, out, SAMPLE_CONFIG, show_progress=False)
+    assert any("followed 1 transcript renamed or moved" in note for note in report.notes), report.notes
+    assert any("1 review decisions applied, 0 no longer apply" in note for note in report.notes), report.notes
+    store = Store(out / STORE_NAME)
+    rows = store.decisions()
+    store.close()
+    assert rows[0]["statement_ids"] == [f"renamed-{Path(source).stem}@{int(offset) + 1}"]

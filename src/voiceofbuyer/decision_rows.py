@@ -256,6 +256,42 @@ REPLACED = " (replaced)"
 """Marks the id of an interview whose name now holds another content: its decisions match no statement."""
 
 
+SAME_STATEMENTS = 0.6
+"""Least share of a transcript's statements, unchanged, that another file must hold to be it renamed and edited."""
+
+
+def renamed_and_edited(
+    gone: Mapping[str, str], statements: Iterable[Statement], known: Iterable[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Transcripts renamed and edited in one step (tester 40: "thirty" corrected to "thirty-two" as the file was
+    renamed lost all its decisions): (old interview id → new id, old statement id → new statement id), where one
+    file of this run that no earlier run had (not in ``known``) holds ``SAME_STATEMENTS`` of an old transcript's
+    statements unchanged, and no other does. ``gone``: old statement id → text, of the interviews the batch lacks
+    now and no content digest found."""
+    statements = list(statements)
+    known = set(known)
+    texts_now: dict[str, set[str]] = {}
+    for statement in statements:
+        if statement.interview_id not in known:
+            texts_now.setdefault(statement.interview_id, set()).add(statement.text)
+    old: dict[str, dict[str, str]] = {}
+    for statement_id, text in gone.items():
+        old.setdefault(statement_id.rpartition("@")[0], {})[statement_id] = text
+    renamed: dict[str, str] = {}
+    shifted: dict[str, str] = {}
+    for old_id, said in old.items():
+        found = [new for new, texts in texts_now.items()
+                 if sum(text in texts for text in said.values()) >= SAME_STATEMENTS * len(said)]  # fmt: skip
+        if len(found) != 1 or found[0] in renamed.values():
+            continue  # none, or two files that both could be it: no guess
+        (new_id,) = found
+        renamed[old_id] = new_id
+        here = {f"{new_id}@{sid.rpartition('@')[2]}": text for sid, text in said.items()}
+        moved = shifted_statements(here, (s for s in statements if s.interview_id == new_id))
+        shifted |= {f"{old_id}@{sid.rpartition('@')[2]}": to for sid, to in moved.items()}
+    return renamed, shifted
+
+
 def renamed_row(row: Mapping[str, Any], renamed: Mapping[str, str]) -> dict[str, Any]:
     """A decision row with its statement ids (``<interview id>@<offset>``, in ``statement_ids`` and in a move's or
     merge's payload) moved to the interviews' new ids."""

@@ -33,6 +33,7 @@ from .decision_rows import (
     REPLACED,
     copied_digests,
     decisions_of,
+    renamed_and_edited,
     renamed_interviews,
     restore_decisions,
     reviewer_examples,
@@ -144,10 +145,17 @@ def _run(
         before = store.interview_digests()
         copied = copied_digests(out_dir / DECISIONS_FILE)
         before |= {i: d for i, d in copied.items() if i not in before and d not in set(before.values())}
-        renamed = renamed_interviews(before, {i.id: i.sha256 for i in interviews})
+        by_id = {i.id: i.sha256 for i in interviews}
+        renamed = renamed_interviews(before, by_id)
         # ... and a transcript edited since keeps the decisions on the words it still holds, wherever they are now.
         edited = [i.id for i in interviews if before.get(i.id, i.sha256) != i.sha256 and i.id not in renamed]
         shifted = shifted_statements(store.statement_texts(edited), statements_list) if edited else {}
+        # ... and one renamed and edited in one step, found by the statements it still holds (tester 40).
+        gone = [i for i in before if i not in by_id and i not in renamed]
+        elsewhere, moved = renamed_and_edited(
+            store.statement_texts(gone), statements_list, {*before, *renamed.values()}
+        )
+        renamed, shifted = renamed | elsewhere, shifted | moved
         decisions = decisions_of(store, {**renamed, **shifted})
         with stages.stage("classify", len(statements_list), unit="statement") as bar:
             reviewed = reviewer_examples(decisions, statements_list)
