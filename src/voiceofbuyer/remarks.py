@@ -210,7 +210,9 @@ def tells_a_career_move(text: str) -> bool:
 
 
 _APPROVAL = re.compile(
-    r"\b(?:approves?|approved|sign(?:s|ed)?(?:\s+off)?(?!-on)|sign-off|decides|final\s+(?:say|call)|budget\s+holder"
+    # "the CFO signs", never a contract that "is signed" (an event: "push the data when a contract is signed")
+    r"\b(?:approves?|(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!been\s)(?<!gets\s)(?<!got\s)(?:approved"
+    r"|sign(?:s|ed)?(?:\s+off)?(?!-on))|sign-off|decides|final\s+(?:say|call)|budget\s+holder"
     r"|makes?\s+the\s+(?:final\s+)?(?:call|decision)|goes\s+to\s+(?:the\s+)?[\w\s]{0,30}?(?:committee|board|cfo|ceo))\b",
     re.I,
 )
@@ -225,7 +227,7 @@ _MUST_HAVE = r"need|needs|must|has\s+to|have\s+to|require[sd]?"
 _REQUIREMENT = re.compile(
     rf"\b(?:{_MUST_HAVE}|had\s+to|want|wants|expect|should|unless|only\s+if|won't"
     r"|wouldn't|worr\w+|concern\w*|afraid|if\s+(?:it|they|you|the)|as\s+long\s+as|before|until|show|prove"
-    r"|case\s+study|references?|pilot|trial|or\s+(?:else|it|we|they)|otherwise)\b",
+    r"|case\s+study|references?|pilot|trial|or\s+(?:else|it|we|they)|otherwise|so\s+(?:that\s+)?(?:i|we)\s+can)\b",
     re.I,
 )
 
