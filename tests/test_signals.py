@@ -124,3 +124,26 @@ def test_plain_first_person_parts_count():
     assert {k: v.name for k, v in committee_parts(statements).items()} == {
         "keisha": "Champion", "olivia": "Champion", "marcus": "Evaluator", "jorge": "Evaluator",
     }  # fmt: skip
+
+
+def test_a_sponsor_an_evaluation_prepared_a_block_and_a_community_count():
+    """Tester 41: "I'd sponsor it", "I prepare the evaluation", "I can block, but I don't sign." were no part, and
+    "the NHS procurement conference", "the legal ops community", "Slack groups" no channel."""
+    from dataclasses import replace
+
+    statements = [
+        *said("linda", "I'd sponsor it, Hannah would be closely involved, and the finance director approves."),
+        *said("tomasz", "I prepare the evaluation, the procurement director and the CFO decide."),
+        *said("olu", "I can block, but I don't sign."),
+    ]
+    assert {k: v.name for k, v in committee_parts(statements).items()} == {
+        "linda": "Champion", "tomasz": "Evaluator", "olu": "Gatekeeper",
+    }  # fmt: skip
+    asked = "How do you keep up with new tools?"
+    learned = [
+        *said("linda", "I go to the NHS procurement conference most years."),
+        replace(said("sophie", "CLOC, mostly. The legal ops community.")[0], question=asked),
+        replace(said("olu", "Reddit, honestly. And a couple of Slack groups for IT leaders.")[0], question=asked),
+    ]
+    found = mentions(learned, ["linda", "sophie", "olu"], quote, str, committee=False)
+    assert {(m.name, m.interviewees) for m in found} == {("Events", 1), ("Communities", 2)}

@@ -52,19 +52,23 @@ COMMITTEE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"(?<!'m )(?<!’m )(?<!'re )(?<!’re )(?<!am )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )"
                          r"convinced (?:my|our|the)|"
                          r"brought (?:it|this|them) (?:in|to)|sold (?:it|them|the idea) (?:to|internally)|"
-                         r"went to bat)\b"),
+                         # "I'd sponsor it", "I'm the executive sponsor" (tester 41)
+                         r"went to bat|sponsor(?:ed|ing)? (?:it|this|the (?:project|purchase|business case))|"
+                         r"(?:the|an?) (?:executive |business )?sponsor)\b"),
         ("Evaluator", _I + r"\b(?:(?:evaluat(?:e|ed|ing)|tested)" + _WHAT_IS_BOUGHT + r"|trialled|trialed|"
                           r"ran (?:a|the) (?:pilot|trial|proof of "
                           r"concept|poc)|shortlist(?:ed)?|compared (?:vendors|options|tools|products)|"
                           r"(?:did|do|ran|run) the (?:security review|due diligence|demos?|rfp)|"
                           r"put together the (?:rfp|requirements)|see it in the pilot|in the pilot|a pilot with|"
                           # "I make the recommendation, the CIO signs.", "I recommend, the CFO approves" (tester 33)
-                          r"make the recommendation|recommend(?=\s*[,;]|\s+and\s+(?:the|our|my)\b))"),
+                          r"make the recommendation|recommend(?=\s*[,;]|\s+and\s+(?:the|our|my)\b)|"
+                          # "I prepare the evaluation", "I'd do the technical evaluation" (tester 41)
+                          r"(?:prepare|do|run|lead|own|manage)s? the (?:technical |security |vendor )?evaluation)"),
         ("Gatekeeper", r"\b(?:goes|go|comes|come|has to go|have to go) through me\b|"
                        + _I + r"\b(?:technical|security) sign[- ]off\b|\bi (?:vet|screen|review|approve) "
                        r"(?:every|all|any|new)? ?(?:vendors?|suppliers?|tools?|contracts?|software|apps?)\b|"
                        r"\bnothing gets (?:in|bought|installed) without\b|"
-                       + _I + r"\b(?:have|hold|got) (?:a|the) veto\b|" + _I + r"\b(?:can|could) veto\b|"
+                       + _I + r"\b(?:have|hold|got) (?:a|the) veto\b|" + _I + r"\b(?:can|could) (?:veto|block)\b|"
                        + _I + r"\bsign(?:s|ed)?[- ]off" + _CHECKED + r"|\bi(?:'m| am) the gatekeeper\b"),
         ("User", _I + r"\b(?:use|uses|used|using|work in|live in|log into|rely on)\b[^.?!]{0,40}?\b(?:every day|daily|"
                      r"all day|each day|day to day|day-to-day|every morning|hands-on)\b"),
@@ -81,8 +85,9 @@ CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"controllers|companies)))\b"),
         ("Analysts", r"\b(?:gartner|forrester|idc|analyst reports?|industry analysts?|magic quadrant)\b"),
         ("Review sites", r"\b(?:g2|capterra|trustradius|getapp|software advice|review sites?|online reviews)\b"),
-        ("Communities", r"\b(?:slack (?:group|community|channel)|reddit|subreddit|forums?|linkedin groups?|"
-                        r"online communit(?:y|ies)|user groups?|professional (?:body|association))\b"),
+        ("Communities", r"\b(?:slack (?:groups?|communit(?:y|ies)|channels?)|reddit|subreddit|forums?|linkedin groups?|"
+                        r"(?:online|ops|practitioner|peer|professional) communit(?:y|ies)|user groups?|"
+                        r"professional (?:body|association))\b"),
         ("Events", r"\b(?:conferences?(?! (?:room|call))|trade ?shows?|webinars?|meetups?|expos?|industry events?)\b"),
         ("Search", r"\b(?:googl(?:e|ed|ing) (?:it|for|around)|i googled|searched online|search(?:ed)? the web|"
                    r"looked (?:it |them )?up online|a google search)\b"),
@@ -94,14 +99,14 @@ CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 """Channel or source → phrases that name it."""
 LEARNING = re.compile(
     r"\b(?:heard|hear|read|saw|learn(?:ed|t)?|came across|come across|found out|recommend(?:ed|s|ation)?|"
-    r"research(?:ed|ing)?|look(?:ed)? at|check(?:ed)? out|asked|ask|talked to|spoke to|went to|attend(?:ed)?|"
+    r"research(?:ed|ing)?|look(?:ed)? at|check(?:ed)? out|asked|ask|talked to|spoke to|went to|go to|attend(?:ed)?|"
     r"listen(?:ed)? to|follow|reviews?|compar(?:e|ed|ing)|trust)\b",
     re.IGNORECASE,
 )
 """A channel counts only where the buyer learns from it (not "the small conference room", "we run podcasts")..."""
 ASKED_WHERE_THEY_LEARN = re.compile(
     r"\b(?:find|found|finding|hear|heard|learn|learned|learnt|keep up|stay on top|research|look for|go for|go to"
-    r"|turn to)\b[^?]{0,40}\b(?:about|on|of|for|when|to)\b[^?]{0,40}\b(?:tools?|software|products?|vendors?"
+    r"|turn to)\b[^?]{0,40}\b(?:about|on|of|for|when|to|with)\b[^?]{0,40}\b(?:tools?|software|products?|vendors?"
     r"|solutions?|options|apps?|platforms?|new|what'?s out there)\b"
     r"|\bwhere do you (?:go|look|turn)\b|\bwho do you (?:ask|trust|turn to|talk to)\b",
     re.IGNORECASE,
