@@ -116,7 +116,10 @@ def _is_name(token: Token) -> bool:
 
 
 def _as_written(token: Token) -> str:
-    return token.text if token.is_upper and len(token) > 1 else token.text.lower()  # "AI", "ERP" stay
+    """ "AI", "ERP", "NDAs", "KPIs", "SaaS" as written (a title read "Sends ndas": tester 41); other words in small
+    letters."""
+    kept = (token.is_upper and len(token) > 1) or any(char.isupper() for char in token.text[1:])
+    return token.text if kept else token.text.lower()
 
 
 def _part_of_word(token: Token) -> bool:
