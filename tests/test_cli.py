@@ -431,17 +431,18 @@ def test_a_devset_of_one_interview_is_too_small_to_score_and_says_so(tmp_path, c
     assert error.startswith(f"error: {devset}: 1 statements of one interview: too few to score") and "fix:" in error
 
 
-def test_roles_prints_a_file_name_with_a_line_break_on_one_line(tmp_path, capsys):
+def test_a_file_name_with_a_line_break_is_refused_in_one_line_and_nothing_written(tmp_path, capsys):
+    """Its pages could not be linked to (tester 40); before, the run read it and `roles` printed it escaped."""
     import shutil
 
     batch = tmp_path / "batch"
     batch.mkdir()
     shutil.copy(Path(__file__).parents[1] / "transcripts" / "northwind-cfo.txt", batch / "north\nwind.txt")
-    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--quiet"]) == 0
-    capsys.readouterr()
-    assert main(["roles", "--out", str(tmp_path / "out")]) == 0
-    listed = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
-    assert len(listed) == 1 and listed[0].startswith("  north\\nwind: ")
+    assert main(["run", str(batch), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    said = capsys.readouterr()
+    lines = [line for line in (said.out + said.err).splitlines() if "north" in line]
+    assert lines and lines[0].startswith("skipped: north\\nwind.txt: its name holds a line break")
+    assert not (tmp_path / "out" / "voiceofbuyer.json").exists()
 
 
 def test_ctrl_c_while_the_libraries_load_is_one_line_not_a_traceback(monkeypatch, capsys):

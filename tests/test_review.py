@@ -348,7 +348,7 @@ def test_a_lost_store_gets_its_decisions_back_from_the_plain_copy(batch, desk_ru
 
 
 def test_renamed_interviews_match_by_content_and_never_guess_between_copies():
-    from voiceofbuyer.decision_rows import renamed_interviews
+    from voiceofbuyer.following import renamed_interviews
 
     before = {"a": "1", "b": "2", "c": "3", "d": "3", "e": "5"}
     now = {"a": "1", "b-2026": "2", "c2": "3", "d2": "3", "e": "5", "f": "6"}
@@ -446,7 +446,7 @@ def test_decisions_follow_the_words_of_a_transcript_edited_between_runs(batch, f
 
 
 def test_shifted_statements_pair_repeated_words_in_order_and_never_reuse_an_offset():
-    from voiceofbuyer.decision_rows import shifted_statements
+    from voiceofbuyer.following import shifted_statements
 
     def said(*pairs: tuple[int, str]) -> list[Statement]:
         return [Statement(f"a@{at}", "a", "", 0, at, at + len(text), (), text, "") for at, text in pairs]

@@ -29,19 +29,11 @@ from .cluster import cluster_pools
 from .coherence import refine
 from .compare import compare_roles
 from .config import Config
-from .decision_rows import (
-    REPLACED,
-    copied_digests,
-    decisions_of,
-    renamed_and_edited,
-    renamed_interviews,
-    restore_decisions,
-    reviewer_examples,
-    shifted_statements,
-)
+from .decision_rows import decisions_of, restore_decisions, reviewer_examples
 from .engine import Engine, LocalEngine
 from .errors import NoInterviews
 from .files import WORK, DocumentSet, sole_writer
+from .following import REPLACED, follow
 from .ingest import Problem, read_batch, recordings_to_transcribe
 from .interrupts import HELD_NOTE, InterruptHold
 from .people import identify_people, not_analysed, with_company
@@ -139,24 +131,10 @@ def _run(
         texts = [s.text for s in statements_list] + [s.question for s in statements_list if s.question]
         with stages.stage("embed", len(set(texts)), unit="text") as bar:
             vectors.compute(texts, bar)  # into the store: each later stage reads back only what it is using
-        # A transcript renamed or moved since the last run keeps its review decisions (same content, same offsets).
-        # Where the store is new (deleted, rebuilt), the files as the decisions' plain copy knew them; and so for a
-        # file the last run lacked (moved away for a run, then back under another name: tester 40).
-        before = store.interview_digests()
-        copied = copied_digests(out_dir / DECISIONS_FILE)
-        before |= {i: d for i, d in copied.items() if i not in before and d not in set(before.values())}
-        by_id = {i.id: i.sha256 for i in interviews}
-        renamed = renamed_interviews(before, by_id)
-        # ... and a transcript edited since keeps the decisions on the words it still holds, wherever they are now.
-        edited = [i.id for i in interviews if before.get(i.id, i.sha256) != i.sha256 and i.id not in renamed]
-        shifted = shifted_statements(store.statement_texts(edited), statements_list) if edited else {}
-        # ... and one renamed and edited in one step, found by the statements it still holds (tester 40).
-        gone = [i for i in before if i not in by_id and i not in renamed]
-        elsewhere, moved = renamed_and_edited(
-            store.statement_texts(gone), statements_list, {*before, *renamed.values()}
-        )
-        renamed, shifted = renamed | elsewhere, shifted | moved
-        decisions = decisions_of(store, {**renamed, **shifted})
+        # A transcript renamed, moved or edited since the last run keeps its review decisions (``following``).
+        followed = follow(store, out_dir / DECISIONS_FILE, {i.id: i.sha256 for i in interviews}, statements_list)
+        renamed, shifted, edited = followed.renamed, followed.shifted, followed.edited
+        decisions = decisions_of(store, followed.ids)
         with stages.stage("classify", len(statements_list), unit="statement") as bar:
             reviewed = reviewer_examples(decisions, statements_list)
             verdicts = classify_statements(statements_list, config, vectors, store, reviewed)

@@ -29,9 +29,9 @@ from typing import Any
 
 import numpy as np
 
-from .decision_rows import copied_digests, renamed_row
 from .errors import StoreError
 from .files import DECISIONS, write_atomic
+from .following import copied_digests, renamed_row
 from .migrations import RESULT_TABLES, check_version, migrate, refuse_foreign
 from .store_problems import store_problem
 
@@ -224,7 +224,7 @@ class Store:
     ) -> None:  # fmt: skip
         """Replace the last run's results with this run's, all at once (review decisions stay). ``rows``: the
         results tables' rows, as ``results.result_rows`` makes them (each table's rows may be a generator);
-        ``renamed``: old interview id → new id (``decision_rows.renamed_interviews``), which the decisions follow in
+        ``renamed``: old interview id → new id (``following.renamed_interviews``), which the decisions follow in
         the same transaction."""
         with self.transaction() as db:
             for row in self.decisions() if renamed else ():
@@ -334,7 +334,7 @@ class Store:
 
     def decisions(self, renamed: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
         """Every decision, oldest first; ``renamed``: old interview id → new id, which their statement ids follow
-        (``decision_rows.renamed_interviews``)."""
+        (``following.renamed_interviews``)."""
         rows = self._db.execute(
             "SELECT id, made, reviewer, action, role, statement_ids, payload, summary FROM decisions ORDER BY id"
         )
@@ -356,7 +356,7 @@ class Store:
         """Every decision as JSON lines (UTF-8, oldest first, keys sorted), and how many there are; each with the
         SHA-256 of the files its statements are in (``digests``; ``known``: interview id → digest, for files the
         last run lacked), so that a copy restored into a new store follows a file renamed since
-        (``decision_rows.copied_digests``)."""
+        (``following.copied_digests``)."""
         rows = self.decisions()
         digests = {**(known or {}), **self.interview_digests()}
         for row in rows:
