@@ -803,3 +803,21 @@ def test_a_buyer_who_questions_the_seller_is_the_buyer_however_many_questions_sh
     ]  # fmt: skip
     sides = identify_sides(interview(call))
     assert (sides.interviewers, sides.buyers) == (("Jordan Lee",), ("Deepa Raghunathan",))
+
+
+def test_someone_left_said_within_a_buyers_answer_is_no_debrief() -> None:
+    """Tester 42: "... Margaret, she knew all of it. But she's left, she retired in June, and now nobody reads them."
+    as the buyer's last turn was taken for the research team's debrief and dropped whole."""
+    from voiceofbuyer.off_record import after_the_call
+
+    call = interview([
+        ("Sam Ortiz", "Who used to handle the denials?"),
+        ("Dana Cole", "We had one person for that."),
+        ("Sam Ortiz", "And now?"),
+        ("Dana Cole", "Margaret, she knew all of the payer rules by heart. But she's left, she retired in June, and "
+                      "now nobody reads them until the money is late."),
+    ])  # fmt: skip
+    assert after_the_call(call.turns) == len(call.turns)
+    debrief = interview([*[(t.speaker, t.text) for t in call.turns], ("Sam Ortiz", "Okay, she's gone. Thoughts?"),
+                         ("Ben Okafor", "Strong pain on denials.")])  # fmt: skip
+    assert after_the_call(debrief.turns) == 4

@@ -1438,7 +1438,11 @@ def test_gong_parties_name_the_speakers_and_their_sides(tmp_path):
         interview = read(tmp_path, name, json.dumps(document))
         assert [t.speaker for t in interview.turns] == ["Owen Marsh", "Ana Ruiz", "Dial-in"], name
         meta = interview.meta
-        assert (meta.interviewee, meta.interviewer, meta.title) == ("Ana Ruiz", "Owen Marsh", "Head of Treasury")
+        # a dial-in of "Unknown" affiliation speaks: the transcript tells its side (tester 42: it was the seller's)
+        assert (meta.interviewee, meta.interviewer, meta.title) == ("", "Owen Marsh", "Head of Treasury")
+    known = {**call, "transcript": call["transcript"][:2]}  # everyone who speaks has a side
+    meta = read(tmp_path, "known.json", json.dumps({"callTranscripts": [known], "parties": parties})).meta
+    assert (meta.interviewee, meta.interviewer) == ("Ana Ruiz", "Owen Marsh")
     alone = read(tmp_path, "alone.json", json.dumps({"callTranscripts": [call]}))
     assert alone.meta.interviewee == "" and alone.turns[0].speaker == "Speaker 111"
 

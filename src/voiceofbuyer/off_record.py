@@ -86,13 +86,19 @@ _GONE = re.compile(
 )
 
 
+_OPENING_CHARS = 60
+"""How far into its turn the remark that someone left comes: the debrief's first words."""
+
+
 def after_the_call(turns: Sequence[Turn]) -> int:
     """Index of the first turn said after someone left the call, said so by another ("Okay, she's gone. Quick
     thoughts?"): from there on, the research team's debrief; ``len(turns)`` when nobody is said to have left. The one
     who left spoke the turn just before it and is never heard after it, under that label or another of that name (not
     "Our old controller? He's gone." said of someone else, nor "looks like she dropped" before "Priya (2)" is back)."""
     for index, turn in enumerate(turns):
-        if index < 2 or not _GONE.search(turn.text):
+        # said as the debrief opens ("Okay, she's gone."), not within an answer ("... she knew all of it. But she's
+        # left, she retired in June", a buyer's last turn, was dropped whole: tester 42)
+        if index < 2 or not _GONE.search(turn.text, 0, _OPENING_CHARS):
             continue
         gone = turns[index - 1].speaker
         # back under another label ("Priya (2)" after "looks like she dropped"): a lost connection, not the end

@@ -174,8 +174,9 @@ def gong(document: Any) -> Turns | None:
 def gong_metadata(document: Any) -> dict[str, str]:
     """Who is on which side of a Gong call, from its ``parties`` (``/v2/calls/extensive``, beside the transcript
     at the top or under ``calls[0]``): each speaking party's ``affiliation``, "Internal" (the seller's company:
-    ``interviewer``) or "External" (``interviewee``), and the title of the one external speaker. Empty where the
-    file holds no parties (the transcript alone)."""
+    ``interviewer``) or "External" (``interviewee``; not where a speaker's affiliation is "Unknown", whose side the
+    transcript then tells), and the title of the one external speaker. Empty where the file holds no parties (the
+    transcript alone)."""
     parties = _gong_parties(document)
     calls = document.get("callTranscripts") if isinstance(document, dict) else None
     spoken = {str(m.get("speakerId", "")).strip() for call in calls or [] if isinstance(call, dict)
@@ -186,6 +187,10 @@ def gong_metadata(document: Any) -> dict[str, str]:
         for side, affiliation in (("interviewee", "external"), ("interviewer", "internal"))
     }
     metadata = {side: ", ".join(_party_name(p) for p in found) for side, found in sides.items() if found}
+    if len(sides["interviewee"]) + len(sides["interviewer"]) < len(speaking):
+        # a speaker of "Unknown" affiliation (a dial-in: "I'm on Hannah's team") is on neither side by the parties:
+        # the transcript decides, beside the seller's people (named as the buyers, it was put on the seller's side)
+        metadata.pop("interviewee", None)
     title = str(sides["interviewee"][0].get("title") or "").strip() if len(sides["interviewee"]) == 1 else ""
     return metadata | ({"title": title} if title else {})
 

@@ -1,6 +1,6 @@
 """An unmoderated test's transcript (UserTesting, Maze, Lyssna, Userlytics): numbered task headings ("Task 1 of 4",
-"Task 2:", "## Question 3"), each followed by the task's written prompt, then the participant's think-aloud in
-paragraphs that open with a time stamp and name no speaker.
+"Task 2:", "## Question 3", Maze's "## Mission 2 — ..."), each followed by the task's written prompt, then the
+participant's think-aloud in paragraphs that open with a time stamp and name no speaker.
 
 Read by its labels, such a file's header ("Test: Vendor onboarding prototype v3", "Contributor: 4417302") gave the
 two speakers, and every word the participant said was lost (tester 39). Here each task's prompt is the interviewing
@@ -19,7 +19,8 @@ from voiceofbuyer.ingest.voice_memo import own_name
 from voiceofbuyer.records import InterviewMeta, Turn
 
 _TASK = re.compile(
-    r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:task|question|prompt|step)[ \t]+\d{1,2}(?:[ \t]*(?:of|/)[ \t]*\d{1,2})?"
+    r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?(?:task|question|prompt|step|mission|scenario)[ \t]+\d{1,2}"
+    r"(?:[ \t]*(?:of|/)[ \t]*\d{1,2})?"
     r"(?:\*\*)?(?:[ \t]*[:.–—-][^\n]{0,80})?[ \t]*",
     re.I,
 )
