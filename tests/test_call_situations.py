@@ -821,3 +821,21 @@ def test_someone_left_said_within_a_buyers_answer_is_no_debrief() -> None:
     debrief = interview([*[(t.speaker, t.text) for t in call.turns], ("Sam Ortiz", "Okay, she's gone. Thoughts?"),
                          ("Ben Okafor", "Strong pain on denials.")])  # fmt: skip
     assert after_the_call(debrief.turns) == 4
+
+
+def test_whom_the_interviewer_brings_is_theirs_whatever_teams_marks(tmp_path) -> None:
+    """Tester 42: the vendor's implementation partner, marked "(External)" like the buyers, was quoted as a buyer."""
+    from voiceofbuyer.ingest import read_interview
+
+    transcript = (
+        "Owen Marsh   0:04\nThanks for joining. I've got Lena Vogt with me from Brightpath, our implementation "
+        "partner, she'll mostly listen. Could you tell me about your role?\n"
+        "Ruth Adeyemi (External)   0:15\nI'm the asset manager at Marlow County Water. We track assets in Access.\n"
+        "Lena Vogt (External)   0:30\nSorry to jump in, is the Access database the system of record for assets too?\n"
+        "Ruth Adeyemi (External)   0:38\nIt is, sadly. And the field crews never update it.\n"
+        "Owen Marsh   0:50\nWhat would make you switch?\n"
+        "Ruth Adeyemi (External)   0:55\nIf it works offline in the field, I would switch this year.\n"
+    )
+    (tmp_path / "call.txt").write_text(transcript, "utf-8")
+    sides = identify_sides(read_interview(tmp_path / "call.txt", tmp_path))
+    assert (set(sides.interviewers), sides.buyers) == ({"Owen Marsh", "Lena Vogt"}, ("Ruth Adeyemi",))

@@ -121,6 +121,12 @@ def _people_sides(interview: Interview, people: list[str], uncertain: tuple[str,
         interviewer = _host_across_from_brought(interviewer, people, said)
     # Teams marks everyone from outside the organiser's company: who is marked as the interviewer is shares a side
     colleagues = same_tenant(interview.text, people, interviewer)
+    if colleagues is not None:
+        # whom the interviewer brings is theirs, whatever Teams marks ("I've got Lena Vogt with me from Brightpath,
+        # our implementation partner": "Lena Vogt (External)" beside the buyers was a buyer: tester 42)
+        led = " ".join(text for speaker, text in said if speaker == interviewer)
+        brought = {s for s in people if s != interviewer and introduced_as_colleague(s).search(led)}
+        colleagues |= brought if len(colleagues | brought) < len(people) - 1 else set()
     if colleagues is None:
         colleagues = vendor_side(people, interviewer, said)
         colleagues |= _second_askers([s for s in people if s != interviewer and s not in colleagues], said)
