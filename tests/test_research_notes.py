@@ -154,6 +154,14 @@ def test_note_apps_exports_notion_toggles_asides_obsidian_links_tags_and_callout
         ("NOTE (Jonas): participant found existing contract in ~20s, did not use filters.", "Great Question"),
         ("📝 Note by Mira: 310 apps found vs ~60 approved — great stat for the deck", "Looppanel"),
         ("> 💡 Insight: Forecast relies on memory of dept heads", "Notably"),
+        # tester 42's
+        ('Observer — Grace: she rolled her eyes at "paper", strong emotion here', "Condens"),
+        ("🏷 Tags: pain · manual-entry · accessorials", "Condens"),
+        ("[Condens · Highlight · Pain · Detention disputes]", "Condens"),
+        ("Note-taker (Grace): asked about pricing after the session", "Condens"),
+        ("Observer comment — Grace Whitmore: would pay per invoice, not per seat?", "Condens"),
+        ("> **Insight** · Missed clock-outs drive both overpayment AND wage-claim risk (Priya)", "Lookback"),
+        ("(Tagged by Priya Sundaram: #objection #battery #adoption)", "Great Question"),
     ],
 )
 def test_a_research_tools_note_line_after_an_answer_is_no_ones_words(note: str, tool: str) -> None:

@@ -22,7 +22,10 @@ INLINE_TIME = re.compile(r"[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]|#\d{1,2}
 UNHEARD = re.compile(r"[\[(](?:inaudible|unintelligible|unclear|indistinct)", re.I)
 """An annotation of words the transcriber could not make out: inside a sentence, the sentence lacks them (words in
 another language, or the other side talking over, are marked as such: "[foreign language]", "[crosstalk]")."""
-_NOTE = r"(?:note|notes|comment|comments|observation|observations|insight|insights|highlight|highlights|memo|takeaway)"
+_NOTE = (
+    r"(?:note|notes|comment|comments|observation|observations|insight|insights|highlight|highlights|memo|takeaway"
+    r"|tags?|note-?taker|observer)"
+)
 _EMOJI = r"[\u2190-\u2bff\U0001f000-\U0001faff]\ufe0f?"
 """One pictograph ("📝", "💡", "⭐"), as note apps put before their own lines."""
 ANNOTATION = re.compile(
@@ -64,11 +67,15 @@ ANNOTATION = re.compile(
     # times]"; a note signed by its writer, "NOTE (Jonas): found the contract in ~20s", "Note by Mira: ..."; a
     # note under the tool's emoji, "📝 Note by Mira: ...", "> 💡 Insight: Forecast relies on memory". Only at a
     # line's start: "the note by legal: no auto-renewals" said within a sentence is speech.
-    rf"|(?<![^\n])[ \t]*\[(?:[\w'’-]+\s+){{0,2}}{_NOTE}\b[^\[\]\n:]{{0,40}}\][^\n]*"
+    rf"|(?<![^\n])[ \t]*\[(?:[\w'’-]+[\s·|:–—-]+){{0,2}}{_NOTE}\b[^\[\]\n:]{{0,40}}\][^\n]*"
     rf"|(?<![^\n])[ \t]*(?:>[ \t]*)?(?:{_EMOJI}[ \t]*)?(?:[\w'’-]+\s+)?{_NOTE}"
-    r"(?:[ \t]*\([^()\n]{1,40}\)|[ \t]+(?:by|from)[ \t]+(?-i:[A-Z])[\w'’.-]*(?:[ \t]+(?-i:[A-Z])[\w'’.-]*)?)"
+    r"(?:[ \t]*\([^()\n]{1,40}\)|(?:[ \t]+(?:by|from)[ \t]+|[ \t]*[—–-][ \t]*)(?-i:[A-Z])[\w'’.-]*"
+    r"(?:[ \t]+(?-i:[A-Z])[\w'’.-]*)?)"
     r"[ \t]*:[^\n]*"
     rf"|(?<![^\n])[ \t]*(?:>[ \t]*)?{_EMOJI}[ \t]*(?:[\w'’-]+\s+)?{_NOTE}\b[^\n:]{{0,40}}:[^\n]*"
+    # "> **Insight** · Missed clock-outs drive ...", "(Tagged by Priya Sundaram: #objection #battery)" (tester 42)
+    rf"|(?<![^\n])[ \t]*>[ \t]*\*\*{_NOTE}\*\*[ \t]*[·:|–—-][^\n]*"
+    r"|\((?:tagged|noted|highlighted|flagged|coded)\s+by\s+[^():\n]{1,40}:[^()\n]{0,200}\)"
     # A translator's note, "[TN: EU Deforestation Regulation]", "[T/N: ...]", "[Translation: ...]" (tester 35)
     r"|\[(?:TN|T/N|N\.?\s?d\.?\s?T\.?|translation|translated)\s*:[^\[\]\n]{1,240}\]"
     # noScribe's marks: a pause, "(..)", "(...)"; the other speaker's words said over this one's, between double

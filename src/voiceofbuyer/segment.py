@@ -373,7 +373,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "60"
+    VERSION = "61"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
