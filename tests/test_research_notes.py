@@ -319,6 +319,8 @@ def test_a_convention_line_is_no_label_and_a_third_persons_quoted_words_are_not_
         "her.)\n"
         '- Ben: "That was the day I got a budget."\n'
         '- CFO told him: "I\'ll approve anything that stops another imaging outage."\n'
+        '- The COO\'s verdict on it (quoting him): "We are not buying another tool the therapists hate."\n'
+        '- Per his IT manager, "we are not adding another login to the practices this year."\n'
         "- I suggested a shared calendar. He said he'd tried it: \"The calendar only works if someone types the "
         'dates in."\n- Spreadsheet of contracts. "I don\'t trust my own spreadsheet, and I built it."\n'
         '- "Every practice we acquire comes with its own software, its own contracts."\n'
@@ -526,3 +528,34 @@ def test_a_highlight_tagged_note_is_the_researchers_and_the_company_column_names
     kept = [t.text for t in interview.turns]
     assert kept == ["We close the books in seven days.", "If it can't post to Sage, I'm out."]
     assert (interview.meta.title, interview.meta.company) == ("Finance Director", "Harbor & Pike")
+
+
+def test_a_note_filed_under_a_category_is_no_speaker_and_its_quote_is_the_interviewees(tmp_path: Path) -> None:
+    """Tester 42: "Objection: "..."" in mailed notes that declare their quoting was the speaker, and the interview
+    lost (the profile read "Objection")."""
+    notes = (
+        "Subject: Interview notes: Olu Bankole, AP Lead, Redgate Construction\n\n"
+        "Verbatim bits are in quote marks, the rest is my shorthand.\n\n"
+        'Biggest pain is lien waivers. "We can\'t release a payment until the lien waiver is in."\n\n'
+        "Objection: \"Every tool we've looked at needs the subs to log into a portal, and my subs will not log into "
+        'anything."\n'
+    )
+    (tmp_path / "olu.txt").write_text(notes, "utf-8")
+    interview = read_interview(tmp_path / "olu.txt", tmp_path)
+    assert [turn.text for turn in interview.turns] == [
+        "We can't release a payment until the lien waiver is in.",
+        "Every tool we've looked at needs the subs to log into a portal, and my subs will not log into anything.",
+    ]
+    assert {turn.speaker for turn in interview.turns} == {"Interviewee"}
+
+
+def test_a_note_takers_or_observers_own_label_still_names_a_speaker() -> None:
+    """A note's word as a speaker's label ("Observer:", "Note-taker:") is no note to remove: with "observer" taken
+    for a note, "[00:01:29] Observer: ... What does your current provider charge?" was quoted as the buyer's."""
+    turns = parse_turns(
+        "[00:00:04] Moderator: What is the hardest part?\n[00:00:09] P4: Spring hiring, every year.\n"
+        "[00:01:29] Observer: Sorry, one question. What does your current provider charge?\n"
+        "[00:01:36] P4: About one pound forty per payslip.\n[00:01:40] Note-taker: Thanks, got it.\n",
+        "agency.txt",
+    ).turns
+    assert [t.speaker for t in turns] == ["Moderator", "P4", "Observer", "P4", "Note-taker"]

@@ -24,8 +24,10 @@ UNHEARD = re.compile(r"[\[(](?:inaudible|unintelligible|unclear|indistinct)", re
 another language, or the other side talking over, are marked as such: "[foreign language]", "[crosstalk]")."""
 _NOTE = (
     r"(?:note|notes|comment|comments|observation|observations|insight|insights|highlight|highlights|memo|takeaway"
-    r"|tags?|note-?taker|observer)"
+    r"|tags?)"
 )
+_NOTE_WRITER = rf"(?:{_NOTE}|note-?taker|observer)"
+"""Also who wrote it, but only signed ("Observer — Grace: ..."): "[Observer]" and "Note-taker:" label a speaker."""
 _EMOJI = r"[\u2190-\u2bff\U0001f000-\U0001faff]\ufe0f?"
 """One pictograph ("📝", "💡", "⭐"), as note apps put before their own lines."""
 ANNOTATION = re.compile(
@@ -67,8 +69,8 @@ ANNOTATION = re.compile(
     # times]"; a note signed by its writer, "NOTE (Jonas): found the contract in ~20s", "Note by Mira: ..."; a
     # note under the tool's emoji, "📝 Note by Mira: ...", "> 💡 Insight: Forecast relies on memory". Only at a
     # line's start: "the note by legal: no auto-renewals" said within a sentence is speech.
-    rf"|(?<![^\n])[ \t]*\[(?:[\w'’-]+[\s·|:–—-]+){{0,2}}{_NOTE}\b[^\[\]\n:]{{0,40}}\][^\n]*"
-    rf"|(?<![^\n])[ \t]*(?:>[ \t]*)?(?:{_EMOJI}[ \t]*)?(?:[\w'’-]+\s+)?{_NOTE}"
+    rf"|(?<![^\n])[ \t]*\[(?:[\w'’-]+[\s·|:–—-]+){{0,2}}{_NOTE}(?![\w-])[^\[\]\n:]{{0,40}}\][^\n]*"
+    rf"|(?<![^\n])[ \t]*(?:>[ \t]*)?(?:{_EMOJI}[ \t]*)?(?:[\w'’-]+\s+)?{_NOTE_WRITER}"
     r"(?:[ \t]*\([^()\n]{1,40}\)|(?:[ \t]+(?:by|from)[ \t]+|[ \t]*[—–-][ \t]*)(?-i:[A-Z])[\w'’.-]*"
     r"(?:[ \t]+(?-i:[A-Z])[\w'’.-]*)?)"
     r"[ \t]*:[^\n]*"

@@ -47,8 +47,11 @@ def quoted_lines(text: str, lines: list[tuple[int, int, int]], speaker: str) -> 
 # The notes say whose words a quotation is when it is not the interviewee's: said to them ("The regional ops director
 # called him: "..."", "CFO told him: "...""), or marked after it ("(Ben quoting her.)", "(quoting the CFO)").
 _SAID_TO_THEM = re.compile(
-    r"\b(?:told|called|asked|emailed|e-mailed|messaged|texted|pinged|wrote\s+to|said\s+to)\s+(?:him|her|them)\b"
-    r"[^\"“\n]{0,40}$",
+    r"(?:\b(?:told|called|asked|emailed|e-mailed|messaged|texted|pinged|wrote\s+to|said\s+to)\s+(?:him|her|them)\b"
+    r"[^\"“\n]{0,40}"
+    # "The COO's verdict on it (quoting him):", "Per her IT manager,", "According to their CFO," (tester 42)
+    r"|\(quoting\s+[^()\n]{1,40}\)\s*:?\s*"
+    r"|\b(?:per|according\s+to)\s+(?:his|her|their|the)\s+[^\"“\n,:]{1,40}[,:]?\s*)$",
     re.I,
 )
 _QUOTING = re.compile(r"[\s.,;]*\((?:[^()\n]{0,40}\s)?quoting\b", re.I)

@@ -76,7 +76,10 @@ _METADATA_LAST_WORDS = frozenset(
      "study", "methodology", "system", "media", "type", "scope", "legend", "key", "hypotheses",
      "assumptions",
      # the writer's view, never the interviewee's words: "My take: strong fit, but ...", "First impressions: ..."
-     "take", "thoughts", "impression", "impressions", "hypothesis", "assessment", "verdict", "opinion"}
+     "take", "thoughts", "impression", "impressions", "hypothesis", "assessment", "verdict", "opinion",
+     # a note filed under the codebook's categories: "Objection: "Every tool we've looked at ..."" (tester 42)
+     "objection", "objections", "pain", "pains", "point", "points", "trigger", "triggers", "goal", "goals",
+     "criterion", "criteria", "quote", "quotes", "verbatim", "concern", "concerns", "requirement", "requirements"}
 )  # fmt: skip
 
 

@@ -158,8 +158,11 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
         said = [line for line in lines if not (line.head or HEADING.match(line.text) or is_tool_line(line.text))]
         spans = [(line.number, line.start, line.end) for line in said if not RULE.match(line.text)]
         by_questions = not declares_quoted_words(text[body:])
-        if not by_questions:  # notes whose quoted words alone are the interviewee's
-            turns = quoted_lines(text, spans, INTERVIEWEE)
+        if not by_questions:  # notes whose quoted words alone are the interviewee's, under a note's label too
+            noted = [
+                line for line in lines if line.head and not vote.is_speaker(line.head) and not HEADING.match(line.text)
+            ]
+            turns = quoted_lines(text, sorted([*spans, *((n.number, n.start, n.end) for n in noted)]), INTERVIEWEE)
         else:  # typed paragraphs between blank lines, or a recogniser's segment a line (Whisper's .txt)
             segments = paragraph_segments(spans)
             typed = len(segments) > 1 and len(segments) * TYPED_LINES >= len(spans)
