@@ -494,18 +494,8 @@ def test_a_section_whose_statements_are_all_fragments_lists_them_and_never_says_
 def test_decisions_follow_a_transcript_away_for_one_run_and_back_under_another_name(batch, first_run, tmp_path):
     """Tester 40: the run without the file wrote the plain copy without its digest, so the file back under another
     name lost its decisions; and a deleted plain copy came back only with the next desk decision."""
-    away_batch = tmp_path / "interviews"
-    shutil.copytree(batch, away_batch)
-    out = tmp_path / "out"
-    shutil.copytree(first_run[0], out)
-    before = stored(out)
-    role = "Finance Leader"
-    quote = patterns(before, role, "pain")[0].quotes[1]
-    interview_id, _, offset = quote.statement_id.rpartition("@")
-    source = next(i.source for i in before.interviews if i.id == interview_id)
-    store = Store(out / STORE_NAME)
-    store.add_decision(MADE, "Jo Rivera", QUOTE_STATUS, role, [quote.statement_id], {"status": "rejected"}, "")
-    store.close()
+    away_batch, out, source, offset = _a_rejected_quote(batch, first_run, tmp_path)
+    interview_id = str(Path(source).with_suffix(""))
     (out / DECISIONS_FILE).unlink(missing_ok=True)
     assert main(["render", "--out", str(out)]) == 0
     assert (out / DECISIONS_FILE).is_file()  # a deleted plain copy comes back
@@ -559,18 +549,7 @@ def test_a_personas_decisions_follow_its_role_as_it_goes_by_its_function_or_back
 
 def test_decisions_follow_a_transcript_renamed_and_edited_in_one_step(batch, first_run, tmp_path):
     """Tester 40: renamed and corrected in one step, a transcript matched no digest and lost every decision."""
-    edited_batch = tmp_path / "interviews"
-    shutil.copytree(batch, edited_batch)
-    out = tmp_path / "out"
-    shutil.copytree(first_run[0], out)
-    before = stored(out)
-    role = "Finance Leader"
-    quote = patterns(before, role, "pain")[0].quotes[1]
-    interview_id, _, offset = quote.statement_id.rpartition("@")
-    source = next(i.source for i in before.interviews if i.id == interview_id)
-    store = Store(out / STORE_NAME)
-    store.add_decision(MADE, "Jo Rivera", QUOTE_STATUS, role, [quote.statement_id], {"status": "rejected"}, "")
-    store.close()
+    edited_batch, out, source, offset = _a_rejected_quote(batch, first_run, tmp_path)
     text = (edited_batch / source).read_text("utf-8")
     (edited_batch / source).unlink()
     (edited_batch / f"renamed-{Path(source).name}").write_text(f"\n{text}", "utf-8")  # a blank line above: edited
@@ -581,3 +560,20 @@ def test_decisions_follow_a_transcript_renamed_and_edited_in_one_step(batch, fir
     rows = store.decisions()
     store.close()
     assert rows[0]["statement_ids"] == [f"renamed-{Path(source).stem}@{int(offset) + 1}"]
+
+
+def _a_rejected_quote(batch: Path, first_run, tmp_path: Path) -> tuple[Path, Path, str, str]:
+    """A copy of the batch and of its first run's output, a Finance Leader pain quote rejected there: (batch,
+    output folder, the quote's transcript, its offset)."""
+    copied, out = tmp_path / "interviews", tmp_path / "out"
+    shutil.copytree(batch, copied)
+    shutil.copytree(first_run[0], out)
+    before = stored(out)
+    quote = patterns(before, "Finance Leader", "pain")[0].quotes[1]
+    interview_id, _, offset = quote.statement_id.rpartition("@")
+    source = next(i.source for i in before.interviews if i.id == interview_id)
+    store = Store(out / STORE_NAME)
+    store.add_decision(MADE, "Jo Rivera", QUOTE_STATUS, "Finance Leader", [quote.statement_id], {"status": "rejected"},
+                       "")  # fmt: skip
+    store.close()
+    return copied, out, source, offset
