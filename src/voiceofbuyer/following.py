@@ -43,7 +43,8 @@ def follow(store: Store, copy: Path, now: Mapping[str, str], statements: list[St
     rebuilt) and for a file the last run lacked (moved away for a run, then back under another name: tester 40)."""
     before = store.interview_digests()
     copied = copied_digests(copy)
-    before |= {i: d for i, d in copied.items() if i not in before and d not in set(before.values())}
+    held = set(before.values())
+    before |= {i: d for i, d in copied.items() if i not in before and d not in held}
     renamed = renamed_interviews(before, now)
     # ... and a transcript edited since keeps the decisions on the words it still holds, wherever they are now.
     edited = [i for i, digest in now.items() if before.get(i, digest) != digest and i not in renamed]

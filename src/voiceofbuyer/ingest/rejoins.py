@@ -64,7 +64,7 @@ _BACK = re.compile(
 )
 
 
-def _login_spells(login: str, name: str) -> bool:
+def login_spells(login: str, name: str) -> bool:
     """Whether a login's part before the "@" spells a full name as accounts are named: "dferreira", "daniela.ferreira",
     "ferreira_d", "danielaf2" for "Daniela Ferreira" (accents and digits aside)."""
 
@@ -85,7 +85,7 @@ def _renamed_logins(speakers: list[str], order: list[str], is_login: Callable[[s
     rejoining), never two voices taking turns."""
     found = {}
     for login in (label for label in speakers if is_login(label)):
-        named = [other for other in speakers if other != login and _login_spells(login, other)]
+        named = [other for other in speakers if other != login and login_spells(login, other)]
         if len(named) != 1:
             continue
         (first_login, last_login), (first_named, last_named) = _span(order, login), _span(order, named[0])

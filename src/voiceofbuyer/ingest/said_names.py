@@ -8,6 +8,7 @@ import re
 from itertools import chain
 
 from voiceofbuyer.ingest.labels import is_room
+from voiceofbuyer.ingest.rejoins import login_spells
 from voiceofbuyer.ingest.speaker_names import (
     SHARED_ACCOUNT,
     device_owner,
@@ -123,12 +124,6 @@ _ASKED_WHO = re.compile(
 
 def _login_spelled_out(login: str, said: str) -> str:
     """The full name the buyer says that the ``login`` is made of ("marcus_t" / "Marcus Tellez, I'm the procurement
-    manager"; "mkowalczyk" / "Maria Kowalczyk"; tester 39): a given name and surname whose letters, each whole or
-    its initial, spell the login's letters; "" where none does."""
-    letters = re.sub(r"[^a-z]", "", login.casefold())
-    for found in re.finditer(rf"\b({_NAME})\s+({_NAME})\b", said):
-        given, surname = (re.sub(r"[^a-z]", "", part.casefold()) for part in found.groups())
-        spellings = {given + surname, given[0] + surname, given + surname[0], surname + given, surname + given[0]}
-        if letters in spellings:
-            return f"{found[1]} {found[2]}"
-    return ""
+    manager"; "mkowalczyk" / "Maria Kowalczyk"; tester 39; ``rejoins.login_spells``); "" where none does."""
+    found = (f"{given} {surname}" for given, surname in re.findall(rf"\b({_NAME})\s+({_NAME})\b", said))
+    return next((name for name in found if login_spells(login, name)), "")
