@@ -524,3 +524,17 @@ def test_a_moved_statement_is_judged_by_a_model_that_did_not_learn_it(tmp_path, 
     assert verdicts["i9@0"].category == "goal"  # the model that learned every move files the same words so
     assert len(notes) == 1 and "re-fitted on 3 statements reviewers moved, files 1 other statement" in notes[0]
     assert "i9@0" in notes[0] and "as goal, not pain" in notes[0]
+
+
+def test_a_text_given_many_times_has_the_features_it_has_alone():
+    from voiceofbuyer.classify.builtin import NgramSpace, cue_features
+
+    question = "What was the most frustrating part of month-end, and what did it cost you?"
+    texts = [question, "It was slow and manual.", question, "Honestly it was slow.", question]
+    space = NgramSpace.fit(texts)
+    together = space.transform(texts).toarray()
+    alone = np.vstack([space.transform([text]).toarray() for text in texts])
+    assert np.array_equal(together, alone) and together[0].any()
+    cues = cue_features(texts)
+    assert cues.shape == (5, 5) and np.array_equal(cues, np.vstack([cue_features([text]) for text in texts]))
+    assert cue_features([]).shape == (0, 5)

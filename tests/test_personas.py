@@ -184,3 +184,29 @@ def test_a_group_interviews_second_named_buyer_is_counted_as_the_persona_lists_t
     (persona,) = build_personas(profiles, interviews, [], statements)
     assert persona.interviewees == ("Jorge Amado", "Lena Fischer", "Marcus Oyelaran")
     assert persona.interviewee_count == 3
+
+
+def test_personas_built_again_after_review_take_the_buyers_parts_and_channels_only_from_the_same_people():
+    from dataclasses import replace
+
+    from voiceofbuyer.records import Statement
+
+    def statement(interview: str, number: int, text: str) -> Statement:
+        return Statement(f"{interview}-{number}", interview, "Buyer", number, 0, len(text), (), text, "")
+
+    profiles = [BuyerProfile(interview_id=i, name=f"Buyer {i}", title="CFO", role="CFO", role_source="") for i in "ab"]
+    interviews = {
+        p.interview_id: Interview(p.interview_id, f"{p.interview_id}.txt", "text", "", "", (), InterviewMeta())
+        for p in profiles
+    }
+    statements = [statement("a", 0, "In the end I sign off on anything over fifty thousand."),
+                  statement("b", 0, "I heard about you from a peer at another company.")]  # fmt: skip
+    (first,) = build_personas(profiles, interviews, [], statements)
+    assert [m.name for m in first.committee] == ["Decision-maker"] and [m.name for m in first.channels] == ["Peers"]
+    assert build_personas(profiles, interviews, [], statements, [first]) == [first]
+    # of the same people: taken as they are, not searched for again (most of the time of building a persona)
+    (again,) = build_personas(profiles, interviews, [], statements, [replace(first, channels=())])
+    assert again.channels == () and again.committee == first.committee
+    # built from other people: found again, never carried over
+    stale = replace(first, interviews=("a",), committee=(), channels=())
+    assert build_personas(profiles, interviews, [], statements, [stale]) == [first]

@@ -201,12 +201,14 @@ def _team_talk(interview: Interview, sides: SpeakerRoles) -> str:
     """A team's synthesis notes or chat channel: three people or more, a few questions asked in passing by anyone.
     An interview is led by questions, and a sales call by the buyer's."""
     people = set(sides.interviewers) | set(sides.buyers)
+    if sides.how != "inferred" or len(people) < 3 or len(interview.turns) < 8:
+        return ""
     prompts = sum(bool(_ASKS.search(t.text)) for t in interview.turns if t.speaker in sides.interviewers)
     asking = sum("?" in t.text for t in interview.turns)
+    if prompts > 2 or asking * 10 >= 3 * len(interview.turns):
+        return ""
     # A group interview's buyers say what they do ("I'm the ward manager on cardiology"); colleagues in a channel don't.
-    introduced = _say_what_they_do([t.text for t in interview.turns if t.speaker in sides.buyers])
-    conversation = sides.how == "inferred" and len(people) >= 3 and len(interview.turns) >= 8 and not introduced
-    if conversation and prompts <= 2 and asking * 10 < 3 * len(interview.turns):
+    if not _say_what_they_do([t.text for t in interview.turns if t.speaker in sides.buyers]):
         times = "once" if prompts == 1 else f"{prompts} times"
         return (f"{len(people)} people talk, {asking} of {len(interview.turns)} turns ask anything, and the side "
                 f"that asks most asks {times} (team notes or a chat?)")  # fmt: skip

@@ -87,12 +87,19 @@ def _interviewees(
 
 
 def build_personas(
-    profiles: list[BuyerProfile], interviews: dict[str, Interview], themes: list[Theme], statements: list[Statement]
+    profiles: list[BuyerProfile],
+    interviews: dict[str, Interview],
+    themes: list[Theme],
+    statements: list[Statement],
+    built: Iterable[Persona] = (),
 ) -> list[Persona]:
     """One persona per role of ``profiles``, sorted by role: who is behind it (interviews, companies, titles, ICP
     context), its themes by section, "In their words" (the lead quote of its strongest goal, else pain, else any
     pattern), and how its buyers buy: the committee parts they play and the channels they name (``signals``, from
-    ``statements``)."""
+    ``statements``). ``built``: personas built before from the same profiles and statements (a run's, before its
+    review decisions), whose committee parts and channels are taken as they are: no decision changes what buyers
+    said, and finding them is most of this function's time."""
+    before = {p.role: p for p in built}
     by_interview = {p.interview_id: p for p in profiles}
 
     def quote_for(statement: Statement) -> Quote:
@@ -103,8 +110,16 @@ def build_personas(
 
     personas = []
     slugs = unique_slugs(p.role for p in profiles)
+    # Each role's statements in one pass, in their order: a pass per role over the batch's was most of the
+    # persona stage at a thousand interviews.
+    said_in_role: dict[str, list[Statement]] = {role: [] for role in slugs}
+    for statement in statements:
+        profile = by_interview.get(statement.interview_id)
+        if profile is not None:
+            said_in_role[profile.role].append(statement)
     for role in sorted(slugs):
         members = [p for p in profiles if p.role == role]
+        mine = said_in_role[role]
         metas = [interviews[p.interview_id].meta for p in members]
         role_themes = [t for t in themes if t.role == role]
         # Within a section, the themes whose category the classifier was sure of first (each kept in rank order):
@@ -116,18 +131,18 @@ def build_personas(
         face = _face([t for t in role_themes if not t.mentioned_once and t.quotes])
         ids = [p.interview_id for p in members]
         # a group interview's other named buyers count too, as the persona lists them (``speaker_key``)
-        wanted = set(ids)
-        speakers = {speaker_key(s, by_interview[s.interview_id]) for s in statements if s.interview_id in wanted}
+        speakers = {speaker_key(s, by_interview[s.interview_id]) for s in mine}
         # the interviews' companies, and those a group interview's other buyers are of (``said_at``)
-        said = [said_at(s, by_interview[s.interview_id], interviews[s.interview_id]) for s in statements
-                if s.interview_id in wanted]  # fmt: skip
+        said = [said_at(s, by_interview[s.interview_id], interviews[s.interview_id]) for s in mine]
         companies = distinct([*(m.company for m in metas), *said])
+        same = before.get(role)
+        same = same if same and same.interviews == tuple(sorted(ids)) else None
         personas.append(
             Persona(
                 role=role,
                 slug=slugs[role],
                 interviews=tuple(sorted(ids)),
-                interviewees=_interviewees(members, statements, {i: interviews[i].meta.company for i in ids}),
+                interviewees=_interviewees(members, mine, {i: interviews[i].meta.company for i in ids}),
                 companies=companies,
                 titles=_tally([as_acronym(p.title) for p in members]),
                 industries=_tally([m.industry for m in metas]),
@@ -136,8 +151,8 @@ def build_personas(
                 sections=sections,
                 in_their_words=face.quotes[0] if face else None,
                 themes_total=sum(1 for t in role_themes if not t.mentioned_once),
-                committee=mentions(statements, ids, quote_for, person_of, committee=True),
-                channels=mentions(statements, ids, quote_for, person_of, committee=False),
+                committee=same.committee if same else mentions(mine, ids, quote_for, person_of, committee=True),
+                channels=same.channels if same else mentions(mine, ids, quote_for, person_of, committee=False),
                 people=tuple(sorted({p.person_key for p in members} | speakers)),
             )
         )

@@ -385,7 +385,7 @@ class _Reviewing:
         rejected.sort(key=rank)
         result = self.result
         profiles = [result.profiles[i.id] for i in result.interviews]
-        personas = build_personas(profiles, self.interviews, themes, list(result.statements))
+        personas = build_personas(profiles, self.interviews, themes, list(result.statements), result.personas)
         classifications = {
             sid: c if c.category == self.category[sid] else Classification(sid, self.category[sid], c.confidence)
             for sid, c in result.classifications.items()

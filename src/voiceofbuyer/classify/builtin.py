@@ -97,7 +97,8 @@ class NgramSpace:
             return sparse.csr_matrix((len(texts), 0))
         vectorizer = _vectorizer({term: index for index, term in enumerate(self.terms)})
         vectorizer.idf_ = self.idf
-        return vectorizer.transform(texts)
+        row_of = {text: row for row, text in enumerate(dict.fromkeys(texts))}  # a question answered many times: once
+        return vectorizer.transform(list(row_of))[[row_of[text] for text in texts]]
 
 
 def _vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
@@ -155,10 +156,13 @@ class LinearModel:
 
 
 def cue_features(texts: list[str]) -> np.ndarray:
-    """Per text, each category cue's hit count capped at 3, over 3 (n × 5 float32, 0 to 1)."""
-    return np.array(
-        [[min(len(pattern.findall(text)), 3) / 3 for pattern in _CUES.values()] for text in texts], dtype=np.float32
-    )
+    """Per text, each category cue's hit count capped at 3, over 3 (n × 5 float32, 0 to 1). Each distinct text is
+    searched once: a question stands before each of the sentences that answer it."""
+    rows: dict[str, list[float]] = {}
+    for text in texts:
+        if text not in rows:
+            rows[text] = [min(len(pattern.findall(text)), 3) / 3 for pattern in _CUES.values()]
+    return np.array([rows[text] for text in texts], dtype=np.float32).reshape(len(texts), len(_CUES))
 
 
 def features(texts: list[str], questions: list[str], vectors: Mapping[str, np.ndarray]) -> np.ndarray:
