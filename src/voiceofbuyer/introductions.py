@@ -133,6 +133,8 @@ _REPLACES = re.compile(
     r"|as\s+of\s+(?:last|this)\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter))\b",
     re.I,
 )
+_REPLACING_WORDS = re.compile(_REPLACES.pattern.removeprefix(r"\b").removesuffix(r"\b"), re.I)
+"""``_REPLACES`` without its word boundaries: in a whole text, it finds what ``_REPLACES`` finds in any part."""
 # "I'm the group financial controller. Sorry, no, I'm actually interim CFO now": the later title corrects the first.
 _CORRECTS_ITSELF = re.compile(
     r"\b(?:sorry|wait|oops)[,.]?\s+(?:no[,.]?\s+)?(?:i'?m|i\s+am)\b|\b(?:sorry|wait)[,.]?\s+no\b"
@@ -397,6 +399,8 @@ _SENTENCE_END = re.compile(r"[.;!?]")
 def current_title(text: str, is_job_field: Callable[[str], bool] = lambda field: True) -> str:
     """A title ``text`` says replaces the buyer's earlier one ("Honestly that title is out of date, I'm accounting
     manager now"), or ``""``."""
+    if not _REPLACING_WORDS.search(text):
+        return ""  # the title after a lead replaces another only where _REPLACES holds before it (``_replaces``)
     for lead in _leads(text):
         start = lead.end()
         title = title_after(text[start : start + 80])
