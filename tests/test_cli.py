@@ -473,3 +473,13 @@ def test_ctrl_c_on_the_desk_closes_it_and_says_the_decisions_are_saved(monkeypat
     monkeypatch.setattr(cli, "_serve", stopped)
     assert cli.main(["serve", "--store", str(tmp_path)]) == 0
     assert capsys.readouterr().err.strip() == "stopped: the review desk is closed; every decision made is saved"
+
+
+def test_a_command_that_reads_a_run_takes_its_folder_as_store_or_out(first_run, capsys):
+    """`run` ends with "voiceofbuyer serve --store OUT": `objections --store OUT` read nothing (tester 43)."""
+    out = str(first_run[0])
+    assert main(["objections", "--store", out, "--format", "json"]) == 0
+    by_store = capsys.readouterr().out
+    assert main(["objections", "--out", out, "--format", "json"]) == 0
+    assert json.loads(by_store) and capsys.readouterr().out == by_store
+    assert main(["personas", "--store", out]) == 0 and "Finance Leader" in capsys.readouterr().out

@@ -71,20 +71,20 @@ def _parser() -> argparse.ArgumentParser:
     objections = commands.add_parser("objections", help="print the last run's objection list")
     objections.add_argument("--role", help="only this role (see `voiceofbuyer roles`)")
     objections.add_argument("--format", choices=("md", "csv", "json"), default="md")
-    objections.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
+    _run_folder(objections)
 
     personas = commands.add_parser("personas", help="list the personas of the last run")
-    personas.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
+    _run_folder(personas)
 
     roles = commands.add_parser("roles", help="list the buyer roles of the last run and how each was found")
-    roles.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
+    _run_folder(roles)
 
     render = commands.add_parser("render", help="re-render the documents from the store, with review decisions")
-    render.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
+    _run_folder(render)
     render.add_argument("--templates", type=Path, help="folder of Jinja2 templates overriding the defaults")
 
     serve = commands.add_parser("serve", help="the review desk: a local web app to review and approve personas")
-    serve.add_argument("--store", type=Path, default=DEFAULT_OUT, help="output folder of the run (default: outputs/)")
+    _run_folder(serve, "store")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
     serve.add_argument("--port", type=_port, default=8000, help="port, 1-65535 (default: 8000)")
     serve.add_argument("--templates", type=Path, help="document templates for the exports (as for `run`)")
@@ -92,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     decisions = commands.add_parser("decisions", help="export or import the review decisions of a store")
     decisions.add_argument("action", choices=("export", "import"))
     decisions.add_argument("file", type=Path, metavar="FILE", help="decisions.jsonl; - : to standard output (export)")
-    decisions.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder of the run")
+    _run_folder(decisions)
 
     evaluate = commands.add_parser("eval", help="score the statement classifier on real and sample labelled sets")
     evaluate.add_argument("--devset", type=Path, help="your own JSONL (question, text, label, interview), scored too")
@@ -112,6 +112,13 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--config", type=Path, help="voiceofbuyer.toml (default: ./voiceofbuyer.toml)")
     evaluate.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder of the store used as cache")
     return parser
+
+
+def _run_folder(command: argparse.ArgumentParser, dest: str = "out") -> None:
+    """The run's output folder, read by a command that reads a run: ``--out`` as `run` writes it, or ``--store`` as
+    `run` tells to open the desk with (tester 43: "objections --store" was refused, "serve --out" too)."""
+    help = "output folder of the run (default: outputs/; --out and --store are the same)"
+    command.add_argument("--out", "--store", dest=dest, type=Path, default=DEFAULT_OUT, help=help)
 
 
 def _port(value: str) -> int:
