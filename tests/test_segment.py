@@ -776,3 +776,44 @@ def test_a_turn_cut_off_as_the_line_dropped_stands_alone_no_more(tmp_path):
     assert standalone["If one store is late, we miss"] is False
     assert standalone["If one store is late, we miss the deadline for the whole group."] is True
     assert standalone["It's the spreadsheet tools we use"] is True
+
+
+def test_a_sentence_a_recogniser_stopped_at_a_pause_goes_on_in_the_next_but_one_started_again_does_not(tmp_path):
+    """Teams' captions put a full stop at every pause: "We had a big problem with. The reconciliation ..." is one
+    sentence, and its second half alone lost what it is about (tester 43); a sentence given up and started again
+    ("We were. Honestly, ...") is two."""
+    _, statements = statements_of(
+        tmp_path,
+        "teams.vtt",
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Jess Alvarez>Has an integration ever broken on you?</v>\n\n"
+        "00:00:05.000 --> 00:00:12.000\n<v Priya Raman>Oh yeah. We lost a whole week of. Invoices that never "
+        "posted to the ledger. We had a big problem with. The reconciliation and my team spent a whole weekend on "
+        "it.</v>\n\n"
+        "00:00:13.000 --> 00:00:15.000\n<v Jess Alvarez>And the tool you have now?</v>\n\n"
+        "00:00:16.000 --> 00:00:22.000\n<v Priya Raman>We were. Honestly the approval tool is slow and my team hates "
+        "it. There's a. There's a real disconnect between finance and IT on it. I was the head of. Finance. Here I "
+        "run the integrations team. The tool is something I have experience with. AI is weaker than me on it.</v>\n",
+    )
+    texts = [s.text for s in statements]
+    assert "We lost a whole week of. Invoices that never posted to the ledger." in texts
+    assert "We had a big problem with. The reconciliation and my team spent a whole weekend on it." in texts
+    assert not any(t.startswith("The reconciliation") for t in texts)
+    assert "Honestly the approval tool is slow and my team hates it." in texts
+    # the words that ended a dangling sentence are no fragment that goes on into the next
+    assert "I was the head of. Finance." in texts and "Here I run the integrations team." in texts
+    # a sentence that ends where a typed one may: not joined
+    assert "AI is weaker than me on it." in texts
+
+
+def test_a_long_sentence_is_never_split_inside_a_repeated_word(tmp_path):
+    """Split at ", and" between "and," and "and", the clean-up took the first out for a repeat the statement no longer
+    held, and the run stopped on its own audit (a real spoken interview)."""
+    half = "we looked at every invoice by hand before the team arrived in the morning"
+    _, statements = statements_of(
+        tmp_path,
+        "long.txt",
+        f"Sam: Tell me?\nDana: {half}, but {half} and, and {half}, so {half} again.\n",
+    )
+    assert len(statements) == 2
+    assert not any(s.text.rstrip(",. ").endswith(" and") for s in statements)
+    assert statements[1].text.startswith("So") or statements[0].text.endswith(f"and {half},")

@@ -26,6 +26,7 @@ from .passages import Passage, buyer_passages, clean_with_map, is_backchannel, t
 from .pos_ruler import use_pos_ruler
 from .readbacks import echoes
 from .records import Interview, SpeakerRoles, Statement, Turn
+from .sentence_ends import goes_on_with
 from .wording import has_content, stands_alone
 
 if TYPE_CHECKING:
@@ -144,17 +145,21 @@ def _corrected(said: list[Statement]) -> list[Statement]:
 
 def _sentences(doc: Doc, backchannels: frozenset[str]) -> list[Span]:
     """spaCy's sentences, a fragment joined with the sentence after it: "Breakage. One parcel in twenty arrives
-    broken." is one thought, and "Breakage." alone stands for nothing."""
+    broken." is one thought, and "Breakage." alone stands for nothing; so is a sentence that dangles, when the next
+    goes on with it (``sentence_ends.goes_on_with``)."""
     sentences = _punctuated_sentences(doc)
     joined: list[Span] = []
     start: int | None = None
+    ended = False  # whether this sentence ends the one before, which dangled ("... courses for. Society.")
     for index, sentence in enumerate(sentences):
         first = sentence.start if start is None else start
-        if _is_fragment(sentence, backchannels) and index + 1 < len(sentences):
-            start = first
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        dangles = following is not None and goes_on_with(sentence, following)
+        if dangles or (following is not None and not ended and _is_fragment(sentence, backchannels)):
+            start, ended = first, dangles
             continue
         joined.append(doc[first : sentence.end])
-        start = None
+        start, ended = None, False
     return joined
 
 
@@ -274,7 +279,10 @@ def _split_long(text: str, base: int, max_words: int) -> list[tuple[int, int]]:
     middle = len(stripped) / 2
     for match in sorted(_CLAUSE_BREAK.finditer(stripped), key=lambda m: abs(m.start() - middle)):
         head, tail = stripped[: match.start() + 1], stripped[match.start() + 1 :].lstrip()
-        if len(head.split()) >= _MIN_SPLIT_WORDS and len(tail.split()) >= _MIN_SPLIT_WORDS:
+        # never inside a repeat ("... and, and even with"): the clean-up takes its first word out for the second
+        last, first = (head.split() or [""])[-1], (tail.split(maxsplit=1) or [""])[0]
+        repeated = last.strip(",;:").lower() == first.strip(",;:").lower()
+        if len(head.split()) >= _MIN_SPLIT_WORDS and len(tail.split()) >= _MIN_SPLIT_WORDS and not repeated:
             tail_base = base + len(stripped) - len(tail)
             return _split_long(head, base, max_words) + _split_long(tail, tail_base, max_words)
     return [(base, base + len(stripped))]
@@ -373,7 +381,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "61"
+    VERSION = "62"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -9,21 +9,13 @@ from typing import TYPE_CHECKING
 
 from .keyphrases import LIGHT_VERBS
 from .remarks import speaks_of_trouble
-from .sentence_ends import (
-    SUBJECTS,
-    clause_before,
-    ends_as_it_is,
-    reduced_relative,
-    stranded_preposition,
-    word_before_tags,
-)
+from .sentence_ends import SUBJECTS, clause_before, ends_dangling, word_before_tags
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from spacy.tokens import Token
 
-_DANGLING_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "AUX", "PART"})
 _BACK_REFERENCES = frozenset({"that", "this", "those", "these"})
 _RELATIVES = frozenset({"which", "whom", "whose"})
 _THIRD_PERSONS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -44,28 +36,8 @@ _VAGUE_WORDS = frozenset({
 })  # fmt: skip
 """Nouns, verbs and adjectives that name nothing on their own: "I feel like it's the same thing." says nothing the
 question and the answer before it do not."""
-_DANGLING_WORDS = frozenset({
-    "like", "i", "we", "they", "he", "she", "the", "a", "an", "to", "of", "and", "but", "or", "with", "for", "because",
-    "just", "very", "quite", "it's", "that's", "there's",
-})  # fmt: skip
-"""Words a finished sentence does not end on, whatever the tagger makes of them in a broken sentence: a subject
-pronoun with its verb never said ("... is like we."), an article or a preposition ("... to include the.")."""
-_PARTICLES = frozenset(
-    {"out", "back", "up", "down", "in", "off", "over", "away", "along", "around", "apart", "together"}
-)
-"""Words that end a phrasal verb ("get out", "stack up", "come in"), unlike "on", "with" or "within"."""
 _CUT_OFF = (",", ";", ":", "-", "–", "—", "…", "...")
 """Endings of a sentence the speaker broke off ("I think this one is a good one,")."""
-_POSSESSION = frozenset({"have", "has", "had"})
-_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "prt", "dative"})
-_TAKES_AN_OBJECT = frozenset(
-    form
-    for verb in ("want", "need", "miss", "get", "make", "take", "give", "send", "buy", "pay", "lose", "spend", "bring",
-                 "put", "use", "find", "show", "tell", "ask", "require", "expect")
-    for form in (verb, verb + ("es" if verb.endswith(("s", "sh", "ch")) else "s"))
-)  # fmt: skip
-"""Verbs (as said in the present; the pipeline has no lemmatizer) a sentence does not end on unless cut off, where
-no full stop ends it ("..., we miss", "the board wants")."""
 MIN_QUOTE_WORDS = 6
 UNFINISHED = frozenset({
     "quite", "very", "really", "more", "most", "less", "the", "a", "an", "of", "to", "in", "on", "for", "with", "and",
@@ -122,35 +94,9 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         return False
     if not any(t.dep_ in SUBJECTS for t in words) or not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
-    last = word_before_tags(tokens) or words[-1]
-    # A verb's particle ends a sentence ("... we can't get out.", "claim it back.", "come in."); a preposition
-    # without its object does not ("I work with.", "Now we are going to deploy on.").
-    # The parser may attach a particle as a preposition ("... to put something in."): its tag still says RP.
-    attached = last.dep_ in ("prt", "advmod") or last.tag_ == "RP"
-    particle = last.pos_ == "ADP" and attached and last.lower_ in _PARTICLES
-    ends_a_clause = ends_as_it_is(tokens, last) or stranded_preposition(last)
-    if (
-        (last.pos_ in _DANGLING_POS and not particle and not ends_a_clause)
-        or last.dep_ in SUBJECTS
-        or (last.lower_ in _DANGLING_WORDS and not ends_a_clause)
-    ):
-        return False
-    if last.tag_ == "PRP$" or text.rstrip().endswith(_CUT_OFF):
-        return False  # a possessive with no noun ("... take time at our."), or a sentence broken off
-    if last.lower_ in _POSSESSION and last.dep_ != "relcl" and not any(c.dep_ in _OBJECTS for c in last.children):
-        return False  # "have" with nothing had ("... usually say you have."); "the tools we have." is whole
-    if (
-        text.rstrip()[-1:].isalnum()
-        and last.lower_ in _TAKES_AN_OBJECT
-        and last.pos_ == "VERB"
-        and last.dep_ == "ROOT"
-        and not any(c.dep_ in _OBJECTS for c in last.children)
-        and not reduced_relative(last)
-    ):
-        # a turn cut off as the line dropped: "If one store is late, we miss", "the board wants"; never a verb of a
-        # clause inside ("... as helpful as I want", "... my own email to send")
-        return False
-    first = words[0]
+    if ends_dangling(text, tokens) or text.rstrip().endswith(_CUT_OFF):
+        return False  # broken off ("What we did is like we.", "I think this one is a good one,")
+    last, first = word_before_tags(tokens) or words[-1], words[0]
     if first.lower_ in _RELATIVES:
         return False
     # A short statement resting on a "that" or "this" it does not explain ("I worry a bit about that.", "Actually,
