@@ -246,7 +246,7 @@ def test_a_fluent_confident_statement_leads_before_a_halting_or_doubtful_one():
 
 def test_a_quote_that_leans_on_what_came_before_leads_after_one_that_does_not():
     """ "Thirdly, ...", "As I said, ..." point back to an answer the reader of a persona never sees."""
-    for opening in ("Thirdly, I prefer", "As I said, I prefer", "Again, I prefer"):
+    for opening in ("Thirdly, I prefer", "As I said, I prefer", "Again, I prefer", "And then I prefer"):
         leaning = statement("a", "i1", f"{opening} to keep control over the payment runs myself.", ())
         plain = statement("b", "i2", "I prefer to keep control over the payment runs myself.", ())
         vectors = {s.text: np.array([1.0, 0.0]) for s in (leaning, plain)}

@@ -24,10 +24,10 @@ from .wording import RESTARTED, UNFINISHED
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|we|we're|we've|we'd|my|our|us|me)\b", re.I)
 # Openings that lean on what was said before ("It's always a busy week."): weak as a lead quote.
 # Openings that lean on what came before: a back-reference, or a link to the sentence before ("However, ...",
-# "For example, ...", "Similarly, ...").
+# "For example, ...", "Similarly, ...", "And then I need the payment piece to be separate": tester 43).
 _CONTEXT_OPENING = re.compile(
     r"^(it|it's|that|that's|this|which|they|they're|he|she|then|not|those|these|there|same|both|either|however"
-    r"|but|similarly|likewise|also|additionally|otherwise|instead|therefore|thus|hence|for\s+(?:example|instance)"
+    r"|and|or|plus|but|similarly|likewise|also|additionally|otherwise|instead|therefore|thus|hence|for\s+(?:example|instance)"
     r"|in\s+addition|on\s+the\s+other\s+hand|firstly|secondly|thirdly|lastly|finally|again|(?:as|like)\s+i\s+said"
     r"|as\s+(?:i\s+)?mentioned)\b",
     re.I,
