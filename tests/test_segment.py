@@ -817,3 +817,16 @@ def test_a_long_sentence_is_never_split_inside_a_repeated_word(tmp_path):
     assert len(statements) == 2
     assert not any(s.text.rstrip(",. ").endswith(" and") for s in statements)
     assert statements[1].text.startswith("So") or statements[0].text.endswith(f"and {half},")
+
+
+def test_an_auxiliary_a_parser_broke_off_unpunctuated_captions_stays_with_its_clause(tmp_path):
+    """ "so i know which suppliers bill accurately and which ones | don't": the parser's break left a quote that
+    meant the opposite and a statement "Don't" (tester 43)."""
+    _, statements = statements_of(
+        tmp_path,
+        "descript.txt",
+        "Dev Patel: what would good look like\n"
+        "Gareth Bowen: we want a supplier scorecard so i know which suppliers bill accurately and which ones don't\n",
+    )
+    assert [s.text for s in statements][-1].endswith("and which ones don't")
+    assert not any(s.text.lower().startswith("don't") for s in statements)

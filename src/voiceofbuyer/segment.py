@@ -158,9 +158,21 @@ def _sentences(doc: Doc, backchannels: frozenset[str]) -> list[Span]:
         if dangles or (following is not None and not ended and _is_fragment(sentence, backchannels)):
             start, ended = first, dangles
             continue
-        joined.append(doc[first : sentence.end])
+        if joined and _said_again(sentence, joined[-1]):
+            joined[-1] = doc[joined[-1].start : sentence.end]
+        else:
+            joined.append(doc[first : sentence.end])
         start, ended = None, False
     return joined
+
+
+def _said_again(sentence: Span, before: Span) -> bool:
+    """Whether ``sentence`` is only the auxiliary that ends the clause before it, where no punctuation parts them
+    ("... and which ones | don't", a parser's break in unpunctuated captions: tester 43)."""
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    last = [t for t in before if not t.is_space]
+    auxiliary = all(t.pos_ in ("AUX", "PART") or t.lower_ in ("do", "does", "did") for t in words)
+    return 0 < len(words) <= 2 and auxiliary and bool(last) and not last[-1].is_punct
 
 
 def _punctuated_sentences(doc: Doc) -> list[Span]:
@@ -381,7 +393,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "62"
+    VERSION = "63"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
