@@ -462,7 +462,8 @@ def test_opening_markers_go_but_words_that_mean_something_stay(tmp_path):
         "Well over half of the invoices arrive late. So we built a spreadsheet for the disputes. "
         "Well in excess of 2,400 km a week goes on fuel cards. I was all in, but the CFO wants a second quote. "
         "It caught some, but every insurer changes its rules twice a year. "
-        'Our CFO asked, "Why are we paying twice?" and I had no answer.\n',
+        'Our CFO asked, "Why are we paying twice?" and I had no answer. '
+        "Yeah predictability is a big one for me.\n",
     )
     assert [s.text for s in statements] == [
         "Like I told Sam in our first call, the AR team has to live with whatever we buy.",
@@ -479,6 +480,7 @@ def test_opening_markers_go_but_words_that_mean_something_stay(tmp_path):
         "I was all in, but the CFO wants a second quote.",  # "in" ends the clause: no start given up
         "It caught some, but every insurer changes its rules twice a year.",  # "some" too, as a pronoun (tester W)
         'Our CFO asked, "Why are we paying twice?" and I had no answer.',  # a quoted question inside the sentence
+        "Predictability is a big one for me.",  # an answer's "yeah" a recogniser wrote no comma after (tester 43)
     ]
 
 

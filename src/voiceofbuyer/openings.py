@@ -31,7 +31,9 @@ _LEADING_MARKERS = re.compile(
     r"(?:(?:and|so|but|well|yeah|yes|okay|ok|anyway)\b(?:[,.]|(?=\s+(?:i|i'm|i've|i'd|i'll|we|we're|we've|we'd|you"
     r"|you're|they|they're|he|she|it|it's|there|there's|this|that|that's|these|those|the|our|my|a|an|what|when|if"
     r"|basically|honestly|obviously|in|at|for|on|after|before|because|most|some|all|every|one|nobody|everyone)\b))"
-    r"|(?:oh|i mean|you know|like|right|now|look)[,.])(?=\s)",
+    r"|(?:oh|i mean|you know|like|right|now|look)[,.]"
+    # "Yeah predictability is a big one for me": a recogniser writes no comma after a "yeah" that answers (tester 43)
+    r"|(?:yeah|yep|yup)\b(?=\s+[\w'’]))(?=\s)",
     re.I,
 )
 

@@ -393,7 +393,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "63"
+    VERSION = "64"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config
