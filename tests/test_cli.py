@@ -483,3 +483,6 @@ def test_a_command_that_reads_a_run_takes_its_folder_as_store_or_out(first_run, 
     assert main(["objections", "--out", out, "--format", "json"]) == 0
     assert json.loads(by_store) and capsys.readouterr().out == by_store
     assert main(["personas", "--store", out]) == 0 and "Finance Leader" in capsys.readouterr().out
+    # or the store file itself (tester 44: the fix offered was to write a run into the file's path)
+    assert main(["roles", "--store", str(first_run[0] / "voiceofbuyer.sqlite")]) == 0
+    assert "Finance Leader" in capsys.readouterr().out

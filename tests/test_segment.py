@@ -805,6 +805,35 @@ def test_a_sentence_a_recogniser_stopped_at_a_pause_goes_on_in_the_next_but_one_
     assert "I was the head of. Finance." in texts and "Here I run the integrations team." in texts
     # a sentence that ends where a typed one may: not joined
     assert "AI is weaker than me on it." in texts
+    # "a." is one token to spaCy: the start given up is cut off all the same (tester 44)
+    assert "There's a real disconnect between finance and IT on it." in texts
+
+
+def test_a_sentence_stopped_on_because_a_possessive_or_but_goes_on_in_the_next(tmp_path):
+    """Variants of the kind (tester 44): "because.", "our insurer's.", "but. Neither of them ...", "We had a. Big
+    ..."."""
+    _, statements = statements_of(
+        tmp_path,
+        "otter.txt",
+        "Sam Ortiz  0:01\nWhat went wrong?\n\n"
+        "Dana Reyes  0:04\nWe can't close on time because. The tills in the older stores only upload overnight. We "
+        "only found out from our insurer's. Renewal questionnaire, which asked for quarterly access reviews. We "
+        "looked at two vendors last year but. Neither of them could handle refunds across currencies. We had a. Big "
+        "problem with refunds. It's a. It's a nightmare every month. My worry is the line supervisors'. Habit of "
+        "sharing one login per shift. But with the external data, there's a. There's a gap that nobody on my team "
+        "owns.\n",
+    )
+    texts = [s.text for s in statements]
+    assert "We can't close on time because. The tills in the older stores only upload overnight." in texts
+    insurer = "We only found out from our insurer's. Renewal questionnaire, which asked for quarterly access reviews."
+    assert insurer in texts
+    assert "We looked at two vendors last year but. Neither of them could handle refunds across currencies." in texts
+    assert "We had a. Big problem with refunds." in texts
+    assert "It's a nightmare every month." in texts
+    assert "My worry is the line supervisors'. Habit of sharing one login per shift." in texts
+    standalone = {s.text: s.standalone for s in statements}
+    assert standalone["But with the external data, there's a."] is False  # broken off on "a.", one token
+    assert standalone["There's a gap that nobody on my team owns."] is True
 
 
 def test_a_long_sentence_is_never_split_inside_a_repeated_word(tmp_path):

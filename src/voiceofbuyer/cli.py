@@ -117,8 +117,14 @@ def _parser() -> argparse.ArgumentParser:
 def _run_folder(command: argparse.ArgumentParser, dest: str = "out") -> None:
     """The run's output folder, read by a command that reads a run: ``--out`` as `run` writes it, or ``--store`` as
     `run` tells to open the desk with (tester 43: "objections --store" was refused, "serve --out" too)."""
-    help = "output folder of the run (default: outputs/; --out and --store are the same)"
-    command.add_argument("--out", "--store", dest=dest, type=Path, default=DEFAULT_OUT, help=help)
+    help = "output folder of the run, or its voiceofbuyer.sqlite (default: outputs/; --out and --store are the same)"
+    command.add_argument("--out", "--store", dest=dest, type=_run_folder_of, default=DEFAULT_OUT, help=help)
+
+
+def _run_folder_of(value: str) -> Path:
+    """The folder a run wrote, given as itself or as its store file (``--store out/voiceofbuyer.sqlite``: tester 44)."""
+    path = Path(value)
+    return path.parent if path.name == STORE_NAME and not path.is_dir() else path
 
 
 def _port(value: str) -> int:

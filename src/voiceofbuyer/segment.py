@@ -7,6 +7,7 @@ sentence becomes a statement whose quote is an exact span of the source less wha
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from bisect import bisect_left
@@ -179,7 +180,7 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, but in punctuated text only where the speaker's sentence ends: the parser also breaks where
     no punctuation does ("The numbers are right, by right" | "I mean reconciled in BlackLine"), and such a part
     stands for nothing alone. Unpunctuated text (automatic captions) keeps the parser's breaks."""
-    sentences = list(doc.sents)
+    sentences = [part for sentence in doc.sents for part in _after_a_lone_article(sentence)]
     if not any(token.text in _SENTENCE_ENDS for token in doc):
         return sentences
     closes = [_closes_first(sentence.text) for sentence in sentences]
@@ -201,6 +202,14 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
         else:
             merged.append(sentence)
     return merged
+
+
+def _after_a_lone_article(sentence: Span) -> list[Span]:
+    """``sentence`` cut after each "a." before a capital: spaCy's tokenizer reads "a." as one word, so "There's a.
+    There's a disconnect ..." was one sentence, a start given up and started again (tester 44)."""
+    cuts = [t.i + 1 for t in sentence[:-1] if t.text == "a." and t.nbor().text[:1].isupper()]
+    bounds = [sentence.start, *cuts, sentence.end]
+    return [sentence.doc[begin:end] for begin, end in itertools.pairwise(bounds)]
 
 
 _ELLIPSES = frozenset({"...", "…", ".."})
@@ -255,6 +264,8 @@ def _ends_with_sentence_end(tokens: list[Token]) -> bool:
     '(... at all.)'); a bracket closed after words ("Lovely product (genuinely, the UI is great) but ...") does not,
     nor a mark inside a bracket opened a few words before ("... too validating (wow! it agrees ...)")."""
     last = tokens[-1].text
+    if last == "a.":
+        return True  # an article a sentence broke off on, one token to spaCy (``_after_a_lone_article``)
     recent = "".join(t.text for t in tokens[-6:])
     if recent.count("(") > recent.count(")"):
         return False  # an aside just opened goes on: "AI can be too validating (wow! it agrees with everything)"
@@ -393,7 +404,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "64"
+    VERSION = "65"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

@@ -133,7 +133,7 @@ def ends_dangling(text: str, tokens: list[Token]) -> bool:
     if (
         (last.pos_ in _DANGLING_POS and not particle and not ends_a_clause)
         or last.dep_ in SUBJECTS
-        or (last.lower_ in _DANGLING_WORDS and not ends_a_clause)
+        or (_word(last) in _DANGLING_WORDS and not ends_a_clause)
     ):
         return True
     if last.tag_ == "PRP$":
@@ -152,6 +152,12 @@ def ends_dangling(text: str, tokens: list[Token]) -> bool:
     )
 
 
+def _word(token: Token) -> str:
+    """A token's word in small letters; "a" for "a.", which spaCy's tokenizer keeps whole ("There's a. There's a
+    ..."); a capital "A." is a letter ("Series A.", "then A. ... and B. ...")."""
+    return "a" if token.text == "a." else token.lower_
+
+
 _CARRIES_ON = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ"})
 """How the rest of a phrase begins: "We had a big problem with. The reconciliation ...": a recogniser's full stop
 at a pause (tester 43)."""
@@ -165,15 +171,19 @@ _OBJECT_AFTER = frozenset({"of", "with", "for", "from", "about", "between", "int
 
 def breaks_off(tokens: list[Token]) -> bool:
     """Whether a sentence's last word is one no sentence ends on, whoever writes it: an article, a possessive or a
-    conjunction ("... at our.", "... or an.", "... and."), or a preposition after a noun without its object ("We had
-    a big problem with."). Narrower than ``ends_dangling``: a typed "I have to.", "even though it could.", "the data
-    I'm familiar with." ends there."""
+    conjunction ("... at our.", "... or an.", "... insurer's.", "... and.", "... because."), or a preposition after
+    a noun without its object ("We had a big problem with."). Narrower than ``ends_dangling``: a typed "I have to.",
+    "even though it could.", "the data I'm familiar with." ends there."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     if not words:
         return False
     last = words[-1]
-    if last.lower_ in _ARTICLES or last.tag_ == "PRP$" or last.pos_ == "CCONJ":
+    # "our insurer's." ends on the possessive's "'s"
+    if _word(last) in _ARTICLES or last.tag_ in ("PRP$", "POS") or last.pos_ == "CCONJ":
         return True
+    said = "".join(t.text_with_ws for t in tokens).rstrip().rstrip(".")
+    if last.lower_ == "because" or said.endswith(("s'", "s’")):
+        return True  # "... because.", "the line supervisors'." (a plural's possessive: its mark is no word to spaCy)
     head = last.head
     return (
         last.lower_ in _OBJECT_AFTER
@@ -215,6 +225,9 @@ def goes_on_with(sentence: Span, following: Span) -> bool:
     if sentence.text.rstrip().endswith(("?", "!")):
         return False  # a question or an exclamation ends where it ends ("..., they'll go like, okay, why?")
     opening = tokens[0]
-    if opening.pos_ not in _CARRIES_ON or opening.lower_ in {words[0], *words[-3:]}:
+    carries_on = opening.pos_ in _CARRIES_ON or opening.tag_ == "DT"  # "Neither of them could ..."
+    if sentence[-1].tag_ == "POS" or (len(sentence) > 1 and sentence[-2].tag_ == "POS"):
+        carries_on = opening.pos_ in ("NOUN", "ADJ")  # what is theirs: "our insurer's. Renewal questionnaire"
+    if not carries_on or opening.lower_ in {words[0], *(w.rstrip(".") for w in words[-3:])}:
         return False
     return breaks_off(list(sentence))
