@@ -800,6 +800,9 @@ def test_a_sentence_a_recogniser_stopped_at_a_pause_goes_on_in_the_next_but_one_
     assert "We lost a whole week of. Invoices that never posted to the ledger." in texts
     assert "We had a big problem with. The reconciliation and my team spent a whole weekend on it." in texts
     assert not any(t.startswith("The reconciliation") for t in texts)
+    # and it is a quote: the full stop inside is the recogniser's pause, no start given up (tester 44)
+    joined = next(s for s in statements if s.text.startswith("We had a big problem with."))
+    assert joined.standalone is True
     assert "Honestly the approval tool is slow and my team hates it." in texts
     # the words that ended a dangling sentence are no fragment that goes on into the next
     assert "I was the head of. Finance." in texts and "Here I run the integrations team." in texts

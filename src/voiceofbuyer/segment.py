@@ -254,7 +254,7 @@ class Segmenter:
     spaCy pipeline): with the interview's bytes and sides it is the statement cache key.
     """
 
-    VERSION = "65"
+    VERSION = "66"
 
     def __init__(self, config: SegmentConfig, models: ModelsConfig) -> None:
         self.config = config

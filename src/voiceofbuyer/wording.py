@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .keyphrases import LIGHT_VERBS
 from .remarks import speaks_of_trouble
-from .sentence_ends import SUBJECTS, clause_before, ends_dangling, word_before_tags
+from .sentence_ends import SUBJECTS, clause_before, ends_dangling, goes_on_with, word_before_tags
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -133,7 +133,7 @@ def stands_alone(text: str, tokens: list[Token]) -> bool:
         stop = next(i for i, t in enumerate(tokens) if t.text.endswith("."))
         if not has_content(tokens[: stop if tokens[stop].text == "." else stop + 1]):
             return False
-    if _BROKEN_INSIDE.search(text):
+    if _BROKEN_INSIDE.search(text) and not _goes_on_at_each_stop(tokens):
         return False  # a sentence given up midway and started again ("... there's a. There's a disconnect ...")
     # A subordinate clause standing as a sentence ("Because I haven't dealt with them enough."): its main verb
     # carries the conjunction itself, so the clause it depends on is elsewhere.
@@ -157,12 +157,33 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _ONLY_QUOTED = re.compile(r"\s*(?:\"[^\"“”]+\"|“[^\"“”]+”)[\s.,!?]*")
 """A quotation read out with no frame ('"Effective immediately, any rental over five thousand dollars requires a PO.
 No exceptions."', an e-mail the buyer reads): someone else's words, whoever they were (tester 39)."""
+
+
 # A full stop after a word no sentence ends on, and more after it: speech recognition closes a sentence the speaker
 # gave up ("Is this ship a. It's looking like ...", "data science is not a. As work as ..."). At the end of a quote,
 # ``_DANGLING_WORDS`` catches the same. Lower case only: a capital "A." is a letter ("John A. Miller", "Series A.").
-_BROKEN_INSIDE = re.compile(
-    r"\b(?:a|an|the|of|to|and|but|or|with|for|our|my|their|your|its|is|are|was|were|it's|that's|there's)\.\s+\S"
-)
+def _goes_on_at_each_stop(tokens: list[Token]) -> bool:
+    """Whether at each full stop inside the statement after a word no sentence ends on (``_BROKEN_INSIDE``) its
+    sentence goes on (``sentence_ends.goes_on_with``): a recogniser's stop at a pause ("We had a big problem with.
+    The reconciliation ..."), which the segmenter joined, and no start given up."""
+    words = [t for t in tokens if not t.is_space]
+    stops = [
+        k for k, t in enumerate(words[:-1])
+        if t.text == "a." or (t.text == "." and k > 0 and words[k - 1].lower_ in _BROKEN_WORDS)
+    ]  # fmt: skip
+    doc = words[0].doc if words else None
+    return (
+        bool(stops)
+        and doc is not None
+        and all(goes_on_with(doc[words[0].i : words[k].i + 1], doc[words[k + 1].i : words[-1].i + 1]) for k in stops)
+    )
+
+
+_BROKEN_WORDS = (
+    "a", "an", "the", "of", "to", "and", "but", "or", "with", "for", "our", "my", "their", "your", "its", "is", "are",
+    "was", "were", "it's", "that's", "there's",
+)  # fmt: skip
+_BROKEN_INSIDE = re.compile(r"\b(?:" + "|".join(_BROKEN_WORDS) + r")\.\s+\S")
 # "I see people frustrated with it, but yeah.", "You need to double check maybe manually or, I dunno.": a thought
 # the speaker shrugs off before finishing it.
 _SHRUGS_OFF = re.compile(
