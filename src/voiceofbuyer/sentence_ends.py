@@ -152,10 +152,22 @@ def ends_dangling(text: str, tokens: list[Token]) -> bool:
     )
 
 
+ARTICLE_AND_STOP = "a."
+"""An article and the full stop after it, which spaCy's tokenizer keeps as one token ("There's a. There's a ...");
+a capital "A." is a letter ("Series A.", "then A. ... and B. ...")."""
+
+
 def _word(token: Token) -> str:
-    """A token's word in small letters; "a" for "a.", which spaCy's tokenizer keeps whole ("There's a. There's a
-    ..."); a capital "A." is a letter ("Series A.", "then A. ... and B. ...")."""
-    return "a" if token.text == "a." else token.lower_
+    """A token's word in small letters; "a" for ``ARTICLE_AND_STOP``."""
+    return "a" if token.text == ARTICLE_AND_STOP else token.lower_
+
+
+def _ends_on_a_possessive(tokens: list[Token]) -> bool:
+    """Whether the words end on a possessive: "our insurer's." (its "'s"), "the line supervisors'." (a plural's mark,
+    no word to spaCy)."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    said = "".join(t.text_with_ws for t in tokens).rstrip().rstrip(".")
+    return (bool(words) and words[-1].tag_ == "POS") or said.endswith(("s'", "s’"))
 
 
 _CARRIES_ON = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ"})
@@ -178,12 +190,10 @@ def breaks_off(tokens: list[Token]) -> bool:
     if not words:
         return False
     last = words[-1]
-    # "our insurer's." ends on the possessive's "'s"
-    if _word(last) in _ARTICLES or last.tag_ in ("PRP$", "POS") or last.pos_ == "CCONJ":
+    if _word(last) in _ARTICLES or last.tag_ == "PRP$" or last.pos_ == "CCONJ" or last.lower_ == "because":
         return True
-    said = "".join(t.text_with_ws for t in tokens).rstrip().rstrip(".")
-    if last.lower_ == "because" or said.endswith(("s'", "s’")):
-        return True  # "... because.", "the line supervisors'." (a plural's possessive: its mark is no word to spaCy)
+    if _ends_on_a_possessive(tokens):
+        return True
     head = last.head
     return (
         last.lower_ in _OBJECT_AFTER
@@ -226,7 +236,7 @@ def goes_on_with(sentence: Span, following: Span) -> bool:
         return False  # a question or an exclamation ends where it ends ("..., they'll go like, okay, why?")
     opening = tokens[0]
     carries_on = opening.pos_ in _CARRIES_ON or opening.tag_ == "DT"  # "Neither of them could ..."
-    if sentence[-1].tag_ == "POS" or (len(sentence) > 1 and sentence[-2].tag_ == "POS"):
+    if _ends_on_a_possessive(list(sentence)):
         carries_on = opening.pos_ in ("NOUN", "ADJ")  # what is theirs: "our insurer's. Renewal questionnaire"
     if not carries_on or opening.lower_ in {words[0], *(w.rstrip(".") for w in words[-3:])}:
         return False

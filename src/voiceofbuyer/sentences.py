@@ -9,7 +9,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from .sentence_ends import goes_on_with
+from .sentence_ends import ARTICLE_AND_STOP, goes_on_with
 from .wording import has_content
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def sentences(doc: Doc, backchannels: frozenset[str]) -> list[Span]:
         if dangles or (following is not None and not ended and _is_fragment(sentence, backchannels)):
             start, ended = first, dangles
             continue
-        if joined and _said_again(sentence, joined[-1]):
+        if joined and _only_an_auxiliary(sentence, joined[-1]):
             joined[-1] = doc[joined[-1].start : sentence.end]
         else:
             joined.append(doc[first : sentence.end])
@@ -39,7 +39,7 @@ def sentences(doc: Doc, backchannels: frozenset[str]) -> list[Span]:
     return joined
 
 
-def _said_again(sentence: Span, before: Span) -> bool:
+def _only_an_auxiliary(sentence: Span, before: Span) -> bool:
     """Whether ``sentence`` is only the auxiliary that ends the clause before it, where no punctuation parts them
     ("... and which ones | don't", a parser's break in unpunctuated captions: tester 43)."""
     words = [t for t in sentence if not t.is_punct and not t.is_space]
@@ -79,7 +79,7 @@ def _punctuated_sentences(doc: Doc) -> list[Span]:
 def _after_a_lone_article(sentence: Span) -> list[Span]:
     """``sentence`` cut after each "a." before a capital: spaCy's tokenizer reads "a." as one word, so "There's a.
     There's a disconnect ..." was one sentence, a start given up and started again (tester 44)."""
-    cuts = [t.i + 1 for t in sentence[:-1] if t.text == "a." and t.nbor().text[:1].isupper()]
+    cuts = [t.i + 1 for t in sentence[:-1] if t.text == ARTICLE_AND_STOP and t.nbor().text[:1].isupper()]
     bounds = [sentence.start, *cuts, sentence.end]
     return [sentence.doc[begin:end] for begin, end in itertools.pairwise(bounds)]
 
@@ -136,7 +136,7 @@ def _ends_with_sentence_end(tokens: list[Token]) -> bool:
     '(... at all.)'); a bracket closed after words ("Lovely product (genuinely, the UI is great) but ...") does not,
     nor a mark inside a bracket opened a few words before ("... too validating (wow! it agrees ...)")."""
     last = tokens[-1].text
-    if last == "a.":
+    if last == ARTICLE_AND_STOP:
         return True  # an article a sentence broke off on, one token to spaCy (``_after_a_lone_article``)
     recent = "".join(t.text for t in tokens[-6:])
     if recent.count("(") > recent.count(")"):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .keyphrases import LIGHT_VERBS
 from .remarks import speaks_of_trouble
-from .sentence_ends import SUBJECTS, clause_before, ends_dangling, goes_on_with, word_before_tags
+from .sentence_ends import ARTICLE_AND_STOP, SUBJECTS, clause_before, ends_dangling, goes_on_with, word_before_tags
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -169,7 +169,7 @@ def _goes_on_at_each_stop(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_space]
     stops = [
         k for k, t in enumerate(words[:-1])
-        if t.text == "a." or (t.text == "." and k > 0 and words[k - 1].lower_ in _BROKEN_WORDS)
+        if t.text == ARTICLE_AND_STOP or (t.text == "." and k > 0 and words[k - 1].lower_ in _BROKEN_WORDS)
     ]  # fmt: skip
     doc = words[0].doc if words else None
     return (
