@@ -4,6 +4,7 @@ this process alone; a Ray worker's failure on one interview skips only it."""
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def test_an_unknown_engine_is_one_line():
         make_engine("spark")
 
 
-def test_a_pool_of_processes_splits_interviews_into_the_same_statements(twenty):
+def test_a_pool_of_processes_splits_interviews_into_the_same_statements_while_the_next_are_read(twenty):
     from voiceofbuyer import components
     from voiceofbuyer.ingest import read_batch
     from voiceofbuyer.people import identify_people
@@ -89,7 +90,16 @@ def test_a_pool_of_processes_splits_interviews_into_the_same_statements(twenty):
     segmenter = components.segmenter(SAMPLE_CONFIG)
     pooled = LocalEngine(workers=2)
     pooled.POOL_FROM = 2  # a pool even for six interviews
-    assert list(pooled.segment(segmenter, work)) == list(LocalEngine(workers=1).segment(segmenter, work))
+    workers_at = []
+
+    def read_as_it_goes():  # as the run's sides are read: each interview handed over once read
+        for item in work:
+            workers_at.append(len(multiprocessing.active_children()))
+            yield item
+
+    assert list(pooled.segment(segmenter, read_as_it_goes())) == list(LocalEngine(workers=1).segment(segmenter, work))
+    # The first interviews went to the workers before the last was read: the pool was there to split them.
+    assert workers_at[:2] == [0, 0] and workers_at[-1] >= 1
 
 
 def test_an_address_without_the_ray_engine_is_one_line(twenty, tmp_path, capsys):

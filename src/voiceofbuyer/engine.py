@@ -14,14 +14,15 @@ Ray is an optional extra (``pip install 'voiceofbuyer[ray]'``); without it, ``--
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
 import pickle
 import tempfile
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,8 +67,9 @@ class Engine(ABC):
         driver's recogniser and progress bar); a remote engine's workers build their own, at ``placement``."""
 
     @abstractmethod
-    def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
-        """Each interview's statements, as ``segmenter.segment`` gives them, in ``work``'s order."""
+    def segment(self, segmenter: Segmenter, work: Iterable[Work]) -> Iterator[Segmented]:
+        """Each interview's statements, as ``segmenter.segment`` gives them, in ``work``'s order. ``work`` may be a
+        generator that reads each interview's sides as it goes: it is drawn from in the calling thread."""
 
     @abstractmethod
     def embed(
@@ -109,17 +111,27 @@ class LocalEngine(Engine):
         for job, info in work:
             yield job.source, here(job, info)
 
-    def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
-        """In this process, or on the pool (see the class)."""
-        if self.workers < 2 or len(work) < self.POOL_FROM:
-            for interview, sides in work:
+    def segment(self, segmenter: Segmenter, work: Iterable[Work]) -> Iterator[Segmented]:
+        """In this process, or on the pool (see the class). On the pool, each interview is sent as soon as ``work``
+        gives it, so the workers split the first while the caller's generator still reads the next ones."""
+        items = iter(work)
+        first = list(itertools.islice(items, self.POOL_FROM))
+        if self.workers < 2 or len(first) < self.POOL_FROM:
+            for interview, sides in itertools.chain(first, items):
                 yield interview.id, _segment_one(segmenter, interview, sides)
             return
         # Spawned, not forked: a fork of a process holding ONNX Runtime's and PyTorch's threads can hang.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-            jobs = [(segmenter, interview, sides) for interview, sides in work]
-            yield from pool.map(_segment_job, jobs, chunksize=2)
+            jobs: list[tuple[str, Future[list[Statement] | str]]] = []
+            try:
+                for interview, sides in itertools.chain(first, items):
+                    jobs.append((interview.id, pool.submit(_segment_one, segmenter, interview, sides)))
+                for interview_id, job in jobs:
+                    yield interview_id, job.result()
+            finally:  # as ``Executor.map``: a run stopped (an error, Ctrl-C) waits for no interview not yet begun
+                for _, job in jobs:
+                    job.cancel()
 
     def embed(
         self, load: Callable[[], Embedder], texts: list[str], chunk: int, device: str = "cpu"
@@ -217,16 +229,16 @@ class RayEngine(Engine):
             for row in dataset.iter_rows():
                 yield pickle.loads(row["result"])
 
-    def segment(self, segmenter: Segmenter, work: list[Work]) -> Iterator[Segmented]:
-        """On ``_SegmentWorker`` actors, one interview per task."""
-        if not work:
-            return
+    def segment(self, segmenter: Segmenter, work: Iterable[Work]) -> Iterator[Segmented]:
+        """On ``_SegmentWorker`` actors, one interview per task, once ``work`` is all read."""
         rows = [{"work": pickle.dumps(item)} for item in work]
+        if not rows:
+            return
         dataset = self._ray.data.from_items(rows).map_batches(
             _SegmentWorker,
             fn_constructor_args=(segmenter,),
             batch_size=1,
-            compute=self._pool(min(self._workers, len(work))),
+            compute=self._pool(min(self._workers, len(rows))),
             num_cpus=1,
         )
         for row in dataset.iter_rows():
@@ -325,11 +337,6 @@ class _EmbedWorker:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         texts = [str(text) for text in batch["text"]]
         return {"text": texts, "vector": self.embedder.encode(texts)}
-
-
-def _segment_job(job: tuple[Segmenter, Interview, SpeakerRoles]) -> Segmented:
-    segmenter, interview, sides = job
-    return interview.id, _segment_one(segmenter, interview, sides)
 
 
 def _segment_one(segmenter: Segmenter, interview: Interview, sides: SpeakerRoles) -> list[Statement] | str:

@@ -8,7 +8,7 @@ the fix: sides that cannot be told apart, a buyer without a role.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .config import Config
@@ -62,7 +62,15 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
     interviewing side, or only voices the transcript could not name) is a skipped file's problem, not an empty
     persona's interview."""
     people = People()
-    heard = []
+    settle_roles(list(each_buyer(interviews, config, vectors, people)), config, vectors, people)
+    return people
+
+
+def each_buyer(interviews: list[Interview], config: Config, vectors: Vectors, people: People) -> Iterator[Interview]:
+    """The interviews in which a buyer speaks, one at a time as its sides are known (so a caller can split each
+    into statements while the next is read), with the company its buyer named (``with_company``); each one's
+    sides, first profile and company, and the warnings and notes met, go into ``people``. The roles are settled
+    once all are read: ``settle_roles``."""
     for interview in interviews:
         sides = identify_sides(interview)
         if not sides.buyers or only_asks(interview, sides):
@@ -74,7 +82,6 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
                 f"{interview.source}: {unlike}, so not an interview: left out (fix: keep only transcripts in the "
                 "batch folder, or name the interviewee in metadata if it is one)"), skipped=True))  # fmt: skip
             continue
-        heard.append(interview)
         people.speakers[interview.id] = sides
         # A voice without a name ("Speaker 2", a legend's "R") takes the metadata's name; a named buyer who is not it
         # is a mismatch.
@@ -124,7 +131,13 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
                 f"{interview.source}: {device!r} speaks only before {name!r} first does: read as one buyer who "
                 "renamed themselves mid-call (their quotes keep the label of the moment)"
             )
-    interviews = heard
+        yield with_company(interview, people.companies)
+
+
+def settle_roles(interviews: list[Interview], config: Config, vectors: Vectors, people: People) -> None:
+    """The roles of the buyers of ``interviews`` (those ``each_buyer`` gave, with their profiles in ``people``): one
+    per person, read from a description where no title says it, and merged into their function where too few
+    interviews hold them."""
     # One person, one role: a follow-up call that states no title is the same CFO's.
     companies = {i.id: i.meta.company or people.companies.get(i.id, "") for i in interviews}
     people.profiles = one_role_per_person(with_persons(people.profiles, companies.__getitem__))
@@ -141,7 +154,6 @@ def identify_people(interviews: list[Interview], config: Config, vectors: Vector
         profile = people.profiles[interview.id]
         if profile.role_source == "self-introduction":
             people.notes.append(f"{interview.source}: role {profile.role!r} from self-introduction {profile.title!r}")
-    return people
 
 
 def with_company(interview: Interview, companies: dict[str, str]) -> Interview:

@@ -1,9 +1,9 @@
 """Runs the stages in order, reusing what the store already has; orchestration only.
 
-transcribe (recordings only) → parse → people (sides, roles) → segment → embed → classify → cluster → themes →
-personas → review decisions → audit → publish. The components come from ``components``; every expensive stage is
-keyed by content in the store, so an unchanged batch re-runs from cache without loading a model and a new
-interview costs only its own statements.
+transcribe (recordings only) → parse → people (sides, titles) and segment, overlapped → people (roles) → embed →
+classify → cluster → themes → personas → review decisions → audit → publish. The components come from
+``components``; every expensive stage is keyed by content in the store, so an unchanged batch re-runs from cache
+without loading a model and a new interview costs only its own statements.
 
 Nothing is lost: an interview that fails in any stage is skipped with one line naming it, the rest goes on; a run
 with no readable interview, or whose evidence audit fails, publishes nothing; the documents are published as one
@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -30,13 +30,13 @@ from .coherence import refine
 from .compare import compare_roles
 from .config import Config
 from .decision_rows import decisions_of, restore_decisions, reviewer_examples
-from .engine import Engine, LocalEngine
+from .engine import Engine, LocalEngine, Work
 from .errors import NoInterviews
 from .files import WORK, DocumentSet, sole_writer
 from .following import REPLACED, follow
 from .ingest import Problem, read_batch, recordings_to_transcribe
 from .interrupts import HELD_NOTE, InterruptHold
-from .people import identify_people, not_analysed, with_company
+from .people import People, each_buyer, not_analysed, settle_roles
 from .personas import build_personas
 from .persons import repeat_interviewees
 from .records import (
@@ -61,8 +61,8 @@ from .theme_titles import distinct_labels, never_in_titles, title_candidates
 from .themes import build_themes, quote_of, said_at, speaker_key, theme_rank
 from .verdicts import classify_statements, refit_moves
 
-_CACHE_GROUP = 64
-"""Interviews whose cached statements are read at once."""
+_CACHE_GROUP = 16
+"""Interviews whose cached statements are read at once (the first are sent to the workers once that many are read)."""
 
 
 def run(
@@ -108,15 +108,18 @@ def _run(
         # An interview in a language no pipeline is named for is left out whole, not counted empty in a persona.
         report.problems.extend(not_analysed(i) for i in batch.interviews if not segmenter.model_for(i.language))
         interviews = _readable([i for i in batch.interviews if segmenter.model_for(i.language)], batch_dir, report)
-        with stages.stage("people", len(interviews), unit="interview") as bar:
-            people = identify_people(interviews, config, vectors)
-            bar.update(len(interviews))
-        report.problems.extend(people.problems)
-        report.notes.extend(people.notes)
-        interviews = _readable([with_company(i, people.companies) for i in interviews if i.id in people.speakers],
-                               batch_dir, report)  # fmt: skip
+        people = People()
         with stages.stage("segment", len(interviews), unit="interview") as bar:
-            statements = _segment(interviews, people.speakers, segmenter, engine, store, bar.update, report)
+            # Each interview's sides are read here while the engine's workers split those read before: the two
+            # overlap on a pool of processes.
+            buyers = each_buyer(interviews, config, vectors, people)
+            heard, statements, unsegmented = _segment(buyers, people.speakers, segmenter, engine, store, bar.update)
+        with stages.stage("people", len(heard), unit="interview") as bar:
+            settle_roles(heard, config, vectors, people)
+            bar.update(len(heard))
+        report.problems.extend(people.problems + unsegmented)
+        report.notes.extend(people.notes)
+        interviews = _readable(heard, batch_dir, report)
         if config.segment.skip_repeats:
             statements, repeated = without_repeats(statements, {i.id: i.source for i in interviews})
             report.problems.extend(repeated)
@@ -272,38 +275,45 @@ def _read_as(interview: Interview) -> list[str]:
 
 
 def _segment(
-    interviews: list[Interview],
-    speakers: dict[str, SpeakerRoles],
+    buyers: Iterable[Interview],
+    speakers: Mapping[str, SpeakerRoles],
     segmenter: Segmenter,
     engine: Engine,
     store: Store,
-    progress: object,
-    report: RunReport,
-) -> dict[str, list[Statement]]:
-    """Statements per interview id, in the interviews' order; an interview that cannot be segmented is skipped
-    (left out of the result)."""
-    # The turns as read, too: a reader that reads the same bytes otherwise (a sentence given back to its speaker)
-    # must not find the statements of the turns it read before.
-    keys = {
-        i.id: text_hash(i.sha256, i.id, json.dumps(to_json(speakers[i.id])), segmenter.key(i), *_read_as(i))
-        for i in interviews
-    }
+    progress: Callable[[int], object],
+) -> tuple[list[Interview], dict[str, list[Statement]], list[Problem]]:
+    """(the interviews of ``buyers``, in their order; statements per interview id; the problems of those that
+    could not be segmented, which are left out of the statements). ``speakers`` holds an interview's sides once
+    ``buyers`` has given it."""
+    heard: list[Interview] = []
+    keys: dict[str, str] = {}
     found: dict[str, list[Statement]] = {}
-    # A group of interviews at a time: the cached JSON of a whole batch would sit beside its statements.
-    for begin in range(0, len(interviews), _CACHE_GROUP):
-        group = interviews[begin : begin + _CACHE_GROUP]
-        cached = store.cached_many("statements", [keys[i.id] for i in group])
-        for interview in group:
-            if keys[interview.id] in cached:
-                found[interview.id] = [from_json(Statement, v) for v in cached[keys[interview.id]]]
-                progress(1)  # type: ignore[operator]
-    sources = {i.id: i.source for i in interviews}
-    todo = [(i, speakers[i.id]) for i in interviews if i.id not in found]
-    for interview_id, outcome in engine.segment(segmenter, todo):
-        progress(1)  # type: ignore[operator]
+
+    def uncached() -> Iterator[Work]:
+        items = iter(buyers)
+        # A group of interviews at a time: the cached JSON of a whole batch would sit beside its statements.
+        while group := list(itertools.islice(items, _CACHE_GROUP)):
+            heard.extend(group)
+            # The turns as read, too: a reader that reads the same bytes otherwise (a sentence given back to its
+            # speaker) must not find the statements of the turns it read before.
+            keys.update({
+                i.id: text_hash(i.sha256, i.id, json.dumps(to_json(speakers[i.id])), segmenter.key(i), *_read_as(i))
+                for i in group
+            })  # fmt: skip
+            cached = store.cached_many("statements", [keys[i.id] for i in group])
+            for interview in group:
+                if keys[interview.id] in cached:
+                    found[interview.id] = [from_json(Statement, v) for v in cached[keys[interview.id]]]
+                    progress(1)
+                else:
+                    yield interview, speakers[interview.id]
+
+    problems = []
+    for interview_id, outcome in engine.segment(segmenter, uncached()):
+        progress(1)
         if isinstance(outcome, str):  # one interview's failure never stops the batch
-            source = sources[interview_id]
-            report.problems.append(
+            source = next(i.source for i in heard if i.id == interview_id)
+            problems.append(
                 Problem(
                     source,
                     f"{source}: could not be split into statements ({outcome}); skipped (fix: check the file, or "
@@ -315,7 +325,7 @@ def _segment(
         found[interview_id] = outcome
         # One interview at a time, so a crash keeps the cache of those already done.
         store.put_cache("statements", {keys[interview_id]: [to_json(s) for s in outcome]})
-    return {i.id: found[i.id] for i in interviews if i.id in found}
+    return heard, {i.id: found[i.id] for i in heard if i.id in found}, problems
 
 
 def _describe(
