@@ -15,7 +15,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +23,9 @@ from tqdm import tqdm
 
 from ..config import TranscribeConfig
 from ..engine import Engine, LocalEngine
-from ..errors import ConfigError, InputError, MissingComponent, StoreError
+from ..errors import InputError, MissingComponent, StoreError
 from ..files import TRANSCRIPTS_DIR, write_atomic
 from ..ingest import Problem
-from ..ingest.askers import asks_most_questions
 from ..ingest.recordings import RECORDING_SUFFIXES, participant_name
 from ..records import clock
 from ..store import Store, text_hash
@@ -35,6 +33,7 @@ from . import decoding, resegment
 from .asr import Recognizer, SpokenWord, WhisperRecognizer, gpu_note
 from .channels import ChannelLevels
 from .diarize import Piece, Speakers, VoiceEmbedder, by_voice, pieces_of
+from .interviewer_voice import choose_interviewer
 from .speaker_models import voice_embedder
 from .transcript_files import readable_json, speaker_names, transcript_document, webvtt
 
@@ -372,7 +371,7 @@ def _write(
         )
     if recording.warning:
         outcome.problems.append(Problem(job.source, recording.warning, skipped=False))
-    interviewer, how = _interviewer(recording, config, embedder)
+    interviewer, how = choose_interviewer(recording, config, embedder)
     if config.interviewer_voice and how == "questions":
         compared = (f"matched none of the {recording.speakers.count} voices" if recording.speakers.voices
                     else f"was not compared (speakers told apart by {recording.speakers.method})")  # fmt: skip
@@ -410,34 +409,3 @@ def _write(
             f"{job.source}: speakers told apart by {speakers.method} with low confidence ({speakers.confidence:.2f} "
             f"{what}); check {TRANSCRIPTS_DIR}/{job.id}.vtt (fix: {fix})"
         )
-
-
-def _interviewer(recording: Recording, config: TranscribeConfig, embedder: VoiceEmbedder) -> tuple[int | None, str]:
-    """The interviewer's speaker number (None for a lone speaker) and how it was chosen."""
-    speakers = recording.speakers
-    if speakers.count < 2:
-        return None, "single speaker"
-    if config.interviewer_voice and speakers.voices:
-        try:
-            reference = reference_voice(config.interviewer_voice, config.max_minutes, embedder)
-        except InputError as err:
-            raise ConfigError(
-                f"[transcribe] interviewer_voice {config.interviewer_voice!r}: {err.message} (fix: point it at a short "
-                "recording of the interviewer alone, .wav, .mp3 or .m4a, relative to the working directory)"
-            ) from err
-        similarity = np.array(speakers.voices) @ reference
-        if similarity.max() >= embedder.calibration.same_voice:
-            return int(similarity.argmax()), "voice"
-    return asks_most_questions(zip(speakers.labels, (w.text for w in recording.words), strict=True)), "questions"
-
-
-@lru_cache(maxsize=4)
-def reference_voice(path: str, max_minutes: float, embedder: VoiceEmbedder) -> np.ndarray:
-    """The voice embedding by ``embedder`` of the recording at ``path`` (at most ``max_minutes`` read);
-    ``InputError`` when it cannot be decoded, ``MissingComponent`` without resemblyzer's weights."""
-    source = Path(path)
-    if source.is_dir():
-        raise InputError(path, "a folder, not a recording", fix="point it at one audio file")
-    info = decoding.probe(source, path)
-    samples = np.concatenate(list(decoding.decode(source, path, info, max_minutes * 60)), axis=1)
-    return embedder.embed_recording(decoding.mono(samples))
