@@ -839,3 +839,46 @@ def test_whom_the_interviewer_brings_is_theirs_whatever_teams_marks(tmp_path) ->
     (tmp_path / "call.txt").write_text(transcript, "utf-8")
     sides = identify_sides(read_interview(tmp_path / "call.txt", tmp_path))
     assert (set(sides.interviewers), sides.buyers) == ({"Owen Marsh", "Lena Vogt"}, ("Ruth Adeyemi",))
+
+
+def _said(text: str):
+    """An interview of ``Speaker: words`` lines."""
+    return interview([tuple(line.split(": ", 1)) for line in text.splitlines()])
+
+
+def test_a_buyer_who_leads_the_call_with_questions_is_the_buyer_across_from_a_seller_who_asks_about_their_decision():
+    """Tester 45: the buyer gives her job and asks about the product; the seller answers and asks what success is and
+    who signs off. Before, whoever asked most was the interviewer, and the seller's answers were buyer quotes."""
+    call = _said(
+        "Laura Chen: I'm the IT director at Westbrook Clinics. Tickets get lost and the managers ring my mobile.\n"
+        "Tom Becker: Okay, useful context.\n"
+        "Laura Chen: So my questions for you are, can it show patch status per device? And what does pricing look "
+        "like?\n"
+        "Tom Becker: Yes. The agent reports patch status every four hours. Per technician, unlimited devices.\n"
+        "Laura Chen: Does the agent work on locked-down workstations? Can it do single sign-on?\n"
+        "Tom Becker: It does, it runs as a service. Understood. How would you measure success?\n"
+        "Laura Chen: Clinic managers logging tickets instead of ringing me.\n"
+        "Tom Becker: And who would sign off?\n"
+        "Laura Chen: I would, it's within my budget.\n"
+    )
+    sides = identify_sides(call)
+    assert (sides.interviewers, sides.buyers) == (("Tom Becker",), ("Laura Chen",))
+    # A researcher who asks the same about the buyer's own decisions stays the interviewer.
+    research = _said(
+        "Dana Reyes: Could you tell me about your role?\n"
+        "Laura Chen: I'm the IT director at Westbrook Clinics. Tickets get lost and the managers ring my mobile.\n"
+        "Dana Reyes: How would you measure success for a new tool? And who would sign off?\n"
+        "Laura Chen: Fewer calls to my mobile. I would sign off, it's within my budget.\n"
+    )
+    assert identify_sides(research).buyers == ("Laura Chen",)
+
+
+def test_a_meeting_room_is_named_by_whoever_gives_their_full_name_in_it():
+    from voiceofbuyer.ingest.said_names import said_name
+
+    said = "Yes, we can. So I'm Wendell Hayes, fleet director, and I've got Lucy Marsh here with me."
+    assert said_name("Carrow Transit HQ - Boardroom 4", said, "Great, thanks both.") == "Wendell Hayes"
+    # A placeholder's voice may be anyone's a recogniser put there: the other side must say the name too.
+    assert said_name("Speaker 2", said, "Great, thanks both.") == ""
+    # A title is no name.
+    assert said_name("Carrow Transit HQ - Boardroom 4", "I'm Fleet Director here.", "Thanks.") == ""

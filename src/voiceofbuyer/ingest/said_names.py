@@ -67,11 +67,13 @@ def said_name(speaker: str, said: str, heard: str) -> str:
         return spelled
     asked = _ASKED_WHO.search(heard) is not None
     answered = _NAME_ANSWER.finditer(said) if asked else ()
-    # The only voice in the file (the other side's channel empty): its full name, said as its own, is enough.
-    alone = not heard.strip()
+    # The only voice in the file (the other side's channel empty), or a meeting room's, whose label is a microphone
+    # that no recogniser shares out: a full name said as its own is enough ("So I'm Wendell Hayes, fleet director,
+    # and I've got Lucy Marsh here with me": tester 45).
+    alone = not heard.strip() or is_room(speaker)
     for found in chain(_SPEAKING.finditer(said), _SELF_NAMED.finditer(said), answered):
         name = found.group(1) or found.group(2)
-        full = alone and " " in name and not names_a_job_word(name.split()[-1])
+        full = alone and " " in name and not any(names_a_job_word(word) for word in name.split())
         # Asked who is there, "I'm Head of IT" names no one: a name the other side never says must be no job word.
         later = found.re is _NAME_ANSWER and found.start() > 0
         if (

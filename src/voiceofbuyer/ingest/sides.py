@@ -219,10 +219,11 @@ def _lead_interviewer(people: list[str], said: list[tuple[str, str]]) -> tuple[s
     # them and says no job of their own (a researcher or analyst "evaluating platforms" asks someone who does).
     # So is one who gives their job and asks about the product across from one who asks about their work ("So I
     # head up customer success at Parcelly. ... And does it plug into HubSpot?" / "How do you spot at-risk accounts
-    # today?", tester 23).
+    # today?", tester 23), or about their decision ("How would you measure success?", "And who would sign off?":
+    # a seller's discovery, tester 45).
     other = next((s for s in people if s != asker), asker)
     about_their_work = sum(
-        not _about_the_product(q) and bool(SITUATION_QUESTION.search(q))
+        not _about_the_product(q) and bool(SITUATION_QUESTION.search(q) or _DISCOVERY_QUESTION.search(q))
         for q in _QUESTION.findall(text_of.get(other, ""))
     )
     shopping = (
@@ -284,6 +285,15 @@ _SHOPPING = re.compile(
     re.I,
 )
 """A buyer saying they are choosing among products ("we're comparing three rostering tools")."""
+_DISCOVERY_QUESTION = re.compile(
+    r"\b(?:how\s+would\s+you\s+(?:measure|define|judge|know)|what\s+does\s+success\s+look|who\s+(?:else\s+)?"
+    r"(?:would|will|needs?\s+to|has\s+to|gets\s+to)\s+(?:sign|approve|decide|be\s+involved|make\s+the\s+call)"
+    r"|who\s+else\s+is\s+involved|what(?:'s|\s+is)\s+your\s+(?:budget|timeline|time\s*frame|decision|buying)"
+    r"|when\s+(?:do|would)\s+you\s+need)\b[^?]*\?",
+    re.I,
+)
+"""A seller's discovery question about the buyer's own decision ("How would you measure success?", "And who would
+sign off?"): asked of the buyer, never by them (tester 45)."""
 
 
 _JOB_QUESTION_TURNS = 8
