@@ -882,3 +882,20 @@ def test_a_meeting_room_is_named_by_whoever_gives_their_full_name_in_it():
     assert said_name("Speaker 2", said, "Great, thanks both.") == ""
     # A title is no name.
     assert said_name("Carrow Transit HQ - Boardroom 4", "I'm Fleet Director here.", "Thanks.") == ""
+
+
+def test_granolas_them_is_the_attendee_the_interviewer_calls_by_name():
+    from voiceofbuyer.ingest.metadata import header_metadata
+    from voiceofbuyer.ingest.said_names import named_attendee
+
+    meta = header_metadata(
+        ["# Harbourline Marine – finance ops interview", "", "Tue, 21 Oct 26 · Sam Ortiz, Tomasz Lewandowski"], "x"
+    )
+    assert (meta.date, meta.attendees) == ("Tue, 21 Oct 26", "Sam Ortiz, Tomasz Lewandowski")
+    assert header_metadata(["Priya Desai · Procurement Lead · Harlow"], "x").attendees == ""
+    heard = "Hi, I'm Sam. Thanks for jumping on, Tomasz. Could you start by telling me what you do?"
+    said = "Yeah, so I'm the financial controller."
+    assert named_attendee(meta.attendees, said, heard, ["Me", "Them"]) == "Tomasz Lewandowski"
+    # Two attendees called by name, or none: no guess.
+    assert named_attendee("Sam Ortiz, Tomasz Lewandowski, Ana Li", said, heard + " Ana, welcome.", ["Me", "Them"]) == ""
+    assert named_attendee(meta.attendees, said, "Could you start by telling me what you do?", ["Me", "Them"]) == ""

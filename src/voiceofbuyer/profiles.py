@@ -17,7 +17,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from .ingest.labels import is_role_label
-from .ingest.said_names import said_name
+from .ingest.said_names import named_attendee, said_name
 from .ingest.speaker_names import (
     display_parts,
     display_title,
@@ -99,7 +99,9 @@ def _first_buyer(
         # say whose voice it is; so may a header's login ("Participant: marcus_t", tester 39).
         (label,) = profiled
         heard = " ".join(t.text for t in interview.turns if t.speaker != label)
-        name = said_name(label, own, heard) or (name if is_login(name) else "")
+        labels = list(dict.fromkeys(t.speaker for t in interview.turns))
+        name = (said_name(label, own, heard) or named_attendee(meta.attendees, own, heard, labels)
+                or (name if is_login(name) else ""))  # fmt: skip
         if not name and is_role_label(label):  # "A:" / "Answer:", mailed answers signed "Kind regards, / Name"
             name = signed_name(interview)
     account = next(iter(profiled)) if name and len(profiled) == 1 and shared else ""

@@ -362,6 +362,11 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
     pieces = [
         (number, piece) for number, line in enumerate(lines, start=first_line) for piece in FIELD_BREAK.split(line)
     ]
+    for line in lines:  # "Tue, 21 Oct 26 · Sam Ortiz, Tomasz Lewandowski": Granola's date and attendees, unlabelled
+        dated = _DATED_ATTENDEES.match(line)
+        if dated:
+            values.setdefault("date", dated["date"])
+            values.setdefault("attendees", dated["names"])
     for number, line in pieces:
         match = _HEADER_LINE.match(line)
         label = (match["label"] if match else line.strip().strip("#*").strip()).casefold()
@@ -390,5 +395,11 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
     return InterviewMeta(**values)
 
 
+_DATED_ATTENDEES = re.compile(
+    r"\s*(?P<date>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\s+\d{1,2})"
+    r"(?:,?\s+\d{2,4})?)\s+[·•]\s+(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})+)\s*$"
+)
+"""A notes app's line under the title: the meeting's date, a middle dot, and its attendees, two or more names."""
 PARTS_BREAK = re.compile(r"[ \t]+[·•|][ \t]+")
 """Between the parts of one line: "Ruth Adeyemi · Procurement Lead · Harlow County Council"."""

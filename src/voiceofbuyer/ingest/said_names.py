@@ -87,6 +87,26 @@ def said_name(speaker: str, said: str, heard: str) -> str:
     return ""
 
 
+def named_attendee(attendees: str, said: str, heard: str, labels: list[str]) -> str:
+    """The one of a header's attendees ("Sam Ortiz, Tomasz Lewandowski") that a buyer whose label names no one
+    (Granola's "Them") is: whom the other side calls by their given name ("Thanks for jumping on, Tomasz.") or who
+    gives it as theirs, leaving out the call's named speakers and whoever the other side says they are ("I'm Sam").
+    "" unless exactly one attendee is. ``said``: the buyer's words; ``heard``: the other speakers'; ``labels``: the
+    call's speaker labels."""
+    names = [name.strip() for name in attendees.split(",")]
+    theirs = {found.group(1).split()[0] for found in _SELF_NAMED.finditer(heard)}
+    own = {found.group(1).split()[0] for found in _SELF_NAMED.finditer(said)}
+    found = {
+        name
+        for name in names
+        if " " in name
+        and name not in labels
+        and name.split()[0] not in theirs
+        and (name.split()[0] in own or re.search(rf"\b{re.escape(name.split()[0])}\b", heard))
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
 # A call that opens by asking for someone: "Hi, is this Gwen?", "Is that Fiona?", "Am I speaking to Ray Kowalski?"
 _IS_IT = re.compile(
     r"\b(?:is\s+(?:this|that|it)|am\s+i\s+(?:speaking|talking)\s+(?:to|with)|do\s+i\s+have)\s+"
