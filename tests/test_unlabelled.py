@@ -10,6 +10,7 @@ import pytest
 
 from voiceofbuyer.cli import main
 from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.json_reader import read_json
 from voiceofbuyer.ingest.srt_reader import read_srt
 from voiceofbuyer.ingest.text_reader import read_text
 from voiceofbuyer.ingest.unlabelled import GUESSED_CONFIDENCE
@@ -867,3 +868,69 @@ def test_a_buyers_voice_memo_is_read_as_the_buyers_alone_and_flagged() -> None:
     # the job in apposition to the name (tester Y): "it's Daniel Brooks, director of facilities at ..."
     apposed = read_text(memo.replace("Brooks, I'm the director", "Brooks, director").encode(), "memo.txt")
     assert (apposed.meta.interviewee, apposed.meta.title) == ("Daniel Brooks", "Director of Facilities")
+
+
+def _cues(*texts: str) -> bytes:
+    """An .srt of ``texts``, one cue each, three seconds apart."""
+    return "".join(
+        f"{n}\n00:00:{3 * n:02d},000 --> 00:00:{3 * n + 2:02d},500\n{text}\n\n" for n, text in enumerate(texts, 1)
+    ).encode()
+
+
+def test_tester_46_whisperx_labels_mid_cue_and_a_clause_added_after_a_stop():
+    said = read_srt(_cues(
+        "[SPEAKER_01]: Could you tell me what you do?",
+        "[SPEAKER_00]: I'm the quality manager at Vantor Precision.",
+        "[SPEAKER_01]: How do you handle non-conformance reports today?",
+        "[SPEAKER_00]: Last audit we couldn't close out four reports, [SPEAKER_01]: Oh no. [SPEAKER_00]: because the "
+        "database had lost them.",
+        "[SPEAKER_01]: What would stop you from buying?",
+        "[SPEAKER_00]: Validation, that's months of my time.",
+        "and honestly I don't have months.",
+        "[SPEAKER_01]: And what would success look like?",
+        "And what would success look like for you?",
+    ), "call.srt").turns  # fmt: skip
+    spoken = [(turn.speaker, turn.text) for turn in said]
+    # The bracketed label inside the cue changes the speaker, after a comma too; the tag is no one's words.
+    assert ("SPEAKER_01", "Oh no.") in spoken and not any("[SPEAKER" in text for _, text in spoken)
+    assert ("SPEAKER_00", "because the database had lost them.") in spoken
+    # A clause the recogniser began in small letters after the stop goes on with the buyer's answer; an unlabelled
+    # question stays no one's.
+    assert ("SPEAKER_00", "and honestly I don't have months.") in spoken
+    assert [speaker for speaker, text in spoken if text.startswith("And what would success look like for")] == [
+        "Speaker ?"
+    ]
+
+
+def test_tester_46_an_acknowledgement_before_a_question_in_one_segment_is_the_interviewers():
+    segments = [
+        " Could you start by telling me what you do?",
+        " Sure, I'm the operations manager at Brightwater Laundry Services.",
+        " What made you start looking at route planning software?",
+        " Fuel, mainly. Our diesel bill went up by about forty percent in two years.",
+        " That's a big jump. How do you plan the routes today?",
+        " One of the drivers does it on a Sunday night with a paper map.",
+        " What would stop you from buying a tool?",
+        " The hotels change their collection times constantly.",
+    ]
+    whisper = {"text": "".join(segments), "language": "en",
+               "segments": [{"id": n, "start": 4.0 * n, "end": 4.0 * n + 3.5, "text": text}
+                            for n, text in enumerate(segments)]}  # fmt: skip
+    parsed = read_json(json.dumps(whisper).encode(), "call.json")
+    assert [turn.speaker for turn in parsed.turns if turn.text.startswith("That's a big jump")] == ["Interviewer"]
+
+
+def test_tester_46_chevron_captions_without_a_question_mark_still_tell_who_asks():
+    vtt = "WEBVTT\n\n" + "".join(
+        f"00:00:{3 * n:02d}.000 --> 00:00:{3 * n + 2:02d}.500\n>> {text}\n\n"
+        for n, text in enumerate([
+            "so what do you do at harlow freight",
+            "I'm the transport manager we run about forty trucks out of Felixstowe",
+            "and what made you start looking at route planning",
+            "the congestion charge honestly we paid twelve thousand pounds in fines last year",
+            "what would stop you from buying",
+            "the drivers they won't follow a tablet",
+        ])
+    )  # fmt: skip
+    turns = read_vtt(vtt.encode(), "harlow.vtt").turns
+    assert [turn.speaker for turn in turns] == ["Interviewer", "Interviewee"] * 3

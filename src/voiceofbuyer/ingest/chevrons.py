@@ -82,7 +82,8 @@ def chevron_turns(text: str, pieces: Sequence[Segment]) -> Parsed | None:
     classes = _class_names(turns)
     if classes is None:  # names that do not alternate: three voices or more
         return guessed(text, _spoken(text, turns, _by_the_turn_before_last(turns)))
-    asking = [sum(1 for turn in turns[parity::2] if _asks(text, turn)) for parity in (0, 1)]
+    unpunctuated = "?" not in text
+    asking = [sum(1 for turn in turns[parity::2] if _asks(text, turn, unpunctuated)) for parity in (0, 1)]
     interviewer = 0 if asking[0] >= asking[1] else 1
     if sum(asking) < QUESTIONS or asking[interviewer] < ASKING_SHARE * sum(asking):
         if any(classes):
@@ -194,10 +195,20 @@ def _class_names(turns: list[_Turn]) -> tuple[str | None, str | None] | None:
     return classes[0], classes[1]
 
 
-def _asks(text: str, turn: _Turn) -> bool:
-    """Whether a turn asks: a sentence in it ends with "?", or it opens with a prompt ("Walk me through ...")."""
+# A question as automatic captions write it, without its mark: "so what do you do at harlow freight", "and what made
+# you start looking", "what would stop you from buying" (YouTube's, tester 46)
+_OPENS_A_QUESTION = re.compile(
+    r"\W*(?:(?:so|and|okay|ok|right|and\s+so)\s+)?(?:what|how|why|when|where|which|who|(?:do|did|are|were|have|could"
+    r"|can|would|will)\s+you|is\s+there|is\s+it)\b",
+    re.I,
+)
+
+
+def _asks(text: str, turn: _Turn, unpunctuated: bool = False) -> bool:
+    """Whether a turn asks: a sentence in it ends with "?", or it opens with a prompt ("Walk me through ...") or, in
+    captions without a question mark anywhere (``unpunctuated``), with a question's words."""
     said = " ".join(text[piece.start : piece.end] for piece in turn.pieces)
-    return bool(_ASKS.search(said)) or is_prompt(said)
+    return bool(_ASKS.search(said)) or is_prompt(said) or (unpunctuated and bool(_OPENS_A_QUESTION.match(said)))
 
 
 def _spoken(text: str, turns: list[_Turn], names: list[str]) -> list[Turn]:

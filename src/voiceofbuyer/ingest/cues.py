@@ -168,9 +168,11 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             # the sentence before it. Beside names (Zoom), an unnamed voice that asks or acknowledges is nobody's
             # quote, one that answers is quoted, flagged as unsure (a placeholder beside a named buyer).
             close()
-            answers = interviewer_named and not asks_or_acknowledges(text[start:end])
+            line = text[start:end]
+            answers = interviewer_named and not asks_or_acknowledges(line)
             unnamed = UNNAMED if answers and not whisperx else UNIDENTIFIED
-            draft, speaker = None, _continued(turns, text[start:end]) or unnamed
+            goes_on = _continued(turns, line) or (whisperx and _goes_on_after_a_stop(turns, line))
+            draft, speaker = None, goes_on or unnamed
         if draft is not None and draft[0] == number:
             draft = (number, draft[1], end)
         else:
@@ -189,6 +191,19 @@ def _continued(turns: list[Turn], line: str) -> str:
     if named is None or not first.islower() or named.text.rstrip().endswith((".", "?", "!", "…", '"', "”")):
         return ""
     return named.speaker
+
+
+_ADDED_CLAUSE = re.compile(r"\W*(?:and|but|so|because|or|plus)\b")
+
+
+def _goes_on_after_a_stop(turns: list[Turn], line: str) -> str:
+    """The speaker of the turn before an unlabelled WhisperX cue that adds a clause to it in small letters, a
+    sentence the recogniser stopped early ("... that's months of my time." / "and honestly I don't have months.":
+    Whisper opens a sentence of its own with a capital, tester 46); never a question or an acknowledgement; else
+    ""."""
+    if not turns or turns[-1].speaker == UNIDENTIFIED or not _ADDED_CLAUSE.match(line) or asks_or_acknowledges(line):
+        return ""
+    return turns[-1].speaker
 
 
 def _labels_a_turn(head: Head, vote: SpeakerVote, first_line: bool, voiced: bool) -> bool:
@@ -288,10 +303,14 @@ def _cue_runs(text: str, cue: Cue, number: int) -> Iterator[tuple[int, int, int,
 
 # Broadcast captions change speaker mid-line too: "WHAT WOULD YOU WANT INSTEAD? >> ROSA DELGADO: ENGINE CODES."
 # Another speaker's label inside a cue's line: after broadcast chevrons (">> Dana: ..."), or after the end of a
-# sentence ("... a team of twelve. Sam Ortiz: Twelve for two thousand?", "... circus". [SPEAKER_00]: Ha."): read as
-# a label only where it names a speaker heard elsewhere in the file (``_labels_a_turn``), else the line goes on.
+# sentence ("... a team of twelve. Sam Ortiz: Twelve for two thousand?", "... circus". [SPEAKER_00]: Ha."), or a
+# bracketed label anywhere: read as a label only where it names a speaker heard elsewhere in the file
+# (``_labels_a_turn``), else the line goes on.
 _SPEAKER_CHANGE = re.compile(
     r"[ \t]+(?=>>[ \t]*[^\W\d_][^:\n]{0,40}:)"
+    # a recogniser's bracketed label wherever it falls, mid-sentence too ("... close out, [SPEAKER_01]: Oh no.
+    # [SPEAKER_00]: because ...": tester 46)
+    r"|[ \t]+(?=\[[^\]\n]{1,40}\]:[ \t])"
     # not after an honorific's dot: "Dr. Helen Ames: ..." is one label (tester 11)
     r"|(?<=[.?!\"”])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bSt\.)"
     r"[ \t]+(?=(?:\[[^\]\n]{1,40}\]|[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3}):[ \t])"

@@ -58,11 +58,13 @@ _PROMPT = re.compile(
     re.I,
 )
 # What an interviewer says on the way to the next question: "Right, that makes sense.", "Okay, great.", "Thank you.",
-# "I can imagine.", "That's a big number.", "That must have been tense.", "Thanks, Gareth."
+# "I can imagine.", "That's a big number.", "That's a big jump." (tester 46), "That must have been tense.", "Thanks,
+# Gareth."
 _ACKNOWLEDGEMENT = re.compile(
     r"(?:(?:ok(?:ay)?|right|great|perfect|sure|cool|wow|oh|ah|interesting|got\s+it|i\s+see|mm-?hmm|thanks|thank\s+you"
     r"|fair\s+enough|understood|absolutely|of\s+course|amazing|fantastic|excellent|brilliant|i\s+can\s+imagine"
-    r"|(?:that\s+)?makes\s+(?:a\s+lot\s+of\s+)?sense|that['’]?s\s+a\s+(?:big|huge|lot|large)(?:\s+number|\s+of\s+\w+)?"
+    r"|(?:that\s+)?makes\s+(?:a\s+lot\s+of\s+)?sense|that['’]?s\s+a\s+(?:big|huge|lot|large|massive)(?:\s+(?:number|jump"
+    r"|increase|rise|drop|change|difference|shift|amount|chunk)|\s+of\s+\w+)?"
     r"|that\s*(?:['’]s|is)\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful|clear|interesting|great|fair"
     r"|good\s+to\s+know)|that\s+(?:must\s+(?:have\s+been|be)|sounds)\s+(?:really\s+|so\s+|very\s+)?\w+)"
     r"(?:\s+(?:so|very)\s+much)?(?:,\s+(?-i:[A-Z][a-z]+))?[,.!]?\s*)+",
