@@ -899,3 +899,13 @@ def test_granolas_them_is_the_attendee_the_interviewer_calls_by_name():
     # Two attendees called by name, or none: no guess.
     assert named_attendee("Sam Ortiz, Tomasz Lewandowski, Ana Li", said, heard + " Ana, welcome.", ["Me", "Them"]) == ""
     assert named_attendee(meta.attendees, said, "Could you start by telling me what you do?", ["Me", "Them"]) == ""
+    # The interviewer naming themselves another way, and the buyer calling them by name (tester 47).
+    heard = "Oskar here from Quayside, thanks for making time. Oskar again, sorry, one more thing."
+    assert named_attendee("Priya Raman, Oskar Nilsson", "Hi Oskar. I'm the controller.", heard, ["Me", "Them"]) == ""
+
+
+def test_rooms_as_room_systems_and_sites_name_them():
+    from voiceofbuyer.ingest.labels import is_room
+
+    assert is_room("MTG-RM Harbour View (Level 3)") and is_room("Kestrel House - Thames Suite")
+    assert not is_room("Maya Suitor") and not is_room("Ana Suite-Lopez")

@@ -930,7 +930,21 @@ def test_tester_46_chevron_captions_without_a_question_mark_still_tell_who_asks(
             "the congestion charge honestly we paid twelve thousand pounds in fines last year",
             "what would stop you from buying",
             "the drivers they won't follow a tablet",
+            "and how do you plan the routes now",
+            "what we do now is print the jobs and one of the drivers marks them up",
+            "and who checks the routes",
+            "how it works in practice is two of us look at them on a monday",
         ])
     )  # fmt: skip
     turns = read_vtt(vtt.encode(), "harlow.vtt").turns
-    assert [turn.speaker for turn in turns] == ["Interviewer", "Interviewee"] * 3
+    # A question's words and "you": the buyer's "what we do now is ..." asks nothing (tester 47).
+    assert [turn.speaker for turn in turns] == ["Interviewer", "Interviewee"] * 5
+
+
+def test_tester_47_an_interviewers_reaction_before_the_next_question_is_theirs():
+    from voiceofbuyer.ingest.unlabelled import interviewer_remark
+
+    for remark in ("Oof, that's a lot of callouts.", "That's huge.", "Huh, I wouldn't have guessed that.",
+                   "Brilliant. Thanks so much for this."):  # fmt: skip
+        assert interviewer_remark(remark), remark
+    assert not interviewer_remark("I think that's a lot of work for us.")

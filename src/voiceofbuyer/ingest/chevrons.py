@@ -198,10 +198,12 @@ def _class_names(turns: list[_Turn]) -> tuple[str | None, str | None] | None:
 # A question as automatic captions write it, without its mark: "so what do you do at harlow freight", "and what made
 # you start looking", "what would stop you from buying" (YouTube's, tester 46)
 _OPENS_A_QUESTION = re.compile(
-    r"\W*(?:(?:so|and|okay|ok|right|and\s+so)\s+)?(?:what|how|why|when|where|which|who|(?:do|did|are|were|have|could"
-    r"|can|would|will)\s+you|is\s+there|is\s+it)\b",
+    r"\W*(?:(?:so|and|okay|ok|right|and\s+so)\s+)?(?:(?:what|how|why|when|where|which|who)(?:\s+\w+){0,3}\s+you"
+    r"|(?:do|did|are|were|have|could|can|would|will)\s+you)\b",
     re.I,
 )
+"""... put to the other: a question's word and "you" within a few words ("what we do now is export ...", "how it works
+in practice is ...", a buyer's statements, ask nothing: tester 47)."""
 
 
 def _asks(text: str, turn: _Turn, unpunctuated: bool = False) -> bool:

@@ -171,7 +171,7 @@ def cue_turns(text: str, cues: list[Cue]) -> list[Turn]:
             line = text[start:end]
             answers = interviewer_named and not asks_or_acknowledges(line)
             unnamed = UNNAMED if answers and not whisperx else UNIDENTIFIED
-            goes_on = _continued(turns, line) or (whisperx and _goes_on_after_a_stop(turns, line))
+            goes_on = _continued(turns, line) or _goes_on_after_a_stop(turns, line)
             draft, speaker = None, goes_on or unnamed
         if draft is not None and draft[0] == number:
             draft = (number, draft[1], end)
@@ -193,14 +193,14 @@ def _continued(turns: list[Turn], line: str) -> str:
     return named.speaker
 
 
-_ADDED_CLAUSE = re.compile(r"\W*(?:and|but|so|because|or|plus)\b")
+_ADDED_CLAUSE = re.compile(r"\W*(?:and|but|so|because|or|plus|which|where|when|then|though|although|especially)\b")
 
 
 def _goes_on_after_a_stop(turns: list[Turn], line: str) -> str:
-    """The speaker of the turn before an unlabelled WhisperX cue that adds a clause to it in small letters, a
-    sentence the recogniser stopped early ("... that's months of my time." / "and honestly I don't have months.":
-    Whisper opens a sentence of its own with a capital, tester 46); never a question or an acknowledgement; else
-    ""."""
+    """The speaker of the turn before an unlabelled cue (in a file that labels every cue it can) that adds a clause
+    to it in small letters, a sentence the recogniser stopped early ("... that's months of my time." / "and honestly
+    I don't have months.", "which meant ...": Whisper opens a sentence of its own with a capital, testers 46-47);
+    never a question or an acknowledgement; else ""."""
     if not turns or turns[-1].speaker == UNIDENTIFIED or not _ADDED_CLAUSE.match(line) or asks_or_acknowledges(line):
         return ""
     return turns[-1].speaker

@@ -245,6 +245,9 @@ def _plausible(name: str) -> bool:
 
 _ROOM = re.compile(
     r"\b(?:(?:conference|meeting|huddle|zoom|board|training)\s*room|boardroom"
+    # abbreviated as room systems list them, or a named suite ("MTG-RM Harbour View", "Kestrel House - Thames Suite":
+    # tester 47)
+    r"|(?:mtg|meeting|conf)[\s-]*rm|[^\W\d_]\w*\s+suite\s*$"
     # a room named by its number, after a site ("Corvel HQ - Room 3B", "Room 204")
     r"|room\s*(?:#\s*)?\d{1,4}[a-z]?\s*$"
     # a desk's or team's shared account, numbered ("Northwind Freight - Dispatch 2", "Front Desk 1", "Shared login")

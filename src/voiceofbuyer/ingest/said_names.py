@@ -94,15 +94,22 @@ def named_attendee(attendees: str, said: str, heard: str, labels: list[str]) -> 
     "" unless exactly one attendee is. ``said``: the buyer's words; ``heard``: the other speakers'; ``labels``: the
     call's speaker labels."""
     names = [name.strip() for name in attendees.split(",")]
+    # The other side's own names: "I'm Sam", "Oskar here from Quayside", "Oskar again, sorry" (tester 47)
     theirs = {found.group(1).split()[0] for found in _SELF_NAMED.finditer(heard)}
+    theirs |= set(re.findall(rf"\b({_NAME})\s+(?:here|again|speaking)\b", heard))
     own = {found.group(1).split()[0] for found in _SELF_NAMED.finditer(said)}
+
+    def says(words: str, name: str) -> bool:
+        return re.search(rf"\b{re.escape(name.split()[0])}\b", words) is not None
+
     found = {
         name
         for name in names
         if " " in name
         and name not in labels
         and name.split()[0] not in theirs
-        and (name.split()[0] in own or re.search(rf"\b{re.escape(name.split()[0])}\b", heard))
+        # a name the buyer calls the other side by ("Hi Oskar") is not theirs
+        and (name.split()[0] in own or (says(heard, name) and not says(said, name)))
     }
     return found.pop() if len(found) == 1 else ""
 

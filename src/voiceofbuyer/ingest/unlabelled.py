@@ -58,10 +58,12 @@ _PROMPT = re.compile(
     re.I,
 )
 # What an interviewer says on the way to the next question: "Right, that makes sense.", "Okay, great.", "Thank you.",
-# "I can imagine.", "That's a big number.", "That's a big jump." (tester 46), "That must have been tense.", "Thanks,
-# Gareth."
+# "I can imagine.", "That's a big number.", "That's a big jump." (tester 46), "Oof, that's a lot of callouts.", "That's
+# huge.", "Huh, I wouldn't have guessed that." (tester 47), "That must have been tense.", "Thanks, Gareth."
 _ACKNOWLEDGEMENT = re.compile(
-    r"(?:(?:ok(?:ay)?|right|great|perfect|sure|cool|wow|oh|ah|interesting|got\s+it|i\s+see|mm-?hmm|thanks|thank\s+you"
+    r"(?:(?:ok(?:ay)?|right|great|perfect|sure|cool|wow|oh|ah|oof|ouch|gosh|huh|yikes|whoa|interesting|got\s+it|i\s+see"
+    r"|mm-?hmm|thanks|thank\s+you|i\s+(?:wouldn['’]t|would\s+not)\s+have\s+guessed(?:\s+that)?"
+    r"|that['’]?s\s+(?:really\s+|so\s+|pretty\s+)?(?:huge|rough|painful|tough|brutal|a\s+lot)(?:\s+of\s+\w+)?"
     r"|fair\s+enough|understood|absolutely|of\s+course|amazing|fantastic|excellent|brilliant|i\s+can\s+imagine"
     r"|(?:that\s+)?makes\s+(?:a\s+lot\s+of\s+)?sense|that['’]?s\s+a\s+(?:big|huge|lot|large|massive)(?:\s+(?:number|jump"
     r"|increase|rise|drop|change|difference|shift|amount|chunk)|\s+of\s+\w+)?"
@@ -74,7 +76,7 @@ _ACKNOWLEDGEMENT = re.compile(
 # "That's everything from me.", "Thanks so much, this was really helpful.", "I think that's all my questions."
 _THANKS_OR_CLOSE = re.compile(
     r".*(?:\bthanks?(?:\s+you)?(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+(?:your\s+time|doing\s+this|talking"
-    r"|joining|speaking|(?:making|taking)\s+(?:the\s+)?time)"
+    r"|joining|speaking|(?:making|taking)\s+(?:the\s+)?time|this\b|that\b)"
     r"|\bthat['’]?s\s+(?:everything|all)\s+(?:from\s+me|(?:of\s+)?my\s+questions|i['’]?ve\s+got|i\s+have|i\s+had)"
     r"|\b(?:this|that|it)(?:['’]s|\s+(?:was|has\s+been|is))\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful)\b)",
     re.I,
