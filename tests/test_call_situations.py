@@ -909,3 +909,7 @@ def test_rooms_as_room_systems_and_sites_name_them():
 
     assert is_room("MTG-RM Harbour View (Level 3)") and is_room("Kestrel House - Thames Suite")
     assert not is_room("Maya Suitor") and not is_room("Ana Suite-Lopez")
+    # A room's floor in brackets is no company, as a sales-call recorder's company is.
+    from voiceofbuyer.ingest.speaker_names import company
+
+    assert company("MTG-RM Harbour View (Level 3)") == "" and company("Jenna Cole (Clinix)") == "Clinix"

@@ -109,9 +109,6 @@ def with_member_companies(profile: BuyerProfile, interview_company: str) -> Buye
     return replace(profile, members=tuple(replace(m, company=m.company or interview_company) for m in profile.members))
 
 
-_FLOOR = re.compile(r"(?:level|floor|lvl|fl\.?)\s*\d{1,3}|\d{1,3}(?:st|nd|rd|th)?\s+floor|ground\s+floor", re.I)
-
-
 def profiled_company(interview: Interview, speakers: SpeakerRoles, profile: BuyerProfile) -> str:
     """The company the profiled buyer names as theirs, else the one their label shows; where neither does, the one
     the other buyers name, when two or more do and all name the same (a committee: "we at Harlow"), else "" (a
@@ -120,8 +117,7 @@ def profiled_company(interview: Interview, speakers: SpeakerRoles, profile: Buye
     said = [t.text for t in interview.turns if t.speaker in speakers.buyers and t.speaker not in others]
     # or the company their label shows: "Rosa Delgado (Mapleton Manufacturing)"
     labelled = (company(b) for b in speakers.buyers if b not in others and not is_placeholder(b))
-    # ... not a room's floor ("MTG-RM Harbour View (Level 3)": tester 47)
-    found = stated_company(said) or next((c for c in labelled if c and not _FLOOR.fullmatch(c)), "")
+    found = stated_company(said) or next(filter(None, labelled), "")
     if found:
         return _in_full(found, interview)
     # a committee: every other buyer, two or more, names the same company; one panelist's company is no one else's

@@ -99,7 +99,7 @@ def _first_buyer(
         # say whose voice it is; so may a header's login ("Participant: marcus_t", tester 39).
         (label,) = profiled
         heard = " ".join(t.text for t in interview.turns if t.speaker != label)
-        labels = list(dict.fromkeys(t.speaker for t in interview.turns))
+        labels = {t.speaker for t in interview.turns}
         name = (said_name(label, own, heard) or named_attendee(meta.attendees, own, heard, labels)
                 or (name if is_login(name) else ""))  # fmt: skip
         if not name and is_role_label(label):  # "A:" / "Answer:", mailed answers signed "Kind regards, / Name"

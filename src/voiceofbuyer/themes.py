@@ -108,9 +108,9 @@ def representative(
         relevance = matrix @ centre + quality
     else:
         relevance = quality
-    # The face of the theme: above all clearly of its category, and said fluently (a trace of speech costs the lead
-    # as much as 0.35 of confidence, quote_quality's share with this one; at 0.29, a broken clause led a
-    # pattern of the real spoken set that a fluent sentence could: 9 of its 70 patterns had traces in the lead, now 8).
+    # The face of the theme: above all clearly of its category, and said fluently. A trace of speech costs the lead
+    # as much as 0.35 of confidence: this weight and quote_quality's share (0.5 × _QUALITY_WEIGHT). At 0.29, a broken
+    # clause led a pattern of the real spoken set that a fluent sentence could (9 of its 70 leads kept traces, now 8).
     traces = np.array([min(disfluency(s.text), 3) for s in group])
     lead_relevance = relevance + _LEAD_CONFIDENCE_WEIGHT * certainty - _LEAD_FLUENCY_WEIGHT * traces
     while len(chosen) < min(count, len(group)):

@@ -206,7 +206,7 @@ _OPENS_A_QUESTION = re.compile(
 in practice is ...", a buyer's statements, ask nothing: tester 47)."""
 
 
-def _asks(text: str, turn: _Turn, unpunctuated: bool = False) -> bool:
+def _asks(text: str, turn: _Turn, unpunctuated: bool) -> bool:
     """Whether a turn asks: a sentence in it ends with "?", or it opens with a prompt ("Walk me through ...") or, in
     captions without a question mark anywhere (``unpunctuated``), with a question's words."""
     said = " ".join(text[piece.start : piece.end] for piece in turn.pieces)

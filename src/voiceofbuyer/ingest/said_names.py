@@ -5,6 +5,7 @@ says back ("I'm Helen" / "Thanks, Helen"; "Hi, is this Gwen?" / "Speaking.")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from itertools import chain
 
 from voiceofbuyer.ingest.labels import is_room
@@ -87,30 +88,27 @@ def said_name(speaker: str, said: str, heard: str) -> str:
     return ""
 
 
-def named_attendee(attendees: str, said: str, heard: str, labels: list[str]) -> str:
+def named_attendee(attendees: str, said: str, heard: str, labels: Collection[str]) -> str:
     """The one of a header's attendees ("Sam Ortiz, Tomasz Lewandowski") that a buyer whose label names no one
     (Granola's "Them") is: whom the other side calls by their given name ("Thanks for jumping on, Tomasz.") or who
     gives it as theirs, leaving out the call's named speakers and whoever the other side says they are ("I'm Sam").
     "" unless exactly one attendee is. ``said``: the buyer's words; ``heard``: the other speakers'; ``labels``: the
     call's speaker labels."""
-    names = [name.strip() for name in attendees.split(",")]
+    if not attendees:
+        return ""
     # The other side's own names: "I'm Sam", "Oskar here from Quayside", "Oskar again, sorry" (tester 47)
     theirs = {found.group(1).split()[0] for found in _SELF_NAMED.finditer(heard)}
     theirs |= set(re.findall(rf"\b({_NAME})\s+(?:here|again|speaking)\b", heard))
     own = {found.group(1).split()[0] for found in _SELF_NAMED.finditer(said)}
-
-    def says(words: str, name: str) -> bool:
-        return re.search(rf"\b{re.escape(name.split()[0])}\b", words) is not None
-
-    found = {
-        name
-        for name in names
-        if " " in name
-        and name not in labels
-        and name.split()[0] not in theirs
+    found = set()
+    for name in (name.strip() for name in attendees.split(",")):
+        given = name.split()[0] if " " in name else ""
+        if not given or name in labels or given in theirs:
+            continue
+        called = re.compile(rf"\b{re.escape(given)}\b")
         # a name the buyer calls the other side by ("Hi Oskar") is not theirs
-        and (name.split()[0] in own or (says(heard, name) and not says(said, name)))
-    }
+        if given in own or (called.search(heard) and not called.search(said)):
+            found.add(name)
     return found.pop() if len(found) == 1 else ""
 
 

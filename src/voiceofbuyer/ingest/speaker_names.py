@@ -223,7 +223,9 @@ def _one_letter_apart(first: str, second: str) -> bool:
 
 # What a call adds in parentheses that is not a company: Teams' and Zoom's marks, pronouns, a device's number.
 _NOT_A_COMPANY = re.compile(
-    r"(?:guest|external|unverified|host|co-?host|organi[sz]er|presenter|attendee|panelist|me|you|\d+|\w+/\w+)",
+    r"(?:guest|external|unverified|host|co-?host|organi[sz]er|presenter|attendee|panelist|me|you|\d+|\w+/\w+"
+    # a room's floor: "MTG-RM Harbour View (Level 3)" (tester 47)
+    r"|(?:level|floor|lvl|fl\.?)\s*\d{1,3}|\d{1,3}(?:st|nd|rd|th)?\s+floor|ground\s+floor)",
     re.I,
 )
 

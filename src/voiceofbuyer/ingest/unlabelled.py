@@ -65,7 +65,7 @@ _ACKNOWLEDGEMENT = re.compile(
     r"|mm-?hmm|thanks|thank\s+you|i\s+(?:wouldn['’]t|would\s+not)\s+have\s+guessed(?:\s+that)?"
     r"|that['’]?s\s+(?:really\s+|so\s+|pretty\s+)?(?:huge|rough|painful|tough|brutal|a\s+lot)(?:\s+of\s+\w+)?"
     r"|fair\s+enough|understood|absolutely|of\s+course|amazing|fantastic|excellent|brilliant|i\s+can\s+imagine"
-    r"|(?:that\s+)?makes\s+(?:a\s+lot\s+of\s+)?sense|that['’]?s\s+a\s+(?:big|huge|lot|large|massive)(?:\s+(?:number|jump"
+    r"|(?:that\s+)?makes\s+(?:a\s+lot\s+of\s+)?sense|that['’]?s\s+a\s+(?:big|huge|large|massive)(?:\s+(?:number|jump"
     r"|increase|rise|drop|change|difference|shift|amount|chunk)|\s+of\s+\w+)?"
     r"|that\s*(?:['’]s|is)\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful|clear|interesting|great|fair"
     r"|good\s+to\s+know)|that\s+(?:must\s+(?:have\s+been|be)|sounds)\s+(?:really\s+|so\s+|very\s+)?\w+)"
