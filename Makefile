@@ -1,6 +1,9 @@
 VENV ?= .venv
 PYTHON ?= python3
 BIN = $(VENV)/bin
+# Test processes (pytest-xdist): CI has two cores. Each test module runs whole on one of them, so a module's
+# shared fixtures (a warm store, the cases' one run) are built once.
+TEST_WORKERS ?= 2
 
 .PHONY: install system-packages run serve test bench clean mpnet
 
@@ -33,7 +36,7 @@ serve: install
 
 test: install
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadscope
 
 bench: install
 	$(BIN)/python benchmarks/pipeline.py

@@ -913,3 +913,14 @@ def test_rooms_as_room_systems_and_sites_name_them():
     from voiceofbuyer.ingest.speaker_names import company
 
     assert company("MTG-RM Harbour View (Level 3)") == "" and company("Jenna Cole (Clinix)") == "Clinix"
+
+
+def test_a_rooms_label_with_its_floor_after_a_dash_is_a_speaker_line():
+    from voiceofbuyer.ingest.labels import read_head
+    from voiceofbuyer.ingest.speaker_names import company
+
+    # Otter writes the label and its time above the speech: "Boardroom - 2nd Floor  0:11" (tester 47).
+    for label, room in (("Boardroom - 2nd Floor  0:11", "Boardroom"), ("HQ - 3F Kitchen  1:02", "HQ")):
+        head = read_head(label)
+        assert head is not None and head.speaker == room and head.alone and head.time is not None, label
+    assert company("Boardroom - 2nd Floor") == ""

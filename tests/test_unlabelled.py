@@ -942,9 +942,67 @@ def test_tester_46_chevron_captions_without_a_question_mark_still_tell_who_asks(
 
 
 def test_tester_47_an_interviewers_reaction_before_the_next_question_is_theirs():
-    from voiceofbuyer.ingest.unlabelled import interviewer_remark
+    from voiceofbuyer.ingest.interviewer_talk import interviewer_remark
 
     for remark in ("Oof, that's a lot of callouts.", "That's huge.", "Huh, I wouldn't have guessed that.",
                    "Brilliant. Thanks so much for this."):  # fmt: skip
         assert interviewer_remark(remark), remark
     assert not interviewer_remark("I think that's a lot of work for us.")
+
+
+def test_an_interviewer_saying_back_the_answers_words_before_the_next_question_is_theirs():
+    segments = [
+        " So, to kick off, can you tell me what you do and where?",
+        " Sure. I'm the service manager at Brennan Lifts. We maintain about eleven hundred lifts across Leinster.",
+        " Eleven hundred. Oof, that's a lot of callouts. How do the engineers find out where they're going?",
+        " A dispatcher rings them. Every single one, every morning. We went back to the phone.",
+        " Wow, every morning by phone. What happens when a lift breaks down at a hospital?",
+        " Then it's chaos. Our contract says four hours and we missed it nine times last quarter.",
+        " Nine times in a quarter, that's huge. What does a missed callout cost you?",
+        " Penalty's two hundred and fifty euro each. Nine times.",
+        " And who decides on a new dispatch tool?",
+        " Me and the MD.",
+    ]
+    whisper = {"text": "".join(segments), "language": "en",
+               "segments": [{"id": n, "start": 4.0 * n, "end": 4.0 * n + 3.5, "text": text}
+                            for n, text in enumerate(segments)]}  # fmt: skip
+    turns = read_json(json.dumps(whisper).encode(), "lifts.json").turns
+    said = {turn.text: turn.speaker for turn in turns}
+    for echo in ("Eleven hundred.", "Wow, every morning by phone.", "Nine times in a quarter, that's huge."):
+        assert next(speaker for text, speaker in said.items() if text.startswith(echo)) == "Interviewer", echo
+    # A buyer saying her own words again at the end of her answer keeps them.
+    assert said["Penalty's two hundred and fifty euro each. Nine times."] == "Interviewee"
+
+
+def test_figures_said_back_match_in_words_or_digits_and_a_paraphrase_matches_by_share():
+    from voiceofbuyer.ingest.interviewer_talk import says_back
+
+    assert says_back("Eleven hundred.", "About 1,100 a month, mostly by email.")
+    assert says_back("Eight thousand dollars.", "We paid about $8,000 in late fees.")
+    assert says_back("Forty percent.", "It's 40% of our inbound calls.")
+    assert says_back("Three hundred and fifty", "On a bad week, 350.")
+    assert says_back("Your whole Monday morning, gone.", "I spend basically every Monday morning rebuilding it.")
+    assert not says_back("Forty percent.", "It's 14% of our inbound calls.")
+    assert not says_back("We pay nine thousand.", "Nine thousand a year.")  # the first person speaks for itself
+    assert not says_back("Every hospital has its own portal now.", "Every morning the hospital rings.")
+
+
+def test_a_buyer_who_asks_back_after_a_short_answer_keeps_the_answer_and_the_next_one():
+    segments = [
+        " Could you start by telling me what you do?",
+        " Yeah, I'm the group operations manager at Pinewood Vets.",
+        " How much do you spend on locum vets a year?",
+        " About 60k. Is that high?",
+        " It's around the middle of what we've seen, honestly. Why do you end up needing locums?",
+        " Maternity cover, mostly, and Saturdays. Nobody wants Saturdays.",
+        " How do you book them today?",
+        " Three agencies, by phone.",
+    ]
+    whisper = {"text": "".join(segments), "language": "en",
+               "segments": [{"id": n, "start": 4.0 * n, "end": 4.0 * n + 3.5, "text": text}
+                            for n, text in enumerate(segments)]}  # fmt: skip
+    turns = read_json(json.dumps(whisper).encode(), "vets.json").turns
+    said = [(turn.speaker, turn.text) for turn in turns]
+    assert ("Interviewee", "About 60k. Is that high?") in said
+    assert ("Interviewee", "Maternity cover, mostly, and Saturdays. Nobody wants Saturdays.") in said
+    assert all(speaker == "Interviewer" for speaker, text in said if "middle of what we've seen" in text)

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field, replace
 from .config import Config
 from .files import cached_training
 from .ingest import Problem
+from .ingest.interviewer_talk import asks_or_acknowledges
 from .ingest.labels import is_phone_number
 from .ingest.sides import CONFIDENT, QUESTIONS_ONLY, identify_sides
 from .ingest.speaker_names import is_placeholder, renamed_devices
-from .ingest.unlabelled import asks_or_acknowledges
 from .ingest.vendor_side import other_voices_on_a_channel
 from .job_descriptions import VERSION as JOB_DESCRIPTIONS_VERSION
 from .job_descriptions import JobDescriptionModel, labelled_participants, training_descriptions

@@ -21,20 +21,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from voiceofbuyer.ingest.interviewer_talk import is_prompt
 from voiceofbuyer.ingest.labels import Head, is_role_label, read_head
 from voiceofbuyer.ingest.speaker_names import UNIDENTIFIED
 from voiceofbuyer.ingest.text_lines import HEADING, RULE, TextLine
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import Parsed, turn_at
-from voiceofbuyer.ingest.unlabelled import (
-    INTERVIEWEE,
-    INTERVIEWER,
-    Segment,
-    guessed,
-    is_prompt,
-    line_segment,
-    question_turns,
-)
+from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, INTERVIEWER, Segment, guessed, line_segment, question_turns
 from voiceofbuyer.records import Turn
 
 CHEVRON = re.compile(r"[ \t]*>>>?[ \t]*")

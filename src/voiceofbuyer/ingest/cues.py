@@ -20,18 +20,13 @@ from voiceofbuyer.errors import InputError
 from voiceofbuyer.ingest.chevrons import chevron_turns
 from voiceofbuyer.ingest.cue_blocks import Cue
 from voiceofbuyer.ingest.cue_labels import labels_every_cue, names_an_asker, names_on_own_line
+from voiceofbuyer.ingest.interviewer_talk import asks_or_acknowledges
 from voiceofbuyer.ingest.labels import Head, is_role_label, read_head
 from voiceofbuyer.ingest.speaker_names import UNIDENTIFIED
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, strip_span, turn_at
-from voiceofbuyer.ingest.unlabelled import (
-    Segment,
-    asks_or_acknowledges,
-    guessed,
-    one_voice_read_by_questions,
-    question_turns,
-)
+from voiceofbuyer.ingest.unlabelled import Segment, guessed, one_voice_read_by_questions, question_turns
 from voiceofbuyer.records import Turn
 
 _DIALOGUE_DASH = re.compile(r"[ \t]*[-–—](?:[ \t]+(?=\S)|(?=\[))")  # "- Every day?", "-[PAUL] Every day?"

@@ -16,11 +16,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from voiceofbuyer.ingest.interviewer_talk import is_prompt
 from voiceofbuyer.ingest.mail import QUOTE_PREFIX, header_fields, letter_end, signature
 from voiceofbuyer.ingest.speaker_names import given_name_first, same_person
 from voiceofbuyer.ingest.text_lines import TextLine
 from voiceofbuyer.ingest.turns import Parsed, turn_at
-from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, INTERVIEWER, LIST_NUMBER, is_prompt
+from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, INTERVIEWER, LIST_NUMBER
 from voiceofbuyer.records import InterviewMeta, Turn
 
 FEWEST_ANSWERED = 3

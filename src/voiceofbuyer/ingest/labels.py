@@ -73,8 +73,9 @@ _DUPLICATE = r"[ \t]*\(\d{1,2}\)"  # Apple and Zoom tell two devices of one name
 _DASH = r"[-–—|]"
 # Pronouns in a display name ("she/her", "(they/them)", "he/him/his"), no part of the name.
 _PRONOUNS = rf"\(?{_PRONOUN}(?i:her|him|them|hers|his|theirs|she|he|they|zir|hir|xem|em|faer)(?:/[a-z]+)?\)?"
-# A part of a display name after the name: "VP Finance & Operations", "Baker & Finch Research".
-_PART = rf"{_NAME}(?:[ \t]+&[ \t]+{_NAME})*"
+# A part of a display name after the name: "VP Finance & Operations", "Baker & Finch Research"; a room's floor
+# ("Boardroom - 2nd Floor", "HQ - 3F Kitchen") opens with its number.
+_PART = rf"(?:\d{{1,3}}(?:st|nd|rd|th|[A-Z])?[ \t]+)?{_NAME}(?:[ \t]+&[ \t]+{_NAME})*"
 # Broadcast and CART captions open each change of speaker with ">>" (">> SAM ORTIZ: ..."). A display name may carry
 # pronouns before its company ("Sam Ortiz (he/him) | Ledgerly") or a title and company ("Sam Ortiz, PM @ Ledgerly").
 _SPEAKER_HEAD = re.compile(

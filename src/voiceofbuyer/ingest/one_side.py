@@ -18,9 +18,9 @@ from __future__ import annotations
 import itertools
 import re
 
+from voiceofbuyer.ingest.interviewer_talk import interviewer_remark
 from voiceofbuyer.ingest.text_lines import TextLine
 from voiceofbuyer.ingest.turns import turn_at
-from voiceofbuyer.ingest.unlabelled import interviewer_remark
 from voiceofbuyer.records import InterviewMeta, Turn
 
 _INTERVIEWING = re.compile(r"interviewer|moderator|researcher|facilitator|int|iv|q|question", re.I)

@@ -1,16 +1,17 @@
 """Transcripts that name no speaker at all, as Whisper's own command line writes them (``.txt`` with one segment per
 line, ``.srt`` and ``.vtt`` with one per cue, sentences running from one segment into the next).
 
-Nothing in such a file says who spoke, so the sides are read from what is said: a sentence that asks ("...?"),
-prompts ("Walk me through what happened.", "I'd love to hear how you handle parts.") or thanks and closes ("Thanks
-for making time for this.", "That's everything from me.") is the interviewer's, and so are the acknowledgements and
-lead-ins just before a question ("Right, that makes sense.", "You mentioned before we started that ..."); what comes
-before the first question (a title, "Okay, so it's recording.") is no one's to quote; every other sentence is the
-interviewee's. A question at the end of an answer is the buyer asking back, and the next segment the interviewer's
-reply; elsewhere a buyer who asks back loses that sentence to the interviewer, never the other way round; an
-interviewer's remark of another kind is read as the interviewee's. Where most questions go on in their own segment,
-one voice asks and answers itself (a voice memo), and nothing is read. The reading is a guess, so the reader declares
-``GUESSED_CONFIDENCE``: the run says so and flags every quote of the file for review.
+Nothing in such a file says who spoke, so the sides are read from what is said: a sentence that asks ("...?"), prompts
+("Walk me through what happened.", "I'd love to hear how you handle parts.") or thanks and closes ("Thanks for making
+time for this.", "That's everything from me.") is the interviewer's, and so are the acknowledgements and lead-ins just
+before a question ("Right, that makes sense.", "You mentioned before we started that ...", the answer's own words said
+back: "Eleven hundred."; ``interviewer_talk``); what comes before the first question (a title, "Okay, so it's
+recording.") is no one's to quote; every other sentence is the interviewee's. A question at the end of an answer is the
+buyer asking back, and the next segment the interviewer's reply; elsewhere a buyer who asks back loses that sentence to
+the interviewer, never the other way round; an interviewer's remark of another kind is read as the interviewee's. Where
+most questions go on in their own segment, one voice asks and answers itself (a voice memo), and nothing is read. The
+reading is a guess, so the reader declares ``GUESSED_CONFIDENCE``: the run says so and flags every quote of the file for
+review.
 
 It is only tried where segments are short, as a recogniser cuts them (``SEGMENT_WORDS``), and questions come often
 (``WORDS_PER_QUESTION``): a typed page of long paragraphs, or a monologue, still has no speakers and is refused.
@@ -24,6 +25,14 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
+from voiceofbuyer.ingest.interviewer_talk import (
+    ACKNOWLEDGEMENT,
+    ADDRESSES,
+    QUESTION_MARK,
+    asks_or_prompts,
+    interviewer_remark,
+    says_back,
+)
 from voiceofbuyer.ingest.speaker_names import is_placeholder
 from voiceofbuyer.ingest.timestamps import CUE_TIME, parse_time
 from voiceofbuyer.ingest.turns import Parsed, turn_at
@@ -45,55 +54,6 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 LIST_NUMBER = re.compile(r"[ \t]*(?:Q[ \t]?)?\d{1,2}[.):][ \t]+(?=\S)", re.I)
 """A typed list's number before a question ("2. How do customers pay?", "Q3: ..."): no one's words."""
 _ENDS = re.compile(r"[.!?…]+[\"'”’)\]]*\s*$")
-_ASKS = re.compile(r"\?[\"'”’)\]]*$")
-# A prompt said as an imperative: "Walk me through what happened.", "Tell me more about the credit card purchases.",
-# "I'd love to hear how you handle parts.", "I'd like to move on to how you'd choose a tool."
-_PROMPT = re.compile(
-    r"(?:(?:ok(?:ay)?|great|thanks|got\s+it|right|and|so)[,.!]?\s+)?(?:(?:walk|talk|take)\s+me\s+through"
-    r"|tell\s+(?:me|us)\s+(?:more|about|a\s+(?:bit|little))|i['’]?d\s+love\s+to\s+(?:hear|know|understand)"
-    r"|please\s+(?:describe|explain|list)"
-    r"|i['’]m\s+curious\s+(?:about|how|what|whether|why)"
-    r"|(?:i['’]?d\s+like\s+to|let['’]?s|can\s+we)\s+(?:move\s+on|talk\s+about|turn\s+to|switch\s+to|go\s+back\s+to)"
-    r"|moving\s+on|(?:can\s+you\s+)?say\s+(?:a\s+bit\s+)?more|go\s+on|(?:can\s+you\s+)?(?:elaborate|expand)\s+on)\b",
-    re.I,
-)
-# What an interviewer says on the way to the next question: "Right, that makes sense.", "Okay, great.", "Thank you.",
-# "I can imagine.", "That's a big number.", "That's a big jump." (tester 46), "Oof, that's a lot of callouts.", "That's
-# huge.", "Huh, I wouldn't have guessed that." (tester 47), "That must have been tense.", "Thanks, Gareth."
-_ACKNOWLEDGEMENT = re.compile(
-    r"(?:(?:ok(?:ay)?|right|great|perfect|sure|cool|wow|oh|ah|oof|ouch|gosh|huh|yikes|whoa|interesting|got\s+it|i\s+see"
-    r"|mm-?hmm|thanks|thank\s+you|i\s+(?:wouldn['’]t|would\s+not)\s+have\s+guessed(?:\s+that)?"
-    r"|that['’]?s\s+(?:really\s+|so\s+|pretty\s+)?(?:huge|rough|painful|tough|brutal|a\s+lot)(?:\s+of\s+\w+)?"
-    r"|fair\s+enough|understood|absolutely|of\s+course|amazing|fantastic|excellent|brilliant|i\s+can\s+imagine"
-    r"|(?:that\s+)?makes\s+(?:a\s+lot\s+of\s+)?sense|that['’]?s\s+a\s+(?:big|huge|large|massive)(?:\s+(?:number|jump"
-    r"|increase|rise|drop|change|difference|shift|amount|chunk)|\s+of\s+\w+)?"
-    r"|that\s*(?:['’]s|is)\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful|clear|interesting|great|fair"
-    r"|good\s+to\s+know)|that\s+(?:must\s+(?:have\s+been|be)|sounds)\s+(?:really\s+|so\s+|very\s+)?\w+)"
-    r"(?:\s+(?:so|very)\s+much)?(?:,\s+(?-i:[A-Z][a-z]+))?[,.!]?\s*)+",
-    re.I,
-)
-# The interviewer's thanks and close: "Great, thank you so much for your time.", "Thanks for making time for this.",
-# "That's everything from me.", "Thanks so much, this was really helpful.", "I think that's all my questions."
-_THANKS_OR_CLOSE = re.compile(
-    r".*(?:\bthanks?(?:\s+you)?(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+(?:your\s+time|doing\s+this|talking"
-    r"|joining|speaking|(?:making|taking)\s+(?:the\s+)?time|this\b|that\b)"
-    r"|\bthat['’]?s\s+(?:everything|all)\s+(?:from\s+me|(?:of\s+)?my\s+questions|i['’]?ve\s+got|i\s+have|i\s+had)"
-    r"|\b(?:this|that|it)(?:['’]s|\s+(?:was|has\s+been|is))\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful)\b)",
-    re.I,
-)
-# The interviewer saying what the research is for: "The reason I'm asking is we're building a scheduling product",
-# "We're speaking to about twenty agencies", "that's partly why we're doing these calls"
-_RESEARCH_TALK = re.compile(
-    r".*\b(?:the\s+reason\s+i['’]m\s+asking|we['’]re\s+(?:building|developing|designing|trying\s+to\s+understand"
-    r"|speaking\s+(?:to|with)|talking\s+(?:to|with)|researching)|(?:these|this)\s+(?:calls|interviews|research\s+calls)"
-    r"|no\s+product\s+to\s+show)\b",
-    re.I,
-)
-# A lead-in that speaks to the other about what they said: "You mentioned before we started that ..."
-_ADDRESSES = re.compile(r"(?:(?:so|and|now)[,]?\s+)?you\s+(?:mentioned|said|talked\s+about|were\s+saying|told\s+me)\b",
-                        re.I)  # fmt: skip
-
-
 # The interviewer saying back what they heard ("Right. So visibility is a big part of it.", "So it sounds like the
 # references are the bottleneck.") and the interviewee confirming it ("Yes, that's exactly it.", "Exactly.").
 _RESTATES = re.compile(
@@ -119,6 +79,9 @@ PERSONAL_SHARE = 0.25
 scored 0.30-0.61, a newsletter 0.09 and a research memo 0.18."""
 RESTATEMENT_WORDS = 15
 """Most words of a restatement the interviewer makes without asking, on a segment of its own."""
+ASKED_BACK_WORDS = 2
+"""Fewest words of an answer before the buyer asks back in its segment ("About 60k. Is that high?"); a
+one-word opening ("Right. Is that ...?") is a lead-in to the interviewer's next question."""
 
 
 # A label that names a side, not a voice: "Interviewer" throughout is that side alone
@@ -202,7 +165,7 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True, 
     if paragraphs:  # "[She shared her screen here and showed me the tracker.]": the note-taker's aside
         segments = [segment for segment in segments if not _ASIDE.fullmatch(text, segment.start, segment.end)]
     sentences = _sentences(text, segments, paragraphs)
-    asks = [_asks(sentence.text) or (paragraphs and _typed_question(sentence.text)) for sentence in sentences]
+    asks = [asks_or_prompts(sentence.text) or (paragraphs and _typed_question(sentence.text)) for sentence in sentences]
     words = sum(len(sentence.text.split()) for sentence in sentences)
     lengths = [len(text[segment.start : segment.end].split()) for segment in segments]
     ends = sum(1 for segment in segments if _ENDS.search(text[segment.start : segment.end]))
@@ -236,16 +199,20 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True, 
         # "Right, that makes sense." / "So what would ...?"; never an answer's end ("... every evening. Got it. What
         # goes wrong?": the evening is the buyer's)
         before = index - 1
-        while before >= 0 and len(sentences[before].pieces) == 1 and interviewer_remark(sentences[before].text):
+        while (
+            before >= 0
+            and len(sentences[before].pieces) == 1
+            and (interviewer_remark(sentences[before].text) or _says_back(sentences, asks, before))
+        ):
             interviewer[before] = True
             before -= 1
     acknowledging = {n for n, segment in enumerate(segments)
-                     if _ACKNOWLEDGEMENT.fullmatch(" ".join(text[segment.start : segment.end].split()))}  # fmt: skip
+                     if ACKNOWLEDGEMENT.fullmatch(" ".join(text[segment.start : segment.end].split()))}  # fmt: skip
     for index, sentence in enumerate(sentences):
         # A segment that only acknowledges, or opens by what the other said, is the interviewer's wherever it falls
         # ("That's a big number." / "It is, and ..."; "Thanks, Gareth. That's great."; "You mentioned ...")
         opens = index == 0 or sentences[index - 1].pieces[-1][0] != sentence.pieces[0][0]
-        if all(n in acknowledging for n, _, _ in sentence.pieces) or (opens and _ADDRESSES.match(sentence.text)):
+        if all(n in acknowledging for n, _, _ in sentence.pieces) or (opens and ADDRESSES.match(sentence.text)):
             interviewer[index] = True
     for number in _restatements(text, segments):
         for index, sentence in enumerate(sentences):
@@ -312,24 +279,43 @@ def _restatements(text: str, segments: list[Segment]) -> list[int]:
         for number in range(len(said) - 1)
         if len(said[number].split()) <= RESTATEMENT_WORDS
         and _RESTATES.match(said[number])
-        and not _asks(said[number])
+        and not asks_or_prompts(said[number])
         and _CONFIRMS.match(said[number + 1])
     ]
+
+
+def _says_back(sentences: list[_Sentence], asks: list[bool], index: int) -> bool:
+    """Whether sentence ``index`` opens its segment by saying back the answer's words (``echoes.says_back``; the
+    acknowledgements in it left out: "Nine times in a quarter, that's huge."), against what was said since the last
+    question. A buyer saying her own words again ends her segment; she does not open the next one."""
+    sentence = sentences[index]
+    if index == 0 or asks[index] or sentences[index - 1].pieces[-1][0] == sentence.pieces[0][0]:
+        return False
+    parts = [part for part in sentence.text.split(",") if not ACKNOWLEDGEMENT.fullmatch(part.strip())]
+    answer = []
+    for earlier in range(index - 1, -1, -1):
+        if asks[earlier]:
+            break
+        if not interviewer_remark(sentences[earlier].text):  # "You mentioned the technicians hate the app."
+            answer.append(sentences[earlier].text)
+    return says_back(",".join(parts), " ".join(reversed(answer)))
 
 
 def _asked_back(sentences: list[_Sentence], asks: list[bool]) -> list[int]:
     """Questions ("...?") in a segment that answers the question before it, after a statement of its own (no
     acknowledgement or lead-in between): the interviewee asking back."""
-    found = []
-    for index in (i for i, asked in enumerate(asks) if asked and i > 0 and _ASKS.search(sentences[i].text)):
+    found: list[int] = []
+    for index in (i for i, asked in enumerate(asks) if asked and i > 0 and QUESTION_MARK.search(sentences[i].text)):
         segment = sentences[index].pieces[0][0]
         opening = next(i for i in range(index + 1) if sentences[i].pieces[-1][0] >= segment)
         # the segment answers a question (the one before it asks), then asks: "About sixty thousand last year. Is
-        # that normal?"; not "Hi Dominic, thanks for jumping on. Could you start ...?"
+        # that normal?"; not "Hi Dominic, thanks for jumping on. Could you start ...?"; nor the interviewer's reply
+        # to a buyer who asked back, which ends with the next question ("It's about the middle. Why do you ...?")
         answers = opening > 0 and asks[opening - 1] and sentences[opening].pieces[0][0] == segment
+        replies = any(sentences[asked].pieces[-1][0] + 1 == segment for asked in found)
         before = sentences[index - 1]
         said = before.pieces[-1][0] == segment and not asks[index - 1] and not interviewer_remark(before.text)
-        if answers and said and len(before.text.split()) >= 4:
+        if answers and not replies and said and len(before.text.split()) >= ASKED_BACK_WORDS:
             found.append(index)
     return found
 
@@ -359,33 +345,3 @@ def _sentences(text: str, segments: list[Segment], paragraphs: bool = False) -> 
 
 def _sentence(text: str, pieces: list[tuple[int, int, int]]) -> _Sentence:
     return _Sentence(tuple(pieces), " ".join(" ".join(text[start:end].split()) for _, start, end in pieces))
-
-
-def asks_or_acknowledges(said: str) -> bool:
-    """Whether ``said`` (a cue's or a line's words) ends asking, prompting or thanking, or only acknowledges ("Right,
-    that makes sense."): the interviewer's way of speaking."""
-    sentences = [s.group() for s in re.finditer(r"[^.!?…]*(?:[.!?…]+[\"'”’)\]]*|$)", said.strip()) if s.group().strip()]
-    last = sentences[-1].strip() if sentences else ""
-    return bool(last) and (_asks(last) or _ACKNOWLEDGEMENT.fullmatch(said.strip()) is not None)
-
-
-def interviewer_remark(said: str) -> bool:
-    """Whether a paragraph or a segment is the interviewer's without asking: an acknowledgement alone ("That's a big
-    number."), thanks or a close ("That's super helpful, thank you."), or a lead-in that speaks to the other about
-    what they said ("You mentioned before we started that ...")."""
-    said = said.strip()
-    return bool(said) and bool(_ACKNOWLEDGEMENT.fullmatch(said) or _THANKS_OR_CLOSE.match(said)
-                               or _ADDRESSES.match(said))  # fmt: skip
-
-
-def is_prompt(sentence: str) -> bool:
-    """Whether a sentence is an interviewer's prompt without a question mark ("Walk me through what happened.", "Tell
-    me more about the credit card purchases.", "I'd like to move on to how you'd choose a tool.")."""
-    return _PROMPT.match(sentence) is not None
-
-
-def _asks(sentence: str) -> bool:
-    """Whether a sentence is a question or an interviewer's prompt, thanks or close, or says what the research is
-    for."""
-    return bool(_ASKS.search(sentence) or is_prompt(sentence) or _THANKS_OR_CLOSE.match(sentence)
-                or _RESEARCH_TALK.match(sentence))  # fmt: skip

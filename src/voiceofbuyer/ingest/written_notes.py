@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from voiceofbuyer.ingest.interviewer_talk import interviewer_remark, is_prompt
 from voiceofbuyer.ingest.labels import read_head
 from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import turn_at
-from voiceofbuyer.ingest.unlabelled import interviewer_remark, is_prompt
 from voiceofbuyer.records import InterviewMeta, Turn
 
 # A live log's time of day before a line ("10:05  Q: How do you build the staff schedule?")
@@ -130,7 +130,7 @@ def _bare_question(line: TextLine) -> int | None:
 def _bare_interviewer_line(line: TextLine) -> int | None:
     """Where the interviewer's words start, when ``line`` is a question or a prompt on a paragraph of its own
     (``_bare_question``), or a remark of theirs without a question: "That's a big number.", "You mentioned before we
-    started that the technicians complain about the app." (``unlabelled.interviewer_remark``); else None."""
+    started that the technicians complain about the app." (``interviewer_talk.interviewer_remark``); else None."""
     asked = _bare_question(line)
     if asked is None and interviewer_remark(line.text) and not HEADING.match(line.text):
         return indent(line.text)
