@@ -24,7 +24,8 @@ from voiceofbuyer.ingest.decode import decode, require_content
 from voiceofbuyer.ingest.metadata import FIELD_BREAK, header_metadata
 from voiceofbuyer.ingest.timestamps import CUE_TIME, MAX_SECONDS, TEXT_TIME, parse_time
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, turn_at
-from voiceofbuyer.ingest.unlabelled import Segment, guessed, question_turns
+from voiceofbuyer.ingest.unlabelled import Segment
+from voiceofbuyer.ingest.voice_memo import read_by_questions
 from voiceofbuyer.records import InterviewMeta
 
 _SPEAKER = frozenset({"speaker", "speaker name", "speaker_name", "name", "participant", "who", "spk", "voice"})
@@ -195,8 +196,7 @@ def _whisper_rows(text: str, rows: list[list[Cell]], source: str) -> Parsed:
         for row in rows
         if len(row) >= 3
     ]
-    turns = require_turns(question_turns(text, segments), source, "a speaker column, or questions to read sides by")
-    return guessed(text, turns)
+    return read_by_questions(text, segments, source, "a speaker column, or questions to read sides by")
 
 
 def _in_ms(header: list[str], column: int | None) -> bool:

@@ -27,6 +27,7 @@ from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 from voiceofbuyer.ingest.tool_lines import is_tool_line
 from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, strip_span, turn_at
 from voiceofbuyer.ingest.unlabelled import Segment, guessed, one_voice_read_by_questions, question_turns
+from voiceofbuyer.ingest.voice_memo import read_by_questions
 from voiceofbuyer.records import Turn
 
 _DIALOGUE_DASH = re.compile(r"[ \t]*[-–—](?:[ \t]+(?=\S)|(?=\[))")  # "- Every day?", "-[PAUL] Every day?"
@@ -75,7 +76,7 @@ def _parsed(text: str, cues: list[Cue], source: str, expected: str) -> Parsed:
     if turns or any(CUE_TAG.search(text, cue.text_start, cue.text_end) for cue in cues):
         return Parsed(text, require_turns(turns, source, expected))
     segments = [Segment(cue.text_start, cue.text_end, index.line(cue.text_start), cue.start, cue.end) for cue in cues]
-    return guessed(text, require_turns(question_turns(text, segments), source, expected))
+    return read_by_questions(text, segments, source, expected)
 
 
 def _dash_segments(text: str, cue: Cue, index: LineIndex) -> list[Segment]:

@@ -20,8 +20,9 @@ from voiceofbuyer.ingest.json_formats import ShapeError, to_transcript
 from voiceofbuyer.ingest.metadata import meta_from_mapping
 from voiceofbuyer.ingest.timestamps import MAX_SECONDS
 from voiceofbuyer.ingest.tool_lines import is_tool_line
-from voiceofbuyer.ingest.turns import LineIndex, Parsed, require_turns, turn_at
-from voiceofbuyer.ingest.unlabelled import Segment, guessed, one_voice_read_by_questions, question_turns
+from voiceofbuyer.ingest.turns import LineIndex, Parsed, turn_at
+from voiceofbuyer.ingest.unlabelled import Segment, guessed, one_voice_read_by_questions
+from voiceofbuyer.ingest.voice_memo import read_by_questions
 from voiceofbuyer.records import Turn, Word
 
 SCHEMA = "voiceofbuyer.transcript/1"
@@ -132,8 +133,8 @@ def _read_unlabelled(document: dict[str, Any], source: str) -> Parsed:
                       for edge in ("start", "end"))  # fmt: skip
         segments.append(Segment(offset, offset + len(spoken), number, start, end))
         offset += len(spoken) + 1
-    turns = require_turns(question_turns(text, segments), source, "a speaker per segment, or questions to tell sides")
-    return guessed(text, turns, language=_declared_language(document))
+    expected = "a speaker per segment, or questions to tell sides"
+    return read_by_questions(text, segments, source, expected, language=_declared_language(document))
 
 
 def _declared_language(document: dict[str, Any]) -> str:

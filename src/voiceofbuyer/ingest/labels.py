@@ -99,7 +99,8 @@ _SPEAKER_HEAD = re.compile(
     (?:[ \t]+(?:{_DASH}|@|/)[ \t]+(?P<org>{_PART})(?:[ \t]*[{_EMOJI}]+)*)?  # "| Tidewater Ports 🌍"
     (?:[ \t]*[(（](?!\s*{TEXT_TIME}\s*\))(?P<qualifier>[^()（）\n]{{1,60}})[)）]  # full-width as Chinese input types
       |[ \t]*\[(?!\s*{TEXT_TIME}\s*\])(?P<bracketed>[^\[\]\n]{{1,60}})\]
-        (?=[ \t]*(?:\*\*)?[ \t]*(?::|[\[(]{TEXT_TIME}[\])])))?  # "Jordan Reyes [Vendor] (00:00:00):" as Rev writes it
+        (?=[ \t]*(?:\*\*)?[ \t]*(?::|[\[(]{TEXT_TIME}[\])]))  # "Jordan Reyes [Vendor] (00:00:00):" as Rev writes it
+      |[ \t]*\[(?P<company>[^\[\]\n]{{1,60}})\](?(lead)[ \t]*$|(?!)))?  # "00:00:07 | Inês Carvalho [Quinta do Vale]"
     (?:(?(bold)(?:\*\*)?)[ \t]*{_DASH}?[ \t]*[\[(]?(?P<trail>{TEXT_TIME})[\])]?)?
     [ \t]*(?:\*\*)?[ \t]*(?P<colon>[:：])?(?:\*\*)?  # a full-width colon as Chinese and Japanese input types
     (?:[ \t]*[\[(](?P<after>{TEXT_TIME})[\])])?
@@ -148,7 +149,7 @@ _SPEECHMATICS = re.compile(
 
 
 _TIMED_NAME_LINE = re.compile(
-    rf"[ \t]*(?:\#{{1,6}}[ \t]+)?(?P<name>{_NAME}{_NAME_END}|{_PHONE})"  # Dialpad shows a caller's number
+    rf"[ \t]*(?:\#{{1,6}}[ \t]+)?(?P<name>{_EMAIL}|{_NAME}{_NAME_END}|{_PHONE})"  # Dialpad: a caller's number
     rf"(?:[ \t]*\((?P<range>{TEXT_TIME})[ \t]*[-–][ \t]*{TEXT_TIME}\)"  # MeetGeek: "Tom Becker (00:00:00 - 00:00:04)"
     r"|,[ \t]*(?P<clock>\d{1,2}:\d{2}:\d{2}[ \t]*[AaPp]\.?[Mm]\.?)"  # Dialpad: "Sam Ortiz, 10:03:15 AM" (time of day)
     rf"|[ \t]+[·•][ \t]+(?P<dot>{TEXT_TIME}))[ \t]*:?[ \t]*"  # a Markdown heading: "### Jonas Becker · 00:05"
@@ -219,7 +220,15 @@ def read_head(line: str) -> Head | None:
                 # without a colon, a name before its time must recur or read as a name.
                 marked=bool(stamp or bracketed or match["bold"]) and not word_transcribe and not stamped_before_speech,
                 qualifier=" ".join(
-                    (org or match["inorg"] or match["qualifier"] or match["bracketed"] or match["inner"] or "").split()
+                    (
+                        org
+                        or match["inorg"]
+                        or match["qualifier"]
+                        or match["bracketed"]
+                        or match["company"]
+                        or match["inner"]
+                        or ""
+                    ).split()
                 ),
                 alone=alone,
             )

@@ -153,10 +153,13 @@ class SpeakerVote:
         self.lines_alone_only = len(self.speaker_lines) >= 2 and len(lines_alone) >= max(4, len(inline) + 1)
         # Where the tool stamps every turn with its time ("[00:00:38] Marisol Ortega: ..."), a label line without
         # one inside a turn is the speaker reading something out ("Kessler Freight: invoice 20417, ..."), no turn.
+        # A summary's outline ("Month-end close (05:40)", each chapter once) is no timed dialogue: two timed speakers
+        # must speak more than once (tester 49: Supernormal's outline above "Name: text" turns had them all refused).
         timed = [h for h in candidates if h.time is not None]
         self.timed_speakers = {h.speaker for h in timed}
+        timed_counts = Counter(h.speaker for h in timed)
         self.every_turn_timed = (
-            len(self.timed_speakers) >= 2
+            sum(1 for count in timed_counts.values() if count >= 2) >= 2
             and len(timed) >= 4
             and all(h.time is not None for h in candidates if h.speaker in self.timed_speakers)
         )

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
-from voiceofbuyer.ingest.turns import Parsed, turn_at
-from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, Segment, guessed
+from voiceofbuyer.ingest.turns import Parsed, require_turns, turn_at
+from voiceofbuyer.ingest.unlabelled import INTERVIEWEE, Segment, guessed, question_turns
 from voiceofbuyer.introductions import stated_title
 from voiceofbuyer.records import InterviewMeta
 
 OPENING_SEGMENTS = 3
 """Segments at the start in which the memo greets its listener and the speaker says who they are."""
+OPENING_WORDS = 60
+"""Or as many segments as hold this many words: captions cut a sentence over short cues ("Hey Sam, it's Priya from
+Halden Clinics. So you sent me" / "a few questions and ..." / ... / "Quick context, I'm the revenue cycle manager")."""
 FIRST_PERSON_SHARE = 0.3
 """Fewest segments, as a share, that speak in the first person ("I", "we", "my", "our")."""
 
@@ -36,11 +40,26 @@ _NAME_THEN_JOB = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|my|our|me|us)\b", re.I)
 
 
-def voice_memo(text: str, segments: Sequence[Segment]) -> Parsed | None:
+def read_by_questions(text: str, segments: Sequence[Segment], source: str, expected: str, **fields: Any) -> Parsed:
+    """A recogniser's segments that name no speaker (Whisper's JSON and TSV, captions without names), read by their
+    questions (``unlabelled.question_turns``), else as a buyer's voice memo (a Loom recorded to answer questions sent
+    ahead); ``fields``: the rest of ``Parsed`` (language). Raises ``ParseError`` naming ``expected`` where neither
+    reads."""
+    turns = question_turns(text, segments)
+    if not turns and (memo := voice_memo(text, segments, **fields)) is not None:
+        return memo
+    return guessed(text, require_turns(turns, source, expected), **fields)
+
+
+def voice_memo(text: str, segments: Sequence[Segment], **fields: Any) -> Parsed | None:
     """The memo as the interviewee's turns, one per segment (declared a guess, with the name the speaker gives as
     their own and the job they state), or None where ``segments`` (lines or paragraphs of a file without labels)
-    read as no voice memo."""
-    opening = [" ".join(text[s.start : s.end].split()) for s in segments[:OPENING_SEGMENTS]]
+    read as no voice memo; ``fields``: the rest of ``Parsed`` (language)."""
+    opening = []
+    for segment in segments:
+        if len(opening) >= OPENING_SEGMENTS and sum(len(words.split()) for words in opening) >= OPENING_WORDS:
+            break
+        opening.append(" ".join(text[segment.start : segment.end].split()))
     # "it's Nadia Kerr, procurement lead at Brightwater": the job in apposition to the name, as "I'm" would say it
     introduced = [_NAME_THEN_JOB.sub("I'm ", words) for words in opening]
     title = stated_title(introduced) if opening and _GREETING.match(opening[0]) else ""
@@ -50,7 +69,7 @@ def voice_memo(text: str, segments: Sequence[Segment]) -> Parsed | None:
     if sum(1 for words in said if _FIRST_PERSON.search(words)) < FIRST_PERSON_SHARE * len(said):
         return None
     turns = [turn for s in segments if (turn := turn_at(text, s.start, s.end, INTERVIEWEE, s.line, s.start_time))]
-    return guessed(text, turns, meta=InterviewMeta(interviewee=own_name(" ".join(opening)), title=title))
+    return guessed(text, turns, meta=InterviewMeta(interviewee=own_name(" ".join(opening)), title=title), **fields)
 
 
 def own_name(said: str) -> str:
