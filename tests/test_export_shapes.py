@@ -468,3 +468,21 @@ def test_a_buyers_recorded_answers_as_captions_without_names_are_the_buyers():
     parsed = read_vtt(vtt.encode(), "loom.vtt")
     assert {turn.speaker for turn in parsed.turns} == {"Interviewee"} and len(parsed.turns) == len(said)
     assert (parsed.meta.interviewee, parsed.meta.title) == ("Priya Shah", "Revenue Cycle Manager")
+
+
+def test_the_title_a_list_of_participants_shows_beside_the_buyer_is_theirs():
+    from voiceofbuyer.ingest.speaker_names import listed_title
+
+    text = (
+        "Ledgerly <> Okonjo Pharma | Discovery\nParticipants\nSam Ortiz (Ledgerly) – Account Executive\n"
+        "Adaeze Okonjo (Okonjo Pharma) – Procurement Lead\n\nSam Ortiz\n0:03\nWhat do you do?\n\n"
+        "Adaeze Okonjo\n0:07\nI run procurement for our two sites.\n\nSam Ortiz\n0:12\nHow do you buy?\n\n"
+        "Adaeze Okonjo\n0:15\nBy tender, mostly.\n"
+    )
+    turns = parse_turns(text, "chorus.txt").turns
+    assert listed_title(text, turns, "Adaeze Okonjo") == "Procurement Lead"
+    assert listed_title(text, turns, "Sam Ortiz") == "Account Executive"
+    assert listed_title(text, turns, "Ada Lovelace") == ""
+    # An attendees line lists people, no title.
+    attendees = "Attendees\nFatima Al-Sayed, Jonas Weber\n\nJonas Weber: What do you do?\nFatima Al-Sayed: I run AP.\n"
+    assert listed_title(attendees, parse_turns(attendees, "meet.txt").turns, "Fatima Al-Sayed") == ""

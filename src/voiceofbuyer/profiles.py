@@ -28,6 +28,7 @@ from .ingest.speaker_names import (
     is_room,
     label_aliases,
     listed_names,
+    listed_title,
     renamed_devices,
     same_person,
     shared_account,
@@ -129,6 +130,8 @@ def _first_buyer(
 
     seniority_only = ""
     given = "" if names_a_meeting(meta.title, meta) else meta.title
+    # or the title a list of the call's participants shows beside the buyer's name (Chorus's header)
+    given = given or listed_title(interview.text, interview.turns, name)
     for title, source in ((given, "title"), (_stated_title(said, asked), "self-introduction")):
         if title:
             match = role_for_title(title, taxonomy, embed)

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from voiceofbuyer.ingest.labels import CALL_MARK, display_parts, is_bot, is_phone_number, is_role_label, is_room
+from voiceofbuyer.ingest.metadata import parse_person
 from voiceofbuyer.ingest.rejoins import rejoined
+from voiceofbuyer.job_words import names_a_job
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
 
 # "S1": Speechmatics' label for its first voice. A phone's caller ID where the carrier gives no name ("WIRELESS
@@ -263,6 +265,21 @@ def display_title(turns: list[Turn], text: str, speakers: set[str]) -> str:
     if role and is_role_label(role["role"]):  # "Maria (Participant – Accounts Receivable Manager):"
         return role["title"]
     return display_parts(written)[1]
+
+
+def listed_title(text: str, turns: list[Turn], name: str) -> str:
+    """The title beside ``name`` where a list of the call's participants above its first turn shows it ("Adaeze
+    Okonjo (Okonjo Pharma) – Procurement Lead", as Chorus lists them; ``metadata.parse_person``); "" when none
+    does."""
+    if not name or not turns:
+        return ""
+    for line in text[: turns[0].start_char].splitlines():
+        entry = line.strip().lstrip("-*•").strip()
+        if entry.startswith(name) and ":" not in entry:
+            listed, title, _ = parse_person(entry)
+            if listed == name and names_a_job(title):  # "Fatima Al-Sayed, Jonas Weber, Mei Lin" lists no title
+                return title
+    return ""
 
 
 _ROLE_AND_TITLE = re.compile(r"\(\s*(?P<role>[^()–—|-]{2,20}?)\s+[–—|-]\s+(?P<title>[^()]{2,60}?)\s*\)")
