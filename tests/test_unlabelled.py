@@ -38,6 +38,12 @@ def _said(turns, speaker: str) -> str:
     return " ".join(turn.text for turn in turns if turn.speaker == speaker)
 
 
+def _whisper_json(segments: list[str]) -> bytes:
+    """Whisper's JSON of ``segments``, four seconds apart."""
+    spans = [{"id": n, "start": 4.0 * n, "end": 4.0 * n + 3.5, "text": text} for n, text in enumerate(segments)]
+    return json.dumps({"text": "".join(segments), "language": "en", "segments": spans}).encode()
+
+
 def test_questions_are_the_interviewers_and_the_rest_the_interviewees() -> None:
     parsed = read_text(WHISPER_TXT.encode(), "call.txt")
     asked, answered = _said(parsed.turns, "Interviewer"), _said(parsed.turns, "Interviewee")
@@ -913,10 +919,7 @@ def test_tester_46_an_acknowledgement_before_a_question_in_one_segment_is_the_in
         " What would stop you from buying a tool?",
         " The hotels change their collection times constantly.",
     ]
-    whisper = {"text": "".join(segments), "language": "en",
-               "segments": [{"id": n, "start": 4.0 * n, "end": 4.0 * n + 3.5, "text": text}
-                            for n, text in enumerate(segments)]}  # fmt: skip
-    parsed = read_json(json.dumps(whisper).encode(), "call.json")
+    parsed = read_json(_whisper_json(segments), "call.json")
     assert [turn.speaker for turn in parsed.turns if turn.text.startswith("That's a big jump")] == ["Interviewer"]
 
 
@@ -963,10 +966,7 @@ def test_an_interviewer_saying_back_the_answers_words_before_the_next_question_i
         " And who decides on a new dispatch tool?",
         " Me and the MD.",
     ]
-    whisper = {"text": "".join(segments), "language": "en",
-               "segments": [{"id": n, "start": 4.0 * n, "end": 4.0 * n + 3.5, "text": text}
-                            for n, text in enumerate(segments)]}  # fmt: skip
-    turns = read_json(json.dumps(whisper).encode(), "lifts.json").turns
+    turns = read_json(_whisper_json(segments), "lifts.json").turns
     said = {turn.text: turn.speaker for turn in turns}
     for echo in ("Eleven hundred.", "Wow, every morning by phone.", "Nine times in a quarter, that's huge."):
         assert next(speaker for text, speaker in said.items() if text.startswith(echo)) == "Interviewer", echo
@@ -998,10 +998,7 @@ def test_a_buyer_who_asks_back_after_a_short_answer_keeps_the_answer_and_the_nex
         " How do you book them today?",
         " Three agencies, by phone.",
     ]
-    whisper = {"text": "".join(segments), "language": "en",
-               "segments": [{"id": n, "start": 4.0 * n, "end": 4.0 * n + 3.5, "text": text}
-                            for n, text in enumerate(segments)]}  # fmt: skip
-    turns = read_json(json.dumps(whisper).encode(), "vets.json").turns
+    turns = read_json(_whisper_json(segments), "vets.json").turns
     said = [(turn.speaker, turn.text) for turn in turns]
     assert ("Interviewee", "About 60k. Is that high?") in said
     assert ("Interviewee", "Maternity cover, mostly, and Saturdays. Nobody wants Saturdays.") in said
