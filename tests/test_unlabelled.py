@@ -1003,3 +1003,20 @@ def test_a_buyer_who_asks_back_after_a_short_answer_keeps_the_answer_and_the_nex
     assert ("Interviewee", "About 60k. Is that high?") in said
     assert ("Interviewee", "Maternity cover, mostly, and Saturdays. Nobody wants Saturdays.") in said
     assert all(speaker == "Interviewer" for speaker, text in said if "middle of what we've seen" in text)
+
+
+def test_a_one_word_answer_that_asks_back_and_thanks_by_name_at_the_close_are_told_apart():
+    segments = [
+        " Could you start by telling me what you do?",
+        " I run a small bookkeeping practice in Leeds.",
+        " How do the timesheets get to you?",
+        " Late. Does everyone say that?",
+        " Pretty much everyone, yeah. What happens when they're late?",
+        " I can't bill the client until I have the hours.",
+        " That's great, thanks Gideon.",
+    ]
+    said = [(turn.speaker, turn.text) for turn in read_json(_whisper_json(segments), "books.json").turns]
+    assert ("Interviewee", "Late. Does everyone say that?") in said
+    assert ("Interviewee", "I can't bill the client until I have the hours.") in said
+    replies = [speaker for speaker, text in said if text.startswith(("Pretty much", "That's great"))]
+    assert replies == ["Interviewer"] * 2

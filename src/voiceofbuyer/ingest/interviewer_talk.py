@@ -44,8 +44,10 @@ ACKNOWLEDGEMENT = re.compile(
     r"|(?:that\s+)?makes\s+(?:a\s+lot\s+of\s+)?sense|that['’]?s\s+a\s+(?:big|huge|large|massive)(?:\s+(?:number|jump"
     r"|increase|rise|drop|change|difference|shift|amount|chunk)|\s+of\s+\w+)?"
     r"|that\s*(?:['’]s|is)\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful|clear|interesting|great|fair"
-    r"|good\s+to\s+know)|that\s+(?:must\s+(?:have\s+been|be)|sounds)\s+(?:really\s+|so\s+|very\s+)?\w+)"
-    r"(?:\s+(?:so|very)\s+much)?(?:,\s+(?-i:[A-Z][a-z]+))?[,.!]?\s*)+",
+    r"|brilliant|perfect|amazing|fantastic|excellent|lovely|wonderful|good\s+to\s+know)"
+    r"|that\s+(?:must\s+(?:have\s+been|be)|sounds)\s+(?:really\s+|so\s+|very\s+)?\w+)"
+    # "thank you so much, Mireille", "thanks Gideon" (tester 50)
+    r"(?:\s+(?:so|very)\s+much)?(?:,?\s+(?-i:[A-Z][a-z]+))?[,.!]?\s*)+",
     re.I,
 )
 # The interviewer's thanks and close: "Great, thank you so much for your time.", "Thanks for making time for this.",
@@ -53,7 +55,8 @@ ACKNOWLEDGEMENT = re.compile(
 _THANKS_OR_CLOSE = re.compile(
     r".*(?:\bthanks?(?:\s+you)?(?:\s+(?:so|very)\s+much|\s+again)?\s+for\s+(?:your\s+time|doing\s+this|talking"
     r"|joining|speaking|(?:making|taking)\s+(?:the\s+)?time|this\b|that\b)"
-    r"|\bthat['’]?s\s+(?:everything|all)\s+(?:from\s+me|(?:of\s+)?my\s+questions|i['’]?ve\s+got|i\s+have|i\s+had)"
+    r"|\bthat['’]?s\s+(?:everything|all)\s+(?:from\s+(?:me|my\s+side|our\s+side|my\s+end)|(?:of\s+)?my\s+questions"
+    r"|i['’]?ve\s+got|i\s+have|i\s+had)"
     r"|\b(?:this|that|it)(?:['’]s|\s+(?:was|has\s+been|is))\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful)\b)",
     re.I,
 )

@@ -79,9 +79,9 @@ PERSONAL_SHARE = 0.25
 scored 0.30-0.61, a newsletter 0.09 and a research memo 0.18."""
 RESTATEMENT_WORDS = 15
 """Most words of a restatement the interviewer makes without asking, on a segment of its own."""
-ASKED_BACK_WORDS = 2
-"""Fewest words of an answer before the buyer asks back in its segment ("About 60k. Is that high?"); a
-one-word opening ("Right. Is that ...?") is a lead-in to the interviewer's next question."""
+ASKED_BACK_WORDS = 1
+"""Fewest words of an answer before the buyer asks back in its segment ("Late. Does everyone say that?", "About 60k.
+Is that high?"); an acknowledgement ("Right. Is that ...?") is a lead-in to the interviewer's next question."""
 
 
 # A label that names a side, not a voice: "Interviewer" throughout is that side alone

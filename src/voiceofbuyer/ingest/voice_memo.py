@@ -32,7 +32,9 @@ _GREETING = re.compile(
     r"\s*(?:hi|hey|hello|(?:good\s+)?(?:morning|afternoon|evening))\s*,?\s+(?-i:[A-Z][\w'’-]+)\b", re.I
 )
 _OWN_NAME = re.compile(
-    r"\b(?:it['’]s|this\s+is|my\s+name\s+is|i['’]m)\s+(?P<name>(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+))\b", re.I
+    r"\b(?:it['’]s|this\s+is|my\s+name\s+is|i['’]m)\s+(?P<name>(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+))\b"
+    r"|,\s+(?P<here>(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+))\s+here\b",  # "Hi Callum, Rosalind Achebe here." (tester 50)
+    re.I,
 )
 _NAME_THEN_JOB = re.compile(
     r"\b(?:it['’]s|this\s+is|my\s+name\s+is)\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+(?!i\b|i['’])", re.I
@@ -73,7 +75,7 @@ def voice_memo(text: str, segments: Sequence[Segment], **fields: Any) -> Parsed 
 
 
 def own_name(said: str) -> str:
-    """The full name a speaker gives as theirs in ``said`` ("it's Daniel Brooks", "my name is Carla Mendes"), the
-    first; "" where they give none."""
+    """The full name a speaker gives as theirs in ``said`` ("it's Daniel Brooks", "my name is Carla Mendes", "Hi
+    Callum, Rosalind Achebe here"), the first; "" where they give none."""
     named = _OWN_NAME.search(said)
-    return named["name"] if named else ""
+    return (named["name"] or named["here"]) if named else ""
