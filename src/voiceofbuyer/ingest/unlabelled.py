@@ -79,9 +79,6 @@ PERSONAL_SHARE = 0.25
 scored 0.30-0.61, a newsletter 0.09 and a research memo 0.18."""
 RESTATEMENT_WORDS = 15
 """Most words of a restatement the interviewer makes without asking, on a segment of its own."""
-ASKED_BACK_WORDS = 1
-"""Fewest words of an answer before the buyer asks back in its segment ("Late. Does everyone say that?", "About 60k.
-Is that high?"); an acknowledgement ("Right. Is that ...?") is a lead-in to the interviewer's next question."""
 
 
 # A label that names a side, not a voice: "Interviewer" throughout is that side alone
@@ -285,9 +282,9 @@ def _restatements(text: str, segments: list[Segment]) -> list[int]:
 
 
 def _says_back(sentences: list[_Sentence], asks: list[bool], index: int) -> bool:
-    """Whether sentence ``index`` opens its segment by saying back the answer's words (``echoes.says_back``; the
-    acknowledgements in it left out: "Nine times in a quarter, that's huge."), against what was said since the last
-    question. A buyer saying her own words again ends her segment; she does not open the next one."""
+    """Whether sentence ``index`` opens its segment by saying back the answer's words (``interviewer_talk.says_back``,
+    the acknowledgements in it left out: "Nine times in a quarter, that's huge."), against what was said since the
+    last question. A buyer saying her own words again ends her segment; she does not open the next one."""
     sentence = sentences[index]
     if index == 0 or asks[index] or sentences[index - 1].pieces[-1][0] == sentence.pieces[0][0]:
         return False
@@ -315,7 +312,9 @@ def _asked_back(sentences: list[_Sentence], asks: list[bool]) -> list[int]:
         replies = any(sentences[asked].pieces[-1][0] + 1 == segment for asked in found)
         before = sentences[index - 1]
         said = before.pieces[-1][0] == segment and not asks[index - 1] and not interviewer_remark(before.text)
-        if answers and not replies and said and len(before.text.split()) >= ASKED_BACK_WORDS:
+        # any answer before it, a word will do ("Late. Does everyone say that?"); an acknowledgement ("Right. Is that
+        # ...?") is the interviewer's lead-in
+        if answers and not replies and said:
             found.append(index)
     return found
 
