@@ -55,11 +55,13 @@ _MARKS = _mark_ranges()
 # A label word: "Dr.", "J.", "J.R.", "O'Neil", "Mary-Kate", "Interviewee1", "SPEAKER_00", "iPhone", "陈静", "प्रिया",
 # "古丽娜·买买提" and "マイケル・ブラウン" (a middle dot between the parts of a name written in Chinese or Japanese).
 _WORD = rf"(?:(?:[^\W\d_]\.){{2,4}}|[^\W\d_]{{1,4}}\.(?!\w)|[^\W\d_][\w{_MARKS}'’.&\-·・]*)"
-# Words separated by spaces or a comma ("Kim, Alex"); a short number may follow ("Speaker 2", "Conference Room 4B"),
-# never the "00" of "00:01:02"; pronouns after the name ("Tess Moreau she/her") are no part of it.
+# Words separated by spaces, a comma ("Kim, Alex") or an ampersand ("Tom Achterberg, Crumb & Co"); a short number may
+# follow ("Speaker 2", "Conference Room 4B"), never the "00" of "00:01:02"; pronouns after the name ("Tess Moreau
+# she/her") are no part of it.
 # The ideographic space (U+3000) is the space a Japanese or Chinese keyboard types between family and given name.
 _PRONOUN = r"(?i:she|he|they|ze|xe|ey|fae)/"
-_NAME = rf"{_WORD}(?:(?:[ \t\u3000]+|,[ \t]*)(?!{_PRONOUN})(?:{_WORD}|\d{{1,3}}(?:[^\W\d_](?!\w))?(?!\d|:\d)))*"
+_SEPARATOR = r"(?:[ \t\u3000]+|,[ \t]*|[ \t]+&[ \t]+)"
+_NAME = rf"{_WORD}(?:{_SEPARATOR}(?!{_PRONOUN})(?:{_WORD}|\d{{1,3}}(?:[^\W\d_](?!\w))?(?!\d|:\d)))*"
 # Display names carry emoji ("Kate 🎧"): left out of the speaker's name. A tool's mark of a voice it could not
 # name ("Speaker ?", "Speaker?") stays in it: such a speaker is nobody (``sides.is_uncertain``).
 _EMOJI = "\u200d\ufe0f\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
