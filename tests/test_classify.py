@@ -538,3 +538,57 @@ def test_a_text_given_many_times_has_the_features_it_has_alone():
     cues = cue_features(texts)
     assert cues.shape == (5, 5) and np.array_equal(cues, np.vstack([cue_features([text]) for text in texts]))
     assert cue_features([]).shape == (0, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Hallo Herr Brenner, ja, alles gut.", "en", "de"),
+        ("Es regnet natürlich, wie immer in Hamburg.", "en", "de"),
+        ("Merci à vous, bonne journée.", "en", "fr"),
+        ("Muchas gracias, que estés muy bien.", "en", "es"),
+        # a list of names, and sentences lingua alone reads as Dutch and French: English
+        ("SAP, Salesforce, HubSpot.", "en", None),
+        ("Understood - feel free to proceed", "en", None),
+        ("Statistical analysis and data collection.", "en", None),
+        # a foreign phrase inside an English sentence, translated: the buyer's English
+        ("We say muchas manos en un plato, too many hands in one dish, and that is our month-end.", "en", None),
+        ("Wir haben zu viele Tabellen und niemand weiß, welche stimmt.", "de", None),  # a German call's German
+        ("We had too many spreadsheets and nobody knew which one was right.", "de", "en"),
+    ],
+)
+def test_a_sentence_in_another_language_than_its_interview_s_is_told(text, language, found):
+    from voiceofbuyer.ingest.language import other_language
+
+    assert other_language(text, language) == found
+
+
+def test_a_sentence_in_another_language_is_filed_as_other(tmp_path, monkeypatch):
+    """Tester 51: in an English call, a German buyer's "Es regnet natürlich, wie immer in Hamburg." was one of a
+    persona's decision criteria; in a German call configured with a German pipeline, German is the call's own."""
+    from voiceofbuyer import components
+    from voiceofbuyer import verdicts as stage
+    from voiceofbuyer.config import load_config
+    from voiceofbuyer.records import Classification, Statement
+    from voiceofbuyer.store import Store
+
+    class Criteria:
+        name = "criteria"
+
+        def classify(self, statements: list[Statement]) -> list[Classification]:
+            return [Classification(s.id, "criterion", 0.9) for s in statements]
+
+    monkeypatch.setattr(components, "classifier", lambda config, embed, reviewed=None: Criteria())
+    monkeypatch.setattr(components, "classifier_vectors", lambda config, store, vectors: vectors)
+    said = {
+        "en1": "Es regnet natürlich, wie immer in Hamburg.",
+        "en2": "It has to post to our ledger without anyone retyping it.",
+        "de1": "Es regnet natürlich, wie immer in Hamburg.",
+    }
+    statements = [Statement(f"{i}@0", i, "B", 0, 0, len(t), (), t, "") for i, t in said.items()]
+    store = Store(tmp_path / "store.sqlite")
+    try:
+        verdicts = stage.classify_statements(statements, load_config(None), None, store, [], {"de1": "de"})
+    finally:
+        store.close()
+    assert [verdicts[s.id].category for s in statements] == ["other", "criterion", "criterion"]

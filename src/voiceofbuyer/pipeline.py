@@ -140,8 +140,9 @@ def _run(
         decisions = decisions_of(store, followed.ids)
         with stages.stage("classify", len(statements_list), unit="statement") as bar:
             reviewed = reviewer_examples(decisions, statements_list)
-            verdicts = classify_statements(statements_list, config, vectors, store, reviewed)
-            report.notes.extend(refit_moves(statements_list, verdicts, config, vectors, store, reviewed))
+            languages = {i.id: i.language for i in interviews}
+            verdicts = classify_statements(statements_list, config, vectors, store, reviewed, languages)
+            report.notes.extend(refit_moves(statements_list, verdicts, config, vectors, store, reviewed, languages))
             bar.update(len(statements_list))
         by_interview = {i.id: i for i in interviews}
         profiles = {i.id: people.profiles[i.id] for i in interviews}

@@ -3,9 +3,13 @@ re-fitted on the reviewers' moves, each moved statement's own verdict from a mod
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+
 from . import components
 from .classify import FILING_RULES, Classifier, LabelledStatement
 from .config import Config
+from .ingest.language import other_language
 from .records import Classification, Statement
 from .store import Store, text_hash
 from .vectors import Vectors
@@ -17,11 +21,18 @@ HELD_OUT_FOLDS = 5
 
 
 def classify_statements(
-    statements: list[Statement], config: Config, vectors: Vectors, store: Store, reviewed: list[LabelledStatement]
+    statements: list[Statement],
+    config: Config,
+    vectors: Vectors,
+    store: Store,
+    reviewed: list[LabelledStatement],
+    languages: Mapping[str, str] | None = None,
 ) -> dict[str, Classification]:
     """A verdict per statement id, by the classifier re-fitted on the reviewers' moves (``reviewed``); a moved
     statement's own verdict comes from a model that did not learn from it, so the desk's agreement with the
-    reviewers (``agreement``) is not the classifier grading itself (the documents show the reviewer's category)."""
+    reviewers (``agreement``) is not the classifier grading itself (the documents show the reviewer's category).
+    A sentence said in another language than its interview's (``languages``: interview id → ISO 639-1 code,
+    English where not given) is filed as ``other`` (``ingest.language.other_language``)."""
     embed = components.classifier_vectors(config, store, vectors)
     verdicts = _verdicts(components.classifier(config, embed, reviewed), statements, config, store)
     # Folds by interview, as the cross-validation of ``eval`` keeps them: a statement said near a moved one in the
@@ -34,6 +45,21 @@ def classify_statements(
         ids = {example.id for example in reviewed if example.interview in held}
         held_out = [s for s in statements if s.id in ids]
         verdicts.update(_verdicts(components.classifier(config, embed, taught), held_out, config, store))
+    return _in_their_language(verdicts, statements, languages or {})
+
+
+def _in_their_language(
+    verdicts: dict[str, Classification], statements: list[Statement], languages: Mapping[str, str]
+) -> dict[str, Classification]:
+    """``verdicts`` with every statement said in another language than its interview's filed as ``other``.
+
+    "Hallo Herr Brenner, ja, alles gut." in an English call is a greeting, or words the buyer says again in the
+    interview's language; the model, which reads one language, filed such sentences as pains and criteria (tester 51:
+    "Es regnet natürlich, wie immer in Hamburg." among a persona's decision criteria)."""
+    for statement in statements:
+        verdict = verdicts[statement.id]
+        if verdict.category != "other" and other_language(statement.text, languages.get(statement.interview_id, "en")):
+            verdicts[statement.id] = replace(verdict, category="other")
     return verdicts
 
 
@@ -44,14 +70,17 @@ def refit_moves(
     vectors: Vectors,
     store: Store,
     reviewed: list[LabelledStatement],
+    languages: Mapping[str, str] | None = None,
 ) -> list[str]:
     """A note on the statements no reviewer moved that the classifier, re-fitted on the reviewers' moves, files in
     another category than the shipped one does: a move in one persona may change a battlecard of another, and the
     reviewer is told so (tester 27: a Sales objection became a criterion after moves in Procurement and Legal)."""
     if not reviewed:
         return []
-    shipped = _verdicts(components.classifier(config, components.classifier_vectors(config, store, vectors)),
-                        statements, config, store)  # fmt: skip
+    shipped = _in_their_language(
+        _verdicts(components.classifier(config, components.classifier_vectors(config, store, vectors)), statements,
+                  config, store), statements, languages or {},
+    )  # fmt: skip
     moved = {example.id for example in reviewed}
     changed = [s for s in statements
                if s.id not in moved and shipped[s.id].category != verdicts[s.id].category]  # fmt: skip

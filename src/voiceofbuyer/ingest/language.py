@@ -8,12 +8,17 @@ default, and said so.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from voiceofbuyer.stop_words import stop_words
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
+_WORD = re.compile(r"[^\W\d_]+")
+"""A word, split at apostrophes ("it's" → "it", "s"): both halves are English stop words."""
 SAMPLE_CHARS = 3000
 MIN_CHARS = 40
 """Below this many characters of speech a detection is a guess: the interview is taken to be English."""
@@ -39,3 +44,28 @@ def detect_language(texts: list[str]) -> str:
         return "en"
     found = _detector().detect_language_of(sample)
     return found.iso_code_639_1.name.lower() if found is not None else "en"
+
+
+OWN_STOP_SHARE = 0.25
+"""A sentence with at least this share of its words among its interview language's stop words is in that language:
+an English sentence has a third or more ("the", "we", "it", "of"); "Es regnet natürlich, wie immer in Hamburg." one
+in seven."""
+
+
+def other_language(text: str, language: str) -> str | None:
+    """ISO 639-1 code of the language a sentence of an interview in ``language`` is said in, where that is another:
+    "de" for "Hallo Herr Brenner, ja, alles gut." in an English call; None for a sentence in ``language``, one too
+    short to tell (under 3 words), or a list of names ("SAP, Salesforce, HubSpot."). Three tests, each cheap before
+    the next: few of the sentence's words are stop words of ``language`` (``OWN_STOP_SHARE``), lingua finds another
+    language at 0.5 or more, and a word of the sentence is a stop word of that language and not of ``language``
+    (lingua alone reads "Understood - feel free to proceed" as Dutch)."""
+    words = [word.casefold() for word in _WORD.findall(text)]
+    own = stop_words(language)
+    if len(words) < 3 or not own or sum(word in own for word in words) >= OWN_STOP_SHARE * len(words):
+        return None
+    found = _detector().compute_language_confidence_values(text)[0]
+    code = found.language.iso_code_639_1.name.lower()
+    if code == language or found.value < 0.5:
+        return None
+    theirs = stop_words(code) - own
+    return code if any(word in theirs for word in words) else None
