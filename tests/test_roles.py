@@ -550,6 +550,12 @@ def test_user_taxonomy_wins_over_the_built_in_functions():
         # the company a whole-company head leads is no part of the title (tester U: "President of Brennan Septic")
         ("Sure. Phil Brennan, I'm the president of Brennan Septic and Drain.", "President"),
         ("I'm Amara Nwosu, I'm the CEO of SwiftLane Couriers.", "CEO"),
+        # so is the company after a title that says its field (tester 51: "Supply Chain Manager of Hoshino Denshi")
+        ("I am the supply chain manager of Hoshino Denshi, we make connectors.", "Supply Chain Manager"),
+        ("I'm the finance director of Bell Electrical.", "Finance Director"),
+        ("I'm the CFO of Brightline.", "CFO"),
+        ("I'm the head of finance of Acme Foods.", "Head of Finance"),
+        ("I'm the senior manager of Accounts Payable.", "Senior Manager of Accounts Payable"),
         ("I'm the Vice President of Sales at Acme.", "Vice President of Sales"),
         ("I'm the president of international operations.", "President of International Operations"),
         # a surname that is a job word is no title (tester W: "Sarah Baker" was the head of procurement's title)
@@ -1362,6 +1368,8 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("I'm the Vice President of Sales at Acme.", "Acme"),
         ("I'm the general manager of Seaholm Resort. A hundred and eighty rooms.", "Seaholm Resort"),
         ("I'm the managing director of Brightline Creative.", "Brightline Creative"),
+        ("I am the supply chain manager of Hoshino Denshi, we make connectors.", "Hoshino Denshi"),  # tester 51
+        ("I'm the head of finance of Acme Foods.", "Acme Foods"),
         ("I'm the manager of Accounts Payable.", ""),  # "manager" alone heads a department
         ("I'm the general manager of Operations.", ""),
         ("I'm the president of the company.", ""),
@@ -1780,6 +1788,8 @@ def test_the_trained_job_description_model_is_found_again_by_the_next_process():
         ("I am the responsible of purchasing in our company.", "Procurement Leader"),  # as a non-native speaker says
         ("I am working as responsible of the purchasing department in Ricambi.", "Procurement Leader"),
         ("I am heading sales operations for the West Africa region.", "Sales Leader"),  # the -ing form
+        ("I am heading IT infrastructure at Pragati Finserv.", "IT Leader"),  # no article, as in India (tester 51)
+        ("I am heading the migration to the cloud.", "Unassigned"),  # a task
         ("I'm managing the accounts payable team.", "Accounting Manager"),
         ("Sorry, I'm running late today.", "Unassigned"),
         ("I'm running payroll tonight, so I manage the warehouse team.", "Operations Manager"),

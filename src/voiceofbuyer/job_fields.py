@@ -12,7 +12,7 @@ from .ingest.metadata import names_an_organisation
 from .introductions import INTRO_TURNS, stated_title
 from .job_questions import CONFIRMS
 from .job_words import names_a_field, names_a_job, title_cased
-from .title_phrases import bare_title, heads_a_company, plain
+from .title_phrases import bare_title, company_after_of, heads_a_company, plain
 
 _FIELD = re.compile(
     r"\bi\s+(?:currently\s+)?(?:work|am\s+working|'?m\s+working)\s+in\s+(?:the\s+)?(?P<field>[a-z][\w&/ -]{1,40}?)"
@@ -62,9 +62,14 @@ def stated_responsibility(texts: list[str], questions: list[str] | None = None) 
             if not names_a_field(words):
                 continue
             # "I'm managing the migration", "leading the vendor evaluation": a task; "heading sales operations",
-            # "managing the AP team": a part of the organisation
+            # "managing the AP team", "heading IT infrastructure" (to head, its field without an article, as Indian
+            # English says it: tester 51): a part of the organisation
+            bare = (
+                match["verb"].lower().startswith("head")
+                and not match.string[match.end("verb") : match.start("field")].strip()
+            )
             if match["verb"].lower().endswith("ing") and not (
-                _UNIT_AFTER.search(match[0]) or words[-1].lower() in ("operations", "ops")
+                _UNIT_AFTER.search(match[0]) or words[-1].lower() in ("operations", "ops") or bare
             ):
                 continue
             field = title_cased(" ".join(words))
@@ -181,11 +186,13 @@ def stated_company(texts: list[str]) -> str:
             found = _WORK_AT.search(sentence)
             if title and not found:
                 at = re.escape(title).replace(r"\ ", r"[\s,]+")
-                # "the VP of finance here at Fairfield Foods"; "the owner of Kowalski Tree Service"
+                # "the VP of finance here at Fairfield Foods"; "the owner of Kowalski Tree Service"; "supply chain
+                # manager of Hoshino Denshi" (tester 51), not "fleet manager for the City of Ashford"
                 joint = "(?:at|of)" if heads_a_company(title.split()) else "at"
+                of = r"|[\s,]+of" if company_after_of(title.split()) else ""
                 # "reliability engineer at the Kestrel Paper mill" (tester 20)
                 found = re.search(
-                    rf"\b(?i:{at}(?:{_SITE_OF}|{_DEPARTMENT}[\s,]+(?:here\s+)?{joint})(?:\s+the)?)\s+{_COMPANY}",
+                    rf"\b(?i:{at}(?:{_SITE_OF}|{_DEPARTMENT}[\s,]+(?:here\s+)?{joint}{of})(?:\s+the)?)\s+{_COMPANY}",
                     sentence,
                 )
                 # "Fleet manager for the City of Ashford": after "for", only an organisation's name (not a client's

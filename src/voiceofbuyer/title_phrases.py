@@ -173,8 +173,10 @@ def title_after(rest: str) -> str:
         return ""
     end = last + 1
     # The field after the job word: "head of customer support", or straight after a rank: "VP Finance and Ops";
-    # after the head of a whole company, a name is the company ("president of Brennan Septic and Drain").
-    of_a_company = heads_a_company(words[: last + 1]) and _names_a_company(words[end : end + 2])
+    # after the head of a whole company, or a title that says its field already, a name is the company ("president
+    # of Brennan Septic and Drain", "supply chain manager of Hoshino Denshi": tester 51).
+    job = words[: last + 1]
+    of_a_company = company_after_of(job) and _names_a_company(words[end : end + 2])
     if (
         not of_a_company
         and end < len(words)
@@ -184,6 +186,8 @@ def title_after(rest: str) -> str:
         # "... of the procurement team", "of the business": the field, without the unit it is
         while end > last + 1 and words[end - 1].lower().strip(".,") in ("of", "and", *_UNITS):
             end -= 1
+        # "head of finance of Acme Foods": the company after the field
+        end = next((at for at in range(last + 2, end) if _names_a_company(words[at : at + 2])), end)
     title = " ".join(title_case_word(word) for word in words[:end])
     # A rank alone: "Vice President, Finance & Administration" (not "Accounts Receivable Manager, Brenner Supply")
     generic = all(word.lower() in _GENERIC | RANK_WORDS for word in words[:end])
@@ -215,6 +219,19 @@ def heads_a_company(title: Sequence[str]) -> bool:
     "managing director of Brightline Creative", not "Head of IT")."""
     words = [word.lower().strip(".,") for word in title[-2:]]
     return bool(words) and (words[-1] in _HEADS_OF_COMPANIES or tuple(words) in _HEADS_OF_COMPANIES_IN_TWO)
+
+
+_CHIEF = re.compile(r"C[A-Z]{1,3}O")
+"""A chief's title, its field in it: "CFO", "CTO", "CHRO"."""
+
+
+def company_after_of(title: Sequence[str]) -> bool:
+    """Whether "of" and a name after a title's words say the company, not the field: after the head of a whole
+    company (``heads_a_company``), or a title that says its field before its job word ("supply chain manager",
+    "finance director") or in it ("CFO"): "finance director of Bell Electrical"."""
+    *before, job = [word.strip(".,") for word in title]
+    field = [word for word in before if word.lower() not in _GENERIC | RANK_WORDS and not names_a_job_word(word)]
+    return heads_a_company(title) or bool(field or _CHIEF.fullmatch(job))
 
 
 def _names_a_company(after: list[str]) -> bool:
