@@ -1020,3 +1020,43 @@ def test_a_one_word_answer_that_asks_back_and_thanks_by_name_at_the_close_are_to
     assert ("Interviewee", "I can't bill the client until I have the hours.") in said
     replies = [speaker for speaker, text in said if text.startswith(("Pretty much", "That's great"))]
     assert replies == ["Interviewer"] * 2
+
+
+def test_what_the_research_is_and_what_the_participant_gets_after_are_the_interviewers_and_the_buyer_is_named(
+    tmp_path: Path,
+) -> None:
+    """Tester 51: the study's pitch ("We've been talking to distributors in ...") and the wrap-up ("We'll send you a
+    short summary and the gift card by email.") were quoted as the buyer's, and a buyer who says "I am Kenji Tanaka"
+    to an interviewer who calls him "Tanaka-san", or "Vikram" before the first question, was left unnamed."""
+    from voiceofbuyer.ingest import read_interview
+    from voiceofbuyer.ingest.sides import identify_sides
+    from voiceofbuyer.profiles import buyer_profile
+
+    def read(text: str):
+        (tmp_path / "call.txt").write_text(text, "utf-8")
+        return read_interview(tmp_path / "call.txt", tmp_path)
+
+    text = (
+        "Okay, we're recording.\n"
+        "Thanks a lot for making time, Vikram.\n"
+        "Could you start by telling me what you do?\n"
+        "Sure, sure. I am Vikram Iyer, I am heading IT infrastructure at Pragati Finserv.\n"
+        "We are having around 180 branches, mostly in small towns.\n"
+        "We've been talking to distributors and lenders across India over the last month.\n"
+        "How do you track the laptops in those branches today?\n"
+        "We've been talking to two vendors, but each branch still keeps one Excel sheet.\n"
+        "What would you need before you could recommend a tool?\n"
+        "Data localisation is mandatory, the data must be stored in India only.\n"
+        "Brilliant, that's everything from me.\n"
+        "We'll send you a short summary and a small thank-you voucher next week.\n"
+        "Thank you, it was nice talking.\n"
+    )
+    interview = read(text)
+    answered = _said(interview.turns, "Interviewee")
+    assert "talking to distributors" not in answered and "thank-you voucher" not in answered
+    assert "We've been talking to two vendors, but each branch" in answered  # a buyer's own evaluation
+    profile = buyer_profile(interview, identify_sides(interview), ())
+    assert (profile.name, profile.title) == ("Vikram Iyer", "Head of IT Infrastructure")
+    memo = text.replace("Thanks a lot for making time, Vikram.", "Thank you so much for joining, Iyer-san.")
+    memo = read(memo)
+    assert buyer_profile(memo, identify_sides(memo), ()).name == "Vikram Iyer"

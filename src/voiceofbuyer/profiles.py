@@ -99,9 +99,14 @@ def _first_buyer(
         # "Kofi's iPhone", "SPEAKER_01", "mkowalczyk", a company's shared account: no one's name, but the call may
         # say whose voice it is; so may a header's login ("Participant: marcus_t", tester 39).
         (label,) = profiled
+        # What the call says before its first turn counts too, after the turns ("Hi, is this Gwen?" opens what is
+        # heard): a header ("Call with Vikram Iyer"), or the greeting before the first question of a transcript
+        # naming no speaker ("Thanks a lot for making time, Vikram.", no one's turn: tester 51); not for a header's
+        # attendees, which it lists whoever they are
+        opening = interview.text[: interview.turns[0].start_char] if interview.turns else ""
         heard = " ".join(t.text for t in interview.turns if t.speaker != label)
         labels = {t.speaker for t in interview.turns}
-        name = (said_name(label, own, heard) or named_attendee(meta.attendees, own, heard, labels)
+        name = (said_name(label, own, f"{heard} {opening}") or named_attendee(meta.attendees, own, heard, labels)
                 or (name if is_login(name) else ""))  # fmt: skip
         if not name and is_role_label(label):  # "A:" / "Answer:", mailed answers signed "Kind regards, / Name"
             name = signed_name(interview)

@@ -57,7 +57,10 @@ _THANKS_OR_CLOSE = re.compile(
     r"|joining|speaking|(?:making|taking)\s+(?:the\s+)?time|this\b|that\b)"
     r"|\bthat['’]?s\s+(?:everything|all)\s+(?:from\s+(?:me|my\s+side|our\s+side|my\s+end)|(?:of\s+)?my\s+questions"
     r"|i['’]?ve\s+got|i\s+have|i\s+had)"
-    r"|\b(?:this|that|it)(?:['’]s|\s+(?:was|has\s+been|is))\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful)\b)",
+    r"|\b(?:this|that|it)(?:['’]s|\s+(?:was|has\s+been|is))\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful)\b"
+    # what the participant gets afterwards: "We'll send you a short summary and the gift card by email." (tester 51)
+    r"|\bwe['’]ll\s+(?:send|e-?mail)\s+(?:you\s+)?(?:over\s+)?(?:a|the|your)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:summary|recap|gift\s+card|voucher|thank-you|incentive|honorarium)\b)",
     re.I,
 )
 # The interviewer saying what the research is for: "The reason I'm asking is we're building a scheduling product",
@@ -65,6 +68,12 @@ _THANKS_OR_CLOSE = re.compile(
 _RESEARCH_TALK = re.compile(
     r".*\b(?:the\s+reason\s+i['’]m\s+asking|we['’]re\s+(?:building|developing|designing|trying\s+to\s+understand"
     r"|speaking\s+(?:to|with)|talking\s+(?:to|with)|researching)|(?:these|this)\s+(?:calls|interviews|research\s+calls)"
+    # "We've been talking to distributors in Mexico, Colombia and Chile": to many of a kind; not to vendors, the bank or
+    # their own team, as a buyer has (tester 51)
+    r"|we(?:['’]ve|\s+have)\s+been\s+(?:speaking|talking)\s+(?:to|with)\s+"
+    r"(?!(?:the|our|my|an?)\b(?!\s+(?:lot|bunch|number|few)\b)"
+    r"|(?:\w+\s+){0,2}(?:vendors|suppliers|providers|partners)\b)"
+    r"(?:(?:a\s+(?:lot|bunch|number)\s+of|a\s+few|lots\s+of|[\w-]+)\s+){0,2}[\w-]+s\b"
     r"|no\s+product\s+to\s+show)\b",
     re.I,
 )

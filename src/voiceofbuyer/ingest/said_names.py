@@ -77,15 +77,27 @@ def said_name(speaker: str, said: str, heard: str) -> str:
         full = alone and " " in name and not any(names_a_job_word(word) for word in name.split())
         # Asked who is there, "I'm Head of IT" names no one: a name the other side never says must be no job word.
         later = found.re is _NAME_ANSWER and found.start() > 0
-        if (
-            full
-            or re.search(rf"\b{re.escape(name.split()[0])}\b", heard)
-            or (asked and not later and not names_a_job_word(name.split()[0]))
-        ):
+        if full or _called(name, heard) or (asked and not later and not names_a_job_word(name.split()[0])):
             # "it's Marco, Marco Bellini", "I'm Sam as well, Sam Lindqvist": the given name again with the surname
             again = re.match(rf"(?:\s+(?:as\s+well|too))?,\s*{re.escape(name)}\s+({_NAME})\b", said[found.end() :])
             return f"{name} {again.group(1)}" if again and " " not in name else name
     return ""
+
+
+# How the other side calls someone by their surname: "Mr. Tanaka", "Frau Weber", "Tanaka-san" (tester 51).
+_COURTESY_BEFORE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Herr|Frau|Señora?|Sra?|Madame|Monsieur|Mme|Signora?)\.?\s+"
+_COURTESY_AFTER = r"[- ](?:san|sama|sensei)\b"
+
+
+def _called(name: str, heard: str) -> bool:
+    """Whether ``heard`` calls the person of ``name`` by their given name ("Thanks, Helen"), or by their surname with
+    a courtesy title ("Thank you so much for joining, Tanaka-san.", "Mr. Tanaka")."""
+    words = name.split()
+    called = rf"\b{re.escape(words[0])}\b"
+    if len(words) > 1:
+        surname = re.escape(words[-1])
+        called += rf"|\b{_COURTESY_BEFORE}{surname}\b|\b{surname}{_COURTESY_AFTER}"
+    return re.search(called, heard) is not None
 
 
 def named_attendee(attendees: str, said: str, heard: str, labels: Collection[str]) -> str:
