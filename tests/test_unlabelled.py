@@ -974,6 +974,28 @@ def test_an_interviewer_saying_back_the_answers_words_before_the_next_question_i
     assert said["Penalty's two hundred and fifty euro each. Nine times."] == "Interviewee"
 
 
+def test_the_answer_said_back_and_confirmed_by_the_buyer_is_the_interviewers():
+    """Tester 51: "Seventeen laptops." / "Yes, seventeen." with no question after it; the buyer's own figure said
+    again in her answer stays hers."""
+    segments = [
+        " Could you start by telling me what you do?",
+        " I am heading IT infrastructure at Pragati Finserv.",
+        " How do you manage the laptops in the branches today?",
+        " Very manually only, one Excel sheet per branch.",
+        " What goes wrong with that?",
+        " Last audit we could not locate seventeen laptops, and they were having customer data on them.",
+        " Seventeen laptops.",
+        " Yes, seventeen. We are using one asset tool since two years, but it is not working.",
+        " What would you need before you could recommend one?",
+        " Data localisation is mandatory. Mandatory.",
+        " And the pricing should be per device, in rupees.",
+    ]
+    said = {turn.text: turn.speaker for turn in read_json(_whisper_json(segments), "iyer.json").turns}
+    assert said["Seventeen laptops."] == "Interviewer"
+    assert said["Yes, seventeen. We are using one asset tool since two years, but it is not working."] == "Interviewee"
+    assert said["Data localisation is mandatory. Mandatory."] == "Interviewee"
+
+
 def test_figures_said_back_match_in_words_or_digits_and_a_paraphrase_matches_by_share():
     from voiceofbuyer.ingest.interviewer_talk import says_back
 

@@ -77,6 +77,7 @@ _ASIDE = re.compile(r"\s*(?:\[[^\[\]]*\]|\([^()]*\))\s*")
 PERSONAL_SHARE = 0.25
 """Of typed paragraphs read by their questions, the fewest that ask "you" or answer "I": interviews typed by testers
 scored 0.30-0.61, a newsletter 0.09 and a research memo 0.18."""
+_AGREES = re.compile(r"(?:yes|yeah|yep|yup|exactly|correct|that['’]s\s+right)\b", re.I)
 RESTATEMENT_WORDS = 15
 """Most words of a restatement the interviewer makes without asking, on a segment of its own."""
 
@@ -211,6 +212,11 @@ def question_turns(text: str, segments: list[Segment], recognised: bool = True, 
         opens = index == 0 or sentences[index - 1].pieces[-1][0] != sentence.pieces[0][0]
         if all(n in acknowledging for n, _, _ in sentence.pieces) or (opens and ADDRESSES.match(sentence.text)):
             interviewer[index] = True
+    for index in range(len(sentences) - 1):
+        # The answer said back on a segment of its own, which the next segment confirms: "Seventeen laptops." / "Yes,
+        # seventeen." (tester 51)
+        if _says_back(sentences, asks, index) and sentences[index + 1].pieces[0][0] != sentences[index].pieces[-1][0]:
+            interviewer[index] = interviewer[index] or _AGREES.match(sentences[index + 1].text) is not None
     for number in _restatements(text, segments):
         for index, sentence in enumerate(sentences):
             if sentence.pieces[0][0] == number:
