@@ -326,7 +326,11 @@ _ORGANISATION_WORDS = frozenset(
      "packaging", "plastics", "metals", "chemicals", "networks", "telecom", "communications", "analytics",
      "robotics", "ventures", "associates", "recruitment", "staffing", "realty", "payments", "bancorp", "trust",
      "academy", "district", "authority", "ministry", "department", "nhs", "beverage", "beverages", "cooperative",
-     "co-op", "transit", "borough", "municipality", "&"}
+     "co-op", "transit", "borough", "municipality", "&",
+     # in other languages, as buyers abroad name their employer: "Grupo Farmavida" (tester 51), "Gruppo Lucchini",
+     # "Groupe Berthier", "Maison Berthier", "Hoshino Denshi" (electronics), "Pragati Finserv"
+     "grupo", "gruppo", "groupe", "gruppe", "maison", "empresa", "empresas", "compañía", "compagnie", "societe",
+     "société", "sarl", "srl", "s.a", "s.l", "ltda", "oy", "aps", "nv", "pvt", "pty", "denshi", "finserv", "fintech"}
 )  # fmt: skip
 # Words of a meeting's topic, never of a person's name: "Invoice Approvals – Regional Controller".
 _TOPIC_WORDS = frozenset(
