@@ -1082,3 +1082,31 @@ def test_what_the_research_is_and_what_the_participant_gets_after_are_the_interv
     memo = text.replace("Thanks a lot for making time, Vikram.", "Thank you so much for joining, Iyer-san.")
     memo = read(memo)
     assert buyer_profile(memo, identify_sides(memo), ()).name == "Vikram Iyer"
+
+
+def test_a_long_summing_up_addressed_to_the_buyer_is_the_interviewers() -> None:
+    """Tester 51: "So if I've got this right, you collect the variables ..." (37 words, confirmed) was quoted as the
+    buyer's; a buyer summing up her own needs keeps them."""
+    from voiceofbuyer.ingest.interviewer_talk import interviewer_remark
+
+    text = (
+        "Could you start by telling me what you do?\n"
+        "I am the payroll manager at Maison Berthier, we have forty shops.\n"
+        "How do you collect the monthly variables?\n"
+        "Every shop manager fills an Excel file and sends it by email.\n"
+        "What goes wrong most often?\n"
+        "The absences, clearly. We have maybe forty corrections every month.\n"
+        "To summarise, we need the absence types and a direct export to Silae.\n"
+        "Who decides on a new tool?\n"
+        "The financial director decides, but he asks me first.\n"
+        "So if I've got this right, you collect the variables from every shop in Excel, absences are the biggest"
+        " source of errors with about forty corrections a month, and you'd need a direct export to Silae.\n"
+        "Yes, this is exactly it.\n"
+        "Perfect, that's everything from me.\n"
+    )
+    answered = _said(read_text(text.encode(), "call.txt").turns, "Interviewee")
+    assert "if I've got this right" not in answered and "To summarise, we need the absence types" in answered
+    for remark in ("If I understand correctly, your team approves.", "What I'm hearing is that you need speed.",
+                   "Okay, just to make sure I understand you right, the audit is in March?"):  # fmt: skip
+        assert interviewer_remark(remark), remark
+    assert not interviewer_remark("To sum up, we need three things.")

@@ -77,9 +77,16 @@ _RESEARCH_TALK = re.compile(
     r"|no\s+product\s+to\s+show)\b",
     re.I,
 )
-# A lead-in that speaks to the other about what they said: "You mentioned before we started that ..."
+# A lead-in that speaks to the other about what they said: "You mentioned before we started that ...", "So if I've got
+# this right, you ..."
 ADDRESSES = re.compile(
-    r"(?:(?:so|and|now)[,]?\s+)?you\s+(?:mentioned|said|talked\s+about|were\s+saying|told\s+me)\b", re.I
+    r"(?:(?:so|and|now|okay|ok|right)[,]?\s+)?(?:you\s+(?:mentioned|said|talked\s+about|were\s+saying|told\s+me)\b"
+    # or sums up what they said, to them: "So if I've got this right, you collect the variables ..." (tester 51)
+    r"|(?:just\s+to\s+(?:make\s+sure|check)\s+|if\s+)i(?:['’]ve\s+got|\s+understand)"
+    r"(?:\s+(?:this|that|it)(?:\s+right)?|\s+correctly)?[,:]?\s+(?:that\s+)?(?:you|your)\b"
+    r"|(?:let\s+me\s+(?:play|read)\s+(?:that|this|it)\s+back|what\s+i['’]m\s+hearing\s+is|to\s+sum(?:mari[sz]e|\s+up))"
+    r"[,:]?\s+(?:that\s+)?(?:you|your)\b)",
+    re.I,
 )
 
 ECHO_WORDS = 8
