@@ -549,6 +549,8 @@ def test_a_text_given_many_times_has_the_features_it_has_alone():
         ("Muchas gracias, que estés muy bien.", "en", "es"),
         # a list of names, and sentences lingua alone reads as Dutch and French: English
         ("SAP, Salesforce, HubSpot.", "en", None),
+        ("Le Petit Marché, La Grande Épicerie, Monoprix: each one wants a different EDI format.", "en", None),
+        ("Saint-Étienne, Clermont-Ferrand and Aix-en-Provence.", "en", None),  # names (tester 52)
         ("Understood - feel free to proceed", "en", None),
         ("Statistical analysis and data collection.", "en", None),
         # a foreign phrase inside an English sentence, translated: the buyer's English

@@ -1110,3 +1110,26 @@ def test_a_long_summing_up_addressed_to_the_buyer_is_the_interviewers() -> None:
                    "Okay, just to make sure I understand you right, the audit is in March?"):  # fmt: skip
         assert interviewer_remark(remark), remark
     assert not interviewer_remark("To sum up, we need three things.")
+
+
+def test_lines_that_pair_up_as_question_and_answer_without_a_label_are_a_guess_and_the_pitch_is_the_interviewers():
+    """Tester 52: a Whisper .txt whose lines pair up one by one was read as typed notes, certain: the study's pitch
+    and the wrap-up were the buyer's, and nothing was flagged. "Mr." ends no sentence ("Tanaka." was the buyer's)."""
+    text = (
+        "Good morning, Mr. Tanaka, and thanks for joining us.\n"
+        "We're interviewing controllers at around fifteen manufacturers, so there are no right or wrong answers.\n"
+        "To begin, could you say a few words about yourself?\n"
+        "Sure. I'm Kenji Tanaka, head of controlling at Hoshino Denshi. We make connectors.\n"
+        "How long does your month-end close take?\n"
+        "Eight working days, sometimes nine, because the subsidiaries send Excel.\n"
+        "What happens when a number is wrong?\n"
+        "Then I find out in the meeting with the managing director.\n"
+        "Perfect, that's all my questions.\n"
+        "I'll send over the summary and the gift voucher once all the interviews are done.\n"
+        "Thank you, it was a pleasure.\n"
+    )
+    parsed = read_text(text.encode(), "call.txt")
+    answered = _said(parsed.turns, "Interviewee")
+    assert parsed.unlabelled and parsed.speaker_confidence == GUESSED_CONFIDENCE
+    assert "We're interviewing" not in answered and "gift voucher" not in answered and "Tanaka." not in answered
+    assert answered.startswith("Sure. I'm Kenji Tanaka") and "Eight working days" in answered

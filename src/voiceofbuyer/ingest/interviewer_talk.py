@@ -46,8 +46,9 @@ ACKNOWLEDGEMENT = re.compile(
     r"|that\s*(?:['’]s|is)\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful|clear|interesting|great|fair"
     r"|brilliant|perfect|amazing|fantastic|excellent|lovely|wonderful|good\s+to\s+know)"
     r"|that\s+(?:must\s+(?:have\s+been|be)|sounds)\s+(?:really\s+|so\s+|very\s+)?\w+)"
-    # "thank you so much, Mireille", "thanks Gideon" (tester 50)
-    r"(?:\s+(?:so|very)\s+much)?(?:,?\s+(?-i:[A-Z][a-z]+))?[,.!]?\s*)+",
+    # "thank you so much, Mireille", "thanks Gideon" (tester 50), "Thanks so much, Mr. Adeyemi.", "Thank you so much,
+    # Tanaka-san." (tester 52)
+    r"(?:\s+(?:so|very)\s+much)?(?:,?\s+(?-i:(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?[A-Z][a-z]+(?:-(?:san|sama))?))?[,.!]?\s*)+",
     re.I,
 )
 # The interviewer's thanks and close: "Great, thank you so much for your time.", "Thanks for making time for this.",
@@ -58,9 +59,11 @@ _THANKS_OR_CLOSE = re.compile(
     r"|\bthat['’]?s\s+(?:everything|all)\s+(?:from\s+(?:me|my\s+side|our\s+side|my\s+end)|(?:of\s+)?my\s+questions"
     r"|i['’]?ve\s+got|i\s+have|i\s+had)"
     r"|\b(?:this|that|it)(?:['’]s|\s+(?:was|has\s+been|is))\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful)\b"
-    # what the participant gets afterwards: "We'll send you a short summary and the gift card by email." (tester 51)
-    r"|\bwe['’]ll\s+(?:send|e-?mail)\s+(?:you\s+)?(?:over\s+)?(?:a|the|your)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:summary|recap|gift\s+card|voucher|thank-you|incentive|honorarium)\b)",
+    # what the participant gets afterwards: "We'll send you a short summary and the gift card by email." (tester 51),
+    # "Once we've wrapped up all the calls, I'll send across a short write-up and your voucher." (tester 52)
+    r"|\b(?:we|i)['’]ll\s+(?:send|e-?mail)\s+(?:you\s+)?(?:(?:over|across)\s+)?(?:a|the|your)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:(?:summary|recap|write-?up)\b(?!\s+of\s+(?:our|my)\b)|gift\s+(?:card|voucher)|voucher|thank-you|incentive"
+    r"|honorarium)\b)",
     re.I,
 )
 # The interviewer saying what the research is for: "The reason I'm asking is we're building a scheduling product",
@@ -74,6 +77,10 @@ _RESEARCH_TALK = re.compile(
     r"(?!(?:the|our|my|an?)\b(?!\s+(?:lot|bunch|number|few)\b)"
     r"|(?:\w+\s+){0,2}(?:vendors|suppliers|providers|partners)\b)"
     r"(?:(?:a\s+(?:lot|bunch|number)\s+of|a\s+few|lots\s+of|[\w-]+)\s+){0,2}[\w-]+s\b"
+    # "We're interviewing controllers at around fifteen manufacturers" (tester 52); not a buyer's "candidates"
+    r"|we['’]re\s+interviewing\s+(?!(?:\w+\s+){0,2}(?:candidates|applicants|vendors|suppliers)\b)(?:[\w-]+\s+){0,3}?"
+    r"[\w-]+s\s+(?:at|in|across|from)\s+(?:about|around|over|roughly|some|several|many|different|other|a\s+dozen|\d+"
+    r"|(?:five|ten|twelve|fifteen|twenty|thirty|forty|fifty)\b)"
     r"|no\s+product\s+to\s+show)\b",
     re.I,
 )

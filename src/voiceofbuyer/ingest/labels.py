@@ -360,7 +360,8 @@ def display_parts(label: str) -> tuple[str, str]:
     parts = [without_emoji(part) for part in _DISPLAY_SEPARATOR.split(CALL_MARK.sub("", _DISPLAY_END.sub("", label)))]
     head, rest = _PRONOUN_PART.sub(" ", parts[0]).strip(), parts[1:]
     name, comma, after = head.partition(",")
-    if comma and (rest or len(after.split()) > 1):  # "Noah Fischer, Director of IT, ..."; "Kim, Alex" is a name
+    # "Noah Fischer, Director of IT, ...", "Hannah Boateng, Waitrose" (tester 52); "Kim, Alex" is a name
+    if comma and (rest or len(after.split()) > 1 or len(name.split()) > 1):
         head, rest = name.strip(), [*after.split(",", 1), *rest]
     rest = [part.strip() for part in rest if part.strip() and not _PRONOUN_PART.fullmatch(part)]
     if len(rest) == 1 and "," in rest[0]:  # "Nina Patel — Head of Customer Success, Brightline"

@@ -59,9 +59,12 @@ def other_language(text: str, language: str) -> str | None:
     the next: few of the sentence's words are stop words of ``language`` (``OWN_STOP_SHARE``), lingua finds another
     language at 0.5 or more, and a word of the sentence is a stop word of that language and not of ``language``
     (lingua alone reads "Understood - feel free to proceed" as Dutch)."""
-    words = [word.casefold() for word in _WORD.findall(text)]
+    found_words = _WORD.findall(text)
+    # Names are no language's words ("Le Petit Marché, La Grande Épicerie, Monoprix: each one wants ..."): the
+    # sentence's first word, and those without a capital, are weighed (tester 52)
+    words = [word.casefold() for word in found_words[:1] + [w for w in found_words[1:] if not w[0].isupper()]]
     own = stop_words(language)
-    if len(words) < 3 or not own or sum(word in own for word in words) >= OWN_STOP_SHARE * len(words):
+    if len(found_words) < 3 or not own or sum(word in own for word in words) >= OWN_STOP_SHARE * len(words):
         return None
     found = _detector().compute_language_confidence_values(text)[0]
     code = found.language.iso_code_639_1.name.lower()

@@ -62,7 +62,7 @@ from voiceofbuyer.ingest.unlabelled import (
     question_turns,
 )
 from voiceofbuyer.ingest.voice_memo import voice_memo
-from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of
+from voiceofbuyer.ingest.written_notes import question_and_answer_turns, questions_of, reads_bare_questions
 from voiceofbuyer.records import InterviewMeta, Turn
 
 _INLINE_TOOL = re.compile(r"[ \t]*[A-Z][A-Z ]{2,30}:.*?\s-\s(?:WATCH|VIEW|PLAY)\s*:\s*<?https?://\S+>?[ \t]*")
@@ -178,7 +178,8 @@ def parse_turns(text: str, source: str, body: int = 0, front: InterviewMeta | No
     if by_questions and signed.interviewee and not meta.interviewee and mail.signs_as_answerer(signed, turns):
         meta = meta.merged(signed)  # a buyer's own answers, mailed and signed with their name and job
     turns = require_turns(turns, source, EXPECTED)
-    return guessed(text, turns, meta=meta) if by_questions else Parsed(text, turns, meta)
+    bare = asking is not None and reads_bare_questions(asking)
+    return guessed(text, turns, meta=meta) if by_questions or bare else Parsed(text, turns, meta)
 
 
 def _heading(line: TextLine) -> re.Match[str] | None:

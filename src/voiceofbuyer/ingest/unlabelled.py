@@ -50,7 +50,9 @@ INTERVIEWER = "Interviewer"
 INTERVIEWEE = "Interviewee"
 
 # A sentence ends at ".", "!", "?" or "…", after any closing quotes or brackets, before a space or the segment's end.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+# Not after a courtesy title: "Thank you very much for joining today, Mr. Tanaka." (tester 52: "Tanaka." was the
+# buyer's)
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bMx)(?<!\bSt)[.!?…]+[\"'”’)\]]*(?=\s|$)")
 LIST_NUMBER = re.compile(r"[ \t]*(?:Q[ \t]?)?\d{1,2}[.):][ \t]+(?=\S)", re.I)
 """A typed list's number before a question ("2. How do customers pay?", "Q3: ..."): no one's words."""
 _ENDS = re.compile(r"[.!?…]+[\"'”’)\]]*\s*$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from voiceofbuyer.ingest.interviewer_talk import interviewer_remark, is_prompt
+from voiceofbuyer.ingest.interviewer_talk import asks_or_acknowledges, interviewer_remark, is_prompt
 from voiceofbuyer.ingest.labels import read_head
 from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_lines import ASIDE, HEADING, LABEL_LINE, RULE, TextLine, indent
@@ -62,6 +62,13 @@ def questions_of(lines: list[TextLine], speakers: set[str]) -> Callable[[TextLin
     # a writer's italic notes and the headings of a guide's sections ask nothing and answer nothing
     said = [line for line in lines if not ASIDE.fullmatch(line.text) and not HEADING.match(line.text)]
     return _bare_interviewer_line if not speakers and bare >= 3 and bare * 3 >= len(said) else None
+
+
+def reads_bare_questions(question_at: Callable[[TextLine], int | None]) -> bool:
+    """Whether ``questions_of`` found questions on lines of their own in a file with no label at all: who asks is
+    read from the words, a guess, as in a recogniser's text that names no one (tester 52: a Whisper ``.txt`` whose
+    lines pair up as question and answer was read as certain)."""
+    return question_at is _bare_interviewer_line
 
 
 def _note(line: str) -> bool:
@@ -130,9 +137,12 @@ def _bare_question(line: TextLine) -> int | None:
 def _bare_interviewer_line(line: TextLine) -> int | None:
     """Where the interviewer's words start, when ``line`` is a question or a prompt on a paragraph of its own
     (``_bare_question``), or a remark of theirs without a question: "That's a big number.", "You mentioned before we
-    started that the technicians complain about the app." (``interviewer_talk.interviewer_remark``); else None."""
+    started that the technicians complain about the app." (``interviewer_talk.interviewer_remark``), or what the
+    research is for and what the participant gets after ("We're interviewing controllers at around fifteen
+    manufacturers ...", "I'll send over the summary and the gift voucher ...": tester 52); else None."""
     asked = _bare_question(line)
-    if asked is None and interviewer_remark(line.text) and not HEADING.match(line.text):
+    remark = interviewer_remark(line.text) or asks_or_acknowledges(line.text)
+    if asked is None and remark and not HEADING.match(line.text):
         return indent(line.text)
     return asked
 
@@ -176,6 +186,7 @@ def question_and_answer_turns(
             question is not None
             and question_at is _bare_interviewer_line
             and after_question
+            and _bare_question(line) is not None  # a remark ("We're interviewing controllers at ...") asks nothing
             and (asked_next or _says_before_asking(line.text))
         ):
             question = None
