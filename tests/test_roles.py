@@ -1371,6 +1371,7 @@ def test_a_buyer_asked_for_their_job_who_asks_back_about_the_product_leaves_the_
         ("I am the supply chain manager of Hoshino Denshi, we make connectors.", "Hoshino Denshi"),  # tester 51
         ("I'm the head of finance of Acme Foods.", "Acme Foods"),
         ("I'm the director of store operations for Grupo Farmavida.", "Grupo Farmavida"),  # abroad (tester 51)
+        ("I'm the supply chain manager of the Telford plant.", ""),  # a site (tester 52)
         ("I'm the manager of Accounts Payable.", ""),  # "manager" alone heads a department
         ("I'm the general manager of Operations.", ""),
         ("I'm the president of the company.", ""),

@@ -187,9 +187,10 @@ def stated_company(texts: list[str]) -> str:
             if title and not found:
                 at = re.escape(title).replace(r"\ ", r"[\s,]+")
                 # "the VP of finance here at Fairfield Foods"; "the owner of Kowalski Tree Service"; "supply chain
-                # manager of Hoshino Denshi" (tester 51), not "fleet manager for the City of Ashford"
+                # manager of Hoshino Denshi" (tester 51), not "fleet manager for the City of Ashford", nor "of the
+                # Telford plant", a site (tester 52)
                 joint = "(?:at|of)" if heads_a_company(title.split()) else "at"
-                of = r"|[\s,]+of" if company_after_of(title.split()) else ""
+                of = r"|[\s,]+of(?!\s+the\b)" if company_after_of(title.split()) else ""
                 # "reliability engineer at the Kestrel Paper mill" (tester 20)
                 found = re.search(
                     rf"\b(?i:{at}(?:{_SITE_OF}|{_DEPARTMENT}[\s,]+(?:here\s+)?{joint}{of})(?:\s+the)?)\s+{_COMPANY}",
