@@ -56,7 +56,8 @@ def other_language(text: str, language: str) -> str | None:
     """ISO 639-1 code of the language a sentence of an interview in ``language`` is said in, where that is another:
     "de" for "Hallo Herr Brenner, ja, alles gut." in an English call; None for a sentence in ``language``, one too
     short to tell (under 3 words), or a list of names ("SAP, Salesforce, HubSpot."). Three tests, each cheap before
-    the next: few of the sentence's words are stop words of ``language`` (``OWN_STOP_SHARE``), lingua finds another
+    the next: few of the sentence's words (its first and those without a capital) are stop words of ``language``
+    (``OWN_STOP_SHARE``), lingua finds another
     language at 0.5 or more, and a word of the sentence is a stop word of that language and not of ``language``
     (lingua alone reads "Understood - feel free to proceed" as Dutch)."""
     found_words = _WORD.findall(text)

@@ -80,6 +80,7 @@ PERSONAL_SHARE = 0.25
 """Of typed paragraphs read by their questions, the fewest that ask "you" or answer "I": interviews typed by testers
 scored 0.30-0.61, a newsletter 0.09 and a research memo 0.18."""
 _AGREES = re.compile(r"(?:yes|yeah|yep|yup|exactly|correct|that['’]s\s+right)\b", re.I)
+"""How a segment opens that confirms the answer said back to the buyer ("Yes, seventeen.")."""
 RESTATEMENT_WORDS = 15
 """Most words of a restatement the interviewer makes without asking, on a segment of its own."""
 
