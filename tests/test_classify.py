@@ -127,6 +127,10 @@ def test_unsure_or_short_statements_are_other(monkeypatch):
         ("I'm just here to listen in.", True),
         ("We only jump in if the invoice is over ten thousand.", False),
         ("I will listen to the recordings later.", False),
+        # an apology for one's English (tester 52: a pain in a theme)
+        ("Sorry, my English is a bit rusty on a Monday.", True),
+        ("My English is not so good, sorry.", True),
+        ("Our English-speaking customers complain about the invoices.", False),
     ],
 )
 def test_small_talk_about_the_conversation_is_other_whatever_the_model_says(text, small_talk):

@@ -38,6 +38,9 @@ _SMALL_TALK = re.compile(
     r"|(i'm|i am) (just |only )?(here to |going to )?(listen|listening)( in)?(?=\s*(?:[,.!;]|$))"
     r"|(i'll|i will) (just |only )?(listen( in)?|jump in|chime in)(?=\s*(?:[,.!;]|if\b|when\b|$)))\b"
     r"|^\W*(hi|hello|hey|hiya|morning)\b(?!-)(\W+[\w']+){0,3}\W*$"  # a greeting alone: "Hi there.", "Hello everyone!"
+    # An apology for one's English: "Sorry, my English is a bit rusty on a Monday.", "Excuse my English." (tester 52)
+    r"|(sorry|excuse|pardon|apologies)\b[^.!?]{0,12}\bmy (english|accent)\b"
+    r"|\bmy (english|accent) is (a bit |a little |not (so |very |that )?)?(rusty|bad|poor|good|strong|great|perfect)\b"
     # Thinking aloud, and nothing more (a few words of what about at most): "I'm trying to think.", "Um, let me
     # think if for language models I have." (6 real spoken statements so, all labelled other)
     r"|^\W*(?:(?:so|well|okay|ok|um+|uh+|hmm+|er+m?)\W+)*(?:let me (?:think|see)|(?:i'm|i am) (?:just )?trying to"

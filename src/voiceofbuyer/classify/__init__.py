@@ -42,7 +42,7 @@ from .labelled import LabelledStatement
 
 __all__ = ["CATEGORIES", "FILING_RULES", "Classifier", "LabelledStatement", "filed_as"]
 
-FILING_RULES = "14"
+FILING_RULES = "15"
 """The version of ``filed_as``'s rules (small talk, denials): part of the verdict cache key, so a changed rule
 re-files every statement."""
 
