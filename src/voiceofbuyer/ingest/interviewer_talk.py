@@ -30,6 +30,10 @@ _PROMPT = re.compile(
     r"|moving\s+on|(?:can\s+you\s+)?say\s+(?:a\s+bit\s+)?more|go\s+on|(?:can\s+you\s+)?(?:elaborate|expand)\s+on)\b",
     re.I,
 )
+COURTESY_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Herr|Frau|Señora?|Sra?|Madame|Monsieur|Mme|Signora?)\.?"
+"""How one calls someone by their surname: "Mr. Tanaka", "Frau Weber" (case-sensitive)."""
+HONORIFIC = r"[- ](?:san|sama|sensei)\b"
+"""An honorific after a surname: "Tanaka-san"."""
 # What an interviewer says on the way to the next question: "Right, that makes sense.", "Okay, great.", "Thank you.",
 # "I can imagine.", "That's a big number.", "That's a big jump." (tester 46), "Oof, that's a lot of callouts.", "That's
 # huge.", "Huh, I wouldn't have guessed that." (tester 47), "That must have been tense.", "Thanks, Gareth.", "That's a
@@ -48,7 +52,7 @@ ACKNOWLEDGEMENT = re.compile(
     r"|that\s+(?:must\s+(?:have\s+been|be)|sounds)\s+(?:really\s+|so\s+|very\s+)?\w+)"
     # "thank you so much, Mireille", "thanks Gideon" (tester 50), "Thanks so much, Mr. Adeyemi.", "Thank you so much,
     # Tanaka-san." (tester 52)
-    r"(?:\s+(?:so|very)\s+much)?(?:,?\s+(?-i:(?:(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+)?[A-Z][a-z]+(?:-(?:san|sama))?))?[,.!]?\s*)+",
+    rf"(?:\s+(?:so|very)\s+much)?(?:,?\s+(?-i:(?:{COURTESY_TITLE}\s+)?[A-Z][a-z]+(?:{HONORIFIC})?))?[,.!]?\s*)+",
     re.I,
 )
 # The interviewer's thanks and close: "Great, thank you so much for your time.", "Thanks for making time for this.",

@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection
 from itertools import chain
 
+from voiceofbuyer.ingest.interviewer_talk import COURTESY_TITLE, HONORIFIC
 from voiceofbuyer.ingest.labels import is_room
 from voiceofbuyer.ingest.rejoins import login_spells
 from voiceofbuyer.ingest.speaker_names import (
@@ -84,19 +85,14 @@ def said_name(speaker: str, said: str, heard: str) -> str:
     return ""
 
 
-# How the other side calls someone by their surname: "Mr. Tanaka", "Frau Weber", "Tanaka-san" (tester 51).
-_COURTESY_BEFORE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Herr|Frau|Señora?|Sra?|Madame|Monsieur|Mme|Signora?)\.?\s+"
-_COURTESY_AFTER = r"[- ](?:san|sama|sensei)\b"
-
-
 def _called(name: str, heard: str) -> bool:
     """Whether ``heard`` calls the person of ``name`` by their given name ("Thanks, Helen"), or by their surname with
-    a courtesy title ("Thank you so much for joining, Tanaka-san.", "Mr. Tanaka")."""
+    a courtesy title ("Thank you so much for joining, Tanaka-san.", "Mr. Tanaka": tester 51)."""
     words = name.split()
     called = rf"\b{re.escape(words[0])}\b"
     if len(words) > 1:
         surname = re.escape(words[-1])
-        called += rf"|\b{_COURTESY_BEFORE}{surname}\b|\b{surname}{_COURTESY_AFTER}"
+        called += rf"|\b{COURTESY_TITLE}\s+{surname}\b|\b{surname}{HONORIFIC}"
     return re.search(called, heard) is not None
 
 

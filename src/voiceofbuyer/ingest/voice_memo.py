@@ -45,7 +45,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|l
 def read_by_questions(text: str, segments: Sequence[Segment], source: str, expected: str, **fields: Any) -> Parsed:
     """A recogniser's segments that name no speaker (Whisper's JSON and TSV, captions without names), read by their
     questions (``unlabelled.question_turns``), else as a buyer's voice memo (a Loom recorded to answer questions sent
-    ahead); ``fields``: the rest of ``Parsed`` (language). Raises ``ParseError`` naming ``expected`` where neither
+    ahead); ``fields``: the rest of ``Parsed`` (language). Raises ``InputError`` naming ``expected`` where neither
     reads."""
     turns = question_turns(text, segments)
     if not turns and (memo := voice_memo(text, segments, **fields)) is not None:
