@@ -40,7 +40,7 @@ def test_rows_are_quantised_on_their_own_scale(tmp_path):
     _two_matmuls(tmp_path / "float.onnx", first, second)
     assert quantise_rows(tmp_path / "float.onnx", tmp_path / "int8.onnx") == 3
     ops = [node.op_type for node in onnx.load(str(tmp_path / "int8.onnx")).graph.node]
-    assert "MatMul" not in ops and ops.count("MatMulInteger") == 3
+    assert "MatMul" not in ops and ops.count("MatMulIntegerToFloat") == 3
     assert ops.count("QuantizeLinear") == 2, "the two MatMuls reading x share one quantisation of it"
 
     x = rng.normal(size=(3, 5, 32)).astype(np.float32)

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 BUNDLED = "bundled"
 NVIDIA_DRIVER = Path("/proc/driver/nvidia")
 """There when an NVIDIA driver is loaded (Linux): ``auto`` asks PyTorch for a GPU only then."""
-ONNX_VERSION = "int8rows2"
+ONNX_VERSION = "int8rows3"
 """Names the export recipe: part of the cached file's name and of the embedding cache key."""
 _MAX_TOKENS = 256
 _BATCH = 64

