@@ -97,7 +97,11 @@ def test_a_pool_of_processes_splits_interviews_into_the_same_statements_while_th
             workers_at.append(len(multiprocessing.active_children()))
             yield item
 
-    assert list(pooled.segment(segmenter, read_as_it_goes())) == list(LocalEngine(workers=1).segment(segmenter, work))
+    try:
+        split = list(pooled.segment(segmenter, read_as_it_goes()))
+    finally:
+        pooled.close()
+    assert split == list(LocalEngine(workers=1).segment(segmenter, work))
     # The first interviews went to the workers before the last was read: the pool was there to split them.
     assert workers_at[:2] == [0, 0] and workers_at[-1] >= 1
 

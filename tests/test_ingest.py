@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
+import pickle
 import random
 from pathlib import Path
 
 import pytest
 
-from voiceofbuyer.errors import InputError
+from voiceofbuyer.engine import LocalEngine
+from voiceofbuyer.errors import InputError, NotAnInterview
 from voiceofbuyer.ingest import TRANSCRIPT_SUFFIXES, Batch, read_batch, read_interview, recordings_to_transcribe
 from voiceofbuyer.ingest.labels import is_role_label, read_head
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote, metadata_label
@@ -1045,6 +1048,23 @@ def test_batch_goes_on_past_bad_files(tmp_path: Path) -> None:
     assert all(problem.skipped for path, problem in problems.items() if path != "orphan.yaml")
     assert all("\n" not in problem.message for problem in batch.problems)
     assert read_batch(tmp_path) == batch
+    # Read on a pool of processes: each file's interview or error comes back whole, in the same order.
+    pooled = LocalEngine(workers=2)
+    pooled.POOL_FROM = 2
+    try:
+        assert read_batch(tmp_path, read_all=pooled.read) == batch
+        assert len(multiprocessing.active_children()) == 2, "read by the pool's two processes"
+    finally:
+        pooled.close()
+
+
+def test_an_input_error_pickles_whole() -> None:
+    for error in (
+        InputError("a.vtt", "malformed cue timing", fix="export again", line=3),
+        NotAnInterview("chat.txt", "a chat log", fix="x"),
+    ):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and str(copy) == str(error) and copy.line == error.line
 
 
 def test_recording_next_to_transcript_is_its_media(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from .records import Interview, SpeakerRoles, Statement
     from .segment import Segmenter
 
+Item = TypeVar("Item")
+Outcome = TypeVar("Outcome")
 Work = tuple["Interview", "SpeakerRoles"]
 Segmented = tuple[str, "list[Statement] | str"]
 """(interview id, its statements, or why it could not be split: ``TypeName: message``)."""
@@ -66,6 +68,11 @@ class Engine(ABC):
         """Each recording's transcription, in ``work``'s order; ``here`` transcribes one in this process (with the
         driver's recogniser and progress bar); a remote engine's workers build their own, at ``placement``."""
 
+    def read(self, read_one: Callable[[Item], Outcome], items: list[Item]) -> Iterator[Outcome]:
+        """``read_one`` of each item, in ``items``' order, on this machine, where the batch's files are (``read_one``
+        and the items must be picklable for a pool of processes). Here: in this process, one after another."""
+        return map(read_one, items)
+
     @abstractmethod
     def segment(self, segmenter: Segmenter, work: Iterable[Work]) -> Iterator[Segmented]:
         """Each interview's statements, as ``segmenter.segment`` gives them, in ``work``'s order. ``work`` may be a
@@ -84,9 +91,10 @@ class Engine(ABC):
 
 
 class LocalEngine(Engine):
-    """This machine: interviews split by a pool of ``workers`` processes (0: one per core) when there are enough of
-    them to pay for the pool's start (each worker loads spaCy, about 2 s), else in this process; embedders loaded
-    once per engine in this process (an embedder already uses every core).
+    """This machine: files read and interviews split by a pool of ``workers`` processes (0: one per core) when there
+    are enough of them to pay for the pool's start (each worker loads spaCy, about 2 s), else in this process;
+    embedders loaded once per engine in this process (an embedder already uses every core). The pool, once started,
+    serves reading and splitting, and stops when an engine's splitting is done (or at ``close``).
 
     The pool's processes are spawned, so, as with any ``multiprocessing`` pool, a script that runs a batch with
     more than one worker must guard its top level with ``if __name__ == "__main__":`` (the command line does);
@@ -94,11 +102,18 @@ class LocalEngine(Engine):
 
     name = "local"
     POOL_FROM = 24
-    """Fewest interviews to split that start a pool of processes."""
+    """Fewest files to read, or interviews to split, that start the pool of processes."""
 
     def __init__(self, workers: int = 1) -> None:
         self.workers = workers or os.cpu_count() or 1
         self._embedders: dict[Callable[[], Embedder], Embedder] = {}  # keyed by the loader itself, kept alive
+        self._processes: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._processes is None:
+            # Spawned, not forked: a fork of a process holding ONNX Runtime's and PyTorch's threads can hang.
+            self._processes = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return self._processes
 
     def placement(self, config: TranscribeConfig) -> tuple[str, str]:
         """This machine's: CUDA and float16 when it has a GPU, else CPU and int8 (unless configured)."""
@@ -111,27 +126,53 @@ class LocalEngine(Engine):
         for job, info in work:
             yield job.source, here(job, info)
 
+    def read(self, read_one: Callable[[Item], Outcome], items: list[Item]) -> Iterator[Outcome]:
+        """In this process, or on the pool (see the class)."""
+        if self.workers < 2 or len(items) < self.POOL_FROM:
+            return map(read_one, items)
+        return self._in_order([self._pool().submit(read_one, item) for item in items])
+
     def segment(self, segmenter: Segmenter, work: Iterable[Work]) -> Iterator[Segmented]:
         """In this process, or on the pool (see the class). On the pool, each interview is sent as soon as ``work``
         gives it, so the workers split the first while the caller's generator still reads the next ones."""
         items = iter(work)
         first = list(itertools.islice(items, self.POOL_FROM))
         if self.workers < 2 or len(first) < self.POOL_FROM:
+            self._stop_pool()  # started for reading, not needed for splitting
             for interview, sides in itertools.chain(first, items):
                 yield interview.id, _segment_one(segmenter, interview, sides)
             return
-        # Spawned, not forked: a fork of a process holding ONNX Runtime's and PyTorch's threads can hang.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-            jobs: list[tuple[str, Future[list[Statement] | str]]] = []
-            try:
-                for interview, sides in itertools.chain(first, items):
-                    jobs.append((interview.id, pool.submit(_segment_one, segmenter, interview, sides)))
-                for interview_id, job in jobs:
-                    yield interview_id, job.result()
-            finally:  # as ``Executor.map``: a run stopped (an error, Ctrl-C) waits for no interview not yet begun
-                for _, job in jobs:
-                    job.cancel()
+        ids: list[str] = []
+        jobs: list[Future[list[Statement] | str]] = []
+        try:
+            for interview, sides in itertools.chain(first, items):
+                ids.append(interview.id)
+                jobs.append(self._pool().submit(_segment_one, segmenter, interview, sides))
+        except BaseException:
+            self._cancel(jobs)
+            raise
+        yield from zip(ids, self._in_order(jobs), strict=True)
+        self._stop_pool()  # the run's last use of it: its workers' spaCy pipelines need not outlive the stage
+
+    def _stop_pool(self) -> None:
+        if self._processes is not None:
+            self._processes.shutdown(cancel_futures=True)
+            self._processes = None
+
+    @staticmethod
+    def _in_order(jobs: list[Future[Outcome]]) -> Iterator[Outcome]:
+        """Each job's result, in order; as ``Executor.map``, a run stopped (an error, Ctrl-C) waits for no job not
+        yet begun."""
+        try:
+            for job in jobs:
+                yield job.result()
+        finally:
+            LocalEngine._cancel(jobs)
+
+    @staticmethod
+    def _cancel(jobs: list[Future[Outcome]]) -> None:
+        for job in jobs:
+            job.cancel()
 
     def embed(
         self, load: Callable[[], Embedder], texts: list[str], chunk: int, device: str = "cpu"
@@ -147,8 +188,9 @@ class LocalEngine(Engine):
             yield dict(zip(part, embedder.encode(part), strict=True))
 
     def close(self) -> None:
-        """Drop the loaded embedders."""
+        """Drop the loaded embedders; stop the pool's processes."""
         self._embedders.clear()
+        self._stop_pool()
 
 
 class RayEngine(Engine):

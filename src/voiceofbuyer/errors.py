@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 
 class InputError(Exception):
     """A problem with one input file; the rest of the batch still goes through."""
@@ -13,9 +16,21 @@ class InputError(Exception):
         self.fix = fix
         self.line = line
 
+    def __reduce__(self) -> tuple[Callable[..., InputError], tuple[type[InputError], dict[str, Any]]]:
+        """Pickled whole, a subclass too (a file read in another process gives back its error): ``Exception``'s
+        own pickling calls the class with ``args`` alone."""
+        return _unpickled, (type(self), dict(vars(self), args=self.args))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message} (fix: {self.fix})"
+
+
+def _unpickled(kind: type[InputError], state: dict[str, Any]) -> InputError:
+    error = kind.__new__(kind)
+    error.args = state.pop("args")
+    vars(error).update(state)
+    return error
 
 
 class NotAnInterview(InputError):

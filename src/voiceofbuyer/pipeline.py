@@ -100,7 +100,7 @@ def _run(
         run_id = store.start_run(_now(), str(batch_dir.resolve()), config.source)
         transcripts = _transcribe(batch_dir, out_dir, config, store, stages, report, engine)
         with stages.stage("parse", 1, unit="batch") as bar:
-            batch = read_batch(batch_dir, transcripts, excluded=(out_dir,))
+            batch = read_batch(batch_dir, transcripts, excluded=(out_dir,), read_all=engine.read)
             bar.update(1)
         report.problems.extend(batch.problems)
         vectors = components.vectors(config, store, engine)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -19,7 +19,7 @@ from voiceofbuyer.ingest.decode import damage
 from voiceofbuyer.ingest.metadata import SIDECAR_SUFFIXES, Manifest, read_manifest
 from voiceofbuyer.ingest.reader import TRANSCRIPT_SUFFIXES, read_interview
 from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, tracks_folder
-from voiceofbuyer.records import Interview
+from voiceofbuyer.records import Interview, InterviewMeta
 
 
 @dataclass
@@ -31,10 +31,23 @@ class Batch:
     problems: list[Problem]
 
 
-def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excluded: tuple[Path, ...] = ()) -> Batch:
+ReadJob = tuple[Path, Path, dict[str, InterviewMeta], Path | None]
+"""(file, batch folder, its manifest row by source, the transcript of a recording): ``read_one``'s arguments."""
+Read = tuple[Interview | InputError, list[InputError]]
+"""(the interview, or why it cannot be read; what it was read past)."""
+
+
+def read_batch(
+    folder: Path,
+    transcripts: Mapping[str, Path] | None = None,
+    excluded: tuple[Path, ...] = (),
+    read_all: Callable[[Callable[[ReadJob], Read], list[ReadJob]], Iterable[Read]] = map,
+) -> Batch:
     """Every interview in ``folder``. ``transcripts``: recording → the JSON transcript made of it (see
     ``recordings_to_transcribe``). Without it, a recording with no transcript beside it is skipped as not
-    transcribed; with it, one missing from it is left out silently (transcription said why)."""
+    transcribed; with it, one missing from it is left out silently (transcription said why). ``read_all``: runs
+    ``read_one`` over the files, in order (``map``, or ``Engine.read``: a pool of processes); what depends on the
+    other files (names, copies) is settled here after, one file at a time."""
     problems: list[Problem] = []
     files = batch_files(folder, excluded, problems)
     manifest = _read_manifest(folder, problems)
@@ -46,7 +59,11 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
     copied: dict[tuple[str, str], str] = {}  # source by its bytes' hash and metadata
     recorded = (*RECORDING_SUFFIXES, TRACKS_SUFFIX)
     problems.extend(_empty_tracks_folders(folder, files, excluded))
-    for source in _with_tracks_folders(files, problems):
+    sources = _with_tracks_folders(files, problems)
+    # Every file that may be read, read at once: the few the loop then passes over cost only their reading.
+    jobs = {s: job for s in sources if (job := _read_job(folder, s, manifest, transcripts, transcript_ids))}
+    outcomes = dict(zip(jobs, read_all(read_one, list(jobs.values())), strict=True))
+    for source in sources:
         suffix, interview_id = _suffix(source), _id(source)
         if suffix in SIDECAR_SUFFIXES:
             if interview_id not in readable_ids:
@@ -66,7 +83,7 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
         namesake = ""
         if (suffix in TRANSCRIPT_SUFFIXES or suffix in recorded) and interview_id in claimed:
             # Whisper writes one call as .json, .srt, .vtt, .tsv and .txt: the same words are a note, not a skip
-            same = _same_words(folder, source, read.get(interview_id), manifest)
+            same = suffix not in recorded and _same_words(read.get(interview_id), outcomes[source][0])
             if same or suffix in recorded:  # a recording of one name is transcribed once (recordings_to_transcribe)
                 problems.append(problem(InputError(
                     source, f"same name as {claimed[interview_id]}: both would be interview '{interview_id}', so it "
@@ -92,8 +109,10 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
                 continue
             transcript = transcripts[source]
         try:
-            read_past: list[InputError] = []
-            interview = read_interview(folder / source, folder, manifest.rows, transcript, read_past)
+            outcome, read_past = outcomes[source]
+            if isinstance(outcome, InputError):
+                raise outcome
+            interview = outcome
             if namesake:
                 interview = replace(interview, id=interview_id)
                 problems.append(problem(InputError(
@@ -116,12 +135,8 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
             problems.append(problem(err, skipped=False, path=source))
         except InputError as err:
             problems.append(problem(err, skipped=True, path=source))
-        except Exception as err:  # a reader's bug on one odd file never stops the batch
-            unexpected = InputError(
-                source, f"could not be read ({type(err).__name__}: {str(err)[:160]})",
-                fix="check the file, or report it with this line",
-            )  # fmt: skip
-            problems.append(problem(unexpected, skipped=True, path=source))
+        except Exception as err:  # a bug on one odd file never stops the batch
+            problems.append(problem(_unexpected(source, err), skipped=True, path=source))
     problems.extend(
         problem(
             InputError(
@@ -138,20 +153,52 @@ def read_batch(folder: Path, transcripts: Mapping[str, Path] | None = None, excl
     return Batch(sorted(interviews, key=lambda interview: interview.id), problems)
 
 
+def _read_job(
+    folder: Path, source: str, manifest: Manifest, transcripts: Mapping[str, Path] | None, transcript_ids: set[str]
+) -> ReadJob | None:
+    """What ``read_one`` needs to read ``source``; None for a file ``read_batch`` reads no interview from (metadata,
+    a recording with a transcript beside it or none made of it)."""
+    suffix = _suffix(source)
+    if suffix in SIDECAR_SUFFIXES:
+        return None
+    transcript = None
+    if suffix in (*RECORDING_SUFFIXES, TRACKS_SUFFIX):
+        if _id(source) in transcript_ids or (transcripts is not None and source not in transcripts):
+            return None
+        transcript = transcripts[source] if transcripts is not None else None
+    row = {source: manifest.rows[source]} if source in manifest.rows else {}
+    return folder / source, folder, row, transcript
+
+
+def read_one(job: ReadJob) -> Read:
+    """One file read (``read_interview``); an error, a reader's bug included, given back as its ``InputError``."""
+    path, folder, manifest, transcript = job
+    read_past: list[InputError] = []
+    try:
+        return read_interview(path, folder, manifest, transcript, read_past), read_past
+    except InputError as err:
+        return err, read_past
+    except Exception as err:  # a reader's bug on one odd file never stops the batch
+        return _unexpected(path.relative_to(folder).as_posix(), err), read_past
+
+
+def _unexpected(source: str, err: Exception) -> InputError:
+    return InputError(
+        source, f"could not be read ({type(err).__name__}: {str(err)[:160]})",
+        fix="check the file, or report it with this line",
+    )  # fmt: skip
+
+
 SAME_WORDS = 0.8
 """Least share of the words of the shorter of two files of one name (their turns' words) that the other must hold
 for both to be one call's exports (a part of the call saved on its own too)."""
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _same_words(folder: Path, source: str, first: Interview | None, manifest: Manifest) -> bool:
-    """Whether ``source`` holds the same call's words as ``first``, the file of its name already read (Whisper's
+def _same_words(first: Interview | None, other: Interview | InputError) -> bool:
+    """Whether ``other`` holds the same call's words as ``first``, the file of its name already read (Whisper's
     .srt beside its .json); False where it cannot be read or says other words (another interview given one name)."""
-    if first is None:
-        return False
-    try:
-        other = read_interview(folder / source, folder, manifest.rows)
-    except Exception:  # unreadable: reported as skipped, which is what it would have been on its own
+    if first is None or isinstance(other, InputError):
         return False
     words = [{w.casefold() for turn in i.turns for w in _WORD.findall(turn.text)} for i in (first, other)]
     fewer = min(len(words[0]), len(words[1]))
