@@ -1368,7 +1368,7 @@ def test_a_broken_file_leaves_its_name_to_a_readable_one_beside_it(tmp_path: Pat
     ],
 )
 def test_a_participant_line_names_the_person_title_and_company(value: str, person: tuple[str, str, str]) -> None:
-    from voiceofbuyer.ingest.metadata import parse_person
+    from voiceofbuyer.ingest.person_names import parse_person
 
     assert parse_person(value) == person
 

@@ -20,10 +20,10 @@ from .job_words import (
     plural_job,
     title_cased,
 )
+from .title_corrections import corrected
 from .title_phrases import (
     RANK_WORDS,
     bare_title,
-    corrected,
     only_seniority,
     plain,
     singular_title,

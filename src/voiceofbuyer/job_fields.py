@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .ingest.metadata import names_an_organisation
+from .ingest.person_names import names_an_organisation
 from .introductions import INTRO_TURNS, stated_title
 from .job_questions import CONFIRMS
 from .job_words import names_a_field, names_a_job, title_cased

@@ -11,7 +11,7 @@ from dataclasses import replace
 from itertools import groupby
 from operator import attrgetter
 
-from .ingest.metadata import names_an_organisation
+from .ingest.person_names import names_an_organisation
 from .ingest.said_names import said_name
 from .ingest.speaker_names import (
     company,

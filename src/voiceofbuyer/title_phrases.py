@@ -1,7 +1,7 @@
 """A job title read off the words that follow an introduction ("... the, uh, contracts manager at Finch"), as
 people say and type it: where the title ends, fillers and stutters, abbreviations written out ("Sr. Dir. of FP&A"),
-a field said after a rank ("senior manager, lab operations"), and a correction said straight after ("..., sorry,
-acting controller"). ``introductions`` finds where a title is stated; this module reads it.
+a field said after a rank ("senior manager, lab operations"). ``introductions`` finds where a title is stated; this
+module reads it (and ``title_corrections`` a correction said straight after: "..., sorry, acting controller").
 """
 
 from __future__ import annotations
@@ -14,13 +14,12 @@ from .job_words import (
     NOT_A_TITLE_START,
     NUMBER_WORDS,
     SMALL_WORDS,
-    names_a_field,
     names_a_job_word,
     title_case_word,
     title_cased,
 )
 
-_GENERIC = frozenset(
+GENERIC = frozenset(
     {"manager", "director", "lead", "head", "assistant", "supervisor", "specialist", "owner", "freelancer",
      "contractor", "professional", "worker", "employee", "staff", "executive", "officer", "associate",
      "coordinator", "administrator", "consultant", "partner", "principal", "representative", "rep", "agent",
@@ -44,10 +43,10 @@ _NOT_IN_TITLE = frozenset(
 
 
 # "I'm the, uh, contracts manager" reads "I'm the contracts manager": the comma before a filler goes with it.
-_FILLER_WORD = r"(?:um+|uh+|erm|er|ah|hmm+|mm+)"
-_FILLERS = re.compile(rf"(?:,\s*)?(?<![\w-]){_FILLER_WORD}(?![\w-])[,.]?\s*")
+FILLER_WORD = r"(?:um+|uh+|erm|er|ah|hmm+|mm+)"
+_FILLERS = re.compile(rf"(?:,\s*)?(?<![\w-]){FILLER_WORD}(?![\w-])[,.]?\s*")
 # "a senior, uh, senior accountant", "the AP, um, AP manager": the word said again after the filler, said once
-_SAID_AGAIN = re.compile(rf"\b([\w&/'-]+),?\s+{_FILLER_WORD}[,.]?\s+\1\b", re.I)
+_SAID_AGAIN = re.compile(rf"\b([\w&/'-]+),?\s+{FILLER_WORD}[,.]?\s+\1\b", re.I)
 _FUNCTION_WORDS = frozenset({
     "the", "a", "an", "my", "our", "their", "his", "her", "of", "to", "and", "or", "i'm", "i", "am", "as", "is", "was",
     "been", "be", "for", "in", "at", "on", "like", "so", "well", "yeah", "just", "currently", "basically",
@@ -105,7 +104,7 @@ _STUTTER = re.compile(r"\b(the|an?|my|our|in|on|at|of|to|for|as)(?:\s*,\s*|\s+)\
 
 def only_seniority(title: str) -> bool:
     """ "Manager", "Senior Lead": a title that says a seniority and no job."""
-    return all(word.lower() in _GENERIC for word in title.split())
+    return all(word.lower() in GENERIC for word in title.split())
 
 
 _AFTER_ANSWERED_TITLE = frozenset({"at", "for", "in", "with", "here", "now"})
@@ -190,7 +189,7 @@ def title_after(rest: str) -> str:
         end = next((at for at in range(last + 2, end) if _names_a_company(words[at : at + 2])), end)
     title = " ".join(title_case_word(word) for word in words[:end])
     # A rank alone: "Vice President, Finance & Administration" (not "Accounts Receivable Manager, Brenner Supply")
-    generic = all(word.lower() in _GENERIC | RANK_WORDS for word in words[:end])
+    generic = all(word.lower() in GENERIC | RANK_WORDS for word in words[:end])
     field = _FIELD_AFTER_RANK.match(after) if end == len(words) and generic else None
     return f"{title}, {field['field']}" if field else title
 
@@ -230,7 +229,7 @@ def company_after_of(title: Sequence[str]) -> bool:
     company (``heads_a_company``), or a title that says its field before its job word ("supply chain manager",
     "finance director") or in it ("CFO"): "finance director of Bell Electrical"."""
     *before, job = [word.strip(".,") for word in title]
-    field = [word for word in before if word.lower() not in _GENERIC | RANK_WORDS and not names_a_job_word(word)]
+    field = [word for word in before if word.lower() not in GENERIC | RANK_WORDS and not names_a_job_word(word)]
     return heads_a_company(title) or bool(field or _CHIEF.fullmatch(job))
 
 
@@ -322,94 +321,13 @@ RANK_WORDS = frozenset({"senior", "junior", "sr", "jr", "deputy", "vice", "presi
 def with_spoken_field(title: str, rest: str, is_job_field: Callable[[str], bool]) -> str:
     """A rank alone ("Senior Manager") with the field said after it in lower case ("senior manager, lab operations",
     "senior manager finance at ..."), when that names a field of work (``is_job_field``); else ``title`` as it is."""
-    if "," in title or not all(word.lower() in _GENERIC | RANK_WORDS for word in title.split()):
+    if "," in title or not all(word.lower() in GENERIC | RANK_WORDS for word in title.split()):
         return title
     said = re.match(r"\s*" + r"\S+\s+" * (len(title.split()) - 1) + r"[^\s,]+", rest)
     field = _SPOKEN_FIELD.match(rest, said.end()) if said else None
     if not field or not is_job_field(field["field"]):
         return title
     return f"{title}, {title_cased(field['field'])}"
-
-
-# "I'm the assistant controller at Brennan. Well, sorry, acting controller since March": the speaker corrects the
-# title they just gave.
-_CORRECTION = re.compile(
-    # a filler between two titles is a restart too: "the controller, uh, assistant controller"
-    rf"[,.;]\s*(?:(?:(?:well|actually),?\s+)?(?:sorry|i\s+mean|or\s+rather|{_FILLER_WORD}|no\s+wait|scratch\s+that"
-    r"|correction|(?:or\s+)?i\s+should\s+say)[,\s]+|well,?\s+(?:actually,?\s+)?)"
-    r"(?:(?:a|an|the)\s+)?",
-    re.I,
-)
-# "I'm the treasurer, actually assistant treasurer": "actually" corrects only in the sentence of the title, close after
-# it ("I'm the AP manager. Actually, the AP specialists do the coding" is about someone else).
-# "..., actually I'm the acting CFO", "..., actually, no, I'm accounting manager now", "... - actually purchasing
-# coordinator"
-_ACTUALLY = re.compile(
-    r"^[^.!?;]{0,60}?(?:,|\s[-–—])\s*actually,?\s+(?:no,?\s+)?(?:i'?m\s+|i\s+am\s+)?(?:(?:a|an|the)\s+)?", re.I
-)
-
-
-_CLAUSE_END = re.compile(r"[,.;:!?]")
-_SENTENCE_ENDS = re.compile(r"[.!?]\s")
-_TAKEN_BACK = re.compile(r"not\s+(?:(?:a|an|the)\s+)?[\w&/ -]{1,30}?,\s*(?:(?:a|an|the)\s+)?", re.I)
-_RANK_NOW = re.compile(r"(?:(?:a|an|the)\s+)?[\w ]{1,30}?\s+now", re.I)
-"""A rank said with "now" after a title: the title's rank changed ("..., well, director now")."""
-
-
-def _with_rank(title: str, rank: str) -> str:
-    """``title`` with its rank word replaced by ``rank`` ("IT Manager", "Director" → "IT Director"); ``rank`` alone
-    when the title has none."""
-    words = title.split()
-    at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() in _GENERIC), None)
-    return " ".join([*words[:at], rank, *words[at + 1 :]]) if at is not None and len(words) > 1 else rank
-
-
-_AFTER_A_TITLE = frozenset({
-    "at", "for", "in", "with", "on", "since", "here", "now", "too", "really", "officially", "technically", "of",
-    "until", "over", "across", "within", "there", "these", "this", "currently",
-})  # fmt: skip
-"""Words that may follow a corrected title in its clause: where, for whom, since when ("acting controller since
-March"); any other starts what someone does ("the CEO also weighs in")."""
-# "officially I'm a business analyst, but really I do procurement": the job done, not the one on paper.
-_REALLY = re.compile(
-    r"^[^.?!]{0,60}?,?\s+but\s+(?:really|actually|in\s+practice|in\s+reality|day\s+to\s+day)[,\s]+"
-    r"i\s+(?:do|run|handle|am|'m)\s+(?:the\s+|an?\s+|all\s+(?:the\s+)?)?(?P<field>[a-z][\w&/ -]{1,40}?)"
-    r"(?=[,.;!?]|\s+(?:and|at|for|so|but|here)\b|$)",
-    re.I,
-)
-
-
-_SCOPE_WORDS = frozenset({"whole", "entire", "side", "part", "bit", "lot", "show", "thing", "things", "rest"})
-
-
-def corrected(rest: str, is_job_field: Callable[[str], bool]) -> str:
-    """The title a correction right after a stated title gives ("..., sorry, acting controller"; "..., but really I
-    do procurement" → "Procurement"), or ``""``."""
-    really = _REALLY.search(rest)
-    if really:
-        words = really["field"].split()
-        # "..., but really I run the whole inbound side": a scope of work, which names no other job; "..., but really
-        # I run shrink for all 85 stores": work, not a job field ("shrink" is no job function's word).
-        if title_after(really["field"]) or (
-            names_a_field(words) and not _SCOPE_WORDS & {w.lower() for w in words} and is_job_field(really["field"])
-        ):
-            return title_after(really["field"]) or title_cased(" ".join(words))
-    correction = _CORRECTION.search(rest) or _ACTUALLY.search(rest)
-    if not correction or _SENTENCE_ENDS.search(rest, 0, correction.start()):
-        return ""  # "I'm the shop manager for Coastline. So I have, um, nine technicians": a new sentence
-    after = correction.end()
-    taken_back = _TAKEN_BACK.match(rest, after)  # "Sorry, not head, payroll manager": the word taken back first
-    after = taken_back.end() if taken_back else after
-    clause = _CLAUSE_END.split(rest[after : after + 80], maxsplit=1)[0]
-    title = title_after(clause)
-    if title and only_seniority(title) and _RANK_NOW.fullmatch(clause.strip()):
-        return _with_rank(title_after(rest[:80]), title)  # "the IT manager, well, director now" → IT Director
-    # "..., sorry, acting controller since March": the clause is the title, where and since when. "I'm the CFO. Well,
-    # the CEO also weighs in.", "..., I mean, the CTO signs the contracts": someone else's job, and what they do.
-    last = title.split()[-1].lower() if title else ""
-    words = [word.lower() for word in clause.split()]
-    tail = words[max((i for i, w in enumerate(words) if w == last), default=len(words)) + 1 :]
-    return title if title and not only_seniority(title) and (not tail or tail[0] in _AFTER_A_TITLE) else ""
 
 
 def _field_then_job(words: list[str], after: list[str]) -> bool:

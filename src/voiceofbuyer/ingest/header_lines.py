@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from voiceofbuyer.ingest.labels import looks_like_name
-from voiceofbuyer.ingest.metadata import FIELD_BREAK, HEADER_LABELS, PERSON_LABELS, names_no_person, parse_person
+from voiceofbuyer.ingest.metadata import FIELD_BREAK, HEADER_LABELS, PERSON_LABELS
+from voiceofbuyer.ingest.person_names import names_no_person, parse_person
 from voiceofbuyer.ingest.speaker_vote import SpeakerVote
 from voiceofbuyer.ingest.text_lines import TextLine
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from voiceofbuyer.ingest.labels import is_role_label
 from voiceofbuyer.ingest.legend import legend_metadata
-from voiceofbuyer.ingest.metadata import PARTS_BREAK, names_an_organisation, names_no_person, parse_person
+from voiceofbuyer.ingest.metadata import PARTS_BREAK
+from voiceofbuyer.ingest.person_names import names_an_organisation, names_no_person, parse_person
 from voiceofbuyer.ingest.speaker_names import listed_names, same_person
 from voiceofbuyer.job_words import names_a_job
 from voiceofbuyer.records import InterviewMeta, Turn

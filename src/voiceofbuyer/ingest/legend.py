@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from voiceofbuyer.ingest.metadata import parse_person
+from voiceofbuyer.ingest.person_names import parse_person
 from voiceofbuyer.records import InterviewMeta
 
 # "- AK = Alex Kim (...)", "**JM** – Jordan Mills, ...", "JM: Jordan Mills, ..." above the turns.

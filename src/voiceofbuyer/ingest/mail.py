@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from voiceofbuyer.ingest.labels import looks_like_name, read_head
-from voiceofbuyer.ingest.metadata import names_an_organisation, parse_person
+from voiceofbuyer.ingest.person_names import names_an_organisation, parse_person
 from voiceofbuyer.ingest.text_lines import HEADING, TextLine
 from voiceofbuyer.ingest.unlabelled import INTERVIEWEE
 from voiceofbuyer.job_words import names_a_job

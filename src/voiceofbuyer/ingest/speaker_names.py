@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from voiceofbuyer.ingest.labels import CALL_MARK, display_parts, is_bot, is_phone_number, is_role_label, is_room
-from voiceofbuyer.ingest.metadata import parse_person
+from voiceofbuyer.ingest.person_names import parse_person
 from voiceofbuyer.ingest.rejoins import rejoined
 from voiceofbuyer.job_words import names_a_job
 from voiceofbuyer.records import BuyerProfile, Interview, Turn
