@@ -11,10 +11,12 @@ import pytest
 from voiceofbuyer.annotations import structural_removals
 from voiceofbuyer.cleanup import apply_cleanup
 from voiceofbuyer.ingest.json_formats import to_transcript
+from voiceofbuyer.ingest.labels import is_room
 from voiceofbuyer.ingest.legend import legend_metadata
 from voiceofbuyer.ingest.metadata import header_metadata
 from voiceofbuyer.ingest.said_names import said_name
 from voiceofbuyer.ingest.speaker_names import is_login, same_person, without_call_mark
+from voiceofbuyer.ingest.speaker_vote import metadata_label
 from voiceofbuyer.ingest.text_reader import parse_turns
 from voiceofbuyer.ingest.timestamps import parse_time
 from voiceofbuyer.roles import role_for_title
@@ -84,6 +86,25 @@ def test_an_agencys_client_line_names_no_interviewee() -> None:
                            "agency.txt")  # fmt: skip
     assert (meta.interviewee, meta.title) == ("Chukwuemeka Obi", "Maintenance Planning Manager")
     assert header_metadata(["Client: Ledgerly Research"], "agency.txt").interviewee == ""
+
+
+def test_a_win_loss_write_ups_client_gives_way_to_its_interviewee() -> None:
+    """A win/loss write-up's ``Client:`` is the vendor that paid for the study (tester 53): the interviewee named
+    after it wins, whole; a client alone still names the interviewee, and a ``Company:`` line keeps its company."""
+    header = ["**Client:** Deskwise", "**Interviewer:** Hannah Greer, Clearpath Research",
+              "**Interviewee:** Marisa Okonkwo, Director of Customer Support, Fernhill Outdoor",
+              "**Deal size:** ~$64k ARR · **Outcome:** Lost · **Competitor chosen:** Zendesk"]  # fmt: skip
+    meta = header_metadata(header, "clearpath.md")
+    assert (meta.interviewee, meta.title, meta.company) == (
+        "Marisa Okonkwo",
+        "Director of Customer Support",
+        "Fernhill Outdoor",
+    )
+    assert header_metadata(["Client: Deskwise"], "call.txt").interviewee == "Deskwise"
+    meta = header_metadata(["Company: Fernhill", "Interviewee: Marisa Okonkwo, Director", "Guest: Jo Bell"], "a.txt")
+    assert (meta.interviewee, meta.title, meta.company) == ("Marisa Okonkwo", "Director", "Fernhill")
+    assert all(metadata_label(label) for label in ("Deal size", "Outcome", "Competitor chosen", "Loss reason"))
+    assert is_room("Tidewater HQ - Room 4.12") and is_room("Rm 2-07") and not is_room("Ann Room")
 
 
 def test_a_speaker_key_on_one_line() -> None:

@@ -260,8 +260,9 @@ _ROOM = re.compile(
     # abbreviated as room systems list them, or a named suite ("MTG-RM Harbour View", "Kestrel House - Thames Suite":
     # tester 47)
     r"|(?:mtg|meeting|conf)[\s-]*rm|[^\W\d_]\w*\s+suite\s*$"
-    # a room named by its number, after a site ("Corvel HQ - Room 3B", "Room 204")
-    r"|room\s*(?:#\s*)?\d{1,4}[a-z]?\s*$"
+    # a room named by its number, after a site ("Corvel HQ - Room 3B", "Room 204"), its floor first ("Room 4.12",
+    # "Rm 2-07": tester 53)
+    r"|(?:room|rm)\s*(?:#\s*)?\d{1,4}(?:[.-]\d{1,3})?[a-z]?\s*$"
     # a desk's or team's shared account, numbered ("Northwind Freight - Dispatch 2", "Front Desk 1", "Shared login")
     r"|(?:dispatch|front\s+desk|reception|help\s*desk|service\s+desk|nurses?\s+station|shop\s+floor|warehouse"
     r"|office|team|kiosk|workstation)\s*(?:#\s*)?\d{1,2}\s*$|shared\s+(?:account|login|line|laptop|pc))\b",

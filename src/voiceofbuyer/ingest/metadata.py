@@ -281,6 +281,9 @@ _HEADER_FIELDS: dict[str, str] = {
     **dict.fromkeys(("name", "full name", "your name"), "person"),
     **dict.fromkeys(("submitted", "submitted at", "timestamp", "completed", "response date"), "date"),
 }
+_MAYBE_AN_ORGANISATION = frozenset({"client", "customer", "guest", "prospect", "account"})
+"""Person labels whose value may be a company (an agency's client, the vendor's customer): an interviewee named
+under another label wins."""
 HEADER_LABELS = frozenset(_HEADER_FIELDS)
 """Labels of a header's metadata fields ("Company:", "Job title:", "Name:", and every one of ``PERSON_LABELS``): a
 line under one is no turn."""
@@ -296,6 +299,8 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
     ``**Interviewee:** Jane Doe, CFO at Acme``, ``Adopter: ...``; a label alone on its line takes the next line."""
     values: dict[str, str] = {}
     pending = ""
+    person: dict[str, str] = {}  # the fields the interviewee's entry gave
+    person_rank = 0  # of the label of that entry: 0 says a person, 1 may name an organisation
     # "Date: 12 March 2025 · Interviewer: Rachel Tan · Interviewee: ...": several fields on one line
     pieces = [
         (number, piece) for number, line in enumerate(lines, start=first_line) for piece in FIELD_BREAK.split(line)
@@ -321,11 +326,16 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
             name, title, company = parse_person(value)
             if not title and names_no_person(name):
                 continue  # "Client: Ledgerly Research", an agency's client; "Customer: Acme Logistics": no one's name
-            values.setdefault("interviewee", name)
-            if title:
-                values.setdefault("title", title)
-            if company:
-                values.setdefault("company", company)
+            # "Client: Deskwise" above "Interviewee: Marisa Okonkwo, ...": the study's client, the vendor (tester 53)
+            rank = int(label in _MAYBE_AN_ORGANISATION)
+            if person and rank >= person_rank:
+                continue
+            for key in person:  # the weaker label's person gives way whole
+                del values[key]
+            person_rank = rank
+            person = {k: v for k, v in (("interviewee", name), ("title", title), ("company", company)) if v}
+            person = {k: v for k, v in person.items() if k not in values}  # "Title:" said on its own line wins
+            values.update(person)
         else:
             if field == "interviewer":  # "Priya Desai · 14 May 2025 · video call, 35 min": the name, not the call's
                 value = PARTS_BREAK.split(value, maxsplit=1)[0]

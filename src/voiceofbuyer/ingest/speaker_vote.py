@@ -79,7 +79,10 @@ _METADATA_LAST_WORDS = frozenset(
      "take", "thoughts", "impression", "impressions", "hypothesis", "assessment", "verdict", "opinion",
      # a note filed under the codebook's categories: "Objection: "Every tool we've looked at ..."" (tester 42)
      "objection", "objections", "pain", "pains", "point", "points", "trigger", "triggers", "goal", "goals",
-     "criterion", "criteria", "quote", "quotes", "verbatim", "concern", "concerns", "requirement", "requirements"}
+     "criterion", "criteria", "quote", "quotes", "verbatim", "concern", "concerns", "requirement", "requirements",
+     # a deal's, in a win/loss write-up: "Deal size: ~$64k ARR · Outcome: Lost · Competitor chosen: Zendesk" (tester 53)
+     "size", "outcome", "chosen", "value", "stage", "result", "reason", "competitor", "competitors", "segment",
+     "amount", "arr", "acv", "mrr"}
 )  # fmt: skip
 
 

@@ -29,7 +29,9 @@ _VENDOR_TALK = re.compile(
     # "That's exactly what our duplicate spend report catches.", "We usually get customers live in three weeks."
     r"|(?:exactly\s+)?what\s+our\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:catches|flags|does|solves|fixes|handles)"
     r"|we\s+(?:usually\s+|typically\s+|normally\s+)?get\s+(?:most\s+)?(?:customers|clients|teams)\s+(?:live|up\s+and"
-    r"\s+running|onboarded|set\s+up))\b",
+    r"\s+running|onboarded|set\s+up)"
+    # what is coming from the maker: "we do have the Shopify connector in beta now ... generally available in Q1"
+    r"|in\s+(?:private\s+|public\s+)?beta\s+now|(?:should\s+be|will\s+be|goes|going)\s+generally\s+available)\b",
     re.I,
 )
 _WORDS_PER_VENDOR_REMARK = 400
@@ -257,7 +259,7 @@ _OBSERVING = re.compile(
     # "I'll just sit in", "sitting in on this one"; not what sits somewhere ("approvals sitting in inboxes": tester 37)
     r"\b(?:listen(?:ing)?\s+in|(?:just\s+)?observ(?:e|ing)|sit(?:ting)?\s+in(?:\s+on\b|(?=\s*(?:[,.;!?]|today|for\b|$)))"
     r"|shadow(?:ing)?|tak(?:e|ing)\s+(?:the\s+)?notes"
-    r"|stay(?:ing)?\s+on\s+mute)\b",
+    r"|stay(?:ing)?\s+on\s+mute|(?:just\s+)?here\s+to\s+(?:listen|observe))\b",
     re.I,
 )
 
