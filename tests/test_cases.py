@@ -96,7 +96,7 @@ def test_case(name: str, cases_run: tuple[dict, RunReport]) -> None:
 
 @pytest.mark.slow
 def test_repeats_among_the_cases(cases_run: tuple[dict, RunReport]) -> None:
-    """The cases that are one conversation in two shapes are found as such, and only those: 50 of them (checked by
+    """The cases that are one conversation in two shapes are found as such, and only those: 51 of them (checked by
     reading each pair), e.g. one call as Deepgram multichannel JSON and as WhisperX JSON, typed notes and a Word
     file of the same interview, one interview as GoTranscript, a recorder's and a Teams pane's text; tester 7's one
     two-interviewer call as Otter text, Zoom WebVTT and captions and a Teams document; tester 8's Meet call typed
@@ -108,16 +108,18 @@ def test_repeats_among_the_cases(cases_run: tuple[dict, RunReport]) -> None:
     as Teams WebVTT and as plain text; testers 46's and 47's two WhisperX captions of one
     call each; tester 48's call as Whisper's text and captions; tester 49's Supernormal export with and without its
     outline; tester 52's two calls greeted three ways ("Tanaka-san", "Mr. Tanaka", "Mr. Adeyemi"); tester 53's
-    win/loss call as Zoom WebVTT and as an agency's write-up, with and without its deal line."""
+    win/loss call as Zoom WebVTT and as an agency's write-up, with and without its deal line, and its other call
+    from a meeting room and as typed notes."""
     document, _ = cases_run
     said: dict[str, list[Statement]] = {}
     for s in document["statements"]:
         statement = Statement(s["id"], s["interview_id"], "", 0, 0, 0, (), s["text"], "")
         said.setdefault(s["interview_id"], []).append(statement)
     found = {repeat.split("/")[0]: kept.split("/")[0] for repeat, (kept, *_) in repeated_interviews(said).items()}
-    assert len(found) == 50, found
+    assert len(found) == 51, found
     assert found["1570-md-winloss-writeup-deal-size-line"] == "1568-zoom-winloss-vendor-ae-listening"
     assert found["1571-md-winloss-client-taken-as-buyer"] == "1568-zoom-winloss-vendor-ae-listening"
+    assert found["1569-teams-room-label-self-intro"] == "1577-txt-given-name-labels-full-names-said"
     assert found["1567-whisper-srt-mr-dot-tanaka-greeting"] == "1559-whisper-srt-tanaka-san-pitch-and-voucher"
     assert found["1461-otter-unnamed-buyer-led"] == "1460-fathom-buyer-led-discovery"
     assert found["1463-txt-boardroom-label-self-intro"] == "1462-teams-vtt-meeting-room-self-intro"

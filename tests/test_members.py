@@ -2,7 +2,7 @@
 
 from voiceofbuyer.config import load_config
 from voiceofbuyer.ingest.sides import identify_sides
-from voiceofbuyer.members import profiled_company, with_member_companies
+from voiceofbuyer.members import label_name, profiled_company, with_member_companies
 from voiceofbuyer.profiles import buyer_profile
 from voiceofbuyer.records import Interview, InterviewMeta, Statement, Turn
 from voiceofbuyer.themes import quote_of, speaker_key
@@ -177,3 +177,13 @@ def test_a_company_said_short_is_named_as_the_header_writes_it_in_full():
         call = Interview(**{**call.__dict__, "text": text, "turns": shifted})
         sides = identify_sides(call)
         assert profiled_company(call, sides, buyer_profile(call, sides, TAXONOMY)) == company, header
+
+
+def test_a_given_name_label_is_the_full_name_its_speaker_gives():
+    """ "Aisha:" and "Ben:" who say "Aisha Rahman, I'm VP ..." and "And I'm Ben Kowalski, I run ..." are cited by their
+    full names (tester 53); a full name said of someone else, or not as one's own, leaves the label as it is."""
+    assert label_name("Aisha", "Sure. Aisha Rahman, I'm VP of customer support at Tidewater.") == "Aisha Rahman"
+    assert label_name("Ben", "And I'm Ben Kowalski, I run support systems for Aisha.") == "Ben Kowalski"
+    assert label_name("Sam", "Sam Altman said so.") == "Sam"
+    assert label_name("Sam", "We asked Sam Brown, our CFO.") == "Sam"
+    assert label_name("Ben", "I'm Aisha Rahman, and Ben Kowalski is next to me.") == "Ben"

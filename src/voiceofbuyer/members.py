@@ -63,7 +63,7 @@ def group_members(
             others = " ".join(t.text for t in interview.turns if t.speaker != label)
             name = said_name(label, " ".join(own), others)
         else:
-            name = label_name(label)
+            name = label_name(label, " ".join(own))
         if not name or same_person(name, profile.name) or same_person(profile.name, name):
             continue
         asked = [question_before(runs, i, {label}) for i, (speaker, _) in enumerate(runs) if speaker == label]
@@ -75,12 +75,20 @@ def group_members(
     return tuple(members)
 
 
+# Where a speaker gives their own full name: a sentence opening on it ("Aisha Rahman, I'm VP ..."), or "I'm",
+# "my name is", "this is" before it ("And I'm Ben Kowalski, I run support systems"), a pause after it.
+_GIVES_FULL_NAME = re.compile(
+    r"(?:^|[.!?]\s+|\b(?:I['’]m|I\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is|[Ii]t['’]s)\s+)"
+    r"(?P<given>[A-Z][a-z][\w'’-]*)\s+(?P<surname>[A-Z][a-z][\w'’-]+)(?=\s*[,.;]|\s+(?:here|from|at|and)\b)"
+)
+
+
 def label_name(label: str, said: str = "") -> str:
     """The name a label shows: "Priya Nair | CFO @ Kestrel Logistics", "Dr Anika Bose", "Adeyemi, Grace (External)"
     are Priya Nair, Anika Bose and Grace Adeyemi (tester 37); a caller ID in capitals, surname first ("HADDAD
-    AMIR"), and a given name with an initial ("Joel W"), are the name as the speaker says it in ``said``, their own
-    words ("Amir Haddad over at Quarry Stone", "Joel Whitaker, controller": testers 37-38); a room's label is kept
-    whole."""
+    AMIR"), a given name with an initial ("Joel W") and a given name alone ("Aisha") are the name as the speaker
+    says it in ``said``, their own words ("Amir Haddad over at Quarry Stone", "Joel Whitaker, controller", "Aisha
+    Rahman, I'm VP ...": testers 37-38, 53); a room's label is kept whole."""
     if is_room(label):
         return label
     name = given_name_first(without_honorific(display_parts(label)[0] or without_call_mark(label)))
@@ -89,6 +97,11 @@ def label_name(label: str, said: str = "") -> str:
         surname = rf"({name.split()[1][0]}[a-z][\w'’-]+)(?=\s*[,.;]|\s+(?:here|from|at|and|I['’]m)\b|\s*$)"
         full = re.search(rf"\b{re.escape(initial[1])}\s+{surname}", said)
         return f"{initial[1]} {full[1]}" if full else name
+    if re.fullmatch(r"[A-Z][a-z][\w'’-]*", name):  # "Aisha", who says "Sure. Aisha Rahman, I'm VP of ..." (tester 53)
+        full = _GIVES_FULL_NAME.search(said) if said else None
+        while full and full["given"] != name:
+            full = _GIVES_FULL_NAME.search(said, full.end("given"))
+        return f"{name} {full['surname']}" if full else name
     if name.isupper() and len(name.split()) > 1:
         word = "(?i:" + "|".join(re.escape(word) for word in name.split()) + ")"
         spoken = re.search(rf"\b{word}(?:\s+{word}){{{len(name.split()) - 1}}}\b", said)
