@@ -147,3 +147,21 @@ def test_a_sponsor_an_evaluation_prepared_a_block_and_a_community_count():
     ]
     found = mentions(learned, ["linda", "sophie", "olu"], quote, str, committee=False)
     assert {(m.name, m.interviewees) for m in found} == {("Events", 1), ("Communities", 2)}
+
+
+def test_parts_told_in_the_past_after_the_purchase():
+    """A win/loss or switch interview tells the parts in the past (tester 53); an evaluation of a model, a
+    recommendation to a friend and a proposal turned down are no part."""
+    statements = [
+        *said("support", "I made the recommendation, our COO signed it off."),
+        *said("contact", "I did the evaluation with my two supervisors, and I recommended Deskwise to our COO."),
+        *said("it", "I chaired the evaluation panel."),
+        *said("systems", "I wrote sixty-two requirements and scored each vendor against them."),
+        *said("service", "I proposed it."),
+        *said("ds", "We ran the evaluation on past data."),
+        *said("friend", "I recommended it to my friend."),
+        *said("board", "I proposed it to the board but they said no."),
+    ]
+    assert {k: v.name for k, v in committee_parts(statements).items()} == {
+        "support": "Evaluator", "contact": "Evaluator", "it": "Evaluator", "systems": "Evaluator", "service": "Champion"
+    }  # fmt: skip

@@ -52,6 +52,8 @@ _COMMITTEE_PATTERNS = (
                      r"brought (?:it|this|them) (?:in|to)|sold (?:it|them|the idea) (?:to|internally)|"
                      # "I'd sponsor it", "I'm the executive sponsor" (tester 41)
                      r"went to bat|sponsor(?:ed|ing)? (?:it|this|the (?:project|purchase|business case))|"
+                     # "I proposed it." (tester 53: who started the switch)
+                     r"proposed (?:it|this|the (?:switch|move|change|purchase|idea))(?=\s*[,.;!?]|$)|"
                      r"(?:the|an?) (?:executive |business )?sponsor)\b"),
     ("Evaluator", _I + r"\b(?:(?:evaluat(?:e|ed|ing)|tested)" + _WHAT_IS_BOUGHT + r"|trialled|trialed|"
                       r"ran (?:a|the) (?:pilot|trial|proof of "
@@ -59,9 +61,17 @@ _COMMITTEE_PATTERNS = (
                       r"(?:did|do|ran|run) the (?:security review|due diligence|demos?|rfp)|"
                       r"put together the (?:rfp|requirements)|see it in the pilot|in the pilot|a pilot with|"
                       # "I make the recommendation, the CIO signs.", "I recommend, the CFO approves" (tester 33)
-                      r"make the recommendation|recommend(?=\s*[,;]|\s+and\s+(?:the|our|my)\b)|"
-                      # "I prepare the evaluation", "I'd do the technical evaluation" (tester 41)
-                      r"(?:prepare|do|run|lead|own|manage)s? the (?:technical |security |vendor )?evaluation)"),
+                      r"(?:make|made) the recommendation|recommend(?=\s*[,;]|\s+and\s+(?:the|our|my)\b)|"
+                      # "I recommended Deskwise to our COO" (tester 53)
+                      r"recommended (?:(?-i:[A-Z])\w*|it|them|this|that) to (?:the|our|my) (?:[\w-]+ ){0,2}?"
+                      r"(?:cfo|ceo|coo|cio|cto|ciso|vp|director|boss|board|committee|head|leadership|president)\b|"
+                      # "I prepare the evaluation", "I'd do the technical evaluation" (tester 41); "I ran the
+                      # evaluation", "I chaired the evaluation panel", "I scored each vendor" (tester 53)
+                      r"(?:prepare|do|run|lead|own|manage)s? the (?:technical |security |vendor )?evaluation|"
+                      r"(?:prepared|did|ran|led|owned|managed|chaired) the (?:technical |security |vendor )?evaluation"
+                      r"(?! on\b| (?:of|for) (?:the |our )?(?:model|data|results|predictions|training|test))|"
+                      r"chaired the (?:selection |evaluation )?(?:panel|committee)|"
+                      r"scored (?:each|every|the) (?:vendors?|tools?|options?|products?|bids?|proposals?))"),
     ("Gatekeeper", r"\b(?:goes|go|comes|come|has to go|have to go) through me\b|"
                    + _I + r"\b(?:technical|security) sign[- ]off\b|\bi (?:vet|screen|review|approve) "
                    r"(?:every|all|any|new)? ?(?:vendors?|suppliers?|tools?|contracts?|software|apps?)\b|"
