@@ -2,7 +2,7 @@
 
 from voiceofbuyer.config import load_config
 from voiceofbuyer.ingest.sides import identify_sides
-from voiceofbuyer.members import label_name, profiled_company, with_member_companies
+from voiceofbuyer.members import _attendee_title, label_name, profiled_company, with_member_companies
 from voiceofbuyer.profiles import buyer_profile
 from voiceofbuyer.records import Interview, InterviewMeta, Statement, Turn
 from voiceofbuyer.themes import quote_of, speaker_key
@@ -187,3 +187,11 @@ def test_a_given_name_label_is_the_full_name_its_speaker_gives():
     assert label_name("Sam", "Sam Altman said so.") == "Sam"
     assert label_name("Sam", "We asked Sam Brown, our CFO.") == "Sam"
     assert label_name("Ben", "I'm Aisha Rahman, and Ben Kowalski is next to me.") == "Ben"
+
+
+def test_a_member_takes_the_title_the_headers_attendees_give():
+    """ "Participants: Aisha Rahman (VP, Customer Support), Ben Kowalski (Support Systems Lead)": Ben, who says only
+    what he runs, is cited with the title the list gives him (tester 53); a list of names alone gives none."""
+    attendees = "Aisha Rahman (VP, Customer Support), Ben Kowalski (Support Systems Lead)"
+    assert _attendee_title(attendees, "Ben Kowalski") == "Support Systems Lead"
+    assert _attendee_title("Sam Ortiz, Tomasz Lewandowski", "Tomasz Lewandowski") == ""

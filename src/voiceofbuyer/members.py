@@ -11,7 +11,7 @@ from dataclasses import replace
 from itertools import groupby
 from operator import attrgetter
 
-from .ingest.person_names import names_an_organisation
+from .ingest.person_names import names_an_organisation, parse_person
 from .ingest.said_names import said_name
 from .ingest.speaker_names import (
     company,
@@ -31,7 +31,7 @@ from .ingest.speaker_names import (
 )
 from .job_fields import stated_company
 from .job_questions import introduced_title, question_before
-from .job_words import spelled_out
+from .job_words import names_a_job, spelled_out
 from .records import BuyerProfile, GroupMember, Interview, SpeakerRoles
 from .themes import folded
 
@@ -68,6 +68,7 @@ def group_members(
             continue
         asked = [question_before(runs, i, {label}) for i, (speaker, _) in enumerate(runs) if speaker == label]
         title = stated_title(own, asked) or display_title(list(interview.turns), interview.text, {label})
+        title = title or _attendee_title(interview.meta.attendees, name)
         # "Tomas is our information security lead": a title a colleague gives them (tester 37)
         heard = [text for speaker, text in runs if speaker != label]
         title = title or introduced_title(heard, [name, given_name(name)])
@@ -81,6 +82,16 @@ _GIVES_FULL_NAME = re.compile(
     r"(?:^|[.!?]\s+|\b(?:I['’]m|I\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is|[Ii]t['’]s)\s+)"
     r"(?P<given>[A-Z][a-z][\w'’-]*)\s+(?P<surname>[A-Z][a-z][\w'’-]+)(?=\s*[,.;]|\s+(?:here|from|at|and)\b)"
 )
+
+
+def _attendee_title(attendees: str, name: str) -> str:
+    """The title the header's list of attendees gives beside ``name`` ("Participants: Aisha Rahman (VP, Customer
+    Support), Ben Kowalski (Support Systems Lead)": tester 53), or ""."""
+    for entry in re.split(r",\s*(?![^()]*\))", attendees):  # at the commas outside brackets
+        listed, title, _ = parse_person(entry)
+        if listed == name and names_a_job(title):
+            return title
+    return ""
 
 
 def label_name(label: str, said: str = "") -> str:
