@@ -165,3 +165,10 @@ def test_parts_told_in_the_past_after_the_purchase():
     assert {k: v.name for k, v in committee_parts(statements).items()} == {
         "support": "Evaluator", "contact": "Evaluator", "it": "Evaluator", "systems": "Evaluator", "service": "Champion"
     }  # fmt: skip
+
+
+def test_a_mailing_list_the_buyer_reads_is_a_community():
+    """ "Their service management group has a mailing list and I read it every week." (tester 53)"""
+    statements = said("a", "Their service management group has a mailing list and I read it every week.")
+    found = mentions(statements, ["a"], quote, str, committee=False)
+    assert [(m.name, m.interviewees) for m in found] == [("Communities", 1)]

@@ -101,7 +101,7 @@ CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Review sites", r"\b(?:g2|capterra|trustradius|getapp|software advice|review sites?|online reviews)\b"),
         ("Communities", r"\b(?:slack (?:groups?|communit(?:y|ies)|channels?)|reddit|subreddit|forums?|linkedin groups?|"
                         r"(?:online|ops|practitioner|peer|professional) communit(?:y|ies)|user groups?|"
-                        r"professional (?:body|association))\b"),
+                        r"professional (?:body|association)|mailing lists?|listservs?)\b"),
         ("Events", r"\b(?:conferences?(?! (?:room|call))|trade ?shows?|webinars?|meetups?|expos?|industry events?)\b"),
         ("Search", r"\b(?:googl(?:e|ed|ing) (?:it|for|around)|i googled|searched online|search(?:ed)? the web|"
                    r"looked (?:it |them )?up online|a google search)\b"),
