@@ -109,9 +109,7 @@ def label_name(label: str, said: str = "") -> str:
         full = re.search(rf"\b{re.escape(initial[1])}\s+{surname}", said)
         return f"{initial[1]} {full[1]}" if full else name
     if re.fullmatch(r"[A-Z][a-z][\w'’-]*", name):  # "Aisha", who says "Sure. Aisha Rahman, I'm VP of ..." (tester 53)
-        full = _GIVES_FULL_NAME.search(said) if said else None
-        while full and full["given"] != name:
-            full = _GIVES_FULL_NAME.search(said, full.end("given"))
+        full = next((found for found in _GIVES_FULL_NAME.finditer(said) if found["given"] == name), None)
         return f"{name} {full['surname']}" if full else name
     if name.isupper() and len(name.split()) > 1:
         word = "(?i:" + "|".join(re.escape(word) for word in name.split()) + ")"

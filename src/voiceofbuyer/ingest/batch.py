@@ -102,12 +102,9 @@ def read_batch(
                 "name, is transcribed instead", fix="remove the empty captions file",
             ), skipped=False))  # fmt: skip
             continue
-        transcript = None
-        if suffix in recorded and transcripts is not None:
-            if source not in transcripts:
-                claimed[interview_id] = source
-                continue
-            transcript = transcripts[source]
+        if suffix in recorded and transcripts is not None and source not in transcripts:
+            claimed[interview_id] = source
+            continue
         try:
             outcome, read_past = outcomes[source]
             if isinstance(outcome, InputError):
@@ -125,7 +122,7 @@ def read_batch(
                 raise InputError(source, f"a copy of {copied[copy]} (the same bytes and metadata): read once",
                                  fix="remove one of the copies")  # fmt: skip
             copied[copy] = source
-            if transcript is None:  # a recording's bytes are no text to decode
+            if jobs[source][3] is None:  # a recording's bytes are no text to decode (its transcript is read)
                 problems.extend(_damage(folder / source, source))
             problems.extend(problem(warning, skipped=False, path=source) for warning in read_past)
             interviews.append(_media_inside(interview, folder, problems))

@@ -333,8 +333,12 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
             for key in person:  # the weaker label's person gives way whole
                 del values[key]
             person_rank = rank
-            person = {k: v for k, v in (("interviewee", name), ("title", title), ("company", company)) if v}
-            person = {k: v for k, v in person.items() if k not in values}  # "Title:" said on its own line wins
+            # what a "Title:" or "Company:" line of its own gave wins
+            person = {
+                k: v
+                for k, v in (("interviewee", name), ("title", title), ("company", company))
+                if v and k not in values
+            }
             values.update(person)
         else:
             if field == "interviewer":  # "Priya Desai · 14 May 2025 · video call, 35 min": the name, not the call's
