@@ -311,6 +311,18 @@ def test_shipped_sets_are_labelled_real_and_cover_every_category():
     assert len(read_labelled()) >= 300 and all(d.interview for d in read_labelled())
 
 
+def test_the_written_b2b_set_names_its_cases_and_its_second_coder_sample():
+    from voiceofbuyer.classify.labelled import second_coder
+
+    written = shipped(("b2b",))
+    cases = Path(__file__).parent / "fixtures" / "cases"
+    assert len(written) >= 2500 and {w.source for w in written} == {"b2b"}
+    assert all((cases / w.interview.removeprefix("cases/")).is_dir() for w in written)
+    assert len({w.interview for w in written}) >= 100  # grouped folds keep each case's statements together
+    coded = {w.id for w in written} & set(second_coder())
+    assert len(coded) == 250
+
+
 def test_reviewer_corrections_refit_the_builtin_model(tmp_path, monkeypatch):
     monkeypatch.setenv("VOICEOFBUYER_CACHE", str(tmp_path))
     examples, vectors = toy_examples()

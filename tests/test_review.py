@@ -563,15 +563,18 @@ def test_decisions_follow_a_transcript_renamed_and_edited_in_one_step(batch, fir
 
 
 def _a_rejected_quote(batch: Path, first_run, tmp_path: Path) -> tuple[Path, Path, str, str]:
-    """A copy of the batch and of its first run's output, a Finance Leader pain quote rejected there: (batch,
-    output folder, the quote's transcript, its offset)."""
+    """A copy of the batch and of its first run's output, a Finance Leader pain quote of a text transcript rejected
+    there: (batch, output folder, the quote's transcript, its offset)."""
     copied, out = tmp_path / "interviews", tmp_path / "out"
     shutil.copytree(batch, copied)
     shutil.copytree(first_run[0], out)
     before = stored(out)
-    quote = patterns(before, "Finance Leader", "pain")[0].quotes[1]
+    sources = {i.id: i.source for i in before.interviews}
+    # A quote of a plain-text transcript, as the tests edit its text (the batch holds Word files too).
+    quote = next(q for theme in patterns(before, "Finance Leader", "pain") for q in theme.quotes[1:]
+                 if sources[q.statement_id.rpartition("@")[0]].endswith((".txt", ".vtt", ".srt", ".md")))  # fmt: skip
     interview_id, _, offset = quote.statement_id.rpartition("@")
-    source = next(i.source for i in before.interviews if i.id == interview_id)
+    source = sources[interview_id]
     store = Store(out / STORE_NAME)
     store.add_decision(MADE, "Jo Rivera", QUOTE_STATUS, "Finance Leader", [quote.statement_id], {"status": "rejected"},
                        "")  # fmt: skip

@@ -28,7 +28,7 @@ DEFAULT_OUT = Path("outputs")
 REALWORLD = Path("../shared/realworld")
 REALWORLD_AI = Path("../shared/realworld-ai")
 CRASH_LOG = "voiceofbuyer-error.log"
-SOURCES = ("synthetic", "typed", "spoken", "yours")
+SOURCES = ("synthetic", "typed", "b2b", "spoken", "yours")
 
 
 def _parser() -> argparse.ArgumentParser:

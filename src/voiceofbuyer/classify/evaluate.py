@@ -138,7 +138,7 @@ def evaluate_builtin(
     only: list[str] | None = None,
     settings: ClassifyConfig | None = None,
 ) -> str:
-    """The built-in classifier scored on every labelled source (``only``: some of synthetic, typed, spoken, yours)
+    """The built-in classifier scored on every labelled source (``only``: some of synthetic, typed, b2b, spoken, yours)
     by ``cross_validate``, each beside the agreement of two human coders where a second coder labelled a sample;
     a printable report."""
     from ..config import load_config
@@ -148,6 +148,7 @@ def evaluate_builtin(
     sources = {
         "synthetic: sample batch": shipped(("synthetic",)),
         "typed: real (AnthropicInterviewer)": shipped(("typed",)),
+        "b2b: written B2B interviews (the test cases)": shipped(("b2b",)),
         f"spoken: real ({realworld})": spoken(realworld),
     }
     if devset is not None:

@@ -5,6 +5,9 @@
   sample batch;
 - ``typed``: ``data/labelled/realworld_ai.jsonl``, 4,942 real typed statements of 151
   interviews (AnthropicInterviewer, MIT);
+- ``b2b``: ``data/labelled/written_b2b.jsonl``, 2,592 statements of 130 B2B buyer interviews written for the test
+  cases (``tests/fixtures/cases``: discovery, win/loss, churn and renewal calls, group calls, in many industries),
+  which neither real set holds (both are about other things: AI at work, engineering practice);
 - ``spoken``: ``data/labelled/realworld_spoken_offsets.jsonl``, 1,048 real spoken statements as offsets into the
   transcripts of ``../shared/realworld`` (their licence forbids copying the text).
 
@@ -25,9 +28,10 @@ EXAMPLES = "data/classifier_examples.jsonl"
 SAMPLE_EXAMPLES = "data/classifier_examples_sample.jsonl"
 DEVSET = "data/devset.jsonl"
 TYPED = "data/labelled/realworld_ai.jsonl"
+WRITTEN_B2B = "data/labelled/written_b2b.jsonl"
 SPOKEN = "data/labelled/realworld_spoken_offsets.jsonl"
 SECOND_CODER = "data/labelled/second_coder.jsonl"
-SHIPPED_SOURCES = ("generic", "synthetic", "typed")
+SHIPPED_SOURCES = ("generic", "synthetic", "typed", "b2b")
 """What the built-in classifier trains on (the spoken set's text cannot ship)."""
 
 
@@ -41,7 +45,7 @@ class LabelledStatement:
     interview: str = ""
     """Where it was said (cross-validation keeps an interview's statements in one fold)."""
     source: str = ""
-    """``generic``, ``synthetic``, ``typed``, ``spoken``, ``reviewer`` or a file name."""
+    """``generic``, ``synthetic``, ``typed``, ``b2b``, ``spoken``, ``reviewer`` or a file name."""
     id: str = ""
 
 
@@ -88,7 +92,7 @@ def read_labelled(path: Path | None = None, default: str = DEVSET, source: str =
 
 def shipped(sources: tuple[str, ...] = SHIPPED_SOURCES) -> list[LabelledStatement]:
     """The shipped labelled sets of ``sources``."""
-    files = {"generic": (EXAMPLES,), "synthetic": (SAMPLE_EXAMPLES, DEVSET), "typed": (TYPED,)}
+    files = {"generic": (EXAMPLES,), "synthetic": (SAMPLE_EXAMPLES, DEVSET), "typed": (TYPED,), "b2b": (WRITTEN_B2B,)}
     return [item for source in sources for name in files[source] for item in read_labelled(None, name, source)]
 
 
