@@ -314,6 +314,30 @@ LONG = r"a turn of [\d,]+ characters"
 SPEAKERS = r"41 speakers"
 BAD_JSON = r"invalid JSON"
 NOT_DOCX = r"not a valid \.docx file"
+NOT_PDF = r"not a readable PDF \(\w+: .*\(fix: "
+PDF_EXPORT = (
+    Path(__file__).parent
+    / "fixtures"
+    / "cases"
+    / "1588-otter-pdf-export-wrapped-lines-ligatures"
+    / "Fenwick payables discovery.pdf"
+)
+
+
+def pdf_bytes(source: Path | None = None, password: str | None = None) -> bytes:
+    """A PDF: ``source`` copied (a blank page without it, as a scan's text layer is), encrypted with a user
+    ``password`` where given (an empty one: only an owner password, which opens it)."""
+    import pypdf
+
+    writer = pypdf.PdfWriter(clone_from=source) if source else pypdf.PdfWriter()
+    if source is None:
+        writer.add_blank_page(612, 792)
+    if password is not None:
+        writer.encrypt(user_password=password, owner_password="owner")
+    data = io.BytesIO()
+    writer.write(data)
+    return data.getvalue()
+
 
 # fmt: off
 CASES: tuple[Case, ...] = (
@@ -470,7 +494,7 @@ CASES: tuple[Case, ...] = (
     Case("binary/utf16-odd-garbage.txt", write(TEXT.encode("utf-16-le")[:-1] + garbage(3001, 11)), S, NOT_TEXT),
     # empty and blank
     *(Case(f"empty/empty-{ext}.{ext}", write(b""), S, NOT_DOCX if ext == "docx" else EMPTY)
-      for ext in ("txt", "md", "vtt", "srt", "json", "docx")),
+      for ext in ("txt", "md", "vtt", "srt", "json", "docx", "pdf")),
     *(Case(f"blank/blank-{ext}.{ext}", write(" \n\t\n  \r\n"), S, EMPTY)
       for ext in ("txt", "md", "vtt", "srt", "json")),
     Case("blank/bom-only.txt", write(b"\xef\xbb\xbf"), S, EMPTY),
@@ -623,6 +647,12 @@ CASES: tuple[Case, ...] = (
     Case("docx/entity-bomb.docx", write(docx_with_document_xml(XML_BOMB)), S, NOT_DOCX),
     Case("docx/external-entity.docx", write(external_entity), READ),
     Case("docx/no-paragraphs.docx", write(make_docx([])), S, EMPTY),
+    # PDF exports (Otter's, Rev's): damaged, truncated, password-protected, or a scan without a text layer
+    Case("pdf/garbage.pdf", write(b"%PDF-1.7\n" + garbage(5000, 14)), S, NOT_PDF),
+    Case("pdf/truncated.pdf", write(PDF_EXPORT.read_bytes()[:3000]), S, NOT_PDF),
+    Case("pdf/scan.pdf", write(lambda _: pdf_bytes()), S, r"no text layer .*\(fix: .*OCR"),
+    Case("pdf/locked.pdf", write(lambda _: pdf_bytes(PDF_EXPORT, password="secret")), S, r"password-protected"),
+    Case("pdf/owner-password-only.pdf", write(lambda _: pdf_bytes(PDF_EXPORT, password="")), READ),
     Case("docx/no-labels.docx", write(make_docx(["We pay late.", "Nobody approves."])), S, NO_LABELS),
     Case("docx/good-but-odd-case.DOCX", write(make_docx([f"{s}: {t}" for s, t in MINI])), READ),
     # sidecar metadata
@@ -688,7 +718,7 @@ CASES: tuple[Case, ...] = (
     Case("odd/many-turns.txt",
          with_sidecar(TITLED, "Sam Rivera: And then?\nAlex Kim: We wait for approval again.\n" * 1500), READ),
     # what is not an interview, said or unsaid
-    Case("other/notes.pdf", write(b"%PDF-1.4\n" + garbage(1000, 15)), S, r"unknown format \.pdf"),
+    Case("other/notes.pdf", write(b"%PDF-1.4\n" + garbage(1000, 15)), S, NOT_PDF),
     Case("other/no-extension", write(TEXT), S, r"unknown format \(no extension\)"),
     Case("other/UPPER.TXT", write(TEXT.replace("Thanks for joining", "Thanks for joining us")), READ),
     # The same file twice (copied into a subfolder): read once, the copy named on a line.

@@ -206,6 +206,9 @@ def test_names_and_titles_said_the_way_people_abroad_say_them() -> None:
     )
     person = heading_person(["# Interview with Sanne van der Berg, Head of Facilities, Rotterdam Port Services"])
     assert person is not None and (person.name, person.title) == ("Sanne van der Berg", "Head of Facilities")
+    # the recording's file name under Word's "Audio file" (tester 54)
+    person = heading_person(["Audio file", "Visit - Kenji Watanabe (Plant Manager, Hoshino Precision Ohio).m4a"])
+    assert person is not None and (person.name, person.title) == ("Kenji Watanabe", "Plant Manager")
     assert stated_responsibility(["I am responsible for the controlling at Schäfer GmbH."]) == "Head of Controlling"
     assert stated_responsibility(["I am in charge of the purchases for the group."]) == "Head of Purchases"
     assert stated_title(["I'm the jefa de compras, the purchasing manager, at Grupo Bajío."]) == "Purchasing Manager"
@@ -494,6 +497,16 @@ def test_a_label_the_buyer_says_is_a_shared_company_account_names_no_one() -> No
     shared = "Sorry, that's the company Zoom account, we all share it."
     unsaid = interview([turns[0], ("Brightwater Freight", shared), *turns[2:]])
     assert buyer_profile(unsaid, identify_sides(unsaid), ()).name == ""
+    # A named buyer speaking of a product's accounts keeps their name (tester 54: "Rohan Mehta" was unnamed)
+    named = interview(
+        [
+            ("Tom Ashby", "How do your people sign in today?"),
+            ("Rohan Mehta", "Through Entra, so people log in with their work account, no new passwords."),
+            ("Tom Ashby", "And what's your role?"),
+            ("Rohan Mehta", "I'm the head of IT at Harrow & Pike."),
+        ]
+    )
+    assert buyer_profile(named, identify_sides(named), ()).name == "Rohan Mehta"
 
 
 def test_someone_else_speaking_up_on_the_buyers_channel_to_listen_in_is_never_quoted() -> None:
@@ -521,6 +534,25 @@ def test_someone_else_speaking_up_on_the_buyers_channel_to_listen_in_is_never_qu
     assert other_voices_on_a_channel(first.turns, ("Them",)) == set()
     named = interview([("Me", "Hi."), ("Ellie Burke", "Hi."), ("Ellie Burke", "Hi, this is Jonah, listening in.")])
     assert other_voices_on_a_channel(named.turns, ("Ellie Burke",)) == set()  # a named label is one person
+    # The maker's solutions engineer on Granola's "Them" with the buyer, and her answers after (tester 54); the
+    # buyer's own question between them stays hers
+    maker = interview([
+        ("Me", "Thanks for making time, Nadia. So Priya from our solutions team is on as well. What do you do?"),
+        ("Them", "I'm the AP manager at Corvel."), ("Me", "What would have to be different?"),
+        ("Them", "It has to learn our suppliers."), ("Them", "And it has to post straight into Dynamics."),
+        ("Me", "Priya, do you want to take the F&O bit?"),
+        ("Them", "Yeah, hi, sorry, Priya here from the solutions team at Tallyo. So we have a certified connector."),
+        ("Them", "Okay, that's good to hear. Is that the standard licence or an add-on?"),
+        ("Them", "It's included in the standard tier, you'd just need an Entra app registration on your side."),
+        ("Me", "Priya, you wanted some sample invoices?"),
+        ("Them", "Yeah, if Nadia could send fifty or so, I'll set up a sandbox for you."),
+        ("Them", "I can do that. I'll pick some horrible ones."),
+    ])  # fmt: skip
+    assert other_voices_on_a_channel(maker.turns, ("Them",)) == {6, 8, 10}
+    # the buyer saying who she is late, from her own team, is still the buyer
+    late = interview([("Me", "Hello?"), ("Them", "Hi."), ("Me", "Who's that?"),
+                      ("Them", "Nadia here from the AP team, sorry, my camera is off.")])  # fmt: skip
+    assert other_voices_on_a_channel(late.turns, ("Them",)) == set()
 
 
 def test_whoever_introduces_the_interviewer_as_running_their_research_is_on_their_side() -> None:
@@ -893,6 +925,9 @@ def test_granolas_them_is_the_attendee_the_interviewer_calls_by_name():
     )
     assert (meta.date, meta.attendees) == ("Tue, 21 Oct 26", "Sam Ortiz, Tomasz Lewandowski")
     assert header_metadata(["Priya Desai · Procurement Lead · Harlow"], "x").attendees == ""
+    # Notion's mentions (tester 54); an address stays whole
+    assert header_metadata(["Attendees: @Tom Reyes @Lena Park"], "x").attendees == "Tom Reyes, Lena Park"
+    assert header_metadata(["Attendees: Tom Reyes, lena@fernway.com"], "x").attendees == "Tom Reyes, lena@fernway.com"
     heard = "Hi, I'm Sam. Thanks for jumping on, Tomasz. Could you start by telling me what you do?"
     said = "Yeah, so I'm the financial controller."
     assert named_attendee(meta.attendees, said, heard, ["Me", "Them"]) == "Tomasz Lewandowski"

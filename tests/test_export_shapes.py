@@ -507,3 +507,28 @@ def test_the_title_a_list_of_participants_shows_beside_the_buyer_is_theirs():
     # An attendees line lists people, no title.
     attendees = "Attendees\nFatima Al-Sayed, Jonas Weber\n\nJonas Weber: What do you do?\nFatima Al-Sayed: I run AP.\n"
     assert listed_title(attendees, parse_turns(attendees, "meet.txt").turns, "Fatima Al-Sayed") == ""
+    # A note-taker's summary sentence about the buyer lists no one (tester 54: Read.ai's "Procurement Manager" beat
+    # the "category manager" he said he was)
+    summary = (
+        "Summary\nMarcus Lindqvist, Procurement Manager at Halden, described a supplier onboarding process.\n\n"
+        "Alicia Moreno: What do you do?\nMarcus Lindqvist: I'm a category manager in indirect procurement.\n"
+        "Alicia Moreno: How do suppliers join?\nMarcus Lindqvist: By a Word form we email them.\n"
+    )
+    assert listed_title(summary, parse_turns(summary, "read.txt").turns, "Marcus Lindqvist") == ""
+
+
+def test_a_transcript_printed_to_pdf_reads_without_the_pages_furniture():
+    """A transcript printed from the browser to PDF: the date and the page's address with its number at the foot of
+    every page, lines wrapped at the page's width, a speaker's line at the foot of one page over their words at the
+    top of the next, and typeset ligatures ("ﬁle")."""
+    from pathlib import Path
+
+    from voiceofbuyer.ingest.pdf_reader import read_pdf
+
+    parsed = read_pdf((Path(__file__).parent / "fixtures" / "browser-printed-transcript.pdf").read_bytes(), "p.pdf")
+    assert [t.speaker for t in parsed.turns[:2]] == ["Priya Raman", "Ines Marlow"] and parsed.turns[1].start == 9.0
+    assert "otter.html" not in parsed.text and "PM\n" not in parsed.text and "ﬁ" not in parsed.text
+    assert "not hand us a file to\nimport." in parsed.text
+    across = parsed.turns[-3]  # "Ines Marlow  1:56" ends page 1, her words open page 2
+    assert (across.speaker, across.start) == ("Ines Marlow", 116.0) and across.text.startswith("We trialled a scanning")
+    assert parsed.turns[-1].text == "You're welcome, good luck with the research."  # "Transcribed by" is the tool's

@@ -117,6 +117,8 @@ def test_the_users_taxonomy_maps_titles_to_roles(title, role):
         ("Ward Sister", "Healthcare Professional", "Healthcare"),
         ("Deputy Head of Finance", "Finance Leader", "Finance"),
         ("IT Governance Lead", "IT Manager", "IT & Security"),
+        ("Director of People", "HR Leader", "HR & Recruiting"),  # tester 54: was Design & Creative
+        ("Chief People Officer", "HR Leader", "HR & Recruiting"),
     ],
 )
 def test_the_built_in_functions_map_titles_to_a_function_and_seniority(title, role, function):

@@ -1133,3 +1133,26 @@ def test_lines_that_pair_up_as_question_and_answer_without_a_label_are_a_guess_a
     assert parsed.unlabelled and parsed.speaker_confidence == GUESSED_CONFIDENCE
     assert "We're interviewing" not in answered and "gift voucher" not in answered and "Tanaka." not in answered
     assert answered.startswith("Sure. I'm Kenji Tanaka") and "Eight working days" in answered
+
+
+def test_a_question_typed_at_the_head_of_its_answer_and_a_word_of_praise_are_the_interviewers():
+    """Tester 54: Apple's transcript of a site visit, paragraphs without a label: "What goes wrong with that?
+    Mis-picks, mostly." was all the buyer's, and so was "That's a really good point." between two answers."""
+    text = (
+        "Could you start by telling me who you are and what you do here?\n\n"
+        "Sure. I'm Grace Oduya, the warehouse manager here at Kestrel Fresh.\n\n"
+        "How does picking work at the moment?\n\n"
+        "Paper. The pick lists print out of our ERP at about eight in the evening.\n\n"
+        "What goes wrong with that? Mis-picks, mostly. Somebody picks the wrong brand of crème fraîche.\n\n"
+        "How often does that happen?\n\n"
+        "About 1.2% of lines. If the screen is full of text, I'll lose the night pickers.\n\n"
+        "That's a really good point.\n\n"
+        "And the cold. The freezer is minus twenty-three, so it has to work with gloves on.\n\n"
+        "Who else would have a say?\n\n"
+        "The managing director signs it off. Why would he not? It's his money.\n"
+    )
+    parsed = read_text(text.encode(), "visit.txt")
+    answered = _said(parsed.turns, "Interviewee")
+    assert "What goes wrong" not in answered and "good point" not in answered
+    assert "Mis-picks, mostly." in answered and "And the cold." in answered
+    assert "Why would he not?" in answered  # asked inside an answer, not at its head

@@ -123,8 +123,8 @@ def each_buyer(interviews: list[Interview], config: Config, vectors: Vectors, pe
         for index in sorted(other_voices_on_a_channel(interview.turns, sides.buyers)):
             turn = interview.turns[index]
             people.notes.append(
-                f"{interview.source}: line {turn.line}, under {turn.speaker!r}, is someone else there to listen "
-                "(they say who they are): left out of every quote"
+                f"{interview.source}: line {turn.line}, under {turn.speaker!r}, is someone else (they say who they "
+                "are: there to listen, or of the maker's team): left out of every quote"
             )
         for device, name in renamed_devices(interview, sides.buyers).items():
             people.notes.append(

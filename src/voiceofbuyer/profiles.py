@@ -34,6 +34,7 @@ from .ingest.speaker_names import (
     shared_account,
     without_honorific,
 )
+from .ingest.vendor_side import other_voices_on_a_channel
 from .introductions import stated_title
 from .job_fields import stated_field, stated_responsibility
 from .job_questions import addressed_names, introduced_title, question_before
@@ -92,7 +93,8 @@ def _first_buyer(
     if len(listed) > 1 or len(named) > 1:  # a group interview: the profile is its first named buyer, in their words
         name = next((n for n in listed if named and same_person(named[0], n)), first or listed[0])
         profiled = {named[0], *(d for d, n in renamed.items() if n == named[0])} if named else profiled
-    own = " ".join(t.text for t in interview.turns if t.speaker in profiled)
+    others = other_voices_on_a_channel(interview.turns, speakers.buyers)  # the maker's people on "Them" (tester 54)
+    own = " ".join(t.text for i, t in enumerate(interview.turns) if t.speaker in profiled and i not in others)
     shared = shared_account(own)
     unnamed_label = not named or is_device(name) or is_room(name) or is_login(name) or shared
     if (not meta.interviewee or is_login(meta.interviewee)) and unnamed_label and len(profiled) == 1:

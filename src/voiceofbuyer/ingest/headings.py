@@ -31,7 +31,7 @@ _INTERVIEW_HEADING = re.compile(
     # "Notes from this morning's call with Wendell Hayes (Fleet Director, Carrow Transit)"
     r"[#*\s]*(?:(?:subject|re|fwd?)\s*:\s*)*(?:notes(?:\s+(?:from|on|of))?\s*:?\s*(?:(?:the|our|my|this|today['’]s"
     r"|yesterday['’]s|this\s+(?:morning|afternoon)['’]s)\s+)?)?"
-    rf"{_KIND}(?:interview|call|conversation|session|transcript)"
+    rf"{_KIND}(?:interview|call|conversation|session|transcript|(?:site\s+|plant\s+)?visit)"
     r"(?:\s+#?\d+)?(?:\s+(?:notes|transcript))?(?:\s+of\s+(?:an?\s+|the\s+|our\s+)?(?:interview|call|conversation))?"
     rf"(?:\s+with\s+|\s*[-–—:|]\s*)(?P<person>(?-i:{_HONORIFIC}?[A-Z][\w'’-]+"
     rf"(?:\s+(?:{_PARTICLE}\s+)*[A-Z][\w'’.-]+){{1,2}})"
@@ -41,6 +41,7 @@ _INTERVIEW_HEADING = re.compile(
 )
 
 
+_MEDIA_FILE = re.compile(r"\.(?:m4a|mp3|mp4|wav|webm|ogg|aac|flac|mov|wma)\s*$", re.I)
 _FIRST_BRACKETED = re.compile(r"[^()]*\([^()]*\)(?=\.\s)|.*")
 
 
@@ -61,6 +62,9 @@ def heading_person(lines: list[str]) -> HeadingPerson | None:
     """The person a header line names with their job, or None. Weaker than a labelled line (``Interviewee: ...``):
     the reader takes it where no speaker label names anyone, or where one names this person and the heading calls
     it an interview ("Call with Tom Becker (Partner)" may name the consultant who brought the buyer)."""
+    # The recording's file name is a heading too: Word's Transcribe writes "Visit - Kenji Watanabe (Plant Manager,
+    # Hoshino Precision Ohio).m4a" under "Audio file" (tester 54)
+    lines = [_MEDIA_FILE.sub("", line) for line in lines]
     for line in lines:
         # "Notes from this morning's call with Wendell Hayes (Fleet Director, Carrow Transit). SO led, I took notes.":
         # the heading is the first sentence, up to its bracket

@@ -49,6 +49,7 @@ ACKNOWLEDGEMENT = re.compile(
     r"|increase|rise|drop|change|difference|shift|amount|chunk)|\s+of\s+\w+)?"
     r"|that\s*(?:['’]s|is)\s+(?:really\s+|super\s+|so\s+|very\s+)?(?:helpful|useful|clear|interesting|great|fair"
     r"|brilliant|perfect|amazing|fantastic|excellent|lovely|wonderful|good\s+to\s+know)"
+    r"|(?:that['’]?s\s+a\s+)?(?:really\s+|very\s+)?(?:good|great|fair|valid)\s+point"
     r"|that\s+(?:must\s+(?:have\s+been|be)|sounds)\s+(?:really\s+|so\s+|very\s+)?\w+)"
     # "thank you so much, Mireille", "thanks Gideon" (tester 50), "Thanks so much, Mr. Adeyemi.", "Thank you so much,
     # Tanaka-san." (tester 52)

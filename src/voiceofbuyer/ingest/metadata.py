@@ -343,6 +343,8 @@ def header_metadata(lines: list[str], source: str, first_line: int = 1) -> Inter
         else:
             if field == "interviewer":  # "Priya Desai · 14 May 2025 · video call, 35 min": the name, not the call's
                 value = PARTS_BREAK.split(value, maxsplit=1)[0]
+            if field == "attendees" and value.startswith("@"):  # Notion's mentions: "@Tom Reyes @Lena Park"
+                value = ", ".join(name.strip(" ,") for name in _MENTION.split(value) if name.strip(" ,"))
             values.setdefault(field, _text(field, value, source, number))
     return InterviewMeta(**values)
 
@@ -353,5 +355,7 @@ _DATED_ATTENDEES = re.compile(
     r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})+)\s*$"
 )
 """A notes app's line under the title: the meeting's date, a middle dot, and its attendees, two or more names."""
+_MENTION = re.compile(r"(?:^|[\s,]+)@")
+"""Where a notes app's mention of a person begins ("@Lena Park"; not inside an address, "lena@fernway.com")."""
 PARTS_BREAK = re.compile(r"[ \t]+[·•|][ \t]+")
 """Between the parts of one line: "Ruth Adeyemi · Procurement Lead · Harlow County Council"."""

@@ -16,6 +16,7 @@ from voiceofbuyer.ingest.html_reader import read_html
 from voiceofbuyer.ingest.json_reader import read_json
 from voiceofbuyer.ingest.language import detect_language
 from voiceofbuyer.ingest.metadata import read_sidecar
+from voiceofbuyer.ingest.pdf_reader import read_pdf
 from voiceofbuyer.ingest.quoted_words import declares_quoted_words, quoted_turns
 from voiceofbuyer.ingest.recordings import RECORDING_SUFFIXES, TRACKS_SUFFIX, untranscribed
 from voiceofbuyer.ingest.siblings import sibling
@@ -43,6 +44,7 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
     ".json": ("json", read_json),
+    ".pdf": ("pdf", read_pdf),
 }
 """Extension → (``Interview.format``, reader)."""
 

@@ -107,6 +107,8 @@ def named_attendee(attendees: str, said: str, heard: str, labels: Collection[str
     # The other side's own names: "I'm Sam", "Oskar here from Quayside", "Oskar again, sorry" (tester 47)
     theirs = {found.group(1).split()[0] for found in _SELF_NAMED.finditer(heard)}
     theirs |= set(re.findall(rf"\b({_NAME})\s+(?:here|again|speaking)\b", heard))
+    # a colleague the other side brings: "So Priya from our solutions team is on as well" (tester 54)
+    theirs |= {name.split()[0] for name in re.findall(rf"\b({_NAME})\s+from\s+our\s+", heard)}
     own = {found.group(1).split()[0] for found in _SELF_NAMED.finditer(said)}
     found = set()
     for name in (name.strip() for name in attendees.split(",")):

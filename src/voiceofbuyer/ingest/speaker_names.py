@@ -69,9 +69,12 @@ def device_owner(speaker: str) -> str:
     return found.group(1) if found and not _DEVICE.search(found.group(1)) else ""
 
 
-# "Sorry, that's the company Zoom account, we all share it.": the label names no one who speaks
+# "Sorry, that's the company Zoom account, we all share it.": the label names no one who speaks; said of the call's
+# own account, not of a product's ("so people log in with their work account": tester 54)
 SHARED_ACCOUNT = re.compile(
-    r"\b(?:(?:company|shared|team|office|department|work|front\s+desk)(?:'s)?\s+(?:zoom\s+|teams\s+|webex\s+|meet\s+)?"
+    r"\b(?:(?:that['’]s|that\s+is|this\s+is|it['’]s|it\s+is|i['’]m\s+(?:on|using)|i\s+am\s+(?:on|using)"
+    r"|we['’]re\s+(?:on|using)|(?:logged|signed)\s+in\s+(?:on|as|with|to|through))\s+(?:the|our|a)\s+"
+    r"(?:company|shared|team|office|department|work|front\s+desk)(?:['’]s)?\s+(?:zoom\s+|teams\s+|webex\s+|meet\s+)?"
     r"(?:account|login|laptop|computer|profile)|we\s+all\s+share\s+(?:it|that|the\s+account))\b",
     re.I,
 )
@@ -275,7 +278,10 @@ def listed_title(text: str, turns: list[Turn], name: str) -> str:
         return ""
     for line in text[: turns[0].start_char].splitlines():
         entry = line.strip().lstrip("-*•").strip()
-        if entry.startswith(name) and ":" not in entry:
+        # not a summary's sentence about them ("Marcus Lindqvist, Procurement Manager at Halden, described a
+        # supplier onboarding process ...", Read.ai's: tester 54), which a tool wrote, not the call's list
+        sentence = len(entry.split()) > 20 or (len(entry.split()) >= 8 and entry.endswith((".", "!", "?")))
+        if entry.startswith(name) and ":" not in entry and not sentence:
             listed, title, _ = parse_person(entry)
             if listed == name and names_a_job(title):  # "Fatima Al-Sayed, Jonas Weber, Mei Lin" lists no title
                 return title

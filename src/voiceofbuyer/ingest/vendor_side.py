@@ -323,21 +323,51 @@ _NEW_VOICE = re.compile(
 )  # "Hi, sorry to jump in, it's Marcus from Keisha's analytics team"
 
 
+_VOICE_HERE = re.compile(r"(?:(?:yeah|yes|hi|hello|hey|sorry|oh|um)[,!.]?\s+)*(?-i:[A-Z][\w'-]+)\s+here\b", re.I)
+"""Someone new saying who they are: "Yeah, hi, sorry, Priya here from the solutions team at Tallyo"."""
+_FROM_A_TEAM = re.compile(r"\bfrom\s+(?:the|our)\s+(?:[\w&-]+\s+){0,3}team\b", re.I)
+_MAKER_REPLY = re.compile(
+    r"\b(?:included\s+in\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:tier|plan|licen[cs]e|package|edition|subscription)"
+    r"|(?:on|from)\s+your\s+side|i['’]ll\s+set\s+up\s+(?:a|the|your)\s+(?:sandbox|trial|demo|pilot|account|workspace))\b",
+    re.I,
+)
+"""What the maker's people answer a buyer: what a plan includes, what the buyer does "on your side", a sandbox they
+will set up (only read on a channel after one of them said who they are)."""
+_BUYER_FIRST = 3
+"""Turns of a channel before someone new on it may be one of the maker's people."""
+
+
 def other_voices_on_a_channel(turns: Sequence[Turn], buyers: Iterable[str]) -> set[int]:
     """Indexes of turns under a buyer's placeholder label (Granola's "Them", "Speaker 2": a channel or a voice more
     than one person may share) in which someone speaks up later to say who they are and that they are there to
-    listen or take notes ("Hi, sorry, this is Jonah from the product team at Ledgerly, I'm just listening in."):
-    not the buyer, so never quoted. The buyer's own first turn is never one."""
+    listen or take notes ("Hi, sorry, this is Jonah from the product team at Ledgerly, I'm just listening in."), or
+    that they are of the maker's team and what it makes ("Priya here from the solutions team at Tallyo. So we have a
+    certified connector ..."), and that one's later answers about the product on the channel ("It's included in the
+    standard tier, you'd just need an Entra app registration on your side."): not the buyer, so never quoted. The
+    buyer's own first turn is never one."""
     channels = {buyer for buyer in buyers if is_placeholder(buyer)}
     first = {turn.speaker: index for index, turn in reversed(list(enumerate(turns)))}
-    return {
-        index
-        for index, turn in enumerate(turns)
-        if turn.speaker in channels
-        and index > first[turn.speaker]
-        and _NEW_VOICE.match(turn.text)
-        and _OBSERVING.search(turn.text)
-    }
+    found: set[int] = set()
+    makers: set[str] = set()  # channels on which one of the maker's people spoke up
+    said: Counter[str] = Counter()
+    for index, turn in enumerate(turns):
+        said[turn.speaker] += 1
+        if turn.speaker not in channels or index == first[turn.speaker]:
+            continue
+        new = _NEW_VOICE.match(turn.text) or _VOICE_HERE.match(turn.text)
+        if new and _OBSERVING.search(turn.text):
+            found.add(index)
+        # once the buyer has had their say (not the buyer's own late hello: "Hi, Nadia here from the AP team")
+        elif (
+            new
+            and said[turn.speaker] > _BUYER_FIRST
+            and (_FROM_A_TEAM.search(turn.text) or _VENDOR_TALK.search(turn.text))
+        ):
+            found.add(index)
+            makers.add(turn.speaker)
+        elif turn.speaker in makers and (_MAKER_REPLY.search(turn.text) or _VENDOR_TALK.search(turn.text)):
+            found.add(index)
+    return found
 
 
 _OUTSIDE_MARK = re.compile(r"[ \t]*\((?:external|guest)\)", re.I)

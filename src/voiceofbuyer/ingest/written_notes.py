@@ -160,6 +160,23 @@ def _says_before_asking(text: str) -> bool:
     return sum(len(s.split()) for s in said) >= _STATEMENT_WORDS
 
 
+_OPENING_QUESTION_WORDS = 15
+"""Words at most of a question typed at the head of its answer's paragraph."""
+
+
+def _asked_then_answered(paragraph: str) -> int:
+    """Where the answer starts when a paragraph opens with a short question and goes on to answer it ("What goes
+    wrong with that? Mis-picks, mostly."); 0 when it does not."""
+    question = re.match(r"\s*[^.!?]+\?\s+(?=\S)", paragraph)
+    if (
+        question is None
+        or len(question.group().split()) > _OPENING_QUESTION_WORDS
+        or not asks_or_acknowledges(question.group())
+    ):
+        return 0
+    return question.end()
+
+
 def question_and_answer_turns(
     text: str, lines: list[TextLine], meta: InterviewMeta, question_at: Callable[[TextLine], int | None]
 ) -> list[Turn]:
@@ -190,6 +207,7 @@ def question_and_answer_turns(
             and (asked_next or _says_before_asking(line.text))
         ):
             question = None
+        answered_before = not after_question  # the line before was an answer (or nothing yet)
         after_question = question is not None
         if _ASIDE_OPEN.match(line.text) or in_aside:  # Notion's <aside> block: the writer's note, to </aside>
             in_aside = not _ASIDE_CLOSE.search(line.text)
@@ -219,6 +237,13 @@ def question_and_answer_turns(
             head = read_head(text[at : line.end]) if text.startswith("**", at) else None
             named = head is not None and head.speaker is not None and not metadata_label(head.speaker)
             speaker, at = (head.speaker, at + head.body) if named else (interviewee, at)  # type: ignore[union-attr]
+            opening = _asked_then_answered(text[at : line.end]) if question_at is _bare_interviewer_line else 0
+            if opening and answered_before and not named:
+                # "What goes wrong with that? Mis-picks, mostly. ...": after an answer, the next question and its
+                # answer typed as one paragraph (tester 54: Apple's transcript of a visit)
+                asking = turn_at(text, at, at + opening, interviewer, line.number)
+                turns += [asking] if asking else []
+                at += opening
             turn = turn_at(text, at, line.end, speaker, line.number)
         if turn:
             turns.append(turn)

@@ -1,0 +1,90 @@
+"""Transcripts exported as PDF (Otter's, Rev's, Descript's, one printed from Word or a browser): the text layer of
+each page (pypdf), the pages one after another, then parsed like a plain-text transcript, so "Maya Chen  00:03"
+above its text reads as Otter's speaker line. A line wrapped at the page's width goes on the turn it wraps; the
+page's own furniture is left out: a page number ("Page 2 of 7", "2 / 7", "- 2 -") and a line every page repeats at
+its top or foot (a running title, "otter.ai"). The decoded text is the interview's text, so every quote is a span
+of it.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+
+from pypdf import PdfReader
+
+from voiceofbuyer.errors import InputError
+from voiceofbuyer.ingest.decode import normalise_newlines, require_content
+from voiceofbuyer.ingest.text_reader import parse_turns
+from voiceofbuyer.ingest.turns import Parsed
+
+MAX_PAGES = 2_000
+"""A ten-hour interview printed is about 300 pages; more is some other document."""
+_PAGE_NUMBER = re.compile(
+    r"[ \t]*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*(?:/|of)\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–])[ \t]*", re.I
+)
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_EDGE_LINES = 2
+"""Lines at a page's top and foot where its furniture is (a header and a footer of one line each, or two)."""
+_FIX = "export the transcript again from its tool, as .pdf, .txt or .docx"
+
+
+def read_pdf(data: bytes, source: str) -> Parsed:
+    """Text and turns of a PDF's text layer; ``InputError`` (one line, with the fix) when it is no readable PDF, is
+    password-protected, has more than ``MAX_PAGES`` pages, has no text layer (a scan), or holds no turn."""
+    if not data.strip():
+        require_content("", source)  # an empty file is an empty transcript, as in every format
+    pages = _page_texts(data, source)
+    if not any(page.strip() for page in pages):
+        raise InputError(source, "the PDF has no text layer (a scan or pictures of the pages)",
+                         fix="export the transcript as text from its tool, or run OCR on the PDF first")  # fmt: skip
+    lines = [line for page in _without_furniture([page.splitlines() for page in pages]) for line in page]
+    # typeset ligatures are the letters they join: "ﬁeld" is "field", as it was typed
+    lines = [line.translate(_LIGATURES) for line in lines]
+    text = require_content(normalise_newlines("\n".join(lines)), source)
+    return parse_turns(text, source)
+
+
+def _page_texts(data: bytes, source: str) -> list[str]:
+    """The text of each page, in order."""
+    # pypdf logs every damaged object it reads past; a bad file is said once, by the InputError below
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):  # an owner password alone still opens it
+            raise InputError(source, "the PDF is password-protected", fix="export it again without a password")
+        if len(reader.pages) > MAX_PAGES:
+            raise InputError(source, f"{len(reader.pages)} pages: no interview transcript is this long", fix=_FIX)
+        return [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    # A damaged file fails in many ways inside pypdf (its own PdfReadError, but also ValueError, KeyError, TypeError,
+    # AttributeError, IndexError, zlib's errors, or a missing cipher for AES): each is one bad file, never the batch.
+    except Exception as err:
+        raise InputError(source, f"not a readable PDF ({type(err).__name__}: {err})"[:300], fix=_FIX) from err
+
+
+def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """``pages`` (lines per page) without page numbers and without the lines that most pages, two at least, repeat
+    among their first or last ``_EDGE_LINES`` (a running title or footer, digits aside: "Interview – Brightwell ·
+    2"; a browser's print, "12/7/26, 11:32 PM" and "file:///.../call.html 1/2")."""
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split()))
+
+    def edge(lines: list[str]) -> set[int]:
+        said = [i for i, line in enumerate(lines) if line.strip()]
+        return set(said[:_EDGE_LINES] + said[-_EDGE_LINES:])
+
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        edges.update({key(lines[i]) for i in edge(lines)})
+    repeated = {line for line, count in edges.items() if count >= 2 and count * 2 > len(pages)}
+    kept = []
+    for lines in pages:
+        at_edge = edge(lines)
+        kept.append([line for i, line in enumerate(lines)
+                     if not _PAGE_NUMBER.fullmatch(line) and not (i in at_edge and key(line) in repeated)])  # fmt: skip
+    return kept
