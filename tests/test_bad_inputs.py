@@ -324,16 +324,21 @@ PDF_EXPORT = (
 )
 
 
-def pdf_bytes(source: Path | None = None, password: str | None = None) -> bytes:
-    """A PDF: ``source`` copied (a blank page without it, as a scan's text layer is), encrypted with a user
-    ``password`` where given (an empty one: only an owner password, which opens it)."""
+OTTER_PDF = (
+    PDF_EXPORT.parent.parent / "1589-otter-pdf-pages-open-on-speaker-line" / "Lakeshore Health CLM interview.pdf"
+)
+
+
+def pdf_bytes(source: Path | None = None, password: str | None = None, algorithm: str = "RC4-128") -> bytes:
+    """A PDF: ``source`` copied (a blank page without it, as a scan's text layer is), encrypted with ``algorithm``
+    and a user ``password`` where given (an empty one: only an owner password, which opens it)."""
     import pypdf
 
     writer = pypdf.PdfWriter(clone_from=source) if source else pypdf.PdfWriter()
     if source is None:
         writer.add_blank_page(612, 792)
     if password is not None:
-        writer.encrypt(user_password=password, owner_password="owner")
+        writer.encrypt(user_password=password, owner_password="owner", algorithm=algorithm)
     data = io.BytesIO()
     writer.write(data)
     return data.getvalue()
@@ -653,6 +658,9 @@ CASES: tuple[Case, ...] = (
     Case("pdf/scan.pdf", write(lambda _: pdf_bytes()), S, r"no text layer .*\(fix: .*OCR"),
     Case("pdf/locked.pdf", write(lambda _: pdf_bytes(PDF_EXPORT, password="secret")), S, r"password-protected"),
     Case("pdf/owner-password-only.pdf", write(lambda _: pdf_bytes(PDF_EXPORT, password="")), READ),
+    # AES-256, as Acrobat and Word encrypt by default (tester 55: refused as "not readable", cryptography missing)
+    Case("pdf/aes-owner-password-only.pdf", write(lambda _: pdf_bytes(OTTER_PDF, "", "AES-256")), READ),
+    Case("pdf/aes-locked.pdf", write(lambda _: pdf_bytes(PDF_EXPORT, "secret", "AES-256")), S, r"password-protected"),
     Case("docx/no-labels.docx", write(make_docx(["We pay late.", "Nobody approves."])), S, NO_LABELS),
     Case("docx/good-but-odd-case.DOCX", write(make_docx([f"{s}: {t}" for s, t in MINI])), READ),
     # sidecar metadata

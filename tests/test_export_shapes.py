@@ -532,3 +532,29 @@ def test_a_transcript_printed_to_pdf_reads_without_the_pages_furniture():
     across = parsed.turns[-3]  # "Ines Marlow  1:56" ends page 1, her words open page 2
     assert (across.speaker, across.start) == ("Ines Marlow", 116.0) and across.text.startswith("We trialled a scanning")
     assert parsed.turns[-1].text == "You're welcome, good luck with the research."  # "Transcribed by" is the tool's
+
+
+def test_a_pdf_keeps_speaker_lines_at_page_edges_and_joins_words_hyphenated_at_line_ends():
+    """Tester 55: "Renata Okafor  4:02" at the foot of two pages was taken for a running footer (digits aside) and
+    left out, so the interviewer's question went into her answer; "opera-" / "tions" was quoted "opera- tions"; a
+    Teams print's avatar initials ("TW Tomasz Wiśniewski (External) 2:08") were part of the name; a one-page
+    browser print's date and address ended the last quote."""
+    from voiceofbuyer.ingest.pdf_reader import _unhyphenated, _without_avatar, _without_furniture
+
+    pages = [["Title of the call", "Sam Whitaker  1:02", "What happened?", "Renata Okafor  1:05"],
+             ["It broke.", "Sam Whitaker  2:02", "And then?", "Renata Okafor  4:02"],
+             ["We moved.", "Sam Whitaker  5:10", "Thanks.", "Renata Okafor  5:12", "Bye.",
+              "12/8/26, 12:12 AM Interview - Zoom", "file:///C:/calls/zoom.html 3/3"]]  # fmt: skip
+    kept = _without_furniture(pages)
+    assert kept[0][-1] == "Renata Okafor  1:05" and kept[1][-1] == "Renata Okafor  4:02"
+    assert kept[2][-1] == "Bye."  # the browser's own lines, at the foot of the page
+    running = [[f"Interview – Brightwell · {n}", f"Sam: Question {'abc'[n - 1]}?", f"Dana: Answer {'abc'[n - 1]}."]
+               for n in (1, 2, 3)]  # fmt: skip
+    assert [lines[0] for lines in _without_furniture(running)] == ["Sam: Question a?", "Sam: Question b?",
+                                                                   "Sam: Question c?"]  # fmt: skip
+    assert _unhyphenated(["the opera-", "tions of the site", "a per-", "employee price", "con-", "tractors."]) == [
+        "the operations", "of the site", "a per-employee", "price", "contractors."]  # fmt: skip
+    assert _without_avatar("TW Tomasz Wiśniewski (External) 2:08") == "Tomasz Wiśniewski (External) 2:08"
+    assert _without_avatar("IT Infrastructure handles it, 2:08 every night") == (
+        "IT Infrastructure handles it, 2:08 every night"
+    )
