@@ -1597,10 +1597,29 @@ def test_an_agenda_is_left_out_but_answers_that_end_with_their_minutes_are_read(
         ("Dana's Phone", False),  # a device named after the person who joined from it
         ("Priya’s iPad", False),
         ("Jonas Link", True),  # alone a metadata label: only a speaker line with a time says otherwise
+        ("Customer Interview 07", True),  # a document's title (tester 55), not a speaker
+        ("Session #3", True),
+        ("Speaker 2", False),
     ],
 )
 def test_a_label_ending_like_metadata_is_metadata_unless_it_is_a_device(label, metadata):
     assert metadata_label(label) is metadata
+
+
+def test_a_numbered_interview_above_its_header_is_a_title_and_the_header_is_metadata(tmp_path):
+    """Tester 55: "Customer Interview 07: Carrow Build Ltd" above "Interviewer: Owen Marsh" and "Participant: ...":
+    the title was a speaker, a second buyer, and the header's lines their turns."""
+    text = (
+        "Customer Interview 07: Carrow Build Ltd\nDate: 14 October 2025\nInterviewer: Owen Marsh\n"
+        "Participant: Fiona Gallagher, Finance Director\n\n"
+        "Interviewer: Thanks for agreeing to this, Fiona. Could you describe your role?\n"
+        "Fiona: I'm the Finance Director at Carrow Build, a regional contractor.\n"
+        "Interviewer: How do site teams pay for things today?\n"
+        "Fiona: Mostly on three shared fuel cards, and receipts come back weeks later.\n"
+    )
+    parsed = read(tmp_path, "interview.txt", text)
+    assert [turn.speaker for turn in parsed.turns] == ["Interviewer", "Fiona", "Interviewer", "Fiona"]
+    assert (parsed.meta.interviewer, parsed.meta.interviewee) == ("Owen Marsh", "Fiona Gallagher")
 
 
 def test_a_surname_like_metadata_on_a_timed_speaker_line_is_a_speaker():

@@ -61,6 +61,10 @@ SECTION_WORDS: dict[str, str] = {
 """Headings that open a section: notes paraphrase what was said (never speech); a transcript section holds turns."""
 
 
+_NUMBERED_CALL = re.compile(
+    r"(?:[\w-]+\s+){0,3}(?:interview|session|call|conversation|meeting)\s*(?:no\.?\s*|#\s*)?\d{1,4}"
+)
+"""A numbered call that titles a document ("Customer Interview 07", "Session #3")."""
 _FILE_NAME = re.compile(r"\.(?:mp3|mp4|m4a|wav|mov|webm|ogg|flac|aac|wma|avi|mkv|txt|docx|pdf|vtt|srt)$")
 
 
@@ -96,6 +100,8 @@ def metadata_label(name: str) -> bool:
         return True  # "Prairie Gold interview.mp3: Audio automatically transcribed by Sonix": the file, not a person
     if not key or key in SECTION_WORDS:
         return bool(key)
+    if _NUMBERED_CALL.fullmatch(key):
+        return True  # "Customer Interview 07: Carrow Build Ltd": a document's title, not a person (tester 55)
     words = key.split()
     # "Dana's Phone": a device a person joined from, named after them; "R's summary", "Sam's notes": their notes.
     owned = any(word.endswith(("'s", "’s")) for word in words[:-1])
