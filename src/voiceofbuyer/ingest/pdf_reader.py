@@ -1,9 +1,9 @@
 """Transcripts exported as PDF (Otter's, Rev's, Descript's, one printed from Word or a browser): the text layer of
 each page (pypdf), the pages one after another, then parsed like a plain-text transcript, so "Maya Chen  00:03"
 above its text reads as Otter's speaker line. A line wrapped at the page's width goes on the turn it wraps; the
-page's own furniture is left out: a page number ("Page 2 of 7", "2 / 7", "- 2 -") and a line every page repeats at
-its top or foot (a running title, "otter.ai"). The decoded text is the interview's text, so every quote is a span
-of it.
+page's own furniture is left out: a page number ("Page 2 of 7", "2 / 7", "- 2 -"), a line most pages repeat at
+their top or foot (a running title, "otter.ai") and a browser's own date and address. The decoded text is the
+interview's text, so every quote is a span of it.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi",
 _EDGE_LINES = 2
 """Lines at a page's top and foot where its furniture is (a header and a footer of one line each, or two)."""
 _FIX = "export the transcript again from its tool, as .pdf, .txt or .docx"
+# pypdf logs every damaged object it reads past; a bad file is said once, by the InputError of ``_page_texts``
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def read_pdf(data: bytes, source: str) -> Parsed:
@@ -63,8 +65,6 @@ def read_pdf(data: bytes, source: str) -> Parsed:
 
 def _page_texts(data: bytes, source: str) -> list[str]:
     """The text of each page, in order."""
-    # pypdf logs every damaged object it reads past; a bad file is said once, by the InputError below
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):  # an owner password alone still opens it

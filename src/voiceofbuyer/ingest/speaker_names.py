@@ -280,7 +280,8 @@ def listed_title(text: str, turns: list[Turn], name: str) -> str:
         entry = line.strip().lstrip("-*•").strip()
         # not a summary's sentence about them ("Marcus Lindqvist, Procurement Manager at Halden, described a
         # supplier onboarding process ...", Read.ai's: tester 54), which a tool wrote, not the call's list
-        sentence = len(entry.split()) > 20 or (len(entry.split()) >= 8 and entry.endswith((".", "!", "?")))
+        words = len(entry.split())
+        sentence = words > 20 or (words >= 8 and entry.endswith((".", "!", "?")))
         if entry.startswith(name) and ":" not in entry and not sentence:
             listed, title, _ = parse_person(entry)
             if listed == name and names_a_job(title):  # "Fatima Al-Sayed, Jonas Weber, Mei Lin" lists no title

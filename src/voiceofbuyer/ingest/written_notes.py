@@ -242,7 +242,8 @@ def question_and_answer_turns(
                 # "What goes wrong with that? Mis-picks, mostly. ...": after an answer, the next question and its
                 # answer typed as one paragraph (tester 54: Apple's transcript of a visit)
                 asking = turn_at(text, at, at + opening, interviewer, line.number)
-                turns += [asking] if asking else []
+                if asking:
+                    turns.append(asking)
                 at += opening
             turn = turn_at(text, at, line.end, speaker, line.number)
         if turn:
